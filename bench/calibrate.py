@@ -1,0 +1,90 @@
+"""Calibrate the abstention thresholds on the domain dev set (per query language).
+
+    .venv/bin/python -m bench.calibrate [--data DIR]
+
+Scores every dev-set question once (GroundIndex.score), then searches a small grid of thresholds for
+each language, maximising balanced accuracy of the answered/abstained decision (mean of "answerable
+and answered" and "unanswerable and abstained"), ties broken by hit@5. Prints the best thresholds and
+a table; copy them into index/abstain.py DEFAULT_THRESHOLDS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.devset_eval import contains_answer, load_devset
+from index.abstain import Thresholds, supports
+from index.embedders import load_embedder
+from index.engine import GroundIndex
+from index.types import Query
+
+
+@dataclass
+class Item:
+    id: str
+    language: str
+    answerable: bool
+    cands: list[tuple[float, float, bool]]  # (dense, coverage, holds an answer)
+
+
+def collect(index: GroundIndex) -> list[Item]:
+    paths = {r.source.id: Path(r.source.path).name for r in index.sources()}
+    out = []
+    for q in load_devset():
+        scored = index.score(Query(q["question"], k=5, history=tuple(q.get("history", []))))
+        cands = []
+        for c in scored.candidates:
+            files = {paths[index.passage_at(r).source_id] for r in [c.row, *c.duplicates]}
+            text = index.passage_at(c.row).text
+            cands.append((c.dense, c.coverage, bool(q["answerable"]) and contains_answer(text, files, q["answers"])))
+        out.append(Item(q["id"], q.get("language", "en"), bool(q["answerable"]), cands))
+    return out
+
+
+def evaluate(items: list[Item], t: Thresholds) -> tuple[float, float, float, float]:
+    """(balanced accuracy, hit@5, answered share of answerable, abstained share of unanswerable)."""
+    ans = [i for i in items if i.answerable]
+    una = [i for i in items if not i.answerable]
+    answered_ok = hits = abstained_ok = 0
+    for i in ans:
+        sup = [c for c in i.cands if supports(c[0], c[1], t)]
+        answered_ok += bool(sup)
+        hits += any(c[2] for c in sup[:5])
+    for i in una:
+        abstained_ok += not any(supports(c[0], c[1], t) for c in i.cands)
+    a = answered_ok / max(len(ans), 1)
+    u = abstained_ok / max(len(una), 1)
+    return (a + u) / 2, hits / max(len(ans), 1), a, u
+
+
+def grid() -> list[Thresholds]:
+    dense = [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 2.0]
+    cov = [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 2.0]
+    floor = [-1.0, 0.1, 0.2, 0.25, 0.3]
+    combined = [0.9, 1.0, 1.05, 1.1, 1.2, 1.3, 9.0]
+    return [Thresholds(d, c, f, m) for d, c, f, m in itertools.product(dense, cov, floor, combined)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", type=Path, default=Path(".test-cache/demo-data"))
+    args = ap.parse_args()
+    index = GroundIndex.open(args.data, load_embedder("", "auto", args.data / "models"))
+    items = collect(index)
+    print("| language | questions | dense | coverage | floor | combined | balanced acc | hit@5 | answered | abstained |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for lang in sorted({i.language for i in items}):
+        sub = [i for i in items if i.language == lang]
+        best = max(grid(), key=lambda t: evaluate(sub, t)[:2])
+        bal, hit, a, u = evaluate(sub, best)
+        print(
+            f"| {lang} | {len(sub)} | {best.dense} | {best.coverage} | {best.dense_floor} | {best.combined} "
+            f"| {bal:.3f} | {hit:.3f} | {a:.3f} | {u:.3f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

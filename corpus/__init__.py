@@ -1,0 +1,1 @@
+"""Reading sources: loading files, canonical text, and cutting passages."""

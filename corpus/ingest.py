@@ -1,0 +1,160 @@
+"""Reading a sources folder: find the files (cheap), then turn each into a Source (parse + canonicalize).
+
+    scan = scan_folder(dir, max_bytes=...)     # walks, hashes bytes; no parsing (corpus.scan)
+    source = load_source(scan.files[0])        # parses one file; raises UnreadableSource
+    report = ingest_folder(dir, max_bytes=..., reuse=old_sources_by_id)   # both, never stops on a bad file
+
+A Source's `content_hash` covers the file bytes, its manifest row and LOADER_VERSION, so a stored
+Source whose hash equals a fresh SourceFile's can be reused without parsing the file again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from corpus.errors import UnreadableSource
+from corpus.language import conflicts, detect_language
+from corpus.loaders import MAX_TEXT_CHARS, Extracted, extract
+from corpus.manifest import ManifestRow
+from corpus.models import FileIssue, IngestReport, Source, SourceMeta
+from corpus.normalize import clean, join_pages, paragraph_spans
+from corpus.scan import (
+    LOADER_VERSION,
+    Scan,
+    SourceFile,
+    content_hash,
+    scan_folder,
+    source_file,
+    source_id_for,
+)
+
+__all__ = [
+    "LOADER_VERSION",
+    "MAX_TITLE_CHARS",
+    "Scan",
+    "SourceFile",
+    "content_hash",
+    "ingest_folder",
+    "load_source",
+    "scan_folder",
+    "source_file",
+    "source_id_for",
+]
+
+MAX_TITLE_CHARS = 200
+
+
+def _derived_title(text: str, rel: str) -> str:
+    first = text.split("\n", 1)[0].lstrip("#").strip() if text else ""
+    if first and len(first) <= MAX_TITLE_CHARS:
+        return first
+    stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return " ".join(re.sub(r"[_\s]+", " ", stem).split()) or rel
+
+
+def _language(row: ManifestRow | None, declared: str | None, text: str, notes: list[str]) -> str:
+    if row is not None and row.language:
+        return row.language
+    detected = detect_language(text)
+    if declared and conflicts(declared, detected):
+        notes.append(
+            f"the file declares language {declared!r}, but its script says {detected!r}; using {detected!r}"
+        )
+        return detected
+    return declared or detected
+
+
+def _canonical(extracted: Extracted) -> tuple[str, tuple[int, ...], list[str]]:
+    notes: list[str] = []
+    if extracted.paged:
+        pages = [clean(part, unwrap=extracted.unwrap) for part in extracted.parts]
+        text, starts = join_pages([page.text for page in pages])
+        for note in dict.fromkeys(n for page in pages for n in page.notes):
+            notes.append(note)
+        return text, starts, notes
+    result = clean(extracted.parts[0], unwrap=extracted.unwrap)
+    return result.text, (), list(result.notes)
+
+
+def _read(f: SourceFile) -> bytes:
+    try:
+        with f.path.open("rb") as handle:
+            data = handle.read(f.size + 1)
+    except OSError as exc:
+        raise UnreadableSource(f"cannot be read: {exc.strerror or exc}") from exc
+    if len(data) > f.size:
+        raise UnreadableSource("file grew while being ingested; run the ingestion again")
+    return data
+
+
+def load_source(f: SourceFile) -> Source:
+    """Parse one file into a Source; UnreadableSource says precisely why it cannot be."""
+    data = _read(f)
+    extracted = extract(data, f.path.suffix.lower())
+    text, pages, canon_notes = _canonical(extracted)
+    if not text:
+        raise UnreadableSource("no text: the file holds only whitespace, control or invisible characters")
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableSource(f"text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} allowed")
+    notes = [*extracted.notes, *canon_notes]
+    found, row = extracted.meta, f.row
+    meta = SourceMeta(
+        title=(row.title if row else None) or found.title or _derived_title(text, f.rel),
+        publisher=(row.publisher if row else None) or found.publisher,
+        date=(row.date if row else None) or found.date,
+        url=(row.url if row else None) or found.url,
+        license=(row.license if row else None) or found.license,
+        language=_language(row, found.language, text, notes),
+    )
+    return Source(
+        id=f.source_id,
+        path=f.rel,
+        meta=meta,
+        text=text,
+        content_hash=content_hash(data, row),
+        pages=pages,
+        paragraphs=paragraph_spans(text),
+        notes=tuple(notes),
+    )
+
+
+def ingest_folder(
+    sources_dir: Path,
+    *,
+    manifest: Path | None = None,
+    max_bytes: int,
+    namespace: str = "",
+    reuse: Mapping[str, Source] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> IngestReport:
+    """Scan and load a whole folder. Bad files never stop the run: each gets a reason in the report.
+
+    `reuse` maps source ids to Sources from an earlier run; one whose content_hash equals the file's is
+    returned as is (the same object) instead of being parsed again. Each Source's notes are repeated
+    as warnings. `progress(done, total)` is called after each file.
+    """
+    scan = scan_folder(sources_dir, manifest=manifest, max_bytes=max_bytes, namespace=namespace)
+    report = IngestReport(failures=list(scan.failures), warnings=list(scan.warnings))
+    seen: dict[str, str] = {}
+    total = len(scan.files)
+    for done, f in enumerate(scan.files, start=1):
+        if f.source_id in seen:
+            report.failures.append(
+                FileIssue(f.rel, f"source id {f.source_id} collides with that of {seen[f.source_id]}")
+            )
+            continue
+        seen[f.source_id] = f.rel
+        known = reuse.get(f.source_id) if reuse is not None else None
+        try:
+            source = known if known is not None and known.content_hash == f.content_hash else load_source(f)
+        except UnreadableSource as exc:
+            report.failures.append(FileIssue(f.rel, exc.message))
+        else:
+            report.sources.append(source)
+            report.warnings.extend(FileIssue(f.rel, note) for note in source.notes)
+        if progress is not None:
+            progress(done, total)
+    report.failures.sort(key=lambda issue: issue.path)
+    return report

@@ -1,0 +1,71 @@
+"""Language from writing system: a cheap, deterministic guess used when nothing declares one.
+
+Hangul -> "ko"; Han without (much) Hangul -> "zh", or "ja" when kana are present; Latin -> "en";
+anything else (Cyrillic, Arabic, no letters at all) -> "und". East Asian characters weigh three
+times a Latin letter (one syllable or ideograph carries about as much as a short English word's
+letters), so a Korean text full of English terms is still Korean.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u00ff\u0100-\u024f]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+_EAST_ASIAN_WEIGHT = 3
+_SAMPLE = 400_000  # characters looked at; long texts are sampled at their start, middle and end
+
+# Code -> script family, to check a declared language against the text (see `conflicts`).
+_SCRIPT_OF = {"ko": "hangul", "zh": "han", "ja": "han", "en": "latin"}
+
+
+def _sample(text: str) -> str:
+    if len(text) <= _SAMPLE:
+        return text
+    third = _SAMPLE // 3
+    middle = len(text) // 2
+    return text[:third] + text[middle - third // 2 : middle + third // 2] + text[-third:]
+
+
+def detect_language(text: str) -> str:
+    """ "ko", "zh", "ja", "en" or "und", from the letters of `text`."""
+    sample = _sample(text)
+    hangul = len(_HANGUL.findall(sample))
+    han = len(_HAN.findall(sample))
+    kana = len(_KANA.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    letters = len(_LETTER.findall(sample))
+    other = max(0, letters - hangul - han - kana - latin)
+    east_asian = hangul + han + kana
+    if east_asian == 0 and latin == 0:
+        return "und"
+    if east_asian * _EAST_ASIAN_WEIGHT >= max(latin, other):
+        if hangul >= 0.2 * east_asian:
+            return "ko"
+        if kana >= 0.1 * east_asian:
+            return "ja"
+        return "zh"
+    return "en" if latin >= other else "und"
+
+
+def normalize_language(value: str | None) -> str | None:
+    """A language tag reduced to its primary subtag, lower case: "ko-KR" -> "ko", "" -> None."""
+    if value is None:
+        return None
+    primary = re.split(r"[-_\s]", value.strip(), maxsplit=1)[0].lower()
+    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
+def conflicts(declared: str, detected: str) -> bool:
+    """Whether a declared language is impossible for the text's script (e.g. "en" on Hangul text)."""
+    declared_script = _SCRIPT_OF.get(declared)
+    detected_script = _SCRIPT_OF.get(detected)
+    if detected_script is None:
+        return False
+    if detected_script == "latin":
+        return declared_script in {"hangul", "han"}
+    return declared_script != detected_script

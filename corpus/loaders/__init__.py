@@ -1,0 +1,81 @@
+"""File-format loaders: bytes of one file -> raw text (per page for PDFs) plus the file's own metadata.
+
+Heavy libraries (pypdf, python-docx, trafilatura) are imported on first use of their format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from corpus.errors import UnreadableSource
+from corpus.loaders.base import MAX_TEXT_CHARS, Extracted, FileMeta
+
+__all__ = ["LOADERS", "MAX_TEXT_CHARS", "SUPPORTED_EXTENSIONS", "Extracted", "FileMeta", "extract"]
+
+
+def _text(data: bytes, ext: str) -> Extracted:
+    from corpus.loaders.text import load_text
+
+    return load_text(data, ext)
+
+
+def _markdown(data: bytes, ext: str) -> Extracted:
+    from corpus.loaders.text import load_markdown
+
+    return load_markdown(data, ext)
+
+
+def _html(data: bytes, ext: str) -> Extracted:
+    from corpus.loaders.html import load_html
+
+    return load_html(data, ext)
+
+
+def _pdf(data: bytes, ext: str) -> Extracted:
+    from corpus.loaders.pdf import load_pdf
+
+    return load_pdf(data, ext)
+
+
+def _docx(data: bytes, ext: str) -> Extracted:
+    from corpus.loaders.docx import load_docx
+
+    return load_docx(data, ext)
+
+
+LOADERS: dict[str, Callable[[bytes, str], Extracted]] = {
+    ".txt": _text,
+    ".md": _markdown,
+    ".markdown": _markdown,
+    ".html": _html,
+    ".htm": _html,
+    ".pdf": _pdf,
+    ".docx": _docx,
+}
+SUPPORTED_EXTENSIONS = tuple(LOADERS)
+
+
+def extract(data: bytes, ext: str) -> Extracted:
+    """Run the loader for extension `ext` (lower case, with the dot) on a file's bytes.
+
+    Raises UnreadableSource with the precise reason when the file cannot be turned into text.
+    """
+    loader = LOADERS.get(ext)
+    if loader is None:
+        raise UnreadableSource(f"unsupported file type {ext or '(no extension)'}")
+    if not data:
+        raise UnreadableSource("empty file (0 bytes)")
+    try:
+        extracted = loader(data, ext)
+    except UnreadableSource:
+        raise
+    except RecursionError as exc:
+        raise UnreadableSource(f"damaged {ext} file: structure nested too deeply to read") from exc
+    except Exception as exc:  # a parser's unexpected failure on bad input is still that file's problem
+        raise UnreadableSource(f"could not read {ext} file: {type(exc).__name__}: {exc}") from exc
+    size = sum(len(part) for part in extracted.parts)
+    if size > MAX_TEXT_CHARS:
+        raise UnreadableSource(
+            f"extracted text has {size:,} characters, more than the {MAX_TEXT_CHARS:,} allowed for one source"
+        )
+    return extracted

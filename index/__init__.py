@@ -1,0 +1,1 @@
+"""The index library: embedding, FAISS, BM25, snapshots and hybrid retrieval."""

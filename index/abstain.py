@@ -1,0 +1,61 @@
+"""Decide whether a passage supports an answer: pure functions over calibrated evidence scores.
+
+Two signals, both cheap and available for every candidate:
+- dense: cosine between the question and the passage embeddings;
+- coverage: the IDF-weighted share of the question's analysed terms that occur in the passage.
+The thresholds are calibrated per language on the domain dev set (bench/devset); see
+bench/calibrate.py. Korean leans on coverage because the default embedding model is English-only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    dense: float  # dense alone suffices at or above this
+    coverage: float  # coverage alone suffices at or above this (with dense_floor)
+    dense_floor: float  # minimum dense for a coverage-based decision
+    combined: float  # dense + coverage at or above this suffices
+
+
+DEFAULT_THRESHOLDS: Mapping[str, Thresholds] = {
+    "en": Thresholds(dense=0.55, coverage=0.75, dense_floor=0.25, combined=1.05),
+    "ko": Thresholds(dense=0.80, coverage=0.6, dense_floor=-1.0, combined=1.4),
+}
+
+
+def query_language(text: str) -> str:
+    """ "ko" when the question contains Hangul, else "en" (the default model's language)."""
+    return "ko" if any("\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" for ch in text) else "en"
+
+
+def idf(df: int, n_docs: int) -> float:
+    return math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
+
+
+def coverage(
+    query_terms: Iterable[str], passage_terms: set[str], df: Mapping[str, int], n_docs: int
+) -> float:
+    """IDF-weighted share of distinct query terms present in the passage (0..1). Unknown terms count:
+    a question about something the collection never mentions must not look covered."""
+    terms = set(query_terms)
+    if not terms:
+        return 0.0
+    weights = {t: idf(df.get(t, 0), n_docs) for t in terms}
+    total = sum(weights.values())
+    if total <= 0:
+        return 0.0
+    return sum(w for t, w in weights.items() if t in passage_terms) / total
+
+
+def supports(dense: float, cov: float, t: Thresholds) -> bool:
+    """Whether one passage's scores are strong enough to count as an answer."""
+    if dense >= t.dense:
+        return True
+    if cov >= t.coverage and dense >= t.dense_floor:
+        return True
+    return dense + cov >= t.combined

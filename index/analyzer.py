@@ -1,0 +1,117 @@
+"""Lexical analysis for BM25: English stems, Korean morphemes, CJK character bigrams, numbers.
+
+Text is NFKC-normalised and split by script:
+- Latin and other alphabetic words: lowercased, English stop words dropped, Snowball-stemmed
+  (PyStemmer). Words with digits ("a320", "covid19") are kept whole.
+- Numbers: thousands separators removed ("2,000" -> "2000"), decimals kept ("3.5").
+- Hangul: Kiwi morphemes whose tag is a content tag (nouns, numerals, roots, verb and adjective
+  stems), e.g. "탈북민 강제송환" -> 탈북민, 강제, 송환. Kiwi is loaded only when Hangul occurs.
+- Han, Hiragana and Katakana runs: overlapping character bigrams (a lone character is kept as is).
+Tokens come out in text order. Bump ANALYZER_VERSION whenever the output changes for some input.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import Stemmer
+
+from corpus.kiwi import get_kiwi
+
+ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/1"
+
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff"
+_CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_WORD_CHAR = rf"[^\W_{_HANGUL}{_CJK}]"
+_TOKEN = re.compile(
+    rf"(?P<cjk>[{_CJK}]+)"
+    rf"|(?P<num>\d+(?:[.,]\d+)+)(?!{_WORD_CHAR})"
+    rf"|(?P<word>{_WORD_CHAR}+(?:['’]{_WORD_CHAR}+)*)"
+)
+_HAS_HANGUL = re.compile(f"[{_HANGUL}]")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+# Kiwi tags kept for Korean: general/proper nouns, numerals, roots, verb and adjective stems (plus
+# the tags Kiwi gives Latin, numbers and Hanja, which this module analyses itself).
+KOREAN_TAGS = frozenset({"NNG", "NNP", "NR", "XR", "VV", "VA", "SL", "SN", "SH"})
+
+# Function words only: content words, even frequent ones, are left to BM25's idf.
+STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours ourselves out over
+    own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours yourself yourselves""".split()
+)
+
+
+@functools.cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def _number(token: str) -> str:
+    return token.replace(",", "") if _THOUSANDS.fullmatch(token) else token
+
+
+def _cjk_grams(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def _non_hangul(text: str) -> list[tuple[int, str]]:
+    """(position, token) for everything but Hangul."""
+    out: list[tuple[int, str]] = []
+    words: list[tuple[int, str]] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        tok = m.group()
+        if kind == "cjk":
+            out.extend((m.start() + i, g) for i, g in enumerate(_cjk_grams(tok)))
+        elif kind == "num":
+            out.append((m.start(), _number(tok)))
+        else:
+            low = tok.lower().replace("’", "'")
+            if low not in STOP_WORDS:
+                words.append((m.start(), low))
+    if words:
+        stems = _stemmer().stemWords([w for _, w in words])
+        out.extend((pos, stem) for (pos, _), stem in zip(words, stems, strict=True))
+    return out
+
+
+def _korean(tokens: Sequence[object]) -> list[tuple[int, str]]:
+    """(position, form) for Kiwi's content morphemes written in Hangul."""
+    out: list[tuple[int, str]] = []
+    for t in tokens:
+        form: str = t.form  # type: ignore[attr-defined]
+        tag: str = t.tag  # type: ignore[attr-defined]
+        if tag.split("-")[0] in KOREAN_TAGS and _HAS_HANGUL.search(form):
+            out.append((int(t.start), form.lower()))  # type: ignore[attr-defined]
+    return out
+
+
+def _merge(*parts: list[tuple[int, str]]) -> list[str]:
+    return [tok for _, tok in sorted((p for part in parts for p in part), key=lambda p: p[0])]
+
+
+def analyze(text: str) -> list[str]:
+    """The index terms of `text`, in text order."""
+    return analyze_many([text])[0]
+
+
+def analyze_many(texts: Sequence[str]) -> list[list[str]]:
+    """`analyze` for many texts at once (Korean texts go through Kiwi in one batch)."""
+    normal = [unicodedata.normalize("NFKC", t) for t in texts]
+    korean_at = [i for i, t in enumerate(normal) if _HAS_HANGUL.search(t)]
+    morphemes: dict[int, list[tuple[int, str]]] = {}
+    if korean_at:
+        analysed = get_kiwi().tokenize([normal[i] for i in korean_at])
+        morphemes = {i: _korean(toks) for i, toks in zip(korean_at, analysed, strict=True)}
+    return [_merge(_non_hangul(t), morphemes.get(i, [])) for i, t in enumerate(normal)]

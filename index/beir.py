@@ -1,0 +1,228 @@
+"""Evaluate groundqa's retrieval on a BEIR-format folder (corpus.jsonl, queries.jsonl, qrels/*.tsv).
+
+The collection goes through the same analyzer, VectorIndex, LexicalIndex and HybridRetriever as the
+product; documents are embedded as title + text. Vectors are cached under `cache_dir`, keyed by the
+model fingerprint and a hash of the corpus (and the queries), so reruns skip the embedding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from corpus.errors import CorpusError
+from index.analyzer import ANALYZER_VERSION, analyze, analyze_many
+from index.embedder import Embedder
+from index.lexical import LexicalIndex
+from index.metrics import Qrels, judged_queries, mean_metrics
+from index.retriever import DEFAULT_CONFIG, HybridRetriever, Method, RetrievalConfig
+from index.vectors import VectorIndex
+
+EVAL_DEPTH = 100  # ranked documents kept per query (Recall@100)
+
+
+@dataclass(frozen=True)
+class BeirCollection:
+    doc_ids: list[str]
+    titles: list[str]
+    texts: list[str]
+    queries: dict[str, str]
+    qrels: dict[str, dict[str, int]]
+
+    def doc_text(self, i: int) -> str:
+        """What is embedded and indexed for document i: title and text."""
+        title, text = self.titles[i].strip(), self.texts[i].strip()
+        return f"{title}\n{text}" if title else text
+
+    def fingerprint(self) -> str:
+        h = hashlib.sha256()
+        for i, doc in enumerate(self.doc_ids):
+            h.update(f"{doc}\0{self.titles[i]}\0{self.texts[i]}\0".encode())
+        return h.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class EvalResult:
+    ndcg10: float
+    recall100: float
+    mrr10: float
+    queries: int
+    method: str
+
+    def to_json(self) -> dict[str, float | int | str]:
+        return {
+            "ndcg@10": self.ndcg10,
+            "recall@100": self.recall100,
+            "mrr@10": self.mrr10,
+            "queries": self.queries,
+            "method": self.method,
+        }
+
+
+def _jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    if not path.is_file():
+        raise CorpusError(f"BEIR folder is missing {path.name} (looked for {path})")
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CorpusError(f"{path.name} line {n} is not valid JSON: {exc.msg}") from exc
+            if not isinstance(obj, dict) or not isinstance(obj.get("_id"), str | int):
+                raise CorpusError(f"{path.name} line {n} is not a JSON object with an \"_id\"")
+            yield n, obj
+
+
+def _field(path: Path, n: int, obj: dict[str, Any], name: str) -> str:
+    value = obj.get(name, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise CorpusError(f"{path.name} line {n}: \"{name}\" must be a string")
+    return value
+
+
+def load_qrels(path: Path) -> dict[str, dict[str, int]]:
+    """A BEIR qrels file: tab-separated query-id, corpus-id, score, with a header line."""
+    if not path.is_file():
+        raise CorpusError(f"BEIR qrels file {path} does not exist")
+    qrels: dict[str, dict[str, int]] = {}
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            parts = line.rstrip("\n\r").split("\t")
+            if n == 1 and parts and not parts[-1].lstrip("-").isdigit():
+                continue  # header
+            if not line.strip():
+                continue
+            if len(parts) != 3 or not parts[2].strip().lstrip("-").isdigit():
+                raise CorpusError(
+                    f"{path.name} line {n}: expected query-id, corpus-id and an integer score "
+                    f"separated by tabs, got {line.strip()!r}"
+                )
+            qrels.setdefault(parts[0], {})[parts[1]] = int(parts[2])
+    return qrels
+
+
+def load_beir(folder: Path, qrels_file: str = "test.tsv") -> BeirCollection:
+    """Read a BEIR folder; CorpusError says which file or line is wrong."""
+    if not folder.is_dir():
+        raise CorpusError(f"BEIR folder {folder} does not exist")
+    corpus_path = folder / "corpus.jsonl"
+    doc_ids: list[str] = []
+    titles: list[str] = []
+    texts: list[str] = []
+    seen: set[str] = set()
+    for n, obj in _jsonl(corpus_path):
+        doc = str(obj["_id"])
+        if doc in seen:
+            raise CorpusError(f"corpus.jsonl line {n}: duplicate _id {doc!r}")
+        seen.add(doc)
+        doc_ids.append(doc)
+        titles.append(_field(corpus_path, n, obj, "title"))
+        texts.append(_field(corpus_path, n, obj, "text"))
+    if not doc_ids:
+        raise CorpusError(f"{corpus_path} holds no documents")
+    queries_path = folder / "queries.jsonl"
+    queries = {str(obj["_id"]): _field(queries_path, n, obj, "text") for n, obj in _jsonl(queries_path)}
+    qrels = load_qrels(folder / "qrels" / qrels_file)
+    return BeirCollection(doc_ids, titles, texts, queries, qrels)
+
+
+def _cached_vectors(
+    path: Path, texts: list[str], encode: Callable[[list[str]], npt.NDArray[np.float32]]
+) -> npt.NDArray[np.float32]:
+    if path.is_file():
+        arr = np.load(path, allow_pickle=False)
+        if arr.shape[0] == len(texts):
+            return np.asarray(arr, dtype=np.float32)
+    arr = encode(texts)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npy.tmp")
+    with os.fdopen(fd, "wb") as f:
+        np.save(f, arr)
+    os.replace(tmp, path)
+    return arr
+
+
+def embed_collection(
+    col: BeirCollection, embedder: Embedder, cache_dir: Path, query_ids: list[str]
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """Document and query vectors, from the cache when the model and texts are unchanged."""
+    key = hashlib.sha256(f"{embedder.fingerprint}\0{col.fingerprint()}".encode()).hexdigest()[:20]
+    folder = cache_dir / "beir" / key
+    docs = _cached_vectors(
+        folder / "docs.npy", [col.doc_text(i) for i in range(len(col.doc_ids))], lambda t: embedder.encode(t)
+    )
+    qtexts = [col.queries[q] for q in query_ids]
+    qkey = hashlib.sha256("\0".join(query_ids + qtexts).encode()).hexdigest()[:12]
+    queries = _cached_vectors(
+        folder / f"queries-{qkey}.npy",
+        qtexts,
+        lambda t: np.stack([embedder.encode_query(x) for x in t]).astype(np.float32),
+    )
+    return docs, queries
+
+
+def _cached_tokens(col: BeirCollection, cache_dir: Path) -> list[list[str]]:
+    key = hashlib.sha256(f"{ANALYZER_VERSION}\0{col.fingerprint()}".encode()).hexdigest()[:20]
+    path = cache_dir / "beir" / f"tokens-{key}.json"
+    if path.is_file():
+        tokens: list[list[str]] = json.loads(path.read_text(encoding="utf-8"))
+        if len(tokens) == len(col.doc_ids):
+            return tokens
+    tokens = analyze_many([col.doc_text(i) for i in range(len(col.doc_ids))])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".json.tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(tokens, f, ensure_ascii=False)
+    os.replace(tmp, path)
+    return tokens
+
+
+def evaluate(
+    folder: Path,
+    *,
+    method: Method,
+    embedder: Embedder,
+    cache_dir: Path,
+    qrels_file: str = "test.tsv",
+    config: RetrievalConfig = DEFAULT_CONFIG,
+) -> EvalResult:
+    """nDCG@10, Recall@100 and MRR@10 of `method` on the BEIR collection in `folder`."""
+    col = load_beir(folder, qrels_file)
+    return evaluate_collection(col, method=method, embedder=embedder, cache_dir=cache_dir, config=config)
+
+
+def evaluate_collection(
+    col: BeirCollection,
+    *,
+    method: Method,
+    embedder: Embedder,
+    cache_dir: Path,
+    config: RetrievalConfig = DEFAULT_CONFIG,
+) -> EvalResult:
+    query_ids = [q for q in judged_queries(col.qrels) if q in col.queries]
+    missing = [q for q in judged_queries(col.qrels) if q not in col.queries]
+    if missing:
+        raise CorpusError(f"qrels name {len(missing)} queries absent from queries.jsonl, e.g. {missing[0]!r}")
+    doc_vecs, query_vecs = embed_collection(col, embedder, cache_dir, query_ids)
+    lexical = LexicalIndex.build(_cached_tokens(col, cache_dir), k1=config.bm25_k1, b=config.bm25_b)
+    retriever = HybridRetriever(embedder, VectorIndex.build(doc_vecs), lexical, analyze, config)
+    runs: dict[str, list[str]] = {}
+    for i, q in enumerate(query_ids):
+        cands = retriever.retrieve(col.queries[q], k=EVAL_DEPTH, method=method, query_vector=query_vecs[i])
+        runs[q] = [col.doc_ids[c.row] for c in cands]
+    qrels: Qrels = col.qrels
+    m = mean_metrics(runs, qrels)
+    return EvalResult(m["ndcg@10"], m["recall@100"], m["mrr@10"], len(query_ids), method)

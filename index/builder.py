@@ -1,0 +1,224 @@
+"""Build or update the index: ingest sources, chunk, embed what is new, publish a snapshot.
+
+An update re-reads only files whose content hash changed, embeds only passages whose text is not in
+the embedding cache, and re-analyses only passages that are new; everything else is carried over
+from the current snapshot. A change of model, chunker or analyzer version forces a full rebuild.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from corpus.ingest import load_source, scan_folder
+
+from corpus.chunker import CHUNKER_VERSION, Chunker
+from corpus.errors import GroundqaError, SnapshotCorrupt, StorageError
+from corpus.models import FileIssue, Passage, Source
+from index import snapshot
+from index.analyzer import ANALYZER_VERSION, analyze_many
+from index.embcache import EmbeddingCache, text_hash
+from index.embedder import Embedder
+from index.lexical import LexicalIndex
+from index.store import SourceRecord, StoredPassage, read_store, write_store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total): stages are "reading", "embedding", "writing"."""
+
+
+@dataclass(frozen=True)
+class SourceDir:
+    """A folder of sources to index. `namespace` keeps ids apart when two folders hold the same name."""
+
+    path: Path
+    manifest: Path | None = None
+    namespace: str = ""
+
+
+@dataclass
+class UpdateReport:
+    version: str | None = None  # the published snapshot, or None when nothing changed
+    full: bool = False
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    failed: list[FileIssue] = field(default_factory=list)
+    warnings: list[FileIssue] = field(default_factory=list)
+    passages: int = 0
+    embedded: int = 0
+    reused: int = 0
+    seconds: float = 0.0
+
+    @property
+    def published(self) -> bool:
+        return self.version is not None
+
+
+def _previous(
+    data_dir: Path, embedder: Embedder, full: bool
+) -> tuple[dict[str, SourceRecord], dict[str, StoredPassage], str]:
+    """The current snapshot's sources and passages, when they can be reused."""
+    if full:
+        return {}, {}, "requested"
+    for path in snapshot.candidates(data_dir):
+        try:
+            manifest = snapshot.read_manifest(path)
+            if manifest.get("model") != embedder.fingerprint:
+                return {}, {}, "the model changed"
+            if manifest.get("chunker") != CHUNKER_VERSION:
+                return {}, {}, "the chunker changed"
+            data = read_store(path / "store.sqlite")
+        except SnapshotCorrupt as exc:
+            log.warning("ignoring snapshot %s: %s", path.name, exc.message)
+            continue
+        same_analyzer = manifest.get("analyzer") == ANALYZER_VERSION
+        by_hash = {sp.text_hash: sp for sp in data.passages} if same_analyzer else {}
+        return data.sources, by_hash, ""
+    return {}, {}, "no snapshot yet"
+
+
+def update_index(
+    *,
+    data_dir: Path,
+    inputs: list[SourceDir],
+    embedder: Embedder,
+    max_bytes: int,
+    full: bool = False,
+    keep: int = 2,
+    progress: Progress | None = None,
+    job_id: str | None = None,
+) -> UpdateReport:
+    """Bring the index in `data_dir` up to date with `inputs` and publish it if anything changed."""
+    t0 = time.perf_counter()
+    report = UpdateReport()
+    tick: Progress = progress or (lambda stage, done, total: None)
+    with snapshot.write_lock(data_dir, job_id):
+        snapshot.remove_stale_builds(data_dir)
+        prev_sources, prev_passages, why_full = _previous(data_dir, embedder, full)
+        report.full = bool(why_full)
+        chunker = Chunker(embedder.count_tokens, embedder.max_tokens)
+        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+        files = []
+        for d in inputs:
+            scan = scan_folder(d.path, manifest=d.manifest, max_bytes=max_bytes, namespace=d.namespace)
+            files.extend((d.namespace, f) for f in scan.files)
+            report.failed.extend(scan.failures)
+            report.warnings.extend(scan.warnings)
+
+        new_sources: list[tuple[Source, str, str]] = []
+        passages: list[Passage] = []
+        for i, (ns, f) in enumerate(files):
+            tick("reading", i, len(files))
+            old = prev_sources.get(f.source_id)
+            if old is not None and old.source.content_hash == f.content_hash:
+                source, indexed_at = old.source, old.indexed_at
+                report.unchanged += 1
+            else:
+                try:
+                    source = load_source(f)
+                except GroundqaError as exc:
+                    report.failed.append(FileIssue(f.rel, exc.message))
+                    continue
+                indexed_at = now
+                (report.changed if old is not None else report.added).append(source.id)
+                report.warnings.extend(FileIssue(f.rel, note) for note in source.notes)
+            new_sources.append((source, ns, indexed_at))
+            passages.extend(chunker.chunk(source))
+        tick("reading", len(files), len(files))
+        kept_ids = {s.id for s, _, _ in new_sources}
+        report.removed = sorted(sid for sid in prev_sources if sid not in kept_ids)
+        report.passages = len(passages)
+
+        if not full and not report.added and not report.changed and not report.removed and prev_sources:
+            report.seconds = time.perf_counter() - t0
+            return report
+
+        hashes = [text_hash(p.text) for p in passages]
+        vectors = _vectors(data_dir, embedder, passages, hashes, full, report, tick)
+        stored = _analyse(passages, hashes, prev_passages)
+
+        tick("writing", 0, 1)
+        build = snapshot.new_build_dir(data_dir)
+        try:
+            write_store(build / "store.sqlite", new_sources, stored)
+            np.save(build / "vectors.npy", vectors)
+            LexicalIndex.build([list(sp.tokens) for sp in stored]).save(build / "lexical")
+            info = snapshot.publish(
+                data_dir,
+                build,
+                {
+                    "created_at": now,
+                    "model": embedder.fingerprint,
+                    "dim": embedder.dim,
+                    "chunker": CHUNKER_VERSION,
+                    "analyzer": ANALYZER_VERSION,
+                    "sources": len(new_sources),
+                    "passages": len(stored),
+                },
+            )
+        except OSError as exc:
+            raise StorageError(f"could not write the new snapshot ({exc.strerror or exc})") from exc
+        snapshot.cleanup(data_dir, keep)
+        tick("writing", 1, 1)
+        report.version = info.name
+        report.seconds = time.perf_counter() - t0
+        return report
+
+
+def _vectors(
+    data_dir: Path,
+    embedder: Embedder,
+    passages: list[Passage],
+    hashes: list[str],
+    full: bool,
+    report: UpdateReport,
+    tick: Progress,
+) -> np.ndarray:
+    cache = EmbeddingCache(data_dir / "cache", embedder.fingerprint, embedder.dim)
+    try:
+        known = {} if full else cache.get_many(hashes)
+        todo: dict[str, str] = {}
+        for h, p in zip(hashes, passages, strict=True):
+            if h not in known and h not in todo:
+                todo[h] = p.text
+        report.embedded = len(todo)
+        report.reused = len(passages) - sum(1 for h in hashes if h in todo)
+        items = list(todo.items())
+        batch = 64
+        done = 0
+        tick("embedding", 0, len(items))
+        for i in range(0, len(items), batch):
+            part = items[i : i + batch]
+            vecs = embedder.encode([t for _, t in part])
+            fresh = {h: v for (h, _), v in zip(part, vecs, strict=True)}
+            cache.put_many(fresh)
+            known.update(fresh)
+            done += len(part)
+            tick("embedding", done, len(items))
+        cache.retain(set(hashes))
+    finally:
+        cache.close()
+    if not passages:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.stack([known[h] for h in hashes]).astype(np.float32)
+
+
+def _analyse(
+    passages: list[Passage], hashes: list[str], prev: dict[str, StoredPassage]
+) -> list[StoredPassage]:
+    todo = [i for i, h in enumerate(hashes) if h not in prev]
+    fresh = analyze_many([passages[i].text for i in todo])
+    tokens: dict[int, tuple[str, ...]] = {i: tuple(t) for i, t in zip(todo, fresh, strict=True)}
+    return [
+        StoredPassage(passage=p, text_hash=h, tokens=tokens[i] if i in tokens else prev[h].tokens)
+        for i, (p, h) in enumerate(zip(passages, hashes, strict=True))
+    ]

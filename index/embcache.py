@@ -1,0 +1,62 @@
+"""A persistent cache of passage vectors keyed by the hash of the passage text, one per model.
+
+Incremental updates embed only texts missing from it; batches are committed as they are embedded,
+so a build that is killed part-way resumes where it stopped instead of starting over.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import numpy as np
+
+from index.embedder import Vectors
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class EmbeddingCache:
+    def __init__(self, cache_dir: Path, fingerprint: str, dim: int) -> None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        key = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]
+        self.path = cache_dir / f"embeddings-{key}.sqlite"
+        self.dim = dim
+        self._con = sqlite3.connect(self.path)
+        self._con.execute("PRAGMA journal_mode=WAL")
+        self._con.execute("CREATE TABLE IF NOT EXISTS vectors (hash TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+        self._con.commit()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def get_many(self, hashes: Iterable[str]) -> dict[str, Vectors]:
+        out: dict[str, Vectors] = {}
+        wanted = list(dict.fromkeys(hashes))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for h, blob in self._con.execute(f"SELECT hash, vec FROM vectors WHERE hash IN ({marks})", chunk):
+                vec = np.frombuffer(blob, dtype=np.float32)
+                if vec.shape == (self.dim,):
+                    out[h] = vec
+        return out
+
+    def put_many(self, items: Mapping[str, Vectors]) -> None:
+        self._con.executemany(
+            "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+            ((h, np.asarray(v, dtype=np.float32).tobytes()) for h, v in items.items()),
+        )
+        self._con.commit()
+
+    def retain(self, keep: set[str]) -> int:
+        """Drop vectors of texts no longer indexed; returns how many were dropped."""
+        present = [h for (h,) in self._con.execute("SELECT hash FROM vectors")]
+        gone = [h for h in present if h not in keep]
+        self._con.executemany("DELETE FROM vectors WHERE hash = ?", ((h,) for h in gone))
+        self._con.commit()
+        return len(gone)

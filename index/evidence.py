@@ -1,0 +1,42 @@
+"""Find the sentence(s) inside a passage that best match the question (offsets within the passage)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from corpus.sentences import split_sentences
+from index.abstain import idf
+from index.types import Span
+
+
+def best_sentences(
+    text: str,
+    query_terms: set[str],
+    analyze_many: Callable[[Sequence[str]], list[list[str]]],
+    df: Mapping[str, int],
+    n_docs: int,
+    *,
+    ratio: float = 0.75,
+    max_spans: int = 2,
+) -> tuple[Span, ...]:
+    """Score each sentence by the IDF weight of the question terms it contains.
+
+    Returns the best sentence, plus a neighbouring one when it scores at least `ratio` of the best,
+    so a fact split over two sentences is marked whole. Returns () when no sentence shares a term.
+    """
+    spans = split_sentences(text)
+    if not spans or not query_terms:
+        return ()
+    tokens = analyze_many([text[a:b] for a, b in spans])
+    scores = []
+    for toks in tokens:
+        present = query_terms.intersection(toks)
+        scores.append(sum(idf(df.get(t, 0), n_docs) for t in present))
+    best = max(range(len(spans)), key=lambda i: (scores[i], -i))
+    if scores[best] <= 0:
+        return ()
+    chosen = [best]
+    for j in (best - 1, best + 1):
+        if len(chosen) < max_spans and 0 <= j < len(spans) and scores[j] >= ratio * scores[best]:
+            chosen.append(j)
+    return tuple(Span(spans[i][0], spans[i][1]) for i in sorted(chosen))

@@ -1,0 +1,291 @@
+"""The ONNX Runtime embedder: a one-time export of the sentence-transformers model, verified and cached.
+
+sentence-transformers' own `backend="onnx"` needs optimum, which does not install beside
+transformers 5 (see notes/performance.md), so the transformer is exported here with
+`torch.onnx.export`, with pooling and L2 normalisation folded into the graph. The export is checked
+against the torch embeddings before it is cached; a cached export loads without importing torch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from corpus.errors import IndexingError
+from index.embedder import Vectors
+from index.st_embedder import (
+    DEFAULT_BATCH,
+    ModelRef,
+    SentenceTransformerEmbedder,
+    counting_tokenizer,
+    length_batches,
+)
+
+logger = logging.getLogger(__name__)
+
+FORMAT = "groundqa-onnx-1"
+OPSET = 17
+MIN_COSINE = 0.9999
+
+# English, Korean, a text longer than the model reads (truncation), stray whitespace, a single
+# character: the export must agree with torch on all of them, batched (with padding) and alone.
+VERIFY_TEXTS = (
+    "North Korean defectors described being forcibly repatriated from China.",
+    "탈북민들은 중국에서 강제송환된 뒤 국경 인근 구류장에 구금됐다고 증언했다.",
+    "  The committee met on 3 March 2021 to review 2,000 pages of testimony.  ",
+    " ".join(["The border was closed and the crossings were watched day and night."] * 40),
+    "유엔 보고서는 2020년 이후 국경 통제가 강화되었다고 밝혔다. The UN report says so too.",
+    "a",
+)
+
+
+def default_threads() -> int:
+    """Intra-op threads: all cores up to 4 (more buys little for one query on a small model)."""
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def cache_folder(ref: ModelRef, cache_dir: Path) -> Path:
+    key = hashlib.sha256(f"{FORMAT}\0{ref.fingerprint}\0{ref.source}".encode()).hexdigest()[:16]
+    return cache_dir / key
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _cosines(a: Vectors, b: Vectors) -> Vectors:
+    num = (a * b).sum(axis=1)
+    den = np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1)
+    return np.asarray(num / np.maximum(den, 1e-12), dtype=np.float32)
+
+
+def _pooling_mode(st_model: Any) -> str:
+    """The pooling of a [Transformer, Pooling, (Normalize)] pipeline, or IndexingError if not that."""
+    names = [type(m).__name__ for m in st_model]
+    if names not in (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"]):
+        raise IndexingError(f"cannot export this model to ONNX: unsupported module pipeline {names}")
+    config = st_model[1].get_config_dict()
+    mode = config.get("pooling_mode")
+    if mode is None:  # older configs name the mode by flags
+        mode = (
+            "mean"
+            if config.get("pooling_mode_mean_tokens")
+            else "cls"
+            if config.get("pooling_mode_cls_token")
+            else None
+        )
+    if mode not in ("mean", "cls"):
+        raise IndexingError(f"cannot export this model to ONNX: unsupported pooling {mode!r}")
+    return str(mode)
+
+
+def _export_graph(st_model: Any, pooling: str, path: Path) -> None:
+    import torch
+
+    transformer = st_model[0].auto_model
+    if hasattr(transformer, "set_attn_implementation"):
+        transformer.set_attn_implementation("eager")  # SDPA does not trace to portable ONNX
+
+    class Pooled(torch.nn.Module):
+        def __init__(self, inner: Any) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            hidden = self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            if pooling == "cls":
+                pooled = hidden[:, 0]
+            else:
+                mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(pooled, p=2.0, dim=1)
+
+    # A padded dummy batch, so that the traced graph keeps the masking path.
+    ids = torch.tensor([[101, 2023, 2003, 102], [101, 102, 0, 0]], dtype=torch.long)
+    mask = (ids != 0).to(torch.long)
+    wrapper = Pooled(transformer).eval()
+    with warnings.catch_warnings(), torch.no_grad():
+        # The TorchScript exporter is deprecated and chatty (the dynamo exporter needs onnxscript,
+        # which is not installed); the export is verified numerically instead.
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            wrapper,
+            (ids, mask),
+            str(path),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["embedding"],
+            dynamic_axes={
+                "input_ids": {0: "batch", 1: "sequence"},
+                "attention_mask": {0: "batch", 1: "sequence"},
+                "embedding": {0: "batch"},
+            },
+            opset_version=OPSET,
+            dynamo=False,
+        )
+
+
+class OnnxEmbedder:
+    """Embeds with an exported ONNX graph and the model's own `tokenizers` tokenizer."""
+
+    def __init__(
+        self,
+        model_file: Path,
+        tokenizer_json: str,
+        meta: dict[str, Any],
+        *,
+        batch_size: int = DEFAULT_BATCH,
+        threads: int | None = None,
+    ) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or default_threads()
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
+        self._meta = dict(meta)
+        self._batch_size = batch_size
+        self._max_seq = int(meta["max_seq_length"])
+        self._lowercase = bool(meta["lowercase"])
+        tokenizer = Tokenizer.from_str(tokenizer_json)
+        self._counter = counting_tokenizer(tokenizer)
+        tokenizer.enable_truncation(max_length=self._max_seq)
+        tokenizer.enable_padding(pad_id=int(meta["pad_id"]), pad_token=str(meta["pad_token"]))
+        self._tokenizer = tokenizer
+
+    @classmethod
+    def open(cls, folder: Path, **kwargs: Any) -> OnnxEmbedder:
+        """Open the verified export in `folder`; IndexingError if it is missing or unusable."""
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            if meta.get("format") != FORMAT:
+                raise ValueError(f"format {meta.get('format')!r}, expected {FORMAT!r}")
+            tokenizer_json = (folder / "tokenizer.json").read_text(encoding="utf-8")
+            return cls(folder / "model.onnx", tokenizer_json, meta, **kwargs)
+        except Exception as exc:
+            raise IndexingError(f"ONNX export in {folder} is unusable: {type(exc).__name__}: {exc}") from exc
+
+    @classmethod
+    def cached(cls, ref: ModelRef, cache_dir: Path, **kwargs: Any) -> OnnxEmbedder | None:
+        """The verified export of `ref` under `cache_dir`, or None when there is none (or it is broken)."""
+        folder = cache_folder(ref, cache_dir)
+        if not (folder / "meta.json").is_file():
+            return None
+        try:
+            emb = cls.open(folder, **kwargs)
+        except IndexingError as exc:
+            logger.warning("ignoring the cached ONNX export: %s", exc.message)
+            return None
+        return emb if emb.fingerprint == ref.fingerprint else None
+
+    @classmethod
+    def export(cls, st: SentenceTransformerEmbedder, cache_dir: Path, **kwargs: Any) -> OnnxEmbedder:
+        """Export `st`'s model, check it against torch, and cache it; IndexingError if that fails.
+
+        Files are written under temporary names and renamed into place; meta.json comes last, so
+        its presence marks a complete, verified export.
+        """
+        pooling = _pooling_mode(st.model)
+        tokenizer = st.model.tokenizer
+        meta: dict[str, Any] = {
+            "format": FORMAT,
+            "fingerprint": st.fingerprint,
+            "source": st.ref.source,
+            "dim": st.dim,
+            "max_seq_length": st.max_seq_length,
+            "lowercase": bool(getattr(st.model[0], "do_lower_case", False)),
+            "pad_id": int(tokenizer.pad_token_id or 0),
+            "pad_token": str(tokenizer.pad_token or "[PAD]"),
+            "pooling": pooling,
+            "opset": OPSET,
+        }
+        tokenizer_json = tokenizer.backend_tokenizer.to_str()
+        folder = cache_folder(st.ref, cache_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".model.", suffix=".onnx.tmp")
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            try:
+                _export_graph(st.model, pooling, tmp)
+                candidate = cls(tmp, tokenizer_json, meta, **kwargs)
+            except Exception as exc:
+                raise IndexingError(f"ONNX export failed: {type(exc).__name__}: {exc}") from exc
+            worst = verify_against(st, candidate)
+            if worst < MIN_COSINE:
+                raise IndexingError(
+                    f"ONNX export disagrees with torch (min cosine {worst:.6f} < {MIN_COSINE})"
+                )
+            meta["min_cosine"] = worst
+            _atomic_write_bytes(folder / "tokenizer.json", tokenizer_json.encode())
+            os.replace(tmp, folder / "model.onnx")
+            _atomic_write_bytes(folder / "meta.json", json.dumps(meta, indent=1).encode())
+        finally:
+            tmp.unlink(missing_ok=True)
+        return cls.open(folder, **kwargs)
+
+    @property
+    def fingerprint(self) -> str:
+        return str(self._meta["fingerprint"])
+
+    @property
+    def dim(self) -> int:
+        return int(self._meta["dim"])
+
+    @property
+    def max_tokens(self) -> int:
+        return self._max_seq - 2
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._counter.encode(text, add_special_tokens=False).ids)
+
+    def _encode_batch(self, texts: list[str]) -> Vectors:
+        prepared = [t.strip().lower() if self._lowercase else t.strip() for t in texts]
+        encodings = self._tokenizer.encode_batch(prepared)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        (out,) = self._session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})
+        return np.asarray(out, dtype=np.float32)
+
+    def encode(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> Vectors:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        done = 0
+        for batch in length_batches(texts, self._batch_size):
+            out[batch] = self._encode_batch([texts[i] for i in batch])
+            done += len(batch)
+            if progress is not None:
+                progress(done)
+        return out
+
+    def encode_query(self, text: str) -> Vectors:
+        return self._encode_batch([text])[0]
+
+
+def verify_against(reference: SentenceTransformerEmbedder, candidate: OnnxEmbedder) -> float:
+    """The lowest cosine between the two backends' embeddings of VERIFY_TEXTS (batched and single)."""
+    texts = list(VERIFY_TEXTS)
+    ref = reference.encode(texts)
+    worst = float(_cosines(ref, candidate.encode(texts)).min())
+    for i, text in enumerate(texts[:2]):
+        single = candidate.encode_query(text)
+        worst = min(worst, float(_cosines(ref[i : i + 1], single[None, :]).min()))
+    return worst

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Create .venv and install groundqa into it. `--dev` adds the test tools and, when run as root on a
+# machine without them, Debian's chromium and fonts-nanum for the browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dev=0
+[ "${1:-}" = "--dev" ] && dev=1
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+# torch first and pinned: the CPU build of 2.13.0 (a bare `torch` would pull a multi-GB CUDA build).
+.venv/bin/python -m pip install --quiet "torch==2.13.0"
+if [ "$dev" = 1 ]; then
+  .venv/bin/python -m pip install --quiet -e ".[dev]"
+else
+  .venv/bin/python -m pip install --quiet -e .
+fi
+
+if [ "$dev" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing chromium and fonts-nanum (browser tests)" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null
+  else
+    echo "setup: chromium is missing and cannot be installed here; browser tests will be skipped" >&2
+  fi
+fi

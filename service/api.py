@@ -1,0 +1,57 @@
+"""`create_app(settings)`: the FastAPI application (JSON API + web UI) over one data dir."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from index.embedder import Embedder
+from service import errors
+from service.middleware import BodyLimit, SecurityHeaders
+from service.routes_api import router as api_router
+from service.runtime import Runtime
+from service.settings import Settings
+from web.app import mount_web
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings, *, embedder: Embedder | None = None) -> FastAPI:
+    """Build the app. The embedder is loaded and the index opened in the lifespan, not at import.
+
+    Args:
+        settings: the one settings object.
+        embedder: an embedder to use instead of loading `settings.model` (tests pass a fake one).
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if embedder is not None:
+            emb = embedder
+        else:
+            from index.embedders import load_embedder
+
+            emb = load_embedder(settings.model, settings.backend, settings.data_dir / "models")
+        runtime = Runtime(settings, emb)
+        runtime.reload()
+        app.state.runtime = runtime
+        yield
+        runtime.jobs.wait(timeout=0)
+
+    app = FastAPI(
+        title="groundqa",
+        summary="Answers questions only with verbatim, cited passages from a curated collection.",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    errors.install(app)
+    app.include_router(api_router)
+    mount_web(app, settings)
+    app.add_middleware(BodyLimit, limit=1024 * 1024, upload_limit=settings.max_upload_bytes + 1024 * 1024)
+    app.add_middleware(SecurityHeaders)
+    return app

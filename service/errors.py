@@ -1,0 +1,132 @@
+"""Map groundqa's exceptions to HTTP responses: one table, one handler, no stack traces."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from corpus.errors import (
+    CorpusError,
+    Forbidden,
+    GroundqaError,
+    IndexingError,
+    IndexNotBuilt,
+    InvalidRequest,
+    NotFound,
+    ReadOnlySource,
+    RebuildInProgress,
+    SnapshotCorrupt,
+    StorageError,
+    Unauthorized,
+)
+from service.schemas import ErrorBody
+
+log = logging.getLogger(__name__)
+
+STATUS: list[tuple[type[GroundqaError], int]] = [
+    (InvalidRequest, 400),
+    (Unauthorized, 401),
+    (Forbidden, 403),
+    (NotFound, 404),
+    (RebuildInProgress, 409),
+    (ReadOnlySource, 409),
+    (IndexNotBuilt, 503),
+    (SnapshotCorrupt, 503),
+    (StorageError, 507),
+    (CorpusError, 422),
+    (IndexingError, 500),
+]
+
+HTML_RENDERER = "groundqa_html_error"  # app.state attribute: (request, status, code, message) -> Response
+
+
+def status_for(exc: GroundqaError) -> int:
+    for cls, status in STATUS:
+        if isinstance(exc, cls):
+            return status
+    return 500
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries for the error statuses a route can return."""
+    text = {
+        400: "Bad request: the message says what was wrong",
+        401: "Missing or wrong admin token",
+        403: "Admin endpoints are disabled (no GROUNDQA_ADMIN_TOKEN configured)",
+        404: "Unknown id",
+        409: "Conflict: a rebuild is already running (its job id is given), or the source is read-only",
+        413: "Request body too large",
+        422: "Invalid request body or parameters",
+        503: "No index is loaded yet",
+        507: "The disk refused a write",
+    }
+    return {s: {"model": ErrorBody, "description": text[s]} for s in statuses}
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith("/api/") or path in ("/healthz", "/readyz", "/openapi.json"):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def error_response(request: Request, status: int, code: str, message: str, **extra: Any) -> Response:
+    if _wants_html(request):
+        render: Callable[..., Response] | None = getattr(request.app.state, HTML_RENDERER, None)
+        if render is not None:
+            return render(request, status, code, message)
+    body: dict[str, Any] = {"code": code, "message": message, **{k: v for k, v in extra.items() if v}}
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse({"error": body}, status_code=status, headers=headers)
+
+
+def _validation_message(exc: RequestValidationError) -> tuple[int, str, str]:
+    errors = exc.errors()
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return 400, "malformed_json", "the request body is not valid JSON"
+    parts = []
+    for e in errors[:5]:
+        loc = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
+        msg = str(e.get("msg", "invalid value"))
+        if e.get("type") == "extra_forbidden":
+            msg = "unknown field"
+        msg = msg.removeprefix("Value error, ")
+        parts.append(f"{loc}: {msg}" if loc else msg)
+    return 422, "invalid_request", "; ".join(parts) or "invalid request"
+
+
+def install(app: FastAPI) -> None:
+    async def on_groundqa(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, GroundqaError)
+        status = status_for(exc)
+        return error_response(request, status, exc.code, exc.message, job_id=getattr(exc, "job_id", None))
+
+    async def on_validation(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        status, code, message = _validation_message(exc)
+        return error_response(request, status, code, message)
+
+    async def on_http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
+            exc.status_code, "http_error"
+        )
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such page: {request.url.path}"
+        return error_response(request, exc.status_code, code, message)
+
+    async def on_unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return error_response(request, 500, "internal", "internal error; the server log has the details")
+
+    app.add_exception_handler(GroundqaError, on_groundqa)
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(Exception, on_unexpected)

@@ -1,0 +1,140 @@
+"""The JSON API: each route parses, calls one runtime/index function, renders."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, UploadFile
+from fastapi.responses import JSONResponse
+
+from corpus.errors import InvalidRequest
+from service.deps import AdminDep, RuntimeDep
+from service.errors import error_responses
+from service.runtime import UploadMeta
+from service.schemas import (
+    ISO_DATE,
+    AskRequest,
+    AskResponse,
+    Health,
+    IndexStatus,
+    JobAccepted,
+    RebuildRequest,
+    SourceDetail,
+    SourceList,
+    ask_response,
+    index_status,
+    job_out,
+    source_detail,
+    source_summary,
+)
+
+router = APIRouter()
+ADMIN_ERRORS = (401, 403)
+
+
+@router.post("/api/ask", response_model=AskResponse, responses=error_responses(400, 422, 503), tags=["ask"])
+def ask(body: AskRequest, runtime: RuntimeDep) -> AskResponse:
+    """Answer a question with verbatim, cited passages (or abstain)."""
+    return ask_response(runtime.ask(body.to_query()))
+
+
+@router.get("/api/sources", response_model=SourceList, responses=error_responses(503), tags=["sources"])
+def list_sources(runtime: RuntimeDep) -> SourceList:
+    """The collection, with passage counts."""
+    return SourceList(sources=[source_summary(r) for r in runtime.index.sources()])
+
+
+@router.get(
+    "/api/sources/{source_id}",
+    response_model=SourceDetail,
+    responses=error_responses(404, 503),
+    tags=["sources"],
+)
+def get_source(source_id: str, runtime: RuntimeDep) -> SourceDetail:
+    """A source's metadata and its canonical text (what passage offsets refer to)."""
+    return source_detail(runtime.index.source(source_id))
+
+
+@router.post(
+    "/api/sources",
+    status_code=202,
+    response_model=JobAccepted,
+    responses=error_responses(400, 401, 403, 409, 413, 422, 507),
+    dependencies=[AdminDep],
+    tags=["admin"],
+)
+async def upload_source(
+    runtime: RuntimeDep,
+    file: Annotated[UploadFile, File(description="A .txt, .md, .html, .htm, .pdf or .docx file.")],
+    title: Annotated[str | None, Form()] = None,
+    publisher: Annotated[str | None, Form()] = None,
+    date: Annotated[str | None, Form(pattern=ISO_DATE)] = None,
+    url: Annotated[str | None, Form()] = None,
+    license: Annotated[str | None, Form()] = None,
+    language: Annotated[str | None, Form(max_length=12)] = None,
+) -> JSONResponse:
+    """Store an uploaded source (admin) and start a rebuild that indexes it."""
+    limit = runtime.settings.max_upload_bytes
+    content = await file.read(limit + 1)
+    if len(content) > limit:
+        raise InvalidRequest(f"the upload is larger than {runtime.settings.max_upload_mb:g} MB")
+    meta = UploadMeta(
+        title=title, publisher=publisher, date=date, url=url, license=license, language=language
+    )
+    source_id, job = runtime.add_source(file.filename or "", content, meta)
+    body = JobAccepted(job=job_out(job), source_id=source_id)  # type: ignore[arg-type]
+    return JSONResponse(body.model_dump(), status_code=202)
+
+
+@router.delete(
+    "/api/sources/{source_id}",
+    status_code=202,
+    response_model=JobAccepted,
+    responses=error_responses(401, 403, 404, 409, 503),
+    dependencies=[AdminDep],
+    tags=["admin"],
+)
+def delete_source(source_id: str, runtime: RuntimeDep) -> JSONResponse:
+    """Remove a source (its file goes to DATA_DIR/trash) and start a rebuild (admin)."""
+    job = runtime.delete_source(source_id)
+    body = JobAccepted(job=job_out(job), source_id=source_id)  # type: ignore[arg-type]
+    return JSONResponse(body.model_dump(), status_code=202)
+
+
+@router.post(
+    "/api/index/rebuild",
+    status_code=202,
+    response_model=JobAccepted,
+    responses=error_responses(401, 403, 409, 422),
+    dependencies=[AdminDep],
+    tags=["admin"],
+)
+def rebuild(runtime: RuntimeDep, body: RebuildRequest | None = None) -> JSONResponse:
+    """Start a rebuild in the background (admin); progress at GET /api/index."""
+    job = runtime.start_rebuild(full=bool(body and body.full))
+    return JSONResponse(JobAccepted(job=job_out(job)).model_dump(), status_code=202)  # type: ignore[arg-type]
+
+
+@router.get(
+    "/api/index",
+    response_model=IndexStatus,
+    responses=error_responses(401, 403),
+    dependencies=[AdminDep],
+    tags=["admin"],
+)
+def index_info(runtime: RuntimeDep) -> IndexStatus:
+    """The published index (version, counts, model, built_at) and the current job's progress (admin)."""
+    stats = runtime.index.stats() if runtime.ready else None
+    return index_status(stats, runtime.jobs.current, runtime.jobs.last)
+
+
+@router.get("/healthz", response_model=Health, tags=["health"])
+def healthz() -> Health:
+    """The process is alive."""
+    return Health(status="ok")
+
+
+@router.get("/readyz", response_model=Health, responses=error_responses(503), tags=["health"])
+def readyz(runtime: RuntimeDep) -> Health:
+    """An index is loaded and answering."""
+    return Health(status="ready", version=runtime.index.version)

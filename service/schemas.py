@@ -1,0 +1,288 @@
+"""The HTTP API's request and response bodies, and the one place that renders results into them.
+
+`groundqa ask --json` prints exactly `AskResponse`, built by the same `ask_response()`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from corpus.models import Passage
+from index.engine import MAX_K, MAX_QUESTION_CHARS, IndexStats
+from index.store import SourceRecord
+from index.types import Answer, Filters, Hit, Query, SourceRef
+from service.jobs import Job
+
+ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_HISTORY = 20
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FiltersIn(Strict):
+    source_ids: list[str] = Field(default_factory=list, max_length=200, description="Only these sources.")
+    publishers: list[str] = Field(default_factory=list, max_length=200, description="Exact publisher names.")
+    languages: list[str] = Field(
+        default_factory=list, max_length=20, description='Language codes, e.g. "en", "ko".'
+    )
+    date_from: str | None = Field(
+        None, pattern=ISO_DATE, description="Inclusive: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    date_to: str | None = Field(None, pattern=ISO_DATE, description="Inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")
+
+
+class AskRequest(Strict):
+    question: str = Field(..., max_length=MAX_QUESTION_CHARS, description="The question (not empty).")
+    k: int = Field(5, ge=1, le=MAX_K, description="How many passages at most.")
+    history: list[str] = Field(
+        default_factory=list, max_length=MAX_HISTORY, description="Earlier questions of the conversation."
+    )
+    filters: FiltersIn = Field(default_factory=FiltersIn)
+
+    @field_validator("question")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("the question is empty")
+        return v
+
+    @field_validator("history")
+    @classmethod
+    def _history_items(cls, v: list[str]) -> list[str]:
+        for item in v:
+            if len(item) > MAX_QUESTION_CHARS:
+                raise ValueError(f"each history item must be at most {MAX_QUESTION_CHARS} characters")
+        return v
+
+    def to_query(self) -> Query:
+        f = self.filters
+        return Query(
+            question=self.question,
+            k=self.k,
+            history=tuple(self.history),
+            filters=Filters(
+                source_ids=tuple(f.source_ids),
+                publishers=tuple(f.publishers),
+                languages=tuple(f.languages),
+                date_from=f.date_from,
+                date_to=f.date_to,
+            ),
+        )
+
+
+class SourceOut(BaseModel):
+    id: str
+    title: str
+    publisher: str | None
+    date: str | None
+    url: str | None
+    license: str | None
+    language: str
+
+
+class Location(BaseModel):
+    char_start: int
+    char_end: int
+    page: int | None
+    ordinal: int
+
+
+class EvidenceSpan(BaseModel):
+    start: int = Field(description="Offset within the passage text.")
+    end: int
+
+
+class DuplicateOut(BaseModel):
+    passage_id: str
+    source: SourceOut
+    location: Location
+
+
+class PassageOut(BaseModel):
+    id: str
+    text: str = Field(description="Verbatim: equals the source's text[char_start:char_end].")
+    score: float
+    evidence: list[EvidenceSpan]
+    source: SourceOut
+    location: Location
+    duplicates: list[DuplicateOut] = Field(description="The same quote found in other sources.")
+
+
+class IndexRef(BaseModel):
+    version: str
+
+
+class AskResponse(BaseModel):
+    question: str
+    answered: bool
+    passages: list[PassageOut] = Field(description="Passages that answer; empty when not answered.")
+    related: list[PassageOut] = Field(
+        description="When not answered: the closest passages, which do NOT answer the question."
+    )
+    took_ms: float
+    index: IndexRef
+
+
+class SourceSummary(SourceOut):
+    path: str
+    origin: Literal["collection", "uploads"]
+    passages: int
+    indexed_at: str
+
+
+class SourceDetail(SourceSummary):
+    text: str = Field(description="The canonical text that passage offsets refer to.")
+    pages: list[int] = Field(description="Start offset of each page (PDF); empty when unpaged.")
+    notes: list[str]
+
+
+class SourceList(BaseModel):
+    sources: list[SourceSummary]
+
+
+class JobOut(BaseModel):
+    id: str
+    kind: str
+    state: Literal["running", "succeeded", "failed"]
+    stage: str
+    done: int
+    total: int
+    started_at: float
+    finished_at: float | None
+    result: dict[str, object] | None
+    error: str | None
+
+
+class JobAccepted(BaseModel):
+    job: JobOut
+    source_id: str | None = None
+
+
+class IndexStatus(BaseModel):
+    ready: bool
+    version: str | None
+    built_at: str | None
+    model: str | None
+    sources: int
+    passages: int
+    languages: dict[str, int]
+    job: JobOut | None
+    last_job: JobOut | None
+
+
+class RebuildRequest(Strict):
+    full: bool = Field(False, description="Re-read and re-embed everything instead of only what changed.")
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    job_id: str | None = None
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class Health(BaseModel):
+    status: str
+    version: str | None = None
+
+
+# -- rendering ---------------------------------------------------------------------------------------
+def source_out(ref: SourceRef) -> SourceOut:
+    m = ref.meta
+    return SourceOut(
+        id=ref.id,
+        title=m.title,
+        publisher=m.publisher,
+        date=m.date,
+        url=m.url,
+        license=m.license,
+        language=m.language,
+    )
+
+
+def location(p: Passage) -> Location:
+    return Location(char_start=p.char_start, char_end=p.char_end, page=p.page, ordinal=p.ordinal)
+
+
+def passage_out(hit: Hit) -> PassageOut:
+    return PassageOut(
+        id=hit.passage.id,
+        text=hit.passage.text,
+        score=round(hit.score, 6),
+        evidence=[EvidenceSpan(start=s.start, end=s.end) for s in hit.evidence],
+        source=source_out(hit.source),
+        location=location(hit.passage),
+        duplicates=[
+            DuplicateOut(passage_id=d.passage.id, source=source_out(d.source), location=location(d.passage))
+            for d in hit.duplicates
+        ],
+    )
+
+
+def ask_response(answer: Answer) -> AskResponse:
+    return AskResponse(
+        question=answer.question,
+        answered=answer.answered,
+        passages=[passage_out(h) for h in answer.hits],
+        related=[passage_out(h) for h in answer.related],
+        took_ms=round(answer.took_ms, 3),
+        index=IndexRef(version=answer.index_version),
+    )
+
+
+def source_summary(rec: SourceRecord) -> SourceSummary:
+    s = rec.source
+    return SourceSummary(
+        **source_out(SourceRef(s.id, s.meta)).model_dump(),
+        path=s.path,
+        origin="uploads" if rec.namespace else "collection",
+        passages=rec.passage_count,
+        indexed_at=rec.indexed_at,
+    )
+
+
+def source_detail(rec: SourceRecord) -> SourceDetail:
+    return SourceDetail(
+        **source_summary(rec).model_dump(),
+        text=rec.source.text,
+        pages=list(rec.source.pages),
+        notes=list(rec.source.notes),
+    )
+
+
+def job_out(job: Job | None) -> JobOut | None:
+    if job is None:
+        return None
+    return JobOut(
+        id=job.id,
+        kind=job.kind,
+        state=job.state,
+        stage=job.stage,
+        done=job.done,
+        total=job.total,
+        started_at=job.started_at,
+        finished_at=job.finished_at,
+        result=job.result,
+        error=job.error,
+    )
+
+
+def index_status(stats: IndexStats | None, current: Job | None, last: Job | None) -> IndexStatus:
+    return IndexStatus(
+        ready=stats is not None,
+        version=stats.version if stats else None,
+        built_at=stats.built_at if stats else None,
+        model=stats.model if stats else None,
+        sources=stats.sources if stats else 0,
+        passages=stats.passages if stats else 0,
+        languages=stats.languages if stats else {},
+        job=job_out(current),
+        last_job=job_out(last),
+    )

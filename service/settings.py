@@ -1,0 +1,55 @@
+"""groundqa's one settings object. Built once at the edge (CLI or app factory) and passed in.
+
+Values come from explicit arguments (CLI options), then `GROUNDQA_*` environment variables, then the
+defaults below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GROUNDQA_", extra="ignore")
+
+    sources_dir: Path = Field(Path("sources"), description="Folder of source files to index.")
+    manifest: Path | None = Field(
+        None,
+        description="manifest.csv with citation metadata; default: SOURCES_DIR/manifest.csv, "
+        "else a manifest.csv beside SOURCES_DIR.",
+    )
+    data_dir: Path = Field(Path("groundqa-data"), description="Where snapshots, caches and uploads live.")
+    uploads_dir: Path | None = Field(
+        None, description="Where sources uploaded through the API are stored; default DATA_DIR/uploads."
+    )
+    model: str = Field(
+        "",
+        description="sentence-transformers model name or path; empty means the bundled all-MiniLM-L6-v2.",
+    )
+    backend: Literal["auto", "onnx", "torch"] = Field(
+        "auto", description="Inference backend: auto uses ONNX Runtime when the export verifies, else torch."
+    )
+    admin_token: SecretStr | None = Field(
+        None, description="Bearer token for admin endpoints; admin is disabled when unset."
+    )
+    host: str = Field("127.0.0.1", description="Address to bind; 127.0.0.1 unless told otherwise.")
+    port: int = Field(8000, ge=1, le=65535)
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused at ingestion.")
+    max_upload_mb: float = Field(20.0, gt=0, description="Largest upload accepted by POST /api/sources.")
+    keep_snapshots: int = Field(2, ge=1, description="Published snapshots kept on disk (newest first).")
+
+    @property
+    def resolved_uploads_dir(self) -> Path:
+        return self.uploads_dir if self.uploads_dir is not None else self.data_dir / "uploads"
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)

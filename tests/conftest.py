@@ -1,0 +1,26 @@
+"""Fixtures shared by the whole suite (keep them generic: one heavy resource or path each)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def kiwi() -> Any:
+    """The process-wide Kiwi, built once per test session (it takes seconds)."""
+    from corpus.kiwi import get_kiwi
+
+    return get_kiwi()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The read-only ../shared folder beside the project; tests needing it skip when it is absent."""
+    if not SHARED_DIR.is_dir():
+        pytest.skip(f"{SHARED_DIR} is not present")
+    return SHARED_DIR

@@ -1,0 +1,73 @@
+"""Session fixtures over the real model and the demo collection in ../shared, built once per run.
+
+The demo index lives in .test-cache/ (git-ignored) and is updated incrementally, so a second run on
+the same machine reuses it; CI builds it once.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from index.builder import SourceDir, UpdateReport, update_index
+from index.embedder import Embedder
+from index.engine import GroundIndex
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEMO_SOURCES = SHARED / "corpus" / "sources"
+CACHE = ROOT / ".test-cache"
+
+
+def require_demo() -> None:
+    if not DEMO_SOURCES.is_dir():
+        pytest.skip(
+            f"the demo collection is not beside the project ({DEMO_SOURCES.relative_to(ROOT.parent)})"
+        )
+
+
+@pytest.fixture(scope="session")
+def real_embedder() -> Embedder:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from index.embedders import load_embedder
+
+    return load_embedder("", "auto", CACHE / "models")
+
+
+@pytest.fixture(scope="session")
+def demo_build(real_embedder: Embedder) -> tuple[Path, UpdateReport]:
+    """The demo collection indexed with the real model (data dir, and the report of the update)."""
+    require_demo()
+    data = CACHE / "demo-data"
+    report = update_index(
+        data_dir=data,
+        inputs=[SourceDir(DEMO_SOURCES)],
+        embedder=real_embedder,
+        max_bytes=50 * 1024 * 1024,
+    )
+    models = data / "models"
+    if not models.exists():
+        models.symlink_to(CACHE / "models", target_is_directory=True)
+    return data, report
+
+
+@pytest.fixture(scope="session")
+def demo_data_dir(demo_build: tuple[Path, UpdateReport]) -> Path:
+    return demo_build[0]
+
+
+@pytest.fixture(scope="session")
+def demo_index(demo_data_dir: Path, real_embedder: Embedder) -> GroundIndex:
+    return GroundIndex.open(demo_data_dir, real_embedder)
+
+
+@pytest.fixture
+def demo_data_copy(demo_data_dir: Path, tmp_path: Path) -> Iterator[Path]:
+    """A private copy of the demo data dir, for tests that change the index."""
+    dest = tmp_path / "data"
+    shutil.copytree(demo_data_dir, dest, symlinks=True)
+    yield dest

@@ -1,0 +1,63 @@
+"""Small builders shared by hermetic tests: a tiny corpus on disk and an index over it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.builder import SourceDir, UpdateReport, update_index
+from tests.fakes import FakeEmbedder
+
+TINY = {
+    "refugees.txt": (
+        "The Refugee Convention\n\n"
+        "No Contracting State shall expel or return a refugee in any manner whatsoever to the frontiers "
+        "of territories where his life or freedom would be threatened on account of his race, religion, "
+        "nationality, membership of a particular social group or political opinion.\n\n"
+        "The Contracting States shall not impose penalties, on account of their illegal entry or presence, "
+        "on refugees who, coming directly from a territory where their life or freedom was threatened, "
+        "enter or are present in their territory without authorization."
+    ),
+    "defectors.txt": (
+        "Defectors Report 2023\n\n"
+        "Human rights groups estimated that as many as 2,000 North Koreans were detained in China awaiting "
+        "deportation. Observers noted a large backlog of detainees during the border closure.\n\n"
+        "In October, human rights NGOs reported that China forcibly repatriated up to 600 North Koreans."
+    ),
+    "copy_of_defectors.txt": (
+        "Defectors Report 2023 (mirror)\n\n"
+        "Human rights groups estimated that as many as 2,000 North Koreans were detained in China awaiting "
+        "deportation. Observers noted a large backlog of detainees during the border closure."
+    ),
+    "korean.txt": (
+        "난민법\n\n"
+        "난민인정자와 인도적체류자 및 난민신청자는 난민협약 제33조에 따라 "
+        "본인의 의사에 반하여 강제로 송환되지 아니한다.\n\n"
+        "이 법은 난민의 지위와 처우 등에 관한 사항을 정함을 목적으로 한다."
+    ),
+}
+
+MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "refugees.txt,Convention relating to the Status of Refugees,United Nations,"
+    "1951-07-28,"
+    "https://example.org/1951,test,Public,en\n"
+    "defectors.txt,Defectors Report,Example Watch,2023-10-01,https://example.org/d,test,CC BY,en\n"
+    "copy_of_defectors.txt,Defectors Report (mirror),Mirror Site,2024,"
+    "https://mirror.example/d,test,CC BY,en\n"
+    "korean.txt,난민법,대한민국 국회,2016-12-20,https://example.kr/law,test,Public,ko\n"
+)
+
+
+def write_corpus(folder: Path, files: dict[str, str] | None = None, manifest: str | None = MANIFEST) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in (files if files is not None else TINY).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    if manifest is not None:
+        (folder / "manifest.csv").write_text(manifest, encoding="utf-8")
+    return folder
+
+
+def build(data: Path, sources: Path, embedder: FakeEmbedder, *, full: bool = False) -> UpdateReport:
+    return update_index(
+        data_dir=data, inputs=[SourceDir(sources)], embedder=embedder, max_bytes=10 * 1024 * 1024, full=full
+    )

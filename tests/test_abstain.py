@@ -1,0 +1,70 @@
+"""Abstention, dedup and date logic are pure functions."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.abstain import Thresholds, coverage, idf, query_language, supports
+from index.dedup import group_duplicates, jaccard, shingles
+from index.engine import _date_overlaps
+
+T = Thresholds(dense=0.6, coverage=0.7, dense_floor=0.2, combined=1.1)
+
+
+@pytest.mark.parametrize(
+    ("dense", "cov", "expected"),
+    [
+        (0.65, 0.0, True),  # dense alone
+        (0.3, 0.8, True),  # coverage with the dense floor
+        (0.1, 0.9, False),  # coverage but dense below the floor
+        (0.5, 0.6, True),  # combined 1.1
+        (0.5, 0.5, False),  # nothing suffices
+    ],
+)
+def test_supports(dense: float, cov: float, expected: bool) -> None:
+    assert supports(dense, cov, T) is expected
+
+
+def test_coverage_weights_rare_terms_and_counts_unknown_ones() -> None:
+    df = {"refuge": 50, "tumen": 1}
+    full = coverage(["refuge", "tumen"], {"refuge", "tumen"}, df, 100)
+    rare_only = coverage(["refuge", "tumen"], {"tumen"}, df, 100)
+    common_only = coverage(["refuge", "tumen"], {"refuge"}, df, 100)
+    assert full == pytest.approx(1.0)
+    assert rare_only > 0.5 > common_only
+    # a term the collection never uses still weighs on the question
+    assert coverage(["refuge", "zebra"], {"refuge"}, df, 100) < 0.5
+    assert coverage([], {"x"}, df, 100) == 0.0
+
+
+def test_idf_decreases_with_document_frequency() -> None:
+    assert idf(1, 100) > idf(10, 100) > idf(90, 100) > 0
+
+
+def test_query_language() -> None:
+    assert query_language("난민의 정의는?") == "ko"
+    assert query_language("What is a refugee?") == "en"
+
+
+def test_duplicates_grouped_in_rank_order() -> None:
+    a = "As many as 2,000 North Koreans were detained in China awaiting deportation."
+    b = "As many as 2,000 North Koreans were detained in China awaiting deportation!"
+    c = "The Convention defines the term refugee."
+    assert group_duplicates([a, c, b]) == [[0, 2], [1]]
+    assert jaccard(shingles(a), shingles(b)) == 1.0
+    assert group_duplicates([]) == []
+
+
+@pytest.mark.parametrize(
+    ("date", "lo", "hi", "inside"),
+    [
+        ("2025", "2025-06-01", None, True),
+        ("2025", None, "2024-12-31", False),
+        ("2014-08-31", "2014", "2014", True),
+        ("2014-08-31", "2014-09", None, False),
+        (None, "2000", None, False),
+        ("2023-10", "2023-10-15", "2023-10-20", True),
+    ],
+)
+def test_date_overlap(date: str | None, lo: str | None, hi: str | None, inside: bool) -> None:
+    assert _date_overlaps(date, lo, hi) is inside

