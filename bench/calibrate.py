@@ -39,7 +39,9 @@ def collect(index: GroundIndex) -> list[Item]:
         for c in scored.candidates:
             files = {paths[index.passage_at(r).source_id] for r in [c.row, *c.duplicates]}
             text = index.passage_at(c.row).text
-            cands.append((c.dense, c.coverage, bool(q["answerable"]) and contains_answer(text, files, q["answers"])))
+            cands.append(
+                (c.dense, c.coverage, bool(q["answerable"]) and contains_answer(text, files, q["answers"]))
+            )
         out.append(Item(q["id"], q.get("language", "en"), bool(q["answerable"]), cands))
     return out
 
@@ -74,7 +76,10 @@ def main() -> None:
     args = ap.parse_args()
     index = GroundIndex.open(args.data, load_embedder("", "auto", args.data / "models"))
     items = collect(index)
-    print("| language | questions | dense | coverage | floor | combined | balanced acc | hit@5 | answered | abstained |")
+    print(
+        "| language | questions | dense | coverage | floor | combined "
+        "| balanced acc | hit@5 | answered | abstained |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for lang in sorted({i.language for i in items}):
         sub = [i for i in items if i.language == lang]

@@ -19,7 +19,7 @@ from corpus.language import conflicts, detect_language
 from corpus.loaders import MAX_TEXT_CHARS, Extracted, extract
 from corpus.manifest import ManifestRow
 from corpus.models import FileIssue, IngestReport, Source, SourceMeta
-from corpus.normalize import clean, join_pages, paragraph_spans
+from corpus.normalize import canonicalize, clean, join_pages, paragraph_spans
 from corpus.scan import (
     LOADER_VERSION,
     Scan,
@@ -51,7 +51,18 @@ def _derived_title(text: str, rel: str) -> str:
     if first and len(first) <= MAX_TITLE_CHARS:
         return first
     stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return " ".join(re.sub(r"[_\s]+", " ", stem).split()) or rel
+    return _meta_text(re.sub(r"[_\s]+", " ", stem)) or _meta_text(rel) or "untitled"
+
+
+def _meta_text(value: str | None) -> str | None:
+    """A metadata value as citations show it: one line, canonical, without invisible characters.
+
+    File names, manifest cells and a file's own metadata may hold controls, zero-width or bidi
+    override characters (which can make a citation display as something else); they are dropped.
+    """
+    if not value:
+        return None
+    return " ".join(canonicalize(value, unwrap=False).split()) or None
 
 
 def _language(row: ManifestRow | None, declared: str | None, text: str, notes: list[str]) -> str:
@@ -101,11 +112,13 @@ def load_source(f: SourceFile) -> Source:
     notes = [*extracted.notes, *canon_notes]
     found, row = extracted.meta, f.row
     meta = SourceMeta(
-        title=(row.title if row else None) or found.title or _derived_title(text, f.rel),
-        publisher=(row.publisher if row else None) or found.publisher,
+        title=_meta_text(row.title if row else None)
+        or _meta_text(found.title)
+        or _derived_title(text, f.rel),
+        publisher=_meta_text(row.publisher if row else None) or _meta_text(found.publisher),
         date=(row.date if row else None) or found.date,
-        url=(row.url if row else None) or found.url,
-        license=(row.license if row else None) or found.license,
+        url=_meta_text(row.url if row else None) or _meta_text(found.url),
+        license=_meta_text(row.license if row else None) or _meta_text(found.license),
         language=_language(row, found.language, text, notes),
     )
     return Source(

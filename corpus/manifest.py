@@ -23,6 +23,7 @@ from corpus.models import FileIssue
 MANIFEST_NAME = "manifest.csv"
 COLUMNS = ("file", "title", "publisher_or_author", "date", "source_url", "origin", "license", "language")
 MAX_MANIFEST_BYTES = 20 * 1024 * 1024
+MAX_CELL_CHARS = 2000  # a longer metadata cell is ignored: it would be repeated in every citation
 
 _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?=$|[T\s])")
 
@@ -145,6 +146,17 @@ def _add_row(manifest: Manifest, raw: dict[str | None, object], line: int) -> No
         if any(_cell(raw, column) for column in COLUMNS):
             manifest.warnings.append(FileIssue(name, f"line {line}: row without a file name ignored"))
         return
+    for column in COLUMNS[1:]:
+        value = _cell(raw, column)
+        if value is not None and len(value) > MAX_CELL_CHARS:
+            manifest.warnings.append(
+                FileIssue(
+                    name,
+                    f"line {line}: {column} has {len(value):,} characters, more than the "
+                    f"{MAX_CELL_CHARS:,} allowed; ignored",
+                )
+            )
+            raw[column] = None
     rel = normalize_rel(file)
     if rel in manifest.rows:
         first = manifest.rows[rel].line

@@ -81,6 +81,11 @@ def _hash_file(path: Path, row: ManifestRow | None) -> str:
     return digest.hexdigest()
 
 
+def _printable(text: str) -> str:
+    """`text` with undecodable file-name bytes (lone surrogates) shown as "?", so reports encode as UTF-8."""
+    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
+
+
 def _size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size:,} bytes"
@@ -113,7 +118,7 @@ class _Walker:
         self.skipped: set[str] = set()  # rels of files seen but not ingestible (for manifest checks)
 
     def fail(self, rel: str, reason: str) -> None:
-        self.scan.failures.append(FileIssue(rel, reason))
+        self.scan.failures.append(FileIssue(_printable(rel), _printable(reason)))
         self.skipped.add(rel)
 
     def _inside(self, path: Path) -> bool:
@@ -145,7 +150,10 @@ class _Walker:
             self.fail(rel, f"symbolic link to a folder outside the sources folder ({target}); skipped")
         else:
             self.scan.warnings.append(
-                FileIssue(rel, "symbolic link to a folder inside the sources folder; skipped (read in place)")
+                FileIssue(
+                    _printable(rel),
+                    "symbolic link to a folder inside the sources folder; skipped (read in place)",
+                )
             )
 
     def file(self, path: Path) -> None:
@@ -160,6 +168,13 @@ class _Walker:
             return
         if path.parent == self.root and path.name == MANIFEST_NAME:
             return  # the folder's manifest is never a source, even when it is unusable
+        if "\\" in raw_rel:
+            # A name like "..\x.txt" is legal on POSIX, but manifests and ids read a backslash as a
+            # separator, so the source's recorded path would point outside the folder.
+            self.fail(
+                raw_rel, "name contains a backslash (\\), which would read as a path separator; rename it"
+            )
+            return
         if path.suffix.lower() == ".csv" and path.resolve() in self.skip:
             return
         if path.is_symlink():

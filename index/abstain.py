@@ -29,8 +29,12 @@ DEFAULT_THRESHOLDS: Mapping[str, Thresholds] = {
 
 
 def query_language(text: str) -> str:
-    """ "ko" when the question contains Hangul, else "en" (the default model's language)."""
-    return "ko" if any("\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" for ch in text) else "en"
+    """The question's language by script: "ko" (Hangul), "zh" (Han without Hangul), else "en"."""
+    if any("\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" for ch in text):
+        return "ko"
+    if any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text):
+        return "zh"
+    return "en"
 
 
 def idf(df: int, n_docs: int) -> float:

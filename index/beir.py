@@ -80,7 +80,7 @@ def _jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             except json.JSONDecodeError as exc:
                 raise CorpusError(f"{path.name} line {n} is not valid JSON: {exc.msg}") from exc
             if not isinstance(obj, dict) or not isinstance(obj.get("_id"), str | int):
-                raise CorpusError(f"{path.name} line {n} is not a JSON object with an \"_id\"")
+                raise CorpusError(f'{path.name} line {n} is not a JSON object with an "_id"')
             yield n, obj
 
 
@@ -89,7 +89,7 @@ def _field(path: Path, n: int, obj: dict[str, Any], name: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise CorpusError(f"{path.name} line {n}: \"{name}\" must be a string")
+        raise CorpusError(f'{path.name} line {n}: "{name}" must be a string')
     return value
 
 

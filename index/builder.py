@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-from corpus.ingest import load_source, scan_folder
 
 from corpus.chunker import CHUNKER_VERSION, Chunker
 from corpus.errors import GroundqaError, SnapshotCorrupt, StorageError
+from corpus.ingest import SourceFile, load_source, scan_folder
 from corpus.models import FileIssue, Passage, Source
 from index import snapshot
 from index.analyzer import ANALYZER_VERSION, analyze_many
@@ -107,7 +107,7 @@ def update_index(
         chunker = Chunker(embedder.count_tokens, embedder.max_tokens)
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-        files = []
+        files: list[tuple[str, SourceFile]] = []
         for d in inputs:
             scan = scan_folder(d.path, manifest=d.manifest, max_bytes=max_bytes, namespace=d.namespace)
             files.extend((d.namespace, f) for f in scan.files)

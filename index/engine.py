@@ -91,6 +91,9 @@ class GroundIndex:
         self._embedder = embedder
         self._vectors = vectors
         self._thresholds = thresholds
+        # Languages the embedding model reads (None: all). Questions in other languages are answered
+        # from the lexical index alone: an English-only model ranks Korean text close to randomly.
+        self._dense_languages: frozenset[str] | None = getattr(embedder, "languages", None)
         self._passages: list[Passage] = [sp.passage for sp in data.passages]
         self._terms: list[frozenset[str]] = [frozenset(sp.tokens) for sp in data.passages]
         self._by_id = {p.id: i for i, p in enumerate(self._passages)}
@@ -213,23 +216,28 @@ class GroundIndex:
             raise InvalidRequest(f"k must be between 1 and {MAX_K}")
         subset = self._subset(query.filters)
 
-        q_terms = analyze(question)
-        q_vec = self._embedder.encode_query(question)
+        language = query_language(question)
+        use_dense = self._dense_languages is None or language in self._dense_languages
         history = [h.strip() for h in query.history if h.strip()][-2:]
-        search_vec, search_terms = q_vec, list(q_terms)
-        h_terms: list[str] = []
-        if history:
-            h_vec = self._embedder.encode_query(" ".join(history))
-            blended = q_vec + HISTORY_WEIGHT * h_vec
-            search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
-            h_terms = analyze(history[-1])
-            search_terms += h_terms
+        q_terms = analyze(question)
+        h_terms = analyze(history[-1]) if history else []
+        q_vec = search_vec = None
+        if use_dense:
+            q_vec = search_vec = self._embedder.encode_query(question)
+            if history:
+                blended = q_vec + HISTORY_WEIGHT * self._embedder.encode_query(" ".join(history))
+                search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
 
         if subset is not None and subset.size == 0:
             cands = []
         else:
             cands = self._retriever.retrieve(
-                question, k=CANDIDATES, subset=subset, query_vector=search_vec, query_tokens=search_terms
+                question,
+                k=CANDIDATES,
+                method="hybrid" if use_dense else "lexical",
+                subset=subset,
+                query_vector=search_vec,
+                query_tokens=q_terms + h_terms,
             )
         rows = [c.row for c in cands]
         groups = group_duplicates([self._passages[r].text for r in rows])
@@ -238,12 +246,12 @@ class GroundIndex:
         scored = []
         for g in groups:
             head = rows[g[0]]
-            dense = float(self._vectors[head] @ q_vec)
-            if history:
-                dense = max(dense, float(self._vectors[head] @ search_vec))
+            dense = 0.0
+            if q_vec is not None and search_vec is not None:
+                dense = max(float(self._vectors[head] @ q_vec), float(self._vectors[head] @ search_vec))
             cov = coverage(q_set, set(self._terms[head]), self._df, n_docs)
             scored.append(Candidate(head, [rows[i] for i in g[1:]], cands[g[0]].score, dense, cov))
-        return Scored(question, query_language(question), q_set, scored)
+        return Scored(question, language, q_set, scored)
 
     def search(self, query: Query) -> Answer:
         t0 = time.perf_counter()

@@ -96,11 +96,19 @@ def _pooling_mode(st_model: Any) -> str:
 
 
 def _export_graph(st_model: Any, pooling: str, path: Path) -> None:
-    import torch
-
     transformer = st_model[0].auto_model
+    previous = getattr(transformer.config, "_attn_implementation", None)
     if hasattr(transformer, "set_attn_implementation"):
         transformer.set_attn_implementation("eager")  # SDPA does not trace to portable ONNX
+    try:
+        _trace(transformer, pooling, path)
+    finally:
+        if previous and hasattr(transformer, "set_attn_implementation"):
+            transformer.set_attn_implementation(previous)  # the torch model stays as it was
+
+
+def _trace(transformer: Any, pooling: str, path: Path) -> None:
+    import torch
 
     class Pooled(torch.nn.Module):
         def __init__(self, inner: Any) -> None:
@@ -116,9 +124,9 @@ def _export_graph(st_model: Any, pooling: str, path: Path) -> None:
                 pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
             return torch.nn.functional.normalize(pooled, p=2.0, dim=1)
 
-    # A padded dummy batch, so that the traced graph keeps the masking path.
-    ids = torch.tensor([[101, 2023, 2003, 102], [101, 102, 0, 0]], dtype=torch.long)
-    mask = (ids != 0).to(torch.long)
+    # A padded dummy batch (small ids exist in every vocabulary), so the trace keeps the masking path.
+    ids = torch.tensor([[1, 2, 3, 4], [1, 2, 0, 0]], dtype=torch.long)
+    mask = torch.tensor([[1, 1, 1, 1], [1, 1, 0, 0]], dtype=torch.long)
     wrapper = Pooled(transformer).eval()
     with warnings.catch_warnings(), torch.no_grad():
         # The TorchScript exporter is deprecated and chatty (the dynamo exporter needs onnxscript,
@@ -220,9 +228,12 @@ class OnnxEmbedder:
         }
         tokenizer_json = tokenizer.backend_tokenizer.to_str()
         folder = cache_folder(st.ref, cache_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".model.", suffix=".onnx.tmp")
-        os.close(fd)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".model.", suffix=".onnx.tmp")
+            os.close(fd)
+        except OSError as exc:
+            raise IndexingError(f"cannot write the ONNX export under {cache_dir}: {exc}") from exc
         tmp = Path(tmp_name)
         try:
             try:
@@ -236,9 +247,13 @@ class OnnxEmbedder:
                     f"ONNX export disagrees with torch (min cosine {worst:.6f} < {MIN_COSINE})"
                 )
             meta["min_cosine"] = worst
-            _atomic_write_bytes(folder / "tokenizer.json", tokenizer_json.encode())
-            os.replace(tmp, folder / "model.onnx")
-            _atomic_write_bytes(folder / "meta.json", json.dumps(meta, indent=1).encode())
+            try:
+                (folder / "meta.json").unlink(missing_ok=True)  # no half-replaced export is ever valid
+                _atomic_write_bytes(folder / "tokenizer.json", tokenizer_json.encode())
+                os.replace(tmp, folder / "model.onnx")
+                _atomic_write_bytes(folder / "meta.json", json.dumps(meta, indent=1).encode())
+            except OSError as exc:
+                raise IndexingError(f"cannot write the ONNX export to {folder}: {exc}") from exc
         finally:
             tmp.unlink(missing_ok=True)
         return cls.open(folder, **kwargs)
@@ -277,7 +292,8 @@ class OnnxEmbedder:
         return out
 
     def encode_query(self, text: str) -> Vectors:
-        return self._encode_batch([text])[0]
+        vector: Vectors = self._encode_batch([text])[0]
+        return vector
 
 
 def verify_against(reference: SentenceTransformerEmbedder, candidate: OnnxEmbedder) -> float:

@@ -1,7 +1,15 @@
-"""Hybrid retrieval: dense (FAISS) and lexical (BM25) candidates, fused into one ranked list."""
+"""Hybrid retrieval: dense (FAISS) and lexical (BM25) candidates, fused into one ranked list.
+
+The hybrid method runs in two passes. The first fuses the dense and BM25 runs; the best fused rows
+then serve as pseudo-relevance feedback: the terms carrying most of their BM25 mass expand the
+lexical query (an RM3-style relevance model, interpolated with the original query), and the final
+ranking fuses the dense run with the expanded BM25 run. On the judged bench collections this beat
+plain fusion on all three (see bench/quality.py); `PrfConfig(docs=0)` turns it off.
+"""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,8 +27,32 @@ Method = Literal["hybrid", "dense", "lexical"]
 
 
 @dataclass(frozen=True)
+class PrfConfig:
+    """Pseudo-relevance feedback for the lexical run of the hybrid method.
+
+    `docs` top fused rows (0 = no feedback) give `terms` expansion terms; the expanded query is
+    `query_weight` x the original query's term distribution + the rest x the expansion terms'.
+    """
+
+    docs: int = 10
+    terms: int = 80
+    query_weight: float = 0.7
+
+    def __post_init__(self) -> None:
+        if self.docs < 0 or self.terms < 1 or not 0.0 <= self.query_weight <= 1.0:
+            raise ValueError(f"bad PRF setting: {self}")
+
+
+@dataclass(frozen=True)
 class RetrievalConfig:
+    """Everything that shapes retrieval; the defaults are the measured best single setting.
+
+    `bm25_k1` / `bm25_b` are used where this module builds the lexical index (the BEIR evaluation);
+    they equal LexicalIndex's defaults.
+    """
+
     fusion: FusionConfig = field(default_factory=FusionConfig)
+    prf: PrfConfig = field(default_factory=PrfConfig)
     bm25_k1: float = DEFAULT_K1
     bm25_b: float = DEFAULT_B
 
@@ -32,9 +64,10 @@ DEFAULT_CONFIG = RetrievalConfig()
 class Candidate:
     """One retrieved row with its fused score and what each method said about it.
 
-    `dense` is the cosine with the query vector and `lexical` the raw BM25 score (None when that
-    method was not run); `dense_rank` / `lexical_rank` are 1-based ranks in that method's
-    candidate list (None when the row was not among its candidates).
+    `dense` is the cosine with the query vector and `lexical` the raw BM25 score of the query's
+    own terms (before any feedback expansion); each is None when that method was not run.
+    `dense_rank` / `lexical_rank` are 1-based ranks in that method's first-pass candidate list
+    (None when the row was not among its candidates).
     """
 
     row: int
@@ -61,6 +94,8 @@ class HybridRetriever:
         self._lexical = lexical
         self._analyze = analyze
         self.config = config
+        if config.prf.docs > 0:
+            lexical.prepare_feedback()  # O(postings) once, so that no query pays for it
 
     def retrieve(
         self,
@@ -84,31 +119,53 @@ class HybridRetriever:
         """
         if method not in ("hybrid", "dense", "lexical"):
             raise ValueError(f"unknown retrieval method {method!r}")
+        if k < 1:
+            return []
         depth = max(k, self.config.fusion.depth)
         dense_run: list[tuple[int, float]] = []
         lex_run: list[tuple[int, float]] = []
-        qvec = None
+        qvec: npt.NDArray[np.float32] | None = None
+        lex_scores: npt.NDArray[np.float32] | None = None
         if method != "lexical":
-            qvec = (
-                np.asarray(query_vector, dtype=np.float32)
-                if query_vector is not None
-                else self._embedder.encode_query(question)
+            qvec = np.asarray(
+                query_vector if query_vector is not None else self._embedder.encode_query(question),
+                dtype=np.float32,
             )
-            rows, scores = self._vectors.search(qvec, depth, subset)
-            dense_run = list(zip(rows.tolist(), scores.tolist(), strict=True))
-        weights: Counter[str] = Counter()
+            dense_run = _pairs(*self._vectors.search(qvec, depth, subset))
         if method != "dense":
             tokens = list(query_tokens) if query_tokens is not None else self._analyze(question)
-            weights = Counter(tokens)
-            rows, scores = self._lexical.search_weighted(weights, depth, subset)
-            lex_run = list(zip(rows.tolist(), scores.tolist(), strict=True))
+            lex_scores = self._lexical.scores(Counter(tokens))
+            lex_run = _pairs(*self._lexical.top(lex_scores, depth, subset))
         if method == "dense":
             fused = dense_run
         elif method == "lexical":
             fused = lex_run
         else:
             fused = fuse(dense_run, lex_run, self.config.fusion)
-        return self._candidates(fused[:k], dense_run, lex_run, qvec, weights, method)
+            if self.config.prf.docs > 0 and fused:
+                expanded = self._expanded_query(Counter(tokens), fused)
+                lex_prf = _pairs(*self._lexical.search_weighted(expanded, depth, subset))
+                fused = fuse(dense_run, lex_prf, self.config.fusion)
+        return self._candidates(fused[:k], dense_run, lex_run, qvec, lex_scores)
+
+    def _expanded_query(self, query: Counter[str], fused: list[tuple[int, float]]) -> dict[str, float]:
+        """The original query's term distribution mixed with the feedback rows' expansion terms."""
+        prf = self.config.prf
+        top = fused[: prf.docs]
+        best = top[0][1]
+        # Feedback rows weigh by exp(fused score - best): with z-score fusion, one unit is one
+        # standard deviation of the runs' scores.
+        row_weights = [math.exp(max(s - best, -50.0)) for _, s in top]
+        expansion = self._lexical.expansion_terms([r for r, _ in top], row_weights, prf.terms)
+        n_query = sum(query.values())
+        weights: dict[str, float] = {}
+        if n_query:
+            for term, count in query.items():
+                weights[term] = prf.query_weight * count / n_query
+        orig_share = prf.query_weight if n_query else 0.0
+        for term, w in expansion.items():
+            weights[term] = weights.get(term, 0.0) + (1.0 - orig_share) * w
+        return weights
 
     def _candidates(
         self,
@@ -116,30 +173,26 @@ class HybridRetriever:
         dense_run: list[tuple[int, float]],
         lex_run: list[tuple[int, float]],
         qvec: npt.NDArray[np.float32] | None,
-        weights: Counter[str],
-        method: Method,
+        lex_scores: npt.NDArray[np.float32] | None,
     ) -> list[Candidate]:
-        dense_at = {r: (i + 1, s) for i, (r, s) in enumerate(dense_run)}
-        lex_at = {r: (i + 1, s) for i, (r, s) in enumerate(lex_run)}
+        dense_rank = {r: i for i, (r, _) in enumerate(dense_run, start=1)}
+        lex_rank = {r: i for i, (r, _) in enumerate(lex_run, start=1)}
         rows = [r for r, _ in fused]
-        dense_all: dict[int, float] = {}
-        lex_all: dict[int, float] = {}
+        sims: list[float] | None = None
         if qvec is not None and rows:
-            sims = np.asarray(self._vectors.vectors()[rows] @ qvec, dtype=np.float32)
-            dense_all = dict(zip(rows, sims.tolist(), strict=True))
-        if method != "dense" and rows:
-            lex_scores = self._lexical.scores(weights)
-            lex_all = {r: float(lex_scores[r]) for r in rows}
-        out = []
-        for r, s in fused:
-            out.append(
-                Candidate(
-                    row=r,
-                    score=float(s),
-                    dense=dense_all.get(r),
-                    lexical=lex_all.get(r),
-                    dense_rank=dense_at[r][0] if r in dense_at else None,
-                    lexical_rank=lex_at[r][0] if r in lex_at else None,
-                )
+            sims = np.asarray(self._vectors.vectors_of(rows) @ qvec, dtype=np.float32).tolist()
+        return [
+            Candidate(
+                row=r,
+                score=float(s),
+                dense=sims[i] if sims is not None else None,
+                lexical=float(lex_scores[r]) if lex_scores is not None else None,
+                dense_rank=dense_rank.get(r),
+                lexical_rank=lex_rank.get(r),
             )
-        return out
+            for i, (r, s) in enumerate(fused)
+        ]
+
+
+def _pairs(rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32]) -> list[tuple[int, float]]:
+    return list(zip(rows.tolist(), scores.tolist(), strict=True))

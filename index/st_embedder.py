@@ -171,4 +171,5 @@ class SentenceTransformerEmbedder:
         return out
 
     def encode_query(self, text: str) -> Vectors:
-        return self._encode_batch([text])[0]
+        vector: Vectors = self._encode_batch([text])[0]
+        return vector

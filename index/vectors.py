@@ -55,8 +55,12 @@ class VectorIndex:
     def dim(self) -> int:
         return int(self._index.d)
 
-    def vectors(self) -> npt.NDArray[np.float32]:
-        """A read-only view of the stored vectors (no copy)."""
+    def vectors_of(self, rows: npt.ArrayLike) -> npt.NDArray[np.float32]:
+        """A copy of the stored vectors of `rows` (shape (len(rows), dim))."""
+        return np.array(self._view()[np.asarray(rows, dtype=np.int64)], dtype=np.float32)
+
+    def _view(self) -> npt.NDArray[np.float32]:
+        # A view into FAISS's own storage: valid only while self._index lives, so never returned.
         n = len(self)
         if n == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
@@ -88,7 +92,7 @@ class VectorIndex:
         if k <= 0:
             return _empty()
         if allowed.size < _NUMPY_SUBSET_FRACTION * n:
-            sims = self.vectors()[allowed] @ q[0]
+            sims = self._view()[allowed] @ q[0]
             top = np.argpartition(-sims, k - 1)[:k]
             top = top[np.argsort(-sims[top], kind="stable")]
             return _finish(allowed[top], sims[top])
@@ -96,13 +100,15 @@ class VectorIndex:
         bitmap[allowed] = True
         packed = np.packbits(bitmap, bitorder="little")
         selector = faiss.IDSelectorBitmap(n, faiss.swig_ptr(packed))
-        scores, rows = self._index.search(q, k, params=faiss.SearchParameters(sel=selector))
+        params = faiss.SearchParameters()
+        params.sel = selector
+        scores, rows = self._index.search(q, k, params=params)
         return _finish(rows[0], scores[0])
 
     def save(self, folder: Path) -> None:
         """Write the vectors to `folder` (created if missing) as a .npy file."""
         folder.mkdir(parents=True, exist_ok=True)
-        np.save(folder / VECTORS_FILE, np.asarray(self.vectors()))
+        np.save(folder / VECTORS_FILE, np.array(self._view()))
 
     @classmethod
     def load(cls, folder: Path) -> VectorIndex:

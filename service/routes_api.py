@@ -82,7 +82,7 @@ async def upload_source(
         title=title, publisher=publisher, date=date, url=url, license=license, language=language
     )
     source_id, job = runtime.add_source(file.filename or "", content, meta)
-    body = JobAccepted(job=job_out(job), source_id=source_id)  # type: ignore[arg-type]
+    body = JobAccepted(job=job_out(job), source_id=source_id)
     return JSONResponse(body.model_dump(), status_code=202)
 
 
@@ -97,7 +97,7 @@ async def upload_source(
 def delete_source(source_id: str, runtime: RuntimeDep) -> JSONResponse:
     """Remove a source (its file goes to DATA_DIR/trash) and start a rebuild (admin)."""
     job = runtime.delete_source(source_id)
-    body = JobAccepted(job=job_out(job), source_id=source_id)  # type: ignore[arg-type]
+    body = JobAccepted(job=job_out(job), source_id=source_id)
     return JSONResponse(body.model_dump(), status_code=202)
 
 
@@ -112,7 +112,7 @@ def delete_source(source_id: str, runtime: RuntimeDep) -> JSONResponse:
 def rebuild(runtime: RuntimeDep, body: RebuildRequest | None = None) -> JSONResponse:
     """Start a rebuild in the background (admin); progress at GET /api/index."""
     job = runtime.start_rebuild(full=bool(body and body.full))
-    return JSONResponse(JobAccepted(job=job_out(job)).model_dump(), status_code=202)  # type: ignore[arg-type]
+    return JSONResponse(JobAccepted(job=job_out(job)).model_dump(), status_code=202)
 
 
 @router.get(

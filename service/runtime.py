@@ -20,9 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.ingest import source_id_for
-
 from corpus.errors import IndexNotBuilt, InvalidRequest, NotFound, ReadOnlySource, SnapshotCorrupt
+from corpus.ingest import source_id_for
 from index.builder import SourceDir, UpdateReport, update_index
 from index.embedder import Embedder
 from index.engine import GroundIndex
@@ -61,7 +60,7 @@ def source_dirs(settings: Settings) -> list[SourceDir]:
     """The folders an index is built from: the curated sources, then the API uploads."""
     dirs = [SourceDir(settings.sources_dir, settings.manifest, "")]
     uploads = settings.resolved_uploads_dir
-    if uploads.resolve() != settings.sources_dir.resolve():
+    if uploads.is_dir() and uploads.resolve() != settings.sources_dir.resolve():
         dirs.append(SourceDir(uploads, None, UPLOADS_NAMESPACE))
     return dirs
 

@@ -7,6 +7,14 @@ from typing import Any
 
 import pytest
 
+from tests.demo_fixtures import (  # noqa: F401  (session fixtures over the demo collection)
+    demo_build,
+    demo_data_copy,
+    demo_data_dir,
+    demo_index,
+    real_embedder,
+)
+
 SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
 
 

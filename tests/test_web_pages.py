@@ -11,13 +11,16 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 
-from index.builder import update_index
+from index.builder import SourceDir, update_index
 from service.api import create_app
-from service.runtime import source_dirs
+from service.schemas import EvidenceSpan, Location, PassageOut, SourceOut
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
 from web.context import AdminPage, ChatPage, ErrorPage, SourcesPage, TurnPartial, ViewerPage
+from web.present import comparison, figures, guess_lang, safe_url, segments, text_blocks
 
 HTML = {"accept": "text/html"}
 TOKEN = "s3cret-admin-token"
@@ -25,7 +28,7 @@ HOSTILE_TITLE = '<script>alert("title")</script><img src=x onerror=alert(1)>'
 HOSTILE_TEXT = (
     "Hostile markup notes\n\n"
     'The zorblax field report says <script>alert("body")</script> and <img src=x onerror=alert(2)> '
-    "and <a href=\"javascript:alert(3)\">click</a> appear in the zorblax archive.\n"
+    'and <a href="javascript:alert(3)">click</a> appear in the zorblax archive.\n'
 )
 
 SOURCES = {
@@ -36,19 +39,22 @@ SOURCES = {
     ),
     "survey.txt": (
         "A survey of northern rivers\n\n"
-        "The Amber River measures 398 kilometres according to the river survey.\n\n"
+        "The Amber River is 398 kilometres long according to the river survey.\n\n"
         "Salmon numbers in the survey rose after the fishing restrictions.\n"
     ),
     "hostile.txt": HOSTILE_TEXT,
-    "korean.txt": "북한이탈주민 지원\n\n통일부는 북한이탈주민의 정착을 지원하기 위하여 하나원을 운영한다.\n",
+    "korean.txt": (
+        "북한이탈주민 지원\n\n통일부는 북한이탈주민의 정착을 지원하기 위하여 정착지원사무소를 운영한다.\n\n"
+        "정착지원사무소는 북한이탈주민에게 사회적응교육을 제공한다.\n"
+    ),
 }
 MANIFEST = (
     "file,title,publisher_or_author,date,source_url,origin,license,language\n"
     "amber.txt,Rivers of the North,Northern Atlas,2020-05-01,https://example.org/rivers,test,CC BY 4.0,en\n"
     "survey.txt,A Survey of Northern Rivers,River Office,2021-03-02,https://example.org/survey,test,"
     "Public domain,en\n"
-    f'hostile.txt,"{HOSTILE_TITLE.replace(chr(34), chr(34) * 2)}",<b>Evil</b> Press,2022,javascript:alert(4),test,'
-    "<i>none</i>,en\n"
+    f'hostile.txt,"{HOSTILE_TITLE.replace(chr(34), chr(34) * 2)}",<b>Evil</b> Press,2022,'
+    "javascript:alert(4),test,<i>none</i>,en\n"
     "korean.txt,북한이탈주민 정착 지원,통일부,2023-01-01,https://example.org/ko,test,공공누리,ko\n"
 )
 
@@ -61,11 +67,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     for name, text in SOURCES.items():
         (src / name).write_text(text, encoding="utf-8")
     (src / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
-    settings = Settings(sources_dir=src, data_dir=root / "data", admin_token=TOKEN)  # type: ignore[arg-type]
+    settings = Settings(sources_dir=src, data_dir=root / "data", admin_token=TOKEN)
     embedder = FakeEmbedder()
     report = update_index(
         data_dir=settings.data_dir,
-        inputs=source_dirs(settings),
+        inputs=[SourceDir(src)],
         embedder=embedder,
         max_bytes=settings.max_file_bytes,
     )
@@ -82,6 +88,19 @@ def soup(resp: Any) -> BeautifulSoup:
     return BeautifulSoup(resp.text, "html.parser")
 
 
+def one(node: BeautifulSoup | Tag, selector: str) -> Tag:
+    """The single element matching a CSS selector (fails the test when there is none)."""
+    found = node.select_one(selector)
+    assert found is not None, f"nothing matches {selector!r}"
+    return found
+
+
+def attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    assert value is not None, f"<{tag.name}> has no {name}"
+    return value if isinstance(value, str) else " ".join(value)
+
+
 def source_ids(client: TestClient) -> dict[str, str]:
     """path -> id of every indexed source."""
     return {s["path"]: s["id"] for s in client.get("/api/sources").json()["sources"]}
@@ -92,31 +111,36 @@ def source_text(client: TestClient, source_id: str) -> str:
     return text
 
 
+def viewer_text(resp: Any) -> str:
+    """The text the source viewer shows (its text blocks, joined)."""
+    return "".join(block.get_text() for block in soup(resp).select(".source-text .text"))
+
+
 def assert_csp_safe(resp: Any) -> None:
     """No inline script, no event-handler attribute, no inline style, no javascript: link."""
     doc = soup(resp)
-    for script in doc.find_all("script"):
+    for script in doc.select("script"):
         assert script.get("src"), f"inline <script> on {resp.url}"
         assert not script.get_text(strip=True)
-    for el in doc.find_all(True):
+    for el in doc.select("*"):
         for attr, value in el.attrs.items():
             assert not attr.lower().startswith("on"), f"event handler {attr} on <{el.name}> at {resp.url}"
             assert attr.lower() != "style", f"inline style on <{el.name}> at {resp.url}"
             if attr in ("href", "src", "action", "formaction", "cite"):
                 assert not str(value).strip().lower().startswith("javascript:"), f"{attr}={value!r}"
-    assert doc.find("style") is None
+    assert doc.select_one("style") is None
 
 
 def assert_labelled(resp: Any) -> None:
     """Every visible form control has a label; the page has header, nav and main landmarks."""
     doc = soup(resp)
-    assert doc.find("header") and doc.find("nav") and doc.find("main")
-    for el in doc.find_all(["input", "select", "textarea"]):
+    assert doc.select_one("header") and doc.select_one("nav") and doc.select_one("main")
+    for el in doc.select("input, select, textarea"):
         if el.get("type") in ("hidden", "submit", "button"):
             continue
         control_id = el.get("id")
-        assert control_id, f"unlabelled {el}"
-        assert doc.find("label", attrs={"for": control_id}) or el.find_parent("label"), f"no label for #{control_id}"
+        labelled = el.find_parent("label") or (control_id and doc.select_one(f'label[for="{control_id}"]'))
+        assert labelled, f"no label for {el}"
 
 
 # -- chat -----------------------------------------------------------------------------------------
@@ -128,16 +152,19 @@ def test_empty_chat_page_has_form_filters_and_labels(site: TestClient) -> None:
     page = page_of(resp)
     assert isinstance(page, ChatPage)
     assert page.turns == () and page.history == () and page.next_number == 1
-    assert {o.label.split(" (")[0] for o in page.options.sources} >= {"Rivers of the North", "북한이탈주민 정착 지원"}
+    assert {o.label.split(" (")[0] for o in page.options.sources} >= {
+        "Rivers of the North",
+        "북한이탈주민 정착 지원",
+    }
     assert {o.value for o in page.options.languages} == {"en", "ko"}
     assert "River Office" in {o.value for o in page.options.publishers}
     doc = soup(resp)
-    form = doc.find("form", id="ask-form")
-    assert isinstance(form, Tag) and form["method"] == "get" and form["action"].startswith("/")
-    assert doc.find("label", attrs={"for": "q"}).get_text() == "Question"
+    form = one(doc, "form#ask-form")
+    assert attr(form, "method") == "get" and attr(form, "action").startswith("/")
+    assert one(doc, 'label[for="q"]').get_text() == "Question"
     for name in ("source", "publisher", "lang", "date_from", "date_to"):
-        assert form.find(attrs={"name": name}) is not None
-    assert doc.find(id="thread")["aria-live"] == "polite"
+        assert form.select_one(f'[name="{name}"]') is not None
+    assert attr(one(doc, "#thread"), "aria-live") == "polite"
     assert_csp_safe(resp)
     assert_labelled(resp)
 
@@ -160,28 +187,29 @@ def test_answer_quotes_are_exact_spans_with_evidence_and_citation(site: TestClie
         assert c.href.startswith(f"/sources/{c.source_id}?passage=") and c.href.endswith("#passage")
         assert c.title in c.text and c.date in c.text
         # The rendered quote's text is the passage, character for character.
-        quote = doc.find(id=f"{qv.dom_id}-text")
+        quote = one(doc, f"#{qv.dom_id}-text")
         assert quote.get_text() == qv.text
-        assert [m.get_text() for m in quote.find_all("mark")] == [s.text for s in qv.segments if s.mark]
-        button = doc.find("button", attrs={"data-quote": f"{qv.dom_id}-text"})
-        assert button["data-citation"] == c.text
-    assert doc.find(id="latest") is not None
+        assert [m.get_text() for m in quote.select("mark")] == [s.text for s in qv.segments if s.mark]
+        button = one(doc, f'button[data-quote="{qv.dom_id}-text"]')
+        assert attr(button, "data-citation") == c.text
+    assert doc.select_one("#latest") is not None
     assert_csp_safe(resp)
 
 
 def test_figures_from_two_sources_are_shown_side_by_side_not_merged(site: TestClient) -> None:
-    resp = site.get("/", params={"q": "How many kilometres long is the Amber River?"}, headers=HTML)
+    resp = site.get("/", params={"q": "How long is the Amber River in kilometres?"}, headers=HTML)
     (turn,) = page_of(resp).turns
     sources_with_figures = {q.citation.source_id for q in turn.quotes if re.search(r"\b(412|398)\b", q.text)}
     if len(sources_with_figures) < 2:
-        pytest.fail(f"expected both river sources among the answers, got {[q.citation.title for q in turn.quotes]}")
+        pytest.fail(
+            f"expected both river sources among the answers, got {[q.citation.title for q in turn.quotes]}"
+        )
     cells = turn.comparison
     assert len(cells) >= 2
     assert {c.date for c in cells} >= {"2020-05-01", "2021-03-02"}
     figures = {s.text for c in cells for span in c.spans for s in span if s.mark}
     assert {"412", "398"} <= figures
-    grid = soup(resp).find(class_="compare-grid")
-    assert grid is not None and len(grid.find_all(class_="compare-cell")) == len(cells)
+    assert len(one(soup(resp), ".compare-grid").select(".compare-cell")) == len(cells)
 
 
 def test_abstention_says_so_and_collapses_related_passages(site: TestClient) -> None:
@@ -189,13 +217,13 @@ def test_abstention_says_so_and_collapses_related_passages(site: TestClient) -> 
     (turn,) = page_of(resp).turns
     assert not turn.answered and turn.quotes == () and turn.comparison == ()
     doc = soup(resp)
-    assert doc.find(class_="abstain").get_text(strip=True) == "No source in this collection answers that."
-    related = doc.find("details", class_="related")
+    assert one(doc, ".abstain").get_text(strip=True) == "No source in this collection answers that."
+    related = doc.select_one("details.related")
     if turn.related:
         assert related is not None and not related.has_attr("open")
-        assert related.find("summary").get_text().startswith("Related, not an answer")
-        assert not related.find("mark"), "related passages carry no evidence highlight"
-        assert not doc.find("button", class_="copy-cite")
+        assert one(related, "summary").get_text().startswith("Related, not an answer")
+        assert not related.select("mark"), "related passages carry no evidence highlight"
+        assert not doc.select("button.copy-cite")
     else:
         assert related is None
     assert_csp_safe(resp)
@@ -211,14 +239,19 @@ def test_follow_up_renders_the_thread_and_carries_history(site: TestClient) -> N
     assert [t.latest for t in page.turns] == [False, True]
     assert page.history == (first, follow) and page.next_number == 3
     doc = soup(resp)
-    hidden = doc.find(id="history-fields")
-    assert [i["value"] for i in hidden.find_all("input", attrs={"name": "h"})] == [first, follow]
-    assert hidden.find("input", attrs={"name": "n"})["value"] == "2"
-    assert doc.find(id="turn-1") and doc.find(id="turn-2")
+    hidden = one(doc, "#history-fields")
+    assert [attr(i, "value") for i in hidden.select('input[name="h"]')] == [first, follow]
+    assert attr(one(hidden, 'input[name="n"]'), "value") == "2"
+    assert doc.select_one("#turn-1") and doc.select_one("#turn-2")
 
 
 def test_htmx_turn_returns_one_turn_and_out_of_band_history(site: TestClient) -> None:
-    params = {"h": ["How long is the Amber River?"], "q": "Is fishing restricted there?", "n": 1, "lang": "en"}
+    params: dict[str, Any] = {
+        "h": ["How long is the Amber River?"],
+        "q": "Is fishing restricted there?",
+        "n": 1,
+        "lang": "en",
+    }
     resp = site.get("/turn", params=params, headers={**HTML, "HX-Request": "true"})
     assert resp.status_code == 200
     partial = page_of(resp)
@@ -226,9 +259,9 @@ def test_htmx_turn_returns_one_turn_and_out_of_band_history(site: TestClient) ->
     assert partial.turn.number == 2 and partial.next_number == 3
     assert partial.history == ("How long is the Amber River?", "Is fishing restricted there?")
     doc = soup(resp)
-    assert len(doc.find_all("article", class_="turn")) == 1
-    assert doc.find(id="history-fields")["hx-swap-oob"] == "true"
-    assert doc.find("html") is None, "a fragment, not a page"
+    assert len(doc.select("article.turn")) == 1
+    assert attr(one(doc, "#history-fields"), "hx-swap-oob") == "true"
+    assert doc.select_one("html") is None, "a fragment, not a page"
     pushed = resp.headers["HX-Push-Url"]
     assert pushed.startswith("/?") and "lang=en" in pushed and "n=1" in pushed
     # Without htmx, /turn sends the browser to the full page for the same conversation.
@@ -244,7 +277,7 @@ def test_source_filter_limits_answers(site: TestClient) -> None:
     shown = turn.quotes or turn.related
     assert shown and {q.citation.source_id for q in shown} == {survey}
     assert page.filters.source == survey and page.filters.active
-    assert soup(resp).find("option", attrs={"value": survey}).has_attr("selected")
+    assert one(soup(resp), f'option[value="{survey}"]').has_attr("selected")
 
 
 def test_bad_filter_gives_an_html_error_page(site: TestClient) -> None:
@@ -256,20 +289,20 @@ def test_bad_filter_gives_an_html_error_page(site: TestClient) -> None:
     # The same error inside htmx becomes a fragment for the thread.
     frag = site.get("/turn", params={"q": "   "}, headers={**HTML, "HX-Request": "true"})
     assert frag.status_code == 400
-    assert soup(frag).find("article", class_="turn-error") is not None
+    assert soup(frag).select_one("article.turn-error") is not None
     assert "empty" in page_of(frag).message
 
 
 def test_korean_question_and_quotes_carry_lang(site: TestClient) -> None:
-    resp = site.get("/", params={"q": "하나원은 누가 운영하나요?"}, headers=HTML)
+    resp = site.get("/", params={"q": "통일부는 무엇을 운영하나요?"}, headers=HTML)
     (turn,) = page_of(resp).turns
     assert turn.question_lang == "ko"
     doc = soup(resp)
-    assert doc.find(class_="q-text")["lang"] == "ko"
+    assert attr(one(doc, ".q-text"), "lang") == "ko"
     ko_quotes = [q for q in (turn.quotes or turn.related) if q.citation.language == "ko"]
     assert ko_quotes, "the Korean source is found"
     assert all(q.lang == "ko" for q in ko_quotes)
-    assert doc.find(id=f"{ko_quotes[0].dom_id}-text")["lang"] == "ko"
+    assert attr(one(doc, f"#{ko_quotes[0].dom_id}-text"), "lang") == "ko"
 
 
 # -- hostile content ------------------------------------------------------------------------------
@@ -290,9 +323,9 @@ def test_hostile_title_text_url_and_question_render_as_text(site: TestClient) ->
         assert "<script>alert" not in resp.text and "<img src=x" not in resp.text
         assert_csp_safe(resp)
     chat, listing, viewer = pages[0], pages[1], pages[2]
-    assert soup(chat).find(class_="q-text").get_text() == question
+    assert one(soup(chat), ".q-text").get_text() == question
     assert HOSTILE_TITLE in soup(listing).get_text()
-    assert soup(viewer).find(class_="source-text").get_text() == source_text(site, hostile_id)
+    assert viewer_text(viewer) == source_text(site, hostile_id)
     view = page_of(viewer)
     assert isinstance(view, ViewerPage) and view.url is None, "javascript: URLs are never links"
     (turn,) = page_of(chat).turns
@@ -313,9 +346,9 @@ def test_sources_page_lists_the_collection(site: TestClient) -> None:
     for s in page.sources:
         assert s.passages == api[s.id]["passages"] > 0
     doc = soup(resp)
-    headers = [th.get_text() for th in doc.find("thead").find_all("th")]
+    headers = [th.get_text() for th in doc.select("thead th")]
     assert headers == ["Title", "Publisher", "Date", "Language", "Licence", "Passages", "Last indexed"]
-    assert len(doc.find("tbody").find_all("tr")) == len(api)
+    assert len(doc.select("tbody tr")) == len(api)
     assert_labelled(resp)
 
 
@@ -326,14 +359,14 @@ def test_viewer_highlights_the_cited_passage(site: TestClient) -> None:
     view_resp = site.get(qv.citation.href.split("#")[0], headers=HTML)
     assert view_resp.status_code == 200
     view = page_of(view_resp)
-    assert isinstance(view, ViewerPage) and view.passage_id == qv.passage_id
+    assert isinstance(view, ViewerPage) and view.passage_id == qv.passage_id and view.highlight
     text = source_text(site, amber)
     assert text[view.highlight[0] : view.highlight[1]] == qv.text
     doc = soup(view_resp)
-    anchors = doc.find_all(id="passage")
+    anchors = doc.select("#passage")
     assert len(anchors) == 1 and anchors[0].name == "mark"
-    assert "".join(m.get_text() for m in doc.find_all("mark", class_="cited")) == qv.text
-    assert doc.find(class_="source-text").get_text() == text
+    assert "".join(m.get_text() for m in doc.select("mark.cited")) == qv.text
+    assert viewer_text(view_resp) == text
     assert not view.paged and len(view.blocks) == 1
     assert_csp_safe(view_resp)
 
@@ -343,7 +376,7 @@ def test_viewer_character_range_and_its_errors(site: TestClient) -> None:
     text = source_text(site, amber)
     resp = site.get(f"/sources/{amber}", params={"start": 5, "end": 25}, headers=HTML)
     assert page_of(resp).highlight == (5, 25)
-    assert soup(resp).find(id="passage").get_text() == text[5:25]
+    assert one(soup(resp), "#passage").get_text() == text[5:25]
     bad = site.get(f"/sources/{amber}", params={"start": 30, "end": 10}, headers=HTML)
     assert bad.status_code == 400 and "start" in page_of(bad).message
     other = source_ids(site)["survey.txt"]
@@ -358,15 +391,13 @@ def test_unknown_source_is_a_404_page(site: TestClient) -> None:
     assert resp.status_code == 404
     page = page_of(resp)
     assert isinstance(page, ErrorPage) and page.title == "Not found" and "no-such-source" in page.message
-    assert soup(resp).find("h1").get_text() == "Not found"
+    assert one(soup(resp), "h1").get_text() == "Not found"
     assert_csp_safe(resp)
     # API clients still get JSON.
     assert site.get("/api/sources/no-such-source").json()["error"]["code"] == "not_found"
 
 
 def test_viewer_splits_pdf_text_into_pages() -> None:
-    from web.present import text_blocks
-
     text = "page one text\fpage two has the cited words\fpage three"
     pages = (0, 14, 43)
     start = text.index("cited")
@@ -376,7 +407,7 @@ def test_viewer_splits_pdf_text_into_pages() -> None:
     marked = [s for b in blocks for s in b.segments if s.mark]
     assert [s.text for s in marked] == ["the cited"] and marked[0].anchor
     # A span across a page break is marked on both pages; only the first part is the anchor.
-    across = text_blocks(text, pages, (10, 20))
+    across = text_blocks(text, pages, (9, 20))
     parts = [(b.number, s.text, s.anchor) for b in across for s in b.segments if s.mark]
     assert parts == [(1, "text\f", True), (2, "page t", False)]
 
@@ -389,8 +420,8 @@ def test_admin_page_asks_for_the_token(site: TestClient) -> None:
     page = page_of(resp)
     assert isinstance(page, AdminPage) and page.enabled and page.status is None and page.token == ""
     doc = soup(resp)
-    token = doc.find("input", attrs={"name": "token"})
-    assert token["type"] == "password" and doc.find("label", attrs={"for": token["id"]})
+    token = one(doc, 'input[name="token"]')
+    assert attr(token, "type") == "password" and doc.select_one(f'label[for="{attr(token, "id")}"]')
     assert resp.headers["cache-control"] == "no-store"
     assert_csp_safe(resp)
     assert_labelled(resp)
@@ -409,8 +440,14 @@ def test_admin_upload_indexes_a_source_and_delete_removes_it(site: TestClient) -
     body = b"Quarterly notes\n\nThe glimmerfen lighthouse was repainted in teal during the spring.\n"
     resp = site.post(
         "/admin/upload",
-        data={"token": TOKEN, "title": "Glimmerfen notes", "publisher": "Harbour Board", "date": "2024-04",
-              "license": "CC0", "language": "en"},
+        data={
+            "token": TOKEN,
+            "title": "Glimmerfen notes",
+            "publisher": "Harbour Board",
+            "date": "2024-04",
+            "license": "CC0",
+            "language": "en",
+        },
         files={"file": ("glimmerfen.txt", body, "text/plain")},
         headers=HTML,
     )
@@ -421,7 +458,9 @@ def test_admin_upload_indexes_a_source_and_delete_removes_it(site: TestClient) -
     status = page_of(site.post("/admin/status", data={"token": TOKEN}, headers=HTML))
     assert status.job.state == "succeeded" and page.uploaded_id in status.job.result["added"]
     assert page.uploaded_id in {s.id for s in status.sources}
-    answer = page_of(site.get("/", params={"q": "What colour was the glimmerfen lighthouse repainted?"}, headers=HTML))
+    answer = page_of(
+        site.get("/", params={"q": "What colour was the glimmerfen lighthouse repainted?"}, headers=HTML)
+    )
     shown = [q for t in answer.turns for q in (*t.quotes, *t.related)]
     assert page.uploaded_id in {q.citation.source_id for q in shown}
 
@@ -438,12 +477,12 @@ def test_admin_upload_without_file_says_so(site: TestClient) -> None:
 
 
 def test_admin_disabled_explains_how_to_enable(tmp_path: Path) -> None:
-    settings = Settings(sources_dir=tmp_path / "none", data_dir=tmp_path / "data")  # type: ignore[arg-type]
+    settings = Settings(sources_dir=tmp_path / "none", data_dir=tmp_path / "data")
     with TestClient(create_app(settings, embedder=FakeEmbedder())) as client:
         resp = client.get("/admin", headers=HTML)
         assert resp.status_code == 200 and not page_of(resp).enabled
         assert "GROUNDQA_ADMIN_TOKEN" in resp.text
-        assert soup(resp).find("form", id="admin-form") is None
+        assert soup(resp).select_one("form#admin-form") is None
         # With no index yet the chat page still renders, and says why nothing can be asked.
         chat = client.get("/", headers=HTML)
         assert chat.status_code == 200 and not page_of(chat).ready and page_of(chat).notice
@@ -462,8 +501,93 @@ def test_vendored_files_are_served_and_pinned(site: TestClient) -> None:
     docs = site.get("/docs", headers=HTML)
     assert docs.status_code == 200
     assert_csp_safe(docs)
-    scripts = [s["src"].split("?")[0] for s in soup(docs).find_all("script")]
+    scripts = [attr(s, "src").split("?")[0] for s in soup(docs).select("script")]
     assert "/static/vendor/swagger/swagger-ui-bundle.js" in scripts and "/static/docs-init.js" in scripts
     for src in scripts:
         assert site.get(src).status_code == 200
     assert "content-security-policy" in docs.headers
+
+
+# -- presentation functions -----------------------------------------------------------------------
+
+
+def _passage(
+    pid: str, source_id: str, text: str, evidence: list[tuple[int, int]], date: str | None
+) -> PassageOut:
+    return PassageOut(
+        id=pid,
+        text=text,
+        score=1.0,
+        evidence=[EvidenceSpan(start=s, end=e) for s, e in evidence],
+        source=SourceOut(
+            id=source_id,
+            title=f"Title {source_id}",
+            publisher="P",
+            date=date,
+            url=None,
+            license=None,
+            language="en",
+        ),
+        location=Location(char_start=0, char_end=len(text), page=None, ordinal=0),
+        duplicates=[],
+    )
+
+
+@given(
+    text=st.text(max_size=60),
+    spans=st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70)), max_size=6),
+)
+def test_segments_rejoin_to_the_text_and_mark_exactly_the_spans(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    segs = segments(text, spans)
+    assert "".join(s.text for s in segs) == text
+    marked = {i for s, e in spans for i in range(max(0, s), min(len(text), e))}
+    pos, shown = 0, set()
+    for seg in segs:
+        if seg.mark:
+            shown |= set(range(pos, pos + len(seg.text)))
+        pos += len(seg.text)
+    assert shown == marked
+
+
+def test_figures_skip_years_and_article_numbers() -> None:
+    text = "In 2023, under Article 33 and 제3조, up to 600 people (12.5%) of 1,170 were held; see (2)."
+    assert [text[s:e] for s, e in figures(text)] == ["600", "12.5%", "1,170"]
+
+
+def test_comparison_needs_figures_from_two_sources_and_keeps_them_apart() -> None:
+    text = "Context. China returned 600 people in October. More."
+    start = text.index("China")
+    a = _passage("p1", "a", text, [(start, text.index(" More"))], "2024-01-01")
+    a2 = _passage("p2", "a", "A second passage from a with 900 people.", [], "2024-01-01")
+    b = _passage("p3", "b", "Up to 500 were returned.", [(0, 24)], "2023-03-01")
+    c = _passage("p4", "c", "No figures in this one.", [(0, 23)], "2022")
+    cells = comparison([a, a2, b, c])
+    assert [(cell.title, cell.date) for cell in cells] == [
+        ("Title a", "2024-01-01"),
+        ("Title b", "2023-03-01"),
+    ]
+    assert ["".join(s.text for s in span) for cell in cells for span in cell.spans] == [
+        "China returned 600 people in October.",
+        "Up to 500 were returned.",
+    ]
+    assert [s.text for cell in cells for span in cell.spans for s in span if s.mark] == ["600", "500"]
+    assert comparison([a, a2, c]) == (), "one source with figures is not a comparison"
+
+
+def test_safe_url_and_guess_lang() -> None:
+    assert safe_url("https://example.org/x?y=1") == "https://example.org/x?y=1"
+    for bad in (
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,x",
+        "/relative",
+        "http://",
+        None,
+        "",
+    ):
+        assert safe_url(bad) is None
+    assert guess_lang("난민법은 무엇인가요?") == "ko"
+    assert guess_lang("难民") == "zh"
+    assert guess_lang("What is a refugee?") is None

@@ -22,9 +22,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A figure: digits with optional thousands separators / decimals, optionally a percent sign.
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
-# Numbers that name a place in a text, not a quantity: "Article 14", "Section 3", "제3조", "(2)".
+# Numbers that name a place in a text, not a quantity: "Article 14", "Section 3", "제3조" (and "(2)").
 _LABEL_BEFORE = re.compile(
-    r"(?:\b(?:article|art\.|section|sec\.|chapter|paragraph|para\.|rule|part|annex|no\.)\s*|§\s*|제\s*|\()$",
+    r"(?:\b(?:article|art\.|section|sec\.|chapter|paragraph|para\.|rule|part|annex|no\.)\s*|§\s*|제\s*)$",
     re.IGNORECASE,
 )
 
@@ -94,9 +94,12 @@ def figures(text: str) -> list[tuple[int, int]]:
     """Offsets of the quantities in `text`: numbers that are neither bare years nor labels."""
     found = []
     for m in _NUMBER.finditer(text):
-        if _YEAR.fullmatch(m.group()) or _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+        s, e = m.span()
+        if _YEAR.fullmatch(m.group()) or _LABEL_BEFORE.search(text[max(0, s - 12) : s]):
             continue
-        found.append((m.start(), m.end()))
+        if text[s - 1 : s] == "(" and text[e : e + 1] == ")" and m.group().isdigit():
+            continue  # a list marker such as "(2)"
+        found.append((s, e))
     return found
 
 

@@ -18,6 +18,10 @@ from corpus.loaders.base import Extracted, FileMeta
 _JUNK_TITLES = {"word document", "document", "untitled"}
 _JUNK_AUTHORS = {"python-docx", "microsoft office user", "author", "user", "administrator"}
 _TEMPLATE_CREATED = "2013-12-23T23:15:00"  # python-docx's default.docx
+# python-docx reads every part of the package into memory: refuse packages that unpack to more than
+# this (a ZIP bomb declares a huge uncompressed size; zipfile never inflates past what is declared).
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_MEMBERS = 10_000
 
 
 def _table_text(table: Any) -> str:
@@ -45,11 +49,31 @@ def _heading_title(paragraphs: list[Any]) -> str | None:
     return None
 
 
+def _check_package(data: bytes) -> None:
+    """Refuse what is not a ZIP, or what would unpack to too much, before python-docx opens it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise UnreadableSource(f"not a valid DOCX file (not a Word ZIP package): {exc}") from exc
+    if len(members) > MAX_MEMBERS:
+        raise UnreadableSource(
+            f"DOCX package has {len(members):,} parts, more than the {MAX_MEMBERS:,} allowed"
+        )
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UnreadableSource(
+            f"DOCX package unpacks to {unpacked / 2**20:,.0f} MB, more than the "
+            f"{MAX_UNPACKED_BYTES / 2**20:,.0f} MB allowed (a ZIP bomb?); not read"
+        )
+
+
 def load_docx(data: bytes, ext: str) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
+    _check_package(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile) as exc:

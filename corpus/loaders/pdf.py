@@ -92,6 +92,8 @@ def load_pdf(data: bytes, ext: str) -> Extracted:
         count = len(pages)
     except UnreadableSource:
         raise
+    except DependencyError as exc:  # e.g. AES encryption without the optional `cryptography` package
+        raise UnreadableSource(f"encrypted PDF that cannot be decrypted here: {exc}") from exc
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise UnreadableSource(f"corrupt or truncated PDF: {exc}") from exc
     if count == 0:

@@ -38,7 +38,7 @@ pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(
         CHROMIUM is None,
-        reason="no `chromium` on PATH: install Debian's chromium and fonts-nanum (see .ci/run) to run browser tests",
+        reason="no `chromium` on PATH: browser tests need Debian's chromium and fonts-nanum (see .ci/run)",
     ),
 ]
 
@@ -77,9 +77,9 @@ def problems(page: Page) -> Iterator[list[str]]:
     assert found == [], "\n".join(found)
 
 
-def shoot(page: Page, name: str) -> None:
+def shoot(page: Page, name: str, *, full_page: bool = True) -> None:
     SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 def ask(page: Page, question: str, *, turns_before: int = 0) -> Any:
@@ -125,7 +125,9 @@ def test_ask_shows_quoted_passages_with_citations_and_highlights(
     assert quotes.count() >= 1
     expect(turn.locator("blockquote mark").first).to_be_visible()
     cite = quotes.first.locator("figcaption.cite")
-    expect(cite.locator("a.cite-title")).to_have_attribute("href", re.compile(r"^/sources/[^?]+\?passage=.+#passage$"))
+    expect(cite.locator("a.cite-title")).to_have_attribute(
+        "href", re.compile(r"^/sources/[^?]+\?passage=.+#passage$")
+    )
     expect(cite).to_contain_text(re.compile(r"\d{4}"))  # the source's date
     # Focus moved to the new answer; the address bar holds a URL that renders this conversation.
     expect(turn.locator("h2.turn-q")).to_be_focused()
@@ -133,7 +135,9 @@ def test_ask_shows_quoted_passages_with_citations_and_highlights(
     # Figures from different sources (600 in two State Department reports) sit side by side, dated.
     grid = turn.locator(".compare-grid")
     if grid.count():
-        expect(grid.locator(".compare-cell").first.locator(".compare-date")).to_contain_text(re.compile(r"\d{4}"))
+        expect(grid.locator(".compare-cell").first.locator(".compare-date")).to_contain_text(
+            re.compile(r"\d{4}")
+        )
     shoot(page, "answer-en")
 
 
@@ -143,7 +147,8 @@ def test_copy_button_copies_quote_and_citation(page: Page, live_server: str, pro
     turn = ask(page, ANSWERABLE)
     first = turn.locator("figure.quote-answer").first
     quote_text = first.locator("blockquote").text_content()
-    button = first.get_by_role("button", name="Copy quote and citation")
+    button = first.locator("button.copy-cite")  # by class: its accessible name changes on click
+    expect(button).to_have_text("Copy quote and citation")
     button.click()
     expect(button).to_have_text("Copied")
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -165,7 +170,7 @@ def test_citation_opens_the_source_with_the_passage_highlighted_in_view(
     expect(passage).to_be_in_viewport()
     marked = "".join(page.locator("mark.cited").all_text_contents())
     assert marked == quote_text
-    shoot(page, "viewer-en")
+    shoot(page, "viewer-en", full_page=False)  # the viewport: the passage is in view
 
 
 def test_follow_up_question_uses_the_conversation(page: Page, live_server: str, problems: list[str]) -> None:
@@ -208,8 +213,8 @@ def test_korean_answer_and_abstention(page: Page, live_server: str, problems: li
 
 def test_language_filter_limits_the_answer(page: Page, live_server: str, problems: list[str]) -> None:
     page.goto(live_server + "/")
-    page.get_by_text("Filters").click()
-    page.get_by_label("Language").select_option("ko")
+    page.get_by_text("Filters", exact=True).click()
+    page.get_by_label("Language", exact=True).select_option("ko")
     turn = ask(page, "refugee")
     shown = turn.locator("blockquote")
     expect(shown.first).to_be_attached()
@@ -235,7 +240,9 @@ def test_works_without_javascript(browser: Browser, live_server: str) -> None:
 
 
 def test_phone_width_has_no_sideways_scroll(browser: Browser, live_server: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
+    )
     try:
         page = context.new_page()
         page.goto(live_server + "/")
@@ -268,19 +275,19 @@ def test_admin_upload_rebuild_and_find_it_answered(
         encoding="utf-8",
     )
     page.goto(live_server + "/admin")
-    page.get_by_label("Admin token").fill(admin_token)
-    page.get_by_label("File").set_input_files(str(doc))
-    page.get_by_label("Title").fill("Wrenhollow festival notes")
-    page.get_by_label("Publisher or author").fill("Wrenhollow Parish Council")
-    page.get_by_label("Date").fill("2025-10-07")
-    page.get_by_label("Licence").fill("CC BY 4.0")
-    page.get_by_label("Language").fill("en")
+    page.get_by_label("Admin token", exact=True).fill(admin_token)
+    page.get_by_label("File", exact=True).set_input_files(str(doc))
+    page.get_by_label("Title", exact=True).fill("Wrenhollow festival notes")
+    page.get_by_label("Publisher or author", exact=True).fill("Wrenhollow Parish Council")
+    page.get_by_label("Date", exact=True).fill("2025-10-07")
+    page.get_by_label("Licence", exact=True).fill("CC BY 4.0")
+    page.get_by_label("Language", exact=True).fill("en")
     page.get_by_role("button", name="Upload and index").click()
     expect(page.get_by_role("status").filter(has_text="Uploaded as source")).to_be_visible()
     expect(page.locator("#job-state")).to_have_text("succeeded", timeout=JOB_TIMEOUT_S * 1000)
     # The token stayed in the field (this tab's sessionStorage), so a rebuild needs no retyping.
     page.goto(live_server + "/admin")
-    expect(page.get_by_label("Admin token")).to_have_value(admin_token)
+    expect(page.get_by_label("Admin token", exact=True)).to_have_value(admin_token)
     page.get_by_role("button", name="Rebuild index").click()
     expect(page.get_by_role("status").filter(has_text="Rebuild started")).to_be_visible()
     expect(page.locator("#job-state")).to_have_text("succeeded", timeout=JOB_TIMEOUT_S * 1000)

@@ -1,0 +1,104 @@
+"""Retrieval quality on BEIR folders: BM25-only, dense-only and hybrid, printed as one markdown table.
+
+    .venv/bin/python bench/quality.py                 # every collection in ../shared/bench
+    .venv/bin/python bench/quality.py path/to/beir-folder ... [--cache-dir DIR] [--backend torch]
+
+Each folder is evaluated on qrels/test.tsv and on any qrels/test_*.tsv variant beside it (e.g.
+Cranfield's test_no_source.tsv). Vectors are cached under --cache-dir, so reruns take seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import tempfile
+import time
+from pathlib import Path
+
+from index.beir import EvalResult, evaluate
+from index.embedders import load_embedder
+from index.retriever import DEFAULT_CONFIG, Method
+
+DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+METHODS: tuple[tuple[Method, str], ...] = (("lexical", "BM25"), ("dense", "dense"), ("hybrid", "hybrid"))
+
+
+def qrels_files(folder: Path) -> list[str]:
+    """test.tsv first, then its variants (test_*.tsv)."""
+    variants = sorted(p.name for p in (folder / "qrels").glob("test_*.tsv"))
+    return ["test.tsv", *variants]
+
+
+def describe_config() -> str:
+    f, p = DEFAULT_CONFIG.fusion, DEFAULT_CONFIG.prf
+    return (
+        f"hybrid = {f.mode} fusion (dense weight {f.dense_weight}, top {f.depth} per method) of dense and "
+        f"BM25 expanded by pseudo-relevance feedback ({p.docs} feedback docs, {p.terms} terms, original "
+        f"query weight {p.query_weight}); BM25 k1={DEFAULT_CONFIG.bm25_k1} b={DEFAULT_CONFIG.bm25_b}"
+    )
+
+
+def table(rows: list[tuple[str, dict[Method, EvalResult]]]) -> str:
+    lines = [
+        "| collection | method | nDCG@10 | Recall@100 | MRR@10 | hybrid gain in nDCG@10 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, results in rows:
+        best_name, best = max(
+            ((name, results[m].ndcg10) for m, name in METHODS if m != "hybrid"), key=lambda x: x[1]
+        )
+        for method, name in METHODS:
+            r = results[method]
+            gain = f"{r.ndcg10 - best:+.3f} over {best_name}" if method == "hybrid" else ""
+            first = f"{label} ({r.queries} q)" if method == METHODS[0][0] else ""
+            lines.append(
+                f"| {first} | {name} | {r.ndcg10:.3f} | {r.recall100:.3f} | {r.mrr10:.3f} | {gain} |"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("folders", nargs="*", type=Path, help="BEIR folders (default: ../shared/bench/*)")
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "groundqa-bench-cache",
+        help="where vectors and the ONNX export are cached",
+    )
+    parser.add_argument("--model", default="", help="sentence-transformers name or path (default: bundled)")
+    parser.add_argument("--backend", choices=["auto", "onnx", "torch"], default="auto")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG
+
+    folders: list[Path] = args.folders or sorted(
+        p for p in DEFAULT_BENCH.iterdir() if (p / "corpus.jsonl").is_file()
+    )
+    started = time.perf_counter()
+    embedder = load_embedder(args.model, args.backend, args.cache_dir / "models")
+    rows: list[tuple[str, dict[Method, EvalResult]]] = []
+    for folder in folders:
+        for qrels in qrels_files(folder):
+            label = folder.name if qrels == "test.tsv" else f"{folder.name} [{qrels.removesuffix('.tsv')}]"
+            results = {
+                method: evaluate(
+                    folder, method=method, embedder=embedder, cache_dir=args.cache_dir, qrels_file=qrels
+                )
+                for method, _ in METHODS
+            }
+            rows.append((label, results))
+    print(table(rows))
+    print()
+    print(f"{describe_config()}.")
+    print(
+        f"Model {embedder.fingerprint} ({type(embedder).__name__}); "
+        f"{time.perf_counter() - started:.1f} s including any embedding."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

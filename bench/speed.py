@@ -1,0 +1,732 @@
+"""Speed benchmarks: query latency, indexing throughput, incremental updates, start-up time and memory.
+
+    .venv/bin/python -m bench.speed [--only latency,indexing,incremental,ready] [--quick] [--data DIR]
+
+Prints markdown tables (medians over repeats; p50 and p99 for latencies) and a final
+"target | measured | met?" table. Everything is bounded in count and time, and servers listen on
+127.0.0.1 only. `--data` is an already-built demo data dir (default .test-cache/demo-data, built by
+the test suite); synthetic 10k/100k collections are derived from it (bench/synthetic.py) and cached
+under `--work`. See bench/README.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import json
+import os
+import platform
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.devset_eval import load_devset
+from bench.synthetic import ensure_synthetic, load_demo, synthetic_document
+from index import snapshot
+from index.builder import SourceDir, UpdateReport, update_index
+from index.embedder import Embedder
+from index.embedders import Backend, load_embedder
+from index.engine import GroundIndex
+from index.store import read_store
+from index.types import Query
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_SOURCES = ROOT.parent / "shared" / "corpus" / "sources"
+SECTIONS = ("latency", "indexing", "incremental", "ready")
+MB = 1024 * 1024
+
+
+@dataclass
+class Plan:
+    """What one run does, from the command line."""
+
+    sections: tuple[str, ...]
+    quick: bool
+    data: Path
+    work: Path
+    sizes: tuple[int, ...]
+    questions: int  # dev-set questions per round (0 = all)
+    rounds: int  # rounds over the questions per latency figure
+    index_passages: int  # approximate passages in the indexing subset (0 = the whole demo collection)
+    backends: tuple[str, ...]
+    repeats: int  # incremental add/remove cycles and server starts
+    budget: float  # seconds allowed per section before loops stop early
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+    targets: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def emit(self, text: str = "") -> None:
+        print(text, flush=True)
+        self.lines.append(text)
+
+    def table(
+        self, title: str, header: list[str], rows: list[list[str]], notes: tuple[str, ...] = ()
+    ) -> None:
+        self.emit(f"### {title}\n")
+        self.emit("| " + " | ".join(header) + " |")
+        self.emit("|" + "---|" * len(header))
+        for r in rows:
+            self.emit("| " + " | ".join(r) + " |")
+        for n in notes:
+            self.emit(f"\n{n}")
+        self.emit()
+
+    def target(self, what: str, measured: str, met: bool | None) -> None:
+        self.targets.append((what, measured, "n/a" if met is None else ("yes" if met else "**no**")))
+
+
+class Budget:
+    def __init__(self, seconds: float) -> None:
+        self.end = time.perf_counter() + seconds
+        self.hit = False
+
+    def over(self) -> bool:
+        self.hit = self.hit or time.perf_counter() > self.end
+        return self.hit
+
+
+def log(msg: str) -> None:
+    print(f"[speed {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def load_avg() -> str:
+    return "/".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def p(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def ms(x: float) -> str:
+    return f"{x:.1f}"
+
+
+# -- latency ------------------------------------------------------------------------------------------
+@dataclass
+class Run:
+    latencies: list[float] = field(default_factory=list)  # ms
+    errors: int = 0
+    answered: int = 0
+    server_ms: list[float] = field(default_factory=list)
+    wall: float = 0.0
+    stopped: bool = False
+
+    def cells(self) -> list[str]:
+        n = len(self.latencies) + self.errors
+        rate = f"{len(self.latencies) / self.wall:.1f}" if self.wall else "-"
+        return [str(n), str(self.errors), ms(p(self.latencies, 50)), ms(p(self.latencies, 99)), rate]
+
+
+def questions(limit: int) -> list[tuple[str, list[str]]]:
+    items = [(q["question"], list(q.get("history", []))) for q in load_devset()]
+    return items[:limit] if limit else items
+
+
+def drive(clients: int, work: list[tuple[str, list[str]]], rounds: int, call: Callable[..., Any]) -> Run:
+    """Run `call(worker_state, question, history)` over `work` x rounds from `clients` threads."""
+    run = Run()
+    lock = threading.Lock()
+    budget = Budget(120.0)
+
+    def worker(i: int) -> None:
+        state: dict[str, Any] = {}
+        for _ in range(rounds):
+            for q, h in work[i::clients]:
+                if budget.over():
+                    return
+                t0 = time.perf_counter()
+                try:
+                    answered, server_ms = call(state, q, h)
+                except Exception:
+                    with lock:
+                        run.errors += 1
+                    state.clear()
+                    continue
+                dt = (time.perf_counter() - t0) * 1000
+                with lock:
+                    run.latencies.append(dt)
+                    run.answered += int(answered)
+                    if server_ms is not None:
+                        run.server_ms.append(server_ms)
+        state.get("close", lambda: None)()
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(worker, range(clients)))
+    run.wall = time.perf_counter() - t0
+    run.stopped = budget.hit
+    return run
+
+
+def search_call(index: GroundIndex) -> Callable[..., tuple[bool, None]]:
+    def call(state: dict[str, Any], q: str, h: list[str]) -> tuple[bool, None]:
+        return index.search(Query(q, k=5, history=tuple(h))).answered, None
+
+    return call
+
+
+def http_call(port: int) -> Callable[..., tuple[bool, float]]:
+    import http.client
+
+    def call(state: dict[str, Any], q: str, h: list[str]) -> tuple[bool, float]:
+        conn = state.get("conn")
+        if conn is None:
+            conn = state["conn"] = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            state["close"] = conn.close
+        body = json.dumps({"question": q, "k": 5, "history": h}).encode()
+        conn.request("POST", "/api/ask", body=body, headers={"Content-Type": "application/json"})
+        r = conn.getresponse()
+        data = r.read()
+        if r.status != 200:
+            raise RuntimeError(f"HTTP {r.status}: {data[:200]!r}")
+        out = json.loads(data)
+        return bool(out["answered"]), float(out["took_ms"])
+
+    return call
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def server(data: Path, log_file: Path) -> Iterator[tuple[int, subprocess.Popen[bytes], float]]:
+    """uvicorn on 127.0.0.1 over `data` (as tests/e2e does); yields (port, process, seconds to /readyz)."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "GROUNDQA_SOURCES_DIR": str(DEMO_SOURCES),
+        "GROUNDQA_DATA_DIR": str(data),
+        "GROUNDQA_UPLOADS_DIR": str(log_file.parent / "uploads"),
+    }
+    env.pop("GROUNDQA_ADMIN_TOKEN", None)
+    cmd = [sys.executable, "-m", "uvicorn", "--factory", "service.asgi:app"]
+    cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    t0 = time.perf_counter()
+    with open(log_file, "ab") as fh:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
+    try:
+        ready = None
+        while time.perf_counter() - t0 < 180:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited with {proc.returncode}; see {log_file}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as r:
+                    if r.status == 200:
+                        ready = time.perf_counter() - t0
+                        break
+            except OSError:
+                time.sleep(0.02)
+        if ready is None:
+            raise RuntimeError(f"server not ready after 180 s; see {log_file}")
+        yield port, proc, ready
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+
+
+def proc_memory(pid: int) -> tuple[float, float]:
+    """(VmHWM, VmRSS) of a process in MB."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmHWM", "VmRSS"):
+            fields[key] = int(value.split()[0]) / 1024
+    return fields["VmHWM"], fields["VmRSS"]
+
+
+def latency_section(plan: Plan, rep: Report) -> None:
+    qs = questions(plan.questions)
+    emb = load_embedder("", "auto", plan.data / "models")
+    collections: list[tuple[str, Path]] = [("demo", plan.data)]
+    for n in plan.sizes:
+        log(f"synthetic collection of {n} passages")
+        path, took = ensure_synthetic(plan.data, plan.work, n)
+        collections.append((f"synthetic {n // 1000}k", path))
+        if took:
+            rep.emit(f"(built the synthetic {n}-passage snapshot in {took:.0f} s; reused on later runs)\n")
+    for q, _ in qs[:10]:
+        emb.encode_query(q)
+    enc = []
+    for _ in range(plan.rounds):
+        for q, _ in qs:
+            t0 = time.perf_counter()
+            emb.encode_query(q)
+            enc.append((time.perf_counter() - t0) * 1000)
+    inproc: list[list[str]] = []
+    http: list[list[str]] = []
+    serving: list[list[str]] = []
+    head = ["collection", "passages", "clients"]
+    for name, path in collections:
+        log(f"latency on {name} (load average {load_avg()})")
+        t0 = time.perf_counter()
+        index = GroundIndex.open(path, emb)
+        opened = time.perf_counter() - t0
+        n = index.stats().passages
+        drive(1, qs[:10], 1, search_call(index))  # warm-up
+        for clients in (1, 8):
+            r = drive(clients, qs, plan.rounds, search_call(index))
+            share = f"{r.answered / max(len(r.latencies), 1):.0%}"
+            inproc.append([name, str(n), str(clients), *r.cells(), share, load_avg()])
+            if name == "synthetic 100k" and clients == 1:
+                rep.target(
+                    "index.search, 100k passages, p50 <= 40 ms",
+                    ms(p(r.latencies, 50)) + " ms",
+                    p(r.latencies, 50) <= 40,
+                )
+        del index
+        gc.collect()
+        logs = plan.work / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        with server(path, logs / f"server-{name.replace(' ', '-')}.log") as (port, proc, ready):
+            drive(1, qs[:10], 1, http_call(port))
+            for clients in (1, 8):
+                r = drive(clients, qs, plan.rounds, http_call(port))
+                http.append([name, str(n), str(clients), *r.cells(), ms(p(r.server_ms, 50)), load_avg()])
+                if name == "demo":
+                    lo, hi = p(r.latencies, 50), p(r.latencies, 99)
+                    if clients == 1:
+                        rep.target("POST /api/ask, demo, 1 client, p50 <= 30 ms", f"{ms(lo)} ms", lo <= 30)
+                        rep.target("POST /api/ask, demo, 1 client, p99 <= 100 ms", f"{ms(hi)} ms", hi <= 100)
+                    else:
+                        ok = hi <= 300 and r.errors == 0
+                        rep.target(
+                            "POST /api/ask, demo, 8 clients, p99 <= 300 ms, no errors",
+                            f"{ms(hi)} ms, {r.errors} errors",
+                            ok,
+                        )
+            hwm, rss = proc_memory(proc.pid)
+        serving.append([name, str(n), f"{opened:.2f}", f"{ready:.2f}", f"{hwm:.0f}", f"{rss:.0f}"])
+        if name == "demo":
+            rep.target("serving RSS (VmHWM after the latency runs) <= 2 GB", f"{hwm:.0f} MB", hwm <= 2048)
+    cols = ["queries", "errors", "p50 ms", "p99 ms", "queries/s"]
+    enc_note = (
+        f"Query encoder alone ({type(emb).__name__}, same questions, 1 thread of calls): "
+        f"p50 {ms(p(enc, 50))} ms, p99 {ms(p(enc, 99))} ms."
+    )
+    rep.table(
+        "Query latency in process: GroundIndex.search(k=5)",
+        [*head, *cols, "answered", "load avg"],
+        inproc,
+        (enc_note,),
+    )
+    rep.table(
+        "Query latency over HTTP: POST /api/ask (uvicorn, 1 process, 127.0.0.1)",
+        [*head, *cols, "server took_ms p50", "load avg"],
+        http,
+        ("Client and server share the 2 cores; `took_ms` is the engine's own time inside the server.",),
+    )
+    rep.table(
+        "Serving: load and memory",
+        ["collection", "passages", "GroundIndex.open s", "server start to /readyz s", "VmHWM MB", "VmRSS MB"],
+        serving,
+        ("VmHWM/VmRSS of the server process read after its latency runs.",),
+    )
+
+
+# -- indexing -----------------------------------------------------------------------------------------
+def subset_sources(target: int, dest: Path, demo_dir: Path) -> tuple[Path, int]:
+    """Copy a language-mixed subset of the demo sources (about `target` passages) and its manifest rows."""
+    data = read_store(snapshot.candidates(demo_dir)[0] / "store.sqlite")
+    by_lang: dict[str, list[tuple[str, int]]] = {}
+    for rec in sorted(data.sources.values(), key=lambda r: r.source.path):
+        by_lang.setdefault(rec.source.meta.language, []).append((rec.source.path, rec.passage_count))
+    chosen: list[str] = []
+    total = 0
+    while total < target and any(by_lang.values()):
+        for items in by_lang.values():
+            while items:
+                path, count = items.pop(0)
+                if total + count <= 1.25 * target:
+                    chosen.append(path)
+                    total += count
+                    break
+            if total >= target:
+                break
+    shutil.rmtree(dest, ignore_errors=True)
+    (dest / "sources").mkdir(parents=True)
+    for rel in chosen:
+        shutil.copy(DEMO_SOURCES / rel, dest / "sources" / rel)
+    with open(DEMO_SOURCES.parent / "manifest.csv", encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        rows = [r for r in reader if r["file"] in chosen]
+        names = list(reader.fieldnames or [])
+    with open(dest / "manifest.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=names)
+        writer.writeheader()
+        writer.writerows(rows)
+    return dest / "sources", len(chosen)
+
+
+def child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def padded_tokens(emb: Embedder, texts: list[str], chunk: int) -> int:
+    """Tokens the encoder processes (padding included) when texts are length-sorted within `chunk`s."""
+    from index.st_embedder import DEFAULT_BATCH, length_batches
+
+    lengths = [min(emb.count_tokens(t), emb.max_tokens) + 2 for t in texts]
+    total = 0
+    for i in range(0, len(texts), chunk):
+        part = texts[i : i + chunk]
+        for batch in length_batches(part, DEFAULT_BATCH):
+            total += len(batch) * max(lengths[i + j] for j in batch)
+    return total
+
+
+def indexing_section(plan: Plan, rep: Report) -> None:
+    base = plan.work / "indexing"
+    if plan.index_passages:
+        sources, count = subset_sources(plan.index_passages, base / "subset", plan.data)
+        what = f"a subset of {count} demo sources"
+    else:
+        sources, what = DEMO_SOURCES, "the whole demo collection"
+    rows, budget = [], Budget(plan.budget)
+    models = (plan.data / "models").resolve()
+    for backend in plan.backends:
+        if budget.over():
+            break
+        data = base / f"data-{backend}"
+        shutil.rmtree(data, ignore_errors=True)
+        data.mkdir(parents=True)
+        (data / "models").symlink_to(models, target_is_directory=True)  # reuse the verified ONNX export
+        env = {**os.environ, "HF_HUB_OFFLINE": "1", "GROUNDQA_BACKEND": backend}
+        cmd = [sys.executable, "-m", "service.cli", "index", "--sources", str(sources), "--data", str(data)]
+        log(f"groundqa index --full on {what}, {backend} backend (load average {load_avg()})")
+        load_before = load_avg()
+        t0, c0 = time.perf_counter(), child_cpu()
+        done = subprocess.run(
+            [*cmd, "--full", "--json"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            timeout=max(budget.end - time.perf_counter(), 60),
+            check=False,
+        )
+        wall, cpu = time.perf_counter() - t0, child_cpu() - c0
+        if done.returncode != 0:
+            raise RuntimeError(f"groundqa index failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
+        summary = json.loads(done.stdout)
+        built = read_store(snapshot.candidates(data)[0] / "store.sqlite")
+        texts = list(dict.fromkeys(sp.passage.text for sp in built.passages))  # the pipeline embeds each once
+        log(f"raw {backend} encoder on the same {len(texts)} passage texts")
+        kind: Backend = "torch" if backend == "torch" else "onnx"
+        emb = load_embedder("", kind, models)
+        emb.encode(texts[:16])
+        t0, c0 = time.perf_counter(), time.process_time()
+        emb.encode(texts)
+        raw, raw_cpu = time.perf_counter() - t0, time.process_time() - c0
+        pad_global, pad_64 = padded_tokens(emb, texts, len(texts)), padded_tokens(emb, texts, 64)
+        del emb
+        gc.collect()
+        embedded = int(summary["embedded"])
+        pipe_rate, wall_rate, raw_rate = embedded / summary["seconds"], embedded / wall, len(texts) / raw
+        over_pipe, over_wall = raw_rate / pipe_rate - 1, raw_rate / wall_rate - 1
+        over_cpu = (cpu / embedded) / (raw_cpu / len(texts)) - 1
+        rows.append(
+            [
+                backend,
+                str(summary["passages"]),
+                str(embedded),
+                f"{wall:.1f}",
+                f"{summary['seconds']:.1f}",
+                f"{cpu:.1f}",
+                f"{raw:.1f}",
+                f"{raw_cpu:.1f}",
+                f"{wall_rate:.1f}",
+                f"{pipe_rate:.1f}",
+                f"{raw_rate:.1f}",
+                f"{over_wall:+.0%}",
+                f"{over_pipe:+.0%}",
+                f"{over_cpu:+.0%}",
+                f"{pad_64 / pad_global:.2f}",
+                load_before,
+            ]
+        )
+        rep.target(
+            f"indexing overhead over raw encoder ({backend}, update_index time) <= 15%",
+            f"{over_pipe:+.0%}",
+            over_pipe <= 0.15,
+        )
+        rep.target(
+            f"indexing overhead over raw encoder ({backend}, wall incl. start) <= 15%",
+            f"{over_wall:+.0%}",
+            over_wall <= 0.15,
+        )
+    rep.table(
+        f"Indexing throughput: `groundqa index --full` on {what}",
+        [
+            "backend",
+            "passages",
+            "embedded",
+            "wall s",
+            "update_index s",
+            "CPU s",
+            "raw encode s",
+            "raw CPU s",
+            "passages/s wall",
+            "passages/s update_index",
+            "passages/s raw",
+            "overhead (wall)",
+            "overhead (update_index)",
+            "overhead (CPU)",
+            "padding x (64-chunks / global sort)",
+            "load avg",
+        ],
+        rows,
+        (
+            "Raw = `embedder.encode(texts)` in this process on the unique passage texts of the built index "
+            "(batch 32, as the pipeline). Overhead = raw rate / pipeline rate - 1. *wall* includes process "
+            "start and model load; *update_index* is the summary's `seconds`; *CPU* compares the CPU seconds "
+            "per passage of the whole `groundqa index` process (user + system, all threads) with the raw "
+            "run's, which is less sensitive to other work on the machine than wall time. The padding "
+            "column is the ratio of padded tokens when texts are length-sorted only within the builder's "
+            "64-text chunks versus across all texts (the raw run).",
+            *(["(stopped early: section time budget reached)"] if budget.hit else []),
+        ),
+    )
+
+
+# -- incremental --------------------------------------------------------------------------------------
+def timed_update(data: Path, inputs: list[SourceDir], emb: Embedder) -> tuple[UpdateReport, dict[str, float]]:
+    """update_index with the wall time of each stage (setup = lock, previous snapshot, folder scan)."""
+    marks: dict[str, float] = {}
+    t0 = time.perf_counter()
+
+    def tick(stage: str, done: int, total: int) -> None:
+        marks.setdefault(stage, time.perf_counter())
+
+    report = update_index(data_dir=data, inputs=inputs, embedder=emb, max_bytes=50 * MB, progress=tick)
+    end = time.perf_counter()
+    order = [s for s in ("reading", "embedding", "writing") if s in marks]
+    stages = {"setup": (marks[order[0]] if order else end) - t0, "total": end - t0}
+    for a, b in zip(order, [*order[1:], None], strict=True):
+        stages[a] = (marks[b] if b else end) - marks[a]
+    return report, stages
+
+
+def incremental_section(plan: Plan, rep: Report) -> None:
+    base = plan.work / "incremental"
+    shutil.rmtree(base, ignore_errors=True)
+    data, extra = base / "data", base / "extra"
+    shutil.copytree(
+        plan.data, data, symlinks=True, ignore=lambda d, names: ["models"] if Path(d) == plan.data else []
+    )
+    models = (plan.data / "models").resolve()
+    (data / "models").symlink_to(models, target_is_directory=True)
+    extra.mkdir()
+    emb = load_embedder("", "auto", data / "models")
+    demo = load_demo(plan.data)
+    per_source: dict[str, int] = {}
+    for t, sid in zip(demo.texts, demo.source_of, strict=True):
+        if demo.meta[sid].language == "en":
+            per_source[sid] = per_source.get(sid, 0) + len(t.split())
+    words = int(statistics.median(per_source.values()))
+    inputs = [SourceDir(DEMO_SOURCES), SourceDir(extra, None, "bench")]
+    rows: list[list[str]] = []
+    adds: list[float] = []
+
+    def row(what: str, r: UpdateReport, st: dict[str, float], reload: float | None) -> None:
+        rows.append(
+            [
+                what,
+                f"{st['total']:.2f}",
+                f"{st['setup']:.2f}",
+                f"{st.get('reading', 0):.2f}",
+                f"{st.get('embedding', 0):.2f}",
+                f"{st.get('writing', 0):.2f}",
+                str(r.embedded),
+                str(r.passages),
+                "-" if reload is None else f"{reload:.2f}",
+                load_avg(),
+            ]
+        )
+
+    log(f"incremental updates on a copy of the demo index (added source: ~{words} words)")
+    r, st = timed_update(data, inputs, emb)  # the copy is current: nothing to do
+    row("no change", r, st, None)
+    for i in range(plan.repeats):
+        doc = extra / f"bench-added-{i}.txt"
+        doc.write_text(synthetic_document(demo, words, seed=1000 + i), "utf-8")
+        r, st = timed_update(data, inputs, emb)
+        t0 = time.perf_counter()
+        GroundIndex.open(data, emb)
+        reload = time.perf_counter() - t0
+        adds.append(st["total"])
+        row(f"add one source (#{i + 1})", r, st, reload)
+        doc.unlink()
+        r, st = timed_update(data, inputs, emb)
+        row(f"remove it (#{i + 1})", r, st, None)
+    med = statistics.median(adds)
+    rep.target("add one source to the indexed demo: published <= 10 s", f"{med:.1f} s (median)", med <= 10)
+    rep.table(
+        "Incremental updates (update_index in process, demo collection + one added English source)",
+        [
+            "update",
+            "total s",
+            "setup s",
+            "reading s",
+            "embedding s",
+            "writing s",
+            "embedded",
+            "passages",
+            "reopen s",
+            "load avg",
+        ],
+        rows,
+        (
+            f"The added source is a generated {words}-word English document (the median English demo "
+            "source), so all its passages are new. setup = lock, previous snapshot (checksums, store), "
+            "folder scan; reading = load + chunk every source; writing = store, vectors, BM25, publish. "
+            "reopen = GroundIndex.open of the new snapshot (what a server does to swap it in).",
+        ),
+    )
+
+
+# -- ready --------------------------------------------------------------------------------------------
+def ready_section(plan: Plan, rep: Report) -> None:
+    logs = plan.work / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    times, rows = [], []
+    qs = questions(20)
+    for i in range(plan.repeats):
+        log(f"server start #{i + 1} on the demo collection")
+        with server(plan.data, logs / "server-ready.log") as (port, proc, ready):
+            times.append(ready)
+            early = proc_memory(proc.pid)
+            drive(1, qs, 1, http_call(port))
+            hwm, rss = proc_memory(proc.pid)
+        rows.append([str(i + 1), f"{ready:.2f}", f"{early[0]:.0f}", f"{hwm:.0f}", f"{rss:.0f}", load_avg()])
+    med = statistics.median(times)
+    rep.target("ready (process start to /readyz 200) <= 5 s", f"{med:.2f} s (median)", med <= 5)
+    if not any("serving RSS" in t[0] for t in rep.targets):
+        rep.target("serving RSS (VmHWM after 20 asks) <= 2 GB", f"{hwm:.0f} MB", hwm <= 2048)
+    rep.table(
+        "Start-up: `uvicorn --factory service.asgi:app` on the demo collection to /readyz",
+        ["start", "seconds", "VmHWM at ready MB", "VmHWM after 20 asks MB", "VmRSS MB", "load avg"],
+        rows,
+    )
+
+
+# -- main ---------------------------------------------------------------------------------------------
+def header(plan: Plan, rep: Report) -> None:
+    cpu = next(
+        (
+            ln.split(":", 1)[1].strip()
+            for ln in Path("/proc/cpuinfo").read_text().splitlines()
+            if ln.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    rev = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True)
+    rep.emit(f"## groundqa speed, {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}\n")
+    rep.emit(f"- machine: {os.cpu_count()} cores ({cpu}), load average at start {load_avg()} (1/5/15 min)")
+    rep.emit(f"- python {platform.python_version()}, git {rev.stdout.strip() or '?'}")
+    rep.emit(
+        f"- demo data: {plan.data} (snapshot {snapshot.current_name(plan.data)}); "
+        f"sections: {', '.join(plan.sections)}{'; --quick' if plan.quick else ''}\n"
+    )
+
+
+def parse(argv: list[str] | None) -> Plan:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument(
+        "--only", default=",".join(SECTIONS), help=f"comma-separated sections: {','.join(SECTIONS)}"
+    )
+    ap.add_argument(
+        "--quick", action="store_true", help="fewer queries, no 100k collection, smaller indexing run"
+    )
+    ap.add_argument(
+        "--data", type=Path, default=ROOT / ".test-cache" / "demo-data", help="built demo data dir"
+    )
+    ap.add_argument("--work", type=Path, default=Path("/tmp/groundqa-bench"), help="scratch folder")
+    ap.add_argument("--sizes", default=None, help="synthetic collection sizes (default 10000,100000)")
+    ap.add_argument("--rounds", type=int, default=None, help="rounds over the questions per latency figure")
+    ap.add_argument(
+        "--index-passages",
+        type=int,
+        default=None,
+        help="approximate passages to index per backend (0 = the whole demo collection)",
+    )
+    ap.add_argument("--backends", default="torch,onnx", help="indexing backends")
+    a = ap.parse_args(argv)
+    sections = tuple(s.strip() for s in a.only.split(",") if s.strip())
+    if unknown := [s for s in sections if s not in SECTIONS]:
+        ap.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+    sizes = a.sizes if a.sizes is not None else ("10000" if a.quick else "10000,100000")
+    backends = tuple(b for b in a.backends.split(",") if b)
+    if bad := [b for b in backends if b not in ("torch", "onnx")]:
+        ap.error(f"unknown backend(s) {', '.join(bad)}")
+    return Plan(
+        sections=sections,
+        quick=a.quick,
+        data=a.data.resolve(),
+        work=a.work,
+        sizes=tuple(int(s) for s in sizes.split(",") if s),
+        questions=40 if a.quick else 0,
+        rounds=a.rounds or (1 if a.quick else 2),
+        index_passages=a.index_passages if a.index_passages is not None else (250 if a.quick else 800),
+        backends=backends,
+        repeats=1 if a.quick else 3,
+        budget=300.0 if a.quick else 480.0,
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    plan = parse(argv)
+    if snapshot.current_name(plan.data) is None:
+        raise SystemExit(f"{plan.data} holds no index: build the demo index first (see bench/README.md)")
+    plan.work.mkdir(parents=True, exist_ok=True)
+    rep = Report()
+    header(plan, rep)
+    started = time.perf_counter()
+    runners = {
+        "latency": latency_section,
+        "indexing": indexing_section,
+        "incremental": incremental_section,
+        "ready": ready_section,
+    }
+    for name in SECTIONS:
+        if name in plan.sections:
+            t0 = time.perf_counter()
+            runners[name](plan, rep)
+            log(f"{name} took {time.perf_counter() - t0:.0f} s")
+    rep.table(
+        "Targets (this machine)",
+        ["target", "measured", "met?"],
+        [list(t) for t in rep.targets],
+        (f"Total run time {time.perf_counter() - started:.0f} s; load average at the end {load_avg()}.",),
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,194 @@
+"""A real groundqa server process with the fake embedder: `uvicorn --factory tests.fake_server:app`.
+
+Settings come from the GROUNDQA_* variables, as for the real server. GROUNDQA_TEST_EMBED_DELAY
+(seconds) makes every embedding batch sleep, so that a test can kill the server while a rebuild is
+embedding. `FakeServer.start(...)` runs one on 127.0.0.1 and a free port.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+
+from index.embedder import Vectors
+from service.api import create_app
+from service.settings import Settings
+from tests.fakes import FakeEmbedder
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class SlowFakeEmbedder(FakeEmbedder):
+    """The fake embedder, sleeping `delay` seconds per passage batch (never per query)."""
+
+    def __init__(self, delay: float = 0.0) -> None:
+        super().__init__()
+        self.delay = delay
+
+    def encode(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> Vectors:
+        if self.delay and texts:
+            time.sleep(self.delay)
+        return super().encode(texts, progress=progress)
+
+
+def app() -> FastAPI:
+    delay = float(os.environ.get("GROUNDQA_TEST_EMBED_DELAY", "0") or 0)
+    return create_app(Settings(), embedder=SlowFakeEmbedder(delay))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Reply:
+    status: int
+    body: Any
+    text: str
+
+
+@dataclass
+class FakeServer:
+    base: str
+    proc: subprocess.Popen[bytes]
+    token: str
+
+    @classmethod
+    def start(
+        cls,
+        *,
+        sources: Path,
+        data: Path,
+        uploads: Path,
+        log: Path,
+        token: str = "fault-token",
+        delay: float = 0.0,
+        ready: bool = True,
+    ) -> FakeServer:
+        """Start a server and wait until /readyz answers 200 (`ready`) or /healthz does."""
+        port = free_port()
+        env = {
+            **os.environ,
+            "HF_HUB_OFFLINE": "1",
+            "GROUNDQA_SOURCES_DIR": str(sources),
+            "GROUNDQA_DATA_DIR": str(data),
+            "GROUNDQA_UPLOADS_DIR": str(uploads),
+            "GROUNDQA_ADMIN_TOKEN": token,
+            "GROUNDQA_TEST_EMBED_DELAY": str(delay),
+        }
+        cmd = [sys.executable, "-m", "uvicorn", "--factory", "tests.fake_server:app"]
+        cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+        with open(log, "ab") as fh:
+            proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
+        server = cls(f"http://127.0.0.1:{port}", proc, token)
+        try:
+            server.wait("/readyz" if ready else "/healthz")
+        except Exception:
+            server.kill()
+            raise
+        return server
+
+    def wait(self, path: str, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited with {self.proc.returncode} before answering {path}")
+            try:
+                if self.request("GET", path, timeout=2).status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"server did not answer {path} in time")
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        data: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        admin: bool = False,
+        timeout: float = 30.0,
+    ) -> Reply:
+        hdrs = dict(headers or {})
+        if json_body is not None:
+            data = json.dumps(json_body).encode()
+            hdrs["Content-Type"] = "application/json"
+        if admin:
+            hdrs["Authorization"] = f"Bearer {self.token}"
+        req = urllib.request.Request(self.base + path, data=data, method=method, headers=hdrs)
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                status, raw = r.status, r.read()
+        except urllib.error.HTTPError as exc:
+            status, raw = exc.code, exc.read()
+        text = raw.decode("utf-8", "replace")
+        try:
+            body = json.loads(text) if text else None
+        except ValueError:
+            body = None
+        return Reply(status, body, text)
+
+    def upload(self, name: str, content: bytes, fields: dict[str, str] | None = None) -> Reply:
+        boundary = "groundqa-test-boundary-7d1f"
+        parts = []
+        for key, value in (fields or {}).items():
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
+            )
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n".encode()
+            + content
+            + b"\r\n"
+        )
+        parts.append(f"--{boundary}--\r\n".encode())
+        return self.request(
+            "POST",
+            "/api/sources",
+            data=b"".join(parts),
+            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+            admin=True,
+        )
+
+    def wait_job(self, timeout: float = 60.0) -> dict[str, Any]:
+        """Wait until no rebuild runs; return the last job."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            status = self.request("GET", "/api/index", admin=True).body
+            if status["job"] is None and status["last_job"] is not None:
+                last: dict[str, Any] = status["last_job"]
+                return last
+            time.sleep(0.1)
+        raise RuntimeError("the rebuild did not finish in time")
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown handler runs, as in a crash or an OOM kill."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)

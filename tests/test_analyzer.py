@@ -1,0 +1,82 @@
+"""The lexical analyzer: English stems and stop words, numbers, Korean morphemes, CJK bigrams."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from index.analyzer import ANALYZER_VERSION, STOP_WORDS, analyze, analyze_many
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_english_stems_and_lowercase() -> None:
+    assert analyze("Running dogs") == ["run", "dog"]
+    assert analyze("repatriated") == analyze("Repatriation") == ["repatri"]
+    assert analyze("CHINA china China") == ["china"] * 3
+
+
+def test_stop_words_dropped() -> None:
+    assert analyze("What is the role of the United Nations?") == ["role", "unit", "nation"]
+    assert {"the", "of", "what", "is"} <= STOP_WORDS
+
+
+def test_numbers() -> None:
+    assert analyze("2,000 people") == ["2000", "peopl"]
+    assert analyze("2000") == analyze("2,000")
+    assert analyze("1,234,567.5") == ["1234567.5"]
+    assert analyze("3.5 percent") == ["3.5", "percent"]
+    assert analyze("in 2020.") == ["2020"]  # a sentence's full stop is not a decimal point
+    assert analyze("A320 and COVID-19") == ["a320", "covid", "19"]
+
+
+def test_apostrophes_and_unicode() -> None:
+    assert analyze("the defector’s story") == analyze("the defector's story") == ["defector", "stori"]
+    assert analyze("ＡＢＣ １２３") == ["abc", "123"]  # NFKC folds full-width forms
+    assert analyze("café") == ["café"]
+    assert analyze("") == []
+    assert analyze("  ,;!  ") == []
+
+
+def test_korean_morphemes() -> None:
+    assert analyze("탈북민 강제송환") == ["탈북민", "강제", "송환"]
+    terms = analyze("탈북민들은 중국에서 강제송환된 뒤 구금됐다고 증언했다")
+    assert {"탈북민", "중국", "강제", "송환", "구금", "증언"} <= set(terms)
+    assert not {"들", "은", "에서", "다"} & set(terms)  # particles and endings dropped
+
+
+def test_mixed_scripts_keep_text_order() -> None:
+    terms = analyze("2020년 UN 보고서는 2,000명의 탈북민을 다뤘다")
+    assert terms[:4] == ["2020", "un", "보고서", "2000"]
+    assert "탈북민" in terms
+
+
+def test_cjk_bigrams() -> None:
+    assert analyze("人民共和国") == ["人民", "民共", "共和", "和国"]
+    assert analyze("于") == ["于"]
+    assert analyze("中文 text") == ["中文", "text"]
+    assert analyze("日本語のテキスト")[:2] == ["日本", "本語"]
+
+
+def test_batch_equals_single() -> None:
+    texts = ["The dogs ran.", "탈북민 강제송환", "", "中文 and English 2,000", "송환 report"]
+    assert analyze_many(texts) == [analyze(t) for t in texts]
+    assert analyze_many([]) == []
+
+
+def test_version_is_named() -> None:
+    assert ANALYZER_VERSION
+
+
+def test_kiwi_not_loaded_for_english() -> None:
+    code = (
+        "import sys\n"
+        "from index.analyzer import analyze, analyze_many\n"
+        "from corpus.kiwi import kiwi_loaded\n"
+        "assert analyze('North Korean defectors 2,000 中文') and analyze_many(['plain English'])\n"
+        "assert not kiwi_loaded(), 'Kiwi was built for text without Hangul'\n"
+        "assert 'kiwipiepy' not in sys.modules, 'kiwipiepy was imported for text without Hangul'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,163 @@
+"""LexicalIndex: BM25 against a reference formula, subsets, weighted queries, expansion, round-trip."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.errors import SnapshotCorrupt
+from index.lexical import LexicalIndex
+
+DOCS = [
+    ["north", "korea", "defector", "repatri", "china"],
+    ["border", "china", "close", "2020"],
+    ["탈북민", "중국", "강제", "송환", "증언"],
+    ["weather", "forecast", "rain"],
+    [],
+    ["defector", "defector", "testimoni", "un", "report", "china"],
+]
+
+
+def _reference_bm25(docs: list[list[str]], query: list[str], k1: float, b: float) -> list[float]:
+    """Lucene (8+) BM25, written out: idf = ln(1 + (N - df + .5) / (df + .5)), no (k1 + 1) factor."""
+    n = len(docs)
+    avgdl = sum(len(d) for d in docs) / n
+    out = []
+    for d in docs:
+        tf = Counter(d)
+        score = 0.0
+        for term in query:
+            df = sum(1 for x in docs if term in x)
+            if df == 0 or tf[term] == 0:
+                continue
+            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            score += idf * tf[term] / (tf[term] + k1 * (1 - b + b * len(d) / avgdl))
+        out.append(score)
+    return out
+
+
+@pytest.mark.parametrize(("k1", "b"), [(1.2, 0.75), (0.9, 0.4), (2.0, 1.0)])
+def test_scores_match_reference_formula(k1: float, b: float) -> None:
+    index = LexicalIndex.build(DOCS, k1=k1, b=b)
+    for query in (["china"], ["defector", "china", "un"], ["탈북민", "송환"], ["absent"]):
+        expected = _reference_bm25(DOCS, query, k1, b)
+        np.testing.assert_allclose(index.scores(Counter(query)), expected, rtol=1e-4, atol=1e-6)
+
+
+def test_search_drops_zero_scores_and_orders() -> None:
+    index = LexicalIndex.build(DOCS)
+    rows, scores = index.search(["china", "defector"], 10)
+    assert set(rows.tolist()) == {0, 1, 5}  # rows without a query term never come back
+    assert np.all(scores > 0) and np.all(np.diff(scores) <= 0)
+    assert rows[0] == 5
+    assert index.search(["absent"], 10)[0].size == 0
+    assert index.search([], 10)[0].size == 0
+    assert index.search([""], 10)[0].size == 0  # bm25s's internal empty token never matches
+
+
+def test_subset_limits_rows() -> None:
+    index = LexicalIndex.build(DOCS)
+    rows, _ = index.search(["china"], 10, subset=np.array([1, 3]))
+    assert rows.tolist() == [1]
+    assert index.search(["china"], 10, subset=np.array([], dtype=np.int64))[0].size == 0
+    with pytest.raises(ValueError, match="outside"):
+        index.search(["china"], 10, subset=np.array([99]))
+
+
+def test_repeated_tokens_equal_weights() -> None:
+    index = LexicalIndex.build(DOCS)
+    a = index.scores(Counter(["china", "china", "un"]))
+    b = index.scores({"china": 2.0, "un": 1.0})
+    np.testing.assert_allclose(a, b)
+    half = index.scores({"china": 0.5})
+    np.testing.assert_allclose(half, 0.5 * index.scores({"china": 1.0}))
+
+
+def test_korean_query_hits_korean_document() -> None:
+    index = LexicalIndex.build(DOCS)
+    rows, _ = index.search(["탈북민", "강제", "송환"], 3)
+    assert rows.tolist() == [2]
+
+
+def test_doc_freq() -> None:
+    index = LexicalIndex.build(DOCS)
+    assert index.doc_freq("china") == 3
+    assert index.doc_freq("defector") == 2
+    assert index.doc_freq("absent") == 0
+    assert index.doc_freq("") == 0
+
+
+def test_expansion_terms_come_from_feedback_rows() -> None:
+    index = LexicalIndex.build(DOCS)
+    terms = index.expansion_terms([0, 5], [1.0, 1.0], 4)
+    assert len(terms) == 4
+    assert math.isclose(sum(terms.values()), 1.0)
+    assert set(terms) <= set(DOCS[0]) | set(DOCS[5])
+    # "defector" occurs in both rows (twice in one) and outweighs "china", which is in half the corpus
+    assert terms["defector"] > terms.get("china", 0.0)
+    only_first = index.expansion_terms([0, 5], [1.0, 0.0], 10)
+    assert set(only_first) == set(DOCS[0])
+    assert index.expansion_terms([], [], 5) == {}
+    assert index.expansion_terms([4], [1.0], 5) == {}  # an empty document gives nothing
+
+
+@pytest.mark.parametrize("docs", [[], [[]], [[], []]])
+def test_index_without_terms(tmp_path: Path, docs: list[list[str]]) -> None:
+    index = LexicalIndex.build(docs)
+    assert len(index) == len(docs)
+    assert index.search(["x"], 5)[0].size == 0
+    assert index.scores({"x": 1.0}).shape == (len(docs),)
+    index.save(tmp_path / "lex")
+    loaded = LexicalIndex.load(tmp_path / "lex")
+    assert len(loaded) == len(docs)
+    assert loaded.search(["x"], 5)[0].size == 0
+
+
+def test_save_load_round_trip(tmp_path: Path) -> None:
+    index = LexicalIndex.build(DOCS, k1=1.5, b=0.6)
+    index.save(tmp_path / "lex")
+    loaded = LexicalIndex.load(tmp_path / "lex")
+    assert (loaded.k1, loaded.b, len(loaded)) == (1.5, 0.6, len(DOCS))
+    for query in (["china", "defector"], ["탈북민", "강제", "송환"], ["중국"], ["absent"]):
+        a_rows, a_scores = index.search(query, 10)
+        b_rows, b_scores = loaded.search(query, 10)
+        np.testing.assert_array_equal(a_rows, b_rows)
+        np.testing.assert_array_equal(a_scores, b_scores)
+    assert loaded.expansion_terms([2], [1.0], 3) == index.expansion_terms([2], [1.0], 3)
+
+
+def test_load_corrupt(tmp_path: Path) -> None:
+    with pytest.raises(SnapshotCorrupt):
+        LexicalIndex.load(tmp_path)
+    LexicalIndex.build(DOCS).save(tmp_path / "lex")
+    (tmp_path / "lex" / "groundqa-lexical.json").write_text(
+        '{"format": 1, "docs": 3, "k1": 1.2, "b": 0.75, "terms": true}'
+    )
+    with pytest.raises(SnapshotCorrupt, match="expected"):
+        LexicalIndex.load(tmp_path / "lex")
+
+
+def test_bad_parameters() -> None:
+    with pytest.raises(ValueError):
+        LexicalIndex.build(DOCS, k1=-1)
+    with pytest.raises(ValueError):
+        LexicalIndex.build(DOCS, b=1.5)
+
+
+_tokens = st.lists(st.sampled_from(["a", "b", "c", "d", "e", "가", "나"]), max_size=8)
+
+
+@settings(max_examples=50, deadline=None)
+@given(docs=st.lists(_tokens, min_size=1, max_size=12), query=_tokens)
+def test_search_agrees_with_reference_ranking(docs: list[list[str]], query: list[str]) -> None:
+    index = LexicalIndex.build(docs)
+    expected = _reference_bm25(docs, query, 1.2, 0.75)
+    rows, scores = index.search(query, len(docs))
+    assert {r for r, s in enumerate(expected) if s > 1e-6} == set(rows.tolist())
+    np.testing.assert_allclose(scores, [expected[r] for r in rows], rtol=1e-4)

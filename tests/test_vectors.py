@@ -1,0 +1,111 @@
+"""VectorIndex against a brute-force numpy oracle, with and without row subsets, and by round-trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus.errors import SnapshotCorrupt
+from index.vectors import VectorIndex
+
+
+def _unit(rng: np.random.Generator, n: int, dim: int) -> np.ndarray:
+    x = rng.standard_normal((n, dim)).astype(np.float32)
+    unit: np.ndarray = x / np.linalg.norm(x, axis=1, keepdims=True)
+    return unit
+
+
+def _oracle(x: np.ndarray, q: np.ndarray, k: int, subset: np.ndarray | None = None) -> np.ndarray:
+    rows = np.arange(len(x)) if subset is None else np.unique(subset)
+    sims = x[rows] @ q
+    return rows[np.argsort(-sims, kind="stable")[:k]]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("k", [1, 10, 50])
+def test_search_equals_brute_force(seed: int, k: int) -> None:
+    rng = np.random.default_rng(seed)
+    x = _unit(rng, 500, 32)
+    index = VectorIndex.build(x)
+    for q in _unit(rng, 5, 32):
+        rows, scores = index.search(q, k)
+        np.testing.assert_array_equal(rows, _oracle(x, q, k))
+        np.testing.assert_allclose(scores, x[rows] @ q, rtol=1e-5, atol=1e-6)
+        assert np.all(np.diff(scores) <= 1e-7)
+
+
+# 5 rows of 500 go through numpy, 400 through the FAISS bitmap selector: both paths are checked.
+@pytest.mark.parametrize("subset_size", [5, 60, 400])
+def test_subset_search_equals_brute_force(subset_size: int) -> None:
+    rng = np.random.default_rng(subset_size)
+    x = _unit(rng, 500, 32)
+    index = VectorIndex.build(x)
+    subset = rng.choice(500, subset_size, replace=False)
+    for q in _unit(rng, 5, 32):
+        rows, scores = index.search(q, 20, subset=subset)
+        np.testing.assert_array_equal(rows, _oracle(x, q, 20, subset))
+        assert set(rows.tolist()) <= set(subset.tolist())
+        np.testing.assert_allclose(scores, x[rows] @ q, rtol=1e-5, atol=1e-6)
+
+
+def test_k_larger_than_collection_or_subset() -> None:
+    rng = np.random.default_rng(7)
+    x = _unit(rng, 12, 8)
+    index = VectorIndex.build(x)
+    rows, _ = index.search(x[3], 100)
+    assert sorted(rows.tolist()) == list(range(12))
+    assert rows[0] == 3
+    rows, _ = index.search(x[3], 100, subset=np.array([1, 3, 3, 5]))
+    assert sorted(rows.tolist()) == [1, 3, 5]
+    assert index.search(x[3], 5, subset=np.array([], dtype=np.int64))[0].size == 0
+    assert index.search(x[3], 0)[0].size == 0
+
+
+def test_empty_index() -> None:
+    index = VectorIndex.build(np.zeros((0, 8), dtype=np.float32))
+    assert len(index) == 0
+    rows, scores = index.search(np.ones(8, dtype=np.float32), 5)
+    assert rows.size == 0 and scores.size == 0
+
+
+def test_bad_inputs() -> None:
+    index = VectorIndex.build(np.eye(4, dtype=np.float32))
+    with pytest.raises(ValueError, match="dimension"):
+        index.search(np.ones(3, dtype=np.float32), 2)
+    with pytest.raises(ValueError, match="outside"):
+        index.search(np.ones(4, dtype=np.float32), 2, subset=np.array([0, 9]))
+    with pytest.raises(ValueError):
+        VectorIndex.build(np.ones(4, dtype=np.float32))
+
+
+def test_vectors_of_returns_stored_rows() -> None:
+    rng = np.random.default_rng(3)
+    x = _unit(rng, 20, 16)
+    index = VectorIndex.build(x)
+    np.testing.assert_array_equal(index.vectors_of([4, 2]), x[[4, 2]])
+    assert index.dim == 16 and len(index) == 20
+
+
+def test_save_load_round_trip(tmp_path: Path) -> None:
+    rng = np.random.default_rng(11)
+    x = _unit(rng, 300, 24)
+    index = VectorIndex.build(x)
+    index.save(tmp_path / "vec")
+    loaded = VectorIndex.load(tmp_path / "vec")
+    subset = np.arange(0, 300, 3)
+    for q in _unit(rng, 4, 24):
+        for sub in (None, subset):
+            a_rows, a_scores = index.search(q, 15, sub)
+            b_rows, b_scores = loaded.search(q, 15, sub)
+            np.testing.assert_array_equal(a_rows, b_rows)
+            np.testing.assert_array_equal(a_scores, b_scores)
+
+
+def test_load_missing_or_corrupt(tmp_path: Path) -> None:
+    with pytest.raises(SnapshotCorrupt, match="vectors"):
+        VectorIndex.load(tmp_path)
+    (tmp_path / "vectors.npy").write_bytes(b"not numpy")
+    with pytest.raises(SnapshotCorrupt):
+        VectorIndex.load(tmp_path)
