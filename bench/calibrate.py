@@ -3,8 +3,8 @@
     .venv/bin/python -m bench.calibrate [--data DIR]
 
 Scores every dev-set question once (GroundIndex.score), then searches a small grid of thresholds for
-each language, maximising balanced accuracy of the answered/abstained decision (mean of "answerable
-and answered" and "unanswerable and abstained"), ties broken by hit@5. Prints the best thresholds and
+each language, maximising the sum of hit@5 and the balanced accuracy of the answered/abstained
+decision (mean of "answerable and answered" and "unanswerable and abstained"). Prints the best thresholds and
 a table; copy them into index/abstain.py DEFAULT_THRESHOLDS.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.devset_eval import contains_answer, load_devset
-from index.abstain import Thresholds, supports
+from index.abstain import NO_DENSE, Thresholds, decide
 from index.embedders import load_embedder
 from index.engine import GroundIndex
 from index.types import Query
@@ -52,22 +52,26 @@ def evaluate(items: list[Item], t: Thresholds) -> tuple[float, float, float, flo
     una = [i for i in items if not i.answerable]
     answered_ok = hits = abstained_ok = 0
     for i in ans:
-        sup = [c for c in i.cands if supports(c[0], c[1], t)]
-        answered_ok += bool(sup)
-        hits += any(c[2] for c in sup[:5])
+        answered, shown = decide([(c[0], c[1]) for c in i.cands], t, 5)
+        answered_ok += answered
+        hits += any(i.cands[j][2] for j in shown)
     for i in una:
-        abstained_ok += not any(supports(c[0], c[1], t) for c in i.cands)
+        abstained_ok += not decide([(c[0], c[1]) for c in i.cands], t, 5)[0]
     a = answered_ok / max(len(ans), 1)
     u = abstained_ok / max(len(una), 1)
     return (a + u) / 2, hits / max(len(ans), 1), a, u
 
 
 def grid() -> list[Thresholds]:
-    dense = [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 2.0]
-    cov = [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 2.0]
-    floor = [-1.0, 0.1, 0.2, 0.25, 0.3]
-    combined = [0.9, 1.0, 1.05, 1.1, 1.2, 1.3, 9.0]
-    return [Thresholds(d, c, f, m) for d, c, f, m in itertools.product(dense, cov, floor, combined)]
+    dense = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, NO_DENSE]
+    cov = [0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, NO_DENSE]
+    floor = [-1.0, 0.2, 0.3, 0.4]
+    combined = [1.0, 1.1, 1.2, 1.3, NO_DENSE]
+    hit = [(0.0, 0.0), (0.4, 0.4), (0.5, 0.5), (NO_DENSE, 0.3)]
+    return [
+        Thresholds(d, c, f, m, hd, hc)
+        for d, c, f, m, (hd, hc) in itertools.product(dense, cov, floor, combined, hit)
+    ]
 
 
 def main() -> None:
@@ -77,17 +81,17 @@ def main() -> None:
     index = GroundIndex.open(args.data, load_embedder("", "auto", args.data / "models"))
     items = collect(index)
     print(
-        "| language | questions | dense | coverage | floor | combined "
+        "| language | questions | dense | coverage | floor | combined | hit bars "
         "| balanced acc | hit@5 | answered | abstained |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for lang in sorted({i.language for i in items}):
         sub = [i for i in items if i.language == lang]
-        best = max(grid(), key=lambda t: evaluate(sub, t)[:2])
+        best = max(grid(), key=lambda t: sum(evaluate(sub, t)[:2]))
         bal, hit, a, u = evaluate(sub, best)
         print(
             f"| {lang} | {len(sub)} | {best.dense} | {best.coverage} | {best.dense_floor} | {best.combined} "
-            f"| {bal:.3f} | {hit:.3f} | {a:.3f} | {u:.3f} |"
+            f"| {best.hit_dense}/{best.hit_coverage} | {bal:.3f} | {hit:.3f} | {a:.3f} | {u:.3f} |"
         )
 
 

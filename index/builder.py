@@ -24,6 +24,7 @@ from index import snapshot
 from index.analyzer import ANALYZER_VERSION, analyze_many
 from index.embcache import EmbeddingCache, text_hash
 from index.embedder import Embedder
+from index.lexical import FORMAT as LEXICAL_FORMAT
 from index.lexical import LexicalIndex
 from index.store import SourceRecord, StoredPassage, read_store, write_store
 
@@ -62,27 +63,35 @@ class UpdateReport:
         return self.version is not None
 
 
-def _previous(
-    data_dir: Path, embedder: Embedder, full: bool
-) -> tuple[dict[str, SourceRecord], dict[str, StoredPassage], str]:
-    """The current snapshot's sources and passages, when they can be reused."""
+@dataclass(frozen=True)
+class _Previous:
+    sources: dict[str, SourceRecord]
+    passages: dict[str, StoredPassage]  # by text hash (empty when the analyzer changed)
+    why_full: str  # why nothing can be reused, or "" when it can
+    outdated: bool  # the current snapshot must be replaced even if no source changed
+
+
+def _previous(data_dir: Path, embedder: Embedder, full: bool) -> _Previous:
+    """The newest usable snapshot's sources and passages, when they can be reused."""
     if full:
-        return {}, {}, "requested"
+        return _Previous({}, {}, "requested", True)
+    current = snapshot.current_name(data_dir)
     for path in snapshot.candidates(data_dir):
         try:
             manifest = snapshot.read_manifest(path)
             if manifest.get("model") != embedder.fingerprint:
-                return {}, {}, "the model changed"
+                return _Previous({}, {}, "the model changed", True)
             if manifest.get("chunker") != CHUNKER_VERSION:
-                return {}, {}, "the chunker changed"
+                return _Previous({}, {}, "the chunker changed", True)
             data = read_store(path / "store.sqlite")
         except SnapshotCorrupt as exc:
             log.warning("ignoring snapshot %s: %s", path.name, exc.message)
             continue
         same_analyzer = manifest.get("analyzer") == ANALYZER_VERSION
         by_hash = {sp.text_hash: sp for sp in data.passages} if same_analyzer else {}
-        return data.sources, by_hash, ""
-    return {}, {}, "no snapshot yet"
+        outdated = path.name != current or not same_analyzer or manifest.get("lexical") != LEXICAL_FORMAT
+        return _Previous(data.sources, by_hash, "", outdated)
+    return _Previous({}, {}, "no snapshot yet", True)
 
 
 def update_index(
@@ -102,8 +111,9 @@ def update_index(
     tick: Progress = progress or (lambda stage, done, total: None)
     with snapshot.write_lock(data_dir, job_id):
         snapshot.remove_stale_builds(data_dir)
-        prev_sources, prev_passages, why_full = _previous(data_dir, embedder, full)
-        report.full = bool(why_full)
+        prev = _previous(data_dir, embedder, full)
+        prev_sources, prev_passages = prev.sources, prev.passages
+        report.full = bool(prev.why_full)
         chunker = Chunker(embedder.count_tokens, embedder.max_tokens)
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -138,7 +148,7 @@ def update_index(
         report.removed = sorted(sid for sid in prev_sources if sid not in kept_ids)
         report.passages = len(passages)
 
-        if not full and not report.added and not report.changed and not report.removed and prev_sources:
+        if not (prev.outdated or report.added or report.changed or report.removed):
             report.seconds = time.perf_counter() - t0
             return report
 
@@ -161,6 +171,7 @@ def update_index(
                     "dim": embedder.dim,
                     "chunker": CHUNKER_VERSION,
                     "analyzer": ANALYZER_VERSION,
+                    "lexical": LEXICAL_FORMAT,
                     "sources": len(new_sources),
                     "passages": len(stored),
                 },

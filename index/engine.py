@@ -22,7 +22,7 @@ import numpy as np
 from corpus.errors import IndexNotBuilt, InvalidRequest, NotFound, SnapshotCorrupt
 from corpus.models import Passage
 from index import snapshot
-from index.abstain import DEFAULT_THRESHOLDS, Thresholds, coverage, query_language, supports
+from index.abstain import DEFAULT_THRESHOLDS, Thresholds, coverage, decide, query_language
 from index.analyzer import analyze, analyze_many
 from index.dedup import group_duplicates
 from index.embedder import Embedder
@@ -258,21 +258,15 @@ class GroundIndex:
         scored = self.score(query)
         thresholds = self._thresholds.get(scored.language, self._thresholds["en"])
         n_docs = max(len(self._passages), 1)
-        supported: list[Hit] = []
-        related: list[Hit] = []
-        for c in scored.candidates:
-            if supports(c.dense, c.coverage, thresholds):
-                supported.append(self._hit(c, scored.terms, n_docs))
-                if len(supported) >= query.k:
-                    break
-            elif len(related) < RELATED:
-                related.append(self._hit(c, scored.terms, n_docs))
-        answered = bool(supported)
+        cands = scored.candidates
+        answered, shown = decide([(c.dense, c.coverage) for c in cands], thresholds, query.k)
+        hits = [self._hit(cands[i], scored.terms, n_docs) for i in shown]
+        related = [] if answered else [self._hit(c, scored.terms, n_docs) for c in cands[:RELATED]]
         return Answer(
             question=scored.question,
             answered=answered,
-            hits=tuple(supported),
-            related=() if answered else tuple(related),
+            hits=tuple(hits),
+            related=tuple(related),
             index_version=self.version,
             took_ms=(time.perf_counter() - t0) * 1000.0,
         )

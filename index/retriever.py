@@ -79,6 +79,8 @@ class Candidate:
 
 
 class HybridRetriever:
+    """Retrieval over row-aligned indexes: row i of `vectors` and of `lexical` is the same passage."""
+
     def __init__(
         self,
         embedder: Embedder,

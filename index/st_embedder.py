@@ -47,6 +47,16 @@ class ModelRef:
     folder: Path | None
 
 
+def model_languages(fingerprint: str) -> frozenset[str] | None:
+    """Languages whose questions the model embeds usefully (None: assume all).
+
+    The bundled all-MiniLM-L6-v2 is English-only: it splits Hangul into jamo pieces and ranks Korean
+    text close to randomly (measured in ../shared/notes/libraries.md), so the engine answers other
+    languages from the lexical index alone.
+    """
+    return frozenset({"en"}) if fingerprint == BUNDLED_FINGERPRINT else None
+
+
 def resolve_model(model: str) -> ModelRef:
     """Resolve `model` ("" = the bundled all-MiniLM-L6-v2, a folder path, or a Hub name)."""
     if not model.strip():
@@ -134,6 +144,10 @@ class SentenceTransformerEmbedder:
     @property
     def fingerprint(self) -> str:
         return self._ref.fingerprint
+
+    @property
+    def languages(self) -> frozenset[str] | None:
+        return model_languages(self._ref.fingerprint)
 
     @property
     def dim(self) -> int:

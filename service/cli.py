@@ -321,6 +321,8 @@ def sources(
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("bm25s", "pypdf"):  # bm25s sets itself to DEBUG; pypdf logs every repair it makes
+        logging.getLogger(noisy).setLevel(logging.ERROR)
     app()
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from index.abstain import Thresholds, coverage, idf, query_language, supports
+from index.abstain import ANSWER_WINDOW, Thresholds, coverage, decide, idf, query_language, supports
 from index.dedup import group_duplicates, jaccard, shingles
 from index.engine import _date_overlaps
 
-T = Thresholds(dense=0.6, coverage=0.7, dense_floor=0.2, combined=1.1)
+T = Thresholds(dense=0.6, coverage=0.7, dense_floor=0.2, combined=1.1, hit_dense=0.5, hit_coverage=0.5)
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,20 @@ T = Thresholds(dense=0.6, coverage=0.7, dense_floor=0.2, combined=1.1)
 )
 def test_supports(dense: float, cov: float, expected: bool) -> None:
     assert supports(dense, cov, T) is expected
+
+
+def test_decide_answers_from_a_strong_candidate_and_shows_only_passages_over_the_bars() -> None:
+    scores = [(0.3, 0.2), (0.65, 0.1), (0.52, 0.0), (0.1, 0.55), (0.2, 0.1)]
+    assert decide(scores, T, k=5) == (True, [1, 2, 3])
+    assert decide(scores, T, k=2) == (True, [1, 2])
+
+
+def test_decide_abstains_without_strong_candidate_in_the_window() -> None:
+    weak = [(0.45, 0.45)] * 3
+    assert decide(weak, T, k=5) == (False, [])
+    late = [(0.1, 0.1)] * ANSWER_WINDOW + [(0.9, 0.9)]
+    assert decide(late, T, k=5) == (False, [])
+    assert decide([], T, k=5) == (False, [])
 
 
 def test_coverage_weights_rare_terms_and_counts_unknown_ones() -> None:
@@ -44,6 +58,7 @@ def test_idf_decreases_with_document_frequency() -> None:
 def test_query_language() -> None:
     assert query_language("난민의 정의는?") == "ko"
     assert query_language("What is a refugee?") == "en"
+    assert query_language("中华人民共和国国籍法") == "zh"
 
 
 def test_duplicates_grouped_in_rank_order() -> None:
@@ -61,6 +76,7 @@ def test_duplicates_grouped_in_rank_order() -> None:
         ("2025", "2025-06-01", None, True),
         ("2025", None, "2024-12-31", False),
         ("2014-08-31", "2014", "2014", True),
+        ("2014-08-31", "2014-08-31", "2014-08-31", True),
         ("2014-08-31", "2014-09", None, False),
         (None, "2000", None, False),
         ("2023-10", "2023-10-15", "2023-10-20", True),

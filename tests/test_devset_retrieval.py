@@ -1,0 +1,41 @@
+"""Retrieval and abstention quality on the domain dev set, with the real model (bench/devset)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.devset_eval import evaluate_devset, load_devset
+from index.engine import GroundIndex
+
+pytestmark = pytest.mark.integration
+
+# Floors a little under the measured figures (bench/README.md), so a regression fails loudly.
+FLOORS = {
+    "en": {"hit@5": 0.58, "answered": 0.80, "abstained": 0.50},
+    "ko": {"hit@5": 0.45, "answered": 0.70, "abstained": 0.60},
+}
+
+
+@pytest.fixture(scope="module")
+def results(demo_index: GroundIndex) -> dict[str, dict[str, int]]:
+    return evaluate_devset(demo_index).per_language
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_devset_floors(results: dict[str, dict[str, int]], language: str) -> None:
+    r = results[language]
+    hit = r["hit@5"] / r["answerable"]
+    answered = 1 - r["abstained_wrong"] / r["answerable"]
+    abstained = r["abstained_ok"] / r["unanswerable"]
+    floors = FLOORS[language]
+    assert hit >= floors["hit@5"], f"{language} hit@5 {hit:.3f}"
+    assert answered >= floors["answered"], f"{language} answered {answered:.3f}"
+    assert abstained >= floors["abstained"], f"{language} abstained on unanswerable {abstained:.3f}"
+
+
+def test_off_topic_questions_abstain(demo_index: GroundIndex) -> None:
+    from index.types import Query
+
+    off = [q for q in load_devset() if q["kind"] == "unanswerable-off-topic"]
+    answered = [q["id"] for q in off if demo_index.search(Query(q["question"])).answered]
+    assert len(answered) <= len(off) // 10, answered
