@@ -167,11 +167,11 @@ def docx_bytes(text: str = _BODY) -> bytes:
     return buf.getvalue()
 
 
-def docx_with(document_xml: bytes | Callable[[zipfile.ZipFile], None]) -> bytes:
+def docx_with(document_xml: bytes | Callable[[zipfile.ZipFile], None], *, level: int = 9) -> bytes:
     """A copy of a real DOCX whose word/document.xml is replaced (bytes, or written by a callback)."""
     source = zipfile.ZipFile(io.BytesIO(docx_bytes()))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as package:
         for info in source.infolist():
             if info.filename != "word/document.xml":
                 package.writestr(info.filename, source.read(info.filename))
@@ -208,7 +208,7 @@ def zip_bomb_docx(megabytes: int) -> bytes:
                 fh.write(chunk)
             fh.write(b"</w:t></w:r></w:p></w:body></w:document>")
 
-    return docx_with(write)
+    return docx_with(write, level=1)  # fast to make; still inflates ~230 times
 
 
 def _entity_bomb_doctype(root: bytes) -> bytes:
@@ -534,7 +534,11 @@ def generate(
 
     # names and links
     w.add(
-        "..\\..\\escape.txt", _BODY, "a backslash name that reads as ../../escape.txt", "failed", "backslash"
+        "x\\..\\..\\escape.txt",
+        _BODY,
+        "a backslash name that reads as x/../../escape.txt",
+        "failed",
+        "backslash",
     )
     bad_name = os.fsencode(folder) + b"/latin1-\xe9.txt"
     with open(bad_name, "wb") as fh:

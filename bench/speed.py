@@ -136,12 +136,27 @@ class Run:
         return [str(n), str(self.errors), ms(p(self.latencies, 50)), ms(p(self.latencies, 99)), rate]
 
 
-def questions(limit: int) -> list[tuple[str, list[str]]]:
+Question = tuple[str, list[str]]  # (question, history)
+
+
+def questions(limit: int) -> list[Question]:
+    """Dev-set questions with their history; `limit` > 0 takes an evenly spaced sample (all languages)."""
     items = [(q["question"], list(q.get("history", []))) for q in load_devset()]
-    return items[:limit] if limit else items
+    if not limit or limit >= len(items):
+        return items
+    return [items[int(i * len(items) / limit)] for i in range(limit)]
 
 
-def drive(clients: int, work: list[tuple[str, list[str]]], rounds: int, call: Callable[..., Any]) -> Run:
+def warm_up() -> list[Question]:
+    """Five English and five Korean dev-set questions: loads Kiwi and lazy indexes before timing."""
+    items = load_devset()
+    pick = [q for q in items if q.get("language") != "ko"][:5] + [
+        q for q in items if q.get("language") == "ko"
+    ][:5]
+    return [(q["question"], list(q.get("history", []))) for q in pick]
+
+
+def drive(clients: int, work: list[Question], rounds: int, call: Callable[..., Any]) -> Run:
     """Run `call(worker_state, question, history)` over `work` x rounds from `clients` threads."""
     run = Run()
     lock = threading.Lock()
@@ -211,8 +226,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(data: Path, log_file: Path) -> Iterator[tuple[int, subprocess.Popen[bytes], float]]:
-    """uvicorn on 127.0.0.1 over `data` (as tests/e2e does); yields (port, process, seconds to /readyz)."""
+def server(
+    data: Path, log_file: Path, *, serve: bool = False
+) -> Iterator[tuple[int, subprocess.Popen[bytes], float]]:
+    """uvicorn on 127.0.0.1 over `data` (as tests/e2e does); yields (port, process, seconds to /readyz).
+
+    `serve` starts `groundqa serve` instead, which first brings the index up to date with the demo
+    sources (incremental), then serves.
+    """
     port = free_port()
     env = {
         **os.environ,
@@ -222,8 +243,21 @@ def server(data: Path, log_file: Path) -> Iterator[tuple[int, subprocess.Popen[b
         "GROUNDQA_UPLOADS_DIR": str(log_file.parent / "uploads"),
     }
     env.pop("GROUNDQA_ADMIN_TOKEN", None)
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "service.asgi:app"]
-    cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    if serve:
+        cmd = [
+            sys.executable,
+            "-m",
+            "service.cli",
+            "serve",
+            "--sources",
+            str(DEMO_SOURCES),
+            "--data",
+            str(data),
+        ]
+        cmd += ["--host", "127.0.0.1", "--port", str(port)]
+    else:
+        cmd = [sys.executable, "-m", "uvicorn", "--factory", "service.asgi:app"]
+        cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
     t0 = time.perf_counter()
     with open(log_file, "ab") as fh:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
@@ -271,7 +305,8 @@ def latency_section(plan: Plan, rep: Report) -> None:
         collections.append((f"synthetic {n // 1000}k", path))
         if took:
             rep.emit(f"(built the synthetic {n}-passage snapshot in {took:.0f} s; reused on later runs)\n")
-    for q, _ in qs[:10]:
+    warm = warm_up()
+    for q, _ in warm:
         emb.encode_query(q)
     enc = []
     for _ in range(plan.rounds):
@@ -289,7 +324,7 @@ def latency_section(plan: Plan, rep: Report) -> None:
         index = GroundIndex.open(path, emb)
         opened = time.perf_counter() - t0
         n = index.stats().passages
-        drive(1, qs[:10], 1, search_call(index))  # warm-up
+        drive(1, warm, 1, search_call(index))
         for clients in (1, 8):
             r = drive(clients, qs, plan.rounds, search_call(index))
             share = f"{r.answered / max(len(r.latencies), 1):.0%}"
@@ -305,7 +340,7 @@ def latency_section(plan: Plan, rep: Report) -> None:
         logs = plan.work / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         with server(path, logs / f"server-{name.replace(' ', '-')}.log") as (port, proc, ready):
-            drive(1, qs[:10], 1, http_call(port))
+            drive(1, warm, 1, http_call(port))
             for clients in (1, 8):
                 r = drive(clients, qs, plan.rounds, http_call(port))
                 http.append([name, str(n), str(clients), *r.cells(), ms(p(r.server_ms, 50)), load_avg()])
@@ -468,7 +503,7 @@ def indexing_section(plan: Plan, rep: Report) -> None:
                 f"{over_pipe:+.0%}",
                 f"{over_cpu:+.0%}",
                 f"{pad_64 / pad_global:.2f}",
-                load_before,
+                f"{load_before} -> {load_avg()}",
             ]
         )
         rep.target(
@@ -499,7 +534,7 @@ def indexing_section(plan: Plan, rep: Report) -> None:
             "overhead (update_index)",
             "overhead (CPU)",
             "padding x (64-chunks / global sort)",
-            "load avg",
+            "load avg before -> after",
         ],
         rows,
         (
@@ -513,6 +548,11 @@ def indexing_section(plan: Plan, rep: Report) -> None:
             *(["(stopped early: section time budget reached)"] if budget.hit else []),
         ),
     )
+
+
+def _top_models(root: Path) -> Callable[[str, list[str]], list[str]]:
+    """A copytree filter leaving out the data dir's own models/ folder (linked instead of copied)."""
+    return lambda d, names: ["models"] if Path(d) == root and "models" in names else []
 
 
 # -- incremental --------------------------------------------------------------------------------------
@@ -537,9 +577,7 @@ def incremental_section(plan: Plan, rep: Report) -> None:
     base = plan.work / "incremental"
     shutil.rmtree(base, ignore_errors=True)
     data, extra = base / "data", base / "extra"
-    shutil.copytree(
-        plan.data, data, symlinks=True, ignore=lambda d, names: ["models"] if Path(d) == plan.data else []
-    )
+    shutil.copytree(plan.data, data, symlinks=True, ignore=_top_models(plan.data))
     models = (plan.data / "models").resolve()
     (data / "models").symlink_to(models, target_is_directory=True)
     extra.mkdir()
@@ -616,23 +654,61 @@ def ready_section(plan: Plan, rep: Report) -> None:
     logs = plan.work / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     times, rows = [], []
-    qs = questions(20)
+    warm = warm_up()
+    first_en, first_ko = warm[0], warm[-1]
+    hwm = 0.0
     for i in range(plan.repeats):
         log(f"server start #{i + 1} on the demo collection")
         with server(plan.data, logs / "server-ready.log") as (port, proc, ready):
             times.append(ready)
             early = proc_memory(proc.pid)
-            drive(1, qs, 1, http_call(port))
+            cold_en = drive(1, [first_en], 1, http_call(port))
+            cold_ko = drive(1, [first_ko], 1, http_call(port))
+            drive(1, warm, 2, http_call(port))
             hwm, rss = proc_memory(proc.pid)
-        rows.append([str(i + 1), f"{ready:.2f}", f"{early[0]:.0f}", f"{hwm:.0f}", f"{rss:.0f}", load_avg()])
+        rows.append(
+            [
+                str(i + 1),
+                f"{ready:.2f}",
+                ms(p(cold_en.latencies, 50)),
+                ms(p(cold_ko.latencies, 50)),
+                f"{early[0]:.0f}",
+                f"{hwm:.0f}",
+                f"{rss:.0f}",
+                load_avg(),
+            ]
+        )
+    log("groundqa serve on a copy of the demo data dir (nothing to update)")
+    copy = plan.work / "ready-serve-data"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(plan.data, copy, symlinks=True, ignore=_top_models(plan.data))
+    (copy / "models").symlink_to((plan.data / "models").resolve(), target_is_directory=True)
+    with server(copy, logs / "server-serve.log", serve=True) as (port, proc, ready):
+        serve_ready = ready
     med = statistics.median(times)
     rep.target("ready (process start to /readyz 200) <= 5 s", f"{med:.2f} s (median)", med <= 5)
     if not any("serving RSS" in t[0] for t in rep.targets):
-        rep.target("serving RSS (VmHWM after 20 asks) <= 2 GB", f"{hwm:.0f} MB", hwm <= 2048)
+        rep.target("serving RSS (VmHWM after 22 asks) <= 2 GB", f"{hwm:.0f} MB", hwm <= 2048)
     rep.table(
-        "Start-up: `uvicorn --factory service.asgi:app` on the demo collection to /readyz",
-        ["start", "seconds", "VmHWM at ready MB", "VmHWM after 20 asks MB", "VmRSS MB", "load avg"],
+        "Start-up: `uvicorn --factory service.asgi:app` on the demo collection",
+        [
+            "start",
+            "process start to /readyz s",
+            "first English ask ms",
+            "then first Korean ask ms",
+            "VmHWM at ready MB",
+            "VmHWM after 22 asks MB",
+            "VmRSS MB",
+            "load avg",
+        ],
         rows,
+        (
+            f"`groundqa serve` (which first checks the index against the sources, then serves) on a copy "
+            f"of the same data dir, nothing to update: {serve_ready:.2f} s to /readyz.",
+            "The first asks after start pay for what is loaded lazily (Kiwi, the Korean analyzer and "
+            "sentence splitter, is built on the first Hangul text the server meets: a question or the "
+            "evidence sentences of a Korean passage).",
+        ),
     )
 
 

@@ -7,13 +7,18 @@ so a build that is killed part-way resumes where it stopped instead of starting 
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 import sqlite3
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
 
 from index.embedder import Vectors
+
+log = logging.getLogger(__name__)
 
 
 def text_hash(text: str) -> str:
@@ -26,10 +31,30 @@ class EmbeddingCache:
         key = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]
         self.path = cache_dir / f"embeddings-{key}.sqlite"
         self.dim = dim
-        self._con = sqlite3.connect(self.path)
-        self._con.execute("PRAGMA journal_mode=WAL")
-        self._con.execute("CREATE TABLE IF NOT EXISTS vectors (hash TEXT PRIMARY KEY, vec BLOB NOT NULL)")
-        self._con.commit()
+        try:
+            self._con = self._open()
+        except sqlite3.DatabaseError as exc:
+            # The cache only saves work: a damaged one is moved aside (kept for inspection) and the
+            # vectors it held are computed again.
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+            log.warning("embedding cache %s is unreadable (%s); moved to %s", self.path.name, exc, aside.name)
+            for suffix in ("", "-wal", "-shm"):
+                part = Path(f"{self.path}{suffix}")
+                if part.exists():
+                    os.replace(part, f"{aside}{suffix}")
+            self._con = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path)
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("CREATE TABLE IF NOT EXISTS vectors (hash TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+            con.execute("SELECT count(*) FROM vectors").fetchone()
+            con.commit()
+        except sqlite3.DatabaseError:
+            con.close()
+            raise
+        return con
 
     def close(self) -> None:
         self._con.close()

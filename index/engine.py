@@ -181,9 +181,12 @@ class GroundIndex:
     def _subset(self, f: Filters) -> np.ndarray | None:
         if f.is_empty():
             return None
-        unknown = [s for s in f.source_ids if s not in self._data.sources]
+        unknown = sorted({s for s in f.source_ids if s not in self._data.sources})
         if unknown:
-            raise InvalidRequest(f"unknown source id in filters: {', '.join(unknown)}")
+            shown = ", ".join(repr(s) for s in unknown[:5]) + (
+                f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+            )
+            raise NotFound(f"unknown source id in filters: {shown}")
         pubs = {p.casefold() for p in f.publishers}
         langs = {lang.casefold() for lang in f.languages}
         allowed = set()

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from corpus.errors import (
     CorpusError,
@@ -76,14 +77,25 @@ def _wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def error_response(request: Request, status: int, code: str, message: str, **extra: Any) -> Response:
+def error_response(
+    request: Request,
+    status: int,
+    code: str,
+    message: str,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> Response:
+    headers = dict(headers or {})
+    if status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
     if _wants_html(request):
         render: Callable[..., Response] | None = getattr(request.app.state, HTML_RENDERER, None)
         if render is not None:
-            return render(request, status, code, message)
+            response = render(request, status, code, message)
+            response.headers.update(headers)
+            return response
     body: dict[str, Any] = {"code": code, "message": message, **{k: v for k, v in extra.items() if v}}
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse({"error": body}, status_code=status, headers=headers)
+    return JSONResponse({"error": body}, status_code=status, headers=headers or None)
 
 
 def _validation_message(exc: RequestValidationError) -> tuple[int, str, str]:
@@ -96,9 +108,28 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str, str]:
         msg = str(e.get("msg", "invalid value"))
         if e.get("type") == "extra_forbidden":
             msg = "unknown field"
+        elif loc == "question" and e.get("type") in ("string_pattern_mismatch", "string_too_short"):
+            msg = "the question is empty"
+        elif e.get("type") == "string_pattern_mismatch" and "date" in loc:
+            msg = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD"
         msg = msg.removeprefix("Value error, ")
         parts.append(f"{loc}: {msg}" if loc else msg)
     return 422, "invalid_request", "; ".join(parts) or "invalid request"
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        route_methods = getattr(route, "methods", None)
+        if match != Match.NONE and route_methods:
+            methods |= set(route_methods)
+        elif route_methods:
+            path_regex = getattr(route, "path_regex", None)
+            if path_regex is not None and path_regex.match(request.url.path):
+                methods |= set(route_methods)
+    return sorted(methods - {"HEAD"} if "GET" not in methods else methods)
 
 
 def install(app: FastAPI) -> None:
@@ -120,7 +151,12 @@ def install(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such page: {request.url.path}"
-        return error_response(request, exc.status_code, code, message)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            allowed = _allowed_methods(request)
+            headers["Allow"] = ", ".join(allowed)
+            message = f"{request.method} is not allowed here; use {' or '.join(allowed)}"
+        return error_response(request, exc.status_code, code, message, headers=headers)
 
     async def on_unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path)

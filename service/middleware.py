@@ -86,24 +86,36 @@ class BodyLimit:
             return
         seen = 0
         started = False
+        exceeded = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
+            if exceeded:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
+                    exceeded = True
                     raise _TooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
+        async def guarded_send(message: Message) -> None:
+            # Once the limit is exceeded the answer is 413, whatever the app makes of the cut-off body
+            # (FastAPI turns any error while reading a body into a 400).
             nonlocal started
-            if message["type"] == "http.response.start":
+            if message["type"] not in ("http.response.start", "http.response.body"):
+                await send(message)
+            elif exceeded:
+                if not started:
+                    started = True
+                    await self._reject(send, limit)
+            else:
                 started = True
-            await send(message)
+                await send(message)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
+            await self.app(scope, limited_receive, guarded_send)
         except _TooLarge:
             if not started:
                 await self._reject(send, limit)

@@ -32,7 +32,9 @@ router = APIRouter()
 ADMIN_ERRORS = (401, 403)
 
 
-@router.post("/api/ask", response_model=AskResponse, responses=error_responses(400, 422, 503), tags=["ask"])
+@router.post(
+    "/api/ask", response_model=AskResponse, responses=error_responses(400, 404, 413, 422, 503), tags=["ask"]
+)
 def ask(body: AskRequest, runtime: RuntimeDep) -> AskResponse:
     """Answer a question with verbatim, cited passages (or abstain)."""
     return ask_response(runtime.ask(body.to_query()))
@@ -105,7 +107,7 @@ def delete_source(source_id: str, runtime: RuntimeDep) -> JSONResponse:
     "/api/index/rebuild",
     status_code=202,
     response_model=JobAccepted,
-    responses=error_responses(401, 403, 409, 422),
+    responses=error_responses(400, 401, 403, 409, 413, 422),
     dependencies=[AdminDep],
     tags=["admin"],
 )

@@ -188,7 +188,7 @@ class Runtime:
             else self.settings.sources_dir
         )
         path = folder / rec.source.path
-        if not os.access(folder, os.W_OK):
+        if not _writable(folder):
             raise ReadOnlySource(
                 f"source {source_id!r} lives in a read-only folder; remove {rec.source.path} there by hand"
             )
@@ -217,6 +217,14 @@ class Runtime:
         writer.writeheader()
         writer.writerows(rows)
         atomic_write_text(self.settings.resolved_uploads_dir / "manifest.csv", buf.getvalue())
+
+
+def _writable(folder: Path) -> bool:
+    """Writable for us *and* meant to be: a folder with no write bits is read-only even for root."""
+    try:
+        return os.access(folder, os.W_OK) and bool(folder.stat().st_mode & 0o222)
+    except OSError:
+        return False
 
 
 def _atomic_write_bytes(path: Path, content: bytes) -> None:

@@ -36,7 +36,13 @@ class FiltersIn(Strict):
 
 
 class AskRequest(Strict):
-    question: str = Field(..., max_length=MAX_QUESTION_CHARS, description="The question (not empty).")
+    question: str = Field(
+        ...,
+        min_length=1,
+        max_length=MAX_QUESTION_CHARS,
+        pattern=r"\S",
+        description="The question: at least one non-space character.",
+    )
     k: int = Field(5, ge=1, le=MAX_K, description="How many passages at most.")
     history: list[str] = Field(
         default_factory=list, max_length=MAX_HISTORY, description="Earlier questions of the conversation."

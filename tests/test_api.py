@@ -71,7 +71,7 @@ def test_abstention_has_no_passages(client: TestClient) -> None:
         ({"question": "refugee", "k": 51}, 422, "k"),
         ({"question": "refugee", "filters": {"colour": "red"}}, 422, "unknown field"),
         ({"question": "refugee", "filters": {"date_from": "last year"}}, 422, "date_from"),
-        ({"question": "refugee", "filters": {"source_ids": ["nope"]}}, 400, "unknown source id"),
+        ({"question": "refugee", "filters": {"source_ids": ["nope"]}}, 404, "unknown source id"),
         ({"question": "refugee", "history": ["x"] * 10_000}, 422, "history"),
         ({}, 422, "question"),
     ],

@@ -74,7 +74,7 @@ def test_invalid_queries_are_refused(tiny_index: GroundIndex) -> None:
         tiny_index.search(Query("x" * 2001))
     with pytest.raises(InvalidRequest, match="k must be"):
         tiny_index.search(Query("refugee", k=0))
-    with pytest.raises(InvalidRequest, match="unknown source id"):
+    with pytest.raises(NotFound, match="unknown source id"):
         tiny_index.search(Query("refugee", filters=Filters(source_ids=("nope",))))
     with pytest.raises(NotFound):
         tiny_index.source("nope")

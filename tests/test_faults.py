@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -322,6 +323,40 @@ def test_disk_full_while_storing_an_upload_is_a_clear_507(
         error = r.json()["error"]
         assert error["code"] == "storage_error" and "No space left on device" in error["message"]
         assert str(tmp_path) not in r.text
+
+
+def test_upload_during_a_running_rebuild_is_accepted_and_indexed_after_it(tmp_path: Path) -> None:
+    """A second upload while a rebuild runs is stored, so it must not be answered 409 and then forgotten."""
+    emb = FakeEmbedder()
+    build(tmp_path / "data", write_corpus(tmp_path / "src"), emb)
+    settings = Settings(sources_dir=tmp_path / "src", data_dir=tmp_path / "data", admin_token=TOKEN)  # type: ignore[arg-type]
+    gate = threading.Event()
+    real_encode = emb.encode
+
+    def slow_encode(texts: Any, **kwargs: Any) -> Any:
+        gate.wait(30)
+        return real_encode(texts, **kwargs)
+
+    with TestClient(create_app(settings, embedder=emb)) as client:
+        emb.encode = slow_encode  # type: ignore[method-assign]
+        first = client.post(
+            "/api/sources", headers=AUTH, files={"file": ("one.txt", LATE.encode(), "text/plain")}
+        )
+        second = client.post(
+            "/api/sources",
+            headers=AUTH,
+            files={"file": ("two.txt", b"Second\n\nThe goat crossed the frozen river alone.", "text/plain")},
+        )
+        gate.set()
+        assert first.status_code == 202 and second.status_code == 202, second.text
+        runtime = client.app.state.runtime  # type: ignore[attr-defined]
+        deadline = time.monotonic() + 30
+        while runtime.jobs.current is not None or runtime.jobs.last is None:
+            assert time.monotonic() < deadline
+            runtime.jobs.wait(1)
+        assert runtime.jobs.last.state == "succeeded"
+        for reply in (first, second):
+            assert client.get(f"/api/sources/{reply.json()['source_id']}").status_code == 200
 
 
 # -- a full disk during a rebuild -------------------------------------------------------------------------

@@ -554,6 +554,8 @@ def test_segments_rejoin_to_the_text_and_mark_exactly_the_spans(
 def test_figures_skip_years_and_article_numbers() -> None:
     text = "In 2023, under Article 33 and 제3조, up to 600 people (12.5%) of 1,170 were held; see (2)."
     assert [text[s:e] for s, e in figures(text)] == ["600", "12.5%", "1,170"]
+    text = "In the 20th century and the 1990s, 240,000 died.[5][6] 탈북민 600명이 송환되었다."
+    assert [text[s:e] for s, e in figures(text)] == ["240,000", "600"]
 
 
 def test_comparison_needs_figures_from_two_sources_and_keeps_them_apart() -> None:

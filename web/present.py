@@ -22,6 +22,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A figure: digits with optional thousands separators / decimals, optionally a percent sign.
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|s)\b")
 # Numbers that name a place in a text, not a quantity: "Article 14", "Section 3", "제3조" (and "(2)").
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:article|art\.|section|sec\.|chapter|paragraph|para\.|rule|part|annex|no\.)\s*|§\s*|제\s*)$",
@@ -97,8 +98,10 @@ def figures(text: str) -> list[tuple[int, int]]:
         s, e = m.span()
         if _YEAR.fullmatch(m.group()) or _LABEL_BEFORE.search(text[max(0, s - 12) : s]):
             continue
-        if text[s - 1 : s] == "(" and text[e : e + 1] == ")" and m.group().isdigit():
-            continue  # a list marker such as "(2)"
+        if m.group().isdigit() and (text[s - 1 : s], text[e : e + 1]) in (("(", ")"), ("[", "]")):
+            continue  # a list marker "(2)" or a footnote "[5]"
+        if _ORDINAL_AFTER.match(text, e):
+            continue  # "20th century", "1990s"
         found.append((s, e))
     return found
 

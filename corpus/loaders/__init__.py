@@ -55,6 +55,12 @@ LOADERS: dict[str, Callable[[bytes, str], Extracted]] = {
 SUPPORTED_EXTENSIONS = tuple(LOADERS)
 
 
+def _one_line(message: object, limit: int = 400) -> str:
+    """An error message as one line of at most `limit` characters (lxml's and pypdf's span several)."""
+    text = " ".join(str(message).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def extract(data: bytes, ext: str) -> Extracted:
     """Run the loader for extension `ext` (lower case, with the dot) on a file's bytes.
 
@@ -67,12 +73,15 @@ def extract(data: bytes, ext: str) -> Extracted:
         raise UnreadableSource("empty file (0 bytes)")
     try:
         extracted = loader(data, ext)
-    except UnreadableSource:
-        raise
+    except UnreadableSource as exc:
+        message = _one_line(exc.message)
+        if message == exc.message:
+            raise
+        raise UnreadableSource(message) from exc
     except RecursionError as exc:
         raise UnreadableSource(f"damaged {ext} file: structure nested too deeply to read") from exc
     except Exception as exc:  # a parser's unexpected failure on bad input is still that file's problem
-        raise UnreadableSource(f"could not read {ext} file: {type(exc).__name__}: {exc}") from exc
+        raise UnreadableSource(f"could not read {ext} file: {type(exc).__name__}: {_one_line(exc)}") from exc
     size = sum(len(part) for part in extracted.parts)
     if size > MAX_TEXT_CHARS:
         raise UnreadableSource(

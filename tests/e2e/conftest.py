@@ -72,6 +72,7 @@ def start_server(
         wait_ready(base, proc)
     except Exception:
         proc.kill()
+        proc.wait(10)
         raise
     return base, proc
 

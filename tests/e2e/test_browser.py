@@ -45,6 +45,7 @@ pytestmark = [
 ANSWERABLE = "How many North Koreans did China send back in October 2023?"
 FOLLOW_UP = "What happens to them after repatriation?"
 UNANSWERABLE = "How do I make kimchi fried rice?"
+DIFFERING_FIGURES = "How many people died in the North Korean famine of the 1990s?"
 ANSWERABLE_KO = "난민법은 무엇을 목적으로 하는 법인가요?"
 UNANSWERABLE_KO = "김치찌개 맛있게 끓이는 법 알려줘"
 ABSTAIN_TEXT = "No source in this collection answers that."
@@ -139,6 +140,28 @@ def test_ask_shows_quoted_passages_with_citations_and_highlights(
             re.compile(r"\d{4}")
         )
     shoot(page, "answer-en")
+
+
+def test_differing_figures_are_shown_side_by_side_with_dates(
+    page: Page, live_server: str, problems: list[str]
+) -> None:
+    page.goto(live_server + "/")
+    turn = ask(page, DIFFERING_FIGURES)
+    grid = turn.locator(".compare-grid")
+    expect(grid).to_be_visible()
+    cells = grid.locator(".compare-cell")
+    assert cells.count() >= 2
+    titles = set()
+    for i in range(cells.count()):
+        cell = cells.nth(i)
+        expect(cell.locator(".compare-date")).not_to_be_empty()
+        expect(cell.locator("mark.figure").first).to_be_visible()
+        titles.add(cell.locator(".compare-src").text_content())
+    assert len(titles) == cells.count(), "one cell per source, never merged"
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.evaluate("window.scrollTo(0, 0)")
+    shoot(page, "figures-en", full_page=False)
 
 
 def test_copy_button_copies_quote_and_citation(page: Page, live_server: str, problems: list[str]) -> None:
