@@ -732,6 +732,24 @@ def header(plan: Plan, rep: Report) -> None:
     )
 
 
+def check_data(data: Path) -> None:
+    """Stop early, with the reason, when `data` holds no snapshot this code can load."""
+    from corpus.errors import SnapshotCorrupt
+    from index.lexical import LexicalIndex
+
+    found = snapshot.candidates(data)
+    if not found:
+        raise SystemExit(f"{data} holds no index: build the demo index first (see bench/README.md)")
+    try:
+        snapshot.read_manifest(found[0])
+        LexicalIndex.load(found[0] / "lexical")
+    except SnapshotCorrupt as exc:
+        raise SystemExit(
+            f"the index in {data} cannot be loaded by this code ({exc.message}); rebuild it with "
+            f"`groundqa index --full --sources ../shared/corpus/sources --data {data}`"
+        ) from None
+
+
 def parse(argv: list[str] | None) -> Plan:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
@@ -779,8 +797,7 @@ def parse(argv: list[str] | None) -> Plan:
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     plan = parse(argv)
-    if snapshot.current_name(plan.data) is None:
-        raise SystemExit(f"{plan.data} holds no index: build the demo index first (see bench/README.md)")
+    check_data(plan.data)
     plan.work.mkdir(parents=True, exist_ok=True)
     rep = Report()
     header(plan, rep)

@@ -7,7 +7,10 @@ from the current snapshot. A change of model, chunker or analyzer version forces
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import shutil
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -158,6 +161,7 @@ def update_index(
 
         tick("writing", 0, 1)
         build = snapshot.new_build_dir(data_dir)
+        published = False
         try:
             write_store(build / "store.sqlite", new_sources, stored)
             np.save(build / "vectors.npy", vectors)
@@ -176,13 +180,25 @@ def update_index(
                     "passages": len(stored),
                 },
             )
-        except OSError as exc:
-            raise StorageError(f"could not write the new snapshot ({exc.strerror or exc})") from exc
+            published = True
+        except (OSError, sqlite3.OperationalError) as exc:
+            raise StorageError(
+                f"could not write the new snapshot ({_reason(exc)}); the previous one is kept"
+            ) from exc
+        finally:
+            if not published:
+                shutil.rmtree(build, ignore_errors=True)
         snapshot.cleanup(data_dir, keep)
         tick("writing", 1, 1)
         report.version = info.name
         report.seconds = time.perf_counter() - t0
         return report
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
 
 
 def _vectors(
@@ -194,7 +210,10 @@ def _vectors(
     report: UpdateReport,
     tick: Progress,
 ) -> np.ndarray:
-    cache = EmbeddingCache(data_dir / "cache", embedder.fingerprint, embedder.dim)
+    try:
+        cache = EmbeddingCache(data_dir / "cache", embedder.fingerprint, embedder.dim)
+    except (OSError, sqlite3.OperationalError) as exc:
+        raise StorageError(f"could not open the embedding cache ({_reason(exc)})") from exc
     try:
         known = {} if full else cache.get_many(hashes)
         todo: dict[str, str] = {}
@@ -211,11 +230,17 @@ def _vectors(
             part = items[i : i + batch]
             vecs = embedder.encode([t for _, t in part])
             fresh = {h: v for (h, _), v in zip(part, vecs, strict=True)}
-            cache.put_many(fresh)
+            try:
+                cache.put_many(fresh)
+            except (OSError, sqlite3.OperationalError) as exc:
+                raise StorageError(
+                    f"could not save embeddings ({_reason(exc)}); the previous index is kept"
+                ) from exc
             known.update(fresh)
             done += len(part)
             tick("embedding", done, len(items))
-        cache.retain(set(hashes))
+        with contextlib.suppress(OSError, sqlite3.OperationalError):  # pruning is optional
+            cache.retain(set(hashes))
     finally:
         cache.close()
     if not passages:

@@ -286,6 +286,21 @@ class GroundIndex:
         )
 
 
+def open_catalogue(data_dir: Path) -> tuple[str, list[SourceRecord]]:
+    """The published snapshot's version and sources, without loading a model or the indexes."""
+    for path in snapshot.candidates(data_dir):
+        try:
+            snapshot.read_manifest(path)
+            data = read_store(path / "store.sqlite")
+        except SnapshotCorrupt as exc:
+            log.error("snapshot %s is unusable: %s", path.name, exc.message)
+            continue
+        return path.name, sorted(
+            data.sources.values(), key=lambda r: (r.source.meta.title.lower(), r.source.id)
+        )
+    raise IndexNotBuilt(f"no index has been built in {data_dir.name!s} yet: run `groundqa index` first")
+
+
 def _date_bounds(value: str) -> tuple[str, str]:
     """An ISO prefix as an inclusive range of full dates ("2025" -> 2025-01-01..2025-12-31)."""
     parts = value.split("-")

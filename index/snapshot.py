@@ -176,19 +176,24 @@ def read_manifest(path: Path, *, verify: bool = True) -> dict[str, Any]:
 
 
 def current_name(data_dir: Path) -> str | None:
+    """The published snapshot CURRENT names, or None when it is missing or not a snapshot name."""
     try:
-        name = (data_dir / "CURRENT").read_text("utf-8").strip()
-    except FileNotFoundError:
+        name = (data_dir / "CURRENT").read_text("utf-8", errors="replace").strip()
+    except (FileNotFoundError, IsADirectoryError):
         return None
-    return name or None
+    return name if name.isdigit() and name.isascii() else None
 
 
 def candidates(data_dir: Path) -> list[Path]:
-    """Published snapshots to try, best first: the current one, then older ones newest first."""
+    """Published snapshots to try, best first: the current one, then older ones newest first.
+
+    When CURRENT is missing or damaged, every published snapshot is a candidate, newest first.
+    """
     published = list(reversed(_published(data_dir)))
     cur = current_name(data_dir)
-    first = [p for p in published if p.name == cur]
-    return first + [p for p in published if p.name != cur and (cur is None or p.name < cur)]
+    if cur is None or cur not in {p.name for p in published}:
+        return published
+    return [p for p in published if p.name == cur] + [p for p in published if p.name < cur]
 
 
 def cleanup(data_dir: Path, keep: int) -> list[str]:

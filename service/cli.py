@@ -297,17 +297,16 @@ def evaluate(
 @app.command()
 def sources(
     data: DataOpt = None,
-    model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the API's GET /api/sources body.")] = False,
 ) -> None:
     """List the indexed sources with their passage counts."""
-    from index.engine import GroundIndex
+    from index.engine import open_catalogue
     from service.schemas import SourceList, source_summary
 
     with user_errors():
-        settings = settings_from(data_dir=data, model=model)
-        engine = GroundIndex.open(settings.data_dir, load(settings))
-        body = SourceList(sources=[source_summary(r) for r in engine.sources()])
+        settings = settings_from(data_dir=data)
+        _, records = open_catalogue(settings.data_dir)
+        body = SourceList(sources=[source_summary(r) for r in records])
     if as_json:
         sys.stdout.write(body.model_dump_json() + "\n")
         return

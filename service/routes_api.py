@@ -127,7 +127,7 @@ def rebuild(runtime: RuntimeDep, body: RebuildRequest | None = None) -> JSONResp
 def index_info(runtime: RuntimeDep) -> IndexStatus:
     """The published index (version, counts, model, built_at) and the current job's progress (admin)."""
     stats = runtime.index.stats() if runtime.ready else None
-    return index_status(stats, runtime.jobs.current, runtime.jobs.last)
+    return index_status(stats, runtime.jobs.current, runtime.jobs.last, runtime.jobs.pending)
 
 
 @router.get("/healthz", response_model=Health, tags=["health"])

@@ -7,6 +7,7 @@ index finishes on it while new queries get the new one.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import logging
@@ -17,10 +18,18 @@ import tempfile
 import threading
 import time
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.errors import IndexNotBuilt, InvalidRequest, NotFound, ReadOnlySource, SnapshotCorrupt
+from corpus.errors import (
+    IndexNotBuilt,
+    InvalidRequest,
+    NotFound,
+    ReadOnlySource,
+    SnapshotCorrupt,
+    StorageError,
+)
 from corpus.ingest import source_id_for
 from index.builder import SourceDir, UpdateReport, update_index
 from index.embedder import Embedder
@@ -132,7 +141,9 @@ class Runtime:
         return self.index.search(query)
 
     # -- rebuilds --------------------------------------------------------------------------------
-    def start_rebuild(self, *, full: bool = False) -> Job:
+    def start_rebuild(self, *, full: bool = False, queue: bool = False) -> Job:
+        """Start a rebuild; with `queue`, one already running makes this the next job instead of a 409."""
+
         def work(job: Job) -> dict[str, object]:
             report = update_index(
                 data_dir=self.settings.data_dir,
@@ -148,7 +159,7 @@ class Runtime:
                 self.reload()
             return report_summary(report)
 
-        return self.jobs.start("rebuild", work)
+        return (self.jobs.start_or_queue if queue else self.jobs.start)("rebuild", work)
 
     # -- uploads ---------------------------------------------------------------------------------
     def add_source(self, filename: str, content: bytes, meta: UploadMeta) -> tuple[str, Job]:
@@ -159,7 +170,7 @@ class Runtime:
         if len(content) > self.settings.max_upload_bytes:
             raise InvalidRequest(f"the upload is larger than {self.settings.max_upload_mb:g} MB")
         uploads = self.settings.resolved_uploads_dir
-        with self._files_lock:
+        with self._files_lock, _storage_errors("could not store the upload"):
             uploads.mkdir(parents=True, exist_ok=True)
             _atomic_write_bytes(uploads / name, content)
             rows = [r for r in self._read_uploads_manifest() if r["file"] != name]
@@ -176,7 +187,7 @@ class Runtime:
                 }
             )
             self._write_uploads_manifest(rows)
-        job = self.start_rebuild()
+        job = self.start_rebuild(queue=True)
         return source_id_for(name, UPLOADS_NAMESPACE), job
 
     def delete_source(self, source_id: str) -> Job:
@@ -192,7 +203,7 @@ class Runtime:
             raise ReadOnlySource(
                 f"source {source_id!r} lives in a read-only folder; remove {rec.source.path} there by hand"
             )
-        with self._files_lock:
+        with self._files_lock, _storage_errors("could not move the source to the trash"):
             if not path.is_file():
                 raise NotFound(f"the file of source {source_id!r} is already gone; rebuild the index")
             trash = self.settings.data_dir / "trash"
@@ -202,7 +213,7 @@ class Runtime:
                 self._write_uploads_manifest(
                     [r for r in self._read_uploads_manifest() if r["file"] != rec.source.path]
                 )
-        return self.start_rebuild()
+        return self.start_rebuild(queue=True)
 
     def _read_uploads_manifest(self) -> list[dict[str, str]]:
         path = self.settings.resolved_uploads_dir / "manifest.csv"
@@ -217,6 +228,15 @@ class Runtime:
         writer.writeheader()
         writer.writerows(rows)
         atomic_write_text(self.settings.resolved_uploads_dir / "manifest.csv", buf.getvalue())
+
+
+@contextlib.contextmanager
+def _storage_errors(what: str) -> Iterator[None]:
+    """Turn a refused write (disk full, read-only, ...) into a StorageError that says what failed."""
+    try:
+        yield
+    except OSError as exc:
+        raise StorageError(f"{what}: {exc.strerror or type(exc).__name__}") from exc
 
 
 def _writable(folder: Path) -> bool:

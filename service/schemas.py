@@ -153,7 +153,7 @@ class SourceList(BaseModel):
 class JobOut(BaseModel):
     id: str
     kind: str
-    state: Literal["running", "succeeded", "failed"]
+    state: Literal["queued", "running", "succeeded", "failed"]
     stage: str
     done: int
     total: int
@@ -177,6 +177,7 @@ class IndexStatus(BaseModel):
     passages: int
     languages: dict[str, int]
     job: JobOut | None
+    queued_job: JobOut | None = Field(None, description="The rebuild that will run after the current one.")
     last_job: JobOut | None
 
 
@@ -280,7 +281,9 @@ def job_out(job: Job | None) -> JobOut | None:
     )
 
 
-def index_status(stats: IndexStats | None, current: Job | None, last: Job | None) -> IndexStatus:
+def index_status(
+    stats: IndexStats | None, current: Job | None, last: Job | None, queued: Job | None = None
+) -> IndexStatus:
     return IndexStatus(
         ready=stats is not None,
         version=stats.version if stats else None,
@@ -290,5 +293,6 @@ def index_status(stats: IndexStats | None, current: Job | None, last: Job | None
         passages=stats.passages if stats else 0,
         languages=stats.languages if stats else {},
         job=job_out(current),
+        queued_job=job_out(queued),
         last_job=job_out(last),
     )

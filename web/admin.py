@@ -48,7 +48,12 @@ def _page(
         enabled=_enabled(runtime),
         sources=tuple(source_summary(r) for r in runtime.index.sources()) if ready else (),
         token=token if authed else "",
-        status=index_status(runtime.index.stats() if ready else None, runtime.jobs.current, runtime.jobs.last)
+        status=index_status(
+            runtime.index.stats() if ready else None,
+            runtime.jobs.current,
+            runtime.jobs.last,
+            runtime.jobs.pending,
+        )
         if authed
         else None,
         job=job_out(job) if authed else None,
