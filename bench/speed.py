@@ -386,24 +386,29 @@ def latency_section(plan: Plan, rep: Report) -> None:
 
 
 # -- indexing -----------------------------------------------------------------------------------------
-def subset_sources(target: int, dest: Path, demo_dir: Path) -> tuple[Path, int]:
-    """Copy a language-mixed subset of the demo sources (about `target` passages) and its manifest rows."""
+def subset_sources(target: int, dest: Path, demo_dir: Path) -> tuple[Path, str]:
+    """Copy a language-mixed subset of the demo sources (about `target` passages) and its manifest rows.
+
+    Each language gets its share of the collection's passages as a quota, filled with its sources in
+    name order (skipping any that would overshoot the quota by more than 30%).
+    Returns the folder and a description ("5 sources: en 3, ko 1, zh 1").
+    """
     data = read_store(snapshot.candidates(demo_dir)[0] / "store.sqlite")
     by_lang: dict[str, list[tuple[str, int]]] = {}
     for rec in sorted(data.sources.values(), key=lambda r: r.source.path):
         by_lang.setdefault(rec.source.meta.language, []).append((rec.source.path, rec.passage_count))
+    everything = sum(c for items in by_lang.values() for _, c in items)
     chosen: list[str] = []
-    total = 0
-    while total < target and any(by_lang.values()):
-        for items in by_lang.values():
-            while items:
-                path, count = items.pop(0)
-                if total + count <= 1.25 * target:
-                    chosen.append(path)
-                    total += count
-                    break
-            if total >= target:
+    langs: dict[str, int] = {}
+    for lang, items in by_lang.items():
+        quota, got = target * sum(c for _, c in items) / everything, 0
+        for path, count in items:
+            if got >= quota:
                 break
+            if got + count <= 1.3 * quota:
+                chosen.append(path)
+                langs[lang] = langs.get(lang, 0) + 1
+                got += count
     shutil.rmtree(dest, ignore_errors=True)
     (dest / "sources").mkdir(parents=True)
     for rel in chosen:
@@ -416,7 +421,8 @@ def subset_sources(target: int, dest: Path, demo_dir: Path) -> tuple[Path, int]:
         writer = csv.DictWriter(fh, fieldnames=names)
         writer.writeheader()
         writer.writerows(rows)
-    return dest / "sources", len(chosen)
+    mix = ", ".join(f"{lang} {n}" for lang, n in sorted(langs.items()))
+    return dest / "sources", f"{len(chosen)} sources: {mix}"
 
 
 def child_cpu() -> float:
@@ -440,11 +446,11 @@ def padded_tokens(emb: Embedder, texts: list[str], chunk: int) -> int:
 def indexing_section(plan: Plan, rep: Report) -> None:
     base = plan.work / "indexing"
     if plan.index_passages:
-        sources, count = subset_sources(plan.index_passages, base / "subset", plan.data)
-        what = f"a subset of {count} demo sources"
+        sources, mix = subset_sources(plan.index_passages, base / "subset", plan.data)
+        what = f"a subset of the demo collection ({mix})"
     else:
         sources, what = DEMO_SOURCES, "the whole demo collection"
-    rows, budget = [], Budget(plan.budget)
+    rows, budget = [], Budget(plan.budget if plan.index_passages else 4 * plan.budget)
     models = (plan.data / "models").resolve()
     for backend in plan.backends:
         if budget.over():
@@ -458,14 +464,19 @@ def indexing_section(plan: Plan, rep: Report) -> None:
         log(f"groundqa index --full on {what}, {backend} backend (load average {load_avg()})")
         load_before = load_avg()
         t0, c0 = time.perf_counter(), child_cpu()
-        done = subprocess.run(
-            [*cmd, "--full", "--json"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            timeout=max(budget.end - time.perf_counter(), 60),
-            check=False,
-        )
+        try:
+            done = subprocess.run(
+                [*cmd, "--full", "--json"],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                timeout=max(budget.end - time.perf_counter(), 60),
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            budget.hit = True
+            rows.append([backend, "timed out (section time budget)", *[""] * 14])
+            break
         wall, cpu = time.perf_counter() - t0, child_cpu() - c0
         if done.returncode != 0:
             raise RuntimeError(f"groundqa index failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
@@ -787,7 +798,7 @@ def parse(argv: list[str] | None) -> Plan:
         sizes=tuple(int(s) for s in sizes.split(",") if s),
         questions=40 if a.quick else 0,
         rounds=a.rounds or (1 if a.quick else 2),
-        index_passages=a.index_passages if a.index_passages is not None else (250 if a.quick else 800),
+        index_passages=a.index_passages if a.index_passages is not None else (200 if a.quick else 500),
         backends=backends,
         repeats=1 if a.quick else 3,
         budget=300.0 if a.quick else 480.0,

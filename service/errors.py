@@ -111,7 +111,9 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str, str]:
         elif loc == "question" and e.get("type") in ("string_pattern_mismatch", "string_too_short"):
             msg = "the question is empty"
         elif e.get("type") == "string_pattern_mismatch" and "date" in loc:
-            msg = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD"
+            msg = "expected a real date as YYYY, YYYY-MM or YYYY-MM-DD"
+        elif e.get("type") == "string_pattern_mismatch":
+            msg = "contains characters that are not allowed"
         msg = msg.removeprefix("Value error, ")
         parts.append(f"{loc}: {msg}" if loc else msg)
     return 422, "invalid_request", "; ".join(parts) or "invalid request"

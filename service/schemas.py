@@ -5,9 +5,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from corpus.models import Passage
 from index.engine import MAX_K, MAX_QUESTION_CHARS, IndexStats
@@ -15,8 +16,57 @@ from index.store import SourceRecord
 from index.types import Answer, Filters, Hit, Query, SourceRef
 from service.jobs import Job
 
-ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+ISO_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 MAX_HISTORY = 20
+_BANNED = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"  # + surrogates, refused first
+_INVISIBLE = r"\s\u200b-\u200d\u2060\ufeff"
+SAFE_TEXT = f"^[^{_BANNED}]*$"
+QUESTION_TEXT = f"^[^{_BANNED}]*[^{_BANNED}{_INVISIBLE}][^{_BANNED}]*$"  # at least one visible character
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_VISIBLE = re.compile(f"[^{_BANNED}{_INVISIBLE}]")
+
+
+def check_text(value: object, what: str) -> object:
+    """Refuse characters no question or filter needs: they hide text or break terminals and logs.
+
+    Runs before the schema's own pattern check, so the error says which rule was broken.
+    """
+    if not isinstance(value, str):
+        return value
+    if _SURROGATE.search(value):
+        raise ValueError(f"{what} contains an invalid character (a lone UTF-16 surrogate)")
+    if _CONTROL.search(value):
+        raise ValueError(f"{what} contains control characters")
+    if _BIDI.search(value):
+        raise ValueError(f"{what} contains bidirectional override or isolate characters")
+    return value
+
+
+def _question_text(value: object) -> object:
+    value = check_text(value, "the question")
+    if isinstance(value, str) and not _VISIBLE.search(value):
+        raise ValueError("the question is empty")
+    return value
+
+
+# The constraints come first so the JSON schema shows them; the before-validators still run first.
+FilterText = Annotated[
+    str,
+    StringConstraints(max_length=500, pattern=SAFE_TEXT),
+    BeforeValidator(lambda v: check_text(v, "a filter value")),
+]
+HistoryText = Annotated[
+    str,
+    StringConstraints(max_length=MAX_QUESTION_CHARS, pattern=SAFE_TEXT),
+    BeforeValidator(lambda v: check_text(v, "a history item")),
+]
+QuestionText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=QUESTION_TEXT),
+    BeforeValidator(_question_text),
+]
 
 
 class Strict(BaseModel):
@@ -24,9 +74,13 @@ class Strict(BaseModel):
 
 
 class FiltersIn(Strict):
-    source_ids: list[str] = Field(default_factory=list, max_length=200, description="Only these sources.")
-    publishers: list[str] = Field(default_factory=list, max_length=200, description="Exact publisher names.")
-    languages: list[str] = Field(
+    source_ids: list[FilterText] = Field(
+        default_factory=list, max_length=200, description="Only these sources."
+    )
+    publishers: list[FilterText] = Field(
+        default_factory=list, max_length=200, description="Exact publisher names."
+    )
+    languages: list[FilterText] = Field(
         default_factory=list, max_length=20, description='Language codes, e.g. "en", "ko".'
     )
     date_from: str | None = Field(
@@ -36,33 +90,12 @@ class FiltersIn(Strict):
 
 
 class AskRequest(Strict):
-    question: str = Field(
-        ...,
-        min_length=1,
-        max_length=MAX_QUESTION_CHARS,
-        pattern=r"\S",
-        description="The question: at least one non-space character.",
-    )
+    question: QuestionText = Field(..., description="The question: at least one visible character.")
     k: int = Field(5, ge=1, le=MAX_K, description="How many passages at most.")
-    history: list[str] = Field(
+    history: list[HistoryText] = Field(
         default_factory=list, max_length=MAX_HISTORY, description="Earlier questions of the conversation."
     )
     filters: FiltersIn = Field(default_factory=FiltersIn)
-
-    @field_validator("question")
-    @classmethod
-    def _not_blank(cls, v: str) -> str:
-        if not v.strip():
-            raise ValueError("the question is empty")
-        return v
-
-    @field_validator("history")
-    @classmethod
-    def _history_items(cls, v: list[str]) -> list[str]:
-        for item in v:
-            if len(item) > MAX_QUESTION_CHARS:
-                raise ValueError(f"each history item must be at most {MAX_QUESTION_CHARS} characters")
-        return v
 
     def to_query(self) -> Query:
         f = self.filters
