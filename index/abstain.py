@@ -36,26 +36,15 @@ NO_DENSE = 9.0  # a bar no cosine reaches: for languages the embedding model doe
 # Calibrated with bench/calibrate.py on bench/devset (see bench/README.md for the figures). Korean and
 # Chinese questions are answered from the lexical index alone (the default model is English-only),
 # so only coverage decides for them.
+_COVERAGE_ONLY = Thresholds(
+    dense=NO_DENSE, coverage=0.4, dense_floor=-1.0, combined=NO_DENSE, hit_dense=NO_DENSE, hit_coverage=0.3
+)
 DEFAULT_THRESHOLDS: Mapping[str, Thresholds] = {
     "en": Thresholds(
         dense=0.6, coverage=0.65, dense_floor=0.3, combined=1.2, hit_dense=0.5, hit_coverage=0.5
     ),
-    "ko": Thresholds(
-        dense=NO_DENSE,
-        coverage=0.4,
-        dense_floor=-1.0,
-        combined=NO_DENSE,
-        hit_dense=NO_DENSE,
-        hit_coverage=0.3,
-    ),
-    "zh": Thresholds(
-        dense=NO_DENSE,
-        coverage=0.4,
-        dense_floor=-1.0,
-        combined=NO_DENSE,
-        hit_dense=NO_DENSE,
-        hit_coverage=0.3,
-    ),
+    "ko": _COVERAGE_ONLY,
+    "zh": _COVERAGE_ONLY,
 }
 ANSWER_WINDOW = 10  # how many top candidates may carry the "answered" decision
 
