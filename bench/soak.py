@@ -271,7 +271,10 @@ class Admin:
 
     def _job(self, r: httpx.Response, what: str) -> None:
         if r.status_code == 409:
-            self.stats.ops[f"{what} refused: rebuild running"] += 1
+            code = r.json()["error"]["code"]
+            self.stats.ops[f"{what} refused ({code})"] += 1
+            if code != "rebuild_in_progress":
+                self.stats.failures.append(f"{what}: {r.json()['error']['message']}")
             self._wait()
             return
         if r.status_code != 202:
@@ -367,6 +370,8 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="groundqa-soak-"))
     corpus = work / "corpus"
     shutil.copytree(args.sources, corpus / "sources")
+    for path in [corpus / "sources", *(corpus / "sources").rglob("*")]:  # the demo folder is read-only
+        path.chmod(path.stat().st_mode | 0o200)
     manifest = args.sources.parent / "manifest.csv"
     if manifest.is_file():
         shutil.copy2(manifest, corpus / "manifest.csv")
@@ -439,6 +444,14 @@ def main() -> int:
         (
             "server RSS start / end / max",
             f"{rss[0][1]:.0f} / {rss[-1][1]:.0f} / {max(mb for _, mb in rss):.0f} MB",
+        ),
+        (
+            "RSS by minute (median)",
+            " / ".join(
+                f"{statistics.median([mb for t, mb in rss if m * 60 <= t < (m + 1) * 60] or [0.0]):.0f}"
+                for m in range(int(elapsed // 60) + 1)
+            )
+            + " MB",
         ),
         (
             "RSS first / last minute (median)",

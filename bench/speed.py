@@ -67,6 +67,7 @@ class Plan:
     backends: tuple[str, ...]
     repeats: int  # incremental add/remove cycles and server starts
     budget: float  # seconds allowed per section before loops stop early
+    out: Path | None = None  # also write the markdown here
 
 
 @dataclass
@@ -133,7 +134,8 @@ class Run:
     def cells(self) -> list[str]:
         n = len(self.latencies) + self.errors
         rate = f"{len(self.latencies) / self.wall:.1f}" if self.wall else "-"
-        return [str(n), str(self.errors), ms(p(self.latencies, 50)), ms(p(self.latencies, 99)), rate]
+        count = f"{n} (stopped at the 120 s bound)" if self.stopped else str(n)
+        return [count, str(self.errors), ms(p(self.latencies, 50)), ms(p(self.latencies, 99)), rate]
 
 
 Question = tuple[str, list[str]]  # (question, history)
@@ -324,9 +326,10 @@ def latency_section(plan: Plan, rep: Report) -> None:
         index = GroundIndex.open(path, emb)
         opened = time.perf_counter() - t0
         n = index.stats().passages
+        rounds = plan.rounds if name == "demo" else max(1, plan.rounds - 1)  # targets are on the demo
         drive(1, warm, 1, search_call(index))
         for clients in (1, 8):
-            r = drive(clients, qs, plan.rounds, search_call(index))
+            r = drive(clients, qs, rounds, search_call(index))
             share = f"{r.answered / max(len(r.latencies), 1):.0%}"
             inproc.append([name, str(n), str(clients), *r.cells(), share, load_avg()])
             if name == "synthetic 100k" and clients == 1:
@@ -342,7 +345,7 @@ def latency_section(plan: Plan, rep: Report) -> None:
         with server(path, logs / f"server-{name.replace(' ', '-')}.log") as (port, proc, ready):
             drive(1, warm, 1, http_call(port))
             for clients in (1, 8):
-                r = drive(clients, qs, plan.rounds, http_call(port))
+                r = drive(clients, qs, rounds, http_call(port))
                 http.append([name, str(n), str(clients), *r.cells(), ms(p(r.server_ms, 50)), load_avg()])
                 if name == "demo":
                     lo, hi = p(r.latencies, 50), p(r.latencies, 99)
@@ -443,90 +446,134 @@ def padded_tokens(emb: Embedder, texts: list[str], chunk: int) -> int:
     return total
 
 
+def run_index(
+    sources: Path, data: Path, backend: str, *, full: bool, timeout: float
+) -> tuple[float, float, Any]:
+    """`groundqa index [--full] --json` as a subprocess: (wall s, CPU s of the process, summary)."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GROUNDQA_BACKEND": backend}
+    cmd = [
+        sys.executable,
+        "-m",
+        "service.cli",
+        "index",
+        "--sources",
+        str(sources),
+        "--data",
+        str(data),
+        "--json",
+    ]
+    t0, c0 = time.perf_counter(), child_cpu()
+    done = subprocess.run(
+        [*cmd, *(["--full"] if full else [])],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
+    wall, cpu = time.perf_counter() - t0, child_cpu() - c0
+    if done.returncode != 0:
+        raise RuntimeError(f"groundqa index failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
+    return wall, cpu, json.loads(done.stdout)
+
+
+def fresh_data_dir(path: Path, models: Path, cache_from: Path | None = None) -> Path:
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    (path / "models").symlink_to(models, target_is_directory=True)  # reuse the verified ONNX export
+    if cache_from is not None:
+        shutil.copytree(cache_from / "cache", path / "cache")
+    return path
+
+
 def indexing_section(plan: Plan, rep: Report) -> None:
     base = plan.work / "indexing"
-    if plan.index_passages:
+    whole = not plan.index_passages
+    if whole:
+        sources, what = DEMO_SOURCES, "the whole demo collection"
+    else:
         sources, mix = subset_sources(plan.index_passages, base / "subset", plan.data)
         what = f"a subset of the demo collection ({mix})"
-    else:
-        sources, what = DEMO_SOURCES, "the whole demo collection"
-    rows, budget = [], Budget(plan.budget if plan.index_passages else 4 * plan.budget)
+    demo_texts = list(dict.fromkeys(sp.passage.text for sp in read_store(_store(plan.data)).passages))
+    rows: list[list[str]] = []
+    parts: list[list[str]] = []
+    budget = Budget(4 * plan.budget if whole else plan.budget)
     models = (plan.data / "models").resolve()
     for backend in plan.backends:
         if budget.over():
             break
-        data = base / f"data-{backend}"
-        shutil.rmtree(data, ignore_errors=True)
-        data.mkdir(parents=True)
-        (data / "models").symlink_to(models, target_is_directory=True)  # reuse the verified ONNX export
-        env = {**os.environ, "HF_HUB_OFFLINE": "1", "GROUNDQA_BACKEND": backend}
-        cmd = [sys.executable, "-m", "service.cli", "index", "--sources", str(sources), "--data", str(data)]
+        data = fresh_data_dir(base / f"data-{backend}", models)
         log(f"groundqa index --full on {what}, {backend} backend (load average {load_avg()})")
         load_before = load_avg()
-        t0, c0 = time.perf_counter(), child_cpu()
         try:
-            done = subprocess.run(
-                [*cmd, "--full", "--json"],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                timeout=max(budget.end - time.perf_counter(), 60),
-                check=False,
+            wall, _, summary = run_index(
+                sources, data, backend, full=True, timeout=max(budget.end - time.perf_counter(), 60)
             )
         except subprocess.TimeoutExpired:
             budget.hit = True
-            rows.append([backend, "timed out (section time budget)", *[""] * 14])
             break
-        wall, cpu = time.perf_counter() - t0, child_cpu() - c0
-        if done.returncode != 0:
-            raise RuntimeError(f"groundqa index failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
-        summary = json.loads(done.stdout)
-        built = read_store(snapshot.candidates(data)[0] / "store.sqlite")
-        texts = list(dict.fromkeys(sp.passage.text for sp in built.passages))  # the pipeline embeds each once
+        texts = list(dict.fromkeys(sp.passage.text for sp in read_store(_store(data)).passages))
         log(f"raw {backend} encoder on the same {len(texts)} passage texts")
         kind: Backend = "torch" if backend == "torch" else "onnx"
         emb = load_embedder("", kind, models)
         emb.encode(texts[:16])
-        t0, c0 = time.perf_counter(), time.process_time()
+        t0 = time.perf_counter()
         emb.encode(texts)
-        raw, raw_cpu = time.perf_counter() - t0, time.process_time() - c0
+        raw = time.perf_counter() - t0
         pad_global, pad_64 = padded_tokens(emb, texts, len(texts)), padded_tokens(emb, texts, 64)
+        # Raw encode time of the whole demo collection: measured, or scaled from this run by the
+        # tokens the encoder processes (its cost is close to linear in them at these lengths).
+        raw_demo = raw if whole else raw * padded_tokens(emb, demo_texts, len(demo_texts)) / pad_global
         del emb
         gc.collect()
-        embedded = int(summary["embedded"])
-        pipe_rate, wall_rate, raw_rate = embedded / summary["seconds"], embedded / wall, len(texts) / raw
-        over_pipe, over_wall = raw_rate / pipe_rate - 1, raw_rate / wall_rate - 1
-        over_cpu = (cpu / embedded) / (raw_cpu / len(texts)) - 1
+        embedded, seconds = int(summary["embedded"]), float(summary["seconds"])
+        raw_rate = len(texts) / raw
+        direct_wall, direct_pipe = raw_rate / (embedded / wall) - 1, raw_rate / (embedded / seconds) - 1
         rows.append(
             [
                 backend,
                 str(summary["passages"]),
                 str(embedded),
                 f"{wall:.1f}",
-                f"{summary['seconds']:.1f}",
-                f"{cpu:.1f}",
+                f"{seconds:.1f}",
+                f"{embedded / wall:.1f}",
+                f"{embedded / seconds:.1f}",
                 f"{raw:.1f}",
-                f"{raw_cpu:.1f}",
-                f"{wall_rate:.1f}",
-                f"{pipe_rate:.1f}",
                 f"{raw_rate:.1f}",
-                f"{over_wall:+.0%}",
-                f"{over_pipe:+.0%}",
-                f"{over_cpu:+.0%}",
+                f"{direct_wall:+.0%} / {direct_pipe:+.0%}",
                 f"{pad_64 / pad_global:.2f}",
                 f"{load_before} -> {load_avg()}",
             ]
         )
-        rep.target(
-            f"indexing overhead over raw encoder ({backend}, update_index time) <= 15%",
-            f"{over_pipe:+.0%}",
-            over_pipe <= 0.15,
+        # The whole demo collection again, in a fresh data dir whose embedding cache already holds
+        # every vector: what the pipeline does besides the encoder (start, model load, reading,
+        # chunking, analysis, BM25, writing, publishing).
+        log(f"groundqa index on the whole demo collection with every vector cached, {backend} backend")
+        cached = fresh_data_dir(
+            base / f"data-{backend}-cached", models, cache_from=data if whole else plan.data
+        )
+        c_wall, c_cpu, c_sum = run_index(DEMO_SOURCES, cached, backend, full=False, timeout=600)
+        rest_wall, rest_pipe = c_wall / raw_demo, float(c_sum["seconds"]) / raw_demo
+        parts.append(
+            [
+                backend,
+                str(c_sum["passages"]),
+                str(c_sum["embedded"]),
+                f"{c_wall:.1f}",
+                f"{float(c_sum['seconds']):.1f}",
+                f"{c_cpu:.1f}",
+                f"{raw_demo:.0f}" + ("" if whole else " (est.)"),
+                f"{rest_wall:.0%} / {rest_pipe:.0%}",
+                load_avg(),
+            ]
         )
         rep.target(
-            f"indexing overhead over raw encoder ({backend}, wall incl. start) <= 15%",
-            f"{over_wall:+.0%}",
-            over_wall <= 0.15,
+            f"indexing pipeline overhead over the raw encoder ({backend}) <= 15%",
+            f"{rest_wall:.0%} on the demo ({'' if whole else 'est.; '}cached build wall / raw encode); "
+            f"{direct_wall:+.0%} by rate on {'it' if whole else 'the subset'}",
+            rest_wall <= 0.15,
         )
+        shutil.rmtree(cached, ignore_errors=True)
     rep.table(
         f"Indexing throughput: `groundqa index --full` on {what}",
         [
@@ -535,30 +582,52 @@ def indexing_section(plan: Plan, rep: Report) -> None:
             "embedded",
             "wall s",
             "update_index s",
-            "CPU s",
-            "raw encode s",
-            "raw CPU s",
             "passages/s wall",
             "passages/s update_index",
+            "raw encode s",
             "passages/s raw",
-            "overhead (wall)",
-            "overhead (update_index)",
-            "overhead (CPU)",
-            "padding x (64-chunks / global sort)",
+            "overhead by rate (wall / update_index)",
+            "padding x",
             "load avg before -> after",
         ],
         rows,
         (
             "Raw = `embedder.encode(texts)` in this process on the unique passage texts of the built index "
-            "(batch 32, as the pipeline). Overhead = raw rate / pipeline rate - 1. *wall* includes process "
-            "start and model load; *update_index* is the summary's `seconds`; *CPU* compares the CPU seconds "
-            "per passage of the whole `groundqa index` process (user + system, all threads) with the raw "
-            "run's, which is less sensitive to other work on the machine than wall time. The padding "
-            "column is the ratio of padded tokens when texts are length-sorted only within the builder's "
-            "64-text chunks versus across all texts (the raw run).",
+            "(batch 32, as the pipeline). Overhead by rate = raw rate / pipeline rate - 1; *wall* includes "
+            "process start and model load, *update_index* is the summary's `seconds`. Padding x = padded "
+            "tokens the encoder sees when texts are length-sorted only within the builder's 64-text chunks, "
+            "over those of one sort across all texts (the raw run).",
             *(["(stopped early: section time budget reached)"] if budget.hit else []),
         ),
     )
+    rep.table(
+        "Indexing: the pipeline's work besides the encoder, on the whole demo collection",
+        [
+            "backend",
+            "passages",
+            "embedded",
+            "wall s",
+            "update_index s",
+            "CPU s",
+            "raw encode s of the demo",
+            "overhead = cached build / raw encode (wall / update_index)",
+            "load avg",
+        ],
+        parts,
+        (
+            "The cached build is `groundqa index` on the whole demo collection in a fresh data dir holding "
+            "a copy of an embedding cache with every vector, so it embeds nothing: its time is everything "
+            "the pipeline does besides the encoder (process start, model load, reading, chunking, analysis, "
+            "BM25, writing, publishing). Its ratio to the encoder's own time for the same passages is the "
+            "pipeline overhead, without subtracting two noisy wall times. *est.*: the raw encode time of the "
+            "whole collection scaled from the subset's by padded tokens (pass `--index-passages 0` to "
+            "measure it).",
+        ),
+    )
+
+
+def _store(data: Path) -> Path:
+    return snapshot.candidates(data)[0] / "store.sqlite"
 
 
 def _top_models(root: Path) -> Callable[[str, list[str]], list[str]]:
@@ -782,6 +851,7 @@ def parse(argv: list[str] | None) -> Plan:
         help="approximate passages to index per backend (0 = the whole demo collection)",
     )
     ap.add_argument("--backends", default="torch,onnx", help="indexing backends")
+    ap.add_argument("--out", type=Path, default=None, help="also write the markdown to this file")
     a = ap.parse_args(argv)
     sections = tuple(s.strip() for s in a.only.split(",") if s.strip())
     if unknown := [s for s in sections if s not in SECTIONS]:
@@ -798,10 +868,11 @@ def parse(argv: list[str] | None) -> Plan:
         sizes=tuple(int(s) for s in sizes.split(",") if s),
         questions=40 if a.quick else 0,
         rounds=a.rounds or (1 if a.quick else 2),
-        index_passages=a.index_passages if a.index_passages is not None else (200 if a.quick else 500),
+        index_passages=a.index_passages if a.index_passages is not None else (200 if a.quick else 300),
         backends=backends,
         repeats=1 if a.quick else 3,
         budget=300.0 if a.quick else 480.0,
+        out=a.out,
     )
 
 
@@ -830,6 +901,8 @@ def main(argv: list[str] | None = None) -> None:
         [list(t) for t in rep.targets],
         (f"Total run time {time.perf_counter() - started:.0f} s; load average at the end {load_avg()}.",),
     )
+    if plan.out is not None:
+        plan.out.write_text("\n".join(rep.lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

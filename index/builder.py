@@ -70,6 +70,7 @@ class UpdateReport:
 class _Previous:
     sources: dict[str, SourceRecord]
     passages: dict[str, StoredPassage]  # by text hash (empty when the analyzer changed)
+    by_source: dict[str, list[Passage]]  # each source's passages, in order (same chunker version)
     why_full: str  # why nothing can be reused, or "" when it can
     outdated: bool  # the current snapshot must be replaced even if no source changed
 
@@ -77,15 +78,15 @@ class _Previous:
 def _previous(data_dir: Path, embedder: Embedder, full: bool) -> _Previous:
     """The newest usable snapshot's sources and passages, when they can be reused."""
     if full:
-        return _Previous({}, {}, "requested", True)
+        return _Previous({}, {}, {}, "requested", True)
     current = snapshot.current_name(data_dir)
     for path in snapshot.candidates(data_dir):
         try:
             manifest = snapshot.read_manifest(path)
             if manifest.get("model") != embedder.fingerprint:
-                return _Previous({}, {}, "the model changed", True)
+                return _Previous({}, {}, {}, "the model changed", True)
             if manifest.get("chunker") != CHUNKER_VERSION:
-                return _Previous({}, {}, "the chunker changed", True)
+                return _Previous({}, {}, {}, "the chunker changed", True)
             data = read_store(path / "store.sqlite")
         except SnapshotCorrupt as exc:
             log.warning("ignoring snapshot %s: %s", path.name, exc.message)
@@ -93,8 +94,11 @@ def _previous(data_dir: Path, embedder: Embedder, full: bool) -> _Previous:
         same_analyzer = manifest.get("analyzer") == ANALYZER_VERSION
         by_hash = {sp.text_hash: sp for sp in data.passages} if same_analyzer else {}
         outdated = path.name != current or not same_analyzer or manifest.get("lexical") != LEXICAL_FORMAT
-        return _Previous(data.sources, by_hash, "", outdated)
-    return _Previous({}, {}, "no snapshot yet", True)
+        by_source: dict[str, list[Passage]] = {}
+        for sp in data.passages:
+            by_source.setdefault(sp.passage.source_id, []).append(sp.passage)
+        return _Previous(data.sources, by_hash, by_source, "", outdated)
+    return _Previous({}, {}, {}, "no snapshot yet", True)
 
 
 def update_index(
@@ -133,18 +137,19 @@ def update_index(
             tick("reading", i, len(files))
             old = prev_sources.get(f.source_id)
             if old is not None and old.source.content_hash == f.content_hash:
-                source, indexed_at = old.source, old.indexed_at
+                # Same bytes, manifest row, loader and chunker: its passages are the stored ones.
+                new_sources.append((old.source, ns, old.indexed_at))
+                passages.extend(prev.by_source.get(old.source.id, []))
                 report.unchanged += 1
-            else:
-                try:
-                    source = load_source(f)
-                except GroundqaError as exc:
-                    report.failed.append(FileIssue(f.rel, exc.message))
-                    continue
-                indexed_at = now
-                (report.changed if old is not None else report.added).append(source.id)
-                report.warnings.extend(FileIssue(f.rel, note) for note in source.notes)
-            new_sources.append((source, ns, indexed_at))
+                continue
+            try:
+                source = load_source(f)
+            except GroundqaError as exc:
+                report.failed.append(FileIssue(f.rel, exc.message))
+                continue
+            (report.changed if old is not None else report.added).append(source.id)
+            report.warnings.extend(FileIssue(f.rel, note) for note in source.notes)
+            new_sources.append((source, ns, now))
             passages.extend(chunker.chunk(source))
         tick("reading", len(files), len(files))
         kept_ids = {s.id for s, _, _ in new_sources}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from index.analyzer import analyze
 from index.embedder import Embedder
 from service import errors
 from service.middleware import BodyLimit, SecurityHeaders
@@ -38,6 +40,10 @@ def create_app(settings: Settings, *, embedder: Embedder | None = None) -> FastA
         runtime = Runtime(settings, emb)
         runtime.reload()
         app.state.runtime = runtime
+        if runtime.ready and "ko" in runtime.index.stats().languages:
+            # Kiwi takes seconds and ~0.5 GB to load and warm up: do it now, beside serving, rather
+            # than inside the first Korean question.
+            threading.Thread(target=analyze, args=("한국어 문장을 미리 분석합니다.",), daemon=True).start()
         yield
         runtime.jobs.wait(timeout=0)
 

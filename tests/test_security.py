@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import inspect
+import json
 import re
+import sqlite3
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -178,6 +181,28 @@ def test_no_cors_headers_for_foreign_origins(client: TestClient) -> None:
         headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
     )
     assert "access-control-allow-origin" not in pre.headers
+
+
+def test_delete_never_moves_a_file_outside_the_sources_folder(corpus: Path) -> None:
+    """An index whose stored path climbs out of its folder (as a backslash file name could make before
+    the scanner refused them) must not let DELETE move an outside file into the trash."""
+    victim = corpus / "victim.txt"
+    victim.write_text("not a source", "utf-8")
+    snap = corpus / "data" / "snapshots" / "000001"
+    con = sqlite3.connect(snap / "store.sqlite")
+    with con:
+        sid = con.execute("SELECT id FROM sources WHERE path = 'refugees.txt'").fetchone()[0]
+        con.execute("UPDATE sources SET path = '../victim.txt' WHERE id = ?", (sid,))
+    con.close()
+    manifest = json.loads((snap / "manifest.json").read_text("utf-8"))
+    manifest["files"]["store.sqlite"] = hashlib.sha256((snap / "store.sqlite").read_bytes()).hexdigest()
+    (snap / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    with TestClient(create_app(_settings(corpus), embedder=FakeEmbedder())) as c:
+        assert c.get("/readyz").status_code == 200
+        r = c.delete(f"/api/sources/{sid}", headers=AUTH)
+        assert 400 <= r.status_code < 500, r.text
+        _clean(r, corpus)
+    assert victim.read_text("utf-8") == "not a source"
 
 
 # -- security headers -------------------------------------------------------------------------------------
