@@ -96,6 +96,7 @@ class GroundIndex:
         self._dense_languages: frozenset[str] | None = getattr(embedder, "languages", None)
         self._passages: list[Passage] = [sp.passage for sp in data.passages]
         self._terms: list[frozenset[str]] = [frozenset(sp.tokens) for sp in data.passages]
+        self._sentences = [sp.sentences for sp in data.passages]
         self._by_id = {p.id: i for i, p in enumerate(self._passages)}
         self._df: Counter[str] = Counter()
         for terms in self._terms:
@@ -276,7 +277,7 @@ class GroundIndex:
 
     def _hit(self, c: Candidate, q_set: set[str], n_docs: int) -> Hit:
         p = self._passages[c.row]
-        evidence = best_sentences(p.text, q_set, analyze_many, self._df, n_docs)
+        evidence = best_sentences(p.text, self._sentences[c.row], q_set, analyze_many, self._df, n_docs)
         dups = tuple(
             Duplicate(source=self._refs[self._passages[r].source_id], passage=self._passages[r])
             for r in c.duplicates

@@ -11,6 +11,7 @@ from index.types import Span
 
 def best_sentences(
     text: str,
+    sentences: Sequence[tuple[int, int]] | None,
     query_terms: set[str],
     analyze_many: Callable[[Sequence[str]], list[list[str]]],
     df: Mapping[str, int],
@@ -21,10 +22,12 @@ def best_sentences(
 ) -> tuple[Span, ...]:
     """Score each sentence by the IDF weight of the question terms it contains.
 
-    Returns the best sentence, plus a neighbouring one when it scores at least `ratio` of the best,
-    so a fact split over two sentences is marked whole. Returns () when no sentence shares a term.
+    `sentences` are the passage's sentence spans when known (stored at build time), else the text
+    is split here. Returns the best sentence, plus a neighbouring one when it scores at least
+    `ratio` of the best, so a fact split over two sentences is marked whole. Returns () when no
+    sentence shares a term.
     """
-    spans = split_sentences(text)
+    spans = list(sentences) if sentences else split_sentences(text)
     if not spans or not query_terms:
         return ()
     tokens = analyze_many([text[a:b] for a, b in spans])

@@ -42,7 +42,8 @@ CREATE TABLE passages (
     char_end INTEGER NOT NULL,
     page INTEGER,
     text_hash TEXT NOT NULL,
-    tokens TEXT NOT NULL
+    tokens TEXT NOT NULL,
+    sentences TEXT NOT NULL
 );
 """
 
@@ -62,6 +63,7 @@ class StoredPassage:
     passage: Passage
     text_hash: str
     tokens: tuple[str, ...]
+    sentences: tuple[tuple[int, int], ...] = ()  # sentence spans within the passage (for evidence)
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def write_store(
             ),
         )
         con.executemany(
-            "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
                 (
                     row,
@@ -118,6 +120,7 @@ def write_store(
                     sp.passage.page,
                     sp.text_hash,
                     "\x1f".join(sp.tokens),
+                    json.dumps([list(span) for span in sp.sentences]),
                 )
                 for row, sp in enumerate(passages)
             ),
@@ -139,8 +142,8 @@ def read_store(path: Path) -> StoreData:
                 "content_hash, pages, paragraphs, notes, indexed_at, text FROM sources"
             ).fetchall()
             psg_rows = con.execute(
-                "SELECT row, id, source_id, ordinal, char_start, char_end, page, text_hash, tokens "
-                "FROM passages ORDER BY row"
+                "SELECT row, id, source_id, ordinal, char_start, char_end, page, text_hash, tokens, "
+                "sentences FROM passages ORDER BY row"
             ).fetchall()
         finally:
             con.close()
@@ -166,7 +169,7 @@ def read_store(path: Path) -> StoreData:
     passages: list[StoredPassage] = []
     counts: dict[str, int] = {}
     for expected_row, r in enumerate(psg_rows):
-        row, pid, sid, ordinal, start, end, page, text_hash, tokens = r
+        row, pid, sid, ordinal, start, end, page, text_hash, tokens, sentences = r
         if row != expected_row or sid not in texts:
             raise SnapshotCorrupt(f"snapshot store has an inconsistent passage table at row {row}")
         text = texts[sid][start:end]
@@ -183,6 +186,7 @@ def read_store(path: Path) -> StoreData:
                 ),
                 text_hash=text_hash,
                 tokens=tuple(tokens.split("\x1f")) if tokens else (),
+                sentences=tuple((int(a), int(b)) for a, b in json.loads(sentences)),
             )
         )
         counts[sid] = counts.get(sid, 0) + 1

@@ -199,6 +199,10 @@ class Runtime:
             else self.settings.sources_dir
         )
         path = folder / rec.source.path
+        if not path.resolve().is_relative_to(folder.resolve()):
+            raise InvalidRequest(
+                f"source {source_id!r} has a stored path outside its folder; not deleting it"
+            )
         if not _writable(folder):
             raise ReadOnlySource(
                 f"source {source_id!r} lives in a read-only folder; remove {rec.source.path} there by hand"

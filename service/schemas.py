@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
 
 from corpus.models import Passage
 from index.engine import MAX_K, MAX_QUESTION_CHARS, IndexStats
@@ -70,6 +70,8 @@ QuestionText = Annotated[
 
 
 class Strict(BaseModel):
+    """Request bodies: unknown fields are refused."""
+
     model_config = ConfigDict(extra="forbid")
 
 
@@ -215,7 +217,9 @@ class IndexStatus(BaseModel):
 
 
 class RebuildRequest(Strict):
-    full: bool = Field(False, description="Re-read and re-embed everything instead of only what changed.")
+    full: StrictBool = Field(
+        False, description="Re-read and re-embed everything instead of only what changed."
+    )
 
 
 class ErrorDetail(BaseModel):
