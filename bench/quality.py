@@ -15,8 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.devset_eval import evaluate_devset
 from index.beir import EvalResult, evaluate
 from index.embedders import load_embedder
+from index.engine import GroundIndex
 from index.retriever import DEFAULT_CONFIG, Method
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
@@ -70,6 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--model", default="", help="sentence-transformers name or path (default: bundled)")
     parser.add_argument("--backend", choices=["auto", "onnx", "torch"], default="auto")
+    parser.add_argument(
+        "--devset-data",
+        type=Path,
+        default=Path(".test-cache/demo-data"),
+        help="an indexed demo collection for the domain dev set (skipped when absent)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG
@@ -97,7 +105,31 @@ def main(argv: list[str] | None = None) -> int:
         f"Model {embedder.fingerprint} ({type(embedder).__name__}); "
         f"{time.perf_counter() - started:.1f} s including any embedding."
     )
+    if (args.devset_data / "CURRENT").is_file():
+        print()
+        print(devset_table(GroundIndex.open(args.devset_data, embedder)))
     return 0
+
+
+def devset_table(index: GroundIndex) -> str:
+    """The domain dev set (bench/devset) over an indexed demo collection, per question language."""
+    res = evaluate_devset(index)
+    lines = [
+        "| dev set | answerable | hit@5 | wrongly abstained | unanswerable | correctly abstained |",
+        "|---|---|---|---|---|---|",
+    ]
+    for lang, r in sorted(res.per_language.items()):
+        n_ans, n_una = max(r["answerable"], 1), max(r["unanswerable"], 1)
+        lines.append(
+            f"| {lang} | {r['answerable']} | {r['hit@5'] / n_ans:.3f} | {r['abstained_wrong'] / n_ans:.3f} "
+            f"| {r['unanswerable']} | {r['abstained_ok'] / n_una:.3f} |"
+        )
+    rates = res.rates()
+    lines.append(
+        f"| all | {res.answerable} | {rates['hit@5']:.3f} | {rates['abstained_answerable']:.3f} "
+        f"| {res.unanswerable} | {rates['abstained_unanswerable']:.3f} |"
+    )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
