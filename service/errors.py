@@ -154,6 +154,11 @@ def install(app: FastAPI) -> None:
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such page: {request.url.path}"
         headers = dict(exc.headers or {})
+        if exc.status_code == 400 and message == "There was an error parsing the body":
+            code, message = (
+                "malformed_json",
+                "the request body could not be parsed (bad JSON or too deeply nested)",
+            )
         if exc.status_code == 405:
             allowed = _allowed_methods(request)
             headers["Allow"] = ", ".join(allowed)
