@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.builder import SourceDir, UpdateReport, update_index
+from service.settings import Settings
 from tests.fakes import FakeEmbedder
 
 TINY = {
@@ -60,4 +61,14 @@ def write_corpus(folder: Path, files: dict[str, str] | None = None, manifest: st
 def build(data: Path, sources: Path, embedder: FakeEmbedder, *, full: bool = False) -> UpdateReport:
     return update_index(
         data_dir=data, inputs=[SourceDir(sources)], embedder=embedder, max_bytes=10 * 1024 * 1024, full=full
+    )
+
+
+def api_settings(root: Path, token: str | None) -> Settings:
+    """Settings for an app over `root/src` and `root/data`, with a 1 MB upload limit."""
+    return Settings(
+        sources_dir=root / "src",
+        data_dir=root / "data",
+        admin_token=token,  # type: ignore[arg-type]
+        max_upload_mb=1,
     )

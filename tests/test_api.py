@@ -11,19 +11,14 @@ from fastapi.testclient import TestClient
 from service.api import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
-from tests.helpers import build, write_corpus
+from tests.helpers import api_settings, build, write_corpus
 
 TOKEN = "test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def make_settings(root: Path, token: str | None = TOKEN) -> Settings:
-    return Settings(
-        sources_dir=root / "src",
-        data_dir=root / "data",
-        admin_token=token,  # type: ignore[arg-type]
-        max_upload_mb=1,
-    )
+    return api_settings(root, token)
 
 
 @pytest.fixture

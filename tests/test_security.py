@@ -20,7 +20,7 @@ from service import deps
 from service.api import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
-from tests.helpers import MANIFEST, TINY, build, write_corpus
+from tests.helpers import MANIFEST, TINY, api_settings, build, write_corpus
 
 TOKEN = "s3cret-admin-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -32,12 +32,7 @@ EVIL_TEXT = "Evil report\n\nThe smugglers said <script>alert(4)</script> near th
 
 
 def _settings(root: Path, token: str | None = TOKEN) -> Settings:
-    return Settings(
-        sources_dir=root / "src",
-        data_dir=root / "data",
-        admin_token=token,  # type: ignore[arg-type]
-        max_upload_mb=1,
-    )
+    return api_settings(root, token)
 
 
 @pytest.fixture
