@@ -109,6 +109,18 @@ STAGE_KILLER = textwrap.dedent(
 )
 
 
+def kill_when_reached(code: str, *args: str) -> None:
+    """Run `code` in a child Python until it prints "reached", then kill -9 it."""
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    try:
+        assert proc.stdout.readline().strip() == b"reached"
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        proc.stdout.close()
+
+
 @pytest.mark.parametrize(
     ("stage", "serving"),
     [("store", "000002"), ("switch", "000002"), ("cleanup", "000003")],  # embedding: test_builder
@@ -118,16 +130,7 @@ def test_kill_9_at_any_stage_keeps_a_good_snapshot_and_the_next_build_works(
 ) -> None:
     src, data, emb = _two_snapshots(tmp_path)
     (src / "late.txt").write_text(LATE, "utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", STAGE_KILLER, str(data), str(src), stage], cwd=ROOT, stdout=subprocess.PIPE
-    )
-    assert proc.stdout is not None
-    try:
-        assert proc.stdout.readline().strip() == b"reached"
-    finally:
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(10)
-        proc.stdout.close()
+    kill_when_reached(STAGE_KILLER, str(data), str(src), stage)
 
     _assert_serves(data, emb, serving)
     (src / "later.txt").write_text("Later\n\nA second ferry crossed the river at dusk.", "utf-8")
@@ -289,16 +292,7 @@ def test_kill_9_during_an_upload_write_keeps_the_previous_file(tmp_path: Path) -
     uploads = tmp_path / "uploads"
     uploads.mkdir()
     (uploads / "report.txt").write_bytes(b"version one")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", UPLOAD_KILLER, str(uploads / "report.txt")], cwd=ROOT, stdout=subprocess.PIPE
-    )
-    assert proc.stdout is not None
-    try:
-        assert proc.stdout.readline().strip() == b"reached"
-    finally:
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(10)
-        proc.stdout.close()
+    kill_when_reached(UPLOAD_KILLER, str(uploads / "report.txt"))
     assert (uploads / "report.txt").read_bytes() == b"version one"
     scan = scan_folder(uploads, max_bytes=10**7)  # the orphaned temp file never becomes a source
     assert [f.rel for f in scan.files] == ["report.txt"]
