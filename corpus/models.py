@@ -8,6 +8,24 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Literal
+
+RegionKind = Literal[
+    "heading",
+    "table",
+    "table_header",
+    "list",
+    "footnotes",
+    "ocr",
+    "caption",
+    "references",
+    "contents",
+    "navigation",
+    "credit",
+]
+"""What a region of a canonical text is. The last five are non-prose: never cut into passages."""
+
+NON_PROSE: frozenset[str] = frozenset({"caption", "references", "contents", "navigation", "credit"})
 
 
 @dataclass(frozen=True)
@@ -20,6 +38,29 @@ class SourceMeta:
     url: str | None = None
     license: str | None = None
     language: str = "und"  # "en", "ko", "zh", ... or "und"
+
+
+@dataclass(frozen=True)
+class Region:
+    """A span of a source's canonical text with a structural role.
+
+    Found by the loaders (HTML/Markdown/DOCX headings, tables, lists, footnotes, OCR'd pages, PDF
+    outline) or by reading the canonical text itself (`Article 2`, `제3조 (목적)`, `§ 7801`, `第三条`,
+    reference lists, captions, credit lines).
+
+    Attributes:
+        start, end: character offsets into `Source.text`, `0 <= start < end <= len(text)`.
+        kind: see `RegionKind`; kinds in `NON_PROSE` stay in the source viewer but never in a passage.
+        level: nesting depth of a heading, 1 = outermost (Part > Chapter > Article); 0 for other kinds.
+        label: for a heading, how a citation names it ("Article 2", "Part I", "제3조 (목적)", "§ 7801");
+            for a table, its caption if any; else "".
+    """
+
+    start: int
+    end: int
+    kind: RegionKind
+    level: int = 0
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -36,6 +77,7 @@ class Source:
         pages: start offset of each page, ascending, first is 0; empty when the format has no pages.
         paragraphs: (start, end) of each paragraph, ascending and non-overlapping.
         notes: things the user should know about how the file was read (e.g. a decoding fallback).
+        regions: structural spans of `text` (headings, tables, non-prose...), ordered by start.
     """
 
     id: str
@@ -46,6 +88,7 @@ class Source:
     pages: tuple[int, ...] = ()
     paragraphs: tuple[tuple[int, int], ...] = ()
     notes: tuple[str, ...] = ()
+    regions: tuple[Region, ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding `offset`, or None for formats without pages."""
@@ -67,6 +110,15 @@ class Passage:
 
     `id` is a content hash of (chunker version, source id, text), plus an occurrence number when the
     same text occurs more than once in one source, so ids are deterministic and unique.
+
+    Attributes:
+        page: the 1-based page where the passage starts (None for formats without pages).
+        page_end: the page where it ends when that differs from `page` ("pp. 4-5"), else None.
+        ordinal: 0-based position of the passage among its source's passages.
+        section: the headings it stands under, outermost first, as citations name them, e.g.
+            ("Part I", "Article 2"); empty when the source has no recognised structure.
+        context: text that is searched and shown with the passage but is not part of the quote,
+            such as the header row of the table a row belongs to; "" when there is none.
     """
 
     id: str
@@ -76,6 +128,9 @@ class Passage:
     char_end: int
     page: int | None
     ordinal: int
+    page_end: int | None = None
+    section: tuple[str, ...] = ()
+    context: str = ""
 
 
 @dataclass(frozen=True)
