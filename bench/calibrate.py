@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench.devset_eval import contains_answer, load_devset
 from index.abstain import NO_DENSE, Thresholds, decide
-from index.embedders import load_embedder
+from index.embedding.load import load_embedder
 from index.engine import GroundIndex
 from index.types import Query
 
@@ -31,7 +31,7 @@ class Item:
 
 
 def collect(index: GroundIndex) -> list[Item]:
-    paths = {r.source.id: Path(r.source.path).name for r in index.sources()}
+    paths = {r.id: Path(r.path).name for r in index.sources()}
     out = []
     for q in load_devset():
         scored = index.score(Query(q["question"], k=5, history=tuple(q.get("history", []))))

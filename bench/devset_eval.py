@@ -68,7 +68,7 @@ class DevsetResult:
 
 def evaluate_devset(index: GroundIndex, items: list[dict[str, Any]] | None = None) -> DevsetResult:
     items = items if items is not None else load_devset()
-    paths = {r.source.id: Path(r.source.path).name for r in index.sources()}
+    paths = {r.id: Path(r.path).name for r in index.sources()}
     res = DevsetResult()
     for item in items:
         lang = item.get("language", "en")

@@ -610,7 +610,7 @@ def main() -> None:
     parser.add_argument("--max-mb", type=float, default=50.0, help="ingestion size limit (MB)")
     args = parser.parse_args()
 
-    from index.builder import SourceDir, update_index
+    from index import LocalCatalog, SourceDir, update_index
     from tests.fakes import FakeEmbedder
 
     root = args.folder or Path(tempfile.mkdtemp(prefix="groundqa-hostile-"))
@@ -620,7 +620,7 @@ def main() -> None:
     generated = time.perf_counter() - started
     started = time.perf_counter()
     report = update_index(
-        data_dir=root / "data",
+        catalog=LocalCatalog(root / "data"),
         inputs=[SourceDir(collection.folder)],
         embedder=FakeEmbedder(),
         max_bytes=max_bytes,

@@ -16,9 +16,10 @@ import time
 from pathlib import Path
 
 from bench.devset_eval import evaluate_devset
-from index.beir import EvalResult, evaluate
-from index.embedders import load_embedder
+from index.embedding.load import load_embedder
 from index.engine import GroundIndex
+from index.eval.beir import EvalResult, evaluate
+from index.local.lexical import DEFAULT_B, DEFAULT_K1
 from index.retriever import DEFAULT_CONFIG, Method
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
@@ -36,7 +37,7 @@ def describe_config() -> str:
     return (
         f"hybrid = {f.mode} fusion (dense weight {f.dense_weight}, top {f.depth} per method) of dense and "
         f"BM25 expanded by pseudo-relevance feedback ({p.docs} feedback docs, {p.terms} terms, original "
-        f"query weight {p.query_weight}); BM25 k1={DEFAULT_CONFIG.bm25_k1} b={DEFAULT_CONFIG.bm25_b}"
+        f"query weight {p.query_weight}); BM25 k1={DEFAULT_K1} b={DEFAULT_B}"
     )
 
 

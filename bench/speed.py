@@ -38,12 +38,12 @@ import numpy as np
 
 from bench.devset_eval import load_devset
 from bench.synthetic import ensure_synthetic, load_demo, synthetic_document
-from index import snapshot
-from index.builder import SourceDir, UpdateReport, update_index
-from index.embedder import Embedder
-from index.embedders import Backend, load_embedder
+from index import LocalCatalog, SourceDir, UpdateReport, update_index
+from index.embedding.base import Embedder
+from index.embedding.load import Backend, load_embedder
 from index.engine import GroundIndex
-from index.store import read_store
+from index.local import snapshot
+from index.local.store import read_store
 from index.types import Query
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -325,7 +325,7 @@ def latency_section(plan: Plan, rep: Report) -> None:
         t0 = time.perf_counter()
         index = GroundIndex.open(path, emb)
         opened = time.perf_counter() - t0
-        n = index.stats().passages
+        n = index.info.passages
         rounds = plan.rounds if name == "demo" else max(1, plan.rounds - 1)  # targets are on the demo
         drive(1, warm, 1, search_call(index))
         for clients in (1, 8):
@@ -435,7 +435,7 @@ def child_cpu() -> float:
 
 def padded_tokens(emb: Embedder, texts: list[str], chunk: int) -> int:
     """Tokens the encoder processes (padding included) when texts are length-sorted within `chunk`s."""
-    from index.st_embedder import DEFAULT_BATCH, length_batches
+    from index.embedding.st import DEFAULT_BATCH, length_batches
 
     lengths = [min(emb.count_tokens(t), emb.max_tokens) + 2 for t in texts]
     total = 0
@@ -644,7 +644,9 @@ def timed_update(data: Path, inputs: list[SourceDir], emb: Embedder) -> tuple[Up
     def tick(stage: str, done: int, total: int) -> None:
         marks.setdefault(stage, time.perf_counter())
 
-    report = update_index(data_dir=data, inputs=inputs, embedder=emb, max_bytes=50 * MB, progress=tick)
+    report = update_index(
+        catalog=LocalCatalog(data), inputs=inputs, embedder=emb, max_bytes=50 * MB, progress=tick
+    )
     end = time.perf_counter()
     order = [s for s in ("reading", "embedding", "writing") if s in marks]
     stages = {"setup": (marks[order[0]] if order else end) - t0, "total": end - t0}
@@ -815,7 +817,7 @@ def header(plan: Plan, rep: Report) -> None:
 def check_data(data: Path) -> None:
     """Stop early, with the reason, when `data` holds no snapshot this code can load."""
     from corpus.errors import SnapshotCorrupt
-    from index.lexical import LexicalIndex
+    from index.local.lexical import LexicalIndex
 
     found = snapshot.candidates(data)
     if not found:

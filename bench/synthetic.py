@@ -24,11 +24,11 @@ import numpy as np
 
 from corpus.chunker import CHUNKER_VERSION
 from corpus.models import Passage, Source, SourceMeta
-from index import snapshot
 from index.analyzer import ANALYZER_VERSION, analyze_many
-from index.embcache import text_hash
-from index.lexical import LexicalIndex
-from index.store import StoredPassage, read_store, write_store
+from index.embedding.cache import text_hash
+from index.local import snapshot
+from index.local.lexical import LexicalIndex
+from index.local.store import StoredPassage, read_store, write_store
 
 GENERATOR = "groundqa-bench-synthetic/1"
 PASSAGES_PER_SOURCE = 100

@@ -1,5 +1,8 @@
 """groundqa's exception tree, shared by every layer (corpus is the bottom layer, so it lives here).
 
+Each error carries a stable machine-readable `code` and a one-line `message` that says what was
+wrong and, where it helps, what to do.
+
     GroundqaError                 base; `code` is a stable machine-readable name
     ├── CorpusError               reading sources
     │   ├── UnreadableSource      one file could not be turned into text (the reason says why)
@@ -11,12 +14,11 @@
     │   ├── RebuildInProgress     another rebuild holds the lock (carries the running job id)
     │   └── StorageError          the disk refused a write (full, read-only, ...)
     ├── InvalidRequest            the caller's input is wrong (empty question, bad filter, ...)
-    ├── NotFound                  an unknown source or job id
-    └── Forbidden                 admin endpoints are disabled (no token configured)
-        └── Unauthorized          admin action without the right token
+    └── NotFound                  an unknown source, passage or job id
 
-The edges map these to HTTP statuses (service.errors) and to one-line CLI messages; nothing below the
-edges formats messages for a particular interface.
+The service adds its own access errors (service.errors: Forbidden, Unauthorized). The edges map all
+of these to HTTP statuses (service.errors) and to one-line CLI messages (service.cli); nothing below
+the edges formats messages for a particular interface.
 """
 
 from __future__ import annotations
@@ -78,11 +80,3 @@ class InvalidRequest(GroundqaError):
 
 class NotFound(GroundqaError):
     code = "not_found"
-
-
-class Forbidden(GroundqaError):
-    code = "forbidden"
-
-
-class Unauthorized(Forbidden):
-    code = "unauthorized"

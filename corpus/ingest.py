@@ -1,21 +1,25 @@
-"""Reading a sources folder: find the files (cheap), then turn each into a Source (parse + canonicalize).
+"""Reading sources folders: find the files (cheap), then turn each into a Source (parse + canonicalize).
 
-    scan = scan_folder(dir, max_bytes=...)     # walks, hashes bytes; no parsing (corpus.scan)
-    source = load_source(scan.files[0])        # parses one file; raises UnreadableSource
-    report = ingest_folder(dir, max_bytes=..., reuse=old_sources_by_id)   # both, never stops on a bad file
+One path for every caller (the index builder, `ingest_folder`, the tests):
+
+    ingestion = Ingestion.scan([SourceDir(dir)], max_bytes=...)   # walk + hash, no parsing
+    for read in ingestion.read(known={source_id: content_hash}):  # parse what is new or changed
+        read.file, read.source (None when unchanged)               # refusals go to ingestion.failures
 
 A Source's `content_hash` covers the file bytes, its manifest row and LOADER_VERSION, so a stored
-Source whose hash equals a fresh SourceFile's can be reused without parsing the file again.
+Source whose hash equals a fresh SourceFile's need not be parsed again. Files whose ids collide (the
+same name after Unicode normalisation, in one folder or across folders of one namespace) are refused
+with a reason naming the file they clash with; every other file is read.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.errors import UnreadableSource
-from corpus.language import conflicts, detect_language
 from corpus.loaders import MAX_TEXT_CHARS, Extracted, extract
 from corpus.manifest import ManifestRow
 from corpus.models import FileIssue, IngestReport, Source, SourceMeta
@@ -29,11 +33,15 @@ from corpus.scan import (
     source_file,
     source_id_for,
 )
+from corpus.script import conflicts, detect_language
 
 __all__ = [
     "LOADER_VERSION",
     "MAX_TITLE_CHARS",
+    "Ingestion",
+    "Read",
     "Scan",
+    "SourceDir",
     "SourceFile",
     "content_hash",
     "ingest_folder",
@@ -133,6 +141,107 @@ def load_source(f: SourceFile) -> Source:
     )
 
 
+@dataclass(frozen=True)
+class SourceDir:
+    """A folder of sources to read.
+
+    Attributes:
+        path: the folder (read recursively; hidden entries skipped).
+        manifest: its manifest.csv when not at the default places (see corpus.manifest).
+        namespace: keeps ids apart when two folders hold the same relative name ("" for the curated
+            collection, "uploads" for files added through the API).
+    """
+
+    path: Path
+    manifest: Path | None = None
+    namespace: str = ""
+
+
+@dataclass(frozen=True)
+class Read:
+    """One file of an ingestion: `source` is its fresh Source, or None when it is unchanged."""
+
+    namespace: str
+    file: SourceFile
+    source: Source | None
+
+
+@dataclass
+class Ingestion:
+    """The files of one or more sources folders, found up front and then read one by one.
+
+    Attributes:
+        files: (namespace, file) of every file to read, in folder order then path order.
+        failures: one line per refused file (scan problems, id collisions, then parse failures as
+            `read` meets them), never more than one per file.
+        warnings: manifest problems and, as files are read, each Source's notes.
+    """
+
+    files: list[tuple[str, SourceFile]] = field(default_factory=list)
+    failures: list[FileIssue] = field(default_factory=list)
+    warnings: list[FileIssue] = field(default_factory=list)
+
+    @classmethod
+    def scan(cls, dirs: Sequence[SourceDir], *, max_bytes: int) -> Ingestion:
+        """Walk and hash every folder (no parsing); refuse files whose ids collide.
+
+        Raises CorpusError when a folder does not exist (a usage error, not a file's problem).
+        """
+        out = cls()
+        seen: dict[str, str] = {}
+        for d in dirs:
+            scan = scan_folder(d.path, manifest=d.manifest, max_bytes=max_bytes, namespace=d.namespace)
+            out.failures.extend(scan.failures)
+            out.warnings.extend(scan.warnings)
+            for f in scan.files:
+                shown = f"{d.namespace}/{f.rel}" if d.namespace else f.rel
+                if f.source_id in seen:
+                    out.failures.append(FileIssue(shown, _collision(shown, seen[f.source_id])))
+                    continue
+                seen[f.source_id] = shown
+                out.files.append((d.namespace, f))
+        return out
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def read(
+        self,
+        known: Mapping[str, str] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Iterator[Read]:
+        """Parse every file whose content hash differs from `known[source_id]` (all when None).
+
+        Unchanged files are yielded with `source=None`; files that cannot be read are added to
+        `failures` and not yielded. `progress(done, total)` is called before each file and at the end.
+        """
+        total = len(self.files)
+        for done, (namespace, f) in enumerate(self.files):
+            if progress is not None:
+                progress(done, total)
+            if known is not None and known.get(f.source_id) == f.content_hash:
+                yield Read(namespace, f, None)
+                continue
+            try:
+                source = load_source(f)
+            except UnreadableSource as exc:
+                self.failures.append(FileIssue(f.rel, exc.message))
+                continue
+            self.warnings.extend(FileIssue(f.rel, note) for note in source.notes)
+            yield Read(namespace, f, source)
+        if progress is not None:
+            progress(total, total)
+
+
+def _collision(rel: str, other: str) -> str:
+    if rel != other and rel.casefold() == other.casefold():
+        return f"has the same source id as {other}; rename one of them"
+    return (
+        f"has the same name as {other} once Unicode is normalised (NFC), so both would get one "
+        "source id; rename one of them"
+    )
+
+
 def ingest_folder(
     sources_dir: Path,
     *,
@@ -146,28 +255,18 @@ def ingest_folder(
 
     `reuse` maps source ids to Sources from an earlier run; one whose content_hash equals the file's is
     returned as is (the same object) instead of being parsed again. Each Source's notes are repeated
-    as warnings. `progress(done, total)` is called after each file.
+    as warnings. `progress(done, total)` is called as files are read.
     """
-    scan = scan_folder(sources_dir, manifest=manifest, max_bytes=max_bytes, namespace=namespace)
-    report = IngestReport(failures=list(scan.failures), warnings=list(scan.warnings))
-    seen: dict[str, str] = {}
-    total = len(scan.files)
-    for done, f in enumerate(scan.files, start=1):
-        if f.source_id in seen:
-            report.failures.append(
-                FileIssue(f.rel, f"source id {f.source_id} collides with that of {seen[f.source_id]}")
-            )
-            continue
-        seen[f.source_id] = f.rel
-        known = reuse.get(f.source_id) if reuse is not None else None
-        try:
-            source = known if known is not None and known.content_hash == f.content_hash else load_source(f)
-        except UnreadableSource as exc:
-            report.failures.append(FileIssue(f.rel, exc.message))
-        else:
+    ingestion = Ingestion.scan([SourceDir(sources_dir, manifest, namespace)], max_bytes=max_bytes)
+    known = {sid: s.content_hash for sid, s in (reuse or {}).items()}
+    report = IngestReport()
+    for read in ingestion.read(known, progress):
+        if read.source is not None:
+            report.sources.append(read.source)
+        elif reuse is not None:
+            source = reuse[read.file.source_id]
             report.sources.append(source)
-            report.warnings.extend(FileIssue(f.rel, note) for note in source.notes)
-        if progress is not None:
-            progress(done, total)
-    report.failures.sort(key=lambda issue: issue.path)
+            ingestion.warnings.extend(FileIssue(read.file.rel, note) for note in source.notes)
+    report.failures = sorted(ingestion.failures, key=lambda issue: issue.path)
+    report.warnings = ingestion.warnings
     return report

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.errors import ManifestError
-from corpus.language import normalize_language
+from corpus.script import normalize_language
 from corpus.models import FileIssue
 
 MANIFEST_NAME = "manifest.csv"

@@ -49,15 +49,6 @@ DEFAULT_THRESHOLDS: Mapping[str, Thresholds] = {
 ANSWER_WINDOW = 10  # how many top candidates may carry the "answered" decision
 
 
-def query_language(text: str) -> str:
-    """The question's language by script: "ko" (Hangul), "zh" (Han without Hangul), else "en"."""
-    if any("\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" for ch in text):
-        return "ko"
-    if any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text):
-        return "zh"
-    return "en"
-
-
 def idf(df: int, n_docs: int) -> float:
     return math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
 

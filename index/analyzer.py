@@ -21,18 +21,18 @@ from typing import Any
 import Stemmer
 
 from corpus.kiwi import get_kiwi
+from corpus.script import HAN, HANGUL, KANA_BLOCKS
 
 ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/1"
 
-_HANGUL = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff"
-_CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_WORD_CHAR = rf"[^\W_{_HANGUL}{_CJK}]"
+_CJK = KANA_BLOCKS + HAN
+_WORD_CHAR = rf"[^\W_{HANGUL}{_CJK}]"
 _TOKEN = re.compile(
     rf"(?P<cjk>[{_CJK}]+)"
     rf"|(?P<num>\d+(?:[.,]\d+)+)(?!{_WORD_CHAR})"
     rf"|(?P<word>{_WORD_CHAR}+(?:['’]{_WORD_CHAR}+)*)"
 )
-_HAS_HANGUL = re.compile(f"[{_HANGUL}]")
+_HAS_HANGUL = re.compile(f"[{HANGUL}]")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 # Kiwi tags kept for Korean: general/proper nouns, numerals, roots, verb and adjective stems (plus

@@ -1,55 +1,62 @@
-"""Build or update the index: ingest sources, chunk, embed what is new, publish a snapshot.
+"""Build or update an index: read the sources, cut passages, embed what is new, publish a version.
 
-An update re-reads only files whose content hash changed, embeds only passages whose text is not in
-the embedding cache, and re-analyses only passages that are new; everything else is carried over
-from the current snapshot. A change of model, chunker or analyzer version forces a full rebuild.
+    report = update_index(catalog=LocalCatalog(data_dir), inputs=[SourceDir(folder)],
+                          embedder=embedder, max_bytes=50 * 2**20)
+
+Sources come from `corpus.ingest` (the one ingestion path). An update re-reads only files whose
+content hash changed; an unchanged source is carried over whole from the current version (text,
+passages, vectors, analysed terms); new passages are embedded only when their text is not in the
+embedding cache. A change of model, chunker, analyzer or storage format re-reads everything (the
+embedding cache still saves the vectors when the model is the same).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import shutil
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from corpus.chunker import CHUNKER_VERSION, Chunker
-from corpus.errors import GroundqaError, SnapshotCorrupt, StorageError
-from corpus.ingest import SourceFile, load_source, scan_folder
+from corpus.errors import IndexNotBuilt, SnapshotCorrupt, StorageError
+from corpus.ingest import Ingestion, SourceDir
 from corpus.models import FileIssue, Passage, Source
 from corpus.sentences import split_sentences
-from index import snapshot
 from index.analyzer import ANALYZER_VERSION, analyze_many
-from index.embcache import EmbeddingCache, text_hash
-from index.embedder import Embedder
-from index.lexical import FORMAT as LEXICAL_FORMAT
-from index.lexical import LexicalIndex
-from index.store import SourceRecord, StoredPassage, read_store, write_store
+from index.backend import Backend, Catalog, EmbeddingStore, NewPassage, Vector
+from index.embedding.base import Embedder
+from index.embedding.cache import text_hash
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): stages are "reading", "embedding", "writing"."""
 
-
-@dataclass(frozen=True)
-class SourceDir:
-    """A folder of sources to index. `namespace` keeps ids apart when two folders hold the same name."""
-
-    path: Path
-    manifest: Path | None = None
-    namespace: str = ""
+EMBED_BATCH = 64  # passages per embedding call; each batch is committed to the cache
 
 
 @dataclass
 class UpdateReport:
-    version: str | None = None  # the published snapshot, or None when nothing changed
+    """What an update did.
+
+    Attributes:
+        version: the published version, or None when nothing had changed.
+        full: every file was re-read (requested, first build, or a version change).
+        added, changed, removed: source ids.
+        unchanged: sources carried over as they were.
+        failed: one line per file that could not be indexed; warnings: notes on indexed files.
+        passages: passages in the published version; embedded: passages whose vectors were computed;
+            reused: passages whose vectors came from the cache or the previous version.
+        seconds: wall time of the whole update.
+    """
+
+    version: str | None = None
     full: bool = False
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
@@ -66,46 +73,56 @@ class UpdateReport:
     def published(self) -> bool:
         return self.version is not None
 
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON-ready data (the CLI's `--json` and the rebuild job's result)."""
+        return {
+            "version": self.version,
+            "published": self.published,
+            "full": self.full,
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "failed": [{"file": f.path, "reason": f.reason} for f in self.failed],
+            "warnings": [{"file": f.path, "reason": f.reason} for f in self.warnings],
+            "passages": self.passages,
+            "embedded": self.embedded,
+            "reused": self.reused,
+            "seconds": round(self.seconds, 3),
+        }
 
-@dataclass(frozen=True)
-class _Previous:
-    sources: dict[str, SourceRecord]
-    passages: dict[str, StoredPassage]  # by text hash (empty when the analyzer changed)
-    by_source: dict[str, list[Passage]]  # each source's passages, in order (same chunker version)
-    why_full: str  # why nothing can be reused, or "" when it can
-    outdated: bool  # the current snapshot must be replaced even if no source changed
+
+def build_versions() -> dict[str, str]:
+    """The versions of everything that shapes an index besides the model (recorded with it)."""
+    return {"chunker": CHUNKER_VERSION, "analyzer": ANALYZER_VERSION}
 
 
-def _previous(data_dir: Path, embedder: Embedder, full: bool) -> _Previous:
-    """The newest usable snapshot's sources and passages, when they can be reused."""
+def _base(catalog: Catalog, embedder: Embedder, full: bool) -> tuple[Backend | None, str]:
+    """The current version when its sources can be carried over, else (None, why not)."""
     if full:
-        return _Previous({}, {}, {}, "requested", True)
-    current = snapshot.current_name(data_dir)
-    for path in snapshot.candidates(data_dir):
-        try:
-            manifest = snapshot.read_manifest(path)
-            if manifest.get("model") != embedder.fingerprint:
-                return _Previous({}, {}, {}, "the model changed", True)
-            if manifest.get("chunker") != CHUNKER_VERSION:
-                return _Previous({}, {}, {}, "the chunker changed", True)
-            data = read_store(path / "store.sqlite")
-        except SnapshotCorrupt as exc:
-            log.warning("ignoring snapshot %s: %s", path.name, exc.message)
-            continue
-        same_analyzer = manifest.get("analyzer") == ANALYZER_VERSION
-        by_hash = {sp.text_hash: sp for sp in data.passages} if same_analyzer else {}
-        outdated = path.name != current or not same_analyzer or manifest.get("lexical") != LEXICAL_FORMAT
-        by_source: dict[str, list[Passage]] = {}
-        for sp in data.passages:
-            by_source.setdefault(sp.passage.source_id, []).append(sp.passage)
-        return _Previous(data.sources, by_hash, by_source, "", outdated)
-    return _Previous({}, {}, {}, "no snapshot yet", True)
+        return None, "requested"
+    try:
+        base = catalog.open()
+    except IndexNotBuilt:
+        return None, "no index yet"
+    except SnapshotCorrupt as exc:
+        log.warning("rebuilding everything: %s", exc.message)
+        return None, "no usable index"
+    info = base.info
+    if info.model != embedder.fingerprint:
+        why = "the model changed"
+    elif any(info.extra.get(k) != v for k, v in build_versions().items()):
+        why = "the chunker or analyzer changed"
+    else:
+        return base, ""
+    base.close()
+    return None, why
 
 
 def update_index(
     *,
-    data_dir: Path,
-    inputs: list[SourceDir],
+    catalog: Catalog,
+    inputs: Sequence[SourceDir],
     embedder: Embedder,
     max_bytes: int,
     full: bool = False,
@@ -113,160 +130,156 @@ def update_index(
     progress: Progress | None = None,
     job_id: str | None = None,
 ) -> UpdateReport:
-    """Bring the index in `data_dir` up to date with `inputs` and publish it if anything changed."""
+    """Bring the index in `catalog` up to date with the files of `inputs`; publish if anything changed.
+
+    Args:
+        catalog: where versions live (e.g. `index.local.catalog.LocalCatalog(data_dir)`).
+        inputs: the sources folders (namespaces keep their ids apart).
+        embedder: the model; its fingerprint is recorded with the version.
+        max_bytes: larger files are refused (one line in `failed`).
+        full: re-read every file and re-embed every passage (the cache is not consulted).
+        keep: published versions kept after publishing (the newest `keep`).
+        progress: called as work advances (see `Progress`).
+        job_id: recorded with the writer lock so a second builder can name the running job.
+
+    Returns:
+        An UpdateReport; `version` is None when nothing changed and nothing was published.
+
+    Raises:
+        RebuildInProgress: another builder holds the lock.
+        CorpusError: a sources folder does not exist.
+        StorageError: the disk refused a write (the previous version stays current).
+    """
     t0 = time.perf_counter()
     report = UpdateReport()
     tick: Progress = progress or (lambda stage, done, total: None)
-    with snapshot.write_lock(data_dir, job_id):
-        snapshot.remove_stale_builds(data_dir)
-        prev = _previous(data_dir, embedder, full)
-        prev_sources, prev_passages = prev.sources, prev.passages
-        report.full = bool(prev.why_full)
-        chunker = Chunker(embedder.count_tokens, embedder.max_tokens)
-        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-        files: list[tuple[str, SourceFile]] = []
-        for d in inputs:
-            scan = scan_folder(d.path, manifest=d.manifest, max_bytes=max_bytes, namespace=d.namespace)
-            files.extend((d.namespace, f) for f in scan.files)
-            report.failed.extend(scan.failures)
-            report.warnings.extend(scan.warnings)
-
-        new_sources: list[tuple[Source, str, str]] = []
-        passages: list[Passage] = []
-        for i, (ns, f) in enumerate(files):
-            tick("reading", i, len(files))
-            old = prev_sources.get(f.source_id)
-            if old is not None and old.source.content_hash == f.content_hash:
-                # Same bytes, manifest row, loader and chunker: its passages are the stored ones.
-                new_sources.append((old.source, ns, old.indexed_at))
-                passages.extend(prev.by_source.get(old.source.id, []))
-                report.unchanged += 1
-                continue
-            try:
-                source = load_source(f)
-            except GroundqaError as exc:
-                report.failed.append(FileIssue(f.rel, exc.message))
-                continue
-            (report.changed if old is not None else report.added).append(source.id)
-            report.warnings.extend(FileIssue(f.rel, note) for note in source.notes)
-            new_sources.append((source, ns, now))
-            passages.extend(chunker.chunk(source))
-        tick("reading", len(files), len(files))
-        kept_ids = {s.id for s, _, _ in new_sources}
-        report.removed = sorted(sid for sid in prev_sources if sid not in kept_ids)
-        report.passages = len(passages)
-
-        if not (prev.outdated or report.added or report.changed or report.removed):
-            report.seconds = time.perf_counter() - t0
-            return report
-
-        hashes = [text_hash(p.text) for p in passages]
-        vectors = _vectors(data_dir, embedder, passages, hashes, full, report, tick)
-        stored = _analyse(passages, hashes, prev_passages)
-
-        tick("writing", 0, 1)
-        build = snapshot.new_build_dir(data_dir)
-        published = False
+    with catalog.lock(job_id):
+        base, why_full = _base(catalog, embedder, full)
         try:
-            write_store(build / "store.sqlite", new_sources, stored)
-            np.save(build / "vectors.npy", vectors)
-            LexicalIndex.build([list(sp.tokens) for sp in stored]).save(build / "lexical")
-            info = snapshot.publish(
-                data_dir,
-                build,
-                {
-                    "created_at": now,
-                    "model": embedder.fingerprint,
-                    "dim": embedder.dim,
-                    "chunker": CHUNKER_VERSION,
-                    "analyzer": ANALYZER_VERSION,
-                    "lexical": LEXICAL_FORMAT,
-                    "sources": len(new_sources),
-                    "passages": len(stored),
-                },
+            report.full = base is None
+            ingestion = Ingestion.scan(inputs, max_bytes=max_bytes)
+            known = {r.id: r.content_hash for r in base.sources()} if base is not None else None
+            chunker = Chunker(embedder.count_tokens, embedder.max_tokens)
+            now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            kept: list[str] = []
+            fresh: list[tuple[Source, str, list[Passage]]] = []
+            for read in ingestion.read(known, lambda done, total: tick("reading", done, total)):
+                if read.source is None:
+                    kept.append(read.file.source_id)
+                    continue
+                (report.changed if known and read.file.source_id in known else report.added).append(
+                    read.source.id
+                )
+                fresh.append((read.source, read.namespace, chunker.chunk(read.source)))
+            report.failed = sorted(ingestion.failures, key=lambda issue: issue.path)
+            report.warnings = ingestion.warnings
+            report.unchanged = len(kept)
+            kept_ids = set(kept) | {s.id for s, _, _ in fresh}
+            report.removed = sorted(r.id for r in base.sources() if r.id not in kept_ids) if base else []
+            new_passages = [p for _, _, ps in fresh for p in ps]
+            report.passages = len(new_passages) + sum(
+                base.source_record(sid).passage_count for sid in kept if base is not None
             )
-            published = True
-        except (OSError, sqlite3.OperationalError) as exc:
-            raise StorageError(
-                f"could not write the new snapshot ({_reason(exc)}); the previous one is kept"
-            ) from exc
+            if base is not None and not (report.added or report.changed or report.removed):
+                report.seconds = time.perf_counter() - t0
+                return report
+
+            vectors = _embed(catalog, embedder, new_passages, full, base is None, report, tick)
+            analysed = _analyse(new_passages)
+            tick("writing", 0, 1)
+            with catalog.writer(base, model=embedder.fingerprint, dim=embedder.dim) as writer:
+                order = {f.source_id: i for i, (_, f) in enumerate(ingestion.files)}
+                at = 0
+                items: list[tuple[int, str | tuple[Source, str, list[NewPassage]]]] = [
+                    (order[sid], sid) for sid in kept
+                ]
+                for source, namespace, passages in fresh:
+                    n = len(passages)
+                    news = [
+                        NewPassage(p, tokens, sentences, vectors[at + i])
+                        for i, (p, (tokens, sentences)) in enumerate(
+                            zip(passages, analysed[at : at + n], strict=True)
+                        )
+                    ]
+                    at += n
+                    items.append((order[source.id], (source, namespace, news)))
+                for _, item in sorted(items, key=lambda it: it[0]):
+                    if isinstance(item, str):
+                        writer.keep_source(item)
+                    else:
+                        src, ns, news = item
+                        writer.add_source(src, namespace=ns, indexed_at=now, passages=news)
+                info = writer.publish({**build_versions(), "why_full": why_full})
         finally:
-            if not published:
-                shutil.rmtree(build, ignore_errors=True)
-        snapshot.cleanup(data_dir, keep)
+            if base is not None:
+                base.close()
+        with contextlib.suppress(OSError):
+            catalog.prune(keep)
         tick("writing", 1, 1)
-        report.version = info.name
+        report.version = info.version
         report.seconds = time.perf_counter() - t0
         return report
 
 
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__
+def embed_input(p: Passage) -> str:
+    """What the model embeds for a passage: its searchable context (if any), then its text."""
+    return f"{p.context}\n{p.text}" if p.context else p.text
 
 
-def _vectors(
-    data_dir: Path,
+def _embed(
+    catalog: Catalog,
     embedder: Embedder,
     passages: list[Passage],
-    hashes: list[str],
     full: bool,
+    everything: bool,
     report: UpdateReport,
     tick: Progress,
-) -> np.ndarray:
-    try:
-        cache = EmbeddingCache(data_dir / "cache", embedder.fingerprint, embedder.dim)
-    except (OSError, sqlite3.OperationalError) as exc:
-        raise StorageError(f"could not open the embedding cache ({_reason(exc)})") from exc
-    try:
-        known = {} if full else cache.get_many(hashes)
+) -> list[Vector]:
+    """Vectors of `passages` (same order): from the cache, or embedded and cached batch by batch.
+
+    When `everything` (every passage of the new version is in `passages`), vectors of texts no longer
+    indexed are dropped from the cache.
+    """
+    texts = [embed_input(p) for p in passages]
+    hashes = [text_hash(t) for t in texts]
+    with catalog.embedding_cache(embedder.fingerprint, embedder.dim) as cache:
+        known = {} if full else _cached(cache, hashes)
         todo: dict[str, str] = {}
-        for h, p in zip(hashes, passages, strict=True):
+        for h, t in zip(hashes, texts, strict=True):
             if h not in known and h not in todo:
-                todo[h] = p.text
+                todo[h] = t
         report.embedded = len(todo)
-        report.reused = len(passages) - sum(1 for h in hashes if h in todo)
         items = list(todo.items())
-        batch = 64
         done = 0
         tick("embedding", 0, len(items))
-        for i in range(0, len(items), batch):
-            part = items[i : i + batch]
+        for i in range(0, len(items), EMBED_BATCH):
+            part = items[i : i + EMBED_BATCH]
             vecs = embedder.encode([t for _, t in part])
-            fresh = {h: v for (h, _), v in zip(part, vecs, strict=True)}
+            batch = {h: np.asarray(v, dtype=np.float32) for (h, _), v in zip(part, vecs, strict=True)}
             try:
-                cache.put_many(fresh)
+                cache.put_many(batch)
             except (OSError, sqlite3.OperationalError) as exc:
-                raise StorageError(
-                    f"could not save embeddings ({_reason(exc)}); the previous index is kept"
-                ) from exc
-            known.update(fresh)
+                raise StorageError(f"could not save embeddings ({exc}); the previous index is kept") from exc
+            known.update(batch)
             done += len(part)
             tick("embedding", done, len(items))
-        with contextlib.suppress(OSError, sqlite3.OperationalError):  # pruning is optional
-            cache.retain(set(hashes))
-    finally:
-        cache.close()
-    if not passages:
-        return np.zeros((0, embedder.dim), dtype=np.float32)
-    return np.stack([known[h] for h in hashes]).astype(np.float32)
+        if everything:
+            with contextlib.suppress(OSError, sqlite3.OperationalError):  # pruning only saves space
+                cache.retain(set(hashes))
+    report.reused = report.passages - sum(1 for h in hashes if h in todo)
+    return [known[h] for h in hashes]
 
 
-def _analyse(
-    passages: list[Passage], hashes: list[str], prev: dict[str, StoredPassage]
-) -> list[StoredPassage]:
-    """Tokens for BM25 and sentence spans for evidence: computed for new texts, carried over otherwise.
+def _cached(cache: EmbeddingStore, hashes: list[str]) -> dict[str, Vector]:
+    try:
+        return cache.get_many(hashes)
+    except (OSError, sqlite3.DatabaseError) as exc:
+        log.warning("embedding cache unreadable (%s); embedding again", exc)
+        return {}
 
-    Sentence spans are stored so a query never runs the sentence splitter (it was ~45% of a query).
-    """
-    out = []
-    todo = [i for i, h in enumerate(hashes) if h not in prev]
-    fresh = dict(zip(todo, analyze_many([passages[i].text for i in todo]), strict=True))
-    for i, (p, h) in enumerate(zip(passages, hashes, strict=True)):
-        if i in fresh:
-            out.append(StoredPassage(p, h, tuple(fresh[i]), tuple(split_sentences(p.text))))
-        else:
-            out.append(StoredPassage(p, h, prev[h].tokens, prev[h].sentences))
-    return out
+
+def _analyse(passages: list[Passage]) -> list[tuple[tuple[str, ...], tuple[tuple[int, int], ...]]]:
+    """BM25 terms (context included) and sentence spans of each passage, computed at build time so
+    that a query never runs the sentence splitter or the analyzer over candidates."""
+    tokens = analyze_many([embed_input(p) for p in passages])
+    return [(tuple(toks), tuple(split_sentences(p.text))) for p, toks in zip(passages, tokens, strict=True)]

@@ -1,215 +1,167 @@
-"""The loaded index: one published snapshot in memory, answering questions.
+"""`GroundIndex`: one published index version answering questions with verbatim, cited passages.
 
-`GroundIndex.open(data_dir, embedder)` loads the current snapshot (falling back to the newest good
-one when the current is corrupt); `search(query)` runs the whole retrieval pipeline: filters, dense +
-lexical candidates fused, near-duplicate collapse, abstention and evidence sentences. An instance is
-immutable after loading, so it can serve many threads; a rebuild publishes a new snapshot and the
-caller swaps in a freshly opened instance.
+The pipeline of `search(query)`:
+1. validate the query (question length, k, filters naming known sources);
+2. retrieve candidates from the backend: dense + lexical, fused, with pseudo-relevance feedback
+   (`index.retriever`); follow-ups blend the earlier questions in;
+3. collapse near-duplicates (the same quote in several sources shows once, naming them all);
+4. score each group's evidence (question/passage cosine, IDF-weighted term coverage) and decide
+   whether the question is answered (`index.abstain`);
+5. mark the evidence sentence(s) inside each shown passage (`index.evidence`).
+
+The backend (`index.backend.Backend`) holds passages, vectors and term statistics; this module never
+touches files, rows or SQL. An instance is immutable, so it can serve many threads; a rebuild
+publishes a new version and the caller swaps in a freshly opened instance.
 """
 
 from __future__ import annotations
 
-import logging
 import time
-from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from corpus.errors import IndexNotBuilt, InvalidRequest, NotFound, SnapshotCorrupt
-from corpus.models import Passage
-from index import snapshot
-from index.abstain import DEFAULT_THRESHOLDS, Thresholds, coverage, decide, query_language
+from corpus.errors import InvalidRequest, NotFound, SnapshotCorrupt
+from corpus.models import Passage, Source
+from corpus.script import query_language
+from index.abstain import DEFAULT_THRESHOLDS, Thresholds, coverage, decide
 from index.analyzer import analyze, analyze_many
+from index.backend import Backend, IndexInfo, PassageRecord, SourceRecord, Vector
 from index.dedup import group_duplicates
-from index.embedder import Embedder
+from index.embedding.base import Embedder
 from index.evidence import best_sentences
-from index.lexical import LexicalIndex
 from index.retriever import HybridRetriever
-from index.store import SourceRecord, StoreData, read_store
 from index.types import Answer, Duplicate, Filters, Hit, Query, SourceRef
-from index.vectors import VectorIndex
-
-log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000
 MAX_K = 50
-HISTORY_WEIGHT = 0.5  # weight of the previous question in a follow-up's query vector
+HISTORY_WEIGHT = 0.5  # weight of the earlier questions in a follow-up's query vector
 CANDIDATES = 50  # fused candidates considered before collapse and abstention
-
-
 RELATED = 3  # closest passages offered as "related, not an answer" when abstaining
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """One collapsed group of retrieved passages with its evidence scores."""
+class Group:
+    """Near-identical retrieved passages collapsed into one, with the head's evidence scores.
 
-    row: int  # the group's head (best ranked)
-    duplicates: list[int]  # near-identical passages collapsed into it
+    Attributes:
+        head: the best-ranked passage of the group (the one shown).
+        duplicates: the other passages of the group, in rank order.
+        fused: the head's fused retrieval score (no fixed range).
+        dense: cosine between the question and the head in [-1, 1] (0.0 when dense was not used).
+        coverage: IDF-weighted share of the question's terms found in the head, in [0, 1].
+    """
+
+    head: PassageRecord
+    duplicates: tuple[PassageRecord, ...]
     fused: float
-    dense: float  # cosine between question and passage
-    coverage: float  # IDF-weighted share of question terms in the passage
+    dense: float
+    coverage: float
 
 
 @dataclass(frozen=True)
 class Scored:
+    """A question's candidates before the answer decision (what calibration reads)."""
+
     question: str
     language: str
-    terms: set[str]
-    candidates: list[Candidate]
-
-
-@dataclass(frozen=True)
-class IndexStats:
-    version: str
-    built_at: str
-    model: str
-    sources: int
-    passages: int
-    languages: dict[str, int]
+    terms: frozenset[str]
+    groups: list[Group]
+    df: Mapping[str, int]
+    n_docs: int
 
 
 class GroundIndex:
+    """Answers questions from one published index version.
+
+    Args:
+        backend: the opened version (see `index.backend.Backend`).
+        embedder: the model the version's vectors come from. Its `languages` (None: all) says which
+            questions it reads: others are answered from the lexical index alone.
+        thresholds: abstention thresholds per question language ("en" is the fallback).
+
+    Raises:
+        SnapshotCorrupt: when the version was built with another model than `embedder`.
+    """
+
     def __init__(
         self,
-        *,
-        version: str,
-        manifest: Mapping[str, Any],
-        data: StoreData,
-        vectors: np.ndarray,
-        lexical: LexicalIndex,
+        backend: Backend,
         embedder: Embedder,
         thresholds: Mapping[str, Thresholds] = DEFAULT_THRESHOLDS,
     ) -> None:
-        self.version = version
-        self.manifest = dict(manifest)
-        self._data = data
-        self._embedder = embedder
-        self._vectors = vectors
-        self._thresholds = thresholds
-        # Languages the embedding model reads (None: all). Questions in other languages are answered
-        # from the lexical index alone: an English-only model ranks Korean text close to randomly.
-        self._dense_languages: frozenset[str] | None = getattr(embedder, "languages", None)
-        self._passages: list[Passage] = [sp.passage for sp in data.passages]
-        self._terms: list[frozenset[str]] = [frozenset(sp.tokens) for sp in data.passages]
-        self._sentences = [sp.sentences for sp in data.passages]
-        self._by_id = {p.id: i for i, p in enumerate(self._passages)}
-        self._df: Counter[str] = Counter()
-        for terms in self._terms:
-            self._df.update(terms)
-        self._source_of_row = np.array([p.source_id for p in self._passages], dtype=object)
-        self._retriever = HybridRetriever(embedder, VectorIndex.build(vectors), lexical, analyze)
-        self._refs = {sid: SourceRef(id=sid, meta=rec.source.meta) for sid, rec in data.sources.items()}
-
-    # -- loading ---------------------------------------------------------------------------------
-    @classmethod
-    def open(cls, data_dir: Path, embedder: Embedder) -> GroundIndex:
-        """Load the current snapshot, or the newest older one that passes its checks."""
-        problems: list[str] = []
-        for path in snapshot.candidates(data_dir):
-            try:
-                return cls.load(path, embedder)
-            except SnapshotCorrupt as exc:
-                log.error("snapshot %s is unusable: %s", path.name, exc.message)
-                problems.append(exc.message)
-        if problems:
-            raise SnapshotCorrupt("no usable snapshot: " + "; ".join(problems))
-        raise IndexNotBuilt(f"no index has been built in {data_dir.name!s} yet: run `groundqa index` first")
-
-    @classmethod
-    def load(cls, path: Path, embedder: Embedder) -> GroundIndex:
-        manifest = snapshot.read_manifest(path)
-        if manifest.get("model") != embedder.fingerprint:
+        if backend.info.model != embedder.fingerprint:
             raise SnapshotCorrupt(
-                f"snapshot {path.name} was built with model {manifest.get('model')!r}, "
+                f"index {backend.info.version} was built with model {backend.info.model!r}, "
                 f"not {embedder.fingerprint!r}: rebuild the index"
             )
-        data = read_store(path / "store.sqlite")
-        try:
-            vectors = np.load(path / "vectors.npy")
-            lexical = LexicalIndex.load(path / "lexical")
-        except (OSError, ValueError) as exc:
-            raise SnapshotCorrupt(f"snapshot {path.name} has unreadable index files ({exc})") from exc
-        if vectors.shape != (len(data.passages), embedder.dim):
-            raise SnapshotCorrupt(f"snapshot {path.name}: vectors do not match its passages")
-        return cls(
-            version=path.name,
-            manifest=manifest,
-            data=data,
-            vectors=vectors,
-            lexical=lexical,
-            embedder=embedder,
-        )
+        self.backend = backend
+        self._embedder = embedder
+        self._thresholds = thresholds
+        self._dense_languages: frozenset[str] | None = getattr(embedder, "languages", None)
+        self._retriever = HybridRetriever(backend, embedder, analyze)
+
+    @classmethod
+    def open(cls, data_dir: Path, embedder: Embedder) -> GroundIndex:
+        """The current local snapshot in `data_dir` (or the newest good older one built with `embedder`).
+
+        Raises IndexNotBuilt when nothing was published yet, SnapshotCorrupt when nothing is usable.
+        """
+        from index.local.catalog import LocalCatalog
+
+        return cls(LocalCatalog(data_dir).open(model=embedder.fingerprint), embedder)
 
     # -- lookups ---------------------------------------------------------------------------------
-    def sources(self) -> list[SourceRecord]:
-        return sorted(self._data.sources.values(), key=lambda r: (r.source.meta.title.lower(), r.source.id))
+    @property
+    def version(self) -> str:
+        return self.backend.info.version
 
-    def source(self, source_id: str) -> SourceRecord:
-        try:
-            return self._data.sources[source_id]
-        except KeyError:
-            raise NotFound(f"no source with id {source_id!r} in this index") from None
+    @property
+    def info(self) -> IndexInfo:
+        return self.backend.info
 
-    def passage(self, passage_id: str) -> Passage:
-        try:
-            return self._passages[self._by_id[passage_id]]
-        except KeyError:
-            raise NotFound(f"no passage with id {passage_id!r} in this index") from None
+    def sources(self) -> Sequence[SourceRecord]:
+        """Every source, sorted by title."""
+        return self.backend.sources()
 
-    def passage_at(self, row: int) -> Passage:
-        return self._passages[row]
+    def source_record(self, source_id: str) -> SourceRecord:
+        """NotFound when the id is unknown."""
+        return self.backend.source_record(source_id)
+
+    def source(self, source_id: str) -> Source:
+        """The source with its canonical text; NotFound when the id is unknown."""
+        return self.backend.source(source_id)
 
     def passages_of(self, source_id: str) -> list[Passage]:
-        return [p for p in self._passages if p.source_id == source_id]
+        """A source's passages in order (empty for an unknown id)."""
+        return self.backend.passages_of(source_id)
 
-    def stats(self) -> IndexStats:
-        langs = Counter(r.source.meta.language for r in self._data.sources.values())
-        return IndexStats(
-            version=self.version,
-            built_at=str(self.manifest.get("created_at", "")),
-            model=str(self.manifest.get("model", "")),
-            sources=len(self._data.sources),
-            passages=len(self._passages),
-            languages=dict(langs),
-        )
+    def passage(self, passage_id: str) -> Passage:
+        """One passage; NotFound when the id is unknown."""
+        return self.backend.passages([passage_id])[0].passage
 
     # -- search ----------------------------------------------------------------------------------
-    def _subset(self, f: Filters) -> np.ndarray | None:
-        if f.is_empty():
-            return None
-        unknown = sorted({s for s in f.source_ids if s not in self._data.sources})
+    def _check_filters(self, f: Filters) -> None:
+        if not f.source_ids:
+            return
+        known = {r.id for r in self.backend.sources()}
+        unknown = sorted({s for s in f.source_ids if s not in known})
         if unknown:
             shown = ", ".join(repr(s) for s in unknown[:5]) + (
                 f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
             )
             raise NotFound(f"unknown source id in filters: {shown}")
-        pubs = {p.casefold() for p in f.publishers}
-        langs = {lang.casefold() for lang in f.languages}
-        allowed = set()
-        for sid, rec in self._data.sources.items():
-            m = rec.source.meta
-            if f.source_ids and sid not in f.source_ids:
-                continue
-            if pubs and (m.publisher or "").casefold() not in pubs:
-                continue
-            if langs and m.language.casefold() not in langs:
-                continue
-            if (f.date_from or f.date_to) and not _date_overlaps(m.date, f.date_from, f.date_to):
-                continue
-            allowed.add(sid)
-        return (
-            np.flatnonzero(np.isin(self._source_of_row, list(allowed))) if allowed else np.zeros(0, np.int64)
-        )
 
     def score(self, query: Query) -> Scored:
         """Validate the query, retrieve and collapse candidates, and score each group's evidence.
 
         `search` decides from these scores; calibration (bench/calibrate.py) reads them directly.
+
+        Raises:
+            InvalidRequest: empty or over-long question, k out of 1..MAX_K.
+            NotFound: a filter names an unknown source.
         """
         question = query.question.strip()
         if not question:
@@ -218,54 +170,64 @@ class GroundIndex:
             raise InvalidRequest(f"the question is longer than {MAX_QUESTION_CHARS} characters")
         if not 1 <= query.k <= MAX_K:
             raise InvalidRequest(f"k must be between 1 and {MAX_K}")
-        subset = self._subset(query.filters)
+        self._check_filters(query.filters)
 
         language = query_language(question)
         use_dense = self._dense_languages is None or language in self._dense_languages
         history = [h.strip() for h in query.history if h.strip()][-2:]
         q_terms = analyze(question)
         h_terms = analyze(history[-1]) if history else []
-        q_vec = search_vec = None
+        q_vec: Vector | None = None
+        search_vec: Vector | None = None
         if use_dense:
             q_vec = search_vec = self._embedder.encode_query(question)
             if history:
                 blended = q_vec + HISTORY_WEIGHT * self._embedder.encode_query(" ".join(history))
                 search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
 
-        if subset is not None and subset.size == 0:
-            cands = []
-        else:
-            cands = self._retriever.retrieve(
-                question,
-                k=CANDIDATES,
-                method="hybrid" if use_dense else "lexical",
-                subset=subset,
-                query_vector=search_vec,
-                query_tokens=q_terms + h_terms,
+        cands = self._retriever.retrieve(
+            question,
+            k=CANDIDATES,
+            method="hybrid" if use_dense else "lexical",
+            filters=query.filters,
+            query_vector=search_vec,
+            query_tokens=q_terms + h_terms,
+        )
+        records = self.backend.passages([c.id for c in cands])
+        groups = group_duplicates([r.passage.text for r in records])
+        q_set = frozenset(q_terms) | frozenset(h_terms)
+        stats = self.backend.term_stats(q_set)
+        heads = [records[g[0]] for g in groups]
+        dense = [0.0] * len(heads)
+        if q_vec is not None and search_vec is not None and heads:
+            ids = [h.passage.id for h in heads]
+            own = self.backend.dense_scores(q_vec, ids)
+            blended_scores = own if search_vec is q_vec else self.backend.dense_scores(search_vec, ids)
+            dense = [max(a, b) for a, b in zip(own, blended_scores, strict=True)]
+        scored = [
+            Group(
+                head=records[g[0]],
+                duplicates=tuple(records[i] for i in g[1:]),
+                fused=cands[g[0]].score,
+                dense=dense[n],
+                coverage=coverage(q_set, set(records[g[0]].tokens), stats.df, stats.n_docs),
             )
-        rows = [c.row for c in cands]
-        groups = group_duplicates([self._passages[r].text for r in rows])
-        q_set = set(q_terms) | set(h_terms)
-        n_docs = max(len(self._passages), 1)
-        scored = []
-        for g in groups:
-            head = rows[g[0]]
-            dense = 0.0
-            if q_vec is not None and search_vec is not None:
-                dense = max(float(self._vectors[head] @ q_vec), float(self._vectors[head] @ search_vec))
-            cov = coverage(q_set, set(self._terms[head]), self._df, n_docs)
-            scored.append(Candidate(head, [rows[i] for i in g[1:]], cands[g[0]].score, dense, cov))
-        return Scored(question, language, q_set, scored)
+            for n, g in enumerate(groups)
+        ]
+        return Scored(question, language, q_set, scored, stats.df, stats.n_docs)
 
     def search(self, query: Query) -> Answer:
+        """Answer `query`: verbatim passages with evidence, or an abstention with related passages.
+
+        Raises the errors of `score`.
+        """
         t0 = time.perf_counter()
         scored = self.score(query)
         thresholds = self._thresholds.get(scored.language, self._thresholds["en"])
-        n_docs = max(len(self._passages), 1)
-        cands = scored.candidates
-        answered, shown = decide([(c.dense, c.coverage) for c in cands], thresholds, query.k)
-        hits = [self._hit(cands[i], scored.terms, n_docs) for i in shown]
-        related = [] if answered else [self._hit(c, scored.terms, n_docs) for c in cands[:RELATED]]
+        groups = scored.groups
+        answered, shown = decide([(g.dense, g.coverage) for g in groups], thresholds, query.k)
+        hits = [self._hit(groups[i], scored) for i in shown]
+        related = [] if answered else [self._hit(g, scored) for g in groups[:RELATED]]
         return Answer(
             question=scored.question,
             answered=answered,
@@ -275,47 +237,17 @@ class GroundIndex:
             took_ms=(time.perf_counter() - t0) * 1000.0,
         )
 
-    def _hit(self, c: Candidate, q_set: set[str], n_docs: int) -> Hit:
-        p = self._passages[c.row]
-        evidence = best_sentences(p.text, self._sentences[c.row], q_set, analyze_many, self._df, n_docs)
+    def _ref(self, source_id: str) -> SourceRef:
+        return SourceRef(id=source_id, meta=self.backend.source_record(source_id).meta)
+
+    def _hit(self, g: Group, scored: Scored) -> Hit:
+        p = g.head.passage
+        evidence = best_sentences(
+            p.text, g.head.sentences, set(scored.terms), analyze_many, scored.df, scored.n_docs
+        )
         dups = tuple(
-            Duplicate(source=self._refs[self._passages[r].source_id], passage=self._passages[r])
-            for r in c.duplicates
+            Duplicate(source=self._ref(d.passage.source_id), passage=d.passage) for d in g.duplicates
         )
         return Hit(
-            passage=p, source=self._refs[p.source_id], score=c.fused, evidence=evidence, duplicates=dups
+            passage=p, source=self._ref(p.source_id), score=g.fused, evidence=evidence, duplicates=dups
         )
-
-
-def open_catalogue(data_dir: Path) -> tuple[str, list[SourceRecord]]:
-    """The published snapshot's version and sources, without loading a model or the indexes."""
-    for path in snapshot.candidates(data_dir):
-        try:
-            snapshot.read_manifest(path)
-            data = read_store(path / "store.sqlite")
-        except SnapshotCorrupt as exc:
-            log.error("snapshot %s is unusable: %s", path.name, exc.message)
-            continue
-        return path.name, sorted(
-            data.sources.values(), key=lambda r: (r.source.meta.title.lower(), r.source.id)
-        )
-    raise IndexNotBuilt(f"no index has been built in {data_dir.name!s} yet: run `groundqa index` first")
-
-
-def _date_bounds(value: str) -> tuple[str, str]:
-    """An ISO prefix as an inclusive range of full dates ("2025" -> 2025-01-01..2025-12-31)."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return f"{parts[0]}-01-01", f"{parts[0]}-12-31"
-    if len(parts) == 2:
-        return f"{value}-01", f"{value}-31"
-    return value, value
-
-
-def _date_overlaps(date: str | None, lo: str | None, hi: str | None) -> bool:
-    if not date:
-        return False
-    start, end = _date_bounds(date)
-    if lo and end < _date_bounds(lo)[0]:
-        return False
-    return not (hi and start > _date_bounds(hi)[1])

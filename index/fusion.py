@@ -1,8 +1,8 @@
-"""Pure rank fusion over (row, score) lists: z-score, reciprocal rank and min-max convex combination.
+"""Pure rank fusion over (id, score) lists: z-score, reciprocal rank and min-max convex combination.
 
-Each run is a list of (row, score) pairs from one retrieval method, best first. A row missing from a
+Each run is a list of (passage id, score) pairs from one retrieval method, best first. An id missing from a
 run gets that run's lowest normalised score (z-score, min-max) or no contribution (RRF). The result
-is sorted by fused score, best first, ties broken by row id so that fusion is deterministic.
+is sorted by fused score, best first, ties broken by id so that fusion is deterministic.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-Run = Sequence[tuple[int, float]]
-Fused = list[tuple[int, float]]
+Run = Sequence[tuple[str, float]]
+Fused = list[tuple[str, float]]
 FusionMode = Literal["zscore", "rrf", "convex"]
 
 
@@ -40,7 +40,7 @@ class FusionConfig:
             raise ValueError(f"depth must be >= 1 and rrf_k >= 0, got {self.depth}, {self.rrf_k}")
 
 
-def _sorted(scores: dict[int, float]) -> Fused:
+def _sorted(scores: dict[str, float]) -> Fused:
     return sorted(scores.items(), key=lambda rs: (-rs[1], rs[0]))
 
 
@@ -49,7 +49,7 @@ def _check(runs: Sequence[Run], weights: Sequence[float]) -> None:
         raise ValueError(f"{len(runs)} runs but {len(weights)} weights")
 
 
-def zscore_normalize(run: Run) -> dict[int, float]:
+def zscore_normalize(run: Run) -> dict[str, float]:
     """Scores as standard scores within the run (all 0 when the run has fewer than 2 distinct scores)."""
     if not run:
         return {}
@@ -61,7 +61,7 @@ def zscore_normalize(run: Run) -> dict[int, float]:
     return {r: (s - mean) / std for r, s in run}
 
 
-def minmax_normalize(run: Run) -> dict[int, float]:
+def minmax_normalize(run: Run) -> dict[str, float]:
     """Scores rescaled to [0, 1] within the run (all 1 when the run's scores are all equal)."""
     if not run:
         return {}
@@ -72,9 +72,9 @@ def minmax_normalize(run: Run) -> dict[int, float]:
     return {r: (s - lo) / (hi - lo) for r, s in run}
 
 
-def _weighted_sum(normalized: Sequence[dict[int, float]], weights: Sequence[float]) -> Fused:
+def _weighted_sum(normalized: Sequence[dict[str, float]], weights: Sequence[float]) -> Fused:
     rows = {r for run in normalized for r in run}
-    fused: dict[int, float] = {}
+    fused: dict[str, float] = {}
     for r in rows:
         total = 0.0
         for run, w in zip(normalized, weights, strict=True):
@@ -99,7 +99,7 @@ def convex_fusion(runs: Sequence[Run], weights: Sequence[float]) -> Fused:
 def rrf_fusion(runs: Sequence[Run], weights: Sequence[float], k: int = 60) -> Fused:
     """Reciprocal rank fusion: sum of weight / (k + rank), ranks from 1 in each run's given order."""
     _check(runs, weights)
-    fused: dict[int, float] = {}
+    fused: dict[str, float] = {}
     for run, w in zip(runs, weights, strict=True):
         for rank, (r, _) in enumerate(run, start=1):
             fused[r] = fused.get(r, 0.0) + w / (k + rank)

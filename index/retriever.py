@@ -1,10 +1,11 @@
-"""Hybrid retrieval: dense (FAISS) and lexical (BM25) candidates, fused into one ranked list.
+"""Hybrid retrieval: dense and lexical (BM25) candidates from a backend, fused into one ranked list.
 
-The hybrid method runs in two passes. The first fuses the dense and BM25 runs; the best fused rows
-then serve as pseudo-relevance feedback: the terms carrying most of their BM25 mass expand the
-lexical query (an RM3-style relevance model, interpolated with the original query), and the final
-ranking fuses the dense run with the expanded BM25 run. On the judged bench collections this beat
-plain fusion on all three (see bench/quality.py); `PrfConfig(docs=0)` turns it off.
+The hybrid method runs in two passes. The first fuses the dense and BM25 runs; the best fused
+passages then serve as pseudo-relevance feedback: the terms carrying most of their BM25 mass expand
+the lexical query (an RM3-style relevance model, interpolated with the original query), and the
+final ranking fuses the dense run with the expanded BM25 run. On the judged bench collections this
+beat plain fusion on all three (see bench/quality.py); `PrfConfig(docs=0)` turns it off, and so does
+a backend without the feedback capability.
 """
 
 from __future__ import annotations
@@ -16,12 +17,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
-import numpy.typing as npt
 
-from index.embedder import Embedder
+from index.backend import Backend, FeedbackBackend, Ranked, Vector
+from index.embedding.base import Embedder
 from index.fusion import FusionConfig, fuse
-from index.lexical import DEFAULT_B, DEFAULT_K1, LexicalIndex
-from index.vectors import VectorIndex
+from index.types import Filters
 
 Method = Literal["hybrid", "dense", "lexical"]
 
@@ -30,7 +30,7 @@ Method = Literal["hybrid", "dense", "lexical"]
 class PrfConfig:
     """Pseudo-relevance feedback for the lexical run of the hybrid method.
 
-    `docs` top fused rows (0 = no feedback) give `terms` expansion terms; the expanded query is
+    `docs` top fused passages (0 = no feedback) give `terms` expansion terms; the expanded query is
     `query_weight` x the original query's term distribution + the rest x the expansion terms'.
     """
 
@@ -45,16 +45,10 @@ class PrfConfig:
 
 @dataclass(frozen=True)
 class RetrievalConfig:
-    """Everything that shapes retrieval; the defaults are the measured best single setting.
-
-    `bm25_k1` / `bm25_b` are used where this module builds the lexical index (the BEIR evaluation);
-    they equal LexicalIndex's defaults.
-    """
+    """Everything that shapes retrieval; the defaults are the measured best single setting."""
 
     fusion: FusionConfig = field(default_factory=FusionConfig)
     prf: PrfConfig = field(default_factory=PrfConfig)
-    bm25_k1: float = DEFAULT_K1
-    bm25_b: float = DEFAULT_B
 
 
 DEFAULT_CONFIG = RetrievalConfig()
@@ -62,15 +56,19 @@ DEFAULT_CONFIG = RetrievalConfig()
 
 @dataclass(frozen=True)
 class Candidate:
-    """One retrieved row with its fused score and what each method said about it.
+    """One retrieved passage with its fused score and what each method said about it.
 
-    `dense` is the cosine with the query vector and `lexical` the raw BM25 score of the query's
-    own terms (before any feedback expansion); each is None when that method was not run.
-    `dense_rank` / `lexical_rank` are 1-based ranks in that method's first-pass candidate list
-    (None when the row was not among its candidates).
+    Attributes:
+        id: the passage id.
+        score: the fused score (no fixed range; orders candidates of one query).
+        dense: cosine with the query vector in [-1, 1], None when the dense method did not run.
+        lexical: BM25 score of the query's own terms (before feedback) when the passage was among
+            the lexical candidates, else None.
+        dense_rank, lexical_rank: 1-based ranks in each method's first-pass candidate list (None
+            when the passage was not among that method's candidates).
     """
 
-    row: int
+    id: str
     score: float
     dense: float | None
     lexical: float | None
@@ -79,25 +77,19 @@ class Candidate:
 
 
 class HybridRetriever:
-    """Retrieval over row-aligned indexes: row i of `vectors` and of `lexical` is the same passage."""
+    """Dense, lexical or hybrid retrieval over any `Backend`."""
 
     def __init__(
         self,
+        backend: Backend,
         embedder: Embedder,
-        vectors: VectorIndex,
-        lexical: LexicalIndex,
         analyze: Callable[[str], list[str]],
         config: RetrievalConfig = DEFAULT_CONFIG,
     ) -> None:
-        if len(vectors) != len(lexical):
-            raise ValueError(f"{len(vectors)} vectors but {len(lexical)} lexical documents")
+        self._backend = backend
         self._embedder = embedder
-        self._vectors = vectors
-        self._lexical = lexical
         self._analyze = analyze
         self.config = config
-        if config.prf.docs > 0:
-            lexical.prepare_feedback()  # O(postings) once, so that no query pays for it
 
     def retrieve(
         self,
@@ -105,96 +97,96 @@ class HybridRetriever:
         *,
         k: int,
         method: Method = "hybrid",
-        subset: npt.ArrayLike | None = None,
-        query_vector: npt.ArrayLike | None = None,
+        filters: Filters | None = None,
+        query_vector: Vector | None = None,
         query_tokens: Sequence[str] | None = None,
     ) -> list[Candidate]:
-        """The best `k` rows for `question`.
+        """The best `k` passages for `question`, best first.
 
         Args:
-            question: the query text (embedded / analyzed unless overrides are given).
-            k: how many candidates to return.
+            question: the query text (embedded / analysed unless overrides are given).
+            k: how many candidates to return (at most).
             method: "hybrid" (fused), "dense" or "lexical" alone.
-            subset: allowed row ids (metadata filters); None = all rows.
-            query_vector: use this (normalised) vector instead of embedding `question`.
-            query_tokens: use these analyzer tokens instead of analyzing `question`.
+            filters: metadata filters (None: all passages).
+            query_vector: use this unit vector, shape (dim,), instead of embedding `question`.
+            query_tokens: use these analyser tokens instead of analysing `question`.
+
+        Raises:
+            ValueError: for an unknown method.
         """
         if method not in ("hybrid", "dense", "lexical"):
             raise ValueError(f"unknown retrieval method {method!r}")
         if k < 1:
             return []
+        where = filters if filters is not None else Filters()
         depth = max(k, self.config.fusion.depth)
-        dense_run: list[tuple[int, float]] = []
-        lex_run: list[tuple[int, float]] = []
-        qvec: npt.NDArray[np.float32] | None = None
-        lex_scores: npt.NDArray[np.float32] | None = None
+        dense_run: Ranked = []
+        lex_run: Ranked = []
+        qvec: Vector | None = None
+        tokens: list[str] = []
         if method != "lexical":
             qvec = np.asarray(
                 query_vector if query_vector is not None else self._embedder.encode_query(question),
                 dtype=np.float32,
             )
-            dense_run = _pairs(*self._vectors.search(qvec, depth, subset))
+            dense_run = self._backend.dense_search(qvec, depth, where)
         if method != "dense":
             tokens = list(query_tokens) if query_tokens is not None else self._analyze(question)
-            lex_scores = self._lexical.scores(Counter(tokens))
-            lex_run = _pairs(*self._lexical.top(lex_scores, depth, subset))
+            lex_run = self._backend.lexical_search(Counter(tokens), depth, where)
         if method == "dense":
             fused = dense_run
         elif method == "lexical":
             fused = lex_run
         else:
             fused = fuse(dense_run, lex_run, self.config.fusion)
-            if self.config.prf.docs > 0 and fused:
-                expanded = self._expanded_query(Counter(tokens), fused)
-                lex_prf = _pairs(*self._lexical.search_weighted(expanded, depth, subset))
+            if self.config.prf.docs > 0 and fused and isinstance(self._backend, FeedbackBackend):
+                expanded = self._expanded_query(self._backend, Counter(tokens), fused)
+                lex_prf = self._backend.lexical_search(expanded, depth, where)
                 fused = fuse(dense_run, lex_prf, self.config.fusion)
-        return self._candidates(fused[:k], dense_run, lex_run, qvec, lex_scores)
+        return self._candidates(fused[:k], dense_run, lex_run, qvec)
 
-    def _expanded_query(self, query: Counter[str], fused: list[tuple[int, float]]) -> dict[str, float]:
-        """The original query's term distribution mixed with the feedback rows' expansion terms."""
+    def _expanded_query(
+        self, backend: FeedbackBackend, query: Counter[str], fused: Ranked
+    ) -> dict[str, float]:
+        """The original query's term distribution mixed with the feedback passages' expansion terms."""
         prf = self.config.prf
         top = fused[: prf.docs]
         best = top[0][1]
-        # Feedback rows weigh by exp(fused score - best): with z-score fusion, one unit is one
+        # Feedback passages weigh by exp(fused score - best): with z-score fusion, one unit is one
         # standard deviation of the runs' scores.
-        row_weights = [math.exp(max(s - best, -50.0)) for _, s in top]
-        expansion = self._lexical.expansion_terms([r for r, _ in top], row_weights, prf.terms)
+        weights = [math.exp(max(s - best, -50.0)) for _, s in top]
+        expansion = backend.expansion_terms([pid for pid, _ in top], weights, prf.terms)
         n_query = sum(query.values())
-        weights: dict[str, float] = {}
+        out: dict[str, float] = {}
         if n_query:
             for term, count in query.items():
-                weights[term] = prf.query_weight * count / n_query
+                out[term] = prf.query_weight * count / n_query
         orig_share = prf.query_weight if n_query else 0.0
         for term, w in expansion.items():
-            weights[term] = weights.get(term, 0.0) + (1.0 - orig_share) * w
-        return weights
+            out[term] = out.get(term, 0.0) + (1.0 - orig_share) * w
+        return out
 
     def _candidates(
-        self,
-        fused: list[tuple[int, float]],
-        dense_run: list[tuple[int, float]],
-        lex_run: list[tuple[int, float]],
-        qvec: npt.NDArray[np.float32] | None,
-        lex_scores: npt.NDArray[np.float32] | None,
+        self, fused: Ranked, dense_run: Ranked, lex_run: Ranked, qvec: Vector | None
     ) -> list[Candidate]:
-        dense_rank = {r: i for i, (r, _) in enumerate(dense_run, start=1)}
-        lex_rank = {r: i for i, (r, _) in enumerate(lex_run, start=1)}
-        rows = [r for r, _ in fused]
-        sims: list[float] | None = None
-        if qvec is not None and rows:
-            sims = np.asarray(self._vectors.vectors_of(rows) @ qvec, dtype=np.float32).tolist()
+        dense_rank = {pid: i for i, (pid, _) in enumerate(dense_run, start=1)}
+        dense_score = dict(dense_run)
+        lex_rank = {pid: i for i, (pid, _) in enumerate(lex_run, start=1)}
+        lex_score = dict(lex_run)
+        ids = [pid for pid, _ in fused]
+        sims: list[float | None] = [None] * len(ids)
+        if qvec is not None:
+            missing = [pid for pid in ids if pid not in dense_score]
+            extra = dict(zip(missing, self._backend.dense_scores(qvec, missing), strict=True))
+            sims = [dense_score.get(pid, extra.get(pid)) for pid in ids]
         return [
             Candidate(
-                row=r,
+                id=pid,
                 score=float(s),
-                dense=sims[i] if sims is not None else None,
-                lexical=float(lex_scores[r]) if lex_scores is not None else None,
-                dense_rank=dense_rank.get(r),
-                lexical_rank=lex_rank.get(r),
+                dense=sims[i],
+                lexical=lex_score.get(pid),
+                dense_rank=dense_rank.get(pid),
+                lexical_rank=lex_rank.get(pid),
             )
-            for i, (r, s) in enumerate(fused)
+            for i, (pid, s) in enumerate(fused)
         ]
-
-
-def _pairs(rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32]) -> list[tuple[int, float]]:
-    return list(zip(rows.tolist(), scores.tolist(), strict=True))

@@ -1,4 +1,4 @@
-"""What a search takes and returns. Plain frozen dataclasses: the API and the web UI render them."""
+"""What a search takes and returns. Plain frozen dataclasses: the API, the CLI and the web UI render them."""
 
 from __future__ import annotations
 
@@ -7,25 +7,73 @@ from dataclasses import dataclass, field
 from corpus.models import Passage, SourceMeta
 
 
+def date_bounds(value: str) -> tuple[str, str]:
+    """An ISO date prefix as an inclusive range of full dates: "2025" -> ("2025-01-01", "2025-12-31")."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-01-01", f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        return f"{value}-01", f"{value}-31"
+    return value, value
+
+
 @dataclass(frozen=True)
 class Filters:
-    """Metadata filters; an empty tuple or None means "no constraint"."""
+    """Metadata filters; an empty tuple or None means "no constraint".
+
+    Attributes:
+        source_ids: only these sources.
+        publishers: only sources whose publisher equals one of these (case-insensitive).
+        languages: only sources in one of these languages ("en", "ko"; case-insensitive).
+        date_from, date_to: inclusive ISO prefixes ("2020", "2020-06", "2020-06-01"); a source is in
+            range when its own date (also a prefix, so a range of days) overlaps the range. Sources
+            without a date are excluded by any date bound.
+    """
 
     source_ids: tuple[str, ...] = ()
     publishers: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
-    date_from: str | None = None  # inclusive ISO prefix, e.g. "2020" or "2020-06-01"
-    date_to: str | None = None  # inclusive ISO prefix
+    date_from: str | None = None
+    date_to: str | None = None
 
     def is_empty(self) -> bool:
         return not (self.source_ids or self.publishers or self.languages or self.date_from or self.date_to)
 
+    def admits(self, meta: SourceMeta, source_id: str) -> bool:
+        """Whether a source with this metadata passes every filter."""
+        if self.source_ids and source_id not in self.source_ids:
+            return False
+        if self.publishers and (meta.publisher or "").casefold() not in {
+            p.casefold() for p in self.publishers
+        }:
+            return False
+        if self.languages and meta.language.casefold() not in {x.casefold() for x in self.languages}:
+            return False
+        if self.date_from or self.date_to:
+            if not meta.date:
+                return False
+            start, end = date_bounds(meta.date)
+            if self.date_from and end < date_bounds(self.date_from)[0]:
+                return False
+            if self.date_to and start > date_bounds(self.date_to)[1]:
+                return False
+        return True
+
 
 @dataclass(frozen=True)
 class Query:
+    """A question to answer.
+
+    Attributes:
+        question: what the user asked (1..MAX_QUESTION_CHARS characters after trimming).
+        k: at most this many passages are shown (1..MAX_K).
+        history: earlier questions of the conversation, oldest first.
+        filters: metadata filters.
+    """
+
     question: str
     k: int = 5
-    history: tuple[str, ...] = ()  # earlier questions of the conversation, oldest first
+    history: tuple[str, ...] = ()
     filters: Filters = field(default_factory=Filters)
 
 
@@ -39,7 +87,7 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class Span:
-    """Offsets within a passage's text (not the source's)."""
+    """Character offsets within a passage's text (not the source's): `text[start:end]`."""
 
     start: int
     end: int
@@ -55,6 +103,17 @@ class Duplicate:
 
 @dataclass(frozen=True)
 class Hit:
+    """One quoted passage of an answer.
+
+    Attributes:
+        passage: the passage; `passage.text` is verbatim source text.
+        source: the source it is quoted from.
+        score: the fused retrieval score. It orders hits within one answer; it has no fixed range
+            (a weighted sum of per-method z-scores) and is not comparable across questions.
+        evidence: the sentence(s) of the passage that best match the question, in passage offsets.
+        duplicates: near-identical passages from other sources, collapsed into this one.
+    """
+
     passage: Passage
     source: SourceRef
     score: float
@@ -67,7 +126,7 @@ class Answer:
     """The result of a search.
 
     When `answered` is false, `hits` is empty and `related` may hold the closest passages, which
-    must be shown as "related, not an answer".
+    must be shown as "related, not an answer". `took_ms` is the search time in milliseconds.
     """
 
     question: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from service.api import create_app
+from service.app import create_app
 from service.settings import Settings
 
 

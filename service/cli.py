@@ -17,8 +17,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from corpus.errors import GroundqaError
-from index.embedder import Embedder
-from service.runtime import report_summary, source_dirs
+from index.embedding.base import Embedder
+from service.runtime import catalog_for, source_dirs
 from service.settings import Settings
 
 app = typer.Typer(
@@ -67,7 +67,7 @@ def settings_from(**options: Any) -> Settings:
 
 
 def load(settings: Settings) -> Embedder:
-    from index.embedders import load_embedder
+    from index.embedding.load import load_embedder
 
     return load_embedder(settings.model, settings.backend, settings.data_dir / "models")
 
@@ -101,7 +101,7 @@ def run_index(settings: Settings, embedder: Embedder, *, full: bool, quiet: bool
         fail(f"sources folder not found: {settings.sources_dir} (set --sources or GROUNDQA_SOURCES_DIR)")
     with progress_bar(err.is_terminal and not quiet) as tick:
         report = update_index(
-            data_dir=settings.data_dir,
+            catalog=catalog_for(settings),
             inputs=source_dirs(settings),
             embedder=embedder,
             max_bytes=settings.max_file_bytes,
@@ -109,7 +109,7 @@ def run_index(settings: Settings, embedder: Embedder, *, full: bool, quiet: bool
             keep=settings.keep_snapshots,
             progress=tick,
         )
-    return report_summary(report)
+    return report.to_json()
 
 
 def print_index_summary(s: dict[str, Any]) -> None:
@@ -159,7 +159,7 @@ def serve(
     """Bring the index up to date, then serve the web UI and the API."""
     import uvicorn
 
-    from service.api import create_app
+    from service.app import create_app
 
     with user_errors():
         settings = settings_from(sources_dir=sources, data_dir=data, model=model, host=host, port=port)
@@ -269,7 +269,7 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
     """Retrieval quality on a BEIR-format folder: nDCG@10, Recall@100, MRR@10."""
-    from index.beir import evaluate as run_eval
+    from index.eval.beir import evaluate as run_eval
 
     if method not in ("hybrid", "dense", "lexical"):
         fail(f"unknown method {method!r}: use hybrid, dense or lexical", 2)
@@ -300,12 +300,12 @@ def sources(
     as_json: Annotated[bool, typer.Option("--json", help="Print the API's GET /api/sources body.")] = False,
 ) -> None:
     """List the indexed sources with their passage counts."""
-    from index.engine import open_catalogue
+    from index.local.catalog import LocalCatalog
     from service.schemas import SourceList, source_summary
 
     with user_errors():
         settings = settings_from(data_dir=data)
-        _, records = open_catalogue(settings.data_dir)
+        _, records = LocalCatalog(settings.data_dir).catalogue()
         body = SourceList(sources=[source_summary(r) for r in records])
     if as_json:
         sys.stdout.write(body.model_dump_json() + "\n")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from corpus.errors import Forbidden, Unauthorized
+from service.errors import Forbidden, Unauthorized
 from service.runtime import Runtime
 
 

@@ -1,9 +1,12 @@
-"""Map groundqa's exceptions to HTTP responses: one table, one handler, no stack traces."""
+"""The service's access errors, and the mapping of every groundqa error to an HTTP response.
+
+One table, one handler per kind, no stack traces: JSON `{"error": {"code", "message"}}` for the API,
+the HTML error page for browsers.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -14,7 +17,6 @@ from starlette.routing import Match
 
 from corpus.errors import (
     CorpusError,
-    Forbidden,
     GroundqaError,
     IndexingError,
     IndexNotBuilt,
@@ -24,11 +26,24 @@ from corpus.errors import (
     RebuildInProgress,
     SnapshotCorrupt,
     StorageError,
-    Unauthorized,
 )
 from service.schemas import ErrorBody
+from web.templating import render_error
 
 log = logging.getLogger(__name__)
+
+
+class Forbidden(GroundqaError):
+    """Admin endpoints are disabled (no admin token configured): HTTP 403."""
+
+    code = "forbidden"
+
+
+class Unauthorized(Forbidden):
+    """An admin action without the right token: HTTP 401."""
+
+    code = "unauthorized"
+
 
 STATUS: list[tuple[type[GroundqaError], int]] = [
     (InvalidRequest, 400),
@@ -43,8 +58,6 @@ STATUS: list[tuple[type[GroundqaError], int]] = [
     (CorpusError, 422),
     (IndexingError, 500),
 ]
-
-HTML_RENDERER = "groundqa_html_error"  # app.state attribute: (request, status, code, message) -> Response
 
 
 def status_for(exc: GroundqaError) -> int:
@@ -89,11 +102,9 @@ def error_response(
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
     if _wants_html(request):
-        render: Callable[..., Response] | None = getattr(request.app.state, HTML_RENDERER, None)
-        if render is not None:
-            response = render(request, status, code, message)
-            response.headers.update(headers)
-            return response
+        response = render_error(request, status, code, message)
+        response.headers.update(headers)
+        return response
     body: dict[str, Any] = {"code": code, "message": message, **{k: v for k, v in extra.items() if v}}
     return JSONResponse({"error": body}, status_code=status, headers=headers or None)
 

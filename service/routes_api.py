@@ -10,7 +10,6 @@ from fastapi.responses import JSONResponse
 from corpus.errors import InvalidRequest
 from service.deps import AdminDep, RuntimeDep
 from service.errors import error_responses
-from service.runtime import UploadMeta
 from service.schemas import (
     ISO_DATE,
     AskRequest,
@@ -27,6 +26,7 @@ from service.schemas import (
     source_detail,
     source_summary,
 )
+from service.uploads import UploadMeta
 
 router = APIRouter()
 ADMIN_ERRORS = (401, 403)
@@ -54,7 +54,8 @@ def list_sources(runtime: RuntimeDep) -> SourceList:
 )
 def get_source(source_id: str, runtime: RuntimeDep) -> SourceDetail:
     """A source's metadata and its canonical text (what passage offsets refer to)."""
-    return source_detail(runtime.index.source(source_id))
+    index = runtime.index
+    return source_detail(index.source_record(source_id), index.source(source_id))
 
 
 @router.post(
@@ -126,8 +127,8 @@ def rebuild(runtime: RuntimeDep, body: RebuildRequest | None = None) -> JSONResp
 )
 def index_info(runtime: RuntimeDep) -> IndexStatus:
     """The published index (version, counts, model, built_at) and the current job's progress (admin)."""
-    stats = runtime.index.stats() if runtime.ready else None
-    return index_status(stats, runtime.jobs.current, runtime.jobs.last, runtime.jobs.pending)
+    info = runtime.index.info if runtime.ready else None
+    return index_status(info, runtime.jobs.current, runtime.jobs.last, runtime.jobs.pending)
 
 
 @router.get("/healthz", response_model=Health, tags=["health"])

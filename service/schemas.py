@@ -10,9 +10,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
 
-from corpus.models import Passage
-from index.engine import MAX_K, MAX_QUESTION_CHARS, IndexStats
-from index.store import SourceRecord
+from corpus.models import Passage, Source
+from index.backend import IndexInfo, SourceRecord
+from index.engine import MAX_K, MAX_QUESTION_CHARS
 from index.types import Answer, Filters, Hit, Query, SourceRef
 from service.jobs import Job
 
@@ -282,22 +282,21 @@ def ask_response(answer: Answer) -> AskResponse:
 
 
 def source_summary(rec: SourceRecord) -> SourceSummary:
-    s = rec.source
     return SourceSummary(
-        **source_out(SourceRef(s.id, s.meta)).model_dump(),
-        path=s.path,
+        **source_out(SourceRef(rec.id, rec.meta)).model_dump(),
+        path=rec.path,
         origin="uploads" if rec.namespace else "collection",
         passages=rec.passage_count,
         indexed_at=rec.indexed_at,
     )
 
 
-def source_detail(rec: SourceRecord) -> SourceDetail:
+def source_detail(rec: SourceRecord, source: Source) -> SourceDetail:
     return SourceDetail(
         **source_summary(rec).model_dump(),
-        text=rec.source.text,
-        pages=list(rec.source.pages),
-        notes=list(rec.source.notes),
+        text=source.text,
+        pages=list(source.pages),
+        notes=list(source.notes),
     )
 
 
@@ -319,16 +318,16 @@ def job_out(job: Job | None) -> JobOut | None:
 
 
 def index_status(
-    stats: IndexStats | None, current: Job | None, last: Job | None, queued: Job | None = None
+    info: IndexInfo | None, current: Job | None, last: Job | None, queued: Job | None = None
 ) -> IndexStatus:
     return IndexStatus(
-        ready=stats is not None,
-        version=stats.version if stats else None,
-        built_at=stats.built_at if stats else None,
-        model=stats.model if stats else None,
-        sources=stats.sources if stats else 0,
-        passages=stats.passages if stats else 0,
-        languages=stats.languages if stats else {},
+        ready=info is not None,
+        version=info.version if info else None,
+        built_at=info.built_at if info else None,
+        model=info.model if info else None,
+        sources=info.sources if info else 0,
+        passages=info.passages if info else 0,
+        languages=dict(info.languages) if info else {},
         job=job_out(current),
         queued_job=job_out(queued),
         last_job=job_out(last),

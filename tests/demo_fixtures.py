@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from index.builder import SourceDir, UpdateReport, update_index
-from index.embedder import Embedder
+from index import LocalCatalog, SourceDir, UpdateReport, update_index
+from index.embedding.base import Embedder
 from index.engine import GroundIndex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +33,7 @@ def require_demo() -> None:
 @pytest.fixture(scope="session")
 def real_embedder() -> Embedder:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from index.embedders import load_embedder
+    from index.embedding.load import load_embedder
 
     return load_embedder("", "auto", CACHE / "models")
 
@@ -44,7 +44,7 @@ def demo_build(real_embedder: Embedder) -> tuple[Path, UpdateReport]:
     require_demo()
     data = CACHE / "demo-data"
     report = update_index(
-        data_dir=data,
+        catalog=LocalCatalog(data),
         inputs=[SourceDir(DEMO_SOURCES)],
         embedder=real_embedder,
         max_bytes=50 * 1024 * 1024,

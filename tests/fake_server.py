@@ -22,8 +22,8 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from index.embedder import Vectors
-from service.api import create_app
+from index.embedding.base import Vectors
+from service.app import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from index.embedder import Vectors
+from index.embedding.base import Vectors
 
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 

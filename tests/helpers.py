@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from index.builder import SourceDir, UpdateReport, update_index
+import numpy as np
+
+from corpus.chunker import Chunker
+from corpus.models import Passage, Source, SourceMeta
+from corpus.normalize import paragraph_spans
+from corpus.sentences import split_sentences
+from index import LocalCatalog, SourceDir, UpdateReport, update_index
+from index.analyzer import analyze_many
+from index.backend import NewPassage
+from index.local.backend import LocalBackend
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
+from tests.memory_backend import MemoryBackend
 
 TINY = {
     "refugees.txt": (
@@ -60,7 +71,11 @@ def write_corpus(folder: Path, files: dict[str, str] | None = None, manifest: st
 
 def build(data: Path, sources: Path, embedder: FakeEmbedder, *, full: bool = False) -> UpdateReport:
     return update_index(
-        data_dir=data, inputs=[SourceDir(sources)], embedder=embedder, max_bytes=10 * 1024 * 1024, full=full
+        catalog=LocalCatalog(data),
+        inputs=[SourceDir(sources)],
+        embedder=embedder,
+        max_bytes=10 * 1024 * 1024,
+        full=full,
     )
 
 
@@ -71,4 +86,62 @@ def api_settings(root: Path, token: str | None) -> Settings:
         data_dir=root / "data",
         admin_token=token,  # type: ignore[arg-type]
         max_upload_mb=1,
+    )
+
+
+Prepared = list[tuple[Source, list[tuple[Passage, list[str], list[tuple[int, int]], np.ndarray]]]]
+
+
+def prepare(sources: Sequence[Source], embedder: FakeEmbedder, *, chunk: bool = True) -> Prepared:
+    """Each source with its passages, analysed terms, sentence spans and vectors (as the builder makes
+    them); `chunk=False` makes each source one passage whose id is the source id."""
+    chunker = Chunker(embedder.count_tokens, embedder.max_tokens)
+    out: Prepared = []
+    for s in sources:
+        whole = [Passage(s.id, s.id, s.text, 0, len(s.text), None, 0)]
+        passages = chunker.chunk(s) if chunk else whole
+        tokens = analyze_many([p.text for p in passages])
+        vectors = embedder.encode([p.text for p in passages])
+        out.append(
+            (
+                s,
+                [
+                    (p, t, split_sentences(p.text), v)
+                    for p, t, v in zip(passages, tokens, vectors, strict=True)
+                ],
+            )
+        )
+    return out
+
+
+def memory_backend(prepared: Prepared) -> MemoryBackend:
+    return MemoryBackend(prepared, model="fake-64")
+
+
+def local_backend(prepared: Prepared, data_dir: Path, model: str = "fake-64") -> LocalBackend:
+    """The same collection published as a local snapshot in `data_dir`, opened."""
+    catalog = LocalCatalog(data_dir)
+    dim = len(prepared[0][1][0][3]) if prepared and prepared[0][1] else 64
+    with catalog.lock(), catalog.writer(None, model=model, dim=dim) as writer:
+        for source, passages in prepared:
+            writer.add_source(
+                source,
+                namespace="",
+                indexed_at="2026-01-01T00:00:00Z",
+                passages=[NewPassage(p, tuple(t), tuple(s), v) for p, t, s, v in passages],
+            )
+        writer.publish({})
+    return catalog.open()
+
+
+def text_source(source_id: str, text: str, **meta: str) -> Source:
+    """A Source for unit tests (title defaults to the id, language to English)."""
+    fields = {"title": source_id, "language": "en", **meta}
+    return Source(
+        id=source_id,
+        path=f"{source_id}.txt",
+        meta=SourceMeta(**fields),  # type: ignore[arg-type]
+        text=text,
+        content_hash=source_id,
+        paragraphs=paragraph_spans(text),
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from index.abstain import ANSWER_WINDOW, Thresholds, coverage, decide, idf, query_language, supports
+from corpus.models import SourceMeta
+from corpus.script import query_language
+from index.abstain import ANSWER_WINDOW, Thresholds, coverage, decide, idf, supports
 from index.dedup import group_duplicates, jaccard, shingles
-from index.engine import _date_overlaps
+from index.types import Filters
 
 T = Thresholds(dense=0.6, coverage=0.7, dense_floor=0.2, combined=1.1, hit_dense=0.5, hit_coverage=0.5)
 
@@ -83,4 +85,4 @@ def test_duplicates_grouped_in_rank_order() -> None:
     ],
 )
 def test_date_overlap(date: str | None, lo: str | None, hi: str | None, inside: bool) -> None:
-    assert _date_overlaps(date, lo, hi) is inside
+    assert Filters(date_from=lo, date_to=hi).admits(SourceMeta(title="t", date=date), "s") is inside

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from service.api import create_app
+from service.app import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
 from tests.helpers import api_settings, build, write_corpus

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from corpus.errors import CorpusError
-from index.beir import evaluate, load_beir, load_qrels
+from index.eval.beir import evaluate, load_beir, load_qrels
 from tests.fakes import FakeEmbedder
 
 SHARED_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
@@ -151,7 +151,7 @@ def test_qrels_naming_unknown_query(tmp_path: Path) -> None:
 
 @pytest.mark.integration
 def test_hybrid_beats_both_baselines_on_adi(tmp_path: Path) -> None:
-    from index.embedders import load_embedder
+    from index.embedding.load import load_embedder
 
     folder = SHARED_BENCH / "adi"
     if not folder.is_dir():

@@ -9,14 +9,15 @@ import subprocess
 import sys
 import textwrap
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from corpus.errors import IndexNotBuilt, RebuildInProgress
-from index import snapshot
-from index.builder import SourceDir, update_index
+from index import LocalCatalog, SourceDir, update_index
 from index.engine import GroundIndex
+from index.local import snapshot
 from index.types import Query
 from tests.fakes import FakeEmbedder
 from tests.helpers import TINY, build, write_corpus
@@ -30,10 +31,10 @@ def test_first_build_indexes_every_source(tmp_path: Path) -> None:
     assert len(report.added) == len(TINY) and not report.failed
     assert report.embedded == len(set(emb.encoded)) and report.reused == 0
     idx = GroundIndex.open(tmp_path / "data", emb)
-    assert idx.stats().sources == len(TINY)
+    assert idx.info.sources == len(TINY)
     for rec in idx.sources():
-        for p in idx.passages_of(rec.source.id):
-            assert rec.source.text[p.char_start : p.char_end] == p.text
+        for p in idx.passages_of(rec.id):
+            assert idx.source(rec.id).text[p.char_start : p.char_end] == p.text
 
 
 def test_unchanged_update_publishes_nothing(tmp_path: Path) -> None:
@@ -60,7 +61,7 @@ def test_adding_a_source_embeds_only_its_passages(tmp_path: Path) -> None:
     assert len(report.added) == 1 and report.version == "000002"
     assert report.embedded == len(new_passages) == len(emb.encoded)
     assert sorted(emb.encoded) == sorted(p.text for p in new_passages)
-    assert report.reused == idx.stats().passages - len(new_passages)
+    assert report.reused == idx.info.passages - len(new_passages)
 
 
 def test_removed_source_vanishes_from_answers(tmp_path: Path) -> None:
@@ -68,14 +69,14 @@ def test_removed_source_vanishes_from_answers(tmp_path: Path) -> None:
     emb = FakeEmbedder()
     build(tmp_path / "data", src, emb)
     before = GroundIndex.open(tmp_path / "data", emb)
-    gone = next(r.source.id for r in before.sources() if r.source.path == "refugees.txt")
+    gone = next(r.id for r in before.sources() if r.path == "refugees.txt")
     (src / "refugees.txt").unlink()
     report = build(tmp_path / "data", src, emb)
     assert report.removed == [gone]
     after = GroundIndex.open(tmp_path / "data", emb)
     answer = after.search(Query("expel or return a refugee to the frontiers", k=10))
     assert all(h.source.id != gone for h in answer.hits + answer.related)
-    assert gone not in {r.source.id for r in after.sources()}
+    assert gone not in {r.id for r in after.sources()}
 
 
 def test_changed_model_forces_full_rebuild(tmp_path: Path) -> None:
@@ -137,7 +138,11 @@ def test_old_snapshots_are_cleaned_up(tmp_path: Path) -> None:
     for i in range(4):
         (src / f"doc{i}.txt").write_text(f"Document number {i} about asylum procedures.", encoding="utf-8")
         update_index(
-            data_dir=tmp_path / "data", inputs=[SourceDir(src)], embedder=emb, max_bytes=10**7, keep=2
+            catalog=LocalCatalog(tmp_path / "data"),
+            inputs=[SourceDir(src)],
+            embedder=emb,
+            max_bytes=10**7,
+            keep=2,
         )
     names = sorted(p.name for p in (tmp_path / "data" / "snapshots").iterdir())
     assert names == ["000003", "000004"]
@@ -148,7 +153,7 @@ KILLER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from index.builder import SourceDir, update_index
+    from index import LocalCatalog, SourceDir, update_index
     from tests.fakes import FakeEmbedder
 
     class Slow(FakeEmbedder):
@@ -157,7 +162,8 @@ KILLER = textwrap.dedent(
             time.sleep(30)
             return super().encode(texts, progress=progress)
 
-    update_index(data_dir=Path(sys.argv[1]), inputs=[SourceDir(Path(sys.argv[2]))], embedder=Slow(),
+    update_index(catalog=LocalCatalog(Path(sys.argv[1])), inputs=[SourceDir(Path(sys.argv[2]))],
+                 embedder=Slow(),
                  max_bytes=10**7)
     """
 )
@@ -191,3 +197,29 @@ def test_kill_9_during_update_keeps_previous_snapshot(tmp_path: Path) -> None:
     assert not [p for p in (data / "snapshots").iterdir() if p.name.startswith(".build-")]
     manifest = json.loads((data / "snapshots" / "000002" / "manifest.json").read_text())
     assert manifest["sources"] == len(TINY) + 1
+
+
+def test_odd_file_names_index_the_good_files_with_one_reason_per_clash(tmp_path: Path) -> None:
+    """NFC/NFD twins, case twins, long, newline and undecodable names: no traceback, good files indexed."""
+    src = tmp_path / "src"
+    src.mkdir()
+    body = "Asylum\n\nThe asylum procedure takes {} months in the {} office."
+    nfc, nfd = unicodedata.normalize("NFC", "café.txt"), unicodedata.normalize("NFD", "café.txt")
+    assert nfc != nfd
+    names = [nfc, nfd, "Café.txt", "x" * 200 + ".txt", "new\nline.txt"]
+    for i, name in enumerate(names):
+        (src / name).write_text(body.format(i + 2, name[:8]), encoding="utf-8")
+    os.close(os.open(os.fsencode(src) + b"/bad\xff.txt", os.O_WRONLY | os.O_CREAT, 0o644))
+    emb = FakeEmbedder()
+    report = build(tmp_path / "data", src, emb)
+    assert report.published
+    reasons = {f.path: f.reason for f in report.failed}
+    clash = [r for p, r in reasons.items() if unicodedata.normalize("NFC", p) == nfc]
+    assert len(clash) == 1 and "Unicode" in clash[0] and "café.txt" in clash[0]
+    assert any("not valid UTF-8" in r for r in reasons.values())
+    assert all("\n" not in r for r in reasons.values())
+    idx = GroundIndex.open(tmp_path / "data", emb)
+    paths = {r.path for r in idx.sources()}
+    assert nfc in paths and "Café.txt" in paths and "x" * 200 + ".txt" in paths
+    assert len(paths) == 4  # NFC twin (one of the two), case twin, long name, newline name
+    assert report.to_json()["failed"]  # serialisable as the CLI prints it

@@ -63,7 +63,7 @@ def test_metadata_comes_from_the_manifest(demo: tuple[IngestReport, float], shar
 
 
 def test_script_detection_agrees_with_the_manifest(demo: tuple[IngestReport, float]) -> None:
-    from corpus.language import detect_language
+    from corpus.script import detect_language
 
     for source in demo[0].sources:
         assert detect_language(source.text) == source.meta.language, source.path

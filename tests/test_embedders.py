@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import index.onnx_embedder as onnx_embedder
+import index.embedding.onnx as onnx_embedder
 from corpus.errors import IndexingError
-from index.embedders import load_embedder
-from index.onnx_embedder import OnnxEmbedder, cache_folder
-from index.st_embedder import BUNDLED_FINGERPRINT, SentenceTransformerEmbedder, length_batches, resolve_model
+from index.embedding.load import load_embedder
+from index.embedding.onnx import OnnxEmbedder, cache_folder
+from index.embedding.st import BUNDLED_FINGERPRINT, SentenceTransformerEmbedder, length_batches, resolve_model
 
 TEXTS = [
     "North Korean defectors described being forcibly repatriated from China.",

@@ -20,14 +20,14 @@ def tiny_index(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
 
 
 def sid(idx: GroundIndex, path: str) -> str:
-    return next(r.source.id for r in idx.sources() if r.source.path == path)
+    return next(r.id for r in idx.sources() if r.path == path)
 
 
 def test_every_hit_is_verbatim_with_evidence_inside(tiny_index: GroundIndex) -> None:
     answer = tiny_index.search(Query("How many North Koreans were detained in China awaiting deportation?"))
     assert answer.answered and answer.hits
     for hit in answer.hits:
-        src = tiny_index.source(hit.source.id).source
+        src = tiny_index.source(hit.source.id)
         assert src.text[hit.passage.char_start : hit.passage.char_end] == hit.passage.text
         for span in hit.evidence:
             assert 0 <= span.start < span.end <= len(hit.passage.text)

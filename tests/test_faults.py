@@ -27,17 +27,18 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-import index.builder as builder
 from corpus.errors import StorageError
 from corpus.ingest import scan_folder
-from index import snapshot
-from index.embcache import EmbeddingCache
+from index.embedding.cache import EmbeddingCache
 from index.engine import GroundIndex
-from index.lexical import LexicalIndex
+from index.local import snapshot
+from index.local.lexical import LexicalIndex
+from index.local.store import StoreWriter
 from index.types import Query
-from service.api import create_app
-from service.runtime import Runtime, UploadMeta
+from service.app import create_app
+from service.runtime import Runtime
 from service.settings import Settings
+from service.uploads import UploadMeta
 from tests.fake_server import FakeServer
 from tests.fakes import FakeEmbedder
 from tests.helpers import TINY, build, write_corpus
@@ -69,7 +70,7 @@ def _assert_serves(data: Path, emb: FakeEmbedder, version: str) -> GroundIndex:
     answer = idx.search(Query("How many North Koreans were detained in China?", k=3))
     assert answer.index_version == version and answer.hits
     for hit in answer.hits:
-        assert idx.source(hit.source.id).source.text[hit.passage.char_start : hit.passage.char_end] == (
+        assert idx.source(hit.source.id).text[hit.passage.char_start : hit.passage.char_end] == (
             hit.passage.text
         )
     return idx
@@ -80,9 +81,9 @@ STAGE_KILLER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    import index.builder as builder
-    from index import snapshot
-    from index.builder import SourceDir, update_index
+    import index.local.catalog as catalog
+    from index.local import snapshot
+    from index import LocalCatalog, SourceDir, update_index
     from tests.fakes import FakeEmbedder
 
     def hang(*args, **kwargs):
@@ -92,10 +93,17 @@ STAGE_KILLER = textwrap.dedent(
     stage = sys.argv[3]
     emb = FakeEmbedder()
     if stage == "store":
-        def half_written(path, *args, **kwargs):
-            path.write_bytes(b"SQLite format 3\\x00" + b"\\x00" * 4000)
-            hang()
-        builder.write_store = half_written
+        class HalfWritten:
+            def __init__(self, path):
+                self.path = path
+            def add(self, *args, **kwargs):
+                pass
+            def discard(self):
+                pass
+            def close(self):
+                self.path.write_bytes(b"SQLite format 3\\x00" + b"\\x00" * 4000)
+                hang()
+        catalog.StoreWriter = HalfWritten
     elif stage == "switch":  # the new snapshot is renamed into place, CURRENT not yet moved
         snapshot.atomic_write_text = hang
     elif stage == "cleanup":  # the new snapshot is current; the oldest is half deleted
@@ -103,7 +111,7 @@ STAGE_KILLER = textwrap.dedent(
             (path / "vectors.npy").unlink()
             hang()
         snapshot.shutil.rmtree = half_removed
-    update_index(data_dir=Path(sys.argv[1]), inputs=[SourceDir(Path(sys.argv[2]))], embedder=emb,
+    update_index(catalog=LocalCatalog(Path(sys.argv[1])), inputs=[SourceDir(Path(sys.argv[2]))], embedder=emb,
                  max_bytes=10**7, keep=2)
     """
 )
@@ -138,7 +146,7 @@ def test_kill_9_at_any_stage_keeps_a_good_snapshot_and_the_next_build_works(
     assert report.published, report
     assert snapshot.current_name(data) == report.version
     idx = _assert_serves(data, emb, report.version or "")
-    assert {r.source.path for r in idx.sources()} == {*TINY, "extra.txt", "late.txt", "later.txt"}
+    assert {r.path for r in idx.sources()} == {*TINY, "extra.txt", "late.txt", "later.txt"}
     assert _build_dirs(data) == []
     assert json.loads((data / "snapshots" / report.version / "manifest.json").read_text())["sources"] == 7
 
@@ -276,14 +284,14 @@ UPLOAD_KILLER = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from service import runtime
+    from service import uploads
 
     def hang(*args):
         print("reached", flush=True)
         time.sleep(60)
 
     os.replace = hang
-    runtime._atomic_write_bytes(Path(sys.argv[1]), b"version two " * 100000)
+    uploads._atomic_write_bytes(Path(sys.argv[1]), b"version two " * 100000)
     """
 )
 
@@ -362,8 +370,8 @@ def _raise(exc: BaseException) -> Callable[..., Any]:
 
 
 DISK_FULL = {
-    "store (OSError)": (builder, "write_store", ENOSPC),
-    "store (SQLite)": (builder, "write_store", sqlite3.OperationalError("database or disk is full")),
+    "store (OSError)": (StoreWriter, "add", ENOSPC),
+    "store (SQLite)": (StoreWriter, "add", sqlite3.OperationalError("database or disk is full")),
     "vectors": (np, "save", ENOSPC),
     "lexical": (LexicalIndex, "save", ENOSPC),
     "checksums": (snapshot, "fsync_file", ENOSPC),
@@ -410,7 +418,7 @@ def test_disk_full_rebuild_through_the_api_fails_clearly_and_keeps_serving(
     with TestClient(create_app(settings, embedder=emb)) as client:
         (src / "late.txt").write_text(LATE, "utf-8")
         with monkeypatch.context() as patch:
-            patch.setattr(builder, "write_store", _raise(ENOSPC))
+            patch.setattr(StoreWriter, "add", _raise(ENOSPC))
             assert client.post("/api/index/rebuild", headers=AUTH).status_code == 202
             job = _wait_job(client)
         assert job["state"] == "failed"

@@ -24,7 +24,7 @@ from corpus.ingest import load_source, source_file
 from corpus.loaders import SUPPORTED_EXTENSIONS
 from corpus.models import Source, SourceMeta
 from corpus.normalize import clean, paragraph_spans
-from service.api import create_app
+from service.app import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
 from tests.helpers import build, write_corpus

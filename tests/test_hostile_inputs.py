@@ -15,12 +15,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bench.hostile import CANARY, Collection, flate_bomb_pdf, generate
-from index.builder import SourceDir, UpdateReport, update_index
+from index import LocalCatalog, SourceDir, UpdateReport, update_index
 from index.engine import GroundIndex
 from index.types import Query
-from service.api import create_app
-from service.runtime import report_summary, sanitize_filename
+from service.app import create_app
 from service.settings import Settings
+from service.uploads import sanitize_filename
 from tests.fakes import FakeEmbedder
 from tests.helpers import build, write_corpus
 
@@ -47,7 +47,10 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     emb = FakeEmbedder()
     started = time.perf_counter()
     report = update_index(
-        data_dir=root / "data", inputs=[SourceDir(collection.folder)], embedder=emb, max_bytes=LIMIT
+        catalog=LocalCatalog(root / "data"),
+        inputs=[SourceDir(collection.folder)],
+        embedder=emb,
+        max_bytes=LIMIT,
     )
     seconds = time.perf_counter() - started
     return Run(collection, report, GroundIndex.open(root / "data", emb), seconds)
@@ -55,7 +58,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
 
 def _paths(run: Run) -> tuple[dict[str, str], set[str]]:
     failed = {f.path: f.reason for f in run.report.failed}
-    added = {rec.source.path for rec in run.index.sources()}
+    added = {rec.path for rec in run.index.sources()}
     return failed, added
 
 
@@ -98,25 +101,27 @@ def test_every_refusal_reason_is_a_readable_sentence(run: Run) -> None:
 
 def test_nothing_outside_the_folder_is_read(run: Run) -> None:
     for rec in run.index.sources():
-        assert CANARY not in rec.source.text and "root:x:0:0" not in rec.source.text, rec.source.path
+        assert (
+            CANARY not in run.index.source(rec.id).text and "root:x:0:0" not in run.index.source(rec.id).text
+        ), rec.path
 
 
 def test_ingested_hostile_sources_keep_the_verbatim_invariant(run: Run) -> None:
-    assert run.index.stats().passages > 0
+    assert run.index.info.passages > 0
     for rec in run.index.sources():
-        text = rec.source.text
+        text = run.index.source(rec.id).text
         assert text and not INVISIBLE.sub("", text).isspace()
-        for p in run.index.passages_of(rec.source.id):
+        for p in run.index.passages_of(rec.id):
             assert text[p.char_start : p.char_end] == p.text and p.text.strip() == p.text
 
 
 def test_citation_metadata_holds_no_invisible_or_control_characters(run: Run) -> None:
     for rec in run.index.sources():
-        m = rec.source.meta
+        m = rec.meta
         for value in (m.title, m.publisher, m.url, m.license):
-            assert value is None or not INVISIBLE.search(value), (rec.source.path, value)
+            assert value is None or not INVISIBLE.search(value), (rec.path, value)
         assert len(m.title) <= 2000
-    good = next(r for r in run.index.sources() if r.source.path == "good.txt").source.meta
+    good = next(r for r in run.index.sources() if r.path == "good.txt").meta
     assert (good.title, good.publisher, good.date, good.language) == (
         "Good evil title",
         "Pub",
@@ -132,14 +137,17 @@ def test_garbage_manifest_rows_are_warnings_and_the_rest_applies(run: Run) -> No
 
 
 def test_report_is_json_safe(run: Run) -> None:
-    body = json.dumps(report_summary(run.report), ensure_ascii=False).encode("utf-8")
+    body = json.dumps(run.report.to_json(), ensure_ascii=False).encode("utf-8")
     assert b"latin1-?.txt" in body
 
 
 def test_a_second_run_over_the_same_files_changes_nothing(run: Run) -> None:
     folder = run.collection.folder
     report = update_index(
-        data_dir=folder.parent / "data", inputs=[SourceDir(folder)], embedder=FakeEmbedder(), max_bytes=LIMIT
+        catalog=LocalCatalog(folder.parent / "data"),
+        inputs=[SourceDir(folder)],
+        embedder=FakeEmbedder(),
+        max_bytes=LIMIT,
     )
     assert not report.published and not report.added and not report.changed
     assert sorted(f.path for f in report.failed) == sorted(f.path for f in run.report.failed)
@@ -199,7 +207,7 @@ def test_server_indexes_the_hostile_folder_and_keeps_answering(run: Run, hostile
     failed = {f["file"] for f in job["result"]["failed"]}
     assert {"binary-png.txt", "zip-bomb.docx", "page-bomb.pdf", "link-out.txt", "latin1-?.txt"} <= failed
     sources = c.get("/api/sources").json()["sources"]
-    assert len(sources) == run.index.stats().sources
+    assert len(sources) == run.index.info.sources
     for s in sources:
         detail = c.get(f"/api/sources/{s['id']}")
         assert detail.status_code == 200 and CANARY not in detail.text
@@ -349,7 +357,7 @@ def test_big_one_line_file_under_the_limit_is_indexed_in_bounded_time(tmp_path: 
             path.unlink()
     started = time.perf_counter()
     report = update_index(
-        data_dir=tmp_path / "data",
+        catalog=LocalCatalog(tmp_path / "data"),
         inputs=[SourceDir(collection.folder)],
         embedder=FakeEmbedder(),
         max_bytes=50 * 1024 * 1024,
@@ -357,8 +365,8 @@ def test_big_one_line_file_under_the_limit_is_indexed_in_bounded_time(tmp_path: 
     seconds = time.perf_counter() - started
     assert report.published and seconds < 180, seconds
     idx = GroundIndex.open(tmp_path / "data", FakeEmbedder())
-    rec = next(r for r in idx.sources() if r.source.path == "one-huge-line.txt")
-    assert len(rec.source.text) > 15_000_000 and rec.passage_count > 1000
+    rec = next(r for r in idx.sources() if r.path == "one-huge-line.txt")
+    assert len(idx.source(rec.id).text) > 15_000_000 and rec.passage_count > 1000
     assert idx.search(Query("Which families crossed the river at night?")).hits
 
 
@@ -373,7 +381,7 @@ def test_50_mb_one_line_file_at_the_default_limit_is_refused_quickly(tmp_path: P
             fh.write(block)
     started = time.perf_counter()
     report = update_index(
-        data_dir=tmp_path / "data",
+        catalog=LocalCatalog(tmp_path / "data"),
         inputs=[SourceDir(folder)],
         embedder=FakeEmbedder(),
         max_bytes=50 * 1024 * 1024,

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus.errors import SnapshotCorrupt
-from index.lexical import LexicalIndex
+from index.local.lexical import LexicalIndex
 
 DOCS = [
     ["north", "korea", "defector", "repatri", "china"],

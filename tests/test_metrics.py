@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from index.metrics import judged_queries, mean_metrics, mrr_at_k, ndcg_at_k, recall_at_k
+from index.eval.metrics import judged_queries, mean_metrics, mrr_at_k, ndcg_at_k, recall_at_k
 
 QRELS = {"a": 3, "b": 1, "c": 2, "z": 0}  # z is judged non-relevant
 

@@ -9,7 +9,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from starlette.testclient import TestClient
 
-from service.api import create_app
+from service.app import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
 from tests.helpers import build, write_corpus

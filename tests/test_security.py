@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from service import deps
-from service.api import create_app
+from service.app import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
 from tests.helpers import MANIFEST, TINY, api_settings, build, write_corpus

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from corpus.errors import SnapshotCorrupt
-from index.vectors import VectorIndex
+from index.local.vectors import VectorIndex
 
 
 def _unit(rng: np.random.Generator, n: int, dim: int) -> np.ndarray:

@@ -14,13 +14,15 @@ from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
-from index.builder import SourceDir, update_index
-from service.api import create_app
-from service.schemas import EvidenceSpan, Location, PassageOut, SourceOut
+from corpus.models import Passage, SourceMeta
+from corpus.script import guess_lang
+from index import LocalCatalog, SourceDir, update_index
+from index.types import Hit, SourceRef, Span
+from service.app import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
 from web.context import AdminPage, ChatPage, ErrorPage, SourcesPage, TurnPartial, ViewerPage
-from web.present import comparison, figures, guess_lang, safe_url, segments, text_blocks
+from web.present import comparison, figures, safe_url, segments, text_blocks
 
 HTML = {"accept": "text/html"}
 TOKEN = "s3cret-admin-token"
@@ -70,7 +72,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     settings = Settings(sources_dir=src, data_dir=root / "data", admin_token=TOKEN)
     embedder = FakeEmbedder()
     report = update_index(
-        data_dir=settings.data_dir,
+        catalog=LocalCatalog(settings.data_dir),
         inputs=[SourceDir(src)],
         embedder=embedder,
         max_bytes=settings.max_file_bytes,
@@ -456,7 +458,7 @@ def test_admin_upload_indexes_a_source_and_delete_removes_it(site: TestClient) -
     assert page.uploaded_id and page.token == TOKEN and page.job is not None
     runtime.jobs.wait(timeout=60)
     status = page_of(site.post("/admin/status", data={"token": TOKEN}, headers=HTML))
-    assert status.job.state == "succeeded" and page.uploaded_id in status.job.result["added"]
+    assert status.job["state"] == "succeeded" and page.uploaded_id in status.job["result"]["added"]
     assert page.uploaded_id in {s.id for s in status.sources}
     answer = page_of(
         site.get("/", params={"q": "What colour was the glimmerfen lighthouse repainted?"}, headers=HTML)
@@ -511,25 +513,14 @@ def test_vendored_files_are_served_and_pinned(site: TestClient) -> None:
 # -- presentation functions -----------------------------------------------------------------------
 
 
-def _passage(
-    pid: str, source_id: str, text: str, evidence: list[tuple[int, int]], date: str | None
-) -> PassageOut:
-    return PassageOut(
-        id=pid,
-        text=text,
-        score=1.0,
-        evidence=[EvidenceSpan(start=s, end=e) for s, e in evidence],
-        source=SourceOut(
-            id=source_id,
-            title=f"Title {source_id}",
-            publisher="P",
-            date=date,
-            url=None,
-            license=None,
-            language="en",
+def _passage(pid: str, source_id: str, text: str, evidence: list[tuple[int, int]], date: str | None) -> Hit:
+    return Hit(
+        passage=Passage(
+            id=pid, source_id=source_id, text=text, char_start=0, char_end=len(text), page=None, ordinal=0
         ),
-        location=Location(char_start=0, char_end=len(text), page=None, ordinal=0),
-        duplicates=[],
+        source=SourceRef(id=source_id, meta=SourceMeta(title=f"Title {source_id}", publisher="P", date=date)),
+        score=1.0,
+        evidence=tuple(Span(s, e) for s, e in evidence),
     )
 
 

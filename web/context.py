@@ -7,10 +7,28 @@ of a source's text (`Segment.text`) or source metadata; labels live in the templ
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from service.runtime import ALLOWED_SUFFIXES
-from service.schemas import IndexStatus, JobOut, SourceSummary
+from corpus.loaders import SUPPORTED_EXTENSIONS
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """A source as the collection table, the viewer header and the admin page list it."""
+
+    id: str
+    title: str
+    publisher: str | None
+    date: str | None
+    url: str | None
+    license: str | None
+    language: str
+    path: str
+    origin: str  # "collection" or "uploads"
+    passages: int
+    indexed_at: str
 
 
 @dataclass(frozen=True)
@@ -134,7 +152,7 @@ class TurnPartial:
 
 @dataclass(frozen=True)
 class SourcesPage:
-    sources: tuple[SourceSummary, ...]
+    sources: tuple[SourceRow, ...]
     ready: bool = True
     notice: str | None = None
 
@@ -149,7 +167,7 @@ class TextBlock:
 
 @dataclass(frozen=True)
 class ViewerPage:
-    source: SourceSummary
+    source: SourceRow
     url: str | None
     notes: tuple[str, ...]
     blocks: tuple[TextBlock, ...]
@@ -162,14 +180,14 @@ class ViewerPage:
 @dataclass(frozen=True)
 class AdminPage:
     enabled: bool  # an admin token is configured
-    sources: tuple[SourceSummary, ...] = ()
+    sources: tuple[SourceRow, ...] = ()
     token: str = ""  # echoed back only in the response to a post that presented the right token
-    status: IndexStatus | None = None
-    job: JobOut | None = None
+    status: Mapping[str, Any] | None = None  # GET /api/index's body
+    job: Mapping[str, Any] | None = None  # the current or last job, as the API shows it
     message: str | None = None
     error: str | None = None
     uploaded_id: str | None = None
-    accepted: tuple[str, ...] = ALLOWED_SUFFIXES
+    accepted: tuple[str, ...] = SUPPORTED_EXTENSIONS
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Pure functions that turn API results (service.schemas) into the pages' view models (web.context).
+"""Pure functions that turn search results and sources (index types) into the pages' view models.
 
 Nothing here composes answer text: quotes are cut into runs of the passage's own characters, and
 citations are assembled from source metadata only.
@@ -10,15 +10,14 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import quote, urlencode, urlsplit
 
-from service.schemas import AskResponse, PassageOut, SourceOut
-from web.context import AlsoIn, Citation, FigureCell, QuoteView, Segment, TextBlock, Turn
+from corpus.script import guess_lang
+from index.backend import SourceRecord
+from index.types import Answer, Hit, SourceRef
+from web.context import AlsoIn, Citation, FigureCell, QuoteView, Segment, SourceRow, TextBlock, Turn
 
 ParagraphOf = Callable[[str, int], int | None]
 """paragraph_of(source_id, char_offset): the 1-based paragraph holding the offset, if known."""
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # A figure: digits with optional thousands separators / decimals, optionally a percent sign.
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -28,17 +27,6 @@ _LABEL_BEFORE = re.compile(
     r"(?:\b(?:article|art\.|section|sec\.|chapter|paragraph|para\.|rule|part|annex|no\.)\s*|§\s*|제\s*)$",
     re.IGNORECASE,
 )
-
-
-def guess_lang(text: str) -> str | None:
-    """A BCP 47 tag for text typed by a user, from its script; None means "inherit the page's"."""
-    if _HANGUL.search(text):
-        return "ko"
-    if _KANA.search(text):
-        return "ja"
-    if _HAN.search(text):
-        return "zh"
-    return None
 
 
 def lang_attr(code: str | None) -> str | None:
@@ -106,50 +94,72 @@ def figures(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def citation(p: PassageOut, paragraph_of: ParagraphOf | None = None) -> Citation:
-    src = p.source
-    loc = p.location
-    if loc.page is not None:
-        place = f"p. {loc.page}"
+def source_row(rec: SourceRecord) -> SourceRow:
+    m = rec.meta
+    return SourceRow(
+        id=rec.id,
+        title=m.title,
+        publisher=m.publisher,
+        date=m.date,
+        url=m.url,
+        license=m.license,
+        language=m.language,
+        path=rec.path,
+        origin="uploads" if rec.namespace else "collection",
+        passages=rec.passage_count,
+        indexed_at=rec.indexed_at,
+    )
+
+
+def citation(hit: Hit, paragraph_of: ParagraphOf | None = None) -> Citation:
+    src, p = hit.source, hit.passage
+    m = src.meta
+    if p.page is not None:
+        place = f"p. {p.page}"
     else:
-        para = paragraph_of(src.id, loc.char_start) if paragraph_of else None
-        place = f"¶ {para}" if para is not None else f"chars {loc.char_start}–{loc.char_end}"
-    url = safe_url(src.url)
-    parts = [src.publisher, f"“{src.title}”", src.date, place, src.license]
+        para = paragraph_of(src.id, p.char_start) if paragraph_of else None
+        place = f"¶ {para}" if para is not None else f"chars {p.char_start}–{p.char_end}"
+    url = safe_url(m.url)
+    parts = [m.publisher, f"“{m.title}”", m.date, place, m.license]
     text = ", ".join(x for x in parts if x)
     if url:
         text += f". {url}"
     return Citation(
         source_id=src.id,
-        title=src.title,
-        publisher=src.publisher,
-        date=src.date,
+        title=m.title,
+        publisher=m.publisher,
+        date=m.date,
         place=place,
-        license=src.license,
-        language=src.language,
+        license=m.license,
+        language=m.language,
         url=url,
         href=viewer_href(src.id, p.id),
         text=text,
     )
 
 
-def quote_view(p: PassageOut, dom_id: str, *, evidence: bool, paragraph_of: ParagraphOf | None) -> QuoteView:
-    spans = [(e.start, e.end) for e in p.evidence] if evidence else []
+def quote_view(hit: Hit, dom_id: str, *, evidence: bool, paragraph_of: ParagraphOf | None) -> QuoteView:
+    p = hit.passage
+    spans = [(e.start, e.end) for e in hit.evidence] if evidence else []
     return QuoteView(
         dom_id=dom_id,
         passage_id=p.id,
         text=p.text,
         segments=segments(p.text, spans),
-        lang=lang_attr(p.source.language),
-        citation=citation(p, paragraph_of),
+        lang=lang_attr(hit.source.meta.language),
+        citation=citation(hit, paragraph_of),
         also_in=tuple(
-            AlsoIn(title=d.source.title, date=d.source.date, href=viewer_href(d.source.id, d.passage_id))
-            for d in p.duplicates
+            AlsoIn(
+                title=d.source.meta.title,
+                date=d.source.meta.date,
+                href=viewer_href(d.source.id, d.passage.id),
+            )
+            for d in hit.duplicates
         ),
     )
 
 
-def comparison(passages: Sequence[PassageOut]) -> tuple[FigureCell, ...]:
+def comparison(hits: Sequence[Hit]) -> tuple[FigureCell, ...]:
     """Side-by-side cells when answer passages from two or more sources give figures.
 
     Each source contributes its first answering passage; a cell shows that passage's evidence spans
@@ -157,10 +167,11 @@ def comparison(passages: Sequence[PassageOut]) -> tuple[FigureCell, ...]:
     """
     cells: list[FigureCell] = []
     seen: set[str] = set()
-    for p in passages:
-        if p.source.id in seen:
+    for hit in hits:
+        p = hit.passage
+        if hit.source.id in seen:
             continue
-        ranges = [(e.start, e.end) for e in p.evidence] or [(0, len(p.text))]
+        ranges = [(e.start, e.end) for e in hit.evidence] or [(0, len(p.text))]
         spans = []
         for s, e in merge_spans(ranges, len(p.text)):
             piece = p.text[s:e]
@@ -168,46 +179,46 @@ def comparison(passages: Sequence[PassageOut]) -> tuple[FigureCell, ...]:
             if nums:
                 spans.append(segments(piece, nums))
         if spans:
-            seen.add(p.source.id)
-            cells.append(_cell(p.source, p.id, tuple(spans)))
+            seen.add(hit.source.id)
+            cells.append(_cell(hit.source, p.id, tuple(spans)))
     return tuple(cells) if len(cells) >= 2 else ()
 
 
-def _cell(src: SourceOut, passage_id: str, spans: tuple[tuple[Segment, ...], ...]) -> FigureCell:
+def _cell(src: SourceRef, passage_id: str, spans: tuple[tuple[Segment, ...], ...]) -> FigureCell:
     return FigureCell(
-        title=src.title,
-        date=src.date,
-        publisher=src.publisher,
+        title=src.meta.title,
+        date=src.meta.date,
+        publisher=src.meta.publisher,
         href=viewer_href(src.id, passage_id),
-        lang=lang_attr(src.language),
+        lang=lang_attr(src.meta.language),
         spans=spans,
     )
 
 
 def turn(
-    resp: AskResponse,
+    answer: Answer,
     number: int,
     *,
     paragraph_of: ParagraphOf | None = None,
     latest: bool = False,
 ) -> Turn:
-    """One exchange of the conversation, from the API's response to the question."""
+    """One exchange of the conversation, from the answer to its question."""
     return Turn(
         number=number,
-        question=resp.question,
-        question_lang=guess_lang(resp.question),
-        answered=resp.answered,
+        question=answer.question,
+        question_lang=guess_lang(answer.question),
+        answered=answer.answered,
         quotes=tuple(
-            quote_view(p, f"q{number}-{i}", evidence=True, paragraph_of=paragraph_of)
-            for i, p in enumerate(resp.passages, 1)
+            quote_view(h, f"q{number}-{i}", evidence=True, paragraph_of=paragraph_of)
+            for i, h in enumerate(answer.hits, 1)
         ),
         related=tuple(
-            quote_view(p, f"r{number}-{i}", evidence=False, paragraph_of=paragraph_of)
-            for i, p in enumerate(resp.related, 1)
+            quote_view(h, f"r{number}-{i}", evidence=False, paragraph_of=paragraph_of)
+            for i, h in enumerate(answer.related, 1)
         ),
-        comparison=comparison(resp.passages) if resp.answered else (),
-        took_ms=resp.took_ms,
-        index_version=resp.index.version,
+        comparison=comparison(answer.hits) if answer.answered else (),
+        took_ms=round(answer.took_ms, 3),
+        index_version=answer.index_version,
         latest=latest,
     )
 

@@ -1,4 +1,4 @@
-"""The Jinja2 environment (autoescaping always on) and the one call that renders a page."""
+"""The Jinja2 environment (autoescaping always on), the one call that renders a page, the error page."""
 
 from __future__ import annotations
 
@@ -52,3 +52,28 @@ def render(
     return templates().TemplateResponse(
         request, name, {"page": page}, status_code=status, headers=dict(headers) if headers else None
     )
+
+
+ERROR_TITLES = {
+    400: "That request could not be used",
+    401: "The admin token is missing or wrong",
+    403: "Admin is disabled",
+    404: "Not found",
+    405: "Not allowed",
+    409: "Busy",
+    413: "Too large",
+    422: "That request could not be used",
+    503: "The index is not ready",
+    507: "The disk is full or read-only",
+}
+
+
+def render_error(request: Request, status: int, code: str, message: str) -> Response:
+    """The HTML error page (or, for an htmx request, a fragment that the chat thread shows)."""
+    from web.context import ErrorPage
+
+    page = ErrorPage(
+        status=status, code=code, title=ERROR_TITLES.get(status, "Something went wrong"), message=message
+    )
+    name = "turn_error.html" if request.headers.get("hx-request") == "true" else "error.html"
+    return render(request, name, page, status=status)

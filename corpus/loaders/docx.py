@@ -11,7 +11,7 @@ import zipfile
 from typing import Any
 
 from corpus.errors import UnreadableSource
-from corpus.language import normalize_language
+from corpus.script import normalize_language
 from corpus.loaders.base import Extracted, FileMeta
 
 # Values that python-docx's blank template and authoring tools fill in when nobody set them.

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from corpus.errors import UnreadableSource
-from corpus.language import normalize_language
+from corpus.script import normalize_language
 from corpus.loaders.base import Extracted, FileMeta, check_not_binary, decode_text
 from corpus.manifest import iso_date
 

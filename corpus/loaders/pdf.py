@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from corpus.errors import UnreadableSource
-from corpus.language import normalize_language
+from corpus.script import normalize_language
 from corpus.loaders.base import MAX_TEXT_CHARS, Extracted, FileMeta
 
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.language import normalize_language
+from corpus.script import normalize_language
 from corpus.loaders.base import Extracted, FileMeta, check_not_binary, decode_text
 from corpus.manifest import iso_date
 

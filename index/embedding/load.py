@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Literal
 
 from corpus.errors import IndexingError
-from index.embedder import Embedder
-from index.onnx_embedder import OnnxEmbedder
-from index.st_embedder import SentenceTransformerEmbedder, resolve_model
+from index.embedding.base import Embedder
+from index.embedding.onnx import OnnxEmbedder
+from index.embedding.st import SentenceTransformerEmbedder, resolve_model
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.embedder import Vectors
+from index.embedding.base import Vectors
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 
 from corpus.errors import IndexingError
-from index.embedder import Vectors
-from index.st_embedder import (
+from index.embedding.base import Vectors
+from index.embedding.st import (
     DEFAULT_BATCH,
     ModelRef,
     SentenceTransformerEmbedder,

@@ -1,4 +1,6 @@
-"""`create_app(settings)`: the FastAPI application (JSON API + web UI) over one data dir."""
+"""`create_app(settings)`: the one composition root. It builds the FastAPI application: the JSON API
+(`service.routes_api`), the web pages (`service.pages`, rendering `web` templates) and the static
+files, over one runtime (`service.runtime`)."""
 
 from __future__ import annotations
 
@@ -8,15 +10,17 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from index.analyzer import analyze
-from index.embedder import Embedder
+from index.embedding.base import Embedder
 from service import errors
 from service.middleware import BodyLimit, SecurityHeaders
+from service.pages import admin, chat, docs, sources
 from service.routes_api import router as api_router
 from service.runtime import Runtime
 from service.settings import Settings
-from web.app import mount_web
+from web.templating import STATIC_DIR
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +38,13 @@ def create_app(settings: Settings, *, embedder: Embedder | None = None) -> FastA
         if embedder is not None:
             emb = embedder
         else:
-            from index.embedders import load_embedder
+            from index.embedding.load import load_embedder
 
             emb = load_embedder(settings.model, settings.backend, settings.data_dir / "models")
         runtime = Runtime(settings, emb)
         runtime.reload()
         app.state.runtime = runtime
-        if runtime.ready and "ko" in runtime.index.stats().languages:
+        if runtime.ready and "ko" in runtime.index.info.languages:
             # Kiwi takes seconds and ~0.5 GB to load and warm up: do it now, beside serving, rather
             # than inside the first Korean question.
             threading.Thread(target=analyze, args=("한국어 문장을 미리 분석합니다.",), daemon=True).start()
@@ -57,7 +61,9 @@ def create_app(settings: Settings, *, embedder: Embedder | None = None) -> FastA
     )
     errors.install(app)
     app.include_router(api_router)
-    mount_web(app, settings)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for pages in (chat, sources, admin, docs):
+        app.include_router(pages.router)
     app.add_middleware(BodyLimit, limit=1024 * 1024, upload_limit=settings.max_upload_bytes + 1024 * 1024)
     app.add_middleware(SecurityHeaders)
     return app

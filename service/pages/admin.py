@@ -9,17 +9,20 @@ token in sessionStorage to refill the field and to poll GET /api/index with a Be
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import Response
 
-from corpus.errors import GroundqaError, InvalidRequest, Unauthorized
+from corpus.errors import GroundqaError, InvalidRequest
 from service.deps import RuntimeDep, check_token
-from service.errors import status_for
-from service.runtime import Runtime, UploadMeta
-from service.schemas import ISO_DATE, index_status, job_out, source_summary
+from service.errors import Unauthorized, status_for
+from service.jobs import Job
+from service.runtime import Runtime
+from service.schemas import ISO_DATE, index_status, job_out
+from service.uploads import UploadMeta
 from web.context import AdminPage
+from web.present import source_row
 from web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -46,21 +49,26 @@ def _page(
     job = runtime.jobs.current or runtime.jobs.last
     return AdminPage(
         enabled=_enabled(runtime),
-        sources=tuple(source_summary(r) for r in runtime.index.sources()) if ready else (),
+        sources=tuple(source_row(r) for r in runtime.index.sources()) if ready else (),
         token=token if authed else "",
         status=index_status(
-            runtime.index.stats() if ready else None,
+            runtime.index.info if ready else None,
             runtime.jobs.current,
             runtime.jobs.last,
             runtime.jobs.pending,
-        )
+        ).model_dump()
         if authed
         else None,
-        job=job_out(job) if authed else None,
+        job=_job(job) if authed else None,
         message=message,
         error=error,
         uploaded_id=uploaded_id,
     )
+
+
+def _job(job: Job | None) -> dict[str, Any] | None:
+    out = job_out(job)
+    return out.model_dump() if out is not None else None
 
 
 def _failed(request: Request, runtime: Runtime, exc: GroundqaError, token: str) -> Response:

@@ -1,8 +1,9 @@
 """Evaluate groundqa's retrieval on a BEIR-format folder (corpus.jsonl, queries.jsonl, qrels/*.tsv).
 
-The collection goes through the same analyzer, VectorIndex, LexicalIndex and HybridRetriever as the
-product; documents are embedded as title + text. Vectors are cached under `cache_dir`, keyed by the
-model fingerprint and a hash of the corpus (and the queries), so reruns skip the embedding.
+The collection goes through the same analyzer, local backend (FAISS + bm25s + SQLite snapshot) and
+HybridRetriever as the product: each document is one source with one passage, embedded as title +
+text. Vectors and the built snapshot are cached under `cache_dir`, keyed by the model fingerprint and
+a hash of the corpus (and the queries), so reruns skip the embedding and the build.
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from corpus.errors import CorpusError
+from corpus.errors import CorpusError, GroundqaError
+from corpus.models import Passage, Source, SourceMeta
 from index.analyzer import ANALYZER_VERSION, analyze, analyze_many
-from index.embedder import Embedder
-from index.lexical import LexicalIndex
-from index.metrics import Qrels, judged_queries, mean_metrics
+from index.backend import NewPassage
+from index.embedding.base import Embedder
+from index.eval.metrics import Qrels, judged_queries, mean_metrics
+from index.local.catalog import STORE_FORMAT, LocalCatalog
+from index.local.lexical import FORMAT as LEXICAL_FORMAT
 from index.retriever import DEFAULT_CONFIG, HybridRetriever, Method, RetrievalConfig
-from index.vectors import VectorIndex
 
 EVAL_DEPTH = 100  # ranked documents kept per query (Recall@100)
 
@@ -217,12 +220,50 @@ def evaluate_collection(
     if missing:
         raise CorpusError(f"qrels name {len(missing)} queries absent from queries.jsonl, e.g. {missing[0]!r}")
     doc_vecs, query_vecs = embed_collection(col, embedder, cache_dir, query_ids)
-    lexical = LexicalIndex.build(_cached_tokens(col, cache_dir), k1=config.bm25_k1, b=config.bm25_b)
-    retriever = HybridRetriever(embedder, VectorIndex.build(doc_vecs), lexical, analyze, config)
-    runs: dict[str, list[str]] = {}
-    for i, q in enumerate(query_ids):
-        cands = retriever.retrieve(col.queries[q], k=EVAL_DEPTH, method=method, query_vector=query_vecs[i])
-        runs[q] = [col.doc_ids[c.row] for c in cands]
+    catalog = beir_catalog(col, embedder, cache_dir, doc_vecs)
+    backend = catalog.open()
+    try:
+        retriever = HybridRetriever(backend, embedder, analyze, config)
+        runs: dict[str, list[str]] = {}
+        for i, q in enumerate(query_ids):
+            cands = retriever.retrieve(
+                col.queries[q], k=EVAL_DEPTH, method=method, query_vector=query_vecs[i]
+            )
+            runs[q] = [c.id for c in cands]
+    finally:
+        backend.close()
     qrels: Qrels = col.qrels
     m = mean_metrics(runs, qrels)
     return EvalResult(m["ndcg@10"], m["recall@100"], m["mrr@10"], len(query_ids), method)
+
+
+def beir_catalog(
+    col: BeirCollection, embedder: Embedder, cache_dir: Path, doc_vecs: npt.NDArray[np.float32]
+) -> LocalCatalog:
+    """A local snapshot of the collection (one source and one passage per document, id = doc id),
+    built once per model, corpus and storage format and kept under `cache_dir`."""
+    parts = (
+        f"{embedder.fingerprint}\0{col.fingerprint()}\0{ANALYZER_VERSION}\0{STORE_FORMAT}\0{LEXICAL_FORMAT}"
+    )
+    key = hashlib.sha256(parts.encode()).hexdigest()[:20]
+    catalog = LocalCatalog(cache_dir / "beir" / f"index-{key}")
+    try:
+        catalog.open().close()
+        return catalog
+    except GroundqaError:
+        pass
+    tokens = _cached_tokens(col, cache_dir)
+    with catalog.lock(), catalog.writer(None, model=embedder.fingerprint, dim=embedder.dim) as writer:
+        for i, doc in enumerate(col.doc_ids):
+            text = col.doc_text(i)
+            source = Source(
+                id=doc, path=doc, meta=SourceMeta(title=col.titles[i] or doc), text=text, content_hash=doc
+            )
+            passage = Passage(
+                id=doc, source_id=doc, text=text, char_start=0, char_end=len(text), page=None, ordinal=0
+            )
+            news = [NewPassage(passage, tuple(tokens[i]), (), doc_vecs[i])]
+            writer.add_source(source, namespace="", indexed_at="", passages=news)
+        writer.publish({"beir": col.fingerprint()})
+    catalog.prune(1)
+    return catalog

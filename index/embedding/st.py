@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from corpus.errors import IndexingError
-from index.embedder import Vectors
+from index.embedding.base import Vectors
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer

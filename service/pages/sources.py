@@ -7,9 +7,8 @@ from starlette.responses import Response
 
 from corpus.errors import InvalidRequest, NotFound
 from service.deps import RuntimeDep
-from service.schemas import source_summary
 from web.context import SourcesPage, ViewerPage
-from web.present import safe_url, text_blocks
+from web.present import safe_url, source_row, text_blocks
 from web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -20,7 +19,7 @@ def sources_page(request: Request, runtime: RuntimeDep) -> Response:
     if not runtime.ready:
         notice = "The index is not built yet: the collection is empty until it is."
         return render(request, "sources.html", SourcesPage(sources=(), ready=False, notice=notice))
-    page = SourcesPage(sources=tuple(source_summary(r) for r in runtime.index.sources()))
+    page = SourcesPage(sources=tuple(source_row(r) for r in runtime.index.sources()))
     return render(request, "sources.html", page)
 
 
@@ -35,12 +34,13 @@ def source_page(
 ) -> Response:
     """The canonical text; `?passage=ID` or `?start=&end=` marks a span and scrolls it into view."""
     index = runtime.index
-    rec = index.source(source_id)
-    text = rec.source.text
+    rec = index.source_record(source_id)
+    source = index.source(source_id)
+    text = source.text
     highlight: tuple[int, int] | None = None
     if passage:
         p = index.passage(passage)
-        if p.source_id != rec.source.id:
+        if p.source_id != source.id:
             raise NotFound(f"passage {passage!r} is not part of source {source_id!r}")
         highlight = (p.char_start, p.char_end)
     elif start is not None or end is not None:
@@ -48,13 +48,13 @@ def source_page(
             raise InvalidRequest(f"start and end must both be given, with 0 <= start < end <= {len(text)}")
         highlight = (start, end)
     page = ViewerPage(
-        source=source_summary(rec),
-        url=safe_url(rec.source.meta.url),
-        notes=rec.source.notes,
-        blocks=text_blocks(text, rec.source.pages, highlight),
+        source=source_row(rec),
+        url=safe_url(source.meta.url),
+        notes=source.notes,
+        blocks=text_blocks(text, source.pages, highlight),
         highlight=highlight,
         passage_id=passage or None,
-        highlight_page=rec.source.page_at(highlight[0]) if highlight else None,
-        paged=bool(rec.source.pages),
+        highlight_page=source.page_at(highlight[0]) if highlight else None,
+        paged=bool(source.pages),
     )
     return render(request, "source.html", page)

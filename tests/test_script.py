@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.language import conflicts, detect_language, normalize_language
+from corpus.script import conflicts, detect_language, normalize_language
 
 
 @pytest.mark.parametrize(

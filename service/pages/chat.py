@@ -19,7 +19,7 @@ from starlette.responses import Response
 from corpus.errors import InvalidRequest, NotFound
 from service.deps import RuntimeDep
 from service.runtime import Runtime
-from service.schemas import MAX_HISTORY, AskRequest, ask_response
+from service.schemas import MAX_HISTORY, AskRequest
 from web.context import ChatPage, FilterOptions, FilterValues, Option, Turn, TurnPartial
 from web.present import ParagraphOf, turn
 from web.templating import render
@@ -120,7 +120,7 @@ def _validation_message(exc: ValidationError) -> str:
 def _paragraph_of(runtime: Runtime) -> ParagraphOf:
     def paragraph_of(source_id: str, offset: int) -> int | None:
         try:
-            return runtime.index.source(source_id).source.paragraph_at(offset)
+            return runtime.index.source(source_id).paragraph_at(offset)
         except NotFound:  # the index changed between the search and this lookup
             return None
 
@@ -129,15 +129,10 @@ def _paragraph_of(runtime: Runtime) -> ParagraphOf:
 
 def _options(runtime: Runtime) -> FilterOptions:
     records = runtime.index.sources()
-    metas = [r.source.meta for r in records]
+    metas = [r.meta for r in records]
     return FilterOptions(
         sources=tuple(
-            Option(
-                r.source.id,
-                f"{r.source.meta.title} ({r.source.meta.date})"
-                if r.source.meta.date
-                else r.source.meta.title,
-            )
+            Option(r.id, f"{r.meta.title} ({r.meta.date})" if r.meta.date else r.meta.title)
             for r in records
         ),
         publishers=tuple(
@@ -151,8 +146,7 @@ def _ask(
     runtime: Runtime, question: str, history: tuple[str, ...], form: ChatForm, number: int, latest: bool
 ) -> Turn:
     req = ask_request(question, history, form.filters)
-    resp = ask_response(runtime.ask(req.to_query()))
-    return turn(resp, number, paragraph_of=_paragraph_of(runtime), latest=latest)
+    return turn(runtime.ask(req.to_query()), number, paragraph_of=_paragraph_of(runtime), latest=latest)
 
 
 @router.get("/")

@@ -1,5 +1,10 @@
-"""Language from writing system: a cheap, deterministic guess used when nothing declares one.
+"""Writing systems and languages: the one place that decides which script or language a text is in.
 
+Every layer asks here: language detection at ingestion, sentence splitting (Kiwi for Hangul), the
+analyzer's token classes, the question's language for abstention thresholds, the page's `lang`
+attributes. The character ranges below are the single definition of each script.
+
+Language from writing system is a cheap, deterministic guess used when nothing declares one:
 Hangul -> "ko"; Han without (much) Hangul -> "zh", or "ja" when kana are present; Latin -> "en";
 anything else (Cyrillic, Arabic, no letters at all) -> "und". East Asian characters weigh three
 times a Latin letter (one syllable or ideograph carries about as much as a short English word's
@@ -10,10 +15,19 @@ from __future__ import annotations
 
 import re
 
-_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u00ff\u0100-\u024f]")
+# Character ranges (for regular-expression classes). Hangul: jamo, compatibility jamo, jamo extended
+# A and B, syllables. Han: CJK unified ideographs with extensions A-H and compatibility ideographs.
+HANGUL = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff"
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+KANA = "\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d"  # kana letters, no marks
+KANA_BLOCKS = "\u3040-\u30ff\u31f0-\u31ff"  # the whole Hiragana and Katakana blocks (tokenizing)
+LATIN = "A-Za-z\u00c0-\u00ff\u0100-\u024f"
+
+_HANGUL = re.compile(f"[{HANGUL}]")
+_HAN = re.compile(f"[{HAN}]")
+_KANA = re.compile(f"[{KANA}]")
+_LATIN = re.compile(f"[{LATIN}]")
+_KANA_BLOCK = re.compile(f"[{KANA_BLOCKS}]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 _EAST_ASIAN_WEIGHT = 3
@@ -69,3 +83,32 @@ def conflicts(declared: str, detected: str) -> bool:
     if detected_script == "latin":
         return declared_script in {"hangul", "han"}
     return declared_script != detected_script
+
+
+def has_hangul(text: str) -> bool:
+    """Whether `text` holds any Hangul character."""
+    return _HANGUL.search(text) is not None
+
+
+def query_language(text: str) -> str:
+    """A question's language by script: "ko" (any Hangul), "zh" (Han without Hangul), else "en".
+
+    Questions are short, so any Hangul or Han character decides (a Korean question about "UNHCR" is
+    still Korean); this picks the abstention thresholds and whether the dense model reads it.
+    """
+    if _HANGUL.search(text):
+        return "ko"
+    if _HAN.search(text):
+        return "zh"
+    return "en"
+
+
+def guess_lang(text: str) -> str | None:
+    """A BCP 47 tag for text a user typed, from its script; None means "inherit the page's"."""
+    if _HANGUL.search(text):
+        return "ko"
+    if _KANA_BLOCK.search(text):
+        return "ja"
+    if _HAN.search(text):
+        return "zh"
+    return None

@@ -1,0 +1,257 @@
+"""The retrieval-backend seam: what the query pipeline and the builder need from a store of passages.
+
+A *backend* is one published version of an index, opened for reading: sources, passages (keyed by
+passage id, never by row number), dense and lexical search with metadata filters pushed down, term
+statistics, and optionally pseudo-relevance feedback. A *catalog* is where versions live (a data dir
+on one machine, a database): it opens the current version, writes new ones and publishes them
+atomically, holds the one-writer lock and the embedding cache.
+
+    GroundIndex (engine.py)  --search-->  Backend      <--open--  Catalog  <--writer--  update_index
+                                           local/ (FAISS + bm25s + SQLite snapshot folders)
+
+The engine keeps only the pipeline (fusion, duplicate collapse, abstention, evidence); nothing in it
+knows files, rows or SQL. Implementations: `index.local` (the default) and, in the tests, an
+in-memory fake; a PostgreSQL + pgvector backend fits beside `local` without touching the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+
+from corpus.models import Passage, Source, SourceMeta
+from index.types import Filters
+
+Vector = npt.NDArray[np.float32]
+Ranked = list[tuple[str, float]]
+"""(passage id, score) pairs, best first."""
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """A source as an index lists it: metadata and bookkeeping, without its text.
+
+    Attributes:
+        id, path, meta, content_hash, notes: as on `corpus.models.Source`.
+        namespace: "" for the curated sources folder, "uploads" for files added through the API.
+        indexed_at: ISO 8601 UTC time its current content was first indexed.
+        passage_count: how many passages of it the index holds.
+    """
+
+    id: str
+    path: str
+    meta: SourceMeta
+    content_hash: str
+    namespace: str
+    indexed_at: str
+    passage_count: int
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PassageRecord:
+    """A passage with what the query pipeline reads about it.
+
+    Attributes:
+        passage: the passage; `passage.text` is verbatim source text.
+        language: its source's language ("en", "ko", "zh", "und"...).
+        tokens: the analysed terms the lexical index holds for it (analyzer output, in text order).
+        sentences: sentence spans as (start, end) offsets within `passage.text`, in order.
+    """
+
+    passage: Passage
+    language: str
+    tokens: tuple[str, ...]
+    sentences: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class TermStats:
+    """Document frequencies of some terms (passages containing each) over `n_docs` passages."""
+
+    df: Mapping[str, int]
+    n_docs: int
+
+
+@dataclass(frozen=True)
+class IndexInfo:
+    """What a published version is.
+
+    Attributes:
+        version: its name ("000012" for a local snapshot).
+        built_at: ISO 8601 UTC time it was built.
+        model: the embedder fingerprint its vectors come from.
+        dim: vector dimension.
+        sources, passages: counts.
+        languages: sources per language.
+        passage_languages: passages per language (dense search can be run per language).
+        extra: anything else the builder recorded (chunker and analyzer versions...).
+    """
+
+    version: str
+    built_at: str
+    model: str
+    dim: int
+    sources: int
+    passages: int
+    languages: Mapping[str, int]
+    passage_languages: Mapping[str, int]
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Backend(Protocol):
+    """One published index version, opened for reading; safe to use from many threads at once."""
+
+    @property
+    def info(self) -> IndexInfo: ...
+
+    def sources(self) -> Sequence[SourceRecord]:
+        """Every source, sorted by title (case-insensitive), then id."""
+        ...
+
+    def source_record(self, source_id: str) -> SourceRecord:
+        """One source's record; NotFound when the id is unknown."""
+        ...
+
+    def source(self, source_id: str) -> Source:
+        """One source with its canonical text; NotFound when the id is unknown."""
+        ...
+
+    def passages_of(self, source_id: str) -> list[Passage]:
+        """A source's passages in order (empty for an unknown id)."""
+        ...
+
+    def passages(self, ids: Sequence[str]) -> list[PassageRecord]:
+        """The records of `ids`, in the same order; NotFound when an id is unknown."""
+        ...
+
+    def dense_search(
+        self, vector: Vector, k: int, filters: Filters, *, language: str | None = None
+    ) -> Ranked:
+        """The `k` passages with the highest inner product with `vector` (shape (dim,), unit norm).
+
+        Scores are cosines in [-1, 1]. Only passages of sources passing `filters` are returned, and
+        with `language` only passages in that language.
+        """
+        ...
+
+    def dense_scores(self, vector: Vector, ids: Sequence[str]) -> list[float]:
+        """The cosine of `vector` with each passage of `ids` (same order)."""
+        ...
+
+    def lexical_search(self, weights: Mapping[str, float], k: int, filters: Filters) -> Ranked:
+        """The `k` best passages by BM25 for a weighted query of analysed terms, positive scores only.
+
+        A weight of 1 per occurrence of a term gives plain BM25 (Lucene variant); scores have no
+        fixed range. Only passages of sources passing `filters` are returned.
+        """
+        ...
+
+    def term_stats(self, terms: Iterable[str]) -> TermStats:
+        """Document frequencies of `terms` (0 for terms the index has never seen)."""
+        ...
+
+    def close(self) -> None:
+        """Release files or connections (the backend must not be used afterwards)."""
+        ...
+
+
+@runtime_checkable
+class FeedbackBackend(Protocol):
+    """The optional pseudo-relevance feedback capability of a backend."""
+
+    def expansion_terms(self, ids: Sequence[str], weights: Sequence[float], n_terms: int) -> dict[str, float]:
+        """Relevance-model expansion: the `n_terms` terms carrying most of these passages' BM25 mass.
+
+        Each passage's terms weigh by their share of its total BM25 contribution, mixed over the
+        passages by `weights`; the result sums to 1 (empty when nothing can be said).
+        """
+        ...
+
+
+@dataclass(frozen=True)
+class NewPassage:
+    """A passage to write into a new version, with everything the backend stores for it.
+
+    Attributes:
+        passage: the passage (verbatim slice of its source's text).
+        tokens: analysed terms for the lexical index (including any searchable context).
+        sentences: sentence spans within `passage.text`.
+        vector: its embedding, shape (dim,), unit norm.
+    """
+
+    passage: Passage
+    tokens: tuple[str, ...]
+    sentences: tuple[tuple[int, int], ...]
+    vector: Vector
+
+
+class IndexWriter(Protocol):
+    """A new version being written; nothing of it is visible until `publish` returns."""
+
+    def keep_source(self, source_id: str) -> None:
+        """Carry a source over unchanged (metadata, text, passages, vectors) from the base version."""
+        ...
+
+    def add_source(
+        self, source: Source, *, namespace: str, indexed_at: str, passages: Sequence[NewPassage]
+    ) -> None:
+        """Add a new or changed source with its passages, in the order given."""
+        ...
+
+    def publish(self, extra: Mapping[str, Any]) -> IndexInfo:
+        """Make the version current atomically; StorageError when that fails (the old one stays)."""
+        ...
+
+
+class Catalog(Protocol):
+    """Where index versions live, and the one place that writes them."""
+
+    def open(self) -> Backend:
+        """The current version, or the newest older one that passes its checks.
+
+        Raises IndexNotBuilt when none was ever published, SnapshotCorrupt when none is usable.
+        """
+        ...
+
+    def lock(self, job_id: str | None = None) -> AbstractContextManager[None]:
+        """Hold the one-writer lock; RebuildInProgress (with the holder's job id) when it is taken."""
+        ...
+
+    def writer(self, base: Backend | None, *, model: str, dim: int) -> AbstractContextManager[IndexWriter]:
+        """A writer for a new version based on `base` (for `keep_source`); call with the lock held.
+
+        Leaving the context without `publish` discards everything written.
+        """
+        ...
+
+    def embedding_cache(self, fingerprint: str, dim: int) -> AbstractContextManager[EmbeddingStore]:
+        """The persistent cache of passage vectors for one model."""
+        ...
+
+    def prune(self, keep: int) -> list[str]:
+        """Remove published versions beyond the newest `keep` (never the current); their names."""
+        ...
+
+
+class EmbeddingStore(Protocol):
+    """Vectors by hash of the embedded text, for one model; batches are durable once `put_many` returns."""
+
+    def get_many(self, hashes: Iterable[str]) -> dict[str, Vector]: ...
+
+    def put_many(self, items: Mapping[str, Vector]) -> None: ...
+
+    def retain(self, keep: set[str]) -> int:
+        """Drop vectors whose hash is not in `keep`; how many were dropped."""
+        ...
+
+
+def iter_batches(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    """Consecutive slices of `items` of at most `size` elements."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,1 @@
+"""Embedding models: the Embedder protocol, sentence-transformers and ONNX backends, the vector cache."""

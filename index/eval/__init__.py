@@ -1,0 +1,1 @@
+"""Retrieval quality on judged collections: BEIR loading and IR metrics (groundqa eval)."""

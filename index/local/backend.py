@@ -1,0 +1,186 @@
+"""`LocalBackend`: one snapshot folder opened for reading (FAISS vectors, bm25s BM25, SQLite store).
+
+Row numbers stay inside this module: row i is vector i, BM25 document i and passages.row i, and each
+source's passages are one contiguous row range. Everything leaving it is keyed by passage id.
+Passage texts, tokens and sentence spans are read from the store only for the candidates of a query.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from corpus.errors import NotFound, SnapshotCorrupt
+from corpus.models import Passage, Source
+from index.backend import IndexInfo, PassageRecord, Ranked, SourceRecord, TermStats, Vector
+from index.local.lexical import LexicalIndex
+from index.local.store import STORE_FILE, Store, StoredSource, passage_record
+from index.local.vectors import VectorIndex
+from index.types import Filters
+
+LEXICAL_DIR = "lexical"
+Rows = npt.NDArray[np.int64]
+
+
+class LocalBackend:
+    """A published local snapshot, loaded: see `index.backend.Backend` for the contract."""
+
+    def __init__(self, path: Path, manifest: Mapping[str, Any]) -> None:
+        self.path = path
+        self.manifest = dict(manifest)
+        self._store = Store(path / STORE_FILE)
+        try:
+            stored = self._store.sources()
+            self._ids = self._store.passage_ids()
+            self.vectors = VectorIndex.load(path)
+            self.lexical = LexicalIndex.load(path / LEXICAL_DIR)
+        except BaseException:
+            self._store.close()
+            raise
+        n = len(self._ids)
+        counted = sum(s.record.passage_count for s in stored)
+        if not (len(self.vectors) == len(self.lexical) == counted == n):
+            self._store.close()
+            raise SnapshotCorrupt(
+                f"snapshot {path.name}: {n} passages, {counted} counted by sources, "
+                f"{len(self.vectors)} vectors and {len(self.lexical)} lexical documents do not agree"
+            )
+        self._stored: dict[str, StoredSource] = {s.record.id: s for s in stored}
+        self._sorted = sorted((s.record for s in stored), key=lambda r: (r.meta.title.lower(), r.id))
+        self._row_of = {pid: row for row, pid in enumerate(self._ids)}
+        self._language_of_row = np.empty(n, dtype=object)
+        for s in stored:
+            self._language_of_row[s.first_row : s.first_row + s.record.passage_count] = s.record.meta.language
+        languages: dict[str, int] = {}
+        passage_languages: dict[str, int] = {}
+        for s in stored:
+            lang = s.record.meta.language
+            languages[lang] = languages.get(lang, 0) + 1
+            passage_languages[lang] = passage_languages.get(lang, 0) + s.record.passage_count
+        self._info = IndexInfo(
+            version=path.name,
+            built_at=str(self.manifest.get("created_at", "")),
+            model=str(self.manifest.get("model", "")),
+            dim=self.vectors.dim,
+            sources=len(stored),
+            passages=n,
+            languages=languages,
+            passage_languages=passage_languages,
+            extra={k: v for k, v in self.manifest.items() if k not in ("files",)},
+        )
+        self.lexical.prepare_feedback()  # O(postings) once, so that no query pays for it
+
+    # -- catalogue -------------------------------------------------------------------------------
+    @property
+    def info(self) -> IndexInfo:
+        return self._info
+
+    def sources(self) -> Sequence[SourceRecord]:
+        return self._sorted
+
+    def stored(self, source_id: str) -> StoredSource:
+        """The source's row (record, row range, pages, regions); NotFound when unknown."""
+        try:
+            return self._stored[source_id]
+        except KeyError:
+            raise NotFound(f"no source with id {source_id!r} in this index") from None
+
+    def source_record(self, source_id: str) -> SourceRecord:
+        return self.stored(source_id).record
+
+    def source(self, source_id: str) -> Source:
+        s = self.stored(source_id)
+        r = s.record
+        return Source(
+            id=r.id,
+            path=r.path,
+            meta=r.meta,
+            text=self._store.source_text(source_id),
+            content_hash=r.content_hash,
+            pages=s.pages,
+            paragraphs=s.paragraphs,
+            notes=r.notes,
+            regions=s.regions,
+        )
+
+    def passages_of(self, source_id: str) -> list[Passage]:
+        s = self._stored.get(source_id)
+        if s is None:
+            return []
+        return [sp.passage for sp in self._store.passage_range(s.rows.start, s.rows.stop)]
+
+    def passages(self, ids: Sequence[str]) -> list[PassageRecord]:
+        rows = self._rows(ids)
+        stored = self._store.passages_by_row(rows)
+        return [passage_record(stored[r], str(self._language_of_row[r])) for r in rows]
+
+    def rows_of_source(self, source_id: str) -> range:
+        return self.stored(source_id).rows
+
+    # -- search ----------------------------------------------------------------------------------
+    def dense_search(
+        self, vector: Vector, k: int, filters: Filters, *, language: str | None = None
+    ) -> Ranked:
+        subset = self._subset(filters, language)
+        if subset is not None and subset.size == 0:
+            return []
+        rows, scores = self.vectors.search(vector, k, subset)
+        return self._ranked(rows, scores)
+
+    def dense_scores(self, vector: Vector, ids: Sequence[str]) -> list[float]:
+        if not ids:
+            return []
+        sims = self.vectors.vectors_of(self._rows(ids)) @ np.asarray(vector, dtype=np.float32)
+        return [float(s) for s in sims]
+
+    def lexical_search(self, weights: Mapping[str, float], k: int, filters: Filters) -> Ranked:
+        subset = self._subset(filters, None)
+        if subset is not None and subset.size == 0:
+            return []
+        rows, scores = self.lexical.search_weighted(weights, k, subset)
+        return self._ranked(rows, scores)
+
+    def term_stats(self, terms: Iterable[str]) -> TermStats:
+        return TermStats(df={t: self.lexical.doc_freq(t) for t in set(terms)}, n_docs=len(self._ids))
+
+    def expansion_terms(self, ids: Sequence[str], weights: Sequence[float], n_terms: int) -> dict[str, float]:
+        return self.lexical.expansion_terms(self._rows(ids), weights, n_terms)
+
+    def close(self) -> None:
+        self._store.close()
+
+    # -- rows --------------------------------------------------------------------------------------
+    def _rows(self, ids: Sequence[str]) -> list[int]:
+        try:
+            return [self._row_of[pid] for pid in ids]
+        except KeyError as exc:
+            raise NotFound(f"no passage with id {exc.args[0]!r} in this index") from None
+
+    def _ranked(self, rows: Rows, scores: npt.NDArray[np.float32]) -> Ranked:
+        ids = self._ids
+        return [(ids[r], s) for r, s in zip(rows.tolist(), scores.tolist(), strict=True)]
+
+    def _subset(self, filters: Filters, language: str | None) -> Rows | None:
+        """The rows passing `filters` and `language` (None: every row)."""
+        if filters.is_empty() and language is None:
+            return None
+        return self._subset_cached(filters, language)
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019  (one cache per loaded snapshot, dropped with it)
+    def _subset_cached(self, filters: Filters, language: str | None) -> Rows:
+        ranges = [
+            s.rows
+            for s in self._stored.values()
+            if filters.admits(s.record.meta, s.record.id)
+            and (language is None or s.record.meta.language == language)
+        ]
+        if not ranges:
+            return np.zeros(0, dtype=np.int64)
+        rows = np.concatenate([np.arange(r.start, r.stop, dtype=np.int64) for r in ranges])
+        rows.flags.writeable = False
+        return rows

@@ -1,0 +1,218 @@
+"""`LocalCatalog`: versions of an index as snapshot folders in one data dir, and their writer.
+
+Layout (see `index.local.snapshot`):
+
+    DATA_DIR/CURRENT, DATA_DIR/snapshots/NNNNNN/   published snapshots (manifest.json written last)
+    DATA_DIR/snapshots/NNNNNN/store.sqlite         sources and passages (index.local.store)
+    DATA_DIR/snapshots/NNNNNN/vectors.npy          passage vectors, row order
+    DATA_DIR/snapshots/NNNNNN/lexical/             the bm25s index, row order
+    DATA_DIR/cache/embeddings-*.sqlite             vectors by hash of the embedded text, per model
+    DATA_DIR/write.lock                            the one-writer lock
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shutil
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from corpus.errors import IndexNotBuilt, SnapshotCorrupt, StorageError
+from corpus.models import Source
+from index.backend import Backend, IndexInfo, NewPassage, SourceRecord
+from index.embedding.cache import EmbeddingCache
+from index.local import snapshot
+from index.local.backend import LEXICAL_DIR, LocalBackend
+from index.local.lexical import FORMAT as LEXICAL_FORMAT
+from index.local.lexical import LexicalIndex
+from index.local.store import STORE_FILE, Store, StoredPassage, StoreWriter
+from index.local.vectors import VECTORS_FILE
+
+log = logging.getLogger(__name__)
+
+STORE_FORMAT = 2  # bump when the store schema changes: older snapshots are then rebuilt
+
+
+def storage_reason(exc: BaseException) -> str:
+    """A refused write's cause in a few words ("No space left on device")."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+class LocalWriter:
+    """Writes one new snapshot into a build folder; `publish` seals it and makes it current."""
+
+    def __init__(self, data_dir: Path, build: Path, base: LocalBackend | None, model: str, dim: int) -> None:
+        self._data_dir = data_dir
+        self._build = build
+        self._base = base
+        self._model = model
+        self._dim = dim
+        self._store = StoreWriter(build / STORE_FILE)
+        self._vectors: list[np.ndarray] = []
+        self._tokens: list[tuple[str, ...]] = []
+        self._sources = 0
+        self.published: IndexInfo | None = None
+
+    def keep_source(self, source_id: str) -> None:
+        if self._base is None:
+            raise ValueError("keep_source needs a base version")
+        base = self._base
+        stored = base.stored(source_id)
+        rows = stored.rows
+        passages = base._store.passage_range(rows.start, rows.stop)
+        rec = stored.record
+        self._store.add(base.source(source_id), rec.namespace, rec.indexed_at, passages)
+        self._vectors.append(base.vectors.vectors_of(np.arange(rows.start, rows.stop)))
+        self._tokens.extend(sp.tokens for sp in passages)
+        self._sources += 1
+
+    def add_source(
+        self, source: Source, *, namespace: str, indexed_at: str, passages: Sequence[NewPassage]
+    ) -> None:
+        stored = [StoredPassage(p.passage, p.tokens, p.sentences) for p in passages]
+        self._store.add(source, namespace, indexed_at, stored)
+        if passages:
+            self._vectors.append(np.stack([np.asarray(p.vector, dtype=np.float32) for p in passages]))
+        self._tokens.extend(p.tokens for p in passages)
+        self._sources += 1
+
+    def discard(self) -> None:
+        self._store.discard()
+
+    def publish(self, extra: Mapping[str, Any]) -> IndexInfo:
+        self._store.close()
+        vectors = (
+            np.concatenate(self._vectors).astype(np.float32)
+            if self._vectors
+            else np.zeros((0, self._dim), dtype=np.float32)
+        )
+        np.save(self._build / VECTORS_FILE, vectors)
+        LexicalIndex.build(self._tokens).save(self._build / LEXICAL_DIR)
+        manifest = {
+            **extra,
+            "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "model": self._model,
+            "dim": self._dim,
+            "store": STORE_FORMAT,
+            "lexical": LEXICAL_FORMAT,
+            "sources": self._sources,
+            "passages": len(self._tokens),
+        }
+        info = snapshot.publish(self._data_dir, self._build, manifest)
+        backend_info = IndexInfo(
+            version=info.name,
+            built_at=manifest["created_at"],
+            model=self._model,
+            dim=self._dim,
+            sources=self._sources,
+            passages=len(self._tokens),
+            languages={},
+            passage_languages={},
+            extra=manifest,
+        )
+        self.published = backend_info
+        return backend_info
+
+
+class LocalCatalog:
+    """Snapshot folders in `data_dir`: see `index.backend.Catalog` for the contract."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+
+    def open(self, model: str | None = None) -> LocalBackend:
+        """The current snapshot, or the newest older one that passes its checks (and was built with
+        `model`, when given)."""
+        problems: list[str] = []
+        for path in snapshot.candidates(self.data_dir):
+            try:
+                manifest = snapshot.read_manifest(path)
+                _check_format(path, manifest)
+                if model is not None and manifest.get("model") != model:
+                    raise SnapshotCorrupt(
+                        f"snapshot {path.name} was built with model {manifest.get('model')!r}, "
+                        f"not {model!r}: rebuild the index"
+                    )
+                return LocalBackend(path, manifest)
+            except SnapshotCorrupt as exc:
+                log.error("snapshot %s is unusable: %s", path.name, exc.message)
+                problems.append(exc.message)
+        if problems:
+            raise SnapshotCorrupt("no usable snapshot: " + "; ".join(problems))
+        raise IndexNotBuilt(
+            f"no index has been built in {self.data_dir.name!s} yet: run `groundqa index` first"
+        )
+
+    def catalogue(self) -> tuple[str, list[SourceRecord]]:
+        """The published snapshot's version and sources, without loading its vectors or BM25 index."""
+        for path in snapshot.candidates(self.data_dir):
+            try:
+                manifest = snapshot.read_manifest(path)
+                _check_format(path, manifest)
+                store = Store(path / STORE_FILE)
+                try:
+                    records = [s.record for s in store.sources()]
+                finally:
+                    store.close()
+            except SnapshotCorrupt as exc:
+                log.error("snapshot %s is unusable: %s", path.name, exc.message)
+                continue
+            return path.name, sorted(records, key=lambda r: (r.meta.title.lower(), r.id))
+        raise IndexNotBuilt(
+            f"no index has been built in {self.data_dir.name!s} yet: run `groundqa index` first"
+        )
+
+    def lock(self, job_id: str | None = None) -> contextlib.AbstractContextManager[None]:
+        return snapshot.write_lock(self.data_dir, job_id)
+
+    @contextlib.contextmanager
+    def writer(self, base: Backend | None, *, model: str, dim: int) -> Iterator[LocalWriter]:
+        if base is not None and not isinstance(base, LocalBackend):
+            raise TypeError("a local snapshot can only be based on another local snapshot")
+        snapshot.remove_stale_builds(self.data_dir)
+        try:
+            build = snapshot.new_build_dir(self.data_dir)
+        except OSError as exc:
+            raise StorageError(f"could not start a new snapshot ({storage_reason(exc)})") from exc
+        writer: LocalWriter | None = None
+        try:
+            writer = LocalWriter(self.data_dir, build, base, model, dim)
+            yield writer
+        except (OSError, sqlite3.OperationalError) as exc:
+            raise StorageError(
+                f"could not write the new snapshot ({storage_reason(exc)}); the previous one is kept"
+            ) from exc
+        finally:
+            if writer is None or writer.published is None:
+                if writer is not None:
+                    writer.discard()
+                shutil.rmtree(build, ignore_errors=True)
+
+    @contextlib.contextmanager
+    def embedding_cache(self, fingerprint: str, dim: int) -> Iterator[EmbeddingCache]:
+        try:
+            cache = EmbeddingCache(self.data_dir / "cache", fingerprint, dim)
+        except (OSError, sqlite3.OperationalError) as exc:
+            raise StorageError(f"could not open the embedding cache ({storage_reason(exc)})") from exc
+        try:
+            yield cache
+        finally:
+            cache.close()
+
+    def prune(self, keep: int) -> list[str]:
+        return snapshot.cleanup(self.data_dir, keep)
+
+
+def _check_format(path: Path, manifest: Mapping[str, Any]) -> None:
+    if manifest.get("store") != STORE_FORMAT or manifest.get("lexical") != LEXICAL_FORMAT:
+        raise SnapshotCorrupt(
+            f"snapshot {path.name} was written by another version of groundqa: rebuild the index"
+        )

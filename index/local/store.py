@@ -1,0 +1,300 @@
+"""The passage and source store of one local snapshot: a single SQLite file, written once, then read.
+
+Sources are stored in the order they were written, and each source's passages occupy one contiguous
+range of rows (row i is vector i and BM25 document i), so a metadata filter becomes a few row
+ranges. Texts are read on demand: a query fetches only its candidates' passages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus.errors import NotFound, SnapshotCorrupt
+from corpus.models import Passage, Region, Source, SourceMeta
+from index.backend import PassageRecord, SourceRecord
+
+STORE_FILE = "store.sqlite"
+
+_SCHEMA = """
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY,
+    ord INTEGER NOT NULL UNIQUE,
+    namespace TEXT NOT NULL,
+    path TEXT NOT NULL,
+    title TEXT NOT NULL,
+    publisher TEXT,
+    date TEXT,
+    url TEXT,
+    license TEXT,
+    language TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    pages TEXT NOT NULL,
+    paragraphs TEXT NOT NULL,
+    regions TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    indexed_at TEXT NOT NULL,
+    first_row INTEGER NOT NULL,
+    passage_count INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE passages (
+    row INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    source_id TEXT NOT NULL REFERENCES sources(id),
+    ordinal INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    page INTEGER,
+    page_end INTEGER,
+    section TEXT NOT NULL,
+    context TEXT NOT NULL,
+    text TEXT NOT NULL,
+    tokens TEXT NOT NULL,
+    sentences TEXT NOT NULL
+);
+"""
+_TOKEN_SEP = "\x1f"
+_SOURCE_COLUMNS = (
+    "id, ord, namespace, path, title, publisher, date, url, license, language, content_hash, "
+    "pages, paragraphs, regions, notes, indexed_at, first_row, passage_count"
+)
+_PASSAGE_COLUMNS = (
+    "row, id, source_id, ordinal, char_start, char_end, page, page_end, section, context, text, "
+    "tokens, sentences"
+)
+
+
+@dataclass(frozen=True)
+class StoredSource:
+    """A source row: its record plus where its passages are and what is needed to rebuild `Source`."""
+
+    record: SourceRecord
+    first_row: int
+    pages: tuple[int, ...]
+    paragraphs: tuple[tuple[int, int], ...]
+    regions: tuple[Region, ...]
+
+    @property
+    def rows(self) -> range:
+        return range(self.first_row, self.first_row + self.record.passage_count)
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    """A passage row as written: the passage and what the query pipeline reads about it."""
+
+    passage: Passage
+    tokens: tuple[str, ...]
+    sentences: tuple[tuple[int, int], ...]
+
+
+def _regions_json(regions: Sequence[Region]) -> str:
+    return json.dumps([[r.start, r.end, r.kind, r.level, r.label] for r in regions], ensure_ascii=False)
+
+
+def _regions(raw: str) -> tuple[Region, ...]:
+    return tuple(Region(int(a), int(b), k, int(lv), str(lb)) for a, b, k, lv, lb in json.loads(raw))
+
+
+class StoreWriter:
+    """Writes a new store file; sources must be added in row order, each with its passages."""
+
+    def __init__(self, path: Path) -> None:
+        self._con = sqlite3.connect(path)
+        self._con.executescript(_SCHEMA)
+        self._row = 0
+        self._ord = 0
+
+    def add(self, source: Source, namespace: str, indexed_at: str, passages: Sequence[StoredPassage]) -> None:
+        """Store one source and its passages (row numbers continue from the previous source)."""
+        first = self._row
+        self._con.execute(
+            f"INSERT INTO sources ({_SOURCE_COLUMNS}, text) VALUES ({','.join('?' * 19)})",
+            (
+                source.id,
+                self._ord,
+                namespace,
+                source.path,
+                source.meta.title,
+                source.meta.publisher,
+                source.meta.date,
+                source.meta.url,
+                source.meta.license,
+                source.meta.language,
+                source.content_hash,
+                json.dumps(list(source.pages)),
+                json.dumps([list(p) for p in source.paragraphs]),
+                _regions_json(source.regions),
+                json.dumps(list(source.notes), ensure_ascii=False),
+                indexed_at,
+                first,
+                len(passages),
+                source.text,
+            ),
+        )
+        self._con.executemany(
+            f"INSERT INTO passages ({_PASSAGE_COLUMNS}) VALUES ({','.join('?' * 13)})",
+            (
+                (
+                    first + i,
+                    sp.passage.id,
+                    source.id,
+                    sp.passage.ordinal,
+                    sp.passage.char_start,
+                    sp.passage.char_end,
+                    sp.passage.page,
+                    sp.passage.page_end,
+                    json.dumps(list(sp.passage.section), ensure_ascii=False),
+                    sp.passage.context,
+                    sp.passage.text,
+                    _TOKEN_SEP.join(sp.tokens),
+                    json.dumps([list(s) for s in sp.sentences]),
+                )
+                for i, sp in enumerate(passages)
+            ),
+        )
+        self._row += len(passages)
+        self._ord += 1
+
+    def close(self) -> None:
+        """Commit and close (the file is complete afterwards)."""
+        self._con.commit()
+        self._con.close()
+
+    def discard(self) -> None:
+        """Close without committing (the build is being thrown away)."""
+        with contextlib.suppress(sqlite3.Error):
+            self._con.close()
+
+
+class Store:
+    """A store file opened read-only; one connection shared by all threads behind a lock.
+
+    The connection is opened at once, so the file stays readable even if its folder is deleted later
+    (a pruned snapshot that a query still holds).
+    """
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise SnapshotCorrupt(f"snapshot store is missing: {path.name}")
+        self._lock = threading.Lock()
+        try:
+            self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self._con.execute("SELECT count(*) FROM sources").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise SnapshotCorrupt(f"snapshot store is unreadable ({exc})") from exc
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        try:
+            with self._lock:
+                return self._con.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise SnapshotCorrupt(f"snapshot store is unreadable ({exc})") from exc
+
+    def close(self) -> None:
+        with self._lock:
+            self._con.close()
+
+    # -- sources ---------------------------------------------------------------------------------
+    def sources(self) -> list[StoredSource]:
+        """Every source, in row order (without texts)."""
+        out = []
+        for r in self._query(f"SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY ord"):
+            (sid, _ord, ns, path, title, pub, date, url, lic, lang, chash) = r[:11]
+            pages, paragraphs, regions, notes, at, first, count = r[11:]
+            record = SourceRecord(
+                id=sid,
+                path=path,
+                meta=SourceMeta(title=title, publisher=pub, date=date, url=url, license=lic, language=lang),
+                content_hash=chash,
+                namespace=ns,
+                indexed_at=at,
+                passage_count=count,
+                notes=tuple(json.loads(notes)),
+            )
+            out.append(
+                StoredSource(
+                    record=record,
+                    first_row=first,
+                    pages=tuple(json.loads(pages)),
+                    paragraphs=tuple((int(a), int(b)) for a, b in json.loads(paragraphs)),
+                    regions=_regions(regions),
+                )
+            )
+        return out
+
+    def source_text(self, source_id: str) -> str:
+        rows = self._query("SELECT text FROM sources WHERE id = ?", (source_id,))
+        if not rows:
+            raise NotFound(f"no source with id {source_id!r} in this index")
+        return str(rows[0][0])
+
+    # -- passages --------------------------------------------------------------------------------
+    def passage_ids(self) -> list[str]:
+        """Every passage id in row order."""
+        return [r[0] for r in self._query("SELECT id FROM passages ORDER BY row")]
+
+    def rows_of(self, ids: Sequence[str]) -> dict[str, int]:
+        """Row numbers of the given passage ids (unknown ids are absent)."""
+        out: dict[str, int] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            marks = ",".join("?" * len(chunk))
+            out.update(self._query(f"SELECT id, row FROM passages WHERE id IN ({marks})", chunk))
+        return out
+
+    def passages_by_row(self, rows: Sequence[int]) -> dict[int, StoredPassage]:
+        """The passages at the given rows."""
+        out: dict[int, StoredPassage] = {}
+        for chunk in _chunks(sorted(set(rows)), 500):
+            marks = ",".join("?" * len(chunk))
+            for r in self._query(f"SELECT {_PASSAGE_COLUMNS} FROM passages WHERE row IN ({marks})", chunk):
+                out[r[0]] = _stored_passage(r)
+        return out
+
+    def passage_range(self, lo: int, hi: int) -> list[StoredPassage]:
+        """The passages of rows lo..hi-1, in order."""
+        rows = self._query(
+            f"SELECT {_PASSAGE_COLUMNS} FROM passages WHERE row >= ? AND row < ? ORDER BY row", (lo, hi)
+        )
+        return [_stored_passage(r) for r in rows]
+
+    def iter_tokens(self) -> Iterator[tuple[str, ...]]:
+        """Every passage's tokens in row order (for rebuilding the lexical index)."""
+        for (tokens,) in self._query("SELECT tokens FROM passages ORDER BY row"):
+            yield tuple(tokens.split(_TOKEN_SEP)) if tokens else ()
+
+
+def _stored_passage(r: Sequence[Any]) -> StoredPassage:
+    _row, pid, sid, ordinal, start, end, page, page_end, section, context, text, tokens, sentences = r
+    return StoredPassage(
+        passage=Passage(
+            id=pid,
+            source_id=sid,
+            text=text,
+            char_start=start,
+            char_end=end,
+            page=page,
+            ordinal=ordinal,
+            page_end=page_end,
+            section=tuple(json.loads(section)),
+            context=context,
+        ),
+        tokens=tuple(tokens.split(_TOKEN_SEP)) if tokens else (),
+        sentences=tuple((int(a), int(b)) for a, b in json.loads(sentences)),
+    )
+
+
+def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def passage_record(sp: StoredPassage, language: str) -> PassageRecord:
+    return PassageRecord(passage=sp.passage, language=language, tokens=sp.tokens, sentences=sp.sentences)

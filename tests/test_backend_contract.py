@@ -1,0 +1,173 @@
+"""The backend contract (index.backend.Backend), checked on every implementation with the same data:
+the local FAISS + bm25s + SQLite snapshot and the in-memory fake (an oracle: exact cosine, BM25 from
+its definition)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus.errors import NotFound
+from index.analyzer import analyze
+from index.backend import Backend, FeedbackBackend
+from index.types import Filters
+from tests.fakes import FakeEmbedder
+from tests.helpers import Prepared, local_backend, memory_backend, prepare, text_source
+
+SOURCES = [
+    text_source(
+        "refugees",
+        "The Refugee Convention\n\nNo Contracting State shall expel or return a refugee to the frontiers of "
+        "territories where his life or freedom would be threatened.\n\nRefugees shall not be penalised "
+        "for illegal entry when they come directly from a territory where their life was threatened.",
+        title="Convention relating to the Status of Refugees",
+        publisher="United Nations",
+        date="1951-07-28",
+    ),
+    text_source(
+        "report",
+        "Defectors Report\n\nAs many as 2,000 North Koreans were detained in China awaiting deportation.\n\n"
+        "In October China forcibly repatriated up to 600 North Koreans.",
+        title="Defectors Report",
+        publisher="Example Watch",
+        date="2023-10",
+    ),
+    text_source(
+        "law",
+        "난민법\n\n난민인정자는 본인의 의사에 반하여 강제로 송환되지 아니한다.",
+        title="난민법",
+        publisher="국회",
+        date="2016",
+        language="ko",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def prepared() -> Prepared:
+    return prepare(SOURCES, FakeEmbedder())
+
+
+@pytest.fixture(params=["local", "memory"])
+def backend(request: pytest.FixtureRequest, prepared: Prepared, tmp_path: Path) -> Iterator[Backend]:
+    b: Backend = (
+        local_backend(prepared, tmp_path / "data") if request.param == "local" else memory_backend(prepared)
+    )
+    yield b
+    b.close()
+
+
+def _all_ids(prepared: Prepared) -> list[str]:
+    return [p.id for _, ps in prepared for p, _, _, _ in ps]
+
+
+def test_info_counts_sources_passages_and_languages(backend: Backend, prepared: Prepared) -> None:
+    info = backend.info
+    assert info.sources == 3 and info.passages == len(_all_ids(prepared))
+    assert dict(info.languages) == {"en": 2, "ko": 1}
+    assert sum(info.passage_languages.values()) == info.passages
+    assert info.dim == 64 and info.model == "fake-64"
+
+
+def test_sources_sorted_by_title_and_looked_up_by_id(backend: Backend) -> None:
+    assert [r.id for r in backend.sources()] == ["refugees", "report", "law"]
+    assert backend.source_record("report").meta.publisher == "Example Watch"
+    assert backend.source("law").text == SOURCES[2].text
+    for lookup in (backend.source_record, backend.source):
+        with pytest.raises(NotFound):
+            lookup("nope")
+
+
+def test_passages_are_verbatim_in_order_and_keyed_by_id(backend: Backend, prepared: Prepared) -> None:
+    for source, passages in prepared:
+        got = backend.passages_of(source.id)
+        assert [p.id for p in got] == [p.id for p, _, _, _ in passages]
+        for p in got:
+            assert source.text[p.char_start : p.char_end] == p.text
+    ids = list(reversed(_all_ids(prepared)))
+    records = backend.passages(ids)
+    assert [r.passage.id for r in records] == ids
+    for r in records:
+        assert r.tokens == tuple(analyze(r.passage.text))
+        for a, b in r.sentences:
+            assert 0 <= a < b <= len(r.passage.text)
+    assert backend.passages_of("nope") == []
+    with pytest.raises(NotFound):
+        backend.passages(["nope"])
+
+
+def test_dense_search_is_exact_cosine_order(backend: Backend, prepared: Prepared) -> None:
+    q = FakeEmbedder().encode_query("North Koreans detained in China")
+    vectors = {p.id: v for _, ps in prepared for p, _, _, v in ps}
+    expected = sorted(vectors, key=lambda pid: -float(vectors[pid] @ q))
+    got = backend.dense_search(q, 3, Filters())
+    assert [pid for pid, _ in got] == expected[:3]
+    assert [s for _, s in got] == pytest.approx([float(vectors[pid] @ q) for pid in expected[:3]], abs=1e-5)
+    assert backend.dense_scores(q, expected) == pytest.approx(
+        [float(vectors[p] @ q) for p in expected], abs=1e-5
+    )
+
+
+@pytest.mark.parametrize(
+    ("filters", "allowed"),
+    [
+        (Filters(source_ids=("report",)), {"report"}),
+        (Filters(publishers=("united nations",)), {"refugees"}),
+        (Filters(languages=("KO",)), {"law"}),
+        (Filters(date_from="2000"), {"report", "law"}),
+        (Filters(date_to="2016-12"), {"refugees", "law"}),
+        (Filters(date_from="2030"), set()),
+    ],
+)
+def test_filters_are_pushed_down(backend: Backend, filters: Filters, allowed: set[str]) -> None:
+    q = FakeEmbedder().encode_query("refugee deportation 난민")
+    dense = backend.dense_search(q, 50, filters)
+    lexical = backend.lexical_search({t: 1.0 for t in analyze("refugee deportation 난민 China")}, 50, filters)
+    for pid, _ in dense + lexical:
+        assert backend.passages([pid])[0].passage.source_id in allowed
+    assert {backend.passages([pid])[0].passage.source_id for pid, _ in dense} == allowed
+
+
+def test_dense_search_by_language(backend: Backend) -> None:
+    q = FakeEmbedder().encode_query("송환")
+    got = backend.dense_search(q, 50, Filters(), language="ko")
+    assert got and all(backend.passages([pid])[0].language == "ko" for pid, _ in got)
+
+
+def test_lexical_search_returns_only_matching_passages_best_first(backend: Backend) -> None:
+    got = backend.lexical_search({t: 1.0 for t in analyze("China repatriated")}, 10, Filters())
+    assert got and [s for _, s in got] == sorted((s for _, s in got), reverse=True)
+    assert all(s > 0 for _, s in got)
+    assert all("China" in backend.passages([pid])[0].passage.text for pid, _ in got)
+    assert backend.lexical_search({"zzzunknown": 1.0}, 10, Filters()) == []
+
+
+def test_lexical_ranking_agrees_across_backends(prepared: Prepared, tmp_path: Path) -> None:
+    local, memory = local_backend(prepared, tmp_path / "data"), memory_backend(prepared)
+    for question in ("refugee life threatened", "North Koreans China", "강제 송환"):
+        weights = {t: 1.0 for t in analyze(question)}
+        a, b = local.lexical_search(weights, 10, Filters()), memory.lexical_search(weights, 10, Filters())
+        assert [pid for pid, _ in a] == [pid for pid, _ in b]
+        assert [s for _, s in a] == pytest.approx([s for _, s in b], rel=1e-4)
+    local.close()
+
+
+def test_term_stats(backend: Backend, prepared: Prepared) -> None:
+    stats = backend.term_stats(["china", "refuge", "zzz"])
+    assert stats.n_docs == len(_all_ids(prepared))
+    token_sets = [set(t) for _, ps in prepared for _, t, _, _ in ps]
+    assert stats.df["china"] == sum("china" in t for t in token_sets) > 0
+    assert stats.df["zzz"] == 0
+
+
+def test_feedback_capability_sums_to_one(backend: Backend, prepared: Prepared) -> None:
+    assert isinstance(backend, FeedbackBackend)
+    ids = _all_ids(prepared)[:2]
+    terms = backend.expansion_terms(ids, [1.0, 0.5], 10)
+    assert 0 < len(terms) <= 10 and sum(terms.values()) == pytest.approx(1.0)
+    tokens = {t for r in backend.passages(ids) for t in r.tokens}
+    assert set(terms) <= tokens
+    assert np.all(np.diff([-v for v in terms.values()]) >= -1e-12)
