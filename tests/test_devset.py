@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -312,6 +313,25 @@ def test_devset_is_valid_against_the_demo_collection() -> None:
     problems = source_problems + read_problems + validate_items(items, sources)
     assert problems == [], "\n".join(problems)
 
+    def total(keep: Callable[[dict[str, Any]], bool]) -> int:
+        return sum(1 for item in items if keep(item))
+
+    def direction(item: dict[str, Any]) -> str:
+        return cross_lingual_direction(item, sources) or ""
+
+    assert len(items) >= 280
+    assert total(lambda i: i["language"] == "en") >= 120
+    assert total(lambda i: i["language"] == "ko") >= 75
+    assert total(lambda i: direction(i) == "ko->en") >= 25
+    assert total(lambda i: direction(i).startswith("en->")) >= 20
+    assert total(lambda i: i["follow_up"]) >= 28
+    assert total(lambda i: bool(i["history"]) and not i["follow_up"]) >= 12
+    assert total(lambda i: i["follow_up"] and not i["answerable"]) >= 3
+    assert total(lambda i: not i["answerable"]) >= 65
+    assert total(lambda i: i["kind"] == "unanswerable-in-domain") >= 35
+    assert {i["language"] for i in items if i["kind"] == "unanswerable-off-topic"} == {"en", "ko"}
+    assert {i["language"] for i in items if i["kind"] == "provision"} == {"en", "ko"}
+    assert total(lambda i: i["kind"] == "provision") >= 25
     splits = Counter(i["split"] for i in items)
     assert abs(splits["fit"] - splits["test"]) <= 1
     assert "cross-lingual (answerable)" in format_counts(items, sources)
