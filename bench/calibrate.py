@@ -1,11 +1,13 @@
 """Calibrate the abstention thresholds on the domain dev set (per query language).
 
-    .venv/bin/python -m bench.calibrate [--data DIR]
+    .venv/bin/python -m bench.calibrate [--data DIR] [--split fit|test|all]
 
 Scores every dev-set question once (GroundIndex.score), then searches a small grid of thresholds for
 each language, maximising the sum of hit@5 and the balanced accuracy of the answered/abstained
-decision (mean of "answerable and answered" and "unanswerable and abstained"). Prints the best thresholds and
-a table; copy them into index/abstain.py DEFAULT_THRESHOLDS.
+decision (mean of "answerable and answered" and "unanswerable and abstained"). The thresholds are
+fitted on one split (`--split`, default "fit"); the table reports them on every split, so the "test"
+rows are honest held-out figures when fitting on "fit". Copy the thresholds into index/abstain.py
+DEFAULT_THRESHOLDS.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.devset_eval import contains_answer, load_devset
+from bench.devset_eval import SPLITS, contains_answer, load_devset
 from index.abstain import NO_DENSE, Thresholds, decide
 from index.embedding.load import load_embedder
 from index.engine import GroundIndex
@@ -26,6 +28,7 @@ from index.types import Query
 class Item:
     id: str
     language: str
+    split: str
     answerable: bool
     cands: list[tuple[float, float, bool]]  # (dense, coverage, holds an answer)
 
@@ -36,13 +39,15 @@ def collect(index: GroundIndex) -> list[Item]:
     for q in load_devset():
         scored = index.score(Query(q["question"], k=5, history=tuple(q.get("history", []))))
         cands = []
-        for c in scored.candidates:
-            files = {paths[index.passage_at(r).source_id] for r in [c.row, *c.duplicates]}
-            text = index.passage_at(c.row).text
+        for g in scored.groups:
+            files: set[str | None] = {paths[r.passage.source_id] for r in [g.head, *g.duplicates]}
+            text = g.head.passage.text
             cands.append(
-                (c.dense, c.coverage, bool(q["answerable"]) and contains_answer(text, files, q["answers"]))
+                (g.dense, g.coverage, bool(q["answerable"]) and contains_answer(text, files, q["answers"]))
             )
-        out.append(Item(q["id"], q.get("language", "en"), bool(q["answerable"]), cands))
+        out.append(
+            Item(q["id"], q.get("language", "en"), q.get("split", "fit"), bool(q["answerable"]), cands)
+        )
     return out
 
 
@@ -74,25 +79,39 @@ def grid() -> list[Thresholds]:
     ]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
+def in_split(item: Item, split: str) -> bool:
+    return split == "all" or item.split == split
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=Path(".test-cache/demo-data"))
-    args = ap.parse_args()
+    ap.add_argument(
+        "--split", choices=SPLITS, default="fit", help="split to fit the thresholds on (default fit)"
+    )
+    args = ap.parse_args(argv)
     index = GroundIndex.open(args.data, load_embedder("", "auto", args.data / "models"))
     items = collect(index)
+    print(f"Thresholds fitted on split {args.split!r}; every split is reported with them.")
+    print()
     print(
-        "| language | questions | dense | coverage | floor | combined | hit bars "
+        "| language | split | questions | dense | coverage | floor | combined | hit bars "
         "| balanced acc | hit@5 | answered | abstained |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for lang in sorted({i.language for i in items}):
-        sub = [i for i in items if i.language == lang]
-        best = max(grid(), key=lambda t: sum(evaluate(sub, t)[:2]))
-        bal, hit, a, u = evaluate(sub, best)
-        print(
-            f"| {lang} | {len(sub)} | {best.dense} | {best.coverage} | {best.dense_floor} | {best.combined} "
-            f"| {best.hit_dense}/{best.hit_coverage} | {bal:.3f} | {hit:.3f} | {a:.3f} | {u:.3f} |"
-        )
+        fitted_on = [i for i in items if i.language == lang and in_split(i, args.split)]
+        best = max(grid(), key=lambda t: sum(evaluate(fitted_on, t)[:2]))
+        for split in SPLITS:
+            sub = [i for i in items if i.language == lang and in_split(i, split)]
+            if not sub:
+                continue
+            bal, hit, a, u = evaluate(sub, best)
+            print(
+                f"| {lang} | {split} | {len(sub)} | {best.dense} | {best.coverage} | {best.dense_floor} "
+                f"| {best.combined} | {best.hit_dense}/{best.hit_coverage} | {bal:.3f} | {hit:.3f} | {a:.3f} "
+                f"| {u:.3f} |"
+            )
 
 
 if __name__ == "__main__":

@@ -113,16 +113,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def devset_table(index: GroundIndex) -> str:
-    """The domain dev set (bench/devset) over an indexed demo collection, per question language."""
+    """The domain dev set (bench/devset) over an indexed demo collection, per split and question language."""
     res = evaluate_devset(index)
     lines = [
         "| dev set | answerable | hit@5 | wrongly abstained | unanswerable | correctly abstained |",
         "|---|---|---|---|---|---|",
     ]
-    for lang, r in sorted(res.per_language.items()):
+    groups = sorted(res.per_split.items()) + sorted((f"all {k}", r) for k, r in res.per_language.items())
+    for label, r in groups:
         n_ans, n_una = max(r["answerable"], 1), max(r["unanswerable"], 1)
         lines.append(
-            f"| {lang} | {r['answerable']} | {r['hit@5'] / n_ans:.3f} | {r['abstained_wrong'] / n_ans:.3f} "
+            f"| {label} | {r['answerable']} | {r['hit@5'] / n_ans:.3f} | {r['abstained_wrong'] / n_ans:.3f} "
             f"| {r['unanswerable']} | {r['abstained_ok'] / n_una:.3f} |"
         )
     rates = res.rates()

@@ -1,16 +1,22 @@
-"""Validate the domain dev set (bench/devset/questions.jsonl) against the demo collection in ../shared."""
+"""Validate the domain dev set (bench/devset/questions.jsonl) against the demo collection in ../shared.
+
+.venv/bin/python scripts/check_devset.py                  # check, then print the counts per split
+.venv/bin/python scripts/check_devset.py --write-splits   # recompute every item's split, then check
+"""
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import math
 import re
 import sys
 import unicodedata
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +25,23 @@ SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_DEVSET = PROJECT_DIR / "bench" / "devset" / "questions.jsonl"
 DEFAULT_CORPUS = SHARED_DIR / "corpus"
 
-FIELDS = ("id", "question", "language", "answerable", "answers", "history", "kind", "notes")
+FIELDS = (
+    "id",
+    "question",
+    "language",
+    "answerable",
+    "answers",
+    "history",
+    "follow_up",
+    "kind",
+    "split",
+    "notes",
+)
 LANGUAGES = ("en", "ko")
-ANSWERED_KINDS = ("fact", "definition", "number")
+ANSWERED_KINDS = ("fact", "definition", "number", "provision")
 UNANSWERABLE_KINDS = ("unanswerable-in-domain", "unanswerable-off-topic")
-FOLLOW_UP = "follow-up"
-KINDS = (*ANSWERED_KINDS, FOLLOW_UP, *UNANSWERABLE_KINDS)
+KINDS = (*ANSWERED_KINDS, *UNANSWERABLE_KINDS)
+SPLITS = ("fit", "test")
 MIN_QUOTE_WORDS = 6
 MAX_QUOTE_WORDS = 25
 MAX_HISTORY = 2
@@ -36,8 +53,22 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
+# How a question names a legal provision: "Article 33", "Art. 1A(2)", "section 7842", "§ 1158",
+# "22 U.S.C. 7801", "제2조", "33조", "第二百四十条".
+_PROVISION = re.compile(
+    r"(?i)\b(?:articles?|art\.|sections?|sec\.|paragraph|para\.)\s*\d|§|\bU\.\s?S\.\s?C\.?"
+    r"|\d+\s*조|第[〇零一二三四五六七八九十百千\d]+条"
+)
 
 Item = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file of the collection: its manifest language and its lines."""
+
+    language: str
+    lines: Sequence[str]
 
 
 def normalise(text: str) -> str:
@@ -64,6 +95,11 @@ def quote_words(quote: str) -> int:
     return total
 
 
+def names_provision(question: str) -> bool:
+    """True when the question names an article, section, 조 or 条 of some instrument."""
+    return bool(_PROVISION.search(question))
+
+
 def load_items(path: Path) -> tuple[list[Item], list[str]]:
     """Parse the JSONL file; return the objects read and a problem for every unreadable line."""
     items: list[Item] = []
@@ -86,13 +122,13 @@ def load_items(path: Path) -> tuple[list[Item], list[str]]:
     return items, problems
 
 
-def load_sources(corpus_dir: Path) -> tuple[dict[str, list[str]], list[str]]:
-    """Read every file named in manifest.csv: file name -> its lines. Problems for missing files."""
+def load_sources(corpus_dir: Path) -> tuple[dict[str, Source], list[str]]:
+    """Read every file named in manifest.csv, with its language. Problems for missing files."""
     manifest = corpus_dir / "manifest.csv"
     sources_dir = corpus_dir / "sources"
     if not manifest.is_file() or not sources_dir.is_dir():
         return {}, [f"{corpus_dir}: expected manifest.csv and sources/ inside the corpus folder"]
-    sources: dict[str, list[str]] = {}
+    sources: dict[str, Source] = {}
     problems: list[str] = []
     with manifest.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -101,8 +137,65 @@ def load_sources(corpus_dir: Path) -> tuple[dict[str, list[str]], list[str]]:
             if not name or not path.is_file():
                 problems.append(f"manifest.csv lists {name!r}, which is not a file in {sources_dir}")
                 continue
-            sources[name] = path.read_text(encoding="utf-8").splitlines()
+            language = (row.get("language") or "").strip()
+            if not language:
+                problems.append(f"manifest.csv gives no language for {name!r}")
+            sources[name] = Source(language, path.read_text(encoding="utf-8").splitlines())
     return sources, problems
+
+
+def answer_languages(item: Item, sources: Mapping[str, Source]) -> list[str]:
+    """Manifest languages of the item's answer files, sorted and without repeats ('?' for unknown files)."""
+    answers = item.get("answers")
+    files = [a.get("file") for a in answers if isinstance(a, dict)] if isinstance(answers, list) else []
+    return sorted({sources[f].language if isinstance(f, str) and f in sources else "?" for f in files})
+
+
+def is_cross_lingual(item: Item, sources: Mapping[str, Source]) -> bool:
+    """An answerable item none of whose answer files is in the question's language."""
+    languages = answer_languages(item, sources)
+    return item.get("answerable") is True and bool(languages) and item.get("language") not in languages
+
+
+def cross_lingual_direction(item: Item, sources: Mapping[str, Source]) -> str | None:
+    """'ko->en', 'en->zh', 'en->ko+zh'... for a cross-lingual item, else None."""
+    if not is_cross_lingual(item, sources):
+        return None
+    return f"{item.get('language')}->{'+'.join(answer_languages(item, sources))}"
+
+
+def stratum(item: Item, sources: Mapping[str, Source]) -> tuple[str, ...]:
+    """The group an item is split within: language, answerable, kind, follow-up, cross-lingual, history."""
+    return tuple(
+        str(value)
+        for value in (
+            item.get("language"),
+            item.get("answerable") is True,
+            item.get("kind"),
+            item.get("follow_up") is True,
+            is_cross_lingual(item, sources),
+            bool(item.get("history")),
+        )
+    )
+
+
+def _id_hash(item: Item) -> str:
+    return hashlib.sha256(str(item.get("id")).encode("utf-8")).hexdigest()
+
+
+def assign_splits(items: Iterable[Item], sources: Mapping[str, Source]) -> dict[str, str]:
+    """Item id -> 'fit' or 'test', stratified and reproducible.
+
+    Items are grouped by `stratum`; the groups are taken in sorted order, each group's items in order of
+    the sha256 of their id, and the whole sequence alternates fit, test, fit... So every group is halved
+    (within one item), and so is the whole set. The assignment depends on the whole set: adding or
+    removing items can move others from one half to the other.
+    """
+    groups: dict[tuple[str, ...], list[Item]] = defaultdict(list)
+    for item in items:
+        groups[stratum(item, sources)].append(item)
+    ordered = [item for key in sorted(groups) for item in sorted(groups[key], key=_id_hash)]
+    return {str(item.get("id")): SPLITS[index % 2] for index, item in enumerate(ordered)}
 
 
 def _shared_run(question: str, quote: str, length: int) -> bool:
@@ -113,7 +206,7 @@ def _shared_run(question: str, quote: str, length: int) -> bool:
     )
 
 
-def _check_answer(where: str, answer: object, sources: Mapping[str, Sequence[str]]) -> list[str]:
+def _check_answer(where: str, answer: object, sources: Mapping[str, Source]) -> list[str]:
     if not isinstance(answer, dict) or set(answer) != {"file", "quote"}:
         return [f"{where}: an answer must be an object with exactly the keys 'file' and 'quote'"]
     name, quote = answer["file"], answer["quote"]
@@ -131,12 +224,37 @@ def _check_answer(where: str, answer: object, sources: Mapping[str, Sequence[str
         problems.append(
             f"{where}: quote has {words} words; expected {MIN_QUOTE_WORDS}-{MAX_QUOTE_WORDS}: {quote!r}"
         )
-    if not any(quote in line for line in sources[name]):
+    if not any(quote in line for line in sources[name].lines):
         problems.append(f"{where}: quote not found verbatim within a single line of {name}: {quote!r}")
     return problems
 
 
-def _check_item(item: Item, sources: Mapping[str, Sequence[str]]) -> list[str]:
+def _check_kind(where: str, item: Item) -> list[str]:
+    kind, answerable, history, follow_up = (
+        item["kind"],
+        item["answerable"],
+        item["history"],
+        item["follow_up"],
+    )
+    problems: list[str] = []
+    if kind not in KINDS:
+        problems.append(f"{where}: kind must be one of {KINDS}, got {kind!r}")
+    if not isinstance(follow_up, bool):
+        problems.append(f"{where}: follow_up must be true or false")
+    elif follow_up and not history:
+        problems.append(f"{where}: a follow-up (follow_up true) needs a non-empty history")
+    if len(history) > MAX_HISTORY:
+        problems.append(f"{where}: history holds {len(history)} questions; at most {MAX_HISTORY}")
+    if kind == "provision" and not names_provision(item["question"]):
+        problems.append(f"{where}: a 'provision' question must name an article, section, 조 or 条")
+    if isinstance(answerable, bool) and kind in KINDS and answerable != (kind in ANSWERED_KINDS):
+        problems.append(f"{where}: kind {kind!r} does not fit answerable={answerable}")
+    if item["split"] not in SPLITS:
+        problems.append(f"{where}: split must be one of {SPLITS}, got {item['split']!r}")
+    return problems
+
+
+def _check_item(item: Item, sources: Mapping[str, Source]) -> list[str]:
     where = f"item {item.get('id', '<no id>')}"
     keys = set(item)
     if keys != set(FIELDS):
@@ -145,7 +263,7 @@ def _check_item(item: Item, sources: Mapping[str, Sequence[str]]) -> list[str]:
         return [f"{where}: wrong keys (missing {missing}, unexpected {extra})"]
     problems: list[str] = []
     item_id, question, language = item["id"], item["question"], item["language"]
-    answerable, answers, history, kind = item["answerable"], item["answers"], item["history"], item["kind"]
+    answerable, answers, history = item["answerable"], item["answers"], item["history"]
     if not isinstance(item_id, str) or not _ID.match(item_id):
         problems.append(f"{where}: id must look like 'en-001' or 'ko-001'")
     if language not in LANGUAGES:
@@ -161,20 +279,15 @@ def _check_item(item: Item, sources: Mapping[str, Sequence[str]]) -> list[str]:
             problems.append(f"{where}: text {text!r} does not look like language {language!r}")
     if not isinstance(item["notes"], str):
         problems.append(f"{where}: notes must be a string")
-    if kind not in KINDS:
-        problems.append(f"{where}: kind must be one of {KINDS}, got {kind!r}")
-    elif (kind == FOLLOW_UP) != bool(history):
-        problems.append(f"{where}: history must be non-empty exactly when kind is 'follow-up'")
-    if len(history) > MAX_HISTORY:
-        problems.append(f"{where}: history holds {len(history)} questions; at most {MAX_HISTORY}")
+    problems += _check_kind(where, item)
     if not isinstance(answerable, bool):
         return [*problems, f"{where}: answerable must be true or false"]
     if not isinstance(answers, list):
         return [*problems, f"{where}: answers must be a list"]
-    if answerable and (not answers or kind in UNANSWERABLE_KINDS):
-        problems.append(f"{where}: an answerable item needs at least one answer and an answerable kind")
-    if not answerable and (answers or kind in ANSWERED_KINDS):
-        problems.append(f"{where}: an unanswerable item must have no answers and an unanswerable kind")
+    if answerable and not answers:
+        problems.append(f"{where}: an answerable item needs at least one answer")
+    if not answerable and answers:
+        problems.append(f"{where}: an unanswerable item must have no answers")
     seen: set[tuple[object, object]] = set()
     for index, answer in enumerate(answers):
         answer_where = f"{where} answer {index}"
@@ -192,7 +305,7 @@ def _check_item(item: Item, sources: Mapping[str, Sequence[str]]) -> list[str]:
     return problems
 
 
-def validate_items(items: Sequence[Item], sources: Mapping[str, Sequence[str]]) -> list[str]:
+def validate_items(items: Sequence[Item], sources: Mapping[str, Source]) -> list[str]:
     """Every problem in the dev set, as readable messages; an empty list means the set is valid."""
     problems: list[str] = []
     ids = Counter(item.get("id") for item in items)
@@ -204,37 +317,92 @@ def validate_items(items: Sequence[Item], sources: Mapping[str, Sequence[str]]) 
     problems += [f"question {q!r} appears {n} times" for (q, _), n in asked.items() if n > 1]
     for item in items:
         problems += _check_item(item, sources)
+    expected = assign_splits(items, sources)
+    for item in items:
+        want = expected[str(item.get("id"))]
+        if item.get("split") in SPLITS and item.get("split") != want:
+            problems.append(
+                f"item {item.get('id')}: split is {item.get('split')!r} but the stratified assignment "
+                f"gives {want!r} (run scripts/check_devset.py --write-splits)"
+            )
     return problems
 
 
-def count_items(items: Sequence[Item]) -> Counter[tuple[str, str, bool]]:
-    """Counts per (language, kind, answerable)."""
-    return Counter((str(i["language"]), str(i["kind"]), bool(i["answerable"])) for i in items)
+FEATURE_ROWS = (
+    *(f"kind {kind}" for kind in KINDS),
+    "answerable",
+    "unanswerable",
+    "names a provision (answerable)",
+    "follow-up, depends on history",
+    "  of which unanswerable",
+    "in a thread, self-contained",
+    "cross-lingual (answerable)",
+)
 
 
-def format_counts(items: Sequence[Item]) -> str:
-    """A small table of counts per language and kind, with totals."""
-    counts = count_items(items)
-    header = f"{'kind':<24}{'answerable':>12}" + "".join(f"{lang:>8}" for lang in LANGUAGES) + f"{'total':>8}"
-    lines = [header]
-    for kind in KINDS:
-        for answerable in (True, False):
-            row = [counts[(lang, kind, answerable)] for lang in LANGUAGES]
-            if sum(row):
-                cells = "".join(f"{n:>8}" for n in row)
-                lines.append(f"{kind:<24}{'yes' if answerable else 'no':>12}{cells}{sum(row):>8}")
-    totals = [sum(n for (lang, _, _), n in counts.items() if lang == code) for code in LANGUAGES]
-    lines.append(f"{'total':<36}" + "".join(f"{n:>8}" for n in totals) + f"{sum(totals):>8}")
+def _row_labels(item: Item, sources: Mapping[str, Source]) -> set[str]:
+    """The rows of the counts table an item is counted in."""
+    answerable = item["answerable"] is True
+    labels = {f"kind {item['kind']}", "answerable" if answerable else "unanswerable", "total"}
+    if item["kind"] == "provision":
+        labels.add("names a provision (answerable)")
+    if item["follow_up"] is True:
+        labels.add("follow-up, depends on history")
+        if not answerable:
+            labels.add("  of which unanswerable")
+    elif item["history"]:
+        labels.add("in a thread, self-contained")
+    direction = cross_lingual_direction(item, sources)
+    if direction:
+        labels |= {"cross-lingual (answerable)", f"  {direction}"}
+    return labels
+
+
+def format_counts(items: Sequence[Item], sources: Mapping[str, Source]) -> str:
+    """Counts per split (fit, test, all) and question language, one row per kind or feature."""
+    parts = [(split, [i for i in items if i.get("split") == split]) for split in SPLITS]
+    parts.append(("all", list(items)))
+    columns = [*LANGUAGES, "total"]
+    width = 34
+    top = f"{'':<{width}}" + "".join(f"{name:^{6 * len(columns)}}" for name, _ in parts)
+    header = f"{'':<{width}}" + "".join(f"{c:>6}" for _ in parts for c in columns)
+    lines = [top, header]
+    labels = {id(item): _row_labels(item, sources) for item in items}
+    directions = sorted({f"  {d}" for i in items if (d := cross_lingual_direction(i, sources))})
+    for label in (*FEATURE_ROWS, *directions, "total"):
+        cells = []
+        for _, part in parts:
+            chosen = [i for i in part if label in labels[id(i)]]
+            per_language = [sum(1 for i in chosen if i["language"] == lang) for lang in LANGUAGES]
+            cells += [*per_language, len(chosen)]
+        lines.append(f"{label:<{width}}" + "".join(f"{n:>6}" for n in cells))
     cited = Counter(a["file"] for item in items for a in item["answers"])
-    lines.append(f"answer quotes: {sum(cited.values())} from {len(cited)} source files")
+    lines.append(f"answer quotes: {sum(cited.values())} from {len(cited)} of {len(sources)} source files")
     return "\n".join(lines)
 
 
+def write_splits(path: Path, items: Sequence[Item], sources: Mapping[str, Source]) -> None:
+    """Rewrite the JSONL file with every item's split set by `assign_splits`, keys in schema order."""
+    splits = assign_splits(items, sources)
+    lines = []
+    for item in items:
+        item["split"] = splits[str(item.get("id"))]
+        ordered = {key: item[key] for key in FIELDS if key in item}
+        ordered.update({key: value for key, value in item.items() if key not in ordered})
+        lines.append(json.dumps(ordered, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET, help="questions.jsonl to check")
     parser.add_argument(
         "--corpus", type=Path, default=DEFAULT_CORPUS, help="folder with manifest.csv and sources/"
+    )
+    parser.add_argument(
+        "--write-splits", action="store_true", help="recompute and store every item's split before checking"
     )
     args = parser.parse_args(argv)
     sources, problems = load_sources(args.corpus)
@@ -242,13 +410,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: cannot read the collection: {'; '.join(problems)}", file=sys.stderr)
         return 2
     items, read_problems = load_items(args.devset)
+    if args.write_splits and not read_problems:
+        write_splits(args.devset, items, sources)
     problems = read_problems + problems + validate_items(items, sources)
     if problems:
         for problem in problems:
             print(f"error: {problem}", file=sys.stderr)
         print(f"{len(problems)} problem(s) in {args.devset}", file=sys.stderr)
         return 1
-    print(format_counts(items))
+    print(format_counts(items, sources))
     print(f"OK: {len(items)} items in {args.devset} are valid")
     return 0
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import random
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,23 +13,34 @@ import pytest
 
 from scripts.check_devset import (
     DEFAULT_DEVSET,
+    Source,
+    assign_splits,
+    cross_lingual_direction,
     format_counts,
+    is_cross_lingual,
     is_hit,
     load_items,
     load_sources,
     main,
+    names_provision,
     quote_words,
+    stratum,
     validate_items,
 )
 
 SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 SOURCES = {
-    "a.txt": [
-        "No Contracting State shall expel or return a refugee in any manner whatsoever",
-        "to the frontiers of territories where his life or freedom would be threatened.",
-    ]
+    "a.txt": Source(
+        "en",
+        [
+            "No Contracting State shall expel or return a refugee in any manner whatsoever",
+            "to the frontiers of territories where his life or freedom would be threatened.",
+        ],
+    ),
+    "b.txt": Source("ko", ["난민인정자는 본인의 의사에 반하여 강제로 송환되지 아니한다."]),
 }
+KO_ANSWER = {"file": "b.txt", "quote": "본인의 의사에 반하여 강제로 송환되지 아니한다"}
 
 
 def _item(**changes: Any) -> dict[str, Any]:
@@ -37,11 +51,21 @@ def _item(**changes: Any) -> dict[str, Any]:
         "answerable": True,
         "answers": [{"file": "a.txt", "quote": "shall expel or return a refugee in any manner"}],
         "history": [],
+        "follow_up": False,
         "kind": "fact",
+        "split": "fit",
         "notes": "",
     }
     item.update(changes)
     return item
+
+
+def _with_splits(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items with the split the stratified assignment gives them."""
+    splits = assign_splits(items, SOURCES)
+    for item in items:
+        item["split"] = splits[item["id"]]
+    return items
 
 
 def test_valid_item_has_no_problems() -> None:
@@ -70,6 +94,15 @@ def test_unanswerable_item_with_answers_is_rejected() -> None:
     assert any("unanswerable item must have no answers" in p for p in problems)
 
 
+def test_kind_must_fit_answerable() -> None:
+    answerable_but_unanswerable_kind = _item(kind="unanswerable-off-topic")
+    unanswerable_but_fact = _item(id="en-002", answerable=False, answers=[], question="Another question?")
+    problems = validate_items(
+        _with_splits([answerable_but_unanswerable_kind, unanswerable_but_fact]), SOURCES
+    )
+    assert sum("does not fit answerable" in p for p in problems) == 2
+
+
 def test_duplicate_ids_and_missing_keys_are_rejected() -> None:
     broken = _item(id="en-002")
     del broken["notes"]
@@ -78,15 +111,141 @@ def test_duplicate_ids_and_missing_keys_are_rejected() -> None:
     assert any("wrong keys" in p for p in problems)
 
 
+def test_old_schema_without_follow_up_and_split_is_rejected() -> None:
+    old = _item(kind="follow-up", history=["What does the Convention say?"])
+    del old["follow_up"], old["split"]
+    problems = validate_items([old], SOURCES)
+    assert any("wrong keys (missing ['follow_up', 'split']" in p for p in problems)
+
+
+def test_follow_up_kind_is_gone() -> None:
+    problems = validate_items([_item(kind="follow-up", follow_up=True, history=["Earlier?"])], SOURCES)
+    assert any("kind must be one of" in p for p in problems)
+
+
 def test_follow_up_needs_history_and_language_must_match() -> None:
-    problems = validate_items([_item(kind="follow-up"), _item(id="ko-001", language="ko")], SOURCES)
-    assert any("history must be non-empty exactly when" in p for p in problems)
+    items = _with_splits([_item(follow_up=True), _item(id="ko-001", language="ko")])
+    problems = validate_items(items, SOURCES)
+    assert any("follow-up (follow_up true) needs a non-empty history" in p for p in problems)
     assert any("does not look like language 'ko'" in p for p in problems)
+
+
+def test_follow_up_must_be_a_boolean() -> None:
+    problems = validate_items([_item(follow_up="yes")], SOURCES)
+    assert any("follow_up must be true or false" in p for p in problems)
+
+
+def test_history_is_allowed_for_a_self_contained_question() -> None:
+    item = _item(history=["How many members sit on the Committee against Torture?"], follow_up=False)
+    assert validate_items(_with_splits([item]), SOURCES) == []
+
+
+def test_too_long_history_is_rejected() -> None:
+    item = _item(history=["One?", "Two?", "Three?"], follow_up=True)
+    problems = validate_items(_with_splits([item]), SOURCES)
+    assert any("at most 2" in p for p in problems)
+
+
+def test_provision_kind_must_name_a_provision() -> None:
+    vague = _item(kind="provision")
+    named = _item(id="en-002", kind="provision", question="What does Article 33 of the Convention forbid?")
+    problems = validate_items(_with_splits([vague, named]), SOURCES)
+    assert [p for p in problems if "must name an article" in p] == [
+        "item en-001: a 'provision' question must name an article, section, 조 or 条"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("What does Article 1A(2) of the Refugee Convention say?", True),
+        ("22 U.S.C. 7801", True),
+        ("Under 8 U.S.C. § 1158, ...", True),
+        ("section 7842 North Korean asylum", True),
+        ("난민법 제2조는 난민을 어떻게 정의하나요?", True),
+        ("헌법 3조의 영토 조항", True),
+        ("刑法第二百四十条", True),
+        ("How many articles are there?", False),
+        ("난민위원회는 몇 명인가요?", False),
+    ],
+)
+def test_names_provision(question: str, names: bool) -> None:
+    assert names_provision(question) is names
 
 
 def test_question_copying_the_quote_is_rejected() -> None:
     problems = validate_items([_item(question="Why shall expel or return a refugee in any manner?")], SOURCES)
     assert any("copies" in p for p in problems)
+
+
+def test_cross_lingual_is_derived_from_the_manifest_language_of_the_answer_files() -> None:
+    same = _item()
+    crossed = _item(answers=[KO_ANSWER])
+    both = _item(answers=[*same["answers"], KO_ANSWER])
+    unanswerable = _item(answerable=False, answers=[], kind="unanswerable-in-domain")
+    assert not is_cross_lingual(same, SOURCES)
+    assert is_cross_lingual(crossed, SOURCES)
+    assert cross_lingual_direction(crossed, SOURCES) == "en->ko"
+    assert not is_cross_lingual(both, SOURCES)
+    assert cross_lingual_direction(unanswerable, SOURCES) is None
+
+
+def _mixed_items() -> list[dict[str, Any]]:
+    items = []
+    for n in range(1, 12):
+        answers = (
+            [KO_ANSWER]
+            if n % 3 == 0
+            else [{"file": "a.txt", "quote": "to the frontiers of territories where"}]
+        )
+        items.append(_item(id=f"en-{n:03d}", question=f"Question {n}?", answers=answers))
+    for n in range(12, 19):
+        items.append(
+            _item(
+                id=f"en-{n:03d}",
+                question=f"Off topic {n}?",
+                answerable=False,
+                answers=[],
+                kind="unanswerable-off-topic",
+            )
+        )
+    return items
+
+
+def test_splits_are_stratified_balanced_and_reproducible() -> None:
+    items = _mixed_items()
+    splits = assign_splits(items, SOURCES)
+    shuffled = list(items)
+    random.Random(7).shuffle(shuffled)
+    assert assign_splits(shuffled, SOURCES) == splits
+    groups: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for item in items:
+        groups[stratum(item, SOURCES)][splits[item["id"]]] += 1
+    assert len(groups) == 3  # same-language answerable, cross-lingual answerable, off-topic
+    assert all(abs(c["fit"] - c["test"]) <= 1 for c in groups.values())
+    totals = Counter(splits.values())
+    assert abs(totals["fit"] - totals["test"]) <= 1
+
+
+def test_stored_split_must_match_the_assignment() -> None:
+    items = _with_splits(_mixed_items())
+    assert validate_items(items, SOURCES) == []
+    items[0]["split"] = "test" if items[0]["split"] == "fit" else "fit"
+    items[1]["split"] = "train"
+    problems = validate_items(items, SOURCES)
+    assert any(p.startswith("item en-001: split is") and "stratified assignment" in p for p in problems)
+    assert any("split must be one of ('fit', 'test'), got 'train'" in p for p in problems)
+
+
+def test_counts_table_shows_splits_and_features() -> None:
+    korean = _item(id="ko-001", language="ko", question="난민은 누구인가요?", answers=[KO_ANSWER])
+    items = _with_splits([*_mixed_items(), korean])
+    table = format_counts(items, SOURCES)
+    assert table.splitlines()[0].split() == ["fit", "test", "all"]
+    assert "cross-lingual (answerable)" in table and "en->ko" in table
+    assert "follow-up, depends on history" in table and "in a thread, self-contained" in table
+    total = next(line for line in table.splitlines() if line.startswith("total"))
+    assert total.split()[-3:] == ["18", "1", "19"]
 
 
 def test_hit_is_judged_after_whitespace_normalisation() -> None:
@@ -100,11 +259,23 @@ def test_han_characters_count_two_to_a_word() -> None:
     assert quote_words("본인의 의사에 반하여 강제로 송환되지 아니한다") == 6
 
 
-def test_main_reports_problems_with_nonzero_exit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _write_corpus(tmp_path: Path) -> Path:
     corpus = tmp_path / "corpus"
     (corpus / "sources").mkdir(parents=True)
-    (corpus / "sources" / "a.txt").write_text("\n".join(SOURCES["a.txt"]) + "\n", encoding="utf-8")
-    (corpus / "manifest.csv").write_text("file,title\na.txt,A\n", encoding="utf-8")
+    for name, source in SOURCES.items():
+        (corpus / "sources" / name).write_text("\n".join(source.lines) + "\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text("file,title,language\na.txt,A,en\nb.txt,B,ko\n", encoding="utf-8")
+    return corpus
+
+
+def test_load_sources_reads_the_manifest_language(tmp_path: Path) -> None:
+    sources, problems = load_sources(_write_corpus(tmp_path))
+    assert problems == []
+    assert {name: s.language for name, s in sources.items()} == {"a.txt": "en", "b.txt": "ko"}
+
+
+def test_main_reports_problems_with_nonzero_exit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = _write_corpus(tmp_path)
     devset = tmp_path / "questions.jsonl"
     devset.write_text(json.dumps(_item()) + "\n" + json.dumps(_item()) + "\n", encoding="utf-8")
     assert main(["--devset", str(devset), "--corpus", str(corpus)]) == 1
@@ -112,6 +283,23 @@ def test_main_reports_problems_with_nonzero_exit(tmp_path: Path, capsys: pytest.
     devset.write_text(json.dumps(_item()) + "\n", encoding="utf-8")
     assert main(["--devset", str(devset), "--corpus", str(corpus)]) == 0
     assert "OK: 1 items" in capsys.readouterr().out
+
+
+def test_main_write_splits_repairs_the_split_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _write_corpus(tmp_path)
+    items = _with_splits(_mixed_items())
+    for item in items:
+        item["split"] = "test"
+    devset = tmp_path / "questions.jsonl"
+    devset.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    assert main(["--devset", str(devset), "--corpus", str(corpus)]) == 1
+    assert "stratified assignment" in capsys.readouterr().err
+    assert main(["--devset", str(devset), "--corpus", str(corpus), "--write-splits"]) == 0
+    stored, _ = load_items(devset)
+    assert {i["id"]: i["split"] for i in stored} == assign_splits(stored, SOURCES)
+    assert list(stored[0]) == list(_item())  # keys in schema order
 
 
 @pytest.mark.integration
@@ -124,12 +312,26 @@ def test_devset_is_valid_against_the_demo_collection() -> None:
     items, read_problems = load_items(DEFAULT_DEVSET)
     problems = source_problems + read_problems + validate_items(items, sources)
     assert problems == [], "\n".join(problems)
-    for language in ("en", "ko"):
-        kinds = {(i["kind"], i["answerable"]) for i in items if i["language"] == language}
-        assert {
-            ("follow-up", True),
-            ("unanswerable-in-domain", False),
-            ("unanswerable-off-topic", False),
-        } <= kinds
-        assert any(answerable and kind != "follow-up" for kind, answerable in kinds)
-    assert "total" in format_counts(items)
+
+    def total(keep: Callable[[dict[str, Any]], bool]) -> int:
+        return sum(1 for item in items if keep(item))
+
+    def direction(item: dict[str, Any]) -> str:
+        return cross_lingual_direction(item, sources) or ""
+
+    assert len(items) >= 280
+    assert total(lambda i: i["language"] == "en") >= 120
+    assert total(lambda i: i["language"] == "ko") >= 75
+    assert total(lambda i: direction(i) == "ko->en") >= 25
+    assert total(lambda i: direction(i).startswith("en->")) >= 20
+    assert total(lambda i: i["follow_up"]) >= 28
+    assert total(lambda i: bool(i["history"]) and not i["follow_up"]) >= 12
+    assert total(lambda i: i["follow_up"] and not i["answerable"]) >= 3
+    assert total(lambda i: not i["answerable"]) >= 65
+    assert total(lambda i: i["kind"] == "unanswerable-in-domain") >= 35
+    assert {i["language"] for i in items if i["kind"] == "unanswerable-off-topic"} == {"en", "ko"}
+    assert {i["language"] for i in items if i["kind"] == "provision"} == {"en", "ko"}
+    assert total(lambda i: i["kind"] == "provision") >= 25
+    splits = Counter(i["split"] for i in items)
+    assert abs(splits["fit"] - splits["test"]) <= 1
+    assert "cross-lingual (answerable)" in format_counts(items, sources)

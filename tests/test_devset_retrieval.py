@@ -9,7 +9,9 @@ from index.engine import GroundIndex
 
 pytestmark = pytest.mark.integration
 
-# Floors a little under the measured figures (bench/README.md), so a regression fails loudly.
+# Floors a little under the measured figures (bench/README.md), so a regression fails loudly. They were
+# measured on the first, 138-question version of the dev set; the set now has 350 items with many more
+# cross-lingual and provision questions, so re-measure them (bench.quality) before tightening.
 FLOORS = {
     "en": {"hit@5": 0.58, "answered": 0.80, "abstained": 0.50},
     "ko": {"hit@5": 0.45, "answered": 0.70, "abstained": 0.60},
