@@ -43,7 +43,6 @@ from index.embedding.base import Embedder
 from index.embedding.load import Backend, load_embedder
 from index.engine import GroundIndex
 from index.local import snapshot
-from index.local.store import read_store
 from index.types import Query
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -396,10 +395,10 @@ def subset_sources(target: int, dest: Path, demo_dir: Path) -> tuple[Path, str]:
     name order (skipping any that would overshoot the quota by more than 30%).
     Returns the folder and a description ("5 sources: en 3, ko 1, zh 1").
     """
-    data = read_store(snapshot.candidates(demo_dir)[0] / "store.sqlite")
+    _, records = LocalCatalog(demo_dir).catalogue()
     by_lang: dict[str, list[tuple[str, int]]] = {}
-    for rec in sorted(data.sources.values(), key=lambda r: r.source.path):
-        by_lang.setdefault(rec.source.meta.language, []).append((rec.source.path, rec.passage_count))
+    for rec in sorted(records, key=lambda r: r.path):
+        by_lang.setdefault(rec.meta.language, []).append((rec.path, rec.passage_count))
     everything = sum(c for items in by_lang.values() for _, c in items)
     chosen: list[str] = []
     langs: dict[str, int] = {}
@@ -494,7 +493,7 @@ def indexing_section(plan: Plan, rep: Report) -> None:
     else:
         sources, mix = subset_sources(plan.index_passages, base / "subset", plan.data)
         what = f"a subset of the demo collection ({mix})"
-    demo_texts = list(dict.fromkeys(sp.passage.text for sp in read_store(_store(plan.data)).passages))
+    demo_texts = _passage_texts(plan.data)
     rows: list[list[str]] = []
     parts: list[list[str]] = []
     budget = Budget(4 * plan.budget if whole else plan.budget)
@@ -512,7 +511,7 @@ def indexing_section(plan: Plan, rep: Report) -> None:
         except subprocess.TimeoutExpired:
             budget.hit = True
             break
-        texts = list(dict.fromkeys(sp.passage.text for sp in read_store(_store(data)).passages))
+        texts = _passage_texts(data)
         log(f"raw {backend} encoder on the same {len(texts)} passage texts")
         kind: Backend = "torch" if backend == "torch" else "onnx"
         emb = load_embedder("", kind, models)
@@ -626,8 +625,13 @@ def indexing_section(plan: Plan, rep: Report) -> None:
     )
 
 
-def _store(data: Path) -> Path:
-    return snapshot.candidates(data)[0] / "store.sqlite"
+def _passage_texts(data: Path) -> list[str]:
+    """The distinct passage texts of the data dir's current snapshot, in source order."""
+    backend = LocalCatalog(data).open()
+    try:
+        return list(dict.fromkeys(p.text for r in backend.sources() for p in backend.passages_of(r.id)))
+    finally:
+        backend.close()
 
 
 def _top_models(root: Path) -> Callable[[str, list[str]], list[str]]:

@@ -6,31 +6,34 @@ near-duplicate collapse does not merge the copies), and its vector is that passa
 plus Gaussian noise (cosine ~0.86 with the original), so questions find plausible candidates and the
 engine does its full work (evidence sentences, abstention) as on real data. Lexical tokens are the
 real analyzer's output for each word. Nothing is embedded: building 100k passages takes about a
-minute instead of an hour.
+minute instead of an hour. Sentence spans are the original passage's, mapped word by word onto the
+new text. The snapshot is written through the same catalog writer as production
+(`index.local.catalog.LocalCatalog.writer`), so it has the production format.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import math
+import re
 import shutil
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
-from corpus.chunker import CHUNKER_VERSION
+from corpus.errors import GroundqaError
 from corpus.models import Passage, Source, SourceMeta
-from index.analyzer import ANALYZER_VERSION, analyze_many
-from index.embedding.cache import text_hash
+from index.analyzer import analyze_many
+from index.backend import NewPassage
+from index.builder import build_versions
 from index.local import snapshot
-from index.local.lexical import LexicalIndex
-from index.local.store import StoredPassage, read_store, write_store
+from index.local.catalog import LocalCatalog
 
-GENERATOR = "groundqa-bench-synthetic/1"
+GENERATOR = "groundqa-bench-synthetic/2"
 PASSAGES_PER_SOURCE = 100
 REPLACED = 0.3  # share of each passage's words swapped for words drawn from the whole collection
 NOISE = 0.6  # norm of the noise added to each unit vector (cosine with the original ~ 1/sqrt(1+0.36))
@@ -43,6 +46,7 @@ class Demo:
     version: str
     fingerprint: str
     texts: list[str]
+    sentences: list[tuple[tuple[int, int], ...]]
     source_of: list[str]
     vectors: np.ndarray
     meta: dict[str, SourceMeta]
@@ -50,20 +54,31 @@ class Demo:
 
 def load_demo(data_dir: Path) -> Demo:
     """Read the current snapshot of an already-built data dir (no embedder needed)."""
-    paths = snapshot.candidates(data_dir)
-    if not paths:
-        raise SystemExit(f"no snapshot in {data_dir}: build the demo index first (see bench/README.md)")
-    path = paths[0]
-    manifest = snapshot.read_manifest(path, verify=False)
-    data = read_store(path / "store.sqlite")
-    return Demo(
-        version=path.name,
-        fingerprint=str(manifest["model"]),
-        texts=[sp.passage.text for sp in data.passages],
-        source_of=[sp.passage.source_id for sp in data.passages],
-        vectors=np.load(path / "vectors.npy"),
-        meta={sid: rec.source.meta for sid, rec in data.sources.items()},
-    )
+    try:
+        backend = LocalCatalog(data_dir).open()
+    except GroundqaError as exc:
+        raise SystemExit(
+            f"no usable snapshot in {data_dir} ({exc.message}): build the demo index first"
+        ) from exc
+    try:
+        texts, sentences, source_of = [], [], []
+        for rec in backend.sources():
+            for r in backend.passages([p.id for p in backend.passages_of(rec.id)]):
+                texts.append(r.passage.text)
+                sentences.append(r.sentences)
+                source_of.append(r.passage.source_id)
+        rows = [i for rec in backend.sources() for i in backend.rows_of_source(rec.id)]
+        return Demo(
+            version=backend.info.version,
+            fingerprint=backend.info.model,
+            texts=texts,
+            sentences=sentences,
+            source_of=source_of,
+            vectors=backend.vectors.vectors_of(rows),
+            meta={rec.id: rec.meta for rec in backend.sources()},
+        )
+    finally:
+        backend.close()
 
 
 def ensure_synthetic(demo_dir: Path, work: Path, n: int, *, seed: int = 0) -> tuple[Path, float]:
@@ -99,64 +114,67 @@ def _write_snapshot(demo: Demo, out: Path, n: int, rng: np.random.Generator) -> 
     rows_of: dict[str, list[int]] = {}
     for row, sid in enumerate(demo.source_of):
         rows_of.setdefault(sid, []).append(row)
-
-    sources: list[tuple[Source, str, str]] = []
-    stored: list[StoredPassage] = []
-    bases: list[int] = []
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    for j in range(math.ceil(n / PASSAGES_PER_SOURCE)):
-        base_sid = demo.source_of[int(rng.integers(len(demo.source_of)))]  # weighted by passage count
-        picks = rng.choice(rows_of[base_sid], size=min(PASSAGES_PER_SOURCE, n - len(stored)))
-        sid = f"synthetic-{j:05d}"
-        texts, tokens = [], []
-        for b in picks:
-            ids = ids_of[b].copy()
-            swap = rng.random(ids.size) < REPLACED
-            ids[swap] = pool[rng.integers(pool.size, size=int(swap.sum()))]
-            texts.append(" ".join(vocab[i] for i in ids))
-            tokens.append(tuple(t for i in ids for t in vocab_tokens[i]))
-        text = "\n\n".join(texts)
-        spans, pos = [], 0
-        for t in texts:
-            spans.append((pos, pos + len(t)))
-            pos += len(t) + 2
-        base = demo.meta[base_sid]
-        meta = SourceMeta(
-            title=f"Synthetic {j} (after {base.title})",
-            publisher=base.publisher,
-            date=base.date,
-            language=base.language,
-        )
-        digest = hashlib.sha256(text.encode()).hexdigest()
-        sources.append((Source(sid, f"{sid}.txt", meta, text, digest, paragraphs=tuple(spans)), "", now))
-        for o, ((a, e), t, toks) in enumerate(zip(spans, texts, tokens, strict=True)):
-            pid = hashlib.sha256(f"{sid}\0{o}\0{t}".encode()).hexdigest()[:24]
-            passage = Passage(pid, sid, t, a, e, None, o)
-            stored.append(StoredPassage(passage, text_hash(t), toks))
-        bases.extend(int(b) for b in picks)
-
     dim = demo.vectors.shape[1]
-    vectors = demo.vectors[bases] + rng.standard_normal((n, dim), dtype=np.float32) * (NOISE / math.sqrt(dim))
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    catalog = LocalCatalog(out)
+    made = 0
+    with catalog.lock(), catalog.writer(None, model=demo.fingerprint, dim=dim) as writer:
+        for j in range(math.ceil(n / PASSAGES_PER_SOURCE)):
+            base_sid = demo.source_of[int(rng.integers(len(demo.source_of)))]  # weighted by passage count
+            picks = rng.choice(rows_of[base_sid], size=min(PASSAGES_PER_SOURCE, n - made))
+            sid = f"synthetic-{j:05d}"
+            texts, tokens, sentences = [], [], []
+            for b in picks:
+                ids = ids_of[b].copy()
+                swap = rng.random(ids.size) < REPLACED
+                ids[swap] = pool[rng.integers(pool.size, size=int(swap.sum()))]
+                new_words = [vocab[i] for i in ids]
+                texts.append(" ".join(new_words))
+                tokens.append(tuple(t for i in ids for t in vocab_tokens[i]))
+                sentences.append(_mapped_sentences(demo.texts[b], demo.sentences[b], new_words))
+            text = "\n\n".join(texts)
+            spans, pos = [], 0
+            for t in texts:
+                spans.append((pos, pos + len(t)))
+                pos += len(t) + 2
+            base = demo.meta[base_sid]
+            meta = SourceMeta(
+                title=f"Synthetic {j} (after {base.title})",
+                publisher=base.publisher,
+                date=base.date,
+                language=base.language,
+            )
+            digest = hashlib.sha256(text.encode()).hexdigest()
+            vectors = demo.vectors[picks] + rng.standard_normal((len(picks), dim), dtype=np.float32) * (
+                NOISE / math.sqrt(dim)
+            )
+            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+            news = []
+            for o, ((a, e), t, toks, sents) in enumerate(zip(spans, texts, tokens, sentences, strict=True)):
+                pid = hashlib.sha256(f"{sid}\0{o}\0{t}".encode()).hexdigest()
+                news.append(NewPassage(Passage(pid, sid, t, a, e, None, o), toks, sents, vectors[o]))
+            source = Source(sid, f"{sid}.txt", meta, text, digest, paragraphs=tuple(spans))
+            writer.add_source(source, namespace="", indexed_at="", passages=news)
+            made += len(picks)
+        writer.publish({**build_versions(), "synthetic": GENERATOR})
 
-    build = snapshot.new_build_dir(out)
-    write_store(build / "store.sqlite", sources, stored)
-    np.save(build / "vectors.npy", vectors.astype(np.float32))
-    LexicalIndex.build([list(sp.tokens) for sp in stored]).save(build / "lexical")
-    snapshot.publish(
-        out,
-        build,
-        {
-            "created_at": now,
-            "model": demo.fingerprint,
-            "dim": dim,
-            "chunker": CHUNKER_VERSION,
-            "analyzer": ANALYZER_VERSION,
-            "sources": len(sources),
-            "passages": len(stored),
-            "synthetic": GENERATOR,
-        },
-    )
+
+def _mapped_sentences(
+    old: str, spans: tuple[tuple[int, int], ...], new_words: list[str]
+) -> tuple[tuple[int, int], ...]:
+    """Sentence spans of `old` carried over to the same number of words joined by single spaces."""
+    starts = [m.start() for m in re.finditer(r"\S+", old)]
+    ends = [m.end() for m in re.finditer(r"\S+", old)]
+    offsets, pos = [], 0
+    for w in new_words:
+        offsets.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    out = []
+    for a, b in spans:
+        first = bisect.bisect_left(starts, a)
+        last = bisect.bisect_left(ends, b)
+        if first < len(offsets) and first <= min(last, len(offsets) - 1):
+            out.append((offsets[first][0], offsets[min(last, len(offsets) - 1)][1]))
+    return tuple(out)
 
 
 def synthetic_document(demo: Demo, words: int, seed: int) -> str:
