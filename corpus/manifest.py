@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.errors import ManifestError
-from corpus.script import normalize_language
 from corpus.models import FileIssue
+from corpus.script import normalize_language
 
 MANIFEST_NAME = "manifest.csv"
 COLUMNS = ("file", "title", "publisher_or_author", "date", "source_url", "origin", "license", "language")

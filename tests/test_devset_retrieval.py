@@ -9,12 +9,12 @@ from index.engine import GroundIndex
 
 pytestmark = pytest.mark.integration
 
-# Floors a little under the measured figures (bench/README.md), so a regression fails loudly. They were
-# measured on the first, 138-question version of the dev set; the set now has 350 items with many more
-# cross-lingual and provision questions, so re-measure them (bench.quality) before tightening.
+# Floors a little under the measured figures on the whole 350-item set (bench/README.md), so a
+# regression fails loudly. Measured 2026-11-29 with the bundled English-only MiniLM:
+# en hit@5 0.461, answered 0.721, abstained 0.542; ko 0.327, 0.566, 0.686.
 FLOORS = {
-    "en": {"hit@5": 0.58, "answered": 0.80, "abstained": 0.50},
-    "ko": {"hit@5": 0.45, "answered": 0.70, "abstained": 0.60},
+    "en": {"hit@5": 0.42, "answered": 0.68, "abstained": 0.50},
+    "ko": {"hit@5": 0.29, "answered": 0.52, "abstained": 0.62},
 }
 
 

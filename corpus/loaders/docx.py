@@ -11,8 +11,8 @@ import zipfile
 from typing import Any
 
 from corpus.errors import UnreadableSource
-from corpus.script import normalize_language
 from corpus.loaders.base import Extracted, FileMeta
+from corpus.script import normalize_language
 
 # Values that python-docx's blank template and authoring tools fill in when nobody set them.
 _JUNK_TITLES = {"word document", "document", "untitled"}

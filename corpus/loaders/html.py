@@ -11,9 +11,9 @@ import re
 from typing import Any
 
 from corpus.errors import UnreadableSource
-from corpus.script import normalize_language
 from corpus.loaders.base import Extracted, FileMeta, check_not_binary, decode_text
 from corpus.manifest import iso_date
+from corpus.script import normalize_language
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CONTAINERS = {"body", "div", "section", "article", "main", "doc"}

@@ -7,8 +7,8 @@ import re
 from typing import Any
 
 from corpus.errors import UnreadableSource
-from corpus.script import normalize_language
 from corpus.loaders.base import MAX_TEXT_CHARS, Extracted, FileMeta
+from corpus.script import normalize_language
 
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 # Titles that authoring tools put in the info dictionary instead of a real title.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from corpus.script import normalize_language
 from corpus.loaders.base import Extracted, FileMeta, check_not_binary, decode_text
 from corpus.manifest import iso_date
+from corpus.script import normalize_language
 
 # YAML ("---") or TOML ("+++") front matter at the very start of a Markdown file.
 _FRONT_MATTER = re.compile(

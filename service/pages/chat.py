@@ -132,8 +132,7 @@ def _options(runtime: Runtime) -> FilterOptions:
     metas = [r.meta for r in records]
     return FilterOptions(
         sources=tuple(
-            Option(r.id, f"{r.meta.title} ({r.meta.date})" if r.meta.date else r.meta.title)
-            for r in records
+            Option(r.id, f"{r.meta.title} ({r.meta.date})" if r.meta.date else r.meta.title) for r in records
         ),
         publishers=tuple(
             Option(p, p) for p in sorted({m.publisher for m in metas if m.publisher}, key=str.casefold)
