@@ -17,8 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import corpus.chunker as chunker_module
+from corpus.blocks import layout_of
 from corpus.chunker import CHUNKER_VERSION, Chunker, passage_id
-from corpus.models import Passage, Source, SourceMeta
+from corpus.models import Passage, Region, Source, SourceMeta
 from tests.fakes import FakeEmbedder
 
 fake_count = FakeEmbedder().count_tokens
@@ -30,16 +31,23 @@ def char_count(text: str) -> int:
 
 
 def make_source(
-    text: str, *, pages: tuple[int, ...] = (), paragraphs: tuple[tuple[int, int], ...] = (), sid: str = "src"
+    text: str,
+    *,
+    pages: tuple[int, ...] = (),
+    paragraphs: tuple[tuple[int, int], ...] = (),
+    sid: str = "src",
+    language: str = "und",
+    regions: tuple[Region, ...] = (),
 ) -> Source:
     return Source(
         id=sid,
         path=f"{sid}.txt",
-        meta=SourceMeta(title=sid),
+        meta=SourceMeta(title=sid, language=language),
         text=text,
         content_hash="hash",
         pages=pages,
         paragraphs=paragraphs,
+        regions=regions,
     )
 
 
@@ -50,21 +58,58 @@ def blank_line_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
 def check_invariants(
     source: Source, passages: list[Passage], count: Callable[[str], int], max_tokens: int
 ) -> None:
+    """Verbatim, ordered, covering all prose and nothing else, within the limit, ids unique.
+
+    Prose is everything outside the non-prose regions. Consecutive passages may overlap by one
+    character, only where a run without spaces was cut. A passage runs across a page start only
+    inside a paragraph, and across a heading line only from heading lines.
+    """
     text = source.text
+    layout = layout_of(source)
+    nonprose = [(r.start, r.end) for r in layout.nonprose]
     prev = 0
     for i, p in enumerate(passages):
         assert p.text == text[p.char_start : p.char_end]
         assert p.source_id == source.id and p.ordinal == i
-        assert prev <= p.char_start < p.char_end
+        assert p.char_start < p.char_end
         assert not p.text[0].isspace() and not p.text[-1].isspace()
-        assert text[prev : p.char_start].strip() == "", "non-space text left out of every passage"
+        if p.char_start < prev:
+            assert p.char_start == prev - 1, "passages overlap by more than one character"
+            assert prev == len(text) or not text[prev].isspace(), "overlap where a space allowed a cut"
+        else:
+            assert _outside(text, prev, p.char_start, nonprose).strip() == "", "prose left out of every passage"
+        assert not any(a < p.char_end and p.char_start < b for a, b in nonprose), "non-prose in a passage"
         assert p.page == source.page_at(p.char_start)
-        assert source.page_at(p.char_end - 1) == p.page, "passage spans a page boundary"
+        last = source.page_at(p.char_end - 1)
+        assert p.page_end == (last if last != p.page else None)
+        for start in source.pages:
+            if p.char_start < start < p.char_end:
+                assert not _blank_line_at(text, start), "passage spans a page break between paragraphs"
+        for b in layout.outline.boundaries():
+            if p.char_start < b < p.char_end:
+                assert layout.heading_only(p.char_start, b, text), "passage runs across a heading"
+        assert p.section == layout.section(p.char_start, p.char_end, text)
         assert count(p.text) <= max_tokens
         prev = p.char_end
-    assert text[prev:].strip() == ""
+    assert _outside(text, prev, len(text), nonprose).strip() == ""
     ids = [p.id for p in passages]
     assert len(set(ids)) == len(ids)
+
+
+def _outside(text: str, a: int, b: int, regions: list[tuple[int, int]]) -> str:
+    """text[a:b] with the characters of `regions` removed."""
+    keep = [text[k] for k in range(a, b) if not any(s <= k < e for s, e in regions)]
+    return "".join(keep)
+
+
+def _blank_line_at(text: str, offset: int) -> bool:
+    a = offset
+    while a > 0 and text[a - 1].isspace():
+        a -= 1
+    b = offset
+    while b < len(text) and text[b].isspace():
+        b += 1
+    return text.count("\n", a, b) >= 2
 
 
 # ---------------------------------------------------------------- property-based
@@ -81,10 +126,39 @@ SEPARATORS = st.sampled_from([" ", " ", " ", " ", "\n", "\n\n", "\n\n\n", "", " 
 LONG_RUNS = st.text(st.sampled_from("abcxyz!中"), min_size=30, max_size=400)
 
 
+STRUCTURE = st.sampled_from(
+    [
+        "Article 5",
+        "PART II",
+        "CHAPTER I\n\nGeneral provisions",
+        "제3조(목적)",
+        "제2장 총칙",
+        "第二条",
+        "第一章 总则",
+        "§ 7801. Findings",
+        "Section 2. Liberty",
+        "a. Freedom of the Press",
+        "History",
+        "References\n\n- Smith, J. (2003). A book.\n- Doe (1999).",
+        "See also\n\n- Other article",
+        "© 2023 Foo. All rights reserved.",
+        "![img](https://x.org/a.jpg)",
+        "[1] Smith (2003). A book.",
+        "1. First paragraph",
+        "(a) an item",
+        "① 항이다",
+        "（一）项",
+    ]
+)
+LINE_BREAKS = st.sampled_from(["\n", "\n\n"])
+
+
 def token_texts(words: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    """Texts of words, punctuation and separators (spaces, line breaks, blank lines)."""
+    """Texts of words, punctuation and separators (spaces, line breaks, blank lines), with heading,
+    list and non-prose lines standing between them."""
     item = st.tuples(st.one_of(words, PUNCT), SEPARATORS).map("".join)
-    sentence = st.lists(item, min_size=1, max_size=30).map("".join)
+    line = st.tuples(LINE_BREAKS, STRUCTURE, LINE_BREAKS).map("".join)
+    sentence = st.lists(st.one_of(item, item, item, line), min_size=1, max_size=30).map("".join)
     return st.lists(sentence, max_size=12).map("".join)
 
 
@@ -115,7 +189,13 @@ def sources(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> Source:
         paragraphs = ()
     elif mode == "partial":  # a loader that declared only some paragraphs: the rest must still be cut
         paragraphs = paragraphs[::2]
-    return make_source(text, pages=pages, paragraphs=paragraphs)
+    regions: tuple[Region, ...] = ()
+    if len(text) > 2 and draw(st.booleans()):  # a table (with its header row) somewhere
+        a, h, b = sorted(draw(st.lists(st.integers(0, len(text)), min_size=3, max_size=3)))
+        if a < h < b:
+            regions = (Region(a, b, "table"), Region(a, h, "table_header"))
+    language = draw(st.sampled_from(["und", "en", "ko", "zh"]))
+    return make_source(text, pages=pages, paragraphs=paragraphs, language=language, regions=regions)
 
 
 def check_twice(source: Source, setup: tuple[Chunker, Callable[[str], int], int]) -> None:
@@ -223,13 +303,23 @@ def test_text_without_spaces_is_split_by_characters() -> None:
     assert all(80 <= len(p.text) <= 100 for p in passages[:-1])  # even pieces, cut between characters
 
 
-def test_pages_are_never_spanned() -> None:
-    page1 = " ".join(sentence(i) for i in range(3))
-    page2 = " ".join(sentence(i) for i in range(3, 6))
-    text = page1 + " " + page2  # one paragraph running across the page break
+def test_a_sentence_running_across_a_page_break_stays_whole() -> None:
+    page1 = " ".join(sentence(i) for i in range(3)) + " Sentence 3 runs"
+    page2 = "on to the next page. " + " ".join(sentence(i) for i in range(4, 6))
+    text = page1 + " " + page2  # one paragraph, joined across the page break by a space
     source = make_source(text, pages=(0, len(page1) + 1))
     passages = Chunker(fake_count, 254).chunk(source)
-    assert [(p.text, p.page) for p in passages] == [(page1, 1), (page2, 2)]
+    assert [(p.text, p.page, p.page_end) for p in passages] == [(text, 1, 2)]
+    check_invariants(source, passages, fake_count, 254)
+
+
+def test_pages_are_cut_where_a_paragraph_ends() -> None:
+    page1 = " ".join(sentence(i) for i in range(3))
+    page2 = " ".join(sentence(i) for i in range(3, 6))
+    text = page1 + "\n\n" + page2  # the page break falls between paragraphs
+    source = make_source(text, pages=(0, len(page1) + 2), paragraphs=blank_line_paragraphs(text))
+    passages = Chunker(fake_count, 254).chunk(source)
+    assert [(p.text, p.page, p.page_end) for p in passages] == [(page1, 1, None), (page2, 2, None)]
 
 
 def test_unpaged_sources_have_no_page() -> None:
