@@ -240,6 +240,7 @@ class _Reader:
         self.markup = [r for r in regions if r.kind == "heading" and 0 <= r.start < r.end <= len(text)]
         self.exclude = sorted(exclude)
         self.lines = _lines(text)
+        self._line_starts = [ln.start for ln in self.lines]
         self.treaty_like = _ARTICLE_LINE.search(text) is not None
 
     def read(self) -> Outline:
@@ -553,7 +554,9 @@ class _Reader:
         return out
 
     def _paragraphs(self, article: _Found, scope_end: int) -> list[_Found]:
-        lines = [ln for ln in self.lines if article.start <= ln.start < scope_end]
+        first = bisect.bisect_left(self._line_starts, article.start)
+        last = bisect.bisect_left(self._line_starts, scope_end)
+        lines = self.lines[first:last]
         out = self._kuan(article, lines) if self.lang == "zh" else []
         below = 1 if out else 0  # numbered items sit under the 款 when there are 款
         numbering = Numbering()
