@@ -295,12 +295,12 @@ def test_sentence_over_the_limit_is_split_at_words() -> None:
         assert p.char_end == len(text) or text[p.char_end] == " " or p.text.endswith(".")
 
 
-def test_text_without_spaces_is_split_by_characters() -> None:
+def test_text_without_spaces_is_split_into_even_pieces() -> None:
     text = "中华人民共和国国籍法" * 500  # one 5000-character "word"
     source = make_source(text)
     passages = Chunker(len, 100, target_tokens=80).chunk(source)
     check_invariants(source, passages, len, 100)
-    assert all(80 <= len(p.text) <= 100 for p in passages[:-1])  # even pieces, cut between characters
+    assert all(70 <= len(p.text) <= 100 for p in passages[:-1])  # even pieces, cut between words
 
 
 def test_a_sentence_running_across_a_page_break_stays_whole() -> None:
@@ -320,6 +320,82 @@ def test_pages_are_cut_where_a_paragraph_ends() -> None:
     source = make_source(text, pages=(0, len(page1) + 2), paragraphs=blank_line_paragraphs(text))
     passages = Chunker(fake_count, 254).chunk(source)
     assert [(p.text, p.page, p.page_end) for p in passages] == [(page1, 1, None), (page2, 2, None)]
+
+
+def test_passages_never_cover_non_prose() -> None:
+    body1 = " ".join(sentence(i) for i in range(3))
+    body2 = " ".join(sentence(i) for i in range(3, 6))
+    caption = "Police outside the consulate in Beijing [Image source=AP Yonhap News]"
+    credit = "© The Asia Business Daily. All rights reserved."
+    image = "![Title](https://cphoto.example.org/a.jpg)"
+    text = "\n".join([body1, caption, body2, credit, image])  # one block, as in the news article
+    source = make_source(text, paragraphs=blank_line_paragraphs(text))
+    passages = Chunker(fake_count, 254).chunk(source)
+    assert [p.text for p in passages] == [body1, body2]
+    check_invariants(source, passages, fake_count, 254)
+
+
+def test_a_heading_starts_a_passage_and_small_headings_glue_to_what_follows() -> None:
+    art1 = "1. " + sentence(1) + "\n2. " + sentence(2)
+    art2 = sentence(3)
+    text = f"PART I\n\nArticle 1\n\nDefinitions\n\n{art1}\n\nArticle 2\n\n{art2}\n\nPART II\n\nArticle 3\n\n{art2}"
+    source = make_source(text, paragraphs=blank_line_paragraphs(text), language="en")
+    passages = Chunker(fake_count, 254).chunk(source)  # everything would fit in one passage
+    assert [p.text for p in passages] == [
+        f"PART I\n\nArticle 1\n\nDefinitions\n\n{art1}",
+        f"Article 2\n\n{art2}",
+        f"PART II\n\nArticle 3\n\n{art2}",
+    ]
+    assert [p.section for p in passages] == [("Part I", "Article 1"), ("Part I", "Article 2"), ("Part II", "Article 3")]
+    check_invariants(source, passages, fake_count, 254)
+
+
+def test_a_passage_inside_one_paragraph_names_it() -> None:
+    paragraph2 = " ".join(sentence(i) for i in range(2, 8))
+    text = f"Article 7\n\n1. {sentence(1)}\n\n2. {paragraph2}"
+    source = make_source(text, paragraphs=blank_line_paragraphs(text), language="en")
+    passages = Chunker(fake_count, 60, target_tokens=40, min_tokens=5).chunk(source)
+    assert passages[0].section == ("Article 7", "1") or passages[0].section == ("Article 7",)
+    assert all(p.section == ("Article 7", "2") for p in passages[1:])
+
+
+def test_table_rows_get_their_header_and_the_table_never_merges_with_what_follows() -> None:
+    header = "| Year | Population |"
+    rows = [f"| {1950 + i} | {1000 + i} people |" for i in range(40)]
+    after = "After the table comes prose."
+    text = "\n".join([header, *rows]) + "\n\n" + after
+    table_end = len(text) - len(after) - 2
+    regions = (Region(0, table_end, "table"), Region(0, len(header), "table_header"))
+    source = make_source(text, paragraphs=blank_line_paragraphs(text), regions=regions)
+    passages = Chunker(fake_count, 60, target_tokens=50, min_tokens=5).chunk(source)
+    check_invariants(source, passages, fake_count, 60)
+    assert passages[-1].text == after and passages[-1].context == ""
+    assert passages[0].text.startswith(header) and passages[0].context == ""
+    inside = passages[1:-1]
+    assert inside and all(p.context == header and p.text.startswith("| 19") for p in inside)
+    assert all(p.text.endswith("|") for p in passages[:-1])  # cut between rows
+
+
+def test_chinese_without_punctuation_is_cut_between_words() -> None:
+    import rjieba
+
+    text = "中华人民共和国国籍法规定各民族的人都具有中国国籍" * 40  # no punctuation, no spaces
+    source = make_source(text, language="zh")
+    passages = Chunker(len, 100, target_tokens=80).chunk(source)
+    check_invariants(source, passages, len, 100)
+    word_ends = {end for _, _, end in rjieba.tokenize(text)}
+    assert len(passages) > 5
+    assert all(p.char_end in word_ends for p in passages)
+    assert all(a.char_end == b.char_start for a, b in zip(passages, passages[1:], strict=False))
+
+
+def test_a_run_without_word_boundaries_is_cut_with_one_character_of_overlap() -> None:
+    text = "x" * 500
+    source = make_source(text)
+    passages = Chunker(len, 100, target_tokens=80).chunk(source)
+    check_invariants(source, passages, len, 100)
+    assert len(passages) > 5
+    assert all(b.char_start == a.char_end - 1 for a, b in zip(passages, passages[1:], strict=False))
 
 
 def test_unpaged_sources_have_no_page() -> None:
@@ -442,11 +518,14 @@ def test_megabytes_on_one_line_take_seconds() -> None:
 # ---------------------------------------------------------------- the demo collection
 
 
-def load_demo_source(path: Path) -> Source:
-    """A stand-in for the real loader: lines stripped, blank-line paragraphs."""
-    raw = path.read_text(encoding="utf-8")
-    text = "\n".join(line.strip() for line in raw.splitlines()).strip()
-    return make_source(text, paragraphs=blank_line_paragraphs(text), sid=path.stem)
+def load_demo_sources(shared_dir: Path) -> list[Source]:
+    """The demo collection read by the real ingestion (canonical text, language from the manifest)."""
+    from corpus.ingest import ingest_folder
+
+    folder = shared_dir / "corpus" / "sources"
+    report = ingest_folder(folder, manifest=shared_dir / "corpus" / "manifest.csv", max_bytes=50_000_000)
+    assert not report.failures
+    return report.sources
 
 
 def percentiles(values: list[int]) -> tuple[int, int, int]:
@@ -468,9 +547,8 @@ def test_demo_collection_with_the_real_tokenizer(
     def count(text: str) -> int:
         return len(tokenizer.encode(text, add_special_tokens=False).ids)
 
-    files = sorted((shared_dir / "corpus" / "sources").glob("*.txt"))
-    assert files
-    sources = [load_demo_source(f) for f in files]
+    sources = load_demo_sources(shared_dir)
+    assert sources
     chunker = Chunker(count, 254)
     started = time.perf_counter()
     results = [(s, chunker.chunk(s)) for s in sources]
@@ -478,10 +556,10 @@ def test_demo_collection_with_the_real_tokenizer(
     words: dict[str, list[int]] = {"en": [], "ko": [], "zh": []}
     for source, passages in results:
         check_invariants(source, passages, count, 254)
-        lang = (
-            "ko" if source.id.startswith(("kr_", "asiae_")) else "zh" if source.id.startswith("cn_") else "en"
-        )
-        words[lang].extend(len(p.text.split()) for p in passages)
+        words[source.meta.language].extend(len(p.text.split()) for p in passages)
+        if source.id.startswith(("treaty-", "usc-", "kr-law-", "cn-law-")):
+            first = next(i for i, p in enumerate(passages) if p.section)
+            assert all(p.section for p in passages[first:]), "a passage after the first heading has none"
     total = sum(len(v) for v in words.values())
     chars = sum(len(s.text) for s in sources)
     report = request.config.pluginmanager.getplugin("terminalreporter")
