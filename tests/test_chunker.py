@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import statistics
@@ -77,7 +78,9 @@ def check_invariants(
             assert p.char_start == prev - 1, "passages overlap by more than one character"
             assert prev == len(text) or not text[prev].isspace(), "overlap where a space allowed a cut"
         else:
-            assert _outside(text, prev, p.char_start, nonprose).strip() == "", "prose left out of every passage"
+            assert _outside(text, prev, p.char_start, nonprose).strip() == "", (
+                "prose left out of every passage"
+            )
         assert not any(a < p.char_end and p.char_start < b for a, b in nonprose), "non-prose in a passage"
         assert p.page == source.page_at(p.char_start)
         last = source.page_at(p.char_end - 1)
@@ -338,7 +341,10 @@ def test_passages_never_cover_non_prose() -> None:
 def test_a_heading_starts_a_passage_and_small_headings_glue_to_what_follows() -> None:
     art1 = "1. " + sentence(1) + "\n2. " + sentence(2)
     art2 = sentence(3)
-    text = f"PART I\n\nArticle 1\n\nDefinitions\n\n{art1}\n\nArticle 2\n\n{art2}\n\nPART II\n\nArticle 3\n\n{art2}"
+    text = (
+        f"PART I\n\nArticle 1\n\nDefinitions\n\n{art1}\n\n"
+        f"Article 2\n\n{art2}\n\nPART II\n\nArticle 3\n\n{art2}"
+    )
     source = make_source(text, paragraphs=blank_line_paragraphs(text), language="en")
     passages = Chunker(fake_count, 254).chunk(source)  # everything would fit in one passage
     assert [p.text for p in passages] == [
@@ -346,7 +352,11 @@ def test_a_heading_starts_a_passage_and_small_headings_glue_to_what_follows() ->
         f"Article 2\n\n{art2}",
         f"PART II\n\nArticle 3\n\n{art2}",
     ]
-    assert [p.section for p in passages] == [("Part I", "Article 1"), ("Part I", "Article 2"), ("Part II", "Article 3")]
+    assert [p.section for p in passages] == [
+        ("Part I", "Article 1"),
+        ("Part I", "Article 2"),
+        ("Part II", "Article 3"),
+    ]
     check_invariants(source, passages, fake_count, 254)
 
 
@@ -386,7 +396,7 @@ def test_chinese_without_punctuation_is_cut_between_words() -> None:
     word_ends = {end for _, _, end in rjieba.tokenize(text)}
     assert len(passages) > 5
     assert all(p.char_end in word_ends for p in passages)
-    assert all(a.char_end == b.char_start for a, b in zip(passages, passages[1:], strict=False))
+    assert all(a.char_end == b.char_start for a, b in itertools.pairwise(passages))
 
 
 def test_a_run_without_word_boundaries_is_cut_with_one_character_of_overlap() -> None:
@@ -395,7 +405,7 @@ def test_a_run_without_word_boundaries_is_cut_with_one_character_of_overlap() ->
     passages = Chunker(len, 100, target_tokens=80).chunk(source)
     check_invariants(source, passages, len, 100)
     assert len(passages) > 5
-    assert all(b.char_start == a.char_end - 1 for a, b in zip(passages, passages[1:], strict=False))
+    assert all(b.char_start == a.char_end - 1 for a, b in itertools.pairwise(passages))
 
 
 def test_unpaged_sources_have_no_page() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from typing import Any
 
@@ -168,14 +169,16 @@ def test_korean_without_spaces_is_split_between_morphemes(kiwi: Any) -> None:
     text = "북한이탈주민의보호및정착지원에관한법률" * 20
     pieces = split_by_budget(text, 0, len(text), 30, per_char)
     assert_exact_cover(text, [(a, b) for a, b, _ in pieces])
-    assert not any(text[b - 1 : b + 1] in {"북한", "이탈", "주민", "보호", "정착", "지원", "법률"} for _, b, _ in pieces)
+    assert not any(
+        text[b - 1 : b + 1] in {"북한", "이탈", "주민", "보호", "정착", "지원", "법률"} for _, b, _ in pieces
+    )
 
 
 def test_a_word_over_the_budget_is_cut_between_characters_with_one_of_overlap() -> None:
     text = "x" * 1000 + " tail"
     pieces = split_by_budget(text, 0, len(text), 64, per_char)
     assert [b - a for a, b, _ in pieces[:-1]] == [64] * (len(pieces) - 1)
-    for (_, end, _), (start, _, _) in zip(pieces, pieces[1:], strict=False):
+    for (_, end, _), (start, _, _) in itertools.pairwise(pieces):
         assert start == end - 1  # each cut inside the run: the next piece starts one character early
     assert text[pieces[-1][0] : pieces[-1][1]].endswith("x tail")
 
