@@ -1,32 +1,37 @@
-"""Cut a source into passages: sentence-aware, sized in model tokens, never across a page.
+"""Cut a source into passages: sentence-aware, sized in model tokens, one section at a time.
 
 How a source becomes passages:
-1. Blocks: the source's paragraphs (any stray text between them becomes a paragraph too), cut at
-   page starts so that no passage can span two pages.
-2. A block within `target_tokens` is one chunk; a longer one is split into sentences (a sentence
-   over `max_tokens` into pieces at word or, failing that, character boundaries), and the sentences
-   are grouped into chunks of about equal size, each within the target where possible.
-3. A heading (a chunk under `min_tokens` that does not end a sentence: "Article 5", "제1조 (목적)",
-   "Population:") is joined to the chunk after it. Consecutive chunks of different paragraphs on one
-   page are then merged while the result stays within the target; a chunk still under `min_tokens`
-   joins its neighbour even past the target (never past `max_tokens`).
+1. Blocks (`corpus.blocks`): the source's paragraphs less its non-prose (reference lists, captions,
+   credit lines, navigation, tables of contents), cut at every heading line, at table edges and at
+   page starts that fall at a paragraph break. A sentence running across a page break stays whole.
+2. A block within `target_tokens` is one chunk; a longer one is split into sentences (a table into
+   its rows; a sentence over `max_tokens` into pieces at word or, failing that, character
+   boundaries), and the sentences are grouped into chunks of about equal size, each within the
+   target where possible.
+3. A heading (a chunk of heading lines only, or under `min_tokens` and not ending a sentence:
+   "Article 5", "제1조 (목적)", "Population:") is joined to the chunk after it, across heading
+   starts but never across a page break, a table end or non-prose. Consecutive chunks of
+   different paragraphs of one section are then merged while the result stays within the target;
+   a chunk still under `min_tokens` joins its neighbour in the section even past the target
+   (never past `max_tokens`). So no passage runs across an article or section boundary.
 4. Every passage is checked with the real counter; one over `max_tokens` is split again.
+5. Each passage gets `section` (the headings it stands under), `context` (the header row of the
+   table it starts in, past that row), `page` and `page_end` (when it runs onto a later page).
 """
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-import itertools
 import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from corpus.blocks import Block, Layout, layout_of
 from corpus.models import Passage, Source
-from corpus.sentences import Span, paragraph_spans, split_by_budget, split_sentences
+from corpus.sentences import Span, split_by_budget, split_sentences
 
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"
 DEFAULT_TARGET_TOKENS = 160
 DEFAULT_MIN_TOKENS = 24
 
@@ -41,8 +46,10 @@ class _Chunk:
     start: int
     end: int
     tokens: int  # sum of the units' counts: an estimate once units are joined
-    page: int | None
     para: int
+    group: int  # chunks of one group may merge (see corpus.blocks.Block)
+    glue: int  # a heading chunk may join the next chunk of its glue group
+    heading: bool  # made of heading lines only
     units: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, tokens)
 
 
@@ -85,28 +92,44 @@ class Chunker:
         self.min_tokens = minimum
 
     def chunk(self, source: Source) -> list[Passage]:
-        """The passages of `source`, in order; `text == source.text[char_start:char_end]`."""
+        """The passages of `source`, in order; `text == source.text[char_start:char_end]`.
+
+        Passages cover all of the source's prose (everything outside its non-prose regions) and
+        nothing else; consecutive passages overlap only by one character where a run without
+        spaces had to be cut between characters.
+        """
         text = source.text
+        layout = layout_of(source)
         chunks: list[_Chunk] = []
-        for para, (a, b) in enumerate(_blocks(source)):
-            chunks.extend(self._paragraph_chunks(text, a, b, source.page_at(a), para))
+        for block in layout.blocks:
+            chunks.extend(self._block_chunks(text, block, layout))
         merged = self._merge(self._attach_headings(text, chunks))
         spans = [span for c in merged for span in self._enforce_max(text, c.units)]
-        return _passages(source, spans)
+        return _passages(source, spans, layout)
 
-    def _paragraph_chunks(self, text: str, a: int, b: int, page: int | None, para: int) -> list[_Chunk]:
+    def _block_chunks(self, text: str, block: Block, layout: Layout) -> list[_Chunk]:
+        a, b = block.start, block.end
+        heading = layout.heading_only(a, b, text)
+
+        def make(units: list[tuple[int, int, int]]) -> _Chunk:
+            tokens = sum(u[2] for u in units)
+            return _Chunk(
+                units[0][0], units[-1][1], tokens, block.para, block.group, block.glue, heading, units
+            )
+
         if b - a <= _WHOLE_COUNT_CHARS:
             tokens = self.count_tokens(text[a:b])
             if tokens <= self.target_tokens:
-                return [_Chunk(a, b, tokens, page, para, [(a, b, tokens)])]
+                return [make([(a, b, tokens)])]
+        pieces = _rows(text, a, b) if block.table else split_sentences(text, a, b)
         units: list[tuple[int, int, int]] = []
-        for s, e in split_sentences(text, a, b):
+        for s, e in pieces:
             tokens = self.count_tokens(text[s:e]) if e - s <= _WHOLE_COUNT_CHARS else self.max_tokens + 1
             if tokens <= self.max_tokens:
                 units.append((s, e, tokens))
             else:
                 units.extend(self._split_long(text, s, e, tokens))
-        return [_Chunk(g[0][0], g[-1][1], sum(u[2] for u in g), page, para, g) for g in self._balance(units)]
+        return [make(g) for g in self._balance(units)]
 
     def _split_long(self, text: str, s: int, e: int, tokens: int) -> list[tuple[int, int, int]]:
         """Pieces of one over-long sentence, of about equal size (each within `max_tokens`)."""
@@ -139,14 +162,15 @@ class Chunker:
         return groups
 
     def _attach_headings(self, text: str, chunks: list[_Chunk]) -> list[_Chunk]:
-        """Join each heading (a small chunk not ending a sentence) to the chunk after it."""
+        """Join each heading (heading lines, or a small chunk not ending a sentence) to the next chunk."""
         out: list[_Chunk] = []
         pending: _Chunk | None = None
         for ch in chunks:
-            heading = ch.tokens < self.min_tokens and _is_open(text, ch.end)
+            heading = ch.heading or (ch.tokens < self.min_tokens and _is_open(text, ch.end))
             if (
                 pending is not None
-                and pending.page == ch.page
+                and pending.glue == ch.glue
+                and (pending.group == ch.group or pending.heading)
                 and pending.tokens + ch.tokens <= self.max_tokens
             ):
                 ch = _join(pending, ch)
@@ -166,7 +190,7 @@ class Chunker:
         out: list[_Chunk] = []
         cur: _Chunk | None = None
         for ch in chunks:
-            if cur is not None and cur.page == ch.page and self._joins(cur, ch):
+            if cur is not None and cur.group == ch.group and self._joins(cur, ch):
                 cur = _join(cur, ch)
                 continue
             if cur is not None:
@@ -188,7 +212,7 @@ class Chunker:
         if (
             prev is not None
             and cur.tokens < self.min_tokens
-            and prev.page == cur.page
+            and prev.group == cur.group
             and prev.tokens + cur.tokens <= self.max_tokens
         ):
             out.pop()
@@ -227,60 +251,42 @@ def _is_open(text: str, end: int) -> bool:
 
 
 def _join(a: _Chunk, b: _Chunk) -> _Chunk:
-    return _Chunk(a.start, b.end, a.tokens + b.tokens, a.page, b.para, a.units + b.units)
+    return _Chunk(
+        a.start,
+        b.end,
+        a.tokens + b.tokens,
+        b.para,
+        b.group,
+        b.glue,
+        a.heading and b.heading,
+        a.units + b.units,
+    )
 
 
-def _blocks(source: Source) -> list[Span]:
-    """The source's paragraphs plus any text between them, trimmed and cut at page starts."""
-    text = source.text
-    paras = _valid_paragraphs(source)
+def _rows(text: str, a: int, b: int) -> list[Span]:
+    """The lines of a table block, trimmed: a table is cut between rows, never inside one."""
     spans: list[Span] = []
-    prev = 0
-    for a, b in paras:
-        spans.extend(paragraph_spans(text, prev, a))  # stray text outside the declared paragraphs
-        spans.extend(_trim(text, a, b))
-        prev = b
-    spans.extend(paragraph_spans(text, prev, len(text)))
-    if len(source.pages) > 1:
-        spans = [piece for span in spans for piece in _cut_at_pages(text, span, source.pages)]
+    pos = a
+    while pos < b:
+        nl = text.find("\n", pos, b)
+        stop = b if nl == -1 else nl
+        piece = text[pos:stop]
+        if piece.strip():
+            s = pos + len(piece) - len(piece.lstrip())
+            spans.append((s, s + len(piece.strip())))
+        pos = stop + 1
     return spans
 
 
-def _valid_paragraphs(source: Source) -> list[Span]:
-    """The declared paragraphs if they are ordered, disjoint and inside the text, else none."""
-    prev = 0
-    for a, b in source.paragraphs:
-        if not prev <= a <= b <= len(source.text):
-            return []
-        prev = b
-    return list(source.paragraphs)
-
-
-def _trim(text: str, a: int, b: int) -> list[Span]:
-    piece = text[a:b]
-    stripped = piece.strip()
-    if not stripped:
-        return []
-    s = a + len(piece) - len(piece.lstrip())
-    return [(s, s + len(stripped))]
-
-
-def _cut_at_pages(text: str, span: Span, pages: tuple[int, ...]) -> list[Span]:
-    a, b = span
-    inner = pages[bisect.bisect_right(pages, a) : bisect.bisect_left(pages, b)]
-    if not inner:
-        return [span]
-    bounds = [a, *inner, b]
-    return [piece for x, y in itertools.pairwise(bounds) for piece in _trim(text, x, y)]
-
-
-def _passages(source: Source, spans: list[Span]) -> list[Passage]:
+def _passages(source: Source, spans: list[Span], layout: Layout) -> list[Passage]:
     seen: Counter[str] = Counter()
     passages: list[Passage] = []
     for ordinal, (s, e) in enumerate(spans):
         text = source.text[s:e]
         occurrence = seen[text]
         seen[text] += 1
+        page = source.page_at(s)
+        last = source.page_at(e - 1)
         passages.append(
             Passage(
                 id=passage_id(source.id, text, occurrence),
@@ -288,8 +294,11 @@ def _passages(source: Source, spans: list[Span]) -> list[Passage]:
                 text=text,
                 char_start=s,
                 char_end=e,
-                page=source.page_at(s),
+                page=page,
                 ordinal=ordinal,
+                page_end=last if last != page else None,
+                section=layout.section(s, e, source.text),
+                context=layout.context(s, source.text),
             )
         )
     return passages

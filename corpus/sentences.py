@@ -8,6 +8,7 @@ a splitter returns, and offsets are exact by construction.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import warnings
@@ -24,6 +25,11 @@ _BLOCK_CHARS = 10_000
 # Paragraphs longer than this skip pysbd and Kiwi altogether and use the cheap splitter only,
 # so that a 50 MB single-line file costs regex time (seconds), not pysbd time (minutes).
 _HUGE_CHARS = 200_000
+# Runs without spaces are segmented into words in windows of this many characters, in pieces of
+# the second size (a segmenter never sees an unbounded input).
+_SEGMENT_WINDOW = 65_536
+_SEGMENT_PIECE = 4_096
+_RUN = re.compile(r"\S+")
 # How far past its expected place a pysbd sentence is searched for before it is given up on.
 _SEARCH_SLACK = 1_000
 
@@ -239,22 +245,27 @@ def split_by_budget(
 ) -> list[tuple[int, int, int]]:
     """Cut `text[start:end]` (one over-long sentence) into pieces of at most `budget` tokens.
 
-    Pieces end at word ends, at a line break or after a comma or semicolon when that costs little;
-    a run without spaces is cut between characters. Returns (start, end, tokens) per piece, trimmed.
-    The search is galloping plus interpolation on the counter, so a piece costs a handful of
-    counts whatever the length of the input. Only a single character over the budget can exceed it.
+    Pieces end at word ends, at a line break or after a comma or semicolon when that costs little.
+    A run without spaces is cut between its words (Chinese words by jieba, Korean morphemes by
+    Kiwi); only a single word over the budget is cut between characters, and then the next piece
+    starts one character early, so that no two adjacent characters (a bigram of the analyzer) are
+    parted. Returns (start, end, tokens) per piece, trimmed, ascending; consecutive pieces overlap
+    by one character only at such a forced cut. The search is galloping plus interpolation on the
+    counter, so a piece costs a handful of counts whatever the length of the input. Only a single
+    character over the budget can exceed it.
     """
     pieces: list[tuple[int, int, int]] = []
+    words = WordStarts(text)
     pos = _skip_space(text, start, end)
     guess = 4 * budget
     while pos < end:
-        cut, tokens = _fit(text, pos, end, budget, count_tokens, guess)
+        cut, tokens, forced = _fit(text, pos, end, budget, count_tokens, guess, words)
         nicer = _nicer_cut(text, pos, cut) if cut < end else cut
         if nicer != cut:
-            cut, tokens = nicer, count_tokens(text[pos:nicer])
+            cut, tokens, forced = nicer, count_tokens(text[pos:nicer]), False
         pieces.append((pos, cut, tokens))
         guess = max(8, (cut - pos) * 9 // 8)
-        pos = _skip_space(text, cut, end)
+        pos = cut - 1 if forced and cut - pos >= 2 else _skip_space(text, cut, end)
     return pieces
 
 
@@ -264,28 +275,111 @@ def _skip_space(text: str, pos: int, end: int) -> int:
     return pos
 
 
-def _fit(
-    text: str, pos: int, end: int, budget: int, count: Callable[[str], int], guess: int
-) -> tuple[int, int]:
-    """The (nearly) longest prefix `text[pos:cut]` within `budget`, as (cut, tokens).
+class WordStarts:
+    """Where words start inside the runs without spaces of a text, found window by window.
 
-    Cuts are word ends, or any position inside the first word (used only when that word alone is
-    over the budget). The first word is looked for within a bounded window, so a run of megabytes
-    without spaces costs a window per piece, not the whole run.
+    Han runs are segmented by jieba (rjieba) when it is installed, Hangul runs by Kiwi's morphemes;
+    other runs (and Han without jieba) have no inner word starts.
     """
-    space = _SPACE.search(text, pos, min(end, pos + max(64 * budget, 4 * guess)))
-    first_end = space.start() if space else min(end, pos + max(64 * budget, 4 * guess))
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lo = self._hi = -1
+        self._starts: list[int] = []
+
+    def between(self, a: int, b: int) -> list[int]:
+        """Word starts in the open range (a, b), ascending."""
+        if not (self._lo <= a and b <= self._hi):
+            self._lo, self._hi = a, min(len(self.text), max(b, a + _SEGMENT_WINDOW))
+            self._starts = _segment(self.text, self._lo, self._hi)
+        return self._starts[bisect.bisect_right(self._starts, a) : bisect.bisect_left(self._starts, b)]
+
+
+def _segment(text: str, lo: int, hi: int) -> list[int]:
+    starts: list[int] = []
+    for m in _RUN.finditer(text, lo, hi):
+        for a in range(m.start(), m.end(), _SEGMENT_PIECE):
+            b = min(m.end(), a + _SEGMENT_PIECE)
+            piece = text[a:b]
+            if a > m.start():
+                starts.append(a)
+            if _HAN.search(piece):
+                starts.extend(a + s for s in _jieba_starts(piece) if s > 0)
+            elif _HANGUL.search(piece):
+                starts.extend(a + s for s in _kiwi_starts(piece) if s > 0)
+    return sorted(set(starts))
+
+
+def _jieba_starts(piece: str) -> list[int]:
+    try:
+        import rjieba
+    except ImportError:  # pragma: no cover - rjieba is a dependency; without it Han is cut anywhere
+        return []
+    return [int(s) for _, s, _ in rjieba.tokenize(piece)]
+
+
+def _kiwi_starts(piece: str) -> list[int]:
+    starts: list[int] = []
+    reached = 0
+    for token in get_kiwi().tokenize(piece):
+        start = int(token.start)
+        if start >= reached:
+            starts.append(start)
+        reached = max(reached, start + int(token.len))
+    return starts
+
+
+def _fit(
+    text: str, pos: int, end: int, budget: int, count: Callable[[str], int], guess: int, words: WordStarts
+) -> tuple[int, int, bool]:
+    """The (nearly) longest prefix `text[pos:cut]` within `budget`, as (cut, tokens, forced).
+
+    Cuts are word ends, or word starts inside the first word when it is a run of several words
+    (Chinese or Korean without spaces); only when the first of those alone is over the budget is
+    the cut anywhere between characters, and `forced` is then True. The first word is looked for
+    within a bounded window, so a run of megabytes without spaces costs a window per piece.
+    """
+    window = pos + max(64 * budget, 4 * guess)
+    space = _SPACE.search(text, pos, min(end, window))
+    first_end = space.start() if space else min(end, window)
+    inner = words.between(pos, first_end)
+    found = _longest(text, pos, end, budget, count, guess, first_end, inner)
+    if found is not None:
+        return found[0], found[1], False
+    found = _longest(text, pos, end, budget, count, guess, first_end, None)
+    if found is None:  # not even one character fits: take it anyway, or nothing would progress
+        return pos + 1, count(text[pos : pos + 1]), False
+    cut = found[0]
+    forced = cut < end and not text[cut].isspace() and not text[cut - 1].isspace()
+    return found[0], found[1], forced
+
+
+def _longest(
+    text: str,
+    pos: int,
+    end: int,
+    budget: int,
+    count: Callable[[str], int],
+    guess: int,
+    first_end: int,
+    inner: list[int] | None,
+) -> tuple[int, int] | None:
+    """`_fit`'s search: cuts inside the first word at `inner` word starts only, or anywhere if None."""
 
     def snap(x: int, floor: int) -> int:
         """The last cut in (floor, x], or `floor` when there is none."""
         if x <= first_end:
-            return max(x, floor)
-        q = x
-        if q < end and not text[q].isspace():
-            while q > first_end and not text[q - 1].isspace():
+            q = x
+        else:
+            q = x
+            if q < end and not text[q].isspace():
+                while q > first_end and not text[q - 1].isspace():
+                    q -= 1
+            while q > first_end and text[q - 1].isspace():
                 q -= 1
-        while q > first_end and text[q - 1].isspace():
-            q -= 1
+        if inner is not None and q <= first_end and q < end and not text[q].isspace():
+            i = bisect.bisect_right(inner, q)
+            q = inner[i - 1] if i else floor
         return max(q, floor)
 
     lo, lo_n = pos, 0
@@ -301,7 +395,11 @@ def _fit(
             lo, lo_n = q, n
             if q == end:
                 return lo, lo_n
+        elif pos + step >= end:
+            break
         step *= 2
+    if hi == -1:
+        return None
     rounds = 0
     while hi - lo > max(1, (lo - pos) // 16):
         if rounds < 2 and hi_n > lo_n:  # interpolate on the counts, then bisect
@@ -322,9 +420,7 @@ def _fit(
             lo, lo_n = q, n
         else:
             hi, hi_n = q, n
-    if lo == pos:  # not even one character fits: take it anyway, or nothing would progress
-        return pos + 1, count(text[pos : pos + 1])
-    return lo, lo_n
+    return (lo, lo_n) if lo > pos else None
 
 
 def _nicer_cut(text: str, pos: int, cut: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import statistics
@@ -17,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import corpus.chunker as chunker_module
+from corpus.blocks import layout_of
 from corpus.chunker import CHUNKER_VERSION, Chunker, passage_id
-from corpus.models import Passage, Source, SourceMeta
+from corpus.models import Passage, Region, Source, SourceMeta
 from tests.fakes import FakeEmbedder
 
 fake_count = FakeEmbedder().count_tokens
@@ -30,16 +32,23 @@ def char_count(text: str) -> int:
 
 
 def make_source(
-    text: str, *, pages: tuple[int, ...] = (), paragraphs: tuple[tuple[int, int], ...] = (), sid: str = "src"
+    text: str,
+    *,
+    pages: tuple[int, ...] = (),
+    paragraphs: tuple[tuple[int, int], ...] = (),
+    sid: str = "src",
+    language: str = "und",
+    regions: tuple[Region, ...] = (),
 ) -> Source:
     return Source(
         id=sid,
         path=f"{sid}.txt",
-        meta=SourceMeta(title=sid),
+        meta=SourceMeta(title=sid, language=language),
         text=text,
         content_hash="hash",
         pages=pages,
         paragraphs=paragraphs,
+        regions=regions,
     )
 
 
@@ -50,21 +59,60 @@ def blank_line_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
 def check_invariants(
     source: Source, passages: list[Passage], count: Callable[[str], int], max_tokens: int
 ) -> None:
+    """Verbatim, ordered, covering all prose and nothing else, within the limit, ids unique.
+
+    Prose is everything outside the non-prose regions. Consecutive passages may overlap by one
+    character, only where a run without spaces was cut. A passage runs across a page start only
+    inside a paragraph, and across a heading line only from heading lines.
+    """
     text = source.text
+    layout = layout_of(source)
+    nonprose = [(r.start, r.end) for r in layout.nonprose]
     prev = 0
     for i, p in enumerate(passages):
         assert p.text == text[p.char_start : p.char_end]
         assert p.source_id == source.id and p.ordinal == i
-        assert prev <= p.char_start < p.char_end
+        assert p.char_start < p.char_end
         assert not p.text[0].isspace() and not p.text[-1].isspace()
-        assert text[prev : p.char_start].strip() == "", "non-space text left out of every passage"
+        if p.char_start < prev:
+            assert p.char_start == prev - 1, "passages overlap by more than one character"
+            assert prev == len(text) or not text[prev].isspace(), "overlap where a space allowed a cut"
+        else:
+            assert _outside(text, prev, p.char_start, nonprose).strip() == "", (
+                "prose left out of every passage"
+            )
+        assert not any(a < p.char_end and p.char_start < b for a, b in nonprose), "non-prose in a passage"
         assert p.page == source.page_at(p.char_start)
-        assert source.page_at(p.char_end - 1) == p.page, "passage spans a page boundary"
+        last = source.page_at(p.char_end - 1)
+        assert p.page_end == (last if last != p.page else None)
+        for start in source.pages:
+            if p.char_start < start < p.char_end:
+                assert not _blank_line_at(text, start), "passage spans a page break between paragraphs"
+        for b in layout.outline.boundaries():
+            if p.char_start < b < p.char_end:
+                assert layout.heading_only(p.char_start, b, text), "passage runs across a heading"
+        assert p.section == layout.section(p.char_start, p.char_end, text)
         assert count(p.text) <= max_tokens
         prev = p.char_end
-    assert text[prev:].strip() == ""
+    assert _outside(text, prev, len(text), nonprose).strip() == ""
     ids = [p.id for p in passages]
     assert len(set(ids)) == len(ids)
+
+
+def _outside(text: str, a: int, b: int, regions: list[tuple[int, int]]) -> str:
+    """text[a:b] with the characters of `regions` removed."""
+    keep = [text[k] for k in range(a, b) if not any(s <= k < e for s, e in regions)]
+    return "".join(keep)
+
+
+def _blank_line_at(text: str, offset: int) -> bool:
+    a = offset
+    while a > 0 and text[a - 1].isspace():
+        a -= 1
+    b = offset
+    while b < len(text) and text[b].isspace():
+        b += 1
+    return text.count("\n", a, b) >= 2
 
 
 # ---------------------------------------------------------------- property-based
@@ -81,10 +129,39 @@ SEPARATORS = st.sampled_from([" ", " ", " ", " ", "\n", "\n\n", "\n\n\n", "", " 
 LONG_RUNS = st.text(st.sampled_from("abcxyz!中"), min_size=30, max_size=400)
 
 
+STRUCTURE = st.sampled_from(
+    [
+        "Article 5",
+        "PART II",
+        "CHAPTER I\n\nGeneral provisions",
+        "제3조(목적)",
+        "제2장 총칙",
+        "第二条",
+        "第一章 总则",
+        "§ 7801. Findings",
+        "Section 2. Liberty",
+        "a. Freedom of the Press",
+        "History",
+        "References\n\n- Smith, J. (2003). A book.\n- Doe (1999).",
+        "See also\n\n- Other article",
+        "© 2023 Foo. All rights reserved.",
+        "![img](https://x.org/a.jpg)",
+        "[1] Smith (2003). A book.",
+        "1. First paragraph",
+        "(a) an item",
+        "① 항이다",
+        "（一）项",
+    ]
+)
+LINE_BREAKS = st.sampled_from(["\n", "\n\n"])
+
+
 def token_texts(words: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    """Texts of words, punctuation and separators (spaces, line breaks, blank lines)."""
+    """Texts of words, punctuation and separators (spaces, line breaks, blank lines), with heading,
+    list and non-prose lines standing between them."""
     item = st.tuples(st.one_of(words, PUNCT), SEPARATORS).map("".join)
-    sentence = st.lists(item, min_size=1, max_size=30).map("".join)
+    line = st.tuples(LINE_BREAKS, STRUCTURE, LINE_BREAKS).map("".join)
+    sentence = st.lists(st.one_of(item, item, item, line), min_size=1, max_size=30).map("".join)
     return st.lists(sentence, max_size=12).map("".join)
 
 
@@ -115,7 +192,13 @@ def sources(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> Source:
         paragraphs = ()
     elif mode == "partial":  # a loader that declared only some paragraphs: the rest must still be cut
         paragraphs = paragraphs[::2]
-    return make_source(text, pages=pages, paragraphs=paragraphs)
+    regions: tuple[Region, ...] = ()
+    if len(text) > 2 and draw(st.booleans()):  # a table (with its header row) somewhere
+        a, h, b = sorted(draw(st.lists(st.integers(0, len(text)), min_size=3, max_size=3)))
+        if a < h < b:
+            regions = (Region(a, b, "table"), Region(a, h, "table_header"))
+    language = draw(st.sampled_from(["und", "en", "ko", "zh"]))
+    return make_source(text, pages=pages, paragraphs=paragraphs, language=language, regions=regions)
 
 
 def check_twice(source: Source, setup: tuple[Chunker, Callable[[str], int], int]) -> None:
@@ -215,21 +298,114 @@ def test_sentence_over_the_limit_is_split_at_words() -> None:
         assert p.char_end == len(text) or text[p.char_end] == " " or p.text.endswith(".")
 
 
-def test_text_without_spaces_is_split_by_characters() -> None:
+def test_text_without_spaces_is_split_into_even_pieces() -> None:
     text = "中华人民共和国国籍法" * 500  # one 5000-character "word"
     source = make_source(text)
     passages = Chunker(len, 100, target_tokens=80).chunk(source)
     check_invariants(source, passages, len, 100)
-    assert all(80 <= len(p.text) <= 100 for p in passages[:-1])  # even pieces, cut between characters
+    assert all(70 <= len(p.text) <= 100 for p in passages[:-1])  # even pieces, cut between words
 
 
-def test_pages_are_never_spanned() -> None:
-    page1 = " ".join(sentence(i) for i in range(3))
-    page2 = " ".join(sentence(i) for i in range(3, 6))
-    text = page1 + " " + page2  # one paragraph running across the page break
+def test_a_sentence_running_across_a_page_break_stays_whole() -> None:
+    page1 = " ".join(sentence(i) for i in range(3)) + " Sentence 3 runs"
+    page2 = "on to the next page. " + " ".join(sentence(i) for i in range(4, 6))
+    text = page1 + " " + page2  # one paragraph, joined across the page break by a space
     source = make_source(text, pages=(0, len(page1) + 1))
     passages = Chunker(fake_count, 254).chunk(source)
-    assert [(p.text, p.page) for p in passages] == [(page1, 1), (page2, 2)]
+    assert [(p.text, p.page, p.page_end) for p in passages] == [(text, 1, 2)]
+    check_invariants(source, passages, fake_count, 254)
+
+
+def test_pages_are_cut_where_a_paragraph_ends() -> None:
+    page1 = " ".join(sentence(i) for i in range(3))
+    page2 = " ".join(sentence(i) for i in range(3, 6))
+    text = page1 + "\n\n" + page2  # the page break falls between paragraphs
+    source = make_source(text, pages=(0, len(page1) + 2), paragraphs=blank_line_paragraphs(text))
+    passages = Chunker(fake_count, 254).chunk(source)
+    assert [(p.text, p.page, p.page_end) for p in passages] == [(page1, 1, None), (page2, 2, None)]
+
+
+def test_passages_never_cover_non_prose() -> None:
+    body1 = " ".join(sentence(i) for i in range(3))
+    body2 = " ".join(sentence(i) for i in range(3, 6))
+    caption = "Police outside the consulate in Beijing [Image source=AP Yonhap News]"
+    credit = "© The Asia Business Daily. All rights reserved."
+    image = "![Title](https://cphoto.example.org/a.jpg)"
+    text = "\n".join([body1, caption, body2, credit, image])  # one block, as in the news article
+    source = make_source(text, paragraphs=blank_line_paragraphs(text))
+    passages = Chunker(fake_count, 254).chunk(source)
+    assert [p.text for p in passages] == [body1, body2]
+    check_invariants(source, passages, fake_count, 254)
+
+
+def test_a_heading_starts_a_passage_and_small_headings_glue_to_what_follows() -> None:
+    art1 = "1. " + sentence(1) + "\n2. " + sentence(2)
+    art2 = sentence(3)
+    text = (
+        f"PART I\n\nArticle 1\n\nDefinitions\n\n{art1}\n\n"
+        f"Article 2\n\n{art2}\n\nPART II\n\nArticle 3\n\n{art2}"
+    )
+    source = make_source(text, paragraphs=blank_line_paragraphs(text), language="en")
+    passages = Chunker(fake_count, 254).chunk(source)  # everything would fit in one passage
+    assert [p.text for p in passages] == [
+        f"PART I\n\nArticle 1\n\nDefinitions\n\n{art1}",
+        f"Article 2\n\n{art2}",
+        f"PART II\n\nArticle 3\n\n{art2}",
+    ]
+    assert [p.section for p in passages] == [
+        ("Part I", "Article 1"),
+        ("Part I", "Article 2"),
+        ("Part II", "Article 3"),
+    ]
+    check_invariants(source, passages, fake_count, 254)
+
+
+def test_a_passage_inside_one_paragraph_names_it() -> None:
+    paragraph2 = " ".join(sentence(i) for i in range(2, 8))
+    text = f"Article 7\n\n1. {sentence(1)}\n\n2. {paragraph2}"
+    source = make_source(text, paragraphs=blank_line_paragraphs(text), language="en")
+    passages = Chunker(fake_count, 60, target_tokens=40, min_tokens=5).chunk(source)
+    assert passages[0].section == ("Article 7", "1") or passages[0].section == ("Article 7",)
+    assert all(p.section == ("Article 7", "2") for p in passages[1:])
+
+
+def test_table_rows_get_their_header_and_the_table_never_merges_with_what_follows() -> None:
+    header = "| Year | Population |"
+    rows = [f"| {1950 + i} | {1000 + i} people |" for i in range(40)]
+    after = "After the table comes prose."
+    text = "\n".join([header, *rows]) + "\n\n" + after
+    table_end = len(text) - len(after) - 2
+    regions = (Region(0, table_end, "table"), Region(0, len(header), "table_header"))
+    source = make_source(text, paragraphs=blank_line_paragraphs(text), regions=regions)
+    passages = Chunker(fake_count, 60, target_tokens=50, min_tokens=5).chunk(source)
+    check_invariants(source, passages, fake_count, 60)
+    assert passages[-1].text == after and passages[-1].context == ""
+    assert passages[0].text.startswith(header) and passages[0].context == ""
+    inside = passages[1:-1]
+    assert inside and all(p.context == header and p.text.startswith("| 19") for p in inside)
+    assert all(p.text.endswith("|") for p in passages[:-1])  # cut between rows
+
+
+def test_chinese_without_punctuation_is_cut_between_words() -> None:
+    import rjieba
+
+    text = "中华人民共和国国籍法规定各民族的人都具有中国国籍" * 40  # no punctuation, no spaces
+    source = make_source(text, language="zh")
+    passages = Chunker(len, 100, target_tokens=80).chunk(source)
+    check_invariants(source, passages, len, 100)
+    word_ends = {end for _, _, end in rjieba.tokenize(text)}
+    assert len(passages) > 5
+    assert all(p.char_end in word_ends for p in passages)
+    assert all(a.char_end == b.char_start for a, b in itertools.pairwise(passages))
+
+
+def test_a_run_without_word_boundaries_is_cut_with_one_character_of_overlap() -> None:
+    text = "x" * 500
+    source = make_source(text)
+    passages = Chunker(len, 100, target_tokens=80).chunk(source)
+    check_invariants(source, passages, len, 100)
+    assert len(passages) > 5
+    assert all(b.char_start == a.char_end - 1 for a, b in itertools.pairwise(passages))
 
 
 def test_unpaged_sources_have_no_page() -> None:
@@ -352,11 +528,14 @@ def test_megabytes_on_one_line_take_seconds() -> None:
 # ---------------------------------------------------------------- the demo collection
 
 
-def load_demo_source(path: Path) -> Source:
-    """A stand-in for the real loader: lines stripped, blank-line paragraphs."""
-    raw = path.read_text(encoding="utf-8")
-    text = "\n".join(line.strip() for line in raw.splitlines()).strip()
-    return make_source(text, paragraphs=blank_line_paragraphs(text), sid=path.stem)
+def load_demo_sources(shared_dir: Path) -> list[Source]:
+    """The demo collection read by the real ingestion (canonical text, language from the manifest)."""
+    from corpus.ingest import ingest_folder
+
+    folder = shared_dir / "corpus" / "sources"
+    report = ingest_folder(folder, manifest=shared_dir / "corpus" / "manifest.csv", max_bytes=50_000_000)
+    assert not report.failures
+    return report.sources
 
 
 def percentiles(values: list[int]) -> tuple[int, int, int]:
@@ -378,9 +557,8 @@ def test_demo_collection_with_the_real_tokenizer(
     def count(text: str) -> int:
         return len(tokenizer.encode(text, add_special_tokens=False).ids)
 
-    files = sorted((shared_dir / "corpus" / "sources").glob("*.txt"))
-    assert files
-    sources = [load_demo_source(f) for f in files]
+    sources = load_demo_sources(shared_dir)
+    assert sources
     chunker = Chunker(count, 254)
     started = time.perf_counter()
     results = [(s, chunker.chunk(s)) for s in sources]
@@ -388,10 +566,10 @@ def test_demo_collection_with_the_real_tokenizer(
     words: dict[str, list[int]] = {"en": [], "ko": [], "zh": []}
     for source, passages in results:
         check_invariants(source, passages, count, 254)
-        lang = (
-            "ko" if source.id.startswith(("kr_", "asiae_")) else "zh" if source.id.startswith("cn_") else "en"
-        )
-        words[lang].extend(len(p.text.split()) for p in passages)
+        words[source.meta.language].extend(len(p.text.split()) for p in passages)
+        if source.id.startswith(("treaty-", "usc-", "kr-law-", "cn-law-")):
+            first = next(i for i, p in enumerate(passages) if p.section)
+            assert all(p.section for p in passages[first:]), "a passage after the first heading has none"
     total = sum(len(v) for v in words.values())
     chars = sum(len(s.text) for s in sources)
     report = request.config.pluginmanager.getplugin("terminalreporter")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from typing import Any
 
@@ -149,15 +150,37 @@ def test_long_sentence_is_split_at_word_ends_within_budget() -> None:
     assert min(t for _, _, t in pieces[:-1]) >= 40  # pieces are nearly full, not crumbs
 
 
-def test_text_without_spaces_is_split_between_characters() -> None:
-    text = "中华人民共和国" * 300
+def per_char(s: str) -> int:
+    return len(s)
 
-    def per_char(s: str) -> int:
-        return len(s)
 
+def test_han_without_spaces_is_split_between_words() -> None:
+    import rjieba
+
+    text = "中华人民共和国国籍法规定" * 200
+    pieces = split_by_budget(text, 0, len(text), 64, per_char)
+    assert_exact_cover(text, [(a, b) for a, b, _ in pieces])
+    word_ends = {end for _, _, end in rjieba.tokenize(text)}
+    assert all(b in word_ends for _, b, _ in pieces)
+    assert all(58 <= b - a <= 64 for a, b, _ in pieces[:-1])  # nearly full: cut at the last word end
+
+
+def test_korean_without_spaces_is_split_between_morphemes(kiwi: Any) -> None:
+    text = "북한이탈주민의보호및정착지원에관한법률" * 20
+    pieces = split_by_budget(text, 0, len(text), 30, per_char)
+    assert_exact_cover(text, [(a, b) for a, b, _ in pieces])
+    assert not any(
+        text[b - 1 : b + 1] in {"북한", "이탈", "주민", "보호", "정착", "지원", "법률"} for _, b, _ in pieces
+    )
+
+
+def test_a_word_over_the_budget_is_cut_between_characters_with_one_of_overlap() -> None:
+    text = "x" * 1000 + " tail"
     pieces = split_by_budget(text, 0, len(text), 64, per_char)
     assert [b - a for a, b, _ in pieces[:-1]] == [64] * (len(pieces) - 1)
-    assert_exact_cover(text, [(a, b) for a, b, _ in pieces])
+    for (_, end, _), (start, _, _) in itertools.pairwise(pieces):
+        assert start == end - 1  # each cut inside the run: the next piece starts one character early
+    assert text[pieces[-1][0] : pieces[-1][1]].endswith("x tail")
 
 
 def test_budget_split_prefers_a_line_break() -> None:

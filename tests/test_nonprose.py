@@ -1,0 +1,170 @@
+"""Non-prose: captions, credits, reference and link sections, footnotes, tables of contents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.models import NON_PROSE, Region, Source, SourceMeta
+from corpus.nonprose import find_nonprose, merge_regions, nonprose_of
+
+NEWS = """Considered 'Illegal Immigrants' Despite Inevitable Tragedy After Repatriation
+Amid growing concerns that China will soon resume forced repatriation, the number remains unknown.
+A woman dragged away by police outside the Korean Consulate in Beijing [Image source=AP Yonhap News]
+China's policy of arresting defectors stems from its refusal to recognize them as 'refugees.'
+© The Asia Business Daily(www.asiae.co.kr). All rights reserved.
+![[On the Brink of Repatriation] ② North Korean Defectors](https://cphoto.asiae.co.kr/listimglink/1/2022.jpg)"""
+
+WIKI = """North Korea is a country in East Asia.[3] It borders China and Russia.
+
+Sports
+
+The Arirang Festival is the biggest choreographic event in the world.[404]
+
+See also
+
+- Index of North Korea-related articles
+- Outline of North Korea
+
+Notes
+
+References
+
+Sources
+
+- - Armstrong, Charles K. "North Korea in 2016." Asian Survey 57.1 (2017): 119-127. abstract
+- - - -
+
+External links
+
+Government websites
+
+- KCNA – website of the Korean Central News Agency
+
+North_Korea Category:Atheist states Category:Communist states
+
+pt:Coreia do Norte#Demografia
+
+[4] http://www.law.go.kr/lsInfoP.do?lsiSeq=61603
+
+[15] North Korea ranked in last place (167)"""
+
+
+def marked(text: str) -> list[tuple[str, str]]:
+    return [(r.kind, text[r.start : r.end]) for r in find_nonprose(text)]
+
+
+def test_news_captions_and_credit_lines() -> None:
+    found = marked(NEWS)
+    assert [k for k, _ in found] == ["caption", "credit", "caption"]
+    assert found[0][1].startswith("A woman dragged") and found[0][1].endswith("Yonhap News]")
+    assert found[1][1] == "© The Asia Business Daily(www.asiae.co.kr). All rights reserved."
+    assert found[2][1].startswith("![") and found[2][1].endswith(".jpg)")
+
+
+def test_wikipedia_appendix_is_marked_and_the_article_is_not() -> None:
+    found = find_nonprose(WIKI)
+    prose_end = WIKI.index("See also")
+    assert all(r.start >= prose_end for r in found)
+    covered = "".join(WIKI[r.start : r.end] for r in found)
+    assert "Arirang" not in covered and "Sports" not in covered
+    rest = WIKI[prose_end:]
+    for r in found:
+        rest = rest.replace(WIKI[r.start : r.end], "")
+    assert rest.strip() == ""  # everything from "See also" on is marked
+    kinds = {WIKI[r.start : r.end].split("\n")[0]: r.kind for r in found}
+    assert kinds["See also"] == "navigation" and kinds["External links"] == "navigation"
+    assert kinds["Sources"] == "references" and kinds["Notes"] == "references"
+
+
+def test_a_section_titled_notes_with_prose_under_it_is_kept() -> None:
+    text = "Intro paragraph of the report.\n\nNotes\n\nThe survey was carried out in 2019 by the ministry."
+    assert find_nonprose(text) == ()
+
+
+def test_prose_that_looks_a_little_like_apparatus_is_kept() -> None:
+    text = (
+        "(c) To ensure that the competent authorities shall enforce such remedies when granted.\n\n"
+        "(c)To establish legal protection of the rights of women on an equal basis with men;\n\n"
+        "The photo of the camp, taken by a defector, was published in 2019.\n\n"
+        "Contents of request for arrest and surrender\n\n"
+        "1. A request for arrest shall be made in writing.\n\n"
+        "See also article 5, which applies to the same persons.\n\n"
+        "Copyright law protects authors; the court said so.\n\n"
+        "------------- ---------\n1950 1000\n\n"
+        "The ratio was 3 | 4 in the first year."
+    )
+    assert find_nonprose(text) == ()
+
+
+def test_footnote_runs_and_single_trailing_footnote() -> None:
+    text = "Body text, prose.\n\n[1] Smith (2003).\n[2] Doe (1999).\n\nMore prose here.\n\n[3] A final note."
+    found = marked(text)
+    assert found == [
+        ("references", "[1] Smith (2003).\n[2] Doe (1999)."),
+        ("references", "[3] A final note."),
+    ]
+
+
+def test_table_of_contents() -> None:
+    toc = "Contents\nIntroduction 1\nBackground 3\nFindings 7\nAnnex 12"
+    leaders = "Article 1 ........ 3\nArticle 2 ........ 4\nArticle 3 …… 5"
+    text = f"{toc}\n\nThe report begins here, with a sentence of prose.\n\n{leaders}\n\nMore prose follows."
+    assert marked(text) == [("contents", toc), ("contents", leaders)]
+
+
+def test_menus_and_empty_list_items() -> None:
+    text = "Home | News | World | Asia\n\nThe story starts here, as it should.\n\n- - -"
+    assert marked(text) == [("navigation", "Home | News | World | Asia"), ("navigation", "- - -")]
+
+
+def test_loader_regions_are_kept_and_merged() -> None:
+    text = "Prose one.\n\nA caption from the loader.\n\n© 2023 Someone"
+    source = Source(
+        id="s",
+        path="s.html",
+        meta=SourceMeta(title="s"),
+        text=text,
+        content_hash="h",
+        regions=(Region(12, 38, "caption"), Region(0, 10, "heading", 1, "Prose one.")),
+    )
+    regions = nonprose_of(source)
+    assert [(r.kind, text[r.start : r.end]) for r in regions] == [
+        ("caption", "A caption from the loader."),
+        ("credit", "© 2023 Someone"),
+    ]
+    assert merge_regions([Region(0, 10, "caption"), Region(5, 20, "credit")]) == (
+        Region(0, 10, "caption"),
+        Region(10, 20, "credit"),
+    )
+
+
+@pytest.fixture(scope="module")
+def demo(shared_dir: Path) -> dict[str, Source]:
+    from corpus.ingest import ingest_folder
+
+    report = ingest_folder(
+        shared_dir / "corpus" / "sources",
+        manifest=shared_dir / "corpus" / "manifest.csv",
+        max_bytes=50_000_000,
+    )
+    return {s.path: s for s in report.sources}
+
+
+def test_demo_non_prose_is_found_where_expected_and_nowhere_else(demo: dict[str, Source]) -> None:
+    """Only the news article, the State Department's source links and Wikipedia's appendices."""
+    for path, source in demo.items():
+        regions = nonprose_of(source)
+        assert all(r.kind in NON_PROSE for r in regions)
+        if path.startswith(("treaty_", "un_", "usc_", "kr_", "cn_", "cia_", "crs_")):
+            assert regions == (), path
+        if path.startswith("usdos_"):
+            assert all(source.text[r.start : r.end].startswith("Source PDF: https://") for r in regions)
+        if path.startswith("wikipedia_"):
+            text = source.text
+            first = min(r.start for r in regions)
+            assert text[first:].split("\n")[0] in {"See also", "References", "External links"}, path
+            assert all(text.count("\n", r.start, r.end) < 400 for r in regions)
+    news = demo["asiae_2023_on_the_brink_of_repatriation_part2.txt"]
+    assert [r.kind for r in nonprose_of(news)] == ["caption", "credit", "caption"]
