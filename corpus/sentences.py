@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from corpus.script import HAN, HANGUL, KANA_BLOCKS
 from corpus.kiwi import get_kiwi
 
 Span = tuple[int, int]
@@ -33,8 +34,8 @@ _RUN = re.compile(r"\S+")
 # How far past its expected place a pysbd sentence is searched for before it is given up on.
 _SEARCH_SLACK = 1_000
 
-_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
-_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_HANGUL = re.compile(f"[{HANGUL}]")
+_HAN = re.compile(f"[{KANA_BLOCKS}{HAN}]")
 _LETTER = re.compile(r"[^\W\d_]")
 _BLANK_LINE = re.compile(r"\n(?:[^\S\n]*\n)+")
 _SPACE = re.compile(r"\s")

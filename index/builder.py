@@ -177,6 +177,7 @@ def update_index(
             kept_ids = set(kept) | {s.id for s, _, _ in fresh}
             report.removed = sorted(r.id for r in base.sources() if r.id not in kept_ids) if base else []
             new_passages = [p for _, _, ps in fresh for p in ps]
+            inputs_of = [search_input(src, p) for src, _, ps in fresh for p in ps]
             report.passages = len(new_passages) + sum(
                 base.source_record(sid).passage_count for sid in kept if base is not None
             )
@@ -184,8 +185,8 @@ def update_index(
                 report.seconds = time.perf_counter() - t0
                 return report
 
-            vectors = _embed(catalog, embedder, new_passages, full, base is None, report, tick)
-            analysed = _analyse(new_passages)
+            vectors = _embed(catalog, embedder, inputs_of, full, base is None, report, tick)
+            analysed = _analyse(new_passages, inputs_of)
             tick("writing", 0, 1)
             with catalog.writer(base, model=embedder.fingerprint, dim=embedder.dim) as writer:
                 order = {f.source_id: i for i, (_, f) in enumerate(ingestion.files)}
@@ -221,26 +222,33 @@ def update_index(
         return report
 
 
-def embed_input(p: Passage) -> str:
-    """What the model embeds for a passage: its searchable context (if any), then its text."""
-    return f"{p.context}\n{p.text}" if p.context else p.text
+def search_context(source: Source, p: Passage) -> str:
+    """What is searched with a passage besides its text, and never shown as part of the quote: the
+    source's title and the passage's section path ("Convention ... › Chapter V › Article 33"), then the
+    header row of the table it belongs to, if any."""
+    head = " › ".join([source.meta.title, *p.section])
+    return f"{head}\n{p.context}" if p.context else head
+
+
+def search_input(source: Source, p: Passage) -> str:
+    """What the model embeds and the analyzer indexes for a passage: its search context, then its text."""
+    return f"{search_context(source, p)}\n{p.text}"
 
 
 def _embed(
     catalog: Catalog,
     embedder: Embedder,
-    passages: list[Passage],
+    texts: list[str],
     full: bool,
     everything: bool,
     report: UpdateReport,
     tick: Progress,
 ) -> list[Vector]:
-    """Vectors of `passages` (same order): from the cache, or embedded and cached batch by batch.
+    """Vectors of `texts` (same order): from the cache, or embedded and cached batch by batch.
 
-    When `everything` (every passage of the new version is in `passages`), vectors of texts no longer
+    When `everything` (every passage of the new version is among `texts`), vectors of texts no longer
     indexed are dropped from the cache.
     """
-    texts = [embed_input(p) for p in passages]
     hashes = [text_hash(t) for t in texts]
     with catalog.embedding_cache(embedder.fingerprint, embedder.dim) as cache:
         known = {} if full else _cached(cache, hashes)
@@ -278,8 +286,11 @@ def _cached(cache: EmbeddingStore, hashes: list[str]) -> dict[str, Vector]:
         return {}
 
 
-def _analyse(passages: list[Passage]) -> list[tuple[tuple[str, ...], tuple[tuple[int, int], ...]]]:
-    """BM25 terms (context included) and sentence spans of each passage, computed at build time so
-    that a query never runs the sentence splitter or the analyzer over candidates."""
-    tokens = analyze_many([embed_input(p) for p in passages])
+def _analyse(
+    passages: list[Passage], inputs: list[str]
+) -> list[tuple[tuple[str, ...], tuple[tuple[int, int], ...]]]:
+    """BM25 terms of each passage's search input (context included) and the sentence spans of its
+    text, computed at build time so that a query never runs the sentence splitter or the analyzer
+    over candidates."""
+    tokens = analyze_many(inputs)
     return [(tuple(toks), tuple(split_sentences(p.text))) for p, toks in zip(passages, tokens, strict=True)]

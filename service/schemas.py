@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
 
 from corpus.models import Passage, Source
+from corpus.structure import citation
 from index.backend import IndexInfo, SourceRecord
 from index.engine import MAX_K, MAX_QUESTION_CHARS
 from index.types import Answer, Filters, Hit, Query, SourceRef
@@ -126,10 +127,18 @@ class SourceOut(BaseModel):
 
 
 class Location(BaseModel):
-    char_start: int
+    char_start: int = Field(description="Offset of the passage in the source's canonical text.")
     char_end: int
-    page: int | None
-    ordinal: int
+    page: int | None = Field(description="The page where the passage starts (PDF), else null.")
+    page_end: int | None = Field(None, description="The page where it ends, when that is another page.")
+    ordinal: int = Field(description="0-based position among the source's passages.")
+    section: list[str] = Field(
+        default_factory=list,
+        description='The headings it stands under, outermost first: ["Chapter V", "Article 33"].',
+    )
+    provision: str | None = Field(
+        None, description='The section as a citation names it, e.g. "Art. 33", "§ 7801", "제5조제3항".'
+    )
 
 
 class EvidenceSpan(BaseModel):
@@ -252,7 +261,15 @@ def source_out(ref: SourceRef) -> SourceOut:
 
 
 def location(p: Passage) -> Location:
-    return Location(char_start=p.char_start, char_end=p.char_end, page=p.page, ordinal=p.ordinal)
+    return Location(
+        char_start=p.char_start,
+        char_end=p.char_end,
+        page=p.page,
+        page_end=p.page_end,
+        ordinal=p.ordinal,
+        section=list(p.section),
+        provision=citation(p.section) or None,
+    )
 
 
 def passage_out(hit: Hit) -> PassageOut:

@@ -27,6 +27,7 @@ from corpus.normalize import clean, paragraph_spans
 from service.app import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
+from tests.test_chunker import check_invariants
 from tests.helpers import build, write_corpus
 
 INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
@@ -171,19 +172,8 @@ def chunk_cases(draw: st.DrawFn) -> tuple[Source, Chunker, int]:
 @given(case=chunk_cases())
 def test_chunker_keeps_its_invariants_on_arbitrary_text(case: tuple[Source, Chunker, int]) -> None:
     source, chunker, max_tokens = case
-    text = source.text
     passages = chunker.chunk(source)
-    prev = 0
-    for i, p in enumerate(passages):
-        assert p.text == text[p.char_start : p.char_end] and p.ordinal == i
-        assert prev <= p.char_start < p.char_end
-        assert p.text.strip() == p.text
-        assert text[prev : p.char_start].strip() == "", "text left out of every passage"
-        assert p.page == source.page_at(p.char_start) == source.page_at(p.char_end - 1)
-        assert chunker.count_tokens(p.text) <= max_tokens
-        prev = p.char_end
-    assert text[prev:].strip() == ""
-    assert len({p.id for p in passages}) == len(passages)
+    check_invariants(source, passages, chunker.count_tokens, max_tokens)
     assert chunker.chunk(source) == passages
 
 
