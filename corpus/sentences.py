@@ -15,8 +15,8 @@ import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from corpus.script import HAN, HANGUL, KANA_BLOCKS
 from corpus.kiwi import get_kiwi
+from corpus.script import HAN, HANGUL, KANA_BLOCKS
 
 Span = tuple[int, int]
 

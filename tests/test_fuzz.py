@@ -27,8 +27,8 @@ from corpus.normalize import clean, paragraph_spans
 from service.app import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
-from tests.test_chunker import check_invariants
 from tests.helpers import build, write_corpus
+from tests.test_chunker import check_invariants
 
 INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
