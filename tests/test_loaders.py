@@ -276,7 +276,7 @@ def test_markdown_front_matter_is_metadata_not_text() -> None:
         "# Border towns\n\nNotes from the field.\n"
     )
     extracted = extract(page.encode(), ".md")
-    assert extracted.parts[0] == "# Border towns\n\nNotes from the field.\n"
+    assert extracted.parts[0] == "Border towns\n\nNotes from the field."
     meta = extracted.meta
     assert meta.title == "Field Notes: Border Towns"
     assert meta.publisher == "Jane Doe, Kim Min-su"
