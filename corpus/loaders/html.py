@@ -185,8 +185,8 @@ def flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
             continue  # a comment
         closing, name = m.group(1) == "/", m.group(2).lower()
         if name in ("script", "style", "textarea", "title") and not closing:
-            end = _RAW_TEXT.search(html, position)
-            position = end.end() if end else len(html)
+            closed = _RAW_TEXT.search(html, position)
+            position = closed.end() if closed else len(html)
             continue
         if name in _VOID or m.group(0).endswith("/>"):
             continue
@@ -382,7 +382,7 @@ class _Renderer:
 
     def definitions(self, el: Any) -> None:
         entries: list[tuple[list[str], list[str]]] = []
-        items = []
+        items: list[Any] = []
         for child in el:  # <div> groups of dt/dd are allowed inside <dl>
             if _tag(child) == "div" and not _skipped(child):
                 items.extend(c for c in child if _tag(c) in ("dt", "dd") and not _skipped(c))
