@@ -42,7 +42,7 @@ def _html(data: bytes, ext: str, options: ExtractOptions) -> Extracted:
 def _pdf(data: bytes, ext: str, options: ExtractOptions) -> Extracted:
     from corpus.loaders.pdf import load_pdf
 
-    return load_pdf(data, ext)
+    return load_pdf(data, ext, options)
 
 
 def _docx(data: bytes, ext: str, options: ExtractOptions) -> Extracted:
