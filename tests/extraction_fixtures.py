@@ -11,6 +11,7 @@ import textwrap
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 NANUM = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
 
@@ -85,3 +86,122 @@ def zip_parts(parts: dict[str, str | bytes]) -> bytes:
         for name, content in parts.items():
             package.writestr(name, content)
     return out.getvalue()
+
+
+# -- a report PDF with running headers, page numbers, hyphenation, a page-spanning sentence, a table ---------
+REPORT_TITLE = "Water and Land in the Eastern Districts"
+# Lines as typeset (justified to the column width, except the last line of each paragraph, marked
+# with a trailing "\n"); "" is the space between paragraphs; tuples are table rows.
+REPORT_PAGES: list[list[str | tuple[str, ...]]] = [
+    [
+        "The national land agency has monitored soil degradation in the eastern districts",
+        "since 2012. Its field teams reported that the pace of land degradation and deserti-",
+        "fication doubled between 2015 and 2020, driven by overgrazing and by the steady loss",
+        "of seasonal wetlands along the river. Farmers received grants and new drought-",
+        "tolerant sorghum seed before the next planting season.\n",
+        "",
+        "Emergency water trucking reached forty villages, but many households still walked",
+        "five kilometres a day to collect water for themselves and for their cattle and live-",
+        "stock. After a long meeting in the district hall, the committee decided that the",
+    ],
+    [
+        "wells would be repaired before the rains, and that the work would be shared by all",
+        "of the villages. Families displaced by the drought were offered seed and repatri-",
+        "ation grants for the coming year, and the programme as a whole aimed at self-",
+        "reliance rather than at aid.\n",
+        "",
+        "Most of the repaired wells are in the lowland villages near the river.\n",
+    ],
+    [
+        "The table below lists the wells repaired by each district team in 2023.\n",
+        ("District", "Wells repaired", "Households served", "Lead mechanic"),
+        ("Ashford", "12", "1,170", "Mara Quint"),
+        ("Bellmoor", "7", "640", "Teo Vance"),
+        ("Corrin Vale", "19", "2,305", "Ilse Brand"),
+        "",
+        "Repairs in Corrin Vale took longer than planned because two wells needed new pumps.\n",
+    ],
+]
+REPORT_HEADER = "Annual Field Report 2024"
+COLUMNS_X = (72, 200, 300, 420)
+
+
+def _justified(pdf: Any, line: str, x: float, y: float, width: float) -> None:
+    """Draw `line` spread over `width` points (drawn as is when it ends with a newline)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if line.endswith("\n"):
+        pdf.drawString(x, y, line.rstrip("\n"))
+        return
+    words = line.split()
+    natural = sum(stringWidth(w, "Helvetica", 11) for w in words)
+    gap = (width - natural) / max(1, len(words) - 1)
+    for word in words:
+        pdf.drawString(x, y, word)
+        x += stringWidth(word, "Helvetica", 11) + gap
+
+
+def report_pdf(*, outline: bool = True) -> bytes:
+    """Three pages: a running header and "Page N of 3" footer on each, a title on page 1, prose with
+    line-end hyphens (split words and compounds), a sentence running from page 1 to page 2, a table."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=(612, 792), invariant=1)
+    pdf.setTitle("Annual Field Report 2024")
+    for number, lines in enumerate(REPORT_PAGES, start=1):
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(72, 750, REPORT_HEADER)
+        pdf.drawRightString(540, 40, f"Page {number} of {len(REPORT_PAGES)}")
+        y = 700.0
+        if number == 1:
+            pdf.setFont("Helvetica-Bold", 16)
+            pdf.drawString(72, y, REPORT_TITLE)
+            if outline:
+                pdf.bookmarkPage("title")
+                pdf.addOutlineEntry(REPORT_TITLE, "title", level=0)
+            y -= 30
+        if number == 3 and outline:
+            pdf.bookmarkPage("repairs")
+            pdf.addOutlineEntry("The table below lists the wells", "repairs", level=1)
+        for line in lines:
+            pdf.setFont("Helvetica", 11)
+            if line == "":
+                y -= 12
+            elif isinstance(line, tuple):
+                for x, cell in zip(COLUMNS_X, line, strict=True):
+                    pdf.drawString(x, y, cell)
+                y -= 16
+            else:
+                _justified(pdf, line, 72, y, 425)
+                y -= 14
+        pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+def two_column_pdf() -> tuple[bytes, list[str]]:
+    """One page with two columns of prose (written column after column, as layout programs do)."""
+    from reportlab.pdfgen import canvas
+
+    left = [
+        "The first column describes the crossing",
+        "of the river at night by eleven families",
+        "who had waited for the water to fall.",
+    ]
+    right = [
+        "The second column tells how the border",
+        "guards found them the next morning and",
+        "took them to the county detention centre.",
+    ]
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=(612, 792), invariant=1)
+    pdf.setFont("Helvetica", 11)
+    for x, lines in ((72, left), (320, right)):
+        y = 700
+        for line in lines:
+            pdf.drawString(x, y, line)
+            y -= 14
+    pdf.showPage()
+    pdf.save()
+    return buf.getvalue(), [" ".join(left), " ".join(right)]

@@ -159,8 +159,9 @@ def _outline(pdf: Any, count: int) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     try:
         for item in pdf.get_toc(max_depth=8):
-            title = " ".join((item.title or "").split())
-            page = item.page_index
+            title = " ".join((item.get_title() or "").split())
+            dest = item.get_dest()
+            page = dest.get_index() if dest is not None else None
             if title and page is not None and 0 <= page < count:
                 found.append((page, item.level + 1, title))
             if len(found) >= 5000:

@@ -91,6 +91,9 @@ class Line:
     def cells(self) -> list[list[Word]]:
         """The words grouped into cells: a gap of about a font size or more separates cells."""
         gap = max(0.9 * self.size, 4.0)
+        gaps = [b.left - a.right for a, b in itertools.pairwise(self.words)]
+        if len(gaps) >= 4 and max(gaps) - min(gaps) < 0.35 * (sum(gaps) / len(gaps)):
+            return [list(self.words)]  # evenly spaced words: spread-out prose, not cells
         groups: list[list[Word]] = [[self.words[0]]]
         for prev, word in zip(self.words, self.words[1:], strict=False):
             if word.left - prev.right >= gap:
@@ -162,23 +165,35 @@ def _furniture(pages: list[PageLines]) -> list[set[int]]:
     return found
 
 
-def _aligned(a: list[list[Word]], b: list[list[Word]]) -> bool:
-    """Whether every cell of row `b` overlaps a different cell of row `a` horizontally."""
+def _aligned(a: list[list[Word]], b: list[list[Word]], size: float) -> bool:
+    """Whether rows `a` and `b` line up as table rows: every cell of `b` starts, ends or is centred where
+    a different cell of `a` does, and so does at least one cell after the first.
+
+    Justified prose can have gaps as wide as a table's, but its words do not line up from line to line
+    (only the margins do), so it is not taken for a table.
+    """
+    tolerance = max(0.6 * size, 3.0)
     used: set[int] = set()
-    for cell in b:
+    inner = False
+    for k, cell in enumerate(b):
         left, right = cell[0].left, cell[-1].right
-        hit = next(
-            (
-                j
-                for j, other in enumerate(a)
-                if j not in used and min(right, other[-1].right) - max(left, other[0].left) > -2
-            ),
-            None,
-        )
+        hit = None
+        for j, other in enumerate(a):
+            if j in used:
+                continue
+            o_left, o_right = other[0].left, other[-1].right
+            if (
+                abs(left - o_left) <= tolerance
+                or abs(right - o_right) <= tolerance
+                or abs((left + right) - (o_left + o_right)) <= 2 * tolerance
+            ):
+                hit = j
+                break
         if hit is None:
             return False
         used.add(hit)
-    return True
+        inner = inner or (k > 0 and hit > 0)
+    return inner
 
 
 def _table_rows(lines: list[Line]) -> list[list[str]]:
@@ -231,7 +246,12 @@ def _find_tables(lines: list[Line]) -> list[tuple[int, int]]:
         while j < len(lines):
             nxt = lines[j].cells()
             close = lines[j - 1].bottom - lines[j].top < 3 * max(lines[j].size, lines[j - 1].size)
-            if len(nxt) < 2 or not close or not (_aligned(prev_cells, nxt) or _aligned(nxt, prev_cells)):
+            size = lines[j].size
+            if (
+                len(nxt) < 2
+                or not close
+                or not (_aligned(prev_cells, nxt, size) or _aligned(nxt, prev_cells, size))
+            ):
                 break
             prev_cells = nxt
             j += 1
