@@ -138,8 +138,13 @@ def _key(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text.casefold()).split())
 
 
-def _furniture(pages: list[PageLines]) -> list[set[int]]:
-    """Per page, the indexes of running header/footer and page-number lines."""
+def _furniture(pages: list[PageLines], body_size: float) -> list[set[int]]:
+    """Per page, the indexes of running header/footer and page-number lines.
+
+    A candidate is among the first or last two lines of its page, short (at most 100 characters), and
+    either narrower than most of the page's lines or set smaller than the body text: a full line of
+    prose that merely starts each page the same way is not a running header.
+    """
     with_text = [i for i, p in enumerate(pages) if p.lines]
     found: list[set[int]] = [set() for _ in pages]
     if len(with_text) < 2:
@@ -148,7 +153,20 @@ def _furniture(pages: list[PageLines]) -> list[set[int]]:
     for page in pages:
         order = sorted(range(len(page.lines)), key=lambda i: -page.lines[i].top)
         picked = order[:2] + order[-2:] if len(order) > 4 else order
-        candidates.append(sorted(set(picked)))
+        widths = sorted(line.right - line.left for line in page.lines)
+        wide = widths[int(0.75 * (len(widths) - 1))] if widths else 0.0
+        candidates.append(
+            sorted(
+                i
+                for i in set(picked)
+                if len(page.lines[i].text) <= 100
+                and (
+                    page.lines[i].right - page.lines[i].left < 0.75 * wide
+                    or page.lines[i].size < 0.95 * body_size
+                    or len(page.lines) <= 4
+                )
+            )
+        )
     seen: dict[tuple[str, int], set[int]] = defaultdict(set)
     for p, indexes in enumerate(candidates):
         for i in indexes:
@@ -156,13 +174,22 @@ def _furniture(pages: list[PageLines]) -> list[set[int]]:
             seen[(_key(line.text), round(line.bottom / 6))].add(p)
     needed = 2 if len(with_text) <= 3 else max(3, (len(with_text) + 3) // 4)
     for p, indexes in enumerate(candidates):
+        lines = pages[p].lines
         for i in indexes:
-            line = pages[p].lines[i]
+            line = lines[i]
             key = (_key(line.text), round(line.bottom / 6))
             near = seen[key] | seen[(key[0], key[1] - 1)] | seen[(key[0], key[1] + 1)]
+            if i > 0 and _continues_sentence(lines[i - 1], line):
+                continue  # the end of a paragraph, set close under its previous line
             if len(near) >= needed or _PAGE_NUMBER.match(line.text.strip()):
                 found[p].add(i)
     return found
+
+
+def _continues_sentence(prev: Line, line: Line) -> bool:
+    drop = prev.bottom - line.bottom
+    close = 0.5 * prev.size < drop <= 1.6 * prev.size and abs(prev.size - line.size) < 0.5
+    return close and not _SENTENCE_END.search(prev.text) and line.text[:1].islower()
 
 
 def _aligned(a: list[list[Word]], b: list[list[Word]], size: float) -> bool:
@@ -403,8 +430,8 @@ def lay_out(pages: list[PageLines], hyphens: Dehyphenator | None = None) -> list
     if hyphens is None:
         vocabulary = "\n".join(_line_text(line) for page in pages for line in page.lines)
         hyphens = Dehyphenator(vocabulary)
-    furniture = _furniture(pages)
     m = _Measure(pages)
+    furniture = _furniture(pages, m.size)
     per_page: list[list[_Block]] = []
     for page, drop in zip(pages, furniture, strict=True):
         kept = [line for i, line in enumerate(page.lines) if i not in drop]
