@@ -122,12 +122,19 @@ def fixtures(cases: Path | None) -> list[tuple[str, bytes, str]]:
         found.append(
             ("case: drought-report.pdf", (cases / "pdf-hyphenation/drought-report.pdf").read_bytes(), control)
         )
-        table = (
-            "Well repairs in 2023\nThe table below lists the wells repaired by the district teams during 2023 "
-            "and the number of households that each district serves.\n"
-            "District | Wells repaired | Households served | Lead mechanic\nAshford | 12 | 1,170 | Mara Quint\n"
-            "Bellmoor | 7 | 640 | Teo Vance\nCorrin Vale | 19 | 2,305 | Ilse Brand\nDunhollow | 4 | 390 | Omar Reyes\n"
-            "Repairs in Corrin Vale took longer than planned because two of the wells needed new pump cylinders."
+        table = "\n".join(
+            [
+                "Well repairs in 2023",
+                "The table below lists the wells repaired by the district teams during 2023 "
+                "and the number of households that each district serves.",
+                "District | Wells repaired | Households served | Lead mechanic",
+                "Ashford | 12 | 1,170 | Mara Quint",
+                "Bellmoor | 7 | 640 | Teo Vance",
+                "Corrin Vale | 19 | 2,305 | Ilse Brand",
+                "Dunhollow | 4 | 390 | Omar Reyes",
+                "Repairs in Corrin Vale took longer than planned because two of the wells "
+                "needed new pump cylinders.",
+            ]
         )
         found.append(
             ("case: well-repairs.pdf (table)", (cases / "pdf-table/well-repairs.pdf").read_bytes(), table)

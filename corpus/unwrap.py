@@ -233,6 +233,12 @@ def _lexicon() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _lexicon_stems() -> frozenset[str]:
+    words = sorted(_lexicon())
+    return frozenset(_stemmer().stemWords(words)) if words else frozenset()
+
+
+@lru_cache(maxsize=1)
 def _stemmer() -> Any:
     import Stemmer
 
@@ -246,7 +252,8 @@ class Dehyphenator:
     Evidence, in order: the joined word occurs elsewhere in the document (also as another form of the
     same stem) -> join; the hyphenated form occurs elsewhere -> keep; the second part starts with a
     capital or a digit ("pre-" + "WWII") -> keep; the joined word is an English word of the bundled
-    model's vocabulary -> join; both parts are words in their own right -> keep; else join.
+    model's vocabulary -> join; both parts are words in their own right (or forms of such words:
+    "government-" + "vetted") -> keep; else join.
     The document's vocabulary is read lazily, the first time a decision is needed.
     """
 
@@ -295,6 +302,11 @@ class Dehyphenator:
 
         def known(word: str) -> bool:
             word = word.lower()
-            return len(word) > 1 and (word in lexicon or word in words)
+            if len(word) < 2:
+                return False
+            if word in lexicon or word in words:
+                return True
+            stem = _stemmer().stemWord(word)  # "vetted" is a form of "vet"
+            return stem in self._stems or stem in _lexicon_stems()
 
         return not (known(a) and known(b))

@@ -87,8 +87,8 @@ def main() -> None:
         else:
             print(f"{path}: unchanged")
     print(
-        f"\n{changed} of {len(head_sources)} sources differ; ingestion {base['seconds']:.2f} s ({args.base}) vs "
-        f"{head['seconds']:.2f} s (this branch); total {time.perf_counter() - started:.1f} s"
+        f"\n{changed} of {len(head_sources)} sources differ; ingestion {base['seconds']:.2f} s "
+        f"({args.base}) vs {head['seconds']:.2f} s (this branch); total {time.perf_counter() - started:.1f} s"
     )
 
 
