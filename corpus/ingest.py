@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.errors import UnreadableSource
-from corpus.loaders import MAX_TEXT_CHARS, Extracted, extract
+from corpus.loaders import MAX_TEXT_CHARS, Extracted, ExtractOptions, extract
 from corpus.manifest import ManifestRow
 from corpus.models import FileIssue, IngestReport, Source, SourceMeta
-from corpus.normalize import canonicalize, clean, join_pages, paragraph_spans
+from corpus.normalize import Document, canonical_document, canonicalize, paragraph_spans
+from corpus.sandbox import extract_contained
 from corpus.scan import (
     LOADER_VERSION,
     Scan,
@@ -85,16 +86,15 @@ def _language(row: ManifestRow | None, declared: str | None, text: str, notes: l
     return declared or detected
 
 
-def _canonical(extracted: Extracted) -> tuple[str, tuple[int, ...], list[str]]:
-    notes: list[str] = []
-    if extracted.paged:
-        pages = [clean(part, unwrap=extracted.unwrap) for part in extracted.parts]
-        text, starts = join_pages([page.text for page in pages])
-        for note in dict.fromkeys(n for page in pages for n in page.notes):
-            notes.append(note)
-        return text, starts, notes
-    result = clean(extracted.parts[0], unwrap=extracted.unwrap)
-    return result.text, (), list(result.notes)
+def _canonical(extracted: Extracted) -> Document:
+    """The canonical text, page starts, notes and regions of a loader's output."""
+    return canonical_document(
+        extracted.parts,
+        paged=extracted.paged,
+        unwrap=extracted.unwrap,
+        regions=extracted.regions,
+        joins=extracted.joins,
+    )
 
 
 def _read(f: SourceFile) -> bytes:
@@ -108,16 +108,27 @@ def _read(f: SourceFile) -> bytes:
     return data
 
 
-def load_source(f: SourceFile) -> Source:
-    """Parse one file into a Source; UnreadableSource says precisely why it cannot be."""
+def load_source(f: SourceFile, *, ocr: bool = True, contained: bool = True) -> Source:
+    """Parse one file into a Source; UnreadableSource says precisely why it cannot be.
+
+    Keyword options:
+        ocr: read pages that have no text layer (scanned PDF pages) with tesseract; False skips them
+            (each skipped page is named in a note).
+        contained: run the parsing of formats with heavy parsers (PDF, DOCX, HTML) in a worker
+            process with CPU-time, memory and wall-clock limits (`corpus.sandbox`); False parses
+            in this process (for tests and tools that already run contained).
+    """
     data = _read(f)
-    extracted = extract(data, f.path.suffix.lower())
-    text, pages, canon_notes = _canonical(extracted)
+    ext = f.path.suffix.lower()
+    options = ExtractOptions(ocr=ocr, language=f.row.language if f.row else None)
+    extracted = extract_contained(data, ext, options) if contained else extract(data, ext, options)
+    doc = _canonical(extracted)
+    text = doc.text
     if not text:
         raise UnreadableSource("no text: the file holds only whitespace, control or invisible characters")
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableSource(f"text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} allowed")
-    notes = [*extracted.notes, *canon_notes]
+    notes = list(dict.fromkeys([*extracted.notes, *doc.notes]))
     found, row = extracted.meta, f.row
     meta = SourceMeta(
         title=_meta_text(row.title if row else None)
@@ -135,9 +146,10 @@ def load_source(f: SourceFile) -> Source:
         meta=meta,
         text=text,
         content_hash=content_hash(data, row),
-        pages=pages,
+        pages=doc.pages,
         paragraphs=paragraph_spans(text),
         notes=tuple(notes),
+        regions=doc.regions,
     )
 
 
@@ -209,11 +221,14 @@ class Ingestion:
         self,
         known: Mapping[str, str] | None = None,
         progress: Callable[[int, int], None] | None = None,
+        *,
+        ocr: bool = True,
     ) -> Iterator[Read]:
         """Parse every file whose content hash differs from `known[source_id]` (all when None).
 
         Unchanged files are yielded with `source=None`; files that cannot be read are added to
         `failures` and not yielded. `progress(done, total)` is called before each file and at the end.
+        `ocr=False` leaves pages without a text layer unread (see `load_source`).
         """
         total = len(self.files)
         for done, (namespace, f) in enumerate(self.files):
@@ -223,7 +238,7 @@ class Ingestion:
                 yield Read(namespace, f, None)
                 continue
             try:
-                source = load_source(f)
+                source = load_source(f, ocr=ocr)
             except UnreadableSource as exc:
                 self.failures.append(FileIssue(f.rel, exc.message))
                 continue

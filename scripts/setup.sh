@@ -20,6 +20,19 @@ else
   .venv/bin/python -m pip install --quiet -e .
 fi
 
+# OCR of scanned PDF pages: tesseract with English, Korean and Simplified Chinese models (without it,
+# such pages are left out with a note). fonts-nanum also draws the Korean OCR test fixtures.
+if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -q '^kor$'; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing tesseract-ocr (eng, kor, chi-sim) and fonts-nanum (OCR)" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      tesseract-ocr tesseract-ocr-kor tesseract-ocr-chi-sim fonts-nanum >/dev/null
+  else
+    echo "setup: tesseract is missing and cannot be installed here; scanned pages will not be read" >&2
+  fi
+fi
+
 if [ "$dev" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing chromium and fonts-nanum (browser tests)" >&2

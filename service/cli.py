@@ -108,6 +108,7 @@ def run_index(settings: Settings, embedder: Embedder, *, full: bool, quiet: bool
             full=full,
             keep=settings.keep_snapshots,
             progress=tick,
+            ocr=settings.ocr,
         )
     return report.to_json()
 

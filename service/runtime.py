@@ -77,6 +77,7 @@ class Runtime:
                 keep=self.settings.keep_snapshots,
                 progress=job.progress,
                 job_id=job.id,
+                ocr=self.settings.ocr,
             )
             if report.published or not self.ready:
                 self.reload()

@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused at ingestion.")
     max_upload_mb: float = Field(20.0, gt=0, description="Largest upload accepted by POST /api/sources.")
     keep_snapshots: int = Field(2, ge=1, description="Published snapshots kept on disk (newest first).")
+    ocr: bool = Field(
+        True, description="Read scanned PDF pages (no text layer) with tesseract OCR; false leaves them out."
+    )
 
     @property
     def resolved_uploads_dir(self) -> Path:

@@ -224,7 +224,7 @@ UPLOADS: list[tuple[str, bytes | None, str]] = [
     ("binary.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary file"),
     ("bomb.docx", None, "ZIP bomb"),  # zip-bomb.docx of the collection
     ("pages.pdf", None, "no extractable text in 5000 pages"),  # page-bomb.pdf of the collection
-    ("nested.html", ("<div>" * 100_000).encode() + b"x", "no extractable text"),
+    ("nested.html", ("<div>" * 100_000).encode() + b"x", ""),  # flattened: its text is kept
     ("nul\x00name.txt", b"A file whose name held a NUL byte, about the river.", ""),
     ("..\\..\\..\\etc\\cron.d\\evil.txt", b"Traversal attempt text about the river.", ""),
     ("/etc/passwd.md", b"# Absolute\n\nAn absolute path upload about the river.", ""),
@@ -391,13 +391,12 @@ def test_50_mb_one_line_file_at_the_default_limit_is_refused_quickly(tmp_path: P
     assert "more than the 20,000,000" in reasons["huge.txt"] and report.published
 
 
-@pytest.mark.integration
-def test_pdf_flate_bomb_under_the_pypdf_cap_is_refused() -> None:
-    """A ~70 KB PDF whose page inflates to 70 MB of text: pypdf extracts it (slowly), then it is refused."""
-    from corpus.errors import UnreadableSource
-    from corpus.loaders import extract
+def test_pdf_flate_bomb_costs_at_most_a_few_seconds() -> None:
+    """A ~70 KB PDF whose page inflates to 70 MB of text: read contained, in a few seconds (PDFium
+    keeps 32,767 characters of the one huge text run; pypdf used to take 20-45 s before refusing it)."""
+    from corpus.sandbox import extract_contained
 
     started = time.perf_counter()
-    with pytest.raises(UnreadableSource, match="exceeds 20,000,000 characters"):
-        extract(flate_bomb_pdf(70), ".pdf")
-    assert time.perf_counter() - started < 180
+    extracted = extract_contained(flate_bomb_pdf(70), ".pdf")
+    assert time.perf_counter() - started < 15
+    assert 0 < len(extracted.parts[0]) < 100_000

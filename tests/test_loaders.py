@@ -91,7 +91,7 @@ def test_pdf_prose_lines_are_unwrapped_page_by_page(tmp_path: Path) -> None:
     )
     lines = textwrap.wrap(paragraph, width=72)
     source = load_file(tmp_path, "prose.pdf", make_pdf([["Heading One", *lines], [*lines, "Closing note."]]))
-    assert source.text == f"Heading One\n{paragraph}\n\n{paragraph}\nClosing note."
+    assert source.text == f"Heading One\n\n{paragraph}\n\n{paragraph}\n\nClosing note."
     assert source.page_at(source.text.index("Closing")) == 2
     assert source.text[source.pages[1] :].startswith("Escapees reported")
 
@@ -276,7 +276,7 @@ def test_markdown_front_matter_is_metadata_not_text() -> None:
         "# Border towns\n\nNotes from the field.\n"
     )
     extracted = extract(page.encode(), ".md")
-    assert extracted.parts[0] == "# Border towns\n\nNotes from the field.\n"
+    assert extracted.parts[0] == "Border towns\n\nNotes from the field."
     meta = extracted.meta
     assert meta.title == "Field Notes: Border Towns"
     assert meta.publisher == "Jane Doe, Kim Min-su"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from corpus.errors import ManifestError
-from corpus.manifest import COLUMNS, ManifestRow, discover_manifest, iso_date, parse_manifest
+from corpus.manifest import COLUMNS, ManifestRow, discover_manifest, iso_date, parse_manifest, read_manifest
 
 HEADER = ",".join(COLUMNS) + "\n"
 
@@ -138,8 +138,25 @@ def test_malformed_parent_manifest_is_a_warning(tmp_path: Path) -> None:
     assert found.manifest is None and not found.failures
     assert [w.reason for w in found.warnings] == [
         "not used as this folder's manifest: manifest.csv has no 'file' column (header: name); "
-        "expected file, title, publisher_or_author, date, source_url, origin, license, language"
+        "expected file, title, publisher_or_author, date, source_url, origin, license, language, "
+        "separated by commas (or semicolons)"
     ]
+
+
+def test_semicolon_separated_manifest_is_sniffed(tmp_path: Path) -> None:
+    path = tmp_path / "manifest.csv"
+    path.write_text("file;title;publisher_or_author;date\na.txt;Report, part one;Agency;2024-05-01\n")
+    manifest = read_manifest(path)
+    row = manifest.get("a.txt")
+    assert row is not None and (row.title, row.publisher, row.date) == (
+        "Report, part one",
+        "Agency",
+        "2024-05-01",
+    )
+    assert [w.reason for w in manifest.warnings] == ["cells are separated by semicolons, not commas; read so"]
+    tabs = tmp_path / "tabs.csv"
+    tabs.write_text("file\ttitle\nb.txt\tTabbed\n")
+    assert read_manifest(tabs).get("b.txt") == ManifestRow(file="b.txt", title="Tabbed", line=2)
 
 
 def test_explicit_manifest_wins_and_a_missing_one_fails(tmp_path: Path) -> None:

@@ -8,42 +8,50 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from corpus.errors import UnreadableSource
-from corpus.loaders.base import MAX_TEXT_CHARS, Extracted, FileMeta
+from corpus.loaders.base import MAX_TEXT_CHARS, Extracted, ExtractOptions, FileMeta
 
-__all__ = ["LOADERS", "MAX_TEXT_CHARS", "SUPPORTED_EXTENSIONS", "Extracted", "FileMeta", "extract"]
+__all__ = [
+    "LOADERS",
+    "MAX_TEXT_CHARS",
+    "SUPPORTED_EXTENSIONS",
+    "ExtractOptions",
+    "Extracted",
+    "FileMeta",
+    "extract",
+]
 
 
-def _text(data: bytes, ext: str) -> Extracted:
+def _text(data: bytes, ext: str, options: ExtractOptions) -> Extracted:
     from corpus.loaders.text import load_text
 
     return load_text(data, ext)
 
 
-def _markdown(data: bytes, ext: str) -> Extracted:
+def _markdown(data: bytes, ext: str, options: ExtractOptions) -> Extracted:
     from corpus.loaders.text import load_markdown
 
     return load_markdown(data, ext)
 
 
-def _html(data: bytes, ext: str) -> Extracted:
+def _html(data: bytes, ext: str, options: ExtractOptions) -> Extracted:
     from corpus.loaders.html import load_html
 
     return load_html(data, ext)
 
 
-def _pdf(data: bytes, ext: str) -> Extracted:
+def _pdf(data: bytes, ext: str, options: ExtractOptions) -> Extracted:
     from corpus.loaders.pdf import load_pdf
 
-    return load_pdf(data, ext)
+    return load_pdf(data, ext, options)
 
 
-def _docx(data: bytes, ext: str) -> Extracted:
+def _docx(data: bytes, ext: str, options: ExtractOptions) -> Extracted:
     from corpus.loaders.docx import load_docx
 
     return load_docx(data, ext)
 
 
-LOADERS: dict[str, Callable[[bytes, str], Extracted]] = {
+LOADERS: dict[str, Callable[[bytes, str, ExtractOptions], Extracted]] = {
     ".txt": _text,
     ".md": _markdown,
     ".markdown": _markdown,
@@ -61,8 +69,8 @@ def _one_line(message: object, limit: int = 400) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def extract(data: bytes, ext: str) -> Extracted:
-    """Run the loader for extension `ext` (lower case, with the dot) on a file's bytes.
+def extract(data: bytes, ext: str, options: ExtractOptions | None = None) -> Extracted:
+    """Run the loader for extension `ext` (lower case, with the dot) on a file's bytes, in this process.
 
     Raises UnreadableSource with the precise reason when the file cannot be turned into text.
     """
@@ -72,7 +80,7 @@ def extract(data: bytes, ext: str) -> Extracted:
     if not data:
         raise UnreadableSource("empty file (0 bytes)")
     try:
-        extracted = loader(data, ext)
+        extracted = loader(data, ext, options or ExtractOptions())
     except UnreadableSource as exc:
         message = _one_line(exc.message)
         if message == exc.message:
@@ -80,6 +88,8 @@ def extract(data: bytes, ext: str) -> Extracted:
         raise UnreadableSource(message) from exc
     except RecursionError as exc:
         raise UnreadableSource(f"damaged {ext} file: structure nested too deeply to read") from exc
+    except MemoryError as exc:
+        raise UnreadableSource(f"{ext} file needs more memory to read than allowed") from exc
     except Exception as exc:  # a parser's unexpected failure on bad input is still that file's problem
         raise UnreadableSource(f"could not read {ext} file: {type(exc).__name__}: {_one_line(exc)}") from exc
     size = sum(len(part) for part in extracted.parts)

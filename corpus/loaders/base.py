@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.errors import UnreadableSource
+from corpus.models import RegionKind
 
 MAX_TEXT_CHARS = 20_000_000  # more text than this in one source is refused (a runaway extraction)
 
@@ -23,6 +24,43 @@ class FileMeta:
 
 
 @dataclass(frozen=True)
+class ExtractOptions:
+    """How to read a file.
+
+    Attributes:
+        ocr: read pages without a text layer (scanned PDF pages) with tesseract; False leaves them
+            out with a note.
+        language: the manifest's language for the file ("en", "ko", "zh", ...), a hint for OCR; None
+            means detect it.
+        ocr_page_seconds: wall-clock limit for the OCR of one page, in seconds.
+    """
+
+    ocr: bool = True
+    language: str | None = None
+    ocr_page_seconds: float = 60.0
+
+
+@dataclass(frozen=True)
+class RawRegion:
+    """A structural span found by a loader, in offsets of its raw text (see `corpus.models.Region`).
+
+    Attributes:
+        start, end: character offsets into `Extracted.parts[part]`, `start < end`.
+        kind: a `corpus.models.RegionKind` ("heading", "table", "table_header", "list", "footnotes", "ocr").
+        level: heading depth (1 = outermost), else 0.
+        label: heading text, or a table's caption; else "".
+        part: the index of the part (page) the offsets refer to.
+    """
+
+    start: int
+    end: int
+    kind: RegionKind
+    level: int = 0
+    label: str = ""
+    part: int = 0
+
+
+@dataclass(frozen=True)
 class Extracted:
     """Raw text pulled out of a file, before canonicalization.
 
@@ -32,6 +70,9 @@ class Extracted:
         unwrap: whether hard-wrapped lines may be joined (not for formats with logical lines).
         meta: what the file says about itself.
         notes: warnings about how the file was read.
+        regions: structure the format states (headings, tables, lists, footnotes, OCR'd pages).
+        joins: for paged parts, what joins page i to the next page with text: "\n\n" (the default
+            when missing), " " where a sentence runs on across the break, "" where a word does.
     """
 
     parts: tuple[str, ...]
@@ -39,6 +80,65 @@ class Extracted:
     unwrap: bool = True
     meta: FileMeta = FileMeta()
     notes: tuple[str, ...] = ()
+    regions: tuple[RawRegion, ...] = ()
+    joins: tuple[str, ...] = ()
+
+
+class TextBuilder:
+    """Accumulates a loader's raw text block by block, with the regions found on the way.
+
+    Blocks are separated by a blank line; `line()` adds a line to the current block. Offsets in the
+    recorded regions are offsets of the text being built.
+    """
+
+    def __init__(self, part: int = 0) -> None:
+        self._chunks: list[str] = []
+        self.length = 0
+        self.regions: list[RawRegion] = []
+        self.part = part
+        self._open = False  # whether the current block has text
+
+    def _append(self, text: str) -> None:
+        self._chunks.append(text)
+        self.length += len(text)
+
+    def block(self, text: str) -> tuple[int, int] | None:
+        """Start a new block holding `text`; returns its (start, end), or None if `text` is blank."""
+        text = text.strip()
+        if not text:
+            return None
+        if self._open:
+            self._append("\n\n")
+        start = self.length
+        self._append(text)
+        self._open = True
+        return start, self.length
+
+    def line(self, text: str) -> tuple[int, int] | None:
+        """Add `text` as a new line of the current block (or as a new block when none is open)."""
+        text = text.strip()
+        if not text:
+            return None
+        if self._open:
+            self._append("\n")
+        start = self.length
+        self._append(text)
+        self._open = True
+        return start, self.length
+
+    def end_block(self) -> None:
+        """Make the next `line()` start a new block."""
+        if self._open:
+            self._append("\n\n")
+            self._open = False
+
+    def region(self, start: int, end: int, kind: RegionKind, level: int = 0, label: str = "") -> None:
+        if end > start:
+            label = " ".join(label.split())
+            self.regions.append(RawRegion(start, end, kind, level, label, self.part))
+
+    def text(self) -> str:
+        return "".join(self._chunks)
 
 
 _MAGIC = (
@@ -121,3 +221,33 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str | No
         return data.decode("cp1252"), f"{reason}: decoded as Windows-1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), f"{reason}: decoded as Latin-1"
+
+
+def add_table(builder: TextBuilder, rows: list[list[str]], header_rows: int = 0, caption: str = "") -> None:
+    """Add a table as its own block: one line per row, cells in order separated by " | ".
+
+    `header_rows` leading rows are the header (a `table_header` region); the whole table is a `table`
+    region labelled with its `caption`. Rows whose cells are all empty are left out.
+    """
+    builder.end_block()
+    start: int | None = None
+    header_end: int | None = None
+    end = 0
+    for i, row in enumerate(rows):
+        cells = [" ".join(cell.split()) for cell in row]
+        if not any(cells):
+            continue
+        span = builder.line(" | ".join(cells))
+        if span is None:
+            continue
+        if start is None:
+            start = span[0]
+        end = span[1]
+        if i < header_rows:
+            header_end = span[1]
+    builder.end_block()
+    if start is None:
+        return
+    if header_end is not None:
+        builder.region(start, header_end, "table_header")
+    builder.region(start, end, "table", label=caption)

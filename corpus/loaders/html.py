@@ -1,24 +1,36 @@
-"""HTML pages: the main text by trafilatura (navigation, ads, asides and footers dropped), and metadata.
+"""HTML pages: the visible text of the main content, with its structure, and the page's metadata.
 
-Trafilatura's metadata is used where the page's own tags say nothing: it keeps only day precision,
-drops one-word Korean author names and may guess a date from the text, so the explicit tags come
-first (og:site_name, <meta name=author>, article:published_time, canonical link, <html lang>).
+How the main content is found: trafilatura (`favor_recall=True`) picks the text it considers the
+article; the main container is the smallest element holding every block of the page that this text
+covers (or the page's single <main>/<article> when trafilatura keeps nothing). Every visible block of
+that container is read, in document order and with its structure, so that nothing trafilatura's
+heuristics drop inside the content (a list directly in <body>, a list of links in an <article>, a
+definition list) is lost: headings (heading regions), paragraphs, lists as "- item" / "1. item" lines
+(list regions), definition lists as one "term: definition" line per entry, tables as one line per
+row with " | " between cells (table and table_header regions), preformatted text verbatim.
+Left out: scripts, styles, hidden elements, form controls, images, and page furniture (nav, aside,
+page-level header and footer, menus, cookie and advertising blocks). When much of the page's visible
+non-link text is left out, the source gets a note saying how much.
+
+Pages nested deeper than the HTML parser's limit (256 elements) are flattened first, so their text
+is kept. Trafilatura's metadata is used where the page's own tags say nothing: it keeps only day
+precision, drops one-word Korean author names and may guess a date from the text, so the explicit
+tags come first (og:site_name, <meta name=author>, article:published_time, canonical link, <html lang>).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from corpus.errors import UnreadableSource
-from corpus.loaders.base import Extracted, FileMeta, check_not_binary, decode_text
+from corpus.loaders.base import Extracted, FileMeta, TextBuilder, add_table, check_not_binary, decode_text
 from corpus.manifest import iso_date
 from corpus.script import normalize_language
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_CONTAINERS = {"body", "div", "section", "article", "main", "doc"}
-_NESTED_BLOCKS = {"p", "head", "quote", "code", "pre", "list", "table", "item", "row", "div"}
-
 _DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -32,49 +44,481 @@ _DATE_META = (
     "publishdate",
 )
 
+MAX_DEPTH = 180  # deeper elements are flattened into their ancestor at this depth before parsing
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "basefont",
+        "frame",
+        "keygen",
+    ]
+)
+_SELF_CLOSING_ON_REPEAT = frozenset(
+    ["p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot"]
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>|<!--.*?-->", re.S)
+_RAW_TEXT = re.compile(r"</(script|style|textarea|title)\s*>", re.I)
+
+_INVISIBLE = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "svg",
+        "canvas",
+        "iframe",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "map",
+        "img",
+        "picture",
+        "source",
+        "input",
+        "select",
+        "option",
+        "textarea",
+        "button",
+        "label",
+        "form",
+        "dialog",
+        "menu",
+    ]
+)
+_FURNITURE = frozenset(("nav", "aside"))
+_FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search", "menu"))
+_FURNITURE_CLASS = re.compile(
+    r"^(?:ads?|advert\w*|advertisement|ad-\w+|banner-ad|cookies?(?:-\w+)*|newsletter(?:-\w+)*"
+    r"|subscribe(?:-\w+)*|social(?:-\w+)*|share|sharing|share-\w+|related(?:-\w+)*|breadcrumbs?"
+    r"|sidebar(?:-\w+)*|nav|navbar|navigation|menu|site-(?:header|footer|nav)|masthead|promo(?:-\w+)*"
+    r"|popup|modal|skip-link|visually-hidden|sr-only)$",
+    re.I,
+)
+_SECTIONING = frozenset(("article", "main", "section", "aside", "nav"))
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_BLOCKS = frozenset(
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "pre",
+        "blockquote",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "address",
+        "details",
+        "summary",
+        "hr",
+        "center",
+        "fieldset",
+        "body",
+        "caption",
+        "li",
+        "dd",
+        "dt",
+    ]
+)
+_CONTAINERS = frozenset(("div", "section", "article", "main", "body", "td", "blockquote", "center"))
+_HEADING = re.compile(r"^h([1-6])$")
+_WORD = re.compile(r"\w+")
+# Share of the page's visible non-link words that may be left out before a note says so.
+_LEFT_OUT_NOTE = 0.3
+_MIN_LEFT_OUT_WORDS = 30
+
 
 def _declared_charset(data: bytes) -> str | None:
     match = _CHARSET.search(data[:4096])
     return match.group(1).decode("ascii").lower() if match else None
 
 
-def _inline(el: Any) -> str:
-    """The text of an element; line breaks and nested blocks become newlines."""
-    parts = [el.text or ""]
+# -- deep nesting -------------------------------------------------------------------------------------
+def flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
+    """`html` with the tags of elements nested deeper than `limit` removed (their text is kept).
+
+    The nesting is followed approximately (void elements, elements whose end tag is optional and
+    stray end tags are allowed for), which is enough to keep the parser under its depth limit.
+    Returns `html` itself when nothing is that deep.
+    """
+    stack: list[tuple[str, bool]] = []  # (tag, dropped)
+    drops: list[tuple[int, int]] = []
+    position = 0
+    deepest = 0
+    while True:
+        m = _TAG.search(html, position)
+        if m is None:
+            break
+        position = m.end()
+        if m.group(2) is None:
+            continue  # a comment
+        closing, name = m.group(1) == "/", m.group(2).lower()
+        if name in ("script", "style", "textarea", "title") and not closing:
+            closed = _RAW_TEXT.search(html, position)
+            position = closed.end() if closed else len(html)
+            continue
+        if name in _VOID or m.group(0).endswith("/>"):
+            continue
+        if not closing:
+            if name in _SELF_CLOSING_ON_REPEAT and stack and stack[-1][0] == name:
+                stack.pop()
+            dropped = len(stack) >= limit
+            stack.append((name, dropped))
+            deepest = max(deepest, len(stack))
+            if dropped:
+                drops.append(m.span())
+            continue
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i][0] == name:
+                if stack[i][1]:
+                    drops.append(m.span())
+                del stack[i:]
+                break
+    if deepest <= limit or not drops:
+        return html
+    out: list[str] = []
+    prev = 0
+    for start, end in drops:
+        out.append(html[prev:start])
+        out.append(" ")
+        prev = end
+    out.append(html[prev:])
+    return "".join(out)
+
+
+# -- reading the page ---------------------------------------------------------------------------------
+def _tag(el: Any) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _is_hidden(el: Any) -> bool:
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _is_furniture(el: Any) -> bool:
+    tag = _tag(el)
+    if tag in _FURNITURE:
+        return True
+    if (el.get("role") or "").lower() in _FURNITURE_ROLES:
+        return True
+    if tag in ("header", "footer") and not any(_tag(a) in _SECTIONING for a in el.iterancestors()):
+        return True  # the page's banner or footer, not an article's own header
+    names = (el.get("class") or "").split() + (el.get("id") or "").split()
+    return any(_FURNITURE_CLASS.match(name) for name in names)
+
+
+def _skipped(el: Any) -> bool:
+    tag = _tag(el)
+    return not tag or tag in _INVISIBLE or _is_hidden(el) or _is_furniture(el)
+
+
+def _inline_text(el: Any, out: list[str], links: list[int] | None = None, in_link: bool = False) -> None:
+    """Append the visible text inside `el` (not its tail); <br> becomes a line break."""
+    if el.text:
+        out.append(el.text)
+        if in_link and links is not None:
+            links[0] += len(_WORD.findall(el.text))
     for child in el:
-        if not isinstance(child.tag, str):
-            pass  # comments and processing instructions
-        elif child.tag == "lb":
-            parts.append("\n")
-        elif child.tag in _NESTED_BLOCKS:
-            parts.append("\n" + _inline(child) + "\n")
-        else:
-            parts.append(_inline(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+        tag = _tag(child)
+        if tag == "br":
+            out.append("\u2028")
+        elif tag and not _skipped(child):
+            if tag in ("p", "div", "li", "tr", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"):
+                out.append(" ")
+            _inline_text(child, out, links, in_link or tag == "a")
+            if tag in ("td", "th"):
+                out.append(" ")
+        if child.tail:
+            out.append(child.tail)
+            if in_link and links is not None:
+                links[0] += len(_WORD.findall(child.tail))
 
 
-def _blocks(el: Any, out: list[str]) -> None:
-    """Append the text blocks of a trafilatura body element to `out`, in document order."""
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag == "list":
-        items = [_inline(item).strip() for item in el.iter("item")]
-        out.append("\n".join(f"- {item}" for item in items if item))
-    elif tag == "table":
-        rows = []
-        for row in el.iter("row"):
-            cells = [" ".join(_inline(cell).split()) for cell in row if cell.tag == "cell"]
-            if any(cells):
-                rows.append(" | ".join(cells))
-        out.append("\n".join(rows))
-    elif tag in _CONTAINERS:
-        out.append(el.text or "")
+def _text_of(el: Any) -> str:
+    out: list[str] = []
+    _inline_text(el, out)
+    return "".join(out).replace("\n", " ").replace("\u2028", "\n")
+
+
+def _has_blocks(el: Any) -> bool:
+    return any(_tag(c) in _BLOCKS and not _skipped(c) for c in el)
+
+
+@dataclass
+class _Block:
+    element: Any
+    words: Counter[str]
+
+
+class _Renderer:
+    """Writes the blocks of an element, in document order, into a TextBuilder."""
+
+    def __init__(self) -> None:
+        self.out = TextBuilder()
+        self.blocks: list[_Block] = []
+
+    def _record(self, el: Any, text: str) -> None:
+        self.blocks.append(_Block(el, Counter(w.lower() for w in _WORD.findall(text))))
+
+    def container(self, el: Any) -> None:
+        """Read the children of a block container; loose inline content becomes paragraphs."""
+        pending: list[str] = []
+        anchor = el
+
+        def flush() -> None:
+            text = "".join(pending).replace("\n", " ").replace("\u2028", "\n")
+            if text.strip():
+                self.out.block(text)
+                self._record(anchor, text)
+            pending.clear()
+
+        if el.text:
+            pending.append(el.text)
         for child in el:
-            if isinstance(child.tag, str):
-                _blocks(child, out)
-            out.append(child.tail or "")
-    elif tag:
-        out.append(_inline(el))
+            tag = _tag(child)
+            if tag and _skipped(child):
+                pass
+            elif tag in _BLOCKS or (tag and _has_blocks(child)):
+                flush()
+                self.element(child)
+            elif tag == "br":
+                pending.append("\u2028")
+            elif tag:
+                _inline_text(child, pending)
+            if child.tail:
+                pending.append(child.tail)
+        flush()
+
+    def element(self, el: Any) -> None:
+        tag = _tag(el)
+        heading = _HEADING.match(tag)
+        if heading:
+            text = _text_of(el).replace("\n", " ")
+            span = self.out.block(text)
+            if span:
+                self.out.region(span[0], span[1], "heading", level=int(heading.group(1)), label=text)
+                self._record(el, text)
+        elif tag in ("ul", "ol", "menu"):
+            lines: list[str] = []
+            self.list_lines(el, lines)
+            self.lines_block(el, lines)
+        elif tag == "dl":
+            self.definitions(el)
+        elif tag == "table":
+            self.table(el)
+        elif tag == "pre":
+            text = "".join(el.itertext()) if not _has_blocks(el) else _text_of(el)
+            if self.out.block(text):
+                self._record(el, text)
+        elif tag == "hr":
+            self.out.end_block()
+        else:
+            self.container(el)
+
+    def list_lines(self, el: Any, lines: list[str], depth: int = 0) -> None:
+        ordered = _tag(el) == "ol"
+        number = int(el.get("start")) if ordered and (el.get("start") or "").lstrip("-").isdigit() else 1
+        for item in el:
+            if _tag(item) != "li" or _skipped(item):
+                continue
+            if ordered and (item.get("value") or "").lstrip("-").isdigit():
+                number = int(item.get("value"))
+            marker = f"{number}." if ordered else "-"
+            number += 1
+            own: list[str] = []
+            nested: list[Any] = []
+            if item.text:
+                own.append(item.text)
+            for child in item:
+                tag = _tag(child)
+                if tag in ("ul", "ol") and not _skipped(child):
+                    nested.append(child)
+                elif tag == "br":
+                    own.append(" ")
+                elif tag and not _skipped(child):
+                    own.append(" ")
+                    _inline_text(child, own)
+                    own.append(" ")
+                if child.tail:
+                    own.append(child.tail)
+            text = " ".join("".join(own).split())
+            lines.append(f"{marker} {text}" if text else marker)
+            for sub in nested:
+                self.list_lines(sub, lines, depth + 1)
+
+    def definitions(self, el: Any) -> None:
+        entries: list[tuple[list[str], list[str]]] = []
+        items: list[Any] = []
+        for child in el:  # <div> groups of dt/dd are allowed inside <dl>
+            if _tag(child) == "div" and not _skipped(child):
+                items.extend(c for c in child if _tag(c) in ("dt", "dd") and not _skipped(c))
+            elif _tag(child) in ("dt", "dd") and not _skipped(child):
+                items.append(child)
+        for item in items:
+            text = " ".join(_text_of(item).split())
+            if not text:
+                continue
+            if _tag(item) == "dt":
+                if not entries or entries[-1][1]:
+                    entries.append(([], []))
+                entries[-1][0].append(text)
+            else:
+                if not entries:
+                    entries.append(([], []))
+                entries[-1][1].append(text)
+        lines = []
+        for terms, definitions in entries:
+            term = ", ".join(terms)
+            definition = " ".join(definitions)
+            lines.append(f"{term}: {definition}" if term and definition else term or definition)
+        self.lines_block(el, lines)
+
+    def lines_block(self, el: Any, lines: list[str]) -> None:
+        """A list as its own block, one line per item, marked as a list region."""
+        self.out.end_block()
+        start: int | None = None
+        end = 0
+        for line in lines:
+            span = self.out.line(line)
+            if span:
+                start = span[0] if start is None else start
+                end = span[1]
+        self.out.end_block()
+        if start is not None:
+            self.out.region(start, end, "list")
+            self._record(el, " ".join(lines))
+
+    def table(self, el: Any) -> None:
+        caption = ""
+        rows: list[list[str]] = []
+        header = 0
+        counting = True
+        for part in el:
+            tag = _tag(part)
+            if tag == "caption":
+                caption = " ".join(_text_of(part).split())
+            elif tag in ("thead", "tbody", "tfoot", "tr"):
+                for tr in [part] if tag == "tr" else [r for r in part if _tag(r) == "tr"]:
+                    if _skipped(tr):
+                        continue
+                    cells = [c for c in tr if _tag(c) in ("td", "th") and not _skipped(c)]
+                    rows.append([_text_of(c).replace("\n", " ") for c in cells])
+                    is_header = tag == "thead" or (cells and all(_tag(c) == "th" for c in cells))
+                    if counting and is_header:
+                        header += 1
+                    else:
+                        counting = False
+        if caption:
+            self.out.block(caption)
+        add_table(self.out, rows, header_rows=header, caption=caption)
+        self._record(el, caption + " " + " ".join(" ".join(r) for r in rows))
+
+
+def _ancestors_or_self(el: Any) -> list[Any]:
+    return [el, *el.iterancestors()]
+
+
+def _lowest_common_ancestor(elements: list[Any]) -> Any:
+    paths = [list(reversed(_ancestors_or_self(e))) for e in elements]
+    common = None
+    for level in zip(*paths, strict=False):
+        if all(node is level[0] for node in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _trafilatura_words(html: str) -> Counter[str]:
+    import trafilatura
+
+    text = trafilatura.extract(
+        html,
+        favor_recall=True,
+        include_tables=True,
+        include_comments=False,
+        include_images=False,
+        with_metadata=False,
+    )
+    return Counter(w.lower() for w in _WORD.findall(text or ""))
+
+
+def _main_container(body: Any, blocks: list[_Block], kept: Counter[str]) -> Any:
+    """The element whose blocks are read: the smallest one holding every block trafilatura kept."""
+    if kept:
+        matched = []
+        for block in blocks:
+            total = sum(block.words.values())
+            if total and sum(min(n, kept[w]) for w, n in block.words.items()) >= 0.6 * total:
+                matched.append(block.element)
+        if matched:
+            common = _lowest_common_ancestor(matched)
+            # a block holding all that was kept reads with its siblings: its container is read
+            while common is not None and common is not body and _tag(common) not in _CONTAINERS:
+                common = common.getparent()
+            if common is not None:
+                return common
+    mains = body.xpath(".//main|.//article|.//*[@role='main']")
+    return mains[0] if len(mains) == 1 else body
+
+
+def _visible_words(el: Any) -> tuple[int, int]:
+    """(words of visible text, of which in links) under `el`, furniture included."""
+    links = [0]
+    out: list[str] = []
+
+    def walk(node: Any, in_link: bool) -> None:
+        if node.text:
+            out.append(node.text)
+            if in_link:
+                links[0] += len(_WORD.findall(node.text))
+        for child in node:
+            tag = _tag(child)
+            if tag and tag not in _INVISIBLE and not _is_hidden(child):
+                out.append(" ")
+                walk(child, in_link or tag == "a")
+                out.append(" ")
+            if child.tail:
+                out.append(child.tail)
+                if in_link:
+                    links[0] += len(_WORD.findall(child.tail))
+
+    walk(el, False)
+    return len(_WORD.findall("".join(out))), links[0]
 
 
 class _Head:
@@ -105,28 +549,63 @@ class _Head:
         return None
 
 
-def load_html(data: bytes, ext: str) -> Extracted:
+def _parse(html: str) -> Any:
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(
+        huge_tree=True, no_network=True, remove_comments=True, remove_pis=True, recover=True
+    )
+    try:
+        return lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _trafilatura_meta(html: str) -> Any:
     import trafilatura
     from trafilatura.settings import Document
 
+    try:
+        found = trafilatura.extract_metadata(html)
+    except (ValueError, TypeError, RecursionError):
+        return None
+    return found if isinstance(found, Document) else None
+
+
+def load_html(data: bytes, ext: str) -> Extracted:
     check_not_binary(data, ext)
     text, note = decode_text(data, _declared_charset(data))
     if not text.strip():
         raise UnreadableSource("empty HTML page")
-    tree = trafilatura.load_html(text)
-    head = _Head(tree)
-    extracted = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=True, include_images=False
-    )
-    doc = extracted if isinstance(extracted, Document) else None
-    blocks: list[str] = []
-    if doc is not None and doc.body is not None:
-        _blocks(doc.body, blocks)
-    body = "\n\n".join(block.strip() for block in blocks if block.strip())
-    if not body:
-        body = trafilatura.baseline(text)[1].strip() if tree is not None else ""
-    if not body:
+    notes = [note] if note else []
+    flat = flatten_deep(text)
+    if flat is not text:
+        notes.append(f"elements nested deeper than {MAX_DEPTH} levels were flattened to read their text")
+    tree = _parse(flat)
+    body = tree.find("body") if tree is not None else None
+    if body is None:
         raise UnreadableSource("no extractable text in the HTML page")
+    survey = _Renderer()
+    survey.container(body)
+    kept = _trafilatura_words(flat) if survey.blocks else Counter()
+    main = _main_container(body, survey.blocks, kept)
+    renderer = _Renderer()
+    renderer.container(main)
+    body_text = renderer.out.text()
+    if not body_text.strip():
+        raise UnreadableSource("no extractable text in the HTML page")
+    visible, in_links = _visible_words(body)
+    read = sum(sum(b.words.values()) for b in renderer.blocks)
+    prose = visible - in_links
+    left_out = max(0, prose - read)
+    if left_out >= _MIN_LEFT_OUT_WORDS and left_out > _LEFT_OUT_NOTE * prose:
+        notes.append(
+            f"{left_out:,} of the page's {prose:,} visible words outside links were left out as "
+            "navigation, asides, headers, footers or other page furniture"
+        )
+    doc = _trafilatura_meta(flat)
+    head = _Head(tree)
 
     def found(name: str) -> str | None:
         value = getattr(doc, name, None) if doc is not None else None
@@ -145,4 +624,10 @@ def load_html(data: bytes, ext: str) -> Extracted:
             head.first("/html/@lang") or head.first("//meta[@http-equiv='content-language']/@content")
         ),
     )
-    return Extracted(parts=(body,), unwrap=False, meta=meta, notes=(note,) if note else ())
+    return Extracted(
+        parts=(body_text,),
+        unwrap=False,
+        meta=meta,
+        notes=tuple(notes),
+        regions=tuple(renderer.out.regions),
+    )

@@ -1,10 +1,27 @@
-"""Plain text (.txt) and Markdown (.md) files; Markdown front matter gives metadata."""
+"""Plain text (.txt) and Markdown (.md) files; Markdown front matter gives metadata.
+
+Markdown is rendered as a reader sees it (markdown-it-py, CommonMark with tables): headings without
+their `#` marks (heading regions), paragraphs on one line, list items as "- item" / "1. item" lines
+(list regions), tables as one line per row with " | " between cells (table and table_header regions),
+code blocks verbatim, link and image targets and HTML tags left out. Front matter is read only when it
+parses as YAML (or TOML for `+++`) into a mapping with keys; anything else stays text.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import Counter
+from typing import Any
 
-from corpus.loaders.base import Extracted, FileMeta, check_not_binary, decode_text
+from corpus.loaders.base import (
+    Extracted,
+    FileMeta,
+    TextBuilder,
+    add_table,
+    check_not_binary,
+    decode_text,
+)
 from corpus.manifest import iso_date
 from corpus.script import normalize_language
 
@@ -12,8 +29,8 @@ from corpus.script import normalize_language
 _FRONT_MATTER = re.compile(
     r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
-_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*$")
-_LIST_ITEM = re.compile(r"^[ \t]+-[ \t]+(.+?)[ \t]*$")
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+_MAX_LIST_VALUES = 20
 
 _KEYS = {
     "title": "title",
@@ -35,6 +52,19 @@ _KEYS = {
     "lang": "language",
     "language": "language",
 }
+_NAME_KEYS = ("name", "title", "value", "text")
+# CommonMark nesting beyond which markdown-it stops parsing blocks (their text would be lost).
+_MAX_NESTING = 100
+# Markdown is rendered only when the rendering keeps this share of the file's words.
+_MIN_KEPT = 0.8
+_NO_SPACE = re.compile("[\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f]")
+_WORD = re.compile(r"\w+")
+# What a renderer rightly leaves out when counting the words it kept: link and image targets,
+# reference definitions, HTML tags and entities, code-fence info strings, autolinks.
+_NOT_TEXT = re.compile(
+    r"\]\([^)\n]*\)|^\s{0,3}\[[^\]\n]+\]:.*$|<[^>\n]*>|&#?\w+;|^\s*(?:```|~~~)\S*|https?://\S+",
+    re.M,
+)
 
 
 def load_text(data: bytes, ext: str) -> Extracted:
@@ -43,44 +73,257 @@ def load_text(data: bytes, ext: str) -> Extracted:
     return Extracted(parts=(text,), notes=(note,) if note else ())
 
 
-def _unquote(value: str) -> str:
-    value = value.strip()
-    if value.startswith("[") and value.endswith("]"):
-        value = ", ".join(_unquote(v) for v in value[1:-1].split(",") if v.strip())
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        value = value[1:-1]
-    return value.strip()
+# -- front matter -------------------------------------------------------------------------------------
+def _scalar(value: object) -> str | None:
+    """A front-matter value as one string: scalars as written, names of nested mappings, lists joined."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, str | int | float):
+        text = " ".join(str(value).split())
+        return text or None
+    if isinstance(value, dict):
+        for key in _NAME_KEYS:
+            if key in value:
+                return _scalar(value[key])
+        return None
+    if isinstance(value, list | tuple):
+        items = [_scalar(v) for v in value[:_MAX_LIST_VALUES]]
+        return ", ".join(v for v in items if v) or None
+    return None
 
 
-def parse_front_matter(block: str) -> dict[str, str]:
-    """Flat `key: value` (or `key = value`) pairs; a key followed by "- item" lines takes the items."""
+def parse_front_matter(block: str, fence: str = "---") -> dict[str, str] | None:
+    """The metadata of a front-matter block, or None when the block is not front matter.
+
+    The block must parse as YAML (`---`) or TOML (`+++`) into a mapping with at least one key; known
+    keys (title, author(s), publisher, date, url, license, lang, ...) are returned as strings. A nested
+    mapping gives its `name` ("author: {name: X}"), a list its items joined with ", ".
+    """
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        return None
+    data: object
+    if fence == "+++":
+        import tomllib
+
+        try:
+            data = tomllib.loads(block)
+        except (tomllib.TOMLDecodeError, ValueError):
+            return None
+    else:
+        import yaml
+
+        try:
+            data = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except (yaml.YAMLError, ValueError, RecursionError):
+            return None
+    if not isinstance(data, dict) or not data or not all(isinstance(k, str) for k in data):
+        return None
     found: dict[str, str] = {}
-    pending: str | None = None
-    for line in block.splitlines():
-        item = _LIST_ITEM.match(line)
-        if item and pending is not None:
-            found[pending] = ", ".join(filter(None, (found.get(pending, ""), _unquote(item.group(1)))))
+    for key, value in data.items():
+        name = _KEYS.get(key.strip().lower())
+        if name is None or name in found:
             continue
-        match = _KEY_VALUE.match(line)
-        if match is None:
-            pending = None
-            continue
-        key = _KEYS.get(match.group(1).lower())
-        value = _unquote(match.group(2))
-        pending = key if key and not value else None
-        if key and value and key not in found:
-            found[key] = value
+        text = _scalar(value)
+        if text:
+            found[name] = text
     return found
+
+
+# -- Markdown rendering ---------------------------------------------------------------------------------
+def _inline(token: Any) -> str:
+    """The visible text of an inline token: emphasis marks, link targets, images and tags left out."""
+    out: list[str] = []
+    for child in token.children or []:
+        kind = child.type
+        if kind == "image":
+            continue
+        if kind in ("text", "code_inline"):
+            out.append(child.content)
+        elif kind == "softbreak":
+            out.append("\n")
+        elif kind == "hardbreak":
+            out.append("\u2028")  # a line break that stays one (canonicalization makes it "\n")
+    text = "".join(out)
+    # a soft line break reads as a space, except between characters of scripts written without spaces
+    return re.sub(
+        r"(.)\n(.)",
+        lambda m: (
+            m.group(1) + m.group(2)
+            if _NO_SPACE.match(m.group(1)) and _NO_SPACE.match(m.group(2))
+            else m.group(1) + " " + m.group(2)
+        ),
+        text,
+    )
+
+
+def _html_text(html: str) -> str:
+    """The text of a raw HTML block in Markdown (script and style left out)."""
+    import lxml.html
+
+    try:
+        fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return ""
+    for bad in fragment.xpath("//script|//style|//template"):
+        bad.drop_tree()
+    return "\n".join(line.strip() for line in fragment.text_content().split("\n"))
+
+
+class _Renderer:
+    def __init__(self, tokens: list[Any]) -> None:
+        self.tokens = tokens
+        self.i = 0
+        self.out = TextBuilder()
+
+    def run(self) -> TextBuilder:
+        while self.i < len(self.tokens):
+            self.block(depth=0)
+        return self.out
+
+    def _close(self, open_index: int) -> int:
+        """Index of the token closing the one at `open_index`."""
+        level = 0
+        for j in range(open_index, len(self.tokens)):
+            level += self.tokens[j].nesting
+            if level == 0:
+                return j
+        return len(self.tokens) - 1
+
+    def block(self, depth: int, prefix: str = "") -> None:
+        """Render the block starting at token `self.i` and move past it."""
+        t = self.tokens[self.i]
+        out = self.out
+        kind = t.type
+        inside = depth > 0 or bool(prefix)  # in a list item: every block is a line of the list
+
+        def put(text: str) -> tuple[int, int] | None:
+            return out.line(prefix + text) if inside else out.block(text)
+
+        if kind == "heading_open":
+            text = _inline(self.tokens[self.i + 1]).replace("\n", " ")
+            span = put(text)
+            if span:
+                out.region(span[0], span[1], "heading", level=int(t.tag[1]), label=text)
+            self.i = self._close(self.i) + 1
+        elif kind == "paragraph_open":
+            put(_inline(self.tokens[self.i + 1]))
+            self.i = self._close(self.i) + 1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            self.list(depth)
+        elif kind == "table_open":
+            self.table()
+        elif kind in ("fence", "code_block"):
+            put(t.content)
+            self.i += 1
+        elif kind == "html_block":
+            put(_html_text(t.content))
+            self.i += 1
+        elif kind == "hr":
+            if not inside:
+                out.end_block()
+            self.i += 1
+        elif t.nesting == 1:  # blockquote and any other container: its blocks in order
+            end = self._close(self.i)
+            self.i += 1
+            while self.i < end:
+                self.block(depth, prefix)
+                prefix = ""
+            self.i = end + 1
+        else:
+            self.i += 1
+
+    def list(self, depth: int) -> None:
+        out = self.out
+        end = self._close(self.i)
+        if depth == 0:
+            out.end_block()
+        start = out.length
+        self.i += 1
+        while self.i < end:
+            item = self.tokens[self.i]
+            if item.type != "list_item_open":
+                self.i += 1
+                continue
+            item_end = self._close(self.i)
+            marker = f"{item.info}{item.markup}" if item.info else "-"
+            self.i += 1
+            prefix = f"{marker} "
+            if self.i >= item_end:
+                out.line(marker)
+            while self.i < item_end:
+                self.block(depth + 1, prefix)
+                prefix = ""
+            self.i = item_end + 1
+        self.i = end + 1
+        if depth == 0:
+            text_end = out.length
+            out.end_block()
+            out.region(start, text_end, "list")
+
+    def table(self) -> None:
+        end = self._close(self.i)
+        rows: list[list[str]] = []
+        header = 0
+        row: list[str] | None = None
+        in_head = False
+        for j in range(self.i, end):
+            t = self.tokens[j]
+            if t.type == "thead_open":
+                in_head = True
+            elif t.type == "thead_close":
+                in_head = False
+            elif t.type == "tr_open":
+                row = []
+            elif t.type == "tr_close" and row is not None:
+                rows.append(row)
+                header += in_head
+                row = None
+            elif t.type == "inline" and row is not None:
+                row.append(_inline(t).replace("\n", " "))
+        add_table(self.out, rows, header_rows=header)
+        self.i = end + 1
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(w.lower() for w in _WORD.findall(text))
+
+
+def render_markdown(text: str) -> TextBuilder | None:
+    """The Markdown `text` as read (see the module docstring), or None when rendering would lose words.
+
+    markdown-it stops parsing blocks nested deeper than `_MAX_NESTING` and their words would be lost;
+    the caller then keeps the text as it is.
+    """
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
+    try:
+        tokens = md.parse(text)
+    except RecursionError:
+        return None
+    built = _Renderer(tokens).run()
+    source = _words(_NOT_TEXT.sub(" ", text))
+    total = sum(source.values())
+    missing = sum((source - _words(built.text())).values())
+    if total and missing > (1 - _MIN_KEPT) * total:
+        return None
+    return built
 
 
 def load_markdown(data: bytes, ext: str) -> Extracted:
     check_not_binary(data, ext)
     text, note = decode_text(data)
-    notes = (note,) if note else ()
-    match = _FRONT_MATTER.match(text.lstrip("\ufeff"))
-    if match is None:
-        return Extracted(parts=(text,), notes=notes)
-    fields = parse_front_matter(match.group(2))
+    notes = [note] if note else []
+    text = text.lstrip("\ufeff")
+    fields: dict[str, str] = {}
+    match = _FRONT_MATTER.match(text)
+    if match is not None:
+        parsed = parse_front_matter(match.group(2), match.group(1))
+        if parsed is not None:
+            fields = parsed
+            text = text[match.end() :]
     meta = FileMeta(
         title=fields.get("title") or None,
         publisher=fields.get("publisher") or fields.get("author") or None,
@@ -89,4 +332,14 @@ def load_markdown(data: bytes, ext: str) -> Extracted:
         license=fields.get("license") or None,
         language=normalize_language(fields.get("language")),
     )
-    return Extracted(parts=(text.lstrip("\ufeff")[match.end() :],), meta=meta, notes=notes)
+    built = render_markdown(text)
+    if built is None:
+        notes.append("Markdown structure too deeply nested to render; read as plain text")
+        return Extracted(parts=(text,), meta=meta, notes=tuple(notes))
+    return Extracted(
+        parts=(built.text(),),
+        unwrap=False,
+        meta=meta,
+        notes=tuple(notes),
+        regions=tuple(built.regions),
+    )

@@ -1,0 +1,456 @@
+"""Turning the positioned text lines of PDF pages into what a reader sees, independent of any PDF library.
+
+    pages = [PageLines(width, height, lines), ...]       # lines in the reader's order, top to bottom
+    layout = lay_out(pages)                               # -> one LaidOutPage per page
+
+What it does, with positions in PDF points (y grows upwards):
+- running headers and footers: a line among the first or last two of a page whose text, digits aside,
+  comes back at the same height on many pages ("Page 3 of 9", the report's title) is left out, and so
+  is a lone page number at the top or bottom of a page;
+- tables: two or more consecutive lines split into cells by wide gaps, whose cells line up, become rows
+  with " | " between cells (the first row is the header);
+- paragraphs: lines are joined into paragraphs; a paragraph ends at a larger vertical gap, a change of
+  font size, an indented first line, a list item, or a short line ending a sentence;
+- line-end hyphens: a word split by a hyphen at the end of a line is joined when the document's own
+  vocabulary says it is one word (`corpus.unwrap.Dehyphenator`), else the hyphen stays;
+- page breaks: a paragraph that runs on to the next page (no sentence end before the break, and the next
+  page goes on in lower case or the last line was full) is joined to it by a space (or nothing, for a
+  split word); `LaidOutPage.join` says so.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from corpus.loaders.base import TextBuilder, add_table
+from corpus.unwrap import Dehyphenator
+
+_SENTENCE_END = re.compile(r"[.!?:;…。！？：；][\"'”’)\]」』】]*$")
+_LIST_ITEM = re.compile(
+    r"^(?:[-*+•◦▪‣·–—](?:\s|$)|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})[.)]\s"
+    r"|\((?:\d{1,3}|[a-zA-Z]|[ivxlcdm]{1,6})\)\s|[\u2460-\u2473]|제\s?\d+\s?조|第\s?[\d一二三四五六七八九十百]+\s?条)"
+)
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.|pág\.|seite)\s*)?[-–—]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—]?"
+    r"(?:\s*(?:of|/|von|de)\s*\d{1,5})?$|^\d{1,5}\s*(?:쪽|페이지|页)$|^第\s*\d{1,5}\s*页",
+    re.I,
+)
+_NO_SPACE = re.compile(
+    "[\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]"
+)
+_HYPHENS = "-\u2010"
+
+
+@dataclass
+class Word:
+    """A run of text without spaces, with its box."""
+
+    text: str
+    left: float
+    right: float
+    bottom: float
+    top: float
+
+
+@dataclass
+class Line:
+    """One text line as the PDF library found it, in reading order.
+
+    `hyphen` is True when the line ends with a hyphen that the library marked as a line-end hyphen.
+    `size` is the font size of its first word (points).
+    """
+
+    words: list[Word]
+    size: float
+    hyphen: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def left(self) -> float:
+        return min(w.left for w in self.words)
+
+    @property
+    def right(self) -> float:
+        return max(w.right for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return max(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return min(w.bottom for w in self.words)
+
+    def cells(self) -> list[list[Word]]:
+        """The words grouped into cells: a gap of about a font size or more separates cells."""
+        gap = max(0.9 * self.size, 4.0)
+        gaps = [b.left - a.right for a, b in itertools.pairwise(self.words)]
+        if len(gaps) >= 4 and max(gaps) - min(gaps) < 0.35 * (sum(gaps) / len(gaps)):
+            return [list(self.words)]  # evenly spaced words: spread-out prose, not cells
+        groups: list[list[Word]] = [[self.words[0]]]
+        for prev, word in zip(self.words, self.words[1:], strict=False):
+            if word.left - prev.right >= gap:
+                groups.append([word])
+            else:
+                groups[-1].append(word)
+        return groups
+
+
+@dataclass
+class PageLines:
+    """The lines of one page (empty for a page without text) and its size in points."""
+
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class LaidOutPage:
+    """A page as read: raw text (blocks separated by blank lines), table regions, and how it joins on.
+
+    `join` is what joins this page to the next page with text: "\\n\\n", " " or "".
+    `removed` counts the running header, footer and page-number lines left out.
+    """
+
+    builder: TextBuilder
+    join: str = "\n\n"
+    removed: int = 0
+
+
+@dataclass
+class _Block:
+    kind: str  # "para", "table", "heading"
+    lines: list[Line]
+    text: str = ""
+    full: bool = False  # whether its last line reaches the right edge of its column
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"\d+", "#", text.casefold()).split())
+
+
+def _furniture(pages: list[PageLines], body_size: float) -> list[set[int]]:
+    """Per page, the indexes of running header/footer and page-number lines.
+
+    A candidate is among the first or last two lines of its page, short (at most 100 characters), and
+    either narrower than most of the page's lines or set smaller than the body text: a full line of
+    prose that merely starts each page the same way is not a running header.
+    """
+    with_text = [i for i, p in enumerate(pages) if p.lines]
+    found: list[set[int]] = [set() for _ in pages]
+    if len(with_text) < 2:
+        return found
+    candidates: list[list[int]] = []
+    for page in pages:
+        order = sorted(range(len(page.lines)), key=lambda i: -page.lines[i].top)
+        picked = order[:2] + order[-2:] if len(order) > 4 else order
+        widths = sorted(line.right - line.left for line in page.lines)
+        wide = widths[int(0.75 * (len(widths) - 1))] if widths else 0.0
+        candidates.append(
+            sorted(
+                i
+                for i in set(picked)
+                if len(page.lines[i].text) <= 100
+                and (
+                    page.lines[i].right - page.lines[i].left < 0.75 * wide
+                    or page.lines[i].size < 0.95 * body_size
+                    or len(page.lines) <= 4
+                )
+            )
+        )
+    seen: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for p, indexes in enumerate(candidates):
+        for i in indexes:
+            line = pages[p].lines[i]
+            seen[(_key(line.text), round(line.bottom / 6))].add(p)
+    needed = 2 if len(with_text) <= 3 else max(3, (len(with_text) + 3) // 4)
+    for p, indexes in enumerate(candidates):
+        lines = pages[p].lines
+        for i in indexes:
+            line = lines[i]
+            key = (_key(line.text), round(line.bottom / 6))
+            near = seen[key] | seen[(key[0], key[1] - 1)] | seen[(key[0], key[1] + 1)]
+            if i > 0 and _continues_sentence(lines[i - 1], line):
+                continue  # the end of a paragraph, set close under its previous line
+            if len(near) >= needed or _PAGE_NUMBER.match(line.text.strip()):
+                found[p].add(i)
+    return found
+
+
+def _continues_sentence(prev: Line, line: Line) -> bool:
+    drop = prev.bottom - line.bottom
+    close = 0.5 * prev.size < drop <= 1.6 * prev.size and abs(prev.size - line.size) < 0.5
+    return close and not _SENTENCE_END.search(prev.text) and line.text[:1].islower()
+
+
+def _aligned(a: list[list[Word]], b: list[list[Word]], size: float) -> bool:
+    """Whether rows `a` and `b` line up as table rows: every cell of `b` starts, ends or is centred where
+    a different cell of `a` does, and so does at least one cell after the first.
+
+    Justified prose can have gaps as wide as a table's, but its words do not line up from line to line
+    (only the margins do), so it is not taken for a table.
+    """
+    tolerance = max(0.6 * size, 3.0)
+    used: set[int] = set()
+    inner = False
+    for k, cell in enumerate(b):
+        left, right = cell[0].left, cell[-1].right
+        hit = None
+        for j, other in enumerate(a):
+            if j in used:
+                continue
+            o_left, o_right = other[0].left, other[-1].right
+            if (
+                abs(left - o_left) <= tolerance
+                or abs(right - o_right) <= tolerance
+                or abs((left + right) - (o_left + o_right)) <= 2 * tolerance
+            ):
+                hit = j
+                break
+        if hit is None:
+            return False
+        used.add(hit)
+        inner = inner or (k > 0 and hit > 0)
+    return inner
+
+
+def _table_rows(lines: list[Line]) -> list[list[str]]:
+    """Rows of cell texts, cells placed in the table's columns (empty where a row has no cell)."""
+    spans: list[list[float]] = []
+    for line in lines:
+        for cell in line.cells():
+            left, right = cell[0].left, cell[-1].right
+            for span in spans:
+                if min(right, span[1]) - max(left, span[0]) > -2:
+                    span[0], span[1] = min(span[0], left), max(span[1], right)
+                    break
+            else:
+                spans.append([left, right])
+    spans.sort()
+    merged: list[list[float]] = []
+    for span in spans:
+        if merged and span[0] <= merged[-1][1] + 2:
+            merged[-1][1] = max(merged[-1][1], span[1])
+        else:
+            merged.append(list(span))
+    rows = []
+    for line in lines:
+        row = [""] * len(merged)
+        for cell in line.cells():
+            middle = (cell[0].left + cell[-1].right) / 2
+            column = min(
+                range(len(merged)),
+                key=lambda k: (
+                    0 if merged[k][0] - 2 <= middle <= merged[k][1] + 2 else abs(middle - merged[k][0])
+                ),
+            )
+            text = " ".join(w.text for w in cell)
+            row[column] = f"{row[column]} {text}".strip()
+        rows.append(row)
+    return rows
+
+
+def _find_tables(lines: list[Line]) -> list[tuple[int, int]]:
+    """(first, end) line index ranges of tables."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        cells = lines[i].cells()
+        if len(cells) < 2:
+            i += 1
+            continue
+        j = i + 1
+        prev_cells = cells
+        while j < len(lines):
+            nxt = lines[j].cells()
+            close = lines[j - 1].bottom - lines[j].top < 3 * max(lines[j].size, lines[j - 1].size)
+            size = lines[j].size
+            if (
+                len(nxt) < 2
+                or not close
+                or not (_aligned(prev_cells, nxt, size) or _aligned(nxt, prev_cells, size))
+            ):
+                break
+            prev_cells = nxt
+            j += 1
+        if j - i >= 2:
+            found.append((i, j))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+class _Measure:
+    """Typical sizes of the document: body font size and line pitch (in font sizes)."""
+
+    def __init__(self, pages: list[PageLines]) -> None:
+        sizes: Counter[float] = Counter()
+        pitches: list[float] = []
+        for page in pages:
+            for a, b in itertools.pairwise(page.lines):
+                pitch = a.bottom - b.bottom
+                if 0.9 * a.size <= pitch <= 2.2 * a.size and abs(a.size - b.size) < 0.5:
+                    pitches.append(pitch / a.size)
+            for line in page.lines:
+                sizes[round(line.size, 1)] += len(line.text)
+        self.size = sizes.most_common(1)[0][0] if sizes else 10.0
+        self.pitch = statistics.median(pitches) if pitches else 1.25
+
+
+@dataclass
+class _Column:
+    left: float
+    right: float
+
+    def full(self, line: Line) -> bool:
+        """Whether `line` reaches (nearly) the right edge of its text column."""
+        return line.right >= self.right - 0.12 * max(self.right - self.left, 1.0)
+
+
+def _columns(lines: list[Line]) -> list[_Column]:
+    """For each line, the text column it belongs to: lines starting near the same x, and their edges."""
+    groups: list[list[int]] = []
+    for i in sorted(range(len(lines)), key=lambda i: lines[i].left):
+        line = lines[i]
+        if groups and line.left - lines[groups[-1][0]].left <= 3 * line.size:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    found: list[_Column] = [_Column(0.0, 0.0)] * len(lines)
+    for group in groups:
+        lefts = sorted(lines[i].left for i in group)
+        rights = sorted(lines[i].right for i in group)
+        column = _Column(
+            lefts[len(lefts) // 2 if len(lefts) < 3 else 0], rights[int(0.9 * (len(rights) - 1))]
+        )
+        for i in group:
+            found[i] = column
+    return found
+
+
+def _breaks(a: Line, b: Line, column: _Column, m: _Measure) -> bool:
+    """Whether a paragraph ends between consecutive lines `a` and `b` (`column`: that of `a`)."""
+    size = max(a.size, 1.0)
+    if abs(a.size - b.size) > 0.15 * size:
+        return True
+    drop = a.bottom - b.bottom
+    if drop < 0.5 * size or drop > (m.pitch * 1.35) * size:
+        return True  # a gap, or a jump up (next column)
+    if _LIST_ITEM.match(b.text):
+        return True
+    if b.left > a.left + 1.5 * size and abs(a.left - column.left) < size:
+        return True  # an indented first line
+    if not a.hyphen and not a.text.endswith(_HYPHENS):
+        first = b.words[0]
+        if a.right + 0.3 * size + (first.right - first.left) < column.right - 0.02 * (
+            column.right - column.left
+        ):
+            return True  # the next word would have fitted: the line was ended on purpose
+    return False
+
+
+def _joiner(a: str, b: str, hyphen: bool, hyphens: Dehyphenator) -> tuple[str, str]:
+    """(a as it ends in the joined text, the separator) for text `a` followed by `b`."""
+    if a and b and (hyphen or a[-1] in _HYPHENS) and b[0].isalpha() and a[:-1][-1:].isalpha():
+        if hyphens.should_join(a, b):
+            return a[:-1], ""
+        return a, ""
+    if a and b and _NO_SPACE.match(a[-1]) and _NO_SPACE.match(b[0]):
+        return a, ""
+    return a, " "
+
+
+def _line_text(line: Line) -> str:
+    text = line.text
+    if line.hyphen and not text.endswith(tuple(_HYPHENS)):
+        text += "-"
+    return text
+
+
+def _blocks(lines: list[Line], m: _Measure, hyphens: Dehyphenator) -> list[_Block]:
+    tables = _find_tables(lines)
+    columns = _columns(lines)
+    index = {id(line): i for i, line in enumerate(lines)}
+    blocks: list[_Block] = []
+    i = 0
+    t = 0
+    current: list[Line] = []
+
+    def flush() -> None:
+        if current:
+            kind = "heading" if current[0].size > 1.15 * m.size else "para"
+            text = _line_text(current[0])
+            for prev, line in itertools.pairwise(current):
+                text, sep = _joiner(text, _line_text(line), prev.hyphen, hyphens)
+                text += sep + _line_text(line)
+            blocks.append(
+                _Block(kind, list(current), text, full=columns[index[id(current[-1])]].full(current[-1]))
+            )
+            current.clear()
+
+    while i < len(lines):
+        if t < len(tables) and tables[t][0] == i:
+            flush()
+            start, end = tables[t]
+            blocks.append(_Block("table", lines[start:end], rows=_table_rows(lines[start:end])))
+            i = end
+            t += 1
+            continue
+        line = lines[i]
+        if current and _breaks(current[-1], line, columns[i - 1], m):
+            flush()
+        current.append(line)
+        i += 1
+    flush()
+    return blocks
+
+
+def _runs_on(a: _Block, b: _Block) -> bool:
+    """Whether paragraph `a` (ending a page) goes on in paragraph `b` (opening the next page)."""
+    if a.kind != "para" or b.kind != "para" or not a.text or not b.text:
+        return False
+    if _SENTENCE_END.search(a.text) or _LIST_ITEM.match(b.text):
+        return False
+    last = a.lines[-1]
+    return b.text[0].islower() or last.hyphen or (a.full and not b.text[0].isdigit())
+
+
+def lay_out(pages: list[PageLines], hyphens: Dehyphenator | None = None) -> list[LaidOutPage]:
+    """The pages as read (see the module docstring), one `LaidOutPage` per page."""
+    if hyphens is None:
+        vocabulary = "\n".join(_line_text(line) for page in pages for line in page.lines)
+        hyphens = Dehyphenator(vocabulary)
+    m = _Measure(pages)
+    furniture = _furniture(pages, m.size)
+    per_page: list[list[_Block]] = []
+    for page, drop in zip(pages, furniture, strict=True):
+        kept = [line for i, line in enumerate(page.lines) if i not in drop]
+        per_page.append(_blocks(kept, m, hyphens))
+    joins = ["\n\n"] * len(pages)
+    with_text = [i for i, blocks in enumerate(per_page) if blocks]
+    for a, b in itertools.pairwise(with_text):
+        first, last = per_page[b][0], per_page[a][-1]
+        if _runs_on(last, first):
+            text, sep = _joiner(last.text, first.text, last.lines[-1].hyphen, hyphens)
+            last.text = text
+            joins[a] = sep
+    out: list[LaidOutPage] = []
+    for p, blocks in enumerate(per_page):
+        builder = TextBuilder(part=p)
+        for block in blocks:
+            if block.kind == "table":
+                add_table(builder, block.rows, header_rows=1)
+            else:
+                builder.block(block.text)
+        out.append(LaidOutPage(builder, joins[p], len(furniture[p])))
+    return out
