@@ -16,6 +16,7 @@ import pytest
 
 from corpus.errors import IndexNotBuilt, RebuildInProgress
 from index import LocalCatalog, SourceDir, update_index
+from index.builder import search_input
 from index.engine import GroundIndex
 from index.local import snapshot
 from index.types import Query
@@ -60,7 +61,14 @@ def test_adding_a_source_embeds_only_its_passages(tmp_path: Path) -> None:
     new_passages = idx.passages_of(new_id)
     assert len(report.added) == 1 and report.version == "000002"
     assert report.embedded == len(new_passages) == len(emb.encoded)
-    assert sorted(emb.encoded) == sorted(p.text for p in new_passages)
+    source = idx.source(new_id)
+    assert sorted(emb.encoded) == sorted(search_input(source, p) for p in new_passages)
+    assert all(
+        e.endswith(p.text)
+        for e, p in zip(
+            sorted(emb.encoded), sorted(new_passages, key=lambda p: search_input(source, p)), strict=True
+        )
+    )
     assert report.reused == idx.info.passages - len(new_passages)
 
 
