@@ -122,3 +122,69 @@ def evaluate_devset(
             else:
                 res.failures.append(f"{item['id']}: answered an unanswerable question")
     return res
+
+
+CATEGORIES = ("en", "ko", "cross-lingual", "follow-up", "provision")
+
+
+def categories_of(item: dict[str, Any], languages: dict[str, str]) -> list[str]:
+    """The report rows an answerable item counts in (mirroring the held-out table's kinds).
+
+    `languages` maps answer file names to their language (manifest.csv). A follow-up counts only as
+    a follow-up, a cross-lingual question only as cross-lingual; provision questions also count in
+    their language row.
+    """
+    if item.get("follow_up"):
+        return ["follow-up"]
+    answer_langs = {languages.get(a["file"], "und") for a in item["answers"]}
+    if item["language"] not in answer_langs:
+        return ["cross-lingual"]
+    rows = [item["language"]]
+    if item["kind"] == "provision":
+        rows.append("provision")
+    return rows
+
+
+@dataclass
+class CategoryReport:
+    """Per split: answerable items with an answer passage shown in the top 5, per category; and the
+    abstention figures. Counts are (hits, items)."""
+
+    hits: dict[str, list[int]] = field(default_factory=dict)
+    unanswerable: list[int] = field(default_factory=lambda: [0, 0])  # abstained, items
+    wrongly_abstained: list[int] = field(default_factory=lambda: [0, 0])  # abstained, answerable items
+    misses: list[str] = field(default_factory=list)
+
+    def table(self) -> str:
+        rows = ["| kind | result |", "|---|---|"]
+        for cat in CATEGORIES:
+            h, n = self.hits.get(cat, [0, 0])
+            rows.append(f"| {cat}: answer passage shown in the top 5 | {h}/{n} |")
+        (ua, un), (wa, wn) = self.unanswerable, self.wrongly_abstained
+        rows.append(f"| unanswerable questions abstained | {ua}/{un} |")
+        rows.append(f"| answerable questions wrongly abstained | {wa}/{wn} |")
+        return "\n".join(rows)
+
+
+def category_report(index: GroundIndex, split: str, languages: dict[str, str]) -> CategoryReport:
+    """The held-out style table for one split ("fit", "test" or "all")."""
+    paths = {r.id: Path(r.path).name for r in index.sources()}
+    rep = CategoryReport()
+    for item in load_devset(split=split):
+        answer = index.search(Query(item["question"], k=5, history=tuple(item.get("history", []))))
+        if not item["answerable"]:
+            rep.unanswerable[1] += 1
+            rep.unanswerable[0] += not answer.answered
+            if answer.answered:
+                rep.misses.append(f"{item['id']} answered (unanswerable)")
+            continue
+        rep.wrongly_abstained[1] += 1
+        rep.wrongly_abstained[0] += not answer.answered
+        hit = any(is_hit(h, item["answers"], paths) for h in answer.hits[:5])
+        for cat in categories_of(item, languages):
+            counts = rep.hits.setdefault(cat, [0, 0])
+            counts[0] += hit
+            counts[1] += 1
+        if not hit:
+            rep.misses.append(f"{item['id']} {'abstained' if not answer.answered else 'missed'}")
+    return rep

@@ -77,14 +77,26 @@ def supports(dense: float, cov: float, t: Thresholds) -> bool:
     return dense + cov >= t.combined
 
 
-def decide(scores: Sequence[tuple[float, float]], t: Thresholds, k: int) -> tuple[bool, list[int]]:
+def decide(
+    scores: Sequence[tuple[float, float]],
+    t: Thresholds,
+    k: int,
+    eligible: Sequence[bool] | None = None,
+) -> tuple[bool, list[int]]:
     """From ranked (dense, coverage) pairs: whether the question is answered, and which to show.
 
+    `eligible[i]` is False for a candidate that lacks something the question pins down (a year, a
+    figure, a name, a quoted phrase: see index.question); such a candidate never answers or shows.
     Returns (answered, indexes of at most k candidates to show, in rank order); nothing is shown when
     the question is not answered.
     """
-    strong = [i for i, (d, c) in enumerate(scores[:ANSWER_WINDOW]) if supports(d, c, t)]
+    ok = list(eligible) if eligible is not None else [True] * len(scores)
+    strong = {i for i, (d, c) in enumerate(scores[:ANSWER_WINDOW]) if ok[i] and supports(d, c, t)}
     if not strong:
         return False, []
-    shown = [i for i, (d, c) in enumerate(scores) if i in strong or d >= t.hit_dense or c >= t.hit_coverage]
+    shown = [
+        i
+        for i, (d, c) in enumerate(scores)
+        if ok[i] and (i in strong or d >= t.hit_dense or c >= t.hit_coverage)
+    ]
     return True, shown[:k]

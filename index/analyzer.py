@@ -2,7 +2,8 @@
 
 Text is NFKC-normalised and split by script:
 - Latin and other alphabetic words: lowercased, English stop words dropped, Snowball-stemmed
-  (PyStemmer). Words with digits ("a320", "covid19") are kept whole.
+  (PyStemmer). Words with digits ("a320", "covid19") are kept whole. A hyphenated compound also gives
+  one term of its stemmed parts ("non-refoulement" -> non, refoul, non-refoul).
 - Numbers: thousands separators removed ("2,000" -> "2000"), decimals kept ("3.5").
 - Hangul: Kiwi morphemes whose tag is a content tag (nouns, numerals, roots, verb and adjective
   stems), e.g. "탈북민 강제송환" -> 탈북민, 강제, 송환. Kiwi is loaded only when Hangul occurs.
@@ -23,7 +24,7 @@ import Stemmer
 from corpus.kiwi import get_kiwi
 from corpus.script import HAN, HANGUL, KANA_BLOCKS
 
-ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/1"
+ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/2"
 
 _CJK = KANA_BLOCKS + HAN
 _WORD_CHAR = rf"[^\W_{HANGUL}{_CJK}]"
@@ -32,6 +33,8 @@ _TOKEN = re.compile(
     rf"|(?P<num>\d+(?:[.,]\d+)+)(?!{_WORD_CHAR})"
     rf"|(?P<word>{_WORD_CHAR}+(?:['’]{_WORD_CHAR}+)*)"
 )
+_COMPOUND = re.compile(rf"(?<![\w\-‐‑])({_WORD_CHAR}+(?:[\-‐‑]{_WORD_CHAR}+)+)")
+_HYPHENS = re.compile(r"[\-‐‑]")
 _HAS_HANGUL = re.compile(f"[{HANGUL}]")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
@@ -85,6 +88,22 @@ def _non_hangul(text: str) -> list[tuple[int, str]]:
     if words:
         stems = _stemmer().stemWords([w for _, w in words])
         out.extend((pos, stem) for (pos, _), stem in zip(words, stems, strict=True))
+    out.extend(_compounds(text))
+    return out
+
+
+def _compounds(text: str) -> list[tuple[int, str]]:
+    """(position, token) for hyphenated compounds as one term: "non-refoulement" -> "non-refoul".
+
+    The parts are indexed on their own as well; the compound lets "non-refoulement" match itself
+    rather than every "non-political" and "refouler".
+    """
+    out: list[tuple[int, str]] = []
+    for m in _COMPOUND.finditer(text):
+        parts = [w.lower().replace("’", "'") for w in _HYPHENS.split(m.group(1))]
+        kept = [w for w in parts if w not in STOP_WORDS]
+        if len(kept) >= 2:
+            out.append((m.start(), "-".join(_stemmer().stemWords(kept))))
     return out
 
 

@@ -25,13 +25,13 @@ import numpy as np
 
 from corpus.errors import InvalidRequest, NotFound, SnapshotCorrupt
 from corpus.models import Passage, Source
-from corpus.script import query_language
 from index.abstain import DEFAULT_THRESHOLDS, Thresholds, coverage, decide
 from index.analyzer import analyze, analyze_many
 from index.backend import Backend, IndexInfo, PassageRecord, SourceRecord, Vector
 from index.dedup import group_duplicates
 from index.embedding.base import Embedder
 from index.evidence import best_sentences
+from index.question import Constraint, QuestionAnalysis, analyze_question, section_provisions
 from index.retriever import HybridRetriever
 from index.types import Answer, Duplicate, Filters, Hit, Query, SourceRef
 
@@ -40,6 +40,11 @@ MAX_K = 50
 HISTORY_WEIGHT = 0.5  # weight of the earlier questions in a follow-up's query vector
 CANDIDATES = 50  # fused candidates considered before collapse and abstention
 RELATED = 3  # closest passages offered as "related, not an answer" when abstaining
+PROVISION_BONUS = 1.0  # added to the fused score (z-score units) of a passage in the article asked for
+# A name in the question is a constraint only when it is specific: its rarest term occurs in at most
+# this share of the passages. Common names (countries, "North Korean") and metonyms that the sources
+# spell otherwise ("Beijing" for China) would otherwise veto right answers.
+RARE_NAME_SHARE = 0.006
 
 
 @dataclass(frozen=True)
@@ -49,9 +54,12 @@ class Group:
     Attributes:
         head: the best-ranked passage of the group (the one shown).
         duplicates: the other passages of the group, in rank order.
-        fused: the head's fused retrieval score (no fixed range).
+        fused: the head's fused retrieval score (no fixed range), with the provision bonus.
         dense: cosine between the question and the head in [-1, 1] (0.0 when dense was not used).
         coverage: IDF-weighted share of the question's terms found in the head, in [0, 1].
+        in_provision: the head stands in an article or section the question names.
+        missing: the question's constraints (years, figures, names, phrases) the head lacks; a group
+            missing any never answers.
     """
 
     head: PassageRecord
@@ -59,6 +67,8 @@ class Group:
     fused: float
     dense: float
     coverage: float
+    in_provision: bool = False
+    missing: tuple[Constraint, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,7 @@ class Scored:
     groups: list[Group]
     df: Mapping[str, int]
     n_docs: int
+    analysis: QuestionAnalysis
 
 
 class GroundIndex:
@@ -172,11 +183,12 @@ class GroundIndex:
             raise InvalidRequest(f"k must be between 1 and {MAX_K}")
         self._check_filters(query.filters)
 
-        language = query_language(question)
+        q = analyze_question(question)
+        language = q.language
         use_dense = self._dense_languages is None or language in self._dense_languages
         history = [h.strip() for h in query.history if h.strip()][-2:]
-        q_terms = analyze(question)
-        h_terms = analyze(history[-1]) if history else []
+        q_terms = list(q.terms)
+        h_terms = list(analyze_question(history[-1]).terms) if history else []
         q_vec: Vector | None = None
         search_vec: Vector | None = None
         if use_dense:
@@ -204,17 +216,49 @@ class GroundIndex:
             own = self.backend.dense_scores(q_vec, ids)
             blended_scores = own if search_vec is q_vec else self.backend.dense_scores(search_vec, ids)
             dense = [max(a, b) for a, b in zip(own, blended_scores, strict=True)]
-        scored = [
-            Group(
-                head=records[g[0]],
-                duplicates=tuple(records[i] for i in g[1:]),
-                fused=cands[g[0]].score,
-                dense=dense[n],
-                coverage=coverage(q_set, set(records[g[0]].tokens), stats.df, stats.n_docs),
+        wanted = set(q.provisions)
+        constraints = self._key_constraints(q.constraints)
+        scored = []
+        for n, g in enumerate(groups):
+            head = records[g[0]]
+            in_provision = bool(wanted & section_provisions(head.passage.section))
+            scored.append(
+                Group(
+                    head=head,
+                    duplicates=tuple(records[i] for i in g[1:]),
+                    fused=cands[g[0]].score + (PROVISION_BONUS if in_provision else 0.0),
+                    dense=dense[n],
+                    coverage=coverage(q_set, set(head.tokens), stats.df, stats.n_docs),
+                    in_provision=in_provision,
+                    missing=self._missing(constraints, head),
+                )
             )
-            for n, g in enumerate(groups)
-        ]
-        return Scored(question, language, q_set, scored, stats.df, stats.n_docs)
+        if wanted:
+            scored.sort(key=lambda grp: -grp.fused)  # stable: ties keep the retrieval order
+        return Scored(question, language, q_set, scored, stats.df, stats.n_docs, q)
+
+    def _key_constraints(self, constraints: Sequence[Constraint]) -> tuple[Constraint, ...]:
+        """The constraints an answer must satisfy: all but names that are common in the collection."""
+        names = [c for c in constraints if c.kind == "name"]
+        if not names:
+            return tuple(constraints)
+        stats = self.backend.term_stats(t for c in names for t in c.terms)
+        limit = RARE_NAME_SHARE * max(stats.n_docs, 1)
+        return tuple(
+            c for c in constraints if c.kind != "name" or min(stats.df.get(t, 0) for t in c.terms) <= limit
+        )
+
+    def _missing(self, constraints: Sequence[Constraint], rec: PassageRecord) -> tuple[Constraint, ...]:
+        """The constraints a passage does not satisfy (its terms include its title and section path)."""
+        if not constraints:
+            return ()
+        tokens = set(rec.tokens)
+        date = self.backend.source_record(rec.passage.source_id).meta.date or ""
+        return tuple(
+            c
+            for c in constraints
+            if not set(c.terms) <= tokens and not (c.kind == "year" and date.startswith(c.text))
+        )
 
     def search(self, query: Query) -> Answer:
         """Answer `query`: verbatim passages with evidence, or an abstention with related passages.
@@ -225,7 +269,12 @@ class GroundIndex:
         scored = self.score(query)
         thresholds = self._thresholds.get(scored.language, self._thresholds["en"])
         groups = scored.groups
-        answered, shown = decide([(g.dense, g.coverage) for g in groups], thresholds, query.k)
+        answered, shown = decide(
+            [(g.dense, g.coverage) for g in groups],
+            thresholds,
+            query.k,
+            eligible=[not g.missing for g in groups],
+        )
         hits = [self._hit(groups[i], scored) for i in shown]
         related = [] if answered else [self._hit(g, scored) for g in groups[:RELATED]]
         return Answer(

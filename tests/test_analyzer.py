@@ -28,7 +28,7 @@ def test_numbers() -> None:
     assert analyze("1,234,567.5") == ["1234567.5"]
     assert analyze("3.5 percent") == ["3.5", "percent"]
     assert analyze("in 2020.") == ["2020"]  # a sentence's full stop is not a decimal point
-    assert analyze("A320 and COVID-19") == ["a320", "covid", "19"]
+    assert analyze("A320 and COVID-19") == ["a320", "covid", "covid-19", "19"]
 
 
 def test_apostrophes_and_unicode() -> None:

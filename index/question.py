@@ -1,0 +1,307 @@
+"""Question analysis: which words carry the question's content, which provision it names, and which
+facts (years, figures, names, quoted phrases) an answer must contain.
+
+    q = analyze_question("How many North Koreans did China return in 2023?")
+    q.terms        # ('north', 'korean', 'china', 'return', '2023'): BM25 query and coverage terms
+    q.dropped      # ('mani',): question and quantity words, which no answer needs to contain
+    q.constraints  # year 2023, name "North Koreans", name "China": a shown passage must contain them
+    q.provisions   # () here; ("art", 33) for "What does Article 33 of the Refugee Convention say?"
+
+Nothing here looks at the collection; `index.engine` checks constraints and provisions against each
+candidate passage (its text, and its searchable context: source title and section path).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from corpus.numbering import han_value
+from corpus.script import query_language
+from index.analyzer import analyze
+
+ConstraintKind = Literal["year", "number", "name", "phrase"]
+
+# Stems of English words that ask about a quantity or frame the question ("how long", "what does it
+# say", "according to") rather than naming what the answer is about. Stop words are already gone.
+_EN_QUESTION_WORDS = frozenset(
+    [
+        "long",
+        "much",
+        "mani",
+        "far",
+        "often",
+        "big",
+        "larg",
+        "old",
+        "soon",
+        "say",
+        "mean",
+        "tell",
+        "describ",
+        "explain",
+        "happen",
+        "accord",
+        "kind",
+        "type",
+        "exist",
+        "current",
+    ]
+)
+# Kiwi morphemes of Korean question words and light verbs: 어떻다 (how), 무엇 (what), 얼마 (how
+# much), 몇 (how many), 언제 (when), 어디 (where), 누구 (who), 왜 (why), 있다/없다/되다/하다, 알다,
+# 말하다 (say), 뜻하다 (mean), 의미 (meaning).
+_KO_QUESTION_WORDS = frozenset(
+    [
+        "어떻",
+        "무엇",
+        "얼마",
+        "몇",
+        "언제",
+        "어디",
+        "누구",
+        "왜",
+        "어느",
+        "있",
+        "없",
+        "되",
+        "하",
+        "알",
+        "말하",
+        "뜻하",
+        "의미",
+        "나",
+    ]
+)
+# Chinese question particles: any character bigram holding one is not content.
+_ZH_QUESTION_CHARS = frozenset("什么吗呢哪谁几多怎为了")
+
+_YEAR = re.compile(r"(?<![\d,.])(1[6-9]\d\d|20\d\d)(?![\d,.]|[^\W\d_])")
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,.]*\d)")
+_QUOTED = re.compile(r"[\"“„«「『]([^\"”“«»「」『』]{3,120})[\"”»」』]")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+# Capitalised words that start questions or name generic things rather than an entity.
+_NOT_NAMES = frozenset(
+    [
+        "What",
+        "Which",
+        "Who",
+        "Whom",
+        "Whose",
+        "When",
+        "Where",
+        "Why",
+        "How",
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+        "Do",
+        "Does",
+        "Did",
+        "Can",
+        "Could",
+        "Should",
+        "Would",
+        "Will",
+        "May",
+        "Might",
+        "Must",
+        "Has",
+        "Have",
+        "Had",
+        "According",
+        "Under",
+        "In",
+        "On",
+        "At",
+        "For",
+        "Of",
+        "By",
+        "From",
+        "To",
+        "The",
+        "A",
+        "An",
+        "And",
+        "Or",
+        "If",
+        "Please",
+        "Tell",
+        "Give",
+        "List",
+        "Name",
+        "Describe",
+        "Explain",
+        "Compare",
+        "I",
+    ]
+)
+
+# Provisions a question can name, with the family they belong to: an article of a treaty or law
+# (Article 33, Art. 1A, 제3조, 第二百四十条) or a section of a code or report (§ 7801, Section 3).
+_PROVISION = re.compile(
+    r"\b(?:Article|Art\.?|Articles)\s*(?P<art>\d+)[A-Za-z]?"
+    r"|제\s*(?P<ko>\d+)\s*조"
+    r"|第\s*(?P<zh>[0-9一二三四五六七八九十百千零〇两]+)\s*条"
+    r"|§+\s*(?P<sec>\d+)"
+    r"|\b(?:\d+\s+)?U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?(?P<usc>\d+)"
+    r"|\b(?:Section|Sec\.)\s*(?P<sec2>\d+)",
+    re.IGNORECASE,
+)
+
+Provision = tuple[str, int]
+"""("art", 33) or ("sec", 7801): the family and number of a named article or section."""
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A fact the question pins down that a passage must contain to answer it.
+
+    Attributes:
+        kind: "year", "number", "name" or "phrase".
+        text: as the question writes it ("2023", "1,170", "Kim Eun-joo", "non-political").
+        terms: its analysed terms; a passage satisfies the constraint when it holds all of them (in
+            its text or its searchable context), or, for a year, when its source is dated that year.
+    """
+
+    kind: ConstraintKind
+    text: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    """What `analyze_question` found in a question.
+
+    Attributes:
+        text: the question as given (trimmed).
+        language: "ko" (any Hangul), "zh" (Han without Hangul) or "en" (see corpus.script).
+        terms: analysed content terms, in question order, repeats kept (the BM25 query).
+        dropped: analysed terms left out of `terms` (question and quantity words).
+        provisions: articles or sections the question names.
+        constraints: facts a passage must contain to answer.
+        asks_quantity: the question asks for a count, amount, share or duration ("how many", "얼마").
+    """
+
+    text: str
+    language: str
+    terms: tuple[str, ...]
+    dropped: tuple[str, ...]
+    provisions: tuple[Provision, ...]
+    constraints: tuple[Constraint, ...]
+    asks_quantity: bool
+
+
+def _is_question_word(term: str, language: str) -> bool:
+    if term in _EN_QUESTION_WORDS or term in _KO_QUESTION_WORDS:
+        return True
+    return language == "zh" and any(ch in _ZH_QUESTION_CHARS for ch in term)
+
+
+def provisions_in(text: str) -> tuple[Provision, ...]:
+    """The articles and sections `text` names, in order, without repeats.
+
+    "Article 33" and "Art. 33(1)" -> ("art", 33); "제3조" -> ("art", 3); "第二百四十条" -> ("art", 240);
+    "§ 7801" and "Section 3" -> ("sec", 7801), ("sec", 3).
+    """
+    found: list[Provision] = []
+    for m in _PROVISION.finditer(text):
+        if m.group("art") or m.group("ko"):
+            key: Provision | None = ("art", int(m.group("art") or m.group("ko")))
+        elif m.group("zh"):
+            raw = m.group("zh")
+            value = int(raw) if raw.isdigit() else han_value(raw)
+            key = ("art", value) if value is not None else None
+        else:
+            key = ("sec", int(m.group("sec") or m.group("sec2") or m.group("usc")))
+        if key is not None and key not in found:
+            found.append(key)
+    return tuple(found)
+
+
+def _names(text: str, skip: list[tuple[int, int]]) -> list[str]:
+    """Runs of capitalised words that are not at the start of the question, not generic, not an
+    acronym (acronyms are too often spelled out in the sources) and not inside a named provision."""
+    words = list(re.finditer(r"\S+", text))
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for i, m in enumerate(words):
+        word = m.group().strip("?,;:!()[]\"“”'’")
+        capital = (
+            bool(_NAME_WORD.fullmatch(word))
+            and word not in _NOT_NAMES
+            and not word.replace(".", "").isupper()
+            and not any(a <= m.start() < b for a, b in skip)
+        )
+        if capital and not (i == 0 and not word.isupper()):
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return [" ".join(r) for r in runs]
+
+
+def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]]) -> list[Constraint]:
+    out: list[Constraint] = []
+    seen: set[tuple[str, ...]] = set()
+
+    def add(kind: ConstraintKind, raw: str) -> None:
+        terms = tuple(t for t in analyze(raw) if not _is_question_word(t, language))
+        if terms and terms not in seen:
+            seen.add(terms)
+            out.append(Constraint(kind, raw, terms))
+
+    def in_provision(start: int) -> bool:
+        return any(a <= start < b for a, b in provision_spans)
+
+    for m in _QUOTED.finditer(text):
+        add("phrase", m.group(1))
+    for m in _YEAR.finditer(text):
+        if not in_provision(m.start()):
+            add("year", m.group(1))
+    for m in _NUMBER.finditer(text):
+        value = m.group(1)
+        if in_provision(m.start()) or _YEAR.fullmatch(value) or len(value.replace(",", "")) < 2:
+            continue
+        add("number", value)
+    if language == "en":
+        for name in _names(text, provision_spans):
+            add("name", name)
+    return out
+
+
+_QUANTITY = re.compile(
+    r"\bhow\s+(?:many|much|long|often|far|old|large|big|high)\b|\bwhat\s+(?:share|percentage|proportion|"
+    r"number|amount|figure|fraction)\b|\bnumber\s+of\b|몇|얼마|多少|几",
+    re.IGNORECASE,
+)
+
+
+def analyze_question(text: str) -> QuestionAnalysis:
+    """Analyse a question (see the module docstring). Pure and deterministic; never raises."""
+    question = unicodedata.normalize("NFKC", text).strip()
+    language = query_language(question)
+    all_terms = analyze(question)
+    terms = tuple(t for t in all_terms if not _is_question_word(t, language))
+    dropped = tuple(t for t in all_terms if _is_question_word(t, language))
+    spans = [m.span() for m in _PROVISION.finditer(question)]
+    return QuestionAnalysis(
+        text=question,
+        language=language,
+        terms=terms,
+        dropped=dropped,
+        provisions=provisions_in(question),
+        constraints=tuple(_constraints(question, language, spans)),
+        asks_quantity=bool(_QUANTITY.search(question)),
+    )
+
+
+def section_provisions(section: tuple[str, ...]) -> frozenset[Provision]:
+    """The articles and sections a passage's section path stands in ("Article 33" -> ("art", 33))."""
+    return frozenset(p for label in section for p in provisions_in(label))

@@ -1,0 +1,82 @@
+"""Question analysis: content terms, question words, provisions and key constraints."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.analyzer import analyze
+from index.question import analyze_question, provisions_in, section_provisions
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "dropped"),
+    [
+        ("How long should bread dough rest?", ["bread", "dough", "rest"], ["long"]),
+        ("How many people were detained?", ["peopl", "detain"], ["mani"]),
+        ("How often is the camp register updated?", ["camp", "regist", "updat"], ["often"]),
+        ("What does the convention say about expulsion?", ["convent", "expuls"], ["say"]),
+        ("난민법은 난민을 어떻게 정의하나요?", ["난민", "정의"], ["어떻"]),
+    ],
+)
+def test_question_and_quantity_words_are_not_content(
+    question: str, kept: list[str], dropped: list[str]
+) -> None:
+    q = analyze_question(question)
+    assert all(t in q.terms for t in kept)
+    assert all(t in q.dropped and t not in q.terms for t in dropped)
+
+
+def test_a_hyphenated_term_matches_as_a_whole() -> None:
+    assert "non-refoul" in analyze_question("What does non-refoulement mean?").terms
+    doc = analyze("Convention on non-political crimes and the principle of non-refoulement")
+    assert "non-refoul" in doc and "non-polit" in doc
+    assert "non-refoul" not in analyze("non-political offences; return ('refouler') is barred")
+
+
+@pytest.mark.parametrize(
+    ("text", "provisions"),
+    [
+        ("What does Article 33 of the Refugee Convention say?", (("art", 33),)),
+        ("Art. 1A(2) and article 3", (("art", 1), ("art", 3))),
+        ("난민법 제2조는 무엇인가요", (("art", 2),)),
+        ("中国刑法第二百四十条规定了什么", (("art", 240),)),
+        ("What is 22 U.S.C. 7801 about?", (("sec", 7801),)),
+        ("Under § 1158(a)(2), when is asylum barred?", (("sec", 1158),)),
+        ("How many articles does it have?", ()),
+    ],
+)
+def test_named_provisions(text: str, provisions: tuple[tuple[str, int], ...]) -> None:
+    assert provisions_in(text) == provisions
+
+
+def test_section_paths_name_their_provisions() -> None:
+    assert section_provisions(("Chapter V", "Article 33")) == {("art", 33)}
+    assert section_provisions(("제2장", "제5조(난민인정 신청)", "제3항")) == {("art", 5)}
+    assert section_provisions(("第二编", "第二百四十条")) == {("art", 240)}
+    assert section_provisions(("Title 22", "Chapter 85", "§ 7817")) == {("sec", 7817)}
+    assert section_provisions(()) == frozenset()
+
+
+def test_constraints_pin_down_years_figures_names_and_phrases() -> None:
+    q = analyze_question('What did Kim Eun-joo say about "forced labour" in 1,170 cases in 2023?')
+    kinds = {(c.kind, c.text) for c in q.constraints}
+    assert kinds == {
+        ("phrase", "forced labour"),
+        ("number", "1,170"),
+        ("year", "2023"),
+        ("name", "Kim Eun-joo"),
+    }
+    assert next(c for c in q.constraints if c.kind == "number").terms == ("1170",)
+
+
+def test_constraints_skip_provision_numbers_decades_acronyms_and_question_words() -> None:
+    q = analyze_question("What does Article 33 of the UN Refugee Convention say about the 1990s?")
+    kinds = {(c.kind, c.text) for c in q.constraints}
+    assert kinds == {("name", "Refugee Convention")}
+    assert analyze_question("How long should bread dough rest?").constraints == ()
+
+
+def test_quantity_questions_are_recognised() -> None:
+    assert analyze_question("How many North Koreans were returned?").asks_quantity
+    assert analyze_question("탈북민 정착지원금은 얼마나 되나요?").asks_quantity
+    assert not analyze_question("What does non-refoulement mean?").asks_quantity
