@@ -101,16 +101,16 @@ def load_model(name: str, cache: Path, threads: int) -> Model:
         assert emb is not None
         return Model(name, emb, "minilm", threads)
     if name in ("e5-fp32", "e5-int8"):
-        from index.embedding.e5 import load_e5
+        from index.embedding.e5 import Variant, load_e5
 
-        variant = "fp32" if name == "e5-fp32" else "int8"
+        variant: Variant = "fp32" if name == "e5-fp32" else "int8"
         return Model(name, load_e5(cache, variant=variant, threads=threads), "e5", threads)
     raise ValueError(f"unknown model {name!r}: expected one of {', '.join(MODELS)}")
 
 
 def use(model: Model) -> None:
     """Apply the model's thread count where it is a process setting (torch)."""
-    if model.name == "minilm-torch":
+    if model.name.startswith("minilm-torch"):
         import torch
 
         torch.set_num_threads(model.threads)
@@ -178,6 +178,9 @@ def pct(values: Sequence[float], q: float) -> float:
 def section_query(cache: Path, rounds: int) -> str:
     log(f"query: loading models (load {load_average()})")
     models = [load_model(name, cache, threads=2) for name in MODELS]
+    # torch's 2 OpenMP threads degrade most when another process holds a core (measured 20 ms
+    # -> 300+ ms per query at load average 4): a 1-thread torch row shows whether that happened.
+    models.append(Model("minilm-torch-1t", models[0].embedder, "minilm", 1))
     times: dict[tuple[str, str], list[float]] = {(m.name, lang): [] for m in models for lang in QUESTIONS}
     for m in models:  # warm-up: first calls allocate buffers
         use(m)
@@ -408,6 +411,14 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], str]] = {
 }
 
 
+def wait_quiet(limit: float, max_wait: float) -> None:
+    """Wait (at most max_wait seconds) until the 1-minute load average is below `limit`."""
+    end = time.monotonic() + max_wait
+    while os.getloadavg()[0] >= limit and time.monotonic() < end:
+        log(f"waiting for a quieter machine (load average {load_average()})")
+        time.sleep(15)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -418,6 +429,13 @@ def main(argv: list[str] | None = None) -> int:
         "--cache", type=Path, default=ROOT / ".test-cache", help="models/ and vectors go here"
     )
     parser.add_argument("--out", type=Path, help="also write the markdown here")
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="before each speed section, wait up to SECONDS for a 1-minute load average under 1.5",
+    )
     parser.add_argument("--probe-load", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.probe_load:
@@ -447,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{load_average()}.",
     ]
     for name in only:
+        if name != "beir" and args.wait_quiet > 0:
+            wait_quiet(1.5, args.wait_quiet)
         started = time.perf_counter()
         parts += ["", SECTIONS[name](args)]
         log(f"{name}: done in {time.perf_counter() - started:.0f} s")

@@ -344,8 +344,9 @@ def load_e5(
         raise IndexingError(f"cannot read the e5 weight file {weights}: {exc}") from exc
     base = cache_dir / f"e5-small-{sha[:12]}"
     folder = base / variant
-    if _usable(folder, sha):
-        return E5Embedder(folder, threads=threads, batch_size=batch_size)
+    existing = _open_existing(folder, sha, threads=threads, batch_size=batch_size)
+    if existing is not None:
+        return existing
     try:
         base.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -354,6 +355,19 @@ def load_e5(
         if not _usable(folder, sha):  # another process may have finished it while we waited
             _convert_locked(weights, sha, base, variant)
     return E5Embedder(folder, threads=threads, batch_size=batch_size)
+
+
+def _open_existing(folder: Path, sha: str, *, threads: int | None, batch_size: int) -> E5Embedder | None:
+    """The embedder in `folder` if it is complete, made from `sha` and intact; else None (logged)."""
+    if not (folder / "meta.json").is_file():
+        return None
+    try:
+        if read_meta(folder).get("weight_sha256") != sha:
+            raise IndexingError("it was made from another weight file")
+        return E5Embedder(folder, threads=threads, batch_size=batch_size)  # checks the checksums
+    except IndexingError as exc:
+        logger.warning("rebuilding the e5 conversion in %s: %s", folder, exc.message)
+        return None
 
 
 def _usable(folder: Path, sha: str) -> bool:
