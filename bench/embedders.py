@@ -87,12 +87,12 @@ class Model:
 def load_model(name: str, cache: Path, threads: int) -> Model:
     """One of MODELS with `threads` intra-op threads (torch: set per call in `use`)."""
     if name == "minilm-torch":
-        from index.st_embedder import SentenceTransformerEmbedder
+        from index.embedding.st import SentenceTransformerEmbedder
 
         return Model(name, SentenceTransformerEmbedder(""), "minilm", threads)
     if name == "minilm-onnx":
-        from index.onnx_embedder import OnnxEmbedder
-        from index.st_embedder import SentenceTransformerEmbedder, resolve_model
+        from index.embedding.onnx import OnnxEmbedder
+        from index.embedding.st import SentenceTransformerEmbedder, resolve_model
 
         emb = OnnxEmbedder.cached(resolve_model(""), cache, threads=threads)
         if emb is None:
@@ -347,7 +347,7 @@ def section_load(cache: Path, repeats: int) -> str:
 
 
 def section_beir(models_cache: Path, vectors_cache: Path, quick: bool) -> str:
-    from index.beir import evaluate
+    from index.eval.beir import evaluate
 
     collections = [
         ("cranfield", "test.tsv"),

@@ -45,6 +45,9 @@ PROVISION_BONUS = 1.0  # added to the fused score (z-score units) of a passage i
 # this share of the passages. Common names (countries, "North Korean") and metonyms that the sources
 # spell otherwise ("Beijing" for China) would otherwise veto right answers.
 RARE_NAME_SHARE = 0.006
+# With a multilingual model, each passage language is searched on its own and the cosines of passages
+# in another language than the question's get this offset (e5 scores same-language pairs higher).
+CROSS_LINGUAL_OFFSET = 0.0
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,7 @@ class GroundIndex:
                 blended = q_vec + HISTORY_WEIGHT * self._embedder.encode_query(" ".join(history))
                 search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
 
+        per_language = self._dense_offsets(language) if use_dense else None
         cands = self._retriever.retrieve(
             question,
             k=CANDIDATES,
@@ -204,6 +208,7 @@ class GroundIndex:
             filters=query.filters,
             query_vector=search_vec,
             query_tokens=q_terms + h_terms,
+            dense_languages=per_language,
         )
         records = self.backend.passages([c.id for c in cands])
         groups = group_duplicates([r.passage.text for r in records])
@@ -216,6 +221,8 @@ class GroundIndex:
             own = self.backend.dense_scores(q_vec, ids)
             blended_scores = own if search_vec is q_vec else self.backend.dense_scores(search_vec, ids)
             dense = [max(a, b) for a, b in zip(own, blended_scores, strict=True)]
+            if per_language:
+                dense = [d + per_language.get(h.language, 0.0) for d, h in zip(dense, heads, strict=True)]
         wanted = set(q.provisions)
         constraints = self._key_constraints(q.constraints)
         scored = []
@@ -236,6 +243,13 @@ class GroundIndex:
         if wanted:
             scored.sort(key=lambda grp: -grp.fused)  # stable: ties keep the retrieval order
         return Scored(question, language, q_set, scored, stats.df, stats.n_docs, q)
+
+    def _dense_offsets(self, language: str) -> dict[str, float] | None:
+        """Per-language dense search for a multilingual model over a collection of several languages."""
+        languages = [lang for lang, n in self.backend.info.passage_languages.items() if n]
+        if self._dense_languages is not None or len(languages) < 2:
+            return None
+        return {lang: 0.0 if lang == language else CROSS_LINGUAL_OFFSET for lang in languages}
 
     def _key_constraints(self, constraints: Sequence[Constraint]) -> tuple[Constraint, ...]:
         """The constraints an answer must satisfy: all but names that are common in the collection."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -100,6 +100,7 @@ class HybridRetriever:
         filters: Filters | None = None,
         query_vector: Vector | None = None,
         query_tokens: Sequence[str] | None = None,
+        dense_languages: Mapping[str, float] | None = None,
     ) -> list[Candidate]:
         """The best `k` passages for `question`, best first.
 
@@ -110,6 +111,10 @@ class HybridRetriever:
             filters: metadata filters (None: all passages).
             query_vector: use this unit vector, shape (dim,), instead of embedding `question`.
             query_tokens: use these analyser tokens instead of analysing `question`.
+            dense_languages: search the passages of each of these languages separately and merge
+                the runs, adding the given offset to the cosines of that language (a multilingual
+                model prefers passages in the question's language: searched together, they crowd
+                the others out). None: one dense search over every passage.
 
         Raises:
             ValueError: for an unknown method.
@@ -129,7 +134,7 @@ class HybridRetriever:
                 query_vector if query_vector is not None else self._embedder.encode_query(question),
                 dtype=np.float32,
             )
-            dense_run = self._backend.dense_search(qvec, depth, where)
+            dense_run = self._dense(qvec, depth, where, dense_languages)
         if method != "dense":
             tokens = list(query_tokens) if query_tokens is not None else self._analyze(question)
             lex_run = self._backend.lexical_search(Counter(tokens), depth, where)
@@ -144,6 +149,19 @@ class HybridRetriever:
                 lex_prf = self._backend.lexical_search(expanded, depth, where)
                 fused = fuse(dense_run, lex_prf, self.config.fusion)
         return self._candidates(fused[:k], dense_run, lex_run, qvec)
+
+    def _dense(
+        self, qvec: Vector, depth: int, where: Filters, languages: Mapping[str, float] | None
+    ) -> Ranked:
+        if not languages:
+            return self._backend.dense_search(qvec, depth, where)
+        merged = [
+            (pid, score + offset)
+            for language, offset in languages.items()
+            for pid, score in self._backend.dense_search(qvec, depth, where, language=language)
+        ]
+        merged.sort(key=lambda ps: (-ps[1], ps[0]))
+        return merged[:depth]
 
     def _expanded_query(
         self, backend: FeedbackBackend, query: Counter[str], fused: Ranked

