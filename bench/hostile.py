@@ -588,6 +588,8 @@ def generate(
         f"zalgo.txt,{long_title},,,,,,,\n"
         '"quoted\nnewline.txt",Newline,,,,,,,\n'
         '=HYPERLINK("http://evil"),Formula,,,,,,,\n'
+        f"long-cell.txt,{'L' * 200_000},,,,,,,\n"  # over the csv module's own field limit
+        "script-url.txt,Script URL,,,javascript:alert(1),,,,\n"
     )
     (folder / "manifest.csv").write_text(manifest, encoding="utf-8")
     warnings = [
@@ -599,7 +601,9 @@ def generate(
         ("manifest.csv", "'klingon!!' is not a language code"),
         ("manifest.csv", "duplicate row for 'utf16-bom.txt'"),
         ("manifest.csv", "row without a file name"),
-        ("manifest.csv", "title has 5,000 characters, more than the 2,000 allowed"),
+        ("manifest.csv", "title has 5,000 characters, more than the 500 allowed"),
+        ("manifest.csv", "title has 200,000 characters, more than the 500 allowed"),
+        ("manifest.csv", "source_url 'javascript:alert(1)' must start with http:// or https://"),
     ]
     return Collection(folder=folder, outside=outside, cases=w.cases, manifest_warnings=warnings)
 

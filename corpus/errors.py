@@ -14,6 +14,7 @@ wrong and, where it helps, what to do.
     │   ├── RebuildInProgress     another rebuild holds the lock (carries the running job id)
     │   └── StorageError          the disk refused a write (full, read-only, ...)
     ├── InvalidRequest            the caller's input is wrong (empty question, bad filter, ...)
+    │   └── InvalidMetadata       a citation metadata field is refused (names the field)
     └── NotFound                  an unknown source, passage or job id
 
 The service adds its own access errors (service.errors: Forbidden, Unauthorized). The edges map all
@@ -76,6 +77,16 @@ class StorageError(IndexingError):
 
 class InvalidRequest(GroundqaError):
     code = "invalid_request"
+
+
+class InvalidMetadata(InvalidRequest):
+    """A citation metadata field given with an upload is refused; the message starts with its name."""
+
+    code = "invalid_metadata"
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
 
 
 class NotFound(GroundqaError):

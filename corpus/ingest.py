@@ -22,6 +22,7 @@ from pathlib import Path
 from corpus.errors import UnreadableSource
 from corpus.loaders import MAX_TEXT_CHARS, Extracted, ExtractOptions, extract
 from corpus.manifest import ManifestRow
+from corpus.metadata import lenient_text, lenient_url
 from corpus.models import FileIssue, IngestReport, Source, SourceMeta
 from corpus.normalize import Document, canonical_document, canonicalize, paragraph_spans
 from corpus.sandbox import extract_contained
@@ -67,11 +68,12 @@ def _meta_text(value: str | None) -> str | None:
     """A metadata value as citations show it: one line, canonical, without invisible characters.
 
     File names, manifest cells and a file's own metadata may hold controls, zero-width or bidi
-    override characters (which can make a citation display as something else); they are dropped.
+    override characters (which can make a citation display as something else); they are dropped, and
+    so is markup. A value longer than the metadata limit (`corpus.metadata`) is not used.
     """
     if not value:
         return None
-    return " ".join(canonicalize(value, unwrap=False).split()) or None
+    return lenient_text(" ".join(canonicalize(value, unwrap=False).split()))
 
 
 def _language(row: ManifestRow | None, declared: str | None, text: str, notes: list[str]) -> str:
@@ -136,7 +138,7 @@ def load_source(f: SourceFile, *, ocr: bool = True, contained: bool = True) -> S
         or _derived_title(text, f.rel),
         publisher=_meta_text(row.publisher if row else None) or _meta_text(found.publisher),
         date=(row.date if row else None) or found.date,
-        url=_meta_text(row.url if row else None) or _meta_text(found.url),
+        url=lenient_url(_meta_text(row.url if row else None)) or lenient_url(_meta_text(found.url)),
         license=_meta_text(row.license if row else None) or _meta_text(found.license),
         language=_language(row, found.language, text, notes),
     )

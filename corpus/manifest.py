@@ -3,6 +3,11 @@
 Columns (header names as in the demo collection): file, title, publisher_or_author, date, source_url,
 origin, license, language. Only `file` is required; it holds a path relative to the sources folder.
 Empty cells mean "unknown" (None). Dates keep their ISO prefix ("2025", "2014-08", "2014-08-31").
+
+Reader and writer share one format and one set of limits (`corpus.metadata`): a cell the reader would
+ignore (too long, not an http(s) URL) is never written. A cell that a spreadsheet would run as a
+formula (starting with =, +, -, @, tab or carriage return) is written with a leading apostrophe,
+which the reader removes again (as it removes one before a leading apostrophe).
 """
 
 from __future__ import annotations
@@ -17,13 +22,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.errors import ManifestError
+from corpus.metadata import MAX_CHARS, url_problem
 from corpus.models import FileIssue
 from corpus.script import normalize_language
 
 MANIFEST_NAME = "manifest.csv"
 COLUMNS = ("file", "title", "publisher_or_author", "date", "source_url", "origin", "license", "language")
 MAX_MANIFEST_BYTES = 20 * 1024 * 1024
-MAX_CELL_CHARS = 2000  # a longer metadata cell is ignored: it would be repeated in every citation
+# A longer metadata cell is ignored with a warning (it would be repeated in every citation).
+CELL_LIMITS = {
+    "title": MAX_CHARS["title"],
+    "publisher_or_author": MAX_CHARS["publisher"],
+    "source_url": MAX_CHARS["url"],
+    "license": MAX_CHARS["license"],
+    "origin": MAX_CHARS["origin"],
+    "date": 100,
+    "language": 100,
+}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# The csv module refuses fields over 128 KiB by default, which made one long cell fail the whole
+# file. A manifest is at most MAX_MANIFEST_BYTES, so no field can be longer than that; long cells
+# are then refused one by one, with the line named (the limit is process-wide and only ever raised).
+if csv.field_size_limit() < MAX_MANIFEST_BYTES:
+    csv.field_size_limit(MAX_MANIFEST_BYTES)
 
 _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?=$|[T\s])")
 
@@ -116,7 +138,50 @@ def _cell(row: dict[str | None, object], name: str) -> str | None:
     if not isinstance(value, str):
         return None
     value = value.strip()
+    if value[:1] == "'" and value[1:].startswith((*FORMULA_START, "'")):
+        value = value[1:]  # written escaped (`_escape_formula`) so that a spreadsheet shows it as text
     return value or None
+
+
+def cell_problem(column: str, value: str) -> str | None:
+    """Why a manifest cell is not usable (too long, not an http(s) URL), or None.
+
+    The reader ignores such a cell with a warning; `format_manifest` refuses to write it.
+    """
+    limit = CELL_LIMITS.get(column)
+    if limit is not None and len(value) > limit:
+        return f"{column} has {len(value):,} characters, more than the {limit:,} allowed"
+    if column == "source_url":
+        problem = url_problem(value)
+        if problem is not None:
+            return f"source_url {value[:60]!r} {problem}"
+    return None
+
+
+def _escape_formula(value: str) -> str:
+    """A leading apostrophe before what a spreadsheet would run as a formula (and before a leading
+    apostrophe, so that one round-trips too)."""
+    return "'" + value if value.startswith((*FORMULA_START, "'")) else value
+
+
+def format_manifest(rows: list[ManifestRow]) -> str:
+    """manifest.csv text for `rows` (header first), readable back by `parse_manifest` unchanged.
+
+    Raises ManifestError naming the file and column of a value the reader would not accept.
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        cells = dict(zip(COLUMNS, row.values(), strict=True))
+        for column, value in cells.items():
+            problem = cell_problem(column, value) if value else None
+            if problem is None and "\x00" in value:
+                problem = f"{column} contains a NUL character"
+            if problem is not None:
+                raise ManifestError(f"not writing the manifest row for {row.file!r}: {problem}")
+        writer.writerow([_escape_formula(cells[c]) for c in COLUMNS])
+    return buf.getvalue()
 
 
 def parse_manifest(data: bytes, path: Path) -> Manifest:
@@ -174,14 +239,9 @@ def _add_row(manifest: Manifest, raw: dict[str | None, object], line: int) -> No
         return
     for column in COLUMNS[1:]:
         value = _cell(raw, column)
-        if value is not None and len(value) > MAX_CELL_CHARS:
-            manifest.warnings.append(
-                FileIssue(
-                    name,
-                    f"line {line}: {column} has {len(value):,} characters, more than the "
-                    f"{MAX_CELL_CHARS:,} allowed; ignored",
-                )
-            )
+        problem = cell_problem(column, value) if value is not None else None
+        if problem is not None:
+            manifest.warnings.append(FileIssue(name, f"line {line}: {problem}; ignored"))
             raw[column] = None
     rel = normalize_rel(file)
     if rel in manifest.rows:

@@ -15,7 +15,8 @@ from fastapi.staticfiles import StaticFiles
 from index.analyzer import analyze
 from index.embedding.base import Embedder
 from service import errors
-from service.middleware import BodyLimit, SecurityHeaders
+from service.deps import AskLimitDep
+from service.middleware import BodyLimit, HeadAsGet, SameOriginRedirects, SecurityHeaders, VaryOn
 from service.pages import admin, chat, docs, sources
 from service.routes_api import router as api_router
 from service.runtime import Runtime
@@ -62,8 +63,12 @@ def create_app(settings: Settings, *, embedder: Embedder | None = None) -> FastA
     errors.install(app)
     app.include_router(api_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for pages in (chat, sources, admin, docs):
+    app.include_router(chat.router, dependencies=[AskLimitDep])  # a page with a question is an ask
+    for pages in (sources, admin, docs):
         app.include_router(pages.router)
     app.add_middleware(BodyLimit, limit=1024 * 1024, upload_limit=settings.max_upload_bytes + 1024 * 1024)
+    app.add_middleware(VaryOn, paths={"/turn": "HX-Request"})  # a fragment for htmx, else a redirect
+    app.add_middleware(SameOriginRedirects)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     return app

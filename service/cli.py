@@ -161,6 +161,7 @@ def serve(
     import uvicorn
 
     from service.app import create_app
+    from service.server import protocol_with_header_timeout
 
     with user_errors():
         settings = settings_from(sources_dir=sources, data_dir=data, model=model, host=host, port=port)
@@ -175,6 +176,7 @@ def serve(
             host=settings.host,
             port=settings.port,
             log_level="warning",
+            http=protocol_with_header_timeout(settings.header_timeout),
         )
 
 

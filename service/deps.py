@@ -1,4 +1,4 @@
-"""FastAPI dependencies: the runtime held on the app, and the admin check."""
+"""FastAPI dependencies: the runtime held on the app, the admin check and the ask rate limit."""
 
 from __future__ import annotations
 
@@ -19,14 +19,24 @@ def get_runtime(request: Request) -> Runtime:
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
-def check_token(runtime: Runtime, presented: str | None) -> None:
-    """Raise unless `presented` equals the configured admin token (compared in constant time)."""
+def require_enabled(runtime: Runtime) -> None:
+    """Raise Forbidden when no admin token is configured (admin is disabled)."""
     token = runtime.settings.admin_token
     if token is None or not token.get_secret_value():
         raise Forbidden(
             "admin endpoints are disabled: set the GROUNDQA_ADMIN_TOKEN environment variable "
             "and restart the server to enable them"
         )
+
+
+def check_token(runtime: Runtime, presented: str | None) -> None:
+    """Raise unless `presented` equals the configured admin token (compared in constant time).
+
+    Raises Forbidden (admin disabled) or Unauthorized (missing or wrong).
+    """
+    require_enabled(runtime)
+    token = runtime.settings.admin_token
+    assert token is not None
     if not presented or not hmac.compare_digest(presented.encode(), token.get_secret_value().encode()):
         raise Unauthorized("admin token missing or wrong: send the header 'Authorization: Bearer <token>'")
 
@@ -38,3 +48,16 @@ def require_admin(request: Request, runtime: RuntimeDep) -> None:
 
 
 AdminDep = Depends(require_admin)
+
+
+def limit_asks(request: Request, runtime: RuntimeDep) -> None:
+    """Count a question against its client's rate limit (TooManyRequests, HTTP 429, over it).
+
+    A page request without a question (`q`) is not an ask and is not counted.
+    """
+    if request.method == "GET" and "q" not in request.query_params:
+        return
+    runtime.ask_limiter.hit(request.client.host if request.client else None)
+
+
+AskLimitDep = Depends(limit_asks)

@@ -20,7 +20,9 @@ from corpus.errors import (
     GroundqaError,
     IndexingError,
     IndexNotBuilt,
+    InvalidMetadata,
     InvalidRequest,
+    ManifestError,
     NotFound,
     ReadOnlySource,
     RebuildInProgress,
@@ -45,13 +47,26 @@ class Unauthorized(Forbidden):
     code = "unauthorized"
 
 
+class TooManyRequests(GroundqaError):
+    """A client asked more often than the rate limit allows: HTTP 429 with Retry-After (seconds)."""
+
+    code = "rate_limited"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 STATUS: list[tuple[type[GroundqaError], int]] = [
+    (InvalidMetadata, 422),
     (InvalidRequest, 400),
     (Unauthorized, 401),
     (Forbidden, 403),
     (NotFound, 404),
     (RebuildInProgress, 409),
     (ReadOnlySource, 409),
+    (ManifestError, 409),
+    (TooManyRequests, 429),
     (IndexNotBuilt, 503),
     (SnapshotCorrupt, 503),
     (StorageError, 507),
@@ -74,20 +89,25 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         401: "Missing or wrong admin token",
         403: "Admin endpoints are disabled (no GROUNDQA_ADMIN_TOKEN configured)",
         404: "Unknown id",
-        409: "Conflict: a rebuild is already running (its job id is given), or the source is read-only",
+        409: "Conflict: a rebuild is already running (its job id is given), the source is read-only, "
+        "or the uploads manifest is damaged (the message names the line)",
         413: "Request body too large",
-        422: "Invalid request body or parameters",
+        422: "Invalid request body or parameters (the message names the field)",
+        429: "Too many questions from this client; retry after the Retry-After seconds",
         503: "No index is loaded yet",
         507: "The disk refused a write",
     }
     return {s: {"model": ErrorBody, "description": text[s]} for s in statuses}
 
 
-def _wants_html(request: Request) -> bool:
+def _negotiated(request: Request) -> bool:
+    """Whether an error here is HTML or JSON by the request's Accept (and HX-Request) header."""
     path = request.url.path
-    if path.startswith("/api/") or path in ("/healthz", "/readyz", "/openapi.json"):
-        return False
-    return "text/html" in request.headers.get("accept", "")
+    return not (path.startswith("/api/") or path in ("/healthz", "/readyz", "/openapi.json"))
+
+
+def _wants_html(request: Request) -> bool:
+    return _negotiated(request) and "text/html" in request.headers.get("accept", "")
 
 
 def error_response(
@@ -101,6 +121,8 @@ def error_response(
     headers = dict(headers or {})
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
+    if _negotiated(request):
+        headers["Vary"] = "Accept, HX-Request"
     if _wants_html(request):
         response = render_error(request, status, code, message)
         response.headers.update(headers)
@@ -125,31 +147,45 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str, str]:
             msg = "expected a real date as YYYY, YYYY-MM or YYYY-MM-DD"
         elif e.get("type") == "string_pattern_mismatch":
             msg = "contains characters that are not allowed"
+        elif e.get("type") == "too_long":
+            ctx = e.get("ctx") or {}
+            msg = f"at most {ctx.get('max_length')} items are accepted"
         msg = msg.removeprefix("Value error, ")
         parts.append(f"{loc}: {msg}" if loc else msg)
     return 422, "invalid_request", "; ".join(parts) or "invalid request"
 
 
+PROBED_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
 def _allowed_methods(request: Request) -> list[str]:
-    """Every method some route serves at this path (Starlette names only the first route's)."""
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "GET"})
-        route_methods = getattr(route, "methods", None)
-        if match != Match.NONE and route_methods:
-            methods |= set(route_methods)
-        elif route_methods:
-            path_regex = getattr(route, "path_regex", None)
-            if path_regex is not None and path_regex.match(request.url.path):
-                methods |= set(route_methods)
-    return sorted(methods - {"HEAD"} if "GET" not in methods else methods)
+    """Every method some route serves at this path, plus HEAD wherever GET is served.
+
+    Each method is tried against the app's routes with the public `BaseRoute.matches` (a full match
+    means a route serves it), so routers included into the app count as well as plain routes.
+    """
+    routes = request.app.router.routes
+    methods = {
+        method
+        for method in PROBED_METHODS
+        if any(
+            route.matches({**request.scope, "method": method, "fastapi": {}})[0] == Match.FULL
+            for route in routes
+        )
+    }
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
 
 
 def install(app: FastAPI) -> None:
     async def on_groundqa(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, GroundqaError)
         status = status_for(exc)
-        return error_response(request, status, exc.code, exc.message, job_id=getattr(exc, "job_id", None))
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyRequests) else None
+        return error_response(
+            request, status, exc.code, exc.message, headers=headers, job_id=getattr(exc, "job_id", None)
+        )
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)

@@ -1,8 +1,10 @@
-"""ASGI middleware: security headers on every response, and a cap on request body size."""
+"""ASGI middleware: security headers on every response, a cap on request body size, HEAD served as
+GET, same-origin redirects made relative, and Vary where a response depends on a request header."""
 
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit, urlunsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -123,3 +125,85 @@ class BodyLimit:
 
 class _TooLarge(Exception):
     pass
+
+
+class HeadAsGet:
+    """Answer HEAD wherever GET is answered: the app sees a GET, the client gets its headers only.
+
+    (FastAPI routes declared with GET do not serve HEAD; RFC 9110 says every GET resource should.)
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+class SameOriginRedirects:
+    """Make redirects to this same server relative (`Location: /static/`), so that a forged `Host`
+    header is never echoed back in a Location (Starlette builds its trailing-slash redirects from it).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def relative(message: Message) -> None:
+            if message["type"] == "http.response.start" and 300 <= message["status"] < 400:
+                raw = message.get("headers", [])
+                message["headers"] = [(k, _relative(v) if k.lower() == b"location" else v) for k, v in raw]
+            await send(message)
+
+        await self.app(scope, receive, relative)
+
+
+def _relative(location: bytes) -> bytes:
+    """`http://any-host/path?q` -> `/path?q`; relative locations are kept (the app never redirects
+    to another site)."""
+    split = urlsplit(location.decode("latin-1"))
+    if not split.scheme and not split.netloc:
+        return location
+    path = split.path if split.path.startswith("/") else "/" + split.path
+    return urlunsplit(("", "", path, split.query, split.fragment)).encode("latin-1")
+
+
+class VaryOn:
+    """Add `Vary: <header>` to responses of the paths whose content depends on that request header
+    (e.g. `/turn` answers an htmx request with a fragment and any other with a redirect)."""
+
+    def __init__(self, app: ASGIApp, paths: dict[str, str]) -> None:
+        self.app = app
+        self.paths = paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        header = self.paths.get(scope["path"]) if scope["type"] == "http" else None
+        if header is None:
+            await self.app(scope, receive, send)
+            return
+
+        async def vary(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                current = [v.decode("latin-1") for k, v in headers if k.lower() == b"vary"]
+                names = {n.strip().lower() for v in current for n in v.split(",") if n.strip()}
+                if header.lower() not in names and "*" not in names:
+                    headers = [(k, v) for k, v in headers if k.lower() != b"vary"]
+                    headers.append((b"vary", ", ".join([*current, header]).encode("latin-1")))
+                    message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, vary)

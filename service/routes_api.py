@@ -8,8 +8,10 @@ from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import JSONResponse
 
 from corpus.errors import InvalidRequest
-from service.deps import AdminDep, RuntimeDep
+from corpus.metadata import MAX_CHARS
+from service.deps import AdminDep, AskLimitDep, RuntimeDep
 from service.errors import error_responses
+from service.gate import HeaderAuthRoute
 from service.schemas import (
     ISO_DATE,
     AskRequest,
@@ -28,12 +30,16 @@ from service.schemas import (
 )
 from service.uploads import UploadMeta
 
-router = APIRouter()
+router = APIRouter(route_class=HeaderAuthRoute)  # admin routes check the token before the body
 ADMIN_ERRORS = (401, 403)
 
 
 @router.post(
-    "/api/ask", response_model=AskResponse, responses=error_responses(400, 404, 413, 422, 503), tags=["ask"]
+    "/api/ask",
+    response_model=AskResponse,
+    responses=error_responses(400, 404, 413, 422, 429, 503),
+    dependencies=[AskLimitDep],
+    tags=["ask"],
 )
 def ask(body: AskRequest, runtime: RuntimeDep) -> AskResponse:
     """Answer a question with verbatim, cited passages (or abstain)."""
@@ -69,21 +75,24 @@ def get_source(source_id: str, runtime: RuntimeDep) -> SourceDetail:
 async def upload_source(
     runtime: RuntimeDep,
     file: Annotated[UploadFile, File(description="A .txt, .md, .html, .htm, .pdf or .docx file.")],
-    title: Annotated[str | None, Form()] = None,
-    publisher: Annotated[str | None, Form()] = None,
+    title: Annotated[str | None, Form(max_length=MAX_CHARS["title"])] = None,
+    publisher: Annotated[str | None, Form(max_length=MAX_CHARS["publisher"])] = None,
     date: Annotated[str | None, Form(pattern=ISO_DATE)] = None,
-    url: Annotated[str | None, Form()] = None,
-    license: Annotated[str | None, Form()] = None,
+    url: Annotated[str | None, Form(max_length=MAX_CHARS["url"], description="http or https")] = None,
+    license: Annotated[str | None, Form(max_length=MAX_CHARS["license"])] = None,
     language: Annotated[str | None, Form(max_length=12)] = None,
 ) -> JSONResponse:
-    """Store an uploaded source (admin) and start a rebuild that indexes it."""
+    """Store an uploaded source (admin) and start a rebuild that indexes it.
+
+    A bad metadata field is a 422 naming it; markup is removed from the text fields.
+    """
+    meta = UploadMeta.validated(
+        title=title, publisher=publisher, date=date, url=url, license=license, language=language
+    )
     limit = runtime.settings.max_upload_bytes
     content = await file.read(limit + 1)
     if len(content) > limit:
         raise InvalidRequest(f"the upload is larger than {runtime.settings.max_upload_mb:g} MB")
-    meta = UploadMeta(
-        title=title, publisher=publisher, date=date, url=url, license=license, language=language
-    )
     source_id, job = runtime.add_source(file.filename or "", content, meta)
     body = JobAccepted(job=job_out(job), source_id=source_id)
     return JSONResponse(body.model_dump(), status_code=202)

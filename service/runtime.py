@@ -5,6 +5,9 @@ A `Runtime` is built by `create_app(settings)` and kept on `app.state`; nothing 
 
 from __future__ import annotations
 
+from typing import Any
+
+from corpus.errors import GroundqaError, IndexingError
 from corpus.ingest import SourceDir
 from index.backend import Catalog
 from index.builder import update_index
@@ -14,6 +17,7 @@ from index.local.catalog import LocalCatalog
 from index.types import Answer, Query
 from service.holder import IndexHolder
 from service.jobs import Job, JobRunner
+from service.ratelimit import AskLimiter
 from service.settings import Settings
 from service.uploads import UploadMeta, Uploads
 
@@ -47,6 +51,7 @@ class Runtime:
         self.holder = IndexHolder(self.catalog, embedder)
         self.jobs = JobRunner()
         self.uploads = uploads_for(settings)
+        self.ask_limiter = AskLimiter(settings.ask_rate_limit, loopback=settings.rate_limit_loopback)
 
     # -- the index -------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -68,22 +73,52 @@ class Runtime:
         """Start a rebuild; with `queue`, one already running makes this the next job instead of a 409."""
 
         def work(job: Job) -> dict[str, object]:
-            report = update_index(
-                catalog=self.catalog,
-                inputs=self.uploads.dirs(),
-                embedder=self.embedder,
-                max_bytes=self.settings.max_file_bytes,
-                full=full,
-                keep=self.settings.keep_snapshots,
-                progress=job.progress,
-                job_id=job.id,
-                ocr=self.settings.ocr,
-            )
+            try:
+                report = update_index(
+                    catalog=self.catalog,
+                    inputs=self.uploads.dirs(),
+                    embedder=self.embedder,
+                    max_bytes=self.settings.max_file_bytes,
+                    full=full,
+                    keep=self.settings.keep_snapshots,
+                    progress=job.progress,
+                    job_id=job.id,
+                    ocr=self.settings.ocr,
+                )
+            except GroundqaError as exc:
+                exc.message = self.redact(exc.message)
+                raise
+            except Exception as exc:  # reported as the job's error: without the server's paths
+                raise IndexingError(self.redact(f"{type(exc).__name__}: {exc}")) from exc
             if report.published or not self.ready:
                 self.reload()
-            return report.to_json()
+            result: dict[str, object] = self.redact_json(report.to_json())
+            return result
 
         return (self.jobs.start_or_queue if queue else self.jobs.start)("rebuild", work)
+
+    def redact(self, text: str) -> str:
+        """`text` with the server's absolute folders replaced by their names (`/srv/x/sources/a.txt`
+        -> `sources/a.txt`): job results are shown to admins and clients, not the file system."""
+        s = self.settings
+        folders = [s.sources_dir, s.resolved_uploads_dir, s.data_dir]
+        if s.manifest is not None:
+            folders.append(s.manifest.parent)
+        for folder in folders:
+            for form in {str(folder.absolute()), str(folder.resolve())}:
+                if form != "/":
+                    text = text.replace(form + "/", folder.name + "/").replace(form, folder.name)
+        return text
+
+    def redact_json(self, value: Any) -> Any:
+        """`redact` applied to every string in a JSON-like value."""
+        if isinstance(value, str):
+            return self.redact(value)
+        if isinstance(value, list):
+            return [self.redact_json(v) for v in value]
+        if isinstance(value, dict):
+            return {k: self.redact_json(v) for k, v in value.items()}
+        return value
 
     # -- uploads ---------------------------------------------------------------------------------
     def add_source(self, filename: str, content: bytes, meta: UploadMeta) -> tuple[str, Job]:

@@ -18,7 +18,9 @@ from index.types import Answer, Filters, Hit, Query, SourceRef
 from service.jobs import Job
 
 ISO_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-MAX_HISTORY = 20
+MAX_HISTORY = 20  # earlier questions accepted with a question (API `history`, chat `h`); 422 beyond
+HISTORY_USED = 2  # of which a search uses the last two (index.engine); re-asking more is wasted work
+MAX_SEARCHES_PER_REQUEST = HISTORY_USED + 1  # the work budget of one request (the no-JS chat's re-asks)
 _BANNED = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"  # + surrogates, refused first
 _INVISIBLE = r"\s\u200b-\u200d\u2060\ufeff"
 SAFE_TEXT = f"^[^{_BANNED}]*$"

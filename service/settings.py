@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -44,6 +44,25 @@ class Settings(BaseSettings):
     ocr: bool = Field(
         True, description="Read scanned PDF pages (no text layer) with tesseract OCR; false leaves them out."
     )
+    ask_rate_limit: str = Field(
+        "5/second;60/minute",
+        description='Questions per client address, e.g. "5/second;60/minute" (the `limits` notation); '
+        '"off" for none.',
+    )
+    rate_limit_loopback: bool = Field(
+        False, description="Also rate-limit clients on 127.0.0.1/::1 (local tools are exempt by default)."
+    )
+    header_timeout: float = Field(
+        10.0, gt=0, description="Seconds a client may take to send a request's headers (groundqa serve)."
+    )
+
+    @field_validator("ask_rate_limit")
+    @classmethod
+    def _valid_rate_limit(cls, value: str) -> str:
+        from service.ratelimit import parse_limit
+
+        parse_limit(value)  # raises ValueError with what is wrong
+        return value
 
     @property
     def resolved_uploads_dir(self) -> Path:

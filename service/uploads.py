@@ -9,10 +9,10 @@ moves its file to DATA_DIR/trash; nothing is destroyed.
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
+import errno
 import os
 import re
+import secrets
 import shutil
 import tempfile
 import threading
@@ -22,21 +22,33 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.errors import InvalidRequest, NotFound, ReadOnlySource, StorageError
+from corpus.errors import (
+    InvalidMetadata,
+    InvalidRequest,
+    ManifestError,
+    NotFound,
+    ReadOnlySource,
+    StorageError,
+)
 from corpus.ingest import SourceDir, source_id_for
 from corpus.loaders import SUPPORTED_EXTENSIONS
-from corpus.manifest import COLUMNS, MANIFEST_NAME
+from corpus.manifest import MANIFEST_NAME, ManifestRow, format_manifest, iso_date, read_manifest
+from corpus.metadata import clean_upload_field
 from index.backend import SourceRecord
 from index.local.snapshot import atomic_write_text, fsync_dir
 
 UPLOADS_NAMESPACE = "uploads"
 UPLOAD_ORIGIN = "uploaded through the groundqa API"
-MAX_STEM_CHARS = 100
+# A stored name, in UTF-8 bytes. File systems allow 255; the trash adds a 16-byte time prefix.
+MAX_NAME_BYTES = 200
 
 
 @dataclass(frozen=True)
 class UploadMeta:
-    """Citation metadata given with an upload (None: not given)."""
+    """Citation metadata given with an upload (None: not given).
+
+    Build it with `UploadMeta.validated(...)` at an edge that takes user input.
+    """
 
     title: str | None = None
     publisher: str | None = None
@@ -45,9 +57,39 @@ class UploadMeta:
     license: str | None = None
     language: str | None = None
 
+    @classmethod
+    def validated(
+        cls,
+        *,
+        title: str | None = None,
+        publisher: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+        license: str | None = None,
+        language: str | None = None,
+    ) -> UploadMeta:
+        """The fields as given by a client, checked and cleaned by the rules of `corpus.metadata`.
+
+        Raises InvalidMetadata naming the first bad field (too long, control characters, markup
+        only, not an http(s) URL, not a real YYYY[-MM[-DD]] date, not a language code).
+        """
+        given = {"title": title, "publisher": publisher, "url": url, "license": license}
+        clean = {name: clean_upload_field(name, value) for name, value in given.items()}
+        clean["language"] = clean_upload_field("language", language)
+        day = date.strip() if date else None
+        if day and (len(day) > 10 or iso_date(day) != day):
+            raise InvalidMetadata("date", "expected a real date written YYYY, YYYY-MM or YYYY-MM-DD")
+        return cls(date=day or None, **clean)
+
+
+def _cut_utf8(text: str, limit: int) -> str:
+    """The longest prefix of `text` that is at most `limit` bytes in UTF-8 (never half a character)."""
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
+
 
 def sanitize_filename(name: str) -> str:
-    """A safe base name for an uploaded file: no folders, no control or odd characters.
+    """A safe base name for an uploaded file: no folders, no control or odd characters, and at most
+    MAX_NAME_BYTES bytes in UTF-8 (the stem is shortened; the extension is kept).
 
     Raises InvalidRequest when nothing usable is left or the type is not supported.
     """
@@ -55,17 +97,24 @@ def sanitize_filename(name: str) -> str:
     base = re.sub(r"[^\w.\- ]", "_", base, flags=re.UNICODE).strip(" .")
     stem, dot, ext = base.rpartition(".")
     if not dot or not stem:
-        raise InvalidRequest(f"the file name {name!r} has no usable name and extension")
+        raise InvalidRequest(f"the file name {name[:200]!r} has no usable name and extension")
     ext = "." + ext.lower()
     if ext not in SUPPORTED_EXTENSIONS:
         raise InvalidRequest(
-            f"files of type {ext!r} are not accepted; allowed: {', '.join(SUPPORTED_EXTENSIONS)}"
+            f"files of type {ext[:20]!r} are not accepted; allowed: {', '.join(SUPPORTED_EXTENSIONS)}"
         )
-    return stem[:MAX_STEM_CHARS].rstrip(" .") + ext
+    stem = _cut_utf8(stem, MAX_NAME_BYTES - len(ext)).rstrip(" .")
+    if not stem:
+        raise InvalidRequest(f"the file name {name[:200]!r} has no usable name and extension")
+    return stem + ext
 
 
 class Uploads:
     """The uploads folder and the curated folder, as the admin API changes them.
+
+    Every change is all or nothing: the uploads manifest is read (and must be sound) before anything
+    moves, and a step that fails undoes the steps before it, so a failed upload leaves the previous
+    file and manifest, and a failed delete leaves the file where it was.
 
     Args:
         sources_dir: the curated sources folder (deletes there need it to be writable).
@@ -82,17 +131,23 @@ class Uploads:
         self._lock = threading.Lock()
 
     def dirs(self) -> list[SourceDir]:
-        """The folders an index is built from: the curated sources, then the uploads."""
+        """The folders an index is built from: the curated sources, then the uploads.
+
+        Raises ManifestError (naming the line) when the uploads manifest is damaged, so that a
+        rebuild fails and says so instead of indexing the uploads without their metadata.
+        """
         dirs = [SourceDir(self.sources_dir)]
         up = self.uploads_dir
         if up.is_dir() and up.resolve() != self.sources_dir.resolve():
+            self.rows()
             dirs.append(SourceDir(up, None, UPLOADS_NAMESPACE))
         return dirs
 
     def add(self, filename: str, content: bytes, meta: UploadMeta) -> str:
         """Store an upload and its manifest row; returns the source id it will get.
 
-        Raises InvalidRequest (bad name, type, empty or too large) or StorageError (disk refused).
+        Raises InvalidRequest (bad name, type, empty or too large), ManifestError (the uploads
+        manifest is damaged; nothing is changed) or StorageError (disk refused; nothing is changed).
         """
         name = sanitize_filename(filename)
         if not content:
@@ -101,30 +156,33 @@ class Uploads:
             raise InvalidRequest(f"the upload is larger than {self.max_bytes / 2**20:g} MB")
         with self._lock, _storage_errors("could not store the upload"):
             self.uploads_dir.mkdir(parents=True, exist_ok=True)
-            _atomic_write_bytes(self.uploads_dir / name, content)
-            rows = [r for r in self._read_manifest() if r["file"] != name]
+            rows = [r for r in self.rows() if r.file != name]
             rows.append(
-                {
-                    "file": name,
-                    "title": meta.title or "",
-                    "publisher_or_author": meta.publisher or "",
-                    "date": meta.date or "",
-                    "source_url": meta.url or "",
-                    "origin": UPLOAD_ORIGIN,
-                    "license": meta.license or "",
-                    "language": meta.language or "",
-                }
+                ManifestRow(
+                    file=name,
+                    title=meta.title,
+                    publisher=meta.publisher,
+                    date=meta.date,
+                    url=meta.url,
+                    origin=UPLOAD_ORIGIN,
+                    license=meta.license,
+                    language=meta.language,
+                )
             )
-            self._write_manifest(rows)
+            text = format_manifest(rows)
+            with _replacing(self.uploads_dir / name, content):
+                atomic_write_text(self.uploads_dir / MANIFEST_NAME, text)
         return source_id_for(name, UPLOADS_NAMESPACE)
 
     def remove(self, rec: SourceRecord) -> None:
         """Move a source's file to the trash (and drop its uploads-manifest row).
 
         Raises InvalidRequest (stored path outside its folder), ReadOnlySource (the folder is
-        read-only), NotFound (the file is already gone) or StorageError.
+        read-only), NotFound (the file is already gone), ManifestError (the uploads manifest is
+        damaged) or StorageError; in every case the file stays where it was.
         """
-        folder = self.uploads_dir if rec.namespace == UPLOADS_NAMESPACE else self.sources_dir
+        uploaded = rec.namespace == UPLOADS_NAMESPACE
+        folder = self.uploads_dir if uploaded else self.sources_dir
         path = folder / rec.path
         if not path.resolve().is_relative_to(folder.resolve()):
             raise InvalidRequest(f"source {rec.id!r} has a stored path outside its folder; not deleting it")
@@ -135,24 +193,79 @@ class Uploads:
         with self._lock, _storage_errors("could not move the source to the trash"):
             if not path.is_file():
                 raise NotFound(f"the file of source {rec.id!r} is already gone; rebuild the index")
+            text = format_manifest([r for r in self.rows() if r.file != rec.path]) if uploaded else None
             self.trash_dir.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(path), self.trash_dir / f"{time.strftime('%Y%m%dT%H%M%S')}-{path.name}")
-            if rec.namespace == UPLOADS_NAMESPACE:
-                self._write_manifest([r for r in self._read_manifest() if r["file"] != rec.path])
+            trashed = self._trash_path(path.name)
+            shutil.move(str(path), trashed)
+            try:
+                if text is not None:
+                    atomic_write_text(self.uploads_dir / MANIFEST_NAME, text)
+            except BaseException:
+                shutil.move(str(trashed), path)  # put the file back: the delete did not happen
+                raise
 
-    def _read_manifest(self) -> list[dict[str, str]]:
+    def rows(self) -> list[ManifestRow]:
+        """The uploads manifest's rows ([] when there is none).
+
+        Raises ManifestError naming the line when the file cannot be read back exactly (groundqa
+        writes it; a hand edit may have damaged it): nothing that would lose metadata is done then.
+        """
         path = self.uploads_dir / MANIFEST_NAME
         if not path.is_file():
             return []
-        with open(path, encoding="utf-8", newline="") as fh:
-            return [{k: (r.get(k) or "") for k in COLUMNS} for r in csv.DictReader(fh)]
+        where = f"the uploads manifest ({MANIFEST_NAME} in the uploads folder)"
+        try:
+            manifest = read_manifest(path)
+        except ManifestError as exc:
+            raise ManifestError(
+                f"{where} is damaged: {exc.message.replace(str(path), MANIFEST_NAME)}; fix or remove "
+                "that line, then try again"
+            ) from exc
+        if manifest.warnings:
+            raise ManifestError(
+                f"{where} is damaged: {manifest.warnings[0].reason}; fix that line, then try again"
+            )
+        return list(manifest.rows.values())
 
-    def _write_manifest(self, rows: list[dict[str, str]]) -> None:
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-        atomic_write_text(self.uploads_dir / MANIFEST_NAME, buf.getvalue())
+    def _trash_path(self, name: str) -> Path:
+        """A new path in the trash for `name`: time-stamped, unique, at most 255 bytes."""
+        stem, dot, ext = name.rpartition(".")
+        stem, ext = (stem, dot + ext) if dot else (name, "")
+        prefix = time.strftime("%Y%m%dT%H%M%S")
+        for n in range(1000):
+            tag = f"{prefix}-{n}-" if n else f"{prefix}-"
+            candidate = self.trash_dir / (tag + _cut_utf8(stem, 255 - len(tag) - len(ext.encode())) + ext)
+            if not candidate.exists():
+                return candidate
+        raise StorageError("could not move the source to the trash: too many files of that name")
+
+
+@contextlib.contextmanager
+def _replacing(path: Path, content: bytes) -> Iterator[None]:
+    """Replace `path` with `content` for the duration of the block; if the block fails, put the
+    previous file back (or remove the new one)."""
+    backup: Path | None = None
+    if path.exists():
+        backup = path.with_name(f".upload-backup-{secrets.token_hex(6)}")
+        try:
+            os.link(path, backup)
+        except OSError:
+            shutil.copy2(path, backup)
+    replaced = False
+    try:
+        _atomic_write_bytes(path, content)
+        replaced = True
+        yield
+    except BaseException:
+        if replaced and backup is not None:
+            os.replace(backup, path)
+            backup = None
+        elif replaced:
+            path.unlink(missing_ok=True)
+        raise
+    finally:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -161,6 +274,8 @@ def _storage_errors(what: str) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise InvalidRequest(f"{what}: the file name is too long") from exc
         raise StorageError(f"{what}: {exc.strerror or type(exc).__name__}") from exc
 
 

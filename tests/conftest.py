@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# Tests ask many questions quickly through TestClient (client "testclient", not a loopback address):
+# the per-client ask rate limit is off for them, and tests of the limit turn it on explicitly.
+os.environ["GROUNDQA_ASK_RATE_LIMIT"] = "off"
 
 from tests.demo_fixtures import (  # noqa: F401  (session fixtures over the demo collection)
     demo_build,

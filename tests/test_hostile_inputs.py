@@ -120,7 +120,8 @@ def test_citation_metadata_holds_no_invisible_or_control_characters(run: Run) ->
         m = rec.meta
         for value in (m.title, m.publisher, m.url, m.license):
             assert value is None or not INVISIBLE.search(value), (rec.path, value)
-        assert len(m.title) <= 2000
+        assert len(m.title) <= 500
+        assert m.url is None or m.url.startswith(("http://", "https://")), (rec.path, m.url)
     good = next(r for r in run.index.sources() if r.path == "good.txt").meta
     assert (good.title, good.publisher, good.date, good.language) == (
         "Good evil title",

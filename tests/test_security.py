@@ -276,7 +276,18 @@ def test_hostile_metadata_and_text_are_escaped(client: TestClient) -> None:
     ]
     for html in pages:
         assert "<script>alert" not in html and "<img src=x" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; Evil" in pages[0]
+    assert "&lt;script&gt;alert(4)&lt;/script&gt;" in pages[1]  # the source's own text, escaped
+    assert "alert(1) Evil &#34;title&#34;" in pages[0]  # the manifest's markup is removed
+
+
+def test_metadata_markup_and_script_urls_never_reach_api_clients(client: TestClient) -> None:
+    """A client that forgets to escape still shows plain text: no tags, no javascript: URLs."""
+    evil = client.get(f"/api/sources/{_source_id(client, 'evil.txt')}").json()
+    assert (evil["title"], evil["publisher"], evil["url"]) == ('alert(1) Evil "title"', None, None)
+    for s in client.get("/api/sources").json()["sources"]:
+        for value in (s["title"], s["publisher"], s["license"]):
+            assert value is None or not re.search(r"<[A-Za-z/!?]", value), value
+        assert s["url"] is None or s["url"].startswith(("http://", "https://")), s["url"]
 
 
 def test_json_and_static_responses_are_nosniff(client: TestClient) -> None:

@@ -63,6 +63,7 @@ ERROR_TITLES = {
     409: "Busy",
     413: "Too large",
     422: "That request could not be used",
+    429: "Too many questions",
     503: "The index is not ready",
     507: "The disk is full or read-only",
 }

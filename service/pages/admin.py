@@ -8,24 +8,32 @@ token in sessionStorage to refill the field and to poll GET /api/index with a Be
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import Response
 
 from corpus.errors import GroundqaError, InvalidRequest
-from service.deps import RuntimeDep, check_token
+from service.deps import RuntimeDep, check_token, get_runtime
 from service.errors import Unauthorized, status_for
+from service.gate import FormTokenRoute
 from service.jobs import Job
 from service.runtime import Runtime
-from service.schemas import ISO_DATE, index_status, job_out
+from service.schemas import index_status, job_out
 from service.uploads import UploadMeta
 from web.context import AdminPage
 from web.present import source_row
 from web.templating import render
 
-router = APIRouter(include_in_schema=False)
+
+class AdminFormRoute(FormTokenRoute):
+    """Admin form posts: the token (the form's first field) is checked before the rest is read."""
+
+    def denied(self, request: Request, exc: GroundqaError) -> Response:
+        return _failed(request, get_runtime(request), exc, "")
+
+
+router = APIRouter(include_in_schema=False, route_class=AdminFormRoute)
 
 NO_STORE = {"Cache-Control": "no-store"}
 TokenField = Annotated[str, Form()]
@@ -139,28 +147,16 @@ async def admin_upload(
         check_token(runtime, token)
         if file is None or not file.filename:
             raise InvalidRequest("choose a file to upload")
+        meta = UploadMeta.validated(
+            title=title, publisher=publisher, date=date, url=url, license=license, language=language
+        )
         limit = runtime.settings.max_upload_bytes
         content = await file.read(limit + 1)
         if len(content) > limit:
             raise InvalidRequest(f"the upload is larger than {runtime.settings.max_upload_mb:g} MB")
-        meta = UploadMeta(
-            title=title.strip() or None,
-            publisher=publisher.strip() or None,
-            date=_date(date),
-            url=url.strip() or None,
-            license=license.strip() or None,
-            language=language.strip() or None,
-        )
         source_id, job = runtime.add_source(file.filename, content, meta)
     except GroundqaError as exc:
         return _failed(request, runtime, exc, token)
     message = f"Uploaded as source {source_id}; rebuild started (job {job.id})."
     page = _page(runtime, token=token, authed=True, message=message, uploaded_id=source_id)
     return render(request, "admin.html", page, status=202, headers=NO_STORE)
-
-
-def _date(value: str) -> str | None:
-    value = value.strip()
-    if value and not re.fullmatch(ISO_DATE, value):
-        raise InvalidRequest("the date must look like YYYY, YYYY-MM or YYYY-MM-DD")
-    return value or None
