@@ -30,7 +30,7 @@ from corpus.models import FileIssue, Passage, Source
 from corpus.sentences import split_sentences
 from index.analyzer import ANALYZER_VERSION, analyze_many
 from index.backend import Backend, Catalog, EmbeddingStore, NewPassage, Vector
-from index.embedding.base import Embedder
+from index.embedding.base import Embedder, ModelChoice
 from index.embedding.cache import text_hash
 
 log = logging.getLogger(__name__)
@@ -97,33 +97,34 @@ def build_versions() -> dict[str, str]:
     return {"chunker": CHUNKER_VERSION, "analyzer": ANALYZER_VERSION}
 
 
-def _base(catalog: Catalog, embedder: Embedder, full: bool) -> tuple[Backend | None, str]:
-    """The current version when its sources can be carried over, else (None, why not)."""
+def _base(catalog: Catalog, full: bool) -> Backend | None:
+    """The current version (None when a full build is requested or there is none usable)."""
     if full:
-        return None, "requested"
+        return None
     try:
-        base = catalog.open()
+        return catalog.open()
     except IndexNotBuilt:
-        return None, "no index yet"
+        return None
     except SnapshotCorrupt as exc:
         log.warning("rebuilding everything: %s", exc.message)
-        return None, "no usable index"
+        return None
+
+
+def _reusable(base: Backend, embedder: Embedder) -> str:
+    """Why the base version's sources cannot be carried over, or "" when they can."""
     info = base.info
     if info.model != embedder.fingerprint:
-        why = "the model changed"
-    elif any(info.extra.get(k) != v for k, v in build_versions().items()):
-        why = "the chunker or analyzer changed"
-    else:
-        return base, ""
-    base.close()
-    return None, why
+        return "the model changed"
+    if any(info.extra.get(k) != v for k, v in build_versions().items()):
+        return "the chunker or analyzer changed"
+    return ""
 
 
 def update_index(
     *,
     catalog: Catalog,
     inputs: Sequence[SourceDir],
-    embedder: Embedder,
+    embedder: Embedder | ModelChoice,
     max_bytes: int,
     full: bool = False,
     keep: int = 2,
@@ -136,7 +137,9 @@ def update_index(
     Args:
         catalog: where versions live (e.g. `index.local.catalog.LocalCatalog(data_dir)`).
         inputs: the sources folders (namespaces keep their ids apart).
-        embedder: the model; its fingerprint is recorded with the version.
+        embedder: the model, or a choice of model made once the sources' languages are known
+            (`index.embedding.load.Models`: "auto" picks a multilingual model when any source is
+            not English); its fingerprint is recorded with the version.
         max_bytes: larger files are refused (one line in `failed`).
         full: re-read every file and re-embed every passage (the cache is not consulted).
         keep: published versions kept after publishing (the newest `keep`).
@@ -156,23 +159,25 @@ def update_index(
     report = UpdateReport()
     tick: Progress = progress or (lambda stage, done, total: None)
     with catalog.lock(job_id):
-        base, why_full = _base(catalog, embedder, full)
+        base = _base(catalog, full)
+        why_full = "requested" if full else "no usable index yet"
         try:
-            report.full = base is None
             ingestion = Ingestion.scan(inputs, max_bytes=max_bytes)
             known = {r.id: r.content_hash for r in base.sources()} if base is not None else None
-            chunker = Chunker(embedder.count_tokens, embedder.max_tokens)
             now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-            kept: list[str] = []
+            kept, read = _read(ingestion, known, ocr, tick)
+            model = _model(embedder, base, kept, read)
+            if base is not None and (why := _reusable(base, model)):
+                log.info("re-reading every source: %s", why)
+                base.close()
+                base, why_full, known = None, why, None
+                kept, read = _read(ingestion, None, ocr, tick)
+            report.full = base is None
+            chunker = Chunker(model.count_tokens, model.max_tokens)
             fresh: list[tuple[Source, str, list[Passage]]] = []
-            for read in ingestion.read(known, lambda done, total: tick("reading", done, total), ocr=ocr):
-                if read.source is None:
-                    kept.append(read.file.source_id)
-                    continue
-                (report.changed if known and read.file.source_id in known else report.added).append(
-                    read.source.id
-                )
-                fresh.append((read.source, read.namespace, chunker.chunk(read.source)))
+            for source, namespace in read:
+                (report.changed if known and source.id in known else report.added).append(source.id)
+                fresh.append((source, namespace, chunker.chunk(source)))
             report.failed = sorted(ingestion.failures, key=lambda issue: issue.path)
             report.warnings = ingestion.warnings
             report.unchanged = len(kept)
@@ -187,10 +192,10 @@ def update_index(
                 report.seconds = time.perf_counter() - t0
                 return report
 
-            vectors = _embed(catalog, embedder, inputs_of, full, base is None, report, tick)
+            vectors = _embed(catalog, model, inputs_of, full, base is None, report, tick)
             analysed = _analyse(new_passages, inputs_of)
             tick("writing", 0, 1)
-            with catalog.writer(base, model=embedder.fingerprint, dim=embedder.dim) as writer:
+            with catalog.writer(base, model=model.fingerprint, dim=model.dim) as writer:
                 order = {f.source_id: i for i, (_, f) in enumerate(ingestion.files)}
                 at = 0
                 items: list[tuple[int, str | tuple[Source, str, list[NewPassage]]]] = [
@@ -222,6 +227,32 @@ def update_index(
         report.version = info.version
         report.seconds = time.perf_counter() - t0
         return report
+
+
+def _read(
+    ingestion: Ingestion, known: dict[str, str] | None, ocr: bool, tick: Progress
+) -> tuple[list[str], list[tuple[Source, str]]]:
+    """(ids of unchanged sources, (source, namespace) of every new or changed one)."""
+    kept: list[str] = []
+    read: list[tuple[Source, str]] = []
+    for r in ingestion.read(known, lambda done, total: tick("reading", done, total), ocr=ocr):
+        if r.source is None:
+            kept.append(r.file.source_id)
+        else:
+            read.append((r.source, r.namespace))
+    return kept, read
+
+
+def _model(
+    embedder: Embedder | ModelChoice, base: Backend | None, kept: list[str], read: list[tuple[Source, str]]
+) -> Embedder:
+    """The embedder itself, or the one a model choice makes for the collection's languages."""
+    if not isinstance(embedder, ModelChoice):
+        return embedder
+    languages = {s.meta.language for s, _ in read}
+    if base is not None:
+        languages |= {base.source_record(sid).meta.language for sid in kept}
+    return embedder.for_languages(languages)
 
 
 def search_context(source: Source, p: Passage) -> str:

@@ -47,7 +47,8 @@ PROVISION_BONUS = 1.0  # added to the fused score (z-score units) of a passage i
 RARE_NAME_SHARE = 0.006
 # With a multilingual model, each passage language is searched on its own and the cosines of passages
 # in another language than the question's get this offset (e5 scores same-language pairs higher).
-CROSS_LINGUAL_OFFSET = 0.0
+CROSS_LINGUAL_OFFSET: dict[str, float] = {"en": 0.02}
+CROSS_LINGUAL_DEFAULT = 0.06  # for questions in other languages than those above
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,8 @@ class GroundIndex:
         languages = [lang for lang, n in self.backend.info.passage_languages.items() if n]
         if self._dense_languages is not None or len(languages) < 2:
             return None
-        return {lang: 0.0 if lang == language else CROSS_LINGUAL_OFFSET for lang in languages}
+        offset = CROSS_LINGUAL_OFFSET.get(language, CROSS_LINGUAL_DEFAULT)
+        return {lang: 0.0 if lang == language else offset for lang in languages}
 
     def _key_constraints(self, constraints: Sequence[Constraint]) -> tuple[Constraint, ...]:
         """The constraints an answer must satisfy: all but names that are common in the collection."""

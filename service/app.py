@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from index.analyzer import analyze
-from index.embedding.base import Embedder
+from index.embedding.base import Embedder, ModelChoice
 from service import errors
 from service.deps import AskLimitDep
 from service.middleware import BodyLimit, HeadAsGet, SameOriginRedirects, SecurityHeaders, VaryOn
@@ -26,7 +26,7 @@ from web.templating import STATIC_DIR
 log = logging.getLogger(__name__)
 
 
-def create_app(settings: Settings, *, embedder: Embedder | None = None) -> FastAPI:
+def create_app(settings: Settings, *, embedder: Embedder | ModelChoice | None = None) -> FastAPI:
     """Build the app. The embedder is loaded and the index opened in the lifespan, not at import.
 
     Args:
@@ -39,9 +39,9 @@ def create_app(settings: Settings, *, embedder: Embedder | None = None) -> FastA
         if embedder is not None:
             emb = embedder
         else:
-            from index.embedding.load import load_embedder
+            from index.embedding.load import Models
 
-            emb = load_embedder(settings.model, settings.backend, settings.data_dir / "models")
+            emb = Models(settings.model, settings.backend, settings.data_dir / "models")
         runtime = Runtime(settings, emb)
         runtime.reload()
         app.state.runtime = runtime

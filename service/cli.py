@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Literal, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -17,9 +17,13 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from corpus.errors import GroundqaError
-from index.embedding.base import Embedder
+from index.embedding.base import Embedder, ModelChoice
 from service.runtime import catalog_for, source_dirs
 from service.settings import Settings
+
+if TYPE_CHECKING:
+    from index.embedding.load import Models
+    from index.engine import GroundIndex
 
 app = typer.Typer(
     help="groundqa: answers questions only with verbatim, cited passages from a curated collection.",
@@ -66,10 +70,20 @@ def settings_from(**options: Any) -> Settings:
     return Settings(**{k: v for k, v in options.items() if v is not None})
 
 
-def load(settings: Settings) -> Embedder:
-    from index.embedding.load import load_embedder
+def load(settings: Settings) -> Models:
+    """The configured embedding model(s), loaded when first needed."""
+    from index.embedding.load import Models
 
-    return load_embedder(settings.model, settings.backend, settings.data_dir / "models")
+    return Models(settings.model, settings.backend, settings.data_dir / "models")
+
+
+def open_index(settings: Settings) -> GroundIndex:
+    """The published index with the model it was built with."""
+    from index.engine import GroundIndex
+    from index.local.catalog import LocalCatalog
+
+    backend = LocalCatalog(settings.data_dir).open()
+    return GroundIndex(backend, load(settings).for_fingerprint(backend.info.model))
 
 
 @contextmanager
@@ -94,7 +108,9 @@ def progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
         yield tick
 
 
-def run_index(settings: Settings, embedder: Embedder, *, full: bool, quiet: bool = False) -> dict[str, Any]:
+def run_index(
+    settings: Settings, embedder: Embedder | ModelChoice, *, full: bool, quiet: bool = False
+) -> dict[str, Any]:
     from index.builder import update_index
 
     if not settings.sources_dir.is_dir():
@@ -222,7 +238,6 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print exactly the API's response body.")] = False,
 ) -> None:
     """Answer a question from the index with quoted, cited passages."""
-    from index.engine import GroundIndex
     from service.schemas import AskRequest, FiltersIn, ask_response
 
     with user_errors():
@@ -239,7 +254,7 @@ def ask(
                 date_to=date_to,
             ),
         )
-        engine = GroundIndex.open(settings.data_dir, load(settings))
+        engine = open_index(settings)
         body = ask_response(engine.search(request.to_query())).model_dump(mode="json")
     if as_json:
         sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
@@ -282,7 +297,7 @@ def evaluate(
         result = run_eval(
             dataset_dir,
             method=chosen,
-            embedder=load(settings),
+            embedder=load(settings).for_languages({"en"}),  # BEIR collections are English
             cache_dir=settings.data_dir / "cache",
             qrels_file=qrels,
         )

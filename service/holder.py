@@ -6,7 +6,7 @@ import logging
 
 from corpus.errors import IndexNotBuilt, SnapshotCorrupt
 from index.backend import Catalog
-from index.embedding.base import Embedder
+from index.embedding.base import Embedder, ModelChoice
 from index.engine import GroundIndex
 
 log = logging.getLogger(__name__)
@@ -19,7 +19,7 @@ class IndexHolder:
     query that already holds the old index finishes on it while new queries get the new one.
     """
 
-    def __init__(self, catalog: Catalog, embedder: Embedder) -> None:
+    def __init__(self, catalog: Catalog, embedder: Embedder | ModelChoice) -> None:
         self.catalog = catalog
         self.embedder = embedder
         self._index: GroundIndex | None = None
@@ -28,7 +28,10 @@ class IndexHolder:
     def reload(self) -> None:
         """Open the current version and make it the one new queries use (failures are remembered)."""
         try:
-            self._index = GroundIndex(self.catalog.open(), self.embedder)
+            backend = self.catalog.open()
+            emb = self.embedder
+            model = emb.for_fingerprint(backend.info.model) if isinstance(emb, ModelChoice) else emb
+            self._index = GroundIndex(backend, model)
             self._load_error = None
         except (IndexNotBuilt, SnapshotCorrupt) as exc:
             self._load_error = exc.message

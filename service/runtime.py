@@ -11,7 +11,7 @@ from corpus.errors import GroundqaError, IndexingError
 from corpus.ingest import SourceDir
 from index.backend import Catalog
 from index.builder import update_index
-from index.embedding.base import Embedder
+from index.embedding.base import Embedder, ModelChoice
 from index.engine import GroundIndex
 from index.local.catalog import LocalCatalog
 from index.types import Answer, Query
@@ -44,7 +44,9 @@ def source_dirs(settings: Settings) -> list[SourceDir]:
 class Runtime:
     """The service's state: settings, the held index, the job runner and the uploads folder."""
 
-    def __init__(self, settings: Settings, embedder: Embedder, catalog: Catalog | None = None) -> None:
+    def __init__(
+        self, settings: Settings, embedder: Embedder | ModelChoice, catalog: Catalog | None = None
+    ) -> None:
         self.settings = settings
         self.embedder = embedder
         self.catalog = catalog if catalog is not None else catalog_for(settings)

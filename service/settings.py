@@ -27,8 +27,10 @@ class Settings(BaseSettings):
         None, description="Where sources uploaded through the API are stored; default DATA_DIR/uploads."
     )
     model: str = Field(
-        "",
-        description="sentence-transformers model name or path; empty means the bundled all-MiniLM-L6-v2.",
+        "auto",
+        description="Embedding model: auto (all-MiniLM-L6-v2 for an English-only collection, "
+        "multilingual-e5-small as soon as a source is in another language), empty for the bundled "
+        "all-MiniLM-L6-v2, multilingual-e5-small[:int8], or a sentence-transformers name or path.",
     )
     backend: Literal["auto", "onnx", "torch"] = Field(
         "auto", description="Inference backend: auto uses ONNX Runtime when the export verifies, else torch."

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Protocol
+from collections.abc import Callable, Collection, Sequence
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -37,4 +37,17 @@ class Embedder(Protocol):
 
     def encode_query(self, text: str) -> Vectors:
         """Embed one question; shape (dim,)."""
+        ...
+
+
+@runtime_checkable
+class ModelChoice(Protocol):
+    """Which embedder a collection gets, chosen from its languages (`index.embedding.load.Models`)."""
+
+    def for_languages(self, languages: Collection[str]) -> Embedder:
+        """The embedder for a collection whose sources are in these languages ("en", "ko", ...)."""
+        ...
+
+    def for_fingerprint(self, fingerprint: str) -> Embedder:
+        """The embedder that produced vectors with this fingerprint (to search an existing index)."""
         ...
