@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -27,13 +27,14 @@ from corpus.errors import InvalidRequest, NotFound, SnapshotCorrupt
 from corpus.models import Passage, Source
 from index.abstain import DEFAULT_THRESHOLDS, Thresholds, coverage, decide
 from index.analyzer import analyze, analyze_many
+from index.answerability import answer_model_for, features
 from index.backend import Backend, IndexInfo, PassageRecord, SourceRecord, Vector
 from index.dedup import group_duplicates
 from index.embedding.base import Embedder
 from index.evidence import best_sentences
 from index.question import Constraint, QuestionAnalysis, analyze_question, section_provisions
 from index.retriever import HybridRetriever
-from index.types import Answer, Duplicate, Filters, Hit, Query, SourceRef
+from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef
 
 MAX_QUESTION_CHARS = 2000
 MAX_K = 50
@@ -64,6 +65,10 @@ class Group:
         in_provision: the head stands in an article or section the question names.
         missing: the question's constraints (years, figures, names, phrases) the head lacks; a group
             missing any never answers.
+        rank: 0-based rank of the group's head in the fused retrieval list.
+        dense_rank, lexical_rank: 1-based ranks of the head in the dense and lexical first-pass
+            candidate lists (None when it was not among them).
+        language_rank: 0-based rank of the head by `dense` among the groups in its language.
     """
 
     head: PassageRecord
@@ -73,6 +78,10 @@ class Group:
     coverage: float
     in_provision: bool = False
     missing: tuple[Constraint, ...] = ()
+    rank: int = 0
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+    language_rank: int = 0
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,7 @@ class Scored:
     df: Mapping[str, int]
     n_docs: int
     analysis: QuestionAnalysis
+    history_used: tuple[str, ...] = ()
 
 
 class GroundIndex:
@@ -116,6 +126,7 @@ class GroundIndex:
         self._embedder = embedder
         self._thresholds = thresholds
         self._dense_languages: frozenset[str] | None = getattr(embedder, "languages", None)
+        self._answer_model = answer_model_for(embedder.fingerprint)
         self._retriever = HybridRetriever(backend, embedder, analyze)
 
     @classmethod
@@ -239,11 +250,20 @@ class GroundIndex:
                     coverage=coverage(q_set, set(head.tokens), stats.df, stats.n_docs),
                     in_provision=in_provision,
                     missing=self._missing(constraints, head),
+                    rank=g[0],
+                    dense_rank=cands[g[0]].dense_rank,
+                    lexical_rank=cands[g[0]].lexical_rank,
                 )
             )
+        by_language: dict[str, list[int]] = {}
+        for i in sorted(range(len(scored)), key=lambda i: -scored[i].dense):
+            by_language.setdefault(scored[i].head.language, []).append(i)
+        for members in by_language.values():
+            for r, i in enumerate(members):
+                scored[i] = replace(scored[i], language_rank=r)
         if wanted:
             scored.sort(key=lambda grp: -grp.fused)  # stable: ties keep the retrieval order
-        return Scored(question, language, q_set, scored, stats.df, stats.n_docs, q)
+        return Scored(question, language, q_set, scored, stats.df, stats.n_docs, q, tuple(history))
 
     def _dense_offsets(self, language: str) -> dict[str, float] | None:
         """Per-language dense search for a multilingual model over a collection of several languages."""
@@ -279,20 +299,34 @@ class GroundIndex:
     def search(self, query: Query) -> Answer:
         """Answer `query`: verbatim passages with evidence, or an abstention with related passages.
 
-        Raises the errors of `score`.
+        The decision uses the answerability model fitted for the embedder (index.answerability)
+        when there is one, else the threshold rules of index.abstain. Raises the errors of `score`.
         """
         t0 = time.perf_counter()
         scored = self.score(query)
-        thresholds = self._thresholds.get(scored.language, self._thresholds["en"])
         groups = scored.groups
-        answered, shown = decide(
-            [(g.dense, g.coverage) for g in groups],
-            thresholds,
-            query.k,
-            eligible=[not g.missing for g in groups],
-        )
+        eligible = [not g.missing for g in groups]
+        probabilities: list[float] | None = None
+        q_prob: float | None = None
+        if self._answer_model is not None:
+            model = self._answer_model
+            answered, shown, p, q_prob = model.decide(features(scored), eligible, scored.language, query.k)
+            probabilities = p.tolist()
+            order = sorted(range(len(groups)), key=lambda i: -p[i])
+            bars: tuple[tuple[str, float], ...] = (
+                ("answer", model.answer_bar.get(scored.language, model.answer_bar["*"])),
+                ("show", model.show_bar),
+            )
+        else:
+            t = self._thresholds.get(scored.language, self._thresholds["en"])
+            answered, shown = decide([(g.dense, g.coverage) for g in groups], t, query.k, eligible=eligible)
+            order = list(range(len(groups)))
+            bars = tuple((name, float(getattr(t, name))) for name in t.__dataclass_fields__)
         hits = [self._hit(groups[i], scored) for i in shown]
-        related = [] if answered else [self._hit(g, scored) for g in groups[:RELATED]]
+        related = [] if answered else [self._hit(groups[i], scored) for i in order[:RELATED]]
+        explanation = None
+        if query.explain:
+            explanation = self._explain(scored, answered, shown, probabilities, q_prob, bars)
         return Answer(
             question=scored.question,
             answered=answered,
@@ -300,6 +334,63 @@ class GroundIndex:
             related=tuple(related),
             index_version=self.version,
             took_ms=(time.perf_counter() - t0) * 1000.0,
+            explanation=explanation,
+        )
+
+    def _explain(
+        self,
+        scored: Scored,
+        answered: bool,
+        shown: list[int],
+        probabilities: list[float] | None,
+        q_prob: float | None,
+        bars: tuple[tuple[str, float], ...],
+    ) -> Explanation:
+        q = scored.analysis
+        groups = scored.groups
+        if answered:
+            best = groups[shown[0]]
+            reason = f"answered: {len(shown)} passage(s) shown, the first from {best.head.passage.source_id}"
+            if q_prob is not None:
+                reason += f" (the question's answerability {q_prob:.2f} reached the answer bar)"
+        elif not groups:
+            reason = "refused: nothing in the collection (or the filters) matches the question"
+        elif all(g.missing for g in groups):
+            facts = sorted({c.text for g in groups for c in g.missing})
+            reason = "refused: no candidate holds " + ", ".join(repr(f) for f in facts[:5])
+        elif q_prob is not None:
+            reason = f"refused: the question's answerability {q_prob:.2f} is under the answer bar"
+        else:
+            reason = "refused: no candidate's dense and coverage scores reach the bars"
+        return Explanation(
+            language=scored.language,
+            terms=q.terms,
+            dropped=q.dropped,
+            provisions=tuple(f"{kind} {n}" for kind, n in q.provisions),
+            constraints=tuple(f"{c.kind}: {c.text}" for c in q.constraints),
+            history_used=scored.history_used,
+            method="model" if probabilities is not None else "thresholds",
+            bars=bars,
+            question_probability=q_prob,
+            reason=reason,
+            candidates=tuple(
+                CandidateWhy(
+                    passage_id=g.head.passage.id,
+                    source_id=g.head.passage.source_id,
+                    language=g.head.language,
+                    rank=g.rank,
+                    dense=round(g.dense, 4),
+                    coverage=round(g.coverage, 4),
+                    fused=round(g.fused, 4),
+                    dense_rank=g.dense_rank,
+                    lexical_rank=g.lexical_rank,
+                    in_provision=g.in_provision,
+                    missing=tuple(c.text for c in g.missing),
+                    probability=round(probabilities[i], 4) if probabilities is not None else None,
+                    shown=i in shown,
+                )
+                for i, g in enumerate(groups)
+            ),
         )
 
     def _ref(self, source_id: str) -> SourceRef:

@@ -49,6 +49,7 @@ class RetrievalConfig:
 
     fusion: FusionConfig = field(default_factory=FusionConfig)
     prf: PrfConfig = field(default_factory=PrfConfig)
+    reserve_per_language: int = 5  # with per-language dense search: each language's best stay candidates
 
 
 DEFAULT_CONFIG = RetrievalConfig()
@@ -127,6 +128,7 @@ class HybridRetriever:
         depth = max(k, self.config.fusion.depth)
         dense_run: Ranked = []
         lex_run: Ranked = []
+        reserved: list[str] = []
         qvec: Vector | None = None
         tokens: list[str] = []
         if method != "lexical":
@@ -134,7 +136,7 @@ class HybridRetriever:
                 query_vector if query_vector is not None else self._embedder.encode_query(question),
                 dtype=np.float32,
             )
-            dense_run = self._dense(qvec, depth, where, dense_languages)
+            dense_run, reserved = self._dense(qvec, depth, where, dense_languages)
         if method != "dense":
             tokens = list(query_tokens) if query_tokens is not None else self._analyze(question)
             lex_run = self._backend.lexical_search(Counter(tokens), depth, where)
@@ -148,20 +150,30 @@ class HybridRetriever:
                 expanded = self._expanded_query(self._backend, Counter(tokens), fused)
                 lex_prf = self._backend.lexical_search(expanded, depth, where)
                 fused = fuse(dense_run, lex_prf, self.config.fusion)
-        return self._candidates(fused[:k], dense_run, lex_run, qvec)
+        top = fused[:k]
+        if reserved:
+            # Each language's best dense passages stay candidates even when the fused list is full
+            # of passages in the question's language (a multilingual model scores those higher).
+            shown = {pid for pid, _ in top}
+            score = dict(fused)
+            floor = top[-1][1] if top else 0.0
+            top += [(pid, score.get(pid, floor)) for pid in reserved if pid not in shown]
+        return self._candidates(top, dense_run, lex_run, qvec)
 
     def _dense(
         self, qvec: Vector, depth: int, where: Filters, languages: Mapping[str, float] | None
-    ) -> Ranked:
+    ) -> tuple[Ranked, list[str]]:
+        """The dense run, and the passages reserved as candidates (each language's best few)."""
         if not languages:
-            return self._backend.dense_search(qvec, depth, where)
-        merged = [
-            (pid, score + offset)
-            for language, offset in languages.items()
-            for pid, score in self._backend.dense_search(qvec, depth, where, language=language)
-        ]
+            return self._backend.dense_search(qvec, depth, where), []
+        merged: Ranked = []
+        reserved: list[str] = []
+        for language, offset in languages.items():
+            run = self._backend.dense_search(qvec, depth, where, language=language)
+            merged.extend((pid, score + offset) for pid, score in run)
+            reserved.extend(pid for pid, _ in run[: self.config.reserve_per_language])
         merged.sort(key=lambda ps: (-ps[1], ps[0]))
-        return merged[:depth]
+        return merged[:depth], reserved
 
     def _expanded_query(
         self, backend: FeedbackBackend, query: Counter[str], fused: Ranked

@@ -69,12 +69,14 @@ class Query:
         k: at most this many passages are shown (1..MAX_K).
         history: earlier questions of the conversation, oldest first.
         filters: metadata filters.
+        explain: also return why the answer was given or refused (`Answer.explanation`).
     """
 
     question: str
     k: int = 5
     history: tuple[str, ...] = ()
     filters: Filters = field(default_factory=Filters)
+    explain: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,68 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class CandidateWhy:
+    """One candidate passage as the decision saw it (see `Explanation`).
+
+    Attributes:
+        passage_id, source_id, language: the passage.
+        rank: 0-based position in the fused retrieval list.
+        dense: cosine with the question (with the cross-lingual offset), 0.0 when dense was not used.
+        coverage: IDF-weighted share of the question's terms in the passage (text and search context).
+        fused: fused retrieval score (z-score units).
+        dense_rank, lexical_rank: 1-based ranks in the dense and BM25 runs (None: not retrieved there).
+        in_provision: the passage stands in the article or section the question names.
+        missing: the question's key facts it lacks ("2023", "Kim Eun-joo"); it cannot answer then.
+        probability: P(it holds an answer) from the fitted answerability model (None with threshold rules).
+        shown: it is one of the passages shown as the answer.
+    """
+
+    passage_id: str
+    source_id: str
+    language: str
+    rank: int
+    dense: float
+    coverage: float
+    fused: float
+    dense_rank: int | None
+    lexical_rank: int | None
+    in_provision: bool
+    missing: tuple[str, ...]
+    probability: float | None
+    shown: bool
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a question was answered or refused: what was read in it, the bars, every candidate.
+
+    Attributes:
+        language: the question's language.
+        terms: the analysed terms searched and counted for coverage; dropped: question words left out.
+        provisions: articles or sections it names, as "art 33" / "sec 7801".
+        constraints: its key facts an answer must hold (kind: text).
+        history_used: earlier questions read together with it.
+        method: "model" (the fitted answerability model) or "thresholds" (score bars).
+        bars: the bars that applied (name -> value).
+        question_probability: P(the collection answers it) under the model (None with thresholds).
+        reason: one sentence: why it was answered or refused.
+        candidates: the candidates, in fused order.
+    """
+
+    language: str
+    terms: tuple[str, ...]
+    dropped: tuple[str, ...]
+    provisions: tuple[str, ...]
+    constraints: tuple[str, ...]
+    history_used: tuple[str, ...]
+    method: str
+    bars: tuple[tuple[str, float], ...]
+    question_probability: float | None
+    reason: str
+    candidates: tuple[CandidateWhy, ...]
+
+
+@dataclass(frozen=True)
 class Answer:
     """The result of a search.
 
@@ -135,3 +199,4 @@ class Answer:
     related: tuple[Hit, ...]
     index_version: str
     took_ms: float
+    explanation: Explanation | None = None

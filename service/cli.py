@@ -236,6 +236,10 @@ def ask(
     data: DataOpt = None,
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print exactly the API's response body.")] = False,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Also show why it was answered or refused, candidate by candidate."),
+    ] = False,
 ) -> None:
     """Answer a question from the index with quoted, cited passages."""
     from service.schemas import AskRequest, FiltersIn, ask_response
@@ -245,6 +249,7 @@ def ask(
         request = AskRequest(
             question=question,
             k=k,
+            explain=explain,
             history=history or [],
             filters=FiltersIn(
                 source_ids=source or [],
@@ -260,6 +265,8 @@ def ask(
         sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
         return
     plain = not out.is_terminal
+    if body.get("explain"):
+        print_explanation(body["explain"])
     if not body["answered"]:
         out.print("No source in this collection answers that.")
         if body["related"]:
@@ -273,6 +280,31 @@ def ask(
         for d in p["duplicates"]:
             out.print(f"    also in: {escape(citation_line(d['source'], d['location']))}")
         out.print("")
+
+
+def print_explanation(e: dict[str, Any]) -> None:
+    """The decision and the candidates, as `ask --explain` shows them."""
+    out.print(f"Why: {escape(e['reason'])}")
+    terms, dropped = ", ".join(e["terms"]) or "-", ", ".join(e["dropped"]) or "-"
+    out.print(f"  language {e['language']}; terms {escape(terms)}; dropped {escape(dropped)}")
+    if e["provisions"] or e["constraints"]:
+        names, facts = ", ".join(e["provisions"]) or "-", "; ".join(e["constraints"]) or "-"
+        out.print(f"  names {names}; must hold {escape(facts)}")
+    if e["history_used"]:
+        out.print(f"  read with: {escape(' / '.join(e['history_used']))}")
+    bars = ", ".join(f"{k} {v:g}" for k, v in e["bars"].items())
+    q = e["question_probability"]
+    out.print(f"  decided by {e['method']} ({bars})" + (f"; answerability {q:.2f}" if q is not None else ""))
+    out.print("  rank  p      dense   cover  fused   d#   l#   shown  source / missing")
+    for c in e["candidates"][:10]:
+        p = f"{c['probability']:.3f}" if c["probability"] is not None else "  -  "
+        note = c["source_id"] + (f"  lacks {', '.join(c['missing'])}" if c["missing"] else "")
+        shown = "yes" if c["shown"] else "   "
+        out.print(
+            f"  {c['rank']:>4}  {p}  {c['dense']:.3f}  {c['coverage']:.2f}  {c['fused']:6.2f}  "
+            f"{c['dense_rank'] or '-':>3}  {c['lexical_rank'] or '-':>3}  {shown}    {escape(note)}"
+        )
+    out.print("")
 
 
 @app.command("eval")

@@ -14,7 +14,7 @@ from corpus.models import Passage, Source
 from corpus.structure import citation
 from index.backend import IndexInfo, SourceRecord
 from index.engine import MAX_K, MAX_QUESTION_CHARS
-from index.types import Answer, Filters, Hit, Query, SourceRef
+from index.types import Answer, Explanation, Filters, Hit, Query, SourceRef
 from service.jobs import Job
 
 ISO_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -101,6 +101,9 @@ class AskRequest(Strict):
         default_factory=list, max_length=MAX_HISTORY, description="Earlier questions of the conversation."
     )
     filters: FiltersIn = Field(default_factory=FiltersIn)
+    explain: StrictBool = Field(
+        False, description="Also return why the question was answered or refused (every candidate's scores)."
+    )
 
     def to_query(self) -> Query:
         f = self.filters
@@ -108,6 +111,7 @@ class AskRequest(Strict):
             question=self.question,
             k=self.k,
             history=tuple(self.history),
+            explain=self.explain,
             filters=Filters(
                 source_ids=tuple(f.source_ids),
                 publishers=tuple(f.publishers),
@@ -168,6 +172,36 @@ class IndexRef(BaseModel):
     version: str
 
 
+class CandidateOut(BaseModel):
+    passage_id: str
+    source_id: str
+    language: str
+    rank: int = Field(description="0-based position in the fused retrieval list.")
+    dense: float = Field(description="Cosine with the question (0 when the dense model was not used).")
+    coverage: float = Field(description="IDF-weighted share of the question's terms in the passage, 0..1.")
+    fused: float = Field(description="Fused retrieval score (z-score units, no fixed range).")
+    dense_rank: int | None
+    lexical_rank: int | None
+    in_provision: bool = Field(description="Stands in the article or section the question names.")
+    missing: list[str] = Field(description="The question's key facts this passage lacks.")
+    probability: float | None = Field(description="P(it holds an answer) under the answerability model.")
+    shown: bool
+
+
+class ExplainOut(BaseModel):
+    language: str
+    terms: list[str] = Field(description="The analysed terms searched and counted.")
+    dropped: list[str] = Field(description="Question words left out of the terms.")
+    provisions: list[str]
+    constraints: list[str] = Field(description="Key facts an answer must hold.")
+    history_used: list[str]
+    method: Literal["model", "thresholds"]
+    bars: dict[str, float]
+    question_probability: float | None = Field(description="P(the collection answers the question).")
+    reason: str
+    candidates: list[CandidateOut]
+
+
 class AskResponse(BaseModel):
     question: str
     answered: bool
@@ -177,6 +211,7 @@ class AskResponse(BaseModel):
     )
     took_ms: float
     index: IndexRef
+    explain: ExplainOut | None = Field(None, description="Present when the request asked for `explain`.")
 
 
 class SourceSummary(SourceOut):
@@ -289,6 +324,39 @@ def passage_out(hit: Hit) -> PassageOut:
     )
 
 
+def explain_out(e: Explanation) -> ExplainOut:
+    return ExplainOut(
+        language=e.language,
+        terms=list(e.terms),
+        dropped=list(e.dropped),
+        provisions=list(e.provisions),
+        constraints=list(e.constraints),
+        history_used=list(e.history_used),
+        method="model" if e.method == "model" else "thresholds",
+        bars=dict(e.bars),
+        question_probability=e.question_probability,
+        reason=e.reason,
+        candidates=[
+            CandidateOut(
+                passage_id=c.passage_id,
+                source_id=c.source_id,
+                language=c.language,
+                rank=c.rank,
+                dense=c.dense,
+                coverage=c.coverage,
+                fused=c.fused,
+                dense_rank=c.dense_rank,
+                lexical_rank=c.lexical_rank,
+                in_provision=c.in_provision,
+                missing=list(c.missing),
+                probability=c.probability,
+                shown=c.shown,
+            )
+            for c in e.candidates
+        ],
+    )
+
+
 def ask_response(answer: Answer) -> AskResponse:
     return AskResponse(
         question=answer.question,
@@ -297,6 +365,7 @@ def ask_response(answer: Answer) -> AskResponse:
         related=[passage_out(h) for h in answer.related],
         took_ms=round(answer.took_ms, 3),
         index=IndexRef(version=answer.index_version),
+        explain=explain_out(answer.explanation) if answer.explanation is not None else None,
     )
 
 

@@ -1,0 +1,336 @@
+"""Answerability: how likely each retrieved passage is to answer the question, and the decision.
+
+A logistic model over evidence features of each candidate group (index.engine.Group): its cosine with
+the question and the gap to the best one, the IDF-weighted share of the question's terms it holds,
+its fused score gap, where the dense and lexical methods ranked it, whether it stands in the article
+the question names, whether it holds the question's key facts (years, figures, rare names, quoted
+phrases), whether it is in another language than the question, and the sizes of passage and question.
+
+    model = answer_model_for(embedder.fingerprint)       # fitted per embedding model (bench/calibrate.py)
+    p = model.probabilities(features(scored))            # shape (groups,), each in (0, 1)
+    answered, shown = model.decide(scored, p, k=5)
+
+A question is answered when one of its top candidates reaches the answer bar of its language; the
+passages shown are those over the (lower) show bar, most probable first. The weights and bars are
+fitted on the "fit" half of the domain dev set and reported on the "test" half (bench/README.md);
+the fitted values live in `index/answer_models.json` with the figures they were fitted on.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from index.engine import Scored
+
+MODELS_FILE = Path(__file__).with_name("answer_models.json")
+ANSWER_WINDOW = 10  # how many top candidates may carry the "answered" decision
+
+FEATURES = (
+    "dense",
+    "dense_gap",
+    "coverage",
+    "missing_rare",
+    "fused_gap",
+    "in_lexical",
+    "lexical_rank",
+    "dense_rank",
+    "language_rank",
+    "rank",
+    "in_provision",
+    "names_provision",
+    "eligible",
+    "cross_lingual",
+    "cross_language_rank",
+    "cross_dense_gap",
+    "passage_terms",
+    "question_terms",
+    "quantity_match",
+    "question_ko",
+)
+"""The features, in column order. Ranks enter as 1 / (1 + log(rank)); sizes as log(1 + n)."""
+
+Matrix = npt.NDArray[np.float64]
+
+
+def _inv_rank(rank: int | None) -> float:
+    return 0.0 if rank is None else 1.0 / (1.0 + math.log(max(rank, 1)))
+
+
+def features(scored: Scored) -> Matrix:
+    """The feature matrix of a scored question: one row per candidate group, columns `FEATURES`."""
+    groups = scored.groups
+    if not groups:
+        return np.zeros((0, len(FEATURES)))
+    best_dense = max(g.dense for g in groups)
+    best_fused = max(g.fused for g in groups)
+    q = scored.analysis
+    n_terms = math.log1p(len(q.terms))
+    best_in_language: dict[str, float] = {}
+    for g in groups:
+        lang = g.head.language
+        best_in_language[lang] = max(best_in_language.get(lang, g.dense), g.dense)
+    rows = []
+    for g in groups:
+        cross = 1.0 if g.head.language != scored.language else 0.0
+        has_number = any(ch.isdigit() for ch in g.head.passage.text)
+        rows.append(
+            (
+                g.dense,
+                g.dense - best_dense,
+                g.coverage,
+                _missing_rare(scored, g.head.tokens),
+                g.fused - best_fused,
+                1.0 if g.lexical_rank is not None else 0.0,
+                _inv_rank(g.lexical_rank),
+                _inv_rank(g.dense_rank),
+                _inv_rank(g.language_rank + 1),
+                _inv_rank(g.rank + 1),
+                1.0 if g.in_provision else 0.0,
+                1.0 if q.provisions else 0.0,
+                0.0 if g.missing else 1.0,
+                cross,
+                cross * _inv_rank(g.language_rank + 1),
+                cross * (g.dense - best_in_language[g.head.language]),
+                math.log1p(len(g.head.tokens)),
+                n_terms,
+                1.0 if q.asks_quantity and has_number else 0.0,
+                1.0 if scored.language == "ko" else 0.0,
+            )
+        )
+    return np.asarray(rows, dtype=np.float64)
+
+
+def _missing_rare(scored: Scored, tokens: Sequence[str]) -> float:
+    """How rare the rarest question term missing from the passage is: its IDF over the largest IDF
+    any term can have in this collection (0 when the passage holds every question term)."""
+    present = set(tokens)
+    n = max(scored.n_docs, 1)
+    top = math.log(1.0 + (n + 0.5) / 0.5)
+    missing = [
+        math.log(1.0 + (n - scored.df.get(t, 0) + 0.5) / (scored.df.get(t, 0) + 0.5))
+        for t in scored.terms
+        if t not in present
+    ]
+    return max(missing) / top if missing else 0.0
+
+
+QUESTION_FEATURES = (
+    "best_p",
+    "second_p",
+    "best_dense",
+    "best_missing_rare",
+    "best_coverage",
+    "eligible_top",
+    "names_provision",
+    "question_ko",
+    "question_terms",
+    "best_cross_lingual",
+)
+"""Features of a whole question, from its candidates' probabilities and features (`question_features`)."""
+
+
+@dataclass(frozen=True)
+class Logistic:
+    """A logistic model over standardised features: p = 1 / (1 + exp(-(((x - mean) / scale) . w + b)))."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+
+    def __call__(self, x: Matrix) -> npt.NDArray[np.float64]:
+        """Probabilities for the rows of `x` (shape (n, d)); shape (n,)."""
+        if x.shape[0] == 0:
+            return np.zeros(0)
+        z = (x - np.asarray(self.mean)) / np.asarray(self.scale)
+        logits = z @ np.asarray(self.weights) + self.bias
+        out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(logits, -50, 50)))
+        return out
+
+    @classmethod
+    def fit(cls, x: Matrix, y: npt.NDArray[np.float64], l2: float) -> Logistic:
+        w, b, mean, scale = fit_logistic(x, y, l2=l2)
+        return cls(tuple(w.tolist()), b, tuple(mean.tolist()), tuple(scale.tolist()))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+        }
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Logistic:
+        return cls(
+            tuple(float(v) for v in d["weights"]),
+            float(d["bias"]),
+            tuple(float(v) for v in d["mean"]),
+            tuple(float(v) for v in d["scale"]),
+        )
+
+
+def question_features(x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[bool]) -> Matrix:
+    """One row of `QUESTION_FEATURES` from a question's candidate features `x`, their probabilities
+    `p` and eligibility (only the top `ANSWER_WINDOW` eligible candidates count)."""
+    col = {name: i for i, name in enumerate(FEATURES)}
+    n = min(len(p), ANSWER_WINDOW)
+    pe = np.array([p[i] if eligible[i] else 0.0 for i in range(n)] or [0.0])
+    order = np.argsort(-pe, kind="stable")
+    best = int(order[0])
+    second = float(pe[order[1]]) if len(pe) > 1 else 0.0
+    if x.shape[0] == 0:
+        return np.array([[0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]])
+    return np.array(
+        [
+            [
+                float(pe[best]),
+                second,
+                x[best, col["dense"]],
+                x[best, col["missing_rare"]],
+                x[best, col["coverage"]],
+                float(sum(1 for i in range(n) if eligible[i])),
+                x[0, col["names_provision"]],
+                x[0, col["question_ko"]],
+                x[0, col["question_terms"]],
+                x[best, col["cross_lingual"]],
+            ]
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class AnswerModel:
+    """A fitted answerability model (see the module docstring).
+
+    Attributes:
+        family: the embedding models it was fitted for ("e5", "minilm").
+        passage: P(this candidate holds an answer) over `FEATURES`: ranks and selects what is shown.
+        question: P(the collection answers the question) over `QUESTION_FEATURES`.
+        answer_bar: the question probability at which a question counts as answered, per question
+            language ("*" for any other).
+        show_bar: the passage probability a shown passage needs (the best one is always shown when
+            the question is answered).
+        provenance: where the fit came from (dev set split, date, counts).
+    """
+
+    family: str
+    passage: Logistic
+    question: Logistic
+    answer_bar: Mapping[str, float]
+    show_bar: float
+    provenance: str = ""
+
+    def probabilities(self, x: Matrix) -> npt.NDArray[np.float64]:
+        """P(candidate holds an answer) for each row of `x` (shape (n, len(FEATURES)))."""
+        return self.passage(x)
+
+    def answerable(self, x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[bool]) -> float:
+        """P(the collection answers the question), from its candidates."""
+        return float(self.question(question_features(x, p, eligible))[0])
+
+    def decide(
+        self, x: Matrix, eligible: Sequence[bool], language: str, k: int
+    ) -> tuple[bool, list[int], npt.NDArray[np.float64], float]:
+        """(answered, indexes of the passages to show (most probable first, at most k), the passage
+        probabilities, the question probability).
+
+        A candidate missing one of the question's key facts (`eligible` False) never answers or shows.
+        """
+        p = self.probabilities(x)
+        q = self.answerable(x, p, eligible)
+        ok = [i for i in range(len(p)) if eligible[i]]
+        if not ok or q < self.answer_bar.get(language, self.answer_bar["*"]):
+            return False, [], p, q
+        ranked = sorted(ok, key=lambda i: -p[i])
+        shown = [ranked[0], *(i for i in ranked[1:] if p[i] >= self.show_bar)]
+        return True, shown[:k], p, q
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "features": list(FEATURES),
+            "question_features": list(QUESTION_FEATURES),
+            "passage": self.passage.to_json(),
+            "question": self.question.to_json(),
+            "answer_bar": dict(self.answer_bar),
+            "show_bar": self.show_bar,
+            "provenance": self.provenance,
+        }
+
+    @classmethod
+    def from_json(cls, family: str, data: Mapping[str, Any]) -> AnswerModel:
+        if list(data["features"]) != list(FEATURES) or list(data["question_features"]) != list(
+            QUESTION_FEATURES
+        ):
+            raise ValueError(f"answer model {family!r} was fitted on other features; refit it")
+        return cls(
+            family=family,
+            passage=Logistic.from_json(data["passage"]),
+            question=Logistic.from_json(data["question"]),
+            answer_bar={str(k): float(v) for k, v in data["answer_bar"].items()},
+            show_bar=float(data["show_bar"]),
+            provenance=str(data.get("provenance", "")),
+        )
+
+
+def family_of(fingerprint: str) -> str:
+    """The model family a fitted answer model applies to, from an embedder fingerprint."""
+    if fingerprint.startswith("multilingual-e5-small"):
+        return "e5"
+    if fingerprint == "sentence-transformers/all-MiniLM-L6-v2":
+        return "minilm"
+    return fingerprint
+
+
+@functools.cache
+def _load_all(path: Path = MODELS_FILE) -> dict[str, AnswerModel]:
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {family: AnswerModel.from_json(family, d) for family, d in data.items()}
+
+
+def answer_model_for(fingerprint: str) -> AnswerModel | None:
+    """The fitted model for an embedder, or None (the engine then uses its threshold rules)."""
+    return _load_all().get(family_of(fingerprint))
+
+
+def fit_logistic(
+    x: Matrix, y: npt.NDArray[np.float64], l2: float = 1.0, iterations: int = 50
+) -> tuple[npt.NDArray[np.float64], float, npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """L2-regularised logistic regression by Newton's method (iteratively reweighted least squares).
+
+    Args:
+        x: features, shape (n, d); standardised here (mean 0, scale 1 per column).
+        y: labels in {0, 1}, shape (n,).
+        l2: ridge penalty on the weights (not the bias).
+
+    Returns:
+        (weights (d,), bias, mean (d,), scale (d,)).
+    """
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack([(x - mean) / scale, np.ones((x.shape[0], 1))])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -50, 50)))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(z.shape[1])
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.abs(step).max()) < 1e-8:
+            break
+    return w[:-1], float(w[-1]), mean, scale
