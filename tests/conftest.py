@@ -18,6 +18,7 @@ from tests.demo_fixtures import (  # noqa: F401  (session fixtures over the demo
     demo_data_dir,
     demo_index,
     real_embedder,
+    real_models,
 )
 
 SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"

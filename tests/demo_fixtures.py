@@ -15,6 +15,7 @@ import pytest
 
 from index import LocalCatalog, SourceDir, UpdateReport, update_index
 from index.embedding.base import Embedder
+from index.embedding.load import Models
 from index.engine import GroundIndex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,22 +32,29 @@ def require_demo() -> None:
 
 
 @pytest.fixture(scope="session")
-def real_embedder() -> Embedder:
+def real_models() -> Models:
+    """The product's model choice ("auto"), with models cached under .test-cache/models."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from index.embedding.load import load_embedder
+    from index.embedding.load import Models
 
-    return load_embedder("", "auto", CACHE / "models")
+    return Models("auto", "auto", CACHE / "models")
 
 
 @pytest.fixture(scope="session")
-def demo_build(real_embedder: Embedder) -> tuple[Path, UpdateReport]:
-    """The demo collection indexed with the real model (data dir, and the report of the update)."""
+def real_embedder(real_models: Models) -> Embedder:
+    """The model "auto" picks for the demo collection (English, Korean and Chinese sources)."""
+    return real_models.for_languages({"en", "ko", "zh"})
+
+
+@pytest.fixture(scope="session")
+def demo_build(real_models: Models) -> tuple[Path, UpdateReport]:
+    """The demo collection indexed with the product's model choice (data dir, and the update report)."""
     require_demo()
     data = CACHE / "demo-data"
     report = update_index(
         catalog=LocalCatalog(data),
         inputs=[SourceDir(DEMO_SOURCES)],
-        embedder=real_embedder,
+        embedder=real_models,
         max_bytes=50 * 1024 * 1024,
     )
     models = data / "models"

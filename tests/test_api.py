@@ -199,3 +199,18 @@ def test_openapi_declares_error_responses(client: TestClient) -> None:
 def test_errors_carry_no_traceback_or_paths(client: TestClient, tmp_path: Path) -> None:
     r = client.post("/api/ask", json={"question": "refugee", "filters": {"source_ids": ["x"]}})
     assert "Traceback" not in r.text and str(tmp_path) not in r.text
+
+
+def test_explain_returns_the_decision_and_every_candidate(client: TestClient) -> None:
+    body = client.post(
+        "/api/ask", json={"question": "How many North Koreans were detained in China?", "explain": True}
+    ).json()
+    e = body["explain"]
+    assert e["reason"] and e["method"] in ("model", "thresholds") and e["bars"]
+    assert "detain" in e["terms"] and e["candidates"]
+    shown = [c["passage_id"] for c in e["candidates"] if c["shown"]]
+    assert shown and set(shown) == {p["id"] for p in body["passages"]}
+    plain = client.post("/api/ask", json={"question": "How many North Koreans were detained in China?"})
+    assert plain.json()["explain"] is None
+    bad = client.post("/api/ask", json={"question": "x", "explain": "yes"})
+    assert bad.status_code == 422 and "explain" in bad.json()["error"]["message"]
