@@ -31,7 +31,7 @@ from corpus.blocks import Block, Layout, layout_of
 from corpus.models import Passage, Source
 from corpus.sentences import Span, split_by_budget, split_sentences
 
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"
 DEFAULT_TARGET_TOKENS = 160
 DEFAULT_MIN_TOKENS = 24
 

@@ -89,10 +89,20 @@ class _Line:
     block: int  # index of its paragraph (blank-line separated)
 
 
+# Regions a loader found that hold content by the file's own structure: text-based detection never
+# marks them non-prose (a table's rows are not a menu; a document's footnotes are part of it).
+_CONTENT_KINDS = frozenset({"table", "footnotes"})
+
+
 def nonprose_of(source: Source) -> tuple[Region, ...]:
-    """Non-prose spans of a Source: those its loaders marked plus those found in its text."""
+    """Non-prose spans of a Source: those its loaders marked plus those found in its text, except
+    inside the tables and footnotes the loaders found."""
     given = [r for r in source.regions if r.kind in NON_PROSE]
-    return merge_regions([*given, *find_nonprose(source.text)])
+    content = [r for r in source.regions if r.kind in _CONTENT_KINDS]
+    found = [
+        r for r in find_nonprose(source.text) if not any(c.start < r.end and r.start < c.end for c in content)
+    ]
+    return merge_regions([*given, *found])
 
 
 def find_nonprose(text: str) -> tuple[Region, ...]:
@@ -229,12 +239,20 @@ def _appendices(lines: list[_Line]) -> list[Region]:
     return out
 
 
+_CITATION = re.compile(
+    r"\b(?:1[5-9]|20)\d\d\b|https?://|www\.|\bRetrieved\b|\bISBN\b|\bdoi\b|\bpp?\.\s*\d|\bet al\b|\bIbid\b",
+    re.IGNORECASE,
+)
+
+
 def _footnote_runs(lines: list[_Line]) -> list[Region]:
-    """Two or more consecutive footnote lines ("[12] Smith (2003)"), or one that ends the text."""
+    """Two or more consecutive reference-like footnote lines ("[12] Smith (2003) ...": a year, a URL,
+    pages, "Retrieved"...), or one that ends the text. A footnote that is a sentence of the document
+    ("[1] The register is updated every Tuesday.") is content, not a reference."""
     out: list[Region] = []
     run: list[_Line] = []
     for line in [*lines, None]:
-        if line is not None and re.match(r"\[\d{1,4}\]\s+\S", line.text):
+        if line is not None and re.match(r"\[\d{1,4}\]\s+\S", line.text) and _CITATION.search(line.text):
             run.append(line)
             continue
         if len(run) >= 2 or (run and line is None):

@@ -46,7 +46,23 @@ DEFAULT_THRESHOLDS: Mapping[str, Thresholds] = {
     "ko": _COVERAGE_ONLY,
     "zh": _COVERAGE_ONLY,
 }
+# The same rules for multilingual-e5-small, whose cosines are compressed into about 0.7-0.95 (fitted
+# with bench/calibrate.py on the dev set's fit half; every language is read by the model).
+E5_THRESHOLDS: Mapping[str, Thresholds] = {
+    "en": Thresholds(
+        dense=0.872, coverage=0.4, dense_floor=0.864, combined=NO_DENSE, hit_dense=0.872, hit_coverage=0.5
+    ),
+    "ko": Thresholds(
+        dense=0.896, coverage=0.7, dense_floor=0.885, combined=NO_DENSE, hit_dense=0.0, hit_coverage=0.0
+    ),
+}
+E5_THRESHOLDS = {**E5_THRESHOLDS, "zh": E5_THRESHOLDS["ko"]}
 ANSWER_WINDOW = 10  # how many top candidates may carry the "answered" decision
+
+
+def thresholds_for(fingerprint: str) -> Mapping[str, Thresholds]:
+    """The threshold rules for an embedder: e5's for multilingual-e5-small, else MiniLM's."""
+    return E5_THRESHOLDS if fingerprint.startswith("multilingual-e5-small") else DEFAULT_THRESHOLDS
 
 
 def idf(df: int, n_docs: int) -> float:

