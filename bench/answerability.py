@@ -36,6 +36,7 @@ from index.answerability import (
     family_of,
     features,
     question_features,
+    unknown_share,
 )
 from index.embedding.load import Models
 from index.engine import GroundIndex
@@ -52,6 +53,7 @@ class Row:
     labels: np.ndarray
     eligible: list[bool]
     language: str
+    unknown: float
 
 
 def collect(index: GroundIndex) -> list[Row]:
@@ -72,6 +74,7 @@ def collect(index: GroundIndex) -> list[Row]:
                 np.asarray(labels, dtype=np.float64),
                 [not g.missing for g in scored.groups],
                 scored.language,
+                unknown_share(scored),
             )
         )
     return rows
@@ -79,7 +82,7 @@ def collect(index: GroundIndex) -> list[Row]:
 
 def outcome(model: AnswerModel, row: Row) -> tuple[bool, bool]:
     """(answered, an answer passage is shown)."""
-    answered, shown, _, _ = model.decide(row.x, row.eligible, row.language, 5)
+    answered, shown, _, _ = model.decide(row.x, row.eligible, row.language, 5, row.unknown)
     return answered, any(row.labels[i] for i in shown)
 
 
@@ -138,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
     y = np.concatenate([r.labels for r in fit])
     family = family_of(embedder.fingerprint)
     passage = Logistic.fit(x, y, args.l2)
-    qx = np.vstack([question_features(r.x, passage(r.x), r.eligible) for r in fit])
+    qx = np.vstack([question_features(r.x, passage(r.x), r.eligible, r.unknown) for r in fit])
     qy = np.array([1.0 if r.item["answerable"] else 0.0 for r in fit])
     question = Logistic.fit(qx, qy, args.l2)
     bars = [round(b, 2) for b in np.arange(0.2, 0.85, 0.05)]

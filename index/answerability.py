@@ -140,6 +140,7 @@ QUESTION_FEATURES = (
     "best_cross_lingual",
     "best_agree",
     "best_full_coverage",
+    "unknown_share",
 )
 """Features of a whole question, from its candidates' probabilities and features (`question_features`)."""
 
@@ -185,9 +186,12 @@ class Logistic:
         )
 
 
-def question_features(x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[bool]) -> Matrix:
+def question_features(
+    x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[bool], unknown_share: float = 0.0
+) -> Matrix:
     """One row of `QUESTION_FEATURES` from a question's candidate features `x`, their probabilities
-    `p` and eligibility (only the top `ANSWER_WINDOW` eligible candidates count)."""
+    `p` and eligibility (only the top `ANSWER_WINDOW` eligible candidates count), and the share of
+    its terms that no passage of the collection holds."""
     col = {name: i for i, name in enumerate(FEATURES)}
     n = min(len(p), ANSWER_WINDOW)
     pe = np.array([p[i] if eligible[i] else 0.0 for i in range(n)] or [0.0])
@@ -195,7 +199,7 @@ def question_features(x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[
     best = int(order[0])
     second = float(pe[order[1]]) if len(pe) > 1 else 0.0
     if x.shape[0] == 0:
-        return np.array([[0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]])
+        return np.array([[0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, unknown_share]])
     top_both = x[best, col["dense_rank"]] == 1.0 and x[best, col["lexical_rank"]] == 1.0
     return np.array(
         [
@@ -212,6 +216,7 @@ def question_features(x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[
                 x[best, col["cross_lingual"]],
                 1.0 if top_both else 0.0,
                 1.0 if x[best, col["coverage"]] >= 0.999 else 0.0,
+                unknown_share,
             ]
         ]
     )
@@ -243,12 +248,14 @@ class AnswerModel:
         """P(candidate holds an answer) for each row of `x` (shape (n, len(FEATURES)))."""
         return self.passage(x)
 
-    def answerable(self, x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[bool]) -> float:
+    def answerable(
+        self, x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[bool], unknown_share: float
+    ) -> float:
         """P(the collection answers the question), from its candidates."""
-        return float(self.question(question_features(x, p, eligible))[0])
+        return float(self.question(question_features(x, p, eligible, unknown_share))[0])
 
     def decide(
-        self, x: Matrix, eligible: Sequence[bool], language: str, k: int
+        self, x: Matrix, eligible: Sequence[bool], language: str, k: int, unknown_share: float = 0.0
     ) -> tuple[bool, list[int], npt.NDArray[np.float64], float]:
         """(answered, indexes of the passages to show (most probable first, at most k), the passage
         probabilities, the question probability).
@@ -256,7 +263,7 @@ class AnswerModel:
         A candidate missing one of the question's key facts (`eligible` False) never answers or shows.
         """
         p = self.probabilities(x)
-        q = self.answerable(x, p, eligible)
+        q = self.answerable(x, p, eligible, unknown_share)
         ok = [i for i in range(len(p)) if eligible[i]]
         if not ok or q < self.answer_bar.get(language, self.answer_bar["*"]):
             return False, [], p, q
@@ -348,3 +355,9 @@ def fit_logistic(
         if float(np.abs(step).max()) < 1e-8:
             break
     return w[:-1], float(w[-1]), mean, scale
+
+
+def unknown_share(scored: Scored) -> float:
+    """The share of a question's distinct terms that no passage of the collection holds."""
+    terms = scored.terms
+    return sum(1 for t in terms if scored.df.get(t, 0) == 0) / len(terms) if terms else 1.0

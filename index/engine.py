@@ -27,7 +27,7 @@ from corpus.errors import InvalidRequest, NotFound, SnapshotCorrupt
 from corpus.models import Passage, Source
 from index.abstain import Thresholds, coverage, decide, thresholds_for
 from index.analyzer import analyze, analyze_many
-from index.answerability import answer_model_for, features
+from index.answerability import answer_model_for, features, unknown_share
 from index.backend import Backend, IndexInfo, PassageRecord, SourceRecord, Vector
 from index.dedup import group_duplicates
 from index.embedding.base import Embedder
@@ -316,7 +316,9 @@ class GroundIndex:
         q_prob: float | None = None
         if self._answer_model is not None:
             model = self._answer_model
-            answered, shown, p, q_prob = model.decide(features(scored), eligible, scored.language, query.k)
+            answered, shown, p, q_prob = model.decide(
+                features(scored), eligible, scored.language, query.k, unknown_share(scored)
+            )
             probabilities = p.tolist()
             order = sorted(range(len(groups)), key=lambda i: -p[i])
             bars: tuple[tuple[str, float], ...] = (

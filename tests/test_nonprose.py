@@ -99,7 +99,8 @@ def test_prose_that_looks_a_little_like_apparatus_is_kept() -> None:
 
 
 def test_footnote_runs_and_single_trailing_footnote() -> None:
-    text = "Body text, prose.\n\n[1] Smith (2003).\n[2] Doe (1999).\n\nMore prose here.\n\n[3] Retrieved 5 May."
+    refs = "[1] Smith (2003).\n[2] Doe (1999)."
+    text = f"Body text, prose.\n\n{refs}\n\nMore prose here.\n\n[3] Retrieved 5 May."
     found = marked(text)
     assert found == [
         ("references", "[1] Smith (2003).\n[2] Doe (1999)."),

@@ -337,27 +337,30 @@ def test_hostile_source_and_question_render_as_text(
         '<img src=x onerror="window.__xss=4;alert(4)"> and <a href="javascript:alert(5)">a link</a> '
         "in the snorkwhistle ledger entry.\n"
     )
-    upload = page.request.post(
-        live_server + "/api/sources",
-        headers={"Authorization": f"Bearer {admin_token}"},
-        multipart={
-            "file": {"name": "hostile.txt", "mimeType": "text/plain", "buffer": body.encode()},
-            "title": title,
-            "publisher": '<b onmouseover="alert(6)">Evil</b> Press',
-            "url": "javascript:alert(7)",
-            "license": "<i>none</i>",
-            "language": "en",
-        },
-    )
+    fields = {
+        "file": {"name": "hostile.txt", "mimeType": "text/plain", "buffer": body.encode()},
+        "title": title,
+        "publisher": '<b onmouseover="alert(6)">Evil</b> Press',
+        "url": "javascript:alert(7)",
+        "license": "<i>none</i>",
+        "language": "en",
+    }
+    auth = {"Authorization": f"Bearer {admin_token}"}
+    refused = page.request.post(live_server + "/api/sources", headers=auth, multipart=fields)
+    assert refused.status == 422 and "url" in refused.json()["error"]["message"], refused.text()
+    fields["url"] = "https://example.org/hostile"
+    upload = page.request.post(live_server + "/api/sources", headers=auth, multipart=fields)
     assert upload.status == 202, upload.text()
     accepted = upload.json()
     source_id = accepted["source_id"]
     assert wait_for_job(live_server, admin_token, accepted["job"]["id"])["state"] == "succeeded"
     try:
+        stored = api(live_server, "GET", f"/api/sources/{source_id}", admin_token)["title"]
+        assert "<script" not in stored and "<img" not in stored  # markup is stripped at the edge
         page.goto(live_server + "/sources")
-        expect(page.get_by_role("link", name=title)).to_be_visible()
+        expect(page.get_by_role("link", name=stored)).to_be_visible()
         page.goto(f"{live_server}/sources/{source_id}")
-        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        expect(page.get_by_role("heading", level=1)).to_have_text(stored)
         expect(page.locator(".source-text")).to_contain_text('<img src=x onerror="window.__xss=4;alert(4)">')
         assert page.locator("main a[href^='javascript:' i]").count() == 0
         page.goto(live_server + "/")
