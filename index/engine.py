@@ -3,7 +3,8 @@
 The pipeline of `search(query)`:
 1. validate the query (question length, k, filters naming known sources);
 2. retrieve candidates from the backend: dense + lexical, fused, with pseudo-relevance feedback
-   (`index.retriever`); follow-ups blend the earlier questions in;
+   (`index.retriever`); a follow-up that points back (`index.followup`) blends the earlier
+   questions in, a question that stands alone ignores them;
 3. collapse near-duplicates (the same quote in several sources shows once, naming them all);
 4. score each group's evidence (question/passage cosine, IDF-weighted term coverage) and decide
    whether the question is answered (`index.abstain`);
@@ -32,6 +33,7 @@ from index.backend import Backend, IndexInfo, PassageRecord, SourceRecord, Vecto
 from index.dedup import group_duplicates
 from index.embedding.base import Embedder
 from index.evidence import best_sentences
+from index.followup import read_question
 from index.retriever import HybridRetriever
 from index.types import Answer, Duplicate, Filters, Hit, Query, SourceRef
 
@@ -71,6 +73,7 @@ class Scored:
     groups: list[Group]
     df: Mapping[str, int]
     n_docs: int
+    read_with: tuple[str, ...] = ()  # the earlier questions this one was read with (index.followup)
 
 
 class GroundIndex:
@@ -174,7 +177,10 @@ class GroundIndex:
 
         language = query_language(question)
         use_dense = self._dense_languages is None or language in self._dense_languages
-        history = [h.strip() for h in query.history if h.strip()][-2:]
+        # Only a question that points back is read with the thread; one that stands alone is answered
+        # exactly as if asked alone.
+        read_with = read_question(question, query.history).read_with
+        history = list(read_with)
         q_terms = analyze(question)
         h_terms = analyze(history[-1]) if history else []
         q_vec: Vector | None = None
@@ -214,7 +220,7 @@ class GroundIndex:
             )
             for n, g in enumerate(groups)
         ]
-        return Scored(question, language, q_set, scored, stats.df, stats.n_docs)
+        return Scored(question, language, q_set, scored, stats.df, stats.n_docs, read_with)
 
     def search(self, query: Query) -> Answer:
         """Answer `query`: verbatim passages with evidence, or an abstention with related passages.
@@ -235,6 +241,7 @@ class GroundIndex:
             related=tuple(related),
             index_version=self.version,
             took_ms=(time.perf_counter() - t0) * 1000.0,
+            read_with=scored.read_with,
         )
 
     def _ref(self, source_id: str) -> SourceRef:
