@@ -1,7 +1,7 @@
 """`GroundIndex`: one published index version answering questions with verbatim, cited passages.
 
 The pipeline of `search(query)`:
-1. validate the query (question length, k, filters naming known sources);
+1. validate the query (question length, k, filters that can match something: `index.filters`);
 2. retrieve candidates from the backend: dense + lexical, fused, with pseudo-relevance feedback
    (`index.retriever`); a follow-up that points back (`index.followup`) blends the earlier
    questions in, a question that stands alone ignores them;
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus.errors import InvalidRequest, NotFound, SnapshotCorrupt
+from corpus.errors import InvalidRequest, SnapshotCorrupt
 from corpus.models import Passage, Source
 from corpus.script import query_language
 from index.abstain import DEFAULT_THRESHOLDS, Thresholds, coverage, decide
@@ -33,6 +33,7 @@ from index.backend import Backend, IndexInfo, PassageRecord, SourceRecord, Vecto
 from index.dedup import group_duplicates
 from index.embedding.base import Embedder
 from index.evidence import best_sentences
+from index.filters import check_filters
 from index.followup import read_question
 from index.retriever import HybridRetriever
 from index.types import Answer, Duplicate, Filters, Hit, Query, SourceRef
@@ -147,15 +148,8 @@ class GroundIndex:
 
     # -- search ----------------------------------------------------------------------------------
     def _check_filters(self, f: Filters) -> None:
-        if not f.source_ids:
-            return
-        known = {r.id for r in self.backend.sources()}
-        unknown = sorted({s for s in f.source_ids if s not in known})
-        if unknown:
-            shown = ", ".join(repr(s) for s in unknown[:5]) + (
-                f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
-            )
-            raise NotFound(f"unknown source id in filters: {shown}")
+        if not f.is_empty():
+            check_filters(f, self.backend.sources())
 
     def score(self, query: Query) -> Scored:
         """Validate the query, retrieve and collapse candidates, and score each group's evidence.
@@ -163,7 +157,8 @@ class GroundIndex:
         `search` decides from these scores; calibration (bench/calibrate.py) reads them directly.
 
         Raises:
-            InvalidRequest: empty or over-long question, k out of 1..MAX_K.
+            InvalidRequest: empty or over-long question, k out of 1..MAX_K, a filter that can match
+                nothing (`index.filters.check_filters`).
             NotFound: a filter names an unknown source.
         """
         question = query.question.strip()

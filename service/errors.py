@@ -149,7 +149,14 @@ def install(app: FastAPI) -> None:
     async def on_groundqa(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, GroundqaError)
         status = status_for(exc)
-        return error_response(request, status, exc.code, exc.message, job_id=getattr(exc, "job_id", None))
+        return error_response(
+            request,
+            status,
+            exc.code,
+            exc.message,
+            job_id=getattr(exc, "job_id", None),
+            field=getattr(exc, "field", None),
+        )
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)

@@ -73,7 +73,7 @@ def test_self_contained_questions_stand_alone_in_any_thread(question: str) -> No
 
 
 def test_without_history_nothing_is_read_with() -> None:
-    assert read_question("Does it also protect their privacy?", ()) .read_with == ()
+    assert read_question("Does it also protect their privacy?", ()).read_with == ()
     assert not depends_on_history("Does it also protect their privacy?", ["", "  "])
 
 
@@ -117,8 +117,10 @@ def test_a_self_contained_question_in_a_thread_gets_the_same_passages_as_alone(
     tiny_index: GroundIndex,
 ) -> None:
     thread = ("난민법은 무엇을 목적으로 하나요?", "How many North Koreans were repatriated in October?")
-    for question in ("May a state expel a refugee to a place where their life is threatened?",
-                     "How many North Koreans were detained in China awaiting deportation?"):
+    for question in (
+        "May a state expel a refugee to a place where their life is threatened?",
+        "How many North Koreans were detained in China awaiting deportation?",
+    ):
         alone = tiny_index.search(Query(question))
         in_thread = tiny_index.search(Query(question, history=thread))
         assert [h.passage.id for h in in_thread.hits] == [h.passage.id for h in alone.hits]
