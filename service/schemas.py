@@ -31,7 +31,14 @@ from service.jobs import Job
 if TYPE_CHECKING:
     from service.runtime import StartupProgress
 
-ISO_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+# A real calendar date as YYYY, YYYY-MM or YYYY-MM-DD (days per month, 29 February in leap years only),
+# so that the schema admits exactly the dates the service accepts.
+ISO_DATE = (
+    r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$"
+    r"|^\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2[0-8]))$"
+    r"|^(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29$"
+)
 MAX_HISTORY = 20
 _BANNED = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"  # + surrogates, refused first
 _INVISIBLE = r"\s\u200b-\u200d\u2060\ufeff"
