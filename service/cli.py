@@ -218,9 +218,10 @@ def index_summary(s: dict[str, Any]) -> str:
     """The index report in one line; an update with nothing to do says so instead of counting zeros."""
     sources = len(s["added"]) + len(s["changed"]) + int(s["unchanged"])
     if not s["published"]:
+        failed = f", {len(s['failed'])} files failed" if s["failed"] else ""
         return (
-            f"index already up to date: {sources} sources, {s['passages']} passages, nothing changed "
-            f"({len(s['failed'])} failed) in {s['seconds']:.1f} s"
+            f"index already up to date: {sources} sources, {s['passages']} passages, nothing changed"
+            f"{failed} ({s['seconds']:.1f} s)"
         )
     carried = max(0, int(s["passages"]) - int(s["embedded"]) - int(s["reused"]))
     return (

@@ -156,7 +156,7 @@ class Runtime:
                 then(self)
             if not update:
                 return {}
-            if not self.settings.sources_dir.is_dir() and not self.settings.resolved_uploads_dir.is_dir():
+            if not self.settings.sources_dir.is_dir():
                 log.warning("sources folder %s not found: serving what is indexed", self.settings.sources_dir)
                 return {}
             report = update_index(
