@@ -12,6 +12,7 @@ from corpus.errors import IndexNotBuilt, InvalidRequest, SnapshotCorrupt
 from index.citation import EXTENSIONS, MEDIA_TYPES, CitationFormat, render
 from service.deps import AdminDep, RuntimeDep
 from service.errors import error_responses
+from service.runtime import Runtime
 from service.schemas import (
     ISO_DATE,
     AskRequest,
@@ -171,7 +172,7 @@ def index_info(runtime: RuntimeDep) -> IndexStatus:
     return index_status(info, runtime.jobs.current, runtime.jobs.last, runtime.jobs.pending)
 
 
-def _index_version(runtime: RuntimeDep) -> str | None:
+def _index_version(runtime: Runtime) -> str | None:
     return runtime.index.version if runtime.ready else None
 
 
