@@ -75,7 +75,18 @@ class StorageError(IndexingError):
     code = "storage_error"
 
 
-class InvalidRequest(GroundqaError):
+class _FieldError(GroundqaError):
+    """An error about one input field: `field` names it ("filters.languages"), `detail` says what is
+    wrong and what is accepted; `message` is "field: detail" (just `detail` without a field), so an
+    interface can name the field its own way (the CLI says "--language")."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+        self.detail = message
+
+
+class InvalidRequest(_FieldError):
     code = "invalid_request"
 
 
@@ -85,9 +96,8 @@ class InvalidMetadata(InvalidRequest):
     code = "invalid_metadata"
 
     def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
-        self.field = field
+        super().__init__(problem, field=field)
 
 
-class NotFound(GroundqaError):
+class NotFound(_FieldError):
     code = "not_found"

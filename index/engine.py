@@ -1,9 +1,10 @@
 """`GroundIndex`: one published index version answering questions with verbatim, cited passages.
 
 The pipeline of `search(query)`:
-1. validate the query (question length, k, filters naming known sources);
+1. validate the query (question length, k, filters that can match something: `index.filters`);
 2. retrieve candidates from the backend: dense + lexical, fused, with pseudo-relevance feedback
-   (`index.retriever`); follow-ups blend the earlier questions in;
+   (`index.retriever`); a follow-up that points back (`index.followup`) blends the earlier
+   questions in, a question that stands alone ignores them;
 3. collapse near-duplicates (the same quote in several sources shows once, naming them all);
 4. score each group's evidence (question/passage cosine, IDF-weighted term coverage) and decide
    whether the question is answered (`index.abstain`);
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus.errors import InvalidRequest, NotFound, SnapshotCorrupt
+from corpus.errors import InvalidRequest, SnapshotCorrupt
 from corpus.models import Passage, Source
 from index.abstain import Thresholds, coverage, decide, thresholds_for
 from index.analyzer import analyze, analyze_many
@@ -32,6 +33,8 @@ from index.backend import Backend, IndexInfo, PassageRecord, SourceRecord, Vecto
 from index.dedup import group_duplicates
 from index.embedding.base import Embedder
 from index.evidence import best_sentences
+from index.filters import check_filters
+from index.followup import read_question
 from index.question import Constraint, QuestionAnalysis, analyze_question, section_provisions
 from index.retriever import HybridRetriever
 from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef
@@ -98,7 +101,7 @@ class Scored:
     df: Mapping[str, int]
     n_docs: int
     analysis: QuestionAnalysis
-    history_used: tuple[str, ...] = ()
+    read_with: tuple[str, ...] = ()  # the earlier questions this one was read with (index.followup)
 
 
 class GroundIndex:
@@ -176,15 +179,8 @@ class GroundIndex:
 
     # -- search ----------------------------------------------------------------------------------
     def _check_filters(self, f: Filters) -> None:
-        if not f.source_ids:
-            return
-        known = {r.id for r in self.backend.sources()}
-        unknown = sorted({s for s in f.source_ids if s not in known})
-        if unknown:
-            shown = ", ".join(repr(s) for s in unknown[:5]) + (
-                f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
-            )
-            raise NotFound(f"unknown source id in filters: {shown}")
+        if not f.is_empty():
+            check_filters(f, self.backend.sources())
 
     def score(self, query: Query) -> Scored:
         """Validate the query, retrieve and collapse candidates, and score each group's evidence.
@@ -192,7 +188,8 @@ class GroundIndex:
         `search` decides from these scores; calibration (bench/calibrate.py) reads them directly.
 
         Raises:
-            InvalidRequest: empty or over-long question, k out of 1..MAX_K.
+            InvalidRequest: empty or over-long question, k out of 1..MAX_K, a filter that can match
+                nothing (`index.filters.check_filters`).
             NotFound: a filter names an unknown source.
         """
         question = query.question.strip()
@@ -207,7 +204,10 @@ class GroundIndex:
         q = analyze_question(question)
         language = q.language
         use_dense = self._dense_languages is None or language in self._dense_languages
-        history = [h.strip() for h in query.history if h.strip()][-2:]
+        # Only a question that points back is read with the thread; one that stands alone is answered
+        # exactly as if asked alone.
+        read_with = read_question(question, query.history).read_with
+        history = list(read_with)
         q_terms = list(q.terms)
         h_terms = list(analyze_question(history[-1]).terms) if history else []
         q_vec: Vector | None = None
@@ -269,7 +269,7 @@ class GroundIndex:
                 scored[i] = replace(scored[i], language_rank=r)
         if wanted:
             scored.sort(key=lambda grp: -grp.fused)  # stable: ties keep the retrieval order
-        return Scored(question, language, q_set, scored, stats.df, stats.n_docs, q, tuple(history))
+        return Scored(question, language, q_set, scored, stats.df, stats.n_docs, q, read_with)
 
     def _dense_offsets(self, language: str) -> dict[str, float] | None:
         """Per-language dense search for a multilingual model over a collection of several languages."""
@@ -342,6 +342,7 @@ class GroundIndex:
             related=tuple(related),
             index_version=self.version,
             took_ms=(time.perf_counter() - t0) * 1000.0,
+            read_with=scored.read_with,
             explanation=explanation,
         )
 
@@ -376,7 +377,7 @@ class GroundIndex:
             dropped=q.dropped,
             provisions=tuple(f"{kind} {n}" for kind, n in q.provisions),
             constraints=tuple(f"{c.kind}: {c.text}" for c in q.constraints),
-            history_used=scored.history_used,
+            history_used=scored.read_with,
             method="model" if probabilities is not None else "thresholds",
             bars=bars,
             question_probability=q_prob,

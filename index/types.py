@@ -191,6 +191,8 @@ class Answer:
 
     When `answered` is false, `hits` is empty and `related` may hold the closest passages, which
     must be shown as "related, not an answer". `took_ms` is the search time in milliseconds.
+    `read_with` holds the earlier questions the question was read together with (oldest first);
+    empty when it stood alone (`index.followup`).
     """
 
     question: str
@@ -199,4 +201,5 @@ class Answer:
     related: tuple[Hit, ...]
     index_version: str
     took_ms: float
+    read_with: tuple[str, ...] = ()
     explanation: Explanation | None = None

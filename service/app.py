@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -26,29 +26,52 @@ from web.templating import STATIC_DIR
 log = logging.getLogger(__name__)
 
 
-def create_app(settings: Settings, *, embedder: Embedder | ModelChoice | None = None) -> FastAPI:
+def _load_embedder(settings: Settings) -> ModelChoice:
+    """The configured model choice (models themselves load when first needed)."""
+    from index.embedding.load import Models
+
+    return Models(settings.model, settings.backend, settings.data_dir / "models")
+
+
+def warm_up(runtime: Runtime) -> None:
+    """Kiwi takes seconds and ~0.5 GB to load and warm up: do it beside serving, rather than inside
+    the first Korean question."""
+    if runtime.ready and "ko" in runtime.index.info.languages:
+        threading.Thread(target=analyze, args=("한국어 문장을 미리 분석합니다.",), daemon=True).start()
+
+
+def create_app(
+    settings: Settings,
+    *,
+    embedder: Embedder | ModelChoice | None = None,
+    background: bool = False,
+    index_on_start: bool = False,
+    runtime_ready: Callable[[Runtime], None] | None = None,
+) -> FastAPI:
     """Build the app. The embedder is loaded and the index opened in the lifespan, not at import.
 
     Args:
         settings: the one settings object.
         embedder: an embedder to use instead of loading `settings.model` (tests pass a fake one).
+        background: start serving at once and load the model and the index in a background job
+            (`Runtime.start`), reporting progress on /readyz and the chat page. Implied when no
+            `embedder` is given or with `index_on_start`.
+        index_on_start: the background job also brings the index up to date from the sources
+            (`groundqa serve`).
+        runtime_ready: called with the runtime once it exists (the CLI follows the start-up with it).
     """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if embedder is not None:
-            emb = embedder
-        else:
-            from index.embedding.load import Models
-
-            emb = Models(settings.model, settings.backend, settings.data_dir / "models")
-        runtime = Runtime(settings, emb)
-        runtime.reload()
+        runtime = Runtime(settings, embedder)
         app.state.runtime = runtime
-        if runtime.ready and "ko" in runtime.index.info.languages:
-            # Kiwi takes seconds and ~0.5 GB to load and warm up: do it now, beside serving, rather
-            # than inside the first Korean question.
-            threading.Thread(target=analyze, args=("한국어 문장을 미리 분석합니다.",), daemon=True).start()
+        if runtime_ready is not None:
+            runtime_ready(runtime)
+        if background or embedder is None or index_on_start:
+            runtime.start(load=lambda: _load_embedder(settings), update=index_on_start, then=warm_up)
+        else:
+            runtime.reload()
+            warm_up(runtime)
         yield
         runtime.jobs.wait(timeout=0)
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import socket
 import sys
-from collections.abc import Callable, Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeVar
@@ -15,54 +19,148 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from typer._click import exceptions as click_errors  # typer vendors click (typer.BadParameter's tree)
+from typer.core import TyperGroup
 
-from corpus.errors import GroundqaError
+from corpus.errors import GroundqaError, InvalidRequest, NotFound
 from index.embedding.base import Embedder, ModelChoice
-from service.runtime import catalog_for, source_dirs
+from service.runtime import Runtime, catalog_for, source_dirs
 from service.settings import Settings
 
 if TYPE_CHECKING:
     from index.embedding.load import Models
     from index.engine import GroundIndex
 
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+T = TypeVar("T")
+
+# Exit codes (README, "Command line"): 0 success, 1 a failed operation, 2 bad usage or settings
+# (a busy port included), 130 interrupted.
+EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
+
+
+def one_line(message: str) -> None:
+    """An error on stderr as one line (never wrapped, whatever the terminal width)."""
+    err.print(f"[bold red]error:[/] {escape(' '.join(message.split()))}", soft_wrap=True)
+
+
+class OneLineErrors(TyperGroup):
+    """Usage errors (an unknown option, a missing argument, a value out of range) as one line naming
+    the option, then exit 2; the same for click's other errors, with their own exit code."""
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        if extra.get("standalone_mode", True) is False:
+            return super().main(args, prog_name, **extra)
+        extra["standalone_mode"] = False
+        try:
+            code = super().main(args, prog_name, **extra)
+        except click_errors.NoArgsIsHelpError as exc:
+            err.print(escape(exc.ctx.get_help() if exc.ctx else exc.format_message()), soft_wrap=True)
+            sys.exit(EXIT_USAGE)
+        except click_errors.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "groundqa"
+            one_line(f"{exc.format_message()} (see `{where} --help`)")
+            sys.exit(EXIT_USAGE)
+        except click_errors.ClickException as exc:
+            one_line(exc.format_message())
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            one_line("interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
     help="groundqa: answers questions only with verbatim, cited passages from a curated collection.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    cls=OneLineErrors,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
-
-T = TypeVar("T")
 
 SourcesOpt = Annotated[
-    Path | None, typer.Option("--sources", help="Folder of source files (env GROUNDQA_SOURCES_DIR).")
+    Path | None,
+    typer.Option("--sources", metavar="DIR", help="Folder of source files (env GROUNDQA_SOURCES_DIR)."),
 ]
-DataOpt = Annotated[Path | None, typer.Option("--data", help="Where indexes live (env GROUNDQA_DATA_DIR).")]
+DataOpt = Annotated[
+    Path | None, typer.Option("--data", metavar="DIR", help="Where indexes live (env GROUNDQA_DATA_DIR).")
+]
 ModelOpt = Annotated[
-    str | None, typer.Option("--model", help="sentence-transformers name or path (env GROUNDQA_MODEL).")
+    str | None,
+    typer.Option("--model", metavar="NAME", help="sentence-transformers name or path (env GROUNDQA_MODEL)."),
 ]
+JsonOpt = Annotated[bool, typer.Option("--json", metavar=" ", help="Print JSON.")]
+
+# What a user typed for each field a request or setting can be refused on.
+FLAGS = {
+    "question": "QUESTION",
+    "k": "--k",
+    "history": "--history",
+    "filters.source_ids": "--source",
+    "filters.publishers": "--publisher",
+    "filters.languages": "--language",
+    "filters.date_from": "--from",
+    "filters.date_to": "--to",
+    "source_ids": "--source",
+    "publishers": "--publisher",
+    "languages": "--language",
+    "date_from": "--from",
+    "date_to": "--to",
+    "sources_dir": "--sources (GROUNDQA_SOURCES_DIR)",
+    "data_dir": "--data (GROUNDQA_DATA_DIR)",
+    "model": "--model (GROUNDQA_MODEL)",
+    "manifest": "--manifest (GROUNDQA_MANIFEST)",
+    "host": "--host (GROUNDQA_HOST)",
+    "port": "--port (GROUNDQA_PORT)",
+}
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
-    err.print(f"[bold red]error:[/] {escape(message)}")
+def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
+    """One line on stderr (never wrapped, whatever the terminal width) and exit with `code`."""
+    one_line(message)
     raise typer.Exit(code)
+
+
+def _flag(field: str) -> str:
+    parts = [p for p in field.split(".") if not p.isdigit()]
+    key = ".".join(parts)
+    if key in FLAGS:
+        return FLAGS[key]
+    if len(parts) == 1 and parts[0] in Settings.model_fields:
+        return f"GROUNDQA_{parts[0].upper()}"
+    return key
 
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn groundqa's errors into one line on stderr and a non-zero exit (no traceback)."""
+    """Turn groundqa's errors into one line on stderr and a documented exit code (no traceback).
+
+    Input the user gave that cannot be used (a field error, invalid settings) exits 2 and names the
+    flag as typed (`--from`, `--language`); a failed operation exits 1.
+    """
+    from service.schemas import validation_summary
+
     try:
         yield
+    except (InvalidRequest, NotFound) as exc:
+        if exc.field:
+            fail(f"{_flag(exc.field)}: {exc.detail}", EXIT_USAGE)
+        fail(exc.message, EXIT_USAGE if isinstance(exc, InvalidRequest) else EXIT_FAILED)
     except GroundqaError as exc:
-        fail(exc.message, 1)
+        fail(exc.message, EXIT_FAILED)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(x) for x in first.get("loc", ()))
-        fail(f"invalid setting {where}: {first.get('msg')}", 2)
+        names = {
+            ".".join(str(x) for x in e.get("loc", ())): _flag(".".join(str(x) for x in e.get("loc", ())))
+            for e in exc.errors()
+        }
+        fail(validation_summary(exc, names), EXIT_USAGE)
     except KeyboardInterrupt:
-        fail("interrupted", 130)
+        fail("interrupted", EXIT_INTERRUPTED)
 
 
 def settings_from(**options: Any) -> Settings:
@@ -114,7 +212,10 @@ def run_index(
     from index.builder import update_index
 
     if not settings.sources_dir.is_dir():
-        fail(f"sources folder not found: {settings.sources_dir} (set --sources or GROUNDQA_SOURCES_DIR)")
+        fail(
+            f"sources folder not found: {settings.sources_dir} (set --sources or GROUNDQA_SOURCES_DIR)",
+            EXIT_USAGE,
+        )
     with progress_bar(err.is_terminal and not quiet) as tick:
         report = update_index(
             catalog=catalog_for(settings),
@@ -129,14 +230,26 @@ def run_index(
     return report.to_json()
 
 
-def print_index_summary(s: dict[str, Any]) -> None:
+def index_summary(s: dict[str, Any]) -> str:
+    """The index report in one line; an update with nothing to do says so instead of counting zeros."""
     sources = len(s["added"]) + len(s["changed"]) + int(s["unchanged"])
-    state = f"published snapshot {s['version']}" if s["published"] else "index already up to date"
-    out.print(
-        f"{state}: {sources} sources (added {len(s['added'])}, changed {len(s['changed'])}, "
-        f"removed {len(s['removed'])}, failed {len(s['failed'])}); {s['passages']} passages "
-        f"(embedded {s['embedded']}, reused {s['reused']}) in {s['seconds']:.1f} s"
+    if not s["published"]:
+        failed = f", {len(s['failed'])} files failed" if s["failed"] else ""
+        return (
+            f"index already up to date: {sources} sources, {s['passages']} passages, nothing changed"
+            f"{failed} ({s['seconds']:.1f} s)"
+        )
+    carried = max(0, int(s["passages"]) - int(s["embedded"]) - int(s["reused"]))
+    return (
+        f"published snapshot {s['version']}: {sources} sources (added {len(s['added'])}, changed "
+        f"{len(s['changed'])}, removed {len(s['removed'])}, failed {len(s['failed'])}); {s['passages']} "
+        f"passages ({s['embedded']} embedded, {s['reused']} from the vector cache, {carried} unchanged) "
+        f"in {s['seconds']:.1f} s"
     )
+
+
+def print_index_summary(s: dict[str, Any]) -> None:
+    out.print(escape(index_summary(s)))
     for f in s["failed"]:
         out.print(f"  failed  {escape(f['file'])}: {escape(f['reason'])}")
     for w in s["warnings"]:
@@ -148,9 +261,13 @@ def index(
     sources: SourcesOpt = None,
     data: DataOpt = None,
     model: ModelOpt = None,
-    manifest: Annotated[Path | None, typer.Option(help="manifest.csv with citation metadata.")] = None,
-    full: Annotated[bool, typer.Option("--full", help="Re-read and re-embed everything.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    manifest: Annotated[
+        Path | None, typer.Option(metavar="FILE", help="manifest.csv with citation metadata.")
+    ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", metavar=" ", help="Re-read and re-embed everything.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar=" ", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Index the sources folder (incremental unless --full) and publish a new snapshot."""
     with user_errors():
@@ -162,18 +279,120 @@ def index(
             print_index_summary(summary)
 
 
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on host:port, before anything slow happens; a busy port exits 2 at once."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        fail(f"--host: cannot listen on {host!r} ({exc.strerror})", EXIT_USAGE)
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a just-closed port, not a busy one
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            fail(
+                f"--port: {host}:{port} is already in use (another groundqa or server?); stop it or "
+                "choose another port with --port or GROUNDQA_PORT",
+                EXIT_USAGE,
+            )
+        fail(f"--host/--port: cannot listen on {host}:{port}: {exc.strerror or exc}", EXIT_USAGE)
+    sock.set_inheritable(True)
+    return sock
+
+
+class StartupReport:
+    """Follows the server's start-up job: a progress bar on a terminal, else a plain line on stderr at
+    least every `every` seconds; then one line when it is ready and the index summary."""
+
+    def __init__(self, url: str, *, terminal: bool, every: float = 10.0) -> None:
+        self.url, self.terminal, self.every = url, terminal, every
+        self._stop = threading.Event()
+
+    def follow(self, runtime: Runtime) -> None:
+        threading.Thread(target=self._run, args=(runtime,), name="groundqa-startup-log", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self, runtime: Runtime) -> None:
+        while runtime.startup is None and not self._stop.wait(0.05):
+            pass
+        job = runtime.startup
+        if job is None:
+            return
+        bar = (
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err,
+                transient=True,
+            )
+            if self.terminal
+            else None
+        )
+        task = bar.add_task("starting", total=1) if bar is not None else None
+        if bar is not None:
+            bar.start()
+        last_line, last_phase, announced = 0.0, "", False
+        try:
+            while not self._stop.is_set():
+                p = runtime.progress()
+                if runtime.ready and not announced:
+                    announced = True
+                    if bar is not None:
+                        bar.stop()
+                        bar = None
+                    version = runtime.index.version
+                    err.print(f"ready: answering from index {version} on {self.url}", soft_wrap=True)
+                if p is not None and bar is not None and task is not None:
+                    bar.update(task, description=p.phase, completed=p.done, total=max(p.total, 1))
+                elif p is not None and (p.phase != last_phase or time.monotonic() - last_line >= self.every):
+                    err.print(escape(p.line()), soft_wrap=True)
+                    last_line, last_phase = time.monotonic(), p.phase
+                if job.state in ("succeeded", "failed"):
+                    break
+                self._stop.wait(0.5 if bar is not None else 1.0)
+        finally:
+            if bar is not None:
+                bar.stop()
+        if job.state == "failed":
+            err.print(
+                f"[bold red]error:[/] start-up failed: {escape(job.error or 'unknown error')}", soft_wrap=True
+            )
+        elif job.result:
+            err.print(escape(index_summary(job.result)), soft_wrap=True)
+            if not announced and runtime.ready:
+                err.print(
+                    f"ready: answering from index {runtime.index.version} on {self.url}", soft_wrap=True
+                )
+        elif not runtime.ready:
+            err.print("not ready: no index yet; build one with `groundqa index`", soft_wrap=True)
+
+
 @app.command()
 def serve(
     sources: SourcesOpt = None,
     data: DataOpt = None,
     model: ModelOpt = None,
-    host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    host: Annotated[
+        str | None,
+        typer.Option(metavar="ADDR", help="Address to bind (default 127.0.0.1; env GROUNDQA_HOST)."),
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option(metavar="PORT", help="Port (default 8000; env GROUNDQA_PORT).")
+    ] = None,
     no_index: Annotated[
-        bool, typer.Option("--no-index", help="Serve what is indexed; skip the update.")
+        bool, typer.Option("--no-index", metavar=" ", help="Serve what is indexed; skip the update.")
     ] = False,
 ) -> None:
-    """Bring the index up to date, then serve the web UI and the API."""
+    """Serve the web UI and the API at once; load the model and bring the index up to date in the
+    background (/readyz and the chat page show the progress)."""
     import uvicorn
 
     from service.app import create_app
@@ -181,19 +400,26 @@ def serve(
 
     with user_errors():
         settings = settings_from(sources_dir=sources, data_dir=data, model=model, host=host, port=port)
-        embedder = load(settings)
-        if not no_index and settings.sources_dir.is_dir():
-            print_index_summary(run_index(settings, embedder, full=False))
-        elif not no_index:
-            err.print(f"sources folder {settings.sources_dir} not found: serving what is already indexed")
-        out.print(f"groundqa on http://{settings.host}:{settings.port}/  (API docs: /docs)")
-        uvicorn.run(
-            create_app(settings, embedder=embedder),
-            host=settings.host,
-            port=settings.port,
+        sock = bind(settings.host, settings.port)
+        shown_host = f"[{settings.host}]" if ":" in settings.host else settings.host
+        url = f"http://{shown_host}:{settings.port}/"
+        if not no_index and not settings.sources_dir.is_dir():
+            err.print(
+                f"sources folder {escape(str(settings.sources_dir))} not found: "
+                "serving what is already indexed"
+            )
+        out.print(f"groundqa on {url}  (API docs: {url}docs; /readyz says when it answers)")
+        report = StartupReport(url, terminal=err.is_terminal)
+        config = uvicorn.Config(
+            create_app(settings, background=True, index_on_start=not no_index, runtime_ready=report.follow),
             log_level="warning",
             http=protocol_with_header_timeout(settings.header_timeout),
         )
+        try:
+            uvicorn.Server(config).run(sockets=[sock])
+        finally:
+            report.stop()
+            sock.close()
 
 
 def _mark(text: str, spans: list[dict[str, int]], plain: bool) -> str:
@@ -209,36 +435,57 @@ def _mark(text: str, spans: list[dict[str, int]], plain: bool) -> str:
 
 
 def citation_line(src: dict[str, Any], loc: dict[str, Any]) -> str:
-    parts = [src.get("publisher"), src.get("title"), src.get("date")]
-    where = f"p. {loc['page']}" if loc.get("page") else f"chars {loc['char_start']}-{loc['char_end']}"
-    parts.append(where)
+    """publisher · title · date · place (page, section or characters) · licence · URL."""
+    parts = [src.get("publisher"), src.get("title"), src.get("date"), loc.get("cite"), src.get("license")]
     if src.get("url"):
         parts.append(src["url"])
     return " · ".join(str(p) for p in parts if p)
 
 
+def filters_text(request: Any) -> str | None:
+    """The active filters as the flags that set them: "--language xx --from 2020"."""
+    f = request.filters
+    flags = [("--source", f.source_ids), ("--publisher", f.publishers), ("--language", f.languages)]
+    parts = [f"{flag} {v}" for flag, values in flags for v in values]
+    parts += [f"{flag} {v}" for flag, v in (("--from", f.date_from), ("--to", f.date_to)) if v]
+    return " ".join(parts) or None
+
+
 @app.command()
 def ask(
-    question: Annotated[str, typer.Argument(help="The question.")],
-    k: Annotated[int, typer.Option(min=1, max=50, help="How many passages at most.")] = 5,
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help="The question.")],
+    k: Annotated[int, typer.Option(min=1, max=50, metavar="N", help="How many passages at most.")] = 5,
     history: Annotated[
-        list[str] | None, typer.Option("--history", help="An earlier question (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--history", metavar="TEXT", help="An earlier question of the conversation (repeatable)."
+        ),
     ] = None,
     source: Annotated[
-        list[str] | None, typer.Option("--source", help="Only this source id (repeatable).")
+        list[str] | None, typer.Option("--source", metavar="ID", help="Only this source id (repeatable).")
     ] = None,
-    publisher: Annotated[list[str] | None, typer.Option(help="Only this publisher (repeatable).")] = None,
-    language: Annotated[list[str] | None, typer.Option(help="Only this language (repeatable).")] = None,
+    publisher: Annotated[
+        list[str] | None, typer.Option(metavar="NAME", help="Only this publisher (repeatable).")
+    ] = None,
+    language: Annotated[
+        list[str] | None, typer.Option(metavar="CODE", help="Only this language, e.g. en, ko (repeatable).")
+    ] = None,
     date_from: Annotated[
-        str | None, typer.Option("--from", help="Sources dated from (YYYY[-MM[-DD]]).")
+        str | None, typer.Option("--from", metavar="DATE", help="Sources dated from (YYYY[-MM[-DD]]).")
     ] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Sources dated until (YYYY[-MM[-DD]]).")] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", metavar="DATE", help="Sources dated until (YYYY[-MM[-DD]]).")
+    ] = None,
     data: DataOpt = None,
     model: ModelOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print exactly the API's response body.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", metavar=" ", help="Print exactly the API's response body.")
+    ] = False,
     explain: Annotated[
         bool,
-        typer.Option("--explain", help="Also show why it was answered or refused, candidate by candidate."),
+        typer.Option(
+            "--explain", metavar=" ", help="Also show why it was answered or refused, candidate by candidate."
+        ),
     ] = False,
 ) -> None:
     """Answer a question from the index with quoted, cited passages."""
@@ -267,12 +514,19 @@ def ask(
     plain = not out.is_terminal
     if body.get("explain"):
         print_explanation(body["explain"])
+    if body["read_with"]:
+        out.print(escape("Read together with: " + " / ".join(f"“{q}”" for q in body["read_with"])) + "\n")
     if not body["answered"]:
-        out.print("No source in this collection answers that.")
+        active = filters_text(request)
+        out.print(
+            "No source in this collection answers that"
+            + (escape(f" (with the filters {active})") if active else "")
+            + "."
+        )
         if body["related"]:
             out.print("\nRelated, not an answer:")
         for p in body["related"]:
-            out.print(f"  - {citation_line(p['source'], p['location'])}")
+            out.print(f"  - {escape(citation_line(p['source'], p['location']))}")
         return
     for i, p in enumerate(body["passages"], 1):
         out.print(f"[{i}] “{_mark(p['text'], p['evidence'], plain)}”")
@@ -310,19 +564,28 @@ def print_explanation(e: dict[str, Any]) -> None:
 @app.command("eval")
 def evaluate(
     dataset_dir: Annotated[
-        Path, typer.Argument(help="BEIR folder: corpus.jsonl, queries.jsonl, qrels/test.tsv.")
+        Path,
+        typer.Argument(
+            metavar="DATASET_DIR", help="BEIR folder: corpus.jsonl, queries.jsonl, qrels/test.tsv."
+        ),
     ],
-    method: Annotated[str, typer.Option(help="hybrid, dense or lexical.")] = "hybrid",
-    qrels: Annotated[str, typer.Option(help="File name under qrels/.")] = "test.tsv",
+    method: Annotated[str, typer.Option(metavar="METHOD", help="hybrid, dense or lexical.")] = "hybrid",
+    qrels: Annotated[str, typer.Option(metavar="FILE", help="File name under qrels/.")] = "test.tsv",
     data: DataOpt = None,
     model: ModelOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar=" ", help="Print the metrics as JSON.")] = False,
 ) -> None:
     """Retrieval quality on a BEIR-format folder: nDCG@10, Recall@100, MRR@10."""
     from index.eval.beir import evaluate as run_eval
 
     if method not in ("hybrid", "dense", "lexical"):
-        fail(f"unknown method {method!r}: use hybrid, dense or lexical", 2)
+        fail(f"--method: unknown method {method!r}; use hybrid, dense or lexical", EXIT_USAGE)
+    if not dataset_dir.is_dir():
+        fail(
+            f"DATASET_DIR: {dataset_dir} is not a folder "
+            "(a BEIR folder holds corpus.jsonl, queries.jsonl and qrels/)",
+            EXIT_USAGE,
+        )
     chosen: Literal["hybrid", "dense", "lexical"] = method  # type: ignore[assignment]
     with user_errors():
         settings = settings_from(data_dir=data, model=model)
@@ -347,7 +610,9 @@ def evaluate(
 @app.command()
 def sources(
     data: DataOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the API's GET /api/sources body.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", metavar=" ", help="Print the API's GET /api/sources body.")
+    ] = False,
 ) -> None:
     """List the indexed sources with their passage counts."""
     from index.local.catalog import LocalCatalog

@@ -184,7 +184,13 @@ def install(app: FastAPI) -> None:
         status = status_for(exc)
         headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyRequests) else None
         return error_response(
-            request, status, exc.code, exc.message, headers=headers, job_id=getattr(exc, "job_id", None)
+            request,
+            status,
+            exc.code,
+            exc.message,
+            headers=headers,
+            job_id=getattr(exc, "job_id", None),
+            field=getattr(exc, "field", None),
         )
 
     async def on_validation(request: Request, exc: Exception) -> Response:

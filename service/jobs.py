@@ -26,9 +26,21 @@ class Job:
     finished_at: float | None = None
     result: dict[str, object] | None = None
     error: str | None = None
+    stage_started_at: float = field(default_factory=time.monotonic)
+    _stage_done0: int = 0
 
     def progress(self, stage: str, done: int, total: int) -> None:
+        if stage != self.stage:
+            self.stage_started_at, self._stage_done0 = time.monotonic(), done
         self.stage, self.done, self.total = stage, done, total
+
+    def eta_s(self) -> float | None:
+        """Seconds left in the current stage at its pace so far; None until that can be told."""
+        elapsed = time.monotonic() - self.stage_started_at
+        advanced = self.done - self._stage_done0
+        if self.state != "running" or advanced <= 0 or elapsed < 1.0 or self.total <= self.done:
+            return None
+        return round((self.total - self.done) * elapsed / advanced, 1)
 
 
 Work = Callable[[Job], dict[str, object]]

@@ -2,29 +2,35 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
 
-from corpus.errors import InvalidRequest
+from corpus.errors import IndexNotBuilt, InvalidRequest, SnapshotCorrupt
 from corpus.metadata import MAX_CHARS
+from index.citation import EXTENSIONS, MEDIA_TYPES, CitationFormat, render
 from service.deps import AdminDep, AskLimitDep, RuntimeDep
 from service.errors import error_responses
 from service.gate import HeaderAuthRoute
+from service.runtime import Runtime
 from service.schemas import (
     ISO_DATE,
     AskRequest,
     AskResponse,
+    ErrorDetail,
     Health,
     IndexStatus,
     JobAccepted,
+    NotReady,
     RebuildRequest,
     SourceDetail,
     SourceList,
     ask_response,
     index_status,
     job_out,
+    progress_out,
     source_detail,
     source_summary,
 )
@@ -62,6 +68,41 @@ def get_source(source_id: str, runtime: RuntimeDep) -> SourceDetail:
     """A source's metadata and its canonical text (what passage offsets refer to)."""
     index = runtime.index
     return source_detail(index.source_record(source_id), index.source(source_id))
+
+
+@router.get(
+    "/api/passages/{passage_id}/citation",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The passage's citation as a file for a reference manager (Zotero, EndNote, "
+            "Mendeley, BibTeX): title, publisher, date, URL, licence, language, access date and the "
+            "location (page, section or character range).",
+            "content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()},
+        },
+        **error_responses(404, 422, 503),
+    },
+    tags=["sources"],
+)
+def passage_citation(
+    passage_id: str,
+    runtime: RuntimeDep,
+    fmt: Annotated[
+        CitationFormat,
+        Query(alias="format", description="csl-json (CSL-JSON), bibtex (BibTeX @misc) or ris (RIS)."),
+    ] = "csl-json",
+) -> Response:
+    """Download one passage's citation as CSL-JSON, BibTeX or RIS."""
+    index = runtime.index
+    passage = index.passage(passage_id)
+    meta = index.source_record(passage.source_id).meta
+    body = render(fmt, meta, passage, datetime.now(UTC).date())
+    name = f"groundqa-{passage_id[:16]}.{EXTENSIONS[fmt]}"
+    return Response(
+        body.encode("utf-8"),
+        media_type=f"{MEDIA_TYPES[fmt]}; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.post(
@@ -140,13 +181,34 @@ def index_info(runtime: RuntimeDep) -> IndexStatus:
     return index_status(info, runtime.jobs.current, runtime.jobs.last, runtime.jobs.pending)
 
 
+def _index_version(runtime: Runtime) -> str | None:
+    return runtime.index.version if runtime.ready else None
+
+
 @router.get("/healthz", response_model=Health, tags=["health"])
-def healthz() -> Health:
-    """The process is alive."""
-    return Health(status="ok")
+def healthz(request: Request, runtime: RuntimeDep) -> Health:
+    """The process is alive (it answers while the first index is still being built)."""
+    return Health(status="ok", version=_index_version(runtime), groundqa=request.app.version)
 
 
-@router.get("/readyz", response_model=Health, responses=error_responses(503), tags=["health"])
-def readyz(runtime: RuntimeDep) -> Health:
-    """An index is loaded and answering."""
-    return Health(status="ready", version=runtime.index.version)
+@router.get(
+    "/readyz",
+    response_model=Health,
+    responses={503: {"model": NotReady, "description": "Not answering yet: why, and the indexing progress"}},
+    tags=["health"],
+)
+def readyz(request: Request, runtime: RuntimeDep) -> Response:
+    """An index is loaded and answering (200); else 503 saying why, with the start-up's progress."""
+    try:
+        version = runtime.index.version
+    except (IndexNotBuilt, SnapshotCorrupt) as exc:
+        p = runtime.progress()
+        body = NotReady(
+            error=ErrorDetail(code=exc.code, message=exc.message),
+            status="indexing" if p is not None else "not_ready",
+            groundqa=request.app.version,
+            progress=progress_out(p) if p is not None else None,
+        )
+        return JSONResponse(body.model_dump(mode="json", exclude_none=True), status_code=503)
+    body_ok = Health(status="ready", version=version, groundqa=request.app.version)
+    return JSONResponse(body_ok.model_dump(mode="json"))

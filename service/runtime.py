@@ -1,13 +1,21 @@
 """What the API, the web pages and the CLI share at run time: the held index, rebuild jobs, uploads.
 
 A `Runtime` is built by `create_app(settings)` and kept on `app.state`; nothing here is global.
+
+`groundqa serve` starts listening at once: the model is loaded, the current index opened and brought
+up to date from the sources by a background "startup" job (`Runtime.start`), whose progress
+(`Runtime.progress`) /readyz and the chat page show until the first index is loaded.
 """
 
 from __future__ import annotations
 
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from corpus.errors import GroundqaError, IndexingError
+from corpus.errors import GroundqaError, IndexingError, IndexNotBuilt
 from corpus.ingest import SourceDir
 from index.backend import Catalog
 from index.builder import update_index
@@ -20,6 +28,36 @@ from service.jobs import Job, JobRunner
 from service.ratelimit import AskLimiter
 from service.settings import Settings
 from service.uploads import UploadMeta, Uploads
+
+log = logging.getLogger(__name__)
+
+PHASES = {
+    "loading": "loading the model",
+    "opening": "opening the index",
+    "reading": "reading sources",
+    "embedding": "embedding passages",
+    "writing": "writing the index",
+}
+
+
+@dataclass(frozen=True)
+class StartupProgress:
+    """How far the start-up job is: `done` of `total` in `phase` (passages while embedding)."""
+
+    phase: str
+    done: int
+    total: int
+    percent: int
+    eta_s: float | None
+    elapsed_s: float
+
+    def line(self) -> str:
+        """One log line: "indexing: embedding passages 1,200/5,400 (22%), about 3 min left"."""
+        count = f" {self.done:,}/{self.total:,} ({self.percent}%)" if self.total > 1 else ""
+        eta = ""
+        if self.eta_s is not None:
+            eta = f", about {round(self.eta_s / 60)} min left" if self.eta_s >= 90 else ", under 2 min left"
+        return f"starting: {self.phase}{count}{eta} [{self.elapsed_s:.0f} s]"
 
 
 def catalog_for(settings: Settings) -> Catalog:
@@ -42,18 +80,37 @@ def source_dirs(settings: Settings) -> list[SourceDir]:
 
 
 class Runtime:
-    """The service's state: settings, the held index, the job runner and the uploads folder."""
+    """The service's state: settings, the held index, the job runner and the uploads folder.
+
+    Without an `embedder`, nothing can be answered until `start` has loaded one (in the background).
+    """
 
     def __init__(
-        self, settings: Settings, embedder: Embedder | ModelChoice, catalog: Catalog | None = None
+        self,
+        settings: Settings,
+        embedder: Embedder | ModelChoice | None = None,
+        catalog: Catalog | None = None,
     ) -> None:
         self.settings = settings
-        self.embedder = embedder
         self.catalog = catalog if catalog is not None else catalog_for(settings)
-        self.holder = IndexHolder(self.catalog, embedder)
+        self._embedder = embedder
+        self._holder = IndexHolder(self.catalog, embedder) if embedder is not None else None
         self.jobs = JobRunner()
         self.uploads = uploads_for(settings)
         self.ask_limiter = AskLimiter(settings.ask_rate_limit, loopback=settings.rate_limit_loopback)
+        self.startup: Job | None = None  # the start-up job, once `start` ran
+
+    @property
+    def embedder(self) -> Embedder | ModelChoice:
+        if self._embedder is None:
+            raise IndexNotBuilt("groundqa is starting: the model is still loading")
+        return self._embedder
+
+    @property
+    def holder(self) -> IndexHolder:
+        if self._holder is None:
+            raise IndexNotBuilt("groundqa is starting: the model is still loading")
+        return self._holder
 
     # -- the index -------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -61,11 +118,94 @@ class Runtime:
 
     @property
     def index(self) -> GroundIndex:
+        """The loaded index; IndexNotBuilt (saying how far the start-up is) when there is none yet."""
+        if not self.ready:
+            failed = self.startup_failed()
+            if failed and self._holder is None:
+                raise IndexNotBuilt(f"groundqa could not start: {failed}")
+            p = self.progress()
+            if p is not None:
+                raise IndexNotBuilt(f"the index is not ready yet ({p.line().removeprefix('starting: ')})")
         return self.holder.index
 
     @property
     def ready(self) -> bool:
-        return self.holder.ready
+        return self._holder is not None and self._holder.ready
+
+    # -- start-up --------------------------------------------------------------------------------
+    def start(
+        self,
+        *,
+        load: Callable[[], Embedder | ModelChoice] | None = None,
+        update: bool = True,
+        then: Callable[[Runtime], None] | None = None,
+    ) -> Job:
+        """Bring the service up in a background job: load the model (with `load`, when none was
+        given), open the current index, then (with `update`) bring it up to date from the sources.
+
+        An index already on disk answers as soon as it is opened, while the update runs; the updated
+        one is swapped in when published. Progress: `progress()` (until an index is loaded), and the
+        job itself (`self.startup`, also the runner's current job, so a rebuild request gets a 409).
+        `then(runtime)` runs once the index is first opened (warming up the Korean analyzer, say).
+        """
+
+        def work(job: Job) -> dict[str, object]:
+            if self._embedder is None:
+                if load is None:
+                    raise IndexNotBuilt("no model to load")
+                job.progress("loading", 0, 1)
+                self._embedder = load()
+                self._holder = IndexHolder(self.catalog, self._embedder)
+            job.progress("opening", 0, 1)
+            self.reload()
+            if then is not None and self.ready:
+                then(self)
+            if not update:
+                return {}
+            if not self.settings.sources_dir.is_dir():
+                log.warning("sources folder %s not found: serving what is indexed", self.settings.sources_dir)
+                return {}
+            report = update_index(
+                catalog=self.catalog,
+                inputs=self.uploads.dirs(),
+                embedder=self.embedder,
+                max_bytes=self.settings.max_file_bytes,
+                keep=self.settings.keep_snapshots,
+                progress=job.progress,
+                job_id=job.id,
+                ocr=self.settings.ocr,
+            )
+            was_ready = self.ready
+            if report.published or not self.ready:
+                self.reload()
+            if then is not None and self.ready and not was_ready:
+                then(self)
+            return report.to_json()
+
+        self.startup = self.jobs.start("startup", work)
+        return self.startup
+
+    def progress(self) -> StartupProgress | None:
+        """How far the start-up job is, while it runs and no index is loaded; else None."""
+        job = self.startup
+        if job is None or job.state != "running" or self.ready:
+            return None
+        total = max(job.total, 1)
+        return StartupProgress(
+            phase=PHASES.get(job.stage, job.stage),
+            done=job.done,
+            total=job.total,
+            percent=min(100, round(100 * job.done / total)),
+            eta_s=job.eta_s(),
+            elapsed_s=time.time() - job.started_at,
+        )
+
+    def startup_failed(self) -> str | None:
+        """Why the start-up job failed, when it did and nothing could be loaded."""
+        job = self.startup
+        if job is None or job.state != "failed" or self.ready:
+            return None
+        return job.error
 
     def ask(self, query: Query) -> Answer:
         return self.holder.index.search(query)

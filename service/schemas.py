@@ -6,18 +6,39 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    ValidationError,
+)
 
 from corpus.models import Passage, Source
 from corpus.structure import citation
 from index.backend import IndexInfo, SourceRecord
+from index.citation import place
 from index.engine import MAX_K, MAX_QUESTION_CHARS
+from index.filters import DATE_FORMS, date_problem
 from index.types import Answer, Explanation, Filters, Hit, Query, SourceRef
 from service.jobs import Job
 
-ISO_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+if TYPE_CHECKING:
+    from service.runtime import StartupProgress
+
+# A real calendar date as YYYY, YYYY-MM or YYYY-MM-DD (days per month, 29 February in leap years only),
+# so that the schema admits exactly the dates the service accepts.
+ISO_DATE = (
+    r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$"
+    r"|^\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2[0-8]))$"
+    r"|^(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29$"
+)
 MAX_HISTORY = 20  # earlier questions accepted with a question (API `history`, chat `h`); 422 beyond
 HISTORY_USED = 2  # of which a search uses the last two (index.engine); re-asking more is wasted work
 MAX_SEARCHES_PER_REQUEST = HISTORY_USED + 1  # the work budget of one request (the no-JS chat's re-asks)
@@ -54,6 +75,15 @@ def _question_text(value: object) -> object:
     return value
 
 
+def _date_text(value: object) -> object:
+    """A real calendar date as YYYY, YYYY-MM or YYYY-MM-DD (2024-02-30 is refused)."""
+    if isinstance(value, str):
+        problem = date_problem(value)
+        if problem:
+            raise ValueError(problem)
+    return value
+
+
 # The constraints come first so the JSON schema shows them; the before-validators still run first.
 FilterText = Annotated[
     str,
@@ -64,6 +94,11 @@ HistoryText = Annotated[
     str,
     StringConstraints(max_length=MAX_QUESTION_CHARS, pattern=SAFE_TEXT),
     BeforeValidator(lambda v: check_text(v, "a history item")),
+]
+DateText = Annotated[
+    str,
+    StringConstraints(pattern=ISO_DATE),
+    BeforeValidator(_date_text),
 ]
 QuestionText = Annotated[
     str,
@@ -88,10 +123,10 @@ class FiltersIn(Strict):
     languages: list[FilterText] = Field(
         default_factory=list, max_length=20, description='Language codes, e.g. "en", "ko".'
     )
-    date_from: str | None = Field(
-        None, pattern=ISO_DATE, description="Inclusive: YYYY, YYYY-MM or YYYY-MM-DD."
+    date_from: DateText | None = Field(None, description=f"Inclusive: {DATE_FORMS}, a real date.")
+    date_to: DateText | None = Field(
+        None, description=f"Inclusive: {DATE_FORMS}, a real date, not before date_from (else 400)."
     )
-    date_to: str | None = Field(None, pattern=ISO_DATE, description="Inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")
 
 
 class AskRequest(Strict):
@@ -133,6 +168,10 @@ class SourceOut(BaseModel):
 
 
 class Location(BaseModel):
+    cite: str = Field(
+        description='The most precise place, as citations write it: "p. 12", "pp. 4–5, Art. 33", "Art. 33", '
+        '"sec. “History”", or "chars 1200–1850" when the source has no pages or sections.'
+    )
     char_start: int = Field(description="Offset of the passage in the source's canonical text.")
     char_end: int
     page: int | None = Field(description="The page where the passage starts (PDF), else null.")
@@ -211,6 +250,12 @@ class AskResponse(BaseModel):
     )
     took_ms: float
     index: IndexRef
+    read_with: list[str] = Field(
+        default_factory=list,
+        description="The earlier questions (from `history`) this question was read together with, because "
+        "it points back to them (it, that, such, 'And in 2022?', 그럼, 그 ...). Empty when it stands alone: "
+        "it was then answered exactly as if asked without history.",
+    )
     explain: ExplainOut | None = Field(None, description="Present when the request asked for `explain`.")
 
 
@@ -271,6 +316,7 @@ class RebuildRequest(Strict):
 class ErrorDetail(BaseModel):
     code: str
     message: str
+    field: str | None = Field(None, description='The request field at fault, e.g. "filters.languages".')
     job_id: str | None = None
 
 
@@ -278,12 +324,52 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+class Progress(BaseModel):
+    phase: str = Field(description='What the build is doing: "loading the model", "embedding", ...')
+    done: int = Field(description="Items of this phase done (passages while embedding).")
+    total: int
+    percent: int = Field(description="0..100 of this phase.")
+    eta_s: float | None = Field(description="Seconds left in this phase at the current pace, if known.")
+    elapsed_s: float
+
+
 class Health(BaseModel):
-    status: str
-    version: str | None = None
+    status: str = Field(description='"ok" (alive) or "ready" (answering).')
+    version: str | None = Field(None, description="The index version answering, null until one is loaded.")
+    groundqa: str = Field(description="The groundqa software version.")
+
+
+class NotReady(ErrorBody):
+    """/readyz's 503: the error saying why, plus how far the start-up is."""
+
+    status: Literal["indexing", "not_ready"] = Field(
+        description='"indexing" while the start-up builds or opens the first index; "not_ready" otherwise.'
+    )
+    groundqa: str
+    progress: Progress | None = Field(None, description="While indexing: how far it is.")
 
 
 # -- rendering ---------------------------------------------------------------------------------------
+def validation_summary(exc: ValidationError, names: Mapping[str, str] | None = None) -> str:
+    """One line naming each invalid field and what is accepted: "filters.date_from: '2024-13' is not ...".
+
+    `names` renames fields for another interface (the CLI passes {"filters.date_from": "--from", ...}).
+    """
+    parts = []
+    for e in exc.errors()[:5]:
+        loc = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
+        msg = str(e.get("msg", "invalid value")).removeprefix("Value error, ")
+        if e.get("type") == "string_pattern_mismatch" and "date" in loc:
+            msg = f"use {DATE_FORMS}"
+        elif e.get("type") == "string_pattern_mismatch":
+            msg = "contains characters that are not allowed"
+        elif e.get("type") == "extra_forbidden":
+            msg = "unknown field"
+        shown = (names or {}).get(loc, loc)
+        parts.append(f"{shown}: {msg}" if shown else msg)
+    return "; ".join(parts) or "invalid request"
+
+
 def source_out(ref: SourceRef) -> SourceOut:
     m = ref.meta
     return SourceOut(
@@ -299,6 +385,7 @@ def source_out(ref: SourceRef) -> SourceOut:
 
 def location(p: Passage) -> Location:
     return Location(
+        cite=place(p).label,
         char_start=p.char_start,
         char_end=p.char_end,
         page=p.page,
@@ -365,6 +452,7 @@ def ask_response(answer: Answer) -> AskResponse:
         related=[passage_out(h) for h in answer.related],
         took_ms=round(answer.took_ms, 3),
         index=IndexRef(version=answer.index_version),
+        read_with=list(answer.read_with),
         explain=explain_out(answer.explanation) if answer.explanation is not None else None,
     )
 
@@ -385,6 +473,17 @@ def source_detail(rec: SourceRecord, source: Source) -> SourceDetail:
         text=source.text,
         pages=list(source.pages),
         notes=list(source.notes),
+    )
+
+
+def progress_out(p: StartupProgress) -> Progress:
+    return Progress(
+        phase=p.phase,
+        done=p.done,
+        total=p.total,
+        percent=p.percent,
+        eta_s=p.eta_s,
+        elapsed_s=round(p.elapsed_s, 1),
     )
 
 

@@ -105,8 +105,10 @@ def test_sources_listing_counts_passages(client: TestClient) -> None:
 
 
 def test_health_and_ready(client: TestClient) -> None:
-    assert client.get("/healthz").json() == {"status": "ok", "version": None}
-    assert client.get("/readyz").json()["version"] == "000001"
+    health, ready = client.get("/healthz").json(), client.get("/readyz").json()
+    assert health["status"] == "ok" and ready["status"] == "ready"
+    assert health["version"] == ready["version"] == "000001", "both name the index answering"
+    assert health["groundqa"] == ready["groundqa"] == "0.1.0"
 
 
 def test_not_ready_without_index(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 from starlette.testclient import TestClient
 
 from service.app import create_app
@@ -40,7 +41,19 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
 def test_api_conforms(case: schemathesis.Case) -> None:
     response = case.call()
     assert response.status_code < 500, response.text
-    case.validate_response(response)
+    if response.status_code == 400 and _field(response).startswith("filters."):
+        # A filter that can match nothing (a reversed date range, a language or publisher no source
+        # has) is refused naming the field; JSON Schema cannot say which values the collection holds.
+        case.validate_response(response, excluded_checks=[positive_data_acceptance])
+    else:
+        case.validate_response(response)
+
+
+def _field(response: object) -> str:
+    try:
+        return str(response.json()["error"].get("field") or "")  # type: ignore[attr-defined]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return ""
 
 
 @pytest.mark.parametrize("path", ["/api/ask", "/api/sources"])

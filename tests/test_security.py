@@ -6,6 +6,7 @@ import hashlib
 import inspect
 import json
 import re
+import socket
 import sqlite3
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -309,14 +310,18 @@ def test_serve_binds_to_localhost_unless_told_otherwise(
     from service import cli
 
     monkeypatch.delenv("GROUNDQA_HOST", raising=False)
-    calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
-    monkeypatch.setattr(cli, "load", lambda settings: FakeEmbedder())
+    bound: list[str] = []
+    monkeypatch.setattr(
+        uvicorn.Server, "run", lambda self, sockets=None: bound.extend(s.getsockname()[0] for s in sockets)
+    )
     runner = CliRunner()
-    args = ["serve", "--no-index", "--data", str(tmp_path / "data")]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
+    args = ["serve", "--no-index", "--port", port, "--data", str(tmp_path / "data")]
     assert runner.invoke(cli.app, args).exit_code == 0
     assert runner.invoke(cli.app, [*args, "--host", "0.0.0.0"]).exit_code == 0
-    assert [c["host"] for c in calls] == ["127.0.0.1", "0.0.0.0"]
+    assert bound == ["127.0.0.1", "0.0.0.0"]
 
 
 # -- errors carry no traces or paths ----------------------------------------------------------------------

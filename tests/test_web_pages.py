@@ -210,7 +210,7 @@ def test_figures_from_two_sources_are_shown_side_by_side_not_merged(site: TestCl
     assert len(cells) >= 2
     assert {c.date for c in cells} >= {"2020-05-01", "2021-03-02"}
     figures = {s.text for c in cells for span in c.spans for s in span if s.mark}
-    assert {"412", "398"} <= figures
+    assert {"412 kilometres", "398 kilometres"} <= figures  # each figure with its unit
     assert len(one(soup(resp), ".compare-grid").select(".compare-cell")) == len(cells)
 
 
@@ -282,17 +282,42 @@ def test_source_filter_limits_answers(site: TestClient) -> None:
     assert one(soup(resp), f'option[value="{survey}"]').has_attr("selected")
 
 
-def test_bad_filter_gives_an_html_error_page(site: TestClient) -> None:
-    resp = site.get("/", params={"q": "Amber River", "date_from": "last week"}, headers=HTML)
+def test_bad_filter_keeps_the_question_and_shows_the_reason_beside_it(site: TestClient) -> None:
+    resp = site.get(
+        "/",
+        params={"h": "How long is the Amber River?", "q": "Amber River", "date_from": "last week"},
+        headers=HTML,
+    )
     assert resp.status_code == 400
     page = page_of(resp)
-    assert isinstance(page, ErrorPage)
-    assert "YYYY" in page.message and "date_from" in page.message
-    # The same error inside htmx becomes a fragment for the thread.
-    frag = site.get("/turn", params={"q": "   "}, headers={**HTML, "HX-Request": "true"})
+    assert isinstance(page, ChatPage)
+    failed = page.turns[-1]
+    assert failed.question == "Amber River" and failed.error is not None
+    assert "YYYY" in failed.error and "date_from" in failed.error
+    assert page.turns[0].answered, "the earlier question is still shown, answered"
+    assert page.question == "Amber River"
+    assert page.history == ("How long is the Amber River?",), "the failed question does not join the thread"
+    doc = soup(resp)
+    assert one(doc, "textarea#q").get_text() == "Amber River"
+    assert "YYYY" in one(doc, "article.turn-failed .turn-reason").get_text()
+    assert attr(one(doc, "#f-from"), "value") == "last week"
+    # Inside htmx the failed turn is appended with its reason; the hidden history is unchanged.
+    frag = site.get(
+        "/turn",
+        params={"q": "Amber River", "h": "How long is the Amber River?", "n": "1", "date_to": "2024-02-30"},
+        headers={**HTML, "HX-Request": "true"},
+    )
     assert frag.status_code == 400
-    assert soup(frag).select_one("article.turn-error") is not None
-    assert "empty" in page_of(frag).message
+    partial = page_of(frag)
+    assert isinstance(partial, TurnPartial)
+    assert partial.turn.question == "Amber River" and "2024-02-30" in (partial.turn.error or "")
+    assert partial.history == ("How long is the Amber River?",)
+    assert "HX-Push-Url" not in frag.headers
+    assert one(soup(frag), "article.turn-failed .q-text").get_text() == "Amber River"
+    # A reversed range is refused by the index with a 400 naming the field.
+    rev = site.get("/", params={"q": "Amber River", "date_from": "2026", "date_to": "2020"}, headers=HTML)
+    assert rev.status_code == 400
+    assert "filters.date_from" in (page_of(rev).turns[-1].error or "")
 
 
 def test_korean_question_and_quotes_carry_lang(site: TestClient) -> None:
@@ -544,9 +569,9 @@ def test_segments_rejoin_to_the_text_and_mark_exactly_the_spans(
 
 def test_figures_skip_years_and_article_numbers() -> None:
     text = "In 2023, under Article 33 and 제3조, up to 600 people (12.5%) of 1,170 were held; see (2)."
-    assert [text[s:e] for s, e in figures(text)] == ["600", "12.5%", "1,170"]
+    assert [text[s:e] for s, e in figures(text)] == ["600 people", "12.5%", "1,170"]
     text = "In the 20th century and the 1990s, 240,000 died.[5][6] 탈북민 600명이 송환되었다."
-    assert [text[s:e] for s, e in figures(text)] == ["240,000", "600"]
+    assert [text[s:e] for s, e in figures(text)] == ["240,000", "600명"]
 
 
 def test_comparison_needs_figures_from_two_sources_and_keeps_them_apart() -> None:
@@ -556,7 +581,7 @@ def test_comparison_needs_figures_from_two_sources_and_keeps_them_apart() -> Non
     a2 = _passage("p2", "a", "A second passage from a with 900 people.", [], "2024-01-01")
     b = _passage("p3", "b", "Up to 500 were returned.", [(0, 24)], "2023-03-01")
     c = _passage("p4", "c", "No figures in this one.", [(0, 23)], "2022")
-    cells = comparison([a, a2, b, c])
+    cells = comparison([a, a2, b, c], "How many people were returned?")
     assert [(cell.title, cell.date) for cell in cells] == [
         ("Title a", "2024-01-01"),
         ("Title b", "2023-03-01"),
@@ -565,8 +590,9 @@ def test_comparison_needs_figures_from_two_sources_and_keeps_them_apart() -> Non
         "China returned 600 people in October.",
         "Up to 500 were returned.",
     ]
-    assert [s.text for cell in cells for span in cell.spans for s in span if s.mark] == ["600", "500"]
-    assert comparison([a, a2, c]) == (), "one source with figures is not a comparison"
+    assert [s.text for cell in cells for span in cell.spans for s in span if s.mark] == ["600 people", "500"]
+    assert comparison([a, a2, c], "How many people were returned?") == (), "one source is no comparison"
+    assert comparison([a, a2, b, c], "What does refoulement mean?") == (), "a definition asks for no figure"
 
 
 def test_safe_url_and_guess_lang() -> None:

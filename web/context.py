@@ -28,7 +28,8 @@ class SourceRow:
     path: str
     origin: str  # "collection" or "uploads"
     passages: int
-    indexed_at: str
+    indexed_at: str  # ISO 8601, for machines (<time datetime>)
+    indexed_label: str = ""  # the same as people read it: "2026-11-27 13:35 UTC"
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,27 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class CitationLink:
+    """A download of the citation for a reference manager (`GET /api/passages/{id}/citation`)."""
+
+    format: str  # "csl-json", "bibtex" or "ris"
+    label: str  # "CSL-JSON", "BibTeX", "RIS"
+    href: str
+
+
+@dataclass(frozen=True)
 class Citation:
     source_id: str
     title: str
     publisher: str | None
     date: str | None
-    place: str | None  # "p. 3", "¶ 12" or a character range
+    place: str | None  # index.citation.place: "p. 3", "Art. 33", "p. 3, Art. 33" or "chars 120–480"
     license: str | None
     language: str
     url: str | None  # only http(s) URLs; anything else is dropped
     href: str  # the source viewer at this passage
     text: str  # the plain-text citation that the copy button copies
+    exports: tuple[CitationLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,10 +105,15 @@ class Turn:
     answered: bool
     quotes: tuple[QuoteView, ...] = ()
     related: tuple[QuoteView, ...] = ()
-    comparison: tuple[FigureCell, ...] = ()  # empty unless 2+ sources give figures
+    comparison: tuple[FigureCell, ...] = ()  # empty unless the question asks for a quantity 2+ sources give
     took_ms: float = 0.0
     index_version: str = ""
     latest: bool = False
+    read_with: tuple[str, ...] = ()  # earlier questions this one was read together with (a follow-up)
+    new_topic_href: str | None = None  # asks this question again on its own (set with read_with)
+    filters: str | None = None  # the active filters in words, named when no source answers
+    unfiltered_href: str | None = None  # asks this question again without filters (set with filters)
+    error: str | None = None  # why the question could not be asked (shown beside it); nothing else set
 
     @property
     def dom_id(self) -> str:
@@ -139,6 +155,27 @@ class ChatPage:
     options: FilterOptions
     ready: bool = True
     notice: str | None = None
+    question: str = ""  # put back in the box when the last question failed (see Turn.error)
+    progress: IndexProgress | None = None  # the first index build, while nothing can be asked yet
+    new_topic_href: str = "/"  # a fresh conversation with the same filters
+
+
+@dataclass(frozen=True)
+class IndexProgress:
+    """How far the first index build is (what /readyz reports while it answers 503)."""
+
+    phase: str  # "loading the model", "reading sources", "embedding passages", ...
+    done: int
+    total: int
+    eta_s: float | None  # seconds left at the current pace, when it can be told
+    percent: int  # 0..100 of the current phase
+
+    @property
+    def eta_label(self) -> str | None:
+        if self.eta_s is None:
+            return None
+        minutes = round(self.eta_s / 60)
+        return f"about {minutes} min left" if minutes >= 1 else "less than a minute left"
 
 
 @dataclass(frozen=True)
@@ -196,3 +233,4 @@ class ErrorPage:
     code: str
     title: str
     message: str
+    question: str | None = None  # for the chat's htmx fragment: the question that failed, kept in view

@@ -6,27 +6,26 @@ citations are assembled from source metadata only.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 from urllib.parse import quote, urlencode, urlsplit
 
 from corpus.script import guess_lang
 from index.backend import SourceRecord
-from index.types import Answer, Hit, SourceRef
-from web.context import AlsoIn, Citation, FigureCell, QuoteView, Segment, SourceRow, TextBlock, Turn
-
-ParagraphOf = Callable[[str, int], int | None]
-"""paragraph_of(source_id, char_offset): the 1-based paragraph holding the offset, if known."""
-
-# A figure: digits with optional thousands separators / decimals, optionally a percent sign.
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
-_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
-_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|s)\b")
-# Numbers that name a place in a text, not a quantity: "Article 14", "Section 3", "제3조" (and "(2)").
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?:article|art\.|section|sec\.|chapter|paragraph|para\.|rule|part|annex|no\.)\s*|§\s*|제\s*)$",
-    re.IGNORECASE,
+from index.citation import FORMATS, citation_text, place
+from index.types import Answer, Filters, Hit, SourceRef
+from web.context import (
+    AlsoIn,
+    Citation,
+    CitationLink,
+    FigureCell,
+    QuoteView,
+    Segment,
+    SourceRow,
+    TextBlock,
+    Turn,
 )
+from web.figures import Kind, asked_kinds, quantities
 
 
 def lang_attr(code: str | None) -> str | None:
@@ -79,19 +78,20 @@ def segments(
     return tuple(out)
 
 
-def figures(text: str) -> list[tuple[int, int]]:
-    """Offsets of the quantities in `text`: numbers that are neither bare years nor labels."""
-    found = []
-    for m in _NUMBER.finditer(text):
-        s, e = m.span()
-        if _YEAR.fullmatch(m.group()) or _LABEL_BEFORE.search(text[max(0, s - 12) : s]):
-            continue
-        if m.group().isdigit() and (text[s - 1 : s], text[e : e + 1]) in (("(", ")"), ("[", "]")):
-            continue  # a list marker "(2)" or a footnote "[5]"
-        if _ORDINAL_AFTER.match(text, e):
-            continue  # "20th century", "1990s"
-        found.append((s, e))
-    return found
+def figures(text: str, kinds: Iterable[Kind] | None = None) -> list[tuple[int, int]]:
+    """Offsets of the quantities in `text` (of `kinds` only, when given); see `web.figures`."""
+    wanted = None if kinds is None else set(kinds)
+    return [(q.start, q.end) for q in quantities(text) if wanted is None or q.kind in wanted]
+
+
+def local_time(iso: str) -> str:
+    """An ISO timestamp as people read it: "2026-11-27 13:35 UTC" (unchanged when it does not parse)."""
+    try:
+        when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    zone = when.tzname() or ""
+    return when.strftime("%Y-%m-%d %H:%M") + (" UTC" if zone in ("UTC", "UTC+00:00") else f" {zone}").rstrip()
 
 
 def source_row(rec: SourceRecord) -> SourceRow:
@@ -108,37 +108,33 @@ def source_row(rec: SourceRecord) -> SourceRow:
         origin="uploads" if rec.namespace else "collection",
         passages=rec.passage_count,
         indexed_at=rec.indexed_at,
+        indexed_label=local_time(rec.indexed_at),
     )
 
 
-def citation(hit: Hit, paragraph_of: ParagraphOf | None = None) -> Citation:
+def citation(hit: Hit) -> Citation:
     src, p = hit.source, hit.passage
     m = src.meta
-    if p.page is not None:
-        place = f"p. {p.page}"
-    else:
-        para = paragraph_of(src.id, p.char_start) if paragraph_of else None
-        place = f"¶ {para}" if para is not None else f"chars {p.char_start}–{p.char_end}"
     url = safe_url(m.url)
-    parts = [m.publisher, f"“{m.title}”", m.date, place, m.license]
-    text = ", ".join(x for x in parts if x)
-    if url:
-        text += f". {url}"
     return Citation(
         source_id=src.id,
         title=m.title,
         publisher=m.publisher,
         date=m.date,
-        place=place,
+        place=place(p).label,
         license=m.license,
         language=m.language,
         url=url,
         href=viewer_href(src.id, p.id),
-        text=text,
+        text=citation_text(m, p, url=url or ""),
+        exports=tuple(
+            CitationLink(fmt, label, f"/api/passages/{quote(p.id, safe='')}/citation?format={fmt}")
+            for fmt, label in zip(FORMATS, ("CSL-JSON", "BibTeX", "RIS"), strict=True)
+        ),
     )
 
 
-def quote_view(hit: Hit, dom_id: str, *, evidence: bool, paragraph_of: ParagraphOf | None) -> QuoteView:
+def quote_view(hit: Hit, dom_id: str, *, evidence: bool) -> QuoteView:
     p = hit.passage
     spans = [(e.start, e.end) for e in hit.evidence] if evidence else []
     return QuoteView(
@@ -147,7 +143,7 @@ def quote_view(hit: Hit, dom_id: str, *, evidence: bool, paragraph_of: Paragraph
         text=p.text,
         segments=segments(p.text, spans),
         lang=lang_attr(hit.source.meta.language),
-        citation=citation(hit, paragraph_of),
+        citation=citation(hit),
         also_in=tuple(
             AlsoIn(
                 title=d.source.meta.title,
@@ -159,12 +155,18 @@ def quote_view(hit: Hit, dom_id: str, *, evidence: bool, paragraph_of: Paragraph
     )
 
 
-def comparison(hits: Sequence[Hit]) -> tuple[FigureCell, ...]:
-    """Side-by-side cells when answer passages from two or more sources give figures.
+def comparison(hits: Sequence[Hit], question: str) -> tuple[FigureCell, ...]:
+    """Side-by-side cells when the question asks for a quantity and two or more sources give one.
 
-    Each source contributes its first answering passage; a cell shows that passage's evidence spans
-    (or the whole passage when it has none) with the figures marked. Nothing is merged or summed.
+    Only quantities of the kinds the question asks for count ("How many ...?" wants counts, "What
+    share ...?" percentages; `web.figures.asked_kinds`); a question that asks for none (a definition)
+    gets no cells. Each source contributes its first answering passage with such a quantity; a cell
+    shows that passage's evidence spans (or the whole passage when it has none) with the quantities
+    marked. Nothing is merged or summed.
     """
+    kinds = asked_kinds(question)
+    if not kinds:
+        return ()
     cells: list[FigureCell] = []
     seen: set[str] = set()
     for hit in hits:
@@ -175,7 +177,7 @@ def comparison(hits: Sequence[Hit]) -> tuple[FigureCell, ...]:
         spans = []
         for s, e in merge_spans(ranges, len(p.text)):
             piece = p.text[s:e]
-            nums = figures(piece)
+            nums = figures(piece, kinds)
             if nums:
                 spans.append(segments(piece, nums))
         if spans:
@@ -195,31 +197,64 @@ def _cell(src: SourceRef, passage_id: str, spans: tuple[tuple[Segment, ...], ...
     )
 
 
+def filters_note(f: Filters, source_titles: dict[str, str] | None = None) -> str | None:
+    """The active filters in words ("language ko; dated 2020 to 2021"), or None when there are none."""
+    parts = []
+    if f.source_ids:
+        titles = source_titles or {}
+        parts.append("source " + ", ".join(titles.get(s, s) for s in f.source_ids))
+    if f.publishers:
+        parts.append("publisher " + ", ".join(f.publishers))
+    if f.languages:
+        parts.append("language " + ", ".join(f.languages))
+    if f.date_from and f.date_to:
+        parts.append(f"dated {f.date_from} to {f.date_to}")
+    elif f.date_from:
+        parts.append(f"dated from {f.date_from}")
+    elif f.date_to:
+        parts.append(f"dated until {f.date_to}")
+    return "; ".join(parts) or None
+
+
 def turn(
     answer: Answer,
     number: int,
     *,
-    paragraph_of: ParagraphOf | None = None,
     latest: bool = False,
+    filters: str | None = None,
+    new_topic_href: str | None = None,
+    unfiltered_href: str | None = None,
 ) -> Turn:
-    """One exchange of the conversation, from the answer to its question."""
+    """One exchange of the conversation, from the answer to its question.
+
+    Args:
+        answer: what the index answered.
+        number: the turn's number in the conversation (1-based).
+        latest: the newest turn (the page scrolls to it).
+        filters: the active filters in words (`filters_note`), named when the answer abstains.
+        new_topic_href: where "New topic" asks this question again on its own (shown when the
+            question was read together with earlier ones).
+        unfiltered_href: where this question is asked again without filters (shown with `filters`
+            when no source answers).
+    """
+    first = answer.hits[0].passage.text if answer.hits else ""
     return Turn(
         number=number,
         question=answer.question,
         question_lang=guess_lang(answer.question),
         answered=answer.answered,
-        quotes=tuple(
-            quote_view(h, f"q{number}-{i}", evidence=True, paragraph_of=paragraph_of)
-            for i, h in enumerate(answer.hits, 1)
-        ),
+        quotes=tuple(quote_view(h, f"q{number}-{i}", evidence=True) for i, h in enumerate(answer.hits, 1)),
         related=tuple(
-            quote_view(h, f"r{number}-{i}", evidence=False, paragraph_of=paragraph_of)
-            for i, h in enumerate(answer.related, 1)
+            quote_view(h, f"r{number}-{i}", evidence=False) for i, h in enumerate(answer.related, 1)
         ),
-        comparison=comparison(answer.hits) if answer.answered else (),
+        comparison=comparison(answer.hits, answer.question) if answer.answered and first else (),
         took_ms=round(answer.took_ms, 3),
         index_version=answer.index_version,
         latest=latest,
+        read_with=answer.read_with,
+        new_topic_href=new_topic_href if answer.read_with else None,
+        filters=filters if not answer.answered else None,
+        unfiltered_href=unfiltered_href if filters and not answer.answered else None,
     )
 
 

@@ -73,8 +73,13 @@ def render_error(request: Request, status: int, code: str, message: str) -> Resp
     """The HTML error page (or, for an htmx request, a fragment that the chat thread shows)."""
     from web.context import ErrorPage
 
+    htmx = request.headers.get("hx-request") == "true"
     page = ErrorPage(
-        status=status, code=code, title=ERROR_TITLES.get(status, "Something went wrong"), message=message
+        status=status,
+        code=code,
+        title=ERROR_TITLES.get(status, "Something went wrong"),
+        message=message,
+        question=request.query_params.get("q") if htmx else None,
     )
-    name = "turn_error.html" if request.headers.get("hx-request") == "true" else "error.html"
+    name = "turn_error.html" if htmx else "error.html"
     return render(request, name, page, status=status)

@@ -3,11 +3,13 @@
 
 The conversation lives in the page, not on the server: earlier questions travel as hidden `h` inputs
 (`n` counts the turns so far, so element ids stay unique once old questions drop off the history).
+A question that cannot be asked (a bad filter, say) comes back as a turn with the reason beside it,
+and the question stays in the box; it does not join the history.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -18,10 +20,11 @@ from starlette.responses import Response
 
 from corpus.errors import InvalidRequest, NotFound
 from service.deps import RuntimeDep
+from service.errors import status_for
 from service.runtime import Runtime
-from service.schemas import MAX_HISTORY, AskRequest
-from web.context import ChatPage, FilterOptions, FilterValues, Option, Turn, TurnPartial
-from web.present import ParagraphOf, turn
+from service.schemas import MAX_HISTORY, AskRequest, validation_summary
+from web.context import ChatPage, FilterOptions, FilterValues, IndexProgress, Option, Turn, TurnPartial
+from web.present import filters_note, turn
 from web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -40,23 +43,30 @@ class ChatForm:
         asked = (*self.history, self.question) if self.question is not None else self.history
         return asked[-MAX_HISTORY:]
 
+    def _filter_items(self) -> list[tuple[str, str]]:
+        f = self.filters
+        pairs = (
+            ("source", f.source),
+            ("publisher", f.publisher),
+            ("lang", f.language),
+            ("date_from", f.date_from),
+            ("date_to", f.date_to),
+        )
+        return [(key, value) for key, value in pairs if value]
+
     def url(self) -> str:
         """The `/` URL that renders this conversation (pushed to the address bar by htmx)."""
         items: list[tuple[str, str]] = [("h", h) for h in self.history]
         if self.question is not None:
             items.append(("q", self.question))
         items.append(("n", str(self.turns_so_far)))
-        f = self.filters
-        for key, value in (
-            ("source", f.source),
-            ("publisher", f.publisher),
-            ("lang", f.language),
-            ("date_from", f.date_from),
-            ("date_to", f.date_to),
-        ):
-            if value:
-                items.append((key, value))
-        return "/?" + urlencode(items)
+        return "/?" + urlencode(items + self._filter_items())
+
+    def new_topic_url(self, question: str | None = None) -> str:
+        """A fresh conversation with the same filters, optionally asking `question` on its own."""
+        items = [("q", question)] if question is not None else []
+        query = urlencode(items + self._filter_items())
+        return f"/?{query}#latest" if question is not None else (f"/?{query}" if query else "/")
 
 
 def chat_form(
@@ -103,28 +113,7 @@ def ask_request(question: str, history: tuple[str, ...], f: FilterValues) -> Ask
     try:
         return AskRequest.model_validate(data)
     except ValidationError as exc:
-        raise InvalidRequest(_validation_message(exc)) from None
-
-
-def _validation_message(exc: ValidationError) -> str:
-    parts = []
-    for e in exc.errors():
-        field = str(e["loc"][-1]) if e["loc"] else "request"
-        if e["type"] == "string_pattern_mismatch":
-            parts.append(f"{field}: a date must look like YYYY, YYYY-MM or YYYY-MM-DD")
-        else:
-            parts.append(f"{field}: {str(e['msg']).removeprefix('Value error, ')}")
-    return "; ".join(parts)
-
-
-def _paragraph_of(runtime: Runtime) -> ParagraphOf:
-    def paragraph_of(source_id: str, offset: int) -> int | None:
-        try:
-            return runtime.index.source(source_id).paragraph_at(offset)
-        except NotFound:  # the index changed between the search and this lookup
-            return None
-
-    return paragraph_of
+        raise InvalidRequest(validation_summary(exc)) from None
 
 
 def _options(runtime: Runtime) -> FilterOptions:
@@ -143,51 +132,104 @@ def _options(runtime: Runtime) -> FilterOptions:
 
 def _ask(
     runtime: Runtime, question: str, history: tuple[str, ...], form: ChatForm, number: int, latest: bool
-) -> Turn:
-    req = ask_request(question, history, form.filters)
-    return turn(runtime.ask(req.to_query()), number, paragraph_of=_paragraph_of(runtime), latest=latest)
+) -> tuple[Turn, int]:
+    """The turn answering `question`, and its HTTP status: 200, or the error's 4xx with the reason
+    in the turn (the question is kept)."""
+    try:
+        req = ask_request(question, history, form.filters)
+        query = req.to_query()
+        answer = runtime.ask(query)
+    except (InvalidRequest, NotFound) as exc:
+        failed = Turn(number=number, question=question, question_lang=None, answered=False, latest=latest)
+        return replace(failed, error=exc.message), status_for(exc)
+    titles = {r.id: r.meta.title for r in runtime.index.sources()} if query.filters.source_ids else {}
+    shown = turn(
+        answer,
+        number,
+        latest=latest,
+        filters=filters_note(query.filters, titles),
+        new_topic_href=form.new_topic_url(question),
+        unfiltered_href="/?" + urlencode([("q", question)]) + "#latest",
+    )
+    return shown, 200
+
+
+def _progress(runtime: Runtime) -> IndexProgress | None:
+    p = runtime.progress()
+    if p is None:
+        return None
+    return IndexProgress(phase=p.phase, done=p.done, total=p.total, eta_s=p.eta_s, percent=p.percent)
 
 
 @router.get("/")
 def chat(request: Request, runtime: RuntimeDep, form: FormDep) -> Response:
     """The conversation so far plus the new question's answer, all rendered on the server."""
-    if not runtime.ready and form.question is None:
+    if not runtime.ready:
+        progress = _progress(runtime)
+        notice = (
+            "The collection is being indexed for the first time; questions can be asked as soon as it "
+            "is ready. This page refreshes itself."
+            if progress is not None
+            else "The index is not built yet, so nothing can be asked. An administrator can build it "
+            "with `groundqa index` or from the admin page."
+        )
         page = ChatPage(
             turns=(),
-            history=(),
-            next_number=1,
+            history=form.history,
+            next_number=form.turns_so_far + 1,
             filters=form.filters,
             options=FilterOptions(),
             ready=False,
-            notice="The index is not built yet, so nothing can be asked. An administrator can build it "
-            "with `groundqa index` or from the admin page.",
+            notice=notice,
+            question=form.question or "",
+            progress=progress,
         )
-        return render(request, "chat.html", page)
+        return render(request, "chat.html", page, status=503 if form.question is not None else 200)
     options = _options(runtime)  # raises IndexNotBuilt (the 503 page) when no index is loaded
     turns: list[Turn] = []
+    status = 200
     if form.question is not None:
         asked = (*form.history, form.question)
         first = form.turns_so_far - len(form.history) + 1
         for i, question in enumerate(asked):
             history = asked[:i][-MAX_HISTORY:]
-            turns.append(_ask(runtime, question, history, form, first + i, latest=i == len(asked) - 1))
+            t, status = _ask(runtime, question, history, form, first + i, latest=i == len(asked) - 1)
+            turns.append(t)
+    failed = status != 200
+    if failed:
+        # The filters could not be used: earlier turns are shown as asked without them.
+        plain = replace(form, filters=FilterValues())
+        first = form.turns_so_far - len(form.history) + 1
+        turns = [
+            _ask(runtime, q, form.history[:i], plain, first + i, latest=False)[0]
+            for i, q in enumerate(form.history)
+        ] + turns[-1:]
     page = ChatPage(
         turns=tuple(turns),
-        history=form.next_history() if turns else (),
+        history=form.history if failed else (form.next_history() if turns else ()),
         next_number=form.turns_so_far + 2 if turns else 1,
         filters=form.filters,
         options=options,
+        question=(form.question or "") if failed else "",
+        new_topic_href=form.new_topic_url(),
     )
-    return render(request, "chat.html", page)
+    return render(request, "chat.html", page, status=status)
 
 
 @router.get("/turn")
 def chat_turn(request: Request, runtime: RuntimeDep, form: FormDep) -> Response:
-    """htmx: the answer to one question, appended to the thread, plus the updated hidden history."""
+    """htmx: the answer to one question, appended to the thread, plus the updated hidden history.
+
+    When the question cannot be asked, the turn shows why (with the error's status) and the hidden
+    history is left as it was, so the question is not part of the conversation.
+    """
     if request.headers.get("hx-request") != "true":
         return RedirectResponse(form.url(), status_code=303)
     question = form.question if form.question is not None else ""
     number = form.turns_so_far + 1
-    new = _ask(runtime, question, form.history, form, number, latest=False)
+    new, status = _ask(runtime, question, form.history, form, number, latest=False)
+    if status != 200:
+        partial = TurnPartial(turn=new, history=form.history, next_number=number + 1)
+        return render(request, "turn.html", partial, status=status)
     partial = TurnPartial(turn=new, history=form.next_history(), next_number=number + 1)
     return render(request, "turn.html", partial, headers={"HX-Push-Url": form.url()})

@@ -108,13 +108,22 @@
       return;
     }
     wireTextarea(form);
-    // After htmx appends a turn: show its copy buttons, clear the box, move focus to the answer.
+    // After htmx appends a turn: show its copy buttons, move focus to the answer, and clear the box,
+    // unless the question could not be asked: then it stays in the box, its reason shown beside it.
     document.body.addEventListener("htmx:afterSettle", function (ev) {
       if (ev.detail && ev.detail.target === thread) {
         wireCopyButtons(thread);
+        var failed = ev.detail.xhr && ev.detail.xhr.status >= 400;
         var box = form.querySelector("textarea[name=q]");
-        if (box) {
-          box.value = "";
+        if (!failed) {
+          if (box) {
+            box.value = "";
+          }
+          // The earlier failed attempts are superseded by this answer.
+          var stale = thread.querySelectorAll(".turn-failed");
+          for (var i = 0; i < stale.length; i++) {
+            stale[i].parentNode.removeChild(stale[i]);
+          }
         }
         focusLatest(thread);
       }

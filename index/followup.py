@@ -1,0 +1,265 @@
+"""Whether a question stands alone or leans on the earlier questions of its conversation.
+
+A person reading a thread takes "Does it also protect their privacy?" together with the question before
+it, but reads "How many Japanese abductees has North Korea never sent home?" on its own, whatever was
+asked earlier. `read_question` makes that call from the question's own words, without a model:
+
+- pronouns and demonstratives that point back ("it", "they", "that deadline", "such a person",
+  "there"; Korean 그, 그것, 거기, 그해, 이런; Chinese 它, 他们, 这些);
+- openings that continue a thread ("And ...", "What about ...", "Also ...", 그럼, 그러면, 또; 那么);
+- ellipsis: a short fragment with no question word ("In 2022?", "For women?"), a Korean fragment
+  ending in 은요/는요 ("그럼 2019년에는요?").
+
+Expletive and existential uses are not cues ("Is it true that ...", "Is there a ...", "those who ...",
+"this year"), nor is "that" introducing a clause ("say that ..."). A question that opens by changing
+the subject ("Unrelated, but ...", "By the way ...", 근데, 한편) stands alone unless it still points back.
+
+A dependent question is read with the last earlier question, and with the one before that too when
+the last one itself depended on it (a chain of follow-ups), at most `MAX_READ_WITH` questions.
+
+Everything here is pure: the same question and history always give the same reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MAX_READ_WITH = 2  # earlier questions a follow-up is read with, at most
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# -- English -----------------------------------------------------------------------------------------
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d[\d,.]*")
+_PRONOUNS = _words("it its itself they them their theirs themselves he him his himself she her hers herself")
+# "it" that points at nothing: "is it true that ...", "is it legal to ...", "it takes ...".
+_EXPLETIVE_AFTER_IT = _words(
+    """true false possible impossible legal illegal lawful unlawful necessary required allowed permitted
+    forbidden prohibited likely unlikely known the a an common usual normal easy hard difficult safe
+    dangerous right wrong mandatory compulsory enough worth still take takes took mean"""
+)
+_GENDERED = _words("he him his himself she her hers herself")
+_PLURAL = _words("they them their theirs themselves")
+_OBJECTS = _words("it them him")  # "her" is also a possessive
+_SOMEONE = _words("someone somebody anyone anybody everyone everybody person people")
+_ARTICLES = _words("a an the every any each another")
+_HUMAN = _words(
+    """man woman person child girl boy wife husband mother father daughter son spouse victim defector
+    refugee migrant applicant official rapporteur envoy president minister judge officer citizen
+    national escapee worker survivor witness member individual foreigner student"""
+)
+_NOT_NOUNS = _words("is was does has this its his hers yes less unless across thus as us")
+# A preposition before "that" makes it a pronoun ("for that", "about that"); "in that", "so that",
+# "now that", "given that" and "except that" introduce clauses instead.
+_BEFORE_THAT = _words("for about of on to with from after before since by under against like than")
+_DEMONSTRATIVES = _words("this these those")
+_DEICTIC_AFTER_THIS = _words("year month week century decade morning today time")
+_RELATIVE_AFTER_THOSE = _words("who whose whom which that")
+# "that" as a demonstrative when it names something said before: "that figure", "that person".
+_SHELL_NOUNS = _words(
+    """figure figures number numbers estimate estimates count total amount sum rate share percentage
+    person people man woman group body organisation organization committee council agency office post
+    position role job law act treaty convention protocol covenant declaration report statement
+    resolution decision ruling case right rule rules provision provisions article section clause
+    deadline period limit term time year years date day month policy practice programme program
+    process procedure protection status definition principle country state government place camp
+    camps centre center facility facilities city region area one ones list claim fund funding money
+    payment benefit benefits support document documents source sources study survey"""
+)
+_THAT_AT_END = re.compile(r"\bthat\s*[?.!]*\s*$", re.IGNORECASE)
+_ANAPHORIC_PHRASES = re.compile(
+    r"\b(?:the\s+same|the\s+(?:year|month|day|one)\s+(?:before|after)|the\s+(?:previous|preceding|"
+    r"following|latter|former)\b|such\s+(?!as\b)\w+|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)"
+    r"(?<!be\s)\bthere\s*[?.!]*$|\b(?:also|too|either|as\s+well|instead|again|else)\b)",
+    re.IGNORECASE,
+)
+_CONTINUATIONS = re.compile(
+    r"^\s*(?:and|but|also|so|then|or|plus|what\s+about|how\s+about|what\s+of|what\s+if|same\s+for|"
+    r"as\s+for|in\s+that\s+case|if\s+so)\b",
+    re.IGNORECASE,
+)
+_WH = _words("what which who whom whose when where why how")
+_PREPOSITIONS = _words("in for at on from during after before since by with without under among about to of")
+_TOPIC_SHIFT = re.compile(
+    r"^\s*(?:unrelated|different\s+question|another\s+question|new\s+question|new\s+topic|"
+    r"changing\s+(?:the\s+)?(?:subject|topic)|on\s+(?:a\s+)?(?:another|different)\s+(?:note|topic)|"
+    r"by\s+the\s+way|separately|btw)\b",
+    re.IGNORECASE,
+)
+
+# -- Korean ------------------------------------------------------------------------------------------
+# Words (space-separated, particles attached) that point back: 그것은, 그들이, 거기서, 그해 ...
+_KO_POINTERS = re.compile(
+    r"^(?:그것|그거|그게|그걸|그건|그곳|그쪽|그들|그녀|그분|그해|그때|그날|그중|그동안|그간|그런|그렇|"
+    r"거기|이것|이거|이곳|이런|저것|저런|해당|상기|앞서|위의)"
+)
+_KO_DETERMINERS = frozenset({"그", "이", "저"})  # standing alone before a noun: 그 재단, 이 법
+_KO_LEAD_WORDS = 2  # a Korean pointer counts near the start; later, it points inside the question
+_KO_CONTINUATIONS = re.compile(r"^\s*(?:그럼|그러면|그렇다면|그리고|또|또한|아울러|그\s*밖에)(?:\s|,|$)")
+_KO_ELLIPSIS = re.compile(r"(?:[은는]|에서는|에는|도|까지는)요\s*[?？.!]*\s*$")
+_KO_TOPIC_SHIFT = re.compile(r"^\s*(?:근데|그건\s*그렇고|한편|다른\s*질문|별개로|참고로)(?:\s|,|$)")
+
+# -- Chinese -----------------------------------------------------------------------------------------
+_ZH_POINTERS = re.compile(r"(?:它们?|他们|她们|其中|这些|那些|这个|那个|此类|该[国法人])")
+_ZH_CONTINUATIONS = re.compile(r"^\s*(?:那么|那|还有|另外|而且|并且)")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a question is read within its conversation.
+
+    Attributes:
+        depends: the question leans on earlier questions (it is not answered as if asked alone).
+        cue: the words that made it depend ("it", "And …", "그럼"); None when it stands alone.
+        read_with: the earlier questions it is read together with, oldest first; empty when it
+            stands alone (always when `history` is empty).
+    """
+
+    depends: bool
+    cue: str | None = None
+    read_with: tuple[str, ...] = ()
+
+
+def _antecedent_before(words: list[str], i: int, pronoun: str) -> bool:
+    """Whether something the pronoun at `words[i]` can point to stands earlier in the question itself.
+
+    "Does a woman lose her nationality ..." or "Is China obliged to ... on its territory?" resolve
+    inside the question; "Has Pyongyang let her visit?" and "How long do members of its committee
+    serve?" do not ("her" needs a person, "its" a singular thing), nor does "Does China apply it to
+    North Koreans?" (the subject of a verb is not its object: "it" is something said before).
+    """
+    lower = [w.lower() for w in words]
+    gendered = pronoun in _GENDERED
+
+    def fits(head: int) -> bool:
+        # "China apply it": one word (a verb) between a candidate and an object pronoun rules it out.
+        between = lower[head + 1 : i]
+        return not (pronoun in _OBJECTS and len(between) == 1 and between[0] not in _PREPOSITIONS)
+
+    for j in range(i):
+        w, low = words[j], lower[j]
+        nxt = lower[j + 1] if j + 1 < i else ""
+        after = lower[j + 2] if j + 2 < i else ""
+        if low in _SOMEONE and fits(j):
+            return True
+        if low in _ARTICLES and nxt and fits(j + 1) and (not gendered or _HUMAN & {nxt, after}):
+            return True
+        if j == 0 or low in _WH or low in _PRONOUNS or not fits(j):
+            continue
+        capital = w[:1].isupper() or (len(w) > 1 and w.isupper())
+        if capital and not gendered:
+            return True
+        if capital and j + 1 < i and words[j + 1][:1].isupper():
+            return True  # a name: "Elizabeth Salmón"
+        if pronoun in _PLURAL and low.endswith("s") and low not in _NOT_NOUNS and lower[j - 1] not in _WH:
+            return True  # a bare plural: "asylum seekers ... their claim"
+    return False
+
+
+def _cue_en(question: str) -> str | None:
+    m = _CONTINUATIONS.match(question)
+    if m:
+        return " ".join(m.group().split())
+    words: list[str] = _WORD.findall(question)
+    lower = [w.lower() for w in words]
+    for i, w in enumerate(lower):
+        nxt = lower[i + 1] if i + 1 < len(lower) else ""
+        prev = lower[i - 1] if i > 0 else ""
+        if w in _PRONOUNS:
+            if w == "it" and (nxt in _EXPLETIVE_AFTER_IT or prev in ("make", "makes")):
+                continue
+            if _antecedent_before(words, i, w):
+                continue
+            return w
+        if w in _DEMONSTRATIVES:
+            if (w == "this" and nxt in _DEICTIC_AFTER_THIS) or (
+                w == "those" and nxt in _RELATIVE_AFTER_THOSE
+            ):
+                continue
+            return f"{w} {nxt}" if nxt in _SHELL_NOUNS else w
+        if w == "that" and (nxt in _SHELL_NOUNS or nxt in ("each", "every") or prev in _BEFORE_THAT):
+            return f"{prev} that" if prev in _BEFORE_THAT else f"that {nxt}".strip()
+    if _THAT_AT_END.search(question):
+        return "that"
+    m = _ANAPHORIC_PHRASES.search(question)
+    if m:
+        return " ".join(m.group().rstrip("?.! ").split())
+    if words and len(words) <= 4 and lower[0] in _PREPOSITIONS and not _WH.intersection(lower):
+        return question.strip().rstrip("?").strip()  # "In 2022?", "For women?"
+    return None
+
+
+def _cue_ko(question: str) -> str | None:
+    m = _KO_CONTINUATIONS.match(question)
+    if m:
+        return m.group().strip(" ,")
+    words = question.split()
+    for i, w in enumerate(words[:_KO_LEAD_WORDS]):
+        if _KO_POINTERS.match(w):
+            return w
+        if w in _KO_DETERMINERS and i + 1 < len(words):
+            return f"{w} {words[i + 1]}"
+    m = _KO_ELLIPSIS.search(question)
+    if m:
+        return words[-1] if words else m.group()
+    return None
+
+
+def _cue_zh(question: str) -> str | None:
+    m = _ZH_CONTINUATIONS.match(question) or _ZH_POINTERS.search(question)
+    return m.group().strip() if m else None
+
+
+def _has(pattern: str, text: str) -> bool:
+    return re.search(pattern, text) is not None
+
+
+def cue(question: str) -> str | None:
+    """The words that make `question` lean on earlier ones, or None when it reads on its own.
+
+    Examples: "Does it also protect their privacy?" -> "it"; "What about 2022?" -> "What";
+    "그럼 지금 위원장은 누구예요?" -> "그럼"; "How many Japanese abductees has North Korea never sent
+    home?" -> None.
+    """
+    q = question.strip()
+    if not q:
+        return None
+    shifted = _TOPIC_SHIFT.match(q) or _KO_TOPIC_SHIFT.match(q)
+    if shifted:
+        q = q[shifted.end() :].lstrip(" ,:;-—")
+        # After "Unrelated, but ..." only a pronoun still points back, not the leftover "but".
+        q = re.sub(r"^(?:but|and|so)\b\s*", "", q, flags=re.IGNORECASE)
+    found = None
+    if _has(r"[\uac00-\ud7a3]", q):
+        found = _cue_ko(q)
+    elif _has(r"[\u4e00-\u9fff]", q):
+        found = _cue_zh(q)
+    if found is None and _has(r"[A-Za-z]", q):
+        found = _cue_en(q)
+    return found
+
+
+def read_question(question: str, history: Sequence[str]) -> Reading:
+    """Read `question` within `history` (earlier questions, oldest first; blank ones are ignored).
+
+    Returns a `Reading`: stands alone (`depends` False, nothing to read with) unless the question
+    points back and there is an earlier question to point at.
+    """
+    earlier = [h.strip() for h in history if h.strip()]
+    found = cue(question)
+    if found is None or not earlier:
+        return Reading(depends=False)
+    with_ = [earlier[-1]]
+    # The previous question was itself a follow-up: read this one with what that one leaned on too.
+    while len(with_) < MAX_READ_WITH and len(with_) < len(earlier) and cue(with_[0]) is not None:
+        with_.insert(0, earlier[-len(with_) - 1])
+    return Reading(depends=True, cue=found, read_with=tuple(with_))
+
+
+def depends_on_history(question: str, history: Sequence[str]) -> bool:
+    """Whether `question` must be read with `history` to be understood (see `read_question`)."""
+    return read_question(question, history).depends
