@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
@@ -57,3 +57,16 @@ class FakeEmbedder:
 
     def encode_query(self, text: str) -> Vectors:
         return self._vector(text).astype(np.float32)
+
+
+class FixedChoice:
+    """A model choice (index.embedding.base.ModelChoice) that always gives the same embedder."""
+
+    def __init__(self, embedder: FakeEmbedder) -> None:
+        self.embedder = embedder
+
+    def for_languages(self, languages: Collection[str]) -> FakeEmbedder:
+        return self.embedder
+
+    def for_fingerprint(self, fingerprint: str) -> FakeEmbedder:
+        return self.embedder

@@ -148,3 +148,24 @@ def test_chat_page_and_readyz_show_start_up_progress(tmp_path: Path, monkeypatch
             assert after["status"] == "not_ready" and "progress" not in after
     finally:
         release.set()
+
+
+def test_a_long_thread_is_listed_not_asked_again(tmp_path: Path) -> None:
+    """The no-JavaScript page answers the last earlier questions again and lists the older ones."""
+    from service.app import create_app
+    from service.schemas import HISTORY_USED
+    from tests.helpers import api_settings, build, write_corpus
+
+    emb = FakeEmbedder()
+    build(tmp_path / "data", write_corpus(tmp_path / "src"), emb)
+    with TestClient(create_app(api_settings(tmp_path, None), embedder=emb)) as client:
+        history = [f"earlier question {i} about refugees" for i in range(6)]
+        page = client.get(
+            "/", params={"h": history, "q": "detained in China?"}, headers={"Accept": "text/html"}
+        )
+        assert page.status_code == 200
+        ctx = page.context["page"]  # type: ignore[attr-defined]
+        assert list(ctx.earlier) == history[: len(history) - HISTORY_USED]
+        assert [t.question for t in ctx.turns] == [*history[-HISTORY_USED:], "detained in China?"]
+        too_many = client.get("/", params={"h": ["q"] * 21, "q": "x"}, headers={"Accept": "text/html"})
+        assert too_many.status_code == 400 and "at most 20" in too_many.text

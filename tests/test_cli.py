@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from index.local.catalog import LocalCatalog
 from service import cli
-from tests.fakes import FakeEmbedder
+from tests.fakes import FakeEmbedder, FixedChoice
 from tests.helpers import build, write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +36,7 @@ def hermetic(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith("GROUNDQA_"):
             monkeypatch.delenv(name)
-    monkeypatch.setattr(cli, "load", lambda settings: FakeEmbedder())
+    monkeypatch.setattr(cli, "load", lambda settings: FixedChoice(FakeEmbedder()))
 
 
 @pytest.fixture

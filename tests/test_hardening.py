@@ -361,11 +361,6 @@ def test_the_engine_uses_only_the_last_history_items(root: Path) -> None:
     assert ids(long) == ids(used) != ids(())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the chat side (service/pages/chat.py): the no-JS page still re-asks every earlier "
-    "question; remove this mark when it re-asks at most HISTORY_USED of them",
-)
 def test_a_chat_page_costs_at_most_a_few_searches(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:

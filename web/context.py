@@ -158,6 +158,7 @@ class ChatPage:
     question: str = ""  # put back in the box when the last question failed (see Turn.error)
     progress: IndexProgress | None = None  # the first index build, while nothing can be asked yet
     new_topic_href: str = "/"  # a fresh conversation with the same filters
+    earlier: tuple[str, ...] = ()  # older questions of the thread, listed but not asked again here
 
 
 @dataclass(frozen=True)

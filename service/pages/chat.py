@@ -22,7 +22,7 @@ from corpus.errors import InvalidRequest, NotFound
 from service.deps import RuntimeDep
 from service.errors import status_for
 from service.runtime import Runtime
-from service.schemas import MAX_HISTORY, AskRequest, validation_summary
+from service.schemas import HISTORY_USED, MAX_HISTORY, AskRequest, validation_summary
 from web.context import ChatPage, FilterOptions, FilterValues, IndexProgress, Option, Turn, TurnPartial
 from web.present import filters_note, turn
 from web.templating import render
@@ -79,7 +79,12 @@ def chat_form(
     date_from: str = "",
     date_to: str = "",
 ) -> ChatForm:
-    history = tuple(x for x in (h or []) if x.strip())[-MAX_HISTORY:]
+    if h is not None and len(h) > MAX_HISTORY:
+        raise InvalidRequest(
+            f"at most {MAX_HISTORY} earlier questions are accepted, got {len(h)}; start a new topic",
+            field="h",
+        )
+    history = tuple(x for x in (h or []) if x.strip())
     return ChatForm(
         question=q,
         history=history,
@@ -188,21 +193,27 @@ def chat(request: Request, runtime: RuntimeDep, form: FormDep) -> Response:
     options = _options(runtime)  # raises IndexNotBuilt (the 503 page) when no index is loaded
     turns: list[Turn] = []
     status = 200
+    earlier: tuple[str, ...] = ()
     if form.question is not None:
-        asked = (*form.history, form.question)
-        first = form.turns_so_far - len(form.history) + 1
+        # A page costs at most MAX_SEARCHES_PER_REQUEST searches: the question, and the earlier
+        # questions a search reads with it (the last HISTORY_USED); older ones are listed, not re-asked.
+        shown = form.history[-HISTORY_USED:]
+        earlier = form.history[: len(form.history) - len(shown)]
+        asked = (*shown, form.question)
+        first = form.turns_so_far - len(shown) + 1
         for i, question in enumerate(asked):
-            history = asked[:i][-MAX_HISTORY:]
+            history = (*earlier, *asked[:i])[-HISTORY_USED:]
             t, status = _ask(runtime, question, history, form, first + i, latest=i == len(asked) - 1)
             turns.append(t)
     failed = status != 200
     if failed:
         # The filters could not be used: earlier turns are shown as asked without them.
         plain = replace(form, filters=FilterValues())
-        first = form.turns_so_far - len(form.history) + 1
+        shown = form.history[-HISTORY_USED:]
+        first = form.turns_so_far - len(shown) + 1
         turns = [
-            _ask(runtime, q, form.history[:i], plain, first + i, latest=False)[0]
-            for i, q in enumerate(form.history)
+            _ask(runtime, q, (*earlier, *shown[:i])[-HISTORY_USED:], plain, first + i, latest=False)[0]
+            for i, q in enumerate(shown)
         ] + turns[-1:]
     page = ChatPage(
         turns=tuple(turns),
@@ -212,6 +223,7 @@ def chat(request: Request, runtime: RuntimeDep, form: FormDep) -> Response:
         options=options,
         question=(form.question or "") if failed else "",
         new_topic_href=form.new_topic_url(),
+        earlier=earlier,
     )
     return render(request, "chat.html", page, status=status)
 
