@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from index.answerability import (
     FEATURES,
     MODELS_FILE,
     QUESTION_FEATURES,
+    QUESTION_SIGNS,
     AnswerModel,
     Logistic,
     family_of,
@@ -143,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
     passage = Logistic.fit(x, y, args.l2)
     qx = np.vstack([question_features(r.x, passage(r.x), r.eligible, r.unknown) for r in fit])
     qy = np.array([1.0 if r.item["answerable"] else 0.0 for r in fit])
-    question = Logistic.fit(qx, qy, args.l2)
+    question = Logistic.fit(qx, qy, args.l2, signs=[QUESTION_SIGNS.get(f, 0) for f in QUESTION_FEATURES])
     bars = [round(b, 2) for b in np.arange(0.2, 0.85, 0.05)]
     shows = [0.05, 0.1, 0.2, 0.3, 0.5]
 
@@ -151,14 +152,21 @@ def main(argv: list[str] | None = None) -> None:
         return AnswerModel(family, passage, question, {"*": answer}, show)
 
     show_bar = max(shows, key=lambda sb: _objective(score_rows(model_with(0.5, sb), fit)))
-    bar = max(bars, key=lambda ab: _objective(score_rows(model_with(ab, show_bar), fit)))
+    passage_bars = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0]
+    bar, passage_bar = max(
+        ((a, pb) for a in bars for pb in passage_bars),
+        key=lambda ab: (
+            _objective(score_rows(replace(model_with(ab[0], show_bar), passage_bar=ab[1]), fit)),
+            ab[1],
+        ),
+    )
     answer_bar = {"*": float(bar)}
     provenance = (
         f"fitted {datetime.now(UTC):%Y-%m-%d} by bench/answerability.py on the 'fit' half of bench/devset "
         f"({len(fit)} questions, {int(y.sum())} answer candidates among {len(y)}), "
         f"index {backend.info.version} built with {embedder.fingerprint}"
     )
-    model = AnswerModel(family, passage, question, answer_bar, show_bar, provenance)
+    model = AnswerModel(family, passage, question, answer_bar, show_bar, provenance, passage_bar)
     with open(MANIFEST, encoding="utf-8") as fh:
         languages = {r["file"]: r["language"] for r in csv.DictReader(fh)}
     print(f"Model family {family}; {provenance}.")
@@ -168,7 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     print("Question weights:")
     for name, w in zip(QUESTION_FEATURES, question.weights, strict=True):
         print(f"  {name:20s} {w:+.3f}")
-    print(f"Bars: answer {answer_bar}, show {show_bar}\n")
+    print(f"Bars: answer {answer_bar}, show {show_bar}, passage {passage_bar}\n")
     print("## fit half (fitted on it: not a result)\n" + report(model, fit, languages))
     print("\n## test half (held out)\n" + report(model, test, languages))
     if args.write:

@@ -144,6 +144,21 @@ QUESTION_FEATURES = (
 )
 """Features of a whole question, from its candidates' probabilities and features (`question_features`)."""
 
+QUESTION_SIGNS = {
+    "best_p": 1,
+    "second_p": 1,
+    "best_dense": 1,
+    "best_missing_rare": -1,
+    "best_coverage": 1,
+    "eligible_top": 1,
+    "best_agree": 1,
+    "best_full_coverage": 1,
+    "unknown_share": -1,
+}
+"""The direction evidence must push the question model (+1: towards "answerable"). A fitted weight of
+the other sign learns a quirk of the dev set (its unanswerable questions were written to hold every
+word of a tempting passage) rather than how answers look, so that feature is left out of the fit."""
+
 
 @dataclass(frozen=True)
 class Logistic:
@@ -164,9 +179,27 @@ class Logistic:
         return out
 
     @classmethod
-    def fit(cls, x: Matrix, y: npt.NDArray[np.float64], l2: float) -> Logistic:
-        w, b, mean, scale = fit_logistic(x, y, l2=l2)
-        return cls(tuple(w.tolist()), b, tuple(mean.tolist()), tuple(scale.tolist()))
+    def fit(
+        cls, x: Matrix, y: npt.NDArray[np.float64], l2: float, signs: Sequence[int] | None = None
+    ) -> Logistic:
+        """Fit on rows `x` (n, d) and labels `y`; with `signs` (+1, -1 or 0 = free, per column), a
+        feature whose weight comes out against its sign is dropped (weight 0) and the rest refitted."""
+        keep = np.ones(x.shape[1], dtype=bool)
+        while True:
+            w, b, mean, scale = fit_logistic(x[:, keep], y, l2=l2)
+            full_w = np.zeros(x.shape[1])
+            full_w[keep] = w
+            wrong = [
+                j for j in range(x.shape[1]) if signs is not None and keep[j] and signs[j] * full_w[j] < 0
+            ]
+            if not wrong:
+                break
+            keep[max(wrong, key=lambda j: abs(full_w[j]))] = False
+        full_mean = x.mean(axis=0)
+        full_scale = x.std(axis=0)
+        full_scale[full_scale == 0] = 1.0
+        full_mean[keep], full_scale[keep] = mean, scale
+        return cls(tuple(full_w.tolist()), b, tuple(full_mean.tolist()), tuple(full_scale.tolist()))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -235,6 +268,8 @@ class AnswerModel:
         show_bar: the passage probability a shown passage needs (the best one is always shown when
             the question is answered).
         provenance: where the fit came from (dev set split, date, counts).
+        passage_bar: a question is also answered when one of its top candidates alone is this
+            probable (a passage that plainly answers outweighs a doubtful question profile).
     """
 
     family: str
@@ -243,6 +278,7 @@ class AnswerModel:
     answer_bar: Mapping[str, float]
     show_bar: float
     provenance: str = ""
+    passage_bar: float = 1.0
 
     def probabilities(self, x: Matrix) -> npt.NDArray[np.float64]:
         """P(candidate holds an answer) for each row of `x` (shape (n, len(FEATURES)))."""
@@ -265,7 +301,8 @@ class AnswerModel:
         p = self.probabilities(x)
         q = self.answerable(x, p, eligible, unknown_share)
         ok = [i for i in range(len(p)) if eligible[i]]
-        if not ok or q < self.answer_bar.get(language, self.answer_bar["*"]):
+        strong = any(p[i] >= self.passage_bar for i in ok if i < ANSWER_WINDOW)
+        if not ok or (q < self.answer_bar.get(language, self.answer_bar["*"]) and not strong):
             return False, [], p, q
         ranked = sorted(ok, key=lambda i: -p[i])
         shown = [ranked[0], *(i for i in ranked[1:] if p[i] >= self.show_bar)]
@@ -279,6 +316,7 @@ class AnswerModel:
             "question": self.question.to_json(),
             "answer_bar": dict(self.answer_bar),
             "show_bar": self.show_bar,
+            "passage_bar": self.passage_bar,
             "provenance": self.provenance,
         }
 
@@ -295,6 +333,7 @@ class AnswerModel:
             answer_bar={str(k): float(v) for k, v in data["answer_bar"].items()},
             show_bar=float(data["show_bar"]),
             provenance=str(data.get("provenance", "")),
+            passage_bar=float(data.get("passage_bar", 1.0)),
         )
 
 
