@@ -28,8 +28,8 @@ from corpus.models import Passage, Source
 from corpus.script import query_language
 from index.abstain import DEFAULT_THRESHOLDS, Thresholds, coverage, decide
 from index.analyzer import analyze, analyze_many
-from index.backend import Backend, IndexInfo, PassageRecord, SourceRecord, Vector
-from index.dedup import group_duplicates
+from index.backend import Backend, DuplicateBackend, IndexInfo, PassageRecord, SourceRecord, Vector
+from index.dedup import group_by_pairs, group_duplicates
 from index.embedding.base import Embedder
 from index.evidence import best_sentences
 from index.retriever import HybridRetriever
@@ -102,6 +102,7 @@ class GroundIndex:
         self._thresholds = thresholds
         self._dense_languages: frozenset[str] | None = getattr(embedder, "languages", None)
         self._retriever = HybridRetriever(backend, embedder, analyze)
+        self._duplicates = backend if isinstance(backend, DuplicateBackend) else None
 
     @classmethod
     def open(cls, data_dir: Path, embedder: Embedder) -> GroundIndex:
@@ -194,7 +195,7 @@ class GroundIndex:
             query_tokens=q_terms + h_terms,
         )
         records = self.backend.passages([c.id for c in cands])
-        groups = group_duplicates([r.passage.text for r in records])
+        groups = self._group(records)
         q_set = frozenset(q_terms) | frozenset(h_terms)
         stats = self.backend.term_stats(q_set)
         heads = [records[g[0]] for g in groups]
@@ -237,13 +238,27 @@ class GroundIndex:
             took_ms=(time.perf_counter() - t0) * 1000.0,
         )
 
+    def _group(self, records: Sequence[PassageRecord]) -> list[list[int]]:
+        """Near-duplicate groups of ranked records (index.dedup): from the backend's precomputed
+        pairs when it has them, else from the texts."""
+        if self._duplicates is not None:
+            pairs = self._duplicates.near_duplicates([r.passage.id for r in records])
+            return group_by_pairs(len(records), pairs)
+        return group_duplicates([r.passage.text for r in records])
+
     def _ref(self, source_id: str) -> SourceRef:
         return SourceRef(id=source_id, meta=self.backend.source_record(source_id).meta)
 
     def _hit(self, g: Group, scored: Scored) -> Hit:
         p = g.head.passage
         evidence = best_sentences(
-            p.text, g.head.sentences, set(scored.terms), analyze_many, scored.df, scored.n_docs
+            p.text,
+            g.head.sentences,
+            set(scored.terms),
+            analyze_many,
+            scored.df,
+            scored.n_docs,
+            sentence_terms=g.head.sentence_terms,
         )
         dups = tuple(
             Duplicate(source=self._ref(d.passage.source_id), passage=d.passage) for d in g.duplicates

@@ -17,6 +17,7 @@ import numpy as np
 from corpus.errors import NotFound
 from corpus.models import Passage, Source
 from index.backend import IndexInfo, PassageRecord, Ranked, SourceRecord, TermStats, Vector
+from index.dedup import DuplicateFinder
 from index.types import Filters
 
 PreparedPassage = tuple[Passage, Sequence[str], Sequence[tuple[int, int]], Vector]
@@ -66,6 +67,12 @@ class MemoryBackend:
                 rec = PassageRecord(p, source.meta.language, tuple(tokens), tuple(sentences))
                 self._entries[p.id] = Entry(rec, np.asarray(vector, dtype=np.float32))
                 self._order.append(p.id)
+        finder = DuplicateFinder()
+        finder.add_many(self._entries[pid].record.passage.text for pid in self._order)
+        self._near: set[tuple[str, str]] = set()
+        for a, b in finder.pairs().tolist():
+            self._near.add((self._order[a], self._order[b]))
+            self._near.add((self._order[b], self._order[a]))
         self._df: Counter[str] = Counter()
         for e in self._entries.values():
             self._df.update(set(e.record.tokens))
@@ -106,6 +113,12 @@ class MemoryBackend:
             return [self._entries[pid].record for pid in ids]
         except KeyError as exc:
             raise NotFound(f"no passage with id {exc.args[0]!r} in this index") from None
+
+    def near_duplicates(self, ids: Sequence[str]) -> list[tuple[int, int]]:
+        self.passages(ids)  # NotFound for an unknown id
+        return [
+            (i, j) for i in range(len(ids)) for j in range(i + 1, len(ids)) if (ids[i], ids[j]) in self._near
+        ]
 
     def _allowed(self, filters: Filters, language: str | None) -> list[str]:
         out = []

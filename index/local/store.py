@@ -57,17 +57,19 @@ CREATE TABLE passages (
     context TEXT NOT NULL,
     text TEXT NOT NULL,
     tokens TEXT NOT NULL,
-    sentences TEXT NOT NULL
+    sentences TEXT NOT NULL,
+    sentence_terms TEXT NOT NULL
 );
 """
 _TOKEN_SEP = "\x1f"
+_SENTENCE_SEP = "\x1e"
 _SOURCE_COLUMNS = (
     "id, ord, namespace, path, title, publisher, date, url, license, language, content_hash, "
     "pages, paragraphs, regions, notes, indexed_at, first_row, passage_count"
 )
 _PASSAGE_COLUMNS = (
     "row, id, source_id, ordinal, char_start, char_end, page, page_end, section, context, text, "
-    "tokens, sentences"
+    "tokens, sentences, sentence_terms"
 )
 
 
@@ -93,6 +95,19 @@ class StoredPassage:
     passage: Passage
     tokens: tuple[str, ...]
     sentences: tuple[tuple[int, int], ...]
+    sentence_terms: tuple[tuple[str, ...], ...]
+
+
+def encode_sentence_terms(terms: Sequence[Sequence[str]]) -> str:
+    """Per-sentence terms as one string (sentences split by \\x1e, terms by \\x1f)."""
+    return _SENTENCE_SEP.join(_TOKEN_SEP.join(t) for t in terms)
+
+
+def decode_sentence_terms(raw: str, n_sentences: int) -> tuple[tuple[str, ...], ...]:
+    """The inverse of `encode_sentence_terms` for a passage of `n_sentences` sentences."""
+    if n_sentences == 0:
+        return ()
+    return tuple(tuple(part.split(_TOKEN_SEP)) if part else () for part in raw.split(_SENTENCE_SEP))
 
 
 def _regions_json(regions: Sequence[Region]) -> str:
@@ -140,7 +155,7 @@ class StoreWriter:
             ),
         )
         self._con.executemany(
-            f"INSERT INTO passages ({_PASSAGE_COLUMNS}) VALUES ({','.join('?' * 13)})",
+            f"INSERT INTO passages ({_PASSAGE_COLUMNS}) VALUES ({','.join('?' * 14)})",
             (
                 (
                     first + i,
@@ -156,6 +171,7 @@ class StoreWriter:
                     sp.passage.text,
                     _TOKEN_SEP.join(sp.tokens),
                     json.dumps([list(s) for s in sp.sentences]),
+                    encode_sentence_terms(sp.sentence_terms),
                 )
                 for i, sp in enumerate(passages)
             ),
@@ -272,7 +288,8 @@ class Store:
 
 
 def _stored_passage(r: Sequence[Any]) -> StoredPassage:
-    _row, pid, sid, ordinal, start, end, page, page_end, section, context, text, tokens, sentences = r
+    _row, pid, sid, ordinal, start, end, page, page_end, section, context, text, tokens, sentences, sterms = r
+    spans = tuple((int(a), int(b)) for a, b in json.loads(sentences))
     return StoredPassage(
         passage=Passage(
             id=pid,
@@ -287,7 +304,8 @@ def _stored_passage(r: Sequence[Any]) -> StoredPassage:
             context=context,
         ),
         tokens=tuple(tokens.split(_TOKEN_SEP)) if tokens else (),
-        sentences=tuple((int(a), int(b)) for a, b in json.loads(sentences)),
+        sentences=spans,
+        sentence_terms=decode_sentence_terms(sterms, len(spans)),
     )
 
 
@@ -297,4 +315,10 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
 
 
 def passage_record(sp: StoredPassage, language: str) -> PassageRecord:
-    return PassageRecord(passage=sp.passage, language=language, tokens=sp.tokens, sentences=sp.sentences)
+    return PassageRecord(
+        passage=sp.passage,
+        language=language,
+        tokens=sp.tokens,
+        sentences=sp.sentences,
+        sentence_terms=tuple(frozenset(t) for t in sp.sentence_terms),
+    )
