@@ -71,7 +71,7 @@ class PassageRecord:
     language: str
     tokens: tuple[str, ...]
     sentences: tuple[tuple[int, int], ...]
-    sentence_terms: tuple[frozenset[str], ...] | None = None
+    sentence_terms: tuple[tuple[str, ...], ...] | None = None
 
 
 @dataclass(frozen=True)

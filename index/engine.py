@@ -26,7 +26,7 @@ import numpy as np
 from corpus.errors import InvalidRequest, NotFound, SnapshotCorrupt
 from corpus.models import Passage, Source
 from corpus.script import query_language
-from index.abstain import DEFAULT_THRESHOLDS, Thresholds, coverage, decide
+from index.abstain import DEFAULT_THRESHOLDS, Thresholds, decide, idf
 from index.analyzer import analyze, analyze_many
 from index.backend import Backend, DuplicateBackend, IndexInfo, PassageRecord, SourceRecord, Vector
 from index.dedup import group_by_pairs, group_duplicates
@@ -199,6 +199,7 @@ class GroundIndex:
         q_set = frozenset(q_terms) | frozenset(h_terms)
         stats = self.backend.term_stats(q_set)
         heads = [records[g[0]] for g in groups]
+        covered = _coverages(q_set, heads, stats.df, stats.n_docs)
         dense = [0.0] * len(heads)
         if q_vec is not None and search_vec is not None and heads:
             ids = [h.passage.id for h in heads]
@@ -211,7 +212,7 @@ class GroundIndex:
                 duplicates=tuple(records[i] for i in g[1:]),
                 fused=cands[g[0]].score,
                 dense=dense[n],
-                coverage=coverage(q_set, set(records[g[0]].tokens), stats.df, stats.n_docs),
+                coverage=covered[n],
             )
             for n, g in enumerate(groups)
         ]
@@ -266,3 +267,22 @@ class GroundIndex:
         return Hit(
             passage=p, source=self._ref(p.source_id), score=g.fused, evidence=evidence, duplicates=dups
         )
+
+
+def _coverages(
+    terms: frozenset[str], heads: Sequence[PassageRecord], df: Mapping[str, int], n_docs: int
+) -> list[float]:
+    """`index.abstain.coverage` of each head (same values), with the question's IDF weights computed
+    once per query instead of once per candidate."""
+    distinct = set(terms)
+    if not distinct:
+        return [0.0] * len(heads)
+    weights = {t: idf(df.get(t, 0), n_docs) for t in distinct}
+    total = sum(weights.values())
+    if total <= 0:
+        return [0.0] * len(heads)
+    out = []
+    for h in heads:
+        present = set(h.tokens)
+        out.append(sum(w for t, w in weights.items() if t in present) / total)
+    return out

@@ -19,16 +19,15 @@ def best_sentences(
     *,
     ratio: float = 0.75,
     max_spans: int = 2,
-    sentence_terms: Sequence[frozenset[str]] | None = None,
+    sentence_terms: Sequence[Collection[str]] | None = None,
 ) -> tuple[Span, ...]:
     """Score each sentence by the IDF weight of the question terms it contains.
 
     `sentences` are the passage's sentence spans when known (stored at build time), else the text
     is split here. `sentence_terms`, when given with `sentences` (one set per sentence, computed at
     build time), are used instead of analysing the sentences with `analyze_many`. Returns the best
-    sentence, plus a neighbouring one when it scores at least
-    `ratio` of the best, so a fact split over two sentences is marked whole. Returns () when no
-    sentence shares a term.
+    sentence, plus a neighbouring one when it scores at least `ratio` of the best, so a fact split
+    over two sentences is marked whole. Returns () when no sentence shares a term.
     """
     spans = list(sentences) if sentences else split_sentences(text)
     if not spans or not query_terms:

@@ -17,7 +17,7 @@ import numpy as np
 from corpus.errors import NotFound
 from corpus.models import Passage, Source
 from index.backend import IndexInfo, PassageRecord, Ranked, SourceRecord, TermStats, Vector
-from index.dedup import DuplicateFinder
+from index.dedup import Signer, near_pairs
 from index.types import Filters
 
 PreparedPassage = tuple[Passage, Sequence[str], Sequence[tuple[int, int]], Vector]
@@ -67,12 +67,8 @@ class MemoryBackend:
                 rec = PassageRecord(p, source.meta.language, tuple(tokens), tuple(sentences))
                 self._entries[p.id] = Entry(rec, np.asarray(vector, dtype=np.float32))
                 self._order.append(p.id)
-        finder = DuplicateFinder()
-        finder.add_many(self._entries[pid].record.passage.text for pid in self._order)
-        self._near: set[tuple[str, str]] = set()
-        for a, b in finder.pairs().tolist():
-            self._near.add((self._order[a], self._order[b]))
-            self._near.add((self._order[b], self._order[a]))
+        signer = Signer()
+        self._signatures = {pid: signer.signature(e.record.passage.text) for pid, e in self._entries.items()}
         self._df: Counter[str] = Counter()
         for e in self._entries.values():
             self._df.update(set(e.record.tokens))
@@ -116,9 +112,7 @@ class MemoryBackend:
 
     def near_duplicates(self, ids: Sequence[str]) -> list[tuple[int, int]]:
         self.passages(ids)  # NotFound for an unknown id
-        return [
-            (i, j) for i in range(len(ids)) for j in range(i + 1, len(ids)) if (ids[i], ids[j]) in self._near
-        ]
+        return near_pairs([self._signatures[pid] for pid in ids])
 
     def _allowed(self, filters: Filters, language: str | None) -> list[str]:
         out = []

@@ -22,7 +22,7 @@ import numpy.typing as npt
 from corpus.errors import NotFound, SnapshotCorrupt
 from corpus.models import Passage, Source
 from index.backend import IndexInfo, PassageRecord, Ranked, SourceRecord, TermStats, Vector
-from index.dedup import adjacency, pairs_within
+from index.dedup import near_pairs
 from index.local.ids import PassageIds
 from index.local.lexical import LexicalIndex
 from index.local.store import STORE_FILE, Store, StoredSource, passage_record
@@ -30,7 +30,8 @@ from index.local.vectors import VectorIndex
 from index.types import Filters
 
 LEXICAL_DIR = "lexical"
-DUPLICATES_FILE = "duplicates.npy"
+SIGNATURES_FILE = "signatures.npy"
+SIGNATURES_INDPTR_FILE = "signatures-indptr.npy"
 Rows = npt.NDArray[np.int64]
 
 
@@ -46,7 +47,7 @@ class LocalBackend:
             self._ids = PassageIds(path)
             self.vectors = VectorIndex.load(path, str(self.manifest.get("vector_index", "exact")))
             self.lexical = LexicalIndex.load(path / LEXICAL_DIR)
-            self._near = _load_duplicates(path / DUPLICATES_FILE, len(self._ids))
+            self._sig_keys, self._sig_indptr = _load_signatures(path, len(self._ids))
         except BaseException:
             self._store.close()
             raise
@@ -131,8 +132,10 @@ class LocalBackend:
         return [passage_record(stored[r], langs[int(self._language_of_row[r])]) for r in rows]
 
     def near_duplicates(self, ids: Sequence[str]) -> list[tuple[int, int]]:
-        """Positions (i, j), i < j, of near-duplicate passages among `ids` (pairs stored at build)."""
-        return pairs_within(self._rows(ids), self._near)
+        """Positions (i, j), i < j, of near-duplicate passages among `ids` (from the shingle
+        signatures stored at build time; see `index.dedup`)."""
+        indptr, keys = self._sig_indptr, self._sig_keys
+        return near_pairs([keys[indptr[r] : indptr[r + 1]] for r in self._rows(ids)])
 
     def rows_of_source(self, source_id: str) -> range:
         return self.stored(source_id).rows
@@ -197,12 +200,14 @@ class LocalBackend:
         return rows
 
 
-def _load_duplicates(path: Path, n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """The near-duplicate adjacency (CSR) of a snapshot's pairs file."""
+def _load_signatures(path: Path, n: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
+    """The snapshot's shingle signatures (keys, indptr over rows), memory-mapped."""
     try:
-        pairs = np.load(path, allow_pickle=False)
+        keys = np.load(path / SIGNATURES_FILE, mmap_mode="r", allow_pickle=False)
+        indptr = np.load(path / SIGNATURES_INDPTR_FILE, allow_pickle=False)
     except (OSError, ValueError) as exc:
-        raise SnapshotCorrupt(f"cannot read the near-duplicate pairs {path.name}: {exc}") from exc
-    if pairs.ndim != 2 or pairs.shape[1] != 2 or (pairs.size and (pairs.min() < 0 or pairs.max() >= n)):
-        raise SnapshotCorrupt(f"bad near-duplicate pairs in {path.name}")
-    return adjacency(pairs.astype(np.int64), n)
+        raise SnapshotCorrupt(f"cannot read the shingle signatures in {path.name}: {exc}") from exc
+    if keys.dtype != np.uint64 or indptr.shape != (n + 1,) or (n and int(indptr[-1]) != keys.shape[0]):
+        raise SnapshotCorrupt(f"bad shingle signatures in {path.name}")
+    plain: npt.NDArray[np.uint64] = keys.view(np.ndarray)
+    return plain, indptr.astype(np.int64)

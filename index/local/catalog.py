@@ -7,7 +7,7 @@ Layout (see `index.local.snapshot`):
     DATA_DIR/snapshots/NNNNNN/vectors.npy          passage vectors, row order (memory-mapped when served)
     DATA_DIR/snapshots/NNNNNN/ann.faiss            an approximate vector index, for large collections
     DATA_DIR/snapshots/NNNNNN/ids.npy ...          passage ids by row and sorted (index.local.ids)
-    DATA_DIR/snapshots/NNNNNN/duplicates.npy       every near-duplicate pair of passages (index.dedup)
+    DATA_DIR/snapshots/NNNNNN/signatures*.npy      word 3-shingle signatures of passages (index.dedup)
     DATA_DIR/snapshots/NNNNNN/lexical/             BM25 arrays, row order (index.local.lexical)
     DATA_DIR/cache/embeddings-*.sqlite             vectors by hash of the embedded text, per model
     DATA_DIR/write.lock                            the one-writer lock
@@ -19,6 +19,7 @@ import contextlib
 import logging
 import shutil
 import sqlite3
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,11 +31,11 @@ from corpus.errors import IndexNotBuilt, SnapshotCorrupt, StorageError
 from corpus.models import Source
 from index.analyzer import analyze_many
 from index.backend import Backend, IndexInfo, NewPassage, SourceRecord
-from index.dedup import DuplicateFinder
+from index.dedup import Signer
 from index.embedding.cache import EmbeddingCache
 from index.local import ids as idfiles
 from index.local import snapshot
-from index.local.backend import DUPLICATES_FILE, LEXICAL_DIR, LocalBackend
+from index.local.backend import LEXICAL_DIR, SIGNATURES_FILE, SIGNATURES_INDPTR_FILE, LocalBackend
 from index.local.lexical import FORMAT as LEXICAL_FORMAT
 from index.local.lexical import LexicalBuilder
 from index.local.store import STORE_FILE, Store, StoredPassage, StoreWriter
@@ -43,9 +44,10 @@ from index.local.vectors import VECTORS_FILE, write_ann
 log = logging.getLogger(__name__)
 
 STORE_FORMAT = 3  # bump when the snapshot layout changes: older snapshots are then rebuilt
-# 3: per-sentence terms in the store; ids, near-duplicate pairs, memory-mapped BM25 arrays and an
+# 3: per-sentence terms in the store; ids, shingle signatures, memory-mapped BM25 arrays and an
 #    approximate vector index for large collections beside it
 _RAW_VECTORS = "vectors.f32.tmp"
+_RAW_SIGNATURES = "signatures.u64.tmp"
 
 
 def storage_reason(exc: BaseException) -> str:
@@ -71,8 +73,10 @@ class LocalWriter:
         self._dim = dim
         self._store = StoreWriter(build / STORE_FILE)
         self._raw = open(build / _RAW_VECTORS, "wb")  # noqa: SIM115  (closed in publish / discard)
+        self._raw_signatures = open(build / _RAW_SIGNATURES, "wb")  # noqa: SIM115  (as self._raw)
+        self._signature_sizes = array("q")
+        self._signer = Signer()
         self._lexical = LexicalBuilder()
-        self._duplicates = DuplicateFinder()
         self._rows = 0
         self._sources = 0
         self.published: IndexInfo | None = None
@@ -84,7 +88,10 @@ class LocalWriter:
         self._raw.write(arr.tobytes())
         for t in tokens:
             self._lexical.add(t)
-        self._duplicates.add_many(texts)
+        for text in texts:
+            sig = self._signer.signature(text)
+            self._raw_signatures.write(sig.tobytes())
+            self._signature_sizes.append(sig.size)
         self._rows += len(texts)
 
     def keep_source(self, source_id: str) -> None:
@@ -133,33 +140,31 @@ class LocalWriter:
         self._store.discard()
         with contextlib.suppress(OSError):
             self._raw.close()
+            self._raw_signatures.close()
 
     def _write_vectors(self) -> str:
         """vectors.npy from the raw file (streamed, never all in memory twice); the index kind."""
         self._raw.close()
-        raw = self._build / _RAW_VECTORS
         out = self._build / VECTORS_FILE
-        with open(out, "wb") as f:
-            np.lib.format.write_array_header_1_0(
-                f,
-                {
-                    "descr": np.lib.format.dtype_to_descr(np.dtype(np.float32)),
-                    "fortran_order": False,
-                    "shape": (self._rows, self._dim),
-                },
-            )
-            with open(raw, "rb") as src:
-                shutil.copyfileobj(src, f, 1 << 22)
-        raw.unlink()
+        _npy_from_raw(self._build / _RAW_VECTORS, out, np.dtype(np.float32), (self._rows, self._dim))
         if self._rows == 0:
             return "exact"
         return write_ann(self._build, np.load(out, mmap_mode="r"))
+
+    def _write_signatures(self) -> None:
+        self._raw_signatures.close()
+        sizes = np.frombuffer(self._signature_sizes, dtype=np.int64) if self._rows else np.zeros(0, np.int64)
+        indptr = np.zeros(self._rows + 1, dtype=np.int64)
+        np.cumsum(sizes, out=indptr[1:])
+        raw = self._build / _RAW_SIGNATURES
+        _npy_from_raw(raw, self._build / SIGNATURES_FILE, np.dtype(np.uint64), (int(indptr[-1]),))
+        np.save(self._build / SIGNATURES_INDPTR_FILE, indptr)
 
     def publish(self, extra: Mapping[str, Any]) -> IndexInfo:
         self._store.close()
         kind = self._write_vectors()
         self._lexical.build().save(self._build / LEXICAL_DIR)
-        np.save(self._build / DUPLICATES_FILE, self._duplicates.pairs())
+        self._write_signatures()
         store = Store(self._build / STORE_FILE)
         try:
             idfiles.write(self._build, store.passage_ids())
@@ -190,6 +195,16 @@ class LocalWriter:
         )
         self.published = backend_info
         return backend_info
+
+
+def _npy_from_raw(raw: Path, out: Path, dtype: np.dtype[Any], shape: tuple[int, ...]) -> None:
+    """Turn a raw little-endian array file into an .npy file (header, then the bytes copied over)."""
+    with open(out, "wb") as f:
+        header = {"descr": np.lib.format.dtype_to_descr(dtype), "fortran_order": False, "shape": shape}
+        np.lib.format.write_array_header_1_0(f, header)
+        with open(raw, "rb") as src:
+            shutil.copyfileobj(src, f, 1 << 22)
+    raw.unlink()
 
 
 class LocalCatalog:

@@ -34,8 +34,8 @@ def write(folder: Path, ids: Sequence[str]) -> None:
 def _load(path: Path) -> npt.NDArray[np.generic]:
     arr: npt.NDArray[np.generic] = np.load(path, mmap_mode="r", allow_pickle=False)
     if arr.size == 0:
-        arr = np.load(path, allow_pickle=False)
-    return arr
+        return np.load(path, allow_pickle=False)  # type: ignore[no-any-return]
+    return arr.view(np.ndarray)  # a plain view of the mapping: np.memmap's indexing is slow
 
 
 class PassageIds:

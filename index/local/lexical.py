@@ -157,14 +157,18 @@ class LexicalIndex:
 
     def scores(self, weights: Mapping[str, float]) -> Scores:
         """The BM25 score of every row for a weighted query (weight 1 per occurrence = plain BM25)."""
-        out = np.zeros(self._n, dtype=np.float32)
-        for token, weight in weights.items():
-            tid = self._vocab.get(token) if token else None
-            if tid is None or weight == 0:
-                continue
-            lo, hi = int(self._term_indptr[tid]), int(self._term_indptr[tid + 1])
-            out[self._term_docs[lo:hi]] += np.float32(weight) * self._term_scores[lo:hi]
-        return out
+        vocab = self._vocab
+        pairs = [(vocab[t], w) for t, w in weights.items() if t and w != 0 and t in vocab]
+        if not pairs:
+            return np.zeros(self._n, dtype=np.float32)
+        tids = np.fromiter((p[0] for p in pairs), np.int64, len(pairs))
+        ws = np.fromiter((p[1] for p in pairs), np.float64, len(pairs))
+        lo = self._term_indptr[tids]
+        lens = self._term_indptr[tids + 1] - lo
+        # every posting of every query term at once: positions lo..hi-1 of each term
+        at = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
+        contrib = self._term_scores[at] * np.repeat(ws, lens)
+        return np.bincount(self._term_docs[at], weights=contrib, minlength=self._n).astype(np.float32)
 
     def search(
         self, tokens: Sequence[str], k: int, subset: npt.ArrayLike | None = None
@@ -265,5 +269,5 @@ def _load_array(path: Path) -> npt.NDArray[np.generic]:
     """An .npy file mapped read-only (read whole when empty: an empty array cannot be mapped)."""
     arr: npt.NDArray[np.generic] = np.load(path, mmap_mode="r", allow_pickle=False)
     if arr.size == 0:
-        arr = np.load(path, allow_pickle=False)
-    return arr
+        return np.load(path, allow_pickle=False)  # type: ignore[no-any-return]
+    return arr.view(np.ndarray)  # a plain view of the mapping: np.memmap's indexing is slow

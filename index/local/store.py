@@ -170,7 +170,7 @@ class StoreWriter:
                     sp.passage.context,
                     sp.passage.text,
                     _TOKEN_SEP.join(sp.tokens),
-                    json.dumps([list(s) for s in sp.sentences]),
+                    " ".join(f"{a} {b}" for a, b in sp.sentences),
                     encode_sentence_terms(sp.sentence_terms),
                 )
                 for i, sp in enumerate(passages)
@@ -289,7 +289,8 @@ class Store:
 
 def _stored_passage(r: Sequence[Any]) -> StoredPassage:
     _row, pid, sid, ordinal, start, end, page, page_end, section, context, text, tokens, sentences, sterms = r
-    spans = tuple((int(a), int(b)) for a, b in json.loads(sentences))
+    bounds = [int(x) for x in sentences.split()]
+    spans = tuple(zip(bounds[::2], bounds[1::2], strict=True))
     return StoredPassage(
         passage=Passage(
             id=pid,
@@ -300,7 +301,7 @@ def _stored_passage(r: Sequence[Any]) -> StoredPassage:
             page=page,
             ordinal=ordinal,
             page_end=page_end,
-            section=tuple(json.loads(section)),
+            section=tuple(json.loads(section)) if section != "[]" else (),
             context=context,
         ),
         tokens=tuple(tokens.split(_TOKEN_SEP)) if tokens else (),
@@ -320,5 +321,5 @@ def passage_record(sp: StoredPassage, language: str) -> PassageRecord:
         language=language,
         tokens=sp.tokens,
         sentences=sp.sentences,
-        sentence_terms=tuple(frozenset(t) for t in sp.sentence_terms),
+        sentence_terms=sp.sentence_terms,
     )

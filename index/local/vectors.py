@@ -212,8 +212,8 @@ class VectorIndex:
         path = folder / VECTORS_FILE
         try:
             arr = np.load(path, mmap_mode="r", allow_pickle=False)
-            if arr.size == 0:  # an empty array cannot be mapped
-                arr = np.load(path, allow_pickle=False)
+            # an empty array cannot be mapped; a plain view of a mapping avoids np.memmap's slow indexing
+            arr = np.load(path, allow_pickle=False) if arr.size == 0 else arr.view(np.ndarray)
         except (OSError, ValueError) as exc:
             raise SnapshotCorrupt(f"cannot read vectors from {path}: {exc}") from exc
         ann = None
