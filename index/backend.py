@@ -7,7 +7,7 @@ on one machine, a database): it opens the current version, writes new ones and p
 atomically, holds the one-writer lock and the embedding cache.
 
     GroundIndex (engine.py)  --search-->  Backend      <--open--  Catalog  <--writer--  update_index
-                                           local/ (FAISS + bm25s + SQLite snapshot folders)
+                                           local/ (FAISS + numpy BM25 + SQLite snapshot folders)
 
 The engine keeps only the pipeline (fusion, duplicate collapse, abstention, evidence); nothing in it
 knows files, rows or SQL. Implementations: `index.local` (the default) and, in the tests, an

@@ -1,5 +1,5 @@
 """The backend contract (index.backend.Backend), checked on every implementation with the same data:
-the local FAISS + bm25s + SQLite snapshot and the in-memory fake (an oracle: exact cosine, BM25 from
+the local FAISS + numpy BM25 + SQLite snapshot and the in-memory fake (an oracle: exact cosine, BM25 from
 its definition)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`LocalBackend`: one snapshot folder opened for reading (FAISS vectors, bm25s BM25, SQLite store).
+"""`LocalBackend`: one snapshot folder opened for reading (FAISS vectors, BM25 arrays, SQLite store).
 
 Row numbers stay inside this module: row i is vector i, BM25 document i and passages.row i, and each
 source's passages are one contiguous row range. Everything leaving it is keyed by passage id.
