@@ -906,7 +906,7 @@ def overhead_section(plan: Plan, rep: Report) -> None:
         ["collection", "passages", "vector index", "recall@10", "p50 ms", "exact p50 ms", "load avg"],
         ann,
         (
-            "Collections under 200k passages are searched exactly (recall 1 by construction); above, IVF "
+            "Collections under 50k passages are searched exactly (recall 1 by construction); from 50k, IVF "
             "with 8-bit codes proposes 4 x k candidates that are re-scored exactly from the memory-mapped "
             "vectors.",
         ),

@@ -4,8 +4,10 @@ The vectors live once, in the snapshot's `vectors.npy`, mapped read-only: the pr
 pages it touches, and the page cache shares them between processes and snapshots. Scores are
 cosines.
 
-- Up to `ANN_THRESHOLD` vectors, search is exact (FAISS's brute-force inner product straight over
-  the mapped array; one OpenMP thread per query).
+- Below `ANN_THRESHOLD` vectors, search is exact (FAISS's brute-force inner product straight over
+  the mapped array; one OpenMP thread per query). An exact query reads every vector, so a served
+  collection would keep all its vector pages resident; from the threshold on it touches only the
+  pages of its candidates.
 - Above it, the snapshot also holds an approximate index (`ann.faiss`: FAISS IVF with 8-bit scalar
   quantised codes, 384 bytes a vector at dim 384, written at build time); a query takes
   `RERANK` x k candidates from it and re-scores them exactly from the mapped vectors, so the
@@ -35,7 +37,7 @@ Scores = npt.NDArray[np.float32]
 
 VECTORS_FILE = "vectors.npy"
 ANN_FILE = "ann.faiss"
-ANN_THRESHOLD = 200_000  # collections at least this large get an approximate index
+ANN_THRESHOLD = 50_000  # collections at least this large get an approximate index
 ANN_KIND = "ivf-sq8"
 RERANK = 4  # approximate candidates per wanted result, re-scored exactly
 NPROBE_SHARE = 0.03  # share of the IVF lists probed per query (at least MIN_NPROBE): recall@10 0.989
@@ -60,7 +62,7 @@ def _single_threaded_faiss() -> None:
 
 
 def n_lists(n: int) -> int:
-    """IVF lists for n vectors: about 2 sqrt(n), a power of two (2048 at 1M, 1024 at 200k)."""
+    """IVF lists for n vectors: about 2 sqrt(n), a power of two (2048 at 1M, 512 at 100k)."""
     return int(2 ** round(math.log2(max(2.0 * math.sqrt(max(n, 1)), 16.0))))
 
 
