@@ -95,7 +95,7 @@ class LocalBackend:
         return self._sorted
 
     def stored(self, source_id: str) -> StoredSource:
-        """The source's row (record, row range, pages, regions); NotFound when unknown."""
+        """The source's row (record, row range); NotFound when unknown."""
         try:
             return self._stored[source_id]
         except KeyError:
@@ -105,18 +105,18 @@ class LocalBackend:
         return self.stored(source_id).record
 
     def source(self, source_id: str) -> Source:
-        s = self.stored(source_id)
-        r = s.record
+        r = self.stored(source_id).record
+        pages, paragraphs, regions = self._store.layout(source_id)
         return Source(
             id=r.id,
             path=r.path,
             meta=r.meta,
             text=self._store.source_text(source_id),
             content_hash=r.content_hash,
-            pages=s.pages,
-            paragraphs=s.paragraphs,
+            pages=pages,
+            paragraphs=paragraphs,
             notes=r.notes,
-            regions=s.regions,
+            regions=regions,
         )
 
     def passages_of(self, source_id: str) -> list[Passage]:
@@ -204,10 +204,11 @@ def _load_signatures(path: Path, n: int) -> tuple[npt.NDArray[np.uint64], npt.ND
     """The snapshot's shingle signatures (keys, indptr over rows), memory-mapped."""
     try:
         keys = np.load(path / SIGNATURES_FILE, mmap_mode="r", allow_pickle=False)
-        indptr = np.load(path / SIGNATURES_INDPTR_FILE, allow_pickle=False)
+        indptr = np.load(path / SIGNATURES_INDPTR_FILE, mmap_mode="r", allow_pickle=False)
     except (OSError, ValueError) as exc:
         raise SnapshotCorrupt(f"cannot read the shingle signatures in {path.name}: {exc}") from exc
     if keys.dtype != np.uint64 or indptr.shape != (n + 1,) or (n and int(indptr[-1]) != keys.shape[0]):
         raise SnapshotCorrupt(f"bad shingle signatures in {path.name}")
     plain: npt.NDArray[np.uint64] = keys.view(np.ndarray)
-    return plain, indptr.astype(np.int64)
+    offsets: npt.NDArray[np.int64] = indptr.view(np.ndarray)
+    return plain, offsets

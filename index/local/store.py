@@ -75,13 +75,10 @@ _PASSAGE_COLUMNS = (
 
 @dataclass(frozen=True)
 class StoredSource:
-    """A source row: its record plus where its passages are and what is needed to rebuild `Source`."""
+    """A source row: its record and where its passages are (its layout is read by `Store.layout`)."""
 
     record: SourceRecord
     first_row: int
-    pages: tuple[int, ...]
-    paragraphs: tuple[tuple[int, int], ...]
-    regions: tuple[Region, ...]
 
     @property
     def rows(self) -> range:
@@ -220,11 +217,12 @@ class Store:
 
     # -- sources ---------------------------------------------------------------------------------
     def sources(self) -> list[StoredSource]:
-        """Every source, in row order (without texts)."""
+        """Every source, in row order (without texts, pages, paragraphs or regions: see `layout`)."""
         out = []
-        for r in self._query(f"SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY ord"):
+        columns = _SOURCE_COLUMNS.replace("pages, paragraphs, regions, ", "")
+        for r in self._query(f"SELECT {columns} FROM sources ORDER BY ord"):
             (sid, _ord, ns, path, title, pub, date, url, lic, lang, chash) = r[:11]
-            pages, paragraphs, regions, notes, at, first, count = r[11:]
+            notes, at, first, count = r[11:]
             record = SourceRecord(
                 id=sid,
                 path=path,
@@ -235,16 +233,22 @@ class Store:
                 passage_count=count,
                 notes=tuple(json.loads(notes)),
             )
-            out.append(
-                StoredSource(
-                    record=record,
-                    first_row=first,
-                    pages=tuple(json.loads(pages)),
-                    paragraphs=tuple((int(a), int(b)) for a, b in json.loads(paragraphs)),
-                    regions=_regions(regions),
-                )
-            )
+            out.append(StoredSource(record=record, first_row=first))
         return out
+
+    def layout(
+        self, source_id: str
+    ) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...], tuple[Region, ...]]:
+        """A source's pages, paragraphs and regions (read when the source itself is asked for)."""
+        rows = self._query("SELECT pages, paragraphs, regions FROM sources WHERE id = ?", (source_id,))
+        if not rows:
+            raise NotFound(f"no source with id {source_id!r} in this index")
+        pages, paragraphs, regions = rows[0]
+        return (
+            tuple(json.loads(pages)),
+            tuple((int(a), int(b)) for a, b in json.loads(paragraphs)),
+            _regions(regions),
+        )
 
     def source_text(self, source_id: str) -> str:
         rows = self._query("SELECT text FROM sources WHERE id = ?", (source_id,))
