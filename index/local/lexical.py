@@ -33,6 +33,7 @@ VOCAB_FILE = "vocab.json"
 FORMAT = 2
 DEFAULT_K1 = 1.2
 DEFAULT_B = 0.75
+_GATHER_LIMIT = 1 << 17  # postings per query up to which scoring gathers them all at once
 _ARRAYS = ("term_indptr", "term_docs", "term_scores", "doc_indptr", "doc_terms", "doc_scores")
 
 
@@ -157,18 +158,26 @@ class LexicalIndex:
 
     def scores(self, weights: Mapping[str, float]) -> Scores:
         """The BM25 score of every row for a weighted query (weight 1 per occurrence = plain BM25)."""
-        vocab = self._vocab
+        vocab, indptr = self._vocab, self._term_indptr
         pairs = [(vocab[t], w) for t, w in weights.items() if t and w != 0 and t in vocab]
         if not pairs:
             return np.zeros(self._n, dtype=np.float32)
         tids = np.fromiter((p[0] for p in pairs), np.int64, len(pairs))
         ws = np.fromiter((p[1] for p in pairs), np.float64, len(pairs))
-        lo = self._term_indptr[tids]
-        lens = self._term_indptr[tids + 1] - lo
-        # every posting of every query term at once: positions lo..hi-1 of each term
-        at = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
-        contrib = self._term_scores[at] * np.repeat(ws, lens)
-        return np.bincount(self._term_docs[at], weights=contrib, minlength=self._n).astype(np.float32)
+        lo = indptr[tids]
+        lens = indptr[tids + 1] - lo
+        total = int(lens.sum())
+        if total <= _GATHER_LIMIT:
+            # few postings (a small collection): every posting of every term in one gather
+            at = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(total)
+            contrib = self._term_scores[at] * np.repeat(ws, lens)
+            return np.bincount(self._term_docs[at], weights=contrib, minlength=self._n).astype(np.float32)
+        # many postings: one scatter-add per term over views of the mapped arrays (a term's postings
+        # name each document once, so the scatter is exact), no temporary of all postings at once
+        out = np.zeros(self._n, dtype=np.float32)
+        for a, n, w in zip(lo.tolist(), lens.tolist(), ws.tolist(), strict=True):
+            out[self._term_docs[a : a + n]] += np.float32(w) * self._term_scores[a : a + n]
+        return out
 
     def search(
         self, tokens: Sequence[str], k: int, subset: npt.ArrayLike | None = None
