@@ -240,8 +240,8 @@ class GroundIndex:
         )
 
     def _group(self, records: Sequence[PassageRecord]) -> list[list[int]]:
-        """Near-duplicate groups of ranked records (index.dedup): from the backend's precomputed
-        pairs when it has them, else from the texts."""
+        """Near-duplicate groups of ranked records (index.dedup): from the backend's stored shingle
+        signatures when it has the capability, else from the texts."""
         if self._duplicates is not None:
             pairs = self._duplicates.near_duplicates([r.passage.id for r in records])
             return group_by_pairs(len(records), pairs)

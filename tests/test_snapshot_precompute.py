@@ -70,3 +70,19 @@ def test_synthetic_snapshot_opens_with_the_production_backend(tmp_path: Path) ->
     finally:
         backend.close()
     assert ensure_synthetic(tmp_path / "demo", tmp_path / "work", 250)[1] == 0.0  # reused
+
+
+def test_coverage_per_query_equals_abstain_coverage() -> None:
+    from corpus.models import Passage
+    from index.abstain import coverage
+    from index.backend import PassageRecord
+    from index.engine import _coverages
+
+    heads = [
+        PassageRecord(Passage(f"p{i}", "s", "t", 0, 1, None, i), "en", tuple(toks), ())
+        for i, toks in enumerate([["china", "detain"], ["border"], [], ["china", "china", "repatri"]])
+    ]
+    df = {"china": 3, "detain": 2, "repatri": 1}
+    for terms in (frozenset({"china", "detain", "absent"}), frozenset(), frozenset({"repatri"})):
+        expected = [coverage(terms, set(h.tokens), df, 50) for h in heads]
+        assert _coverages(terms, heads, df, 50) == expected
