@@ -33,7 +33,7 @@ from index.builder import build_versions
 from index.local import snapshot
 from index.local.catalog import LocalCatalog
 
-GENERATOR = "groundqa-bench-synthetic/2"
+GENERATOR = "groundqa-bench-synthetic/3"
 PASSAGES_PER_SOURCE = 100
 REPLACED = 0.3  # share of each passage's words swapped for words drawn from the whole collection
 NOISE = 0.6  # norm of the noise added to each unit vector (cosine with the original ~ 1/sqrt(1+0.36))
@@ -123,6 +123,7 @@ def _write_snapshot(demo: Demo, out: Path, n: int, rng: np.random.Generator) -> 
             picks = rng.choice(rows_of[base_sid], size=min(PASSAGES_PER_SOURCE, n - made))
             sid = f"synthetic-{j:05d}"
             texts, tokens, sentences = [], [], []
+            sentence_terms: list[tuple[tuple[str, ...], ...]] = []
             for b in picks:
                 ids = ids_of[b].copy()
                 swap = rng.random(ids.size) < REPLACED
@@ -130,7 +131,11 @@ def _write_snapshot(demo: Demo, out: Path, n: int, rng: np.random.Generator) -> 
                 new_words = [vocab[i] for i in ids]
                 texts.append(" ".join(new_words))
                 tokens.append(tuple(t for i in ids for t in vocab_tokens[i]))
-                sentences.append(_mapped_sentences(demo.texts[b], demo.sentences[b], new_words))
+                sent_spans, ranges = _mapped_sentences(demo.texts[b], demo.sentences[b], new_words)
+                sentences.append(sent_spans)
+                sentence_terms.append(
+                    tuple(tuple(t for i in ids[lo:hi] for t in vocab_tokens[i]) for lo, hi in ranges)
+                )
             text = "\n\n".join(texts)
             spans, pos = [], 0
             for t in texts:
@@ -149,9 +154,11 @@ def _write_snapshot(demo: Demo, out: Path, n: int, rng: np.random.Generator) -> 
             )
             vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
             news = []
-            for o, ((a, e), t, toks, sents) in enumerate(zip(spans, texts, tokens, sentences, strict=True)):
+            for o, ((a, e), t, toks, sents, sterms) in enumerate(
+                zip(spans, texts, tokens, sentences, sentence_terms, strict=True)
+            ):
                 pid = hashlib.sha256(f"{sid}\0{o}\0{t}".encode()).hexdigest()
-                news.append(NewPassage(Passage(pid, sid, t, a, e, None, o), toks, sents, vectors[o]))
+                news.append(NewPassage(Passage(pid, sid, t, a, e, None, o), toks, sents, vectors[o], sterms))
             source = Source(sid, f"{sid}.txt", meta, text, digest, paragraphs=tuple(spans))
             writer.add_source(source, namespace="", indexed_at="", passages=news)
             made += len(picks)
@@ -160,21 +167,24 @@ def _write_snapshot(demo: Demo, out: Path, n: int, rng: np.random.Generator) -> 
 
 def _mapped_sentences(
     old: str, spans: tuple[tuple[int, int], ...], new_words: list[str]
-) -> tuple[tuple[int, int], ...]:
-    """Sentence spans of `old` carried over to the same number of words joined by single spaces."""
+) -> tuple[tuple[tuple[int, int], ...], list[tuple[int, int]]]:
+    """Sentence spans of `old` carried over to the same number of words joined by single spaces, and
+    the range of word indexes of each."""
     starts = [m.start() for m in re.finditer(r"\S+", old)]
     ends = [m.end() for m in re.finditer(r"\S+", old)]
     offsets, pos = [], 0
     for w in new_words:
         offsets.append((pos, pos + len(w)))
         pos += len(w) + 1
-    out = []
+    out, ranges = [], []
     for a, b in spans:
         first = bisect.bisect_left(starts, a)
         last = bisect.bisect_left(ends, b)
         if first < len(offsets) and first <= min(last, len(offsets) - 1):
-            out.append((offsets[first][0], offsets[min(last, len(offsets) - 1)][1]))
-    return tuple(out)
+            end = min(last, len(offsets) - 1)
+            out.append((offsets[first][0], offsets[end][1]))
+            ranges.append((first, end + 1))
+    return tuple(out), ranges
 
 
 def synthetic_document(demo: Demo, words: int, seed: int) -> str:

@@ -7,7 +7,7 @@
     update_index(catalog=catalog, inputs=[SourceDir(sources)], embedder=embedder, max_bytes=50 * 2**20)
     answer = GroundIndex(catalog.open(model=embedder.fingerprint), embedder).search(Query("..."))
 
-Rooms: `embedding/` (models and the vector cache), `local/` (the FAISS + bm25s + SQLite backend and
+Rooms: `embedding/` (models and the vector cache), `local/` (the FAISS + numpy BM25 + SQLite backend and
 its snapshot folders), `eval/` (BEIR metrics), `backend.py` (the seam any backend implements),
 `builder.py` (incremental updates), `engine.py` + `retriever.py` + `fusion.py` + `dedup.py` +
 `abstain.py` + `evidence.py` + `analyzer.py` (the query pipeline), `types.py` (queries and answers).

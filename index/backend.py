@@ -7,7 +7,7 @@ on one machine, a database): it opens the current version, writes new ones and p
 atomically, holds the one-writer lock and the embedding cache.
 
     GroundIndex (engine.py)  --search-->  Backend      <--open--  Catalog  <--writer--  update_index
-                                           local/ (FAISS + bm25s + SQLite snapshot folders)
+                                           local/ (FAISS + numpy BM25 + SQLite snapshot folders)
 
 The engine keeps only the pipeline (fusion, duplicate collapse, abstention, evidence); nothing in it
 knows files, rows or SQL. Implementations: `index.local` (the default) and, in the tests, an
@@ -62,12 +62,16 @@ class PassageRecord:
         language: its source's language ("en", "ko", "zh", "und"...).
         tokens: the analysed terms the lexical index holds for it (analyzer output, in text order).
         sentences: sentence spans as (start, end) offsets within `passage.text`, in order.
+        sentence_terms: the analysed terms of each sentence (same order as `sentences`), computed
+            at build time so that evidence selection analyses nothing per query; None when the
+            backend does not store them (the engine then analyses the sentences itself).
     """
 
     passage: Passage
     language: str
     tokens: tuple[str, ...]
     sentences: tuple[tuple[int, int], ...]
+    sentence_terms: tuple[tuple[str, ...], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,20 @@ class FeedbackBackend(Protocol):
         ...
 
 
+@runtime_checkable
+class DuplicateBackend(Protocol):
+    """The optional precomputed near-duplicate capability of a backend.
+
+    The relation is `index.dedup`'s (containment of word 3-shingles >= `index.dedup.THRESHOLD`); it
+    does not depend on the question, so a backend may compute every pair at build time.
+    """
+
+    def near_duplicates(self, ids: Sequence[str]) -> list[tuple[int, int]]:
+        """Positions (i, j), i < j, of the passages of `ids` that are near-duplicates of each other
+        (every such pair among them; any order). NotFound when an id is unknown."""
+        ...
+
+
 @dataclass(frozen=True)
 class NewPassage:
     """A passage to write into a new version, with everything the backend stores for it.
@@ -183,12 +201,15 @@ class NewPassage:
         tokens: analysed terms for the lexical index (including any searchable context).
         sentences: sentence spans within `passage.text`.
         vector: its embedding, shape (dim,), unit norm.
+        sentence_terms: analysed terms of each sentence (as `PassageRecord.sentence_terms`); None
+            lets a writer that stores them analyse the sentences itself.
     """
 
     passage: Passage
     tokens: tuple[str, ...]
     sentences: tuple[tuple[int, int], ...]
     vector: Vector
+    sentence_terms: tuple[tuple[str, ...], ...] | None = None
 
 
 class IndexWriter(Protocol):

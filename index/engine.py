@@ -26,11 +26,11 @@ import numpy as np
 
 from corpus.errors import InvalidRequest, SnapshotCorrupt
 from corpus.models import Passage, Source
-from index.abstain import Thresholds, coverage, decide, thresholds_for
+from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many
 from index.answerability import answer_model_for, features, unknown_share
-from index.backend import Backend, IndexInfo, PassageRecord, SourceRecord, Vector
-from index.dedup import group_duplicates
+from index.backend import Backend, DuplicateBackend, IndexInfo, PassageRecord, SourceRecord, Vector
+from index.dedup import group_by_pairs, group_duplicates
 from index.embedding.base import Embedder
 from index.evidence import best_sentences
 from index.filters import check_filters
@@ -137,6 +137,7 @@ class GroundIndex:
             answer_model_for(embedder.fingerprint) if backend.info.passages >= MIN_MODEL_PASSAGES else None
         )
         self._retriever = HybridRetriever(backend, embedder, analyze)
+        self._duplicates = backend if isinstance(backend, DuplicateBackend) else None
 
     @classmethod
     def open(cls, data_dir: Path, embedder: Embedder) -> GroundIndex:
@@ -229,10 +230,11 @@ class GroundIndex:
             dense_languages=per_language,
         )
         records = self.backend.passages([c.id for c in cands])
-        groups = group_duplicates([r.passage.text for r in records])
+        groups = self._group(records)
         q_set = frozenset(q_terms) | frozenset(h_terms)
         stats = self.backend.term_stats(q_set)
         heads = [records[g[0]] for g in groups]
+        covered = _coverages(q_set, heads, stats.df, stats.n_docs)
         dense = [0.0] * len(heads)
         if q_vec is not None and search_vec is not None and heads:
             ids = [h.passage.id for h in heads]
@@ -253,7 +255,7 @@ class GroundIndex:
                     duplicates=tuple(records[i] for i in g[1:]),
                     fused=cands[g[0]].score + (PROVISION_BONUS if in_provision else 0.0),
                     dense=dense[n],
-                    coverage=coverage(q_set, set(head.tokens), stats.df, stats.n_docs),
+                    coverage=covered[n],
                     in_provision=in_provision,
                     missing=self._missing(constraints, head),
                     rank=g[0],
@@ -402,13 +404,27 @@ class GroundIndex:
             ),
         )
 
+    def _group(self, records: Sequence[PassageRecord]) -> list[list[int]]:
+        """Near-duplicate groups of ranked records (index.dedup): from the backend's stored shingle
+        signatures when it has the capability, else from the texts."""
+        if self._duplicates is not None:
+            pairs = self._duplicates.near_duplicates([r.passage.id for r in records])
+            return group_by_pairs(len(records), pairs)
+        return group_duplicates([r.passage.text for r in records])
+
     def _ref(self, source_id: str) -> SourceRef:
         return SourceRef(id=source_id, meta=self.backend.source_record(source_id).meta)
 
     def _hit(self, g: Group, scored: Scored) -> Hit:
         p = g.head.passage
         evidence = best_sentences(
-            p.text, g.head.sentences, set(scored.terms), analyze_many, scored.df, scored.n_docs
+            p.text,
+            g.head.sentences,
+            set(scored.terms),
+            analyze_many,
+            scored.df,
+            scored.n_docs,
+            sentence_terms=g.head.sentence_terms,
         )
         dups = tuple(
             Duplicate(source=self._ref(d.passage.source_id), passage=d.passage) for d in g.duplicates
@@ -416,3 +432,22 @@ class GroundIndex:
         return Hit(
             passage=p, source=self._ref(p.source_id), score=g.fused, evidence=evidence, duplicates=dups
         )
+
+
+def _coverages(
+    terms: frozenset[str], heads: Sequence[PassageRecord], df: Mapping[str, int], n_docs: int
+) -> list[float]:
+    """`index.abstain.coverage` of each head (same values), with the question's IDF weights computed
+    once per query instead of once per candidate."""
+    distinct = set(terms)
+    if not distinct:
+        return [0.0] * len(heads)
+    weights = {t: idf(df.get(t, 0), n_docs) for t in distinct}
+    total = sum(weights.values())
+    if total <= 0:
+        return [0.0] * len(heads)
+    out = []
+    for h in heads:
+        present = set(h.tokens)
+        out.append(sum(w for t, w in weights.items() if t in present) / total)
+    return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from corpus.sentences import split_sentences
 from index.abstain import idf
@@ -19,22 +19,26 @@ def best_sentences(
     *,
     ratio: float = 0.75,
     max_spans: int = 2,
+    sentence_terms: Sequence[Collection[str]] | None = None,
 ) -> tuple[Span, ...]:
     """Score each sentence by the IDF weight of the question terms it contains.
 
     `sentences` are the passage's sentence spans when known (stored at build time), else the text
-    is split here. Returns the best sentence, plus a neighbouring one when it scores at least
-    `ratio` of the best, so a fact split over two sentences is marked whole. Returns () when no
-    sentence shares a term.
+    is split here. `sentence_terms`, when given with `sentences` (one set per sentence, computed at
+    build time), are used instead of analysing the sentences with `analyze_many`. Returns the best
+    sentence, plus a neighbouring one when it scores at least `ratio` of the best, so a fact split
+    over two sentences is marked whole. Returns () when no sentence shares a term.
     """
     spans = list(sentences) if sentences else split_sentences(text)
     if not spans or not query_terms:
         return ()
-    tokens = analyze_many([text[a:b] for a, b in spans])
-    scores = []
-    for toks in tokens:
-        present = query_terms.intersection(toks)
-        scores.append(sum(idf(df.get(t, 0), n_docs) for t in present))
+    tokens: Sequence[Collection[str]]
+    if sentences and sentence_terms is not None and len(sentence_terms) == len(spans):
+        tokens = sentence_terms
+    else:
+        tokens = analyze_many([text[a:b] for a, b in spans])
+    weight = {t: idf(df.get(t, 0), n_docs) for t in query_terms}
+    scores = [sum(weight[t] for t in query_terms.intersection(toks)) for toks in tokens]
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
     if scores[best] <= 0:
         return ()

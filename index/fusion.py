@@ -74,12 +74,13 @@ def minmax_normalize(run: Run) -> dict[str, float]:
 
 def _weighted_sum(normalized: Sequence[dict[str, float]], weights: Sequence[float]) -> Fused:
     rows = {r for run in normalized for r in run}
+    floors = [min(run.values()) if run else 0.0 for run in normalized]  # once per run, not per id
     fused: dict[str, float] = {}
     for r in rows:
         total = 0.0
-        for run, w in zip(normalized, weights, strict=True):
+        for run, w, floor in zip(normalized, weights, floors, strict=True):
             if run:
-                total += w * run.get(r, min(run.values()))
+                total += w * run.get(r, floor)
         fused[r] = total
     return _sorted(fused)
 

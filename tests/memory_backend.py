@@ -17,6 +17,7 @@ import numpy as np
 from corpus.errors import NotFound
 from corpus.models import Passage, Source
 from index.backend import IndexInfo, PassageRecord, Ranked, SourceRecord, TermStats, Vector
+from index.dedup import Signer, near_pairs
 from index.types import Filters
 
 PreparedPassage = tuple[Passage, Sequence[str], Sequence[tuple[int, int]], Vector]
@@ -66,6 +67,8 @@ class MemoryBackend:
                 rec = PassageRecord(p, source.meta.language, tuple(tokens), tuple(sentences))
                 self._entries[p.id] = Entry(rec, np.asarray(vector, dtype=np.float32))
                 self._order.append(p.id)
+        signer = Signer()
+        self._signatures = {pid: signer.signature(e.record.passage.text) for pid, e in self._entries.items()}
         self._df: Counter[str] = Counter()
         for e in self._entries.values():
             self._df.update(set(e.record.tokens))
@@ -106,6 +109,10 @@ class MemoryBackend:
             return [self._entries[pid].record for pid in ids]
         except KeyError as exc:
             raise NotFound(f"no passage with id {exc.args[0]!r} in this index") from None
+
+    def near_duplicates(self, ids: Sequence[str]) -> list[tuple[int, int]]:
+        self.passages(ids)  # NotFound for an unknown id
+        return near_pairs([self._signatures[pid] for pid in ids])
 
     def _allowed(self, filters: Filters, language: str | None) -> list[str]:
         out = []

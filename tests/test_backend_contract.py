@@ -1,5 +1,5 @@
 """The backend contract (index.backend.Backend), checked on every implementation with the same data:
-the local FAISS + bm25s + SQLite snapshot and the in-memory fake (an oracle: exact cosine, BM25 from
+the local FAISS + numpy BM25 + SQLite snapshot and the in-memory fake (an oracle: exact cosine, BM25 from
 its definition)."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import pytest
 
 from corpus.errors import NotFound
 from index.analyzer import analyze
-from index.backend import Backend, FeedbackBackend
+from index.backend import Backend, DuplicateBackend, FeedbackBackend
+from index.dedup import group_by_pairs, group_duplicates
 from index.types import Filters
 from tests.fakes import FakeEmbedder
 from tests.helpers import Prepared, local_backend, memory_backend, prepare, text_source
@@ -171,3 +172,40 @@ def test_feedback_capability_sums_to_one(backend: Backend, prepared: Prepared) -
     tokens = {t for r in backend.passages(ids) for t in r.tokens}
     assert set(terms) <= tokens
     assert np.all(np.diff([-v for v in terms.values()]) >= -1e-12)
+
+
+MIRROR = text_source(
+    "mirror",
+    "Defectors Report (mirror)\n\nAs many as 2,000 North Koreans were detained in China awaiting "
+    "deportation, observers said.\n\nIn October China forcibly repatriated up to 600 North Koreans.",
+    title="Defectors Report (mirror)",
+)
+
+
+@pytest.mark.parametrize("kind", ["local", "memory"])
+def test_near_duplicate_capability_equals_the_text_computation(kind: str, tmp_path: Path) -> None:
+    prepared = prepare([*SOURCES, MIRROR], FakeEmbedder())
+    backend: Backend = (
+        local_backend(prepared, tmp_path / "data") if kind == "local" else memory_backend(prepared)
+    )
+    try:
+        assert isinstance(backend, DuplicateBackend)
+        ids = _all_ids(prepared)
+        for order in (ids, ids[::-1], ids[1::2] + ids[::2]):
+            texts = [r.passage.text for r in backend.passages(order)]
+            groups = group_by_pairs(len(order), backend.near_duplicates(order))
+            assert groups == group_duplicates(texts)
+            assert any(len(g) > 1 for g in groups)  # the mirror's passages collapse
+        with pytest.raises(NotFound):
+            backend.near_duplicates(["no-such-passage"])
+    finally:
+        backend.close()
+
+
+def test_sentence_terms_when_stored_are_the_analysed_sentences(backend: Backend, prepared: Prepared) -> None:
+    for r in backend.passages(_all_ids(prepared)):
+        if r.sentence_terms is None:
+            continue
+        assert len(r.sentence_terms) == len(r.sentences)
+        for (a, b), terms in zip(r.sentences, r.sentence_terms, strict=True):
+            assert terms == tuple(analyze(r.passage.text[a:b]))

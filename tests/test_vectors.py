@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from corpus.errors import SnapshotCorrupt
+from index.local import vectors
 from index.local.vectors import VectorIndex
 
 
@@ -109,3 +110,46 @@ def test_load_missing_or_corrupt(tmp_path: Path) -> None:
     (tmp_path / "vectors.npy").write_bytes(b"not numpy")
     with pytest.raises(SnapshotCorrupt):
         VectorIndex.load(tmp_path)
+
+
+def _clustered(rng: np.random.Generator, n: int, dim: int, centres: int) -> np.ndarray:
+    """Unit vectors around a few centres (cosine ~0.8 to their centre), like passages on few topics."""
+    c = _unit(rng, centres, dim)
+    x = c[rng.integers(centres, size=n)] + rng.standard_normal((n, dim)).astype(np.float32) * 0.04
+    unit: np.ndarray = x / np.linalg.norm(x, axis=1, keepdims=True)
+    return unit.astype(np.float32)
+
+
+def test_approximate_index_above_the_threshold_keeps_recall(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = np.random.default_rng(5)
+    x = _clustered(rng, 6000, 32, 60)
+    monkeypatch.setattr(vectors, "ANN_THRESHOLD", 5000)
+    assert vectors.write_vectors(tmp_path / "vec", x) == vectors.ANN_KIND
+    loaded = VectorIndex.load(tmp_path / "vec", vectors.ANN_KIND)
+    assert loaded.kind == vectors.ANN_KIND and len(loaded) == 6000
+    exact = VectorIndex.build(x)
+    queries = _clustered(rng, 40, 32, 60)
+    found = 0
+    subset = np.arange(0, 6000, 2)
+    for q in queries:
+        rows, scores = loaded.search(q, 10)
+        np.testing.assert_allclose(scores, x[rows] @ q, rtol=1e-5, atol=1e-6)  # exact re-scoring
+        found += len(set(rows.tolist()) & set(exact.search(q, 10)[0].tolist()))
+        sub_rows, _ = loaded.search(q, 10, subset)
+        assert set(sub_rows.tolist()) <= set(subset.tolist()) and sub_rows.size == 10
+    assert found / (10 * len(queries)) >= 0.98
+    rows, _ = loaded.search(queries[0], 10, exact=True)
+    np.testing.assert_array_equal(rows, exact.search(queries[0], 10)[0])
+
+
+def test_small_collections_stay_exact(tmp_path: Path) -> None:
+    x = _unit(np.random.default_rng(2), 50, 8)
+    assert vectors.write_vectors(tmp_path / "vec", x) == "exact"
+    assert not (tmp_path / "vec" / vectors.ANN_FILE).exists()
+    loaded = VectorIndex.load(tmp_path / "vec")
+    assert loaded.kind == "exact"
+    assert not loaded._vectors.flags.owndata and not loaded._vectors.flags.writeable  # mapped, not read
+    with pytest.raises(SnapshotCorrupt, match="kind"):
+        VectorIndex.load(tmp_path / "vec", "hnsw-42")

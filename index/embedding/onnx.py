@@ -27,13 +27,13 @@ from index.embedding.st import (
     ModelRef,
     SentenceTransformerEmbedder,
     counting_tokenizer,
-    length_batches,
     model_languages,
 )
 
 logger = logging.getLogger(__name__)
 
 FORMAT = "groundqa-onnx-1"
+TOKEN_BUDGET = 8192  # padded tokens per passage batch (32 x 256 at the longest)
 OPSET = 17
 MIN_COSINE = 0.9999
 
@@ -181,7 +181,10 @@ class OnnxEmbedder:
         tokenizer = Tokenizer.from_str(tokenizer_json)
         self._counter = counting_tokenizer(tokenizer)
         tokenizer.enable_truncation(max_length=self._max_seq)
-        tokenizer.enable_padding(pad_id=int(meta["pad_id"]), pad_token=str(meta["pad_token"]))
+        self._unpadded = Tokenizer.from_str(tokenizer.to_str())  # batches are padded in `encode`
+        self._unpadded.no_padding()
+        self._pad_id = int(meta["pad_id"])
+        tokenizer.enable_padding(pad_id=self._pad_id, pad_token=str(meta["pad_token"]))
         self._tokenizer = tokenizer
 
     @classmethod
@@ -289,10 +292,31 @@ class OnnxEmbedder:
         return np.asarray(out, dtype=np.float32)
 
     def encode(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> Vectors:
+        """Embed passages: tokenized once, longest first, in batches of at most `batch_size` texts and
+        `TOKEN_BUDGET` padded tokens, so a batch pads little and long texts never make huge batches
+        (the runtime's memory follows the largest batch). Shape (len(texts), dim)."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        prepared = [t.strip().lower() if self._lowercase else t.strip() for t in texts]
+        encodings = self._unpadded.encode_batch(prepared)
+        lengths = [len(e.ids) for e in encodings]
+        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
         done = 0
-        for batch in length_batches(texts, self._batch_size):
-            out[batch] = self._encode_batch([texts[i] for i in batch])
+        at = 0
+        while at < len(order):
+            width = lengths[order[at]]  # the longest of this batch (sorted)
+            size = max(1, min(self._batch_size, TOKEN_BUDGET // max(width, 1)))
+            batch = order[at : at + size]
+            ids = np.full((len(batch), width), self._pad_id, dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, i in enumerate(batch):
+                e = encodings[i].ids
+                ids[row, : len(e)] = e
+                mask[row, : len(e)] = 1
+            (vecs,) = self._session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})
+            out[batch] = np.asarray(vecs, dtype=np.float32)
+            at += len(batch)
             done += len(batch)
             if progress is not None:
                 progress(done)

@@ -1,6 +1,6 @@
 """Evaluate groundqa's retrieval on a BEIR-format folder (corpus.jsonl, queries.jsonl, qrels/*.tsv).
 
-The collection goes through the same analyzer, local backend (FAISS + bm25s + SQLite snapshot) and
+The collection goes through the same analyzer, local backend (FAISS + numpy BM25 + SQLite snapshot) and
 HybridRetriever as the product: each document is one source with one passage, embedded as title +
 text. Vectors and the built snapshot are cached under `cache_dir`, keyed by the model fingerprint and
 a hash of the corpus (and the queries), so reruns skip the embedding and the build.

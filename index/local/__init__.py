@@ -1,1 +1,1 @@
-"""The local backend: FAISS + bm25s + SQLite in versioned snapshot folders on one machine."""
+"""The local backend: FAISS + numpy BM25 + SQLite in versioned snapshot folders on one machine."""

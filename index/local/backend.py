@@ -1,8 +1,12 @@
-"""`LocalBackend`: one snapshot folder opened for reading (FAISS vectors, bm25s BM25, SQLite store).
+"""`LocalBackend`: one snapshot folder opened for reading (FAISS vectors, BM25 arrays, SQLite store).
 
 Row numbers stay inside this module: row i is vector i, BM25 document i and passages.row i, and each
 source's passages are one contiguous row range. Everything leaving it is keyed by passage id.
 Passage texts, tokens and sentence spans are read from the store only for the candidates of a query.
+
+What stays in memory grows little with the collection: the sources, the BM25 vocabulary, the
+near-duplicate adjacency and one language code per row. Vectors, BM25 arrays and passage ids are
+memory-mapped from the snapshot (`index.local.vectors`, `index.local.lexical`, `index.local.ids`).
 """
 
 from __future__ import annotations
@@ -18,12 +22,16 @@ import numpy.typing as npt
 from corpus.errors import NotFound, SnapshotCorrupt
 from corpus.models import Passage, Source
 from index.backend import IndexInfo, PassageRecord, Ranked, SourceRecord, TermStats, Vector
+from index.dedup import near_pairs
+from index.local.ids import PassageIds
 from index.local.lexical import LexicalIndex
 from index.local.store import STORE_FILE, Store, StoredSource, passage_record
 from index.local.vectors import VectorIndex
 from index.types import Filters
 
 LEXICAL_DIR = "lexical"
+SIGNATURES_FILE = "signatures.npy"
+SIGNATURES_INDPTR_FILE = "signatures-indptr.npy"
 Rows = npt.NDArray[np.int64]
 
 
@@ -36,9 +44,10 @@ class LocalBackend:
         self._store = Store(path / STORE_FILE)
         try:
             stored = self._store.sources()
-            self._ids = self._store.passage_ids()
-            self.vectors = VectorIndex.load(path)
+            self._ids = PassageIds(path)
+            self.vectors = VectorIndex.load(path, str(self.manifest.get("vector_index", "exact")))
             self.lexical = LexicalIndex.load(path / LEXICAL_DIR)
+            self._sig_keys, self._sig_indptr = _load_signatures(path, len(self._ids))
         except BaseException:
             self._store.close()
             raise
@@ -52,10 +61,13 @@ class LocalBackend:
             )
         self._stored: dict[str, StoredSource] = {s.record.id: s for s in stored}
         self._sorted = sorted((s.record for s in stored), key=lambda r: (r.meta.title.lower(), r.id))
-        self._row_of = {pid: row for row, pid in enumerate(self._ids)}
-        self._language_of_row = np.empty(n, dtype=object)
+        self._languages = sorted({s.record.meta.language for s in stored})
+        code = {lang: i for i, lang in enumerate(self._languages)}
+        self._language_of_row = np.zeros(n, dtype=np.uint16)
         for s in stored:
-            self._language_of_row[s.first_row : s.first_row + s.record.passage_count] = s.record.meta.language
+            self._language_of_row[s.first_row : s.first_row + s.record.passage_count] = code[
+                s.record.meta.language
+            ]
         languages: dict[str, int] = {}
         passage_languages: dict[str, int] = {}
         for s in stored:
@@ -73,7 +85,6 @@ class LocalBackend:
             passage_languages=passage_languages,
             extra={k: v for k, v in self.manifest.items() if k not in ("files",)},
         )
-        self.lexical.prepare_feedback()  # O(postings) once, so that no query pays for it
 
     # -- catalogue -------------------------------------------------------------------------------
     @property
@@ -84,7 +95,7 @@ class LocalBackend:
         return self._sorted
 
     def stored(self, source_id: str) -> StoredSource:
-        """The source's row (record, row range, pages, regions); NotFound when unknown."""
+        """The source's row (record, row range); NotFound when unknown."""
         try:
             return self._stored[source_id]
         except KeyError:
@@ -94,18 +105,18 @@ class LocalBackend:
         return self.stored(source_id).record
 
     def source(self, source_id: str) -> Source:
-        s = self.stored(source_id)
-        r = s.record
+        r = self.stored(source_id).record
+        pages, paragraphs, regions = self._store.layout(source_id)
         return Source(
             id=r.id,
             path=r.path,
             meta=r.meta,
             text=self._store.source_text(source_id),
             content_hash=r.content_hash,
-            pages=s.pages,
-            paragraphs=s.paragraphs,
+            pages=pages,
+            paragraphs=paragraphs,
             notes=r.notes,
-            regions=s.regions,
+            regions=regions,
         )
 
     def passages_of(self, source_id: str) -> list[Passage]:
@@ -117,7 +128,14 @@ class LocalBackend:
     def passages(self, ids: Sequence[str]) -> list[PassageRecord]:
         rows = self._rows(ids)
         stored = self._store.passages_by_row(rows)
-        return [passage_record(stored[r], str(self._language_of_row[r])) for r in rows]
+        langs = self._languages
+        return [passage_record(stored[r], langs[int(self._language_of_row[r])]) for r in rows]
+
+    def near_duplicates(self, ids: Sequence[str]) -> list[tuple[int, int]]:
+        """Positions (i, j), i < j, of near-duplicate passages among `ids` (from the shingle
+        signatures stored at build time; see `index.dedup`)."""
+        indptr, keys = self._sig_indptr, self._sig_keys
+        return near_pairs([keys[indptr[r] : indptr[r + 1]] for r in self._rows(ids)])
 
     def rows_of_source(self, source_id: str) -> range:
         return self.stored(source_id).rows
@@ -156,14 +174,10 @@ class LocalBackend:
 
     # -- rows --------------------------------------------------------------------------------------
     def _rows(self, ids: Sequence[str]) -> list[int]:
-        try:
-            return [self._row_of[pid] for pid in ids]
-        except KeyError as exc:
-            raise NotFound(f"no passage with id {exc.args[0]!r} in this index") from None
+        return self._ids.rows(ids)
 
     def _ranked(self, rows: Rows, scores: npt.NDArray[np.float32]) -> Ranked:
-        ids = self._ids
-        return [(ids[r], s) for r, s in zip(rows.tolist(), scores.tolist(), strict=True)]
+        return list(zip(self._ids.id_of(rows), scores.tolist(), strict=True))
 
     def _subset(self, filters: Filters, language: str | None) -> Rows | None:
         """The rows passing `filters` and `language` (None: every row)."""
@@ -184,3 +198,17 @@ class LocalBackend:
         rows = np.concatenate([np.arange(r.start, r.stop, dtype=np.int64) for r in ranges])
         rows.flags.writeable = False
         return rows
+
+
+def _load_signatures(path: Path, n: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
+    """The snapshot's shingle signatures (keys, indptr over rows), memory-mapped."""
+    try:
+        keys = np.load(path / SIGNATURES_FILE, mmap_mode="r", allow_pickle=False)
+        indptr = np.load(path / SIGNATURES_INDPTR_FILE, mmap_mode="r", allow_pickle=False)
+    except (OSError, ValueError) as exc:
+        raise SnapshotCorrupt(f"cannot read the shingle signatures in {path.name}: {exc}") from exc
+    if keys.dtype != np.uint64 or indptr.shape != (n + 1,) or (n and int(indptr[-1]) != keys.shape[0]):
+        raise SnapshotCorrupt(f"bad shingle signatures in {path.name}")
+    plain: npt.NDArray[np.uint64] = keys.view(np.ndarray)
+    offsets: npt.NDArray[np.int64] = indptr.view(np.ndarray)
+    return plain, offsets

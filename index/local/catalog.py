@@ -4,8 +4,11 @@ Layout (see `index.local.snapshot`):
 
     DATA_DIR/CURRENT, DATA_DIR/snapshots/NNNNNN/   published snapshots (manifest.json written last)
     DATA_DIR/snapshots/NNNNNN/store.sqlite         sources and passages (index.local.store)
-    DATA_DIR/snapshots/NNNNNN/vectors.npy          passage vectors, row order
-    DATA_DIR/snapshots/NNNNNN/lexical/             the bm25s index, row order
+    DATA_DIR/snapshots/NNNNNN/vectors.npy          passage vectors, row order (memory-mapped when served)
+    DATA_DIR/snapshots/NNNNNN/ann.faiss            an approximate vector index, for large collections
+    DATA_DIR/snapshots/NNNNNN/ids.npy ...          passage ids by row and sorted (index.local.ids)
+    DATA_DIR/snapshots/NNNNNN/signatures*.npy      word 3-shingle signatures of passages (index.dedup)
+    DATA_DIR/snapshots/NNNNNN/lexical/             BM25 arrays, row order (index.local.lexical)
     DATA_DIR/cache/embeddings-*.sqlite             vectors by hash of the embedded text, per model
     DATA_DIR/write.lock                            the one-writer lock
 """
@@ -16,6 +19,7 @@ import contextlib
 import logging
 import shutil
 import sqlite3
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,18 +29,25 @@ import numpy as np
 
 from corpus.errors import IndexNotBuilt, SnapshotCorrupt, StorageError
 from corpus.models import Source
+from index.analyzer import analyze_many
 from index.backend import Backend, IndexInfo, NewPassage, SourceRecord
+from index.dedup import Signer
 from index.embedding.cache import EmbeddingCache
+from index.local import ids as idfiles
 from index.local import snapshot
-from index.local.backend import LEXICAL_DIR, LocalBackend
+from index.local.backend import LEXICAL_DIR, SIGNATURES_FILE, SIGNATURES_INDPTR_FILE, LocalBackend
 from index.local.lexical import FORMAT as LEXICAL_FORMAT
-from index.local.lexical import LexicalIndex
+from index.local.lexical import LexicalBuilder
 from index.local.store import STORE_FILE, Store, StoredPassage, StoreWriter
-from index.local.vectors import VECTORS_FILE
+from index.local.vectors import VECTORS_FILE, write_ann
 
 log = logging.getLogger(__name__)
 
-STORE_FORMAT = 2  # bump when the store schema changes: older snapshots are then rebuilt
+STORE_FORMAT = 3  # bump when the snapshot layout changes: older snapshots are then rebuilt
+# 3: per-sentence terms in the store; ids, shingle signatures, memory-mapped BM25 arrays and an
+#    approximate vector index for large collections beside it
+_RAW_VECTORS = "vectors.f32.tmp"
+_RAW_SIGNATURES = "signatures.u64.tmp"
 
 
 def storage_reason(exc: BaseException) -> str:
@@ -47,7 +58,12 @@ def storage_reason(exc: BaseException) -> str:
 
 
 class LocalWriter:
-    """Writes one new snapshot into a build folder; `publish` seals it and makes it current."""
+    """Writes one new snapshot into a build folder; `publish` seals it and makes it current.
+
+    Everything per passage is streamed out as it is added (store rows to SQLite, vectors to a raw
+    file, BM25 terms and duplicate shingles as compact arrays), so a build's memory stays close to
+    the size of those arrays rather than of Python objects per passage.
+    """
 
     def __init__(self, data_dir: Path, build: Path, base: LocalBackend | None, model: str, dim: int) -> None:
         self._data_dir = data_dir
@@ -56,10 +72,27 @@ class LocalWriter:
         self._model = model
         self._dim = dim
         self._store = StoreWriter(build / STORE_FILE)
-        self._vectors: list[np.ndarray] = []
-        self._tokens: list[tuple[str, ...]] = []
+        self._raw = open(build / _RAW_VECTORS, "wb")  # noqa: SIM115  (closed in publish / discard)
+        self._raw_signatures = open(build / _RAW_SIGNATURES, "wb")  # noqa: SIM115  (as self._raw)
+        self._signature_sizes = array("q")
+        self._signer = Signer()
+        self._lexical = LexicalBuilder()
+        self._rows = 0
         self._sources = 0
         self.published: IndexInfo | None = None
+
+    def _append(self, vectors: np.ndarray, tokens: Sequence[tuple[str, ...]], texts: Sequence[str]) -> None:
+        arr = np.ascontiguousarray(vectors, dtype=np.float32)
+        if arr.size and arr.shape[1] != self._dim:
+            raise ValueError(f"vectors have dimension {arr.shape[1]}, the index {self._dim}")
+        self._raw.write(arr.tobytes())
+        for t in tokens:
+            self._lexical.add(t)
+        for text in texts:
+            sig = self._signer.signature(text)
+            self._raw_signatures.write(sig.tobytes())
+            self._signature_sizes.append(sig.size)
+        self._rows += len(texts)
 
     def keep_source(self, source_id: str) -> None:
         if self._base is None:
@@ -70,32 +103,73 @@ class LocalWriter:
         passages = base._store.passage_range(rows.start, rows.stop)
         rec = stored.record
         self._store.add(base.source(source_id), rec.namespace, rec.indexed_at, passages)
-        self._vectors.append(base.vectors.vectors_of(np.arange(rows.start, rows.stop)))
-        self._tokens.extend(sp.tokens for sp in passages)
+        self._append(
+            base.vectors.vectors_of(np.arange(rows.start, rows.stop)),
+            [sp.tokens for sp in passages],
+            [sp.passage.text for sp in passages],
+        )
         self._sources += 1
 
     def add_source(
         self, source: Source, *, namespace: str, indexed_at: str, passages: Sequence[NewPassage]
     ) -> None:
-        stored = [StoredPassage(p.passage, p.tokens, p.sentences) for p in passages]
+        missing = [p for p in passages if p.sentence_terms is None]
+        analysed = iter(
+            analyze_many([p.passage.text[a:b] for p in missing for a, b in p.sentences]) if missing else []
+        )
+        stored = []
+        for p in passages:
+            terms = p.sentence_terms
+            if terms is None:
+                terms = tuple(tuple(next(analysed)) for _ in p.sentences)
+            elif len(terms) != len(p.sentences):
+                raise ValueError(
+                    f"passage {p.passage.id}: {len(terms)} sentence term lists, {len(p.sentences)} sentences"
+                )
+            stored.append(StoredPassage(p.passage, p.tokens, p.sentences, terms))
         self._store.add(source, namespace, indexed_at, stored)
-        if passages:
-            self._vectors.append(np.stack([np.asarray(p.vector, dtype=np.float32) for p in passages]))
-        self._tokens.extend(p.tokens for p in passages)
+        vectors = (
+            np.stack([np.asarray(p.vector, dtype=np.float32) for p in passages])
+            if passages
+            else np.zeros((0, self._dim), dtype=np.float32)
+        )
+        self._append(vectors, [p.tokens for p in passages], [p.passage.text for p in passages])
         self._sources += 1
 
     def discard(self) -> None:
         self._store.discard()
+        with contextlib.suppress(OSError):
+            self._raw.close()
+            self._raw_signatures.close()
+
+    def _write_vectors(self) -> str:
+        """vectors.npy from the raw file (streamed, never all in memory twice); the index kind."""
+        self._raw.close()
+        out = self._build / VECTORS_FILE
+        _npy_from_raw(self._build / _RAW_VECTORS, out, np.dtype(np.float32), (self._rows, self._dim))
+        if self._rows == 0:
+            return "exact"
+        return write_ann(self._build, np.load(out, mmap_mode="r"))
+
+    def _write_signatures(self) -> None:
+        self._raw_signatures.close()
+        sizes = np.frombuffer(self._signature_sizes, dtype=np.int64) if self._rows else np.zeros(0, np.int64)
+        indptr = np.zeros(self._rows + 1, dtype=np.int64)
+        np.cumsum(sizes, out=indptr[1:])
+        raw = self._build / _RAW_SIGNATURES
+        _npy_from_raw(raw, self._build / SIGNATURES_FILE, np.dtype(np.uint64), (int(indptr[-1]),))
+        np.save(self._build / SIGNATURES_INDPTR_FILE, indptr)
 
     def publish(self, extra: Mapping[str, Any]) -> IndexInfo:
         self._store.close()
-        vectors = (
-            np.concatenate(self._vectors).astype(np.float32)
-            if self._vectors
-            else np.zeros((0, self._dim), dtype=np.float32)
-        )
-        np.save(self._build / VECTORS_FILE, vectors)
-        LexicalIndex.build(self._tokens).save(self._build / LEXICAL_DIR)
+        kind = self._write_vectors()
+        self._lexical.build().save(self._build / LEXICAL_DIR)
+        self._write_signatures()
+        store = Store(self._build / STORE_FILE)
+        try:
+            idfiles.write(self._build, store.passage_ids())
+        finally:
+            store.close()
         manifest = {
             **extra,
             "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -103,8 +177,9 @@ class LocalWriter:
             "dim": self._dim,
             "store": STORE_FORMAT,
             "lexical": LEXICAL_FORMAT,
+            "vector_index": kind,
             "sources": self._sources,
-            "passages": len(self._tokens),
+            "passages": self._rows,
         }
         info = snapshot.publish(self._data_dir, self._build, manifest)
         backend_info = IndexInfo(
@@ -113,13 +188,23 @@ class LocalWriter:
             model=self._model,
             dim=self._dim,
             sources=self._sources,
-            passages=len(self._tokens),
+            passages=self._rows,
             languages={},
             passage_languages={},
             extra=manifest,
         )
         self.published = backend_info
         return backend_info
+
+
+def _npy_from_raw(raw: Path, out: Path, dtype: np.dtype[Any], shape: tuple[int, ...]) -> None:
+    """Turn a raw little-endian array file into an .npy file (header, then the bytes copied over)."""
+    with open(out, "wb") as f:
+        header = {"descr": np.lib.format.dtype_to_descr(dtype), "fortran_order": False, "shape": shape}
+        np.lib.format.write_array_header_1_0(f, header)
+        with open(raw, "rb") as src:
+            shutil.copyfileobj(src, f, 1 << 22)
+    raw.unlink()
 
 
 class LocalCatalog:

@@ -1,20 +1,23 @@
-"""BM25 over pre-analyzed token lists (bm25s, Lucene variant), with row subsets and weighted queries.
+"""BM25 over pre-analysed token lists (Lucene variant), with row subsets and weighted queries.
 
-bm25s precomputes every (term, document) score into a sparse matrix at build time; queries here add
-up those columns directly, which lets a query term carry a weight (query expansion) and lets a
-subset of rows be searched without scoring the rest. Documents that share no term with the query
-never come back (bm25s's own `retrieve` pads results with score-0 rows).
+Every (term, document) BM25 contribution is computed once at build time and stored twice as plain
+arrays: term-major (postings: which documents hold a term, for scoring a query) and document-major
+(which terms a document holds, for pseudo-relevance feedback). Both are `.npy` files memory-mapped
+on load, so a served index holds only the pages its queries touch and no per-passage Python
+objects; the vocabulary is the one in-memory structure (a dict of the distinct terms).
+
+Scores are Lucene's BM25 (as bm25s's "lucene" method): idf = ln(1 + (N - df + 0.5) / (df + 0.5)),
+contribution = idf * tf / (tf + k1 * (1 - b + b * dl / avgdl)). Documents that share no term with
+the query never come back.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
-import bm25s
 import numpy as np
 import numpy.typing as npt
 
@@ -22,30 +25,112 @@ from corpus.errors import SnapshotCorrupt
 
 Rows = npt.NDArray[np.int64]
 Scores = npt.NDArray[np.float32]
+Index = npt.NDArray[np.int64]
+Ids = npt.NDArray[np.int32]
 
 META_FILE = "groundqa-lexical.json"
-FORMAT = 1
+VOCAB_FILE = "vocab.json"
+FORMAT = 2
 DEFAULT_K1 = 1.2
 DEFAULT_B = 0.75
+_GATHER_LIMIT = 1 << 17  # postings per query up to which scoring gathers them all at once
+_ARRAYS = ("term_indptr", "term_docs", "term_scores", "doc_indptr", "doc_terms", "doc_scores")
+
+
+class LexicalBuilder:
+    """Collects documents (token lists, in row order) as compact arrays, then builds the index.
+
+    Memory while collecting: 8 bytes per distinct term of each document plus the vocabulary.
+    """
+
+    def __init__(self) -> None:
+        self._vocab: dict[str, int] = {}
+        self._terms: list[Ids] = []
+        self._counts: list[Ids] = []
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def add(self, tokens: Iterable[str]) -> None:
+        """Append one document (row len(self))."""
+        counts = Counter(t for t in tokens if t)
+        vocab = self._vocab
+        self._terms.append(
+            np.fromiter((vocab.setdefault(t, len(vocab)) for t in counts), np.int32, len(counts))
+        )
+        self._counts.append(np.fromiter(counts.values(), np.int32, len(counts)))
+
+    def build(self, *, k1: float = DEFAULT_K1, b: float = DEFAULT_B) -> LexicalIndex:
+        """The index of every document added; ValueError for k1 < 0 or b outside [0, 1]."""
+        if k1 < 0 or not 0 <= b <= 1:
+            raise ValueError(f"BM25 needs k1 >= 0 and 0 <= b <= 1, got k1={k1}, b={b}")
+        n = len(self._terms)
+        terms_list = list(self._vocab)
+        if not terms_list:
+            return LexicalIndex(_empty_arrays(n), [], n, k1, b)
+        lengths = np.fromiter((int(c.sum()) for c in self._counts), np.int64, n)
+        nnz = np.fromiter((t.size for t in self._terms), np.int64, n)
+        doc_indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(nnz, out=doc_indptr[1:])
+        doc_terms = np.concatenate(self._terms).astype(np.int32)
+        tf = np.concatenate(self._counts).astype(np.float64)
+        doc_of = np.repeat(np.arange(n, dtype=np.int64), nnz)
+        vocab_size = len(terms_list)
+        df = np.bincount(doc_terms, minlength=vocab_size).astype(np.float64)
+        idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        avgdl = float(lengths.sum()) / n if n else 1.0
+        norm = k1 * (1.0 - b + b * lengths / max(avgdl, 1e-12))
+        scores = (idf[doc_terms] * tf / (tf + norm[doc_of])).astype(np.float32)
+        # sort each document's terms by id (a stable layout), then transpose to postings
+        order = np.lexsort((doc_terms, doc_of))
+        doc_terms, scores, doc_of = doc_terms[order], scores[order], doc_of[order]
+        by_term = np.lexsort((doc_of, doc_terms))
+        term_indptr = np.zeros(vocab_size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(doc_terms, minlength=vocab_size), out=term_indptr[1:])
+        arrays: dict[str, npt.NDArray[np.generic]] = {
+            "term_indptr": term_indptr,
+            "term_docs": doc_of[by_term].astype(np.int32),
+            "term_scores": scores[by_term],
+            "doc_indptr": doc_indptr,
+            "doc_terms": doc_terms,
+            "doc_scores": scores,
+        }
+        return LexicalIndex(arrays, terms_list, n, k1, b)
+
+
+def _empty_arrays(n: int) -> dict[str, npt.NDArray[np.generic]]:
+    return {
+        "term_indptr": np.zeros(1, dtype=np.int64),
+        "term_docs": np.zeros(0, dtype=np.int32),
+        "term_scores": np.zeros(0, dtype=np.float32),
+        "doc_indptr": np.zeros(n + 1, dtype=np.int64),
+        "doc_terms": np.zeros(0, dtype=np.int32),
+        "doc_scores": np.zeros(0, dtype=np.float32),
+    }
 
 
 class LexicalIndex:
     """BM25 scores of row-numbered documents given as token lists."""
 
-    def __init__(self, bm25: Any | None, n_docs: int, k1: float, b: float) -> None:
-        self._bm25 = bm25
+    def __init__(
+        self,
+        arrays: Mapping[str, npt.NDArray[np.generic]],
+        terms: list[str],
+        n_docs: int,
+        k1: float,
+        b: float,
+    ) -> None:
         self._n = n_docs
         self.k1 = k1
         self.b = b
-        if bm25 is not None:
-            self._data = np.asarray(bm25.scores["data"], dtype=np.float32)
-            self._indices = np.asarray(bm25.scores["indices"], dtype=np.int64)
-            self._indptr = np.asarray(bm25.scores["indptr"], dtype=np.int64)
-            self._vocab: dict[str, int] = dict(bm25.vocab_dict)
-            self._terms = [""] * (max(self._vocab.values()) + 1)
-            for token, tid in self._vocab.items():
-                self._terms[tid] = token
-        self._by_doc: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Scores] | None = None
+        self._term_indptr: Index = arrays["term_indptr"]  # type: ignore[assignment]
+        self._term_docs: Ids = arrays["term_docs"]  # type: ignore[assignment]
+        self._term_scores: Scores = arrays["term_scores"]  # type: ignore[assignment]
+        self._doc_indptr: Index = arrays["doc_indptr"]  # type: ignore[assignment]
+        self._doc_terms: Ids = arrays["doc_terms"]  # type: ignore[assignment]
+        self._doc_scores: Scores = arrays["doc_scores"]  # type: ignore[assignment]
+        self._terms = terms
+        self._vocab: dict[str, int] = {t: i for i, t in enumerate(terms)}
 
     @classmethod
     def build(
@@ -54,31 +139,44 @@ class LexicalIndex:
         """Index `docs` (row i = docs[i], as analyzer tokens); k1 and b are the usual BM25 knobs."""
         if k1 < 0 or not 0 <= b <= 1:
             raise ValueError(f"BM25 needs k1 >= 0 and 0 <= b <= 1, got k1={k1}, b={b}")
-        if not any(docs):  # no document has a term: nothing can match (and bm25s divides by 0)
-            return cls(None, len(docs), k1, b)
-        bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")
-        bm25.index([list(d) for d in docs], show_progress=False)
-        return cls(bm25, len(docs), k1, b)
+        builder = LexicalBuilder()
+        for d in docs:
+            builder.add(d)
+        return builder.build(k1=k1, b=b)
 
     def __len__(self) -> int:
         return self._n
 
+    @property
+    def vocabulary_size(self) -> int:
+        return len(self._terms)
+
     def doc_freq(self, token: str) -> int:
         """How many documents contain `token`."""
-        tid = self._vocab.get(token) if self._bm25 is not None else None
-        return 0 if tid is None or not token else int(self._indptr[tid + 1] - self._indptr[tid])
+        tid = self._vocab.get(token) if token else None
+        return 0 if tid is None else int(self._term_indptr[tid + 1] - self._term_indptr[tid])
 
     def scores(self, weights: Mapping[str, float]) -> Scores:
         """The BM25 score of every row for a weighted query (weight 1 per occurrence = plain BM25)."""
+        vocab, indptr = self._vocab, self._term_indptr
+        pairs = [(vocab[t], w) for t, w in weights.items() if t and w != 0 and t in vocab]
+        if not pairs:
+            return np.zeros(self._n, dtype=np.float32)
+        tids = np.fromiter((p[0] for p in pairs), np.int64, len(pairs))
+        ws = np.fromiter((p[1] for p in pairs), np.float64, len(pairs))
+        lo = indptr[tids]
+        lens = indptr[tids + 1] - lo
+        total = int(lens.sum())
+        if total <= _GATHER_LIMIT:
+            # few postings (a small collection): every posting of every term in one gather
+            at = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(total)
+            contrib = self._term_scores[at] * np.repeat(ws, lens)
+            return np.bincount(self._term_docs[at], weights=contrib, minlength=self._n).astype(np.float32)
+        # many postings: one scatter-add per term over views of the mapped arrays (a term's postings
+        # name each document once, so the scatter is exact), no temporary of all postings at once
         out = np.zeros(self._n, dtype=np.float32)
-        if self._bm25 is None:
-            return out
-        for token, weight in weights.items():
-            tid = self._vocab.get(token) if token else None
-            if tid is None or weight == 0:
-                continue
-            lo, hi = self._indptr[tid], self._indptr[tid + 1]
-            out[self._indices[lo:hi]] += np.float32(weight) * self._data[lo:hi]
+        for a, n, w in zip(lo.tolist(), lens.tolist(), ws.tolist(), strict=True):
+            out[self._term_docs[a : a + n]] += np.float32(w) * self._term_scores[a : a + n]
         return out
 
     def search(
@@ -112,19 +210,7 @@ class LexicalIndex:
         return candidates[top].astype(np.int64), cand_scores[top].astype(np.float32)
 
     def prepare_feedback(self) -> None:
-        """Build the by-document view `expansion_terms` needs now rather than on first use."""
-        if self._bm25 is not None:
-            self._doc_major()
-
-    def _doc_major(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Scores]:
-        """The score matrix by document: (indptr over rows, term ids, BM25 contributions); built once."""
-        if self._by_doc is None:
-            term_of = np.repeat(np.arange(len(self._indptr) - 1, dtype=np.int64), np.diff(self._indptr))
-            order = np.argsort(self._indices, kind="stable")
-            indptr = np.zeros(self._n + 1, dtype=np.int64)
-            np.cumsum(np.bincount(self._indices, minlength=self._n), out=indptr[1:])
-            self._by_doc = (indptr, term_of[order], self._data[order])
-        return self._by_doc
+        """Nothing to prepare: the document-major view is stored (kept for callers of format 1)."""
 
     def expansion_terms(
         self, rows: Sequence[int], row_weights: Sequence[float], n_terms: int
@@ -134,51 +220,63 @@ class LexicalIndex:
         Each row's terms are weighted by their share of the row's total BM25 contribution (so rare,
         repeated terms weigh most), mixed over rows by `row_weights`; the result sums to 1.
         """
-        if self._bm25 is None or not rows or n_terms < 1:
+        if not self._terms or not rows or n_terms < 1:
             return {}
-        indptr, terms, data = self._doc_major()
         total_w = float(sum(row_weights))
-        mass: dict[int, float] = {}
+        term_parts: list[Ids] = []
+        mass_parts: list[npt.NDArray[np.float64]] = []
         for row, w in zip(rows, row_weights, strict=True):
-            lo, hi = indptr[row], indptr[row + 1]
-            doc_total = float(data[lo:hi].sum())
+            lo, hi = int(self._doc_indptr[row]), int(self._doc_indptr[row + 1])
+            data = self._doc_scores[lo:hi].astype(np.float64)
+            doc_total = float(data.sum())
             if doc_total <= 0 or w <= 0:
                 continue
-            share = (w / total_w) / doc_total
-            for t, v in zip(terms[lo:hi].tolist(), data[lo:hi].tolist(), strict=True):
-                mass[t] = mass.get(t, 0.0) + share * v
-        best = sorted(mass.items(), key=lambda tv: (-tv[1], tv[0]))[:n_terms]
-        norm = sum(v for _, v in best)
+            term_parts.append(self._doc_terms[lo:hi])
+            mass_parts.append(data * ((w / total_w) / doc_total))
+        if not term_parts:
+            return {}
+        terms = np.concatenate(term_parts)
+        uniq, inverse = np.unique(terms, return_inverse=True)
+        mass = np.bincount(inverse, weights=np.concatenate(mass_parts), minlength=uniq.size)
+        # best by mass, ties by term id (as the sorted() of format 1)
+        order = np.lexsort((uniq, -mass))[:n_terms]
+        best_mass = mass[order]
+        norm = float(best_mass.sum())
         if norm <= 0:
             return {}
-        return {self._terms[t]: v / norm for t, v in best}
+        return {self._terms[int(t)]: float(v) / norm for t, v in zip(uniq[order], best_mass, strict=True)}
 
     def save(self, folder: Path) -> None:
         """Write the index to `folder` (created if missing)."""
         folder.mkdir(parents=True, exist_ok=True)
-        if self._bm25 is not None:
-            self._bm25.save(str(folder), show_progress=False)
-        meta = {
-            "format": FORMAT,
-            "docs": self._n,
-            "k1": self.k1,
-            "b": self.b,
-            "terms": self._bm25 is not None,
-        }
+        for name in _ARRAYS:
+            np.save(folder / f"{name}.npy", getattr(self, f"_{name}"))
+        (folder / VOCAB_FILE).write_text(json.dumps(self._terms, ensure_ascii=False), encoding="utf-8")
+        meta = {"format": FORMAT, "docs": self._n, "k1": self.k1, "b": self.b, "terms": len(self._terms)}
         (folder / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
+        """Map the index in `folder`; SnapshotCorrupt when it is missing, of another format or broken."""
         try:
             meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
             if meta.get("format") != FORMAT:
                 raise ValueError(f"format {meta.get('format')!r}, expected {FORMAT}")
             n, k1, b = int(meta["docs"]), float(meta["k1"]), float(meta["b"])
-            bm25 = None
-            if meta["terms"]:
-                bm25 = bm25s.BM25.load(str(folder), load_corpus=False, show_progress=False)
-                if int(bm25.scores["num_docs"]) != n:
-                    raise ValueError(f"{bm25.scores['num_docs']} documents indexed, {n} expected")
+            terms = json.loads((folder / VOCAB_FILE).read_text(encoding="utf-8"))
+            if not isinstance(terms, list) or len(terms) != int(meta["terms"]):
+                raise ValueError("the vocabulary does not match its count")
+            arrays = {name: _load_array(folder / f"{name}.npy") for name in _ARRAYS}
+            if arrays["doc_indptr"].shape != (n + 1,) or arrays["term_indptr"].shape != (len(terms) + 1,):
+                raise ValueError(f"the arrays do not describe {n} documents and {len(terms)} terms")
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise SnapshotCorrupt(f"cannot load the lexical index in {folder}: {exc}") from exc
-        return cls(bm25, n, k1, b)
+        return cls(arrays, [str(t) for t in terms], n, k1, b)
+
+
+def _load_array(path: Path) -> npt.NDArray[np.generic]:
+    """An .npy file mapped read-only (read whole when empty: an empty array cannot be mapped)."""
+    arr: npt.NDArray[np.generic] = np.load(path, mmap_mode="r", allow_pickle=False)
+    if arr.size == 0:
+        return np.load(path, allow_pickle=False)  # type: ignore[no-any-return]
+    return arr.view(np.ndarray)  # a plain view of the mapping: np.memmap's indexing is slow

@@ -57,29 +57,28 @@ CREATE TABLE passages (
     context TEXT NOT NULL,
     text TEXT NOT NULL,
     tokens TEXT NOT NULL,
-    sentences TEXT NOT NULL
+    sentences TEXT NOT NULL,
+    sentence_terms TEXT NOT NULL
 );
 """
 _TOKEN_SEP = "\x1f"
+_SENTENCE_SEP = "\x1e"
 _SOURCE_COLUMNS = (
     "id, ord, namespace, path, title, publisher, date, url, license, language, content_hash, "
     "pages, paragraphs, regions, notes, indexed_at, first_row, passage_count"
 )
 _PASSAGE_COLUMNS = (
     "row, id, source_id, ordinal, char_start, char_end, page, page_end, section, context, text, "
-    "tokens, sentences"
+    "tokens, sentences, sentence_terms"
 )
 
 
 @dataclass(frozen=True)
 class StoredSource:
-    """A source row: its record plus where its passages are and what is needed to rebuild `Source`."""
+    """A source row: its record and where its passages are (its layout is read by `Store.layout`)."""
 
     record: SourceRecord
     first_row: int
-    pages: tuple[int, ...]
-    paragraphs: tuple[tuple[int, int], ...]
-    regions: tuple[Region, ...]
 
     @property
     def rows(self) -> range:
@@ -93,6 +92,19 @@ class StoredPassage:
     passage: Passage
     tokens: tuple[str, ...]
     sentences: tuple[tuple[int, int], ...]
+    sentence_terms: tuple[tuple[str, ...], ...]
+
+
+def encode_sentence_terms(terms: Sequence[Sequence[str]]) -> str:
+    """Per-sentence terms as one string (sentences split by \\x1e, terms by \\x1f)."""
+    return _SENTENCE_SEP.join(_TOKEN_SEP.join(t) for t in terms)
+
+
+def decode_sentence_terms(raw: str, n_sentences: int) -> tuple[tuple[str, ...], ...]:
+    """The inverse of `encode_sentence_terms` for a passage of `n_sentences` sentences."""
+    if n_sentences == 0:
+        return ()
+    return tuple(tuple(part.split(_TOKEN_SEP)) if part else () for part in raw.split(_SENTENCE_SEP))
 
 
 def _regions_json(regions: Sequence[Region]) -> str:
@@ -140,7 +152,7 @@ class StoreWriter:
             ),
         )
         self._con.executemany(
-            f"INSERT INTO passages ({_PASSAGE_COLUMNS}) VALUES ({','.join('?' * 13)})",
+            f"INSERT INTO passages ({_PASSAGE_COLUMNS}) VALUES ({','.join('?' * 14)})",
             (
                 (
                     first + i,
@@ -155,7 +167,8 @@ class StoreWriter:
                     sp.passage.context,
                     sp.passage.text,
                     _TOKEN_SEP.join(sp.tokens),
-                    json.dumps([list(s) for s in sp.sentences]),
+                    " ".join(f"{a} {b}" for a, b in sp.sentences),
+                    encode_sentence_terms(sp.sentence_terms),
                 )
                 for i, sp in enumerate(passages)
             ),
@@ -204,11 +217,12 @@ class Store:
 
     # -- sources ---------------------------------------------------------------------------------
     def sources(self) -> list[StoredSource]:
-        """Every source, in row order (without texts)."""
+        """Every source, in row order (without texts, pages, paragraphs or regions: see `layout`)."""
         out = []
-        for r in self._query(f"SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY ord"):
+        columns = _SOURCE_COLUMNS.replace("pages, paragraphs, regions, ", "")
+        for r in self._query(f"SELECT {columns} FROM sources ORDER BY ord"):
             (sid, _ord, ns, path, title, pub, date, url, lic, lang, chash) = r[:11]
-            pages, paragraphs, regions, notes, at, first, count = r[11:]
+            notes, at, first, count = r[11:]
             record = SourceRecord(
                 id=sid,
                 path=path,
@@ -219,16 +233,22 @@ class Store:
                 passage_count=count,
                 notes=tuple(json.loads(notes)),
             )
-            out.append(
-                StoredSource(
-                    record=record,
-                    first_row=first,
-                    pages=tuple(json.loads(pages)),
-                    paragraphs=tuple((int(a), int(b)) for a, b in json.loads(paragraphs)),
-                    regions=_regions(regions),
-                )
-            )
+            out.append(StoredSource(record=record, first_row=first))
         return out
+
+    def layout(
+        self, source_id: str
+    ) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...], tuple[Region, ...]]:
+        """A source's pages, paragraphs and regions (read when the source itself is asked for)."""
+        rows = self._query("SELECT pages, paragraphs, regions FROM sources WHERE id = ?", (source_id,))
+        if not rows:
+            raise NotFound(f"no source with id {source_id!r} in this index")
+        pages, paragraphs, regions = rows[0]
+        return (
+            tuple(json.loads(pages)),
+            tuple((int(a), int(b)) for a, b in json.loads(paragraphs)),
+            _regions(regions),
+        )
 
     def source_text(self, source_id: str) -> str:
         rows = self._query("SELECT text FROM sources WHERE id = ?", (source_id,))
@@ -272,7 +292,9 @@ class Store:
 
 
 def _stored_passage(r: Sequence[Any]) -> StoredPassage:
-    _row, pid, sid, ordinal, start, end, page, page_end, section, context, text, tokens, sentences = r
+    _row, pid, sid, ordinal, start, end, page, page_end, section, context, text, tokens, sentences, sterms = r
+    bounds = [int(x) for x in sentences.split()]
+    spans = tuple(zip(bounds[::2], bounds[1::2], strict=True))
     return StoredPassage(
         passage=Passage(
             id=pid,
@@ -283,11 +305,12 @@ def _stored_passage(r: Sequence[Any]) -> StoredPassage:
             page=page,
             ordinal=ordinal,
             page_end=page_end,
-            section=tuple(json.loads(section)),
+            section=tuple(json.loads(section)) if section != "[]" else (),
             context=context,
         ),
         tokens=tuple(tokens.split(_TOKEN_SEP)) if tokens else (),
-        sentences=tuple((int(a), int(b)) for a, b in json.loads(sentences)),
+        sentences=spans,
+        sentence_terms=decode_sentence_terms(sterms, len(spans)),
     )
 
 
@@ -297,4 +320,10 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
 
 
 def passage_record(sp: StoredPassage, language: str) -> PassageRecord:
-    return PassageRecord(passage=sp.passage, language=language, tokens=sp.tokens, sentences=sp.sentences)
+    return PassageRecord(
+        passage=sp.passage,
+        language=language,
+        tokens=sp.tokens,
+        sentences=sp.sentences,
+        sentence_terms=sp.sentence_terms,
+    )

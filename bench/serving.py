@@ -1,0 +1,224 @@
+"""Serving and indexing figures against their floors: query overhead beyond the encoder, ask latency
+as a ratio to the plain torch encoder, memory by collection size, approximate search at 1M, and
+encoder throughput against the compute ceiling. Sections of `bench.speed`:
+
+    .venv/bin/python -m bench.speed --only overhead,ratio,memory,ceiling [--sizes 100000,1000000]
+
+Every figure is printed with the load average it was taken at. Wall-clock figures on 2 shared cores
+are only comparable within one run; the overhead section therefore also reports the thread's CPU
+time per query (`time.thread_time`), which other processes disturb much less.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index.embedding.base import Embedder
+
+MB = 1024 * 1024
+
+
+def _p50(xs: list[float]) -> float:
+    return float(statistics.median(xs)) if xs else float("nan")
+
+
+class CachedQueries:
+    """An embedder that returns precomputed question vectors: search timed without the encoder."""
+
+    def __init__(self, inner: Embedder, texts: list[str]) -> None:
+        self._inner = inner
+        self._vectors = {t: inner.encode_query(t) for t in dict.fromkeys(texts)}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        v = self._vectors.get(text)
+        return self._inner.encode_query(text) if v is None else v
+
+
+def overhead(
+    index: Any, embedder: Embedder, work: list[tuple[str, list[str]]], rounds: int
+) -> dict[str, float]:
+    """Search p50 with the question vectors precomputed (wall and thread CPU), and the encoder's own
+    p50 on the same questions, interleaved question by question (ms)."""
+    from index.types import Query
+
+    texts = [q for q, _ in work] + [" ".join(h) for _, h in work if h]
+    cached = CachedQueries(embedder, texts)
+    real = index._embedder
+    index._embedder = cached
+    index._retriever._embedder = cached
+    try:
+        for q, h in work[:10]:
+            index.search(Query(q, k=5, history=tuple(h)))
+        wall, cpu, enc = [], [], []
+        for _ in range(rounds):
+            for q, h in work:
+                t0 = time.perf_counter()
+                embedder.encode_query(q)
+                enc.append((time.perf_counter() - t0) * 1000)
+                c0, t0 = time.thread_time(), time.perf_counter()
+                index.search(Query(q, k=5, history=tuple(h)))
+                wall.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.thread_time() - c0) * 1000)
+    finally:
+        index._embedder = real
+        index._retriever._embedder = real
+    return {
+        "overhead_p50": _p50(wall),
+        "overhead_p90": float(np.percentile(wall, 90)),
+        "overhead_cpu_p50": _p50(cpu),
+        "encoder_p50": _p50(enc),
+        "queries": float(len(wall)),
+    }
+
+
+def dense_recall(backend: Any, vectors: list[np.ndarray], k: int = 10) -> dict[str, float]:
+    """Approximate vs exact dense top-k over the question vectors: recall@k and both search p50s (ms)."""
+    found = 0
+    approx_ms, exact_ms = [], []
+    for v in vectors:
+        t0 = time.perf_counter()
+        rows, _ = backend.vectors.search(v, k)
+        approx_ms.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        truth, _ = backend.vectors.search(v, k, exact=True)
+        exact_ms.append((time.perf_counter() - t0) * 1000)
+        found += len(set(rows.tolist()) & set(truth.tolist()))
+    return {
+        "recall": found / max(1, k * len(vectors)),
+        "approx_p50": _p50(approx_ms),
+        "exact_p50": _p50(exact_ms),
+        "kind": backend.vectors.kind,
+    }
+
+
+def plain_torch_encoder() -> Callable[[str], Any]:
+    """sentence-transformers' own `encode` of one question with the bundled MiniLM (the floor of the
+    issue's ratio: no groundqa code in the way)."""
+    from index.embedding.st import load_sentence_transformer, resolve_model
+
+    model = load_sentence_transformer(resolve_model(""))
+
+    def encode(text: str) -> Any:
+        return model.encode([text], normalize_embeddings=True, show_progress_bar=False)
+
+    return encode
+
+
+# -- memory: one fresh process per collection ---------------------------------------------------------
+_MEMORY_CHILD = r"""
+import json, os, sys, time, gc
+from pathlib import Path
+def status():
+    out = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        k, _, v = line.partition(":")
+        if k in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
+            out[k] = int(v.split()[0]) / 1024
+    return out
+models, data, questions = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
+from index.embedding.load import load_embedder
+from index.analyzer import analyze_many
+from index.engine import GroundIndex
+from index.types import Query
+emb = load_embedder("", "auto", models)
+analyze_many(["North Korean defectors", "탈북민들은 중국에서 강제송환", "中国强制遣返"])
+emb.encode_query("warm up")
+gc.collect()
+fixed = status()
+out = {"fixed": fixed}
+if data:
+    t0 = time.perf_counter()
+    index = GroundIndex.open(Path(data), emb)
+    out["open_s"] = time.perf_counter() - t0
+    out["opened"] = status()
+    for q, h in questions:
+        index.search(Query(q, k=5, history=tuple(h)))
+    gc.collect()
+    out["served"] = status()
+    out["passages"] = index.info.passages
+print(json.dumps(out))
+"""
+
+
+def memory_of(
+    models: Path, data: Path | None, questions: list[tuple[str, list[str]]], root: Path
+) -> dict[str, Any]:
+    """RSS (MB) of a fresh process: with the model and analyzers loaded only ("fixed"), after opening
+    `data` ("opened") and after answering `questions` ("served")."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-c", _MEMORY_CHILD, str(models), str(data or ""), json.dumps(questions)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"memory probe failed: {proc.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+# -- the compute ceiling ------------------------------------------------------------------------------
+def matmul_peak(seconds: float = 3.0) -> float:
+    """Measured float32 matmul GFLOP/s with numpy's BLAS at its default threads (all cores), on
+    encoder-like shapes: the best of timed repeats of (4096 x 384) @ (384 x 1536)."""
+    rng = np.random.default_rng(0)
+    a = rng.standard_normal((4096, 384), dtype=np.float32)
+    b = rng.standard_normal((384, 1536), dtype=np.float32)
+    flops = 2.0 * 4096 * 384 * 1536
+    best = 0.0
+    a @ b
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        t0 = time.perf_counter()
+        a @ b
+        best = max(best, flops / (time.perf_counter() - t0) / 1e9)
+    return best
+
+
+def onnx_flops_model(model_file: Path) -> tuple[float, int, int]:
+    """(MatMul weight parameters, attention layers, hidden size) read off an ONNX graph: a token costs
+    2 x weights FLOPs plus, per layer, 4 x sequence x hidden for attention scores and mixing."""
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(model_file), load_external_data=False).graph
+    inits = {i.name: i for i in graph.initializer}
+    weights = 0.0
+    for node in graph.node:
+        if node.op_type in ("MatMul", "Gemm"):
+            for name in node.input:
+                if name in inits:
+                    weights += float(np.prod(numpy_helper.to_array(inits[name]).shape))
+    layers = sum(1 for node in graph.node if node.op_type == "Softmax")
+    hidden = 0
+    for node in graph.node:
+        if node.op_type == "MatMul":
+            for name in node.input:
+                if name in inits:
+                    hidden = int(numpy_helper.to_array(inits[name]).shape[0])
+                    break
+        if hidden:
+            break
+    return weights, layers, hidden
+
+
+def passage_flops(weights: float, layers: int, hidden: int, tokens: int) -> float:
+    """FLOPs of one passage of `tokens` tokens (special tokens included), no padding."""
+    return 2.0 * weights * tokens + 4.0 * layers * hidden * tokens * tokens

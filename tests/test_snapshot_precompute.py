@@ -1,0 +1,88 @@
+"""What a build precomputes for queries (per-sentence terms, near-duplicate pairs) answers as the
+per-query computation would; bench/synthetic writes the production snapshot format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.synthetic import ensure_synthetic
+from index.analyzer import analyze_many
+from index.backend import DuplicateBackend
+from index.engine import GroundIndex
+from index.evidence import best_sentences
+from index.local.catalog import LocalCatalog
+from index.types import Query
+from tests.fakes import FakeEmbedder
+from tests.helpers import TINY, local_backend, memory_backend, prepare, text_source
+
+TEXT = (
+    "The border was closed in 2020. Defectors were detained in China for months. "
+    "Many were forcibly repatriated in October. The UN special rapporteur condemned the returns."
+)
+
+
+def test_evidence_from_stored_sentence_terms_equals_analysing_the_sentences() -> None:
+    spans = [(0, 30), (31, 78), (79, 123), (124, len(TEXT))]
+    terms = [tuple(t) for t in analyze_many([TEXT[a:b] for a, b in spans])]
+    df = {"china": 3, "detain": 2, "repatri": 1, "border": 5}
+    for question in ({"china", "detain"}, {"repatri", "border"}, {"absent"}, set()):
+        analysed = best_sentences(TEXT, spans, question, analyze_many, df, 100)
+        stored = best_sentences(TEXT, spans, question, analyze_many, df, 100, sentence_terms=terms)
+        assert stored == analysed
+
+
+def test_engine_answers_the_same_with_precomputed_pairs_and_terms(tmp_path: Path) -> None:
+    sources = [text_source(name.removesuffix(".txt"), text) for name, text in TINY.items()]
+    prepared = prepare(sources, FakeEmbedder())
+    local = local_backend(prepared, tmp_path / "data")
+    memory = memory_backend(prepared)
+    try:
+        assert isinstance(local, DuplicateBackend)
+        emb = FakeEmbedder()
+        a, b = GroundIndex(local, emb), GroundIndex(memory, emb)
+        b._duplicates = None  # the memory index groups from the texts and analyses sentences per query
+        for question in ("Were North Koreans detained in China?", "refugee frontiers", "강제 송환"):
+            ra, rb = a.search(Query(question=question, k=5)), b.search(Query(question=question, k=5))
+            assert [(h.passage.id, h.evidence, [d.passage.id for d in h.duplicates]) for h in ra.hits] == [
+                (h.passage.id, h.evidence, [d.passage.id for d in h.duplicates]) for h in rb.hits
+            ]
+            assert ra.answered == rb.answered
+    finally:
+        local.close()
+        memory.close()
+
+
+def test_synthetic_snapshot_opens_with_the_production_backend(tmp_path: Path) -> None:
+    sources = [text_source(name.removesuffix(".txt"), text) for name, text in TINY.items()]
+    prepared = prepare(sources, FakeEmbedder())
+    local_backend(prepared, tmp_path / "demo").close()
+    out, seconds = ensure_synthetic(tmp_path / "demo", tmp_path / "work", 250)
+    assert seconds > 0
+    backend = LocalCatalog(out).open(model=FakeEmbedder().fingerprint)
+    try:
+        assert backend.info.passages == 250
+        index = GroundIndex(backend, FakeEmbedder())
+        answer = index.search(Query(question="North Koreans detained in China", k=5))
+        assert answer.hits or answer.related
+        ids = [p.id for r in backend.sources()[:2] for p in backend.passages_of(r.id)]
+        for rec in backend.passages(ids):
+            assert rec.sentence_terms is not None and len(rec.sentence_terms) == len(rec.sentences)
+    finally:
+        backend.close()
+    assert ensure_synthetic(tmp_path / "demo", tmp_path / "work", 250)[1] == 0.0  # reused
+
+
+def test_coverage_per_query_equals_abstain_coverage() -> None:
+    from corpus.models import Passage
+    from index.abstain import coverage
+    from index.backend import PassageRecord
+    from index.engine import _coverages
+
+    heads = [
+        PassageRecord(Passage(f"p{i}", "s", "t", 0, 1, None, i), "en", tuple(toks), ())
+        for i, toks in enumerate([["china", "detain"], ["border"], [], ["china", "china", "repatri"]])
+    ]
+    df = {"china": 3, "detain": 2, "repatri": 1}
+    for terms in (frozenset({"china", "detain", "absent"}), frozenset(), frozenset({"repatri"})):
+        expected = [coverage(terms, set(h.tokens), df, 50) for h in heads]
+        assert _coverages(terms, heads, df, 50) == expected
