@@ -357,7 +357,7 @@ class StartupReport:
                     last_line, last_phase = time.monotonic(), p.phase
                 if job.state in ("succeeded", "failed"):
                     break
-                self._stop.wait(0.5 if bar is not None else 1.0)
+                self._stop.wait(0.25)
         finally:
             if bar is not None:
                 bar.stop()

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -468,7 +469,9 @@ def _post_raw(client: TestClient, path: str, body: _Body, headers: dict[str, str
         if message["type"] == "http.response.start":
             status.append(message["status"])
 
-    asyncio.run(client.app(scope, body.receive, send))  # type: ignore[arg-type]
+    # In a thread of its own: a browser test earlier in the same run may keep an event loop running here.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(client.app(scope, body.receive, send))).result()  # type: ignore[arg-type]
     return status[0]
 
 
