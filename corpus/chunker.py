@@ -56,13 +56,20 @@ class _Chunk:
 class Chunker:
     """Cuts `Source`s into `Passage`s sized for an embedding model.
 
+    All sizes are in tokens of the embedding model, as `count_tokens` counts them.
+
     Args:
         count_tokens: the model's token counter (special tokens excluded).
-        max_tokens: hard limit per passage (the model's input limit).
-        target_tokens: preferred passage size; paragraphs are merged only up to it.
-            Default: min(DEFAULT_TARGET_TOKENS, max_tokens).
+        max_tokens: hard limit per passage (the model's input limit), at least 1.
+        target_tokens: preferred passage size; paragraphs are merged only up to it; 1..max_tokens.
+            Default: min(DEFAULT_TARGET_TOKENS, max_tokens) (160).
         min_tokens: smaller chunks (headings, one-line paragraphs) always join a neighbour when
-            the result fits in `max_tokens`. Default: min(DEFAULT_MIN_TOKENS, target_tokens).
+            the result fits in `max_tokens`; 0..target_tokens. Default: min(DEFAULT_MIN_TOKENS,
+            target_tokens) (24).
+
+    Raises:
+        ValueError: `count_tokens` is not callable, a size is not an int (bools refused), or a size
+            is outside its range.
     """
 
     def __init__(
@@ -96,7 +103,16 @@ class Chunker:
 
         Passages cover all of the source's prose (everything outside its non-prose regions) and
         nothing else; consecutive passages overlap only by one character where a run without
-        spaces had to be cut between characters.
+        spaces had to be cut between characters. How the cuts are chosen is in the module docstring.
+
+        Args:
+            source: an ingested source; its canonical `text`, `pages`, `paragraphs` and `regions` are
+                read (nothing is read from disk).
+
+        Returns:
+            The passages, `ordinal` 0, 1, 2, ...; offsets in characters of `source.text`; each within
+            `max_tokens` by `count_tokens`, except a single character that alone counts more. Ids
+            are `passage_id(source.id, text, occurrence)`. Empty when the source has no prose.
         """
         text = source.text
         layout = layout_of(source)

@@ -36,34 +36,53 @@ class GroundqaError(Exception):
 
 
 class CorpusError(GroundqaError):
+    """A problem reading sources (one file, the manifest, or where a source lives)."""
+
     code = "corpus_error"
 
 
 class UnreadableSource(CorpusError):
+    """One source file cannot be turned into text; `message` is the one reason (corrupt, too large,
+    no text, encrypted, ...). Ingestion reports it for that file and goes on with the others."""
+
     code = "unreadable_source"
 
 
 class ManifestError(CorpusError):
+    """manifest.csv as a whole is unusable (not UTF-8, NUL bytes, no `file` column, too large, an
+    unparseable line) or a row cannot be written; a single bad cell is a warning instead."""
+
     code = "manifest_error"
 
 
 class ReadOnlySource(CorpusError):
+    """A source cannot be changed where it lives (e.g. a delete of a file in a read-only folder)."""
+
     code = "read_only_source"
 
 
 class IndexingError(GroundqaError):
+    """A problem building, storing or loading an index."""
+
     code = "indexing_error"
 
 
 class IndexNotBuilt(IndexingError):
+    """No published snapshot to answer from yet (none built, or the service is still starting)."""
+
     code = "index_not_built"
 
 
 class SnapshotCorrupt(IndexingError):
+    """A snapshot on disk failed its checks (missing or unreadable files, counts that disagree)."""
+
     code = "snapshot_corrupt"
 
 
 class RebuildInProgress(IndexingError):
+    """Another rebuild holds the data folder's writer lock; `job_id` names the holder when known (the
+    running job's id, or `pid-N` for a builder in another process), else None."""
+
     code = "rebuild_in_progress"
 
     def __init__(self, message: str, job_id: str | None = None) -> None:
@@ -72,6 +91,8 @@ class RebuildInProgress(IndexingError):
 
 
 class StorageError(IndexingError):
+    """The disk refused a write (full, read-only, permissions); the previous snapshot keeps serving."""
+
     code = "storage_error"
 
 
@@ -87,6 +108,9 @@ class _FieldError(GroundqaError):
 
 
 class InvalidRequest(_FieldError):
+    """The caller's input is wrong (empty or too long question, k out of range, a filter that can
+    match nothing, a bad upload); `field` names the input at fault when there is one."""
+
     code = "invalid_request"
 
 
@@ -100,4 +124,6 @@ class InvalidMetadata(InvalidRequest):
 
 
 class NotFound(_FieldError):
+    """An unknown source, passage or job id; `field` names the input that carried it, if any."""
+
     code = "not_found"

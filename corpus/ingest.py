@@ -113,12 +113,29 @@ def _read(f: SourceFile) -> bytes:
 def load_source(f: SourceFile, *, ocr: bool = True, contained: bool = True) -> Source:
     """Parse one file into a Source; UnreadableSource says precisely why it cannot be.
 
-    Keyword options:
+    The file is read (at most the size the scan saw), extracted by its format's loader, canonicalized
+    (NFC, normalised whitespace; every offset of the Source refers to this text), and given its
+    citation metadata: each field from the manifest row first, then from the file, then derived (the
+    title from the first line of at most 200 characters, else the file name; the language detected
+    from the script, which also wins over a file's declaration that contradicts it).
+
+    Args:
+        f: the file as the scan found it (path, manifest row, id, size).
         ocr: read pages that have no text layer (scanned PDF pages) with tesseract; False skips them
             (each skipped page is named in a note).
         contained: run the parsing of formats with heavy parsers (PDF, DOCX, HTML) in a worker
             process with CPU-time, memory and wall-clock limits (`corpus.sandbox`); False parses
             in this process (for tests and tools that already run contained).
+
+    Returns:
+        The Source: `text` canonical, `pages` and `regions` in its character offsets, `paragraphs` as
+        (start, end) character spans, `notes` de-duplicated from the loader and canonicalization,
+        `content_hash` over the bytes, the manifest row and `LOADER_VERSION`.
+
+    Raises:
+        UnreadableSource: the file cannot be read or grew since the scan; the loader refuses it (see
+            `corpus.loaders.extract` and `corpus.sandbox.extract_contained`); no text is left after
+            canonicalization; or the text has more than `MAX_TEXT_CHARS` characters.
     """
     data = _read(f)
     ext = f.path.suffix.lower()

@@ -79,6 +79,7 @@ class Manifest:
     warnings: list[FileIssue] = field(default_factory=list)
 
     def get(self, rel: str) -> ManifestRow | None:
+        """The row for file `rel` (relative to the sources folder, normalised by `normalize_rel`), or None."""
         return self.rows.get(normalize_rel(rel))
 
 

@@ -59,6 +59,8 @@ def has_controls(value: str) -> bool:
 
 
 def remove_controls(value: str) -> str:
+    """`value` with each control or bidi character (C0, DEL, C1, U+202A-202E, U+2066-2069) replaced by
+    a space and lone surrogates removed; the same length or shorter."""
     return _SURROGATE.sub("", _CONTROL.sub(" ", value))
 
 

@@ -108,8 +108,10 @@ class Source:
 class Passage:
     """A quotable span of a source: `text == source.text[char_start:char_end]`.
 
-    `id` is a content hash of (chunker version, source id, text), plus an occurrence number when the
-    same text occurs more than once in one source, so ids are deterministic and unique.
+    `id` is a content hash (sha256, 64 hex digits; `corpus.chunker.passage_id`) of (chunker version,
+    source id, text, occurrence of that text in the source: 0 for the first), so ids are deterministic
+    and unique even when one source repeats a passage. Offsets and pages are in characters of the
+    source's canonical text (Python str indices, not bytes or tokens).
 
     Attributes:
         page: the 1-based page where the passage starts (None for formats without pages).

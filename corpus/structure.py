@@ -202,7 +202,9 @@ def outline(
         exclude: (start, end) spans where no heading is looked for (non-prose such as captions).
 
     Returns:
-        the Outline; empty when nothing is recognised.
+        the Outline: its headings ascending by start, with spans in character offsets of `text`,
+        levels 1 = outermost and labels as citations write them (see `Heading`); empty when nothing
+        is recognised. Pure: nothing is read from disk.
     """
     return _Reader(text, language, tuple(regions), exclude).read()
 

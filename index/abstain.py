@@ -66,6 +66,9 @@ def thresholds_for(fingerprint: str) -> Mapping[str, Thresholds]:
 
 
 def idf(df: int, n_docs: int) -> float:
+    """BM25's inverse document frequency in Lucene's form (BM25Similarity): ln(1 + (N - df + 0.5) /
+    (df + 0.5)), with `df` the number of passages holding the term and N = `n_docs`; > 0 for
+    0 <= df <= N, largest (ln(2N + 2)) for a term no passage holds."""
     return math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
 
 

@@ -6,14 +6,18 @@ its fused score gap, where the dense and lexical methods ranked it, whether it s
 the question names, whether it holds the question's key facts (years, figures, rare names, quoted
 phrases), whether it is in another language than the question, and the sizes of passage and question.
 
-    model = answer_model_for(embedder.fingerprint)       # fitted per embedding model (bench/calibrate.py)
-    p = model.probabilities(features(scored))            # shape (groups,), each in (0, 1)
-    answered, shown = model.decide(scored, p, k=5)
+    model = answer_model_for(embedder.fingerprint)  # fitted per embedding model (bench/calibrate.py), or None
+    x = features(scored)                            # shape (groups, len(FEATURES)), float64
+    p = model.probabilities(x)                      # shape (groups,), each in (0, 1)
+    answered, shown, p, q = model.decide(x, eligible, scored.language, 5, unknown_share(scored))
 
-A question is answered when one of its top candidates reaches the answer bar of its language; the
-passages shown are those over the (lower) show bar, most probable first. The weights and bars are
+A question is answered when its question probability q (from `QUESTION_FEATURES`, which summarise its
+top `ANSWER_WINDOW` candidates) reaches the answer bar of its language, or when one of those
+candidates alone reaches `passage_bar`; the passages shown are then the most probable eligible one
+and every other eligible one over the (lower) show bar, most probable first. The weights and bars are
 fitted on the "fit" half of the domain dev set and reported on the "test" half (bench/README.md);
 the fitted values live in `index/answer_models.json` with the figures they were fitted on.
+Probabilities are plain numbers in (0, 1), not scores: each model is a logistic regression.
 """
 
 from __future__ import annotations
@@ -70,7 +74,9 @@ def _inv_rank(rank: int | None) -> float:
 
 
 def features(scored: Scored) -> Matrix:
-    """The feature matrix of a scored question: one row per candidate group, columns `FEATURES`."""
+    """The feature matrix of a scored question: one row per candidate group (in `scored.groups` order),
+    columns `FEATURES`; float64, shape (len(groups), len(FEATURES)), (0, len(FEATURES)) when there are
+    no candidates. Gaps (dense_gap, fused_gap, cross_dense_gap) are <= 0; flags are 0.0 or 1.0."""
     groups = scored.groups
     if not groups:
         return np.zeros((0, len(FEATURES)))
@@ -202,6 +208,7 @@ class Logistic:
         return cls(tuple(full_w.tolist()), b, tuple(full_mean.tolist()), tuple(full_scale.tolist()))
 
     def to_json(self) -> dict[str, Any]:
+        """The model as a JSON-ready dict: {"weights", "bias", "mean", "scale"} (lists of d floats)."""
         return {
             "weights": list(self.weights),
             "bias": self.bias,
@@ -211,6 +218,12 @@ class Logistic:
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Logistic:
+        """The inverse of `to_json`.
+
+        Raises:
+            KeyError: a key is missing.
+            TypeError, ValueError: a value is not a number, or not a list of numbers.
+        """
         return cls(
             tuple(float(v) for v in d["weights"]),
             float(d["bias"]),
@@ -281,22 +294,41 @@ class AnswerModel:
     passage_bar: float = 1.0
 
     def probabilities(self, x: Matrix) -> npt.NDArray[np.float64]:
-        """P(candidate holds an answer) for each row of `x` (shape (n, len(FEATURES)))."""
+        """P(candidate holds an answer) for each row of `x` (shape (n, len(FEATURES))); shape (n,),
+        each in (0, 1)."""
         return self.passage(x)
 
     def answerable(
         self, x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[bool], unknown_share: float
     ) -> float:
-        """P(the collection answers the question), from its candidates."""
+        """P(the collection answers the question), in (0, 1), from its candidates.
+
+        Args:
+            x: the candidates' features, shape (n, len(FEATURES)), in rank order.
+            p: their `probabilities(x)`, shape (n,).
+            eligible: per candidate, False when it lacks one of the question's key facts.
+            unknown_share: share of the question's distinct terms no passage holds, in [0, 1].
+        """
         return float(self.question(question_features(x, p, eligible, unknown_share))[0])
 
     def decide(
         self, x: Matrix, eligible: Sequence[bool], language: str, k: int, unknown_share: float = 0.0
     ) -> tuple[bool, list[int], npt.NDArray[np.float64], float]:
-        """(answered, indexes of the passages to show (most probable first, at most k), the passage
-        probabilities, the question probability).
+        """Whether the question is answered, and which candidates to show.
 
         A candidate missing one of the question's key facts (`eligible` False) never answers or shows.
+
+        Args:
+            x: the candidates' features, shape (n, len(FEATURES)), rows in fused rank order.
+            eligible: per candidate (length n), False when it lacks a key fact.
+            language: the question's language; its answer bar, else the "*" bar, applies.
+            k: at most this many passages are shown.
+            unknown_share: share of the question's distinct terms no passage holds, in [0, 1].
+
+        Returns:
+            (answered, shown, p, q): `shown` holds row indexes into `x`, most probable first, at most
+            k (empty when not answered); `p` the passage probabilities, shape (n,); `q` the question
+            probability. All probabilities are in (0, 1).
         """
         p = self.probabilities(x)
         q = self.answerable(x, p, eligible, unknown_share)
@@ -309,6 +341,8 @@ class AnswerModel:
         return True, shown[:k], p, q
 
     def to_json(self) -> dict[str, Any]:
+        """The model as stored in `index/answer_models.json` under its family (the family is the key,
+        not a field); the feature names are written so that a stale fit is recognised on loading."""
         return {
             "features": list(FEATURES),
             "question_features": list(QUESTION_FEATURES),
@@ -322,6 +356,14 @@ class AnswerModel:
 
     @classmethod
     def from_json(cls, family: str, data: Mapping[str, Any]) -> AnswerModel:
+        """The inverse of `to_json`, for the model of `family` ("e5", "minilm").
+
+        Raises:
+            ValueError: the model was fitted on other `FEATURES` or `QUESTION_FEATURES` (refit it), or a
+                value is not a number.
+            KeyError, TypeError: a required key is missing or has the wrong type. (`answer_model_for`
+                logs these three and falls back to the threshold rules.)
+        """
         if list(data["features"]) != list(FEATURES) or list(data["question_features"]) != list(
             QUESTION_FEATURES
         ):
@@ -397,6 +439,7 @@ def fit_logistic(
 
 
 def unknown_share(scored: Scored) -> float:
-    """The share of a question's distinct terms that no passage of the collection holds."""
+    """The share of a question's distinct terms that no passage of the collection holds, in [0, 1]
+    (1.0 for a question without terms)."""
     terms = scored.terms
     return sum(1 for t in terms if scored.df.get(t, 0) == 0) / len(terms) if terms else 1.0

@@ -112,7 +112,9 @@ class Backend(Protocol):
     """One published index version, opened for reading; safe to use from many threads at once."""
 
     @property
-    def info(self) -> IndexInfo: ...
+    def info(self) -> IndexInfo:
+        """What this version is: name, build time, model fingerprint, dimension, counts."""
+        ...
 
     def sources(self) -> Sequence[SourceRecord]:
         """Every source, sorted by title (case-insensitive), then id."""
@@ -127,11 +129,12 @@ class Backend(Protocol):
         ...
 
     def passages_of(self, source_id: str) -> list[Passage]:
-        """A source's passages in order (empty for an unknown id)."""
+        """A source's passages in order of `Passage.ordinal` (empty for an unknown id)."""
         ...
 
     def passages(self, ids: Sequence[str]) -> list[PassageRecord]:
-        """The records of `ids`, in the same order; NotFound when an id is unknown."""
+        """The records of `ids`, in the same order (one per id, repeats included); NotFound when an id
+        is unknown."""
         ...
 
     def dense_search(
@@ -139,25 +142,39 @@ class Backend(Protocol):
     ) -> Ranked:
         """The `k` passages with the highest inner product with `vector` (shape (dim,), unit norm).
 
-        Scores are cosines in [-1, 1]. Only passages of sources passing `filters` are returned, and
-        with `language` only passages in that language.
+        Scores are cosines in [-1, 1] (stored vectors are unit norm), best first; fewer than `k`
+        when fewer passages qualify. Only passages of sources passing `filters` are returned, and
+        with `language` only passages of sources in that language. An implementation may search
+        approximately (see `index.local.backend.LocalBackend.dense_search`), but its scores are the
+        passages' true cosines.
         """
         ...
 
     def dense_scores(self, vector: Vector, ids: Sequence[str]) -> list[float]:
-        """The cosine of `vector` with each passage of `ids` (same order)."""
+        """The cosine, in [-1, 1], of `vector` (shape (dim,), unit norm) with each passage of `ids`
+        (same order, filters not applied); NotFound when an id is unknown."""
         ...
 
     def lexical_search(self, weights: Mapping[str, float], k: int, filters: Filters) -> Ranked:
         """The `k` best passages by BM25 for a weighted query of analysed terms, positive scores only.
 
-        A weight of 1 per occurrence of a term gives plain BM25 (Lucene variant); scores have no
-        fixed range. Only passages of sources passing `filters` are returned.
+        A weight of 1 per occurrence of a term gives plain BM25 (Lucene's variant, as bm25s's "lucene"
+        method: idf = ln(1 + (N - df + 0.5) / (df + 0.5)), per term idf * tf / (tf + k1 * (1 - b +
+        b * dl / avgdl)), with dl and avgdl counted in analysed terms); a passage's score is the
+        weighted sum over the query's terms. Scores are > 0 with no fixed upper bound and are not
+        comparable across queries. Only passages of sources passing `filters` are returned.
+
+        Args:
+            weights: analysed term (`index.analyzer` output, not raw words) -> weight; unknown
+                terms are ignored.
+            k: at most this many passages.
+            filters: metadata filters pushed down to the search.
         """
         ...
 
     def term_stats(self, terms: Iterable[str]) -> TermStats:
-        """Document frequencies of `terms` (0 for terms the index has never seen)."""
+        """Document frequencies of `terms`: passages holding each (0 for terms the index has never
+        seen), over `n_docs` = every passage of the version (filters are not applied)."""
         ...
 
     def close(self) -> None:
@@ -173,7 +190,9 @@ class FeedbackBackend(Protocol):
         """Relevance-model expansion: the `n_terms` terms carrying most of these passages' BM25 mass.
 
         Each passage's terms weigh by their share of its total BM25 contribution, mixed over the
-        passages by `weights`; the result sums to 1 (empty when nothing can be said).
+        passages by `weights` (non-negative, one per id; a passage of weight 0 is left out); the
+        result maps analysed terms to weights in (0, 1] that sum to 1 (empty when nothing can be
+        said). NotFound when an id is unknown.
         """
         ...
 
@@ -261,11 +280,20 @@ class Catalog(Protocol):
 
 
 class EmbeddingStore(Protocol):
-    """Vectors by hash of the embedded text, for one model; batches are durable once `put_many` returns."""
+    """Vectors by hash of the embedded text, for one model; batches are durable once `put_many` returns.
 
-    def get_many(self, hashes: Iterable[str]) -> dict[str, Vector]: ...
+    Hashes are `index.embedding.cache.text_hash` (SHA-256 hex of the UTF-8 text the model embedded:
+    `index.builder.search_input`). Vectors are float32, shape (dim,), unit norm.
+    """
 
-    def put_many(self, items: Mapping[str, Vector]) -> None: ...
+    def get_many(self, hashes: Iterable[str]) -> dict[str, Vector]:
+        """The stored vectors of `hashes`; a hash with no vector (or one of another dimension) is
+        absent from the result."""
+        ...
+
+    def put_many(self, items: Mapping[str, Vector]) -> None:
+        """Store (or replace) the vectors of `items` (hash -> vector) and commit them."""
+        ...
 
     def retain(self, keep: set[str]) -> int:
         """Drop vectors whose hash is not in `keep`; how many were dropped."""

@@ -74,6 +74,7 @@ class UpdateReport:
 
     @property
     def published(self) -> bool:
+        """Whether a new version was published (False when nothing had changed)."""
         return self.version is not None
 
     def to_json(self) -> dict[str, Any]:
@@ -137,6 +138,16 @@ def update_index(
 ) -> UpdateReport:
     """Bring the index in `catalog` up to date with the files of `inputs`; publish if anything changed.
 
+    Holds the catalog's writer lock throughout. Steps: scan and hash every file (`corpus.ingest`);
+    parse only files whose content hash differs from the current version's; choose the model (for a
+    `ModelChoice`); if the model, chunker or analyzer differ from the current version's, re-read
+    everything; chunk new and changed sources (`corpus.chunker.Chunker` sized to the model's
+    `max_tokens`); embed `search_input` of each new passage unless its SHA-256 is in the embedding
+    cache (batches of `EMBED_BATCH` = 64, committed as they are done, longest first); analyse terms
+    and sentences; write unchanged sources from the current version and new ones in file order;
+    publish; prune old versions (errors there are ignored). Files that cannot be read never stop
+    the run: each is one line in `failed`.
+
     Args:
         catalog: where versions live (e.g. `index.local.catalog.LocalCatalog(data_dir)`).
         inputs: the sources folders (namespaces keep their ids apart).
@@ -151,11 +162,13 @@ def update_index(
         ocr: read scanned pages (no text layer) with OCR; False leaves them out with a note.
 
     Returns:
-        An UpdateReport; `version` is None when nothing changed and nothing was published.
+        An UpdateReport; `version` is None when nothing changed and nothing was published. Counts
+        are passages (chunks), not files or tokens; `seconds` is wall-clock seconds.
 
     Raises:
         RebuildInProgress: another builder holds the lock.
-        CorpusError: a sources folder does not exist.
+        CorpusError: a sources folder does not exist (a bad manifest is a line in `failed`, not an
+            exception).
         StorageError: the disk refused a write (the previous version stays current).
     """
     t0 = time.perf_counter()

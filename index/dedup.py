@@ -40,6 +40,7 @@ def shingles(text: str, n: int = SHINGLE) -> frozenset[str]:
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity |a & b| / |a | b| of two shingle sets, in [0, 1]; 1.0 when both are empty."""
     if not a and not b:
         return 1.0
     return len(a & b) / len(a | b)

@@ -92,7 +92,21 @@ class Group:
 
 @dataclass(frozen=True)
 class Scored:
-    """A question's candidates before the answer decision (what calibration reads)."""
+    """A question's candidates before the answer decision (what calibration reads).
+
+    Attributes:
+        question: the trimmed question.
+        language: its detected language ("en", "ko", "zh", ...).
+        terms: the analysed terms searched for, with those of the last earlier question it was read
+            with (`index.analyzer`; stems, morphemes or bigrams, not words).
+        groups: the candidate groups, in fused rank order (by fused score, provision bonus included,
+            when the question names an article or section); at most `CANDIDATES` (50) plus a few
+            per-language reserves.
+        df: passages holding each of `terms` (document frequency; missing = 0).
+        n_docs: passages in the index.
+        analysis: what `index.question.analyze_question` read in the question.
+        read_with: the earlier questions this one was read with (`index.followup`), oldest first.
+    """
 
     question: str
     language: str
@@ -143,7 +157,9 @@ class GroundIndex:
     def open(cls, data_dir: Path, embedder: Embedder) -> GroundIndex:
         """The current local snapshot in `data_dir` (or the newest good older one built with `embedder`).
 
-        Raises IndexNotBuilt when nothing was published yet, SnapshotCorrupt when nothing is usable.
+        Raises:
+            IndexNotBuilt: nothing was published yet.
+            SnapshotCorrupt: no snapshot is usable (failed its checks, or built with another model).
         """
         from index.local.catalog import LocalCatalog
 
@@ -152,10 +168,12 @@ class GroundIndex:
     # -- lookups ---------------------------------------------------------------------------------
     @property
     def version(self) -> str:
+        """The snapshot version answering ("000002")."""
         return self.backend.info.version
 
     @property
     def info(self) -> IndexInfo:
+        """The snapshot's summary: version, model, counts, languages (`index.backend.IndexInfo`)."""
         return self.backend.info
 
     def sources(self) -> Sequence[SourceRecord]:
@@ -163,7 +181,7 @@ class GroundIndex:
         return self.backend.sources()
 
     def source_record(self, source_id: str) -> SourceRecord:
-        """NotFound when the id is unknown."""
+        """A source's metadata and counts, without its text; NotFound when the id is unknown."""
         return self.backend.source_record(source_id)
 
     def source(self, source_id: str) -> Source:
@@ -187,10 +205,26 @@ class GroundIndex:
         """Validate the query, retrieve and collapse candidates, and score each group's evidence.
 
         `search` decides from these scores; calibration (bench/calibrate.py) reads them directly.
+        Steps 1-4 of the module docstring without the decision: the question is analysed
+        (`index.question`) and, when it points back, read with its history (`index.followup`; the
+        earlier questions' vector is blended in with weight `HISTORY_WEIGHT`, and the last one's
+        terms are searched too). Questions in a language the embedder does not read are searched
+        lexically only (dense 0.0). With a multilingual model over several passage languages, each
+        language is searched on its own and other-language cosines get `CROSS_LINGUAL_OFFSET`.
+        Retrieval returns `CANDIDATES` (50) fused candidates; near-duplicates collapse into groups.
+
+        Args:
+            query: the question, k, history and filters (`explain` is not read here).
+
+        Returns:
+            The `Scored` candidates. Per group: `dense` is the larger of the cosines with the question
+            and with the blended follow-up vector (plus any cross-lingual offset), in about [-1, 1];
+            `coverage` in [0, 1]; `fused` without fixed range.
 
         Raises:
-            InvalidRequest: empty or over-long question, k out of 1..MAX_K, a filter that can match
-                nothing (`index.filters.check_filters`).
+            InvalidRequest: empty or over-long question (more than MAX_QUESTION_CHARS = 2,000
+                characters after trimming), k out of 1..MAX_K (50), a filter that can match nothing
+                (`index.filters.check_filters`).
             NotFound: a filter names an unknown source.
         """
         question = query.question.strip()
@@ -308,7 +342,23 @@ class GroundIndex:
         """Answer `query`: verbatim passages with evidence, or an abstention with related passages.
 
         The decision uses the answerability model fitted for the embedder (index.answerability)
-        when there is one, else the threshold rules of index.abstain. Raises the errors of `score`.
+        when there is one and the index holds at least `MIN_MODEL_PASSAGES` (200) passages, else the
+        threshold rules of index.abstain for the question's language ("en" rules as fallback).
+        A candidate lacking one of the question's key facts (a year, figure, rare name or quoted
+        phrase: `index.question`) never answers or shows. Thread-safe: the instance is not changed.
+
+        Args:
+            query: the question, at most `k` passages to show, history, filters, and whether to
+                explain the decision.
+
+        Returns:
+            The `Answer`: `hits` (at most k, empty when not answered) with evidence sentence spans
+            (`index.evidence`), or, when not answered, `related`: up to `RELATED` (3) groups, the most
+            probable under the model, else the best-ranked; `took_ms` in milliseconds; `explanation`
+            only when `query.explain`.
+
+        Raises:
+            InvalidRequest, NotFound: as `score`.
         """
         t0 = time.perf_counter()
         scored = self.score(query)

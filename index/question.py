@@ -284,7 +284,23 @@ _QUANTITY = re.compile(
 
 
 def analyze_question(text: str) -> QuestionAnalysis:
-    """Analyse a question (see the module docstring). Pure and deterministic; never raises."""
+    """Analyse a question (see the module docstring). Pure and deterministic; never raises.
+
+    The text is NFKC-normalised and trimmed; its language is read from its script
+    (`corpus.script.query_language`); its terms are `index.analyzer.analyze` output (Snowball stems
+    without stop words for English, Kiwi content morphemes for Korean, character bigrams for Chinese
+    and Japanese), split into content `terms` and question or quantity words (`dropped`).
+    Constraints, in this order: quoted phrases (3-120 characters), years (1600-2099), other numbers
+    of 2+ digits, and, for English only, runs of capitalised words not at the start and not inside a
+    named provision ("Kim Eun-joo"); one whose analysed terms repeat an earlier one's is left out, and
+    numbers inside a named provision ("Article 33") are not constraints.
+
+    Args:
+        text: the question as typed (any length; the engine limits it to 2,000 characters first).
+
+    Returns:
+        The `QuestionAnalysis`; `terms` is empty for a question of question words only.
+    """
     question = unicodedata.normalize("NFKC", text).strip()
     language = query_language(question)
     all_terms = analyze(question)

@@ -37,6 +37,7 @@ class Filters:
     date_to: str | None = None
 
     def is_empty(self) -> bool:
+        """Whether no filter is set (every source is admitted)."""
         return not (self.source_ids or self.publishers or self.languages or self.date_from or self.date_to)
 
     def admits(self, meta: SourceMeta, source_id: str) -> bool:
@@ -62,13 +63,20 @@ class Filters:
 
 @dataclass(frozen=True)
 class Query:
-    """A question to answer.
+    """A question to answer (`index.engine.GroundIndex.search`).
+
+    Nothing is checked on construction; `GroundIndex.score`/`search` raise InvalidRequest for a
+    question or k out of range and InvalidRequest/NotFound for filters that can match nothing.
 
     Attributes:
-        question: what the user asked (1..MAX_QUESTION_CHARS characters after trimming).
-        k: at most this many passages are shown (1..MAX_K).
-        history: earlier questions of the conversation, oldest first.
-        filters: metadata filters.
+        question: what the user asked; 1..MAX_QUESTION_CHARS (2,000) characters after trimming
+            whitespace (characters, not tokens or bytes).
+        k: at most this many passages are shown, 1..MAX_K (50).
+        history: earlier questions of the conversation, oldest first. Used only when the question
+            points back to them (`index.followup.read_question`), and then only the last one or two;
+            otherwise the answer is exactly the one the question gets alone. Its length is not
+            limited here (the API allows 20).
+        filters: metadata filters (default: none).
         explain: also return why the answer was given or refused (`Answer.explanation`).
     """
 
@@ -97,7 +105,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Duplicate:
-    """The same quote found in another source (collapsed into the hit that shows it)."""
+    """A near-identical passage (`index.dedup`; usually the same quote in another copy of a report,
+    possibly in the same source) collapsed into the hit that shows it."""
 
     source: SourceRef
     passage: Passage
@@ -108,12 +117,20 @@ class Hit:
     """One quoted passage of an answer.
 
     Attributes:
-        passage: the passage; `passage.text` is verbatim source text.
-        source: the source it is quoted from.
-        score: the fused retrieval score. It orders hits within one answer; it has no fixed range
-            (a weighted sum of per-method z-scores) and is not comparable across questions.
-        evidence: the sentence(s) of the passage that best match the question, in passage offsets.
-        duplicates: near-identical passages from other sources, collapsed into this one.
+        passage: the passage; `passage.text` is verbatim source text, `passage.char_start/char_end`
+            its character offsets in the source's canonical text.
+        source: the source it is quoted from (id and citation metadata).
+        score: the fused retrieval score (`index.fusion`: by default the weighted sum of the dense and
+            BM25 runs' z-scores; the raw BM25 score when the question was searched lexically alone),
+            plus `index.engine.PROVISION_BONUS` (1.0) when the passage stands in the article or
+            section the question names. It has no fixed range, may be negative, and is not
+            comparable across questions; hits are shown in the order of the answer decision, which
+            need not be descending score.
+        evidence: the sentence(s) of the passage that best match the question (the best one, plus a
+            neighbour scoring at least 3/4 of it; `index.evidence.best_sentences`), as character
+            spans of `passage.text`, ascending; () when no sentence holds a question term.
+        duplicates: near-identical passages (`index.dedup`) collapsed into this one, in rank order;
+            they may come from the same source or from others.
     """
 
     passage: Passage
@@ -189,10 +206,19 @@ class Explanation:
 class Answer:
     """The result of a search.
 
-    When `answered` is false, `hits` is empty and `related` may hold the closest passages, which
-    must be shown as "related, not an answer". `took_ms` is the search time in milliseconds.
-    `read_with` holds the earlier questions the question was read together with (oldest first);
-    empty when it stood alone (`index.followup`).
+    Attributes:
+        question: the question as searched (trimmed of surrounding whitespace).
+        answered: whether the collection answers it (`index.answerability` or `index.abstain`).
+        hits: the passages shown as the answer, at most `Query.k`, in the decision's order (most
+            probable first with the answerability model, fused rank order with the threshold
+            rules); empty when not answered.
+        related: when not answered, up to 3 (`index.engine.RELATED`) closest passages, which must be
+            shown as "related, not an answer"; empty when answered.
+        index_version: the snapshot version that answered ("000002").
+        took_ms: wall-clock time of the search, in milliseconds (not seconds).
+        read_with: the earlier questions the question was read together with (oldest first, at most
+            two); empty when it stood alone (`index.followup`).
+        explanation: why it was answered or refused, when `Query.explain` asked for it; else None.
     """
 
     question: str

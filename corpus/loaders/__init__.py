@@ -72,7 +72,19 @@ def _one_line(message: object, limit: int = 400) -> str:
 def extract(data: bytes, ext: str, options: ExtractOptions | None = None) -> Extracted:
     """Run the loader for extension `ext` (lower case, with the dot) on a file's bytes, in this process.
 
-    Raises UnreadableSource with the precise reason when the file cannot be turned into text.
+    Args:
+        data: the whole file.
+        ext: one of `SUPPORTED_EXTENSIONS` (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx").
+        options: how to read it (OCR, language hint); defaults to `ExtractOptions()`.
+
+    Returns:
+        The loader's raw text and metadata, before canonicalization.
+
+    Raises:
+        UnreadableSource: with the precise reason, on one line of at most 400 characters, when the file
+            cannot be turned into text: an unsupported extension, an empty file, the loader's own
+            refusal, any unexpected parser failure (including RecursionError and MemoryError), or
+            more than `MAX_TEXT_CHARS` (20,000,000) characters extracted.
     """
     loader = LOADERS.get(ext)
     if loader is None:

@@ -133,11 +133,20 @@ class TextBuilder:
             self._open = False
 
     def region(self, start: int, end: int, kind: RegionKind, level: int = 0, label: str = "") -> None:
+        """Record a region over characters `start:end` of the text built so far (ignored when empty).
+
+        Args:
+            start, end: character offsets into `text()`, as returned by `block()` or `line()`.
+            kind: the `corpus.models.RegionKind`.
+            level: heading depth (1 = outermost), else 0.
+            label: heading text or table caption; its whitespace runs are collapsed to single spaces.
+        """
         if end > start:
             label = " ".join(label.split())
             self.regions.append(RawRegion(start, end, kind, level, label, self.part))
 
     def text(self) -> str:
+        """The text built so far (blocks joined by a blank line, lines by a newline)."""
         return "".join(self._chunks)
 
 
@@ -165,7 +174,17 @@ _SNIFF = 64 * 1024
 
 
 def check_not_binary(data: bytes, ext: str) -> None:
-    """Raise UnreadableSource if `data`, found in a text-format file, is binary."""
+    """Refuse binary content in a text-format file.
+
+    Args:
+        data: the file's bytes.
+        ext: its extension as shown in the message (".txt").
+
+    Raises:
+        UnreadableSource: `data` starts with a known binary signature (PDF, ZIP, images, ...), or more
+            than max(8, 1%) of its first 64 KiB are control bytes (not checked after a UTF-16/32
+            byte-order mark, whose text has NUL bytes by design).
+    """
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise UnreadableSource(f"binary file with a text extension ({ext}): the content is {what}")
@@ -190,6 +209,13 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str | No
 
     Order: byte-order mark, UTF-8, the `declared` charset (e.g. from an HTML meta tag), CP949 (a
     superset of EUC-KR) when the result reads as Korean, Windows-1252, and Latin-1, which never fails.
+
+    Returns:
+        (text, note): the decoded text, and None for UTF-8 (with or without a BOM), else a one-line
+        note naming the codec used, for `Extracted.notes`.
+
+    Raises:
+        UnreadableSource: the bytes after a UTF-8/16/32 byte-order mark are not valid in that encoding.
     """
     for bom, codec, label in _BOMS:
         if data.startswith(bom):

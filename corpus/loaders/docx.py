@@ -474,6 +474,24 @@ def _has_text(package: zipfile.ZipFile, name: str) -> bool:
 
 
 def load_docx(data: bytes, ext: str) -> Extracted:
+    """Read a Word document from its XML parts: what is read and left out is in the module docstring.
+
+    Args:
+        data: the file's bytes (an Office Open XML ZIP package, transitional or strict).
+        ext: its extension with the dot (".docx"); unused beyond the loader signature.
+
+    Returns:
+        An `Extracted` with one part (DOCX has no pages) and `unwrap=False`; heading, list, table,
+        table_header and footnotes regions; a note for each kind of content left out. `meta` from
+        docProps/core.xml: title (else the first heading) unless it is a template placeholder, creator
+        as publisher unless a placeholder, created date as YYYY-MM-DD (not python-docx's template
+        date), language; no url or licence.
+
+    Raises:
+        UnreadableSource: not a ZIP package; more than `MAX_MEMBERS` (10,000) parts or more than
+            `MAX_UNPACKED_BYTES` (256 MiB) unpacked; a part that cannot be unpacked or is not
+            well-formed XML; no document part or body; no text in the body and notes.
+    """
     package = _check_package(data)
     main = _main_part(package)
     document = _parse(package, main)

@@ -574,6 +574,28 @@ def _trafilatura_meta(html: str) -> Any:
 
 
 def load_html(data: bytes, ext: str) -> Extracted:
+    """Read an HTML page: the visible text of its main content, its structure and its metadata.
+
+    How the content is found and rendered is in the module docstring. The bytes are decoded with the
+    charset of a `<meta charset>` in the first 4 KiB as the declared fallback after UTF-8.
+
+    Args:
+        data: the file's bytes.
+        ext: its extension with the dot (".html", ".htm"), used in messages.
+
+    Returns:
+        An `Extracted` with one part and `unwrap=False`; heading, list and table regions; notes for a
+        non-UTF-8 encoding, flattened deep nesting, and a page whose visible non-link words were
+        largely left out (at least 30 words and more than 30% of them). `meta`: title from trafilatura,
+        else og:title, else <title>; publisher from og:site_name/publisher/dc.publisher, else the
+        author tags, else trafilatura's author or site name; date (ISO prefix) from the explicit date
+        tags, else trafilatura's; url from the canonical link, else og:url, else trafilatura's; licence
+        from <link rel=license>, else trafilatura's; language from <html lang> or content-language.
+
+    Raises:
+        UnreadableSource: the content is binary, the page is blank, or it has no body or no
+            extractable text.
+    """
     check_not_binary(data, ext)
     text, note = decode_text(data, _declared_charset(data))
     if not text.strip():

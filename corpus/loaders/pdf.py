@@ -200,6 +200,29 @@ def _open(data: bytes) -> Any:
 
 
 def load_pdf(data: bytes, ext: str, options: ExtractOptions | None = None) -> Extracted:
+    """Read a PDF: one part per page, laid out as a reader sees it, with the document info.
+
+    Args:
+        data: the file's bytes.
+        ext: its extension with the dot (".pdf").
+        options: OCR switch, OCR language hint and per-page OCR time limit; defaults to
+            `ExtractOptions()` (OCR on).
+
+    Returns:
+        An `Extracted` with `paged=True` and `unwrap=False`: `parts[i]` is the text of page i + 1 (""
+        for a page that failed or has no text), `joins[i]` what joins it to the next page (see
+        `corpus.loaders.pdf_layout`; "\n\n" around OCR'd pages). Regions: `table`/`table_header` from the
+        layout, `ocr` over each OCR'd page, `heading` where an outline (bookmark) title is found on its
+        page. `meta`: title and author (as publisher) from the info dictionary unless they are
+        placeholders ("Untitled", "Microsoft Word - x.docx", "Anonymous", ...), date from CreationDate
+        as YYYY[-MM[-DD]], language from the catalog's /Lang. Notes name failed pages, pages whose
+        running headers or footers were left out, and what OCR did.
+
+    Raises:
+        UnreadableSource: an encrypted, corrupt or truncated PDF (no end-of-file marker in the last
+            4 KiB); no pages, or more than `MAX_PAGES` (20,000); more than `MAX_TEXT_CHARS` characters;
+            no text on any page (with why OCR did not help when the pages are images).
+    """
     import pypdfium2 as pdfium
 
     options = options or ExtractOptions()

@@ -70,22 +70,27 @@ class Line:
 
     @property
     def text(self) -> str:
+        """The words joined by single spaces."""
         return " ".join(w.text for w in self.words)
 
     @property
     def left(self) -> float:
+        """Leftmost x of its words, in points."""
         return min(w.left for w in self.words)
 
     @property
     def right(self) -> float:
+        """Rightmost x of its words, in points."""
         return max(w.right for w in self.words)
 
     @property
     def top(self) -> float:
+        """Highest y of its words, in points (y grows upwards)."""
         return max(w.top for w in self.words)
 
     @property
     def bottom(self) -> float:
+        """Lowest y of its words, in points (y grows upwards)."""
         return min(w.bottom for w in self.words)
 
     def cells(self) -> list[list[Word]]:

@@ -68,6 +68,19 @@ _NOT_TEXT = re.compile(
 
 
 def load_text(data: bytes, ext: str) -> Extracted:
+    """Read a plain-text file: one part, the decoded text as it is (unwrapping is left to canonicalization).
+
+    Args:
+        data: the file's bytes.
+        ext: its extension with the dot (".txt"), used in messages.
+
+    Returns:
+        An `Extracted` with one part, no metadata and no regions; a note when it was not plain UTF-8
+        (see `corpus.loaders.base.decode_text` for the order of encodings tried).
+
+    Raises:
+        UnreadableSource: the content is binary, or invalid after a byte-order mark.
+    """
     check_not_binary(data, ext)
     text, note = decode_text(data)
     return Extracted(parts=(text,), notes=(note,) if note else ())
@@ -313,6 +326,23 @@ def render_markdown(text: str) -> TextBuilder | None:
 
 
 def load_markdown(data: bytes, ext: str) -> Extracted:
+    """Read a Markdown file: front matter as metadata, the body rendered as a reader sees it.
+
+    The body is rendered as the module docstring describes, with heading, list and table regions and
+    `unwrap=False` (its lines are already logical). When rendering would lose more than 20% of the
+    words (blocks nested beyond markdown-it's limit), the body is kept as plain text, with a note.
+
+    Args:
+        data: the file's bytes.
+        ext: its extension with the dot (".md", ".markdown"), used in messages.
+
+    Returns:
+        An `Extracted` with one part; `meta` from front matter (the publisher falls back to the
+        author; the date as an ISO prefix; the language normalised), all None without front matter.
+
+    Raises:
+        UnreadableSource: the content is binary, or invalid after a byte-order mark.
+    """
     check_not_binary(data, ext)
     text, note = decode_text(data)
     notes = [note] if note else []

@@ -19,24 +19,39 @@ class Embedder(Protocol):
     """
 
     @property
-    def fingerprint(self) -> str: ...
+    def fingerprint(self) -> str:
+        """Stable id of the model and its variant ("sentence-transformers/all-MiniLM-L6-v2",
+        "multilingual-e5-small-q4@1571fc982750/int8", "folder@hash"), recorded in snapshots and
+        embedding caches."""
+        ...
 
     @property
-    def dim(self) -> int: ...
+    def dim(self) -> int:
+        """Vector dimension (384 for MiniLM and e5-small)."""
+        ...
 
     @property
     def max_tokens(self) -> int:
         """Longest input (in model tokens, special tokens excluded) the model reads without truncation."""
         ...
 
-    def count_tokens(self, text: str) -> int: ...
+    def count_tokens(self, text: str) -> int:
+        """How many model tokens `text` is, special tokens excluded, without truncation (so it may
+        exceed `max_tokens`); the unit the chunker sizes passages in."""
+        ...
 
     def encode(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> Vectors:
-        """Embed passages; `progress` is called with the number of texts done after each batch."""
+        """Embed passages; `progress` is called with the number of texts done after each batch.
+
+        Returns float32 vectors of shape (len(texts), dim), rows in the order of `texts`, each of unit
+        L2 norm (so inner products are cosines in [-1, 1]). Texts longer than the model reads are
+        truncated by it.
+        """
         ...
 
     def encode_query(self, text: str) -> Vectors:
-        """Embed one question; shape (dim,)."""
+        """Embed one question: float32, shape (dim,), unit L2 norm (a model with query/passage
+        prefixes, like e5, adds the query one)."""
         ...
 
 

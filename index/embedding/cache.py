@@ -22,10 +22,29 @@ log = logging.getLogger(__name__)
 
 
 def text_hash(text: str) -> str:
+    """The cache key of an embedded text: SHA-256 of its UTF-8 bytes, 64 lower-case hex digits."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class EmbeddingCache:
+    """The SQLite cache of one model's vectors: `cache_dir`/embeddings-<16 hex of SHA-256 of the
+    fingerprint>.sqlite (the catalog passes DATA_DIR/cache), table vectors(hash, vec) with each
+    vector's float32 bytes, in WAL mode.
+    Implements `index.backend.EmbeddingStore`.
+
+    A file that SQLite cannot read is moved aside (`.corrupt-<unix time>`, with its -wal/-shm) and
+    a new one started, since the cache only saves work.
+
+    Args:
+        cache_dir: the folder (created if missing).
+        fingerprint: the embedder's fingerprint; each model gets its own file.
+        dim: vector dimension; stored vectors of another length are ignored on reading.
+
+    Raises:
+        OSError, sqlite3.OperationalError: the folder or file cannot be created or opened (the
+            catalog turns these into StorageError).
+    """
+
     def __init__(self, cache_dir: Path, fingerprint: str, dim: int) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
         key = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]
@@ -57,9 +76,12 @@ class EmbeddingCache:
         return con
 
     def close(self) -> None:
+        """Close the connection (everything put is already committed)."""
         self._con.close()
 
     def get_many(self, hashes: Iterable[str]) -> dict[str, Vectors]:
+        """`EmbeddingStore.get_many`: vectors as read-only float32 arrays of shape (dim,), read 500
+        hashes per query; hashes not stored, or stored with another length, are absent."""
         out: dict[str, Vectors] = {}
         wanted = list(dict.fromkeys(hashes))
         for i in range(0, len(wanted), 500):
@@ -72,6 +94,8 @@ class EmbeddingCache:
         return out
 
     def put_many(self, items: Mapping[str, Vectors]) -> None:
+        """`EmbeddingStore.put_many`: INSERT OR REPLACE of each vector's float32 bytes, one commit for
+        the batch."""
         self._con.executemany(
             "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
             ((h, np.asarray(v, dtype=np.float32).tobytes()) for h, v in items.items()),

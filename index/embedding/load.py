@@ -58,6 +58,9 @@ class Models:
             return self._loaded[name]
 
     def for_languages(self, languages: Collection[str]) -> Embedder:
+        """`ModelChoice.for_languages`: under "auto", `auto_model(languages)` (MiniLM when every
+        language is "en" or "und", else multilingual-e5-small); otherwise the configured model.
+        Loading errors are `load_embedder`'s."""
         return self.load(auto_model(languages) if self.model == AUTO else self.model)
 
     def for_fingerprint(self, fingerprint: str) -> Embedder:
@@ -81,6 +84,11 @@ def load_embedder(model: str, backend: Backend, cache_dir: Path) -> Embedder:
             export verifies, else torch with a logged warning). Both backends give the same
             vectors and share one fingerprint.
         cache_dir: where ONNX exports are cached (one sub-folder per model).
+
+    Raises:
+        ValueError: an unknown `backend`, or `model` "auto" (a choice: use `Models`).
+        IndexingError: the model is not available locally (nothing is downloaded), or, with
+            backend "onnx", the ONNX export cannot be made or does not verify.
     """
     if backend not in ("auto", "onnx", "torch"):
         raise ValueError(f"unknown embedding backend {backend!r}: expected auto, onnx or torch")

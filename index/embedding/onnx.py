@@ -55,6 +55,8 @@ def default_threads() -> int:
 
 
 def cache_folder(ref: ModelRef, cache_dir: Path) -> Path:
+    """Where the export of `ref` lives: `cache_dir` / the first 16 hex digits of SHA-256(export format,
+    fingerprint, source), so another model, path or export format gets another folder."""
     key = hashlib.sha256(f"{FORMAT}\0{ref.fingerprint}\0{ref.source}".encode()).hexdigest()[:16]
     return cache_dir / key
 
@@ -266,21 +268,27 @@ class OnnxEmbedder:
 
     @property
     def fingerprint(self) -> str:
+        """`Embedder.fingerprint`: the torch model's, recorded in meta.json (both backends give the same
+        vectors, so snapshots and caches are shared)."""
         return str(self._meta["fingerprint"])
 
     @property
     def languages(self) -> frozenset[str] | None:
+        """As `SentenceTransformerEmbedder.languages` ({"en"} for MiniLM, None for all)."""
         return model_languages(self.fingerprint)
 
     @property
     def dim(self) -> int:
+        """`Embedder.dim`, recorded in meta.json at export."""
         return int(self._meta["dim"])
 
     @property
     def max_tokens(self) -> int:
+        """`Embedder.max_tokens`: the exported model's max_seq_length less its 2 special tokens."""
         return self._max_seq - 2
 
     def count_tokens(self, text: str) -> int:
+        """`Embedder.count_tokens`, with the exported tokenizer (truncation and padding off)."""
         return len(self._counter.encode(text, add_special_tokens=False).ids)
 
     def _encode_batch(self, texts: list[str]) -> Vectors:
@@ -323,6 +331,8 @@ class OnnxEmbedder:
         return out
 
     def encode_query(self, text: str) -> Vectors:
+        """`Embedder.encode_query`: the stripped (and, for an uncased model, lower-cased) text, truncated
+        to max_seq_length tokens, through the graph (pooling and L2 normalisation included); shape (dim,)."""
         vector: Vectors = self._encode_batch([text])[0]
         return vector
 

@@ -139,29 +139,38 @@ class SentenceTransformerEmbedder:
 
     @property
     def ref(self) -> ModelRef:
+        """The model as resolved (what was loaded, its fingerprint, its folder)."""
         return self._ref
 
     @property
     def fingerprint(self) -> str:
+        """`Embedder.fingerprint`: the bundled model's Hub name, "folder-name@hash" for a folder (hash of
+        its config files and weight sizes), else the Hub name as given."""
         return self._ref.fingerprint
 
     @property
     def languages(self) -> frozenset[str] | None:
+        """Languages whose questions it embeds usefully ({"en"} for MiniLM), None for all
+        (`model_languages`)."""
         return model_languages(self._ref.fingerprint)
 
     @property
     def dim(self) -> int:
+        """`Embedder.dim`, as the model reports it."""
         return self._dim
 
     @property
     def max_seq_length(self) -> int:
+        """The model's input limit in tokens, special tokens included (256 for all-MiniLM-L6-v2)."""
         return self._max_seq
 
     @property
     def max_tokens(self) -> int:
+        """`Embedder.max_tokens`: `max_seq_length` less the 2 special tokens ([CLS], [SEP])."""
         return self._max_seq - 2
 
     def count_tokens(self, text: str) -> int:
+        """`Embedder.count_tokens`, with the model's own tokenizer (truncation and padding off)."""
         return len(self._counter.encode(text, add_special_tokens=False).ids)
 
     def _encode_batch(self, texts: list[str]) -> Vectors:
@@ -175,6 +184,8 @@ class SentenceTransformerEmbedder:
         return np.asarray(out, dtype=np.float32)
 
     def encode(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> Vectors:
+        """`Embedder.encode` on torch (CPU): batches of `batch_size` texts of similar length (in
+        characters), normalised by sentence-transformers; shape (len(texts), dim)."""
         out = np.zeros((len(texts), self._dim), dtype=np.float32)
         done = 0
         for batch in length_batches(texts, self._batch_size):
@@ -185,5 +196,6 @@ class SentenceTransformerEmbedder:
         return out
 
     def encode_query(self, text: str) -> Vectors:
+        """`Embedder.encode_query`: the text embedded as is (no query prefix); shape (dim,)."""
         vector: Vectors = self._encode_batch([text])[0]
         return vector

@@ -35,6 +35,15 @@ EVAL_DEPTH = 100  # ranked documents kept per query (Recall@100)
 
 @dataclass(frozen=True)
 class BeirCollection:
+    """A BEIR collection in memory (format of the BEIR benchmark's datasets: beir-cellar/beir).
+
+    Attributes:
+        doc_ids, titles, texts: the documents of corpus.jsonl, parallel lists in file order ("" for
+            a missing title or text).
+        queries: query id -> text, from queries.jsonl.
+        qrels: query id -> {doc id -> graded relevance}, from qrels/<file>.tsv (grade > 0: relevant).
+    """
+
     doc_ids: list[str]
     titles: list[str]
     texts: list[str]
@@ -47,6 +56,8 @@ class BeirCollection:
         return f"{title}\n{text}" if title else text
 
     def fingerprint(self) -> str:
+        """First 16 hex digits of a SHA-256 over every document's id, title and text (not the queries):
+        the cache key of its vectors and snapshot."""
         h = hashlib.sha256()
         for i, doc in enumerate(self.doc_ids):
             h.update(f"{doc}\0{self.titles[i]}\0{self.texts[i]}\0".encode())
@@ -55,6 +66,14 @@ class BeirCollection:
 
 @dataclass(frozen=True)
 class EvalResult:
+    """Mean retrieval metrics over the judged queries (`index.eval.metrics`, trec_eval conventions).
+
+    Attributes:
+        ndcg10, recall100, mrr10: means of nDCG@10, Recall@100 and MRR@10, each in [0, 1].
+        queries: how many queries were averaged (those with at least one relevant document).
+        method: "hybrid", "dense" or "lexical".
+    """
+
     ndcg10: float
     recall100: float
     mrr10: float
@@ -62,6 +81,7 @@ class EvalResult:
     method: str
 
     def to_json(self) -> dict[str, float | int | str]:
+        """{"ndcg@10", "recall@100", "mrr@10", "queries", "method"}, as `groundqa eval --json` prints."""
         return {
             "ndcg@10": self.ndcg10,
             "recall@100": self.recall100,
@@ -215,6 +235,23 @@ def evaluate_collection(
     cache_dir: Path,
     config: RetrievalConfig = DEFAULT_CONFIG,
 ) -> EvalResult:
+    """nDCG@10, Recall@100 and MRR@10 of `method` on a loaded collection (what `evaluate` runs).
+
+    Each judged query retrieves its top `EVAL_DEPTH` (100) documents with `HybridRetriever` over a
+    local snapshot of the collection; vectors, tokens and the snapshot are cached under `cache_dir`.
+
+    Args:
+        col: the collection (`load_beir`).
+        method: "hybrid", "dense" or "lexical".
+        embedder: the model for documents and queries (documents embedded as title + text, without
+            a search context).
+        cache_dir: where vectors, analysed tokens and snapshots are kept between runs.
+        config: fusion and pseudo-relevance feedback settings.
+
+    Raises:
+        CorpusError: the qrels name a query that queries.jsonl does not hold.
+        ValueError: an unknown `method`.
+    """
     query_ids = [q for q in judged_queries(col.qrels) if q in col.queries]
     missing = [q for q in judged_queries(col.qrels) if q not in col.queries]
     if missing:

@@ -89,9 +89,12 @@ class LocalBackend:
     # -- catalogue -------------------------------------------------------------------------------
     @property
     def info(self) -> IndexInfo:
+        """`Backend.info`: version = the folder name, built_at and model from the snapshot manifest,
+        counts from the store, `extra` = the manifest less its file list."""
         return self._info
 
     def sources(self) -> Sequence[SourceRecord]:
+        """`Backend.sources`, from the list read at open (sorted by lower-cased title, then id)."""
         return self._sorted
 
     def stored(self, source_id: str) -> StoredSource:
@@ -102,9 +105,15 @@ class LocalBackend:
             raise NotFound(f"no source with id {source_id!r} in this index") from None
 
     def source_record(self, source_id: str) -> SourceRecord:
+        """`Backend.source_record`, from memory; NotFound when the id is unknown."""
         return self.stored(source_id).record
 
     def source(self, source_id: str) -> Source:
+        """`Backend.source`: text, pages, paragraphs and regions are read from the SQLite store.
+
+        Raises:
+            NotFound: the id is unknown. SnapshotCorrupt: the store cannot be read.
+        """
         r = self.stored(source_id).record
         pages, paragraphs, regions = self._store.layout(source_id)
         return Source(
@@ -120,12 +129,16 @@ class LocalBackend:
         )
 
     def passages_of(self, source_id: str) -> list[Passage]:
+        """`Backend.passages_of`: the source's contiguous row range, read from the store in row order
+        (= passage ordinal order); [] for an unknown id."""
         s = self._stored.get(source_id)
         if s is None:
             return []
         return [sp.passage for sp in self._store.passage_range(s.rows.start, s.rows.stop)]
 
     def passages(self, ids: Sequence[str]) -> list[PassageRecord]:
+        """`Backend.passages`: ids are mapped to rows by the memory-mapped id files (`index.local.ids`),
+        and only those rows are read from the store; NotFound when an id is unknown."""
         rows = self._rows(ids)
         stored = self._store.passages_by_row(rows)
         langs = self._languages
@@ -138,12 +151,24 @@ class LocalBackend:
         return near_pairs([keys[indptr[r] : indptr[r + 1]] for r in self._rows(ids)])
 
     def rows_of_source(self, source_id: str) -> range:
+        """The rows (vector, BM25 document and store row numbers) of a source's passages; NotFound
+        when the id is unknown. Local to this backend: the `Backend` protocol has no rows."""
         return self.stored(source_id).rows
 
     # -- search ----------------------------------------------------------------------------------
     def dense_search(
         self, vector: Vector, k: int, filters: Filters, *, language: str | None = None
     ) -> Ranked:
+        """`Backend.dense_search` over the snapshot's vectors (`index.local.vectors.VectorIndex`).
+
+        Filters and `language` become the rows of the sources they admit (cached per filter set).
+        Exact below `index.local.vectors.ANN_THRESHOLD` (50,000) passages; above it, candidates come
+        from the IVF index and are re-scored exactly, so scores are exact cosines but a true top-k
+        passage can occasionally be missed (recall@10 0.989 measured at 100k synthetic passages).
+
+        Raises:
+            ValueError: `vector` does not have the index's dimension.
+        """
         subset = self._subset(filters, language)
         if subset is not None and subset.size == 0:
             return []
@@ -151,12 +176,16 @@ class LocalBackend:
         return self._ranked(rows, scores)
 
     def dense_scores(self, vector: Vector, ids: Sequence[str]) -> list[float]:
+        """`Backend.dense_scores`: the stored vectors of `ids` times `vector` (exact, in float32);
+        NotFound when an id is unknown."""
         if not ids:
             return []
         sims = self.vectors.vectors_of(self._rows(ids)) @ np.asarray(vector, dtype=np.float32)
         return [float(s) for s in sims]
 
     def lexical_search(self, weights: Mapping[str, float], k: int, filters: Filters) -> Ranked:
+        """`Backend.lexical_search` over the memory-mapped BM25 arrays (`index.local.lexical`, k1 1.2,
+        b 0.75); ties in row order."""
         subset = self._subset(filters, None)
         if subset is not None and subset.size == 0:
             return []
@@ -164,12 +193,16 @@ class LocalBackend:
         return self._ranked(rows, scores)
 
     def term_stats(self, terms: Iterable[str]) -> TermStats:
+        """`Backend.term_stats`: document frequencies from the BM25 postings; n_docs = passages."""
         return TermStats(df={t: self.lexical.doc_freq(t) for t in set(terms)}, n_docs=len(self._ids))
 
     def expansion_terms(self, ids: Sequence[str], weights: Sequence[float], n_terms: int) -> dict[str, float]:
+        """`FeedbackBackend.expansion_terms`, from the document-major BM25 arrays stored at build time;
+        NotFound when an id is unknown."""
         return self.lexical.expansion_terms(self._rows(ids), weights, n_terms)
 
     def close(self) -> None:
+        """`Backend.close`: closes the SQLite store; the memory maps go with the object."""
         self._store.close()
 
     # -- rows --------------------------------------------------------------------------------------

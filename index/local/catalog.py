@@ -95,6 +95,13 @@ class LocalWriter:
         self._rows += len(texts)
 
     def keep_source(self, source_id: str) -> None:
+        """`IndexWriter.keep_source`: the source's store rows, text and layout, its vectors (copied
+        from the base's memory map) and its tokens are copied from the base snapshot; its BM25
+        entries and shingle signatures are recomputed for the new rows.
+
+        Raises:
+            ValueError: the writer has no base. NotFound: the base has no such source.
+        """
         if self._base is None:
             raise ValueError("keep_source needs a base version")
         base = self._base
@@ -113,6 +120,14 @@ class LocalWriter:
     def add_source(
         self, source: Source, *, namespace: str, indexed_at: str, passages: Sequence[NewPassage]
     ) -> None:
+        """`IndexWriter.add_source`: passages take the next rows in the order given.
+
+        Sentence terms that are None are computed here with `index.analyzer.analyze_many`.
+
+        Raises:
+            ValueError: a passage's vector does not have the writer's dimension, or its sentence term
+                lists do not match its sentences in number.
+        """
         missing = [p for p in passages if p.sentence_terms is None]
         analysed = iter(
             analyze_many([p.passage.text[a:b] for p in missing for a, b in p.sentences]) if missing else []
@@ -137,6 +152,7 @@ class LocalWriter:
         self._sources += 1
 
     def discard(self) -> None:
+        """Close the build's files without publishing (the catalog then deletes the build folder)."""
         self._store.discard()
         with contextlib.suppress(OSError):
             self._raw.close()
@@ -161,6 +177,16 @@ class LocalWriter:
         np.save(self._build / SIGNATURES_INDPTR_FILE, indptr)
 
     def publish(self, extra: Mapping[str, Any]) -> IndexInfo:
+        """`IndexWriter.publish`: writes vectors.npy (and ann.faiss from 50,000 passages on), the BM25
+        arrays, the shingle signatures and the id files, then seals and switches to the snapshot
+        (`index.local.snapshot.publish`). The manifest holds `extra` plus created_at, model, dim,
+        formats, vector index kind and counts. The returned info has empty language counts (they
+        are known once the snapshot is opened).
+
+        Raises:
+            StorageError: the switch fails (the previous snapshot stays current); an OSError while
+                writing the arrays becomes StorageError when it leaves `LocalCatalog.writer`.
+        """
         self._store.close()
         kind = self._write_vectors()
         self._lexical.build().save(self._build / LEXICAL_DIR)
@@ -215,7 +241,15 @@ class LocalCatalog:
 
     def open(self, model: str | None = None) -> LocalBackend:
         """The current snapshot, or the newest older one that passes its checks (and was built with
-        `model`, when given)."""
+        `model`, when given): `Catalog.open`.
+
+        Every candidate's manifest checksums are verified (every file is read once); an unusable one
+        is logged and the next older one tried.
+
+        Raises:
+            IndexNotBuilt: no snapshot was ever published in `data_dir`.
+            SnapshotCorrupt: none is usable (the message lists each one's problem).
+        """
         problems: list[str] = []
         for path in snapshot.candidates(self.data_dir):
             try:
@@ -256,10 +290,23 @@ class LocalCatalog:
         )
 
     def lock(self, job_id: str | None = None) -> contextlib.AbstractContextManager[None]:
+        """`Catalog.lock`: an flock on DATA_DIR/write.lock, which records `job_id` (else `pid-N`).
+
+        Raises:
+            RebuildInProgress: another process or thread holds it (with the id it recorded).
+        """
         return snapshot.write_lock(self.data_dir, job_id)
 
     @contextlib.contextmanager
     def writer(self, base: Backend | None, *, model: str, dim: int) -> Iterator[LocalWriter]:
+        """`Catalog.writer`: removes folders of interrupted builds, then writes into a new
+        snapshots/.build-* folder, deleted on leaving unless published.
+
+        Raises:
+            TypeError: `base` is not a `LocalBackend`.
+            StorageError: the build folder cannot be created, or an OSError or SQLite operational
+                error occurs inside the context (the previous snapshot stays current).
+        """
         if base is not None and not isinstance(base, LocalBackend):
             raise TypeError("a local snapshot can only be based on another local snapshot")
         snapshot.remove_stale_builds(self.data_dir)
@@ -283,6 +330,11 @@ class LocalCatalog:
 
     @contextlib.contextmanager
     def embedding_cache(self, fingerprint: str, dim: int) -> Iterator[EmbeddingCache]:
+        """`Catalog.embedding_cache`: the SQLite cache in DATA_DIR/cache for this model, closed on leaving.
+
+        Raises:
+            StorageError: the cache cannot be opened or created.
+        """
         try:
             cache = EmbeddingCache(self.data_dir / "cache", fingerprint, dim)
         except (OSError, sqlite3.OperationalError) as exc:
@@ -293,6 +345,8 @@ class LocalCatalog:
             cache.close()
 
     def prune(self, keep: int) -> list[str]:
+        """`Catalog.prune`: deletes snapshot folders beyond the newest `keep` (never CURRENT's); a
+        query that still holds a pruned snapshot keeps reading it (its store connection is open)."""
         return snapshot.cleanup(self.data_dir, keep)
 
 

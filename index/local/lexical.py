@@ -136,7 +136,11 @@ class LexicalIndex:
     def build(
         cls, docs: Sequence[Sequence[str]], *, k1: float = DEFAULT_K1, b: float = DEFAULT_B
     ) -> LexicalIndex:
-        """Index `docs` (row i = docs[i], as analyzer tokens); k1 and b are the usual BM25 knobs."""
+        """Index `docs` (row i = docs[i], as analyzer tokens); k1 and b are the usual BM25 knobs.
+
+        Raises:
+            ValueError: k1 < 0 or b outside [0, 1].
+        """
         if k1 < 0 or not 0 <= b <= 1:
             raise ValueError(f"BM25 needs k1 >= 0 and 0 <= b <= 1, got k1={k1}, b={b}")
         builder = LexicalBuilder()
@@ -149,6 +153,7 @@ class LexicalIndex:
 
     @property
     def vocabulary_size(self) -> int:
+        """Number of distinct terms indexed."""
         return len(self._terms)
 
     def doc_freq(self, token: str) -> int:
@@ -157,7 +162,12 @@ class LexicalIndex:
         return 0 if tid is None else int(self._term_indptr[tid + 1] - self._term_indptr[tid])
 
     def scores(self, weights: Mapping[str, float]) -> Scores:
-        """The BM25 score of every row for a weighted query (weight 1 per occurrence = plain BM25)."""
+        """The BM25 score of every row for a weighted query (weight 1 per occurrence = plain BM25).
+
+        Returns a float32 array of shape (len(self),): the weighted sum of the query terms' stored
+        contributions (0 for rows sharing no term; no fixed upper bound). Unknown terms, empty terms
+        and zero weights are ignored.
+        """
         vocab, indptr = self._vocab, self._term_indptr
         pairs = [(vocab[t], w) for t, w in weights.items() if t and w != 0 and t in vocab]
         if not pairs:
@@ -182,17 +192,35 @@ class LexicalIndex:
     def search(
         self, tokens: Sequence[str], k: int, subset: npt.ArrayLike | None = None
     ) -> tuple[Rows, Scores]:
-        """The top `k` rows for a query given as analyzer tokens (repeats count), best first."""
+        """The top `k` rows for a query given as analyzer tokens (repeats count), best first; as
+        `search_weighted` with a weight of 1 per occurrence."""
         return self.search_weighted(Counter(tokens), k, subset)
 
     def search_weighted(
         self, weights: Mapping[str, float], k: int, subset: npt.ArrayLike | None = None
     ) -> tuple[Rows, Scores]:
-        """The top `k` rows with a positive score for a weighted query; `subset` limits the rows."""
+        """The top `k` rows with a positive score for a weighted query; `subset` limits the rows.
+
+        Returns (rows int64, scores float32), both of shape (m,), m <= k, best first, ties by row;
+        see `top` for the ValueError on a bad subset.
+        """
         return self.top(self.scores(weights), k, subset)
 
     def top(self, scores: Scores, k: int, subset: npt.ArrayLike | None = None) -> tuple[Rows, Scores]:
-        """The `k` best rows of a full score array (from `scores`), positive scores only."""
+        """The `k` best rows of a full score array (from `scores`), positive scores only.
+
+        Args:
+            scores: shape (len(self),), as `scores` returns.
+            k: at most this many rows (0 or less: none).
+            subset: row ids allowed (others are never returned); None allows every row.
+
+        Returns:
+            (rows int64, scores float32), both of shape (m,), m <= k, by score descending, ties by
+            row ascending.
+
+        Raises:
+            ValueError: `subset` holds a row id outside 0..len(self) - 1.
+        """
         if subset is not None:
             allowed = np.asarray(subset, dtype=np.int64)
             if allowed.size and (allowed.min() < 0 or allowed.max() >= self._n):

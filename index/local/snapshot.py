@@ -35,16 +35,24 @@ FORMAT_VERSION = 1
 
 @dataclass(frozen=True)
 class SnapshotInfo:
+    """A snapshot just published: its name ("000003"), folder, and the manifest written into it."""
+
     name: str
     path: Path
     manifest: dict[str, Any]
 
 
 def snapshots_dir(data_dir: Path) -> Path:
+    """DATA_DIR/snapshots, where published snapshots and build folders live (not created here)."""
     return data_dir / "snapshots"
 
 
 def fsync_dir(path: Path) -> None:
+    """Flush a directory's entries to disk, so that a rename or new file in it survives a crash.
+
+    Raises:
+        OSError: the directory cannot be opened or synced.
+    """
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -53,11 +61,18 @@ def fsync_dir(path: Path) -> None:
 
 
 def fsync_file(path: Path) -> None:
+    """Flush a file's content to disk (opened read-only; on Linux fsync applies to the file).
+
+    Raises:
+        OSError: the file cannot be opened or synced.
+    """
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
 
 
 def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file's bytes as 64 lower-case hex digits, read in 1 MiB blocks; OSError when it
+    cannot be read."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -104,6 +119,8 @@ def write_lock(data_dir: Path, job_id: str | None = None) -> Iterator[None]:
 
 
 def new_build_dir(data_dir: Path) -> Path:
+    """A new empty folder DATA_DIR/snapshots/.build-XXXX for a snapshot being written (the parents
+    are created); OSError when the disk refuses."""
     root = snapshots_dir(data_dir)
     root.mkdir(parents=True, exist_ok=True)
     return Path(tempfile.mkdtemp(dir=root, prefix=".build-"))
@@ -128,12 +145,22 @@ def _published(data_dir: Path) -> list[Path]:
 
 
 def next_name(data_dir: Path) -> str:
+    """The name the next published snapshot gets: one more than the highest published, six digits
+    with leading zeros ("000001" for the first)."""
     names = [int(p.name) for p in _published(data_dir)]
     return f"{(max(names) + 1) if names else 1:06d}"
 
 
 def publish(data_dir: Path, build_dir: Path, manifest: dict[str, Any]) -> SnapshotInfo:
-    """Seal `build_dir` (checksums + manifest), move it into place and make it current."""
+    """Seal `build_dir` (checksums + manifest), move it into place and make it current.
+
+    Every file is fsynced and its SHA-256 recorded in the manifest under "files"; the manifest also
+    gets "format" and "version" (the new name). The folder is renamed to snapshots/NNNNNN and CURRENT
+    is replaced atomically; call with the writer lock held.
+
+    Raises:
+        StorageError: any write, sync or rename fails (the previous snapshot stays current).
+    """
     try:
         files: dict[str, str] = {}
         for path in sorted(build_dir.rglob("*")):
@@ -156,7 +183,17 @@ def publish(data_dir: Path, build_dir: Path, manifest: dict[str, Any]) -> Snapsh
 
 
 def read_manifest(path: Path, *, verify: bool = True) -> dict[str, Any]:
-    """Read and check a snapshot's manifest; raise SnapshotCorrupt when anything is off."""
+    """Read and check a snapshot's manifest; raise SnapshotCorrupt when anything is off.
+
+    Args:
+        path: the snapshot folder.
+        verify: also check that every file the manifest lists exists and matches its SHA-256
+            (reads every byte of the snapshot).
+
+    Raises:
+        SnapshotCorrupt: no manifest, unreadable JSON, another `FORMAT_VERSION`, or (with `verify`)
+            a missing file or a checksum mismatch.
+    """
     try:
         manifest = json.loads((path / MANIFEST).read_text("utf-8"))
     except FileNotFoundError:
@@ -197,7 +234,10 @@ def candidates(data_dir: Path) -> list[Path]:
 
 
 def cleanup(data_dir: Path, keep: int) -> list[str]:
-    """Remove published snapshots beyond the newest `keep`, never the current one."""
+    """Remove published snapshots beyond the newest `keep`, never the current one; the names removed.
+
+    Removal ignores errors (a folder that cannot be removed is still named).
+    """
     cur = current_name(data_dir)
     removed = []
     for p in list(reversed(_published(data_dir)))[keep:]:

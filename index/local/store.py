@@ -82,6 +82,7 @@ class StoredSource:
 
     @property
     def rows(self) -> range:
+        """Its passages' rows: first_row .. first_row + passage_count - 1 (empty when it has none)."""
         return range(self.first_row, self.first_row + self.record.passage_count)
 
 
@@ -212,6 +213,7 @@ class Store:
             raise SnapshotCorrupt(f"snapshot store is unreadable ({exc})") from exc
 
     def close(self) -> None:
+        """Close the connection; later reads fail (as SnapshotCorrupt)."""
         with self._lock:
             self._con.close()
 
@@ -239,7 +241,15 @@ class Store:
     def layout(
         self, source_id: str
     ) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...], tuple[Region, ...]]:
-        """A source's pages, paragraphs and regions (read when the source itself is asked for)."""
+        """A source's pages, paragraphs and regions (read when the source itself is asked for).
+
+        Returns:
+            (page start offsets, (start, end) paragraph spans, regions), all in characters of the
+            source's canonical text.
+
+        Raises:
+            NotFound: the id is unknown. SnapshotCorrupt: the store cannot be read.
+        """
         rows = self._query("SELECT pages, paragraphs, regions FROM sources WHERE id = ?", (source_id,))
         if not rows:
             raise NotFound(f"no source with id {source_id!r} in this index")
@@ -251,6 +261,7 @@ class Store:
         )
 
     def source_text(self, source_id: str) -> str:
+        """A source's canonical text (what its offsets refer to); NotFound when the id is unknown."""
         rows = self._query("SELECT text FROM sources WHERE id = ?", (source_id,))
         if not rows:
             raise NotFound(f"no source with id {source_id!r} in this index")
@@ -320,6 +331,7 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
 
 
 def passage_record(sp: StoredPassage, language: str) -> PassageRecord:
+    """The `PassageRecord` the query pipeline reads, from a stored row and its source's language."""
     return PassageRecord(
         passage=sp.passage,
         language=language,

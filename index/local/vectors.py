@@ -125,6 +125,7 @@ class VectorIndex:
 
     @property
     def dim(self) -> int:
+        """The vector dimension (384 for MiniLM and multilingual-e5-small)."""
         return int(self._vectors.shape[1])
 
     @property
@@ -142,8 +143,21 @@ class VectorIndex:
         """The top `k` rows by inner product with `query_vec`, best first, and their scores.
 
         `subset`, when given, lists the row ids allowed (others are never returned); `exact` skips
-        the approximate index. Raises ValueError for a query of the wrong dimension or a subset
-        outside the rows.
+        the approximate index. With an approximate index the scores are still exact, but a true
+        top-k row can be missed (see the module docstring).
+
+        Args:
+            query_vec: shape (dim,) (or anything that reshapes to (1, dim)); unit norm for cosines.
+            k: at most this many rows (fewer when fewer rows, or subset rows, exist).
+            subset: allowed row ids, any order, repeats ignored.
+            exact: search every vector even when an approximate index exists.
+
+        Returns:
+            (rows int64, scores float32), both of shape (m,), m <= k; scores are cosines in [-1, 1]
+            for unit vectors.
+
+        Raises:
+            ValueError: the query's dimension is not `dim`, or `subset` holds a row outside 0..n-1.
         """
         _single_threaded_faiss()
         q = np.ascontiguousarray(query_vec, dtype=np.float32).reshape(1, -1)
