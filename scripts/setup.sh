@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Create .venv and install groundqa into it. `--dev` adds the test tools and, when run as root on a
-# machine without them, Debian's chromium and fonts-nanum for the browser tests.
+# Create .venv and install groundqa into it. `--dev` adds the test tools, the postgres extra (the
+# suite starts its own PostgreSQL + pgvector) and, when run as root on a machine without them,
+# Debian's chromium and fonts-nanum for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +16,7 @@ fi
 # torch first and pinned: the CPU build of 2.13.0 (a bare `torch` would pull a multi-GB CUDA build).
 .venv/bin/python -m pip install --quiet "torch==2.13.0"
 if [ "$dev" = 1 ]; then
-  .venv/bin/python -m pip install --quiet -e ".[dev]"
+  .venv/bin/python -m pip install --quiet -e ".[dev,postgres]"
 else
   .venv/bin/python -m pip install --quiet -e .
 fi

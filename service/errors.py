@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from corpus.errors import (
+    BackendUnavailable,
     CorpusError,
     GroundqaError,
     IndexingError,
@@ -54,6 +55,7 @@ STATUS: list[tuple[type[GroundqaError], int]] = [
     (ReadOnlySource, 409),
     (IndexNotBuilt, 503),
     (SnapshotCorrupt, 503),
+    (BackendUnavailable, 503),
     (StorageError, 507),
     (CorpusError, 422),
     (IndexingError, 500),
@@ -77,7 +79,7 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         409: "Conflict: a rebuild is already running (its job id is given), or the source is read-only",
         413: "Request body too large",
         422: "Invalid request body or parameters",
-        503: "No index is loaded yet",
+        503: "No index is loaded yet, or its database cannot be reached (the message says which)",
         507: "The disk refused a write",
     }
     return {s: {"model": ErrorBody, "description": text[s]} for s in statuses}

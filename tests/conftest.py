@@ -14,6 +14,12 @@ from tests.demo_fixtures import (  # noqa: F401  (session fixtures over the demo
     demo_index,
     real_embedder,
 )
+from tests.postgres_fixtures import (  # noqa: F401  (a real PostgreSQL for the session)
+    pg_database_url,
+    pg_schema,
+    pg_server,
+    pg_url,
+)
 
 SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
 

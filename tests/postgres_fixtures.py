@@ -1,0 +1,65 @@
+"""A real PostgreSQL with pgvector for the test session, started with the code of `groundqa postgres
+start` (index.postgres.server) in a temporary folder and stopped at the end. Never a mock.
+
+Each test gets its own schema (`pg_catalog`) or its own database (`pg_database_url`), dropped after it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """(data folder, URL) of the session's PostgreSQL server."""
+    pytest.importorskip("psycopg", reason="the postgres extra is not installed")
+    pytest.importorskip("pgserver", reason="the postgres extra is not installed")
+    from index.postgres import server
+
+    folder = tmp_path_factory.mktemp("postgres") / "pgdata"
+    url = server.start(folder)
+    try:
+        yield folder, url
+    finally:
+        server.stop(folder)
+
+
+@pytest.fixture(scope="session")
+def pg_url(pg_server: tuple[Path, str]) -> str:
+    return pg_server[1]
+
+
+@pytest.fixture
+def pg_schema(pg_url: str) -> Iterator[str]:
+    """A fresh schema name in the session database, dropped after the test."""
+    import psycopg
+    from psycopg import sql
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    yield name
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def pg_database_url(pg_url: str) -> Iterator[str]:
+    """The URL of a fresh database (with pgvector) on the session server, dropped after the test."""
+    import psycopg
+    from psycopg import sql
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    params = conninfo_to_dict(pg_url)
+    params["dbname"] = name
+    url = make_conninfo("", **params)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+    yield url
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
