@@ -355,14 +355,16 @@ class PostgresBackend:
             "WITH c AS MATERIALIZED ("
             " SELECT v.passage, v.embedding FROM {t} v"
             " WHERE v.lang_id = %(lang)s AND v.source_key = ANY(%(keys)s::bigint[])"
-            " ORDER BY v.embedding::halfvec({d}) <#> %(q)s::halfvec({d}) LIMIT %(n)s)"
+            " ORDER BY v.embedding::halfvec({d}) <#> %(qh)s::halfvec({d}) LIMIT %(n)s)"
             " SELECT p.id, p.source_key, p.ordinal, -(c.embedding <#> %(q)s::vector) AS score"
             " FROM c JOIN passages p ON p.key = c.passage"
         ).format(t=self._vectors, d=sql.Literal(self.version.dim))
         with conn.transaction():
             conn.execute("SELECT set_config('hnsw.ef_search', %s, true)", (str(max(HNSW_EF_SEARCH, n)),))
             conn.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)")
-            return conn.execute(query, {"q": q, "lang": lang_id, "keys": keys, "n": n}).fetchall()
+            # the query vector is bound twice: one parameter per type, so neither is read as the other
+            params = {"q": q, "qh": q, "lang": lang_id, "keys": keys, "n": n}
+            return conn.execute(query, params).fetchall()
 
     def dense_scores(self, vector: Vector, ids: Sequence[str]) -> list[float]:
         if not ids:

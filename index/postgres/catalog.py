@@ -199,7 +199,14 @@ class PostgresCatalog:
                     (version, mid),
                 )
                 writer = PostgresWriter(
-                    self.db, conn, base, version_id=version, model_id=mid, model=model, dim=dim
+                    self.db,
+                    conn,
+                    base,
+                    version_id=version,
+                    model_id=mid,
+                    model=model,
+                    dim=dim,
+                    exact_max=self._exact_max,
                 )
                 yield writer
         finally:

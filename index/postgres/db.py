@@ -40,12 +40,11 @@ def describe(exc: BaseException) -> str:
         return "the database server is shutting down or restarting"
     if isinstance(exc, pgerrors.QueryCanceled):
         return "a database statement was cancelled"
-    if isinstance(exc, psycopg.OperationalError) and getattr(exc, "sqlstate", None) is None:
-        text = str(exc).lower()
-        if "connection failed" in text or "could not connect" in text or "timeout expired" in text:
-            return "cannot connect to the database server"
-        return "the connection to the database server was lost"
-    if isinstance(exc, psycopg.InterfaceError):
+    if isinstance(exc, pgerrors.InvalidPassword | pgerrors.InvalidAuthorizationSpecification):
+        return "the database refused groundqa's credentials"
+    if isinstance(exc, pgerrors.InvalidCatalogName):
+        return "the database named in the URL does not exist"
+    if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
         return "the connection to the database server was lost"
     return type(exc).__name__
 
@@ -102,7 +101,7 @@ class Database:
 
     def connect(self, *, autocommit: bool = True) -> Connection:
         """A new connection of its own (the caller closes it); BackendUnavailable when none can be made."""
-        with translated():
+        try:
             conn: Connection = psycopg.connect(
                 self.url,
                 autocommit=True,
@@ -110,6 +109,15 @@ class Database:
                 prepare_threshold=None,  # unnamed statements: planned with their values (partial indexes)
                 application_name="groundqa",
             )
+        except psycopg.OperationalError as exc:
+            log.warning("cannot connect to the database: %s", exc)
+            reason = (
+                describe(exc) if getattr(exc, "sqlstate", None) else "cannot connect to the database server"
+            )
+            raise BackendUnavailable(
+                f"the index database is unavailable: {reason}; requests work again once it is back"
+            ) from exc
+        with translated():
             try:
                 conn.execute(sql.SQL("SET search_path TO {}, public").format(sql.Identifier(self.schema)))
                 conn.autocommit = autocommit

@@ -98,8 +98,14 @@ def stop(directory: Path) -> bool:
             check=True,
             capture_output=True,
             user=user,
+            cwd=directory,
             timeout=STOP_TIMEOUT + 10,
         )
+    except subprocess.CalledProcessError as exc:
+        said = exc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise StorageError(
+            f"could not stop PostgreSQL in {directory.name}: {said[-1] if said else exc.returncode}"
+        ) from exc
     except (OSError, subprocess.SubprocessError) as exc:
         raise StorageError(f"could not stop PostgreSQL in {directory.name}: {type(exc).__name__}") from exc
     return True

@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 
 FLUSH_PASSAGES = 2000  # buffered passages are copied to the server in batches of this size
 KEY_BLOCK = 1000  # passage keys reserved from the sequence per round trip
-HNSW_FROM = EXACT_MAX // 2  # a language gets its HNSW index once it has this many passages
 INDEX_MEMORY = "512MB"  # maintenance_work_mem while building HNSW indexes (the graph fits: faster)
 ANALYZED = ("sources", "version_sources", "passages", "postings", "version_terms")
 
@@ -52,8 +51,12 @@ class PostgresWriter:
         model_id: int,
         model: str,
         dim: int,
+        exact_max: int = EXACT_MAX,
     ) -> None:
         self._db = db
+        # A language gets its HNSW index when it has half the passages that readers stop scanning
+        # exactly at, so the index exists (built in bulk) before the first query needs it.
+        self._hnsw_from = exact_max // 2
         self._conn = conn
         self._base = base
         self._version = version_id
@@ -260,7 +263,7 @@ class PostgresWriter:
             " JOIN sources s ON s.key = vs.source_key WHERE vs.version = %s GROUP BY s.lang_id",
             (self._version,),
         ).fetchall()
-        big = [int(lang) for lang, n in rows if int(n) >= HNSW_FROM]
+        big = [int(lang) for lang, n in rows if int(n) >= self._hnsw_from]
         if big:
             self._conn.execute("SELECT set_config('maintenance_work_mem', %s, true)", (INDEX_MEMORY,))
         for lang in big:
