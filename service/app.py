@@ -43,6 +43,7 @@ def create_app(settings: Settings, *, embedder: Embedder | None = None) -> FastA
             emb = load_embedder(settings.model, settings.backend, settings.data_dir / "models")
         runtime = Runtime(settings, emb)
         runtime.reload()
+        runtime.watch()
         app.state.runtime = runtime
         if runtime.ready and "ko" in runtime.index.info.languages:
             # Kiwi takes seconds and ~0.5 GB to load and warm up: do it now, beside serving, rather
@@ -50,6 +51,7 @@ def create_app(settings: Settings, *, embedder: Embedder | None = None) -> FastA
             threading.Thread(target=analyze, args=("한국어 문장을 미리 분석합니다.",), daemon=True).start()
         yield
         runtime.jobs.wait(timeout=0)
+        runtime.close()
 
     app = FastAPI(
         title="groundqa",

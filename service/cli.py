@@ -1,4 +1,4 @@
-"""The `groundqa` command line: index, serve, ask, eval, sources. A thin shell over index/."""
+"""The `groundqa` command line: index, serve, ask, eval, sources, postgres. A thin shell over index/."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from corpus.errors import GroundqaError
+from corpus.errors import BackendUnavailable, GroundqaError, RebuildInProgress
+from index.backend import SharedCatalog
 from index.embedding.base import Embedder
 from service.runtime import catalog_for, source_dirs
 from service.settings import Settings
@@ -38,6 +39,14 @@ SourcesOpt = Annotated[
 DataOpt = Annotated[Path | None, typer.Option("--data", help="Where indexes live (env GROUNDQA_DATA_DIR).")]
 ModelOpt = Annotated[
     str | None, typer.Option("--model", help="sentence-transformers name or path (env GROUNDQA_MODEL).")
+]
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--database-url",
+        help="PostgreSQL URL with pgvector: the index lives there (env GROUNDQA_DATABASE_URL).",
+        show_default=False,
+    ),
 ]
 
 
@@ -99,17 +108,22 @@ def run_index(settings: Settings, embedder: Embedder, *, full: bool, quiet: bool
 
     if not settings.sources_dir.is_dir():
         fail(f"sources folder not found: {settings.sources_dir} (set --sources or GROUNDQA_SOURCES_DIR)")
-    with progress_bar(err.is_terminal and not quiet) as tick:
-        report = update_index(
-            catalog=catalog_for(settings),
-            inputs=source_dirs(settings),
-            embedder=embedder,
-            max_bytes=settings.max_file_bytes,
-            full=full,
-            keep=settings.keep_snapshots,
-            progress=tick,
-            ocr=settings.ocr,
-        )
+    catalog = catalog_for(settings)
+    try:
+        with progress_bar(err.is_terminal and not quiet) as tick:
+            report = update_index(
+                catalog=catalog,
+                inputs=source_dirs(settings, catalog),
+                embedder=embedder,
+                max_bytes=settings.max_file_bytes,
+                full=full,
+                keep=settings.keep_snapshots,
+                progress=tick,
+                ocr=settings.ocr,
+            )
+    finally:
+        if isinstance(catalog, SharedCatalog):
+            catalog.close()
     return report.to_json()
 
 
@@ -135,10 +149,13 @@ def index(
     manifest: Annotated[Path | None, typer.Option(help="manifest.csv with citation metadata.")] = None,
     full: Annotated[bool, typer.Option("--full", help="Re-read and re-embed everything.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    database: DatabaseOpt = None,
 ) -> None:
     """Index the sources folder (incremental unless --full) and publish a new snapshot."""
     with user_errors():
-        settings = settings_from(sources_dir=sources, data_dir=data, model=model, manifest=manifest)
+        settings = settings_from(
+            sources_dir=sources, data_dir=data, model=model, manifest=manifest, database_url=database
+        )
         summary = run_index(settings, load(settings), full=full, quiet=as_json)
         if as_json:
             out.print_json(json.dumps(summary))
@@ -156,6 +173,7 @@ def serve(
     no_index: Annotated[
         bool, typer.Option("--no-index", help="Serve what is indexed; skip the update.")
     ] = False,
+    database: DatabaseOpt = None,
 ) -> None:
     """Bring the index up to date, then serve the web UI and the API."""
     import uvicorn
@@ -163,10 +181,17 @@ def serve(
     from service.app import create_app
 
     with user_errors():
-        settings = settings_from(sources_dir=sources, data_dir=data, model=model, host=host, port=port)
+        settings = settings_from(
+            sources_dir=sources, data_dir=data, model=model, host=host, port=port, database_url=database
+        )
         embedder = load(settings)
         if not no_index and settings.sources_dir.is_dir():
-            print_index_summary(run_index(settings, embedder, full=False))
+            try:
+                print_index_summary(run_index(settings, embedder, full=False))
+            except (RebuildInProgress, BackendUnavailable) as exc:
+                # another replica is building, or the database is away: serve what is published
+                # (the server follows new versions and answers 503 until the database is back)
+                err.print(f"not updating the index: {escape(exc.message)}")
         elif not no_index:
             err.print(f"sources folder {settings.sources_dir} not found: serving what is already indexed")
         out.print(f"groundqa on http://{settings.host}:{settings.port}/  (API docs: /docs)")
@@ -218,13 +243,14 @@ def ask(
     data: DataOpt = None,
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print exactly the API's response body.")] = False,
+    database: DatabaseOpt = None,
 ) -> None:
     """Answer a question from the index with quoted, cited passages."""
-    from index.engine import GroundIndex
+    from service.runtime import open_index
     from service.schemas import AskRequest, FiltersIn, ask_response
 
     with user_errors():
-        settings = settings_from(data_dir=data, model=model)
+        settings = settings_from(data_dir=data, model=model, database_url=database)
         request = AskRequest(
             question=question,
             k=k,
@@ -237,8 +263,8 @@ def ask(
                 date_to=date_to,
             ),
         )
-        engine = GroundIndex.open(settings.data_dir, load(settings))
-        body = ask_response(engine.search(request.to_query())).model_dump(mode="json")
+        with open_index(settings, load(settings)) as engine:
+            body = ask_response(engine.search(request.to_query())).model_dump(mode="json")
     if as_json:
         sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
         return
@@ -268,21 +294,27 @@ def evaluate(
     data: DataOpt = None,
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    database: DatabaseOpt = None,
 ) -> None:
-    """Retrieval quality on a BEIR-format folder: nDCG@10, Recall@100, MRR@10."""
+    """Retrieval quality on a BEIR-format folder: nDCG@10, Recall@100, MRR@10.
+
+    With a database, the collection is indexed in its own schema there (beir_*), never in the
+    index that the database serves."""
     from index.eval.beir import evaluate as run_eval
 
     if method not in ("hybrid", "dense", "lexical"):
         fail(f"unknown method {method!r}: use hybrid, dense or lexical", 2)
     chosen: Literal["hybrid", "dense", "lexical"] = method  # type: ignore[assignment]
     with user_errors():
-        settings = settings_from(data_dir=data, model=model)
+        settings = settings_from(data_dir=data, model=model, database_url=database)
+        url = settings.database_url
         result = run_eval(
             dataset_dir,
             method=chosen,
             embedder=load(settings),
             cache_dir=settings.data_dir / "cache",
             qrels_file=qrels,
+            database_url=url.get_secret_value() if url else None,
         )
     if as_json:
         sys.stdout.write(json.dumps(result.to_json()) + "\n")
@@ -299,14 +331,15 @@ def evaluate(
 def sources(
     data: DataOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the API's GET /api/sources body.")] = False,
+    database: DatabaseOpt = None,
 ) -> None:
     """List the indexed sources with their passage counts."""
-    from index.local.catalog import LocalCatalog
+    from service.runtime import catalogue
     from service.schemas import SourceList, source_summary
 
     with user_errors():
-        settings = settings_from(data_dir=data)
-        _, records = LocalCatalog(settings.data_dir).catalogue()
+        settings = settings_from(data_dir=data, database_url=database)
+        _, records = catalogue(settings)
         body = SourceList(sources=[source_summary(r) for r in records])
     if as_json:
         sys.stdout.write(body.model_dump_json() + "\n")
@@ -317,6 +350,43 @@ def sources(
             f"{s.passages} passages"
         )
     out.print(f"{len(body.sources)} sources")
+
+
+postgres_app = typer.Typer(
+    help="A local PostgreSQL with pgvector for GROUNDQA_DATABASE_URL (needs the postgres extra).",
+    no_args_is_help=True,
+)
+app.add_typer(postgres_app, name="postgres")
+DirOpt = Annotated[Path, typer.Option("--dir", help="The server's data folder (created if missing).")]
+
+
+def _server() -> Any:
+    try:
+        from index.postgres import server
+    except ImportError:
+        fail("the postgres commands need the postgres extra: pip install 'groundqa[postgres]'", 2)
+    return server
+
+
+@postgres_app.command("start")
+def postgres_start(directory: DirOpt) -> None:
+    """Start (or reuse) a PostgreSQL with pgvector keeping its data in DIR; print its URL last."""
+    server = _server()
+    with user_errors():
+        url = server.start(directory)
+    err.print(f"PostgreSQL with pgvector is running with its data in {escape(str(directory))}")
+    err.print("use the URL below as GROUNDQA_DATABASE_URL (or --database-url); stop it with")
+    err.print(f"  groundqa postgres stop --dir {escape(str(directory))}")
+    sys.stdout.write(url + "\n")
+
+
+@postgres_app.command("stop")
+def postgres_stop(directory: DirOpt) -> None:
+    """Stop the PostgreSQL started with `groundqa postgres start --dir DIR`."""
+    server = _server()
+    with user_errors():
+        stopped = server.stop(directory)
+    out.print("stopped" if stopped else f"no server is running in {escape(str(directory))}")
 
 
 def main() -> None:

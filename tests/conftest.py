@@ -16,6 +16,7 @@ from tests.demo_fixtures import (  # noqa: F401  (session fixtures over the demo
 )
 from tests.postgres_fixtures import (  # noqa: F401  (a real PostgreSQL for the session)
     pg_database_url,
+    pg_folder,
     pg_schema,
     pg_server,
     pg_url,

@@ -1,11 +1,17 @@
 """A real PostgreSQL with pgvector for the test session, started with the code of `groundqa postgres
 start` (index.postgres.server) in a temporary folder and stopped at the end. Never a mock.
 
-Each test gets its own schema (`pg_catalog`) or its own database (`pg_database_url`), dropped after it.
+Each test gets its own schema (`pg_schema`) or its own database (`pg_database_url`), dropped after it.
+Server folders live in their own `mkdtemp` folders, not under pytest's basetemp: as root, PostgreSQL
+runs as another user that must traverse the path, and pytest resets /tmp/pytest-of-<user> to 0700
+whenever any session starts.
 """
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,19 +19,42 @@ from pathlib import Path
 import pytest
 
 
+@contextlib.contextmanager
+def server_folder() -> Iterator[Path]:
+    """A fresh folder for a PostgreSQL data dir (`<it>/pgdata`), removed afterwards."""
+    root = Path(tempfile.mkdtemp(prefix="groundqa-pg-"))
+    try:
+        yield root / "pgdata"
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_folder() -> Iterator[Path]:
+    """A data folder for a test that starts and stops a server of its own."""
+    pytest.importorskip("pgserver", reason="the postgres extra is not installed")
+    from index.postgres import server
+
+    with server_folder() as folder:
+        try:
+            yield folder
+        finally:
+            server.stop(folder)
+
+
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+def pg_server() -> Iterator[tuple[Path, str]]:
     """(data folder, URL) of the session's PostgreSQL server."""
     pytest.importorskip("psycopg", reason="the postgres extra is not installed")
     pytest.importorskip("pgserver", reason="the postgres extra is not installed")
     from index.postgres import server
 
-    folder = tmp_path_factory.mktemp("postgres") / "pgdata"
-    url = server.start(folder)
-    try:
-        yield folder, url
-    finally:
-        server.stop(folder)
+    with server_folder() as folder:
+        url = server.start(folder)
+        try:
+            yield folder, url
+        finally:
+            server.stop(folder)
 
 
 @pytest.fixture(scope="session")

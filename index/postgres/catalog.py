@@ -30,6 +30,7 @@ from index.postgres.backend import EXACT_MAX, SOURCE_COLUMNS, PostgresBackend, V
 from index.postgres.cache import PostgresEmbeddingCache
 from index.postgres.db import DEFAULT_SCHEMA, Connection, Database, translated
 from index.postgres.schema import check_schema, create_vectors_table, ensure_schema, vectors_table
+from index.postgres.uploads import UploadRows
 from index.postgres.writer import PostgresWriter
 
 log = logging.getLogger(__name__)
@@ -262,6 +263,11 @@ class PostgresCatalog:
             "SELECT to_regclass(format('%%I.%%I', %s::text, %s::text)) IS NOT NULL", (self.schema, name)
         ).fetchone()
         return bool(row and row[0])
+
+    def uploads(self) -> UploadRows:
+        """The files added through the API, kept in this database (see `index.postgres.uploads`);
+        nothing is read or created before the first call on it."""
+        return UploadRows(self.db, self.ensure_schema)
 
     def close(self) -> None:
         """Close pooled connections (the catalog can still be used: it reconnects)."""

@@ -50,6 +50,11 @@ def start(directory: Path) -> str:
     pgserver = _pgserver()
     directory = directory.expanduser().resolve()
     directory.parent.mkdir(parents=True, exist_ok=True)
+    if not running(directory):
+        # pgserver remembers servers it started in this process; one stopped since must start again
+        known = getattr(pgserver.PostgresServer, "_instances", None)
+        if isinstance(known, dict):
+            known.pop(directory, None)
     try:
         server = pgserver.get_server(directory, cleanup_mode=None)
         url = str(server.get_uri())
