@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -170,6 +171,14 @@ def test_kill_9_of_a_build_leaves_the_previous_version_serving_and_no_debris(
     idx = GroundIndex(catalog.open(), emb)
     assert "late.txt" not in {r.path for r in idx.sources()}
     assert count(catalog, "sources") == sources_before and count(catalog, "passages") == passages_before
+    deadline = time.monotonic() + 10  # the server ends the killed sessions (and their lock) as it notices
+    while True:
+        try:
+            with catalog.lock("after"):
+                break
+        except RebuildInProgress:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
     report = update_index(catalog=catalog, inputs=[SourceDir(src)], embedder=emb, max_bytes=2**24)
     assert report.published and catalog.current_version() == report.version
     assert "late.txt" in {r.path for r in catalog.open().sources()}

@@ -193,6 +193,7 @@ class PostgresCatalog:
                     conn.rollback()
                 mid = model_id(conn, model, dim)
                 create_vectors_table(conn, mid, dim)
+                conn.execute("CREATE TEMPORARY TABLE new_postings (LIKE postings) ON COMMIT DROP")
                 version = int(self._scalar(conn, "SELECT nextval('version_ids')"))
                 conn.execute(
                     "INSERT INTO versions (id, model_id, built_at, sources, passages, total_length, extra)"

@@ -9,7 +9,8 @@
     version_sources      which source rows make up each version, in order (ord)
     passages             one row per passage of a source row: offsets, section, text, analysed tokens
     terms                analysed terms as integer ids
-    postings             (term, passage) with the term frequency and the passage length (BM25 inputs)
+    postings             per (term, source row): the passages holding the term, packed as
+                         (passage key, term frequency, passage length) records (`POSTING`)
     version_terms        document frequency of each term in each version
     vectors_<model id>   one vector(dim) per passage, HNSW-indexed per language as halfvec
     embedding_cache      vectors by hash of the embedded text, per model
@@ -24,6 +25,7 @@ depend on the version (document frequencies, average length) live in `version_te
 
 from __future__ import annotations
 
+import numpy as np
 from psycopg import errors as pgerrors
 from psycopg import sql
 
@@ -31,6 +33,8 @@ from corpus.errors import IndexNotBuilt, SnapshotCorrupt, StorageError
 from index.postgres.db import Connection
 
 SCHEMA_VERSION = "1"
+POSTING = np.dtype([("passage", "<i8"), ("tf", "<i4"), ("length", "<i4")])
+"""One record of `postings.data`: little-endian passage key, term frequency, passage length (tokens)."""
 INIT_LOCK = 0x67716462  # advisory transaction lock serialising schema creation ("gqdb")
 
 TABLES = """
@@ -110,12 +114,11 @@ CREATE INDEX IF NOT EXISTS passages_id ON passages (id);
 CREATE TABLE IF NOT EXISTS terms (id serial PRIMARY KEY, term text NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS postings (
     term int NOT NULL,
-    passage bigint NOT NULL,
     source_key bigint NOT NULL,
-    tf int NOT NULL,
-    length int NOT NULL
+    n int NOT NULL,
+    data bytea NOT NULL,
+    PRIMARY KEY (term, source_key)
 );
-CREATE INDEX IF NOT EXISTS postings_term ON postings (term) INCLUDE (source_key, passage, tf, length);
 CREATE INDEX IF NOT EXISTS postings_source ON postings (source_key);
 CREATE TABLE IF NOT EXISTS version_terms (
     version bigint NOT NULL REFERENCES versions ON DELETE CASCADE,

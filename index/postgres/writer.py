@@ -11,13 +11,13 @@ incremental build writes only what changed.
 from __future__ import annotations
 
 import contextlib
-import io
 import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
@@ -27,7 +27,7 @@ from corpus.models import Source
 from index.backend import IndexInfo, NewPassage
 from index.postgres.backend import EXACT_MAX, PostgresBackend
 from index.postgres.db import Connection, Database, vector_binary
-from index.postgres.schema import create_hnsw_index, vectors_table
+from index.postgres.schema import POSTING, create_hnsw_index, vectors_table
 from index.types import date_bounds
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,8 @@ class PostgresWriter:
         self._keys: list[int] = []
         self._passage_rows: list[tuple[Any, ...]] = []
         self._vector_rows: list[tuple[int, int, int, bytes]] = []
-        self._postings: list[tuple[int, int, tuple[str, ...]]] = []  # (passage key, source key, tokens)
+        # per source row: {term: [(passage key, tf, length), ...]}, packed once term ids are known
+        self._postings: list[tuple[int, dict[str, list[tuple[int, int, int]]]]] = []
         self.published: IndexInfo | None = None
 
     # -- IndexWriter -----------------------------------------------------------------------------
@@ -119,6 +120,7 @@ class PostgresWriter:
         ).fetchone()
         assert row is not None
         key = int(row[0])
+        postings: dict[str, list[tuple[int, int, int]]] = {}
         for np_ in passages:
             p = np_.passage
             pkey = self._next_key()
@@ -140,7 +142,10 @@ class PostgresWriter:
                 )
             )
             self._vector_rows.append((pkey, key, lang_id, vector_binary(np_.vector)))
-            self._postings.append((pkey, key, tuple(np_.tokens)))
+            length = len(np_.tokens)
+            for term, tf in Counter(np_.tokens).items():
+                postings.setdefault(term, []).append((pkey, tf, length))
+        self._postings.append((key, postings))
         self._links.append((key, len(passages)))
         if len(self._passage_rows) >= FLUSH_PASSAGES:
             self._flush()
@@ -148,6 +153,8 @@ class PostgresWriter:
     def publish(self, extra: Mapping[str, Any]) -> IndexInfo:
         conn, v = self._conn, self._version
         self._flush()
+        # Postings go in sorted by term: a query reads each of its terms' rows from a few pages.
+        conn.execute("INSERT INTO postings SELECT * FROM new_postings ORDER BY term, source_key")
         with (
             conn.cursor() as cur,
             cur.copy("COPY version_sources (version, ord, source_key) FROM STDIN") as cp,
@@ -163,7 +170,7 @@ class PostgresWriter:
         total_length = int(total[0]) if total else 0
         conn.execute(
             "INSERT INTO version_terms (version, term, df)"
-            " SELECT %(v)s, po.term, count(*) FROM postings po"
+            " SELECT %(v)s, po.term, sum(po.n) FROM postings po"
             " JOIN version_sources vs ON vs.source_key = po.source_key AND vs.version = %(v)s"
             " GROUP BY po.term",
             {"v": v},
@@ -216,7 +223,7 @@ class PostgresWriter:
         return self._keys.pop()
 
     def _resolve_terms(self) -> None:
-        new = sorted({t for _, _, tokens in self._postings for t in tokens} - self._term_ids.keys())
+        new = sorted({t for _, terms in self._postings for t in terms} - self._term_ids.keys())
         if not new:
             return
         self._conn.execute(
@@ -227,7 +234,7 @@ class PostgresWriter:
 
     def _flush(self) -> None:
         """Copy the buffered passages, their vectors and postings to the server."""
-        if not self._passage_rows:
+        if not self._passage_rows and not self._postings:
             return
         conn = self._conn
         self._resolve_terms()
@@ -246,14 +253,15 @@ class PostgresWriter:
                 cp.set_types(["int8", "int8", "int2", "bytea"])
                 for vrow in self._vector_rows:
                     cp.write_row(vrow)
-            with cur.copy("COPY postings (term, passage, source_key, tf, length) FROM STDIN") as cp:
-                buf = io.StringIO()
+            with cur.copy("COPY new_postings (term, source_key, n, data) FROM STDIN (FORMAT BINARY)") as cp:
+                cp.set_types(["int4", "int8", "int4", "bytea"])
                 ids = self._term_ids
-                for pkey, skey, tokens in self._postings:
-                    length = len(tokens)
-                    for term, tf in Counter(tokens).items():
-                        buf.write(f"{ids[term]}\t{pkey}\t{skey}\t{tf}\t{length}\n")
-                cp.write(buf.getvalue())
+                for skey, terms in self._postings:
+                    for term, records in terms.items():
+                        blob = np.array(records, dtype=np.int64)
+                        packed = np.empty(len(records), dtype=POSTING)
+                        packed["passage"], packed["tf"], packed["length"] = blob[:, 0], blob[:, 1], blob[:, 2]
+                        cp.write_row((ids[term], skey, len(records), packed.tobytes()))
         self._passage_rows, self._vector_rows, self._postings = [], [], []
 
     def _index_languages(self) -> None:
