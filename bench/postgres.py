@@ -295,16 +295,19 @@ def replica(env: dict[str, str], data: Path, log_file: Path) -> Iterator[tuple[i
 
 
 def spread_call(ports: list[int]) -> Callable[..., tuple[bool, float]]:
-    """An ask call that gives each client thread one of `ports`, round robin."""
+    """An ask call that sends successive requests to `ports` in turn (a round-robin load balancer);
+    each client thread keeps one connection per port."""
     turn = itertools.count()
     lock = threading.Lock()
     calls = {port: http_call(port) for port in ports}
 
     def call(state: dict[str, Any], q: str, h: list[str]) -> tuple[bool, float]:
-        if "port" not in state:
-            with lock:
-                state["port"] = ports[next(turn) % len(ports)]
-        return calls[state["port"]](state, q, h)
+        with lock:
+            port = ports[next(turn) % len(ports)]
+        per_port = state.setdefault("ports", {})
+        sub = per_port.setdefault(port, {})
+        state["close"] = lambda: [s.get("close", lambda: None)() for s in per_port.values()]
+        return calls[port](sub, q, h)
 
     return call
 
@@ -340,7 +343,8 @@ def latency_section(args: argparse.Namespace, out: Out, admin: str) -> None:
                 port, _ = stack.enter_context(replica(env, data, args.work / f"replica-{i}.log"))
                 ports.append(port)
             call = spread_call(ports)
-            drive(1, warm_up() * len(ports), 1, call)
+            for port in ports:  # each replica loads Kiwi and warms its caches before timing
+                drive(1, warm_up(), 1, http_call(port))
             for clients in (1, 8):
                 log(f"{label}: {clients} client(s)")
                 run: Run = drive(clients, qs, 1, call)
@@ -470,7 +474,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, default=ROOT / ".test-cache" / "demo-data")
     ap.add_argument("--work", type=Path, default=Path("/tmp/groundqa-bench-pg"))
     ap.add_argument("--size", type=int, default=100_000)
-    ap.add_argument("--questions", type=int, default=80)
+    ap.add_argument("--questions", type=int, default=120)
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
     sections = [s for s in args.only.split(",") if s]
