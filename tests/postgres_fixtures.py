@@ -92,3 +92,45 @@ def pg_database_url(pg_url: str) -> Iterator[str]:
     yield url
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def start_standby(primary: Path, standby: Path) -> str:
+    """A streaming replica (hot standby) of the server in `primary`, in `standby`; its URL.
+
+    pg_basebackup -R from the primary's socket, then the standby started on its own socket folder,
+    as the primary's user (PostgreSQL refuses root). Stop it with `server.stop(standby)`.
+    """
+    import os
+    import pwd
+    import subprocess
+
+    import pgserver
+
+    bin_dir = Path(str(pgserver.__file__)).parent / "pginstall" / "bin"
+    owner = primary.stat().st_uid
+    user = pwd.getpwuid(owner).pw_name if os.geteuid() == 0 else None
+    standby.mkdir(mode=0o700)
+    if user is not None:
+        os.chown(standby, owner, primary.stat().st_gid)
+    run = {"check": True, "capture_output": True, "user": user, "cwd": primary, "timeout": 120}
+    subprocess.run(
+        [str(bin_dir / "pg_basebackup"), "-D", str(standby), "-h", str(primary), "-U", "postgres", "-R"],
+        **run,
+    )
+    for copied in standby.glob(".s.PGSQL.*"):  # the primary's socket lock, copied with its folder
+        copied.unlink()
+    subprocess.run(
+        [
+            str(bin_dir / "pg_ctl"),
+            "-D",
+            str(standby),
+            "-w",
+            "-l",
+            str(standby / "log"),
+            "-o",
+            f'-h "" -k {standby}',
+            "start",
+        ],
+        **run,
+    )
+    return f"postgresql://postgres:@/postgres?host={standby}"

@@ -39,12 +39,13 @@ QUESTIONS = [
 ]
 
 
-def settings(root: Path, url: str) -> Settings:
+def settings(root: Path, url: str, read_url: str | None = None) -> Settings:
     return Settings(
         sources_dir=root / "src",
         data_dir=root / "data",
         admin_token=TOKEN,  # type: ignore[arg-type]
         database_url=url,  # type: ignore[arg-type]
+        database_read_url=read_url,  # type: ignore[arg-type]
         max_upload_mb=1,
     )
 
@@ -303,3 +304,43 @@ def test_a_database_that_goes_away_is_a_503_with_a_reason_and_recovers(
         assert server.start(folder) == url
         wait_for(lambda: client.post("/api/ask", json={"question": QUESTIONS[0]}).status_code == 200)
         assert client.get("/readyz").json()["version"] == "000001"
+
+
+def test_queries_read_a_streaming_replica_while_writes_go_to_the_primary(
+    tmp_path: Path, pg_folder: Path
+) -> None:
+    from tests.postgres_fixtures import start_standby
+
+    primary = server.start(pg_folder)
+    standby_dir = pg_folder.parent / "standby"
+    standby = start_standby(pg_folder, standby_dir)
+    try:
+        build_db(primary, write_corpus(tmp_path / "src"))
+        replica = PostgresCatalog(standby)
+        wait_for(lambda: replica.current_version() == "000001")
+        with pytest.raises(Exception, match="read-only"), replica.db.connection() as conn:
+            conn.execute("CREATE TABLE nope (x int)")
+        replica.close()
+        config = settings(tmp_path, primary, standby)
+        with TestClient(create_app(config, embedder=FakeEmbedder())) as client:
+            catalog = client.app.state.runtime.catalog  # type: ignore[attr-defined]
+            assert catalog.read_db.url == standby and catalog.db.url == primary
+            assert client.post("/api/ask", json={"question": QUESTIONS[0]}).json()["answered"]
+            r = client.post(
+                "/api/sources", headers=AUTH, files={"file": ("ferry.txt", LATE.encode(), "text/plain")}
+            )
+            assert r.status_code == 202, r.text
+            assert wait_job(client)["state"] == "succeeded"
+            sid = r.json()["source_id"]
+            found = wait_for(
+                lambda: [
+                    p
+                    for p in client.post(
+                        "/api/ask", json={"question": "Which ferry crossed the river?"}
+                    ).json()["passages"]
+                    if p["source"]["id"] == sid
+                ]
+            )
+            assert found and client.get("/readyz").json()["version"] == "000002"
+    finally:
+        server.stop(standby_dir)
