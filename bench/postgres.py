@@ -60,7 +60,7 @@ from bench.speed import (
     questions,
     warm_up,
 )
-from bench.synthetic import GENERATOR, ensure_synthetic, load_demo, write_synthetic
+from bench.synthetic import GENERATOR, ensure_synthetic, load_demo, synthetic_document, write_synthetic
 from index import LocalCatalog, SourceDir, update_index
 from index.embedding.base import Embedder
 from index.embedding.load import load_embedder
@@ -101,9 +101,12 @@ class Out:
 
 
 # -- databases -----------------------------------------------------------------------------------------
-def database_url(admin_url: str, name: str) -> str:
-    """The URL of database `name` on the server of `admin_url`, created (with pgvector) if missing."""
+def database_url(admin_url: str, name: str, *, fresh: bool = False) -> str:
+    """The URL of database `name` on the server of `admin_url`, created (with pgvector) if missing
+    (dropped first when `fresh`)."""
     with psycopg.connect(admin_url, autocommit=True) as conn:
+        if fresh:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
         if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     params = conninfo_to_dict(admin_url)
@@ -204,14 +207,14 @@ def devset_row(label: str, r: DevsetResult) -> list[str]:
     ]
 
 
-def demo_catalog(admin: str) -> tuple[str, PostgresCatalog]:
-    url = database_url(admin, "groundqa_bench_demo")
+def demo_catalog(admin: str, *, fresh: bool = False) -> tuple[str, PostgresCatalog]:
+    url = database_url(admin, "groundqa_bench_demo", fresh=fresh)
     return url, PostgresCatalog(url)
 
 
 def devset_section(args: argparse.Namespace, out: Out, emb: Embedder, admin: str) -> None:
     out.emit(f"## Demo collection and dev set: local vs PostgreSQL (load average {load_avg()})\n")
-    _, catalog = demo_catalog(admin)
+    _, catalog = demo_catalog(admin, fresh=True)
     log("seeding the database's embedding cache from the local demo index")
     seeded = seed_cache(args.data, catalog, emb)
     builds = []
@@ -246,6 +249,7 @@ def devset_section(args: argparse.Namespace, out: Out, emb: Embedder, admin: str
         ["dev set", "answerable: hit@5", "wrongly abstained", "unanswerable: correctly abstained"],
         [devset_row("local", res_local), devset_row("postgres", res_pg)],
     )
+    incremental(args, out, emb, [("local", LocalCatalog(fresh)), ("postgres", catalog)])
     same = sum(a == b for a, b in zip(answers(local_index, items), answers(pg_index, items), strict=True))
     diff = max(
         abs(res_local.hit_at_5 - res_pg.hit_at_5),
@@ -257,6 +261,32 @@ def devset_section(args: argparse.Namespace, out: Out, emb: Embedder, admin: str
         f"same order); the counts differ by at most {diff} question(s) (target: within one).\n"
     )
     catalog.close()
+
+
+def incremental(args: argparse.Namespace, out: Out, emb: Embedder, catalogs: list[tuple[str, Any]]) -> None:
+    """Add one new source (embedded for real) beside the demo collection, then remove it, per backend."""
+    demo = load_demo(args.data)
+    extra = args.work / "extra"
+    rows = []
+    for name, catalog in catalogs:
+        shutil.rmtree(extra, ignore_errors=True)
+        extra.mkdir(parents=True)
+        inputs = [SourceDir(DEMO_SOURCES), SourceDir(extra, None, "bench")]
+        for what in ("add one source (~1,500 words)", "remove it"):
+            if what.startswith("add"):
+                (extra / "bench-added.txt").write_text(synthetic_document(demo, 1500, seed=7), "utf-8")
+            else:
+                (extra / "bench-added.txt").unlink()
+            log(f"{name}: {what}")
+            t0 = time.perf_counter()
+            report = update_index(catalog=catalog, inputs=inputs, embedder=emb, max_bytes=50 * MB)
+            took = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            backend = catalog.open() if name == "postgres" else catalog.open(model=emb.fingerprint)
+            reopen = time.perf_counter() - t0
+            backend.close()
+            rows.append([name, what, f"{took:.2f}", str(report.embedded), f"{reopen:.2f}", load_avg()])
+    out.table(["backend", "update", "publish s", "embedded", "reopen s", "load average"], rows)
 
 
 # -- latency -------------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from typing import Any
 import psycopg
 from psycopg import errors as pgerrors
 
-from corpus.errors import IndexNotBuilt, RebuildInProgress, SnapshotCorrupt
+from corpus.errors import BackendUnavailable, IndexNotBuilt, RebuildInProgress, SnapshotCorrupt
 from index.backend import Backend, SourceRecord
 from index.postgres.backend import EXACT_MAX, SOURCE_COLUMNS, PostgresBackend, VersionRow, source_record
 from index.postgres.cache import PostgresEmbeddingCache
@@ -228,7 +228,18 @@ class PostgresCatalog:
 
     def prune(self, keep: int) -> list[str]:
         """Drop published versions beyond the newest `keep` (never the current one), then every source
-        row no remaining version uses, with its passages, postings and vectors. Call with the lock."""
+        row no remaining version uses, with its passages, postings and vectors. Call with the lock.
+
+        Best effort, like removing old snapshot folders: when the database cannot be reached the
+        versions stay (the next prune removes them) and nothing is raised.
+        """
+        try:
+            return self._prune(keep)
+        except BackendUnavailable as exc:
+            log.warning("old versions not pruned: %s", exc.message)
+            return []
+
+    def _prune(self, keep: int) -> list[str]:
         self.ensure_schema()
         with self.db.connection() as conn, conn.transaction():
             gone = conn.execute(
