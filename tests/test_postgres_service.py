@@ -100,7 +100,7 @@ def test_uploads_live_in_the_database_and_deletes_keep_them_as_trash(
     assert top["source"]["publisher"] == "Field Team" and top["source"]["date"] == "2024-05"
     assert not (tmp_path / "data" / "uploads").exists()  # not in a folder of this machine's data dir
     rows = client.app.state.runtime.catalog.uploads().live()  # type: ignore[attr-defined]
-    assert [(u.name, u.content, u.row["title"]) for u in rows] == [
+    assert [(u.name, u.content, u.meta["title"]) for u in rows] == [
         ("ferry notes.txt", LATE.encode(), "Ferry Notes")
     ]
 

@@ -15,7 +15,7 @@
     vectors_<model id>   one vector(dim) per passage, HNSW-indexed per language as halfvec
     embedding_cache      vectors by hash of the embedded text, per model
     writer               the job holding the one-writer advisory lock (for the 409 message)
-    uploads              files added through the API (bytes and manifest row), soft-deleted to trash
+    uploads              files added through the API (bytes and metadata), soft-deleted to trash
 
 Source rows are immutable and shared: an unchanged source is carried into a new version by one
 `version_sources` row, so its passages, postings and vectors are written once. BM25 statistics that
@@ -142,7 +142,7 @@ CREATE TABLE IF NOT EXISTS uploads (
     key bigserial PRIMARY KEY,
     name text NOT NULL,
     content bytea NOT NULL,
-    manifest_row jsonb NOT NULL,
+    meta jsonb NOT NULL,
     uploaded_at timestamptz NOT NULL DEFAULT now(),
     deleted_at timestamptz
 );

@@ -1,35 +1,28 @@
 """Files added through the API, stored in the index's database so every replica's builder reads them.
 
-A row holds the file's bytes and its manifest row (the citation metadata as the uploads manifest
-writes it). Replacing a file keeps the old row as deleted; deleting sets `deleted_at`: nothing is
-destroyed, as with the local trash folder. Builders read the live rows through `mirror`, which writes
-them as an ordinary sources folder (files + manifest.csv) that the one ingestion path reads.
+A row holds the file's name, its bytes and the citation metadata given with it (as a JSON object).
+Replacing a file keeps the old row as deleted; deleting sets `deleted_at`: nothing is destroyed, as
+with the local trash folder. How rows become a sources folder for a build is the service's business
+(`service.db_uploads`), so the uploads manifest keeps a single owner.
 """
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import io
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from psycopg.types.json import Jsonb
 
-from corpus.manifest import MANIFEST_NAME
 from index.postgres.db import Database
 
 
 @dataclass(frozen=True)
 class StoredUpload:
-    """A live upload: its file name in the uploads namespace, its bytes and its manifest row."""
+    """A live upload: its file name, its bytes and the metadata given with it (None: not given)."""
 
     name: str
     content: bytes
-    row: Mapping[str, str]
+    meta: Mapping[str, str | None]
 
 
 class UploadRows:
@@ -44,16 +37,19 @@ class UploadRows:
         self._db = db
         self._ready = ready
 
-    def put(self, name: str, content: bytes, row: Mapping[str, str]) -> None:
-        """Store a file, replacing the live one of the same name (kept as deleted), in one transaction."""
+    def put(self, name: str, content: bytes, meta: Mapping[str, str | None]) -> None:
+        """Store a file, replacing the live one of the same name (kept as deleted), in one transaction.
+
+        Raises BackendUnavailable or StorageError (the database refused the write).
+        """
         self._ready()
         with self._db.connection() as conn, conn.transaction():
             conn.execute(
                 "UPDATE uploads SET deleted_at = now() WHERE name = %s AND deleted_at IS NULL", (name,)
             )
             conn.execute(
-                "INSERT INTO uploads (name, content, manifest_row) VALUES (%s, %s, %s)",
-                (name, content, Jsonb(dict(row))),
+                "INSERT INTO uploads (name, content, meta) VALUES (%s, %s, %s)",
+                (name, content, Jsonb(dict(meta))),
             )
 
     def remove(self, name: str) -> bool:
@@ -66,49 +62,10 @@ class UploadRows:
             return cur.rowcount > 0
 
     def live(self) -> list[StoredUpload]:
-        """Every live upload, by name."""
+        """Every live upload, oldest first (the order they were stored in)."""
         self._ready()
         with self._db.connection() as conn:
             rows = conn.execute(
-                "SELECT name, content, manifest_row FROM uploads WHERE deleted_at IS NULL ORDER BY name"
+                "SELECT name, content, meta FROM uploads WHERE deleted_at IS NULL ORDER BY key"
             ).fetchall()
-        return [StoredUpload(name, bytes(content), dict(row)) for name, content, row in rows]
-
-    def mirror(self, folder: Path) -> list[StoredUpload]:
-        """Make `folder` hold exactly the live uploads and their manifest.csv; returns them.
-
-        Files are written atomically (temp file, rename) and only when their bytes changed, so a
-        builder reading the folder sees each file whole.
-        """
-        uploads = self.live()
-        folder.mkdir(parents=True, exist_ok=True)
-        wanted = {u.name for u in uploads}
-        for path in folder.iterdir():
-            if path.is_file() and path.name != MANIFEST_NAME and path.name not in wanted:
-                path.unlink()
-        for u in uploads:
-            target = folder / u.name
-            if not (target.is_file() and target.read_bytes() == u.content):
-                _atomic_write(target, u.content)
-        columns: list[str] = ["file"]
-        for u in uploads:
-            columns += [k for k in u.row if k not in columns]
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, restval="")
-        writer.writeheader()
-        for u in uploads:
-            writer.writerow({**u.row, "file": u.name})
-        _atomic_write(folder / MANIFEST_NAME, buf.getvalue().encode("utf-8"))
-        return uploads
-
-
-def _atomic_write(path: Path, content: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".mirror-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        return [StoredUpload(name, bytes(content), dict(meta)) for name, content, meta in rows]
