@@ -61,6 +61,7 @@ class IndexHolder:
             except BackendUnavailable as exc:
                 if self._unavailable is None:
                     log.warning("%s", exc.message)
+                    catalog.close()  # idle connections to the lost server are stale: drop them
                 self._unavailable = exc.message
                 continue
             except Exception:  # the watcher must outlive any surprise; the next tick tries again
