@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import itertools
+import json
 import os
 import shutil
 import sqlite3
@@ -349,7 +350,57 @@ def models_link(data: Path, models: Path) -> None:
         link.symlink_to(models.resolve(), target_is_directory=True)
 
 
-def latency_section(args: argparse.Namespace, out: Out, admin: str) -> None:
+def ready_version(port: int) -> str | None:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as r:
+            return str(json.loads(r.read())["version"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def ask_body(port: int, question: str) -> dict[str, Any]:
+    body = json.dumps({"question": question, "k": 5}).encode()
+    req = urllib.request.Request(
+        f"http://127.0.0.1:{port}/api/ask", data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(req, timeout=30) as r:
+        out: dict[str, Any] = json.loads(r.read())
+    out.pop("took_ms", None)
+    return out
+
+
+def propagation(args: argparse.Namespace, emb: Embedder, url: str, ports: list[int]) -> list[float]:
+    """Seconds from `update_index` publishing (in this process) to each replica serving the new
+    version, for one added and one removed source."""
+    demo = load_demo(args.data)
+    extra = args.work / "extra-propagation"
+    shutil.rmtree(extra, ignore_errors=True)
+    extra.mkdir(parents=True)
+    catalog = PostgresCatalog(url)
+    delays = []
+    try:
+        for step in ("add", "remove"):
+            doc = extra / "bench-propagation.txt"
+            if step == "add":
+                doc.write_text(synthetic_document(demo, 400, seed=11), "utf-8")
+            else:
+                doc.unlink()
+            inputs = [SourceDir(DEMO_SOURCES), SourceDir(extra, None, "bench")]
+            report = update_index(catalog=catalog, inputs=inputs, embedder=emb, max_bytes=50 * MB)
+            published = time.perf_counter()
+            waiting = set(ports)
+            while waiting and time.perf_counter() - published < 60:
+                for port in list(waiting):
+                    if ready_version(port) == report.version:
+                        delays.append(time.perf_counter() - published)
+                        waiting.discard(port)
+                time.sleep(0.02)
+    finally:
+        catalog.close()
+    return delays
+
+
+def latency_section(args: argparse.Namespace, out: Out, emb: Embedder, admin: str) -> None:
     out.emit(f"## Ask latency over HTTP: replicas on one database (load average {load_avg()})\n")
     url, catalog = demo_catalog(admin)
     if catalog.current_version() is None:
@@ -358,6 +409,7 @@ def latency_section(args: argparse.Namespace, out: Out, admin: str) -> None:
     qs = questions(args.questions)
     models = args.data / "models"
     rows = []
+    notes: list[str] = []
     setups: list[tuple[str, list[dict[str, str]]]] = [
         ("local, 1 server", [{"GROUNDQA_DATA_DIR": str(args.data)}]),
         ("postgres, 1 replica", [{"GROUNDQA_DATABASE_URL": url}]),
@@ -375,6 +427,14 @@ def latency_section(args: argparse.Namespace, out: Out, admin: str) -> None:
             call = spread_call(ports)
             for port in ports:  # each replica loads Kiwi and warms its caches before timing
                 drive(1, warm_up(), 1, http_call(port))
+            if len(ports) > 1:
+                same = sum(ask_body(ports[0], q) == ask_body(ports[1], q) for q, _ in qs)
+                delays = propagation(args, emb, url, ports)
+                notes.append(
+                    f"{label}: {same}/{len(qs)} questions answered identically by both replicas; a version "
+                    f"published by another process was served by every replica {min(delays):.2f}-"
+                    f"{max(delays):.2f} s after the publish ({len(delays)} observations, 1 s polling)."
+                )
             for clients in (1, 8):
                 log(f"{label}: {clients} client(s)")
                 run: Run = drive(clients, qs, 1, call)
@@ -393,6 +453,8 @@ def latency_section(args: argparse.Namespace, out: Out, admin: str) -> None:
     out.table(
         ["setup", "clients", "calls", "errors", "p50 ms", "p99 ms", "queries/s", "server took_ms p50"], rows
     )
+    for note in notes:
+        out.emit(note + "\n")
     out.emit(
         "Clients, servers and PostgreSQL share the same 2 cores, so a second replica adds no CPU here: the "
         "figures show the cost of the database round trips and that replicas answer alike, not scaling.\n"
@@ -526,7 +588,7 @@ def main(argv: list[str] | None = None) -> None:
     if "devset" in sections:
         devset_section(args, out, emb, admin)
     if "latency" in sections:
-        latency_section(args, out, admin)
+        latency_section(args, out, emb, admin)
     if "scale" in sections:
         scale_section(args, out, emb, admin)
 
