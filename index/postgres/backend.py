@@ -381,7 +381,8 @@ class PostgresBackend:
             conn.execute("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)")
             # the query vector is bound twice: one parameter per type, so neither is read as the other
             params = {"q": q, "qh": q, "lang": lang_id, "keys": keys, "n": n}
-            return conn.execute(query, params).fetchall()
+            # never a prepared, generic plan: the partial index must be matched to this language
+            return conn.execute(query, params, prepare=False).fetchall()
 
     def dense_scores(self, vector: Vector, ids: Sequence[str]) -> list[float]:
         if not ids:

@@ -30,6 +30,7 @@ DEFAULT_SCHEMA = "groundqa"
 SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 POOL_SIZE = 8  # idle connections kept per process (more are opened under load, then closed)
 CONNECT_TIMEOUT = 5  # seconds before a connection attempt counts as failed
+PREPARE_AFTER = 2  # a statement run this many times on a connection is prepared server-side
 
 Connection = psycopg.Connection[tuple[Any, ...]]
 
@@ -106,7 +107,9 @@ class Database:
                 self.url,
                 autocommit=True,
                 connect_timeout=CONNECT_TIMEOUT,
-                prepare_threshold=None,  # unnamed statements: planned with their values (partial indexes)
+                # statements run often are prepared server-side (planning is a good part of a small
+                # query's time); those that must be planned with their values say prepare=False
+                prepare_threshold=PREPARE_AFTER,
                 application_name="groundqa",
             )
         except psycopg.OperationalError as exc:
