@@ -427,14 +427,6 @@ def latency_section(args: argparse.Namespace, out: Out, emb: Embedder, admin: st
             call = spread_call(ports)
             for port in ports:  # each replica loads Kiwi and warms its caches before timing
                 drive(1, warm_up(), 1, http_call(port))
-            if len(ports) > 1:
-                same = sum(ask_body(ports[0], q) == ask_body(ports[1], q) for q, _ in qs)
-                delays = propagation(args, emb, url, ports)
-                notes.append(
-                    f"{label}: {same}/{len(qs)} questions answered identically by both replicas; a version "
-                    f"published by another process was served by every replica {min(delays):.2f}-"
-                    f"{max(delays):.2f} s after the publish ({len(delays)} observations, 1 s polling)."
-                )
             for clients in (1, 8):
                 log(f"{label}: {clients} client(s)")
                 run: Run = drive(clients, qs, 1, call)
@@ -449,6 +441,14 @@ def latency_section(args: argparse.Namespace, out: Out, emb: Embedder, admin: st
                         f"{len(run.latencies) / run.wall:.1f}" if run.wall else "-",
                         ms(p(run.server_ms, 50)),
                     ]
+                )
+            if len(ports) > 1:
+                same = sum(ask_body(ports[0], q) == ask_body(ports[1], q) for q, _ in qs)
+                delays = propagation(args, emb, url, ports)
+                notes.append(
+                    f"{label}: {same}/{len(qs)} questions answered identically by both replicas; a version "
+                    f"published by another process was served by every replica {min(delays):.2f}-"
+                    f"{max(delays):.2f} s after the publish ({len(delays)} observations, 1 s polling)."
                 )
     out.table(
         ["setup", "clients", "calls", "errors", "p50 ms", "p99 ms", "queries/s", "server took_ms p50"], rows
