@@ -9,9 +9,10 @@
 
 Rooms: `embedding/` (models and the vector cache), `local/` (the FAISS + bm25s + SQLite backend and
 its snapshot folders), `postgres/` (the PostgreSQL + pgvector backend: `PostgresCatalog(url)` in place
-of `LocalCatalog`; needs the postgres extra), `eval/` (BEIR metrics), `backend.py` (the seam any backend implements),
-`builder.py` (incremental updates), `engine.py` + `retriever.py` + `fusion.py` + `dedup.py` +
-`abstain.py` + `evidence.py` + `analyzer.py` (the query pipeline), `types.py` (queries and answers).
+of `LocalCatalog`; needs the postgres extra), `eval/` (BEIR metrics), `backend.py` (the seam any
+backend implements), `builder.py` (incremental updates), `engine.py` + `retriever.py` + `fusion.py` +
+`dedup.py` + `abstain.py` + `evidence.py` + `analyzer.py` (the query pipeline), `types.py` (queries and
+answers).
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def catalog(pg_url: str, pg_schema: str) -> Iterator[PostgresCatalog]:
-    cat = PostgresCatalog(pg_url, schema=pg_schema)
+    cat = PostgresCatalog(pg_url, schema=pg_schema, prune_grace=0)
     yield cat
     cat.close()
 
@@ -266,3 +266,27 @@ def test_unreachable_database_is_backend_unavailable_without_paths(tmp_path: Pat
         with pytest.raises(BackendUnavailable) as info:
             call()
         assert "cannot connect" in info.value.message and str(tmp_path) not in info.value.message
+
+
+def test_a_version_just_superseded_keeps_answering_through_the_grace_period(
+    pg_url: str, pg_schema: str, tmp_path: Path
+) -> None:
+    """A replica opened version 1; two quick rebuilds publish 2 and 3 (keep=2): version 1 is past
+    `keep` but was superseded a moment ago, so its rows stay until the replica has moved on."""
+    catalog = PostgresCatalog(pg_url, schema=pg_schema)  # the default grace
+    src = write_corpus(tmp_path / "src")
+    emb = FakeEmbedder()
+    update_index(catalog=catalog, inputs=[SourceDir(src)], embedder=emb, max_bytes=2**24, keep=2)
+    held = GroundIndex(catalog.open(), emb)
+    before = held.search(Query("Who was detained in China?"))
+    for i in range(2):
+        (src / "quick.txt").write_text(f"Quick {i}\n\nA note number {i} about the river crossing.", "utf-8")
+        update_index(catalog=catalog, inputs=[SourceDir(src)], embedder=emb, max_bytes=2**24, keep=2)
+    assert catalog.current_version() == "000003"
+    after = held.search(Query("Who was detained in China?"))
+    shown = [h.passage.id for h in before.hits + before.related]
+    assert shown and [h.passage.id for h in after.hits + after.related] == shown
+    assert held.source((before.hits + before.related)[0].source.id).text
+    with catalog.db.connection() as conn:
+        assert [r[0] for r in conn.execute("SELECT id FROM versions ORDER BY id").fetchall()] == [1, 2, 3]
+    catalog.close()

@@ -36,6 +36,7 @@ from index.postgres.writer import PostgresWriter
 log = logging.getLogger(__name__)
 
 LOCK_CLASS = 0x6771  # first key of the writer's advisory lock; the second is derived from the schema
+PRUNE_GRACE = 60.0  # seconds a superseded version is kept for replicas that still answer from it
 
 
 def model_id(conn: Connection, fingerprint: str, dim: int) -> int:
@@ -59,6 +60,8 @@ class PostgresCatalog:
         schema: the schema holding this index (one database can hold several indexes).
         read_url: a read replica's URL for opening versions and watching for new ones.
         exact_max: see `PostgresBackend` (tests lower it to exercise the HNSW path).
+        prune_grace: seconds a version stays after it stopped being current, whatever `keep` says,
+            so that replicas still answering from it (they check every second) can move on first.
     """
 
     def __init__(
@@ -68,8 +71,10 @@ class PostgresCatalog:
         schema: str = DEFAULT_SCHEMA,
         read_url: str | None = None,
         exact_max: int = EXACT_MAX,
+        prune_grace: float = PRUNE_GRACE,
     ) -> None:
         self.db = Database(url, schema=schema)
+        self._grace = prune_grace
         self.read_db = Database(read_url, schema=schema) if read_url else self.db
         self.schema = schema
         self._exact_max = exact_max
@@ -227,8 +232,9 @@ class PostgresCatalog:
         yield PostgresEmbeddingCache(self.db, mid, dim)
 
     def prune(self, keep: int) -> list[str]:
-        """Drop published versions beyond the newest `keep` (never the current one), then every source
-        row no remaining version uses, with its passages, postings and vectors. Call with the lock.
+        """Drop published versions beyond the newest `keep` (never the current one, nor one superseded
+        less than `prune_grace` seconds ago), then every source row no remaining version uses, with its
+        passages, postings and vectors. Call with the lock.
 
         Best effort, like removing old snapshot folders: when the database cannot be reached the
         versions stay (the next prune removes them) and nothing is raised.
@@ -246,8 +252,9 @@ class PostgresCatalog:
                 "DELETE FROM versions WHERE id IN ("
                 " SELECT id FROM versions ORDER BY id DESC OFFSET %s)"
                 " AND id <> (SELECT coalesce(max(version), -1) FROM current_version)"
+                " AND (retired_at IS NULL OR retired_at < now() - make_interval(secs => %s))"
                 " RETURNING id",
-                (max(keep, 1),),
+                (max(keep, 1), float(self._grace)),
             ).fetchall()
             orphans = [
                 int(k)

@@ -3,7 +3,8 @@
     meta                 schema version (a different one means: rebuild with this groundqa)
     models               one row per embedding model (fingerprint, dimension)
     languages            language codes as small ids (partial vector indexes are per language id)
-    versions             one row per published version: model, counts, BM25 totals, builder's extras
+    versions             one row per published version: model, counts, BM25 totals, builder's extras,
+                         when it stopped being current (pruning waits a grace period after that)
     current_version      one row: the published version readers open (flipped by `publish`)
     sources              one row per source *content*: metadata, canonical text, pages, regions...
     version_sources      which source rows make up each version, in order (ord)
@@ -53,7 +54,8 @@ CREATE TABLE IF NOT EXISTS versions (
     sources int NOT NULL,
     passages bigint NOT NULL,
     total_length bigint NOT NULL,
-    extra jsonb NOT NULL
+    extra jsonb NOT NULL,
+    retired_at timestamptz
 );
 CREATE TABLE IF NOT EXISTS current_version (
     one boolean PRIMARY KEY DEFAULT true CHECK (one),

@@ -183,6 +183,9 @@ class PostgresWriter:
             (built_at, len(self._links), n_passages, total_length, Jsonb(dict(extra)), v),
         )
         conn.execute(
+            "UPDATE versions SET retired_at = now() WHERE id = (SELECT version FROM current_version)"
+        )
+        conn.execute(
             "INSERT INTO current_version (one, version) VALUES (true, %s)"
             " ON CONFLICT (one) DO UPDATE SET version = excluded.version, published_at = now()",
             (v,),
