@@ -8,7 +8,8 @@ engine does its full work (evidence sentences, abstention) as on real data. Lexi
 real analyzer's output for each word. Nothing is embedded: building 100k passages takes about a
 minute instead of an hour. Sentence spans are the original passage's, mapped word by word onto the
 new text. The snapshot is written through the same catalog writer as production
-(`index.local.catalog.LocalCatalog.writer`), so it has the production format.
+(`index.local.catalog.LocalCatalog.writer`), so it has the production format; `write_synthetic`
+writes the same collection through any catalog (bench/postgres.py uses the PostgreSQL one).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import numpy as np
 from corpus.errors import GroundqaError
 from corpus.models import Passage, Source, SourceMeta
 from index.analyzer import analyze_many
-from index.backend import NewPassage
+from index.backend import Catalog, NewPassage
 from index.builder import build_versions
 from index.local import snapshot
 from index.local.catalog import LocalCatalog
@@ -105,6 +106,12 @@ def ensure_synthetic(demo_dir: Path, work: Path, n: int, *, seed: int = 0) -> tu
 
 
 def _write_snapshot(demo: Demo, out: Path, n: int, rng: np.random.Generator) -> None:
+    write_synthetic(demo, LocalCatalog(out), n, rng)
+
+
+def write_synthetic(demo: Demo, catalog: Catalog, n: int, rng: np.random.Generator) -> str:
+    """Publish a synthetic collection of `n` passages as a new version of `catalog` (any backend);
+    returns the version's name."""
     words = [t.split() for t in demo.texts]
     vocab = sorted({w for ws in words for w in ws})
     word_id = {w: i for i, w in enumerate(vocab)}
@@ -115,7 +122,6 @@ def _write_snapshot(demo: Demo, out: Path, n: int, rng: np.random.Generator) -> 
     for row, sid in enumerate(demo.source_of):
         rows_of.setdefault(sid, []).append(row)
     dim = demo.vectors.shape[1]
-    catalog = LocalCatalog(out)
     made = 0
     with catalog.lock(), catalog.writer(None, model=demo.fingerprint, dim=dim) as writer:
         for j in range(math.ceil(n / PASSAGES_PER_SOURCE)):
@@ -162,7 +168,8 @@ def _write_snapshot(demo: Demo, out: Path, n: int, rng: np.random.Generator) -> 
             source = Source(sid, f"{sid}.txt", meta, text, digest, paragraphs=tuple(spans))
             writer.add_source(source, namespace="", indexed_at="", passages=news)
             made += len(picks)
-        writer.publish({**build_versions(), "synthetic": GENERATOR})
+        info = writer.publish({**build_versions(), "synthetic": GENERATOR})
+    return info.version
 
 
 def _mapped_sentences(

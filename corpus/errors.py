@@ -12,7 +12,8 @@ wrong and, where it helps, what to do.
     │   ├── IndexNotBuilt         no published snapshot yet
     │   ├── SnapshotCorrupt       a snapshot on disk failed its checks
     │   ├── RebuildInProgress     another rebuild holds the lock (carries the running job id)
-    │   └── StorageError          the disk refused a write (full, read-only, ...)
+    │   ├── StorageError          the disk refused a write (full, read-only, ...)
+    │   └── BackendUnavailable    the index's database cannot be reached (down, restarting, network)
     ├── InvalidRequest            the caller's input is wrong (empty question, bad filter, ...)
     │   └── InvalidMetadata       a citation metadata field is refused (names the field)
     └── NotFound                  an unknown source, passage or job id
@@ -94,6 +95,12 @@ class StorageError(IndexingError):
     """The disk refused a write (full, read-only, permissions); the previous snapshot keeps serving."""
 
     code = "storage_error"
+
+
+class BackendUnavailable(IndexingError):
+    """The store an index lives in (a database server) cannot be reached right now; retrying may help."""
+
+    code = "backend_unavailable"
 
 
 class _FieldError(GroundqaError):

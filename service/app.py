@@ -71,9 +71,11 @@ def create_app(
             runtime.start(load=lambda: _load_embedder(settings), update=index_on_start, then=warm_up)
         else:
             runtime.reload()
+            runtime.watch()
             warm_up(runtime)
         yield
         runtime.jobs.wait(timeout=0)
+        runtime.close()
 
     app = FastAPI(
         title="groundqa",

@@ -1,4 +1,4 @@
-"""The `groundqa` command line: index, serve, ask, eval, sources. A thin shell over index/."""
+"""The `groundqa` command line: index, serve, ask, eval, sources, postgres. A thin shell over index/."""
 
 from __future__ import annotations
 
@@ -23,13 +23,13 @@ from typer._click import exceptions as click_errors  # typer vendors click (type
 from typer.core import TyperGroup
 
 from corpus.errors import GroundqaError, InvalidRequest, NotFound
+from index.backend import SharedCatalog
 from index.embedding.base import Embedder, ModelChoice
 from service.runtime import Runtime, catalog_for, source_dirs
 from service.settings import Settings
 
 if TYPE_CHECKING:
     from index.embedding.load import Models
-    from index.engine import GroundIndex
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -117,7 +117,17 @@ FLAGS = {
     "manifest": "--manifest (GROUNDQA_MANIFEST)",
     "host": "--host (GROUNDQA_HOST)",
     "port": "--port (GROUNDQA_PORT)",
+    "database_url": "--database-url (GROUNDQA_DATABASE_URL)",
 }
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--database-url",
+        metavar="URL",
+        help="PostgreSQL URL with pgvector: the index lives there (env GROUNDQA_DATABASE_URL).",
+        show_default=False,
+    ),
+]
 
 
 def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
@@ -175,15 +185,6 @@ def load(settings: Settings) -> Models:
     return Models(settings.model, settings.backend, settings.data_dir / "models")
 
 
-def open_index(settings: Settings) -> GroundIndex:
-    """The published index with the model it was built with."""
-    from index.engine import GroundIndex
-    from index.local.catalog import LocalCatalog
-
-    backend = LocalCatalog(settings.data_dir).open()
-    return GroundIndex(backend, load(settings).for_fingerprint(backend.info.model))
-
-
 @contextmanager
 def progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
     if not enabled:
@@ -216,17 +217,22 @@ def run_index(
             f"sources folder not found: {settings.sources_dir} (set --sources or GROUNDQA_SOURCES_DIR)",
             EXIT_USAGE,
         )
-    with progress_bar(err.is_terminal and not quiet) as tick:
-        report = update_index(
-            catalog=catalog_for(settings),
-            inputs=source_dirs(settings),
-            embedder=embedder,
-            max_bytes=settings.max_file_bytes,
-            full=full,
-            keep=settings.keep_snapshots,
-            progress=tick,
-            ocr=settings.ocr,
-        )
+    catalog = catalog_for(settings)
+    try:
+        with progress_bar(err.is_terminal and not quiet) as tick:
+            report = update_index(
+                catalog=catalog,
+                inputs=source_dirs(settings, catalog),
+                embedder=embedder,
+                max_bytes=settings.max_file_bytes,
+                full=full,
+                keep=settings.keep_snapshots,
+                progress=tick,
+                ocr=settings.ocr,
+            )
+    finally:
+        if isinstance(catalog, SharedCatalog):
+            catalog.close()
     return report.to_json()
 
 
@@ -268,10 +274,13 @@ def index(
         bool, typer.Option("--full", metavar=" ", help="Re-read and re-embed everything.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", metavar=" ", help="Print the summary as JSON.")] = False,
+    database: DatabaseOpt = None,
 ) -> None:
     """Index the sources folder (incremental unless --full) and publish a new snapshot."""
     with user_errors():
-        settings = settings_from(sources_dir=sources, data_dir=data, model=model, manifest=manifest)
+        settings = settings_from(
+            sources_dir=sources, data_dir=data, model=model, manifest=manifest, database_url=database
+        )
         summary = run_index(settings, load(settings), full=full, quiet=as_json)
         if as_json:
             out.print_json(json.dumps(summary))
@@ -390,6 +399,7 @@ def serve(
     no_index: Annotated[
         bool, typer.Option("--no-index", metavar=" ", help="Serve what is indexed; skip the update.")
     ] = False,
+    database: DatabaseOpt = None,
 ) -> None:
     """Serve the web UI and the API at once; load the model and bring the index up to date in the
     background (/readyz and the chat page show the progress)."""
@@ -399,7 +409,9 @@ def serve(
     from service.server import protocol_with_header_timeout
 
     with user_errors():
-        settings = settings_from(sources_dir=sources, data_dir=data, model=model, host=host, port=port)
+        settings = settings_from(
+            sources_dir=sources, data_dir=data, model=model, host=host, port=port, database_url=database
+        )
         sock = bind(settings.host, settings.port)
         shown_host = f"[{settings.host}]" if ":" in settings.host else settings.host
         url = f"http://{shown_host}:{settings.port}/"
@@ -487,12 +499,14 @@ def ask(
             "--explain", metavar=" ", help="Also show why it was answered or refused, candidate by candidate."
         ),
     ] = False,
+    database: DatabaseOpt = None,
 ) -> None:
     """Answer a question from the index with quoted, cited passages."""
+    from service.runtime import open_index
     from service.schemas import AskRequest, FiltersIn, ask_response
 
     with user_errors():
-        settings = settings_from(data_dir=data, model=model)
+        settings = settings_from(data_dir=data, model=model, database_url=database)
         request = AskRequest(
             question=question,
             k=k,
@@ -506,8 +520,8 @@ def ask(
                 date_to=date_to,
             ),
         )
-        engine = open_index(settings)
-        body = ask_response(engine.search(request.to_query())).model_dump(mode="json")
+        with open_index(settings, load(settings)) as engine:
+            body = ask_response(engine.search(request.to_query())).model_dump(mode="json")
     if as_json:
         sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
         return
@@ -574,8 +588,12 @@ def evaluate(
     data: DataOpt = None,
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", metavar=" ", help="Print the metrics as JSON.")] = False,
+    database: DatabaseOpt = None,
 ) -> None:
-    """Retrieval quality on a BEIR-format folder: nDCG@10, Recall@100, MRR@10."""
+    """Retrieval quality on a BEIR-format folder: nDCG@10, Recall@100, MRR@10.
+
+    With a database, the collection is indexed in its own schema there (beir_*), never in the
+    index that the database serves."""
     from index.eval.beir import evaluate as run_eval
 
     if method not in ("hybrid", "dense", "lexical"):
@@ -588,13 +606,15 @@ def evaluate(
         )
     chosen: Literal["hybrid", "dense", "lexical"] = method  # type: ignore[assignment]
     with user_errors():
-        settings = settings_from(data_dir=data, model=model)
+        settings = settings_from(data_dir=data, model=model, database_url=database)
+        url = settings.database_url
         result = run_eval(
             dataset_dir,
             method=chosen,
             embedder=load(settings).for_languages({"en"}),  # BEIR collections are English
             cache_dir=settings.data_dir / "cache",
             qrels_file=qrels,
+            database_url=url.get_secret_value() if url else None,
         )
     if as_json:
         sys.stdout.write(json.dumps(result.to_json()) + "\n")
@@ -613,14 +633,15 @@ def sources(
     as_json: Annotated[
         bool, typer.Option("--json", metavar=" ", help="Print the API's GET /api/sources body.")
     ] = False,
+    database: DatabaseOpt = None,
 ) -> None:
     """List the indexed sources with their passage counts."""
-    from index.local.catalog import LocalCatalog
+    from service.runtime import catalogue
     from service.schemas import SourceList, source_summary
 
     with user_errors():
-        settings = settings_from(data_dir=data)
-        _, records = LocalCatalog(settings.data_dir).catalogue()
+        settings = settings_from(data_dir=data, database_url=database)
+        _, records = catalogue(settings)
         body = SourceList(sources=[source_summary(r) for r in records])
     if as_json:
         sys.stdout.write(body.model_dump_json() + "\n")
@@ -633,10 +654,46 @@ def sources(
     out.print(f"{len(body.sources)} sources")
 
 
+postgres_app = typer.Typer(
+    help="A local PostgreSQL with pgvector for GROUNDQA_DATABASE_URL (needs the postgres extra).",
+    no_args_is_help=True,
+)
+app.add_typer(postgres_app, name="postgres")
+DirOpt = Annotated[Path, typer.Option("--dir", help="The server's data folder (created if missing).")]
+
+
+def _server() -> Any:
+    try:
+        from index.postgres import server
+    except ImportError:
+        fail("the postgres commands need the postgres extra: pip install 'groundqa[postgres]'", 2)
+    return server
+
+
+@postgres_app.command("start")
+def postgres_start(directory: DirOpt) -> None:
+    """Start (or reuse) a PostgreSQL with pgvector keeping its data in DIR; print its URL last."""
+    server = _server()
+    with user_errors():
+        url = server.start(directory)
+    err.print(f"PostgreSQL with pgvector is running with its data in {escape(str(directory))}")
+    err.print("use the URL below as GROUNDQA_DATABASE_URL (or --database-url); stop it with")
+    err.print(f"  groundqa postgres stop --dir {escape(str(directory))}")
+    sys.stdout.write(url + "\n")
+
+
+@postgres_app.command("stop")
+def postgres_stop(directory: DirOpt) -> None:
+    """Stop the PostgreSQL started with `groundqa postgres start --dir DIR`."""
+    server = _server()
+    with user_errors():
+        stopped = server.stop(directory)
+    out.print("stopped" if stopped else f"no server is running in {escape(str(directory))}")
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("bm25s", "pypdf"):  # bm25s sets itself to DEBUG; pypdf logs every repair it makes
-        logging.getLogger(noisy).setLevel(logging.ERROR)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf logs every repair it makes
     app()
 
 

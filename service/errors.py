@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from corpus.errors import (
+    BackendUnavailable,
     CorpusError,
     GroundqaError,
     IndexingError,
@@ -69,6 +70,7 @@ STATUS: list[tuple[type[GroundqaError], int]] = [
     (TooManyRequests, 429),
     (IndexNotBuilt, 503),
     (SnapshotCorrupt, 503),
+    (BackendUnavailable, 503),
     (StorageError, 507),
     (CorpusError, 422),
     (IndexingError, 500),
@@ -94,7 +96,7 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         413: "Request body too large",
         422: "Invalid request body or parameters (the message names the field)",
         429: "Too many questions from this client; retry after the Retry-After seconds",
-        503: "No index is loaded yet",
+        503: "No index is loaded yet, or its database cannot be reached (the message says which)",
         507: "The disk refused a write",
     }
     return {s: {"model": ErrorBody, "description": text[s]} for s in statuses}

@@ -9,16 +9,24 @@ up to date from the sources by a background "startup" job (`Runtime.start`), who
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from corpus.errors import GroundqaError, IndexingError, IndexNotBuilt
+from corpus.errors import (
+    BackendUnavailable,
+    GroundqaError,
+    IndexingError,
+    IndexNotBuilt,
+    RebuildInProgress,
+    StorageError,
+)
 from corpus.ingest import SourceDir
-from index.backend import Catalog
-from index.builder import update_index
+from index.backend import Backend, Catalog, SharedCatalog, SourceRecord
+from index.builder import UpdateReport, update_index
 from index.embedding.base import Embedder, ModelChoice
 from index.engine import GroundIndex
 from index.local.catalog import LocalCatalog
@@ -60,12 +68,45 @@ class StartupProgress:
         return f"starting: {self.phase}{count}{eta} [{self.elapsed_s:.0f} s]"
 
 
+WATCH_SECONDS = 1.0  # how often a server checks a shared catalog for versions published elsewhere
+LOCK_WAIT_SECONDS = 600.0  # a queued rebuild waits this long for another process's rebuild to end
+
+
 def catalog_for(settings: Settings) -> Catalog:
-    """Where the index lives for these settings (the local data dir)."""
-    return LocalCatalog(settings.data_dir)
+    """Where the index lives for these settings: the PostgreSQL database when DATABASE_URL is set,
+    else the local data dir.
+
+    Raises StorageError when a database is configured but the postgres extra is not installed.
+    """
+    if settings.database_url is None:
+        return LocalCatalog(settings.data_dir)
+    try:
+        from index.postgres import PostgresCatalog
+    except ImportError as exc:
+        raise StorageError(
+            "GROUNDQA_DATABASE_URL needs the postgres extra: pip install 'groundqa[postgres]'"
+        ) from exc
+    read = settings.database_read_url
+    return PostgresCatalog(
+        settings.database_url.get_secret_value(), read_url=read.get_secret_value() if read else None
+    )
 
 
-def uploads_for(settings: Settings) -> Uploads:
+def uploads_for(settings: Settings, catalog: Catalog | None = None) -> Uploads:
+    """The uploads of these settings: a folder, or the database's uploads table (`service.db_uploads`)."""
+    if settings.database_url is not None:
+        from index.postgres import PostgresCatalog
+        from service.db_uploads import DatabaseUploads
+
+        db = catalog if isinstance(catalog, PostgresCatalog) else catalog_for(settings)
+        assert isinstance(db, PostgresCatalog)
+        return DatabaseUploads(
+            db.uploads(),
+            settings.sources_dir,
+            settings.data_dir / "db-uploads",
+            settings.data_dir / "trash",
+            settings.max_upload_bytes,
+        )
     return Uploads(
         settings.sources_dir,
         settings.resolved_uploads_dir,
@@ -74,9 +115,42 @@ def uploads_for(settings: Settings) -> Uploads:
     )
 
 
-def source_dirs(settings: Settings) -> list[SourceDir]:
+def source_dirs(settings: Settings, catalog: Catalog | None = None) -> list[SourceDir]:
     """The folders an index is built from: the curated sources, then the API uploads."""
-    return uploads_for(settings).dirs()
+    return uploads_for(settings, catalog).dirs()
+
+
+@contextlib.contextmanager
+def open_index(settings: Settings, embedder: Embedder | ModelChoice) -> Iterator[GroundIndex]:
+    """The current index of these settings for the block, searched with the model it was built with
+    (chosen from `embedder` when it is a `ModelChoice`). Raises IndexNotBuilt, SnapshotCorrupt or
+    BackendUnavailable."""
+    catalog = catalog_for(settings)
+    try:
+        backend: Backend = catalog.open()
+        try:
+            model = (
+                embedder.for_fingerprint(backend.info.model)
+                if isinstance(embedder, ModelChoice)
+                else embedder
+            )
+            yield GroundIndex(backend, model)
+        finally:
+            backend.close()
+    finally:
+        if isinstance(catalog, SharedCatalog):
+            catalog.close()
+
+
+def catalogue(settings: Settings) -> tuple[str, list[SourceRecord]]:
+    """The published version's name and its sources, without loading vectors or BM25 statistics."""
+    catalog: Any = catalog_for(settings)
+    try:
+        version, records = catalog.catalogue()
+    finally:
+        if isinstance(catalog, SharedCatalog):
+            catalog.close()
+    return str(version), list(records)
 
 
 class Runtime:
@@ -96,7 +170,7 @@ class Runtime:
         self._embedder = embedder
         self._holder = IndexHolder(self.catalog, embedder) if embedder is not None else None
         self.jobs = JobRunner()
-        self.uploads = uploads_for(settings)
+        self.uploads = uploads_for(settings, self.catalog)
         self.ask_limiter = AskLimiter(settings.ask_rate_limit, loopback=settings.rate_limit_loopback)
         self.startup: Job | None = None  # the start-up job, once `start` ran
 
@@ -115,6 +189,19 @@ class Runtime:
     # -- the index -------------------------------------------------------------------------------
     def reload(self) -> None:
         self.holder.reload()
+
+    def watch(self) -> None:
+        """Follow versions published by other processes when the catalog is shared (a database); a
+        no-op until the model is loaded (`start` calls it then) and for a local data dir."""
+        if self._holder is not None:
+            self._holder.watch(WATCH_SECONDS)
+
+    def close(self) -> None:
+        """Stop watching and release the catalog's connections."""
+        if self._holder is not None:
+            self._holder.close()
+        if isinstance(self.catalog, SharedCatalog):
+            self.catalog.close()
 
     @property
     def index(self) -> GroundIndex:
@@ -158,6 +245,7 @@ class Runtime:
                 self._holder = IndexHolder(self.catalog, self._embedder)
             job.progress("opening", 0, 1)
             self.reload()
+            self.watch()
             if then is not None and self.ready:
                 then(self)
             if not update:
@@ -165,16 +253,22 @@ class Runtime:
             if not self.settings.sources_dir.is_dir():
                 log.warning("sources folder %s not found: serving what is indexed", self.settings.sources_dir)
                 return {}
-            report = update_index(
-                catalog=self.catalog,
-                inputs=self.uploads.dirs(),
-                embedder=self.embedder,
-                max_bytes=self.settings.max_file_bytes,
-                keep=self.settings.keep_snapshots,
-                progress=job.progress,
-                job_id=job.id,
-                ocr=self.settings.ocr,
-            )
+            try:
+                report = update_index(
+                    catalog=self.catalog,
+                    inputs=self.uploads.dirs(),
+                    embedder=self.embedder,
+                    max_bytes=self.settings.max_file_bytes,
+                    keep=self.settings.keep_snapshots,
+                    progress=job.progress,
+                    job_id=job.id,
+                    ocr=self.settings.ocr,
+                )
+            except (RebuildInProgress, BackendUnavailable) as exc:
+                # another replica is building, or the database is away: serve what is published (the
+                # holder follows new versions and answers 503 until the database is back)
+                log.warning("not updating the index: %s", exc.message)
+                return {}
             was_ready = self.ready
             if report.published or not self.ready:
                 self.reload()
@@ -212,21 +306,15 @@ class Runtime:
 
     # -- rebuilds --------------------------------------------------------------------------------
     def start_rebuild(self, *, full: bool = False, queue: bool = False) -> Job:
-        """Start a rebuild; with `queue`, one already running makes this the next job instead of a 409."""
+        """Start a rebuild; with `queue`, one already running makes this the next job instead of a 409.
+
+        With a shared catalog, a rebuild running in another process also gives the 409 (naming its
+        job), and a queued rebuild waits for that one to end instead of failing.
+        """
 
         def work(job: Job) -> dict[str, object]:
             try:
-                report = update_index(
-                    catalog=self.catalog,
-                    inputs=self.uploads.dirs(),
-                    embedder=self.embedder,
-                    max_bytes=self.settings.max_file_bytes,
-                    full=full,
-                    keep=self.settings.keep_snapshots,
-                    progress=job.progress,
-                    job_id=job.id,
-                    ocr=self.settings.ocr,
-                )
+                report = self._update(job, full=full, wait=queue)
             except GroundqaError as exc:
                 exc.message = self.redact(exc.message)
                 raise
@@ -237,6 +325,9 @@ class Runtime:
             result: dict[str, object] = self.redact_json(report.to_json())
             return result
 
+        if not queue and self.jobs.current is None and isinstance(self.catalog, SharedCatalog):
+            with self.catalog.lock(None):  # RebuildInProgress when another process is building
+                pass
         return (self.jobs.start_or_queue if queue else self.jobs.start)("rebuild", work)
 
     def redact(self, text: str) -> str:
@@ -261,6 +352,27 @@ class Runtime:
         if isinstance(value, dict):
             return {k: self.redact_json(v) for k, v in value.items()}
         return value
+
+    def _update(self, job: Job, *, full: bool, wait: bool) -> UpdateReport:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                return update_index(
+                    catalog=self.catalog,
+                    inputs=self.uploads.dirs(),
+                    embedder=self.embedder,
+                    max_bytes=self.settings.max_file_bytes,
+                    full=full,
+                    keep=self.settings.keep_snapshots,
+                    progress=job.progress,
+                    job_id=job.id,
+                    ocr=self.settings.ocr,
+                )
+            except RebuildInProgress:
+                if not wait or time.monotonic() > deadline:
+                    raise
+                job.progress("waiting for another rebuild", 0, 0)
+                time.sleep(1.0)
 
     # -- uploads ---------------------------------------------------------------------------------
     def add_source(self, filename: str, content: bytes, meta: UploadMeta) -> tuple[str, Job]:

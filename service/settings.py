@@ -46,6 +46,16 @@ class Settings(BaseSettings):
     ocr: bool = Field(
         True, description="Read scanned PDF pages (no text layer) with tesseract OCR; false leaves them out."
     )
+    database_url: SecretStr | None = Field(
+        None,
+        description="PostgreSQL (with pgvector) URL: the index and uploads live in that database instead of "
+        "DATA_DIR, and every server given the same URL serves the same index.",
+    )
+    database_read_url: SecretStr | None = Field(
+        None,
+        description="A read replica of DATABASE_URL to answer queries from; builds and uploads use "
+        "DATABASE_URL.",
+    )
     ask_rate_limit: str = Field(
         "5/second;60/minute",
         description='Questions per client address, e.g. "5/second;60/minute" (the `limits` notation); '

@@ -20,6 +20,13 @@ from tests.demo_fixtures import (  # noqa: F401  (session fixtures over the demo
     real_embedder,
     real_models,
 )
+from tests.postgres_fixtures import (  # noqa: F401  (a real PostgreSQL for the session)
+    pg_database_url,
+    pg_folder,
+    pg_schema,
+    pg_server,
+    pg_url,
+)
 
 SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -78,8 +78,10 @@ class FakeServer:
         token: str = "fault-token",
         delay: float = 0.0,
         ready: bool = True,
+        env: dict[str, str] | None = None,
     ) -> FakeServer:
-        """Start a server and wait until /readyz answers 200 (`ready`) or /healthz does."""
+        """Start a server and wait until /readyz answers 200 (`ready`) or /healthz does; `env` adds
+        or overrides environment variables (e.g. GROUNDQA_DATABASE_URL)."""
         port = free_port()
         env = {
             **os.environ,
@@ -89,6 +91,7 @@ class FakeServer:
             "GROUNDQA_UPLOADS_DIR": str(uploads),
             "GROUNDQA_ADMIN_TOKEN": token,
             "GROUNDQA_TEST_EMBED_DELAY": str(delay),
+            **(env or {}),
         }
         cmd = [sys.executable, "-m", "uvicorn", "--factory", "tests.fake_server:app"]
         cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]

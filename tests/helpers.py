@@ -13,7 +13,7 @@ from corpus.normalize import paragraph_spans
 from corpus.sentences import split_sentences
 from index import LocalCatalog, SourceDir, UpdateReport, update_index
 from index.analyzer import analyze_many
-from index.backend import NewPassage
+from index.backend import Catalog, NewPassage
 from index.local.backend import LocalBackend
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
@@ -121,6 +121,12 @@ def memory_backend(prepared: Prepared) -> MemoryBackend:
 def local_backend(prepared: Prepared, data_dir: Path, model: str = "fake-64") -> LocalBackend:
     """The same collection published as a local snapshot in `data_dir`, opened."""
     catalog = LocalCatalog(data_dir)
+    publish(catalog, prepared, model)
+    return catalog.open()
+
+
+def publish(catalog: Catalog, prepared: Prepared, model: str = "fake-64") -> None:
+    """Write `prepared` as a new version of `catalog` through its writer (no base) and publish it."""
     dim = len(prepared[0][1][0][3]) if prepared and prepared[0][1] else 64
     with catalog.lock(), catalog.writer(None, model=model, dim=dim) as writer:
         for source, passages in prepared:
@@ -131,7 +137,6 @@ def local_backend(prepared: Prepared, data_dir: Path, model: str = "fake-64") ->
                 passages=[NewPassage(p, tuple(t), tuple(s), v) for p, t, s, v in passages],
             )
         writer.publish({})
-    return catalog.open()
 
 
 def text_source(source_id: str, text: str, **meta: str) -> Source:

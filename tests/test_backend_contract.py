@@ -1,6 +1,6 @@
 """The backend contract (index.backend.Backend), checked on every implementation with the same data:
-the local FAISS + numpy BM25 + SQLite snapshot and the in-memory fake (an oracle: exact cosine, BM25 from
-its definition)."""
+the local FAISS + numpy BM25 + SQLite snapshot, PostgreSQL + pgvector (a real server started by the suite)
+and the in-memory fake (an oracle: exact cosine, BM25 from its definition)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from index.backend import Backend, DuplicateBackend, FeedbackBackend
 from index.dedup import group_by_pairs, group_duplicates
 from index.types import Filters
 from tests.fakes import FakeEmbedder
-from tests.helpers import Prepared, local_backend, memory_backend, prepare, text_source
+from tests.helpers import Prepared, local_backend, memory_backend, prepare, publish, text_source
 
 SOURCES = [
     text_source(
@@ -52,11 +52,25 @@ def prepared() -> Prepared:
     return prepare(SOURCES, FakeEmbedder())
 
 
-@pytest.fixture(params=["local", "memory"])
+def postgres_backend(prepared: Prepared, request: pytest.FixtureRequest) -> Backend:
+    from index.postgres import PostgresCatalog
+
+    catalog = PostgresCatalog(request.getfixturevalue("pg_url"), schema=request.getfixturevalue("pg_schema"))
+    request.addfinalizer(catalog.close)
+    publish(catalog, prepared)
+    return catalog.open()
+
+
+@pytest.fixture(params=["local", "memory", pytest.param("postgres", marks=pytest.mark.postgres)])
 def backend(request: pytest.FixtureRequest, prepared: Prepared, tmp_path: Path) -> Iterator[Backend]:
-    b: Backend = (
-        local_backend(prepared, tmp_path / "data") if request.param == "local" else memory_backend(prepared)
-    )
+    if request.param == "postgres":
+        b = postgres_backend(prepared, request)
+    else:
+        b = (
+            local_backend(prepared, tmp_path / "data")
+            if request.param == "local"
+            else memory_backend(prepared)
+        )
     yield b
     b.close()
 
@@ -146,14 +160,22 @@ def test_lexical_search_returns_only_matching_passages_best_first(backend: Backe
     assert backend.lexical_search({"zzzunknown": 1.0}, 10, Filters()) == []
 
 
-def test_lexical_ranking_agrees_across_backends(prepared: Prepared, tmp_path: Path) -> None:
-    local, memory = local_backend(prepared, tmp_path / "data"), memory_backend(prepared)
+@pytest.mark.parametrize("other", ["local", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_lexical_ranking_agrees_across_backends(
+    prepared: Prepared, tmp_path: Path, request: pytest.FixtureRequest, other: str
+) -> None:
+    memory = memory_backend(prepared)
+    tested = (
+        local_backend(prepared, tmp_path / "data")
+        if other == "local"
+        else postgres_backend(prepared, request)
+    )
     for question in ("refugee life threatened", "North Koreans China", "강제 송환"):
         weights = {t: 1.0 for t in analyze(question)}
-        a, b = local.lexical_search(weights, 10, Filters()), memory.lexical_search(weights, 10, Filters())
+        a, b = tested.lexical_search(weights, 10, Filters()), memory.lexical_search(weights, 10, Filters())
         assert [pid for pid, _ in a] == [pid for pid, _ in b]
         assert [s for _, s in a] == pytest.approx([s for _, s in b], rel=1e-4)
-    local.close()
+    tested.close()
 
 
 def test_term_stats(backend: Backend, prepared: Prepared) -> None:

@@ -3,7 +3,9 @@
 The collection goes through the same analyzer, local backend (FAISS + numpy BM25 + SQLite snapshot) and
 HybridRetriever as the product: each document is one source with one passage, embedded as title +
 text. Vectors and the built snapshot are cached under `cache_dir`, keyed by the model fingerprint and
-a hash of the corpus (and the queries), so reruns skip the embedding and the build.
+a hash of the corpus (and the queries), so reruns skip the embedding and the build. With a
+`database_url`, the collection is indexed by the PostgreSQL backend instead, in a schema of its own
+(`beir_<key>`, kept for reruns), never in the index the database serves.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import numpy.typing as npt
 from corpus.errors import CorpusError, GroundqaError
 from corpus.models import Passage, Source, SourceMeta
 from index.analyzer import ANALYZER_VERSION, analyze, analyze_many
-from index.backend import NewPassage
+from index.backend import Catalog, NewPassage
 from index.embedding.base import Embedder
 from index.eval.metrics import Qrels, judged_queries, mean_metrics
 from index.local.catalog import STORE_FORMAT, LocalCatalog
@@ -221,10 +223,13 @@ def evaluate(
     cache_dir: Path,
     qrels_file: str = "test.tsv",
     config: RetrievalConfig = DEFAULT_CONFIG,
+    database_url: str | None = None,
 ) -> EvalResult:
     """nDCG@10, Recall@100 and MRR@10 of `method` on the BEIR collection in `folder`."""
     col = load_beir(folder, qrels_file)
-    return evaluate_collection(col, method=method, embedder=embedder, cache_dir=cache_dir, config=config)
+    return evaluate_collection(
+        col, method=method, embedder=embedder, cache_dir=cache_dir, config=config, database_url=database_url
+    )
 
 
 def evaluate_collection(
@@ -234,6 +239,7 @@ def evaluate_collection(
     embedder: Embedder,
     cache_dir: Path,
     config: RetrievalConfig = DEFAULT_CONFIG,
+    database_url: str | None = None,
 ) -> EvalResult:
     """nDCG@10, Recall@100 and MRR@10 of `method` on a loaded collection (what `evaluate` runs).
 
@@ -257,7 +263,7 @@ def evaluate_collection(
     if missing:
         raise CorpusError(f"qrels name {len(missing)} queries absent from queries.jsonl, e.g. {missing[0]!r}")
     doc_vecs, query_vecs = embed_collection(col, embedder, cache_dir, query_ids)
-    catalog = beir_catalog(col, embedder, cache_dir, doc_vecs)
+    catalog = beir_catalog(col, embedder, cache_dir, doc_vecs, database_url)
     backend = catalog.open()
     try:
         retriever = HybridRetriever(backend, embedder, analyze, config)
@@ -269,21 +275,35 @@ def evaluate_collection(
             runs[q] = [c.id for c in cands]
     finally:
         backend.close()
+        close = getattr(catalog, "close", None)
+        if close is not None:
+            close()
     qrels: Qrels = col.qrels
     m = mean_metrics(runs, qrels)
     return EvalResult(m["ndcg@10"], m["recall@100"], m["mrr@10"], len(query_ids), method)
 
 
 def beir_catalog(
-    col: BeirCollection, embedder: Embedder, cache_dir: Path, doc_vecs: npt.NDArray[np.float32]
-) -> LocalCatalog:
-    """A local snapshot of the collection (one source and one passage per document, id = doc id),
-    built once per model, corpus and storage format and kept under `cache_dir`."""
+    col: BeirCollection,
+    embedder: Embedder,
+    cache_dir: Path,
+    doc_vecs: npt.NDArray[np.float32],
+    database_url: str | None = None,
+) -> Catalog:
+    """An index of the collection (one source and one passage per document, id = doc id), built once
+    per model, corpus and storage format: a local snapshot kept under `cache_dir`, or with
+    `database_url` a PostgreSQL schema of its own."""
     parts = (
         f"{embedder.fingerprint}\0{col.fingerprint()}\0{ANALYZER_VERSION}\0{STORE_FORMAT}\0{LEXICAL_FORMAT}"
     )
     key = hashlib.sha256(parts.encode()).hexdigest()[:20]
-    catalog = LocalCatalog(cache_dir / "beir" / f"index-{key}")
+    catalog: Catalog
+    if database_url is not None:
+        from index.postgres import PostgresCatalog
+
+        catalog = PostgresCatalog(database_url, schema=f"beir_{key}")
+    else:
+        catalog = LocalCatalog(cache_dir / "beir" / f"index-{key}")
     try:
         catalog.open().close()
         return catalog
