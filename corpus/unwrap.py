@@ -22,6 +22,9 @@ from typing import Any
 MIN_WRAP = 30  # narrower "wrap columns" are columns of a table or a list, not wrapped prose
 MAX_WRAP = 130  # wider lines are written unwrapped
 MAX_PASSES = 8  # each pass joins lines; stop early once a pass changes nothing
+# A greedy wrapper ends a line short of the column by at most the next word: up to ~12 columns for
+# most English words, which at narrow columns (40-60) is more than the 20% band allows.
+LONG_WORD = 12
 
 # East Asian wide characters (two columns): Hangul Jamo, CJK, kana, Hangul syllables, full-width forms.
 _WIDE = re.compile(
@@ -86,7 +89,8 @@ def detect_wrap(lines: list[str]) -> _Wrap | None:
     width = long[(len(long) - 1) * 9 // 10]
     if not MIN_WRAP <= width <= MAX_WRAP:
         return None
-    near = [w for w in long if 0.8 * width <= w <= 1.1 * width]
+    low = min(0.8 * width, width - LONG_WORD)  # lines this long may have been cut by the column
+    near = [w for w in long if low <= w <= 1.1 * width]
     considered = [w for w in widths if w >= width // 2]
     if len(near) < 5 or len(near) < 0.6 * len(considered) or len(set(near)) < 3:
         return None
@@ -95,7 +99,7 @@ def detect_wrap(lines: list[str]) -> _Wrap | None:
     mid_sentence = 0
     followed = 0
     for line, nxt in itertools.pairwise(lines):
-        if line and nxt and 0.8 * width <= display_width(line) <= 1.1 * width:
+        if line and nxt and low <= display_width(line) <= 1.1 * width:
             followed += 1
             mid_sentence += _SENTENCE_END.search(line) is None
     if followed < 4 or mid_sentence < 0.5 * followed:

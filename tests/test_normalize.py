@@ -74,6 +74,18 @@ def test_greedy_hard_wrap_is_undone(words: list[str], width: int, paragraphs: in
     assert canonicalize(wrapped) == "\n\n".join(originals)
 
 
+def test_narrow_wrap_with_long_words_is_undone() -> None:
+    """At a narrow column, a greedy wrapper leaves lines short by a whole long word (34 of 45 columns):
+    still the wrapped band, not a table (found by the property above)."""
+    paragraphs = [
+        "Aa Aa Aa Aaaaa Aaaaaaaaa Aaaaaaaaaa Aaaaaaaaaa" + " Aa" * 20 + " Aaa Aaa Aaaaaaaaaa.",
+        "Aa Aa Aaa Aaa Aaaa Aaaaaaa Aaaaaaaa Aaaaaaaaaa" + " Aa" * 16 + " Aaa Aaaa Aaaa Aaaaaa Aaaaaaa Aa.",
+    ]
+    wrapped = "\n\n".join(textwrap.fill(p, width=45) for p in paragraphs)
+    assert [len(line) for line in wrapped.split("\n")] == [35, 43, 34, 11, 0, 35, 43, 43, 3]
+    assert canonicalize(wrapped) == "\n\n".join(paragraphs)
+
+
 def test_line_breaks_controls_and_invisible_characters() -> None:
     raw = "\ufeffTitle\r\n\r\n\r\n\r\nBody\x00 text\u200b here\u202e.\rNext\x0cPage\u2028line"
     result = clean(raw)
