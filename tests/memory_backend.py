@@ -16,6 +16,7 @@ import numpy as np
 
 from corpus.errors import NotFound
 from corpus.models import Passage, Source
+from index.analyzer import bm25_length
 from index.backend import IndexInfo, PassageRecord, Ranked, SourceRecord, TermStats, Vector
 from index.dedup import Signer, near_pairs
 from index.types import Filters
@@ -73,7 +74,7 @@ class MemoryBackend:
         for e in self._entries.values():
             self._df.update(set(e.record.tokens))
         n = len(self._entries)
-        self._avgdl = sum(len(e.record.tokens) for e in self._entries.values()) / max(n, 1)
+        self._avgdl = sum(bm25_length(e.record.tokens) for e in self._entries.values()) / max(n, 1)
         langs = Counter(s.meta.language for s in self._sources.values())
         plangs = Counter(e.record.language for e in self._entries.values())
         dim = next(iter(self._entries.values())).vector.shape[0] if self._entries else 0
@@ -144,7 +145,7 @@ class MemoryBackend:
         n = len(self._entries)
         df = self._df[term]
         idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        return idf * tf / (tf + K1 * (1 - B + B * len(tokens) / self._avgdl))
+        return idf * tf / (tf + K1 * (1 - B + B * bm25_length(tokens) / self._avgdl))
 
     def lexical_search(self, weights: Mapping[str, float], k: int, filters: Filters) -> Ranked:
         scored = []

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus.errors import SnapshotCorrupt
+from index.analyzer import analyze, bm25_length
 from index.local.lexical import LexicalIndex
 
 DOCS = [
@@ -48,6 +49,19 @@ def test_scores_match_reference_formula(k1: float, b: float) -> None:
     for query in (["china"], ["defector", "china", "un"], ["탈북민", "송환"], ["absent"]):
         expected = _reference_bm25(DOCS, query, k1, b)
         np.testing.assert_allclose(index.scores(Counter(query)), expected, rtol=1e-4, atol=1e-6)
+
+
+def test_a_compound_term_matches_but_does_not_lengthen_its_passage() -> None:
+    """ "non-refoulement" is indexed as non, refoul and non-refoul; BM25's length counts two terms, as
+    for "non refoulement", so a passage with hyphens is not pushed down for every other query."""
+    hyphenated, spaced = analyze("non-refoulement applies"), analyze("non refoulement applies")
+    assert "non-refoul" in hyphenated and "non-refoul" not in spaced
+    assert bm25_length(hyphenated) == bm25_length(spaced) == len(spaced)
+    index = LexicalIndex.build([hyphenated, spaced, ["other", "word"]])
+    scores = index.scores(Counter(analyze("applies")))
+    assert scores[0] == pytest.approx(scores[1]) and scores[0] > 0
+    rows, _ = index.search(analyze("non-refoulement"), 3)
+    assert rows[0] == 0  # the compound itself still ranks the hyphenated passage first
 
 
 def test_search_drops_zero_scores_and_orders() -> None:

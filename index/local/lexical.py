@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corpus.errors import SnapshotCorrupt
+from index.analyzer import bm25_length
 
 Rows = npt.NDArray[np.int64]
 Scores = npt.NDArray[np.float32]
@@ -30,7 +31,7 @@ Ids = npt.NDArray[np.int32]
 
 META_FILE = "groundqa-lexical.json"
 VOCAB_FILE = "vocab.json"
-FORMAT = 2
+FORMAT = 3
 DEFAULT_K1 = 1.2
 DEFAULT_B = 0.75
 _GATHER_LIMIT = 1 << 17  # postings per query up to which scoring gathers them all at once
@@ -47,6 +48,7 @@ class LexicalBuilder:
         self._vocab: dict[str, int] = {}
         self._terms: list[Ids] = []
         self._counts: list[Ids] = []
+        self._lengths: list[int] = []  # BM25 dl of each document (`index.analyzer.bm25_length`)
 
     def __len__(self) -> int:
         return len(self._terms)
@@ -59,6 +61,7 @@ class LexicalBuilder:
             np.fromiter((vocab.setdefault(t, len(vocab)) for t in counts), np.int32, len(counts))
         )
         self._counts.append(np.fromiter(counts.values(), np.int32, len(counts)))
+        self._lengths.append(bm25_length(counts.elements()))
 
     def build(self, *, k1: float = DEFAULT_K1, b: float = DEFAULT_B) -> LexicalIndex:
         """The index of every document added; ValueError for k1 < 0 or b outside [0, 1]."""
@@ -68,7 +71,7 @@ class LexicalBuilder:
         terms_list = list(self._vocab)
         if not terms_list:
             return LexicalIndex(_empty_arrays(n), [], n, k1, b)
-        lengths = np.fromiter((int(c.sum()) for c in self._counts), np.int64, n)
+        lengths = np.asarray(self._lengths, dtype=np.int64)
         nnz = np.fromiter((t.size for t in self._terms), np.int64, n)
         doc_indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(nnz, out=doc_indptr[1:])

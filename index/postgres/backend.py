@@ -27,6 +27,7 @@ from psycopg import sql
 
 from corpus.errors import NotFound
 from corpus.models import Passage, Region, Source, SourceMeta
+from index.analyzer import bm25_length
 from index.backend import IndexInfo, PassageRecord, Ranked, SourceRecord, TermStats, Vector
 from index.postgres.db import Connection, Database, vector_text
 from index.postgres.schema import POSTING, vectors_table
@@ -466,7 +467,7 @@ class PostgresBackend:
 
     def bm25_weights(self, tokens: Sequence[str], df: Mapping[str, int]) -> dict[str, float]:
         """Each distinct term's BM25 contribution to a passage with these tokens (this version's stats)."""
-        n, dl = self.version.passages, len(tokens)
+        n, dl = self.version.passages, bm25_length(tokens)
         out: dict[str, float] = {}
         for term, tf in Counter(tokens).items():
             d = df.get(term, 0)

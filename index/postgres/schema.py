@@ -33,7 +33,7 @@ from psycopg import sql
 from corpus.errors import IndexNotBuilt, SnapshotCorrupt, StorageError
 from index.postgres.db import Connection
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: BM25 lengths leave out compound terms (index.analyzer.bm25_length)
 POSTING = np.dtype([("passage", "<i8"), ("tf", "<i4"), ("length", "<i4")])
 """One record of `postings.data`: little-endian passage key, term frequency, passage length (tokens)."""
 INIT_LOCK = 0x67716462  # advisory transaction lock serialising schema creation ("gqdb")

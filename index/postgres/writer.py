@@ -24,6 +24,7 @@ from psycopg.types.json import Jsonb
 
 from corpus.errors import BackendUnavailable
 from corpus.models import Source
+from index.analyzer import bm25_length
 from index.backend import IndexInfo, NewPassage
 from index.postgres.backend import EXACT_MAX, PostgresBackend
 from index.postgres.db import Connection, Database, vector_binary
@@ -114,7 +115,7 @@ class PostgresWriter:
                 Jsonb(list(source.notes)),
                 indexed_at,
                 len(passages),
-                sum(len(p.tokens) for p in passages),
+                sum(bm25_length(p.tokens) for p in passages),
                 source.text,
             ),
         ).fetchone()
@@ -142,7 +143,7 @@ class PostgresWriter:
                 )
             )
             self._vector_rows.append((pkey, key, lang_id, vector_binary(np_.vector)))
-            length = len(np_.tokens)
+            length = bm25_length(np_.tokens)
             for term, tf in Counter(np_.tokens).items():
                 postings.setdefault(term, []).append((pkey, tf, length))
         self._postings.append((key, postings))
