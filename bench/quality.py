@@ -5,6 +5,10 @@
 
 Each folder is evaluated on qrels/test.tsv and on any qrels/test_*.tsv variant beside it (e.g.
 Cranfield's test_no_source.tsv). Vectors are cached under --cache-dir, so reruns take seconds.
+
+Then, when --devset-data holds an indexed demo collection, the domain dev set (bench/devset) over it,
+searched with the model that index was built with: hit@5 and abstention per split and language, and
+the held-out style table (kinds of issue 11) for the fit half and the test half. Report the test half.
 """
 
 from __future__ import annotations
@@ -15,14 +19,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.devset_eval import evaluate_devset
-from index.embedding.load import load_embedder
+from bench.devset_eval import category_report, evaluate_devset
+from corpus.manifest import read_manifest
+from index.embedding.load import Models, load_embedder
 from index.engine import GroundIndex
 from index.eval.beir import EvalResult, evaluate
+from index.local.catalog import LocalCatalog
 from index.local.lexical import DEFAULT_B, DEFAULT_K1
 from index.retriever import DEFAULT_CONFIG, Method
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+DEMO_MANIFEST = DEFAULT_BENCH.parent / "corpus" / "manifest.csv"
 METHODS: tuple[tuple[Method, str], ...] = (("lexical", "BM25"), ("dense", "dense"), ("hybrid", "hybrid"))
 
 
@@ -81,7 +88,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG
 
     folders: list[Path] = args.folders or sorted(
         p for p in DEFAULT_BENCH.iterdir() if (p / "corpus.jsonl").is_file()
@@ -107,8 +113,16 @@ def main(argv: list[str] | None = None) -> int:
         f"{time.perf_counter() - started:.1f} s including any embedding."
     )
     if (args.devset_data / "CURRENT").is_file():
+        backend = LocalCatalog(args.devset_data).open()
+        models = Models(args.model or "auto", args.backend, args.cache_dir / "models")
+        index = GroundIndex(backend, models.for_fingerprint(backend.info.model))
         print()
-        print(devset_table(GroundIndex.open(args.devset_data, embedder)))
+        print(devset_table(index))
+        rows = read_manifest(DEMO_MANIFEST).rows.values()
+        languages = {row.file: row.language for row in rows if row.language}
+        for split in ("fit", "test"):
+            print(f"\nDev set, {split} half ({index.info.model}):\n")
+            print(category_report(index, split, languages).table())
     return 0
 
 
