@@ -26,6 +26,7 @@ from index.embedding.st import (
     DEFAULT_BATCH,
     ModelRef,
     SentenceTransformerEmbedder,
+    TokenLimits,
     counting_tokenizer,
     model_languages,
 )
@@ -116,8 +117,9 @@ def _trace(transformer: Any, pooling: str, path: Path) -> None:
     export_pooled(transformer, path, ids, mask, pooling="cls" if pooling == "cls" else "mean")
 
 
-class OnnxEmbedder:
-    """Embeds with an exported ONNX graph and the model's own `tokenizers` tokenizer."""
+class OnnxEmbedder(TokenLimits):
+    """Embeds with an exported ONNX graph and the model's own `tokenizers` tokenizer (exported with
+    it: `max_tokens` and `count_tokens` are those of the exported model)."""
 
     def __init__(
         self,
@@ -246,15 +248,6 @@ class OnnxEmbedder:
     def dim(self) -> int:
         """`Embedder.dim`, recorded in meta.json at export."""
         return int(self._meta["dim"])
-
-    @property
-    def max_tokens(self) -> int:
-        """`Embedder.max_tokens`: the exported model's max_seq_length less its 2 special tokens."""
-        return self._max_seq - 2
-
-    def count_tokens(self, text: str) -> int:
-        """`Embedder.count_tokens`, with the exported tokenizer (truncation and padding off)."""
-        return len(self._counter.encode(text, add_special_tokens=False).ids)
 
     def _encode_batch(self, texts: list[str]) -> Vectors:
         prepared = [t.strip().lower() if self._lowercase else t.strip() for t in texts]
