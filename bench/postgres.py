@@ -59,6 +59,7 @@ from bench.speed import (
     p,
     proc_memory,
     questions,
+    stop_process,
     warm_up,
 )
 from bench.synthetic import GENERATOR, ensure_synthetic, load_demo, synthetic_document, write_synthetic
@@ -317,12 +318,7 @@ def replica(env: dict[str, str], data: Path, log_file: Path) -> Iterator[tuple[i
                 raise RuntimeError(f"replica not ready in 180 s; see {log_file}")
         yield port, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
+        stop_process(proc)
 
 
 def spread_call(ports: list[int]) -> Callable[..., tuple[bool, float]]:

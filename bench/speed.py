@@ -287,12 +287,18 @@ def server(
             raise RuntimeError(f"server not ready after 180 s; see {log_file}")
         yield port, proc, ready
     finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
+        stop_process(proc)
+
+
+def stop_process(proc: subprocess.Popen[bytes]) -> None:
+    """Terminate a server process: SIGTERM, up to 15 s to exit, then SIGKILL (and up to 5 s more;
+    subprocess.TimeoutExpired if it is still there)."""
+    proc.terminate()
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
 
 
 def proc_memory(pid: int) -> tuple[float, float]:

@@ -163,7 +163,8 @@ class Backend(Protocol):
         method: idf = ln(1 + (N - df + 0.5) / (df + 0.5)), per term idf * tf / (tf + k1 * (1 - b +
         b * dl / avgdl)), with dl and avgdl counted in analysed terms by `index.analyzer.bm25_length`);
         a passage's score is the weighted sum over the query's terms. Scores are > 0 with no fixed
-        upper bound and are not comparable across queries. Only passages of sources passing `filters` are returned.
+        upper bound and are not comparable across queries. Only passages of sources passing
+        `filters` are returned.
 
         Args:
             weights: analysed term (`index.analyzer` output, not raw words) -> weight; unknown

@@ -1,12 +1,14 @@
-"""FastAPI dependencies: the runtime held on the app, the admin check and the ask rate limit."""
+"""FastAPI dependencies: the runtime held on the app, the admin check and the ask rate limit; and
+reading an uploaded file within the upload limit."""
 
 from __future__ import annotations
 
 import hmac
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, UploadFile
 
+from corpus.errors import InvalidRequest
 from service.errors import Forbidden, Unauthorized
 from service.runtime import Runtime
 
@@ -61,3 +63,13 @@ def limit_asks(request: Request, runtime: RuntimeDep) -> None:
 
 
 AskLimitDep = Depends(limit_asks)
+
+
+async def read_upload(runtime: Runtime, file: UploadFile) -> bytes:
+    """The content of an uploaded file; InvalidRequest when it is larger than the configured
+    `max_upload_mb` (at most one byte past the limit is read)."""
+    limit = runtime.settings.max_upload_bytes
+    content = await file.read(limit + 1)
+    if len(content) > limit:
+        raise InvalidRequest(f"the upload is larger than {runtime.settings.max_upload_mb:g} MB")
+    return content

@@ -15,8 +15,9 @@ CSP = (
 )
 
 
-class SecurityHeaders:
-    """Adds nosniff/referrer headers everywhere and a strict CSP (no inline script) on HTML."""
+class _ResponseFilter:
+    """Middleware that rewrites the messages an HTTP response sends (`rewrite`); other scopes
+    (lifespan, websocket) pass through untouched."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -26,23 +27,34 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                names = {k.lower() for k, _ in headers}
-                ctype = next((v for k, v in headers if k.lower() == b"content-type"), b"")
-                extra = [
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"no-referrer"),
-                    (b"cross-origin-resource-policy", b"same-origin"),
-                ]
-                if ctype.startswith(b"text/html"):
-                    extra += [(b"content-security-policy", CSP.encode()), (b"x-frame-options", b"DENY")]
-                headers += [(k, v) for k, v in extra if k not in names]
-                message["headers"] = headers
+        async def rewritten(message: Message) -> None:
+            self.rewrite(message)
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        await self.app(scope, receive, rewritten)
+
+    def rewrite(self, message: Message) -> None:
+        """Change `message` in place before it is sent."""
+        raise NotImplementedError
+
+
+class SecurityHeaders(_ResponseFilter):
+    """Adds nosniff/referrer headers everywhere and a strict CSP (no inline script) on HTML."""
+
+    def rewrite(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            names = {k.lower() for k, _ in headers}
+            ctype = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+            extra = [
+                (b"x-content-type-options", b"nosniff"),
+                (b"referrer-policy", b"no-referrer"),
+                (b"cross-origin-resource-policy", b"same-origin"),
+            ]
+            if ctype.startswith(b"text/html"):
+                extra += [(b"content-security-policy", CSP.encode()), (b"x-frame-options", b"DENY")]
+            headers += [(k, v) for k, v in extra if k not in names]
+            message["headers"] = headers
 
 
 class BodyLimit:
@@ -149,26 +161,15 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
-class SameOriginRedirects:
+class SameOriginRedirects(_ResponseFilter):
     """Make redirects to this same server relative (`Location: /static/`), so that a forged `Host`
     header is never echoed back in a Location (Starlette builds its trailing-slash redirects from it).
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def relative(message: Message) -> None:
-            if message["type"] == "http.response.start" and 300 <= message["status"] < 400:
-                raw = message.get("headers", [])
-                message["headers"] = [(k, _relative(v) if k.lower() == b"location" else v) for k, v in raw]
-            await send(message)
-
-        await self.app(scope, receive, relative)
+    def rewrite(self, message: Message) -> None:
+        if message["type"] == "http.response.start" and 300 <= message["status"] < 400:
+            raw = message.get("headers", [])
+            message["headers"] = [(k, _relative(v) if k.lower() == b"location" else v) for k, v in raw]
 
 
 def _relative(location: bytes) -> bytes:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 
-from corpus.errors import IndexNotBuilt, InvalidRequest, SnapshotCorrupt
+from corpus.errors import IndexNotBuilt, SnapshotCorrupt
 from corpus.metadata import MAX_CHARS
 from index.citation import EXTENSIONS, MEDIA_TYPES, CitationFormat, render
-from service.deps import AdminDep, AskLimitDep, RuntimeDep
+from service.deps import AdminDep, AskLimitDep, RuntimeDep, read_upload
 from service.errors import error_responses
 from service.gate import HeaderAuthRoute
+from service.jobs import Job
 from service.runtime import Runtime
 from service.schemas import (
     ISO_DATE,
@@ -38,6 +39,13 @@ from service.uploads import UploadMeta
 
 router = APIRouter(route_class=HeaderAuthRoute)  # admin routes check the token before the body
 ADMIN_ERRORS = (401, 403)
+# An admin route that starts a background job: 202 with the job (and the source it concerns).
+ADMIN_JOB: dict[str, Any] = {
+    "status_code": 202,
+    "response_model": JobAccepted,
+    "dependencies": [AdminDep],
+    "tags": ["admin"],
+}
 
 
 @router.post(
@@ -107,11 +115,8 @@ def passage_citation(
 
 @router.post(
     "/api/sources",
-    status_code=202,
-    response_model=JobAccepted,
     responses=error_responses(400, 401, 403, 409, 413, 422, 507),
-    dependencies=[AdminDep],
-    tags=["admin"],
+    **ADMIN_JOB,
 )
 async def upload_source(
     runtime: RuntimeDep,
@@ -130,42 +135,31 @@ async def upload_source(
     meta = UploadMeta.validated(
         title=title, publisher=publisher, date=date, url=url, license=license, language=language
     )
-    limit = runtime.settings.max_upload_bytes
-    content = await file.read(limit + 1)
-    if len(content) > limit:
-        raise InvalidRequest(f"the upload is larger than {runtime.settings.max_upload_mb:g} MB")
+    content = await read_upload(runtime, file)
     source_id, job = runtime.add_source(file.filename or "", content, meta)
-    body = JobAccepted(job=job_out(job), source_id=source_id)
-    return JSONResponse(body.model_dump(), status_code=202)
+    return _accepted(job, source_id)
 
 
 @router.delete(
     "/api/sources/{source_id}",
-    status_code=202,
-    response_model=JobAccepted,
     responses=error_responses(401, 403, 404, 409, 503),
-    dependencies=[AdminDep],
-    tags=["admin"],
+    **ADMIN_JOB,
 )
 def delete_source(source_id: str, runtime: RuntimeDep) -> JSONResponse:
     """Remove a source (its file goes to DATA_DIR/trash) and start a rebuild (admin)."""
     job = runtime.delete_source(source_id)
-    body = JobAccepted(job=job_out(job), source_id=source_id)
-    return JSONResponse(body.model_dump(), status_code=202)
+    return _accepted(job, source_id)
 
 
 @router.post(
     "/api/index/rebuild",
-    status_code=202,
-    response_model=JobAccepted,
     responses=error_responses(400, 401, 403, 409, 413, 422),
-    dependencies=[AdminDep],
-    tags=["admin"],
+    **ADMIN_JOB,
 )
 def rebuild(runtime: RuntimeDep, body: RebuildRequest | None = None) -> JSONResponse:
     """Start a rebuild in the background (admin); progress at GET /api/index."""
     job = runtime.start_rebuild(full=bool(body and body.full))
-    return JSONResponse(JobAccepted(job=job_out(job)).model_dump(), status_code=202)
+    return _accepted(job)
 
 
 @router.get(
@@ -212,3 +206,8 @@ def readyz(request: Request, runtime: RuntimeDep) -> Response:
         return JSONResponse(body.model_dump(mode="json", exclude_none=True), status_code=503)
     body_ok = Health(status="ready", version=version, groundqa=request.app.version)
     return JSONResponse(body_ok.model_dump(mode="json"))
+
+
+def _accepted(job: Job, source_id: str | None = None) -> JSONResponse:
+    """202 with `JobAccepted` (the job, and the source it concerns when there is one)."""
+    return JSONResponse(JobAccepted(job=job_out(job), source_id=source_id).model_dump(), status_code=202)

@@ -27,6 +27,7 @@ from index.engine import MAX_K, MAX_QUESTION_CHARS
 from index.filters import DATE_FORMS, date_problem
 from index.types import Answer, Explanation, Filters, Hit, Query, SourceRef
 from service.jobs import Job
+from web.present import record_fields, source_fields
 
 if TYPE_CHECKING:
     from service.runtime import StartupProgress
@@ -371,16 +372,7 @@ def validation_summary(exc: ValidationError, names: Mapping[str, str] | None = N
 
 
 def source_out(ref: SourceRef) -> SourceOut:
-    m = ref.meta
-    return SourceOut(
-        id=ref.id,
-        title=m.title,
-        publisher=m.publisher,
-        date=m.date,
-        url=m.url,
-        license=m.license,
-        language=m.language,
-    )
+    return SourceOut(**source_fields(ref.id, ref.meta))
 
 
 def location(p: Passage) -> Location:
@@ -458,13 +450,7 @@ def ask_response(answer: Answer) -> AskResponse:
 
 
 def source_summary(rec: SourceRecord) -> SourceSummary:
-    return SourceSummary(
-        **source_out(SourceRef(rec.id, rec.meta)).model_dump(),
-        path=rec.path,
-        origin="uploads" if rec.namespace else "collection",
-        passages=rec.passage_count,
-        indexed_at=rec.indexed_at,
-    )
+    return SourceSummary(**record_fields(rec))
 
 
 def source_detail(rec: SourceRecord, source: Source) -> SourceDetail:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
+from corpus.models import SourceMeta
 from corpus.script import guess_lang
 from index.backend import SourceRecord
 from index.citation import FORMATS, citation_text, place
@@ -94,22 +96,34 @@ def local_time(iso: str) -> str:
     return when.strftime("%Y-%m-%d %H:%M") + (" UTC" if zone in ("UTC", "UTC+00:00") else f" {zone}").rstrip()
 
 
+def source_fields(source_id: str, meta: SourceMeta) -> dict[str, Any]:
+    """A source's id and citation metadata under the field names the pages and the API share:
+    id, title, publisher, date, url, license, language (None where the metadata has none)."""
+    return {
+        "id": source_id,
+        "title": meta.title,
+        "publisher": meta.publisher,
+        "date": meta.date,
+        "url": meta.url,
+        "license": meta.license,
+        "language": meta.language,
+    }
+
+
+def record_fields(rec: SourceRecord) -> dict[str, Any]:
+    """`source_fields` of an indexed source, plus path, origin ("collection" for the sources folder,
+    "uploads" for files added through the API), passages (its passage count) and indexed_at (ISO 8601)."""
+    return {
+        **source_fields(rec.id, rec.meta),
+        "path": rec.path,
+        "origin": "uploads" if rec.namespace else "collection",
+        "passages": rec.passage_count,
+        "indexed_at": rec.indexed_at,
+    }
+
+
 def source_row(rec: SourceRecord) -> SourceRow:
-    m = rec.meta
-    return SourceRow(
-        id=rec.id,
-        title=m.title,
-        publisher=m.publisher,
-        date=m.date,
-        url=m.url,
-        license=m.license,
-        language=m.language,
-        path=rec.path,
-        origin="uploads" if rec.namespace else "collection",
-        passages=rec.passage_count,
-        indexed_at=rec.indexed_at,
-        indexed_label=local_time(rec.indexed_at),
-    )
+    return SourceRow(**record_fields(rec), indexed_label=local_time(rec.indexed_at))
 
 
 def citation(hit: Hit) -> Citation:

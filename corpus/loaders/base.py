@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from corpus.errors import UnreadableSource
@@ -125,6 +126,18 @@ class TextBuilder:
         self._append(text)
         self._open = True
         return start, self.length
+
+    def lines(self, lines: Iterable[str]) -> tuple[int, int] | None:
+        """Add each of `lines` with `line()`; returns the (start, end) from the first added line to the
+        last, or None when every line was blank (nothing was added)."""
+        start: int | None = None
+        end = 0
+        for text in lines:
+            span = self.line(text)
+            if span:
+                start = span[0] if start is None else start
+                end = span[1]
+        return None if start is None else (start, end)
 
     def end_block(self) -> None:
         """Make the next `line()` start a new block."""

@@ -433,15 +433,9 @@ class _Reader:
         if not lines:
             return
         self.out.end_block()
-        start = None
-        end = 0
-        for line in lines:
-            span = self.out.line(line)
-            if span:
-                start = span[0] if start is None else start
-                end = span[1]
-        if start is not None:
-            self.out.region(start, end, "footnotes")
+        span = self.out.lines(lines)
+        if span is not None:
+            self.out.region(*span, "footnotes")
 
 
 def _core_meta(package: zipfile.ZipFile, headings: list[str]) -> FileMeta:

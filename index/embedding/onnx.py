@@ -13,7 +13,6 @@ import json
 import logging
 import os
 import tempfile
-import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,10 +21,12 @@ import numpy as np
 
 from corpus.errors import IndexingError
 from index.embedding.base import Vectors
+from index.embedding.onnx_export import OPSET, export_pooled
 from index.embedding.st import (
     DEFAULT_BATCH,
     ModelRef,
     SentenceTransformerEmbedder,
+    TokenLimits,
     counting_tokenizer,
     model_languages,
 )
@@ -34,7 +35,6 @@ logger = logging.getLogger(__name__)
 
 FORMAT = "groundqa-onnx-1"
 TOKEN_BUDGET = 8192  # padded tokens per passage batch (32 x 256 at the longest)
-OPSET = 17
 MIN_COSINE = 0.9999
 
 # English, Korean, a text longer than the model reads (truncation), stray whitespace, a single
@@ -111,48 +111,15 @@ def _export_graph(st_model: Any, pooling: str, path: Path) -> None:
 
 
 def _trace(transformer: Any, pooling: str, path: Path) -> None:
-    import torch
-
-    class Pooled(torch.nn.Module):
-        def __init__(self, inner: Any) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
-            hidden = self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-            if pooling == "cls":
-                pooled = hidden[:, 0]
-            else:
-                mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(pooled, p=2.0, dim=1)
-
     # A padded dummy batch (small ids exist in every vocabulary), so the trace keeps the masking path.
-    ids = torch.tensor([[1, 2, 3, 4], [1, 2, 0, 0]], dtype=torch.long)
-    mask = torch.tensor([[1, 1, 1, 1], [1, 1, 0, 0]], dtype=torch.long)
-    wrapper = Pooled(transformer).eval()
-    with warnings.catch_warnings(), torch.no_grad():
-        # The TorchScript exporter is deprecated and chatty (the dynamo exporter needs onnxscript,
-        # which is not installed); the export is verified numerically instead.
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            wrapper,
-            (ids, mask),
-            str(path),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["embedding"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "sequence"},
-                "attention_mask": {0: "batch", 1: "sequence"},
-                "embedding": {0: "batch"},
-            },
-            opset_version=OPSET,
-            dynamo=False,
-        )
+    ids = [[1, 2, 3, 4], [1, 2, 0, 0]]
+    mask = [[1, 1, 1, 1], [1, 1, 0, 0]]
+    export_pooled(transformer, path, ids, mask, pooling="cls" if pooling == "cls" else "mean")
 
 
-class OnnxEmbedder:
-    """Embeds with an exported ONNX graph and the model's own `tokenizers` tokenizer."""
+class OnnxEmbedder(TokenLimits):
+    """Embeds with an exported ONNX graph and the model's own `tokenizers` tokenizer (exported with
+    it: `max_tokens` and `count_tokens` are those of the exported model)."""
 
     def __init__(
         self,
@@ -281,15 +248,6 @@ class OnnxEmbedder:
     def dim(self) -> int:
         """`Embedder.dim`, recorded in meta.json at export."""
         return int(self._meta["dim"])
-
-    @property
-    def max_tokens(self) -> int:
-        """`Embedder.max_tokens`: the exported model's max_seq_length less its 2 special tokens."""
-        return self._max_seq - 2
-
-    def count_tokens(self, text: str) -> int:
-        """`Embedder.count_tokens`, with the exported tokenizer (truncation and padding off)."""
-        return len(self._counter.encode(text, add_special_tokens=False).ids)
 
     def _encode_batch(self, texts: list[str]) -> Vectors:
         prepared = [t.strip().lower() if self._lowercase else t.strip() for t in texts]

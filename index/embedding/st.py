@@ -119,7 +119,25 @@ def length_batches(texts: Sequence[str], batch_size: int) -> list[list[int]]:
     return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
 
 
-class SentenceTransformerEmbedder:
+class TokenLimits:
+    """`max_tokens` and `count_tokens` of an embedder whose model reads at most `_max_seq` tokens
+    (special tokens included) and whose `_counter` is its tokenizer with truncation and padding off
+    (`counting_tokenizer`)."""
+
+    _max_seq: int
+    _counter: Tokenizer
+
+    @property
+    def max_tokens(self) -> int:
+        """`Embedder.max_tokens`: the model's max_seq_length less its 2 special tokens ([CLS], [SEP])."""
+        return self._max_seq - 2
+
+    def count_tokens(self, text: str) -> int:
+        """`Embedder.count_tokens`, with the model's own tokenizer (truncation and padding off)."""
+        return len(self._counter.encode(text, add_special_tokens=False).ids)
+
+
+class SentenceTransformerEmbedder(TokenLimits):
     """The reference backend: sentence-transformers on torch, CPU, L2-normalised float32."""
 
     def __init__(self, model: str = "", *, batch_size: int = DEFAULT_BATCH) -> None:
@@ -163,15 +181,6 @@ class SentenceTransformerEmbedder:
     def max_seq_length(self) -> int:
         """The model's input limit in tokens, special tokens included (256 for all-MiniLM-L6-v2)."""
         return self._max_seq
-
-    @property
-    def max_tokens(self) -> int:
-        """`Embedder.max_tokens`: `max_seq_length` less the 2 special tokens ([CLS], [SEP])."""
-        return self._max_seq - 2
-
-    def count_tokens(self, text: str) -> int:
-        """`Embedder.count_tokens`, with the model's own tokenizer (truncation and padding off)."""
-        return len(self._counter.encode(text, add_special_tokens=False).ids)
 
     def _encode_batch(self, texts: list[str]) -> Vectors:
         out = self._model.encode(

@@ -19,14 +19,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from corpus.errors import NotFound, SnapshotCorrupt
+from corpus.errors import SnapshotCorrupt
 from corpus.models import Passage, Source
-from index.backend import IndexInfo, PassageRecord, Ranked, SourceRecord, TermStats, Vector
+from index.backend import IndexInfo, PassageRecord, Ranked, TermStats, Vector
 from index.dedup import near_pairs
 from index.local.ids import PassageIds
 from index.local.lexical import LexicalIndex
 from index.local.store import STORE_FILE, Store, StoredSource, passage_record
 from index.local.vectors import VectorIndex
+from index.records import SourceTable, full_source, language_counts
 from index.types import Filters
 
 LEXICAL_DIR = "lexical"
@@ -35,8 +36,12 @@ SIGNATURES_INDPTR_FILE = "signatures-indptr.npy"
 Rows = npt.NDArray[np.int64]
 
 
-class LocalBackend:
-    """A published local snapshot, loaded: see `index.backend.Backend` for the contract."""
+class LocalBackend(SourceTable[StoredSource]):
+    """A published local snapshot, loaded: see `index.backend.Backend` for the contract.
+
+    `sources`, `stored` (a source's record and row range) and `source_record` answer from memory
+    (`index.records.SourceTable`).
+    """
 
     def __init__(self, path: Path, manifest: Mapping[str, Any]) -> None:
         self.path = path
@@ -59,8 +64,7 @@ class LocalBackend:
                 f"snapshot {path.name}: {n} passages, {counted} counted by sources, "
                 f"{len(self.vectors)} vectors and {len(self.lexical)} lexical documents do not agree"
             )
-        self._stored: dict[str, StoredSource] = {s.record.id: s for s in stored}
-        self._sorted = sorted((s.record for s in stored), key=lambda r: (r.meta.title.lower(), r.id))
+        SourceTable.__init__(self, stored)
         self._languages = sorted({s.record.meta.language for s in stored})
         code = {lang: i for i, lang in enumerate(self._languages)}
         self._language_of_row = np.zeros(n, dtype=np.uint16)
@@ -68,12 +72,7 @@ class LocalBackend:
             self._language_of_row[s.first_row : s.first_row + s.record.passage_count] = code[
                 s.record.meta.language
             ]
-        languages: dict[str, int] = {}
-        passage_languages: dict[str, int] = {}
-        for s in stored:
-            lang = s.record.meta.language
-            languages[lang] = languages.get(lang, 0) + 1
-            passage_languages[lang] = passage_languages.get(lang, 0) + s.record.passage_count
+        languages, passage_languages = language_counts(s.record for s in stored)
         self._info = IndexInfo(
             version=path.name,
             built_at=str(self.manifest.get("created_at", "")),
@@ -93,21 +92,6 @@ class LocalBackend:
         counts from the store, `extra` = the manifest less its file list."""
         return self._info
 
-    def sources(self) -> Sequence[SourceRecord]:
-        """`Backend.sources`, from the list read at open (sorted by lower-cased title, then id)."""
-        return self._sorted
-
-    def stored(self, source_id: str) -> StoredSource:
-        """The source's row (record, row range); NotFound when unknown."""
-        try:
-            return self._stored[source_id]
-        except KeyError:
-            raise NotFound(f"no source with id {source_id!r} in this index") from None
-
-    def source_record(self, source_id: str) -> SourceRecord:
-        """`Backend.source_record`, from memory; NotFound when the id is unknown."""
-        return self.stored(source_id).record
-
     def source(self, source_id: str) -> Source:
         """`Backend.source`: text, pages, paragraphs and regions are read from the SQLite store.
 
@@ -116,17 +100,7 @@ class LocalBackend:
         """
         r = self.stored(source_id).record
         pages, paragraphs, regions = self._store.layout(source_id)
-        return Source(
-            id=r.id,
-            path=r.path,
-            meta=r.meta,
-            text=self._store.source_text(source_id),
-            content_hash=r.content_hash,
-            pages=pages,
-            paragraphs=paragraphs,
-            notes=r.notes,
-            regions=regions,
-        )
+        return full_source(r, self._store.source_text(source_id), pages, paragraphs, regions)
 
     def passages_of(self, source_id: str) -> list[Passage]:
         """`Backend.passages_of`: the source's contiguous row range, read from the store in row order

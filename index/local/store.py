@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from corpus.errors import NotFound, SnapshotCorrupt
-from corpus.models import Passage, Region, Source, SourceMeta
+from corpus.models import Passage, Region, Source
 from index.backend import PassageRecord, SourceRecord
+from index.records import passage, source_record
 
 STORE_FILE = "store.sqlite"
 
@@ -225,15 +226,8 @@ class Store:
         for r in self._query(f"SELECT {columns} FROM sources ORDER BY ord"):
             (sid, _ord, ns, path, title, pub, date, url, lic, lang, chash) = r[:11]
             notes, at, first, count = r[11:]
-            record = SourceRecord(
-                id=sid,
-                path=path,
-                meta=SourceMeta(title=title, publisher=pub, date=date, url=url, license=lic, language=lang),
-                content_hash=chash,
-                namespace=ns,
-                indexed_at=at,
-                passage_count=count,
-                notes=tuple(json.loads(notes)),
+            record = source_record(
+                sid, ns, path, title, pub, date, url, lic, lang, chash, json.loads(notes), at, count
             )
             out.append(StoredSource(record=record, first_row=first))
         return out
@@ -306,19 +300,9 @@ def _stored_passage(r: Sequence[Any]) -> StoredPassage:
     _row, pid, sid, ordinal, start, end, page, page_end, section, context, text, tokens, sentences, sterms = r
     bounds = [int(x) for x in sentences.split()]
     spans = tuple(zip(bounds[::2], bounds[1::2], strict=True))
+    headings = json.loads(section) if section != "[]" else ()
     return StoredPassage(
-        passage=Passage(
-            id=pid,
-            source_id=sid,
-            text=text,
-            char_start=start,
-            char_end=end,
-            page=page,
-            ordinal=ordinal,
-            page_end=page_end,
-            section=tuple(json.loads(section)) if section != "[]" else (),
-            context=context,
-        ),
+        passage=passage(pid, sid, ordinal, start, end, page, page_end, headings, context, text),
         tokens=tuple(tokens.split(_TOKEN_SEP)) if tokens else (),
         sentences=spans,
         sentence_terms=decode_sentence_terms(sterms, len(spans)),

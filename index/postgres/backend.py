@@ -26,7 +26,8 @@ import numpy.typing as npt
 from psycopg import sql
 
 from corpus.errors import NotFound
-from corpus.models import Passage, Region, Source, SourceMeta
+from corpus.models import Passage, Region, Source
+from index import records
 from index.analyzer import bm25_length
 from index.backend import IndexInfo, PassageRecord, Ranked, SourceRecord, TermStats, Vector
 from index.postgres.db import Connection, Database, vector_text
@@ -137,38 +138,23 @@ def _top_with_ties(keys: npt.NDArray[np.int64], scores: Scores, k: int) -> dict[
 def source_record(row: Sequence[Any]) -> StoredSource:
     """A `SOURCE_COLUMNS` row as a StoredSource."""
     (ord_, key, sid, ns, path, title, pub, date, url, lic, lang, lang_id, chash, notes, at, count) = row
-    record = SourceRecord(
-        id=sid,
-        path=path,
-        meta=SourceMeta(title=title, publisher=pub, date=date, url=url, license=lic, language=lang),
-        content_hash=chash,
-        namespace=ns,
-        indexed_at=at,
-        passage_count=count,
-        notes=tuple(notes),
-    )
+    record = records.source_record(sid, ns, path, title, pub, date, url, lic, lang, chash, notes, at, count)
     return StoredSource(record=record, key=key, ord=ord_, lang_id=lang_id)
 
 
-def _passage(row: Sequence[Any]) -> tuple[Passage, tuple[str, ...], tuple[tuple[int, int], ...]]:
+def _passage(
+    row: Sequence[Any], source_id: str
+) -> tuple[Passage, tuple[str, ...], tuple[tuple[int, int], ...]]:
     pid, _key, ordinal, start, end, page, page_end, section, context, text, tokens, sentences = row
-    passage = Passage(
-        id=pid,
-        source_id="",
-        text=text,
-        char_start=start,
-        char_end=end,
-        page=page,
-        ordinal=ordinal,
-        page_end=page_end,
-        section=tuple(section),
-        context=context,
-    )
+    passage = records.passage(pid, source_id, ordinal, start, end, page, page_end, section, context, text)
     return passage, tuple(tokens), tuple((int(a), int(b)) for a, b in sentences)
 
 
-class PostgresBackend:
+class PostgresBackend(records.SourceTable[StoredSource]):
     """A published version in PostgreSQL: see `index.backend.Backend` for the contract.
+
+    `sources`, `stored` (a source's record, row key and place) and `source_record` answer from
+    memory (`index.records.SourceTable`).
 
     Args:
         db: the database (its pool is shared with the catalog and other versions).
@@ -189,15 +175,10 @@ class PostgresBackend:
         self._db = db
         self.version = version
         self._exact_max = exact_max
-        self._stored = {s.record.id: s for s in sources}
+        records.SourceTable.__init__(self, sources)
         self._by_key = {s.key: s for s in sources}
-        self._sorted = sorted((s.record for s in sources), key=lambda r: (r.meta.title.lower(), r.id))
         self._vectors = vectors_table(version.model_id)
-        languages: Counter[str] = Counter()
-        passage_languages: Counter[str] = Counter()
-        for s in sources:
-            languages[s.record.meta.language] += 1
-            passage_languages[s.record.meta.language] += s.record.passage_count
+        languages, passage_languages = records.language_counts(s.record for s in sources)
         self._avgdl = version.total_length / version.passages if version.passages else 0.0
         self._info = IndexInfo(
             version=version.name,
@@ -206,8 +187,8 @@ class PostgresBackend:
             dim=version.dim,
             sources=len(sources),
             passages=version.passages,
-            languages=dict(languages),
-            passage_languages=dict(passage_languages),
+            languages=languages,
+            passage_languages=passage_languages,
             extra={**version.extra, "backend": "postgres"},
         )
 
@@ -215,19 +196,6 @@ class PostgresBackend:
     @property
     def info(self) -> IndexInfo:
         return self._info
-
-    def sources(self) -> Sequence[SourceRecord]:
-        return self._sorted
-
-    def stored(self, source_id: str) -> StoredSource:
-        """The source's record, row key and place; NotFound when unknown."""
-        try:
-            return self._stored[source_id]
-        except KeyError:
-            raise NotFound(f"no source with id {source_id!r} in this index") from None
-
-    def source_record(self, source_id: str) -> SourceRecord:
-        return self.stored(source_id).record
 
     def source(self, source_id: str) -> Source:
         s = self.stored(source_id)
@@ -238,17 +206,12 @@ class PostgresBackend:
         if row is None:
             raise NotFound(f"source {source_id!r} is no longer stored (its version was pruned)")
         text, pages, paragraphs, regions = row
-        r = s.record
-        return Source(
-            id=r.id,
-            path=r.path,
-            meta=r.meta,
-            text=text,
-            content_hash=r.content_hash,
-            pages=tuple(pages),
-            paragraphs=tuple((int(a), int(b)) for a, b in paragraphs),
-            notes=r.notes,
-            regions=tuple(Region(int(a), int(b), k, int(lv), str(lb)) for a, b, k, lv, lb in regions),
+        return records.full_source(
+            s.record,
+            text,
+            tuple(pages),
+            tuple((int(a), int(b)) for a, b in paragraphs),
+            tuple(Region(int(a), int(b), k, int(lv), str(lb)) for a, b, k, lv, lb in regions),
         )
 
     def passages_of(self, source_id: str) -> list[Passage]:
@@ -279,20 +242,8 @@ class PostgresBackend:
         return [found[pid] for pid in ids]
 
     def _record(self, row: Sequence[Any]) -> PassageRecord:
-        passage, tokens, sentences = _passage(row)
         src = self._by_key[row[1]].record
-        passage = Passage(
-            id=passage.id,
-            source_id=src.id,
-            text=passage.text,
-            char_start=passage.char_start,
-            char_end=passage.char_end,
-            page=passage.page,
-            ordinal=passage.ordinal,
-            page_end=passage.page_end,
-            section=passage.section,
-            context=passage.context,
-        )
+        passage, tokens, sentences = _passage(row, src.id)
         return PassageRecord(passage=passage, language=src.meta.language, tokens=tokens, sentences=sentences)
 
     # -- filters ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import Response
 
 from corpus.errors import GroundqaError, InvalidRequest
-from service.deps import RuntimeDep, check_token, get_runtime
+from service.deps import RuntimeDep, check_token, get_runtime, read_upload
 from service.errors import Unauthorized, status_for
 from service.gate import FormTokenRoute
 from service.jobs import Job
@@ -150,10 +150,7 @@ async def admin_upload(
         meta = UploadMeta.validated(
             title=title, publisher=publisher, date=date, url=url, license=license, language=language
         )
-        limit = runtime.settings.max_upload_bytes
-        content = await file.read(limit + 1)
-        if len(content) > limit:
-            raise InvalidRequest(f"the upload is larger than {runtime.settings.max_upload_mb:g} MB")
+        content = await read_upload(runtime, file)
         source_id, job = runtime.add_source(file.filename, content, meta)
     except GroundqaError as exc:
         return _failed(request, runtime, exc, token)
