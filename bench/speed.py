@@ -44,6 +44,7 @@ from index.embedding.load import Backend, load_embedder
 from index.engine import GroundIndex
 from index.local import snapshot
 from index.types import Query
+from tests.processes import stop_process
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_SOURCES = ROOT.parent / "shared" / "corpus" / "sources"
@@ -288,17 +289,6 @@ def server(
         yield port, proc, ready
     finally:
         stop_process(proc)
-
-
-def stop_process(proc: subprocess.Popen[bytes]) -> None:
-    """Terminate a server process: SIGTERM, up to 15 s to exit, then SIGKILL (and up to 5 s more;
-    subprocess.TimeoutExpired if it is still there)."""
-    proc.terminate()
-    try:
-        proc.wait(15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(5)
 
 
 def proc_memory(pid: int) -> tuple[float, float]:
