@@ -40,7 +40,6 @@ from tests.fake_server import FakeServer
 from tests.fakes import FakeEmbedder
 from tests.helpers import TINY, build, kill_when_reached, write_corpus
 
-ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "fault-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 LATE = "Late Addition\n\nThe ferry crossed the Tumen river at dawn carrying eleven families and a goat."
