@@ -215,28 +215,23 @@ def running_server(code: Path = ROOT, log: Path | None = None) -> Iterator[Targe
     proc = subprocess.Popen(cmd, cwd=code, env=env, stdout=out, stderr=subprocess.STDOUT)
     target = Target("127.0.0.1", port, token, root)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"the server exited with {proc.returncode}; see {out.name}")
-            try:
-                if target.request("GET", "/healthz", timeout=2).status == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("the server did not start in time")
-            time.sleep(0.1)
+        from tests.processes import wait_until_ready  # not at the top: the server imports this module
+
+        wait_until_ready(
+            proc,
+            lambda: target.request("GET", "/healthz", timeout=2).status == 200,
+            120,
+            0.1,
+            exited=f"the server exited with {{code}}; see {out.name}",
+            late="the server did not start in time",
+        )
         assert target.request("POST", "/api/index/rebuild", admin=True).status == 202
         assert target.wait_idle()["state"] == "succeeded"
         yield target
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        from tests.processes import stop_process
+
+        stop_process(proc, 10, None)
         out.close()
         shutil.rmtree(root, ignore_errors=True)
 

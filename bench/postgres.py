@@ -44,8 +44,6 @@ from typing import Any
 
 import numpy as np
 import psycopg
-from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from bench.devset_eval import DevsetResult, evaluate_devset, load_devset
 from bench.speed import (
@@ -71,6 +69,8 @@ from index.eval.beir import EvalResult, evaluate
 from index.postgres import PostgresCatalog, server
 from index.postgres.cache import PostgresEmbeddingCache
 from index.types import Filters, Query
+from tests.postgres_fixtures import database_url
+from tests.processes import wait_until_ready
 
 SECTIONS = ("quality", "devset", "latency", "scale")
 DEMO_SOURCES = ROOT.parent / "shared" / "corpus" / "sources"
@@ -103,22 +103,6 @@ class Out:
 
 
 # -- databases -----------------------------------------------------------------------------------------
-def database_url(admin_url: str, name: str, *, fresh: bool = False) -> str:
-    """The URL of database `name` on the server of `admin_url`, created (with pgvector) if missing
-    (dropped first when `fresh`)."""
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        if fresh:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    params = conninfo_to_dict(admin_url)
-    params["dbname"] = name
-    url = make_conninfo("", **params)
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
-    return url
-
-
 def database_size(url: str) -> tuple[int, list[tuple[str, int]]]:
     """The database's size in bytes and its largest relations (table or index, with TOAST)."""
     with psycopg.connect(url) as conn:
@@ -292,6 +276,12 @@ def incremental(args: argparse.Namespace, out: Out, emb: Embedder, catalogs: lis
 
 
 # -- latency -------------------------------------------------------------------------------------------
+def ready(port: int) -> bool:
+    """Whether the server on `port` answers /readyz with 200."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as r:
+        return bool(r.status == 200)
+
+
 @contextmanager
 def replica(env: dict[str, str], data: Path, log_file: Path) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
     """`uvicorn --factory service.asgi:app` on 127.0.0.1 with these GROUNDQA_* settings."""
@@ -304,18 +294,14 @@ def replica(env: dict[str, str], data: Path, log_file: Path) -> Iterator[tuple[i
     with open(log_file, "ab") as fh:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=full_env, stdout=fh, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"replica exited with {proc.returncode}; see {log_file}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.05)
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"replica not ready in 180 s; see {log_file}")
+        wait_until_ready(
+            proc,
+            lambda: ready(port),
+            180,
+            0.05,
+            exited=f"replica exited with {{code}}; see {log_file}",
+            late=f"replica not ready in 180 s; see {log_file}",
+        )
         yield port, proc
     finally:
         stop_process(proc)

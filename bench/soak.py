@@ -40,6 +40,8 @@ from typing import Any
 
 import httpx
 
+from tests.processes import rss_mb, stop_process
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".test-cache" / "demo-data"
 DEFAULT_SOURCES = ROOT.parent / "shared" / "corpus" / "sources"
@@ -93,13 +95,6 @@ def _wait_for_index(data: Path, timeout: float) -> None:
         time.sleep(10)
 
 
-def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 @dataclass
 class Server:
     base: str
@@ -139,12 +134,7 @@ class Server:
             time.sleep(0.5)
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(10)
+        stop_process(self.proc, 20, 10)
 
 
 # -- the clients ---------------------------------------------------------------------------------------------
@@ -390,7 +380,7 @@ def main() -> int:
                 warm.post("/api/ask", json={"question": q["question"]})
         admin.rebuild()
         admin.stats = AdminStats()
-        rss = [(0.0, _rss_mb(server.proc.pid))]
+        rss = [(0.0, rss_mb(server.proc.pid))]
         stats = Stats()
         texts = SourceTexts(httpx.Client(base_url=server.base, timeout=60))
         began = time.monotonic()
@@ -404,7 +394,7 @@ def main() -> int:
             t.start()
         while any(t.is_alive() for t in threads):
             time.sleep(5)
-            rss.append((time.monotonic() - began, _rss_mb(server.proc.pid)))
+            rss.append((time.monotonic() - began, rss_mb(server.proc.pid)))
         elapsed = time.monotonic() - began
         log_text = (work / "server.log").read_text("utf-8", "replace")
     finally:

@@ -44,6 +44,7 @@ from index.embedding.load import Backend, load_embedder
 from index.engine import GroundIndex
 from index.local import snapshot
 from index.types import Query
+from tests.processes import stop_process
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_SOURCES = ROOT.parent / "shared" / "corpus" / "sources"
@@ -290,17 +291,6 @@ def server(
         stop_process(proc)
 
 
-def stop_process(proc: subprocess.Popen[bytes]) -> None:
-    """Terminate a server process: SIGTERM, up to 15 s to exit, then SIGKILL (and up to 5 s more;
-    subprocess.TimeoutExpired if it is still there)."""
-    proc.terminate()
-    try:
-        proc.wait(15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(5)
-
-
 def proc_memory(pid: int) -> tuple[float, float]:
     """(VmHWM, VmRSS) of a process in MB."""
     fields = {}
@@ -314,13 +304,7 @@ def proc_memory(pid: int) -> tuple[float, float]:
 def latency_section(plan: Plan, rep: Report) -> None:
     qs = questions(plan.questions)
     emb = load_embedder("", "auto", plan.data / "models")
-    collections: list[tuple[str, Path]] = [("demo", plan.data)]
-    for n in plan.sizes:
-        log(f"synthetic collection of {n} passages")
-        path, took = ensure_synthetic(plan.data, plan.work, n)
-        collections.append((f"synthetic {n // 1000}k", path))
-        if took:
-            rep.emit(f"(built the synthetic {n}-passage snapshot in {took:.0f} s; reused on later runs)\n")
+    collections = _collections(plan, rep)
     warm = warm_up()
     for q, _ in warm:
         emb.encode_query(q)
@@ -1182,6 +1166,14 @@ def check_data(data: Path) -> None:
         ) from None
 
 
+# Options whose default depends on --quick (None until `parse` sets it): flag, type, help.
+_BY_QUICK: tuple[tuple[str, type, str], ...] = (
+    ("--sizes", str, "synthetic collection sizes (default 10000,100000)"),
+    ("--rounds", int, "rounds over the questions per latency figure"),
+    ("--index-passages", int, "approximate passages to index per backend (0 = the whole demo collection)"),
+)
+
+
 def parse(argv: list[str] | None) -> Plan:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
@@ -1194,14 +1186,8 @@ def parse(argv: list[str] | None) -> Plan:
         "--data", type=Path, default=ROOT / ".test-cache" / "demo-data", help="built demo data dir"
     )
     ap.add_argument("--work", type=Path, default=Path("/tmp/groundqa-bench"), help="scratch folder")
-    ap.add_argument("--sizes", default=None, help="synthetic collection sizes (default 10000,100000)")
-    ap.add_argument("--rounds", type=int, default=None, help="rounds over the questions per latency figure")
-    ap.add_argument(
-        "--index-passages",
-        type=int,
-        default=None,
-        help="approximate passages to index per backend (0 = the whole demo collection)",
-    )
+    for flag, kind, what in _BY_QUICK:
+        ap.add_argument(flag, type=kind, default=None, help=what)
     ap.add_argument("--backends", default="torch,onnx", help="indexing backends")
     ap.add_argument("--out", type=Path, default=None, help="also write the markdown to this file")
     ap.add_argument(

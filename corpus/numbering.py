@@ -135,27 +135,27 @@ def successor(family: str, value: str) -> str | None:
     return None
 
 
+# A numbered paragraph's label by (language, numbering kind, style), "" for any: `{value}` is its
+# number as written, `{n}` a circled number's value.
+_LABELS = {
+    ("ko", "circled", ""): "제{n}항",
+    ("ko", "arabic", "dot"): "제{value}호",
+    ("ko", "hangul", ""): "{value}목",
+    ("zh", "han", ""): "第（{value}）项",
+    ("zh", "arabic", "dot"): "第{value}目",
+    ("", "circled", ""): "({n})",
+    ("", "han", ""): "（{value}）",
+    ("", "hangul", ""): "{value}.",
+}
+
+
 def number_label(family: str, value: str, language: str) -> str:
     """How a citation names a numbered paragraph: "2", "(a)", "A", "제2항", "第（一）项"."""
     kind, _, style = family.partition("-")
-    if language == "ko":
-        if kind == "circled":
-            return f"제{_CIRCLED.index(value) + 1}항"
-        if kind == "arabic" and style == "dot":
-            return f"제{value}호"
-        if kind == "hangul":
-            return f"{value}목"
-    if language == "zh":
-        if kind == "han":
-            return f"第（{value}）项"
-        if kind == "arabic" and style == "dot":
-            return f"第{value}目"
-    if kind == "circled":
-        return f"({_CIRCLED.index(value) + 1})"
-    if kind == "han":
-        return f"（{value}）"
-    if kind == "hangul":
-        return f"{value}."
+    for key in ((language, kind, style), (language, kind, ""), ("", kind, "")):
+        if template := _LABELS.get(key):
+            n = _CIRCLED.index(value) + 1 if kind == "circled" else 0
+            return template.format(value=value, n=n)
     if style == "dot":
         return value
     return f"({value})"

@@ -23,12 +23,11 @@ KANA = "\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d"  # kana letters, n
 KANA_BLOCKS = "\u3040-\u30ff\u31f0-\u31ff"  # the whole Hiragana and Katakana blocks (tokenizing)
 LATIN = "A-Za-z\u00c0-\u00ff\u0100-\u024f"
 
-_HANGUL = re.compile(f"[{HANGUL}]")
-_HAN = re.compile(f"[{HAN}]")
-_KANA = re.compile(f"[{KANA}]")
-_LATIN = re.compile(f"[{LATIN}]")
-_KANA_BLOCK = re.compile(f"[{KANA_BLOCKS}]")
-_LETTER = re.compile(r"[^\W\d_]")
+# One character of each range; a letter of any script.
+HANGUL_CHAR, _HAN, _KANA, _LATIN, _KANA_BLOCK = (
+    re.compile(f"[{chars}]") for chars in (HANGUL, HAN, KANA, LATIN, KANA_BLOCKS)
+)
+LETTER = re.compile(r"[^\W\d_]")
 
 _EAST_ASIAN_WEIGHT = 3
 _SAMPLE = 400_000  # characters looked at; long texts are sampled at their start, middle and end
@@ -48,11 +47,11 @@ def _sample(text: str) -> str:
 def detect_language(text: str) -> str:
     """ "ko", "zh", "ja", "en" or "und", from the letters of `text`."""
     sample = _sample(text)
-    hangul = len(_HANGUL.findall(sample))
+    hangul = len(HANGUL_CHAR.findall(sample))
     han = len(_HAN.findall(sample))
     kana = len(_KANA.findall(sample))
     latin = len(_LATIN.findall(sample))
-    letters = len(_LETTER.findall(sample))
+    letters = len(LETTER.findall(sample))
     other = max(0, letters - hangul - han - kana - latin)
     east_asian = hangul + han + kana
     if east_asian == 0 and latin == 0:
@@ -87,7 +86,7 @@ def conflicts(declared: str, detected: str) -> bool:
 
 def has_hangul(text: str) -> bool:
     """Whether `text` holds any Hangul character."""
-    return _HANGUL.search(text) is not None
+    return HANGUL_CHAR.search(text) is not None
 
 
 def query_language(text: str) -> str:
@@ -96,7 +95,7 @@ def query_language(text: str) -> str:
     Questions are short, so any Hangul or Han character decides (a Korean question about "UNHCR" is
     still Korean); this picks the abstention thresholds and whether the dense model reads it.
     """
-    if _HANGUL.search(text):
+    if HANGUL_CHAR.search(text):
         return "ko"
     if _HAN.search(text):
         return "zh"
@@ -105,7 +104,7 @@ def query_language(text: str) -> str:
 
 def guess_lang(text: str) -> str | None:
     """A BCP 47 tag for text a user typed, from its script; None means "inherit the page's"."""
-    if _HANGUL.search(text):
+    if HANGUL_CHAR.search(text):
         return "ko"
     if _KANA_BLOCK.search(text):
         return "ja"

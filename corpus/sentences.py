@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from corpus.kiwi import get_kiwi
-from corpus.script import HAN, HANGUL, KANA_BLOCKS
+from corpus.script import HAN, HANGUL_CHAR, KANA_BLOCKS, LETTER
 
 Span = tuple[int, int]
 
@@ -34,9 +34,7 @@ _RUN = re.compile(r"\S+")
 # How far past its expected place a pysbd sentence is searched for before it is given up on.
 _SEARCH_SLACK = 1_000
 
-_HANGUL = re.compile(f"[{HANGUL}]")
 _HAN = re.compile(f"[{KANA_BLOCKS}{HAN}]")
-_LETTER = re.compile(r"[^\W\d_]")
 _BLANK_LINE = re.compile(r"\n(?:[^\S\n]*\n)+")
 _SPACE = re.compile(r"\s")
 _CLOSERS = "\"'”’)]」』）】"
@@ -85,11 +83,11 @@ def script_of(text: str) -> str:
 
     Hangul syllables and Han characters weigh two Latin letters each (they carry more per character).
     """
-    hangul = len(_HANGUL.findall(text))
+    hangul = len(HANGUL_CHAR.findall(text))
     han = len(_HAN.findall(text))
     if not hangul and not han:
         return "latin"
-    other = len(_LETTER.findall(text)) - hangul - han
+    other = len(LETTER.findall(text)) - hangul - han
     if 2 * hangul >= max(2 * han, other):
         return "ko"
     if 2 * han > other:
@@ -306,7 +304,7 @@ def _segment(text: str, lo: int, hi: int) -> list[int]:
                 starts.append(a)
             if _HAN.search(piece):
                 starts.extend(a + s for s in _jieba_starts(piece) if s > 0)
-            elif _HANGUL.search(piece):
+            elif HANGUL_CHAR.search(piece):
                 starts.extend(a + s for s in _kiwi_starts(piece) if s > 0)
     return sorted(set(starts))
 

@@ -81,22 +81,18 @@ def check_filters(f: Filters, sources: Sequence[SourceRecord]) -> None:
                 field="filters.source_ids",
             )
     if f.languages:
-        have = {r.meta.language for r in sources}
-        folded = {x.casefold() for x in have}
-        unknown = [x for x in f.languages if x.casefold() not in folded]
-        if unknown:
-            raise InvalidRequest(
-                f"no source is in language {', '.join(repr(x) for x in unknown)}; "
-                f"the collection has: {_listed(have)}",
-                field="filters.languages",
-            )
+        _check_known(f.languages, {r.meta.language for r in sources}, "languages", "is in language")
     if f.publishers:
-        have = {r.meta.publisher for r in sources if r.meta.publisher}
-        folded = {x.casefold() for x in have}
-        unknown = [x for x in f.publishers if x.casefold() not in folded]
-        if unknown:
-            raise InvalidRequest(
-                f"no source has publisher {', '.join(repr(x) for x in unknown)}; "
-                f"the collection has: {_listed(have)}",
-                field="filters.publishers",
-            )
+        publishers = {r.meta.publisher for r in sources if r.meta.publisher}
+        _check_known(f.publishers, publishers, "publishers", "has publisher")
+
+
+def _check_known(wanted: Sequence[str], have: set[str], field: str, what: str) -> None:
+    """InvalidRequest on `filters.<field>` when a wanted value is none of `have` (case-insensitively)."""
+    folded = {x.casefold() for x in have}
+    unknown = [x for x in wanted if x.casefold() not in folded]
+    if unknown:
+        raise InvalidRequest(
+            f"no source {what} {', '.join(repr(x) for x in unknown)}; the collection has: {_listed(have)}",
+            field=f"filters.{field}",
+        )

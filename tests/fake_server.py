@@ -26,6 +26,7 @@ from index.embedding.base import Vectors
 from service.app import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
+from tests.processes import stop_process, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -106,17 +107,14 @@ class FakeServer:
         return server
 
     def wait(self, path: str, timeout: float = 60.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited with {self.proc.returncode} before answering {path}")
-            try:
-                if self.request("GET", path, timeout=2).status == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError(f"server did not answer {path} in time")
+        wait_until_ready(
+            self.proc,
+            lambda: self.request("GET", path, timeout=2).status == 200,
+            timeout,
+            0.1,
+            exited=f"server exited with {{code}} before answering {path}",
+            late=f"server did not answer {path} in time",
+        )
 
     def request(
         self,
@@ -189,9 +187,4 @@ class FakeServer:
 
     def stop(self) -> None:
         if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
+            stop_process(self.proc, 10, 10)

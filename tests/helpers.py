@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import pytest
+from fastapi.testclient import TestClient
 
 from corpus.chunker import Chunker
 from corpus.models import Passage, Source, SourceMeta
@@ -14,10 +21,14 @@ from corpus.sentences import split_sentences
 from index import LocalCatalog, SourceDir, UpdateReport, update_index
 from index.analyzer import analyze_many
 from index.backend import Catalog, NewPassage
+from index.engine import GroundIndex
 from index.local.backend import LocalBackend
+from service.app import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
 from tests.memory_backend import MemoryBackend
+
+ROOT = Path(__file__).resolve().parents[1]
 
 TINY = {
     "refugees.txt": (
@@ -150,3 +161,46 @@ def text_source(source_id: str, text: str, **meta: str) -> Source:
         content_hash=source_id,
         paragraphs=paragraph_spans(text),
     )
+
+
+def tiny_index_in(tmp_path_factory: pytest.TempPathFactory, name: str) -> GroundIndex:
+    """The tiny corpus indexed with the fake embedder in a fresh temporary folder `name`, opened."""
+    root = tmp_path_factory.mktemp(name)
+    emb = FakeEmbedder()
+    build(root / "data", write_corpus(root / "src"), emb)
+    return GroundIndex.open(root / "data", emb)
+
+
+def app_client(settings: Settings) -> Iterator[TestClient]:
+    """A started test client for an app with `settings` and the fake embedder (a fixture yields from it)."""
+    with TestClient(create_app(settings, embedder=FakeEmbedder())) as c:
+        yield c
+
+
+def runtime_of(client: TestClient) -> Any:
+    """The app's `Runtime` behind a test client."""
+    return client.app.state.runtime  # type: ignore[attr-defined]
+
+
+def demo_collection(shared_dir: Path) -> dict[str, Source]:
+    """The shared demo collection ingested, by path."""
+    from corpus.ingest import ingest_folder
+
+    report = ingest_folder(
+        shared_dir / "corpus" / "sources",
+        manifest=shared_dir / "corpus" / "manifest.csv",
+        max_bytes=50_000_000,
+    )
+    return {s.path: s for s in report.sources}
+
+
+def kill_when_reached(code: str, *args: str, env: dict[str, str] | None = None) -> None:
+    """Run `code` in a child Python until it prints "reached", then kill -9 it."""
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE, env=env)
+    assert proc.stdout is not None
+    try:
+        assert proc.stdout.readline().strip() == b"reached"
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        proc.stdout.close()

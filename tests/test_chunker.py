@@ -214,20 +214,14 @@ def test_english_properties(source: Source, setup: tuple[Chunker, Callable[[str]
     check_twice(source, setup)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(source=sources(KOREAN), setup=chunkers())
-def test_korean_properties(
-    kiwi: Any, source: Source, setup: tuple[Chunker, Callable[[str], int], int]
-) -> None:
-    check_twice(source, setup)
+@pytest.mark.parametrize(("texts", "examples"), [(KOREAN, 40), (MIXED, 80)], ids=["korean", "mixed"])
+def test_kiwi_properties(kiwi: Any, texts: st.SearchStrategy[str], examples: int) -> None:
+    @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(source=sources(texts), setup=chunkers())
+    def check(source: Source, setup: tuple[Chunker, Callable[[str], int], int]) -> None:
+        check_twice(source, setup)
 
-
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(source=sources(MIXED), setup=chunkers())
-def test_mixed_properties(
-    kiwi: Any, source: Source, setup: tuple[Chunker, Callable[[str], int], int]
-) -> None:
-    check_twice(source, setup)
+    check()
 
 
 # ---------------------------------------------------------------- arguments

@@ -10,10 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import struct
-import subprocess
-import sys
 import textwrap
 import threading
 from dataclasses import dataclass
@@ -36,6 +33,7 @@ from index.embedding.e5 import (
 )
 from index.embedding.e5_tokenizer import E5Tokenizer
 from index.embedding.e5s1 import FormatError, Vocabulary, dequantize_q4_0, file_sha256, read_e5s1
+from tests.helpers import kill_when_reached
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_CACHE = ROOT / ".test-cache" / "models"
@@ -375,19 +373,7 @@ KILLER = textwrap.dedent(
 
 
 def test_killed_conversion_leaves_nothing_usable_and_is_redone(tiny_weights: Path, tmp_path: Path) -> None:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", KILLER, str(tmp_path), str(tiny_weights)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        env={**os.environ, "HF_HUB_OFFLINE": "1"},
-    )
-    assert proc.stdout is not None
-    try:
-        assert proc.stdout.readline().strip() == b"reached"
-    finally:
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(10)
-        proc.stdout.close()
+    kill_when_reached(KILLER, str(tmp_path), str(tiny_weights), env={**os.environ, "HF_HUB_OFFLINE": "1"})
     (base,) = tmp_path.glob("e5-small-*")
     assert list(base.glob(".fp32.tmp-*")) and not (base / "fp32").exists()
     emb = load_e5(tmp_path, weight_file=tiny_weights)

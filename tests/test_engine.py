@@ -7,16 +7,12 @@ import pytest
 from corpus.errors import InvalidRequest, NotFound
 from index.engine import GroundIndex
 from index.types import Filters, Query
-from tests.fakes import FakeEmbedder
-from tests.helpers import build, write_corpus
+from tests.helpers import tiny_index_in
 
 
 @pytest.fixture(scope="module")
 def tiny_index(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
-    root = tmp_path_factory.mktemp("tiny")
-    emb = FakeEmbedder()
-    build(root / "data", write_corpus(root / "src"), emb)
-    return GroundIndex.open(root / "data", emb)
+    return tiny_index_in(tmp_path_factory, "tiny")
 
 
 def sid(idx: GroundIndex, path: str) -> str:

@@ -12,10 +12,7 @@ import errno
 import json
 import logging
 import os
-import signal
 import sqlite3
-import subprocess
-import sys
 import textwrap
 import threading
 import time
@@ -41,9 +38,8 @@ from service.settings import Settings
 from service.uploads import UploadMeta
 from tests.fake_server import FakeServer
 from tests.fakes import FakeEmbedder
-from tests.helpers import TINY, build, write_corpus
+from tests.helpers import TINY, build, kill_when_reached, write_corpus
 
-ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "fault-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 LATE = "Late Addition\n\nThe ferry crossed the Tumen river at dawn carrying eleven families and a goat."
@@ -115,18 +111,6 @@ STAGE_KILLER = textwrap.dedent(
                  max_bytes=10**7, keep=2)
     """
 )
-
-
-def kill_when_reached(code: str, *args: str) -> None:
-    """Run `code` in a child Python until it prints "reached", then kill -9 it."""
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE)
-    assert proc.stdout is not None
-    try:
-        assert proc.stdout.readline().strip() == b"reached"
-    finally:
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(10)
-        proc.stdout.close()
 
 
 @pytest.mark.parametrize(

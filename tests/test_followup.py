@@ -10,8 +10,7 @@ import pytest
 from index.engine import GroundIndex
 from index.followup import cue, depends_on_history, read_question
 from index.types import Query
-from tests.fakes import FakeEmbedder
-from tests.helpers import build, write_corpus
+from tests.helpers import tiny_index_in
 
 DEVSET = Path(__file__).resolve().parents[1] / "bench" / "devset" / "questions.jsonl"
 EARLIER = ("How many North Koreans did China send back in October 2023?",)
@@ -107,10 +106,7 @@ def test_devset_follow_up_detection() -> None:
 
 @pytest.fixture(scope="module")
 def tiny_index(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
-    root = tmp_path_factory.mktemp("tiny-followup")
-    emb = FakeEmbedder()
-    build(root / "data", write_corpus(root / "src"), emb)
-    return GroundIndex.open(root / "data", emb)
+    return tiny_index_in(tmp_path_factory, "tiny-followup")
 
 
 def test_a_self_contained_question_in_a_thread_gets_the_same_passages_as_alone(

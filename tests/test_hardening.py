@@ -34,7 +34,7 @@ from service.server import protocol_with_header_timeout
 from service.settings import Settings
 from service.uploads import MAX_NAME_BYTES, sanitize_filename
 from tests.fakes import FakeEmbedder
-from tests.helpers import api_settings, build, write_corpus
+from tests.helpers import api_settings, app_client, build, runtime_of, write_corpus
 
 TOKEN = "hardening-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -54,12 +54,7 @@ def root(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(root: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(_settings(root), embedder=FakeEmbedder())) as c:
-        yield c
-
-
-def _runtime(client: TestClient) -> Any:
-    return client.app.state.runtime  # type: ignore[attr-defined]
+    yield from app_client(_settings(root))
 
 
 def _upload(client: TestClient, name: str = "notes.txt", **meta: str) -> Any:
@@ -67,7 +62,7 @@ def _upload(client: TestClient, name: str = "notes.txt", **meta: str) -> Any:
 
 
 def _wait(client: TestClient) -> dict[str, Any]:
-    _runtime(client).jobs.wait(60)
+    runtime_of(client).jobs.wait(60)
     last: dict[str, Any] = client.get("/api/index", headers=AUTH).json()["last_job"]
     return last
 
@@ -113,7 +108,7 @@ def test_a_bad_metadata_field_is_a_422_naming_it_and_nothing_is_stored(
     )
     assert page.status_code == 422 and needle.split(":")[0] in page.text
     assert not _uploads(root).exists() or not any(_uploads(root).iterdir())
-    assert _runtime(client).jobs.last is None
+    assert runtime_of(client).jobs.last is None
 
 
 def test_markup_is_removed_from_text_fields_and_urls_are_kept_exactly(client: TestClient) -> None:
@@ -268,7 +263,7 @@ def test_a_delete_that_cannot_finish_leaves_the_file_where_it_was(
     assert delete.status_code == 507, delete.text
     assert (_uploads(root) / "kept.txt").read_bytes() == TEXT
     assert not any((root / "data" / "trash").iterdir())
-    assert _runtime(client).jobs.current is None and _runtime(client).jobs.pending is None
+    assert runtime_of(client).jobs.current is None and runtime_of(client).jobs.pending is None
 
 
 def test_an_upload_that_cannot_finish_leaves_the_previous_file(
@@ -365,7 +360,7 @@ def test_the_engine_uses_only_the_last_history_items(root: Path) -> None:
 def test_a_chat_page_costs_at_most_a_few_searches(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    runtime = _runtime(client)
+    runtime = runtime_of(client)
     searches = 0
     real_ask = runtime.ask
 
@@ -512,7 +507,7 @@ def test_the_right_token_first_lets_the_body_through(client: TestClient, root: P
     api = _Body(payload=TEXT, name="api.txt", after=_field("title", "API title"))
     assert _post_raw(client, "/api/sources", api, AUTH) == 202
     assert (_uploads(root) / "form.txt").read_bytes() == (_uploads(root) / "api.txt").read_bytes() == TEXT
-    titles = {r.file: r.title for r in _runtime(client).uploads.rows()}
+    titles = {r.file: r.title for r in runtime_of(client).uploads.rows()}
     assert titles == {"form.txt": "Form title", "api.txt": "API title"}
     _wait(client)
 

@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from corpus.errors import ManifestError
-from corpus.manifest import COLUMNS, ManifestRow, discover_manifest, iso_date, parse_manifest, read_manifest
+from corpus.manifest import (
+    COLUMNS,
+    Discovery,
+    ManifestRow,
+    discover_manifest,
+    iso_date,
+    parse_manifest,
+    read_manifest,
+)
 
 HEADER = ",".join(COLUMNS) + "\n"
 
@@ -104,6 +112,16 @@ def test_malformed_manifests_raise(data: bytes, message: str) -> None:
     assert caught.value.message.startswith(message)
 
 
+def discover_beside(tmp_path: Path, manifest: str, files: tuple[str, ...] = ("a.txt",)) -> Discovery:
+    """`discover_manifest` of a `sources` folder holding `files` with `manifest` beside it."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in files:
+        (sources / name).write_text("A")
+    (tmp_path / "manifest.csv").write_text(manifest)
+    return discover_manifest(sources)
+
+
 def test_discovery_inside_the_folder(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("A")
     (tmp_path / "manifest.csv").write_text(HEADER + "a.txt,Inside,,,,,,\n")
@@ -112,29 +130,18 @@ def test_discovery_inside_the_folder(tmp_path: Path) -> None:
 
 
 def test_discovery_in_the_parent_like_the_demo_layout(tmp_path: Path) -> None:
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    (sources / "a.txt").write_text("A")
-    (tmp_path / "manifest.csv").write_text(HEADER + "a.txt,Beside,,,,,,\nsources/b.txt,Prefixed,,,,,,\n")
-    found = discover_manifest(sources)
+    found = discover_beside(tmp_path, HEADER + "a.txt,Beside,,,,,,\nsources/b.txt,Prefixed,,,,,,\n")
     assert found.manifest is not None
     assert found.manifest.get("a.txt") is not None and found.manifest.get("b.txt") is not None
 
 
 def test_parent_manifest_for_other_files_is_ignored(tmp_path: Path) -> None:
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    (sources / "a.txt").write_text("A")
-    (tmp_path / "manifest.csv").write_text(HEADER + "elsewhere.txt,Other,,,,,,\n")
-    found = discover_manifest(sources)
+    found = discover_beside(tmp_path, HEADER + "elsewhere.txt,Other,,,,,,\n")
     assert found.manifest is None and not found.failures and not found.warnings
 
 
 def test_malformed_parent_manifest_is_a_warning(tmp_path: Path) -> None:
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    (tmp_path / "manifest.csv").write_text("name\nx\n")
-    found = discover_manifest(sources)
+    found = discover_beside(tmp_path, "name\nx\n", files=())
     assert found.manifest is None and not found.failures
     assert [w.reason for w in found.warnings] == [
         "not used as this folder's manifest: manifest.csv has no 'file' column (header: name); "

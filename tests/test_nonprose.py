@@ -8,6 +8,7 @@ import pytest
 
 from corpus.models import NON_PROSE, Region, Source, SourceMeta
 from corpus.nonprose import find_nonprose, merge_regions, nonprose_of
+from tests.helpers import demo_collection
 
 NEWS = """Considered 'Illegal Immigrants' Despite Inevitable Tragedy After Repatriation
 Amid growing concerns that China will soon resume forced repatriation, the number remains unknown.
@@ -162,14 +163,7 @@ def test_loader_regions_are_kept_and_merged() -> None:
 
 @pytest.fixture(scope="module")
 def demo(shared_dir: Path) -> dict[str, Source]:
-    from corpus.ingest import ingest_folder
-
-    report = ingest_folder(
-        shared_dir / "corpus" / "sources",
-        manifest=shared_dir / "corpus" / "manifest.csv",
-        max_bytes=50_000_000,
-    )
-    return {s.path: s for s in report.sources}
+    return demo_collection(shared_dir)
 
 
 def test_demo_non_prose_is_found_where_expected_and_nowhere_else(demo: dict[str, Source]) -> None:

@@ -193,29 +193,32 @@ def upload(replica: FakeServer, name: str, text: str, title: str) -> Reply:
     return reply
 
 
+def embedding(replica: FakeServer) -> bool:
+    """Whether `replica` has a rebuild in its embedding stage."""
+    job = replica.request("GET", "/api/index", admin=True).body["job"] or {}
+    return bool(job.get("stage") == "embedding")
+
+
 def test_replicas_on_one_database_answer_alike_share_uploads_and_survive_kill_9(
     tmp_path: Path, pg_database_url: str
 ) -> None:
     src = write_corpus(tmp_path / "src")
     build_db(pg_database_url, src)
     env = {"GROUNDQA_DATABASE_URL": pg_database_url}
-    a = FakeServer.start(
-        sources=src,
-        data=tmp_path / "a",
-        uploads=tmp_path / "ua",
-        log=tmp_path / "a.log",
-        token=TOKEN,
-        env=env,
-    )
-    b = FakeServer.start(
-        sources=src,
-        data=tmp_path / "b",
-        uploads=tmp_path / "ub",
-        log=tmp_path / "b.log",
-        token=TOKEN,
-        env=env,
-        delay=4,  # B's rebuilds embed slowly, so one can be caught running
-    )
+
+    def replica(name: str, delay: float = 0.0) -> FakeServer:
+        return FakeServer.start(
+            sources=src,
+            data=tmp_path / name,
+            uploads=tmp_path / f"u{name}",
+            log=tmp_path / f"{name}.log",
+            token=TOKEN,
+            env=env,
+            delay=delay,
+        )
+
+    a = replica("a")
+    b = replica("b", delay=4)  # B's rebuilds embed slowly, so one can be caught running
     try:
         # identical, verbatim answers from both
         for q in QUESTIONS:
@@ -244,9 +247,7 @@ def test_replicas_on_one_database_answer_alike_share_uploads_and_survive_kill_9(
         b_job = upload(
             b, "goat.txt", "Goat\n\nThe goat crossed the frozen river alone at night.", "Goat"
         ).body
-        wait_for(
-            lambda: (b.request("GET", "/api/index", admin=True).body["job"] or {}).get("stage") == "embedding"
-        )
+        wait_for(lambda: embedding(b))
         refused = a.request("POST", "/api/index/rebuild", admin=True)
         assert refused.status == 409, refused.text
         assert refused.body["error"]["job_id"] == b_job["job"]["id"]
@@ -255,19 +256,9 @@ def test_replicas_on_one_database_answer_alike_share_uploads_and_survive_kill_9(
 
         # kill -9 of A while it rebuilds: B keeps answering, and B's next rebuild indexes what A stored
         a.kill()
-        a = FakeServer.start(
-            sources=src,
-            data=tmp_path / "a",
-            uploads=tmp_path / "ua",
-            log=tmp_path / "a.log",
-            token=TOKEN,
-            env=env,
-            delay=30,
-        )
+        a = replica("a", delay=30)
         stored = upload(a, "crane.txt", "Crane\n\nA red-crowned crane landed on the frozen river.", "Crane")
-        wait_for(
-            lambda: (a.request("GET", "/api/index", admin=True).body["job"] or {}).get("stage") == "embedding"
-        )
+        wait_for(lambda: embedding(a))
         before = answer(b, QUESTIONS[0])
         a.kill()
         assert answer(b, QUESTIONS[0]) == before

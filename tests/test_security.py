@@ -21,7 +21,7 @@ from service import deps
 from service.app import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
-from tests.helpers import MANIFEST, TINY, api_settings, build, write_corpus
+from tests.helpers import MANIFEST, TINY, api_settings, app_client, build, runtime_of, write_corpus
 
 TOKEN = "s3cret-admin-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -45,12 +45,7 @@ def corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(corpus: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(_settings(corpus), embedder=FakeEmbedder())) as c:
-        yield c
-
-
-def _runtime(client: TestClient) -> Any:
-    return client.app.state.runtime  # type: ignore[attr-defined]
+    yield from app_client(_settings(corpus))
 
 
 def _source_id(client: TestClient, path: str) -> str:
@@ -104,8 +99,8 @@ def test_every_admin_endpoint_refuses_a_missing_or_wrong_token(
         r = client.request(method, url, headers=headers, files=files)
         assert r.status_code == 401, (method, url, r.text)
         assert r.json()["error"]["code"] == "unauthorized" and r.headers["www-authenticate"] == "Bearer"
-    assert _runtime(client).jobs.current is None and _runtime(client).jobs.last is None
-    assert not _runtime(client).settings.resolved_uploads_dir.exists()
+    assert runtime_of(client).jobs.current is None and runtime_of(client).jobs.last is None
+    assert not runtime_of(client).settings.resolved_uploads_dir.exists()
 
 
 def test_admin_endpoints_are_disabled_without_a_configured_token(corpus: Path) -> None:
@@ -139,9 +134,9 @@ def test_web_admin_actions_need_the_token_and_do_nothing_without_it(client: Test
         if token:
             assert token not in r.text  # a wrong token is never echoed back
         assert "no-store" in r.headers["cache-control"]
-    assert _runtime(client).jobs.last is None and _runtime(client).jobs.current is None
+    assert runtime_of(client).jobs.last is None and runtime_of(client).jobs.current is None
     assert (client.app.state.runtime.settings.sources_dir / "refugees.txt").is_file()  # type: ignore[attr-defined]
-    assert not _runtime(client).settings.resolved_uploads_dir.exists()
+    assert not runtime_of(client).settings.resolved_uploads_dir.exists()
 
 
 def test_admin_page_without_token_shows_no_admin_data(client: TestClient) -> None:
@@ -166,7 +161,7 @@ def test_no_cookies_so_no_cross_site_request_can_act_as_the_admin(client: TestCl
         data={"full": "true"},
         headers={"Origin": "https://evil.example", "Referer": "https://evil.example/"},
     )
-    assert forged.status_code == 401 and _runtime(client).jobs.last is None
+    assert forged.status_code == 401 and runtime_of(client).jobs.last is None
 
 
 def test_no_cors_headers_for_foreign_origins(client: TestClient) -> None:
@@ -365,7 +360,7 @@ def test_forced_internal_error_is_a_bare_500(
     def explode(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError(secret)
 
-    monkeypatch.setattr(_runtime(client), "ask", explode)
+    monkeypatch.setattr(runtime_of(client), "ask", explode)
     quiet = TestClient(client.app, raise_server_exceptions=False)  # the same app, as a browser sees it
     api = quiet.post("/api/ask", json={"question": "refugee"})
     page = quiet.get("/?q=refugee", headers={"Accept": "text/html"})

@@ -61,24 +61,34 @@ def test_korean_definition_in_brackets_does_not_end_a_sentence(kiwi: Any) -> Non
     assert text[spans[0][0] : spans[0][1]].endswith("목적으로 한다.")
 
 
-def test_han_text_splits_on_ideographic_punctuation() -> None:
-    text = "第一条 中华人民共和国国籍的取得、丧失和恢复，都适用本法。第二条 各民族的人都具有中国国籍！第三条"
-    assert texts(text, split_sentences(text)) == [
-        "第一条 中华人民共和国国籍的取得、丧失和恢复，都适用本法。",
-        "第二条 各民族的人都具有中国国籍！",
-        "第三条",
-    ]
-
-
-def test_line_breaks_end_sentences_only_before_items_or_after_punctuation() -> None:
-    text = "This sentence is\nwrapped across lines. The list:\n(a) first item\n(b) second item\n- third"
-    assert texts(text, split_sentences(text)) == [
-        "This sentence is\nwrapped across lines.",
-        "The list:",
-        "(a) first item",
-        "(b) second item",
-        "- third",
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "第一条 中华人民共和国国籍的取得、丧失和恢复，都适用本法。"
+            "第二条 各民族的人都具有中国国籍！第三条",
+            [
+                "第一条 中华人民共和国国籍的取得、丧失和恢复，都适用本法。",
+                "第二条 各民族的人都具有中国国籍！",
+                "第三条",
+            ],
+            id="han text splits on ideographic punctuation",
+        ),
+        pytest.param(
+            "This sentence is\nwrapped across lines. The list:\n(a) first item\n(b) second item\n- third",
+            [
+                "This sentence is\nwrapped across lines.",
+                "The list:",
+                "(a) first item",
+                "(b) second item",
+                "- third",
+            ],
+            id="line breaks end sentences only before items or after punctuation",
+        ),
+    ],
+)
+def test_sentence_splits(text: str, expected: list[str]) -> None:
+    assert texts(text, split_sentences(text)) == expected
 
 
 def test_blank_lines_separate_paragraphs_and_sentences() -> None:

@@ -11,6 +11,7 @@ from corpus.models import Region, Source
 from corpus.nonprose import nonprose_of
 from corpus.numbering import han_numeral, han_value, roman_value, to_roman
 from corpus.structure import Outline, citation, outline, outline_of
+from tests.helpers import demo_collection
 
 TREATY = """CONVENTION ON EXAMPLES
 
@@ -58,11 +59,16 @@ def at(text: str, needle: str) -> int:
     return text.index(needle)
 
 
+def heading_text(o: Outline, text: str, label: str) -> str:
+    """The text the first heading labelled `label` spans."""
+    heading = next(h for h in o.headings if h.label == label)
+    return text[heading.start : heading.end]
+
+
 def test_treaty_headings_levels_and_titles() -> None:
     o = outline(TREATY, "en")
     assert labels(o) == ["Preamble", "Chapter I", "Article 1", "Article 2", "Chapter II", "Article 3"]
-    article1 = next(h for h in o.headings if h.label == "Article 1")
-    assert TREATY[article1.start : article1.end] == 'Article 1\n\nDefinition of the Term "Refugee"'
+    assert heading_text(o, TREATY, "Article 1") == 'Article 1\n\nDefinition of the Term "Refugee"'
     assert [h.level for h in o.headings if not h.numbered] == [1, 1, 2, 2, 1, 2]
     assert o.path_at(0) == ()
     assert o.path_at(at(TREATY, "The High Contracting")) == ("Preamble",)
@@ -129,8 +135,7 @@ def test_korean_law() -> None:
     assert o.path_at(at(text, "자료")) == ("제2장", "제5조(난민인정 신청)", "제2항", "제2호")
     assert citation(o.path_at(at(text, "자료"))) == "제5조제2항제2호"
     assert o.path_at(at(text, "이 법은 2013")) == ("부칙 <제11298호,2012.2.10>", "제1조(시행일)")
-    inline = next(h for h in o.headings if h.label == "제1조(시행일)")
-    assert text[inline.start : inline.end] == "제1조(시행일)"
+    assert heading_text(o, text, "제1조(시행일)") == "제1조(시행일)"
 
 
 def test_chinese_law_with_items_and_paragraphs() -> None:
@@ -153,8 +158,7 @@ def test_chinese_law_with_items_and_paragraphs() -> None:
     )
     assert o.path_at(at(text, "拐卖妇女、儿童是指")) == ("第二编", "第四章", "第二百四十条", "第二款")
     assert citation(o.path_at(at(text, "依照本法"))) == "第二百四十一条第二款"
-    art = next(h for h in o.headings if h.label == "第二百四十条")
-    assert text[art.start : art.end] == "第二百四十条"
+    assert heading_text(o, text, "第二百四十条") == "第二百四十条"
 
 
 def test_us_code_sections_and_subsections() -> None:
@@ -237,14 +241,7 @@ def test_numerals() -> None:
 
 
 def demo_sources(shared_dir: Path) -> dict[str, Source]:
-    from corpus.ingest import ingest_folder
-
-    report = ingest_folder(
-        shared_dir / "corpus" / "sources",
-        manifest=shared_dir / "corpus" / "manifest.csv",
-        max_bytes=50_000_000,
-    )
-    return {s.path: s for s in report.sources}
+    return demo_collection(shared_dir)
 
 
 @pytest.fixture(scope="module")

@@ -148,6 +148,11 @@ def assert_labelled(resp: Any) -> None:
 # -- chat -----------------------------------------------------------------------------------------
 
 
+def assert_csp_safe_and_labelled(resp: Any) -> None:
+    assert_csp_safe(resp)
+    assert_labelled(resp)
+
+
 def test_empty_chat_page_has_form_filters_and_labels(site: TestClient) -> None:
     resp = site.get("/", headers=HTML)
     assert resp.status_code == 200
@@ -167,8 +172,7 @@ def test_empty_chat_page_has_form_filters_and_labels(site: TestClient) -> None:
     for name in ("source", "publisher", "lang", "date_from", "date_to"):
         assert form.select_one(f'[name="{name}"]') is not None
     assert attr(one(doc, "#thread"), "aria-live") == "polite"
-    assert_csp_safe(resp)
-    assert_labelled(resp)
+    assert_csp_safe_and_labelled(resp)
 
 
 def test_answer_quotes_are_exact_spans_with_evidence_and_citation(site: TestClient) -> None:
@@ -450,8 +454,7 @@ def test_admin_page_asks_for_the_token(site: TestClient) -> None:
     token = one(doc, 'input[name="token"]')
     assert attr(token, "type") == "password" and doc.select_one(f'label[for="{attr(token, "id")}"]')
     assert resp.headers["cache-control"] == "no-store"
-    assert_csp_safe(resp)
-    assert_labelled(resp)
+    assert_csp_safe_and_labelled(resp)
 
 
 def test_admin_wrong_token_is_refused_and_not_echoed(site: TestClient) -> None:

@@ -105,23 +105,19 @@ class TextBuilder:
 
     def block(self, text: str) -> tuple[int, int] | None:
         """Start a new block holding `text`; returns its (start, end), or None if `text` is blank."""
-        text = text.strip()
-        if not text:
-            return None
-        if self._open:
-            self._append("\n\n")
-        start = self.length
-        self._append(text)
-        self._open = True
-        return start, self.length
+        return self._add(text, "\n\n")
 
     def line(self, text: str) -> tuple[int, int] | None:
         """Add `text` as a new line of the current block (or as a new block when none is open)."""
+        return self._add(text, "\n")
+
+    def _add(self, text: str, separator: str) -> tuple[int, int] | None:
+        """Add `text` stripped after `separator` (when a block is open); None if `text` is blank."""
         text = text.strip()
         if not text:
             return None
         if self._open:
-            self._append("\n")
+            self._append(separator)
         start = self.length
         self._append(text)
         self._open = True

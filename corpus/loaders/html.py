@@ -72,37 +72,10 @@ _SELF_CLOSING_ON_REPEAT = frozenset(
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>|<!--.*?-->", re.S)
 _RAW_TEXT = re.compile(r"</(script|style|textarea|title)\s*>", re.I)
 
-_INVISIBLE = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "svg",
-        "canvas",
-        "iframe",
-        "object",
-        "embed",
-        "video",
-        "audio",
-        "map",
-        "img",
-        "picture",
-        "source",
-        "input",
-        "select",
-        "option",
-        "textarea",
-        "button",
-        "label",
-        "form",
-        "dialog",
-        "menu",
-    ]
+_INVISIBLE = frozenset[str]().union(
+    ("script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "canvas"),
+    ("iframe", "object", "embed", "video", "audio", "map", "img", "picture", "source", "input"),
+    ("select", "option", "textarea", "button", "label", "form", "dialog", "menu"),
 )
 _FURNITURE = frozenset(("nav", "aside"))
 _FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search", "menu"))
@@ -115,41 +88,10 @@ _FURNITURE_CLASS = re.compile(
 )
 _SECTIONING = frozenset(("article", "main", "section", "aside", "nav"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_BLOCKS = frozenset(
-    [
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "ul",
-        "ol",
-        "dl",
-        "table",
-        "pre",
-        "blockquote",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "figure",
-        "figcaption",
-        "address",
-        "details",
-        "summary",
-        "hr",
-        "center",
-        "fieldset",
-        "body",
-        "caption",
-        "li",
-        "dd",
-        "dt",
-    ]
+_BLOCKS = frozenset[str]().union(
+    ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "pre", "blockquote", "div"),
+    ("section", "article", "main", "header", "footer", "figure", "figcaption", "address", "details"),
+    ("summary", "hr", "center", "fieldset", "body", "caption", "li", "dd", "dt"),
 )
 _CONTAINERS = frozenset(("div", "section", "article", "main", "body", "td", "blockquote", "center"))
 _HEADING = re.compile(r"^h([1-6])$")

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.demo_fixtures import DEMO_SOURCES, ROOT
+from tests.processes import stop_process
 
 ADMIN_TOKEN = "e2e-admin-token"
 
@@ -90,8 +91,4 @@ def live_server(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -
     shutil.copytree(demo_data_dir, data, symlinks=True)
     base, proc = start_server(data, root / "uploads", root / "server.log")
     yield base
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_process(proc, 10, None)

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.demo_fixtures import CACHE, ROOT
 from tests.e2e.conftest import free_port
@@ -29,6 +29,7 @@ from tests.e2e.test_browser import (  # noqa: F401  (fixtures: the system chromi
     problems,
     shoot,
 )
+from tests.processes import stop_process
 
 pytestmark = [
     pytest.mark.e2e,
@@ -46,13 +47,18 @@ def quotes_of(turn: object) -> list[str]:
     return [t for t in blocks.all_text_contents()]
 
 
+def second_turn(page: Page, live_server: str, first: str, second: str) -> Locator:
+    """On a new chat page, ask `first` and then `second`; the second turn."""
+    page.goto(live_server + "/")
+    ask(page, first)
+    return ask(page, second, turns_before=1)
+
+
 @pytest.mark.usefixtures("problems")
 def test_a_self_contained_question_in_a_thread_gets_the_same_passages_as_alone(
     page: Page, live_server: str
 ) -> None:
-    page.goto(live_server + "/")
-    ask(page, UNRELATED_FIRST)
-    second = ask(page, SELF_CONTAINED, turns_before=1)
+    second = second_turn(page, live_server, UNRELATED_FIRST, SELF_CONTAINED)
     expect(second.locator(".read-with")).to_have_count(0)
     in_thread = quotes_of(second)
     page.goto(live_server + "/")
@@ -64,9 +70,7 @@ def test_a_self_contained_question_in_a_thread_gets_the_same_passages_as_alone(
 def test_a_follow_up_says_what_it_was_read_with_and_can_start_a_new_topic(
     page: Page, live_server: str
 ) -> None:
-    page.goto(live_server + "/")
-    ask(page, ANSWERABLE)
-    follow = ask(page, FOLLOW_UP, turns_before=1)
+    follow = second_turn(page, live_server, ANSWERABLE, FOLLOW_UP)
     line = follow.locator(".read-with")
     expect(line).to_contain_text("Read together with")
     expect(line.locator("q")).to_have_text(ANSWERABLE)
@@ -237,11 +241,7 @@ def fresh_serve(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes], 
     try:
         yield f"http://127.0.0.1:{port}", proc, log, started
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc, 10, None)
 
 
 def _lines(log: Path) -> list[str]:
