@@ -40,7 +40,7 @@ from bench.devset_eval import load_devset
 from bench.synthetic import ensure_synthetic, load_demo, synthetic_document
 from index import LocalCatalog, SourceDir, UpdateReport, update_index
 from index.embedding.base import Embedder
-from index.embedding.load import Backend, load_embedder
+from index.embedding.load import Backend, Models, load_embedder
 from index.engine import GroundIndex
 from index.local import snapshot
 from index.types import Query
@@ -301,9 +301,18 @@ def proc_memory(pid: int) -> tuple[float, float]:
     return fields["VmHWM"], fields["VmRSS"]
 
 
+def demo_embedder(data: Path) -> Embedder:
+    """The model the demo snapshot in `data` was built with (MiniLM or e5-small, by `auto`)."""
+    backend = LocalCatalog(data).open()
+    try:
+        return Models("auto", "auto", data / "models").for_fingerprint(backend.info.model)
+    finally:
+        backend.close()
+
+
 def latency_section(plan: Plan, rep: Report) -> None:
     qs = questions(plan.questions)
-    emb = load_embedder("", "auto", plan.data / "models")
+    emb = demo_embedder(plan.data)
     collections = _collections(plan, rep)
     warm = warm_up()
     for q, _ in warm:
@@ -666,7 +675,7 @@ def incremental_section(plan: Plan, rep: Report) -> None:
     models = (plan.data / "models").resolve()
     (data / "models").symlink_to(models, target_is_directory=True)
     extra.mkdir()
-    emb = load_embedder("", "auto", data / "models")
+    emb = demo_embedder(data)
     demo = load_demo(plan.data)
     per_source: dict[str, int] = {}
     for t, sid in zip(demo.texts, demo.source_of, strict=True):
@@ -814,7 +823,7 @@ def overhead_section(plan: Plan, rep: Report) -> None:
     from bench import serving
 
     qs = questions(plan.questions)
-    emb = load_embedder("", "auto", plan.data / "models")
+    emb = demo_embedder(plan.data)
     rows: list[list[str]] = []
     ann: list[list[str]] = []
     for name, path in _collections(plan, rep):

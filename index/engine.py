@@ -282,7 +282,7 @@ class GroundIndex:
         scored = []
         for n, g in enumerate(groups):
             head = records[g[0]]
-            in_provision = bool(wanted & section_provisions(head.passage.section))
+            in_provision = bool(wanted) and bool(wanted & section_provisions(head.passage.section))
             scored.append(
                 Group(
                     head=head,

@@ -13,6 +13,7 @@ candidate passage (its text, and its searchable context: source title and sectio
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -318,6 +319,7 @@ def analyze_question(text: str) -> QuestionAnalysis:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def section_provisions(section: tuple[str, ...]) -> frozenset[Provision]:
     """The articles and sections a passage's section path stands in ("Article 33" -> ("art", 33))."""
     return frozenset(p for label in section for p in provisions_in(label))

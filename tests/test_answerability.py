@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index.answerability import (
     FEATURES,
@@ -15,6 +17,7 @@ from index.answerability import (
     answer_model_for,
     family_of,
     fit_logistic,
+    has_digit,
 )
 from index.embedding.load import auto_model
 from index.engine import GroundIndex
@@ -87,3 +90,13 @@ def test_explain_says_why_and_lists_every_candidate(tmp_path: Path) -> None:
     refused = idx.search(Query("What did Kim Eun-joo say to the court?", explain=True))
     assert not refused.answered and refused.explanation is not None
     assert "Kim Eun-joo" in refused.explanation.reason or "refused" in refused.explanation.reason
+
+
+# decimal, Arabic-Indic, superscript, circled, mathematical and parenthesised digits among letters
+_DIGITISH = st.sampled_from([*"ab 가中1٣²①⑩𝟙", chr(0x1F10A)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_DIGITISH, max_size=30) | st.text(max_size=30))
+def test_has_digit_is_str_isdigit_over_the_text(text: str) -> None:
+    assert has_digit(text) == any(ch.isdigit() for ch in text)
