@@ -52,7 +52,7 @@ def main() -> None:
     args = parser.parse_args()
     sources = args.sources
     if not sources.is_dir():
-        sources = Path("/work/shared/corpus/sources")
+        parser.error(f"--sources: {sources} is not a folder (the demo collection, ../shared/corpus/sources)")
     with tempfile.TemporaryDirectory(prefix="groundqa-base-") as tmp:
         archive = subprocess.run(["git", "archive", args.base], cwd=ROOT, capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
