@@ -318,6 +318,7 @@ def test_tiny_conversion_is_verified_cached_and_reused(tiny_weights: Path, tmp_p
         "model.onnx",
         "normalization.json",
         "tokenizer.json",
+        "word_embeddings.npy",
     ]
     assert not list(folder.parent.glob(".*.tmp-*"))
     stamp = (folder / "model.onnx").stat().st_mtime_ns
@@ -361,7 +362,7 @@ KILLER = textwrap.dedent(
     from index.embedding import e5_convert
     from index.embedding.e5 import load_e5
 
-    def export_then_hang(model, path):
+    def export_then_hang(model, path, table):
         path.write_bytes(b"half an onnx file")
         print("reached", flush=True)
         time.sleep(600)

