@@ -262,7 +262,7 @@ def _tiny_tokenizer(max_length: int = 16) -> E5Tokenizer:
 
 def test_tokenizer_normalises_like_the_engine() -> None:
     tok = _tiny_tokenizer()
-    assert tok.normalize("Ａb\u3000Ⅳ\u200b") == "ab IV"
+    assert tok.normalize("Ａb\u3000Ⅳ\u200b") == " ab IV"  # the space before the first word included
     assert tok.tokens("ab") == ["<s>", f"{META}ab", "</s>"]  # Metaspace prepended, framed
     assert tok.tokens("Ａb") == tok.tokens("ab")  # fullwidth folded by the map
     assert (
@@ -281,7 +281,7 @@ def test_tokenizer_truncates_and_counts() -> None:
     assert [len(r) for r in ids] == [6, 3]
     assert ids[0][0] == 0 and ids[0][-1] == 2  # <s> ... </s> survive truncation
     assert tok.count("a a a a a a a a") == 8  # counting never truncates
-    again = E5Tokenizer(tok.to_json(), {0x3000: " ", 0xFF21: "a", 0x2163: "IV", 0x200B: ""}, max_length=6)
+    again = E5Tokenizer(tok.to_bytes(), {0x3000: " ", 0xFF21: "a", 0x2163: "IV", 0x200B: ""}, max_length=6)
     assert again.encode(["Ａb"]) == tok.encode(["ab"])
     assert tok.encode([]) == []
 
@@ -317,7 +317,7 @@ def test_tiny_conversion_is_verified_cached_and_reused(tiny_weights: Path, tmp_p
         "meta.json",
         "model.onnx",
         "normalization.json",
-        "tokenizer.json",
+        "tokenizer.model",
         "word_embeddings.npy",
     ]
     assert not list(folder.parent.glob(".*.tmp-*"))

