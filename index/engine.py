@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -279,6 +279,12 @@ class GroundIndex:
                 dense = [d + per_language.get(h.language, 0.0) for d, h in zip(dense, heads, strict=True)]
         wanted = set(q.provisions)
         constraints = self._key_constraints(q.constraints)
+        language_rank = [0] * len(groups)
+        seen: dict[str, int] = {}
+        for n in sorted(range(len(groups)), key=lambda n: -dense[n]):
+            lang = records[groups[n][0]].language
+            language_rank[n] = seen.get(lang, 0)
+            seen[lang] = language_rank[n] + 1
         scored = []
         for n, g in enumerate(groups):
             head = records[g[0]]
@@ -295,14 +301,9 @@ class GroundIndex:
                     rank=g[0],
                     dense_rank=cands[g[0]].dense_rank,
                     lexical_rank=cands[g[0]].lexical_rank,
+                    language_rank=language_rank[n],
                 )
             )
-        by_language: dict[str, list[int]] = {}
-        for i in sorted(range(len(scored)), key=lambda i: -scored[i].dense):
-            by_language.setdefault(scored[i].head.language, []).append(i)
-        for members in by_language.values():
-            for r, i in enumerate(members):
-                scored[i] = replace(scored[i], language_rank=r)
         if wanted:
             scored.sort(key=lambda grp: -grp.fused)  # stable: ties keep the retrieval order
         return Scored(question, language, q_set, scored, stats.df, stats.n_docs, q, read_with)

@@ -82,3 +82,14 @@ def test_follow_up_uses_history(tiny_index: GroundIndex) -> None:
     )
     assert follow.answered
     assert "600" in follow.hits[0].passage.text
+
+
+def test_language_rank_orders_groups_by_dense_within_each_language(tiny_index: GroundIndex) -> None:
+    scored = tiny_index.score(Query("refugees returned to China and 탈북민 강제송환"))
+    by_language: dict[str, list[tuple[float, int]]] = {}
+    for g in scored.groups:
+        by_language.setdefault(g.head.language, []).append((g.dense, g.language_rank))
+    assert len(by_language) >= 2  # the question reaches both languages of the tiny collection
+    for pairs in by_language.values():
+        ranks = [rank for _, rank in sorted(pairs, key=lambda p: -p[0])]
+        assert ranks == list(range(len(pairs)))

@@ -38,12 +38,17 @@ def test_search_equals_brute_force(seed: int, k: int) -> None:
 
 
 # 5 rows of 500 go through numpy, 400 through the FAISS bitmap selector: both paths are checked.
+@pytest.mark.parametrize("order", ["shuffled", "sorted", "repeated"])
 @pytest.mark.parametrize("subset_size", [5, 60, 400])
-def test_subset_search_equals_brute_force(subset_size: int) -> None:
+def test_subset_search_equals_brute_force(subset_size: int, order: str) -> None:
     rng = np.random.default_rng(subset_size)
     x = _unit(rng, 500, 32)
     index = VectorIndex.build(x)
     subset = rng.choice(500, subset_size, replace=False)
+    if order == "sorted":  # as filters give it (the search skips deduplication then)
+        subset = np.sort(subset)
+    elif order == "repeated":
+        subset = np.concatenate([subset, subset[::-1]])
     for q in _unit(rng, 5, 32):
         rows, scores = index.search(q, 20, subset=subset)
         np.testing.assert_array_equal(rows, _oracle(x, q, 20, subset))

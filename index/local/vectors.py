@@ -173,7 +173,9 @@ class VectorIndex:
                 return self._approximate(ann, q, k, None)
             scores, rows = faiss.knn(q, self._vectors, k, metric=faiss.METRIC_INNER_PRODUCT)
             return _finish(rows[0], scores[0])
-        allowed = np.unique(np.asarray(subset, dtype=np.int64))
+        allowed = np.asarray(subset, dtype=np.int64)
+        if allowed.size > 1 and not bool((allowed[1:] > allowed[:-1]).all()):
+            allowed = np.unique(allowed)  # subsets from filters arrive sorted and unique already
         if allowed.size and (allowed[0] < 0 or allowed[-1] >= n):
             raise ValueError(f"subset holds row ids outside 0..{n - 1}")
         k = min(k, int(allowed.size))
