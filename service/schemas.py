@@ -415,24 +415,7 @@ def explain_out(e: Explanation) -> ExplainOut:
         bars=dict(e.bars),
         question_probability=e.question_probability,
         reason=e.reason,
-        candidates=[
-            CandidateOut(
-                passage_id=c.passage_id,
-                source_id=c.source_id,
-                language=c.language,
-                rank=c.rank,
-                dense=c.dense,
-                coverage=c.coverage,
-                fused=c.fused,
-                dense_rank=c.dense_rank,
-                lexical_rank=c.lexical_rank,
-                in_provision=c.in_provision,
-                missing=list(c.missing),
-                probability=c.probability,
-                shown=c.shown,
-            )
-            for c in e.candidates
-        ],
+        candidates=[CandidateOut.model_validate(c, from_attributes=True) for c in e.candidates],
     )
 
 
@@ -474,20 +457,7 @@ def progress_out(p: StartupProgress) -> Progress:
 
 
 def job_out(job: Job | None) -> JobOut | None:
-    if job is None:
-        return None
-    return JobOut(
-        id=job.id,
-        kind=job.kind,
-        state=job.state,
-        stage=job.stage,
-        done=job.done,
-        total=job.total,
-        started_at=job.started_at,
-        finished_at=job.finished_at,
-        result=job.result,
-        error=job.error,
-    )
+    return None if job is None else JobOut.model_validate(job, from_attributes=True)
 
 
 def index_status(

@@ -109,8 +109,10 @@ def test_citations() -> None:
     assert citation(()) == ""
 
 
-def test_korean_law() -> None:
-    text = (
+# Three laws by their language: a Korean act with items and a supplement, a Chinese code with
+# numbered items and unnumbered paragraphs, a US Code title with nested subsections.
+LAWS = {
+    "ko": (
         "난민법\n\n제1장 총칙\n\n제1조 (목적)\n\n이 법은 목적을 정한다.\n"
         "\n제2조 (정의)\n\n용어의 뜻은 다음과 같다.\n\n"
         '1. "난민"이란 외국인을 말한다.\n2. "신청자"란 다음 각 목의 사람을 말한다.\n'
@@ -120,60 +122,103 @@ def test_korean_law() -> None:
         "1. 여권\n2. 자료\n\n부칙 <제11298호,2012.2.10>\n"
         "\n제1조(시행일) 이 법은 2013년 7월 1일부터 시행한다.\n\n"
         '제3조의2 중 "「출입국관리법」"을 고친다.\n\n제2조제3호를 다음과 같이 한다.\n'
-    )
-    o = outline(text, "ko")
-    assert labels(o) == [
-        "제1장",
-        "제1조(목적)",
-        "제2조(정의)",
-        "제2장",
-        "제5조(난민인정 신청)",
-        "부칙 <제11298호,2012.2.10>",
-        "제1조(시행일)",
-    ]
-    assert o.path_at(at(text, "심사 중인")) == ("제1장", "제2조(정의)", "제2호", "가목")
-    assert o.path_at(at(text, "자료")) == ("제2장", "제5조(난민인정 신청)", "제2항", "제2호")
-    assert citation(o.path_at(at(text, "자료"))) == "제5조제2항제2호"
-    assert o.path_at(at(text, "이 법은 2013")) == ("부칙 <제11298호,2012.2.10>", "제1조(시행일)")
-    assert heading_text(o, text, "제1조(시행일)") == "제1조(시행일)"
-
-
-def test_chinese_law_with_items_and_paragraphs() -> None:
-    text = (
+    ),
+    "zh": (
         "中华人民共和国刑法\n\n第二编 分则\n\n第四章 侵犯公民人身权利罪\n\n"
         "第二百四十条 拐卖妇女、儿童的，处五年以上有期徒刑；有下列情形之一的，处死刑：\n\n"
         "（一）拐卖妇女、儿童集团的首要分子；\n\n（二）拐卖妇女、儿童三人以上的。\n\n"
         "拐卖妇女、儿童是指以出卖为目的的行为。\n\n"
         "第二百四十一条 收买被拐卖的妇女、儿童的，处三年以下有期徒刑。\n\n"
         "依照本法第二百四十条的规定定罪处罚。\n"
-    )
-    o = outline(text, "zh")
-    assert labels(o) == ["第二编", "第四章", "第二百四十条", "第二百四十一条"]
-    assert o.path_at(at(text, "拐卖妇女、儿童三人")) == (
-        "第二编",
-        "第四章",
-        "第二百四十条",
-        "第一款",
-        "第（二）项",
-    )
-    assert o.path_at(at(text, "拐卖妇女、儿童是指")) == ("第二编", "第四章", "第二百四十条", "第二款")
-    assert citation(o.path_at(at(text, "依照本法"))) == "第二百四十一条第二款"
-    assert heading_text(o, text, "第二百四十条") == "第二百四十条"
-
-
-def test_us_code_sections_and_subsections() -> None:
-    text = (
+    ),
+    "en": (
         "Title 8— ALIENS AND NATIONALITY\nCHAPTER 12— IMMIGRATION AND NATIONALITY\n\n§ 1158. Asylum\n"
         "(a) Authority to apply for asylum\n\n(1) In general\n\nAny alien may apply.\n\n(2) Exceptions\n\n"
         "(A) Safe third country\n\nParagraph (1) shall not apply.\n\n(i) In general\n\nText (h) here.\n\n"
         "(b) Conditions for granting asylum\n\n§ 1158a. Later section\n\nText.\n"
-    )
-    o = outline(text, "en")
-    assert labels(o) == ["Title 8", "Chapter 12", "§ 1158", "§ 1158a"]
-    path = o.path_at(at(text, "Text (h) here"))
-    assert path == ("Title 8", "Chapter 12", "§ 1158", "(a)", "(2)", "(A)", "(i)")
-    assert citation(path) == "§ 1158(a)(2)(A)(i)"
-    assert citation(o.path_at(at(text, "Conditions for"))) == "§ 1158(b)"
+    ),
+}
+
+
+def law_outline(language: str) -> Outline:
+    return outline(LAWS[language], language)
+
+
+def law_path(language: str, needle: str) -> tuple[str, ...]:
+    """The section path of a law where `needle` first stands."""
+    return law_outline(language).path_at(at(LAWS[language], needle))
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "ko",
+            [
+                "제1장",
+                "제1조(목적)",
+                "제2조(정의)",
+                "제2장",
+                "제5조(난민인정 신청)",
+                "부칙 <제11298호,2012.2.10>",
+                "제1조(시행일)",
+            ],
+        ),
+        ("zh", ["第二编", "第四章", "第二百四十条", "第二百四十一条"]),
+        ("en", ["Title 8", "Chapter 12", "§ 1158", "§ 1158a"]),
+    ],
+)
+def test_law_headings(language: str, expected: list[str]) -> None:
+    assert labels(law_outline(language)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "needle", "path", "cite"),
+    [
+        ("ko", "심사 중인", ("제1장", "제2조(정의)", "제2호", "가목"), "제2조제2호가목"),
+        ("ko", "자료", ("제2장", "제5조(난민인정 신청)", "제2항", "제2호"), "제5조제2항제2호"),
+        (
+            "ko",
+            "이 법은 2013",
+            ("부칙 <제11298호,2012.2.10>", "제1조(시행일)"),
+            "부칙 <제11298호,2012.2.10> 제1조",
+        ),
+        (
+            "zh",
+            "拐卖妇女、儿童三人",
+            ("第二编", "第四章", "第二百四十条", "第一款", "第（二）项"),
+            "第二百四十条第一款第（二）项",
+        ),
+        ("zh", "拐卖妇女、儿童是指", ("第二编", "第四章", "第二百四十条", "第二款"), "第二百四十条第二款"),
+        ("zh", "依照本法", ("第二编", "第四章", "第二百四十一条", "第二款"), "第二百四十一条第二款"),
+        (
+            "en",
+            "Text (h) here",
+            ("Title 8", "Chapter 12", "§ 1158", "(a)", "(2)", "(A)", "(i)"),
+            "§ 1158(a)(2)(A)(i)",
+        ),
+        ("en", "Conditions for", ("Title 8", "Chapter 12", "§ 1158", "(b)"), "§ 1158(b)"),
+    ],
+)
+def test_law_section_paths_and_citations(
+    language: str, needle: str, path: tuple[str, ...], cite: str
+) -> None:
+    """Where a needle first stands in a law: its section path, and the citation of that path."""
+    found = law_path(language, needle)
+    assert found == path
+    assert citation(found) == cite
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "text"),
+    [
+        ("ko", "제1조(시행일)", "제1조(시행일)"),
+        ("zh", "第二百四十条", "第二百四十条"),
+        ("en", "§ 1158", "§ 1158. Asylum"),
+    ],
+)
+def test_law_heading_text(language: str, label: str, text: str) -> None:
+    assert heading_text(law_outline(language), LAWS[language], label) == text
 
 
 def test_roman_i_after_h_is_a_letter() -> None:
