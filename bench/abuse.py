@@ -418,16 +418,22 @@ def _timed(fn: Callable[[], Reply]) -> tuple[float, Reply]:
     return time.perf_counter() - start, reply
 
 
-@attack("work", "GET / with 20 h parameters and q", f"at most {WORK_BUDGET} searches (≈ ≤6× one ask)")
+@attack(
+    "work", "GET / with 20 h parameters and q", f"at most {WORK_BUDGET} searches (≈ ≤6× one follow-up ask)"
+)
 def amplification(t: Target) -> Outcome:
     history = [f"earlier question {i} about refugees" for i in range(HISTORY_CAP)]
     query = urllib.parse.urlencode([*(("h", h) for h in history), ("q", "and the convention?")])
-    one = statistics.median(_timed(lambda: t.ask("refugee convention"))[0] for _ in range(3))
+    # The unit is one follow-up ask (the question and its history embedded: the costliest single
+    # search), so the bound counts searches and leaves room for page rendering on a loaded machine;
+    # against a stand-alone ask the page's three searches alone came to ~4-6x.
+    earlier = [history[-1]]
+    one = statistics.median(_timed(lambda: t.ask("and the convention?", earlier))[0] for _ in range(3))
     page_s, page = _timed(lambda: t.request("GET", f"/?{query}", headers={"Accept": "text/html"}))
     ratio = page_s / one
     return Outcome(
         page.status == 200 and ratio <= 2 * WORK_BUDGET,
-        f"{page_s * 1000:.0f} ms = {ratio:.1f}× one ask ({one * 1000:.0f} ms)",
+        f"{page_s * 1000:.0f} ms = {ratio:.1f}× one follow-up ask ({one * 1000:.0f} ms)",
     )
 
 

@@ -129,11 +129,12 @@ def status():
             out[k] = int(v.split()[0]) / 1024
     return out
 models, data, questions = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
-from index.embedding.load import load_embedder
+fingerprint = sys.argv[4]
+from index.embedding.load import Models
 from index.analyzer import analyze_many
 from index.engine import GroundIndex
 from index.types import Query
-emb = load_embedder("", "auto", models)
+emb = Models("auto", "auto", models).for_fingerprint(fingerprint)
 analyze_many(["North Korean defectors", "탈북민들은 중국에서 강제송환", "中国强制遣返"])
 emb.encode_query("warm up")
 gc.collect()
@@ -154,13 +155,18 @@ print(json.dumps(out))
 
 
 def memory_of(
-    models: Path, data: Path | None, questions: list[tuple[str, list[str]]], root: Path
+    models: Path,
+    fingerprint: str,
+    data: Path | None,
+    questions: list[tuple[str, list[str]]],
+    root: Path,
 ) -> dict[str, Any]:
-    """RSS (MB) of a fresh process: with the model and analyzers loaded only ("fixed"), after opening
-    `data` ("opened") and after answering `questions` ("served")."""
+    """RSS (MB) of a fresh process: with the model of `fingerprint` and the analyzers loaded only
+    ("fixed"), after opening `data` ("opened") and after answering `questions` ("served")."""
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    args = [str(models), str(data or ""), json.dumps(questions), fingerprint]
     proc = subprocess.run(
-        [sys.executable, "-c", _MEMORY_CHILD, str(models), str(data or ""), json.dumps(questions)],
+        [sys.executable, "-c", _MEMORY_CHILD, *args],
         cwd=root,
         env=env,
         capture_output=True,

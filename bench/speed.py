@@ -978,13 +978,16 @@ def memory_section(plan: Plan, rep: Report) -> None:
 
     qs = questions(40)
     models = plan.data / "models"
-    base = serving.memory_of(models, None, [], ROOT)
+    demo = LocalCatalog(plan.data).open()
+    fingerprint = demo.info.model  # the synthetic collections carry the demo's model too
+    demo.close()
+    base = serving.memory_of(models, fingerprint, None, [], ROOT)
     fixed = base["fixed"]["VmRSS"]
     rows = [["(model + analyzers only)", "0", "-", f"{fixed:.0f}", "-", "-", "-", load_avg()]]
     points: list[tuple[int, float]] = []
     for name, path in _collections(plan, rep):
         log(f"memory on {name} (load average {load_avg()})")
-        m = serving.memory_of(models, path, qs, ROOT)
+        m = serving.memory_of(models, fingerprint, path, qs, ROOT)
         served = m["served"]
         n = int(m["passages"])
         growth = served["VmRSS"] - m["fixed"]["VmRSS"]
