@@ -10,6 +10,7 @@ from typing import Literal
 
 from corpus.errors import IndexingError
 from index.embedding.base import Embedder
+from index.embedding.heap import release_free_heap
 from index.embedding.onnx import OnnxEmbedder
 from index.embedding.st import SentenceTransformerEmbedder, resolve_model
 
@@ -55,6 +56,7 @@ class Models:
         with self._lock:
             if name not in self._loaded:
                 self._loaded[name] = load_embedder(name, self.backend, self.cache_dir)
+                release_free_heap()  # what the model's loading freed (index.embedding.heap)
             return self._loaded[name]
 
     def for_languages(self, languages: Collection[str]) -> Embedder:
