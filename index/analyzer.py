@@ -24,7 +24,7 @@ import Stemmer
 from corpus.kiwi import get_kiwi
 from corpus.script import HAN, HANGUL, KANA_BLOCKS
 
-ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/3"
+ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/4"
 
 _CJK = KANA_BLOCKS + HAN
 _WORD_CHAR = rf"[^\W_{HANGUL}{_CJK}]"
