@@ -28,6 +28,7 @@ import logging
 import math
 import re
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -99,6 +100,7 @@ def features(scored: Scored) -> Matrix:
     best_fused = max(g.fused for g in groups)
     q = scored.analysis
     n_terms = math.log1p(len(q.terms))
+    rarity = _term_rarity(scored)
     best_in_language: dict[str, float] = {}
     for g in groups:
         lang = g.head.language
@@ -112,7 +114,7 @@ def features(scored: Scored) -> Matrix:
                 g.dense,
                 g.dense - best_dense,
                 g.coverage,
-                _missing_rare(scored, g.head.tokens),
+                _missing_rare(rarity, g.head.token_set),
                 g.fused - best_fused,
                 1.0 if g.lexical_rank is not None else 0.0,
                 _inv_rank(g.lexical_rank),
@@ -134,18 +136,22 @@ def features(scored: Scored) -> Matrix:
     return np.asarray(rows, dtype=np.float64)
 
 
-def _missing_rare(scored: Scored, tokens: Sequence[str]) -> float:
-    """How rare the rarest question term missing from the passage is: its IDF over the largest IDF
-    any term can have in this collection (0 when the passage holds every question term)."""
-    present = set(tokens)
+def _term_rarity(scored: Scored) -> dict[str, float]:
+    """Each question term's IDF over the largest IDF any term can have in this collection (computed
+    once per question; `_missing_rare` reads it per candidate)."""
     n = max(scored.n_docs, 1)
     top = math.log(1.0 + (n + 0.5) / 0.5)
-    missing = [
-        math.log(1.0 + (n - scored.df.get(t, 0) + 0.5) / (scored.df.get(t, 0) + 0.5))
-        for t in scored.terms
-        if t not in present
-    ]
-    return max(missing) / top if missing else 0.0
+    rarity = {}
+    for t in scored.terms:
+        df = scored.df.get(t, 0)
+        rarity[t] = math.log(1.0 + (n - df + 0.5) / (df + 0.5)) / top
+    return rarity
+
+
+def _missing_rare(rarity: Mapping[str, float], present: AbstractSet[str]) -> float:
+    """How rare the rarest question term missing from the passage is (`_term_rarity`; 0 when the
+    passage holds every question term)."""
+    return max((r for t, r in rarity.items() if t not in present), default=0.0)
 
 
 QUESTION_FEATURES = (

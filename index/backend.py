@@ -17,6 +17,7 @@ in-memory fake.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -73,6 +74,11 @@ class PassageRecord:
     tokens: tuple[str, ...]
     sentences: tuple[tuple[int, int], ...]
     sentence_terms: tuple[tuple[str, ...], ...] | None = None
+
+    @functools.cached_property
+    def token_set(self) -> frozenset[str]:
+        """`tokens` as a set, built once per record (coverage, constraints and features all ask)."""
+        return frozenset(self.tokens)
 
 
 @dataclass(frozen=True)

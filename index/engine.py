@@ -331,7 +331,7 @@ class GroundIndex:
         """The constraints a passage does not satisfy (its terms include its title and section path)."""
         if not constraints:
             return ()
-        tokens = set(rec.tokens)
+        tokens = rec.token_set
         date = self.backend.source_record(rec.passage.source_id).meta.date or ""
         return tuple(
             c
@@ -499,6 +499,6 @@ def _coverages(
         return [0.0] * len(heads)
     out = []
     for h in heads:
-        present = set(h.tokens)
+        present = h.token_set
         out.append(sum(w for t, w in weights.items() if t in present) / total)
     return out

@@ -73,15 +73,15 @@ def minmax_normalize(run: Run) -> dict[str, float]:
 
 
 def _weighted_sum(normalized: Sequence[dict[str, float]], weights: Sequence[float]) -> Fused:
-    rows = {r for run in normalized for r in run}
-    floors = [min(run.values()) if run else 0.0 for run in normalized]  # once per run, not per id
-    fused: dict[str, float] = {}
-    for r in rows:
-        total = 0.0
-        for run, w, floor in zip(normalized, weights, floors, strict=True):
-            if run:
-                total += w * run.get(r, floor)
-        fused[r] = total
+    """Sum over runs of weight x normalised score; an id missing from a run gets that run's lowest
+    score. Runs are added one after the other, so every sum is formed in run order."""
+    fused = dict.fromkeys((r for run in normalized for r in run), 0.0)
+    for run, w in zip(normalized, weights, strict=True):
+        if not run:
+            continue
+        floor, score = min(run.values()), run.get
+        for r in fused:
+            fused[r] += w * score(r, floor)
     return _sorted(fused)
 
 

@@ -8,6 +8,7 @@ ranges. Texts are read on demand: a query fetches only its candidates' passages.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import sqlite3
 import threading
@@ -300,13 +301,20 @@ def _stored_passage(r: Sequence[Any]) -> StoredPassage:
     _row, pid, sid, ordinal, start, end, page, page_end, section, context, text, tokens, sentences, sterms = r
     bounds = [int(x) for x in sentences.split()]
     spans = tuple(zip(bounds[::2], bounds[1::2], strict=True))
-    headings = json.loads(section) if section != "[]" else ()
+    headings = _headings(section)
     return StoredPassage(
         passage=passage(pid, sid, ordinal, start, end, page, page_end, headings, context, text),
         tokens=tuple(tokens.split(_TOKEN_SEP)) if tokens else (),
         sentences=spans,
         sentence_terms=decode_sentence_terms(sterms, len(spans)),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _headings(section: str) -> tuple[str, ...]:
+    """A passage's stored section path (JSON list); many passages of a source share one, so the
+    parsed tuples are kept (read per candidate on every query)."""
+    return tuple(json.loads(section)) if section != "[]" else ()
 
 
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
