@@ -1,16 +1,20 @@
 """Fit the answerability model (index/answerability.py) on the "fit" half of the domain dev set and
 report both halves.
 
-    .venv/bin/python -m bench.answerability --data DIR [--model auto] [--write]
+    .venv/bin/python -m bench.answerability --data DIR [--model auto] [--keep-weights] [--write]
 
 Every dev-set question is scored once (GroundIndex.score). Each candidate group becomes one row of
 features (index.answerability.FEATURES), labelled 1 when it holds one of the question's answer
 quotes; the passage model is fitted on the rows of the "fit" questions. Each question then becomes
 one row of QUESTION_FEATURES (from its candidates' probabilities), labelled 1 when answerable; the
 question model is fitted on the "fit" questions. One answer bar (for every language: the question
-model sees the language) and the show bar are chosen on the "fit" questions to maximise the number of
+model sees the language) and the passage bar are chosen on the "fit" questions to maximise the number of
 questions handled right (an answer passage shown, or an abstention where the collection has no
-answer) minus the wrong abstentions. The table reports both halves with the held-out kinds; only the
+answer) minus the wrong abstentions. An answered question shows its k most probable eligible passages;
+the likely bar, which marks those that probably answer, is chosen as the bar at which showing only the
+marked passages would handle the most fit questions right (the F1 of the mark is printed too).
+`--keep-weights` refits only the likely bar of the stored model (for a change that leaves the fit
+half's rows as they were). The table reports both halves with the held-out kinds; only the
 "test" rows are results. `--write` stores the model in index/answer_models.json under the embedder's
 family.
 """
@@ -81,18 +85,20 @@ def collect(index: GroundIndex) -> list[Row]:
     return rows
 
 
-def outcome(model: AnswerModel, row: Row) -> tuple[bool, bool]:
-    """(answered, an answer passage is shown)."""
-    answered, shown, _, _ = model.decide(row.x, row.eligible, row.language, 5, row.unknown)
+def outcome(model: AnswerModel, row: Row, likely_only: bool = False) -> tuple[bool, bool]:
+    """(answered, an answer passage is shown); with `likely_only`, among the passages marked likely."""
+    answered, shown, p, _ = model.decide(row.x, row.eligible, row.language, 5, row.unknown)
+    if likely_only:
+        shown = [i for i, marked in zip(shown, model.likely(p, shown), strict=True) if marked]
     return answered, any(row.labels[i] for i in shown)
 
 
-def score_rows(model: AnswerModel, rows: list[Row]) -> tuple[int, int, int]:
-    """(answerable questions with an answer passage shown, answerable questions wrongly abstained,
-    unanswerable questions abstained)."""
+def score_rows(model: AnswerModel, rows: list[Row], likely_only: bool = False) -> tuple[int, int, int]:
+    """(answerable questions with an answer passage shown (`likely_only`: marked likely), answerable
+    questions wrongly abstained, unanswerable questions abstained)."""
     hits = wrong = abstained = 0
     for r in rows:
-        answered, hit = outcome(model, r)
+        answered, hit = outcome(model, r, likely_only)
         if r.item["answerable"]:
             hits += hit
             wrong += not answered
@@ -129,6 +135,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--models", type=Path, default=Path(".test-cache/models"), help="model cache folder")
     ap.add_argument("--l2", type=float, default=2.0, help="ridge penalty of both logistic models")
     ap.add_argument("--write", action="store_true", help="store the fitted model in index/answer_models.json")
+    ap.add_argument(
+        "--keep-weights",
+        action="store_true",
+        help="keep the stored model's weights and answer bars; refit only the likely bar on the fit half",
+    )
     args = ap.parse_args(argv)
     from index.local.catalog import LocalCatalog
 
@@ -138,35 +149,13 @@ def main(argv: list[str] | None = None) -> None:
     rows = collect(index)
     fit = [r for r in rows if r.item["split"] == "fit"]
     test = [r for r in rows if r.item["split"] == "test"]
-    x = np.vstack([r.x for r in fit])
-    y = np.concatenate([r.labels for r in fit])
     family = family_of(embedder.fingerprint)
-    passage = Logistic.fit(x, y, args.l2)
-    qx = np.vstack([question_features(r.x, passage(r.x), r.eligible, r.unknown) for r in fit])
-    qy = np.array([1.0 if r.item["answerable"] else 0.0 for r in fit])
-    question = Logistic.fit(qx, qy, args.l2, signs=[QUESTION_SIGNS.get(f, 0) for f in QUESTION_FEATURES])
-    bars = [round(b, 2) for b in np.arange(0.2, 0.85, 0.05)]
-    shows = [0.05, 0.1, 0.2, 0.3, 0.5]
-
-    def model_with(answer: float, show: float) -> AnswerModel:
-        return AnswerModel(family, passage, question, {"*": answer}, show)
-
-    show_bar = max(shows, key=lambda sb: _objective(score_rows(model_with(0.5, sb), fit)))
-    passage_bars = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0]
-    bar, passage_bar = max(
-        ((a, pb) for a in bars for pb in passage_bars),
-        key=lambda ab: (
-            _objective(score_rows(replace(model_with(ab[0], show_bar), passage_bar=ab[1]), fit)),
-            ab[1],
-        ),
-    )
-    answer_bar = {"*": float(bar)}
-    provenance = (
-        f"fitted {datetime.now(UTC):%Y-%m-%d} by bench/answerability.py on the 'fit' half of bench/devset "
-        f"({len(fit)} questions, {int(y.sum())} answer candidates among {len(y)}), "
-        f"index {backend.info.version} built with {embedder.fingerprint}"
-    )
-    model = AnswerModel(family, passage, question, answer_bar, show_bar, provenance, passage_bar)
+    if args.keep_weights:
+        model = _refit_likely_bar(family, fit)
+    else:
+        model = _fit(family, fit, args.l2, f"index {backend.info.version} built with {embedder.fingerprint}")
+    passage, question, provenance = model.passage, model.question, model.provenance
+    answer_bar, likely_bar, passage_bar = model.answer_bar, model.likely_bar, model.passage_bar
     with open(MANIFEST, encoding="utf-8") as fh:
         languages = {r["file"]: r["language"] for r in csv.DictReader(fh)}
     print(f"Model family {family}; {provenance}.")
@@ -176,7 +165,8 @@ def main(argv: list[str] | None = None) -> None:
     print("Question weights:")
     for name, w in zip(QUESTION_FEATURES, question.weights, strict=True):
         print(f"  {name:20s} {w:+.3f}")
-    print(f"Bars: answer {answer_bar}, show {show_bar}, passage {passage_bar}\n")
+    print(f"Bars: answer {answer_bar}, likely {likely_bar}, passage {passage_bar}")
+    print(f"F1 of the likely mark: fit {likely_f1(model, fit):.3f}, test {likely_f1(model, test):.3f}\n")
     print("## fit half (fitted on it: not a result)\n" + report(model, fit, languages))
     print("\n## test half (held out)\n" + report(model, test, languages))
     if args.write:
@@ -184,6 +174,67 @@ def main(argv: list[str] | None = None) -> None:
         data[family] = model.to_json()
         MODELS_FILE.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8")
         print(f"\nwrote {MODELS_FILE} [{family}]")
+
+
+LIKELY_BARS = (0.05, 0.1, 0.2, 0.3, 0.5)
+
+
+def likely_f1(model: AnswerModel, rows: list[Row]) -> float:
+    """F1 of the `likely` mark over the passages shown to the answered questions of `rows`: a shown
+    passage marked likely counts as a true positive when it holds an answer, a false positive when
+    not; an answer passage shown but not marked likely is a false negative."""
+    tp = fp = fn = 0
+    for r in rows:
+        answered, shown, p, _ = model.decide(r.x, r.eligible, r.language, 5, r.unknown)
+        if not answered:
+            continue
+        for i, marked in zip(shown, model.likely(p, shown), strict=True):
+            tp += bool(marked and r.labels[i])
+            fp += bool(marked and not r.labels[i])
+            fn += bool(not marked and r.labels[i])
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _best_likely_bar(model: AnswerModel, fit: list[Row]) -> float:
+    """The likely bar that would handle the most fit questions right if only the likely passages were
+    shown (on a tie, the higher bar: fewer passages marked for the same result)."""
+    return max(
+        LIKELY_BARS,
+        key=lambda b: (_objective(score_rows(replace(model, likely_bar=b), fit, likely_only=True)), b),
+    )
+
+
+def _fit(family: str, fit: list[Row], l2: float, built_with: str) -> AnswerModel:
+    """Both logistic models and all three bars, fitted on the fit rows."""
+    x = np.vstack([r.x for r in fit])
+    y = np.concatenate([r.labels for r in fit])
+    passage = Logistic.fit(x, y, l2)
+    qx = np.vstack([question_features(r.x, passage(r.x), r.eligible, r.unknown) for r in fit])
+    qy = np.array([1.0 if r.item["answerable"] else 0.0 for r in fit])
+    question = Logistic.fit(qx, qy, l2, signs=[QUESTION_SIGNS.get(f, 0) for f in QUESTION_FEATURES])
+    bars = [round(b, 2) for b in np.arange(0.2, 0.85, 0.05)]
+    passage_bars = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0]
+    bar, passage_bar = max(
+        ((a, pb) for a in bars for pb in passage_bars),
+        key=lambda ab: (
+            _objective(score_rows(AnswerModel(family, passage, question, {"*": ab[0]}, 1.0, "", ab[1]), fit)),
+            ab[1],
+        ),
+    )
+    provenance = (
+        f"fitted {datetime.now(UTC):%Y-%m-%d} by bench/answerability.py on the 'fit' half of bench/devset "
+        f"({len(fit)} questions, {int(y.sum())} answer candidates among {len(y)}), {built_with}"
+    )
+    model = AnswerModel(family, passage, question, {"*": float(bar)}, 1.0, provenance, passage_bar)
+    return replace(model, likely_bar=_best_likely_bar(model, fit))
+
+
+def _refit_likely_bar(family: str, fit: list[Row]) -> AnswerModel:
+    """The stored model of `family` with only its likely bar refitted on the fit rows."""
+    stored = AnswerModel.from_json(family, json.loads(MODELS_FILE.read_text("utf-8"))[family])
+    bar = _best_likely_bar(stored, fit)
+    note = f"; likely bar fitted {datetime.now(UTC):%Y-%m-%d} on the same half"
+    return replace(stored, likely_bar=bar, provenance=stored.provenance.split("; likely bar")[0] + note)
 
 
 def _objective(scores: tuple[int, int, int]) -> float:

@@ -10,13 +10,16 @@ phrases), whether it is in another language than the question, and the sizes of 
     x = features(scored)                            # shape (groups, len(FEATURES)), float64
     p = model.probabilities(x)                      # shape (groups,), each in (0, 1)
     answered, shown, p, q = model.decide(x, eligible, scored.language, 5, unknown_share(scored))
+    likely = model.likely(p, shown)                 # per shown passage: does it probably answer?
 
 A question is answered when its question probability q (from `QUESTION_FEATURES`, which summarise its
 top `ANSWER_WINDOW` candidates) reaches the answer bar of its language, or when one of those
-candidates alone reaches `passage_bar`; the passages shown are then the most probable eligible one
-and every other eligible one over the (lower) show bar, most probable first. The weights and bars are
-fitted on the "fit" half of the domain dev set and reported on the "test" half (bench/README.md);
-the fitted values live in `index/answer_models.json` with the figures they were fitted on.
+candidates alone reaches `passage_bar`; the k most probable eligible passages are then shown, most
+probable first. The first one, and every other one over `likely_bar`, is marked as likely to answer;
+the rest are further passages (the dev set's fit half puts an answer among them often enough that
+hiding them lost answers in every kind). The weights and bars are fitted on the "fit" half of the
+domain dev set and reported on the "test" half (bench/README.md); the fitted values live in
+`index/answer_models.json` with the figures they were fitted on.
 Probabilities are plain numbers in (0, 1), not scores: each model is a logistic regression.
 """
 
@@ -295,12 +298,12 @@ class AnswerModel:
 
     Attributes:
         family: the embedding models it was fitted for ("e5", "minilm").
-        passage: P(this candidate holds an answer) over `FEATURES`: ranks and selects what is shown.
+        passage: P(this candidate holds an answer) over `FEATURES`: ranks what is shown.
         question: P(the collection answers the question) over `QUESTION_FEATURES`.
         answer_bar: the question probability at which a question counts as answered, per question
             language ("*" for any other).
-        show_bar: the passage probability a shown passage needs (the best one is always shown when
-            the question is answered).
+        likely_bar: the passage probability over which a shown passage is marked as likely to
+            answer (the most probable one always is).
         provenance: where the fit came from (dev set split, date, counts).
         passage_bar: a question is also answered when one of its top candidates alone is this
             probable (a passage that plainly answers outweighs a doubtful question profile).
@@ -310,7 +313,7 @@ class AnswerModel:
     passage: Logistic
     question: Logistic
     answer_bar: Mapping[str, float]
-    show_bar: float
+    likely_bar: float
     provenance: str = ""
     passage_bar: float = 1.0
 
@@ -347,9 +350,10 @@ class AnswerModel:
             unknown_share: share of the question's distinct terms no passage holds, in [0, 1].
 
         Returns:
-            (answered, shown, p, q): `shown` holds row indexes into `x`, most probable first, at most
-            k (empty when not answered); `p` the passage probabilities, shape (n,); `q` the question
-            probability. All probabilities are in (0, 1).
+            (answered, shown, p, q): `shown` holds row indexes into `x`: the k most probable eligible
+            candidates (fewer when fewer are eligible), most probable first, empty when not
+            answered; `p` the passage probabilities, shape (n,); `q` the question probability. All
+            probabilities are in (0, 1).
         """
         p = self.probabilities(x)
         q = self.answerable(x, p, eligible, unknown_share)
@@ -357,9 +361,12 @@ class AnswerModel:
         strong = any(p[i] >= self.passage_bar for i in ok if i < ANSWER_WINDOW)
         if not ok or (q < self.answer_bar.get(language, self.answer_bar["*"]) and not strong):
             return False, [], p, q
-        ranked = sorted(ok, key=lambda i: -p[i])
-        shown = [ranked[0], *(i for i in ranked[1:] if p[i] >= self.show_bar)]
-        return True, shown[:k], p, q
+        return True, sorted(ok, key=lambda i: -p[i])[:k], p, q
+
+    def likely(self, p: npt.NDArray[np.float64], shown: Sequence[int]) -> list[bool]:
+        """Per shown passage (`shown` as `decide` returns it, most probable first): True when it is
+        likely to answer, i.e. it is the first or its probability reaches `likely_bar`."""
+        return [j == 0 or bool(p[i] >= self.likely_bar) for j, i in enumerate(shown)]
 
     def to_json(self) -> dict[str, Any]:
         """The model as stored in `index/answer_models.json` under its family (the family is the key,
@@ -370,7 +377,7 @@ class AnswerModel:
             "passage": self.passage.to_json(),
             "question": self.question.to_json(),
             "answer_bar": dict(self.answer_bar),
-            "show_bar": self.show_bar,
+            "likely_bar": self.likely_bar,
             "passage_bar": self.passage_bar,
             "provenance": self.provenance,
         }
@@ -394,7 +401,7 @@ class AnswerModel:
             passage=Logistic.from_json(data["passage"]),
             question=Logistic.from_json(data["question"]),
             answer_bar={str(k): float(v) for k, v in data["answer_bar"].items()},
-            show_bar=float(data["show_bar"]),
+            likely_bar=float(data["likely_bar"]),
             provenance=str(data.get("provenance", "")),
             passage_bar=float(data.get("passage_bar", 1.0)),
         )

@@ -353,7 +353,8 @@ class GroundIndex:
                 explain the decision.
 
         Returns:
-            The `Answer`: `hits` (at most k, empty when not answered) with evidence sentence spans
+            The `Answer`: `hits` (at most k, empty when not answered; with the model, the k most
+            probable eligible candidates, each marked `likely` or not) with evidence sentence spans
             (`index.evidence`), or, when not answered, `related`: up to `RELATED` (3) groups, the most
             probable under the model, else the best-ranked; `took_ms` in milliseconds; `explanation`
             only when `query.explain`.
@@ -367,27 +368,30 @@ class GroundIndex:
         eligible = [not g.missing for g in groups]
         probabilities: list[float] | None = None
         q_prob: float | None = None
+        likely: list[bool] | None = None
         if self._answer_model is not None:
             model = self._answer_model
             answered, shown, p, q_prob = model.decide(
                 features(scored), eligible, scored.language, query.k, unknown_share(scored)
             )
             probabilities = p.tolist()
+            likely = model.likely(p, shown)
             order = sorted(range(len(groups)), key=lambda i: -p[i])
             bars: tuple[tuple[str, float], ...] = (
                 ("answer", model.answer_bar.get(scored.language, model.answer_bar["*"])),
-                ("show", model.show_bar),
+                ("likely", model.likely_bar),
             )
         else:
             t = self._thresholds.get(scored.language, self._thresholds["en"])
             answered, shown = decide([(g.dense, g.coverage) for g in groups], t, query.k, eligible=eligible)
             order = list(range(len(groups)))
             bars = tuple((name, float(getattr(t, name))) for name in t.__dataclass_fields__)
-        hits = [self._hit(groups[i], scored) for i in shown]
-        related = [] if answered else [self._hit(groups[i], scored) for i in order[:RELATED]]
+        hits = [self._hit(groups[i], scored, likely=likely is None or likely[j]) for j, i in enumerate(shown)]
+        related = [] if answered else [self._hit(groups[i], scored, likely=False) for i in order[:RELATED]]
         explanation = None
         if query.explain:
-            explanation = self._explain(scored, answered, shown, probabilities, q_prob, bars)
+            n_likely = len(shown) if likely is None else sum(likely)
+            explanation = self._explain(scored, answered, shown, n_likely, probabilities, q_prob, bars)
         return Answer(
             question=scored.question,
             answered=answered,
@@ -404,6 +408,7 @@ class GroundIndex:
         scored: Scored,
         answered: bool,
         shown: list[int],
+        n_likely: int,
         probabilities: list[float] | None,
         q_prob: float | None,
         bars: tuple[tuple[str, float], ...],
@@ -412,7 +417,10 @@ class GroundIndex:
         groups = scored.groups
         if answered:
             best = groups[shown[0]]
-            reason = f"answered: {len(shown)} passage(s) shown, the first from {best.head.passage.source_id}"
+            reason = (
+                f"answered: {len(shown)} passage(s) shown, {n_likely} likely to answer, the first from "
+                f"{best.head.passage.source_id}"
+            )
             if q_prob is not None:
                 reason += f" (the question's answerability {q_prob:.2f} reached the answer bar)"
         elif not groups:
@@ -466,7 +474,7 @@ class GroundIndex:
     def _ref(self, source_id: str) -> SourceRef:
         return SourceRef(id=source_id, meta=self.backend.source_record(source_id).meta)
 
-    def _hit(self, g: Group, scored: Scored) -> Hit:
+    def _hit(self, g: Group, scored: Scored, *, likely: bool = True) -> Hit:
         p = g.head.passage
         evidence = best_sentences(
             p.text,
@@ -481,7 +489,12 @@ class GroundIndex:
             Duplicate(source=self._ref(d.passage.source_id), passage=d.passage) for d in g.duplicates
         )
         return Hit(
-            passage=p, source=self._ref(p.source_id), score=g.fused, evidence=evidence, duplicates=dups
+            passage=p,
+            source=self._ref(p.source_id),
+            score=g.fused,
+            evidence=evidence,
+            duplicates=dups,
+            likely=likely,
         )
 
 

@@ -131,6 +131,10 @@ class Hit:
             spans of `passage.text`, ascending; () when no sentence holds a question term.
         duplicates: near-identical passages (`index.dedup`) collapsed into this one, in rank order;
             they may come from the same source or from others.
+        likely: True when the passage probably answers the question (the first shown always does;
+            `index.answerability.AnswerModel.likely`); False for a further passage shown after those,
+            less likely to answer, and for related passages (which do not answer). Every shown
+            passage is likely under the threshold rules.
     """
 
     passage: Passage
@@ -138,6 +142,7 @@ class Hit:
     score: float
     evidence: tuple[Span, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
+    likely: bool = True
 
 
 @dataclass(frozen=True)
@@ -154,7 +159,7 @@ class CandidateWhy:
         in_provision: the passage stands in the article or section the question names.
         missing: the question's key facts it lacks ("2023", "Kim Eun-joo"); it cannot answer then.
         probability: P(it holds an answer) from the fitted answerability model (None with threshold rules).
-        shown: it is one of the passages shown as the answer.
+        shown: it is one of the passages shown as the answer (likely to answer or further).
     """
 
     passage_id: str

@@ -542,7 +542,11 @@ def ask(
         for p in body["related"]:
             out.print(f"  - {escape(citation_line(p['source'], p['location']))}")
         return
+    further = False
     for i, p in enumerate(body["passages"], 1):
+        if not p["likely"] and not further:
+            further = True
+            out.print("Further passages, less likely to answer:\n")
         out.print(f"[{i}] “{_mark(p['text'], p['evidence'], plain)}”")
         out.print(f"    — {escape(citation_line(p['source'], p['location']))}")
         for d in p["duplicates"]:

@@ -206,6 +206,10 @@ class PassageOut(BaseModel):
     source: SourceOut
     location: Location
     duplicates: list[DuplicateOut] = Field(description="The same quote found in other sources.")
+    likely: bool = Field(
+        description="True when the passage probably answers the question (the first always is); False for "
+        "a further passage, shown after those because it may still bear on the question."
+    )
 
 
 class IndexRef(BaseModel):
@@ -245,7 +249,10 @@ class ExplainOut(BaseModel):
 class AskResponse(BaseModel):
     question: str
     answered: bool
-    passages: list[PassageOut] = Field(description="Passages that answer; empty when not answered.")
+    passages: list[PassageOut] = Field(
+        description="Up to k passages, most probable answer first: those likely to answer (`likely`), then "
+        "further passages; empty when not answered."
+    )
     related: list[PassageOut] = Field(
         description="When not answered: the closest passages, which do NOT answer the question."
     )
@@ -400,6 +407,7 @@ def passage_out(hit: Hit) -> PassageOut:
             DuplicateOut(passage_id=d.passage.id, source=source_out(d.source), location=location(d.passage))
             for d in hit.duplicates
         ],
+        likely=hit.likely,
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
-from index.embedding.base import Vectors
+from index.embedding.base import Embedder, Vectors
 
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
@@ -62,11 +62,11 @@ class FakeEmbedder:
 class FixedChoice:
     """A model choice (index.embedding.base.ModelChoice) that always gives the same embedder."""
 
-    def __init__(self, embedder: FakeEmbedder) -> None:
+    def __init__(self, embedder: Embedder) -> None:
         self.embedder = embedder
 
-    def for_languages(self, languages: Collection[str]) -> FakeEmbedder:
+    def for_languages(self, languages: Collection[str]) -> Embedder:
         return self.embedder
 
-    def for_fingerprint(self, fingerprint: str) -> FakeEmbedder:
+    def for_fingerprint(self, fingerprint: str) -> Embedder:
         return self.embedder

@@ -36,21 +36,31 @@ def test_logistic_fit_recovers_a_separating_direction() -> None:
     assert ((model(x) >= 0.5) == (y == 1)).mean() > 0.97
 
 
-def _model(answer_bar: float, show_bar: float) -> AnswerModel:
+def _model(answer_bar: float, likely_bar: float) -> AnswerModel:
     n, m = len(FEATURES), len(QUESTION_FEATURES)
     passage = Logistic(tuple([1.0] + [0.0] * (n - 1)), 0.0, tuple([0.0] * n), tuple([1.0] * n))
     question = Logistic(tuple([4.0] + [0.0] * (m - 1)), -2.0, tuple([0.0] * m), tuple([1.0] * m))
-    return AnswerModel("test", passage, question, {"*": answer_bar}, show_bar)
+    return AnswerModel("test", passage, question, {"*": answer_bar}, likely_bar)
 
 
-def test_decide_answers_shows_most_probable_first_and_never_an_ineligible_passage() -> None:
-    x = np.zeros((4, len(FEATURES)))
-    x[:, 0] = [0.5, 3.0, 2.0, -3.0]  # the "dense" column drives the passage probabilities here
-    answered, shown, p, q = _model(0.5, 0.5).decide(x, [True, True, False, True], "en", k=5)
-    assert answered and shown == [1, 0] and q > 0.5  # 2 is ineligible, 3 is under the show bar
-    assert p[1] > p[0] > p[3]
-    assert _model(0.99, 0.5).decide(x, [True] * 4, "en", k=5)[:2] == (False, [])
-    assert _model(0.5, 0.5).decide(x, [False] * 4, "en", k=5)[:2] == (False, [])
+def test_decide_shows_the_k_most_probable_eligible_passages_and_never_an_ineligible_one() -> None:
+    x = np.zeros((5, len(FEATURES)))
+    x[:, 0] = [0.5, 3.0, 2.0, -3.0, 1.0]  # the "dense" column drives the passage probabilities here
+    model = _model(0.5, 0.5)
+    answered, shown, p, q = model.decide(x, [True, True, False, True, True], "en", k=3)
+    assert answered and shown == [1, 4, 0] and q > 0.5  # 2 is ineligible; 3 is the least probable
+    assert p[1] > p[4] > p[0] > p[3]
+    assert model.decide(x, [True, True, False, True, True], "en", k=5)[1] == [1, 4, 0, 3]
+    assert _model(0.99, 0.5).decide(x, [True] * 5, "en", k=5)[:2] == (False, [])
+    assert model.decide(x, [False] * 5, "en", k=5)[:2] == (False, [])
+
+
+def test_the_first_passage_and_those_over_the_likely_bar_are_marked_likely() -> None:
+    p = np.array([0.2, 0.9, 0.55, 0.05])
+    assert _model(0.5, 0.5).likely(p, [1, 2, 0, 3]) == [True, True, False, False]
+    assert _model(0.5, 0.95).likely(p, [1, 2]) == [True, False]  # the first always is
+    assert _model(0.5, 0.5).likely(p, [0, 3]) == [True, False]  # even under the bar
+    assert _model(0.5, 0.5).likely(p, []) == []
 
 
 def test_a_stored_model_round_trips_and_refuses_other_features() -> None:

@@ -1,14 +1,19 @@
-"""Follow-ups and the figures grid over the real demo collection and model (integration)."""
+"""Follow-ups, further passages and the figures grid over the real demo collection and model (integration)."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from bench.devset_eval import load_devset
+from index.embedding.base import Embedder
 from index.engine import GroundIndex
 from index.types import Query
+from service import cli
+from tests.fakes import FixedChoice
 from web.present import turn
 
 pytestmark = pytest.mark.integration
@@ -53,3 +58,50 @@ def test_number_questions_get_the_grid_only_with_quantities_of_the_kind_asked(
                 for mark in marks:
                     assert not re.fullmatch(r"(1[5-9]|20)\d\d|\d{1,2}\.", mark.strip()), (item["id"], mark)
     assert shown >= 5, "figures from several sources are still set side by side"
+
+
+def test_an_answer_shows_k_passages_most_probable_first_and_marks_the_likely_ones(
+    demo_index: GroundIndex,
+) -> None:
+    """With the fitted model an answered question shows the k most probable eligible passages: the
+    likely ones (the first always) before the further ones; an unanswered one marks its related
+    passages as not likely."""
+    further = refused = 0
+    standalone = [i for i in load_devset() if not i["history"]]
+    items = [i for i in standalone if i["answerable"]][:40] + [i for i in standalone if not i["answerable"]][
+        :20
+    ]
+    for item in items:
+        answer = demo_index.search(Query(item["question"], k=5, explain=True))
+        assert answer.explanation is not None and answer.explanation.method == "model"
+        if not answer.answered:
+            refused += 1
+            assert not any(h.likely for h in answer.related), item["id"]
+            continue
+        p = {c.passage_id: c.probability for c in answer.explanation.candidates}
+        eligible = [c for c in answer.explanation.candidates if not c.missing]
+        assert len(answer.hits) == min(5, len(eligible)), item["id"]
+        shown = [p[h.passage.id] for h in answer.hits]
+        assert shown == sorted(shown, reverse=True), item["id"]
+        marks = [h.likely for h in answer.hits]
+        assert marks[0] and marks == sorted(marks, reverse=True), item["id"]
+        further += not all(marks)
+    assert further >= 10 and refused >= 3, (further, refused)
+
+
+def test_ask_prints_the_further_passages_under_their_own_label(
+    demo_data_dir: Path, demo_index: GroundIndex, real_embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    questions = [i["question"] for i in load_devset() if i["answerable"] and not i["history"]]
+    answers = (demo_index.search(Query(q)) for q in questions)
+    answer = next(a for a in answers if any(not h.likely for h in a.hits))
+    question = answer.question
+    n_likely = sum(h.likely for h in answer.hits)
+    monkeypatch.setattr(cli, "load", lambda settings: FixedChoice(real_embedder))
+    result = CliRunner().invoke(cli.app, ["ask", question, "--data", str(demo_data_dir)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    label = "Further passages, less likely to answer:"
+    assert out.count(label) == 1
+    assert out.index(f"[{n_likely}] ") < out.index(label) < out.index(f"[{n_likely + 1}] ")
+    assert out.count("\n[") + out.startswith("[") == len(answer.hits)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,13 @@ from hypothesis import strategies as st
 from corpus.models import Passage, SourceMeta
 from corpus.script import guess_lang
 from index import LocalCatalog, SourceDir, update_index
-from index.types import Hit, SourceRef, Span
+from index.types import Answer, Hit, SourceRef, Span
 from service.app import create_app
 from service.settings import Settings
 from tests.fakes import FakeEmbedder
 from web.context import AdminPage, ChatPage, ErrorPage, SourcesPage, TurnPartial, ViewerPage
-from web.present import comparison, figures, safe_url, segments, text_blocks
+from web.present import comparison, figures, safe_url, segments, text_blocks, turn
+from web.templating import templates
 
 HTML = {"accept": "text/html"}
 TOKEN = "s3cret-admin-token"
@@ -613,3 +615,28 @@ def test_safe_url_and_guess_lang() -> None:
     assert guess_lang("난민법은 무엇인가요?") == "ko"
     assert guess_lang("难民") == "zh"
     assert guess_lang("What is a refugee?") is None
+
+
+def test_further_passages_follow_the_likely_ones_under_their_own_label_and_stay_out_of_the_grid() -> None:
+    likely = _passage("p1", "a", "China returned 600 people in October.", [(0, 37)], "2024-01-01")
+    further = replace(_passage("p2", "b", "Up to 500 were returned.", [(0, 24)], "2023-03-01"), likely=False)
+    answer = Answer("How many people were returned?", True, (likely, further), (), "000001", 1.0)
+    t = turn(answer, 1)
+    assert [q.passage_id for q in t.quotes] == ["p1"]
+    assert [q.passage_id for q in t.further] == ["p2"]
+    assert t.comparison == (), "a passage less likely to answer is not set beside the answer"
+    both = turn(replace(answer, hits=(likely, replace(further, likely=True))), 1)
+    assert [q.passage_id for q in both.quotes] == ["p1", "p2"] and both.further == ()
+    assert len(both.comparison) == 2
+
+    doc = BeautifulSoup(
+        templates().env.get_template("turn.html").render(page=TurnPartial(t, (), 2)), "html.parser"
+    )
+    assert doc.select_one(".answer-head").get_text() == "1 quoted passage from the collection:"  # type: ignore[union-attr]
+    section = doc.select_one("section.further")
+    assert section is not None
+    assert section.select_one("h3").get_text() == "Further passages, less likely to answer (1)"  # type: ignore[union-attr]
+    assert section.select_one("ol")["start"] == "2"  # type: ignore[index]
+    (quote,) = section.select("blockquote")
+    assert quote.get_text() == further.passage.text
+    assert section.select_one("button.copy-cite") is not None, "a further passage can be quoted and cited too"

@@ -3,6 +3,7 @@ start that talks (Debian's chromium driven by Playwright, against the real serve
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -12,11 +13,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from bench.devset_eval import load_devset
 from tests.demo_fixtures import CACHE, ROOT
 from tests.e2e.conftest import free_port
 from tests.e2e.test_browser import (  # noqa: F401  (fixtures: the system chromium, no page errors)
@@ -102,6 +105,42 @@ def test_figures_grid_follows_the_best_quote_and_never_answers_a_definition(
     definition = ask(page, SELF_CONTAINED, turns_before=1)
     expect(definition.locator("figure.quote-answer").first).to_be_visible()
     expect(definition.locator("section.compare")).to_have_count(0)
+
+
+def post_ask(base: str, question: str) -> Any:
+    req = urllib.request.Request(
+        base + "/api/ask",
+        data=json.dumps({"question": question}).encode(),
+        headers={"content-type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        return json.loads(resp.read())
+
+
+@pytest.mark.usefixtures("problems")
+def test_further_passages_come_after_the_likely_ones_under_their_own_heading(
+    page: Page, live_server: str
+) -> None:
+    questions = [i["question"] for i in load_devset() if i["answerable"] and not i["history"]]
+    body = next(
+        b
+        for b in (post_ask(live_server, q) for q in questions)
+        if not all(p["likely"] for p in b["passages"])
+    )
+    likely = [p["text"] for p in body["passages"] if p["likely"]]
+    further = [p["text"] for p in body["passages"] if not p["likely"]]
+    page.goto(live_server + "/")
+    turn = ask(page, body["question"])
+    assert quotes_of(turn) == likely
+    section = turn.locator("section.further")
+    expect(section.get_by_role("heading")).to_have_text(
+        f"Further passages, less likely to answer ({len(further)})"
+    )
+    assert section.locator("figure.quote-further blockquote").all_text_contents() == further
+    quote_box, section_box = turn.locator("figure.quote-answer").last.bounding_box(), section.bounding_box()
+    assert quote_box and section_box and quote_box["y"] < section_box["y"], "the likely passages come first"
+    shoot(page, "further-passages")
 
 
 @pytest.mark.usefixtures("problems")
