@@ -90,7 +90,8 @@ def _bump(stats: list[dict[str, int]], key: str) -> None:
 def evaluate_devset(
     index: GroundIndex, items: list[dict[str, Any]] | None = None, split: str = "all"
 ) -> DevsetResult:
-    """Search every item (with its history) and count hits and abstentions, per language and split."""
+    """Search every item (with its history) and count hits and abstentions, per language and split.
+    A hit is an answer passage among the passages that answer (`Answer.hits`, not the further ones)."""
     items = select_split(items if items is not None else load_devset(), split)
     paths = {r.id: Path(r.path).name for r in index.sources()}
     res = DevsetResult()
@@ -147,22 +148,24 @@ def categories_of(item: dict[str, Any], languages: dict[str, str]) -> list[str]:
 
 @dataclass
 class CategoryReport:
-    """Per split: answerable items with an answer passage shown in the top 5, per category; and the
+    """Per split: answerable items with an answer passage shown in the top 5 (the passages that
+    answer and the further ones), and with one among the passages that answer, per category; and the
     abstention figures. Counts are (hits, items)."""
 
     hits: dict[str, list[int]] = field(default_factory=dict)
+    in_answers: dict[str, int] = field(default_factory=dict)
     unanswerable: list[int] = field(default_factory=lambda: [0, 0])  # abstained, items
     wrongly_abstained: list[int] = field(default_factory=lambda: [0, 0])  # abstained, answerable items
     misses: list[str] = field(default_factory=list)
 
     def table(self) -> str:
-        rows = ["| kind | result |", "|---|---|"]
+        rows = ["| kind | shown in the top 5 | among the passages that answer |", "|---|---|---|"]
         for cat in CATEGORIES:
             h, n = self.hits.get(cat, [0, 0])
-            rows.append(f"| {cat}: answer passage shown in the top 5 | {h}/{n} |")
+            rows.append(f"| {cat}: answer passage | {h}/{n} | {self.in_answers.get(cat, 0)}/{n} |")
         (ua, un), (wa, wn) = self.unanswerable, self.wrongly_abstained
-        rows.append(f"| unanswerable questions abstained | {ua}/{un} |")
-        rows.append(f"| answerable questions wrongly abstained | {wa}/{wn} |")
+        rows.append(f"| unanswerable questions abstained | {ua}/{un} | |")
+        rows.append(f"| answerable questions wrongly abstained | {wa}/{wn} | |")
         return "\n".join(rows)
 
 
@@ -180,11 +183,13 @@ def category_report(index: GroundIndex, split: str, languages: dict[str, str]) -
             continue
         rep.wrongly_abstained[1] += 1
         rep.wrongly_abstained[0] += not answer.answered
-        hit = any(is_hit(h, item["answers"], paths) for h in answer.hits[:5])
+        hit = any(is_hit(h, item["answers"], paths) for h in answer.shown[:5])
+        in_answers = any(is_hit(h, item["answers"], paths) for h in answer.hits[:5])
         for cat in categories_of(item, languages):
             counts = rep.hits.setdefault(cat, [0, 0])
             counts[0] += hit
             counts[1] += 1
+            rep.in_answers[cat] = rep.in_answers.get(cat, 0) + in_answers
         if not hit:
             rep.misses.append(f"{item['id']} {'abstained' if not answer.answered else 'missed'}")
     return rep

@@ -62,9 +62,9 @@ def run(index: GroundIndex) -> dict[str, dict[str, int]]:
             for name, answer in (("now", now), ("before", before), ("alone", alone)):
                 s[f"abstained {name}"] += not answer.answered
         if not item["follow_up"]:
-            ids_alone = [h.passage.id for h in alone.hits]
-            s["same as alone"] += [h.passage.id for h in now.hits] == ids_alone
-            s["same as alone before"] += [h.passage.id for h in before.hits] == ids_alone
+            ids_alone = [h.passage.id for h in alone.shown]
+            s["same as alone"] += [h.passage.id for h in now.shown] == ids_alone
+            s["same as alone before"] += [h.passage.id for h in before.shown] == ids_alone
     return stats
 
 

@@ -180,7 +180,7 @@ def answers(index: GroundIndex, items: list[dict[str, Any]]) -> list[tuple[bool,
     out = []
     for item in items:
         a = index.search(Query(item["question"], k=5, history=tuple(item.get("history", []))))
-        out.append((a.answered, tuple(h.passage.id for h in (a.hits or a.related))))
+        out.append((a.answered, tuple(h.passage.id for h in (a.shown or a.related))))
     return out
 
 

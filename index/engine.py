@@ -353,11 +353,11 @@ class GroundIndex:
                 explain the decision.
 
         Returns:
-            The `Answer`: `hits` (at most k, empty when not answered; with the model, the k most
-            probable eligible candidates, each marked `likely` or not) with evidence sentence spans
-            (`index.evidence`), or, when not answered, `related`: up to `RELATED` (3) groups, the most
-            probable under the model, else the best-ranked; `took_ms` in milliseconds; `explanation`
-            only when `query.explain`.
+            The `Answer`: `hits` (the passages that answer, empty when not answered) and, with the
+            model, `further` (the rest of the k most probable eligible candidates), each with
+            evidence sentence spans (`index.evidence`), or, when not answered, `related`: up to
+            `RELATED` (3) groups, the most probable under the model, else the best-ranked; `took_ms`
+            in milliseconds; `explanation` only when `query.explain`.
 
         Raises:
             InvalidRequest, NotFound: as `score`.
@@ -386,16 +386,18 @@ class GroundIndex:
             answered, shown = decide([(g.dense, g.coverage) for g in groups], t, query.k, eligible=eligible)
             order = list(range(len(groups)))
             bars = tuple((name, float(getattr(t, name))) for name in t.__dataclass_fields__)
-        hits = [self._hit(groups[i], scored, likely=likely is None or likely[j]) for j, i in enumerate(shown)]
-        related = [] if answered else [self._hit(groups[i], scored, likely=False) for i in order[:RELATED]]
+        marks = likely if likely is not None else [True] * len(shown)
+        hits = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if m]
+        further = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if not m]
+        related = [] if answered else [self._hit(groups[i], scored) for i in order[:RELATED]]
         explanation = None
         if query.explain:
-            n_likely = len(shown) if likely is None else sum(likely)
-            explanation = self._explain(scored, answered, shown, n_likely, probabilities, q_prob, bars)
+            explanation = self._explain(scored, answered, shown, len(hits), probabilities, q_prob, bars)
         return Answer(
             question=scored.question,
             answered=answered,
             hits=tuple(hits),
+            further=tuple(further),
             related=tuple(related),
             index_version=self.version,
             took_ms=(time.perf_counter() - t0) * 1000.0,
@@ -474,7 +476,7 @@ class GroundIndex:
     def _ref(self, source_id: str) -> SourceRef:
         return SourceRef(id=source_id, meta=self.backend.source_record(source_id).meta)
 
-    def _hit(self, g: Group, scored: Scored, *, likely: bool = True) -> Hit:
+    def _hit(self, g: Group, scored: Scored) -> Hit:
         p = g.head.passage
         evidence = best_sentences(
             p.text,
@@ -494,7 +496,6 @@ class GroundIndex:
             score=g.fused,
             evidence=evidence,
             duplicates=dups,
-            likely=likely,
         )
 
 

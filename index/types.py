@@ -131,10 +131,6 @@ class Hit:
             spans of `passage.text`, ascending; () when no sentence holds a question term.
         duplicates: near-identical passages (`index.dedup`) collapsed into this one, in rank order;
             they may come from the same source or from others.
-        likely: True when the passage probably answers the question (the first shown always does;
-            `index.answerability.AnswerModel.likely`); False for a further passage shown after those,
-            less likely to answer, and for related passages (which do not answer). Every shown
-            passage is likely under the threshold rules.
     """
 
     passage: Passage
@@ -142,7 +138,6 @@ class Hit:
     score: float
     evidence: tuple[Span, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
-    likely: bool = True
 
 
 @dataclass(frozen=True)
@@ -214,9 +209,13 @@ class Answer:
     Attributes:
         question: the question as searched (trimmed of surrounding whitespace).
         answered: whether the collection answers it (`index.answerability` or `index.abstain`).
-        hits: the passages shown as the answer, at most `Query.k`, in the decision's order (most
-            probable first with the answerability model, fused rank order with the threshold
-            rules); empty when not answered.
+        hits: the passages that answer, in the decision's order (most probable first with the
+            answerability model, fused rank order with the threshold rules); empty when not
+            answered. With the model these are the shown passages it marks likely to answer
+            (`index.answerability.AnswerModel.likely`; the first always is).
+        further: with the answerability model, the rest of the `Query.k` most probable eligible
+            passages, shown after `hits` as less likely to answer (they are not answers); empty
+            when not answered and under the threshold rules. len(hits) + len(further) <= k.
         related: when not answered, up to 3 (`index.engine.RELATED`) closest passages, which must be
             shown as "related, not an answer"; empty when answered.
         index_version: the snapshot version that answered ("000002").
@@ -234,3 +233,9 @@ class Answer:
     took_ms: float
     read_with: tuple[str, ...] = ()
     explanation: Explanation | None = None
+    further: tuple[Hit, ...] = ()
+
+    @property
+    def shown(self) -> tuple[Hit, ...]:
+        """Every passage shown for the question: `hits`, then `further` (at most `Query.k`)."""
+        return self.hits + self.further

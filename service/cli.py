@@ -542,10 +542,9 @@ def ask(
         for p in body["related"]:
             out.print(f"  - {escape(citation_line(p['source'], p['location']))}")
         return
-    further = False
-    for i, p in enumerate(body["passages"], 1):
-        if not p["likely"] and not further:
-            further = True
+    passages, further = body["passages"], body["further"]
+    for i, p in enumerate(passages + further, 1):
+        if i == len(passages) + 1:
             out.print("Further passages, less likely to answer:\n")
         out.print(f"[{i}] “{_mark(p['text'], p['evidence'], plain)}”")
         out.print(f"    — {escape(citation_line(p['source'], p['location']))}")

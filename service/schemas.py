@@ -206,10 +206,6 @@ class PassageOut(BaseModel):
     source: SourceOut
     location: Location
     duplicates: list[DuplicateOut] = Field(description="The same quote found in other sources.")
-    likely: bool = Field(
-        description="True when the passage probably answers the question (the first always is); False for "
-        "a further passage, shown after those because it may still bear on the question."
-    )
 
 
 class IndexRef(BaseModel):
@@ -249,9 +245,11 @@ class ExplainOut(BaseModel):
 class AskResponse(BaseModel):
     question: str
     answered: bool
-    passages: list[PassageOut] = Field(
-        description="Up to k passages, most probable answer first: those likely to answer (`likely`), then "
-        "further passages; empty when not answered."
+    passages: list[PassageOut] = Field(description="Passages that answer; empty when not answered.")
+    further: list[PassageOut] = Field(
+        default_factory=list,
+        description="When answered: more passages, less likely to answer (NOT answers), shown after "
+        "`passages`; with them at most k in all. Empty when not answered.",
     )
     related: list[PassageOut] = Field(
         description="When not answered: the closest passages, which do NOT answer the question."
@@ -407,7 +405,6 @@ def passage_out(hit: Hit) -> PassageOut:
             DuplicateOut(passage_id=d.passage.id, source=source_out(d.source), location=location(d.passage))
             for d in hit.duplicates
         ],
-        likely=hit.likely,
     )
 
 
@@ -432,6 +429,7 @@ def ask_response(answer: Answer) -> AskResponse:
         question=answer.question,
         answered=answer.answered,
         passages=[passage_out(h) for h in answer.hits],
+        further=[passage_out(h) for h in answer.further],
         related=[passage_out(h) for h in answer.related],
         took_ms=round(answer.took_ms, 3),
         index=IndexRef(version=answer.index_version),

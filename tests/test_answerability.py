@@ -94,8 +94,8 @@ def test_explain_says_why_and_lists_every_candidate(tmp_path: Path) -> None:
     e = answer.explanation
     assert e is not None and e.method == "thresholds" and e.reason.startswith(("answered", "refused"))
     assert "mani" in e.dropped and "detain" in e.terms
-    assert [c.shown for c in e.candidates].count(True) == len(answer.hits)
-    assert {c.passage_id for c in e.candidates if c.shown} == {h.passage.id for h in answer.hits}
+    assert [c.shown for c in e.candidates].count(True) == len(answer.shown)
+    assert {c.passage_id for c in e.candidates if c.shown} == {h.passage.id for h in answer.shown}
     assert idx.search(Query("How many North Koreans were detained?")).explanation is None
     refused = idx.search(Query("What did Kim Eun-joo say to the court?", explain=True))
     assert not refused.answered and refused.explanation is not None

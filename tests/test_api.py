@@ -50,15 +50,13 @@ def test_ask_returns_verbatim_cited_passages(client: TestClient) -> None:
         assert {"title", "publisher", "date", "url", "license", "language"} <= set(p["source"])
         for e in p["evidence"]:
             assert 0 <= e["start"] < e["end"] <= len(p["text"])
-    assert all(p["likely"] for p in body["passages"]), (
-        "under the threshold rules every shown passage is likely"
-    )
+    assert body["further"] == [], "the threshold rules show no further passages"
 
 
 def test_abstention_has_no_passages(client: TestClient) -> None:
     body = client.post("/api/ask", json={"question": "chocolate cake recipe with walnuts"}).json()
     assert body["answered"] is False and body["passages"] == []
-    assert body["related"] and not any(p["likely"] for p in body["related"]), "related passages do not answer"
+    assert body["further"] == [] and body["related"], "related passages, never further ones"
 
 
 @pytest.mark.parametrize(

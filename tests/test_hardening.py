@@ -352,7 +352,7 @@ def test_the_engine_uses_only_the_last_history_items(root: Path) -> None:
 
     def ids(history: tuple[str, ...]) -> list[tuple[str, float]]:
         answer = engine.search(Query(question="and in October?", history=history))
-        return [(h.passage.id, round(h.score, 6)) for h in (*answer.hits, *answer.related)]
+        return [(h.passage.id, round(h.score, 6)) for h in (*answer.shown, *answer.related)]
 
     assert ids(long) == ids(used) != ids(())
 

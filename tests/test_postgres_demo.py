@@ -49,6 +49,6 @@ def test_demo_over_postgres_answers_like_the_local_snapshot(
         query = Query(item["question"], k=5, history=tuple(item.get("history", [])))
         a, b = demo_index.search(query), pg.search(query)
         assert a.answered == b.answered, item["id"]
-        assert [h.passage.id for h in a.hits + a.related] == [h.passage.id for h in b.hits + b.related]
-        assert [h.evidence for h in a.hits] == [h.evidence for h in b.hits]
+        assert [h.passage.id for h in a.shown + a.related] == [h.passage.id for h in b.shown + b.related]
+        assert [h.evidence for h in a.shown] == [h.evidence for h in b.shown]
     catalog.close()

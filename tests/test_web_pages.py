@@ -619,13 +619,13 @@ def test_safe_url_and_guess_lang() -> None:
 
 def test_further_passages_follow_the_likely_ones_under_their_own_label_and_stay_out_of_the_grid() -> None:
     likely = _passage("p1", "a", "China returned 600 people in October.", [(0, 37)], "2024-01-01")
-    further = replace(_passage("p2", "b", "Up to 500 were returned.", [(0, 24)], "2023-03-01"), likely=False)
-    answer = Answer("How many people were returned?", True, (likely, further), (), "000001", 1.0)
+    further = _passage("p2", "b", "Up to 500 were returned.", [(0, 24)], "2023-03-01")
+    answer = Answer("How many people were returned?", True, (likely,), (), "000001", 1.0, further=(further,))
     t = turn(answer, 1)
     assert [q.passage_id for q in t.quotes] == ["p1"]
     assert [q.passage_id for q in t.further] == ["p2"]
     assert t.comparison == (), "a passage less likely to answer is not set beside the answer"
-    both = turn(replace(answer, hits=(likely, replace(further, likely=True))), 1)
+    both = turn(replace(answer, hits=(likely, further), further=()), 1)
     assert [q.passage_id for q in both.quotes] == ["p1", "p2"] and both.further == ()
     assert len(both.comparison) == 2
 

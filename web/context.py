@@ -103,8 +103,8 @@ class Turn:
     question: str
     question_lang: str | None
     answered: bool
-    quotes: tuple[QuoteView, ...] = ()  # the passages likely to answer, most probable first
-    further: tuple[QuoteView, ...] = ()  # shown after them: less likely to answer (Hit.likely False)
+    quotes: tuple[QuoteView, ...] = ()  # the passages that answer (Answer.hits), in the decision's order
+    further: tuple[QuoteView, ...] = ()  # shown after them, less likely to answer (Answer.further)
     related: tuple[QuoteView, ...] = ()
     comparison: tuple[FigureCell, ...] = ()  # empty unless the question asks for a quantity 2+ sources give
     took_ms: float = 0.0

@@ -176,7 +176,7 @@ def comparison(hits: Sequence[Hit], question: str) -> tuple[FigureCell, ...]:
     share ...?" percentages; `web.figures.asked_kinds`); a question that asks for none (a definition)
     gets no cells. Each source contributes its first answering passage with such a quantity; a cell
     shows that passage's evidence spans (or the whole passage when it has none) with the quantities
-    marked. Nothing is merged or summed. `turn` passes the passages likely to answer only.
+    marked. Nothing is merged or summed. `turn` passes the passages that answer (not the further ones).
     """
     kinds = asked_kinds(question)
     if not kinds:
@@ -257,20 +257,15 @@ def turn(
         question=answer.question,
         question_lang=guess_lang(answer.question),
         answered=answer.answered,
-        quotes=tuple(
-            quote_view(h, f"q{number}-{i}", evidence=True) for i, h in enumerate(answer.hits, 1) if h.likely
-        ),
+        quotes=tuple(quote_view(h, f"q{number}-{i}", evidence=True) for i, h in enumerate(answer.hits, 1)),
         further=tuple(
             quote_view(h, f"q{number}-{i}", evidence=True)
-            for i, h in enumerate(answer.hits, 1)
-            if not h.likely
+            for i, h in enumerate(answer.further, len(answer.hits) + 1)
         ),
         related=tuple(
             quote_view(h, f"r{number}-{i}", evidence=False) for i, h in enumerate(answer.related, 1)
         ),
-        comparison=comparison([h for h in answer.hits if h.likely], answer.question)
-        if answer.answered and first
-        else (),
+        comparison=comparison(answer.hits, answer.question) if answer.answered and first else (),
         took_ms=round(answer.took_ms, 3),
         index_version=answer.index_version,
         latest=latest,
