@@ -1,7 +1,7 @@
 """Fit the answerability model (index/answerability.py) on the "fit" half of the domain dev set and
 report both halves.
 
-    .venv/bin/python -m bench.answerability --data DIR [--model auto] [--keep-weights] [--write]
+    .venv/bin/python -m bench.answerability --data DIR [--model auto] [--write]
 
 Every dev-set question is scored once (GroundIndex.score). Each candidate group becomes one row of
 features (index.answerability.FEATURES), labelled 1 when it holds one of the question's answer
@@ -10,13 +10,12 @@ one row of QUESTION_FEATURES (from its candidates' probabilities), labelled 1 wh
 question model is fitted on the "fit" questions. One answer bar (for every language: the question
 model sees the language) and the passage bar are chosen on the "fit" questions to maximise the number of
 questions handled right (an answer passage shown, or an abstention where the collection has no
-answer) minus the wrong abstentions. An answered question shows its k most probable eligible passages;
-the likely bar, which marks those that probably answer, is chosen as the bar at which showing only the
-marked passages would handle the most fit questions right (the F1 of the mark is printed too).
-`--keep-weights` refits only the likely bar of the stored model (for a change that leaves the fit
-half's rows as they were). The table reports both halves with the held-out kinds; only the
-"test" rows are results. `--write` stores the model in index/answer_models.json under the embedder's
-family.
+answer) minus the wrong abstentions; an answered question shows its k most probable eligible
+passages, so an answer passage among any of them counts (since 2026-11-29; the stored models were
+fitted when only those over the show bar, now `LIKELY_BAR`, counted). The likely bar is fixed, not
+fitted (index.answerability.LIKELY_BAR); the F1 of its mark is printed. The table reports both
+halves with the held-out kinds; only the "test" rows are results. `--write` stores the model in
+index/answer_models.json under the embedder's family.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,6 +32,7 @@ import numpy as np
 from bench.devset_eval import CATEGORIES, categories_of, contains_answer, load_devset
 from index.answerability import (
     FEATURES,
+    LIKELY_BAR,
     MODELS_FILE,
     QUESTION_FEATURES,
     QUESTION_SIGNS,
@@ -108,7 +108,9 @@ def score_rows(model: AnswerModel, rows: list[Row], likely_only: bool = False) -
 
 
 def report(model: AnswerModel, rows: list[Row], languages: dict[str, str]) -> str:
-    cats: dict[str, list[int]] = {c: [0, 0] for c in CATEGORIES}
+    """The held-out style table: per kind, answer passage shown in the top 5 (answers and further
+    passages) and among the passages that answer; then the abstention rows."""
+    cats: dict[str, list[int]] = {c: [0, 0, 0] for c in CATEGORIES}
     una = [0, 0]
     wrong = [0, 0]
     for r in rows:
@@ -119,13 +121,16 @@ def report(model: AnswerModel, rows: list[Row], languages: dict[str, str]) -> st
             continue
         wrong[0] += not answered
         wrong[1] += 1
+        in_answers = outcome(model, r, likely_only=True)[1]
         for c in categories_of(r.item, languages):  # type: ignore[arg-type]
             cats[c][0] += hit
-            cats[c][1] += 1
-    lines = [f"| {c}: answer passage shown in the top 5 | {h}/{n} |" for c, (h, n) in cats.items()]
-    lines.append(f"| unanswerable questions abstained | {una[0]}/{una[1]} |")
-    lines.append(f"| answerable questions wrongly abstained | {wrong[0]}/{wrong[1]} |")
-    return "\n".join(["| kind | result |", "|---|---|", *lines])
+            cats[c][1] += in_answers
+            cats[c][2] += 1
+    lines = [f"| {c}: answer passage | {h}/{n} | {a}/{n} |" for c, (h, a, n) in cats.items()]
+    lines.append(f"| unanswerable questions abstained | {una[0]}/{una[1]} | |")
+    lines.append(f"| answerable questions wrongly abstained | {wrong[0]}/{wrong[1]} | |")
+    head = "| kind | shown in the top 5 | among the passages that answer |"
+    return "\n".join([head, "|---|---|---|", *lines])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -135,11 +140,6 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--models", type=Path, default=Path(".test-cache/models"), help="model cache folder")
     ap.add_argument("--l2", type=float, default=2.0, help="ridge penalty of both logistic models")
     ap.add_argument("--write", action="store_true", help="store the fitted model in index/answer_models.json")
-    ap.add_argument(
-        "--keep-weights",
-        action="store_true",
-        help="keep the stored model's weights and answer bars; refit only the likely bar on the fit half",
-    )
     args = ap.parse_args(argv)
     from index.local.catalog import LocalCatalog
 
@@ -150,10 +150,7 @@ def main(argv: list[str] | None = None) -> None:
     fit = [r for r in rows if r.item["split"] == "fit"]
     test = [r for r in rows if r.item["split"] == "test"]
     family = family_of(embedder.fingerprint)
-    if args.keep_weights:
-        model = _refit_likely_bar(family, fit)
-    else:
-        model = _fit(family, fit, args.l2, f"index {backend.info.version} built with {embedder.fingerprint}")
+    model = _fit(family, fit, args.l2, f"index {backend.info.version} built with {embedder.fingerprint}")
     passage, question, provenance = model.passage, model.question, model.provenance
     answer_bar, likely_bar, passage_bar = model.answer_bar, model.likely_bar, model.passage_bar
     with open(MANIFEST, encoding="utf-8") as fh:
@@ -176,9 +173,6 @@ def main(argv: list[str] | None = None) -> None:
         print(f"\nwrote {MODELS_FILE} [{family}]")
 
 
-LIKELY_BARS = (0.05, 0.1, 0.2, 0.3, 0.5)
-
-
 def likely_f1(model: AnswerModel, rows: list[Row]) -> float:
     """F1 of the `likely` mark over the passages shown to the answered questions of `rows`: a shown
     passage marked likely counts as a true positive when it holds an answer, a false positive when
@@ -195,15 +189,6 @@ def likely_f1(model: AnswerModel, rows: list[Row]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def _best_likely_bar(model: AnswerModel, fit: list[Row]) -> float:
-    """The likely bar that would handle the most fit questions right if only the likely passages were
-    shown (on a tie, the higher bar: fewer passages marked for the same result)."""
-    return max(
-        LIKELY_BARS,
-        key=lambda b: (_objective(score_rows(replace(model, likely_bar=b), fit, likely_only=True)), b),
-    )
-
-
 def _fit(family: str, fit: list[Row], l2: float, built_with: str) -> AnswerModel:
     """Both logistic models and all three bars, fitted on the fit rows."""
     x = np.vstack([r.x for r in fit])
@@ -217,7 +202,9 @@ def _fit(family: str, fit: list[Row], l2: float, built_with: str) -> AnswerModel
     bar, passage_bar = max(
         ((a, pb) for a in bars for pb in passage_bars),
         key=lambda ab: (
-            _objective(score_rows(AnswerModel(family, passage, question, {"*": ab[0]}, 1.0, "", ab[1]), fit)),
+            _objective(
+                score_rows(AnswerModel(family, passage, question, {"*": ab[0]}, LIKELY_BAR, "", ab[1]), fit)
+            ),
             ab[1],
         ),
     )
@@ -225,16 +212,7 @@ def _fit(family: str, fit: list[Row], l2: float, built_with: str) -> AnswerModel
         f"fitted {datetime.now(UTC):%Y-%m-%d} by bench/answerability.py on the 'fit' half of bench/devset "
         f"({len(fit)} questions, {int(y.sum())} answer candidates among {len(y)}), {built_with}"
     )
-    model = AnswerModel(family, passage, question, {"*": float(bar)}, 1.0, provenance, passage_bar)
-    return replace(model, likely_bar=_best_likely_bar(model, fit))
-
-
-def _refit_likely_bar(family: str, fit: list[Row]) -> AnswerModel:
-    """The stored model of `family` with only its likely bar refitted on the fit rows."""
-    stored = AnswerModel.from_json(family, json.loads(MODELS_FILE.read_text("utf-8"))[family])
-    bar = _best_likely_bar(stored, fit)
-    note = f"; likely bar fitted {datetime.now(UTC):%Y-%m-%d} on the same half"
-    return replace(stored, likely_bar=bar, provenance=stored.provenance.split("; likely bar")[0] + note)
+    return AnswerModel(family, passage, question, {"*": float(bar)}, LIKELY_BAR, provenance, passage_bar)
 
 
 def _objective(scores: tuple[int, int, int]) -> float:

@@ -184,7 +184,7 @@ def _questions() -> list[dict[str, Any]]:
 
 def _check(answer: dict[str, Any], texts: SourceTexts, stats: Stats) -> None:
     version = answer["index"]["version"]
-    for p in answer["passages"] + answer["related"]:
+    for p in answer["passages"] + answer.get("further", []) + answer["related"]:
         known, text = texts.get(version, p["source"]["id"])
         if not known:
             with stats.lock:

@@ -466,7 +466,9 @@ def filters_text(request: Any) -> str | None:
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(metavar="QUESTION", help="The question.")],
-    k: Annotated[int, typer.Option(min=1, max=50, metavar="N", help="How many passages at most.")] = 5,
+    k: Annotated[
+        int, typer.Option(min=1, max=50, metavar="N", help="How many passages at most (answers and further).")
+    ] = 5,
     history: Annotated[
         list[str] | None,
         typer.Option(
@@ -545,7 +547,7 @@ def ask(
     passages, further = body["passages"], body["further"]
     for i, p in enumerate(passages + further, 1):
         if i == len(passages) + 1:
-            out.print("Further passages, less likely to answer:\n")
+            out.print("More passages, probably not answers:\n")
         out.print(f"[{i}] “{_mark(p['text'], p['evidence'], plain)}”")
         out.print(f"    — {escape(citation_line(p['source'], p['location']))}")
         for d in p["duplicates"]:

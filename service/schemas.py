@@ -132,7 +132,13 @@ class FiltersIn(Strict):
 
 class AskRequest(Strict):
     question: QuestionText = Field(..., description="The question: at least one visible character.")
-    k: int = Field(5, ge=1, le=MAX_K, description="How many passages at most.")
+    k: int = Field(
+        5,
+        ge=1,
+        le=MAX_K,
+        description="How many passages at most, `passages` and `further` together (with the fitted model "
+        "an answered question usually gets exactly k).",
+    )
     history: list[HistoryText] = Field(
         default_factory=list, max_length=MAX_HISTORY, description="Earlier questions of the conversation."
     )
@@ -247,9 +253,9 @@ class AskResponse(BaseModel):
     answered: bool
     passages: list[PassageOut] = Field(description="Passages that answer; empty when not answered.")
     further: list[PassageOut] = Field(
-        default_factory=list,
-        description="When answered: more passages, less likely to answer (NOT answers), shown after "
-        "`passages`; with them at most k in all. Empty when not answered.",
+        description="When answered: the next most probable passages, probably NOT answers, shown after "
+        "`passages`; with them at most k in all. Empty when not answered, and on collections under 200 "
+        "passages (decided by threshold rules)."
     )
     related: list[PassageOut] = Field(
         description="When not answered: the closest passages, which do NOT answer the question."

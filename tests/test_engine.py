@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from corpus.errors import InvalidRequest, NotFound
+from index import engine
+from index.answerability import FEATURES, LIKELY_BAR, QUESTION_FEATURES, AnswerModel, Logistic
 from index.engine import GroundIndex
 from index.types import Filters, Query
 from tests.helpers import tiny_index_in
@@ -93,3 +95,34 @@ def test_language_rank_orders_groups_by_dense_within_each_language(tiny_index: G
     for pairs in by_language.values():
         ranks = [rank for _, rank in sorted(pairs, key=lambda p: -p[0])]
         assert ranks == list(range(len(pairs)))
+
+
+def test_with_a_fitted_model_the_k_most_probable_split_into_the_answer_and_further_passages(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stand-in model whose passage probability falls with the fused rank (p 0.9991, 0.077, 0.026 for
+    the tiny corpus's groups at ranks 0, 2 and 3): the first two pass the likely bar (0.05) and answer,
+    the third is a further passage."""
+    n, m = len(FEATURES), len(QUESTION_FEATURES)
+    w = [0.0] * n
+    w[FEATURES.index("rank")] = 20.0  # the feature is 1 / (1 + ln(rank + 1))
+    passage = Logistic(tuple(w), -12.0, tuple([0.0] * n), tuple([1.0] * n))
+    question = Logistic(tuple([0.0] * m), 5.0, tuple([0.0] * m), tuple([1.0] * m))  # always answers
+    model = AnswerModel("fake", passage, question, {"*": 0.5}, LIKELY_BAR)
+    monkeypatch.setattr(engine, "MIN_MODEL_PASSAGES", 0)
+    monkeypatch.setattr(engine, "answer_model_for", lambda fingerprint: model)
+    idx = tiny_index_in(tmp_path_factory, "model")
+
+    question_text = "North Koreans detained in China awaiting deportation"
+    answer = idx.search(Query(question_text, k=4, explain=True))
+    assert answer.explanation is not None and answer.explanation.method == "model"
+    ranked = sorted(answer.explanation.candidates, key=lambda c: -(c.probability or 0.0))
+    likely = [c.passage_id for c in ranked if (c.probability or 0.0) >= LIKELY_BAR]
+    rest = [c.passage_id for c in ranked if (c.probability or 0.0) < LIKELY_BAR]
+    assert len(likely) == 2 and rest
+    assert [h.passage.id for h in answer.hits] == likely
+    assert [h.passage.id for h in answer.further] == rest[: 4 - len(likely)]
+    assert answer.shown == answer.hits + answer.further and len(answer.shown) <= 4
+    assert f"{len(answer.shown)} passage(s) shown, 2 likely to answer" in answer.explanation.reason
+    one = idx.search(Query(question_text, k=1))
+    assert [h.passage.id for h in one.hits] == likely[:1] and one.further == ()

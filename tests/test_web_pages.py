@@ -617,14 +617,14 @@ def test_safe_url_and_guess_lang() -> None:
     assert guess_lang("What is a refugee?") is None
 
 
-def test_further_passages_follow_the_likely_ones_under_their_own_label_and_stay_out_of_the_grid() -> None:
+def test_further_passages_follow_the_answer_folded_under_their_own_label_and_stay_out_of_the_grid() -> None:
     likely = _passage("p1", "a", "China returned 600 people in October.", [(0, 37)], "2024-01-01")
     further = _passage("p2", "b", "Up to 500 were returned.", [(0, 24)], "2023-03-01")
     answer = Answer("How many people were returned?", True, (likely,), (), "000001", 1.0, further=(further,))
     t = turn(answer, 1)
     assert [q.passage_id for q in t.quotes] == ["p1"]
     assert [q.passage_id for q in t.further] == ["p2"]
-    assert t.comparison == (), "a passage less likely to answer is not set beside the answer"
+    assert t.comparison == (), "a passage that probably does not answer is not set beside the answer"
     both = turn(replace(answer, hits=(likely, further), further=()), 1)
     assert [q.passage_id for q in both.quotes] == ["p1", "p2"] and both.further == ()
     assert len(both.comparison) == 2
@@ -633,10 +633,12 @@ def test_further_passages_follow_the_likely_ones_under_their_own_label_and_stay_
         templates().env.get_template("turn.html").render(page=TurnPartial(t, (), 2)), "html.parser"
     )
     assert doc.select_one(".answer-head").get_text() == "1 quoted passage from the collection:"  # type: ignore[union-attr]
-    section = doc.select_one("section.further")
-    assert section is not None
-    assert section.select_one("h3").get_text() == "Further passages, less likely to answer (1)"  # type: ignore[union-attr]
+    section = doc.select_one("details.further")
+    assert section is not None and not section.has_attr("open"), "folded: they are not the answer"
+    assert section.select_one("summary").get_text() == "More passages, probably not answers (1)"  # type: ignore[union-attr]
     assert section.select_one("ol")["start"] == "2"  # type: ignore[index]
-    (quote,) = section.select("blockquote")
+    (quote,) = section.select("figure.quote-further blockquote")
     assert quote.get_text() == further.passage.text
-    assert section.select_one("button.copy-cite") is not None, "a further passage can be quoted and cited too"
+    assert section.select("button.copy-cite, .cite-exports") == [], (
+        "nothing offers them for citing as answers"
+    )

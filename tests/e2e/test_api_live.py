@@ -78,7 +78,7 @@ def wait_for_job(base: str, timeout: float = 600) -> dict[str, Any]:
 
 def assert_verbatim(base: str, body: dict[str, Any]) -> None:
     texts: dict[str, str] = {}
-    for p in body["passages"] + body["related"]:
+    for p in body["passages"] + body["further"] + body["related"]:
         sid = p["source"]["id"]
         if sid not in texts:
             status, src = call(base, "GET", f"/api/sources/{sid}")
@@ -145,7 +145,7 @@ def test_add_source_while_querying_then_delete(live_server: str) -> None:
         assert status == 202
         assert wait_for_job(live_server)["state"] == "succeeded"
         _, body = call(live_server, "POST", "/api/ask", {"question": question})
-        assert all(p["source"]["id"] != sid for p in body["passages"] + body["related"])
+        assert all(p["source"]["id"] != sid for p in body["passages"] + body["further"] + body["related"])
     finally:
         stop.set()
         worker.join(60)
