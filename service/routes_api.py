@@ -55,9 +55,13 @@ ADMIN_JOB: dict[str, Any] = {
     dependencies=[AskLimitDep],
     tags=["ask"],
 )
-def ask(body: AskRequest, runtime: RuntimeDep) -> AskResponse:
+def ask(body: AskRequest, runtime: RuntimeDep) -> Response:
     """Answer a question with verbatim, cited passages (or abstain)."""
-    return ask_response(runtime.ask(body.to_query()))
+    # The model is built by our own code, so it is written straight to JSON: FastAPI's re-validation
+    # and dict round trip of the response cost 0.6 ms per ask (4x pydantic's own writer).
+    return Response(
+        ask_response(runtime.ask(body.to_query())).model_dump_json(), media_type="application/json"
+    )
 
 
 @router.get("/api/sources", response_model=SourceList, responses=error_responses(503), tags=["sources"])
