@@ -368,14 +368,13 @@ class GroundIndex:
         eligible = [not g.missing for g in groups]
         probabilities: list[float] | None = None
         q_prob: float | None = None
-        likely: list[bool] | None = None
         if self._answer_model is not None:
             model = self._answer_model
             answered, shown, p, q_prob = model.decide(
                 features(scored), eligible, scored.language, query.k, unknown_share(scored)
             )
             probabilities = p.tolist()
-            likely = model.likely(p, shown)
+            marks = model.likely(p, shown)
             order = sorted(range(len(groups)), key=lambda i: -p[i])
             bars: tuple[tuple[str, float], ...] = (
                 ("answer", model.answer_bar.get(scored.language, model.answer_bar["*"])),
@@ -384,9 +383,9 @@ class GroundIndex:
         else:
             t = self._thresholds.get(scored.language, self._thresholds["en"])
             answered, shown = decide([(g.dense, g.coverage) for g in groups], t, query.k, eligible=eligible)
+            marks = [True] * len(shown)  # the threshold rules show only passages that answer
             order = list(range(len(groups)))
             bars = tuple((name, float(getattr(t, name))) for name in t.__dataclass_fields__)
-        marks = likely if likely is not None else [True] * len(shown)
         hits = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if m]
         further = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if not m]
         related = [] if answered else [self._hit(groups[i], scored) for i in order[:RELATED]]
@@ -491,11 +490,7 @@ class GroundIndex:
             Duplicate(source=self._ref(d.passage.source_id), passage=d.passage) for d in g.duplicates
         )
         return Hit(
-            passage=p,
-            source=self._ref(p.source_id),
-            score=g.fused,
-            evidence=evidence,
-            duplicates=dups,
+            passage=p, source=self._ref(p.source_id), score=g.fused, evidence=evidence, duplicates=dups
         )
 
 
