@@ -72,8 +72,8 @@ class PassageRecord:
     passage: Passage
     language: str
     tokens: tuple[str, ...]
-    sentences: tuple[tuple[int, int], ...]
-    sentence_terms: tuple[tuple[str, ...], ...] | None = None
+    sentences: Sequence[tuple[int, int]]
+    sentence_terms: Sequence[tuple[str, ...]] | None = None
 
     @functools.cached_property
     def token_set(self) -> frozenset[str]:
@@ -202,6 +202,18 @@ class FeedbackBackend(Protocol):
         result maps analysed terms to weights in (0, 1] that sum to 1 (empty when nothing can be
         said). NotFound when an id is unknown.
         """
+        ...
+
+
+@runtime_checkable
+class LanguageRunsBackend(Protocol):
+    """The optional capability of searching each passage language's dense run in one call."""
+
+    def dense_search_languages(
+        self, vector: Vector, k: int, filters: Filters, languages: Sequence[str]
+    ) -> dict[str, Ranked]:
+        """Per language of `languages`, what `Backend.dense_search(vector, k, filters,
+        language=...)` returns (same passages and order; scores equal to float32 rounding)."""
         ...
 
 

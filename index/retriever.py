@@ -18,7 +18,7 @@ from typing import Literal
 
 import numpy as np
 
-from index.backend import Backend, FeedbackBackend, Ranked, Vector
+from index.backend import Backend, FeedbackBackend, LanguageRunsBackend, Ranked, Vector
 from index.embedding.base import Embedder
 from index.fusion import FusionConfig, fuse
 from index.types import Filters
@@ -166,10 +166,14 @@ class HybridRetriever:
         """The dense run, and the passages reserved as candidates (each language's best few)."""
         if not languages:
             return self._backend.dense_search(qvec, depth, where), []
+        if isinstance(self._backend, LanguageRunsBackend):
+            runs = self._backend.dense_search_languages(qvec, depth, where, list(languages))
+        else:
+            runs = {lang: self._backend.dense_search(qvec, depth, where, language=lang) for lang in languages}
         merged: Ranked = []
         reserved: list[str] = []
         for language, offset in languages.items():
-            run = self._backend.dense_search(qvec, depth, where, language=language)
+            run = runs[language]
             merged.extend((pid, score + offset) for pid, score in run)
             reserved.extend(pid for pid, _ in run[: self.config.reserve_per_language])
         merged.sort(key=lambda ps: (-ps[1], ps[0]))

@@ -12,7 +12,7 @@ import pytest
 
 from corpus.errors import NotFound
 from index.analyzer import analyze
-from index.backend import Backend, DuplicateBackend, FeedbackBackend
+from index.backend import Backend, DuplicateBackend, FeedbackBackend, LanguageRunsBackend
 from index.dedup import group_by_pairs, group_duplicates
 from index.types import Filters
 from tests.fakes import FakeEmbedder
@@ -150,6 +150,21 @@ def test_dense_search_by_language(backend: Backend) -> None:
     q = FakeEmbedder().encode_query("송환")
     got = backend.dense_search(q, 50, Filters(), language="ko")
     assert got and all(backend.passages([pid])[0].language == "ko" for pid, _ in got)
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(languages=("ko", "en"))])
+def test_language_runs_in_one_call_equal_one_search_per_language(backend: Backend, filters: Filters) -> None:
+    if not isinstance(backend, LanguageRunsBackend):
+        pytest.skip("this backend searches one language at a time")
+    q = FakeEmbedder().encode_query("refugee 송환")
+    languages = ["en", "ko", "zh"]
+    runs = backend.dense_search_languages(q, 7, filters, languages)
+    assert list(runs) == languages
+    for lang in languages:
+        one = backend.dense_search(q, 7, filters, language=lang)
+        assert [pid for pid, _ in runs[lang]] == [pid for pid, _ in one]
+        assert [s for _, s in runs[lang]] == pytest.approx([s for _, s in one], abs=1e-6)
+    assert runs["ko"] and runs["en"]
 
 
 def test_lexical_search_returns_only_matching_passages_best_first(backend: Backend) -> None:

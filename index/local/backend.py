@@ -149,6 +149,18 @@ class LocalBackend(SourceTable[StoredSource]):
         rows, scores = self.vectors.search(vector, k, subset)
         return self._ranked(rows, scores)
 
+    def dense_search_languages(
+        self, vector: Vector, k: int, filters: Filters, languages: Sequence[str]
+    ) -> dict[str, Ranked]:
+        """`LanguageRunsBackend.dense_search_languages`: below the approximate-index threshold, one
+        product of the question with every vector serves every language's run; above it, one
+        `dense_search` per language."""
+        if self.vectors.kind != "exact":
+            return {lang: self.dense_search(vector, k, filters, language=lang) for lang in languages}
+        groups = [self._subset_cached(filters, lang) for lang in languages]
+        runs = self.vectors.search_groups(vector, k, groups)
+        return {lang: self._ranked(*run) for lang, run in zip(languages, runs, strict=True)}
+
     def dense_scores(self, vector: Vector, ids: Sequence[str]) -> list[float]:
         """`Backend.dense_scores`: the stored vectors of `ids` times `vector` (exact, in float32);
         NotFound when an id is unknown."""

@@ -207,6 +207,47 @@ class VectorIndex:
         )
         return _finish(rows[0], scores[0])
 
+    def search_groups(
+        self, query_vec: npt.ArrayLike, k: int, groups: list[Rows]
+    ) -> list[tuple[Rows, Scores]]:
+        """The top `k` rows of each group of rows by inner product with `query_vec`, exactly, from
+        one pass over the vectors (per-language runs of one question: one product instead of one
+        search per group, 0.27 against 0.72 ms for three languages at 4.4k passages).
+
+        Args:
+            query_vec: shape (dim,); unit norm for cosines.
+            k: at most this many rows per group.
+            groups: sorted, unique row ids per group (e.g. the rows of each passage language).
+
+        Returns:
+            Per group, in order: (rows int64, scores float32), best first, ties in row order; as
+            `search(query_vec, k, group, exact=True)` would return (to float32 rounding).
+
+        Raises:
+            ValueError: the query's dimension is not `dim`.
+        """
+        q = np.ascontiguousarray(query_vec, dtype=np.float32).reshape(-1)
+        if q.shape[0] != self.dim:
+            raise ValueError(f"query has dimension {q.shape[0]}, the index {self.dim}")
+        total = sum(int(g.size) for g in groups)
+        if total == 0:
+            return [_empty() for _ in groups]
+        if total >= len(self) // 2:
+            sims = self._vectors @ q
+            parts = [(g, sims[g]) for g in groups]
+        else:
+            parts = [(g, self._vectors[g] @ q) for g in groups]
+        out = []
+        for rows, scores in parts:
+            m = min(k, int(rows.size))
+            if m <= 0:
+                out.append(_empty())
+                continue
+            top = np.argpartition(-scores, m - 1)[:m]
+            top = top[np.lexsort((rows[top], -scores[top]))]
+            out.append((rows[top].astype(np.int64), scores[top].astype(np.float32)))
+        return out
+
     def _approximate(
         self, ann: Any, q: npt.NDArray[np.float32], k: int, selector: Any
     ) -> tuple[Rows, Scores]:
