@@ -77,7 +77,7 @@ def coverage(
 ) -> float:
     """IDF-weighted share of distinct query terms present in the passage (0..1). Unknown terms count:
     a question about something the collection never mentions must not look covered."""
-    terms = set(query_terms)
+    terms = sorted(set(query_terms))  # sums in a fixed order: the same float in every process
     if not terms:
         return 0.0
     weights = {t: idf(df.get(t, 0), n_docs) for t in terms}

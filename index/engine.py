@@ -271,10 +271,13 @@ class GroundIndex:
         covered = _coverages(q_set, heads, stats.df, stats.n_docs)
         dense = [0.0] * len(heads)
         if q_vec is not None and search_vec is not None and heads:
-            ids = [h.passage.id for h in heads]
-            own = self.backend.dense_scores(q_vec, ids)
-            blended_scores = own if search_vec is q_vec else self.backend.dense_scores(search_vec, ids)
-            dense = [max(a, b) for a, b in zip(own, blended_scores, strict=True)]
+            # the retriever's cosines are with the vector it searched with (the blended one for a
+            # follow-up); the question's own are computed only when the two differ
+            searched = [cands[g[0]].dense or 0.0 for g in groups]
+            own = searched
+            if search_vec is not q_vec:
+                own = self.backend.dense_scores(q_vec, [h.passage.id for h in heads])
+            dense = [max(a, b) for a, b in zip(own, searched, strict=True)]
             if per_language:
                 dense = [d + per_language.get(h.language, 0.0) for d, h in zip(dense, heads, strict=True)]
         wanted = set(q.provisions)
@@ -499,7 +502,7 @@ def _coverages(
 ) -> list[float]:
     """`index.abstain.coverage` of each head (same values), with the question's IDF weights computed
     once per query instead of once per candidate."""
-    distinct = set(terms)
+    distinct = sorted(terms)  # sums in a fixed order (set order changes with the hash seed)
     if not distinct:
         return [0.0] * len(heads)
     weights = {t: idf(df.get(t, 0), n_docs) for t in distinct}

@@ -38,7 +38,9 @@ def best_sentences(
     else:
         tokens = analyze_many([text[a:b] for a, b in spans])
     weight = {t: idf(df.get(t, 0), n_docs) for t in query_terms}
-    scores = [sum(weight[t] for t in query_terms.intersection(toks)) for toks in tokens]
+    # summed in sorted term order, so that equal sentences tie exactly in every process (set order
+    # follows the per-process hash seed, and float addition is not associative)
+    scores = [sum(weight[t] for t in sorted(query_terms.intersection(toks))) for toks in tokens]
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
     if scores[best] <= 0:
         return ()

@@ -127,6 +127,7 @@ class HybridRetriever:
         where = filters if filters is not None else Filters()
         depth = max(k, self.config.fusion.depth)
         dense_run: Ranked = []
+        cosines: dict[str, float] = {}
         lex_run: Ranked = []
         reserved: list[str] = []
         qvec: Vector | None = None
@@ -136,7 +137,7 @@ class HybridRetriever:
                 query_vector if query_vector is not None else self._embedder.encode_query(question),
                 dtype=np.float32,
             )
-            dense_run, reserved = self._dense(qvec, depth, where, dense_languages)
+            dense_run, reserved, cosines = self._dense(qvec, depth, where, dense_languages)
         if method != "dense":
             tokens = list(query_tokens) if query_tokens is not None else self._analyze(question)
             lex_run = self._backend.lexical_search(Counter(tokens), depth, where)
@@ -158,26 +159,30 @@ class HybridRetriever:
             score = dict(fused)
             floor = top[-1][1] if top else 0.0
             top += [(pid, score.get(pid, floor)) for pid in reserved if pid not in shown]
-        return self._candidates(top, dense_run, lex_run, qvec)
+        return self._candidates(top, dense_run, lex_run, qvec, cosines)
 
     def _dense(
         self, qvec: Vector, depth: int, where: Filters, languages: Mapping[str, float] | None
-    ) -> tuple[Ranked, list[str]]:
-        """The dense run, and the passages reserved as candidates (each language's best few)."""
+    ) -> tuple[Ranked, list[str], dict[str, float]]:
+        """The dense run (with each language's offset added), the passages reserved as candidates
+        (each language's best few), and the plain cosines of the run's passages."""
         if not languages:
-            return self._backend.dense_search(qvec, depth, where), []
+            run = self._backend.dense_search(qvec, depth, where)
+            return run, [], dict(run)
         if isinstance(self._backend, LanguageRunsBackend):
             runs = self._backend.dense_search_languages(qvec, depth, where, list(languages))
         else:
             runs = {lang: self._backend.dense_search(qvec, depth, where, language=lang) for lang in languages}
         merged: Ranked = []
         reserved: list[str] = []
+        cosines: dict[str, float] = {}
         for language, offset in languages.items():
             run = runs[language]
+            cosines.update(run)
             merged.extend((pid, score + offset) for pid, score in run)
             reserved.extend(pid for pid, _ in run[: self.config.reserve_per_language])
         merged.sort(key=lambda ps: (-ps[1], ps[0]))
-        return merged[:depth], reserved
+        return merged[:depth], reserved, cosines
 
     def _expanded_query(
         self, backend: FeedbackBackend, query: Counter[str], fused: Ranked
@@ -201,10 +206,14 @@ class HybridRetriever:
         return out
 
     def _candidates(
-        self, fused: Ranked, dense_run: Ranked, lex_run: Ranked, qvec: Vector | None
+        self,
+        fused: Ranked,
+        dense_run: Ranked,
+        lex_run: Ranked,
+        qvec: Vector | None,
+        dense_score: Mapping[str, float],
     ) -> list[Candidate]:
         dense_rank = {pid: i for i, (pid, _) in enumerate(dense_run, start=1)}
-        dense_score = dict(dense_run)
         lex_rank = {pid: i for i, (pid, _) in enumerate(lex_run, start=1)}
         lex_score = dict(lex_run)
         ids = [pid for pid, _ in fused]
