@@ -56,6 +56,31 @@ def test_subset_search_equals_brute_force(subset_size: int, order: str) -> None:
         np.testing.assert_allclose(scores, x[rows] @ q, rtol=1e-5, atol=1e-6)
 
 
+@pytest.mark.parametrize("share", [0.1, 0.9])  # a few rows gathered, or one product over all
+def test_search_groups_equals_one_search_per_group(share: float) -> None:
+    rng = np.random.default_rng(7)
+    x = _unit(rng, 600, 32)
+    index = VectorIndex.build(x)
+    rows = np.sort(rng.choice(600, int(600 * share), replace=False))
+    groups = [rows[::3], rows[1::3], rows[2::3], np.zeros(0, dtype=np.int64)]
+    for q in _unit(rng, 4, 32):
+        got = index.search_groups(q, 15, groups)
+        assert len(got) == 4 and got[3][0].size == 0
+        for g, (r, s) in zip(groups[:3], got, strict=False):
+            np.testing.assert_array_equal(r, _oracle(x, q, 15, g))
+            np.testing.assert_allclose(s, x[r] @ q, rtol=1e-5, atol=1e-6)
+    with pytest.raises(ValueError, match="dimension"):
+        index.search_groups(np.ones(8, dtype=np.float32), 5, groups)
+
+
+def test_inner_products_match_numpy() -> None:
+    rng = np.random.default_rng(3)
+    x, q = _unit(rng, 300, 48), _unit(rng, 1, 48)[0]
+    np.testing.assert_allclose(vectors.inner_products(x, q), x @ q, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(vectors.inner_products(x[::7], q), x[::7] @ q, rtol=1e-5, atol=1e-6)
+    assert vectors.inner_products(x[:0], q).shape == (0,)
+
+
 def test_k_larger_than_collection_or_subset() -> None:
     rng = np.random.default_rng(7)
     x = _unit(rng, 12, 8)
