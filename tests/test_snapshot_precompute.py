@@ -86,3 +86,39 @@ def test_coverage_per_query_equals_abstain_coverage() -> None:
     for terms in (frozenset({"china", "detain", "absent"}), frozenset(), frozenset({"repatri"})):
         expected = [coverage(terms, set(h.tokens), df, 50) for h in heads]
         assert _coverages(terms, heads, df, 50) == expected
+
+
+def test_stored_sentences_decode_on_first_use_and_equal_their_tuples() -> None:
+    from index.local.store import Lazy, decode_sentence_terms, decode_spans
+
+    calls: list[str] = []
+
+    def spans(raw: str) -> tuple[tuple[int, int], ...]:
+        calls.append(raw)
+        return decode_spans(raw)
+
+    lazy = Lazy("0 5 6 12", spans)
+    assert calls == []  # nothing decoded until read
+    assert lazy == ((0, 5), (6, 12)) and lazy != ((0, 5),)
+    assert ((0, 5), (6, 12)) == lazy  # noqa: SIM300  (the reflected side, as record equality uses it)
+    assert len(lazy) == 2 and lazy[1] == (6, 12) and list(lazy) == [(0, 5), (6, 12)]
+    assert calls == ["0 5 6 12"]  # decoded once
+    terms = Lazy("a\x1fb\x1e\x1ec", lambda raw: decode_sentence_terms(raw, 3))
+    assert terms == (("a", "b"), (), ("c",))
+
+
+def test_local_records_read_as_the_memory_backend_holds_them(tmp_path: Path) -> None:
+    sources = [text_source(name.removesuffix(".txt"), text) for name, text in TINY.items()]
+    prepared = prepare(sources, FakeEmbedder())
+    local, memory = local_backend(prepared, tmp_path), memory_backend(prepared)
+    try:
+        ids = [p.id for r in memory.sources() for p in memory.passages_of(r.id)]
+        for a, b in zip(local.passages(ids), memory.passages(ids), strict=True):
+            assert a.passage == b.passage and a.tokens == b.tokens
+            assert a.sentences == b.sentences and len(a.sentences) > 0
+            # the memory backend stores no sentence terms: they are what analysing each sentence gives
+            text = a.passage.text
+            assert a.sentence_terms == [tuple(t) for t in analyze_many([text[x:y] for x, y in a.sentences])]
+    finally:
+        local.close()
+        memory.close()
