@@ -31,15 +31,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tests.client import Reply
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERY_COST_S = 0.02  # the fake embedder's cost per query embedding: a search costs >= 20 ms
@@ -83,20 +83,6 @@ def server_app() -> Any:
 
 
 @dataclass
-class Reply:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8", "replace")
-
-
-@dataclass
 class Target:
     """A server under test: where it listens, its token and its folders."""
 
@@ -119,15 +105,11 @@ class Target:
         admin: bool = False,
         timeout: float = 60.0,
     ) -> Reply:
-        hdrs = dict(headers or {})
-        if admin:
-            hdrs["Authorization"] = f"Bearer {self.token}"
-        req = urllib.request.Request(f"http://{self.host}:{self.port}{path}", body, hdrs, method=method)
-        try:
-            with urllib.request.urlopen(req, timeout=timeout) as r:
-                return Reply(r.status, {k.lower(): v for k, v in r.headers.items()}, r.read())
-        except urllib.error.HTTPError as exc:
-            return Reply(exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read())
+        from tests.client import request  # not at the top: the server imports this module
+
+        url = f"http://{self.host}:{self.port}{path}"
+        token = self.token if admin else None
+        return request(url, method, body=body, headers=headers, token=token, timeout=timeout)
 
     def ask(
         self, question: str, history: list[str] | None = None, headers: dict[str, str] | None = None
@@ -139,6 +121,8 @@ class Target:
     def upload(
         self, name: str, content: bytes, *, path: str = "/api/sources", token_field: bool = False, **meta: str
     ) -> Reply:
+        from tests.client import multipart
+
         fields = ({"token": self.token} if token_field else {}) | meta
         body, ctype = multipart(fields, ("file", name, content))
         headers = {"Content-Type": ctype, "Accept": "text/html" if path.startswith("/admin") else "*/*"}
@@ -159,29 +143,6 @@ class Target:
         return socket.create_connection((self.host, self.port), timeout=10)
 
 
-def multipart(fields: dict[str, str], file: tuple[str, str, bytes] | None = None) -> tuple[bytes, str]:
-    """A multipart/form-data body (fields first, in order) and its Content-Type."""
-    boundary = uuid.uuid4().hex
-    out = bytearray()
-    for name, value in fields.items():
-        out += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
-        out += value.encode() + b"\r\n"
-    if file is not None:
-        field, filename, content = file
-        quoted = filename.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
-        disposition = f'form-data; name="{field}"; filename="{quoted}"'
-        out += f"--{boundary}\r\nContent-Disposition: {disposition}\r\n".encode()
-        out += b"Content-Type: application/octet-stream\r\n\r\n" + content + b"\r\n"
-    out += f"--{boundary}--\r\n".encode()
-    return bytes(out), f"multipart/form-data; boundary={boundary}"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def running_server(code: Path = ROOT, log: Path | None = None) -> Iterator[Target]:
     """Start the suite's server over a fresh copy of the small collection; stop it afterwards."""
@@ -191,6 +152,8 @@ def running_server(code: Path = ROOT, log: Path | None = None) -> Iterator[Targe
     for name, text in CORPUS.items():
         (sources / name).write_text(text, "utf-8")
     (sources / "manifest.csv").write_text(MANIFEST, "utf-8")
+    from tests.processes import free_port, stop_process, wait_until_ready  # see Target.request
+
     token = secrets.token_urlsafe(24)
     port = free_port()
     env = {
@@ -215,8 +178,6 @@ def running_server(code: Path = ROOT, log: Path | None = None) -> Iterator[Targe
     proc = subprocess.Popen(cmd, cwd=code, env=env, stdout=out, stderr=subprocess.STDOUT)
     target = Target("127.0.0.1", port, token, root)
     try:
-        from tests.processes import wait_until_ready  # not at the top: the server imports this module
-
         wait_until_ready(
             proc,
             lambda: target.request("GET", "/healthz", timeout=2).status == 200,
@@ -229,8 +190,6 @@ def running_server(code: Path = ROOT, log: Path | None = None) -> Iterator[Targe
         assert target.wait_idle()["state"] == "succeeded"
         yield target
     finally:
-        from tests.processes import stop_process
-
         stop_process(proc, 10, None)
         out.close()
         shutil.rmtree(root, ignore_errors=True)

@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import itertools
-import json
 import os
 import shutil
 import sqlite3
@@ -36,7 +35,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,14 +49,12 @@ from bench.speed import (
     Run,
     demo_embedder,
     drive,
-    free_port,
     http_call,
     load_avg,
     ms,
     p,
     proc_memory,
     questions,
-    stop_process,
     warm_up,
 )
 from bench.synthetic import GENERATOR, ensure_synthetic, load_demo, synthetic_document, write_synthetic
@@ -70,8 +66,9 @@ from index.eval.beir import EvalResult, evaluate
 from index.postgres import PostgresCatalog, server
 from index.postgres.cache import PostgresEmbeddingCache
 from index.types import Filters, Query
+from tests.client import request
 from tests.postgres_fixtures import database_url
-from tests.processes import wait_until_ready
+from tests.processes import free_port, stop_process, wait_until_ready
 
 SECTIONS = ("quality", "devset", "latency", "scale")
 DEMO_SOURCES = ROOT.parent / "shared" / "corpus" / "sources"
@@ -279,8 +276,7 @@ def incremental(args: argparse.Namespace, out: Out, emb: Embedder, catalogs: lis
 # -- latency -------------------------------------------------------------------------------------------
 def ready(port: int) -> bool:
     """Whether the server on `port` answers /readyz with 200."""
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as r:
-        return bool(r.status == 200)
+    return request(f"http://127.0.0.1:{port}/readyz", timeout=1).status == 200
 
 
 @contextmanager
@@ -335,19 +331,17 @@ def models_link(data: Path, models: Path) -> None:
 
 def ready_version(port: int) -> str | None:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as r:
-            return str(json.loads(r.read())["version"])
+        r = request(f"http://127.0.0.1:{port}/readyz", timeout=2)
+        return str(r.json()["version"]) if r.status == 200 else None
     except (OSError, ValueError, KeyError):
         return None
 
 
 def ask_body(port: int, question: str) -> dict[str, Any]:
-    body = json.dumps({"question": question, "k": 5}).encode()
-    req = urllib.request.Request(
-        f"http://127.0.0.1:{port}/api/ask", data=body, headers={"Content-Type": "application/json"}
-    )
-    with urllib.request.urlopen(req, timeout=30) as r:
-        out: dict[str, Any] = json.loads(r.read())
+    r = request(f"http://127.0.0.1:{port}/api/ask", "POST", json={"question": question, "k": 5}, timeout=30)
+    if r.status != 200:
+        raise RuntimeError(f"POST /api/ask on port {port} answered {r.status}: {r.text[:300]}")
+    out: dict[str, Any] = r.json()
     out.pop("took_ms", None)
     return out
 

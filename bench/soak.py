@@ -25,7 +25,6 @@ import os
 import random
 import secrets
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -40,7 +39,7 @@ from typing import Any
 
 import httpx
 
-from tests.processes import rss_mb, stop_process
+from tests.processes import free_port, rss_mb, stop_process
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".test-cache" / "demo-data"
@@ -63,12 +62,6 @@ UPLOAD_QUESTIONS = [
 
 
 # -- the server ------------------------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
 def _copy_data(src: Path, dest: Path) -> None:
     """Copy a data dir; SQLite caches through the backup API (consistent even while being written)."""
     shutil.copytree(
@@ -105,7 +98,7 @@ class Server:
     @classmethod
     def start(cls, work: Path, data: Path, sources: Path, timeout: float = 600) -> Server:
         token = secrets.token_urlsafe(24)
-        port = _free_port()
+        port = free_port()
         env = {
             **os.environ,
             "HF_HUB_OFFLINE": "1",

@@ -19,13 +19,11 @@ import os
 import platform
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -44,7 +42,8 @@ from index.embedding.load import Backend, Models, load_embedder
 from index.engine import GroundIndex
 from index.local import snapshot
 from index.types import Query
-from tests.processes import stop_process
+from tests.client import request
+from tests.processes import free_port, stop_process, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_SOURCES = ROOT.parent / "shared" / "corpus" / "sources"
@@ -230,12 +229,6 @@ def http_call(port: int) -> Callable[..., tuple[bool, float]]:
     return call
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def server(
     data: Path, log_file: Path, *, serve: bool = False
@@ -273,19 +266,15 @@ def server(
     with open(log_file, "ab") as fh:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
     try:
-        ready = None
-        while time.perf_counter() - t0 < 180:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited with {proc.returncode}; see {log_file}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as r:
-                    if r.status == 200:
-                        ready = time.perf_counter() - t0
-                        break
-            except OSError:
-                time.sleep(0.02)
-        if ready is None:
-            raise RuntimeError(f"server not ready after 180 s; see {log_file}")
+        wait_until_ready(
+            proc,
+            lambda: request(f"http://127.0.0.1:{port}/readyz", timeout=1).status == 200,
+            180,
+            0.02,
+            exited=f"server exited with {{code}}; see {log_file}",
+            late=f"server not ready after 180 s; see {log_file}",
+        )
+        ready = time.perf_counter() - t0
         yield port, proc, ready
     finally:
         stop_process(proc)

@@ -7,14 +7,10 @@ embedding. `FakeServer.start(...)` runs one on 127.0.0.1 and a free port.
 
 from __future__ import annotations
 
-import json
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +21,9 @@ from fastapi import FastAPI
 from index.embedding.base import Vectors
 from service.app import create_app
 from service.settings import Settings
+from tests.client import Reply, multipart, request
 from tests.fakes import FakeEmbedder
-from tests.processes import stop_process, wait_until_ready
+from tests.processes import free_port, stop_process, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,19 +44,6 @@ class SlowFakeEmbedder(FakeEmbedder):
 def app() -> FastAPI:
     delay = float(os.environ.get("GROUNDQA_TEST_EMBED_DELAY", "0") or 0)
     return create_app(Settings(), embedder=SlowFakeEmbedder(delay))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Reply:
-    status: int
-    body: Any
-    text: str
 
 
 @dataclass
@@ -127,52 +111,23 @@ class FakeServer:
         admin: bool = False,
         timeout: float = 30.0,
     ) -> Reply:
-        hdrs = dict(headers or {})
+        """One request to this server (`json_body`, when given, as JSON in place of `data`; `admin`
+        with its token); every HTTP status is a `Reply`."""
+        url, token = self.base + path, self.token if admin else None
         if json_body is not None:
-            data = json.dumps(json_body).encode()
-            hdrs["Content-Type"] = "application/json"
-        if admin:
-            hdrs["Authorization"] = f"Bearer {self.token}"
-        req = urllib.request.Request(self.base + path, data=data, method=method, headers=hdrs)
-        try:
-            with urllib.request.urlopen(req, timeout=timeout) as r:
-                status, raw = r.status, r.read()
-        except urllib.error.HTTPError as exc:
-            status, raw = exc.code, exc.read()
-        text = raw.decode("utf-8", "replace")
-        try:
-            body = json.loads(text) if text else None
-        except ValueError:
-            body = None
-        return Reply(status, body, text)
+            return request(url, method, json=json_body, headers=headers, token=token, timeout=timeout)
+        return request(url, method, body=data, headers=headers, token=token, timeout=timeout)
 
     def upload(self, name: str, content: bytes, fields: dict[str, str] | None = None) -> Reply:
-        boundary = "groundqa-test-boundary-7d1f"
-        parts = []
-        for key, value in (fields or {}).items():
-            parts.append(
-                f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
-            )
-        parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-            "Content-Type: application/octet-stream\r\n\r\n".encode()
-            + content
-            + b"\r\n"
-        )
-        parts.append(f"--{boundary}--\r\n".encode())
-        return self.request(
-            "POST",
-            "/api/sources",
-            data=b"".join(parts),
-            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
-            admin=True,
-        )
+        """POST /api/sources with the file and form `fields`, as the admin."""
+        body, ctype = multipart(fields or {}, ("file", name, content))
+        return self.request("POST", "/api/sources", data=body, headers={"Content-Type": ctype}, admin=True)
 
     def wait_job(self, timeout: float = 60.0) -> dict[str, Any]:
         """Wait until no rebuild runs; return the last job."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            status = self.request("GET", "/api/index", admin=True).body
+            status = self.request("GET", "/api/index", admin=True).json()
             if status["job"] is None and status["last_job"] is not None:
                 last: dict[str, Any] = status["last_job"]
                 return last

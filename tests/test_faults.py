@@ -186,9 +186,9 @@ def test_server_killed_during_rebuild_restarts_on_last_snapshot_with_uploads_int
     try:
         reply = server.upload("ferry notes.txt", content, {"title": "Ferry Notes", "publisher": "Field Team"})
         assert reply.status == 202, reply.text
-        late_id = reply.body["source_id"]
+        late_id = reply.json()["source_id"]
         deadline = time.monotonic() + 30
-        while server.request("GET", "/api/index", admin=True).body["job"]["stage"] != "embedding":
+        while server.request("GET", "/api/index", admin=True).json()["job"]["stage"] != "embedding":
             assert time.monotonic() < deadline, "the rebuild never reached the embedding stage"
             time.sleep(0.05)
     finally:

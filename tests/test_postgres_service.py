@@ -172,7 +172,7 @@ def test_postgres_start_prints_the_url_last_reuses_and_stops(pg_folder: Path) ->
 def answer(replica: FakeServer, question: str) -> dict[str, Any]:
     reply = replica.request("POST", "/api/ask", json_body={"question": question, "k": 5})
     assert reply.status == 200, reply.text
-    body: dict[str, Any] = reply.body
+    body: dict[str, Any] = reply.json()
     body.pop("took_ms")
     return body
 
@@ -195,7 +195,7 @@ def upload(replica: FakeServer, name: str, text: str, title: str) -> Reply:
 
 def embedding(replica: FakeServer) -> bool:
     """Whether `replica` has a rebuild in its embedding stage."""
-    job = replica.request("GET", "/api/index", admin=True).body["job"] or {}
+    job = replica.request("GET", "/api/index", admin=True).json()["job"] or {}
     return bool(job.get("stage") == "embedding")
 
 
@@ -225,11 +225,11 @@ def test_replicas_on_one_database_answer_alike_share_uploads_and_survive_kill_9(
             from_a, from_b = answer(a, q), answer(b, q)
             assert from_a == from_b
             for p in from_a["passages"]:
-                text = b.request("GET", f"/api/sources/{p['source']['id']}").body["text"]
+                text = b.request("GET", f"/api/sources/{p['source']['id']}").json()["text"]
                 assert text[p["location"]["char_start"] : p["location"]["char_end"]] == p["text"]
 
         # an upload through A is answered by B once A's rebuild publishes
-        sid = upload(a, "ferry.txt", LATE, "Ferry Notes").body["source_id"]
+        sid = upload(a, "ferry.txt", LATE, "Ferry Notes").json()["source_id"]
         assert a.wait_job()["state"] == "succeeded"
         found = wait_for(
             lambda: [
@@ -246,11 +246,11 @@ def test_replicas_on_one_database_answer_alike_share_uploads_and_survive_kill_9(
         # a rebuild running on B makes a rebuild asked of A a 409 that names B's job
         b_job = upload(
             b, "goat.txt", "Goat\n\nThe goat crossed the frozen river alone at night.", "Goat"
-        ).body
+        ).json()
         wait_for(lambda: embedding(b))
         refused = a.request("POST", "/api/index/rebuild", admin=True)
         assert refused.status == 409, refused.text
-        assert refused.body["error"]["job_id"] == b_job["job"]["id"]
+        assert refused.json()["error"]["job_id"] == b_job["job"]["id"]
         assert b.wait_job()["state"] == "succeeded"
         wait_for(lambda: answer(a, "goat")["index"]["version"] == answer(b, "goat")["index"]["version"])
 
@@ -268,7 +268,7 @@ def test_replicas_on_one_database_answer_alike_share_uploads_and_survive_kill_9(
         assert rebuilt
         assert b.wait_job(timeout=90)["state"] == "succeeded"
         crane = answer(b, "Which crane landed on the frozen river?")["passages"]
-        assert crane and crane[0]["source"]["id"] == stored.body["source_id"]
+        assert crane and crane[0]["source"]["id"] == stored.json()["source_id"]
     finally:
         a.kill()
         b.kill()

@@ -4,41 +4,30 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.client import request
 from tests.demo_fixtures import DEMO_SOURCES, ROOT
-from tests.processes import stop_process
+from tests.processes import free_port, stop_process, wait_until_ready
 
 ADMIN_TOKEN = "e2e-admin-token"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode} before it was ready")
-        try:
-            with urllib.request.urlopen(base + "/readyz", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    raise RuntimeError("server did not become ready in time")
+    """Wait until the server at `base` answers /readyz with 200; RuntimeError if it exits or is late."""
+    wait_until_ready(
+        proc,
+        lambda: request(base + "/readyz", timeout=2).status == 200,
+        timeout,
+        0.25,
+        exited="server exited with {code} before it was ready",
+        late="server did not become ready in time",
+    )
 
 
 def start_server(

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.client import multipart, request
 from tests.demo_fixtures import ROOT
 from tests.e2e.conftest import ADMIN_TOKEN
 
@@ -30,39 +28,19 @@ QUESTIONS = [
 
 
 def call(base: str, method: str, path: str, body: Any = None, token: str | None = None) -> tuple[int, Any]:
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(base + path, data=data, method=method)
-    if data is not None:
-        req.add_header("content-type", "application/json")
-    if token:
-        req.add_header("authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(req, timeout=60) as r:
-            return r.status, json.loads(r.read())
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read() or b"null")
+    """(status, parsed JSON body or None) of one request; `body` is sent as JSON when given."""
+    if body is None:
+        r = request(base + path, method, token=token, timeout=60)
+    else:
+        r = request(base + path, method, json=body, token=token, timeout=60)
+    return r.status, r.json() if r.body else None
 
 
 def upload(base: str, name: str, content: bytes, fields: dict[str, str]) -> tuple[int, Any]:
-    boundary = "groundqa-e2e-boundary"
-    parts = []
-    for k, v in fields.items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode())
-    parts.append(
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-        "Content-Type: text/plain\r\n\r\n".encode()
-        + content
-        + b"\r\n"
-    )
-    parts.append(f"--{boundary}--\r\n".encode())
-    req = urllib.request.Request(base + "/api/sources", data=b"".join(parts), method="POST")
-    req.add_header("content-type", f"multipart/form-data; boundary={boundary}")
-    req.add_header("authorization", f"Bearer {ADMIN_TOKEN}")
-    try:
-        with urllib.request.urlopen(req, timeout=60) as r:
-            return r.status, json.loads(r.read())
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read())
+    """(status, parsed JSON body) of POST /api/sources with the file and form `fields`, as the admin."""
+    data, ctype = multipart(fields, ("file", name, content))
+    r = request(base + "/api/sources", "POST", body=data, headers={"Content-Type": ctype}, token=ADMIN_TOKEN)
+    return r.status, r.json()
 
 
 def wait_for_job(base: str, timeout: float = 600) -> dict[str, Any]:

@@ -6,12 +6,10 @@ Screenshots go to tests/e2e/screenshots/ (git-ignored).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, expect
+
+from tests.client import request
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
 ARGS = [
@@ -94,11 +94,10 @@ def ask(page: Page, question: str, *, turns_before: int = 0) -> Any:
 
 
 def api(base: str, method: str, path: str, token: str | None = None) -> Any:
-    req = urllib.request.Request(base + path, method=method)
-    if token:
-        req.add_header("Authorization", f"Bearer {token}")
-    with urllib.request.urlopen(req, timeout=30) as resp:
-        return json.loads(resp.read())
+    """The parsed JSON body of one API call that must succeed (2xx)."""
+    r = request(base + path, method, token=token)
+    assert 200 <= r.status < 300, (method, path, r.status, r.text[:300])
+    return r.json()
 
 
 def wait_for_job(base: str, token: str, job_id: str) -> dict[str, Any]:

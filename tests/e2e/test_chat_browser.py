@@ -3,14 +3,11 @@ start that talks (Debian's chromium driven by Playwright, against the real serve
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,8 +17,8 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from bench.devset_eval import load_devset
+from tests.client import request
 from tests.demo_fixtures import CACHE, ROOT
-from tests.e2e.conftest import free_port
 from tests.e2e.test_browser import (  # noqa: F401  (fixtures: the system chromium, no page errors)
     ANSWERABLE,
     CHROMIUM,
@@ -32,7 +29,7 @@ from tests.e2e.test_browser import (  # noqa: F401  (fixtures: the system chromi
     problems,
     shoot,
 )
-from tests.processes import stop_process
+from tests.processes import free_port, stop_process
 
 pytestmark = [
     pytest.mark.e2e,
@@ -108,14 +105,9 @@ def test_figures_grid_follows_the_best_quote_and_never_answers_a_definition(
 
 
 def post_ask(base: str, question: str) -> Any:
-    req = urllib.request.Request(
-        base + "/api/ask",
-        data=json.dumps({"question": question}).encode(),
-        headers={"content-type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(req, timeout=30) as resp:
-        return json.loads(resp.read())
+    r = request(base + "/api/ask", "POST", json={"question": question})
+    assert r.status == 200, r.text[:300]
+    return r.json()
 
 
 @pytest.mark.usefixtures("problems")
@@ -245,10 +237,7 @@ SMALL_SOURCES = {
 
 def _get(url: str) -> int:
     try:
-        with urllib.request.urlopen(url, timeout=2) as r:
-            return int(r.status)
-    except urllib.error.HTTPError as e:
-        return int(e.code)
+        return request(url, timeout=2).status
     except OSError:
         return 0  # not listening (yet)
 
