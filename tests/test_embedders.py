@@ -12,6 +12,7 @@ import index.embedding.onnx as onnx_embedder
 from corpus.errors import IndexingError
 from index.embedding.load import load_embedder
 from index.embedding.onnx import OnnxEmbedder, cache_folder
+from index.embedding.ort import padded, token_batches
 from index.embedding.st import BUNDLED_FINGERPRINT, SentenceTransformerEmbedder, length_batches, resolve_model
 
 TEXTS = [
@@ -57,6 +58,24 @@ def test_length_batches_cover_every_text_once() -> None:
     assert all(1 <= len(b) <= 3 for b in batches)
     assert batches[0] == [2, 6, 5]  # longest first: similar lengths share a batch
     assert length_batches([], 4) == []
+
+
+def test_token_batches_keep_padded_tokens_under_the_budget() -> None:
+    lengths = [40, 3, 512, 100, 7, 100, 300, 8]
+    batches = list(token_batches(lengths, batch_size=4, budget=600))
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    assert batches == [[2], [6, 3], [5, 0, 7, 4], [1]]  # longest first; ties keep their order
+    for b in batches:
+        assert len(b) <= 4 and (len(b) == 1 or len(b) * max(lengths[i] for i in b) <= 600)
+    assert list(token_batches([900, 5], batch_size=4, budget=600)) == [[0], [1]]  # too long: alone
+    assert list(token_batches([], batch_size=4)) == []
+
+
+def test_padded_rows_and_mask() -> None:
+    ids, mask = padded([[5, 6, 7], [8]], pad_id=1)
+    assert ids.dtype == mask.dtype == np.int64
+    assert ids.tolist() == [[5, 6, 7], [8, 1, 1]]
+    assert mask.tolist() == [[1, 1, 1], [1, 0, 0]]
 
 
 def test_bad_backend(tmp_path: Path) -> None:

