@@ -58,40 +58,31 @@ class Word:
 
 @dataclass
 class Line:
-    """One text line as the PDF library found it, in reading order.
+    """One text line as the PDF library found it, in reading order (at least one word).
 
     `hyphen` is True when the line ends with a hyphen that the library marked as a line-end hyphen.
-    `size` is the font size of its first word (points).
+    `size` is the font size of its first word (points). The bounds of its words are computed once:
+    `left` and `right` (points, x grows rightwards), `top` and `bottom` (points, y grows upwards).
     """
 
     words: list[Word]
     size: float
     hyphen: bool = False
+    left: float = field(init=False)
+    right: float = field(init=False)
+    top: float = field(init=False)
+    bottom: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.left = min(w.left for w in self.words)
+        self.right = max(w.right for w in self.words)
+        self.top = max(w.top for w in self.words)
+        self.bottom = min(w.bottom for w in self.words)
 
     @property
     def text(self) -> str:
         """The words joined by single spaces."""
         return " ".join(w.text for w in self.words)
-
-    @property
-    def left(self) -> float:
-        """Leftmost x of its words, in points."""
-        return min(w.left for w in self.words)
-
-    @property
-    def right(self) -> float:
-        """Rightmost x of its words, in points."""
-        return max(w.right for w in self.words)
-
-    @property
-    def top(self) -> float:
-        """Highest y of its words, in points (y grows upwards)."""
-        return max(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        """Lowest y of its words, in points (y grows upwards)."""
-        return min(w.bottom for w in self.words)
 
     def cells(self) -> list[list[Word]]:
         """The words grouped into cells: a gap of about a font size or more separates cells."""
