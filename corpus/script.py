@@ -28,6 +28,7 @@ HANGUL_CHAR, _HAN, _KANA, _LATIN, _KANA_BLOCK = (
     re.compile(f"[{chars}]") for chars in (HANGUL, HAN, KANA, LATIN, KANA_BLOCKS)
 )
 LETTER = re.compile(r"[^\W\d_]")
+HAN_OR_KANA_CHAR = re.compile(f"[{KANA_BLOCKS}{HAN}]")
 
 _EAST_ASIAN_WEIGHT = 3
 _SAMPLE = 400_000  # characters looked at; long texts are sampled at their start, middle and end
@@ -63,6 +64,25 @@ def detect_language(text: str) -> str:
             return "ja"
         return "zh"
     return "en" if latin >= other else "und"
+
+
+def sentence_script(text: str) -> str:
+    """Which sentence splitter reads `text` (corpus.sentences): "ko" (Kiwi) for Hangul-dominant
+    text, "zh" (CJK sentence punctuation) for Han- or kana-dominant text, else "latin" (pySBD).
+
+    Unlike `detect_language`, Hangul syllables and Han characters weigh two Latin letters each, and
+    Japanese counts as "zh": the CJK punctuation rules read it.
+    """
+    hangul = len(HANGUL_CHAR.findall(text))
+    han = len(HAN_OR_KANA_CHAR.findall(text))
+    if not hangul and not han:
+        return "latin"
+    other = len(LETTER.findall(text)) - hangul - han
+    if 2 * hangul >= max(2 * han, other):
+        return "ko"
+    if 2 * han > other:
+        return "zh"
+    return "latin"
 
 
 def normalize_language(value: str | None) -> str | None:

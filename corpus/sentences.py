@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from corpus.kiwi import get_kiwi
-from corpus.script import HAN, HANGUL_CHAR, KANA_BLOCKS, LETTER
+from corpus.script import HAN_OR_KANA_CHAR, HANGUL_CHAR, sentence_script
 
 Span = tuple[int, int]
 
@@ -34,7 +34,6 @@ _RUN = re.compile(r"\S+")
 # How far past its expected place a pysbd sentence is searched for before it is given up on.
 _SEARCH_SLACK = 1_000
 
-_HAN = re.compile(f"[{KANA_BLOCKS}{HAN}]")
 _BLANK_LINE = re.compile(r"\n(?:[^\S\n]*\n)+")
 _SPACE = re.compile(r"\s")
 _CLOSERS = "\"'”’)]」』）】"
@@ -78,29 +77,12 @@ def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[S
     return _trimmed_pieces(text, start, [*cuts, stop])
 
 
-def script_of(text: str) -> str:
-    """'ko' for Hangul-dominant text, 'zh' for Han/kana-dominant text, else 'latin'.
-
-    Hangul syllables and Han characters weigh two Latin letters each (they carry more per character).
-    """
-    hangul = len(HANGUL_CHAR.findall(text))
-    han = len(_HAN.findall(text))
-    if not hangul and not han:
-        return "latin"
-    other = len(LETTER.findall(text)) - hangul - han
-    if 2 * hangul >= max(2 * han, other):
-        return "ko"
-    if 2 * han > other:
-        return "zh"
-    return "latin"
-
-
 def _split_paragraph(text: str, a: int, b: int) -> list[Span]:
     seg = text[a:b]
     if len(seg) > _HUGE_CHARS:
         splitter: Callable[[str], list[int]] = _cheap_cuts
     else:
-        splitter = {"ko": _kiwi_cuts, "zh": _cjk_cuts}.get(script_of(seg), _pysbd_cuts)
+        splitter = {"ko": _kiwi_cuts, "zh": _cjk_cuts}.get(sentence_script(seg), _pysbd_cuts)
     cuts: set[int] = set(_line_cuts(seg))
     for ba, bb in _blocks(seg):
         cuts.update(ba + c for c in splitter(seg[ba:bb]) if 0 < c <= bb - ba)
@@ -302,7 +284,7 @@ def _segment(text: str, lo: int, hi: int) -> list[int]:
             piece = text[a:b]
             if a > m.start():
                 starts.append(a)
-            if _HAN.search(piece):
+            if HAN_OR_KANA_CHAR.search(piece):
                 starts.extend(a + s for s in _jieba_starts(piece) if s > 0)
             elif HANGUL_CHAR.search(piece):
                 starts.extend(a + s for s in _kiwi_starts(piece) if s > 0)

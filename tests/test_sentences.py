@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import corpus.sentences as sentences
-from corpus.sentences import map_pieces, paragraph_spans, script_of, split_by_budget, split_sentences
+from corpus.sentences import map_pieces, paragraph_spans, split_by_budget, split_sentences
 from tests.fakes import FakeEmbedder
 
 count = FakeEmbedder().count_tokens
@@ -106,20 +106,6 @@ def test_range_arguments_limit_the_spans() -> None:
         split_sentences(text, 5, len(text) + 1)
     with pytest.raises(ValueError, match="outside a text of"):
         split_sentences(text, 10, 5)
-
-
-@pytest.mark.parametrize(
-    ("text", "script"),
-    [
-        ("Plain English text.", "latin"),
-        ("한국어 문장에 English 단어가 조금 있다.", "ko"),
-        ("中华人民共和国国籍法", "zh"),
-        ("The capital is 北京 (Beijing), a large city with many people.", "latin"),
-        ("", "latin"),
-    ],
-)
-def test_script_routing(text: str, script: str) -> None:
-    assert script_of(text) == script
 
 
 def test_mixed_paragraphs_cover_everything(kiwi: Any) -> None:
