@@ -17,31 +17,19 @@ class FakeEmbedder:
     """Hashed bag-of-words vectors: texts sharing words get similar vectors, with no model at all."""
 
     def __init__(self, dim: int = 64, max_tokens: int = 128, name: str = "fake") -> None:
-        self._dim = dim
-        self._max_tokens = max_tokens
-        self._name = name
+        self.fingerprint = f"{name}-{dim}"
+        self.dim = dim
+        self.max_tokens = max_tokens
         self.encoded: list[str] = []  # every passage text embedded, in order (tests count these)
-
-    @property
-    def fingerprint(self) -> str:
-        return f"{self._name}-{self._dim}"
-
-    @property
-    def dim(self) -> int:
-        return self._dim
-
-    @property
-    def max_tokens(self) -> int:
-        return self._max_tokens
 
     def count_tokens(self, text: str) -> int:
         return len(_TOKEN.findall(text))
 
     def _vector(self, text: str) -> np.ndarray:
-        v = np.zeros(self._dim, dtype=np.float32)
+        v = np.zeros(self.dim, dtype=np.float32)
         for tok in _TOKEN.findall(text.lower()):
             h = hashlib.sha256(tok.encode()).digest()
-            v[int.from_bytes(h[:4], "little") % self._dim] += 1.0 if h[4] % 2 else -1.0
+            v[int.from_bytes(h[:4], "little") % self.dim] += 1.0 if h[4] % 2 else -1.0
         n = float(np.linalg.norm(v))
         if n == 0.0:
             v[0] = 1.0
@@ -50,7 +38,7 @@ class FakeEmbedder:
 
     def encode(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> Vectors:
         self.encoded.extend(texts)
-        out = np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dim), np.float32)
+        out = np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
         if progress is not None:
             progress(len(texts))
         return out.astype(np.float32)
