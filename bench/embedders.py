@@ -30,7 +30,6 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -40,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from tests.processes import rss_mb
+from tests.processes import python_json, rss_mb
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
@@ -316,14 +315,8 @@ def section_load(cache: Path, repeats: int) -> str:
     before = load_average()
     for _ in range(repeats):
         for name in MODELS:
-            out = subprocess.run(
-                [sys.executable, "-m", "bench.embedders", "--probe-load", name, "--cache", str(cache)],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            results[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
+            probe = ["-m", "bench.embedders", "--probe-load", name, "--cache", str(cache)]
+            results[name].append(python_json(probe, timeout=600))
             log(f"load: {name} {results[name][-1]}")
     lines = [
         f"### Load (fresh interpreter, imports included; best of {repeats}; load average {before} -> "

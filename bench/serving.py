@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from index.embedding.base import Embedder
+from tests.processes import python_json
 
 MB = 1024 * 1024
 
@@ -165,18 +164,10 @@ def memory_of(
     ("fixed"), after opening `data` ("opened") and after answering `questions` ("served")."""
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     args = [str(models), str(data or ""), json.dumps(questions), fingerprint]
-    proc = subprocess.run(
-        [sys.executable, "-c", _MEMORY_CHILD, *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"memory probe failed: {proc.stderr[-2000:]}")
-    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    try:
+        result: dict[str, Any] = python_json(["-c", _MEMORY_CHILD, *args], cwd=root, env=env, timeout=1800)
+    except RuntimeError as exc:
+        raise RuntimeError(f"memory probe failed: {exc}") from exc
     return result
 
 

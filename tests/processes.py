@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
@@ -58,3 +63,39 @@ def wait_until_ready(
         if time.monotonic() > deadline:
             raise RuntimeError(late)
         time.sleep(pause)
+
+
+def run_cli(
+    *args: str, env: Mapping[str, str], timeout: float, check: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """`python -m service.cli <args>` (the `groundqa` command) in a child process from the repository
+    root, with exactly `env`; stdout and stderr captured as text. subprocess.CalledProcessError when
+    `check` and it exits non-zero; subprocess.TimeoutExpired after `timeout` s."""
+    return subprocess.run(
+        [sys.executable, "-m", "service.cli", *args],
+        cwd=ROOT,
+        env=dict(env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=check,
+    )
+
+
+def python_json(
+    args: list[str], *, cwd: Path = ROOT, env: Mapping[str, str] | None = None, timeout: float
+) -> Any:
+    """Run `python <args>` (this interpreter) in a child process and parse the last line of its stdout
+    as JSON (what a probe prints last). RuntimeError with the end of its stderr if it exits non-zero."""
+    done = subprocess.run(
+        [sys.executable, *args],
+        cwd=cwd,
+        env=None if env is None else dict(env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args[:3])} exited with {done.returncode}: {done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])

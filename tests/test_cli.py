@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from index.local.catalog import LocalCatalog
 from service import cli
 from tests.fakes import FakeEmbedder, FixedChoice
 from tests.helpers import build, write_corpus
+from tests.processes import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 BEIR_CORPUS = [
@@ -242,14 +241,7 @@ def test_serve_on_a_busy_port_fails_at_once_before_loading_anything(busy_port: i
     """The real command in a subprocess: one line, exit 2, long before a model could load."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GROUNDQA_")}
     env |= {"HF_HUB_OFFLINE": "1", "GROUNDQA_DATA_DIR": str(tmp_path / "data")}
-    proc = subprocess.run(
-        [sys.executable, "-m", "service.cli", "serve", "--port", str(busy_port), "--sources", str(tmp_path)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run_cli("serve", "--port", str(busy_port), "--sources", str(tmp_path), env=env, timeout=60)
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
         f"error: --port: 127.0.0.1:{busy_port} is already in use (another groundqa or server?); stop it or "

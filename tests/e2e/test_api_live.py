@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -13,8 +11,8 @@ from typing import Any
 import pytest
 
 from tests.client import multipart, request
-from tests.demo_fixtures import ROOT
 from tests.e2e.conftest import ADMIN_TOKEN
+from tests.processes import run_cli
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
@@ -132,15 +130,7 @@ def test_add_source_while_querying_then_delete(live_server: str) -> None:
 
 def test_cli_ask_prints_the_figure_with_source_and_date(demo_data_dir: Path) -> None:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "GROUNDQA_DATA_DIR": str(demo_data_dir)}
-    out = subprocess.run(
-        [sys.executable, "-m", "service.cli", "ask", QUESTIONS[0]],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    ).stdout
+    out = run_cli("ask", QUESTIONS[0], env=env, timeout=300, check=True).stdout
     assert "1,170" in out
     assert "The Asia Business Daily" in out and "2023-09-26" in out
     assert "»" in out  # the evidence is marked
