@@ -1,4 +1,4 @@
-"""Child server processes shared by tests and bench scripts (standard library only)."""
+"""Child processes shared by tests and bench scripts: servers, the groundqa command, probes (standard library only)."""
 
 from __future__ import annotations
 
