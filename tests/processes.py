@@ -1,4 +1,7 @@
-"""Child processes shared by tests and bench scripts: servers, the groundqa command, probes (standard library only)."""
+"""Child processes shared by tests and bench scripts: servers, the groundqa command, probes.
+
+Standard library only.
+"""
 
 from __future__ import annotations
 
