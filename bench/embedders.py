@@ -316,7 +316,7 @@ def section_load(cache: Path, repeats: int) -> str:
     for _ in range(repeats):
         for name in MODELS:
             probe = ["-m", "bench.embedders", "--probe-load", name, "--cache", str(cache)]
-            results[name].append(python_json(probe, timeout=600))
+            results[name].append(python_json(probe))
             log(f"load: {name} {results[name][-1]}")
     lines = [
         f"### Load (fresh interpreter, imports included; best of {repeats}; load average {before} -> "

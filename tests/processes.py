@@ -86,10 +86,11 @@ def run_cli(
 
 
 def python_json(
-    args: list[str], *, cwd: Path = ROOT, env: Mapping[str, str] | None = None, timeout: float
+    args: list[str], *, cwd: Path = ROOT, env: Mapping[str, str] | None = None, timeout: float | None = None
 ) -> Any:
     """Run `python <args>` (this interpreter) in a child process and parse the last line of its stdout
-    as JSON (what a probe prints last). RuntimeError with the end of its stderr if it exits non-zero."""
+    as JSON (what a probe prints last); `timeout` in seconds, None for none. RuntimeError with the end
+    of its stderr if it exits non-zero."""
     done = subprocess.run(
         [sys.executable, *args],
         cwd=cwd,
@@ -100,5 +101,6 @@ def python_json(
         check=False,
     )
     if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(args[:3])} exited with {done.returncode}: {done.stderr[-2000:]}")
+        what = " ".join(args[:2]) if args[:1] == ["-m"] else "the child script"
+        raise RuntimeError(f"{what} exited with {done.returncode}: {done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])

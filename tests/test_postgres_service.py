@@ -22,7 +22,8 @@ from index.postgres import PostgresCatalog, server
 from service import cli
 from service.app import create_app
 from service.settings import Settings
-from tests.fake_server import FakeServer, Reply
+from tests.client import Reply
+from tests.fake_server import FakeServer
 from tests.fakes import FakeEmbedder, FixedChoice
 from tests.helpers import TINY, write_corpus
 

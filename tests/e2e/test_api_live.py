@@ -37,7 +37,8 @@ def call(base: str, method: str, path: str, body: Any = None, token: str | None 
 def upload(base: str, name: str, content: bytes, fields: dict[str, str]) -> tuple[int, Any]:
     """(status, parsed JSON body) of POST /api/sources with the file and form `fields`, as the admin."""
     data, ctype = multipart(fields, ("file", name, content))
-    r = request(base + "/api/sources", "POST", body=data, headers={"Content-Type": ctype}, token=ADMIN_TOKEN)
+    headers = {"Content-Type": ctype}
+    r = request(base + "/api/sources", "POST", body=data, headers=headers, token=ADMIN_TOKEN, timeout=60)
     return r.status, r.json()
 
 
