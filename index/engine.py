@@ -208,9 +208,11 @@ class GroundIndex:
         Steps 1-4 of the module docstring without the decision: the question is analysed
         (`index.question`) and, when it points back, read with its history (`index.followup`; the
         earlier questions' vector is blended in with weight `HISTORY_WEIGHT`, and the last one's
-        terms are searched too). Questions in a language the embedder does not read are searched
-        lexically only (dense 0.0). With a multilingual model over several passage languages, each
-        language is searched on its own and other-language cosines get `CROSS_LINGUAL_OFFSET`.
+        terms are searched too; a follow-up with no word of its own but numbers, such as "And
+        that?", is searched with the earlier questions' vector alone). Questions in a language the
+        embedder does not read are searched lexically only (dense 0.0). With a multilingual model
+        over several passage languages, each language is searched on its own and other-language
+        cosines get `CROSS_LINGUAL_OFFSET`.
         Retrieval returns `CANDIDATES` (50) fused candidates; near-duplicates collapse into groups.
 
         Args:
@@ -247,10 +249,15 @@ class GroundIndex:
         h_terms = list(analyze_question(history[-1]).terms) if history else []
         q_vec: Vector | None = None
         search_vec: Vector | None = None
+        # A follow-up with no word of its own but numbers ("And that?", "그럼 2019년에는요?") is
+        # searched with its history's vector alone: a near-empty question's own vector is closest to
+        # short, number-heavy text (bare titles, table rows), which it then outranks real answers with.
+        own_weight = 1.0 if not history or any(ch.isalpha() for t in q_terms for ch in t) else 0.0
         if use_dense:
             q_vec = search_vec = self._embedder.encode_query(question)
             if history:
-                blended = q_vec + HISTORY_WEIGHT * self._embedder.encode_query(" ".join(history))
+                earlier = self._embedder.encode_query(" ".join(history))
+                blended = own_weight * q_vec + HISTORY_WEIGHT * earlier
                 search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
 
         per_language = self._dense_offsets(language) if use_dense else None
@@ -275,7 +282,7 @@ class GroundIndex:
             # follow-up); the question's own are computed only when the two differ
             searched = [cands[g[0]].dense or 0.0 for g in groups]
             own = searched
-            if search_vec is not q_vec:
+            if search_vec is not q_vec and own_weight:
                 own = self.backend.dense_scores(q_vec, [h.passage.id for h in heads])
             dense = [max(a, b) for a, b in zip(own, searched, strict=True)]
             if per_language:

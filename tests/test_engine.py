@@ -86,6 +86,20 @@ def test_follow_up_uses_history(tiny_index: GroundIndex) -> None:
     assert "600" in follow.hits[0].passage.text
 
 
+def test_a_follow_up_with_no_words_of_its_own_is_searched_as_the_question_it_leans_on(
+    tiny_index: GroundIndex,
+) -> None:
+    earlier = "North Koreans detained in China"
+    alone = tiny_index.score(Query(earlier, k=3))
+    for bare in ("And that?", "What about them?"):
+        follow = tiny_index.score(Query(bare, k=3, history=(earlier,)))
+        assert follow.read_with == (earlier,)
+        assert [(g.head.passage.id, g.coverage) for g in follow.groups] == [
+            (g.head.passage.id, g.coverage) for g in alone.groups
+        ]
+        assert [g.dense for g in follow.groups] == pytest.approx([g.dense for g in alone.groups], abs=1e-6)
+
+
 def test_language_rank_orders_groups_by_dense_within_each_language(tiny_index: GroundIndex) -> None:
     scored = tiny_index.score(Query("refugees returned to China and 탈북민 강제송환"))
     by_language: dict[str, list[tuple[float, int]]] = {}
