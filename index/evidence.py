@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from corpus.sentences import split_sentences
 from index.abstain import idf
 from index.types import Span
+
+HEADING_WORDS = 12  # a line this short without closing punctuation reads as a heading
+_CLOSING = re.compile(r"[.!?;:。！？；：…][\"'”’)\]]*\s*$")  # a full stop, maybe inside quotes or brackets
+
+
+def is_heading_line(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` reads as a heading or label rather than a sentence: one line of at
+    most HEADING_WORDS words, without closing punctuation, with a line break (or the text's end)
+    after it ("Article 33", "제2조 (정의)", "Prohibition of Expulsion or Return", a table row)."""
+    piece = text[start:end]
+    if "\n" in piece or len(piece.split()) > HEADING_WORDS or _CLOSING.search(piece):
+        return False
+    return end == len(text) or text[end] == "\n"
 
 
 def best_sentences(
@@ -27,7 +41,9 @@ def best_sentences(
     is split here. `sentence_terms`, when given with `sentences` (one set per sentence, computed at
     build time), are used instead of analysing the sentences with `analyze_many`. Returns the best
     sentence, plus a neighbouring one when it scores at least `ratio` of the best, so a fact split
-    over two sentences is marked whole. Returns () when no sentence shares a term.
+    over two sentences is marked whole. Headings and labels (`is_heading_line`) are chosen only when
+    no other sentence shares a term: a question naming "Article 33" wants the article's text marked,
+    not its heading. Returns () when no sentence shares a term.
     """
     spans = list(sentences) if sentences else split_sentences(text)
     if not spans or not query_terms:
@@ -41,11 +57,17 @@ def best_sentences(
     # summed in sorted term order, so that equal sentences tie exactly in every process (set order
     # follows the per-process hash seed, and float addition is not associative)
     scores = [sum(weight[t] for t in sorted(query_terms.intersection(toks))) for toks in tokens]
-    best = max(range(len(spans)), key=lambda i: (scores[i], -i))
+    prose = [scores[i] > 0 and not is_heading_line(text, *spans[i]) for i in range(len(spans))]
+    best = max(range(len(spans)), key=lambda i: (prose[i], scores[i], -i))
     if scores[best] <= 0:
         return ()
     chosen = [best]
     for j in (best - 1, best + 1):
-        if len(chosen) < max_spans and 0 <= j < len(spans) and scores[j] >= ratio * scores[best]:
+        if (
+            len(chosen) < max_spans
+            and 0 <= j < len(spans)
+            and scores[j] >= ratio * scores[best]
+            and (prose[j] or not prose[best])
+        ):
             chosen.append(j)
     return tuple(Span(spans[i][0], spans[i][1]) for i in sorted(chosen))

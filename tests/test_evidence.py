@@ -1,0 +1,70 @@
+"""The evidence marked inside a passage: the sentence that carries the question's terms, not a heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.sentences import split_sentences
+from index.analyzer import analyze, analyze_many
+from index.evidence import best_sentences, is_heading_line
+
+ARTICLE = (
+    "Article 33\n\n"
+    'Prohibition of Expulsion or Return ("Refoulement")\n\n'
+    "1. No Contracting State shall expel or return a refugee to the frontiers of territories where his "
+    "life or freedom would be threatened.\n"
+    "2. The benefit of the present provision may not be claimed by a refugee who is a danger to the "
+    "security of the country."
+)
+KO_ARTICLE = (
+    "제2조 (정의)\n\n이 법에서 사용하는 용어의 뜻은 다음과 같다.\n\n"
+    '1. "난민"이란 박해를 받을 수 있다고 인정할 충분한 근거가 있는 공포로 인하여 국적국의 보호를 받을 수 '
+    "없는 외국인을 말한다."
+)
+
+
+def marked(text: str, question: str) -> list[str]:
+    spans = best_sentences(text, None, set(analyze(question)), analyze_many, {}, 1000)
+    return [text[s.start : s.end] for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Article 33", True),
+        ('Prohibition of Expulsion or Return ("Refoulement")', True),
+        ("제2조 (정의)", True),
+        ("| 8 | Kangwon | 강원도 | Wonsan |", True),
+        ("1. No Contracting State shall expel or return a refugee.", False),
+        ('He said it was "over."', False),
+        ("이 법에서 사용하는 용어의 뜻은 다음과 같다.", False),
+        ("A long line without a full stop that goes on well past the twelve words a heading has", False),
+    ],
+)
+def test_heading_lines(line: str, heading: bool) -> None:
+    assert is_heading_line(line + "\n\nBody.", 0, len(line)) is heading
+    assert is_heading_line(line, 0, len(line)) is heading  # at the end of the text too
+
+
+def test_a_line_that_runs_on_is_not_a_heading() -> None:
+    text = "Article 33 applies here and the sentence goes on"
+    assert not is_heading_line(text, 0, len("Article 33"))
+
+
+def test_a_question_naming_an_article_marks_its_text_not_its_heading() -> None:
+    english = marked(ARTICLE, "What does Article 33 say about refugees?")
+    assert english and all(s.startswith(("1.", "2.")) for s in english)
+    assert marked(KO_ARTICLE, "난민법 제2조에서 난민의 정의는 무엇인가요?")[0].startswith('1. "난민"이란')
+
+
+def test_a_heading_is_marked_when_nothing_else_shares_a_term() -> None:
+    assert marked(ARTICLE, "What is Article 33 called?") == ["Article 33"]
+    assert marked(ARTICLE, "refoulement") == ['Prohibition of Expulsion or Return ("Refoulement")']
+
+
+def test_a_heading_never_joins_prose_as_its_neighbour() -> None:
+    text = "Detention of defectors\n\nDefectors were detained in China for months before their return."
+    assert split_sentences(text)[0] == (0, len("Detention of defectors"))
+    assert marked(text, "defectors detained") == [
+        "Defectors were detained in China for months before their return."
+    ]
