@@ -434,16 +434,20 @@ def serve(
             sock.close()
 
 
-def _mark(text: str, spans: list[dict[str, int]], plain: bool) -> str:
-    """The passage with its evidence marked: bold on a terminal, »…« otherwise."""
+def _mark(text: str, spans: list[dict[str, int]]) -> str:
+    """The passage with its evidence in bold (terminal styling: no character is added to the quote)."""
     pieces, pos = [], 0
     for s in sorted(spans, key=lambda s: s["start"]):
         pieces.append(escape(text[pos : s["start"]]))
-        inner = escape(text[s["start"] : s["end"]])
-        pieces.append(f"»{inner}«" if plain else f"[bold yellow]{inner}[/]")
+        pieces.append(f"[bold yellow]{escape(text[s['start'] : s['end']])}[/]")
         pos = s["end"]
     pieces.append(escape(text[pos:]))
     return "".join(pieces)
+
+
+def _evidence(text: str, spans: list[dict[str, int]]) -> str:
+    """The evidence as quotes of their own ("“…” “…”"), each exact text of the passage."""
+    return " ".join(f"“{text[s['start'] : s['end']]}”" for s in sorted(spans, key=lambda s: s["start"]))
 
 
 def citation_line(src: dict[str, Any], loc: dict[str, Any]) -> str:
@@ -548,7 +552,12 @@ def ask(
     for i, p in enumerate(passages + further, 1):
         if i == len(passages) + 1:
             out.print("More passages, probably not answers:\n")
-        out.print(f"[{i}] “{_mark(p['text'], p['evidence'], plain)}”")
+        if plain:  # piped or redirected: the quote exactly as the source has it, evidence apart
+            out.print(f"[{i}] “{escape(p['text'])}”")
+            if p["evidence"]:
+                out.print(f"    evidence: {escape(_evidence(p['text'], p['evidence']))}")
+        else:
+            out.print(f"[{i}] “{_mark(p['text'], p['evidence'])}”")
         out.print(f"    — {escape(citation_line(p['source'], p['location']))}")
         for d in p["duplicates"]:
             out.print(f"    also in: {escape(citation_line(d['source'], d['location']))}")

@@ -122,6 +122,21 @@ def test_ask_exit_codes_and_messages_name_the_flag(runner: CliRunner, indexed: P
     assert nothing.exit_code == 1 and "groundqa index" in one_error_line(nothing)
 
 
+def test_ask_piped_prints_each_quote_exactly_as_the_source_has_it(runner: CliRunner, indexed: Path) -> None:
+    """Not a terminal: no marker inside a quote; the evidence follows as quotes of its own."""
+    question = "How many North Koreans were detained in China awaiting deportation?"
+    body = json.loads(run(runner, "ask", question, "--json", "--data", str(indexed)).stdout)
+    shown = body["passages"] + body["further"]
+    assert shown and any(p["evidence"] for p in shown)
+    printed = run(runner, "ask", question, "--data", str(indexed)).stdout
+    for i, p in enumerate(shown, 1):
+        assert f"[{i}] “{p['text']}”\n" in printed
+        if p["evidence"]:
+            quotes = " ".join(f"“{p['text'][e['start'] : e['end']]}”" for e in p["evidence"])
+            assert f"[{i}] “{p['text']}”\n    evidence: {quotes}\n" in printed
+    assert "»" not in printed and "«" not in printed
+
+
 def test_ask_lists_accepted_languages_and_says_when_filters_were_on(runner: CliRunner, indexed: Path) -> None:
     unknown = run(runner, "ask", "refugee", "--language", "xx", "--data", str(indexed))
     assert "the collection has: en, ko" in unknown.stderr

@@ -134,4 +134,4 @@ def test_cli_ask_prints_the_figure_with_source_and_date(demo_data_dir: Path) -> 
     out = run_cli("ask", QUESTIONS[0], env=env, timeout=300, check=True).stdout
     assert "1,170" in out
     assert "The Asia Business Daily" in out and "2023-09-26" in out
-    assert "»" in out  # the evidence is marked
+    assert "\n    evidence: “" in out  # piped: the evidence follows the quote as a quote of its own
