@@ -29,9 +29,10 @@ from corpus.errors import (
     NotFound,
     ReadOnlySource,
     StorageError,
+    UnreadableSource,
 )
 from corpus.ingest import SourceDir, source_id_for
-from corpus.loaders import SUPPORTED_EXTENSIONS
+from corpus.loaders import SUPPORTED_EXTENSIONS, check_content
 from corpus.manifest import MANIFEST_NAME, ManifestRow, format_manifest, iso_date, read_manifest
 from corpus.metadata import clean_upload_field
 from index.backend import SourceRecord
@@ -146,7 +147,8 @@ class Uploads:
     def add(self, filename: str, content: bytes, meta: UploadMeta) -> str:
         """Store an upload and its manifest row; returns the source id it will get.
 
-        Raises InvalidRequest (bad name, type, empty or too large), ManifestError (the uploads
+        Raises InvalidRequest (bad name, type, empty, too large, or content that cannot be of its
+        type: `corpus.loaders.check_content`), ManifestError (the uploads
         manifest is damaged; nothing is changed) or StorageError (disk refused; nothing is changed).
         """
         name = sanitize_filename(filename)
@@ -154,6 +156,10 @@ class Uploads:
             raise InvalidRequest("the uploaded file is empty")
         if len(content) > self.max_bytes:
             raise InvalidRequest(f"the upload is larger than {self.max_bytes / 2**20:g} MB")
+        try:
+            check_content(content, "." + name.rsplit(".", 1)[-1].lower())
+        except UnreadableSource as exc:
+            raise InvalidRequest(f"{name}: {exc}") from None
         with self._lock, _storage_errors("could not store the upload"):
             self.uploads_dir.mkdir(parents=True, exist_ok=True)
             rows = [r for r in self.rows() if r.file != name]

@@ -304,7 +304,7 @@ def test_long_multibyte_names_are_shortened_by_bytes_and_stored(
 ) -> None:
     stored = sanitize_filename(name)
     assert len(stored.encode()) <= MAX_NAME_BYTES and stored.endswith(name.rsplit(".", 1)[1])
-    body = TEXT if name.endswith((".txt", ".md")) else b"x"
+    body = TEXT if name.endswith((".txt", ".md")) else b"%PDF-1.4\n" if name.endswith(".pdf") else b"x"
     r = client.post("/api/sources", headers=AUTH, files={"file": (name, body, "application/octet-stream")})
     assert r.status_code == 202, r.text
     assert (_uploads(root) / stored).is_file()

@@ -221,8 +221,13 @@ def test_server_indexes_the_hostile_folder_and_keeps_answering(run: Run, hostile
         assert c.get(page).status_code == 200
 
 
+# Content that cannot be of its type is refused at the door (400), before anything is stored.
+REFUSED: list[tuple[str, bytes, str]] = [
+    ("binary.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary file with a text extension"),
+    ("junk.pdf", bytes(range(256)) * 8, "not a PDF: no %PDF- header"),
+    ("junk.docx", b"PK\x03\x04" + bytes(64), "not a DOCX: not a ZIP archive"),
+]
 UPLOADS: list[tuple[str, bytes | None, str]] = [
-    ("binary.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary file"),
     ("bomb.docx", None, "ZIP bomb"),  # zip-bomb.docx of the collection
     ("pages.pdf", None, "no extractable text in 5000 pages"),  # page-bomb.pdf of the collection
     ("nested.html", ("<div>" * 100_000).encode() + b"x", ""),  # flattened: its text is kept
@@ -231,6 +236,21 @@ UPLOADS: list[tuple[str, bytes | None, str]] = [
     ("/etc/passwd.md", b"# Absolute\n\nAn absolute path upload about the river.", ""),
     ("\u202egnp.txt", b"Right-to-left override in the name, about the river.", ""),
 ]
+
+
+def test_uploads_that_cannot_be_of_their_type_are_refused_and_nothing_is_stored(tmp_path: Path) -> None:
+    emb = FakeEmbedder()
+    build(tmp_path / "data", write_corpus(tmp_path / "src"), emb)
+    settings = Settings(sources_dir=tmp_path / "src", data_dir=tmp_path / "data", admin_token=TOKEN)  # type: ignore[arg-type]
+    with TestClient(create_app(settings, embedder=emb)) as c:
+        for name, content, reason in REFUSED:
+            upload = {"file": (name, content, "application/octet-stream")}
+            r = c.post("/api/sources", headers=AUTH, files=upload)
+            assert r.status_code == 400, (name, r.text)
+            assert r.json()["error"]["message"].startswith(f"{name}: {reason}"), r.text
+        assert c.get("/api/index", headers=AUTH).json()["job"] is None  # no rebuild was started
+    uploads = tmp_path / "data" / "uploads"
+    assert not uploads.exists() or not any(uploads.iterdir())
 
 
 def test_hostile_uploads_are_stored_safely_and_reported(run: Run, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 import corpus.loaders
 from corpus.errors import UnreadableSource
 from corpus.ingest import load_source, source_file
-from corpus.loaders import extract
+from corpus.loaders import check_content, extract
 from corpus.models import Source
 
 KOREAN = "탈북민들은 중국에서 강제송환된 뒤 구금됐다고 증언했다."
@@ -317,6 +318,42 @@ def test_binary_data_with_a_text_extension_is_refused() -> None:
     message = reason(noise, ".txt")
     assert message.startswith("binary file with a text extension (.txt)")
     assert "binary file" in reason(bytes(range(256)) * 4, ".md")
+
+
+def _zip(names: list[str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name in names:
+            z.writestr(name, "<w:document/>")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "ext", "problem"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", ".pdf", None),
+        (b"junk before the header " * 10 + b"%PDF-1.4\n", ".pdf", None),  # within the first 1024 bytes
+        (b"x" * 1100 + b"%PDF-1.4\n", ".pdf", "not a PDF: no %PDF- header in its first 1024 bytes"),
+        (bytes(range(256)), ".pdf", "not a PDF: no %PDF- header in its first 1024 bytes"),
+        (_zip(["word/document.xml", "[Content_Types].xml"]), ".docx", None),
+        (_zip(["xl/workbook.xml"]), ".docx", "not a DOCX: the archive has no word/document.xml"),
+        (b"PK\x03\x04" + bytes(60), ".docx", "not a DOCX: not a ZIP archive"),
+        ("난민법 text".encode(), ".txt", None),
+        (
+            b"\x89PNG\r\n\x1a\n" + bytes(200),
+            ".md",
+            "binary file with a text extension (.md): the content is a PNG image",
+        ),
+        (b"<html><body>ok</body></html>", ".html", None),
+    ],
+)
+def test_check_content_refuses_what_cannot_be_of_its_type(data: bytes, ext: str, problem: str | None) -> None:
+    if problem is None:
+        check_content(data, ext)
+    else:
+        with pytest.raises(UnreadableSource) as err:
+            check_content(data, ext)
+        assert str(err.value) == problem
 
 
 def test_empty_unsupported_and_overlong_inputs(monkeypatch: pytest.MonkeyPatch) -> None:

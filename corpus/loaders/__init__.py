@@ -5,10 +5,12 @@ Heavy libraries (pypdf, python-docx, trafilatura) are imported on first use of t
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
 
 from corpus.errors import UnreadableSource
-from corpus.loaders.base import MAX_TEXT_CHARS, Extracted, ExtractOptions, FileMeta
+from corpus.loaders.base import MAX_TEXT_CHARS, Extracted, ExtractOptions, FileMeta, check_not_binary
 
 __all__ = [
     "LOADERS",
@@ -17,6 +19,7 @@ __all__ = [
     "ExtractOptions",
     "Extracted",
     "FileMeta",
+    "check_content",
     "extract",
 ]
 
@@ -61,6 +64,33 @@ LOADERS: dict[str, Callable[[bytes, str, ExtractOptions], Extracted]] = {
     ".docx": _docx,
 }
 SUPPORTED_EXTENSIONS = tuple(LOADERS)
+
+
+PDF_HEADER_WITHIN = 1024  # Adobe PDF Reference 1.7, appendix H: readers accept "%PDF-" within 1024 bytes
+
+
+def check_content(data: bytes, ext: str) -> None:
+    """A cheap check that `data` can be a file of type `ext`, before anything is stored: text formats
+    are not binary (`base.check_not_binary`), a PDF has its "%PDF-" header in the first 1024 bytes,
+    a DOCX is a ZIP archive holding word/document.xml. It reads no more than that: a file that
+    passes may still fail extraction (the rebuild then reports it).
+
+    Raises:
+        UnreadableSource: one line saying what the content is not.
+    """
+    if ext == ".pdf":
+        if b"%PDF-" not in data[:PDF_HEADER_WITHIN]:
+            raise UnreadableSource("not a PDF: no %PDF- header in its first 1024 bytes")
+    elif ext == ".docx":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                has_body = "word/document.xml" in archive.namelist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+            raise UnreadableSource("not a DOCX: not a ZIP archive") from None
+        if not has_body:
+            raise UnreadableSource("not a DOCX: the archive has no word/document.xml")
+    elif ext in LOADERS:
+        check_not_binary(data, ext)
 
 
 def _one_line(message: object, limit: int = 400) -> str:
