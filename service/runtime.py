@@ -21,6 +21,7 @@ from corpus.errors import (
     GroundqaError,
     IndexingError,
     IndexNotBuilt,
+    NotFound,
     RebuildInProgress,
     StorageError,
 )
@@ -381,6 +382,14 @@ class Runtime:
         return source_id, self.start_rebuild(queue=True)
 
     def delete_source(self, source_id: str) -> Job:
-        """Move a source's file to the trash (nothing is destroyed), then start (or queue) a rebuild."""
-        self.uploads.remove(self.index.source_record(source_id))
+        """Move a source's file to the trash (nothing is destroyed), then start (or queue) a rebuild.
+
+        An upload that is stored but not indexed (its extraction failed) is removed the same way, by
+        the id its upload returned. Raises NotFound when neither the index nor the uploads know it.
+        """
+        try:
+            record = self.index.source_record(source_id)
+        except NotFound:
+            record = self.uploads.unindexed(source_id)
+        self.uploads.remove(record)
         return self.start_rebuild(queue=True)

@@ -35,6 +35,7 @@ from corpus.ingest import SourceDir, source_id_for
 from corpus.loaders import SUPPORTED_EXTENSIONS, check_content
 from corpus.manifest import MANIFEST_NAME, ManifestRow, format_manifest, iso_date, read_manifest
 from corpus.metadata import clean_upload_field
+from corpus.models import SourceMeta
 from index.backend import SourceRecord
 from index.local.snapshot import atomic_write_text, fsync_dir
 
@@ -209,6 +210,19 @@ class Uploads:
             except BaseException:
                 shutil.move(str(trashed), path)  # put the file back: the delete did not happen
                 raise
+
+    def unindexed(self, source_id: str) -> SourceRecord:
+        """The record of a stored upload that the index does not hold (its extraction failed), so that
+        `remove` can take it away by the id `add` returned. NotFound when no stored upload has that id.
+        """
+        folder = self.uploads_dir
+        names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+        for name in names:
+            stored = name != MANIFEST_NAME and not name.startswith(".")
+            if stored and source_id_for(name, UPLOADS_NAMESPACE) == source_id:
+                meta = SourceMeta(title=name)
+                return SourceRecord(source_id, name, meta, "", UPLOADS_NAMESPACE, "", 0)
+        raise NotFound(f"unknown source id {source_id!r}")
 
     def rows(self) -> list[ManifestRow]:
         """The uploads manifest's rows ([] when there is none).

@@ -295,6 +295,25 @@ def test_job_results_name_no_absolute_server_paths(root: Path) -> None:
     assert str(root) not in repr(job) and "src/manifest.csv" in repr(job)
 
 
+def test_an_upload_that_failed_to_index_can_be_deleted_by_the_id_it_was_given(
+    client: TestClient, root: Path
+) -> None:
+    r = client.post(
+        "/api/sources", headers=AUTH, files={"file": ("scan.pdf", b"%PDF-1.4\n", "application/pdf")}
+    )
+    assert r.status_code == 202, r.text
+    sid = r.json()["source_id"]
+    failed = [f["file"] for f in _wait(client)["result"]["failed"]]
+    assert failed == ["scan.pdf"] and client.get(f"/api/sources/{sid}").status_code == 404
+    gone = client.delete(f"/api/sources/{sid}", headers=AUTH)
+    assert gone.status_code == 202, gone.text
+    assert _wait(client)["result"]["failed"] == []
+    assert not (_uploads(root) / "scan.pdf").exists()
+    assert [p.name.endswith("scan.pdf") for p in (root / "data" / "trash").iterdir()] == [True]
+    again = client.delete(f"/api/sources/{sid}", headers=AUTH)
+    assert again.status_code == 404 and sid in again.json()["error"]["message"]
+
+
 # -- 3. file names are shortened by bytes ---------------------------------------------------------------
 @pytest.mark.parametrize(
     "name", ["가" * 84 + ".txt", "😀" * 300 + ".md", "a" * 1000 + ".pdf", "é" * 254 + ".html"]
