@@ -133,16 +133,24 @@ def error_response(
     return JSONResponse({"error": body}, status_code=status, headers=headers or None)
 
 
-def _validation_message(exc: RequestValidationError) -> tuple[int, str, str]:
+def _validation_message(exc: RequestValidationError) -> tuple[int, str, str, str | None]:
+    """(status, code, message, field) of a request that failed validation: `field` is the dotted place
+    of the first error in the body or the query ("k", "filters.languages"), None for the body as a
+    whole; the message names each place (at most five)."""
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
-        return 400, "malformed_json", "the request body is not valid JSON"
+        return 400, "malformed_json", "the request body is not valid JSON", None
     parts = []
+    fields: list[str] = []
     for e in errors[:5]:
-        loc = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
+        loc = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query", "path", "header"))
         msg = str(e.get("msg", "invalid value"))
         if e.get("type") == "extra_forbidden":
             msg = "unknown field"
+        elif e.get("type") == "missing" and not loc:
+            msg = "the request body is missing: send a JSON object"
+        elif e.get("type") == "missing":
+            msg = "required"
         elif loc == "question" and e.get("type") in ("string_pattern_mismatch", "string_too_short"):
             msg = "the question is empty"
         elif e.get("type") == "string_pattern_mismatch" and "date" in loc:
@@ -154,7 +162,9 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str, str]:
             msg = f"at most {ctx.get('max_length')} items are accepted"
         msg = msg.removeprefix("Value error, ")
         parts.append(f"{loc}: {msg}" if loc else msg)
-    return 422, "invalid_request", "; ".join(parts) or "invalid request"
+        if loc:
+            fields.append(loc)
+    return 422, "invalid_request", "; ".join(parts) or "invalid request", fields[0] if fields else None
 
 
 PROBED_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -197,8 +207,8 @@ def install(app: FastAPI) -> None:
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        status, code, message = _validation_message(exc)
-        return error_response(request, status, code, message)
+        status, code, message, field = _validation_message(exc)
+        return error_response(request, status, code, message, field=field)
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)

@@ -60,26 +60,42 @@ def test_abstention_has_no_passages(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    ("payload", "status", "needle"),
+    ("payload", "status", "needle", "field"),
     [
-        ({"question": "   "}, 422, "question"),
-        ({"question": "x" * 2001}, 422, "question"),
-        ({"question": "refugee", "k": 0}, 422, "k"),
-        ({"question": "refugee", "k": 51}, 422, "k"),
-        ({"question": "refugee", "filters": {"colour": "red"}}, 422, "unknown field"),
-        ({"question": "refugee", "filters": {"date_from": "last year"}}, 422, "date_from"),
-        ({"question": "refugee", "filters": {"source_ids": ["nope"]}}, 404, "unknown source id"),
-        ({"question": "refugee", "history": ["x"] * 10_000}, 422, "history"),
-        ({}, 422, "question"),
+        ({"question": "   "}, 422, "question", "question"),
+        ({"question": "x" * 2001}, 422, "question", "question"),
+        ({"question": "refugee", "k": 0}, 422, "k", "k"),
+        ({"question": "refugee", "k": 51}, 422, "k", "k"),
+        ({"question": "refugee", "filters": {"colour": "red"}}, 422, "unknown field", "filters.colour"),
+        (
+            {"question": "refugee", "filters": {"date_from": "last year"}},
+            422,
+            "date_from",
+            "filters.date_from",
+        ),
+        (
+            {"question": "refugee", "filters": {"source_ids": ["nope"]}},
+            404,
+            "unknown source id",
+            "filters.source_ids",
+        ),
+        ({"question": "refugee", "history": ["x"] * 10_000}, 422, "history", "history"),
+        ({}, 422, "question: required", "question"),
     ],
 )
-def test_bad_requests_get_clear_4xx(
-    client: TestClient, payload: dict[str, object], status: int, needle: str
+def test_bad_requests_get_clear_4xx_naming_the_field(
+    client: TestClient, payload: dict[str, object], status: int, needle: str, field: str
 ) -> None:
     r = client.post("/api/ask", json=payload)
     assert r.status_code == status
     err = r.json()["error"]
-    assert needle in err["message"] and err["code"]
+    assert needle in err["message"] and err["code"] and err["field"] == field
+
+
+def test_a_missing_body_is_named_as_such(client: TestClient) -> None:
+    r = client.post("/api/ask")
+    assert r.status_code == 422
+    assert r.json()["error"]["message"] == "the request body is missing: send a JSON object"
 
 
 def test_malformed_json_is_400(client: TestClient) -> None:
