@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from typer._click import exceptions as click_errors  # typer vendors click (typer.BadParameter's tree)
+from typer._click import globals as click_globals
 from typer.core import TyperGroup
 
 from corpus.errors import GroundqaError, InvalidRequest, NotFound
@@ -137,13 +138,18 @@ def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
 
 
 def _flag(field: str) -> str:
+    """How the command line names a setting or request field: its option, with its GROUNDQA_ variable
+    for a setting ("--port (GROUNDQA_PORT)"); the variable alone when the running command has no such
+    option (a bad GROUNDQA_PORT met by `groundqa ask`)."""
     parts = [p for p in field.split(".") if not p.isdigit()]
     key = ".".join(parts)
+    env = f"GROUNDQA_{key.upper()}" if len(parts) == 1 and key in Settings.model_fields else None
     if key in FLAGS:
-        return FLAGS[key]
-    if len(parts) == 1 and parts[0] in Settings.model_fields:
-        return f"GROUNDQA_{parts[0].upper()}"
-    return key
+        option = FLAGS[key].split()[0]
+        ctx = click_globals.get_current_context(silent=True)
+        if env is None or ctx is None or any(option in p.opts for p in ctx.command.params):
+            return FLAGS[key]
+    return env or key
 
 
 @contextmanager
@@ -176,6 +182,14 @@ def user_errors() -> Iterator[None]:
 def settings_from(**options: Any) -> Settings:
     """Options given on the command line win over GROUNDQA_* variables, which win over defaults."""
     return Settings(**{k: v for k, v in options.items() if v is not None})
+
+
+def existing_data(settings: Settings) -> Settings:
+    """`settings`, after checking that the data folder an index is read from exists (exit 1 naming
+    the whole path otherwise; the index's own error names only the folder, as the API must)."""
+    if settings.database_url is None and not settings.data_dir.is_dir():
+        fail(f"no index has been built in {settings.data_dir} (no such folder): run `groundqa index` first")
+    return settings
 
 
 def load(settings: Settings) -> Models:
@@ -512,7 +526,7 @@ def ask(
     from service.schemas import AskRequest, FiltersIn, ask_response
 
     with user_errors():
-        settings = settings_from(data_dir=data, model=model, database_url=database)
+        settings = existing_data(settings_from(data_dir=data, model=model, database_url=database))
         request = AskRequest(
             question=question,
             k=k,
@@ -654,7 +668,7 @@ def sources(
     from service.schemas import SourceList, source_summary
 
     with user_errors():
-        settings = settings_from(data_dir=data, database_url=database)
+        settings = existing_data(settings_from(data_dir=data, database_url=database))
         _, records = catalogue(settings)
         body = SourceList(sources=[source_summary(r) for r in records])
     if as_json:

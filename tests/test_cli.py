@@ -137,6 +137,25 @@ def test_ask_piped_prints_each_quote_exactly_as_the_source_has_it(runner: CliRun
     assert "»" not in printed and "«" not in printed
 
 
+def test_a_bad_setting_is_named_by_its_variable_where_the_command_has_no_such_option(
+    runner: CliRunner, indexed: Path
+) -> None:
+    bad = run(runner, "ask", "refugee", "--data", str(indexed), env={"GROUNDQA_PORT": "abc"})
+    assert bad.exit_code == 2 and one_error_line(bad).startswith("error: GROUNDQA_PORT: ")
+    served = run(runner, "serve", "--data", str(indexed), "--no-index", env={"GROUNDQA_PORT": "abc"})
+    assert served.exit_code == 2 and one_error_line(served).startswith("error: --port (GROUNDQA_PORT): ")
+
+
+def test_a_missing_data_folder_is_named_whole(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such"
+    for command in (["ask", "refugee"], ["sources"]):
+        r = run(runner, *command, "--data", str(missing))
+        assert r.exit_code == 1
+        assert one_error_line(r) == (
+            f"error: no index has been built in {missing} (no such folder): run `groundqa index` first"
+        )
+
+
 def test_ask_lists_accepted_languages_and_says_when_filters_were_on(runner: CliRunner, indexed: Path) -> None:
     unknown = run(runner, "ask", "refugee", "--language", "xx", "--data", str(indexed))
     assert "the collection has: en, ko" in unknown.stderr
