@@ -32,7 +32,7 @@ from index.answerability import answer_model_for, features, unknown_share
 from index.backend import Backend, DuplicateBackend, IndexInfo, PassageRecord, SourceRecord, Vector
 from index.dedup import group_by_pairs, group_duplicates
 from index.embedding.base import Embedder
-from index.evidence import best_sentences
+from index.evidence import best_sentences, is_bare_label
 from index.filters import check_filters
 from index.followup import read_question
 from index.question import Constraint, QuestionAnalysis, analyze_question, section_provisions
@@ -356,7 +356,9 @@ class GroundIndex:
         when there is one and the index holds at least `MIN_MODEL_PASSAGES` (200) passages, else the
         threshold rules of index.abstain for the question's language ("en" rules as fallback).
         A candidate lacking one of the question's key facts (a year, figure, rare name or quoted
-        phrase: `index.question`) never answers or shows. Thread-safe: the instance is not changed.
+        phrase: `index.question`) never answers or shows, nor does a passage that is only a title or
+        heading line (`index.evidence.is_bare_label`); either may still be offered as related.
+        Thread-safe: the instance is not changed.
 
         Args:
             query: the question, at most `k` passages to show, history, filters, and whether to
@@ -375,7 +377,7 @@ class GroundIndex:
         t0 = time.perf_counter()
         scored = self.score(query)
         groups = scored.groups
-        eligible = [not g.missing for g in groups]
+        eligible = [not g.missing and not is_bare_label(g.head.passage.text) for g in groups]
         probabilities: list[float] | None = None
         q_prob: float | None = None
         if self._answer_model is not None:

@@ -23,6 +23,14 @@ def is_heading_line(text: str, start: int, end: int) -> bool:
     return end == len(text) or text[end] == "\n"
 
 
+def is_bare_label(text: str) -> bool:
+    """Whether a whole passage is one heading or label line (`is_heading_line`): a document title
+    ("난민법"), a section heading cut off from its text. It quotes nothing a question can be answered
+    with, so it never answers or shows as a further passage (it may still be offered as related)."""
+    stripped = text.strip()
+    return bool(stripped) and is_heading_line(stripped, 0, len(stripped))
+
+
 def best_sentences(
     text: str,
     sentences: Sequence[tuple[int, int]] | None,

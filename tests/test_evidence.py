@@ -6,7 +6,11 @@ import pytest
 
 from corpus.sentences import split_sentences
 from index.analyzer import analyze, analyze_many
-from index.evidence import best_sentences, is_heading_line
+from index.engine import GroundIndex
+from index.evidence import best_sentences, is_bare_label, is_heading_line
+from index.types import Query
+from tests.fakes import FakeEmbedder
+from tests.helpers import memory_backend, prepare, text_source
 
 ARTICLE = (
     "Article 33\n\n"
@@ -68,3 +72,32 @@ def test_a_heading_never_joins_prose_as_its_neighbour() -> None:
     assert marked(text, "defectors detained") == [
         "Defectors were detained in China for months before their return."
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("난민법", True),
+        ("第一百九十九条 （删去）", True),
+        ("MODEL TRAVEL DOCUMENT\n", True),
+        ("Refugee Act\n\nArticle 1 (Purpose) This Act prescribes the status of refugees.", False),
+        ("| 2023 | 196 |\n| 2024 | 236 |", False),  # a table of figures may answer
+        ("The Act entered into force in 2013.", False),
+    ],
+)
+def test_bare_labels(text: str, bare: bool) -> None:
+    assert is_bare_label(text) is bare
+
+
+def test_a_bare_title_passage_never_answers_but_may_be_related() -> None:
+    law = (
+        "Refugee Act\n\nChapter I General Provisions\n\nArticle 1 (Purpose) The purpose of this Act is to "
+        "prescribe the status and treatment of refugees.\n\nArticle 2 (Definitions) A refugee is a foreigner "
+        "who cannot return home for fear of persecution."
+    )
+    emb = FakeEmbedder()
+    index = GroundIndex(memory_backend(prepare([text_source("act", law, title="Refugee Act")], emb)), emb)
+    assert "Refugee Act" in [p.text for p in index.passages_of("act")]  # the title is a passage of its own
+    for question in ("Refugee Act", "What is the Refugee Act?"):
+        answer = index.search(Query(question, k=5))
+        assert not any(is_bare_label(h.passage.text) for h in answer.shown), question
