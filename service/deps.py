@@ -31,16 +31,21 @@ def require_enabled(runtime: Runtime) -> None:
         )
 
 
-def check_token(runtime: Runtime, presented: str | None) -> None:
+BEARER_HINT = "send the header 'Authorization: Bearer <token>'"
+FORM_HINT = "enter the admin token (GROUNDQA_ADMIN_TOKEN) in the token field"
+
+
+def check_token(runtime: Runtime, presented: str | None, hint: str = BEARER_HINT) -> None:
     """Raise unless `presented` equals the configured admin token (compared in constant time).
 
-    Raises Forbidden (admin disabled) or Unauthorized (missing or wrong).
+    Raises Forbidden (admin disabled) or Unauthorized (missing or wrong; the message ends with `hint`,
+    how to send it: the header for the API, `FORM_HINT` for the admin page's forms).
     """
     require_enabled(runtime)
     token = runtime.settings.admin_token
     assert token is not None
     if not presented or not hmac.compare_digest(presented.encode(), token.get_secret_value().encode()):
-        raise Unauthorized("admin token missing or wrong: send the header 'Authorization: Bearer <token>'")
+        raise Unauthorized(f"admin token missing or wrong: {hint}")
 
 
 def require_admin(request: Request, runtime: RuntimeDep) -> None:

@@ -26,7 +26,7 @@ from starlette.responses import Response
 from starlette.types import Message, Receive
 
 from corpus.errors import GroundqaError
-from service.deps import check_token, get_runtime, require_admin, require_enabled
+from service.deps import FORM_HINT, check_token, get_runtime, require_admin, require_enabled
 from service.errors import Unauthorized
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
@@ -73,7 +73,7 @@ class FormTokenRoute(APIRoute):
                         "admin token missing: send it as the form's first field, 'token' "
                         "(the admin page does)"
                     )
-                check_token(runtime, token)
+                check_token(runtime, token, FORM_HINT)
             except GroundqaError as exc:
                 return self.denied(request, exc)
             return await handler(Request(request.scope, receive))

@@ -133,6 +133,7 @@ def test_web_admin_actions_need_the_token_and_do_nothing_without_it(client: Test
         assert r.status_code == 401, (path, r.text[:300])
         if token:
             assert token not in r.text  # a wrong token is never echoed back
+        assert "in the token field" in r.text and "Authorization" not in r.text  # how a form sends it
         assert "no-store" in r.headers["cache-control"]
     assert runtime_of(client).jobs.last is None and runtime_of(client).jobs.current is None
     assert (client.app.state.runtime.settings.sources_dir / "refugees.txt").is_file()  # type: ignore[attr-defined]

@@ -465,6 +465,10 @@ def test_admin_wrong_token_is_refused_and_not_echoed(site: TestClient) -> None:
     page = page_of(resp)
     assert page.error and page.token == "" and page.status is None
     assert "guess" not in resp.text
+    assert (
+        page.error
+        == "admin token missing or wrong: enter the admin token (GROUNDQA_ADMIN_TOKEN) in the token field"
+    )
 
 
 def test_admin_upload_indexes_a_source_and_delete_removes_it(site: TestClient) -> None:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import Response
 
 from corpus.errors import GroundqaError, InvalidRequest
-from service.deps import RuntimeDep, check_token, get_runtime, read_upload
+from service.deps import FORM_HINT, RuntimeDep, check_token, get_runtime, read_upload
 from service.errors import Unauthorized, status_for
 from service.gate import FormTokenRoute
 from service.jobs import Job
@@ -95,7 +95,7 @@ def admin_page(request: Request, runtime: RuntimeDep) -> Response:
 def admin_status(request: Request, runtime: RuntimeDep, token: TokenField = "") -> Response:
     """The index and job status (the no-JavaScript way to watch a rebuild)."""
     try:
-        check_token(runtime, token)
+        check_token(runtime, token, FORM_HINT)
     except GroundqaError as exc:
         return _failed(request, runtime, exc, token)
     return render(request, "admin.html", _page(runtime, token=token, authed=True), headers=NO_STORE)
@@ -106,7 +106,7 @@ def admin_rebuild(
     request: Request, runtime: RuntimeDep, token: TokenField = "", full: Annotated[bool, Form()] = False
 ) -> Response:
     try:
-        check_token(runtime, token)
+        check_token(runtime, token, FORM_HINT)
         job = runtime.start_rebuild(full=full)
     except GroundqaError as exc:
         return _failed(request, runtime, exc, token)
@@ -119,7 +119,7 @@ def admin_delete(
     request: Request, runtime: RuntimeDep, token: TokenField = "", source_id: Annotated[str, Form()] = ""
 ) -> Response:
     try:
-        check_token(runtime, token)
+        check_token(runtime, token, FORM_HINT)
         if not source_id:
             raise InvalidRequest("no source was chosen to delete")
         job = runtime.delete_source(source_id)
@@ -144,7 +144,7 @@ async def admin_upload(
     language: Annotated[str, Form()] = "",
 ) -> Response:
     try:
-        check_token(runtime, token)
+        check_token(runtime, token, FORM_HINT)
         if file is None or not file.filename:
             raise InvalidRequest("choose a file to upload")
         meta = UploadMeta.validated(
