@@ -222,7 +222,7 @@ def install(app: FastAPI) -> None:
         if exc.status_code == 400 and message == "There was an error parsing the body":
             code, message = (
                 "malformed_json",
-                "the request body could not be parsed (bad JSON or too deeply nested)",
+                "the request body could not be parsed (not UTF-8, not JSON, or nested too deeply)",
             )
         if exc.status_code == 405:
             allowed = _allowed_methods(request)

@@ -104,6 +104,13 @@ def test_malformed_json_is_400(client: TestClient) -> None:
     assert r.json()["error"]["code"] == "malformed_json"
 
 
+def test_a_body_that_is_not_utf8_is_400_saying_so(client: TestClient) -> None:
+    r = client.post(
+        "/api/ask", content=b'{"question": "\xff refugee"}', headers={"content-type": "application/json"}
+    )
+    assert r.status_code == 400 and "not UTF-8" in r.json()["error"]["message"]
+
+
 def test_oversized_body_is_413(client: TestClient) -> None:
     r = client.post(
         "/api/ask", content=b"x" * (2 * 1024 * 1024), headers={"content-type": "application/json"}
