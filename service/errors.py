@@ -94,6 +94,7 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         409: "Conflict: a rebuild is already running (its job id is given), the source is read-only, "
         "or the uploads manifest is damaged (the message names the line)",
         413: "Request body too large",
+        415: "The body is not sent as JSON (Content-Type: application/json)",
         422: "Invalid request body or parameters (the message names the field)",
         429: "Too many questions from this client; retry after the Retry-After seconds",
         503: "No index is loaded yet, or its database cannot be reached (the message says which)",
@@ -140,6 +141,12 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str, str, str
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
         return 400, "malformed_json", "the request body is not valid JSON", None
+    for e in errors:
+        if e.get("loc") == ("body",) and e.get("type") in ("model_attributes_type", "dict_type"):
+            if isinstance(e.get("input"), bytes | bytearray):  # not parsed: not declared as JSON
+                message = "send the request body as JSON, with the header 'Content-Type: application/json'"
+                return 415, "unsupported_media_type", message, None
+            return 422, "invalid_request", "the request body must be a JSON object", None
     parts = []
     fields: list[str] = []
     for e in errors[:5]:

@@ -51,7 +51,7 @@ ADMIN_JOB: dict[str, Any] = {
 @router.post(
     "/api/ask",
     response_model=AskResponse,
-    responses=error_responses(400, 404, 413, 422, 429, 503),
+    responses=error_responses(400, 404, 413, 415, 422, 429, 503),
     dependencies=[AskLimitDep],
     tags=["ask"],
 )
@@ -157,7 +157,7 @@ def delete_source(source_id: str, runtime: RuntimeDep) -> JSONResponse:
 
 @router.post(
     "/api/index/rebuild",
-    responses=error_responses(400, 401, 403, 409, 413, 422),
+    responses=error_responses(400, 401, 403, 409, 413, 415, 422),
     **ADMIN_JOB,
 )
 def rebuild(runtime: RuntimeDep, body: RebuildRequest | None = None) -> JSONResponse:

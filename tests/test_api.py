@@ -111,6 +111,21 @@ def test_a_body_that_is_not_utf8_is_400_saying_so(client: TestClient) -> None:
     assert r.status_code == 400 and "not UTF-8" in r.json()["error"]["message"]
 
 
+@pytest.mark.parametrize(
+    ("content_type", "body", "status", "message"),
+    [
+        ("text/plain", b'{"question": "refugee"}', 415, "Content-Type: application/json"),
+        ("application/x-www-form-urlencoded", b"question=refugee", 415, "Content-Type: application/json"),
+        ("application/json", b'["refugee"]', 422, "the request body must be a JSON object"),
+    ],
+)
+def test_a_body_that_is_not_a_json_object_says_what_to_send(
+    client: TestClient, content_type: str, body: bytes, status: int, message: str
+) -> None:
+    r = client.post("/api/ask", content=body, headers={"content-type": content_type})
+    assert r.status_code == status and message in r.json()["error"]["message"]
+
+
 def test_oversized_body_is_413(client: TestClient) -> None:
     r = client.post(
         "/api/ask", content=b"x" * (2 * 1024 * 1024), headers={"content-type": "application/json"}
