@@ -231,6 +231,12 @@ def install(app: FastAPI) -> None:
                 "malformed_json",
                 "the request body could not be parsed (not UTF-8, not JSON, or nested too deeply)",
             )
+        if exc.status_code == 400 and message == "Invalid multipart data.":
+            code, message = (
+                "malformed_upload",
+                "the upload is not valid multipart/form-data, or one part's headers are over 4 KB "
+                "(python-multipart's limit; a file name that long is refused)",
+            )
         if exc.status_code == 405:
             allowed = _allowed_methods(request)
             headers["Allow"] = ", ".join(allowed)

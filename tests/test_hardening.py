@@ -315,6 +315,12 @@ def test_an_upload_that_failed_to_index_can_be_deleted_by_the_id_it_was_given(
 
 
 # -- 3. file names are shortened by bytes ---------------------------------------------------------------
+def test_a_file_name_too_long_for_a_multipart_header_is_refused_saying_why(client: TestClient) -> None:
+    r = client.post("/api/sources", headers=AUTH, files={"file": ("a" * 5000 + ".txt", TEXT, "text/plain")})
+    assert r.status_code == 400
+    assert r.json()["error"]["code"] == "malformed_upload" and "over 4 KB" in r.json()["error"]["message"]
+
+
 @pytest.mark.parametrize(
     "name", ["가" * 84 + ".txt", "😀" * 300 + ".md", "a" * 1000 + ".pdf", "é" * 254 + ".html"]
 )
