@@ -288,6 +288,14 @@ def test_source_filter_limits_answers(site: TestClient) -> None:
     assert one(soup(resp), f'option[value="{survey}"]').has_attr("selected")
 
 
+def test_control_characters_in_filter_fields_never_reach_the_page(site: TestClient) -> None:
+    resp = site.get(
+        "/", params={"q": "Amber River", "date_from": "\x00", "publisher": "\x1bX\x00"}, headers=HTML
+    )
+    assert resp.status_code in (200, 400)
+    assert "\x00" not in resp.text and "\x1b" not in resp.text
+
+
 def test_bad_filter_keeps_the_question_and_shows_the_reason_beside_it(site: TestClient) -> None:
     resp = site.get(
         "/",

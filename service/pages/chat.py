@@ -9,6 +9,7 @@ and the question stays in the box; it does not join the history.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Annotated
 from urllib.parse import urlencode
@@ -69,6 +70,15 @@ class ChatForm:
         return f"/?{query}#latest" if question is not None else (f"/?{query}" if query else "/")
 
 
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _field(value: str) -> str:
+    """A filter field as the page echoes it back: control characters (a NUL would land in the HTML)
+    removed, surrounding spaces trimmed."""
+    return _CONTROLS.sub("", value).strip()
+
+
 def chat_form(
     q: str | None = None,
     h: Annotated[list[str] | None, Query()] = None,
@@ -90,11 +100,11 @@ def chat_form(
         history=history,
         turns_so_far=max(n, len(history)),
         filters=FilterValues(
-            source=source.strip(),
-            publisher=publisher.strip(),
-            language=lang.strip(),
-            date_from=date_from.strip(),
-            date_to=date_to.strip(),
+            source=_field(source),
+            publisher=_field(publisher),
+            language=_field(lang),
+            date_from=_field(date_from),
+            date_to=_field(date_to),
         ),
     )
 
