@@ -79,7 +79,10 @@ _KO_QUESTION_WORDS = frozenset(
 # Chinese question particles: any character bigram holding one is not content.
 _ZH_QUESTION_CHARS = frozenset("什么吗呢哪谁几多怎为了")
 
-_YEAR = re.compile(r"(?<![\d,.])(1[6-9]\d\d|20\d\d)(?![\d,.]|[^\W\d_])")
+# A year stands alone, before punctuation ("In 2019, ...", "in 2019.") or before the Korean or
+# Chinese year mark ("2019년", "2019年"); not inside a longer number or a word ("2,019.5", "2019s"),
+# nor a decade ("1990년대", "1990年代").
+_YEAR = re.compile(r"(?<![\d,.])(1[6-9]\d\d|20\d\d)(?=년(?!대)|年(?!代)|(?![\d]|[,.]\d|[^\W\d_]))")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,.]*\d)")
 _QUOTED = re.compile(r"[\"“„«「『]([^\"”“«»「」『』]{3,120})[\"”»」』]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")

@@ -76,6 +76,24 @@ def test_constraints_skip_provision_numbers_decades_acronyms_and_question_words(
     assert analyze_question("How long should bread dough rest?").constraints == ()
 
 
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("2019년에 한국에 입국한 탈북민은 몇 명인가요?", ["2019"]),
+        ("2023년 10월 중국이 강제송환한 사람은 몇 명인가요?", ["2023"]),
+        ("2019年有多少人离开?", ["2019"]),
+        ("In 2019, how many defectors arrived?", ["2019"]),
+        ("What happened to the defectors in 2019.", ["2019"]),
+        ("1990년대 북한 대기근으로 몇 명이 사망했나요?", []),  # a decade, not a year
+        ("What happened in the 1990s?", []),
+        ("Which 1600m race?", []),
+        ("Is 2,019.5 km far?", []),
+    ],
+)
+def test_a_year_is_a_constraint_in_every_language(question: str, years: list[str]) -> None:
+    assert [c.text for c in analyze_question(question).constraints if c.kind == "year"] == years
+
+
 def test_quantity_questions_are_recognised() -> None:
     assert analyze_question("How many North Koreans were returned?").asks_quantity
     assert analyze_question("탈북민 정착지원금은 얼마나 되나요?").asks_quantity
