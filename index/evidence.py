@@ -9,16 +9,37 @@ from corpus.sentences import split_sentences
 from index.abstain import idf
 from index.types import Span
 
-HEADING_WORDS = 12  # a line this short without closing punctuation reads as a heading
-_CLOSING = re.compile(r"[.!?;:。！？；：…][\"'”’)\]]*\s*$")  # a full stop, maybe inside quotes or brackets
+HEADING_WORDS = 12  # a line this short without closing punctuation may be a heading ...
+HEADING_CHARS = 80  # ... and this short in characters (Chinese and Japanese have no spaces to count)
+# A full stop, maybe inside quotes or brackets or before an amendment tag ("... 한다. <개정 2024.1.9>").
+_CLOSING = re.compile(r"[.!?;。！？；…][\"'”’)\]）」』]*(?:\s*<[^<>\n]{1,40}>)?\s*$")
+# What a numbered heading starts with: "Article 33", "Art. 2", "§ 7801", "Chapter V", "제2조", "第三条".
+_DESIGNATION = re.compile(
+    r"(?:article|art\.|section|sec\.|chapter|part|title|annex|appendix|schedule|rule|paragraph|para\.)\s"
+    r"|§|제\s*\d|第",
+    re.IGNORECASE,
+)
+# A list item: "- ...", "• ...", "1. ...", "가. ...", "(a) ...", "① ...".
+_LIST_ITEM = re.compile(r"(?:[-*•·▪◦]|\(?[0-9A-Za-z가-힣]{1,3}[.)]|[①-⑳])\s")
 
 
 def is_heading_line(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` reads as a heading or label rather than a sentence: one line of at
-    most HEADING_WORDS words, without closing punctuation, with a line break (or the text's end)
-    after it ("Article 33", "제2조 (정의)", "Prohibition of Expulsion or Return", a table row)."""
-    piece = text[start:end]
-    if "\n" in piece or len(piece.split()) > HEADING_WORDS or _CLOSING.search(piece):
+    most HEADING_WORDS words and HEADING_CHARS characters, without closing punctuation, with a line
+    break (or the text's end) after it, not a list item, and holding digits only after a designation
+    ("Article 33", "제2조 (정의)", "Prohibition of Expulsion or Return", "Health expenditures:").
+    A line with a figure ("7.2% of GDP (2011)", a table row) is data, not a heading."""
+    piece = text[start:end].strip()
+    if (
+        not piece
+        or "\n" in piece
+        or len(piece) > HEADING_CHARS
+        or len(piece.split()) > HEADING_WORDS
+        or _CLOSING.search(piece)
+    ):
+        return False
+    designated = _DESIGNATION.match(piece) is not None
+    if not designated and (_LIST_ITEM.match(piece) or any(ch.isdigit() for ch in piece)):
         return False
     return end == len(text) or text[end] == "\n"
 

@@ -38,7 +38,16 @@ def marked(text: str, question: str) -> list[str]:
         ("Article 33", True),
         ('Prohibition of Expulsion or Return ("Refoulement")', True),
         ("제2조 (정의)", True),
-        ("| 8 | Kangwon | 강원도 | Wonsan |", True),
+        ("Art. 2", True),
+        ("§ 7801", True),
+        ("第一百九十九条 （删去）", True),
+        ("Health expenditures:", True),  # a label
+        ("| 8 | Kangwon | 강원도 | Wonsan |", False),  # a table row holds figures: data
+        ("7.2% of GDP (2011)", False),
+        ("1. 연간 평균 3명 이상의 북한이탈주민을 고용할 것", False),  # a list item
+        ("가. 난민인정 신청에 대한 심사가 진행 중인 사람", False),
+        ("보호대상자의 특성을 고려하여야 한다. <개정 2024.1.9>", False),  # an amendment tag after the stop
+        ("中华人民共和国出境入境管理法规定外国人入境出境应当接受边防检查" * 3, False),  # long, unspaced
         ("1. No Contracting State shall expel or return a refugee.", False),
         ('He said it was "over."', False),
         ("이 법에서 사용하는 용어의 뜻은 다음과 같다.", False),
@@ -59,6 +68,12 @@ def test_a_question_naming_an_article_marks_its_text_not_its_heading() -> None:
     english = marked(ARTICLE, "What does Article 33 say about refugees?")
     assert english and all(s.startswith(("1.", "2.")) for s in english)
     assert marked(KO_ARTICLE, "난민법 제2조에서 난민의 정의는 무엇인가요?")[0].startswith('1. "난민"이란')
+
+
+def test_a_label_with_its_figure_on_the_next_line_marks_the_figure() -> None:
+    text = "Health expenditures:\n7.2% of GDP (2011)\n\nCountry comparison to the world: 60"
+    assert split_sentences(text)[:2] == [(0, 20), (21, 39)]
+    assert "7.2% of GDP (2011)" in marked(text, "What were health expenditures as a share of GDP in 2011?")
 
 
 def test_a_heading_is_marked_when_nothing_else_shares_a_term() -> None:
