@@ -336,7 +336,12 @@ def _zip(names: list[str]) -> bytes:
         (b"x" * 1100 + b"%PDF-1.4\n", ".pdf", "not a PDF: no %PDF- header in its first 1024 bytes"),
         (bytes(range(256)), ".pdf", "not a PDF: no %PDF- header in its first 1024 bytes"),
         (_zip(["word/document.xml", "[Content_Types].xml"]), ".docx", None),
-        (_zip(["xl/workbook.xml"]), ".docx", "not a DOCX: the archive has no word/document.xml"),
+        (_zip(["word/document2.xml", "[Content_Types].xml"]), ".docx", None),  # the main part's name varies
+        (
+            _zip(["notes.txt"]),
+            ".docx",
+            "not a DOCX: the archive has no [Content_Types].xml (not Office Open XML)",
+        ),
         (b"PK\x03\x04" + bytes(60), ".docx", "not a DOCX: not a ZIP archive"),
         ("난민법 text".encode(), ".txt", None),
         (

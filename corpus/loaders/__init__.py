@@ -72,8 +72,9 @@ PDF_HEADER_WITHIN = 1024  # Adobe PDF Reference 1.7, appendix H: readers accept 
 def check_content(data: bytes, ext: str) -> None:
     """A cheap check that `data` can be a file of type `ext`, before anything is stored: text formats
     are not binary (`base.check_not_binary`), a PDF has its "%PDF-" header in the first 1024 bytes,
-    a DOCX is a ZIP archive holding word/document.xml. It reads no more than that: a file that
-    passes may still fail extraction (the rebuild then reports it).
+    a DOCX is a ZIP archive holding an Office Open XML package's [Content_Types].xml (the main part's
+    name is left to the loader, which follows the package relationships). It reads no more than that:
+    a file that passes may still fail extraction (the rebuild then reports it).
 
     Raises:
         UnreadableSource: one line saying what the content is not.
@@ -84,11 +85,11 @@ def check_content(data: bytes, ext: str) -> None:
     elif ext == ".docx":
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                has_body = "word/document.xml" in archive.namelist()
+                is_package = "[Content_Types].xml" in archive.namelist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
             raise UnreadableSource("not a DOCX: not a ZIP archive") from None
-        if not has_body:
-            raise UnreadableSource("not a DOCX: the archive has no word/document.xml")
+        if not is_package:
+            raise UnreadableSource("not a DOCX: the archive has no [Content_Types].xml (not Office Open XML)")
     elif ext in LOADERS:
         check_not_binary(data, ext)
 
