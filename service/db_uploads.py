@@ -22,7 +22,7 @@ from corpus.errors import NotFound, ReadOnlySource
 from corpus.ingest import SourceDir
 from index.backend import SourceRecord
 from index.postgres.uploads import UploadRows
-from service.uploads import UPLOADS_NAMESPACE, UploadMeta, Uploads
+from service.uploads import UPLOADS_NAMESPACE, UploadMeta, Uploads, upload_record
 
 
 class DatabaseUploads(Uploads):
@@ -46,7 +46,8 @@ class DatabaseUploads(Uploads):
     def add(self, filename: str, content: bytes, meta: UploadMeta) -> str:
         """Validate and name the file exactly as the local uploads do, then store it in the database.
 
-        Raises InvalidRequest (bad name, type, empty or too large), StorageError or BackendUnavailable.
+        Raises InvalidRequest (bad name, type, empty, too large, or content that cannot be of its type),
+        StorageError or BackendUnavailable.
         """
         with tempfile.TemporaryDirectory(prefix="groundqa-upload-") as tmp:
             staging = Uploads(self.sources_dir, Path(tmp), self.trash_dir, self.max_bytes)
@@ -56,6 +57,11 @@ class DatabaseUploads(Uploads):
             raise RuntimeError(f"could not tell which staged file is the upload among {names}")
         self._rows.put(names[0], content, asdict(meta))
         return source_id
+
+    def unindexed(self, source_id: str) -> SourceRecord:
+        """`Uploads.unindexed` from the live uploads in the database (the local mirror is refreshed
+        only by a rebuild here, so a replica that has not rebuilt since the upload still finds it)."""
+        return upload_record(source_id, [u.name for u in self._rows.live()])
 
     def remove(self, rec: SourceRecord) -> None:
         """Mark an upload deleted in the database (kept there as the trash).

@@ -84,6 +84,15 @@ class UploadMeta:
         return cls(date=day or None, **clean)
 
 
+def upload_record(source_id: str, names: list[str]) -> SourceRecord:
+    """The record of the stored upload among `names` (file names in the uploads namespace) whose id is
+    `source_id`: enough for `Uploads.remove` (no metadata, no passages). NotFound when none has it."""
+    for name in names:
+        if source_id_for(name, UPLOADS_NAMESPACE) == source_id:
+            return SourceRecord(source_id, name, SourceMeta(title=name), "", UPLOADS_NAMESPACE, "", 0)
+    raise NotFound(f"unknown source id {source_id!r}")
+
+
 def _cut_utf8(text: str, limit: int) -> str:
     """The longest prefix of `text` that is at most `limit` bytes in UTF-8 (never half a character)."""
     return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
@@ -217,12 +226,7 @@ class Uploads:
         """
         folder = self.uploads_dir
         names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-        for name in names:
-            stored = name != MANIFEST_NAME and not name.startswith(".")
-            if stored and source_id_for(name, UPLOADS_NAMESPACE) == source_id:
-                meta = SourceMeta(title=name)
-                return SourceRecord(source_id, name, meta, "", UPLOADS_NAMESPACE, "", 0)
-        raise NotFound(f"unknown source id {source_id!r}")
+        return upload_record(source_id, [n for n in names if n != MANIFEST_NAME and not n.startswith(".")])
 
     def rows(self) -> list[ManifestRow]:
         """The uploads manifest's rows ([] when there is none).

@@ -8,6 +8,7 @@ of `groundqa postgres start`), never a mock.
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -116,6 +117,26 @@ def test_uploads_live_in_the_database_and_deletes_keep_them_as_trash(
     with client.app.state.runtime.catalog.db.connection() as conn:  # type: ignore[attr-defined]
         trash = conn.execute("SELECT name, deleted_at IS NOT NULL FROM uploads").fetchall()
     assert trash == [("ferry notes.txt", True)]
+
+
+def test_an_upload_that_failed_to_index_is_deleted_from_a_replica_that_never_rebuilt(
+    client: TestClient, tmp_path: Path, pg_database_url: str
+) -> None:
+    r = client.post(
+        "/api/sources", headers=AUTH, files={"file": ("scan.pdf", b"%PDF-1.4\n", "application/pdf")}
+    )
+    assert r.status_code == 202, r.text
+    sid = r.json()["source_id"]
+    assert [f["file"] for f in wait_job(client)["result"]["failed"]] == ["scan.pdf"]
+    other = tmp_path / "replica"  # another server on the database: its own data dir, no rebuild yet
+    shutil.copytree(tmp_path / "src", other / "src")
+    with TestClient(create_app(settings(other, pg_database_url), embedder=FakeEmbedder())) as b:
+        assert b.delete(f"/api/sources/{sid}", headers=AUTH).status_code == 202
+        assert wait_job(b)["state"] == "succeeded"
+        assert b.delete(f"/api/sources/{sid}", headers=AUTH).status_code == 404
+    with client.app.state.runtime.catalog.db.connection() as conn:  # type: ignore[attr-defined]
+        rows = conn.execute("SELECT name, deleted_at IS NOT NULL FROM uploads").fetchall()
+    assert rows == [("scan.pdf", True)]
 
 
 def test_cli_index_sources_ask_eval_with_a_database_url(
