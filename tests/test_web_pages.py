@@ -288,10 +288,18 @@ def test_source_filter_limits_answers(site: TestClient) -> None:
     assert one(soup(resp), f'option[value="{survey}"]').has_attr("selected")
 
 
-def test_control_characters_in_filter_fields_never_reach_the_page(site: TestClient) -> None:
-    resp = site.get(
-        "/", params={"q": "Amber River", "date_from": "\x00", "publisher": "\x1bX\x00"}, headers=HTML
-    )
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "Amber River", "date_from": "\x00", "publisher": "\x1bX\x00"},
+        {"q": "Amber\x00 River\x1b"},
+        {"q": "Amber River", "h": "How long is\x00 the Amber River?"},
+    ],
+)
+def test_control_characters_in_any_field_never_reach_the_page(
+    site: TestClient, params: dict[str, str]
+) -> None:
+    resp = site.get("/", params=params, headers=HTML)
     assert resp.status_code in (200, 400)
     assert "\x00" not in resp.text and "\x1b" not in resp.text
 

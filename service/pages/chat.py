@@ -74,8 +74,8 @@ _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _field(value: str) -> str:
-    """A filter field as the page echoes it back: control characters (a NUL would land in the HTML)
-    removed, surrounding spaces trimmed."""
+    """A field as the page reads and echoes it back: control characters (a NUL would land in the
+    HTML) removed, surrounding spaces trimmed."""
     return _CONTROLS.sub("", value).strip()
 
 
@@ -94,9 +94,9 @@ def chat_form(
             f"at most {MAX_HISTORY} earlier questions are accepted, got {len(h)}; start a new topic",
             field="h",
         )
-    history = tuple(x for x in (h or []) if x.strip())
+    history = tuple(x for x in (_field(x) for x in h or []) if x)
     return ChatForm(
-        question=q,
+        question=None if q is None else _field(q),
         history=history,
         turns_so_far=max(n, len(history)),
         filters=FilterValues(
