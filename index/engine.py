@@ -253,11 +253,12 @@ class GroundIndex:
         # searched with its history's vector alone: a near-empty question's own vector is closest to
         # short, number-heavy text (bare titles, table rows), which it then outranks real answers with.
         own_weight = 1.0 if not history or any(ch.isalpha() for t in q_terms for ch in t) else 0.0
-        if use_dense:
+        if use_dense and not own_weight:  # the earlier questions' vector stands for the question's own
+            q_vec = search_vec = self._embedder.encode_query(" ".join(history))
+        elif use_dense:
             q_vec = search_vec = self._embedder.encode_query(question)
             if history:
-                earlier = self._embedder.encode_query(" ".join(history))
-                blended = own_weight * q_vec + HISTORY_WEIGHT * earlier
+                blended = q_vec + HISTORY_WEIGHT * self._embedder.encode_query(" ".join(history))
                 search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
 
         per_language = self._dense_offsets(language) if use_dense else None
@@ -282,7 +283,7 @@ class GroundIndex:
             # follow-up); the question's own are computed only when the two differ
             searched = [cands[g[0]].dense or 0.0 for g in groups]
             own = searched
-            if search_vec is not q_vec and own_weight:
+            if search_vec is not q_vec:
                 own = self.backend.dense_scores(q_vec, [h.passage.id for h in heads])
             dense = [max(a, b) for a, b in zip(own, searched, strict=True)]
             if per_language:
