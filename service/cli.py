@@ -32,7 +32,7 @@ from service.settings import Settings
 if TYPE_CHECKING:
     from index.embedding.load import Models
 
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, emoji=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 T = TypeVar("T")
@@ -566,10 +566,10 @@ def ask(
     for i, p in enumerate(passages + further, 1):
         if i == len(passages) + 1:
             out.print("More passages, probably not answers:\n")
-        if plain:  # piped or redirected: the quote exactly as the source has it, evidence apart
-            out.print(f"[{i}] “{escape(p['text'])}”")
+        if plain:  # piped or redirected: the quote byte for byte as the source has it, evidence apart
+            sys.stdout.write(f"[{i}] “{p['text']}”\n")
             if p["evidence"]:
-                out.print(f"    evidence: {escape(_evidence(p['text'], p['evidence']))}")
+                sys.stdout.write(f"    evidence: {_evidence(p['text'], p['evidence'])}\n")
         else:
             out.print(f"[{i}] “{_mark(p['text'], p['evidence'])}”")
         out.print(f"    — {escape(citation_line(p['source'], p['location']))}")

@@ -137,6 +137,17 @@ def test_ask_piped_prints_each_quote_exactly_as_the_source_has_it(runner: CliRun
     assert "»" not in printed and "«" not in printed
 
 
+def test_ask_never_turns_text_of_the_source_into_emoji(runner: CliRunner, tmp_path: Path) -> None:
+    text = "Ferry log\n\nThe ferry crossed at dawn :fire: with eleven families aboard the boat."
+    build(
+        tmp_path / "data", write_corpus(tmp_path / "src", {"ferry.txt": text}, manifest=None), FakeEmbedder()
+    )
+    printed = run(
+        runner, "ask", "ferry crossed at dawn with families", "--data", str(tmp_path / "data")
+    ).stdout
+    assert "crossed at dawn :fire: with eleven" in printed and "\U0001f525" not in printed
+
+
 def test_a_bad_setting_is_named_by_its_variable_where_the_command_has_no_such_option(
     runner: CliRunner, indexed: Path
 ) -> None:
