@@ -82,7 +82,10 @@ _ZH_QUESTION_CHARS = frozenset("什么吗呢哪谁几多怎为了")
 # A year stands alone, before punctuation ("In 2019, ...", "in 2019.") or before the Korean or
 # Chinese year mark ("2019년", "2019年"); not inside a longer number or a word ("2,019.5", "2019s"),
 # nor a decade ("1990년대", "1990年代").
-_YEAR = re.compile(r"(?<![\d,.])(1[6-9]\d\d|20\d\d)(?=년(?!대)|年(?!代)|(?![\d]|[,.]\d|[^\W\d_]))")
+_YEAR = re.compile(
+    r"(?<![\d,.])(1[6-9]\d\d|20\d\d)"
+    r"(?=년(?!대(?!비))|年(?!代)|(?!\d|[,.]\d|[^\W\d_]|['’]s\b|\s*년대(?!비)|\s*年代))"
+)
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,.]*\d)")
 _QUOTED = re.compile(r"[\"“„«「『]([^\"”“«»「」『』]{3,120})[\"”»」』]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")

@@ -84,7 +84,11 @@ def test_constraints_skip_provision_numbers_decades_acronyms_and_question_words(
         ("2019年有多少人离开?", ["2019"]),
         ("In 2019, how many defectors arrived?", ["2019"]),
         ("What happened to the defectors in 2019.", ["2019"]),
+        ("2019년도 예산은 얼마였나요?", ["2019"]),
+        ("2019년대비 얼마나 늘었나요?", ["2019"]),  # 대비: "compared with", not a decade
         ("1990년대 북한 대기근으로 몇 명이 사망했나요?", []),  # a decade, not a year
+        ("1990 년대 대기근", []),
+        ("What happened in the 1990's?", []),
         ("What happened in the 1990s?", []),
         ("Which 1600m race?", []),
         ("Is 2,019.5 km far?", []),
