@@ -24,6 +24,7 @@ from corpus.errors import IndexingError
 from index.embedding import e5 as e5_module
 from index.embedding.e5 import (
     MIN_COSINE,
+    MIN_QUERY_COSINE,
     PASSAGE_PREFIX,
     VERIFY_PASSAGES,
     VERIFY_QUERIES,
@@ -321,13 +322,17 @@ def test_tiny_conversion_is_verified_cached_and_reused(tiny_weights: Path, tmp_p
         "tokenizer.model",
         "word_embeddings.npy",
     ]
-    assert emb.verification.query_cosine is not None  # the question encoder was checked too
+    assert emb.verification.query_passed and emb.verification.query_cosine is not None  # checked too
+    assert emb.query_fingerprint.startswith(emb.fingerprint + "+query@")
     assert not list(folder.parent.glob(".*.tmp-*"))
     stamp = (folder / "model.onnx").stat().st_mtime_ns
     again = load_e5(tmp_path, weight_file=tiny_weights, threads=1)
     assert (folder / "model.onnx").stat().st_mtime_ns == stamp  # reused, not converted again
     assert again.threads == 1 and again.fingerprint == emb.fingerprint
+    again.encode_query("난민 인정 요건")
+    assert again._session is None  # answering questions never loads the passage model
     vecs = again.encode(list(VERIFY_PASSAGES))
+    assert again._session is not None
     assert vecs.shape == (len(VERIFY_PASSAGES), 32) and vecs.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
 
@@ -355,6 +360,44 @@ def test_damaged_cache_is_rebuilt(
     assert emb.verification.passed("fp32")
     (folder / "meta.json").write_text("{broken")
     assert load_e5(tmp_path, weight_file=tiny_weights).verification.passed("fp32")
+    (folder / "query.onnx").write_bytes(b"not the question encoder")
+    caplog.clear()
+    again = load_e5(tmp_path, weight_file=tiny_weights)
+    assert "query.onnx does not match its checksum" in caplog.text
+    assert again.verification.query_cosine is not None  # rebuilt with its question encoder
+
+
+def _question_vectors_are_exact(emb: E5Embedder) -> bool:
+    return all(np.array_equal(emb.encode_query(q), emb._query_vector(q, exact=True)) for q in VERIFY_QUERIES)
+
+
+def test_question_encoder_under_its_floor_is_dropped(
+    tiny_weights: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(e5_module, "MIN_QUERY_COSINE", 1.01)  # no quantised encoder can pass this
+    emb = load_e5(tmp_path, weight_file=tiny_weights)
+    assert "questions will use model.onnx" in caplog.text
+    assert not (emb.folder / "query.onnx").exists()
+    assert emb.verification.passed("fp32") and emb.verification.query_cosine is None
+    assert emb.query_fingerprint == emb.fingerprint
+    assert _question_vectors_are_exact(emb)
+    monkeypatch.undo()  # a folder without a question encoder is complete: it is reused as it is
+    assert not (load_e5(tmp_path, weight_file=tiny_weights).folder / "query.onnx").exists()
+
+
+def test_question_encoder_that_cannot_be_made_is_left_out(
+    tiny_weights: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from index.embedding import e5_convert
+
+    def renamed_graph(path: Path, layers: int) -> list[str]:
+        raise ValueError(f"{path} has 0 feed-forward output MatMuls, not one per layer ({layers})")
+
+    monkeypatch.setattr(e5_convert, "ffn_output_matmuls", renamed_graph)
+    emb = load_e5(tmp_path, weight_file=tiny_weights)
+    assert "no e5 question encoder (ValueError" in caplog.text
+    assert emb.verification.passed("fp32") and not (emb.folder / "query.onnx").exists()
+    assert _question_vectors_are_exact(emb)
 
 
 KILLER = textwrap.dedent(
@@ -469,8 +512,9 @@ def test_real_model_agrees_with_the_engine(
         for t in texts:
             assert emb.input_tokens(t) == engine.token_count(t, False)  # type: ignore[attr-defined]
     for q in VERIFY_QUERIES:
-        # fp32 encodes questions with its int8 question encoder, held to the int8 floor.
-        assert _cos(emb.encode_query(q), engine.query(q)) >= MIN_COSINE["int8"]  # type: ignore[attr-defined]
+        # fp32 encodes questions with its int8 question encoder, held to a floor of its own.
+        quick = MIN_QUERY_COSINE if variant == "fp32" else floor
+        assert _cos(emb.encode_query(q), engine.query(q)) >= quick  # type: ignore[attr-defined]
         assert _cos(emb._query_vector(q, exact=True), engine.query(q)) >= floor  # type: ignore[attr-defined]
         assert emb.input_tokens(q, query=True) == engine.token_count(q, True)  # type: ignore[attr-defined]
 
@@ -489,8 +533,7 @@ def test_question_encoder_keeps_the_feed_forward_outputs_in_float(e5_fp32: E5Emb
     for q in questions:
         quick, exact = e5_fp32.encode_query(q), e5_fp32._query_vector(q, exact=True)
         assert 0.995 <= _cos(quick, exact) < 0.99999, q  # close, and really another encoder
-    assert e5_fp32.verification.query_cosine is not None
-    assert e5_fp32.verification.query_cosine >= MIN_COSINE["int8"]
+    assert e5_fp32.query_fingerprint != e5_fp32.fingerprint  # question-vector caches tell them apart
 
 
 @pytest.mark.integration
@@ -552,15 +595,23 @@ def test_partial_cache_is_rebuilt_with_the_real_model(e5_fp32: E5Embedder, tmp_p
 
 
 @pytest.mark.integration
-def test_queries_from_many_threads(e5_int8: E5Embedder) -> None:
+@pytest.mark.parametrize("variant", ["fp32", "int8"])
+def test_queries_from_many_threads(variant: str, e5_fp32: E5Embedder, e5_int8: E5Embedder) -> None:
+    """Questions (and, for fp32, passages in the other session) from many threads at once give the
+    vectors they give one at a time."""
+    emb = e5_fp32 if variant == "fp32" else e5_int8
     texts = [q for q in VERIFY_QUERIES] * 4
-    expected = [e5_int8.encode_query(t) for t in texts]
+    expected = [emb.encode_query(t) for t in texts]
+    passages = list(VERIFY_PASSAGES[:3])
+    expected_passages = emb.encode(passages)
     results: dict[int, np.ndarray] = {}
     errors: list[BaseException] = []
 
     def work(i: int) -> None:
         try:
-            results[i] = e5_int8.encode_query(texts[i])
+            results[i] = emb.encode_query(texts[i])
+            if i % 4 == 0:
+                np.testing.assert_allclose(emb.encode(passages), expected_passages, atol=1e-5)
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 

@@ -10,12 +10,12 @@ weights): per-tensor QInt8 without reduce_range lost accuracy on an AVX2 CPU wit
 
 The question encoder of the fp32 variant (`query.onnx`) is the same quantisation with each layer's
 feed-forward output projection (intermediate -> hidden, `ffn_output_matmuls`) left in float32. Its
-input is the GELU output, whose outliers a per-tensor dynamic uint8 activation scale clips: keeping
-those 12 MatMuls in float32 lifts the cosine to the fp32 model over the dev set's 350 questions from
-0.9965 (mean; min 0.9936) to 0.9989 (min 0.9973), at 9.6 ms per question against 12.4 ms for fp32
-and 8.5 ms for full int8 (bench/README.md, 2026-11-30). Outliers in BERT's feed-forward output as
-the obstacle to 8-bit activations: Bondarenko et al., "Understanding and Overcoming the Challenges
-of Efficient Transformer Quantization", EMNLP 2021.
+input is the GELU output, whose outliers widen a per-tensor dynamic uint8 activation scale and so
+coarsen every other value: keeping those 12 MatMuls in float32 lifts the cosine to the fp32 model
+over the dev set's 350 questions from 0.9965 (mean; min 0.9936) to 0.9987 (min 0.9979), at 9.6 ms
+per question against 12.4 ms for fp32 and 8.5 ms for full int8 (bench/README.md, 2026-11-30).
+Outliers in BERT's feed-forward output as the obstacle to 8-bit activations: Bondarenko et al.,
+"Understanding and Overcoming the Challenges of Efficient Transformer Quantization", EMNLP 2021.
 
 torch and transformers are imported only here, and only when a conversion runs.
 """
@@ -128,9 +128,9 @@ def export_onnx(model: Any, path: Path, table: Path) -> None:
     export_pooled(model, path, ids, mask, pooling="mean", lookup_outside=True)
 
 
-def ffn_output_matmuls(path: Path) -> list[str]:
+def ffn_output_matmuls(path: Path, layers: int) -> list[str]:
     """Names of the MatMul nodes of each layer's feed-forward output projection in the ONNX file `path`
-    (one per layer, as `export_onnx` names them); ValueError if there are none."""
+    (as `export_onnx` names them); ValueError unless there is one per layer (`layers` of them)."""
     import onnx
 
     graph = onnx.load(str(path), load_external_data=False).graph
@@ -139,8 +139,11 @@ def ffn_output_matmuls(path: Path) -> list[str]:
         for n in graph.node
         if n.op_type == "MatMul" and n.name.endswith("/output/dense/MatMul") and "/attention/" not in n.name
     ]
-    if not names:
-        raise ValueError(f"{path} has no feed-forward output MatMul named like */output/dense/MatMul")
+    if len(names) != layers:
+        raise ValueError(
+            f"{path} has {len(names)} feed-forward output MatMuls named like */output/dense/MatMul, "
+            f"not one per layer ({layers})"
+        )
     return names
 
 

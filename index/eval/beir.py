@@ -190,7 +190,9 @@ def embed_collection(
         folder / "docs.npy", [col.doc_text(i) for i in range(len(col.doc_ids))], lambda t: embedder.encode(t)
     )
     qtexts = [col.queries[q] for q in query_ids]
-    qkey = hashlib.sha256("\0".join(query_ids + qtexts).encode()).hexdigest()[:12]
+    # e5's question encoder is not its passage model: its checksum keys the question vectors
+    encoder = getattr(embedder, "query_fingerprint", embedder.fingerprint)
+    qkey = hashlib.sha256("\0".join([encoder, *query_ids, *qtexts]).encode()).hexdigest()[:12]
     queries = _cached_vectors(
         folder / f"queries-{qkey}.npy",
         qtexts,
