@@ -845,6 +845,7 @@ def overhead_section(plan: Plan, rep: Report) -> None:
         if getattr(backend, "vectors", None) is not None:
             vecs = [emb.encode_query(q) for q, _ in qs]
             d = serving.dense_recall(backend, vecs)
+            per = ", ".join(f"{lang} {r:.3f}" for lang, r in d["per_language"].items())
             ann.append(
                 [
                     name,
@@ -853,6 +854,8 @@ def overhead_section(plan: Plan, rep: Report) -> None:
                     f"{d['recall']:.3f}",
                     ms(d["approx_p50"]),
                     ms(d["exact_p50"]),
+                    f"{d['language_recall']:.3f} ({per})",
+                    ms(d["language_p50"]),
                     load_avg(),
                 ]
             )
@@ -860,9 +863,12 @@ def overhead_section(plan: Plan, rep: Report) -> None:
                 full = serving.overhead(index, emb, qs, 1)
                 p50 = full["overhead_p50"] + full["encoder_p50"]
                 rep.figure(f"dense recall@10, {key}", float(d["recall"]), "", "higher")
+                rep.figure(f"language-run recall@10, {key}", float(d["language_recall"]), "", "higher")
                 rep.target("1M passages: search p50 <= 50 ms", f"{ms(p50)} ms (encoder included)", p50 <= 50)
                 rep.target(
-                    "1M passages: dense recall@10 vs exact >= 0.98", f"{d['recall']:.3f}", d["recall"] >= 0.98
+                    "1M passages: dense recall@10 vs exact >= 0.98 (one search / the language runs served)",
+                    f"{d['recall']:.3f} / {d['language_recall']:.3f}",
+                    min(d["recall"], d["language_recall"]) >= 0.98,
                 )
         index.backend.close()
         del index
@@ -891,12 +897,25 @@ def overhead_section(plan: Plan, rep: Report) -> None:
     )
     rep.table(
         "Dense search: approximate vs exact top-10",
-        ["collection", "passages", "vector index", "recall@10", "p50 ms", "exact p50 ms", "load avg"],
+        [
+            "collection",
+            "passages",
+            "vector index",
+            "recall@10",
+            "p50 ms",
+            "exact p50 ms",
+            "language runs: recall@10",
+            "runs p50 ms",
+            "load avg",
+        ],
         ann,
         (
-            "Collections under 50k passages are searched exactly (recall 1 by construction); from 50k, IVF "
-            "with 8-bit codes proposes 4 x k candidates that are re-scored exactly from the memory-mapped "
-            "vectors.",
+            "Collections under 50k passages are searched exactly (recall 1 by construction); from 50k, one "
+            "IVF per passage language, with 8-bit codes, proposes 4 x k candidates that are re-scored "
+            "exactly from the memory-mapped vectors. recall@10 and p50: one search over every passage for "
+            "the top 10. Language runs: what the engine does with the multilingual model, one run of 100 "
+            "passages per language (all of a question's runs timed together), whose top 10 are compared "
+            "with an exact search of that language's passages.",
         ),
     )
 

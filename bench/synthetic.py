@@ -33,6 +33,7 @@ from index.backend import Catalog, NewPassage
 from index.builder import build_versions
 from index.local import snapshot
 from index.local.catalog import LocalCatalog
+from index.local.vectors import ANN_KIND
 
 GENERATOR = "groundqa-bench-synthetic/3"
 PASSAGES_PER_SOURCE = 100
@@ -89,6 +90,7 @@ def ensure_synthetic(demo_dir: Path, work: Path, n: int, *, seed: int = 0) -> tu
     """
     demo = load_demo(demo_dir)
     key = {"generator": GENERATOR, "demo": demo.version, "model": demo.fingerprint, "n": n, "seed": seed}
+    key["vector_index"] = ANN_KIND  # a new approximate-index layout is measured on a new snapshot
     key["demo_vectors"] = hashlib.sha256(demo.vectors.tobytes()).hexdigest()[:16]
     out = work / f"synthetic-{n}"
     key_file = out / "bench-key.json"

@@ -10,6 +10,9 @@ import pytest
 from corpus.errors import SnapshotCorrupt
 from index.local import vectors
 from index.local.vectors import VectorIndex
+from index.types import Filters
+from tests.fakes import FakeEmbedder
+from tests.helpers import local_backend, prepare, text_source
 
 
 def _unit(rng: np.random.Generator, n: int, dim: int) -> np.ndarray:
@@ -183,3 +186,108 @@ def test_small_collections_stay_exact(tmp_path: Path) -> None:
     assert not loaded._vectors.flags.owndata and not loaded._vectors.flags.writeable  # mapped, not read
     with pytest.raises(SnapshotCorrupt, match="kind"):
         VectorIndex.load(tmp_path / "vec", "hnsw-42")
+
+
+def _recall(index: VectorIndex, x: np.ndarray, queries: np.ndarray, rows: np.ndarray, **kw: object) -> float:
+    found = 0
+    for q in queries:
+        got, _ = index.search(q, 10, rows, **kw)  # type: ignore[arg-type]
+        assert set(got.tolist()) <= set(rows.tolist())
+        found += len(set(got.tolist()) & set(_oracle(x, q, 10, rows).tolist()))
+    return found / (10 * len(queries))
+
+
+def test_each_partition_is_searched_in_its_own_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two "languages" in different regions of the space, interleaved in runs as sources are; the
+    # questions sit in the big one's region. A search of the small one must still find its best rows.
+    rng = np.random.default_rng(7)
+    big, small = _clustered(rng, 5000, 32, 50), _clustered(rng, 1000, 32, 10)
+    order = []
+    for i in range(10):
+        order.append(("en", big[i * 500 : (i + 1) * 500]))
+        order.append(("ko", small[i * 100 : (i + 1) * 100]))
+    x = np.concatenate([v for _, v in order])
+    rows_of: dict[str, list[int]] = {"en": [], "ko": []}
+    at = 0
+    for lang, v in order:
+        rows_of[lang].extend(range(at, at + len(v)))
+        at += len(v)
+    parts = {lang: np.asarray(r, dtype=np.int64) for lang, r in rows_of.items()}
+    monkeypatch.setattr(vectors, "ANN_THRESHOLD", 5000)
+    monkeypatch.setattr(vectors, "MIN_NPROBE", 4)  # few probes, as at 1M passages
+    monkeypatch.setattr(vectors, "NPROBE_SHARE", 0.0)
+    assert vectors.write_vectors(tmp_path / "parts", x, parts) == vectors.ANN_KIND
+    index = VectorIndex.load(tmp_path / "parts", vectors.ANN_KIND)
+    assert index.partitions == {"en": 5000, "ko": 1000}
+    queries = _clustered(rng, 30, 32, 50)
+    queries = np.asarray([big[rng.integers(5000)] * 0.7 + q * 0.3 for q in queries], dtype=np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    ko, en = parts["ko"], parts["en"]
+    partitioned = _recall(index, x, queries, ko, part="ko")
+    assert partitioned >= 0.95
+    assert _recall(index, x, queries, en, part="en") >= 0.95
+    # the same rows without the partition's name (every partition searched, rows filtered) agree
+    assert _recall(index, x, queries, ko) >= 0.95
+    # one index over every row, as snapshots before partitions had: the small language is missed
+    legacy = tmp_path / "legacy"
+    vectors.write_vectors(legacy, x)
+    (legacy / "ann-0.faiss").rename(legacy / vectors.ANN_FILE)
+    old = VectorIndex.load(legacy, vectors.LEGACY_ANN_KIND)
+    assert old.kind == vectors.LEGACY_ANN_KIND and old.partitions == {vectors.ALL_ROWS: 6000}
+    assert _recall(old, x, queries, ko, part="ko") < partitioned - 0.2
+    # a global search merges the partitions' candidates and re-scores them exactly
+    for q in queries[:5]:
+        rows, scores = index.search(q, 10)
+        np.testing.assert_allclose(scores, x[rows] @ q, rtol=1e-5, atol=1e-6)
+        assert len(set(rows.tolist()) & set(_oracle(x, q, 10).tolist())) >= 9
+
+
+def test_partitions_must_hold_every_row_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    x = _unit(np.random.default_rng(3), 200, 8)
+    monkeypatch.setattr(vectors, "ANN_THRESHOLD", 100)
+    with pytest.raises(ValueError, match="every row exactly once"):
+        vectors.write_vectors(tmp_path / "a", x, {"en": np.arange(150), "ko": np.arange(140, 200)})
+    with pytest.raises(ValueError, match="every row exactly once"):
+        vectors.write_vectors(tmp_path / "b", x, {"en": np.arange(150)})
+    # a tiny partition gets one list (searched whole): still exact
+    assert vectors.write_vectors(tmp_path / "c", x, {"en": np.arange(170), "zh": np.arange(170, 200)})
+    index = VectorIndex.load(tmp_path / "c", vectors.ANN_KIND)
+    zh = np.arange(170, 200)
+    for q in _unit(np.random.default_rng(4), 5, 8):
+        np.testing.assert_array_equal(index.search(q, 5, zh, part="zh")[0], _oracle(x, q, 5, zh))
+
+
+def test_a_bad_partition_list_is_a_corrupt_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    x = _unit(np.random.default_rng(3), 200, 8)
+    monkeypatch.setattr(vectors, "ANN_THRESHOLD", 100)
+    vectors.write_vectors(tmp_path, x, {"en": np.arange(100), "ko": np.arange(100, 200)})
+    (tmp_path / vectors.ANN_PARTS_FILE).write_text('{"parts": {"en": "ann-0.faiss"}}')
+    with pytest.raises(SnapshotCorrupt, match="holds 100 vectors, not 200"):
+        VectorIndex.load(tmp_path, vectors.ANN_KIND)
+    (tmp_path / vectors.ANN_PARTS_FILE).write_text("[]")
+    with pytest.raises(SnapshotCorrupt, match="partitions"):
+        VectorIndex.load(tmp_path, vectors.ANN_KIND)
+
+
+def test_a_published_snapshot_partitions_its_index_by_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vectors, "ANN_THRESHOLD", 10)
+    languages = ["en", "ko", "en", "zh", "ko", "en"] * 3
+    sources = [
+        text_source(f"s{i}", f"Passage {i} about rivers, camps and the border {i * 7}.", language=lang)
+        for i, lang in enumerate(languages)
+    ]
+    emb = FakeEmbedder()
+    backend = local_backend(prepare(sources, emb, chunk=False), tmp_path / "data")
+    try:
+        assert backend.info.extra["vector_index"] == vectors.ANN_KIND
+        assert backend.vectors.partitions == {"en": 9, "ko": 6, "zh": 3}
+        q = emb.encode_query("rivers and camps")
+        for lang in ("en", "ko", "zh"):
+            got = backend.dense_search(q, 4, Filters(), language=lang)
+            want = [s.id for s in sources if s.meta.language == lang]
+            exact = sorted(want, key=lambda sid: -float(backend.dense_scores(q, [sid])[0]))[:4]
+            assert [pid for pid, _ in got] == exact
+    finally:
+        backend.close()

@@ -137,8 +137,9 @@ class LocalBackend(SourceTable[StoredSource]):
 
         Filters and `language` become the rows of the sources they admit (cached per filter set).
         Exact below `index.local.vectors.ANN_THRESHOLD` (50,000) passages; above it, candidates come
-        from the IVF index and are re-scored exactly, so scores are exact cosines but a true top-k
-        passage can occasionally be missed (recall@10 0.989 measured at 100k synthetic passages).
+        from the IVF index of `language`'s passages (every language's without one) and are
+        re-scored exactly, so scores are exact cosines but a true top-k passage can be missed
+        (recall@10 of e5-small questions at 100k synthetic passages: bench/README.md).
 
         Raises:
             ValueError: `vector` does not have the index's dimension.
@@ -146,7 +147,7 @@ class LocalBackend(SourceTable[StoredSource]):
         subset = self._subset(filters, language)
         if subset is not None and subset.size == 0:
             return []
-        rows, scores = self.vectors.search(vector, k, subset)
+        rows, scores = self.vectors.search(vector, k, subset, part=language)
         return self._ranked(rows, scores)
 
     def dense_search_languages(

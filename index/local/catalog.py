@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from corpus.errors import IndexNotBuilt, SnapshotCorrupt, StorageError
 from corpus.models import Source
@@ -79,6 +80,7 @@ class LocalWriter:
         self._lexical = LexicalBuilder()
         self._rows = 0
         self._sources = 0
+        self._language_runs: list[tuple[str, int, int]] = []  # (language, first row, rows) per source
         self.published: IndexInfo | None = None
 
     def _append(self, vectors: np.ndarray, tokens: Sequence[tuple[str, ...]], texts: Sequence[str]) -> None:
@@ -110,6 +112,7 @@ class LocalWriter:
         passages = base._store.passage_range(rows.start, rows.stop)
         rec = stored.record
         self._store.add(base.source(source_id), rec.namespace, rec.indexed_at, passages)
+        self._language_runs.append((rec.meta.language, self._rows, len(passages)))
         self._append(
             base.vectors.vectors_of(np.arange(rows.start, rows.stop)),
             [sp.tokens for sp in passages],
@@ -143,6 +146,7 @@ class LocalWriter:
                 )
             stored.append(StoredPassage(p.passage, p.tokens, p.sentences, terms))
         self._store.add(source, namespace, indexed_at, stored)
+        self._language_runs.append((source.meta.language, self._rows, len(passages)))
         vectors = (
             np.stack([np.asarray(p.vector, dtype=np.float32) for p in passages])
             if passages
@@ -159,13 +163,18 @@ class LocalWriter:
             self._raw_signatures.close()
 
     def _write_vectors(self) -> str:
-        """vectors.npy from the raw file (streamed, never all in memory twice); the index kind."""
+        """vectors.npy from the raw file (streamed, never all in memory twice), and the approximate
+        index partitioned by passage language (`index.local.vectors.write_ann`); the index kind."""
         self._raw.close()
         out = self._build / VECTORS_FILE
         _npy_from_raw(self._build / _RAW_VECTORS, out, np.dtype(np.float32), (self._rows, self._dim))
         if self._rows == 0:
             return "exact"
-        return write_ann(self._build, np.load(out, mmap_mode="r"))
+        runs: dict[str, list[npt.NDArray[np.int64]]] = {}
+        for language, first, count in self._language_runs:
+            runs.setdefault(language, []).append(np.arange(first, first + count, dtype=np.int64))
+        parts = {language: np.concatenate(rows) for language, rows in runs.items()}
+        return write_ann(self._build, np.load(out, mmap_mode="r"), parts)
 
     def _write_signatures(self) -> None:
         self._raw_signatures.close()

@@ -8,10 +8,19 @@ cosines.
   the mapped array; one OpenMP thread per query). An exact query reads every vector, so a served
   collection would keep all its vector pages resident; from the threshold on it touches only the
   pages of its candidates.
-- Above it, the snapshot also holds an approximate index (`ann.faiss`: FAISS IVF with 8-bit scalar
-  quantised codes, 384 bytes a vector at dim 384, written at build time); a query takes
-  `RERANK` x k candidates from it and re-scores them exactly from the mapped vectors, so the
-  scores returned are still exact cosines.
+- Above it, the snapshot also holds an approximate index: one FAISS IVF with 8-bit scalar quantised
+  codes (384 bytes a vector at dim 384, written at build time) per *partition* of the rows, the
+  passage languages (`ann-<i>.faiss`, named in `ann.json`). A query takes `RERANK` x k candidates
+  from the partitions it searches and re-scores them exactly from the mapped vectors, so the scores
+  returned are still exact cosines.
+
+Why partitions: the engine searches each passage language separately (a multilingual model prefers
+passages in the question's language). Over one index for every language, a language's search probes
+the lists nearest the question, which hold mostly other languages' passages, and filters them out:
+at 1M synthetic passages (e5-small, 100 per language run) recall@10 was 0.59 (en), 0.56 (ko) and
+0.06 (zh) in 25 ms for three runs; with one index per language, 0.92, 0.89 and 0.76 in 12 ms
+(bench/README.md, 2026-11-30). Snapshots written before hold one index over every row
+(`LEGACY_ANN_KIND`, `ann.faiss`); they still load and search as before.
 
 A `subset` of allowed rows (metadata filters) is scored directly in numpy when it is a small part of
 the collection (at 100k vectors a 1% subset takes 0.1 ms that way), else searched with a FAISS
@@ -20,9 +29,11 @@ bitmap selector.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import threading
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +47,12 @@ Rows = npt.NDArray[np.int64]
 Scores = npt.NDArray[np.float32]
 
 VECTORS_FILE = "vectors.npy"
-ANN_FILE = "ann.faiss"
+ANN_FILE = "ann.faiss"  # the one index of a LEGACY_ANN_KIND snapshot
+ANN_PARTS_FILE = "ann.json"  # {"parts": {name: file}} of an ANN_KIND snapshot
 ANN_THRESHOLD = 50_000  # collections at least this large get an approximate index
-ANN_KIND = "ivf-sq8"
+ANN_KIND = "ivf-sq8-parts"
+LEGACY_ANN_KIND = "ivf-sq8"
+ALL_ROWS = "*"  # the partition name of an index over every row (no partitions given, or legacy)
 RERANK = 4  # approximate candidates per wanted result, re-scored exactly
 # IVF lists probed per query: NPROBE_SHARE of them, at least MIN_NPROBE. Measured recall@10 against
 # exact search for dev-set questions on the 100k synthetic collection (512 lists): MiniLM vectors
@@ -49,6 +63,7 @@ MIN_NPROBE = 128
 _NUMPY_SUBSET_FRACTION = 0.05  # below this share of the rows, score the subset directly
 _TRAIN_MIN = 50_000  # k-means trains on max(_TRAIN_MIN, _TRAIN_PER_LIST x lists) sampled rows
 _TRAIN_PER_LIST = 40  # faiss asks for 39 points per centroid
+_MIN_PER_LIST = 39  # a small partition gets fewer lists, so that k-means has the points it asks for
 _TRAIN_ITERATIONS = 10
 
 _THREAD = threading.local()
@@ -70,16 +85,21 @@ def n_lists(n: int) -> int:
     return int(2 ** round(math.log2(max(2.0 * math.sqrt(max(n, 1)), 16.0))))
 
 
-def build_ann(vectors: npt.NDArray[np.float32], *, seed: int = 0) -> Any:
-    """An IVF + 8-bit scalar-quantiser index over `vectors` (n, dim) with row ids 0..n-1.
+def build_ann(vectors: npt.NDArray[np.float32], rows: Rows | None = None, *, seed: int = 0) -> Any:
+    """An IVF + 8-bit scalar-quantiser index over `vectors[rows]` ((n, dim); all rows when None),
+    holding the row numbers as ids.
 
-    k-means (10 iterations) and the quantiser's ranges are trained on a sample of rows (82k at 1M);
-    memory: about dim bytes per vector plus the centroids. Cost at 1M, dim 384: ~2.6 TFLOP (about
-    30 s on 2 quiet cores).
+    Lists: `n_lists(len(rows))`, fewer for a small partition (at least 39 rows a list, so one list
+    under 78 rows: searched whole, which is exact before the re-scoring). k-means (10 iterations)
+    and the quantiser's ranges are trained on a sample of the rows (82k at 1M); memory: about dim
+    + 8 bytes per vector plus the centroids. Cost at 1M, dim 384: ~2.6 TFLOP (about 30 s on 2
+    quiet cores).
     """
     _single_threaded_faiss()
-    n, dim = vectors.shape
-    lists = n_lists(n)
+    dim = vectors.shape[1]
+    ids = np.arange(vectors.shape[0], dtype=np.int64) if rows is None else np.asarray(rows, dtype=np.int64)
+    n = int(ids.size)
+    lists = max(1, min(n_lists(n), n // _MIN_PER_LIST))
     quantizer = faiss.IndexFlatIP(dim)
     index = faiss.IndexIVFScalarQuantizer(
         quantizer, dim, lists, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
@@ -88,7 +108,7 @@ def build_ann(vectors: npt.NDArray[np.float32], *, seed: int = 0) -> Any:
     index.cp.seed = seed
     rng = np.random.default_rng(seed)
     size = min(n, max(_TRAIN_MIN, _TRAIN_PER_LIST * lists))
-    sample_rows = np.sort(rng.choice(n, size=size, replace=False))
+    sample_rows = ids[np.sort(rng.choice(n, size=size, replace=False))]
     sample = np.ascontiguousarray(vectors[sample_rows], dtype=np.float32)
     threads = faiss.omp_get_max_threads()
     faiss.omp_set_num_threads(max(1, min(2, os.cpu_count() or 1)))  # training uses the cores
@@ -96,7 +116,8 @@ def build_ann(vectors: npt.NDArray[np.float32], *, seed: int = 0) -> Any:
         index.train(sample)
         step = 65_536
         for lo in range(0, n, step):
-            index.add(np.ascontiguousarray(vectors[lo : lo + step], dtype=np.float32))
+            chunk = ids[lo : lo + step]
+            index.add_with_ids(np.ascontiguousarray(vectors[chunk], dtype=np.float32), chunk)
     finally:
         faiss.omp_set_num_threads(threads)
     return index
@@ -105,15 +126,25 @@ def build_ann(vectors: npt.NDArray[np.float32], *, seed: int = 0) -> Any:
 class VectorIndex:
     """Row-numbered unit vectors (memory-mapped) with top-k inner-product search."""
 
-    def __init__(self, vectors: npt.NDArray[np.float32], ann: Any | None = None) -> None:
+    def __init__(
+        self,
+        vectors: npt.NDArray[np.float32],
+        parts: Mapping[str, Any] | None = None,
+        *,
+        kind: str = ANN_KIND,
+    ) -> None:
+        """`parts`: partition name -> FAISS IVF index over that partition's rows (ids = row numbers);
+        the partitions cover every row once (`ALL_ROWS` names an index over all of them). None or
+        empty: exact search only."""
         _single_threaded_faiss()
         if vectors.ndim != 2 or vectors.shape[1] == 0 or vectors.dtype != np.float32:
             raise ValueError(f"vectors must be a non-empty (n, dim) float32 array, got {vectors.shape}")
         if not vectors.flags.c_contiguous:
             raise ValueError("vectors must be C-contiguous")
         self._vectors = vectors
-        self._ann = ann
-        if ann is not None:
+        self._parts: dict[str, Any] = dict(parts or {})
+        self._kind = kind if self._parts else "exact"
+        for ann in self._parts.values():
             ann.nprobe = max(MIN_NPROBE, math.ceil(NPROBE_SHARE * ann.nlist))
 
     @classmethod
@@ -135,14 +166,25 @@ class VectorIndex:
     @property
     def kind(self) -> str:
         """ "exact" or the approximate index's kind."""
-        return "exact" if self._ann is None else ANN_KIND
+        return self._kind
+
+    @property
+    def partitions(self) -> dict[str, int]:
+        """The approximate index's partitions and their sizes in rows (empty when exact)."""
+        return {name: int(ann.ntotal) for name, ann in sorted(self._parts.items())}
 
     def vectors_of(self, rows: npt.ArrayLike) -> npt.NDArray[np.float32]:
         """A copy of the stored vectors of `rows` (shape (len(rows), dim))."""
         return np.array(self._vectors[np.asarray(rows, dtype=np.int64)], dtype=np.float32)
 
     def search(
-        self, query_vec: npt.ArrayLike, k: int, subset: npt.ArrayLike | None = None, *, exact: bool = False
+        self,
+        query_vec: npt.ArrayLike,
+        k: int,
+        subset: npt.ArrayLike | None = None,
+        *,
+        exact: bool = False,
+        part: str | None = None,
     ) -> tuple[Rows, Scores]:
         """The top `k` rows by inner product with `query_vec`, best first, and their scores.
 
@@ -155,6 +197,9 @@ class VectorIndex:
             k: at most this many rows (fewer when fewer rows, or subset rows, exist).
             subset: allowed row ids, any order, repeats ignored.
             exact: search every vector even when an approximate index exists.
+            part: the partition every row of `subset` lies in (the caller's promise; needs
+                `subset`): only that partition's approximate index is searched, with no row filter
+                when `subset` is the whole partition. An unknown name searches every partition.
 
         Returns:
             (rows int64, scores float32), both of shape (m,), m <= k; scores are cosines in [-1, 1]
@@ -168,13 +213,13 @@ class VectorIndex:
         if q.shape[1] != self.dim:
             raise ValueError(f"query has dimension {q.shape[1]}, the index {self.dim}")
         n = len(self)
-        ann = None if exact else self._ann
+        approximate = bool(self._parts) and not exact
         if subset is None:
             k = min(k, n)
             if k <= 0:
                 return _empty()
-            if ann is not None:
-                return self._approximate(ann, q, k, None)
+            if approximate:
+                return self._approximate([(ann, None) for ann in self._parts.values()], q, k)
             scores, rows = faiss.knn(q, self._vectors, k, metric=faiss.METRIC_INNER_PRODUCT)
             return _finish(rows[0], scores[0])
         allowed = np.asarray(subset, dtype=np.int64)
@@ -190,12 +235,16 @@ class VectorIndex:
             top = np.argpartition(-sims, k - 1)[:k]
             top = top[np.argsort(-sims[top], kind="stable")]
             return _finish(allowed[top], sims[top])
+        whole = self._parts.get(part) if part is not None and approximate else None
+        if whole is not None and whole.ntotal == allowed.size:
+            return self._approximate([(whole, None)], q, k)  # the partition itself: no row filter
         bitmap = np.zeros(n, dtype=bool)
         bitmap[allowed] = True
         packed = np.packbits(bitmap, bitorder="little")
         selector = faiss.IDSelectorBitmap(n, faiss.swig_ptr(packed))
-        if ann is not None:
-            return self._approximate(ann, q, k, selector)
+        if approximate:
+            anns = [whole] if whole is not None else list(self._parts.values())
+            return self._approximate([(ann, selector) for ann in anns], q, k)
         scores = np.empty((1, k), dtype=np.float32)
         rows = np.empty((1, k), dtype=np.int64)
         faiss.knn_inner_product(
@@ -253,31 +302,40 @@ class VectorIndex:
         return out
 
     def _approximate(
-        self, ann: Any, q: npt.NDArray[np.float32], k: int, selector: Any
+        self, searches: Sequence[tuple[Any, Any]], q: npt.NDArray[np.float32], k: int
     ) -> tuple[Rows, Scores]:
-        want = min(len(self), RERANK * k)
-        params = faiss.SearchParametersIVF()
-        params.nprobe = ann.nprobe
-        if selector is not None:
-            params.sel = selector
-        _, rows = ann.search(q, want, params=params)
-        cand = rows[0][rows[0] >= 0]
+        """The top k of the `RERANK` x k candidates of each (IVF index, row selector or None),
+        re-scored exactly."""
+        found = []
+        for ann, selector in searches:
+            params = faiss.SearchParametersIVF()
+            params.nprobe = ann.nprobe
+            if selector is not None:
+                params.sel = selector
+            _, rows = ann.search(q, min(int(ann.ntotal), RERANK * k), params=params)
+            found.append(rows[0][rows[0] >= 0])
+        cand = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
         if cand.size == 0:
             return _empty()
-        cand = np.sort(cand)  # ascending rows read the mapped file in order
+        # sorted by np.unique: ascending rows read the mapped file in order
         sims = self._vectors[cand] @ q[0]
         k = min(k, cand.size)
         top = np.argpartition(-sims, k - 1)[:k]
         top = top[np.lexsort((cand[top], -sims[top]))]
         return _finish(cand[top], sims[top])
 
-    def save(self, folder: Path) -> str:
+    def save(self, folder: Path, parts: Mapping[str, Rows] | None = None) -> str:
         """Write the vectors to `folder` (see `write_vectors`); the index kind written."""
-        return write_vectors(folder, self._vectors)
+        return write_vectors(folder, self._vectors, parts)
 
     @classmethod
     def load(cls, folder: Path, kind: str = "exact") -> VectorIndex:
-        """Map `folder`'s vectors (and load its approximate index when `kind` names one)."""
+        """Map `folder`'s vectors (and load its approximate index when `kind` names one).
+
+        Raises:
+            SnapshotCorrupt: a file is missing or unreadable, the kind is unknown, or the partitions
+                do not hold every vector.
+        """
         path = folder / VECTORS_FILE
         try:
             arr = np.load(path, mmap_mode="r", allow_pickle=False)
@@ -285,37 +343,68 @@ class VectorIndex:
             arr = np.load(path, allow_pickle=False) if arr.size == 0 else arr.view(np.ndarray)
         except (OSError, ValueError) as exc:
             raise SnapshotCorrupt(f"cannot read vectors from {path}: {exc}") from exc
-        ann = None
-        if kind != "exact":
-            if kind != ANN_KIND:
-                raise SnapshotCorrupt(f"unknown vector index kind {kind!r} in {folder.name}")
+        files: dict[str, str] = {}
+        if kind == LEGACY_ANN_KIND:
+            files = {ALL_ROWS: ANN_FILE}
+        elif kind == ANN_KIND:
             try:
-                ann = faiss.read_index(str(folder / ANN_FILE), faiss.IO_FLAG_MMAP)
+                listed = json.loads((folder / ANN_PARTS_FILE).read_text(encoding="utf-8"))["parts"]
+                files = {str(name): str(file) for name, file in listed.items()}
+            except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise SnapshotCorrupt(f"cannot read the partitions of the index in {folder}: {exc}") from exc
+        elif kind != "exact":
+            raise SnapshotCorrupt(f"unknown vector index kind {kind!r} in {folder.name}")
+        parts = {}
+        for name, file in files.items():
+            try:
+                parts[name] = faiss.read_index(str(folder / file), faiss.IO_FLAG_MMAP)
             except RuntimeError as exc:
                 raise SnapshotCorrupt(f"cannot read the approximate index in {folder}: {exc}") from exc
-            if ann.ntotal != arr.shape[0]:
-                raise SnapshotCorrupt(f"approximate index holds {ann.ntotal} vectors, not {arr.shape[0]}")
+        held = sum(int(ann.ntotal) for ann in parts.values())
+        if parts and held != arr.shape[0]:
+            raise SnapshotCorrupt(f"approximate index holds {held} vectors, not {arr.shape[0]}")
         try:
-            return cls(arr, ann)
+            return cls(arr, parts, kind=kind)
         except ValueError as exc:
             raise SnapshotCorrupt(f"bad vectors in {path}: {exc}") from exc
 
 
-def write_vectors(folder: Path, vectors: npt.ArrayLike) -> str:
+def write_vectors(folder: Path, vectors: npt.ArrayLike, parts: Mapping[str, Rows] | None = None) -> str:
     """Write `vectors` (n, dim) to `folder` (created if missing) as VECTORS_FILE, with an approximate
-    index (ANN_FILE) when n >= ANN_THRESHOLD; returns the index kind ("exact" or ANN_KIND)."""
+    index when n >= ANN_THRESHOLD (see `write_ann`); returns the index kind ("exact" or ANN_KIND)."""
     folder.mkdir(parents=True, exist_ok=True)
     arr = np.ascontiguousarray(vectors, dtype=np.float32)
     np.save(folder / VECTORS_FILE, arr)
-    return write_ann(folder, arr)
+    return write_ann(folder, arr, parts)
 
 
-def write_ann(folder: Path, vectors: npt.NDArray[np.float32]) -> str:
-    """Write the approximate index of `vectors` into `folder` when they are ANN_THRESHOLD or more;
-    returns the index kind."""
-    if len(vectors) < ANN_THRESHOLD:
+def write_ann(folder: Path, vectors: npt.NDArray[np.float32], parts: Mapping[str, Rows] | None = None) -> str:
+    """Write the approximate index of `vectors` into `folder` when they are ANN_THRESHOLD or more:
+    one IVF per partition (`ann-<i>.faiss`, in name order) and ANN_PARTS_FILE naming them.
+
+    Args:
+        parts: partition name -> its rows (sorted or not); together every row exactly once. None:
+            one partition, ALL_ROWS.
+
+    Returns:
+        The index kind: "exact" (nothing written) or ANN_KIND.
+
+    Raises:
+        ValueError: the partitions do not cover every row exactly once.
+    """
+    n = len(vectors)
+    if n < ANN_THRESHOLD:
         return "exact"
-    faiss.write_index(build_ann(vectors), str(folder / ANN_FILE))
+    groups = {ALL_ROWS: np.arange(n, dtype=np.int64)} if parts is None else dict(parts)
+    count = np.bincount(np.concatenate([np.asarray(r, dtype=np.int64) for r in groups.values()]), minlength=n)
+    if count.size != n or not bool((count == 1).all()):
+        raise ValueError("the partitions must hold every row exactly once")
+    files = {}
+    for i, name in enumerate(sorted(groups)):
+        files[name] = f"ann-{i}.faiss"
+        rows = np.sort(np.asarray(groups[name], dtype=np.int64))
+        faiss.write_index(build_ann(vectors, rows), str(folder / files[name]))
+    (folder / ANN_PARTS_FILE).write_text(json.dumps({"parts": files}, ensure_ascii=False), encoding="utf-8")
     return ANN_KIND
 
 
