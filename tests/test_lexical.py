@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from corpus.errors import SnapshotCorrupt
 from index.analyzer import analyze, bm25_length
+from index.local import lexical
 from index.local.lexical import LexicalIndex
 
 DOCS = [
@@ -175,3 +176,39 @@ def test_search_agrees_with_reference_ranking(docs: list[list[str]], query: list
     rows, scores = index.search(query, len(docs))
     assert {r for r, s in enumerate(expected) if s > 1e-6} == set(rows.tolist())
     np.testing.assert_allclose(scores, [expected[r] for r in rows], rtol=1e-4)
+
+
+def test_long_queries_over_many_rows_score_and_rank_as_the_short_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A large collection's feedback query holds millions of postings: they are scored as a sparse
+    # product and the best rows picked above a sampled threshold. Both must give what the plain
+    # gather and full sort give (forced here on 3,000 rows by lowering the limits).
+    rng = np.random.default_rng(11)
+    vocab = [f"t{i}" for i in range(400)]
+    zipf = 1.0 / np.arange(1, 401)
+    zipf /= zipf.sum()
+    docs = [list(rng.choice(vocab, size=int(rng.integers(3, 40)), p=zipf)) for _ in range(3000)]
+    index = LexicalIndex.build(docs)
+    queries = [
+        {
+            t: float(w)
+            for t, w in zip(rng.choice(vocab, size=m, replace=False), rng.random(m) + 0.01, strict=True)
+        }
+        for m in (1, 3, 20, 80)
+    ] + [{"t0": 1.0, "t1": 0.5}, {"t399": 2.0, "missing": 1.0}]
+    plain = {i: (index.scores(q), index.search_weighted(q, 25)) for i, q in enumerate(queries)}
+    monkeypatch.setattr(lexical, "_GATHER_LIMIT", 0)
+    monkeypatch.setattr(lexical, "_SAMPLED_TOP_MIN", 100)
+    for i, q in enumerate(queries):
+        scores = index.scores(q)
+        assert scores.dtype == np.float32 and scores.shape == (3000,)
+        np.testing.assert_allclose(scores, plain[i][0], rtol=1e-5, atol=1e-6)
+        for k in (1, 10, 25, 3000):
+            rows, top = index.top(scores, k)
+            positive = np.flatnonzero(scores > 0)
+            want = positive[np.lexsort((positive, -scores[positive]))][:k]
+            np.testing.assert_array_equal(rows, want)
+            np.testing.assert_array_equal(top, scores[want])
+        rows, _ = index.search_weighted(q, 25)
+        assert rows.tolist() == plain[i][1][0].tolist()

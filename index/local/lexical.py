@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+from scipy.sparse import csc_matrix
 
 from corpus.errors import SnapshotCorrupt
 from index.analyzer import bm25_length
@@ -35,6 +36,7 @@ FORMAT = 3
 DEFAULT_K1 = 1.2
 DEFAULT_B = 0.75
 _GATHER_LIMIT = 1 << 17  # postings per query up to which scoring gathers them all at once
+_SAMPLED_TOP_MIN = 1 << 16  # rows from which `top` takes a threshold from a sample first
 _ARRAYS = ("term_indptr", "term_docs", "term_scores", "doc_indptr", "doc_terms", "doc_scores")
 
 
@@ -185,11 +187,20 @@ class LexicalIndex:
             at = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(total)
             contrib = self._term_scores[at] * np.repeat(ws, lens)
             return np.bincount(self._term_docs[at], weights=contrib, minlength=self._n).astype(np.float32)
-        # many postings: one scatter-add per term over views of the mapped arrays (a term's postings
-        # name each document once, so the scatter is exact), no temporary of all postings at once
-        out = np.zeros(self._n, dtype=np.float32)
-        for a, n, w in zip(lo.tolist(), lens.tolist(), ws.tolist(), strict=True):
-            out[self._term_docs[a : a + n]] += np.float32(w) * self._term_scores[a : a + n]
+        # many postings (at 1M passages a feedback query of 80 terms has ~2M): the query's postings
+        # as a sparse (documents x terms) matrix times the weights, one compiled loop that adds the
+        # terms in order in float32, as a scatter-add per term in numpy would (1M synthetic passages:
+        # mean 6.6 against 14.2 ms)
+        spans = list(zip(lo.tolist(), lens.tolist(), strict=True))
+        docs = np.concatenate([self._term_docs[a : a + n] for a, n in spans])
+        contrib = np.concatenate([self._term_scores[a : a + n] for a, n in spans])
+        index_type = np.int32 if total < np.iinfo(np.int32).max else np.int64
+        starts = np.zeros(len(spans) + 1, dtype=index_type)
+        np.cumsum(lens, out=starts[1:])
+        postings = csc_matrix(
+            (contrib, docs.astype(index_type, copy=False), starts), shape=(self._n, len(spans))
+        )
+        out: Scores = postings @ ws.astype(np.float32)
         return out
 
     def search(
@@ -231,12 +242,16 @@ class LexicalIndex:
             mask = np.zeros(self._n, dtype=bool)
             mask[allowed] = True
             scores = np.where(mask, scores, np.float32(0))
-        candidates = np.flatnonzero(scores > 0)
+        candidates = _above(scores, k)
         k = min(k, candidates.size)
         if k <= 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         cand_scores = scores[candidates]
-        top = np.argpartition(-cand_scores, k - 1)[:k]
+        kth = cand_scores[np.argpartition(-cand_scores, k - 1)[k - 1]]
+        better = np.flatnonzero(cand_scores > kth)
+        # rows tied with the k-th score: the lowest rows first (candidates ascend), whatever
+        # argpartition happened to pick among them
+        top = np.concatenate([better, np.flatnonzero(cand_scores == kth)[: k - better.size]])
         top = top[np.lexsort((candidates[top], -cand_scores[top]))]  # by score, then row id
         return candidates[top].astype(np.int64), cand_scores[top].astype(np.float32)
 
@@ -303,6 +318,22 @@ class LexicalIndex:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise SnapshotCorrupt(f"cannot load the lexical index in {folder}: {exc}") from exc
         return cls(arrays, [str(t) for t in terms], n, k1, b)
+
+
+def _above(scores: Scores, k: int) -> Rows:
+    """The rows whose score is positive and, for a long array, high enough to be among the best `k`:
+    a threshold from every 16th score (the k/8-th best of them, so about 2k rows pass) skips sorting
+    the many low scores; when fewer than `k` rows pass, every positive row is returned."""
+    if scores.size >= _SAMPLED_TOP_MIN and k >= 1:
+        sample = scores[::16]
+        best = max(1, k // 8)
+        if sample.size > best:
+            threshold = float(np.partition(sample, sample.size - best)[sample.size - best])
+            if threshold > 0:
+                rows = np.flatnonzero(scores >= threshold)
+                if rows.size >= k:
+                    return rows
+    return np.flatnonzero(scores > 0)
 
 
 def _load_array(path: Path) -> npt.NDArray[np.generic]:
