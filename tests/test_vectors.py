@@ -197,9 +197,13 @@ def _recall(index: VectorIndex, x: np.ndarray, queries: np.ndarray, rows: np.nda
     return found / (10 * len(queries))
 
 
-def test_each_partition_is_searched_in_its_own_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("codes", ["pq4", "sq8"])
+def test_each_partition_is_searched_in_its_own_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, codes: str
+) -> None:
     # Two "languages" in different regions of the space, interleaved in runs as sources are; the
     # questions sit in the big one's region. A search of the small one must still find its best rows.
+    monkeypatch.setattr(vectors, "PQ_MIN_ROWS", 500 if codes == "pq4" else 10**9)
     rng = np.random.default_rng(7)
     big, small = _clustered(rng, 5000, 32, 50), _clustered(rng, 1000, 32, 10)
     order = []
@@ -219,6 +223,8 @@ def test_each_partition_is_searched_in_its_own_lists(tmp_path: Path, monkeypatch
     assert vectors.write_vectors(tmp_path / "parts", x, parts) == vectors.ANN_KIND
     index = VectorIndex.load(tmp_path / "parts", vectors.ANN_KIND)
     assert index.partitions == {"en": 5000, "ko": 1000}
+    kind = "IndexIVFPQFastScan" if codes == "pq4" else "IndexIVFScalarQuantizer"
+    assert {type(ann).__name__ for ann in index._parts.values()} == {kind}
     queries = _clustered(rng, 30, 32, 50)
     queries = np.asarray([big[rng.integers(5000)] * 0.7 + q * 0.3 for q in queries], dtype=np.float32)
     queries /= np.linalg.norm(queries, axis=1, keepdims=True)

@@ -8,19 +8,23 @@ cosines.
   the mapped array; one OpenMP thread per query). An exact query reads every vector, so a served
   collection would keep all its vector pages resident; from the threshold on it touches only the
   pages of its candidates.
-- Above it, the snapshot also holds an approximate index: one FAISS IVF with 8-bit scalar quantised
-  codes (384 bytes a vector at dim 384, written at build time) per *partition* of the rows, the
-  passage languages (`ann-<i>.faiss`, named in `ann.json`). A query takes `RERANK` x k candidates
-  from the partitions it searches and re-scores them exactly from the mapped vectors, so the scores
+- Above it, the snapshot also holds an approximate index, written at build time: one FAISS IVF per
+  *partition* of the rows, the passage languages (`ann-<i>.faiss`, named in `ann.json`). Its codes
+  are 4-bit product quantisation searched with FAISS's fast-scan kernels (2 dimensions a
+  sub-quantiser: 96 bytes a vector at dim 384); a partition under `PQ_MIN_ROWS` rows (or an odd
+  dimension) gets 8-bit scalar-quantised codes instead. A query takes `RERANK` x k candidates from
+  the partitions it searches and re-scores them exactly from the mapped vectors, so the scores
   returned are still exact cosines.
 
 Why partitions: the engine searches each passage language separately (a multilingual model prefers
 passages in the question's language). Over one index for every language, a language's search probes
 the lists nearest the question, which hold mostly other languages' passages, and filters them out:
 at 1M synthetic passages (e5-small, 100 per language run) recall@10 was 0.59 (en), 0.56 (ko) and
-0.06 (zh) in 25 ms for three runs; with one index per language, 0.92, 0.89 and 0.76 in 12 ms
-(bench/README.md, 2026-11-30). Snapshots written before hold one index over every row
-(`LEGACY_ANN_KIND`, `ann.faiss`); they still load and search as before.
+0.06 (zh) in 25 ms for three runs; with one 8-bit index per language, 0.92, 0.89 and 0.76 in 15 ms
+(128 probes); with 4-bit fast-scan codes, 512 probes and 16 x k candidates re-scored, 0.985, 0.991
+and 0.986 in 15 ms (bench/README.md, 2026-11-30). Snapshots written before hold one 8-bit index
+over every row (`LEGACY_ANN_KIND`, `ann.faiss`); they still load, and are searched with the same
+probes and re-scoring.
 
 A `subset` of allowed rows (metadata filters) is scored directly in numpy when it is a small part of
 the collection (at 100k vectors a 1% subset takes 0.1 ms that way), else searched with a FAISS
@@ -50,16 +54,19 @@ VECTORS_FILE = "vectors.npy"
 ANN_FILE = "ann.faiss"  # the one index of a LEGACY_ANN_KIND snapshot
 ANN_PARTS_FILE = "ann.json"  # {"parts": {name: file}} of an ANN_KIND snapshot
 ANN_THRESHOLD = 50_000  # collections at least this large get an approximate index
-ANN_KIND = "ivf-sq8-parts"
+ANN_KIND = "ivf-pq4fs-parts"
 LEGACY_ANN_KIND = "ivf-sq8"
 ALL_ROWS = "*"  # the partition name of an index over every row (no partitions given, or legacy)
-RERANK = 4  # approximate candidates per wanted result, re-scored exactly
-# IVF lists probed per query: NPROBE_SHARE of them, at least MIN_NPROBE. Measured recall@10 against
-# exact search for dev-set questions on the 100k synthetic collection (512 lists): MiniLM vectors
-# 0.989 at 32 probes; e5-small's, whose questions sit apart from the passages, 0.92 at 32, 0.967 at
-# 64, 0.990 at 128 (bench/README.md, 2026-11-30).
+PQ_MIN_ROWS = 10_000  # partitions this large get 4-bit fast-scan PQ codes, smaller ones 8-bit codes
+RERANK = 16  # approximate candidates per wanted result, re-scored exactly
+# IVF lists probed per query: NPROBE_SHARE of them, at least MIN_NPROBE. Measured recall@10 of the
+# three language runs (100 passages each) against exact search, dev-set questions on the 1M synthetic
+# collection (2,048 lists for en, 1,024 for ko and zh), 4-bit fast-scan codes: 0.957 / 0.956 / 0.900
+# at 256 probes with 10 x k re-scored (9.7 ms for the three), 0.985 / 0.991 / 0.986 at 512 with
+# 16 x k (14.8 ms), 0.995 / 0.991 / 0.998 at 768 (19.7 ms). 8-bit codes at 128 probes: 0.919 / 0.894
+# / 0.762 in 14.7 ms (bench/README.md, 2026-11-30).
 NPROBE_SHARE = 0.03
-MIN_NPROBE = 128
+MIN_NPROBE = 512
 _NUMPY_SUBSET_FRACTION = 0.05  # below this share of the rows, score the subset directly
 _TRAIN_MIN = 50_000  # k-means trains on max(_TRAIN_MIN, _TRAIN_PER_LIST x lists) sampled rows
 _TRAIN_PER_LIST = 40  # faiss asks for 39 points per centroid
@@ -86,24 +93,23 @@ def n_lists(n: int) -> int:
 
 
 def build_ann(vectors: npt.NDArray[np.float32], rows: Rows | None = None, *, seed: int = 0) -> Any:
-    """An IVF + 8-bit scalar-quantiser index over `vectors[rows]` ((n, dim); all rows when None),
-    holding the row numbers as ids.
+    """An IVF index over `vectors[rows]` ((n, dim); all rows when None), holding the row numbers as ids.
 
-    Lists: `n_lists(len(rows))`, fewer for a small partition (at least 39 rows a list, so one list
-    under 78 rows: searched whole, which is exact before the re-scoring). k-means (10 iterations)
-    and the quantiser's ranges are trained on a sample of the rows (82k at 1M); memory: about dim
-    + 8 bytes per vector plus the centroids. Cost at 1M, dim 384: ~2.6 TFLOP (about 30 s on 2
-    quiet cores).
+    Codes: 4-bit product quantisation with 2 dimensions a sub-quantiser, searched by FAISS's
+    fast-scan kernels (dim / 2 bytes a vector), from `PQ_MIN_ROWS` rows and an even dimension; else
+    8-bit scalar quantisation (dim bytes a vector). Lists: `n_lists(len(rows))`, fewer for a small
+    partition (at least 39 rows a list, so one list under 78 rows: searched whole). k-means (10
+    iterations), the quantisers and the codebooks are trained on a sample of the rows (82k at 1M);
+    memory: the codes, 8 bytes of id a vector and the centroids. The 1M synthetic collection's three
+    language indexes took 108 s to train and fill on 2 cores.
     """
     _single_threaded_faiss()
     dim = vectors.shape[1]
     ids = np.arange(vectors.shape[0], dtype=np.int64) if rows is None else np.asarray(rows, dtype=np.int64)
     n = int(ids.size)
     lists = max(1, min(n_lists(n), n // _MIN_PER_LIST))
-    quantizer = faiss.IndexFlatIP(dim)
-    index = faiss.IndexIVFScalarQuantizer(
-        quantizer, dim, lists, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
-    )
+    codes = f"PQ{dim // 2}x4fs" if n >= PQ_MIN_ROWS and dim % 4 == 0 else "SQ8"
+    index: Any = faiss.index_factory(dim, f"IVF{lists},{codes}", faiss.METRIC_INNER_PRODUCT)
     index.cp.niter = _TRAIN_ITERATIONS
     index.cp.seed = seed
     rng = np.random.default_rng(seed)
