@@ -911,8 +911,9 @@ def overhead_section(plan: Plan, rep: Report) -> None:
         ann,
         (
             "Collections under 50k passages are searched exactly (recall 1 by construction); from 50k, one "
-            "IVF per passage language, with 8-bit codes, proposes 4 x k candidates that are re-scored "
-            "exactly from the memory-mapped vectors. recall@10 and p50: one search over every passage for "
+            "IVF per passage language, with 4-bit fast-scan PQ codes and 512 probes, proposes 16 x k "
+            "candidates (at least 1,000) that are re-scored exactly from the memory-mapped vectors. "
+            "recall@10 and p50: one search over every passage for "
             "the top 10. Language runs: what the engine does with the multilingual model, one run of 100 "
             "passages per language (all of a question's runs timed together), whose top 10 are compared "
             "with an exact search of that language's passages.",

@@ -297,3 +297,14 @@ def test_a_published_snapshot_partitions_its_index_by_language(
             assert [pid for pid, _ in got] == exact
     finally:
         backend.close()
+
+
+def test_row_products_equal_a_gather_and_product() -> None:
+    rng = np.random.default_rng(9)
+    x = _unit(rng, 300, 16)
+    q = _unit(rng, 1, 16)[0]
+    rows = np.array([299, 0, 17, 17, 150], dtype=np.int64)
+    np.testing.assert_allclose(vectors.row_products(x, rows, q), x[rows] @ q, rtol=1e-5, atol=1e-6)
+    assert vectors.row_products(x, np.zeros(0, dtype=np.int64), q).shape == (0,)
+    with pytest.raises(ValueError, match="outside"):
+        vectors.row_products(x, np.array([300]), q)
