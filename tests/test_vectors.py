@@ -234,12 +234,28 @@ def test_each_partition_is_searched_in_its_own_lists(
     assert _recall(index, x, queries, en, part="en") >= 0.95
     # the same rows without the partition's name (every partition searched, rows filtered) agree
     assert _recall(index, x, queries, ko) >= 0.95
+    # a whole partition, searched with no row filter, gives the same rows as the filtered search
+    for q in queries[:5]:
+        whole, scores = index.search_partition(q, 10, "ko")
+        np.testing.assert_array_equal(whole, index.search(q, 10, ko, part="ko")[0])
+        np.testing.assert_allclose(scores, x[whole] @ q, rtol=1e-5, atol=1e-6)
+    with pytest.raises(ValueError, match="no approximate index partition 'zh'"):
+        index.search_partition(queries[0], 10, "zh")
+    # a subset with repeats and rows missing, named as the partition: only its own rows come back
+    sub = np.concatenate([ko[:-1], ko[:1]])  # as many rows as the partition, so not the partition
+    got, _ = index.search(x[ko[-1]], 10, sub, part="ko")  # the left-out row's own vector
+    assert got.size == 10 and set(got.tolist()) <= set(ko[:-1].tolist())
+    with pytest.raises(ValueError, match="outside"):
+        index.search(queries[0], 3, np.arange(5000, 7000), part="ko")
     # one index over every row, as snapshots before partitions had: the small language is missed
     legacy = tmp_path / "legacy"
+    monkeypatch.setattr(vectors, "PQ_MIN_ROWS", 10**9)  # legacy indexes have 8-bit codes
+    monkeypatch.setattr(vectors, "LEGACY_MIN_NPROBE", 4)
     vectors.write_vectors(legacy, x)
     (legacy / "ann-0.faiss").rename(legacy / vectors.ANN_FILE)
     old = VectorIndex.load(legacy, vectors.LEGACY_ANN_KIND)
     assert old.kind == vectors.LEGACY_ANN_KIND and old.partitions == {vectors.ALL_ROWS: 6000}
+    assert type(old._parts[vectors.ALL_ROWS]).__name__ == "IndexIVFScalarQuantizer"
     assert _recall(old, x, queries, ko, part="ko") < partitioned - 0.2
     # a global search merges the partitions' candidates and re-scores them exactly
     for q in queries[:5]:
@@ -270,9 +286,35 @@ def test_a_bad_partition_list_is_a_corrupt_snapshot(tmp_path: Path, monkeypatch:
     (tmp_path / vectors.ANN_PARTS_FILE).write_text('{"parts": {"en": "ann-0.faiss"}}')
     with pytest.raises(SnapshotCorrupt, match="holds 100 vectors, not 200"):
         VectorIndex.load(tmp_path, vectors.ANN_KIND)
+    (tmp_path / vectors.ANN_PARTS_FILE).write_text('{"parts": {}}')
+    with pytest.raises(SnapshotCorrupt, match="holds 0 vectors, not 200"):
+        VectorIndex.load(tmp_path, vectors.ANN_KIND)
     (tmp_path / vectors.ANN_PARTS_FILE).write_text("[]")
     with pytest.raises(SnapshotCorrupt, match="partitions"):
         VectorIndex.load(tmp_path, vectors.ANN_KIND)
+
+
+def test_a_legacy_index_is_searched_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    x = _unit(np.random.default_rng(3), 6000, 8)
+    monkeypatch.setattr(vectors, "ANN_THRESHOLD", 100)
+    monkeypatch.setattr(vectors, "PQ_MIN_ROWS", 10**9)
+    vectors.write_vectors(tmp_path, x)
+    (tmp_path / "ann-0.faiss").rename(tmp_path / vectors.ANN_FILE)
+    old = VectorIndex.load(tmp_path, vectors.LEGACY_ANN_KIND)
+    assert old._parts[vectors.ALL_ROWS].nprobe == vectors.LEGACY_MIN_NPROBE
+    assert (old._rerank, old._rerank_min) == (vectors.LEGACY_RERANK, 0)
+    vectors.write_vectors(tmp_path / "new", x)
+    new = VectorIndex.load(tmp_path / "new", vectors.ANN_KIND)
+    assert new._parts[vectors.ALL_ROWS].nprobe == vectors.MIN_NPROBE
+    assert (new._rerank, new._rerank_min) == (vectors.RERANK, vectors.RERANK_MIN)
+
+
+def test_a_partition_without_rows_gets_no_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    x = _unit(np.random.default_rng(3), 200, 8)
+    monkeypatch.setattr(vectors, "ANN_THRESHOLD", 100)
+    parts = {"en": np.arange(200), "ko": np.zeros(0, dtype=np.int64)}
+    assert vectors.write_vectors(tmp_path, x, parts) == vectors.ANN_KIND
+    assert VectorIndex.load(tmp_path, vectors.ANN_KIND).partitions == {"en": 200}
 
 
 def test_a_published_snapshot_partitions_its_index_by_language(

@@ -144,6 +144,8 @@ class LocalBackend(SourceTable[StoredSource]):
         Raises:
             ValueError: `vector` does not have the index's dimension.
         """
+        if language is not None and filters.is_empty() and self.vectors.has_partition(language):
+            return self._ranked(*self.vectors.search_partition(vector, k, language))
         subset = self._subset(filters, language)
         if subset is not None and subset.size == 0:
             return []

@@ -11,8 +11,8 @@ cosines.
 - Above it, the snapshot also holds an approximate index, written at build time: one FAISS IVF per
   *partition* of the rows, the passage languages (`ann-<i>.faiss`, named in `ann.json`). Its codes
   are 4-bit product quantisation searched with FAISS's fast-scan kernels (2 dimensions a
-  sub-quantiser: 96 bytes a vector at dim 384); a partition under `PQ_MIN_ROWS` rows (or an odd
-  dimension) gets 8-bit scalar-quantised codes instead. A query takes `RERANK` x k candidates from
+  sub-quantiser: 96 bytes a vector at dim 384); a partition under `PQ_MIN_ROWS` rows (or a dimension
+  not divisible by 4) gets 8-bit scalar-quantised codes instead. A query takes `RERANK` x k candidates from
   the partitions it searches and re-scores them exactly from the mapped vectors, so the scores
   returned are still exact cosines.
 
@@ -23,8 +23,8 @@ at 1M synthetic passages (e5-small, 100 per language run) recall@10 was 0.59 (en
 0.06 (zh) in 25 ms for three runs; with one 8-bit index per language, 0.92, 0.89 and 0.76 in 15 ms
 (128 probes); with 4-bit fast-scan codes, 512 probes and 16 x k candidates re-scored, 0.985, 0.991
 and 0.986 in 15 ms (bench/README.md, 2026-11-30). Snapshots written before hold one 8-bit index
-over every row (`LEGACY_ANN_KIND`, `ann.faiss`); they still load, and are searched with the same
-probes and re-scoring.
+over every row (`LEGACY_ANN_KIND`, `ann.faiss`); they still load, and are searched as they were
+(`LEGACY_MIN_NPROBE` probes, `LEGACY_RERANK` x k candidates) until the next build rewrites them.
 
 A `subset` of allowed rows (metadata filters) is scored directly in numpy when it is a small part of
 the collection (at 100k vectors a 1% subset takes 0.1 ms that way), else searched with a FAISS
@@ -68,6 +68,8 @@ RERANK_MIN = 1_000  # at least this many candidates a partition (a top 10 needs 
 # / 0.762 in 14.7 ms (bench/README.md, 2026-11-30).
 NPROBE_SHARE = 0.03
 MIN_NPROBE = 512
+LEGACY_MIN_NPROBE = 128  # a LEGACY_ANN_KIND index (8-bit codes over every row): as it was searched
+LEGACY_RERANK = 4
 _NUMPY_SUBSET_FRACTION = 0.05  # below this share of the rows, score the subset directly
 _TRAIN_MIN = 50_000  # k-means trains on max(_TRAIN_MIN, _TRAIN_PER_LIST x lists) sampled rows
 _TRAIN_PER_LIST = 40  # faiss asks for 39 points per centroid
@@ -97,7 +99,8 @@ def build_ann(vectors: npt.NDArray[np.float32], rows: Rows | None = None, *, see
     """An IVF index over `vectors[rows]` ((n, dim); all rows when None), holding the row numbers as ids.
 
     Codes: 4-bit product quantisation with 2 dimensions a sub-quantiser, searched by FAISS's
-    fast-scan kernels (dim / 2 bytes a vector), from `PQ_MIN_ROWS` rows and an even dimension; else
+    fast-scan kernels (dim / 2 bytes a vector), from `PQ_MIN_ROWS` rows and a dimension divisible by
+    4; else
     8-bit scalar quantisation (dim bytes a vector). Lists: `n_lists(len(rows))`, fewer for a small
     partition (at least 39 rows a list, so one list under 78 rows: searched whole). k-means (10
     iterations), the quantisers and the codebooks are trained on a sample of the rows (82k at 1M);
@@ -151,8 +154,10 @@ class VectorIndex:
         self._vectors = vectors
         self._parts: dict[str, Any] = dict(parts or {})
         self._kind = kind if self._parts else "exact"
+        legacy = kind == LEGACY_ANN_KIND
+        self._rerank, self._rerank_min = (LEGACY_RERANK, 0) if legacy else (RERANK, RERANK_MIN)
         for ann in self._parts.values():
-            ann.nprobe = max(MIN_NPROBE, math.ceil(NPROBE_SHARE * ann.nlist))
+            ann.nprobe = max(LEGACY_MIN_NPROBE if legacy else MIN_NPROBE, math.ceil(NPROBE_SHARE * ann.nlist))
 
     @classmethod
     def build(cls, vectors: npt.ArrayLike) -> VectorIndex:
@@ -180,6 +185,27 @@ class VectorIndex:
         """The approximate index's partitions and their sizes in rows (empty when exact)."""
         return {name: int(ann.ntotal) for name, ann in sorted(self._parts.items())}
 
+    def has_partition(self, name: str) -> bool:
+        """Whether the approximate index has a partition `name` (`search_partition` can search it)."""
+        return name in self._parts
+
+    def search_partition(self, query_vec: npt.ArrayLike, k: int, part: str) -> tuple[Rows, Scores]:
+        """The top `k` rows of partition `part` (all of its rows allowed), from its approximate index
+        alone: no row filter, and no pass over the partition's rows. As `search` otherwise.
+
+        Raises:
+            ValueError: the query's dimension is not `dim`, or there is no partition `part`.
+        """
+        _single_threaded_faiss()
+        ann = self._parts.get(part)
+        if ann is None:
+            raise ValueError(f"no approximate index partition {part!r}")
+        q = np.ascontiguousarray(query_vec, dtype=np.float32).reshape(1, -1)
+        if q.shape[1] != self.dim:
+            raise ValueError(f"query has dimension {q.shape[1]}, the index {self.dim}")
+        k = min(k, int(ann.ntotal))
+        return self._approximate([(ann, None)], q, k) if k > 0 else _empty()
+
     def vectors_of(self, rows: npt.ArrayLike) -> npt.NDArray[np.float32]:
         """A copy of the stored vectors of `rows` (shape (len(rows), dim))."""
         return np.array(self._vectors[np.asarray(rows, dtype=np.int64)], dtype=np.float32)
@@ -204,9 +230,10 @@ class VectorIndex:
             k: at most this many rows (fewer when fewer rows, or subset rows, exist).
             subset: allowed row ids, any order, repeats ignored.
             exact: search every vector even when an approximate index exists.
-            part: the partition every row of `subset` lies in (the caller's promise; needs
-                `subset`): only that partition's approximate index is searched, with no row filter
-                when `subset` is the whole partition. An unknown name searches every partition.
+            part: the partition every row of `subset` lies in (the caller's promise, not checked;
+                needs `subset`): only that partition's approximate index is searched, with `subset`
+                as its row filter. An unknown name searches every partition. To search a whole
+                partition, `search_partition` is faster.
 
         Returns:
             (rows int64, scores float32), both of shape (m,), m <= k; scores are cosines in [-1, 1]
@@ -230,10 +257,6 @@ class VectorIndex:
             scores, rows = faiss.knn(q, self._vectors, k, metric=faiss.METRIC_INNER_PRODUCT)
             return _finish(rows[0], scores[0])
         allowed = np.asarray(subset, dtype=np.int64)
-        whole = self._parts.get(part) if part is not None and approximate else None
-        if whole is not None and whole.ntotal == allowed.size >= _NUMPY_SUBSET_FRACTION * n:
-            # the partition itself (the caller's promise): no row filter, and no pass over its rows
-            return self._approximate([(whole, None)], q, min(k, int(allowed.size))) if k > 0 else _empty()
         if allowed.size > 1 and not bool((allowed[1:] > allowed[:-1]).all()):
             allowed = np.unique(allowed)  # subsets from filters arrive sorted and unique already
         if allowed.size and (allowed[0] < 0 or allowed[-1] >= n):
@@ -251,6 +274,7 @@ class VectorIndex:
         packed = np.packbits(bitmap, bitorder="little")
         selector = faiss.IDSelectorBitmap(n, faiss.swig_ptr(packed))
         if approximate:
+            whole = self._parts.get(part) if part is not None else None
             anns = [whole] if whole is not None else list(self._parts.values())
             return self._approximate([(ann, selector) for ann in anns], q, k)
         scores = np.empty((1, k), dtype=np.float32)
@@ -313,14 +337,15 @@ class VectorIndex:
         self, searches: Sequence[tuple[Any, Any]], q: npt.NDArray[np.float32], k: int
     ) -> tuple[Rows, Scores]:
         """The top k of the `RERANK` x k (at least `RERANK_MIN`) candidates of each (IVF index, row
-        selector or None), re-scored exactly."""
+        selector or None), re-scored exactly (`LEGACY_RERANK` x k for a legacy index)."""
         found = []
         for ann, selector in searches:
             params = faiss.SearchParametersIVF()
             params.nprobe = ann.nprobe
             if selector is not None:
                 params.sel = selector
-            _, rows = ann.search(q, min(int(ann.ntotal), max(RERANK * k, RERANK_MIN)), params=params)
+            want = min(int(ann.ntotal), max(self._rerank * k, self._rerank_min))
+            _, rows = ann.search(q, want, params=params)
             found.append(rows[0][rows[0] >= 0])
         # one partition's ids are unique; ascending rows read the mapped file in order
         cand = np.sort(found[0]) if len(found) == 1 else np.unique(np.concatenate(found))
@@ -369,7 +394,7 @@ class VectorIndex:
             except RuntimeError as exc:
                 raise SnapshotCorrupt(f"cannot read the approximate index in {folder}: {exc}") from exc
         held = sum(int(ann.ntotal) for ann in parts.values())
-        if parts and held != arr.shape[0]:
+        if kind != "exact" and held != arr.shape[0]:
             raise SnapshotCorrupt(f"approximate index holds {held} vectors, not {arr.shape[0]}")
         try:
             return cls(arr, parts, kind=kind)
@@ -392,7 +417,7 @@ def write_ann(folder: Path, vectors: npt.NDArray[np.float32], parts: Mapping[str
 
     Args:
         parts: partition name -> its rows (sorted or not); together every row exactly once. None:
-            one partition, ALL_ROWS.
+            one partition, ALL_ROWS. A partition without rows gets no index.
 
     Returns:
         The index kind: "exact" (nothing written) or ANN_KIND.
@@ -404,6 +429,7 @@ def write_ann(folder: Path, vectors: npt.NDArray[np.float32], parts: Mapping[str
     if n < ANN_THRESHOLD:
         return "exact"
     groups = {ALL_ROWS: np.arange(n, dtype=np.int64)} if parts is None else dict(parts)
+    groups = {name: rows for name, rows in groups.items() if np.asarray(rows).size}
     count = np.bincount(np.concatenate([np.asarray(r, dtype=np.int64) for r in groups.values()]), minlength=n)
     if count.size != n or not bool((count == 1).all()):
         raise ValueError("the partitions must hold every row exactly once")
