@@ -5,7 +5,7 @@ Layout (see `index.local.snapshot`):
     DATA_DIR/CURRENT, DATA_DIR/snapshots/NNNNNN/   published snapshots (manifest.json written last)
     DATA_DIR/snapshots/NNNNNN/store.sqlite         sources and passages (index.local.store)
     DATA_DIR/snapshots/NNNNNN/vectors.npy          passage vectors, row order (memory-mapped when served)
-    DATA_DIR/snapshots/NNNNNN/ann.faiss            an approximate vector index, for large collections
+    DATA_DIR/snapshots/NNNNNN/ann.json, ann-*.faiss  approximate vector index per language (from 50k)
     DATA_DIR/snapshots/NNNNNN/ids.npy ...          passage ids by row and sorted (index.local.ids)
     DATA_DIR/snapshots/NNNNNN/signatures*.npy      word 3-shingle signatures of passages (index.dedup)
     DATA_DIR/snapshots/NNNNNN/lexical/             BM25 arrays, row order (index.local.lexical)
@@ -186,7 +186,8 @@ class LocalWriter:
         np.save(self._build / SIGNATURES_INDPTR_FILE, indptr)
 
     def publish(self, extra: Mapping[str, Any]) -> IndexInfo:
-        """`IndexWriter.publish`: writes vectors.npy (and ann.faiss from 50,000 passages on), the BM25
+        """`IndexWriter.publish`: writes vectors.npy (and from 50,000 passages on, an approximate index
+        per passage language: `index.local.vectors.write_ann`), the BM25
         arrays, the shingle signatures and the id files, then seals and switches to the snapshot
         (`index.local.snapshot.publish`). The manifest holds `extra` plus created_at, model, dim,
         formats, vector index kind and counts. The returned info has empty language counts (they
