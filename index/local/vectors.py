@@ -100,9 +100,8 @@ def build_ann(vectors: npt.NDArray[np.float32], rows: Rows | None = None, *, see
 
     Codes: 4-bit product quantisation with 2 dimensions a sub-quantiser, searched by FAISS's
     fast-scan kernels (dim / 2 bytes a vector), from `PQ_MIN_ROWS` rows and a dimension divisible by
-    4; else
-    8-bit scalar quantisation (dim bytes a vector). Lists: `n_lists(len(rows))`, fewer for a small
-    partition (at least 39 rows a list, so one list under 78 rows: searched whole). k-means (10
+    4; else 8-bit scalar quantisation (dim bytes a vector). Lists: `n_lists(len(rows))`, fewer for a
+    small partition (at least 39 rows a list, so one list under 78 rows: searched whole). k-means (10
     iterations), the quantisers and the codebooks are trained on a sample of the rows (82k at 1M);
     memory: the codes, 8 bytes of id a vector and the centroids. The 1M synthetic collection's three
     language indexes took 108 s to train and fill on 2 cores.
