@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,10 +83,13 @@ _FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "complement
 _FURNITURE_CLASS = re.compile(
     r"^(?:ads?|advert\w*|advertisement|ad-\w+|banner-ad|cookies?(?:-\w+)*|newsletter(?:-\w+)*"
     r"|subscribe(?:-\w+)*|social(?:-\w+)*|share|sharing|share-\w+|related(?:-\w+)*|breadcrumbs?"
-    r"|sidebar(?:-\w+)*|nav|navbar|navigation|menu|site-(?:header|footer|nav)|masthead|promo(?:-\w+)*"
-    r"|popup|modal|skip-link|visually-hidden|sr-only)$",
+    r"|sidebar(?:-\w+)*|nav|navbar|navigation|site-(?:header|footer|nav)|masthead|promo(?:-\w+)*"
+    r"|popup|modal|skip-link|visually-hidden|sr-only|comments?(?:-\w+)*)$",
     re.I,
 )
+_MENU_CLASS = re.compile(
+    r"^menus?(?:-\w+)*$", re.I
+)  # a site menu when mostly links, else content (a cafe's menu)
 _SECTIONING = frozenset(("article", "main", "section", "aside", "nav"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BLOCKS = frozenset[str]().union(
@@ -178,9 +182,19 @@ def _is_furniture(el: Any) -> bool:
     if (el.get("role") or "").lower() in _FURNITURE_ROLES:
         return True
     if tag in ("header", "footer") and not any(_tag(a) in _SECTIONING for a in el.iterancestors()):
-        return True  # the page's banner or footer, not an article's own header
+        # the page's footer, or its banner (logo and links); a header holding the page's own
+        # heading and prose is read
+        return tag == "footer" or _link_dense(el)
     names = (el.get("class") or "").split() + (el.get("id") or "").split()
-    return any(_FURNITURE_CLASS.match(name) for name in names)
+    if any(_FURNITURE_CLASS.match(name) for name in names):
+        return True
+    return any(_MENU_CLASS.match(name) for name in names) and _link_dense(el)
+
+
+def _link_dense(el: Any) -> bool:
+    """Whether at least half of the visible words under `el` are link text (menus, link lists)."""
+    words, in_links = _visible_words(el)
+    return 2 * in_links >= words
 
 
 def _skipped(el: Any) -> bool:
@@ -227,11 +241,23 @@ class _Block:
 
 
 class _Renderer:
-    """Writes the blocks of an element, in document order, into a TextBuilder."""
+    """Writes the blocks of an element, in document order, into a TextBuilder.
 
-    def __init__(self) -> None:
+    With `main` (the main content found inside the element read), everything inside `main` is read,
+    and around it only what is not mostly link text: prose, lists, tables and preformatted text that
+    stand beside the main content are kept, menus and link lists are not.
+    """
+
+    def __init__(self, main: Any | None = None) -> None:
         self.out = TextBuilder()
         self.blocks: list[_Block] = []
+        self._main = main
+        self._holding_main = set(main.iterancestors()) if main is not None else set()
+        self._around = main is not None  # reading outside `main`
+
+    def _left_out(self, el: Any) -> bool:
+        """Around the main content, a block of mostly links (not one that holds the main content)."""
+        return self._around and el is not self._main and el not in self._holding_main and _link_dense(el)
 
     def _record(self, el: Any, text: str) -> None:
         self.blocks.append(_Block(el, Counter(w.lower() for w in _WORD.findall(text))))
@@ -239,14 +265,17 @@ class _Renderer:
     def container(self, el: Any) -> None:
         """Read the children of a block container; loose inline content becomes paragraphs."""
         pending: list[str] = []
+        links = [0]  # words of `pending` inside links
         anchor = el
 
         def flush() -> None:
             text = "".join(pending).replace("\n", " ").replace("\u2028", "\n")
-            if text.strip():
+            mostly_links = self._around and 2 * links[0] >= len(_WORD.findall(text))
+            if text.strip() and not mostly_links:
                 self.out.block(text)
                 self._record(anchor, text)
             pending.clear()
+            links[0] = 0
 
         if el.text:
             pending.append(el.text)
@@ -256,11 +285,16 @@ class _Renderer:
                 pass
             elif tag in _BLOCKS or (tag and _has_blocks(child)):
                 flush()
-                self.element(child)
+                if child is self._main:
+                    self._around = False
+                    self.element(child)
+                    self._around = True
+                elif not self._left_out(child):
+                    self.element(child)
             elif tag == "br":
                 pending.append("\u2028")
             elif tag:
-                _inline_text(child, pending)
+                _inline_text(child, pending, links, tag == "a")
             if child.tail:
                 pending.append(child.tail)
         flush()
@@ -291,11 +325,16 @@ class _Renderer:
         else:
             self.container(el)
 
-    def list_lines(self, el: Any, lines: list[str], depth: int = 0) -> None:
+    def list_lines(self, el: Any, lines: list[str]) -> None:
+        """The lines of a <ul>/<ol>: "- item" or "N. item" per <li>, nested lists after their item."""
         ordered = _tag(el) == "ol"
         number = int(el.get("start")) if ordered and (el.get("start") or "").lstrip("-").isdigit() else 1
-        for item in el:
-            if _tag(item) != "li" or _skipped(item):
+        for kind, item in _list_parts(el, ("li",)):
+            if kind == "text":
+                lines.append(item)
+                continue
+            if kind == "list":
+                self.list_lines(item, lines)
                 continue
             if ordered and (item.get("value") or "").lstrip("-").isdigit():
                 number = int(item.get("value"))
@@ -320,17 +359,17 @@ class _Renderer:
             text = " ".join("".join(own).split())
             lines.append(f"{marker} {text}" if text else marker)
             for sub in nested:
-                self.list_lines(sub, lines, depth + 1)
+                self.list_lines(sub, lines)
 
     def definitions(self, el: Any) -> None:
+        """A <dl> as one "term: definition" line per entry (terms joined by ", ", definitions by " ")."""
         entries: list[tuple[list[str], list[str]]] = []
-        items: list[Any] = []
-        for child in el:  # <div> groups of dt/dd are allowed inside <dl>
-            if _tag(child) == "div" and not _skipped(child):
-                items.extend(c for c in child if _tag(c) in ("dt", "dd") and not _skipped(c))
-            elif _tag(child) in ("dt", "dd") and not _skipped(child):
-                items.append(child)
-        for item in items:
+        lines: list[str] = []
+        for kind, item in _list_parts(el, ("dt", "dd")):
+            if kind != "item":  # loose text, or a list inside the <dl>: a line of its own
+                entries.append(([], [item if kind == "text" else " ".join(_text_of(item).split())]))
+                entries.append(([], []))  # what follows starts a new entry
+                continue
             text = " ".join(_text_of(item).split())
             if not text:
                 continue
@@ -342,11 +381,12 @@ class _Renderer:
                 if not entries:
                     entries.append(([], []))
                 entries[-1][1].append(text)
-        lines = []
         for terms, definitions in entries:
             term = ", ".join(terms)
             definition = " ".join(definitions)
-            lines.append(f"{term}: {definition}" if term and definition else term or definition)
+            line = f"{term}: {definition}" if term and definition else term or definition
+            if line:
+                lines.append(line)
         self.lines_block(el, lines)
 
     def lines_block(self, el: Any, lines: list[str]) -> None:
@@ -382,6 +422,32 @@ class _Renderer:
             self.out.block(caption)
         add_table(self.out, rows, header_rows=header, caption=caption)
         self._record(el, caption + " " + " ".join(" ".join(r) for r in rows))
+
+
+def _list_parts(el: Any, item_tags: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
+    """The parts of a list (<ul>, <ol>, <dl>) in document order, as a browser shows them.
+
+    Yields ("item", element) for each visible element of `item_tags` (<li>; <dt>/<dd>), also when
+    wrapped in another element such as a <div>; ("list", element) for a <ul>/<ol> placed directly in
+    the list; and ("text", str) for loose text or any other element, whitespace collapsed.
+    """
+    if el.text and el.text.strip():
+        yield "text", " ".join(el.text.split())
+    for child in el:
+        tag = _tag(child)
+        if tag and not _skipped(child):
+            if tag in item_tags:
+                yield "item", child
+            elif tag in ("ul", "ol"):
+                yield "list", child
+            elif any(_tag(d) in item_tags for d in child.iterdescendants()):
+                yield from _list_parts(child, item_tags)  # a wrapper around items
+            else:
+                text = " ".join(_text_of(child).split())
+                if text:
+                    yield "text", text
+        if child.tail and child.tail.strip():
+            yield "text", " ".join(child.tail.split())
 
 
 def _ancestors_or_self(el: Any) -> list[Any]:
@@ -548,8 +614,8 @@ def load_html(data: bytes, ext: str) -> Extracted:
     survey.container(body)
     kept = _trafilatura_words(flat) if survey.blocks else Counter()
     main = _main_container(body, survey.blocks, kept)
-    renderer = _Renderer()
-    renderer.container(main)
+    renderer = _Renderer(main if main is not body else None)
+    renderer.container(body)
     body_text = renderer.out.text()
     if not body_text.strip():
         raise UnreadableSource("no extractable text in the HTML page")
