@@ -2,14 +2,18 @@
 
 What is read, in reading order: body paragraphs and tables, paragraphs inside content controls
 (w:sdt), the accepted view of tracked changes (insertions in, deletions and moved-away text out), the
-results of fields (not their codes), text boxes (after the paragraph that anchors them), and footnotes
-and endnotes, whose reference marks stay in the text ("register[1].") and whose text follows the body
-as a notes section ("[1] The register is ..."; a `footnotes` region). Tables are one line per row with
-" | " between cells (header rows: those marked as repeating, else the first). Headings come from
+shown results of fields (the outermost field's result; never field codes, nor the results of fields
+nested in a code, such as the MERGEFIELD inside an IF), text boxes (after the paragraph that anchors
+them), one branch of each mc:AlternateContent (its forms hold the same content), and footnotes and
+endnotes, whose reference marks stay in the text ("register[1].") and whose text follows the body as a
+notes section ("[1] The register is ..."; a `footnotes` region). Tables are one line per row with
+" | " between cells (header rows: those marked as repeating, else the first); a table nested in a cell
+is read into that cell with "; " between its rows and ", " between its cells. Headings come from
 heading styles or outline levels (heading regions); numbered and bulleted paragraphs are list lines.
 
 Left out on purpose, each with a note on the source when the file has any: headers and footers,
-comments, text formatted as hidden, embedded objects and alternative-format chunks. DOCX has no pages.
+comments, text formatted as hidden (directly, or through its character or paragraph style), embedded
+objects and alternative-format chunks. DOCX has no pages.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +53,8 @@ def _w(name: str) -> str:
 
 
 _P, _R, _T, _TBL, _TR, _TC = _w("p"), _w("r"), _w("t"), _w("tbl"), _w("tr"), _w("tc")
+_ALTERNATE, _TXBX = f"{{{_MC}}}AlternateContent", _w("txbxContent")
+_OFF = ("0", "false", "off")
 # Elements whose children are read as if they stood in their place.
 _TRANSPARENT = {
     _w(n)
@@ -70,6 +77,11 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
+def _on(prop: Any) -> bool:
+    """Whether an on/off property such as w:vanish is on: present with no w:val, or one that is not off."""
+    return (prop.get(_w("val")) or "true").lower() not in _OFF
+
+
 def _t_text(t: Any) -> str:
     """The text of a w:t element; unresolved entity references in it are left out, not what follows."""
     return (t.text or "") + "".join(child.tail or "" for child in t)
@@ -82,6 +94,38 @@ def _alternative(el: Any) -> Any:
     """
     choice = el.find(f"{{{_MC}}}Choice")
     return choice if choice is not None else el.find(f"{{{_MC}}}Fallback")
+
+
+def _text_boxes(el: Any) -> list[Any]:
+    """The outermost text box contents (w:txbxContent) inside `el`, through one branch of each
+    mc:AlternateContent.
+
+    A box drawn both as DrawingML and as VML is found once; a box inside a box is read with the box
+    that holds it, not found again here.
+    """
+    found: list[Any] = []
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == _TXBX:
+            found.append(child)
+        elif child.tag == _ALTERNATE:
+            chosen = _alternative(child)
+            if chosen is not None:
+                found.extend(_text_boxes(chosen))
+        else:
+            found.extend(_text_boxes(child))
+    return found
+
+
+def _nested_table(rows: list[list[str]]) -> str:
+    """A table nested in a cell, on one line: ", " between its cells and "; " between its rows.
+
+    The outer table has one line per row, so the nested rows cannot have lines of their own; the
+    separators keep the words of different rows and cells from running together.
+    """
+    lines = (", ".join(cell for cell in row if cell) for row in rows)
+    return "; ".join(line for line in lines if line)
 
 
 _WRAPPERS = {_w("sdt"), _w("sdtContent"), _w("customXml")}
@@ -172,6 +216,19 @@ class _Styles:
     names: dict[str, str] = field(default_factory=dict)
     outline: dict[str, int] = field(default_factory=dict)
     based_on: dict[str, str] = field(default_factory=dict)
+    vanish: dict[str, bool] = field(default_factory=dict)  # a style's own w:rPr/w:vanish setting
+    default_paragraph: str | None = None  # the style of paragraphs that name none
+
+    def hides(self, style_id: str | None) -> bool:
+        """Whether a style's run properties hide text: its own w:vanish, else the nearest style it is
+        based on that sets one."""
+        seen: set[str] = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            if style_id in self.vanish:
+                return self.vanish[style_id]
+            style_id = self.based_on.get(style_id)
+        return False
 
     def heading_level(self, style_id: str | None) -> int:
         """1-based heading level of a paragraph style (0 when it is not a heading style)."""
@@ -190,6 +247,11 @@ class _Styles:
         return 0
 
 
+def _on_attr(value: str | None) -> bool:
+    """Whether an on/off attribute such as w:default is set on."""
+    return value is not None and value.lower() not in _OFF
+
+
 def _read_styles(root: Any) -> _Styles:
     styles = _Styles()
     if root is None:
@@ -204,6 +266,15 @@ def _read_styles(root: Any) -> _Styles:
         based = style.find(_w("basedOn"))
         if based is not None and based.get(_w("val")):
             styles.based_on[sid] = based.get(_w("val"))
+        vanish = style.find(f"{_w('rPr')}/{_w('vanish')}")
+        if vanish is not None:
+            styles.vanish[sid] = _on(vanish)
+        if (
+            styles.default_paragraph is None
+            and style.get(_w("type")) == "paragraph"
+            and _on_attr(style.get(_w("default")))
+        ):
+            styles.default_paragraph = sid
         outline = style.find(f"{_w('pPr')}/{_w('outlineLvl')}")
         if (
             outline is not None
@@ -212,6 +283,42 @@ def _read_styles(root: Any) -> _Styles:
         ):
             styles.outline[sid] = int(outline.get(_w("val")))
     return styles
+
+
+@dataclass
+class _Fields:
+    """The complex fields (w:fldChar begin, separate, end) open at a point of a story, outermost first:
+    for each, whether its code part (before its separate) is being read.
+
+    Text is shown only outside every open field's code: a field's result is shown, its code is not, nor
+    is the result of a field nested in another's code (the MERGEFIELD inside an IF), and a field with no
+    separate shows nothing. A story (the body, a cell, a text box, a note) keeps one `_Fields` across its
+    paragraphs, since a field may span paragraphs (a table of contents); a separate or end with no field
+    open is ignored.
+    """
+
+    in_code: list[bool] = field(default_factory=list)
+
+    def mark(self, kind: str | None) -> None:
+        if kind == "begin":
+            self.in_code.append(True)
+        elif kind == "separate" and self.in_code:
+            self.in_code[-1] = False
+        elif kind == "end" and self.in_code:
+            self.in_code.pop()
+
+    @property
+    def shown(self) -> bool:
+        return not any(self.in_code)
+
+
+@dataclass
+class _Context:
+    """What reading a paragraph's runs depends on: its story's open fields, and whether its paragraph
+    style hides its runs."""
+
+    fields: _Fields
+    style_hides: bool = False
 
 
 @dataclass
@@ -233,6 +340,7 @@ class _Reader:
         self._marks: dict[tuple[str, str], str] = {}
         self._list_start: int | None = None
         self._list_end = 0
+        self.fields = _Fields()  # the fields open in the story being read as blocks
 
     # -- runs and paragraphs ------------------------------------------------------------------------------
     def _note_mark(self, kind: str, note_id: str) -> str:
@@ -244,7 +352,7 @@ class _Reader:
             self.note_marks.append((kind, note_id, mark))
         return f"[{self._marks[key]}]"
 
-    def inline(self, el: Any, out: list[str], boxes: list[Any], state: dict[str, int]) -> None:
+    def inline(self, el: Any, out: list[str], boxes: list[Any], ctx: _Context) -> None:
         """Append the visible text of the children of `el` (runs and their containers) to `out`."""
         for child in el:
             tag = child.tag
@@ -253,43 +361,49 @@ class _Reader:
                     self.counts.tracked += 1
                 continue
             if tag == _R:
-                self.run(child, out, boxes, state)
+                self.run(child, out, boxes, ctx)
             elif tag in _TRANSPARENT or tag == _w("sdt"):
                 if tag == _w("ins") or tag == _w("moveTo"):
                     self.counts.tracked += 1
-                self.inline(child, out, boxes, state)
+                self.inline(child, out, boxes, ctx)
             elif tag == f"{{{_M}}}oMath" or tag == f"{{{_M}}}oMathPara":
-                out.append(" " + "".join(t.text or "" for t in child.iter(f"{{{_M}}}t")) + " ")
-            elif tag == f"{{{_MC}}}AlternateContent":
+                if ctx.fields.shown:
+                    out.append(" " + "".join(t.text or "" for t in child.iter(f"{{{_M}}}t")) + " ")
+            elif tag == _ALTERNATE:
                 chosen = _alternative(child)
                 if chosen is not None:
-                    self.inline(chosen, out, boxes, state)
+                    self.inline(chosen, out, boxes, ctx)
 
-    def run(self, run: Any, out: list[str], boxes: list[Any], state: dict[str, int]) -> None:
+    def hidden(self, run: Any, ctx: _Context) -> bool:
+        """Whether a run is formatted as hidden (w:vanish).
+
+        The run's own w:vanish decides when it has one, on or off. Otherwise its character style and its
+        paragraph's style decide; w:vanish is a toggle property, so when both set it they cancel out.
+        """
         props = run.find(_w("rPr"))
-        if props is not None:
-            vanish = props.find(_w("vanish"))
-            if vanish is not None and vanish.get(_w("val"), "true") not in ("0", "false", "off"):
-                if any(_t_text(t).strip() for t in run.iter(_T)):
-                    self.counts.hidden += 1
-                return
+        if props is None:
+            return ctx.style_hides
+        direct = props.find(_w("vanish"))
+        if direct is not None:
+            return _on(direct)
+        style = props.find(_w("rStyle"))
+        char_hides = style is not None and self.styles.hides(style.get(_w("val")))
+        return char_hides != ctx.style_hides
+
+    def run(self, run: Any, out: list[str], boxes: list[Any], ctx: _Context) -> None:
+        """Append the visible content of a run; its field characters are followed even when it is hidden."""
+        hidden = self.hidden(run, ctx)
+        if hidden and ctx.fields.shown and any(_t_text(t).strip() for t in run.iter(_T)):
+            self.counts.hidden += 1
         for child in run:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
             if tag == _w("fldChar"):
-                kind = child.get(_w("fldCharType"))
-                if kind == "begin":
-                    state["depth"] += 1
-                    state["code"] = state["depth"]
-                elif kind == "separate":
-                    state["code"] = 0
-                elif kind == "end":
-                    state["depth"] = max(0, state["depth"] - 1)
-                    state["code"] = 0
+                ctx.fields.mark(child.get(_w("fldCharType")))
                 continue
-            if state["code"]:
-                continue  # inside a field's instructions: not shown
+            if hidden or not ctx.fields.shown:
+                continue  # hidden, or inside a field's code: not shown
             if tag == _T:
                 out.append(_t_text(child))
             elif tag == _w("tab") or tag == _w("ptab"):
@@ -307,18 +421,25 @@ class _Reader:
                 if child.get(_w("customMarkFollows")) not in ("1", "true", "on"):
                     out.append(self._note_mark(kind, child.get(_w("id")) or ""))
             elif tag in (_w("drawing"), _w("pict")):
-                boxes.extend(child.iter(_w("txbxContent")))
-            elif tag == f"{{{_MC}}}AlternateContent":
+                boxes.extend(_text_boxes(child))
+            elif tag == _ALTERNATE:
                 chosen = _alternative(child)
                 if chosen is not None:
-                    boxes.extend(chosen.iter(_w("txbxContent")))
+                    boxes.extend(_text_boxes(chosen))
             elif tag == _w("object"):
                 self.counts.objects += 1
-                boxes.extend(child.iter(_w("txbxContent")))
+                boxes.extend(_text_boxes(child))
 
-    def paragraph_text(self, p: Any, boxes: list[Any]) -> str:
+    def _style(self, p: Any) -> str | None:
+        """A paragraph's style: the one it names, else the document's default paragraph style."""
+        style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+        named = style.get(_w("val")) if style is not None else None
+        return named or self.styles.default_paragraph
+
+    def paragraph_text(self, p: Any, boxes: list[Any], fields: _Fields) -> str:
+        """The visible text of a paragraph; the text boxes it anchors are added to `boxes`."""
         out: list[str] = []
-        self.inline(p, out, boxes, {"depth": 0, "code": 0})
+        self.inline(p, out, boxes, _Context(fields, self.styles.hides(self._style(p))))
         return "".join(out)
 
     # -- blocks ----------------------------------------------------------------------------------------
@@ -330,14 +451,12 @@ class _Reader:
 
     def paragraph(self, p: Any) -> None:
         boxes: list[Any] = []
-        text = self.paragraph_text(p, boxes)
+        text = self.paragraph_text(p, boxes, self.fields)
         props = p.find(_w("pPr"))
-        style = None
+        style = self._style(p)
         level = 0
         numbered = False
         if props is not None:
-            style_el = props.find(_w("pStyle"))
-            style = style_el.get(_w("val")) if style_el is not None else None
             outline = props.find(_w("outlineLvl"))
             value = outline.get(_w("val")) if outline is not None else None
             if value is not None and value.isdigit() and int(value) < 9:
@@ -362,10 +481,11 @@ class _Reader:
                 self.out.block(text)
         for box in boxes:
             self._end_list()
-            self.blocks(box)
+            self.story(box)
 
-    def table(self, tbl: Any) -> None:
-        self._end_list()
+    def rows(self, tbl: Any) -> tuple[list[list[str]], int]:
+        """A table's rows as the one-line texts of their cells (deleted rows left out), and how many
+        leading rows are marked as repeating header rows."""
         rows: list[list[str]] = []
         header = 0
         counting_header = True
@@ -373,44 +493,70 @@ class _Reader:
             props = tr.find(_w("trPr"))
             if props is not None and props.find(_w("del")) is not None:
                 continue  # a deleted row
-            cells: list[str] = []
-            for tc in _children(tr, _TC):
-                texts = []
-                for p in tc.iter(_P):
-                    boxes: list[Any] = []
-                    texts.append(self.paragraph_text(p, boxes))
-                cells.append(" ".join(" ".join(texts).split()))
-            rows.append(cells)
+            rows.append([self.flat_text(tc) for tc in _children(tr, _TC)])
             is_header = props is not None and props.find(_w("tblHeader")) is not None
             if counting_header and is_header:
                 header += 1
             else:
                 counting_header = False
+        return rows, header
+
+    def table(self, tbl: Any) -> None:
+        self._end_list()
+        rows, header = self.rows(tbl)
         add_table(self.out, rows, header_rows=header or 1)
 
-    def blocks(self, container: Any) -> None:
-        """Read the block-level children of a body, cell, text box, note or content control."""
+    def flat_text(self, container: Any) -> str:
+        """The text of a table cell or a note on one line, as its own story: its paragraphs, each
+        followed by the text boxes it anchors, and its nested tables, joined by single spaces."""
+        fields = _Fields()
+        texts: list[str] = []
+        for child in self.block_items(container):
+            if child.tag == _P:
+                boxes: list[Any] = []
+                texts.append(self.paragraph_text(child, boxes, fields))
+                texts.extend(self.flat_text(box) for box in boxes)
+            else:
+                texts.append(_nested_table(self.rows(child)[0]))
+        return " ".join(" ".join(texts).split())
+
+    def block_items(self, container: Any) -> Iterator[Any]:
+        """The paragraphs and tables of a body, cell, text box or note, in reading order.
+
+        Read through content controls, custom XML, inserted or moved-in blocks and one branch of each
+        mc:AlternateContent; embedded documents (w:altChunk) are counted and left out.
+        """
         for child in container:
             tag = child.tag
-            if not isinstance(tag, str):
-                continue
-            if tag == _P:
-                self.paragraph(child)
-            elif tag == _TBL:
-                self.table(child)
+            if tag in (_P, _TBL):
+                yield child
             elif tag == _w("sdt"):
                 content = child.find(_w("sdtContent"))
                 if content is not None:
-                    self.blocks(content)
+                    yield from self.block_items(content)
             elif tag in (_w("customXml"), _w("ins"), _w("moveTo")):
-                self.blocks(child)
+                yield from self.block_items(child)
             elif tag == _w("altChunk"):
                 self.counts.alt_chunks += 1
-            elif tag == f"{{{_MC}}}AlternateContent":
+            elif tag == _ALTERNATE:
                 chosen = _alternative(child)
                 if chosen is not None:
-                    self.blocks(chosen)
+                    yield from self.block_items(chosen)
+
+    def blocks(self, container: Any) -> None:
+        """Read the blocks of a body, text box or content control as paragraphs, lists and tables."""
+        for child in self.block_items(container):
+            if child.tag == _P:
+                self.paragraph(child)
+            else:
+                self.table(child)
         self._end_list()
+
+    def story(self, container: Any) -> None:
+        """Read a text box as its own story: fields open around its anchor do not reach into it."""
+        outer, self.fields = self.fields, _Fields()
+        self.blocks(container)
+        self.fields = outer
 
     def notes(self, roots: dict[str, Any]) -> None:
         """The notes section: each referenced footnote and endnote, with its mark, in order."""
@@ -426,8 +572,7 @@ class _Reader:
             note = by_id.get((kind, note_id))
             if note is None:
                 continue
-            texts = [self.paragraph_text(p, []) for p in note.iter(_P)]
-            text = " ".join(" ".join(texts).split())
+            text = self.flat_text(note)
             if text:
                 lines.append(f"[{mark}] {text}")
         if not lines:
