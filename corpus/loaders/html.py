@@ -5,12 +5,16 @@ article; the main container is the smallest element holding every block of the p
 covers (or the page's single <main>/<article> when trafilatura keeps nothing). Every visible block of
 that container is read, in document order and with its structure, so that nothing trafilatura's
 heuristics drop inside the content (a list directly in <body>, a list of links in an <article>, a
-definition list) is lost: headings (heading regions), paragraphs, lists as "- item" / "1. item" lines
-(list regions), definition lists as one "term: definition" line per entry, tables as one line per
-row with " | " between cells (table and table_header regions), preformatted text verbatim.
+definition list) is lost; around it, every block that is not mostly link text is read too (a list
+or table in a sibling <div>, a second <article>, a <pre> after <main>). Rendered: headings (heading
+regions), paragraphs, lists as "- item" / "1. item" lines (list regions), definition lists as one
+"term: definition" line per entry, tables as one line per row with " | " between cells (table and
+table_header regions), preformatted text verbatim. Lists are read as browsers show them: items
+wrapped in a <div>, loose text and lists placed directly in a list each keep a line.
 Left out: scripts, styles, hidden elements, form controls, images, and page furniture (nav, aside,
-page-level header and footer, menus, cookie and advertising blocks). When much of the page's visible
-non-link text is left out, the source gets a note saying how much.
+page-level footer, a page-level header or "menu" block that is mostly links, cookie, advertising and
+comment blocks). When much of the page's visible non-link text is left out, the source gets a note
+saying how much.
 
 Pages nested deeper than the HTML parser's limit (256 elements) are flattened first, so their text
 is kept. Trafilatura's metadata is used where the page's own tags say nothing: it keeps only day
