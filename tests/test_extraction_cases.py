@@ -475,6 +475,20 @@ def test_html_note_when_much_visible_text_is_left_out(tmp_path: Path) -> None:
         ),
         ("---\n: not yaml [\n---\nBody.\n", None, None, ": not yaml [\n\nBody."),
         (
+            "---\nNote: the seed bank opens on the first Saturday.\n---\n\nBody.\n",
+            None,
+            None,
+            "Note: the seed bank opens on the first Saturday.\n\nBody.",
+        ),
+        (
+            "---\nOpening hours: 10:00 to 12:00\n---\nBody.\n",
+            None,
+            None,
+            "Opening hours: 10:00 to 12:00\n\nBody.",
+        ),
+        ("---\nlayout: post\ndraft: false\n---\nBody.\n", None, None, "Body."),
+        ("---\nTitle: Seeds\nOpening hours: 10 to 12\n---\nBody.\n", "Seeds", None, "Body."),
+        (
             "---\ntitle: >-\n  Folded\n  title\nauthor: {name: Club}\n---\nBody.\n",
             "Folded title",
             "Club",

@@ -30,6 +30,7 @@ _FRONT_MATTER = re.compile(
     r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
 MAX_FRONT_MATTER_CHARS = 64 * 1024
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_.-]*\Z")  # a front-matter key as tools write them
 _MAX_LIST_VALUES = 20
 
 _KEYS = {
@@ -110,9 +111,12 @@ def _scalar(value: object) -> str | None:
 def parse_front_matter(block: str, fence: str = "---") -> dict[str, str] | None:
     """The metadata of a front-matter block, or None when the block is not front matter.
 
-    The block must parse as YAML (`---`) or TOML (`+++`) into a mapping with at least one key; known
-    keys (title, author(s), publisher, date, url, license, lang, ...) are returned as strings. A nested
-    mapping gives its `name` ("author: {name: X}"), a list its items joined with ", ".
+    The block must parse as YAML (`---`) or TOML (`+++`) into a mapping with at least one key, and
+    either name a known key or have only keys written as identifiers (`layout`, `draft_2`, `og-image`):
+    a sentence between two rules such as "Note: the bank opens on Saturdays." or "Opening hours: 10 to
+    12" parses as YAML too, but it is text. Known keys (title, author(s), publisher, date, url, license,
+    lang, ...) are returned as strings. A nested mapping gives its `name` ("author: {name: X}"), a list
+    its items joined with ", ".
     """
     if len(block) > MAX_FRONT_MATTER_CHARS:
         return None
@@ -141,6 +145,9 @@ def parse_front_matter(block: str, fence: str = "---") -> dict[str, str] | None:
         text = _scalar(value)
         if text:
             found[name] = text
+    known = any(key.strip().lower() in _KEYS for key in data)
+    if not known and not all(_IDENTIFIER.match(key) for key in data):
+        return None
     return found
 
 
