@@ -53,6 +53,7 @@ _BLOCK_START = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?:;…。！？：；][\"'”’)\]」』】]*$")
 _HYPHEN_END = re.compile(r"[^\W_][-‐—]$")
+_RANGE_END = re.compile(r"\d[-\u2010]$")
 
 
 def display_width(line: str) -> int:
@@ -107,9 +108,19 @@ def detect_wrap(lines: list[str]) -> _Wrap | None:
     return _Wrap(width=width, widest=max(near))
 
 
+def splits_range(line: str, nxt: str) -> bool:
+    """Whether `line` ends like "from 1990-" and `nxt` starts like "1995 were": a number range split
+    at the line end. It reads as one token ("1990-1995"), so no paragraph or list item starts there."""
+    return _RANGE_END.search(line) is not None and nxt[:1].isdigit()
+
+
 def _continues(line: str, nxt: str, wrap: _Wrap) -> bool:
     """Whether the break between `line` and `nxt` was forced by the wrap column."""
-    if _BLOCK_START.match(nxt) or line.startswith(("#", "|", "```")):
+    if line.startswith(("#", "|", "```")):
+        return False
+    if splits_range(line, nxt):
+        return True  # "1990-" + "1995": a range is never cut, whatever the line's width
+    if _BLOCK_START.match(nxt):
         return False
     w = display_width(line)
     if w < wrap.width // 2 or w > 1.25 * wrap.width:

@@ -12,10 +12,13 @@ What it does, with positions in PDF points (y grows upwards):
 - paragraphs: lines are joined into paragraphs; a paragraph ends at a larger vertical gap, a change of
   font size, an indented first line, a list item, or a short line ending a sentence;
 - line-end hyphens: a word split by a hyphen at the end of a line is joined when the document's own
-  vocabulary says it is one word (`corpus.unwrap.Dehyphenator`), else the hyphen stays;
+  vocabulary says it is one word (`corpus.unwrap.Dehyphenator`), else the hyphen stays ("drought-" +
+  "tolerant", "COVID-" + "19", and a number range "1990-" + "1995", which never ends a paragraph);
 - page breaks: a paragraph that runs on to the next page (no sentence end before the break, and the next
-  page goes on in lower case or the last line was full) is joined to it by a space (or nothing, for a
-  split word); `LaidOutPage.join` says so.
+  page goes on in lower case, the last line was full or ends with a split word) is joined to it by a
+  space (or nothing, for a split word); a table that ends one page and goes on at the top of the next
+  with the same columns and no repeated header is continued: its rows follow on the next line and are
+  not given a header of their own; `LaidOutPage.join` says so.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from corpus.loaders.base import TextBuilder, add_table
-from corpus.unwrap import Dehyphenator
+from corpus.unwrap import Dehyphenator, splits_range
 
 _SENTENCE_END = re.compile(r"[.!?:;…。！？：；][\"'”’)\]」』】]*$")
 _LIST_ITEM = re.compile(
@@ -43,6 +46,8 @@ _NO_SPACE = re.compile(
     "[\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]"
 )
 _HYPHENS = "-\u2010"
+_SPLIT_END = re.compile(r"[^\W_][-\u2010]$")
+_NUMBER = re.compile(r"^[-+−(]?[$€£¥]?\d[\d.,:/%)\s-]*$")
 
 
 @dataclass
@@ -112,7 +117,8 @@ class PageLines:
 class LaidOutPage:
     """A page as read: raw text (blocks separated by blank lines), table regions, and how it joins on.
 
-    `join` is what joins this page to the next page with text: "\\n\\n", " " or "".
+    `join` is what joins this page to the next page with text: "\\n\\n", " ", "" or "\\n" (a table
+    going on).
     `removed` counts the running header, footer and page-number lines left out.
     """
 
@@ -128,6 +134,9 @@ class _Block:
     text: str = ""
     full: bool = False  # whether its last line reaches the right edge of its column
     rows: list[list[str]] = field(default_factory=list)
+    columns: list[tuple[float, float]] = field(default_factory=list)  # a table's column spans (x)
+    header: list[str] | None = None  # a table's header row (for a continued table: that of its start)
+    header_rows: int = 1  # leading rows of `rows` that are the header (0 for a continued table)
 
 
 def _key(text: str) -> str:
@@ -185,7 +194,8 @@ def _furniture(pages: list[PageLines], body_size: float) -> list[set[int]]:
 def _continues_sentence(prev: Line, line: Line) -> bool:
     drop = prev.bottom - line.bottom
     close = 0.5 * prev.size < drop <= 1.6 * prev.size and abs(prev.size - line.size) < 0.5
-    return close and not _SENTENCE_END.search(prev.text) and line.text[:1].islower()
+    goes_on = line.text[:1].islower() or splits_range(_line_text(prev), line.text)
+    return close and not _SENTENCE_END.search(prev.text) and goes_on
 
 
 def _aligned(a: list[list[Word]], b: list[list[Word]], size: float) -> bool:
@@ -219,8 +229,13 @@ def _aligned(a: list[list[Word]], b: list[list[Word]], size: float) -> bool:
     return inner
 
 
-def _table_rows(lines: list[Line]) -> list[list[str]]:
-    """Rows of cell texts, cells placed in the table's columns (empty where a row has no cell)."""
+def _fits(a: list[list[Word]], b: list[list[Word]], size: float) -> bool:
+    """Whether rows `a` and `b` line up either way (a row with empty cells lines up with a fuller one)."""
+    return _aligned(a, b, size) or _aligned(b, a, size)
+
+
+def _table_columns(lines: list[Line]) -> list[tuple[float, float]]:
+    """The (left, right) x span of each column of the table made of `lines`, left to right."""
     spans: list[list[float]] = []
     for line in lines:
         for cell in line.cells():
@@ -238,15 +253,20 @@ def _table_rows(lines: list[Line]) -> list[list[str]]:
             merged[-1][1] = max(merged[-1][1], span[1])
         else:
             merged.append(list(span))
+    return [(left, right) for left, right in merged]
+
+
+def _table_rows(lines: list[Line], columns: list[tuple[float, float]]) -> list[list[str]]:
+    """Rows of cell texts, cells placed in the table's `columns` (empty where a row has no cell)."""
     rows = []
     for line in lines:
-        row = [""] * len(merged)
+        row = [""] * len(columns)
         for cell in line.cells():
             middle = (cell[0].left + cell[-1].right) / 2
             column = min(
-                range(len(merged)),
+                range(len(columns)),
                 key=lambda k: (
-                    0 if merged[k][0] - 2 <= middle <= merged[k][1] + 2 else abs(middle - merged[k][0])
+                    0 if columns[k][0] - 2 <= middle <= columns[k][1] + 2 else abs(middle - columns[k][0])
                 ),
             )
             text = " ".join(w.text for w in cell)
@@ -256,7 +276,12 @@ def _table_rows(lines: list[Line]) -> list[list[str]]:
 
 
 def _find_tables(lines: list[Line]) -> list[tuple[int, int]]:
-    """(first, end) line index ranges of tables."""
+    """(first, end) line index ranges of tables.
+
+    A line goes on a table when it lines up with the row before it or with the fullest row so far:
+    a row with empty cells ("Pennock", "21", "Dr Ada Fry", "") may not line up with a row before it
+    that has other cells empty, but it does with a full one.
+    """
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
@@ -265,18 +290,16 @@ def _find_tables(lines: list[Line]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        prev_cells = cells
+        prev_cells = fullest = cells
         while j < len(lines):
             nxt = lines[j].cells()
             close = lines[j - 1].bottom - lines[j].top < 3 * max(lines[j].size, lines[j - 1].size)
             size = lines[j].size
-            if (
-                len(nxt) < 2
-                or not close
-                or not (_aligned(prev_cells, nxt, size) or _aligned(nxt, prev_cells, size))
-            ):
+            if len(nxt) < 2 or not close or not (_fits(prev_cells, nxt, size) or _fits(fullest, nxt, size)):
                 break
             prev_cells = nxt
+            if len(nxt) > len(fullest):
+                fullest = nxt
             j += 1
         if j - i >= 2:
             found.append((i, j))
@@ -342,11 +365,11 @@ def _breaks(a: Line, b: Line, column: _Column, m: _Measure) -> bool:
     drop = a.bottom - b.bottom
     if drop < 0.5 * size or drop > (m.pitch * 1.35) * size:
         return True  # a gap, or a jump up (next column)
-    if _LIST_ITEM.match(b.text):
+    if _LIST_ITEM.match(b.text) and not splits_range(_line_text(a), b.text):
         return True
     if b.left > a.left + 1.5 * size and abs(a.left - column.left) < size:
         return True  # an indented first line
-    if not a.hyphen and not a.text.endswith(_HYPHENS):
+    if not a.hyphen and not _SPLIT_END.search(a.text):  # a line ending "1990-" or "well-" is not short
         first = b.words[0]
         if a.right + 0.3 * size + (first.right - first.left) < column.right - 0.02 * (
             column.right - column.left
@@ -356,8 +379,13 @@ def _breaks(a: Line, b: Line, column: _Column, m: _Measure) -> bool:
 
 
 def _joiner(a: str, b: str, hyphen: bool, hyphens: Dehyphenator) -> tuple[str, str]:
-    """(a as it ends in the joined text, the separator) for text `a` followed by `b`."""
-    if a and b and (hyphen or a[-1] in _HYPHENS) and b[0].isalpha() and a[:-1][-1:].isalpha():
+    """(a as it ends in the joined text, the separator) for text `a` followed by `b`.
+
+    After a line-end hyphen that follows a letter or digit, the next line goes on with no space: the
+    hyphen is dropped when the document's vocabulary says the halves are one word ("deserti-" +
+    "fication"), else kept ("drought-" + "tolerant", "1990-" + "1995", "COVID-" + "19").
+    """
+    if a and b and (hyphen or a[-1] in _HYPHENS) and b[0].isalnum() and a[:-1][-1:].isalnum():
         if hyphens.should_join(a, b):
             return a[:-1], ""
         return a, ""
@@ -398,7 +426,10 @@ def _blocks(lines: list[Line], m: _Measure, hyphens: Dehyphenator) -> list[_Bloc
         if t < len(tables) and tables[t][0] == i:
             flush()
             start, end = tables[t]
-            blocks.append(_Block("table", lines[start:end], rows=_table_rows(lines[start:end])))
+            table = lines[start:end]
+            spans = _table_columns(table)
+            rows = _table_rows(table, spans)
+            blocks.append(_Block("table", table, rows=rows, columns=spans, header=rows[0]))
             i = end
             t += 1
             continue
@@ -415,10 +446,40 @@ def _runs_on(a: _Block, b: _Block) -> bool:
     """Whether paragraph `a` (ending a page) goes on in paragraph `b` (opening the next page)."""
     if a.kind != "para" or b.kind != "para" or not a.text or not b.text:
         return False
-    if _SENTENCE_END.search(a.text) or _LIST_ITEM.match(b.text):
+    if _SENTENCE_END.search(a.text) or (_LIST_ITEM.match(b.text) and not splits_range(a.text, b.text)):
         return False
     last = a.lines[-1]
-    return b.text[0].islower() or last.hyphen or (a.full and not b.text[0].isdigit())
+    split = _SPLIT_END.search(a.text) is not None and b.text[0].isalnum()
+    return b.text[0].islower() or last.hyphen or split or (a.full and not b.text[0].isdigit())
+
+
+def _header_like(row: list[str], data: list[list[str]]) -> bool:
+    """Whether `row` reads as a header over the data rows `data`: in a column where every data cell is a
+    number, its cell is a word ("Visits" over "14", "9")."""
+    for k, cell in enumerate(row):
+        column = [r[k] for r in data if k < len(r) and r[k]]
+        if column and all(_NUMBER.match(c) for c in column) and cell and not _NUMBER.match(cell):
+            return True
+    return False
+
+
+def _continues_table(a: _Block, b: _Block) -> bool:
+    """Whether table `b` (opening a page) goes on with table `a` (ending the page before).
+
+    It does when both have the same number of columns at about the same x positions (each column of
+    `b` overlaps that of `a`) and `b` does not start with a header: not with `a`'s header repeated,
+    nor with a row of words over columns that hold numbers in `a`.
+    """
+    if a.kind != "table" or b.kind != "table" or len(a.columns) != len(b.columns) or not b.rows:
+        return False
+    size = max(a.lines[-1].size, 1.0)
+    for (a_left, a_right), (b_left, b_right) in zip(a.columns, b.columns, strict=True):
+        if min(a_right, b_right) - max(a_left, b_left) < -0.5 * size:
+            return False
+    first = b.rows[0]
+    if a.header is not None and first == a.header:
+        return False
+    return not _header_like(first, a.rows[a.header_rows :])
 
 
 def lay_out(pages: list[PageLines], hyphens: Dehyphenator | None = None) -> list[LaidOutPage]:
@@ -436,7 +497,10 @@ def lay_out(pages: list[PageLines], hyphens: Dehyphenator | None = None) -> list
     with_text = [i for i, blocks in enumerate(per_page) if blocks]
     for a, b in itertools.pairwise(with_text):
         first, last = per_page[b][0], per_page[a][-1]
-        if _runs_on(last, first):
+        if _continues_table(last, first):
+            first.header, first.header_rows = last.header, 0
+            joins[a] = "\n"
+        elif _runs_on(last, first):
             text, sep = _joiner(last.text, first.text, last.lines[-1].hyphen, hyphens)
             last.text = text
             joins[a] = sep
@@ -445,7 +509,7 @@ def lay_out(pages: list[PageLines], hyphens: Dehyphenator | None = None) -> list
         builder = TextBuilder(part=p)
         for block in blocks:
             if block.kind == "table":
-                add_table(builder, block.rows, header_rows=1)
+                add_table(builder, block.rows, header_rows=block.header_rows)
             else:
                 builder.block(block.text)
         out.append(LaidOutPage(builder, joins[p], len(furniture[p])))

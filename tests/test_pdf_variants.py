@@ -1,0 +1,235 @@
+"""PDF variants of faults found by probing: number ranges split at a line end, table rows with an empty
+last cell, and a table going on over a page break without a repeated header.
+
+Each PDF is drawn here with reportlab from known lines, so the expected canonical text is exact.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from corpus.ingest import load_source, source_file
+from corpus.models import Source
+from corpus.normalize import canonicalize
+
+Row = tuple[str, ...]
+COLUMNS_X = (72, 220, 360, 470)
+INTRO = "The table lists the clinics visited by the mobile team in May."
+CLOSING = "Visits to Pennock were longer because of the measles outbreak."
+HEADER: Row = ("Clinic", "Visits", "Doctor", "Notes")
+
+
+def _pdf(pages: list[list[str | Row]], *, ruled: bool = False) -> bytes:
+    """One page per list: a str is a line of prose ("" a blank gap), a tuple a table row drawn at
+    `COLUMNS_X` (with ruled cell borders when `ruled`)."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=(612, 792), invariant=1)
+    for lines in pages:
+        y = 700.0
+        rows: list[float] = []
+        for line in lines:
+            pdf.setFont("Helvetica", 11)
+            if isinstance(line, tuple):
+                for x, cell in zip(COLUMNS_X, line, strict=True):
+                    pdf.drawString(x, y, cell)
+                rows.append(y)
+                y -= 18
+            elif line:
+                pdf.drawString(72, y, line)
+                y -= 14
+            else:
+                y -= 12
+        if ruled and rows:
+            top, bottom = rows[0] + 13, rows[-1] - 5
+            for edge in [r + 13 for r in rows] + [bottom]:
+                pdf.line(66, edge, 560, edge)
+            for x in [*COLUMNS_X, 566]:
+                pdf.line(x - 6, top, x - 6, bottom)
+        pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+def _load(tmp_path: Path, data: bytes) -> Source:
+    path = tmp_path / "probe.pdf"
+    path.write_bytes(data)
+    return load_source(source_file(path, path.name))
+
+
+def _regions(source: Source, kind: str) -> list[str]:
+    return [source.text[r.start : r.end] for r in source.regions if r.kind == kind]
+
+
+# -- number ranges split at a line end -----------------------------------------------------------------------
+def test_pdf_range_split_after_a_short_line_stays_in_its_paragraph(tmp_path: Path) -> None:
+    source = _load(
+        tmp_path,
+        _pdf(
+            [
+                [
+                    "Rainfall records for the period from 1990-",
+                    "1995 were lost in a fire at the district office, together with the",
+                    "maps of the northern wells and the registers of the cattle markets.",
+                ]
+            ]
+        ),
+    )
+    assert source.text == (
+        "Rainfall records for the period from 1990-1995 were lost in a fire at the district office, "
+        "together with the maps of the northern wells and the registers of the cattle markets."
+    )
+
+
+def test_pdf_ranges_on_short_lines_keep_the_hyphen_without_a_space(tmp_path: Path) -> None:
+    lines: list[str | Row] = [
+        "Rainfall records for the period 1990-",
+        "1995 were lost in the fire, but pages 12-",
+        "18 of the register survived, as described in sections 4-",
+        "5. Ages 5-",
+        "14 were counted separately, as were the COVID-",
+        "19 cases.",
+    ]
+    source = _load(tmp_path, _pdf([lines]))
+    assert source.text == (
+        "Rainfall records for the period 1990-1995 were lost in the fire, but pages 12-18 of the "
+        "register survived, as described in sections 4-5. Ages 5-14 were counted separately, as were "
+        "the COVID-19 cases."
+    )
+
+
+def test_pdf_range_split_across_a_page_break_is_joined(tmp_path: Path) -> None:
+    pages: list[list[str | Row]] = [
+        [
+            "The agency reported that the pace of desertification in the districts",
+            "doubled between 2015 and 2020, and that the records from 1990-",
+        ],
+        ["1995 were lost in a fire at the district office."],
+    ]
+    source = _load(tmp_path, _pdf(pages))
+    assert source.text == (
+        "The agency reported that the pace of desertification in the districts doubled between 2015 "
+        "and 2020, and that the records from 1990-1995 were lost in a fire at the district office."
+    )
+    assert source.text[source.pages[1] :].startswith("1995 were lost")
+
+
+def test_hard_wrapped_plain_text_keeps_a_split_range_in_its_paragraph() -> None:
+    lines = [
+        "The national land agency has monitored soil degradation in the eastern",
+        "districts since 2012, and its field teams reported that rainfall records for",
+        "the period from 1990-",
+        "1995 were lost in a fire at the district office, together with the maps of",
+        "the northern wells and the registers of the cattle markets that were held",
+        "in the valley towns every second week, which had been kept since 1950-",
+        "1960 by the clerks of the market board in the old county hall building.",
+        "",
+        "A second paragraph that is also wrapped at the same column, so that it is",
+        "long enough to be seen as hard-wrapped text, as described in sections 4-",
+        "5. Ages were counted on their own by the nurses of the district office.",
+    ]
+    assert canonicalize("\n".join(lines)).split("\n\n") == [
+        "The national land agency has monitored soil degradation in the eastern districts since 2012, "
+        "and its field teams reported that rainfall records for the period from 1990-1995 were lost in "
+        "a fire at the district office, together with the maps of the northern wells and the registers "
+        "of the cattle markets that were held in the valley towns every second week, which had been "
+        "kept since 1950-1960 by the clerks of the market board in the old county hall building.",
+        "A second paragraph that is also wrapped at the same column, so that it is long enough to be "
+        "seen as hard-wrapped text, as described in sections 4-5. Ages were counted on their own by the "
+        "nurses of the district office.",
+    ]
+
+
+# -- table rows with empty cells -----------------------------------------------------------------------------
+@pytest.mark.parametrize("ruled", [False, True], ids=["unruled", "ruled"])
+@pytest.mark.parametrize(
+    ("rows", "lines"),
+    [
+        (
+            [
+                ("Harwick", "14", "Dr Lena Moss", "Closed Fridays"),
+                ("Oakfield", "9", "", "No resident doctor"),
+                ("Pennock", "21", "Dr Ada Fry", ""),
+            ],
+            [
+                "Harwick | 14 | Dr Lena Moss | Closed Fridays",
+                "Oakfield | 9 | | No resident doctor",
+                "Pennock | 21 | Dr Ada Fry |",
+            ],
+        ),
+        (
+            [
+                ("Harwick", "14", "", "Closed Fridays"),
+                ("Oakfield", "9", "Dr Sam Ortiz", ""),
+                ("Pennock", "21", "", "Open daily"),
+            ],
+            [
+                "Harwick | 14 | | Closed Fridays",
+                "Oakfield | 9 | Dr Sam Ortiz |",
+                "Pennock | 21 | | Open daily",
+            ],
+        ),
+    ],
+    ids=["after-empty-middle", "alternating"],
+)
+def test_pdf_table_rows_with_empty_cells_stay_in_the_table(
+    tmp_path: Path, rows: list[Row], lines: list[str], ruled: bool
+) -> None:
+    source = _load(tmp_path, _pdf([[INTRO, "", HEADER, *rows, "", CLOSING]], ruled=ruled))
+    table = "\n".join(["Clinic | Visits | Doctor | Notes", *lines])
+    assert source.text == f"{INTRO}\n\n{table}\n\n{CLOSING}"
+    assert _regions(source, "table") == [table]
+    assert _regions(source, "table_header") == ["Clinic | Visits | Doctor | Notes"]
+
+
+# -- a table going on over a page break ----------------------------------------------------------------------
+PAGE_ONE: list[str | Row] = [
+    INTRO,
+    "",
+    ("Clinic", "Visits", "Doctor", "District"),
+    ("Harwick", "14", "Dr Lena Moss", "North"),
+    ("Oakfield", "9", "Dr Sam Ortiz", "North"),
+]
+PAGE_TWO_ROWS: list[str | Row] = [
+    ("Pennock", "21", "Dr Ada Fry", "South"),
+    ("Quarry End", "6", "Dr Ben Hale", "South"),
+    "",
+    CLOSING,
+]
+FIRST_ROWS = (
+    "Clinic | Visits | Doctor | District\n"
+    "Harwick | 14 | Dr Lena Moss | North\n"
+    "Oakfield | 9 | Dr Sam Ortiz | North"
+)
+MORE_ROWS = "Pennock | 21 | Dr Ada Fry | South\nQuarry End | 6 | Dr Ben Hale | South"
+
+
+@pytest.mark.parametrize("ruled", [False, True], ids=["unruled", "ruled"])
+def test_pdf_table_going_on_over_a_page_break_continues_the_table(tmp_path: Path, ruled: bool) -> None:
+    source = _load(tmp_path, _pdf([PAGE_ONE, PAGE_TWO_ROWS], ruled=ruled))
+    assert source.text == f"{INTRO}\n\n{FIRST_ROWS}\n{MORE_ROWS}\n\n{CLOSING}"
+    assert source.text[source.pages[1] :].startswith("Pennock | 21")
+    assert _regions(source, "table_header") == ["Clinic | Visits | Doctor | District"]  # none on page 2
+    assert _regions(source, "table") == [FIRST_ROWS, MORE_ROWS]
+
+    # a repeated header still opens the page's table, with its header
+    repeated = _load(tmp_path, _pdf([PAGE_ONE, [("Clinic", "Visits", "Doctor", "District"), *PAGE_TWO_ROWS]]))
+    assert _regions(repeated, "table_header") == ["Clinic | Visits | Doctor | District"] * 2
+    assert f"{FIRST_ROWS}\n\nClinic | Visits | Doctor | District\n{MORE_ROWS}\n\n" in repeated.text
+
+    # another table with its own header (words over a column of numbers) is not taken as going on
+    other = _load(tmp_path, _pdf([PAGE_ONE, [("Depot", "Trucks", "Manager", "Region"), *PAGE_TWO_ROWS]]))
+    assert _regions(other, "table_header") == [
+        "Clinic | Visits | Doctor | District",
+        "Depot | Trucks | Manager | Region",
+    ]
+
+    # a table lower down the next page, after prose, is not the first page's table going on
+    later = _load(
+        tmp_path, _pdf([PAGE_ONE, ["The clinics of the south are listed next.", "", *PAGE_TWO_ROWS]])
+    )
+    assert f"{FIRST_ROWS}\n\nThe clinics of the south are listed next.\n\nPennock | 21" in later.text
