@@ -102,14 +102,22 @@ class Layout:
         return last[:common]
 
     def context(self, start: int, text: str) -> str:
-        """The header row of the table `start` lies in, when `start` is past that row; else ""."""
+        """The header row of the table `start` lies in, when `start` is past that row; else "".
+
+        A table with no header row of its own that follows another table after a single line break
+        (a PDF table going on over a page break) has that table's header.
+        """
         i = bisect.bisect_right([t.start for t in self.tables], start) - 1
         if i < 0 or start >= self.tables[i].end:
             return ""
-        table = self.tables[i]
-        for header in self.headers:
-            if table.start <= header.start and header.end <= min(start, table.end):
-                return text[header.start : header.end].strip()
+        while i >= 0:
+            table = self.tables[i]
+            for header in self.headers:
+                if table.start <= header.start and header.end <= min(start, table.end):
+                    return text[header.start : header.end].strip()
+            if i == 0 or text[self.tables[i - 1].end : table.start] != "\n":
+                return ""
+            i, start = i - 1, self.tables[i - 1].end
         return ""
 
 

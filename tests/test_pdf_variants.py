@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus.blocks import layout_of
 from corpus.ingest import load_source, source_file
 from corpus.models import Source
 from corpus.normalize import canonicalize
@@ -215,6 +216,9 @@ def test_pdf_table_going_on_over_a_page_break_continues_the_table(tmp_path: Path
     assert source.text[source.pages[1] :].startswith("Pennock | 21")
     assert _regions(source, "table_header") == ["Clinic | Visits | Doctor | District"]  # none on page 2
     assert _regions(source, "table") == [FIRST_ROWS, MORE_ROWS]
+    # the rows on page 2 are searched and shown with the first page's header
+    layout = layout_of(source)
+    assert layout.context(source.text.index("Pennock"), source.text) == "Clinic | Visits | Doctor | District"
 
     # a repeated header still opens the page's table, with its header
     repeated = _load(tmp_path, _pdf([PAGE_ONE, [("Clinic", "Visits", "Doctor", "District"), *PAGE_TWO_ROWS]]))
@@ -233,3 +237,4 @@ def test_pdf_table_going_on_over_a_page_break_continues_the_table(tmp_path: Path
         tmp_path, _pdf([PAGE_ONE, ["The clinics of the south are listed next.", "", *PAGE_TWO_ROWS]])
     )
     assert f"{FIRST_ROWS}\n\nThe clinics of the south are listed next.\n\nPennock | 21" in later.text
+    assert layout_of(later).context(later.text.index("Pennock"), later.text) == ""
