@@ -283,6 +283,13 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     return out
 
 
+# Words that only frame what is asked after a question word ("how many times", "how long ago",
+# "what percentage of", "what time"): dropped there, content elsewhere ("the time limit").
+_FRAMING = re.compile(
+    r"\bhow\s+many\s+(times)\b|\bhow\s+long\s+(ago)\b"
+    r"|\bwhat\s+(?:(percentage|percent|share|proportion|fraction|amount|number)\s+of|(time))\b",
+    re.IGNORECASE,
+)
 _QUANTITY = re.compile(
     r"\bhow\s+(?:many|much|long|often|far|old|large|big|high)\b|\bwhat\s+(?:share|percentage|proportion|"
     r"number|amount|figure|fraction)\b|\bnumber\s+of\b|몇|얼마|多少|几",
@@ -296,7 +303,9 @@ def analyze_question(text: str) -> QuestionAnalysis:
     The text is NFKC-normalised and trimmed; its language is read from its script
     (`corpus.script.query_language`); its terms are `index.analyzer.analyze` output (Snowball stems
     without stop words for English, Kiwi content morphemes for Korean, character bigrams for Chinese
-    and Japanese), split into content `terms` and question or quantity words (`dropped`).
+    and Japanese), split into content `terms` and question or quantity words (`dropped`), the latter
+    including words that frame the question where they follow a question word ("how many times",
+    "how long ago", "what percentage of", "what time").
     Constraints, in this order: quoted phrases (3-120 characters), years (1600-2099), other numbers
     of 2+ digits, and, for English only, runs of capitalised words not at the start and not inside a
     named provision ("Kim Eun-joo"); one whose analysed terms repeat an earlier one's is left out, and
@@ -311,8 +320,9 @@ def analyze_question(text: str) -> QuestionAnalysis:
     question = unicodedata.normalize("NFKC", text).strip()
     language = query_language(question)
     all_terms = analyze(question)
-    terms = tuple(t for t in all_terms if not _is_question_word(t, language))
-    dropped = tuple(t for t in all_terms if _is_question_word(t, language))
+    framing = {t for m in _FRAMING.finditer(question) for w in m.groups() if w for t in analyze(w)}
+    terms = tuple(t for t in all_terms if not _is_question_word(t, language) and t not in framing)
+    dropped = tuple(t for t in all_terms if _is_question_word(t, language) or t in framing)
     spans = [m.span() for m in _PROVISION.finditer(question)]
     return QuestionAnalysis(
         text=question,

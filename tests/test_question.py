@@ -16,6 +16,12 @@ from index.question import analyze_question, provisions_in, section_provisions
         ("How often is the camp register updated?", ["camp", "regist", "updat"], ["often"]),
         ("What does the convention say about expulsion?", ["convent", "expuls"], ["say"]),
         ("난민법은 난민을 어떻게 정의하나요?", ["난민", "정의"], ["어떻"]),
+        ("How many times did the pump break down?", ["pump", "break"], ["mani", "time"]),
+        ("How long ago did the pier close?", ["pier", "close"], ["long", "ago"]),
+        ("What percentage of defectors are women?", ["defector", "women"], ["percentag"]),
+        ("What share of the budget goes to housing?", ["budget", "hous"], ["share"]),
+        ("What time does the ferry leave?", ["ferri", "leav"], ["time"]),
+        ("What is the time limit for an appeal?", ["time", "limit", "appeal"], []),
     ],
 )
 def test_question_and_quantity_words_are_not_content(
