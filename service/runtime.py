@@ -303,7 +303,9 @@ class Runtime:
         return job.error
 
     def ask(self, query: Query) -> Answer:
-        return self.holder.index.search(query)
+        """Answer from the loaded index; IndexNotBuilt saying how far the start-up is while the first
+        index is still being built (as `index`)."""
+        return self.index.search(query)
 
     # -- rebuilds --------------------------------------------------------------------------------
     def start_rebuild(self, *, full: bool = False, queue: bool = False) -> Job:

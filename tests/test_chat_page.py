@@ -150,6 +150,39 @@ def test_chat_page_and_readyz_show_start_up_progress(tmp_path: Path, monkeypatch
         release.set()
 
 
+def test_asking_while_the_first_index_is_built_says_how_far_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`groundqa serve` on a fresh data dir: the model is loaded, no index exists yet, and the start-up
+    job is embedding the sources. An ask is refused with the progress, not with "run groundqa index"."""
+    release = threading.Event()
+
+    def slow_update(**kwargs: object) -> object:
+        progress = kwargs["progress"]
+        assert callable(progress)
+        progress("embedding", 3, 10)
+        release.wait(20)
+        raise AssertionError("released before the test ended")
+
+    monkeypatch.setattr("service.app._load_embedder", lambda settings: FakeEmbedder())
+    monkeypatch.setattr("service.runtime.update_index", slow_update)
+    write_corpus(tmp_path / "src")
+    app = create_app(api_settings(tmp_path, None), index_on_start=True)
+    try:
+        with TestClient(app) as c:
+            for _ in range(200):
+                if c.get("/readyz").json().get("progress", {}).get("done") == 3:
+                    break
+                threading.Event().wait(0.05)
+            resp = c.post("/api/ask", json={"question": "Where were the families held?"})
+            assert resp.status_code == 503
+            message = resp.json()["error"]["message"]
+            assert message.startswith("the index is not ready yet (") and "3/10 (30%)" in message
+            assert "groundqa index" not in message
+    finally:
+        release.set()
+
+
 def test_a_long_thread_is_listed_not_asked_again(tmp_path: Path) -> None:
     """The no-JavaScript page answers the last earlier questions again and lists the older ones."""
     from service.app import create_app
