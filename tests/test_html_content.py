@@ -143,3 +143,13 @@ def test_a_menu_of_dishes_is_content_a_menu_of_links_and_comments_are_not(tmp_pa
         "Menu",
         "- Fish soup, 9 euros\n- Crab sandwich, 7 euros",
     ]
+
+
+def test_a_table_nested_in_a_cell_keeps_its_rows_apart(tmp_path: Path) -> None:
+    source = load(
+        tmp_path,
+        "<h1>Fares</h1><table><tr><th>Season</th><th>Fares</th></tr><tr><td>Summer</td><td>"
+        "<table><tr><td>Adult</td><td>6 euros</td></tr><tr><td>Child</td><td><b>3</b> euros</td></tr>"
+        "</table></td></tr></table>",
+    )
+    assert blocks(source) == ["Fares", "Season | Fares\nSummer | Adult, 6 euros; Child, 3 euros"]

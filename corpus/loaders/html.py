@@ -403,29 +403,56 @@ class _Renderer:
             self._record(el, " ".join(lines))
 
     def table(self, el: Any) -> None:
-        caption = ""
-        rows: list[list[str]] = []
-        header = 0
-        counting = True
-        for part in el:
-            tag = _tag(part)
-            if tag == "caption":
-                caption = " ".join(_text_of(part).split())
-            elif tag in ("thead", "tbody", "tfoot", "tr"):
-                for tr in [part] if tag == "tr" else [r for r in part if _tag(r) == "tr"]:
-                    if _skipped(tr):
-                        continue
-                    cells = [c for c in tr if _tag(c) in ("td", "th") and not _skipped(c)]
-                    rows.append([_text_of(c).replace("\n", " ") for c in cells])
-                    is_header = tag == "thead" or (cells and all(_tag(c) == "th" for c in cells))
-                    if counting and is_header:
-                        header += 1
-                    else:
-                        counting = False
+        caption = next((" ".join(_text_of(c).split()) for c in el if _tag(c) == "caption"), "")
+        rows, header = _table_rows(el)
         if caption:
             self.out.block(caption)
         add_table(self.out, rows, header_rows=header, caption=caption)
         self._record(el, caption + " " + " ".join(" ".join(r) for r in rows))
+
+
+def _table_rows(el: Any) -> tuple[list[list[str]], int]:
+    """A <table>'s visible rows as one-line cell texts, and how many leading rows are header rows
+    (rows of <thead>, or rows of <th> only)."""
+    rows: list[list[str]] = []
+    header = 0
+    counting = True
+    for part in el:
+        tag = _tag(part)
+        if tag not in ("thead", "tbody", "tfoot", "tr"):
+            continue
+        for tr in [part] if tag == "tr" else [r for r in part if _tag(r) == "tr"]:
+            if _skipped(tr):
+                continue
+            cells = [c for c in tr if _tag(c) in ("td", "th") and not _skipped(c)]
+            rows.append([_cell_text(c) for c in cells])
+            is_header = tag == "thead" or (cells and all(_tag(c) == "th" for c in cells))
+            if counting and is_header:
+                header += 1
+            else:
+                counting = False
+    return rows, header
+
+
+def _cell_text(cell: Any) -> str:
+    """A table cell's text on one line. A table nested in it keeps its rows apart: "; " between its
+    rows and ", " between its cells (the outer table has one line per row, so the nested rows cannot
+    have lines of their own; DOCX cells read the same way)."""
+    if not any(_tag(d) == "table" for d in cell.iterdescendants()):
+        return _text_of(cell).replace("\n", " ")
+    out: list[str] = [cell.text or ""]
+    for child in cell:
+        tag = _tag(child)
+        if tag and not _skipped(child):
+            if tag == "table":
+                lines = (", ".join(c for c in row if c) for row in _table_rows(child)[0])
+                out.append(" " + "; ".join(line for line in lines if line) + " ")
+            elif tag == "br" or any(_tag(d) == "table" for d in child.iterdescendants()):
+                out.append(" " + (_cell_text(child) if tag != "br" else "") + " ")
+            else:
+                _inline_text(child, out)
+        out.append(child.tail or "")
+    return " ".join("".join(out).split())
 
 
 def _list_parts(el: Any, item_tags: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
