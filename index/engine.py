@@ -358,7 +358,8 @@ class GroundIndex:
         threshold rules of index.abstain for the question's language ("en" rules as fallback).
         A candidate lacking one of the question's key facts (a year, figure, rare name or quoted
         phrase: `index.question`) never answers or shows, nor does a passage that is only a title or
-        heading line (`index.evidence.is_bare_label`); either may still be offered as related.
+        heading line (`index.evidence.is_bare_label`); the former may still be offered as related, the
+        latter only when fewer than `RELATED` other candidates are left.
         Thread-safe: the instance is not changed.
 
         Args:
@@ -378,7 +379,8 @@ class GroundIndex:
         t0 = time.perf_counter()
         scored = self.score(query)
         groups = scored.groups
-        eligible = [not g.missing and not is_bare_label(g.head.passage.text) for g in groups]
+        bare = [is_bare_label(g.head.passage.text) for g in groups]
+        eligible = [not g.missing and not b for g, b in zip(groups, bare, strict=True)]
         probabilities: list[float] | None = None
         q_prob: float | None = None
         if self._answer_model is not None:
@@ -401,7 +403,9 @@ class GroundIndex:
             bars = tuple((name, float(getattr(t, name))) for name in t.__dataclass_fields__)
         hits = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if m]
         further = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if not m]
-        related = [] if answered else [self._hit(groups[i], scored) for i in order[:RELATED]]
+        # related passages quote something: a bare title or heading only when nothing else is left
+        offered = sorted(order, key=lambda i: bare[i])[:RELATED]  # stable: each kind keeps its order
+        related = [] if answered else [self._hit(groups[i], scored) for i in offered]
         explanation = None
         if query.explain:
             explanation = self._explain(scored, answered, shown, len(hits), probabilities, q_prob, bars)

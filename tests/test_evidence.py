@@ -116,3 +116,9 @@ def test_a_bare_title_passage_never_answers_but_may_be_related() -> None:
     for question in ("Refugee Act", "What is the Refugee Act?"):
         answer = index.search(Query(question, k=5))
         assert not any(is_bare_label(h.passage.text) for h in answer.shown), question
+    # refused, the related passages are ones with text before any bare title or heading
+    refused = index.search(Query("Refugee Act penalties for ship captains", k=5))
+    assert not refused.answered
+    with_text = [p for p in index.passages_of("act") if not is_bare_label(p.text)]
+    labels = [is_bare_label(h.passage.text) for h in refused.related]
+    assert labels[: len(with_text)] == [False] * len(with_text) and labels == sorted(labels)
