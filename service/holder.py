@@ -29,8 +29,12 @@ class IndexHolder:
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
 
-    def reload(self) -> None:
-        """Open the current version and make it the one new queries use (failures are remembered)."""
+    def reload(self, *, building: bool = False) -> None:
+        """Open the current version and make it the one new queries use (failures are remembered).
+
+        `building`: the caller is about to build the index, so a missing one is expected (logged as
+        such, not as a warning telling the user to run `groundqa index`).
+        """
         try:
             backend = self.catalog.open()
             emb = self.embedder
@@ -41,7 +45,10 @@ class IndexHolder:
         except (IndexNotBuilt, SnapshotCorrupt) as exc:
             self._load_error = exc.message
             self._unavailable = None
-            log.warning("index not loaded: %s", exc.message)
+            if building and isinstance(exc, IndexNotBuilt):
+                log.info("no index yet: building the first one from the sources")
+            else:
+                log.warning("index not loaded: %s", exc.message)
         except BackendUnavailable as exc:
             self._unavailable = exc.message
             log.warning("index not loaded: %s", exc.message)

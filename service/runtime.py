@@ -188,8 +188,9 @@ class Runtime:
         return self._holder
 
     # -- the index -------------------------------------------------------------------------------
-    def reload(self) -> None:
-        self.holder.reload()
+    def reload(self, *, building: bool = False) -> None:
+        """Load the catalog's current version (see `IndexHolder.reload`)."""
+        self.holder.reload(building=building)
 
     def watch(self) -> None:
         """Follow versions published by other processes when the catalog is shared (a database); a
@@ -245,7 +246,7 @@ class Runtime:
                 self._embedder = load()
                 self._holder = IndexHolder(self.catalog, self._embedder)
             job.progress("opening", 0, 1)
-            self.reload()
+            self.reload(building=update and self.settings.sources_dir.is_dir())
             self.watch()
             if then is not None and self.ready:
                 then(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -151,7 +152,7 @@ def test_chat_page_and_readyz_show_start_up_progress(tmp_path: Path, monkeypatch
 
 
 def test_asking_while_the_first_index_is_built_says_how_far_it_is(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """`groundqa serve` on a fresh data dir: the model is loaded, no index exists yet, and the start-up
     job is embedding the sources. An ask is refused with the progress, not with "run groundqa index"."""
@@ -179,6 +180,9 @@ def test_asking_while_the_first_index_is_built_says_how_far_it_is(
             message = resp.json()["error"]["message"]
             assert message.startswith("the index is not ready yet (") and "3/10 (30%)" in message
             assert "groundqa index" not in message
+        # the log does not tell the user to build an index that is being built
+        warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+        assert not any("groundqa index" in w for w in warnings), warnings
     finally:
         release.set()
 
