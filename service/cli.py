@@ -429,11 +429,6 @@ def serve(
         sock = bind(settings.host, settings.port)
         shown_host = f"[{settings.host}]" if ":" in settings.host else settings.host
         url = f"http://{shown_host}:{settings.port}/"
-        if not no_index and not settings.sources_dir.is_dir():
-            err.print(
-                f"sources folder {escape(str(settings.sources_dir))} not found: "
-                "serving what is already indexed"
-            )
         out.print(f"groundqa on {url}  (API docs: {url}docs; /readyz says when it answers)")
         report = StartupReport(url, terminal=err.is_terminal)
         config = uvicorn.Config(
@@ -688,6 +683,7 @@ postgres_app = typer.Typer(
 )
 app.add_typer(postgres_app, name="postgres")
 DirOpt = Annotated[Path, typer.Option("--dir", help="The server's data folder (created if missing).")]
+StopDirOpt = Annotated[Path, typer.Option("--dir", help="The folder given to `groundqa postgres start`.")]
 
 
 def _server() -> Any:
@@ -711,7 +707,7 @@ def postgres_start(directory: DirOpt) -> None:
 
 
 @postgres_app.command("stop")
-def postgres_stop(directory: DirOpt) -> None:
+def postgres_stop(directory: StopDirOpt) -> None:
     """Stop the PostgreSQL started with `groundqa postgres start --dir DIR`."""
     server = _server()
     with user_errors():
