@@ -238,3 +238,193 @@ def test_pdf_table_going_on_over_a_page_break_continues_the_table(tmp_path: Path
     )
     assert f"{FIRST_ROWS}\n\nThe clinics of the south are listed next.\n\nPennock | 21" in later.text
     assert layout_of(later).context(later.text.index("Pennock"), later.text) == ""
+
+
+# -- table cells wrapped onto more lines, and rows with one filled cell ------------------------------------
+TABLE_HEADER: Row = ("Clinic", "Visits", "Doctor", "District")
+HEADER_LINE = "Clinic | Visits | Doctor | District"
+
+
+def _table_pdf(lines: list[str | Row], *, ruled: bool = False, by_line: bool = False) -> bytes:
+    """One page: a str is a line of prose ("" a blank gap), a tuple a table row drawn at `COLUMNS_X`
+    whose cells may wrap onto more lines ("\\n" between them, 13 points apart; rows are 18 points apart
+    plus 13 for each extra line). Cells are drawn one after another, each with all its lines, as word
+    processors do (`by_line`: the rows' first lines, then their second lines, ...); `ruled` draws rules
+    above and below each row and between the columns."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=(612, 792), invariant=1)
+    pdf.setFont("Helvetica", 11)
+    y = bottom = 700.0
+    edges: list[float] = []
+    for line in lines:
+        if isinstance(line, tuple):
+            cells = [cell.split("\n") for cell in line]
+            depth = max(len(parts) for parts in cells)
+            drawn = [
+                (k, x, part)
+                for x, parts in zip(COLUMNS_X, cells, strict=True)
+                for k, part in enumerate(parts)
+            ]
+            for k, x, part in sorted(drawn, key=lambda d: d[0]) if by_line else drawn:
+                pdf.drawString(x, y - 13 * k, part)
+            edges.append(y + 13)
+            y -= 18 + 13 * (depth - 1)
+            bottom = y + 13
+        elif line:
+            pdf.drawString(72, y, line)
+            y -= 14
+        else:
+            y -= 12
+    if ruled and edges:
+        for edge in [*edges, bottom]:
+            pdf.line(66, edge, 560, edge)
+        for x in [*COLUMNS_X, 566]:
+            pdf.line(x - 6, edges[0], x - 6, bottom)
+    pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+WRAPPED_CASES = {
+    "doctor-on-two-lines": (
+        [("Oakfield", "12", "Dr Ada Fry\n(visiting, Tuesdays)", "North")],
+        ["Oakfield | 12 | Dr Ada Fry (visiting, Tuesdays) | North"],
+    ),
+    "three-lines": (
+        [("Oakfield", "12", "Dr Ada Fry\n(visiting on\nTuesdays)", "North")],
+        ["Oakfield | 12 | Dr Ada Fry (visiting on Tuesdays) | North"],
+    ),
+    "key-on-two-lines": (
+        [("Quarry End\n(east)", "6", "Dr Ben Hale", "South")],
+        ["Quarry End (east) | 6 | Dr Ben Hale | South"],
+    ),
+    "two-cells-wrap": (
+        [("Oakfield", "12", "Dr Ada Fry\n(visiting)", "North\n(rural)")],
+        ["Oakfield | 12 | Dr Ada Fry (visiting) | North (rural)"],
+    ),
+    "every-row-wraps": (
+        [
+            ("Oakfield", "12", "Dr Ada Fry\n(visiting)", "North"),
+            ("Pennock", "21", "Dr Sam Ortiz\n(resident)", "South"),
+        ],
+        ["Oakfield | 12 | Dr Ada Fry (visiting) | North", "Pennock | 21 | Dr Sam Ortiz (resident) | South"],
+    ),
+}
+
+
+@pytest.mark.parametrize("by_line", [False, True], ids=["by-cell", "by-line"])
+@pytest.mark.parametrize("ruled", [False, True], ids=["unruled", "ruled"])
+@pytest.mark.parametrize(("rows", "lines"), list(WRAPPED_CASES.values()), ids=list(WRAPPED_CASES))
+def test_pdf_table_cell_wrapped_onto_more_lines_stays_in_its_row(
+    tmp_path: Path, rows: list[Row], lines: list[str], ruled: bool, by_line: bool
+) -> None:
+    first = ("Harwick", "14", "Dr Lena Moss", "North")
+    last = ("Ruston", "8", "Dr Ann Bell", "East")
+    pdf = _table_pdf([INTRO, "", TABLE_HEADER, first, *rows, last, "", CLOSING], ruled=ruled, by_line=by_line)
+    source = _load(tmp_path, pdf)
+    table = "\n".join(
+        [HEADER_LINE, "Harwick | 14 | Dr Lena Moss | North", *lines, "Ruston | 8 | Dr Ann Bell | East"]
+    )
+    assert source.text == f"{INTRO}\n\n{table}\n\n{CLOSING}"
+    assert _regions(source, "table") == [table]
+    assert _regions(source, "table_header") == [HEADER_LINE]
+
+
+@pytest.mark.parametrize("ruled", [False, True], ids=["unruled", "ruled"])
+def test_pdf_wrapped_cell_in_the_last_row_and_prose_right_under_the_table(
+    tmp_path: Path, ruled: bool
+) -> None:
+    # no gap between the table and the paragraph: its first line is a row's drop below the last row
+    prose = [
+        "Visits to Oakfield were shorter than planned because the main road from the north of",
+        "the district was closed by floods for most of the month.",
+    ]
+    rows: list[str | Row] = [
+        TABLE_HEADER,
+        ("Harwick", "14", "Dr Lena Moss", "North"),
+        ("Oakfield", "12", "Dr Ada Fry\n(visiting, Tuesdays)", "North"),
+    ]
+    source = _load(tmp_path, _table_pdf([INTRO, "", *rows, *prose], ruled=ruled))
+    table = "\n".join(
+        [
+            HEADER_LINE,
+            "Harwick | 14 | Dr Lena Moss | North",
+            "Oakfield | 12 | Dr Ada Fry (visiting, Tuesdays) | North",
+        ]
+    )
+    assert source.text == f"{INTRO}\n\n{table}\n\n{' '.join(prose)}"
+    assert _regions(source, "table") == [table]
+
+    # a one-line paragraph right under the table is not a row either
+    source = _load(tmp_path, _table_pdf([INTRO, "", *rows, CLOSING], ruled=ruled))
+    assert source.text == f"{INTRO}\n\n{table}\n\n{CLOSING}"
+
+
+ONE_CELL_CASES = {
+    "section-row": (
+        [
+            ("Harwick", "14", "Dr Lena Moss", "North"),
+            ("Southern district", "", "", ""),
+            ("Pennock", "21", "Dr Sam Ortiz", "South"),
+        ],
+        [
+            "Harwick | 14 | Dr Lena Moss | North",
+            "Southern district | | |",
+            "Pennock | 21 | Dr Sam Ortiz | South",
+        ],
+    ),
+    "section-row-over-columns": (
+        [
+            ("Harwick", "14", "Dr Lena Moss", "North"),
+            ("Clinics of the southern district, by size", "", "", ""),
+            ("Pennock", "21", "Dr Sam Ortiz", "South"),
+        ],
+        [
+            "Harwick | 14 | Dr Lena Moss | North",
+            "Clinics of the southern district, by size | | |",
+            "Pennock | 21 | Dr Sam Ortiz | South",
+        ],
+    ),
+    "only-the-doctor": (
+        [
+            ("Harwick", "14", "Dr Lena Moss", "North"),
+            ("", "", "Dr Ada Fry", ""),
+            ("Pennock", "21", "Dr Sam Ortiz", "South"),
+        ],
+        ["Harwick | 14 | Dr Lena Moss | North", "| | Dr Ada Fry |", "Pennock | 21 | Dr Sam Ortiz | South"],
+    ),
+    "last-row-only-the-clinic": (
+        [
+            ("Harwick", "14", "Dr Lena Moss", "North"),
+            ("Pennock", "21", "Dr Sam Ortiz", "South"),
+            ("Quarry End", "", "", ""),
+        ],
+        ["Harwick | 14 | Dr Lena Moss | North", "Pennock | 21 | Dr Sam Ortiz | South", "Quarry End | | |"],
+    ),
+    "section-row-then-wrapped-key": (
+        [
+            ("Harwick", "14", "Dr Lena Moss", "North"),
+            ("Southern district", "", "", ""),
+            ("Quarry End\n(east)", "6", "Dr Ben Hale", "South"),
+        ],
+        [
+            "Harwick | 14 | Dr Lena Moss | North",
+            "Southern district | | |",
+            "Quarry End (east) | 6 | Dr Ben Hale | South",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("ruled", [False, True], ids=["unruled", "ruled"])
+@pytest.mark.parametrize(("rows", "lines"), list(ONE_CELL_CASES.values()), ids=list(ONE_CELL_CASES))
+def test_pdf_table_row_with_one_filled_cell_stays_in_the_table(
+    tmp_path: Path, rows: list[Row], lines: list[str], ruled: bool
+) -> None:
+    source = _load(tmp_path, _table_pdf([INTRO, "", TABLE_HEADER, *rows, "", CLOSING], ruled=ruled))
+    table = "\n".join([HEADER_LINE, *lines])
+    assert source.text == f"{INTRO}\n\n{table}\n\n{CLOSING}"
+    assert _regions(source, "table") == [table]
+    assert _regions(source, "table_header") == [HEADER_LINE]

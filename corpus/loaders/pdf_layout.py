@@ -8,7 +8,9 @@ What it does, with positions in PDF points (y grows upwards):
   comes back at the same height on many pages ("Page 3 of 9", the report's title) is left out, and so
   is a lone page number at the top or bottom of a page;
 - tables: two or more consecutive lines split into cells by wide gaps, whose cells line up, become rows
-  with " | " between cells (the first row is the header);
+  with " | " between cells (the first row is the header); a cell's text wrapped onto more lines (set
+  closer than rows are apart, in some columns only) goes on in its row, and a row with one filled cell
+  (a section row) stays a row of the table, its other cells empty;
 - paragraphs: lines are joined into paragraphs; a paragraph ends at a larger vertical gap, a change of
   font size, an indented first line, a list item, or a short line ending a sentence;
 - line-end hyphens: a word split by a hyphen at the end of a line is joined when the document's own
@@ -234,6 +236,57 @@ def _fits(a: list[list[Word]], b: list[list[Word]], size: float) -> bool:
     return _aligned(a, b, size) or _aligned(b, a, size)
 
 
+def _middle(line: Line) -> float:
+    """The height of the middle of `line`'s box (a row's lines are compared by it, not by a descender)."""
+    return (line.top + line.bottom) / 2
+
+
+def _same_height(a: Line, b: Line) -> bool:
+    """Whether lines `a` and `b` stand on one baseline: same font size, boxes overlapping for most of the
+    lower one's height."""
+    overlap = min(a.top, b.top) - max(a.bottom, b.bottom)
+    return abs(a.size - b.size) < 0.5 and overlap >= 0.6 * min(a.top - a.bottom, b.top - b.bottom)
+
+
+def _row_piece(out: list[Line], line: Line, after: list[Line]) -> int | None:
+    """The index in `out` of the table row that `line` is the rest of, if it is one.
+
+    A PDF draws a table cell by cell, so after a cell that wraps onto more lines the row's next cells
+    come as a line of their own that goes back up to the row ("Oakfield 12 Dr Ada Fry",
+    "(visiting, Tuesdays)", "North"). `line` is such a rest when it stands on the baseline of one of
+    the last few lines, to the right of it by a cell gap, only lines below that one and left of `line`
+    (the wrapped lines) come between, and the joined row lines up with a table row next to it (one of
+    the lines before, or of the lines `after`): a note in the margin next to prose is left alone.
+    """
+    gap = max(0.9 * line.size, 4.0)
+    for k in range(len(out) - 1, max(-1, len(out) - 5), -1):
+        row = out[k]
+        if not _same_height(row, line) or line.left < row.right + gap:
+            continue
+        between = out[k + 1 :]
+        if any(b.top > row.bottom + 0.3 * row.size or b.right > line.left for b in between):
+            return None
+        joined = Line(row.words + line.words, row.size).cells()
+        near = [*out[max(0, k - 2) : k], *after]
+        if any(len(cells) >= 2 and _fits(cells, joined, line.size) for cells in (n.cells() for n in near)):
+            return k
+        return None
+    return None
+
+
+def _rejoin_rows(lines: list[Line]) -> list[Line]:
+    """`lines` with the pieces of a table row drawn after a wrapped cell joined back to their row (see
+    `_row_piece`); the wrapped lines then follow the whole row."""
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        k = _row_piece(out, line, lines[i + 1 : i + 4])
+        if k is None:
+            out.append(line)
+        else:
+            out[k] = Line(out[k].words + line.words, out[k].size, line.hyphen)
+    return out
+
+
 def _table_columns(lines: list[Line]) -> list[tuple[float, float]]:
     """The (left, right) x span of each column of the table made of `lines`, left to right."""
     spans: list[list[float]] = []
@@ -256,54 +309,206 @@ def _table_columns(lines: list[Line]) -> list[tuple[float, float]]:
     return [(left, right) for left, right in merged]
 
 
-def _table_rows(lines: list[Line], columns: list[tuple[float, float]]) -> list[list[str]]:
-    """Rows of cell texts, cells placed in the table's `columns` (empty where a row has no cell)."""
-    rows = []
-    for line in lines:
-        row = [""] * len(columns)
-        for cell in line.cells():
-            middle = (cell[0].left + cell[-1].right) / 2
-            column = min(
-                range(len(columns)),
-                key=lambda k: (
-                    0 if columns[k][0] - 2 <= middle <= columns[k][1] + 2 else abs(middle - columns[k][0])
-                ),
-            )
+def _column_from(cell: list[Word], columns: list[tuple[float, float]], size: float) -> int:
+    """The column where `cell` starts: the last one starting at or left of it (the first if none)."""
+    tolerance = max(0.6 * size, 3.0)
+    starts = [k for k, (left, _) in enumerate(columns) if left - tolerance <= cell[0].left]
+    return starts[-1] if starts else 0
+
+
+def _column_at(cell: list[Word], columns: list[tuple[float, float]], size: float) -> int | None:
+    """The column that `cell` lies in: it starts from about the column's left edge and ends before the
+    next column starts (any width in the last column); None when it starts left of the table or runs
+    into the next column."""
+    tolerance = max(0.6 * size, 3.0)
+    if cell[0].left < columns[0][0] - tolerance:
+        return None
+    k = _column_from(cell, columns, size)
+    end = columns[k + 1][0] if k + 1 < len(columns) else float("inf")
+    return k if cell[-1].right < end - 0.5 * tolerance else None
+
+
+def _row_pitch(lines: list[Line], start: int) -> float | None:
+    """The usual drop (between line middles) from one row to the next of a table that may start at
+    `lines[start]`, or None when it cannot be told.
+
+    It is the median drop into the closely following lines that split into cells and fill the first
+    column: those start rows; lines holding the wrapped part of a cell seldom fill the first column
+    together with another.
+    """
+    tolerance = max(0.6 * lines[start].size, 3.0)
+    first, anywhere = [], []
+    for a, b in itertools.pairwise(lines[start : start + 60]):
+        drop = _middle(a) - _middle(b)
+        if drop <= 0 or a.bottom - b.top >= 3 * max(a.size, b.size):
+            break
+        cells = b.cells()
+        if len(cells) >= 2:
+            anywhere.append(drop)
+            if abs(cells[0][0].left - lines[start].left) <= tolerance:
+                first.append(drop)
+    drops = first or anywhere
+    return statistics.median(drops) if drops else None
+
+
+def _wraps_on(above: Line, line: Line, columns: list[tuple[float, float]], pitch: float) -> bool:
+    """Whether `line` holds the wrapped-on text of cells of the row above it (`above`: the line just
+    above, the row or its last wrapped line), as a reader sees it: it has text in some columns only,
+    each part within one column, and sits clearly closer under the line above than rows are to each
+    other. A row's key wrapped in the first column ("Quarry" / "End") is one too; a new row is not,
+    being a row's drop down.
+    """
+    if abs(above.size - line.size) >= 0.5:
+        return False
+    drop = _middle(above) - _middle(line)
+    if not 0.5 * line.size <= drop <= 0.85 * pitch:
+        return False
+    cells = line.cells()
+    if len(cells) >= len(columns):
+        return False
+    placed = [_column_at(cell, columns, line.size) for cell in cells]
+    return None not in placed and len(set(placed)) == len(placed)
+
+
+def _lone_row(above: Line, line: Line, columns: list[tuple[float, float]], pitch: float) -> bool:
+    """Whether `line`, a single cell, may be a row of its own of the table above it: a row's drop (or
+    a little more) below the line above, starting where a column starts or ending where one ends (a
+    section row "Southern district", a row whose other cells are empty), or centred on the table.
+
+    Whether it is one depends on what follows (see `_find_tables`).
+    """
+    cells = line.cells()
+    if len(cells) != 1 or abs(above.size - line.size) >= 0.5:
+        return False
+    drop = _middle(above) - _middle(line)
+    if not 0.85 * pitch <= drop <= 1.6 * pitch:
+        return False
+    tolerance = max(0.6 * line.size, 3.0)
+    if any(
+        abs(line.left - left) <= tolerance or abs(line.right - right) <= tolerance for left, right in columns
+    ):
+        return True
+    return abs((line.left + line.right) - (columns[0][0] + columns[-1][1])) <= 2 * tolerance
+
+
+def _ends_table(
+    lines: list[Line], end: int, lone: list[int], columns: list[tuple[float, float]], pitch: float
+) -> bool:
+    """Whether the single-cell rows `lone` that close the table ending before `lines[end]` are rows of
+    the table rather than prose after it: each lies in one column and ends no sentence, and the line
+    after the table (if any) is clearly further down than rows are apart."""
+    if end < len(lines) and _middle(lines[end - 1]) - _middle(lines[end]) <= 1.25 * pitch:
+        return False
+    return all(
+        _column_at(lines[k].words, columns, lines[k].size) is not None
+        and not _SENTENCE_END.search(lines[k].text)
+        for k in lone
+    )
+
+
+@dataclass
+class _TableLines:
+    """The lines `first` to `end` (exclusive) of a page's lines that make a table; `wraps` holds those
+    that go on with the row above (wrapped cell text)."""
+
+    first: int
+    end: int
+    wraps: set[int] = field(default_factory=set)
+
+
+def _table_rows(
+    lines: list[Line], columns: list[tuple[float, float]], wraps: set[int] | None = None
+) -> list[list[str]]:
+    """Rows of cell texts, cells placed in the table's `columns` (empty where a row has no cell).
+
+    A line in `wraps` (indexes into `lines`) adds its text to the cells of the row above, after a space.
+    A cell of a row split into cells goes to the column about its middle; a single cell and wrapped text
+    go to the column they lie in, and a single cell running over columns (a section row) to the first.
+    """
+    wraps = wraps or set()
+    rows: list[list[str]] = []
+    for i, line in enumerate(lines):
+        if i in wraps and rows:
+            row = rows[-1]
+        else:
+            row = [""] * len(columns)
+            rows.append(row)
+        cells = line.cells()
+        for cell in cells:
+            if i in wraps or len(cells) == 1:
+                column = _column_at(cell, columns, line.size) or 0
+            else:
+                column = _column_by_middle(cell, columns)
             text = " ".join(w.text for w in cell)
             row[column] = f"{row[column]} {text}".strip()
-        rows.append(row)
     return rows
 
 
-def _find_tables(lines: list[Line]) -> list[tuple[int, int]]:
-    """(first, end) line index ranges of tables.
+def _column_by_middle(cell: list[Word], columns: list[tuple[float, float]]) -> int:
+    """The column whose span holds the middle of `cell`, else the one starting nearest to it."""
+    middle = (cell[0].left + cell[-1].right) / 2
+    return min(
+        range(len(columns)),
+        key=lambda k: 0 if columns[k][0] - 2 <= middle <= columns[k][1] + 2 else abs(middle - columns[k][0]),
+    )
 
-    A line goes on a table when it lines up with the row before it or with the fullest row so far:
-    a row with empty cells ("Pennock", "21", "Dr Ada Fry", "") may not line up with a row before it
-    that has other cells empty, but it does with a full one.
+
+def _row_lines(lines: list[Line], table: _TableLines) -> list[Line]:
+    """The lines of `table` that are rows split into cells: those give the columns."""
+    return [
+        lines[k] for k in range(table.first, table.end) if k not in table.wraps and len(lines[k].cells()) >= 2
+    ]
+
+
+def _find_tables(lines: list[Line]) -> list[_TableLines]:
+    """The tables among `lines`.
+
+    A table starts at a line split into cells. A line goes on it when it lines up with the row before
+    it or with the fullest row so far: a row with empty cells ("Pennock", "21", "Dr Ada Fry", "") may
+    not line up with a row before it that has other cells empty, but it does with a full one. A line
+    with the wrapped text of cells goes on the row above (`_wraps_on`); a single-cell row
+    (`_lone_row`) goes on the table when a row split into cells follows it, or when it ends the table
+    clearly (`_ends_table`): otherwise it is prose after the table. A table has at least two rows split
+    into cells.
     """
-    found: list[tuple[int, int]] = []
+    found: list[_TableLines] = []
     i = 0
     while i < len(lines):
         cells = lines[i].cells()
         if len(cells) < 2:
             i += 1
             continue
-        j = i + 1
+        pitch = _row_pitch(lines, i)
+        table = _TableLines(i, i + 1)
         prev_cells = fullest = cells
+        lone: list[int] = []  # single-cell rows since the last row split into cells
+        j = i + 1
         while j < len(lines):
             nxt = lines[j].cells()
-            close = lines[j - 1].bottom - lines[j].top < 3 * max(lines[j].size, lines[j - 1].size)
+            above = lines[j - 1]
             size = lines[j].size
-            if len(nxt) < 2 or not close or not (_fits(prev_cells, nxt, size) or _fits(fullest, nxt, size)):
+            close = above.bottom - lines[j].top < 3 * max(size, above.size)
+            if not close:
                 break
-            prev_cells = nxt
-            if len(nxt) > len(fullest):
-                fullest = nxt
-            j += 1
-        if j - i >= 2:
-            found.append((i, j))
-            i = j
+            columns = _table_columns(_row_lines(lines, table))
+            wrapped = pitch is not None and _wraps_on(above, lines[j], columns, pitch)
+            if not wrapped and len(nxt) >= 2 and (_fits(prev_cells, nxt, size) or _fits(fullest, nxt, size)):
+                prev_cells, lone = nxt, []
+                fullest = nxt if len(nxt) > len(fullest) else fullest
+            elif wrapped:
+                table.wraps.add(j)
+            elif pitch is not None and _lone_row(above, lines[j], columns, pitch):
+                lone.append(j)
+            else:
+                break
+            table.end = j = j + 1
+        columns = _table_columns(_row_lines(lines, table))
+        if lone and pitch is not None and not _ends_table(lines, table.end, lone, columns, pitch):
+            table.end = lone[0]
+            table.wraps = {k for k in table.wraps if k < table.end}
+        if len(_row_lines(lines, table)) >= 2:
+            found.append(table)
+            i = table.end
         else:
             i += 1
     return found
@@ -402,6 +607,7 @@ def _line_text(line: Line) -> str:
 
 
 def _blocks(lines: list[Line], m: _Measure, hyphens: Dehyphenator) -> list[_Block]:
+    lines = _rejoin_rows(lines)
     tables = _find_tables(lines)
     columns = _columns(lines)
     index = {id(line): i for i, line in enumerate(lines)}
@@ -423,14 +629,14 @@ def _blocks(lines: list[Line], m: _Measure, hyphens: Dehyphenator) -> list[_Bloc
             current.clear()
 
     while i < len(lines):
-        if t < len(tables) and tables[t][0] == i:
+        if t < len(tables) and tables[t].first == i:
             flush()
-            start, end = tables[t]
-            table = lines[start:end]
-            spans = _table_columns(table)
-            rows = _table_rows(table, spans)
+            found = tables[t]
+            table = lines[found.first : found.end]
+            spans = _table_columns(_row_lines(lines, found))
+            rows = _table_rows(table, spans, {k - found.first for k in found.wraps})
             blocks.append(_Block("table", table, rows=rows, columns=spans, header=rows[0]))
-            i = end
+            i = found.end
             t += 1
             continue
         line = lines[i]
