@@ -153,3 +153,39 @@ def test_a_table_nested_in_a_cell_keeps_its_rows_apart(tmp_path: Path) -> None:
         "</table></td></tr></table>",
     )
     assert blocks(source) == ["Fares", "Season | Fares\nSummer | Adult, 6 euros; Child, 3 euros"]
+
+
+def test_prose_around_the_main_content_is_left_out_with_a_note(tmp_path: Path) -> None:
+    """Beside an article that trafilatura told apart, cookie notices, copyright lines and "about us"
+    blurbs stay out, with a note; a list beside it is still read, with its heading."""
+    source = load(
+        tmp_path,
+        f'{LINKS}<div class="post">{INTRO}</div>'
+        "<div><p>We use cookies to give you the best experience. By clicking accept you agree to the "
+        "storing of cookies on your device.</p></div>"
+        "<div><p>© 2024 Harbour Ferry Association. All rights reserved.</p></div>"
+        "<div><h3>About us</h3><p>The association is run by volunteers and has organised crossings since "
+        "1952.</p></div><div><h3>Ferry rules</h3><ul><li>Bicycles must be tied to the port-side rail.</li>"
+        "</ul></div>",
+    )
+    assert blocks(source) == [*INTRO_TEXT, "Ferry rules", "- Bicycles must be tied to the port-side rail."]
+    assert any("visible words outside links were left out" in note for note in source.notes)
+
+
+def test_comment_threads_are_furniture_but_comment_classes_inside_content_are_not(tmp_path: Path) -> None:
+    source = load(
+        tmp_path,
+        '<article><h1>Rates</h1><div class="comment-body"><p>The rate is <code>x = 1 <span class="token '
+        'comment">// per cent</span></code> a year.</p></div></article>'
+        '<div id="comments"><p>Great post, thanks for sharing this with all of us here today.</p></div>',
+    )
+    assert blocks(source) == ["Rates", "The rate is x = 1 // per cent a year."]
+
+
+def test_cell_blocks_keep_their_words_apart(tmp_path: Path) -> None:
+    source = load(
+        tmp_path,
+        "<table><tr><th>Camp</th><th>Notes</th></tr><tr><td>Highland</td><td><div>Intro</div><div>Second"
+        "</div><p>Third</p><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>",
+    )
+    assert blocks(source) == ["Camp | Notes\nHighland | Intro Second Third a, b"]

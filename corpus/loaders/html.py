@@ -88,12 +88,14 @@ _FURNITURE_CLASS = re.compile(
     r"^(?:ads?|advert\w*|advertisement|ad-\w+|banner-ad|cookies?(?:-\w+)*|newsletter(?:-\w+)*"
     r"|subscribe(?:-\w+)*|social(?:-\w+)*|share|sharing|share-\w+|related(?:-\w+)*|breadcrumbs?"
     r"|sidebar(?:-\w+)*|nav|navbar|navigation|site-(?:header|footer|nav)|masthead|promo(?:-\w+)*"
-    r"|popup|modal|skip-link|visually-hidden|sr-only|comments?(?:-\w+)*)$",
+    r"|popup|modal|skip-link|visually-hidden|sr-only|comments|comments-\w+|comment-(?:list|section|thread)s?"
+    r"|footer|page-footer|copyright|consent(?:-\w+)*|gdpr(?:-\w+)*|pagination|pager)$",
     re.I,
 )
 _MENU_CLASS = re.compile(
     r"^menus?(?:-\w+)*$", re.I
 )  # a site menu when mostly links, else content (a cafe's menu)
+_STRUCTURED = frozenset(("ul", "ol", "dl", "table", "pre"))
 _SECTIONING = frozenset(("article", "main", "section", "aside", "nav"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BLOCKS = frozenset[str]().union(
@@ -185,20 +187,43 @@ def _is_furniture(el: Any) -> bool:
         return True
     if (el.get("role") or "").lower() in _FURNITURE_ROLES:
         return True
-    if tag in ("header", "footer") and not any(_tag(a) in _SECTIONING for a in el.iterancestors()):
-        # the page's footer, or its banner (logo and links); a header holding the page's own
-        # heading and prose is read
-        return tag == "footer" or _link_dense(el)
+    if tag == "footer" and not any(_tag(a) in _SECTIONING for a in el.iterancestors()):
+        return True  # the page's footer, not an article's own
     names = (el.get("class") or "").split() + (el.get("id") or "").split()
-    if any(_FURNITURE_CLASS.match(name) for name in names):
+    return any(_FURNITURE_CLASS.match(name) for name in names)
+
+
+def _is_banner(el: Any) -> bool:
+    """A page-level <header> or a "menu" block: furniture when mostly links (a logo and links, a site
+    menu), content otherwise (the page's heading and prose, a cafe's menu); see `_Renderer`."""
+    tag = _tag(el)
+    if tag == "header" and not any(_tag(a) in _SECTIONING for a in el.iterancestors()):
         return True
-    return any(_MENU_CLASS.match(name) for name in names) and _link_dense(el)
+    names = (el.get("class") or "").split() + (el.get("id") or "").split()
+    return any(_MENU_CLASS.match(name) for name in names)
 
 
-def _link_dense(el: Any) -> bool:
-    """Whether at least half of the visible words under `el` are link text (menus, link lists)."""
-    words, in_links = _visible_words(el)
-    return 2 * in_links >= words
+def _word_counts(root: Any) -> dict[Any, tuple[int, int]]:
+    """(visible words, of which in links) under every element of `root`, as `_visible_words` counts
+    them, in one pass from the leaves up (the renderer asks about many nested elements)."""
+    counts: dict[Any, tuple[int, int]] = {}
+    for el in reversed(list(root.iter())):  # descendants come after their element in document order
+        if not _tag(el):
+            continue
+        link = _tag(el) == "a"
+        words = links = 0
+        for text, is_link in ((el.text, link), *((c.tail, link) for c in el)):
+            if text:
+                n = len(_WORD.findall(text))
+                words += n
+                links += n if is_link else 0
+        for child in el:
+            if _tag(child) and _tag(child) not in _INVISIBLE and not _is_hidden(child):
+                w, k = counts[child]
+                words += w
+                links += w if link else k
+        counts[el] = (words, links)
+    return counts
 
 
 def _skipped(el: Any) -> bool:
@@ -247,9 +272,14 @@ class _Block:
 class _Renderer:
     """Writes the blocks of an element, in document order, into a TextBuilder.
 
-    With `main` (the main content found inside the element read), everything inside `main` is read,
-    and around it only what is not mostly link text: prose, lists, tables and preformatted text that
-    stand beside the main content are kept, menus and link lists are not.
+    Everything inside the main content is read: `main` (the main container found for the page, or
+    the whole body when it is None) and any <article>, <main> or role="main" element. Around a main
+    container, trafilatura judged the prose to be page furniture (author boxes, cookie and newsletter
+    notices, copyright lines), but its heuristics also drop structured content set beside the text:
+    lists, tables, definition lists and preformatted text there are read, with the heading just
+    before them. Anywhere outside an <article>/<main>, blocks of mostly link text (menus, related
+    links, breadcrumbs, pagination) are left out, and so are page-level headers and "menu" blocks of
+    mostly links.
     """
 
     def __init__(self, main: Any | None = None) -> None:
@@ -257,11 +287,37 @@ class _Renderer:
         self.blocks: list[_Block] = []
         self._main = main
         self._holding_main = set(main.iterancestors()) if main is not None else set()
-        self._around = main is not None  # reading outside `main`
+        self._around = main is not None  # reading around a main container: structured blocks only
+        self._free = False  # inside an <article>, <main> or the main container: everything is read
+        self._counts: dict[Any, tuple[int, int]] | None = None
 
-    def _left_out(self, el: Any) -> bool:
-        """Around the main content, a block of mostly links (not one that holds the main content)."""
-        return self._around and el is not self._main and el not in self._holding_main and _link_dense(el)
+    def _link_dense(self, el: Any) -> bool:
+        """Whether at least half of the visible words under `el` are link text."""
+        if self._counts is None:
+            self._counts = _word_counts(el.getroottree().getroot())
+        words, in_links = self._counts.get(el, (0, 0))
+        return 2 * in_links >= words
+
+    def _opens_main(self, el: Any) -> bool:
+        return el is self._main or _tag(el) in ("article", "main") or (el.get("role") or "").lower() == "main"
+
+    def _read_around(self, el: Any, following: Any) -> bool:
+        """Around a main container: a structured block, a container holding one, or the heading just
+        before one (`following`: the next element)."""
+        tag = _tag(el)
+        if tag in _STRUCTURED or el in self._holding_main:
+            return True
+        if _HEADING.match(tag):
+            return following is not None and _tag(following) in _STRUCTURED
+        return tag in _CONTAINERS | {"section", "header", "figure", "details"} and any(
+            _tag(d) in _STRUCTURED for d in el.iterdescendants()
+        )
+
+    def _left_out(self, el: Any, following: Any) -> bool:
+        """Whether a block child is left out (see the class docstring)."""
+        if self._free or el in self._holding_main:
+            return False
+        return (self._around and not self._read_around(el, following)) or self._link_dense(el)
 
     def _record(self, el: Any, text: str) -> None:
         self.blocks.append(_Block(el, Counter(w.lower() for w in _WORD.findall(text))))
@@ -274,8 +330,8 @@ class _Renderer:
 
         def flush() -> None:
             text = "".join(pending).replace("\n", " ").replace("\u2028", "\n")
-            mostly_links = self._around and 2 * links[0] >= len(_WORD.findall(text))
-            if text.strip() and not mostly_links:
+            left_out = not self._free and (self._around or 2 * links[0] >= len(_WORD.findall(text)))
+            if text.strip() and not left_out:
                 self.out.block(text)
                 self._record(anchor, text)
             pending.clear()
@@ -289,11 +345,13 @@ class _Renderer:
                 pass
             elif tag in _BLOCKS or (tag and _has_blocks(child)):
                 flush()
-                if child is self._main:
-                    self._around = False
+                if not self._free and self._opens_main(child):
+                    self._free = True
                     self.element(child)
-                    self._around = True
-                elif not self._left_out(child):
+                    self._free = False
+                elif _is_banner(child) and self._link_dense(child):
+                    pass  # the page's banner or a site menu
+                elif not self._left_out(child, child.getnext()):
                     self.element(child)
             elif tag == "br":
                 pending.append("\u2028")
@@ -450,7 +508,10 @@ def _cell_text(cell: Any) -> str:
             elif tag == "br" or any(_tag(d) == "table" for d in child.iterdescendants()):
                 out.append(" " + (_cell_text(child) if tag != "br" else "") + " ")
             else:
+                block = tag in _BLOCKS
+                out.append(" " if block else "")
                 _inline_text(child, out)
+                out.append(" " if block else "")
         out.append(child.tail or "")
     return " ".join("".join(out).split())
 
