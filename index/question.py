@@ -287,7 +287,8 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
 # "what percentage of", "what time"): dropped there, content elsewhere ("the time limit").
 _FRAMING = re.compile(
     r"\bhow\s+many\s+(times)\b|\bhow\s+long\s+(ago)\b"
-    r"|\bwhat\s+(?:(percentage|percent|share|proportion|fraction|amount|number)\s+of|(time))\b",
+    r"|\bwhat\s+(?:(percentage|percent|share|proportion|fraction|amount|number)\s+of\b"
+    r"|(time)\s+(?:is|are|was|were|does|do|did|will|should|can|must)\b)",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile(
@@ -319,10 +320,15 @@ def analyze_question(text: str) -> QuestionAnalysis:
     """
     question = unicodedata.normalize("NFKC", text).strip()
     language = query_language(question)
-    all_terms = analyze(question)
-    framing = {t for m in _FRAMING.finditer(question) for w in m.groups() if w for t in analyze(w)}
-    terms = tuple(t for t in all_terms if not _is_question_word(t, language) and t not in framing)
-    dropped = tuple(t for t in all_terms if _is_question_word(t, language) or t in framing)
+    # framing words are left out where they frame, and only there ("the Times" stays content)
+    framing_spans = [m.span(g) for m in _FRAMING.finditer(question) for g in range(1, 5) if m.group(g)]
+    framing = [t for a, b in framing_spans for t in analyze(question[a:b])]
+    searched = question
+    for a, b in framing_spans:
+        searched = searched[:a] + " " * (b - a) + searched[b:]
+    all_terms = analyze(searched)
+    terms = tuple(t for t in all_terms if not _is_question_word(t, language))
+    dropped = tuple(t for t in all_terms if _is_question_word(t, language)) + tuple(framing)
     spans = [m.span() for m in _PROVISION.finditer(question)]
     return QuestionAnalysis(
         text=question,

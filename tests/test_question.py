@@ -22,6 +22,8 @@ from index.question import analyze_question, provisions_in, section_provisions
         ("What share of the budget goes to housing?", ["budget", "hous"], ["share"]),
         ("What time does the ferry leave?", ["ferri", "leav"], ["time"]),
         ("What is the time limit for an appeal?", ["time", "limit", "appeal"], []),
+        ("What time zone is Seoul in?", ["time", "zone", "seoul"], []),
+        ("How many times has the Times reported it?", ["time", "report"], ["mani"]),
     ],
 )
 def test_question_and_quantity_words_are_not_content(
