@@ -211,3 +211,253 @@ def test_table_nested_in_a_cell_keeps_its_rows_apart(tmp_path: Path) -> None:
     source = _load(tmp_path, body)
     assert source.text == "Camp | Stock\nHighland | Blankets, 300; Stoves, 12"
     assert region_texts(source, "table_header") == ["Camp | Stock"]
+
+
+# -- list numbers and bullets: drawn by Word, shown like HTML lists ----------------------------------------
+TOC_NOTE = "a table of contents was left out"
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_DOC_RELS = "word/_rels/document.xml.rels"
+_NUMBERING_REL = (
+    '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'numbering" Target="numbering.xml"/>'
+)
+
+
+def _with_part(data: bytes, name: str, xml: str | None, relationship: str = "") -> bytes:
+    """The package `data` with part `name` set to `xml` (removed when None) and `relationship` added to
+    the document's relationships."""
+    package = zipfile.ZipFile(io.BytesIO(data))
+    parts: dict[str, str | bytes] = {n: package.read(n) for n in package.namelist() if n != name}
+    if xml is not None:
+        parts[name] = xml
+    rels = package.read(_DOC_RELS).decode()
+    parts[_DOC_RELS] = rels.replace("</Relationships>", relationship + "</Relationships>")
+    return zip_parts(parts)
+
+
+def _lvl(ilvl: int, fmt: str, text: str, start: int = 1, style: str = "") -> str:
+    """A w:lvl of a list definition."""
+    linked = f'<w:pStyle w:val="{style}"/>' if style else ""
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{linked}'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+    )
+
+
+def _numbering(abstract: dict[int, str], nums: dict[int, str]) -> str:
+    """A numbering part: w:abstractNum by id (their w:lvl XML), and w:num by w:numId (the id of their
+    w:abstractNum, then any w:lvlOverride XML, as "0<w:lvlOverride .../>")."""
+    defs = "".join(
+        f'<w:abstractNum w:abstractNumId="{i}">{lvls}</w:abstractNum>' for i, lvls in abstract.items()
+    )
+    lists = "".join(
+        f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{spec[0]}"/>{spec[1:]}</w:num>'
+        for num_id, spec in nums.items()
+    )
+    return f'<?xml version="1.0"?><w:numbering {_W_NS}>{defs}{lists}</w:numbering>'
+
+
+def _item(text: str, num_id: int | None = None, ilvl: int | None = None, style: str | None = None) -> str:
+    """A paragraph with a direct w:numPr (its w:ilvl and w:numId where given) and a style where given."""
+    num = "" if ilvl is None else f'<w:ilvl w:val="{ilvl}"/>'
+    num += "" if num_id is None else f'<w:numId w:val="{num_id}"/>'
+    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + (f"<w:numPr>{num}</w:numPr>" if num else "")
+    return f"<w:p><w:pPr>{props}</w:pPr>{_r(text)}</w:p>"
+
+
+def _list_style(style_id: str, name: str, num_id: int | None = None, based_on: str = "") -> str:
+    """A paragraph style numbered through its w:pPr/w:numPr (with no w:ilvl, as Word writes them)."""
+    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    num = f'<w:pPr><w:numPr><w:numId w:val="{num_id}"/></w:numPr></w:pPr>' if num_id is not None else ""
+    return (
+        f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>{based}{num}</w:style>'
+    )
+
+
+LIST_STYLES = "".join(
+    [
+        _list_style("ListNumber", "List Number", 5),
+        _list_style("ListBullet", "List Bullet", 1),
+        _list_style("Steps", "Steps", based_on="ListNumber"),  # numbered through the style it is based on
+    ]
+)
+BULLET_AND_NUMBER = _numbering(
+    {0: _lvl(0, "bullet", "\uf0b7"), 7: _lvl(0, "decimal", "%1.")},
+    {1: "0", 5: "7"},
+)
+
+
+def _load_numbered(tmp_path: Path, body: str, numbering: str | None, styles: str = LIST_STYLES) -> Source:
+    data = _with_styles(_docx(body), styles)
+    if numbering is not None:
+        data = _with_part(data, "word/numbering.xml", numbering, _NUMBERING_REL)
+    return load_bytes(tmp_path, "numbered.docx", data)
+
+
+def test_paragraphs_numbered_through_their_style_show_numbers_and_bullets(tmp_path: Path) -> None:
+    body = (
+        _p(_r("Steps for reporting a broken pump:"))
+        + _p(_r("Call the district office."), style="ListNumber")
+        + _p(_r("Give the pump number."), style="Steps")
+        + _p(_r("Bullet items:"))
+        + _p(_r("Keep the area clean."), style="ListBullet")
+        + _p(_r("Do not let animals drink."), style="ListBullet")
+        + _p(_r("Wait for the mechanic."), style="ListNumber")
+    )
+    source = _load_numbered(tmp_path, body, BULLET_AND_NUMBER)
+    assert source.text.split("\n\n") == [
+        "Steps for reporting a broken pump:",
+        "1. Call the district office.\n2. Give the pump number.",
+        "Bullet items:",
+        "- Keep the area clean.\n- Do not let animals drink.\n3. Wait for the mechanic.",
+    ]
+    assert region_texts(source, "list") == [
+        "1. Call the district office.\n2. Give the pump number.",
+        "- Keep the area clean.\n- Do not let animals drink.\n3. Wait for the mechanic.",
+    ]
+
+
+def test_direct_numbering_levels_restarts_overrides_and_number_formats(tmp_path: Path) -> None:
+    outline = "".join(
+        [
+            _lvl(0, "upperRoman", "%1."),
+            _lvl(1, "lowerLetter", "%2)"),
+            _lvl(2, "decimal", "%1.%2.%3"),
+            _lvl(3, "none", ""),
+        ]
+    )
+    legal = (
+        _lvl(0, "decimal", "%1.")
+        + '<w:lvl w:ilvl="1"><w:isLgl/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+    )
+    numbering = _numbering(
+        {3: outline, 4: legal},
+        {
+            2: "3",
+            6: '3<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride>',
+            8: "4",
+        },
+    )
+    body = (
+        _item("Intake", 2, 0)
+        + _item("Register", 2, 1)
+        + _item("Screen", 2, 1)
+        + _item("Weigh", 2, 2)
+        + _item("Unnumbered detail", 2, 3)
+        + _item("Shelter", 2, 0)
+        + _item("Assign", 2, 1)
+        + _item("Not numbered: numId 0 removes the style's numbering", 0, style="ListNumber")
+        + _item("Appendix", 6, 0)
+        + _table([[_item("Cell step", 8, 0)], [_item("Cell substep", 8, 1)]])
+    )
+    source = _load_numbered(tmp_path, body, numbering)
+    assert source.text.split("\n\n") == [
+        "I. Intake\na) Register\nb) Screen\nI.b.1 Weigh\nUnnumbered detail\nII. Shelter\na) Assign",
+        "Not numbered: numId 0 removes the style's numbering",
+        "IV. Appendix",
+        "1. Cell step\n1.1 Cell substep",
+    ]
+    assert region_texts(source, "list") == [
+        "I. Intake\na) Register\nb) Screen\nI.b.1 Weigh\nUnnumbered detail\nII. Shelter\na) Assign",
+        "IV. Appendix",
+    ]
+
+
+def test_unresolvable_numbering_falls_back_to_bullets_of_bullet_styles(tmp_path: Path) -> None:
+    body = (
+        _p(_r("Keep the area clean."), style="ListBullet")
+        + _p(_r("Call the district office."), style="ListNumber")
+        + _item("An unknown list.", 42, 0)
+    )
+    expected = "- Keep the area clean.\nCall the district office.\nAn unknown list."
+    for numbering in (None, "<w:numbering", _numbering({}, {})):
+        source = _load_numbered(tmp_path, body, numbering)
+        assert source.text == expected
+        assert region_texts(source, "list") == [expected]
+
+
+def test_numbered_heading_shows_its_number_but_the_title_does_not(tmp_path: Path) -> None:
+    styles = '<w:style w:type="paragraph" w:styleId="H1N"><w:name w:val="Numbered Heading"/>'
+    styles += '<w:basedOn w:val="H1"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>'
+    numbering = _numbering(
+        {0: _lvl(0, "decimal", "%1.", style="H1N") + _lvl(1, "decimal", "%1.%2")}, {3: "0"}
+    )
+    body = _p(_r("Results"), style="H1N") + _item("Water quality", 3, 1) + _p(_r("Samples are tested."))
+    data = _with_part(_with_styles(_docx(body), styles), "word/numbering.xml", numbering, _NUMBERING_REL)
+    data = _with_part(data, "docProps/core.xml", None)
+    source = load_bytes(tmp_path, "headed.docx", data)
+    assert source.text.split("\n\n") == ["1. Results", "1.1 Water quality", "Samples are tested."]
+    headings = [(r.level, r.label) for r in source.regions if r.kind == "heading"]
+    assert headings == [(1, "1. Results")]
+    assert source.meta.title == "Results"
+
+
+# -- tables of contents are left out ---------------------------------------------------------------------
+def _toc_entry(text: str, page: str, anchor: str) -> str:
+    """A TOC entry as Word writes it: a hyperlink to the heading with a PAGEREF field for its page."""
+    pageref = _field(_instr(f" PAGEREF {anchor} \\h "), _r(page))
+    return f'<w:hyperlink w:anchor="{anchor}">{_r(text)}<w:r><w:tab/></w:r>{pageref}</w:hyperlink>'
+
+
+TOC_STYLES = "".join(
+    [
+        '<w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/>'
+        '<w:basedOn w:val="H1"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>',
+        '<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>',
+    ]
+)
+TOC_HEADINGS = (
+    _p(_r("Pump maintenance"), style="H1")
+    + _p(_r("Serviced twice a year."))
+    + _p(_r("Water quality"), style="H1")
+)
+
+
+def _load_toc(tmp_path: Path, body: str) -> Source:
+    data = _with_part(_with_styles(_docx(body), TOC_STYLES), "docProps/core.xml", None)
+    return load_bytes(tmp_path, "toc.docx", data)
+
+
+def test_table_of_contents_field_is_left_out_with_a_note(tmp_path: Path) -> None:
+    begin, separate, end = (
+        f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>' for kind in ("begin", "separate", "end")
+    )
+    toc = (
+        _p(_r("Contents"), style="TOCHeading")
+        + _p(
+            begin
+            + _instr(' TOC \\o "1-3" \\h \\z \\u ')
+            + separate
+            + _toc_entry("Pump maintenance", "1", "_Toc1")
+        )
+        + _p(_toc_entry("Water quality", "2", "_Toc2"))
+        + _p(end)
+    )
+    source = _load_toc(tmp_path, _p(_r("Annual report.")) + toc + TOC_HEADINGS)
+    assert source.text.split("\n\n") == [
+        "Annual report.",
+        "Pump maintenance",
+        "Serviced twice a year.",
+        "Water quality",
+    ]
+    assert source.notes == (TOC_NOTE,)
+    assert source.meta.title == "Pump maintenance"
+
+
+def test_table_of_contents_control_simple_field_and_styled_entries_are_left_out(tmp_path: Path) -> None:
+    control = (
+        '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
+        "</w:docPartObj></w:sdtPr><w:sdtContent>"
+        + _p(_r("Contents"), style="TOCHeading")
+        + _p(_toc_entry("Pump maintenance", "1", "_Toc1"))
+        + "</w:sdtContent></w:sdt>"
+    )
+    simple = _p(
+        '<w:fldSimple w:instr=" TOC \\o &quot;1-3&quot; ">' + _r("Pump maintenance\t1") + "</w:fldSimple>"
+    )
+    styled = _p(_r("Contents"), style="TOCHeading") + _p(_r("Water quality\t2"), style="TOC1")
+    for toc in (control, simple, styled):
+        source = _load_toc(tmp_path, toc + TOC_HEADINGS)
+        assert source.text.split("\n\n") == ["Pump maintenance", "Serviced twice a year.", "Water quality"]
+        assert source.notes == (TOC_NOTE,)
+        assert source.meta.title == "Pump maintenance"

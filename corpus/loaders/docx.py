@@ -9,11 +9,22 @@ endnotes, whose reference marks stay in the text ("register[1].") and whose text
 notes section ("[1] The register is ..."; a `footnotes` region). Tables are one line per row with
 " | " between cells (header rows: those marked as repeating, else the first); a table nested in a cell
 is read into that cell with "; " between its rows and ", " between its cells. Headings come from
-heading styles or outline levels (heading regions); numbered and bulleted paragraphs are list lines.
+heading styles or outline levels (heading regions); numbered and bulleted paragraphs (numbered
+directly or through their paragraph style) are list lines.
+
+Word draws list numbers and bullets; they are not in the runs. They are shown as a reader sees them,
+like HTML lists: "1. item", "2.1 item", "a) item" (the level's w:lvlText from word/numbering.xml, with
+its counters in the level's w:numFmt), and "- item" for every bullet whatever its glyph. Counters run
+per list (w:numId) and level, from w:start or a w:startOverride; a deeper level restarts when a
+shallower one advances. Numbered headings carry their number too ("2. Results"; not in the title taken
+from a heading). A number that cannot be resolved (no numbering part, an unknown list) is left out, or
+shown as "-" when the paragraph's style is a bullet style.
 
 Left out on purpose, each with a note on the source when the file has any: headers and footers,
 comments, text formatted as hidden (directly, or through its character or paragraph style), embedded
-objects and alternative-format chunks. DOCX has no pages.
+objects and alternative-format chunks, and tables of contents (a TOC field's result, a content control
+from the Table of Contents gallery, paragraphs in the TOC styles): their entries repeat the headings
+with page numbers that mean nothing without pages, and they never give the title. DOCX has no pages.
 """
 
 from __future__ import annotations
@@ -23,7 +34,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from corpus.errors import UnreadableSource
@@ -62,6 +73,11 @@ _TRANSPARENT = {
 }
 _SKIPPED = {_w(n) for n in ("del", "moveFrom", "rPr", "pPr", "sdtPr", "sdtEndPr", "tblPr", "trPr", "tcPr")}
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre|título|标题|제목)\s*(\d)$", re.I)
+# Word's built-in styles of a table of contents: its heading ("TOC Heading") and entries ("toc 1".."toc 9").
+_TOC_STYLE = re.compile(r"^toc\s*(?:\d|heading)$", re.I)
+_TOC_GALLERY = "table of contents"
+_BULLET_STYLE = re.compile(r"bullet", re.I)  # "List Bullet 2": a bullet list style, whatever its glyph
+_LEVEL_REF = re.compile(r"%([1-9])")  # "%2" in a w:lvlText: the counter of level 2 (w:ilvl 1)
 _ROMAN: tuple[tuple[str, int], ...] = (
     *(("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50)),
     *(("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1)),
@@ -75,6 +91,35 @@ def _roman(n: int) -> str:
             out.append(letters)
             n -= value
     return "".join(out)
+
+
+def _letters(n: int) -> str:
+    """Word's lowerLetter numbers: a..z, then aa..zz, aaa.. (the letter repeated, not a base-26 count)."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _format_number(n: int, fmt: str) -> str:
+    """Counter value `n` in w:numFmt `fmt`; formats not spelled out here (other scripts' counting
+    systems) are shown as decimal digits, which keep the number a reader needs."""
+    if n <= 0 and fmt in ("lowerLetter", "upperLetter", "lowerRoman", "upperRoman"):
+        return str(n)  # letters and Roman numerals have no zero or negatives
+    if fmt == "none":
+        return ""
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("lowerLetter", "upperLetter"):
+        return _letters(n) if fmt == "lowerLetter" else _letters(n).upper()
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n) if fmt == "lowerRoman" else _roman(n).upper()
+    return str(n)
+
+
+def _int(value: str | None, default: int) -> int:
+    """An integer attribute, or `default` when it is missing or not an integer (a damaged file)."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _on(prop: Any) -> bool:
@@ -217,7 +262,29 @@ class _Styles:
     outline: dict[str, int] = field(default_factory=dict)
     based_on: dict[str, str] = field(default_factory=dict)
     vanish: dict[str, bool] = field(default_factory=dict)  # a style's own w:rPr/w:vanish setting
+    # a style's own w:pPr/w:numPr: (w:numId, w:ilvl), each None when not given
+    numbering: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     default_paragraph: str | None = None  # the style of paragraphs that name none
+
+    def chain(self, style_id: str | None) -> Iterator[str]:
+        """A style, then the styles it is based on, nearest first (a loop in w:basedOn ends it)."""
+        seen: set[str] = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            yield style_id
+            style_id = self.based_on.get(style_id)
+
+    def numbered(self, style_id: str | None) -> tuple[str | None, str | None]:
+        """The list numbering a paragraph style gives: the w:numPr of the nearest style in its chain
+        that has one, as (w:numId, w:ilvl); (None, None) when none does."""
+        for sid in self.chain(style_id):
+            if sid in self.numbering:
+                return self.numbering[sid]
+        return None, None
+
+    def named(self, style_id: str | None, pattern: re.Pattern[str]) -> bool:
+        """Whether the name of the style, or of one it is based on, matches `pattern`."""
+        return any(pattern.search(self.names.get(sid, sid).strip()) for sid in self.chain(style_id))
 
     def hides(self, style_id: str | None) -> bool:
         """Whether a style's run properties hide text: its own w:vanish, else the nearest style it is
@@ -252,6 +319,17 @@ def _on_attr(value: str | None) -> bool:
     return value is not None and value.lower() not in _OFF
 
 
+def _val(el: Any, tag: str) -> str | None:
+    """The w:val of child `tag` of `el`, or None when there is no such child."""
+    child = el.find(_w(tag))
+    return child.get(_w("val")) if child is not None else None
+
+
+def _num_pr(num_pr: Any) -> tuple[str | None, str | None]:
+    """A w:numPr as (w:numId, w:ilvl), each None when not given."""
+    return _val(num_pr, "numId"), _val(num_pr, "ilvl")
+
+
 def _read_styles(root: Any) -> _Styles:
     styles = _Styles()
     if root is None:
@@ -269,6 +347,9 @@ def _read_styles(root: Any) -> _Styles:
         vanish = style.find(f"{_w('rPr')}/{_w('vanish')}")
         if vanish is not None:
             styles.vanish[sid] = _on(vanish)
+        num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
+        if num_pr is not None:
+            styles.numbering[sid] = _num_pr(num_pr)
         if (
             styles.default_paragraph is None
             and style.get(_w("type")) == "paragraph"
@@ -285,6 +366,95 @@ def _read_styles(root: Any) -> _Styles:
     return styles
 
 
+@dataclass(frozen=True)
+class _Level:
+    """One level of a list definition (w:lvl): how its number is drawn."""
+
+    fmt: str = "decimal"  # w:numFmt: decimal, bullet, lowerLetter, upperRoman, none, ...
+    text: str = ""  # w:lvlText: "%1." or "%1.%2" (the counters of levels 1 and 2), or a bullet glyph
+    start: int = 1  # w:start, or the list's w:startOverride
+    legal: bool = False  # w:isLgl: the counters of all levels are shown as decimal digits
+    style: str | None = None  # w:pStyle: the paragraph style this level is attached to
+
+
+def _read_level(lvl: Any) -> _Level:
+    """A w:lvl. Its w:numFmt may stand in an mc:AlternateContent (a Word 2010 custom format), whose
+    Fallback holds the format older readers use."""
+    fmt = lvl.find(_w("numFmt"))
+    if fmt is None:
+        fmt = lvl.find(f"{_ALTERNATE}/{{{_MC}}}Fallback/{_w('numFmt')}")
+    legal = lvl.find(_w("isLgl"))
+    return _Level(
+        fmt=(fmt.get(_w("val")) if fmt is not None else None) or "decimal",
+        text=_val(lvl, "lvlText") or "",
+        start=_int(_val(lvl, "start"), 1),
+        legal=legal is not None and _on(legal),
+        style=_val(lvl, "pStyle"),
+    )
+
+
+def _levels(el: Any) -> dict[int, _Level]:
+    """The w:lvl children of a w:abstractNum or w:lvlOverride, by w:ilvl."""
+    return {_int(lvl.get(_w("ilvl")), 0): _read_level(lvl) for lvl in el.findall(_w("lvl"))}
+
+
+@dataclass
+class _Numbering:
+    """The lists of word/numbering.xml: for each w:num (by w:numId), its levels by w:ilvl, with the
+    w:lvlOverride of the w:num applied to the levels of its w:abstractNum."""
+
+    lists: dict[str, dict[int, _Level]] = field(default_factory=dict)
+
+    def level(self, num_id: str, ilvl: int) -> _Level | None:
+        return self.lists.get(num_id, {}).get(ilvl)
+
+    def styled_level(self, num_id: str, style_id: str | None) -> int:
+        """The level of list `num_id` attached to paragraph style `style_id` (its w:pStyle), else 0:
+        the level of a paragraph numbered through its style when the style gives no w:ilvl."""
+        for ilvl, level in sorted(self.lists.get(num_id, {}).items()):
+            if style_id and level.style == style_id:
+                return ilvl
+        return 0
+
+
+def _read_numbering(root: Any, styles: _Styles) -> _Numbering:
+    """The lists of a numbering part (None: the package has none, so no list can be resolved).
+
+    A w:abstractNum with a w:numStyleLink has no levels of its own: they are those of the list that
+    the linked numbering style names.
+    """
+    numbering = _Numbering()
+    if root is None:
+        return numbering
+    abstract = {a.get(_w("abstractNumId")): a for a in root.findall(_w("abstractNum"))}
+    nums = {num.get(_w("numId")): num for num in root.findall(_w("num"))}
+
+    def abstract_levels(abstract_id: str | None, depth: int = 0) -> dict[int, _Level]:
+        el = abstract.get(abstract_id)
+        if el is None:
+            return {}
+        link = _val(el, "numStyleLink")
+        if link and depth < 3:
+            linked = nums.get(styles.numbered(link)[0])
+            if linked is not None:
+                return abstract_levels(_val(linked, "abstractNumId"), depth + 1)
+        return _levels(el)
+
+    for num_id, num in nums.items():
+        if not num_id:
+            continue
+        levels = dict(abstract_levels(_val(num, "abstractNumId")))
+        for override in num.findall(_w("lvlOverride")):
+            ilvl = _int(override.get(_w("ilvl")), 0)
+            for lvl in _levels(override).values():  # a whole level redefined for this list
+                levels[ilvl] = lvl
+            start = _val(override, "startOverride")
+            if start is not None and ilvl in levels:
+                levels[ilvl] = replace(levels[ilvl], start=_int(start, levels[ilvl].start))
+        numbering.lists[num_id] = levels
+    return numbering
+
+
 @dataclass
 class _Fields:
     """The complex fields (w:fldChar begin, separate, end) open at a point of a story, outermost first:
@@ -294,22 +464,43 @@ class _Fields:
     is the result of a field nested in another's code (the MERGEFIELD inside an IF), and a field with no
     separate shows nothing. A story (the body, a cell, a text box, a note) keeps one `_Fields` across its
     paragraphs, since a field may span paragraphs (a table of contents); a separate or end with no field
-    open is ignored.
+    open is ignored. The result of a TOC field (a table of contents) is not shown either.
     """
 
     in_code: list[bool] = field(default_factory=list)
+    codes: list[list[str]] = field(default_factory=list)  # each open field's code text (w:instrText)
+    toc: list[bool] = field(default_factory=list)  # whether each open field is a table of contents
 
-    def mark(self, kind: str | None) -> None:
+    def mark(self, kind: str | None) -> bool:
+        """Follow a w:fldChar; True when it starts the result of a table of contents (to count it)."""
         if kind == "begin":
             self.in_code.append(True)
-        elif kind == "separate" and self.in_code:
+            self.codes.append([])
+            self.toc.append(False)
+        elif kind == "separate" and self.in_code and self.in_code[-1]:
             self.in_code[-1] = False
+            self.toc[-1] = _is_toc_code("".join(self.codes[-1]))
+            return self.toc[-1]
         elif kind == "end" and self.in_code:
             self.in_code.pop()
+            self.codes.pop()
+            self.toc.pop()
+        return False
+
+    def code(self, text: str) -> None:
+        """Add a piece of field code (a w:instrText) to the innermost open field."""
+        if self.in_code and self.in_code[-1]:
+            self.codes[-1].append(text)
 
     @property
     def shown(self) -> bool:
-        return not any(self.in_code)
+        return not any(self.in_code) and not any(self.toc)
+
+
+def _is_toc_code(code: str) -> bool:
+    """Whether a field code builds a table of contents (" TOC \\o "1-3" \\h ")."""
+    words = code.split()
+    return bool(words) and words[0].upper() == "TOC"
 
 
 @dataclass
@@ -327,13 +518,24 @@ class _Counts:
     objects: int = 0
     alt_chunks: int = 0
     tracked: int = 0
+    tocs: int = 0  # tables of contents left out
+
+
+def _toc_control(sdt: Any) -> bool:
+    """Whether a content control (w:sdt) holds a table of contents: Word puts one in a control from
+    its "Table of Contents" building-block gallery."""
+    gallery = sdt.find(f"{_w('sdtPr')}/{_w('docPartObj')}/{_w('docPartGallery')}")
+    return gallery is not None and (gallery.get(_w("val")) or "").strip().lower() == _TOC_GALLERY
 
 
 class _Reader:
     """Walks WordprocessingML in reading order, writing into a TextBuilder."""
 
-    def __init__(self, styles: _Styles) -> None:
+    def __init__(self, styles: _Styles, numbering: _Numbering | None = None) -> None:
         self.styles = styles
+        self.numbering = numbering  # None: the package has no (readable) numbering part
+        self._counters: dict[str, dict[int, int]] = {}  # w:numId -> w:ilvl -> its current number
+        self.heading_titles: list[str] = []  # the headings' own text, without their list numbers
         self.out = TextBuilder()
         self.counts = _Counts()
         self.note_marks: list[tuple[str, str, str]] = []  # (kind, id, mark) in order of reference
@@ -362,6 +564,8 @@ class _Reader:
                 continue
             if tag == _R:
                 self.run(child, out, boxes, ctx)
+            elif tag == _w("fldSimple") and _is_toc_code(child.get(_w("instr")) or ""):
+                self.counts.tocs += 1
             elif tag in _TRANSPARENT or tag == _w("sdt"):
                 if tag == _w("ins") or tag == _w("moveTo"):
                     self.counts.tracked += 1
@@ -400,7 +604,11 @@ class _Reader:
             if not isinstance(tag, str):
                 continue
             if tag == _w("fldChar"):
-                ctx.fields.mark(child.get(_w("fldCharType")))
+                if ctx.fields.mark(child.get(_w("fldCharType"))):
+                    self.counts.tocs += 1
+                continue
+            if tag == _w("instrText"):
+                ctx.fields.code(child.text or "")
                 continue
             if hidden or not ctx.fields.shown:
                 continue  # hidden, or inside a field's code: not shown
@@ -449,26 +657,95 @@ class _Reader:
             self.out.end_block()
             self._list_start = None
 
+    def _list_level(self, p: Any, style: str | None) -> tuple[str, int] | None:
+        """The list and level a paragraph is numbered at, as (w:numId, w:ilvl); None when it is not
+        numbered.
+
+        Its own w:numPr decides, else its style's (through w:basedOn); a w:numId of 0 means "not
+        numbered" and so removes the numbering of a style. With no w:ilvl, a paragraph numbered through
+        its style is at the list level attached to that style, else at the first level.
+        """
+        props = p.find(_w("pPr"))
+        own = props.find(_w("numPr")) if props is not None else None
+        num_id, ilvl = _num_pr(own) if own is not None else (None, None)
+        style_num_id, style_ilvl = self.styles.numbered(style)
+        num_id = num_id if num_id is not None else style_num_id
+        if num_id is None or not num_id.strip().lstrip("0"):
+            return None
+        ilvl = ilvl if ilvl is not None else style_ilvl
+        if ilvl is None:
+            return num_id, self.numbering.styled_level(num_id, style) if self.numbering else 0
+        return num_id, min(max(_int(ilvl, 0), 0), 8)
+
+    def _mark_hidden(self, p: Any, style: str | None) -> bool:
+        """Whether a paragraph's mark is formatted as hidden (its w:pPr/w:rPr/w:vanish, else its style)."""
+        vanish = p.find(f"{_w('pPr')}/{_w('rPr')}/{_w('vanish')}")
+        return _on(vanish) if vanish is not None else self.styles.hides(style)
+
+    def marker(self, p: Any, style: str | None, drawn: bool) -> str | None:
+        """The number or bullet Word draws before a paragraph, as it is shown in the text: "1.", "2.1",
+        "b)", "-" for any bullet, "" when nothing readable is drawn; None when it is not numbered.
+
+        `drawn`: whether the paragraph is drawn at all; only then does it advance its list's counter
+        (an empty list paragraph shows its number, a hidden one does not). Advancing a level restarts
+        the deeper levels of the same list.
+        """
+        found = self._list_level(p, style)
+        if found is None:
+            return None
+        num_id, ilvl = found
+        level = self.numbering.level(num_id, ilvl) if self.numbering else None
+        if level is None:  # no numbering part, or a list it does not define
+            return "-" if self.styles.named(style, _BULLET_STYLE) else ""
+        counters = self._counters.setdefault(num_id, {})
+        if drawn:
+            counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
+            for deeper in [k for k in counters if k > ilvl]:
+                del counters[deeper]
+        if level.fmt == "bullet":
+            return "-"
+        if level.fmt == "none":
+            return ""
+        return _LEVEL_REF.sub(lambda m: self._counter(num_id, int(m.group(1)) - 1, level), level.text).strip()
+
+    def _counter(self, num_id: str, ilvl: int, shown_at: _Level) -> str:
+        """The current number of level `ilvl` of a list, as a "%N" of the level `shown_at` shows it: in
+        its own format, or in decimal digits under w:isLgl; a level not reached yet shows its start."""
+        level = (self.numbering.level(num_id, ilvl) if self.numbering else None) or _Level()
+        value = self._counters.get(num_id, {}).get(ilvl, level.start)
+        return _format_number(value, "decimal" if shown_at.legal else level.fmt)
+
+    def numbered_text(self, p: Any, style: str | None, text: str) -> tuple[str, bool]:
+        """A paragraph's text with the number or bullet drawn before it, and whether it is a list item."""
+        marker = self.marker(p, style, bool(text.strip()) or not self._mark_hidden(p, style))
+        if marker and text.strip():
+            return f"{marker} {text.strip()}", True
+        return text, marker is not None
+
     def paragraph(self, p: Any) -> None:
         boxes: list[Any] = []
         text = self.paragraph_text(p, boxes, self.fields)
         props = p.find(_w("pPr"))
         style = self._style(p)
+        toc = self.styles.named(style, _TOC_STYLE)  # an entry or the heading of a table of contents
+        if toc:
+            self.counts.tocs += 1
         level = 0
-        numbered = False
         if props is not None:
             outline = props.find(_w("outlineLvl"))
             value = outline.get(_w("val")) if outline is not None else None
             if value is not None and value.isdigit() and int(value) < 9:
                 level = int(value) + 1
-            numbered = props.find(_w("numPr")) is not None
         level = level or self.styles.heading_level(style)
+        own_text = text
+        text, numbered = ("", False) if toc else self.numbered_text(p, style, text)
         if text.strip():
             if level:
                 self._end_list()
                 span = self.out.block(text)
                 if span:
                     self.out.region(span[0], span[1], "heading", level=level, label=text)
+                    self.heading_titles.append(" ".join(own_text.split()))
             elif numbered:
                 if self._list_start is None:
                     self.out.end_block()
@@ -514,7 +791,12 @@ class _Reader:
         for child in self.block_items(container):
             if child.tag == _P:
                 boxes: list[Any] = []
-                texts.append(self.paragraph_text(child, boxes, fields))
+                text = self.paragraph_text(child, boxes, fields)
+                style = self._style(child)
+                if self.styles.named(style, _TOC_STYLE):
+                    self.counts.tocs += 1
+                else:
+                    texts.append(self.numbered_text(child, style, text)[0])
                 texts.extend(self.flat_text(box) for box in boxes)
             else:
                 texts.append(_nested_table(self.rows(child)[0]))
@@ -524,12 +806,15 @@ class _Reader:
         """The paragraphs and tables of a body, cell, text box or note, in reading order.
 
         Read through content controls, custom XML, inserted or moved-in blocks and one branch of each
-        mc:AlternateContent; embedded documents (w:altChunk) are counted and left out.
+        mc:AlternateContent; embedded documents (w:altChunk) and tables of contents in content controls
+        are counted and left out.
         """
         for child in container:
             tag = child.tag
             if tag in (_P, _TBL):
                 yield child
+            elif tag == _w("sdt") and _toc_control(child):
+                self.counts.tocs += 1
             elif tag == _w("sdt"):
                 content = child.find(_w("sdtContent"))
                 if content is not None:
@@ -612,6 +897,18 @@ def _has_text(package: zipfile.ZipFile, name: str) -> bool:
     return root is not None and any(_t_text(t).strip() for t in root.iter(_T))
 
 
+def _numbering(package: zipfile.ZipFile, name: str | None, styles: _Styles) -> _Numbering | None:
+    """The document's lists, or None when it has no numbering part or one that cannot be read: list
+    numbers are then left out (bullets of bullet styles still show), the text is still read."""
+    if name is None:
+        return None
+    try:
+        root = _parse(package, name)
+    except UnreadableSource:
+        return None
+    return _read_numbering(root, styles) if root is not None else None
+
+
 def load_docx(data: bytes, ext: str) -> Extracted:
     """Read a Word document from its XML parts: what is read and left out is in the module docstring.
 
@@ -622,9 +919,9 @@ def load_docx(data: bytes, ext: str) -> Extracted:
     Returns:
         An `Extracted` with one part (DOCX has no pages) and `unwrap=False`; heading, list, table,
         table_header and footnotes regions; a note for each kind of content left out. `meta` from
-        docProps/core.xml: title (else the first heading) unless it is a template placeholder, creator
-        as publisher unless a placeholder, created date as YYYY-MM-DD (not python-docx's template
-        date), language; no url or licence.
+        docProps/core.xml: title (else the first heading, without its list number) unless it is a
+        template placeholder, creator as publisher unless a placeholder, created date as YYYY-MM-DD
+        (not python-docx's template date), language; no url or licence.
 
     Raises:
         UnreadableSource: not a ZIP package; more than `MAX_MEMBERS` (10,000) parts or more than
@@ -641,7 +938,8 @@ def load_docx(data: bytes, ext: str) -> Extracted:
         raise UnreadableSource("DOCX has no document body")
     rels = _relationships(package, main)
     parts = {kind.rsplit("/", 1)[-1]: target for kind, target in rels.values()}
-    reader = _Reader(_read_styles(_parse(package, parts["styles"]) if "styles" in parts else None))
+    styles = _read_styles(_parse(package, parts["styles"]) if "styles" in parts else None)
+    reader = _Reader(styles, _numbering(package, parts.get("numbering"), styles))
     reader.blocks(body)
     reader.notes(
         {
@@ -667,11 +965,12 @@ def load_docx(data: bytes, ext: str) -> Extracted:
         notes.append(f"{counts.objects} embedded objects left out")
     if counts.alt_chunks:
         notes.append(f"{counts.alt_chunks} embedded documents (altChunk) left out")
-    headings = [r.label for r in reader.out.regions if r.kind == "heading"]
+    if counts.tocs:
+        notes.append("a table of contents was left out")
     return Extracted(
         parts=(text,),
         unwrap=False,
-        meta=_core_meta(package, headings),
+        meta=_core_meta(package, reader.heading_titles),
         notes=tuple(notes),
         regions=tuple(reader.out.regions),
     )
