@@ -461,3 +461,31 @@ def test_table_of_contents_control_simple_field_and_styled_entries_are_left_out(
         assert source.text.split("\n\n") == ["Pump maintenance", "Serviced twice a year.", "Water quality"]
         assert source.notes == (TOC_NOTE,)
         assert source.meta.title == "Pump maintenance"
+
+
+def test_a_field_that_never_ends_does_not_hide_the_rest_of_the_document(tmp_path: Path) -> None:
+    char = '<w:r><w:fldChar w:fldCharType="{}"/></w:r>'
+    body = (
+        _p(_r("First paragraph."))
+        + _p(_r("Page ") + char.format("begin") + _instr(" PAGE "))
+        + _p(_r("Third paragraph."))
+        + _p(_r("Fourth ") + _field(_instr(" DATE "), _r("today")) + _r(" paragraph."))
+    )
+    source = load_bytes(tmp_path, "broken.docx", _docx(body))
+    assert source.text.split("\n\n") == [
+        "First paragraph.",
+        "Page",
+        "Third paragraph.",
+        "Fourth today paragraph.",
+    ]
+
+
+def test_a_default_paragraph_style_with_an_outline_level_makes_no_headings(tmp_path: Path) -> None:
+    default = (
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Body"><w:name w:val="Title"/>'
+        '<w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>'
+    )
+    data = _with_styles(_docx(_p(_r("Plain text one.")) + _p(_r("Plain text two."))), default)
+    source = load_bytes(tmp_path, "plain.docx", data)
+    assert source.text == "Plain text one.\n\nPlain text two."
+    assert region_texts(source, "heading") == []

@@ -470,9 +470,27 @@ class _Fields:
     in_code: list[bool] = field(default_factory=list)
     codes: list[list[str]] = field(default_factory=list)  # each open field's code text (w:instrText)
     toc: list[bool] = field(default_factory=list)  # whether each open field is a table of contents
+    broken: set[Any] = field(default_factory=set)  # w:fldChar marks of fields that never end
 
-    def mark(self, kind: str | None) -> bool:
+    @classmethod
+    def of(cls, story: Any) -> _Fields:
+        """The fields of reading `story` (a body, cell, text box or note): the begin and separate of
+        a field that never ends in it (a broken file) are ignored, so they cannot hide the rest."""
+        open_marks: list[list[Any]] = []
+        for mark in story.iter(_w("fldChar")):
+            kind = mark.get(_w("fldCharType"))
+            if kind == "begin":
+                open_marks.append([mark])
+            elif kind == "separate" and open_marks:
+                open_marks[-1].append(mark)
+            elif kind == "end" and open_marks:
+                open_marks.pop()
+        return cls(broken={m for marks in open_marks for m in marks})
+
+    def mark(self, kind: str | None, element: Any = None) -> bool:
         """Follow a w:fldChar; True when it starts the result of a table of contents (to count it)."""
+        if element is not None and element in self.broken:
+            return False
         if kind == "begin":
             self.in_code.append(True)
             self.codes.append([])
@@ -604,7 +622,7 @@ class _Reader:
             if not isinstance(tag, str):
                 continue
             if tag == _w("fldChar"):
-                if ctx.fields.mark(child.get(_w("fldCharType"))):
+                if ctx.fields.mark(child.get(_w("fldCharType")), child):
                     self.counts.tocs += 1
                 continue
             if tag == _w("instrText"):
@@ -638,11 +656,14 @@ class _Reader:
                 self.counts.objects += 1
                 boxes.extend(_text_boxes(child))
 
+    def _named_style(self, p: Any) -> str | None:
+        """The style a paragraph names (None when it names none)."""
+        style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+        return style.get(_w("val")) if style is not None else None
+
     def _style(self, p: Any) -> str | None:
         """A paragraph's style: the one it names, else the document's default paragraph style."""
-        style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
-        named = style.get(_w("val")) if style is not None else None
-        return named or self.styles.default_paragraph
+        return self._named_style(p) or self.styles.default_paragraph
 
     def paragraph_text(self, p: Any, boxes: list[Any], fields: _Fields) -> str:
         """The visible text of a paragraph; the text boxes it anchors are added to `boxes`."""
@@ -736,7 +757,9 @@ class _Reader:
             value = outline.get(_w("val")) if outline is not None else None
             if value is not None and value.isdigit() and int(value) < 9:
                 level = int(value) + 1
-        level = level or self.styles.heading_level(style)
+        # headings come from styles a paragraph names: a default style with an outline level (or
+        # called "Title") would make every plain paragraph a heading
+        level = level or self.styles.heading_level(self._named_style(p))
         own_text = text
         text, numbered = ("", False) if toc else self.numbered_text(p, style, text)
         if text.strip():
@@ -786,7 +809,7 @@ class _Reader:
     def flat_text(self, container: Any) -> str:
         """The text of a table cell or a note on one line, as its own story: its paragraphs, each
         followed by the text boxes it anchors, and its nested tables, joined by single spaces."""
-        fields = _Fields()
+        fields = _Fields.of(container)
         texts: list[str] = []
         for child in self.block_items(container):
             if child.tag == _P:
@@ -839,7 +862,7 @@ class _Reader:
 
     def story(self, container: Any) -> None:
         """Read a text box as its own story: fields open around its anchor do not reach into it."""
-        outer, self.fields = self.fields, _Fields()
+        outer, self.fields = self.fields, _Fields.of(container)
         self.blocks(container)
         self.fields = outer
 
@@ -940,6 +963,7 @@ def load_docx(data: bytes, ext: str) -> Extracted:
     parts = {kind.rsplit("/", 1)[-1]: target for kind, target in rels.values()}
     styles = _read_styles(_parse(package, parts["styles"]) if "styles" in parts else None)
     reader = _Reader(styles, _numbering(package, parts.get("numbering"), styles))
+    reader.fields = _Fields.of(body)
     reader.blocks(body)
     reader.notes(
         {
