@@ -52,14 +52,15 @@ _EN_QUESTION_WORDS = frozenset(
     ]
 )
 # Kiwi morphemes of Korean question words and light verbs: 어떻다 (how), 무엇 (what), 얼마 (how
-# much), 몇 (how many), 언제 (when), 어디 (where), 누구 (who), 왜 (why), 있다/없다/되다/하다, 알다,
-# 말하다 (say), 뜻하다 (mean), 의미 (meaning).
+# much), 몇 (how many), 며칠 (how many days), 언제 (when), 어디 (where), 누구 (who), 왜 (why),
+# 있다/없다/되다/하다, 알다, 말하다 (say), 뜻하다 (mean), 의미 (meaning).
 _KO_QUESTION_WORDS = frozenset(
     [
         "어떻",
         "무엇",
         "얼마",
         "몇",
+        "며칠",
         "언제",
         "어디",
         "누구",
@@ -287,13 +288,16 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
 # "what percentage of", "what time"): dropped there, content elsewhere ("the time limit").
 _FRAMING = re.compile(
     r"\bhow\s+many\s+(times)\b|\bhow\s+long\s+(ago)\b"
+    r"|\bhow\s+many\s+(years|months|weeks|days|hours)\s+(ago)\b"
+    r"|\bhow\s+(tall|high|deep|wide|heavy|frequently)\b"
     r"|\bwhat\s+(?:(percentage|percent|share|proportion|fraction|amount|number)\s+of\b"
-    r"|(time)\s+(?:is|are|was|were|does|do|did|will|should|can|must)\b)",
+    r"|(time)\s+(?:is|are|was|were|does|do|did|will|should|can|must)\b)"
+    r"|어느\s*(정도)",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile(
-    r"\bhow\s+(?:many|much|long|often|far|old|large|big|high)\b|\bwhat\s+(?:share|percentage|proportion|"
-    r"number|amount|figure|fraction)\b|\bnumber\s+of\b|몇|얼마|多少|几",
+    r"\bhow\s+(?:many|much|long|often|frequently|far|old|large|big|high|tall|deep|wide|heavy)\b|\bwhat\s+(?:share|percentage|proportion|"
+    r"number|amount|figure|fraction)\b|\bnumber\s+of\b|몇|며칠|얼마|어느\s*정도|多少|几",
     re.IGNORECASE,
 )
 
@@ -306,7 +310,8 @@ def analyze_question(text: str) -> QuestionAnalysis:
     without stop words for English, Kiwi content morphemes for Korean, character bigrams for Chinese
     and Japanese), split into content `terms` and question or quantity words (`dropped`), the latter
     including words that frame the question where they follow a question word ("how many times",
-    "how long ago", "what percentage of", "what time").
+    "how long ago", "how many years ago", "how tall", "how frequently", "what percentage of",
+    "what time").
     Constraints, in this order: quoted phrases (3-120 characters), years (1600-2099), other numbers
     of 2+ digits, and, for English only, runs of capitalised words not at the start and not inside a
     named provision ("Kim Eun-joo"); one whose analysed terms repeat an earlier one's is left out, and
@@ -321,7 +326,9 @@ def analyze_question(text: str) -> QuestionAnalysis:
     question = unicodedata.normalize("NFKC", text).strip()
     language = query_language(question)
     # framing words are left out where they frame, and only there ("the Times" stays content)
-    framing_spans = [m.span(g) for m in _FRAMING.finditer(question) for g in range(1, 5) if m.group(g)]
+    framing_spans = [
+        m.span(g) for m in _FRAMING.finditer(question) for g in range(1, _FRAMING.groups + 1) if m.group(g)
+    ]
     framing = [t for a, b in framing_spans for t in analyze(question[a:b])]
     searched = question
     for a, b in framing_spans:
