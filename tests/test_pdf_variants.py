@@ -428,3 +428,36 @@ def test_pdf_table_row_with_one_filled_cell_stays_in_the_table(
     assert source.text == f"{INTRO}\n\n{table}\n\n{CLOSING}"
     assert _regions(source, "table") == [table]
     assert _regions(source, "table_header") == [HEADER_LINE]
+
+
+# -- ragged lines that go on with their sentence -------------------------------------------------------------
+def test_pdf_a_short_line_going_on_with_its_sentence_is_no_paragraph_end(tmp_path: Path) -> None:
+    """Ragged lines whose next word would have fitted: a line ending in a word, comma or dash before a
+    line starting in lower case, or an en dash joined to a word, goes on in its paragraph."""
+    wide = "The committee approved the plan for the second phase of the works after a long debate about"
+    source = _load(
+        tmp_path,
+        _pdf(
+            [
+                [
+                    wide,
+                    "the cost of the materials and the labour.",
+                    "",
+                    "The road will be closed from 3 to 7 June (Monday–",
+                    "Friday) while the bridge deck is resurfaced by the contractor",
+                    "and the drainage channels on both sides of the road are cleared,",
+                    "and the pier is painted.",
+                    "Short line ending a sentence.",
+                    "Next paragraph starts here and runs on for a while like the others do.",
+                ]
+            ]
+        ),
+    )
+    assert source.text.split("\n\n") == [
+        f"{wide} the cost of the materials and the labour.",
+        "The road will be closed from 3 to 7 June (Monday–Friday) while the bridge deck is resurfaced by "
+        "the contractor and the drainage channels on both sides of the road are cleared, and the pier is "
+        "painted.",
+        "Short line ending a sentence.",
+        "Next paragraph starts here and runs on for a while like the others do.",
+    ]

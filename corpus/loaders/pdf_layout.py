@@ -574,6 +574,8 @@ def _breaks(a: Line, b: Line, column: _Column, m: _Measure) -> bool:
         return True
     if b.left > a.left + 1.5 * size and abs(a.left - column.left) < size:
         return True  # an indented first line
+    if _goes_on(a.text, b.text):
+        return False
     if not a.hyphen and not _SPLIT_END.search(a.text):  # a line ending "1990-" or "well-" is not short
         first = b.words[0]
         if a.right + 0.3 * size + (first.right - first.left) < column.right - 0.02 * (
@@ -581,6 +583,18 @@ def _breaks(a: Line, b: Line, column: _Column, m: _Measure) -> bool:
         ):
             return True  # the next word would have fitted: the line was ended on purpose
     return False
+
+
+def _goes_on(a: str, b: str) -> bool:
+    """Whether line `b` plainly goes on with the sentence of line `a`, however short `a` is: `a` ends
+    in a word, a comma or a dash and `b` starts with a lower-case letter ("the contractor" / "and the
+    drainage"), which no paragraph, heading or list item of prose does; or `a` ends in an en dash
+    joined to a word, a range cut at the line end ("(Monday–" / "Friday)")."""
+    if not a or not b:
+        return False
+    if a[-1] == "\u2013" and a[:-1][-1:].isalnum():
+        return True
+    return b[0].islower() and (a[-1].isalnum() or a[-1] in ",\u2013\u2014")
 
 
 def _joiner(a: str, b: str, hyphen: bool, hyphens: Dehyphenator) -> tuple[str, str]:
@@ -596,6 +610,8 @@ def _joiner(a: str, b: str, hyphen: bool, hyphens: Dehyphenator) -> tuple[str, s
         return a, ""
     if a and b and _NO_SPACE.match(a[-1]) and _NO_SPACE.match(b[0]):
         return a, ""
+    if a and b and a[-1] == "\u2013" and a[:-1][-1:].isalnum() and b[0].isalnum():
+        return a, ""  # a range cut after its en dash: "Monday–" + "Friday"
     return a, " "
 
 
