@@ -189,3 +189,19 @@ def test_cell_blocks_keep_their_words_apart(tmp_path: Path) -> None:
         "</div><p>Third</p><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>",
     )
     assert blocks(source) == ["Camp | Notes\nHighland | Intro Second Third a, b"]
+
+
+def test_cookie_and_newsletter_notices_are_left_out_by_their_words(tmp_path: Path) -> None:
+    source = load(
+        tmp_path,
+        f'<div id="wrap"><div class="col-main">{INTRO}</div>'
+        '<div class="col-side"><h3>Related articles</h3><p><a href="/x">Fish prices fall for a third '
+        'month</a></p><p><a href="/y">New lifeboat station planned</a></p></div></div>'
+        '<div class="bottom"><p>This website uses cookies. We use cookies to personalise content and ads '
+        "and to analyse our traffic.</p><p>Sign up for our weekly newsletter and get the best stories from "
+        "the coast straight to your inbox.</p></div>"
+        "<p>We cook with fresh cookies every day, as our readers know.</p>",
+    )
+    text = source.text
+    assert "uses cookies" not in text and "newsletter" not in text and "Fish prices" not in text
+    assert text.startswith("Ferries\n\n") and "We cook with fresh cookies every day" in text

@@ -95,6 +95,13 @@ _FURNITURE_CLASS = re.compile(
 _MENU_CLASS = re.compile(
     r"^menus?(?:-\w+)*$", re.I
 )  # a site menu when mostly links, else content (a cafe's menu)
+_NOTICE = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b|\b(?:accept|allow) (?:all )?cookies\b"
+    r"|\bcookie (?:policy|settings|preferences)\b"
+    r"|\b(?:sign up|subscribe) (?:for|to) our (?:\w+ )?newsletter\b",
+    re.IGNORECASE,
+)
+_NOTICE_WORDS = 80
 _STRUCTURED = frozenset(("ul", "ol", "dl", "table", "pre"))
 _SECTIONING = frozenset(("article", "main", "section", "aside", "nav"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -193,6 +200,13 @@ def _is_furniture(el: Any) -> bool:
     return any(_FURNITURE_CLASS.match(name) for name in names)
 
 
+def _is_notice(el: Any) -> bool:
+    """A site's cookie-consent or newsletter notice, told by its words when its markup says nothing: a
+    short block (under 80 words) that asks to accept cookies or to sign up for a newsletter."""
+    text = " ".join(el.itertext())
+    return len(_WORD.findall(text)) < _NOTICE_WORDS and _NOTICE.search(text) is not None
+
+
 def _is_banner(el: Any) -> bool:
     """A page-level <header> or a "menu" block: furniture when mostly links (a logo and links, a site
     menu), content otherwise (the page's heading and prose, a cafe's menu); see `_Renderer`."""
@@ -279,16 +293,18 @@ class _Renderer:
     lists, tables, definition lists and preformatted text there are read, with the heading just
     before them. Anywhere outside an <article>/<main>, blocks of mostly link text (menus, related
     links, breadcrumbs, pagination) are left out, and so are page-level headers and "menu" blocks of
-    mostly links.
+    mostly links, and cookie-consent and newsletter notices (`_is_notice`).
     """
 
-    def __init__(self, main: Any | None = None) -> None:
+    def __init__(self, main: Any | None = None, *, everything: bool = False) -> None:
         self.out = TextBuilder()
         self.blocks: list[_Block] = []
         self._main = main
         self._holding_main = set(main.iterancestors()) if main is not None else set()
         self._around = main is not None  # reading around a main container: structured blocks only
-        self._free = False  # inside an <article>, <main> or the main container: everything is read
+        # inside an <article>, <main> or the main container, everything is read; `everything` reads
+        # every visible block of the page (the survey that the main container is found from)
+        self._free = everything
         self._counts: dict[Any, tuple[int, int]] | None = None
 
     def _link_dense(self, el: Any) -> bool:
@@ -317,7 +333,9 @@ class _Renderer:
         """Whether a block child is left out (see the class docstring)."""
         if self._free or el in self._holding_main:
             return False
-        return (self._around and not self._read_around(el, following)) or self._link_dense(el)
+        if (self._around and not self._read_around(el, following)) or self._link_dense(el):
+            return True
+        return _is_notice(el)
 
     def _record(self, el: Any, text: str) -> None:
         self.blocks.append(_Block(el, Counter(w.lower() for w in _WORD.findall(text))))
@@ -702,7 +720,7 @@ def load_html(data: bytes, ext: str) -> Extracted:
     body = tree.find("body") if tree is not None else None
     if body is None:
         raise UnreadableSource("no extractable text in the HTML page")
-    survey = _Renderer()
+    survey = _Renderer(everything=True)
     survey.container(body)
     kept = _trafilatura_words(flat) if survey.blocks else Counter()
     main = _main_container(body, survey.blocks, kept)
