@@ -201,10 +201,9 @@ def _is_furniture(el: Any) -> bool:
 
 
 def _is_notice(el: Any) -> bool:
-    """A site's cookie-consent or newsletter notice, told by its words when its markup says nothing: a
-    short block (under 80 words) that asks to accept cookies or to sign up for a newsletter."""
-    text = " ".join(el.itertext())
-    return len(_WORD.findall(text)) < _NOTICE_WORDS and _NOTICE.search(text) is not None
+    """Whether a block asks to accept cookies or to sign up for a newsletter: a site's notice, told by
+    its words when its markup says nothing (asked of short blocks only, under `_NOTICE_WORDS`)."""
+    return _NOTICE.search(" ".join(el.itertext())) is not None
 
 
 def _is_banner(el: Any) -> bool:
@@ -307,11 +306,15 @@ class _Renderer:
         self._free = everything
         self._counts: dict[Any, tuple[int, int]] | None = None
 
-    def _link_dense(self, el: Any) -> bool:
-        """Whether at least half of the visible words under `el` are link text."""
+    def _words(self, el: Any) -> tuple[int, int]:
+        """(visible words, of which in links) under `el`, counted once for the whole page."""
         if self._counts is None:
             self._counts = _word_counts(el.getroottree().getroot())
-        words, in_links = self._counts.get(el, (0, 0))
+        return self._counts.get(el, (0, 0))
+
+    def _link_dense(self, el: Any) -> bool:
+        """Whether at least half of the visible words under `el` are link text."""
+        words, in_links = self._words(el)
         return 2 * in_links >= words
 
     def _opens_main(self, el: Any) -> bool:
@@ -335,7 +338,7 @@ class _Renderer:
             return False
         if (self._around and not self._read_around(el, following)) or self._link_dense(el):
             return True
-        return _is_notice(el)
+        return self._words(el)[0] < _NOTICE_WORDS and _is_notice(el)
 
     def _record(self, el: Any, text: str) -> None:
         self.blocks.append(_Block(el, Counter(w.lower() for w in _WORD.findall(text))))
