@@ -489,3 +489,48 @@ def test_a_default_paragraph_style_with_an_outline_level_makes_no_headings(tmp_p
     source = load_bytes(tmp_path, "plain.docx", data)
     assert source.text == "Plain text one.\n\nPlain text two."
     assert region_texts(source, "heading") == []
+
+
+def test_a_toc_heading_style_used_for_a_real_heading_is_read(tmp_path: Path) -> None:
+    """Word authors give headings the "TOC Heading" style to keep them out of the contents; away from a
+    table of contents such a heading is content, with no note."""
+    body = (
+        _p(_r("Acknowledgements"), style="TOCHeading") + _p(_r("We thank the clinic staff.")) + TOC_HEADINGS
+    )
+    source = _load_toc(tmp_path, body)
+    assert source.text.split("\n\n")[:2] == ["Acknowledgements", "We thank the clinic staff."]
+    assert TOC_NOTE not in source.notes
+
+
+def test_huge_list_start_values_are_clamped_as_word_does(tmp_path: Path) -> None:
+    numbering = _numbering(
+        {0: _lvl(0, "upperRoman", "%1.", start=10**11), 1: _lvl(0, "lowerLetter", "%1)", start=10**8)},
+        {1: "0", 2: "1"},
+    )
+    source = _load_numbered(tmp_path, _item("First.", 1, 0) + _item("Second.", 2, 0), numbering)
+    first, second = source.text.split("\n")
+    assert len(first) < 60 and first.endswith(" First.")
+    assert len(second) < 1400 and second.endswith(") Second.")
+
+
+def test_lists_sharing_a_definition_continue_one_count_until_a_start_override(tmp_path: Path) -> None:
+    """Word counts per w:abstractNum: a second w:num of the same definition goes on (3.), and one with a
+    w:startOverride starts again where it is first met."""
+    restart = '0<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+    numbering = _numbering({0: _lvl(0, "decimal", "%1.")}, {1: "0", 2: "0", 3: restart})
+    body = (
+        _item("a", 1, 0)
+        + _item("b", 1, 0)
+        + _p(_r("mid"))
+        + _item("c", 2, 0)
+        + _item("fresh", 3, 0)
+        + _item("next", 3, 0)
+    )
+    source = _load_numbered(tmp_path, body, numbering)
+    assert source.text.split("\n\n") == ["1. a\n2. b", "mid", "3. c\n1. fresh\n2. next"]
+
+
+def test_a_symbol_font_glyph_with_no_format_is_a_bullet(tmp_path: Path) -> None:
+    level = '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:lvlText w:val="\uf0b7"/></w:lvl>'
+    source = _load_numbered(tmp_path, _item("Tie bicycles.", 1, 0), _numbering({0: level}, {1: "0"}))
+    assert source.text == "- Tie bicycles."

@@ -15,7 +15,8 @@ directly or through their paragraph style) are list lines.
 Word draws list numbers and bullets; they are not in the runs. They are shown as a reader sees them,
 like HTML lists: "1. item", "2.1 item", "a) item" (the level's w:lvlText from word/numbering.xml, with
 its counters in the level's w:numFmt), and "- item" for every bullet whatever its glyph. Counters run
-per list (w:numId) and level, from w:start or a w:startOverride; a deeper level restarts when a
+per list definition (w:abstractNum, which lists sharing it continue, as Word counts them) and level,
+from w:start, or a w:startOverride when its list is first met; a deeper level restarts when a
 shallower one advances. Numbered headings carry their number too ("2. Results"; not in the title taken
 from a heading). A number that cannot be resolved (no numbering part, an unknown list) is left out, or
 shown as "-" when the paragraph's style is a bullet style.
@@ -74,7 +75,8 @@ _TRANSPARENT = {
 _SKIPPED = {_w(n) for n in ("del", "moveFrom", "rPr", "pPr", "sdtPr", "sdtEndPr", "tblPr", "trPr", "tcPr")}
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre|título|标题|제목)\s*(\d)$", re.I)
 # Word's built-in styles of a table of contents: its heading ("TOC Heading") and entries ("toc 1".."toc 9").
-_TOC_STYLE = re.compile(r"^toc\s*(?:\d|heading)$", re.I)
+_TOC_STYLE = re.compile(r"^toc\s*\d$", re.I)  # the entries' styles ("toc 1")
+_TOC_HEADING = re.compile(r"^toc\s*heading$", re.I)  # left out only right before a table of contents
 _TOC_GALLERY = "table of contents"
 _BULLET_STYLE = re.compile(r"bullet", re.I)  # "List Bullet 2": a bullet list style, whatever its glyph
 _LEVEL_REF = re.compile(r"%([1-9])")  # "%2" in a w:lvlText: the counter of level 2 (w:ilvl 1)
@@ -112,6 +114,15 @@ def _format_number(n: int, fmt: str) -> str:
     if fmt in ("lowerRoman", "upperRoman"):
         return _roman(n) if fmt == "lowerRoman" else _roman(n).upper()
     return str(n)
+
+
+MAX_LIST_START = 32767  # Word's largest list start value
+
+
+def _clamped_start(value: str | None, default: int = 1) -> int:
+    """A list level's start value, within 0..32767 as Word allows (a huge w:start in a broken or
+    hostile file must not make a million-character letter or Roman number)."""
+    return min(max(_int(value, default), 0), MAX_LIST_START)
 
 
 def _int(value: str | None, default: int) -> int:
@@ -387,7 +398,7 @@ def _read_level(lvl: Any) -> _Level:
     return _Level(
         fmt=(fmt.get(_w("val")) if fmt is not None else None) or "decimal",
         text=_val(lvl, "lvlText") or "",
-        start=_int(_val(lvl, "start"), 1),
+        start=_clamped_start(_val(lvl, "start")),
         legal=legal is not None and _on(legal),
         style=_val(lvl, "pStyle"),
     )
@@ -404,9 +415,16 @@ class _Numbering:
     w:lvlOverride of the w:num applied to the levels of its w:abstractNum."""
 
     lists: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    # the w:abstractNum each list resolves to: lists sharing one continue one count, as in Word
+    abstract: dict[str, str] = field(default_factory=dict)
+    restarts: dict[str, set[int]] = field(default_factory=dict)  # levels a w:startOverride restarts
 
     def level(self, num_id: str, ilvl: int) -> _Level | None:
         return self.lists.get(num_id, {}).get(ilvl)
+
+    def counted_as(self, num_id: str) -> str:
+        """The key a list's counters are kept under: its w:abstractNum."""
+        return self.abstract.get(num_id, f"num:{num_id}")
 
     def styled_level(self, num_id: str, style_id: str | None) -> int:
         """The level of list `num_id` attached to paragraph style `style_id` (its w:pStyle), else 0:
@@ -429,28 +447,33 @@ def _read_numbering(root: Any, styles: _Styles) -> _Numbering:
     abstract = {a.get(_w("abstractNumId")): a for a in root.findall(_w("abstractNum"))}
     nums = {num.get(_w("numId")): num for num in root.findall(_w("num"))}
 
-    def abstract_levels(abstract_id: str | None, depth: int = 0) -> dict[int, _Level]:
+    def resolved(abstract_id: str | None, depth: int = 0) -> str | None:
+        """The w:abstractNum that holds the levels (through a w:numStyleLink)."""
         el = abstract.get(abstract_id)
         if el is None:
-            return {}
+            return None
         link = _val(el, "numStyleLink")
         if link and depth < 3:
             linked = nums.get(styles.numbered(link)[0])
             if linked is not None:
-                return abstract_levels(_val(linked, "abstractNumId"), depth + 1)
-        return _levels(el)
+                return resolved(_val(linked, "abstractNumId"), depth + 1)
+        return abstract_id
 
     for num_id, num in nums.items():
         if not num_id:
             continue
-        levels = dict(abstract_levels(_val(num, "abstractNumId")))
+        abstract_id = resolved(_val(num, "abstractNumId"))
+        levels = dict(_levels(abstract[abstract_id])) if abstract_id is not None else {}
+        if abstract_id is not None:
+            numbering.abstract[num_id] = abstract_id
         for override in num.findall(_w("lvlOverride")):
             ilvl = _int(override.get(_w("ilvl")), 0)
             for lvl in _levels(override).values():  # a whole level redefined for this list
                 levels[ilvl] = lvl
             start = _val(override, "startOverride")
             if start is not None and ilvl in levels:
-                levels[ilvl] = replace(levels[ilvl], start=_int(start, levels[ilvl].start))
+                levels[ilvl] = replace(levels[ilvl], start=_clamped_start(start, levels[ilvl].start))
+                numbering.restarts.setdefault(num_id, set()).add(ilvl)
         numbering.lists[num_id] = levels
     return numbering
 
@@ -552,7 +575,9 @@ class _Reader:
     def __init__(self, styles: _Styles, numbering: _Numbering | None = None) -> None:
         self.styles = styles
         self.numbering = numbering  # None: the package has no (readable) numbering part
-        self._counters: dict[str, dict[int, int]] = {}  # w:numId -> w:ilvl -> its current number
+        # a list's w:abstractNum -> w:ilvl -> its current number; the lists already met
+        self._counters: dict[str, dict[int, int]] = {}
+        self._met: set[str] = set()
         self.heading_titles: list[str] = []  # the headings' own text, without their list numbers
         self.out = TextBuilder()
         self.counts = _Counts()
@@ -656,6 +681,11 @@ class _Reader:
                 self.counts.objects += 1
                 boxes.extend(_text_boxes(child))
 
+    def _toc_entry(self, style: str | None) -> bool:
+        """Whether a paragraph style is a table-of-contents entry style ("toc 1".."toc 9") by its own
+        name (a style based on one is the author's own)."""
+        return style is not None and bool(_TOC_STYLE.search(self.styles.names.get(style, style).strip()))
+
     def _named_style(self, p: Any) -> str | None:
         """The style a paragraph names (None when it names none)."""
         style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
@@ -715,16 +745,22 @@ class _Reader:
         if found is None:
             return None
         num_id, ilvl = found
-        level = self.numbering.level(num_id, ilvl) if self.numbering else None
-        if level is None:  # no numbering part, or a list it does not define
+        numbering = self.numbering
+        level = numbering.level(num_id, ilvl) if numbering else None
+        if numbering is None or level is None:  # no numbering part, or a list it does not define
             return "-" if self.styles.named(style, _BULLET_STYLE) else ""
-        counters = self._counters.setdefault(num_id, {})
+        counters = self._counters.setdefault(numbering.counted_as(num_id), {})
         if drawn:
+            if num_id not in self._met:  # a list's w:startOverride restarts the count it shares
+                self._met.add(num_id)
+                for restart in numbering.restarts.get(num_id, ()):
+                    for k in [k for k in counters if k >= restart]:
+                        del counters[k]
             counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
             for deeper in [k for k in counters if k > ilvl]:
                 del counters[deeper]
-        if level.fmt == "bullet":
-            return "-"
+        if level.fmt == "bullet" or any("\uf000" <= ch <= "\uf0ff" for ch in level.text):
+            return "-"  # a bullet, also a symbol-font glyph (private-use code points) with no format
         if level.fmt == "none":
             return ""
         return _LEVEL_REF.sub(lambda m: self._counter(num_id, int(m.group(1)) - 1, level), level.text).strip()
@@ -733,7 +769,8 @@ class _Reader:
         """The current number of level `ilvl` of a list, as a "%N" of the level `shown_at` shows it: in
         its own format, or in decimal digits under w:isLgl; a level not reached yet shows its start."""
         level = (self.numbering.level(num_id, ilvl) if self.numbering else None) or _Level()
-        value = self._counters.get(num_id, {}).get(ilvl, level.start)
+        key = self.numbering.counted_as(num_id) if self.numbering else num_id
+        value = self._counters.get(key, {}).get(ilvl, level.start)
         return _format_number(value, "decimal" if shown_at.legal else level.fmt)
 
     def numbered_text(self, p: Any, style: str | None, text: str) -> tuple[str, bool]:
@@ -748,7 +785,7 @@ class _Reader:
         text = self.paragraph_text(p, boxes, self.fields)
         props = p.find(_w("pPr"))
         style = self._style(p)
-        toc = self.styles.named(style, _TOC_STYLE)  # an entry or the heading of a table of contents
+        toc = self._toc_entry(style)  # an entry of a table of contents
         if toc:
             self.counts.tocs += 1
         level = 0
@@ -816,7 +853,7 @@ class _Reader:
                 boxes: list[Any] = []
                 text = self.paragraph_text(child, boxes, fields)
                 style = self._style(child)
-                if self.styles.named(style, _TOC_STYLE):
+                if self._toc_entry(style):
                     self.counts.tocs += 1
                 else:
                     texts.append(self.numbered_text(child, style, text)[0])
@@ -852,13 +889,34 @@ class _Reader:
                     yield from self.block_items(chosen)
 
     def blocks(self, container: Any) -> None:
-        """Read the blocks of a body, text box or content control as paragraphs, lists and tables."""
-        for child in self.block_items(container):
-            if child.tag == _P:
-                self.paragraph(child)
-            else:
+        """Read the blocks of a body, text box or content control as paragraphs, lists and tables.
+
+        A "TOC Heading" paragraph right before a table of contents goes with it; anywhere else it is
+        the author's heading (the style keeps a heading out of the contents) and is read.
+        """
+        items = list(self.block_items(container))
+        for i, child in enumerate(items):
+            if child.tag != _P:
                 self.table(child)
+            elif self._toc_heading(child) and i + 1 < len(items) and self._starts_toc(items[i + 1]):
+                self.counts.tocs += 1
+            else:
+                self.paragraph(child)
         self._end_list()
+
+    def _toc_heading(self, p: Any) -> bool:
+        style = self._named_style(p)
+        return style is not None and bool(_TOC_HEADING.search(self.styles.names.get(style, style).strip()))
+
+    def _starts_toc(self, el: Any) -> bool:
+        """Whether a block begins a table of contents: an entry paragraph ("toc 1"), or a TOC field."""
+        if el.tag != _P:
+            return False
+        if self._toc_entry(self._named_style(el)):
+            return True
+        simple = (f.get(_w("instr")) or "" for f in el.iter(_w("fldSimple")))
+        codes = (t.text or "" for t in el.iter(_w("instrText")))
+        return any(_is_toc_code(code) for code in (*simple, *codes))
 
     def story(self, container: Any) -> None:
         """Read a text box as its own story: fields open around its anchor do not reach into it."""
