@@ -197,11 +197,22 @@ def test_cookie_and_newsletter_notices_are_left_out_by_their_words(tmp_path: Pat
         f'<div id="wrap"><div class="col-main">{INTRO}</div>'
         '<div class="col-side"><h3>Related articles</h3><p><a href="/x">Fish prices fall for a third '
         'month</a></p><p><a href="/y">New lifeboat station planned</a></p></div></div>'
-        '<div class="bottom"><p>This website uses cookies. We use cookies to personalise content and ads '
-        "and to analyse our traffic.</p><p>Sign up for our weekly newsletter and get the best stories from "
-        "the coast straight to your inbox.</p></div>"
+        '<div class="bottom"><p>This website uses cookies to personalise content and ads and to analyse '
+        "our traffic. <button>Accept</button></p><p>Sign up for our weekly newsletter and get the best "
+        'stories from the coast straight to your inbox: <a href="/signup">sign up</a>.</p></div>'
         "<p>We cook with fresh cookies every day, as our readers know.</p>",
     )
     text = source.text
     assert "uses cookies" not in text and "newsletter" not in text and "Fish prices" not in text
     assert text.startswith("Ferries\n\n") and "We cook with fresh cookies every day" in text
+    # a page about cookies says the same words as content, in headings and paragraphs without controls
+    policy = load(
+        tmp_path,
+        "<h1>How this website uses cookies</h1><p>This website uses cookies to remember the language you "
+        "chose.</p><p>You can accept cookies or refuse them in your browser settings.</p>",
+    )
+    assert blocks(policy) == [
+        "How this website uses cookies",
+        "This website uses cookies to remember the language you chose.",
+        "You can accept cookies or refuse them in your browser settings.",
+    ]

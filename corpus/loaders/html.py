@@ -102,6 +102,7 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 _NOTICE_WORDS = 80
+_CONTROLS = frozenset(("a", "button", "input", "select", "form"))
 _STRUCTURED = frozenset(("ul", "ol", "dl", "table", "pre"))
 _SECTIONING = frozenset(("article", "main", "section", "aside", "nav"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -201,8 +202,13 @@ def _is_furniture(el: Any) -> bool:
 
 
 def _is_notice(el: Any) -> bool:
-    """Whether a block asks to accept cookies or to sign up for a newsletter: a site's notice, told by
-    its words when its markup says nothing (asked of short blocks only, under `_NOTICE_WORDS`)."""
+    """Whether a block is a site's cookie-consent or newsletter notice, told by its words when its
+    markup says nothing: it asks to accept cookies or to sign up for a newsletter and holds a control
+    to do so (a link, button or form field). A heading never is one, nor is a page about cookies
+    whose paragraphs say the same words without a control (asked of short blocks only, under
+    `_NOTICE_WORDS`)."""
+    if _HEADING.match(_tag(el)) or not any(_tag(d) in _CONTROLS for d in el.iter()):
+        return False
     return _NOTICE.search(" ".join(el.itertext())) is not None
 
 
