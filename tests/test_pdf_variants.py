@@ -461,3 +461,21 @@ def test_pdf_a_short_line_going_on_with_its_sentence_is_no_paragraph_end(tmp_pat
         "Short line ending a sentence.",
         "Next paragraph starts here and runs on for a while like the others do.",
     ]
+
+
+def test_pdf_short_stacked_lines_stay_apart(tmp_path: Path) -> None:
+    """Lines well short of the column (verse, an address, a list without markers) each end there,
+    even when the next one starts in lower case."""
+    wide = "The committee approved the plan for the second phase of the works after a long debate about"
+    source = _load(
+        tmp_path,
+        _pdf(
+            [[wide, "the cost of the materials.", "", "the rain falls", "on the hill", "and the river runs"]]
+        ),
+    )
+    assert source.text.split("\n\n") == [
+        f"{wide} the cost of the materials.",
+        "the rain falls",
+        "on the hill",
+        "and the river runs",
+    ]

@@ -574,8 +574,8 @@ def _breaks(a: Line, b: Line, column: _Column, m: _Measure) -> bool:
         return True
     if b.left > a.left + 1.5 * size and abs(a.left - column.left) < size:
         return True  # an indented first line
-    if _goes_on(a.text, b.text):
-        return False
+    if _goes_on(a.text, b.text) and a.right - a.left >= 0.6 * (column.right - column.left):
+        return False  # a ragged line of prose (short stacked lines, verse or an address, stay apart)
     if not a.hyphen and not _SPLIT_END.search(a.text):  # a line ending "1990-" or "well-" is not short
         first = b.words[0]
         if a.right + 0.3 * size + (first.right - first.left) < column.right - 0.02 * (
