@@ -289,7 +289,8 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
 _FRAMING = re.compile(
     r"\bhow\s+many\s+(times)\b|\bhow\s+long\s+(ago)\b"
     r"|\bhow\s+many\s+(years|months|weeks|days|hours)\s+(ago)\b"
-    r"|\bhow\s+(tall|high|deep|wide|heavy|frequently)\b"
+    r"|\bhow\s+(tall|high|deep|wide|heavy)\s+(?:is|are|was|were|will|can|should|must)\b"
+    r"|\bhow\s+(frequently)\b"
     r"|\bwhat\s+(?:(percentage|percent|share|proportion|fraction|amount|number)\s+of\b"
     r"|(time)\s+(?:is|are|was|were|does|do|did|will|should|can|must)\b)"
     r"|어느\s*(정도)",

@@ -27,6 +27,8 @@ from index.question import analyze_question, provisions_in, section_provisions
         ("How tall is the lighthouse on Holm?", ["lighthous", "holm"], ["tall"]),
         ("How frequently does the ferry sail?", ["ferri", "sail"], ["frequent"]),
         ("Is the tide high at noon?", ["tide", "high", "noon"], []),
+        ("How high-risk are the border crossings?", ["high-risk", "border"], []),
+        ("How heavy metals reach the river?", ["heavi", "metal", "river"], []),
         ("여권 갱신에는 며칠이 걸리나요?", ["여권", "갱신"], ["며칠"]),
         ("상수도를 사용하는 비율은 어느 정도인가요?", ["상수도", "비율"], ["정도"]),
         ("How many times has the Times reported it?", ["time", "report"], ["mani"]),
