@@ -534,3 +534,14 @@ def test_a_symbol_font_glyph_with_no_format_is_a_bullet(tmp_path: Path) -> None:
     level = '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:lvlText w:val="\uf0b7"/></w:lvl>'
     source = _load_numbered(tmp_path, _item("Tie bicycles.", 1, 0), _numbering({0: level}, {1: "0"}))
     assert source.text == "- Tie bicycles."
+
+
+def test_a_deleted_field_end_does_not_count_as_the_end(tmp_path: Path) -> None:
+    """A field whose only end is in deleted text never ends in what is read: it must not hide the rest."""
+    char = '<w:r><w:fldChar w:fldCharType="{}"/></w:r>'
+    deleted_end = '<w:del w:id="1" w:author="A"><w:r><w:fldChar w:fldCharType="end"/></w:r></w:del>'
+    body = _p(_r("Page ") + char.format("begin") + _instr(" PAGE ") + deleted_end) + _p(
+        _r("Third paragraph.")
+    )
+    source = load_bytes(tmp_path, "deleted.docx", _docx(body))
+    assert source.text.split("\n\n") == ["Page", "Third paragraph."]

@@ -66,6 +66,7 @@ def _w(name: str) -> str:
 
 _P, _R, _T, _TBL, _TR, _TC = _w("p"), _w("r"), _w("t"), _w("tbl"), _w("tr"), _w("tc")
 _ALTERNATE, _TXBX = f"{{{_MC}}}AlternateContent", _w("txbxContent")
+_GONE = frozenset((_w("del"), _w("moveFrom")))  # tracked deletions and moved-away text: not read
 _OFF = ("0", "false", "off")
 # Elements whose children are read as if they stood in their place.
 _TRANSPARENT = {
@@ -501,6 +502,8 @@ class _Fields:
         a field that never ends in it (a broken file) are ignored, so they cannot hide the rest."""
         open_marks: list[list[Any]] = []
         for mark in story.iter(_w("fldChar")):
+            if any(a.tag in _GONE for a in mark.iterancestors()):
+                continue  # deleted or moved-away text is not read, nor are its field marks
             kind = mark.get(_w("fldCharType"))
             if kind == "begin":
                 open_marks.append([mark])
