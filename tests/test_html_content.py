@@ -216,3 +216,11 @@ def test_cookie_and_newsletter_notices_are_left_out_by_their_words(tmp_path: Pat
         "This website uses cookies to remember the language you chose.",
         "You can accept cookies or refuse them in your browser settings.",
     ]
+
+
+def test_preformatted_lines_written_as_blocks_stay_lines(tmp_path: Path) -> None:
+    source = load(
+        tmp_path,
+        "<h1>Rates</h1><pre><div>year = 2024</div><div>pay(rate)</div>total <b>=</b> 3</pre>",
+    )
+    assert blocks(source) == ["Rates", "year = 2024\npay(rate)\ntotal = 3"]

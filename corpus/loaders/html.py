@@ -406,7 +406,7 @@ class _Renderer:
         elif tag == "table":
             self.table(el)
         elif tag == "pre":
-            text = "".join(el.itertext()) if not _has_blocks(el) else _text_of(el)
+            text = "".join(el.itertext()) if not _has_blocks(el) else _pre_lines(el)
             if self.out.block(text):
                 self._record(el, text)
         elif tag == "hr":
@@ -494,6 +494,23 @@ class _Renderer:
             self.out.block(caption)
         add_table(self.out, rows, header_rows=header, caption=caption)
         self._record(el, caption + " " + " ".join(" ".join(r) for r in rows))
+
+
+def _pre_lines(el: Any) -> str:
+    """Preformatted text whose lines are block elements (a code viewer's <div> per line): each block
+    is a line of its own, its text verbatim; loose text between them stays as written."""
+    out: list[str] = [el.text or ""]
+    for child in el:
+        if _tag(child) and not _skipped(child):
+            line = "".join(child.itertext())
+            if _tag(child) in _BLOCKS:
+                if out[-1] and not out[-1].endswith("\n"):
+                    out.append("\n")
+                out.append(line if line.endswith("\n") else line + "\n")
+            else:
+                out.append(line)
+        out.append(child.tail or "")
+    return "".join(out).rstrip("\n")
 
 
 def _table_rows(el: Any) -> tuple[list[list[str]], int]:
