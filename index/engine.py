@@ -17,9 +17,10 @@ publishes a new version and the caller swaps in a freshly opened instance.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -35,8 +36,9 @@ from index.embedding.base import Embedder
 from index.evidence import best_sentences, is_bare_label
 from index.filters import check_filters
 from index.followup import read_question
-from index.question import Constraint, QuestionAnalysis, analyze_question, section_provisions
-from index.retriever import HybridRetriever
+from index.instruments import MIN_MATCH, NamedInstrument, acronyms_in, innermost_instrument, instrument_name
+from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
+from index.retriever import Candidate, HybridRetriever
 from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef
 
 MAX_QUESTION_CHARS = 2000
@@ -45,6 +47,12 @@ HISTORY_WEIGHT = 0.5  # weight of the earlier questions in a follow-up's query v
 CANDIDATES = 50  # fused candidates considered before collapse and abstention
 RELATED = 3  # closest passages offered as "related, not an answer" when abstaining
 PROVISION_BONUS = 1.0  # added to the fused score (z-score units) of a passage in the article asked for
+# A question that names the instrument as well ("Article 12 of the ICCPR") gets the passages of that
+# article of that instrument among its candidates (at most NAMED_PASSAGES added), when its words point
+# to at most NAMED_SOURCES sources having that article.
+NAMED_SOURCES = 2
+NAMED_PASSAGES = 6
+NAMED_LOOKUPS = 6  # sources whose passages are read (once) to see which has the provision
 # A name in the question is a constraint only when it is specific: its rarest term occurs in at most
 # this share of the passages. Common names (countries, "North Korean") and metonyms that the sources
 # spell otherwise ("Beijing" for China) would otherwise veto right answers.
@@ -56,6 +64,8 @@ CROSS_LINGUAL_DEFAULT = 0.06  # for questions in other languages than those abov
 # The answerability model was fitted on a collection of thousands of passages; its rank and gap
 # features mean little among a handful of candidates, so smaller collections use the threshold rules.
 MIN_MODEL_PASSAGES = 200
+
+_Located = tuple[str, int, tuple[str, ...]]  # (passage id, ordinal, section path)
 
 
 @dataclass(frozen=True)
@@ -106,6 +116,10 @@ class Scored:
         n_docs: passages in the index.
         analysis: what `index.question.analyze_question` read in the question.
         read_with: the earlier questions this one was read with (`index.followup`), oldest first.
+        named_instrument: the question names the instrument of its provision as well ("Article 12
+            of the ICCPR"): `in_provision` groups stand in that article of that instrument.
+        absent: "<instrument> has no article 99" when the instrument the question names is divided
+            into articles but not the one named ("" otherwise); such a question is refused.
     """
 
     question: str
@@ -116,6 +130,8 @@ class Scored:
     n_docs: int
     analysis: QuestionAnalysis
     read_with: tuple[str, ...] = ()  # the earlier questions this one was read with (index.followup)
+    named_instrument: bool = False  # in_provision groups stand in the named article of the named instrument
+    absent: str = ""  # "<instrument> has no article N" when the named instrument lacks the article named
 
 
 class GroundIndex:
@@ -152,6 +168,10 @@ class GroundIndex:
         )
         self._retriever = HybridRetriever(backend, embedder, analyze)
         self._duplicates = backend if isinstance(backend, DuplicateBackend) else None
+        # read on the first question that names a provision (see _named_provision)
+        self._titles: list[tuple[str, str, frozenset[str]]] | None = None
+        self._provisions: dict[str, dict[Provision, tuple[_Located, ...]]] = {}
+        self._lock = threading.Lock()
 
     @classmethod
     def open(cls, data_dir: Path, embedder: Embedder) -> GroundIndex:
@@ -271,10 +291,21 @@ class GroundIndex:
             query_tokens=q_terms + h_terms,
             dense_languages=per_language,
         )
-        records = self.backend.passages([c.id for c in cands])
-        groups = self._group(records)
         q_set = frozenset(q_terms) | frozenset(h_terms)
         stats = self.backend.term_stats(q_set)
+        in_named: _InNamed | None = None
+        if q.provisions:
+            named = NamedInstrument.of(
+                (t for t in q.terms if t not in q.provision_terms),
+                acronyms_in(question),
+                stats.df,
+                stats.n_docs,
+            )
+            in_named = self._named_provision(q.provisions, named)
+            if in_named is not None:
+                cands = self._with_named(cands, in_named, search_vec)
+        records = self.backend.passages([c.id for c in cands])
+        groups = self._group(records)
         heads = [records[g[0]] for g in groups]
         covered = _coverages(q_set, heads, stats.df, stats.n_docs)
         dense = [0.0] * len(heads)
@@ -300,6 +331,8 @@ class GroundIndex:
         for n, g in enumerate(groups):
             head = records[g[0]]
             in_provision = bool(wanted) and bool(wanted & section_provisions(head.passage.section))
+            if in_named is not None:
+                in_provision = head.passage.id in in_named.passages
             scored.append(
                 Group(
                     head=head,
@@ -315,9 +348,41 @@ class GroundIndex:
                     language_rank=language_rank[n],
                 )
             )
+        if in_named is not None and any(grp.in_provision for grp in scored):
+            # the article of the instrument asked for comes first: it is what the question asks for
+            top = max(grp.fused for grp in scored)
+            scored = [
+                replace(grp, fused=top + PROVISION_BONUS) if grp.in_provision else grp for grp in scored
+            ]
         if wanted:
             scored.sort(key=lambda grp: -grp.fused)  # stable: ties keep the retrieval order
-        return Scored(question, language, q_set, scored, stats.df, stats.n_docs, q, read_with)
+        return Scored(
+            question,
+            language,
+            q_set,
+            scored,
+            stats.df,
+            stats.n_docs,
+            q,
+            read_with,
+            named_instrument=in_named is not None and bool(in_named.passages),
+            absent=self._absent(in_named) if in_named is not None else "",
+        )
+
+    def _absent(self, named: _InNamed) -> str:
+        """ "<instrument> has no article N" when the question names the instrument outright
+        (`NamedInstrument.explicit`) and it is divided into articles but has none of those named (only
+        articles: "sections" of reports are numbered too loosely)."""
+        if named.passages or any(kind != "art" for kind, _ in named.provisions):
+            return ""
+        sid = named.sources[0]
+        name = instrument_name(self.backend.source_record(sid).meta.title)
+        if not named.named.explicit(name, frozenset(analyze(name))):
+            return ""  # named by its subject only ("Article 40 on torture"): too loose to refuse on
+        if not any(kind == "art" for kind, _ in self._provision_passages(sid)):
+            return ""
+        numbers = " or ".join(sorted(n for _, n in named.provisions))
+        return f"{name} has no article {numbers}"
 
     def _dense_offsets(self, language: str) -> dict[str, float] | None:
         """Per-language dense search for a multilingual model over a collection of several languages."""
@@ -326,6 +391,99 @@ class GroundIndex:
             return None
         offset = CROSS_LINGUAL_OFFSET.get(language, CROSS_LINGUAL_DEFAULT)
         return {lang: 0.0 if lang == language else offset for lang in languages}
+
+    def _named_provision(self, provisions: Sequence[Provision], named: NamedInstrument) -> _InNamed | None:
+        """The instrument(s) a question naming `provisions` names, and the passages standing in those
+        provisions of it; None when it names none.
+
+        Sources are ranked by how well their titles match the question (`NamedInstrument.rank`); the
+        named ones are the best-ranked that are divided into articles (or sections, as asked) at all (a
+        report titled "South Korea" is not the instrument of "Article 3 of South Korea's Refugee Act"). When
+        they lack the articles named, the result has no passages. At most NAMED_LOOKUPS sources are
+        looked at; a title matching less than MIN_MATCH, or more than NAMED_SOURCES sources equally
+        good, name nothing.
+        """
+        ranked = sorted(
+            ((named.rank(name, terms), sid) for sid, name, terms in self._source_titles()),
+            key=lambda x: x[0],
+            reverse=True,
+        )
+        ranked = [(score, sid) for score, sid in ranked if score[0] >= MIN_MATCH][:NAMED_LOOKUPS]
+        wanted = set(provisions)
+        kinds = {kind for kind, _ in provisions}
+        for level in dict.fromkeys(score for score, _ in ranked):
+            structured = [
+                sid
+                for score, sid in ranked
+                if score == level and kinds & {kind for kind, _ in self._provision_passages(sid)}
+            ]
+            if not structured:
+                continue
+            having = [sid for sid in structured if wanted & self._provision_passages(sid).keys()]
+            if len(having) > NAMED_SOURCES or len(structured) > NAMED_SOURCES:
+                return None  # the question's words fit too many instruments to say which it names
+            found = _InNamed(frozenset(provisions), named, level, tuple(having or structured))
+            return replace(found, passages=self._named_passages(found) if having else frozenset())
+        return None
+
+    def _source_titles(self) -> list[tuple[str, str, frozenset[str]]]:
+        """(source id, instrument name, its analysed terms) of every source, read once."""
+        if self._titles is None:
+            with self._lock:
+                if self._titles is None:
+                    names = [(r.id, instrument_name(r.meta.title)) for r in self.backend.sources()]
+                    self._titles = [(sid, name, frozenset(analyze(name))) for sid, name in names]
+        return self._titles
+
+    def _provision_passages(
+        self, source_id: str
+    ) -> dict[Provision, tuple[tuple[str, int, tuple[str, ...]], ...]]:
+        """(passage id, ordinal, section path) of the passages of each article and section of a
+        source, in text order (read once per source)."""
+        cached = self._provisions.get(source_id)
+        if cached is None:
+            found: dict[Provision, list[_Located]] = {}
+            for p in self.backend.passages_of(source_id):
+                for prov in section_provisions(p.section):
+                    found.setdefault(prov, []).append((p.id, p.ordinal, p.section))
+            cached = {prov: tuple(rows) for prov, rows in found.items()}
+            with self._lock:
+                self._provisions[source_id] = cached
+        return cached
+
+    def _named_passages(self, named: _InNamed) -> frozenset[str]:
+        """The passages standing in the named provisions of the named instrument: in each named
+        source, the first run of consecutive passages of each provision whose instrument (a heading
+        of the section path, else the title) is the one named. Later runs are other texts with the
+        same numbering: a law's addenda (부칙) or a protocol printed after its covenant."""
+        out: set[str] = set()
+        for sid in named.sources:
+            title = self.backend.source_record(sid).meta.title
+            table = self._provision_passages(sid)
+            for prov in named.provisions:
+                last: int | None = None
+                for pid, ordinal, section in table.get(prov, ()):
+                    if not named.in_instrument(title, section):
+                        continue
+                    if last is not None and ordinal != last + 1:
+                        break
+                    out.add(pid)
+                    last = ordinal
+        return frozenset(out)
+
+    def _with_named(self, cands: list[Candidate], named: _InNamed, vector: Vector | None) -> list[Candidate]:
+        """`cands` with the passages of the named provisions of the named instrument(s) added (after
+        the others, at the lowest fused score) where they are not among them yet."""
+        have = {c.id for c in cands}
+        added = sorted(pid for pid in named.passages if pid not in have)[:NAMED_PASSAGES]
+        if not added:
+            return cands
+        floor = min((c.score for c in cands), default=0.0)
+        cosines = self.backend.dense_scores(vector, added) if vector is not None else [None] * len(added)
+        return cands + [
+            Candidate(id=pid, score=floor, dense=cos, lexical=None, dense_rank=None, lexical_rank=None)
+            for pid, cos in zip(added, cosines, strict=True)
+        ]
 
     def _key_constraints(self, constraints: Sequence[Constraint]) -> tuple[Constraint, ...]:
         """The constraints an answer must satisfy: all but names that are common in the collection."""
@@ -401,6 +559,19 @@ class GroundIndex:
             marks = [True] * len(shown)  # the threshold rules show only passages that answer
             order = list(range(len(groups)))
             bars = tuple((name, float(getattr(t, name))) for name in t.__dataclass_fields__)
+        if scored.named_instrument:
+            # the article of the instrument the question names answers it, first, whatever the scores,
+            # in the order of the text (an article's start first)
+            pinned = _text_order([i for i, g in enumerate(groups) if g.in_provision and eligible[i]], groups)
+            pinned = pinned[: query.k]
+            if pinned:
+                rest = [(i, m) for i, m in zip(shown, marks, strict=True) if i not in pinned]
+                rest = rest[: query.k - len(pinned)]
+                answered = True
+                shown = pinned + [i for i, _ in rest]
+                marks = [True] * len(pinned) + [m for _, m in rest]
+        if scored.absent:
+            answered, shown, marks = False, [], []
         hits = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if m]
         further = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if not m]
         # related passages quote something: a bare title or heading only when nothing else is left
@@ -439,8 +610,12 @@ class GroundIndex:
                 f"answered: {len(shown)} passage(s) shown, {n_likely} likely to answer, the first from "
                 f"{best.head.passage.source_id}"
             )
-            if q_prob is not None:
+            if best.in_provision and scored.named_instrument:
+                reason += " (it stands in the article of the instrument the question names)"
+            elif q_prob is not None:
                 reason += f" (the question's answerability {q_prob:.2f} reached the answer bar)"
+        elif scored.absent:
+            reason = f"refused: {scored.absent}"
         elif not groups:
             reason = "refused: nothing in the collection (or the filters) matches the question"
         elif all(g.missing for g in groups):
@@ -509,6 +684,42 @@ class GroundIndex:
         return Hit(
             passage=p, source=self._ref(p.source_id), score=g.fused, evidence=evidence, duplicates=dups
         )
+
+
+def _text_order(positions: list[int], groups: Sequence[Group]) -> list[int]:
+    """`positions` of `groups` sorted by source (in the order the sources first occur) and, within
+    each source, by passage ordinal."""
+    first: dict[str, int] = {}
+    for i in positions:
+        first.setdefault(groups[i].head.passage.source_id, len(first))
+    return sorted(
+        positions, key=lambda i: (first[groups[i].head.passage.source_id], groups[i].head.passage.ordinal)
+    )
+
+
+@dataclass(frozen=True)
+class _InNamed:
+    """The provisions a question names and the instrument it names them in (see `index.instruments`).
+
+    Attributes:
+        provisions: the articles and sections named.
+        named: the question's terms and acronyms outside the provisions.
+        best: the best `NamedInstrument.rank` of a source title (its match at least MIN_MATCH).
+        sources: the sources whose titles rank that high (at most NAMED_SOURCES).
+        passages: the ids of the passages standing in those provisions of that instrument.
+    """
+
+    provisions: frozenset[Provision]
+    named: NamedInstrument
+    best: tuple[float, float]
+    sources: tuple[str, ...]
+    passages: frozenset[str] = frozenset()
+
+    def in_instrument(self, title: str, section: tuple[str, ...]) -> bool:
+        """A passage with this source title and section path stands in the named instrument: its
+        innermost instrument (a heading of the path, else the title) ranks as high as the best title."""
+        name = innermost_instrument(title, section)
+        return self.named.rank(name, frozenset(analyze(name))) >= self.best
 
 
 def _coverages(

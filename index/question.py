@@ -152,16 +152,17 @@ _NOT_NAMES = frozenset(
 # (Article 33, Art. 1A, 제3조, 第二百四十条) or a section of a code or report (§ 7801, Section 3).
 _PROVISION = re.compile(
     r"\b(?:Article|Art\.?|Articles)\s*(?P<art>\d+)[A-Za-z]?"
-    r"|제\s*(?P<ko>\d+)\s*조"
-    r"|第\s*(?P<zh>[0-9一二三四五六七八九十百千零〇两]+)\s*条"
+    r"|제\s*(?P<ko>\d+)\s*조(?:\s*의\s*(?P<ko_branch>\d+))?"
+    r"|第\s*(?P<zh>[0-9一二三四五六七八九十百千零〇两]+)\s*条(?:之(?P<zh_branch>[0-9一二三四五六七八九十]+))?"
     r"|§+\s*(?P<sec>\d+)"
     r"|\b(?:\d+\s+)?U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?(?P<usc>\d+)"
     r"|\b(?:Section|Sec\.)\s*(?P<sec2>\d+)",
     re.IGNORECASE,
 )
 
-Provision = tuple[str, int]
-"""("art", 33) or ("sec", 7801): the family and number of a named article or section."""
+Provision = tuple[str, str]
+"""("art", "33"), ("art", "22-2") or ("sec", "7801"): the family and number of a named article or
+section; a branch article (제22조의2, 第二百四十条之一) adds its branch number after a hyphen."""
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,8 @@ class QuestionAnalysis:
         provisions: articles or sections the question names.
         constraints: facts a passage must contain to answer.
         asks_quantity: the question asks for a count, amount, share or duration ("how many", "얼마").
+        provision_terms: the analysed terms of its provision references ("Article 12(4)" -> "articl",
+            "12", "4"); the rest of `terms` may name the instrument (`index.instruments`).
     """
 
     text: str
@@ -201,6 +204,7 @@ class QuestionAnalysis:
     provisions: tuple[Provision, ...]
     constraints: tuple[Constraint, ...]
     asks_quantity: bool
+    provision_terms: tuple[str, ...] = ()
 
 
 def _is_question_word(term: str, language: str) -> bool:
@@ -209,22 +213,35 @@ def _is_question_word(term: str, language: str) -> bool:
     return language == "zh" and any(ch in _ZH_QUESTION_CHARS for ch in term)
 
 
+def _han_number(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else han_value(raw)
+
+
 def provisions_in(text: str) -> tuple[Provision, ...]:
     """The articles and sections `text` names, in order, without repeats.
 
-    "Article 33" and "Art. 33(1)" -> ("art", 33); "제3조" -> ("art", 3); "第二百四十条" -> ("art", 240);
-    "§ 7801" and "Section 3" -> ("sec", 7801), ("sec", 3).
+    "Article 33" and "Art. 33(1)" -> ("art", "33"); "제3조" -> ("art", "3"); "제22조의2" -> ("art",
+    "22-2"); "第二百四十条" -> ("art", "240"); "第二百四十条之一" -> ("art", "240-1"); "§ 7801" and
+    "Section 3" -> ("sec", "7801"), ("sec", "3").
     """
     found: list[Provision] = []
     for m in _PROVISION.finditer(text):
-        if m.group("art") or m.group("ko"):
-            key: Provision | None = ("art", int(m.group("art") or m.group("ko")))
+        key: Provision | None
+        if m.group("art"):
+            key = ("art", str(int(m.group("art"))))
+        elif m.group("ko"):
+            branch = m.group("ko_branch")
+            key = ("art", f"{int(m.group('ko'))}" + (f"-{int(branch)}" if branch else ""))
         elif m.group("zh"):
-            raw = m.group("zh")
-            value = int(raw) if raw.isdigit() else han_value(raw)
-            key = ("art", value) if value is not None else None
+            value, branch = _han_number(m.group("zh")), m.group("zh_branch")
+            sub = _han_number(branch) if branch else None
+            key = (
+                None
+                if value is None or (branch and sub is None)
+                else ("art", f"{value}" + (f"-{sub}" if sub else ""))
+            )
         else:
-            key = ("sec", int(m.group("sec") or m.group("sec2") or m.group("usc")))
+            key = ("sec", str(int(m.group("sec") or m.group("sec2") or m.group("usc"))))
         if key is not None and key not in found:
             found.append(key)
     return tuple(found)
@@ -338,6 +355,9 @@ def analyze_question(text: str) -> QuestionAnalysis:
     terms = tuple(t for t in all_terms if not _is_question_word(t, language))
     dropped = tuple(t for t in all_terms if _is_question_word(t, language)) + tuple(framing)
     spans = [m.span() for m in _PROVISION.finditer(question)]
+    provision_terms = tuple(
+        dict.fromkeys(t for a, b in spans for t in analyze(_with_paragraph(question, a, b)))
+    )
     return QuestionAnalysis(
         text=question,
         language=language,
@@ -346,7 +366,14 @@ def analyze_question(text: str) -> QuestionAnalysis:
         provisions=provisions_in(question),
         constraints=tuple(_constraints(question, language, spans)),
         asks_quantity=bool(_QUANTITY.search(question)),
+        provision_terms=provision_terms,
     )
+
+
+def _with_paragraph(text: str, start: int, end: int) -> str:
+    """A provision reference with the paragraph numbers that follow it ("Article 12" + "(4)(a)")."""
+    m = re.match(r"(?:\s*\(\w{1,4}\))+", text[end:])
+    return text[start : end + (m.end() if m else 0)]
 
 
 @functools.lru_cache(maxsize=8192)

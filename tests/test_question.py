@@ -52,25 +52,30 @@ def test_a_hyphenated_term_matches_as_a_whole() -> None:
 @pytest.mark.parametrize(
     ("text", "provisions"),
     [
-        ("What does Article 33 of the Refugee Convention say?", (("art", 33),)),
-        ("Art. 1A(2) and article 3", (("art", 1), ("art", 3))),
-        ("난민법 제2조는 무엇인가요", (("art", 2),)),
-        ("中国刑法第二百四十条规定了什么", (("art", 240),)),
-        ("What is 22 U.S.C. 7801 about?", (("sec", 7801),)),
-        ("Under § 1158(a)(2), when is asylum barred?", (("sec", 1158),)),
+        ("What does Article 33 of the Refugee Convention say?", (("art", "33"),)),
+        ("Art. 1A(2) and article 3", (("art", "1"), ("art", "3"))),
+        ("난민법 제2조는 무엇인가요", (("art", "2"),)),
+        ("中国刑法第二百四十条规定了什么", (("art", "240"),)),
+        ("What is 22 U.S.C. 7801 about?", (("sec", "7801"),)),
+        ("Under § 1158(a)(2), when is asylum barred?", (("sec", "1158"),)),
         ("How many articles does it have?", ()),
+        # a branch article is its own provision, not the article it follows
+        ("북한이탈주민법 제22조의2에 따른 보호 기간은?", (("art", "22-2"),)),
+        ("제22조 와 제22조 의 2", (("art", "22"), ("art", "22-2"))),
+        ("刑法第二百四十条之一", (("art", "240-1"),)),
     ],
 )
-def test_named_provisions(text: str, provisions: tuple[tuple[str, int], ...]) -> None:
+def test_named_provisions(text: str, provisions: tuple[tuple[str, str], ...]) -> None:
     assert provisions_in(text) == provisions
 
 
 def test_section_paths_name_their_provisions() -> None:
-    assert section_provisions(("Chapter V", "Article 33")) == {("art", 33)}
-    assert section_provisions(("제2장", "제5조(난민인정 신청)", "제3항")) == {("art", 5)}
-    assert section_provisions(("第二编", "第二百四十条")) == {("art", 240)}
-    assert section_provisions(("Title 22", "Chapter 85", "§ 7817")) == {("sec", 7817)}
+    assert section_provisions(("Chapter V", "Article 33")) == {("art", "33")}
+    assert section_provisions(("제2장", "제5조(난민인정 신청)", "제3항")) == {("art", "5")}
+    assert section_provisions(("第二编", "第二百四十条")) == {("art", "240")}
+    assert section_provisions(("Title 22", "Chapter 85", "§ 7817")) == {("sec", "7817")}
     assert section_provisions(()) == frozenset()
+    assert section_provisions(("제3장", "제22조의2(거주지 보호)")) == {("art", "22-2")}
 
 
 def test_constraints_pin_down_years_figures_names_and_phrases() -> None:

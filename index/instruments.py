@@ -1,0 +1,180 @@
+"""Which instrument (treaty, convention, statute, law) a question names, and whether a passage stands in it.
+
+"Article 12(4) of the ICCPR" names article 12 of one instrument. Many instruments of a collection have
+an article 12 (every treaty, every law), and one source can hold two instruments: the demo's ICCPR
+file carries the Covenant and, under its own heading, the Optional Protocol, each with an article 12.
+So a named provision alone does not say which passage is meant. This module reads the instrument:
+
+    name = instrument_name("International Covenant on Civil and Political Rights (1966), with its ...")
+    # "International Covenant on Civil and Political Rights (1966)"
+    abbreviates("ICCPR", name)   # True: I-C-C-P-R are initials of its words, in order, from the first
+    abbreviates("CAT", "Convention against Torture and Other Cruel, Inhuman ...")   # True
+
+An instrument is a source's title (the part before a dash, ", with" or ";": the rest describes the
+edition), or, inside a source, the innermost heading of a passage's section path that names an
+instrument (an "Optional Protocol to ..." heading in the middle of a covenant). A question's match
+with an instrument is the IDF-weighted share of its content terms outside the provision ("Article
+12(4)") that the instrument's name holds, an acronym of the question counting as held (in full or
+by half) as far as it abbreviates the name (`abbreviates`, `NamedInstrument.match`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from index.abstain import idf
+from index.analyzer import analyze
+
+# Words that make a heading the name of an instrument rather than a structural label ("Part III").
+_INSTRUMENT_WORDS = (
+    "Convention",
+    "Covenant",
+    "Protocol",
+    "Statute",
+    "Declaration",
+    "Charter",
+    "Treaty",
+    "Agreement",
+    "Act",
+    "Code",
+    "Law",
+    "Decree",
+    "Constitution",
+)
+_INSTRUMENT_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(_INSTRUMENT_WORDS)
+    + r")\b|협약|규약|의정서|조약|선언|법률|시행령|헌법|公约|条约|议定书|宣言|法$",
+)
+# Where a title stops naming the instrument and starts describing the edition.
+_TITLE_END = re.compile(r"\s+[—–]\s+|,\s+with\b|;\s")
+_WORD = re.compile(r"[A-Za-z]+")
+_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+MIN_MATCH = 0.2  # a question names an instrument when it matches one at least this much
+
+
+def instrument_name(title: str) -> str:
+    """The part of a source title that names its instrument: up to the first dash, ", with" or "; "
+    ("Convention ... Punishment (1984)" stays whole; "난민법 (Refugee Act, ...) — text as promulgated
+    2016-12-20" -> "난민법 (Refugee Act, ...)")."""
+    m = _TITLE_END.search(title)
+    return title[: m.start()] if m else title
+
+
+def is_instrument_heading(heading: str) -> bool:
+    """A section-path heading that names an instrument ("Optional Protocol to the International
+    Covenant on Civil and Political Rights") rather than a part of one ("Part III", "Article 12")."""
+    return bool(_INSTRUMENT_WORD.search(heading))
+
+
+def abbreviates(acronym: str, name: str) -> float:
+    """How well `acronym` (3+ letters) abbreviates `name`: 1.0 when it is written in the name ("...
+    (CEDAW, 1979)") or its letters are the initials of the name's first words, in order, where only
+    lower-case words (of, the, on, and) may be passed over ("ICCPR" for "International Covenant on
+    Civil and Political Rights", "CRC" for "Convention on the Rights of the Child", "CAT" for
+    "Convention against Torture and Other Cruel ..."; words after the last letter do not matter);
+    0.5 when they are so from a later capitalised word ("CRC" for "Optional Protocol to the
+    Convention on the Rights of the Child"); else 0.0 ("CRC" for "China Primer: Human Rights (CRS
+    ...)", which would pass over "Primer")."""
+    if len(acronym) < 3:
+        return 0.0
+    if re.search(rf"\b{re.escape(acronym)}\b", name):
+        return 1.0
+    words = _WORD.findall(name)
+    letters = acronym.lower()
+
+    @functools.cache
+    def fits(i: int, j: int) -> bool:  # letters[i:] abbreviate words[j:]
+        if i == len(letters):
+            return True
+        if j == len(words):
+            return False
+        word = words[j]
+        if word[0].lower() == letters[i] and fits(i + 1, j + 1):
+            return True
+        return i > 0 and word.islower() and fits(i, j + 1)
+
+    if words and fits(0, 0):
+        return 1.0
+    return 0.5 if any(fits(0, j) for j, word in enumerate(words) if j and word[0].isupper()) else 0.0
+
+
+def acronyms_in(text: str) -> tuple[str, ...]:
+    """The all-capital words of 3-8 letters in `text` ("ICCPR", "CAT"), in order, without repeats."""
+    return tuple(dict.fromkeys(_ACRONYM.findall(text)))
+
+
+@dataclass(frozen=True)
+class NamedInstrument:
+    """What a question says about instruments: its content terms outside the named provision with
+    their IDF weights, and its acronyms with their analysed terms.
+
+    Attributes:
+        weights: IDF of each content term outside the provision (`index.abstain.idf`).
+        acronyms: (acronym as written, its analysed term) for each acronym of the question.
+    """
+
+    weights: Mapping[str, float]
+    acronyms: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(
+        cls,
+        terms: Iterable[str],
+        acronyms: Iterable[str],
+        df: Mapping[str, int],
+        n_docs: int,
+    ) -> NamedInstrument:
+        """From the question's content terms outside its provisions, its acronyms (`acronyms_in`),
+        and the terms' document frequencies over `n_docs` passages."""
+        weights = {t: idf(df.get(t, 0), n_docs) for t in sorted(set(terms))}
+        pairs = []
+        for a in acronyms:
+            analysed = analyze(a)
+            if len(analysed) == 1 and analysed[0] in weights:
+                pairs.append((a, analysed[0]))
+        return cls(weights=weights, acronyms=tuple(pairs))
+
+    def match(self, name: str, name_terms: frozenset[str]) -> float:
+        """The IDF-weighted share, in [0, 1], of the question's terms that instrument `name` (with
+        its analysed terms `name_terms`) holds; an acronym counts as held as far as it abbreviates the name
+        (`abbreviates`: 1.0, 0.5 or 0.0)."""
+        total = sum(self.weights.values())
+        if total <= 0:
+            return 0.0
+        share = {t: 1.0 for t in self.weights if t in name_terms}
+        for acronym, term in self.acronyms:
+            share[term] = max(share.get(term, 0.0), abbreviates(acronym, name))
+        return sum(self.weights[t] * v for t, v in share.items()) / total
+
+    def explicit(self, name: str, name_terms: frozenset[str]) -> bool:
+        """The question names instrument `name` outright: by a full acronym ("CAT") or with a word
+        that names a kind of instrument ("Refugee Convention"), not only by its subject ("torture")."""
+        if any(abbreviates(acronym, name) == 1.0 for acronym, _ in self.acronyms):
+            return True
+        return any(t in name_terms for t in self.weights if t in _instrument_terms())
+
+    def rank(self, name: str, name_terms: frozenset[str]) -> tuple[float, float]:
+        """How well instrument `name` is the one named, for comparing instruments: (`match`, the
+        share of the name's terms the question holds), rounded to 9 places. The second breaks ties
+        for the instrument named in fewer words: the Act over the "Enforcement Decree of the Act"."""
+        held = sum(1 for t in name_terms if t in self.weights)
+        return round(self.match(name, name_terms), 9), round(held / max(len(name_terms), 1), 9)
+
+
+@functools.cache
+def _instrument_terms() -> frozenset[str]:
+    """The analysed forms of the English words naming a kind of instrument."""
+    return frozenset(analyze(" ".join(_INSTRUMENT_WORDS)))
+
+
+def innermost_instrument(title: str, section: tuple[str, ...]) -> str:
+    """The instrument a passage stands in: the innermost heading of its section path that names one
+    (`is_instrument_heading`), else its source title's `instrument_name`."""
+    for heading in reversed(section):
+        if is_instrument_heading(heading):
+            return heading
+    return instrument_name(title)

@@ -1,0 +1,182 @@
+"""Which instrument a question names ("Article 12(4) of the ICCPR"), and the passage it points to."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.analyzer import analyze
+from index.engine import GroundIndex
+from index.instruments import (
+    NamedInstrument,
+    abbreviates,
+    acronyms_in,
+    innermost_instrument,
+    instrument_name,
+    is_instrument_heading,
+)
+from index.types import Query
+from tests.fakes import FakeEmbedder
+from tests.helpers import build, write_corpus
+
+ICCPR = "International Covenant on Civil and Political Rights"
+CAT = "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment (1984)"
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "strength"),
+    [
+        ("ICCPR", ICCPR, 1.0),
+        ("ICESCR", "International Covenant on Economic, Social and Cultural Rights", 1.0),
+        ("CRC", "Convention on the Rights of the Child (1989)", 1.0),
+        ("CAT", CAT, 1.0),
+        ("UDHR", "Universal Declaration of Human Rights (1948)", 1.0),
+        (
+            "CEDAW",
+            "Convention on the Elimination of All Forms of Discrimination against Women (CEDAW, 1979)",
+            1.0,
+        ),
+        # from a later capitalised word: half, so the instrument itself wins over one that cites it
+        ("CRC", "Optional Protocol to the Convention on the Rights of the Child", 0.5),
+        ("ICC", "Rome Statute of the International Criminal Court (1998)", 0.5),
+        # a capitalised word may not be passed over, nor may the first letter be a lower-case word's
+        ("CRC", "China Primer: Human Rights (CRS In Focus IF12265)", 0.0),
+        ("CRC", "Criminal Law of the People's Republic of China", 0.0),
+        ("ICCPR", "Optional Protocol to the Convention on the Rights of the Child", 0.0),
+        ("UN", "United Nations Charter", 0.0),  # two letters say too little
+    ],
+)
+def test_acronyms_abbreviate_names(acronym: str, name: str, strength: float) -> None:
+    assert abbreviates(acronym, name) == strength
+
+
+def test_a_title_names_its_instrument_up_to_the_edition() -> None:
+    assert instrument_name(f"{ICCPR} (1966), with its (First) Optional Protocol") == f"{ICCPR} (1966)"
+    assert instrument_name("난민법 (Refugee Act, Republic of Korea) — text as promulgated 2016-12-20") == (
+        "난민법 (Refugee Act, Republic of Korea)"
+    )
+    assert instrument_name(CAT) == CAT
+
+
+def test_the_innermost_instrument_heading_wins_over_the_title() -> None:
+    title = f"{ICCPR} (1966), with its (First) Optional Protocol"
+    protocol = f"Optional Protocol to the {ICCPR}"
+    assert is_instrument_heading(protocol) and is_instrument_heading("부칙 시행령")
+    assert not is_instrument_heading("Part III") and not is_instrument_heading("Article 12")
+    assert innermost_instrument(title, (protocol, "Article 12")) == protocol
+    assert innermost_instrument(title, ("Part III", "Article 12")) == f"{ICCPR} (1966)"
+
+
+def test_acronyms_in_questions() -> None:
+    assert acronyms_in("What does Article 12(4) of the ICCPR say? And the ICCPR's Article 2?") == ("ICCPR",)
+    assert acronyms_in("Does the UN or the CAT say so?") == ("CAT",)
+
+
+def test_a_question_matches_the_instrument_it_names_best() -> None:
+    named = NamedInstrument.of(["refuge", "convent"], [], {"refuge": 40, "convent": 60}, 1000)
+    convention = "Convention relating to the Status of Refugees (1951)"
+    protocol = "Protocol relating to the Status of Refugees (1967)"
+    assert named.match(convention, frozenset(analyze(convention))) == pytest.approx(1.0)
+    assert 0.0 < named.match(protocol, frozenset(analyze(protocol))) < 1.0
+    # equally matched: the instrument named in fewer other words ranks first
+    act = "North Korean Refugees Protection and Settlement Support Act"
+    decree = f"Enforcement Decree of the {act}"
+    by_words = NamedInstrument.of(analyze(act), [], {}, 1000)
+    assert by_words.rank(act, frozenset(analyze(act))) > by_words.rank(decree, frozenset(analyze(decree)))
+    by_acronym = NamedInstrument.of(["iccpr", "guarante"], ["ICCPR"], {}, 1000)
+    assert by_acronym.match(ICCPR, frozenset(analyze(ICCPR))) == pytest.approx(0.5)
+
+
+COLLECTION = {
+    "iccpr.txt": (
+        f"{ICCPR}\n\nPart III\n\nArticle 12\n\n"
+        "1. Everyone lawfully within the territory of a State shall have the right to liberty of "
+        "movement.\n\n"
+        "4. No one shall be arbitrarily deprived of the right to enter his own country.\n\n"
+        "Article 13\n\n"
+        "An alien lawfully in the territory of a State Party may be expelled only in pursuance of a "
+        "decision reached in accordance with law.\n\n"
+        f"Optional Protocol to the {ICCPR}\n\n"
+        "Article 12\n\n"
+        "1. Any State Party may denounce the present Protocol at any time by written notification "
+        "addressed to the Secretary-General of the United Nations.\n\n"
+        "Article 13\n\n"
+        "Irrespective of the notifications made under article 8, the Secretary-General shall inform all "
+        "States of signatures, ratifications and accessions."
+    ),
+    "cat.txt": (
+        "Convention against Torture\n\nArticle 1\n\n"
+        "For the purposes of this Convention, torture means any act by which severe pain or suffering is "
+        "intentionally inflicted on a person.\n\n"
+        "Article 3\n\n"
+        "No State Party shall expel, return (refouler) or extradite a person to another State where "
+        "there are substantial grounds for believing that he would be in danger of being subjected to "
+        "torture.\n\n"
+        "Article 12\n\n"
+        "Each State Party shall ensure that its competent authorities proceed to a prompt and impartial "
+        "investigation of acts of torture."
+    ),
+    "refugee_act.txt": (
+        "난민법\n\n제1장 총칙\n\n"
+        "제3조(강제송환의 금지) 난민인정자와 인도적체류자 및 난민신청자는 "
+        "본인의 의사에 반하여 강제로 송환되지 아니한다.\n\n"
+        "제22조(거주지 보호) 통일부장관은 보호대상자가 거주지로 전입한 후 정착을 지원한다.\n\n"
+        "제22조의2(신변보호) 신변보호기간은 5년으로 한다.\n\n"
+        "부칙\n\n"
+        "제3조(다른 법률의 개정) 도로교통법 일부를 다음과 같이 개정한다. 난민인정자를 추가한다."
+    ),
+}
+MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    f'iccpr.txt,"{ICCPR} (1966), with its (First) Optional Protocol",United Nations,1966-12-16,'
+    "https://example.org/iccpr,test,Public,en\n"
+    f'cat.txt,"{CAT}",United Nations,1984-12-10,https://example.org/cat,test,Public,en\n'
+    'refugee_act.txt,"난민법 (Refugee Act, Republic of Korea) — text as promulgated 2016-12-20",'
+    "대한민국 국회,2016-12-20,https://example.kr/law,test,Public,ko\n"
+)
+
+
+@pytest.fixture(scope="module")
+def treaties(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
+    root = tmp_path_factory.mktemp("treaties")
+    emb = FakeEmbedder()
+    build(root / "data", write_corpus(root / "src", COLLECTION, MANIFEST), emb)
+    return GroundIndex.open(root / "data", emb)
+
+
+def test_the_article_of_the_instrument_named_comes_first(treaties: GroundIndex) -> None:
+    answer = treaties.search(Query("What does Article 12(4) of the ICCPR guarantee?", explain=True))
+    assert answer.answered
+    first = answer.hits[0].passage
+    assert "enter his own country" in first.text
+    assert "Article 12" in first.section and not any("Protocol" in h for h in first.section)
+    assert answer.explanation is not None and "article of the instrument" in answer.explanation.reason
+
+
+def test_an_instrument_named_by_acronym_beats_the_same_article_elsewhere(treaties: GroundIndex) -> None:
+    answer = treaties.search(Query("What does Article 3 of the CAT say?"))
+    assert answer.answered and "refouler" in answer.hits[0].passage.text
+
+
+def test_a_law_is_read_before_its_addenda(treaties: GroundIndex) -> None:
+    answer = treaties.search(Query("What does Article 3 of the Refugee Act say?"))
+    assert answer.answered and "강제로 송환되지" in answer.hits[0].passage.text
+    branch = treaties.search(Query("Refugee Act 제22조의2"))
+    assert branch.answered and "5년" in branch.hits[0].passage.text
+
+
+def test_an_article_the_instrument_does_not_have_is_refused(treaties: GroundIndex) -> None:
+    answer = treaties.search(Query("What does Article 40 of the CAT say?", explain=True))
+    assert not answer.answered and answer.hits == ()
+    assert answer.explanation is not None
+    assert answer.explanation.reason == f"refused: {CAT} has no article 40"
+    # without an instrument named, nothing is refused for it
+    loose = treaties.search(Query("What does Article 40 say about torture?", explain=True))
+    assert loose.explanation is not None and "has no article" not in loose.explanation.reason
+
+
+def test_an_instrument_is_named_outright_by_acronym_or_kind() -> None:
+    convention = "Convention relating to the Status of Refugees (1951)"
+    terms = frozenset(analyze(convention))
+    assert NamedInstrument.of(analyze("Refugee Convention"), [], {}, 100).explicit(convention, terms)
+    assert NamedInstrument.of(["cat"], ["CAT"], {}, 100).explicit(CAT, frozenset(analyze(CAT)))
+    assert not NamedInstrument.of(["refuge"], [], {}, 100).explicit(convention, terms)
