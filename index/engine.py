@@ -36,7 +36,7 @@ from index.embedding.base import Embedder
 from index.evidence import best_sentences, is_bare_label
 from index.filters import check_filters
 from index.followup import read_question
-from index.instruments import MIN_MATCH, NamedInstrument, acronyms_in, innermost_instrument, instrument_name
+from index.instruments import NamedInstrument, TitleIndex, acronyms_in, innermost_instrument, instrument_name
 from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
 from index.retriever import Candidate, HybridRetriever
 from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef
@@ -169,7 +169,7 @@ class GroundIndex:
         self._retriever = HybridRetriever(backend, embedder, analyze)
         self._duplicates = backend if isinstance(backend, DuplicateBackend) else None
         # read on the first question that names a provision (see _named_provision)
-        self._titles: list[tuple[str, str, frozenset[str]]] | None = None
+        self._titles: TitleIndex | None = None
         self._provisions: dict[str, dict[Provision, tuple[_Located, ...]]] = {}
         self._lock = threading.Lock()
 
@@ -403,12 +403,7 @@ class GroundIndex:
         looked at; a title matching less than MIN_MATCH, or more than NAMED_SOURCES sources equally
         good, name nothing.
         """
-        ranked = sorted(
-            ((named.rank(name, terms), sid) for sid, name, terms in self._source_titles()),
-            key=lambda x: x[0],
-            reverse=True,
-        )
-        ranked = [(score, sid) for score, sid in ranked if score[0] >= MIN_MATCH][:NAMED_LOOKUPS]
+        ranked = self._source_titles().rank(named)[:NAMED_LOOKUPS]
         wanted = set(provisions)
         kinds = {kind for kind, _ in provisions}
         for level in dict.fromkeys(score for score, _ in ranked):
@@ -426,13 +421,12 @@ class GroundIndex:
             return replace(found, passages=self._named_passages(found) if having else frozenset())
         return None
 
-    def _source_titles(self) -> list[tuple[str, str, frozenset[str]]]:
-        """(source id, instrument name, its analysed terms) of every source, read once."""
+    def _source_titles(self) -> TitleIndex:
+        """The sources' instrument names, indexed (`index.instruments.TitleIndex`), built once."""
         if self._titles is None:
             with self._lock:
                 if self._titles is None:
-                    names = [(r.id, instrument_name(r.meta.title)) for r in self.backend.sources()]
-                    self._titles = [(sid, name, frozenset(analyze(name))) for sid, name in names]
+                    self._titles = TitleIndex((r.id, r.meta.title) for r in self.backend.sources())
         return self._titles
 
     def _provision_passages(

@@ -178,3 +178,50 @@ def innermost_instrument(title: str, section: tuple[str, ...]) -> str:
         if is_instrument_heading(heading):
             return heading
     return instrument_name(title)
+
+
+class TitleIndex:
+    """The sources' instrument names (`instrument_name` of each title), indexed by analysed term and
+    by the initials of their words, so that ranking them for a question reads only the titles that
+    share a term or could expand an acronym (a collection can hold thousands of sources).
+
+    Args:
+        titles: (source id, title) of every source.
+    """
+
+    def __init__(self, titles: Iterable[tuple[str, str]]) -> None:
+        self.ids: list[str] = []
+        self.names: list[str] = []
+        self.terms: list[frozenset[str]] = []
+        self._postings: dict[str, list[int]] = {}
+        self._initials: dict[str, set[int]] = {}
+        for i, (sid, title) in enumerate(titles):
+            name = instrument_name(title)
+            terms = frozenset(analyze(name))
+            self.ids.append(sid)
+            self.names.append(name)
+            self.terms.append(terms)
+            for t in terms:
+                self._postings.setdefault(t, []).append(i)
+            for word in _WORD.findall(name):
+                self._initials.setdefault(word[0].lower(), set()).add(i)
+
+    def rank(
+        self, named: NamedInstrument, *, least: float = MIN_MATCH
+    ) -> list[tuple[tuple[float, float], str]]:
+        """(`NamedInstrument.rank`, source id) of every title matching the question at all and at
+        least `least`, best first (ties in source order): what `named.rank` gives each title."""
+        found: set[int] = set()
+        for t in named.weights:
+            found.update(self._postings.get(t, ()))
+        for acronym, _ in named.acronyms:
+            letters = {ch for ch in acronym.lower()}
+            sets = [self._initials.get(ch, set()) for ch in letters]
+            found.update(set.intersection(*sets) if sets else set())
+        out = []
+        for i in sorted(found):
+            score = named.rank(self.names[i], self.terms[i])
+            if score[0] > 0 and score[0] >= least:
+                out.append((score, self.ids[i]))
+        out.sort(key=lambda x: x[0], reverse=True)
+        return out

@@ -8,6 +8,7 @@ from index.analyzer import analyze
 from index.engine import GroundIndex
 from index.instruments import (
     NamedInstrument,
+    TitleIndex,
     abbreviates,
     acronyms_in,
     innermost_instrument,
@@ -180,3 +181,31 @@ def test_an_instrument_is_named_outright_by_acronym_or_kind() -> None:
     assert NamedInstrument.of(analyze("Refugee Convention"), [], {}, 100).explicit(convention, terms)
     assert NamedInstrument.of(["cat"], ["CAT"], {}, 100).explicit(CAT, frozenset(analyze(CAT)))
     assert not NamedInstrument.of(["refuge"], [], {}, 100).explicit(convention, terms)
+
+
+def test_the_title_index_ranks_as_the_titles_one_by_one() -> None:
+    titles = [
+        ("iccpr", f"{ICCPR} (1966), with its (First) Optional Protocol"),
+        ("cat", CAT),
+        ("crc", "Convention on the Rights of the Child (1989)"),
+        ("crc-op", "Optional Protocol to the Convention on the Rights of the Child (2000)"),
+        ("report", "South Korea (Republic of Korea) — 2024 Country Reports on Human Rights Practices"),
+    ]
+    index = TitleIndex(titles)
+    for terms, acronyms in [
+        (["crc"], ["CRC"]),
+        (["iccpr", "guarante"], ["ICCPR"]),
+        (["convent", "child"], []),
+    ]:
+        named = NamedInstrument.of(terms, acronyms, {}, 100)
+        expected = sorted(
+            (
+                (named.rank(instrument_name(t), frozenset(analyze(instrument_name(t)))), sid)
+                for sid, t in titles
+            ),
+            key=lambda x: x[0],
+            reverse=True,
+        )
+        assert index.rank(named, least=0.0) == [(score, sid) for score, sid in expected if score[0] > 0]
+    assert [sid for _, sid in index.rank(NamedInstrument.of(["crc"], ["CRC"], {}, 100))] == ["crc", "crc-op"]
+    assert index.rank(NamedInstrument.of(["torture"], [], {}, 100)) == []  # "tortur" is the stem
