@@ -32,6 +32,7 @@ from index.analyzer import analyze, analyze_many
 from index.answerability import answer_model_for, features, unknown_share
 from index.backend import Backend, DuplicateBackend, IndexInfo, PassageRecord, SourceRecord, Vector
 from index.dedup import group_by_pairs, group_duplicates
+from index.definitions import defined_terms, defines, names_treaty
 from index.embedding.base import Embedder
 from index.evidence import best_sentences, is_bare_label
 from index.filters import check_filters
@@ -53,6 +54,9 @@ PROVISION_BONUS = 1.0  # added to the fused score (z-score units) of a passage i
 NAMED_SOURCES = 2
 NAMED_PASSAGES = 6
 NAMED_LOOKUPS = 6  # sources whose passages are read (once) to see which has the provision
+# A question asking for a definition ("How does the CAT define torture?"): passages defining one of its
+# terms (`index.definitions`) get this added to their fused score, and the best of them is shown first.
+DEFINITION_BONUS = 1.0
 # A name in the question is a constraint only when it is specific: its rarest term occurs in at most
 # this share of the passages. Common names (countries, "North Korean") and metonyms that the sources
 # spell otherwise ("Beijing" for China) would otherwise veto right answers.
@@ -98,6 +102,7 @@ class Group:
     dense_rank: int | None = None
     lexical_rank: int | None = None
     language_rank: int = 0
+    defining: bool = False
 
 
 @dataclass(frozen=True)
@@ -320,6 +325,14 @@ class GroundIndex:
             if per_language:
                 dense = [d + per_language.get(h.language, 0.0) for d, h in zip(dense, heads, strict=True)]
         wanted = set(q.provisions)
+        defined = defined_terms(question, q.terms)
+        definers: frozenset[str] | None = None  # sources whose definitions count (None: any)
+        if defined and names_treaty(question):
+            named = NamedInstrument.of(q.terms, acronyms_in(question), stats.df, stats.n_docs)
+            ranked = self._source_titles().explicit(named)
+            definers = (
+                frozenset(sid for score, sid in ranked if score == ranked[0][0]) if ranked else frozenset()
+            )
         constraints = self._key_constraints(q.constraints)
         language_rank = [0] * len(groups)
         seen: dict[str, int] = {}
@@ -333,11 +346,19 @@ class GroundIndex:
             in_provision = bool(wanted) and bool(wanted & section_provisions(head.passage.section))
             if in_named is not None:
                 in_provision = head.passage.id in in_named.passages
+            defining = (
+                bool(defined)
+                and (definers is None or head.passage.source_id in definers)
+                and defines(head, defined)
+            )
             scored.append(
                 Group(
                     head=head,
                     duplicates=tuple(records[i] for i in g[1:]),
-                    fused=cands[g[0]].score + (PROVISION_BONUS if in_provision else 0.0),
+                    fused=cands[g[0]].score
+                    + (PROVISION_BONUS if in_provision else 0.0)
+                    + (DEFINITION_BONUS if defining else 0.0),
+                    defining=defining,
                     dense=dense[n],
                     coverage=covered[n],
                     in_provision=in_provision,
@@ -354,7 +375,7 @@ class GroundIndex:
             scored = [
                 replace(grp, fused=top + PROVISION_BONUS) if grp.in_provision else grp for grp in scored
             ]
-        if wanted:
+        if wanted or defined:
             scored.sort(key=lambda grp: -grp.fused)  # stable: ties keep the retrieval order
         return Scored(
             question,
@@ -564,6 +585,13 @@ class GroundIndex:
                 answered = True
                 shown = pinned + [i for i, _ in rest]
                 marks = [True] * len(pinned) + [m for _, m in rest]
+        if answered and not scored.named_instrument:
+            # a definition question: the best passage defining one of its terms is shown first
+            first = next((i for i, g in enumerate(groups) if g.defining and eligible[i]), None)
+            if first is not None:
+                rest = [(i, m) for i, m in zip(shown, marks, strict=True) if i != first][: query.k - 1]
+                shown = [first] + [i for i, _ in rest]
+                marks = [True] + [m for _, m in rest]
         if scored.absent:
             answered, shown, marks = False, [], []
         hits = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if m]
@@ -606,6 +634,8 @@ class GroundIndex:
             )
             if best.in_provision and scored.named_instrument:
                 reason += " (it stands in the article of the instrument the question names)"
+            elif best.defining:
+                reason += " (it defines a term of the question, which asks for a definition)"
             elif q_prob is not None:
                 reason += f" (the question's answerability {q_prob:.2f} reached the answer bar)"
         elif scored.absent:
@@ -645,6 +675,7 @@ class GroundIndex:
                     missing=tuple(c.text for c in g.missing),
                     probability=round(probabilities[i], 4) if probabilities is not None else None,
                     shown=i in shown,
+                    defines=g.defining,
                 )
                 for i, g in enumerate(groups)
             ),

@@ -155,7 +155,7 @@ class NamedInstrument:
         that names a kind of instrument ("Refugee Convention"), not only by its subject ("torture")."""
         if any(abbreviates(acronym, name) == 1.0 for acronym, _ in self.acronyms):
             return True
-        return any(t in name_terms for t in self.weights if t in _instrument_terms())
+        return any(t in name_terms for t in self.weights if t in instrument_terms())
 
     def rank(self, name: str, name_terms: frozenset[str]) -> tuple[float, float]:
         """How well instrument `name` is the one named, for comparing instruments: (`match`, the
@@ -166,7 +166,7 @@ class NamedInstrument:
 
 
 @functools.cache
-def _instrument_terms() -> frozenset[str]:
+def instrument_terms() -> frozenset[str]:
     """The analysed forms of the English words naming a kind of instrument."""
     return frozenset(analyze(" ".join(_INSTRUMENT_WORDS)))
 
@@ -206,6 +206,31 @@ class TitleIndex:
             for word in _WORD.findall(name):
                 self._initials.setdefault(word[0].lower(), set()).add(i)
 
+    def explicit(self, named: NamedInstrument) -> list[tuple[tuple[float, float], str]]:
+        """`rank` (at least MIN_MATCH), over the titles the question names outright only
+        (`NamedInstrument.explicit`: by a full acronym or with the word for their kind)."""
+        found: set[int] = set()
+        for t in named.weights:
+            if t in instrument_terms():
+                found.update(self._postings.get(t, ()))
+        found.update(self._acronym_candidates(named))
+        out = []
+        for i in sorted(found):
+            if named.explicit(self.names[i], self.terms[i]):
+                score = named.rank(self.names[i], self.terms[i])
+                if score[0] >= MIN_MATCH:
+                    out.append((score, self.ids[i]))
+        out.sort(key=lambda x: x[0], reverse=True)
+        return out
+
+    def _acronym_candidates(self, named: NamedInstrument) -> set[int]:
+        """The titles holding a word with each initial of one of the question's acronyms."""
+        found: set[int] = set()
+        for acronym, _ in named.acronyms:
+            sets = [self._initials.get(ch, set()) for ch in set(acronym.lower())]
+            found.update(set.intersection(*sets) if sets else set())
+        return found
+
     def rank(
         self, named: NamedInstrument, *, least: float = MIN_MATCH
     ) -> list[tuple[tuple[float, float], str]]:
@@ -214,10 +239,7 @@ class TitleIndex:
         found: set[int] = set()
         for t in named.weights:
             found.update(self._postings.get(t, ()))
-        for acronym, _ in named.acronyms:
-            letters = {ch for ch in acronym.lower()}
-            sets = [self._initials.get(ch, set()) for ch in letters]
-            found.update(set.intersection(*sets) if sets else set())
+        found.update(self._acronym_candidates(named))
         out = []
         for i in sorted(found):
             score = named.rank(self.names[i], self.terms[i])

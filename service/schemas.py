@@ -232,6 +232,10 @@ class CandidateOut(BaseModel):
     missing: list[str] = Field(description="The question's key facts this passage lacks.")
     probability: float | None = Field(description="P(it holds an answer) under the answerability model.")
     shown: bool
+    defines: bool = Field(
+        default=False,
+        description="The question asks for a definition and this passage defines one of its terms.",
+    )
 
 
 class ExplainOut(BaseModel):

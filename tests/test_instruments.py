@@ -209,3 +209,17 @@ def test_the_title_index_ranks_as_the_titles_one_by_one() -> None:
         assert index.rank(named, least=0.0) == [(score, sid) for score, sid in expected if score[0] > 0]
     assert [sid for _, sid in index.rank(NamedInstrument.of(["crc"], ["CRC"], {}, 100))] == ["crc", "crc-op"]
     assert index.rank(NamedInstrument.of(["torture"], [], {}, 100)) == []  # "tortur" is the stem
+
+
+def test_titles_named_outright() -> None:
+    index = TitleIndex(
+        [
+            ("cat", CAT),
+            ("palermo", "Protocol to Prevent, Suppress and Punish Trafficking in Persons"),
+            ("report", "Trafficking in Persons Report 2024"),
+        ]
+    )
+    by_kind = NamedInstrument.of(analyze("trafficking persons protocol"), [], {}, 100)
+    assert [sid for _, sid in index.explicit(by_kind)] == ["palermo"]  # the report is no protocol
+    assert [sid for _, sid in index.explicit(NamedInstrument.of(["cat"], ["CAT"], {}, 100))] == ["cat"]
+    assert index.explicit(NamedInstrument.of(analyze("trafficking persons"), [], {}, 100)) == []

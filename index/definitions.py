@@ -1,0 +1,103 @@
+"""Definition questions and the sentences that define.
+
+"What is the definition of trafficking in the Palermo Protocol?" is answered by the clause that
+defines it (`"Trafficking in persons" shall mean ...`), which often shares fewer words with the
+question than the protocol's other articles about trafficking. So a question that asks what
+something is (by law) raises the passages holding a sentence that defines one of its terms:
+
+    asks_definition("How does the Convention against Torture define torture?")   # True
+    defined_in('For the purposes of this Convention, the term "torture" means any act ...')
+    # 'For the purposes of this Convention, the term "torture" ': the term defined stands there;
+    # "by means of" is not a definition
+
+The cues are the drafting verbs of treaties and statutes (`means`, `shall mean`, `is defined as`),
+of Korean laws (`"X"란 ... 말한다`) and of Chinese laws (`是指`), with the term defined before them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from index.analyzer import analyze
+from index.backend import PassageRecord
+from index.instruments import instrument_terms
+
+_ASKS = re.compile(
+    r"\bdefin(?:e|es|ed|ing|ition|itions)\b|\bmeaning\s+of\b|\bwhat\s+(?:does|do|is\s+meant\s+by)\b.*\bmean\b"
+    r"|\b(?:who|what)\s+counts?\s+as\b|\bwho\s+is\s+(?:considered|regarded\s+as)\b"
+    r"|정의|뜻|(?:이)?란\s*(?:무엇|누구|어떤)|(?:을|를)?\s*말하(?:나요|는가|나|ㅂ니까)|가리키"
+    r"|定义|是指|什么是",
+    re.IGNORECASE,
+)
+# The verb of a defining sentence: the term defined stands before it.
+_DEFINES = re.compile(
+    r"(?<!\bby\s)(?<!\bthe\s)(?<!\bno\s)(?<!\bany\s)\b(?:shall\s+)?means?\b(?!\s+(?:of|set|to|by|used)\b)"
+    r"|\b(?:is|are)\s+defined\s+as\b"
+    r"|[\"”」』]\s*(?:이)?란\b|(?<=[가-힣])(?:이)?란\s"
+    r"|是指|系指",
+    re.IGNORECASE,
+)
+
+
+_NAMES_TREATY = re.compile(
+    r"\b(?:convention|covenant|protocol|statute|treaty|charter|declaration)s?\b|협약|의정서|규약|조약|선언|公约|条约|议定书",
+    re.IGNORECASE,
+)
+
+
+def names_treaty(question: str) -> bool:
+    """The question names a treaty-like instrument (convention, protocol, 협약, 公约, ...): its
+    definition is that instrument's, not any law's ("law" and "act" are too general to count)."""
+    return bool(_NAMES_TREATY.search(question))
+
+
+def asks_definition(question: str) -> bool:
+    """The question asks what a term means or whom or what it covers ("define", "definition of",
+    "what does ... mean", "who counts as", 정의, 뜻, "~란 무엇", "~을 말하나요", 定义, 是指)."""
+    return bool(_ASKS.search(question))
+
+
+def defining_sentence(sentence: str) -> bool:
+    """The sentence defines a term in the drafting style of treaties and laws (`"X" means`, `X
+    shall mean`, `X is defined as`, `"X"란 ... 말한다`, `X是指`); the noun "means" ("by means of",
+    "the means set forth") is not a definition."""
+    return bool(_DEFINES.search(sentence))
+
+
+def defined_in(sentence: str) -> str:
+    """The part of a defining sentence before its verb, where the term defined stands ("" when the
+    sentence defines nothing): 'For the purposes of this Convention, the term "torture"'."""
+    m = _DEFINES.search(sentence)
+    return sentence[: m.start()] if m else ""
+
+
+def defined_terms(question: str, terms: Iterable[str]) -> frozenset[str]:
+    """The question's terms a defining sentence must hold when it asks for a definition: its content
+    terms without the words of the asking ("definition", "mean", 정의) and the kinds of instrument
+    ("Convention", "Act": "For the purposes of this Convention" holds those); empty otherwise."""
+    if not asks_definition(question):
+        return frozenset()
+    return frozenset(t for t in terms if t not in _asking_terms() and t not in instrument_terms())
+
+
+def defines(record: PassageRecord, terms: frozenset[str]) -> bool:
+    """The passage holds a defining sentence whose term defined (`defined_in`) holds one of `terms`."""
+    text = record.passage.text
+    spans = list(record.sentences) or [(0, len(text))]
+    for a, b in spans:
+        head = defined_in(text[a:b])
+        if head and terms & set(analyze(head)):
+            return True
+    return False
+
+
+_ASKING_WORDS = (
+    "define defined defines definition definitions meaning mean means count counts considered 정의 뜻"
+)
+
+
+@functools.cache
+def _asking_terms() -> frozenset[str]:
+    return frozenset(analyze(_ASKING_WORDS))
