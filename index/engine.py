@@ -306,7 +306,7 @@ class GroundIndex:
                 stats.df,
                 stats.n_docs,
             )
-            in_named = self._named_provision(q.provisions, named)
+            in_named = self._named_provision(q.provisions, named, query.filters)
             if in_named is not None:
                 cands = self._with_named(cands, in_named, search_vec)
         records = self.backend.passages([c.id for c in cands])
@@ -413,18 +413,25 @@ class GroundIndex:
         offset = CROSS_LINGUAL_OFFSET.get(language, CROSS_LINGUAL_DEFAULT)
         return {lang: 0.0 if lang == language else offset for lang in languages}
 
-    def _named_provision(self, provisions: Sequence[Provision], named: NamedInstrument) -> _InNamed | None:
+    def _named_provision(
+        self, provisions: Sequence[Provision], named: NamedInstrument, filters: Filters
+    ) -> _InNamed | None:
         """The instrument(s) a question naming `provisions` names, and the passages standing in those
         provisions of it; None when it names none.
 
-        Sources are ranked by how well their titles match the question (`NamedInstrument.rank`); the
-        named ones are the best-ranked that are divided into articles (or sections, as asked) at all (a
-        report titled "South Korea" is not the instrument of "Article 3 of South Korea's Refugee Act"). When
-        they lack the articles named, the result has no passages. At most NAMED_LOOKUPS sources are
-        looked at; a title matching less than MIN_MATCH, or more than NAMED_SOURCES sources equally
-        good, name nothing.
+        Sources `filters` admits are ranked by how well their titles match the question
+        (`NamedInstrument.rank`); the named ones are the best-ranked that are divided into articles
+        (or sections, as asked) at all: a report titled "South Korea" is not the instrument of
+        "Article 3 of South Korea's Refugee Act". When they lack the articles named, the result has
+        no passages. At most NAMED_LOOKUPS sources are looked at; a title matching less than
+        MIN_MATCH, or more than NAMED_SOURCES sources equally good, name nothing.
         """
-        ranked = self._source_titles().rank(named)[:NAMED_LOOKUPS]
+        ranked = self._source_titles().rank(named)
+        if not filters.is_empty():  # only sources the question may be answered from
+            ranked = [
+                (r, sid) for r, sid in ranked if filters.admits(self.backend.source_record(sid).meta, sid)
+            ]
+        ranked = ranked[:NAMED_LOOKUPS]
         wanted = set(provisions)
         kinds = {kind for kind, _ in provisions}
         for level in dict.fromkeys(score for score, _ in ranked):

@@ -15,7 +15,7 @@ from index.instruments import (
     instrument_name,
     is_instrument_heading,
 )
-from index.types import Query
+from index.types import Filters, Query
 from tests.fakes import FakeEmbedder
 from tests.helpers import build, write_corpus
 
@@ -223,3 +223,15 @@ def test_titles_named_outright() -> None:
     assert [sid for _, sid in index.explicit(by_kind)] == ["palermo"]  # the report is no protocol
     assert [sid for _, sid in index.explicit(NamedInstrument.of(["cat"], ["CAT"], {}, 100))] == ["cat"]
     assert index.explicit(NamedInstrument.of(analyze("trafficking persons"), [], {}, 100)) == []
+
+
+def test_the_named_instrument_keeps_to_the_filters(treaties: GroundIndex) -> None:
+    law = next(r.id for r in treaties.sources() if r.path == "refugee_act.txt")
+    answer = treaties.search(
+        Query("What does Article 12(4) of the ICCPR guarantee?", filters=Filters(source_ids=(law,)))
+    )
+    assert all(h.source.id == law for h in (*answer.shown, *answer.related))
+    refused = treaties.search(
+        Query("What does Article 40 of the CAT say?", filters=Filters(languages=("ko",)), explain=True)
+    )
+    assert refused.explanation is not None and "has no article" not in refused.explanation.reason
