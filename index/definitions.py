@@ -27,18 +27,28 @@ from index.instruments import instrument_terms
 _ASKS = re.compile(
     r"\bdefin(?:e|es|ed|ing|ition|itions)\b|\bmeaning\s+of\b|\bwhat\s+(?:does|do|is\s+meant\s+by)\b.*\bmean\b"
     r"|\b(?:who|what)\s+counts?\s+as\b|\bwho\s+is\s+(?:considered|regarded\s+as)\b"
-    r"|정의|뜻|(?:이)?란\s*(?:무엇|누구|어떤)|(?:을|를)?\s*말하(?:나요|는가|나|ㅂ니까)|가리키"
+    # 정의 as "definition" (정의는, 정의하나요), not "justice" (이행기 정의에); "what does it say"
+    # (무엇을 말하나요) asks for content, "whom does it mean" (누구를 말하나요) for a definition
+    r"|정의(?:는|가|를|란|하)|뜻(?:은|이|하)|(?:이)?란\s*(?:무엇|누구|어떤|뭐)"
+    r"|(?:누구|어떤\s*(?:사람|것|행위|경우|자))(?:을|를)?\s*(?:말하|가리키)|가리키"
     r"|定义|是指|什么是",
     re.IGNORECASE,
 )
-# The verb of a defining sentence: the term defined stands before it.
+# The verb of a defining sentence; the term defined stands before it. English: after a quoted term
+# ('"Child" shall mean', 'the term “coercion” means') or as "X shall mean" / "X means any ..."; the
+# noun ("by peaceful means", "Ways and Means", "this means that") is no definition. Korean: '"X"란' or
+# 'X란 ... 말한다' (checked by `defined_in`). Chinese: 是指.
 _DEFINES = re.compile(
-    r"(?<!\bby\s)(?<!\bthe\s)(?<!\bno\s)(?<!\bany\s)\b(?:shall\s+)?means?\b(?!\s+(?:of|set|to|by|used)\b)"
+    r"[\"”’»]\s*(?:shall\s+)?means?\b"
+    r"|\bshall\s+mean\b"
     r"|\b(?:is|are)\s+defined\s+as\b"
-    r"|[\"”」』]\s*(?:이)?란\b|(?<=[가-힣])(?:이)?란\s"
+    r"|(?<![Bb]y\s)(?<!\bthe\s)(?<!\bno\s)(?<!\bany\s)(?<![Tt]his\s)(?<![Ii]t\s)(?<!\bwhich\s)(?<!\bthat\s)"
+    r"(?<!\bpeaceful\s)(?<!\bother\s)(?<![Aa]nd\s)\bmeans\s+(?:any|every|all|each|a|an|the)\b"
+    r"|[\"”」』]\s*(?:이)?란\b"
+    r"|(?P<bare>(?<=[가-힣])(?:이)?란\s)"
     r"|是指|系指",
-    re.IGNORECASE,
 )
+_KO_DEFINES_END = re.compile(r"(?:말한다|말하며|가리킨다|뜻한다)")
 
 
 _NAMES_TREATY = re.compile(
@@ -63,14 +73,18 @@ def defining_sentence(sentence: str) -> bool:
     """The sentence defines a term in the drafting style of treaties and laws (`"X" means`, `X
     shall mean`, `X is defined as`, `"X"란 ... 말한다`, `X是指`); the noun "means" ("by means of",
     "the means set forth") is not a definition."""
-    return bool(_DEFINES.search(sentence))
+    return bool(defined_in(sentence))
 
 
 def defined_in(sentence: str) -> str:
     """The part of a defining sentence before its verb, where the term defined stands ("" when the
-    sentence defines nothing): 'For the purposes of this Convention, the term "torture"'."""
-    m = _DEFINES.search(sentence)
-    return sentence[: m.start()] if m else ""
+    sentence defines nothing): 'For the purposes of this Convention, the term "torture" '. A bare
+    Korean "X란" counts only in a sentence ending "... 말한다" ("내란 또는 외환" defines nothing)."""
+    for m in _DEFINES.finditer(sentence):
+        if m.group("bare") and not _KO_DEFINES_END.search(sentence, m.end()):
+            continue
+        return sentence[: m.start()]
+    return ""
 
 
 def defined_terms(question: str, terms: Iterable[str]) -> frozenset[str]:

@@ -37,7 +37,14 @@ from index.embedding.base import Embedder
 from index.evidence import best_sentences, is_bare_label
 from index.filters import check_filters
 from index.followup import read_question
-from index.instruments import NamedInstrument, TitleIndex, acronyms_in, innermost_instrument, instrument_name
+from index.instruments import (
+    NamedInstrument,
+    TitleIndex,
+    acronyms_in,
+    innermost_instrument,
+    instrument_name,
+    is_instrument_heading,
+)
 from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
 from index.retriever import Candidate, HybridRetriever
 from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef
@@ -307,7 +314,7 @@ class GroundIndex:
                 stats.n_docs,
             )
             in_named = self._named_provision(q.provisions, named, query.filters)
-            if in_named is not None:
+            if in_named is not None and in_named.decisive:
                 cands = self._with_named(cands, in_named, search_vec)
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
@@ -329,7 +336,7 @@ class GroundIndex:
         definers: frozenset[str] | None = None  # sources whose definitions count (None: any)
         if defined and names_treaty(question):
             named = NamedInstrument.of(q.terms, acronyms_in(question), stats.df, stats.n_docs)
-            ranked = self._source_titles().explicit(named)
+            ranked = self._source_titles().explicit(named, limit=NAMED_LOOKUPS)
             definers = (
                 frozenset(sid for score, sid in ranked if score == ranked[0][0]) if ranked else frozenset()
             )
@@ -369,7 +376,7 @@ class GroundIndex:
                     language_rank=language_rank[n],
                 )
             )
-        if in_named is not None and any(grp.in_provision for grp in scored):
+        if in_named is not None and in_named.decisive and any(grp.in_provision for grp in scored):
             # the article of the instrument asked for comes first: it is what the question asks for
             top = max(grp.fused for grp in scored)
             scored = [
@@ -386,7 +393,7 @@ class GroundIndex:
             stats.n_docs,
             q,
             read_with,
-            named_instrument=in_named is not None and bool(in_named.passages),
+            named_instrument=in_named is not None and in_named.decisive and bool(in_named.passages),
             absent=self._absent(in_named) if in_named is not None else "",
         )
 
@@ -394,15 +401,15 @@ class GroundIndex:
         """ "<instrument> has no article N" when the question names the instrument outright
         (`NamedInstrument.explicit`) and it is divided into articles but has none of those named (only
         articles: "sections" of reports are numbered too loosely)."""
-        if named.passages or any(kind != "art" for kind, _ in named.provisions):
-            return ""
-        sid = named.sources[0]
-        name = instrument_name(self.backend.source_record(sid).meta.title)
-        if not named.named.explicit(name, frozenset(analyze(name))):
+        if named.passages or not named.decisive or any(kind != "art" for kind, _ in named.provisions):
             return ""  # named by its subject only ("Article 40 on torture"): too loose to refuse on
+        sid = named.sources[0]
         if not any(kind == "art" for kind, _ in self._provision_passages(sid)):
             return ""
-        numbers = " or ".join(sorted(n for _, n in named.provisions))
+        numbers = " or ".join(sorted((n for _, n in named.provisions), key=_natural))
+        rank = self._instruments_in(sid, named.named)
+        title = instrument_name(self.backend.source_record(sid).meta.title)
+        name = max(rank, key=lambda n: rank[n]) if rank else title  # the instrument inside, if named
         return f"{name} has no article {numbers}"
 
     def _dense_offsets(self, language: str) -> dict[str, float] | None:
@@ -420,33 +427,40 @@ class GroundIndex:
         provisions of it; None when it names none.
 
         Sources `filters` admits are ranked by how well their titles match the question
-        (`NamedInstrument.rank`); the named ones are the best-ranked that are divided into articles
-        (or sections, as asked) at all: a report titled "South Korea" is not the instrument of
-        "Article 3 of South Korea's Refugee Act". When they lack the articles named, the result has
-        no passages. At most NAMED_LOOKUPS sources are looked at; a title matching less than
-        MIN_MATCH, or more than NAMED_SOURCES sources equally good, name nothing.
+        (`NamedInstrument.rank`), best first. Titles that do not name an instrument at all (a report
+        titled "South Korea", for "Article 3 of South Korea's Refugee Act") are passed over; the
+        first that does (a treaty, an act, a law: `is_instrument_heading`) decides: more than
+        NAMED_SOURCES titles matching as well (the match alone, not its tie-break) name nothing
+        ("Article 3 of the Convention"); else the best of them that are divided into articles or
+        sections are the named ones (their passages in the provisions named, none when they lack
+        them), and when none is, nothing is named. A title matching less than MIN_MATCH names
+        nothing; at most NAMED_LOOKUPS sources are looked at.
         """
-        ranked = self._source_titles().rank(named)
+        limit = NAMED_LOOKUPS if filters.is_empty() else None  # filtered: rank all, then filter
+        ranked = self._source_titles().rank(named, limit=limit)
         if not filters.is_empty():  # only sources the question may be answered from
             ranked = [
                 (r, sid) for r, sid in ranked if filters.admits(self.backend.source_record(sid).meta, sid)
             ]
         ranked = ranked[:NAMED_LOOKUPS]
-        wanted = set(provisions)
+        titles = self._source_titles()
         kinds = {kind for kind, _ in provisions}
-        for level in dict.fromkeys(score for score, _ in ranked):
+        for match in dict.fromkeys(score[0] for score, _ in ranked):
+            tied = [(score, sid) for score, sid in ranked if score[0] == match]
+            if not any(is_instrument_heading(titles.name_of(sid)) for _, sid in tied):
+                continue  # no instrument here: a report, an article about one
+            if len(tied) > NAMED_SOURCES:
+                return None  # the question's words fit too many instruments to say which it names
             structured = [
-                sid
-                for score, sid in ranked
-                if score == level and kinds & {kind for kind, _ in self._provision_passages(sid)}
+                (score, sid) for score, sid in tied if kinds & {k for k, _ in self._provision_passages(sid)}
             ]
             if not structured:
-                continue
-            having = [sid for sid in structured if wanted & self._provision_passages(sid).keys()]
-            if len(having) > NAMED_SOURCES or len(structured) > NAMED_SOURCES:
-                return None  # the question's words fit too many instruments to say which it names
-            found = _InNamed(frozenset(provisions), named, level, tuple(having or structured))
-            return replace(found, passages=self._named_passages(found) if having else frozenset())
+                return None
+            best = max(score for score, _ in structured)
+            sources = tuple(sid for score, sid in structured if score == best)
+            found = _InNamed(frozenset(provisions), named, best, sources)
+            decisive = all(named.decisive(titles.name_of(sid), titles.terms_of(sid)) for sid in sources)
+            return replace(found, passages=self._named_passages(found), decisive=decisive)
         return None
 
     def _source_titles(self) -> TitleIndex:
@@ -473,31 +487,47 @@ class GroundIndex:
                 self._provisions[source_id] = cached
         return cached
 
-    def _named_passages(self, named: _InNamed) -> frozenset[str]:
-        """The passages standing in the named provisions of the named instrument: in each named
-        source, the first run of consecutive passages of each provision whose instrument (a heading
-        of the section path, else the title) is the one named. Later runs are other texts with the
-        same numbering: a law's addenda (부칙) or a protocol printed after its covenant."""
-        out: set[str] = set()
+    def _named_passages(self, named: _InNamed) -> tuple[str, ...]:
+        """The passages standing in the named provisions of the named instrument, in text order: in
+        each named source, among the instruments it holds (its title, and headings such as "Optional
+        Protocol to the ...") those the question names best, and in them the first run of
+        consecutive passages of each provision. Later runs are other texts with the same numbering:
+        a law's addenda (부칙)."""
+        out: list[str] = []
         for sid in named.sources:
             title = self.backend.source_record(sid).meta.title
             table = self._provision_passages(sid)
-            for prov in named.provisions:
+            rank = self._instruments_in(sid, named.named)
+            top = max(rank.values(), default=(0.0, 0.0))
+            for prov in sorted(named.provisions):
                 last: int | None = None
                 for pid, ordinal, section in table.get(prov, ()):
-                    if not named.in_instrument(title, section):
+                    if rank[innermost_instrument(title, section)] != top:
                         continue
                     if last is not None and ordinal != last + 1:
                         break
-                    out.add(pid)
+                    out.append(pid)
                     last = ordinal
-        return frozenset(out)
+        return tuple(dict.fromkeys(out))
+
+    def _instruments_in(self, source_id: str, named: NamedInstrument) -> dict[str, tuple[float, float]]:
+        """`named.rank` of each instrument a source holds: its title's (`instrument_name`) and those
+        of the headings its articles stand under (`innermost_instrument`)."""
+        title = self.backend.source_record(source_id).meta.title
+        rank: dict[str, tuple[float, float]] = {}
+        for rows in self._provision_passages(source_id).values():
+            for _, _, section in rows:
+                name = innermost_instrument(title, section)
+                if name not in rank:
+                    rank[name] = named.rank(name, frozenset(analyze(name)))
+        return rank
 
     def _with_named(self, cands: list[Candidate], named: _InNamed, vector: Vector | None) -> list[Candidate]:
         """`cands` with the passages of the named provisions of the named instrument(s) added (after
-        the others, at the lowest fused score) where they are not among them yet."""
+        the others, at the lowest fused score, the first NAMED_PASSAGES in text order) where they are
+        not among them yet."""
         have = {c.id for c in cands}
-        added = sorted(pid for pid in named.passages if pid not in have)[:NAMED_PASSAGES]
+        added = [pid for pid in named.passages if pid not in have][:NAMED_PASSAGES]
         if not added:
             return cands
         floor = min((c.score for c in cands), default=0.0)
@@ -718,6 +748,11 @@ class GroundIndex:
         )
 
 
+def _natural(number: str) -> tuple[int, ...]:
+    """Sort key of an article number: "9" < "12" < "22-2"."""
+    return tuple(int(part) for part in number.split("-") if part.isdigit())
+
+
 def _text_order(positions: list[int], groups: Sequence[Group]) -> list[int]:
     """`positions` of `groups` sorted by source (in the order the sources first occur) and, within
     each source, by passage ordinal."""
@@ -736,22 +771,20 @@ class _InNamed:
     Attributes:
         provisions: the articles and sections named.
         named: the question's terms and acronyms outside the provisions.
-        best: the best `NamedInstrument.rank` of a source title (its match at least MIN_MATCH).
-        sources: the sources whose titles rank that high (at most NAMED_SOURCES).
-        passages: the ids of the passages standing in those provisions of that instrument.
+        best: the `NamedInstrument.rank` of the named sources' titles.
+        sources: the named sources (at most NAMED_SOURCES).
+        passages: the passages standing in those provisions of that instrument, in text order.
+        decisive: the question names the instrument beyond doubt (`NamedInstrument.decisive`): its
+            article's passages are then added to the candidates and shown first, and an article it
+            lacks is refused. Otherwise only passages in those provisions of it get the bonus.
     """
 
     provisions: frozenset[Provision]
     named: NamedInstrument
     best: tuple[float, float]
     sources: tuple[str, ...]
-    passages: frozenset[str] = frozenset()
-
-    def in_instrument(self, title: str, section: tuple[str, ...]) -> bool:
-        """A passage with this source title and section path stands in the named instrument: its
-        innermost instrument (a heading of the path, else the title) ranks as high as the best title."""
-        name = innermost_instrument(title, section)
-        return self.named.rank(name, frozenset(analyze(name))) >= self.best
+    passages: tuple[str, ...] = ()
+    decisive: bool = False
 
 
 def _coverages(

@@ -7,8 +7,8 @@ So a named provision alone does not say which passage is meant. This module read
 
     name = instrument_name("International Covenant on Civil and Political Rights (1966), with its ...")
     # "International Covenant on Civil and Political Rights (1966)"
-    abbreviates("ICCPR", name)   # True: I-C-C-P-R are initials of its words, in order, from the first
-    abbreviates("CAT", "Convention against Torture and Other Cruel, Inhuman ...")   # True
+    abbreviates("ICCPR", name)   # 1.0: I-C-C-P-R are initials of its words, in order, from the first
+    abbreviates("CAT", "Convention against Torture and Other Cruel, Inhuman ...")   # 1.0
 
 An instrument is a source's title (the part before a dash, ", with" or ";": the rest describes the
 edition), or, inside a source, the innermost heading of a passage's section path that names an
@@ -20,10 +20,16 @@ by half) as far as it abbreviates the name (`abbreviates`, `NamedInstrument.matc
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
 
 from index.abstain import idf
 from index.analyzer import analyze
@@ -52,7 +58,7 @@ _INSTRUMENT_WORD = re.compile(
 # Where a title stops naming the instrument and starts describing the edition.
 _TITLE_END = re.compile(r"\s+[—–]\s+|,\s+with\b|;\s")
 _WORD = re.compile(r"[A-Za-z]+")
-_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{3,8}(?![A-Za-z])")  # "ICCPR의", "ICCPR第12条" too
 MIN_MATCH = 0.2  # a question names an instrument when it matches one at least this much
 
 
@@ -81,7 +87,7 @@ def abbreviates(acronym: str, name: str) -> float:
     ...)", which would pass over "Primer")."""
     if len(acronym) < 3:
         return 0.0
-    if re.search(rf"\b{re.escape(acronym)}\b", name):
+    if re.search(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", name):
         return 1.0
     words = _WORD.findall(name)
     letters = acronym.lower()
@@ -157,6 +163,17 @@ class NamedInstrument:
             return True
         return any(t in name_terms for t in self.weights if t in instrument_terms())
 
+    def decisive(self, name: str, name_terms: frozenset[str]) -> bool:
+        """The question names instrument `name` beyond doubt: outright (`explicit`), by more than
+        the word for its kind (a "Constitution" is not "the DPRK Constitution"), and with no acronym
+        the name lacks ("DPRK" for the "Constitution of the Republic of Korea")."""
+        if not self.explicit(name, name_terms):
+            return False
+        full = {term for acronym, term in self.acronyms if abbreviates(acronym, name) == 1.0}
+        if any(term not in name_terms and term not in full for _, term in self.acronyms):
+            return False
+        return bool(full) or any(t in name_terms and t not in instrument_terms() for t in self.weights)
+
     def rank(self, name: str, name_terms: frozenset[str]) -> tuple[float, float]:
         """How well instrument `name` is the one named, for comparing instruments: (`match`, the
         share of the name's terms the question holds), rounded to 9 places. The second breaks ties
@@ -182,8 +199,12 @@ def innermost_instrument(title: str, section: tuple[str, ...]) -> str:
 
 class TitleIndex:
     """The sources' instrument names (`instrument_name` of each title), indexed by analysed term and
-    by the initials of their words, so that ranking them for a question reads only the titles that
-    share a term or could expand an acronym (a collection can hold thousands of sources).
+    by the initials of their words, so that ranking them for a question costs little more than the
+    titles sharing one of its terms (a collection can hold thousands of sources).
+
+    Scores are first added up per title from the term postings (numpy); only the best are then
+    ranked exactly (`NamedInstrument.rank`). An acronym is looked for in one string of every title's
+    initials, and what it abbreviates is remembered per title for the life of the index.
 
     Args:
         titles: (source id, title) of every source.
@@ -193,8 +214,8 @@ class TitleIndex:
         self.ids: list[str] = []
         self.names: list[str] = []
         self.terms: list[frozenset[str]] = []
-        self._postings: dict[str, list[int]] = {}
-        self._initials: dict[str, set[int]] = {}
+        postings: dict[str, list[int]] = {}
+        lines: list[str] = []
         for i, (sid, title) in enumerate(titles):
             name = instrument_name(title)
             terms = frozenset(analyze(name))
@@ -202,48 +223,105 @@ class TitleIndex:
             self.names.append(name)
             self.terms.append(terms)
             for t in terms:
-                self._postings.setdefault(t, []).append(i)
-            for word in _WORD.findall(name):
-                self._initials.setdefault(word[0].lower(), set()).add(i)
+                postings.setdefault(t, []).append(i)
+            lines.append("".join(w[0].lower() for w in _WORD.findall(name)))
+        self._postings = {t: np.asarray(rows, dtype=np.int64) for t, rows in postings.items()}
+        self._initials = "\n".join(lines)
+        self._line_starts = list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
+        self._abbreviations: dict[tuple[str, int], float] = {}
+        self._row = {sid: i for i, sid in enumerate(self.ids)}
+        self._lock = threading.Lock()
 
-    def explicit(self, named: NamedInstrument) -> list[tuple[tuple[float, float], str]]:
-        """`rank` (at least MIN_MATCH), over the titles the question names outright only
-        (`NamedInstrument.explicit`: by a full acronym or with the word for their kind)."""
-        found: set[int] = set()
-        for t in named.weights:
-            if t in instrument_terms():
-                found.update(self._postings.get(t, ()))
-        found.update(self._acronym_candidates(named))
+    def name_of(self, source_id: str) -> str:
+        """The instrument name of a source's title (KeyError for an unknown id)."""
+        return self.names[self._row[source_id]]
+
+    def terms_of(self, source_id: str) -> frozenset[str]:
+        """The analysed terms of `name_of(source_id)`."""
+        return self.terms[self._row[source_id]]
+
+    def _abbreviated(self, acronym: str) -> list[tuple[int, float]]:
+        """(title, `abbreviates` strength > 0) of the titles `acronym` abbreviates: those whose
+        initials hold its letters in order, checked once per title."""
+        pattern = re.compile("[^\n]*?".join(re.escape(ch) for ch in acronym.lower()))
+        rows = sorted(
+            {bisect.bisect_right(self._line_starts, m.start()) - 1 for m in pattern.finditer(self._initials)}
+        )
         out = []
-        for i in sorted(found):
-            if named.explicit(self.names[i], self.terms[i]):
-                score = named.rank(self.names[i], self.terms[i])
-                if score[0] >= MIN_MATCH:
-                    out.append((score, self.ids[i]))
-        out.sort(key=lambda x: x[0], reverse=True)
+        for i in rows:
+            key = (acronym, i)
+            strength = self._abbreviations.get(key)
+            if strength is None:
+                strength = abbreviates(acronym, self.names[i])
+                with self._lock:
+                    self._abbreviations[key] = strength
+            if strength > 0:
+                out.append((i, strength))
         return out
 
-    def _acronym_candidates(self, named: NamedInstrument) -> set[int]:
-        """The titles holding a word with each initial of one of the question's acronyms."""
-        found: set[int] = set()
-        for acronym, _ in named.acronyms:
-            sets = [self._initials.get(ch, set()) for ch in set(acronym.lower())]
-            found.update(set.intersection(*sets) if sets else set())
-        return found
+    def _shares(self, named: NamedInstrument) -> npt.NDArray[np.float64]:
+        """Each title's `NamedInstrument.match` with the question, added up from the postings (equal
+        to it up to float rounding)."""
+        scores = np.zeros(len(self.ids), dtype=np.float64)
+        total = sum(named.weights.values())
+        if total <= 0:
+            return scores
+        for t, w in named.weights.items():
+            rows = self._postings.get(t)
+            if rows is not None:
+                scores[rows] += w
+        for acronym, term in named.acronyms:
+            for i, strength in self._abbreviated(acronym):
+                if term not in self.terms[i]:
+                    scores[i] += named.weights[term] * strength
+        return scores / total
+
+    def _ranked(
+        self,
+        named: NamedInstrument,
+        shares: npt.NDArray[np.float64],
+        keep: npt.NDArray[np.bool_],
+        limit: int | None,
+    ) -> list[tuple[tuple[float, float], str]]:
+        rows = np.flatnonzero(keep)
+        if limit is not None and len(rows) > limit:
+            # the best `limit` and everything tied with the last of them (within float rounding)
+            bar = np.partition(shares[rows], len(rows) - limit)[len(rows) - limit]
+            rows = rows[shares[rows] >= bar - 1e-6]
+        exact: dict[str, tuple[float, float]] = {}  # titles of the same name rank the same
+        out = []
+        for i in rows.tolist():
+            name = self.names[i]
+            score = exact.get(name)
+            if score is None:
+                score = exact[name] = named.rank(name, self.terms[i])
+            out.append((score, self.ids[i], i))
+        out.sort(key=lambda x: (x[0][0], x[0][1], -x[2]), reverse=True)
+        return [(score, sid) for score, sid, _ in out]
 
     def rank(
-        self, named: NamedInstrument, *, least: float = MIN_MATCH
+        self, named: NamedInstrument, *, least: float = MIN_MATCH, limit: int | None = None
     ) -> list[tuple[tuple[float, float], str]]:
-        """(`NamedInstrument.rank`, source id) of every title matching the question at all and at
-        least `least`, best first (ties in source order): what `named.rank` gives each title."""
-        found: set[int] = set()
+        """(`NamedInstrument.rank`, source id) of the titles matching the question at all and at
+        least `least`, best first (ties in source order): what `named.rank` gives each title. With
+        `limit`, the best `limit` titles and those tied with the last of them."""
+        shares = self._shares(named)
+        ranked = self._ranked(named, shares, (shares > 0) & (shares >= least - 1e-6), limit)
+        return [(score, sid) for score, sid in ranked if score[0] > 0 and score[0] >= least]
+
+    def explicit(
+        self, named: NamedInstrument, *, limit: int | None = None
+    ) -> list[tuple[tuple[float, float], str]]:
+        """`rank` (at least MIN_MATCH) over the titles the question names outright only
+        (`NamedInstrument.explicit`: by a full acronym or with the word for their kind)."""
+        outright = np.zeros(len(self.ids), dtype=bool)
         for t in named.weights:
-            found.update(self._postings.get(t, ()))
-        found.update(self._acronym_candidates(named))
-        out = []
-        for i in sorted(found):
-            score = named.rank(self.names[i], self.terms[i])
-            if score[0] > 0 and score[0] >= least:
-                out.append((score, self.ids[i]))
-        out.sort(key=lambda x: x[0], reverse=True)
-        return out
+            rows = self._postings.get(t) if t in instrument_terms() else None
+            if rows is not None:
+                outright[rows] = True
+        for acronym, _ in named.acronyms:
+            for i, strength in self._abbreviated(acronym):
+                outright[i] |= strength == 1.0
+        shares = self._shares(named)
+        ranked = self._ranked(named, shares, outright & (shares >= MIN_MATCH - 1e-6), limit)
+        return [(score, sid) for score, sid in ranked if score[0] >= MIN_MATCH]

@@ -152,7 +152,8 @@ _NOT_NAMES = frozenset(
 # (Article 33, Art. 1A, 제3조, 第二百四十条) or a section of a code or report (§ 7801, Section 3).
 _PROVISION = re.compile(
     r"\b(?:Article|Art\.?|Articles)\s*(?P<art>\d+)[A-Za-z]?"
-    r"|제\s*(?P<ko>\d+)\s*조(?:\s*의\s*(?P<ko_branch>\d+))?"
+    r"|\b(?:Article|Art\.)\s+(?P<roman>(?-i:[IVXLC]+))\b"
+    r"|제\s*(?P<ko>\d+)\s*조(?:의(?P<ko_branch>\d+))?"
     r"|第\s*(?P<zh>[0-9一二三四五六七八九十百千零〇两]+)\s*条(?:之(?P<zh_branch>[0-9一二三四五六七八九十]+))?"
     r"|§+\s*(?P<sec>\d+)"
     r"|\b(?:\d+\s+)?U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?(?P<usc>\d+)"
@@ -213,6 +214,16 @@ def _is_question_word(term: str, language: str) -> bool:
     return language == "zh" and any(ch in _ZH_QUESTION_CHARS for ch in term)
 
 
+def _roman(numeral: str) -> int | None:
+    """The value of an upper-case Roman numeral up to C ("XIV" -> 14); None when it is not one."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for ch, nxt in zip(numeral, [*numeral[1:], ""], strict=True):
+        v = values[ch]
+        total += -v if nxt and values[nxt] > v else v
+    return total if 0 < total <= 400 else None
+
+
 def _han_number(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else han_value(raw)
 
@@ -220,15 +231,19 @@ def _han_number(raw: str) -> int | None:
 def provisions_in(text: str) -> tuple[Provision, ...]:
     """The articles and sections `text` names, in order, without repeats.
 
-    "Article 33" and "Art. 33(1)" -> ("art", "33"); "제3조" -> ("art", "3"); "제22조의2" -> ("art",
-    "22-2"); "第二百四十条" -> ("art", "240"); "第二百四十条之一" -> ("art", "240-1"); "§ 7801" and
-    "Section 3" -> ("sec", "7801"), ("sec", "3").
+    "Article 33" and "Art. 33(1)" -> ("art", "33"); "Article XIV" -> ("art", "14"); "제3조" -> ("art",
+    "3"); "제22조의2" -> ("art", "22-2") (but "제3조의 2가지" is article 3); "第二百四十条" -> ("art",
+    "240"); "第二百四十条之一" -> ("art", "240-1"); "§ 7801" and "Section 3" -> ("sec", "7801"), ("sec",
+    "3").
     """
     found: list[Provision] = []
     for m in _PROVISION.finditer(text):
         key: Provision | None
         if m.group("art"):
             key = ("art", str(int(m.group("art"))))
+        elif m.group("roman"):
+            number = _roman(m.group("roman"))
+            key = ("art", str(number)) if number else None
         elif m.group("ko"):
             branch = m.group("ko_branch")
             key = ("art", f"{int(m.group('ko'))}" + (f"-{int(branch)}" if branch else ""))
@@ -378,5 +393,5 @@ def _with_paragraph(text: str, start: int, end: int) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def section_provisions(section: tuple[str, ...]) -> frozenset[Provision]:
-    """The articles and sections a passage's section path stands in ("Article 33" -> ("art", 33))."""
+    """The articles and sections a passage's section path stands in ("Article 33" -> ("art", "33"))."""
     return frozenset(p for label in section for p in provisions_in(label))

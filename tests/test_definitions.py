@@ -19,6 +19,8 @@ from tests.helpers import build, write_corpus
         ("What does US trafficking law mean by a commercial sex act?", True),
         ("Who counts as a stateless person?", True),
         ("귀환납북자란 어떤 사람을 말하나요?", True),
+        ("북한인권법은 북한인권재단에 대해 무엇을 말하나요?", False),  # what it says, not a definition
+        ("이행기 정의에 대해 알려주세요", False),  # 정의 as justice
         ("법률상 납북자는 누구를 가리키나요?", True),
         ("난민의 정의가 뭐예요?", True),
         ("How many people were sent back in 2023?", False),
@@ -33,14 +35,20 @@ def test_definition_questions(question: str, asks: bool) -> None:
 @pytest.mark.parametrize(
     ("sentence", "defined"),
     [
-        ('a) "Trafficking in persons" shall mean the recruitment of persons', 'a) "Trafficking in persons" '),
+        ('a) "Trafficking in persons" shall mean the recruitment of persons', 'a) "Trafficking in persons'),
         ('For the purposes of this Convention, the term "torture" means any act', "For the purposes of"),
         ("Enslavement means the exercise of any or all of the powers", "Enslavement "),
         ('1. "난민"이란 인종, 종교를 이유로 박해를 받는 외국인을 말한다.', '1. "난민'),
         ("귀환납북자란 납북자 중 귀환한 사람을 말한다.", "귀환납북자"),
         ("本法所称外国人，是指不具有中国国籍的人。", "本法所称外国人，"),
-        # the noun "means" defines nothing
+        ("The term “coercion” means threats of serious harm", "The term “coercion"),
+        # the noun "means" defines nothing, nor "this means", "mean" or a bare "란" without 말한다
         ("Victims are recruited by means of threats or deception.", ""),
+        ("Disputes shall be settled by peaceful means as the parties agree.", ""),
+        ("This means that States must act.", ""),
+        ("Committee on Ways and Means", ""),
+        ("The mean elevation is 600 m.", ""),
+        ("대통령은 내란 또는 외환의 죄를 범한 경우를 제외하고는 소추를 받지 아니한다.", ""),
         ("where any of the means set forth in subparagraph (a) have been used", ""),
         ("States shall cooperate with each other.", ""),
     ],

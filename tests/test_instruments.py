@@ -235,3 +235,38 @@ def test_the_named_instrument_keeps_to_the_filters(treaties: GroundIndex) -> Non
         Query("What does Article 40 of the CAT say?", filters=Filters(languages=("ko",)), explain=True)
     )
     assert refused.explanation is not None and "has no article" not in refused.explanation.reason
+
+
+def test_the_title_index_keeps_the_best_with_their_ties() -> None:
+    titles = [(f"copy{i}", f"{ICCPR} (1966)") for i in range(30)]
+    titles += [("protocol", f"Optional Protocol to the {ICCPR}"), ("cat", CAT)]
+    index = TitleIndex(titles)
+    named = NamedInstrument.of(["iccpr"], ["ICCPR"], {}, 100)
+    full = index.rank(named, least=0.0)
+    assert [sid for _, sid in full] == [f"copy{i}" for i in range(30)] + ["protocol"]  # half for the protocol
+    assert index.rank(named, least=0.0, limit=3) == full[:30]  # the 30 copies tie: all kept, in order
+    assert index.rank(named, least=0.0, limit=31) == full
+
+
+def test_a_protocol_inside_a_covenant_file_is_its_own_instrument(treaties: GroundIndex) -> None:
+    answer = treaties.search(Query("What does Article 13 of the Optional Protocol to the ICCPR say?"))
+    assert answer.answered and "Irrespective of the notifications" in answer.hits[0].passage.text
+    missing = treaties.search(
+        Query("What does Article 20 of the Optional Protocol to the ICCPR say?", explain=True)
+    )
+    assert not missing.answered and missing.explanation is not None
+    assert missing.explanation.reason == f"refused: Optional Protocol to the {ICCPR} has no article 20"
+
+
+def test_an_instrument_named_with_a_word_its_title_lacks_is_not_decisive(treaties: GroundIndex) -> None:
+    # "DPRK" abbreviates no title: the CAT is not "the DPRK Convention", so nothing is pinned or refused
+    answer = treaties.search(Query("What does Article 40 of the DPRK Convention say?", explain=True))
+    assert answer.explanation is not None
+    assert "has no article" not in answer.explanation.reason
+    assert "article of the instrument" not in answer.explanation.reason
+
+
+def test_acronyms_next_to_hangul_or_han() -> None:
+    assert acronyms_in("ICCPR의 제12조") == ("ICCPR",)
+    assert acronyms_in("ICCPR第12条") == ("ICCPR",)
+    assert abbreviates("CEDAW", "여성차별철폐협약(CEDAW)") == 1.0

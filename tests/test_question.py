@@ -61,8 +61,13 @@ def test_a_hyphenated_term_matches_as_a_whole() -> None:
         ("How many articles does it have?", ()),
         # a branch article is its own provision, not the article it follows
         ("북한이탈주민법 제22조의2에 따른 보호 기간은?", (("art", "22-2"),)),
-        ("제22조 와 제22조 의 2", (("art", "22"), ("art", "22-2"))),
+        ("제22조 와 제22조의2", (("art", "22"), ("art", "22-2"))),
         ("刑法第二百四十条之一", (("art", "240-1"),)),
+        ("제3조의 2가지 요건은?", (("art", "3"),)),
+        ("제3조의 2항", (("art", "3"),)),
+        # Roman article numbers (the 1967 Protocol); a lower-case "i" is no numeral
+        ("Article I of the 1967 Protocol and Article XIV", (("art", "1"), ("art", "14"))),
+        ("article i say", ()),
     ],
 )
 def test_named_provisions(text: str, provisions: tuple[tuple[str, str], ...]) -> None:
