@@ -163,11 +163,17 @@ def text_source(source_id: str, text: str, **meta: str) -> Source:
     )
 
 
-def tiny_index_in(tmp_path_factory: pytest.TempPathFactory, name: str) -> GroundIndex:
-    """The tiny corpus indexed with the fake embedder in a fresh temporary folder `name`, opened."""
+def tiny_index_in(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    files: dict[str, str] | None = None,
+    manifest: str | None = MANIFEST,
+) -> GroundIndex:
+    """A small corpus (the tiny one unless `files` and `manifest` are given, as `write_corpus` takes
+    them) indexed with the fake embedder in a fresh temporary folder `name`, opened."""
     root = tmp_path_factory.mktemp(name)
     emb = FakeEmbedder()
-    build(root / "data", write_corpus(root / "src"), emb)
+    build(root / "data", write_corpus(root / "src", files, manifest), emb)
     return GroundIndex.open(root / "data", emb)
 
 

@@ -7,8 +7,7 @@ import pytest
 from index.definitions import asks_definition, defined_in, defined_terms, names_treaty
 from index.engine import GroundIndex
 from index.types import Query
-from tests.fakes import FakeEmbedder
-from tests.helpers import build, write_corpus
+from tests.helpers import tiny_index_in
 
 
 @pytest.mark.parametrize(
@@ -96,10 +95,7 @@ MANIFEST = (
 
 @pytest.fixture(scope="module")
 def protocol(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
-    root = tmp_path_factory.mktemp("definitions")
-    emb = FakeEmbedder()
-    build(root / "data", write_corpus(root / "src", COLLECTION, MANIFEST), emb)
-    return GroundIndex.open(root / "data", emb)
+    return tiny_index_in(tmp_path_factory, "definitions", COLLECTION, MANIFEST)
 
 
 def test_the_defining_passage_comes_first(protocol: GroundIndex) -> None:

@@ -16,8 +16,7 @@ from index.instruments import (
     is_instrument_heading,
 )
 from index.types import Filters, Query
-from tests.fakes import FakeEmbedder
-from tests.helpers import build, write_corpus
+from tests.helpers import tiny_index_in
 
 ICCPR = "International Covenant on Civil and Political Rights"
 CAT = "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment (1984)"
@@ -138,10 +137,7 @@ MANIFEST = (
 
 @pytest.fixture(scope="module")
 def treaties(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
-    root = tmp_path_factory.mktemp("treaties")
-    emb = FakeEmbedder()
-    build(root / "data", write_corpus(root / "src", COLLECTION, MANIFEST), emb)
-    return GroundIndex.open(root / "data", emb)
+    return tiny_index_in(tmp_path_factory, "treaties", COLLECTION, MANIFEST)
 
 
 def test_the_article_of_the_instrument_named_comes_first(treaties: GroundIndex) -> None:
