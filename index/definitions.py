@@ -49,6 +49,8 @@ _DEFINES = re.compile(
     r"|是指|系指",
 )
 _KO_DEFINES_END = re.compile(r"(?:말한다|말하며|가리킨다|뜻한다)")
+_CUE = re.compile(r"mean|defined|란|是指|系指", re.IGNORECASE)  # cheap test before `_DEFINES`
+_HANGUL = re.compile(r"[가-힣]")
 
 
 _NAMES_TREATY = re.compile(
@@ -80,6 +82,8 @@ def defined_in(sentence: str) -> str:
     """The part of a defining sentence before its verb, where the term defined stands ("" when the
     sentence defines nothing): 'For the purposes of this Convention, the term "torture" '. A bare
     Korean "X란" counts only in a sentence ending "... 말한다" ("내란 또는 외환" defines nothing)."""
+    if not _CUE.search(sentence):
+        return ""
     for m in _DEFINES.finditer(sentence):
         if m.group("bare") and not _KO_DEFINES_END.search(sentence, m.end()):
             continue
@@ -97,12 +101,30 @@ def defined_terms(question: str, terms: Iterable[str]) -> frozenset[str]:
 
 
 def defines(record: PassageRecord, terms: frozenset[str]) -> bool:
-    """The passage holds a defining sentence whose term defined (`defined_in`) holds one of `terms`."""
+    """The passage holds a defining sentence whose term defined (`defined_in`) holds one of `terms`.
+    Only sentences holding one of `terms` (by their stored analysed terms, when the backend keeps
+    them) are read, and the part before the verb is searched for the terms as written (a stem at
+    the start of a word, a Korean morpheme anywhere) rather than analysed again."""
     text = record.passage.text
     spans = list(record.sentences) or [(0, len(text))]
-    for a, b in spans:
+    stored = record.sentence_terms
+    for n, (a, b) in enumerate(spans):
+        if stored is not None and len(stored) == len(spans) and not terms.intersection(stored[n]):
+            continue
         head = defined_in(text[a:b])
-        if head and terms & set(analyze(head)):
+        if head and _holds(head.lower(), terms):
+            return True
+    return False
+
+
+def _holds(text: str, terms: frozenset[str]) -> bool:
+    """`text` (lower-cased) holds one of the analysed `terms`: a Korean morpheme anywhere, another
+    term at the start of a word (Snowball stems begin their words; "countri" is tried as "countr")."""
+    for t in terms:
+        if _HANGUL.search(t):
+            if t in text:
+                return True
+        elif re.search(r"(?<![a-z0-9])" + re.escape(t[:-1] if t.endswith("i") and len(t) > 3 else t), text):
             return True
     return False
 

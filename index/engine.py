@@ -183,6 +183,7 @@ class GroundIndex:
         # read on the first question that names a provision (see _named_provision)
         self._titles: TitleIndex | None = None
         self._provisions: dict[str, dict[Provision, tuple[_Located, ...]]] = {}
+        self._instruments: dict[str, dict[str, frozenset[str]]] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -513,14 +514,22 @@ class GroundIndex:
     def _instruments_in(self, source_id: str, named: NamedInstrument) -> dict[str, tuple[float, float]]:
         """`named.rank` of each instrument a source holds: its title's (`instrument_name`) and those
         of the headings its articles stand under (`innermost_instrument`)."""
-        title = self.backend.source_record(source_id).meta.title
-        rank: dict[str, tuple[float, float]] = {}
-        for rows in self._provision_passages(source_id).values():
-            for _, _, section in rows:
-                name = innermost_instrument(title, section)
-                if name not in rank:
-                    rank[name] = named.rank(name, frozenset(analyze(name)))
-        return rank
+        return {name: named.rank(name, terms) for name, terms in self._instrument_names(source_id).items()}
+
+    def _instrument_names(self, source_id: str) -> dict[str, frozenset[str]]:
+        """The instruments a source's articles stand in (`innermost_instrument`), with their analysed
+        terms, read once per source."""
+        cached = self._instruments.get(source_id)
+        if cached is None:
+            title = self.backend.source_record(source_id).meta.title
+            sections = {
+                section for rows in self._provision_passages(source_id).values() for _, _, section in rows
+            }
+            names = {innermost_instrument(title, section) for section in sections}
+            cached = {name: frozenset(analyze(name)) for name in sorted(names)}
+            with self._lock:
+                self._instruments[source_id] = cached
+        return cached
 
     def _with_named(self, cands: list[Candidate], named: _InNamed, vector: Vector | None) -> list[Candidate]:
         """`cands` with the passages of the named provisions of the named instrument(s) added (after

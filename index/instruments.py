@@ -188,6 +188,7 @@ def instrument_terms() -> frozenset[str]:
     return frozenset(analyze(" ".join(_INSTRUMENT_WORDS)))
 
 
+@functools.lru_cache(maxsize=8192)
 def innermost_instrument(title: str, section: tuple[str, ...]) -> str:
     """The instrument a passage stands in: the innermost heading of its section path that names one
     (`is_instrument_heading`), else its source title's `instrument_name`."""
