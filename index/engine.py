@@ -22,6 +22,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -77,6 +78,9 @@ CROSS_LINGUAL_DEFAULT = 0.06  # for questions in other languages than those abov
 MIN_MODEL_PASSAGES = 200
 
 _Located = tuple[str, int, tuple[str, ...]]  # (passage id, ordinal, section path)
+_V = TypeVar("_V")
+# The article tables of this many sources are kept per opened index (read again when forgotten).
+SOURCES_REMEMBERED = 256
 
 
 @dataclass(frozen=True)
@@ -279,7 +283,8 @@ class GroundIndex:
         read_with = read_question(question, query.history).read_with
         history = list(read_with)
         q_terms = list(q.terms)
-        h_terms = list(analyze_question(history[-1]).terms) if history else []
+        earlier = analyze_question(history[-1]) if history else None
+        h_terms = list(earlier.terms) if earlier is not None else []
         q_vec: Vector | None = None
         search_vec: Vector | None = None
         # A follow-up with no word of its own but numbers ("And that?", "그럼 2019년에는요?") is
@@ -308,12 +313,13 @@ class GroundIndex:
         stats = self.backend.term_stats(q_set)
         in_named: _InNamed | None = None
         if q.provisions:
-            named = NamedInstrument.of(
-                (t for t in q.terms if t not in q.provision_terms),
-                acronyms_in(question),
-                stats.df,
-                stats.n_docs,
-            )
+            # a follow-up ("And Article 13?") names the instrument of the question it points back to
+            names = [t for t in q.terms if t not in q.provision_terms]
+            acronyms = list(acronyms_in(question))
+            if earlier is not None:
+                names += [t for t in earlier.terms if t not in earlier.provision_terms]
+                acronyms += acronyms_in(earlier.text)
+            named = NamedInstrument.of(names, acronyms, stats.df, stats.n_docs)
             in_named = self._named_provision(q.provisions, named, query.filters)
             if in_named is not None and in_named.decisive:
                 cands = self._with_named(cands, in_named, search_vec)
@@ -485,7 +491,7 @@ class GroundIndex:
                     found.setdefault(prov, []).append((p.id, p.ordinal, p.section))
             cached = {prov: tuple(rows) for prov, rows in found.items()}
             with self._lock:
-                self._provisions[source_id] = cached
+                _remember(self._provisions, source_id, cached)
         return cached
 
     def _named_passages(self, named: _InNamed) -> tuple[str, ...]:
@@ -528,7 +534,7 @@ class GroundIndex:
             names = {innermost_instrument(title, section) for section in sections}
             cached = {name: frozenset(analyze(name)) for name in sorted(names)}
             with self._lock:
-                self._instruments[source_id] = cached
+                _remember(self._instruments, source_id, cached)
         return cached
 
     def _with_named(self, cands: list[Candidate], named: _InNamed, vector: Vector | None) -> list[Candidate]:
@@ -755,6 +761,14 @@ class GroundIndex:
         return Hit(
             passage=p, source=self._ref(p.source_id), score=g.fused, evidence=evidence, duplicates=dups
         )
+
+
+def _remember(cache: dict[str, _V], key: str, value: _V) -> None:
+    """Put `value` in `cache` (insertion-ordered), forgetting the oldest entries beyond
+    SOURCES_REMEMBERED; call it holding the lock that guards the cache."""
+    cache[key] = value
+    while len(cache) > SOURCES_REMEMBERED:
+        del cache[next(iter(cache))]
 
 
 def _natural(number: str) -> tuple[int, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from index import engine
 from index.analyzer import analyze
 from index.engine import GroundIndex
 from index.instruments import (
@@ -266,3 +267,23 @@ def test_acronyms_next_to_hangul_or_han() -> None:
     assert acronyms_in("ICCPR의 제12조") == ("ICCPR",)
     assert acronyms_in("ICCPR第12条") == ("ICCPR",)
     assert abbreviates("CEDAW", "여성차별철폐협약(CEDAW)") == 1.0
+
+
+def test_a_follow_up_keeps_the_instrument_of_the_question_before(treaties: GroundIndex) -> None:
+    answer = treaties.search(
+        Query("And Article 13?", history=("What does Article 12(4) of the ICCPR guarantee?",))
+    )
+    assert answer.answered and "An alien lawfully" in answer.hits[0].passage.text
+
+
+def test_the_article_tables_kept_are_bounded(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "SOURCES_REMEMBERED", 1)
+    idx = tiny_index_in(tmp_path_factory, "bounded", COLLECTION, MANIFEST)
+    first = idx.search(Query("What does Article 12(4) of the ICCPR guarantee?"))
+    second = idx.search(Query("What does Article 3 of the CAT say?"))
+    assert len(idx._provisions) == 1 and len(idx._instruments) <= 1
+    again = idx.search(Query("What does Article 12(4) of the ICCPR guarantee?"))  # read again: the same
+    assert [h.passage.id for h in again.shown] == [h.passage.id for h in first.shown]
+    assert "refouler" in second.hits[0].passage.text
