@@ -405,8 +405,8 @@ class GroundIndex:
         )
 
     def _absent(self, named: _InNamed) -> str:
-        """ "<instrument> has no article N" when the question names the instrument outright
-        (`NamedInstrument.explicit`) and it is divided into articles but has none of those named (only
+        """ "<instrument> has no article N" when the question names the instrument beyond doubt
+        (`NamedInstrument.decisive`) and it is divided into articles but has none of those named (only
         articles: "sections" of reports are numbered too loosely)."""
         if named.passages or not named.decisive or any(kind != "art" for kind, _ in named.provisions):
             return ""  # named by its subject only ("Article 40 on torture"): too loose to refuse on
@@ -443,14 +443,14 @@ class GroundIndex:
         them), and when none is, nothing is named. A title matching less than MIN_MATCH names
         nothing; at most NAMED_LOOKUPS sources are looked at.
         """
+        titles = self._source_titles()
         limit = NAMED_LOOKUPS if filters.is_empty() else None  # filtered: rank all, then filter
-        ranked = self._source_titles().rank(named, limit=limit)
+        ranked = titles.rank(named, limit=limit)
         if not filters.is_empty():  # only sources the question may be answered from
             ranked = [
                 (r, sid) for r, sid in ranked if filters.admits(self.backend.source_record(sid).meta, sid)
             ]
         ranked = ranked[:NAMED_LOOKUPS]
-        titles = self._source_titles()
         kinds = {kind for kind, _ in provisions}
         for match in dict.fromkeys(score[0] for score, _ in ranked):
             tied = [(score, sid) for score, sid in ranked if score[0] == match]
@@ -478,9 +478,7 @@ class GroundIndex:
                     self._titles = TitleIndex((r.id, r.meta.title) for r in self.backend.sources())
         return self._titles
 
-    def _provision_passages(
-        self, source_id: str
-    ) -> dict[Provision, tuple[tuple[str, int, tuple[str, ...]], ...]]:
+    def _provision_passages(self, source_id: str) -> dict[Provision, tuple[_Located, ...]]:
         """(passage id, ordinal, section path) of the passages of each article and section of a
         source, in text order (read once per source)."""
         cached = self._provisions.get(source_id)
@@ -630,20 +628,14 @@ class GroundIndex:
             # the article of the instrument the question names answers it, first, whatever the scores,
             # in the order of the text (an article's start first)
             pinned = _text_order([i for i, g in enumerate(groups) if g.in_provision and eligible[i]], groups)
-            pinned = pinned[: query.k]
             if pinned:
-                rest = [(i, m) for i, m in zip(shown, marks, strict=True) if i not in pinned]
-                rest = rest[: query.k - len(pinned)]
                 answered = True
-                shown = pinned + [i for i, _ in rest]
-                marks = [True] * len(pinned) + [m for _, m in rest]
+                shown, marks = _lead(pinned, shown, marks, query.k)
         if answered and not scored.named_instrument:
             # a definition question: the best passage defining one of its terms is shown first
             first = next((i for i, g in enumerate(groups) if g.defining and eligible[i]), None)
             if first is not None:
-                rest = [(i, m) for i, m in zip(shown, marks, strict=True) if i != first][: query.k - 1]
-                shown = [first] + [i for i, _ in rest]
-                marks = [True] + [m for _, m in rest]
+                shown, marks = _lead([first], shown, marks, query.k)
         if scored.absent:
             answered, shown, marks = False, [], []
         hits = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if m]
@@ -769,6 +761,13 @@ def _remember(cache: dict[str, _V], key: str, value: _V) -> None:
     cache[key] = value
     while len(cache) > SOURCES_REMEMBERED:
         del cache[next(iter(cache))]
+
+
+def _lead(first: list[int], shown: list[int], marks: list[bool], k: int) -> tuple[list[int], list[bool]]:
+    """`first` (marked likely to answer) ahead of the rest of `shown` (with their `marks`), k in all."""
+    first = first[:k]
+    rest = [(i, m) for i, m in zip(shown, marks, strict=True) if i not in first][: k - len(first)]
+    return first + [i for i, _ in rest], [True] * len(first) + [m for _, m in rest]
 
 
 def _natural(number: str) -> tuple[int, ...]:
