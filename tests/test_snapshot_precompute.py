@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bench.synthetic import ensure_synthetic
 from index.analyzer import analyze_many
 from index.backend import DuplicateBackend
@@ -122,3 +124,36 @@ def test_local_records_read_as_the_memory_backend_holds_them(tmp_path: Path) -> 
     finally:
         local.close()
         memory.close()
+
+
+def test_passage_records_are_kept_decoded_up_to_a_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index.local.backend as local_module
+
+    sources = [text_source(name.removesuffix(".txt"), text) for name, text in TINY.items()]
+    prepared = prepare(sources, FakeEmbedder())
+    local = local_backend(prepared, tmp_path / "data")
+    try:
+        ids = local._ids.id_of(range(len(local._ids)))
+        assert len(ids) >= 4
+        first = local.passages(ids)
+        reads: list[list[int]] = []
+        read = local._store.passages_by_row
+
+        def counted(rows: list[int]) -> object:
+            reads.append(list(rows))
+            return read(rows)
+
+        monkeypatch.setattr(local._store, "passages_by_row", counted)
+        again = local.passages(list(reversed(ids)))
+        assert reads == []  # every record came from memory, in the order asked
+        assert [r.passage for r in again] == [r.passage for r in reversed(first)]
+        monkeypatch.setattr(local_module, "RECORDS_CACHED", 2)
+        local._records.clear()
+        local.passages(ids)
+        assert len(local._records) == 2  # the bound holds
+        local.passages(ids[:1])
+        assert reads[-1] == [local._rows(ids[:1])[0]]  # the first was forgotten, so read again
+    finally:
+        local.close()

@@ -12,6 +12,8 @@ memory-mapped from the snapshot (`index.local.vectors`, `index.local.lexical`, `
 from __future__ import annotations
 
 import functools
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,10 @@ from index.types import Filters
 LEXICAL_DIR = "lexical"
 SIGNATURES_FILE = "signatures.npy"
 SIGNATURES_INDPTR_FILE = "signatures-indptr.npy"
+# Passage records read for queries are kept decoded (least recently used first out): questions on
+# one collection share many candidates, and reading and decoding ~50 rows was the largest step of a
+# query beyond the encoder at demo size. ~10 KB each with their term sets: ~20 MB at most.
+RECORDS_CACHED = 2048
 Rows = npt.NDArray[np.int64]
 
 
@@ -65,6 +71,8 @@ class LocalBackend(SourceTable[StoredSource]):
                 f"{len(self.vectors)} vectors and {len(self.lexical)} lexical documents do not agree"
             )
         SourceTable.__init__(self, stored)
+        self._records: OrderedDict[int, PassageRecord] = OrderedDict()
+        self._records_lock = threading.Lock()
         self._languages = sorted({s.record.meta.language for s in stored})
         code = {lang: i for i, lang in enumerate(self._languages)}
         self._language_of_row = np.zeros(n, dtype=np.uint16)
@@ -111,12 +119,29 @@ class LocalBackend(SourceTable[StoredSource]):
         return [sp.passage for sp in self._store.passage_range(s.rows.start, s.rows.stop)]
 
     def passages(self, ids: Sequence[str]) -> list[PassageRecord]:
-        """`Backend.passages`: ids are mapped to rows by the memory-mapped id files (`index.local.ids`),
-        and only those rows are read from the store; NotFound when an id is unknown."""
+        """`Backend.passages`: ids are mapped to rows by the memory-mapped id files (`index.local.ids`);
+        rows among the `RECORDS_CACHED` most recently read are answered from memory, the others read
+        from the store; NotFound when an id is unknown."""
         rows = self._rows(ids)
-        stored = self._store.passages_by_row(rows)
-        langs = self._languages
-        return [passage_record(stored[r], langs[int(self._language_of_row[r])]) for r in rows]
+        found: dict[int, PassageRecord] = {}
+        with self._records_lock:
+            for r in rows:
+                rec = self._records.get(r)
+                if rec is not None:
+                    self._records.move_to_end(r)
+                    found[r] = rec
+        missing = [r for r in rows if r not in found]
+        if missing:
+            stored = self._store.passages_by_row(missing)
+            langs = self._languages
+            read = {r: passage_record(stored[r], langs[int(self._language_of_row[r])]) for r in missing}
+            with self._records_lock:
+                for r, rec in read.items():
+                    self._records[r] = rec
+                while len(self._records) > RECORDS_CACHED:
+                    self._records.popitem(last=False)
+            found.update(read)
+        return [found[r] for r in rows]
 
     def near_duplicates(self, ids: Sequence[str]) -> list[tuple[int, int]]:
         """Positions (i, j), i < j, of near-duplicate passages among `ids` (from the shingle
