@@ -60,6 +60,12 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+def stem_words(words: Sequence[str]) -> list[str]:
+    """The English Snowball stems of lower-cased words, as `analyze` writes them ("refugees" ->
+    "refuge"); stop words are not removed here."""
+    return list(_stemmer().stemWords(list(words)))
+
+
 def _number(token: str) -> str:
     return token.replace(",", "") if _THOUSANDS.fullmatch(token) else token
 

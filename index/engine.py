@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -46,6 +46,7 @@ from index.instruments import (
     instrument_name,
     is_instrument_heading,
 )
+from index.lexicon import Lexicon, Translation, bundled_lexicon, translate
 from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
 from index.retriever import Candidate, HybridRetriever
 from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef
@@ -73,6 +74,9 @@ RARE_NAME_SHARE = 0.006
 # in another language than the question's get this offset (e5 scores same-language pairs higher).
 CROSS_LINGUAL_OFFSET: dict[str, float] = {"en": 0.02}
 CROSS_LINGUAL_DEFAULT = 0.06  # for questions in other languages than those above
+# A question's terms in the other language (Korean <-> English, `index.lexicon`) are added to its BM25
+# query; the senses of one term share this weight (each of the question's own terms weighs 1).
+TRANSLATION_WEIGHT = 0.5
 # The answerability model was fitted on a collection of thousands of passages; its rank and gap
 # features mean little among a handful of candidates, so smaller collections use the threshold rules.
 MIN_MODEL_PASSAGES = 200
@@ -136,6 +140,8 @@ class Scored:
             of the ICCPR"): `in_provision` groups stand in that article of that instrument.
         absent: "<instrument> has no article 99" when the instrument the question names is divided
             into articles but not the one named ("" otherwise); such a question is refused.
+        translation: the question's terms in the other language of Korean and English, added to its
+            BM25 query (`index.lexicon`); None when not searched across languages.
     """
 
     question: str
@@ -148,6 +154,7 @@ class Scored:
     read_with: tuple[str, ...] = ()  # the earlier questions this one was read with (index.followup)
     named_instrument: bool = False  # in_provision groups stand in the named article of the named instrument
     absent: str = ""  # "<instrument> has no article N" when the named instrument lacks the article named
+    translation: Translation | None = None  # the question's terms in the other language (index.lexicon)
 
 
 class GroundIndex:
@@ -159,6 +166,8 @@ class GroundIndex:
             questions it reads: others are answered from the lexical index alone.
         thresholds: abstention rules per question language ("en" is the fallback) for when no fitted
             answerability model applies (default: the rules calibrated for the embedder's family).
+        lexicon: gives the Korean-English word list (`index.lexicon`), called on the first question
+            that could use it (a Korean question over English passages or the reverse); None: none.
 
     Raises:
         SnapshotCorrupt: when the version was built with another model than `embedder`.
@@ -169,6 +178,7 @@ class GroundIndex:
         backend: Backend,
         embedder: Embedder,
         thresholds: Mapping[str, Thresholds] | None = None,
+        lexicon: Callable[[], Lexicon | None] = bundled_lexicon,
     ) -> None:
         if backend.info.model != embedder.fingerprint:
             raise SnapshotCorrupt(
@@ -189,6 +199,7 @@ class GroundIndex:
         self._provisions: dict[str, dict[Provision, tuple[_Located, ...]]] = {}
         self._instruments: dict[str, dict[str, frozenset[str]]] = {}
         self._lock = threading.Lock()
+        self._lexicon = lexicon
 
     @classmethod
     def open(cls, data_dir: Path, embedder: Embedder) -> GroundIndex:
@@ -300,6 +311,7 @@ class GroundIndex:
                 search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
 
         per_language = self._dense_offsets(language) if use_dense else None
+        translation = self._translation(q_terms + h_terms, language)
         cands = self._retriever.retrieve(
             question,
             k=CANDIDATES,
@@ -308,6 +320,7 @@ class GroundIndex:
             query_vector=search_vec,
             query_tokens=q_terms + h_terms,
             dense_languages=per_language,
+            translated=translation.weights if translation is not None else None,
         )
         q_set = frozenset(q_terms) | frozenset(h_terms)
         stats = self.backend.term_stats(q_set)
@@ -402,7 +415,21 @@ class GroundIndex:
             read_with,
             named_instrument=in_named is not None and in_named.decisive and bool(in_named.passages),
             absent=self._absent(in_named) if in_named is not None else "",
+            translation=translation,
         )
+
+    def _translation(self, terms: Sequence[str], language: str) -> Translation | None:
+        """The question's terms in the other language of Korean and English (`index.lexicon`), when
+        the collection holds passages in that other language and a lexicon is installed; else None."""
+        other = {"ko": "en", "en": "ko"}.get(language)
+        if other is None or not terms or not self.backend.info.passage_languages.get(other):
+            return None
+        lexicon = self._lexicon()
+        if lexicon is None:
+            return None
+        wanted = {t for term in terms for sense in lexicon.senses(term, language) for t in sense}
+        df = self.backend.term_stats(wanted).df if wanted else {}
+        return translate(lexicon, terms, language, lambda t: df.get(t, 0) > 0, TRANSLATION_WEIGHT)
 
     def _absent(self, named: _InNamed) -> str:
         """ "<instrument> has no article N" when the question names the instrument beyond doubt
@@ -704,6 +731,10 @@ class GroundIndex:
             bars=bars,
             question_probability=q_prob,
             reason=reason,
+            translated=tuple(
+                f"{term} → {', '.join(' '.join(sense) for sense in senses)}"
+                for term, senses in (scored.translation.senses.items() if scored.translation else ())
+            ),
             candidates=tuple(
                 CandidateWhy(
                     passage_id=g.head.passage.id,

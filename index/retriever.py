@@ -102,6 +102,7 @@ class HybridRetriever:
         query_vector: Vector | None = None,
         query_tokens: Sequence[str] | None = None,
         dense_languages: Mapping[str, float] | None = None,
+        translated: Mapping[str, float] | None = None,
     ) -> list[Candidate]:
         """The best `k` passages for `question`, best first.
 
@@ -116,6 +117,8 @@ class HybridRetriever:
                 the runs, adding the given offset to the cosines of that language (a multilingual
                 model prefers passages in the question's language: searched together, they crowd
                 the others out). None: one dense search over every passage.
+            translated: more BM25 query terms with their weights (the question's terms in another
+                language, `index.lexicon`; the question's own terms weigh their count).
 
         Raises:
             ValueError: for an unknown method.
@@ -140,7 +143,10 @@ class HybridRetriever:
             dense_run, reserved, cosines = self._dense(qvec, depth, where, dense_languages)
         if method != "dense":
             tokens = list(query_tokens) if query_tokens is not None else self._analyze(question)
-            lex_run = self._backend.lexical_search(Counter(tokens), depth, where)
+            query: dict[str, float] = dict(Counter(tokens))
+            for term, weight in (translated or {}).items():
+                query[term] = query.get(term, 0.0) + weight
+            lex_run = self._backend.lexical_search(query, depth, where)
         if method == "dense":
             fused = dense_run
         elif method == "lexical":
@@ -148,7 +154,7 @@ class HybridRetriever:
         else:
             fused = fuse(dense_run, lex_run, self.config.fusion)
             if self.config.prf.docs > 0 and fused and isinstance(self._backend, FeedbackBackend):
-                expanded = self._expanded_query(self._backend, Counter(tokens), fused)
+                expanded = self._expanded_query(self._backend, query, fused)
                 lex_prf = self._backend.lexical_search(expanded, depth, where)
                 fused = fuse(dense_run, lex_prf, self.config.fusion)
         top = fused[:k]
@@ -185,7 +191,7 @@ class HybridRetriever:
         return merged[:depth], reserved, cosines
 
     def _expanded_query(
-        self, backend: FeedbackBackend, query: Counter[str], fused: Ranked
+        self, backend: FeedbackBackend, query: Mapping[str, float], fused: Ranked
     ) -> dict[str, float]:
         """The original query's term distribution mixed with the feedback passages' expansion terms."""
         prf = self.config.prf

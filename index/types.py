@@ -185,6 +185,7 @@ class Explanation:
         language: the question's language.
         terms: the analysed terms searched and counted for coverage; dropped: question words left out.
         provisions: articles or sections it names, as "art 33" / "sec 7801".
+        translated: its terms searched in the other language too ("난민 → refuge"; `index.lexicon`).
         constraints: its key facts an answer must hold (kind: text).
         history_used: earlier questions read together with it.
         method: "model" (the fitted answerability model) or "thresholds" (score bars).
@@ -205,6 +206,7 @@ class Explanation:
     question_probability: float | None
     reason: str
     candidates: tuple[CandidateWhy, ...]
+    translated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

