@@ -335,8 +335,10 @@ _QUANTITY = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)  # a follow-up's earlier question was analysed when it was asked
 def analyze_question(text: str) -> QuestionAnalysis:
-    """Analyse a question (see the module docstring). Pure and deterministic; never raises.
+    """Analyse a question (see the module docstring). Pure and deterministic; never raises; the
+    last 1,024 analyses are kept.
 
     The text is NFKC-normalised and trimmed; its language is read from its script
     (`corpus.script.query_language`); its terms are `index.analyzer.analyze` output (Snowball stems
