@@ -126,3 +126,24 @@ def test_no_lookup_for_other_languages_or_without_passages_in_the_other_one(
     # a Korean question over that English-only collection is what the word list is for
     explanation = index.search(Query("중국 송환", k=5, explain=True)).explanation
     assert explanation is not None and explanation.translated == ("중국 → china", "송환 → repatri")
+
+
+def test_a_missing_or_broken_word_list_leaves_matching_to_each_language(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tiny: GroundIndex
+) -> None:
+    import index.lexicon as lexicon_module
+
+    def missing(package: str) -> object:
+        raise ModuleNotFoundError(f"No module named {package!r}")
+
+    bundled_lexicon.cache_clear()
+    monkeypatch.setattr(lexicon_module.resources, "files", missing)
+    try:
+        with caplog.at_level("WARNING", logger="index.lexicon"):
+            assert bundled_lexicon() is None
+        assert "no Korean-English lexicon" in caplog.text
+        index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=bundled_lexicon)
+        answer = index.search(Query("중국 송환", k=5, explain=True))
+        assert answer.explanation is not None and answer.explanation.translated == ()
+    finally:
+        bundled_lexicon.cache_clear()  # the next caller reads the installed list again
