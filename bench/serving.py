@@ -51,6 +51,7 @@ def overhead(
 ) -> dict[str, float]:
     """Search p50 with the question vectors precomputed (wall and thread CPU), and the encoder's own
     p50 on the same questions, interleaved question by question (ms)."""
+    from index.question import analyze_question
     from index.types import Query
 
     texts = [q for q, _ in work] + [" ".join(h) for _, h in work if h]
@@ -63,6 +64,10 @@ def overhead(
             index.search(Query(q, k=5, history=tuple(h)))
         wall, cpu, enc = [], [], []
         for _ in range(rounds):
+            # each round starts cold: no question seen before, no passage record kept (a repeated
+            # question would find its own analysis and candidates in memory)
+            analyze_question.cache_clear()
+            getattr(index.backend, "forget_records", lambda: None)()
             for q, h in work:
                 t0 = time.perf_counter()
                 embedder.encode_query(q)

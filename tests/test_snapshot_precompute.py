@@ -155,5 +155,10 @@ def test_passage_records_are_kept_decoded_up_to_a_bound(
         assert len(local._records) == 2  # the bound holds
         local.passages(ids[:1])
         assert reads[-1] == [local._rows(ids[:1])[0]]  # the first was forgotten, so read again
+        local.passages(ids[:1])
+        assert len(reads) == 2  # kept since
+        local.forget_records()
+        local.passages(ids[:1])
+        assert len(reads) == 3  # nothing kept: read again
     finally:
         local.close()

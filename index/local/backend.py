@@ -143,6 +143,12 @@ class LocalBackend(SourceTable[StoredSource]):
             found.update(read)
         return [found[r] for r in rows]
 
+    def forget_records(self) -> None:
+        """Drop the decoded records kept for queries (a benchmark round then starts as a freshly
+        opened snapshot does)."""
+        with self._records_lock:
+            self._records.clear()
+
     def near_duplicates(self, ids: Sequence[str]) -> list[tuple[int, int]]:
         """Positions (i, j), i < j, of near-duplicate passages among `ids` (from the shingle
         signatures stored at build time; see `index.dedup`)."""
