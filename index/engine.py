@@ -46,7 +46,7 @@ from index.instruments import (
     instrument_name,
     is_instrument_heading,
 )
-from index.lexicon import Lexicon, Translation, bundled_lexicon, translate
+from index.lexicon import OTHER, Lexicon, Translation, bundled_lexicon, translate
 from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
 from index.retriever import Candidate, HybridRetriever
 from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef
@@ -140,8 +140,8 @@ class Scored:
             of the ICCPR"): `in_provision` groups stand in that article of that instrument.
         absent: "<instrument> has no article 99" when the instrument the question names is divided
             into articles but not the one named ("" otherwise); such a question is refused.
-        translation: the question's terms in the other language of Korean and English, added to its
-            BM25 query (`index.lexicon`); None when not searched across languages.
+        translations: the question's terms in the other language of Korean and English, searched by
+            BM25 among that language's passages (`index.lexicon`); () when not searched across.
     """
 
     question: str
@@ -154,7 +154,7 @@ class Scored:
     read_with: tuple[str, ...] = ()  # the earlier questions this one was read with (index.followup)
     named_instrument: bool = False  # in_provision groups stand in the named article of the named instrument
     absent: str = ""  # "<instrument> has no article N" when the named instrument lacks the article named
-    translation: Translation | None = None  # the question's terms in the other language (index.lexicon)
+    translations: tuple[Translation, ...] = ()  # question terms in the other language (index.lexicon)
 
 
 class GroundIndex:
@@ -166,8 +166,9 @@ class GroundIndex:
             questions it reads: others are answered from the lexical index alone.
         thresholds: abstention rules per question language ("en" is the fallback) for when no fitted
             answerability model applies (default: the rules calibrated for the embedder's family).
-        lexicon: gives the Korean-English word list (`index.lexicon`), called on the first question
-            that could use it (a Korean question over English passages or the reverse); None: none.
+        lexicon: gives the Korean-English word list (`index.lexicon`); called once, on the first
+            question that could use it (a Korean question over English passages or the reverse); a
+            function giving None turns cross-language terms off.
 
     Raises:
         SnapshotCorrupt: when the version was built with another model than `embedder`.
@@ -200,6 +201,7 @@ class GroundIndex:
         self._instruments: dict[str, dict[str, frozenset[str]]] = {}
         self._lock = threading.Lock()
         self._lexicon = lexicon
+        self._lexicon_read: tuple[Lexicon | None] | None = None  # (the list,) once read
 
     @classmethod
     def open(cls, data_dir: Path, embedder: Embedder) -> GroundIndex:
@@ -311,7 +313,12 @@ class GroundIndex:
                 search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
 
         per_language = self._dense_offsets(language) if use_dense else None
-        translation = self._translation(q_terms + h_terms, language)
+        translations = self._translations(q, earlier, query.filters)
+        translated: dict[str, dict[str, float]] = {}
+        for tr in translations:
+            weights = translated.setdefault(tr.language, {})
+            for term, w in tr.weights.items():
+                weights[term] = max(weights.get(term, 0.0), w)
         cands = self._retriever.retrieve(
             question,
             k=CANDIDATES,
@@ -320,7 +327,7 @@ class GroundIndex:
             query_vector=search_vec,
             query_tokens=q_terms + h_terms,
             dense_languages=per_language,
-            translated=translation.weights if translation is not None else None,
+            translated=translated,
         )
         q_set = frozenset(q_terms) | frozenset(h_terms)
         stats = self.backend.term_stats(q_set)
@@ -415,21 +422,43 @@ class GroundIndex:
             read_with,
             named_instrument=in_named is not None and in_named.decisive and bool(in_named.passages),
             absent=self._absent(in_named) if in_named is not None else "",
-            translation=translation,
+            translations=translations,
         )
 
-    def _translation(self, terms: Sequence[str], language: str) -> Translation | None:
-        """The question's terms in the other language of Korean and English (`index.lexicon`), when
-        the collection holds passages in that other language and a lexicon is installed; else None."""
-        other = {"ko": "en", "en": "ko"}.get(language)
-        if other is None or not terms or not self.backend.info.passage_languages.get(other):
-            return None
-        lexicon = self._lexicon()
+    def _translations(
+        self, q: QuestionAnalysis, earlier: QuestionAnalysis | None, filters: Filters
+    ) -> tuple[Translation, ...]:
+        """The question's terms (and those of the earlier question it is read with, each in its own
+        language) in the other language of Korean and English (`index.lexicon`): only where the
+        collection, within the filters, holds passages in that other language and a lexicon is
+        installed."""
+        wanted = [(q.terms, q.language)] + ([(earlier.terms, earlier.language)] if earlier else [])
+        asked = []
+        for terms, language in wanted:
+            other = OTHER.get(language)
+            if other is None or not terms or not self.backend.info.passage_languages.get(other):
+                continue
+            if filters.languages and other not in {lang.lower() for lang in filters.languages}:
+                continue
+            asked.append((terms, language))
+        lexicon = self._word_list() if asked else None
         if lexicon is None:
-            return None
-        wanted = {t for term in terms for sense in lexicon.senses(term, language) for t in sense}
-        df = self.backend.term_stats(wanted).df if wanted else {}
-        return translate(lexicon, terms, language, lambda t: df.get(t, 0) > 0, TRANSLATION_WEIGHT)
+            return ()
+        needed = {t for terms, lang in asked for term in terms for s in lexicon.senses(term, lang) for t in s}
+        df = self.backend.term_stats(needed).df if needed else {}
+
+        def known(term: str) -> bool:
+            return df.get(term, 0) > 0
+
+        found = (translate(lexicon, terms, lang, known, TRANSLATION_WEIGHT) for terms, lang in asked)
+        return tuple(tr for tr in found if tr.weights)
+
+    def _word_list(self) -> Lexicon | None:
+        """The Korean-English word list, read once (on the first question that needs it)."""
+        with self._lock:
+            if self._lexicon_read is None:
+                self._lexicon_read = (self._lexicon(),)
+            return self._lexicon_read[0]
 
     def _absent(self, named: _InNamed) -> str:
         """ "<instrument> has no article N" when the question names the instrument beyond doubt
@@ -733,7 +762,8 @@ class GroundIndex:
             reason=reason,
             translated=tuple(
                 f"{term} → {', '.join(' '.join(sense) for sense in senses)}"
-                for term, senses in (scored.translation.senses.items() if scored.translation else ())
+                for tr in scored.translations
+                for term, senses in tr.senses.items()
             ),
             candidates=tuple(
                 CandidateWhy(

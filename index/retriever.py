@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -24,6 +24,8 @@ from index.fusion import FusionConfig, fuse
 from index.types import Filters
 
 Method = Literal["hybrid", "dense", "lexical"]
+# A question's terms in other languages: passage language -> BM25 terms with their weights.
+Translated = Mapping[str, Mapping[str, float]]
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,9 @@ class Candidate:
         id: the passage id.
         score: the fused score (no fixed range; orders candidates of one query).
         dense: cosine with the query vector in [-1, 1], None when the dense method did not run.
-        lexical: BM25 score of the query's own terms (before feedback) when the passage was among
-            the lexical candidates, else None.
+        lexical: BM25 score of the query's own terms, plus that of their translations when the
+            passage is in the language they were translated to (before feedback), when the passage
+            was among the lexical candidates, else None.
         dense_rank, lexical_rank: 1-based ranks in each method's first-pass candidate list (None
             when the passage was not among that method's candidates).
     """
@@ -102,7 +105,7 @@ class HybridRetriever:
         query_vector: Vector | None = None,
         query_tokens: Sequence[str] | None = None,
         dense_languages: Mapping[str, float] | None = None,
-        translated: Mapping[str, float] | None = None,
+        translated: Translated | None = None,
     ) -> list[Candidate]:
         """The best `k` passages for `question`, best first.
 
@@ -117,8 +120,9 @@ class HybridRetriever:
                 the runs, adding the given offset to the cosines of that language (a multilingual
                 model prefers passages in the question's language: searched together, they crowd
                 the others out). None: one dense search over every passage.
-            translated: more BM25 query terms with their weights (the question's terms in another
-                language, `index.lexicon`; the question's own terms weigh their count).
+            translated: the question's terms in other languages (`index.lexicon`): per passage
+                language, BM25 terms with their weights, searched among that language's passages
+                only; their scores are added to the lexical run (and to its feedback run).
 
         Raises:
             ValueError: for an unknown method.
@@ -143,10 +147,8 @@ class HybridRetriever:
             dense_run, reserved, cosines = self._dense(qvec, depth, where, dense_languages)
         if method != "dense":
             tokens = list(query_tokens) if query_tokens is not None else self._analyze(question)
-            query: dict[str, float] = dict(Counter(tokens))
-            for term, weight in (translated or {}).items():
-                query[term] = query.get(term, 0.0) + weight
-            lex_run = self._backend.lexical_search(query, depth, where)
+            extra = self._translated_runs(translated, depth, where)
+            lex_run = _added(self._backend.lexical_search(Counter(tokens), depth, where), extra, depth)
         if method == "dense":
             fused = dense_run
         elif method == "lexical":
@@ -154,8 +156,13 @@ class HybridRetriever:
         else:
             fused = fuse(dense_run, lex_run, self.config.fusion)
             if self.config.prf.docs > 0 and fused and isinstance(self._backend, FeedbackBackend):
-                expanded = self._expanded_query(self._backend, query, fused)
-                lex_prf = self._backend.lexical_search(expanded, depth, where)
+                expanded = self._expanded_query(self._backend, Counter(tokens), fused)
+                # the feedback query weighs the question's terms query_weight / their count each
+                # (BM25 is linear in the weights), so their translations are scaled alike
+                n_query = len(tokens)
+                scale = self.config.prf.query_weight / n_query if n_query else 0.0
+                scaled = [[(pid, score * scale) for pid, score in run] for run in extra]
+                lex_prf = _added(self._backend.lexical_search(expanded, depth, where), scaled, depth)
                 fused = fuse(dense_run, lex_prf, self.config.fusion)
         top = fused[:k]
         if reserved:
@@ -166,6 +173,16 @@ class HybridRetriever:
             floor = top[-1][1] if top else 0.0
             top += [(pid, score.get(pid, floor)) for pid in reserved if pid not in shown]
         return self._candidates(top, dense_run, lex_run, qvec, cosines)
+
+    def _translated_runs(self, translated: Translated | None, depth: int, where: Filters) -> list[Ranked]:
+        """One BM25 run per language of `translated`, among that language's passages (within `where`;
+        none when `where` leaves that language out)."""
+        runs = []
+        for language, weights in (translated or {}).items():
+            if not weights or (where.languages and language not in where.languages):
+                continue
+            runs.append(self._backend.lexical_search(weights, depth, replace(where, languages=(language,))))
+        return runs
 
     def _dense(
         self, qvec: Vector, depth: int, where: Filters, languages: Mapping[str, float] | None
@@ -191,7 +208,7 @@ class HybridRetriever:
         return merged[:depth], reserved, cosines
 
     def _expanded_query(
-        self, backend: FeedbackBackend, query: Mapping[str, float], fused: Ranked
+        self, backend: FeedbackBackend, query: Counter[str], fused: Ranked
     ) -> dict[str, float]:
         """The original query's term distribution mixed with the feedback passages' expansion terms."""
         prf = self.config.prf
@@ -239,3 +256,15 @@ class HybridRetriever:
             )
             for i, (pid, s) in enumerate(fused)
         ]
+
+
+def _added(run: Ranked, extra: Sequence[Ranked], depth: int) -> Ranked:
+    """`run` with the scores of the `extra` runs added passage by passage (a passage missing from a
+    run adds nothing), best first (ties by id), at most `depth`; `run` itself when there are none."""
+    if not extra:
+        return run
+    total = dict(run)
+    for other in extra:
+        for pid, score in other:
+            total[pid] = total.get(pid, 0.0) + score
+    return sorted(total.items(), key=lambda ps: (-ps[1], ps[0]))[:depth]

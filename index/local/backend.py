@@ -37,7 +37,8 @@ SIGNATURES_FILE = "signatures.npy"
 SIGNATURES_INDPTR_FILE = "signatures-indptr.npy"
 # Passage records read for queries are kept decoded (least recently used first out): questions on
 # one collection share many candidates, and reading and decoding ~50 rows was the largest step of a
-# query beyond the encoder at demo size. ~10 KB each with their term sets: ~20 MB at most.
+# query beyond the encoder at demo size. ~15 KB each once their sentences and term sets are decoded
+# (measured on the demo): ~30 MB at most.
 RECORDS_CACHED = 2048
 Rows = npt.NDArray[np.int64]
 
