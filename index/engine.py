@@ -441,7 +441,7 @@ class GroundIndex:
             if filters.languages and other not in {lang.lower() for lang in filters.languages}:
                 continue
             asked.append((terms, language))
-        lexicon = self._word_list() if asked else None
+        lexicon = self.word_list() if asked else None
         if lexicon is None:
             return ()
         needed = {t for terms, lang in asked for term in terms for s in lexicon.senses(term, lang) for t in s}
@@ -453,8 +453,9 @@ class GroundIndex:
         found = (translate(lexicon, terms, lang, known, TRANSLATION_WEIGHT) for terms, lang in asked)
         return tuple(tr for tr in found if tr.weights)
 
-    def _word_list(self) -> Lexicon | None:
-        """The Korean-English word list, read once (on the first question that needs it)."""
+    def word_list(self) -> Lexicon | None:
+        """The Korean-English word list (`index.lexicon`) cross-language questions use; read on the
+        first call (the first question that needs it, or a warm-up beside serving), then kept."""
         with self._lock:
             if self._lexicon_read is None:
                 self._lexicon_read = (self._lexicon(),)

