@@ -74,8 +74,9 @@ RARE_NAME_SHARE = 0.006
 # in another language than the question's get this offset (e5 scores same-language pairs higher).
 CROSS_LINGUAL_OFFSET: dict[str, float] = {"en": 0.02}
 CROSS_LINGUAL_DEFAULT = 0.06  # for questions in other languages than those above
-# A question's terms in the other language (Korean <-> English, `index.lexicon`) are added to its BM25
-# query; the senses of one term share this weight (each of the question's own terms weighs 1).
+# A question's terms in the other language (Korean <-> English, `index.lexicon`) are searched by BM25
+# among that language's passages; the senses of one term share this weight (each of the question's
+# own terms weighs 1).
 TRANSLATION_WEIGHT = 0.5
 # The answerability model was fitted on a collection of thousands of passages; its rank and gap
 # features mean little among a handful of candidates, so smaller collections use the threshold rules.
@@ -202,6 +203,7 @@ class GroundIndex:
         self._lock = threading.Lock()
         self._lexicon = lexicon
         self._lexicon_read: tuple[Lexicon | None] | None = None  # (the list,) once read
+        self._lexicon_lock = threading.Lock()  # not self._lock: reading takes ~0.5 s
 
     @classmethod
     def open(cls, data_dir: Path, embedder: Embedder) -> GroundIndex:
@@ -456,7 +458,7 @@ class GroundIndex:
     def word_list(self) -> Lexicon | None:
         """The Korean-English word list (`index.lexicon`) cross-language questions use; read on the
         first call (the first question that needs it, or a warm-up beside serving), then kept."""
-        with self._lock:
+        with self._lexicon_lock:
             if self._lexicon_read is None:
                 self._lexicon_read = (self._lexicon(),)
             return self._lexicon_read[0]
