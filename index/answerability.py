@@ -96,7 +96,13 @@ def has_digit(text: str) -> bool:
 
 
 def _inv_rank(rank: int | None) -> float:
-    return 0.0 if rank is None else 1.0 / (1.0 + math.log(max(rank, 1)))
+    """1 / (1 + ln(rank)) for a 1-based rank (ranks below 1 count as 1); 0.0 for None."""
+    if rank is None:
+        return 0.0
+    return _INV_RANKS[rank] if 0 <= rank < len(_INV_RANKS) else 1.0 / (1.0 + math.log(max(rank, 1)))
+
+
+_INV_RANKS = tuple(1.0 / (1.0 + math.log(max(r, 1))) for r in range(512))  # candidate ranks stay < 512
 
 
 def features(scored: Scored) -> Matrix:
@@ -104,46 +110,46 @@ def features(scored: Scored) -> Matrix:
     columns `FEATURES`; float64, shape (len(groups), len(FEATURES)), (0, len(FEATURES)) when there are
     no candidates. Gaps (dense_gap, fused_gap, cross_dense_gap) are <= 0; flags are 0.0 or 1.0."""
     groups = scored.groups
-    if not groups:
+    n = len(groups)
+    if not n:
         return np.zeros((0, len(FEATURES)))
-    best_dense = max(g.dense for g in groups)
-    best_fused = max(g.fused for g in groups)
     q = scored.analysis
-    n_terms = math.log1p(len(q.terms))
-    rarity = _term_rarity(scored)
+    rarity = sorted(_term_rarity(scored).items(), key=lambda tr: -tr[1])
+    dense = np.fromiter((g.dense for g in groups), np.float64, n)
+    fused = np.fromiter((g.fused for g in groups), np.float64, n)
+    languages = [g.head.language for g in groups]
     best_in_language: dict[str, float] = {}
-    for g in groups:
-        lang = g.head.language
-        best_in_language[lang] = max(best_in_language.get(lang, g.dense), g.dense)
-    rows = []
-    for g in groups:
-        cross = 1.0 if g.head.language != scored.language else 0.0
-        has_number = has_digit(g.head.passage.text)
-        rows.append(
-            (
-                g.dense,
-                g.dense - best_dense,
-                g.coverage,
-                _missing_rare(rarity, g.head.token_set),
-                g.fused - best_fused,
-                1.0 if g.lexical_rank is not None else 0.0,
-                _inv_rank(g.lexical_rank),
-                _inv_rank(g.dense_rank),
-                _inv_rank(g.language_rank + 1),
-                _inv_rank(g.rank + 1),
-                1.0 if g.in_provision else 0.0,
-                1.0 if q.provisions else 0.0,
-                0.0 if g.missing else 1.0,
-                cross,
-                cross * _inv_rank(g.language_rank + 1),
-                cross * (g.dense - best_in_language[g.head.language]),
-                math.log1p(len(g.head.tokens)),
-                n_terms,
-                1.0 if q.asks_quantity and has_number else 0.0,
-                1.0 if scored.language == "ko" else 0.0,
-            )
-        )
-    return np.asarray(rows, dtype=np.float64)
+    for lang, d in zip(languages, dense.tolist(), strict=True):
+        best_in_language[lang] = max(best_in_language.get(lang, d), d)
+    cross = np.fromiter((lang != scored.language for lang in languages), np.float64, n)
+    language_rank = np.fromiter((_inv_rank(g.language_rank + 1) for g in groups), np.float64, n)
+    # only a question asking for a quantity reads the passages for digits
+    numbered = (
+        (has_digit(g.head.passage.text) for g in groups) if q.asks_quantity else (False for _ in groups)
+    )
+    columns = (
+        dense,
+        dense - dense.max(),
+        np.fromiter((g.coverage for g in groups), np.float64, n),
+        np.fromiter((_missing_rare(rarity, g.held) for g in groups), np.float64, n),
+        fused - fused.max(),
+        np.fromiter((g.lexical_rank is not None for g in groups), np.float64, n),
+        np.fromiter((_inv_rank(g.lexical_rank) for g in groups), np.float64, n),
+        np.fromiter((_inv_rank(g.dense_rank) for g in groups), np.float64, n),
+        language_rank,
+        np.fromiter((_inv_rank(g.rank + 1) for g in groups), np.float64, n),
+        np.fromiter((g.in_provision for g in groups), np.float64, n),
+        np.full(n, 1.0 if q.provisions else 0.0),
+        np.fromiter((not g.missing for g in groups), np.float64, n),
+        cross,
+        cross * language_rank,
+        cross * (dense - np.fromiter((best_in_language[lang] for lang in languages), np.float64, n)),
+        np.fromiter((math.log1p(len(g.head.tokens)) for g in groups), np.float64, n),
+        np.full(n, math.log1p(len(q.terms))),
+        np.fromiter(numbered, np.float64, n),
+        np.full(n, 1.0 if scored.language == "ko" else 0.0),
+    )
+    return np.column_stack(columns)
 
 
 def _term_rarity(scored: Scored) -> dict[str, float]:
@@ -158,10 +164,10 @@ def _term_rarity(scored: Scored) -> dict[str, float]:
     return rarity
 
 
-def _missing_rare(rarity: Mapping[str, float], present: AbstractSet[str]) -> float:
-    """How rare the rarest question term missing from the passage is (`_term_rarity`; 0 when the
-    passage holds every question term)."""
-    return max((r for t, r in rarity.items() if t not in present), default=0.0)
+def _missing_rare(rarity: Sequence[tuple[str, float]], present: AbstractSet[str]) -> float:
+    """How rare the rarest question term missing from the passage is (`rarity`: `_term_rarity`'s
+    items, rarest first; 0 when the passage holds every question term)."""
+    return next((r for t, r in rarity if t not in present), 0.0)
 
 
 QUESTION_FEATURES = (

@@ -71,7 +71,7 @@ class PassageRecord:
 
     passage: Passage
     language: str
-    tokens: tuple[str, ...]
+    tokens: Sequence[str]
     sentences: Sequence[tuple[int, int]]
     sentence_terms: Sequence[tuple[str, ...]] | None = None
 
@@ -214,6 +214,18 @@ class LanguageRunsBackend(Protocol):
     ) -> dict[str, Ranked]:
         """Per language of `languages`, what `Backend.dense_search(vector, k, filters,
         language=...)` returns (same passages and order; scores equal to float32 rounding)."""
+        ...
+
+
+@runtime_checkable
+class PresenceBackend(Protocol):
+    """The optional capability of telling which of some terms each passage holds, from the lexical
+    index's arrays rather than from decoded token lists."""
+
+    def term_presence(self, terms: Sequence[str], ids: Sequence[str]) -> list[frozenset[str]]:
+        """Per passage of `ids` (in order), the terms of `terms` among its indexed terms (what
+        `PassageRecord.token_set` holds: the same answer, without decoding the passage's tokens).
+        NotFound when an id is unknown."""
         ...
 
 

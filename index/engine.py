@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -31,7 +32,15 @@ from corpus.models import Passage, Source
 from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many
 from index.answerability import answer_model_for, features, unknown_share
-from index.backend import Backend, DuplicateBackend, IndexInfo, PassageRecord, SourceRecord, Vector
+from index.backend import (
+    Backend,
+    DuplicateBackend,
+    IndexInfo,
+    PassageRecord,
+    PresenceBackend,
+    SourceRecord,
+    Vector,
+)
 from index.dedup import group_by_pairs, group_duplicates
 from index.definitions import defined_terms, defines, names_treaty
 from index.embedding.base import Embedder
@@ -105,6 +114,8 @@ class Group:
         dense_rank, lexical_rank: 1-based ranks of the head in the dense and lexical first-pass
             candidate lists (None when it was not among them).
         language_rank: 0-based rank of the head by `dense` among the groups in its language.
+        defining: the head defines a term the question asks the definition of.
+        held: the question's terms the head holds (title and section path included).
     """
 
     head: PassageRecord
@@ -119,6 +130,7 @@ class Group:
     lexical_rank: int | None = None
     language_rank: int = 0
     defining: bool = False
+    held: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -348,7 +360,9 @@ class GroundIndex:
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
-        covered = _coverages(q_set, heads, stats.df, stats.n_docs)
+        constraints = self._key_constraints(q.constraints)
+        held = self._held(q_set.union(*(c.terms for c in constraints)), heads)
+        covered = _coverages(q_set, held, stats.df, stats.n_docs)
         dense = [0.0] * len(heads)
         if q_vec is not None and search_vec is not None and heads:
             # the retriever's cosines are with the vector it searched with (the blended one for a
@@ -369,7 +383,6 @@ class GroundIndex:
             definers = (
                 frozenset(sid for score, sid in ranked if score == ranked[0][0]) if ranked else frozenset()
             )
-        constraints = self._key_constraints(q.constraints)
         language_rank = [0] * len(groups)
         seen: dict[str, int] = {}
         for n in sorted(range(len(groups)), key=lambda n: -dense[n]):
@@ -398,7 +411,8 @@ class GroundIndex:
                     dense=dense[n],
                     coverage=covered[n],
                     in_provision=in_provision,
-                    missing=self._missing(constraints, head),
+                    missing=self._missing(constraints, head, held[n]),
+                    held=held[n] & q_set,
                     rank=g[0],
                     dense_rank=cands[g[0]].dense_rank,
                     lexical_rank=cands[g[0]].lexical_rank,
@@ -620,11 +634,21 @@ class GroundIndex:
             c for c in constraints if c.kind != "name" or min(stats.df.get(t, 0) for t in c.terms) <= limit
         )
 
-    def _missing(self, constraints: Sequence[Constraint], rec: PassageRecord) -> tuple[Constraint, ...]:
-        """The constraints a passage does not satisfy (its terms include its title and section path)."""
+    def _held(self, terms: Iterable[str], heads: Sequence[PassageRecord]) -> list[frozenset[str]]:
+        """Per head, the terms of `terms` among its indexed terms (title and section path included):
+        from the backend's lexical arrays when it can tell (`PresenceBackend`), else its tokens."""
+        wanted = sorted(terms)
+        if isinstance(self.backend, PresenceBackend):
+            return self.backend.term_presence(wanted, [h.passage.id for h in heads])
+        return [h.token_set.intersection(wanted) for h in heads]
+
+    def _missing(
+        self, constraints: Sequence[Constraint], rec: PassageRecord, tokens: AbstractSet[str]
+    ) -> tuple[Constraint, ...]:
+        """The constraints a passage does not satisfy, given the terms of theirs it holds (`tokens`;
+        its terms include its title and section path)."""
         if not constraints:
             return ()
-        tokens = rec.token_set
         date = self.backend.source_record(rec.passage.source_id).meta.date or ""
         return tuple(
             c
@@ -874,19 +898,19 @@ class _InNamed:
 
 
 def _coverages(
-    terms: frozenset[str], heads: Sequence[PassageRecord], df: Mapping[str, int], n_docs: int
+    terms: frozenset[str], held: Sequence[AbstractSet[str]], df: Mapping[str, int], n_docs: int
 ) -> list[float]:
-    """`index.abstain.coverage` of each head (same values), with the question's IDF weights computed
-    once per query instead of once per candidate."""
+    """`index.abstain.coverage` of each head (same values) from the terms each holds (`held`, any
+    superset of its share of `terms` will do), with the question's IDF weights computed once per
+    query instead of once per candidate."""
     distinct = sorted(terms)  # sums in a fixed order (set order changes with the hash seed)
     if not distinct:
-        return [0.0] * len(heads)
+        return [0.0] * len(held)
     weights = {t: idf(df.get(t, 0), n_docs) for t in distinct}
     total = sum(weights.values())
     if total <= 0:
-        return [0.0] * len(heads)
+        return [0.0] * len(held)
     out = []
-    for h in heads:
-        present = h.token_set
+    for present in held:
         out.append(sum(w for t, w in weights.items() if t in present) / total)
     return out

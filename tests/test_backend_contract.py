@@ -12,7 +12,7 @@ import pytest
 
 from corpus.errors import NotFound
 from index.analyzer import analyze
-from index.backend import Backend, DuplicateBackend, FeedbackBackend, LanguageRunsBackend
+from index.backend import Backend, DuplicateBackend, FeedbackBackend, LanguageRunsBackend, PresenceBackend
 from index.dedup import group_by_pairs, group_duplicates
 from index.types import Filters
 from tests.fakes import FakeEmbedder
@@ -246,3 +246,25 @@ def test_sentence_terms_when_stored_are_the_analysed_sentences(backend: Backend,
         assert len(r.sentence_terms) == len(r.sentences)
         for (a, b), terms in zip(r.sentences, r.sentence_terms, strict=True):
             assert terms == tuple(analyze(r.passage.text[a:b]))
+
+
+def test_term_presence_capability_equals_the_token_sets(prepared: Prepared, tmp_path: Path) -> None:
+    backend = local_backend(prepared, tmp_path / "data")
+    try:
+        assert isinstance(backend, PresenceBackend)
+        ids = _all_ids(prepared)
+        records = backend.passages(ids)
+        vocabulary = sorted({t for r in records for t in r.tokens})
+        terms = [*vocabulary[::3], "zzz-unknown", ""]
+        for order in (ids, ids[::-1]):
+            held = backend.term_presence(terms, order)
+            by_id = {r.passage.id: r for r in records}
+            assert held == [by_id[i].token_set.intersection(terms) for i in order]
+        assert any(held) and backend.term_presence([], ids) == [frozenset()] * len(ids)
+        # the token count is known without decoding, and is the decoded tokens' count
+        for r in backend.passages(ids):
+            assert len(r.tokens) == len(tuple(r.tokens)) > 0
+        with pytest.raises(NotFound):
+            backend.term_presence(["china"], ["no-such-passage"])
+    finally:
+        backend.close()

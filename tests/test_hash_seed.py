@@ -18,21 +18,18 @@ ROOT = Path(__file__).resolve().parents[1]
 _SCRIPT = """
 from index.abstain import coverage
 from index.engine import _coverages
-from index.backend import PassageRecord
-from corpus.models import Passage
 from index.evidence import best_sentences
 
 terms = [f"term{i}" for i in range(14)]
 df = {t: 3 * i + 1 for i, t in enumerate(terms)}
 present = set(terms[:11])
 text = "one. two."
-p = Passage(id="p", source_id="s", text=text, char_start=0, char_end=len(text), page=None, ordinal=0)
-rec = PassageRecord(passage=p, language="en", tokens=tuple(present), sentences=((0, 4), (5, 9)))
 spans = best_sentences(
     text, [(0, 4), (5, 9)], set(terms), lambda s: [], df, 1000, ratio=2.0,
     sentence_terms=[tuple(terms[:11]), tuple(reversed(terms[:11]))],
 )
-print(repr(coverage(terms, present, df, 1000)), repr(_coverages(frozenset(terms), [rec], df, 1000)), spans)
+held = [frozenset(present)]
+print(repr(coverage(terms, present, df, 1000)), repr(_coverages(frozenset(terms), held, df, 1000)), spans)
 """
 
 

@@ -212,3 +212,17 @@ def test_long_queries_over_many_rows_score_and_rank_as_the_short_path(
             np.testing.assert_array_equal(top, scores[want])
         rows, _ = index.search_weighted(q, 25)
         assert rows.tolist() == plain[i][1][0].tolist()
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    docs=st.lists(_tokens, min_size=1, max_size=12),
+    terms=_tokens,
+    picks=st.lists(st.integers(min_value=0, max_value=11), max_size=15),
+)
+def test_presence_is_membership(docs: list[list[str]], terms: list[str], picks: list[int]) -> None:
+    index = LexicalIndex.build(docs)
+    rows = [p % len(docs) for p in picks]  # any order, repeats allowed
+    held = index.presence(terms, rows)
+    assert held.shape == (len(rows), len(terms))
+    assert held.tolist() == [[t in docs[r] for t in terms] for r in rows]

@@ -75,19 +75,16 @@ def test_synthetic_snapshot_opens_with_the_production_backend(tmp_path: Path) ->
 
 
 def test_coverage_per_query_equals_abstain_coverage() -> None:
-    from corpus.models import Passage
     from index.abstain import coverage
-    from index.backend import PassageRecord
     from index.engine import _coverages
 
-    heads = [
-        PassageRecord(Passage(f"p{i}", "s", "t", 0, 1, None, i), "en", tuple(toks), ())
-        for i, toks in enumerate([["china", "detain"], ["border"], [], ["china", "china", "repatri"]])
-    ]
+    heads = [frozenset(t) for t in (["china", "detain"], ["border"], [], ["china", "repatri"])]
     df = {"china": 3, "detain": 2, "repatri": 1}
     for terms in (frozenset({"china", "detain", "absent"}), frozenset(), frozenset({"repatri"})):
-        expected = [coverage(terms, set(h.tokens), df, 50) for h in heads]
+        expected = [coverage(terms, set(h), df, 50) for h in heads]
         assert _coverages(terms, heads, df, 50) == expected
+        # the terms a head holds beyond the question's do not count
+        assert _coverages(terms, [h & terms for h in heads], df, 50) == expected
 
 
 def test_stored_sentences_decode_on_first_use_and_equal_their_tuples() -> None:
@@ -107,6 +104,29 @@ def test_stored_sentences_decode_on_first_use_and_equal_their_tuples() -> None:
     assert calls == ["0 5 6 12"]  # decoded once
     terms = Lazy("a\x1fb\x1e\x1ec", lambda raw: decode_sentence_terms(raw, 3))
     assert terms == (("a", "b"), (), ("c",))
+
+
+def test_stored_tokens_are_counted_without_decoding(tmp_path: Path) -> None:
+    """A query reads each candidate's token count (a feature) but not its tokens: the terms a
+    passage holds come from the BM25 arrays (`PresenceBackend`)."""
+    from index.local import store
+
+    sources = [text_source(name.removesuffix(".txt"), text) for name, text in TINY.items()]
+    prepared = prepare(sources, FakeEmbedder())
+    local = local_backend(prepared, tmp_path)
+    calls: list[str] = []
+    real = store.decode_tokens
+    try:
+        store.decode_tokens = lambda raw: calls.append(raw) or real(raw)  # type: ignore[assignment]
+        ids = [p.id for r in local.sources() for p in local.passages_of(r.id)]
+        records = local.passages(ids)
+        counts = [len(r.tokens) for r in records]
+        assert calls == [] and all(counts)
+        assert [len(tuple(r.tokens)) for r in records] == counts
+        assert len(calls) == len(records)
+    finally:
+        store.decode_tokens = real  # type: ignore[assignment]
+        local.close()
 
 
 def test_local_records_read_as_the_memory_backend_holds_them(tmp_path: Path) -> None:

@@ -150,6 +150,15 @@ class LocalBackend(SourceTable[StoredSource]):
         with self._records_lock:
             self._records.clear()
 
+    def term_presence(self, terms: Sequence[str], ids: Sequence[str]) -> list[frozenset[str]]:
+        """`PresenceBackend.term_presence`, from the BM25 postings (`LexicalIndex.presence`); the
+        lexical index holds each passage's tokens, so the answer is its `token_set`'s."""
+        rows, cols = np.nonzero(self.lexical.presence(terms, self._rows(ids)))
+        held: list[list[str]] = [[] for _ in ids]
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            held[i].append(terms[j])
+        return [frozenset(h) for h in held]
+
     def near_duplicates(self, ids: Sequence[str]) -> list[tuple[int, int]]:
         """Positions (i, j), i < j, of near-duplicate passages among `ids` (from the shingle
         signatures stored at build time; see `index.dedup`)."""

@@ -83,7 +83,7 @@ class LocalWriter:
         self._language_runs: list[tuple[str, int, int]] = []  # (language, first row, rows) per source
         self.published: IndexInfo | None = None
 
-    def _append(self, vectors: np.ndarray, tokens: Sequence[tuple[str, ...]], texts: Sequence[str]) -> None:
+    def _append(self, vectors: np.ndarray, tokens: Sequence[Sequence[str]], texts: Sequence[str]) -> None:
         arr = np.ascontiguousarray(vectors, dtype=np.float32)
         if arr.size and arr.shape[1] != self._dim:
             raise ValueError(f"vectors have dimension {arr.shape[1]}, the index {self._dim}")

@@ -166,6 +166,35 @@ class LexicalIndex:
         tid = self._vocab.get(token) if token else None
         return 0 if tid is None else int(self._term_indptr[tid + 1] - self._term_indptr[tid])
 
+    def presence(self, terms: Sequence[str], rows: npt.ArrayLike) -> npt.NDArray[np.bool_]:
+        """Which documents hold which terms: shape (len(rows), len(terms)), True where row i's
+        document holds terms[j]. The rows' term lists (document-major arrays, ~150 ids a passage)
+        are gathered in one step and looked up among the terms' ids by binary search: a handful of
+        numpy calls whatever the number of terms, nothing decoded, and no cost that grows with
+        the collection."""
+        distinct = list(dict.fromkeys(terms))
+        if len(distinct) < len(terms):  # a term asked twice gets the same column twice
+            at_column = {t: j for j, t in enumerate(distinct)}
+            return self.presence(distinct, rows)[:, [at_column[t] for t in terms]]
+        r = np.asarray(rows, dtype=np.int64).reshape(-1)
+        out = np.zeros((r.size, len(terms)), dtype=bool)
+        vocab = self._vocab
+        known = [(j, vocab[t]) for j, t in enumerate(terms) if t in vocab]
+        if not known or r.size == 0:
+            return out
+        cols = np.fromiter((k[0] for k in known), np.int64, len(known))
+        tids = np.fromiter((k[1] for k in known), np.int64, len(known))
+        order = np.argsort(tids, kind="stable")
+        tids, cols = tids[order], cols[order]
+        lo = self._doc_indptr[r]
+        lens = self._doc_indptr[r + 1] - lo
+        at = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
+        held = self._doc_terms[at]
+        pos = np.minimum(np.searchsorted(tids, held), tids.size - 1)
+        hit = tids[pos] == held
+        out[np.repeat(np.arange(r.size), lens)[hit], cols[pos[hit]]] = True
+        return out
+
     def scores(self, weights: Mapping[str, float]) -> Scores:
         """The BM25 score of every row for a weighted query (weight 1 per occurrence = plain BM25).
 

@@ -95,7 +95,7 @@ class StoredPassage:
     """A passage row as written: the passage and what the query pipeline reads about it."""
 
     passage: Passage
-    tokens: tuple[str, ...]
+    tokens: Sequence[str]
     sentences: Sequence[tuple[int, int]]
     sentence_terms: Sequence[tuple[str, ...]]
 
@@ -114,15 +114,18 @@ def decode_sentence_terms(raw: str, n_sentences: int) -> tuple[tuple[str, ...], 
 
 class Lazy(Sequence[T]):
     """A stored sequence decoded on first use: a query reads ~58 candidate rows but needs the
-    sentence spans and terms of only the ~5 it shows (decoding all of them cost ~0.6 ms a query).
-    Compares equal to any sequence with the same items."""
+    sentence spans and terms of only the ~5 it shows (decoding all of them cost ~0.6 ms a query),
+    and the token count but not the tokens of any (the terms they hold come from the BM25 arrays).
+    `length`, when given, answers `len` without decoding. Compares equal to any sequence with the
+    same items."""
 
-    __slots__ = ("_decode", "_items", "_raw")
+    __slots__ = ("_decode", "_items", "_length", "_raw")
 
-    def __init__(self, raw: str, decode: Callable[[str], tuple[T, ...]]) -> None:
+    def __init__(self, raw: str, decode: Callable[[str], tuple[T, ...]], length: int | None = None) -> None:
         self._raw = raw
         self._decode: Callable[[str], tuple[T, ...]] | None = decode
         self._items: tuple[T, ...] = ()
+        self._length = length  # when known without decoding (a passage's token count)
 
     def _get(self) -> tuple[T, ...]:
         decode = self._decode  # read once: another thread may finish decoding meanwhile
@@ -132,7 +135,7 @@ class Lazy(Sequence[T]):
         return self._items
 
     def __len__(self) -> int:
-        return len(self._get())
+        return self._length if self._length is not None else len(self._get())
 
     @overload
     def __getitem__(self, i: int) -> T: ...
@@ -151,6 +154,11 @@ class Lazy(Sequence[T]):
 
     def __repr__(self) -> str:
         return repr(self._get())
+
+
+def decode_tokens(raw: str) -> tuple[str, ...]:
+    """A passage's tokens from their stored form (joined by \x1f)."""
+    return tuple(raw.split(_TOKEN_SEP)) if raw else ()
 
 
 def decode_spans(raw: str) -> tuple[tuple[int, int], ...]:
@@ -352,7 +360,7 @@ def _stored_passage(r: Sequence[Any]) -> StoredPassage:
     headings = _headings(section)
     return StoredPassage(
         passage=passage(pid, sid, ordinal, start, end, page, page_end, headings, context, text),
-        tokens=tuple(tokens.split(_TOKEN_SEP)) if tokens else (),
+        tokens=Lazy(tokens, decode_tokens, tokens.count(_TOKEN_SEP) + 1 if tokens else 0),
         sentences=Lazy(sentences, decode_spans),
         sentence_terms=Lazy(sterms, functools.partial(decode_sentence_terms, n_sentences=n_spans)),
     )
