@@ -9,7 +9,8 @@ import pytest
 
 from bench.synthetic import ensure_synthetic
 from index.analyzer import analyze_many
-from index.backend import DuplicateBackend
+from index.answerability import FEATURES, features
+from index.backend import DuplicateBackend, PresenceBackend
 from index.engine import GroundIndex
 from index.evidence import best_sentences
 from index.local.catalog import LocalCatalog
@@ -49,6 +50,46 @@ def test_engine_answers_the_same_with_precomputed_pairs_and_terms(tmp_path: Path
                 (h.passage.id, h.evidence, [d.passage.id for d in h.duplicates]) for h in rb.hits
             ]
             assert ra.answered == rb.answered
+    finally:
+        local.close()
+        memory.close()
+
+
+def test_terms_held_from_the_bm25_arrays_score_as_the_token_sets(tmp_path: Path) -> None:
+    """The local backend tells the engine which question terms a candidate holds from its BM25
+    arrays (`PresenceBackend`); the in-memory one leaves it to the records' token sets. Coverage,
+    missing key facts and the answerability features must not tell the two apart."""
+    sources = [text_source(name.removesuffix(".txt"), text) for name, text in TINY.items()]
+    prepared = prepare(sources, FakeEmbedder())
+    local = local_backend(prepared, tmp_path / "data")
+    memory = memory_backend(prepared)
+    try:
+        assert isinstance(local, PresenceBackend) and not isinstance(memory, PresenceBackend)
+        emb = FakeEmbedder()
+        a, b = GroundIndex(local, emb), GroundIndex(memory, emb)
+        held_any = False
+        for question in (
+            "Were North Koreans detained in China in 2020?",
+            "refugee frontiers",
+            "강제 송환",
+            "What did Kim say about the border?",
+        ):
+            sa, sb = a.score(Query(question=question, k=5)), b.score(Query(question=question, k=5))
+            ga = {g.head.passage.id: g for g in sa.groups}
+            gb = {g.head.passage.id: g for g in sb.groups}
+            assert ga.keys() == gb.keys() and ga
+            for pid, g in ga.items():
+                assert g.held == g.head.token_set & sa.terms == gb[pid].held
+                assert (g.coverage, g.missing) == (gb[pid].coverage, gb[pid].missing)
+                held_any |= bool(g.held)
+            # the features read from what a passage holds (the fused scores differ in float32 rounding)
+            cols = [FEATURES.index(f) for f in ("coverage", "missing_rare", "eligible", "passage_terms")]
+            rows_b = dict(
+                zip([g.head.passage.id for g in sb.groups], features(sb)[:, cols].tolist(), strict=True)
+            )
+            for g, row in zip(sa.groups, features(sa)[:, cols].tolist(), strict=True):
+                assert row == rows_b[g.head.passage.id]
+        assert held_any
     finally:
         local.close()
         memory.close()
