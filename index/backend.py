@@ -77,7 +77,8 @@ class PassageRecord:
 
     @functools.cached_property
     def token_set(self) -> frozenset[str]:
-        """`tokens` as a set, built once per record (coverage, constraints and features all ask)."""
+        """`tokens` as a set, built once per record: what the engine reads the terms a passage holds
+        from when its backend is not a `PresenceBackend`."""
         return frozenset(self.tokens)
 
 

@@ -37,8 +37,9 @@ SIGNATURES_FILE = "signatures.npy"
 SIGNATURES_INDPTR_FILE = "signatures-indptr.npy"
 # Passage records read for queries are kept decoded (least recently used first out): questions on
 # one collection share many candidates, and reading and decoding ~50 rows was the largest step of a
-# query beyond the encoder at demo size. ~15 KB each once their sentences and term sets are decoded
-# (measured on the demo): ~30 MB at most.
+# query beyond the encoder at demo size. Their tokens, sentences and sentence terms stay encoded
+# until read (a query reads the tokens of none and the sentences of the few it shows): 2,048 demo
+# records take 6.1 MB (tracemalloc, 2026-11-30; 22 MB when each kept its token set).
 RECORDS_CACHED = 2048
 Rows = npt.NDArray[np.int64]
 
