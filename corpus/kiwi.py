@@ -23,7 +23,7 @@ import functools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kiwipiepy import Kiwi
+    from kiwipiepy import Kiwi, MorphemeSet
 
 
 @functools.cache
@@ -37,3 +37,13 @@ def get_kiwi() -> Kiwi:
 def kiwi_loaded() -> bool:
     """Whether `get_kiwi()` has built Kiwi in this process (without building it)."""
     return get_kiwi.cache_info().currsize > 0
+
+
+@functools.cache
+def no_pronoun_contractions() -> MorphemeSet:
+    """A Kiwi blocklist of the particles a pronoun contracts with ("난" = 나 + ᆫ "I (topic)", "전" =
+    저 + ᆫ, "날" = 나 + ᆯ "me"): for re-reading a text in which Kiwi found one inside a word
+    ("난민법 제18조" read as 나 + ᆫ + 민법, "I, the Civil Act", instead of 난민 + 법)."""
+    from kiwipiepy import MorphemeSet
+
+    return MorphemeSet(get_kiwi(), ["ᆫ/JX", "ᆯ/JKO"])

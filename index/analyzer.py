@@ -6,7 +6,9 @@ Text is NFKC-normalised and split by script:
   one term of its stemmed parts ("non-refoulement" -> non, refoul, non-refoul).
 - Numbers: thousands separators removed ("2,000" -> "2000"), decimals kept ("3.5").
 - Hangul: Kiwi morphemes whose tag is a content tag (nouns, numerals, roots, verb and adjective
-  stems), e.g. "탈북민 강제송환" -> 탈북민, 강제, 송환. Kiwi is loaded only when Hangul occurs.
+  stems), e.g. "탈북민 강제송환" -> 탈북민, 강제, 송환. Kiwi is loaded only when Hangul occurs. A
+  text in which Kiwi reads a pronoun's contracted particle inside a word ("난민법 제18조" as 나 + ᆫ
+  + 민법, "I, the Civil Act") is read again without those contractions (난민, 법, 18).
 - Han, Hiragana and Katakana runs: overlapping character bigrams (a lone character is kept as is).
 Tokens come out in text order. Bump ANALYZER_VERSION whenever the output changes for some input.
 """
@@ -21,10 +23,10 @@ from typing import Any
 
 import Stemmer
 
-from corpus.kiwi import get_kiwi
+from corpus.kiwi import get_kiwi, no_pronoun_contractions
 from corpus.script import HAN, HANGUL, KANA_BLOCKS
 
-ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/4"
+ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/5"
 
 _CJK = KANA_BLOCKS + HAN
 _WORD_CHAR = rf"[^\W_{HANGUL}{_CJK}]"
@@ -130,6 +132,40 @@ def _korean(tokens: Iterable[Any]) -> list[tuple[int, str]]:
     return out
 
 
+def _kiwi_morphemes(texts: list[str]) -> list[list[tuple[int, str]]]:
+    """`_korean` of Kiwi's tokens of each text, read as they come (a batch's tokens are not all
+    kept); a text with a pronoun contraction inside a word (`_contraction_in_word`) is tokenized
+    again with those contractions blocked, all of it: a real contraction elsewhere in that text
+    ("난 ... 난민법 제18조") is then read as a noun too."""
+    kiwi = get_kiwi()
+    out: list[list[tuple[int, str]]] = []
+    again: list[int] = []
+    for i, toks in enumerate(kiwi.tokenize(texts)):
+        if _contraction_in_word(toks):
+            again.append(i)
+        out.append(_korean(toks))
+    if again:
+        redone = kiwi.tokenize([texts[i] for i in again], blocklist=no_pronoun_contractions())
+        for i, toks in zip(again, redone, strict=True):
+            out[i] = _korean(toks)
+    return out
+
+
+def _contraction_in_word(tokens: Sequence[Any]) -> bool:
+    """A pronoun with a contracted particle in its syllable (난 = 나 + ᆫ, 날 = 나 + ᆯ) that the next
+    morpheme follows without a space: "난민법" misread as 나 + ᆫ + 민법. A contraction standing as
+    its own word ("전 학생이에요", "I am a student") is a real one."""
+    for pronoun, particle, after in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if (
+            pronoun.tag == "NP"
+            and particle.form in ("ᆫ", "ᆯ")
+            and particle.tag in ("JX", "JKO")
+            and after.start == particle.start + particle.len
+        ):
+            return True
+    return False
+
+
 def _merge(*parts: list[tuple[int, str]]) -> list[str]:
     return [tok for _, tok in sorted((p for part in parts for p in part), key=lambda p: p[0])]
 
@@ -145,6 +181,6 @@ def analyze_many(texts: Sequence[str]) -> list[list[str]]:
     korean_at = [i for i, t in enumerate(normal) if _HAS_HANGUL.search(t)]
     morphemes: dict[int, list[tuple[int, str]]] = {}
     if korean_at:
-        analysed = get_kiwi().tokenize([normal[i] for i in korean_at])
-        morphemes = {i: _korean(toks) for i, toks in zip(korean_at, analysed, strict=True)}
+        analysed = _kiwi_morphemes([normal[i] for i in korean_at])
+        morphemes = dict(zip(korean_at, analysed, strict=True))
     return [_merge(_non_hangul(t), morphemes.get(i, [])) for i, t in enumerate(normal)]

@@ -44,7 +44,7 @@ from index.backend import (
 from index.dedup import group_by_pairs, group_duplicates
 from index.definitions import defined_terms, defines, names_treaty
 from index.embedding.base import Embedder
-from index.evidence import best_sentences, is_bare_label
+from index.evidence import best_sentences, evidence_terms, is_bare_label
 from index.filters import check_filters
 from index.followup import read_question
 from index.instruments import (
@@ -355,6 +355,25 @@ class GroundIndex:
                 acronyms += acronyms_in(earlier.text)
             named = NamedInstrument.of(names, acronyms, stats.df, stats.n_docs)
             in_named = self._named_provision(q.provisions, named, query.filters)
+            wanted_languages = {lang.lower() for lang in query.filters.languages}
+            if q.language != "en" and (not wanted_languages or "en" in wanted_languages):
+                # English sources too, their titles matched through the terms' English senses ("팔레르모
+                # 의정서" for the Palermo Protocol); they win when they name an instrument beyond doubt
+                # and better than the question's own words do ("난민협약 제33조의 법적 효력": 법 of 법적
+                # names 난민법 in Korean, 협약 the Refugee Convention in English). English sources only:
+                # a Korean law's title carries its English name, which the senses would count twice
+                # (권리 "right" for the North Korean Human Rights Act). Not for English questions: their
+                # terms in Korean (law -> 법률, settle -> 정착) are the generic words of Korean titles.
+                english = _senses(tr for tr in translations if tr.language == "en")
+                across = NamedInstrument.of(names, acronyms, stats.df, stats.n_docs, english)
+                in_english = replace(query.filters, languages=("en",))
+                found = self._named_provision(q.provisions, across, in_english)
+                if (
+                    found is not None
+                    and found.decisive
+                    and (in_named is None or not in_named.decisive or found.best > in_named.best)
+                ):
+                    in_named = found
             if in_named is not None and in_named.decisive:
                 cands = self._with_named(cands, in_named, search_vec)
         records = self.backend.passages([c.id for c in cands])
@@ -829,7 +848,7 @@ class GroundIndex:
         evidence = best_sentences(
             p.text,
             g.head.sentences,
-            set(scored.terms),
+            evidence_terms(scored.terms, bool(scored.analysis.provisions)),
             analyze_many,
             scored.df,
             scored.n_docs,
@@ -841,6 +860,16 @@ class GroundIndex:
         return Hit(
             passage=p, source=self._ref(p.source_id), score=g.fused, evidence=evidence, duplicates=dups
         )
+
+
+def _senses(translations: Iterable[Translation]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each translated question term's senses in the other language (`index.lexicon`), merged over
+    the question and the earlier question it is read with."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for tr in translations:
+        for term, senses in tr.senses.items():
+            out[term] = tuple(dict.fromkeys((*out.get(term, ()), *senses)))
+    return out
 
 
 def _remember(cache: dict[str, _V], key: str, value: _V) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 from corpus.sentences import split_sentences
 from index.abstain import idf
+from index.instruments import instrument_terms
 from index.types import Span
 
 HEADING_WORDS = 12  # a line this short without closing punctuation may be a heading ...
@@ -50,6 +51,18 @@ def is_bare_label(text: str) -> bool:
     with, so it never answers or shows as a further passage (it may still be offered as related)."""
     stripped = text.strip()
     return bool(stripped) and is_heading_line(stripped, 0, len(stripped))
+
+
+def evidence_terms(terms: Collection[str], names_provision: bool) -> set[str]:
+    """The question terms a passage's evidence is marked by: all of `terms`, except that a question
+    naming an article or section (`names_provision`) leaves out the words for the kind of instrument
+    ("Act", "Convention", 법, 협약: `index.instruments.instrument_terms`). They name where the article
+    stands, and every sentence of the instrument stands there: "이 법에 따라" or "this Convention"
+    would otherwise outweigh what the question asks about. All of `terms` when nothing else is left."""
+    if not names_provision:
+        return set(terms)
+    kinds = instrument_terms()
+    return {t for t in terms if t not in kinds} or set(terms)
 
 
 def best_sentences(

@@ -26,7 +26,7 @@ import itertools
 import re
 import threading
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -125,6 +125,7 @@ class NamedInstrument:
 
     weights: Mapping[str, float]
     acronyms: tuple[tuple[str, str], ...]
+    senses: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -133,59 +134,135 @@ class NamedInstrument:
         acronyms: Iterable[str],
         df: Mapping[str, int],
         n_docs: int,
+        senses: Mapping[str, Iterable[tuple[str, ...]]] | None = None,
     ) -> NamedInstrument:
         """From the question's content terms outside its provisions, its acronyms (`acronyms_in`),
-        and the terms' document frequencies over `n_docs` passages."""
+        the terms' document frequencies over `n_docs` passages and, to match titles in another
+        language, the terms' senses there (`index.lexicon`: a Korean term's English index terms).
+        With `senses` given, the Korean and Chinese words for kinds of instrument also get their
+        English ones (`kind_senses`: 의정서 -> protocol); without, terms match as they are."""
         weights = {t: idf(df.get(t, 0), n_docs) for t in sorted(set(terms))}
         pairs = []
         for a in acronyms:
             analysed = analyze(a)
             if len(analysed) == 1 and analysed[0] in weights:
                 pairs.append((a, analysed[0]))
-        return cls(weights=weights, acronyms=tuple(pairs))
+        if senses is None:
+            return cls(weights=weights, acronyms=tuple(pairs))
+        given = senses
+        kinds = kind_senses()
+        other = {
+            t: found
+            for t in weights
+            if (found := tuple(dict.fromkeys((*kinds.get(t, ()), *(tuple(x) for x in given.get(t, ()))))))
+        }
+        return cls(weights=weights, acronyms=tuple(pairs), senses=other)
+
+    def held(self, term: str, name_terms: frozenset[str]) -> float:
+        """How far a name holds question term `term`, in [0, 1]: 1.0 when it holds the term itself,
+        else the largest share of one of the term's senses in another language that it holds
+        (난민 "refugee" in "Convention relating to the Status of Refugees": 1.0; 인신매매 "human
+        trafficking" in "Protocol ... Trafficking in Persons": 0.5)."""
+        if term in name_terms:
+            return 1.0
+        best = 0.0
+        for sense in self.senses.get(term, ()):
+            if sense:
+                best = max(best, sum(1 for t in sense if t in name_terms) / len(sense))
+        return best
 
     def match(self, name: str, name_terms: frozenset[str]) -> float:
         """The IDF-weighted share, in [0, 1], of the question's terms that instrument `name` (with
-        its analysed terms `name_terms`) holds; an acronym counts as held as far as it abbreviates the name
-        (`abbreviates`: 1.0, 0.5 or 0.0)."""
+        its analysed terms `name_terms`) holds (`held`: in the question's language or another);
+        an acronym counts as held as far as it abbreviates the name (`abbreviates`: 1.0, 0.5 or 0.0)."""
         total = sum(self.weights.values())
         if total <= 0:
             return 0.0
-        share = {t: 1.0 for t in self.weights if t in name_terms}
+        share = {t: v for t in self.weights if (v := self.held(t, name_terms)) > 0}
         for acronym, term in self.acronyms:
             share[term] = max(share.get(term, 0.0), abbreviates(acronym, name))
         return sum(self.weights[t] * v for t, v in share.items()) / total
 
     def explicit(self, name: str, name_terms: frozenset[str]) -> bool:
         """The question names instrument `name` outright: by a full acronym ("CAT") or with a word
-        that names a kind of instrument ("Refugee Convention"), not only by its subject ("torture")."""
+        that names a kind of instrument ("Refugee Convention", "난민협약" for an English title), not
+        only by its subject ("torture")."""
         if any(abbreviates(acronym, name) == 1.0 for acronym, _ in self.acronyms):
             return True
-        return any(t in name_terms for t in self.weights if t in instrument_terms())
+        return any(self.kind_held(t, name_terms) for t in self.weights if t in instrument_terms())
+
+    def kind_held(self, term: str, name_terms: frozenset[str]) -> bool:
+        """The name holds kind-of-instrument term `term` itself, or one of its senses that is a
+        kind too (협약 as "convent"; not 법 as "rule")."""
+        if term in name_terms:
+            return True
+        kinds = instrument_terms()
+        return any(len(s) == 1 and s[0] in kinds and s[0] in name_terms for s in self.senses.get(term, ()))
 
     def decisive(self, name: str, name_terms: frozenset[str]) -> bool:
         """The question names instrument `name` beyond doubt: outright (`explicit`), by more than
-        the word for its kind (a "Constitution" is not "the DPRK Constitution"), and with no acronym
-        the name lacks ("DPRK" for the "Constitution of the Republic of Korea")."""
+        the word for its kind (a "Constitution" is not "the DPRK Constitution"; a term held through
+        another language counts when at least half of one of its senses is held), and with no
+        acronym the name lacks ("DPRK" for the "Constitution of the Republic of Korea")."""
         if not self.explicit(name, name_terms):
             return False
         full = {term for acronym, term in self.acronyms if abbreviates(acronym, name) == 1.0}
         if any(term not in name_terms and term not in full for _, term in self.acronyms):
             return False
-        return bool(full) or any(t in name_terms and t not in instrument_terms() for t in self.weights)
+        return bool(full) or any(
+            self.held(t, name_terms) >= 0.5 for t in self.weights if t not in instrument_terms()
+        )
 
     def rank(self, name: str, name_terms: frozenset[str]) -> tuple[float, float]:
         """How well instrument `name` is the one named, for comparing instruments: (`match`, the
-        share of the name's terms the question holds), rounded to 9 places. The second breaks ties
-        for the instrument named in fewer words: the Act over the "Enforcement Decree of the Act"."""
-        held = sum(1 for t in name_terms if t in self.weights)
+        share of the name's terms the question holds, in its language or through a sense), rounded
+        to 9 places. The second breaks ties for the instrument named in fewer words: the Act over
+        the "Enforcement Decree of the Act"."""
+        asked = set(self.weights).union(*(t for senses in self.senses.values() for t in senses))
+        held = sum(1 for t in name_terms if t in asked)
         return round(self.match(name, name_terms), 9), round(held / max(len(name_terms), 1), 9)
+
+
+# The same kinds in Korean and Chinese, as the analyzer keeps them (난민법 -> 난민 + 법; a two-character
+# Han word is its own bigram), written out so that English questions never build Kiwi to read them.
+_OTHER_INSTRUMENT_WORDS: tuple[str, ...] = (
+    *("법", "법률", "시행령", "헌법", "협약", "규약", "의정서", "조약", "선언", "헌장"),
+    *("公约", "条约", "宣言"),
+)
+
+
+# What each Korean or Chinese word for a kind of instrument is called in English: a question naming
+# "난민협약" (the Refugee Convention) or "팔레르모 의정서" (the Palermo Protocol) names an English title.
+# Each English word is one sense (법 is an "Act" or a "Law").
+_KINDS_IN_ENGLISH = {
+    "법": "Act Law",
+    "법률": "Act Law",
+    "시행령": "Decree",
+    "헌법": "Constitution",
+    "협약": "Convention",
+    "규약": "Covenant",
+    "의정서": "Protocol",
+    "조약": "Treaty",
+    "선언": "Declaration",
+    "헌장": "Charter",
+    "公约": "Convention",
+    "条约": "Treaty",
+    "宣言": "Declaration",
+}
+
+
+@functools.cache
+def kind_senses() -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """The analysed Korean and Chinese words for a kind of instrument (법, 협약, 의정서, 公约) -> their
+    English equivalents as senses of one analysed term each ((("act",), ("law",)) for 법)."""
+    return {word: tuple((term,) for term in analyze(english)) for word, english in _KINDS_IN_ENGLISH.items()}
 
 
 @functools.cache
 def instrument_terms() -> frozenset[str]:
-    """The analysed forms of the English words naming a kind of instrument."""
-    return frozenset(analyze(" ".join(_INSTRUMENT_WORDS)))
+    """The analysed forms of the words naming a kind of instrument: English (convent, protocol, act,
+    law, ...), Korean (법, 법률, 시행령, 협약, 의정서, ...) and Chinese (公约, 条约, 宣言)."""
+    return frozenset(analyze(" ".join(_INSTRUMENT_WORDS))) | frozenset(_OTHER_INSTRUMENT_WORDS)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -267,14 +344,32 @@ class TitleIndex:
         total = sum(named.weights.values())
         if total <= 0:
             return scores
+        acronyms: dict[str, list[str]] = {}
+        for acronym, term in named.acronyms:
+            acronyms.setdefault(term, []).append(acronym)
         for t, w in named.weights.items():
             rows = self._postings.get(t)
+            senses = named.senses.get(t)
+            if not senses and t not in acronyms:
+                if rows is not None:
+                    scores[rows] += w
+                continue
+            # held in the question's language (1.0), by the best share of a sense, or as far as an
+            # acronym of the question abbreviates the title: the largest, as `NamedInstrument.match`
+            held = np.zeros(len(self.ids), dtype=np.float64)
+            for sense in senses or ():
+                part = np.zeros(len(self.ids), dtype=np.float64)
+                for st in sense:
+                    found = self._postings.get(st)
+                    if found is not None:
+                        part[found] += 1.0 / len(sense)
+                np.maximum(held, part, out=held)
+            for acronym in acronyms.get(t, ()):
+                for i, strength in self._abbreviated(acronym):
+                    held[i] = max(held[i], strength)
             if rows is not None:
-                scores[rows] += w
-        for acronym, term in named.acronyms:
-            for i, strength in self._abbreviated(acronym):
-                if term not in self.terms[i]:
-                    scores[i] += named.weights[term] * strength
+                held[rows] = 1.0
+            scores += w * held
         return scores / total
 
     def _ranked(
@@ -316,10 +411,15 @@ class TitleIndex:
         """`rank` (at least MIN_MATCH) over the titles the question names outright only
         (`NamedInstrument.explicit`: by a full acronym or with the word for their kind)."""
         outright = np.zeros(len(self.ids), dtype=bool)
+        kinds = instrument_terms()
         for t in named.weights:
-            rows = self._postings.get(t) if t in instrument_terms() else None
-            if rows is not None:
-                outright[rows] = True
+            if t not in kinds:
+                continue
+            # the kind named, in the question's language or as one whole sense in another
+            for term in (t, *(s[0] for s in named.senses.get(t, ()) if len(s) == 1 and s[0] in kinds)):
+                rows = self._postings.get(term)
+                if rows is not None:
+                    outright[rows] = True
         for acronym, _ in named.acronyms:
             for i, strength in self._abbreviated(acronym):
                 outright[i] |= strength == 1.0

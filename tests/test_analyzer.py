@@ -46,6 +46,19 @@ def test_korean_morphemes() -> None:
     assert not {"들", "은", "에서", "다"} & set(terms)  # particles and endings dropped
 
 
+def test_a_pronoun_contraction_inside_a_word_is_read_again() -> None:
+    # Kiwi alone reads "난민법 제18조" as 나 + ᆫ + 민법 ("I, the Civil Act"): the Refugee Act would be
+    # searched as the Civil Act
+    assert analyze("난민법 제18조") == ["난민", "법", "18"]
+    assert analyze("난민법상 난민") == ["난민", "법", "난민"]
+    assert analyze("난민법에 따르면") == ["난민", "법", "따르"]  # read right either way
+    # a contraction standing as its own word is a real one: the pronoun and particle are no terms
+    assert analyze("전 학생이에요") == ["학생"]
+    assert analyze("날 도와줘") == ["도와주"]
+    texts = ["난민법 제8조", "전 학생", "난민법 제8조"]
+    assert analyze_many(texts) == [["난민", "법", "8"], ["학생"], ["난민", "법", "8"]]
+
+
 def test_mixed_scripts_keep_text_order() -> None:
     terms = analyze("2020년 UN 보고서는 2,000명의 탈북민을 다뤘다")
     assert terms[:4] == ["2020", "un", "보고서", "2000"]
@@ -74,7 +87,10 @@ def test_kiwi_not_loaded_for_english() -> None:
         "import sys\n"
         "from index.analyzer import analyze, analyze_many\n"
         "from corpus.kiwi import kiwi_loaded\n"
+        "from index.evidence import evidence_terms\n"
+        "from index.instruments import instrument_terms, kind_senses\n"
         "assert analyze('North Korean defectors 2,000 中文') and analyze_many(['plain English'])\n"
+        "assert '법' in instrument_terms() and kind_senses() and evidence_terms(['act'], True)\n"
         "assert not kiwi_loaded(), 'Kiwi was built for text without Hangul'\n"
         "assert 'kiwipiepy' not in sys.modules, 'kiwipiepy was imported for text without Hangul'\n"
     )

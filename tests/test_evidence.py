@@ -7,7 +7,8 @@ import pytest
 from corpus.sentences import split_sentences
 from index.analyzer import analyze, analyze_many
 from index.engine import GroundIndex
-from index.evidence import best_sentences, is_bare_label, is_heading_line
+from index.evidence import best_sentences, evidence_terms, is_bare_label, is_heading_line
+from index.question import provisions_in
 from index.types import Query
 from tests.fakes import FakeEmbedder
 from tests.helpers import memory_backend, prepare, text_source
@@ -28,7 +29,9 @@ KO_ARTICLE = (
 
 
 def marked(text: str, question: str) -> list[str]:
-    spans = best_sentences(text, None, set(analyze(question)), analyze_many, {}, 1000)
+    """The sentences marked for `question`, by the terms the engine marks with (`evidence_terms`)."""
+    terms = evidence_terms(analyze(question), bool(provisions_in(question)))
+    spans = best_sentences(text, None, terms, analyze_many, {}, 1000)
     return [text[s.start : s.end] for s in spans]
 
 
@@ -68,6 +71,37 @@ def test_a_question_naming_an_article_marks_its_text_not_its_heading() -> None:
     english = marked(ARTICLE, "What does Article 33 say about refugees?")
     assert english and all(s.startswith(("1.", "2.")) for s in english)
     assert marked(KO_ARTICLE, "난민법 제2조에서 난민의 정의는 무엇인가요?")[0].startswith('1. "난민"이란')
+
+
+def test_the_kind_of_instrument_named_with_an_article_marks_nothing() -> None:
+    # "이 법에 따라" / "this Act" stand in every article of the Act: the content asked about decides
+    named = analyze("난민법 제2조에서 난민의 정의는 무엇인가요?")
+    assert evidence_terms(named, True) == {"난민", "2", "정의"}
+    assert evidence_terms(analyze("난민법에서 말하는 난민"), False) == {"난민", "법", "말"}
+    assert evidence_terms(["act"], True) == {"act"}  # nothing else left: kept
+    act = (
+        "Article 4\n\nAn applicant may not be held in detention for more than ten days.\n\n"
+        "The provisions of this Act prevail over other laws."
+    )
+    question = "What does Article 4 of the Refugee Act say about detention?"
+    assert marked(act, question) == ["An applicant may not be held in detention for more than ten days."]
+    # without an article named, "Act" counts like any other word
+    assert len(marked(act, "the Refugee Act on detention")) == 2
+
+
+def test_the_engine_marks_the_definition_in_the_article_named() -> None:
+    emb = FakeEmbedder()
+    sources = [
+        text_source("act", "난민법\n\n" + KO_ARTICLE, title="난민법 (Refugee Act)", language="ko"),
+        text_source("news", "난민 신청이 늘었다.\n\n난민 지원 단체가 늘었다.", title="뉴스", language="ko"),
+    ]
+    index = GroundIndex(memory_backend(prepare(sources, emb)), emb)
+    answer = index.search(Query("난민법 제2조에서 난민의 정의는 무엇인가요?", k=3))
+    assert answer.answered
+    hit = answer.hits[0]
+    assert hit.passage.source_id == "act"
+    marks = [hit.passage.text[e.start : e.end] for e in hit.evidence]
+    assert len(marks) == 1 and marks[0].startswith('1. "난민"이란'), marks
 
 
 def test_a_label_with_its_figure_on_the_next_line_marks_the_figure() -> None:

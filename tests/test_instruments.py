@@ -14,7 +14,9 @@ from index.instruments import (
     acronyms_in,
     innermost_instrument,
     instrument_name,
+    instrument_terms,
     is_instrument_heading,
+    kind_senses,
 )
 from index.types import Filters, Query
 from tests.helpers import tiny_index_in
@@ -172,12 +174,146 @@ def test_an_article_the_instrument_does_not_have_is_refused(treaties: GroundInde
     assert loose.explanation is not None and "has no article" not in loose.explanation.reason
 
 
+def test_the_refugee_act_named_in_korean_is_not_the_civil_act(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Kiwi reads "난민법 제3조" as 나 + ᆫ + 민법 unless the analyzer reads it again: the Civil Act's
+    # article 3 would then be the article named
+    files = {
+        "refugee_act.txt": COLLECTION["refugee_act.txt"],
+        "civil_act.txt": (
+            "민법\n\n제1장 통칙\n\n"
+            "제3조(권리능력의 존속기간) 사람은 생존한 동안 권리와 의무의 주체가 된다.\n\n"
+            "제4조(성년) 사람은 19세로 성년에 이르게 된다."
+        ),
+    }
+    manifest = (
+        "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+        'refugee_act.txt,"난민법 (Refugee Act, Republic of Korea) — text as promulgated 2016-12-20",'
+        "대한민국 국회,2016-12-20,https://example.kr/law,test,Public,ko\n"
+        'civil_act.txt,"민법 (Civil Act, Republic of Korea)",대한민국 국회,2023-06-28,'
+        "https://example.kr/civil,test,Public,ko\n"
+    )
+    laws = tiny_index_in(tmp_path_factory, "laws", files, manifest)
+    for question in ("난민법 제3조는 무엇을 정하나요?", "난민법상 제3조의 내용은?"):
+        answer = laws.search(Query(question, explain=True))
+        assert answer.answered, question
+        assert "강제로 송환되지" in answer.hits[0].passage.text, question
+        assert answer.explanation is not None and "article of the instrument" in answer.explanation.reason
+    # the kind of instrument named in Korean (법) makes the naming decisive, as "Act" does in English
+    assert "법" in instrument_terms() and "의정서" in instrument_terms()
+
+
+def test_an_english_treaty_named_in_korean_gives_its_article(treaties: GroundIndex) -> None:
+    # 고문방지협약: 고문 is "torture" through the word list, 협약 "Convention" through the kind table;
+    # the Korean Refugee Act's own 제3조 is not the article named
+    answer = treaties.search(Query("고문방지협약 제3조는 무엇을 금지하나요?", explain=True))
+    assert answer.answered and "refouler" in answer.hits[0].passage.text
+    assert answer.explanation is not None and "article of the instrument" in answer.explanation.reason
+    both = treaties.search(Query("자유권규약 제12조 제4항", explain=True))  # 자유 is no word of the title
+    assert both.explanation is not None and "article of the instrument" not in both.explanation.reason
+    # an English question is not matched through Korean senses: "law" is 법 in the word list, and
+    # "the law on refugees" would name 난민법 (Refugee Act) beyond doubt through them
+    english = treaties.search(Query("What does Article 3 of the law on refugees say?", explain=True))
+    assert english.explanation is not None and "article of the instrument" not in english.explanation.reason
+
+
+def test_the_better_naming_wins_across_languages(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # 난민 and the 법 of 법적 ("legal") name 난민법 beyond doubt in the question's own words; 난민 and
+    # 협약 name the Refugee Convention better through their English senses
+    files = {
+        "convention.txt": (
+            "Convention relating to the Status of Refugees\n\nArticle 33\n\n"
+            "1. No Contracting State shall expel or return (refouler) a refugee in any manner whatsoever to "
+            "the frontiers of territories where his life or freedom would be threatened."
+        ),
+        "act.txt": (
+            "난민법\n\n제12조(변호사의 조력을 받을 권리) 난민신청자는 변호사의 조력을 받을 권리를 가진다.\n\n"
+            "제33조(교육의 보장) 난민인정자나 그 자녀가 미성년자인 경우에는 국민과 같은 "
+            "수준의 초등교육과 중등교육을 받는다."
+        ),
+        "nkhra.txt": (
+            "북한인권법\n\n제12조(재단 임원의 구성) 재단에는 이사장 1명을 포함한 12명 이내의 이사를 둔다.\n\n"
+            "제13조(재단의 사업) 재단은 북한인권 실태를 조사한다."
+        ),
+    }
+    manifest = (
+        "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+        "convention.txt,Convention relating to the Status of Refugees (1951),United Nations,1951-07-28,"
+        "https://example.org/refugees,test,Public,en\n"
+        'act.txt,"난민법 (Refugee Act, Republic of Korea)",대한민국 국회,2016-12-20,'
+        "https://example.kr/law,test,Public,ko\n"
+        'nkhra.txt,"북한인권법 (North Korean Human Rights Act)",대한민국 국회,2016-03-03,'
+        "https://example.kr/nkhra,test,Public,ko\n"
+    )
+    laws = tiny_index_in(tmp_path_factory, "conventions", files, manifest)
+    answer = laws.search(Query("난민협약 제33조의 법적 효력은?", explain=True))
+    assert answer.answered and "refouler" in answer.hits[0].passage.text
+    assert answer.explanation is not None and "article of the instrument" in answer.explanation.reason
+    act = laws.search(Query("난민법 제33조는 무엇을 보장하나요?"))
+    assert act.answered and "초등교육" in act.hits[0].passage.text
+    # English senses are matched against English titles only: a Korean law's title carries its English
+    # name, and 권리 as "right" would name the North Korean Human Rights Act through it
+    rights = laws.search(Query("난민법 제12조는 난민신청자에게 어떤 권리를 보장하나요?"))
+    assert rights.answered and "변호사의 조력" in rights.hits[0].passage.text
+
+
 def test_an_instrument_is_named_outright_by_acronym_or_kind() -> None:
     convention = "Convention relating to the Status of Refugees (1951)"
     terms = frozenset(analyze(convention))
     assert NamedInstrument.of(analyze("Refugee Convention"), [], {}, 100).explicit(convention, terms)
     assert NamedInstrument.of(["cat"], ["CAT"], {}, 100).explicit(CAT, frozenset(analyze(CAT)))
     assert not NamedInstrument.of(["refuge"], [], {}, 100).explicit(convention, terms)
+
+
+# Korean question terms with their English senses, as index.lexicon gives them
+SENSES = {
+    "아동": (("child",), ("school", "age", "children")),
+    "권리": (("author",), ("power",), ("right",)),
+    "고문": (("advisor",), ("tortur",), ("ill", "treatment")),
+    "난민": (("indig", "person"), ("refuge",)),
+    "인신매매": (("human", "traffick"),),
+    "crc": (("child",),),  # no word list gives Latin terms senses; the title index must still agree
+}
+
+
+def test_a_korean_question_names_an_english_instrument() -> None:
+    palermo = "Protocol to Prevent, Suppress and Punish Trafficking in Persons, especially Women and Children"
+    act = "인신매매등방지 및 피해자보호 등에 관한 법률 (Act on the Prevention of Human Trafficking)"
+    named = NamedInstrument.of(["팔레르모", "의정서", "인신매매"], [], {}, 100, SENSES)
+    assert named.senses["의정서"] == (("protocol",),)  # the kind table, without any word list
+    p_terms, a_terms = frozenset(analyze(palermo)), frozenset(analyze(act))
+    assert named.held("의정서", p_terms) == 1.0 and named.held("인신매매", p_terms) == 0.5
+    assert named.held("팔레르모", p_terms) == 0.0
+    assert named.explicit(palermo, p_terms) and named.decisive(palermo, p_terms)
+    assert named.match(palermo, p_terms) == pytest.approx(0.5)  # 1 + 0.5 of 3 equal weights
+    # the Korean Act holds 인신매매 itself, but names no protocol
+    assert named.match(act, a_terms) == pytest.approx(1 / 3) and not named.explicit(act, a_terms)
+    index = TitleIndex([("act", act), ("palermo", palermo)])
+    assert [sid for _, sid in index.explicit(named)] == ["palermo"]
+    # senses do not make a subject alone an outright naming: "고문" is not "the Convention against Torture"
+    subject = NamedInstrument.of(["고문"], [], {}, 100, SENSES)
+    cat_terms = frozenset(analyze(CAT))
+    assert subject.held("고문", cat_terms) == 1.0 and not subject.explicit(CAT, cat_terms)
+    assert NamedInstrument.of(["고문", "협약"], [], {}, 100, SENSES).decisive(CAT, cat_terms)
+    # the tie-break counts the title's terms held through senses: 2 of "Convention on the Rights of
+    # the Child"'s terms (convent, child) for 아동 + 협약
+    crc = "Convention on the Rights of the Child"
+    crc_terms = frozenset(analyze(crc))
+    child = NamedInstrument.of(["아동", "협약"], [], {}, 100, SENSES)
+    assert child.rank(crc, crc_terms)[1] == pytest.approx(2 / len(crc_terms))
+    # a kind is named outright by its kind in the other language only, not by another sense of it
+    rule = NamedInstrument.of(["국제", "법"], [], {}, 100, {"법": (("rule",),)})
+    rules = "International Rules of the Road"
+    assert not rule.explicit(rules, frozenset(analyze(rules)))
+    assert rule.explicit("Refugee Act", frozenset(analyze("Refugee Act")))
+
+
+def test_the_kind_words_are_written_as_the_analyzer_keeps_them() -> None:
+    # written out (English questions must not build Kiwi to read them), so checked against Kiwi here
+    for word in kind_senses():
+        assert analyze(word) == [word]
+    assert set(kind_senses()) <= instrument_terms()
 
 
 def test_the_title_index_ranks_as_the_titles_one_by_one() -> None:
@@ -193,8 +329,11 @@ def test_the_title_index_ranks_as_the_titles_one_by_one() -> None:
         (["crc"], ["CRC"]),
         (["iccpr", "guarante"], ["ICCPR"]),
         (["convent", "child"], []),
+        (["아동", "권리", "협약"], []),  # through senses in English (below) and the kind table (협약)
+        (["인신매매", "의정서"], []),
+        (["crc", "아동"], ["CRC"]),  # an acronym beside a term held through a sense
     ]:
-        named = NamedInstrument.of(terms, acronyms, {}, 100)
+        named = NamedInstrument.of(terms, acronyms, {}, 100, SENSES)
         expected = sorted(
             (
                 (named.rank(instrument_name(t), frozenset(analyze(instrument_name(t)))), sid)
@@ -204,6 +343,9 @@ def test_the_title_index_ranks_as_the_titles_one_by_one() -> None:
             reverse=True,
         )
         assert index.rank(named, least=0.0) == [(score, sid) for score, sid in expected if score[0] > 0]
+        # the shares that preselect titles are the match, title by title
+        matches = [named.match(instrument_name(t), frozenset(analyze(instrument_name(t)))) for _, t in titles]
+        assert index._shares(named).tolist() == pytest.approx(matches)
     assert [sid for _, sid in index.rank(NamedInstrument.of(["crc"], ["CRC"], {}, 100))] == ["crc", "crc-op"]
     assert index.rank(NamedInstrument.of(["torture"], [], {}, 100)) == []  # "tortur" is the stem
 
