@@ -218,6 +218,52 @@ class LanguageRunsBackend(Protocol):
         ...
 
 
+Rows = npt.NDArray[np.int64]
+Scores = npt.NDArray[np.float32]
+RowRun = tuple[Rows, Scores]
+"""(row handles, scores) of one run, best first: parallel arrays of the same length."""
+
+
+@runtime_checkable
+class RowRunsBackend(Protocol):
+    """The optional capability of answering the retriever's runs as arrays of row handles.
+
+    A row handle is an int that stands for one passage of this opened backend only (the local
+    backend's row numbers); it never leaves the retriever, which turns the few candidates it returns
+    into passage ids (`ids_of`). Each method gives what its id-keyed counterpart gives, in the same
+    order and with the same scores: the retriever then fuses ~400 scored passages a question with a
+    few numpy operations instead of Python dicts of strings (`index.runs`).
+    """
+
+    def dense_rows(
+        self, vector: Vector, k: int, filters: Filters, languages: Sequence[str] | None
+    ) -> list[RowRun]:
+        """`Backend.dense_search` as rows: one run over every passage (`languages` None) or one per
+        language of `languages`, in that order (`LanguageRunsBackend.dense_search_languages`)."""
+        ...
+
+    def lexical_rows(self, weights: Mapping[str, float], k: int, filters: Filters) -> RowRun:
+        """`Backend.lexical_search` as rows."""
+        ...
+
+    def expansion_terms_of_rows(self, rows: Rows, weights: Sequence[float], n_terms: int) -> dict[str, float]:
+        """`FeedbackBackend.expansion_terms` of the passages `rows`."""
+        ...
+
+    def dense_scores_of_rows(self, vector: Vector, rows: Rows) -> Scores:
+        """`Backend.dense_scores` of the passages `rows`: shape (len(rows),) float32."""
+        ...
+
+    def ids_of(self, rows: Rows) -> list[str]:
+        """The passage ids of `rows`, in order."""
+        ...
+
+    def id_ranks(self, rows: Rows) -> Rows:
+        """Each row's place in the order of all passage ids (sorting rows by it sorts them by id:
+        the tie-break of every id-keyed run)."""
+        ...
+
+
 @runtime_checkable
 class PresenceBackend(Protocol):
     """The optional capability of telling which of some terms each passage holds, from the lexical

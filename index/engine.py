@@ -208,6 +208,7 @@ class GroundIndex:
         )
         self._retriever = HybridRetriever(backend, embedder, analyze)
         self._duplicates = backend if isinstance(backend, DuplicateBackend) else None
+        self._presence = backend if isinstance(backend, PresenceBackend) else None
         # read on the first question that names a provision (see _named_provision)
         self._titles: TitleIndex | None = None
         self._provisions: dict[str, dict[Provision, tuple[_Located, ...]]] = {}
@@ -657,8 +658,8 @@ class GroundIndex:
         """Per head, the terms of `terms` among its indexed terms (title and section path included):
         from the backend's lexical arrays when it can tell (`PresenceBackend`), else its tokens."""
         wanted = sorted(terms)
-        if isinstance(self.backend, PresenceBackend):
-            return self.backend.term_presence(wanted, [h.passage.id for h in heads])
+        if self._presence is not None:
+            return self._presence.term_presence(wanted, [h.passage.id for h in heads])
         return [h.token_set.intersection(wanted) for h in heads]
 
     def _missing(

@@ -49,13 +49,18 @@ def _check(runs: Sequence[Run], weights: Sequence[float]) -> None:
         raise ValueError(f"{len(runs)} runs but {len(weights)} weights")
 
 
+def zscore_params(values: Sequence[float]) -> tuple[float, float]:
+    """(mean, population standard deviation) of a non-empty run's scores, summed in run order (the
+    array fusion of `index.runs` reads them from here, so both give the same floats)."""
+    mean = sum(values) / len(values)
+    return mean, math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+
+
 def zscore_normalize(run: Run) -> dict[str, float]:
     """Scores as standard scores within the run (all 0 when the run has fewer than 2 distinct scores)."""
     if not run:
         return {}
-    values = [s for _, s in run]
-    mean = sum(values) / len(values)
-    std = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+    mean, std = zscore_params([s for _, s in run])
     if std == 0.0:
         return {r: 0.0 for r, _ in run}
     return {r: (s - mean) / std for r, s in run}

@@ -18,7 +18,17 @@ from typing import Literal
 
 import numpy as np
 
-from index.backend import Backend, FeedbackBackend, LanguageRunsBackend, Ranked, Vector
+from index import runs
+from index.backend import (
+    Backend,
+    FeedbackBackend,
+    LanguageRunsBackend,
+    Ranked,
+    RowRun,
+    RowRunsBackend,
+    Rows,
+    Vector,
+)
 from index.embedding.base import Embedder
 from index.fusion import FusionConfig, fuse
 from index.types import Filters
@@ -94,6 +104,10 @@ class HybridRetriever:
         self._embedder = embedder
         self._analyze = analyze
         self.config = config
+        # the backend's optional capabilities, read once (a runtime protocol check costs ~25 us)
+        self._feedback = backend if isinstance(backend, FeedbackBackend) else None
+        self._row_runs = backend if isinstance(backend, RowRunsBackend) else None
+        self._language_runs = backend if isinstance(backend, LanguageRunsBackend) else None
 
     def retrieve(
         self,
@@ -133,10 +147,6 @@ class HybridRetriever:
             return []
         where = filters if filters is not None else Filters()
         depth = max(k, self.config.fusion.depth)
-        dense_run: Ranked = []
-        cosines: dict[str, float] = {}
-        lex_run: Ranked = []
-        reserved: list[str] = []
         qvec: Vector | None = None
         tokens: list[str] = []
         if method != "lexical":
@@ -144,9 +154,19 @@ class HybridRetriever:
                 query_vector if query_vector is not None else self._embedder.encode_query(question),
                 dtype=np.float32,
             )
-            dense_run, reserved, cosines = self._dense(qvec, depth, where, dense_languages)
         if method != "dense":
             tokens = list(query_tokens) if query_tokens is not None else self._analyze(question)
+        if self._row_runs is not None and self.config.fusion.mode == "zscore":
+            return self._retrieve_rows(
+                self._row_runs, method, k, depth, where, qvec, tokens, dense_languages, translated
+            )
+        dense_run: Ranked = []
+        cosines: dict[str, float] = {}
+        lex_run: Ranked = []
+        reserved: list[str] = []
+        if qvec is not None:
+            dense_run, reserved, cosines = self._dense(qvec, depth, where, dense_languages)
+        if method != "dense":
             extra = self._translated_runs(translated, depth, where)
             lex_run = _added(self._backend.lexical_search(Counter(tokens), depth, where), extra, depth)
         if method == "dense":
@@ -155,12 +175,16 @@ class HybridRetriever:
             fused = lex_run
         else:
             fused = fuse(dense_run, lex_run, self.config.fusion)
-            if self.config.prf.docs > 0 and fused and isinstance(self._backend, FeedbackBackend):
-                expanded = self._expanded_query(self._backend, Counter(tokens), fused)
-                # the feedback query weighs the question's terms query_weight / their count each
-                # (BM25 is linear in the weights), so their translations are scaled alike
-                n_query = len(tokens)
-                scale = self.config.prf.query_weight / n_query if n_query else 0.0
+            feedback = self._feedback
+            if self.config.prf.docs > 0 and fused and feedback is not None:
+                top_fed = fused[: self.config.prf.docs]
+                expansion = feedback.expansion_terms(
+                    [pid for pid, _ in top_fed],
+                    _feedback_weights([s for _, s in top_fed]),
+                    self.config.prf.terms,
+                )
+                expanded = self._expanded_query(Counter(tokens), expansion)
+                scale = self._translation_scale(tokens)
                 scaled = [[(pid, score * scale) for pid, score in run] for run in extra]
                 lex_prf = _added(self._backend.lexical_search(expanded, depth, where), scaled, depth)
                 fused = fuse(dense_run, lex_prf, self.config.fusion)
@@ -173,6 +197,119 @@ class HybridRetriever:
             floor = top[-1][1] if top else 0.0
             top += [(pid, score.get(pid, floor)) for pid in reserved if pid not in shown]
         return self._candidates(top, dense_run, lex_run, qvec, cosines)
+
+    def _retrieve_rows(
+        self,
+        backend: RowRunsBackend,
+        method: Method,
+        k: int,
+        depth: int,
+        where: Filters,
+        qvec: Vector | None,
+        tokens: list[str],
+        languages: Mapping[str, float] | None,
+        translated: Translated | None,
+    ) -> list[Candidate]:
+        """`retrieve` over a backend that answers in row handles: the same candidates, from arrays
+        (`index.runs`); only the candidates' ids are decoded."""
+        ranks = backend.id_ranks
+        dense_run = lex_run = runs.empty()
+        reserved: list[Rows] = []
+        dense_parts: list[RowRun] = []
+        if qvec is not None:
+            if languages:
+                dense_parts = backend.dense_rows(qvec, depth, where, list(languages))
+                dense_run = runs.merge_runs(dense_parts, list(languages.values()), depth, ranks)
+                reserved = [r[: self.config.reserve_per_language] for r, _ in dense_parts]
+            else:
+                dense_parts = backend.dense_rows(qvec, depth, where, None)
+                dense_run = runs.widened(dense_parts[0])
+        extra: list[runs.RowScores] = []
+        if method != "dense":
+            extra = [
+                runs.widened(run) for run in self._translated_row_runs(backend, translated, depth, where)
+            ]
+            lex_run = runs.add_runs(
+                runs.widened(backend.lexical_rows(Counter(tokens), depth, where)), extra, depth, ranks
+            )
+        if method == "dense":
+            fused = dense_run
+        elif method == "lexical":
+            fused = lex_run
+        else:
+            weights = (self.config.fusion.dense_weight, 1.0 - self.config.fusion.dense_weight)
+            fused = runs.zscore_fuse(dense_run, lex_run, weights, ranks)
+            if self.config.prf.docs > 0 and fused[0].size and self._feedback is not None:
+                fed_rows = fused[0][: self.config.prf.docs]
+                expansion = backend.expansion_terms_of_rows(
+                    fed_rows,
+                    _feedback_weights(fused[1][: self.config.prf.docs].tolist()),
+                    self.config.prf.terms,
+                )
+                expanded = self._expanded_query(Counter(tokens), expansion)
+                scale = self._translation_scale(tokens)
+                scaled = [(r, s * scale) for r, s in extra]
+                lex_prf = runs.add_runs(
+                    runs.widened(backend.lexical_rows(expanded, depth, where)), scaled, depth, ranks
+                )
+                fused = runs.zscore_fuse(dense_run, lex_prf, weights, ranks)
+        top_rows, top_scores = fused[0][:k].tolist(), fused[1][:k].tolist()
+        if reserved:
+            shown = set(top_rows)
+            score = dict(zip(fused[0].tolist(), fused[1].tolist(), strict=True))
+            floor = top_scores[-1] if top_scores else 0.0
+            for row in np.concatenate(reserved).tolist():
+                if row not in shown:
+                    top_rows.append(row)
+                    top_scores.append(score.get(row, floor))
+        return self._row_candidates(backend, top_rows, top_scores, dense_run, dense_parts, lex_run, qvec)
+
+    def _translated_row_runs(
+        self, backend: RowRunsBackend, translated: Translated | None, depth: int, where: Filters
+    ) -> list[RowRun]:
+        """`_translated_runs` as rows."""
+        return [
+            backend.lexical_rows(weights, depth, replace(where, languages=(language,)))
+            for language, weights in (translated or {}).items()
+            if weights and not (where.languages and language not in where.languages)
+        ]
+
+    def _row_candidates(
+        self,
+        backend: RowRunsBackend,
+        rows: list[int],
+        scores: list[float],
+        dense_run: runs.RowScores,
+        dense_parts: Sequence[RowRun],
+        lex_run: runs.RowScores,
+        qvec: Vector | None,
+    ) -> list[Candidate]:
+        """`_candidates` from rows: ranks and scores looked up among the runs' rows."""
+        dense_rank = {row: i for i, row in enumerate(dense_run[0].tolist(), start=1)}
+        lex_rank = {row: i for i, row in enumerate(lex_run[0].tolist(), start=1)}
+        lex_score = dict(zip(lex_run[0].tolist(), lex_run[1].tolist(), strict=True))
+        sims: list[float | None] = [None] * len(rows)
+        if qvec is not None:
+            cosine: dict[int, float] = {}
+            for part_rows, part_scores in dense_parts:
+                cosine.update(zip(part_rows.tolist(), part_scores.tolist(), strict=True))
+            missing = [row for row in rows if row not in cosine]
+            if missing:
+                found = backend.dense_scores_of_rows(qvec, np.asarray(missing, dtype=np.int64))
+                cosine.update(zip(missing, found.tolist(), strict=True))
+            sims = [cosine[row] for row in rows]
+        ids = backend.ids_of(np.asarray(rows, dtype=np.int64))
+        return [
+            Candidate(
+                id=pid,
+                score=float(s),
+                dense=sims[i],
+                lexical=lex_score.get(row),
+                dense_rank=dense_rank.get(row),
+                lexical_rank=lex_rank.get(row),
+            )
+            for i, (pid, row, s) in enumerate(zip(ids, rows, scores, strict=True))
+        ]
 
     def _translated_runs(self, translated: Translated | None, depth: int, where: Filters) -> list[Ranked]:
         """One BM25 run per language of `translated`, among that language's passages (within `where`;
@@ -192,8 +329,8 @@ class HybridRetriever:
         if not languages:
             run = self._backend.dense_search(qvec, depth, where)
             return run, [], dict(run)
-        if isinstance(self._backend, LanguageRunsBackend):
-            runs = self._backend.dense_search_languages(qvec, depth, where, list(languages))
+        if self._language_runs is not None:
+            runs = self._language_runs.dense_search_languages(qvec, depth, where, list(languages))
         else:
             runs = {lang: self._backend.dense_search(qvec, depth, where, language=lang) for lang in languages}
         merged: Ranked = []
@@ -207,17 +344,14 @@ class HybridRetriever:
         merged.sort(key=lambda ps: (-ps[1], ps[0]))
         return merged[:depth], reserved, cosines
 
-    def _expanded_query(
-        self, backend: FeedbackBackend, query: Counter[str], fused: Ranked
-    ) -> dict[str, float]:
+    def _translation_scale(self, tokens: Sequence[str]) -> float:
+        """The feedback query weighs the question's terms query_weight / their count each (BM25 is
+        linear in the weights), so their translations' scores are scaled alike."""
+        return self.config.prf.query_weight / len(tokens) if tokens else 0.0
+
+    def _expanded_query(self, query: Counter[str], expansion: Mapping[str, float]) -> dict[str, float]:
         """The original query's term distribution mixed with the feedback passages' expansion terms."""
         prf = self.config.prf
-        top = fused[: prf.docs]
-        best = top[0][1]
-        # Feedback passages weigh by exp(fused score - best): with z-score fusion, one unit is one
-        # standard deviation of the runs' scores.
-        weights = [math.exp(max(s - best, -50.0)) for _, s in top]
-        expansion = backend.expansion_terms([pid for pid, _ in top], weights, prf.terms)
         n_query = sum(query.values())
         out: dict[str, float] = {}
         if n_query:
@@ -256,6 +390,13 @@ class HybridRetriever:
             )
             for i, (pid, s) in enumerate(fused)
         ]
+
+
+def _feedback_weights(scores: Sequence[float]) -> list[float]:
+    """Feedback passages weigh by exp(fused score - best): with z-score fusion, one unit is one
+    standard deviation of the runs' scores (`scores` best first)."""
+    best = scores[0]
+    return [math.exp(max(s - best, -50.0)) for s in scores]
 
 
 def _added(run: Ranked, extra: Sequence[Ranked], depth: int) -> Ranked:

@@ -43,3 +43,36 @@ def test_off_topic_questions_abstain(demo_index: GroundIndex) -> None:
     off = [q for q in load_devset() if q["kind"] == "unanswerable-off-topic"]
     answered = [q["id"] for q in off if demo_index.search(Query(q["question"])).answered]
     assert len(answered) <= len(off) // 10, answered
+
+
+def test_row_runs_give_the_id_paths_candidates_on_the_dev_set(
+    demo_index: GroundIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every dev question, as the engine asks it (per-language dense runs, translated terms, the
+    follow-ups' history): the retriever's row path returns what its id-keyed path returns."""
+    from index.analyzer import analyze
+    from index.retriever import HybridRetriever
+    from index.types import Query
+    from tests.test_row_runs import IdsOnly
+
+    rows = demo_index._retriever
+    assert rows._row_runs is not None
+    ids = HybridRetriever(IdsOnly(demo_index.backend), rows._embedder, analyze, rows.config)  # type: ignore[arg-type]
+    differ: list[str] = []
+
+    class Both:
+        def __getattr__(self, name: str) -> object:
+            return getattr(rows, name)
+
+        def retrieve(self, question: str, **kw: object) -> object:
+            found = rows.retrieve(question, **kw)  # type: ignore[arg-type]
+            if found != ids.retrieve(question, **kw):  # type: ignore[arg-type]
+                differ.append(question)
+            return found
+
+    monkeypatch.setattr(demo_index, "_retriever", Both())
+    items = load_devset()
+    for item in items:
+        demo_index.search(Query(item["question"], history=tuple(item.get("history", []))))
+    assert not differ, differ
+    assert len(items) >= 250

@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from corpus.errors import SnapshotCorrupt
 from corpus.models import Passage, Source
-from index.backend import IndexInfo, PassageRecord, Ranked, TermStats, Vector
+from index.backend import IndexInfo, PassageRecord, Ranked, RowRun, Rows, Scores, TermStats, Vector
 from index.dedup import near_pairs
 from index.local.ids import PassageIds
 from index.local.lexical import LexicalIndex
@@ -41,7 +41,6 @@ SIGNATURES_INDPTR_FILE = "signatures-indptr.npy"
 # until read (a query reads the tokens of none and the sentences of the few it shows): 2,048 demo
 # records take 6.1 MB (tracemalloc, 2026-11-30; 22 MB when each kept its token set).
 RECORDS_CACHED = 2048
-Rows = npt.NDArray[np.int64]
 
 
 class LocalBackend(SourceTable[StoredSource]):
@@ -186,13 +185,7 @@ class LocalBackend(SourceTable[StoredSource]):
         Raises:
             ValueError: `vector` does not have the index's dimension.
         """
-        if language is not None and filters.is_empty() and self.vectors.has_partition(language):
-            return self._ranked(*self.vectors.search_partition(vector, k, language))
-        subset = self._subset(filters, language)
-        if subset is not None and subset.size == 0:
-            return []
-        rows, scores = self.vectors.search(vector, k, subset, part=language)
-        return self._ranked(rows, scores)
+        return self._ranked(*self._dense_run(vector, k, filters, language))
 
     def dense_search_languages(
         self, vector: Vector, k: int, filters: Filters, languages: Sequence[str]
@@ -200,10 +193,7 @@ class LocalBackend(SourceTable[StoredSource]):
         """`LanguageRunsBackend.dense_search_languages`: below the approximate-index threshold, one
         product of the question with every vector serves every language's run; above it, one
         `dense_search` per language."""
-        if self.vectors.kind != "exact":
-            return {lang: self.dense_search(vector, k, filters, language=lang) for lang in languages}
-        groups = [self._subset_cached(filters, lang) for lang in languages]
-        runs = self.vectors.search_groups(vector, k, groups)
+        runs = self._language_runs(vector, k, filters, languages)
         return {lang: self._ranked(*run) for lang, run in zip(languages, runs, strict=True)}
 
     def dense_scores(self, vector: Vector, ids: Sequence[str]) -> list[float]:
@@ -211,17 +201,52 @@ class LocalBackend(SourceTable[StoredSource]):
         NotFound when an id is unknown."""
         if not ids:
             return []
-        sims = self.vectors.vectors_of(self._rows(ids)) @ np.asarray(vector, dtype=np.float32)
+        sims = self.dense_scores_of_rows(vector, np.asarray(self._rows(ids), dtype=np.int64))
         return [float(s) for s in sims]
+
+    def dense_rows(
+        self, vector: Vector, k: int, filters: Filters, languages: Sequence[str] | None
+    ) -> list[RowRun]:
+        """`RowRunsBackend.dense_rows`: `dense_search` (languages None) or `dense_search_languages`
+        as row numbers."""
+        if languages is None:
+            return [self._dense_run(vector, k, filters, None)]
+        return self._language_runs(vector, k, filters, languages)
+
+    def dense_scores_of_rows(self, vector: Vector, rows: Rows) -> Scores:
+        """`RowRunsBackend.dense_scores_of_rows`: the stored vectors of `rows` times `vector`."""
+        if rows.size == 0:
+            return np.zeros(0, dtype=np.float32)
+        out: Scores = self.vectors.vectors_of(rows) @ np.asarray(vector, dtype=np.float32)
+        return out
+
+    def _dense_run(self, vector: Vector, k: int, filters: Filters, language: str | None) -> RowRun:
+        if language is not None and filters.is_empty() and self.vectors.has_partition(language):
+            return self.vectors.search_partition(vector, k, language)
+        subset = self._subset(filters, language)
+        if subset is not None and subset.size == 0:
+            return _no_rows()
+        return self.vectors.search(vector, k, subset, part=language)
+
+    def _language_runs(
+        self, vector: Vector, k: int, filters: Filters, languages: Sequence[str]
+    ) -> list[RowRun]:
+        if self.vectors.kind != "exact":
+            return [self._dense_run(vector, k, filters, lang) for lang in languages]
+        groups = [self._subset_cached(filters, lang) for lang in languages]
+        return self.vectors.search_groups(vector, k, groups)
 
     def lexical_search(self, weights: Mapping[str, float], k: int, filters: Filters) -> Ranked:
         """`Backend.lexical_search` over the memory-mapped BM25 arrays (`index.local.lexical`, k1 1.2,
         b 0.75); ties in row order."""
+        return self._ranked(*self.lexical_rows(weights, k, filters))
+
+    def lexical_rows(self, weights: Mapping[str, float], k: int, filters: Filters) -> RowRun:
+        """`RowRunsBackend.lexical_rows`: `lexical_search` as row numbers."""
         subset = self._subset(filters, None)
         if subset is not None and subset.size == 0:
-            return []
-        rows, scores = self.lexical.search_weighted(weights, k, subset)
-        return self._ranked(rows, scores)
+            return _no_rows()
+        return self.lexical.search_weighted(weights, k, subset)
 
     def term_stats(self, terms: Iterable[str]) -> TermStats:
         """`Backend.term_stats`: document frequencies from the BM25 postings; n_docs = passages."""
@@ -231,6 +256,18 @@ class LocalBackend(SourceTable[StoredSource]):
         """`FeedbackBackend.expansion_terms`, from the document-major BM25 arrays stored at build time;
         NotFound when an id is unknown."""
         return self.lexical.expansion_terms(self._rows(ids), weights, n_terms)
+
+    def expansion_terms_of_rows(self, rows: Rows, weights: Sequence[float], n_terms: int) -> dict[str, float]:
+        """`RowRunsBackend.expansion_terms_of_rows`: `expansion_terms` of row numbers."""
+        return self.lexical.expansion_terms(rows.tolist(), weights, n_terms)
+
+    def ids_of(self, rows: Rows) -> list[str]:
+        """`RowRunsBackend.ids_of`: the passage ids of row numbers (`index.local.ids`)."""
+        return self._ids.id_of(rows)
+
+    def id_ranks(self, rows: Rows) -> Rows:
+        """`RowRunsBackend.id_ranks`: each row's place among the snapshot's sorted ids."""
+        return self._ids.ranks(rows)
 
     def close(self) -> None:
         """`Backend.close`: closes the SQLite store; the memory maps go with the object."""
@@ -262,6 +299,10 @@ class LocalBackend(SourceTable[StoredSource]):
         rows = np.concatenate([np.arange(r.start, r.stop, dtype=np.int64) for r in ranges])
         rows.flags.writeable = False
         return rows
+
+
+def _no_rows() -> RowRun:
+    return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
 
 
 def _load_signatures(path: Path, n: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:

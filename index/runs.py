@@ -1,0 +1,86 @@
+"""Retrieval runs as arrays of row handles (`index.backend.RowRunsBackend`).
+
+Each function gives what its id-keyed counterpart gives: the same passages, in the same order (ties
+by passage id, through `Ranks`), with the same floats (sums formed in the same order). The
+retriever uses them when its backend can answer in rows, and so fuses the ~400 scored passages of a
+question with a few numpy operations instead of dicts of strings.
+
+    merge_runs    ~ HybridRetriever._dense's merge of the per-language dense runs
+    add_runs      ~ index.retriever._added (translated BM25 runs added to the question's)
+    zscore_fuse   ~ index.fusion.zscore_fusion of a dense and a lexical run
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from index.backend import RowRun, Rows
+from index.fusion import zscore_params
+
+Floats = npt.NDArray[np.float64]
+RowScores = tuple[Rows, Floats]
+"""(rows, scores in float64), best first: the array form of `index.backend.Ranked`."""
+Ranks = Callable[[Rows], Rows]
+"""Rows -> their places in the order of all passage ids (`RowRunsBackend.id_ranks`)."""
+
+
+def widened(run: RowRun) -> RowScores:
+    """A backend's run with its float32 scores as float64 (what `float()` of each gives)."""
+    return run[0], run[1].astype(np.float64)
+
+
+def empty() -> RowScores:
+    """A run with no passages."""
+    return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+
+
+def best_first(rows: Rows, scores: Floats, ranks: Ranks, depth: int | None = None) -> RowScores:
+    """`rows` by score descending, ties by passage id; the first `depth` (None: all)."""
+    order = np.lexsort((ranks(rows), -scores))[:depth]
+    return rows[order], scores[order]
+
+
+def merge_runs(runs: Sequence[RowRun], offsets: Sequence[float], depth: int, ranks: Ranks) -> RowScores:
+    """Runs over disjoint passages (one per language) with `offsets[i]` added to run i's scores,
+    merged best first (ties by id), the first `depth`."""
+    if not runs:
+        return empty()
+    rows = np.concatenate([r for r, _ in runs])
+    scores = np.concatenate(
+        [s.astype(np.float64) + offset for (_, s), offset in zip(runs, offsets, strict=True)]
+    )
+    return best_first(rows, scores, ranks, depth)
+
+
+def add_runs(run: RowScores, extra: Sequence[RowScores], depth: int, ranks: Ranks) -> RowScores:
+    """`run` with the scores of the `extra` runs added passage by passage (a passage missing from a
+    run adds nothing), best first (ties by id), at most `depth`; `run` itself when there are none."""
+    if not extra:
+        return run
+    rows = np.concatenate([run[0], *(r for r, _ in extra)])
+    scores = np.concatenate([run[1], *(s for _, s in extra)])
+    distinct, at = np.unique(rows, return_inverse=True)
+    # bincount adds the weights in input order: run first, then each extra run, as the dict does
+    total = np.bincount(at.reshape(-1), weights=scores, minlength=distinct.size).astype(
+        np.float64, copy=False
+    )
+    return best_first(distinct, total, ranks, depth)
+
+
+def zscore_fuse(dense: RowScores, lexical: RowScores, weights: Sequence[float], ranks: Ranks) -> RowScores:
+    """Weighted sum of the two runs' z-scores; a passage missing from a run gets that run's lowest
+    z-score (`index.fusion.zscore_fusion`), best first, ties by id."""
+    rows = np.unique(np.concatenate([dense[0], lexical[0]]))
+    fused = np.zeros(rows.size, dtype=np.float64)
+    for (run_rows, scores), weight in zip((dense, lexical), weights, strict=True):
+        if run_rows.size == 0:
+            continue
+        mean, std = zscore_params(scores.tolist())
+        z = np.zeros(scores.size, dtype=np.float64) if std == 0.0 else (scores - mean) / std
+        value = np.full(rows.size, z.min(), dtype=np.float64)
+        value[np.searchsorted(rows, run_rows)] = z
+        fused = fused + weight * value
+    return best_first(rows, fused, ranks)
