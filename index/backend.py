@@ -1,10 +1,12 @@
 """The retrieval-backend seam: what the query pipeline and the builder need from a store of passages.
 
 A *backend* is one published version of an index, opened for reading: sources, passages (keyed by
-passage id, never by row number), dense and lexical search with metadata filters pushed down, term
-statistics, and optionally pseudo-relevance feedback. A *catalog* is where versions live (a data dir
-on one machine, a database): it opens the current version, writes new ones and publishes them
-atomically, holds the one-writer lock and the embedding cache.
+passage id), dense and lexical search with metadata filters pushed down, term statistics, and
+optional capabilities (pseudo-relevance feedback, presence of terms, near-duplicates, and runs in row
+handles: opaque ints the retriever fuses as arrays and turns into ids for its candidates). A
+*catalog* is where versions live (a data dir on one machine, a database): it opens the current
+version, writes new ones and publishes them atomically, holds the one-writer lock and the embedding
+cache.
 
     GroundIndex (engine.py)  --search-->  Backend      <--open--  Catalog  <--writer--  update_index
                                            local/ (FAISS + numpy BM25 + SQLite snapshot folders)

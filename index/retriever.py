@@ -6,6 +6,11 @@ the lexical query (an RM3-style relevance model, interpolated with the original 
 final ranking fuses the dense run with the expanded BM25 run. On the judged bench collections this
 beat plain fusion on all three (see bench/quality.py); `PrfConfig(docs=0)` turns it off, and so does
 a backend without the feedback capability.
+
+Over a backend that answers in row handles (`index.backend.RowRunsBackend`: the local one), z-score
+fusion runs on arrays (`index.runs`) and only the returned candidates' ids are decoded; the result is
+the id-keyed path's, float for float (tests/test_row_runs.py, and the dev set in
+tests/test_devset_retrieval.py). Other fusion modes and other backends take the id-keyed path.
 """
 
 from __future__ import annotations

@@ -1,11 +1,14 @@
 """`LocalBackend`: one snapshot folder opened for reading (FAISS vectors, BM25 arrays, SQLite store).
 
-Row numbers stay inside this module: row i is vector i, BM25 document i and passages.row i, and each
-source's passages are one contiguous row range. Everything leaving it is keyed by passage id.
-Passage texts, tokens and sentence spans are read from the store only for the candidates of a query.
+Row i is vector i, BM25 document i and passages.row i, and each source's passages are one contiguous
+row range. Everything the `Backend` protocol returns is keyed by passage id; only the retriever's
+runs (`index.backend.RowRunsBackend`) hand out row numbers, as opaque handles it turns into ids for
+its candidates. Passage texts, tokens and sentence spans are read from the store only for the
+candidates of a query.
 
-What stays in memory grows little with the collection: the sources, the BM25 vocabulary, the
-near-duplicate adjacency and one language code per row. Vectors, BM25 arrays and passage ids are
+What stays in memory grows little with the collection: the sources, the BM25 vocabulary and one
+language code per row (and, from the first query, one id rank per row: 8 bytes a passage).
+Near-duplicate signatures are memory-mapped. Vectors, BM25 arrays and passage ids are
 memory-mapped from the snapshot (`index.local.vectors`, `index.local.lexical`, `index.local.ids`).
 """
 
