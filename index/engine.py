@@ -57,6 +57,7 @@ from index.instruments import (
 )
 from index.lexicon import OTHER, Lexicon, Translation, bundled_lexicon, translate
 from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
+from index.question_vectors import QuestionVectors
 from index.retriever import Candidate, HybridRetriever
 from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef
 
@@ -207,6 +208,7 @@ class GroundIndex:
             answer_model_for(embedder.fingerprint) if backend.info.passages >= MIN_MODEL_PASSAGES else None
         )
         self._retriever = HybridRetriever(backend, embedder, analyze)
+        self._question_vectors = QuestionVectors()  # a follow-up's history was encoded when asked
         self._duplicates = backend if isinstance(backend, DuplicateBackend) else None
         self._presence = backend if isinstance(backend, PresenceBackend) else None
         # read on the first question that names a provision (see _named_provision)
@@ -272,8 +274,8 @@ class GroundIndex:
         `search` decides from these scores; calibration (bench/calibrate.py) reads them directly.
         Steps 1-4 of the module docstring without the decision: the question is analysed
         (`index.question`) and, when it points back, read with its history (`index.followup`; the
-        earlier questions' vector is blended in with weight `HISTORY_WEIGHT`, and the last one's
-        terms are searched too; a follow-up with no word of its own but numbers, such as "And
+        earlier questions' vector is blended in with weight `HISTORY_WEIGHT`, kept from when they were
+        asked (`index.question_vectors`), and the last one's terms are searched too; a follow-up with no word of its own but numbers, such as "And
         that?", is searched with the earlier questions' vector alone). Questions in a language the
         embedder does not read are searched lexically only (dense 0.0). With a multilingual model
         over several passage languages, each language is searched on its own and other-language
@@ -319,12 +321,13 @@ class GroundIndex:
         # searched with its history's vector alone: a near-empty question's own vector is closest to
         # short, number-heavy text (bare titles, table rows), which it then outranks real answers with.
         own_weight = 1.0 if not history or any(ch.isalpha() for t in q_terms for ch in t) else 0.0
+        vectors, embedder = self._question_vectors, self._embedder
         if use_dense and not own_weight:  # the earlier questions' vector stands for the question's own
-            q_vec = search_vec = self._embedder.encode_query(" ".join(history))
+            q_vec = search_vec = vectors.vector(embedder, " ".join(history), earlier=True)
         elif use_dense:
-            q_vec = search_vec = self._embedder.encode_query(question)
+            q_vec = search_vec = vectors.vector(embedder, question)
             if history:
-                blended = q_vec + HISTORY_WEIGHT * self._embedder.encode_query(" ".join(history))
+                blended = q_vec + HISTORY_WEIGHT * vectors.vector(embedder, " ".join(history), earlier=True)
                 search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
 
         per_language = self._dense_offsets(language) if use_dense else None

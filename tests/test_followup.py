@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,3 +130,39 @@ def test_a_follow_up_is_read_with_the_thread_and_says_so(tiny_index: GroundIndex
     answer = tiny_index.search(Query("And how many were repatriated in October?", history=(earlier,)))
     assert answer.read_with == (earlier,)
     assert answer.answered and "600" in answer.hits[0].passage.text
+
+
+class _Counting:
+    """An embedder that counts the questions it encodes (delegating to the index's own)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+        self.questions: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def encode_query(self, text: str) -> Any:
+        self.questions.append(text)
+        return self._inner.encode_query(text)
+
+
+def test_a_follow_up_does_not_encode_the_question_just_asked_again(
+    tiny_index: GroundIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counting = _Counting(tiny_index._embedder)
+    monkeypatch.setattr(tiny_index, "_embedder", counting)
+    earlier = "How many North Koreans were detained in China?"
+    follow_up = "And how many were repatriated in October?"
+    fresh = GroundIndex(tiny_index.backend, counting._inner)  # nothing kept yet
+    expected = fresh.search(Query(follow_up, history=(earlier,)))
+    tiny_index.search(Query(earlier))
+    tiny_index.search(Query(earlier))  # a question asked anew is encoded anew
+    assert counting.questions == [earlier, earlier]
+    answer = tiny_index.search(Query(follow_up, history=(earlier,)))
+    assert counting.questions == [earlier, earlier, follow_up]  # the history's vector was kept
+    assert [h.passage.id for h in answer.hits] == [h.passage.id for h in expected.hits]
+    assert [h.score for h in answer.hits] == [h.score for h in expected.hits]
+    other = "Where are they held?"
+    tiny_index.search(Query(other, history=("Which camps hold defectors?",)))  # a history never asked
+    assert counting.questions[-2:] == [other, "Which camps hold defectors?"]
