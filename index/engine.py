@@ -274,12 +274,13 @@ class GroundIndex:
         `search` decides from these scores; calibration (bench/calibrate.py) reads them directly.
         Steps 1-4 of the module docstring without the decision: the question is analysed
         (`index.question`) and, when it points back, read with its history (`index.followup`; the
-        earlier questions' vector is blended in with weight `HISTORY_WEIGHT`, kept from when they were
-        asked (`index.question_vectors`), and the last one's terms are searched too; a follow-up with no word of its own but numbers, such as "And
-        that?", is searched with the earlier questions' vector alone). Questions in a language the
-        embedder does not read are searched lexically only (dense 0.0). With a multilingual model
-        over several passage languages, each language is searched on its own and other-language
-        cosines get `CROSS_LINGUAL_OFFSET`.
+        earlier questions' vector is blended in with weight `HISTORY_WEIGHT`, kept from when they
+        were asked (`index.question_vectors`), and the last one's terms are searched too; a
+        follow-up with no word of its own but numbers, such as "And that?", is searched with the
+        earlier questions' vector alone). Questions in a language the embedder does not read are
+        searched lexically only (dense 0.0). With a multilingual model over several passage
+        languages, each language is searched on its own and other-language cosines get
+        `CROSS_LINGUAL_OFFSET`.
         Retrieval returns `CANDIDATES` (50) fused candidates; near-duplicates collapse into groups.
 
         Args:

@@ -7,7 +7,7 @@ its candidates. Passage texts, tokens and sentence spans are read from the store
 candidates of a query.
 
 What stays in memory grows little with the collection: the sources, the BM25 vocabulary and one
-language code per row (and, from the first query, one id rank per row: 8 bytes a passage).
+language code per row (and, from the first query, one id rank per row: 4 bytes a passage).
 Near-duplicate signatures are memory-mapped. Vectors, BM25 arrays and passage ids are
 memory-mapped from the snapshot (`index.local.vectors`, `index.local.lexical`, `index.local.ids`).
 """

@@ -60,7 +60,7 @@ class PassageIds:
         if self._ids.dtype.kind != "S" or self._sorted.dtype != self._ids.dtype:
             raise SnapshotCorrupt(f"the passage id files in {folder.name} are not byte strings")
         self._known: dict[str, int] = {}
-        self._ranks: npt.NDArray[np.int64] | None = None
+        self._ranks: npt.NDArray[np.int32] | None = None
 
     def __len__(self) -> int:
         return int(self._ids.shape[0])
@@ -76,13 +76,13 @@ class PassageIds:
 
     def ranks(self, rows: npt.ArrayLike) -> npt.NDArray[np.int64]:
         """Each row's place in the sorted order of all ids (the inverse of ids-order.npy, built at
-        first use: 8 bytes a passage)."""
+        first use: 4 bytes a passage)."""
         ranks = self._ranks
         if ranks is None:
-            ranks = np.empty(len(self), dtype=np.int64)
-            ranks[self._order] = np.arange(len(self), dtype=np.int64)
+            ranks = np.empty(len(self), dtype=np.int32)
+            ranks[self._order] = np.arange(len(self), dtype=np.int32)
             self._ranks = ranks
-        return ranks[np.asarray(rows, dtype=np.int64)]
+        return ranks[np.asarray(rows, dtype=np.int64)].astype(np.int64)
 
     def rows(self, ids: Sequence[str]) -> list[int]:
         """The rows of `ids`, in order; NotFound for an unknown id."""
