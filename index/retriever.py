@@ -219,13 +219,13 @@ class HybridRetriever:
         (`index.runs`); only the candidates' ids are decoded."""
         ranks = backend.id_ranks
         dense_run = lex_run = runs.empty()
-        reserved: list[Rows] = []
+        reserved: Rows = np.zeros(0, dtype=np.int64)
         dense_parts: list[RowRun] = []
         if qvec is not None:
             if languages:
                 dense_parts = backend.dense_rows(qvec, depth, where, list(languages))
                 dense_run = runs.merge_runs(dense_parts, list(languages.values()), depth, ranks)
-                reserved = [r[: self.config.reserve_per_language] for r, _ in dense_parts]
+                reserved = np.concatenate([r[: self.config.reserve_per_language] for r, _ in dense_parts])
             else:
                 dense_parts = backend.dense_rows(qvec, depth, where, None)
                 dense_run = runs.widened(dense_parts[0])
@@ -259,11 +259,11 @@ class HybridRetriever:
                 )
                 fused = runs.zscore_fuse(dense_run, lex_prf, weights, ranks)
         top_rows, top_scores = fused[0][:k].tolist(), fused[1][:k].tolist()
-        if reserved:
+        if reserved.size:
             shown = set(top_rows)
             score = dict(zip(fused[0].tolist(), fused[1].tolist(), strict=True))
             floor = top_scores[-1] if top_scores else 0.0
-            for row in np.concatenate(reserved).tolist():
+            for row in reserved.tolist():
                 if row not in shown:
                     top_rows.append(row)
                     top_scores.append(score.get(row, floor))
@@ -274,9 +274,8 @@ class HybridRetriever:
     ) -> list[RowRun]:
         """`_translated_runs` as rows."""
         return [
-            backend.lexical_rows(weights, depth, replace(where, languages=(language,)))
-            for language, weights in (translated or {}).items()
-            if weights and not (where.languages and language not in where.languages)
+            backend.lexical_rows(weights, depth, within)
+            for weights, within in _translated_searches(translated, where)
         ]
 
     def _row_candidates(
@@ -319,12 +318,10 @@ class HybridRetriever:
     def _translated_runs(self, translated: Translated | None, depth: int, where: Filters) -> list[Ranked]:
         """One BM25 run per language of `translated`, among that language's passages (within `where`;
         none when `where` leaves that language out)."""
-        runs = []
-        for language, weights in (translated or {}).items():
-            if not weights or (where.languages and language not in where.languages):
-                continue
-            runs.append(self._backend.lexical_search(weights, depth, replace(where, languages=(language,))))
-        return runs
+        return [
+            self._backend.lexical_search(weights, depth, within)
+            for weights, within in _translated_searches(translated, where)
+        ]
 
     def _dense(
         self, qvec: Vector, depth: int, where: Filters, languages: Mapping[str, float] | None
@@ -395,6 +392,18 @@ class HybridRetriever:
             )
             for i, (pid, s) in enumerate(fused)
         ]
+
+
+def _translated_searches(
+    translated: Translated | None, where: Filters
+) -> list[tuple[Mapping[str, float], Filters]]:
+    """(BM25 weights, filters) of each translated run: the language's passages within `where`, for
+    the languages `where` admits."""
+    return [
+        (weights, replace(where, languages=(language,)))
+        for language, weights in (translated or {}).items()
+        if weights and not (where.languages and language not in where.languages)
+    ]
 
 
 def _feedback_weights(scores: Sequence[float]) -> list[float]:

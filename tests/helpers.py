@@ -20,7 +20,7 @@ from corpus.normalize import paragraph_spans
 from corpus.sentences import split_sentences
 from index import LocalCatalog, SourceDir, UpdateReport, update_index
 from index.analyzer import analyze_many
-from index.backend import Catalog, NewPassage
+from index.backend import Backend, Catalog, NewPassage, RowRunsBackend
 from index.engine import GroundIndex
 from index.local.backend import LocalBackend
 from service.app import create_app
@@ -210,3 +210,19 @@ def kill_when_reached(code: str, *args: str, env: dict[str, str] | None = None) 
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)
         proc.stdout.close()
+
+
+class IdsOnly:
+    """A backend without the row-handle capability (`RowRunsBackend`), all else delegated: the
+    retriever then takes its id-keyed path."""
+
+    def __init__(self, inner: Backend) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _ROW_METHODS:
+            raise AttributeError(name)
+        return getattr(self._inner, name)
+
+
+_ROW_METHODS = frozenset(name for name in dir(RowRunsBackend) if not name.startswith("_"))

@@ -53,7 +53,7 @@ def test_row_runs_give_the_id_paths_candidates_on_the_dev_set(
     from index.analyzer import analyze
     from index.retriever import HybridRetriever
     from index.types import Query
-    from tests.test_row_runs import IdsOnly
+    from tests.helpers import IdsOnly
 
     rows = demo_index._retriever
     assert rows._row_runs is not None

@@ -15,29 +15,13 @@ from hypothesis import strategies as st
 from corpus.errors import NotFound
 from index import runs
 from index.analyzer import analyze
-from index.backend import Backend, RowRunsBackend
 from index.fusion import zscore_fusion
 from index.local.backend import LocalBackend
 from index.local.ids import KNOWN_IDS, PassageIds, write
 from index.retriever import HybridRetriever, PrfConfig, RetrievalConfig, _added
 from index.types import Filters
 from tests.fakes import FakeEmbedder
-from tests.helpers import local_backend, prepare, text_source
-
-ROW_METHODS = {name for name in dir(RowRunsBackend) if not name.startswith("_")}
-
-
-class IdsOnly:
-    """A backend without the row capability: the retriever takes its id-keyed path."""
-
-    def __init__(self, inner: Backend) -> None:
-        self._inner = inner
-
-    def __getattr__(self, name: str) -> Any:
-        if name in ROW_METHODS:
-            raise AttributeError(name)
-        return getattr(self._inner, name)
-
+from tests.helpers import IdsOnly, local_backend, prepare, text_source
 
 # Ids whose order is not the rows' order, so a tie broken by row instead of by id shows.
 POOL = [f"p{(row * 37) % 101:03d}" for row in range(40)]
@@ -89,7 +73,6 @@ def test_add_runs_equals_the_id_keyed_sum(
     expected = _added(_by_id(run), [_by_id(extra), _by_id(run)], depth)
     got = runs.add_runs(_array(run), [_array(extra), _array(run)], depth, _ranks)
     assert _as_ids(got) == expected
-    assert runs.add_runs(_array(run), [], depth, _ranks) is not None
     assert _as_ids(runs.add_runs(_array(run), [], depth, _ranks)) == _by_id(run)  # untouched
 
 
@@ -174,20 +157,30 @@ def test_passage_ids_remember_decoded_ids_and_still_refuse_unknown_ones(tmp_path
     names = [f"id{(i * 7) % 50:02d}" for i in range(50)]
     write(tmp_path, names)
     ids = PassageIds(tmp_path)
-    assert ids.id_of([3, 4]) == [names[3], names[4]]
-    assert ids.rows([names[4], names[3]]) == [4, 3]  # from the decoded ids
-    assert ids.rows([names[10], names[3]]) == [10, 3]  # one not decoded yet: the id files answer
+    assert ids.id_of([1]) == [names[1]] and ids._known == {}  # only a query's candidates are kept
+    assert ids.id_of([3, 4], remember=True) == [names[3], names[4]]
+    assert ids._known == {names[3]: 3, names[4]: 4}
+    assert ids.rows([names[4], names[3]]) == [4, 3]  # from the remembered ids
+    assert ids.rows([names[10], names[3]]) == [10, 3]  # one not remembered: the id files answer
     with pytest.raises(NotFound):
         ids.rows([names[3], "id99"])
+    with pytest.raises(ValueError, match="outside"):
+        ids.id_of([-2], remember=True)  # would name row 48 and remember it as row -2
+    with pytest.raises(ValueError, match="outside"):
+        ids.id_of([50])
+    ids.forget()
+    assert ids._known == {}
     ranks = ids.ranks(np.arange(50))
     assert [names[r] for r in np.argsort(ranks).tolist()] == sorted(names)
 
 
-def test_passage_ids_forget_when_full(tmp_path: Path) -> None:
+def test_passage_ids_remember_a_bounded_number(tmp_path: Path) -> None:
     names = [f"n{i:05d}" for i in range(KNOWN_IDS + 10)]
     write(tmp_path, names)
     ids = PassageIds(tmp_path)
-    ids.id_of(np.arange(KNOWN_IDS))
-    ids.id_of([KNOWN_IDS + 5])
-    assert len(ids._known) == 1  # cleared, then the newest remembered
+    ids.id_of(np.arange(KNOWN_IDS + 1), remember=True)
+    assert ids._known == {}  # more than the bound at once: nothing kept
+    ids.id_of(np.arange(KNOWN_IDS), remember=True)
+    ids.id_of([KNOWN_IDS + 5], remember=True)
+    assert ids._known == {names[KNOWN_IDS + 5]: KNOWN_IDS + 5}  # full: cleared, then the newest kept
     assert ids.rows([names[7], names[KNOWN_IDS + 5]]) == [7, KNOWN_IDS + 5]

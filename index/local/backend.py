@@ -148,10 +148,11 @@ class LocalBackend(SourceTable[StoredSource]):
         return [found[r] for r in rows]
 
     def forget_records(self) -> None:
-        """Drop the decoded records kept for queries (a benchmark round then starts as a freshly
-        opened snapshot does)."""
+        """Drop the decoded records and the candidates' ids kept for queries (a benchmark round then
+        starts as a freshly opened snapshot does, but for the id ranks, which are built once)."""
         with self._records_lock:
             self._records.clear()
+        self._ids.forget()
 
     def term_presence(self, terms: Sequence[str], ids: Sequence[str]) -> list[frozenset[str]]:
         """`PresenceBackend.term_presence`, from the BM25 postings (`LexicalIndex.presence`); the
@@ -265,8 +266,9 @@ class LocalBackend(SourceTable[StoredSource]):
         return self.lexical.expansion_terms(rows.tolist(), weights, n_terms)
 
     def ids_of(self, rows: Rows) -> list[str]:
-        """`RowRunsBackend.ids_of`: the passage ids of row numbers (`index.local.ids`)."""
-        return self._ids.id_of(rows)
+        """`RowRunsBackend.ids_of`: the passage ids of row numbers (`index.local.ids`), remembered for
+        the engine's lookups of the same candidates."""
+        return self._ids.id_of(rows, remember=True)
 
     def id_ranks(self, rows: Rows) -> Rows:
         """`RowRunsBackend.id_ranks`: each row's place among the snapshot's sorted ids."""

@@ -4,7 +4,9 @@
     ids-sorted.npy  the same ids sorted, with ids-order.npy the row of each (id -> row by binary search)
 
 At a million 64-character ids this is 128 MB on disk and only the pages a query touches in memory,
-against ~250 MB of Python strings, list and dict.
+against ~250 MB of Python strings, list and dict. Kept in memory besides: the ids of the last
+queries' candidates with their rows (`KNOWN_IDS`, about 2 MB) and, from the first query that sorts
+rows by id, each row's place in the sorted ids (4 bytes a passage).
 """
 
 from __future__ import annotations
@@ -38,15 +40,17 @@ def _load(path: Path) -> npt.NDArray[np.generic]:
     return arr.view(np.ndarray)  # a plain view of the mapping: np.memmap's indexing is slow
 
 
-# Ids decoded for queries are remembered with their rows (up to this many, then forgotten at once):
-# the engine asks for the records, near-duplicates and terms of the candidates the retriever has just
+# The candidates' ids are remembered with their rows (about this many, then forgotten at once): the
+# engine asks for the records, near-duplicates and terms of the candidates the retriever has just
 # decoded, and a dict lookup is ~20x cheaper than the binary search over the sorted byte strings.
 KNOWN_IDS = 16384
 
 
 class PassageIds:
-    """Row <-> id lookups over a snapshot's id files (thread-safe: read-only arrays, and a dict of
-    recently decoded ids whose single operations the GIL makes atomic)."""
+    """Row <-> id lookups over a snapshot's id files. Thread-safe: the arrays are read-only, and the
+    remembered ids are a dict whose every entry is right (a lookup that misses, because another
+    thread just cleared it, falls back to the id files; concurrent callers may overshoot
+    `KNOWN_IDS` by a few queries' candidates before it is cleared again)."""
 
     def __init__(self, folder: Path) -> None:
         try:
@@ -65,14 +69,26 @@ class PassageIds:
     def __len__(self) -> int:
         return int(self._ids.shape[0])
 
-    def id_of(self, rows: npt.ArrayLike) -> list[str]:
-        """The ids of `rows`, in order (remembered for `rows`)."""
+    def id_of(self, rows: npt.ArrayLike, *, remember: bool = False) -> list[str]:
+        """The ids of `rows`, in order; with `remember` (a query's candidates, at most `KNOWN_IDS`),
+        `rows` then finds them without the id files.
+
+        Raises:
+            ValueError: a row outside 0..len - 1.
+        """
         at = np.asarray(rows, dtype=np.int64).reshape(-1)
+        if at.size and (int(at.min()) < 0 or int(at.max()) >= len(self)):
+            raise ValueError(f"rows outside 0..{len(self) - 1}")
         ids = [b.decode("utf-8") for b in self._ids[at].tolist()]
-        if len(self._known) + len(ids) > KNOWN_IDS:
-            self._known.clear()
-        self._known.update(zip(ids, at.tolist(), strict=True))
+        if remember and len(ids) <= KNOWN_IDS:
+            if len(self._known) + len(ids) > KNOWN_IDS:
+                self._known.clear()
+            self._known.update(zip(ids, at.tolist(), strict=True))
         return ids
+
+    def forget(self) -> None:
+        """Forget the remembered ids (a benchmark round then looks them up as a fresh process does)."""
+        self._known.clear()
 
     def ranks(self, rows: npt.ArrayLike) -> npt.NDArray[np.int64]:
         """Each row's place in the sorted order of all ids (the inverse of ids-order.npy, built at
