@@ -19,7 +19,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 import numpy as np
 
@@ -39,6 +39,7 @@ from index.fusion import FusionConfig, fuse
 from index.types import Filters
 
 Method = Literal["hybrid", "dense", "lexical"]
+_K = TypeVar("_K", str, int)  # what a run's passages are keyed by: passage ids, or row handles
 # A question's terms in other languages: passage language -> BM25 terms with their weights.
 Translated = Mapping[str, Mapping[str, float]]
 
@@ -303,17 +304,7 @@ class HybridRetriever:
                 cosine.update(zip(missing, found.tolist(), strict=True))
             sims = [cosine[row] for row in rows]
         ids = backend.ids_of(np.asarray(rows, dtype=np.int64))
-        return [
-            Candidate(
-                id=pid,
-                score=float(s),
-                dense=sims[i],
-                lexical=lex_score.get(row),
-                dense_rank=dense_rank.get(row),
-                lexical_rank=lex_rank.get(row),
-            )
-            for i, (pid, row, s) in enumerate(zip(ids, rows, scores, strict=True))
-        ]
+        return _candidate_list(ids, rows, scores, sims, lex_score, dense_rank, lex_rank)
 
     def _translated_runs(self, translated: Translated | None, depth: int, where: Filters) -> list[Ranked]:
         """One BM25 run per language of `translated`, among that language's passages (within `where`;
@@ -381,17 +372,31 @@ class HybridRetriever:
             missing = [pid for pid in ids if pid not in dense_score]
             extra = dict(zip(missing, self._backend.dense_scores(qvec, missing), strict=True))
             sims = [dense_score.get(pid, extra.get(pid)) for pid in ids]
-        return [
-            Candidate(
-                id=pid,
-                score=float(s),
-                dense=sims[i],
-                lexical=lex_score.get(pid),
-                dense_rank=dense_rank.get(pid),
-                lexical_rank=lex_rank.get(pid),
-            )
-            for i, (pid, s) in enumerate(fused)
-        ]
+        return _candidate_list(ids, ids, [s for _, s in fused], sims, lex_score, dense_rank, lex_rank)
+
+
+def _candidate_list(
+    ids: Sequence[str],
+    keys: Sequence[_K],
+    scores: Sequence[float],
+    sims: Sequence[float | None],
+    lex_score: Mapping[_K, float],
+    dense_rank: Mapping[_K, int],
+    lex_rank: Mapping[_K, int],
+) -> list[Candidate]:
+    """The candidates `ids` (with their fused `scores` and cosines `sims`), their lexical scores and
+    ranks looked up by `keys` (the ids themselves, or row handles)."""
+    return [
+        Candidate(
+            id=pid,
+            score=float(s),
+            dense=sim,
+            lexical=lex_score.get(key),
+            dense_rank=dense_rank.get(key),
+            lexical_rank=lex_rank.get(key),
+        )
+        for pid, key, s, sim in zip(ids, keys, scores, sims, strict=True)
+    ]
 
 
 def _translated_searches(
