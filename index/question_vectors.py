@@ -45,8 +45,3 @@ class QuestionVectors:
             while len(self._kept) > self._size:
                 self._kept.popitem(last=False)
         return vec
-
-    def clear(self) -> None:
-        """Forget every kept vector."""
-        with self._lock:
-            self._kept.clear()
