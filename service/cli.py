@@ -329,9 +329,12 @@ def bind(host: str, port: int) -> socket.socket:
 
 class StartupReport:
     """Follows the server's start-up job: a progress bar on a terminal, else a plain line on stderr at
-    least every `every` seconds; then one line when it is ready and the index summary."""
+    least every 10 s; then one line when it is ready and the index summary.
 
-    def __init__(self, url: str, *, terminal: bool, every: float = 10.0) -> None:
+    A line is due every `every` seconds, half the promised gap: loading the model can hold the
+    interpreter lock for a second or two, and this thread cannot print meanwhile."""
+
+    def __init__(self, url: str, *, terminal: bool, every: float = 5.0) -> None:
         self.url, self.terminal, self.every = url, terminal, every
         self._stop = threading.Event()
 
