@@ -31,6 +31,8 @@ _ASKS = re.compile(
     # (무엇을 말하나요) asks for content, "whom does it mean" (누구를 말하나요) for a definition
     r"|정의(?:는|가|를|란|하)|뜻(?:은|이|하)|(?:이)?란\s*(?:무엇|누구|어떤|뭐)"
     r"|(?:누구|어떤\s*(?:사람|것|행위|경우|자))(?:을|를)?\s*(?:말하|가리키)|가리키"
+    # "X은 ... 미만을 말하나요" (does X mean ...?) asks what X means; "무엇을 말하나요" does not
+    r"|[은는]\s.*(?<!무엇)[을를]\s*말(?:하나요|하는지|하나|하니|합니까|하죠|해요)"
     r"|定义|是指|什么是",
     re.IGNORECASE,
 )
@@ -39,8 +41,11 @@ _ASKS = re.compile(
 # noun ("by peaceful means", "Ways and Means", "this means that") is no definition. Korean: '"X"란' or
 # 'X란 ... 말한다' (checked by `defined_in`). Chinese: 是指.
 _DEFINES = re.compile(
-    r"[\"”’»]\s*(?:shall\s+)?means?\b"
+    r"[\"”’»]\s*(?:shall\s+)?(?:means?|includes?)\b"
     r"|\bshall\s+mean\b"
+    # "Exploitation shall include, at a minimum, ...": a one-word term opening its sentence; "The
+    # report shall include" and "Each State Party shall include" define nothing
+    r"|^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<term>(?!The\b|This\b|Such\b|Each\b)[A-Z][a-z]+)\s+shall\s+include\b"
     r"|\b(?:is|are)\s+defined\s+as\b"
     r"|(?<![Bb]y\s)(?<!\bthe\s)(?<!\bno\s)(?<!\bany\s)(?<![Tt]his\s)(?<![Ii]t\s)(?<!\bwhich\s)(?<!\bthat\s)"
     r"(?<!\bpeaceful\s)(?<!\bother\s)(?<![Aa]nd\s)\bmeans\s+(?:any|every|all|each|a|an|the)\b"
@@ -49,7 +54,7 @@ _DEFINES = re.compile(
     r"|是指|系指",
 )
 _KO_DEFINES_END = re.compile(r"(?:말한다|말하며|가리킨다|뜻한다)")
-_CUE = re.compile(r"mean|defined|란|是指|系指", re.IGNORECASE)  # cheap test before `_DEFINES`
+_CUE = re.compile(r"mean|defined|includ|란|是指|系指", re.IGNORECASE)  # cheap test before `_DEFINES`
 _HANGUL = re.compile(r"[가-힣]")
 
 
@@ -87,7 +92,7 @@ def defined_in(sentence: str) -> str:
     for m in _DEFINES.finditer(sentence):
         if m.group("bare") and not _KO_DEFINES_END.search(sentence, m.end()):
             continue
-        return sentence[: m.start()]
+        return sentence[: m.end("term") if m.group("term") else m.start()]
     return ""
 
 
@@ -112,12 +117,20 @@ def defines(record: PassageRecord, terms: frozenset[str]) -> bool:
         if stored is not None and len(stored) == len(spans) and not terms.intersection(stored[n]):
             continue
         head = defined_in(text[a:b])
-        if head and _holds(head.lower(), terms):
+        if head and holds_term(head.lower(), terms):
             return True
     return False
 
 
-def _holds(text: str, terms: frozenset[str]) -> bool:
+def defined_heads(record: PassageRecord) -> list[str]:
+    """The lower-cased part before the verb (`defined_in`) of each defining sentence of a passage,
+    in text order."""
+    text = record.passage.text
+    spans = list(record.sentences) or [(0, len(text))]
+    return [head.lower() for a, b in spans if (head := defined_in(text[a:b]))]
+
+
+def holds_term(text: str, terms: frozenset[str]) -> bool:
     """`text` (lower-cased) holds one of the analysed `terms`: a Korean morpheme anywhere, another
     term at the start of a word (Snowball stems begin their words; "countri" is tried as "countr")."""
     for t in terms:
@@ -129,8 +142,10 @@ def _holds(text: str, terms: frozenset[str]) -> bool:
     return False
 
 
+# 말 and 가리키 of "...을 말하나요", "누구를 가리키나요" (whom does it mean)
 _ASKING_WORDS = (
-    "define defined defines definition definitions meaning mean means count counts considered 정의 뜻"
+    "define defined defines definition definitions meaning mean means count counts considered "
+    "정의 뜻 말 가리키"
 )
 
 

@@ -42,7 +42,7 @@ from index.backend import (
     Vector,
 )
 from index.dedup import group_by_pairs, group_duplicates
-from index.definitions import defined_terms, defines, names_treaty
+from index.definitions import defined_heads, defined_terms, defines, holds_term, names_treaty
 from index.embedding.base import Embedder
 from index.evidence import best_sentences, evidence_terms, is_bare_label
 from index.filters import check_filters
@@ -76,6 +76,9 @@ NAMED_LOOKUPS = 6  # sources whose passages are read (once) to see which has the
 # A question asking for a definition ("How does the CAT define torture?"): passages defining one of its
 # terms (`index.definitions`) get this added to their fused score, and the best of them is shown first.
 DEFINITION_BONUS = 1.0
+# ... and when it names the treaty, that treaty's passages defining one of its terms (in the question's
+# language or, for a Korean question, in their English senses) are among its candidates: at most this many.
+DEFINING_PASSAGES = 3
 # A name in the question is a constraint only when it is specific: its rarest term occurs in at most
 # this share of the passages. Common names (countries, "North Korean") and metonyms that the sources
 # spell otherwise ("Beijing" for China) would otherwise veto right answers.
@@ -154,6 +157,8 @@ class Scored:
             of the ICCPR"): `in_provision` groups stand in that article of that instrument.
         absent: "<instrument> has no article 99" when the instrument the question names is divided
             into articles but not the one named ("" otherwise); such a question is refused.
+        named_definer: the question asks for a definition and names the treaty it asks of ("How does
+            the CAT define torture?"): `defining` groups define one of its terms in that treaty.
         translations: the question's terms in the other language of Korean and English, searched by
             BM25 among that language's passages (`index.lexicon`); () when not searched across.
     """
@@ -168,6 +173,7 @@ class Scored:
     read_with: tuple[str, ...] = ()  # the earlier questions this one was read with (index.followup)
     named_instrument: bool = False  # in_provision groups stand in the named article of the named instrument
     absent: str = ""  # "<instrument> has no article N" when the named instrument lacks the article named
+    named_definer: bool = False  # defining groups define a question term in the treaty it names
     translations: tuple[Translation, ...] = ()  # question terms in the other language (index.lexicon)
 
 
@@ -214,6 +220,7 @@ class GroundIndex:
         # read on the first question that names a provision (see _named_provision)
         self._titles: TitleIndex | None = None
         self._provisions: dict[str, dict[Provision, tuple[_Located, ...]]] = {}
+        self._definitions: dict[str, tuple[tuple[str, str], ...]] = {}
         self._instruments: dict[str, dict[str, frozenset[str]]] = {}
         self._lock = threading.Lock()
         self._lexicon = lexicon
@@ -381,6 +388,24 @@ class GroundIndex:
                     in_named = found
             if in_named is not None and in_named.decisive:
                 cands = self._with_named(cands, in_named, search_vec)
+        defined = defined_terms(question, q.terms)
+        definers: frozenset[str] | None = None  # sources whose definitions count (None: any)
+        if defined and names_treaty(question):
+            senses_en = (
+                _senses(tr for tr in translations if tr.language == "en") if q.language != "en" else None
+            )
+            if senses_en:
+                # a Korean question's terms in English too: 고문 is defined as "torture" in the CAT
+                defined = defined | {
+                    t for term in defined for sense in senses_en.get(term, ()) for t in sense
+                }
+            named = NamedInstrument.of(q.terms, acronyms_in(question), stats.df, stats.n_docs, senses_en)
+            ranked = self._source_titles().explicit(named, limit=NAMED_LOOKUPS)
+            definers = (
+                frozenset(sid for score, sid in ranked if score == ranked[0][0]) if ranked else frozenset()
+            )
+            if 0 < len(definers) <= NAMED_SOURCES:
+                cands = self._with_defining(cands, definers, defined, search_vec)
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
@@ -399,14 +424,6 @@ class GroundIndex:
             if per_language:
                 dense = [d + per_language.get(h.language, 0.0) for d, h in zip(dense, heads, strict=True)]
         wanted = set(q.provisions)
-        defined = defined_terms(question, q.terms)
-        definers: frozenset[str] | None = None  # sources whose definitions count (None: any)
-        if defined and names_treaty(question):
-            named = NamedInstrument.of(q.terms, acronyms_in(question), stats.df, stats.n_docs)
-            ranked = self._source_titles().explicit(named, limit=NAMED_LOOKUPS)
-            definers = (
-                frozenset(sid for score, sid in ranked if score == ranked[0][0]) if ranked else frozenset()
-            )
         language_rank = [0] * len(groups)
         seen: dict[str, int] = {}
         for n in sorted(range(len(groups)), key=lambda n: -dense[n]):
@@ -462,6 +479,7 @@ class GroundIndex:
             read_with,
             named_instrument=in_named is not None and in_named.decisive and bool(in_named.passages),
             absent=self._absent(in_named) if in_named is not None else "",
+            named_definer=bool(definers),
             translations=translations,
         )
 
@@ -638,6 +656,13 @@ class GroundIndex:
         not among them yet."""
         have = {c.id for c in cands}
         added = [pid for pid in named.passages if pid not in have][:NAMED_PASSAGES]
+        return self._added_at_floor(cands, added, vector)
+
+    def _added_at_floor(
+        self, cands: list[Candidate], added: list[str], vector: Vector | None
+    ) -> list[Candidate]:
+        """`cands` followed by the passages `added`, each at the lowest fused score of `cands` with
+        its cosine with `vector` (None without one)."""
         if not added:
             return cands
         floor = min((c.score for c in cands), default=0.0)
@@ -646,6 +671,33 @@ class GroundIndex:
             Candidate(id=pid, score=floor, dense=cos, lexical=None, dense_rank=None, lexical_rank=None)
             for pid, cos in zip(added, cosines, strict=True)
         ]
+
+    def _with_defining(
+        self, cands: list[Candidate], sources: frozenset[str], terms: frozenset[str], vector: Vector | None
+    ) -> list[Candidate]:
+        """`cands` with the passages of `sources` that define one of `terms` (`index.definitions`)
+        added (after the others, at the lowest fused score, at most DEFINING_PASSAGES in text order)
+        where they are not among them yet."""
+        have = {c.id for c in cands}
+        added = dict.fromkeys(
+            pid
+            for sid in sorted(sources)
+            for pid, head in self._defining_passages(sid)
+            if pid not in have and holds_term(head, terms)
+        )
+        return self._added_at_floor(cands, list(added)[:DEFINING_PASSAGES], vector)
+
+    def _defining_passages(self, source_id: str) -> tuple[tuple[str, str], ...]:
+        """(passage id, the lower-cased part of its defining sentence before the verb: where the term
+        defined stands) of each defining sentence of a source, in text order (read once per source)."""
+        cached = self._definitions.get(source_id)
+        if cached is None:
+            ids = [p.id for p in self.backend.passages_of(source_id)]
+            records = self.backend.passages(ids)
+            cached = tuple((r.passage.id, head) for r in records for head in defined_heads(r))
+            with self._lock:
+                _remember(self._definitions, source_id, cached)
+        return cached
 
     def _key_constraints(self, constraints: Sequence[Constraint]) -> tuple[Constraint, ...]:
         """The constraints an answer must satisfy: all but names that are common in the collection."""
@@ -738,10 +790,12 @@ class GroundIndex:
             if pinned:
                 answered = True
                 shown, marks = _lead(pinned, shown, marks, query.k)
-        if answered and not scored.named_instrument:
-            # a definition question: the best passage defining one of its terms is shown first
+        if (answered or scored.named_definer) and not scored.named_instrument:
+            # a definition question: the best passage defining one of its terms is shown first; when
+            # the question names the treaty, that treaty's definition of its term answers it
             first = next((i for i, g in enumerate(groups) if g.defining and eligible[i]), None)
             if first is not None:
+                answered = True
                 shown, marks = _lead([first], shown, marks, query.k)
         if scored.absent:
             answered, shown, marks = False, [], []

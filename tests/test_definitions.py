@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from index import engine
 from index.definitions import asks_definition, defined_in, defined_terms, names_treaty
 from index.engine import GroundIndex
 from index.types import Query
@@ -25,6 +26,9 @@ from tests.helpers import tiny_index_in
         ("How many people were sent back in 2023?", False),
         ("What does Article 33 say?", False),
         ("북한은 뭐라고 말했나요?", False),
+        ("유엔 아동권리협약에서 아동은 몇 살 미만을 말하나요?", True),  # "does X mean under N?"
+        ("아동은 18세 미만을 말합니까?", True),
+        ("그 선언은 무엇을 말하나요?", False),
     ],
 )
 def test_definition_questions(question: str, asks: bool) -> None:
@@ -41,6 +45,11 @@ def test_definition_questions(question: str, asks: bool) -> None:
         ("귀환납북자란 납북자 중 귀환한 사람을 말한다.", "귀환납북자"),
         ("本法所称外国人，是指不具有中国国籍的人。", "本法所称外国人，"),
         ("The term “coercion” means threats of serious harm", "The term “coercion"),
+        ("b) “Extermination” includes the intentional infliction of conditions of life", "b) “Extermination"),
+        ("Exploitation shall include, at a minimum, the exploitation of others", "Exploitation"),
+        ("The report shall include the names of each project.", ""),
+        ("Each State Party shall include this prohibition in the rules.", ""),
+        ("This right shall include freedom to seek information.", ""),
         # the noun "means" defines nothing, nor "this means", "mean" or a bare "란" without 말한다
         ("Victims are recruited by means of threats or deception.", ""),
         ("Disputes shall be settled by peaceful means as the parties agree.", ""),
@@ -106,3 +115,86 @@ def test_the_defining_passage_comes_first(protocol: GroundIndex) -> None:
     # the same words without asking for a definition: retrieval's order stands
     plain = protocol.search(Query("trafficking in persons victims", explain=True))
     assert plain.explanation is not None and "defines a term" not in plain.explanation.reason
+
+
+# A treaty whose definition shares few words with the question, among articles that repeat them: with
+# few candidates, retrieval alone leaves the defining article out.
+TREATY = (
+    "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment\n\n"
+    "Article 1\n\n"
+    'For the purposes of this Convention, the term "torture" means any act by which severe pain or '
+    "suffering is intentionally inflicted on a person by or with the consent of a public official.\n\n"
+    + "".join(
+        f"Article {n}\n\n"
+        f"Each State Party to this Convention shall act against torture {n}: torture in territory {n}, "
+        f"torture by officials {n}, complaints of torture {n} under this Convention.\n\n"
+        for n in range(2, 9)
+    )
+    + "Article 9\n\nThe Committee shall meet once a year."
+)
+REFUGEE = (
+    "Convention relating to the Status of Refugees\n\n"
+    "Article 1\n\n"
+    'For the purposes of this Convention, the term "refugee" means any person who is outside the country '
+    "of nationality owing to a well-founded fear of being persecuted, including for fear of torture.\n\n"
+    "Article 33\n\nNo Contracting State shall expel or return a refugee to the frontiers of territories "
+    "where his life or freedom would be threatened, or where he would face torture."
+)
+# Unrelated passages, so that the treaties' words are rare in the collection, as in a real one.
+FISHERIES = "\n\n".join(
+    f"Section {n}. Fishing season {n} is defined by the ministry for the northern coast, and boats of "
+    f"class {n} may land their catch in harbour {n} between March and October."
+    for n in range(1, 31)
+)
+TREATIES_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    '"cat.txt","Convention against Torture",United Nations,1984-12-10,https://example.org/cat,test,Public,en\n'
+    '"refugee.txt","Convention relating to the Status of Refugees",United Nations,1951-07-28,'
+    "https://example.org/refugee,test,Public,en\n"
+    '"fisheries.txt","Coastal Fisheries Rules",Ministry of Fisheries,2020-01-01,https://example.org/fish,test,'
+    "Public,en\n"
+)
+
+
+@pytest.fixture(scope="module")
+def treaties(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
+    return tiny_index_in(
+        tmp_path_factory,
+        "definers",
+        {"cat.txt": TREATY, "refugee.txt": REFUGEE, "fisheries.txt": FISHERIES},
+        TREATIES_MANIFEST,
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How does the Convention against Torture define torture?",
+        # the treaty and the term through their English senses
+        "고문방지협약에서 말하는 고문이란 무엇인가요?",
+    ],
+)
+def test_the_named_treatys_definition_is_found_beyond_the_candidates(
+    treaties: GroundIndex, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    monkeypatch.setattr(engine, "CANDIDATES", 2)
+    answer = treaties.search(Query(question, explain=True))
+    assert answer.answered
+    first = answer.hits[0]
+    assert 'the term "torture" means' in first.passage.text
+    assert first.passage.source_id.startswith("cat-")
+    assert answer.explanation is not None and "defines a term" in answer.explanation.reason
+    # retrieval alone does not find it: with nothing added, the definition is not shown
+    monkeypatch.setattr(engine, "DEFINING_PASSAGES", 0)
+    alone = treaties.search(Query(question))
+    assert not any('the term "torture" means' in h.passage.text for h in (*alone.hits, *alone.further))
+
+
+def test_only_the_named_treatys_definitions_are_added(
+    treaties: GroundIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "CANDIDATES", 2)
+    # the Refugee Convention's own definition counts (it defines "refugee", a term of the question); the
+    # Convention against Torture's is not added
+    scored = treaties.score(Query("How does the Refugee Convention define torture?"))
+    assert not any('torture" means' in g.head.passage.text for g in scored.groups)

@@ -6,6 +6,7 @@ import pytest
 
 from bench.devset_eval import evaluate_devset, load_devset
 from index.engine import GroundIndex
+from index.types import Query
 
 pytestmark = pytest.mark.integration
 
@@ -76,3 +77,31 @@ def test_row_runs_give_the_id_paths_candidates_on_the_dev_set(
         demo_index.search(Query(item["question"], history=tuple(item.get("history", []))))
     assert not differ, differ
     assert len(items) >= 250
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "defines"),
+    [
+        # asked in Korean of a treaty held in English only: the treaty and the term are read through
+        # their English senses
+        (
+            "아동권리협약은 아동을 어떻게 정의하나요?",
+            "treaty-convention-rights-of-the-child-",
+            "a child means",
+        ),
+        ("난민협약에서 난민이란 누구를 말하나요?", "treaty-1951-refugee-convention-", "well-founded fear"),
+        # a definition drafted as "Exploitation shall include, at a minimum, ..."
+        (
+            "What does the Palermo Protocol mean by exploitation?",
+            "treaty-palermo-",
+            "Exploitation shall include",
+        ),
+    ],
+)
+def test_a_definition_question_naming_a_treaty_gets_its_definition_first(
+    demo_index: GroundIndex, question: str, source: str, defines: str
+) -> None:
+    answer = demo_index.search(Query(question))
+    assert answer.answered
+    first = answer.hits[0].passage
+    assert first.source_id.startswith(source) and defines in first.text
