@@ -97,6 +97,7 @@ MIN_MODEL_PASSAGES = 200
 
 _Located = tuple[str, int, tuple[str, ...]]  # (passage id, ordinal, section path)
 _V = TypeVar("_V")
+_R = TypeVar("_R")  # a rank of `index.instruments.TitleIndex`
 # The article tables of this many sources are kept per opened index (read again when forgotten).
 SOURCES_REMEMBERED = 256
 
@@ -400,7 +401,8 @@ class GroundIndex:
                     t for term in defined for sense in senses_en.get(term, ()) for t in sense
                 }
             named = NamedInstrument.of(q.terms, acronyms_in(question), stats.df, stats.n_docs, senses_en)
-            ranked = self._source_titles().explicit(named, limit=NAMED_LOOKUPS)
+            limit = NAMED_LOOKUPS if query.filters.is_empty() else None
+            ranked = self._admitted(self._source_titles().explicit(named, limit=limit), query.filters)
             definers = (
                 frozenset(sid for score, sid in ranked if score == ranked[0][0]) if ranked else frozenset()
             )
@@ -560,12 +562,7 @@ class GroundIndex:
         """
         titles = self._source_titles()
         limit = NAMED_LOOKUPS if filters.is_empty() else None  # filtered: rank all, then filter
-        ranked = titles.rank(named, limit=limit)
-        if not filters.is_empty():  # only sources the question may be answered from
-            ranked = [
-                (r, sid) for r, sid in ranked if filters.admits(self.backend.source_record(sid).meta, sid)
-            ]
-        ranked = ranked[:NAMED_LOOKUPS]
+        ranked = self._admitted(titles.rank(named, limit=limit), filters)
         kinds = {kind for kind, _ in provisions}
         for match in dict.fromkeys(score[0] for score, _ in ranked):
             tied = [(score, sid) for score, sid in ranked if score[0] == match]
@@ -584,6 +581,15 @@ class GroundIndex:
             decisive = all(named.decisive(titles.name_of(sid), titles.terms_of(sid)) for sid in sources)
             return replace(found, passages=self._named_passages(found), decisive=decisive)
         return None
+
+    def _admitted(self, ranked: list[tuple[_R, str]], filters: Filters) -> list[tuple[_R, str]]:
+        """The first NAMED_LOOKUPS of (rank, source id) `ranked` whose sources `filters` admits (the
+        sources the question may be answered from)."""
+        if not filters.is_empty():
+            ranked = [
+                (r, sid) for r, sid in ranked if filters.admits(self.backend.source_record(sid).meta, sid)
+            ]
+        return ranked[:NAMED_LOOKUPS]
 
     def _source_titles(self) -> TitleIndex:
         """The sources' instrument names, indexed (`index.instruments.TitleIndex`), built once."""

@@ -7,7 +7,7 @@ import pytest
 from index import engine
 from index.definitions import asks_definition, defined_in, defined_terms, names_treaty
 from index.engine import GroundIndex
-from index.types import Query
+from index.types import Filters, Query
 from tests.helpers import tiny_index_in
 
 
@@ -198,3 +198,14 @@ def test_only_the_named_treatys_definitions_are_added(
     # Convention against Torture's is not added
     scored = treaties.score(Query("How does the Refugee Convention define torture?"))
     assert not any('torture" means' in g.head.passage.text for g in scored.groups)
+
+
+def test_a_filtered_out_treaty_adds_no_definition(
+    treaties: GroundIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "CANDIDATES", 2)
+    question = "How does the Convention against Torture define torture?"
+    refugee = next(s.id for s in treaties.sources() if s.id.startswith("refugee-"))
+    scored = treaties.score(Query(question, filters=Filters(source_ids=(refugee,))))
+    assert scored.groups and all(g.head.passage.source_id == refugee for g in scored.groups)
+    assert not any(g.defining for g in scored.groups)
