@@ -10,8 +10,13 @@ something is (by law) raises the passages holding a sentence that defines one of
     # 'For the purposes of this Convention, the term "torture" ': the term defined stands there;
     # "by means of" is not a definition
 
-The cues are the drafting verbs of treaties and statutes (`means`, `shall mean`, `is defined as`),
-of Korean laws (`"X"란 ... 말한다`) and of Chinese laws (`是指`), with the term defined before them.
+The cues are the drafting verbs of treaties and statutes (`means`, `shall mean`, `is defined as`,
+`"X" includes`, `X shall include`), of Korean laws (`"X"란 ... 말한다`) and of Chinese laws (`是指`),
+with the term defined before them.
+
+When the question names the treaty, its words naming the treaty are not the terms it asks about:
+"Does the Refugee Convention define torture?" asks about torture, and the Convention's definition
+of "refugee" does not answer it (`asked_terms`).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from index.analyzer import analyze
 from index.backend import PassageRecord
@@ -31,21 +37,30 @@ _ASKS = re.compile(
     # (무엇을 말하나요) asks for content, "whom does it mean" (누구를 말하나요) for a definition
     r"|정의(?:는|가|를|란|하)|뜻(?:은|이|하)|(?:이)?란\s*(?:무엇|누구|어떤|뭐)"
     r"|(?:누구|어떤\s*(?:사람|것|행위|경우|자))(?:을|를)?\s*(?:말하|가리키)|가리키"
-    # "X은 ... 미만을 말하나요" (does X mean ...?) asks what X means; "무엇을 말하나요" does not
-    r"|[은는]\s.*(?<!무엇)[을를]\s*말(?:하나요|하는지|하나|하니|합니까|하죠|해요)"
+    # "X은 ... 미만을 말하나요" (does X mean under N?) asks what X means, when what it would mean is
+    # an age, a bound, a person or a thing; "무엇을 말하나요", "권리를 말하나요" ask for content
+    r"|[은는]\s.*(?:미만|이상|이하|초과|세|살|사람|자|것)[을를]\s*말(?:하나요|하는지|하나|하니|합니까|하죠|해요)"
     r"|定义|是指|什么是",
     re.IGNORECASE,
 )
 # The verb of a defining sentence; the term defined stands before it. English: after a quoted term
-# ('"Child" shall mean', 'the term “coercion” means') or as "X shall mean" / "X means any ..."; the
-# noun ("by peaceful means", "Ways and Means", "this means that") is no definition. Korean: '"X"란' or
-# 'X란 ... 말한다' (checked by `defined_in`). Chinese: 是指.
+# ('"Child" shall mean', 'the term “coercion” means', '“Extermination” includes', 'the term "refugee"
+# shall apply to any person') or as "X shall mean"
+# / "X means any ..." / "Exploitation shall include"; the noun ("by peaceful means", "Ways and Means",
+# "this means that") is no definition. Korean: '"X"란' or 'X란 ... 말한다' (checked by `defined_in`).
+# Chinese: 是指.
 _DEFINES = re.compile(
-    r"[\"”’»]\s*(?:shall\s+)?(?:means?|includes?)\b"
+    r"[\"”’»]\s*(?:shall\s+)?means?\b"
+    r"|[\"”’»]\s*shall\s+apply\s+to\s+(?:any|every|all|each|a|an)\b"
+    # '(b) “Extermination” includes ...', 'The term “credible information” includes ...': a quoted term
+    # opening its sentence (a quoted title inside one, 'The study "X" includes data', is no definition)
+    r"|^(?P<quoted>(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:[Tt]he\s+term\s+)?[\"“«][^\"”»]{1,80})[\"”»]\s*(?:shall\s+)?includes?\b"
     r"|\bshall\s+mean\b"
-    # "Exploitation shall include, at a minimum, ...": a one-word term opening its sentence; "The
-    # report shall include" and "Each State Party shall include" define nothing
-    r"|^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<term>(?!The\b|This\b|Such\b|Each\b)[A-Z][a-z]+)\s+shall\s+include\b"
+    # "Exploitation shall include, at a minimum, ...": one singular word of four letters or more
+    # opening its sentence; "The report shall include", "Parties shall include", "It shall include"
+    # define nothing
+    r"|^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<term>(?!(?:The|This|That|Such|Each|These|Those|Every)\b)"
+    r"[A-Z][a-z]{3,}(?<!s))\s+shall\s+include\b"
     r"|\b(?:is|are)\s+defined\s+as\b"
     r"|(?<![Bb]y\s)(?<!\bthe\s)(?<!\bno\s)(?<!\bany\s)(?<![Tt]his\s)(?<![Ii]t\s)(?<!\bwhich\s)(?<!\bthat\s)"
     r"(?<!\bpeaceful\s)(?<!\bother\s)(?<![Aa]nd\s)\bmeans\s+(?:any|every|all|each|a|an|the)\b"
@@ -54,8 +69,10 @@ _DEFINES = re.compile(
     r"|是指|系指",
 )
 _KO_DEFINES_END = re.compile(r"(?:말한다|말하며|가리킨다|뜻한다)")
-_CUE = re.compile(r"mean|defined|includ|란|是指|系指", re.IGNORECASE)  # cheap test before `_DEFINES`
+_CUE = re.compile(r"mean|defined|includ|apply|란|是指|系指", re.IGNORECASE)  # cheap test before `_DEFINES`
 _HANGUL = re.compile(r"[가-힣]")
+_LATIN = re.compile(r"[A-Za-z]")
+_ITEM = re.compile(r"\s*(?:\(?[0-9]{1,3}[.)]|\(?[a-z]{1,4}\))\s")
 
 
 _NAMES_TREATY = re.compile(
@@ -78,8 +95,8 @@ def asks_definition(question: str) -> bool:
 
 def defining_sentence(sentence: str) -> bool:
     """The sentence defines a term in the drafting style of treaties and laws (`"X" means`, `X
-    shall mean`, `X is defined as`, `"X"란 ... 말한다`, `X是指`); the noun "means" ("by means of",
-    "the means set forth") is not a definition."""
+    shall mean`, `X is defined as`, `"X" includes`, `X shall include`, `"X"란 ... 말한다`, `X是指`);
+    the noun "means" ("by means of", "the means set forth") is not a definition."""
     return bool(defined_in(sentence))
 
 
@@ -92,17 +109,66 @@ def defined_in(sentence: str) -> str:
     for m in _DEFINES.finditer(sentence):
         if m.group("bare") and not _KO_DEFINES_END.search(sentence, m.end()):
             continue
-        return sentence[: m.end("term") if m.group("term") else m.start()]
+        for group in ("term", "quoted"):  # the term defined stands inside the match
+            if m.group(group):
+                return sentence[: m.end(group)]
+        return sentence[: m.start()]
     return ""
 
 
 def defined_terms(question: str, terms: Iterable[str]) -> frozenset[str]:
     """The question's terms a defining sentence must hold when it asks for a definition: its content
-    terms without the words of the asking ("definition", "mean", 정의) and the kinds of instrument
-    ("Convention", "Act": "For the purposes of this Convention" holds those); empty otherwise."""
+    terms without the words of the asking ("definition", "mean", 정의), the kinds of instrument
+    ("Convention", "Act": "For the purposes of this Convention" holds those) and numbers (the year
+    of "the 1951 Convention" names an edition; "before 1 January 1951" defines nothing); empty
+    otherwise."""
     if not asks_definition(question):
         return frozenset()
-    return frozenset(t for t in terms if t not in _asking_terms() and t not in instrument_terms())
+    return frozenset(
+        t for t in terms if t not in _asking_terms() and t not in instrument_terms() and not t.isdigit()
+    )
+
+
+def asked_terms(question: str, defined: frozenset[str], title_terms: AbstractSet[str]) -> frozenset[str]:
+    """The terms of `defined` the question asks the definition of, not those naming the treaty.
+
+    The treaty's name in the question is each word for a treaty kind ("Convention", 협약) with, in
+    English, the words its title holds (`title_terms`, analysed) just before it ("the 1951 Refugee
+    Convention", not "trafficking in the Palermo Protocol") and after it, where words without index
+    terms are passed over ("Convention against Torture"). A Korean or Chinese word holding the kind
+    is a name by itself ("고문방지협약에서").
+    What the question asks about is in its other words: "torture" in "Does the Refugee Convention
+    define torture?", the second "torture" in "How does the Convention against Torture define
+    torture?", 고문 in "고문방지협약에서 말하는 고문이란 무엇인가요?". All of `defined` when the
+    other words hold none of it."""
+    tokens = question.split()
+    terms = [frozenset(analyze(token)) for token in tokens]
+    kinds = _treaty_kinds()
+    naming = [False] * len(tokens)
+    for i, held in enumerate(terms):
+        if not held & kinds:
+            continue
+        naming[i] = True
+        if not _LATIN.search(tokens[i]):
+            continue  # a Korean or Chinese compound names the treaty by itself
+        j = i - 1
+        while j >= 0 and terms[j] and terms[j] <= title_terms:  # "the 1951 Refugee Convention"
+            naming[j] = True
+            j -= 1
+        j = i + 1
+        while j < len(tokens) and terms[j] <= title_terms:  # "Convention against Torture"
+            naming[j] = bool(terms[j])
+            j += 1
+    rest = frozenset(analyze(" ".join(t for t, named in zip(tokens, naming, strict=True) if not named)))
+    return (defined & rest) or defined
+
+
+@functools.cache
+def _treaty_kinds() -> frozenset[str]:
+    """The analysed words for a treaty-like instrument (`names_treaty`)."""
+    return frozenset(analyze("convention covenant protocol statute treaty charter declaration")) | frozenset(
+        ("협약", "의정서", "규약", "조약", "선언", "公约", "条约", "议定书")
+    )
 
 
 def defines(record: PassageRecord, terms: frozenset[str]) -> bool:
@@ -122,12 +188,24 @@ def defines(record: PassageRecord, terms: frozenset[str]) -> bool:
     return False
 
 
-def defined_heads(record: PassageRecord) -> list[str]:
-    """The lower-cased part before the verb (`defined_in`) of each defining sentence of a passage,
-    in text order."""
+def defined_heads(record: PassageRecord) -> list[tuple[str, bool]]:
+    """(the lower-cased part before the verb (`defined_in`), whether the sentence opens a list) of
+    each defining sentence of a passage, in text order. A sentence ending in ":" or a dash opens a
+    list ('the term "refugee" shall apply to any person who:'), whose items may go on in the
+    passages after it."""
     text = record.passage.text
     spans = list(record.sentences) or [(0, len(text))]
-    return [head.lower() for a, b in spans if (head := defined_in(text[a:b]))]
+    out = []
+    for a, b in spans:
+        sentence = text[a:b]
+        if head := defined_in(sentence):
+            out.append((head.lower(), sentence.rstrip().endswith((":", "—", "–", "-"))))
+    return out
+
+
+def opens_with_item(text: str) -> bool:
+    """The text starts with a list item's marker: "(2)", "b)", "(iii)", "2."."""
+    return bool(_ITEM.match(text))
 
 
 def holds_term(text: str, terms: frozenset[str]) -> bool:

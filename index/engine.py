@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -42,7 +42,15 @@ from index.backend import (
     Vector,
 )
 from index.dedup import group_by_pairs, group_duplicates
-from index.definitions import defined_heads, defined_terms, defines, holds_term, names_treaty
+from index.definitions import (
+    asked_terms,
+    defined_heads,
+    defined_terms,
+    defines,
+    holds_term,
+    names_treaty,
+    opens_with_item,
+)
 from index.embedding.base import Embedder
 from index.evidence import best_sentences, evidence_terms, is_bare_label
 from index.filters import check_filters
@@ -158,8 +166,11 @@ class Scored:
             of the ICCPR"): `in_provision` groups stand in that article of that instrument.
         absent: "<instrument> has no article 99" when the instrument the question names is divided
             into articles but not the one named ("" otherwise); such a question is refused.
-        named_definer: the question asks for a definition and names the treaty it asks of ("How does
-            the CAT define torture?"): `defining` groups define one of its terms in that treaty.
+        named_definer: the question asks for a definition and names the treaty it asks of, one or
+            two sources ("How does the CAT define torture?"): `defining` groups define a term it
+            asks about (`index.definitions.asked_terms`) in that treaty, and such a group answers it.
+        continued: with `named_definer`, each defining passage of the named treaty whose definition
+            opens a list that goes on in the next passage -> that passage's id.
         translations: the question's terms in the other language of Korean and English, searched by
             BM25 among that language's passages (`index.lexicon`); () when not searched across.
     """
@@ -175,6 +186,7 @@ class Scored:
     named_instrument: bool = False  # in_provision groups stand in the named article of the named instrument
     absent: str = ""  # "<instrument> has no article N" when the named instrument lacks the article named
     named_definer: bool = False  # defining groups define a question term in the treaty it names
+    continued: Mapping[str, str] = field(default_factory=dict)  # defining passage -> where its list goes on
     translations: tuple[Translation, ...] = ()  # question terms in the other language (index.lexicon)
 
 
@@ -221,7 +233,7 @@ class GroundIndex:
         # read on the first question that names a provision (see _named_provision)
         self._titles: TitleIndex | None = None
         self._provisions: dict[str, dict[Provision, tuple[_Located, ...]]] = {}
-        self._definitions: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._definitions: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._instruments: dict[str, dict[str, frozenset[str]]] = {}
         self._lock = threading.Lock()
         self._lexicon = lexicon
@@ -391,23 +403,29 @@ class GroundIndex:
                 cands = self._with_named(cands, in_named, search_vec)
         defined = defined_terms(question, q.terms)
         definers: frozenset[str] | None = None  # sources whose definitions count (None: any)
+        named_definer = False
+        continued: dict[str, str] = {}  # a defining passage -> the passage its list goes on in
         if defined and names_treaty(question):
             senses_en = (
                 _senses(tr for tr in translations if tr.language == "en") if q.language != "en" else None
             )
+            titles = self._source_titles()
+            named = NamedInstrument.of(q.terms, acronyms_in(question), stats.df, stats.n_docs, senses_en)
+            limit = NAMED_LOOKUPS if query.filters.is_empty() else None
+            ranked = self._admitted(titles.explicit(named, limit=limit), query.filters)
+            definers = (
+                frozenset(sid for score, sid in ranked if score == ranked[0][0]) if ranked else frozenset()
+            )
+            title_terms = frozenset[str]().union(*(titles.terms_of(sid) for sid in definers))
+            defined = asked_terms(question, defined, title_terms)
             if senses_en:
                 # a Korean question's terms in English too: 고문 is defined as "torture" in the CAT
                 defined = defined | {
                     t for term in defined for sense in senses_en.get(term, ()) for t in sense
                 }
-            named = NamedInstrument.of(q.terms, acronyms_in(question), stats.df, stats.n_docs, senses_en)
-            limit = NAMED_LOOKUPS if query.filters.is_empty() else None
-            ranked = self._admitted(self._source_titles().explicit(named, limit=limit), query.filters)
-            definers = (
-                frozenset(sid for score, sid in ranked if score == ranked[0][0]) if ranked else frozenset()
-            )
-            if 0 < len(definers) <= NAMED_SOURCES:
-                cands = self._with_defining(cands, definers, defined, search_vec)
+            named_definer = 0 < len(definers) <= NAMED_SOURCES
+            if named_definer:
+                cands, continued = self._with_defining(cands, definers, defined, search_vec)
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
@@ -481,7 +499,8 @@ class GroundIndex:
             read_with,
             named_instrument=in_named is not None and in_named.decisive and bool(in_named.passages),
             absent=self._absent(in_named) if in_named is not None else "",
-            named_definer=bool(definers),
+            named_definer=named_definer,
+            continued=continued,
             translations=translations,
         )
 
@@ -680,27 +699,45 @@ class GroundIndex:
 
     def _with_defining(
         self, cands: list[Candidate], sources: frozenset[str], terms: frozenset[str], vector: Vector | None
-    ) -> list[Candidate]:
+    ) -> tuple[list[Candidate], dict[str, str]]:
         """`cands` with the passages of `sources` that define one of `terms` (`index.definitions`)
-        added (after the others, at the lowest fused score, at most DEFINING_PASSAGES in text order)
-        where they are not among them yet."""
+        added (after the others, at the lowest fused score, at most DEFINING_PASSAGES: by source id,
+        then in text order) where they are not among them yet, each with the passage its definition's
+        list goes on in, if any; and those continuations, by the defining passage's id."""
         have = {c.id for c in cands}
-        added = dict.fromkeys(
-            pid
+        found = {
+            pid: after
             for sid in sorted(sources)
-            for pid, head in self._defining_passages(sid)
-            if pid not in have and holds_term(head, terms)
-        )
-        return self._added_at_floor(cands, list(added)[:DEFINING_PASSAGES], vector)
+            for pid, head, after in self._defining_passages(sid)
+            if holds_term(head, terms)
+        }
+        added: dict[str, None] = {}
+        for pid, after in found.items():
+            if len(added) >= DEFINING_PASSAGES:
+                break
+            for p in (pid, after):
+                if p and p not in have:
+                    added[p] = None
+        continued = {pid: after for pid, after in found.items() if after}
+        return self._added_at_floor(cands, list(added), vector), continued
 
-    def _defining_passages(self, source_id: str) -> tuple[tuple[str, str], ...]:
+    def _defining_passages(self, source_id: str) -> tuple[tuple[str, str, str], ...]:
         """(passage id, the lower-cased part of its defining sentence before the verb: where the term
-        defined stands) of each defining sentence of a source, in text order (read once per source)."""
+        defined stands, the id of the next passage when the sentence opens a list that goes on there
+        ("" otherwise)) of each defining sentence of a source, in text order. Read once per source,
+        on the first definition question naming it: every record of the source is read and its
+        sentences matched (~1 ms per 100 passages); two threads may read the same source at once."""
         cached = self._definitions.get(source_id)
         if cached is None:
             ids = [p.id for p in self.backend.passages_of(source_id)]
             records = self.backend.passages(ids)
-            cached = tuple((r.passage.id, head) for r in records for head in defined_heads(r))
+            rows = []
+            for n, r in enumerate(records):
+                after = records[n + 1] if n + 1 < len(records) else None
+                for head, opens_list in defined_heads(r):
+                    goes_on = opens_list and after is not None and opens_with_item(after.passage.text)
+                    rows.append((r.passage.id, head, after.passage.id if goes_on and after else ""))
+            cached = tuple(rows)
             with self._lock:
                 _remember(self._definitions, source_id, cached)
         return cached
@@ -744,6 +781,9 @@ class GroundIndex:
         The decision uses the answerability model fitted for the embedder (index.answerability)
         when there is one and the index holds at least `MIN_MODEL_PASSAGES` (200) passages, else the
         threshold rules of index.abstain for the question's language ("en" rules as fallback).
+        Two things answer whatever the scores: the article of the instrument a question names
+        ("Article 33 of the Refugee Convention"), and the named treaty's definition of the term a
+        definition question asks about ("How does the CAT define torture?"); either is shown first.
         A candidate lacking one of the question's key facts (a year, figure, rare name or quoted
         phrase: `index.question`) never answers or shows, nor does a passage that is only a title or
         heading line (`index.evidence.is_bare_label`); the former may still be offered as related, the
@@ -802,7 +842,12 @@ class GroundIndex:
             first = next((i for i, g in enumerate(groups) if g.defining and eligible[i]), None)
             if first is not None:
                 answered = True
-                shown, marks = _lead([first], shown, marks, query.k)
+                # a definition's list that goes on in the next passage follows it
+                after = scored.continued.get(groups[first].head.passage.id)
+                rest = [
+                    i for i, g in enumerate(groups) if after and g.head.passage.id == after and eligible[i]
+                ]
+                shown, marks = _lead([first, *rest[:1]], shown, marks, query.k)
         if scored.absent:
             answered, shown, marks = False, [], []
         hits = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if m]

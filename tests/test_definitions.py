@@ -5,8 +5,17 @@ from __future__ import annotations
 import pytest
 
 from index import engine
-from index.definitions import asks_definition, defined_in, defined_terms, names_treaty
+from index.analyzer import analyze
+from index.definitions import (
+    asked_terms,
+    asks_definition,
+    defined_in,
+    defined_terms,
+    names_treaty,
+    opens_with_item,
+)
 from index.engine import GroundIndex
+from index.question import analyze_question
 from index.types import Filters, Query
 from tests.helpers import tiny_index_in
 
@@ -29,6 +38,10 @@ from tests.helpers import tiny_index_in
         ("유엔 아동권리협약에서 아동은 몇 살 미만을 말하나요?", True),  # "does X mean under N?"
         ("아동은 18세 미만을 말합니까?", True),
         ("그 선언은 무엇을 말하나요?", False),
+        ("그 선언은 어떤 내용을 말하나요?", False),  # content, not a meaning
+        ("난민협약은 난민의 권리를 말하나요?", False),
+        ("그 보고서는 고문 사례를 말합니까?", False),
+        ("고문방지협약은 어떤 의무를 말하나요?", False),
     ],
 )
 def test_definition_questions(question: str, asks: bool) -> None:
@@ -47,9 +60,17 @@ def test_definition_questions(question: str, asks: bool) -> None:
         ("The term “coercion” means threats of serious harm", "The term “coercion"),
         ("b) “Extermination” includes the intentional infliction of conditions of life", "b) “Extermination"),
         ("Exploitation shall include, at a minimum, the exploitation of others", "Exploitation"),
+        (
+            'A. For the purposes of this Convention, the term "refugee" shall apply to any person who:',
+            "A. For",
+        ),
+        ("This Convention shall apply to all persons in the territory.", ""),
         ("The report shall include the names of each project.", ""),
         ("Each State Party shall include this prohibition in the rules.", ""),
         ("This right shall include freedom to seek information.", ""),
+        ("It shall include the names of the victims.", ""),
+        ("Parties shall include in their legislation measures against trafficking.", ""),
+        ('The study "Trafficking in Persons" includes data from 40 countries.', ""),  # a title, quoted
         # the noun "means" defines nothing, nor "this means", "mean" or a bare "란" without 말한다
         ("Victims are recruited by means of threats or deception.", ""),
         ("Disputes shall be settled by peaceful means as the parties agree.", ""),
@@ -72,8 +93,49 @@ def test_the_terms_a_definition_must_hold() -> None:
         "person",
     }
     assert defined_terms("How many persons were trafficked?", ("person", "traffick")) == frozenset()
+    assert defined_terms("refugee definition 1951 convention", ("refuge", "definit", "1951", "convent")) == {
+        "refuge"
+    }
     assert names_treaty("the Palermo Protocol") and names_treaty("고문방지협약")
     assert not names_treaty("US immigration law")
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "asked"),
+    [
+        (
+            "Does the Refugee Convention define torture?",
+            "Convention relating to the Status of Refugees",
+            "tortur",
+        ),
+        (
+            "Who counts as a party to the Refugee Convention?",
+            "Convention relating to the Status of Refugees",
+            "parti",
+        ),
+        # the word naming the treaty is asked again after the name
+        ("How does the Convention against Torture define torture?", "Convention against Torture", "tortur"),
+        ("고문방지협약에서 말하는 고문이란 무엇인가요?", "Convention against Torture", "고문"),
+        ("아동권리협약은 아동을 어떻게 정의하나요?", "Convention on the Rights of the Child", "아동"),
+        # a term of the title outside the name is asked
+        (
+            "What is the definition of human trafficking in the Palermo Protocol?",
+            "Protocol to Prevent, Suppress and Punish Trafficking in Persons",
+            "human palermo traffick",  # the title given lacks "Palermo"
+        ),
+        # nothing but the name: the name's word is what is asked
+        (
+            "How does the Refugee Convention define refugees?",
+            "Convention relating to the Status of Refugees",
+            "refuge",
+        ),
+    ],
+)
+def test_the_words_naming_the_treaty_are_not_the_term_asked_about(
+    question: str, title: str, asked: str
+) -> None:
+    defined = defined_terms(question, analyze_question(question).terms)
+    assert asked_terms(question, defined, frozenset(analyze(title))) == frozenset(asked.split())
 
 
 COLLECTION = {
@@ -139,6 +201,22 @@ REFUGEE = (
     "of nationality owing to a well-founded fear of being persecuted, including for fear of torture.\n\n"
     "Article 33\n\nNo Contracting State shall expel or return a refugee to the frontiers of territories "
     "where his life or freedom would be threatened, or where he would face torture."
+)
+# A definition whose list of cases goes on in the passages after it.
+STATELESS = (
+    "Convention relating to the Status of Stateless Persons\n\n"
+    "Article 1\n\n"
+    'For the purposes of this Convention, the term "stateless person" shall apply to any person who:\n\n'
+    "(1) "
+    + " ".join(f"was registered as a national under the arrangements of year {n}," for n in range(1900, 1930))
+    + " and lost that registration.\n\n"
+    "(2) "
+    + " ".join(
+        f"is not considered as a national by any State under the operation of its law number {n},"
+        for n in range(1, 25)
+    )
+    + " whatever the reason.\n\n"
+    "Article 2\n\nEvery stateless person has duties to the country in which he finds himself."
 )
 # Unrelated passages, so that the treaties' words are rare in the collection, as in a real one.
 FISHERIES = "\n\n".join(
@@ -209,3 +287,48 @@ def test_a_filtered_out_treaty_adds_no_definition(
     scored = treaties.score(Query(question, filters=Filters(source_ids=(refugee,))))
     assert scored.groups and all(g.head.passage.source_id == refugee for g in scored.groups)
     assert not any(g.defining for g in scored.groups)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does the Refugee Convention define torture?",  # it defines "refugee", which names it here
+        "Who counts as a party to the Refugee Convention?",
+        "고문방지협약은 어떤 의무를 말하나요?",  # asks for content
+    ],
+)
+def test_a_named_treatys_definition_of_another_term_does_not_answer(
+    treaties: GroundIndex, question: str
+) -> None:
+    scored = treaties.score(Query(question))
+    assert not any(g.defining for g in scored.groups)
+    answer = treaties.search(Query(question, explain=True))
+    assert answer.explanation is not None and "defines a term" not in answer.explanation.reason
+
+
+@pytest.fixture(scope="module")
+def stateless(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
+    manifest = (
+        "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+        '"stateless.txt","Convention relating to the Status of Stateless Persons",United Nations,1954-09-28,'
+        "https://example.org/stateless,test,Public,en\n"
+        '"fisheries.txt","Coastal Fisheries Rules",Ministry of Fisheries,2020-01-01,https://example.org/fish,test,'
+        "Public,en\n"
+    )
+    return tiny_index_in(
+        tmp_path_factory, "lists", {"stateless.txt": STATELESS, "fisheries.txt": FISHERIES}, manifest
+    )
+
+
+def test_a_definitions_list_that_goes_on_in_the_next_passage_follows_it(stateless: GroundIndex) -> None:
+    answer = stateless.search(Query("How does the Stateless Persons Convention define a stateless person?"))
+    assert answer.answered
+    first, second = answer.hits[0].passage, answer.hits[1].passage
+    assert 'the term "stateless person" shall apply to any person who:' in first.text
+    assert second.text.startswith("(1)") and second.ordinal == first.ordinal + 1
+
+
+def test_a_list_item_opens_a_passage() -> None:
+    assert opens_with_item("(2) As a result of events") and opens_with_item("b) the recruitment")
+    assert opens_with_item("3. The State Party") and opens_with_item("(iii) any other")
+    assert not opens_with_item("Article 2") and not opens_with_item("2024 was a year")

@@ -39,8 +39,6 @@ def test_devset_floors(results: dict[str, dict[str, int]], language: str) -> Non
 
 
 def test_off_topic_questions_abstain(demo_index: GroundIndex) -> None:
-    from index.types import Query
-
     off = [q for q in load_devset() if q["kind"] == "unanswerable-off-topic"]
     answered = [q["id"] for q in off if demo_index.search(Query(q["question"])).answered]
     assert len(answered) <= len(off) // 10, answered
@@ -53,7 +51,6 @@ def test_row_runs_give_the_id_paths_candidates_on_the_dev_set(
     follow-ups' history): the retriever's row path returns what its id-keyed path returns."""
     from index.analyzer import analyze
     from index.retriever import HybridRetriever
-    from index.types import Query
     from tests.helpers import IdsOnly
 
     rows = demo_index._retriever
