@@ -86,7 +86,11 @@ def test_row_runs_give_the_id_paths_candidates_on_the_dev_set(
             "treaty-convention-rights-of-the-child-",
             "a child means",
         ),
-        ("난민협약에서 난민이란 누구를 말하나요?", "treaty-1951-refugee-convention-", "well-founded fear"),
+        (
+            "난민협약에서 난민이란 누구를 말하나요?",
+            "treaty-1951-refugee-convention-",
+            "shall apply to any person",
+        ),
         # a definition drafted as "Exploitation shall include, at a minimum, ..."
         (
             "What does the Palermo Protocol mean by exploitation?",
@@ -102,3 +106,13 @@ def test_a_definition_question_naming_a_treaty_gets_its_definition_first(
     assert answer.answered
     first = answer.hits[0].passage
     assert first.source_id.startswith(source) and defines in first.text
+
+
+def test_a_definitions_list_goes_on_after_it(demo_index: GroundIndex) -> None:
+    """'the term "refugee" shall apply to any person who:' opens a list whose case (2), the one
+    about a well-founded fear of persecution, is the next passage: it follows the definition."""
+    answer = demo_index.search(Query("How does the Refugee Convention define a refugee?"))
+    first, second = answer.hits[0].passage, answer.hits[1].passage
+    assert 'the term "refugee" shall apply to any person who' in first.text
+    assert second.source_id == first.source_id and second.ordinal == first.ordinal + 1
+    assert "well-founded fear of being persecuted" in second.text
