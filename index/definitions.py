@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
 from index.analyzer import analyze
@@ -72,7 +72,6 @@ _KO_DEFINES_END = re.compile(r"(?:말한다|말하며|가리킨다|뜻한다)")
 _CUE = re.compile(r"mean|defined|includ|apply|란|是指|系指", re.IGNORECASE)  # cheap test before `_DEFINES`
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
-_ITEM = re.compile(r"\s*(?:\(?[0-9]{1,3}[.)]|\(?[a-z]{1,4}\))\s")
 
 
 _NAMES_TREATY = re.compile(
@@ -129,38 +128,61 @@ def defined_terms(question: str, terms: Iterable[str]) -> frozenset[str]:
     )
 
 
-def asked_terms(question: str, defined: frozenset[str], title_terms: AbstractSet[str]) -> frozenset[str]:
+def asked_terms(
+    question: str,
+    defined: frozenset[str],
+    title_terms: AbstractSet[str],
+    senses: Mapping[str, Iterable[tuple[str, ...]]] | None = None,
+) -> frozenset[str]:
     """The terms of `defined` the question asks the definition of, not those naming the treaty.
 
-    The treaty's name in the question is each word for a treaty kind ("Convention", 협약) with, in
-    English, the words its title holds (`title_terms`, analysed) just before it ("the 1951 Refugee
-    Convention", not "trafficking in the Palermo Protocol") and after it, where words without index
-    terms are passed over ("Convention against Torture"). A Korean or Chinese word holding the kind
-    is a name by itself ("고문방지협약에서").
-    What the question asks about is in its other words: "torture" in "Does the Refugee Convention
-    define torture?", the second "torture" in "How does the Convention against Torture define
-    torture?", 고문 in "고문방지협약에서 말하는 고문이란 무엇인가요?". All of `defined` when the
-    other words hold none of it."""
+    The treaty's name in the question is each word for a treaty kind ("Convention", 협약) with the
+    words its title holds (`title_terms`, analysed) just before it ("the 1951 Refugee Convention",
+    not "trafficking in the Palermo Protocol") and, in English, after it, across the small words of
+    titles ("Convention against Torture") and up to a punctuation mark. A Korean word is in the
+    title through one of its English `senses` ("난민 협약"); a Korean or Chinese word holding the
+    kind with more is a name by itself ("고문방지협약에서"). What the question asks about is in its
+    other words: "torture" in "Does the Refugee Convention define torture?", the second "torture"
+    in "How does the Convention against Torture define torture?", 고문 in "고문방지협약에서 말하는
+    고문이란 무엇인가요?". All of `defined` when the other words hold none of it."""
     tokens = question.split()
     terms = [frozenset(analyze(token)) for token in tokens]
     kinds = _treaty_kinds()
+    given = senses or {}
+
+    def in_title(held: frozenset[str]) -> bool:
+        return bool(held) and all(
+            t in title_terms or any(set(s) <= title_terms for s in given.get(t, ())) for t in held
+        )
+
     naming = [False] * len(tokens)
     for i, held in enumerate(terms):
         if not held & kinds:
             continue
         naming[i] = True
-        if not _LATIN.search(tokens[i]):
-            continue  # a Korean or Chinese compound names the treaty by itself
+        latin = bool(_LATIN.search(tokens[i]))
+        if not latin and held - kinds:
+            continue  # "고문방지협약에서": the compound is the name
         j = i - 1
-        while j >= 0 and terms[j] and terms[j] <= title_terms:  # "the 1951 Refugee Convention"
+        while j >= 0 and in_title(terms[j]) and not tokens[j].endswith(_STOPS):
             naming[j] = True
             j -= 1
         j = i + 1
-        while j < len(tokens) and terms[j] <= title_terms:  # "Convention against Torture"
-            naming[j] = bool(terms[j])
+        while latin and j < len(tokens) and not tokens[j - 1].endswith(_STOPS):
+            word = tokens[j].strip(_PUNCTUATION).lower()
+            if terms[j] and terms[j] <= title_terms:
+                naming[j] = True
+            elif terms[j] or word not in _TITLE_LINKS:
+                break
             j += 1
     rest = frozenset(analyze(" ".join(t for t, named in zip(tokens, naming, strict=True) if not named)))
     return (defined & rest) or defined
+
+
+_STOPS = (",", ";", ":", "?", "!", ")", ".")  # a name does not run on past these
+_PUNCTUATION = "\"'“”‘’()[],.;:?!"
+# the small words inside titles
+_TITLE_LINKS = frozenset(["against", "of", "on", "the", "relating", "to", "for", "and"])
 
 
 @functools.cache
@@ -188,24 +210,54 @@ def defines(record: PassageRecord, terms: frozenset[str]) -> bool:
     return False
 
 
-def defined_heads(record: PassageRecord) -> list[tuple[str, bool]]:
-    """(the lower-cased part before the verb (`defined_in`), whether the sentence opens a list) of
-    each defining sentence of a passage, in text order. A sentence ending in ":" or a dash opens a
-    list ('the term "refugee" shall apply to any person who:'), whose items may go on in the
-    passages after it."""
+def defined_heads(record: PassageRecord) -> list[tuple[str, str | None]]:
+    """(the lower-cased part before the verb (`defined_in`), the passage's text after the sentence
+    when the sentence opens a list, else None) of each defining sentence of a passage, in text
+    order. A sentence ending in ":" or a dash opens a list ('the term "refugee" shall apply to any
+    person who:'), whose items may go on in the passages after it (`list_goes_on`)."""
     text = record.passage.text
     spans = list(record.sentences) or [(0, len(text))]
-    out = []
+    out: list[tuple[str, str | None]] = []
     for a, b in spans:
         sentence = text[a:b]
         if head := defined_in(sentence):
-            out.append((head.lower(), sentence.rstrip().endswith((":", "—", "–", "-"))))
+            opens = sentence.rstrip().endswith((":", "—", "–", "-"))
+            out.append((head.lower(), text[b:] if opens else None))
     return out
 
 
-def opens_with_item(text: str) -> bool:
-    """The text starts with a list item's marker: "(2)", "b)", "(iii)", "2."."""
-    return bool(_ITEM.match(text))
+def list_goes_on(after_opening: str, next_text: str) -> bool:
+    """The next passage (`next_text`) goes on with the list a sentence opened: it starts with the
+    item marker that follows the last one after the opening sentence in its own passage
+    (`after_opening`), in the same style ("(1)" then "(2)", "a)" then "b)", "(iv)" then "(v)"), or
+    with a list's first marker ("(1)", "(a)", "1.", "i)") when none came yet."""
+    first = _MARKER.match(next_text)
+    if first is None:
+        return False
+    before = _MARKER.findall(after_opening)
+    if not before:
+        return first.group(2) in ("1", "a", "A", "i", "I")
+    opening, value, closing = before[-1]
+    return (first.group(1), first.group(3)) == (opening, closing) and first.group(2) in _successors(value)
+
+
+def _successors(value: str) -> frozenset[str]:
+    """The markers that may follow item `value`: the next number, letter or Roman numeral ("i" is
+    a letter or a numeral)."""
+    if value.isdigit():
+        return frozenset((str(int(value) + 1),))
+    out = set()
+    if len(value) == 1 and value.isalpha() and value.lower() != "z":
+        out.add(chr(ord(value) + 1))
+    for numerals in (_ROMAN, [r.upper() for r in _ROMAN]):
+        if value in numerals[:-1]:
+            out.add(numerals[numerals.index(value) + 1])
+    return frozenset(out)
+
+
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+# an item marker opening a line: "(2)", "b)", "(iv)", "3." ("(1)Has been": sources drop the space)
+_MARKER = re.compile(r"(?m)^[ \t]*(\(?)([0-9]{1,3}|[A-Za-z]|[ivxIVX]{1,5})([.)])(?:(?<=\))|(?=\s))")
 
 
 def holds_term(text: str, terms: frozenset[str]) -> bool:

@@ -48,8 +48,8 @@ from index.definitions import (
     defined_terms,
     defines,
     holds_term,
+    list_goes_on,
     names_treaty,
-    opens_with_item,
 )
 from index.embedding.base import Embedder
 from index.evidence import best_sentences, evidence_terms, is_bare_label
@@ -85,7 +85,8 @@ NAMED_LOOKUPS = 6  # sources whose passages are read (once) to see which has the
 # terms (`index.definitions`) get this added to their fused score, and the best of them is shown first.
 DEFINITION_BONUS = 1.0
 # ... and when it names the treaty, that treaty's passages defining one of its terms (in the question's
-# language or, for a Korean question, in their English senses) are among its candidates: at most this many.
+# language or, for a Korean question, in their English senses) are among its candidates, with the passage
+# each one's list goes on in: at most this many added.
 DEFINING_PASSAGES = 3
 # A name in the question is a constraint only when it is specific: its rarest term occurs in at most
 # this share of the passages. Common names (countries, "North Korean") and metonyms that the sources
@@ -417,7 +418,7 @@ class GroundIndex:
                 frozenset(sid for score, sid in ranked if score == ranked[0][0]) if ranked else frozenset()
             )
             title_terms = frozenset[str]().union(*(titles.terms_of(sid) for sid in definers))
-            defined = asked_terms(question, defined, title_terms)
+            defined = asked_terms(question, defined, title_terms, senses_en)
             if senses_en:
                 # a Korean question's terms in English too: 고문 is defined as "torture" in the CAT
                 defined = defined | {
@@ -700,23 +701,21 @@ class GroundIndex:
     def _with_defining(
         self, cands: list[Candidate], sources: frozenset[str], terms: frozenset[str], vector: Vector | None
     ) -> tuple[list[Candidate], dict[str, str]]:
-        """`cands` with the passages of `sources` that define one of `terms` (`index.definitions`)
-        added (after the others, at the lowest fused score, at most DEFINING_PASSAGES: by source id,
-        then in text order) where they are not among them yet, each with the passage its definition's
-        list goes on in, if any; and those continuations, by the defining passage's id."""
+        """`cands` with the passages of `sources` that define one of `terms` (`index.definitions`),
+        each followed by the passage its definition's list goes on in, if any, added where they are
+        not among them yet (after the others, at the lowest fused score; at most DEFINING_PASSAGES
+        in all, by source id, then in text order); and those continuations, by the defining
+        passage's id."""
         have = {c.id for c in cands}
-        found = {
-            pid: after
-            for sid in sorted(sources)
-            for pid, head, after in self._defining_passages(sid)
-            if holds_term(head, terms)
-        }
+        found: dict[str, str] = {}
+        for sid in sorted(sources):
+            for pid, head, after in self._defining_passages(sid):
+                if holds_term(head, terms):
+                    found[pid] = found.get(pid) or after
         added: dict[str, None] = {}
         for pid, after in found.items():
-            if len(added) >= DEFINING_PASSAGES:
-                break
             for p in (pid, after):
-                if p and p not in have:
+                if p and p not in have and len(added) < DEFINING_PASSAGES:
                     added[p] = None
         continued = {pid: after for pid, after in found.items() if after}
         return self._added_at_floor(cands, list(added), vector), continued
@@ -726,17 +725,22 @@ class GroundIndex:
         defined stands, the id of the next passage when the sentence opens a list that goes on there
         ("" otherwise)) of each defining sentence of a source, in text order. Read once per source,
         on the first definition question naming it: every record of the source is read and its
-        sentences matched (~1 ms per 100 passages); two threads may read the same source at once."""
+        sentences matched (10-20 ms per 100 passages); two threads may read the same source at once."""
         cached = self._definitions.get(source_id)
         if cached is None:
             ids = [p.id for p in self.backend.passages_of(source_id)]
             records = self.backend.passages(ids)
             rows = []
             for n, r in enumerate(records):
-                after = records[n + 1] if n + 1 < len(records) else None
-                for head, opens_list in defined_heads(r):
-                    goes_on = opens_list and after is not None and opens_with_item(after.passage.text)
-                    rows.append((r.passage.id, head, after.passage.id if goes_on and after else ""))
+                nxt = records[n + 1].passage if n + 1 < len(records) else None
+                for head, rest in defined_heads(r):
+                    goes_on = (
+                        rest is not None
+                        and nxt is not None
+                        and nxt.ordinal == r.passage.ordinal + 1
+                        and list_goes_on(rest, nxt.text)
+                    )
+                    rows.append((r.passage.id, head, nxt.id if goes_on and nxt is not None else ""))
             cached = tuple(rows)
             with self._lock:
                 _remember(self._definitions, source_id, cached)
@@ -845,7 +849,11 @@ class GroundIndex:
                 # a definition's list that goes on in the next passage follows it
                 after = scored.continued.get(groups[first].head.passage.id)
                 rest = [
-                    i for i, g in enumerate(groups) if after and g.head.passage.id == after and eligible[i]
+                    i
+                    for i, g in enumerate(groups)
+                    if after
+                    and eligible[i]
+                    and (g.head.passage.id == after or any(d.passage.id == after for d in g.duplicates))
                 ]
                 shown, marks = _lead([first, *rest[:1]], shown, marks, query.k)
         if scored.absent:

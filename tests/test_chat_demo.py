@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bench.devset_eval import load_devset
+from corpus.models import Passage
 from index.embedding.base import Embedder
 from index.engine import GroundIndex
 from index.types import Query
@@ -83,16 +84,24 @@ def test_an_answer_shows_k_passages_most_probable_first_those_that_answer_before
         eligible = [c for c in answer.explanation.candidates if not c.missing]
         assert answer.hits and len(answer.shown) == min(5, len(eligible)), item["id"]
         why = {c.passage_id: c for c in answer.explanation.candidates}
-        # a definition's defining passage, or the named article of a named instrument, comes first
+        # a definition's defining passage (with the next passage, when its list goes on there), or the
+        # named article of a named instrument, comes first
         pinned = 0
         while pinned < len(answer.shown) and (
-            why[answer.shown[pinned].passage.id].defines or why[answer.shown[pinned].passage.id].in_provision
+            why[answer.shown[pinned].passage.id].defines
+            or why[answer.shown[pinned].passage.id].in_provision
+            or (pinned and _goes_on(answer.shown[pinned - 1].passage, answer.shown[pinned].passage))
         ):
             pinned += 1
         shown = [p[h.passage.id] for h in answer.shown[pinned:]]
         assert shown == sorted(shown, reverse=True), item["id"]
         further += bool(answer.further)
     assert further >= 10 and refused >= 3, (further, refused)
+
+
+def _goes_on(before: Passage, after: Passage) -> bool:
+    """`after` is the passage right after `before` in the same source."""
+    return after.source_id == before.source_id and after.ordinal == before.ordinal + 1
 
 
 def test_ask_prints_the_further_passages_under_their_own_label(
