@@ -58,6 +58,7 @@ from index.followup import read_question
 from index.instruments import (
     NamedInstrument,
     TitleIndex,
+    abbreviates,
     acronyms_in,
     innermost_instrument,
     instrument_name,
@@ -406,19 +407,26 @@ class GroundIndex:
         definers: frozenset[str] | None = None  # sources whose definitions count (None: any)
         named_definer = False
         continued: dict[str, str] = {}  # a defining passage -> the passage its list goes on in
-        if defined and names_treaty(question):
+        own_acronyms = acronyms_in(question)
+        if defined and (names_treaty(question) or own_acronyms):  # "the Palermo Protocol", "the CAT"
             senses_en = (
                 _senses(tr for tr in translations if tr.language == "en") if q.language != "en" else None
             )
             titles = self._source_titles()
-            named = NamedInstrument.of(q.terms, acronyms_in(question), stats.df, stats.n_docs, senses_en)
+            named = NamedInstrument.of(q.terms, own_acronyms, stats.df, stats.n_docs, senses_en)
             limit = NAMED_LOOKUPS if query.filters.is_empty() else None
             ranked = self._admitted(titles.explicit(named, limit=limit), query.filters)
             definers = (
                 frozenset(sid for score, sid in ranked if score == ranked[0][0]) if ranked else frozenset()
             )
             title_terms = frozenset[str]().union(*(titles.terms_of(sid) for sid in definers))
-            defined = asked_terms(question, defined, title_terms, senses_en)
+            # an acronym of the named treaty ("CAT") names it too
+            acronym_terms = {
+                term
+                for acronym, term in named.acronyms
+                if any(abbreviates(acronym, titles.name_of(sid)) == 1.0 for sid in definers)
+            }
+            defined = asked_terms(question, (defined - acronym_terms) or defined, title_terms, senses_en)
             if senses_en:
                 # a Korean question's terms in English too: 고문 is defined as "torture" in the CAT
                 defined = defined | {

@@ -201,7 +201,7 @@ TREATY = (
         f"torture by officials {n}, complaints of torture {n} under this Convention.\n\n"
         for n in range(2, 9)
     )
-    + "Article 9\n\nThe Committee shall meet once a year."
+    + 'Article 9\n\nThe Committee shall meet once a year. The term "category" means a class of complaints.'
 )
 REFUGEE = (
     "Convention relating to the Status of Refugees\n\n"
@@ -355,3 +355,11 @@ def test_a_definitions_list_that_goes_on_in_the_next_passage_follows_it(stateles
 )
 def test_a_list_goes_on_with_the_next_marker(after_opening: str, next_text: str, goes_on: bool) -> None:
     assert list_goes_on(after_opening, next_text) is goes_on
+
+
+def test_the_treatys_acronym_is_no_term_asked_about(treaties: GroundIndex) -> None:
+    # "cat" would be held by the head of 'The term "category" means' (stems match word starts)
+    scored = treaties.score(Query("How does the CAT define torture?"))
+    assert scored.named_definer
+    defining = [g.head.passage.text for g in scored.groups if g.defining]
+    assert defining and all('"torture" means' in text for text in defining)
