@@ -45,10 +45,9 @@ _ASKS = re.compile(
 )
 # The verb of a defining sentence; the term defined stands before it. English: after a quoted term
 # ('"Child" shall mean', 'the term “coercion” means', '“Extermination” includes', 'the term "refugee"
-# shall apply to any person') or as "X shall mean"
-# / "X means any ..." / "Exploitation shall include"; the noun ("by peaceful means", "Ways and Means",
-# "this means that") is no definition. Korean: '"X"란' or 'X란 ... 말한다' (checked by `defined_in`).
-# Chinese: 是指.
+# shall apply to any person') or as "X shall mean", "X means any ...", "Exploitation shall include";
+# the noun ("by peaceful means", "Ways and Means", "this means that") is no definition. Korean: '"X"란'
+# or 'X란 ... 말한다' (checked by `defined_in`). Chinese: 是指.
 _DEFINES = re.compile(
     r"[\"”’»]\s*(?:shall\s+)?means?\b"
     r"|[\"”’»]\s*shall\s+apply\s+to\s+(?:any|every|all|each|a|an)\b"
