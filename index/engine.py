@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -171,8 +171,6 @@ class Scored:
         named_definer: the question asks for a definition and names the treaty it asks of, one or
             two sources ("How does the CAT define torture?"): `defining` groups define a term it
             asks about (`index.definitions.asked_terms`) in that treaty, and such a group answers it.
-        continued: with `named_definer`, each defining passage of the named treaty whose definition
-            opens a list that goes on in the next passage -> that passage's id.
         translations: the question's terms in the other language of Korean and English, searched by
             BM25 among that language's passages (`index.lexicon`); () when not searched across.
     """
@@ -188,7 +186,6 @@ class Scored:
     named_instrument: bool = False  # in_provision groups stand in the named article of the named instrument
     absent: str = ""  # "<instrument> has no article N" when the named instrument lacks the article named
     named_definer: bool = False  # defining groups define a question term in the treaty it names
-    continued: Mapping[str, str] = field(default_factory=dict)  # defining passage -> where its list goes on
     translations: tuple[Translation, ...] = ()  # question terms in the other language (index.lexicon)
 
 
@@ -406,7 +403,6 @@ class GroundIndex:
         defined = defined_terms(question, q.terms)
         definers: frozenset[str] | None = None  # sources whose definitions count (None: any)
         named_definer = False
-        continued: dict[str, str] = {}  # a defining passage -> the passage its list goes on in
         own_acronyms = acronyms_in(question)
         if defined and (names_treaty(question) or own_acronyms):  # "the Palermo Protocol", "the CAT"
             senses_en = (
@@ -434,7 +430,7 @@ class GroundIndex:
                 }
             named_definer = 0 < len(definers) <= NAMED_SOURCES
             if named_definer:
-                cands, continued = self._with_defining(cands, definers, defined, search_vec)
+                cands = self._with_defining(cands, definers, defined, search_vec)
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
@@ -509,7 +505,6 @@ class GroundIndex:
             named_instrument=in_named is not None and in_named.decisive and bool(in_named.passages),
             absent=self._absent(in_named) if in_named is not None else "",
             named_definer=named_definer,
-            continued=continued,
             translations=translations,
         )
 
@@ -708,12 +703,11 @@ class GroundIndex:
 
     def _with_defining(
         self, cands: list[Candidate], sources: frozenset[str], terms: frozenset[str], vector: Vector | None
-    ) -> tuple[list[Candidate], dict[str, str]]:
+    ) -> list[Candidate]:
         """`cands` with the passages of `sources` that define one of `terms` (`index.definitions`),
         each followed by the passage its definition's list goes on in, if any, added where they are
         not among them yet (after the others, at the lowest fused score; at most DEFINING_PASSAGES
-        in all, by source id, then in text order); and those continuations, by the defining
-        passage's id."""
+        in all, by source id, then in text order)."""
         have = {c.id for c in cands}
         found: dict[str, str] = {}
         for sid in sorted(sources):
@@ -725,8 +719,7 @@ class GroundIndex:
             for p in (pid, after):
                 if p and p not in have and len(added) < DEFINING_PASSAGES:
                     added[p] = None
-        continued = {pid: after for pid, after in found.items() if after}
-        return self._added_at_floor(cands, list(added), vector), continued
+        return self._added_at_floor(cands, list(added), vector)
 
     def _defining_passages(self, source_id: str) -> tuple[tuple[str, str, str], ...]:
         """(passage id, the lower-cased part of its defining sentence before the verb: where the term
@@ -855,15 +848,8 @@ class GroundIndex:
             if first is not None:
                 answered = True
                 # a definition's list that goes on in the next passage follows it
-                after = scored.continued.get(groups[first].head.passage.id)
-                rest = [
-                    i
-                    for i, g in enumerate(groups)
-                    if after
-                    and eligible[i]
-                    and (g.head.passage.id == after or any(d.passage.id == after for d in g.duplicates))
-                ]
-                shown, marks = _lead([first, *rest[:1]], shown, marks, query.k)
+                after = _continuation(groups, first, eligible)
+                shown, marks = _lead([first] if after is None else [first, after], shown, marks, query.k)
         if scored.absent:
             answered, shown, marks = False, [], []
         hits = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if m]
@@ -1004,6 +990,25 @@ def _remember(cache: dict[str, _V], key: str, value: _V) -> None:
     cache[key] = value
     while len(cache) > SOURCES_REMEMBERED:
         del cache[next(iter(cache))]
+
+
+def _continuation(groups: Sequence[Group], first: int, eligible: Sequence[bool]) -> int | None:
+    """The eligible group holding the passage right after `groups[first]`'s head in its source when
+    a defining sentence of that head opens a list which the passage goes on with
+    (`index.definitions.list_goes_on`); None otherwise."""
+    head = groups[first].head
+    lists = [rest for _, rest in defined_heads(head) if rest is not None]
+    if not lists:
+        return None
+    source, ordinal = head.passage.source_id, head.passage.ordinal + 1
+    for i, g in enumerate(groups):
+        if i == first or not eligible[i]:
+            continue
+        for r in (g.head, *g.duplicates):
+            p = r.passage
+            if p.source_id == source and p.ordinal == ordinal and any(list_goes_on(x, p.text) for x in lists):
+                return i
+    return None
 
 
 def _lead(first: list[int], shown: list[int], marks: list[bool], k: int) -> tuple[list[int], list[bool]]:

@@ -366,3 +366,15 @@ def test_the_treatys_acronym_is_no_term_asked_about(
     # "cat" would be held by 'The term "category" means' (stems match word starts): not added
     assert not any("category" in g.head.passage.text for g in scored.groups)
     assert any(g.defining and '"torture" means' in g.head.passage.text for g in scored.groups)
+
+
+def test_the_list_goes_on_for_a_treaty_not_named_too(stateless: GroundIndex) -> None:
+    from index.engine import _continuation
+
+    groups = stateless.score(Query("Who counts as a stateless person?")).groups
+    first = next(i for i, g in enumerate(groups) if g.defining)
+    after = _continuation(groups, first, [True] * len(groups))
+    assert after is not None and groups[after].head.passage.text.startswith("(1)")
+    assert groups[after].head.passage.ordinal == groups[first].head.passage.ordinal + 1
+    # not when that passage may not be shown
+    assert _continuation(groups, first, [i != after for i in range(len(groups))]) is None
