@@ -403,7 +403,7 @@ class GroundIndex:
         defined = defined_terms(question, q.terms)
         definers: frozenset[str] | None = None  # sources whose definitions count (None: any)
         named_definer = False
-        own_acronyms = acronyms_in(question)
+        own_acronyms = acronyms_in(question) if defined else ()
         if defined and (names_treaty(question) or own_acronyms):  # "the Palermo Protocol", "the CAT"
             senses_en = (
                 _senses(tr for tr in translations if tr.language == "en") if q.language != "en" else None
