@@ -33,6 +33,15 @@ from index.instruments import instrument_terms
 _ASKS = re.compile(
     r"\bdefin(?:e|es|ed|ing|ition|itions)\b|\bmeaning\s+of\b|\bwhat\s+(?:does|do|is\s+meant\s+by)\b.*\bmean\b"
     r"|\b(?:who|what)\s+counts?\s+as\b|\bwho\s+is\s+(?:considered|regarded\s+as)\b"
+    # "What is an enforced disappearance?", "Who is a refugee under US law?", "What are 'severe forms of
+    # trafficking'?": the whole question is a term of at most four words (no possessive: "What is
+    # China's policy?" asks about a policy) after "what is" or "who is", with perhaps its setting;
+    # "What is the penalty for ...", "Who is responsible for ...", "What is it like?" are no such term
+    r"|^\s*(?:what|who)\s+(?:is|are)\s+(?:an?\s+)?(?!(?:the|this|that|these|those|it|its|they|their|there|he|she"
+    r"|his|her|my|your|our|responsible|allowed|able|eligible|entitled|required|likely|going|being|doing"
+    r"|considered|regarded|meant|defined|happening|wrong|new|next|known|done)\b)"
+    r"(?:[\"'‘“][^\"'’”?]{1,60}[\"'’”]|[^\s?'’\"]+)(?:\s+[^\s?'’\"]+){0,3}?"
+    r"(?:\s+(?:under|in|according\s+to|for\s+the\s+purposes\s+of)\s[^?]*)?\s*\?*\s*$"
     # 정의 as "definition" (정의는, 정의하나요), not "justice" (이행기 정의에); "what does it say"
     # (무엇을 말하나요) asks for content, "whom does it mean" (누구를 말하나요) for a definition
     r"|정의(?:는|가|를|란|하)|뜻(?:은|이|하)|(?:이)?란\s*(?:무엇|누구|어떤|뭐)"
@@ -51,6 +60,7 @@ _ASKS = re.compile(
 _DEFINES = re.compile(
     r"[\"”’»]\s*(?:shall\s+)?means?\b"
     r"|[\"”’»]\s*shall\s+apply\s+to\s+(?:any|every|all|each|a|an)\b"
+    r"|[\"”’»]\s*is\s+considered\s+to\s+be\b"  # '“enforced disappearance” is considered to be the arrest'
     # '(b) “Extermination” includes ...', 'The term “credible information” includes ...': a quoted term
     # opening its sentence (a quoted title inside one, 'The study "X" includes data', is no definition)
     r"|^(?P<quoted>(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:[Tt]he\s+term\s+)?[\"“«][^\"”»]{1,80})[\"”»]\s*(?:shall\s+)?includes?\b"
@@ -68,7 +78,9 @@ _DEFINES = re.compile(
     r"|是指|系指",
 )
 _KO_DEFINES_END = re.compile(r"(?:말한다|말하며|가리킨다|뜻한다)")
-_CUE = re.compile(r"mean|defined|includ|apply|란|是指|系指", re.IGNORECASE)  # cheap test before `_DEFINES`
+_CUE = re.compile(
+    r"mean|defined|includ|apply|considered|란|是指|系指", re.IGNORECASE
+)  # cheap test before `_DEFINES`
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -207,6 +219,31 @@ def defines(record: PassageRecord, terms: frozenset[str]) -> bool:
         if head and holds_term(head.lower(), terms):
             return True
     return False
+
+
+def term_defined(head: str) -> frozenset[str]:
+    """The analysed terms of the term a defining sentence defines, from the part before its verb
+    (`defined_in`): its last clause, after any comma, colon, semicolon or line break, without "the
+    term", list markers and numbers. 'For the purposes of this Convention, the term "torture" ' ->
+    {"tortur"}; 'a)Sale of children ' -> {"sale", "child"}; '1. "난민"' -> {"난민"}."""
+    clause = re.split(r"[,:;\n]", head)[-1]
+    clause = _MARKER.sub("", clause.replace(")", ") ", 1) if _LIST_ITEM.match(clause) else clause)
+    return frozenset(t for t in analyze(clause) if t not in _term_words() and not t.isdigit())
+
+
+def defines_exactly(record: PassageRecord, terms: frozenset[str]) -> bool:
+    """The passage holds a defining sentence whose term defined is `terms`, no more and no less
+    (`term_defined`): "a child means" defines {"child"}, "Sale of children means" does not."""
+    return bool(terms) and any(term_defined(head) == terms for head, _ in defined_heads(record))
+
+
+# "a)Sale of children": an item marker glued to the term it opens
+_LIST_ITEM = re.compile(r"^\s*\(?(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{1,5})\)(?=\S)")
+
+
+@functools.cache
+def _term_words() -> frozenset[str]:
+    return frozenset(analyze("term terms word expression"))
 
 
 def defined_heads(record: PassageRecord) -> list[tuple[str, str | None]]:

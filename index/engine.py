@@ -47,6 +47,7 @@ from index.definitions import (
     defined_heads,
     defined_terms,
     defines,
+    defines_exactly,
     holds_term,
     list_goes_on,
     names_treaty,
@@ -130,6 +131,8 @@ class Group:
             candidate lists (None when it was not among them).
         language_rank: 0-based rank of the head by `dense` among the groups in its language.
         defining: the head defines a term the question asks the definition of.
+        defines_asked: the head defines the very term the question asks about, all its words and no
+            other ("a child means" for "What is a child?", not "Sale of children means").
         held: the question's terms the head holds (title and section path included).
     """
 
@@ -145,6 +148,7 @@ class Group:
     lexical_rank: int | None = None
     language_rank: int = 0
     defining: bool = False
+    defines_asked: bool = False
     held: frozenset[str] = frozenset()
 
 
@@ -474,6 +478,7 @@ class GroundIndex:
                     + (PROVISION_BONUS if in_provision else 0.0)
                     + (DEFINITION_BONUS if defining else 0.0),
                     defining=defining,
+                    defines_asked=defining and defines_exactly(head, defined),
                     dense=dense[n],
                     coverage=covered[n],
                     in_provision=in_provision,
@@ -841,15 +846,21 @@ class GroundIndex:
             if pinned:
                 answered = True
                 shown, marks = _lead(pinned, shown, marks, query.k)
-        if (answered or scored.named_definer) and not scored.named_instrument:
-            # a definition question: the best passage defining one of its terms is shown first; when
-            # the question names the treaty, that treaty's definition of its term answers it
-            first = next((i for i, g in enumerate(groups) if g.defining and eligible[i]), None)
+        exact = [i for i, g in enumerate(groups) if g.defines_asked and eligible[i]]
+        if (answered or scored.named_definer or exact) and not scored.named_instrument:
+            # a definition question: the best passage defining one of its terms is shown first, and
+            # one defining the very term asked before any other. The treaty the question names
+            # defines its term, and a passage defining the very term asked says what it is ("What is
+            # a child?"): either answers it, whatever the scores.
+            defining = [i for i, g in enumerate(groups) if g.defining and eligible[i]]
+            first = exact[0] if exact else next(iter(defining), None)
             if first is not None:
                 answered = True
-                # a definition's list that goes on in the next passage follows it
+                # a definition's list that goes on in the next passage follows it, then the other
+                # definitions of the term asked
                 after = _continuation(groups, first, eligible)
-                shown, marks = _lead([first] if after is None else [first, after], shown, marks, query.k)
+                lead = [first] if after is None else [first, after]
+                shown, marks = _lead(lead + [i for i in exact if i not in lead], shown, marks, query.k)
         if scored.absent:
             answered, shown, marks = False, [], []
         hits = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if m]

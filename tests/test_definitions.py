@@ -13,6 +13,7 @@ from index.definitions import (
     defined_terms,
     list_goes_on,
     names_treaty,
+    term_defined,
 )
 from index.engine import GroundIndex
 from index.question import analyze_question
@@ -42,6 +43,22 @@ from tests.helpers import tiny_index_in
         ("난민협약은 난민의 권리를 말하나요?", False),
         ("그 보고서는 고문 사례를 말합니까?", False),
         ("고문방지협약은 어떤 의무를 말하나요?", False),
+        # "what is X?" where the question is a term, with perhaps its setting
+        ("What is a refugee?", True),
+        ("What is an enforced disappearance?", True),
+        ("what is non-refoulement", True),
+        ("Who are refugees?", True),
+        ("What is trafficking in persons?", True),
+        ("Who is a refugee under US law?", True),
+        ("What are 'severe forms of trafficking in persons' under US law?", True),
+        ("What is the penalty for crossing the border?", False),
+        ("What is it like in the camps?", False),
+        ("Who is responsible for protecting refugees?", False),
+        ("What is North Korea's population?", False),  # asks about a population
+        ("What is UNHCR's budget for its Beijing office?", False),
+        ("What are North Korean escapees likely to face if China hands them back?", False),
+        ("Who is excluded from refugee status, e.g. war criminals?", False),
+        ("What is happening in China?", False),
     ],
 )
 def test_definition_questions(question: str, asks: bool) -> None:
@@ -84,6 +101,26 @@ def test_definition_questions(question: str, asks: bool) -> None:
 )
 def test_the_term_defined_stands_before_the_verb(sentence: str, defined: str) -> None:
     assert defined_in(sentence).startswith(defined) if defined else defined_in(sentence) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ('For the purposes of this Convention, the term "torture" means any act', "torture"),
+        ("For the purposes of the present Convention, a child means every human being", "child"),
+        ("For the purpose of the present Protocol:\n\na)Sale of children means any act", "sale of children"),
+        ("For the purpose of this Statute, “crime against humanity” means any act", "crime against humanity"),
+        ("(42) The term “refugee” means (A) any person", "refugee"),
+        ("Exploitation shall include, at a minimum, the exploitation of others", "exploitation"),
+        ('1. "난민"이란 인종, 종교를 이유로 박해를 받는 외국인을 말한다.', "난민"),
+        (
+            "For the purposes of this Convention, “enforced disappearance” is considered to be the arrest",
+            "enforced disappearance",
+        ),
+    ],
+)
+def test_the_term_a_sentence_defines(sentence: str, term: str) -> None:
+    assert term_defined(defined_in(sentence)) == frozenset(analyze(term))
 
 
 def test_the_terms_a_definition_must_hold() -> None:
@@ -378,3 +415,63 @@ def test_the_list_goes_on_for_a_treaty_not_named_too(stateless: GroundIndex) -> 
     assert groups[after].head.passage.ordinal == groups[first].head.passage.ordinal + 1
     # not when that passage may not be shown
     assert _continuation(groups, first, [i != after for i in range(len(groups))]) is None
+
+
+# Two definitions holding "child", one of the term itself, one of a longer term; the longer one says
+# "child" more often, so retrieval ranks it first.
+CHILDREN = (
+    "Optional Protocol on the sale of children\n\n"
+    "Article 2\n\nFor the purpose of the present Protocol:\n\n"
+    "a)Sale of children means any act or transaction whereby a child is transferred by any person to another "
+    "for remuneration; a child sold, a child bought, a child moved: each child counts.\n\n"
+    "Article 3\n\nEach State Party shall ensure that offences against a child are punished.\n\n"
+    "Convention on the Rights of the Child\n\n"
+    "Article 1\n\nFor the purposes of the present Convention, a child means every human being below the "
+    "age of eighteen years unless under the law applicable majority is attained earlier."
+)
+CHILDREN_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    '"children.txt","Instruments on children",United Nations,1989-11-20,https://example.org/children,test,'
+    "Public,en\n"
+    '"fisheries.txt","Coastal Fisheries Rules",Ministry of Fisheries,2020-01-01,https://example.org/fish,test,'
+    "Public,en\n"
+)
+
+
+@pytest.fixture(scope="module")
+def children(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
+    return tiny_index_in(
+        tmp_path_factory,
+        "children",
+        {"children.txt": CHILDREN, "fisheries.txt": FISHERIES},
+        CHILDREN_MANIFEST,
+    )
+
+
+def _refuse(*args: object, **kwargs: object) -> tuple[bool, list[int]]:
+    return False, []
+
+
+def test_the_definition_of_the_very_term_asked_comes_first(children: GroundIndex) -> None:
+    groups = children.score(Query("What is a child?")).groups
+    defining = [g for g in groups if g.defining]
+    assert len(defining) == 2 and "Sale of children means" in defining[0].head.passage.text
+    answer = children.search(Query("What is a child?"))
+    assert answer.answered
+    assert "a child means every human being" in answer.hits[0].passage.text
+
+
+def test_a_definition_of_the_very_term_asked_answers_it(
+    children: GroundIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "decide", _refuse)  # scores alone would not answer
+    answer = children.search(Query("What is a child?", explain=True))
+    assert answer.answered
+    assert "a child means every human being" in answer.hits[0].passage.text
+    assert answer.explanation is not None and "defines a term" in answer.explanation.reason
+    # a longer term only partly defined, a question's key fact no definition holds, and a source
+    # filtered out do not answer
+    assert not children.search(Query("What is child labour?")).answered
+    assert not children.search(Query("What is a child in 1975?")).answered
+    fisheries = next(s.id for s in children.sources() if s.id.startswith("fisheries-"))
+    assert not children.search(Query("What is a child?", filters=Filters(source_ids=(fisheries,)))).answered
