@@ -405,6 +405,9 @@ class GroundIndex:
             if in_named is not None and in_named.decisive:
                 cands = self._with_named(cands, in_named, search_vec)
         defined = defined_terms(question, q.terms)
+        # the term asked about, as the sentence defining it would say it: in the question's words and,
+        # for a Korean question, in each of its English senses (아동 -> {"child"})
+        asked: tuple[frozenset[str], ...] = (defined,)
         definers: frozenset[str] | None = None  # sources whose definitions count (None: any)
         named_definer = False
         own_acronyms = acronyms_in(question) if defined else ()
@@ -427,6 +430,7 @@ class GroundIndex:
                 if any(abbreviates(acronym, titles.name_of(sid)) == 1.0 for sid in definers)
             }
             defined = asked_terms(question, (defined - acronym_terms) or defined, title_terms, senses_en)
+            asked = _asked_senses(defined, senses_en)
             if senses_en:
                 # a Korean question's terms in English too: 고문 is defined as "torture" in the CAT
                 defined = defined | {
@@ -435,6 +439,8 @@ class GroundIndex:
             named_definer = 0 < len(definers) <= NAMED_SOURCES
             if named_definer:
                 cands = self._with_defining(cands, definers, defined, search_vec)
+        elif defined and q.language != "en":
+            asked = _asked_senses(defined, _senses(tr for tr in translations if tr.language == "en"))
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
@@ -453,6 +459,7 @@ class GroundIndex:
             if per_language:
                 dense = [d + per_language.get(h.language, 0.0) for d, h in zip(dense, heads, strict=True)]
         wanted = set(q.provisions)
+        in_senses = frozenset[str]().union(*asked[1:])  # a Korean term's English senses, all their words
         language_rank = [0] * len(groups)
         seen: dict[str, int] = {}
         for n in sorted(range(len(groups)), key=lambda n: -dense[n]):
@@ -465,11 +472,11 @@ class GroundIndex:
             in_provision = bool(wanted) and bool(wanted & section_provisions(head.passage.section))
             if in_named is not None:
                 in_provision = head.passage.id in in_named.passages
-            defining = (
-                bool(defined)
-                and (definers is None or head.passage.source_id in definers)
-                and defines(head, defined)
+            partly = bool(defined) and defines(head, defined)
+            exactly = (partly or (bool(in_senses) and defines(head, in_senses))) and any(
+                defines_exactly(head, terms) for terms in asked
             )
+            defining = (definers is None or head.passage.source_id in definers) and (partly or exactly)
             scored.append(
                 Group(
                     head=head,
@@ -478,7 +485,7 @@ class GroundIndex:
                     + (PROVISION_BONUS if in_provision else 0.0)
                     + (DEFINITION_BONUS if defining else 0.0),
                     defining=defining,
-                    defines_asked=defining and defines_exactly(head, defined),
+                    defines_asked=defining and exactly,
                     dense=dense[n],
                     coverage=covered[n],
                     in_provision=in_provision,
@@ -983,6 +990,18 @@ class GroundIndex:
         return Hit(
             passage=p, source=self._ref(p.source_id), score=g.fused, evidence=evidence, duplicates=dups
         )
+
+
+def _asked_senses(
+    defined: frozenset[str], senses: Mapping[str, tuple[tuple[str, ...], ...]] | None
+) -> tuple[frozenset[str], ...]:
+    """The term a definition question asks about (`defined`), then, when it is one word with
+    `senses` in another language, each of those senses: the terms a sentence defining it may hold
+    (고문 -> {"고문"}, {"tortur"}, {"advisor"}, ...)."""
+    if not senses or len(defined) != 1:
+        return (defined,)
+    (term,) = defined
+    return (defined, *(frozenset(sense) for sense in senses.get(term, ()) if sense))
 
 
 def _senses(translations: Iterable[Translation]) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -461,11 +461,12 @@ def test_the_definition_of_the_very_term_asked_comes_first(children: GroundIndex
     assert "a child means every human being" in answer.hits[0].passage.text
 
 
+@pytest.mark.parametrize("question", ["What is a child?", "아동이란 무엇인가요?"])  # 아동: "child"
 def test_a_definition_of_the_very_term_asked_answers_it(
-    children: GroundIndex, monkeypatch: pytest.MonkeyPatch
+    children: GroundIndex, monkeypatch: pytest.MonkeyPatch, question: str
 ) -> None:
     monkeypatch.setattr(engine, "decide", _refuse)  # scores alone would not answer
-    answer = children.search(Query("What is a child?", explain=True))
+    answer = children.search(Query(question, explain=True))
     assert answer.answered
     assert "a child means every human being" in answer.hits[0].passage.text
     assert answer.explanation is not None and "defines a term" in answer.explanation.reason

@@ -108,6 +108,30 @@ def test_a_definition_question_naming_a_treaty_gets_its_definition_first(
     assert first.source_id.startswith(source) and defines in first.text
 
 
+@pytest.mark.parametrize(
+    ("question", "source", "defines"),
+    [
+        # main refused these three: no treaty named, and the scores alone did not answer
+        ("What is a child?", "treaty-convention-rights-of-the-child-", "a child means"),
+        (
+            "아동이란 무엇인가요?",
+            "treaty-convention-rights-of-the-child-",
+            "a child means",
+        ),  # through "child"
+        ("What is genocide?", "treaty-rome-statute-", "“genocide” means"),
+        # main showed the Rome Statute's "Enforced disappearance of persons" first, a longer term
+        ("What is an enforced disappearance?", "treaty-enforced-disappearance-", "is considered to be"),
+    ],
+)
+def test_a_passage_defining_the_term_asked_answers_first(
+    demo_index: GroundIndex, question: str, source: str, defines: str
+) -> None:
+    answer = demo_index.search(Query(question))
+    assert answer.answered
+    first = answer.hits[0].passage
+    assert first.source_id.startswith(source) and defines in first.text
+
+
 def test_a_definitions_list_goes_on_after_it(demo_index: GroundIndex) -> None:
     """'the term "refugee" shall apply to any person who:' opens a list whose case (2), the one
     about a well-founded fear of persecution, is the next passage: it follows the definition."""
