@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 
 from index.analyzer import analyze
@@ -209,18 +209,36 @@ def defines(record: PassageRecord, terms: frozenset[str]) -> bool:
     Only sentences holding one of `terms` (by their stored analysed terms, when the backend keeps
     them) are read, and the part before the verb is searched for the terms as written (a stem at
     the start of a word, a Korean morpheme anywhere) rather than analysed again."""
+    return any(holds_term(head.lower(), terms) for head in _heads_holding(record, terms))
+
+
+def defines_exactly(record: PassageRecord, terms: frozenset[str]) -> bool:
+    """The passage holds a defining sentence whose term defined is `terms`, no more and no less
+    (`term_defined`): "a child means" defines {"child"}, "Sale of children means" does not. Only
+    sentences holding all of `terms` are read, as in `defines`."""
+    return bool(terms) and any(
+        term_defined(head) == terms for head in _heads_holding(record, terms, every=True)
+    )
+
+
+def _heads_holding(record: PassageRecord, terms: frozenset[str], every: bool = False) -> Iterator[str]:
+    """The parts before the verb (`defined_in`) of the passage's defining sentences that hold one of
+    `terms` (all of them, with `every`) by their stored analysed terms; of every defining sentence
+    when the backend keeps none."""
     text = record.passage.text
     spans = list(record.sentences) or [(0, len(text))]
     stored = record.sentence_terms
+    known = stored is not None and len(stored) == len(spans)
     for n, (a, b) in enumerate(spans):
-        if stored is not None and len(stored) == len(spans) and not terms.intersection(stored[n]):
-            continue
-        head = defined_in(text[a:b])
-        if head and holds_term(head.lower(), terms):
-            return True
-    return False
+        if known and stored is not None:
+            held = terms.intersection(stored[n])
+            if not held or (every and len(held) < len(terms)):
+                continue
+        if head := defined_in(text[a:b]):
+            yield head
 
 
+@functools.lru_cache(maxsize=4096)  # the same defining sentences come back question after question
 def term_defined(head: str) -> frozenset[str]:
     """The analysed terms of the term a defining sentence defines, from the part before its verb
     (`defined_in`): its last clause, after any comma, colon, semicolon or line break, without "the
@@ -229,12 +247,6 @@ def term_defined(head: str) -> frozenset[str]:
     clause = re.split(r"[,:;\n]", head)[-1]
     clause = _MARKER.sub("", clause.replace(")", ") ", 1) if _LIST_ITEM.match(clause) else clause)
     return frozenset(t for t in analyze(clause) if t not in _term_words() and not t.isdigit())
-
-
-def defines_exactly(record: PassageRecord, terms: frozenset[str]) -> bool:
-    """The passage holds a defining sentence whose term defined is `terms`, no more and no less
-    (`term_defined`): "a child means" defines {"child"}, "Sale of children means" does not."""
-    return bool(terms) and any(term_defined(head) == terms for head, _ in defined_heads(record))
 
 
 # "a)Sale of children": an item marker glued to the term it opens
