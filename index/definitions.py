@@ -33,15 +33,6 @@ from index.instruments import instrument_terms
 _ASKS = re.compile(
     r"\bdefin(?:e|es|ed|ing|ition|itions)\b|\bmeaning\s+of\b|\bwhat\s+(?:does|do|is\s+meant\s+by)\b.*\bmean\b"
     r"|\b(?:who|what)\s+counts?\s+as\b|\bwho\s+is\s+(?:considered|regarded\s+as)\b"
-    # "What is an enforced disappearance?", "Who is a refugee under US law?", "What are 'severe forms of
-    # trafficking'?": the whole question is a term of at most four words (no possessive: "What is
-    # China's policy?" asks about a policy) after "what is" or "who is", with perhaps its setting;
-    # "What is the penalty for ...", "Who is responsible for ...", "What is it like?" are no such term
-    r"|^\s*(?:what|who)\s+(?:is|are)\s+(?:an?\s+)?(?!(?:the|this|that|these|those|it|its|they|their|there|he|she"
-    r"|his|her|my|your|our|responsible|allowed|able|eligible|entitled|required|likely|going|being|doing"
-    r"|considered|regarded|meant|defined|happening|wrong|new|next|known|done)\b)"
-    r"(?:[\"'‘“][^\"'’”?]{1,60}[\"'’”]|[^\s?'’\"]+)(?:\s+[^\s?'’\"]+){0,3}?"
-    r"(?:\s+(?:under|in|according\s+to|for\s+the\s+purposes\s+of)\s[^?]*)?\s*\?*\s*$"
     # 정의 as "definition" (정의는, 정의하나요), not "justice" (이행기 정의에); "what does it say"
     # (무엇을 말하나요) asks for content, "whom does it mean" (누구를 말하나요) for a definition
     r"|정의(?:는|가|를|란|하)|뜻(?:은|이|하)|(?:이)?란\s*(?:무엇|누구|어떤|뭐)"
@@ -52,6 +43,87 @@ _ASKS = re.compile(
     r"|定义|是指|什么是",
     re.IGNORECASE,
 )
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# "What is an enforced disappearance?", "Who is a refugee under US law?", "What are 'severe forms of
+# trafficking in persons'?": the question is a term of at most four words after "what is" or "who
+# is", perhaps with the law or treaty it is asked of. A place is no such setting ("What is slavery in
+# North Korea?" asks what happens there), nor are "the penalty for ...", "responsible for ...",
+# "China's policy" (a possessive), "China doing", "torture like", "in the Convention"
+# (`_what_is_term` checks the term's first and last words).
+_WHAT_IS = re.compile(
+    r"^\s*(?:what|who)(?:\s+(?:is|are)|['’]s)\s+(?:an?\s+)?"
+    r"(?!(?:the|this|that|these|those|it|its|they|them|their|there|he|she|his|her|my|your|our|we|you|i"
+    r"|responsible|allowed|able|eligible|entitled|required|likely|going|being|doing|considered|regarded"
+    r"|meant|defined|happening|wrong|new|next|known|done)\b)"
+    r"(?P<term>[\"'‘“][^\"'’”?]{1,60}[\"'’”]|[^\s?'’\"]+(?:\s+[^\s?'’\"]+){0,3}?)"
+    r"(?:\s+(?:under|in|according\s+to|for\s+the\s+purposes\s+of)\s(?P<setting>[^?]*?"
+    r"\b(?:law|laws|act|code|convention|protocol|treaty|statute|covenant|declaration|constitution|charter"
+    r"|u\.?s\.?c\.?)\b[^?]*))?"
+    r"\s*\?*\s*$",
+    re.IGNORECASE,
+)
+_NOT_FIRST = _word_set("in on at for to with from by about under of into onto over after before behind")
+_SETTING = _word_set("in into under at on during within inside across near")
+_NOT_LAST = _word_set(
+    "doing saying like up to there here now today happening going planning about for with from at in on by "
+    "against of"
+)
+
+
+def law_setting(question: str) -> frozenset[str]:
+    """The analysed terms a source's title must hold to be the law a "what is X under Y?" question
+    names (`_WHAT_IS`), the words for a kind of instrument left out and a people's name read as its
+    country's ("under Korean law" -> {"korea"}, "under US law" -> {"unit", "state"}, "according to the
+    Refugee Act" -> {"refuge"}); empty when it names none or only a kind ("under the law")."""
+    m = _WHAT_IS.match(question)
+    if m is None or not m.group("setting") or _what_is_term(question) is None:
+        return frozenset()
+    setting = re.sub(r"\bU\.\s?S\.?(?=\s|$)|\bUS\b|\bUSA\b", " United States ", m.group("setting"))
+    out: set[str] = set()
+    for t in analyze(setting):
+        if t not in instrument_terms() and not t.isdigit():
+            out.update(_COUNTRY_OF.get(t, (t,)))
+    return frozenset(out)
+
+
+# a people's (or state's) name as the words its country's laws are titled with
+_COUNTRY_OF: dict[str, tuple[str, ...]] = {
+    "korean": ("korea",),
+    "south": (),
+    "rok": ("korea",),
+    "chines": ("china",),
+    "prc": ("china",),
+    "american": ("unit", "state"),
+}
+
+
+def _what_is_term(question: str) -> str | None:
+    """The term a "what is X?" question asks about (`_WHAT_IS`), or None when it is none."""
+    m = _WHAT_IS.match(question)
+    if m is None:
+        return None
+    term = m.group("term").strip("\"'‘’“”")
+    words = term.lower().split()
+    if not words or words[0] in _NOT_FIRST or words[-1] in _NOT_LAST:
+        return None
+    # "slavery in North Korea", "torture during detention": a place or time, not part of the term
+    # ("trafficking in persons" is one)
+    written = term.split()
+    if any(
+        w in _SETTING
+        and not (words[i - 1].startswith("traffic") and i + 1 < len(words) and written[i + 1].islower())
+        for i, w in enumerate(words)
+        if i
+    ):
+        return None
+    return term
+
+
 # The verb of a defining sentence; the term defined stands before it. English: after a quoted term
 # ('"Child" shall mean', 'the term “coercion” means', '“Extermination” includes', 'the term "refugee"
 # shall apply to any person') or as "X shall mean", "X means any ...", "Exploitation shall include";
@@ -100,7 +172,7 @@ def names_treaty(question: str) -> bool:
 def asks_definition(question: str) -> bool:
     """The question asks what a term means or whom or what it covers ("define", "definition of",
     "what does ... mean", "who counts as", 정의, 뜻, "~란 무엇", "~을 말하나요", 定义, 是指)."""
-    return bool(_ASKS.search(question))
+    return bool(_ASKS.search(question)) or _what_is_term(question) is not None
 
 
 def defining_sentence(sentence: str) -> bool:
@@ -134,6 +206,8 @@ def defined_terms(question: str, terms: Iterable[str]) -> frozenset[str]:
     otherwise."""
     if not asks_definition(question):
         return frozenset()
+    if (term := _what_is_term(question)) is not None:
+        terms = frozenset(terms).intersection(analyze(term))  # not the law it is asked of
     return frozenset(
         t for t in terms if t not in _asking_terms() and t not in instrument_terms() and not t.isdigit()
     )
@@ -212,12 +286,12 @@ def defines(record: PassageRecord, terms: frozenset[str]) -> bool:
     return any(holds_term(head.lower(), terms) for head in _heads_holding(record, terms))
 
 
-def defines_exactly(record: PassageRecord, terms: frozenset[str]) -> bool:
-    """The passage holds a defining sentence whose term defined is `terms`, no more and no less
-    (`term_defined`): "a child means" defines {"child"}, "Sale of children means" does not. Only
-    sentences holding all of `terms` are read, as in `defines`."""
+def defines_exactly(record: PassageRecord, terms: tuple[str, ...]) -> bool:
+    """The passage holds a defining sentence whose term defined is `terms` (analysed, in order), no
+    more, no less and no other order (`term_defined`): "a child means" defines ("child",), "Sale of
+    children means" does not. Only sentences holding all of `terms` are read, as in `defines`."""
     return bool(terms) and any(
-        term_defined(head) == terms for head in _heads_holding(record, terms, every=True)
+        term_defined(head) == terms for head in _heads_holding(record, frozenset(terms), every=True)
     )
 
 
@@ -239,14 +313,31 @@ def _heads_holding(record: PassageRecord, terms: frozenset[str], every: bool = F
 
 
 @functools.lru_cache(maxsize=4096)  # the same defining sentences come back question after question
-def term_defined(head: str) -> frozenset[str]:
-    """The analysed terms of the term a defining sentence defines, from the part before its verb
-    (`defined_in`): its last clause, after any comma, colon, semicolon or line break, without "the
-    term", list markers and numbers. 'For the purposes of this Convention, the term "torture" ' ->
-    {"tortur"}; 'a)Sale of children ' -> {"sale", "child"}; '1. "난민"' -> {"난민"}."""
-    clause = re.split(r"[,:;\n]", head)[-1]
-    clause = _MARKER.sub("", clause.replace(")", ") ", 1) if _LIST_ITEM.match(clause) else clause)
-    return frozenset(t for t in analyze(clause) if t not in _term_words() and not t.isdigit())
+def term_defined(head: str) -> tuple[str, ...]:
+    """The analysed terms, in order, of the term a defining sentence defines, from the part before
+    its verb (`defined_in`): the quoted term, when the part ends inside quotation marks ('For the
+    purposes of this Act the term "child' -> ("child",); '② 이 법에서 "유족' -> ("유족",)); else its last
+    clause, after any comma, colon, semicolon or line break, "the term" and 所称 ('For the purposes of
+    the present Convention, a child ' -> ("child",); 'a)Sale of children ' -> ("sale", "children")),
+    without list markers and numbers."""
+    text = head.rstrip(" \t,，:;")
+    opening = max((text.rfind(q) + len(q) for q in _OPENING_QUOTES if q in text), default=-1)
+    if text.count('"') % 2 == 1:  # a straight quotation mark left open
+        opening = max(opening, text.rfind('"') + 1)
+    if opening >= 0:
+        clause = text[opening:]
+    else:
+        clause = re.split(r"[,:;\n。，、]", text)[-1]
+        for cut in ("the term ", "所称"):
+            at = clause.lower().rfind(cut)
+            if at >= 0:
+                clause = clause[at + len(cut) :]
+        clause = _MARKER.sub("", clause.replace(")", ") ", 1) if _LIST_ITEM.match(clause) else clause)
+    kept = (t for t in analyze(clause) if t not in _term_words() and not t.isdigit())
+    return tuple(dict.fromkeys(kept))
+
+
+_OPENING_QUOTES = ("“", "«", "「", "『", "‘", "``")
 
 
 # "a)Sale of children": an item marker glued to the term it opens

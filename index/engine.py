@@ -49,6 +49,7 @@ from index.definitions import (
     defines,
     defines_exactly,
     holds_term,
+    law_setting,
     list_goes_on,
     names_treaty,
 )
@@ -407,7 +408,7 @@ class GroundIndex:
         defined = defined_terms(question, q.terms)
         # the term asked about, as the sentence defining it would say it: in the question's words and,
         # for a Korean question, in each of its English senses (아동 -> {"child"})
-        asked: tuple[frozenset[str], ...] = (defined,)
+        asked: tuple[tuple[str, ...], ...] = (_in_order(defined, q.terms),)
         definers: frozenset[str] | None = None  # sources whose definitions count (None: any)
         named_definer = False
         own_acronyms = acronyms_in(question) if defined else ()
@@ -430,7 +431,7 @@ class GroundIndex:
                 if any(abbreviates(acronym, titles.name_of(sid)) == 1.0 for sid in definers)
             }
             defined = asked_terms(question, (defined - acronym_terms) or defined, title_terms, senses_en)
-            asked = _asked_senses(defined, senses_en)
+            asked = _asked_senses(_in_order(defined, q.terms), senses_en)
             if senses_en:
                 # a Korean question's terms in English too: 고문 is defined as "torture" in the CAT
                 defined = defined | {
@@ -439,8 +440,14 @@ class GroundIndex:
             named_definer = 0 < len(definers) <= NAMED_SOURCES
             if named_definer:
                 cands = self._with_defining(cands, definers, defined, search_vec)
+        elif defined and (setting := law_setting(question)):
+            # "What is a child under Korean law?": only definitions in the law it names count, here
+            # the laws whose titles hold "Korea"; a treaty's definition of "child" does not answer it
+            titles = self._source_titles()
+            definers = frozenset(sid for sid in titles.ids if setting <= titles.terms_of(sid))
         elif defined and q.language != "en":
-            asked = _asked_senses(defined, _senses(tr for tr in translations if tr.language == "en"))
+            senses_en = _senses(tr for tr in translations if tr.language == "en")
+            asked = _asked_senses(_in_order(defined, q.terms), senses_en)
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
@@ -910,6 +917,8 @@ class GroundIndex:
             )
             if best.in_provision and scored.named_instrument:
                 reason += " (it stands in the article of the instrument the question names)"
+            elif best.defines_asked:
+                reason += " (it defines a term of the question, the very term it asks the definition of)"
             elif best.defining:
                 reason += " (it defines a term of the question, which asks for a definition)"
             elif q_prob is not None:
@@ -992,16 +1001,21 @@ class GroundIndex:
         )
 
 
+def _in_order(terms: AbstractSet[str], question_terms: Sequence[str]) -> tuple[str, ...]:
+    """`terms` in the order the question says them (`question_terms`), each once."""
+    return tuple(t for t in dict.fromkeys(question_terms) if t in terms)
+
+
 def _asked_senses(
-    defined: frozenset[str], senses: Mapping[str, tuple[tuple[str, ...], ...]] | None
-) -> tuple[frozenset[str], ...]:
-    """The term a definition question asks about (`defined`), then, when it is one word with
-    `senses` in another language, each of those senses: the terms a sentence defining it may hold
-    (고문 -> {"고문"}, {"tortur"}, {"advisor"}, ...)."""
-    if not senses or len(defined) != 1:
-        return (defined,)
-    (term,) = defined
-    return (defined, *(frozenset(sense) for sense in senses.get(term, ()) if sense))
+    asked: tuple[str, ...], senses: Mapping[str, tuple[tuple[str, ...], ...]] | None
+) -> tuple[tuple[str, ...], ...]:
+    """The term a definition question asks about (`asked`, in the question's order), then, when it is
+    one word with a single sense in another language, that sense: the terms a sentence defining it
+    may say (아동 -> ("아동",), ("child",)). A word of several senses (국가: "nation", "state", ...)
+    gets none: a definition of one of them need not be what it asks."""
+    if not senses or len(asked) != 1 or len(found := senses.get(asked[0], ())) != 1 or not found[0]:
+        return (asked,)
+    return (asked, tuple(found[0]))
 
 
 def _senses(translations: Iterable[Translation]) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -11,6 +11,7 @@ from index.definitions import (
     asks_definition,
     defined_in,
     defined_terms,
+    law_setting,
     list_goes_on,
     names_treaty,
     term_defined,
@@ -59,6 +60,19 @@ from tests.helpers import tiny_index_in
         ("What are North Korean escapees likely to face if China hands them back?", False),
         ("Who is excluded from refugee status, e.g. war criminals?", False),
         ("What is happening in China?", False),
+        ("What's a refugee?", True),
+        ("What is a refugee for the purposes of the Convention?", True),
+        # a place, a time, a pronoun or a verb after the term: no definition asked
+        ("What is slavery in North Korea?", False),
+        ("What is sex trafficking in China?", False),
+        ("What is torture during detention?", False),
+        ("What is China doing?", False),
+        ("What is North Korea up to?", False),
+        ("What is in the Refugee Convention?", False),
+        ("What is torture like?", False),
+        ("What is a refugee under it?", False),
+        ("What is a victim there?", False),
+        ("Who are women discriminated against?", False),
     ],
 )
 def test_definition_questions(question: str, asks: bool) -> None:
@@ -120,7 +134,50 @@ def test_the_term_defined_stands_before_the_verb(sentence: str, defined: str) ->
     ],
 )
 def test_the_term_a_sentence_defines(sentence: str, term: str) -> None:
-    assert term_defined(defined_in(sentence)) == frozenset(analyze(term))
+    assert term_defined(defined_in(sentence)) == tuple(analyze(term))
+
+
+def test_the_term_defined_is_the_quoted_one_in_its_order() -> None:
+    assert term_defined("For the purposes of this Act the term “refugee") == ("refuge",)
+    assert term_defined('② 이 법에서 "유족') == ("유족",)
+    assert term_defined("the term “nonhumanitarian, nontrade-related assistance") == tuple(
+        analyze("nonhumanitarian, nontrade-related assistance")
+    )
+    # the order of the words counts: "women discriminated against" is not "discrimination against women"
+    assert term_defined("the term “discrimination against women") != tuple(analyze("women discriminated"))
+
+
+def test_a_korean_term_counts_through_its_one_sense_only() -> None:
+    from index.engine import _asked_senses
+
+    assert _asked_senses(("아동",), {"아동": (("child",),)}) == (("아동",), ("child",))
+    # 국가 is a nation or a state: a definition of "State" need not be what it asks
+    assert _asked_senses(("국가",), {"국가": (("nation",), ("state",))}) == (("국가",),)
+    assert _asked_senses(("강제", "실종"), {"강제": (("forc",),), "실종": (("disappear",),)}) == (
+        ("강제", "실종"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "title_terms"),
+    [
+        ("What is a child under Korean law?", {"korea"}),
+        ("What is a child under South Korean law?", {"korea"}),
+        ("What is a child under Chinese law?", {"china"}),
+        ("Who is a refugee under U.S. law?", {"unit", "state"}),
+        ("Who is a refugee according to the Refugee Act?", {"refuge"}),
+        ("What is a refugee under the law?", set()),  # a kind only
+        ("What is a refugee?", set()),
+        ("What is slavery in North Korea?", set()),  # no definition asked
+    ],
+)
+def test_the_law_a_what_is_question_names(question: str, title_terms: set[str]) -> None:
+    assert law_setting(question) == title_terms
+
+
+def test_a_what_is_question_asks_about_its_term_not_the_law_it_names() -> None:
+    question = "Who is a refugee under US law?"
+    assert defined_terms(question, analyze_question(question).terms) == {"refuge"}
 
 
 def test_the_terms_a_definition_must_hold() -> None:
@@ -476,3 +533,10 @@ def test_a_definition_of_the_very_term_asked_answers_it(
     assert not children.search(Query("What is a child in 1975?")).answered
     fisheries = next(s.id for s in children.sources() if s.id.startswith("fisheries-"))
     assert not children.search(Query("What is a child?", filters=Filters(source_ids=(fisheries,)))).answered
+
+
+def test_only_the_law_named_defines_the_term_asked(children: GroundIndex) -> None:
+    # no source of the collection is a Korean law: no definition of "child" counts
+    assert not any(g.defining for g in children.score(Query("What is a child under Korean law?")).groups)
+    named = children.score(Query("What is a child according to the Instruments Act?")).groups
+    assert any(g.defines_asked and "a child means" in g.head.passage.text for g in named)

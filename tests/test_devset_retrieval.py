@@ -119,7 +119,10 @@ def test_a_definition_question_naming_a_treaty_gets_its_definition_first(
             "a child means",
         ),  # through "child"
         ("What is genocide?", "treaty-rome-statute-", "“genocide” means"),
-        # main showed the Rome Statute's "Enforced disappearance of persons" first, a longer term
+        # the law named: 8 U.S.C. 1101(a)(42), not the Refugee Convention's Article 1
+        ("Who is a refugee under US law?", "usc-title8-", "The term “refugee” means"),
+        # now asked as a definition: the Convention's own '"enforced disappearance" is considered to be',
+        # not the Rome Statute's longer '"Enforced disappearance of persons" means'
         ("What is an enforced disappearance?", "treaty-enforced-disappearance-", "is considered to be"),
     ],
 )
