@@ -182,6 +182,7 @@ def defining_sentence(sentence: str) -> bool:
     return bool(defined_in(sentence))
 
 
+@functools.lru_cache(maxsize=16384)  # a collection's sentences come back question after question
 def defined_in(sentence: str) -> str:
     """The part of a defining sentence before its verb, where the term defined stands ("" when the
     sentence defines nothing): 'For the purposes of this Convention, the term "torture" '. A bare

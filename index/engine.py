@@ -479,11 +479,13 @@ class GroundIndex:
             in_provision = bool(wanted) and bool(wanted & section_provisions(head.passage.section))
             if in_named is not None:
                 in_provision = head.passage.id in in_named.passages
-            partly = bool(defined) and defines(head, defined)
-            exactly = (partly or (bool(in_senses) and defines(head, in_senses))) and any(
+            # (a passage holding none of the terms defines none: most are passed over unread)
+            may_define = bool(defined) and (definers is None or head.passage.source_id in definers)
+            partly = may_define and bool(held[n] & defined or defined - q_set) and defines(head, defined)
+            exactly = (partly or (may_define and bool(in_senses) and defines(head, in_senses))) and any(
                 defines_exactly(head, terms) for terms in asked
             )
-            defining = (definers is None or head.passage.source_id in definers) and (partly or exactly)
+            defining = partly or exactly
             scored.append(
                 Group(
                     head=head,
