@@ -31,7 +31,7 @@ from index.backend import PassageRecord
 from index.instruments import instrument_terms
 
 _ASKS = re.compile(
-    r"\bdefin(?:e|es|ed|ing|ition|itions)\b|\bmeaning\s+of\b|\bwhat\s+(?:does|do|is\s+meant\s+by)\b.*\bmean\b"
+    r"\bdefin(?:e|es|ed|ing|ition|itions)\b|\bmeaning\s+of\b|\bwhat\s+(?:does|do)\b.*\bmean\b|\bwhat\s+is\s+meant\s+by\b"
     r"|\b(?:who|what)\s+counts?\s+as\b|\bwho\s+is\s+(?:considered|regarded\s+as)\b"
     # 정의 as "definition" (정의는, 정의하나요), not "justice" (이행기 정의에); "what does it say"
     # (무엇을 말하나요) asks for content, "whom does it mean" (누구를 말하나요) for a definition
@@ -49,78 +49,86 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# "What is an enforced disappearance?", "Who is a refugee under US law?", "What are 'severe forms of
-# trafficking in persons'?": the question is a term of at most four words after "what is" or "who
-# is", perhaps with the law or treaty it is asked of. A place is no such setting ("What is slavery in
-# North Korea?" asks what happens there), nor are "the penalty for ...", "responsible for ...",
-# "China's policy" (a possessive), "China doing", "torture like", "in the Convention"
-# (`_what_is_term` checks the term's first and last words).
+# "What is an enforced disappearance?", "Who is a refugee under the 1951 Convention?", "What are
+# 'severe forms of trafficking in persons' under the TVPA?": the question is a term of at most four
+# words after "what is" or "who is", perhaps with the treaty it is asked of (named by its kind or its
+# acronym, which `index.engine` then reads as the treaty named). Not such a term: a place or a law
+# in general ("What is slavery in North Korea?", "under Korean law": what happens there, what a
+# country's laws say), a preposition other than "of" or "against" ("penalties for trafficking",
+# "vulnerable to trafficking"), a subject and its verb ("North Korea hiding", "NGOs saying"), a state
+# ("prohibited", "liable"), a proper name ("Who is Kim Jong Un?"), an article number, or what
+# characterises a term ("signs of trafficking"). `_what_is_term` checks these on the question
+# stripped of its final marks, at most `_WHAT_IS_CHARS` long.
+_TERM_ASKED = (
+    r"(?:what|who)(?:\s+(?:exactly\s+)?(?:is|are)|['’]s)\s+(?P<article>an?\s+)?"
+    r"(?P<term>[\"'‘“][^\"'’”?]{1,60}[\"'’”]|[^\s?'’\",]+(?:\s+[^\s?'’\",]+){0,3}?)"
+)
 _WHAT_IS = re.compile(
-    r"^\s*(?:what|who)(?:\s+(?:is|are)|['’]s)\s+(?:an?\s+)?"
-    r"(?!(?:the|this|that|these|those|it|its|they|them|their|there|he|she|his|her|my|your|our|we|you|i"
-    r"|responsible|allowed|able|eligible|entitled|required|likely|going|being|doing|considered|regarded"
-    r"|meant|defined|happening|wrong|new|next|known|done)\b)"
-    r"(?P<term>[\"'‘“][^\"'’”?]{1,60}[\"'’”]|[^\s?'’\"]+(?:\s+[^\s?'’\"]+){0,3}?)"
-    r"(?:\s+(?:under|in|according\s+to|for\s+the\s+purposes\s+of)\s(?P<setting>[^?]*?"
-    r"\b(?:law|laws|act|code|convention|protocol|treaty|statute|covenant|declaration|constitution|charter"
-    r"|u\.?s\.?c\.?)\b[^?]*))?"
-    r"\s*\?*\s*$",
+    _TERM_ASKED + r",?(?:\s+(?:under|in|according\s+to|for\s+the\s+purposes\s+of)\s+(?P<setting>[^?]*))?",
     re.IGNORECASE,
 )
-_NOT_FIRST = _word_set("in on at for to with from by about under of into onto over after before behind")
-_SETTING = _word_set("in into under at on during within inside across near")
-_NOT_LAST = _word_set(
-    "doing saying like up to there here now today happening going planning about for with from at in on by "
-    "against of"
+_WHAT_IS_BARE = re.compile(_TERM_ASKED, re.IGNORECASE)  # the words after the term are the term's
+_WHAT_IS_CHARS = 160
+_TREATY_SETTING = re.compile(
+    r"(?i:\b(?:conventions?|covenants?|protocols?|statutes?|treat(?:y|ies)|charters?|declarations?)\b)"
+    r"|\b[A-Z]{2,6}\b"  # an acronym: "the CAT", "US law", "the TVPA"
 )
-
-
-def law_setting(question: str) -> frozenset[str]:
-    """The analysed terms a source's title must hold to be the law a "what is X under Y?" question
-    names (`_WHAT_IS`), the words for a kind of instrument left out and a people's name read as its
-    country's ("under Korean law" -> {"korea"}, "under US law" -> {"unit", "state"}, "according to the
-    Refugee Act" -> {"refuge"}); empty when it names none or only a kind ("under the law")."""
-    m = _WHAT_IS.match(question)
-    if m is None or not m.group("setting") or _what_is_term(question) is None:
-        return frozenset()
-    setting = re.sub(r"\bU\.\s?S\.?(?=\s|$)|\bUS\b|\bUSA\b", " United States ", m.group("setting"))
-    out: set[str] = set()
-    for t in analyze(setting):
-        if t not in instrument_terms() and not t.isdigit():
-            out.update(_COUNTRY_OF.get(t, (t,)))
-    return frozenset(out)
-
-
-# a people's (or state's) name as the words its country's laws are titled with
-_COUNTRY_OF: dict[str, tuple[str, ...]] = {
-    "korean": ("korea",),
-    "south": (),
-    "rok": ("korea",),
-    "chines": ("china",),
-    "prc": ("china",),
-    "american": ("unit", "state"),
-}
+_NOT_TERMS = _word_set(
+    "the this that these those it its they them their there he she his her my your our we you i "
+    "responsible allowed able eligible entitled required likely going being doing considered regarded "
+    "meant defined happening wrong new next known done true false liable subject vulnerable illegal "
+    "legal missing needed owed prohibited protected covered signs sign causes cause types type kinds "
+    "kind examples example effects consequences penalties penalty conditions number numbers list "
+    "article articles section sections chapter paragraph part"
+)
+_PREPOSITIONS = _word_set(
+    "in into under at on during within inside across near for to from with by about over after before "
+    "behind between among toward towards upon via like up"
+)
+_NOT_LAST = _word_set("doing saying there here now today happening going planning exactly against of")
 
 
 def _what_is_term(question: str) -> str | None:
-    """The term a "what is X?" question asks about (`_WHAT_IS`), or None when it is none."""
-    m = _WHAT_IS.match(question)
+    """The term a "what is X?" question asks about (`_WHAT_IS`), or None when it asks no such term."""
+    text = question.strip().rstrip("?!. \t\n")
+    if len(text) > _WHAT_IS_CHARS or "?" in text:
+        return None
+    m = _WHAT_IS.fullmatch(text)
     if m is None:
         return None
-    term = m.group("term").strip("\"'‘’“”")
-    words = term.lower().split()
-    if not words or words[0] in _NOT_FIRST or words[-1] in _NOT_LAST:
-        return None
-    # "slavery in North Korea", "torture during detention": a place or time, not part of the term
-    # ("trafficking in persons" is one)
+    setting = m.group("setting")
+    if setting is not None and not _TREATY_SETTING.search(setting):
+        # no treaty: the words are the term's ("trafficking in persons") or a place ("slavery in China")
+        m = _WHAT_IS_BARE.fullmatch(text)
+        if m is None:
+            return None
+    raw = m.group("term")
+    term = raw.strip("\"'‘’“”")
+    if term != raw:
+        return term or None  # a quoted term is a term
     written = term.split()
-    if any(
-        w in _SETTING
-        and not (words[i - 1].startswith("traffic") and i + 1 < len(words) and written[i + 1].islower())
-        for i, w in enumerate(words)
-        if i
-    ):
+    words = [w.lower() for w in written]
+    if words[0] in _NOT_TERMS or words[-1] in _NOT_LAST or any(ch.isdigit() for ch in term):
         return None
+    if m.group("article") is None and written[0][:1].isupper():
+        return None  # a name: "Who is Kim Jong Un?", "What is Hanawon?"
+    if len(words) == 1 and words[0].endswith("ed"):
+        return None  # a state: "What is prohibited?"
+    for i, w in enumerate(words):
+        # "trafficking in persons" is one term; "trafficking in China" a term and a place
+        if w in _PREPOSITIONS and not (
+            w == "in"
+            and words[i - 1].startswith("traffic")
+            and i + 1 < len(words)
+            and written[i + 1].islower()
+        ):
+            return None
+    if (
+        len(words) > 1
+        and words[-1].endswith("ing")
+        and (words[-2].endswith("s") or written[-2][:1].isupper())
+    ):
+        return None  # a subject and its verb: "defectors fleeing", "Pyongyang threatening"
     return term
 
 
@@ -130,7 +138,7 @@ def _what_is_term(question: str) -> str | None:
 # the noun ("by peaceful means", "Ways and Means", "this means that") is no definition. Korean: '"X"란'
 # or 'X란 ... 말한다' (checked by `defined_in`). Chinese: 是指.
 _DEFINES = re.compile(
-    r"[\"”’»]\s*(?:shall\s+)?means?\b"
+    r"[\"”’»]\s*(?:shall\s+)?means?\b(?!\s+of\b)"  # 'relatively "weak" means of implementation': a noun
     r"|[\"”’»]\s*shall\s+apply\s+to\s+(?:any|every|all|each|a|an)\b"
     r"|[\"”’»]\s*is\s+considered\s+to\s+be\b"  # '“enforced disappearance” is considered to be the arrest'
     # '(b) “Extermination” includes ...', 'The term “credible information” includes ...': a quoted term
@@ -208,7 +216,7 @@ def defined_terms(question: str, terms: Iterable[str]) -> frozenset[str]:
     if not asks_definition(question):
         return frozenset()
     if (term := _what_is_term(question)) is not None:
-        terms = frozenset(terms).intersection(analyze(term))  # not the law it is asked of
+        terms = frozenset(terms).intersection(analyze(term))  # not the treaty it is asked of
     return frozenset(
         t for t in terms if t not in _asking_terms() and t not in instrument_terms() and not t.isdigit()
     )
@@ -325,20 +333,27 @@ def term_defined(head: str) -> tuple[str, ...]:
     opening = max((text.rfind(q) + len(q) for q in _OPENING_QUOTES if q in text), default=-1)
     if text.count('"') % 2 == 1:  # a straight quotation mark left open
         opening = max(opening, text.rfind('"') + 1)
-    if opening >= 0:
+    short = _SHORT_FORM.search(text)
+    if short:  # '2. "난민으로 인정된 사람"(이하 "난민인정자"라 한다)': the short form is the term used
+        clause = short.group(1)
+    elif opening >= 0:
         clause = text[opening:]
     else:
-        clause = re.split(r"[,:;\n。，、]", text)[-1]
+        clause = re.split(r"[,:;\n。，]", text)[-1]
         for cut in ("the term ", "所称"):
             at = clause.lower().rfind(cut)
             if at >= 0:
                 clause = clause[at + len(cut) :]
+        if _HAN.search(clause):  # "第二十五条 共同犯罪", "本法所称的毒品": the term after the article, 的
+            clause = clause.split()[-1].removeprefix("的") if clause.split() else clause
         clause = _MARKER.sub("", clause.replace(")", ") ", 1) if _LIST_ITEM.match(clause) else clause)
     kept = (t for t in analyze(clause) if t not in _term_words() and not t.isdigit())
     return tuple(dict.fromkeys(kept))
 
 
 _OPENING_QUOTES = ("“", "«", "「", "『", "‘", "``")
+_SHORT_FORM = re.compile(r"\(이하\s*[\"“]([^\"”]{1,40})[\"”]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 # "a)Sale of children": an item marker glued to the term it opens

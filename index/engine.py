@@ -49,7 +49,6 @@ from index.definitions import (
     defines,
     defines_exactly,
     holds_term,
-    law_setting,
     list_goes_on,
     names_treaty,
 )
@@ -440,11 +439,6 @@ class GroundIndex:
             named_definer = 0 < len(definers) <= NAMED_SOURCES
             if named_definer:
                 cands = self._with_defining(cands, definers, defined, search_vec)
-        elif defined and (setting := law_setting(question)):
-            # "What is a child under Korean law?": only definitions in the law it names count, here
-            # the laws whose titles hold "Korea"; a treaty's definition of "child" does not answer it
-            titles = self._source_titles()
-            definers = frozenset(sid for sid in titles.ids if setting <= titles.terms_of(sid))
         elif defined and q.language != "en":
             senses_en = _senses(tr for tr in translations if tr.language == "en")
             asked = _asked_senses(_in_order(defined, q.terms), senses_en)
