@@ -88,11 +88,22 @@ _PREPOSITIONS = _word_set(
 _NOT_LAST = _word_set("doing saying there here now today happening going planning exactly against of")
 
 
+# "난민은 무엇인가요?", "강제송환이란 뭐예요?": the whole question is one word (a noun, perhaps a compound)
+# and "what is it"; "재단의 사업은 무엇인가요?" (the foundation's projects) asks about more than a term
+_KO_WHAT_IS = re.compile(
+    r"(?!(?:그것|이것|저것|그거|이거|저거)[은는이])(?P<term>[가-힣]{2,20}?)(?:은|는|이란|란)\s*(?:무엇|뭐|뭔가|뭘까)"
+    r"(?:인가요|인가|이에요|예요|입니까|일까요|이죠|죠|요)?"
+)
+
+
 def _what_is_term(question: str) -> str | None:
-    """The term a "what is X?" question asks about (`_WHAT_IS`), or None when it asks no such term."""
+    """The term a "what is X?" question asks about (`_WHAT_IS`, `_KO_WHAT_IS`), or None when it asks
+    no such term."""
     text = question.strip().rstrip("?!. \t\n")
     if len(text) > _WHAT_IS_CHARS or "?" in text:
         return None
+    if korean := _KO_WHAT_IS.fullmatch(text):
+        return korean.group("term")
     m = _WHAT_IS.fullmatch(text)
     if m is None:
         return None

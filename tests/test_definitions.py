@@ -88,6 +88,13 @@ from tests.helpers import tiny_index_in
         ("What is human trafficking?", True),
         ("What exactly is trafficking?", True),
         ("What is meant by trafficking?", True),
+        # Korean: the question is one word and "what is it"
+        ("난민은 무엇인가요?", True),
+        ("인신매매는 뭔가요?", True),
+        ("강제송환이란 뭐예요?", True),
+        ("그것은 무엇인가요?", False),  # a pronoun
+        ("재단의 사업은 무엇인가요?", False),  # the foundation's projects: more than a term
+        ("난민법은 무엇을 목적으로 하는 법인가요?", False),
     ],
 )
 def test_definition_questions(question: str, asks: bool) -> None:
