@@ -64,22 +64,27 @@ _TERM_ASKED = (
     r"(?P<term>[\"'‘“][^\"'’”?]{1,60}[\"'’”]|[^\s?'’\",]+(?:\s+[^\s?'’\",]+){0,3}?)"
 )
 _WHAT_IS = re.compile(
-    _TERM_ASKED + r",?(?:\s+(?:under|in|according\s+to|for\s+the\s+purposes\s+of)\s+(?P<setting>[^?]*))?",
+    _TERM_ASKED + r",?(?:\s+(?P<by>under|in|according\s+to|for\s+the\s+purposes\s+of)\s+(?P<setting>[^?]*))?",
     re.IGNORECASE,
 )
 _WHAT_IS_BARE = re.compile(_TERM_ASKED, re.IGNORECASE)  # the words after the term are the term's
 _WHAT_IS_CHARS = 160
-_TREATY_SETTING = re.compile(
-    r"(?i:\b(?:conventions?|covenants?|protocols?|statutes?|treat(?:y|ies)|charters?|declarations?)\b)"
-    r"|\b[A-Z]{2,6}\b"  # an acronym: "the CAT", "US law", "the TVPA"
+_TREATY_KIND = re.compile(
+    r"\b(?:conventions?|covenants?|protocols?|statutes?|treat(?:y|ies)|charters?|declarations?)\b",
+    re.IGNORECASE,
 )
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # "under the CAT", "under the TVPA"
+# acronyms of places and bodies, not of treaties: "in the DPRK", "according to the UN", "under US law"
+_NOT_TREATIES = _word_set("US USA UK UN EU DPRK PRC ROK NK SK UNHCR OHCHR COI UPR ICC NGO NGOS")
 _NOT_TERMS = _word_set(
     "the this that these those it its they them their there he she his her my your our we you i "
     "responsible allowed able eligible entitled required likely going being doing considered regarded "
     "meant defined happening wrong new next known done true false liable subject vulnerable illegal "
     "legal missing needed owed prohibited protected covered signs sign causes cause types type kinds "
     "kind examples example effects consequences penalties penalty conditions number numbers list "
-    "article articles section sections chapter paragraph part"
+    "article articles section sections chapter paragraph part concerns findings reports allegations "
+    "developments challenges trends options members forbidden punishable unlawful given taken hidden sold "
+    "paid important clear unknown"
 )
 _PREPOSITIONS = _word_set(
     "in into under at on during within inside across near for to from with by about over after before "
@@ -91,9 +96,25 @@ _NOT_LAST = _word_set("doing saying there here now today happening going plannin
 # "난민은 무엇인가요?", "강제송환이란 뭐예요?": the whole question is one word (a noun, perhaps a compound)
 # and "what is it"; "재단의 사업은 무엇인가요?" (the foundation's projects) asks about more than a term
 _KO_WHAT_IS = re.compile(
-    r"(?!(?:그것|이것|저것|그거|이거|저거)[은는이])(?P<term>[가-힣]{2,20}?)(?:은|는|이란|란)\s*(?:무엇|뭐|뭔가|뭘까)"
-    r"(?:인가요|인가|이에요|예요|입니까|일까요|이죠|죠|요)?"
+    r"(?P<term>[가-힣]{2,20}?)(?:은|는|이란|란|이|가)\s*(?:무엇|뭐|뭔가|뭘까|뭡|누구)"
+    r"(?:인가요|인가|이에요|예요|입니까|일까요|이죠|죠|요|야|지|니까)?"
 )
+# what such a question asks about that is no term: a purpose, a reason, a pronoun, a place, a name
+_KO_NOT_TERMS = _word_set(
+    "그것 이것 저것 그거 이거 저거 우리 당신 여기 거기 요즘 지금 다음 정답 목적 이유 원인 문제 문제점 차이 "
+    "차이점 처벌 형량 요건 절차 혜택 권리 역할 입장 결과 현황 실태 방법 내용 의미 북한 남한 한국 중국 미국 "
+    "일본 러시아 유엔 하나원 김정은"
+)
+
+
+def _names_treaty_setting(by: str, setting: str) -> bool:
+    """The setting of a "what is X" question names a treaty: by the word for its kind, or, after
+    "under", "according to" or "for the purposes of", by an acronym that is not a place's or a
+    body's ("under the CAT"; not "in the DPRK", "according to the UN", "under US law"). An acronym
+    that abbreviates no title names nothing: `index.engine` then counts no definition."""
+    if _TREATY_KIND.search(setting):
+        return True
+    return by.lower() != "in" and any(a not in _NOT_TREATIES for a in _ACRONYM.findall(setting))
 
 
 def _what_is_term(question: str) -> str | None:
@@ -103,12 +124,15 @@ def _what_is_term(question: str) -> str | None:
     if len(text) > _WHAT_IS_CHARS or "?" in text:
         return None
     if korean := _KO_WHAT_IS.fullmatch(text):
-        return korean.group("term")
+        term = korean.group("term")
+        if term in _KO_NOT_TERMS or "의" in term or term.endswith(("협약", "의정서", "법", "선언", "규약")):
+            return None  # "중국의입장", "난민협약": a possession, a treaty's name
+        return term
     m = _WHAT_IS.fullmatch(text)
     if m is None:
         return None
     setting = m.group("setting")
-    if setting is not None and not _TREATY_SETTING.search(setting):
+    if setting is not None and not _names_treaty_setting(m.group("by"), setting):
         # no treaty: the words are the term's ("trafficking in persons") or a place ("slavery in China")
         m = _WHAT_IS_BARE.fullmatch(text)
         if m is None:
@@ -123,8 +147,8 @@ def _what_is_term(question: str) -> str | None:
         return None
     if m.group("article") is None and written[0][:1].isupper():
         return None  # a name: "Who is Kim Jong Un?", "What is Hanawon?"
-    if len(words) == 1 and words[0].endswith("ed"):
-        return None  # a state: "What is prohibited?"
+    if len(words) == 1 and words[0].endswith(("ed", "able", "ible", "ful", "ous")):
+        return None  # a state: "What is prohibited?", "What is punishable?"
     for i, w in enumerate(words):
         # "trafficking in persons" is one term; "trafficking in China" a term and a place
         if w in _PREPOSITIONS and not (
@@ -134,12 +158,13 @@ def _what_is_term(question: str) -> str | None:
             and written[i + 1].islower()
         ):
             return None
+    plural = m.group(0).lower().split()[1] == "are"
     if (
         len(words) > 1
         and words[-1].endswith("ing")
-        and (words[-2].endswith("s") or written[-2][:1].isupper())
+        and ((plural and words[-2].endswith("s")) or written[-2][:1].isupper())
     ):
-        return None  # a subject and its verb: "defectors fleeing", "Pyongyang threatening"
+        return None  # a subject and its verb: "What are defectors fleeing?"; not "What is arms trafficking?"
     return term
 
 
@@ -186,6 +211,12 @@ def names_treaty(question: str) -> bool:
     """The question names a treaty-like instrument (convention, protocol, 협약, 公约, ...): its
     definition is that instrument's, not any law's ("law" and "act" are too general to count)."""
     return bool(_NAMES_TREATY.search(question))
+
+
+def asks_term(question: str) -> bool:
+    """The question is "what is X?" ("What is a child?", "인신매매는 뭔가요?"): only a definition of X
+    itself answers it, not one holding one of its words."""
+    return _what_is_term(question) is not None
 
 
 def asks_definition(question: str) -> bool:
@@ -355,15 +386,18 @@ def term_defined(head: str) -> tuple[str, ...]:
             at = clause.lower().rfind(cut)
             if at >= 0:
                 clause = clause[at + len(cut) :]
-        if _HAN.search(clause):  # "第二十五条 共同犯罪", "本法所称的毒品": the term after the article, 的
-            clause = clause.split()[-1].removeprefix("的") if clause.split() else clause
+        if _HAN.search(
+            clause
+        ):  # "第二十五条 共同犯罪", "本法所称的毒品", "...规定的儿童": after the article, 的
+            clause = _HAN_ARTICLE.sub("", clause).rsplit("的", 1)[-1]
         clause = _MARKER.sub("", clause.replace(")", ") ", 1) if _LIST_ITEM.match(clause) else clause)
     kept = (t for t in analyze(clause) if t not in _term_words() and not t.isdigit())
     return tuple(dict.fromkeys(kept))
 
 
 _OPENING_QUOTES = ("“", "«", "「", "『", "‘", "``")
-_SHORT_FORM = re.compile(r"\(이하\s*[\"“]([^\"”]{1,40})[\"”]")
+_SHORT_FORM = re.compile(r"[\"”]\s*\(이하\s*[\"“']([^\"”']{1,40})[\"”']\s*(?:이?라\s*한다)?\)\s*이?\s*$")
+_HAN_ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百千零〇0-9]+条\s*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

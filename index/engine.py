@@ -44,6 +44,7 @@ from index.backend import (
 from index.dedup import group_by_pairs, group_duplicates
 from index.definitions import (
     asked_terms,
+    asks_term,
     defined_heads,
     defined_terms,
     defines,
@@ -461,6 +462,7 @@ class GroundIndex:
                 dense = [d + per_language.get(h.language, 0.0) for d, h in zip(dense, heads, strict=True)]
         wanted = set(q.provisions)
         in_senses = frozenset[str]().union(*asked[1:])  # a Korean term's English senses, all their words
+        term_only = bool(defined) and asks_term(question)  # "What is X?": a definition of X itself, only
         language_rank = [0] * len(groups)
         seen: dict[str, int] = {}
         for n in sorted(range(len(groups)), key=lambda n: -dense[n]):
@@ -475,11 +477,11 @@ class GroundIndex:
                 in_provision = head.passage.id in in_named.passages
             # (a passage holding none of the terms defines none: most are passed over unread)
             may_define = bool(defined) and (definers is None or head.passage.source_id in definers)
-            partly = may_define and bool(held[n] & defined or defined - q_set) and defines(head, defined)
-            exactly = (partly or (may_define and bool(in_senses) and defines(head, in_senses))) and any(
+            holds = may_define and bool(held[n] & defined or defined - q_set) and defines(head, defined)
+            exactly = (holds or (may_define and bool(in_senses) and defines(head, in_senses))) and any(
                 defines_exactly(head, terms) for terms in asked
             )
-            defining = partly or exactly
+            defining = exactly or (holds and not term_only)
             scored.append(
                 Group(
                     head=head,

@@ -49,8 +49,14 @@ from tests.helpers import tiny_index_in
         ("what is non-refoulement", True),
         ("Who are refugees?", True),
         ("What is trafficking in persons?", True),
-        ("Who is a refugee under US law?", True),
-        ("What are 'severe forms of trafficking in persons' under US law?", True),
+        ("Who is a refugee under the TVPA?", True),
+        ("Who is a refugee under US law?", False),  # a country's laws, as "under Korean law"
+        ("What are 'severe forms of trafficking in persons' under the TVPA?", True),
+        ("What is torture in the DPRK?", False),  # a place's acronym
+        ("What is slavery in North Korea according to the UN?", False),
+        ("What is arms trafficking?", True),
+        ("What is punishable under the Convention?", False),
+        ("What are concerns under the Convention?", False),
         ("What is the penalty for crossing the border?", False),
         ("What is it like in the camps?", False),
         ("Who is responsible for protecting refugees?", False),
@@ -82,7 +88,7 @@ from tests.helpers import tiny_index_in
         ("Who is Kim Jong Un?", False),
         ("What is article 33?", False),
         ("What are signs of trafficking?", False),
-        ("What is a refugee under US law" + " " * 1960 + "?!", True),  # read in linear time, not minutes
+        ("What is a refugee under the CAT" + " " * 1960 + "?!", True),  # read in linear time, not minutes
         ("What is torture according to the CAT?", True),  # a treaty by its acronym
         ("What is a crime against humanity?", True),
         ("What is human trafficking?", True),
@@ -93,6 +99,12 @@ from tests.helpers import tiny_index_in
         ("인신매매는 뭔가요?", True),
         ("강제송환이란 뭐예요?", True),
         ("그것은 무엇인가요?", False),  # a pronoun
+        ("난민이 뭐예요?", True),
+        ("북한이탈주민은 누구인가요?", True),
+        ("목적은 무엇인가요?", False),  # a purpose, not a term
+        ("북한은 무엇인가요?", False),
+        ("난민협약은 무엇인가요?", False),  # a treaty's name
+        ("중국의입장은 무엇인가요?", False),
         ("재단의 사업은 무엇인가요?", False),  # the foundation's projects: more than a term
         ("난민법은 무엇을 목적으로 하는 법인가요?", False),
     ],
@@ -188,7 +200,7 @@ def test_a_korean_term_counts_through_its_one_sense_only() -> None:
 
 
 def test_a_what_is_question_asks_about_its_term_not_the_law_it_names() -> None:
-    question = "Who is a refugee under US law?"
+    question = "Who is a refugee under the 1951 Convention?"
     assert defined_terms(question, analyze_question(question).terms) == {"refuge"}
 
 
@@ -522,12 +534,15 @@ def _refuse(*args: object, **kwargs: object) -> tuple[bool, list[int]]:
 
 
 def test_the_definition_of_the_very_term_asked_comes_first(children: GroundIndex) -> None:
-    groups = children.score(Query("What is a child?")).groups
-    defining = [g for g in groups if g.defining]
+    question = "How is a child defined?"
+    defining = [g for g in children.score(Query(question)).groups if g.defining]
     assert len(defining) == 2 and "Sale of children means" in defining[0].head.passage.text
-    answer = children.search(Query("What is a child?"))
+    answer = children.search(Query(question))
     assert answer.answered
     assert "a child means every human being" in answer.hits[0].passage.text
+    # "What is a child?" asks for "child" itself: a definition holding its word is none
+    defining = [g for g in children.score(Query("What is a child?")).groups if g.defining]
+    assert len(defining) == 1 and "a child means every human being" in defining[0].head.passage.text
 
 
 @pytest.mark.parametrize("question", ["What is a child?", "아동이란 무엇인가요?"])  # 아동: "child"

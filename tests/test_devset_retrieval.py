@@ -120,8 +120,8 @@ def test_a_definition_question_naming_a_treaty_gets_its_definition_first(
         ),  # through "child"
         ("What is genocide?", "treaty-rome-statute-", "“genocide” means"),
         ("인신매매는 뭔가요?", "kr-law-act-on-prevention-of-human-trafficking-", '"인신매매등"이란'),
-        # the law named: 8 U.S.C. 1101(a)(42), not the Refugee Convention's Article 1
-        ("Who is a refugee under US law?", "usc-title8-", "The term “refugee” means"),
+        # the treaty named by its acronym
+        ("What is torture according to the CAT?", "treaty-convention-against-torture-", '"torture" means'),
         # now asked as a definition: the Convention's own '"enforced disappearance" is considered to be',
         # not the Rome Statute's longer '"Enforced disappearance of persons" means'
         ("What is an enforced disappearance?", "treaty-enforced-disappearance-", "is considered to be"),
