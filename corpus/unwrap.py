@@ -79,9 +79,9 @@ class _Wrap:
 def detect_wrap(lines: list[str]) -> _Wrap | None:
     """The wrap column if `lines` are clearly hard-wrapped prose, else None.
 
-    Clearly hard-wrapped means: enough long lines, most of them ragged near one width, few lines far
-    beyond it, and most of them ending mid-sentence (one paragraph or article per line ends with a
-    full stop instead).
+    Clearly hard-wrapped means: enough long lines, most of the lines a paragraph goes on after
+    ragged near one width (up to 20% over its 90th percentile), few lines far beyond it, and most of
+    them ending mid-sentence (one paragraph or article per line ends with a full stop instead).
     """
     widths = [display_width(line) for line in lines if line]
     long = sorted(w for w in widths if w >= MIN_WRAP * 0.6)
@@ -91,8 +91,11 @@ def detect_wrap(lines: list[str]) -> _Wrap | None:
     if not MIN_WRAP <= width <= MAX_WRAP:
         return None
     low = min(0.8 * width, width - LONG_WORD)  # lines this long may have been cut by the column
-    near = [w for w in long if low <= w <= 1.1 * width]
-    considered = [w for w in widths if w >= width // 2]
+    near = [w for w in long if low <= w <= 1.2 * width]
+    # a paragraph's last line is as short as its words leave it: in text of short paragraphs (two or
+    # three wrapped lines each) those would outnumber the lines the column cut
+    inner = [display_width(line) for line, nxt in itertools.pairwise(lines) if line and nxt]
+    considered = [w for w in inner if w >= width // 2]
     if len(near) < 5 or len(near) < 0.6 * len(considered) or len(set(near)) < 3:
         return None
     if sum(w > 1.25 * width for w in widths) > 0.1 * len(widths):
@@ -100,7 +103,7 @@ def detect_wrap(lines: list[str]) -> _Wrap | None:
     mid_sentence = 0
     followed = 0
     for line, nxt in itertools.pairwise(lines):
-        if line and nxt and low <= display_width(line) <= 1.1 * width:
+        if line and nxt and low <= display_width(line) <= 1.2 * width:
             followed += 1
             mid_sentence += _SENTENCE_END.search(line) is None
     if followed < 4 or mid_sentence < 0.5 * followed:

@@ -6,6 +6,7 @@ import itertools
 import textwrap
 import unicodedata
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -83,6 +84,47 @@ def test_narrow_wrap_with_long_words_is_undone() -> None:
     ]
     wrapped = "\n\n".join(textwrap.fill(p, width=45) for p in paragraphs)
     assert [len(line) for line in wrapped.split("\n")] == [35, 43, 34, 11, 0, 35, 43, 43, 3]
+    assert canonicalize(wrapped) == "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "width"),
+    [
+        # short paragraphs, two or three lines each: their last lines are nearly as many as the lines
+        # the column cut
+        (
+            [
+                "Aa Aaaaaaaaaa Aaaa Aaaa Aa Aaa Aa Aa Aa Aa Aaaaaaaaaa Aa Aaa Aa Aaaa Aaaaaa"
+                " Aaaaaaaaaaa Aaaaaa Aaaaaa Aa Aa Aa Aa.",
+                "Aaaaaaaaaaa Aaaaaaaaaa Aaaaaaaaaa Aa Aaaaaaaaaaa Aa Aa Aaaaaa Aa Aaaaaa Aa Aaaaaa"
+                " Aaaa Aaaaaaaaaaa Aaaaaaaaaa Aaaaaaaaaa Aa Aa Aaaaaaaaaa Aaaaaaaaaa Aa Aaaa Aaa.",
+                "Aa Aaaaaaaaaaa Aa Aaaaaaaaaa Aaaaaa Aa Aaaaaa Aa Aa Aa Aaaaaa Aa Aa Aa Aa Aaa Aaa"
+                " Aa Aaaaaa Aaaa Aa Aa Aa.",
+                "Aaaaaa Aa Aaaaaa Aaa Aaaa Aaaaaa Aa Aa Aaaaaaaaaa Aa Aa Aaa Aa Aaaaaaaaaaa Aa Aa"
+                " Aaa Aa Aaaaaa Aa Aaaaaaaaaa Aa Aa.",
+                "Aa Aa Aaa Aaa Aaaaaaaaaa Aa Aaaaaaaaaa Aa Aaaaaaaaaa Aaa Aaaaaaaaaaa Aa Aaaa Aaa"
+                " Aa Aa Aaaa Aa Aa Aa Aa Aa Aa.",
+            ],
+            69,
+        ),
+        # few lines: the widest (57) is 14% over the 90th percentile (50)
+        (
+            [
+                "Aa Aaaaaa Aaaaaaaaaaa Aaaaaaaaaaa Aaaaaa Aaaaaa Aaaaaaaaaaa Aaaaaaaaaaa Aa Aa Aa Aa"
+                " Aaaaaaaaaaa Aa Aaaaaaaaaa Aa Aa.",
+                "Aaaa Aaaaaaaaaa Aaaaaaaaaaa Aaaaaaaaaaa Aaaaaa Aaa Aaaaaaaaaaa Aaaaaa Aa Aaaaaa Aaaa Aaaa Aa"
+                " Aa Aa Aa Aaaaaaaaaa.",
+                "Aa Aaaaaa Aa Aa Aa Aaaa Aa Aa Aaaaaa Aa Aa Aaaa Aaa Aa Aa Aa Aa.",
+                "Aa Aa Aaaaaaaaaaa Aa Aa Aa Aa Aaaaaaaaaaa Aa Aa Aa Aaaaaaaaaa Aa Aaaaaaaaaa Aa Aa Aaa.",
+            ],
+            58,
+        ),
+    ],
+)
+def test_short_wrapped_paragraphs_are_undone(paragraphs: list[str], width: int) -> None:
+    """Counterexamples the property above found on CI: the wrap is still found and undone."""
+    wrapped = "\n\n".join(textwrap.fill(p, width=width, break_on_hyphens=False) for p in paragraphs)
+    assert wrapped.count("\n") > 2 * len(paragraphs)
     assert canonicalize(wrapped) == "\n\n".join(paragraphs)
 
 
