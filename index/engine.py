@@ -490,7 +490,7 @@ class GroundIndex:
                     + (PROVISION_BONUS if in_provision else 0.0)
                     + (DEFINITION_BONUS if defining else 0.0),
                     defining=defining,
-                    defines_asked=defining and exactly,
+                    defines_asked=exactly,  # `exactly` implies `defining`
                     dense=dense[n],
                     coverage=covered[n],
                     in_provision=in_provision,

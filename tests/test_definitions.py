@@ -351,23 +351,29 @@ FISHERIES = "\n\n".join(
     f"class {n} may land their catch in harbour {n} between March and October."
     for n in range(1, 31)
 )
-TREATIES_MANIFEST = (
-    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
-    '"cat.txt","Convention against Torture",United Nations,1984-12-10,https://example.org/cat,test,Public,en\n'
-    '"refugee.txt","Convention relating to the Status of Refugees",United Nations,1951-07-28,'
-    "https://example.org/refugee,test,Public,en\n"
-    '"fisheries.txt","Coastal Fisheries Rules",Ministry of Fisheries,2020-01-01,https://example.org/fish,test,'
-    "Public,en\n"
-)
+_HEADER = "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+
+
+def _with_fisheries(
+    tmp_path_factory: pytest.TempPathFactory, name: str, files: dict[str, str], rows: str
+) -> GroundIndex:
+    """A tiny index of `files` (manifest `rows`) beside the fisheries rules, so that their words are
+    rare in the collection, as in a real one."""
+    fisheries = '"fisheries.txt","Coastal Fisheries Rules",Ministry of Fisheries,2020-01-01,https://example.org/fish,test,Public,en\n'
+    return tiny_index_in(
+        tmp_path_factory, name, {**files, "fisheries.txt": FISHERIES}, _HEADER + rows + fisheries
+    )
 
 
 @pytest.fixture(scope="module")
 def treaties(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
-    return tiny_index_in(
+    return _with_fisheries(
         tmp_path_factory,
         "definers",
-        {"cat.txt": TREATY, "refugee.txt": REFUGEE, "fisheries.txt": FISHERIES},
-        TREATIES_MANIFEST,
+        {"cat.txt": TREATY, "refugee.txt": REFUGEE},
+        '"cat.txt","Convention against Torture",United Nations,1984-12-10,https://example.org/cat,test,Public,en\n'
+        '"refugee.txt","Convention relating to the Status of Refugees",United Nations,1951-07-28,'
+        "https://example.org/refugee,test,Public,en\n",
     )
 
 
@@ -435,15 +441,12 @@ def test_a_named_treatys_definition_of_another_term_does_not_answer(
 
 @pytest.fixture(scope="module")
 def stateless(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
-    manifest = (
-        "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    return _with_fisheries(
+        tmp_path_factory,
+        "lists",
+        {"stateless.txt": STATELESS},
         '"stateless.txt","Convention relating to the Status of Stateless Persons",United Nations,1954-09-28,'
-        "https://example.org/stateless,test,Public,en\n"
-        '"fisheries.txt","Coastal Fisheries Rules",Ministry of Fisheries,2020-01-01,https://example.org/fish,test,'
-        "Public,en\n"
-    )
-    return tiny_index_in(
-        tmp_path_factory, "lists", {"stateless.txt": STATELESS, "fisheries.txt": FISHERIES}, manifest
+        "https://example.org/stateless,test,Public,en\n",
     )
 
 
@@ -510,22 +513,16 @@ CHILDREN = (
     "Article 1\n\nFor the purposes of the present Convention, a child means every human being below the "
     "age of eighteen years unless under the law applicable majority is attained earlier."
 )
-CHILDREN_MANIFEST = (
-    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
-    '"children.txt","Instruments on children",United Nations,1989-11-20,https://example.org/children,test,'
-    "Public,en\n"
-    '"fisheries.txt","Coastal Fisheries Rules",Ministry of Fisheries,2020-01-01,https://example.org/fish,test,'
-    "Public,en\n"
-)
 
 
 @pytest.fixture(scope="module")
 def children(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
-    return tiny_index_in(
+    return _with_fisheries(
         tmp_path_factory,
         "children",
-        {"children.txt": CHILDREN, "fisheries.txt": FISHERIES},
-        CHILDREN_MANIFEST,
+        {"children.txt": CHILDREN},
+        '"children.txt","Instruments on children",United Nations,1989-11-20,https://example.org/children,test,'
+        "Public,en\n",
     )
 
 
