@@ -7,17 +7,26 @@ Every dev-set question is scored once (GroundIndex.score). Each candidate group 
 features (index.answerability.FEATURES), labelled 1 when it holds one of the question's answer
 quotes; the passage model is fitted on the rows of the "fit" questions. Each question then becomes
 one row of QUESTION_FEATURES (from its candidates' probabilities), labelled 1 when answerable; the
-question model is fitted on the "fit" questions. One answer bar (for every language: the question
-model sees the language) and the passage bar are chosen on out-of-fold predictions of the "fit"
-questions (5 stratified folds; since 2026-11-30) to maximise the number of questions handled right
-(an answer passage shown, or an abstention where the collection has no answer) minus the wrong
-abstentions, among the bars that wrongly abstain on at most 3 in 45 answerable questions (issue 11's
-target); an answered question shows its k most probable eligible
-passages, so an answer passage among any of them counts (since 2026-11-29; the stored models were
-fitted when only those over the show bar, now `LIKELY_BAR`, counted). The likely bar is fixed, not
-fitted (index.answerability.LIKELY_BAR); the F1 of its mark is printed. The table reports both
-halves with the held-out kinds; only the "test" rows are results. `--write` stores the model in
-index/answer_models.json under the embedder's family.
+question model is fitted on the "fit" questions (the deciding passage model reads
+`DECIDING_FEATURES`; a ranker over every feature, fitted on the same rows, orders what is shown).
+One answer bar (for every language: the question model sees the language) and the passage bar are
+chosen on out-of-fold predictions of the "fit" questions (5 stratified folds; since 2026-11-30) to
+maximise the number of questions handled right (an answer passage shown, or an abstention where the
+collection has no answer) minus the wrong abstentions, among the bars that wrongly abstain on at
+most 3 in 45 answerable questions (issue 11's target); an answered question shows its k most
+probable eligible passages, so an answer passage among any of them counts (since 2026-11-29; the
+stored models were fitted when only those over the show bar, now `LIKELY_BAR`, counted). The likely
+bar is fixed, not fitted (index.answerability.LIKELY_BAR); the F1 of its mark is printed. The table
+reports both halves with the held-out kinds; only the "test" rows are results. `--write` stores the
+model in index/answer_models.json under the embedder's family.
+
+    .venv/bin/python -m bench.answerability --data DIR --ranker [--write]
+
+fits only a ranker (`AnswerModel.ranker`, a passage model over every feature) on the fit half and
+keeps the stored model's decisions (whether each question is answered). The fit half is reported
+out-of-fold (each question ranked by the ranker fitted on the other folds), the test half with the
+ranker fitted on the whole fit half, each beside the stored model without a ranker; `--write` adds
+the ranker to the stored model (since 2026-12-01).
 """
 
 from __future__ import annotations
@@ -26,7 +35,7 @@ import argparse
 import csv
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,6 +44,7 @@ import numpy as np
 from bench.devset_eval import CATEGORIES, categories_of, contains_answer, load_devset
 from index.answerability import (
     ANSWER_WINDOW,
+    DECIDING_FEATURES,
     FEATURES,
     LIKELY_BAR,
     MODELS_FILE,
@@ -42,7 +52,9 @@ from index.answerability import (
     QUESTION_SIGNS,
     AnswerModel,
     Logistic,
+    answer_model_for,
     family_of,
+    feature_columns,
     features,
     question_features,
     unknown_share,
@@ -111,21 +123,27 @@ def score_rows(model: AnswerModel, rows: list[Row], likely_only: bool = False) -
     return hits, wrong, abstained
 
 
-def report(model: AnswerModel, rows: list[Row], languages: dict[str, str]) -> str:
+def report(
+    model: AnswerModel,
+    rows: list[Row],
+    languages: dict[str, str],
+    per_row: Sequence[AnswerModel] | None = None,
+) -> str:
     """The held-out style table: per kind, answer passage shown in the top 5 (answers and further
-    passages) and among the passages that answer; then the abstention rows."""
+    passages) and among the passages that answer; then the abstention rows. `per_row` gives each
+    row its own model instead (out-of-fold)."""
     cats: dict[str, list[int]] = {c: [0, 0, 0] for c in CATEGORIES}
     una = [0, 0]
     wrong = [0, 0]
-    for r in rows:
-        answered, hit = outcome(model, r)
+    for r, row_model in zip(rows, per_row or [model] * len(rows), strict=True):
+        answered, hit = outcome(row_model, r)
         if not r.item["answerable"]:
             una[0] += not answered
             una[1] += 1
             continue
         wrong[0] += not answered
         wrong[1] += 1
-        in_answers = outcome(model, r, likely_only=True)[1]
+        in_answers = outcome(row_model, r, likely_only=True)[1]
         for c in categories_of(r.item, languages):  # type: ignore[arg-type]
             cats[c][0] += hit
             cats[c][1] += in_answers
@@ -144,6 +162,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--models", type=Path, default=Path(".test-cache/models"), help="model cache folder")
     ap.add_argument("--l2", type=float, default=2.0, help="ridge penalty of both logistic models")
     ap.add_argument("--write", action="store_true", help="store the fitted model in index/answer_models.json")
+    ap.add_argument(
+        "--ranker", action="store_true", help="fit only a ranker, keeping the stored model's decisions"
+    )
     args = ap.parse_args(argv)
     from index.local.catalog import LocalCatalog
 
@@ -154,16 +175,24 @@ def main(argv: list[str] | None = None) -> None:
     fit = [r for r in rows if r.item["split"] == "fit"]
     test = [r for r in rows if r.item["split"] == "test"]
     family = family_of(embedder.fingerprint)
+    with open(MANIFEST, encoding="utf-8") as fh:
+        languages = {r["file"]: r["language"] for r in csv.DictReader(fh)}
+    if args.ranker:
+        stored = answer_model_for(embedder.fingerprint)
+        if stored is None:
+            raise SystemExit(f"no stored answer model for {family}: fit one first (without --ranker)")
+        model = _ranked(stored, fit, test, args.l2, languages)
+        if args.write:
+            _write(family, model)
+        return
     model, held = _fit(
         family, fit, args.l2, f"index {backend.info.version} built with {embedder.fingerprint}"
     )
     passage, question, provenance = model.passage, model.question, model.provenance
     answer_bar, likely_bar, passage_bar = model.answer_bar, model.likely_bar, model.passage_bar
-    with open(MANIFEST, encoding="utf-8") as fh:
-        languages = {r["file"]: r["language"] for r in csv.DictReader(fh)}
     print(f"Model family {family}; {provenance}.")
     print("Passage weights (standardised features):")
-    for name, w in zip(FEATURES, passage.weights, strict=True):
+    for name, w in zip(model.features, passage.weights, strict=True):
         print(f"  {name:20s} {w:+.3f}")
     print("Question weights:")
     for name, w in zip(QUESTION_FEATURES, question.weights, strict=True):
@@ -178,10 +207,56 @@ def main(argv: list[str] | None = None) -> None:
     print("## fit half (fitted on it: not a result)\n" + report(model, fit, languages))
     print("\n## test half (held out)\n" + report(model, test, languages))
     if args.write:
-        data = json.loads(MODELS_FILE.read_text("utf-8")) if MODELS_FILE.is_file() else {}
-        data[family] = model.to_json()
-        MODELS_FILE.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8")
-        print(f"\nwrote {MODELS_FILE} [{family}]")
+        _write(family, model)
+
+
+def _write(family: str, model: AnswerModel) -> None:
+    data = json.loads(MODELS_FILE.read_text("utf-8")) if MODELS_FILE.is_file() else {}
+    data[family] = model.to_json()
+    MODELS_FILE.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    print(f"\nwrote {MODELS_FILE} [{family}]")
+
+
+def _ranked(
+    stored: AnswerModel, fit: list[Row], test: list[Row], l2: float, languages: dict[str, str]
+) -> AnswerModel:
+    """The stored model with a ranker fitted on the `fit` rows over every feature; prints the fit half
+    out-of-fold and the test half, each beside the stored model without a ranker."""
+    plain = replace(stored, ranker=None)
+    fold = folds(fit)
+    per_row: list[AnswerModel] = [plain] * len(fit)
+    for k in range(FOLDS):
+        ranker = _fit_ranker([r for r, f in zip(fit, fold, strict=True) if f != k], l2)
+        for i, f in enumerate(fold):
+            if f == k:
+                per_row[i] = replace(plain, ranker=ranker, ranker_features=FEATURES)
+    ranker = _fit_ranker(fit, l2)
+    y = np.concatenate([r.labels for r in fit])
+    decided = stored.provenance.split(RANKER_NOTE)[0].rstrip(".")  # a ranker fitted before is replaced
+    provenance = (
+        f"{decided}{RANKER_NOTE}{datetime.now(UTC):%Y-%m-%d} by "
+        f"bench/answerability.py --ranker on the 'fit' half ({len(fit)} questions, {int(y.sum())} "
+        f"answer candidates among {len(y)})"
+    )
+    model = replace(plain, ranker=ranker, ranker_features=FEATURES, provenance=provenance)
+    print(f"Model family {stored.family}; {provenance}.")
+    print("Ranker weights (standardised features):")
+    for name, w in zip(FEATURES, ranker.weights, strict=True):
+        print(f"  {name:20s} {w:+.3f}")
+    print("\n## fit half, stored model without a ranker (fitted on it: not a result)")
+    print(report(plain, fit, languages))
+    print("\n## fit half, with the ranker, out-of-fold\n" + report(plain, fit, languages, per_row))
+    print("\n## test half (held out), stored model without a ranker\n" + report(plain, test, languages))
+    print("\n## test half (held out), with the ranker\n" + report(model, test, languages))
+    return model
+
+
+RANKER_NOTE = "; ranker fitted "
+
+
+def _fit_ranker(rows: list[Row], l2: float) -> Logistic:
+    """A passage model over every feature, fitted on the candidates of `rows`."""
+    return Logistic.fit(np.vstack([r.x for r in rows]), np.concatenate([r.labels for r in rows]), l2)
 
 
 def likely_f1(model: AnswerModel, rows: list[Row]) -> float:
@@ -212,16 +287,33 @@ def _fit(family: str, fit: list[Row], l2: float, built_with: str) -> tuple[Answe
         f"({len(fit)} questions, {int(y.sum())} answer candidates among {len(y)}; bars chosen on "
         f"{FOLDS}-fold out-of-fold predictions), {built_with}"
     )
-    model = AnswerModel(family, passage, question, {"*": float(bar)}, LIKELY_BAR, provenance, passage_bar)
+    model = AnswerModel(
+        family,
+        passage,
+        question,
+        {"*": float(bar)},
+        LIKELY_BAR,
+        provenance,
+        passage_bar,
+        features=DECIDING_FEATURES,
+        ranker=_fit_ranker(fit, l2),
+        ranker_features=FEATURES,
+    )
     return model, held
 
 
 def _fit_models(rows: list[Row], l2: float) -> tuple[Logistic, Logistic]:
-    """The passage model on the rows' candidates, then the sign-constrained question model."""
+    """The passage model on the rows' candidates (over `DECIDING_FEATURES`), then the sign-constrained
+    question model."""
     x = np.vstack([r.x for r in rows])
     y = np.concatenate([r.labels for r in rows])
-    passage = Logistic.fit(x, y, l2)
-    qx = np.vstack([question_features(r.x, passage(r.x), r.eligible, r.unknown) for r in rows])
+    passage = Logistic.fit(feature_columns(x, DECIDING_FEATURES), y, l2)
+    qx = np.vstack(
+        [
+            question_features(r.x, passage(feature_columns(r.x, DECIDING_FEATURES)), r.eligible, r.unknown)
+            for r in rows
+        ]
+    )
     qy = np.array([1.0 if r.item["answerable"] else 0.0 for r in rows])
     question = Logistic.fit(qx, qy, l2, signs=[QUESTION_SIGNS.get(f, 0) for f in QUESTION_FEATURES])
     return passage, question
@@ -277,7 +369,7 @@ def held_out(rows: list[Row], l2: float, n: int = FOLDS) -> list[Held]:
     out: list[Held | None] = [None] * len(rows)
     for f in range(n):
         passage, question = _fit_models([r for r, g in zip(rows, fold, strict=True) if g != f], l2)
-        model = AnswerModel("", passage, question, {"*": 0.0}, LIKELY_BAR, "", 1.0)
+        model = AnswerModel("", passage, question, {"*": 0.0}, LIKELY_BAR, "", 1.0, DECIDING_FEATURES)
         for i, r in enumerate(rows):
             if fold[i] != f:
                 continue

@@ -2,9 +2,10 @@
 
 A logistic model over evidence features of each candidate group (index.engine.Group): its cosine with
 the question and the gap to the best one, the IDF-weighted share of the question's terms it holds,
-its fused score gap, where the dense and lexical methods ranked it, whether it stands in the article
-the question names, whether it holds the question's key facts (years, figures, rare names, quoted
-phrases), whether it is in another language than the question, and the sizes of passage and question.
+its fused score gap, where the dense and lexical methods ranked it (and the BM25 run of the question's
+terms translated into its language), whether it stands in the article the question names, whether it
+holds the question's key facts (years, figures, rare names, quoted phrases), whether it is in another
+language than the question, and the sizes of passage and question.
 
     model = answer_model_for(embedder.fingerprint)  # fitted per embedding model (bench/calibrate.py), or None
     x = features(scored)                            # shape (groups, len(FEATURES)), float64
@@ -15,8 +16,10 @@ phrases), whether it is in another language than the question, and the sizes of 
 A question is answered when its question probability q (from `QUESTION_FEATURES`, which summarise its
 top `ANSWER_WINDOW` candidates) reaches the answer bar of its language, or when one of those
 candidates alone reaches `passage_bar`; the k most probable eligible passages are then shown, most
-probable first. The first one, and every other one over `likely_bar` (`LIKELY_BAR`, 0.05), is marked
-as likely to answer: those are the answer; the rest are further passages, shown after it as probably
+probable first (under the model's ranker when it has one: a passage model fitted later, over every
+feature, that orders what is shown while the passage and question models still decide whether the
+question is answered). The first one, and every other one over `likely_bar` (`LIKELY_BAR`, 0.05), is
+marked as likely to answer: those are the answer; the rest are further passages, shown after it as probably
 not answers (on the dev set's fit half, showing them puts an answer passage in front of the reader
 for 6 more of 133 answerable questions). The weights and the answer and passage bars are fitted on
 the "fit" half of the domain dev set and reported on the "test" half (bench/README.md); the fitted
@@ -75,8 +78,16 @@ FEATURES = (
     "question_terms",
     "quantity_match",
     "question_ko",
+    "translated_rank",
 )
 """The features, in column order. Ranks enter as 1 / (1 + log(rank)); sizes as log(1 + n)."""
+
+RANKING_ONLY = frozenset({"translated_rank"})
+"""Features only a ranker reads (`AnswerModel.ranker`): refitting the deciding models with
+`translated_rank` found more answer passages but abstained on fewer unanswerable questions on the dev
+set's fit half out-of-fold (bench/README.md, 2026-12-01)."""
+DECIDING_FEATURES = tuple(f for f in FEATURES if f not in RANKING_ONLY)
+"""The features a fit (bench/answerability.py) gives the deciding passage model."""
 
 Matrix = npt.NDArray[np.float64]
 
@@ -148,6 +159,7 @@ def features(scored: Scored) -> Matrix:
         np.full(n, math.log1p(len(q.terms))),
         np.fromiter(numbered, np.float64, n),
         np.full(n, 1.0 if scored.language == "ko" else 0.0),
+        np.fromiter((_inv_rank(g.translated_rank) for g in groups), np.float64, n),
     )
     return np.column_stack(columns)
 
@@ -259,14 +271,21 @@ class Logistic:
 
         Raises:
             KeyError: a key is missing.
-            TypeError, ValueError: a value is not a number, or not a list of numbers.
+            TypeError, ValueError: a value is not a number, or not a list of numbers; the three lists
+                differ in length; a number is not finite, or a scale not above 0.
         """
-        return cls(
+        model = cls(
             tuple(float(v) for v in d["weights"]),
             float(d["bias"]),
             tuple(float(v) for v in d["mean"]),
             tuple(float(v) for v in d["scale"]),
         )
+        values = (*model.weights, model.bias, *model.mean, *model.scale)
+        if not len(model.weights) == len(model.mean) == len(model.scale):
+            raise ValueError("a logistic model's weights, mean and scale differ in length")
+        if not all(math.isfinite(v) for v in values) or min(model.scale, default=1.0) <= 0:
+            raise ValueError("a logistic model holds a number that is not finite, or a scale <= 0")
+        return model
 
 
 def question_features(
@@ -320,6 +339,15 @@ class AnswerModel:
         provenance: where the fit came from (dev set split, date, counts).
         passage_bar: a question is also answered when one of its top candidates alone is this
             probable (a passage that plainly answers outweighs a doubtful question profile).
+        features: the `FEATURES` `passage` reads, in its weights' order (a model fitted before a
+            feature existed reads the others).
+        ranker: P(this candidate holds an answer) fitted later over `ranker_features`, on the same
+            labels, to order what is shown while `passage`, `question` and the bars still decide
+            whether the question is answered (None: `passage` orders them too). A feature that finds
+            answer passages in another language (`translated_rank`) raised the answer passages shown
+            for cross-lingual questions, but refitting the whole model with it traded unanswerable
+            questions abstained for them; a ranker keeps every decision as it was.
+        ranker_features: the `FEATURES` `ranker` reads.
     """
 
     family: str
@@ -329,11 +357,19 @@ class AnswerModel:
     likely_bar: float
     provenance: str = ""
     passage_bar: float = 1.0
+    features: tuple[str, ...] = FEATURES
+    ranker: Logistic | None = None
+    ranker_features: tuple[str, ...] = FEATURES
 
     def probabilities(self, x: Matrix) -> npt.NDArray[np.float64]:
-        """P(candidate holds an answer) for each row of `x` (shape (n, len(FEATURES))); shape (n,),
-        each in (0, 1)."""
-        return self.passage(x)
+        """P(candidate holds an answer) under the deciding `passage` model, for each row of `x`
+        (shape (n, len(FEATURES))); shape (n,), each in (0, 1)."""
+        return self.passage(feature_columns(x, self.features))
+
+    def ranking(self, x: Matrix, p: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """P(candidate holds an answer) under the model that orders what is shown: the `ranker`'s, or
+        `p` (`probabilities(x)`) without one; shape (n,)."""
+        return self.ranker(feature_columns(x, self.ranker_features)) if self.ranker is not None else p
 
     def answerable(
         self, x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[bool], unknown_share: float
@@ -365,16 +401,17 @@ class AnswerModel:
         Returns:
             (answered, shown, p, q): `shown` holds row indexes into `x`: the k most probable eligible
             candidates (fewer when fewer are eligible), most probable first, empty when not
-            answered; `p` the passage probabilities, shape (n,); `q` the question probability. All
-            probabilities are in (0, 1).
+            answered; `p` the passage probabilities that order them (`ranking`), shape (n,); `q` the
+            question probability. All probabilities are in (0, 1).
         """
         p = self.probabilities(x)
         q = self.answerable(x, p, eligible, unknown_share)
+        ranked = self.ranking(x, p)
         ok = [i for i in range(len(p)) if eligible[i]]
         strong = any(p[i] >= self.passage_bar for i in ok if i < ANSWER_WINDOW)
         if not ok or (q < self.answer_bar.get(language, self.answer_bar["*"]) and not strong):
-            return False, [], p, q
-        return True, sorted(ok, key=lambda i: -p[i])[:k], p, q
+            return False, [], ranked, q
+        return True, sorted(ok, key=lambda i: -ranked[i])[:k], ranked, q
 
     def likely(self, p: npt.NDArray[np.float64], shown: Sequence[int]) -> list[bool]:
         """Per shown passage (`shown` as `decide` returns it, most probable first): True when it is
@@ -384,8 +421,8 @@ class AnswerModel:
     def to_json(self) -> dict[str, Any]:
         """The model as stored in `index/answer_models.json` under its family (the family is the key,
         not a field); the feature names are written so that a stale fit is recognised on loading."""
-        return {
-            "features": list(FEATURES),
+        out: dict[str, Any] = {
+            "features": list(self.features),
             "question_features": list(QUESTION_FEATURES),
             "passage": self.passage.to_json(),
             "question": self.question.to_json(),
@@ -394,30 +431,74 @@ class AnswerModel:
             "passage_bar": self.passage_bar,
             "provenance": self.provenance,
         }
+        if self.ranker is not None:
+            out["ranker"] = self.ranker.to_json()
+            out["ranker_features"] = list(self.ranker_features)
+        return out
 
     @classmethod
     def from_json(cls, family: str, data: Mapping[str, Any]) -> AnswerModel:
         """The inverse of `to_json`, for the model of `family` ("e5", "minilm").
 
         Raises:
-            ValueError: the model was fitted on other `FEATURES` or `QUESTION_FEATURES` (refit it), or a
-                value is not a number.
+            ValueError: the model reads a feature `FEATURES` no longer has, its weights do not match its
+                features, or it was fitted on other `QUESTION_FEATURES` (refit it); or a value is not
+                a number.
             KeyError, TypeError: a required key is missing or has the wrong type. (`answer_model_for`
                 logs these three and falls back to the threshold rules.)
         """
-        if list(data["features"]) != list(FEATURES) or list(data["question_features"]) != list(
+        passage = Logistic.from_json(data["passage"])
+        features = _known(family, data["features"], passage)
+        question = Logistic.from_json(data["question"])
+        if list(data["question_features"]) != list(QUESTION_FEATURES) or len(question.weights) != len(
             QUESTION_FEATURES
         ):
             raise ValueError(f"answer model {family!r} was fitted on other features; refit it")
+        ranker: Logistic | None = None
+        ranker_features: tuple[str, ...] = FEATURES
+        if data.get("ranker") is not None:
+            try:  # a bad ranker leaves the passages in the deciding model's order
+                ranker = Logistic.from_json(data["ranker"])
+                ranker_features = _known(family, data["ranker_features"], ranker)
+            except (KeyError, TypeError, ValueError) as exc:
+                log.warning("ignoring the ranker of answer model %r: %s", family, exc)
+                ranker, ranker_features = None, FEATURES
         return cls(
             family=family,
-            passage=Logistic.from_json(data["passage"]),
-            question=Logistic.from_json(data["question"]),
+            passage=passage,
+            question=question,
             answer_bar={str(k): float(v) for k, v in data["answer_bar"].items()},
             likely_bar=float(data.get("likely_bar", data.get("show_bar", LIKELY_BAR))),
             provenance=str(data.get("provenance", "")),
             passage_bar=float(data.get("passage_bar", 1.0)),
+            features=features,
+            ranker=ranker,
+            ranker_features=ranker_features,
         )
+
+
+def _known(family: str, names: Sequence[str], model: Logistic) -> tuple[str, ...]:
+    """`names` as the feature tuple of a stored `model`, checked: every one a `FEATURES` name, once,
+    one per weight.
+
+    Raises:
+        ValueError: otherwise ("... was fitted on other features; refit it").
+    """
+    found = tuple(str(n) for n in names)
+    if not set(found) <= set(FEATURES) or len(set(found)) != len(found) or len(found) != len(model.weights):
+        raise ValueError(f"answer model {family!r} was fitted on other features; refit it")
+    return found
+
+
+_FEATURE_COLUMN = {name: i for i, name in enumerate(FEATURES)}
+
+
+def feature_columns(x: Matrix, names: Sequence[str]) -> Matrix:
+    """The columns of `x` (shape (n, len(FEATURES))) a model reads, in its order; `x` itself when it
+    reads them all."""
+    if tuple(names) == FEATURES:
+        return x
+    return x[:, [_FEATURE_COLUMN[name] for name in names]]
 
 
 def family_of(fingerprint: str) -> str:

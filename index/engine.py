@@ -41,6 +41,8 @@ from index.backend import (
     SourceRecord,
     Vector,
 )
+from index.cedict import LANGUAGE as CHINESE
+from index.cedict import QUESTION_LANGUAGE, ChineseWordList, bundled_word_list, to_chinese
 from index.dedup import group_by_pairs, group_duplicates
 from index.definitions import (
     asked_terms,
@@ -147,6 +149,7 @@ class Group:
     rank: int = 0
     dense_rank: int | None = None
     lexical_rank: int | None = None
+    translated_rank: int | None = None
     language_rank: int = 0
     defining: bool = False
     defines_asked: bool = False
@@ -206,6 +209,9 @@ class GroundIndex:
         lexicon: gives the Korean-English word list (`index.lexicon`); called once, on the first
             question that could use it (a Korean question over English passages or the reverse); a
             function giving None turns cross-language terms off.
+        chinese: gives the English-Chinese word list (`index.cedict`); called once, on the first
+            English question over a collection with Chinese passages; a function giving None turns
+            English terms in Chinese off.
 
     Raises:
         SnapshotCorrupt: when the version was built with another model than `embedder`.
@@ -217,6 +223,7 @@ class GroundIndex:
         embedder: Embedder,
         thresholds: Mapping[str, Thresholds] | None = None,
         lexicon: Callable[[], Lexicon | None] = bundled_lexicon,
+        chinese: Callable[[], ChineseWordList | None] = bundled_word_list,
     ) -> None:
         if backend.info.model != embedder.fingerprint:
             raise SnapshotCorrupt(
@@ -243,6 +250,9 @@ class GroundIndex:
         self._lexicon = lexicon
         self._lexicon_read: tuple[Lexicon | None] | None = None  # (the list,) once read
         self._lexicon_lock = threading.Lock()  # not self._lock: reading takes ~0.5 s
+        self._chinese = chinese
+        self._chinese_read: tuple[ChineseWordList | None] | None = None  # (the list,) once read
+        self._chinese_lock = threading.Lock()  # its own: reading takes ~2.5 s
 
     @classmethod
     def open(cls, data_dir: Path, embedder: Embedder) -> GroundIndex:
@@ -499,6 +509,7 @@ class GroundIndex:
                     rank=g[0],
                     dense_rank=cands[g[0]].dense_rank,
                     lexical_rank=cands[g[0]].lexical_rank,
+                    translated_rank=cands[g[0]].translated_rank,
                     language_rank=language_rank[n],
                 )
             )
@@ -529,9 +540,9 @@ class GroundIndex:
         self, q: QuestionAnalysis, earlier: QuestionAnalysis | None, filters: Filters
     ) -> tuple[Translation, ...]:
         """The question's terms (and those of the earlier question it is read with, each in its own
-        language) in the other language of Korean and English (`index.lexicon`): only where the
-        collection, within the filters, holds passages in that other language and a lexicon is
-        installed."""
+        language) in the other language of Korean and English (`index.lexicon`), and English terms in
+        Chinese (`index.cedict`): only where the collection, within the filters, holds passages in
+        that other language and the word list is installed."""
         wanted = [(q.terms, q.language)] + ([(earlier.terms, earlier.language)] if earlier else [])
         asked = []
         for terms, language in wanted:
@@ -542,16 +553,47 @@ class GroundIndex:
                 continue
             asked.append((terms, language))
         lexicon = self.word_list() if asked else None
-        if lexicon is None:
-            return ()
-        needed = {t for terms, lang in asked for term in terms for s in lexicon.senses(term, lang) for t in s}
-        df = self.backend.term_stats(needed).df if needed else {}
+        english = [terms for terms, language in wanted if language == QUESTION_LANGUAGE and terms]
+        if not self.backend.info.passage_languages.get(CHINESE) or (
+            filters.languages and CHINESE not in {lang.lower() for lang in filters.languages}
+        ):
+            english = []
+        chinese = self.chinese_word_list() if english else None
+        if chinese is None:
+            english = []
+        lookups = [chinese.lookups(terms) for terms in english] if chinese is not None else []
+        needed = {t for found in lookups for senses in found.values() for s in senses for t in s}
+        if lexicon is not None:
+            needed |= {
+                t for terms, lang in asked for term in terms for s in lexicon.senses(term, lang) for t in s
+            }
+        stats = self.backend.term_stats(needed) if needed else None
+        df = stats.df if stats is not None else {}
 
         def known(term: str) -> bool:
             return df.get(term, 0) > 0
 
-        found = (translate(lexicon, terms, lang, known, TRANSLATION_WEIGHT) for terms, lang in asked)
+        found = (
+            [translate(lexicon, terms, lang, known, TRANSLATION_WEIGHT) for terms, lang in asked]
+            if lexicon
+            else []
+        )
+        if stats is not None:
+            in_chinese = self.backend.info.passage_languages.get(CHINESE, 0)
+            found += [
+                to_chinese(looked_up, terms, stats, in_chinese, TRANSLATION_WEIGHT)
+                for looked_up, terms in zip(lookups, english, strict=True)
+            ]
         return tuple(tr for tr in found if tr.weights)
+
+    def chinese_word_list(self) -> ChineseWordList | None:
+        """The English-Chinese word list (`index.cedict`) English questions reach Chinese passages
+        with; read on the first call (the first English question over a collection with Chinese
+        passages, or a warm-up beside serving), then kept."""
+        with self._chinese_lock:
+            if self._chinese_read is None:
+                self._chinese_read = (self._chinese(),)
+            return self._chinese_read[0]
 
     def word_list(self) -> Lexicon | None:
         """The Korean-English word list (`index.lexicon`) cross-language questions use; read on the
@@ -959,6 +1001,7 @@ class GroundIndex:
                     fused=round(g.fused, 4),
                     dense_rank=g.dense_rank,
                     lexical_rank=g.lexical_rank,
+                    translated_rank=g.translated_rank,
                     in_provision=g.in_provision,
                     missing=tuple(c.text for c in g.missing),
                     probability=round(probabilities[i], 4) if probabilities is not None else None,

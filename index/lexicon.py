@@ -149,19 +149,36 @@ def translate(
         known: whether an index term occurs in the collection (document frequency > 0).
         weight: the BM25 weight a term's translations share (the question's own terms weigh 1).
     """
+    found = {term: lexicon.senses(term, language) for term in dict.fromkeys(terms)}
+    return translate_found(found, terms, OTHER.get(language, ""), known, weight)
+
+
+def translate_found(
+    found: Mapping[str, tuple[Sense, ...]],
+    terms: Sequence[str],
+    target: str,
+    known: Callable[[str], bool],
+    weight: float,
+    split: bool = False,
+) -> Translation:
+    """`translate` from senses already looked up: `found` maps question terms (or runs of them) to
+    their senses in `target`, the language of the passages they are searched among. With `split`,
+    a sense's share of the weight is divided among its index terms (for Chinese words, indexed as
+    bigrams: a three-character word is two terms)."""
     senses: dict[str, tuple[Sense, ...]] = {}
     weights: dict[str, float] = {}
-    for term in dict.fromkeys(terms):
-        kept = tuple(s for s in lexicon.senses(term, language) if all(known(t) for t in s))
+    for term, candidates in found.items():
+        kept = tuple(s for s in candidates if all(known(t) for t in s))
         if not kept:
             continue
         senses[term] = kept
         share = weight / len(kept)
         for sense in kept:
+            part = share / len(sense) if split else share
             for t in sense:
                 if t not in terms:
-                    weights[t] = max(weights.get(t, 0.0), share)
-    return Translation(OTHER.get(language, ""), senses, weights)
+                    weights[t] = max(weights.get(t, 0.0), part)
+    return Translation(target, senses, weights)
 
 
 def bundled_lexicon() -> Lexicon | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, TypeVar
 
@@ -68,6 +68,9 @@ class RetrievalConfig:
     fusion: FusionConfig = field(default_factory=FusionConfig)
     prf: PrfConfig = field(default_factory=PrfConfig)
     reserve_per_language: int = 5  # with per-language dense search: each language's best stay candidates
+    # each translated run's best stay candidates too: a Chinese article found through the question's
+    # terms in Chinese would otherwise drown among the passages that hold the question's own words
+    reserve_translated: int = 2
 
 
 DEFAULT_CONFIG = RetrievalConfig()
@@ -86,6 +89,9 @@ class Candidate:
             was among the lexical candidates, else None.
         dense_rank, lexical_rank: 1-based ranks in each method's first-pass candidate list (None
             when the passage was not among that method's candidates).
+        translated_rank: 1-based rank in the BM25 run of the question's terms translated into the
+            passage's language (`index.lexicon`, `index.cedict`; the best over the runs), None when
+            it was not among that run's passages or no run was made.
     """
 
     id: str
@@ -94,6 +100,7 @@ class Candidate:
     lexical: float | None
     dense_rank: int | None
     lexical_rank: int | None
+    translated_rank: int | None = None
 
 
 class HybridRetriever:
@@ -172,9 +179,11 @@ class HybridRetriever:
         reserved: list[str] = []
         if qvec is not None:
             dense_run, reserved, cosines = self._dense(qvec, depth, where, dense_languages)
+        extra: list[Ranked] = []
         if method != "dense":
             extra = self._translated_runs(translated, depth, where)
             lex_run = _added(self._backend.lexical_search(Counter(tokens), depth, where), extra, depth)
+            reserved += [pid for run in extra for pid, _ in run[: self.config.reserve_translated]]
         if method == "dense":
             fused = dense_run
         elif method == "lexical":
@@ -196,13 +205,15 @@ class HybridRetriever:
                 fused = fuse(dense_run, lex_prf, self.config.fusion)
         top = fused[:k]
         if reserved:
-            # Each language's best dense passages stay candidates even when the fused list is full
-            # of passages in the question's language (a multilingual model scores those higher).
+            # Each language's best dense passages, and each translated run's best, stay candidates even
+            # when the fused list is full of passages in the question's language (a multilingual model
+            # scores those higher; they hold the question's own words).
             shown = {pid for pid, _ in top}
             score = dict(fused)
             floor = top[-1][1] if top else 0.0
-            top += [(pid, score.get(pid, floor)) for pid in reserved if pid not in shown]
-        return self._candidates(top, dense_run, lex_run, qvec, cosines)
+            top += [(pid, score.get(pid, floor)) for pid in dict.fromkeys(reserved) if pid not in shown]
+        translated_rank = _best_ranks(run for run in ([pid for pid, _ in r] for r in extra))
+        return self._candidates(top, dense_run, lex_run, qvec, cosines, translated_rank)
 
     def _retrieve_rows(
         self,
@@ -235,6 +246,9 @@ class HybridRetriever:
             extra = [
                 runs.widened(run) for run in self._translated_row_runs(backend, translated, depth, where)
             ]
+            if extra:
+                best = [rows[: self.config.reserve_translated] for rows, _ in extra]
+                reserved = np.concatenate([reserved, *best])
             lex_run = runs.add_runs(
                 runs.widened(backend.lexical_rows(Counter(tokens), depth, where)), extra, depth, ranks
             )
@@ -264,11 +278,14 @@ class HybridRetriever:
             shown = set(top_rows)
             score = dict(zip(fused[0].tolist(), fused[1].tolist(), strict=True))
             floor = top_scores[-1] if top_scores else 0.0
-            for row in reserved.tolist():
+            for row in dict.fromkeys(reserved.tolist()):
                 if row not in shown:
                     top_rows.append(row)
                     top_scores.append(score.get(row, floor))
-        return self._row_candidates(backend, top_rows, top_scores, dense_run, dense_parts, lex_run, qvec)
+        translated_rank = _best_ranks(rows.tolist() for rows, _ in extra)
+        return self._row_candidates(
+            backend, top_rows, top_scores, dense_run, dense_parts, lex_run, qvec, translated_rank
+        )
 
     def _translated_row_runs(
         self, backend: RowRunsBackend, translated: Translated | None, depth: int, where: Filters
@@ -288,6 +305,7 @@ class HybridRetriever:
         dense_parts: Sequence[RowRun],
         lex_run: runs.RowScores,
         qvec: Vector | None,
+        translated_rank: Mapping[int, int],
     ) -> list[Candidate]:
         """`_candidates` from rows: ranks and scores looked up among the runs' rows."""
         dense_rank = {row: i for i, row in enumerate(dense_run[0].tolist(), start=1)}
@@ -304,7 +322,7 @@ class HybridRetriever:
                 cosine.update(zip(missing, found.tolist(), strict=True))
             sims = [cosine[row] for row in rows]
         ids = backend.ids_of(np.asarray(rows, dtype=np.int64))
-        return _candidate_list(ids, rows, scores, sims, lex_score, dense_rank, lex_rank)
+        return _candidate_list(ids, rows, scores, sims, lex_score, dense_rank, lex_rank, translated_rank)
 
     def _translated_runs(self, translated: Translated | None, depth: int, where: Filters) -> list[Ranked]:
         """One BM25 run per language of `translated`, among that language's passages (within `where`;
@@ -362,6 +380,7 @@ class HybridRetriever:
         lex_run: Ranked,
         qvec: Vector | None,
         dense_score: Mapping[str, float],
+        translated_rank: Mapping[str, int],
     ) -> list[Candidate]:
         dense_rank = {pid: i for i, (pid, _) in enumerate(dense_run, start=1)}
         lex_rank = {pid: i for i, (pid, _) in enumerate(lex_run, start=1)}
@@ -372,7 +391,8 @@ class HybridRetriever:
             missing = [pid for pid in ids if pid not in dense_score]
             extra = dict(zip(missing, self._backend.dense_scores(qvec, missing), strict=True))
             sims = [dense_score.get(pid, extra.get(pid)) for pid in ids]
-        return _candidate_list(ids, ids, [s for _, s in fused], sims, lex_score, dense_rank, lex_rank)
+        scores = [s for _, s in fused]
+        return _candidate_list(ids, ids, scores, sims, lex_score, dense_rank, lex_rank, translated_rank)
 
 
 def _candidate_list(
@@ -383,6 +403,7 @@ def _candidate_list(
     lex_score: Mapping[_K, float],
     dense_rank: Mapping[_K, int],
     lex_rank: Mapping[_K, int],
+    translated_rank: Mapping[_K, int],
 ) -> list[Candidate]:
     """The candidates `ids` (with their fused `scores` and cosines `sims`), their lexical scores and
     ranks looked up by `keys` (the ids themselves, or row handles)."""
@@ -394,6 +415,7 @@ def _candidate_list(
             lexical=lex_score.get(key),
             dense_rank=dense_rank.get(key),
             lexical_rank=lex_rank.get(key),
+            translated_rank=translated_rank.get(key),
         )
         for pid, key, s, sim in zip(ids, keys, scores, sims, strict=True)
     ]
@@ -409,6 +431,16 @@ def _translated_searches(
         for language, weights in (translated or {}).items()
         if weights and not (where.languages and language not in where.languages)
     ]
+
+
+def _best_ranks(ranked: Iterable[Sequence[_K]]) -> dict[_K, int]:
+    """Each key's best 1-based rank over the runs `ranked` (each a sequence of keys, best first)."""
+    best: dict[_K, int] = {}
+    for keys in ranked:
+        for rank, key in enumerate(keys, start=1):
+            if rank < best.get(key, rank + 1):
+                best[key] = rank
+    return best
 
 
 def _feedback_weights(scores: Sequence[float]) -> list[float]:

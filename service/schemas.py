@@ -230,11 +230,19 @@ class CandidateOut(BaseModel):
     lexical_rank: int | None
     in_provision: bool = Field(description="Stands in the article or section the question names.")
     missing: list[str] = Field(description="The question's key facts this passage lacks.")
-    probability: float | None = Field(description="P(it holds an answer) under the answerability model.")
+    probability: float | None = Field(
+        description="P(it holds an answer) under the answerability model's ranker (which orders the "
+        "passages shown); whether the question is answered follows question_probability."
+    )
     shown: bool
     defines: bool = Field(
         default=False,
         description="The question asks for a definition and this passage defines one of its terms.",
+    )
+    translated_rank: int | None = Field(
+        default=None,
+        description="1-based rank in the BM25 run of the question's terms translated into the passage's "
+        "language (None: not in that run).",
     )
 
 
@@ -244,7 +252,8 @@ class ExplainOut(BaseModel):
     dropped: list[str] = Field(description="Question words left out of the terms.")
     translated: list[str] = Field(
         default_factory=list,
-        description='Terms also searched in the other language of Korean and English ("난민 → refuge").',
+        description="Terms also searched in another language: Korean <-> English, English -> Chinese "
+        '("난민 → refuge", "pregnant → 怀孕").',
     )
     provisions: list[str]
     constraints: list[str] = Field(description="Key facts an answer must hold.")

