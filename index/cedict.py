@@ -24,19 +24,17 @@ from __future__ import annotations
 
 import functools
 import gzip
-import importlib.util
 import logging
 import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from index.abstain import idf
 from index.analyzer import STOP_WORDS, stem_words
 from index.backend import TermStats
-from index.lexicon import Translation, translate_found
+from index.lexicon import Translation, package_file, translate_found
 
 log = logging.getLogger(__name__)
 
@@ -207,11 +205,7 @@ _READING = threading.Lock()
 @functools.cache
 def _read_bundled() -> ChineseWordList | None:
     try:
-        spec = importlib.util.find_spec(PACKAGE)
-        if spec is None or not spec.submodule_search_locations:
-            raise FileNotFoundError(f"the {PACKAGE} package is not installed")
-        folder = Path(next(iter(spec.submodule_search_locations)))
-        with gzip.open(folder / DATA_FILE, "rt", encoding="utf-8") as lines:
+        with gzip.open(package_file(PACKAGE, DATA_FILE), "rt", encoding="utf-8") as lines:
             return ChineseWordList.from_lines(lines)
     except Exception as exc:  # any failure leaves Chinese passages to the encoder; the service keeps on
         log.warning("no English-Chinese word list (%s: %s): English terms do not reach Chinese", PACKAGE, exc)

@@ -192,14 +192,22 @@ def bundled_lexicon() -> Lexicon | None:
 _READING = threading.Lock()
 
 
+def package_file(package: str, name: str) -> Path:
+    """The path of data file `name` inside installed package `package`, found without importing it.
+
+    Raises:
+        FileNotFoundError: the package is not installed (the file itself is not checked).
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"the {package} package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / name
+
+
 @functools.cache
 def _read_bundled() -> Lexicon | None:
     try:
-        spec = importlib.util.find_spec(PACKAGE)
-        if spec is None or not spec.submodule_search_locations:
-            raise FileNotFoundError(f"the {PACKAGE} package is not installed")
-        folder = Path(next(iter(spec.submodule_search_locations)))
-        data = json.loads((folder / DATA_FILE).read_text(encoding="utf-8"))
+        data = json.loads(package_file(PACKAGE, DATA_FILE).read_text(encoding="utf-8"))
         entries = [(str(v["word"]), str(v["meaning"])) for v in data.values()]
         return Lexicon.from_entries(entries)
     except Exception as exc:  # any failure leaves each language to itself; the service keeps answering

