@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from index.embedding.load import Models
 
 out = Console(highlight=False, soft_wrap=True, emoji=False)
+EXPLAIN_ROWS = 10  # candidates `ask --explain` lists by retrieval rank (shown ones are always listed)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 T = TypeVar("T")
@@ -592,7 +593,10 @@ def print_explanation(e: dict[str, Any]) -> None:
     q = e["question_probability"]
     out.print(f"  decided by {e['method']} ({bars})" + (f"; answerability {q:.2f}" if q is not None else ""))
     out.print("  rank  p      dense   cover  fused   d#   l#   t#   shown  source / missing")
-    for c in e["candidates"][:10]:
+    # the first ten by retrieval rank, then any shown passage from further down (a passage kept as a
+    # candidate for its language or its translated run, whatever its fused rank)
+    listed = e["candidates"][:EXPLAIN_ROWS] + [c for c in e["candidates"][EXPLAIN_ROWS:] if c["shown"]]
+    for c in listed:
         p = f"{c['probability']:.3f}" if c["probability"] is not None else "  -  "
         note = c["source_id"] + (f"  lacks {', '.join(c['missing'])}" if c["missing"] else "")
         shown = "yes" if c["shown"] else "   "

@@ -308,3 +308,50 @@ def test_help_labels_are_plain(runner: CliRunner, command: str) -> None:
             and "--json " in result.stdout
             and "--language CODE" in result.stdout
         )
+
+
+def _why(rank: int, shown: bool, translated_rank: int | None = None) -> dict[str, Any]:
+    return {
+        "passage_id": f"p{rank}",
+        "source_id": f"s{rank}",
+        "language": "en",
+        "rank": rank,
+        "dense": 0.8,
+        "coverage": 0.5,
+        "fused": 1.0,
+        "dense_rank": rank + 1,
+        "lexical_rank": None,
+        "translated_rank": translated_rank,
+        "in_provision": False,
+        "missing": [],
+        "probability": 0.1,
+        "shown": shown,
+        "defines": False,
+    }
+
+
+def test_explain_lists_the_first_candidates_and_every_shown_one(capsys: pytest.CaptureFixture[str]) -> None:
+    candidates = [_why(r, shown=r in (0, 52)) for r in range(40)] + [_why(52, True, translated_rank=1)]
+    cli.print_explanation(
+        {
+            "reason": "answered",
+            "language": "en",
+            "terms": ["detain"],
+            "dropped": [],
+            "translated": ["detain → 拘留"],
+            "provisions": [],
+            "constraints": [],
+            "history_used": [],
+            "bars": {"answer": 0.55},
+            "question_probability": 0.8,
+            "method": "model",
+            "candidates": candidates,
+        }
+    )
+    lines = capsys.readouterr().out.splitlines()
+    rows = [line.split() for line in lines if line.startswith("  ") and line.split()[0].isdigit()]
+    # the ten first by rank, then the shown passage kept from further down, with its translated rank
+    assert [row[0] for row in rows] == [*map(str, range(10)), "52"]
+    assert "t#" in next(line for line in lines if "rank  p" in line)
+    assert rows[-1][7] == "1" and rows[-1][-2] == "yes"
+    assert "also searched as: detain → 拘留" in "\n".join(lines)
