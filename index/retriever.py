@@ -212,7 +212,7 @@ class HybridRetriever:
             score = dict(fused)
             floor = top[-1][1] if top else 0.0
             top += [(pid, score.get(pid, floor)) for pid in dict.fromkeys(reserved) if pid not in shown]
-        translated_rank = _best_ranks(run for run in ([pid for pid, _ in r] for r in extra))
+        translated_rank = _best_ranks([pid for pid, _ in run] for run in extra)
         return self._candidates(top, dense_run, lex_run, qvec, cosines, translated_rank)
 
     def _retrieve_rows(
