@@ -127,7 +127,7 @@ class Group:
         dense: cosine between the question and the head in [-1, 1] (0.0 when dense was not used).
         coverage: IDF-weighted share of the question's terms found in the head, in [0, 1].
         in_provision: the head stands in an article or section the question names.
-        missing: the question's constraints (years, figures, names, phrases) the head lacks; a group
+        missing: the question's constraints (years, months, figures, names, phrases) the head lacks; a group
             missing any never answers.
         rank: 0-based rank of the group's head in the fused retrieval list.
         dense_rank, lexical_rank: 1-based ranks of the head in the dense and lexical first-pass
@@ -457,7 +457,7 @@ class GroundIndex:
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
         constraints = self._key_constraints(q.constraints)
-        held = self._held(q_set.union(*(c.terms for c in constraints)), heads)
+        held = self._held(q_set.union(*(t for c in constraints for t in (c.terms, *c.alternatives))), heads)
         covered = _coverages(q_set, held, stats.df, stats.n_docs)
         dense = [0.0] * len(heads)
         if q_vec is not None and search_vec is not None and heads:
@@ -836,7 +836,8 @@ class GroundIndex:
         return tuple(
             c
             for c in constraints
-            if not set(c.terms) <= tokens and not (c.kind == "year" and date.startswith(c.text))
+            if not any(set(terms) <= tokens for terms in (c.terms, *c.alternatives))
+            and not (c.kind == "year" and date.startswith(c.text))
         )
 
     def search(self, query: Query) -> Answer:

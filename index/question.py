@@ -1,5 +1,5 @@
 """Question analysis: which words carry the question's content, which provision it names, and which
-facts (years, figures, names, quoted phrases) an answer must contain.
+facts (years, months, figures, names, quoted phrases) an answer must contain.
 
     q = analyze_question("How many North Koreans did China return in 2023?")
     q.terms        # ('north', 'korean', 'china', 'return', '2023'): BM25 query and coverage terms
@@ -23,7 +23,7 @@ from corpus.numbering import han_value
 from corpus.script import query_language
 from index.analyzer import analyze
 
-ConstraintKind = Literal["year", "number", "name", "phrase"]
+ConstraintKind = Literal["year", "month", "number", "name", "phrase"]
 
 # Stems of English words that ask about a quantity or frame the question ("how long", "what does it
 # say", "according to") rather than naming what the answer is about. Stop words are already gone.
@@ -87,6 +87,19 @@ _YEAR = re.compile(
     r"(?<![\d,.])(1[6-9]\d\d|20\d\d)"
     r"(?=년(?!대(?!비))|年(?!代)|(?!\d|[,.]\d|[^\W\d_]|['’]s\b|\s*년대(?!비)|\s*年代))"
 )
+# A month as a question writes it: "10월", "10月", or a capitalised English month name or abbreviation
+# ("October", "Oct.", "Sept"). "May" is also a verb: it counts only next to a number ("May 2023", "5
+# May"), and so do abbreviations that do not end in a period ("Jan Egeland"); no month name counts at
+# the start of a question unless a number follows ("March across the border?"). "10개월" (ten months)
+# is a duration, not a month.
+_CJK_MONTH = re.compile(r"(?<![\d.,])(1[0-2]|0?[1-9])\s*(?:월|月)")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+                        "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}  # fmt: skip
+_EN_MONTH = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + "|" + "|".join(_MONTH_ABBREVIATIONS) + r")\b\.?")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,.]*\d)")
 _QUOTED = re.compile(r"[\"“„«「『]([^\"”“«»「」『』]{3,120})[\"”»」』]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
@@ -171,15 +184,20 @@ class Constraint:
     """A fact the question pins down that a passage must contain to answer it.
 
     Attributes:
-        kind: "year", "number", "name" or "phrase".
+        kind: "year", "month", "number", "name" or "phrase".
         text: as the question writes it ("2023", "1,170", "Kim Eun-joo", "non-political").
         terms: its analysed terms; a passage satisfies the constraint when it holds all of them (in
-            its text or its searchable context), or, for a year, when its source is dated that year.
+            its text or its searchable context), or all the terms of one of `alternatives`, or, for a
+            year, when its source is dated that year.
+        alternatives: other ways a passage may write it, as analysed terms: a month is October's
+            stem, its abbreviation's, or its number (what the analyzer keeps of "10월" and "10月"), so
+            "2023년 10월" is found in "In October 2023" and "October" in "2023년 10월".
     """
 
     kind: ConstraintKind
     text: str
     terms: tuple[str, ...]
+    alternatives: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -305,15 +323,52 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     for m in _YEAR.finditer(text):
         if not in_provision(m.start()):
             add("year", m.group(1))
+    months = _months(text)
+    for raw, number, _ in months:
+        stems = _month_stems(number)
+        if stems[0] not in seen:
+            seen.add(stems[0])
+            out.append(Constraint("month", raw, stems[0], stems[1:]))
+    month_spans = [span for _, _, span in months]
     for m in _NUMBER.finditer(text):
         value = m.group(1)
         if in_provision(m.start()) or _YEAR.fullmatch(value) or len(value.replace(",", "")) < 2:
             continue
+        if any(a <= m.start() < b for a, b in month_spans):
+            continue
         add("number", value)
     if language == "en":
-        for name in _names(text, provision_spans):
+        for name in _names(text, provision_spans + month_spans):
             add("name", name)
     return out
+
+
+def _months(text: str) -> list[tuple[str, int, tuple[int, int]]]:
+    """The months `text` names: (as written, 1-12, span), in order (see `_EN_MONTH`)."""
+    found: list[tuple[str, int, tuple[int, int]]] = []
+    for m in _CJK_MONTH.finditer(text):
+        found.append((m.group(), int(m.group(1)), m.span()))
+    for m in _EN_MONTH.finditer(text):
+        word = m.group(1)
+        number = _MONTH_ABBREVIATIONS.get(word) or _MONTH_NAMES.index(word) + 1
+        before, after = text[: m.start()].rstrip(), text[m.end() :].lstrip()
+        beside_number = before[-1:].isdigit() or after[:1].isdigit()
+        loose = word == "May" or (word in _MONTH_ABBREVIATIONS and not m.group().endswith("."))
+        if loose and not beside_number:
+            continue  # the verb, or a name ("Jan Egeland")
+        if m.start() == 0 and not beside_number:
+            continue  # "March across the border?"
+        found.append((m.group(), number, m.span()))
+    return sorted(found, key=lambda f: f[2])
+
+
+@functools.cache
+def _month_stems(number: int) -> tuple[tuple[str, ...], ...]:
+    """The analysed forms of month `number`: its English name's stem first, then its abbreviations'
+    and its number ((('octob',), ('oct',), ('10',)) for 10)."""
+    words = [_MONTH_NAMES[number - 1]] + [a for a, n in _MONTH_ABBREVIATIONS.items() if n == number]
+    forms = [tuple(analyze(w)) for w in words] + [(str(number),)]
+    return tuple(dict.fromkeys(f for f in forms if f))
 
 
 # Words that only frame what is asked after a question word ("how many times", "how long ago",
@@ -347,10 +402,11 @@ def analyze_question(text: str) -> QuestionAnalysis:
     including words that frame the question where they follow a question word ("how many times",
     "how long ago", "how many years ago", "how tall", "how frequently", "what percentage of",
     "what time").
-    Constraints, in this order: quoted phrases (3-120 characters), years (1600-2099), other numbers
-    of 2+ digits, and, for English only, runs of capitalised words not at the start and not inside a
-    named provision ("Kim Eun-joo"); one whose analysed terms repeat an earlier one's is left out, and
-    numbers inside a named provision ("Article 33") are not constraints.
+    Constraints, in this order: quoted phrases (3-120 characters), years (1600-2099), months (of
+    a date: "10월", "10月", "October", "Oct."; found in a passage in any of these forms), other
+    numbers of 2+ digits (not a month's), and, for English only, runs of capitalised words not at the
+    start and not inside a named provision ("Kim Eun-joo"); one whose analysed terms repeat an earlier
+    one's is left out, and numbers inside a named provision ("Article 33") are not constraints.
 
     Args:
         text: the question as typed (any length; the engine limits it to 2,000 characters first).

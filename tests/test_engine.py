@@ -140,3 +140,35 @@ def test_with_a_fitted_model_the_k_most_probable_split_into_the_answer_and_furth
     assert f"{len(answer.shown)} passage(s) shown, 2 likely to answer" in answer.explanation.reason
     one = idx.search(Query(question_text, k=1))
     assert [h.passage.id for h in one.hits] == likely[:1] and one.further == ()
+
+
+DATED = {
+    "october.txt": "Returns report\n\nIn October 2023 China forcibly returned 500 North Korean defectors.",
+    "march.txt": "Arrivals report\n\nIn March 2023 about 40 North Korean defectors arrived in Seoul.",
+    "korean.txt": "송환 보고서\n\n2023년 10월 중국은 탈북민 약 500명을 강제송환하였다.",
+}
+DATED_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "october.txt,Returns report,Example,2024,https://example.org/o,test,CC BY,en\n"
+    "march.txt,Arrivals report,Example,2024,https://example.org/m,test,CC BY,en\n"
+    "korean.txt,송환 보고서,Example,2024,https://example.kr/k,test,CC BY,ko\n"
+)
+
+
+def test_a_month_asked_in_one_language_is_found_in_a_passage_of_another(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    idx = tiny_index_in(tmp_path_factory, "dated", DATED, DATED_MANIFEST)
+
+    def lacking(question: str) -> dict[str, tuple[str, ...]]:
+        explanation = idx.search(Query(question, k=5, explain=True)).explanation
+        assert explanation is not None
+        return {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
+
+    # "10월" is October in the English report and 10월 in the Korean one; March's report lacks it
+    korean = lacking("2023년 10월 중국이 강제송환한 탈북민은 몇 명인가요?")
+    assert korean["october"] == () and korean["korean"] == ()
+    assert korean["march"] == ("10월",)
+    english = lacking("How many defectors did China return in October 2023?")
+    assert english["october"] == () and english["korean"] == ()
+    assert english["march"] == ("October",)

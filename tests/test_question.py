@@ -128,3 +128,42 @@ def test_quantity_questions_are_recognised() -> None:
     assert analyze_question("How many North Koreans were returned?").asks_quantity
     assert analyze_question("탈북민 정착지원금은 얼마나 되나요?").asks_quantity
     assert not analyze_question("What does non-refoulement mean?").asks_quantity
+
+
+@pytest.mark.parametrize(
+    ("question", "months", "numbers"),
+    [
+        # "10월" is October, not the figure 10
+        ("2023년 10월 중국이 강제송환한 사람은 몇 명인가요?", [("10월", "octob")], []),
+        ("2023年10月中国遣返了多少人？", [("10月", "octob")], []),
+        ("2024년 3월 15일에 무슨 일이 있었나요?", [("3월", "march")], ["15"]),
+        ("How many were returned in October 2023?", [("October", "octob")], []),
+        ("What happened on 12 March?", [("March", "march")], ["12"]),
+        ("What was reported in Sept. 2023 and on Oct 5?", [("Sept.", "septemb"), ("Oct", "octob")], []),
+        ("May defectors work there since May 2023?", [("May", "may")], []),
+        # a counter is a figure; the modal verb, a name and a question's first word are not months
+        ("탈북민 10명 중 몇 명이 여성인가요?", [], ["10"]),
+        ("10개월 동안 몇 명이 구금됐나요?", [], ["10"]),  # ten months: a duration
+        ("May defectors work in China?", [], []),
+        ("What did Jan Egeland report?", [], []),
+        ("March across the border at night?", [], []),
+    ],
+)
+def test_a_month_is_a_constraint_in_every_language_not_a_figure(
+    question: str, months: list[tuple[str, str]], numbers: list[str]
+) -> None:
+    constraints = analyze_question(question).constraints
+    assert [(c.text, c.terms[0]) for c in constraints if c.kind == "month"] == months
+    assert [c.text for c in constraints if c.kind == "number"] == numbers
+    assert all(c.kind != "name" or c.text not in {"October", "March", "May"} for c in constraints)
+
+
+def test_a_month_is_found_in_any_of_the_forms_a_passage_writes_it() -> None:
+    constraints = analyze_question("2023년 10월에 몇 명이 송환됐나요?").constraints
+    (october,) = [c for c in constraints if c.kind == "month"]
+    forms = {october.terms, *october.alternatives}
+    # "In October 2023", "Oct. 2023", "2023년 10월" and "2023年10月" as the analyzer indexes them
+    for passage in ("In October 2023 they were returned.", "Oct. 2023", "2023년 10월", "2023年10月"):
+        held = set(analyze(passage))
+        assert any(set(form) <= held for form in forms), passage
+    assert not any(set(form) <= set(analyze("In November 2023 they were returned.")) for form in forms)
