@@ -172,3 +172,20 @@ def test_a_month_asked_in_one_language_is_found_in_a_passage_of_another(
     english = lacking("How many defectors did China return in October 2023?")
     assert english["october"] == () and english["korean"] == ()
     assert english["march"] == ("October",)
+
+
+TOWNS = [(12, "Hyesan"), (30, "Musan"), (41, "Onsong"), (55, "Sinuiju"), (63, "Hoeryong"), (70, "Manpo")]
+MANY = {f"{town.lower()}.txt": f"{town}\n\n{n} defectors crossed the river near {town}." for n, town in TOWNS}
+MANY_MANIFEST = "file,title,publisher_or_author,date,source_url,origin,license,language\n" + "".join(
+    f"{town.lower()}.txt,{town},Example,2024,https://example.org/{n},test,CC BY,en\n" for n, town in TOWNS
+)
+
+
+def test_more_candidates_are_considered_when_more_passages_are_asked_for(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    idx = tiny_index_in(tmp_path_factory, "many", MANY, MANY_MANIFEST)
+    monkeypatch.setattr(engine, "CANDIDATES", 2)
+    question = "How many defectors crossed the river?"
+    assert len(idx.score(Query(question, k=1)).groups) == 2
+    assert len(idx.score(Query(question, k=6)).groups) == 6
