@@ -390,8 +390,8 @@ def treaties(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
 def test_the_named_treatys_definition_is_found_beyond_the_candidates(
     treaties: GroundIndex, monkeypatch: pytest.MonkeyPatch, question: str
 ) -> None:
-    monkeypatch.setattr(engine, "CANDIDATES", 2)
-    answer = treaties.search(Query(question, explain=True))
+    monkeypatch.setattr(engine, "CANDIDATES", 2)  # with k=2: two fused candidates (k above widens them)
+    answer = treaties.search(Query(question, k=2, explain=True))
     assert answer.answered
     first = answer.hits[0]
     assert 'the term "torture" means' in first.passage.text
@@ -402,7 +402,7 @@ def test_the_named_treatys_definition_is_found_beyond_the_candidates(
     monkeypatch.setattr(engine, "DEFINING_PASSAGES", 0)
     retriever = treaties._retriever
     monkeypatch.setattr(retriever, "config", replace(retriever.config, reserve_translated=0))
-    alone = treaties.search(Query(question))
+    alone = treaties.search(Query(question, k=2))
     assert not any('the term "torture" means' in h.passage.text for h in (*alone.hits, *alone.further))
 
 
@@ -412,7 +412,7 @@ def test_only_the_named_treatys_definitions_are_added(
     monkeypatch.setattr(engine, "CANDIDATES", 2)
     # the Refugee Convention's own definition counts (it defines "refugee", a term of the question); the
     # Convention against Torture's is not added
-    scored = treaties.score(Query("How does the Refugee Convention define torture?"))
+    scored = treaties.score(Query("How does the Refugee Convention define torture?", k=2))
     assert not any('torture" means' in g.head.passage.text for g in scored.groups)
 
 
@@ -422,7 +422,7 @@ def test_a_filtered_out_treaty_adds_no_definition(
     monkeypatch.setattr(engine, "CANDIDATES", 2)
     question = "How does the Convention against Torture define torture?"
     refugee = next(s.id for s in treaties.sources() if s.id.startswith("refugee-"))
-    scored = treaties.score(Query(question, filters=Filters(source_ids=(refugee,))))
+    scored = treaties.score(Query(question, k=2, filters=Filters(source_ids=(refugee,))))
     assert scored.groups and all(g.head.passage.source_id == refugee for g in scored.groups)
     assert not any(g.defining for g in scored.groups)
 
@@ -487,7 +487,7 @@ def test_the_treatys_acronym_is_no_term_asked_about(
     treaties: GroundIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(engine, "CANDIDATES", 2)
-    scored = treaties.score(Query("How does the CAT define torture?"))
+    scored = treaties.score(Query("How does the CAT define torture?", k=2))
     assert scored.named_definer  # named by its acronym
     # "cat" would be held by 'The term "category" means' (stems match word starts): not added
     assert not any("category" in g.head.passage.text for g in scored.groups)
