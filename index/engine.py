@@ -17,6 +17,7 @@ publishes a new version and the caller swaps in a freshly opened instance.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -58,7 +59,7 @@ from index.definitions import (
 from index.embedding.base import Embedder
 from index.evidence import best_sentences, evidence_terms, is_bare_label
 from index.filters import check_filters
-from index.followup import read_question
+from index.followup import read_question, relative_year
 from index.instruments import (
     NamedInstrument,
     TitleIndex,
@@ -350,9 +351,17 @@ class GroundIndex:
         # exactly as if asked alone.
         read_with = read_question(question, query.history).read_with
         history = list(read_with)
-        q_terms = list(q.terms)
         earlier = analyze_question(history[-1]) if history else None
         h_terms = list(earlier.terms) if earlier is not None else []
+        thread = " ".join(history)
+        shifted = _shifted_year(q, read_with)
+        if shifted is not None:  # "And the year before?" after a question about 2024: 2023, not 2024
+            q, earlier_years = shifted
+            h_terms = [t for t in h_terms if t not in earlier_years]
+            # the thread as if it had asked about that year (it stands for the follow-up's own vector)
+            year = q.terms[-1]
+            thread = re.sub(r"(?<![\d,.])(?:" + "|".join(sorted(earlier_years)) + r")(?!\d)", year, thread)
+        q_terms = list(q.terms)
         q_vec: Vector | None = None
         search_vec: Vector | None = None
         # A follow-up with no word of its own but numbers ("And that?", "그럼 2019년에는요?") is
@@ -361,11 +370,11 @@ class GroundIndex:
         own_weight = 1.0 if not history or any(ch.isalpha() for t in q_terms for ch in t) else 0.0
         vectors, embedder = self._question_vectors, self._embedder
         if use_dense and not own_weight:  # the earlier questions' vector stands for the question's own
-            q_vec = search_vec = vectors.vector(embedder, " ".join(history), earlier=True)
+            q_vec = search_vec = vectors.vector(embedder, thread, earlier=True)
         elif use_dense:
             q_vec = search_vec = vectors.vector(embedder, question)
             if history:
-                blended = q_vec + HISTORY_WEIGHT * vectors.vector(embedder, " ".join(history), earlier=True)
+                blended = q_vec + HISTORY_WEIGHT * vectors.vector(embedder, thread, earlier=True)
                 search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
 
         per_language = self._dense_offsets(language) if use_dense else None
@@ -1044,6 +1053,36 @@ class GroundIndex:
         return Hit(
             passage=p, source=self._ref(p.source_id), score=g.fused, evidence=evidence, duplicates=dups
         )
+
+
+def _shifted_year(q: QuestionAnalysis, read_with: Sequence[str]) -> tuple[QuestionAnalysis, set[str]] | None:
+    """A follow-up that names its year relative to the questions it is read with ("And the year
+    before?" after "... in 2024?"), read as asking about that year: the relative words give way to
+    the year as a term and a year constraint. Returns it with the earlier questions' years (which no
+    longer apply), or None when the question names no relative year, names a year of its own, or its
+    thread names none. The thread's year is its last question's last year, counted on through
+    relative follow-ups ("And the year before?" twice after 2024: 2022). The year is the last of the
+    returned analysis's terms."""
+    relative = relative_year(q.text)
+    if relative is None or not read_with or any(c.kind == "year" for c in q.constraints):
+        return None
+    year: int | None = None
+    earlier_years: set[str] = set()
+    for asked in read_with:
+        years = [c.text for c in analyze_question(asked).constraints if c.kind == "year"]
+        earlier_years.update(years)
+        step = relative_year(asked)
+        if years:
+            year = int(years[-1])
+        elif year is not None and step is not None:
+            year += step[0]
+    if year is None:
+        return None
+    text = str(year + relative[0])
+    wording = set(analyze(relative[1]))
+    terms = (*(t for t in q.terms if t not in wording), text)
+    constraints = (*q.constraints, Constraint("year", text, (text,)))
+    return replace(q, terms=terms, constraints=constraints), earlier_years
 
 
 def _in_order(terms: AbstractSet[str], question_terms: Sequence[str]) -> tuple[str, ...]:

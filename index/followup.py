@@ -17,6 +17,9 @@ the subject ("Unrelated, but ...", "By the way ...", 근데, 한편) stands alon
 A dependent question is read with the last earlier question, and with the one before that too when
 the last one itself depended on it (a chain of follow-ups), at most `MAX_READ_WITH` questions.
 
+A follow-up may name its year relative to an earlier question's ("And the year before?", 이듬해):
+`relative_year` finds the words and by how much.
+
 Everything here is pure: the same question and history always give the same reading.
 """
 
@@ -106,6 +109,33 @@ _KO_TOPIC_SHIFT = re.compile(r"^\s*(?:근데|그건\s*그렇고|한편|다른\s*
 # -- Chinese -----------------------------------------------------------------------------------------
 _ZH_POINTERS = re.compile(r"(?:它们?|他们|她们|其中|这些|那些|这个|那个|此类|该[国法人])")
 _ZH_CONTINUATIONS = re.compile(r"^\s*(?:那么|那|还有|另外|而且|并且)")
+
+
+# -- A year named relative to an earlier question's ------------------------------------------------
+# "And the year before?" after a question about 2024 asks about 2023. Korean 전년 and Chinese 前一年
+# count; "1년 전" and "a year ago" do not (they count back from today, not from the question before),
+# nor does a bare 전해 (also a form of 전하다, "to convey").
+_YEAR_BEFORE = re.compile(
+    r"\b(?:the\s+year\s+(?:before|prior)|the\s+(?:previous|preceding|prior)\s+year|"
+    r"(?:a|one)\s+year\s+(?:earlier|before))\b|전년|그\s*(?:이)?전\s*해|前一年|上一年",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(
+    r"\b(?:the\s+year\s+after|the\s+(?:following|next|subsequent)\s+year|"
+    r"(?:a|one)\s+year\s+(?:later|after))\b|이듬해|(?:그\s*)?다음\s*해|次年|第二年|下一年|后一年",
+    re.IGNORECASE,
+)
+
+
+def relative_year(question: str) -> tuple[int, str] | None:
+    """(-1, the words) when `question` asks about the year before the one asked about earlier ("And
+    the year before?", "전년에는요?", "前一年呢？"), (+1, the words) for the year after ("the following
+    year", 이듬해, 次年), else None."""
+    for offset, pattern in ((-1, _YEAR_BEFORE), (1, _YEAR_AFTER)):
+        m = pattern.search(question)
+        if m:
+            return offset, m.group()
+    return None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from index.engine import GroundIndex
-from index.followup import cue, depends_on_history, read_question
+from index.followup import cue, depends_on_history, read_question, relative_year
 from index.types import Query
 from tests.helpers import tiny_index_in
 
@@ -166,3 +166,64 @@ def test_a_follow_up_does_not_encode_the_question_just_asked_again(
     other = "Where are they held?"
     tiny_index.search(Query(other, history=("Which camps hold defectors?",)))  # a history never asked
     assert counting.questions[-2:] == [other, "Which camps hold defectors?"]
+
+
+@pytest.mark.parametrize(
+    ("question", "offset"),
+    [
+        ("And the year before?", -1),
+        ("What about the previous year?", -1),
+        ("And a year earlier?", -1),
+        ("그럼 전년에는요?", -1),
+        ("그 전 해에는 몇 명이었나요?", -1),
+        ("那么前一年呢？", -1),
+        ("And the year after?", 1),
+        ("What about the following year?", 1),
+        ("그럼 이듬해에는요?", 1),
+        ("그 다음 해는요?", 1),
+        ("次年呢？", 1),
+        # counted back from today, or not a year at all
+        ("What happened a year ago?", None),
+        ("1년 전에는 어땠나요?", None),
+        ("그 소식을 전해 들었나요?", None),  # 전해: "conveyed"
+        ("What did the previous report say?", None),
+        ("What about 2022?", None),
+    ],
+)
+def test_a_year_named_relative_to_the_thread_is_recognised(question: str, offset: int | None) -> None:
+    found = relative_year(question)
+    assert (found[0] if found else None) == offset
+
+
+DATED = {
+    "a2022.txt": "Arrivals 2022\n\nIn 2022, 67 defectors arrived in the South.",
+    "a2023.txt": "Arrivals 2023\n\nIn 2023, 196 defectors arrived in the South.",
+    "a2024.txt": "Arrivals 2024\n\nIn 2024, 236 defectors arrived in the South.",
+}
+DATED_MANIFEST = "file,title,publisher_or_author,date,source_url,origin,license,language\n" + "".join(
+    f"a{y}.txt,Arrivals {y},Example,{y},https://example.org/{y},test,CC BY,en\n" for y in (2022, 2023, 2024)
+)
+
+
+def test_the_year_before_is_the_year_before_the_one_asked_about(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    idx = tiny_index_in(tmp_path_factory, "relative-years", DATED, DATED_MANIFEST)
+    asked = "How many defectors arrived in the South in 2024?"
+
+    def first(question: str, *history: str) -> tuple[str, frozenset[str], tuple[str, ...]]:
+        """The best-ranked passage, the terms searched and the facts a passage must hold."""
+        scored = idx.score(Query(question, k=3, history=history))
+        facts = tuple(f"{c.kind}: {c.text}" for c in scored.analysis.constraints)
+        return scored.groups[0].head.passage.text, scored.terms, facts
+
+    text, terms, constraints = first("And the year before?", asked)
+    assert "196 defectors" in text
+    assert "2023" in terms and "2024" not in terms and "year" not in terms
+    assert "year: 2023" in constraints
+    assert "236 defectors" in first("And the year after?", "How many defectors arrived in 2023?")[0]
+    # counted on through a chain of relative follow-ups
+    assert "67 defectors" in first("And the year before?", asked, "And the year before?")[0]
+    # a question with a year of its own keeps it; without a year in the thread nothing is shifted
+    assert "236 defectors" in first("And the year before 2025?", asked)[0]
+    assert "year: 2023" not in first("And the year before?", "How many defectors arrived?")[2]
