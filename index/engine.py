@@ -59,7 +59,7 @@ from index.definitions import (
 from index.embedding.base import Embedder
 from index.evidence import best_sentences, evidence_terms, is_bare_label
 from index.filters import check_filters
-from index.followup import read_question, relative_year
+from index.followup import asked_year, read_question, relative_year
 from index.instruments import (
     NamedInstrument,
     TitleIndex,
@@ -81,6 +81,7 @@ HISTORY_WEIGHT = 0.5  # weight of the earlier questions in a follow-up's query v
 # Fused candidates considered before collapse and abstention (or k, when more are asked for): on the
 # dev set 30 decide and show exactly what 50 did (fit and test halves), for ~0.45 ms less per question.
 CANDIDATES = 30
+CJK_LANGUAGES = frozenset({"ko", "zh", "ja"})  # where a month is written with its number (10월, 10月)
 RELATED = 3  # closest passages offered as "related, not an answer" when abstaining
 PROVISION_BONUS = 1.0  # added to the fused score (z-score units) of a passage in the article asked for
 # A question that names the instrument as well ("Article 12 of the ICCPR") gets the passages of that
@@ -173,7 +174,9 @@ class Scored:
             is larger, plus a few per-language and translated reserves.
         df: passages holding each of `terms` (document frequency; missing = 0).
         n_docs: passages in the index.
-        analysis: what `index.question.analyze_question` read in the question.
+        analysis: what `index.question.analyze_question` read in the question; for a follow-up that
+            names its year relative to the thread's ("And the year before?"), with that year as its
+            last term and a year constraint.
         read_with: the earlier questions this one was read with (`index.followup`), oldest first.
         named_instrument: the question names the instrument of its provision as well ("Article 12
             of the ICCPR"): `in_provision` groups stand in that article of that instrument.
@@ -350,17 +353,19 @@ class GroundIndex:
         # Only a question that points back is read with the thread; one that stands alone is answered
         # exactly as if asked alone.
         read_with = read_question(question, query.history).read_with
+        thread = " ".join(read_with)
+        shifted = _shifted_year(q, query.history) if read_with else None
+        if shifted is not None:
+            # "And the year before?" after a question about 2024 is that question about 2023: read with
+            # it alone (however many relative follow-ups came between), its year replaced
+            q, base, base_year = shifted
+            read_with = (base,)
+            thread = re.sub(rf"(?<![\d,.]){base_year}(?!\d)", q.terms[-1], base)
         history = list(read_with)
         earlier = analyze_question(history[-1]) if history else None
         h_terms = list(earlier.terms) if earlier is not None else []
-        thread = " ".join(history)
-        shifted = _shifted_year(q, read_with)
-        if shifted is not None:  # "And the year before?" after a question about 2024: 2023, not 2024
-            q, earlier_years = shifted
-            h_terms = [t for t in h_terms if t not in earlier_years]
-            # the thread as if it had asked about that year (it stands for the follow-up's own vector)
-            year = q.terms[-1]
-            thread = re.sub(r"(?<![\d,.])(?:" + "|".join(sorted(earlier_years)) + r")(?!\d)", year, thread)
+        if shifted is not None:
+            h_terms = [t for t in h_terms if t != shifted[2]]
         q_terms = list(q.terms)
         q_vec: Vector | None = None
         search_vec: Vector | None = None
@@ -469,7 +474,8 @@ class GroundIndex:
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
         constraints = self._key_constraints(q.constraints)
-        held = self._held(q_set.union(*(t for c in constraints for t in (c.terms, *c.alternatives))), heads)
+        fact_terms = (t for c in constraints for t in (c.terms, *c.alternatives, c.cjk))
+        held = self._held(q_set.union(*fact_terms), heads)
         covered = _coverages(q_set, held, stats.df, stats.n_docs)
         dense = [0.0] * len(heads)
         if q_vec is not None and search_vec is not None and heads:
@@ -844,11 +850,13 @@ class GroundIndex:
         its terms include its title and section path)."""
         if not constraints:
             return ()
-        date = self.backend.source_record(rec.passage.source_id).meta.date or ""
+        meta = self.backend.source_record(rec.passage.source_id).meta
+        date, cjk = meta.date or "", meta.language in CJK_LANGUAGES
         return tuple(
             c
             for c in constraints
             if not any(set(terms) <= tokens for terms in (c.terms, *c.alternatives))
+            and not (cjk and c.cjk and set(c.cjk) <= tokens)
             and not (c.kind == "year" and date.startswith(c.text))
         )
 
@@ -1055,34 +1063,36 @@ class GroundIndex:
         )
 
 
-def _shifted_year(q: QuestionAnalysis, read_with: Sequence[str]) -> tuple[QuestionAnalysis, set[str]] | None:
-    """A follow-up that names its year relative to the questions it is read with ("And the year
-    before?" after "... in 2024?"), read as asking about that year: the relative words give way to
-    the year as a term and a year constraint. Returns it with the earlier questions' years (which no
-    longer apply), or None when the question names no relative year, names a year of its own, or its
-    thread names none. The thread's year is its last question's last year, counted on through
-    relative follow-ups ("And the year before?" twice after 2024: 2022). The year is the last of the
-    returned analysis's terms."""
+def _shifted_year(q: QuestionAnalysis, history: Sequence[str]) -> tuple[QuestionAnalysis, str, str] | None:
+    """A follow-up that names its year relative to the thread's ("And the year before?" after "...
+    in 2024?"; `index.followup.relative_year`), read as asking about that year: the relative words
+    give way to the year, as the last term and a year constraint.
+
+    The thread's year is that of the last earlier question naming one year (`asked_year`), counted
+    on through the relative follow-ups after it ("And the year before?" twice after 2024: 2022).
+
+    Returns:
+        (the analysis with the year, the earlier question it counts from, that question's year), or
+        None when the question names no relative year or a year of its own, or the thread no single
+        year to count from (none, several, or a question between that is neither).
+    """
     relative = relative_year(q.text)
-    if relative is None or not read_with or any(c.kind == "year" for c in q.constraints):
+    if relative is None or any(c.kind == "year" for c in q.constraints):
         return None
-    year: int | None = None
-    earlier_years: set[str] = set()
-    for asked in read_with:
-        years = [c.text for c in analyze_question(asked).constraints if c.kind == "year"]
-        earlier_years.update(years)
+    offset = relative[0]
+    for asked in reversed([h.strip() for h in history if h.strip()]):
+        year = asked_year(asked)
+        if year is not None:
+            text = str(int(year) + offset)
+            wording = set(analyze(relative[1]))
+            terms = (*(t for t in q.terms if t not in wording), text)
+            constraints = (*q.constraints, Constraint("year", text, (text,)))
+            return replace(q, terms=terms, constraints=constraints), asked, year
         step = relative_year(asked)
-        if years:
-            year = int(years[-1])
-        elif year is not None and step is not None:
-            year += step[0]
-    if year is None:
-        return None
-    text = str(year + relative[0])
-    wording = set(analyze(relative[1]))
-    terms = (*(t for t in q.terms if t not in wording), text)
-    constraints = (*q.constraints, Constraint("year", text, (text,)))
-    return replace(q, terms=terms, constraints=constraints), earlier_years
+        if step is None:
+            return None
+        offset += step[0]
+    return None
 
 
 def _in_order(terms: AbstractSet[str], question_terms: Sequence[str]) -> tuple[str, ...]:

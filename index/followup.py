@@ -18,7 +18,7 @@ A dependent question is read with the last earlier question, and with the one be
 the last one itself depended on it (a chain of follow-ups), at most `MAX_READ_WITH` questions.
 
 A follow-up may name its year relative to an earlier question's ("And the year before?", 이듬해):
-`relative_year` finds the words and by how much.
+`relative_year` finds the words and by how much, `asked_year` the year they count from.
 
 Everything here is pure: the same question and history always give the same reading.
 """
@@ -113,29 +113,63 @@ _ZH_CONTINUATIONS = re.compile(r"^\s*(?:那么|那|还有|另外|而且|并且)"
 
 # -- A year named relative to an earlier question's ------------------------------------------------
 # "And the year before?" after a question about 2024 asks about 2023. Korean 전년 and Chinese 前一年
-# count; "1년 전" and "a year ago" do not (they count back from today, not from the question before),
-# nor does a bare 전해 (also a form of 전하다, "to convey").
-_YEAR_BEFORE = re.compile(
-    r"\b(?:the\s+year\s+(?:before|prior)|the\s+(?:previous|preceding|prior)\s+year|"
-    r"(?:a|one)\s+year\s+(?:earlier|before))\b|전년|그\s*(?:이)?전\s*해|前一年|上一年",
-    re.IGNORECASE,
+# count. Not: "1년 전", "a year ago" (they count back from today); durations ("wait a year before
+# applying"); comparisons ("than the year before", "compared with the previous year", 전년 대비, 比前一
+# 年), which ask about the thread's year; "the year before the pandemic" (before something else);
+# words that hold the letters (다음 해결, 그 전 해외, 最后一年, 提前一年).
+_NOT_ON = r"(?!\s+(?!that\b|then\b)[\w(])"  # "the year before" ends there, or "... that"
+_KO_END = r"(?=[에는도의가엔]|\s*[?？.!,]|\s*$)"  # 해 followed by a particle or the end
+_RELATIVE_YEARS = (
+    (-2, re.compile(r"\bthe\s+year\s+before\s+last\b", re.IGNORECASE)),
+    (
+        -1,
+        re.compile(
+            r"\bthe\s+year\s+(?:before|prior)\b" + _NOT_ON + r"|\bthe\s+(?:previous|preceding|prior)\s+year\b"
+            r"|(?<![가-힣])전년(?:도)?(?!\s*(?:대비|보다|에\s*비해|과\s*비교))|(?<![가-힣])그\s*(?:이)?전\s*해"
+            + _KO_END
+            + r"|(?<![提])前一年|上一年",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        1,
+        re.compile(
+            r"\bthe\s+year\s+after\b" + _NOT_ON + r"|\bthe\s+(?:following|next|subsequent)\s+year\b"
+            r"|이듬해|(?<![가-힣])(?:그\s*)?다음\s*해" + _KO_END + r"|(?<![最])后一年|次年|下一年",
+            re.IGNORECASE,
+        ),
+    ),
 )
-_YEAR_AFTER = re.compile(
-    r"\b(?:the\s+year\s+after|the\s+(?:following|next|subsequent)\s+year|"
-    r"(?:a|one)\s+year\s+(?:later|after))\b|이듬해|(?:그\s*)?다음\s*해|次年|第二年|下一年|后一年",
-    re.IGNORECASE,
+_COMPARED = re.compile(
+    r"(?:\b(?:than|compared\s+(?:with|to)|from|over|versus|vs\.?|since)\s*|[比与较同]\s*)$", re.I
+)
+
+# A year a question asks about: not one naming an instrument ("the 1951 Convention", "1951년
+# 난민협약", "2016 North Korean Human Rights Act") and not one of several ("between 2019 and 2023").
+_YEAR = re.compile(r"(?<![\d,.])(1[6-9]\d\d|20\d\d)(?!\d)")
+_INSTRUMENT_AFTER = re.compile(
+    r"(?:년|年)?\s*(?:(?:[A-Z][\w'’-]*\s+){0,4}(?:Convention|Protocol|Covenant|Act|Law|Statute|"
+    r"Declaration|Charter|Agreement|Treaty|Constitution)\b|\S*(?:협약|의정서|규약|선언|헌법|법|公约|议定书|宣言|法)"
+    r"(?=[\s은는이가을를의에과와도,?？.]|$))"
 )
 
 
 def relative_year(question: str) -> tuple[int, str] | None:
     """(-1, the words) when `question` asks about the year before the one asked about earlier ("And
     the year before?", "전년에는요?", "前一年呢？"), (+1, the words) for the year after ("the following
-    year", 이듬해, 次年), else None."""
-    for offset, pattern in ((-1, _YEAR_BEFORE), (1, _YEAR_AFTER)):
-        m = pattern.search(question)
-        if m:
-            return offset, m.group()
+    year", 이듬해, 次年), (-2, ...) for "the year before last"; None otherwise (see above)."""
+    for offset, pattern in _RELATIVE_YEARS:
+        for m in pattern.finditer(question):
+            if not _COMPARED.search(question[: m.start()]):
+                return offset, m.group()
     return None
+
+
+def asked_year(question: str) -> str | None:
+    """The one year `question` asks about ("How many arrived in 2024?" -> "2024"), None when it
+    names none or several, or only an instrument's ("the 1951 Convention")."""
+    years = {m.group(1) for m in _YEAR.finditer(question) if not _INSTRUMENT_AFTER.match(question, m.end())}
+    return years.pop() if len(years) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -270,6 +304,9 @@ def cue(question: str) -> str | None:
         found = _cue_zh(q)
     if found is None and _has(r"[A-Za-z]", q):
         found = _cue_en(q)
+    if found is None:  # "前一年呢？", "이듬해는?": a year counted from the thread's
+        relative = relative_year(q)
+        found = relative[1] if relative else None
     return found
 
 

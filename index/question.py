@@ -90,8 +90,8 @@ _YEAR = re.compile(
 # A month as a question writes it: "10월", "10月", or a capitalised English month name or abbreviation
 # ("October", "Oct.", "Sept"). "May" is also a verb: it counts only next to a number ("May 2023", "5
 # May"), and so do abbreviations that do not end in a period ("Jan Egeland"); no month name counts at
-# the start of a question unless a number follows ("March across the border?"). "10개월" (ten months)
-# is a duration, not a month.
+# the start of a question unless a number follows ("March across the border?"), nor before a
+# capitalised word ("June Lee"). "10개월" (ten months) is a duration, not a month.
 _CJK_MONTH = re.compile(r"(?<![\d.,])(1[0-2]|0?[1-9])\s*(?:월|月)")
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -189,15 +189,18 @@ class Constraint:
         terms: its analysed terms; a passage satisfies the constraint when it holds all of them (in
             its text or its searchable context), or all the terms of one of `alternatives`, or, for a
             year, when its source is dated that year.
-        alternatives: other ways a passage may write it, as analysed terms: a month is October's
-            stem, its abbreviation's, or its number (what the analyzer keeps of "10월" and "10月"), so
-            "2023년 10월" is found in "In October 2023" and "October" in "2023년 10월".
+        alternatives: other ways a passage may write it, as analysed terms (a month: its
+            abbreviation's stem, "oct").
+        cjk: the terms that also satisfy it in a Korean, Chinese or Japanese passage (a month: its
+            number, what the analyzer keeps of "10월" and "10月"; in an English passage a bare "10"
+            is no month). So "2023년 10월" is found in "In October 2023" and "October" in "2023년 10월".
     """
 
     kind: ConstraintKind
     text: str
     terms: tuple[str, ...]
     alternatives: tuple[tuple[str, ...], ...] = ()
+    cjk: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -328,7 +331,7 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
         stems = _month_stems(number)
         if stems[0] not in seen:
             seen.add(stems[0])
-            out.append(Constraint("month", raw, stems[0], stems[1:]))
+            out.append(Constraint("month", raw, stems[0], stems[1:], (str(number),)))
     month_spans = [span for _, _, span in months]
     for m in _NUMBER.finditer(text):
         value = m.group(1)
@@ -358,17 +361,18 @@ def _months(text: str) -> list[tuple[str, int, tuple[int, int]]]:
             continue  # the verb, or a name ("Jan Egeland")
         if m.start() == 0 and not beside_number:
             continue  # "March across the border?"
+        if after[:1].isupper():
+            continue  # a name: "June Lee", "April Kim"
         found.append((m.group(), number, m.span()))
     return sorted(found, key=lambda f: f[2])
 
 
 @functools.cache
 def _month_stems(number: int) -> tuple[tuple[str, ...], ...]:
-    """The analysed forms of month `number`: its English name's stem first, then its abbreviations'
-    and its number ((('octob',), ('oct',), ('10',)) for 10)."""
+    """The analysed forms of month `number`'s English words: its name's stem first, then its
+    abbreviations' ((('octob',), ('oct',)) for 10)."""
     words = [_MONTH_NAMES[number - 1]] + [a for a, n in _MONTH_ABBREVIATIONS.items() if n == number]
-    forms = [tuple(analyze(w)) for w in words] + [(str(number),)]
-    return tuple(dict.fromkeys(f for f in forms if f))
+    return tuple(dict.fromkeys(f for f in (tuple(analyze(w)) for w in words) if f))
 
 
 # Words that only frame what is asked after a question word ("how many times", "how long ago",

@@ -144,7 +144,7 @@ def test_with_a_fitted_model_the_k_most_probable_split_into_the_answer_and_furth
 
 DATED = {
     "october.txt": "Returns report\n\nIn October 2023 China forcibly returned 500 North Korean defectors.",
-    "march.txt": "Arrivals report\n\nIn March 2023 about 40 North Korean defectors arrived in Seoul.",
+    "march.txt": "Arrivals report\n\nIn March 2023 about 10 North Korean defectors arrived in Seoul.",
     "korean.txt": "송환 보고서\n\n2023년 10월 중국은 탈북민 약 500명을 강제송환하였다.",
 }
 DATED_MANIFEST = (
@@ -165,7 +165,8 @@ def test_a_month_asked_in_one_language_is_found_in_a_passage_of_another(
         assert explanation is not None
         return {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
 
-    # "10월" is October in the English report and 10월 in the Korean one; March's report lacks it
+    # "10월" is October in the English report and 10월 in the Korean one; March's report lacks it (its
+    # 10 is a figure: a bare number is a month only in a Korean or Chinese passage)
     korean = lacking("2023년 10월 중국이 강제송환한 탈북민은 몇 명인가요?")
     assert korean["october"] == () and korean["korean"] == ()
     assert korean["march"] == ("10월",)

@@ -173,7 +173,7 @@ def test_a_follow_up_does_not_encode_the_question_just_asked_again(
     [
         ("And the year before?", -1),
         ("What about the previous year?", -1),
-        ("And a year earlier?", -1),
+        ("And the year before last?", -2),
         ("그럼 전년에는요?", -1),
         ("그 전 해에는 몇 명이었나요?", -1),
         ("那么前一年呢？", -1),
@@ -188,6 +188,17 @@ def test_a_follow_up_does_not_encode_the_question_just_asked_again(
         ("그 소식을 전해 들었나요?", None),  # 전해: "conveyed"
         ("What did the previous report say?", None),
         ("What about 2022?", None),
+        # durations, comparisons, something else's year, words that hold the letters
+        ("Do they have to wait a year before applying?", None),
+        ("Did arrivals rise compared with the previous year?", None),
+        ("How many more than the year before?", None),
+        ("How many arrived the year before the pandemic?", None),
+        ("전년 대비 증가율은?", None),
+        ("다음 해결 방안은?", None),
+        ("그 전 해외 체류 기간은?", None),
+        ("那么任期最后一年呢？", None),
+        ("提前一年呢？", None),
+        ("比前一年多吗？", None),
     ],
 )
 def test_a_year_named_relative_to_the_thread_is_recognised(question: str, offset: int | None) -> None:
@@ -224,6 +235,16 @@ def test_the_year_before_is_the_year_before_the_one_asked_about(
     assert "236 defectors" in first("And the year after?", "How many defectors arrived in 2023?")[0]
     # counted on through a chain of relative follow-ups
     assert "67 defectors" in first("And the year before?", asked, "And the year before?")[0]
-    # a question with a year of its own keeps it; without a year in the thread nothing is shifted
+    # bare, with no other word pointing back
+    assert "year: 2023" in first("前一年呢？", asked)[2]
+    assert "year: 2024" in first("이듬해는?", "How many defectors arrived in the South in 2023?")[2]
+    # counted on through the relative follow-ups between
+    chain = (asked, "And the year before?", "And the year after?")  # 2023, then 2024 again
+    assert "196 defectors" in first("And the year before that?", *chain)[0]
+    # the year asked about, not the year naming an instrument, which stays a term
+    text, terms, _ = first("And the year after?", "How many arrived under the 2001 Act in 2022?")
+    assert "196 defectors" in text and {"2001", "2023"} <= terms and "2022" not in terms
+    # a question with a year of its own keeps it; a thread without one year shifts nothing
     assert "236 defectors" in first("And the year before 2025?", asked)[0]
-    assert "year: 2023" not in first("And the year before?", "How many defectors arrived?")[2]
+    for thread in ("How many defectors arrived?", "How many arrived between 2022 and 2024?"):
+        assert not any(fact.startswith("year") for fact in first("And the year before?", thread)[2])
