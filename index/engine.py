@@ -77,7 +77,10 @@ from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, H
 
 MAX_QUESTION_CHARS = 2000
 MAX_K = 50
-HISTORY_WEIGHT = 0.5  # weight of the earlier questions in a follow-up's query vector
+# Weight of the earlier questions in a follow-up's query vector, and of their terms in its BM25 query
+# (the question's own weigh 1): "그럼 거주지에서는요?" after a question about the resettlement facility
+# asks about the place of residence first.
+HISTORY_WEIGHT = 0.5
 # Fused candidates considered before collapse and abstention (or k, when more are asked for): on the
 # dev set 30 decide and show exactly what 50 did (fit and test halves), for ~0.45 ms less per question.
 CANDIDATES = 30
@@ -395,7 +398,10 @@ class GroundIndex:
             method="hybrid" if use_dense else "lexical",
             filters=query.filters,
             query_vector=search_vec,
-            query_tokens=q_terms + h_terms,
+            query_tokens=q_terms,
+            context_tokens=h_terms,
+            # a year-shifted follow-up is its earlier question asked anew: those terms count in full
+            context_weight=1.0 if shifted is not None else HISTORY_WEIGHT,
             dense_languages=per_language,
             translated=translated,
         )

@@ -16,7 +16,6 @@ tests/test_devset_retrieval.py). Other fusion modes and other backends take the 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, TypeVar
@@ -131,6 +130,8 @@ class HybridRetriever:
         filters: Filters | None = None,
         query_vector: Vector | None = None,
         query_tokens: Sequence[str] | None = None,
+        context_tokens: Sequence[str] = (),
+        context_weight: float = 1.0,
         dense_languages: Mapping[str, float] | None = None,
         translated: Translated | None = None,
     ) -> list[Candidate]:
@@ -143,6 +144,8 @@ class HybridRetriever:
             filters: metadata filters (None: all passages).
             query_vector: use this unit vector, shape (dim,), instead of embedding `question`.
             query_tokens: use these analyser tokens instead of analysing `question`.
+            context_tokens: more BM25 query terms, each weighing `context_weight` where the
+                question's own weigh 1 (a follow-up's earlier question).
             dense_languages: search the passages of each of these languages separately and merge
                 the runs, adding the given offset to the cosines of that language (a multilingual
                 model prefers passages in the question's language: searched together, they crowd
@@ -161,7 +164,7 @@ class HybridRetriever:
         where = filters if filters is not None else Filters()
         depth = max(k, self.config.fusion.depth)
         qvec: Vector | None = None
-        tokens: list[str] = []
+        query: dict[str, float] = {}
         if method != "lexical":
             qvec = np.asarray(
                 query_vector if query_vector is not None else self._embedder.encode_query(question),
@@ -169,9 +172,10 @@ class HybridRetriever:
             )
         if method != "dense":
             tokens = list(query_tokens) if query_tokens is not None else self._analyze(question)
+            query = _weighted_query(tokens, context_tokens, context_weight)
         if self._row_runs is not None and self.config.fusion.mode == "zscore":
             return self._retrieve_rows(
-                self._row_runs, method, k, depth, where, qvec, tokens, dense_languages, translated
+                self._row_runs, method, k, depth, where, qvec, query, dense_languages, translated
             )
         dense_run: Ranked = []
         cosines: dict[str, float] = {}
@@ -182,7 +186,7 @@ class HybridRetriever:
         extra: list[Ranked] = []
         if method != "dense":
             extra = self._translated_runs(translated, depth, where)
-            lex_run = _added(self._backend.lexical_search(Counter(tokens), depth, where), extra, depth)
+            lex_run = _added(self._backend.lexical_search(query, depth, where), extra, depth)
             reserved += [pid for run in extra for pid, _ in run[: self.config.reserve_translated]]
         if method == "dense":
             fused = dense_run
@@ -198,8 +202,8 @@ class HybridRetriever:
                     _feedback_weights([s for _, s in top_fed]),
                     self.config.prf.terms,
                 )
-                expanded = self._expanded_query(Counter(tokens), expansion)
-                scale = self._translation_scale(tokens)
+                expanded = self._expanded_query(query, expansion)
+                scale = self._translation_scale(query)
                 scaled = [[(pid, score * scale) for pid, score in run] for run in extra]
                 lex_prf = _added(self._backend.lexical_search(expanded, depth, where), scaled, depth)
                 fused = fuse(dense_run, lex_prf, self.config.fusion)
@@ -223,7 +227,7 @@ class HybridRetriever:
         depth: int,
         where: Filters,
         qvec: Vector | None,
-        tokens: list[str],
+        query: Mapping[str, float],
         languages: Mapping[str, float] | None,
         translated: Translated | None,
     ) -> list[Candidate]:
@@ -250,7 +254,7 @@ class HybridRetriever:
                 best = [rows[: self.config.reserve_translated] for rows, _ in extra]
                 reserved = np.concatenate([reserved, *best])
             lex_run = runs.add_runs(
-                runs.widened(backend.lexical_rows(Counter(tokens), depth, where)), extra, depth, ranks
+                runs.widened(backend.lexical_rows(query, depth, where)), extra, depth, ranks
             )
         if method == "dense":
             fused = dense_run
@@ -266,8 +270,8 @@ class HybridRetriever:
                     _feedback_weights(fused[1][: self.config.prf.docs].tolist()),
                     self.config.prf.terms,
                 )
-                expanded = self._expanded_query(Counter(tokens), expansion)
-                scale = self._translation_scale(tokens)
+                expanded = self._expanded_query(query, expansion)
+                scale = self._translation_scale(query)
                 scaled = [(r, s * scale) for r, s in extra]
                 lex_prf = runs.add_runs(
                     runs.widened(backend.lexical_rows(expanded, depth, where)), scaled, depth, ranks
@@ -355,12 +359,13 @@ class HybridRetriever:
         merged.sort(key=lambda ps: (-ps[1], ps[0]))
         return merged[:depth], reserved, cosines
 
-    def _translation_scale(self, tokens: Sequence[str]) -> float:
-        """The feedback query weighs the question's terms query_weight / their count each (BM25 is
-        linear in the weights), so their translations' scores are scaled alike."""
-        return self.config.prf.query_weight / len(tokens) if tokens else 0.0
+    def _translation_scale(self, query: Mapping[str, float]) -> float:
+        """The feedback query weighs the question's terms query_weight / their total weight each (BM25
+        is linear in the weights), so their translations' scores are scaled alike."""
+        total = sum(query.values())
+        return self.config.prf.query_weight / total if total > 0 else 0.0
 
-    def _expanded_query(self, query: Counter[str], expansion: Mapping[str, float]) -> dict[str, float]:
+    def _expanded_query(self, query: Mapping[str, float], expansion: Mapping[str, float]) -> dict[str, float]:
         """The original query's term distribution mixed with the feedback passages' expansion terms."""
         prf = self.config.prf
         n_query = sum(query.values())
@@ -393,6 +398,16 @@ class HybridRetriever:
             sims = [dense_score.get(pid, extra.get(pid)) for pid in ids]
         scores = [s for _, s in fused]
         return _candidate_list(ids, ids, scores, sims, lex_score, dense_rank, lex_rank, translated_rank)
+
+
+def _weighted_query(tokens: Sequence[str], context: Sequence[str], context_weight: float) -> dict[str, float]:
+    """A BM25 query: each occurrence of a term in `tokens` weighs 1, in `context` `context_weight`."""
+    query: dict[str, float] = {}
+    for term in tokens:
+        query[term] = query.get(term, 0.0) + 1.0
+    for term in context:
+        query[term] = query.get(term, 0.0) + context_weight
+    return query
 
 
 def _candidate_list(

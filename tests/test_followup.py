@@ -248,3 +248,32 @@ def test_the_year_before_is_the_year_before_the_one_asked_about(
     assert "236 defectors" in first("And the year before 2025?", asked)[0]
     for thread in ("How many defectors arrived?", "How many arrived between 2022 and 2024?"):
         assert not any(fact.startswith("year") for fact in first("And the year before?", thread)[2])
+
+
+def test_a_follow_ups_own_terms_weigh_more_than_the_thread_s(
+    tiny_index: GroundIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "그럼 거주지에서는요?" after a question about the resettlement facility asks about the place of
+    residence first: the earlier question's terms weigh HISTORY_WEIGHT in the BM25 query, except when
+    the follow-up only shifts the earlier question's year (then it is that question asked anew)."""
+    from index import engine
+    from index.retriever import HybridRetriever
+
+    seen: list[tuple[list[str], list[str], float]] = []
+    retrieve = HybridRetriever.retrieve
+
+    def spy(self: HybridRetriever, question: str, **kw: Any) -> Any:
+        seen.append((list(kw["query_tokens"]), list(kw["context_tokens"]), kw["context_weight"]))
+        return retrieve(self, question, **kw)
+
+    monkeypatch.setattr(HybridRetriever, "retrieve", spy)
+    tiny_index.search(
+        Query("What about their residence?", history=("How long is protection at the facility?",))
+    )
+    own, context, weight = seen[-1]
+    assert "resid" in own and {"protect", "facil"} <= set(context) and weight == engine.HISTORY_WEIGHT == 0.5
+    tiny_index.search(Query("And the year before?", history=("How many arrived at the facility in 2024?",)))
+    own, context, weight = seen[-1]
+    assert own == ["2023"] and "facil" in context and "2024" not in context and weight == 1.0
+    tiny_index.search(Query("How long is protection at the facility?"))
+    assert seen[-1][1] == []  # a question asked alone has no context

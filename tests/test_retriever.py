@@ -152,3 +152,22 @@ def test_query_without_terms_still_gets_dense_results(backend: Backend) -> None:
     r, _ = _retriever(backend)
     cands = r.retrieve("the of and", k=3)
     assert len(cands) == 3
+
+
+def test_context_terms_weigh_what_they_are_given(backend: Backend) -> None:
+    """A follow-up's earlier question adds its terms at a lower weight than the question's own."""
+    r, _ = _retriever(backend)
+
+    def lexical(weight: float) -> dict[str, float]:
+        cands = r.retrieve(
+            "x", k=6, method="lexical", query_tokens=["bank"], context_tokens=["volcano", "lava"],
+            context_weight=weight,
+        )  # fmt: skip
+        return {c.id: c.lexical for c in cands if c.lexical is not None}
+
+    full, half = lexical(1.0), lexical(0.5)
+    assert half["d3"] == pytest.approx(full["d3"])  # the question's own term: unchanged
+    for doc in ("d0", "d1"):  # only the earlier question's terms: half the BM25 score
+        assert half[doc] == pytest.approx(full[doc] / 2)
+    assert max(full, key=full.__getitem__) != "d3"
+    assert max(lexical(0.1), key=lexical(0.1).__getitem__) == "d3"
