@@ -853,18 +853,22 @@ class GroundIndex:
         self, constraints: Sequence[Constraint], rec: PassageRecord, tokens: AbstractSet[str]
     ) -> tuple[Constraint, ...]:
         """The constraints a passage does not satisfy, given the terms of theirs it holds (`tokens`;
-        its terms include its title and section path)."""
+        its terms include its title and section path). A quoted phrase is held only as its words in a
+        row ("forced labour" is not in "labour that is forced"); a name's words may stand apart ("UN
+        Special Rapporteur Elizabeth Salmón" is in "Elizabeth Salmón, the UN Special Rapporteur")."""
         if not constraints:
             return ()
         meta = self.backend.source_record(rec.passage.source_id).meta
         date, cjk = meta.date or "", meta.language in CJK_LANGUAGES
-        return tuple(
-            c
-            for c in constraints
-            if not any(set(terms) <= tokens for terms in (c.terms, *c.alternatives))
-            and not (cjk and c.cjk and set(c.cjk) <= tokens)
-            and not (c.kind == "year" and date.startswith(c.text))
-        )
+
+        def holds(c: Constraint) -> bool:
+            if any(set(terms) <= tokens for terms in (c.terms, *c.alternatives)):
+                return c.kind != "phrase" or in_a_row(c.terms, rec.tokens)
+            return bool(cjk and c.cjk and set(c.cjk) <= tokens) or (
+                c.kind == "year" and date.startswith(c.text)
+            )
+
+        return tuple(c for c in constraints if not holds(c))
 
     def search(self, query: Query) -> Answer:
         """Answer `query`: verbatim passages with evidence, or an abstention with related passages.
@@ -1099,6 +1103,19 @@ def _shifted_year(q: QuestionAnalysis, history: Sequence[str]) -> tuple[Question
             return None
         offset += step[0]
     return None
+
+
+def in_a_row(terms: Sequence[str], tokens: Sequence[str]) -> bool:
+    """Whether `terms` (analysed) occur one after the other in `tokens` (a passage's analysed terms,
+    in text order). Hyphenated compounds are left out on both sides, since the analyzer also writes
+    their parts ("Kim Jong-un": kim, jong, jong-un, un; "Kim Jong Un": kim, jong, un); stop words
+    are already out ("Court of Justice" -> court, justic)."""
+    wanted = [t for t in terms if "-" not in t]
+    if len(wanted) < 2:
+        return True
+    seq = [t for t in tokens if "-" not in t]
+    first, n = wanted[0], len(wanted)
+    return any(seq[i : i + n] == wanted for i, t in enumerate(seq) if t == first)
 
 
 def _in_order(terms: AbstractSet[str], question_terms: Sequence[str]) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ import pytest
 
 from corpus.errors import InvalidRequest, NotFound
 from index import engine
+from index.analyzer import analyze
 from index.answerability import FEATURES, LIKELY_BAR, QUESTION_FEATURES, AnswerModel, Logistic
 from index.engine import GroundIndex
 from index.types import Filters, Query
@@ -190,3 +191,34 @@ def test_more_candidates_are_considered_when_more_passages_are_asked_for(
     question = "How many defectors crossed the river?"
     assert len(idx.score(Query(question, k=1)).groups) == 2
     assert len(idx.score(Query(question, k=6)).groups) == 6
+
+
+def test_several_words_are_held_only_in_a_row() -> None:
+    """What a quoted phrase must be in a passage (a name's words may stand apart: not checked so)."""
+    assert engine.in_a_row(analyze("Kim Jong Un"), analyze("Kim Jong-un met the envoy."))
+    assert not engine.in_a_row(analyze("Kim Jong Un"), analyze("Kim Jong-il wrote to the UN."))
+    assert engine.in_a_row(analyze("forced labour"), analyze("It bans forced labour and slavery."))
+    assert not engine.in_a_row(analyze("forced labour"), analyze("Labour that is forced is banned."))
+    # one word: its presence is checked elsewhere
+    assert engine.in_a_row(analyze("Geneva"), analyze("nothing"))
+
+
+PHRASED = {
+    "bag.txt": "Work report\n\nLabour that is forced on detainees was reported in the camps.",
+    "row.txt": "Labour report\n\nForced labour of detainees was reported in the camps.",
+}
+PHRASED_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "bag.txt,Work report,Example,2024,https://example.org/b,test,CC BY,en\n"
+    "row.txt,Labour report,Example,2024,https://example.org/r,test,CC BY,en\n"
+)
+
+
+def test_a_quoted_phrase_is_held_only_as_a_phrase(tmp_path_factory: pytest.TempPathFactory) -> None:
+    idx = tiny_index_in(tmp_path_factory, "phrased", PHRASED, PHRASED_MANIFEST)
+    explanation = idx.search(
+        Query('Where was "forced labour" of detainees reported?', explain=True)
+    ).explanation
+    assert explanation is not None
+    missing = {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
+    assert missing == {"bag": ("forced labour",), "row": ()}
