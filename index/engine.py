@@ -59,7 +59,7 @@ from index.definitions import (
 from index.embedding.base import Embedder
 from index.evidence import best_sentences, evidence_terms, is_bare_label
 from index.filters import check_filters
-from index.followup import asked_year, read_question, relative_year
+from index.followup import asked_year, cue, read_question, relative_year
 from index.instruments import (
     NamedInstrument,
     TitleIndex,
@@ -360,15 +360,15 @@ class GroundIndex:
         shifted = _shifted_year(q, query.history) if read_with else None
         if shifted is not None:
             # "And the year before?" after a question about 2024 is that question about 2023: read with
-            # it alone (however many relative follow-ups came between), its year replaced
-            q, base, base_year = shifted
-            read_with = (base,)
-            thread = re.sub(rf"(?<![\d,.]){base_year}(?!\d)", q.terms[-1], base)
+            # it (and the other follow-ups since, not the relative ones), its year replaced
+            q, read_with, base_year = shifted
+            thread = re.sub(rf"(?<![\d,.]){base_year}(?!\d)", q.terms[-1], " ".join(read_with))
         history = list(read_with)
         earlier = analyze_question(history[-1]) if history else None
         h_terms = list(earlier.terms) if earlier is not None else []
         if shifted is not None:
-            h_terms = [t for t in h_terms if t != shifted[2]]
+            thread_terms = (t for h in read_with for t in analyze_question(h).terms)
+            h_terms = [t for t in dict.fromkeys(thread_terms) if t != base_year]
         q_terms = list(q.terms)
         q_vec: Vector | None = None
         search_vec: Vector | None = None
@@ -386,6 +386,10 @@ class GroundIndex:
                 search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
 
         per_language = self._dense_offsets(language) if use_dense else None
+        # a year-shifted follow-up is its earlier question asked anew: those terms count in full
+        context_weight = 1.0 if shifted is not None else HISTORY_WEIGHT
+        # (the earlier question's terms in other languages keep their full weight: halving them too
+        # lost two fit-half follow-ups)
         translations = self._translations(q, earlier, query.filters)
         translated: dict[str, dict[str, float]] = {}
         for tr in translations:
@@ -400,8 +404,7 @@ class GroundIndex:
             query_vector=search_vec,
             query_tokens=q_terms,
             context_tokens=h_terms,
-            # a year-shifted follow-up is its earlier question asked anew: those terms count in full
-            context_weight=1.0 if shifted is not None else HISTORY_WEIGHT,
+            context_weight=context_weight,
             dense_languages=per_language,
             translated=translated,
         )
@@ -863,7 +866,7 @@ class GroundIndex:
 
         def holds(c: Constraint) -> bool:
             if any(set(terms) <= tokens for terms in (c.terms, *c.alternatives)):
-                return c.kind != "phrase" or in_a_row(c.terms, rec.tokens)
+                return c.kind != "phrase" or in_a_row(c.in_order or c.terms, rec.tokens)
             return bool(cjk and c.cjk and set(c.cjk) <= tokens) or (
                 c.kind == "year" and date.startswith(c.text)
             )
@@ -1073,23 +1076,28 @@ class GroundIndex:
         )
 
 
-def _shifted_year(q: QuestionAnalysis, history: Sequence[str]) -> tuple[QuestionAnalysis, str, str] | None:
+def _shifted_year(
+    q: QuestionAnalysis, history: Sequence[str]
+) -> tuple[QuestionAnalysis, tuple[str, ...], str] | None:
     """A follow-up that names its year relative to the thread's ("And the year before?" after "...
     in 2024?"; `index.followup.relative_year`), read as asking about that year: the relative words
     give way to the year, as the last term and a year constraint.
 
     The thread's year is that of the last earlier question naming one year (`asked_year`), counted
-    on through the relative follow-ups after it ("And the year before?" twice after 2024: 2022).
+    on through the relative follow-ups after it ("And the year before?" twice after 2024: 2022) and
+    past the other follow-ups ("And how many of them were women?").
 
     Returns:
-        (the analysis with the year, the earlier question it counts from, that question's year), or
-        None when the question names no relative year or a year of its own, or the thread no single
-        year to count from (none, several, or a question between that is neither).
+        (the analysis with the year, the question it counts from followed by the other follow-ups
+        since, oldest first, that question's year), or None when the question names no relative year
+        or a year of its own, or the thread no single year to count from (none, several, or a
+        question between that stands alone).
     """
     relative = relative_year(q.text)
     if relative is None or any(c.kind == "year" for c in q.constraints):
         return None
     offset = relative[0]
+    between: list[str] = []
     for asked in reversed([h.strip() for h in history if h.strip()]):
         year = asked_year(asked)
         if year is not None:
@@ -1097,11 +1105,14 @@ def _shifted_year(q: QuestionAnalysis, history: Sequence[str]) -> tuple[Question
             wording = set(analyze(relative[1]))
             terms = (*(t for t in q.terms if t not in wording), text)
             constraints = (*q.constraints, Constraint("year", text, (text,)))
-            return replace(q, terms=terms, constraints=constraints), asked, year
+            return replace(q, terms=terms, constraints=constraints), (asked, *reversed(between)), year
         step = relative_year(asked)
-        if step is None:
+        if step is not None:
+            offset += step[0]
+        elif cue(asked) is not None:
+            between.append(asked)  # a follow-up of the same thread ("And how many were women?")
+        else:
             return None
-        offset += step[0]
     return None
 
 

@@ -29,6 +29,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from index.question import year_ends
+
 MAX_READ_WITH = 2  # earlier questions a follow-up is read with, at most
 
 
@@ -117,7 +119,9 @@ _ZH_CONTINUATIONS = re.compile(r"^\s*(?:那么|那|还有|另外|而且|并且)"
 # applying"); comparisons ("than the year before", "compared with the previous year", 전년 대비, 比前一
 # 年), which ask about the thread's year; "the year before the pandemic" (before something else);
 # words that hold the letters (다음 해결, 그 전 해외, 最后一年, 提前一年).
-_NOT_ON = r"(?!\s+(?!that\b|then\b)[\w(])"  # "the year before" ends there, or "... that"
+# "the year before" ends there, or goes on with "that", "then" or a place or group ("in Seoul")
+_NOT_ON = r"(?!\s+(?!that\b|then\b|in\b|for\b|at\b|among\b|on\b|with\b)[\w(])"
+_AT_END = r"(?=\s*[?？.!]*\s*$)"  # "And a year earlier?", not "a year before applying"
 _KO_END = r"(?=[에는도의가엔]|\s*[?？.!,]|\s*$)"  # 해 followed by a particle or the end
 _RELATIVE_YEARS = (
     (-2, re.compile(r"\bthe\s+year\s+before\s+last\b", re.IGNORECASE)),
@@ -125,7 +129,10 @@ _RELATIVE_YEARS = (
         -1,
         re.compile(
             r"\bthe\s+year\s+(?:before|prior)\b" + _NOT_ON + r"|\bthe\s+(?:previous|preceding|prior)\s+year\b"
-            r"|(?<![가-힣])전년(?:도)?(?!\s*(?:대비|보다|에\s*비해|과\s*비교))|(?<![가-힣])그\s*(?:이)?전\s*해"
+            r"|\b(?:a|one)\s+year\s+(?:earlier|before)"
+            + _AT_END
+            + r"|(?<![가-힣])전년(?:도)?(?!\s*(?:대비|보다|에\s*비해|과\s*비교))"
+            + r"|(?<![가-힣])그\s*(?:이)?전\s*해"
             + _KO_END
             + r"|(?<![提])前一年|上一年",
             re.IGNORECASE,
@@ -135,21 +142,29 @@ _RELATIVE_YEARS = (
         1,
         re.compile(
             r"\bthe\s+year\s+after\b" + _NOT_ON + r"|\bthe\s+(?:following|next|subsequent)\s+year\b"
-            r"|이듬해|(?<![가-힣])(?:그\s*)?다음\s*해" + _KO_END + r"|(?<![最])后一年|次年|下一年",
+            r"|\b(?:a|one)\s+year\s+(?:later|after)"
+            + _AT_END
+            + r"|이듬해|(?<![가-힣])(?:그\s*)?다음\s*해"
+            + _KO_END
+            + r"|(?<![最])后一年|次年|下一年",
             re.IGNORECASE,
         ),
     ),
 )
+# a comparison before the words: "more than (in) the previous year", "compare it with the year
+# before", "compared to", 比前一年, 与上一年相比
 _COMPARED = re.compile(
-    r"(?:\b(?:than|compared\s+(?:with|to)|from|over|versus|vs\.?|since)\s*|[比与较同]\s*)$", re.I
+    r"(?:\b(?:than|compared?|comparison|versus|vs\.?)\b[^.?!]{0,25}|\b(?:from|over|since)\s*|[比与较同]\s*)$",
+    re.IGNORECASE,
 )
 
 # A year a question asks about: not one naming an instrument ("the 1951 Convention", "1951년
 # 난민협약", "2016 North Korean Human Rights Act") and not one of several ("between 2019 and 2023").
-_YEAR = re.compile(r"(?<![\d,.])(1[6-9]\d\d|20\d\d)(?!\d)")
+# (In Korean and Chinese only treaties: 법 ends 불법 "illegal" too, and "2024년 난민법에 따라" asks
+# about 2024.)
 _INSTRUMENT_AFTER = re.compile(
     r"(?:년|年)?\s*(?:(?:[A-Z][\w'’-]*\s+){0,4}(?:Convention|Protocol|Covenant|Act|Law|Statute|"
-    r"Declaration|Charter|Agreement|Treaty|Constitution)\b|\S*(?:협약|의정서|규약|선언|헌법|법|公约|议定书|宣言|法)"
+    r"Declaration|Charter|Agreement|Treaty|Constitution)\b|\S*(?:협약|의정서|규약|公约|议定书)"
     r"(?=[\s은는이가을를의에과와도,?？.]|$))"
 )
 
@@ -168,7 +183,7 @@ def relative_year(question: str) -> tuple[int, str] | None:
 def asked_year(question: str) -> str | None:
     """The one year `question` asks about ("How many arrived in 2024?" -> "2024"), None when it
     names none or several, or only an instrument's ("the 1951 Convention")."""
-    years = {m.group(1) for m in _YEAR.finditer(question) if not _INSTRUMENT_AFTER.match(question, m.end())}
+    years = {year for year, end in year_ends(question) if not _INSTRUMENT_AFTER.match(question, end)}
     return years.pop() if len(years) == 1 else None
 
 

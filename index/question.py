@@ -191,6 +191,8 @@ class Constraint:
             year, when its source is dated that year.
         alternatives: other ways a passage may write it, as analysed terms (a month: its
             abbreviation's stem, "oct").
+        in_order: for a quoted phrase, all its analysed terms in text order (question words
+            included: "受到了酷刑" keeps 到了, 了酷), which a passage must hold in a row.
         cjk: the terms that also satisfy it in a Korean, Chinese or Japanese passage (a month: its
             number, what the analyzer keeps of "10월" and "10月"; in an English passage a bare "10"
             is no month). So "2023년 10월" is found in "In October 2023" and "October" in "2023년 10월".
@@ -201,6 +203,7 @@ class Constraint:
     terms: tuple[str, ...]
     alternatives: tuple[tuple[str, ...], ...] = ()
     cjk: tuple[str, ...] = ()
+    in_order: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -313,10 +316,11 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     seen: set[tuple[str, ...]] = set()
 
     def add(kind: ConstraintKind, raw: str) -> None:
-        terms = tuple(t for t in analyze(raw) if not _is_question_word(t, language))
+        analysed = tuple(analyze(raw))
+        terms = tuple(t for t in analysed if not _is_question_word(t, language))
         if terms and terms not in seen:
             seen.add(terms)
-            out.append(Constraint(kind, raw, terms))
+            out.append(Constraint(kind, raw, terms, in_order=analysed if kind == "phrase" else ()))
 
     def in_provision(start: int) -> bool:
         return any(a <= start < b for a, b in provision_spans)
@@ -346,6 +350,12 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     return out
 
 
+def year_ends(text: str) -> list[tuple[str, int]]:
+    """The years `text` names, as the year constraints read them (1600-2099, not inside a longer
+    number or a word, not a decade: "1800명" is no year): (the year, the offset just after it)."""
+    return [(m.group(1), m.end(1)) for m in _YEAR.finditer(text)]
+
+
 def _months(text: str) -> list[tuple[str, int, tuple[int, int]]]:
     """The months `text` names: (as written, 1-12, span), in order (see `_EN_MONTH`)."""
     found: list[tuple[str, int, tuple[int, int]]] = []
@@ -361,8 +371,9 @@ def _months(text: str) -> list[tuple[str, int, tuple[int, int]]]:
             continue  # the verb, or a name ("Jan Egeland")
         if m.start() == 0 and not beside_number:
             continue  # "March across the border?"
-        if after[:1].isupper():
-            continue  # a name: "June Lee", "April Kim"
+        following = after.split(maxsplit=1)[0] if after else ""
+        if following[:1].isupper() and not following.rstrip("?,.!").isupper():
+            continue  # a name: "June Lee", "April Kim" (not "the June UN session")
         found.append((m.group(), number, m.span()))
     return sorted(found, key=lambda f: f[2])
 

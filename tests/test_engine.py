@@ -9,6 +9,7 @@ from index import engine
 from index.analyzer import analyze
 from index.answerability import FEATURES, LIKELY_BAR, QUESTION_FEATURES, AnswerModel, Logistic
 from index.engine import GroundIndex
+from index.question import analyze_question
 from index.types import Filters, Query
 from tests.helpers import tiny_index_in
 
@@ -199,6 +200,8 @@ def test_several_words_are_held_only_in_a_row() -> None:
     assert not engine.in_a_row(analyze("Kim Jong Un"), analyze("Kim Jong-il wrote to the UN."))
     assert engine.in_a_row(analyze("forced labour"), analyze("It bans forced labour and slavery."))
     assert not engine.in_a_row(analyze("forced labour"), analyze("Labour that is forced is banned."))
+    chinese = analyze_question('报告中"受到了酷刑"指什么？').constraints[0]
+    assert engine.in_a_row(chinese.in_order, analyze("他们在拘留中受到了酷刑。"))
     # one word: its presence is checked elsewhere
     assert engine.in_a_row(analyze("Geneva"), analyze("nothing"))
 

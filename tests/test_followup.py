@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from index.engine import GroundIndex
-from index.followup import cue, depends_on_history, read_question, relative_year
+from index.followup import asked_year, cue, depends_on_history, read_question, relative_year
 from index.types import Query
 from tests.helpers import tiny_index_in
 
@@ -174,6 +174,8 @@ def test_a_follow_up_does_not_encode_the_question_just_asked_again(
         ("And the year before?", -1),
         ("What about the previous year?", -1),
         ("And the year before last?", -2),
+        ("And a year earlier?", -1),
+        ("And the year before in Seoul?", -1),
         ("그럼 전년에는요?", -1),
         ("그 전 해에는 몇 명이었나요?", -1),
         ("那么前一年呢？", -1),
@@ -199,11 +201,31 @@ def test_a_follow_up_does_not_encode_the_question_just_asked_again(
         ("那么任期最后一年呢？", None),
         ("提前一年呢？", None),
         ("比前一年多吗？", None),
+        ("与上一年相比呢？", None),
+        ("Were there more than in the previous year?", None),
+        ("How did it compare with the previous year?", None),
     ],
 )
 def test_a_year_named_relative_to_the_thread_is_recognised(question: str, offset: int | None) -> None:
     found = relative_year(question)
     assert (found[0] if found else None) == offset
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("How many defectors arrived in 2024?", "2024"),
+        ("How many were recognised under the 1951 Convention in 2023?", "2023"),  # not the treaty's
+        ("1951년 난민협약에 따라 2023년에 인정된 난민은?", "2023"),
+        ("2024년 입국한 탈북민 1800명 중 여성은?", "2024"),  # 1800명 is a count
+        ("2023년 불법 입국자는 몇 명인가요?", "2023"),  # 불법 ("illegal") names no law
+        ("How many arrived between 2019 and 2023?", None),  # a range: no one year
+        ("What does the 1951 Convention say?", None),
+        ("How many arrived?", None),
+    ],
+)
+def test_the_year_a_question_asks_about(question: str, year: str | None) -> None:
+    assert asked_year(question) == year
 
 
 DATED = {
@@ -238,6 +260,9 @@ def test_the_year_before_is_the_year_before_the_one_asked_about(
     # bare, with no other word pointing back
     assert "year: 2023" in first("前一年呢？", asked)[2]
     assert "year: 2024" in first("이듬해는?", "How many defectors arrived in the South in 2023?")[2]
+    # past a follow-up of the same thread that is not about the year
+    text, terms, facts = first("And the year before?", asked, "And how many of them were women?")
+    assert "year: 2023" in facts and "women" in terms and "defector" in terms and "2024" not in terms
     # counted on through the relative follow-ups between
     chain = (asked, "And the year before?", "And the year after?")  # 2023, then 2024 again
     assert "196 defectors" in first("And the year before that?", *chain)[0]

@@ -174,3 +174,10 @@ def test_a_month_is_found_in_any_of_the_forms_a_passage_writes_it() -> None:
     assert not held("In November 2023 they were returned.", cjk=False)
     # in an English passage a bare 10 is a figure, not October
     assert not held("In March 2023 China returned 10 defectors.", cjk=False)
+
+
+def test_a_quoted_phrase_keeps_all_its_words_in_order() -> None:
+    """Question words are no content terms, but a quoted phrase holds them in a row in a passage."""
+    (phrase,) = analyze_question('报告中"受到了酷刑"指什么？').constraints
+    assert phrase.kind == "phrase" and "到了" not in phrase.terms
+    assert phrase.in_order == tuple(analyze("受到了酷刑"))
