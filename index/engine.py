@@ -861,8 +861,8 @@ class GroundIndex:
         Special Rapporteur Elizabeth Salmón" is in "Elizabeth Salmón, the UN Special Rapporteur")."""
         if not constraints:
             return ()
-        meta = self.backend.source_record(rec.passage.source_id).meta
-        date, cjk = meta.date or "", meta.language in CJK_LANGUAGES
+        date = self.backend.source_record(rec.passage.source_id).meta.date or ""
+        cjk = rec.language in CJK_LANGUAGES
 
         def holds(c: Constraint) -> bool:
             if any(set(terms) <= tokens for terms in (c.terms, *c.alternatives)):

@@ -3,6 +3,7 @@ gives: the same candidates, in the same order, with the same floats."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,7 @@ QUESTIONS = ["volcano eruption lava", "interest rates", "ash", "nothing matches 
 LANGUAGES = [None, {"en": 0.0, "ko": -0.06, "zh": -0.06}, {"ko": 0.0, "en": -0.5}]
 TRANSLATED = [None, {"ko": {"lava": 0.5, "bank": 0.25}}, {"zh": {"market": 1.0}, "en": {"forest": 0.5}}]
 FILTERS = [Filters(), Filters(languages=("en", "zh")), Filters(source_ids=("a1", "a4", "a8", "a9"))]
+CONTEXTS = [((), 1.0), (("forest", "bank"), 0.5)]  # a follow-up's earlier terms, at their weight
 
 
 @pytest.mark.parametrize("config", CONFIGS)
@@ -130,18 +132,20 @@ def test_the_row_path_returns_the_id_paths_candidates(
         for languages in LANGUAGES:
             for translated in TRANSLATED:
                 for where in FILTERS:
-                    for k in (2, 6):
+                    for k, (context, weight) in itertools.product((2, 6), CONTEXTS):
                         kw: dict[str, Any] = {
                             "k": k,
                             "method": method,
                             "filters": where,
                             "dense_languages": languages,
                             "translated": translated,
+                            "context_tokens": context,
+                            "context_weight": weight,
                         }
                         expected = ids.retrieve(question, **kw)
                         assert rows.retrieve(question, **kw) == expected, (question, kw)
                         compared += bool(expected)
-    assert compared > 100  # most combinations retrieve something
+    assert compared > 200  # most combinations retrieve something
 
 
 def test_the_row_path_puts_tied_duplicates_in_id_order(local: LocalBackend) -> None:
