@@ -46,11 +46,33 @@ def is_heading_line(text: str, start: int, end: int) -> bool:
 
 
 def is_bare_label(text: str) -> bool:
-    """Whether a whole passage is one heading or label line (`is_heading_line`): a document title
-    ("난민법"), a section heading cut off from its text. It quotes nothing a question can be answered
-    with, so it never answers or shows as a further passage (it may still be offered as related)."""
-    stripped = text.strip()
-    return bool(stripped) and is_heading_line(stripped, 0, len(stripped))
+    """Whether a whole passage is only headings or labels: a document title ("난민법"), a section
+    heading cut off from its text, or a title block of such lines, where a year may stand
+    ("China — 2024 Human Rights Report", "Editions included: 2024"; `is_heading_line` reads a line
+    with any figure as data). It quotes nothing a question can be answered with, so it never answers
+    or shows as a further passage (it may still be offered as related)."""
+    lines = [line.strip() for line in text.split("\n")]
+    return any(lines) and all(_title_line(line) for line in lines if line)
+
+
+# A year, and a label whose value is something else than a year ("IDPs: undetermined (2007)")
+_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,%])")
+_LABELLED = re.compile(r":\s*(?!Y\s*$)\S")
+
+
+def _title_line(line: str) -> bool:
+    """One line of a title block: a heading line, digits allowed only as years among words, and then
+    not a label with a value other than a year."""
+    if is_heading_line(line, 0, len(line)):
+        return True
+    masked = _YEAR.sub("Y", line)
+    return (
+        masked != line
+        and any(ch.isalpha() for ch in _YEAR.sub("", line))  # a year alone may be a count
+        and not any(ch.isdigit() for ch in masked)
+        and not _LABELLED.search(masked)
+        and is_heading_line(masked, 0, len(masked))
+    )
 
 
 def evidence_terms(terms: Collection[str], names_provision: bool) -> set[str]:

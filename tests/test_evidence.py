@@ -132,6 +132,20 @@ def test_a_heading_never_joins_prose_as_its_neighbour() -> None:
         ("Refugee Act\n\nArticle 1 (Purpose) This Act prescribes the status of refugees.", False),
         ("| 2023 | 196 |\n| 2024 | 236 |", False),  # a table of figures may answer
         ("The Act entered into force in 2013.", False),
+        # a title block: every line a heading or label, years allowed
+        (
+            "South Korea (Republic of Korea) — Country Reports on Human Rights Practices\n\n"
+            "Editions included: 2024\n\nSouth Korea (Republic of Korea) — 2024 Human Rights Report",
+            True,
+        ),
+        ("2024 Human Rights Report", True),
+        ("Universal Declaration of Human Rights\n\nPreamble", True),
+        # ... but not with a figure that is not a year, nor a label with another value, nor a sentence
+        ("中华人民共和国国籍法\n\n1980年9月10日 第五届全国人民代表大会第三次会议通过", False),
+        ("Refugees and displaced persons:\nIDPs: undetermined (famine in the mid-1990s) (2007)", False),
+        ("Population:\n26,298,666 (2024 est.)", False),
+        ("Country report 2024\n\nThe government detained 2024 defectors.", False),
+        ("Refugees admitted\n\n2024", False),  # a number alone may be a count
     ],
 )
 def test_bare_labels(text: str, bare: bool) -> None:
