@@ -8,7 +8,8 @@ asked earlier. `read_question` makes that call from the question's own words, wi
   "there"; Korean 그, 그것, 거기, 그해, 이런; Chinese 它, 他们, 这些);
 - openings that continue a thread ("And ...", "What about ...", "Also ...", 그럼, 그러면, 또; 那么);
 - ellipsis: a short fragment with no question word ("In 2022?", "For women?"), a Korean fragment
-  ending in 은요/는요 ("그럼 2019년에는요?").
+  ending in 은요/는요 ("그럼 2019년에는요?"), an infinitive left without its object at the end
+  ("Is there a time limit to file?").
 
 Expletive and existential uses are not cues ("Is it true that ...", "Is there a ...", "those who ...",
 "this year"), nor is "that" introducing a clause ("say that ..."). A question that opens by changing
@@ -85,6 +86,13 @@ _ANAPHORIC_PHRASES = re.compile(
 _CONTINUATIONS = re.compile(
     r"^\s*(?:and|but|also|so|then|or|plus|what\s+about|how\s+about|what\s+of|what\s+if|same\s+for|"
     r"as\s+for|in\s+that\s+case|if\s+so)\b",
+    re.IGNORECASE,
+)
+# A question ending in an infinitive whose object it leaves unsaid: "Is there a time limit to file?",
+# "Who is eligible to apply?" (file what, apply for what: something asked about before).
+_STRANDED = re.compile(
+    r"\bto\s+(?:file|submit|apply|appeal|register|renew|claim|request|challenge|contest|ratify|sign|"
+    r"extend|complete|process|report)\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 _WH = _words("what which who whom whose when where why how")
@@ -264,7 +272,7 @@ def _cue_en(question: str) -> str | None:
             return f"{prev} that" if prev in _BEFORE_THAT else f"that {nxt}".strip()
     if _THAT_AT_END.search(question):
         return "that"
-    m = _ANAPHORIC_PHRASES.search(question)
+    m = _ANAPHORIC_PHRASES.search(question) or _STRANDED.search(question)
     if m:
         return " ".join(m.group().rstrip("?.! ").split())
     if words and len(words) <= 4 and lower[0] in _PREPOSITIONS and not _WH.intersection(lower):

@@ -38,6 +38,8 @@ EARLIER = ("How many North Koreans did China send back in October 2023?",)
         "거기서는 며칠 안에 결정해야 돼요?",
         "2019년에는요?",
         "那么中国呢？",
+        "Is there a time limit to file?",  # file what: the application asked about before
+        "Who is eligible to apply?",
     ],
 )
 def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
@@ -65,6 +67,9 @@ def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
         "공항에서 난민 신청을 하면 최대 며칠 동안 그곳에 머물게 할 수 있나요?",  # 그곳 = 공항
         "탈북민이 하나원 같은 정착지원시설에서 보호받는 기간은?",
         "근데 오늘 저녁 메뉴 좀 추천해 줄래?",
+        "Is there a time limit to file an asylum claim?",  # the infinitive has its object
+        "Do defectors have a right to asylum?",  # "to" before a noun
+        "How long does a defector have to appeal a rejection?",
     ],
 )
 def test_self_contained_questions_stand_alone_in_any_thread(question: str) -> None:
@@ -90,7 +95,8 @@ def test_devset_follow_up_detection() -> None:
 
     Measured 2026-11-29: 41 of 45 dependent follow-ups detected (misses: en-083, en-172, ko-022, ko-024,
     which carry no pronoun or continuation), 0 of 16 self-contained questions in a thread read as
-    dependent, and 0 of the 289 questions asked without history carry a cue.
+    dependent, and 0 of the 289 questions asked without history carry a cue. 2026-12-01: 42 of 45
+    (en-083, "Is there a time limit to file?", leaves its infinitive's object unsaid), the rest unchanged.
     """
     items = [json.loads(line) for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
     dependent = [i for i in items if i["follow_up"]]
@@ -101,7 +107,7 @@ def test_devset_follow_up_detection() -> None:
     cued = [i["id"] for i in alone if cue(i["question"]) is not None]
     assert len(dependent) >= 40 and len(in_thread) >= 15
     assert misread == []
-    assert len(found) >= 40, sorted({i["id"] for i in dependent} - set(found))
+    assert len(found) >= 42, sorted({i["id"] for i in dependent} - set(found))
     assert len(cued) <= len(alone) // 50, cued
 
 
