@@ -10,6 +10,9 @@ Text is NFKC-normalised and split by script:
   text in which Kiwi reads a pronoun's contracted particle inside a word ("난민법 제18조" as 나 + ᆫ
   + 민법, "I, the Civil Act") is read again without those contractions (난민, 법, 18).
 - Han, Hiragana and Katakana runs: overlapping character bigrams (a lone character is kept as is).
+  A Han character in brackets between two others is an alternative for the one before it, as
+  Chinese statutes write two words at once: "国（边）境" is 国境 and 边境 (national border and
+  frontier), "国（境）外" is 国外 and 境外; both words are indexed, besides the characters' own terms.
 Tokens come out in text order. Bump ANALYZER_VERSION whenever the output changes for some input.
 """
 
@@ -26,7 +29,7 @@ import Stemmer
 from corpus.kiwi import get_kiwi, no_pronoun_contractions
 from corpus.script import HAN, HANGUL, KANA_BLOCKS
 
-ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/5"
+ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/6"
 
 _CJK = KANA_BLOCKS + HAN
 _WORD_CHAR = rf"[^\W_{HANGUL}{_CJK}]"
@@ -39,6 +42,9 @@ _COMPOUND = re.compile(rf"(?<![\w\-‐‑])({_WORD_CHAR}+(?:[\-‐‑]{_WORD_CHA
 _HYPHENS = re.compile(r"[\-‐‑]")
 _HAS_HANGUL = re.compile(f"[{HANGUL}]")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# "国(边)境" once NFKC has made the brackets ASCII: one Han character in brackets between two more
+_ALTERNATIVE = re.compile(f"(?=([{HAN}])\\(([{HAN}])\\)([{HAN}]))")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 
 # Kiwi tags kept for Korean: general/proper nouns, numerals, roots, verb and adjective stems (plus
 # the tags Kiwi gives Latin, numbers and Hanja, which this module analyses itself).
@@ -97,6 +103,7 @@ def _non_hangul(text: str) -> list[tuple[int, str]]:
         stems = _stemmer().stemWords([w for _, w in words])
         out.extend((pos, stem) for (pos, _), stem in zip(words, stems, strict=True))
     out.extend(_compounds(text))
+    out.extend(_alternatives(text))
     return out
 
 
@@ -119,6 +126,20 @@ def _compounds(text: str) -> list[tuple[int, str]]:
         kept = [w for w in parts if w not in STOP_WORDS]
         if len(kept) >= 2:
             out.append((m.start(), "-".join(_stemmer().stemWords(kept))))
+    return out
+
+
+def _alternatives(text: str) -> list[tuple[int, str]]:
+    """(position, bigram) for the bigrams of each bracketed alternative's two readings that the
+    written text lacks: "偷越国(边)境" -> 国境 (偷越国境), 越边 and 边境 (偷越边境)."""
+    out: list[tuple[int, str]] = []
+    for m in _ALTERNATIVE.finditer(text):
+        before, instead, after = m.groups()
+        out.append((m.start(1), before + after))
+        at = m.start(1)
+        if at and _HAN_CHAR.match(text, at - 1):
+            out.append((m.start(2), text[at - 1] + instead))
+        out.append((m.start(2), instead + after))
     return out
 
 

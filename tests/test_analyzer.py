@@ -72,6 +72,19 @@ def test_cjk_bigrams() -> None:
     assert analyze("日本語のテキスト")[:2] == ["日本", "本語"]
 
 
+def test_a_bracketed_alternative_indexes_both_words() -> None:
+    # 国（边）境 is written for 国境 and 边境: a question's 边境 (border) must find it
+    terms = analyze("偷越国（边）境的")
+    assert {"国境", "边境", "越边"} <= set(terms)
+    assert set(analyze("偷越边境")) <= set(terms) and set(analyze("偷越国境")) <= set(terms)
+    assert {"国外", "境外"} <= set(analyze("在国（境）外"))
+    assert {"国境", "边境"} <= set(analyze("国(边)境"))  # ASCII brackets too
+    # a list number, a longer remark or a bracket beside other script is not an alternative
+    assert analyze("（一）拐卖") == ["一", "拐卖"]
+    assert "国以" not in analyze("中华人民共和国（以下简称中国）")
+    assert analyze("Act (A) text") == ["act", "text"]
+
+
 def test_batch_equals_single() -> None:
     texts = ["The dogs ran.", "탈북민 강제송환", "", "中文 and English 2,000", "송환 report"]
     assert analyze_many(texts) == [analyze(t) for t in texts]
