@@ -1059,12 +1059,21 @@ class GroundIndex:
 
     def _hit(self, g: Group, scored: Scored) -> Hit:
         p = g.head.passage
+        terms, df = scored.terms, scored.df
+        across = _translated_terms(scored.translations, g.head.language, scored.language)
+        if across:
+            # a passage in another language is marked by the question's terms in that language (a
+            # Korean question's English senses: 송환 -> repatri), its own (figures, names) kept
+            terms = terms | across
+            unseen = across - df.keys()
+            if unseen:
+                df = {**self.backend.term_stats(unseen).df, **df}
         evidence = best_sentences(
             p.text,
             g.head.sentences,
-            evidence_terms(scored.terms, bool(scored.analysis.provisions)),
+            evidence_terms(terms, bool(scored.analysis.provisions)),
             analyze_many,
-            scored.df,
+            df,
             scored.n_docs,
             sentence_terms=g.head.sentence_terms,
         )
@@ -1074,6 +1083,15 @@ class GroundIndex:
         return Hit(
             passage=p, source=self._ref(p.source_id), score=g.fused, evidence=evidence, duplicates=dups
         )
+
+
+def _translated_terms(translations: Iterable[Translation], language: str, asked_in: str) -> frozenset[str]:
+    """The index terms of the question's translations into `language` (`Translation.weights`'s keys),
+    for a passage in that language when the question was asked in another (`asked_in`); empty
+    otherwise."""
+    if language == asked_in:
+        return frozenset()
+    return frozenset(t for tr in translations if tr.language == language for t in tr.weights)
 
 
 def _shifted_year(

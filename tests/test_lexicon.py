@@ -104,6 +104,30 @@ def test_a_korean_question_reaches_english_passages_through_bm25(tiny: GroundInd
     assert explanation.translated == ("중국 → china", "송환 → repatri")
 
 
+def test_a_passage_in_the_other_language_is_marked_by_the_question_s_translated_terms(
+    tiny: GroundIndex, lexicon: Lexicon
+) -> None:
+    repatriated = (
+        "In October, human rights NGOs reported that China forcibly repatriated up to 600 North Koreans."
+    )
+
+    def evidence(index: GroundIndex) -> list[str]:
+        answer = index.search(Query("중국 송환", k=5))
+        hits = [h for h in (*answer.shown, *answer.related) if h.source.id.startswith("defectors")]
+        assert hits
+        return [h.passage.text[e.start : e.end] for h in hits for e in h.evidence]
+
+    # without the word list nothing in an English passage matches a Korean question
+    assert evidence(GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: None)) == []
+    # with it, the sentence holding both senses (china, repatri) is the one marked
+    assert repatriated in evidence(GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon))
+    # a passage in the question's own language is marked by the question's own terms only
+    with_lexicon = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon)
+    korean = with_lexicon.search(Query("난민 송환", k=5))
+    law = [h for h in (*korean.shown, *korean.related) if h.source.id.startswith("korean")]
+    assert law and all("송환" in h.passage.text[e.start : e.end] for h in law for e in h.evidence)
+
+
 def test_no_lookup_for_other_languages_or_without_passages_in_the_other_one(
     tiny: GroundIndex, lexicon: Lexicon, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
