@@ -12,7 +12,9 @@ Text is NFKC-normalised and split by script:
 - Han, Hiragana and Katakana runs: overlapping character bigrams (a lone character is kept as is).
   A Han character in brackets between two others is an alternative for the one before it, as
   Chinese statutes write two words at once: "国（边）境" is 国境 and 边境 (national border and
-  frontier), "国（境）外" is 国外 and 境外; both words are indexed, besides the characters' own terms.
+  frontier), "国（境）外" is 国外 and 境外; both words are indexed, besides the characters' own terms
+  (and count in the passage's BM25 length: three terms more per such word). A bracketed numeral or
+  sex is a number or a note, not an alternative ("第（六）项", "王某（女）").
 Tokens come out in text order. Bump ANALYZER_VERSION whenever the output changes for some input.
 """
 
@@ -29,7 +31,7 @@ import Stemmer
 from corpus.kiwi import get_kiwi, no_pronoun_contractions
 from corpus.script import HAN, HANGUL, KANA_BLOCKS
 
-ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/6"
+ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/7"
 
 _CJK = KANA_BLOCKS + HAN
 _WORD_CHAR = rf"[^\W_{HANGUL}{_CJK}]"
@@ -45,6 +47,8 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # "国(边)境" once NFKC has made the brackets ASCII: one Han character in brackets between two more
 _ALTERNATIVE = re.compile(f"(?=([{HAN}])\\(([{HAN}])\\)([{HAN}]))")
 _HAN_CHAR = re.compile(f"[{HAN}]")
+# a bracketed numeral numbers ("第（六）项", item 6) and a bracketed sex notes ("王某（女）"): no alternative
+_NOT_ALTERNATIVES = frozenset("〇一二三四五六七八九十百千万零两男女")
 
 # Kiwi tags kept for Korean: general/proper nouns, numerals, roots, verb and adjective stems (plus
 # the tags Kiwi gives Latin, numbers and Hanja, which this module analyses itself).
@@ -135,6 +139,8 @@ def _alternatives(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in _ALTERNATIVE.finditer(text):
         before, instead, after = m.groups()
+        if instead in _NOT_ALTERNATIVES or instead == before:
+            continue
         out.append((m.start(1), before + after))
         at = m.start(1)
         if at and _HAN_CHAR.match(text, at - 1):

@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -57,7 +57,7 @@ from index.definitions import (
     names_treaty,
 )
 from index.embedding.base import Embedder
-from index.evidence import best_sentences, evidence_terms, is_bare_label
+from index.evidence import best_sentences, evidence_terms, is_bare_label, is_title_block
 from index.filters import check_filters
 from index.followup import asked_year, cue, read_question, relative_year
 from index.instruments import (
@@ -190,6 +190,8 @@ class Scored:
             asks about (`index.definitions.asked_terms`) in that treaty, and such a group answers it.
         translations: the question's terms in the other language of Korean and English, searched by
             BM25 among that language's passages (`index.lexicon`); () when not searched across.
+        translated_df: document frequencies of the translations' terms (what marks a passage in
+            that other language: `GroundIndex._hit`).
     """
 
     question: str
@@ -204,6 +206,7 @@ class Scored:
     absent: str = ""  # "<instrument> has no article N" when the named instrument lacks the article named
     named_definer: bool = False  # defining groups define a question term in the treaty it names
     translations: tuple[Translation, ...] = ()  # question terms in the other language (index.lexicon)
+    translated_df: Mapping[str, int] = field(default_factory=dict)  # the translations' terms' df
 
 
 class GroundIndex:
@@ -390,7 +393,7 @@ class GroundIndex:
         context_weight = 1.0 if shifted is not None else HISTORY_WEIGHT
         # (the earlier question's terms in other languages keep their full weight: halving them too
         # lost two fit-half follow-ups)
-        translations = self._translations(q, earlier, query.filters)
+        translations, translated_df = self._translations(q, earlier, query.filters)
         translated: dict[str, dict[str, float]] = {}
         for tr in translations:
             weights = translated.setdefault(tr.language, {})
@@ -561,15 +564,17 @@ class GroundIndex:
             absent=self._absent(in_named) if in_named is not None else "",
             named_definer=named_definer,
             translations=translations,
+            translated_df=translated_df,
         )
 
     def _translations(
         self, q: QuestionAnalysis, earlier: QuestionAnalysis | None, filters: Filters
-    ) -> tuple[Translation, ...]:
+    ) -> tuple[tuple[Translation, ...], Mapping[str, int]]:
         """The question's terms (and those of the earlier question it is read with, each in its own
         language) in the other language of Korean and English (`index.lexicon`), and English terms in
         Chinese (`index.cedict`): only where the collection, within the filters, holds passages in
-        that other language and the word list is installed."""
+        that other language and the word list is installed; with the document frequencies of the
+        senses' terms."""
         wanted = [(q.terms, q.language)] + ([(earlier.terms, earlier.language)] if earlier else [])
         asked = []
         for terms, language in wanted:
@@ -611,7 +616,7 @@ class GroundIndex:
                 to_chinese(looked_up, terms, stats, in_chinese, TRANSLATION_WEIGHT)
                 for looked_up, terms in zip(lookups, english, strict=True)
             ]
-        return tuple(tr for tr in found if tr.weights)
+        return tuple(tr for tr in found if tr.weights), df
 
     def chinese_word_list(self) -> ChineseWordList | None:
         """The English-Chinese word list (`index.cedict`) English questions reach Chinese passages
@@ -884,8 +889,9 @@ class GroundIndex:
         definition question asks about ("How does the CAT define torture?"); either is shown first.
         A candidate lacking one of the question's key facts (a year, figure, rare name or quoted
         phrase: `index.question`) never answers or shows, nor does a passage that is only a title or
-        heading line (`index.evidence.is_bare_label`); the former may still be offered as related, the
-        latter only when fewer than `RELATED` other candidates are left.
+        heading line (`index.evidence.is_bare_label`) or its source's title block (`is_title_block`);
+        the former may still be offered as related, the latter only when fewer than `RELATED` other
+        candidates are left.
         Thread-safe: the instance is not changed.
 
         Args:
@@ -905,7 +911,7 @@ class GroundIndex:
         t0 = time.perf_counter()
         scored = self.score(query)
         groups = scored.groups
-        bare = [is_bare_label(g.head.passage.text) for g in groups]
+        bare = [self._bare(g.head.passage) for g in groups]
         eligible = [not g.missing and not b for g, b in zip(groups, bare, strict=True)]
         probabilities: list[float] | None = None
         q_prob: float | None = None
@@ -1057,17 +1063,25 @@ class GroundIndex:
     def _ref(self, source_id: str) -> SourceRef:
         return SourceRef(id=source_id, meta=self.backend.source_record(source_id).meta)
 
+    def _bare(self, p: Passage) -> bool:
+        """Whether the passage is only a title or heading (`index.evidence.is_bare_label`) or its
+        source's title block (`is_title_block`: the first passage, when more follow)."""
+        if is_bare_label(p.text):
+            return True
+        if p.ordinal != 0 or "\n" not in p.text.strip():
+            return False
+        record = self.backend.source_record(p.source_id)
+        return record.passage_count > 1 and is_title_block(p.text, record.meta.title)
+
     def _hit(self, g: Group, scored: Scored) -> Hit:
         p = g.head.passage
         terms, df = scored.terms, scored.df
-        across = _translated_terms(scored.translations, g.head.language, scored.language)
-        if across:
-            # a passage in another language is marked by the question's terms in that language (a
-            # Korean question's English senses: 송환 -> repatri), its own (figures, names) kept
-            terms = terms | across
-            unseen = across - df.keys()
-            if unseen:
-                df = {**self.backend.term_stats(unseen).df, **df}
+        shares = _translated_shares(scored.translations, g.head.language, scored.terms)
+        if shares:
+            # a passage is also marked by the question's terms translated into its language (a Korean
+            # question's English senses: 송환 -> repatri), each sense counting its share of its word
+            terms = terms | shares.keys()
+            df = {**scored.translated_df, **df}
         evidence = best_sentences(
             p.text,
             g.head.sentences,
@@ -1076,6 +1090,7 @@ class GroundIndex:
             df,
             scored.n_docs,
             sentence_terms=g.head.sentence_terms,
+            shares=shares,
         )
         dups = tuple(
             Duplicate(source=self._ref(d.passage.source_id), passage=d.passage) for d in g.duplicates
@@ -1085,13 +1100,21 @@ class GroundIndex:
         )
 
 
-def _translated_terms(translations: Iterable[Translation], language: str, asked_in: str) -> frozenset[str]:
-    """The index terms of the question's translations into `language` (`Translation.weights`'s keys),
-    for a passage in that language when the question was asked in another (`asked_in`); empty
-    otherwise."""
-    if language == asked_in:
-        return frozenset()
-    return frozenset(t for tr in translations if tr.language == language for t in tr.weights)
+def _translated_shares(
+    translations: Iterable[Translation], language: str, own: AbstractSet[str]
+) -> dict[str, float]:
+    """The index terms of the question's translations into `language` (`Translation.weights`), each
+    with its share of the word it translates (`weight / TRANSLATION_WEIGHT`, at most 1: a word's one
+    sense counts 1, each of its four senses 1/4), leaving out the question's `own` terms; empty when
+    nothing was translated into `language`."""
+    shares: dict[str, float] = {}
+    for tr in translations:
+        if tr.language != language:
+            continue
+        for term, weight in tr.weights.items():
+            if term not in own:
+                shares[term] = min(1.0, max(shares.get(term, 0.0), weight / TRANSLATION_WEIGHT))
+    return shares
 
 
 def _shifted_year(

@@ -46,32 +46,51 @@ def is_heading_line(text: str, start: int, end: int) -> bool:
 
 
 def is_bare_label(text: str) -> bool:
-    """Whether a whole passage is only headings or labels: a document title ("난민법"), a section
-    heading cut off from its text, or a title block of such lines, where a year may stand
-    ("China — 2024 Human Rights Report", "Editions included: 2024"; `is_heading_line` reads a line
-    with any figure as data). It quotes nothing a question can be answered with, so it never answers
-    or shows as a further passage (it may still be offered as related)."""
-    lines = [line.strip() for line in text.split("\n")]
-    return any(lines) and all(_title_line(line) for line in lines if line)
+    """Whether a whole passage is one heading or label line (`is_heading_line`): a document title
+    ("난민법"), a section heading cut off from its text. It quotes nothing a question can be answered
+    with, so it never answers or shows as a further passage (it may still be offered as related)."""
+    stripped = text.strip()
+    return bool(stripped) and is_heading_line(stripped, 0, len(stripped))
 
 
-# A year, and a label whose value is something else than a year ("IDPs: undetermined (2007)")
-_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,%])")
-_LABELLED = re.compile(r":\s*(?!Y\s*$)\S")
+TITLE_CHARS = 160  # a line of a document's title block may be this long in characters ...
+TITLE_WORDS = 24  # ... and in words (a report's full title is longer than a heading)
+TITLE_SHARE = 0.6  # the share of the block's first line's words that its source's title holds
+# A year, a list or range of years ("2023, 2024", "2022–2024"), and a label whose value is something
+# else ("Accession: 1982" is a fact; "Editions included: 2024" stands in a title block only)
+_YEARS = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?:\s*(?:,|–|-|—|to|and)\s*(?:1[89]|20)\d\d)*(?![\d.,%])")
+_WORD = re.compile(r"\w+")
+_CJK_CLAUSES = re.compile(r"[，；。]")  # a Chinese or Japanese line with clauses is a sentence
+
+
+def is_title_block(text: str, title: str) -> bool:
+    """Whether `text`, the first passage of a source titled `title`, is only the document's title
+    block: its first line repeats the title (`TITLE_SHARE` of its words are the title's: "South Korea
+    (Republic of Korea) — Country Reports on Human Rights Practices" under "South Korea (Republic of
+    Korea) — 2024 Country Reports on Human Rights Practices"), and every line reads as a title or
+    label (no closing punctuation, at most `TITLE_CHARS` characters and `TITLE_WORDS` words, not a
+    list item, no Chinese clauses, figures only as years: "Editions included: 2024"). Such a passage
+    names the document and answers nothing: like a bare label, it never answers (the caller checks it
+    is the source's first passage and not its only one)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines:
+        return False
+    named = {w.casefold() for w in _WORD.findall(title)}
+    first = [w.casefold() for w in _WORD.findall(lines[0])]
+    if not first or sum(w in named for w in first) < TITLE_SHARE * len(first):
+        return False
+    return all(_title_line(line) for line in lines)
 
 
 def _title_line(line: str) -> bool:
-    """One line of a title block: a heading line, digits allowed only as years among words, and then
-    not a label with a value other than a year."""
-    if is_heading_line(line, 0, len(line)):
-        return True
-    masked = _YEAR.sub("Y", line)
+    masked = _YEARS.sub("Y", line)
     return (
-        masked != line
-        and any(ch.isalpha() for ch in _YEAR.sub("", line))  # a year alone may be a count
+        len(line) <= TITLE_CHARS
+        and len(line.split()) <= TITLE_WORDS
+        and not _CLOSING.search(line)
+        and not _LIST_ITEM.match(line)
+        and not _CJK_CLAUSES.search(line)
         and not any(ch.isdigit() for ch in masked)
-        and not _LABELLED.search(masked)
-        and is_heading_line(masked, 0, len(masked))
     )
 
 
@@ -98,8 +117,11 @@ def best_sentences(
     ratio: float = 0.75,
     max_spans: int = 2,
     sentence_terms: Sequence[Collection[str]] | None = None,
+    shares: Mapping[str, float] | None = None,
 ) -> tuple[Span, ...]:
-    """Score each sentence by the IDF weight of the question terms it contains.
+    """Score each sentence by the IDF weight of the question terms it contains (times the term's
+    share in `shares`, for terms standing for part of a question word: its translations; 1 for the
+    others).
 
     `sentences` are the passage's sentence spans when known (stored at build time), else the text
     is split here. `sentence_terms`, when given with `sentences` (one set per sentence, computed at
@@ -117,7 +139,7 @@ def best_sentences(
         tokens = sentence_terms
     else:
         tokens = analyze_many([text[a:b] for a, b in spans])
-    weight = {t: idf(df.get(t, 0), n_docs) for t in query_terms}
+    weight = {t: idf(df.get(t, 0), n_docs) * (shares or {}).get(t, 1.0) for t in query_terms}
     # summed in sorted term order, so that equal sentences tie exactly in every process (set order
     # follows the per-process hash seed, and float addition is not associative)
     scores = [sum(weight[t] for t in sorted(query_terms.intersection(toks))) for toks in tokens]

@@ -88,11 +88,13 @@ _CONTINUATIONS = re.compile(
     r"as\s+for|in\s+that\s+case|if\s+so)\b",
     re.IGNORECASE,
 )
-# A question ending in an infinitive whose object it leaves unsaid: "Is there a time limit to file?",
-# "Who is eligible to apply?" (file what, apply for what: something asked about before).
+# A yes/no question ending in an infinitive of a verb that needs an object, without it: "Is there a
+# time limit to file?" (file what: something asked about before). Not with a question word, which
+# may be that object ("Which treaties has it refused to ratify?"), nor verbs that also stand alone
+# ("have to appeal", "go to register", "required to report").
 _STRANDED = re.compile(
-    r"\bto\s+(?:file|submit|apply|appeal|register|renew|claim|request|challenge|contest|ratify|sign|"
-    r"extend|complete|process|report)\s*[?.!]*\s*$",
+    r"\bto\s+(?:file|submit|renew|claim|request|challenge|contest|ratify|sign|extend|complete)"
+    r"\s*[?？.!\"'”’)]*\s*$",
     re.IGNORECASE,
 )
 _WH = _words("what which who whom whose when where why how")
@@ -272,7 +274,7 @@ def _cue_en(question: str) -> str | None:
             return f"{prev} that" if prev in _BEFORE_THAT else f"that {nxt}".strip()
     if _THAT_AT_END.search(question):
         return "that"
-    m = _ANAPHORIC_PHRASES.search(question) or _STRANDED.search(question)
+    m = _ANAPHORIC_PHRASES.search(question)
     if m:
         return " ".join(m.group().rstrip("?.! ").split())
     if words and len(words) <= 4 and lower[0] in _PREPOSITIONS and not _WH.intersection(lower):
@@ -327,6 +329,9 @@ def cue(question: str) -> str | None:
         found = _cue_zh(q)
     if found is None and _has(r"[A-Za-z]", q):
         found = _cue_en(q)
+    if found is None and not shifted and not _WH.intersection(w.lower() for w in _WORD.findall(q)):
+        stranded = _STRANDED.search(q)  # after a change of subject, there is nothing to file
+        found = " ".join(stranded.group().rstrip("?？.!\"'”’) ").split()) if stranded else None
     if found is None:  # "前一年呢？", "이듬해는?": a year counted from the thread's
         relative = relative_year(q)
         found = relative[1] if relative else None

@@ -81,6 +81,7 @@ def test_a_bracketed_alternative_indexes_both_words() -> None:
     assert {"国境", "边境"} <= set(analyze("国(边)境"))  # ASCII brackets too
     # a list number, a longer remark or a bracket beside other script is not an alternative
     assert analyze("（一）拐卖") == ["一", "拐卖"]
+    assert "六项" not in analyze("第一款第（六）项规定的") and "女于" not in analyze("被害人王某（女）于")
     assert "国以" not in analyze("中华人民共和国（以下简称中国）")
     assert analyze("Act (A) text") == ["act", "text"]
 

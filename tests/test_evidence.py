@@ -7,7 +7,7 @@ import pytest
 from corpus.sentences import split_sentences
 from index.analyzer import analyze, analyze_many
 from index.engine import GroundIndex
-from index.evidence import best_sentences, evidence_terms, is_bare_label, is_heading_line
+from index.evidence import best_sentences, evidence_terms, is_bare_label, is_heading_line, is_title_block
 from index.question import provisions_in
 from index.types import Query
 from tests.fakes import FakeEmbedder
@@ -33,6 +33,21 @@ def marked(text: str, question: str) -> list[str]:
     terms = evidence_terms(analyze(question), bool(provisions_in(question)))
     spans = best_sentences(text, None, terms, analyze_many, {}, 1000)
     return [text[s.start : s.end] for s in spans]
+
+
+def test_a_term_standing_for_part_of_a_word_counts_its_share() -> None:
+    # "advisor" is one of four senses of one Korean word (고문: advisor, ancient text, ill-treatment,
+    # torture) and counts a quarter of it, so the sentence holding the question's other word is marked
+    text = "The advisor resigned. Defectors were detained in China."
+    df = {"advisor": 1, "china": 100}
+    terms = {"advisor", "china"}
+
+    def best(shares: dict[str, float] | None) -> str:
+        (span,) = best_sentences(text, None, terms, analyze_many, df, 1000, shares=shares)
+        return text[span.start : span.end]
+
+    assert best(None) == "The advisor resigned."  # the rarer term wins when both count whole
+    assert best({"advisor": 0.25}) == "Defectors were detained in China."
 
 
 @pytest.mark.parametrize(
@@ -132,24 +147,82 @@ def test_a_heading_never_joins_prose_as_its_neighbour() -> None:
         ("Refugee Act\n\nArticle 1 (Purpose) This Act prescribes the status of refugees.", False),
         ("| 2023 | 196 |\n| 2024 | 236 |", False),  # a table of figures may answer
         ("The Act entered into force in 2013.", False),
-        # a title block: every line a heading or label, years allowed
-        (
-            "South Korea (Republic of Korea) — Country Reports on Human Rights Practices\n\n"
-            "Editions included: 2024\n\nSouth Korea (Republic of Korea) — 2024 Human Rights Report",
-            True,
-        ),
-        ("2024 Human Rights Report", True),
-        ("Universal Declaration of Human Rights\n\nPreamble", True),
-        # ... but not with a figure that is not a year, nor a label with another value, nor a sentence
-        ("中华人民共和国国籍法\n\n1980年9月10日 第五届全国人民代表大会第三次会议通过", False),
-        ("Refugees and displaced persons:\nIDPs: undetermined (famine in the mid-1990s) (2007)", False),
-        ("Population:\n26,298,666 (2024 est.)", False),
-        ("Country report 2024\n\nThe government detained 2024 defectors.", False),
-        ("Refugees admitted\n\n2024", False),  # a number alone may be a count
+        ("Capital:\nPyongyang", False),  # a label and its value: data
     ],
 )
 def test_bare_labels(text: str, bare: bool) -> None:
     assert is_bare_label(text) is bare
+
+
+SK_TITLE = "South Korea (Republic of Korea) — 2024 Country Reports on Human Rights Practices"
+SK_BLOCK = (
+    "South Korea (Republic of Korea) — Country Reports on Human Rights Practices\n"
+    "Editions included: 2024\nSouth Korea (Republic of Korea) — 2024 Human Rights Report"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "block"),
+    [
+        (SK_BLOCK, SK_TITLE, True),
+        (SK_BLOCK.replace("2024\n", "2023, 2024\n\n").replace("— 2024", "— 2022–2024"), SK_TITLE, True),
+        (
+            "China\n=====\n\n(also see separate Hong Kong, Macau, and Taiwan entries)",
+            "The World Factbook: China",
+            True,
+        ),
+        (
+            "Universal Declaration of Human Rights\n\nPreamble",
+            "Universal Declaration of Human Rights (1948)",
+            True,
+        ),
+        # the first line is not the document's title: a label and its value are facts
+        ("China\n\nAccession: 1982", "Status of ratification", False),
+        ("Asylum in Korea\n\nCompetent authority\n\nMinistry of Justice", "Asylum facts", False),
+        # a line with another figure, or a sentence, is not a title's
+        (
+            "中华人民共和国国籍法\n\n1980年9月10日 第五届全国人民代表大会第三次会议通过",
+            "中华人民共和国国籍法",
+            False,
+        ),
+        (SK_BLOCK + "\n\nThe government took steps to punish officials.", SK_TITLE, False),
+        ("解释\n\n为依法惩治拐卖妇女、儿童犯罪，切实保障妇女、儿童的合法权益，现解释如下：", "解释", False),
+        (SK_BLOCK + "\n\nRefugees admitted: 196", SK_TITLE, False),
+    ],
+)
+def test_title_blocks(text: str, title: str, block: bool) -> None:
+    assert is_title_block(text, title) is block
+
+
+def test_a_source_s_title_block_never_answers() -> None:
+    report = (
+        SK_BLOCK + "\n\nSource PDF: https://example.org/report.pdf\n\nExecutive Summary\n\n"
+        "There were no significant changes in the human rights situation in the Republic of Korea in 2024."
+    )
+    facts = "South Korea\n\nAccession: 1992\n\nSource PDF: https://example.org/facts.pdf\n\nThe rest."
+    emb = FakeEmbedder()
+    index = GroundIndex(
+        memory_backend(
+            prepare(
+                [text_source("r", report, title=SK_TITLE), text_source("f", facts, title="Treaty status")],
+                emb,
+            )
+        ),
+        emb,
+    )
+    first = index.passages_of("r")[0]
+    assert first.text == SK_BLOCK  # the title block is a passage of its own
+    for question in ("South Korea 2024 Human Rights Report", "Republic of Korea human rights report 2024"):
+        answer = index.search(Query(question, k=5))
+        assert first.id not in [h.passage.id for h in answer.shown], question
+    # a first passage that does not repeat its source's title still answers, as does a source that
+    # is only its title block (it is all there is to quote)
+    assert index.passages_of("f")[0].text == "South Korea\n\nAccession: 1992"
+    answer = index.search(Query("South Korea accession 1992", k=5))
+    assert index.passages_of("f")[0].id in [h.passage.id for h in answer.shown]
+    alone = GroundIndex(memory_backend(prepare([text_source("t", SK_BLOCK, title=SK_TITLE)], emb)), emb)
+    answer = alone.search(Query("South Korea 2024 Human Rights Report", k=5))
+    assert [h.passage.text for h in answer.shown] == [SK_BLOCK]
 
 
 def test_a_bare_title_passage_never_answers_but_may_be_related() -> None:

@@ -39,7 +39,8 @@ EARLIER = ("How many North Koreans did China send back in October 2023?",)
         "2019년에는요?",
         "那么中国呢？",
         "Is there a time limit to file?",  # file what: the application asked about before
-        "Who is eligible to apply?",
+        "Is there a fee to renew？",
+        "Is a lawyer needed to submit?",
     ],
 )
 def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
@@ -70,6 +71,11 @@ def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
         "Is there a time limit to file an asylum claim?",  # the infinitive has its object
         "Do defectors have a right to asylum?",  # "to" before a noun
         "How long does a defector have to appeal a rejection?",
+        "Which human rights treaties has North Korea refused to ratify?",  # the object comes first
+        "What documents does an asylum seeker need to submit?",
+        "How long does a rejected applicant have to appeal?",  # verbs that stand alone
+        "Where do North Korean defectors go to register?",
+        "Unrelated, but is there a time limit to file?",  # a new subject: nothing to file
     ],
 )
 def test_self_contained_questions_stand_alone_in_any_thread(question: str) -> None:

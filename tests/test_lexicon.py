@@ -120,7 +120,12 @@ def test_a_passage_in_the_other_language_is_marked_by_the_question_s_translated_
     # without the word list nothing in an English passage matches a Korean question
     assert evidence(GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: None)) == []
     # with it, the sentence holding both senses (china, repatri) is the one marked
-    assert repatriated in evidence(GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon))
+    with_lexicon_index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon)
+    assert repatriated in evidence(with_lexicon_index)
+    # an English follow-up of a Korean question: the earlier question's English senses mark it too
+    thread = with_lexicon_index.search(Query("And how many were sent back?", k=5, history=("중국 송환",)))
+    sent = [h for h in (*thread.shown, *thread.related) if h.source.id.startswith("defectors")]
+    assert sent and repatriated in [h.passage.text[e.start : e.end] for h in sent for e in h.evidence]
     # a passage in the question's own language is marked by the question's own terms only
     with_lexicon = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon)
     korean = with_lexicon.search(Query("난민 송환", k=5))
