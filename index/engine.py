@@ -57,7 +57,7 @@ from index.definitions import (
     names_treaty,
 )
 from index.embedding.base import Embedder
-from index.evidence import best_sentences, evidence_terms, is_bare_label, is_title_block
+from index.evidence import TITLE_CHARS, best_sentences, evidence_terms, is_bare_label, is_title_block
 from index.filters import check_filters
 from index.followup import asked_year, cue, read_question, relative_year
 from index.instruments import (
@@ -112,6 +112,7 @@ CROSS_LINGUAL_DEFAULT = 0.06  # for questions in other languages than those abov
 # among that language's passages; the senses of one term share this weight (each of the question's
 # own terms weighs 1).
 TRANSLATION_WEIGHT = 0.5
+TITLE_BLOCK_CHARS = 4 * TITLE_CHARS  # a longer first passage is not read as a title block
 # The answerability model was fitted on a collection of thousands of passages; its rank and gap
 # features mean little among a handful of candidates, so smaller collections use the threshold rules.
 MIN_MODEL_PASSAGES = 200
@@ -1068,7 +1069,7 @@ class GroundIndex:
         source's title block (`is_title_block`: the first passage, when more follow)."""
         if is_bare_label(p.text):
             return True
-        if p.ordinal != 0 or "\n" not in p.text.strip():
+        if p.ordinal != 0 or len(p.text) > TITLE_BLOCK_CHARS:
             return False
         record = self.backend.source_record(p.source_id)
         return record.passage_count > 1 and is_title_block(p.text, record.meta.title)
@@ -1104,9 +1105,11 @@ def _translated_shares(
     translations: Iterable[Translation], language: str, own: AbstractSet[str]
 ) -> dict[str, float]:
     """The index terms of the question's translations into `language` (`Translation.weights`), each
-    with its share of the word it translates (`weight / TRANSLATION_WEIGHT`, at most 1: a word's one
-    sense counts 1, each of its four senses 1/4), leaving out the question's `own` terms; empty when
-    nothing was translated into `language`."""
+    weighed as its BM25 run weighs it against one of the question's own terms (`weight /
+    TRANSLATION_WEIGHT`, at most 1): the share of its word a sense carries (a word's one sense 1, each
+    of four senses 1/4), for Chinese also scaled by the bigram's IDF among the Chinese passages over
+    its IDF in the whole collection (`index.cedict`). The question's `own` terms are left out; empty
+    when nothing was translated into `language`."""
     shares: dict[str, float] = {}
     for tr in translations:
         if tr.language != language:

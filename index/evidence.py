@@ -56,9 +56,10 @@ def is_bare_label(text: str) -> bool:
 TITLE_CHARS = 160  # a line of a document's title block may be this long in characters ...
 TITLE_WORDS = 24  # ... and in words (a report's full title is longer than a heading)
 TITLE_SHARE = 0.6  # the share of the block's first line's words that its source's title holds
-# A year, a list or range of years ("2023, 2024", "2022–2024"), and a label whose value is something
-# else ("Accession: 1982" is a fact; "Editions included: 2024" stands in a title block only)
+# A year, or a list or range of years ("2023, 2024", "2022–2024")
 _YEARS = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?:\s*(?:,|–|-|—|to|and)\s*(?:1[89]|20)\d\d)*(?![\d.,%])")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_LABEL = re.compile(r"^[^:：]{1,60}[:：]\s*(\S.*)$")  # "Capital: Pyongyang": a label and its value
 _WORD = re.compile(r"\w+")
 _CJK_CLAUSES = re.compile(r"[，；。]")  # a Chinese or Japanese line with clauses is a sentence
 
@@ -67,11 +68,10 @@ def is_title_block(text: str, title: str) -> bool:
     """Whether `text`, the first passage of a source titled `title`, is only the document's title
     block: its first line repeats the title (`TITLE_SHARE` of its words are the title's: "South Korea
     (Republic of Korea) — Country Reports on Human Rights Practices" under "South Korea (Republic of
-    Korea) — 2024 Country Reports on Human Rights Practices"), and every line reads as a title or
-    label (no closing punctuation, at most `TITLE_CHARS` characters and `TITLE_WORDS` words, not a
-    list item, no Chinese clauses, figures only as years: "Editions included: 2024"). Such a passage
-    names the document and answers nothing: like a bare label, it never answers (the caller checks it
-    is the source's first passage and not its only one)."""
+    Korea) — 2024 Country Reports on Human Rights Practices"), and every line reads as part of a
+    title (`_title_line`: "Editions included: 2024" under that title). Such a passage names the
+    document and answers nothing: like a bare label, it never answers (the caller checks it is the
+    source's first passage and not its only one)."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if not lines:
         return False
@@ -79,19 +79,31 @@ def is_title_block(text: str, title: str) -> bool:
     first = [w.casefold() for w in _WORD.findall(lines[0])]
     if not first or sum(w in named for w in first) < TITLE_SHARE * len(first):
         return False
-    return all(_title_line(line) for line in lines)
+    years = frozenset(_YEAR.findall(title))
+    return all(_title_line(line, years) for line in lines)
 
 
-def _title_line(line: str) -> bool:
+def _title_line(line: str, title_years: frozenset[str]) -> bool:
+    """A line of a title block: no closing punctuation, at most `TITLE_CHARS` characters and
+    `TITLE_WORDS` words, not a list item, no Chinese clauses; figures only as years, one of them a
+    year of the title (its edition: "2024 Human Rights Report"; "Accession: 1982" under "Treaty
+    status" is a fact); a label ("Editions included: 2024") only with such years for its value
+    ("Capital: Pyongyang" is a fact)."""
+    if (
+        len(line) > TITLE_CHARS
+        or len(line.split()) > TITLE_WORDS
+        or _CLOSING.search(line)
+        or _LIST_ITEM.match(line)
+        or _CJK_CLAUSES.search(line)
+    ):
+        return False
     masked = _YEARS.sub("Y", line)
-    return (
-        len(line) <= TITLE_CHARS
-        and len(line.split()) <= TITLE_WORDS
-        and not _CLOSING.search(line)
-        and not _LIST_ITEM.match(line)
-        and not _CJK_CLAUSES.search(line)
-        and not any(ch.isdigit() for ch in masked)
-    )
+    if any(ch.isdigit() for ch in masked):
+        return False
+    if masked != line and title_years.isdisjoint(_YEAR.findall(line)):
+        return False
+    label = _LABEL.match(masked)
+    return label is None or label.group(1).strip() == "Y"
 
 
 def evidence_terms(terms: Collection[str], names_provision: bool) -> set[str]:

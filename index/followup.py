@@ -88,13 +88,24 @@ _CONTINUATIONS = re.compile(
     r"as\s+for|in\s+that\s+case|if\s+so)\b",
     re.IGNORECASE,
 )
-# A yes/no question ending in an infinitive of a verb that needs an object, without it: "Is there a
-# time limit to file?" (file what: something asked about before). Not with a question word, which
-# may be that object ("Which treaties has it refused to ratify?"), nor verbs that also stand alone
-# ("have to appeal", "go to register", "required to report").
+# A question ending in an infinitive of a verb that needs an object, without it: "Is there a time
+# limit to file?", "How long do I have to file?" (file what: something asked about before). Not when
+# the object comes first ("Which treaties has North Korea refused to ratify?", "What documents must
+# one submit?") or is the subject ("Is the form hard to complete?"), nor for verbs that also stand
+# alone ("have to appeal", "go to register", "required to report").
 _STRANDED = re.compile(
     r"\bto\s+(?:file|submit|renew|claim|request|challenge|contest|ratify|sign|extend|complete)"
     r"\s*[?？.!\"'”’)]*\s*$",
+    re.IGNORECASE,
+)
+_FRONTED_OBJECT = re.compile(
+    r"^\s*(?:what|which)\s+(?!(?:is|are|was|were|do|does|did|can|could|should|must|may|might|will|would|"
+    r"has|have|had|if|about)\b)\w",
+    re.IGNORECASE,
+)
+_TOUGH = re.compile(
+    r"\b(?:hard|easy|difficult|simple|possible|impossible|expensive|costly|cheap|quick|slow|safe|free)"
+    r"\s+to\s+\w+\s*[?？.!\"'”’)]*\s*$",
     re.IGNORECASE,
 )
 _WH = _words("what which who whom whose when where why how")
@@ -329,7 +340,7 @@ def cue(question: str) -> str | None:
         found = _cue_zh(q)
     if found is None and _has(r"[A-Za-z]", q):
         found = _cue_en(q)
-    if found is None and not shifted and not _WH.intersection(w.lower() for w in _WORD.findall(q)):
+    if found is None and not shifted and not _FRONTED_OBJECT.match(q) and not _TOUGH.search(q):
         stranded = _STRANDED.search(q)  # after a change of subject, there is nothing to file
         found = " ".join(stranded.group().rstrip("?？.!\"'”’) ").split()) if stranded else None
     if found is None:  # "前一年呢？", "이듬해는?": a year counted from the thread's

@@ -167,6 +167,11 @@ SK_BLOCK = (
         (SK_BLOCK, SK_TITLE, True),
         (SK_BLOCK.replace("2024\n", "2023, 2024\n\n").replace("— 2024", "— 2022–2024"), SK_TITLE, True),
         (
+            "Optional Protocol to the Convention on the Rights of the Child on the sale of children",
+            "Optional Protocol to the Convention on the Rights of the Child on the sale of children (2000)",
+            True,
+        ),
+        (
             "China\n=====\n\n(also see separate Hong Kong, Macau, and Taiwan entries)",
             "The World Factbook: China",
             True,
@@ -179,6 +184,18 @@ SK_BLOCK = (
         # the first line is not the document's title: a label and its value are facts
         ("China\n\nAccession: 1982", "Status of ratification", False),
         ("Asylum in Korea\n\nCompetent authority\n\nMinistry of Justice", "Asylum facts", False),
+        # the first line is the title, but facts follow: a label's value, a year not the title's
+        ("North Korea\nCapital: Pyongyang\nGovernment type: dictatorship", "North Korea", False),
+        (
+            "Refugee Convention status\n\nRepublic of Korea\n\nAccession: 1992",
+            "Refugee Convention status",
+            False,
+        ),
+        (
+            "Refugee Convention status\n\nRepublic of Korea: acceded 1992",
+            "Refugee Convention status 1992",
+            False,
+        ),
         # a line with another figure, or a sentence, is not a title's
         (
             "中华人民共和国国籍法\n\n1980年9月10日 第五届全国人民代表大会第三次会议通过",

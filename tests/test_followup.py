@@ -41,6 +41,8 @@ EARLIER = ("How many North Koreans did China send back in October 2023?",)
         "Is there a time limit to file?",  # file what: the application asked about before
         "Is there a fee to renew？",
         "Is a lawyer needed to submit?",
+        "How long do I have to file?",
+        "What is the fee to renew?",
     ],
 )
 def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
@@ -76,6 +78,7 @@ def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
         "How long does a rejected applicant have to appeal?",  # verbs that stand alone
         "Where do North Korean defectors go to register?",
         "Unrelated, but is there a time limit to file?",  # a new subject: nothing to file
+        "Is the asylum application form hard to complete?",  # the form is what is completed
     ],
 )
 def test_self_contained_questions_stand_alone_in_any_thread(question: str) -> None:

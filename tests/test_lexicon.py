@@ -133,6 +133,32 @@ def test_a_passage_in_the_other_language_is_marked_by_the_question_s_translated_
     assert law and all("송환" in h.passage.text[e.start : e.end] for h in law for e in h.evidence)
 
 
+def test_a_translated_sense_marks_a_sentence_with_its_share_of_the_word(
+    tmp_path_factory: pytest.TempPathFactory, lexicon: Lexicon
+) -> None:
+    # 고문 has two senses (advisor, torture), 중국 one (China): a sentence holding China outweighs one
+    # holding "advisor" alone, though both terms are as rare
+    files = {
+        "report.txt": "The advisor resigned. Defectors were detained in China.",
+        "other.txt": "Torture is prohibited in every case.",
+        "law.txt": "난민법\n\n이 법은 난민의 지위에 관한 사항을 정한다.",
+    }
+    manifest = (
+        "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+        "report.txt,Report,Example,2024,https://example.org/r,test,CC BY,en\n"
+        "other.txt,Other,Example,2024,https://example.org/o,test,CC BY,en\n"
+        "law.txt,난민법,국회,2016,https://example.kr/l,test,Public,ko\n"
+    )
+    tiny = tiny_index_in(tmp_path_factory, "lexicon-shares", files, manifest)
+    index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon)
+    answer = index.search(Query("고문 중국", k=5))
+    report = [h for h in (*answer.shown, *answer.related) if h.source.id.startswith("report")]
+    assert report
+    assert [report[0].passage.text[e.start : e.end] for e in report[0].evidence] == [
+        "Defectors were detained in China."
+    ]
+
+
 def test_no_lookup_for_other_languages_or_without_passages_in_the_other_one(
     tiny: GroundIndex, lexicon: Lexicon, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
