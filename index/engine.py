@@ -263,6 +263,7 @@ class GroundIndex:
         self._lexicon = lexicon
         self._lexicon_read: tuple[Lexicon | None] | None = None  # (the list,) once read
         self._lexicon_lock = threading.Lock()  # not self._lock: reading takes ~0.5 s
+        self._title_blocks: dict[str, bool] = {}  # first passage id -> is its source's title block
         self._chinese = chinese
         self._chinese_read: tuple[ChineseWordList | None] | None = None  # (the list,) once read
         self._chinese_lock = threading.Lock()  # its own: reading takes ~2.5 s
@@ -1071,8 +1072,12 @@ class GroundIndex:
             return True
         if p.ordinal != 0 or len(p.text) > TITLE_BLOCK_CHARS:
             return False
-        record = self.backend.source_record(p.source_id)
-        return record.passage_count > 1 and is_title_block(p.text, record.meta.title)
+        known = self._title_blocks.get(p.id)
+        if known is None:  # (one entry per source at most; two threads may both compute it, alike)
+            record = self.backend.source_record(p.source_id)
+            known = record.passage_count > 1 and is_title_block(p.text, record.meta.title)
+            self._title_blocks[p.id] = known
+        return known
 
     def _hit(self, g: Group, scored: Scored) -> Hit:
         p = g.head.passage
