@@ -519,6 +519,37 @@ def test_real_model_agrees_with_the_engine(
         assert emb.input_tokens(q, query=True) == engine.token_count(q, True)  # type: ignore[attr-defined]
 
 
+def _op_types(path: Path) -> set[str]:
+    import onnx
+
+    return {n.op_type for n in onnx.load(str(path)).graph.node}
+
+
+def test_question_encoder_has_its_attention_fused_and_quantised(tiny_weights: Path, tmp_path: Path) -> None:
+    emb = load_e5(tmp_path, weight_file=tiny_weights)
+    ops = _op_types(emb.folder / "query.onnx")
+    assert {"QAttention", "SkipLayerNormalization", "MatMulInteger"} <= ops  # one op per layer's attention
+    assert "Transpose" not in ops and "Softmax" not in ops  # the unfused attention's pieces are gone
+    assert "QAttention" not in _op_types(emb.folder / "model.onnx")  # passages keep the exact graph
+    assert emb.verification.query_passed and not _question_vectors_are_exact(emb)
+    assert not list(emb.folder.glob(".*")), "no temporary file is left in the folder"
+
+
+def test_question_encoder_is_quantised_unfused_when_the_fusions_fail(
+    tiny_weights: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index.embedding import e5_convert
+
+    def no_fusion(src: Path, dst: Path, *, heads: int, hidden: int) -> dict[str, int]:
+        raise ValueError(f"no attention could be fused in {src}")
+
+    monkeypatch.setattr(e5_convert, "fuse_bert", no_fusion)
+    emb = load_e5(tmp_path, weight_file=tiny_weights)
+    ops = _op_types(emb.folder / "query.onnx")
+    assert "MatMulInteger" in ops and "QAttention" not in ops
+    assert emb.verification.query_passed and not _question_vectors_are_exact(emb)
+
+
 @pytest.mark.integration
 def test_question_encoder_keeps_the_feed_forward_outputs_in_float(e5_fp32: E5Embedder) -> None:
     """query.onnx is int8 but for each layer's feed-forward output MatMul; its question vectors are
@@ -529,6 +560,7 @@ def test_question_encoder_keeps_the_feed_forward_outputs_in_float(e5_fp32: E5Emb
     float_matmuls = [n.name for n in graph.node if n.op_type == "MatMul" and "/output/dense/" in n.name]
     assert len([n for n in float_matmuls if "/attention/" not in n]) == 12  # one per layer
     assert any(n.op_type == "MatMulInteger" for n in graph.node)  # the rest is quantised
+    assert sum(n.op_type == "QAttention" for n in graph.node) == 12  # attention fused, one op per layer
     questions = [*VERIFY_QUERIES, "Article 33 of the Refugee Convention", "난민법 제2조의 정의는 무엇인가요?"]
     for q in questions:
         quick, exact = e5_fp32.encode_query(q), e5_fp32._query_vector(q, exact=True)

