@@ -62,6 +62,13 @@ class ReadOnlySource(CorpusError):
     code = "read_only_source"
 
 
+class SourceExists(CorpusError):
+    """An upload would replace a stored upload of the same name that holds other content, and the
+    caller did not ask to replace it."""
+
+    code = "source_exists"
+
+
 class IndexingError(GroundqaError):
     """A problem building, storing or loading an index."""
 

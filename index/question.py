@@ -252,6 +252,9 @@ def _han_number(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else han_value(raw)
 
 
+ADDENDA = "부칙"  # the heading of a Korean law's addenda (supplementary provisions)
+
+
 def provisions_in(text: str) -> tuple[Provision, ...]:
     """The articles and sections `text` names, in order, without repeats.
 
@@ -466,5 +469,14 @@ def _with_paragraph(text: str, start: int, end: int) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def section_provisions(section: tuple[str, ...]) -> frozenset[Provision]:
-    """The articles and sections a passage's section path stands in ("Article 33" -> ("art", "33"))."""
-    return frozenset(p for label in section for p in provisions_in(label))
+    """The articles and sections a passage's section path stands in ("Article 33" -> ("art", "33")).
+
+    Under a Korean law's addenda ("부칙 <제10호,1987.10.29>"), whose articles are numbered anew, there
+    are none: 제3조 of the Constitution is its article on the territory, not the addenda's 제3조 on the
+    first election (those are cited "부칙 ... 제3조", `index.citation`)."""
+    found: list[Provision] = []
+    for label in section:
+        if label.startswith(ADDENDA):
+            break
+        found.extend(provisions_in(label))
+    return frozenset(found)

@@ -22,7 +22,7 @@ from corpus.errors import NotFound, ReadOnlySource
 from corpus.ingest import SourceDir
 from index.backend import SourceRecord
 from index.postgres.uploads import UploadRows
-from service.uploads import UPLOADS_NAMESPACE, UploadMeta, Uploads, upload_record
+from service.uploads import UPLOADS_NAMESPACE, UploadMeta, Uploads, source_exists, upload_record
 
 
 class DatabaseUploads(Uploads):
@@ -43,10 +43,12 @@ class DatabaseUploads(Uploads):
         super().__init__(sources_dir, mirror_dir, trash_dir, max_bytes)
         self._rows = rows
 
-    def add(self, filename: str, content: bytes, meta: UploadMeta) -> str:
-        """Validate and name the file exactly as the local uploads do, then store it in the database.
+    def add(self, filename: str, content: bytes, meta: UploadMeta, *, replace: bool = False) -> str:
+        """Validate and name the file exactly as the local uploads do, then store it in the database
+        (a replaced upload stays there, marked deleted).
 
         Raises InvalidRequest (bad name, type, empty, too large, or content that cannot be of its type),
+        SourceExists (a live upload of that name holds other content and `replace` is False),
         StorageError or BackendUnavailable.
         """
         with tempfile.TemporaryDirectory(prefix="groundqa-upload-") as tmp:
@@ -55,6 +57,8 @@ class DatabaseUploads(Uploads):
             names = [p.name for p in Path(tmp).iterdir() if p.is_file() and p.read_bytes() == content]
         if len(names) != 1:  # the one file holding these bytes is the stored upload
             raise RuntimeError(f"could not tell which staged file is the upload among {names}")
+        if not replace and any(u.name == names[0] and u.content != content for u in self._rows.live()):
+            raise source_exists(names[0])
         self._rows.put(names[0], content, asdict(meta))
         return source_id
 

@@ -28,6 +28,7 @@ from corpus.errors import (
     ReadOnlySource,
     RebuildInProgress,
     SnapshotCorrupt,
+    SourceExists,
     StorageError,
 )
 from service.schemas import ErrorBody
@@ -66,6 +67,7 @@ STATUS: list[tuple[type[GroundqaError], int]] = [
     (NotFound, 404),
     (RebuildInProgress, 409),
     (ReadOnlySource, 409),
+    (SourceExists, 409),
     (ManifestError, 409),
     (TooManyRequests, 429),
     (IndexNotBuilt, 503),
@@ -92,7 +94,8 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         403: "Admin endpoints are disabled (no GROUNDQA_ADMIN_TOKEN configured)",
         404: "Unknown id",
         409: "Conflict: a rebuild is already running (its job id is given), the source is read-only, "
-        "or the uploads manifest is damaged (the message names the line)",
+        "an upload of that name holds other content (send replace=true), or the uploads manifest is "
+        "damaged (the message names the line)",
         413: "Request body too large",
         415: "The body is not sent as JSON (Content-Type: application/json)",
         422: "Invalid request body or parameters (the message names the field)",

@@ -131,16 +131,20 @@ async def upload_source(
     url: Annotated[str | None, Form(max_length=MAX_CHARS["url"], description="http or https")] = None,
     license: Annotated[str | None, Form(max_length=MAX_CHARS["license"])] = None,
     language: Annotated[str | None, Form(max_length=12)] = None,
+    replace: Annotated[
+        bool, Form(description="Replace a stored upload of the same name (it goes to the trash).")
+    ] = False,
 ) -> JSONResponse:
     """Store an uploaded source (admin) and start a rebuild that indexes it.
 
-    A bad metadata field is a 422 naming it; markup is removed from the text fields.
+    A bad metadata field is a 422 naming it; markup is removed from the text fields. An upload named
+    as a stored one that holds other content is a 409 unless `replace` is true.
     """
     meta = UploadMeta.validated(
         title=title, publisher=publisher, date=date, url=url, license=license, language=language
     )
     content = await read_upload(runtime, file)
-    source_id, job = runtime.add_source(file.filename or "", content, meta)
+    source_id, job = runtime.add_source(file.filename or "", content, meta, replace=replace)
     return _accepted(job, source_id)
 
 

@@ -210,7 +210,7 @@ class Runtime:
         """The loaded index; IndexNotBuilt (saying how far the start-up is) when there is none yet."""
         if not self.ready:
             failed = self.startup_failed()
-            if failed and self._holder is None:
+            if failed:  # (a model may have loaded and the index failed to build: say why either way)
                 raise IndexNotBuilt(f"groundqa could not start: {failed}")
             p = self.progress()
             if p is not None:
@@ -379,9 +379,12 @@ class Runtime:
                 time.sleep(1.0)
 
     # -- uploads ---------------------------------------------------------------------------------
-    def add_source(self, filename: str, content: bytes, meta: UploadMeta) -> tuple[str, Job]:
-        """Store an uploaded file with its metadata, then start (or queue) a rebuild."""
-        source_id = self.uploads.add(filename, content, meta)
+    def add_source(
+        self, filename: str, content: bytes, meta: UploadMeta, *, replace: bool = False
+    ) -> tuple[str, Job]:
+        """Store an uploaded file with its metadata (`Uploads.add`: SourceExists when an upload of that
+        name holds other content and `replace` is False), then start (or queue) a rebuild."""
+        source_id = self.uploads.add(filename, content, meta, replace=replace)
         return source_id, self.start_rebuild(queue=True)
 
     def delete_source(self, source_id: str) -> Job:

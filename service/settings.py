@@ -12,6 +12,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+_NOT_A_URL = "not a PostgreSQL URL (postgresql://user:password@host:5432/dbname) or key=value string"
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GROUNDQA_", extra="ignore")
@@ -74,6 +76,34 @@ class Settings(BaseSettings):
         from service.ratelimit import parse_limit
 
         parse_limit(value)  # raises ValueError with what is wrong
+        return value
+
+    @field_validator("data_dir", "uploads_dir")
+    @classmethod
+    def _a_folder(cls, value: Path | None) -> Path | None:
+        """A folder groundqa writes in: missing (it is created) or a folder, never a file."""
+        if value is not None and value.exists() and not value.is_dir():
+            raise ValueError(f"{value} is a file, not a folder")
+        return value
+
+    @field_validator("database_url", "database_read_url")
+    @classmethod
+    def _a_database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        """A libpq URL ("postgresql://user@host:5432/db") or key=value string, checked as libpq reads
+        it where psycopg is installed (the message never repeats the value: it may hold a password)."""
+        if value is None or not value.get_secret_value():
+            return value
+        text = value.get_secret_value()
+        try:
+            from psycopg.conninfo import conninfo_to_dict
+        except ImportError:  # no PostgreSQL support installed: the backend says so when it is used
+            if "://" not in text and "=" not in text:
+                raise ValueError(_NOT_A_URL) from None
+            return value
+        try:
+            conninfo_to_dict(text)
+        except Exception:  # psycopg.ProgrammingError, with the value in its message
+            raise ValueError(_NOT_A_URL) from None
         return value
 
     @property

@@ -28,6 +28,7 @@ from corpus.errors import (
     ManifestError,
     NotFound,
     ReadOnlySource,
+    SourceExists,
     StorageError,
     UnreadableSource,
 )
@@ -40,6 +41,7 @@ from index.backend import SourceRecord
 from index.local.snapshot import atomic_write_text, fsync_dir
 
 UPLOADS_NAMESPACE = "uploads"
+PLAIN_TEXT = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})  # text whatever its markup
 UPLOAD_ORIGIN = "uploaded through the groundqa API"
 # A stored name, in UTF-8 bytes. File systems allow 255; the trash adds a 16-byte time prefix.
 MAX_NAME_BYTES = 200
@@ -98,6 +100,15 @@ def _cut_utf8(text: str, limit: int) -> str:
     return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
 
 
+def source_exists(name: str) -> SourceExists:
+    """The error for an upload named `name` when a stored upload of that name holds other content."""
+    return SourceExists(
+        f"an upload named {name} (source {source_id_for(name, UPLOADS_NAMESPACE)}) already holds other "
+        "content: send replace=true (on the admin page: tick Replace) to replace it, the stored file "
+        "being kept in the trash, or upload the file under another name"
+    )
+
+
 def sanitize_filename(name: str) -> str:
     """A safe base name for an uploaded file: no folders, no control or odd characters, and at most
     MAX_NAME_BYTES bytes in UTF-8 (the stem is shortened; the extension is kept).
@@ -154,24 +165,39 @@ class Uploads:
             dirs.append(SourceDir(up, None, UPLOADS_NAMESPACE))
         return dirs
 
-    def add(self, filename: str, content: bytes, meta: UploadMeta) -> str:
+    def add(self, filename: str, content: bytes, meta: UploadMeta, *, replace: bool = False) -> str:
         """Store an upload and its manifest row; returns the source id it will get.
 
-        Raises InvalidRequest (bad name, type, empty, too large, or content that cannot be of its
-        type: `corpus.loaders.check_content`), ManifestError (the uploads
-        manifest is damaged; nothing is changed) or StorageError (disk refused; nothing is changed).
+        An upload of the name of a stored one with the same bytes only updates its metadata. With
+        other bytes it replaces that file only when `replace` is given, and the replaced file goes
+        to the trash first (as a delete would put it there): nothing is overwritten unseen.
+
+        Raises InvalidRequest (bad name, type, empty or only whitespace, too large, or content that
+        cannot be of its type: `corpus.loaders.check_content`), SourceExists (a stored upload of that
+        name holds other content and `replace` is False), ManifestError (the uploads manifest is
+        damaged) or StorageError (disk refused); a failed call changes no stored upload (a copy of
+        the file it was to replace may be left in the trash).
         """
         name = sanitize_filename(filename)
         if not content:
             raise InvalidRequest("the uploaded file is empty")
+        ext = "." + name.rsplit(".", 1)[-1].lower()
+        if ext in PLAIN_TEXT and not content.decode("utf-8", "ignore").strip():
+            raise InvalidRequest("the uploaded file holds only whitespace")
         if len(content) > self.max_bytes:
             raise InvalidRequest(f"the upload is larger than {self.max_bytes / 2**20:g} MB")
         try:
-            check_content(content, "." + name.rsplit(".", 1)[-1].lower())
+            check_content(content, ext)
         except UnreadableSource as exc:
             raise InvalidRequest(f"{name}: {exc}") from None
         with self._lock, _storage_errors("could not store the upload"):
             self.uploads_dir.mkdir(parents=True, exist_ok=True)
+            stored = self.uploads_dir / name
+            if stored.is_file() and stored.read_bytes() != content:
+                if not replace:
+                    raise source_exists(name)
+                self.trash_dir.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(stored, self._trash_path(name))  # kept before anything is written
             rows = [r for r in self.rows() if r.file != name]
             rows.append(
                 ManifestRow(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -159,6 +161,21 @@ def test_not_ready_without_index(tmp_path: Path) -> None:
         assert c.post("/api/ask", json={"question": "refugee"}).status_code == 503
 
 
+def test_a_start_up_that_failed_says_why(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "src")
+    (tmp_path / "data" / "CURRENT").mkdir(parents=True)  # where the published version is named
+    with TestClient(create_app(make_settings(tmp_path), embedder=FakeEmbedder(), index_on_start=True)) as c:
+        job = c.app.state.runtime.startup  # type: ignore[attr-defined]
+        deadline = time.monotonic() + 30
+        while job.state == "running" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert job.state == "failed"
+        for r in (c.get("/readyz"), c.post("/api/ask", json={"question": "refugee"})):
+            message = r.json()["error"]["message"]
+            assert r.status_code == 503 and message.startswith("groundqa could not start: ")
+            assert "could not write the new snapshot" in message
+
+
 def test_admin_needs_the_token(client: TestClient) -> None:
     assert client.post("/api/index/rebuild").status_code == 401
     r = client.post("/api/index/rebuild", headers={"Authorization": "Bearer wrong"})
@@ -201,6 +218,38 @@ def test_upload_rebuild_answer_then_delete(client: TestClient, tmp_path: Path) -
     ans = client.post("/api/ask", json={"question": "Who carried families across the river at dawn?"}).json()
     assert all(p["source"]["id"] != sid for p in ans["passages"])
     assert list((tmp_path / "data" / "trash").iterdir())  # moved aside, not destroyed
+
+
+def test_an_upload_never_overwrites_another_unasked(client: TestClient, tmp_path: Path) -> None:
+    def upload(text: bytes, **form: str) -> Any:
+        files = {"file": ("notes.txt", text, "text/plain")}
+        return client.post("/api/sources", headers=AUTH, files=files, data=form)
+
+    first = upload(b"The ferry left at dawn with eleven families.", title="First")
+    assert first.status_code == 202
+    wait_job(client)
+    stored = tmp_path / "data" / "uploads" / "notes.txt"
+    clash = upload(b"A different report.", title="Second")
+    assert clash.status_code == 409 and clash.json()["error"]["code"] == "source_exists"
+    message = clash.json()["error"]["message"]
+    assert "notes.txt" in message and first.json()["source_id"] in message and "replace=true" in message
+    assert stored.read_bytes() == b"The ferry left at dawn with eleven families."
+    same = upload(b"The ferry left at dawn with eleven families.", title="First, retitled")
+    assert same.status_code == 202, "the same bytes again: only the metadata changes"
+    wait_job(client)
+    replaced = upload(b"A different report.", title="Second", replace="true")
+    assert replaced.status_code == 202 and replaced.json()["source_id"] == first.json()["source_id"]
+    wait_job(client)
+    assert stored.read_bytes() == b"A different report."
+    trash = [p.read_bytes() for p in (tmp_path / "data" / "trash").iterdir()]
+    assert trash == [b"The ferry left at dawn with eleven families."], "the replaced file is kept"
+
+
+def test_an_upload_of_only_whitespace_is_refused_and_not_stored(client: TestClient, tmp_path: Path) -> None:
+    for name in ("blank.txt", "blank.md", "blank.html"):
+        r = client.post("/api/sources", headers=AUTH, files={"file": (name, b"\n\n   \t\n", "text/plain")})
+        assert r.status_code == 400 and "only whitespace" in r.json()["error"]["message"], name
+    assert not (tmp_path / "data" / "uploads").exists() or not list((tmp_path / "data" / "uploads").iterdir())
 
 
 @pytest.mark.parametrize(

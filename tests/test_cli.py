@@ -85,6 +85,24 @@ def test_index_exit_codes(runner: CliRunner, tmp_path: Path) -> None:
     assert busy.exit_code == 1 and "another rebuild" in one_error_line(busy)
 
 
+def test_a_file_given_as_the_data_folder_or_a_bad_database_url_is_one_line(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    src, not_a_folder = write_corpus(tmp_path / "src"), tmp_path / "notes.txt"
+    not_a_folder.write_text("keep me")
+    for args in (("index", "--sources", str(src)), ("sources",), ("ask", "refugee")):
+        result = run(runner, *args, "--data", str(not_a_folder))
+        line = one_error_line(result)
+        assert result.exit_code == 2 and line.startswith("error: --data (GROUNDQA_DATA_DIR): "), args
+        assert line.endswith("notes.txt is a file, not a folder")
+    assert not_a_folder.read_text() == "keep me"
+    for url in ("notaurl", "postgresql://u:s3cret@db/x?sslmode=bogus%"):
+        result = run(runner, "sources", "--database-url", url)
+        line = one_error_line(result)
+        assert result.exit_code == 2 and line.startswith("error: --database-url (GROUNDQA_DATABASE_URL): ")
+        assert "not a PostgreSQL URL" in line and "s3cret" not in line and "notaurl" not in line
+
+
 # -- ask ---------------------------------------------------------------------------------------------
 def test_ask_exit_codes_and_messages_name_the_flag(runner: CliRunner, indexed: Path, tmp_path: Path) -> None:
     data = str(indexed)

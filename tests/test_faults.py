@@ -259,7 +259,7 @@ def test_failed_upload_write_keeps_the_previous_file_and_leaves_no_temp(
 
     monkeypatch.setattr(os, "replace", full)
     with pytest.raises((OSError, StorageError)):
-        runtime.add_source("report.txt", b"version two", UploadMeta())
+        runtime.add_source("report.txt", b"version two", UploadMeta(), replace=True)
     assert (uploads / "report.txt").read_bytes() == b"version one"
     assert sorted(p.name for p in uploads.iterdir()) == ["manifest.csv", "report.txt"]
 

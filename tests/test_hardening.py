@@ -277,7 +277,8 @@ def test_an_upload_that_cannot_finish_leaves_the_previous_file(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(uploads_module, "atomic_write_text", disk_full)
-    r = client.post("/api/sources", headers=AUTH, files={"file": ("kept.txt", b"other text", "text/plain")})
+    other = {"file": ("kept.txt", b"other text", "text/plain")}
+    r = client.post("/api/sources", headers=AUTH, files=other, data={"replace": "true"})
     assert r.status_code == 507
     assert (_uploads(root) / "kept.txt").read_bytes() == TEXT
     assert (_uploads(root) / "manifest.csv").read_bytes() == manifest

@@ -18,6 +18,7 @@ from index.instruments import (
     is_instrument_heading,
     kind_senses,
 )
+from index.question import section_provisions
 from index.types import Filters, Query
 from tests.helpers import tiny_index_in
 
@@ -162,6 +163,23 @@ def test_a_law_is_read_before_its_addenda(treaties: GroundIndex) -> None:
     assert answer.answered and "강제로 송환되지" in answer.hits[0].passage.text
     branch = treaties.search(Query("Refugee Act 제22조의2"))
     assert branch.answered and "5년" in branch.hits[0].passage.text
+
+
+def test_an_article_of_the_addenda_is_not_the_law_s_article(treaties: GroundIndex) -> None:
+    """Without an instrument named beyond doubt, every passage standing in the article named gets the
+    provision's bonus; the 부칙 (addenda) number their articles anew, so their 제3조 is not 제3조."""
+    answer = treaties.search(Query("제3조 개정 내용", explain=True))
+    assert answer.explanation is not None
+    standing = {
+        treaties.passage(c.passage_id).section: c.in_provision
+        for c in answer.explanation.candidates
+        if "제3조(" in " ".join(treaties.passage(c.passage_id).section) + treaties.passage(c.passage_id).text
+    }
+    addenda = [in_provision for section, in_provision in standing.items() if section[0].startswith("부칙")]
+    body = [in_provision for section, in_provision in standing.items() if not section[0].startswith("부칙")]
+    assert addenda == [False] and body == [True], standing
+    assert section_provisions(("부칙 <제10호,1987.10.29>", "제3조")) == frozenset()
+    assert section_provisions(("제1장 총칙", "제3조(강제송환의 금지)")) == {("art", "3")}
 
 
 def test_an_article_the_instrument_does_not_have_is_refused(treaties: GroundIndex) -> None:

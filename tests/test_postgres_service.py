@@ -106,6 +106,10 @@ def test_uploads_live_in_the_database_and_deletes_keep_them_as_trash(
     assert [(u.name, u.content, u.meta["title"]) for u in rows] == [
         ("ferry notes.txt", LATE.encode(), "Ferry Notes")
     ]
+    other = {"file": ("ferry notes.txt", b"Another text altogether.", "text/plain")}
+    clash = client.post("/api/sources", headers=AUTH, files=other)
+    assert clash.status_code == 409 and clash.json()["error"]["code"] == "source_exists"
+    assert [u.content for u in client.app.state.runtime.catalog.uploads().live()] == [LATE.encode()]  # type: ignore[attr-defined]
 
     curated = next(s["id"] for s in client.get("/api/sources").json()["sources"] if s["id"] != sid)
     refused = client.delete(f"/api/sources/{curated}", headers=AUTH)

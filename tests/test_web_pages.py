@@ -522,6 +522,20 @@ def test_admin_upload_indexes_a_source_and_delete_removes_it(site: TestClient) -
     assert page.uploaded_id not in source_ids(site)
 
 
+def test_admin_upload_of_a_taken_name_asks_before_replacing(site: TestClient) -> None:
+    def upload(body: bytes, **form: str) -> Any:
+        files = {"file": ("harbour.txt", body, "text/plain")}
+        return site.post("/admin/upload", data={"token": TOKEN, **form}, files=files, headers=HTML)
+
+    assert 'name="replace"' in site.get("/admin", headers=HTML).text  # the form offers the choice
+    assert upload(b"The harbour light is green.").status_code == 202
+    site.app.state.runtime.jobs.wait(timeout=60)  # type: ignore[attr-defined]
+    clash = upload(b"The harbour light is red.")
+    assert clash.status_code == 409 and "tick Replace" in (page_of(clash).error or "")
+    assert page_of(clash).token == TOKEN
+    assert upload(b"The harbour light is red.", replace="true").status_code == 202
+
+
 def test_admin_upload_without_file_says_so(site: TestClient) -> None:
     resp = site.post("/admin/upload", data={"token": TOKEN}, headers=HTML)
     assert resp.status_code == 400 and page_of(resp).error == "choose a file to upload"

@@ -142,6 +142,7 @@ async def admin_upload(
     url: Annotated[str, Form()] = "",
     license: Annotated[str, Form()] = "",
     language: Annotated[str, Form()] = "",
+    replace: Annotated[bool, Form()] = False,
 ) -> Response:
     try:
         check_token(runtime, token, FORM_HINT)
@@ -151,7 +152,7 @@ async def admin_upload(
             title=title, publisher=publisher, date=date, url=url, license=license, language=language
         )
         content = await read_upload(runtime, file)
-        source_id, job = runtime.add_source(file.filename, content, meta)
+        source_id, job = runtime.add_source(file.filename, content, meta, replace=replace)
     except GroundqaError as exc:
         return _failed(request, runtime, exc, token)
     message = f"Uploaded as source {source_id}; rebuild started (job {job.id})."
