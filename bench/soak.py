@@ -298,7 +298,8 @@ class Admin:
             return self.add()
         name = self.rng.choice(sorted(self.uploaded))
         self.revision[name] += 1
-        r = self.client.post("/api/sources", files={"file": (name, self._document(name), "text/plain")})
+        document = {"file": (name, self._document(name), "text/plain")}
+        r = self.client.post("/api/sources", files=document, data={"replace": "true"})
         self._job(r, "change")
         return None
 

@@ -43,7 +43,9 @@ class DatabaseUploads(Uploads):
         super().__init__(sources_dir, mirror_dir, trash_dir, max_bytes)
         self._rows = rows
 
-    def add(self, filename: str, content: bytes, meta: UploadMeta, *, replace: bool = False) -> str:
+    def add(
+        self, filename: str, content: bytes, meta: UploadMeta, *, replace: bool = False, replay: bool = False
+    ) -> str:
         """Validate and name the file exactly as the local uploads do, then store it in the database
         (a replaced upload stays there, marked deleted).
 
@@ -53,7 +55,7 @@ class DatabaseUploads(Uploads):
         """
         with tempfile.TemporaryDirectory(prefix="groundqa-upload-") as tmp:
             staging = Uploads(self.sources_dir, Path(tmp), self.trash_dir, self.max_bytes)
-            source_id = staging.add(filename, content, meta)
+            source_id = staging.add(filename, content, meta, replay=replay)
             names = [p.name for p in Path(tmp).iterdir() if p.is_file() and p.read_bytes() == content]
         if len(names) != 1:  # the one file holding these bytes is the stored upload
             raise RuntimeError(f"could not tell which staged file is the upload among {names}")
@@ -100,7 +102,7 @@ class DatabaseUploads(Uploads):
                     for k, v in upload.meta.items()
                     if k in {f.name for f in dataclass_fields(UploadMeta)}
                 }
-                staging.add(upload.name, upload.content, UploadMeta(**given))
+                staging.add(upload.name, upload.content, UploadMeta(**given), replay=True)
             wanted = {p.name: p for p in Path(tmp).iterdir() if p.is_file() and not p.name.startswith(".")}
             for old in mirror.iterdir():
                 if old.is_file() and old.name not in wanted:

@@ -103,3 +103,8 @@ class IndexHolder:
     @property
     def ready(self) -> bool:
         return self._index is not None and self._unavailable is None
+
+    @property
+    def loaded(self) -> bool:
+        """An index was loaded (it may be unreachable right now: `ready` says whether it answers)."""
+        return self._index is not None

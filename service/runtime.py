@@ -210,8 +210,11 @@ class Runtime:
         """The loaded index; IndexNotBuilt (saying how far the start-up is) when there is none yet."""
         if not self.ready:
             failed = self.startup_failed()
-            if failed:  # (a model may have loaded and the index failed to build: say why either way)
-                raise IndexNotBuilt(f"groundqa could not start: {failed}")
+            # the start-up's failure is the reason while nothing was loaded since and no other job
+            # ran (the model may have loaded and the first index failed to build)
+            latest = self.jobs.current is None and self.jobs.last is self.startup
+            if failed and latest and (self._holder is None or not self._holder.loaded):
+                raise IndexNotBuilt(f"groundqa could not start: {self.redact(failed)}")
             p = self.progress()
             if p is not None:
                 raise IndexNotBuilt(f"the index is not ready yet ({p.line().removeprefix('starting: ')})")

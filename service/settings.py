@@ -16,7 +16,8 @@ _NOT_A_URL = "not a PostgreSQL URL (postgresql://user:password@host:5432/dbname)
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="GROUNDQA_", extra="ignore")
+    # a refused value is never repeated in the error (a database URL may hold a password)
+    model_config = SettingsConfigDict(env_prefix="GROUNDQA_", extra="ignore", hide_input_in_errors=True)
 
     sources_dir: Path = Field(Path("sources"), description="Folder of source files to index.")
     manifest: Path | None = Field(

@@ -34,6 +34,7 @@ from corpus.errors import (
 )
 from corpus.ingest import SourceDir, source_id_for
 from corpus.loaders import SUPPORTED_EXTENSIONS, check_content
+from corpus.loaders.base import decode_text
 from corpus.manifest import MANIFEST_NAME, ManifestRow, format_manifest, iso_date, read_manifest
 from corpus.metadata import clean_upload_field
 from corpus.models import SourceMeta
@@ -165,7 +166,9 @@ class Uploads:
             dirs.append(SourceDir(up, None, UPLOADS_NAMESPACE))
         return dirs
 
-    def add(self, filename: str, content: bytes, meta: UploadMeta, *, replace: bool = False) -> str:
+    def add(
+        self, filename: str, content: bytes, meta: UploadMeta, *, replace: bool = False, replay: bool = False
+    ) -> str:
         """Store an upload and its manifest row; returns the source id it will get.
 
         An upload of the name of a stored one with the same bytes only updates its metadata. With
@@ -176,14 +179,15 @@ class Uploads:
         cannot be of its type: `corpus.loaders.check_content`), SourceExists (a stored upload of that
         name holds other content and `replace` is False), ManifestError (the uploads manifest is
         damaged) or StorageError (disk refused); a failed call changes no stored upload (a copy of
-        the file it was to replace may be left in the trash).
+        the file it was to replace may be left in the trash). `replay`: the upload was accepted
+        before (a database's uploads written out for a build): rules added since do not refuse it.
         """
         name = sanitize_filename(filename)
         if not content:
             raise InvalidRequest("the uploaded file is empty")
         ext = "." + name.rsplit(".", 1)[-1].lower()
-        if ext in PLAIN_TEXT and not content.decode("utf-8", "ignore").strip():
-            raise InvalidRequest("the uploaded file holds only whitespace")
+        if not replay and ext in PLAIN_TEXT and _only_whitespace(content):
+            raise InvalidRequest(f"{name}: the file holds only whitespace")
         if len(content) > self.max_bytes:
             raise InvalidRequest(f"the upload is larger than {self.max_bytes / 2**20:g} MB")
         try:
@@ -288,6 +292,16 @@ class Uploads:
             if not candidate.exists():
                 return candidate
         raise StorageError("could not move the source to the trash: too many files of that name")
+
+
+def _only_whitespace(content: bytes) -> bool:
+    """Whether text bytes hold nothing but whitespace, decoded as the loaders decode them (UTF-8,
+    else CP949 or Windows-1252: `corpus.loaders.base.decode_text`)."""
+    try:
+        text, _ = decode_text(content)
+    except UnreadableSource:
+        return False  # check_content says what is wrong with it
+    return not text.strip()
 
 
 @contextlib.contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -174,6 +175,13 @@ def test_a_start_up_that_failed_says_why(tmp_path: Path) -> None:
             message = r.json()["error"]["message"]
             assert r.status_code == 503 and message.startswith("groundqa could not start: ")
             assert "could not write the new snapshot" in message
+        gate = threading.Event()  # a later job (an admin's rebuild, say) is running: no stale reason
+        c.app.state.runtime.jobs.start("rebuild", lambda job: gate.wait(30) and {})  # type: ignore[attr-defined]
+        try:
+            later = c.get("/readyz").json()["error"]["message"]
+            assert not later.startswith("groundqa could not start"), later
+        finally:
+            gate.set()
 
 
 def test_admin_needs_the_token(client: TestClient) -> None:
@@ -250,6 +258,12 @@ def test_an_upload_of_only_whitespace_is_refused_and_not_stored(client: TestClie
         r = client.post("/api/sources", headers=AUTH, files={"file": (name, b"\n\n   \t\n", "text/plain")})
         assert r.status_code == 400 and "only whitespace" in r.json()["error"]["message"], name
     assert not (tmp_path / "data" / "uploads").exists() or not list((tmp_path / "data" / "uploads").iterdir())
+
+
+def test_an_upload_in_a_legacy_korean_encoding_is_not_taken_for_whitespace(client: TestClient) -> None:
+    euc_kr = "가나다".encode("cp949")  # decodes to nothing as UTF-8 with errors ignored
+    r = client.post("/api/sources", headers=AUTH, files={"file": ("memo.txt", euc_kr, "text/plain")})
+    assert r.status_code == 202, r.text
 
 
 @pytest.mark.parametrize(

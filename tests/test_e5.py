@@ -13,6 +13,7 @@ import shutil
 import struct
 import textwrap
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -544,6 +545,25 @@ def test_question_encoder_is_quantised_unfused_when_the_fusions_fail(
         raise ValueError(f"no attention could be fused in {src}")
 
     monkeypatch.setattr(e5_convert, "fuse_bert", no_fusion)
+    emb = load_e5(tmp_path, weight_file=tiny_weights)
+    ops = _op_types(emb.folder / "query.onnx")
+    assert "MatMulInteger" in ops and "QAttention" not in ops
+    assert emb.verification.query_passed and not _question_vectors_are_exact(emb)
+
+
+def test_question_encoder_falls_back_to_the_unfused_graph_when_the_fused_one_fails(
+    tiny_weights: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index.embedding import e5_convert
+
+    real = e5_convert.quantize_int8
+
+    def fused_fails(src: Path, dst: Path, *, keep_float: Sequence[str] = ()) -> None:
+        if src.name.startswith(".query-fused"):
+            raise RuntimeError("the quantiser cannot type a fused op")
+        real(src, dst, keep_float=keep_float)
+
+    monkeypatch.setattr(e5_convert, "quantize_int8", fused_fails)
     emb = load_e5(tmp_path, weight_file=tiny_weights)
     ops = _op_types(emb.folder / "query.onnx")
     assert "MatMulInteger" in ops and "QAttention" not in ops

@@ -666,3 +666,11 @@ def test_a_request_head_sent_too_slowly_is_cut_off(live_server: int) -> None:
         assert socks[0] is socks[1] is not None  # the same connection served both
     finally:
         conn.close()
+
+
+def test_a_refused_database_url_is_never_repeated_in_the_error() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        Settings(database_url="postgresql://app:s3cret@db:5432/gq?sslmode=x%")  # type: ignore[arg-type]
+    assert "s3cret" not in str(caught.value) and "not a PostgreSQL URL" in str(caught.value)

@@ -290,3 +290,22 @@ def test_a_version_just_superseded_keeps_answering_through_the_grace_period(
     with catalog.db.connection() as conn:
         assert [r[0] for r in conn.execute("SELECT id FROM versions ORDER BY id").fetchall()] == [1, 2, 3]
     catalog.close()
+
+
+def test_uploads_accepted_before_a_newer_rule_still_build(tmp_path: Path) -> None:
+    """A database's uploads are written out for each build by replaying them: a rule added since (no
+    whitespace-only text) must not refuse what was accepted then, or every rebuild would fail."""
+    from index.postgres.uploads import StoredUpload
+    from service.db_uploads import DatabaseUploads
+
+    class Rows:
+        def live(self) -> list[StoredUpload]:
+            return [StoredUpload("ok.txt", b"real text", {}), StoredUpload("blank.txt", b"\n  \n", {})]
+
+    (tmp_path / "src").mkdir()
+    uploads = DatabaseUploads(Rows(), tmp_path / "src", tmp_path / "mirror", tmp_path / "trash", 1 << 20)  # type: ignore[arg-type]
+    uploads.dirs()
+    assert sorted(p.name for p in (tmp_path / "mirror").iterdir() if p.suffix == ".txt") == [
+        "blank.txt",
+        "ok.txt",
+    ]

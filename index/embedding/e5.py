@@ -593,15 +593,19 @@ def _make_query_model(folder: Path, shape: ModelShape) -> None:
     from index.embedding import e5_convert
 
     fused = folder / ".query-fused.onnx"
+
+    def quantised(source: Path) -> None:
+        keep = e5_convert.ffn_output_matmuls(source, shape.layers)
+        e5_convert.quantize_int8(source, folder / QUERY_MODEL, keep_float=keep)
+
     try:
         try:
             e5_convert.fuse_bert(folder / "model.onnx", fused, heads=shape.heads, hidden=shape.hidden)
-            source = fused
+            quantised(fused)
         except Exception as exc:  # the fusions are an optimisation: the unfused graph still serves
             logger.info("e5 question encoder without fused attention (%s: %s)", type(exc).__name__, exc)
-            source = folder / "model.onnx"
-        keep = e5_convert.ffn_output_matmuls(source, shape.layers)
-        e5_convert.quantize_int8(source, folder / QUERY_MODEL, keep_float=keep)
+            (folder / QUERY_MODEL).unlink(missing_ok=True)
+            quantised(folder / "model.onnx")
     except Exception as exc:  # optional: any failure leaves the exact encoder in charge
         name = type(exc).__name__
         logger.warning("no e5 question encoder (%s: %s): questions will use model.onnx", name, exc)
