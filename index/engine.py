@@ -17,6 +17,7 @@ publishes a new version and the caller swaps in a freshly opened instance.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import time
@@ -67,7 +68,10 @@ from index.instruments import (
     acronyms_in,
     innermost_instrument,
     instrument_name,
+    instrument_terms,
     is_instrument_heading,
+    name_terms,
+    question_name_terms,
 )
 from index.lexicon import OTHER, Lexicon, Translation, bundled_lexicon, translate
 from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
@@ -423,21 +427,32 @@ class GroundIndex:
             if earlier is not None:
                 names += [t for t in earlier.terms if t not in earlier.provision_terms]
                 acronyms += acronyms_in(earlier.text)
-            named = NamedInstrument.of(names, acronyms, stats.df, stats.n_docs)
-            in_named = self._named_provision(q.provisions, named, query.filters)
+            names = question_name_terms(names)  # 국적법 -> 국적, 법
+            name_stats = self.backend.term_stats(frozenset(names) - q_set) if set(names) - q_set else None
+            df = {**stats.df, **name_stats.df} if name_stats is not None else stats.df
+            named = NamedInstrument.of(names, acronyms, df, stats.n_docs)
+            in_named = self._named_provision(q.provisions, named, query.filters, names)
             wanted_languages = {lang.lower() for lang in query.filters.languages}
-            if q.language != "en" and (not wanted_languages or "en" in wanted_languages):
-                # English sources too, their titles matched through the terms' English senses ("팔레르모
-                # 의정서" for the Palermo Protocol); they win when they name an instrument beyond doubt
+            across_languages = tuple(
+                lang for lang in ("en", "zh") if not wanted_languages or lang in wanted_languages
+            )
+            if q.language != "en" and across_languages:
+                # English and Chinese sources too, their titles (a Chinese law's carries its English
+                # name) matched through the terms' English senses ("중국 형법" for the "Criminal Law of
+                # the People's Republic of China"); they win when they name an instrument beyond doubt
                 # and better than the question's own words do ("난민협약 제33조의 법적 효력": 법 of 법적
-                # names 난민법 in Korean, 협약 the Refugee Convention in English). English sources only:
+                # names 난민법 in Korean, 협약 the Refugee Convention in English). Not Korean sources:
                 # a Korean law's title carries its English name, which the senses would count twice
                 # (권리 "right" for the North Korean Human Rights Act). Not for English questions: their
                 # terms in Korean (law -> 법률, settle -> 정착) are the generic words of Korean titles.
                 english = _senses(tr for tr in translations if tr.language == "en")
-                across = NamedInstrument.of(names, acronyms, stats.df, stats.n_docs, english)
-                in_english = replace(query.filters, languages=("en",))
-                found = self._named_provision(q.provisions, across, in_english)
+                lexicon = self.word_list()
+                for t in names:  # a part of a compound (국적 of 국적법) was not translated with the question
+                    if t not in english and lexicon is not None and (found_senses := lexicon.senses(t, "ko")):
+                        english[t] = found_senses
+                across = NamedInstrument.of(names, acronyms, df, stats.n_docs, english)
+                in_other = replace(query.filters, languages=across_languages)
+                found = self._named_provision(q.provisions, across, in_other, names)
                 if (
                     found is not None
                     and found.decisive
@@ -488,6 +503,11 @@ class GroundIndex:
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
         constraints = self._key_constraints(q.constraints)
+        if in_named is not None and in_named.decisive:
+            # a name that is the instrument's ("Article 9 of the Chinese Nationality Law") is met by
+            # its naming, in whatever form its title writes it ("Nationality Law of the People's
+            # Republic of China")
+            constraints = tuple(c for c in constraints if not self._names_instrument(c, in_named))
         fact_terms = (t for c in constraints for t in (c.terms, *c.alternatives, c.cjk))
         held = self._held(q_set.union(*fact_terms), heads)
         covered = _coverages(q_set, held, stats.df, stats.n_docs)
@@ -661,7 +681,11 @@ class GroundIndex:
         return {lang: 0.0 if lang == language else offset for lang in languages}
 
     def _named_provision(
-        self, provisions: Sequence[Provision], named: NamedInstrument, filters: Filters
+        self,
+        provisions: Sequence[Provision],
+        named: NamedInstrument,
+        filters: Filters,
+        names: Sequence[str] = (),
     ) -> _InNamed | None:
         """The instrument(s) a question naming `provisions` names, and the passages standing in those
         provisions of it; None when it names none.
@@ -675,6 +699,15 @@ class GroundIndex:
         sections are the named ones (their passages in the provisions named, none when they lack
         them), and when none is, nothing is named. A title matching less than MIN_MATCH names
         nothing; at most NAMED_LOOKUPS sources are looked at.
+
+        The naming is decisive (`_InNamed.decisive`) when the question names each of those sources
+        beyond doubt by its words (`NamedInstrument.decisive`), or names the kind of instrument that
+        only it is in the collection ("헌법 제3조", "Article 3 of the Constitution" with one
+        constitution: `TitleIndex.sole_of_kind`), says nothing its name contradicts (a country, an
+        acronym: `NamedInstrument.contradicts`), and `names` (the question's terms outside the
+        provisions, in order) has no word before the kind that the name lacks: "자유권규약 제12조"
+        names a covenant by a word its title does not hold, while the 규정 of "헌법 제3조는 무엇을
+        규정하나요?" is what is asked about it.
         """
         titles = self._source_titles()
         limit = NAMED_LOOKUPS if filters.is_empty() else None  # filtered: rank all, then filter
@@ -694,9 +727,32 @@ class GroundIndex:
             best = max(score for score, _ in structured)
             sources = tuple(sid for score, sid in structured if score == best)
             found = _InNamed(frozenset(provisions), named, best, sources)
-            decisive = all(named.decisive(titles.name_of(sid), titles.terms_of(sid)) for sid in sources)
+            # beyond doubt by its words, or as the one instrument of the kind named ("헌법 제3조" where
+            # the collection holds one constitution) when nothing said contradicts it
+            leading = list(itertools.takewhile(lambda t: t not in instrument_terms(), names))
+            decisive = all(
+                named.decisive(name, terms)
+                or (
+                    titles.sole_of_kind(named, sid)
+                    and not named.contradicts(name, terms)
+                    and all(named.held(t, terms) >= 0.5 for t in leading if t in named.weights)
+                )
+                for sid in sources
+                for name, terms in ((titles.name_of(sid), titles.terms_of(sid)),)
+            )
             return replace(found, passages=self._named_passages(found), decisive=decisive)
         return None
+
+    def _names_instrument(self, constraint: Constraint, named: _InNamed) -> bool:
+        """A name constraint of the question whose every word the name of an instrument it names holds
+        (`NamedInstrument.held`: as written, in another form or language)."""
+        if constraint.kind != "name":
+            return False
+        for sid in named.sources:
+            for terms in self._instrument_names(sid).values():
+                if all(named.named.held(t, terms) > 0 for t in constraint.terms):
+                    return True
+        return False
 
     def _admitted(self, ranked: list[tuple[_R, str]], filters: Filters) -> list[tuple[_R, str]]:
         """The first NAMED_LOOKUPS of (rank, source id) `ranked` whose sources `filters` admits (the
@@ -767,7 +823,7 @@ class GroundIndex:
                 section for rows in self._provision_passages(source_id).values() for _, _, section in rows
             }
             names = {innermost_instrument(title, section) for section in sections}
-            cached = {name: frozenset(analyze(name)) for name in sorted(names)}
+            cached = {name: name_terms(name) for name in sorted(names)}
             with self._lock:
                 _remember(self._instruments, source_id, cached)
         return cached

@@ -147,14 +147,19 @@ class NamedInstrument:
             analysed = analyze(a)
             if len(analysed) == 1 and analysed[0] in weights:
                 pairs.append((a, analysed[0]))
-        if senses is None:
-            return cls(weights=weights, acronyms=tuple(pairs))
-        given = senses
-        kinds = kind_senses()
+        given = senses or {}
+        kinds = kind_senses() if senses is not None else {}
+        same = same_senses()
         other = {
             t: found
             for t in weights
-            if (found := tuple(dict.fromkeys((*kinds.get(t, ()), *(tuple(x) for x in given.get(t, ()))))))
+            if (
+                found := tuple(
+                    dict.fromkeys(
+                        (*same.get(t, ()), *kinds.get(t, ()), *(tuple(x) for x in given.get(t, ())))
+                    )
+                )
+            )
         }
         return cls(weights=weights, acronyms=tuple(pairs), senses=other)
 
@@ -202,16 +207,26 @@ class NamedInstrument:
     def decisive(self, name: str, name_terms: frozenset[str]) -> bool:
         """The question names instrument `name` beyond doubt: outright (`explicit`), by more than
         the word for its kind (a "Constitution" is not "the DPRK Constitution"; a term held through
-        another language counts when at least half of one of its senses is held), and with no
-        acronym the name lacks ("DPRK" for the "Constitution of the Republic of Korea")."""
-        if not self.explicit(name, name_terms):
+        another language counts when at least half of one of its senses is held), and with nothing
+        the name contradicts (`contradicts`: an acronym the name lacks, "DPRK" for the "Constitution
+        of the Republic of Korea"; a country it does not hold in full, 북한 "North Korea" for it)."""
+        if not self.explicit(name, name_terms) or self.contradicts(name, name_terms):
             return False
         full = {term for acronym, term in self.acronyms if abbreviates(acronym, name) == 1.0}
-        if any(term not in name_terms and term not in full for _, term in self.acronyms):
-            return False
         return bool(full) or any(
             self.held(t, name_terms) >= 0.5 for t in self.weights if t not in instrument_terms()
         )
+
+    def contradicts(self, name: str, name_terms: frozenset[str]) -> bool:
+        """The question says something of the instrument that `name` is not: an acronym it does not
+        abbreviate in full ("DPRK" for the "Constitution of the Republic of Korea") or a country it
+        does not hold ("Article 3 of China's Constitution", "북한 헌법 제3조" for the same)."""
+        if any(
+            term not in name_terms and abbreviates(acronym, name) < 1.0 for acronym, term in self.acronyms
+        ):
+            return True
+        countries = country_terms()
+        return any(self.held(t, name_terms) < 1.0 for t in self.weights if t in countries)
 
     def rank(self, name: str, name_terms: frozenset[str]) -> tuple[float, float]:
         """How well instrument `name` is the one named, for comparing instruments: (`match`, the
@@ -258,6 +273,138 @@ def kind_senses() -> Mapping[str, tuple[tuple[str, ...], ...]]:
     return {word: tuple((term,) for term in analyze(english)) for word, english in _KINDS_IN_ENGLISH.items()}
 
 
+# What a word of a question may stand for in an instrument's name in the same language (each one
+# sense): a nationality for its country ("the Korean Refugee Act" is the "Refugee Act, Republic of
+# Korea"), a country for its nationality, and the English words for a statute for each other ("China's
+# criminal code" is its "Criminal Law"). Korean names of countries carry their English ones too: a
+# Korean law's title also gives its English name ("한국 헌법" for "대한민국헌법 (Constitution of the
+# Republic of Korea)").
+_NATIONALITIES = {
+    "Korean": "Korea",
+    "Chinese": "China",
+    "Japanese": "Japan",
+    "Russian": "Russia",
+    "Mongolian": "Mongolia",
+    "Vietnamese": "Vietnam",
+    "Thai": "Thailand",
+    "Laotian": "Laos",
+    "Cambodian": "Cambodia",
+    "Burmese": "Burma",
+    "Filipino": "Philippines",
+    "Indonesian": "Indonesia",
+    "Indian": "India",
+    "American": "America",
+    "Canadian": "Canada",
+    "British": "Britain",
+    "French": "France",
+    "German": "Germany",
+    "Australian": "Australia",
+}
+_KOREAN_COUNTRIES = {
+    "한국": "Korea",
+    "대한민국": "Korea",
+    "남한": "Korea",
+    "북한": "North Korea",
+    "조선": "Korea",
+    "중국": "China",
+    "일본": "Japan",
+    "러시아": "Russia",
+    "몽골": "Mongolia",
+    "베트남": "Vietnam",
+    "태국": "Thailand",
+    "라오스": "Laos",
+    "캄보디아": "Cambodia",
+    "미얀마": "Burma Myanmar",
+    "미국": "America",
+}
+_STATUTE_WORDS = ("Act", "Law", "Code")
+
+
+@functools.cache
+def same_senses() -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """The analysed question terms that an instrument name may hold in another form (see
+    `_NATIONALITIES`): korean -> ((korea,),), korea -> ((korean,),), 중국 -> ((china,),), code ->
+    ((act,), (law,)), 북한 -> ((north, korea),)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+
+    def add(term: str, sense: tuple[str, ...]) -> None:
+        if sense and sense != (term,) and sense not in out.setdefault(term, []):
+            out[term].append(sense)
+
+    for nationality, country in _NATIONALITIES.items():
+        (a,), (b,) = analyze(nationality), analyze(country)
+        add(a, (b,))
+        add(b, (a,))
+    for korean, english in _KOREAN_COUNTRIES.items():
+        for one in english.split() if english.startswith("Burma") else (english,):
+            add(korean, tuple(analyze(one)))
+    statutes = [analyze(w)[0] for w in _STATUTE_WORDS]
+    for a in statutes:
+        for b in statutes:
+            if a != b:
+                add(a, (b,))
+    return {t: tuple(v) for t, v in out.items()}
+
+
+@functools.cache
+def country_terms() -> frozenset[str]:
+    """The analysed names of countries and nationalities (korea, korean, china, 중국, 북한, ...): a
+    question naming one names an instrument that holds it (`NamedInstrument.contradicts`)."""
+    english = {t for pair in _NATIONALITIES.items() for w in pair for t in analyze(w)}
+    return frozenset(english | set(_KOREAN_COUNTRIES))
+
+
+# A Korean word for a kind of instrument at the end of a longer word: 국적법 (nationality + law),
+# 대한민국헌법, 출입국관리법, 자유권규약. Longest first.
+_KOREAN_KIND_ENDINGS = ("시행령", "의정서", "법률", "헌법", "협약", "규약", "조약", "선언", "헌장", "법")
+# Words ending in 법 that name no law: a method (방법, 기법, 요법, 수법), legality (불법, 합법, 위법,
+# 탈법, 편법), legislation and the judiciary (입법, 사법), grammar and usage (문법, 어법, 용법). (Not
+# 적법, "lawful": 국적법 ends in it.)
+_NOT_A_LAW = frozenset(
+    {"방법", "기법", "요법", "수법", "비법", "화법", "필법", "불법", "합법", "위법", "탈법", "편법"}
+    | {"입법", "사법", "문법", "어법", "용법"}
+)
+# The one-syllable names of laws (형법 the criminal law, 민법 the civil law, 상법 the commercial law).
+_SHORT_LAWS = frozenset(("형법", "민법", "상법"))
+_HANGUL = re.compile(r"^[가-힣]+$")
+
+
+def kind_parts(term: str) -> tuple[str, ...]:
+    """A Korean term that ends in a word for a kind of instrument, as (what it names, the kind):
+    국적법 -> (국적, 법), 대한민국헌법 -> (대한민국, 헌법), 형법 -> (형법, 법) (형 alone is another
+    word). () for any other term: a kind alone (헌법), a word ending in 법 that names no law (방법,
+    불법, 해결방법), a term in another script."""
+    if not _HANGUL.match(term) or term in _KOREAN_KIND_ENDINGS:
+        return ()
+    for kind in _KOREAN_KIND_ENDINGS:
+        if not term.endswith(kind):
+            continue
+        if kind == "법" and term[-2:] in _NOT_A_LAW:
+            return ()
+        rest = term[: -len(kind)]
+        if len(rest) >= 2:
+            return (rest, kind)
+        return (term, kind) if term in _SHORT_LAWS else ()
+    return ()
+
+
+def name_terms(name: str) -> frozenset[str]:
+    """The analysed terms of an instrument's name, each Korean compound ending in a kind of instrument
+    also as its parts (`kind_parts`: "대한민국헌법" holds 대한민국 and 헌법 too)."""
+    terms = analyze(name)
+    return frozenset(terms).union(*(kind_parts(t) for t in terms))
+
+
+def question_name_terms(terms: Iterable[str]) -> list[str]:
+    """A question's terms outside its provisions as they are matched with instrument names: each Korean
+    compound ending in a kind of instrument as its parts (`kind_parts`: "국적법" -> 국적, 법), so the
+    kind is named outright and the rest is matched on its own."""
+    out: list[str] = []
+    for t in terms:
+        out += kind_parts(t) or (t,)
+    return list(dict.fromkeys(out))
+
+
 @functools.cache
 def instrument_terms() -> frozenset[str]:
     """The analysed forms of the words naming a kind of instrument: English (convent, protocol, act,
@@ -296,7 +443,7 @@ class TitleIndex:
         lines: list[str] = []
         for i, (sid, title) in enumerate(titles):
             name = instrument_name(title)
-            terms = frozenset(analyze(name))
+            terms = name_terms(name)
             self.ids.append(sid)
             self.names.append(name)
             self.terms.append(terms)
@@ -317,6 +464,21 @@ class TitleIndex:
     def terms_of(self, source_id: str) -> frozenset[str]:
         """The analysed terms of `name_of(source_id)`."""
         return self.terms[self._row[source_id]]
+
+    def sole_of_kind(self, named: NamedInstrument, source_id: str) -> bool:
+        """The question names a kind of instrument (헌법, "Constitution"; in its language or as one
+        whole sense in another) that this source's instrument name holds and no other instrument name
+        of the collection does: "헌법 제3조" where the collection holds one constitution."""
+        name, terms = self.name_of(source_id), self.terms_of(source_id)
+        kinds = instrument_terms()
+        for t in named.weights:
+            if t not in kinds:
+                continue
+            for kind in (t, *(s[0] for s in named.senses.get(t, ()) if len(s) == 1 and s[0] in kinds)):
+                rows = self._postings.get(kind)
+                if kind in terms and rows is not None and {self.names[i] for i in rows.tolist()} == {name}:
+                    return True
+        return False
 
     def _abbreviated(self, acronym: str) -> list[tuple[int, float]]:
         """(title, `abbreviates` strength > 0) of the titles `acronym` abbreviates: those whose

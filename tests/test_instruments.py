@@ -16,7 +16,11 @@ from index.instruments import (
     instrument_name,
     instrument_terms,
     is_instrument_heading,
+    kind_parts,
     kind_senses,
+    name_terms,
+    question_name_terms,
+    same_senses,
 )
 from index.question import section_provisions
 from index.types import Filters, Query
@@ -230,10 +234,10 @@ def test_an_english_treaty_named_in_korean_gives_its_article(treaties: GroundInd
     assert answer.explanation is not None and "article of the instrument" in answer.explanation.reason
     both = treaties.search(Query("자유권규약 제12조 제4항", explain=True))  # 자유 is no word of the title
     assert both.explanation is not None and "article of the instrument" not in both.explanation.reason
-    # an English question is not matched through Korean senses: "law" is 법 in the word list, and
-    # "the law on refugees" would name 난민법 (Refugee Act) beyond doubt through them
+    # "law" is another English word for an "Act": the Refugee Act's English name is named
     english = treaties.search(Query("What does Article 3 of the law on refugees say?", explain=True))
-    assert english.explanation is not None and "article of the instrument" not in english.explanation.reason
+    assert english.answered and "강제로 송환되지" in english.hits[0].passage.text
+    assert english.explanation is not None and "article of the instrument" in english.explanation.reason
 
 
 def test_the_better_naming_wins_across_languages(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -447,3 +451,175 @@ def test_the_article_tables_kept_are_bounded(
     again = idx.search(Query("What does Article 12(4) of the ICCPR guarantee?"))  # read again: the same
     assert [h.passage.id for h in again.shown] == [h.passage.id for h in first.shown]
     assert "refouler" in second.hits[0].passage.text
+
+
+def test_an_english_question_is_not_matched_through_korean_senses(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "law" is 법 in the word list, and "the law on refugees" would name a title written in Korean
+    # only (난민법) beyond doubt through it: English questions read English titles
+    files = {"act.txt": COLLECTION["refugee_act.txt"]}
+    manifest = (
+        "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+        "act.txt,난민법,대한민국 국회,2016-12-20,https://example.kr/law,test,Public,ko\n"
+    )
+    korean_only = tiny_index_in(tmp_path_factory, "korean_only", files, manifest)
+    english = korean_only.search(Query("What does Article 3 of the law on refugees say?", explain=True))
+    assert english.explanation is not None and "article of the instrument" not in english.explanation.reason
+
+
+@pytest.mark.parametrize(
+    ("term", "parts"),
+    [
+        ("국적법", ("국적", "법")),  # a law named by its subject
+        ("대한민국헌법", ("대한민국", "헌법")),
+        ("관리법", ("관리", "법")),
+        ("세계인권선언", ("세계인권", "선언")),
+        ("형법", ("형법", "법")),  # 형 alone is another word: the law's own name stays
+        ("헌법", ()),  # a kind alone
+        ("방법", ()),  # words ending in 법 that name no law: a method, illegality
+        ("해결방법", ()),
+        ("불법", ()),
+        ("난민", ()),
+        ("refuge", ()),
+    ],
+)
+def test_korean_compounds_ending_in_a_kind_of_instrument(term: str, parts: tuple[str, ...]) -> None:
+    assert kind_parts(term) == parts
+
+
+def test_names_are_matched_by_their_parts_and_other_forms() -> None:
+    constitution = "대한민국헌법 (Constitution of the Republic of Korea)"
+    assert {"대한민국헌법", "대한민국", "헌법", "constitut", "korea"} <= name_terms(constitution)
+    assert question_name_terms(["중국", "국적법", "국적"]) == ["중국", "국적", "법"]
+    # a nationality is its country, a Korean country name its English one, and "code" an "Act" or "Law"
+    same = same_senses()
+    assert ("korea",) in same["korean"] and ("china",) in same["chines"] and ("korea",) in same["한국"]
+    assert ("law",) in same["code"] and ("act",) in same["law"]
+    refugee_act = "난민법 (Refugee Act, Republic of Korea)"
+    terms = name_terms(refugee_act)
+    named = NamedInstrument.of(analyze("Korean Refugee Act"), [], {}, 100)
+    assert named.match(refugee_act, terms) == pytest.approx(1.0)
+    # what the question says that a name is not: another country, an acronym it does not abbreviate
+    assert NamedInstrument.of(["china", "constitut"], [], {}, 100).contradicts(
+        constitution, name_terms(constitution)
+    )
+    assert NamedInstrument.of(["북한", "헌법"], [], {}, 100).contradicts(
+        constitution, name_terms(constitution)
+    )
+    assert not NamedInstrument.of(["한국", "헌법"], [], {}, 100).contradicts(
+        constitution, name_terms(constitution)
+    )
+    dprk = NamedInstrument.of(["dprk", "constitut"], ["DPRK"], {}, 100)
+    assert dprk.contradicts(constitution, name_terms(constitution))
+
+
+def test_the_one_instrument_of_a_kind() -> None:
+    titles = TitleIndex(
+        [
+            ("constitution", "대한민국헌법 (Constitution of the Republic of Korea)"),
+            ("act", "난민법 (Refugee Act, Republic of Korea)"),
+            ("decree", "난민법 시행령 (Enforcement Decree of the Refugee Act)"),
+        ]
+    )
+    constitution = NamedInstrument.of(["헌법"], [], {}, 100)
+    assert titles.sole_of_kind(constitution, "constitution")
+    assert not titles.sole_of_kind(constitution, "act")
+    assert not titles.sole_of_kind(NamedInstrument.of(["법"], [], {}, 100), "act")  # two hold 법
+    # in English, through the kind table's sense of 헌법
+    english = NamedInstrument.of(["constitut"], [], {}, 100)
+    assert titles.sole_of_kind(english, "constitution")
+
+
+LAWS = {
+    "constitution.txt": (
+        "대한민국헌법\n\n제1장 총강\n\n제3조\n\n대한민국의 영토는 한반도와 그 부속도서로 한다.\n\n"
+        "제12조\n\n모든 국민은 신체의 자유를 가진다."
+    ),
+    "decree.txt": (
+        "난민법 시행령\n\n제3조(위원장의 직무) 위원장은 회의를 소집하며, 위원회의 사무를 총괄한다.\n\n"
+        "제9조(자료의 수집) 위원회는 자료를 수집한다."
+    ),
+    "refugee_act.txt": (
+        "난민법\n\n제2조(정의) 이 법에서 사용하는 용어의 뜻은 다음과 같다. 난민이란 박해를 받을 수 있다고 "
+        "인정할 충분한 근거가 있는 공포로 인하여 국적국의 보호를 받을 수 없는 외국인을 말한다."
+    ),
+    "nk_act.txt": (
+        "북한이탈주민의 보호 및 정착지원에 관한 법률\n\n제2조(정의) 북한이탈주민이란 군사분계선 이북지역에 "
+        "주소를 두고 있는 사람으로서 북한을 벗어난 후 외국 국적을 취득하지 아니한 사람을 말한다."
+    ),
+    "criminal_law.txt": (
+        "中华人民共和国刑法\n\n第二百四十条 拐卖妇女、儿童的，处五年以上十年以下有期徒刑，并处罚金。\n\n"
+        "第二百八十条 伪造、变造、买卖国家机关的公文、证件、印章的，处三年以下有期徒刑。\n\n"
+        "第三百一十八条 组织他人偷越国（边）境的，处二年以上七年以下有期徒刑，并处罚金。"
+    ),
+    "nationality_law.txt": (
+        "中华人民共和国国籍法\n\n第三条 中华人民共和国不承认中国公民具有双重国籍。\n\n"
+        "第九条 定居外国的中国公民，自愿加入或取得外国国籍的，即自动丧失中国国籍。"
+    ),
+}
+LAWS_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "constitution.txt,대한민국헌법 (Constitution of the Republic of Korea),국회,1987-10-29,https://example.kr/c,"
+    "test,Public,ko\n"
+    'decree.txt,"난민법 시행령 (Enforcement Decree of the Refugee Act)",국회,2016-12-20,https://example.kr/d,'
+    "test,Public,ko\n"
+    'refugee_act.txt,"난민법 (Refugee Act, Republic of Korea)",국회,2016-12-20,https://example.kr/r,'
+    "test,Public,ko\n"
+    "nk_act.txt,북한이탈주민의 보호 및 정착지원에 관한 법률 (North Korean Refugees Protection and Settlement "
+    "Support Act),국회,2026-03-10,https://example.kr/n,test,Public,ko\n"
+    "criminal_law.txt,中华人民共和国刑法 (Criminal Law of the People's Republic of China),全国人民代表大会,"
+    "2020-12-26,https://example.cn/c,test,Public,zh\n"
+    "nationality_law.txt,中华人民共和国国籍法 (Nationality Law of the People's Republic of China),"
+    "全国人民代表大会,1980-09-10,https://example.cn/n,test,Public,zh\n"
+)
+
+
+@pytest.fixture(scope="module")
+def laws(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
+    return tiny_index_in(tmp_path_factory, "laws_named", LAWS, LAWS_MANIFEST)
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        # a Chinese law named in Korean: its English name matched through the terms' senses
+        ("중국 형법 제240조", "第二百四十条"),
+        ("중화인민공화국 형법 제318조는 무엇을 처벌하나요?", "第三百一十八条"),
+        ("국적법 제9조", "第九条"),  # 국적법 read as 국적 + 법: "Nationality Law"
+        # and in English: a nationality is its country, a "code" a "Law"
+        ("What does Article 318 of China's criminal code say?", "第三百一十八条"),
+        ("Article 9 of the Chinese Nationality Law", "第九条"),
+        # "the Korean Refugee Act" is the Refugee Act of the Republic of Korea, not the act on North
+        # Korean refugees
+        ("Article 2 of the Korean Refugee Act", "난민이란"),
+        # the one constitution of the collection, named by its kind alone
+        ("헌법 제3조는 무엇을 규정하나요?", "영토는"),
+        ("What does Article 3 of the Constitution say?", "영토는"),
+        ("한국 헌법 제12조", "신체의 자유"),
+    ],
+)
+def test_an_article_named_with_its_instrument_in_other_words(
+    laws: GroundIndex, question: str, article: str
+) -> None:
+    answer = laws.search(Query(question, explain=True))
+    assert answer.answered and article in answer.hits[0].passage.text, question
+    assert answer.explanation is not None and "article of the instrument" in answer.explanation.reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "중국 헌법 제3조",  # another country's constitution: not the one the collection holds
+        "북한 헌법 제3조",
+        "What does Article 3 of China's Constitution say?",
+        "Article 3 of the DPRK Constitution",
+        "자유권규약 제3조",  # a covenant the collection does not hold, named by its own word
+    ],
+)
+def test_an_instrument_the_collection_lacks_is_not_its_one_of_that_kind(
+    laws: GroundIndex, question: str
+) -> None:
+    answer = laws.search(Query(question, explain=True))
+    assert answer.explanation is not None
+    assert "article of the instrument" not in answer.explanation.reason, question
