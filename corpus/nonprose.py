@@ -10,7 +10,9 @@
   reading", ...) with the list under it, and runs of footnote lines ("[12] Smith, J. (2003) ...");
 - "navigation": "See also" and "External links" sections, category and interlanguage lines
   ("Category:Communist states", "pt:Coreia do Norte#Demografia"), runs of empty list items
-  ("- - - -"), breadcrumb and menu lines ("Home | News | World");
+  ("- - - -"), breadcrumb and menu lines ("Home | News | World"), and paragraphs that only point to
+  another document by its address ("See the Department of State's annual Trafficking in Persons
+  Report at https://...");
 - "contents": a table of contents (a "Contents" heading and its entries, or three or more lines
   ending in a page number after dot leaders).
 
@@ -79,6 +81,14 @@ _FOOTNOTE = re.compile(r"\[\d{1,4}\]\s+\S|\^\s")
 _TOC_LINE = re.compile(r".{2,160}?(?:\s?\.{3,}|\s?…+|\s?(?:·\s?){3,})\s*\d{1,4}$")
 _MENU = re.compile(r"[^|>\n]{1,30}(?:\s[|>»]\s[^|>\n]{1,30}){2,}$")
 _TERMINAL = ".!?。！？"
+# A paragraph that only sends the reader elsewhere: "See the Department of State's annual Trafficking in
+# Persons Report at https://...", "For more information, visit: https://...".
+_POINTER = re.compile(
+    r"(?:see|refer to|for (?:more|further|additional) (?:details|information)\b[^,:\n]{0,80}?[,:]?"
+    r"\s*(?:please\s+)?(?:see|go to|visit|refer to)?)\b[^\n]{0,240}?(?:\bat\b|:)\s*<?https?://[^\s>]+>?\.?",
+    re.IGNORECASE,
+)
+MAX_POINTER_WORDS = 40
 
 
 @dataclass
@@ -121,6 +131,7 @@ def find_nonprose(text: str) -> tuple[Region, ...]:
     found.extend(_appendices(lines))
     found.extend(_footnote_runs(lines))
     found.extend(_contents(lines))
+    found.extend(_pointers(lines))
     return merge_regions(found)
 
 
@@ -258,6 +269,18 @@ def _footnote_runs(lines: list[_Line]) -> list[Region]:
         if len(run) >= 2 or (run and line is None):
             out.append(_region(run, "references", "footnotes"))
         run = []
+    return out
+
+
+def _pointers(lines: list[_Line]) -> list[Region]:
+    """Paragraphs that only point to another document by its address (`_POINTER`, at most
+    MAX_POINTER_WORDS words): they say nothing a quote could stand on. A pointer after a sentence of
+    content in the same paragraph is left with it."""
+    out: list[Region] = []
+    for block in _blocks(lines):
+        text = " ".join(line.text for line in block)
+        if len(text.split()) <= MAX_POINTER_WORDS and _POINTER.fullmatch(text):
+            out.append(_region(block, "navigation", "cross-reference"))
     return out
 
 

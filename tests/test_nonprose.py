@@ -140,6 +140,24 @@ def test_menus_and_empty_list_items() -> None:
     assert marked(text) == [("navigation", "Home | News | World | Asia"), ("navigation", "- - -")]
 
 
+def test_a_paragraph_that_only_points_elsewhere() -> None:
+    pointer = (
+        "See the Department of State's annual Trafficking in Persons Report at\n"
+        "https://www.state.gov/trafficking-in-persons-report/."
+    )
+    visit = "For more information, visit: https://example.org/report"
+    text = f"c. Freedom of Religion\n\n{pointer}\n\nThe law provided for freedom of movement.\n\n{visit}"
+    assert marked(text) == [("navigation", pointer), ("navigation", visit)]
+    # a pointer with content, or a reference to a part of the same text, is left alone
+    for kept in (
+        "See also the report at https://x.org/y, which found that 40 percent of returnees were detained.",
+        "See Article 3 above.",
+        "Tier 3; for more details, go to: https://www.state.gov/reports/x/\nChina remained on Tier 3.",
+        "The committee said so; see https://x.org/report for the figures it gave that year.",
+    ):
+        assert marked(kept) == [], kept
+
+
 def test_loader_regions_are_kept_and_merged() -> None:
     text = "Prose one.\n\nA caption from the loader.\n\n© 2023 Someone"
     source = Source(
@@ -174,7 +192,16 @@ def test_demo_non_prose_is_found_where_expected_and_nowhere_else(demo: dict[str,
         if path.startswith(("treaty_", "un_", "usc_", "kr_", "cn_", "cia_", "crs_")):
             assert regions == (), path
         if path.startswith("usdos_"):
-            assert all(source.text[r.start : r.end].startswith("Source PDF: https://") for r in regions)
+            # the source link, and the paragraphs that only point to another report
+            assert all(
+                source.text[r.start : r.end].startswith(
+                    ("Source PDF: https://", "See the Department of State")
+                )
+                for r in regions
+            )
+            pointers = [r for r in regions if r.label == "cross-reference"]
+            # two in each report (religious freedom, trafficking); a third in the 2023 one
+            assert len(pointers) == (3 if "2023" in path else 2), path
         if path.startswith("wikipedia_"):
             text = source.text
             first = min(r.start for r in regions)
