@@ -6,7 +6,10 @@ Text is NFKC-normalised and split by script:
   one term of its stemmed parts ("non-refoulement" -> non, refoul, non-refoul).
 - Numbers: thousands separators removed ("2,000" -> "2000"), decimals kept ("3.5").
 - Hangul: Kiwi morphemes whose tag is a content tag (nouns, numerals, roots, verb and adjective
-  stems), e.g. "탈북민 강제송환" -> 탈북민, 강제, 송환. Kiwi is loaded only when Hangul occurs. A
+  stems), e.g. "탈북민 강제송환" -> 탈북민, 강제, 송환. A prefix (Kiwi's XPN) often turns the word
+  it is written onto into its opposite, so the two are one term: "무국적자" -> 무국적자 (a stateless
+  person, not 국적자, a national), "난민불인정결정" -> 난민, 불인정, 결정 (non-recognition), "재정착"
+  -> 재정착 (resettlement). Kiwi is loaded only when Hangul occurs. A
   text in which Kiwi reads a pronoun's contracted particle inside a word ("난민법 제18조" as 나 + ᆫ
   + 민법, "I, the Civil Act") is read again without those contractions (난민, 법, 18).
 - Han, Hiragana and Katakana runs: overlapping character bigrams (a lone character is kept as is).
@@ -31,7 +34,7 @@ import Stemmer
 from corpus.kiwi import get_kiwi, no_pronoun_contractions
 from corpus.script import HAN, HANGUL, KANA_BLOCKS
 
-ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/7"
+ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/8"
 
 _CJK = KANA_BLOCKS + HAN
 _WORD_CHAR = rf"[^\W_{HANGUL}{_CJK}]"
@@ -150,12 +153,18 @@ def _alternatives(text: str) -> list[tuple[int, str]]:
 
 
 def _korean(tokens: Iterable[Any]) -> list[tuple[int, str]]:
-    """(position, form) for Kiwi's content morphemes (kiwipiepy Tokens) written in Hangul."""
+    """(position, form) for Kiwi's content morphemes (kiwipiepy Tokens) written in Hangul; a content
+    morpheme written right after a prefix (XPN) as one term with it."""
     out: list[tuple[int, str]] = []
+    prefix: Any = None
     for t in tokens:
         form, tag = str(t.form), str(t.tag)
         if tag.split("-")[0] in KOREAN_TAGS and _HAS_HANGUL.search(form):
-            out.append((int(t.start), form.lower()))
+            if prefix is not None and int(prefix.start) + int(prefix.len) == int(t.start):
+                out.append((int(prefix.start), (str(prefix.form) + form).lower()))
+            else:
+                out.append((int(t.start), form.lower()))
+        prefix = t if tag == "XPN" and _HAS_HANGUL.search(form) else None
     return out
 
 

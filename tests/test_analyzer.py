@@ -46,6 +46,19 @@ def test_korean_morphemes() -> None:
     assert not {"들", "은", "에서", "다"} & set(terms)  # particles and endings dropped
 
 
+def test_a_korean_prefix_stays_with_its_word() -> None:
+    # 무 (without), 불 (not), 비 (non-), 재 (re-): the word without its prefix often means its
+    # opposite, as "nationality" for "stateless"
+    assert analyze("무국적자") == ["무국적자"]
+    assert analyze("난민불인정결정") == ["난민", "불인정", "결정"]
+    assert analyze("비인도적인 처우") == ["비인도", "처우"]
+    assert analyze("비정부기구") == ["비정부", "기구"]
+    assert "인정" not in analyze("난민 불인정 결정") and "인정" in analyze("난민 인정 결정")
+    # a prefix-like syllable that is part of the word, or one standing apart, is not joined
+    assert analyze("무료 비자") == ["무료", "비자"]
+    assert analyze("비 정부") == ["정부"]
+
+
 def test_a_pronoun_contraction_inside_a_word_is_read_again() -> None:
     # Kiwi alone reads "난민법 제18조" as 나 + ᆫ + 민법 ("I, the Civil Act"): the Refugee Act would be
     # searched as the Civil Act
