@@ -84,10 +84,14 @@ _TERMINAL = ".!?。！？"
 # A paragraph that only sends the reader elsewhere: "See the Department of State's annual Trafficking in
 # Persons Report at https://...", "For more information, visit: https://...".
 _POINTER = re.compile(
-    r"(?:see|refer to|for (?:more|further|additional) (?:details|information)\b[^,:\n]{0,80}?[,:]?"
-    r"\s*(?:please\s+)?(?:see|go to|visit|refer to)?)\b[^\n]{0,240}?(?:\bat\b|:)\s*<?https?://[^\s>]+>?\.?",
+    r"(?:see\s|refer to\s|for (?:more|further|additional) (?:details|information)\b[^,:.\n]{0,80}?[,:]?"
+    r"\s*(?:please\s+)?(?:see|go to|visit|refer to)?)"
+    # one clause up to the address: no sentence end in it (a period only inside a word: "U.S")
+    r"(?:[^\n.!?]|\.(?=\S)){0,160}?(?:\bat\b|:)\s*<?https?://[^\s>]+>?\.?",
     re.IGNORECASE,
 )
+# a pointer that also says something ("See the report, which found ...")
+_CLAUSE = re.compile(r",\s*(?:which|that|who|where|whose)\b", re.IGNORECASE)
 MAX_POINTER_WORDS = 40
 
 
@@ -279,7 +283,7 @@ def _pointers(lines: list[_Line]) -> list[Region]:
     out: list[Region] = []
     for block in _blocks(lines):
         text = " ".join(line.text for line in block)
-        if len(text.split()) <= MAX_POINTER_WORDS and _POINTER.fullmatch(text):
+        if len(text.split()) <= MAX_POINTER_WORDS and _POINTER.fullmatch(text) and not _CLAUSE.search(text):
             out.append(_region(block, "navigation", "cross-reference"))
     return out
 

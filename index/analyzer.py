@@ -6,10 +6,11 @@ Text is NFKC-normalised and split by script:
   one term of its stemmed parts ("non-refoulement" -> non, refoul, non-refoul).
 - Numbers: thousands separators removed ("2,000" -> "2000"), decimals kept ("3.5").
 - Hangul: Kiwi morphemes whose tag is a content tag (nouns, numerals, roots, verb and adjective
-  stems), e.g. "탈북민 강제송환" -> 탈북민, 강제, 송환. A prefix (Kiwi's XPN) often turns the word
-  it is written onto into its opposite, so the two are one term: "무국적자" -> 무국적자 (a stateless
-  person, not 국적자, a national), "난민불인정결정" -> 난민, 불인정, 결정 (non-recognition), "재정착"
-  -> 재정착 (resettlement). Kiwi is loaded only when Hangul occurs. A
+  stems), e.g. "탈북민 강제송환" -> 탈북민, 강제, 송환. A negating prefix (`NEGATING_PREFIXES`: 무,
+  불, 비, 미, ...) turns the word it is written onto into its opposite, so the two are one term:
+  "무국적자" -> 무국적자 (a stateless person, not 국적자, a national), "난민불인정결정" -> 난민, 불인정,
+  결정 (non-recognition); other prefixes are dropped ("재정착" -> 정착). Kiwi is loaded only when
+  Hangul occurs. A
   text in which Kiwi reads a pronoun's contracted particle inside a word ("난민법 제18조" as 나 + ᆫ
   + 민법, "I, the Civil Act") is read again without those contractions (난민, 법, 18).
 - Han, Hiragana and Katakana runs: overlapping character bigrams (a lone character is kept as is).
@@ -52,6 +53,10 @@ _ALTERNATIVE = re.compile(f"(?=([{HAN}])\\(([{HAN}])\\)([{HAN}]))")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # a bracketed numeral numbers ("第（六）项", item 6) and a bracketed sex notes ("王某（女）"): no alternative
 _NOT_ALTERNATIVES = frozenset("〇一二三四五六七八九十百千万零两男女")
+
+# Korean prefixes (Kiwi's XPN) that turn the word after them into its opposite or absence: 무 (無,
+# without), 불/부 (不, not), 비 (非, non-), 미 (未, not yet), 반 (反, anti-), 몰 (沒, lacking).
+NEGATING_PREFIXES = frozenset({"무", "불", "부", "비", "미", "반", "몰"})
 
 # Kiwi tags kept for Korean: general/proper nouns, numerals, roots, verb and adjective stems (plus
 # the tags Kiwi gives Latin, numbers and Hanja, which this module analyses itself).
@@ -154,7 +159,7 @@ def _alternatives(text: str) -> list[tuple[int, str]]:
 
 def _korean(tokens: Iterable[Any]) -> list[tuple[int, str]]:
     """(position, form) for Kiwi's content morphemes (kiwipiepy Tokens) written in Hangul; a content
-    morpheme written right after a prefix (XPN) as one term with it."""
+    morpheme written right after a negating prefix (`NEGATING_PREFIXES`) as one term with it."""
     out: list[tuple[int, str]] = []
     prefix: Any = None
     for t in tokens:
@@ -164,7 +169,7 @@ def _korean(tokens: Iterable[Any]) -> list[tuple[int, str]]:
                 out.append((int(prefix.start), (str(prefix.form) + form).lower()))
             else:
                 out.append((int(t.start), form.lower()))
-        prefix = t if tag == "XPN" and _HAS_HANGUL.search(form) else None
+        prefix = t if tag == "XPN" and form in NEGATING_PREFIXES else None
     return out
 
 

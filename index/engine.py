@@ -70,6 +70,7 @@ from index.instruments import (
     instrument_name,
     instrument_terms,
     is_instrument_heading,
+    joined_words,
     name_terms,
     question_name_terms,
 )
@@ -428,7 +429,8 @@ class GroundIndex:
                 names += [t for t in earlier.terms if t not in earlier.provision_terms]
                 acronyms += acronyms_in(earlier.text)
             names = question_name_terms(names)  # 국적법 -> 국적, 법
-            name_stats = self.backend.term_stats(frozenset(names) - q_set) if set(names) - q_set else None
+            unread = {w for t in names for w in (joined_words(t) if " " in t else (t,))} - q_set
+            name_stats = self.backend.term_stats(unread) if unread else None
             df = {**stats.df, **name_stats.df} if name_stats is not None else stats.df
             named = NamedInstrument.of(names, acronyms, df, stats.n_docs)
             in_named = self._named_provision(q.provisions, named, query.filters, names)
@@ -448,8 +450,8 @@ class GroundIndex:
                 english = _senses(tr for tr in translations if tr.language == "en")
                 lexicon = self.word_list()
                 for t in names:  # a part of a compound (국적 of 국적법) was not translated with the question
-                    if t not in english and lexicon is not None and (found_senses := lexicon.senses(t, "ko")):
-                        english[t] = found_senses
+                    if t not in english and lexicon is not None and (word := _word_senses(lexicon, t)):
+                        english[t] = word
                 across = NamedInstrument.of(names, acronyms, df, stats.n_docs, english)
                 in_other = replace(query.filters, languages=across_languages)
                 found = self._named_provision(q.provisions, across, in_other, names)
@@ -479,7 +481,10 @@ class GroundIndex:
             definers = (
                 frozenset(sid for score, sid in ranked if score == ranked[0][0]) if ranked else frozenset()
             )
-            title_terms = frozenset[str]().union(*(titles.terms_of(sid) for sid in definers))
+            # the title's words as written too ("North Korean" is one country term in `terms_of`)
+            title_terms = frozenset[str]().union(
+                *(titles.terms_of(sid) | frozenset(analyze(titles.name_of(sid))) for sid in definers)
+            )
             # an acronym of the named treaty ("CAT") names it too
             acronym_terms = {
                 term
@@ -659,8 +664,8 @@ class GroundIndex:
 
     def _absent(self, named: _InNamed) -> str:
         """ "<instrument> has no article N" when the question names the instrument beyond doubt
-        (`NamedInstrument.decisive`) and it is divided into articles but has none of those named (only
-        articles: "sections" of reports are numbered too loosely)."""
+        (`_InNamed.decisive`, see `_named_provision`) and it is divided into articles but has none of
+        those named (only articles: "sections" of reports are numbered too loosely)."""
         if named.passages or not named.decisive or any(kind != "art" for kind, _ in named.provisions):
             return ""  # named by its subject only ("Article 40 on torture"): too loose to refuse on
         sid = named.sources[0]
@@ -1251,6 +1256,17 @@ def _asked_senses(
     return (asked, tuple(found[0]))
 
 
+def _word_senses(lexicon: Lexicon, term: str) -> tuple[tuple[str, ...], ...]:
+    """A Korean term's English senses (`index.lexicon`), or, when the word list has no entry, those of
+    its longest beginning of two syllables or more that has one ("무국적자", a stateless person: 무국적
+    "statelessness"). For naming instruments only."""
+    for end in range(len(term), 1, -1):
+        found = lexicon.senses(term[:end], "ko")
+        if found:
+            return found
+    return ()
+
+
 def _senses(translations: Iterable[Translation]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """Each translated question term's senses in the other language (`index.lexicon`), merged over
     the question and the earlier question it is read with."""
@@ -1321,7 +1337,8 @@ class _InNamed:
         best: the `NamedInstrument.rank` of the named sources' titles.
         sources: the named sources (at most NAMED_SOURCES).
         passages: the passages standing in those provisions of that instrument, in text order.
-        decisive: the question names the instrument beyond doubt (`NamedInstrument.decisive`): its
+        decisive: the question names the instrument beyond doubt (`NamedInstrument.decisive`, or as
+            the collection's one instrument of the kind named: see `GroundIndex._named_provision`): its
             article's passages are then added to the candidates and shown first, and an article it
             lacks is refused. Otherwise only passages in those provisions of it get the bonus.
     """

@@ -25,7 +25,7 @@ import functools
 import itertools
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -140,8 +140,11 @@ class NamedInstrument:
         the terms' document frequencies over `n_docs` passages and, to match titles in another
         language, the terms' senses there (`index.lexicon`: a Korean term's English index terms).
         With `senses` given, the Korean and Chinese words for kinds of instrument also get their
-        English ones (`kind_senses`: 의정서 -> protocol); without, terms match as they are."""
-        weights = {t: idf(df.get(t, 0), n_docs) for t in sorted(set(terms))}
+        English ones (`kind_senses`: 의정서 -> protocol). Either way a term also matches the other
+        forms a name may write it in (`same_senses`: "Korean" as "Korea", "code" as "Law")."""
+        weights = {
+            t: idf(df.get(t, 0) if " " not in t else joined_df(t, df), n_docs) for t in sorted(set(terms))
+        }
         pairs = []
         for a in acronyms:
             analysed = analyze(a)
@@ -207,20 +210,28 @@ class NamedInstrument:
     def decisive(self, name: str, name_terms: frozenset[str]) -> bool:
         """The question names instrument `name` beyond doubt: outright (`explicit`), by more than
         the word for its kind (a "Constitution" is not "the DPRK Constitution"; a term held through
-        another language counts when at least half of one of its senses is held), and with nothing
-        the name contradicts (`contradicts`: an acronym the name lacks, "DPRK" for the "Constitution
-        of the Republic of Korea"; a country it does not hold in full, 북한 "North Korea" for it)."""
-        if not self.explicit(name, name_terms) or self.contradicts(name, name_terms):
+        another language counts when at least half of one of its senses is held, a country only in
+        full), and with no acronym the name lacks ("DPRK" for the "Constitution of the Republic of
+        Korea"). A country the question is about does not stand against it ("Does Article 3 of the
+        CAT bind China?")."""
+        if not self.explicit(name, name_terms):
             return False
         full = {term for acronym, term in self.acronyms if abbreviates(acronym, name) == 1.0}
+        if any(term not in name_terms and term not in full for _, term in self.acronyms):
+            return False
+        countries = country_terms()
+        # a country counts only held in full: "North Korea" is not the "Republic of Korea"
         return bool(full) or any(
-            self.held(t, name_terms) >= 0.5 for t in self.weights if t not in instrument_terms()
+            self.held(t, name_terms) >= (1.0 if t in countries else 0.5)
+            for t in self.weights
+            if t not in instrument_terms()
         )
 
     def contradicts(self, name: str, name_terms: frozenset[str]) -> bool:
-        """The question says something of the instrument that `name` is not: an acronym it does not
-        abbreviate in full ("DPRK" for the "Constitution of the Republic of Korea") or a country it
-        does not hold ("Article 3 of China's Constitution", "북한 헌법 제3조" for the same)."""
+        """The question says something that `name` is not: an acronym it does not abbreviate in full
+        ("DPRK" for the "Constitution of the Republic of Korea") or a country it does not hold in full
+        ("Article 3 of China's Constitution", "북한 헌법 제3조" for the same). For a naming by the kind
+        alone (`TitleIndex.sole_of_kind`), where any country named may be the instrument's."""
         if any(
             term not in name_terms and abbreviates(acronym, name) < 1.0 for acronym, term in self.acronyms
         ):
@@ -304,8 +315,6 @@ _KOREAN_COUNTRIES = {
     "한국": "Korea",
     "대한민국": "Korea",
     "남한": "Korea",
-    "북한": "North Korea",
-    "조선": "Korea",
     "중국": "China",
     "일본": "Japan",
     "러시아": "Russia",
@@ -318,6 +327,17 @@ _KOREAN_COUNTRIES = {
     "미국": "America",
 }
 _STATUTE_WORDS = ("Act", "Law", "Code")
+# "North Korea(n)" and "South Korea(n)" are one country each, one term in names and questions alike
+# (`_joined_countries`), so that "the North Korean Constitution" is not the Republic of Korea's and the
+# "North Korean Refugees ... Act" does not hold the "Korean" of "the Korean Refugee Act".
+NORTH_KOREA = "north korea"
+SOUTH_KOREA = "south korea"
+_TWO_KOREAS = {
+    NORTH_KOREA: ("DPRK", "Democratic People's Republic of Korea"),
+    SOUTH_KOREA: ("ROK", "Republic of Korea"),
+    "북한": ("North Korea", "DPRK", "Democratic People's Republic of Korea"),
+    "조선": ("North Korea", "DPRK", "Democratic People's Republic of Korea"),
+}
 
 
 @functools.cache
@@ -338,6 +358,9 @@ def same_senses() -> Mapping[str, tuple[tuple[str, ...], ...]]:
     for korean, english in _KOREAN_COUNTRIES.items():
         for one in english.split() if english.startswith("Burma") else (english,):
             add(korean, tuple(analyze(one)))
+    for term, names in _TWO_KOREAS.items():
+        for one in names:
+            add(term, tuple(_joined_countries(analyze(one))))
     statutes = [analyze(w)[0] for w in _STATUTE_WORDS]
     for a in statutes:
         for b in statutes:
@@ -351,19 +374,58 @@ def country_terms() -> frozenset[str]:
     """The analysed names of countries and nationalities (korea, korean, china, 중국, 북한, ...): a
     question naming one names an instrument that holds it (`NamedInstrument.contradicts`)."""
     english = {t for pair in _NATIONALITIES.items() for w in pair for t in analyze(w)}
-    return frozenset(english | set(_KOREAN_COUNTRIES))
+    return frozenset(english | set(_KOREAN_COUNTRIES) | set(_TWO_KOREAS))
+
+
+_NORTH_SOUTH = {"north": NORTH_KOREA, "south": SOUTH_KOREA}
+
+
+def joined_words(term: str) -> tuple[str, ...]:
+    """The analysed words whose document frequencies give a joined country's (`joined_df`)."""
+    return tuple(
+        dict.fromkeys(
+            x for w in term.split() for x in (w, *(a[0] for a in same_senses().get(w, ()) if len(a) == 1))
+        )
+    )
+
+
+def joined_df(term: str, df: Mapping[str, int]) -> int:
+    """The document frequency a joined country ("north korea") is given: that of the rarer of its
+    words, each in its commoner form ("korea" or "korean")."""
+    return min(
+        max([df.get(w, 0), *(df.get(a[0], 0) for a in same_senses().get(w, ()) if len(a) == 1)])
+        for w in term.split()
+    )
+
+
+def _joined_countries(terms: Sequence[str]) -> list[str]:
+    """`terms` (analysed, in text order) with "north"/"south" and a "korea"/"korean" right after it
+    as one term ("north korea")."""
+    korea = set(analyze("Korea Korean"))
+    out: list[str] = []
+    k = 0
+    while k < len(terms):
+        if terms[k] in _NORTH_SOUTH and k + 1 < len(terms) and terms[k + 1] in korea:
+            out.append(_NORTH_SOUTH[terms[k]])
+            k += 2
+            continue
+        out.append(terms[k])
+        k += 1
+    return out
 
 
 # A Korean word for a kind of instrument at the end of a longer word: 국적법 (nationality + law),
 # 대한민국헌법, 출입국관리법, 자유권규약. Longest first.
 _KOREAN_KIND_ENDINGS = ("시행령", "의정서", "법률", "헌법", "협약", "규약", "조약", "선언", "헌장", "법")
 # Words ending in 법 that name no law: a method (방법, 기법, 요법, 수법), legality (불법, 합법, 위법,
-# 탈법, 편법), legislation and the judiciary (입법, 사법), grammar and usage (문법, 어법, 용법). (Not
-# 적법, "lawful": 국적법 ends in it.)
+# 적법, 탈법, 편법), legislation and the judiciary (입법, 사법), grammar and usage (문법, 어법, 용법),
+# a kind of law rather than one (국제법, 헌법 is a kind itself). Whole words: 변호사법 and 국적법 are laws.
 _NOT_A_LAW = frozenset(
-    {"방법", "기법", "요법", "수법", "비법", "화법", "필법", "불법", "합법", "위법", "탈법", "편법"}
-    | {"입법", "사법", "문법", "어법", "용법"}
+    {"방법", "기법", "요법", "수법", "비법", "화법", "필법", "불법", "합법", "위법", "적법", "탈법", "편법"}
+    | {"입법", "사법", "문법", "어법", "용법", "국제법", "부적법", "변증법"}
 )
+# ... and the endings of longer such words (해결방법, 치료법, 맞춤법, 표기법)
+_NOT_A_LAW_ENDINGS = ("방법", "요법", "치료법", "맞춤법", "표기법", "기법", "문법")
 # The one-syllable names of laws (형법 the criminal law, 민법 the civil law, 상법 the commercial law).
 _SHORT_LAWS = frozenset(("형법", "민법", "상법"))
 _HANGUL = re.compile(r"^[가-힣]+$")
@@ -374,12 +436,12 @@ def kind_parts(term: str) -> tuple[str, ...]:
     국적법 -> (국적, 법), 대한민국헌법 -> (대한민국, 헌법), 형법 -> (형법, 법) (형 alone is another
     word). () for any other term: a kind alone (헌법), a word ending in 법 that names no law (방법,
     불법, 해결방법), a term in another script."""
-    if not _HANGUL.match(term) or term in _KOREAN_KIND_ENDINGS:
+    if not _HANGUL.match(term) or term in _KOREAN_KIND_ENDINGS or term in _NOT_A_LAW:
         return ()
     for kind in _KOREAN_KIND_ENDINGS:
         if not term.endswith(kind):
             continue
-        if kind == "법" and term[-2:] in _NOT_A_LAW:
+        if kind == "법" and term.endswith(_NOT_A_LAW_ENDINGS):
             return ()
         rest = term[: -len(kind)]
         if len(rest) >= 2:
@@ -390,17 +452,19 @@ def kind_parts(term: str) -> tuple[str, ...]:
 
 def name_terms(name: str) -> frozenset[str]:
     """The analysed terms of an instrument's name, each Korean compound ending in a kind of instrument
-    also as its parts (`kind_parts`: "대한민국헌법" holds 대한민국 and 헌법 too)."""
-    terms = analyze(name)
+    also as its parts (`kind_parts`: "대한민국헌법" holds 대한민국 and 헌법 too), "North Korean" as one
+    term ("north korea")."""
+    terms = _joined_countries(analyze(name))
     return frozenset(terms).union(*(kind_parts(t) for t in terms))
 
 
 def question_name_terms(terms: Iterable[str]) -> list[str]:
-    """A question's terms outside its provisions as they are matched with instrument names: each Korean
-    compound ending in a kind of instrument as its parts (`kind_parts`: "국적법" -> 국적, 법), so the
-    kind is named outright and the rest is matched on its own."""
+    """A question's terms outside its provisions (in text order) as they are matched with instrument
+    names: each Korean compound ending in a kind of instrument as its parts (`kind_parts`: "국적법" ->
+    국적, 법), so the kind is named outright and the rest is matched on its own; "north" and "korea" in
+    a row as one term ("north korea"), as `name_terms` writes them."""
     out: list[str] = []
-    for t in terms:
+    for t in _joined_countries(list(terms)):
         out += kind_parts(t) or (t,)
     return list(dict.fromkeys(out))
 
@@ -454,6 +518,7 @@ class TitleIndex:
         self._initials = "\n".join(lines)
         self._line_starts = list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
         self._abbreviations: dict[tuple[str, int], float] = {}
+        self._holders: dict[tuple[str, ...], frozenset[str]] = {}
         self._row = {sid: i for i, sid in enumerate(self.ids)}
         self._lock = threading.Lock()
 
@@ -474,11 +539,23 @@ class TitleIndex:
         for t in named.weights:
             if t not in kinds:
                 continue
-            for kind in (t, *(s[0] for s in named.senses.get(t, ()) if len(s) == 1 and s[0] in kinds)):
-                rows = self._postings.get(kind)
-                if kind in terms and rows is not None and {self.names[i] for i in rows.tolist()} == {name}:
-                    return True
+            # the kind in every form the question's word may take ("Code" is also an "Act" or "Law")
+            forms = (t, *(s[0] for s in named.senses.get(t, ()) if len(s) == 1 and s[0] in kinds))
+            if any(f in terms for f in forms) and self._names_holding(forms) == frozenset({name}):
+                return True
         return False
+
+    def _names_holding(self, terms: tuple[str, ...]) -> frozenset[str]:
+        """The distinct instrument names holding any of `terms`, remembered per term tuple (only
+        words for kinds of instrument are asked: a few per collection)."""
+        found = self._holders.get(terms)
+        if found is None:
+            rows = [self._postings[t] for t in terms if t in self._postings]
+            held = np.unique(np.concatenate(rows)).tolist() if rows else []
+            found = frozenset(self.names[i] for i in held)
+            with self._lock:
+                self._holders[terms] = found
+        return found
 
     def _abbreviated(self, acronym: str) -> list[tuple[int, float]]:
         """(title, `abbreviates` strength > 0) of the titles `acronym` abbreviates: those whose

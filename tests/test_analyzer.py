@@ -47,8 +47,8 @@ def test_korean_morphemes() -> None:
 
 
 def test_a_korean_prefix_stays_with_its_word() -> None:
-    # 무 (without), 불 (not), 비 (non-), 재 (re-): the word without its prefix often means its
-    # opposite, as "nationality" for "stateless"
+    # 무 (without), 불 (not), 비 (non-): the word without its prefix means its opposite, as
+    # "nationality" for "stateless"
     assert analyze("무국적자") == ["무국적자"]
     assert analyze("난민불인정결정") == ["난민", "불인정", "결정"]
     assert analyze("비인도적인 처우") == ["비인도", "처우"]
@@ -57,6 +57,9 @@ def test_a_korean_prefix_stays_with_its_word() -> None:
     # a prefix-like syllable that is part of the word, or one standing apart, is not joined
     assert analyze("무료 비자") == ["무료", "비자"]
     assert analyze("비 정부") == ["정부"]
+    # a prefix that does not negate leaves its word as it was: 재정착 (resettlement) is found as 정착
+    assert analyze("재정착 지원") == ["정착", "지원"]
+    assert analyze("구소련") == ["소련"]
 
 
 def test_a_pronoun_contraction_inside_a_word_is_read_again() -> None:

@@ -476,7 +476,10 @@ def test_an_english_question_is_not_matched_through_korean_senses(
         ("관리법", ("관리", "법")),
         ("세계인권선언", ("세계인권", "선언")),
         ("형법", ("형법", "법")),  # 형 alone is another word: the law's own name stays
+        ("변호사법", ("변호사", "법")),  # ends in 사법 (the judiciary), but is a law
         ("헌법", ()),  # a kind alone
+        ("맞춤법", ()),  # orthography
+        ("사법", ()),
         ("방법", ()),  # words ending in 법 that name no law: a method, illegality
         ("해결방법", ()),
         ("불법", ()),
@@ -529,6 +532,15 @@ def test_the_one_instrument_of_a_kind() -> None:
     # in English, through the kind table's sense of 헌법
     english = NamedInstrument.of(["constitut"], [], {}, 100)
     assert titles.sole_of_kind(english, "constitution")
+    # a kind in every form the question's word takes: "the Code" is not the one "Law" among Codes
+    statutes = TitleIndex(
+        [
+            ("law", "Criminal Law of Ruritania"),
+            ("c1", "Civil Code of Ruritania"),
+            ("c2", "Penal Code of Elbonia"),
+        ]
+    )
+    assert not statutes.sole_of_kind(NamedInstrument.of(["code"], [], {}, 100), "law")
 
 
 LAWS = {
@@ -605,6 +617,49 @@ def test_an_article_named_with_its_instrument_in_other_words(
     answer = laws.search(Query(question, explain=True))
     assert answer.answered and article in answer.hits[0].passage.text, question
     assert answer.explanation is not None and "article of the instrument" in answer.explanation.reason
+
+
+def test_a_country_the_question_is_about_does_not_unname_a_treaty(treaties: GroundIndex) -> None:
+    # (whether China is in the collection is the answer's business: here it is not, so nothing holds it)
+    for question in ("Does Article 3 of the CAT bind China?", "중국은 고문방지협약 제3조를 지켜야 하나요?"):
+        scored = treaties.score(Query(question))
+        assert scored.named_instrument, question
+        assert [g.head.passage.text for g in scored.groups if g.in_provision] == [
+            g.head.passage.text for g in scored.groups if "refouler" in g.head.passage.text
+        ]
+
+
+def test_north_korea_is_not_the_republic_of_korea(laws: GroundIndex) -> None:
+    # "North Korean" is one country: the Republic of Korea's constitution is not named, nor refused
+    for question in (
+        "Article 3 of the North Korean Constitution",
+        "What does Article 200 of the North Korean Constitution say?",
+    ):
+        answer = laws.search(Query(question, explain=True))
+        assert answer.explanation is not None
+        assert "article of the instrument" not in answer.explanation.reason, question
+        assert "has no article" not in answer.explanation.reason, question
+    constitution = "대한민국헌법 (Constitution of the Republic of Korea)"
+    dprk = "Socialist Constitution of the Democratic People's Republic of Korea"
+    north = NamedInstrument.of(question_name_terms(["north", "korean", "constitut"]), [], {}, 100)
+    assert north.contradicts(constitution, name_terms(constitution))
+    assert not north.contradicts(dprk, name_terms(dprk)) and north.decisive(dprk, name_terms(dprk))
+    korean = NamedInstrument.of(["북한", "헌법"], [], {}, 100, {})
+    assert not korean.contradicts(dprk, name_terms(dprk)) and korean.contradicts(
+        constitution, name_terms(constitution)
+    )
+    # a joined country weighs as its rarer word does, not as a word the collection never holds
+    topic = NamedInstrument.of(
+        question_name_terms(["north", "korean", "return"]), [], {"north": 40, "korean": 30}, 100
+    )
+    assert topic.weights["north korea"] == pytest.approx(
+        NamedInstrument.of(["korean"], [], {"korean": 30}, 100).weights["korean"]
+    )
+    # "the Korean Refugee Act" is the Republic of Korea's, not the act on North Korean refugees
+    nk = "북한이탈주민의 보호 및 정착지원에 관한 법률 (North Korean Refugees Protection and Settlement Act)"
+    refugee_act = "난민법 (Refugee Act, Republic of Korea)"
+    asked = NamedInstrument.of(question_name_terms(["korean", "refuge", "act"]), [], {}, 100)
+    assert asked.match(refugee_act, name_terms(refugee_act)) > asked.match(nk, name_terms(nk))
 
 
 @pytest.mark.parametrize(

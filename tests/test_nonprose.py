@@ -154,6 +154,10 @@ def test_a_paragraph_that_only_points_elsewhere() -> None:
         "See Article 3 above.",
         "Tier 3; for more details, go to: https://www.state.gov/reports/x/\nChina remained on Tier 3.",
         "The committee said so; see https://x.org/report for the figures it gave that year.",
+        "See Section 2.d. The government forcibly returned an estimated 500 North Koreans in 2023, "
+        "according to NGOs cited at https://x.org/y.",
+        "See the UNHCR report, which found that 40 percent of returnees were detained, at https://x.org/y.",
+        "See-saw diplomacy between the two capitals, as documented at https://x.org/y",
     ):
         assert marked(kept) == [], kept
 
