@@ -140,8 +140,10 @@ class NamedInstrument:
         the terms' document frequencies over `n_docs` passages and, to match titles in another
         language, the terms' senses there (`index.lexicon`: a Korean term's English index terms).
         With `senses` given, the Korean and Chinese words for kinds of instrument also get their
-        English ones (`kind_senses`: 의정서 -> protocol). Either way a term also matches the other
-        forms a name may write it in (`same_senses`: "Korean" as "Korea", "code" as "Law")."""
+        English ones (`kind_senses`: 의정서 -> protocol), and the words of Korean names of
+        international instruments theirs (`name_word_senses`: 자유 of 자유권규약 -> civil
+        political). Either way a term also matches the other forms a name may write it in
+        (`same_senses`: "Korean" as "Korea", "code" as "Law")."""
         weights = {
             t: idf(df.get(t, 0) if " " not in t else joined_df(t, df), n_docs) for t in sorted(set(terms))
         }
@@ -151,7 +153,7 @@ class NamedInstrument:
             if len(analysed) == 1 and analysed[0] in weights:
                 pairs.append((a, analysed[0]))
         given = senses or {}
-        kinds = kind_senses() if senses is not None else {}
+        kinds = {**name_word_senses(), **kind_senses()} if senses is not None else {}
         same = same_senses()
         other = {
             t: found
@@ -275,6 +277,29 @@ _KINDS_IN_ENGLISH = {
     "条约": "Treaty",
     "宣言": "Declaration",
 }
+
+
+# Korean words as Korean names of international instruments use them, in their English titles' words
+# (each one sense): 자유권규약 and 사회권규약, the usual Korean names of the two Covenants ("liberty
+# rights" for civil and political rights, "social rights" for economic, social and cultural ones), and
+# 시민적 및 정치적 권리에 관한 국제규약 in full; names the word list does not hold (팔레르모 의정서).
+_NAME_WORDS_IN_ENGLISH = {
+    "자유": "civil political",
+    "사회": "social",
+    "시민": "civil",
+    "경제": "economic",
+    "문화": "cultural",
+    "팔레르모": "Palermo",
+    "로마": "Rome",
+}
+
+
+@functools.cache
+def name_word_senses() -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """The analysed Korean words of `_NAME_WORDS_IN_ENGLISH` -> their English title words, one sense:
+    자유 -> ((civil, polit),), 팔레르모 -> ((palermo,),). Read only to match a Korean question with
+    English titles."""
+    return {word: (tuple(analyze(english)),) for word, english in _NAME_WORDS_IN_ENGLISH.items()}
 
 
 @functools.cache

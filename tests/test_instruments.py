@@ -19,6 +19,7 @@ from index.instruments import (
     kind_parts,
     kind_senses,
     name_terms,
+    name_word_senses,
     question_name_terms,
     same_senses,
 )
@@ -232,8 +233,18 @@ def test_an_english_treaty_named_in_korean_gives_its_article(treaties: GroundInd
     answer = treaties.search(Query("고문방지협약 제3조는 무엇을 금지하나요?", explain=True))
     assert answer.answered and "refouler" in answer.hits[0].passage.text
     assert answer.explanation is not None and "article of the instrument" in answer.explanation.reason
-    both = treaties.search(Query("자유권규약 제12조 제4항", explain=True))  # 자유 is no word of the title
-    assert both.explanation is not None and "article of the instrument" not in both.explanation.reason
+    # 자유권규약, the Korean name of the ICCPR: 자유 stands for "civil and political" in names
+    both = treaties.search(Query("자유권규약 제12조 제4항", explain=True))
+    assert both.explanation is not None and "article of the instrument" in both.explanation.reason
+    assert "enter his own country" in both.hits[0].passage.text
+    palermo = "Protocol to Prevent, Suppress and Punish Trafficking in Persons (Palermo Protocol, 2000)"
+    icescr = "International Covenant on Economic, Social and Cultural Rights"
+    assert NamedInstrument.of(["팔레르모", "의정서"], [], {}, 100, {}).decisive(palermo, name_terms(palermo))
+    social = NamedInstrument.of(["사회", "규약"], [], {}, 100, {})
+    assert social.decisive(icescr, name_terms(icescr)) and not social.decisive(ICCPR, name_terms(ICCPR))
+    # but not for a convention: the kind must be named as well
+    other = treaties.search(Query("표현의 자유에 관한 협약 제12조", explain=True))
+    assert other.explanation is not None and "article of the instrument" not in other.explanation.reason
     # "law" is another English word for an "Act": the Refugee Act's English name is named
     english = treaties.search(Query("What does Article 3 of the law on refugees say?", explain=True))
     assert english.answered and "강제로 송환되지" in english.hits[0].passage.text
@@ -333,7 +344,7 @@ def test_a_korean_question_names_an_english_instrument() -> None:
 
 def test_the_kind_words_are_written_as_the_analyzer_keeps_them() -> None:
     # written out (English questions must not build Kiwi to read them), so checked against Kiwi here
-    for word in kind_senses():
+    for word in (*kind_senses(), *name_word_senses()):
         assert analyze(word) == [word]
     assert set(kind_senses()) <= instrument_terms()
 
