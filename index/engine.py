@@ -710,9 +710,9 @@ class GroundIndex:
         only it is in the collection ("헌법 제3조", "Article 3 of the Constitution" with one
         constitution: `TitleIndex.sole_of_kind`), says nothing its name contradicts (a country, an
         acronym: `NamedInstrument.contradicts`), and `names` (the question's terms outside the
-        provisions, in order) has no word before the kind that the name lacks: "자유권규약 제12조"
-        names a covenant by a word its title does not hold, while the 규정 of "헌법 제3조는 무엇을
-        규정하나요?" is what is asked about it.
+        provisions, in order) has no word before the kind that the name lacks: "표현의 자유에 관한
+        협약 제3조" names a convention by words its title would hold, while the 규정 of "헌법 제3조는
+        무엇을 규정하나요?" is what is asked about it.
         """
         titles = self._source_titles()
         limit = NAMED_LOOKUPS if filters.is_empty() else None  # filtered: rank all, then filter
