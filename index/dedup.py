@@ -156,8 +156,11 @@ def near_pairs(signatures: Sequence[Signature], threshold: float = THRESHOLD) ->
     order = np.argsort(keys, kind="stable")
     keys, owner = keys[order], owner[order]
     # runs of equal keys; each run holds distinct owners (a signature has no repeated key)
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    run_len = np.diff(np.r_[starts, keys.size])
+    edge = np.empty(keys.size, dtype=bool)
+    edge[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=edge[1:])
+    starts = np.flatnonzero(edge)
+    run_len = np.diff(starts, append=keys.size)
     shared = run_len > 1
     if not shared.any():
         return []

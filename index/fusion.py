@@ -53,7 +53,7 @@ def zscore_params(values: Sequence[float]) -> tuple[float, float]:
     """(mean, population standard deviation) of a non-empty run's scores, summed in run order (the
     array fusion of `index.runs` reads them from here, so both give the same floats)."""
     mean = sum(values) / len(values)
-    return mean, math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+    return mean, math.sqrt(sum([(v - mean) ** 2 for v in values]) / len(values))
 
 
 def zscore_normalize(run: Run) -> dict[str, float]:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from index.arrays import sorted_unique, unique_inverse
 from index.backend import RowRun, Rows
 from index.fusion import zscore_params
 
@@ -62,7 +63,7 @@ def add_runs(run: RowScores, extra: Sequence[RowScores], depth: int, ranks: Rank
         return run
     rows = np.concatenate([run[0], *(r for r, _ in extra)])
     scores = np.concatenate([run[1], *(s for _, s in extra)])
-    distinct, at = np.unique(rows, return_inverse=True)
+    distinct, at = unique_inverse(rows)
     # bincount adds the weights in input order: run first, then each extra run, as the dict does
     total = np.bincount(at.reshape(-1), weights=scores, minlength=distinct.size).astype(
         np.float64, copy=False
@@ -73,7 +74,7 @@ def add_runs(run: RowScores, extra: Sequence[RowScores], depth: int, ranks: Rank
 def zscore_fuse(dense: RowScores, lexical: RowScores, weights: Sequence[float], ranks: Ranks) -> RowScores:
     """Weighted sum of the two runs' z-scores; a passage missing from a run gets that run's lowest
     z-score (`index.fusion.zscore_fusion`), best first, ties by id."""
-    rows = np.unique(np.concatenate([dense[0], lexical[0]]))
+    rows = sorted_unique(np.concatenate([dense[0], lexical[0]]))
     fused = np.zeros(rows.size, dtype=np.float64)
     for (run_rows, scores), weight in zip((dense, lexical), weights, strict=True):
         if run_rows.size == 0:

@@ -24,6 +24,7 @@ from scipy.sparse import _sparsetools
 
 from corpus.errors import SnapshotCorrupt
 from index.analyzer import bm25_length
+from index.arrays import unique_inverse
 
 Rows = npt.NDArray[np.int64]
 Scores = npt.NDArray[np.float32]
@@ -304,7 +305,7 @@ class LexicalIndex:
         if not term_parts:
             return {}
         terms = np.concatenate(term_parts)
-        uniq, inverse = np.unique(terms, return_inverse=True)
+        uniq, inverse = unique_inverse(terms)
         mass = np.bincount(inverse, weights=np.concatenate(mass_parts), minlength=uniq.size)
         # best by mass, ties by term id (as the sorted() of format 1)
         order = np.lexsort((uniq, -mass))[:n_terms]
