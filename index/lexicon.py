@@ -167,8 +167,9 @@ def translate_found(
     bigrams: a three-character word is two terms)."""
     senses: dict[str, tuple[Sense, ...]] = {}
     weights: dict[str, float] = {}
+    own = frozenset(terms)  # (a question's terms are read once per sense term: a set, not a list scan)
     for term, candidates in found.items():
-        kept = tuple(s for s in candidates if all(known(t) for t in s))
+        kept = tuple(s for s in candidates if all(map(known, s)))
         if not kept:
             continue
         senses[term] = kept
@@ -176,7 +177,7 @@ def translate_found(
         for sense in kept:
             part = share / len(sense) if split else share
             for t in sense:
-                if t not in terms:
+                if t not in own:
                     weights[t] = max(weights.get(t, 0.0), part)
     return Translation(target, senses, weights)
 

@@ -282,12 +282,16 @@ class HybridRetriever:
         top_rows, top_scores = fused[0][:k].tolist(), fused[1][:k].tolist()
         if reserved.size:
             shown = set(top_rows)
-            score = dict(zip(fused[0].tolist(), fused[1].tolist(), strict=True))
             floor = top_scores[-1] if top_scores else 0.0
-            for row in dict.fromkeys(reserved.tolist()):
-                if row not in shown:
-                    top_rows.append(row)
-                    top_scores.append(score.get(row, floor))
+            rest = [row for row in dict.fromkeys(reserved.tolist()) if row not in shown]
+            if rest:
+                # each one's fused score (a row is once in `fused`), the floor when it was not fused:
+                # found by comparing the few rows with the fused ones, not through a dict of them all
+                match = np.asarray(rest, dtype=np.int64)[:, None] == fused[0][None, :]
+                held = match.any(axis=1).tolist() if fused[0].size else [False] * len(rest)
+                at = match.argmax(axis=1).tolist() if fused[0].size else [0] * len(rest)
+                top_rows += rest
+                top_scores += [float(fused[1][a]) if h else floor for a, h in zip(at, held, strict=True)]
         translated_rank = _best_ranks(rows.tolist() for rows, _ in extra)
         return self._row_candidates(
             backend, top_rows, top_scores, dense_run, dense_parts, lex_run, qvec, translated_rank
