@@ -215,11 +215,15 @@ class LexicalIndex:
         and zero weights are ignored.
         """
         vocab, indptr = self._vocab, self._term_indptr
-        pairs = [(vocab[t], w) for t, w in weights.items() if t and w != 0 and t in vocab]
-        if not pairs:
+        # terms and weights as arrays first, the unknown and empty terms and zero weights then dropped
+        # (in query order, as the sums below need): one dict lookup a term
+        tids = np.fromiter((vocab.get(t, -1) if t else -1 for t in weights), np.int64, len(weights))
+        ws = np.fromiter(weights.values(), np.float64, len(weights))
+        keep = (tids >= 0) & (ws != 0)
+        if not keep.all():
+            tids, ws = tids[keep], ws[keep]
+        if not tids.size:
             return np.zeros(self._n, dtype=np.float32)
-        tids = np.fromiter((p[0] for p in pairs), np.int64, len(pairs))
-        ws = np.fromiter((p[1] for p in pairs), np.float64, len(pairs))
         lo = indptr[tids]
         lens = indptr[tids + 1] - lo
         total = int(lens.sum())
