@@ -37,6 +37,7 @@ FORMAT = 3
 DEFAULT_K1 = 1.2
 DEFAULT_B = 0.75
 _GATHER_LIMIT = 1 << 17  # postings per query up to which scoring gathers them all at once
+_GATHER_DF_MIN = 32  # terms from which `doc_freqs` gathers (10 terms: 7 against 13 us; 100: 71 against 35)
 _SAMPLED_TOP_MIN = 1 << 16  # rows from which `top` takes a threshold from a sample first
 _ARRAYS = ("term_indptr", "term_docs", "term_scores", "doc_indptr", "doc_terms", "doc_scores")
 
@@ -169,7 +170,10 @@ class LexicalIndex:
 
     def doc_freqs(self, tokens: Sequence[str]) -> list[int]:
         """`doc_freq` of each of `tokens`, in order (0 for unknown and empty ones), read from the
-        postings offsets in one gather rather than one memory-mapped lookup per token."""
+        postings offsets in one gather rather than one memory-mapped lookup per token (from
+        `_GATHER_DF_MIN` tokens: for fewer the lookups are cheaper than the gather's numpy calls)."""
+        if len(tokens) < _GATHER_DF_MIN:
+            return [self.doc_freq(t) for t in tokens]
         vocab = self._vocab
         tids = np.fromiter((vocab.get(t, -1) if t else -1 for t in tokens), np.int64, len(tokens))
         known = tids >= 0
@@ -215,15 +219,11 @@ class LexicalIndex:
         and zero weights are ignored.
         """
         vocab, indptr = self._vocab, self._term_indptr
-        # terms and weights as arrays first, the unknown and empty terms and zero weights then dropped
-        # (in query order, as the sums below need): one dict lookup a term
-        tids = np.fromiter((vocab.get(t, -1) if t else -1 for t in weights), np.int64, len(weights))
-        ws = np.fromiter(weights.values(), np.float64, len(weights))
-        keep = (tids >= 0) & (ws != 0)
-        if not keep.all():
-            tids, ws = tids[keep], ws[keep]
-        if not tids.size:
+        pairs = [(vocab[t], w) for t, w in weights.items() if t and w != 0 and t in vocab]
+        if not pairs:
             return np.zeros(self._n, dtype=np.float32)
+        tids = np.fromiter((p[0] for p in pairs), np.int64, len(pairs))
+        ws = np.fromiter((p[1] for p in pairs), np.float64, len(pairs))
         lo = indptr[tids]
         lens = indptr[tids + 1] - lo
         total = int(lens.sum())
