@@ -9,7 +9,12 @@ asked earlier. `read_question` makes that call from the question's own words, wi
 - openings that continue a thread ("And ...", "What about ...", "Also ...", 그럼, 그러면, 또; 那么);
 - ellipsis: a short fragment with no question word ("In 2022?", "For women?"), a Korean fragment
   ending in 은요/는요 ("그럼 2019년에는요?"), an infinitive left without its object at the end
-  ("Is there a time limit to file?").
+  ("Is there a time limit to file?");
+- a relational noun or verb left without what it relates to: "Are there any exceptions?" (to what),
+  "What reason does Beijing give?" (for what), "How did the UN respond?", 예외가 있나요?, 이유는?;
+- a Korean noun with 도 ("also") near the start: "난민신청자도 포함되나요?" (as well as whom);
+- a definite noun phrase naming again what the last question named: "Has China signed the
+  convention?" after a question about the Refugee Convention (`read_question`: it needs the history).
 
 Expletive and existential uses are not cues ("Is it true that ...", "Is there a ...", "those who ...",
 "this year"), nor is "that" introducing a clause ("say that ..."). A question that opens by changing
@@ -21,7 +26,8 @@ the last one itself depended on it (a chain of follow-ups), at most `MAX_READ_WI
 A follow-up may name its year relative to an earlier question's ("And the year before?", 이듬해):
 `relative_year` finds the words and by how much, `asked_year` the year they count from.
 
-Everything here is pure: the same question and history always give the same reading.
+Everything here is pure: the same question and history always give the same reading (Kiwi, the
+analyzer's Korean tagger, tells a particle 도 from the end of a word).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus.kiwi import get_kiwi
 from index.question import year_ends
 
 MAX_READ_WITH = 2  # earlier questions a follow-up is read with, at most
@@ -108,6 +115,32 @@ _TOUGH = re.compile(
     r"\s+to\s+\w+\s*[?？.!\"'”’)]*\s*$",
     re.IGNORECASE,
 )
+# Nouns that name something only in relation to another thing ("an exception" to a rule, "the
+# reason" for an act), and verbs that answer to something: without it ("Are there exceptions?", "What
+# reason does Beijing give?", "How did the UN respond?") it is what the thread was about. Not when it
+# follows in the question ("exceptions to Article 33", "the consequences of ...", "What reason does
+# China give for ...", "respond to the report"), stands before it ("the law's exceptions"), or the
+# noun heads a clause ("the reason North Korea closed its border"): only the question's end, a comma
+# or an auxiliary verb may follow the noun.
+_RELATIONAL = re.compile(
+    r"\b(?:exceptions?|exemptions?|reasons?|rationale|justifications?|consequences?|responses?|reactions?)"
+    r"(?=\s*(?:[?？.!,;:]|$)|\s+(?:do|does|did|is|are|was|were|can|could|would|will|should|must|may|might|"
+    r"has|have|had)\b)"
+    r"(?![^?.!]*\b(?:to|for|behind)\s+(?!example\b|instance\b))",
+    re.IGNORECASE,
+)
+_POSSESSED = re.compile(r"(?:'s|’s|s'|\b(?:its|their|his|her|whose))\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ANSWERING = re.compile(
+    r"\b(?:respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|ies)|compl(?:y|ied|ies)|retaliat(?:e|ed|es))"
+    r"\s*[?？.!\"'”’)]*\s*$",
+    re.IGNORECASE,
+)
+# "the convention", "the rapporteur", "the latest report": a definite noun phrase (no name, no "of"
+# after it) whose noun the last question used
+_DEFINITE = re.compile(
+    r"\bthe\s+(?:(?:same|latest|last|new|current|previous|first|whole|entire)\s+)?([a-z]{3,})\b"
+    r"(?!\s+(?:of|for|on|against|about|to)\b)(?!\s+[A-Z])"
+)
 _WH = _words("what which who whom whose when where why how")
 _PREPOSITIONS = _words("in for at on from during after before since by with without under among about to of")
 _TOPIC_SHIFT = re.compile(
@@ -127,6 +160,15 @@ _KO_DETERMINERS = frozenset({"그", "이", "저"})  # standing alone before a no
 _KO_LEAD_WORDS = 2  # a Korean pointer counts near the start; later, it points inside the question
 _KO_CONTINUATIONS = re.compile(r"^\s*(?:그럼|그러면|그렇다면|그리고|또|또한|아울러|그\s*밖에)(?:\s|,|$)")
 _KO_ELLIPSIS = re.compile(r"(?:[은는]|에서는|에는|도|까지는)요\s*[?？.!]*\s*$")
+# a relational noun opening the question, bare or with its particle: 예외가 있나요?, 이유는 뭔가요?
+_KO_RELATIONAL = re.compile(
+    r"^(?:예외|예외적|이유|까닭|근거|결과|결정|조건|요건|기한|대응|반응)(?:은|는|이|가|을|를|도|으로|로|에)?[?？.!]*$"
+)
+# a verb of answering to something, last, without it: "유엔은 어떻게 대응했나요?" (not "...에 대응했나요?")
+_KO_ANSWERING = re.compile(r"\s(?:대응|반응|응답)(?:했|하|할|한)\S*\s*$")
+_KO_TO = re.compile(r"(?:에|에게|에는|에도|에서|에서는|한테)$")  # "강제송환에 대응했나요": the thing answered
+_KO_ALSO_WORDS = 2  # 도 ("also") on a noun among the question's first words
+_KO_NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NP", "NR", "SL", "SN", "SH", "XSN", "ETN", "JKB"})
 _KO_TOPIC_SHIFT = re.compile(r"^\s*(?:근데|그건\s*그렇고|한편|다른\s*질문|별개로|참고로)(?:\s|,|$)")
 
 # -- Chinese -----------------------------------------------------------------------------------------
@@ -290,6 +332,12 @@ def _cue_en(question: str) -> str | None:
         return " ".join(m.group().rstrip("?.! ").split())
     if words and len(words) <= 4 and lower[0] in _PREPOSITIONS and not _WH.intersection(lower):
         return question.strip().rstrip("?").strip()  # "In 2022?", "For women?"
+    for m in _RELATIONAL.finditer(question):
+        if not _POSSESSED.search(question[: m.start()]):
+            return m.group().lower()
+    m = _ANSWERING.search(question)
+    if m:
+        return m.group().rstrip("?？.!\"'”’) ").lower()
     return None
 
 
@@ -306,6 +354,30 @@ def _cue_ko(question: str) -> str | None:
     m = _KO_ELLIPSIS.search(question)
     if m:
         return words[-1] if words else m.group()
+    if words and _KO_RELATIONAL.match(words[0]):
+        return words[0].rstrip("?？.!")
+    if _KO_ANSWERING.search(question) and not any(_KO_TO.search(w) for w in words[:-1]):
+        return words[-1].rstrip("?？.!")
+    return _ko_also(words[:_KO_ALSO_WORDS])
+
+
+def _ko_also(words: list[str]) -> str | None:
+    """The first of `words` holding a noun with 도 ("also": 난민신청자도, 외국인에게도), by Kiwi's
+    tags (the auxiliary particle JX after a nominal or an adverbial particle); not 도 ending a verb
+    ("신청해도", "even if one applies") or a noun (제도, 정도)."""
+    candidates = [w for w in words if w.rstrip("?？.!,").endswith("도")]
+    if not candidates:
+        return None
+    kiwi = get_kiwi()  # loaded on first use (the analyzer shares it)
+    for w in candidates:
+        tokens = kiwi.tokenize(w.rstrip("?？.!,"))
+        if (
+            len(tokens) >= 2
+            and tokens[-1].form == "도"
+            and tokens[-1].tag == "JX"
+            and tokens[-2].tag in _KO_NOMINAL_TAGS
+        ):
+            return w.rstrip("?？.!,")
     return None
 
 
@@ -357,6 +429,8 @@ def read_question(question: str, history: Sequence[str]) -> Reading:
     """
     earlier = [h.strip() for h in history if h.strip()]
     found = cue(question)
+    if found is None and earlier:
+        found = _named_again(question, earlier[-1])
     if found is None or not earlier:
         return Reading(depends=False)
     with_ = [earlier[-1]]
@@ -364,6 +438,22 @@ def read_question(question: str, history: Sequence[str]) -> Reading:
     while len(with_) < MAX_READ_WITH and len(with_) < len(earlier) and cue(with_[0]) is not None:
         with_.insert(0, earlier[-len(with_) - 1])
     return Reading(depends=True, cue=found, read_with=tuple(with_))
+
+
+def _named_again(question: str, earlier: str) -> str | None:
+    """ "the <noun>" in `question` when `earlier` used that noun (its singular or plural): "Has China
+    signed the convention?" after "What does Article 33 of the Refugee Convention prohibit?". Not
+    after a change of subject ("Unrelated, but ..."), nor when the noun is named in full ("the
+    Refugee Convention", "the convention of 1954")."""
+    if _TOPIC_SHIFT.match(question) or _KO_TOPIC_SHIFT.match(question):
+        return None
+    used = {w.lower() for w in _WORD.findall(earlier)}
+    for m in _DEFINITE.finditer(question):
+        noun = m.group(1).lower()
+        forms = {noun, noun + "s", noun.removesuffix("s"), noun.removesuffix("es")}
+        if forms & used:
+            return " ".join(m.group().split())
+    return None
 
 
 def depends_on_history(question: str, history: Sequence[str]) -> bool:
