@@ -35,6 +35,8 @@ LINES = [
     "不准 不准 [bu4 zhun3] /not to allow/to forbid/",
     "跨境 跨境 [kua4 jing4] /cross-border/",
     "偷渡 偷渡 [tou1 du4] /to smuggle oneself across a border; to illegally immigrate/",
+    "合法 合法 [he2 fa3] /lawful/legitimate/legal/",
+    "法律 法律 [fa3 lu:4] /law/",
     "not a cedict line",
 ]
 
@@ -66,6 +68,12 @@ def test_glosses_are_cleaned_and_keyed_by_their_english_stems(words: ChineseWord
     assert words.words["forbid"] == ("不准",)
     # hyphens separate words, as the analyzer reads them ("cross-border" -> 跨境)
     assert words.phrases[("smuggl", "across", "border")] == ("偷渡",)
+
+
+def test_an_adjective_in_ful_is_no_sense_of_its_base_word(words: ChineseWordList) -> None:
+    # the stemmer makes "lawful" law: 合法 ("lawful", "legal") must not translate "law"
+    assert words.lookups(["law"]) == {"law": (("法律",),)}
+    assert words.lookups(["legal"]) == {"legal": (("合法",),)}
 
 
 def test_a_hyphenated_question_word_reads_as_its_parts(words: ChineseWordList) -> None:
@@ -117,6 +125,7 @@ def test_the_installed_word_list_reads_legal_words() -> None:
     assert "拘留" in words.words["detain"]
     assert "难民" in words.words["refuge"]
     assert "越境" in words.phrases[("cross", "border")]
+    assert "合法" not in words.words["law"] and "合法" in words.words["legal"]
     # the senses' bigrams are the analyzer's terms for the headwords (computed directly, for speed)
     from index.analyzer import analyze_many
     from index.cedict import _senses
