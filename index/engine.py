@@ -373,12 +373,21 @@ class GroundIndex:
             # it (and the other follow-ups since, not the relative ones), its year replaced
             q, read_with, base_year = shifted
             thread = re.sub(rf"(?<![\d,.]){base_year}(?!\d)", q.terms[-1], " ".join(read_with))
+        swapped = _swapped_name(q, read_with) if read_with and shifted is None else None
+        if swapped is not None:
+            # "And North Korea?" after "What was the population of South Korea in 2014?" is that
+            # question about North Korea: read with it, its name replaced, its other facts kept
+            q, thread = swapped
         history = list(read_with)
         earlier = analyze_question(history[-1]) if history else None
+        if swapped is not None:
+            earlier = analyze_question(thread)
         h_terms = list(earlier.terms) if earlier is not None else []
         if shifted is not None:
             thread_terms = (t for h in read_with for t in analyze_question(h).terms)
             h_terms = [t for t in dict.fromkeys(thread_terms) if t != base_year]
+        elif swapped is not None:
+            h_terms = [t for t in h_terms if t not in q.terms]
         q_terms = list(q.terms)
         q_vec: Vector | None = None
         search_vec: Vector | None = None
@@ -396,8 +405,9 @@ class GroundIndex:
                 search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
 
         per_language = self._dense_offsets(language) if use_dense else None
-        # a year-shifted follow-up is its earlier question asked anew: those terms count in full
-        context_weight = 1.0 if shifted is not None else HISTORY_WEIGHT
+        # a year-shifted or name-swapped follow-up is its earlier question asked anew: those terms
+        # count in full
+        context_weight = 1.0 if shifted is not None or swapped is not None else HISTORY_WEIGHT
         # (the earlier question's terms in other languages keep their full weight: halving them too
         # lost two fit-half follow-ups)
         translations, translated_df = self._translations(q, earlier, query.filters)
@@ -1224,6 +1234,32 @@ def _shifted_year(
         else:
             return None
     return None
+
+
+def _swapped_name(q: QuestionAnalysis, read_with: Sequence[str]) -> tuple[QuestionAnalysis, str] | None:
+    """A follow-up that is only a name ("And North Korea?", "What about Amnesty International?") after
+    a question naming one other ("What was the population of South Korea in 2014?"), read as that
+    question about the new name: the earlier question's text with the name replaced, and its other
+    facts (years, months, figures, phrases) required as the follow-up's own.
+
+    Returns:
+        (the analysis with the carried facts, the earlier question rewritten), or None when the
+        follow-up says more than a name (its terms are not all the name's), names a kind of fact
+        the earlier question does not hold... or the last earlier question names no single other
+        name written out in it.
+    """
+    names = [c for c in q.constraints if c.kind == "name"]
+    if len(names) != 1 or not q.terms or not set(q.terms) <= set(names[0].terms):
+        return None
+    new = names[0]
+    asked = read_with[-1]
+    earlier = analyze_question(asked)
+    old = [c for c in earlier.constraints if c.kind == "name"]
+    if len(old) != 1 or set(old[0].terms) == set(new.terms) or asked.count(old[0].text) != 1:
+        return None
+    own = {c.kind for c in q.constraints}
+    carried = tuple(c for c in earlier.constraints if c.kind != "name" and c.kind not in own)
+    return replace(q, constraints=(*q.constraints, *carried)), asked.replace(old[0].text, new.text)
 
 
 def in_a_row(terms: Sequence[str], tokens: Sequence[str]) -> bool:

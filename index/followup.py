@@ -5,7 +5,7 @@ it, but reads "How many Japanese abductees has North Korea never sent home?" on 
 asked earlier. `read_question` makes that call from the question's own words, without a model:
 
 - pronouns and demonstratives that point back ("it", "they", "that deadline", "such a person",
-  "there"; Korean 그, 그것, 거기, 그해, 이런; Chinese 它, 他们, 这些);
+  "there", "a similar rule"; Korean 그, 그것, 거기, 그해, 이런; Chinese 它, 他们, 这些);
 - openings that continue a thread ("And ...", "What about ...", "Also ...", 그럼, 그러면, 또; 那么);
 - ellipsis: a short fragment with no question word ("In 2022?", "For women?"), a Korean fragment
   ending in 은요/는요 ("그럼 2019년에는요?"), an infinitive left without its object at the end
@@ -87,7 +87,8 @@ _THAT_AT_END = re.compile(r"\bthat\s*[?.!]*\s*$", re.IGNORECASE)
 _ANAPHORIC_PHRASES = re.compile(
     r"\b(?:the\s+same|the\s+(?:year|month|day|one)\s+(?:before|after)|the\s+(?:previous|preceding|"
     r"following|latter|former)\b|such\s+(?!as\b)\w+|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)"
-    r"(?<!be\s)\bthere\s*[?.!]*$|\b(?:also|too|either|as\s+well|instead|again|else)\b)",
+    r"(?<!be\s)\bthere\s*[?.!]*$|\b(?:also|too|either|as\s+well|instead|again|else|likewise)\b|"
+    r"\b(?:similar|comparable|equivalent|corresponding)\b(?!\s+(?:to|with|of)\b))",
     re.IGNORECASE,
 )
 _CONTINUATIONS = re.compile(

@@ -55,6 +55,8 @@ EARLIER = ("How many North Koreans did China send back in October 2023?",)
         "난민신청자도 포함되나요?",  # 도, "also": as well as those asked about
         "인도적체류자에게도 적용되나요?",
         "도와준 사람도 처벌받나요?",
+        "Does the Refugee Convention have a similar rule?",  # similar to the one asked about
+        "Are there comparable provisions in Korean law?",
     ],
 )
 def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
@@ -102,6 +104,8 @@ def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
         "난민 신청을 해도 취업할 수 있나요?",  # 해도 ends a verb ("even if")
         "난민 제도는 어떻게 운영되나요?",  # 제도 is a noun
         "북한이탈주민 정착지원 결정은 누가 하나요?",  # the decision is named
+        "Is the rule similar to Article 33 of the Refugee Convention?",  # similar to what it names
+        "What is the Korean equivalent of the Refugee Act?",
     ],
 )
 def test_self_contained_questions_stand_alone_in_any_thread(question: str) -> None:
@@ -355,3 +359,36 @@ def test_a_follow_ups_own_terms_weigh_more_than_the_thread_s(
     assert own == ["2023"] and "facil" in context and "2024" not in context and weight == 1.0
     tiny_index.search(Query("How long is protection at the facility?"))
     assert seen[-1][1] == []  # a question asked alone has no context
+
+
+COUNTRIES = {
+    "south2014.txt": "South Korea 2014\n\nThe population of South Korea was 49,039,986 in 2014.",
+    "north2014.txt": "North Korea 2014\n\nThe population of North Korea was 24,851,627 in 2014.",
+    "north2020.txt": "North Korea 2020\n\nThe population of North Korea was 25,831,360 in 2020.",
+}
+COUNTRIES_MANIFEST = "file,title,publisher_or_author,date,source_url,origin,license,language\n" + "".join(
+    f"{f},{f[:-4]},Example,2024,https://example.org/{f},test,CC BY,en\n" for f in COUNTRIES
+)
+
+
+def test_a_follow_up_naming_only_another_name_asks_the_thread_s_question_about_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    idx = tiny_index_in(tmp_path_factory, "swapped-names", COUNTRIES, COUNTRIES_MANIFEST)
+    asked = "What was the population of South Korea in 2014?"
+    scored = idx.score(Query("And North Korea?", k=3, history=(asked,)))
+    facts = {f"{c.kind}: {c.text}" for c in scored.analysis.constraints}
+    assert facts == {"name: North Korea", "year: 2014"}  # the thread's year is kept
+    assert "popul" in scored.terms and "south" not in scored.terms
+    first = next(g for g in scored.groups if not g.missing)
+    assert "24,851,627" in first.head.passage.text
+    answer = idx.search(Query("What about North Korea?", history=(asked,)))
+    assert answer.read_with == (asked,) and "24,851,627" in answer.hits[0].passage.text
+    # a follow-up saying more than a name, or a thread naming no single other one, swaps nothing
+    for question, thread in (
+        ("And how many lived in North Korea?", asked),
+        ("And North Korea?", "What was the population in 2014?"),
+        ("And North Korea?", "Did South Korea and China count more people in 2014?"),
+    ):
+        scored = idx.score(Query(question, k=3, history=(thread,)))
+        assert not any(c.kind == "year" for c in scored.analysis.constraints), question
