@@ -7,7 +7,8 @@ How a source becomes passages:
 2. A block within `target_tokens` is one chunk; a longer one is split into sentences (a table into
    its rows; a sentence over `max_tokens` into pieces at word or, failing that, character
    boundaries), and the sentences are grouped into chunks of about equal size, each within the
-   target where possible.
+   target where possible; a label ending in a colon ("Life expectancy at birth:") starts the chunk
+   of the lines it introduces rather than ending the one before.
 3. A heading (a chunk of heading lines only, or under `min_tokens` and not ending a sentence:
    "Article 5", "제1조 (목적)", "Population:") is joined to the chunk after it, across heading
    starts but never across a page break, a table end or non-prose. Consecutive chunks of
@@ -31,7 +32,7 @@ from corpus.blocks import Block, Layout, layout_of
 from corpus.models import Passage, Source
 from corpus.sentences import Span, split_by_budget, split_sentences
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 DEFAULT_TARGET_TOKENS = 160
 DEFAULT_MIN_TOKENS = 24
 
@@ -145,7 +146,7 @@ class Chunker:
                 units.append((s, e, tokens))
             else:
                 units.extend(self._split_long(text, s, e, tokens))
-        return [make(g) for g in self._balance(units)]
+        return [make(g) for g in self._balance(text, units)]
 
     def _split_long(self, text: str, s: int, e: int, tokens: int) -> list[tuple[int, int, int]]:
         """Pieces of one over-long sentence, of about equal size (each within `max_tokens`)."""
@@ -154,8 +155,10 @@ class Chunker:
         budget = min(self.max_tokens, goal + goal // 8)
         return split_by_budget(text, s, e, budget, self.count_tokens)
 
-    def _balance(self, units: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
-        """Consecutive groups of units, each within the target where possible, of about equal size."""
+    def _balance(self, text: str, units: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+        """Consecutive groups of units, each within the target where possible, of about equal size.
+        A group never ends with a label ("Life expectancy at birth:" before its values' lines): the
+        label starts the next group, and keeps its first line even past the target."""
         groups: list[list[tuple[int, int, int]]] = []
         remaining = sum(u[2] for u in units)
         goal = remaining / max(1, math.ceil(remaining / self.target_tokens))
@@ -166,11 +169,14 @@ class Chunker:
             cut_before = bool(cur) and (
                 size + t > self.target_tokens or (size + t > goal and size + t - goal > goal - size)
             )
+            if cut_before and len(cur) == 1 and _ends_label(text, cur[0]) and size + t <= self.max_tokens:
+                cut_before = False  # a label alone keeps its first line, past the target
             if cut_before:
+                label = cur.pop() if len(cur) > 1 and _ends_label(text, cur[-1]) else None
                 groups.append(cur)
-                remaining -= size
+                remaining -= size - (label[2] if label else 0)
                 goal = remaining / max(1, math.ceil(remaining / self.target_tokens))
-                cur, size = [], 0
+                cur, size = ([label], label[2]) if label else ([], 0)
             cur.append(unit)
             size += t
         if cur:
@@ -264,6 +270,11 @@ def _is_open(text: str, end: int) -> bool:
     """Whether the text before `end` does not finish a sentence (as a heading or a label does)."""
     tail = text[max(0, end - 8) : end].rstrip(_CLOSERS)
     return not tail or tail[-1] not in _TERMINALS
+
+
+def _ends_label(text: str, unit: tuple[int, int, int]) -> bool:
+    """Whether a unit (a sentence or line) is a label introducing what follows: it ends with a colon."""
+    return text[unit[0] : unit[1]].rstrip().endswith((":", "："))
 
 
 def _join(a: _Chunk, b: _Chunk) -> _Chunk:

@@ -425,6 +425,23 @@ def test_headings_join_the_text_they_introduce() -> None:
     assert [p.text for p in passages] == [f"제1조 (목적)\n\n{body4}", f"Article 5\n\n{body5}"]
 
 
+def test_a_label_line_starts_the_passage_of_the_values_it_introduces() -> None:
+    fields = [
+        ("Infant mortality rate:", ["total: 14.7 deaths/1,000 live births (2025 est.)", "male: 16.9 deaths"]),
+        ("Life expectancy at birth:", ["total population: 73.5 years (2024 est.)", "male: 70.2 years"]),
+        ("Total fertility rate:", ["1.8 children born/woman (2025 est.)"]),
+    ]
+    text = "\n".join(line for label, values in fields for line in (label, *values))  # one block
+    source = make_source(text)
+    for target in range(6, 30):
+        passages = Chunker(fake_count, 100, target_tokens=target, min_tokens=2).chunk(source)
+        check_invariants(source, passages, fake_count, 100)
+        for p in passages[:-1]:
+            assert not p.text.rstrip().endswith(":"), (target, p.text)
+        holding = [p.text for p in passages if "Life expectancy at birth:" in p.text]
+        assert len(holding) == 1 and "73.5 years" in holding[0], target
+
+
 def test_tiny_paragraphs_join_even_past_the_target() -> None:
     body = " ".join(sentence(i) for i in range(5))  # 50 tokens: at the target on its own
     text = f"Annex.\n\n{body}"
