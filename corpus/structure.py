@@ -97,6 +97,8 @@ _REPORT_LETTER = re.compile(r"(?P<num>[a-z])\.\s+(?P<title>[A-Z][^\n]{1,150})$")
 _FIELD_NAMES = frozenset(
     {"Source", "Sources", "Note", "Notes", "Photo", "Image", "Credit", "Caption", "Figure"}
 )
+_TITLE_WORDS = 12  # a bare title line holds at most this many words
+_FIELD_LABEL = re.compile(r"[A-Z][\w ,'()/-]{0,60}:")  # a field's name on its own line: "Ethnic groups:"
 _FOOTNOTE_MARKS = re.compile(r"(?:\[\d{1,4}\]|\[[a-z]\])+$")
 _TERMINAL = frozenset(".,;:!?。，；：！？")
 _CLOSERS = "\"'”’)]」』）】*"
@@ -498,7 +500,7 @@ class _Reader:
             if not _INSTRUMENT_WORDS.match(text) and not (text.isupper() and len(text.split()) >= 3):
                 return None
             return _Found(line.start, line.end, INSTRUMENT, " ".join(text.split()))
-        if len(_WORD.findall(text)) > 12 or len(text) > 100:
+        if len(_WORD.findall(text)) > _TITLE_WORDS or len(text) > 100:
             return None
         if 2 * sum(ch.isalpha() for ch in text) < sum(not ch.isspace() for ch in text) or "_" in text:
             return None  # "FAX: [1] (202) 495-2138", "Politics_of_North_Korea"
@@ -510,17 +512,21 @@ class _Reader:
         return _Found(line.start, line.end, TITLE_LINE, _FOOTNOTE_MARKS.sub("", text).strip())
 
     def _prose_follows(self, i: int) -> bool:
-        """Whether the paragraphs after line `i` reach prose, passing at most 3 other title lines."""
+        """Whether the paragraphs after line `i` reach prose, passing at most 3 other title lines and
+        8 short labelled fields with 16 paragraphs of values ("Nationality:" over "noun: Korean(s)",
+        as a factbook's section opens)."""
         j = i + 1
-        titles = 0
+        titles = fields = values = 0
+        in_field = False
         while j < len(self.lines):
             line = self.lines[j]
             if not line.block_first:
                 j += 1
                 continue
             if line.block_single and _title_like(line.text, allow_period=False) and len(line.text) <= 100:
-                titles += 1
-                if titles > 3:
+                values += in_field  # a field's value lines ("Religions:" then its lines)
+                titles += not in_field
+                if titles > 3 or values > 16:
                     return False
                 j += 1
                 continue
@@ -528,7 +534,19 @@ class _Reader:
             while block_end + 1 < len(self.lines) and not self.lines[block_end + 1].block_first:
                 block_end += 1
             block = self.text[line.start : self.lines[block_end].end]
-            return _is_prose(block)
+            if _is_prose(block):
+                return True
+            if not _FIELD_LABEL.fullmatch(line.text.strip()):
+                values += 1
+                if not in_field or values > 16:
+                    return False
+                j = block_end + 1  # the value of the label before it
+                continue
+            fields += 1
+            if fields > 8:
+                return False
+            in_field = block_end == j  # a label alone: the lines after it are its value
+            j = block_end + 1
         return False
 
     def _in_order(self, found: _Found, stack: list[_Found]) -> bool:

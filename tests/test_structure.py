@@ -254,6 +254,24 @@ def test_report_sections_and_wrapped_titles() -> None:
     assert o.path_at(at(text, "Prison conditions"))[-1] == "Prison and Detention Center Conditions"
 
 
+def test_a_section_opening_with_short_labelled_fields_is_a_section() -> None:
+    # a factbook: "People and Society" opens with fields too short to be prose before any sentence
+    text = (
+        "Korea, North\n============\n\nGeography\n\nLocation:\n"
+        "Eastern Asia, the northern half of the Korean Peninsula, bordering the Sea of Japan.\n\n"
+        "People and Society\n\nNationality:\nnoun: Korean(s)\nadjective: Korean\n\n"
+        "Ethnic groups:\nracially homogeneous\n\nReligions:\n\ntraditionally Buddhist and Confucianist\n\n"
+        "Population:\n24,851,627 (July 2014 est.)\n\n"
+        "Age structure:\nThe population is young, and a fifth of it is under fifteen years of age.\n"
+    )
+    o = outline(text, "en")
+    assert labels(o)[-2:] == ["Geography", "People and Society"]
+    assert o.path_at(at(text, "24,851,627"))[-1] == "People and Society"
+    # a line before labelled fields that never reach a sentence is no heading
+    o2 = outline("Intro sentence here.\n\nSome label\n\nName:\nvalue\n\nOther:\nvalue two\n", "en")
+    assert "Some label" not in labels(o2)
+
+
 def test_markdown_and_loader_headings() -> None:
     text = "# Guide\n\nIntro text here.\n\n## Article 4\n\nBody.\n\nSetext title\n============\n\nMore."
     o = outline(text, "en")
