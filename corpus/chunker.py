@@ -157,8 +157,9 @@ class Chunker:
 
     def _balance(self, text: str, units: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
         """Consecutive groups of units, each within the target where possible, of about equal size.
-        A group never ends with a label ("Life expectancy at birth:" before its values' lines): the
-        label starts the next group, and keeps its first line even past the target."""
+        A label ("Life expectancy at birth:" before its values' lines) that would end a group starts
+        the next one instead, and a group of the label alone keeps its first line even past the target
+        (up to `max_tokens`; two labels in a row move only the second)."""
         groups: list[list[tuple[int, int, int]]] = []
         remaining = sum(u[2] for u in units)
         goal = remaining / max(1, math.ceil(remaining / self.target_tokens))

@@ -97,8 +97,12 @@ _REPORT_LETTER = re.compile(r"(?P<num>[a-z])\.\s+(?P<title>[A-Z][^\n]{1,150})$")
 _FIELD_NAMES = frozenset(
     {"Source", "Sources", "Note", "Notes", "Photo", "Image", "Credit", "Caption", "Figure"}
 )
+_NOT_FIELDS = frozenset({*_FIELD_NAMES, "Contents", "Table of Contents", "CONTENTS"})
 _TITLE_WORDS = 12  # a bare title line holds at most this many words
-_FIELD_LABEL = re.compile(r"[A-Z][\w ,'()/-]{0,60}:")  # a field's name on its own line: "Ethnic groups:"
+# a field's name on its own line ("Ethnic groups:"), not a clause ("For the Government of A:")
+_FIELD_LABEL = re.compile(
+    r"(?!(?:For|In|To|By|On|At|With|From|Of|And|The|If|When|Where)\b)[A-Z][\w ,'()/-]{0,60}:"
+)
 _FOOTNOTE_MARKS = re.compile(r"(?:\[\d{1,4}\]|\[[a-z]\])+$")
 _TERMINAL = frozenset(".,;:!?。，；：！？")
 _CLOSERS = "\"'”’)]」』）】*"
@@ -513,10 +517,11 @@ class _Reader:
 
     def _prose_follows(self, i: int) -> bool:
         """Whether the paragraphs after line `i` reach prose, passing at most 3 other title lines and
-        8 short labelled fields with 16 paragraphs of values ("Nationality:" over "noun: Korean(s)",
-        as a factbook's section opens)."""
+        8 short labelled fields with at most 3 paragraphs of value each and 16 in all ("Nationality:"
+        over "noun: Korean(s)", as a factbook's section opens); "Source:", "Note:" or "Contents:" is no
+        such field."""
         j = i + 1
-        titles = fields = values = 0
+        titles = fields = values = field_values = 0
         in_field = False
         while j < len(self.lines):
             line = self.lines[j]
@@ -524,8 +529,10 @@ class _Reader:
                 j += 1
                 continue
             if line.block_single and _title_like(line.text, allow_period=False) and len(line.text) <= 100:
-                values += in_field  # a field's value lines ("Religions:" then its lines)
-                titles += not in_field
+                value = in_field and field_values < 3  # a field's value lines ("Religions:" then its lines)
+                values += value
+                field_values += value
+                titles += not value
                 if titles > 3 or values > 16:
                     return False
                 j += 1
@@ -536,9 +543,11 @@ class _Reader:
             block = self.text[line.start : self.lines[block_end].end]
             if _is_prose(block):
                 return True
-            if not _FIELD_LABEL.fullmatch(line.text.strip()):
+            label = line.text.strip()
+            if not _FIELD_LABEL.fullmatch(label) or label[:-1].strip() in _NOT_FIELDS:
                 values += 1
-                if not in_field or values > 16:
+                field_values += 1
+                if not in_field or values > 16 or field_values > 3:
                     return False
                 j = block_end + 1  # the value of the label before it
                 continue
@@ -546,6 +555,7 @@ class _Reader:
             if fields > 8:
                 return False
             in_field = block_end == j  # a label alone: the lines after it are its value
+            field_values = 0
             j = block_end + 1
         return False
 

@@ -257,7 +257,10 @@ class Logistic:
     def _arrays(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
         """(mean, scale, weights) as arrays, each of shape (d,): made on the first call, not on every
         one (the model is immutable; two threads may both make them, alike)."""
-        return np.asarray(self.mean), np.asarray(self.scale), np.asarray(self.weights)
+        out = (np.array(self.mean), np.array(self.scale), np.array(self.weights))
+        for a in out:
+            a.setflags(write=False)  # shared by every thread
+        return out
 
     @classmethod
     def fit(

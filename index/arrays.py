@@ -16,7 +16,8 @@ _T = TypeVar("_T", bound=np.generic)
 
 
 def sorted_unique(values: npt.NDArray[_T]) -> npt.NDArray[_T]:
-    """The distinct values of a 1-d array, ascending: `np.unique(values)`."""
+    """The distinct values of a 1-d integer array, ascending: `np.unique(values)` (float arrays with NaN
+    differ: numpy collapses its NaNs)."""
     s = np.sort(values, kind="stable")
     if s.size < 2:
         return s
@@ -27,7 +28,7 @@ def sorted_unique(values: npt.NDArray[_T]) -> npt.NDArray[_T]:
 
 
 def unique_inverse(values: npt.NDArray[_T]) -> tuple[npt.NDArray[_T], npt.NDArray[np.int64]]:
-    """`np.unique(values, return_inverse=True)` of a 1-d array: (the distinct values ascending, shape
+    """`np.unique(values, return_inverse=True)` of a 1-d integer array: (the distinct values ascending, shape
     (m,); the position of each value among them, shape values.shape, int64)."""
     order = np.argsort(values, kind="stable")
     s = values[order]

@@ -98,7 +98,13 @@ class ChineseWordList:
                     found = glossed.setdefault(words, [])
                     found += [h for h in heads if h not in found]
         vocabulary = sorted({w for words in glossed for w in words})
-        stems = {w: _stem_of(w, s) for w, s in zip(vocabulary, stem_words(vocabulary), strict=True)}
+        stems = dict(zip(vocabulary, stem_words(vocabulary), strict=True))
+        # an adjective in -ful keeps itself (no question term matches it) where its stem is its base
+        # word's: the stemmer makes "lawful" law and "peaceful" peac, so 合法 "lawful" would be a sense
+        # of "law" and 和平 "peaceful" one of "peace"
+        ful = [w for w in vocabulary if w.endswith(("ful", "fully")) and len(w) > 5]
+        bases = stem_words([w.removesuffix("ly").removesuffix("ful") for w in ful])
+        stems.update({w: w for w, base in zip(ful, bases, strict=True) if stems[w] == base})
         single: dict[str, list[str]] = {}
         multi: dict[tuple[str, ...], list[str]] = {}
         for words, found in glossed.items():
@@ -166,16 +172,6 @@ def to_chinese(
     n_zh = max(min(chinese_passages, n_all), 1)
     weights = {t: w * idf(min(df[t], n_zh), n_zh) / idf(df[t], n_all) for t, w in shared.weights.items()}
     return Translation(LANGUAGE, shared.senses, weights)
-
-
-def _stem_of(word: str, stem: str) -> str:
-    """The index term a gloss word is keyed by: its stem, except where the stemmer cut "-ful" off an
-    adjective ("lawful" -> law, "useful" -> use), which would make 合法 "lawful" a sense of "law"
-    and 有用 "useful" one of "use": such a word keeps itself, which no question term matches (a
-    question's "lawful" is law too)."""
-    if stem != word and (word == stem + "ful" or word == stem + "fully"):
-        return word
-    return stem
 
 
 def _gloss_words(gloss: str) -> tuple[str, ...]:

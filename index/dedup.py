@@ -152,6 +152,8 @@ def near_pairs(signatures: Sequence[Signature], threshold: float = THRESHOLD) ->
         return []
     sizes = np.fromiter((s.size for s in signatures), np.int64, n)
     keys = np.concatenate(signatures)
+    if keys.size == 0:
+        return []
     owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
     order = np.argsort(keys, kind="stable")
     keys, owner = keys[order], owner[order]

@@ -1238,28 +1238,43 @@ def _shifted_year(
 
 def _swapped_name(q: QuestionAnalysis, read_with: Sequence[str]) -> tuple[QuestionAnalysis, str] | None:
     """A follow-up that is only a name ("And North Korea?", "What about Amnesty International?") after
-    a question naming one other ("What was the population of South Korea in 2014?"), read as that
-    question about the new name: the earlier question's text with the name replaced, and its other
-    facts (years, months, figures, phrases) required as the follow-up's own.
+    a question naming one other of its kind ("What was the population of South Korea in 2014?"), read
+    as that question about the new name: the earlier question's text with the name replaced, and its
+    other facts (years, months, figures, phrases) required as the follow-up's own unless it names
+    such a fact itself. Names of a different kind are not swapped: an instrument ("And China?" after
+    a question about the Refugee Convention asks whether China follows it, not "What does the China
+    say"). A possessive stays ("Korea's population" -> "Japan's population").
 
     Returns:
         (the analysis with the carried facts, the earlier question rewritten), or None when the
-        follow-up says more than a name (its terms are not all the name's), names a kind of fact
-        the earlier question does not hold... or the last earlier question names no single other
-        name written out in it.
+        follow-up says more than a name (its terms are not all the name's), the last earlier
+        question names no single other name written out in it, or one of the two names an
+        instrument and the other does not.
     """
     names = [c for c in q.constraints if c.kind == "name"]
     if len(names) != 1 or not q.terms or not set(q.terms) <= set(names[0].terms):
         return None
-    new = names[0]
     asked = read_with[-1]
     earlier = analyze_question(asked)
     old = [c for c in earlier.constraints if c.kind == "name"]
-    if len(old) != 1 or set(old[0].terms) == set(new.terms) or asked.count(old[0].text) != 1:
+    if len(old) != 1 or set(old[0].terms) == set(names[0].terms):
+        return None
+    new_text, old_text = (_POSSESSIVE.sub("", c.text) for c in (names[0], old[0]))
+    if asked.count(old_text) != 1 or bool(_INSTRUMENT_NAME.search(new_text)) != bool(
+        _INSTRUMENT_NAME.search(old_text)
+    ):
         return None
     own = {c.kind for c in q.constraints}
     carried = tuple(c for c in earlier.constraints if c.kind != "name" and c.kind not in own)
-    return replace(q, constraints=(*q.constraints, *carried)), asked.replace(old[0].text, new.text)
+    return replace(q, constraints=(*q.constraints, *carried)), asked.replace(old_text, new_text)
+
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_INSTRUMENT_NAME = re.compile(
+    r"\b(?:Convention|Covenant|Protocol|Treaty|Charter|Declaration|Statute|Act|Law|Code|Constitution|"
+    r"Decree|Regulations?|Rules|Resolution|Agreement)\b",
+    re.IGNORECASE,
+)
 
 
 def in_a_row(terms: Sequence[str], tokens: Sequence[str]) -> bool:

@@ -122,25 +122,38 @@ _TOUGH = re.compile(
 # follows in the question ("exceptions to Article 33", "the consequences of ...", "What reason does
 # China give for ...", "respond to the report"), stands before it ("the law's exceptions"), or the
 # noun heads a clause ("the reason North Korea closed its border"): only the question's end, a comma
-# or an auxiliary verb may follow the noun.
+# or an auxiliary verb with at most two more words ("does Beijing give?") may follow the noun, and it
+# stands among the question's first words.
 _RELATIONAL = re.compile(
     r"\b(?:exceptions?|exemptions?|reasons?|rationale|justifications?|consequences?|responses?|reactions?)"
     r"(?=\s*(?:[?？.!,;:]|$)|\s+(?:do|does|did|is|are|was|were|can|could|would|will|should|must|may|might|"
-    r"has|have|had)\b)"
+    r"has|have|had)(?:\s+[\w'’-]+){0,2}\s*[?？.!]*\s*$)"
     r"(?![^?.!]*\b(?:to|for|behind)\s+(?!example\b|instance\b))",
     re.IGNORECASE,
 )
-_POSSESSED = re.compile(r"(?:'s|’s|s'|\b(?:its|their|his|her|whose))\s+(?:\w+\s+)?$", re.IGNORECASE)
+_RELATIONAL_WORDS = 5  # the noun opens the question: "How many were sent back and what were the
+# consequences?" names its own
+_POSSESSED = re.compile(
+    r"(?<!\bwhat)(?<!\bthat)(?<!\bit)(?<!\bthere)(?<!\bwho)(?<!\bhere)(?<!\bwhere)(?<!\bhow)"
+    r"(?:'s|’s|s'|\b(?:its|their|his|her|whose))\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _ANSWERING = re.compile(
     r"\b(?:respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|ies)|compl(?:y|ied|ies)|retaliat(?:e|ed|es))"
     r"\s*[?？.!\"'”’)]*\s*$",
     re.IGNORECASE,
 )
-# "the convention", "the rapporteur", "the latest report": a definite noun phrase (no name, no "of"
-# after it) whose noun the last question used
+# "the convention", "the rapporteur", "the latest report": a definite noun phrase whose noun the last
+# question used, ending the question or followed only by its verb (a participle, say, mean, apply...)
+# or an auxiliary ("Has China signed the convention?", "When was the convention adopted?"; "When did
+# the convention enter into force?" is not caught); not "the legal age", "the current population of
+# ...", nor a name typed in lower case ("the refugee convention")
+_MODIFIERS = r"(?:same|latest|last|new|current|previous|first|whole|entire)"
 _DEFINITE = re.compile(
-    r"\bthe\s+(?:(?:same|latest|last|new|current|previous|first|whole|entire)\s+)?([a-z]{3,})\b"
-    r"(?!\s+(?:of|for|on|against|about|to)\b)(?!\s+[A-Z])"
+    rf"\bthe\s+(?:{_MODIFIERS}\s+)?(?!{_MODIFIERS}\b)([a-z]{{3,}})"
+    r"(?=\s*(?:[?？.!,;:]|$)|\s+(?:[a-z]+(?:ed|en)|say|mean|apply|require|allow|cover|include|end|begin|start)"
+    r"\s*[?？.!]*\s*$|\s+(?:do|does|did|is|are|was|were|can|could|would|will|"
+    r"should|must|may|might|has|have|had)\b)"
 )
 _WH = _words("what which who whom whose when where why how")
 _PREPOSITIONS = _words("in for at on from during after before since by with without under among about to of")
@@ -161,15 +174,24 @@ _KO_DETERMINERS = frozenset({"그", "이", "저"})  # standing alone before a no
 _KO_LEAD_WORDS = 2  # a Korean pointer counts near the start; later, it points inside the question
 _KO_CONTINUATIONS = re.compile(r"^\s*(?:그럼|그러면|그렇다면|그리고|또|또한|아울러|그\s*밖에)(?:\s|,|$)")
 _KO_ELLIPSIS = re.compile(r"(?:[은는]|에서는|에는|도|까지는)요\s*[?？.!]*\s*$")
-# a relational noun opening the question, bare or with its particle: 예외가 있나요?, 이유는 뭔가요?
-_KO_RELATIONAL = re.compile(
-    r"^(?:예외|예외적|이유|까닭|근거|결과|결정|조건|요건|기한|대응|반응)(?:은|는|이|가|을|를|도|으로|로|에)?[?？.!]*$"
+# a relational noun opening the question with its particle (예외가 있나요?, 이유는 뭔가요?), or bare as
+# the whole question (이유?); not before another word (이유 없이, 근거 법률, 결정 과정)
+_KO_RELATIONAL_NOUNS = r"(?:예외|이유|까닭|근거|결과|결정|조건|요건|기한|대응|반응)"
+_KO_RELATIONAL = re.compile(rf"^{_KO_RELATIONAL_NOUNS}(?:은|는|이|가|을|를|도|으로|로|에)[?？.!]*$")
+_KO_RELATIONAL_ALONE = re.compile(
+    rf"^\s*{_KO_RELATIONAL_NOUNS}(?:은|는|이|가|을|를|도|은요|는요)?\s*[?？.!]*\s*$"
 )
 # a verb of answering to something, last, without it: "유엔은 어떻게 대응했나요?" (not "...에 대응했나요?")
 _KO_ANSWERING = re.compile(r"\s(?:대응|반응|응답)(?:했|하|할|한)\S*\s*$")
-_KO_TO = re.compile(r"(?:에|에게|에는|에도|에서|에서는|한테)$")  # "강제송환에 대응했나요": the thing answered
+# what was answered, before the verb: "강제송환에 대응했나요", "증가를 어떻게 대응했나요" (not 에서, "at")
+_KO_TO = re.compile(r"(?:에|에게|에는|에도|한테|을|를)$")
 _KO_ALSO_WORDS = 2  # 도 ("also") on a noun among the question's first words
-_KO_NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NP", "NR", "SL", "SN", "SH", "XSN", "ETN", "JKB"})
+# a content noun (not a pronoun, 저도, 누구도, nor a bound noun after a number, 한 번도, 한 명도) or an
+# adverbial particle (외국인에게도) before 도; nor a word of time (지금도 "still", 오늘도)
+_KO_NOMINAL_TAGS = frozenset({"NNG", "NNP", "NR", "SL", "SN", "SH", "XSN", "ETN", "JKB"})
+_KO_NOT_ALSO = frozenset(
+    {"지금", "현재", "요즘", "오늘", "아직", "여전", "언제", "항상", "최근", "당시", "이제"}
+)
 _KO_TOPIC_SHIFT = re.compile(r"^\s*(?:근데|그건\s*그렇고|한편|다른\s*질문|별개로|참고로)(?:\s|,|$)")
 
 # -- Chinese -----------------------------------------------------------------------------------------
@@ -334,7 +356,8 @@ def _cue_en(question: str) -> str | None:
     if words and len(words) <= 4 and lower[0] in _PREPOSITIONS and not _WH.intersection(lower):
         return question.strip().rstrip("?").strip()  # "In 2022?", "For women?"
     for m in _RELATIONAL.finditer(question):
-        if not _POSSESSED.search(question[: m.start()]):
+        before = question[: m.start()]
+        if len(_WORD.findall(before)) < _RELATIONAL_WORDS and not _POSSESSED.search(before):
             return m.group().lower()
     m = _ANSWERING.search(question)
     if m:
@@ -355,7 +378,7 @@ def _cue_ko(question: str) -> str | None:
     m = _KO_ELLIPSIS.search(question)
     if m:
         return words[-1] if words else m.group()
-    if words and _KO_RELATIONAL.match(words[0]):
+    if words and (_KO_RELATIONAL.match(words[0]) or _KO_RELATIONAL_ALONE.match(question)):
         return words[0].rstrip("?？.!")
     if _KO_ANSWERING.search(question) and not any(_KO_TO.search(w) for w in words[:-1]):
         return words[-1].rstrip("?？.!")
@@ -364,8 +387,9 @@ def _cue_ko(question: str) -> str | None:
 
 def _ko_also(words: list[str]) -> str | None:
     """The first of `words` holding a noun with 도 ("also": 난민신청자도, 외국인에게도), by Kiwi's
-    tags (the auxiliary particle JX after a nominal or an adverbial particle); not 도 ending a verb
-    ("신청해도", "even if one applies") or a noun (제도, 정도)."""
+    tags (the auxiliary particle JX after a content noun or an adverbial particle); not 도 ending a
+    verb ("신청해도", "even if one applies") or a noun (제도, 정도), nor after a pronoun (저도, 누구도),
+    a bound noun (한 번도) or a word of time (지금도, "still")."""
     candidates = [w for w in words if w.rstrip("?？.!,").endswith("도")]
     if not candidates:
         return None
@@ -377,6 +401,7 @@ def _ko_also(words: list[str]) -> str | None:
             and tokens[-1].form == "도"
             and tokens[-1].tag == "JX"
             and tokens[-2].tag in _KO_NOMINAL_TAGS
+            and tokens[0].form not in _KO_NOT_ALSO
         ):
             return w.rstrip("?？.!,")
     return None
@@ -436,8 +461,11 @@ def read_question(question: str, history: Sequence[str]) -> Reading:
         return Reading(depends=False)
     with_ = [earlier[-1]]
     # The previous question was itself a follow-up: read this one with what that one leaned on too.
-    while len(with_) < MAX_READ_WITH and len(with_) < len(earlier) and cue(with_[0]) is not None:
-        with_.insert(0, earlier[-len(with_) - 1])
+    while len(with_) < MAX_READ_WITH and len(with_) < len(earlier):
+        before = earlier[-len(with_) - 1]
+        if cue(with_[0]) is None and _named_again(with_[0], before) is None:
+            break
+        with_.insert(0, before)
     return Reading(depends=True, cue=found, read_with=tuple(with_))
 
 

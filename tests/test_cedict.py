@@ -37,6 +37,8 @@ LINES = [
     "偷渡 偷渡 [tou1 du4] /to smuggle oneself across a border; to illegally immigrate/",
     "合法 合法 [he2 fa3] /lawful/legitimate/legal/",
     "法律 法律 [fa3 lu:4] /law/",
+    "和平 和平 [he2 ping2] /peace/peaceful/",
+    "有用 有用 [you3 yong4] /useful/",
     "not a cedict line",
 ]
 
@@ -74,6 +76,7 @@ def test_an_adjective_in_ful_is_no_sense_of_its_base_word(words: ChineseWordList
     # the stemmer makes "lawful" law: 合法 ("lawful", "legal") must not translate "law"
     assert words.lookups(["law"]) == {"law": (("法律",),)}
     assert words.lookups(["legal"]) == {"legal": (("合法",),)}
+    assert words.lookups(["peac", "use"]) == {"peac": (("和平",),)}  # "peace"; "peaceful" is no key
 
 
 def test_a_hyphenated_question_word_reads_as_its_parts(words: ChineseWordList) -> None:

@@ -267,9 +267,18 @@ def test_a_section_opening_with_short_labelled_fields_is_a_section() -> None:
     o = outline(text, "en")
     assert labels(o)[-2:] == ["Geography", "People and Society"]
     assert o.path_at(at(text, "24,851,627"))[-1] == "People and Society"
-    # a line before labelled fields that never reach a sentence is no heading
+    # a line before labelled fields that never reach a sentence is no heading, nor one before a
+    # table of contents, a source line or the signatures of a treaty
     o2 = outline("Intro sentence here.\n\nSome label\n\nName:\nvalue\n\nOther:\nvalue two\n", "en")
     assert "Some label" not in labels(o2)
+    after = "\n\nThe report covers the year and says many things in full sentences here.\n"
+    contents = "Intro sentence here today.\n\nAnnual Report 2023\n\nContents:\n\nChapter one" + after
+    assert "Annual Report 2023" not in labels(outline(contents, "en"))
+    signed = (
+        "The parties agree to the terms set out above.\n\nSigned\n\nFor the Government of A:\n\n"
+        "John Smith\n\nDone at Geneva in two copies, both texts being equally authentic here.\n"
+    )
+    assert "Signed" not in labels(outline(signed, "en"))
 
 
 def test_markdown_and_loader_headings() -> None:
