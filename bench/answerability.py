@@ -1,32 +1,36 @@
-"""Fit the answerability model (index/answerability.py) on the "fit" half of the domain dev set and
-report both halves.
+"""Fit the answerability model (index/answerability.py) on the "fit" halves of the domain dev set and
+of the audit set, and report every half.
 
-    .venv/bin/python -m bench.answerability --data DIR [--model auto] [--write]
+    .venv/bin/python -m bench.answerability --data DIR [--model auto] [--devset-only] [--write]
 
-Every dev-set question is scored once (GroundIndex.score). Each candidate group becomes one row of
-features (index.answerability.FEATURES), labelled 1 when it holds one of the question's answer
-quotes; the passage model is fitted on the rows of the "fit" questions. Each question then becomes
-one row of QUESTION_FEATURES (from its candidates' probabilities), labelled 1 when answerable; the
-question model is fitted on the "fit" questions (the deciding passage model reads
-`DECIDING_FEATURES`; a ranker over every feature, fitted on the same rows, orders what is shown).
-One answer bar (for every language: the question model sees the language) and the passage bar are
-chosen on out-of-fold predictions of the "fit" questions (5 stratified folds; since 2026-11-30) to
-maximise the number of questions handled right (an answer passage shown, or an abstention where the
-collection has no answer) minus the wrong abstentions, among the bars that wrongly abstain on at
-most 3 in 45 answerable questions (issue 11's target); an answered question shows its k most
-probable eligible passages, so an answer passage among any of them counts (since 2026-11-29; the
-stored models were fitted when only those over the show bar, now `LIKELY_BAR`, counted). The likely
-bar is fixed, not fitted (index.answerability.LIKELY_BAR); the F1 of its mark is printed. The table
-reports both halves with the held-out kinds; only the "test" rows are results. `--write` stores the
-model in index/answer_models.json under the embedder's family.
+The fit reads the "fit" half of bench/devset/questions.jsonl and, unless `--devset-only`, that of
+bench/devset/audit.jsonl (questions written later by other writers to audit the engine; a model fitted
+on the dev set alone refused too many of its specific questions; since 2026-12-01). Each set's "test"
+half is reported apart. Every question is scored once (GroundIndex.score). Each candidate group
+becomes one row of features (index.answerability.FEATURES), labelled 1 when it holds one of the
+question's answer quotes; the passage model is fitted on the rows of the "fit" questions. Each
+question then becomes one row of QUESTION_FEATURES (from its candidates' probabilities), labelled 1
+when answerable; the question model is fitted on the "fit" questions (the deciding passage model
+reads `DECIDING_FEATURES`; a ranker over every feature, fitted on the same rows, orders what is
+shown). One answer bar (for every language: the question model sees the language) and the passage
+bar are chosen on out-of-fold predictions of the "fit" questions (5 stratified folds; since
+2026-11-30) to maximise the number of questions handled right (an answer passage shown, or an
+abstention where the collection has no answer) minus the wrong abstentions, among the bars that
+wrongly abstain on at most 3 in 45 answerable questions (issue 11's target); an answered question
+shows its k most probable eligible passages, so an answer passage among any of them counts (since
+2026-11-29; the stored models were fitted when only those over the show bar, now `LIKELY_BAR`,
+counted). The likely bar is fixed, not fitted (index.answerability.LIKELY_BAR); the F1 of its mark
+is printed. The tables report the fit halves and each test half with the held-out kinds; only the
+"test" rows are results. `--write` stores the model in index/answer_models.json under the embedder's
+family.
 
     .venv/bin/python -m bench.answerability --data DIR --ranker [--write]
 
-fits only a ranker (`AnswerModel.ranker`, a passage model over every feature) on the fit half and
-keeps the stored model's decisions (whether each question is answered). The fit half is reported
-out-of-fold (each question ranked by the ranker fitted on the other folds), the test half with the
-ranker fitted on the whole fit half, each beside the stored model without a ranker; `--write` adds
-the ranker to the stored model (since 2026-12-01).
+fits only a ranker (`AnswerModel.ranker`, a passage model over every feature) on the fit halves and
+keeps the stored model's decisions (whether each question is answered). The fit halves are reported
+out-of-fold (each question ranked by the ranker fitted on the other folds), each test half with the
+ranker fitted on the whole of the fit halves, each beside the stored model without a ranker;
+`--write` adds the ranker to the stored model (since 2026-12-01).
 """
 
 from __future__ import annotations
@@ -38,10 +42,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from bench.devset_eval import CATEGORIES, categories_of, contains_answer, load_devset
+from bench.devset_eval import AUDIT, CATEGORIES, DEVSET, categories_of, contains_answer, load_devset
 from index.answerability import (
     ANSWER_WINDOW,
     DECIDING_FEATURES,
@@ -69,7 +74,7 @@ MANIFEST = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "manifest
 
 @dataclass
 class Row:
-    item: dict[str, object]
+    item: dict[str, Any]
     x: np.ndarray
     labels: np.ndarray
     eligible: list[bool]
@@ -77,16 +82,17 @@ class Row:
     unknown: float
 
 
-def collect(index: GroundIndex) -> list[Row]:
+def collect(index: GroundIndex, items: Sequence[dict[str, Any]]) -> list[Row]:
+    """One `Row` per item: its candidates' features, labels and eligibility as the engine scores it."""
     paths = {r.id: Path(r.path).name for r in index.sources()}
     rows = []
-    for item in load_devset():
+    for item in items:
         scored = index.score(Query(str(item["question"]), k=5, history=tuple(item.get("history", []))))
         labels = []
         for g in scored.groups:
             files: set[str | None] = {paths[r.passage.source_id] for r in [g.head, *g.duplicates]}
             labels.append(
-                bool(item["answerable"]) and contains_answer(g.head.passage.text, files, item["answers"])  # type: ignore[arg-type]
+                bool(item["answerable"]) and contains_answer(g.head.passage.text, files, item["answers"])
             )
         rows.append(
             Row(
@@ -144,7 +150,7 @@ def report(
         wrong[0] += not answered
         wrong[1] += 1
         in_answers = outcome(row_model, r, likely_only=True)[1]
-        for c in categories_of(r.item, languages):  # type: ignore[arg-type]
+        for c in categories_of(r.item, languages):
             cats[c][0] += hit
             cats[c][1] += in_answers
             cats[c][2] += 1
@@ -165,15 +171,22 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--ranker", action="store_true", help="fit only a ranker, keeping the stored model's decisions"
     )
+    ap.add_argument(
+        "--devset-only", action="store_true", help="fit on the dev set's fit half alone (no audit set)"
+    )
     args = ap.parse_args(argv)
     from index.local.catalog import LocalCatalog
 
     backend = LocalCatalog(args.data).open()
     embedder = Models(args.model, "auto", args.models).for_fingerprint(backend.info.model)
     index = GroundIndex(backend, embedder)
-    rows = collect(index)
-    fit = [r for r in rows if r.item["split"] == "fit"]
-    test = [r for r in rows if r.item["split"] == "test"]
+    sets = {"dev set": load_devset(DEVSET)}
+    if not args.devset_only:
+        sets["audit set"] = load_devset(AUDIT)
+    rows = {name: collect(index, items) for name, items in sets.items()}
+    fit = [r for rs in rows.values() for r in rs if r.item["split"] == "fit"]
+    tests = {name: [r for r in rs if r.item["split"] == "test"] for name, rs in rows.items()}
+    test = [r for rs in tests.values() for r in rs]
     family = family_of(embedder.fingerprint)
     with open(MANIFEST, encoding="utf-8") as fh:
         languages = {r["file"]: r["language"] for r in csv.DictReader(fh)}
@@ -181,12 +194,13 @@ def main(argv: list[str] | None = None) -> None:
         stored = answer_model_for(embedder.fingerprint)
         if stored is None:
             raise SystemExit(f"no stored answer model for {family}: fit one first (without --ranker)")
-        model = _ranked(stored, fit, test, args.l2, languages)
+        model = _ranked(stored, fit, tests, args.l2, languages)
         if args.write:
             _write(family, model)
         return
+    counts = " + ".join(f"{name} {sum(r.item['split'] == 'fit' for r in rs)}" for name, rs in rows.items())
     model, held = _fit(
-        family, fit, args.l2, f"index {backend.info.version} built with {embedder.fingerprint}"
+        family, fit, args.l2, f"index {backend.info.version} built with {embedder.fingerprint}", counts
     )
     passage, question, provenance = model.passage, model.question, model.provenance
     answer_bar, likely_bar, passage_bar = model.answer_bar, model.likely_bar, model.passage_bar
@@ -204,8 +218,9 @@ def main(argv: list[str] | None = None) -> None:
         f"{wrong} wrongly abstained, {abstained} unanswerable abstained (objective {_objective(held):g})"
     )
     print(f"F1 of the likely mark: fit {likely_f1(model, fit):.3f}, test {likely_f1(model, test):.3f}\n")
-    print("## fit half (fitted on it: not a result)\n" + report(model, fit, languages))
-    print("\n## test half (held out)\n" + report(model, test, languages))
+    print("## fit halves (fitted on them: not a result)\n" + report(model, fit, languages))
+    for name, rs in tests.items():
+        print(f"\n## {name}, test half (held out)\n" + report(model, rs, languages))
     if args.write:
         _write(family, model)
 
@@ -218,10 +233,10 @@ def _write(family: str, model: AnswerModel) -> None:
 
 
 def _ranked(
-    stored: AnswerModel, fit: list[Row], test: list[Row], l2: float, languages: dict[str, str]
+    stored: AnswerModel, fit: list[Row], tests: dict[str, list[Row]], l2: float, languages: dict[str, str]
 ) -> AnswerModel:
-    """The stored model with a ranker fitted on the `fit` rows over every feature; prints the fit half
-    out-of-fold and the test half, each beside the stored model without a ranker."""
+    """The stored model with a ranker fitted on the `fit` rows over every feature; prints the fit rows
+    out-of-fold and each set's test half (`tests`), each beside the stored model without a ranker."""
     plain = replace(stored, ranker=None)
     fold = folds(fit)
     per_row: list[AnswerModel] = [plain] * len(fit)
@@ -235,7 +250,7 @@ def _ranked(
     decided = stored.provenance.split(RANKER_NOTE)[0].rstrip(".")  # a ranker fitted before is replaced
     provenance = (
         f"{decided}{RANKER_NOTE}{datetime.now(UTC):%Y-%m-%d} by "
-        f"bench/answerability.py --ranker on the 'fit' half ({len(fit)} questions, {int(y.sum())} "
+        f"bench/answerability.py --ranker on the 'fit' halves ({len(fit)} questions, {int(y.sum())} "
         f"answer candidates among {len(y)})"
     )
     model = replace(plain, ranker=ranker, ranker_features=FEATURES, provenance=provenance)
@@ -246,8 +261,10 @@ def _ranked(
     print("\n## fit half, stored model without a ranker (fitted on it: not a result)")
     print(report(plain, fit, languages))
     print("\n## fit half, with the ranker, out-of-fold\n" + report(plain, fit, languages, per_row))
-    print("\n## test half (held out), stored model without a ranker\n" + report(plain, test, languages))
-    print("\n## test half (held out), with the ranker\n" + report(model, test, languages))
+    for name, test in tests.items():
+        print(f"\n## {name}, test half (held out), stored model without a ranker")
+        print(report(plain, test, languages))
+        print(f"\n## {name}, test half (held out), with the ranker\n" + report(model, test, languages))
     return model
 
 
@@ -275,16 +292,18 @@ def likely_f1(model: AnswerModel, rows: list[Row]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def _fit(family: str, fit: list[Row], l2: float, built_with: str) -> tuple[AnswerModel, tuple[int, int, int]]:
-    """Both logistic models fitted on all the fit rows, with the bars chosen by `choose_bars` on
-    out-of-fold predictions of the same rows; and the (hits, wrong abstentions, abstentions) those
-    predictions give with the chosen bars."""
+def _fit(
+    family: str, fit: list[Row], l2: float, built_with: str, counts: str
+) -> tuple[AnswerModel, tuple[int, int, int]]:
+    """Both logistic models fitted on all the fit rows (`counts` says from which sets), with the bars
+    chosen by `choose_bars` on out-of-fold predictions of the same rows; and the (hits, wrong
+    abstentions, abstentions) those predictions give with the chosen bars."""
     passage, question = _fit_models(fit, l2)
     bar, passage_bar, held = choose_bars(held_out(fit, l2))
     y = np.concatenate([r.labels for r in fit])
     provenance = (
-        f"fitted {datetime.now(UTC):%Y-%m-%d} by bench/answerability.py on the 'fit' half of bench/devset "
-        f"({len(fit)} questions, {int(y.sum())} answer candidates among {len(y)}; bars chosen on "
+        f"fitted {datetime.now(UTC):%Y-%m-%d} by bench/answerability.py on the 'fit' halves of bench/devset "
+        f"({counts} questions, {int(y.sum())} answer candidates among {len(y)}; bars chosen on "
         f"{FOLDS}-fold out-of-fold predictions), {built_with}"
     )
     model = AnswerModel(

@@ -7,6 +7,10 @@ a passage boundary.
 Every item carries a `split` ("fit" or "test", see bench/devset/README.md): fit thresholds on "fit" and
 report "test". `evaluate_devset(..., split=...)` scores one half or, with "all", both, and always keeps
 the counts of each half apart.
+
+A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
+writers, to audit the engine on questions it was never tuned on; same schema, its own halves. The
+answerability fit reads both fit halves (bench/answerability.py) and reports each test half apart.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from index.engine import GroundIndex
 from index.types import Hit, Query
 
 DEVSET = Path(__file__).resolve().parent / "devset" / "questions.jsonl"
+AUDIT = DEVSET.with_name("audit.jsonl")
 SPLITS = ("fit", "test", "all")
 _WS = re.compile(r"\s+")
 
@@ -35,6 +40,11 @@ def load_devset(path: Path = DEVSET, split: str = "all") -> list[dict[str, Any]]
     with open(path, encoding="utf-8") as fh:
         items = [json.loads(line) for line in fh if line.strip()]
     return select_split(items, split)
+
+
+def load_audit(split: str = "all") -> list[dict[str, Any]]:
+    """The audit set's items (`AUDIT`), all of them or those of one split."""
+    return load_devset(AUDIT, split)
 
 
 def select_split(items: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
@@ -169,11 +179,14 @@ class CategoryReport:
         return "\n".join(rows)
 
 
-def category_report(index: GroundIndex, split: str, languages: dict[str, str]) -> CategoryReport:
-    """The held-out style table for one split ("fit", "test" or "all")."""
+def category_report(
+    index: GroundIndex, split: str, languages: dict[str, str], path: Path = DEVSET
+) -> CategoryReport:
+    """The held-out style table for one split ("fit", "test" or "all") of the set in `path` (the dev
+    set; `AUDIT` for the audit set)."""
     paths = {r.id: Path(r.path).name for r in index.sources()}
     rep = CategoryReport()
-    for item in load_devset(split=split):
+    for item in load_devset(path, split=split):
         answer = index.search(Query(item["question"], k=5, history=tuple(item.get("history", []))))
         if not item["answerable"]:
             rep.unanswerable[1] += 1

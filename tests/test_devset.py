@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from bench.devset_eval import AUDIT
 from scripts.check_devset import (
     DEFAULT_DEVSET,
     Source,
@@ -23,6 +24,7 @@ from scripts.check_devset import (
     load_sources,
     main,
     names_provision,
+    normalise,
     quote_words,
     stratum,
     validate_items,
@@ -335,3 +337,31 @@ def test_devset_is_valid_against_the_demo_collection() -> None:
     splits = Counter(i["split"] for i in items)
     assert abs(splits["fit"] - splits["test"]) <= 1
     assert "cross-lingual (answerable)" in format_counts(items, sources)
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(
+    not (SHARED_CORPUS / "sources").is_dir(),
+    reason=f"demo collection not found at {SHARED_CORPUS} (../shared/corpus beside the project)",
+)
+def test_audit_set_is_valid_and_apart_from_the_dev_set() -> None:
+    """bench/devset/audit.jsonl follows the dev set's schema and rules with its own halves; no id and
+    no question of it is also in the dev set (the fit reads both sets)."""
+    sources, source_problems = load_sources(SHARED_CORPUS)
+    audit, read_problems = load_items(AUDIT)
+    problems = source_problems + read_problems + validate_items(audit, sources)
+    assert problems == [], "\n".join(problems)
+    devset, _ = load_items(DEFAULT_DEVSET)
+    assert not {i["id"] for i in audit} & {i["id"] for i in devset}
+
+    def asked(items: list[dict[str, Any]]) -> set[str]:
+        return {normalise(i["question"]).casefold() for i in items}
+
+    assert not asked(audit) & asked(devset)
+    assert len(audit) >= 120
+    assert {i["language"] for i in audit if i["answerable"]} == {"en", "ko"}
+    assert sum(not i["answerable"] for i in audit) >= 12
+    assert sum(i["follow_up"] for i in audit) >= 8
+    assert sum(is_cross_lingual(i, sources) for i in audit if i["answerable"]) >= 10
+    splits = Counter(i["split"] for i in audit)
+    assert abs(splits["fit"] - splits["test"]) <= 1
