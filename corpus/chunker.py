@@ -7,8 +7,9 @@ How a source becomes passages:
 2. A block within `target_tokens` is one chunk; a longer one is split into sentences (a table into
    its rows; a sentence over `max_tokens` into pieces at word or, failing that, character
    boundaries), and the sentences are grouped into chunks of about equal size, each within the
-   target where possible; a label ending in a colon ("Life expectancy at birth:") starts the chunk
-   of the lines it introduces rather than ending the one before.
+   target where possible; a labelled field (a label ending in a colon, "Life expectancy at birth:",
+   and the lines under it) is not cut: it starts the chunk of the lines it introduces rather than
+   ending the one before, and its lines stay together.
 3. A heading (a chunk of heading lines only, or under `min_tokens` and not ending a sentence:
    "Article 5", "제1조 (목적)", "Population:") is joined to the chunk after it, across heading
    starts but never across a page break, a table end or non-prose. Consecutive chunks of
@@ -32,7 +33,7 @@ from corpus.blocks import Block, Layout, layout_of
 from corpus.models import Passage, Source
 from corpus.sentences import Span, split_by_budget, split_sentences
 
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 DEFAULT_TARGET_TOKENS = 160
 DEFAULT_MIN_TOKENS = 24
 
@@ -138,7 +139,10 @@ class Chunker:
             tokens = self.count_tokens(text[a:b])
             if tokens <= self.target_tokens:
                 return [make([(a, b, tokens)])]
-        pieces = _rows(text, a, b) if block.table else split_sentences(text, a, b)
+        if block.table:
+            pieces = _rows(text, a, b)
+        else:
+            pieces = [piece for s, e in split_sentences(text, a, b) for piece in _labels_apart(text, s, e)]
         units: list[tuple[int, int, int]] = []
         for s, e in pieces:
             tokens = self.count_tokens(text[s:e]) if e - s <= _WHOLE_COUNT_CHARS else self.max_tokens + 1
@@ -157,29 +161,42 @@ class Chunker:
 
     def _balance(self, text: str, units: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
         """Consecutive groups of units, each within the target where possible, of about equal size.
-        A label ("Life expectancy at birth:" before its values' lines) that would end a group starts
-        the next one instead, and a group of the label alone keeps its first line even past the target
-        (up to `max_tokens`; two labels in a row move only the second)."""
+        A labelled field (a label ending in a colon, "Median age:", and the lines under it that start
+        no field of their own: "total: 36.2 years", "male: 34.5 years", `_continues`) is not cut: a
+        cut that would fall inside it falls before its label instead, and a group that starts with
+        the field keeps its lines past the target (up to `max_tokens`)."""
         groups: list[list[tuple[int, int, int]]] = []
         remaining = sum(u[2] for u in units)
         goal = remaining / max(1, math.ceil(remaining / self.target_tokens))
         cur: list[tuple[int, int, int]] = []
         size = 0
+        field: int | None = None  # where the open field's label stands in `cur`
         for unit in units:
             t = unit[2]
+            inside = field is not None and _continues(text, unit)
+            if not inside:
+                field = None
             cut_before = bool(cur) and (
                 size + t > self.target_tokens or (size + t > goal and size + t - goal > goal - size)
             )
-            if cut_before and len(cur) == 1 and _ends_label(text, cur[0]) and size + t <= self.max_tokens:
-                cut_before = False  # a label alone keeps its first line, past the target
+            if cut_before and inside and field == 0 and size + t <= self.max_tokens:
+                cut_before = False  # the field this group starts with keeps its lines, past the target
             if cut_before:
-                label = cur.pop() if len(cur) > 1 and _ends_label(text, cur[-1]) else None
-                groups.append(cur)
-                remaining -= size - (label[2] if label else 0)
+                # the open field's lines go to the next group with this one (a label that would end
+                # the group, with none yet, too), unless the field fills the group from its start
+                moved = field if (inside or _ends_label(text, cur[-1])) and field else None
+                if moved is None and len(cur) > 1 and _ends_label(text, cur[-1]):
+                    moved = len(cur) - 1
+                carried = cur[moved:] if moved is not None else []
+                groups.append(cur[: len(cur) - len(carried)])
+                remaining -= size - sum(u[2] for u in carried)
                 goal = remaining / max(1, math.ceil(remaining / self.target_tokens))
-                cur, size = ([label], label[2]) if label else ([], 0)
+                cur, size = list(carried), sum(u[2] for u in carried)
+                field = 0 if carried else None
             cur.append(unit)
             size += t
+            if _ends_label(text, unit):
+                field = len(cur) - 1
         if cur:
             groups.append(cur)
         return groups
@@ -276,6 +293,34 @@ def _is_open(text: str, end: int) -> bool:
 def _ends_label(text: str, unit: tuple[int, int, int]) -> bool:
     """Whether a unit (a sentence or line) is a label introducing what follows: it ends with a colon."""
     return text[unit[0] : unit[1]].rstrip().endswith((":", "："))
+
+
+def _labels_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut before each of its later lines that is a capitalised label ending in a colon:
+    lines without closing punctuation run together as one sentence ("male: 16.9 deaths\nLife
+    expectancy at birth:"), and a label must be able to start the passage of its field. (A wrapped
+    line of prose that ends in a colon starts in lower case and stays.)"""
+    out: list[tuple[int, int]] = []
+    s = start
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        nxt = text.find("\n", pos + 1, end)
+        line_end = nxt if nxt != -1 else end
+        line = text[pos + 1 : line_end].strip()
+        if line[:1].isupper() and line.endswith((":", "：")) and text[s:pos].strip():
+            out.append((s, pos))
+            s = pos + 1
+        pos = nxt
+    out.append((s, end))
+    return out
+
+
+def _continues(text: str, unit: tuple[int, int, int]) -> bool:
+    """Whether a unit after a label goes on with its lines rather than starting the next field: it
+    starts with a lower-case letter or a digit ("total: 36.2 years", "male: 34.5 years\nfemale: ...",
+    "1.8 children born/woman"); a field of its own starts with a capital ("Birth rate: 12.99")."""
+    piece = text[unit[0] : unit[1]].lstrip()
+    return bool(piece) and (piece[0].islower() or piece[0].isdigit())
 
 
 def _join(a: _Chunk, b: _Chunk) -> _Chunk:

@@ -47,10 +47,17 @@ def is_heading_line(text: str, start: int, end: int) -> bool:
 
 def is_bare_label(text: str) -> bool:
     """Whether a whole passage is one heading or label line (`is_heading_line`): a document title
-    ("난민법"), a section heading cut off from its text. It quotes nothing a question can be answered
-    with, so it never answers or shows as a further passage (it may still be offered as related)."""
+    ("난민법"), a section heading cut off from its text, or a lettered one ("e. Trafficking in
+    Persons": the State Department reports' subsections), or a list item with nothing but such a
+    line after its marker. It quotes nothing a question can be answered with, so it never answers or
+    shows as a further passage (it may still be offered as related)."""
     stripped = text.strip()
-    return bool(stripped) and is_heading_line(stripped, 0, len(stripped))
+    if not stripped:
+        return False
+    if is_heading_line(stripped, 0, len(stripped)):
+        return True
+    marker = _LIST_ITEM.match(stripped)
+    return marker is not None and is_heading_line(stripped, marker.end(), len(stripped))
 
 
 TITLE_CHARS = 160  # a line of a document's title block may be this long in characters ...

@@ -395,6 +395,17 @@ def same_senses() -> Mapping[str, tuple[tuple[str, ...], ...]]:
 
 
 @functools.cache
+def country_forms() -> Mapping[str, str]:
+    """Each analysed English nationality and country name -> its other form (`_NATIONALITIES`):
+    vietnames -> vietnam, vietnam -> vietnames, thai -> thailand."""
+    out: dict[str, str] = {}
+    for nationality, country in _NATIONALITIES.items():
+        (a,), (b,) = analyze(nationality), analyze(country)
+        out[a], out[b] = b, a
+    return out
+
+
+@functools.cache
 def country_terms() -> frozenset[str]:
     """The analysed names of countries and nationalities (korea, korean, china, 중국, 북한, ...): a
     question naming one names an instrument that holds it (`NamedInstrument.contradicts`)."""

@@ -22,6 +22,7 @@ from typing import Literal
 from corpus.numbering import han_value
 from corpus.script import query_language
 from index.analyzer import analyze
+from index.instruments import country_forms
 
 ConstraintKind = Literal["year", "month", "number", "name", "phrase"]
 
@@ -323,7 +324,9 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
         terms = tuple(t for t in analysed if not _is_question_word(t, language))
         if terms and terms not in seen:
             seen.add(terms)
-            out.append(Constraint(kind, raw, terms, in_order=analysed if kind == "phrase" else ()))
+            alternatives = _country_forms(terms) if kind == "name" else ()
+            in_order = analysed if kind == "phrase" else ()
+            out.append(Constraint(kind, raw, terms, alternatives, in_order=in_order))
 
     def in_provision(start: int) -> bool:
         return any(a <= start < b for a, b in provision_spans)
@@ -351,6 +354,16 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
         for name in _names(text, provision_spans + month_spans):
             add("name", name)
     return out
+
+
+def _country_forms(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """A name's other spellings with a nationality for its country or the reverse
+    (`index.instruments.country_forms`): "Vietnamese" is met by a passage saying "Vietnam", "Thailand"
+    by one saying "Thai"; () when it holds neither."""
+    forms = country_forms()
+    if not any(t in forms for t in terms):
+        return ()
+    return (tuple(forms.get(t, t) for t in terms),)
 
 
 def year_ends(text: str) -> list[tuple[str, int]]:

@@ -440,6 +440,19 @@ def test_a_label_line_starts_the_passage_of_the_values_it_introduces() -> None:
             assert not p.text.rstrip().endswith(":"), (target, p.text)
         holding = [p.text for p in passages if "Life expectancy at birth:" in p.text]
         assert len(holding) == 1 and "73.5 years" in holding[0], target
+        for label, values in fields:  # a field's lines stay together: "male: 70.2 years" is not cut off
+            (whole,) = [p.text for p in passages if label in p.text]
+            assert all(v in whole for v in values), (target, label, whole)
+
+
+def test_a_field_of_the_next_capitalised_label_may_start_a_new_passage() -> None:
+    lines = ["Median age:", "total: 36.2 years (2025 est.)", "male: 34.5 years", "female: 37.4 years"]
+    lines += [f"Birth rate {i}: 12.99 births/1,000 population (2025 est.)" for i in range(6)]
+    source = make_source("\n".join(lines))
+    passages = Chunker(fake_count, 100, target_tokens=20, min_tokens=2).chunk(source)
+    check_invariants(source, passages, fake_count, 100)
+    assert passages[0].text.startswith("\n".join(lines[:4]))  # the field whole ...
+    assert len(passages) > 2  # ... and the capitalised fields cut by size
 
 
 def test_tiny_paragraphs_join_even_past_the_target() -> None:
@@ -593,3 +606,13 @@ def test_demo_collection_with_the_real_tokenizer(
     _, p50, p95 = percentiles(words["en"])
     assert 40 <= p50 <= 160 and p95 <= 200, "English passages should read as quotes of ~40-160 words"
     assert statistics.mean(words["en"]) > 40
+
+
+def test_a_wrapped_line_of_prose_ending_in_a_colon_is_no_label() -> None:
+    text = "Under the law a refugee who enters the country\nwithout papers is liable to the following:\n"
+    text += "detention for up to ten days and a fine of up to two thousand yuan."
+    source = make_source(text)
+    for target in range(4, 30):
+        passages = Chunker(fake_count, 100, target_tokens=target, min_tokens=2).chunk(source)
+        check_invariants(source, passages, fake_count, 100)
+        assert not any(p.text.startswith("without papers") for p in passages), target

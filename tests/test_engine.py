@@ -225,3 +225,31 @@ def test_a_quoted_phrase_is_held_only_as_a_phrase(tmp_path_factory: pytest.TempP
     assert explanation is not None
     missing = {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
     assert missing == {"bag": ("forced labour",), "row": ()}
+
+
+NATIONS = {
+    "hosted.txt": "Refugees in China\n\nRefugees (country of origin): 300,896 (Vietnam) (2013).",
+    "other.txt": "Refugees elsewhere\n\nRefugees (country of origin): 12,000 (Laos) (2013).",
+}
+NATIONS_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "hosted.txt,Refugees in China,Example,2024,https://example.org/h,test,CC BY,en\n"
+    "other.txt,Refugees elsewhere,Example,2024,https://example.org/o,test,CC BY,en\n"
+)
+
+
+def test_a_nationality_named_in_the_question_is_met_by_its_country(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """'Vietnamese' is held by a passage that writes '(Vietnam)', and 'Thailand' by one writing 'Thai':
+    a name constraint accepts the other form of a nationality or country."""
+    idx = tiny_index_in(tmp_path_factory, "nations", NATIONS, NATIONS_MANIFEST)
+    explanation = idx.search(Query("How many Vietnamese refugees were hosted?", explain=True)).explanation
+    assert explanation is not None
+    missing = {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
+    assert missing == {"hosted": (), "other": ("Vietnamese",)}
+    (vietnamese,) = [c for c in analyze_question("Were Vietnamese refugees hosted?").constraints]
+    assert vietnamese.alternatives == (tuple(analyze("Vietnam")),)
+    (thailand,) = [c for c in analyze_question("Did defectors reach Thailand?").constraints]
+    assert thailand.alternatives == (tuple(analyze("Thai")),)
+    assert analyze_question("Did the Refugee Convention apply?").constraints[0].alternatives == ()

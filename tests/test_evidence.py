@@ -148,6 +148,11 @@ def test_a_heading_never_joins_prose_as_its_neighbour() -> None:
         ("| 2023 | 196 |\n| 2024 | 236 |", False),  # a table of figures may answer
         ("The Act entered into force in 2013.", False),
         ("Capital:\nPyongyang", False),  # a label and its value: data
+        ("e. Trafficking in Persons", True),  # a report's lettered subsection, cut off from its text
+        ("d. Violations in Religious Freedom\n", True),
+        ("- Tier 3", False),  # a list item with a figure: data
+        ("a. The government denied the allegations.", False),  # a sentence
+        ("e. Trafficking in Persons\n\nThe government made no efforts to prevent trafficking.", False),
     ],
 )
 def test_bare_labels(text: str, bare: bool) -> None:
