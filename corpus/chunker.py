@@ -173,7 +173,8 @@ class Chunker:
         field: int | None = None  # where the open field's label stands in `cur`
         for unit in units:
             t = unit[2]
-            inside = field is not None and _continues(text, unit)
+            # a label's first line is always its own; later lines while they go on (`_continues`)
+            inside = field is not None and (field == len(cur) - 1 or _continues(text, unit))
             if not inside:
                 field = None
             cut_before = bool(cur) and (
@@ -182,11 +183,9 @@ class Chunker:
             if cut_before and inside and field == 0 and size + t <= self.max_tokens:
                 cut_before = False  # the field this group starts with keeps its lines, past the target
             if cut_before:
-                # the open field's lines go to the next group with this one (a label that would end
-                # the group, with none yet, too), unless the field fills the group from its start
-                moved = field if (inside or _ends_label(text, cur[-1])) and field else None
-                if moved is None and len(cur) > 1 and _ends_label(text, cur[-1]):
-                    moved = len(cur) - 1
+                # the open field's lines (a label that would end the group, at least) go to the next
+                # group with this one, unless the field fills the group from its start
+                moved = field if inside and field else None
                 carried = cur[moved:] if moved is not None else []
                 groups.append(cur[: len(cur) - len(carried)])
                 remaining -= size - sum(u[2] for u in carried)

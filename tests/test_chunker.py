@@ -608,6 +608,16 @@ def test_demo_collection_with_the_real_tokenizer(
     assert statistics.mean(words["en"]) > 40
 
 
+def test_a_label_keeps_its_first_line_whatever_its_case() -> None:
+    lines = [f"Field {i}: value {i}" for i in range(4)] + ["Capital:", "Pyongyang", "Currency: won"]
+    source = make_source("\n".join(lines))
+    for target in range(3, 30):
+        passages = Chunker(fake_count, 100, target_tokens=target, min_tokens=1).chunk(source)
+        check_invariants(source, passages, fake_count, 100)
+        assert not any(p.text.rstrip().endswith(":") for p in passages), target
+        assert any("Capital:\nPyongyang" in p.text for p in passages), target
+
+
 def test_a_wrapped_line_of_prose_ending_in_a_colon_is_no_label() -> None:
     text = "Under the law a refugee who enters the country\nwithout papers is liable to the following:\n"
     text += "detention for up to ten days and a fine of up to two thousand yuan."
