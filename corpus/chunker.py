@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -194,7 +195,7 @@ class Chunker:
                 field = 0 if carried else None
             cur.append(unit)
             size += t
-            if _ends_label(text, unit):
+            if _ends_label(text, unit) and not inside:  # (a sub-label, "revenues:", stays in its field)
                 field = len(cur) - 1
         if cur:
             groups.append(cur)
@@ -307,8 +308,9 @@ def _labels_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
         line_end = nxt if nxt != -1 else end
         line = text[pos + 1 : line_end].strip()
         if line[:1].isupper() and line.endswith((":", "：")) and text[s:pos].strip():
-            out.append((s, pos))
-            s = pos + 1
+            before = len(text[s:pos].rstrip()) + s  # pieces start and end on text, as sentences do
+            out.append((s, before))
+            s = pos + 1 + (len(text[pos + 1 : line_end]) - len(text[pos + 1 : line_end].lstrip()))
         pos = nxt
     out.append((s, end))
     return out
@@ -317,9 +319,16 @@ def _labels_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _continues(text: str, unit: tuple[int, int, int]) -> bool:
     """Whether a unit after a label goes on with its lines rather than starting the next field: it
     starts with a lower-case letter or a digit ("total: 36.2 years", "male: 34.5 years\nfemale: ...",
-    "1.8 children born/woman"); a field of its own starts with a capital ("Birth rate: 12.99")."""
+    "1.8 children born/woman"); a field of its own starts with a capital ("Birth rate: 12.99"), and a
+    numbered item ("2. ...") is the list's next item. (Korean and Chinese lines have no case: only a
+    label's first line stays with it there.)"""
     piece = text[unit[0] : unit[1]].lstrip()
+    if _NUMBERED.match(piece):
+        return False  # "2. carry out ...": the next item of a list, not a line of the field above
     return bool(piece) and (piece[0].islower() or piece[0].isdigit())
+
+
+_NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 
 
 def _join(a: _Chunk, b: _Chunk) -> _Chunk:

@@ -20,6 +20,12 @@ _DESIGNATION = re.compile(
     r"|§|제\s*\d|第",
     re.IGNORECASE,
 )
+# A lettered subsection heading: one letter, a period, and title-case English words without a colon
+# ("e. Trafficking in Persons", "b. Prohibition of Forced or Compulsory Labor").
+_SMALL_WORDS = r"(?:a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with)"
+_LETTERED_HEADING = re.compile(
+    rf"[A-Za-z]\.\s+([A-Z][A-Za-z'’-]*(?:\s+(?:{_SMALL_WORDS}|[A-Z][A-Za-z'’-]*))*)\s*$"
+)
 # A list item: "- ...", "• ...", "1. ...", "가. ...", "(a) ...", "① ...".
 _LIST_ITEM = re.compile(r"(?:[-*•·▪◦]|\(?[0-9A-Za-z가-힣]{1,3}[.)]|[①-⑳])\s")
 
@@ -47,17 +53,18 @@ def is_heading_line(text: str, start: int, end: int) -> bool:
 
 def is_bare_label(text: str) -> bool:
     """Whether a whole passage is one heading or label line (`is_heading_line`): a document title
-    ("난민법"), a section heading cut off from its text, or a lettered one ("e. Trafficking in
-    Persons": the State Department reports' subsections), or a list item with nothing but such a
-    line after its marker. It quotes nothing a question can be answered with, so it never answers or
-    shows as a further passage (it may still be offered as related)."""
+    ("난민법"), a section heading cut off from its text, or a lettered subsection heading ("e.
+    Trafficking in Persons", the State Department reports': one letter and a title-case English
+    heading; a list item of a law, "1. 일반지원시설: ...", or "(b) a person who ..." is no heading). It
+    quotes nothing a question can be answered with, so it never answers or shows as a further passage
+    (it may still be offered as related)."""
     stripped = text.strip()
     if not stripped:
         return False
     if is_heading_line(stripped, 0, len(stripped)):
         return True
-    marker = _LIST_ITEM.match(stripped)
-    return marker is not None and is_heading_line(stripped, marker.end(), len(stripped))
+    lettered = _LETTERED_HEADING.match(stripped)
+    return lettered is not None and is_heading_line(stripped, lettered.start(1), len(stripped))
 
 
 TITLE_CHARS = 160  # a line of a document's title block may be this long in characters ...

@@ -191,7 +191,8 @@ class Constraint:
             its text or its searchable context), or all the terms of one of `alternatives`, or, for a
             year, when its source is dated that year.
         alternatives: other ways a passage may write it, as analysed terms (a month: its
-            abbreviation's stem, "oct").
+            abbreviation's stem, "oct"; a name: the country of a nationality or the reverse,
+            "vietnam" for "Vietnamese").
         in_order: for a quoted phrase, all its analysed terms in text order (question words
             included: "受到了酷刑" keeps 到了, 了酷), which a passage must hold in a row.
         cjk: the terms that also satisfy it in a Korean, Chinese or Japanese passage (a month: its

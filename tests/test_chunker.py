@@ -618,6 +618,33 @@ def test_a_label_keeps_its_first_line_whatever_its_case() -> None:
         assert any("Capital:\nPyongyang" in p.text for p in passages), target
 
 
+def test_pieces_cut_before_a_label_start_and_end_on_text() -> None:
+    text = "male: 16.9 deaths   \n  Life expectancy at birth:\ntotal population: 73.5 years"
+    source = make_source(text)
+    for target in range(2, 20):
+        passages = Chunker(fake_count, 100, target_tokens=target, min_tokens=1).chunk(source)
+        check_invariants(source, passages, fake_count, 100)
+
+
+def test_a_numbered_list_after_a_lead_in_is_cut_between_items() -> None:
+    items = [f"{n}. carry out task number {n} of the office in every country it covers" for n in range(1, 7)]
+    text = "The office shall:\n" + "\n".join(items)
+    source = make_source(text)
+    passages = Chunker(fake_count, 100, target_tokens=30, min_tokens=2).chunk(source)
+    check_invariants(source, passages, fake_count, 100)
+    assert len(passages) > 1 and all(fake_count(p.text) <= 45 for p in passages)
+
+
+def test_a_sub_label_stays_in_its_field() -> None:
+    lines = ["Field one: value", "Budget:", "revenues:", "820 billion", "expenditures: 900 billion"]
+    source = make_source("\n".join(lines))
+    for target in range(3, 20):
+        passages = Chunker(fake_count, 100, target_tokens=target, min_tokens=1).chunk(source)
+        check_invariants(source, passages, fake_count, 100)
+        (budget,) = [p.text for p in passages if "Budget:" in p.text]
+        assert "expenditures: 900 billion" in budget, target
+
+
 def test_a_wrapped_line_of_prose_ending_in_a_colon_is_no_label() -> None:
     text = "Under the law a refugee who enters the country\nwithout papers is liable to the following:\n"
     text += "detention for up to ten days and a fine of up to two thousand yuan."

@@ -150,8 +150,18 @@ def test_a_heading_never_joins_prose_as_its_neighbour() -> None:
         ("Capital:\nPyongyang", False),  # a label and its value: data
         ("e. Trafficking in Persons", True),  # a report's lettered subsection, cut off from its text
         ("d. Violations in Religious Freedom\n", True),
+        ("b. Prohibition of Forced or Compulsory Labor", True),
         ("- Tier 3", False),  # a list item with a figure: data
         ("a. The government denied the allegations.", False),  # a sentence
+        # list items of a law are content, not headings
+        ("1. 일반지원시설: 피해자등을 대상으로 숙식을 제공하고 자립을 지원하는 시설", False),
+        ("가. 난민인정 신청에 대한 심사가 진행 중인 사람", False),
+        ("1. The Minister of Justice shall decide within six months", False),
+        ("- Refugee status is granted by the Minister of Justice", False),
+        ("(b) a person who has been recognised as a refugee", False),
+        ("Mr. Kim Jong Un", False),
+        ("No. Refugees are not returned", False),
+        ("a. Refugee status: granted by the Minister", False),
         ("e. Trafficking in Persons\n\nThe government made no efforts to prevent trafficking.", False),
     ],
 )
