@@ -10,7 +10,8 @@ search). The quick path does what those steps amount to for this route and nothi
    Starlette's `Request.json`) and validates as the endpoint's `body` model (`model_validate`, as
    FastAPI's body field does);
 2. the route's own `dependencies` run in order, each awaited as `dependency(request, runtime)`;
-3. the endpoint runs in the thread pool as `endpoint(body=..., runtime=...)`.
+3. the endpoint runs as `endpoint(body=..., runtime=...)` in the event loop's default executor (a
+   thread pool; context variables are not copied into it, and the endpoint uses none).
 
 When step 1 fails in any way (another media type, no body, bad JSON, a validation error, a body over
 the size limit), FastAPI's handler takes the request from the start: it reads the body Starlette cached
@@ -20,13 +21,14 @@ and gives exactly the errors it always gave, counting the rate limit once as bef
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, get_type_hints
 
 from fastapi import Request
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from service.deps import get_runtime
@@ -55,7 +57,10 @@ class QuickJsonRoute(HeaderAuthRoute):
             runtime = get_runtime(request)
             for check in checks:
                 await check(request, runtime)
-            response: Response = await run_in_threadpool(endpoint, body=body, runtime=runtime)
+            work = functools.partial(endpoint, body=body, runtime=runtime)
+            # the loop's own executor, not anyio's `to_thread` (a capacity limiter, a cancel scope and
+            # a context copy around the same hand-off): 0.3 ms less a demo ask, measured interleaved
+            response: Response = await asyncio.get_running_loop().run_in_executor(None, work)
             return response
 
         return quick
