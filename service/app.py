@@ -16,7 +16,7 @@ from index.analyzer import analyze
 from index.embedding.base import Embedder, ModelChoice
 from service import errors
 from service.deps import AskLimitDep
-from service.middleware import BodyLimit, HeadAsGet, SameOriginRedirects, SecurityHeaders, VaryOn
+from service.middleware import HttpGuard
 from service.pages import admin, chat, docs, sources
 from service.routes_api import router as api_router
 from service.runtime import Runtime
@@ -97,9 +97,10 @@ def create_app(
     app.include_router(chat.router, dependencies=[AskLimitDep])  # a page with a question is an ask
     for pages in (sources, admin, docs):
         app.include_router(pages.router)
-    app.add_middleware(BodyLimit, limit=1024 * 1024, upload_limit=settings.max_upload_bytes + 1024 * 1024)
-    app.add_middleware(VaryOn, paths={"/turn": "HX-Request"})  # a fragment for htmx, else a redirect
-    app.add_middleware(SameOriginRedirects)
-    app.add_middleware(HeadAsGet)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(
+        HttpGuard,
+        limit=1024 * 1024,
+        upload_limit=settings.max_upload_bytes + 1024 * 1024,
+        vary={"/turn": "HX-Request"},  # a fragment for htmx, else a redirect
+    )
     return app

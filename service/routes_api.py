@@ -15,6 +15,7 @@ from service.deps import AdminDep, AskLimitDep, RuntimeDep, read_upload
 from service.errors import error_responses
 from service.gate import HeaderAuthRoute
 from service.jobs import Job
+from service.quickroute import QuickJsonRoute
 from service.runtime import Runtime
 from service.schemas import (
     ISO_DATE,
@@ -48,13 +49,6 @@ ADMIN_JOB: dict[str, Any] = {
 }
 
 
-@router.post(
-    "/api/ask",
-    response_model=AskResponse,
-    responses=error_responses(400, 404, 413, 415, 422, 429, 503),
-    dependencies=[AskLimitDep],
-    tags=["ask"],
-)
 def ask(body: AskRequest, runtime: RuntimeDep) -> Response:
     """Answer a question with verbatim, cited passages (or abstain)."""
     # The model is built by our own code, so it is written straight to JSON: FastAPI's re-validation
@@ -62,6 +56,18 @@ def ask(body: AskRequest, runtime: RuntimeDep) -> Response:
     return Response(
         ask_response(runtime.ask(body.to_query())).model_dump_json(), media_type="application/json"
     )
+
+
+router.add_api_route(
+    "/api/ask",
+    ask,
+    methods=["POST"],
+    response_model=AskResponse,
+    responses=error_responses(400, 404, 413, 415, 422, 429, 503),
+    dependencies=[AskLimitDep],
+    tags=["ask"],
+    route_class_override=QuickJsonRoute,  # a valid question skips FastAPI's generic handler
+)
 
 
 @router.get("/api/sources", response_model=SourceList, responses=error_responses(503), tags=["sources"])

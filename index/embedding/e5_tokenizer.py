@@ -117,7 +117,13 @@ class E5Tokenizer:
         """
         if not texts:
             return []
-        encoded: list[list[int]] = self._sp.encode([self.normalize(t) for t in texts])
+        encoded: list[list[int]]
+        if len(texts) == 1:
+            # SentencePiece's batch call starts a thread pool even for one text: a question's ids
+            # took 130 µs that way against 26 µs from the single-text call (the same ids)
+            encoded = [self._sp.encode(self.normalize(texts[0]))]
+        else:
+            encoded = self._sp.encode([self.normalize(t) for t in texts])
         return [self._cut([self._bos, *ids, self._eos]) for ids in encoded]
 
     def _cut(self, framed: list[_T]) -> list[_T]:
