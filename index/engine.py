@@ -30,7 +30,7 @@ from typing import TypeVar
 import numpy as np
 
 from corpus.errors import InvalidRequest, SnapshotCorrupt
-from corpus.models import Passage, Source
+from corpus.models import Passage, Source, SourceMeta
 from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many
 from index.answerability import answer_model_for, features, unknown_share
@@ -936,18 +936,18 @@ class GroundIndex:
         """The constraints a passage does not satisfy, given the terms of theirs it holds (`tokens`;
         its terms include its title and section path). A quoted phrase is held only as its words in a
         row ("forced labour" is not in "labour that is forced"); a name's words may stand apart ("UN
-        Special Rapporteur Elizabeth Salmón" is in "Elizabeth Salmón, the UN Special Rapporteur")."""
+        Special Rapporteur Elizabeth Salmón" is in "Elizabeth Salmón, the UN Special Rapporteur"). A
+        year is also held by every passage of a source dated that year whose title names no year
+        (`_dated_year`)."""
         if not constraints:
             return ()
-        date = self.backend.source_record(rec.passage.source_id).meta.date or ""
+        dated = _dated_year(self.backend.source_record(rec.passage.source_id).meta)
         cjk = rec.language in CJK_LANGUAGES
 
         def holds(c: Constraint) -> bool:
             if any(set(terms) <= tokens for terms in (c.terms, *c.alternatives)):
                 return c.kind != "phrase" or in_a_row(c.in_order or c.terms, rec.tokens)
-            return bool(cjk and c.cjk and set(c.cjk) <= tokens) or (
-                c.kind == "year" and date.startswith(c.text)
-            )
+            return bool(cjk and c.cjk and set(c.cjk) <= tokens) or (c.kind == "year" and dated == c.text)
 
         return tuple(c for c in constraints if not holds(c))
 
@@ -1194,6 +1194,20 @@ def _translated_shares(
             if term not in own:
                 shares[term] = min(1.0, max(shares.get(term, 0.0), weight / TRANSLATION_WEIGHT))
     return shares
+
+
+_TITLE_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+
+
+def _dated_year(meta: SourceMeta) -> str:
+    """The year a source's date lends all its passages for a year constraint ("" for none): its
+    date's year when its title names no year. A title that names one says which year the source is
+    about, and its passages hold it already (their terms include the title): "China — 2024 Country
+    Reports on Human Rights Practices", dated 2025, reports on 2024, so it does not answer "in 2025";
+    a news article dated 2023 that says "in October" means October 2023."""
+    if not meta.date or _TITLE_YEAR.search(meta.title):
+        return ""
+    return meta.date[:4]
 
 
 def _shifted_year(

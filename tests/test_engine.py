@@ -177,6 +177,35 @@ def test_a_month_asked_in_one_language_is_found_in_a_passage_of_another(
     assert english["march"] == ("October",)
 
 
+YEARLY = {
+    "report.txt": "Arrivals\n\nOnly 196 North Korean defectors arrived in the South during the year.",
+    "article.txt": "Returns\n\nIn October China forcibly returned 600 North Korean defectors.",
+}
+YEARLY_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "report.txt,South Korea 2024 Human Rights Report,Example,2025,https://example.org/r,test,CC BY,en\n"
+    "article.txt,Defectors sent back,Example,2023-09-26,https://example.org/a,test,CC BY,en\n"
+)
+
+
+def test_a_source_dated_a_year_holds_it_only_when_its_title_names_none(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A report on 2024 published in 2025 does not answer "in 2025" (its title's year is the one it
+    speaks of); a news article dated 2023 that says "in October" does answer "in October 2023"."""
+    idx = tiny_index_in(tmp_path_factory, "yearly", YEARLY, YEARLY_MANIFEST)
+
+    def lacking(question: str) -> dict[str, tuple[str, ...]]:
+        explanation = idx.search(Query(question, k=5, explain=True)).explanation
+        assert explanation is not None
+        return {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
+
+    assert lacking("How many North Korean defectors arrived in 2025?")["report"] == ("2025",)
+    assert lacking("How many North Korean defectors arrived in 2024?")["report"] == ()
+    assert lacking("How many defectors did China return in 2023?")["article"] == ()
+    assert lacking("How many defectors did China return in 2022?")["article"] == ("2022",)
+
+
 TOWNS = [(12, "Hyesan"), (30, "Musan"), (41, "Onsong"), (55, "Sinuiju"), (63, "Hoeryong"), (70, "Manpo")]
 MANY = {f"{town.lower()}.txt": f"{town}\n\n{n} defectors crossed the river near {town}." for n, town in TOWNS}
 MANY_MANIFEST = "file,title,publisher_or_author,date,source_url,origin,license,language\n" + "".join(
