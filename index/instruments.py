@@ -336,6 +336,20 @@ _NATIONALITIES = {
     "German": "Germany",
     "Australian": "Australia",
 }
+# A capital that stands for its government ("does Tokyo think", "Beijing treats") -> the names a
+# passage gives that government: its country, nationality and usual abbreviation.
+_CAPITALS = {
+    "Washington": ("United States", "America", "American"),
+    "Tokyo": ("Japan", "Japanese"),
+    "Beijing": ("China", "Chinese", "PRC"),
+    "Pyongyang": ("North Korea", "North Korean", "DPRK"),
+    "Seoul": ("South Korea", "South Korean", "ROK"),
+    "Moscow": ("Russia", "Russian"),
+    "Ulaanbaatar": ("Mongolia", "Mongolian"),
+    "Bangkok": ("Thailand", "Thai"),
+    "Hanoi": ("Vietnam", "Vietnamese"),
+    "Vientiane": ("Laos", "Laotian"),
+}
 _KOREAN_COUNTRIES = {
     "한국": "Korea",
     "대한민국": "Korea",
@@ -403,6 +417,16 @@ def country_forms() -> Mapping[str, str]:
         (a,), (b,) = analyze(nationality), analyze(country)
         out[a], out[b] = b, a
     return out
+
+
+@functools.cache
+def capital_forms() -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """Each analysed capital that can stand for its government -> the analysed names a passage gives
+    that government (`_CAPITALS`): tokyo -> ((japan,), (japanes,)), seoul -> ((south, korea), ...)."""
+    return {
+        analyze(capital)[0]: tuple(tuple(analyze(name)) for name in names)
+        for capital, names in _CAPITALS.items()
+    }
 
 
 @functools.cache

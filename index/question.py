@@ -16,13 +16,14 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from corpus.numbering import han_value
 from corpus.script import query_language
 from index.analyzer import analyze
-from index.instruments import country_forms
+from index.instruments import capital_forms, country_forms
 
 ConstraintKind = Literal["year", "month", "number", "name", "phrase"]
 
@@ -104,6 +105,16 @@ _EN_MONTH = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + "|" + "|".join(_MONTH_A
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,.]*\d)")
 _QUOTED = re.compile(r"[\"“„«「『]([^\"”“«»「」『』]{3,120})[\"”»」』]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_AUXILIARIES = frozenset(
+    [
+        "do", "does", "did", "will", "would", "won't", "can", "can't", "cannot", "could", "should",
+        "shall", "has", "have", "had", "is", "are", "was", "were", "may", "might", "must", "doesn't",
+        "don't", "didn't", "hasn't", "haven't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "wouldn't",
+    ]
+)  # fmt: skip
+# words ending like a verb that are not one after a name ("Seoul has"... is; "Seoul residents" is not)
+_NOT_VERBS = frozenset(["residents", "citizens", "officials", "authorities", "defectors", "refugees", "less"])
 # Capitalised words that start questions or name generic things rather than an entity.
 _NOT_NAMES = frozenset(
     [
@@ -192,7 +203,8 @@ class Constraint:
             year, when its source is dated that year.
         alternatives: other ways a passage may write it, as analysed terms (a month: its
             abbreviation's stem, "oct"; a name: the country of a nationality or the reverse,
-            "vietnam" for "Vietnamese").
+            "vietnam" for "Vietnamese"; a capital that acts, "does Tokyo think": its government's
+            names, "japan", "japanes").
         in_order: for a quoted phrase, all its analysed terms in text order (question words
             included: "受到了酷刑" keeps 到了, 了酷), which a passage must hold in a row.
         cjk: the terms that also satisfy it in a Korean, Chinese or Japanese passage (a month: its
@@ -291,41 +303,66 @@ def provisions_in(text: str) -> tuple[Provision, ...]:
     return tuple(found)
 
 
-def _names(text: str, skip: list[tuple[int, int]]) -> list[str]:
+def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     """Runs of capitalised words that are not at the start of the question, not generic, not an
-    acronym (acronyms are too often spelled out in the sources) and not inside a named provision."""
-    words = list(re.finditer(r"\S+", text))
-    runs: list[list[str]] = []
-    current: list[str] = []
-    for i, m in enumerate(words):
-        word = m.group().strip("?,;:!()[]\"“”'’")
+    acronym (acronyms are too often spelled out in the sources; a possessive one, "UNHCR's budget",
+    is what the question is about and counts) and not inside a named provision; a possessive ends its
+    run ("Washington's North Korea strategy": "Washington", "North Korea").
+    Each with whether it is a lone word that acts (`_acts`): a capital so used stands for its
+    government."""
+    words = [(m.start(), m.group().strip("?,;:!()[]\"“”'’")) for m in re.finditer(r"\S+", text)]
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, (start, word) in enumerate(words):
+        base = _POSSESSIVE.sub("", word)
         capital = (
-            bool(_NAME_WORD.fullmatch(word))
-            and word not in _NOT_NAMES
+            bool(_NAME_WORD.fullmatch(base))
+            and base not in _NOT_NAMES
             and not word.replace(".", "").isupper()
-            and not any(a <= m.start() < b for a, b in skip)
+            and not any(a <= start < b for a, b in skip)
         )
-        if capital and not (i == 0 and not word.isupper()):
-            current.append(word)
-            continue
+        if capital and not (i == 0 and not base.isupper()):
+            current.append(i)
+            if base == word:
+                continue
         if current:
             runs.append(current)
         current = []
     if current:
         runs.append(current)
-    return [" ".join(r) for r in runs]
+    return [
+        (" ".join(_POSSESSIVE.sub("", words[i][1]) for i in run), len(run) == 1 and _acts(words, run[0]))
+        for run in runs
+    ]
+
+
+def _acts(words: Sequence[tuple[int, str]], i: int) -> bool:
+    """Whether the name at word `i` acts: possessive ("Washington's strategy"), after an auxiliary
+    ("does Tokyo think", "won't Beijing"), or before a verb-like word (an auxiliary, "...s", "...ed",
+    "...ly": "Beijing treats", "Seoul officially recognises"). Not a place it names ("the population
+    of Pyongyang", "the OHCHR Seoul office")."""
+    word = words[i][1]
+    before = words[i - 1][1].lower() if i else ""
+    after = words[i + 1][1] if i + 1 < len(words) else ""
+    verb_like = after.islower() and (
+        after in _AUXILIARIES
+        or (len(after) > 3 and after.endswith(("s", "ed", "ly")) and after not in _NOT_VERBS)
+    )
+    return bool(_POSSESSIVE.search(word)) or before in _AUXILIARIES or verb_like
 
 
 def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]]) -> list[Constraint]:
     out: list[Constraint] = []
     seen: set[tuple[str, ...]] = set()
 
-    def add(kind: ConstraintKind, raw: str) -> None:
+    def add(kind: ConstraintKind, raw: str, acts: bool = False) -> None:
         analysed = tuple(analyze(raw))
         terms = tuple(t for t in analysed if not _is_question_word(t, language))
         if terms and terms not in seen:
             seen.add(terms)
             alternatives = _country_forms(terms) if kind == "name" else ()
+            if acts and len(terms) == 1:
+                alternatives += capital_forms().get(terms[0], ())
             in_order = analysed if kind == "phrase" else ()
             out.append(Constraint(kind, raw, terms, alternatives, in_order=in_order))
 
@@ -352,8 +389,8 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
             continue
         add("number", value)
     if language == "en":
-        for name in _names(text, provision_spans + month_spans):
-            add("name", name)
+        for name, acts in _names(text, provision_spans + month_spans):
+            add("name", name, acts)
     return out
 
 

@@ -282,3 +282,33 @@ def test_a_nationality_named_in_the_question_is_met_by_its_country(
     (thailand,) = [c for c in analyze_question("Did defectors reach Thailand?").constraints]
     assert thailand.alternatives == (tuple(analyze("Thai")),)
     assert analyze_question("Did the Refugee Convention apply?").constraints[0].alternatives == ()
+
+
+CAPITALS = {
+    "japan.txt": "Abductions\n\nThe Japanese government suspects 800 other disappearances were abductions.",
+    "thai.txt": "Crossings\n\nThe Thai government suspects 40 other disappearances were crossings.",
+}
+CAPITALS_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "japan.txt,Abductions,Example,2024,https://example.org/j,test,CC BY,en\n"
+    "thai.txt,Crossings,Example,2024,https://example.org/t,test,CC BY,en\n"
+)
+
+
+def test_a_capital_that_acts_is_met_by_its_government(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'does Tokyo think' is held by a passage about the Japanese government; 'in Tokyo' is not."""
+    idx = tiny_index_in(tmp_path_factory, "capitals", CAPITALS, CAPITALS_MANIFEST)
+
+    def missing(question: str) -> dict[str, tuple[str, ...]]:
+        explanation = idx.search(Query(question, explain=True)).explanation
+        assert explanation is not None
+        return {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
+
+    assert missing("How many disappearances does Tokyo think were abductions?") == {
+        "japan": (),
+        "thai": ("Tokyo",),
+    }
+    assert missing("How many disappearances were abductions in Tokyo?") == {
+        "japan": ("Tokyo",),
+        "thai": ("Tokyo",),
+    }

@@ -181,3 +181,51 @@ def test_a_quoted_phrase_keeps_all_its_words_in_order() -> None:
     (phrase,) = analyze_question('报告中"受到了酷刑"指什么？').constraints
     assert phrase.kind == "phrase" and "到了" not in phrase.terms
     assert phrase.in_order == tuple(analyze("受到了酷刑"))
+
+
+def _names(question: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The question's name constraints: text -> alternatives."""
+    return {c.text: c.alternatives for c in analyze_question(question).constraints if c.kind == "name"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many disappearances does Tokyo think were abductions?",
+        "Why won't Beijing treat them as refugees?",
+        "What does the law say about how Beijing treats asylum seekers?",
+        "How many civilians does Seoul officially recognise as abducted?",
+        "Should Washington's strategy list the countries?",
+        "Has Pyongyang let her visit?",
+    ],
+)
+def test_a_capital_that_acts_stands_for_its_government(question: str) -> None:
+    """ "does Tokyo think" is met by a passage about the Japanese government: the capital's country,
+    nationality and abbreviation are other forms of the name."""
+    ((capital, alternatives),) = _names(question).items()
+    assert capital in {"Tokyo", "Beijing", "Seoul", "Washington", "Pyongyang"}
+    assert alternatives and all(alternatives)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the population of Pyongyang?",
+        "Why was the OHCHR Seoul office criticised?",
+        "What time does the last Seoul subway train leave?",
+        "How many Seoul residents are defectors?",
+    ],
+)
+def test_a_capital_named_as_a_place_is_only_itself(question: str) -> None:
+    assert list(_names(question).values()) == [()]
+
+
+def test_a_possessive_ends_a_name() -> None:
+    names = _names("Should Washington's North Korea human rights strategy list the countries?")
+    assert list(names) == ["Washington", "North Korea"]
+    assert names["Washington"] == (tuple(analyze("United States")), ("america",), ("american",))
+    refugee_act = _names("What does Article 3 of South Korea's Refugee Act say?")
+    assert list(refugee_act) == ["South Korea", "Refugee Act"]
+    # an acronym is no name, unless possessive: the question is about it
+    assert list(_names("What is the UNHCR budget in Seoul?")) == ["Seoul"]
+    assert list(_names("What is UNHCR's budget?")) == ["UNHCR"]
