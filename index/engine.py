@@ -33,6 +33,7 @@ from corpus.errors import InvalidRequest, SnapshotCorrupt
 from corpus.models import Passage, Source, SourceMeta
 from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many
+from index.answer_type import holds_type
 from index.answerability import answer_model_for, features, unknown_share
 from index.backend import (
     Backend,
@@ -945,6 +946,8 @@ class GroundIndex:
         cjk = rec.language in CJK_LANGUAGES
 
         def holds(c: Constraint) -> bool:
+            if c.kind == "answer":
+                return holds_type(rec.passage.text, c.text)
             if any(set(terms) <= tokens for terms in (c.terms, *c.alternatives)):
                 return c.kind != "phrase" or in_a_row(c.in_order or c.terms, rec.tokens)
             return bool(cjk and c.cjk and set(c.cjk) <= tokens) or (c.kind == "year" and dated == c.text)

@@ -23,9 +23,10 @@ from typing import Literal
 from corpus.numbering import han_value
 from corpus.script import query_language
 from index.analyzer import analyze
+from index.answer_type import asked_type
 from index.instruments import capital_forms, country_forms
 
-ConstraintKind = Literal["year", "month", "number", "name", "phrase"]
+ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer"]
 
 # Stems of English words that ask about a quantity or frame the question ("how long", "what does it
 # say", "according to") rather than naming what the answer is about. Stop words are already gone.
@@ -391,6 +392,9 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     if language == "en":
         for name, acts in _names(text, provision_spans + month_spans):
             add("name", name, acts)
+    wanted = asked_type(text)
+    if wanted is not None:  # held by a passage whose text gives it (`index.answer_type.holds_type`)
+        out.append(Constraint("answer", wanted, ()))
     return out
 
 

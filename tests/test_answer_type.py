@@ -1,0 +1,79 @@
+"""The answer type a question asks for, and whether a passage holds one (index.answer_type)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.answer_type import asked_type, holds_type
+from index.question import analyze_question
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many defectors were detained?", "a figure"),
+        ("How much is the settlement grant?", "a figure"),
+        ("What percentage of arrivals are women?", "a figure"),
+        ("탈북민은 몇 명인가요?", "a figure"),
+        ("생계비는 얼마인가요?", "a figure"),
+        ("罚款多少?", "a figure"),
+        ("In what year did South Korea ratify the Convention?", "a date"),
+        ("대한민국은 난민협약에 몇 년에 가입했나요?", "a date"),
+        # a duration, a deadline or a condition is not a figure or a date to look for
+        ("How long may a defector stay in a facility?", None),
+        ("결정은 언제까지 나와야 하죠?", None),
+        ("When does trafficking carry ten years or more?", None),
+        ("얼마나 오래 걸리나요?", None),
+        ("몇 개월 안에 결정하나요?", None),
+        ("What does Article 3 say?", None),
+    ],
+)
+def test_the_answer_type_a_question_asks_for(question: str, kind: str | None) -> None:
+    assert asked_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "42 North Korean defectors went missing.",
+        "The Committee shall consist of ten experts.",
+        "Hundreds of defectors were returned.",
+        "about 35 percent of arrivals",
+        "3년 이하의 징역 또는 3천만원 이하의 벌금",
+        "위원 두 명을 둔다.",
+        "处五千元以上二万元以下罚款",
+        "Only 196 arrived during the year, against 67 in 2022.",
+    ],
+)
+def test_a_passage_with_a_figure(text: str) -> None:
+    assert holds_type(text, "a figure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trainee doctors resigned en masse in 2024.",
+        "Article 12 of the Convention applies.",
+        "제24조 (수용) ① 제8조에 따른 심의를 거쳐 제18조제1항에 따른 난민인정으로 본다. <개정 2021.4.20>",
+        "第八十条 外国人非法就业的，处罚款",
+        "On July 30, 1946, authorities passed the law.",
+        "1. 북한주민의 인권 실태 조사\n2. 국군포로에 관한 사항",
+        "The report was cited in § 7801 and (2) above [147].",
+    ],
+)
+def test_a_passage_without_a_figure(text: str) -> None:
+    """Provision numbers, list and footnote markers, years and dates are not figures."""
+    assert not holds_type(text, "a figure")
+
+
+def test_a_date_is_a_year_or_a_month() -> None:
+    assert holds_type("The Convention entered into force in 1954.", "a date")
+    assert holds_type("2023년 10월 강제송환", "a date")
+    assert not holds_type("The Convention entered into force on ratification.", "a date")
+
+
+def test_the_answer_type_is_a_constraint_of_the_question() -> None:
+    """It is listed with the question's other facts, and a passage lacking it is not eligible."""
+    (answer,) = [c for c in analyze_question("How many defectors were detained?").constraints]
+    assert (answer.kind, answer.text, answer.terms) == ("answer", "a figure", ())
+    assert not [c for c in analyze_question("What does Article 3 say?").constraints if c.kind == "answer"]
