@@ -350,6 +350,14 @@ _CAPITALS = {
     "Hanoi": ("Vietnam", "Vietnamese"),
     "Vientiane": ("Laos", "Laotian"),
 }
+# The names a passage may give a country's state: "American policy" is "U.S. policy", "the North
+# Korean government" is "the DPRK government" (a name that is one of them is met by any other).
+_STATES = (
+    ("United States", "America", "American", "U.S."),
+    ("China", "Chinese", "PRC"),
+    ("North Korea", "North Korean", "DPRK"),
+    ("South Korea", "South Korean", "ROK"),
+)
 _KOREAN_COUNTRIES = {
     "한국": "Korea",
     "대한민국": "Korea",
@@ -427,6 +435,18 @@ def capital_forms() -> Mapping[str, tuple[tuple[str, ...], ...]]:
         analyze(capital)[0]: tuple(tuple(analyze(name)) for name in names)
         for capital, names in _CAPITALS.items()
     }
+
+
+@functools.cache
+def state_forms() -> Mapping[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Each analysed name of a country's state -> its other analysed names (`_STATES`): (american,) ->
+    ((unit, state), (america,), (u, s)); (north, korea) -> ((north, korean), (dprk,))."""
+    out: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+    for names in _STATES:
+        forms = [tuple(analyze(name)) for name in names]
+        for form in forms:
+            out[form] = tuple(f for f in forms if f != form)
+    return out
 
 
 @functools.cache

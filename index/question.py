@@ -24,7 +24,7 @@ from corpus.numbering import han_value
 from corpus.script import query_language
 from index.analyzer import analyze
 from index.answer_type import asked_type
-from index.instruments import capital_forms, country_forms
+from index.instruments import capital_forms, country_forms, state_forms
 
 ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer"]
 
@@ -401,11 +401,11 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
 def _country_forms(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """A name's other spellings with a nationality for its country or the reverse
     (`index.instruments.country_forms`): "Vietnamese" is met by a passage saying "Vietnam", "Thailand"
-    by one saying "Thai"; () when it holds neither."""
+    by one saying "Thai"; a name that is a state's is also met by its state's other names
+    (`index.instruments.state_forms`): "American" by "U.S."; () when it holds none."""
     forms = country_forms()
-    if not any(t in forms for t in terms):
-        return ()
-    return (tuple(forms.get(t, t) for t in terms),)
+    swapped = (tuple(forms.get(t, t) for t in terms),) if any(t in forms for t in terms) else ()
+    return swapped + tuple(f for f in state_forms().get(terms, ()) if f not in swapped)
 
 
 def year_ends(text: str) -> list[tuple[str, int]]:

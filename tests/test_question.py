@@ -229,3 +229,11 @@ def test_a_possessive_ends_a_name() -> None:
     # an acronym is no name, unless possessive: the question is about it
     assert list(_names("What is the UNHCR budget in Seoul?")) == ["Seoul"]
     assert list(_names("What is UNHCR's budget?")) == ["UNHCR"]
+
+
+def test_a_states_name_is_met_by_its_other_names() -> None:
+    """ "American policy" is "U.S. policy" in a passage; "the North Korean government" the DPRK's."""
+    american = _names("Which law guides American policy toward Tibet?")["American"]
+    assert {("america",), tuple(analyze("United States")), tuple(analyze("U.S."))} <= set(american)
+    assert ("dprk",) in _names("What did the North Korean government say?")["North Korean"]
+    assert _names("Did the Refugee Convention apply in Tibet?") == {"Refugee Convention": (), "Tibet": ()}
