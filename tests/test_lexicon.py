@@ -73,6 +73,11 @@ def test_the_installed_word_list_reads_domain_words() -> None:
     assert ("repatri",) in lex.senses("송환", "ko")
     assert ("traffick",) in {s[-1:] for s in lex.senses("인신매매", "ko")}
     assert ("고문",) in lex.senses("tortur", "en")
+    # the field's own words, which the dictionary lacks or romanises (북한 "Bukhan")
+    assert ("north", "korea") in lex.senses("북한", "ko")
+    assert ("defector",) in lex.senses("탈북민", "ko")
+    assert ("탈북민",) in lex.senses("defector", "en")
+    assert ("북한",) in lex.senses("dprk", "en")
 
 
 @pytest.fixture(scope="module")
