@@ -69,6 +69,10 @@ _NOT_NOUNS = _words("is was does has this its his hers yes less unless across th
 # A preposition before "that" makes it a pronoun ("for that", "about that"); "in that", "so that",
 # "now that", "given that" and "except that" introduce clauses instead.
 _BEFORE_THAT = _words("for about of on to with from after before since by under against like than")
+# "that" right after one is the subject: "How does that compare ...?", "Is that still the law?"
+_AUXILIARIES_BEFORE_THAT = _words(
+    "does do did is was are were has have had will would can could should may might"
+)
 _DEMONSTRATIVES = _words("this these those")
 _DEICTIC_AFTER_THIS = _words("year month week century decade morning today time")
 _RELATIVE_AFTER_THOSE = _words("who whose whom which that")
@@ -346,8 +350,15 @@ def _cue_en(question: str) -> str | None:
             ):
                 continue
             return f"{w} {nxt}" if nxt in _SHELL_NOUNS else w
-        if w == "that" and (nxt in _SHELL_NOUNS or nxt in ("each", "every") or prev in _BEFORE_THAT):
-            return f"{prev} that" if prev in _BEFORE_THAT else f"that {nxt}".strip()
+        if w == "that" and (
+            nxt in _SHELL_NOUNS
+            or nxt in ("each", "every")
+            or prev in _BEFORE_THAT
+            or prev in _AUXILIARIES_BEFORE_THAT
+        ):
+            if prev in _BEFORE_THAT or prev in _AUXILIARIES_BEFORE_THAT:
+                return f"{prev} that"
+            return f"that {nxt}".strip()
     if _THAT_AT_END.search(question):
         return "that"
     m = _ANAPHORIC_PHRASES.search(question)

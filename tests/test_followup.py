@@ -26,6 +26,8 @@ EARLIER = ("How many North Koreans did China send back in October 2023?",)
         "Has Pyongyang let her visit?",  # "her" needs a person; a city is not one
         "How long do members of its committee serve?",  # "its" needs a singular thing
         "Who appoints that person?",
+        "How does that compare with the penalty for kidnapping?",  # "that" as the subject
+        "Is that still the law?",
         "How much money was authorized for that each year?",
         "Can such a person be expelled?",
         "Is fishing restricted there?",
