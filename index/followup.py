@@ -69,9 +69,14 @@ _NOT_NOUNS = _words("is was does has this its his hers yes less unless across th
 # A preposition before "that" makes it a pronoun ("for that", "about that"); "in that", "so that",
 # "now that", "given that" and "except that" introduce clauses instead.
 _BEFORE_THAT = _words("for about of on to with from after before since by under against like than")
-# "that" right after one is the subject: "How does that compare ...?", "Is that still the law?"
+# "that" between one of these and a verb (or an adverb) is the subject: "How does that compare ...?",
+# "Is that still the law?" (not "does that consent count?": a determiner there)
 _AUXILIARIES_BEFORE_THAT = _words(
     "does do did is was are were has have had will would can could should may might"
+)
+_AFTER_SUBJECT_THAT = _words(
+    """compare apply include mean cover matter happen change differ affect work count hold require
+    allow protect violate extend exist remain still also really not"""
 )
 _DEMONSTRATIVES = _words("this these those")
 _DEICTIC_AFTER_THIS = _words("year month week century decade morning today time")
@@ -354,7 +359,7 @@ def _cue_en(question: str) -> str | None:
             nxt in _SHELL_NOUNS
             or nxt in ("each", "every")
             or prev in _BEFORE_THAT
-            or prev in _AUXILIARIES_BEFORE_THAT
+            or (prev in _AUXILIARIES_BEFORE_THAT and nxt in _AFTER_SUBJECT_THAT)
         ):
             if prev in _BEFORE_THAT or prev in _AUXILIARIES_BEFORE_THAT:
                 return f"{prev} that"

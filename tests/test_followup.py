@@ -110,6 +110,7 @@ def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
         "북한이탈주민 정착지원 결정은 누가 하나요?",  # the decision is named
         "Is the rule similar to Article 33 of the Refugee Convention?",  # similar to what it names
         "What is the Korean equivalent of the Refugee Act?",
+        "If a trafficking victim agreed to the work at first, does that consent count?",  # a determiner
         "What exceptions does the Refugee Convention allow?",  # what it relates to follows the verb
         "What reason did North Korea give when it closed the border in 2020?",
         "What consequences have repatriated women faced in North Korea?",
