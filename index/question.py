@@ -107,6 +107,9 @@ _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,.]*\d
 _QUOTED = re.compile(r"[\"“„«「『]([^\"”“«»「」『』]{3,120})[\"”»」』]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
+# "우리나라" ("our country"; 우리 is a stop word, 나라 "country" is left) in a Korean question is the
+# Republic of Korea, as its laws name it
+_OUR_COUNTRY = re.compile(r"우리\s?나라")
 _AUXILIARIES = frozenset(
     [
         "do", "does", "did", "will", "would", "won't", "can", "can't", "cannot", "could", "should",
@@ -498,6 +501,8 @@ def analyze_question(text: str) -> QuestionAnalysis:
     for a, b in framing_spans:
         searched = searched[:a] + " " * (b - a) + searched[b:]
     all_terms = analyze(searched)
+    if _OUR_COUNTRY.search(searched):
+        all_terms = ["대한민국" if t == "나라" else t for t in all_terms]
     terms = tuple(t for t in all_terms if not _is_question_word(t, language))
     dropped = tuple(t for t in all_terms if _is_question_word(t, language)) + tuple(framing)
     spans = [m.span() for m in _PROVISION.finditer(question)]

@@ -237,3 +237,10 @@ def test_a_states_name_is_met_by_its_other_names() -> None:
     assert {("america",), tuple(analyze("United States")), tuple(analyze("U.S."))} <= set(american)
     assert ("dprk",) in _names("What did the North Korean government say?")["North Korean"]
     assert _names("Did the Refugee Convention apply in Tibet?") == {"Refugee Convention": (), "Tibet": ()}
+
+
+def test_our_country_in_a_korean_question_is_the_republic_of_korea() -> None:
+    """ "우리나라" names Korea as its laws do (대한민국); 나라 alone stays a country."""
+    assert analyze_question("우리나라는 국교가 있나요").terms == ("대한민국", "국교")
+    assert "대한민국" in analyze_question("우리 나라의 난민 인정률은?").terms
+    assert analyze_question("북한은 어떤 나라인가요?").terms == ("북한", "나라")
