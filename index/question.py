@@ -107,6 +107,12 @@ _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,.]*\d
 _QUOTED = re.compile(r"[\"“„«「『]([^\"”“«»「」『』]{3,120})[\"”»」』]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
+_AGE_BEFORE = re.compile(
+    r"\b(?:(?:aged|ages?|age of|who was|who is|who were|who are)"
+    r"|(?:aged|ages?)\s+\d+\s*(?:to|and|or|-|–))\s*$",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"\s*(?:-?\s*years?[- ]old\b|세(?![가-힣])|살)", re.IGNORECASE)
 # "우리나라" ("our country"; 우리 is a stop word, 나라 "country" is left) in a Korean question is the
 # Republic of Korea, as its laws name it
 _OUR_COUNTRY = re.compile(r"우리\s?나라")
@@ -389,7 +395,7 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
         value = m.group(1)
         if in_provision(m.start()) or _YEAR.fullmatch(value) or len(value.replace(",", "")) < 2:
             continue
-        if any(a <= m.start() < b for a, b in month_spans):
+        if any(a <= m.start() < b for a, b in month_spans) or _is_age(text, m.start(), m.end()):
             continue
         add("number", value)
     if language == "en":
@@ -399,6 +405,13 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     if wanted is not None:  # held by a passage whose text gives it (`index.answer_type.holds_type`)
         out.append(Constraint("answer", wanted, ()))
     return out
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is a person's age ("a 16-year-old", "aged 16", "who was
+    16", "16세"): a question supposes it ("Can the ICC try someone who was 16?"), and the answer states
+    the rule ("under the age of 18"), not that number."""
+    return bool(_AGE_BEFORE.search(text[max(0, start - 16) : start]) or _AGE_AFTER.match(text, end))
 
 
 def _country_forms(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:

@@ -244,3 +244,21 @@ def test_our_country_in_a_korean_question_is_the_republic_of_korea() -> None:
     assert analyze_question("우리나라는 국교가 있나요").terms == ("대한민국", "국교")
     assert "대한민국" in analyze_question("우리 나라의 난민 인정률은?").terms
     assert analyze_question("북한은 어떤 나라인가요?").terms == ("북한", "나라")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can the ICC try someone who was 16 when the crime was committed?",
+        "And what does the law call workers aged 16 to 18?",
+        "Is a 15-year-old a child?",
+        "만 18세 미만은 아동인가요?",
+    ],
+)
+def test_an_age_the_question_supposes_is_no_fact_to_find(question: str) -> None:
+    """The answer states the rule ("under the age of 18"), not the age supposed."""
+    assert not [c for c in analyze_question(question).constraints if c.kind == "number"]
+
+
+def test_other_numbers_stay_facts_to_find() -> None:
+    assert [c.text for c in analyze_question("What happened to the 12 abductees?").constraints] == ["12"]
