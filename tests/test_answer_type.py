@@ -43,6 +43,8 @@ def test_the_answer_type_a_question_asks_for(question: str, kind: str | None) ->
         "위원 두 명을 둔다.",
         "处五千元以上二万元以下罚款",
         "Only 196 arrived during the year, against 67 in 2022.",
+        "신청일부터 30일 이내에 결정한다.",
+        "In 2019 about 300 people were returned.",
     ],
 )
 def test_a_passage_with_a_figure(text: str) -> None:
@@ -59,6 +61,9 @@ def test_a_passage_with_a_figure(text: str) -> None:
         "On July 30, 1946, authorities passed the law.",
         "1. 북한주민의 인권 실태 조사\n2. 국군포로에 관한 사항",
         "The report was cited in § 7801 and (2) above [147].",
+        "2023년 10월 12일 송환되었다.",
+        "On 12 October 2023 they were returned.",
+        "2023年10月 遣返",
     ],
 )
 def test_a_passage_without_a_figure(text: str) -> None:
