@@ -365,3 +365,36 @@ def test_audit_set_is_valid_and_apart_from_the_dev_set() -> None:
     assert sum(is_cross_lingual(i, sources) for i in audit if i["answerable"]) >= 10
     splits = Counter(i["split"] for i in audit)
     assert abs(splits["fit"] - splits["test"]) <= 1
+
+
+AUDIT3 = DEFAULT_DEVSET.with_name("audit3.jsonl")
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(
+    not (SHARED_CORPUS / "sources").is_dir(),
+    reason=f"demo collection not found at {SHARED_CORPUS} (../shared/corpus beside the project)",
+)
+def test_audit3_set_is_valid_and_apart_from_the_other_sets() -> None:
+    """bench/devset/audit3.jsonl follows the dev set's schema and rules with its own halves; no id and
+    no question of it is also in the dev set or in the audit set."""
+    sources, source_problems = load_sources(SHARED_CORPUS)
+    audit3, read_problems = load_items(AUDIT3)
+    problems = source_problems + read_problems + validate_items(audit3, sources)
+    assert problems == [], "\n".join(problems)
+    devset, _ = load_items(DEFAULT_DEVSET)
+    audit, _ = load_items(AUDIT)
+
+    def asked(items: list[dict[str, Any]]) -> set[str]:
+        return {normalise(i["question"]).casefold() for i in items}
+
+    for other in (devset, audit):
+        assert not {i["id"] for i in audit3} & {i["id"] for i in other}
+        assert not asked(audit3) & asked(other)
+    assert len(audit3) >= 65
+    assert {i["language"] for i in audit3 if i["answerable"]} == {"en", "ko"}
+    assert sum(not i["answerable"] for i in audit3) >= 10
+    assert sum(i["follow_up"] for i in audit3) >= 5
+    assert sum(is_cross_lingual(i, sources) for i in audit3 if i["answerable"]) >= 10
+    splits = Counter(i["split"] for i in audit3)
+    assert abs(splits["fit"] - splits["test"]) <= 1
