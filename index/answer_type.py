@@ -24,11 +24,20 @@ from typing import Literal
 AnswerType = Literal["a figure", "a date"]
 
 _COUNT_QUESTION = re.compile(
-    r"\bhow\s+(?:many|much)\b"
+    r"\bhow\s+many\b"
+    r"|\bhow\s+much\s+(?!(?:do|does|did|has|have|had|will|would|can|could|should)\b)[a-z]"
     r"|\bwhat\s+(?:share|percentage|proportion|fraction|number|amount)\b"
-    r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번|회|가지|개국|나라|원|달러|세대|가구)"
-    r"|얼마(?!\s*(?:나\s*)?(?:오래|동안|간|만|전|후|뒤|나\s*자주))"
+    r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구)"
+    r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
+    r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄)"
     r"|多少|几(?:个|名|人|次|家|所|倍|成)",
+    re.IGNORECASE,
+)
+# "How much does a broker charge?" asks an amount; "How much does consent matter?" does not.
+_HOW_MUCH_VERB = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
+_AMOUNT_WORDS = re.compile(
+    r"\b(?:cost|costs|pay|paid|pays|charge|charges|charged|fine|fined|earn|earns|earned|receive|receives|"
+    r"received|get|gets|spend|spends|spent|worth|budget|allowance|compensation|money|dollars|won|yuan)\b",
     re.IGNORECASE,
 )
 _DATE_QUESTION = re.compile(
@@ -39,29 +48,40 @@ _DATE_QUESTION = re.compile(
 # What may be a figure: digits (with their separators), a percentage, a number word.
 _FIGURE = re.compile(
     r"\d+(?:[.,]\d+)*"
-    r"|%|\bper\s?cent\b|\bpercent"
+    r"|%|\bper\s?cent\b|\bpercent|퍼센트"
     r"|\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
     r"(?:[Tt]hir|[Ff]our|[Ff]if|[Ss]ix|[Ss]even|[Ee]igh|[Nn]ine)teen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|"
     r"[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Hh]undreds?|[Tt]housands?|[Mm]illions?|[Bb]illions?|"
     r"[Dd]ozens?|[Tt]wice|[Hh]alf)\b"
+    r"|\b[Oo]nly one\b"
     r"|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|수십|수백|수천|수만)\s*(?:명|개|곳|건|번|차례|가지|해|달|배)"
-    r"|[一二三四五六七八九十百千万亿两]+\s*(?:人|名|个|次|年|月|日|天|元|倍|岁|万|亿|以上|以下)"
+    r"|(?:[일이삼사오육칠팔구]?[십백천만억])+\s*(?:명|개|곳|건|원|퍼센트|달러)"
+    r"|(?<![第0-9一二三四五六七八九十百千万亿两])[一二三四五六七八九十百千万亿两]+\s*"
+    r"(?:人|名|个|次|年|日|天|元|倍|岁|万|亿|以上|以下)"
 )
 # Digits that are not a figure: a provision's or a list item's number, a footnote, a year, a date.
 _PROVISION_BEFORE = re.compile(
-    r"(?:\b(?:[Aa]rticles?|[Aa]rt\.|[Ss]ections?|[Ss]ec\.|[Pp]aragraphs?|[Pp]ara\.|[Ss]ubsections?|[Cc]hapter|"
-    r"[Pp]art|[Tt]itle|[Rr]ule|[Aa]nnex|[Pp]rotocol|[Nn]os?\.|[Rr]esolution|U\.S\.C\.)|§+|제|第)\s*\(?$"
+    r"(?:(?:\b(?:[Aa]rticles?|[Aa]rt\.|[Ss]ections?|[Ss]ec\.|[Pp]aragraphs?|[Pp]ara\.|[Ss]ubsections?|"
+    r"[Cc]hapter|[Pp]art|[Tt]itle|[Rr]ule|[Aa]nnex|[Pp]rotocol|[Nn]os?\.|[Rr]esolution|U\.S\.C\.|[Tt]ier)"
+    r"|§+|제|第)\s*\(?(?:\d+[A-Za-z]?(?:\(\d+\))?\s*(?:,|and|or|to|through|-|–)\s*)*"
+    r"|조의\s*|条之)$"
 )
-_PROVISION_AFTER = re.compile(r"\s*(?:조|항|호|장|절|条|款|项|章|节)")
+_PROVISION_AFTER = re.compile(r"\s*(?:조|항|호|장|절|条|款|项|章|节|U\.S\.C\.)")
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 )
 _DAY_BEFORE = re.compile(rf"\b(?:{_MONTHS})\s+$")
-_DAY_AFTER = re.compile(rf"\s+(?:{_MONTHS})")
-_COUNTED_AFTER = re.compile(r"\s*(?:%|percent|per cent|명|건|개|곳|원|달러|people|persons|[a-z]+s\b)")
-_DATE_PARTS = re.compile(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?|\d{4}-\d{2}-\d{2}")
+_DAY_AFTER = re.compile(rf"\s+(?:{_MONTHS})(?![A-Za-z])")
+# a year followed by what it counts is a figure after all ("2023 people")
+_COUNTED_AFTER = re.compile(
+    r"\s*(?:%|percent|per cent|명|건|개|곳|원|달러|people|persons|individuals|defectors|refugees|women|men|"
+    r"children|cases|workers|escapees|prisoners|victims|detainees|won|dollars|yuan)\b"
+)
+_YEAR_RANGE_BEFORE = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–]\s*$")
+# a date written in digits around the token ("2021.4.20", "2021. 4. 20.", "2021-04-20")
+_DATE_PARTS = re.compile(r"\d{4}\s*[.-]\s*\d{1,2}\s*[.-]\s*\d{1,2}")
 _MONTH_DAY_AFTER = re.compile(r"\s*(?:월|月)|\s*일(?![가-힣])")
 
 
@@ -69,7 +89,7 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     """Whether the digits at text[start:end] are a provision's, list item's or footnote's number, a
     year or a date rather than a figure."""
     token = text[start:end]
-    before, after = text[max(0, start - 24) : start], text[end : end + 12]
+    before, after = text[max(0, start - 32) : start], text[end : end + 14]
     if _PROVISION_BEFORE.search(before) or _PROVISION_AFTER.match(after):
         return True
     if (before.endswith("[") and after.startswith("]")) or (before.endswith("(") and after.startswith(")")):
@@ -78,7 +98,10 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
         return True
     if after.startswith(". ") and len(token) <= 2 and "\uac00" <= after[2:3] <= "\ud7a3":
         return True  # "1. 북한주민의 ..." run into one line
-    if _DATE_PARTS.fullmatch(token) or _DAY_BEFORE.search(before) or _DAY_AFTER.match(after):
+    if _DAY_BEFORE.search(before) or _DAY_AFTER.match(after):
+        return True
+    around = text[max(0, start - 12) : end + 12]
+    if any(m.start() <= start - max(0, start - 12) < m.end() for m in _DATE_PARTS.finditer(around)):
         return True
     if (
         token.isdigit()
@@ -87,24 +110,28 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
         and ("월" in after[:3] or "月" in after[:2] or "월" in before[-4:])
     ):
         return True  # 10월 12일, 10月
+    if token.isdigit() and len(token) <= 2 and _YEAR_RANGE_BEFORE.search(before):
+        return True  # the end of a span of years: 2023-24, 1950-53
     year = token.isdigit() and len(token) == 4 and 1600 <= int(token) <= 2099
     return year and not _COUNTED_AFTER.match(after)
 
 
+# a month name only capitalised ("may apply" and "march" are no dates)
 _DATE = re.compile(
     r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|\d{1,2}\s*[월月]",
-    re.IGNORECASE,
+    r"|\d{1,2}\s*[월月]"
 )
 
 
 def asked_type(question: str) -> AnswerType | None:
-    """The answer type a question asks for: "a figure" for a count or amount, "a date" for a time
-    ("when", "in what year"), None for any other question. A question asking both ("how many, and
-    when?") asks for a figure."""
+    """The answer type a question asks for: "a figure" for a count or amount, "a date" for a year
+    ("in what year", "몇 년에"), None for any other question. A question asking both ("how many, and
+    in what year?") asks for a figure."""
     if _COUNT_QUESTION.search(question):
         return "a figure"
+    if _HOW_MUCH_VERB.search(question) and _AMOUNT_WORDS.search(question):
+        return "a figure"  # "How much does a broker charge?"
     if _DATE_QUESTION.search(question):
         return "a date"
     return None

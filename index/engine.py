@@ -938,8 +938,8 @@ class GroundIndex:
         its terms include its title and section path). A quoted phrase is held only as its words in a
         row ("forced labour" is not in "labour that is forced"); a name's words may stand apart ("UN
         Special Rapporteur Elizabeth Salmón" is in "Elizabeth Salmón, the UN Special Rapporteur"). A
-        year is also held by every passage of a source dated that year whose title names no year
-        (`_dated_year`)."""
+        year is also held by every passage of a source dated that year (`_dated_year`: not a yearly
+        report on the year before)."""
         if not constraints:
             return ()
         dated = _dated_year(self.backend.source_record(rec.passage.source_id).meta)
@@ -948,8 +948,12 @@ class GroundIndex:
         def holds(c: Constraint) -> bool:
             if c.kind == "answer":
                 return holds_type(rec.passage.text, c.text)
-            if any(set(terms) <= tokens for terms in (c.terms, *c.alternatives)):
+            if set(c.terms) <= tokens:
                 return c.kind != "phrase" or in_a_row(c.in_order or c.terms, rec.tokens)
+            # another form of several words is held as written ("United States", not "united ...
+            # States")
+            if any(set(alt) <= tokens and in_a_row(alt, rec.tokens) for alt in c.alternatives):
+                return True
             return bool(cjk and c.cjk and set(c.cjk) <= tokens) or (c.kind == "year" and dated == c.text)
 
         return tuple(c for c in constraints if not holds(c))
@@ -1204,13 +1208,14 @@ _TITLE_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 
 def _dated_year(meta: SourceMeta) -> str:
     """The year a source's date lends all its passages for a year constraint ("" for none): its
-    date's year when its title names no year. A title that names one says which year the source is
-    about, and its passages hold it already (their terms include the title): "China — 2024 Country
-    Reports on Human Rights Practices", dated 2025, reports on 2024, so it does not answer "in 2025";
-    a news article dated 2023 that says "in October" means October 2023."""
-    if not meta.date or _TITLE_YEAR.search(meta.title):
+    date's year, unless its title names the year before, as a yearly report published the next year
+    does ("China — 2024 Country Reports on Human Rights Practices", dated 2025, reports on 2024, which
+    its passages hold through the title; it does not answer "in 2025"). A news article dated 2023 that
+    says "in October" means October 2023, whatever other year its title names ("lowest since 2012")."""
+    year = (meta.date or "")[:4]
+    if not year.isdigit() or str(int(year) - 1) in _TITLE_YEAR.findall(meta.title):
         return ""
-    return meta.date[:4]
+    return year
 
 
 def _shifted_year(

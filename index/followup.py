@@ -76,8 +76,11 @@ _AUXILIARIES_BEFORE_THAT = _words(
 )
 _AFTER_SUBJECT_THAT = _words(
     """compare apply include mean cover matter happen change differ affect work count hold require
-    allow protect violate extend exist remain still also really not"""
+    allow protect violate extend exist remain still also really not changed happened applied affected
+    included worked counted held required allowed protected violated extended existed remained been"""
 )
+# "If China returns them, does that violate the Convention?": "that" is the question's own clause
+_IF_CLAUSE = re.compile(r"^\s*(?:if|when|once|after|suppose)\b[^?]*,", re.IGNORECASE)
 _DEMONSTRATIVES = _words("this these those")
 _DEICTIC_AFTER_THIS = _words("year month week century decade morning today time")
 _RELATIVE_AFTER_THOSE = _words("who whose whom which that")
@@ -355,13 +358,13 @@ def _cue_en(question: str) -> str | None:
             ):
                 continue
             return f"{w} {nxt}" if nxt in _SHELL_NOUNS else w
+        subject = (
+            prev in _AUXILIARIES_BEFORE_THAT and nxt in _AFTER_SUBJECT_THAT and not _IF_CLAUSE.match(question)
+        )
         if w == "that" and (
-            nxt in _SHELL_NOUNS
-            or nxt in ("each", "every")
-            or prev in _BEFORE_THAT
-            or (prev in _AUXILIARIES_BEFORE_THAT and nxt in _AFTER_SUBJECT_THAT)
+            nxt in _SHELL_NOUNS or nxt in ("each", "every") or prev in _BEFORE_THAT or subject
         ):
-            if prev in _BEFORE_THAT or prev in _AUXILIARIES_BEFORE_THAT:
+            if prev in _BEFORE_THAT or (subject and nxt not in _SHELL_NOUNS):
                 return f"{prev} that"
             return f"that {nxt}".strip()
     if _THAT_AT_END.search(question):

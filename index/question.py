@@ -108,14 +108,17 @@ _QUOTED = re.compile(r"[\"“„«「『]([^\"”“«»「」『』]{3,120})[\"
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _AGE_BEFORE = re.compile(
-    r"\b(?:(?:aged|ages?|age of|who was|who is|who were|who are)"
-    r"|(?:aged|ages?)\s+\d+\s*(?:to|and|or|-|–))\s*$",
+    r"\b(?:(?:aged|ages?|age of)(?:\s+between)?|(?:aged|ages?)\s+(?:between\s+)?\d+\s*(?:to|and|or|-|–))\s*$",
     re.IGNORECASE,
 )
-_AGE_AFTER = re.compile(r"\s*(?:-?\s*years?[- ]old\b|세(?![가-힣])|살)", re.IGNORECASE)
-# "우리나라" ("our country"; 우리 is a stop word, 나라 "country" is left) in a Korean question is the
-# Republic of Korea, as its laws name it
-_OUR_COUNTRY = re.compile(r"우리\s?나라")
+_AGE_AFTER = re.compile(r"\s*(?:-?\s*years?[- ]olds?\b|세(?![가-힣])|살|岁)", re.IGNORECASE)
+# "who was 16" is an age only where the number ends the phrase ("who were 500 detainees" is a count)
+_AGE_WHO_BEFORE = re.compile(r"\bwho\s+(?:was|is|were|are)\s+$", re.IGNORECASE)
+_AGE_WHO_AFTER = re.compile(r"\s*(?:$|[?.,;:!]|(?:when|at|then|years?)\b)", re.IGNORECASE)
+# "우리나라" ("our country") in a Korean question is the Republic of Korea, as its laws name it: the
+# phrase is read as 대한민국, its particle in the form that follows a consonant (는 -> 은)
+_OUR_COUNTRY = re.compile(r"우리\s?나라(는|가|를|와|로|랑)?")
+_AFTER_CONSONANT = {"는": "은", "가": "이", "를": "을", "와": "과", "로": "으로", "랑": "이랑"}
 _AUXILIARIES = frozenset(
     [
         "do", "does", "did", "will", "would", "won't", "can", "can't", "cannot", "could", "should",
@@ -123,8 +126,28 @@ _AUXILIARIES = frozenset(
         "don't", "didn't", "hasn't", "haven't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "wouldn't",
     ]
 )  # fmt: skip
-# words ending like a verb that are not one after a name ("Seoul has"... is; "Seoul residents" is not)
-_NOT_VERBS = frozenset(["residents", "citizens", "officials", "authorities", "defectors", "refugees", "less"])
+# What a government does in a question, after its capital ("Beijing treats them as migrants")
+_GOVERNMENT_VERBS = frozenset(
+    [
+        "say", "says", "said", "claim", "claims", "claimed", "think", "thinks", "thought", "believe",
+        "believes", "believed", "treat", "treats", "treated", "regard", "regards", "regarded", "consider",
+        "considers", "considered", "view", "views", "viewed", "call", "calls", "called", "deny", "denies",
+        "denied", "refuse", "refuses", "refused", "reject", "rejects", "rejected", "accept", "accepts",
+        "accepted", "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized",
+        "allow", "allows", "allowed", "permit", "permits", "permitted", "let", "lets", "send", "sends",
+        "sent", "return", "returns", "returned", "deport", "deports", "deported", "repatriate",
+        "repatriates", "repatriated", "want", "wants", "wanted", "insist", "insists", "insisted", "argue",
+        "argues", "argued", "respond", "responds", "responded", "react", "reacts", "reacted", "agree",
+        "agrees", "agreed", "sign", "signs", "signed", "ratify", "ratifies", "ratified", "accede",
+        "accedes", "acceded", "join", "joins", "joined", "announce", "announces", "announced", "report",
+        "reports", "reported", "state", "states", "stated", "maintain", "maintains", "maintained", "plan",
+        "plans", "planned", "intend", "intends", "intended", "demand", "demands", "demanded", "require",
+        "requires", "required", "give", "gives", "gave", "offer", "offers", "offered", "pay", "pays",
+        "paid", "suspect", "suspects", "suspected", "estimate", "estimates", "estimated", "know", "knows",
+        "knew", "count", "counts", "counted", "handle", "handles", "handled", "ban", "bans", "banned",
+        "bar", "bars", "barred",
+    ]
+)  # fmt: skip
 # Capitalised words that start questions or name generic things rather than an entity.
 _NOT_NAMES = frozenset(
     [
@@ -347,18 +370,17 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool]]:
 
 
 def _acts(words: Sequence[tuple[int, str]], i: int) -> bool:
-    """Whether the name at word `i` acts: possessive ("Washington's strategy"), after an auxiliary
-    ("does Tokyo think", "won't Beijing"), or before a verb-like word (an auxiliary, "...s", "...ed",
-    "...ly": "Beijing treats", "Seoul officially recognises"). Not a place it names ("the population
-    of Pyongyang", "the OHCHR Seoul office")."""
+    """Whether the name at word `i` acts: possessive ("Washington's strategy"), before what a
+    government does (an auxiliary, a verb of `_GOVERNMENT_VERBS`, an adverb in "-ly": "Beijing
+    treats", "Seoul officially recognises"), or after an auxiliary with no noun after it ("does Tokyo
+    think", "won't Beijing"; not "Are Tokyo courts independent?"). Not a place it names ("the
+    population of Pyongyang", "the OHCHR Seoul office", "Seoul residents", "in Seoul only")."""
     word = words[i][1]
     before = words[i - 1][1].lower() if i else ""
     after = words[i + 1][1] if i + 1 < len(words) else ""
-    verb_like = after.islower() and (
-        after in _AUXILIARIES
-        or (len(after) > 3 and after.endswith(("s", "ed", "ly")) and after not in _NOT_VERBS)
-    )
-    return bool(_POSSESSIVE.search(word)) or before in _AUXILIARIES or verb_like
+    acting = after in _AUXILIARIES or after in _GOVERNMENT_VERBS or (after.endswith("ly") and after != "only")
+    noun_after = after.islower() and after.endswith("s") and not acting
+    return bool(_POSSESSIVE.search(word)) or acting or (before in _AUXILIARIES and not noun_after)
 
 
 def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]]) -> list[Constraint]:
@@ -411,7 +433,10 @@ def _is_age(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] is a person's age ("a 16-year-old", "aged 16", "who was
     16", "16세"): a question supposes it ("Can the ICC try someone who was 16?"), and the answer states
     the rule ("under the age of 18"), not that number."""
-    return bool(_AGE_BEFORE.search(text[max(0, start - 16) : start]) or _AGE_AFTER.match(text, end))
+    before = text[max(0, start - 24) : start]
+    if _AGE_WHO_BEFORE.search(before):
+        return bool(_AGE_WHO_AFTER.match(text, end))
+    return bool(_AGE_BEFORE.search(before) or _AGE_AFTER.match(text, end))
 
 
 def _country_forms(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -513,9 +538,9 @@ def analyze_question(text: str) -> QuestionAnalysis:
     searched = question
     for a, b in framing_spans:
         searched = searched[:a] + " " * (b - a) + searched[b:]
-    all_terms = analyze(searched)
-    if _OUR_COUNTRY.search(searched):
-        all_terms = ["대한민국" if t == "나라" else t for t in all_terms]
+    all_terms = analyze(
+        _OUR_COUNTRY.sub(lambda m: "대한민국" + _AFTER_CONSONANT.get(m.group(1) or "", ""), searched)
+    )
     terms = tuple(t for t in all_terms if not _is_question_word(t, language))
     dropped = tuple(t for t in all_terms if _is_question_word(t, language)) + tuple(framing)
     spans = [m.span() for m in _PROVISION.finditer(question)]

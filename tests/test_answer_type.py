@@ -26,6 +26,13 @@ from index.question import analyze_question
         ("얼마나 오래 걸리나요?", None),
         ("몇 개월 안에 결정하나요?", None),
         ("What does Article 3 say?", None),
+        ("북한 인권 상황은 얼마나 심각한가요?", None),
+        ("얼마나 오랫동안 구금되나요?", None),
+        ("How much does consent matter?", None),
+        ("How much has changed since 2014?", None),
+        ("How much does a broker charge?", "a figure"),
+        ("난민 생계비는 얼마나 받나요?", "a figure"),
+        ("몇 번째 조항인가요?", None),
     ],
 )
 def test_the_answer_type_a_question_asks_for(question: str, kind: str | None) -> None:
@@ -45,6 +52,11 @@ def test_the_answer_type_a_question_asks_for(question: str, kind: str | None) ->
         "Only 196 arrived during the year, against 67 in 2022.",
         "신청일부터 30일 이내에 결정한다.",
         "In 2019 about 300 people were returned.",
+        "Only one North Korean was accepted.",
+        "백 명이 송환되었다.",
+        "천만원 이하의 벌금",
+        "삼십 퍼센트",
+        "2023 people were returned.",
     ],
 )
 def test_a_passage_with_a_figure(text: str) -> None:
@@ -64,6 +76,16 @@ def test_a_passage_with_a_figure(text: str) -> None:
         "2023년 10월 12일 송환되었다.",
         "On 12 October 2023 they were returned.",
         "2023年10月 遣返",
+        "제3조의2(난민)를 적용한다.",
+        "as articles 3 and 4 provide",
+        "under 22 U.S.C. 7101",
+        "a Tier 3 country",
+        "during the war of 1950-53 and in 2023-24",
+        "In 2019 authorities returned them.",
+        "第三次会议",
+        "dated 2021-04-20",
+        "<개정 2021. 4. 20.>",
+        "No one was hurt.",
     ],
 )
 def test_a_passage_without_a_figure(text: str) -> None:
@@ -75,6 +97,7 @@ def test_a_date_is_a_year_or_a_month() -> None:
     assert holds_type("The Convention entered into force in 1954.", "a date")
     assert holds_type("2023년 10월 강제송환", "a date")
     assert not holds_type("The Convention entered into force on ratification.", "a date")
+    assert not holds_type("A refugee may apply for status in march.", "a date")  # verbs, not months
 
 
 def test_the_answer_type_is_a_constraint_of_the_question() -> None:

@@ -180,11 +180,13 @@ def test_a_month_asked_in_one_language_is_found_in_a_passage_of_another(
 YEARLY = {
     "report.txt": "Arrivals\n\nOnly 196 North Korean defectors arrived in the South during the year.",
     "article.txt": "Returns\n\nIn October China forcibly returned 600 North Korean defectors.",
+    "since.txt": "Arrivals fall\n\nIn September only 43 defectors reached the South.",
 }
 YEARLY_MANIFEST = (
     "file,title,publisher_or_author,date,source_url,origin,license,language\n"
     "report.txt,South Korea 2024 Human Rights Report,Example,2025,https://example.org/r,test,CC BY,en\n"
     "article.txt,Defectors sent back,Example,2023-09-26,https://example.org/a,test,CC BY,en\n"
+    "since.txt,Arrivals lowest since 2012,Example,2023-10-02,https://example.org/s,test,CC BY,en\n"
 )
 
 
@@ -204,6 +206,8 @@ def test_a_source_dated_a_year_holds_it_only_when_its_title_names_none(
     assert lacking("How many North Korean defectors arrived in 2024?")["report"] == ()
     assert lacking("How many defectors did China return in 2023?")["article"] == ()
     assert lacking("How many defectors did China return in 2022?")["article"] == ("2022",)
+    # another year in a title ("lowest since 2012") is not the year the source reports on
+    assert lacking("How many defectors reached the South in 2023?")["since"] == ()
 
 
 TOWNS = [(12, "Hyesan"), (30, "Musan"), (41, "Onsong"), (55, "Sinuiju"), (63, "Hoeryong"), (70, "Manpo")]
@@ -312,3 +316,27 @@ def test_a_capital_that_acts_is_met_by_its_government(tmp_path_factory: pytest.T
         "japan": ("Tokyo",),
         "thai": ("Tokyo",),
     }
+
+
+STATES = {
+    "un.txt": "Appeals\n\nThe United Nations urged member States to protect refugees from Tibet.",
+    "us.txt": "Tibet policy\n\nU.S. policy toward Tibet is set by the Tibetan Policy Act.",
+}
+STATES_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "un.txt,Appeals,Example,2024,https://example.org/un,test,CC BY,en\n"
+    "us.txt,Tibet policy,Example,2024,https://example.org/us,test,CC BY,en\n"
+)
+
+
+def test_a_states_other_name_of_several_words_is_held_as_written(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """'American' is met by 'U.S.'; not by 'United Nations ... member States' (the words of 'United
+    States' apart)."""
+    idx = tiny_index_in(tmp_path_factory, "states", STATES, STATES_MANIFEST)
+    question = "Which law guides American policy toward Tibet?"
+    explanation = idx.search(Query(question, explain=True)).explanation
+    assert explanation is not None
+    missing = {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
+    assert missing == {"us": (), "un": ("American",)}

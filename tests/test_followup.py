@@ -28,6 +28,7 @@ EARLIER = ("How many North Koreans did China send back in October 2023?",)
         "Who appoints that person?",
         "How does that compare with the penalty for kidnapping?",  # "that" as the subject
         "Is that still the law?",
+        "Has that changed since 2020?",
         "How much money was authorized for that each year?",
         "Can such a person be expelled?",
         "Is fishing restricted there?",
@@ -111,6 +112,7 @@ def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
         "Is the rule similar to Article 33 of the Refugee Convention?",  # similar to what it names
         "What is the Korean equivalent of the Refugee Act?",
         "If a trafficking victim agreed to the work at first, does that consent count?",  # a determiner
+        "If China returns defectors, does that violate the Convention?",  # its own clause
         "What exceptions does the Refugee Convention allow?",  # what it relates to follows the verb
         "What reason did North Korea give when it closed the border in 2020?",
         "What consequences have repatriated women faced in North Korea?",
