@@ -9,7 +9,10 @@ the same groups as `group_duplicates`.
 
 Signatures rather than precomputed pairs: an all-pairs search at build time is quadratic in the
 number of copies of one text (200 noisy copies of each passage, as in the 1M synthetic
-collection, make ~10^8 candidate pairs), while a signature costs the same for every passage.
+collection, make ~10^8 candidate pairs), while a signature costs the same for every passage. A
+collection whose signatures share few keys (the demo: 0.7M pairs of entries with a key in common, 0.2
+s) has all its pairs found once from the stored signatures when it is first queried
+(`near_partners`; see `index.local.backend.PARTNER_PAIRS`), and a query looks its candidates up.
 """
 
 from __future__ import annotations
@@ -155,6 +158,53 @@ def near_pairs(signatures: Sequence[Signature], threshold: float = THRESHOLD) ->
     if keys.size == 0:
         return []
     owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    found = _sharing(keys, owner)
+    if found is None or not found[0].size:
+        return []
+    lo, hi = found
+    overlap = np.bincount(lo * n + hi, minlength=n * n).reshape(n, n)
+    ia, ib = np.nonzero(overlap)
+    hit = _near(overlap[ia, ib], sizes[ia], sizes[ib], threshold)
+    return list(zip(ia[hit].tolist(), ib[hit].tolist(), strict=True))
+
+
+def near_partners(
+    keys: npt.NDArray[np.uint64], indptr: npt.NDArray[np.int64], limit: int, threshold: float = THRESHOLD
+) -> dict[int, tuple[int, ...]] | None:
+    """Every near-duplicate pair of a whole collection, from its signatures stored one after the other
+    (row i's keys are keys[indptr[i]:indptr[i + 1]]): each row that has near-duplicates -> those
+    rows, ascending (both ways round). The same decisions as `near_pairs` of any rows' signatures,
+    since a pair's containment reads only its two signatures.
+
+    None when the rows share keys more than `limit` times (pairs of entries with a key in common):
+    many copies of one text make that quadratic (see the module docstring), and each such pair is
+    a few int64s in memory while the pairs are counted.
+    """
+    n = indptr.shape[0] - 1
+    sizes = np.diff(indptr)
+    if n < 2 or keys.size == 0:
+        return {}
+    owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    found = _sharing(keys, owner, limit)
+    if found is None:
+        return None
+    lo, hi = found
+    pairs, overlap = np.unique(lo * n + hi, return_counts=True)
+    lo, hi = pairs // n, pairs % n
+    hit = _near(overlap, sizes[lo], sizes[hi], threshold)
+    partners: dict[int, list[int]] = {}
+    for a, b in zip(lo[hit].tolist(), hi[hit].tolist(), strict=True):
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
+    return {row: tuple(sorted(rows)) for row, rows in partners.items()}
+
+
+def _sharing(
+    keys: npt.NDArray[np.uint64], owner: npt.NDArray[np.int64], limit: int | None = None
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+    """(lo, hi) owners, lo < hi, of every pair of entries holding the same key (a pair of owners once
+    per key they share; empty arrays when no key is shared); None when there are more than `limit`
+    such pairs. `keys` is non-empty, and no owner holds a key twice."""
     order = np.argsort(keys, kind="stable")
     keys, owner = keys[order], owner[order]
     # runs of equal keys; each run holds distinct owners (a signature has no repeated key)
@@ -164,9 +214,9 @@ def near_pairs(signatures: Sequence[Signature], threshold: float = THRESHOLD) ->
     starts = np.flatnonzero(edge)
     run_len = np.diff(starts, append=keys.size)
     shared = run_len > 1
-    if not shared.any():
-        return []
     s_start, s_len = starts[shared], run_len[shared]
+    if limit is not None and int((s_len * (s_len - 1) // 2).sum()) > limit:
+        return None
     # every entry against each later entry of its run
     entry = np.repeat(s_start, s_len) + (
         np.arange(int(s_len.sum())) - np.repeat(np.cumsum(s_len) - s_len, s_len)
@@ -175,12 +225,17 @@ def near_pairs(signatures: Sequence[Signature], threshold: float = THRESHOLD) ->
     first = np.repeat(entry, later)
     second = first + 1 + (np.arange(int(later.sum())) - np.repeat(np.cumsum(later) - later, later))
     a, b = owner[first], owner[second]
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    overlap = np.bincount(lo * n + hi, minlength=n * n).reshape(n, n)
-    ia, ib = np.nonzero(overlap)
-    ov = overlap[ia, ib]
-    sa, sb = sizes[ia], sizes[ib]
-    small = np.minimum(sa, sb)
-    score = np.where(small < _SMALL, ov / (sa + sb - ov), ov / np.maximum(small, 1))
-    hit = score >= threshold
-    return list(zip(ia[hit].tolist(), ib[hit].tolist(), strict=True))
+    return np.minimum(a, b), np.maximum(a, b)
+
+
+def _near(
+    overlap: npt.NDArray[np.int64],
+    size_a: npt.NDArray[np.int64],
+    size_b: npt.NDArray[np.int64],
+    threshold: float,
+) -> npt.NDArray[np.bool_]:
+    """Whether pairs of signatures with `overlap` keys in common and these sizes are near-duplicates
+    (`containment`: Jaccard below `_SMALL` keys)."""
+    small = np.minimum(size_a, size_b)
+    score = np.where(small < _SMALL, overlap / (size_a + size_b - overlap), overlap / np.maximum(small, 1))
+    return np.asarray(score >= threshold)

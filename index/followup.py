@@ -473,10 +473,12 @@ def read_question(question: str, history: Sequence[str]) -> Reading:
     points back and there is an earlier question to point at.
     """
     earlier = [h.strip() for h in history if h.strip()]
+    if not earlier:  # nothing to point back to (most questions): the cue need not be looked for
+        return Reading(depends=False)
     found = cue(question)
-    if found is None and earlier:
+    if found is None:
         found = _named_again(question, earlier[-1])
-    if found is None or not earlier:
+    if found is None:
         return Reading(depends=False)
     with_ = [earlier[-1]]
     # The previous question was itself a follow-up: read this one with what that one leaned on too.

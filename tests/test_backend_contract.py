@@ -14,6 +14,8 @@ from corpus.errors import NotFound
 from index.analyzer import analyze
 from index.backend import Backend, DuplicateBackend, FeedbackBackend, LanguageRunsBackend, PresenceBackend
 from index.dedup import group_by_pairs, group_duplicates
+from index.local import backend as local_backend_module
+from index.local.backend import LocalBackend
 from index.types import Filters
 from tests.fakes import FakeEmbedder
 from tests.helpers import Prepared, local_backend, memory_backend, prepare, publish, text_source
@@ -219,14 +221,21 @@ MIRROR = text_source(
 )
 
 
-@pytest.mark.parametrize("kind", ["local", "memory"])
-def test_near_duplicate_capability_equals_the_text_computation(kind: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["local", "local-per-query", "memory"])
+def test_near_duplicate_capability_equals_the_text_computation(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if kind == "local-per-query":  # a collection too large to find its pairs at once
+        monkeypatch.setattr(local_backend_module, "PARTNER_KEYS", 0)
     prepared = prepare([*SOURCES, MIRROR], FakeEmbedder())
     backend: Backend = (
-        local_backend(prepared, tmp_path / "data") if kind == "local" else memory_backend(prepared)
+        local_backend(prepared, tmp_path / "data") if kind.startswith("local") else memory_backend(prepared)
     )
     try:
         assert isinstance(backend, DuplicateBackend)
+        if kind.startswith("local"):
+            assert isinstance(backend, LocalBackend)
+            assert (backend.near_partners() is None) == (kind == "local-per-query")
         ids = _all_ids(prepared)
         for order in (ids, ids[::-1], ids[1::2] + ids[::2]):
             texts = [r.passage.text for r in backend.passages(order)]

@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.dedup import Signer, containment, group_by_pairs, group_duplicates, near_pairs, shingles
+from index.dedup import (
+    Signer,
+    containment,
+    group_by_pairs,
+    group_duplicates,
+    near_pairs,
+    near_partners,
+    shingles,
+)
+from index.local.backend import _pairs_among
 
 WORDS = [f"w{i}" for i in range(40)] + ["Défense", "탈북민", "中国", "the", "of"]
 
@@ -91,3 +100,38 @@ def test_small_inputs() -> None:
     assert _pairs(["", ""]) == {(0, 1)}  # two texts without words are the same quote
     assert _pairs(["a b", "a b c"]) == set()  # a short text's one shingle is not a 3-gram
     assert group_by_pairs(0, []) == []
+
+
+def _stored(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
+    """Signatures as a snapshot stores them: (keys one row after the other, indptr over rows, per row)."""
+    signer = Signer()
+    sigs = [signer.signature(t) for t in texts]
+    indptr = np.zeros(len(sigs) + 1, dtype=np.int64)
+    np.cumsum([s.size for s in sigs], out=indptr[1:])
+    keys = np.concatenate(sigs) if sigs else np.zeros(0, dtype=np.uint64)
+    return keys, indptr, sigs
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_collection_partners_give_the_per_query_pairs(seed: int) -> None:
+    texts = _collection(seed)
+    keys, indptr, sigs = _stored(texts)
+    partners = near_partners(keys, indptr, limit=10**7)
+    assert partners is not None and partners  # the fixture has duplicates to find
+    assert set(near_pairs(sigs)) == {(a, b) for a, near in partners.items() for b in near if a < b}
+    rng = random.Random(seed)
+    for _ in range(200):
+        # any rows, repeats included (a row given twice is its own near-duplicate, as near_pairs says)
+        rows = [rng.randrange(len(texts)) for _ in range(rng.randint(0, 40))]
+        looked_up = _pairs_among(rows, partners, lambda r: bool(indptr[r + 1] > indptr[r]))
+        assert sorted(looked_up) == sorted(near_pairs([sigs[r] for r in rows]))
+
+
+def test_collection_partners_refuse_too_many_shared_keys() -> None:
+    keys, indptr, _ = _stored(["same words in every text"] * 30)  # 3 shingles, each held 30 times
+    shared = 3 * (30 * 29 // 2)
+    found = near_partners(keys, indptr, limit=shared)
+    assert found is not None and found[0] == tuple(range(1, 30))
+    assert near_partners(keys, indptr, limit=shared - 1) is None
+    assert near_partners(*_stored(["one"])[:2], limit=0) == {}
+    assert near_partners(*_stored(["a b c d", "e f g h"])[:2], limit=0) == {}

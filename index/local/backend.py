@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ import numpy.typing as npt
 from corpus.errors import SnapshotCorrupt
 from corpus.models import Passage, Source
 from index.backend import IndexInfo, PassageRecord, Ranked, RowRun, Rows, Scores, TermStats, Vector
-from index.dedup import near_pairs
+from index.dedup import near_pairs, near_partners
 from index.local.ids import PassageIds
 from index.local.lexical import LexicalIndex
 from index.local.store import STORE_FILE, Store, StoredSource, passage_record
@@ -44,6 +44,13 @@ SIGNATURES_INDPTR_FILE = "signatures-indptr.npy"
 # until read (a query reads the tokens of none and the sentences of the few it shows): 2,048 demo
 # records take 6.1 MB (tracemalloc, 2026-11-30; 22 MB when each kept its token set).
 RECORDS_CACHED = 2048
+# The near-duplicate pairs of the whole collection are found once, on the first query, when its
+# signatures hold at most PARTNER_KEYS keys (sorting them takes ~30 ms at the demo's 250k) and share
+# keys at most PARTNER_PAIRS times (each such pair is a few int64s while they are counted): a query
+# then looks its candidates' pairs up (~20 us) instead of comparing their signatures (~0.4 ms). Larger
+# or more repetitive collections compare signatures per query (`index.dedup.near_pairs`).
+PARTNER_KEYS = 1_000_000
+PARTNER_PAIRS = 2_000_000
 
 
 class LocalBackend(SourceTable[StoredSource]):
@@ -77,6 +84,9 @@ class LocalBackend(SourceTable[StoredSource]):
         SourceTable.__init__(self, stored)
         self._records: OrderedDict[int, PassageRecord] = OrderedDict()
         self._records_lock = threading.Lock()
+        # (row -> its near-duplicate rows, or None to compare signatures per query,) once computed
+        self._partners: tuple[dict[int, tuple[int, ...]] | None] | None = None
+        self._partners_lock = threading.Lock()
         self._languages = sorted({s.record.meta.language for s in stored})
         code = {lang: i for i, lang in enumerate(self._languages)}
         self._language_of_row = np.zeros(n, dtype=np.uint16)
@@ -165,9 +175,27 @@ class LocalBackend(SourceTable[StoredSource]):
 
     def near_duplicates(self, ids: Sequence[str]) -> list[tuple[int, int]]:
         """Positions (i, j), i < j, of near-duplicate passages among `ids` (from the shingle
-        signatures stored at build time; see `index.dedup`)."""
+        signatures stored at build time; see `index.dedup`): looked up among the collection's pairs
+        when they were found at once (`near_partners`), else by comparing the rows' signatures."""
+        rows = self._rows(ids)
         indptr, keys = self._sig_indptr, self._sig_keys
-        return near_pairs([keys[indptr[r] : indptr[r + 1]] for r in self._rows(ids)])
+        partners = self.near_partners()
+        if partners is None:
+            return near_pairs([keys[indptr[r] : indptr[r + 1]] for r in rows])
+        return _pairs_among(rows, partners, lambda r: bool(indptr[r + 1] > indptr[r]))
+
+    def near_partners(self) -> dict[int, tuple[int, ...]] | None:
+        """Each row that has near-duplicates -> those rows (ascending), for the whole collection,
+        found on the first call (`index.dedup.near_partners`); None when the collection is too large
+        or repetitive for that (`PARTNER_KEYS`, `PARTNER_PAIRS`)."""
+        if self._partners is None:
+            with self._partners_lock:
+                if self._partners is None:
+                    found = None
+                    if self._sig_keys.shape[0] <= PARTNER_KEYS:
+                        found = near_partners(self._sig_keys, self._sig_indptr, PARTNER_PAIRS)
+                    self._partners = (found,)
+        return self._partners[0]
 
     def rows_of_source(self, source_id: str) -> range:
         """The rows (vector, BM25 document and store row numbers) of a source's passages; NotFound
@@ -307,6 +335,24 @@ class LocalBackend(SourceTable[StoredSource]):
         rows = np.concatenate([np.arange(r.start, r.stop, dtype=np.int64) for r in ranges])
         rows.flags.writeable = False
         return rows
+
+
+def _pairs_among(
+    rows: Sequence[int], partners: Mapping[int, Sequence[int]], has_keys: Callable[[int], bool]
+) -> list[tuple[int, int]]:
+    """Positions (i, j), i < j, of the near-duplicates among `rows` (`partners`: each row's
+    near-duplicate rows), as `index.dedup.near_pairs` of their signatures gives them: a row given
+    twice is its own near-duplicate when its signature has keys (`has_keys`)."""
+    at: dict[int, list[int]] = {}
+    for i, r in enumerate(rows):
+        at.setdefault(r, []).append(i)
+    out: list[tuple[int, int]] = []
+    for i, r in enumerate(rows):
+        for other in partners.get(r, ()):
+            out.extend((i, j) for j in at.get(other, ()) if j > i)
+        if len(at[r]) > 1 and has_keys(r):
+            out.extend((i, j) for j in at[r] if j > i)
+    return out
 
 
 def _no_rows() -> RowRun:
