@@ -14,6 +14,11 @@ What does not count as a figure: an article, section or paragraph number ("Artic
 "July 30", "2021.4.20", "10월 12일"). What does: other digits, a percentage, number words ("ten
 experts", "hundreds of", "두 명", "수천 명", "三年以下"). Each candidate figure's surroundings are read
 only until one is found (a regular expression over the whole passage cost ~4 ms a passage).
+
+`web.figures` reads quantities for display (their kinds and units, for the figures grid of the
+passages shown); this is the yes-or-no the eligibility of every candidate needs, ~60 times cheaper
+(0.3 against 18 ms for 30 State Department passages). The two agree on what is no figure; they are
+apart because the grid's reading is too slow for every candidate of every count question.
 """
 
 from __future__ import annotations
