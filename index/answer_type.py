@@ -1,13 +1,13 @@
 """The kind of answer a question asks for, and whether a passage can give it.
 
-A count or amount question ("how many", "how much", "what percentage", "몇 명", "얼마", "多少") is
-answered by a figure: a passage holding none cannot answer it, however close its words are ("How
-many doctors resigned?" is not answered by "the trainee doctors resigned en masse"). A question for
-a year ("in what year", "몇 년에") is answered by a date; not "when" or "언제", which as often ask for
-a condition or a deadline ("When does trafficking carry ten years?", "언제까지"). This is the
-expected answer type of question answering (Li and Roth, "Learning question classifiers", COLING
-2002: NUM:count, NUM:money, NUM:perc, NUM:date), kept to the two types a passage's text shows
-plainly.
+A count, amount or duration question ("how many", "how much", "what percentage", "how long",
+"몇 명", "얼마", "얼마 동안", "多少") is answered by a figure: a passage holding none cannot answer
+it, however close its words are ("How many doctors resigned?" is not answered by "the trainee
+doctors resigned en masse"). A question for a year ("in what year", "몇 년에") is answered by a
+date; not "when" or "언제", which as often ask for a condition or a deadline ("When does trafficking
+carry ten years?", "언제까지"). This is the expected answer type of question answering (Li and Roth,
+"Learning question classifiers", COLING 2002: NUM:count, NUM:money, NUM:perc, NUM:period, NUM:date),
+kept to the two types a passage's text shows plainly.
 
 What does not count as a figure: an article, section or paragraph number ("Article 12", "제9조",
 "第八十条", "§ 7801"), a list or footnote marker ("1.", "(2)", "[147]"), a year or a date ("1946",
@@ -35,7 +35,8 @@ _COUNT_QUESTION = re.compile(
     r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구)"
     r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
     r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄)"
-    r"|多少|几(?:个|名|人|次|家|所|倍|成)",
+    r"|多少|几(?:个|名|人|次|家|所|倍|成)"
+    r"|\bhow\s+long\b|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|몇\s*(?:년|개월|달|주|일|시간)\s*(?:간|동안|이내|안에|만에)|며칠",
     re.IGNORECASE,
 )
 # "How much does a broker charge?" asks an amount; "How much does consent matter?" does not.
@@ -58,7 +59,7 @@ _FIGURE = re.compile(
     r"(?:[Tt]hir|[Ff]our|[Ff]if|[Ss]ix|[Ss]even|[Ee]igh|[Nn]ine)teen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|"
     r"[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Hh]undreds?|[Tt]housands?|[Mm]illions?|[Bb]illions?|"
     r"[Dd]ozens?|[Tt]wice|[Hh]alf)\b"
-    r"|\b[Oo]nly one\b"
+    r"|\b[Oo]nly one\b|\b(?:[Oo]ne|an?)\s+(?:hour|day|week|month|year|decade)s?\b"
     r"|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|수십|수백|수천|수만)\s*(?:명|개|곳|건|번|차례|가지|해|달|배)"
     r"|(?:[일이삼사오육칠팔구]?[십백천만억])+\s*(?:명|개|곳|건|원|퍼센트|달러)"
     r"|(?<![第0-9一二三四五六七八九十百千万亿两])[一二三四五六七八九十百千万亿两]+\s*"
@@ -130,9 +131,9 @@ _DATE = re.compile(
 
 
 def asked_type(question: str) -> AnswerType | None:
-    """The answer type a question asks for: "a figure" for a count or amount, "a date" for a year
-    ("in what year", "몇 년에"), None for any other question. A question asking both ("how many, and
-    in what year?") asks for a figure."""
+    """The answer type a question asks for: "a figure" for a count, amount or duration, "a date" for
+    a year ("in what year", "몇 년에"), None for any other question. A question asking both ("how
+    many, and in what year?") asks for a figure."""
     if _COUNT_QUESTION.search(question):
         return "a figure"
     if _HOW_MUCH_VERB.search(question) and _AMOUNT_WORDS.search(question):
