@@ -169,16 +169,21 @@ def near_pairs(signatures: Sequence[Signature], threshold: float = THRESHOLD) ->
 
 
 def near_partners(
-    keys: npt.NDArray[np.uint64], indptr: npt.NDArray[np.int64], limit: int, threshold: float = THRESHOLD
-) -> dict[int, tuple[int, ...]] | None:
+    keys: npt.NDArray[np.uint64],
+    indptr: npt.NDArray[np.int64],
+    limit: int,
+    threshold: float = THRESHOLD,
+    kept: int | None = None,
+) -> dict[int, frozenset[int]] | None:
     """Every near-duplicate pair of a whole collection, from its signatures stored one after the other
     (row i's keys are keys[indptr[i]:indptr[i + 1]]): each row that has near-duplicates -> those
-    rows, ascending (both ways round). The same decisions as `near_pairs` of any rows' signatures,
-    since a pair's containment reads only its two signatures.
+    rows (both ways round). The same decisions as `near_pairs` of any rows' signatures, since a
+    pair's containment reads only its two signatures.
 
     None when the rows share keys more than `limit` times (pairs of entries with a key in common):
     many copies of one text make that quadratic (see the module docstring), and each such pair is
-    a few int64s in memory while the pairs are counted.
+    a few int64s in memory while the pairs are counted; None too when more than `kept` pairs are
+    near-duplicates (2,000 copies of a one-key heading are 2M pairs to keep and to walk per query).
     """
     n = indptr.shape[0] - 1
     sizes = np.diff(indptr)
@@ -192,11 +197,13 @@ def near_partners(
     pairs, overlap = np.unique(lo * n + hi, return_counts=True)
     lo, hi = pairs // n, pairs % n
     hit = _near(overlap, sizes[lo], sizes[hi], threshold)
-    partners: dict[int, list[int]] = {}
+    if kept is not None and int(hit.sum()) > kept:
+        return None
+    partners: dict[int, set[int]] = {}
     for a, b in zip(lo[hit].tolist(), hi[hit].tolist(), strict=True):
-        partners.setdefault(a, []).append(b)
-        partners.setdefault(b, []).append(a)
-    return {row: tuple(sorted(rows)) for row, rows in partners.items()}
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+    return {row: frozenset(rows) for row, rows in partners.items()}
 
 
 def _sharing(

@@ -131,7 +131,43 @@ def test_collection_partners_refuse_too_many_shared_keys() -> None:
     keys, indptr, _ = _stored(["same words in every text"] * 30)  # 3 shingles, each held 30 times
     shared = 3 * (30 * 29 // 2)
     found = near_partners(keys, indptr, limit=shared)
-    assert found is not None and found[0] == tuple(range(1, 30))
+    assert found is not None and found[0] == frozenset(range(1, 30))
     assert near_partners(keys, indptr, limit=shared - 1) is None
+    # and too many pairs to keep (a heading repeated in every source): 30 copies are 435 pairs
+    assert near_partners(keys, indptr, limit=shared, kept=435) is not None
+    assert near_partners(keys, indptr, limit=shared, kept=434) is None
     assert near_partners(*_stored(["one"])[:2], limit=0) == {}
     assert near_partners(*_stored(["a b c d", "e f g h"])[:2], limit=0) == {}
+
+
+def test_a_row_with_many_partners_is_looked_up_among_the_rows_given() -> None:
+    """A candidate with more partners than there are candidates walks the candidates instead: the
+    same pairs either way."""
+    keys, indptr, sigs = _stored(["same words in every text"] * 300 + ["other words here entirely"])
+    partners = near_partners(keys, indptr, limit=10**7)
+    assert partners is not None and len(partners[0]) == 299
+    rows = [0, 300, 5, 7, 0]
+    looked_up = _pairs_among(rows, partners, lambda r: bool(indptr[r + 1] > indptr[r]))
+    assert sorted(looked_up) == sorted(near_pairs([sigs[r] for r in rows]))
+
+
+def test_pairs_not_found_at_once_fall_back_to_comparing_signatures(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Out of memory while finding the collection's pairs: queries compare signatures, and finding
+    them is not tried again on every query."""
+    from index.local import backend as local_backend
+    from index.types import Query
+    from tests.helpers import tiny_index_in
+
+    calls = []
+
+    def fail(*args: object, **kwargs: object) -> None:
+        calls.append(1)
+        raise MemoryError
+
+    monkeypatch.setattr(local_backend, "near_partners", fail)
+    idx = tiny_index_in(tmp_path_factory, "partners-fail")
+    for _ in range(2):
+        assert idx.search(Query("North Koreans detained in China", k=5)).shown
+    assert idx.backend.near_partners() is None and calls == [1]  # type: ignore[attr-defined]

@@ -14,10 +14,11 @@ memory-mapped from the snapshot (`index.local.vectors`, `index.local.lexical`, `
 
 from __future__ import annotations
 
-import functools
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ SIGNATURES_INDPTR_FILE = "signatures-indptr.npy"
 # until read (a query reads the tokens of none and the sentences of the few it shows): 2,048 demo
 # records take 6.1 MB (tracemalloc, 2026-11-30; 22 MB when each kept its token set).
 RECORDS_CACHED = 2048
+log = logging.getLogger(__name__)
 # The near-duplicate pairs of the whole collection are found once, on the first query, when its
 # signatures hold at most PARTNER_KEYS keys (sorting them takes ~30 ms at the demo's 250k) and share
 # keys at most PARTNER_PAIRS times (each such pair is a few int64s while they are counted): a query
@@ -51,6 +53,10 @@ RECORDS_CACHED = 2048
 # or more repetitive collections compare signatures per query (`index.dedup.near_pairs`).
 PARTNER_KEYS = 1_000_000
 PARTNER_PAIRS = 2_000_000
+# ... and when at most PARTNER_KEPT pairs are near-duplicates (the demo has 293): more, and a query
+# walking a candidate's partners would cost more than comparing signatures
+PARTNER_KEPT = 100_000
+SUBSETS_CACHED = 64
 
 
 class LocalBackend(SourceTable[StoredSource]):
@@ -85,7 +91,8 @@ class LocalBackend(SourceTable[StoredSource]):
         self._records: OrderedDict[int, PassageRecord] = OrderedDict()
         self._records_lock = threading.Lock()
         # (row -> its near-duplicate rows, or None to compare signatures per query,) once computed
-        self._partners: tuple[dict[int, tuple[int, ...]] | None] | None = None
+        self._partners: tuple[dict[int, frozenset[int]] | None] | None = None
+        self._subsets: dict[tuple[Filters, str | None], Rows] = {}  # this snapshot's, dropped with it
         self._partners_lock = threading.Lock()
         self._languages = sorted({s.record.meta.language for s in stored})
         code = {lang: i for i, lang in enumerate(self._languages)}
@@ -184,16 +191,24 @@ class LocalBackend(SourceTable[StoredSource]):
             return near_pairs([keys[indptr[r] : indptr[r + 1]] for r in rows])
         return _pairs_among(rows, partners, lambda r: bool(indptr[r + 1] > indptr[r]))
 
-    def near_partners(self) -> dict[int, tuple[int, ...]] | None:
-        """Each row that has near-duplicates -> those rows (ascending), for the whole collection,
-        found on the first call (`index.dedup.near_partners`); None when the collection is too large
-        or repetitive for that (`PARTNER_KEYS`, `PARTNER_PAIRS`)."""
+    def near_partners(self) -> dict[int, frozenset[int]] | None:
+        """Each row that has near-duplicates -> those rows, for the whole collection, found on the
+        first call (`index.dedup.near_partners`); None when the collection is too large or
+        repetitive for that (`PARTNER_KEYS`, `PARTNER_PAIRS`, `PARTNER_KEPT`) or finding them
+        failed (out of memory): queries then compare signatures, and it is not tried again."""
         if self._partners is None:
             with self._partners_lock:
                 if self._partners is None:
                     found = None
                     if self._sig_keys.shape[0] <= PARTNER_KEYS:
-                        found = near_partners(self._sig_keys, self._sig_indptr, PARTNER_PAIRS)
+                        try:
+                            found = near_partners(
+                                self._sig_keys, self._sig_indptr, PARTNER_PAIRS, kept=PARTNER_KEPT
+                            )
+                        except MemoryError:
+                            log.warning(
+                                "near-duplicate pairs not found at once (out of memory): compared per query"
+                            )
                     self._partners = (found,)
         return self._partners[0]
 
@@ -322,8 +337,18 @@ class LocalBackend(SourceTable[StoredSource]):
             return None
         return self._subset_cached(filters, language)
 
-    @functools.lru_cache(maxsize=64)  # noqa: B019  (one cache per loaded snapshot, dropped with it)
     def _subset_cached(self, filters: Filters, language: str | None) -> Rows:
+        """The rows admitted by `filters` (and of `language`), kept per snapshot (at most
+        `SUBSETS_CACHED`; a class-level cache would keep every snapshot ever opened alive)."""
+        key = (filters, language)
+        rows = self._subsets.get(key)
+        if rows is None:
+            rows = self._subset_rows(filters, language)
+            if len(self._subsets) < SUBSETS_CACHED:
+                self._subsets[key] = rows
+        return rows
+
+    def _subset_rows(self, filters: Filters, language: str | None) -> Rows:
         ranges = [
             s.rows
             for s in self._stored.values()
@@ -338,18 +363,23 @@ class LocalBackend(SourceTable[StoredSource]):
 
 
 def _pairs_among(
-    rows: Sequence[int], partners: Mapping[int, Sequence[int]], has_keys: Callable[[int], bool]
+    rows: Sequence[int], partners: Mapping[int, AbstractSet[int]], has_keys: Callable[[int], bool]
 ) -> list[tuple[int, int]]:
     """Positions (i, j), i < j, of the near-duplicates among `rows` (`partners`: each row's
-    near-duplicate rows), as `index.dedup.near_pairs` of their signatures gives them: a row given
-    twice is its own near-duplicate when its signature has keys (`has_keys`)."""
+    near-duplicate rows), the pairs `index.dedup.near_pairs` of their signatures gives (in another
+    order; callers read them as a set): a row given twice is its own near-duplicate when its
+    signature has keys (`has_keys`). Each row's partners are looked up among the rows given, or the
+    rows given among its partners when it has more (a heading repeated in every source)."""
     at: dict[int, list[int]] = {}
     for i, r in enumerate(rows):
         at.setdefault(r, []).append(i)
     out: list[tuple[int, int]] = []
     for i, r in enumerate(rows):
-        for other in partners.get(r, ()):
-            out.extend((i, j) for j in at.get(other, ()) if j > i)
+        near = partners.get(r)
+        if near:
+            others = (o for o in at if o in near) if len(near) > len(at) else (o for o in near if o in at)
+            for other in others:
+                out.extend((i, j) for j in at[other] if j > i)
         if len(at[r]) > 1 and has_keys(r):
             out.extend((i, j) for j in at[r] if j > i)
     return out
