@@ -144,6 +144,13 @@ def test_with_a_fitted_model_the_k_most_probable_split_into_the_answer_and_furth
     assert [h.passage.id for h in one.hits] == likely[:1] and one.further == ()
 
 
+def _lacking(idx: GroundIndex, question: str) -> dict[str, tuple[str, ...]]:
+    """What each candidate lacks of the question's key facts, by its source's file name."""
+    explanation = idx.search(Query(question, k=5, explain=True)).explanation
+    assert explanation is not None
+    return {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
+
+
 DATED = {
     "october.txt": "Returns report\n\nIn October 2023 China forcibly returned 500 North Korean defectors.",
     "march.txt": "Arrivals report\n\nIn March 2023 about 10 North Korean defectors arrived in Seoul.",
@@ -162,17 +169,12 @@ def test_a_month_asked_in_one_language_is_found_in_a_passage_of_another(
 ) -> None:
     idx = tiny_index_in(tmp_path_factory, "dated", DATED, DATED_MANIFEST)
 
-    def lacking(question: str) -> dict[str, tuple[str, ...]]:
-        explanation = idx.search(Query(question, k=5, explain=True)).explanation
-        assert explanation is not None
-        return {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
-
     # "10월" is October in the English report and 10월 in the Korean one; March's report lacks it (its
     # 10 is a figure: a bare number is a month only in a Korean or Chinese passage)
-    korean = lacking("2023년 10월 중국이 강제송환한 탈북민은 몇 명인가요?")
+    korean = _lacking(idx, "2023년 10월 중국이 강제송환한 탈북민은 몇 명인가요?")
     assert korean["october"] == () and korean["korean"] == ()
     assert korean["march"] == ("10월",)
-    english = lacking("How many defectors did China return in October 2023?")
+    english = _lacking(idx, "How many defectors did China return in October 2023?")
     assert english["october"] == () and english["korean"] == ()
     assert english["march"] == ("October",)
 
@@ -197,17 +199,12 @@ def test_a_source_dated_a_year_holds_it_only_when_its_title_names_none(
     speaks of); a news article dated 2023 that says "in October" does answer "in October 2023"."""
     idx = tiny_index_in(tmp_path_factory, "yearly", YEARLY, YEARLY_MANIFEST)
 
-    def lacking(question: str) -> dict[str, tuple[str, ...]]:
-        explanation = idx.search(Query(question, k=5, explain=True)).explanation
-        assert explanation is not None
-        return {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
-
-    assert lacking("How many North Korean defectors arrived in 2025?")["report"] == ("2025",)
-    assert lacking("How many North Korean defectors arrived in 2024?")["report"] == ()
-    assert lacking("How many defectors did China return in 2023?")["article"] == ()
-    assert lacking("How many defectors did China return in 2022?")["article"] == ("2022",)
+    assert _lacking(idx, "How many North Korean defectors arrived in 2025?")["report"] == ("2025",)
+    assert _lacking(idx, "How many North Korean defectors arrived in 2024?")["report"] == ()
+    assert _lacking(idx, "How many defectors did China return in 2023?")["article"] == ()
+    assert _lacking(idx, "How many defectors did China return in 2022?")["article"] == ("2022",)
     # another year in a title ("lowest since 2012") is not the year the source reports on
-    assert lacking("How many defectors reached the South in 2023?")["since"] == ()
+    assert _lacking(idx, "How many defectors reached the South in 2023?")["since"] == ()
 
 
 TOWNS = [(12, "Hyesan"), (30, "Musan"), (41, "Onsong"), (55, "Sinuiju"), (63, "Hoeryong"), (70, "Manpo")]
@@ -303,16 +300,11 @@ def test_a_capital_that_acts_is_met_by_its_government(tmp_path_factory: pytest.T
     """'does Tokyo think' is held by a passage about the Japanese government; 'in Tokyo' is not."""
     idx = tiny_index_in(tmp_path_factory, "capitals", CAPITALS, CAPITALS_MANIFEST)
 
-    def missing(question: str) -> dict[str, tuple[str, ...]]:
-        explanation = idx.search(Query(question, explain=True)).explanation
-        assert explanation is not None
-        return {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
-
-    assert missing("How many disappearances does Tokyo think were abductions?") == {
+    assert _lacking(idx, "How many disappearances does Tokyo think were abductions?") == {
         "japan": (),
         "thai": ("Tokyo",),
     }
-    assert missing("How many disappearances were abductions in Tokyo?") == {
+    assert _lacking(idx, "How many disappearances were abductions in Tokyo?") == {
         "japan": ("Tokyo",),
         "thai": ("Tokyo",),
     }
@@ -335,8 +327,4 @@ def test_a_states_other_name_of_several_words_is_held_as_written(
     """'American' is met by 'U.S.'; not by 'United Nations ... member States' (the words of 'United
     States' apart)."""
     idx = tiny_index_in(tmp_path_factory, "states", STATES, STATES_MANIFEST)
-    question = "Which law guides American policy toward Tibet?"
-    explanation = idx.search(Query(question, explain=True)).explanation
-    assert explanation is not None
-    missing = {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
-    assert missing == {"us": (), "un": ("American",)}
+    assert _lacking(idx, "Which law guides American policy toward Tibet?") == {"us": (), "un": ("American",)}
