@@ -336,10 +336,11 @@ _NATIONALITIES = {
     "German": "Germany",
     "Australian": "Australia",
 }
-# A capital that stands for its government ("does Tokyo think", "Beijing treats") -> the names a
-# passage gives that government: its country, nationality and usual abbreviation.
-_CAPITALS = {
-    "Washington": ("United States", "America", "American"),
+# A country's capital -> the names a passage gives its state. A capital that acts stands for its
+# government ("does Tokyo think" is "the Japanese government"); a state's name is met by any other of
+# its names ("American policy" is "U.S. policy", "the North Korean government" the DPRK's).
+_STATES = {
+    "Washington": ("United States", "America", "American", "U.S."),
     "Tokyo": ("Japan", "Japanese"),
     "Beijing": ("China", "Chinese", "PRC"),
     "Pyongyang": ("North Korea", "North Korean", "DPRK"),
@@ -350,14 +351,6 @@ _CAPITALS = {
     "Hanoi": ("Vietnam", "Vietnamese"),
     "Vientiane": ("Laos", "Laotian"),
 }
-# The names a passage may give a country's state: "American policy" is "U.S. policy", "the North
-# Korean government" is "the DPRK government" (a name that is one of them is met by any other).
-_STATES = (
-    ("United States", "America", "American", "U.S."),
-    ("China", "Chinese", "PRC"),
-    ("North Korea", "North Korean", "DPRK"),
-    ("South Korea", "South Korean", "ROK"),
-)
 _KOREAN_COUNTRIES = {
     "한국": "Korea",
     "대한민국": "Korea",
@@ -430,11 +423,8 @@ def country_forms() -> Mapping[str, str]:
 @functools.cache
 def capital_forms() -> Mapping[str, tuple[tuple[str, ...], ...]]:
     """Each analysed capital that can stand for its government -> the analysed names a passage gives
-    that government (`_CAPITALS`): tokyo -> ((japan,), (japanes,)), seoul -> ((south, korea), ...)."""
-    return {
-        analyze(capital)[0]: tuple(tuple(analyze(name)) for name in names)
-        for capital, names in _CAPITALS.items()
-    }
+    that government (`_STATES`): tokyo -> ((japan,), (japanes,)), seoul -> ((south, korea), ...)."""
+    return {analyze(c)[0]: tuple(tuple(analyze(name)) for name in names) for c, names in _STATES.items()}
 
 
 @functools.cache
@@ -442,7 +432,7 @@ def state_forms() -> Mapping[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Each analysed name of a country's state -> its other analysed names (`_STATES`): (american,) ->
     ((unit, state), (america,), (u, s)); (north, korea) -> ((north, korean), (dprk,))."""
     out: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
-    for names in _STATES:
+    for names in _STATES.values():
         forms = [tuple(analyze(name)) for name in names]
         for form in forms:
             out[form] = tuple(f for f in forms if f != form)
