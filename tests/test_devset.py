@@ -368,6 +368,7 @@ def test_audit_set_is_valid_and_apart_from_the_dev_set() -> None:
 
 
 AUDIT3 = DEFAULT_DEVSET.with_name("audit3.jsonl")
+AUDIT4 = DEFAULT_DEVSET.with_name("audit4.jsonl")
 
 
 @pytest.mark.integration
@@ -375,26 +376,32 @@ AUDIT3 = DEFAULT_DEVSET.with_name("audit3.jsonl")
     not (SHARED_CORPUS / "sources").is_dir(),
     reason=f"demo collection not found at {SHARED_CORPUS} (../shared/corpus beside the project)",
 )
-def test_audit3_set_is_valid_and_apart_from_the_other_sets() -> None:
-    """bench/devset/audit3.jsonl follows the dev set's schema and rules with its own halves; no id and
-    no question of it is also in the dev set or in the audit set."""
+@pytest.mark.parametrize(
+    ("path", "earlier", "unanswerable", "follow_ups"),
+    [(AUDIT3, (DEFAULT_DEVSET, AUDIT), 10, 5), (AUDIT4, (DEFAULT_DEVSET, AUDIT, AUDIT3), 19, 5)],
+    ids=["audit3", "audit4"],
+)
+def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
+    path: Path, earlier: tuple[Path, ...], unanswerable: int, follow_ups: int
+) -> None:
+    """bench/devset/audit3.jsonl and audit4.jsonl follow the dev set's schema and rules with their own
+    halves; no id and no question of one is also in an earlier set."""
     sources, source_problems = load_sources(SHARED_CORPUS)
-    audit3, read_problems = load_items(AUDIT3)
-    problems = source_problems + read_problems + validate_items(audit3, sources)
+    items, read_problems = load_items(path)
+    problems = source_problems + read_problems + validate_items(items, sources)
     assert problems == [], "\n".join(problems)
-    devset, _ = load_items(DEFAULT_DEVSET)
-    audit, _ = load_items(AUDIT)
 
-    def asked(items: list[dict[str, Any]]) -> set[str]:
-        return {normalise(i["question"]).casefold() for i in items}
+    def asked(rows: list[dict[str, Any]]) -> set[str]:
+        return {normalise(i["question"]).casefold() for i in rows}
 
-    for other in (devset, audit):
-        assert not {i["id"] for i in audit3} & {i["id"] for i in other}
-        assert not asked(audit3) & asked(other)
-    assert len(audit3) >= 65
-    assert {i["language"] for i in audit3 if i["answerable"]} == {"en", "ko"}
-    assert sum(not i["answerable"] for i in audit3) >= 10
-    assert sum(i["follow_up"] for i in audit3) >= 5
-    assert sum(is_cross_lingual(i, sources) for i in audit3 if i["answerable"]) >= 10
-    splits = Counter(i["split"] for i in audit3)
+    for other_path in earlier:
+        other, _ = load_items(other_path)
+        assert not {i["id"] for i in items} & {i["id"] for i in other}
+        assert not asked(items) & asked(other)
+    assert len(items) >= 65
+    assert {i["language"] for i in items if i["answerable"]} == {"en", "ko"}
+    assert sum(not i["answerable"] for i in items) >= unanswerable
+    assert sum(i["follow_up"] for i in items) >= follow_ups
+    assert sum(is_cross_lingual(i, sources) for i in items if i["answerable"]) >= 10
+    splits = Counter(i["split"] for i in items)
     assert abs(splits["fit"] - splits["test"]) <= 1
