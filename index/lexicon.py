@@ -61,6 +61,15 @@ DOMAIN_ENTRIES = (
     ("팔레르모", "Palermo"),
     ("미만", "under; less than"),
     ("등급", "tier; grade"),
+    ("김일성", "Kim Il Sung"),
+    ("김정일", "Kim Jong Il"),
+    ("김정은", "Kim Jong Un"),
+    ("시진핑", "Xi Jinping"),
+    ("인민군", "Korean People's Army; KPA"),
+    ("사령관", "commander"),
+    ("기아", "foundling"),
+    ("신장", "Xinjiang"),
+    ("위구르", "Uyghur"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 

@@ -78,6 +78,12 @@ def test_the_installed_word_list_reads_domain_words() -> None:
     assert ("defector",) in lex.senses("탈북민", "ko")
     assert ("탈북민",) in lex.senses("defector", "en")
     assert ("북한",) in lex.senses("dprk", "en")
+    # the leaders' names and the words of a Korean question about them (audit 4)
+    assert ("kim", "jong", "un") in lex.senses("김정은", "ko")
+    assert ("korean", "peopl", "armi") in lex.senses("인민군", "ko")
+    # a second sense beside the dictionary's: 기아 is also 棄兒, a foundling (1961 Convention, art. 2)
+    assert {("hunger",), ("foundl",)} <= set(lex.senses("기아", "ko"))
+    assert ("xinjiang",) in lex.senses("신장", "ko")
 
 
 @pytest.fixture(scope="module")
