@@ -1,12 +1,13 @@
 """Fit the answerability model (index/answerability.py) on the "fit" halves of the domain dev set and
-of the audit set, and report every half.
+of the audit sets, and report every half.
 
     .venv/bin/python -m bench.answerability --data DIR [--model auto] [--devset-only] [--write]
 
-The fit reads the "fit" half of bench/devset/questions.jsonl and, unless `--devset-only`, that of
-bench/devset/audit.jsonl (questions written later by other writers to audit the engine; a model fitted
-on the dev set alone refused too many of its specific questions; since 2026-12-01). Each set's "test"
-half is reported apart. Every question is scored once (GroundIndex.score). Each candidate group
+The fit reads the "fit" half of bench/devset/questions.jsonl and, unless `--devset-only`, those of
+the audit sets (`bench.devset_eval.QUESTION_SETS`: audit.jsonl since 2026-12-01, audit3.jsonl and
+audit4.jsonl since 2026-12-02; questions written later by other writers to audit the engine; a model
+fitted on the dev set alone refused too many of their specific questions). Each set's "test" half is
+reported apart. Every question is scored once (GroundIndex.score). Each candidate group
 becomes one row of features (index.answerability.FEATURES), labelled 1 when it holds one of the
 question's answer quotes; the passage model is fitted on the rows of the "fit" questions. Each
 question then becomes one row of QUESTION_FEATURES (from its candidates' probabilities), labelled 1
@@ -46,7 +47,14 @@ from typing import Any
 
 import numpy as np
 
-from bench.devset_eval import AUDIT, CATEGORIES, DEVSET, categories_of, contains_answer, load_devset
+from bench.devset_eval import (
+    CATEGORIES,
+    DEVSET,
+    QUESTION_SETS,
+    categories_of,
+    contains_answer,
+    load_devset,
+)
 from index.answerability import (
     ANSWER_WINDOW,
     DECIDING_FEATURES,
@@ -172,7 +180,7 @@ def main(argv: list[str] | None = None) -> None:
         "--ranker", action="store_true", help="fit only a ranker, keeping the stored model's decisions"
     )
     ap.add_argument(
-        "--devset-only", action="store_true", help="fit on the dev set's fit half alone (no audit set)"
+        "--devset-only", action="store_true", help="fit on the dev set's fit half alone (no audit sets)"
     )
     args = ap.parse_args(argv)
     from index.local.catalog import LocalCatalog
@@ -182,7 +190,7 @@ def main(argv: list[str] | None = None) -> None:
     index = GroundIndex(backend, embedder)
     sets = {"dev set": load_devset(DEVSET)}
     if not args.devset_only:
-        sets["audit set"] = load_devset(AUDIT)
+        sets.update({name: load_devset(path) for name, path in QUESTION_SETS.items() if path != DEVSET})
     rows = {name: collect(index, items) for name, items in sets.items()}
     fit = [r for rs in rows.values() for r in rs if r.item["split"] == "fit"]
     tests = {name: [r for r in rs if r.item["split"] == "test"] for name, rs in rows.items()}

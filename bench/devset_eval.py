@@ -9,8 +9,10 @@ report "test". `evaluate_devset(..., split=...)` scores one half or, with "all",
 the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
-writers, to audit the engine on questions it was never tuned on; same schema, its own halves. The
-answerability fit reads both fit halves (bench/answerability.py) and reports each test half apart.
+writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Two later
+audits are sets of their own (`AUDIT3`, `AUDIT4`: bench/devset/audit3.jsonl and audit4.jsonl), each
+with its own halves. The answerability fit reads every set's fit half (bench/answerability.py, since
+2026-12-02 all four; before, the dev and audit sets) and reports each test half apart.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ from index.types import Hit, Query
 
 DEVSET = Path(__file__).resolve().parent / "devset" / "questions.jsonl"
 AUDIT = DEVSET.with_name("audit.jsonl")
+AUDIT3 = DEVSET.with_name("audit3.jsonl")
+AUDIT4 = DEVSET.with_name("audit4.jsonl")
+QUESTION_SETS = {"dev set": DEVSET, "audit set": AUDIT, "audit 3": AUDIT3, "audit 4": AUDIT4}
+"""Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")
 _WS = re.compile(r"\s+")
 

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.devset_eval import AUDIT, category_report, evaluate_devset
+from bench.devset_eval import DEVSET, QUESTION_SETS, category_report, evaluate_devset
 from corpus.manifest import read_manifest
 from index.embedding.load import Models, load_embedder
 from index.engine import GroundIndex
@@ -123,9 +123,12 @@ def main(argv: list[str] | None = None) -> int:
         for split in ("fit", "test"):
             print(f"\nDev set, {split} half ({index.info.model}):\n")
             print(category_report(index, split, languages).table())
-        for split in ("fit", "test"):
-            print(f"\nAudit set, {split} half ({index.info.model}):\n")
-            print(category_report(index, split, languages, AUDIT).table())
+        for name, path in QUESTION_SETS.items():
+            if path == DEVSET:
+                continue
+            for split in ("fit", "test"):
+                print(f"\n{name.capitalize()}, {split} half ({index.info.model}):\n")
+                print(category_report(index, split, languages, path).table())
     return 0
 
 

@@ -207,7 +207,7 @@ QUESTION_FEATURES = (
     "best_dense",
     "best_missing_rare",
     "best_coverage",
-    "eligible_top",
+    "first_eligible",
     "names_provision",
     "question_ko",
     "question_terms",
@@ -215,8 +215,17 @@ QUESTION_FEATURES = (
     "best_agree",
     "best_full_coverage",
     "unknown_share",
+    "unknown_share_squared",
 )
-"""Features of a whole question, from its candidates' probabilities and features (`question_features`)."""
+"""Features of a whole question, from its candidates' probabilities and features (`question_features`).
+
+`first_eligible` is whether the first candidate holds every key fact of the question. It replaced the
+number of eligible candidates among the top `ANSWER_WINDOW` (2026-12-02): a specific question, whose
+facts only one passage holds, read as unanswerable by that count, and the audits found its answer
+ranked first and refused (bench/README.md). `unknown_share_squared` lets the model tell one unknown
+word (a name or a misspelling: 1/5 gives 0.04) from a question most of whose words the collection
+never uses (3/4 gives 0.56), which a linear term in the share cannot: off-topic questions ("김치찌개
+맛있게 끓이는 법 알려줘", "BTS 멤버 이름 알려줘") were answered without it (2026-12-02)."""
 
 QUESTION_SIGNS = {
     "best_p": 1,
@@ -224,10 +233,11 @@ QUESTION_SIGNS = {
     "best_dense": 1,
     "best_missing_rare": -1,
     "best_coverage": 1,
-    "eligible_top": 1,
+    "first_eligible": 1,
     "best_agree": 1,
     "best_full_coverage": 1,
     "unknown_share": -1,
+    "unknown_share_squared": -1,
 }
 """The direction evidence must push the question model (+1: towards "answerable"). A fitted weight of
 the other sign learns a quirk of the dev set (its unanswerable questions were written to hold every
@@ -330,7 +340,9 @@ def question_features(
     best = int(order[0])
     second = float(pe[order[1]]) if len(pe) > 1 else 0.0
     if x.shape[0] == 0:
-        return np.array([[0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, unknown_share]])
+        return np.array(
+            [[0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, unknown_share, unknown_share**2]]
+        )
     top_both = x[best, col["dense_rank"]] == 1.0 and x[best, col["lexical_rank"]] == 1.0
     return np.array(
         [
@@ -340,7 +352,7 @@ def question_features(
                 x[best, col["dense"]],
                 x[best, col["missing_rare"]],
                 x[best, col["coverage"]],
-                float(sum(1 for i in range(n) if eligible[i])),
+                1.0 if n and eligible[0] else 0.0,
                 x[0, col["names_provision"]],
                 x[0, col["question_ko"]],
                 x[0, col["question_terms"]],
@@ -348,6 +360,7 @@ def question_features(
                 1.0 if top_both else 0.0,
                 1.0 if x[best, col["coverage"]] >= 0.999 else 0.0,
                 unknown_share,
+                unknown_share**2,
             ]
         ]
     )

@@ -19,6 +19,7 @@ from index.answerability import (
     family_of,
     fit_logistic,
     has_digit,
+    question_features,
 )
 from index.embedding.load import auto_model
 from index.engine import GroundIndex
@@ -54,6 +55,19 @@ def test_decide_shows_the_k_most_probable_eligible_passages_and_never_an_ineligi
     assert model.decide(x, [True, True, False, True, True], "en", k=5)[1] == [1, 4, 0, 3]
     assert _model(0.99, 0.5).decide(x, [True] * 5, "en", k=5)[:2] == (False, [])
     assert model.decide(x, [False] * 5, "en", k=5)[:2] == (False, [])
+
+
+def test_the_question_reads_whether_its_first_candidate_holds_every_key_fact() -> None:
+    """A specific question, whose facts only its first passage holds, is not read as unanswerable for
+    having few eligible candidates: `first_eligible` is 1 whatever the others are."""
+    x = np.zeros((4, len(FEATURES)))
+    p = np.array([0.6, 0.2, 0.1, 0.1])
+    column = QUESTION_FEATURES.index("first_eligible")
+    only_first = question_features(x, p, [True, False, False, False])[0, column]
+    all_of_them = question_features(x, p, [True, True, True, True])[0, column]
+    not_first = question_features(x, p, [False, True, True, True])[0, column]
+    assert only_first == all_of_them == 1.0 and not_first == 0.0
+    assert question_features(np.zeros((0, len(FEATURES))), np.zeros(0), [])[0, column] == 0.0
 
 
 def test_the_first_passage_and_those_over_the_likely_bar_are_marked_likely() -> None:
