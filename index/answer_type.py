@@ -16,10 +16,7 @@ experts", "hundreds of", "두 명", "수천 명", "三年以下"). Each candidat
 only until one is found (a regular expression over the whole passage cost ~4 ms a passage).
 
 Nor does a number the question states itself ("Of the 42 missing, how many were abducted?" is not
-answered by "42 went missing"). A Korean count question names what it counts with a counter ("몇 명",
-"몇 번", "몇 년 이하"), and a Korean passage writes every figure with one ("9명", "연 2회", "3년"): there
-a figure answers only with a counter of the same kind (`asked_units`), so "몇 번 회의를 여나요?" is not
-answered by "임기는 3년". English and Chinese passages are read without counters.
+answered by "42 went missing").
 
 `web.figures` reads quantities for display (their kinds and units, for the figures grid of the
 passages shown); this is the yes-or-no the eligibility of every candidate needs, ~60 times cheaper
@@ -44,7 +41,7 @@ _COUNT_QUESTION = re.compile(
     r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄)"
     r"|多少|几(?:个|名|人|次|家|所|倍|成)"
     r"|\bhow\s+long\b|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|몇\s*(?:년|개월|달|주|일|시간)\s*(?:간|동안|이내|안에|만에)|며칠"
-    r"|몇\s*(?:년|개월|달|주|일|시간)\s*(?:이하|이상|미만|초과|의\s*(?:징역|금고|형)|인가|이에요|입니까|이나|짜리)",
+    r"|몇\s*(?:년|개월|달|주|일|시간)\s*(?:이하|이상|미만|초과|의\s*(?:징역|금고|형))",
     re.IGNORECASE,
 )
 # "How much does a broker charge?" asks an amount; "How much does consent matter?" does not.
@@ -138,43 +135,6 @@ _DATE = re.compile(
 )
 
 
-# The counter a Korean count question asks with ("몇 명"), and the counters a figure of a Korean
-# passage may carry to answer it: a Korean figure always carries its counter ("9명", "15인 이내",
-# "3년 이하", "500만원"), so "몇 번 회의를 여나요?" is not answered by "임기는 3년".
-_KO_COUNTER = re.compile(
-    r"몇\s*(명|사람|건|곳|군데|개국|개(?!월)|가지|번(?!째)|회|차례|년|개월|달|주|일|시간|배|원|달러)"
-)
-_KO_UNITS = (
-    frozenset({"명", "사람", "인"}),
-    frozenset({"건"}),
-    frozenset({"곳", "군데", "개소", "개"}),
-    frozenset({"개국", "개", "나라", "국"}),
-    frozenset({"개", "가지", "종", "개소"}),
-    frozenset({"번", "회", "차례"}),
-    frozenset({"년", "개월", "월", "달", "주", "일", "시간", "주일"}),
-    frozenset({"배"}),
-    frozenset({"원", "달러", "위안", "엔"}),
-)
-_KO_UNIT_AFTER = re.compile(
-    r"\s*(?:[십백천만억]\s*)*(개소|개국|개월|주일|사람|군데|차례|시간|달러|위안|가지|[명인건곳개국종번회년월달주일배원엔])"
-)
-
-
-def asked_units(question: str) -> frozenset[str]:
-    """The counters a Korean passage's figure must carry to answer a Korean count question ("몇 명"
-    -> 명, 인, 사람; "몇 번" -> 번, 회, 차례; "몇 년 이하" -> 년, 개월, ... as durations convert); empty
-    when the question asks with no counter ("얼마", an English question)."""
-    m = _KO_COUNTER.search(question)
-    if m is None:
-        return frozenset()
-    counter = m.group(1)
-    counter = {"사람": "명", "군데": "곳", "개국": "개국", "가지": "가지"}.get(counter, counter)
-    for units in _KO_UNITS:
-        if counter in units:
-            return units
-    return frozenset()
-
-
 def asked_type(question: str) -> AnswerType | None:
     """The answer type a question asks for: "a figure" for a count, amount or duration, "a date" for
     a year ("in what year", "몇 년에"), None for any other question. A question asking both ("how
@@ -188,27 +148,16 @@ def asked_type(question: str) -> AnswerType | None:
     return None
 
 
-def holds_type(text: str, kind: str, given: Collection[str] = (), units: Collection[str] = ()) -> bool:
+def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
     """Whether a passage's text holds an answer of the `kind` (an `AnswerType`; see the module
     docstring). A figure whose digits are among `given` (the numbers the question states, without
-    separators: "1170" for "1,170") is the question's own, not an answer to it. With `units` (the
-    counters of a Korean question, `asked_units`; only for a Korean passage), a figure counts only
-    when it carries one of them ("9명의 위원" for "몇 명", not "임기는 3년")."""
+    separators: "1170" for "1,170") is the question's own, not an answer to it."""
     if kind == "a date":
         return _DATE.search(text) is not None
     for m in _FIGURE.finditer(text):
         figure = m.group()
-        no_answer = figure[0].isdigit() and (
-            _not_a_figure(text, m.start(), m.end()) or figure.replace(",", "") in given
-        )
-        if no_answer:  # no figure, or the question's own
-            continue
-        if not units:
+        if not figure[0].isdigit():
             return True
-        if figure[0].isdigit():
-            counted = _KO_UNIT_AFTER.match(text, m.end())
-            if counted is not None and counted.group(1) in units:
-                return True
-        elif any(figure.endswith(u) for u in units):  # "두 명", "수천 명"
+        if not _not_a_figure(text, m.start(), m.end()) and figure.replace(",", "") not in given:
             return True
     return False

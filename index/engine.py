@@ -79,7 +79,6 @@ from index.lexicon import OTHER, Lexicon, Translation, bundled_lexicon, translat
 from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
 from index.question_vectors import QuestionVectors
 from index.retriever import Candidate, HybridRetriever
-from index.spelling import correct_terms, correctable
 from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef
 
 MAX_QUESTION_CHARS = 2000
@@ -362,7 +361,7 @@ class GroundIndex:
             raise InvalidRequest(f"k must be between 1 and {MAX_K}")
         self._check_filters(query.filters)
 
-        q = self._spelled(analyze_question(question))
+        q = analyze_question(question)
         language = q.language
         use_dense = self._dense_languages is None or language in self._dense_languages
         # Only a question that points back is read with the thread; one that stands alone is answered
@@ -924,22 +923,6 @@ class GroundIndex:
             c for c in constraints if c.kind != "name" or min(stats.df.get(t, 0) for t in c.terms) <= limit
         )
 
-    def _spelled(self, q: QuestionAnalysis) -> QuestionAnalysis:
-        """`q` with its misspelt English terms read as the index term one edit away
-        (`index.spelling`: "commite" -> "committe"); `q` itself when none is."""
-        if not any(correctable(t) for t in q.terms):
-            return q
-        names = [t for c in q.constraints if c.kind == "name" for t in c.terms]
-        fixes = correct_terms(
-            q.terms,
-            self.backend.term_stats(q.terms).df,
-            lambda ts: self.backend.term_stats(ts).df,
-            keep=names,
-        )
-        if not fixes:
-            return q
-        return replace(q, terms=tuple(fixes.get(t, t) for t in q.terms))
-
     def _held(self, terms: Iterable[str], heads: Sequence[PassageRecord]) -> list[frozenset[str]]:
         """Per head, the terms of `terms` among its indexed terms (title and section path included):
         from the backend's lexical arrays when it can tell (`PresenceBackend`), else its tokens."""
@@ -964,8 +947,7 @@ class GroundIndex:
 
         def holds(c: Constraint) -> bool:
             if c.kind == "answer":
-                units = c.units if rec.language == "ko" else ()
-                return holds_type(rec.passage.text, c.text, c.given, units)
+                return holds_type(rec.passage.text, c.text, c.given)
             if set(c.terms) <= tokens:
                 return c.kind != "phrase" or in_a_row(c.in_order or c.terms, rec.tokens)
             # another form of several words is held as written ("United States", not "united ...

@@ -23,7 +23,7 @@ from typing import Literal
 from corpus.numbering import han_value
 from corpus.script import query_language
 from index.analyzer import analyze
-from index.answer_type import asked_type, asked_units
+from index.answer_type import asked_type
 from index.instruments import capital_forms, country_forms, state_forms
 
 ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer"]
@@ -252,7 +252,6 @@ class Constraint:
     cjk: tuple[str, ...] = ()
     in_order: tuple[str, ...] = ()
     given: tuple[str, ...] = ()
-    units: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -429,7 +428,7 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     if wanted is not None:  # held by a passage whose text gives it (`index.answer_type.holds_type`)
         # the figures it states (not its years, months, ages or articles, which are no figures here)
         given = tuple(c.text.replace(",", "") for c in out if c.kind == "number")
-        out.append(Constraint("answer", wanted, (), given=given, units=asked_units(text)))
+        out.append(Constraint("answer", wanted, (), given=given))
     return out
 
 
