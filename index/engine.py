@@ -33,7 +33,6 @@ from corpus.errors import InvalidRequest, SnapshotCorrupt
 from corpus.models import Passage, Source, SourceMeta
 from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many
-from index.answer_type import holds_type
 from index.answerability import answer_model_for, features, unknown_share
 from index.backend import (
     Backend,
@@ -947,7 +946,7 @@ class GroundIndex:
 
         def holds(c: Constraint) -> bool:
             if c.kind == "answer":
-                return holds_type(rec.passage.text, c.text)
+                return rec.holds_type(c.text)
             if set(c.terms) <= tokens:
                 return c.kind != "phrase" or in_a_row(c.in_order or c.terms, rec.tokens)
             # another form of several words is held as written ("United States", not "united ...

@@ -109,3 +109,28 @@ def test_the_answer_type_is_a_constraint_of_the_question() -> None:
     (answer,) = [c for c in analyze_question("How many defectors were detained?").constraints]
     assert (answer.kind, answer.text, answer.terms) == ("answer", "a figure", ())
     assert not [c for c in analyze_question("What does Article 3 say?").constraints if c.kind == "answer"]
+
+
+def test_a_record_reads_its_answer_types_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`PassageRecord.holds_type` gives `holds_type`'s answer, reading the text once per kind."""
+    import index.backend
+    from corpus.models import Passage
+    from index.backend import PassageRecord
+
+    text = "In 2023, 196 defectors arrived."
+    passage = Passage(
+        id="p", source_id="s", text=text, char_start=0, char_end=len(text), page=None, ordinal=0
+    )
+    rec = PassageRecord(passage, "en", ("2023", "196", "defector", "arriv"), ((0, len(text)),))
+    calls: list[str] = []
+
+    def counted(t: str, kind: str) -> bool:
+        calls.append(kind)
+        return holds_type(t, kind)
+
+    monkeypatch.setattr(index.backend, "holds_type", counted)
+    for _ in range(3):
+        assert rec.holds_type("a figure") is holds_type(text, "a figure") is True
+        assert rec.holds_type("a date") is holds_type(text, "a date") is True
+    assert calls == ["a figure", "a date"]
+    assert rec == PassageRecord(passage, "en", rec.tokens, rec.sentences)  # the readings are no field
