@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from index.answer_type import asked_type, holds_type
@@ -134,3 +137,27 @@ def test_a_record_reads_its_answer_types_once(monkeypatch: pytest.MonkeyPatch) -
         assert rec.holds_type("a date") is holds_type(text, "a date") is True
     assert calls == ["a figure", "a date"]
     assert rec == PassageRecord(passage, "en", rec.tokens, rec.sentences)  # the readings are no field
+
+
+def _one_alternation_reading(text: str) -> bool:
+    """`holds_type(text, "a figure")` as first written: one alternation of every kind, read match by
+    match (the reference the searches by family must agree with)."""
+    from index.answer_type import _DIGITS, _FIGURE_WORDS, _not_a_figure
+
+    figure = re.compile("|".join([_DIGITS.pattern, *(w.pattern for w in _FIGURE_WORDS)]))
+    for m in figure.finditer(text):
+        if not (m.group()[0].isdigit() and _not_a_figure(text, m.start(), m.end())):
+            return True
+    return False
+
+
+def test_searching_by_family_reads_as_one_alternation() -> None:
+    """Digits first, then each family of number words: the answer of one alternation over the
+    passage, on random strings of digits, separators, markers and number words of three languages."""
+    rng = random.Random(17)
+    parts = [*"0123456789.,% ()[]§\n", "Article ", "제", "조", "第", "条", "two ", "Ten", "per cent"]
+    parts += ["percent", "only one", "a year", "한 명", "두", "명", "십", "만", "원", "一", "三", "人"]
+    parts += ["年", "以下", "2023", "January ", "월", "일", "people", "-", "퍼센트", "١٢", "３"]
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 12))) for _ in range(20_000)]
+    assert sum(holds_type(t, "a figure") for t in texts) > 1000  # both answers are tried
+    assert [holds_type(t, "a figure") for t in texts] == [_one_alternation_reading(t) for t in texts]
