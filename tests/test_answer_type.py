@@ -144,7 +144,7 @@ def _one_alternation_reading(text: str) -> bool:
     match (the reference the searches by family must agree with)."""
     from index.answer_type import _DIGITS, _FIGURE_WORDS, _not_a_figure
 
-    figure = re.compile("|".join([_DIGITS.pattern, *(w.pattern for w in _FIGURE_WORDS)]))
+    figure = re.compile("|".join([_DIGITS.pattern, *(words.pattern for _, words in _FIGURE_WORDS)]))
     for m in figure.finditer(text):
         if not (m.group()[0].isdigit() and _not_a_figure(text, m.start(), m.end())):
             return True
@@ -157,7 +157,15 @@ def test_searching_by_family_reads_as_one_alternation() -> None:
     rng = random.Random(17)
     parts = [*"0123456789.,% ()[]§\n", "Article ", "제", "조", "第", "条", "two ", "Ten", "per cent"]
     parts += ["percent", "only one", "a year", "한 명", "두", "명", "십", "만", "원", "一", "三", "人"]
-    parts += ["年", "以下", "2023", "January ", "월", "일", "people", "-", "퍼센트", "١٢", "３"]
+    parts += ["年", "以下", "2023", "January ", "월", "일", "people", "-", "퍼센트", "١٢", "３", "十", "两"]
+    parts += ["万", "百", "수천 명", "세", "개", "억", "원", "삼십", "이", "Korea "]
     texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 12))) for _ in range(20_000)]
     assert sum(holds_type(t, "a figure") for t in texts) > 1000  # both answers are tried
     assert [holds_type(t, "a figure") for t in texts] == [_one_alternation_reading(t) for t in texts]
+    # a family is looked for only where its guard finds a character: every match of it holds one
+    from index.answer_type import _FIGURE_WORDS
+
+    for guard, words in _FIGURE_WORDS:
+        if guard is not None:
+            matches = [m.group() for t in texts for m in words.finditer(t)]
+            assert matches and all(guard.search(m) for m in matches)
