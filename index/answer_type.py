@@ -56,19 +56,41 @@ _DATE_QUESTION = re.compile(
     re.IGNORECASE,
 )
 
-# What may be a figure: digits (with their separators), a percentage, a number word.
-_FIGURE = re.compile(
-    r"\d+(?:[.,]\d+)*"
-    r"|%|\bper\s?cent\b|\bpercent|퍼센트"
-    r"|\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
-    r"(?:[Tt]hir|[Ff]our|[Ff]if|[Ss]ix|[Ss]even|[Ee]igh|[Nn]ine)teen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|"
-    r"[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Hh]undreds?|[Tt]housands?|[Mm]illions?|[Bb]illions?|"
-    r"[Dd]ozens?|[Tt]wice|[Hh]alf)\b"
-    r"|\b[Oo]nly one\b|\b(?:[Oo]ne|an?)\s+(?:hour|day|week|month|year|decade)s?\b"
-    r"|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|수십|수백|수천|수만)\s*(?:명|개|곳|건|번|차례|가지|해|달|배)"
-    r"|(?:[일이삼사오육칠팔구]?[십백천만억])+\s*(?:명|개|곳|건|원|퍼센트|달러)"
-    r"|(?<![第0-9一二三四五六七八九十百千万亿两])[一二三四五六七八九十百千万亿两]+\s*"
-    r"(?:人|名|个|次|年|日|天|元|倍|岁|万|亿|以上|以下)"
+# What may be a figure: digits (with their separators), a percentage, a number word. The digits are
+# read first, one by one (`_not_a_figure`); the other kinds are a figure wherever they stand, so each
+# of their families is only looked for: four searches take half the time of one alternation tried at
+# every position of the passage (none of them matches a digit, a "." or a ",", so none hides in
+# or behind digits). The Chinese and Korean families are looked for only in a passage holding a
+# character each of their matches holds (a Chinese numeral, a Hangul syllable): a search for one
+# character takes ~5 us, theirs 20-60 us over an English passage.
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_FIGURE_WORDS: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = (
+    (None, re.compile(r"%|퍼센트")),
+    (
+        re.compile(r"[一二三四五六七八九十百千万亿两]"),
+        re.compile(
+            r"(?<![第0-9一二三四五六七八九十百千万亿两])[一二三四五六七八九十百千万亿两]+\s*"
+            r"(?:人|名|个|次|年|日|天|元|倍|岁|万|亿|以上|以下)"
+        ),
+    ),
+    (
+        None,
+        re.compile(
+            r"\bper\s?cent\b|\bpercent"
+            r"|\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
+            r"(?:[Tt]hir|[Ff]our|[Ff]if|[Ss]ix|[Ss]even|[Ee]igh|[Nn]ine)teen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|"
+            r"[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Hh]undreds?|[Tt]housands?|[Mm]illions?|[Bb]illions?|"
+            r"[Dd]ozens?|[Tt]wice|[Hh]alf)\b"
+            r"|\b[Oo]nly one\b|\b(?:[Oo]ne|an?)\s+(?:hour|day|week|month|year|decade)s?\b"
+        ),
+    ),
+    (
+        re.compile(r"[가-힣]"),
+        re.compile(
+            r"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|수십|수백|수천|수만)\s*(?:명|개|곳|건|번|차례|가지|해|달|배)"
+            r"|(?:[일이삼사오육칠팔구]?[십백천만억])+\s*(?:명|개|곳|건|원|퍼센트|달러)"
+        ),
+    ),
 )
 # Digits that are not a figure: a provision's or a list item's number, a footnote, a year, a date.
 _PROVISION_BEFORE = re.compile(
@@ -154,10 +176,7 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
     separators: "1170" for "1,170") is the question's own, not an answer to it."""
     if kind == "a date":
         return _DATE.search(text) is not None
-    for m in _FIGURE.finditer(text):
-        figure = m.group()
-        if not figure[0].isdigit():
+    for m in _DIGITS.finditer(text):
+        if not _not_a_figure(text, m.start(), m.end()) and m.group().replace(",", "") not in given:
             return True
-        if not _not_a_figure(text, m.start(), m.end()) and figure.replace(",", "") not in given:
-            return True
-    return False
+    return any((guard is None or guard.search(text)) and words.search(text) for guard, words in _FIGURE_WORDS)

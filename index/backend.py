@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corpus.models import Passage, Source, SourceMeta
+from index.answer_type import holds_type
 from index.types import Filters
 
 Vector = npt.NDArray[np.float32]
@@ -82,6 +83,21 @@ class PassageRecord:
         """`tokens` as a set, built once per record: what the engine reads the terms a passage holds
         from when its backend is not a `PresenceBackend`."""
         return frozenset(self.tokens)
+
+    def holds_type(self, kind: str) -> bool:
+        """Whether the passage's text holds an answer of `kind` ("a figure" or "a date"; see
+        `index.answer_type.holds_type`, 0.1-0.3 ms a passage), read once per kind while the record
+        is kept: a backend keeps recently read records, and candidates recur across questions."""
+        held = self._held_types
+        found = held.get(kind)
+        if found is None:
+            found = held[kind] = holds_type(self.passage.text, kind)
+        return found
+
+    @functools.cached_property
+    def _held_types(self) -> dict[str, bool]:
+        """`holds_type`'s readings so far, per kind."""
+        return {}
 
 
 @dataclass(frozen=True)

@@ -942,19 +942,27 @@ class GroundIndex:
         report on the year before)."""
         if not constraints:
             return ()
-        dated = _dated_year(self.backend.source_record(rec.passage.source_id).meta)
         cjk = rec.language in CJK_LANGUAGES
 
         def holds(c: Constraint) -> bool:
             if c.kind == "answer":
-                return holds_type(rec.passage.text, c.text, c.given)
+                # (read once per record; a figure the question states is looked at again)
+                return rec.holds_type(c.text) and (
+                    not c.given or holds_type(rec.passage.text, c.text, c.given)
+                )
             if set(c.terms) <= tokens:
                 return c.kind != "phrase" or in_a_row(c.in_order or c.terms, rec.tokens)
             # another form of several words is held as written ("United States", not "united ...
             # States")
             if any(set(alt) <= tokens and in_a_row(alt, rec.tokens) for alt in c.alternatives):
                 return True
-            return bool(cjk and c.cjk and set(c.cjk) <= tokens) or (c.kind == "year" and dated == c.text)
+            if cjk and c.cjk and set(c.cjk) <= tokens:
+                return True
+            # (the source's date is read only for a year its passage lacks)
+            return (
+                c.kind == "year"
+                and _dated_year(self.backend.source_record(rec.passage.source_id).meta) == c.text
+            )
 
         return tuple(c for c in constraints if not holds(c))
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from index.answer_type import asked_type, holds_type
@@ -136,3 +139,60 @@ def test_a_number_the_question_states_is_not_its_answer() -> None:
         if c.kind == "answer"
     ]
     assert answer.given == ()
+
+
+def test_a_record_reads_its_answer_types_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`PassageRecord.holds_type` gives `holds_type`'s answer, reading the text once per kind."""
+    import index.backend
+    from corpus.models import Passage
+    from index.backend import PassageRecord
+
+    text = "In 2023, 196 defectors arrived."
+    passage = Passage(
+        id="p", source_id="s", text=text, char_start=0, char_end=len(text), page=None, ordinal=0
+    )
+    rec = PassageRecord(passage, "en", ("2023", "196", "defector", "arriv"), ((0, len(text)),))
+    calls: list[str] = []
+
+    def counted(t: str, kind: str) -> bool:
+        calls.append(kind)
+        return holds_type(t, kind)
+
+    monkeypatch.setattr(index.backend, "holds_type", counted)
+    for _ in range(3):
+        assert rec.holds_type("a figure") is holds_type(text, "a figure") is True
+        assert rec.holds_type("a date") is holds_type(text, "a date") is True
+    assert calls == ["a figure", "a date"]
+    assert rec == PassageRecord(passage, "en", rec.tokens, rec.sentences)  # the readings are no field
+
+
+def _one_alternation_reading(text: str) -> bool:
+    """`holds_type(text, "a figure")` as first written: one alternation of every kind, read match by
+    match (the reference the searches by family must agree with)."""
+    from index.answer_type import _DIGITS, _FIGURE_WORDS, _not_a_figure
+
+    figure = re.compile("|".join([_DIGITS.pattern, *(words.pattern for _, words in _FIGURE_WORDS)]))
+    for m in figure.finditer(text):
+        if not (m.group()[0].isdigit() and _not_a_figure(text, m.start(), m.end())):
+            return True
+    return False
+
+
+def test_searching_by_family_reads_as_one_alternation() -> None:
+    """Digits first, then each family of number words: the answer of one alternation over the
+    passage, on random strings of digits, separators, markers and number words of three languages."""
+    rng = random.Random(17)
+    parts = [*"0123456789.,% ()[]§\n", "Article ", "제", "조", "第", "条", "two ", "Ten", "per cent"]
+    parts += ["percent", "only one", "a year", "한 명", "두", "명", "십", "만", "원", "一", "三", "人"]
+    parts += ["年", "以下", "2023", "January ", "월", "일", "people", "-", "퍼센트", "١٢", "３", "十", "两"]
+    parts += ["万", "百", "수천 명", "세", "개", "억", "원", "삼십", "이", "Korea "]
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 12))) for _ in range(20_000)]
+    assert sum(holds_type(t, "a figure") for t in texts) > 1000  # both answers are tried
+    assert [holds_type(t, "a figure") for t in texts] == [_one_alternation_reading(t) for t in texts]
+    # a family is looked for only where its guard finds a character: every match of it holds one
+    from index.answer_type import _FIGURE_WORDS
+
+    for guard, words in _FIGURE_WORDS:
+        if guard is not None:
+            matches = [m.group() for t in texts for m in words.finditer(t)]
+            assert matches and all(guard.search(m) for m in matches)
