@@ -226,3 +226,26 @@ def test_presence_is_membership(docs: list[list[str]], terms: list[str], picks: 
     held = index.presence(terms, rows)
     assert held.shape == (len(rows), len(terms))
     assert held.tolist() == [[t in docs[r] for t in terms] for r in rows]
+
+
+def test_a_query_of_few_postings_in_a_large_collection_ranks_the_rows_it_touches_alike() -> None:
+    """Above `_SPARSE_MIN` rows, a query of few postings is ranked over the rows they touch: the
+    same rows and bit-identical scores as ranking the array of every row, with subsets and ties."""
+    rng = np.random.default_rng(5)
+    n = lexical._SPARSE_MIN + 1000
+    common = [f"w{i}" for i in range(50)]
+    docs = [list(rng.choice(common, size=int(rng.integers(3, 12)))) for _ in range(n)]
+    for row in rng.choice(n, size=400, replace=False).tolist():  # rare terms, some rows tied
+        docs[row] += ["rare", "rare2"] if row % 3 else ["rare"]
+    index = LexicalIndex.build(docs)
+    assert len(index) >= lexical._SPARSE_MIN
+    subsets = [None, np.arange(0, n, 2), rng.choice(n, size=5000, replace=False), np.zeros(0, np.int64)]
+    for weights in ({"rare": 1.0}, {"rare": 2.0, "rare2": 0.5}, {"rare": 1.0, "w3": 0.25}, {"nope": 1.0}):
+        for subset in subsets:
+            for k in (1, 10, 300, 1000):
+                fast = index.search_weighted(weights, k, subset)
+                full = index.top(index.scores(weights), k, subset)
+                assert np.array_equal(fast[0], full[0]) and np.array_equal(fast[1], full[1])
+                assert fast[0].dtype == np.int64 and fast[1].dtype == np.float32
+    with pytest.raises(ValueError, match="outside"):
+        index.search_weighted({"rare": 1.0}, 5, [n])
