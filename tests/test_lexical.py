@@ -239,6 +239,14 @@ def test_a_query_of_few_postings_in_a_large_collection_ranks_the_rows_it_touches
         docs[row] += ["rare", "rare2"] if row % 3 else ["rare"]
     index = LexicalIndex.build(docs)
     assert len(index) >= lexical._SPARSE_MIN
+    touched: list[int] = []
+    ranked = index._top_touched
+
+    def counted(*args: object) -> tuple[np.ndarray, np.ndarray]:
+        touched.append(1)
+        return ranked(*args)  # type: ignore[arg-type]
+
+    index._top_touched = counted  # type: ignore[method-assign]
     subsets = [None, np.arange(0, n, 2), rng.choice(n, size=5000, replace=False), np.zeros(0, np.int64)]
     for weights in ({"rare": 1.0}, {"rare": 2.0, "rare2": 0.5}, {"rare": 1.0, "w3": 0.25}, {"nope": 1.0}):
         for subset in subsets:
@@ -247,5 +255,6 @@ def test_a_query_of_few_postings_in_a_large_collection_ranks_the_rows_it_touches
                 full = index.top(index.scores(weights), k, subset)
                 assert np.array_equal(fast[0], full[0]) and np.array_equal(fast[1], full[1])
                 assert fast[0].dtype == np.int64 and fast[1].dtype == np.float32
+    assert len(touched) >= 2 * len(subsets) * 4  # the rare terms' queries took the sparse path
     with pytest.raises(ValueError, match="outside"):
         index.search_weighted({"rare": 1.0}, 5, [n])

@@ -39,10 +39,12 @@ DEFAULT_B = 0.75
 _GATHER_LIMIT = 1 << 17  # postings per query up to which scoring gathers them all at once
 _GATHER_DF_MIN = 32  # terms from which `doc_freqs` gathers (10 terms: 7 against 13 us; 100: 71 against 35)
 _SAMPLED_TOP_MIN = 1 << 16  # rows from which `top` takes a threshold from a sample first
-# rows from which a query of few postings (up to `_GATHER_LIMIT`) is ranked over the rows they touch
-# rather than an array of every row (`LexicalIndex._top_touched`)
+# rows from which a query of few postings (at most one for `_SPARSE_SHARE` rows) is ranked over the
+# rows they touch rather than an array of every row (`LexicalIndex._top_touched`): sorting the
+# postings grows with them, the array with the rows (a review measured the two even at about n/20
+# postings at 70k rows and n/10 at 1M)
 _SPARSE_MIN = 1 << 16
-_MASKS_KEPT = 8  # masks of read-only subsets kept per index (`LexicalIndex._allowed`)
+_SPARSE_SHARE = 16
 _ARRAYS = ("term_indptr", "term_docs", "term_scores", "doc_indptr", "doc_terms", "doc_scores")
 
 
@@ -142,8 +144,6 @@ class LexicalIndex:
         self._doc_scores: Scores = arrays["doc_scores"]  # type: ignore[assignment]
         self._terms = terms
         self._vocab: dict[str, int] = {t: i for i, t in enumerate(terms)}
-        # masks of the read-only subsets the backend keeps (a language's rows): id -> (subset, mask)
-        self._masks: dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]] = {}
 
     @classmethod
     def build(
@@ -278,7 +278,13 @@ class LexicalIndex:
         see `top` for the ValueError on a bad subset.
         """
         found = self._postings(weights)
-        if found is not None and self._n >= _SPARSE_MIN and int(found[1].sum()) <= _GATHER_LIMIT:
+        total = int(found[1].sum()) if found is not None else 0
+        if (
+            found is not None
+            and self._n >= _SPARSE_MIN
+            and total <= min(_GATHER_LIMIT, self._n // _SPARSE_SHARE)
+        ):
+            # (within `_GATHER_LIMIT`, where `scores` sums in float64 too: the same scores)
             return self._top_touched(*found, k, subset)
         return self.top(self.scores(weights), k, subset)
 
@@ -319,28 +325,16 @@ class LexicalIndex:
         return _best(candidates, scores[candidates], k)
 
     def _allowed(self, subset: npt.ArrayLike) -> npt.NDArray[np.bool_]:
-        """A mask of the rows in `subset`, shape (len(self),). A read-only array (the backend's kept
-        subsets: a language's or a filter's rows) has its mask kept (at most `_MASKS_KEPT`, ~1 MB
-        each at 1M rows): building it costs ~1 ms at 1M rows, on every run of every question.
+        """A mask of the rows in `subset`, shape (len(self),).
 
         Raises:
             ValueError: `subset` holds a row id outside 0..len(self) - 1.
         """
-        kept = isinstance(subset, np.ndarray) and not subset.flags.writeable
-        if kept:
-            hit = self._masks.get(id(subset))
-            if hit is not None and hit[0] is subset:
-                return hit[1]
         allowed = np.asarray(subset, dtype=np.int64)
         if allowed.size and (allowed.min() < 0 or allowed.max() >= self._n):
             raise ValueError(f"subset holds row ids outside 0..{self._n - 1}")
         mask = np.zeros(self._n, dtype=bool)
         mask[allowed] = True
-        if kept:
-            mask.flags.writeable = False
-            if len(self._masks) >= _MASKS_KEPT:
-                self._masks.pop(next(iter(self._masks)))
-            self._masks[id(subset)] = (subset, mask)  # type: ignore[assignment]
         return mask
 
     def prepare_feedback(self) -> None:
