@@ -245,7 +245,10 @@ class LexicalIndex:
         contributions (0 for rows sharing no term; no fixed upper bound). Unknown terms, empty terms
         and zero weights are ignored.
         """
-        found = self._postings(weights)
+        return self._scores_of(self._postings(weights))
+
+    def _scores_of(self, found: tuple[Index, Index, npt.NDArray[np.float64]] | None) -> Scores:
+        """`scores` from the query's postings (`_postings`)."""
         if found is None:
             return np.zeros(self._n, dtype=np.float32)
         lo, lens, ws = found
@@ -277,16 +280,15 @@ class LexicalIndex:
         Returns (rows int64, scores float32), both of shape (m,), m <= k, best first, ties by row;
         see `top` for the ValueError on a bad subset.
         """
-        found = self._postings(weights)
-        total = int(found[1].sum()) if found is not None else 0
+        found = self._postings(weights)  # read once for either way
         if (
             found is not None
             and self._n >= _SPARSE_MIN
-            and total <= min(_GATHER_LIMIT, self._n // _SPARSE_SHARE)
+            and int(found[1].sum()) <= min(_GATHER_LIMIT, self._n // _SPARSE_SHARE)
         ):
             # (within `_GATHER_LIMIT`, where `scores` sums in float64 too: the same scores)
             return self._top_touched(*found, k, subset)
-        return self.top(self.scores(weights), k, subset)
+        return self.top(self._scores_of(found), k, subset)
 
     def _top_touched(
         self, lo: Index, lens: Index, ws: npt.NDArray[np.float64], k: int, subset: npt.ArrayLike | None
