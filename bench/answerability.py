@@ -4,8 +4,8 @@ of the audit sets, and report every half.
     .venv/bin/python -m bench.answerability --data DIR [--model auto] [--devset-only] [--write]
 
 The fit reads the "fit" half of bench/devset/questions.jsonl and, unless `--devset-only`, those of
-the audit sets (`bench.devset_eval.QUESTION_SETS`: audit.jsonl since 2026-12-01, audit3.jsonl and
-audit4.jsonl since 2026-12-02; questions written later by other writers to audit the engine; a model
+the audit sets (`bench.devset_eval.QUESTION_SETS`: audit.jsonl since 2026-12-01, audit3.jsonl,
+audit4.jsonl and audit5.jsonl since 2026-12-02; questions written later by other writers to audit the engine; a model
 fitted on the dev set alone refused too many of their specific questions). Each set's "test" half is
 reported apart. Every question is scored once (GroundIndex.score). Each candidate group
 becomes one row of features (index.answerability.FEATURES), labelled 1 when it holds one of the

@@ -9,10 +9,11 @@ report "test". `evaluate_devset(..., split=...)` scores one half or, with "all",
 the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
-writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Two later
-audits are sets of their own (`AUDIT3`, `AUDIT4`: bench/devset/audit3.jsonl and audit4.jsonl), each
-with its own halves. The answerability fit reads every set's fit half (bench/answerability.py, since
-2026-12-02 all four; before, the dev and audit sets) and reports each test half apart.
+writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
+audits are sets of their own (`AUDIT3`, `AUDIT4`, `AUDIT5`: bench/devset/audit3.jsonl, audit4.jsonl and
+audit5.jsonl), each with its own halves. The answerability fit reads every set's fit half
+(bench/answerability.py, since 2026-12-02 all of them; before, the dev and audit sets) and reports each
+test half apart.
 """
 
 from __future__ import annotations
@@ -31,7 +32,14 @@ DEVSET = Path(__file__).resolve().parent / "devset" / "questions.jsonl"
 AUDIT = DEVSET.with_name("audit.jsonl")
 AUDIT3 = DEVSET.with_name("audit3.jsonl")
 AUDIT4 = DEVSET.with_name("audit4.jsonl")
-QUESTION_SETS = {"dev set": DEVSET, "audit set": AUDIT, "audit 3": AUDIT3, "audit 4": AUDIT4}
+AUDIT5 = DEVSET.with_name("audit5.jsonl")
+QUESTION_SETS = {
+    "dev set": DEVSET,
+    "audit set": AUDIT,
+    "audit 3": AUDIT3,
+    "audit 4": AUDIT4,
+    "audit 5": AUDIT5,
+}
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")
 _WS = re.compile(r"\s+")
