@@ -5,9 +5,9 @@ of the audit sets, and report every half.
 
 The fit reads the "fit" half of bench/devset/questions.jsonl and, unless `--devset-only`, those of
 the audit sets (`bench.devset_eval.QUESTION_SETS`: audit.jsonl since 2026-12-01, audit3.jsonl,
-audit4.jsonl and audit5.jsonl since 2026-12-02; questions written later by other writers to audit the engine; a model
-fitted on the dev set alone refused too many of their specific questions). Each set's "test" half is
-reported apart. Every question is scored once (GroundIndex.score). Each candidate group
+audit4.jsonl and audit5.jsonl since 2026-12-02; questions written later by other writers to audit the
+engine; a model fitted on the dev set alone refused too many of their specific questions). Each set's
+"test" half is reported apart. Every question is scored once (GroundIndex.score). Each candidate group
 becomes one row of features (index.answerability.FEATURES), labelled 1 when it holds one of the
 question's answer quotes; the passage model is fitted on the rows of the "fit" questions. Each
 question then becomes one row of QUESTION_FEATURES (from its candidates' probabilities), labelled 1
@@ -60,6 +60,7 @@ from index.answerability import (
     DECIDING_FEATURES,
     FEATURES,
     LIKELY_BAR,
+    MIN_ANSWER_P,
     MODELS_FILE,
     QUESTION_FEATURES,
     QUESTION_SIGNS,
@@ -387,7 +388,12 @@ class Held:
     hit: bool
 
     def answered(self, bar: float, passage_bar: float) -> bool:
-        return self.any_eligible and (self.q >= bar or self.best_p >= passage_bar)
+        """`AnswerModel.decide`'s decision at these bars."""
+        return (
+            self.any_eligible
+            and self.best_p >= MIN_ANSWER_P
+            and (self.q >= bar or self.best_p >= passage_bar)
+        )
 
 
 def held_out(rows: list[Row], l2: float, n: int = FOLDS) -> list[Held]:

@@ -36,6 +36,11 @@ _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
     r"|\bhow\s+much\s+(?!(?:do|does|did|has|have|had|will|would|can|could|should)\b)[a-z]"
     r"|\bwhat\s+(?:share|percentage|proportion|fraction|number|amount)\b"
+    # a measure: an age, a pay, a size ("What is the legal minimum age for marriage?", "how wide")
+    r"|\b(?:what|which)\s+(?:(?:is|was|are|were)\s+the\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:age|salary|salaries|wages?|fees?|price|width|length|height|depth|population)\b(?!\s+groups?\b)"
+    r"|\bat\s+what\s+age\b|\bhow\s+(?:old|wide|tall|high|deep|large|big)\b"
+    r"|몇\s*(?:살|세(?!대))"
     r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구)"
     r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
     r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄)"

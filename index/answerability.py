@@ -50,6 +50,13 @@ log = logging.getLogger(__name__)
 
 MODELS_FILE = Path(__file__).with_name("answer_models.json")
 ANSWER_WINDOW = 10  # how many top candidates may carry the "answered" decision
+MIN_ANSWER_P = 0.01
+"""A question is answered only when a candidate among the top `ANSWER_WINDOW` that holds its key facts
+is at least this probable: when every candidate that would answer lacks the year or figure asked for,
+what is left to show is rank 20-40 fill (a Factbook's inflation line for "... in fiscal year 2024"),
+which a question profile alone must not turn into an answer. Measured out-of-fold on the fit halves
+of the five question sets (2026-12-02, bar 0.50): 2 more unanswerable questions refused, 1 more
+answerable one whose answer was not shown refused, no answer passage lost; 0.015 lost 2."""
 LIKELY_BAR = 0.05
 """The passage probability over which a shown passage counts as likely to answer. It is the show bar
 the models were fitted with before further passages were shown (the lowest value of that fit's
@@ -431,7 +438,9 @@ class AnswerModel:
     ) -> tuple[bool, list[int], npt.NDArray[np.float64], float]:
         """Whether the question is answered, and which candidates to show.
 
-        A candidate missing one of the question's key facts (`eligible` False) never answers or shows.
+        A candidate missing one of the question's key facts (`eligible` False) never answers or shows;
+        nor is a question answered when no eligible candidate among the top `ANSWER_WINDOW` is at least
+        `MIN_ANSWER_P` probable.
 
         Args:
             x: the candidates' features, shape (n, len(FEATURES)), rows in fused rank order.
@@ -450,8 +459,9 @@ class AnswerModel:
         q = self.answerable(x, p, eligible, unknown_share)
         ranked = self.ranking(x, p)
         ok = [i for i in range(len(p)) if eligible[i]]
-        strong = any(p[i] >= self.passage_bar for i in ok if i < ANSWER_WINDOW)
-        if not ok or (q < self.answer_bar.get(language, self.answer_bar["*"]) and not strong):
+        best = max((float(p[i]) for i in ok if i < ANSWER_WINDOW), default=0.0)
+        strong = best >= self.passage_bar
+        if best < MIN_ANSWER_P or (q < self.answer_bar.get(language, self.answer_bar["*"]) and not strong):
             return False, [], ranked, q
         return True, sorted(ok, key=lambda i: -ranked[i])[:k], ranked, q
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from corpus.numbering import han_value
+from corpus.numbering import han_numeral, han_value
 from corpus.script import query_language
 from index.analyzer import analyze
 from index.answer_type import asked_type
@@ -103,6 +103,7 @@ _MONTH_NAMES = (
 _MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
                         "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}  # fmt: skip
 _EN_MONTH = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + "|" + "|".join(_MONTH_ABBREVIATIONS) + r")\b\.?")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,.]*\d)")
 _QUOTED = re.compile(r"[\"“„«「『]([^\"”“«»「」『』]{3,120})[\"”»」』]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
@@ -111,7 +112,12 @@ _AGE_BEFORE = re.compile(
     r"\b(?:(?:aged|ages?|age of)(?:\s+between)?|(?:aged|ages?)\s+(?:between\s+)?\d+\s*(?:to|and|or|-|–))\s*$",
     re.IGNORECASE,
 )
-_AGE_AFTER = re.compile(r"\s*(?:-?\s*years?[- ]olds?\b|세(?![가-힣])|살|岁)", re.IGNORECASE)
+# "55세", and "55세였던", "55세인", "55세부터": 세 before a copula, ending or particle (not 세기 "century")
+_AGE_AFTER = re.compile(
+    r"\s*(?:-?\s*years?[- ]olds?\b|세(?![가-힣])|세(?=였|이었|이던|이며|인|의|부터|까지|미만|이상|이하"
+    r"|초과|에|가|는|도|를|로|쯤|때|전후)|살|岁)",
+    re.IGNORECASE,
+)
 # "who was 16" is an age only where the number ends the phrase ("who were 500 detainees" is a count)
 _AGE_WHO_BEFORE = re.compile(r"\bwho\s+(?:was|is|were|are)\s+$", re.IGNORECASE)
 _AGE_WHO_AFTER = re.compile(r"\s*(?:$|[?.,;:!]|(?:when|at|then|years?)\b)", re.IGNORECASE)
@@ -420,7 +426,7 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
             continue
         if any(a <= m.start() < b for a, b in month_spans) or _is_age(text, m.start(), m.end()):
             continue
-        add("number", value)
+        _add_number(out, seen, value, _ORDINAL_SUFFIX.match(text, m.end()))
     if language == "en":
         for name, acts in _names(text, provision_spans + month_spans):
             add("name", name, acts)
@@ -430,6 +436,27 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
         given = tuple(c.text.replace(",", "") for c in out if c.kind == "number")
         out.append(Constraint("answer", wanted, (), given=given))
     return out
+
+
+def _add_number(
+    out: list[Constraint], seen: set[tuple[str, ...]], value: str, ordinal: re.Match[str] | None
+) -> None:
+    """Add the number constraint of `value` ("38", "1,170") to `out` unless `seen` holds its terms.
+
+    Passages write a number in other forms than the question: an ordinal as the question does or not
+    ("the 38th parallel" is met by "38th" and by "38"), and a Chinese law in Han numerals ("under 14"
+    is met by 不满十四周岁: the numeral's character bigrams, `cjk`, as the analyzer keeps them; a
+    one-character numeral is no term of its own)."""
+    digits = value.replace(",", "")
+    terms = tuple(analyze(value + ordinal.group())) if ordinal else tuple(analyze(value))
+    if not terms or terms in seen:
+        return
+    seen.add(terms)
+    alternatives = (tuple(analyze(value)),) if ordinal else ()
+    number = int(digits) if digits.isdigit() else 0
+    han = han_numeral(number) if 10 <= number < 10000 else ""
+    cjk = tuple(dict.fromkeys(han[i : i + 2] for i in range(len(han) - 1)))
+    out.append(Constraint("number", value, terms, alternatives, cjk=cjk))
 
 
 def _is_age(text: str, start: int, end: int) -> bool:

@@ -43,6 +43,17 @@ from index.question import analyze_question
         ("몇 년 이상의 징역인가요?", "a figure"),
         # "몇 년인가요?" as often asks a year ("가입한 해는 몇 년인가요?") as a term: no type
         ("북한이 NPT에서 탈퇴한 해는 몇 년인가요?", None),
+        # a measure (an age, a pay, a size) is a figure
+        ("What is the legal minimum age for marriage in China?", "a figure"),
+        ("What is the age of criminal responsibility?", "a figure"),
+        ("At what age can children be recruited?", "a figure"),
+        ("What monthly salary do workers sent to Russia receive?", "a figure"),
+        ("how wide is the DMZ", "a figure"),
+        ("How old was he when he took power?", "a figure"),
+        ("몇 살부터 투표할 수 있나요?", "a figure"),
+        ("What age groups does the survey cover?", None),
+        ("What is the main source of wages?", None),
+        ("What is the largest city?", None),
     ],
 )
 def test_the_answer_type_a_question_asks_for(question: str, kind: str | None) -> None:

@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.answerability import (
+    ANSWER_WINDOW,
     FEATURES,
+    MIN_ANSWER_P,
     QUESTION_FEATURES,
     AnswerModel,
     Logistic,
@@ -55,6 +57,23 @@ def test_decide_shows_the_k_most_probable_eligible_passages_and_never_an_ineligi
     assert model.decide(x, [True, True, False, True, True], "en", k=5)[1] == [1, 4, 0, 3]
     assert _model(0.99, 0.5).decide(x, [True] * 5, "en", k=5)[:2] == (False, [])
     assert model.decide(x, [False] * 5, "en", k=5)[:2] == (False, [])
+
+
+def test_a_question_whose_eligible_candidates_are_all_improbable_or_far_down_is_not_answered() -> None:
+    """Whatever the question profile, no answer is made of rank 20-40 fill: an eligible candidate
+    among the top ANSWER_WINDOW must be at least MIN_ANSWER_P probable."""
+    n = ANSWER_WINDOW + 5
+    x = np.zeros((n, len(FEATURES)))
+    x[:, 0] = -3.0  # passage probabilities ~0.047
+    model = _model(0.0, 0.5)  # every question profile passes the answer bar
+    eligible = [False] * ANSWER_WINDOW + [True] * 5
+    x[ANSWER_WINDOW:, 0] = 3.0  # probable, but below the window
+    assert model.decide(x, eligible, "en", k=5)[:2] == (False, [])
+    x[0, 0] = np.log(MIN_ANSWER_P / 2)  # in the window, eligible, but under the floor
+    assert model.decide(x, [True, *eligible[1:]], "en", k=5)[:2] == (False, [])
+    x[0, 0] = np.log(MIN_ANSWER_P * 3)
+    answered, shown, _, _ = model.decide(x, [True, *eligible[1:]], "en", k=6)
+    assert answered and shown[-1] == 0  # the least probable of those shown
 
 
 def test_the_question_reads_whether_its_first_candidate_holds_every_key_fact() -> None:

@@ -389,8 +389,8 @@ AUDIT5 = DEFAULT_DEVSET.with_name("audit5.jsonl")
 def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     path: Path, earlier: tuple[Path, ...], unanswerable: int, follow_ups: int
 ) -> None:
-    """bench/devset/audit3.jsonl, audit4.jsonl and audit5.jsonl follow the dev set's schema and rules with their own
-    halves; no id and no question of one is also in an earlier set."""
+    """bench/devset/audit3.jsonl, audit4.jsonl and audit5.jsonl follow the dev set's schema and rules
+    with their own halves; no id and no question of one is also in an earlier set."""
     sources, source_problems = load_sources(SHARED_CORPUS)
     items, read_problems = load_items(path)
     problems = source_problems + read_problems + validate_items(items, sources)

@@ -179,6 +179,39 @@ def test_a_month_asked_in_one_language_is_found_in_a_passage_of_another(
     assert english["march"] == ("October",)
 
 
+NUMBERED = {
+    "beg.txt": "刑法\n\n第二百六十二条之一 以暴力组织不满十四周岁的未成年人乞讨的，处三年以下有期徒刑。",
+    "line.txt": "Division\n\nTwo US officers chose the 38th parallel as the line between the zones.",
+    "other.txt": "Begging report\n\nChildren under 16 were made to beg in the streets, officials said.",
+}
+NUMBERED_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "beg.txt,刑法,Example,2024,https://example.cn/b,test,CC BY,zh\n"
+    "line.txt,Division,Example,2024,https://example.org/l,test,CC BY,en\n"
+    "other.txt,Begging report,Example,2024,https://example.org/o,test,CC BY,en\n"
+)
+
+
+def test_a_number_asked_is_found_as_an_ordinal_and_as_a_chinese_numeral(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "14" is held by a Chinese passage's 不满十四周岁 and "38th" by "38th"; "under 16" holds no 14."""
+    idx = tiny_index_in(tmp_path_factory, "numbered", NUMBERED, NUMBERED_MANIFEST)
+
+    def lacking(question: str) -> dict[str, tuple[str, ...]]:  # the article's, not its title's
+        explanation = idx.search(Query(question, k=5, explain=True)).explanation
+        assert explanation is not None
+        return {
+            c.source_id.split("-")[0]: c.missing
+            for c in explanation.candidates
+            if "十四" in idx.passage(c.passage_id).text or not c.source_id.startswith("beg")
+        }
+
+    found = lacking("What is the penalty for making children under 14 beg?")
+    assert found["beg"] == () and found["other"] == ("14",)
+    assert _lacking(idx, "Who chose the 38th parallel?")["line"] == ()
+
+
 YEARLY = {
     "report.txt": "Arrivals\n\nOnly 196 North Korean defectors arrived in the South during the year.",
     "article.txt": "Returns\n\nIn October China forcibly returned 600 North Korean defectors.",

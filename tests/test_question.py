@@ -262,6 +262,8 @@ def test_our_country_in_a_korean_question_is_the_republic_of_korea() -> None:
         "만 18세 미만은 아동인가요?",
         "Can 16-year-olds be tried by the ICC?",
         "What about workers aged between 16 and 18?",
+        "보호 결정을 받을 때 55세였던 탈북민도 국민연금을 받을 수 있나요?",
+        "60세부터 받을 수 있나요?",
     ],
 )
 def test_an_age_the_question_supposes_is_no_fact_to_find(question: str) -> None:
@@ -272,3 +274,21 @@ def test_an_age_the_question_supposes_is_no_fact_to_find(question: str) -> None:
 def test_other_numbers_stay_facts_to_find() -> None:
     assert [c.text for c in analyze_question("What happened to the 12 abductees?").constraints] == ["12"]
     assert [c.text for c in analyze_question("Who were 500 detainees released?").constraints] == ["500"]
+
+
+def test_a_century_is_no_age() -> None:
+    """세 before 기 is "century", not "years old": "20세기" keeps its number."""
+    numbers = [c.text for c in analyze_question("20세기에 몇 명이 왔나요?").constraints if c.kind == "number"]
+    assert numbers == ["20"]
+
+
+def test_a_number_is_found_in_the_forms_passages_write_it() -> None:
+    """An ordinal is met by "38th" and by "38"; a number by its Han numeral in a Chinese passage
+    (不满十四周岁, "under fourteen", as the analyzer's character bigrams)."""
+    (ordinal,) = analyze_question("Which officers chose the 38th parallel?").constraints
+    assert ordinal.terms == ("38th",) and ordinal.alternatives == (("38",),)
+    (fourteen,) = [c for c in analyze_question("Children under 14 beg").constraints if c.kind != "name"]
+    assert fourteen.terms == ("14",) and fourteen.cjk == ("十四",)
+    assert set(fourteen.cjk) <= set(analyze("不满十四周岁的"))
+    (big, _) = analyze_question("Of the 1,170 detained, how many?").constraints  # and "a figure"
+    assert big.cjk == ("一千", "千一", "一百", "百七", "七十")
