@@ -913,14 +913,18 @@ class GroundIndex:
         return cached
 
     def _key_constraints(self, constraints: Sequence[Constraint]) -> tuple[Constraint, ...]:
-        """The constraints an answer must satisfy: all but names that are common in the collection."""
+        """The constraints an answer must satisfy: all but names that are common in the collection and
+        are not the state a treaty act is asked about (`Constraint.agent`: "When did South Korea ratify
+        the Protocol?" is not answered by the Protocol's article on ratification, which names no state)."""
         names = [c for c in constraints if c.kind == "name"]
         if not names:
             return tuple(constraints)
         stats = self.backend.term_stats(t for c in names for t in c.terms)
         limit = RARE_NAME_SHARE * max(stats.n_docs, 1)
         return tuple(
-            c for c in constraints if c.kind != "name" or min(stats.df.get(t, 0) for t in c.terms) <= limit
+            c
+            for c in constraints
+            if c.kind != "name" or c.agent or min(stats.df.get(t, 0) for t in c.terms) <= limit
         )
 
     def _held(self, terms: Iterable[str], heads: Sequence[PassageRecord]) -> list[frozenset[str]]:

@@ -125,6 +125,13 @@ _AGE_WHO_AFTER = re.compile(r"\s*(?:$|[?.,;:!]|(?:when|at|then|years?)\b)", re.I
 # phrase is read as 대한민국, its particle in the form that follows a consonant (는 -> 은)
 _OUR_COUNTRY = re.compile(r"우리\s?나라(는|가|를|와|로|랑)?")
 _AFTER_CONSONANT = {"는": "은", "가": "이", "를": "을", "와": "과", "로": "으로", "랑": "이랑"}
+# What a state does to a treaty (`_agent`), and the adverbs that may stand before it
+_TREATY_ACTS = frozenset([
+    "ratify", "ratified", "ratifies", "sign", "signed", "signs", "accede", "acceded", "accedes", "join",
+    "joined", "joins", "accept", "accepted", "approve", "approved", "denounce", "denounced", "withdraw",
+    "withdrew",
+])  # fmt: skip
+_BEFORE_ACT = frozenset(["ever", "never", "formally", "officially", "already", "first", "finally", "not"])
 _AUXILIARIES = frozenset(
     [
         "do", "does", "did", "will", "would", "won't", "can", "can't", "cannot", "could", "should",
@@ -246,6 +253,8 @@ class Constraint:
             names, "japan", "japanes").
         in_order: for a quoted phrase, all its analysed terms in text order (question words
             included: "受到了酷刑" keeps 到了, 了酷), which a passage must hold in a row.
+        agent: for a name, whether it is the state a treaty act is asked about ("When did South Korea
+            ratify ...?"): a key fact however common its words (`index.question._agent`).
         cjk: the terms that also satisfy it in a Korean, Chinese or Japanese passage (a month: its
             number, what the analyzer keeps of "10월" and "10月"; in an English passage a bare "10"
             is no month). So "2023년 10월" is found in "In October 2023" and "October" in "2023년 10월".
@@ -258,6 +267,7 @@ class Constraint:
     cjk: tuple[str, ...] = ()
     in_order: tuple[str, ...] = ()
     given: tuple[str, ...] = ()
+    agent: bool = False
 
 
 @dataclass(frozen=True)
@@ -343,13 +353,13 @@ def provisions_in(text: str) -> tuple[Provision, ...]:
     return tuple(found)
 
 
-def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool]]:
     """Runs of capitalised words that are not at the start of the question, not generic, not an
     acronym (acronyms are too often spelled out in the sources; a possessive one, "UNHCR's budget",
     is what the question is about and counts) and not inside a named provision; a possessive ends its
     run ("Washington's North Korea strategy": "Washington", "North Korea").
     Each with whether it is a lone word that acts (`_acts`): a capital so used stands for its
-    government."""
+    government; and whether it is the question's agent (`_agent`)."""
     words = [(m.start(), m.group().strip("?,;:!()[]\"“”'’")) for m in re.finditer(r"\S+", text)]
     runs: list[list[int]] = []
     current: list[int] = []
@@ -371,7 +381,11 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     if current:
         runs.append(current)
     return [
-        (" ".join(_POSSESSIVE.sub("", words[i][1]) for i in run), len(run) == 1 and _acts(words, run[0]))
+        (
+            " ".join(_POSSESSIVE.sub("", words[i][1]) for i in run),
+            len(run) == 1 and _acts(words, run[0]),
+            _agent(words, run[-1]),
+        )
         for run in runs
     ]
 
@@ -390,11 +404,24 @@ def _acts(words: Sequence[tuple[int, str]], i: int) -> bool:
     return bool(_POSSESSIVE.search(word)) or acting or (before in _AUXILIARIES and not noun_after)
 
 
+def _agent(words: Sequence[tuple[int, str]], last: int) -> bool:
+    """Whether the name ending at word `last` is a state that a treaty act is asked about: "When did
+    South Korea ratify ...?", "Has China (ever) signed ...?", "Did North Korea accede to ...?". A
+    treaty's own text never names the states that join it: its article on ratification does not
+    answer when one of them did. Not a possessive ("South Korea's accession")."""
+    if _POSSESSIVE.search(words[last][1]):
+        return False
+    after = [w.lower() for _, w in words[last + 1 : last + 3]]
+    return bool(after) and (
+        after[0] in _TREATY_ACTS or (len(after) == 2 and after[0] in _BEFORE_ACT and after[1] in _TREATY_ACTS)
+    )
+
+
 def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]]) -> list[Constraint]:
     out: list[Constraint] = []
     seen: set[tuple[str, ...]] = set()
 
-    def add(kind: ConstraintKind, raw: str, acts: bool = False) -> None:
+    def add(kind: ConstraintKind, raw: str, acts: bool = False, agent: bool = False) -> None:
         analysed = tuple(analyze(raw))
         terms = tuple(t for t in analysed if not _is_question_word(t, language))
         if terms and terms not in seen:
@@ -403,7 +430,7 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
             if acts and len(terms) == 1:
                 alternatives += capital_forms().get(terms[0], ())
             in_order = analysed if kind == "phrase" else ()
-            out.append(Constraint(kind, raw, terms, alternatives, in_order=in_order))
+            out.append(Constraint(kind, raw, terms, alternatives, in_order=in_order, agent=agent))
 
     def in_provision(start: int) -> bool:
         return any(a <= start < b for a, b in provision_spans)
@@ -428,8 +455,8 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
             continue
         _add_number(out, seen, value, _ORDINAL_SUFFIX.match(text, m.end()))
     if language == "en":
-        for name, acts in _names(text, provision_spans + month_spans):
-            add("name", name, acts)
+        for name, acts, agent in _names(text, provision_spans + month_spans):
+            add("name", name, acts, agent)
     wanted = asked_type(text)
     if wanted is not None:  # held by a passage whose text gives it (`index.answer_type.holds_type`)
         # the figures it states (not its years, months, ages or articles, which are no figures here)

@@ -212,6 +212,27 @@ def test_a_number_asked_is_found_as_an_ordinal_and_as_a_chinese_numeral(
     assert _lacking(idx, "Who chose the 38th parallel?")["line"] == ()
 
 
+RATIFIED = {
+    "protocol.txt": "Protocol\n\nArticle 16\n\nThis Protocol shall be subject to ratification.",
+    "report.txt": "Korea report\n\nSouth Korea hosted talks on trafficking with South Korea's partners.",
+}
+RATIFIED_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "protocol.txt,Protocol,Example,2000,https://example.org/p,test,CC BY,en\n"
+    "report.txt,Korea report,Example,2024,https://example.org/r,test,CC BY,en\n"
+)
+
+
+def test_the_state_a_treaty_act_is_asked_about_must_be_named_however_common(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The Protocol's article on ratification does not say when South Korea ratified it; "South Korea"
+    in "What does South Korea's ... say" stays a name too common to require."""
+    idx = tiny_index_in(tmp_path_factory, "ratified", RATIFIED, RATIFIED_MANIFEST)
+    assert _lacking(idx, "When did South Korea ratify the Protocol?")["protocol"] == ("South Korea",)
+    assert _lacking(idx, "What does South Korea's protocol say about ratification?")["protocol"] == ()
+
+
 YEARLY = {
     "report.txt": "Arrivals\n\nOnly 196 North Korean defectors arrived in the South during the year.",
     "article.txt": "Returns\n\nIn October China forcibly returned 600 North Korean defectors.",

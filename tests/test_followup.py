@@ -417,7 +417,8 @@ def test_a_follow_up_naming_only_another_name_asks_the_thread_s_question_about_i
     asked = "What was the population of South Korea in 2014?"
     scored = idx.score(Query("And North Korea?", k=3, history=(asked,)))
     facts = {f"{c.kind}: {c.text}" for c in scored.analysis.constraints}
-    assert facts == {"name: North Korea", "year: 2014"}  # the thread's year is kept
+    # the thread's year is kept, and the figure a population is
+    assert facts == {"name: North Korea", "year: 2014", "answer: a figure"}
     assert "popul" in scored.terms and "south" not in scored.terms
     first = next(g for g in scored.groups if not g.missing)
     assert "24,851,627" in first.head.passage.text

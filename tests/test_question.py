@@ -292,3 +292,21 @@ def test_a_number_is_found_in_the_forms_passages_write_it() -> None:
     assert set(fourteen.cjk) <= set(analyze("不满十四周岁的"))
     (big, _) = analyze_question("Of the 1,170 detained, how many?").constraints  # and "a figure"
     assert big.cjk == ("一千", "千一", "一百", "百七", "七十")
+
+
+@pytest.mark.parametrize(
+    ("question", "agent"),
+    [
+        ("When did South Korea ratify the Palermo Protocol?", "South Korea"),
+        ("Has China ever signed the Refugee Convention?", "China"),
+        ("Did North Korea accede to the Convention against Torture?", "North Korea"),
+        ("What does South Korea's Refugee Act say about detention?", None),
+        ("How many refugees did South Korea recognise?", None),
+        ("When does the Convention enter into force?", None),
+    ],
+)
+def test_a_state_a_treaty_act_is_asked_about_is_a_key_fact(question: str, agent: str | None) -> None:
+    """The treaty's article on ratification names no state: "When did South Korea ratify ...?" needs a
+    passage naming South Korea, however common the name is in the collection."""
+    agents = [c.text for c in analyze_question(question).constraints if c.kind == "name" and c.agent]
+    assert agents == ([agent] if agent else [])
