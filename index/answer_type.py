@@ -7,7 +7,8 @@ doctors resigned en masse"). A question for a year ("in what year", "몇 년에"
 date; not "when" or "언제", which as often ask for a condition or a deadline ("When does trafficking
 carry ten years?", "언제까지"). This is the expected answer type of question answering (Li and Roth,
 "Learning question classifiers", COLING 2002: NUM:count, NUM:money, NUM:perc, NUM:period, NUM:date),
-kept to the two types a passage's text shows plainly.
+kept to the types a passage's text shows plainly. A count of things ("how many people", "몇 곳") is
+not answered by a duration or an age ("3년 이내", "180 days"): it asks for "a count".
 
 What does not count as a figure: an article, section or paragraph number ("Article 12", "제9조",
 "第八十条", "§ 7801"), a list or footnote marker ("1.", "(2)", "[147]"), a year or a date ("1946",
@@ -30,7 +31,7 @@ import re
 from collections.abc import Collection
 from typing import Literal
 
-AnswerType = Literal["a figure", "a date"]
+AnswerType = Literal["a figure", "a count", "a date"]
 
 _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
@@ -49,6 +50,19 @@ _COUNT_QUESTION = re.compile(
     r"|몇\s*(?:년|개월|달|주|일|시간)\s*(?:이하|이상|미만|초과|의\s*(?:징역|금고|형))",
     re.IGNORECASE,
 )
+# A count of things ("how many people", "몇 곳"), not of time ("how many years", "몇 년"): a duration
+# ("3년 이내", "180 days") or an age is no answer to it
+_COUNT_ONLY = re.compile(
+    r"\bhow\s+many\s+(?!(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?|times?)\b)"
+    r"|몇\s*(?:명|개(?!월)|건|곳|가지|개국|나라|세대|가구)",
+    re.IGNORECASE,
+)
+_DURATION_AFTER = re.compile(
+    r"\s*(?:-?\s*(?:years?|months?|weeks?|days?|hours?|decades?)\b|년|개월|달|주일?|일(?![가-힣])|시간|세(?![가-힣])|살|"
+    r"岁|年|日|天|个月)",
+    re.IGNORECASE,
+)
+_DURATION_WORD_END = re.compile(r"(?:年|日|天|岁|hours?|days?|weeks?|months?|years?|decades?|해|달)$")
 # "How much does a broker charge?" asks an amount; "How much does consent matter?" does not.
 _HOW_MUCH_VERB = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 _AMOUNT_WORDS = re.compile(
@@ -163,11 +177,13 @@ _DATE = re.compile(
 
 
 def asked_type(question: str) -> AnswerType | None:
-    """The answer type a question asks for: "a figure" for a count, amount or duration, "a date" for
-    a year ("in what year", "몇 년에"), None for any other question. A question asking both ("how
-    many, and in what year?") asks for a figure."""
+    """The answer type a question asks for: "a count" for a number of things ("how many people", "몇
+    곳": a duration or an age does not answer it), "a figure" for another count, an amount, a duration
+    or a measure, "a date" for a year ("in what year", "몇 년에"), None for any other question. A
+    question asking both ("how many, and in what year?") asks for a figure."""
     if _COUNT_QUESTION.search(question):
-        return "a figure"
+        counted = _COUNT_ONLY.search(question) and not _DATE_QUESTION.search(question)
+        return "a count" if counted else "a figure"
     if _HOW_MUCH_VERB.search(question) and _AMOUNT_WORDS.search(question):
         return "a figure"  # "How much does a broker charge?"
     if _DATE_QUESTION.search(question):
@@ -181,7 +197,23 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
     separators: "1170" for "1,170") is the question's own, not an answer to it."""
     if kind == "a date":
         return _DATE.search(text) is not None
+    count = kind == "a count"
     for m in _DIGITS.finditer(text):
-        if not _not_a_figure(text, m.start(), m.end()) and m.group().replace(",", "") not in given:
+        if (
+            not _not_a_figure(text, m.start(), m.end())
+            and m.group().replace(",", "") not in given
+            and not (count and _DURATION_AFTER.match(text, m.end()))
+        ):
             return True
-    return any((guard is None or guard.search(text)) and words.search(text) for guard, words in _FIGURE_WORDS)
+    if not count:
+        return any(
+            (guard is None or guard.search(text)) and words.search(text) for guard, words in _FIGURE_WORDS
+        )
+    return any(
+        (guard is None or guard.search(text))
+        and any(
+            not (_DURATION_WORD_END.search(w.group().rstrip()) or _DURATION_AFTER.match(text, w.end()))
+            for w in words.finditer(text)
+        )
+        for guard, words in _FIGURE_WORDS
+    )

@@ -85,7 +85,7 @@ class PassageRecord:
         return frozenset(self.tokens)
 
     def holds_type(self, kind: str) -> bool:
-        """Whether the passage's text holds an answer of `kind` ("a figure" or "a date"; see
+        """Whether the passage's text holds an answer of `kind` ("a figure", "a count" or "a date"; see
         `index.answer_type.holds_type`, 0.1-0.3 ms a passage), read once per kind while the record
         is kept: a backend keeps recently read records, and candidates recur across questions."""
         held = self._held_types

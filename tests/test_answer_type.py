@@ -14,10 +14,13 @@ from index.question import analyze_question
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
-        ("How many defectors were detained?", "a figure"),
+        ("How many defectors were detained?", "a count"),
+        ("How many years can a defector stay?", "a figure"),
+        ("How many people, and in what year?", "a figure"),
+        ("하나센터는 몇 곳인가요?", "a count"),
         ("How much is the settlement grant?", "a figure"),
         ("What percentage of arrivals are women?", "a figure"),
-        ("탈북민은 몇 명인가요?", "a figure"),
+        ("탈북민은 몇 명인가요?", "a count"),
         ("생계비는 얼마인가요?", "a figure"),
         ("罚款多少?", "a figure"),
         ("In what year did South Korea ratify the Convention?", "a date"),
@@ -126,7 +129,7 @@ def test_a_date_is_a_year_or_a_month() -> None:
 def test_the_answer_type_is_a_constraint_of_the_question() -> None:
     """It is listed with the question's other facts, and a passage lacking it is not eligible."""
     (answer,) = [c for c in analyze_question("How many defectors were detained?").constraints]
-    assert (answer.kind, answer.text, answer.terms) == ("answer", "a figure", ())
+    assert (answer.kind, answer.text, answer.terms) == ("answer", "a count", ())
     assert not [c for c in analyze_question("What does Article 3 say?").constraints if c.kind == "answer"]
 
 
@@ -207,3 +210,24 @@ def test_searching_by_family_reads_as_one_alternation() -> None:
         if guard is not None:
             matches = [m.group() for t in texts for m in words.finditer(t)]
             assert matches and all(guard.search(m) for m in matches)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("센터는 전국에 25곳이 있다.", True),
+        ("42 North Korean defectors went missing.", True),
+        ("Two people were returned.", True),
+        ("三十人被遣返", True),
+        ("신청은 3년 이내에 하여야 한다.", False),
+        ("결정은 180일 이내에 한다.", False),
+        ("They may stay for 5 years.", False),
+        ("The review took two days.", False),
+        ("处三年以下有期徒刑", False),
+    ],
+)
+def test_a_duration_is_a_figure_but_no_count(text: str, count: bool) -> None:
+    """ "How many centres?" is not answered by "within 3 years": a count question needs a figure that
+    is not a length of time; any figure still answers a figure question."""
+    assert holds_type(text, "a count") is count
+    assert holds_type(text, "a figure")
