@@ -8,8 +8,12 @@ asked earlier. `read_question` makes that call from the question's own words, wi
   "there", "a similar rule"; Korean 그, 그것, 거기, 그해, 이런; Chinese 它, 他们, 这些);
 - openings that continue a thread ("And ...", "What about ...", "Also ...", 그럼, 그러면, 또; 那么);
 - ellipsis: a short fragment with no question word ("In 2022?", "For women?"), a Korean fragment
-  ending in 은요/는요 ("그럼 2019년에는요?"), an infinitive left without its object at the end
-  ("Is there a time limit to file?");
+  ending in 은요/는요 ("그럼 2019년에는요?") or in a bare condition ("비밀을 누설하면요?", "what if ..."),
+  an infinitive left without its object at the end ("Is there a time limit to file?"), "the one"
+  said of something named before ("under the one banning South Korean culture");
+- a short Korean question about something left unsaid: a bare common noun as its topic with nothing
+  it belongs to ("임기는 몇 년이에요?", the term of office of whom), or a bare condition asking what
+  follows ("신고 안 하면 어떻게 되나요?", who fails to report what) (`_ko_elliptical`);
 - a relational noun or verb left without what it relates to: "Are there any exceptions?" (to what),
   "What reason does Beijing give?" (for what), "How did the UN respond?", 예외가 있나요?, 이유는?;
 - a Korean noun with 도 ("also") near the start: "난민신청자도 포함되나요?" (as well as whom);
@@ -98,7 +102,8 @@ _SHELL_NOUNS = _words(
 _THAT_AT_END = re.compile(r"\bthat\s*[?.!]*\s*$", re.IGNORECASE)
 _ANAPHORIC_PHRASES = re.compile(
     r"\b(?:the\s+same|the\s+(?:year|month|day|one)\s+(?:before|after)|the\s+(?:previous|preceding|"
-    r"following|latter|former)\b|such\s+(?!as\b)\w+|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)"
+    r"following|latter|former)\b|the\s+ones?(?=\s+(?:(?!\w*thing\b)\w+ing|that|which|about|mentioned|named)\b)|"
+    r"such\s+(?!as\b)\w+|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)"
     r"(?<!be\s)\bthere\s*[?.!]*$|\b(?:also|too|either|as\s+well|instead|again|else|likewise)\b|"
     r"\b(?:similar|comparable|equivalent|corresponding)\b(?!\s+(?:to|with|of)\b))",
     re.IGNORECASE,
@@ -185,7 +190,35 @@ _KO_POINTERS = re.compile(
 _KO_DETERMINERS = frozenset({"그", "이", "저"})  # standing alone before a noun: 그 재단, 이 법
 _KO_LEAD_WORDS = 2  # a Korean pointer counts near the start; later, it points inside the question
 _KO_CONTINUATIONS = re.compile(r"^\s*(?:그럼|그러면|그렇다면|그리고|또|또한|아울러|그\s*밖에)(?:\s|,|$)")
-_KO_ELLIPSIS = re.compile(r"(?:[은는]|에서는|에는|도|까지는)요\s*[?？.!]*\s*$")
+_KO_ELLIPSIS = re.compile(r"(?:[은는]|에서는|에는|도|까지는|면)요\s*[?？.!]*\s*$")
+# A short question whose topic or condition is left unsaid (`_ko_elliptical`): at most this many words
+# and content nouns ("임기는 몇 년이에요?": 임기; "위원장은 누가 임명하나요?": 위원장, 임명)
+_KO_ELLIPTICAL_WORDS = 5
+_KO_ELLIPTICAL_NOUNS = 2
+_KO_CONTENT_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "SN"})
+_KO_PUNCTUATION_TAGS = frozenset({"SF", "SP", "SS", "SE", "SO", "SW"})
+# a name, a foreign word or a number says what the question is about: "북한은 언제부터 유엔 회원국인가요?"
+_KO_NAME_TAGS = frozenset({"NNP", "SL", "SH", "SN"})
+# nouns that ask or measure rather than name a topic: 며칠 안에, 얼마 동안, 몇 년 이하, 그런 경우
+_KO_NOT_CONTENT = frozenset(
+    {"며칠", "안", "동안", "이내", "얼마", "정도", "이상", "이하", "미만", "초과", "최대", "최소", "경우"}
+    | {"때", "뭐", "무엇", "누구", "어디", "언제"}
+)
+# a noun with a subject particle is a subject of the question's own ("우리나라는 국교가 있나요?",
+# "탈북민이 재입국하면 ..."); not a question word (누가, 몇 명이)
+_KO_SUBJECT_AFTER = frozenset({"NNG", "NNP", "XSN", "SL", "SH", "SN", "ETN"})
+# a compound naming a law, treaty or body stands on its own as a topic: 난민법, 헌법, 난민협약, 통일부
+# (not the bare word: "법은", "위원회는" are "the law", "the committee" of the thread)
+_KO_NAMED = re.compile(r"^[가-힣]+(?:법|협약|규약|의정서|선언|헌장|조약|부|위원회|재단|센터|기구|사무소)$")
+# a topic asked to be defined stands on its own: "난민은 누구인가요?", "인신매매는 뭔가요?",
+# "무국적자는 어떻게 정의되나요?" (a relational noun asked about is `_KO_RELATIONAL`: 이유는 뭔가요?)
+_KO_DEFINING = re.compile(
+    r"^\s*(?:무엇|뭐|뭔|누구|어떤\s*(?:것|사람|뜻|의미)|어떻게\s*정의|무슨\s*(?:뜻|의미))"
+)
+# a condition asking what follows: ...하면 어떻게 되나요/돼요, ...으면 어떤 처벌을 받나요, 처벌받나요
+_KO_CONDITION = frozenset({"면", "으면"})
+_KO_CONSEQUENCE = re.compile(r"어떻게\s*(?:되|돼|됩)|처벌|불이익|제재")
+_KO_CONSEQUENCE_NOUNS = frozenset({"처벌", "불이익", "제재"})
 # a relational noun opening the question with its particle (예외가 있나요?, 이유는 뭔가요?), or bare as
 # the whole question (이유?); not before another word (이유 없이, 근거 법률, 결정 과정)
 _KO_RELATIONAL_NOUNS = r"(?:예외|이유|까닭|근거|결과|결정|조건|요건|기한|대응|반응)"
@@ -401,7 +434,51 @@ def _cue_ko(question: str) -> str | None:
         return words[0].rstrip("?？.!")
     if _KO_ANSWERING.search(question) and not any(_KO_TO.search(w) for w in words[:-1]):
         return words[-1].rstrip("?？.!")
-    return _ko_also(words[:_KO_ALSO_WORDS])
+    return _ko_also(words[:_KO_ALSO_WORDS]) or _ko_elliptical(question)
+
+
+def _ko_elliptical(question: str) -> str | None:
+    """The words of a short Korean question that leave unsaid what it is about, by Kiwi's tags:
+
+    - a bare common noun with 은/는 as its topic and first word, with nothing it belongs to: "임기는 몇
+      년이에요?" (whose term), "세금은 내야 하나요?" (tax on what), "위원장은 누가 임명하나요?" -> the
+      topic word ("임기는");
+    - a condition (…면, …으면) asking what follows: "신고 안 하면 어떻게 되나요?", "위반하면 어떤
+      처벌을 받나요?" -> the words up to the condition ("신고 안 하면").
+
+    Only when the question has at most `_KO_ELLIPTICAL_WORDS` words and `_KO_ELLIPTICAL_NOUNS` content
+    nouns (not counting 며칠, 얼마, 경우 ... nor the penalty asked about), names nothing (a proper noun,
+    a foreign word, a number) and has no subject of its own ("탈북민이 재입국하면 어떻게 되나요?",
+    "우리나라는 국교가 있나요?"). Not a topic that is a named law or body (난민법은, 통일부는) or one
+    asked to be defined ("난민은 누구인가요?", "인신매매는 뭔가요?"): those stand alone.
+    """
+    words = question.split()
+    if not words or len(words) > _KO_ELLIPTICAL_WORDS:
+        return None
+    tokens = get_kiwi().tokenize(question)  # loaded on first use (the analyzer shares it)
+    if any(t.tag in _KO_NAME_TAGS for t in tokens):
+        return None
+    if any(t.tag == "JKS" and i and tokens[i - 1].tag in _KO_SUBJECT_AFTER for i, t in enumerate(tokens)):
+        return None
+    nouns = [t.form for t in tokens if t.tag in _KO_CONTENT_TAGS and t.form not in _KO_NOT_CONTENT]
+    # the first word's morphemes, not its punctuation ("임기는?"); the question is stripped
+    first = [t for t in tokens if t.start < len(words[0]) and t.tag not in _KO_PUNCTUATION_TAGS]
+    topic = (
+        len(first) >= 2
+        and first[-1].tag == "JX"
+        and first[-1].form in ("은", "는")
+        and first[-2].tag == "NNG"
+        and not _KO_NAMED.match(question[first[0].start : first[-2].end])
+        and not _KO_DEFINING.match(question[first[-1].end :])
+    )
+    if topic and len(nouns) <= _KO_ELLIPTICAL_NOUNS:
+        return words[0].rstrip("?？.!")
+    condition = next((t for t in tokens if t.tag == "EC" and t.form in _KO_CONDITION), None)
+    if condition is None or not _KO_CONSEQUENCE.search(question[condition.end :]):
+        return None
+    if len([n for n in nouns if n not in _KO_CONSEQUENCE_NOUNS]) > _KO_ELLIPTICAL_NOUNS:
+        return None
+    return question[: condition.end].strip()
 
 
 def _ko_also(words: list[str]) -> str | None:
