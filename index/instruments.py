@@ -241,14 +241,30 @@ class NamedInstrument:
         countries = country_terms()
         return any(self.held(t, name_terms) < 1.0 for t in self.weights if t in countries)
 
+    @functools.cached_property
+    def asked(self) -> frozenset[str]:
+        """The question's terms and the terms of their senses: the only terms of a name that
+        `held`, `match` and `rank` read."""
+        return frozenset(self.weights).union(*(t for senses in self.senses.values() for t in senses))
+
     def rank(self, name: str, name_terms: frozenset[str]) -> tuple[float, float]:
         """How well instrument `name` is the one named, for comparing instruments: (`match`, the
         share of the name's terms the question holds, in its language or through a sense), rounded
         to 9 places. The second breaks ties for the instrument named in fewer words: the Act over
-        the "Enforcement Decree of the Act"."""
-        asked = set(self.weights).union(*(t for senses in self.senses.values() for t in senses))
-        held = sum(1 for t in name_terms if t in asked)
+        the "Enforcement Decree of the Act".
+
+        It depends on the name only through `name_terms & asked`, `len(name_terms)` and how far
+        each of the question's acronyms abbreviates `name` (`rank_key`)."""
+        held = sum(1 for t in name_terms if t in self.asked)
         return round(self.match(name, name_terms), 9), round(held / max(len(name_terms), 1), 9)
+
+    def rank_key(
+        self, name_terms: frozenset[str], strengths: tuple[float, ...]
+    ) -> tuple[frozenset[str], int, tuple[float, ...]]:
+        """What `rank` reads of an instrument name with analysed terms `name_terms`, whose
+        `abbreviates` strength for each of `acronyms` (in order) is `strengths`: names of equal keys
+        rank the same."""
+        return name_terms & self.asked, len(name_terms), strengths
 
 
 # The same kinds in Korean and Chinese, as the analyzer keeps them (난민법 -> 난민 + 법; a two-character
@@ -634,17 +650,30 @@ class TitleIndex:
         rows = sorted(
             {bisect.bisect_right(self._line_starts, m.start()) - 1 for m in pattern.finditer(self._initials)}
         )
-        out = []
-        for i in rows:
-            key = (acronym, i)
-            strength = self._abbreviations.get(key)
-            if strength is None:
-                strength = abbreviates(acronym, self.names[i])
-                with self._lock:
-                    self._abbreviations[key] = strength
-            if strength > 0:
-                out.append((i, strength))
-        return out
+        return [(i, strength) for i in rows if (strength := self._abbreviation(acronym, i)) > 0]
+
+    def _abbreviation(self, acronym: str, title: int) -> float:
+        """`abbreviates(acronym, self.names[title])`, remembered per title."""
+        key = (acronym, title)
+        strength = self._abbreviations.get(key)
+        if strength is None:
+            strength = abbreviates(acronym, self.names[title])
+            with self._lock:
+                self._abbreviations[key] = strength
+        return strength
+
+    def _strengths(self, acronym: str) -> tuple[str, dict[int, float]]:
+        """(`acronym`, title -> `abbreviates` strength > 0 of the titles whose initials hold its
+        letters in order) for `_strength`."""
+        return acronym, dict(self._abbreviated(acronym))
+
+    def _strength(self, acronym: str, title: int, found: Mapping[int, float]) -> float:
+        """`abbreviates(acronym, self.names[title])`, with `found` from `_strengths(acronym)`: a title
+        whose initials do not hold the acronym's letters in order is abbreviated by it only when it
+        writes the acronym (0.0 otherwise), so only such a title is read again."""
+        if acronym in self.names[title]:
+            return self._abbreviation(acronym, title)
+        return found.get(title, 0.0)
 
     def _shares(self, named: NamedInstrument) -> npt.NDArray[np.float64]:
         """Each title's `NamedInstrument.match` with the question, added up from the postings (equal
@@ -693,13 +722,19 @@ class TitleIndex:
             # the best `limit` and everything tied with the last of them (within float rounding)
             bar = np.partition(shares[rows], len(rows) - limit)[len(rows) - limit]
             rows = rows[shares[rows] >= bar - 1e-6]
-        exact: dict[str, tuple[float, float]] = {}  # titles of the same name rank the same
+        # titles of the same `NamedInstrument.rank_key` rank the same: ranked once per key (at 10,000
+        # sources of ~50 distinct names, ~500 tied titles a question share a few dozen keys)
+        strengths = [self._strengths(acronym) for acronym, _ in named.acronyms]
+        exact: dict[tuple[frozenset[str], int, tuple[float, ...]], tuple[float, float]] = {}
         out = []
         for i in rows.tolist():
-            name = self.names[i]
-            score = exact.get(name)
+            terms = self.terms[i]
+            key = named.rank_key(
+                terms, tuple(self._strength(acronym, i, found) for acronym, found in strengths)
+            )
+            score = exact.get(key)
             if score is None:
-                score = exact[name] = named.rank(name, self.terms[i])
+                score = exact[key] = named.rank(self.names[i], terms)
             out.append((score, self.ids[i], i))
         out.sort(key=lambda x: (x[0][0], x[0][1], -x[2]), reverse=True)
         return [(score, sid) for score, sid, _ in out]

@@ -383,6 +383,62 @@ def test_the_title_index_ranks_as_the_titles_one_by_one() -> None:
     assert index.rank(NamedInstrument.of(["torture"], [], {}, 100)) == []  # "tortur" is the stem
 
 
+def test_titles_of_one_rank_key_are_ranked_once_and_as_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many titles sharing the question's terms (a large collection: copies of a few instruments
+    under other names) are ranked once per `NamedInstrument.rank_key`, with the order and scores of
+    ranking every title by itself; acronyms written in a name, or abbreviating it by its initials
+    only, are read per title."""
+    bases = [
+        f"{ICCPR} (1966)",
+        CAT,
+        "Convention on the Elimination of All Forms of Discrimination against Women (CEDAW, 1979)",
+        "Convention on the Rights of the Child (1989)",
+        "Optional Protocol to the Convention on the Rights of the Child (2000)",
+        "Refugee Act — text as promulgated",
+        "Country report: Cedaw Watch (CRC)",  # an acronym written, and as the initials
+        "Shadow Report on the ICCPR",  # written only: I-C-C-P-R are not its initials
+    ]
+    titles = [(f"s{j}", f"Synthetic {j} (after {bases[j % len(bases)]})") for j in range(140)]
+    titles += [(f"b{j}", base) for j, base in enumerate(bases)]
+    index = TitleIndex(titles)
+    ranked: list[str] = []
+    one = NamedInstrument.rank
+
+    def counted(self: NamedInstrument, name: str, terms: frozenset[str]) -> tuple[float, float]:
+        ranked.append(name)
+        return one(self, name, terms)
+
+    for terms, acronyms in [
+        (["iccpr", "guarante"], ["ICCPR"]),
+        (["cedaw", "women"], ["CEDAW"]),
+        (["crc", "protocol"], ["CRC"]),
+        (["convent", "child"], []),
+        (["아동", "권리", "협약"], []),
+        (["synthet", "refuge", "act"], []),
+    ]:
+        named = NamedInstrument.of(terms, acronyms, {}, 100, SENSES)
+        for acronym, _ in named.acronyms:
+            found = dict(index._abbreviated(acronym))
+            assert [index._strength(acronym, i, found) for i in range(len(titles))] == [
+                abbreviates(acronym, index.names[i]) for i in range(len(titles))
+            ]
+        expected = sorted(
+            (
+                (one(named, instrument_name(t), frozenset(name_terms(instrument_name(t)))), sid)
+                for sid, t in titles
+            ),
+            key=lambda x: x[0],
+            reverse=True,
+        )
+        ranked.clear()
+        monkeypatch.setattr(NamedInstrument, "rank", counted)
+        got = index.rank(named, least=0.0)
+        monkeypatch.setattr(NamedInstrument, "rank", one)
+        assert got == [(score, sid) for score, sid in expected if score[0] > 0]
+        assert got and len(ranked) < len(got) / 4  # once per key, not per title
+        assert index.rank(named, least=0.0, limit=5) == got[: len(index.rank(named, least=0.0, limit=5))]
+
+
 def test_titles_named_outright() -> None:
     index = TitleIndex(
         [

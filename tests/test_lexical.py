@@ -258,3 +258,56 @@ def test_a_query_of_few_postings_in_a_large_collection_ranks_the_rows_it_touches
     assert len(touched) >= 2 * len(subsets) * 4  # the rare terms' queries took the sparse path
     with pytest.raises(ValueError, match="outside"):
         index.search_weighted({"rare": 1.0}, 5, [n])
+
+
+def _brute_top(index: LexicalIndex, weights: dict[str, float], k: int, allowed: np.ndarray) -> list[int]:
+    """The best k rows of `allowed` by `scores`, ties by row, written out."""
+    scores = index.scores(weights)
+    rows = [r for r in np.flatnonzero(allowed).tolist() if scores[r] > 0]
+    return sorted(rows, key=lambda r: (-scores[r], r))[:k]
+
+
+@pytest.mark.parametrize("gather_limit", [lexical._GATHER_LIMIT, 0])
+def test_a_subset_search_scores_only_its_rows_postings_alike(
+    monkeypatch: pytest.MonkeyPatch, gather_limit: int
+) -> None:
+    """A search within a subset (row ids or their `mask`) keeps the postings of the subset's rows:
+    the rows and bit-identical scores of ranking the array of every row, whichever way the scores
+    are summed (float64 gather within `_GATHER_LIMIT`, float32 term by term above it); a query none
+    of whose postings is in the subset (a translated run in a language that lacks its terms) finds
+    nothing, and a query of no indexed term never scores the rows."""
+    rng = np.random.default_rng(11)
+    n = 4000
+    vocab = [f"w{i}" for i in range(60)]
+    docs = [list(rng.choice(vocab, size=int(rng.integers(2, 15)))) for _ in range(n)]
+    for row in range(0, n, 7):
+        docs[row].append("only_even" if row % 2 == 0 else "only_odd")
+    index = LexicalIndex.build(docs)
+    monkeypatch.setattr(lexical, "_GATHER_LIMIT", gather_limit)
+    odd = np.arange(1, n, 2)
+    subsets = [odd, rng.choice(n, size=300, replace=False), np.arange(n)]
+    queries = [{"w1": 1.0}, {"w2": 0.7, "w5": 1.3, "only_even": 2.0}, {"only_even": 1.0}, {"nope": 1.0}]
+    for subset in subsets:
+        mask = index.mask(subset)
+        assert not mask.flags.writeable and mask.sum() == len(set(subset.tolist()))
+        for weights in queries:
+            for k in (1, 10, 500):
+                by_rows = index.search_weighted(weights, k, subset)
+                by_mask = index.search_weighted(weights, k, mask)
+                full = index.top(index.scores(weights), k, subset)
+                for got in (by_rows, by_mask):
+                    assert np.array_equal(got[0], full[0]) and np.array_equal(got[1], full[1])
+                    assert got[0].dtype == np.int64 and got[1].dtype == np.float32
+                assert by_rows[0].tolist() == _brute_top(index, weights, k, mask)
+    assert index.search_weighted({"only_even": 1.0}, 10, odd)[0].size == 0
+
+    def never(*_: object) -> np.ndarray:
+        raise AssertionError("scored every row for a query of no indexed term")
+
+    monkeypatch.setattr(index, "_scores_of", never)
+    assert index.search_weighted({"nope": 1.0, "": 2.0}, 10, odd)[0].size == 0
+    assert index.search_weighted({"nope": 1.0}, 10)[0].size == 0
+    with pytest.raises(ValueError, match="outside"):
+        index.search_weighted({"nope": 1.0}, 5, [n])
+    with pytest.raises(ValueError, match="outside"):
+        index.mask([-1])

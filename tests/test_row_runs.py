@@ -17,6 +17,7 @@ from corpus.errors import NotFound
 from index import runs
 from index.analyzer import analyze
 from index.fusion import zscore_fusion
+from index.local import backend as local_module
 from index.local.backend import LocalBackend
 from index.local.ids import KNOWN_IDS, PassageIds, write
 from index.retriever import HybridRetriever, PrfConfig, RetrievalConfig, _added
@@ -188,3 +189,25 @@ def test_passage_ids_remember_a_bounded_number(tmp_path: Path) -> None:
     ids.id_of([KNOWN_IDS + 5], remember=True)
     assert ids._known == {names[KNOWN_IDS + 5]: KNOWN_IDS + 5}  # full: cleared, then the newest kept
     assert ids.rows([names[7], names[KNOWN_IDS + 5]]) == [7, KNOWN_IDS + 5]
+
+
+def test_lexical_runs_within_filters_keep_their_masks(
+    local: LocalBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filtered lexical run (a translated run in its language) searches the filter's rows through a
+    BM25 mask kept per filter (at most `MASKS_CACHED`): the rows and scores of searching those rows
+    by id."""
+    monkeypatch.setattr(local, "_masks", {})
+    monkeypatch.setattr(local_module, "MASKS_CACHED", 2)
+    wheres = [Filters(languages=("ko",)), Filters(languages=("en", "zh")), Filters(source_ids=("a1", "a4"))]
+    for weights in ({"lava": 1.0}, {"volcano": 0.5, "market": 2.0}, {"nothing": 1.0}):
+        for where in wheres + wheres:
+            got = local.lexical_rows(weights, 5, where)
+            subset = local._subset(where, None)
+            assert subset is not None
+            want = local.lexical.search_weighted(weights, 5, subset.tolist())
+            assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1])
+    assert list(local._masks) == wheres[:2]  # the first two kept, never replaced
+    kept = local._masks[wheres[0]]
+    local.lexical_rows({"lava": 1.0}, 5, wheres[0])
+    assert local._masks[wheres[0]] is kept and not kept.flags.writeable

@@ -57,6 +57,9 @@ PARTNER_PAIRS = 2_000_000
 # walking a candidate's partners would cost more than comparing signatures
 PARTNER_KEPT = 100_000
 SUBSETS_CACHED = 64
+# BM25 masks (one byte a passage) of the first subsets searched lexically: the language runs of every
+# translated question (`LocalBackend.lexical_rows`), ~1 ms each to build at 1M passages
+MASKS_CACHED = 8
 
 
 class LocalBackend(SourceTable[StoredSource]):
@@ -93,6 +96,7 @@ class LocalBackend(SourceTable[StoredSource]):
         # (row -> its near-duplicate rows, or None to compare signatures per query,) once computed
         self._partners: tuple[dict[int, frozenset[int]] | None] | None = None
         self._subsets: dict[tuple[Filters, str | None], Rows] = {}  # this snapshot's, dropped with it
+        self._masks: dict[Filters, npt.NDArray[np.bool_]] = {}  # ... and their BM25 masks
         self._partners_lock = threading.Lock()
         self._languages = sorted({s.record.meta.language for s in stored})
         code = {lang: i for i, lang in enumerate(self._languages)}
@@ -291,9 +295,11 @@ class LocalBackend(SourceTable[StoredSource]):
     def lexical_rows(self, weights: Mapping[str, float], k: int, filters: Filters) -> RowRun:
         """`RowRunsBackend.lexical_rows`: `lexical_search` as row numbers."""
         subset = self._subset(filters, None)
-        if subset is not None and subset.size == 0:
+        if subset is None:
+            return self.lexical.search_weighted(weights, k)
+        if subset.size == 0:
             return _no_rows()
-        return self.lexical.search_weighted(weights, k, subset)
+        return self.lexical.search_weighted(weights, k, self._mask(filters, subset))
 
     def term_stats(self, terms: Iterable[str]) -> TermStats:
         """`Backend.term_stats`: document frequencies from the BM25 postings; n_docs = passages."""
@@ -347,6 +353,16 @@ class LocalBackend(SourceTable[StoredSource]):
             if len(self._subsets) < SUBSETS_CACHED:
                 self._subsets[key] = rows
         return rows
+
+    def _mask(self, filters: Filters, rows: Rows) -> npt.NDArray[np.bool_]:
+        """The BM25 mask (`LexicalIndex.mask`) of `rows`, the subset `filters` admits, kept for the
+        first `MASKS_CACHED` filters (never replaced: a filter's rows do not change in a snapshot)."""
+        mask = self._masks.get(filters)
+        if mask is None:
+            mask = self.lexical.mask(rows)
+            if len(self._masks) < MASKS_CACHED:
+                self._masks[filters] = mask
+        return mask
 
     def _subset_rows(self, filters: Filters, language: str | None) -> Rows:
         ranges = [
