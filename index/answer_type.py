@@ -37,10 +37,14 @@ _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
     r"|\bhow\s+much\s+(?!(?:do|does|did|has|have|had|will|would|can|could|should)\b)[a-z]"
     r"|\bwhat\s+(?:share|percentage|proportion|fraction|number|amount)\b"
-    # a measure: an age, a pay, a size ("What is the legal minimum age for marriage?", "how wide")
-    r"|\b(?:what|which)\s+(?:(?:is|was|are|were)\s+the\s+)?(?:[a-z]+\s+){0,2}?"
-    r"(?:age|salary|salaries|wages?|fees?|price|width|length|height|depth|population)\b(?!\s+groups?\b)"
-    r"|\bat\s+what\s+age\b|\bhow\s+(?:old|wide|tall|high|deep|large|big)\b"
+    # a measure: an age, a pay, a size ("What is the legal minimum age for marriage?", "what monthly
+    # salary", "how wide"); not "What do the fees cover?", "How large a role ...?"
+    r"|\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|their|its)\s+)?(?:(?:legal|minimum|maximum|"
+    r"average|official|retirement|voting|marriageable|monthly|annual|yearly|daily|weekly|hourly)\s+){0,2}"
+    r"(?:age|population|width|length|height|depth)\b(?!\s+(?:groups?|limits?\s+(?:on|for)\b))"
+    r"|\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|their|its)\s+)?(?:(?:legal|minimum|maximum|"
+    r"average|monthly|annual|yearly|daily|weekly|hourly)\s+){1,2}(?:salary|salaries|wages?|fees?|price)\b"
+    r"|\bat\s+what\s+age\b|\bhow\s+(?:old|wide|tall)\b"
     r"|몇\s*(?:살|세(?!대))"
     r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구)"
     r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
@@ -58,7 +62,8 @@ _COUNT_ONLY = re.compile(
     re.IGNORECASE,
 )
 _DURATION_AFTER = re.compile(
-    r"\s*(?:-?\s*(?:years?|months?|weeks?|days?|hours?|decades?)\b|년|개월|달|주일?|일(?![가-힣])|시간|세(?![가-힣])|살|"
+    r"\s*(?:-?\s*(?:years?|months?|weeks?|days?|hours?|decades?)\b|년|개월|달(?!러)|주(?:일|간)?(?![가-힣])|"
+    r"일(?![가-힣])|시간|세(?![가-힣])|살|"
     r"岁|年|日|天|个月)",
     re.IGNORECASE,
 )
@@ -89,7 +94,7 @@ _FIGURE_WORDS: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = (
         re.compile(r"[一二三四五六七八九十百千万亿两]"),
         re.compile(
             r"(?<![第0-9一二三四五六七八九十百千万亿两])[一二三四五六七八九十百千万亿两]+\s*"
-            r"(?:人|名|个|次|年|日|天|元|倍|岁|万|亿|以上|以下)"
+            r"(?:人|名|个|次|年|日|天|元|倍|周?岁|万|亿|以上|以下)"
         ),
     ),
     (

@@ -102,7 +102,11 @@ _SHELL_NOUNS = _words(
 _THAT_AT_END = re.compile(r"\bthat\s*[?.!]*\s*$", re.IGNORECASE)
 _ANAPHORIC_PHRASES = re.compile(
     r"\b(?:the\s+same|the\s+(?:year|month|day|one)\s+(?:before|after)|the\s+(?:previous|preceding|"
-    r"following|latter|former)\b|the\s+ones?(?=\s+(?:(?!\w*thing\b)\w+ing|that|which|about|mentioned|named)\b)|"
+    r"following|latter|former)\b|"
+    # "the one" after a preposition, of something named before: "under the one banning ..." (not "Are
+    # defectors the ones facing ...?", which names its own)
+    r"(?:(?<=\bunder\s)|(?<=\bin\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\babout\s)|(?<=\bwith\s)|(?<=\bby\s)"
+    r"|(?<=\bfor\s)|(?<=\bon\s))the\s+ones?(?=\s+(?:(?!\w*thing\b)\w+ing|that|which|about|mentioned|named)\b)|"
     r"such\s+(?!as\b)\w+|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)"
     r"(?<!be\s)\bthere\s*[?.!]*$|\b(?:also|too|either|as\s+well|instead|again|else|likewise)\b|"
     r"\b(?:similar|comparable|equivalent|corresponding)\b(?!\s+(?:to|with|of)\b))",
@@ -214,6 +218,14 @@ _KO_NAMED = re.compile(r"^[가-힣]+(?:법|협약|규약|의정서|선언|헌장
 # "무국적자는 어떻게 정의되나요?" (a relational noun asked about is `_KO_RELATIONAL`: 이유는 뭔가요?)
 _KO_DEFINING = re.compile(
     r"^\s*(?:무엇|뭐|뭔|누구|어떤\s*(?:것|사람|뜻|의미)|어떻게\s*정의|무슨\s*(?:뜻|의미))"
+)
+# a noun that belongs to someone or something the thread named, so that a question on it alone asks
+# about that: whose term, which committee's chair, tax on what ("탈북민은 몇 명인가요?", "인신매매는
+# 범죄인가요?" name their own topic)
+_KO_OWNED = frozenset(
+    {"임기", "위원장", "위원", "이사장", "원장", "대표", "장관", "정원", "인원", "구성", "소재지", "본부"}
+    | {"세금", "벌금", "과태료", "처벌", "형량", "보수", "급여", "수당", "비용", "예산", "지원금", "보상금"}
+    | {"기간", "기한", "자격", "대상", "절차", "요건", "조건", "신청", "연임", "해임", "설립", "목적"}
 )
 # a condition asking what follows: ...하면 어떻게 되나요/돼요, ...으면 어떤 처벌을 받나요, 처벌받나요
 _KO_CONDITION = frozenset({"면", "으면"})
@@ -440,9 +452,9 @@ def _cue_ko(question: str) -> str | None:
 def _ko_elliptical(question: str) -> str | None:
     """The words of a short Korean question that leave unsaid what it is about, by Kiwi's tags:
 
-    - a bare common noun with 은/는 as its topic and first word, with nothing it belongs to: "임기는 몇
-      년이에요?" (whose term), "세금은 내야 하나요?" (tax on what), "위원장은 누가 임명하나요?" -> the
-      topic word ("임기는");
+    - a bare noun that belongs to something (`_KO_OWNED`) with 은/는 as its topic and first word:
+      "임기는 몇 년이에요?" (whose term), "세금은 내야 하나요?" (tax on what), "위원장은 누가
+      임명하나요?" -> the topic word ("임기는"); not "탈북민은 몇 명인가요?", whose topic is its own;
     - a condition (…면, …으면) asking what follows: "신고 안 하면 어떻게 되나요?", "위반하면 어떤
       처벌을 받나요?" -> the words up to the condition ("신고 안 하면").
 
@@ -468,6 +480,9 @@ def _ko_elliptical(question: str) -> str | None:
         and first[-1].tag == "JX"
         and first[-1].form in ("은", "는")
         and first[-2].tag == "NNG"
+        and first[-2].form in _KO_OWNED
+        # the noun alone, not a compound ending in it ("난민신청은"; Kiwi reads 이의신청 as 이 + 의 + 신청)
+        and not any(t.tag in _KO_CONTENT_TAGS for t in first[:-2])
         and not _KO_NAMED.match(question[first[0].start : first[-2].end])
         and not _KO_DEFINING.match(question[first[-1].end :])
     )

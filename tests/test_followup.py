@@ -147,7 +147,11 @@ def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
         "난민 신청자의 신원을 공개하면 안 되나요?",
         "북한인권법상 지원금을 부정하게 받으면 어떤 처벌을 받나요?",
         "하나원은 어느 지역에 있나요?",
+        "탈북민은 몇 명인가요?",  # a topic of its own, not one that belongs to the thread's
+        "인신매매는 범죄인가요?",
+        "탈북자는 난민인가요?",
         "What is the one thing defectors need most?",
+        "Are defectors the ones facing the harshest penalties?",  # "the ones" names its own
         "Is the one-child policy still in force?",
     ],
 )
