@@ -35,7 +35,7 @@ import Stemmer
 from corpus.kiwi import get_kiwi, no_pronoun_contractions
 from corpus.script import HAN, HANGUL, KANA_BLOCKS
 
-ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/8"
+ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/9"
 
 _CJK = KANA_BLOCKS + HAN
 _WORD_CHAR = rf"[^\W_{HANGUL}{_CJK}]"
@@ -80,10 +80,40 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+# English plurals that do not end in -s, read as their singular ("women" -> "woman"): Snowball leaves
+# them whole, so "woman" never matched "women", nor a dictionary's "woman" (for 妇女, 여성) a question's
+# "women" (from the irregular plurals in any English grammar; only those a collection like this one
+# uses, and no form that is also another word: "lives", "leaves")
+IRREGULAR_PLURALS = {
+    "women": "woman",
+    "men": "man",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "geese": "goose",
+    "mice": "mouse",
+    "wives": "wife",
+    "knives": "knife",
+    "thieves": "thief",
+    "businessmen": "businessman",
+    "businesswomen": "businesswoman",
+    "chairmen": "chairman",
+    "chairwomen": "chairwoman",
+    "policemen": "policeman",
+    "policewomen": "policewoman",
+    "servicemen": "serviceman",
+    "servicewomen": "servicewoman",
+    "spokesmen": "spokesman",
+    "spokeswomen": "spokeswoman",
+    "fishermen": "fisherman",
+    "gunmen": "gunman",
+}
+
+
 def stem_words(words: Sequence[str]) -> list[str]:
     """The English Snowball stems of lower-cased words, as `analyze` writes them ("refugees" ->
-    "refuge"); stop words are not removed here."""
-    return list(_stemmer().stemWords(list(words)))
+    "refuge", "women" -> "woman": `IRREGULAR_PLURALS` first); stop words are not removed here."""
+    return list(_stemmer().stemWords([IRREGULAR_PLURALS.get(w, w) for w in words]))
 
 
 def _number(token: str) -> str:
@@ -112,7 +142,7 @@ def _non_hangul(text: str) -> list[tuple[int, str]]:
             if low not in STOP_WORDS:
                 words.append((m.start(), low))
     if words:
-        stems = _stemmer().stemWords([w for _, w in words])
+        stems = stem_words([w for _, w in words])
         out.extend((pos, stem) for (pos, _), stem in zip(words, stems, strict=True))
     out.extend(_compounds(text))
     out.extend(_alternatives(text))
@@ -137,7 +167,7 @@ def _compounds(text: str) -> list[tuple[int, str]]:
         parts = [w.lower().replace("’", "'") for w in _HYPHENS.split(m.group(1))]
         kept = [w for w in parts if w not in STOP_WORDS]
         if len(kept) >= 2:
-            out.append((m.start(), "-".join(_stemmer().stemWords(kept))))
+            out.append((m.start(), "-".join(stem_words(kept))))
     return out
 
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from index.analyzer import ANALYZER_VERSION, STOP_WORDS, analyze, analyze_many
+from index.analyzer import ANALYZER_VERSION, STOP_WORDS, analyze, analyze_many, stem_words
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -15,6 +15,18 @@ def test_english_stems_and_lowercase() -> None:
     assert analyze("Running dogs") == ["run", "dog"]
     assert analyze("repatriated") == analyze("Repatriation") == ["repatri"]
     assert analyze("CHINA china China") == ["china"] * 3
+
+
+def test_an_irregular_plural_is_read_as_its_singular() -> None:
+    # Snowball leaves "women" whole: a question about a woman never met a passage about women
+    assert analyze("women") == analyze("woman") == ["woman"]
+    assert analyze("Children and men") == analyze("child and man") == ["child", "man"]
+    assert analyze("policewomen") == analyze("policewoman")
+    # in a hyphenated compound too, and as `stem_words` gives the word lists' keys
+    assert "woman-led" in analyze("women-led groups")
+    assert stem_words(["women", "children", "refugees"]) == ["woman", "child", "refuge"]
+    # forms that are also other words are left to the stemmer ("he lives", "she leaves")
+    assert analyze("lives") == ["live"] and analyze("leaves") == ["leav"]
 
 
 def test_stop_words_dropped() -> None:

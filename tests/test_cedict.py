@@ -90,6 +90,8 @@ def test_lookups_read_single_terms_and_runs_in_a_row(words: ChineseWordList) -> 
     assert found["detain"] == (("拘留",), ("扣押",))
     assert found["pregnant"] == (("怀孕",), ("懷孕",))
     assert found["woman"] == (("妇女",), ("婦女",))
+    # a plural the stemmer does not reduce reaches the singular's headword ("women" -> 妇女)
+    assert words.lookups(analyze("trafficking of women"))["woman"] == (("妇女",), ("婦女",))
     # a headword of three characters is its two bigrams, as the analyzer indexes Chinese
     assert found["foreign"] == (("外国", "国人"), ("外國", "國人"))
     assert "cross border" in found and found["cross border"] == (("越境",), ("跨境",))

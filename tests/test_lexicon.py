@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from index.analyzer import analyze
 from index.engine import GroundIndex
 from index.lexicon import Lexicon, bundled_lexicon, translate
 from index.types import Query
@@ -14,6 +15,7 @@ from tests.helpers import MANIFEST, TINY, tiny_index_in
 
 ENTRIES = [
     ("난민", "indigent person; refugee"),
+    ("여성", "woman"),
     ("송환", "repatriation"),
     ("송환하다", "repatriate"),
     ("중국", "China"),
@@ -48,6 +50,9 @@ def test_english_stems_get_the_korean_terms_glossed_by_that_one_word(lexicon: Le
     assert lexicon.senses("person", "en") == ()  # only a word of a longer gloss
     assert lexicon.senses("the", "en") == ()
     assert lexicon.senses("refuge", "zh") == ()
+    # a question's "women" and a passage's "women" are both read as "woman": 여성 meets them
+    assert [lexicon.senses(t, "en") for t in analyze("women")] == [(("여성",),)]
+    assert lexicon.senses("여성", "ko") == (tuple(analyze("women")),)
 
 
 def test_translation_keeps_senses_the_collection_holds_and_shares_the_weight(lexicon: Lexicon) -> None:
