@@ -370,6 +370,7 @@ def test_audit_set_is_valid_and_apart_from_the_dev_set() -> None:
 AUDIT3 = DEFAULT_DEVSET.with_name("audit3.jsonl")
 AUDIT4 = DEFAULT_DEVSET.with_name("audit4.jsonl")
 AUDIT5 = DEFAULT_DEVSET.with_name("audit5.jsonl")
+AUDIT6 = DEFAULT_DEVSET.with_name("audit6.jsonl")
 
 
 @pytest.mark.integration
@@ -383,13 +384,14 @@ AUDIT5 = DEFAULT_DEVSET.with_name("audit5.jsonl")
         (AUDIT3, (DEFAULT_DEVSET, AUDIT), 10, 5),
         (AUDIT4, (DEFAULT_DEVSET, AUDIT, AUDIT3), 19, 5),
         (AUDIT5, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4), 26, 6),
+        (AUDIT6, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5), 26, 5),
     ],
-    ids=["audit3", "audit4", "audit5"],
+    ids=["audit3", "audit4", "audit5", "audit6"],
 )
 def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     path: Path, earlier: tuple[Path, ...], unanswerable: int, follow_ups: int
 ) -> None:
-    """bench/devset/audit3.jsonl, audit4.jsonl and audit5.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit6.jsonl follow the dev set's schema and rules
     with their own halves; no id and no question of one is also in an earlier set."""
     sources, source_problems = load_sources(SHARED_CORPUS)
     items, read_problems = load_items(path)

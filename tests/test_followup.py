@@ -212,14 +212,14 @@ def test_a_korean_question_leaving_its_topic_unsaid_is_read_with_the_thread(
 
 
 def test_devset_korean_threads_in_every_set() -> None:
-    """Every Korean follow-up of the dev set and the four audits is read with its thread, and no
+    """Every Korean follow-up of the dev set and the five audits is read with its thread, and no
     Korean question asked in a thread that stands alone is (ko-116 to ko-123: "북한인권법상 지원금을
     부정하게 받으면 어떤 처벌을 받나요?", "유엔 아동권리협약에서 아동은 몇 살 미만을 말하나요?" ...).
     Measured 2026-12-02: 28 of 28 follow-ups (before: 23; ko-024, ko-720, ko-818, ko-918 and ko-919
     left their topic or condition unsaid), 0 of 8 self-contained."""
     items = [
         json.loads(line)
-        for name in ("questions", "audit", "audit3", "audit4", "audit5")
+        for name in ("questions", "audit", "audit3", "audit4", "audit5", "audit6")
         for line in DEVSET.with_name(f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
