@@ -31,7 +31,7 @@ import re
 from collections.abc import Collection
 from typing import Literal
 
-AnswerType = Literal["a figure", "a count", "a date"]
+AnswerType = Literal["a figure", "a count", "a duration", "an amount", "a date"]
 
 _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
@@ -42,9 +42,17 @@ _COUNT_QUESTION = re.compile(
     r"|\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|their|its)\s+)?(?:(?:legal|minimum|maximum|"
     r"average|official|retirement|voting|marriageable|monthly|annual|yearly|daily|weekly|hourly)\s+){0,2}"
     r"(?:age|population|width|length|height|depth)\b(?!\s+(?:groups?|limits?\s+(?:on|for)\b))"
-    r"|\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|their|its)\s+)?(?:(?:legal|minimum|maximum|"
+    r"|\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|their|its|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}['’]s)\s+)?(?:(?:legal|minimum|maximum|"
     r"average|monthly|annual|yearly|daily|weekly|hourly)\s+){1,2}(?:salary|salaries|wages?|fees?|price)\b"
+    # a bound of a penalty: "What is the maximum prison sentence for ...?", "the longest fixed term"
+    r"|\b(?:what|which)\s+(?:is|was|are|were)\s+(?:the|their|its|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}['’]s)\s+(?:maximum|minimum|longest|"
+    r"shortest|highest|lowest|heaviest)\s+(?:\w+\s+){0,2}?(?:sentences?|penalt(?:y|ies)|punishments?|"
+    r"terms?|fines?)\b"
     r"|\bat\s+what\s+age\b|\bhow\s+(?:old|wide|tall)\b"
+    # a length of time asked as "몇 개월이에요", "임기는 몇 년인가요" (not "몇 년에": a year; nor "해는 몇
+    # 년인가요": a year)
+    r"|몇\s*(?:개월|달|주|일|시간)\s*(?:이(?:에요|예요|죠|야|었|였|나|며|고|지)?|인|입니|짜리)"
+    r"|(?:임기|기간|형기|징역|금고|복무|체류|거주|보호)[은는이가도의]?\s*(?:\S+\s+){0,2}?몇\s*년"
     r"|몇\s*(?:살|세(?!대))"
     r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구)"
     r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
@@ -60,6 +68,32 @@ _COUNT_ONLY = re.compile(
     r"\bhow\s+many\s+(?!(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?|times?)\b)"
     r"|몇\s*(?:명|개(?!월)|건|곳|가지|개국|나라|세대|가구)",
     re.IGNORECASE,
+)
+# A length of time ("how many years", "몇 년인가요", "임기는 몇 년", "얼마 동안"): answered by a duration
+# ("3년", "five years", 三年), not by another number
+_DURATION_QUESTION = re.compile(
+    r"\bhow\s+many\s+(?:more\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b|\bfor\s+how\s+long\b"
+    r"|몇\s*(?:개월|달|주|일|시간)\s*(?:이(?:에요|예요|죠|야|었|였|나|며|고|지)?|인|입니|짜리|간|동안|이내|"
+    r"안에|만에|이하|이상|미만|초과|의\s*(?:징역|금고|형))"
+    r"|몇\s*년\s*(?:짜리|간|동안|이내|안에|만에|이하|이상|미만|초과|의\s*(?:징역|금고|형))"
+    # "몇 년인가요?" asks a year as often as a term ("탈퇴한 해는 몇 년인가요?"): a term only after
+    # a word for one ("임기는 몇 년인가요?")
+    r"|(?:임기|기간|형기|징역|금고|복무|체류|거주|보호)[은는이가도의]?\s*(?:\S+\s+){0,2}?몇\s*년"
+    r"|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|며칠|多久|几年",
+    re.IGNORECASE,
+)
+# A sum of money ("What is South Korea's hourly minimum wage?", "예산은 얼마인가요?", "How much does a
+# broker charge?"): answered by an amount in a currency, not by a head count or a duration
+_MONEY_WORDS = re.compile(
+    r"\b(?:wages?|salar(?:y|ies)|fees?|prices?|budgets?|costs?|fines?|allowances?|compensation|rewards?|"
+    r"grants?|subsid(?:y|ies)|payments?|charges?|money|income|earnings|bribes?|ransom)\b"
+    r"|예산|비용|금액|임금|월급|급여|수당|생계비|보상금|포상금|지원금|위로금|벌금|과태료|정착금|기본금|가격|요금|보수|"
+    r"연봉|돈|수익|뇌물|몸값",
+    re.IGNORECASE,
+)
+# a share of a sum is a figure, not an amount ("몇 퍼센트 수준인가요?", "what percentage of the budget")
+_SHARE_QUESTION = re.compile(
+    r"퍼센트|프로|비율|%|\b(?:percent(?:age)?|share|proportion|fraction|ratio)\b", re.IGNORECASE
 )
 _DURATION_AFTER = re.compile(
     r"\s*(?:-?\s*(?:years?|months?|weeks?|days?|hours?|decades?)\b|년|개월|달(?!러)|주(?:일|간)?(?![가-힣])|"
@@ -173,6 +207,33 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     return year and not _COUNTED_AFTER.match(after)
 
 
+# What answers a duration question: a number (digits, words, Han or Hangul numerals) and a unit of time
+_TIME_UNIT_AFTER = re.compile(
+    r"\s*(?:-?\s*(?:years?|months?|weeks?|days?|hours?|decades?)\b|년(?!도|대)|개월|달(?!러)|주(?:일|간)?(?!년|택)|"
+    r"일(?!반|부|정|자|치|단|련|시|본|대)|시간|年|个月|日|天|小时)",
+    re.IGNORECASE,
+)
+_DURATION_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an|"
+    r"several|few|many)\s+(?:(?:more|additional|consecutive|full)\s+)?(?:years?|months?|weeks?|days?|"
+    r"hours?|decades?)\b|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:해|달)|반년"
+    r"|[一二三四五六七八九十百两半]+\s*(?:年|个月|日|天|小时)",
+    re.IGNORECASE,
+)
+# What answers an amount question: a currency sign, code or word by a number, or a multiple of a sum
+# ("월최저임금액의 100배")
+_MONEY = re.compile(
+    r"[$₩¥€£]\s*\d|\d\s*(?:[$₩¥€£]|(?:(?:thousand|million|billion|trillion)\s+)?(?:US\s+)?(?:dollars?|won|yuan|"
+    r"euros?|renminbi|RMB|KPW|KRW|USD)\b)|\b(?:US|U\.S\.)\$|"
+    r"\d\s*(?:천|만|억|조)?\s*(?:천|만|억)?\s*(?:원|달러|위안|유로)(?![가-힣])|"
+    r"\d\s*(?:원|달러|위안)(?:을|의|이|은|에|씩|까지|으로|로|이하|이상|을\s*초과)|"
+    r"[\d一二三四五六七八九十百千万亿两]\s*(?:万|亿)?\s*元|(?:액|금|임금)의\s*\d+\s*배|(?:[일이삼사오육칠팔구십백천]+만|\d+만)\s*원|"
+    r"\d\s*times\s+(?:(?:their|the|his|her|a|its)\s+)?(?:(?:monthly|annual|yearly|daily|average|minimum|basic)\s+)?"
+    r"(?:salar(?:y|ies)|wages?|income|pay)\b",
+    re.IGNORECASE,
+)
+
+
 # a month name only capitalised ("may apply" and "march" are no dates)
 _DATE = re.compile(
     r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)"
@@ -187,10 +248,16 @@ def asked_type(question: str) -> AnswerType | None:
     or a measure, "a date" for a year ("in what year", "몇 년에"), None for any other question. A
     question asking both ("how many, and in what year?") asks for a figure."""
     if _COUNT_QUESTION.search(question):
-        counted = _COUNT_ONLY.search(question) and not _DATE_QUESTION.search(question)
-        return "a count" if counted else "a figure"
+        if _DATE_QUESTION.search(question):
+            return "a figure"
+        if _DURATION_QUESTION.search(question):
+            return "a duration"
+        if _COUNT_ONLY.search(question):
+            return "a count"
+        money = _MONEY_WORDS.search(question) and not _SHARE_QUESTION.search(question)
+        return "an amount" if money else "a figure"
     if _HOW_MUCH_VERB.search(question) and _AMOUNT_WORDS.search(question):
-        return "a figure"  # "How much does a broker charge?"
+        return "an amount"  # "How much does a broker charge?"
     if _DATE_QUESTION.search(question):
         return "a date"
     return None
@@ -202,6 +269,15 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
     separators: "1170" for "1,170") is the question's own, not an answer to it."""
     if kind == "a date":
         return _DATE.search(text) is not None
+    if kind == "an amount":
+        return _MONEY.search(text) is not None
+    if kind == "a duration":
+        return _DURATION_WORDS.search(text) is not None or any(
+            _TIME_UNIT_AFTER.match(text, m.end())
+            and not _not_a_figure(text, m.start(), m.end())
+            and m.group().replace(",", "") not in given
+            for m in _DIGITS.finditer(text)
+        )
     count = kind == "a count"
     for m in _DIGITS.finditer(text):
         if (

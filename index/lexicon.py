@@ -70,6 +70,23 @@ DOMAIN_ENTRIES = (
     ("기아", "foundling"),
     ("신장", "Xinjiang"),
     ("위구르", "Uyghur"),
+    ("국제형사재판소", "International Criminal Court; ICC"),
+    ("국제사법재판소", "International Court of Justice; ICJ"),
+    ("이승만", "Syngman Rhee"),
+    ("박정희", "Park Chung-hee"),
+    ("전두환", "Chun Doo-hwan"),
+    ("노태우", "Roh Tae-woo"),
+    ("김영삼", "Kim Young-sam"),
+    ("김대중", "Kim Dae-jung"),
+    ("노무현", "Roh Moo-hyun"),
+    ("이명박", "Lee Myung-bak"),
+    ("박근혜", "Park Geun-hye"),
+    ("문재인", "Moon Jae-in"),
+    ("윤석열", "Yoon Suk Yeol"),
+    ("임기", "term of office; term"),
+    ("피선거권", "eligibility for election; right to be elected"),
+    ("중임", "reelection; second term"),
+    ("연임", "reappointment; reelection; consecutive term"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 

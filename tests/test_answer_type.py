@@ -15,42 +15,51 @@ from index.question import analyze_question
     ("question", "kind"),
     [
         ("How many defectors were detained?", "a count"),
-        ("How many years can a defector stay?", "a figure"),
+        ("How many years can a defector stay?", "a duration"),
         ("How many people, and in what year?", "a figure"),
         ("하나센터는 몇 곳인가요?", "a count"),
-        ("How much is the settlement grant?", "a figure"),
+        ("How much is the settlement grant?", "an amount"),
         ("What percentage of arrivals are women?", "a figure"),
         ("탈북민은 몇 명인가요?", "a count"),
-        ("생계비는 얼마인가요?", "a figure"),
+        ("생계비는 얼마인가요?", "an amount"),
         ("罚款多少?", "a figure"),
         ("In what year did South Korea ratify the Convention?", "a date"),
         ("대한민국은 난민협약에 몇 년에 가입했나요?", "a date"),
-        # a duration is a figure ("1년 이내", "90 days")
+        # a length of time asks for a duration ("1년 이내", "90 days"); "how long" may ask a length
         ("How long may a defector stay in a facility?", "a figure"),
-        ("얼마나 오래 걸리나요?", "a figure"),
-        ("몇 개월 안에 결정하나요?", "a figure"),
-        ("신변보호는 얼마 동안 받을 수 있어요?", "a figure"),
+        ("얼마나 오래 걸리나요?", "a duration"),
+        ("몇 개월 안에 결정하나요?", "a duration"),
+        ("신변보호는 얼마 동안 받을 수 있어요?", "a duration"),
+        ("북한이탈주민지원재단 이사장의 임기는 몇 년인가요?", "a duration"),
+        ("For how long can the agency hold a new arrival?", "a duration"),
         # a deadline or a condition is not a figure or a date to look for
         ("결정은 언제까지 나와야 하죠?", None),
         ("When does trafficking carry ten years or more?", None),
         ("What does Article 3 say?", None),
         ("북한 인권 상황은 얼마나 심각한가요?", None),
-        ("얼마나 오랫동안 구금되나요?", "a figure"),
+        ("얼마나 오랫동안 구금되나요?", "a duration"),
         ("How much does consent matter?", None),
         ("How much has changed since 2014?", None),
-        ("How much does a broker charge?", "a figure"),
-        ("난민 생계비는 얼마나 받나요?", "a figure"),
+        ("How much does a broker charge?", "an amount"),
+        ("난민 생계비는 얼마나 받나요?", "an amount"),
         ("몇 번째 조항인가요?", None),
-        # a sentence's length asked with 이하 / 이상 is a figure, not a year
-        ("뇌물을 받으면 몇 년 이하의 징역에 처해지나요?", "a figure"),
-        ("몇 년 이상의 징역인가요?", "a figure"),
+        # a sentence's length asked with 이하 / 이상 is a duration, not a year
+        ("뇌물을 받으면 몇 년 이하의 징역에 처해지나요?", "a duration"),
+        ("몇 년 이상의 징역인가요?", "a duration"),
         # "몇 년인가요?" as often asks a year ("가입한 해는 몇 년인가요?") as a term: no type
         ("북한이 NPT에서 탈퇴한 해는 몇 년인가요?", None),
         # a measure (an age, a pay, a size) is a figure
         ("What is the legal minimum age for marriage in China?", "a figure"),
         ("What is the age of criminal responsibility?", "a figure"),
         ("At what age can children be recruited?", "a figure"),
-        ("What monthly salary do workers sent to Russia receive?", "a figure"),
+        ("What monthly salary do workers sent to Russia receive?", "an amount"),
+        # a sum of money asks for an amount in a currency; a share of one for a figure
+        ("What is South Korea's hourly minimum wage?", "an amount"),
+        ("북한인권재단의 연간 예산은 얼마인가요?", "an amount"),
+        ("외국인 선원의 최저임금은 한국인 선원의 몇 퍼센트 수준인가요?", "a figure"),
+        # a bound of a penalty is a figure
+        ("What is the maximum prison sentence for trafficking under the Criminal Act?", "a figure"),
+        ("What is the longest fixed prison term the Court can impose?", "a figure"),
         ("how wide is the DMZ", "a figure"),
         ("How old was he when he took power?", "a figure"),
         ("몇 살부터 투표할 수 있나요?", "a figure"),
@@ -239,3 +248,46 @@ def test_a_duration_is_a_figure_but_no_count(text: str, count: bool) -> None:
     is not a length of time; any figure still answers a figure question."""
     assert holds_type(text, "a count") is count
     assert holds_type(text, "a figure")
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("이사의 임기는 3년으로 하며, 연임할 수 있다.", True),
+        ("결정은 90일까지 연장할 수 있다.", True),
+        ("The maximum penalty for child labor, three years’ imprisonment, was not adequate.", True),
+        ("处三年以下有期徒刑", True),
+        ("They were held for a few weeks.", True),
+        # a head count, a year, a provision's number: no length of time
+        ("재단은 이사장 1명을 포함한 10명 이내의 이사를 둔다.", False),
+        ("2024년 기준으로 작성한다.", False),
+        ("제3조에 따른 위원회", False),
+        ("The camp held 20,000 prisoners.", False),
+    ],
+)
+def test_a_duration_question_is_answered_by_a_length_of_time(text: str, held: bool) -> None:
+    """ "임기는 몇 년인가요?" is not answered by "10명 이내의 이사": a duration question needs a number
+    with a unit of time."""
+    assert holds_type(text, "a duration") is held
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("the revenue amounts to $150 million a year", True),
+        ("3천만원 이하의 벌금에 처한다.", True),
+        ("处五千元以上二万元以下罚款", True),
+        ("기본금은 월최저임금액의 100배 상당액의 범위에서 정한다.", True),
+        ("they must pay their employer between 20 and 30 times their monthly salary", True),
+        ("workers earned 2,000 won per day", True),
+        # a head count, a duration, a share: no sum of money
+        ("재단은 이사장 1명을 포함한 10명 이내의 이사를 둔다.", False),
+        ("위원의 임기는 3년으로 한다.", False),
+        ("Women held 19 percent of the seats.", False),
+        ("위원회의 위원은 15명 이하로 한다.", False),
+    ],
+)
+def test_an_amount_question_is_answered_by_a_sum_of_money(text: str, held: bool) -> None:
+    """ "예산은 얼마인가요?" is not answered by "15명 이하의 위원": an amount question needs a sum in a
+    currency (or a multiple of one)."""
+    assert holds_type(text, "an amount") is held

@@ -8,7 +8,7 @@ import pytest
 
 from index.analyzer import analyze
 from index.engine import GroundIndex
-from index.lexicon import Lexicon, bundled_lexicon, translate
+from index.lexicon import DOMAIN_ENTRIES, Lexicon, bundled_lexicon, translate
 from index.types import Query
 from tests.fakes import FakeEmbedder
 from tests.helpers import MANIFEST, TINY, tiny_index_in
@@ -41,6 +41,13 @@ def test_korean_terms_get_the_english_index_terms_of_each_sense(lexicon: Lexicon
     assert lexicon.senses("적", "ko") == ()
     assert "가는 날이 장날" not in lexicon.ko_en
     assert lexicon.senses("없는말", "ko") == ()
+
+
+def test_the_domain_entries_name_courts_presidents_and_terms_of_office() -> None:
+    lexicon = Lexicon.from_entries(DOMAIN_ENTRIES)
+    assert ("internat", "crimin", "court") in lexicon.senses("국제형사재판소", "ko")
+    assert lexicon.senses("김대중", "ko") == (tuple(analyze("Kim Dae-jung")),)
+    assert ("term",) in lexicon.senses("임기", "ko") and ("임기",) in lexicon.senses("term", "en")
 
 
 def test_english_stems_get_the_korean_terms_glossed_by_that_one_word(lexicon: Lexicon) -> None:
