@@ -18,7 +18,7 @@ from index.question import analyze_question, provisions_in, section_provisions
         ("난민법은 난민을 어떻게 정의하나요?", ["난민", "정의"], ["어떻"]),
         ("How many times did the pump break down?", ["pump", "break"], ["mani", "time"]),
         ("How long ago did the pier close?", ["pier", "close"], ["long", "ago"]),
-        ("What percentage of defectors are women?", ["defector", "women"], ["percentag"]),
+        ("What percentage of defectors are women?", ["defector", "woman"], ["percentag"]),
         ("What share of the budget goes to housing?", ["budget", "hous"], ["share"]),
         ("What time does the ferry leave?", ["ferri", "leav"], ["time"]),
         ("What is the time limit for an appeal?", ["time", "limit", "appeal"], []),
