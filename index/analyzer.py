@@ -112,8 +112,16 @@ IRREGULAR_PLURALS = {
 
 def stem_words(words: Sequence[str]) -> list[str]:
     """The English Snowball stems of lower-cased words, as `analyze` writes them ("refugees" ->
-    "refuge", "women" -> "woman": `IRREGULAR_PLURALS` first); stop words are not removed here."""
-    return list(_stemmer().stemWords([IRREGULAR_PLURALS.get(w, w) for w in words]))
+    "refuge", "women" and "women's" -> "woman": `IRREGULAR_PLURALS` first); stop words are not
+    removed here."""
+    return list(_stemmer().stemWords([_singular(w) for w in words]))
+
+
+def _singular(word: str) -> str:
+    """`word`'s singular when it is one of `IRREGULAR_PLURALS`, possessive or not ("women's" ->
+    "woman", as Snowball gives "rights'" -> "right"); else `word`."""
+    base = word[:-2] if word.endswith("'s") else word
+    return IRREGULAR_PLURALS.get(base, word)
 
 
 def _number(token: str) -> str:

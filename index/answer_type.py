@@ -42,22 +42,21 @@ _COUNT_QUESTION = re.compile(
     r"|\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|their|its)\s+)?(?:(?:legal|minimum|maximum|"
     r"average|official|retirement|voting|marriageable|monthly|annual|yearly|daily|weekly|hourly)\s+){0,2}"
     r"(?:age|population|width|length|height|depth)\b(?!\s+(?:groups?|limits?\s+(?:on|for)\b))"
-    r"|\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|their|its|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}['’]s)\s+)?(?:(?:legal|minimum|maximum|"
-    r"average|monthly|annual|yearly|daily|weekly|hourly)\s+){1,2}(?:salary|salaries|wages?|fees?|price)\b"
-    # a bound of a penalty: "What is the maximum prison sentence for ...?", "the longest fixed term"
-    r"|\b(?:what|which)\s+(?:is|was|are|were)\s+(?:the|their|its|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}['’]s)\s+(?:maximum|minimum|longest|"
-    r"shortest|highest|lowest|heaviest)\s+(?:\w+\s+){0,2}?(?:sentences?|penalt(?:y|ies)|punishments?|"
-    r"terms?|fines?)\b"
+    r"|\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|their|its|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}"
+    r"['’]s)\s+)?(?:(?:legal|minimum|maximum|average|monthly|annual|yearly|daily|weekly|hourly)\s+){1,2}"
+    r"(?:salary|salaries|wages?|fees?|price)\b(?!\s+(?:laws?|acts?|system|polic(?:y|ies)|rules?|gaps?|council|"
+    r"commission|increases?|rises?))"
     r"|\bat\s+what\s+age\b|\bhow\s+(?:old|wide|tall)\b"
     # a length of time asked as "몇 개월이에요", "임기는 몇 년인가요" (not "몇 년에": a year; nor "해는 몇
     # 년인가요": a year)
     r"|몇\s*(?:개월|달|주|일|시간)\s*(?:이(?:에요|예요|죠|야|었|였|나|며|고|지)?|인|입니|짜리)"
-    r"|(?:임기|기간|형기|징역|금고|복무|체류|거주|보호)[은는이가도의]?\s*(?:\S+\s+){0,2}?몇\s*년"
+    r"|(?<![가-힣])(?:임기|기간|형기|징역|금고|복무|체류|거주|보호)[은는이가도의]?\s*(?:(?!해)[가-힣]+\s+)?"
+    r"몇\s*년(?!\s*(?:에|도|째|생))"
     r"|몇\s*(?:살|세(?!대))"
     r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구)"
     r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
     r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄)"
-    r"|多少|几(?:个|名|人|次|家|所|倍|成)"
+    r"|多少|几(?:个|名|人|次|家|所|倍|成)|多久|几年"
     r"|\bhow\s+long\b|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|몇\s*(?:년|개월|달|주|일|시간)\s*(?:간|동안|이내|안에|만에)|며칠"
     r"|몇\s*(?:년|개월|달|주|일|시간)\s*(?:이하|이상|미만|초과|의\s*(?:징역|금고|형))",
     re.IGNORECASE,
@@ -78,22 +77,26 @@ _DURATION_QUESTION = re.compile(
     r"|몇\s*년\s*(?:짜리|간|동안|이내|안에|만에|이하|이상|미만|초과|의\s*(?:징역|금고|형))"
     # "몇 년인가요?" asks a year as often as a term ("탈퇴한 해는 몇 년인가요?"): a term only after
     # a word for one ("임기는 몇 년인가요?")
-    r"|(?:임기|기간|형기|징역|금고|복무|체류|거주|보호)[은는이가도의]?\s*(?:\S+\s+){0,2}?몇\s*년"
-    r"|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|며칠|多久|几年",
+    r"|(?<![가-힣])(?:임기|기간|형기|징역|금고|복무|체류|거주|보호)[은는이가도의]?\s*(?:(?!해)[가-힣]+\s+)?"
+    r"몇\s*년(?!\s*(?:에|도|째|생))"
+    r"|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|며칠|多久|几年|\bhow\s+much\s+time\b",
     re.IGNORECASE,
 )
 # A sum of money ("What is South Korea's hourly minimum wage?", "예산은 얼마인가요?", "How much does a
 # broker charge?"): answered by an amount in a currency, not by a head count or a duration
 _MONEY_WORDS = re.compile(
     r"\b(?:wages?|salar(?:y|ies)|fees?|prices?|budgets?|costs?|fines?|allowances?|compensation|rewards?|"
-    r"grants?|subsid(?:y|ies)|payments?|charges?|money|income|earnings|bribes?|ransom)\b"
-    r"|예산|비용|금액|임금|월급|급여|수당|생계비|보상금|포상금|지원금|위로금|벌금|과태료|정착금|기본금|가격|요금|보수|"
+    r"grants?|subsid(?:y|ies)|payments?|charges?|charged?|pay|paid|money|income|earnings|bribes?|ransom)\b"
+    r"|예산|비용|금액|임금|월급|급여|(?<!다)수당|생계비|보상금|포상금|지원금|위로금|벌금|과태료|정착금|기본금|가격|요금|보수|"
     r"연봉|돈|수익|뇌물|몸값",
     re.IGNORECASE,
 )
 # a share of a sum is a figure, not an amount ("몇 퍼센트 수준인가요?", "what percentage of the budget")
 _SHARE_QUESTION = re.compile(
-    r"퍼센트|프로|비율|%|\b(?:percent(?:age)?|share|proportion|fraction|ratio)\b", re.IGNORECASE
+    r"퍼센트|프로|비율|%|몇\s*배|\b(?:percent(?:age)?|share|proportion|fraction|ratio|gap|difference|times)\b"
+    r"|\bhow\s+much\s+of\b|\b(?:grow|grew|grown|increase[ds]?|rise|rose|risen|fall|fell|fallen|drop(?:ped)?|"
+    r"decline[ds]?|change[ds]?|cut)\b|늘었|줄었|올랐|내렸|증가|감소",
+    re.IGNORECASE,
 )
 _DURATION_AFTER = re.compile(
     r"\s*(?:-?\s*(?:years?|months?|weeks?|days?|hours?|decades?)\b|년|개월|달(?!러)|주(?:일|간)?(?![가-힣])|"
@@ -173,7 +176,7 @@ _COUNTED_AFTER = re.compile(
 _YEAR_RANGE_BEFORE = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–]\s*$")
 # a date written in digits around the token ("2021.4.20", "2021. 4. 20.", "2021-04-20")
 _DATE_PARTS = re.compile(r"\d{4}\s*[.-]\s*\d{1,2}\s*[.-]\s*\d{1,2}")
-_MONTH_DAY_AFTER = re.compile(r"\s*(?:월|月)|\s*일(?![가-힣])")
+_MONTH_DAY_AFTER = re.compile(r"\s*(?:월|月|日)|\s*일")
 
 
 def _not_a_figure(text: str, start: int, end: int) -> bool:
@@ -198,7 +201,7 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
         token.isdigit()
         and len(token) <= 2
         and _MONTH_DAY_AFTER.match(after)
-        and ("월" in after[:3] or "月" in after[:2] or "월" in before[-4:])
+        and ("월" in after[:3] or "月" in after[:2] or "월" in before[-4:] or "月" in before[-4:])
     ):
         return True  # 10월 12일, 10月
     if token.isdigit() and len(token) <= 2 and _YEAR_RANGE_BEFORE.search(before):
@@ -213,11 +216,17 @@ _TIME_UNIT_AFTER = re.compile(
     r"일(?!반|부|정|자|치|단|련|시|본|대)|시간|年|个月|日|天|小时)",
     re.IGNORECASE,
 )
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|"
+    r"several|few|many|half\s+a)"
+)
+_TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|decades?)"
 _DURATION_WORDS = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an|"
-    r"several|few|many)\s+(?:(?:more|additional|consecutive|full)\s+)?(?:years?|months?|weeks?|days?|"
-    r"hours?|decades?)\b|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:해|달)|반년"
-    r"|[一二三四五六七八九十百两半]+\s*(?:年|个月|日|天|小时)",
+    rf"\b{_NUMBER_WORD}(?:[\s-]+(?:and\s+a\s+half|more|additional|consecutive|full))?[\s-]+{_TIME_UNIT}\b"
+    rf"|\b\d+(?:\.\d+)?-{_TIME_UNIT}\b|\bfortnight\b"
+    r"|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:해|달)|반\s*년|(?:일|이|삼|사|오|육|칠|팔|구|십)\s*(?:년|개월)(?![가-힣])"
+    r"|일주일|열흘|사흘|나흘|보름|[一二三四五六七八九十百两半]+\s*(?:年|个月|日|天|小时)",
     re.IGNORECASE,
 )
 # What answers an amount question: a currency sign, code or word by a number, or a multiple of a sum
@@ -225,8 +234,11 @@ _DURATION_WORDS = re.compile(
 _MONEY = re.compile(
     r"[$₩¥€£]\s*\d|\d\s*(?:[$₩¥€£]|(?:(?:thousand|million|billion|trillion)\s+)?(?:US\s+)?(?:dollars?|won|yuan|"
     r"euros?|renminbi|RMB|KPW|KRW|USD)\b)|\b(?:US|U\.S\.)\$|"
-    r"\d\s*(?:천|만|억|조)?\s*(?:천|만|억)?\s*(?:원|달러|위안|유로)(?![가-힣])|"
-    r"\d\s*(?:원|달러|위안)(?:을|의|이|은|에|씩|까지|으로|로|이하|이상|을\s*초과)|"
+    r"\d\s*(?:천|만|억|조)?\s*(?:천|만|억)?\s*(?:원(?!칙|인|장|회|고|래|자|리|형|본|문|조|소)|달러|위안|유로|엔)|"
+    r"\b(?:KRW|USD|EUR|RMB|CNY|KPW|JPY)\s*\d|"
+    r"\d\s*(?:(?:thousand|million|billion)\s+)?(?:North\s+Korean|South\s+Korean|Korean|U\.S\.|American|Chinese|"
+    r"Japanese)\s+(?:dollars?|won|yuan|yen)\b|\d\s*yen\b|"
+    rf"\b{_NUMBER_WORD}\s+(?:(?:hundred|thousand|million|billion)\s+)?(?:U\.S\.\s+)?(?:dollars|won|yuan|euros|yen)\b|"
     r"[\d一二三四五六七八九十百千万亿两]\s*(?:万|亿)?\s*元|(?:액|금|임금)의\s*\d+\s*배|(?:[일이삼사오육칠팔구십백천]+만|\d+만)\s*원|"
     r"\d\s*times\s+(?:(?:their|the|his|her|a|its)\s+)?(?:(?:monthly|annual|yearly|daily|average|minimum|basic)\s+)?"
     r"(?:salar(?:y|ies)|wages?|income|pay)\b",
@@ -254,13 +266,19 @@ def asked_type(question: str) -> AnswerType | None:
             return "a duration"
         if _COUNT_ONLY.search(question):
             return "a count"
-        money = _MONEY_WORDS.search(question) and not _SHARE_QUESTION.search(question)
-        return "an amount" if money else "a figure"
+        return "an amount" if _asks_money(question) else "a figure"
     if _HOW_MUCH_VERB.search(question) and _AMOUNT_WORDS.search(question):
-        return "an amount"  # "How much does a broker charge?"
+        # "How much does a broker charge?"; not "How much did North Korea receive in aid?"
+        return "an amount" if _asks_money(question) else "a figure"
     if _DATE_QUESTION.search(question):
         return "a date"
     return None
+
+
+def _asks_money(question: str) -> bool:
+    """Whether a quantity question asks for a sum of money: it names one ("wage", "fee", "예산") and
+    asks for no share, part, change or multiple of it ("How much of the budget ...?", "몇 배")."""
+    return _MONEY_WORDS.search(question) is not None and _SHARE_QUESTION.search(question) is None
 
 
 def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:

@@ -24,6 +24,7 @@ def test_an_irregular_plural_is_read_as_its_singular() -> None:
     assert analyze("policewomen") == analyze("policewoman")
     # in a hyphenated compound too, and as `stem_words` gives the word lists' keys
     assert "woman-led" in analyze("women-led groups")
+    assert analyze("women's rights") == analyze("rights of women")[::-1] == ["woman", "right"]
     assert stem_words(["women", "children", "refugees"]) == ["woman", "child", "refuge"]
     # forms that are also other words are left to the stemmer ("he lives", "she leaves")
     assert analyze("lives") == ["live"] and analyze("leaves") == ["leav"]

@@ -57,9 +57,23 @@ from index.question import analyze_question
         ("What is South Korea's hourly minimum wage?", "an amount"),
         ("북한인권재단의 연간 예산은 얼마인가요?", "an amount"),
         ("외국인 선원의 최저임금은 한국인 선원의 몇 퍼센트 수준인가요?", "a figure"),
-        # a bound of a penalty is a figure
-        ("What is the maximum prison sentence for trafficking under the Criminal Act?", "a figure"),
-        ("What is the longest fixed prison term the Court can impose?", "a figure"),
+        # a penalty's bound may be no number ("punishable by death"): no type
+        ("What is the maximum penalty for treason?", None),
+        # a year asked near a word for a term stays a year, or no type
+        ("북한이탈주민보호법은 몇 년에 제정되었나요?", "a date"),
+        ("대통령 임기는 몇 년에 끝나나요?", "a date"),
+        ("임기가 끝난 해는 몇 년인가요?", None),
+        ("임기 만료는 몇 년도인가요?", None),
+        # a part, a change or a multiple of a sum is a figure; time is a duration
+        ("How much of the budget goes to defectors?", "a figure"),
+        ("How much did the budget grow?", "a figure"),
+        ("How much did North Korea receive in aid?", "a figure"),
+        ("가격은 몇 배 올랐나요?", "a figure"),
+        ("How many times higher is the minimum wage?", "a figure"),
+        ("다수당은 의석이 얼마나 되나요?", "a figure"),
+        ("How much time does the law grant for an appeal?", "a duration"),
+        ("拘留多久?", "a duration"),
+        ("What is the minimum wage law?", None),
         ("how wide is the DMZ", "a figure"),
         ("How old was he when he took power?", "a figure"),
         ("몇 살부터 투표할 수 있나요?", "a figure"),
@@ -258,11 +272,20 @@ def test_a_duration_is_a_figure_but_no_count(text: str, count: bool) -> None:
         ("The maximum penalty for child labor, three years’ imprisonment, was not adequate.", True),
         ("处三年以下有期徒刑", True),
         ("They were held for a few weeks.", True),
+        ("members serve five-year terms", True),
+        ("a 12-month period", True),
+        ("eighteen months", True),
+        ("two and a half years", True),
+        ("일 년 동안 보호한다", True),
+        ("일주일 이내", True),
         # a head count, a year, a provision's number: no length of time
         ("재단은 이사장 1명을 포함한 10명 이내의 이사를 둔다.", False),
         ("2024년 기준으로 작성한다.", False),
         ("제3조에 따른 위원회", False),
         ("The camp held 20,000 prisoners.", False),
+        # a day of a month is a date
+        ("10月 1일에 시행한다", False),
+        ("2024年10月1日起施行", False),
     ],
 )
 def test_a_duration_question_is_answered_by_a_length_of_time(text: str, held: bool) -> None:
@@ -280,11 +303,17 @@ def test_a_duration_question_is_answered_by_a_length_of_time(text: str, held: bo
         ("기본금은 월최저임금액의 100배 상당액의 범위에서 정한다.", True),
         ("they must pay their employer between 20 and 30 times their monthly salary", True),
         ("workers earned 2,000 won per day", True),
+        ("1,000달러가량을 냈다", True),
+        ("5억원의 범위에서", True),
+        ("KRW 9,860 an hour", True),
+        ("10,000 North Korean won", True),
+        ("a thousand dollars", True),
         # a head count, a duration, a share: no sum of money
         ("재단은 이사장 1명을 포함한 10명 이내의 이사를 둔다.", False),
         ("위원의 임기는 3년으로 한다.", False),
         ("Women held 19 percent of the seats.", False),
         ("위원회의 위원은 15명 이하로 한다.", False),
+        ("제1원칙에 따른다", False),
     ],
 )
 def test_an_amount_question_is_answered_by_a_sum_of_money(text: str, held: bool) -> None:
