@@ -311,3 +311,52 @@ def test_a_subset_search_scores_only_its_rows_postings_alike(
         index.search_weighted({"nope": 1.0}, 5, [n])
     with pytest.raises(ValueError, match="outside"):
         index.mask([-1])
+
+
+def _expansion_row_by_row(
+    index: LexicalIndex, rows: list[int], weights: list[float], n: int
+) -> dict[str, float]:
+    """`expansion_terms` as it was written before it gathered the rows at once: row by row."""
+    total_w = float(sum(weights))
+    term_parts, mass_parts = [], []
+    for row, w in zip(rows, weights, strict=True):
+        lo, hi = int(index._doc_indptr[row]), int(index._doc_indptr[row + 1])
+        data = index._doc_scores[lo:hi].astype(np.float64)
+        doc_total = float(data.sum())
+        if doc_total <= 0 or w <= 0:
+            continue
+        term_parts.append(index._doc_terms[lo:hi])
+        mass_parts.append(data * ((w / total_w) / doc_total))
+    if not term_parts:
+        return {}
+    uniq, inverse = np.unique(np.concatenate(term_parts), return_inverse=True)
+    mass = np.bincount(inverse.reshape(-1), weights=np.concatenate(mass_parts), minlength=uniq.size)
+    order = np.lexsort((uniq, -mass))[:n]
+    norm = float(mass[order].sum())
+    if norm <= 0:
+        return {}
+    return {index._terms[int(t)]: float(v) / norm for t, v in zip(uniq[order], mass[order], strict=True)}
+
+
+def test_expansion_terms_gathered_at_once_give_the_row_by_row_floats() -> None:
+    """Each row's total is its slice's own sum (numpy's pairwise summation) either way, so the floats
+    are the same, also for documents of hundreds of terms (pairwise blocks of 8 and 128)."""
+    rng = np.random.default_rng(7)
+    vocab = [f"t{i}" for i in range(3000)]
+    docs = [list(rng.choice(vocab, size=int(rng.integers(0, 900)))) for _ in range(60)] + [[]]
+    index = LexicalIndex.build(docs)
+    for _ in range(30):
+        rows = [int(r) for r in rng.integers(0, len(docs), size=int(rng.integers(1, 12)))]
+        weights = [float(w) for w in rng.choice([0.0, 0.3, 1.0, float(rng.random())], size=len(rows))]
+        for n in (5, 80, 5000):
+            assert index.expansion_terms(rows, weights, n) == _expansion_row_by_row(index, rows, weights, n)
+
+
+def test_segment_sums_are_the_slices_sums() -> None:
+    rng = np.random.default_rng(3)
+    lens = np.array([0, 1, 7, 8, 9, 127, 128, 129, 1000, 0, 3], dtype=np.int64)
+    values = rng.random(int(lens.sum())) * 10
+    starts = np.cumsum(lens) - lens
+    expected = [float(values[a : a + n].sum()) for a, n in zip(starts, lens, strict=True)]
+    assert lexical._segment_sums(values, lens) == expected
+    assert lexical._segment_sums(np.zeros(0), np.zeros(2, dtype=np.int64)) == [0.0, 0.0]
