@@ -377,19 +377,21 @@ class LexicalIndex:
         if not self._terms or not rows or n_terms < 1:
             return {}
         total_w = float(sum(row_weights))
-        # every row's terms gathered at once (the rows' document-major slices, in row order)
-        at, lens = _slices(self._doc_indptr, np.asarray(rows, dtype=np.int64))
-        data = self._doc_scores[at].astype(np.float64)
-        totals = _segment_sums(data, lens)
-        kept = [t > 0 and w > 0 for w, t in zip(row_weights, totals, strict=True)]
-        if not any(kept):
+        term_parts: list[Ids] = []
+        mass_parts: list[npt.NDArray[np.float64]] = []
+        for row, w in zip(rows, row_weights, strict=True):
+            lo, hi = int(self._doc_indptr[row]), int(self._doc_indptr[row + 1])
+            data = self._doc_scores[lo:hi].astype(np.float64)
+            doc_total = float(data.sum())
+            if doc_total <= 0 or w <= 0:
+                continue
+            term_parts.append(self._doc_terms[lo:hi])
+            mass_parts.append(data * ((w / total_w) / doc_total))
+        if not term_parts:
             return {}
-        factors = [(w / total_w) / t if k else 0.0 for w, t, k in zip(row_weights, totals, kept, strict=True)]
-        keep = np.repeat(np.asarray(kept, dtype=bool), lens)
-        terms = self._doc_terms[at][keep]
+        terms = np.concatenate(term_parts)
         uniq, inverse = unique_inverse(terms)
-        weighted = (data * np.repeat(np.asarray(factors, dtype=np.float64), lens))[keep]
-        mass = np.bincount(inverse, weights=weighted, minlength=uniq.size)
+        mass = np.bincount(inverse, weights=np.concatenate(mass_parts), minlength=uniq.size)
         # best by mass, ties by term id (as the sorted() of format 1)
         order = np.lexsort((uniq, -mass))[:n_terms]
         best_mass = mass[order]
@@ -438,22 +440,6 @@ def _add_postings(out: Scores, docs: Ids, contrib: Scores, weight: float) -> Non
     if n:
         indptr = np.array([0, n], dtype=docs.dtype)
         _sparsetools.csc_matvec(out.shape[0], 1, indptr, docs, contrib, np.array([weight], np.float32), out)
-
-
-def _slices(indptr: Index, rows: Rows) -> tuple[Index, Index]:
-    """The positions of the rows' entries in a CSR-style array with offsets `indptr`, row after row
-    (shape (sum of lens,)), and each row's entry count (shape (len(rows),))."""
-    lo = indptr[rows]
-    lens = indptr[rows + 1] - lo
-    return np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum())), lens
-
-
-def _segment_sums(values: npt.NDArray[np.float64], lens: Index) -> list[float]:
-    """The sum of each consecutive segment of `values` (segment i has lens[i] entries; 0.0 for an
-    empty one), each the float `values[a:b].sum()` gives for that segment alone (numpy's pairwise
-    summation; `np.add.reduceat` associates some segments differently)."""
-    ends = np.cumsum(lens).tolist()
-    return [float(values[b - n : b].sum()) for b, n in zip(ends, lens.tolist(), strict=True)]
 
 
 def _no_rows() -> tuple[Rows, Scores]:
