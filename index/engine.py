@@ -59,7 +59,14 @@ from index.definitions import (
     names_treaty,
 )
 from index.embedding.base import Embedder
-from index.evidence import TITLE_CHARS, best_sentences, evidence_terms, is_bare_label, is_title_block
+from index.evidence import (
+    TITLE_CHARS,
+    best_sentences,
+    evidence_terms,
+    is_bare_label,
+    is_title_block,
+    term_weights,
+)
 from index.filters import check_filters
 from index.followup import asked_year, cue, read_question, relative_year
 from index.instruments import (
@@ -124,6 +131,8 @@ TITLE_BLOCK_CHARS = 4 * TITLE_CHARS  # a longer first passage is not read as a t
 MIN_MODEL_PASSAGES = 200
 
 _Located = tuple[str, int, tuple[str, ...]]  # (passage id, ordinal, section path)
+# what a passage language's evidence is marked by: terms, their df, translated shares, term weights
+_Marking = tuple[set[str], Mapping[str, int], dict[str, float], dict[str, float]]
 _V = TypeVar("_V")
 _R = TypeVar("_R")  # a rank of `index.instruments.TitleIndex`
 # The article tables of this many sources are kept per opened index (read again when forgotten).
@@ -1049,11 +1058,12 @@ class GroundIndex:
                 shown, marks = _lead(lead + [i for i in exact if i not in lead], shown, marks, query.k)
         if scored.absent:
             answered, shown, marks = False, [], []
-        hits = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if m]
-        further = [self._hit(groups[i], scored) for i, m in zip(shown, marks, strict=True) if not m]
+        marking: dict[str, _Marking] = {}  # per passage language, what its evidence is marked by
+        hits = [self._hit(groups[i], scored, marking) for i, m in zip(shown, marks, strict=True) if m]
+        further = [self._hit(groups[i], scored, marking) for i, m in zip(shown, marks, strict=True) if not m]
         # related passages quote something: a bare title or heading only when nothing else is left
         offered = sorted(order, key=lambda i: bare[i])[:RELATED]  # stable: each kind keeps its order
-        related = [] if answered else [self._hit(groups[i], scored) for i in offered]
+        related = [] if answered else [self._hit(groups[i], scored, marking) for i in offered]
         explanation = None
         if query.explain:
             explanation = self._explain(scored, answered, shown, len(hits), probabilities, q_prob, bars)
@@ -1169,24 +1179,25 @@ class GroundIndex:
             self._title_blocks[p.id] = known
         return known
 
-    def _hit(self, g: Group, scored: Scored) -> Hit:
+    def _hit(self, g: Group, scored: Scored, marking: dict[str, _Marking]) -> Hit:
+        """The group's head as a hit with its evidence sentences; `marking` keeps, per passage
+        language, the terms and weights evidence is marked by (`_marking`), for the question's
+        other hits in that language."""
         p = g.head.passage
-        terms, df = scored.terms, scored.df
-        shares = _translated_shares(scored.translations, g.head.language, scored.terms)
-        if shares:
-            # a passage is also marked by the question's terms translated into its language (a Korean
-            # question's English senses: 송환 -> repatri), each sense counting its share of its word
-            terms = terms | shares.keys()
-            df = {**scored.translated_df, **df}
+        marked = marking.get(g.head.language)
+        if marked is None:
+            marked = marking[g.head.language] = self._marking(scored, g.head.language)
+        terms, df, shares, weights = marked
         evidence = best_sentences(
             p.text,
             g.head.sentences,
-            evidence_terms(terms, bool(scored.analysis.provisions)),
+            terms,
             analyze_many,
             df,
             scored.n_docs,
             sentence_terms=g.head.sentence_terms,
             shares=shares,
+            weights=weights,
         )
         dups = tuple(
             Duplicate(source=self._ref(d.passage.source_id), passage=d.passage) for d in g.duplicates
@@ -1194,6 +1205,20 @@ class GroundIndex:
         return Hit(
             passage=p, source=self._ref(p.source_id), score=g.fused, evidence=evidence, duplicates=dups
         )
+
+    def _marking(self, scored: Scored, language: str) -> _Marking:
+        """What evidence in a passage of `language` is marked by (`index.evidence.best_sentences`):
+        the question's terms (`evidence_terms`), their document frequencies, the shares of its terms
+        translated into that language, and each term's weight (`term_weights`)."""
+        terms, df = scored.terms, scored.df
+        shares = _translated_shares(scored.translations, language, scored.terms)
+        if shares:
+            # a passage is also marked by the question's terms translated into its language (a Korean
+            # question's English senses: 송환 -> repatri), each sense counting its share of its word
+            terms = terms | shares.keys()
+            df = {**scored.translated_df, **df}
+        wanted = evidence_terms(terms, bool(scored.analysis.provisions))
+        return wanted, df, shares, term_weights(wanted, df, scored.n_docs, shares)
 
 
 def _translated_shares(

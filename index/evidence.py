@@ -144,6 +144,7 @@ def best_sentences(
     max_spans: int = 2,
     sentence_terms: Sequence[Collection[str]] | None = None,
     shares: Mapping[str, float] | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> tuple[Span, ...]:
     """Score each sentence by the IDF weight of the question terms it contains (times the term's
     share in `shares`, for terms standing for part of a question word: its translations; 1 for the
@@ -155,7 +156,8 @@ def best_sentences(
     sentence, plus a neighbouring one when it scores at least `ratio` of the best, so a fact split
     over two sentences is marked whole. Headings and labels (`is_heading_line`) are chosen only when
     no other sentence shares a term: a question naming "Article 33" wants the article's text marked,
-    not its heading. Returns () when no sentence shares a term.
+    not its heading. Returns () when no sentence shares a term. `weights`, when given, are
+    `term_weights(query_terms, df, n_docs, shares)` computed once for several passages.
     """
     spans = list(sentences) if sentences else split_sentences(text)
     if not spans or not query_terms:
@@ -165,7 +167,7 @@ def best_sentences(
         tokens = sentence_terms
     else:
         tokens = analyze_many([text[a:b] for a, b in spans])
-    weight = {t: idf(df.get(t, 0), n_docs) * (shares or {}).get(t, 1.0) for t in query_terms}
+    weight = weights if weights is not None else term_weights(query_terms, df, n_docs, shares)
     # summed in sorted term order, so that equal sentences tie exactly in every process (set order
     # follows the per-process hash seed, and float addition is not associative)
     scores = [sum(weight[t] for t in sorted(query_terms.intersection(toks))) for toks in tokens]
@@ -183,3 +185,11 @@ def best_sentences(
         ):
             chosen.append(j)
     return tuple(Span(spans[i][0], spans[i][1]) for i in sorted(chosen))
+
+
+def term_weights(
+    query_terms: Collection[str], df: Mapping[str, int], n_docs: int, shares: Mapping[str, float] | None
+) -> dict[str, float]:
+    """What a question term weighs in a sentence's score (`best_sentences`): its IDF (`df` of
+    `n_docs` passages), times its share in `shares` (1 for a term not in it)."""
+    return {t: idf(df.get(t, 0), n_docs) * (shares or {}).get(t, 1.0) for t in query_terms}

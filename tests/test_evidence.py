@@ -7,7 +7,14 @@ import pytest
 from corpus.sentences import split_sentences
 from index.analyzer import analyze, analyze_many
 from index.engine import GroundIndex
-from index.evidence import best_sentences, evidence_terms, is_bare_label, is_heading_line, is_title_block
+from index.evidence import (
+    best_sentences,
+    evidence_terms,
+    is_bare_label,
+    is_heading_line,
+    is_title_block,
+    term_weights,
+)
 from index.question import provisions_in
 from index.types import Query
 from tests.fakes import FakeEmbedder
@@ -48,6 +55,12 @@ def test_a_term_standing_for_part_of_a_word_counts_its_share() -> None:
 
     assert best(None) == "The advisor resigned."  # the rarer term wins when both count whole
     assert best({"advisor": 0.25}) == "Defectors were detained in China."
+    # the weights computed once for several passages (as `GroundIndex._hit` does) mark the same
+    for shares in (None, {"advisor": 0.25}):
+        weights = term_weights(terms, df, 1000, shares)
+        assert best_sentences(text, None, terms, analyze_many, df, 1000, weights=weights) == best_sentences(
+            text, None, terms, analyze_many, df, 1000, shares=shares
+        )
 
 
 @pytest.mark.parametrize(

@@ -211,3 +211,28 @@ def test_lexical_runs_within_filters_keep_their_masks(
     kept = local._masks[wheres[0]]
     local.lexical_rows({"lava": 1.0}, 5, wheres[0])
     assert local._masks[wheres[0]] is kept and not kept.flags.writeable
+
+
+@given(
+    st.lists(st.integers(0, 60), max_size=20),
+    st.lists(st.integers(0, 60), unique=True, max_size=30),
+)
+def test_positions_find_rows_as_a_dict_of_the_run_would(keys: list[int], among: list[int]) -> None:
+    found, at = runs.positions(np.array(keys, dtype=np.int64), np.array(among, dtype=np.int64))
+    place = {row: i for i, row in enumerate(among)}
+    assert found.tolist() == [k in place for k in keys]
+    assert [a for a, f in zip(at.tolist(), found.tolist(), strict=True) if f] == [
+        place[k] for k in keys if k in place
+    ]
+
+
+@given(two_runs())
+def test_a_run_normalised_once_fuses_as_it_would_anew(
+    pair: tuple[list[tuple[int, float]], list[tuple[int, float]]],
+) -> None:
+    dense, lexical = _array(pair[0]), _array(pair[1])
+    once = runs.zscored(dense)
+    for weights in ((0.5, 0.5), (0.3, 0.7)):
+        got = runs.fuse_zscored((once, runs.zscored(lexical)), weights, _ranks)
+        expected = runs.zscore_fuse(dense, lexical, weights, _ranks)
+        assert got[0].tolist() == expected[0].tolist() and got[1].tolist() == expected[1].tolist()
