@@ -8,7 +8,11 @@ date; not "when" or "언제", which as often ask for a condition or a deadline (
 carry ten years?", "언제까지"). This is the expected answer type of question answering (Li and Roth,
 "Learning question classifiers", COLING 2002: NUM:count, NUM:money, NUM:perc, NUM:period, NUM:date),
 kept to the types a passage's text shows plainly. A count of things ("how many people", "몇 곳") is
-not answered by a duration or an age ("3년 이내", "180 days"): it asks for "a count".
+not answered by a duration or an age ("3년 이내", "180 days"): it asks for "a count". A length of time
+("how many years", "임기는 몇 년", "얼마 동안": NUM:period) asks for "a duration", a number with a unit
+of time ("3년", "five-year terms", 三年); a sum of money ("hourly minimum wage", "예산은 얼마":
+NUM:money) for "an amount" in a currency ("$150 million", "3천만원", 五千元), not a head count ("15명
+이하의 위원"); a part, change or multiple of one ("how much of the budget", "몇 배") for a figure.
 
 What does not count as a figure: an article, section or paragraph number ("Article 12", "제9조",
 "第八十条", "§ 7801"), a list or footnote marker ("1.", "(2)", "[147]"), a year or a date ("1946",
@@ -98,12 +102,13 @@ _SHARE_QUESTION = re.compile(
     r"decline[ds]?|change[ds]?|cut)\b|늘었|줄었|올랐|내렸|증가|감소",
     re.IGNORECASE,
 )
-_DURATION_AFTER = re.compile(
-    r"\s*(?:-?\s*(?:years?|months?|weeks?|days?|hours?|decades?)\b|년|개월|달(?!러)|주(?:일|간)?(?![가-힣])|"
-    r"일(?![가-힣])|시간|세(?![가-힣])|살|"
-    r"岁|年|日|天|个月)",
-    re.IGNORECASE,
+# A unit of time after a number ("3년", "180 days", 三年, "6개월"; not 2024년도, 3주년, 1일반)
+_TIME_UNITS = (
+    r"-?\s*(?:years?|months?|weeks?|days?|hours?|decades?)\b|년(?!도|대)|개월|달(?!러)|주(?:일|간)?(?!년|택)|"
+    r"일(?!반|부|정|자|치|단|련|시|본|대)|시간|年|个月|日|天|小时"
 )
+# ... or of age: what no count is ("3년 이내", "16세")
+_DURATION_AFTER = re.compile(rf"\s*(?:{_TIME_UNITS}|세(?![가-힣])|살|岁)", re.IGNORECASE)
 _DURATION_WORD_END = re.compile(r"(?:年|日|天|岁|hours?|days?|weeks?|months?|years?|decades?|해|달)$")
 # "How much does a broker charge?" asks an amount; "How much does consent matter?" does not.
 _HOW_MUCH_VERB = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
@@ -211,11 +216,7 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
 
 
 # What answers a duration question: a number (digits, words, Han or Hangul numerals) and a unit of time
-_TIME_UNIT_AFTER = re.compile(
-    r"\s*(?:-?\s*(?:years?|months?|weeks?|days?|hours?|decades?)\b|년(?!도|대)|개월|달(?!러)|주(?:일|간)?(?!년|택)|"
-    r"일(?!반|부|정|자|치|단|련|시|본|대)|시간|年|个月|日|天|小时)",
-    re.IGNORECASE,
-)
+_TIME_UNIT_AFTER = re.compile(rf"\s*(?:{_TIME_UNITS})", re.IGNORECASE)
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|"
@@ -256,9 +257,11 @@ _DATE = re.compile(
 
 def asked_type(question: str) -> AnswerType | None:
     """The answer type a question asks for: "a count" for a number of things ("how many people", "몇
-    곳": a duration or an age does not answer it), "a figure" for another count, an amount, a duration
-    or a measure, "a date" for a year ("in what year", "몇 년에"), None for any other question. A
-    question asking both ("how many, and in what year?") asks for a figure."""
+    곳": a duration or an age does not answer it), "a duration" for a length of time ("임기는 몇 년",
+    "how many years"), "an amount" for a sum of money ("예산은 얼마", "hourly minimum wage"), "a
+    figure" for another count, share or measure, "a date" for a year ("in what year", "몇 년에"),
+    None for any other question. A question asking both ("how many, and in what year?") asks for a
+    figure."""
     if _COUNT_QUESTION.search(question):
         if _DATE_QUESTION.search(question):
             return "a figure"
