@@ -240,7 +240,11 @@ _MONEY = re.compile(
     r"\d\s*(?:(?:thousand|million|billion)\s+)?(?:North\s+Korean|South\s+Korean|Korean|U\.S\.|American|Chinese|"
     r"Japanese)\s+(?:dollars?|won|yuan|yen)\b|\d\s*yen\b|"
     rf"\b{_NUMBER_WORD}\s+(?:(?:hundred|thousand|million|billion)\s+)?(?:U\.S\.\s+)?(?:dollars|won|yuan|euros|yen)\b|"
-    r"[\d一二三四五六七八九十百千万亿两]\s*(?:万|亿)?\s*元|(?:액|금|임금)의\s*\d+\s*배|(?:[일이삼사오육칠팔구십백천]+만|\d+만)\s*원|"
+    r"[\d一二三四五六七八九十百千万亿两]\s*(?:万|亿)?\s*元|(?:[일이삼사오육칠팔구십백천]+만|\d+만)\s*원|"
+    # a Korean statute's sum as a multiple or a fraction of another: "월최저임금액(...)의 200배 상당액",
+    # "임금의 2분의 1", "기본연금액의 1천분의 250에 해당하는 금액"
+    r"(?:액|금|임금|\))의\s*\d+\s*배|\d+\s*배\s*(?:상당|에\s*(?:상당|해당)하는\s*금액)|"
+    r"(?:액|금|임금|금품)의\s*\d*\s*천?\s*분의\s*\d+|분의\s*\d+\s*(?:에\s*(?:상당|해당)하는\s*금액|상당액)|"
     r"\d\s*times\s+(?:(?:their|the|his|her|a|its)\s+)?(?:(?:monthly|annual|yearly|daily|average|minimum|basic)\s+)?"
     r"(?:salar(?:y|ies)|wages?|income|pay)\b",
     re.IGNORECASE,

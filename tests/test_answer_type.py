@@ -308,12 +308,17 @@ def test_a_duration_question_is_answered_by_a_length_of_time(text: str, held: bo
         ("KRW 9,860 an hour", True),
         ("10,000 North Korean won", True),
         ("a thousand dollars", True),
+        # a statute's sum as a multiple or fraction of another
+        ('월최저임금액(이하 이 조에서 "월최저임금액"이라 한다)의 200배 상당액의 범위에서 지급한다', True),
+        ("임금의 2분의 1의 범위에서 고용지원금을 지급할 수 있다", True),
+        ("기본연금액의 1천분의 250에 해당하는 금액", True),
         # a head count, a duration, a share: no sum of money
         ("재단은 이사장 1명을 포함한 10명 이내의 이사를 둔다.", False),
         ("위원의 임기는 3년으로 한다.", False),
         ("Women held 19 percent of the seats.", False),
         ("위원회의 위원은 15명 이하로 한다.", False),
         ("제1원칙에 따른다", False),
+        ("재적위원 3분의 2 이상의 찬성으로 의결한다", False),
     ],
 )
 def test_an_amount_question_is_answered_by_a_sum_of_money(text: str, held: bool) -> None:
