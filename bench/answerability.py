@@ -74,7 +74,7 @@ from index.answerability import (
     unknown_share,
 )
 from index.embedding.load import Models
-from index.engine import GroundIndex
+from index.engine import GroundIndex, profile_eligible
 from index.types import Query
 
 WRONG_ABSTENTION_COST = 1.0
@@ -89,6 +89,7 @@ class Row:
     eligible: list[bool]
     language: str
     unknown: float
+    profile: list[bool] | None = None  # the question profile's eligibility (`profile_eligible`)
 
 
 def collect(index: GroundIndex, items: Sequence[dict[str, Any]]) -> list[Row]:
@@ -111,6 +112,7 @@ def collect(index: GroundIndex, items: Sequence[dict[str, Any]]) -> list[Row]:
                 [not g.missing for g in scored.groups],
                 scored.language,
                 unknown_share(scored),
+                profile_eligible(scored.groups),
             )
         )
     return rows
@@ -118,7 +120,7 @@ def collect(index: GroundIndex, items: Sequence[dict[str, Any]]) -> list[Row]:
 
 def outcome(model: AnswerModel, row: Row, likely_only: bool = False) -> tuple[bool, bool]:
     """(answered, an answer passage is shown); with `likely_only`, among the passages marked likely."""
-    answered, shown, p, _ = model.decide(row.x, row.eligible, row.language, 5, row.unknown)
+    answered, shown, p, _ = model.decide(row.x, row.eligible, row.language, 5, row.unknown, row.profile)
     if likely_only:
         shown = [i for i, marked in zip(shown, model.likely(p, shown), strict=True) if marked]
     return answered, any(row.labels[i] for i in shown)
@@ -291,7 +293,7 @@ def likely_f1(model: AnswerModel, rows: list[Row]) -> float:
     not; an answer passage shown but not marked likely is a false negative."""
     tp = fp = fn = 0
     for r in rows:
-        answered, shown, p, _ = model.decide(r.x, r.eligible, r.language, 5, r.unknown)
+        answered, shown, p, _ = model.decide(r.x, r.eligible, r.language, 5, r.unknown, r.profile)
         if not answered:
             continue
         for i, marked in zip(shown, model.likely(p, shown), strict=True):
@@ -338,7 +340,12 @@ def _fit_models(rows: list[Row], l2: float) -> tuple[Logistic, Logistic]:
     passage = Logistic.fit(feature_columns(x, DECIDING_FEATURES), y, l2)
     qx = np.vstack(
         [
-            question_features(r.x, passage(feature_columns(r.x, DECIDING_FEATURES)), r.eligible, r.unknown)
+            question_features(
+                r.x,
+                passage(feature_columns(r.x, DECIDING_FEATURES)),
+                r.eligible if r.profile is None else r.profile,
+                r.unknown,
+            )
             for r in rows
         ]
     )
@@ -406,7 +413,7 @@ def held_out(rows: list[Row], l2: float, n: int = FOLDS) -> list[Held]:
         for i, r in enumerate(rows):
             if fold[i] != f:
                 continue
-            _, shown, p, q = model.decide(r.x, r.eligible, r.language, 5, r.unknown)
+            _, shown, p, q = model.decide(r.x, r.eligible, r.language, 5, r.unknown, r.profile)
             ok = [j for j in range(min(len(p), ANSWER_WINDOW)) if r.eligible[j]]
             out[i] = Held(
                 bool(r.item["answerable"]),

@@ -434,7 +434,13 @@ class AnswerModel:
         return float(self.question(question_features(x, p, eligible, unknown_share))[0])
 
     def decide(
-        self, x: Matrix, eligible: Sequence[bool], language: str, k: int, unknown_share: float = 0.0
+        self,
+        x: Matrix,
+        eligible: Sequence[bool],
+        language: str,
+        k: int,
+        unknown_share: float = 0.0,
+        profile: Sequence[bool] | None = None,
     ) -> tuple[bool, list[int], npt.NDArray[np.float64], float]:
         """Whether the question is answered, and which candidates to show.
 
@@ -448,6 +454,9 @@ class AnswerModel:
             language: the question's language; its answer bar, else the "*" bar, applies.
             k: at most this many passages are shown.
             unknown_share: share of the question's distinct terms no passage holds, in [0, 1].
+            profile: the eligibility the question's profile (`question_features`) reads, when it
+                differs from `eligible`: the one the models were fitted with (`profile_eligible`);
+                None: `eligible`.
 
         Returns:
             (answered, shown, p, q): `shown` holds row indexes into `x`: the k most probable eligible
@@ -456,7 +465,7 @@ class AnswerModel:
             question probability. All probabilities are in (0, 1).
         """
         p = self.probabilities(x)
-        q = self.answerable(x, p, eligible, unknown_share)
+        q = self.answerable(x, p, eligible if profile is None else profile, unknown_share)
         ranked = self.ranking(x, p)
         ok = [i for i in range(len(p)) if eligible[i]]
         best = max((float(p[i]) for i in ok if i < ANSWER_WINDOW), default=0.0)

@@ -34,7 +34,7 @@ from corpus.models import Passage, Source, SourceMeta
 from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many
 from index.answer_type import holds_type
-from index.answerability import answer_model_for, features, unknown_share
+from index.answerability import ANSWER_WINDOW, MIN_ANSWER_P, answer_model_for, features, unknown_share
 from index.backend import (
     Backend,
     DuplicateBackend,
@@ -1018,8 +1018,9 @@ class GroundIndex:
         q_prob: float | None = None
         if self._answer_model is not None:
             model = self._answer_model
+            profile = [e and not b for e, b in zip(profile_eligible(groups), bare, strict=True)]
             answered, shown, p, q_prob = model.decide(
-                features(scored), eligible, scored.language, query.k, unknown_share(scored)
+                features(scored), eligible, scored.language, query.k, unknown_share(scored), profile
             )
             probabilities = p.tolist()
             marks = model.likely(p, shown)
@@ -1112,8 +1113,13 @@ class GroundIndex:
         elif all(g.missing for g in groups):
             facts = sorted({c.text for g in groups for c in g.missing})
             reason = "refused: no candidate holds " + ", ".join(repr(f) for f in facts[:5])
-        elif q_prob is not None:
+        elif q_prob is not None and q_prob < dict(bars).get("answer", 1.0):
             reason = f"refused: the question's answerability {q_prob:.2f} is under the answer bar"
+        elif q_prob is not None:
+            reason = (
+                f"refused: no candidate among the first {ANSWER_WINDOW} that holds the question's key facts "
+                f"is at least {MIN_ANSWER_P:.0%} likely to answer (the question's answerability {q_prob:.2f})"
+            )
         else:
             reason = "refused: no candidate's dense and coverage scores reach the bars"
         return Explanation(
@@ -1459,6 +1465,24 @@ class _InNamed:
     sources: tuple[str, ...]
     passages: tuple[str, ...] = ()
     decisive: bool = False
+
+
+FINER_TYPES = frozenset({"a duration", "an amount"})
+"""Answer types finer than "a figure" (`index.answer_type`), added after the stored answer models were
+fitted: their question profiles read them as "a figure" (`profile_eligible`)."""
+
+
+def profile_eligible(groups: Sequence[Group]) -> list[bool]:
+    """Per group, whether it holds the question's key facts when a duration or an amount asked for
+    counts as any figure: the eligibility the stored answer models' question profiles were fitted
+    with. A group whose passage holds a figure but no duration ("10명 이내의 이사" for "임기는 몇
+    년") still cannot answer or show; it only keeps the question's profile as it was, so that the
+    first candidate missing the finer type does not make an answer passage ranked next look doubtful
+    ("국회의원의 임기는 4년으로 한다." at rank 1)."""
+    return [
+        all(c.kind == "answer" and c.text in FINER_TYPES and g.head.holds_type("a figure") for c in g.missing)
+        for g in groups
+    ]
 
 
 def _coverages(

@@ -325,3 +325,30 @@ def test_an_amount_question_is_answered_by_a_sum_of_money(text: str, held: bool)
     """ "예산은 얼마인가요?" is not answered by "15명 이하의 위원": an amount question needs a sum in a
     currency (or a multiple of one)."""
     assert holds_type(text, "an amount") is held
+
+
+def test_the_question_profile_reads_a_finer_type_as_a_figure() -> None:
+    """`index.engine.profile_eligible`: a passage holding a figure but not the duration asked stays
+    in the question's profile as the answer models were fitted (it still cannot answer); one lacking
+    another key fact, or any figure, does not."""
+    from corpus.models import Passage
+    from index.backend import PassageRecord
+    from index.engine import Group, profile_eligible
+    from index.question import Constraint
+
+    def group(text: str, *missing: Constraint) -> Group:
+        passage = Passage(
+            id=text, source_id="s", text=text, char_start=0, char_end=len(text), page=None, ordinal=0
+        )
+        head = PassageRecord(passage, "ko", (), ((0, len(text)),))
+        return Group(head=head, duplicates=(), fused=0.0, dense=0.0, coverage=0.0, missing=missing)
+
+    duration = Constraint("answer", "a duration", ())
+    name = Constraint("name", "Kim Jong Un", ("kim", "jong", "un"))
+    groups = [
+        group("재단은 10명 이내의 이사를 둔다.", duration),
+        group("이사장은 위원회가 임명한다.", duration),
+        group("10명 이내의 이사", name),
+        group("임기는 3년으로 한다."),
+    ]
+    assert profile_eligible(groups) == [True, False, False, True]

@@ -89,6 +89,24 @@ def test_the_question_reads_whether_its_first_candidate_holds_every_key_fact() -
     assert question_features(np.zeros((0, len(FEATURES))), np.zeros(0), [])[0, column] == 0.0
 
 
+def test_the_question_profile_may_read_another_eligibility_than_what_may_be_shown() -> None:
+    """`decide(profile=...)`: the question's profile (here its first candidate's eligibility) reads
+    `profile`, while only `eligible` candidates answer and show."""
+    x = np.zeros((3, len(FEATURES)))
+    x[:, 0] = [2.0, 1.0, 0.0]
+    n, m = len(FEATURES), len(QUESTION_FEATURES)
+    first = QUESTION_FEATURES.index("first_eligible")
+    question = Logistic(
+        tuple(4.0 if j == first else 0.0 for j in range(m)), -2.0, tuple([0.0] * m), tuple([1.0] * m)
+    )
+    passage = Logistic(tuple([1.0] + [0.0] * (n - 1)), 0.0, tuple([0.0] * n), tuple([1.0] * n))
+    model = AnswerModel("test", passage, question, {"*": 0.5}, 0.5)
+    eligible = [False, True, True]
+    assert model.decide(x, eligible, "en", k=5)[:2] == (False, [])  # first candidate ineligible
+    answered, shown, _, q = model.decide(x, eligible, "en", k=5, profile=[True, True, True])
+    assert answered and q > 0.5 and shown == [1, 2]  # the first still never shows
+
+
 def test_the_first_passage_and_those_over_the_likely_bar_are_marked_likely() -> None:
     p = np.array([0.2, 0.9, 0.55, 0.05])
     assert _model(0.5, 0.5).likely(p, [1, 2, 0, 3]) == [True, True, False, False]
