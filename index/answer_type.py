@@ -35,7 +35,7 @@ import re
 from collections.abc import Collection
 from typing import Literal
 
-AnswerType = Literal["a figure", "a count", "a duration", "an amount", "a date"]
+AnswerType = Literal["a figure", "a count", "a duration", "an amount", "a percentage", "a date"]
 
 _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
@@ -100,6 +100,35 @@ _SHARE_QUESTION = re.compile(
     r"퍼센트|프로|비율|%|몇\s*배|\b(?:percent(?:age)?|share|proportion|fraction|ratio|gap|difference|times)\b"
     r"|\bhow\s+much\s+of\b|\b(?:grow|grew|grown|increase[ds]?|rise|rose|risen|fall|fell|fallen|drop(?:ped)?|"
     r"decline[ds]?|change[ds]?|cut)\b|늘었|줄었|올랐|내렸|증가|감소",
+    re.IGNORECASE,
+)
+# A share asked as a percentage ("What percentage of ...", "what share of the seats", "몇 퍼센트", "여성
+# 비율은 얼마", "인정률은 어느 정도", "unemployment rate"): answered by a percentage or a fraction, not by a
+# head count ("42 defectors"). Only rates that are shares by definition (not "birth rate": per 1,000,
+# nor "exchange rate")
+_PERCENT_RATES = (
+    r"recognition|unemployment|employment|participation|literacy|approval|enrol?ment|acceptance|turnout|"
+    r"poverty|conviction|vaccination|response|graduation|attendance|acquittal"
+)
+_PERCENTAGE_QUESTION = re.compile(
+    r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?)?(?:percentage|percent|share|proportion|"
+    r"fraction)\b|\bhow\s+many\s+percent|\bwhat\s+per\s?cent\b"
+    r"|\bhow\s+(?:large|big|high)\s+(?:a\s+)?(?:share|proportion|percentage)\b"
+    rf"|\b(?:{_PERCENT_RATES})\s+rates?\b|\bvoter\s+turnout\b"
+    r"|몇\s*(?:퍼센트|프로|%)|백분율"
+    r"|(?:비율|비중|점유율|인정률|실업률|고용률|취업률|진학률|투표율|참여율|참가율|문해율|빈곤율|승인율|합격률|지지율|"
+    r"찬성률|검거율|기소율|유죄율|졸업률|출석률|접종률)[은는이가]?\s*(?:얼마|어느\s*정도|몇)"
+    r"|百分之几|多少百分比|(?:比例|比率|比重)[是为]?多少",
+    re.IGNORECASE,
+)
+# What answers it: a number with a percent sign or word, a fraction ("3분의 1", "one-third", "half of",
+# "one in five", 百分之二十, 三成)
+_PERCENTAGE = re.compile(
+    r"\d+(?:[.,]\d+)*\s*(?:%|％|per\s?cent\b|퍼센트|프로(?![가-힣]))|\bpercent(?:age)?\s+points?\b"
+    r"|\d+\s*분의\s*\d+|(?:[일이삼사오육칠팔구십]|절)\s*반|분의\s*(?:일|이|삼|사|\d)|百分之|[一二三四五六七八九十]成"
+    r"|\b(?:half|(?:one|two|a)[\s-](?:thirds?|quarters?|fifths?|tenths?)|three[\s-](?:quarters|fifths|tenths)|"
+    r"(?:one|two|three|four|nine)[\s-](?:in|out\s+of)[\s-](?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b"
+    r"|\b\d+\s+(?:in|out\s+of)\s+(?:every\s+)?\d+\b",
     re.IGNORECASE,
 )
 # A unit of time after a number ("3년", "180 days", 三年, "6개월"; not 2024년도, 3주년, 1일반)
@@ -263,9 +292,12 @@ def asked_type(question: str) -> AnswerType | None:
     """The answer type a question asks for: "a count" for a number of things ("how many people", "몇
     곳": a duration or an age does not answer it), "a duration" for a length of time ("임기는 몇 년",
     "how many years"), "an amount" for a sum of money ("예산은 얼마", "hourly minimum wage"), "a
+    percentage" for a share ("what percentage", "몇 퍼센트", "비율은 얼마", "recognition rate"), "a
     figure" for another count, share or measure, "a date" for a year ("in what year", "몇 년에"),
     None for any other question. A question asking both ("how many, and in what year?") asks for a
     figure."""
+    if _PERCENTAGE_QUESTION.search(question) and not _DATE_QUESTION.search(question):
+        return "a percentage"
     if _COUNT_QUESTION.search(question):
         if _DATE_QUESTION.search(question):
             return "a figure"
@@ -296,6 +328,12 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
         return _DATE.search(text) is not None
     if kind == "an amount":
         return _MONEY.search(text) is not None
+    if kind == "a percentage":
+        for m in _PERCENTAGE.finditer(text):
+            number = _DIGITS.match(m.group())
+            if number is None or number.group().replace(",", "") not in given:
+                return True
+        return False
     if kind == "a duration":
         return _DURATION_WORDS.search(text) is not None or any(
             _TIME_UNIT_AFTER.match(text, m.end())

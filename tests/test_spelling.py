@@ -1,0 +1,90 @@
+"""Misspelt English question terms read as the collection's nearest term (index.spelling)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+
+from index import spelling
+from index.analyzer import stem_words
+from index.engine import GroundIndex
+from index.spelling import corrections, one_edit
+from index.types import Query
+from tests.helpers import tiny_index_in
+
+# document frequencies of a small collection's terms (stems)
+DF = {"punish": 40, "convent": 30, "china": 200, "chain": 6, "refuge": 90, "rapporteur": 12, "rout": 7}
+ENGLISH = frozenset({"hike", "like", "bread", "broad"})
+
+
+def lookup(terms: Iterable[str]) -> dict[str, int]:
+    return {t: DF[t] for t in terms if t in DF}
+
+
+def test_one_edit_is_damerau_single_errors() -> None:
+    """A deletion, a swap of neighbours, a replacement or an insertion: 54n + 25 strings at most."""
+    edits = one_edit("chian")
+    assert {"chan", "china", "chin", "chain", "cchian", "chiann", "xhian"} <= edits
+    assert "chian" not in edits and "chinese" not in edits and "chians" in edits
+    assert len(one_edit("chian")) <= 54 * 5 + 25
+
+
+@pytest.mark.parametrize(
+    ("word", "term"),
+    [("punishmnet", "punish"), ("convetion", "convent"), ("chian", "china"), ("raporteur", "rapporteur")],
+)
+def test_a_misspelt_word_is_read_as_the_most_frequent_term_one_edit_away(word: str, term: str) -> None:
+    (stem,) = stem_words([word])
+    assert corrections([word], [stem], {}, ENGLISH, stem_words, lookup) == {stem: term}
+
+
+def test_what_is_left_alone() -> None:
+    """A term the collection holds, an English word it lacks ("hike" is not "like"), a short word, a
+    word with digits, and a word whose nearest term is rare stay as written."""
+    assert corrections(["refugees"], ["refuge"], {"refuge": 90}, ENGLISH, stem_words, lookup) == {}
+    assert corrections(["hike"], ["hike"], {}, ENGLISH, stem_words, lookup) == {}
+    assert corrections(["chn"], ["chn"], {}, ENGLISH, stem_words, lookup) == {}
+    assert corrections(["ch1na"], ["ch1na"], {}, ENGLISH, stem_words, lookup) == {}
+    # "routr" is one edit from "route" (rout), which only 7 passages hold: at MIN_DF 5 it is read so,
+    # at 10 not
+    assert corrections(["routr"], ["routr"], {}, ENGLISH, stem_words, lookup) == {"routr": "rout"}
+    assert spelling.MIN_DF == 5
+
+
+def test_ties_go_to_the_first_term_in_alphabetical_order() -> None:
+    def even(terms: Iterable[str]) -> dict[str, int]:
+        return {t: 9 for t in terms if t in {"chain", "china"}}
+
+    assert corrections(["chian"], ["chian"], {}, ENGLISH, stem_words, even) == {"chian": "chain"}
+
+
+@pytest.fixture(scope="module")
+def tiny_index(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
+    return tiny_index_in(tmp_path_factory, "tiny-spelling")
+
+
+def test_a_misspelt_question_finds_what_the_spelt_one_finds(
+    tiny_index: GroundIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "deportaton" is read as "deportation" and "Chnia" as "China" (the tiny collection holds them
+    in fewer passages than MIN_DF, lowered here), its key fact too: the passage the spelt question
+    ranks first is ranked first and holds every key fact."""
+    monkeypatch.setattr(spelling, "MIN_DF", 1)
+    right = tiny_index.search(
+        Query("How many North Koreans were detained in China awaiting deportation?", explain=True)
+    )
+    typo = tiny_index.search(
+        Query("How many North Koreans were detained in Chnia awaiting deportaton?", explain=True)
+    )
+    assert right.explanation is not None and typo.explanation is not None
+    assert typo.explanation.terms == right.explanation.terms
+    assert "deport" in typo.explanation.terms and "china" in typo.explanation.terms
+    first, spelt = typo.explanation.candidates[0], right.explanation.candidates[0]
+    assert (first.passage_id, first.missing) == (spelt.passage_id, ())
+    monkeypatch.setattr(spelling, "MIN_DF", 1000)  # no term is held that often: nothing is corrected
+    unread = tiny_index.search(
+        Query("How many North Koreans were detained in Chnia awaiting deportaton?", explain=True)
+    )
+    assert unread.explanation is not None and "deportaton" in unread.explanation.terms
+    assert "Chnia" in unread.explanation.candidates[0].missing
