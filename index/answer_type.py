@@ -35,7 +35,9 @@ import re
 from collections.abc import Collection
 from typing import Literal
 
-AnswerType = Literal["a figure", "a count", "a duration", "an amount", "a percentage", "a date"]
+AnswerType = Literal[
+    "a figure", "a count", "a duration", "an amount", "an amount, not a fine", "a percentage", "a date"
+]
 
 _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
@@ -95,6 +97,25 @@ _MONEY_WORDS = re.compile(
     r"연봉|돈|수익|뇌물|몸값",
     re.IGNORECASE,
 )
+# A fine asked for: a sum a statute imposes as a penalty answers it; asked for another sum (a grant, a
+# reward, a budget: "피해위로금은 1인당 얼마인가요?"), a penalty does not ("5천만원 이하의 벌금",
+# "处五千元以上二万元以下罚款", "a fine of up to $2,000")
+_FINE_WORDS = re.compile(
+    r"\b(?:fines?|fined|penalt(?:y|ies)|punish\w*|sanctions?)\b|벌금|과태료|벌칙|처벌|罚款|罚金|处罚",
+    re.IGNORECASE,
+)
+_FINE_AFTER = re.compile(
+    r"[^.;。；\n]{0,14}?(?:벌금|과태료|罚款|罚金)|\s*(?:in\s+)?fines?\b",
+    re.IGNORECASE,
+)
+_FINE_BEFORE = re.compile(
+    r"(?:\bfined?|\bfines?\s+(?:of\s+)?(?:up\s+to\s+|between\s+|from\s+)?|\bpenalt(?:y|ies)\s+of\s+"
+    r"(?:up\s+to\s+)?|罚款|并处|处)\s*(?:[$₩¥€£]|KRW|USD|RMB)?\s*"
+    # the upper end of a range ("fines of between 1,000 and 5,000 yuan")
+    r"(?:[\d,.]+\s*(?:and|to|-|–|~)\s*(?:[$₩¥€£]|KRW|USD|RMB)?\s*)?$",
+    re.IGNORECASE,
+)
+_NUMERALS = frozenset("0123456789,.一二三四五六七八九十百千万亿两")
 # a share of a sum is a figure, not an amount ("몇 퍼센트 수준인가요?", "what percentage of the budget")
 _SHARE_QUESTION = re.compile(
     r"퍼센트|프로|비율|%|몇\s*배|\b(?:percent(?:age)?|share|proportion|fraction|ratio|gap|difference|times)\b"
@@ -305,13 +326,18 @@ def asked_type(question: str) -> AnswerType | None:
             return "a duration"
         if _COUNT_ONLY.search(question):
             return "a count"
-        return "an amount" if _asks_money(question) else "a figure"
+        return _amount(question) if _asks_money(question) else "a figure"
     if _HOW_MUCH_VERB.search(question) and _AMOUNT_WORDS.search(question):
         # "How much does a broker charge?"; not "How much did North Korea receive in aid?"
-        return "an amount" if _asks_money(question) else "a figure"
+        return _amount(question) if _asks_money(question) else "a figure"
     if _DATE_QUESTION.search(question):
         return "a date"
     return None
+
+
+def _amount(question: str) -> AnswerType:
+    """ "an amount" for a question asking a fine or penalty, else "an amount, not a fine"."""
+    return "an amount" if _FINE_WORDS.search(question) else "an amount, not a fine"
 
 
 def _asks_money(question: str) -> bool:
@@ -328,6 +354,14 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
         return _DATE.search(text) is not None
     if kind == "an amount":
         return _MONEY.search(text) is not None
+    if kind == "an amount, not a fine":
+        for m in _MONEY.finditer(text):
+            start = m.start()
+            while start > 0 and text[start - 1] in _NUMERALS:
+                start -= 1  # the sum's whole number ("5,000 won", 五千元), not its last digit
+            if not (_FINE_AFTER.match(text, m.end()) or _FINE_BEFORE.search(text, max(0, start - 30), start)):
+                return True
+        return False
     if kind == "a percentage":
         for m in _PERCENTAGE.finditer(text):
             number = _DIGITS.match(m.group())

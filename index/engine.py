@@ -1547,7 +1547,7 @@ class _InNamed:
     decisive: bool = False
 
 
-FINER_TYPES = frozenset({"a duration", "an amount", "a percentage"})
+FINER_TYPES = frozenset({"a duration", "an amount", "an amount, not a fine", "a percentage"})
 """Answer types finer than "a figure" (`index.answer_type`), added after the stored answer models were
 fitted: their question profiles read them as "a figure" (`profile_eligible`)."""
 

@@ -18,10 +18,10 @@ from index.question import analyze_question
         ("How many years can a defector stay?", "a duration"),
         ("How many people, and in what year?", "a figure"),
         ("하나센터는 몇 곳인가요?", "a count"),
-        ("How much is the settlement grant?", "an amount"),
+        ("How much is the settlement grant?", "an amount, not a fine"),
         ("What percentage of arrivals are women?", "a percentage"),
         ("탈북민은 몇 명인가요?", "a count"),
-        ("생계비는 얼마인가요?", "an amount"),
+        ("생계비는 얼마인가요?", "an amount, not a fine"),
         ("罚款多少?", "a figure"),
         ("In what year did South Korea ratify the Convention?", "a date"),
         ("대한민국은 난민협약에 몇 년에 가입했나요?", "a date"),
@@ -40,8 +40,8 @@ from index.question import analyze_question
         ("얼마나 오랫동안 구금되나요?", "a duration"),
         ("How much does consent matter?", None),
         ("How much has changed since 2014?", None),
-        ("How much does a broker charge?", "an amount"),
-        ("난민 생계비는 얼마나 받나요?", "an amount"),
+        ("How much does a broker charge?", "an amount, not a fine"),
+        ("난민 생계비는 얼마나 받나요?", "an amount, not a fine"),
         ("몇 번째 조항인가요?", None),
         # a sentence's length asked with 이하 / 이상 is a duration, not a year
         ("뇌물을 받으면 몇 년 이하의 징역에 처해지나요?", "a duration"),
@@ -52,10 +52,10 @@ from index.question import analyze_question
         ("What is the legal minimum age for marriage in China?", "a figure"),
         ("What is the age of criminal responsibility?", "a figure"),
         ("At what age can children be recruited?", "a figure"),
-        ("What monthly salary do workers sent to Russia receive?", "an amount"),
+        ("What monthly salary do workers sent to Russia receive?", "an amount, not a fine"),
         # a sum of money asks for an amount in a currency; a share of one for a figure
-        ("What is South Korea's hourly minimum wage?", "an amount"),
-        ("북한인권재단의 연간 예산은 얼마인가요?", "an amount"),
+        ("What is South Korea's hourly minimum wage?", "an amount, not a fine"),
+        ("북한인권재단의 연간 예산은 얼마인가요?", "an amount, not a fine"),
         ("외국인 선원의 최저임금은 한국인 선원의 몇 퍼센트 수준인가요?", "a percentage"),
         # a penalty's bound may be no number ("punishable by death"): no type
         ("What is the maximum penalty for treason?", None),
@@ -407,3 +407,42 @@ def test_a_percentage_the_question_states_is_not_its_answer() -> None:
     """ "Is it true that 80 percent are women?" is not answered by the 80 percent it states."""
     assert not holds_type("80 percent of them were women", "a percentage", ("80",))
     assert holds_type("80 percent of them were women, and 20% men", "a percentage", ("80",))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("납북자 가족이 받는 피해위로금은 1인당 얼마인가요?", "an amount, not a fine"),
+        ("How much reward money can a defector get?", "an amount, not a fine"),
+        ("What is South Korea's hourly minimum wage?", "an amount, not a fine"),
+        ("How much is the fine for a foreigner working illegally in China?", "an amount"),
+        ("불법 취업한 외국인의 벌금은 얼마인가요?", "an amount"),
+        ("How much is the penalty for overstaying a visa?", "a figure"),
+    ],
+)
+def test_a_sum_other_than_a_fine_is_asked_apart(question: str, kind: str) -> None:
+    assert asked_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "피해위로금등을 받은 자는 5년 이하의 징역 또는 5천만원 이하의 벌금에 처한다.",
+            False,
+        ),
+        ("外国人非法就业的，处五千元以上二万元以下罚款；情节严重的，处五日以上十五日以下拘留", False),
+        ("violators face a fine of up to $2,000", False),
+        ("workers were fined 5,000 won", False),
+        ("fines of between 1,000 and 5,000 yuan", False),
+        ("penalties of up to $5,000", False),
+        ("5억원의 범위에서 보로금을 지급할 수 있다", True),
+        ("a grant of 1,000 to 5,000 yuan", True),
+        ("처벌: 5천만원 이하의 벌금. 위로금은 1천만원으로 한다.", True),
+    ],
+)
+def test_a_fine_does_not_answer_a_question_for_another_sum(text: str, held: bool) -> None:
+    """ "피해위로금은 1인당 얼마인가요?" is not answered by "5천만원 이하의 벌금": a penalty is the sum a
+    fine question asks for, not a grant's, a reward's or a wage's. Any sum answers a fine question."""
+    assert holds_type(text, "an amount, not a fine") is held
+    assert holds_type(text, "an amount")
