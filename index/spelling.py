@@ -44,7 +44,7 @@ def corrections(
     words: Sequence[str],
     terms: Sequence[str],
     df: Mapping[str, int],
-    english: AbstractSet[str],
+    english: Callable[[], AbstractSet[str]],
     stem: Callable[[Sequence[str]], list[str]],
     lookup: Callable[[Iterable[str]], Mapping[str, int]],
 ) -> dict[str, str]:
@@ -54,7 +54,8 @@ def corrections(
         words: the question's words, lower-cased, as written ("punishmnet").
         terms: its analysed terms (`index.question.QuestionAnalysis.terms`).
         df: their document frequencies (a term missing here or at 0 is held by no passage).
-        english: the analysed English words of the word list (`Lexicon.english_terms`).
+        english: the analysed English words of the word list (`Lexicon.english_terms`), asked for
+            only when a term has an edit to read it as (reading the word list takes ~0.6 s once).
         stem: the analyzer's stems of words (`index.analyzer.stem_words`).
         lookup: document frequencies of any terms (`Backend.term_stats(...).df`), asked once per
             misspelt word with the stems of its edits.
@@ -64,17 +65,20 @@ def corrections(
         or more) is no English word and has an edit whose stem at least `MIN_DF` passages hold: the
         most frequent such stem (ties: the first in alphabetical order). The edits are made to the
         word as written, not to its stem: "punishmnet" is one edit from "punishment" (punish), its
-        stem "punishmnet" several from "punish". Empty when no term is misspelt.
+        stem "punishmnet" several from "punish". Empty when no term is misspelt, and when `english`
+        is empty (no word list: no misspelling can be told from a word the collection lacks).
     """
     unknown = {t for t in terms if df.get(t, 0) == 0}
     spelled = [w for w in dict.fromkeys(words) if len(w) >= MIN_CHARS and w.isascii() and w.isalpha()]
     out: dict[str, str] = {}
     for word, term in zip(spelled, stem(spelled), strict=True):
-        if term not in unknown or term in out or term in english:
+        if term not in unknown or term in out:
             continue
-        edits = sorted(one_edit(word))
-        held = lookup(set(stem(edits)) - {term})
+        held = lookup(set(stem(sorted(one_edit(word)))) - {term})
         best = min(((-n, t) for t, n in held.items() if n >= MIN_DF), default=None)
-        if best is not None:
+        if best is None:
+            continue
+        known = english()
+        if known and term not in known:  # (without a word list no misspelling can be told apart)
             out[term] = best[1]
     return out

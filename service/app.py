@@ -34,18 +34,18 @@ def _load_embedder(settings: Settings) -> ModelChoice:
 
 
 def warm_up(runtime: Runtime) -> None:
-    """Kiwi takes seconds and ~0.5 GB to load and warm up, the Korean-English word list ~0.5 s and the
-    English-Chinese one ~2.5 s, and a local snapshot's near-duplicate pairs ~0.2 s at demo size
-    (`LocalBackend.near_partners`): do them beside serving, rather than inside the first question that
-    needs them."""
+    """Kiwi takes seconds and ~0.5 GB to load and warm up, the Korean-English word list ~0.5 s (and its
+    English words ~0.1 s more), the English-Chinese one ~2.5 s, and a local snapshot's near-duplicate
+    pairs ~0.2 s at demo size (`LocalBackend.near_partners`): do them beside serving, rather than
+    inside the first question that needs them."""
     near = getattr(runtime.index.backend, "near_partners", None) if runtime.ready else None
     if near is not None:
         threading.Thread(target=near, daemon=True).start()
     if runtime.ready and "ko" in runtime.index.info.languages:
         threading.Thread(target=analyze, args=("한국어 문장을 미리 분석합니다.",), daemon=True).start()
     passages = runtime.index.info.passage_languages if runtime.ready else {}
-    if passages.get("ko") and passages.get("en"):
-        threading.Thread(target=runtime.index.word_list, daemon=True).start()
+    if passages.get("en"):  # (its English words also tell a misspelt question word: `index.spelling`)
+        threading.Thread(target=runtime.index.english_words, daemon=True).start()
     if passages.get("zh"):
         threading.Thread(target=runtime.index.chinese_word_list, daemon=True).start()
 

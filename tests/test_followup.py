@@ -511,3 +511,57 @@ def test_a_follow_up_naming_only_another_name_asks_the_thread_s_question_about_i
     ):
         scored = idx.score(Query(question, k=3, history=(thread,)))
         assert not any(c.kind == "year" for c in scored.analysis.constraints), question
+
+
+MARRIAGE = {
+    "women.txt": "여성 혼인 통계\n\n중국에서 18세 이전에 결혼하는 여성의 비율은 2.8%이다.",
+    "men.txt": "남성 혼인 통계\n\n중국에서 18세 이전에 결혼하는 남성의 비율은 0.7%이다.",
+}
+MARRIAGE_MANIFEST = "file,title,publisher_or_author,date,source_url,origin,license,language\n" + "".join(
+    f"{f},{f[:-4]},Example,2024,https://example.org/{f},test,CC BY,ko\n" for f in MARRIAGE
+)
+
+
+def _closest_first(closest: str) -> Any:
+    """A stand-in for the encoder's cosines (`GroundIndex._similarities`): `closest` at 0.9, every
+    other term at 0.8."""
+
+    def similarities(self: GroundIndex, text: str, others: list[str]) -> list[float]:
+        return [0.9 if o == closest else 0.8 for o in others]
+
+    return similarities
+
+
+def test_a_korean_follow_up_naming_only_another_thing_asks_the_thread_s_question_about_it(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "남성은요?" after a question about the share of women married before 18 is that question about
+    men: the term the encoder finds closest (여성) is replaced, the thread's answer type kept."""
+    idx = tiny_index_in(tmp_path_factory, "swapped-terms", MARRIAGE, MARRIAGE_MANIFEST)
+    asked = "중국에서 18세 이전에 결혼하는 여성 비율은 얼마인가요?"
+    monkeypatch.setattr(GroundIndex, "_similarities", _closest_first("여성"))
+    scored = idx.score(Query("남성은요?", k=3, history=(asked,)))
+    assert "남성" in scored.terms and "여성" not in scored.terms and "결혼" in scored.terms
+    assert {f"{c.kind}: {c.text}" for c in scored.analysis.constraints} == {"answer: a percentage"}
+    answer = idx.search(Query("그럼 남성은요?", history=(asked,)))
+    assert answer.answered and "0.7%" in answer.hits[0].passage.text
+
+
+def test_a_korean_follow_up_swaps_nothing_without_a_clearly_closest_term(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No term closer than the others by SWAP_MARGIN, a number, more than a topic, or a term the
+    earlier question already holds: the follow-up is read with the thread as it was."""
+    idx = tiny_index_in(tmp_path_factory, "unswapped-terms", MARRIAGE, MARRIAGE_MANIFEST)
+    asked = "중국에서 18세 이전에 결혼하는 여성 비율은 얼마인가요?"
+
+    def even(self: GroundIndex, text: str, others: list[str]) -> list[float]:
+        return [0.9 - 0.001 * n for n in range(len(others))]
+
+    monkeypatch.setattr(GroundIndex, "_similarities", even)
+    assert "여성" in idx.score(Query("남성은요?", k=3, history=(asked,))).terms
+    monkeypatch.setattr(GroundIndex, "_similarities", _closest_first("여성"))
+    for question in ("그럼 2019년에는요?", "남성은 어떤가요?", "여성은요?"):
+        scored = idx.score(Query(question, k=3, history=(asked,)))
+        swapped = "결혼" in scored.terms and "여성" not in scored.terms
+        assert not swapped, question

@@ -36,27 +36,29 @@ def test_one_edit_is_damerau_single_errors() -> None:
 )
 def test_a_misspelt_word_is_read_as_the_most_frequent_term_one_edit_away(word: str, term: str) -> None:
     (stem,) = stem_words([word])
-    assert corrections([word], [stem], {}, ENGLISH, stem_words, lookup) == {stem: term}
+    assert corrections([word], [stem], {}, lambda: ENGLISH, stem_words, lookup) == {stem: term}
 
 
 def test_what_is_left_alone() -> None:
     """A term the collection holds, an English word it lacks ("hike" is not "like"), a short word, a
     word with digits, and a word whose nearest term is rare stay as written."""
-    assert corrections(["refugees"], ["refuge"], {"refuge": 90}, ENGLISH, stem_words, lookup) == {}
-    assert corrections(["hike"], ["hike"], {}, ENGLISH, stem_words, lookup) == {}
-    assert corrections(["chn"], ["chn"], {}, ENGLISH, stem_words, lookup) == {}
-    assert corrections(["ch1na"], ["ch1na"], {}, ENGLISH, stem_words, lookup) == {}
+    assert corrections(["refugees"], ["refuge"], {"refuge": 90}, lambda: ENGLISH, stem_words, lookup) == {}
+    assert corrections(["hike"], ["hike"], {}, lambda: ENGLISH, stem_words, lookup) == {}
+    assert corrections(["chn"], ["chn"], {}, lambda: ENGLISH, stem_words, lookup) == {}
+    assert corrections(["ch1na"], ["ch1na"], {}, lambda: ENGLISH, stem_words, lookup) == {}
     # "routr" is one edit from "route" (rout), which only 7 passages hold: at MIN_DF 5 it is read so,
     # at 10 not
-    assert corrections(["routr"], ["routr"], {}, ENGLISH, stem_words, lookup) == {"routr": "rout"}
+    assert corrections(["routr"], ["routr"], {}, lambda: ENGLISH, stem_words, lookup) == {"routr": "rout"}
     assert spelling.MIN_DF == 5
+    # without a word list no English word can be told from a misspelling: nothing is corrected
+    assert corrections(["punishmnet"], ["punishmnet"], {}, frozenset, stem_words, lookup) == {}
 
 
 def test_ties_go_to_the_first_term_in_alphabetical_order() -> None:
     def even(terms: Iterable[str]) -> dict[str, int]:
         return {t: 9 for t in terms if t in {"chain", "china"}}
 
-    assert corrections(["chian"], ["chian"], {}, ENGLISH, stem_words, even) == {"chian": "chain"}
+    assert corrections(["chian"], ["chian"], {}, lambda: ENGLISH, stem_words, even) == {"chian": "chain"}
 
 
 @pytest.fixture(scope="module")
