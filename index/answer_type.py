@@ -61,7 +61,7 @@ _COUNT_QUESTION = re.compile(
     r"|몇\s*(?:살|세(?!대))"
     r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구)"
     r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
-    r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄)"
+    r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄|(?:오래\s*)?걸리)"
     r"|多少|几(?:个|名|人|次|家|所|倍|成)|多久|几年"
     r"|\bhow\s+long\b|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|몇\s*(?:년|개월|달|주|일|시간)\s*(?:간|동안|이내|안에|만에)|며칠"
     r"|몇\s*(?:년|개월|달|주|일|시간)\s*(?:이하|이상|미만|초과|의\s*(?:징역|금고|형))",
@@ -85,7 +85,8 @@ _DURATION_QUESTION = re.compile(
     # a word for one ("임기는 몇 년인가요?")
     r"|(?<![가-힣])(?:임기|기간|형기|징역|금고|복무|체류|거주|보호)[은는이가도의]?\s*(?:(?!해)[가-힣]+\s+)?"
     r"몇\s*년(?!\s*(?:에|도|째|생))"
-    r"|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|며칠|多久|几年|\bhow\s+much\s+time\b",
+    r"|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|며칠|多久|几年|\bhow\s+much\s+time\b"
+    r"|얼마나\s*(?:오래\s*)?걸리|\bhow\s+long\s+(?:does|did|do|will|would|should|can|could)\b[^?.]*\btakes?\b",
     re.IGNORECASE,
 )
 # A sum of money ("What is South Korea's hourly minimum wage?", "예산은 얼마인가요?", "How much does a
@@ -171,6 +172,10 @@ _DATE_QUESTION = re.compile(
     r"\b(?:what|which)\s+year\b|\bwhat\s+date\b|몇\s*년(?:도)?에|哪一?年",
     re.IGNORECASE,
 )
+# "When did ...?", "When was ... adopted?": a past event asks for its time (a date); "When does
+# trafficking carry ten years?" asks for a condition, and stays untyped
+_PAST_WHEN = re.compile(r"^\W*(?:and\s+|so\s+|then\s+)?when\s+(?:did|was|were)\b", re.IGNORECASE)
+_KO_WHEN = re.compile(r"언제(?!까지)")
 
 # What may be a figure: digits (with their separators), a percentage, a number word. The digits are
 # read first, one by one (`_not_a_figure`); the other kinds are a figure wherever they stand, so each
@@ -317,10 +322,11 @@ def asked_type(question: str) -> AnswerType | None:
     figure" for another count, share or measure, "a date" for a year ("in what year", "몇 년에"),
     None for any other question. A question asking both ("how many, and in what year?") asks for a
     figure."""
-    if _PERCENTAGE_QUESTION.search(question) and not _DATE_QUESTION.search(question):
+    dated = _asks_date(question)
+    if _PERCENTAGE_QUESTION.search(question) and not dated:
         return "a percentage"
     if _COUNT_QUESTION.search(question):
-        if _DATE_QUESTION.search(question):
+        if dated:
             return "a figure"
         if _DURATION_QUESTION.search(question):
             return "a duration"
@@ -330,9 +336,50 @@ def asked_type(question: str) -> AnswerType | None:
     if _HOW_MUCH_VERB.search(question) and _AMOUNT_WORDS.search(question):
         # "How much does a broker charge?"; not "How much did North Korea receive in aid?"
         return _amount(question) if _asks_money(question) else "a figure"
-    if _DATE_QUESTION.search(question):
+    if dated:
         return "a date"
     return None
+
+
+def _asks_date(question: str) -> bool:
+    """Whether a question asks for a date: "in what year", "몇 년에", or when a past event happened
+    ("When did China sign ...?", "언제 설립됐나요?": 언제 before a verb in the past tense, a syllable
+    ending in ㅆ; not "언제까지", a deadline, nor "언제 신청하나요?")."""
+    if _DATE_QUESTION.search(question) or _PAST_WHEN.search(question):
+        return True
+    m = _KO_WHEN.search(question)
+    return m is not None and any(_past_syllable(ch) for ch in question[m.end() :])
+
+
+def _past_syllable(ch: str) -> bool:
+    """Whether `ch` is a Hangul syllable whose final consonant is ㅆ (했, 됐, 었, 였, 졌: the past
+    tense's -었-), by its Unicode composition (final index 20 of 28); not 있 ("to be", "일할 수
+    있나요") nor 겠 (a conjecture)."""
+    code = ord(ch) - 0xAC00
+    return 0 <= code < 11172 and code % 28 == 20 and ch not in "있겠"
+
+
+# What the answer types added since the stored answer models were fitted read on their own
+# ("얼마나 걸리나요": a duration), removed before asking whether the fitted typing asked a quantity
+_SINCE_FIT = re.compile(r"얼마나\s*(?:오래\s*)?걸리")
+
+
+def profiled_type(question: str, asked: AnswerType | None) -> AnswerType | None:
+    """The answer type the stored answer models' question profiles read for a question asking for
+    `asked` (`asked_type`): they were fitted (2026-12-02) when a duration, an amount or a percentage
+    was any figure, and when only "in what year" or "몇 년에" asked for a date. So a finer type reads
+    as "a figure" where the fitted typing asked a quantity, and as None (no answer type) where it
+    asked none ("What is the unemployment rate?", "얼마나 걸리나요?"); a date asked as "when did"
+    or "언제 ...됐나요" reads as None. `index.engine.profile_eligible` applies it."""
+    if asked is None or asked in ("a count", "a figure"):
+        return asked
+    if asked == "a date":
+        return asked if _DATE_QUESTION.search(question) else None
+    stripped = _SINCE_FIT.sub(" ", question)
+    quantity = _COUNT_QUESTION.search(stripped) or (
+        _HOW_MUCH_VERB.search(stripped) and _AMOUNT_WORDS.search(stripped)
+    )
+    return "a figure" if quantity else None
 
 
 def _amount(question: str) -> AnswerType:

@@ -44,7 +44,7 @@ import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
-    from index.engine import Scored
+    from index.engine import Group, Scored
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +123,23 @@ def _inv_rank(rank: int | None) -> float:
 _INV_RANKS = tuple(1.0 / (1.0 + math.log(max(r, 1))) for r in range(512))  # candidate ranks stay < 512
 
 
+def profile_eligible(groups: Sequence[Group]) -> list[bool]:
+    """Per group, whether it holds the question's key facts as the stored answer models' question
+    profiles read them (`Constraint.profile`, `index.answer_type.profiled_type`): a duration, an
+    amount or a percentage asked for counts as any figure, and a type added since the fit as none. A
+    group whose passage holds a figure but no duration ("10명 이내의 이사" for "임기는 몇 년") still
+    cannot answer or show; it only keeps the question's profile as it was fitted, so that the first
+    candidate missing the finer type does not make an answer passage ranked next look doubtful
+    ("국회의원의 임기는 4년으로 한다." at rank 1)."""
+    return [
+        all(
+            c.kind == "answer" and c.profile != c.text and (c.profile is None or g.head.holds_type(c.profile))
+            for c in g.missing
+        )
+        for g in groups
+    ]
+
+
 def features(scored: Scored) -> Matrix:
     """The feature matrix of a scored question: one row per candidate group (in `scored.groups` order),
     columns `FEATURES`; float64, shape (len(groups), len(FEATURES)), (0, len(FEATURES)) when there are
@@ -149,13 +166,13 @@ def features(scored: Scored) -> Matrix:
                 _inv_rank(g.language_rank + 1),
                 _inv_rank(g.rank + 1),
                 g.in_provision,
-                not g.missing,
+                held,
                 g.head.language != scored.language,
                 math.log1p(len(g.head.tokens)),
                 has_digit(g.head.passage.text) if quantity else False,
                 _inv_rank(g.translated_rank),
             )
-            for g in groups
+            for g, held in zip(groups, profile_eligible(groups), strict=True)
         ],
         dtype=np.float64,
     )

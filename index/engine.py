@@ -34,7 +34,14 @@ from corpus.models import Passage, Source, SourceMeta
 from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many, stem_words
 from index.answer_type import holds_type
-from index.answerability import ANSWER_WINDOW, MIN_ANSWER_P, answer_model_for, features, unknown_share
+from index.answerability import (
+    ANSWER_WINDOW,
+    MIN_ANSWER_P,
+    answer_model_for,
+    features,
+    profile_eligible,
+    unknown_share,
+)
 from index.backend import (
     Backend,
     DuplicateBackend,
@@ -1616,24 +1623,6 @@ class _InNamed:
     sources: tuple[str, ...]
     passages: tuple[str, ...] = ()
     decisive: bool = False
-
-
-FINER_TYPES = frozenset({"a duration", "an amount", "an amount, not a fine", "a percentage"})
-"""Answer types finer than "a figure" (`index.answer_type`), added after the stored answer models were
-fitted: their question profiles read them as "a figure" (`profile_eligible`)."""
-
-
-def profile_eligible(groups: Sequence[Group]) -> list[bool]:
-    """Per group, whether it holds the question's key facts when a duration or an amount asked for
-    counts as any figure: the eligibility the stored answer models' question profiles were fitted
-    with. A group whose passage holds a figure but no duration ("10명 이내의 이사" for "임기는 몇
-    년") still cannot answer or show; it only keeps the question's profile as it was, so that the
-    first candidate missing the finer type does not make an answer passage ranked next look doubtful
-    ("국회의원의 임기는 4년으로 한다." at rank 1)."""
-    return [
-        all(c.kind == "answer" and c.text in FINER_TYPES and g.head.holds_type("a figure") for c in g.missing)
-        for g in groups
-    ]
 
 
 def _coverages(

@@ -23,7 +23,7 @@ from typing import Literal
 from corpus.numbering import han_numeral, han_value
 from corpus.script import query_language
 from index.analyzer import analyze
-from index.answer_type import asked_type
+from index.answer_type import asked_type, profiled_type
 from index.instruments import capital_forms, country_forms, state_forms
 
 ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer"]
@@ -255,6 +255,9 @@ class Constraint:
             included: "受到了酷刑" keeps 到了, 了酷), which a passage must hold in a row.
         agent: for a name, whether it is the state a treaty act is asked about ("When did South Korea
             ratify ...?"): a key fact however common its words (`index.question._agent`).
+        profile: for the answer type, the type the stored answer models' question profile reads
+            (`index.answer_type.profiled_type`: "a figure" for a duration, None for a type the
+            fitted typing did not ask).
         cjk: the terms that also satisfy it in a Korean, Chinese or Japanese passage (a month: its
             number, what the analyzer keeps of "10월" and "10月"; in an English passage a bare "10"
             is no month). So "2023년 10월" is found in "In October 2023" and "October" in "2023년 10월".
@@ -268,6 +271,7 @@ class Constraint:
     in_order: tuple[str, ...] = ()
     given: tuple[str, ...] = ()
     agent: bool = False
+    profile: str | None = None
 
 
 @dataclass(frozen=True)
@@ -404,6 +408,19 @@ def _acts(words: Sequence[tuple[int, str]], i: int) -> bool:
     return bool(_POSSESSIVE.search(word)) or acting or (before in _AUXILIARIES and not noun_after)
 
 
+# A clause naming what the question compares with or sets aside ("like the European or Inter-American
+# systems", "such as Thailand", "other than China", "unlike South Korea"): its names are searched but
+# not facts an answer must hold (the Asian passage saying "there are no Asia-wide conventions" does
+# not name the Inter-American system it is compared with)
+_COMPARED = re.compile(
+    r"\b(?:like|unlike|such\s+as|similar\s+to|compared\s+(?:with|to)|as\s+opposed\s+to|rather\s+than|"
+    r"other\s+than|apart\s+from|besides|except(?:\s+for)?|as\s+in|as\s+with)\s+(?:the\s+)?"
+    # the names compared with, joined by "or", "and", "of the" (up to the first other word)
+    r"(?-i:[A-Z][\w'’.-]*(?:,?\s+(?:(?:of|the|and|or|for|on|in)\s+)*[A-Z][\w'’.-]*)*)",
+    re.IGNORECASE,
+)
+
+
 def _agent(words: Sequence[tuple[int, str]], last: int) -> bool:
     """Whether the name ending at word `last` is a state that a treaty act is asked about: "When did
     South Korea ratify ...?", "Has China (ever) signed ...?", "Did North Korea accede to ...?". A
@@ -455,13 +472,14 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
             continue
         _add_number(out, seen, value, _ORDINAL_SUFFIX.match(text, m.end()))
     if language == "en":
-        for name, acts, agent in _names(text, provision_spans + month_spans):
+        compared = [m.span() for m in _COMPARED.finditer(text)]
+        for name, acts, agent in _names(text, provision_spans + month_spans + compared):
             add("name", name, acts, agent)
     wanted = asked_type(text)
     if wanted is not None:  # held by a passage whose text gives it (`index.answer_type.holds_type`)
         # the figures it states (not its years, months, ages or articles, which are no figures here)
         given = tuple(c.text.replace(",", "") for c in out if c.kind == "number")
-        out.append(Constraint("answer", wanted, (), given=given))
+        out.append(Constraint("answer", wanted, (), given=given, profile=profiled_type(text, wanted)))
     return out
 
 

@@ -7,6 +7,8 @@ inserted, replaced, or two neighbours swapped: Damerau's four kinds of single er
 for about 80% of misspellings; Damerau, "A technique for computer detection and correction of
 spelling errors", CACM 7(3), 1964) that the collection holds most often, as a search engine's
 "did you mean" does (Norvig, "How to write a spelling corrector", 2007, for the candidate edits).
+A British spelling the collection lacks ("naturalise", "organisation") is first read as its -ize
+form ("naturalize": Snowball stems "naturalise" as naturalis, the -ize family as natur).
 
 Only a term that is no English word is corrected: an English word the collection lacks ("hike",
 "bread", "skate") is a question about something else, and reading it as "like", "broad" or "state"
@@ -18,11 +20,21 @@ too many others, and a rare term one edit away is more likely another word than 
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 MIN_CHARS = 4
+# British -ise/-yse spellings ("naturalise", "organisation", "analysed"), read as the -ize/-yze ones
+# Snowball stems alike with the rest of their family (naturalize, naturalization: natur)
+_BRITISH = re.compile(r"([a-z]{2,})(is|ys)(e|es|ed|ing|ation|ations|er|ers)$")
+
+
+def _american(m: re.Match[str]) -> str:
+    return m.group(1) + ("iz" if m.group(2) == "is" else "yz") + m.group(3)
+
+
 MIN_DF = 5
 _LETTERS = string.ascii_lowercase
 
@@ -74,6 +86,12 @@ def corrections(
     for word, term in zip(spelled, stem(spelled), strict=True):
         if term not in unknown or term in out:
             continue
+        american = _BRITISH.sub(_american, word)
+        if american != word:  # "naturalise": Snowball stems it "naturalis", "naturalize" "natur"
+            (spelt,) = stem([american])
+            if spelt != term and lookup([spelt]).get(spelt, 0) > 0:
+                out[term] = spelt
+                continue
         held = lookup(set(stem(sorted(one_edit(word)))) - {term})
         best = min(((-n, t) for t, n in held.items() if n >= MIN_DF), default=None)
         if best is None:

@@ -343,7 +343,7 @@ def test_the_question_profile_reads_a_finer_type_as_a_figure() -> None:
         head = PassageRecord(passage, "ko", (), ((0, len(text)),))
         return Group(head=head, duplicates=(), fused=0.0, dense=0.0, coverage=0.0, missing=missing)
 
-    duration = Constraint("answer", "a duration", ())
+    duration = Constraint("answer", "a duration", (), profile="a figure")
     name = Constraint("name", "Kim Jong Un", ("kim", "jong", "un"))
     groups = [
         group("재단은 10명 이내의 이사를 둔다.", duration),
@@ -352,6 +352,27 @@ def test_the_question_profile_reads_a_finer_type_as_a_figure() -> None:
         group("임기는 3년으로 한다."),
     ]
     assert profile_eligible(groups) == [True, False, False, True]
+    # a type the fitted typing did not ask ("얼마나 걸리나요?", "언제 설립됐나요?") is not read at all;
+    # one it asked as such ("몇 년에") is
+    unfitted = Constraint("answer", "a date", (), profile=None)
+    fitted = Constraint("answer", "a date", (), profile="a date")
+    assert profile_eligible([group("재단을 설립한다.", unfitted), group("재단을 설립한다.", fitted)]) == [
+        True,
+        False,
+    ]
+    questions = {
+        "임기는 몇 년인가요?": ("a duration", "a figure"),
+        "심사는 보통 얼마나 걸리나요?": ("a duration", None),
+        "What is the unemployment rate?": ("a percentage", None),
+        "What percentage of arrivals are women?": ("a percentage", "a figure"),
+        "In what year was it founded?": ("a date", "a date"),
+        "When was it founded?": ("a date", None),
+        "재단은 언제 설립됐나요?": ("a date", None),
+        "How many defectors arrived?": ("a count", "a count"),
+    }
+    for question, (kind, profile) in questions.items():
+        (answer,) = [c for c in analyze_question(question).constraints if c.kind == "answer"]
+        assert (answer.text, answer.profile) == (kind, profile), question
 
 
 @pytest.mark.parametrize(
