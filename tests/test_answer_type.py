@@ -467,3 +467,31 @@ def test_a_fine_does_not_answer_a_question_for_another_sum(text: str, held: bool
     fine question asks for, not a grant's, a reward's or a wage's. Any sum answers a fine question."""
     assert holds_type(text, "an amount, not a fine") is held
     assert holds_type(text, "an amount")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When did Xi Jinping launch the Sinicization policy?", "a date"),
+        ("When was the Refugee Convention adopted?", "a date"),
+        ("And when was it signed?", "a date"),
+        ("북한인권재단은 실제로 언제 출범했나요?", "a date"),
+        ("유엔 강제실종위원회는 언제 만들어졌나요?", "a date"),
+        # a condition, a deadline, "since when" in the present, "일할 수 있나요" (있: "to be")
+        ("When does trafficking carry ten years?", None),
+        ("언제까지 신청해야 하나요?", None),
+        ("북한은 언제부터 유엔 회원국인가요?", None),
+        ("난민 신청자는 언제부터 일할 수 있나요", None),
+        ("언제 신청하나요?", None),
+        # how long something takes is a duration; how long a thing is, a figure
+        ("중국에서 귀화 신청하면 심사는 보통 얼마나 걸리나요?", "a duration"),
+        ("How long does it take to get a decision?", "a duration"),
+        ("How long is the DMZ?", "a figure"),
+        ("When did the border reopen and how long was it shut?", "a figure"),
+    ],
+)
+def test_when_a_past_event_happened_is_a_date(question: str, kind: str | None) -> None:
+    """ "When did ...?" and "언제 ...됐나요?" ask for a date (a verb in the past tense after 언제: a
+    syllable ending in ㅆ, not 있 or 겠); "When does ...?" and "언제까지" ask for a condition or a
+    deadline."""
+    assert asked_type(question) == kind

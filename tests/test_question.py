@@ -310,3 +310,24 @@ def test_a_state_a_treaty_act_is_asked_about_is_a_key_fact(question: str, agent:
     passage naming South Korea, however common the name is in the collection."""
     agents = [c.text for c in analyze_question(question).constraints if c.kind == "name" and c.agent]
     assert agents == ([agent] if agent else [])
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        (
+            "Is there an Asia-wide human rights convention or commission like the European or "
+            "Inter-American systems?",
+            ["Asia-wide"],
+        ),
+        ("Which countries other than China repatriate North Korean defectors?", ["North Korean"]),
+        ("Do countries such as Thailand and Laos deport North Koreans?", ["North Koreans"]),
+        ("Did Thailand, like South Korea, accept defectors?", ["Thailand"]),
+        ("What would North Korea like to achieve?", ["North Korea"]),
+    ],
+)
+def test_names_compared_with_are_searched_but_not_required(question: str, names: list[str]) -> None:
+    """ "like the European or Inter-American systems", "other than China", "such as Thailand": a
+    passage need not name what the question compares with or sets aside."""
+    assert [c.text for c in analyze_question(question).constraints if c.kind == "name"] == names
+    assert "inter-american" in analyze_question(question).terms or "Inter-American" not in question

@@ -54,6 +54,20 @@ def test_what_is_left_alone() -> None:
     assert corrections(["punishmnet"], ["punishmnet"], {}, frozenset, stem_words, lookup) == {}
 
 
+def test_a_british_spelling_is_read_as_its_ize_form() -> None:
+    """ "naturalise" is stemmed naturalis, "naturalize" natur (as "naturalization" is): a British
+    spelling the collection lacks is read as the -ize one it holds, English word or not."""
+
+    def held(terms: Iterable[str]) -> dict[str, int]:
+        return {t: 3 for t in terms if t in {"natur", "critic"}}
+
+    english = frozenset({"naturalis", "critic"})
+    for word, term in (("naturalise", "natur"), ("criticised", "critic")):
+        (stem,) = stem_words([word])
+        assert corrections([word], [stem], {}, lambda: english, stem_words, held) == {stem: term}
+    assert corrections(["organise"], ["organis"], {"organis": 4}, lambda: english, stem_words, held) == {}
+
+
 def test_ties_go_to_the_first_term_in_alphabetical_order() -> None:
     def even(terms: Iterable[str]) -> dict[str, int]:
         return {t: 9 for t in terms if t in {"chain", "china"}}
