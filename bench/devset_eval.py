@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT6`: bench/devset/audit3.jsonl to audit6.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT7`: bench/devset/audit3.jsonl to audit7.jsonl), each
 with its own halves. The answerability fit reads every set's fit half
 (bench/answerability.py, since 2026-12-02 all of them; before, the dev and audit sets) and reports each
 test half apart.
@@ -34,6 +34,7 @@ AUDIT3 = DEVSET.with_name("audit3.jsonl")
 AUDIT4 = DEVSET.with_name("audit4.jsonl")
 AUDIT5 = DEVSET.with_name("audit5.jsonl")
 AUDIT6 = DEVSET.with_name("audit6.jsonl")
+AUDIT7 = DEVSET.with_name("audit7.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -41,6 +42,7 @@ QUESTION_SETS = {
     "audit 4": AUDIT4,
     "audit 5": AUDIT5,
     "audit 6": AUDIT6,
+    "audit 7": AUDIT7,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

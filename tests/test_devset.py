@@ -371,6 +371,7 @@ AUDIT3 = DEFAULT_DEVSET.with_name("audit3.jsonl")
 AUDIT4 = DEFAULT_DEVSET.with_name("audit4.jsonl")
 AUDIT5 = DEFAULT_DEVSET.with_name("audit5.jsonl")
 AUDIT6 = DEFAULT_DEVSET.with_name("audit6.jsonl")
+AUDIT7 = DEFAULT_DEVSET.with_name("audit7.jsonl")
 
 
 @pytest.mark.integration
@@ -385,13 +386,14 @@ AUDIT6 = DEFAULT_DEVSET.with_name("audit6.jsonl")
         (AUDIT4, (DEFAULT_DEVSET, AUDIT, AUDIT3), 19, 5),
         (AUDIT5, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4), 26, 6),
         (AUDIT6, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5), 26, 5),
+        (AUDIT7, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6), 26, 6),
     ],
-    ids=["audit3", "audit4", "audit5", "audit6"],
+    ids=["audit3", "audit4", "audit5", "audit6", "audit7"],
 )
 def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     path: Path, earlier: tuple[Path, ...], unanswerable: int, follow_ups: int
 ) -> None:
-    """bench/devset/audit3.jsonl to audit6.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit7.jsonl follow the dev set's schema and rules
     with their own halves; no id and no question of one is also in an earlier set."""
     sources, source_problems = load_sources(SHARED_CORPUS)
     items, read_problems = load_items(path)

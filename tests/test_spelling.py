@@ -15,7 +15,9 @@ from tests.helpers import tiny_index_in
 
 # document frequencies of a small collection's terms (stems)
 DF = {"punish": 40, "convent": 30, "china": 200, "chain": 6, "refuge": 90, "rapporteur": 12, "rout": 7}
-ENGLISH = frozenset({"hike", "like", "bread", "broad"})
+ENGLISH = frozenset(
+    {"hike", "like", "bread", "broad", "punish", "convent", "china", "chain", "refuge", "rapporteur", "rout"}
+)
 
 
 def lookup(terms: Iterable[str]) -> dict[str, int]:
@@ -44,7 +46,7 @@ def test_what_is_left_alone() -> None:
     word with digits, and a word whose nearest term is rare stay as written."""
     assert corrections(["refugees"], ["refuge"], {"refuge": 90}, lambda: ENGLISH, stem_words, lookup) == {}
     assert corrections(["hike"], ["hike"], {}, lambda: ENGLISH, stem_words, lookup) == {}
-    assert corrections(["chn"], ["chn"], {}, lambda: ENGLISH, stem_words, lookup) == {}
+    assert corrections(["chna"], ["chna"], {}, lambda: ENGLISH, stem_words, lookup) == {}
     assert corrections(["ch1na"], ["ch1na"], {}, lambda: ENGLISH, stem_words, lookup) == {}
     # "routr" is one edit from "route" (rout), which only 7 passages hold: at MIN_DF 5 it is read so,
     # at 10 not
@@ -66,6 +68,18 @@ def test_a_british_spelling_is_read_as_its_ize_form() -> None:
         (stem,) = stem_words([word])
         assert corrections([word], [stem], {}, lambda: english, stem_words, held) == {stem: term}
     assert corrections(["organise"], ["organis"], {"organis": 4}, lambda: english, stem_words, held) == {}
+
+
+def test_a_misspelling_is_read_only_as_an_english_word() -> None:
+    """ "chian" is one edit from "chain" and "china"; when only "chain" is an English word (and the
+    collection holds "chin" more often), it is read as chain; when neither is, as nothing."""
+
+    def held(terms: Iterable[str]) -> dict[str, int]:
+        return {t: n for t, n in {"chin": 50, "chain": 6, "china": 9}.items() if t in terms}
+
+    only_chain = frozenset({"chain"})
+    assert corrections(["chian"], ["chian"], {}, lambda: only_chain, stem_words, held) == {"chian": "chain"}
+    assert corrections(["chian"], ["chian"], {}, lambda: frozenset({"x"}), stem_words, held) == {}
 
 
 def test_ties_go_to_the_first_term_in_alphabetical_order() -> None:
