@@ -70,11 +70,12 @@ from index.answerability import (
     family_of,
     feature_columns,
     features,
+    profile_eligible,
     question_features,
     unknown_share,
 )
 from index.embedding.load import Models
-from index.engine import GroundIndex, profile_eligible
+from index.engine import GroundIndex
 from index.types import Query
 
 WRONG_ABSTENTION_COST = 1.0

@@ -61,7 +61,7 @@ _COUNT_QUESTION = re.compile(
     r"|몇\s*(?:살|세(?!대))"
     r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구)"
     r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
-    r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄|(?:오래\s*)?걸리)"
+    r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄|(?:오래\s*)?걸(?:리|려|릴|립|렸))"
     r"|多少|几(?:个|名|人|次|家|所|倍|成)|多久|几年"
     r"|\bhow\s+long\b|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|몇\s*(?:년|개월|달|주|일|시간)\s*(?:간|동안|이내|안에|만에)|며칠"
     r"|몇\s*(?:년|개월|달|주|일|시간)\s*(?:이하|이상|미만|초과|의\s*(?:징역|금고|형))",
@@ -86,7 +86,7 @@ _DURATION_QUESTION = re.compile(
     r"|(?<![가-힣])(?:임기|기간|형기|징역|금고|복무|체류|거주|보호)[은는이가도의]?\s*(?:(?!해)[가-힣]+\s+)?"
     r"몇\s*년(?!\s*(?:에|도|째|생))"
     r"|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|며칠|多久|几年|\bhow\s+much\s+time\b"
-    r"|얼마나\s*(?:오래\s*)?걸리|\bhow\s+long\s+(?:does|did|do|will|would|should|can|could)\b[^?.]*\btakes?\b",
+    r"|얼마나\s*(?:오래\s*)?걸(?:리|려|릴|립|렸)|\bhow\s+long\s+(?:does|did|do|will|would|should|can|could)\b[^?.]*\btakes?\b",
     re.IGNORECASE,
 )
 # A sum of money ("What is South Korea's hourly minimum wage?", "예산은 얼마인가요?", "How much does a
@@ -105,17 +105,29 @@ _FINE_WORDS = re.compile(
     r"\b(?:fines?|fined|penalt(?:y|ies)|punish\w*|sanctions?)\b|벌금|과태료|벌칙|처벌|罚款|罚金|处罚",
     re.IGNORECASE,
 )
+_NOT_FINE_SUMS = re.compile(
+    r"\b(?:grants?|rewards?|wages?|salar(?:y|ies)|budgets?|allowances?|compensation|subsid(?:y|ies)|"
+    r"income|earnings|revenues?|pensions?|bonus(?:es)?|stipends?|fees?|prices?|costs?|bribes?|ransom)\b"
+    r"|위로금|포상금|보로금|지원금|정착금|기본금|가산금|장려금|보상금|임금|월급|급여|연봉|예산|생계비|(?<!다)수당|수익|"
+    r"비용|요금|가격|뇌물|몸값",
+    re.IGNORECASE,
+)
+# a penalty right after the sum, within its clause ("5천만원 이하의 벌금", "五千元以上二万元以下罚款"; not
+# "700만원, 벌금 부과 대상 아님": a comma, 과/와/및 end the clause)
 _FINE_AFTER = re.compile(
-    r"[^.;。；\n]{0,14}?(?:벌금|과태료|罚款|罚金)|\s*(?:in\s+)?fines?\b",
+    r"[^,.;。；\n과와및]{0,14}?(?:벌금|과태료|과징금|범칙금|罚款|罚金)|\s*(?:in\s+)?fines?\b",
     re.IGNORECASE,
 )
 _FINE_BEFORE = re.compile(
-    r"(?:\bfined?|\bfines?\s+(?:of\s+)?(?:up\s+to\s+|between\s+|from\s+)?|\bpenalt(?:y|ies)\s+of\s+"
-    r"(?:up\s+to\s+)?|罚款|并处|处)\s*(?:[$₩¥€£]|KRW|USD|RMB)?\s*"
+    r"(?:\bfined?(?:\s+(?:up\s+to|not\s+exceeding|of\s+up\s+to))?|\bfines?\s+(?:of\s+)?(?:up\s+to\s+|between\s+|"
+    r"from\s+|not\s+exceeding\s+|of\s+no\s+more\s+than\s+)?|\bpenalt(?:y|ies)\s+of\s+(?:up\s+to\s+)?|"
+    r"(?:벌금|과태료|과징금|범칙금)(?:은|을|으로|이)?|罚款|罚金|并处|处)\s*(?:[$₩¥€£]|KRW|USD|RMB)?\s*"
     # the upper end of a range ("fines of between 1,000 and 5,000 yuan")
     r"(?:[\d,.]+\s*(?:and|to|-|–|~)\s*(?:[$₩¥€£]|KRW|USD|RMB)?\s*)?$",
     re.IGNORECASE,
 )
+# a Chinese penalty clause before the sum ("对个人处每非法介绍一人五千元")
+_ZH_FINE_BEFORE = re.compile(r"(?:处|罚款|罚金)[^，。；,;]{0,10}$")
 _NUMERALS = frozenset("0123456789,.一二三四五六七八九十百千万亿两")
 # a share of a sum is a figure, not an amount ("몇 퍼센트 수준인가요?", "what percentage of the budget")
 _SHARE_QUESTION = re.compile(
@@ -136,7 +148,10 @@ _PERCENTAGE_QUESTION = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?)?(?:percentage|percent|share|proportion|"
     r"fraction)\b|\bhow\s+many\s+percent|\bwhat\s+per\s?cent\b"
     r"|\bhow\s+(?:large|big|high)\s+(?:a\s+)?(?:share|proportion|percentage)\b"
-    rf"|\b(?:{_PERCENT_RATES})\s+rates?\b|\bvoter\s+turnout\b"
+    # a rate asked for ("What is the unemployment rate of ...?"; not "Why is the unemployment rate so
+    # high?", "How is the recognition rate calculated?")
+    rf"|\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?:{_PERCENT_RATES})\s+(?:rates?|turnout)\b|\bvoter\s+turnout\s*\??\s*$"
     r"|몇\s*(?:퍼센트|프로|%)|백분율"
     r"|(?:비율|비중|점유율|인정률|실업률|고용률|취업률|진학률|투표율|참여율|참가율|문해율|빈곤율|승인율|합격률|지지율|"
     r"찬성률|검거율|기소율|유죄율|졸업률|출석률|접종률)[은는이가]?\s*(?:얼마|어느\s*정도|몇)"
@@ -145,12 +160,19 @@ _PERCENTAGE_QUESTION = re.compile(
 )
 # What answers it: a number with a percent sign or word, a fraction ("3분의 1", "one-third", "half of",
 # "one in five", 百分之二十, 三成)
+_SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
 _PERCENTAGE = re.compile(
     r"\d+(?:[.,]\d+)*\s*(?:%|％|per\s?cent\b|퍼센트|프로(?![가-힣]))|\bpercent(?:age)?\s+points?\b"
-    r"|\d+\s*분의\s*\d+|(?:[일이삼사오육칠팔구십]|절)\s*반|분의\s*(?:일|이|삼|사|\d)|百分之|[一二三四五六七八九十]成"
-    r"|\b(?:half|(?:one|two|a)[\s-](?:thirds?|quarters?|fifths?|tenths?)|three[\s-](?:quarters|fifths|tenths)|"
-    r"(?:one|two|three|four|nine)[\s-](?:in|out\s+of)[\s-](?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b"
-    r"|\b\d+\s+(?:in|out\s+of)\s+(?:every\s+)?\d+\b",
+    # a Korean fraction ("3분의 1", "삼분의 일"; not "부분의 이해"), half (절반; not 일반), "10명 중 7명"
+    r"|(?<![가-힣])(?:\d+|[일이삼사오육칠팔구십백천]+)\s*분의\s*(?:\d+|[일이삼사오육칠팔구십]+)|절반|\d+\s*명\s*중\s*\d+\s*명"
+    r"|百分之"
+    # "about half", "half of the", "one-third", "a quarter of", "seven in ten", "7 of every 10"; not "the
+    # second half of 2019", "a third country", "84 in 2021"
+    r"|\b(?:about|nearly|almost|roughly|around|over|under|more\s+than|less\s+than|fewer\s+than|at\s+least|"
+    r"exactly|only|just)\s+half\b|(?<!first\s)(?<!second\s)\bhalf\s+(?:of\s+)?(?:the|all|them|those|its|their|these)\b"
+    r"|\b(?:one|two|three)-(?:thirds?|quarters?|fifths?|tenths?)\b"
+    r"|\b(?:a|one|two|three)\s+(?:thirds?|quarters?|fifths?|tenths?)\s+of\b"
+    rf"|\b{_SMALL}\s+(?:in|out\s+of|of\s+every)\s+(?:every\s+)?{_SMALL}\b(?!\s*(?:years?|months?|days?))",
     re.IGNORECASE,
 )
 # A unit of time after a number ("3년", "180 days", 三年, "6개월"; not 2024년도, 3주년, 1일반)
@@ -174,8 +196,11 @@ _DATE_QUESTION = re.compile(
 )
 # "When did ...?", "When was ... adopted?": a past event asks for its time (a date); "When does
 # trafficking carry ten years?" asks for a condition, and stays untyped
-_PAST_WHEN = re.compile(r"^\W*(?:and\s+|so\s+|then\s+)?when\s+(?:did|was|were)\b", re.IGNORECASE)
-_KO_WHEN = re.compile(r"언제(?!까지)")
+_PAST_WHEN = re.compile(r"(?<!since\s)\bwhen\s+(?:exactly\s+)?(?:did|was|were)\b", re.IGNORECASE)
+# 언제 asking a time, not 언제까지 (a deadline), 언제부터 (since when), 언제나/언제든지 (always, any time),
+# 언제라도, 언제쯤
+_KO_WHEN = re.compile(r"언제(?!\s*(?:까지|부터|나|든|라도|쯤))")
+_SENTENCE_END = re.compile(r"[?？.!。]")
 
 # What may be a figure: digits (with their separators), a percentage, a number word. The digits are
 # read first, one by one (`_not_a_figure`); the other kinds are a figure wherever they stand, so each
@@ -324,7 +349,8 @@ def asked_type(question: str) -> AnswerType | None:
     figure."""
     dated = _asks_date(question)
     if _PERCENTAGE_QUESTION.search(question) and not dated:
-        return "a percentage"
+        # (asked with a count, "How many arrived and what percentage were women?", it asks a figure)
+        return "a figure" if _COUNT_ONLY.search(question) else "a percentage"
     if _COUNT_QUESTION.search(question):
         if dated:
             return "a figure"
@@ -348,7 +374,12 @@ def _asks_date(question: str) -> bool:
     if _DATE_QUESTION.search(question) or _PAST_WHEN.search(question):
         return True
     m = _KO_WHEN.search(question)
-    return m is not None and any(_past_syllable(ch) for ch in question[m.end() :])
+    if m is None:
+        return False
+    end = _SENTENCE_END.search(question, m.end())
+    clause = question[m.end() : end.start() if end is not None else len(question)]
+    # (a wish is no past: "알려주셨으면", "했으면 좋겠어요")
+    return any(_past_syllable(ch) and not clause.startswith("으면", i + 1) for i, ch in enumerate(clause))
 
 
 def _past_syllable(ch: str) -> bool:
@@ -361,16 +392,19 @@ def _past_syllable(ch: str) -> bool:
 
 # What the answer types added since the stored answer models were fitted read on their own
 # ("얼마나 걸리나요": a duration), removed before asking whether the fitted typing asked a quantity
-_SINCE_FIT = re.compile(r"얼마나\s*(?:오래\s*)?걸리")
+_SINCE_FIT = re.compile(r"얼마나\s*걸(?:리|려|릴|립|렸)")
 
 
 def profiled_type(question: str, asked: AnswerType | None) -> AnswerType | None:
     """The answer type the stored answer models' question profiles read for a question asking for
-    `asked` (`asked_type`): they were fitted (2026-12-02) when a duration, an amount or a percentage
-    was any figure, and when only "in what year" or "몇 년에" asked for a date. So a finer type reads
-    as "a figure" where the fitted typing asked a quantity, and as None (no answer type) where it
-    asked none ("What is the unemployment rate?", "얼마나 걸리나요?"); a date asked as "when did"
-    or "언제 ...됐나요" reads as None. `index.engine.profile_eligible` applies it."""
+    `asked` (`asked_type`), so that they read it close to how they were fitted. They were fitted
+    (2026-12-02 01:29) when a question asked for "a figure" or "a date" only; "a count" came after
+    and is kept (read as "a figure" instead, 1 of the 897 set questions changes: en-050, still no
+    answer passage). A duration, an amount or a percentage reads as "a figure" where the question asks
+    a quantity the way the typing then knew (`_COUNT_QUESTION`, "how much ... cost"), else as None
+    (no answer type: "What is the unemployment rate?", "얼마나 걸리나요?"); a date reads as "a date"
+    only when asked as "in what year" or "몇 년에", not as "When did ...?" or "언제 ...됐나요?".
+    `index.answerability.profile_eligible` applies it."""
     if asked is None or asked in ("a count", "a figure"):
         return asked
     if asked == "a date":
@@ -383,8 +417,12 @@ def profiled_type(question: str, asked: AnswerType | None) -> AnswerType | None:
 
 
 def _amount(question: str) -> AnswerType:
-    """ "an amount" for a question asking a fine or penalty, else "an amount, not a fine"."""
-    return "an amount" if _FINE_WORDS.search(question) else "an amount, not a fine"
+    """ "an amount, not a fine" for a question naming a sum that is no penalty (a grant, a reward, a
+    wage, a budget: `_NOT_FINE_SUMS`) and no fine; else "an amount" ("How much must an employer pay
+    for illegally hiring a foreigner?" asks for a fine without the word)."""
+    if _NOT_FINE_SUMS.search(question) and not _FINE_WORDS.search(question):
+        return "an amount, not a fine"
+    return "an amount"
 
 
 def _asks_money(question: str) -> bool:
@@ -406,7 +444,11 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
             start = m.start()
             while start > 0 and text[start - 1] in _NUMERALS:
                 start -= 1  # the sum's whole number ("5,000 won", 五千元), not its last digit
-            if not (_FINE_AFTER.match(text, m.end()) or _FINE_BEFORE.search(text, max(0, start - 30), start)):
+            if not (
+                _FINE_AFTER.match(text, m.end())
+                or _FINE_BEFORE.search(text, max(0, start - 30), start)
+                or _ZH_FINE_BEFORE.search(text, max(0, start - 12), start)
+            ):
                 return True
         return False
     if kind == "a percentage":

@@ -45,6 +45,7 @@ import numpy.typing as npt
 
 if TYPE_CHECKING:
     from index.engine import Group, Scored
+    from index.question import Constraint
 
 log = logging.getLogger(__name__)
 
@@ -131,13 +132,14 @@ def profile_eligible(groups: Sequence[Group]) -> list[bool]:
     cannot answer or show; it only keeps the question's profile as it was fitted, so that the first
     candidate missing the finer type does not make an answer passage ranked next look doubtful
     ("국회의원의 임기는 4년으로 한다." at rank 1)."""
-    return [
-        all(
-            c.kind == "answer" and c.profile != c.text and (c.profile is None or g.head.holds_type(c.profile))
-            for c in g.missing
-        )
-        for g in groups
-    ]
+    return [all(_profile_holds(c, g) for c in g.missing) for g in groups]
+
+
+def _profile_holds(c: Constraint, g: Group) -> bool:
+    """Whether the question profile counts the missing constraint `c` as held by `g` (see
+    `profile_eligible`)."""
+    read = c.text if c.profile == "" else c.profile
+    return c.kind == "answer" and read != c.text and (read is None or g.head.holds_type(read))
 
 
 def features(scored: Scored) -> Matrix:

@@ -290,6 +290,7 @@ class GroundIndex:
         self._lexicon_read: tuple[Lexicon | None] | None = None  # (the list,) once read
         self._lexicon_lock = threading.Lock()  # not self._lock: reading takes ~0.5 s
         self._english: frozenset[str] | None = None  # both word lists' English words, once read
+        self._english_lock = threading.Lock()
         self._title_blocks: dict[str, bool] = {}  # first passage id -> is its source's title block
         self._chinese = chinese
         self._chinese_read: tuple[ChineseWordList | None] | None = None  # (the list,) once read
@@ -396,8 +397,6 @@ class GroundIndex:
             q, read_with, base_year = shifted
             thread = re.sub(rf"(?<![\d,.]){base_year}(?!\d)", q.terms[-1], " ".join(read_with))
         swapped = _swapped_name(q, read_with) if read_with and shifted is None else None
-        if swapped is None and read_with and shifted is None and use_dense:
-            swapped = _swapped_term(q, read_with, self._similarities)
         if swapped is not None:
             # "And North Korea?" after "What was the population of South Korea in 2014?" is that
             # question about North Korea: read with it, its name replaced, its other facts kept
@@ -700,12 +699,12 @@ class GroundIndex:
     def english_words(self) -> frozenset[str]:
         """The English words of both word lists (`Lexicon.english_terms`, `index.cedict.english_glosses`:
         ~40k stems), what tells a misspelt question word from one the collection lacks
-        (`index.spelling`); empty without the Korean-English list. Read on the first call (~1.5 s,
-        or a warm-up beside serving), then kept."""
+        (`index.spelling`); empty without the Korean-English list. Read on the first call (~1.5 s; a
+        warm-up beside serving reads them), then kept."""
         lexicon = self.word_list()
         if lexicon is None:
             return frozenset()
-        with self._lexicon_lock:
+        with self._english_lock:  # (its own: the Chinese glosses wait on the Chinese word list's reading)
             if self._english is None:
                 self._english = lexicon.english_terms | english_glosses()
             return self._english
@@ -972,16 +971,6 @@ class GroundIndex:
             return self._presence.term_presence(wanted, [h.passage.id for h in heads])
         return [h.token_set.intersection(wanted) for h in heads]
 
-    def _similarities(self, text: str, others: Sequence[str]) -> list[float]:
-        """The question encoder's cosine of `text` with each of `others` (their vectors kept, as an
-        earlier question's are: `index.question_vectors`)."""
-        vectors, embedder = self._question_vectors, self._embedder
-        mine = np.asarray(vectors.vector(embedder, text, earlier=True), dtype=np.float32).reshape(-1)
-        return [
-            float(mine @ np.asarray(vectors.vector(embedder, o, earlier=True), dtype=np.float32).reshape(-1))
-            for o in others
-        ]
-
     def _spelled(self, q: QuestionAnalysis) -> QuestionAnalysis:
         """`q` with its misspelt English terms read as the collection's nearest term
         (`index.spelling`: "detension" -> detent); `q` itself when it has none or is not English (and
@@ -989,8 +978,6 @@ class GroundIndex:
         if q.language != QUESTION_LANGUAGE or not q.terms:
             return q
         df = self.backend.term_stats(set(q.terms)).df
-        if all(df.get(t, 0) > 0 for t in q.terms):
-            return q
         words = _WORDS.findall(q.text.lower())
         fixed = corrections(
             words, q.terms, df, self.english_words, stem_words, lambda ts: self.backend.term_stats(ts).df
@@ -1011,8 +998,10 @@ class GroundIndex:
         'Sinicization'" holds "Xi Jinping" in a report that names him in full before. A source names a
         person in full once and by the family name after; which end of the name that is depends on the
         language it comes from (Xi Jinping, Elizabeth Salmón), so either end counts, when it is itself
-        rare in the collection (`RARE_NAME_SHARE`: "Kim" or "Jong" alone could be anyone). The source's
-        passages are looked up once per name and source (a BM25 search within the source)."""
+        rare in the collection (`RARE_NAME_SHARE`: "Kim" or "Jong" alone could be anyone), and stands
+        alone in the passage, not in another full name (`_stands_alone`: "PARK Geun-hye" does not hold
+        "Park Chung-hee"). The source's passages are looked up once per name and source (a BM25 search
+        within the source)."""
         names = [c for c in constraints if c.kind == "name" and len(c.terms) > 1]
         if not names:
             return _never
@@ -1025,6 +1014,10 @@ class GroundIndex:
 
         def introduced(c: Constraint, rec: PassageRecord) -> bool:
             if not ends.get(c.text) or not ends[c.text] & rec.token_set:
+                return False
+            if not _stands_alone(
+                c.text, rec.passage.text, c.terms[0] in ends[c.text], c.terms[-1] in ends[c.text]
+            ):
                 return False
             key = (c.text, rec.passage.source_id)
             found = in_source.get(key)
@@ -1411,61 +1404,6 @@ def _shifted_year(
     return None
 
 
-def _swapped_term(
-    q: QuestionAnalysis, read_with: Sequence[str], similarities: Callable[[str, Sequence[str]], list[float]]
-) -> tuple[QuestionAnalysis, str] | None:
-    """A Korean follow-up that only names something else ("남성은요?", "그럼 국회의원은요?") after a
-    question about one of its kind ("중국에서 18세 이전에 결혼하는 여성 비율은 얼마인가요?", "대통령의
-    임기는 몇 년인가요?"), read as that question about the new thing: the earlier question's term the
-    encoder finds closest to the new one (여성 for 남성, 대통령 for 국회의원) is replaced, when it is
-    closer than every other term of the question by `SWAP_MARGIN`; its other facts are kept as for
-    `_swapped_name`. Without a clear closest term ("거주지에서는요?" after a question about 정착지원시설,
-    whose parts 정착, 지원, 시설 are all about as close) the follow-up is read with the thread as before.
-
-    Args:
-        q: the follow-up's analysis.
-        read_with: the earlier questions it is read with (the last is rewritten).
-        similarities: the encoder's cosine of a text with each of some others, in order.
-
-    Returns:
-        As `_swapped_name`: (the analysis with the carried facts, the earlier question rewritten), or
-        None.
-    """
-    if q.language != "ko" or not q.terms:
-        return None
-    m = _KO_TOPIC_ONLY.match(q.text)
-    if m is None or any(ch.isdigit() for ch in m.group(1)):
-        return None
-    new = m.group(1)
-    asked = read_with[-1]
-    earlier = analyze_question(asked)
-    own = set(q.terms)
-    terms = [
-        t
-        for t in dict.fromkeys(earlier.terms)
-        if t not in own and all("\uac00" <= ch <= "\ud7a3" for ch in t) and asked.count(t) == 1
-    ]
-    if len(terms) < 2 or new in asked:
-        return None
-    sims = similarities(new, terms)
-    ranked = sorted(zip(sims, terms, strict=True), reverse=True)
-    if ranked[0][0] - ranked[1][0] < SWAP_MARGIN:
-        return None
-    old = ranked[0][1]
-    kinds = {c.kind for c in q.constraints}
-    carried = tuple(c for c in earlier.constraints if c.kind not in kinds)
-    return replace(q, constraints=(*q.constraints, *carried)), asked.replace(old, new)
-
-
-# "남성은요?", "그럼 국회의원은요?", "그러면 중국에서는요?": a follow-up that only names its new topic
-_KO_TOPIC_ONLY = re.compile(
-    r"^\s*(?:(?:그럼|그러면|그렇다면|그리고|또)\s*,?\s*)?([가-힣A-Za-z]+?)(?:은|는|에서는|에게는|에는)요\s*[?？.!]*\s*$"
-)
-# how much closer the term a follow-up replaces must be than the next (cosine; `_swapped_term`): 남성 is
-# 0.905 to 여성, 0.884 to 결혼; 거주지 0.865 to 주민, 0.854 to 시설 (e5-small, measured 2026-12-02)
-SWAP_MARGIN = 0.015
-
-
 def _swapped_name(q: QuestionAnalysis, read_with: Sequence[str]) -> tuple[QuestionAnalysis, str] | None:
     """A follow-up that is only a name ("And North Korea?", "What about Amnesty International?") after
     a question naming one other of its kind ("What was the population of South Korea in 2014?"), read
@@ -1649,6 +1587,75 @@ def _coverages(
     for present in held:
         out.append(sum(w for t, w in weights.items() if t in present) / total)
     return out
+
+
+def _stands_alone(name: str, text: str, first: bool, last: bool) -> bool:
+    """Whether `text` uses the first word of `name` (with `first`) or its last (with `last`) on its own
+    at least once: the first not followed by another capitalised word than the name's second ("Xi
+    launched", not "PARK Geun-hye" for "Park Chung-hee"), the last not preceded by another
+    capitalised word than the name's word before it, or a title ("Special Rapporteur Salmón", not
+    "Ana Salmón" for "Elizabeth Salmón")."""
+    words = name.split()
+    for m in _WORD_RUN.finditer(text):
+        word = m.group()
+        if first and word.casefold() == words[0].casefold():
+            after = _NEXT_WORD.match(text, m.end())
+            if (
+                after is None
+                or not after.group(1)[0].isupper()
+                or after.group(1).casefold() == words[1].casefold()
+            ):
+                return True
+        if last and word.casefold() == words[-1].casefold():
+            before = _PREVIOUS_WORD.search(text, 0, m.start())
+            if (
+                before is None
+                or not before.group(1)[0].isupper()
+                or before.group(1).casefold() in {words[-2].casefold(), *_TITLES}
+            ):
+                return True
+    return False
+
+
+_WORD_RUN = re.compile(r"[^\W\d_][\w'’.-]*")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’.-]*)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]+$")
+# words before a family name that are no given name ("President Xi", "Special Rapporteur Salmón")
+_TITLES = frozenset(
+    [
+        "president",
+        "premier",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "secretary",
+        "general",
+        "rapporteur",
+        "commissioner",
+        "minister",
+        "ambassador",
+        "judge",
+        "justice",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "professor",
+        "pastor",
+        "reverend",
+        "leader",
+        "envoy",
+        "director",
+        "chief",
+        "prosecutor",
+        "marshal",
+        "supremo",
+    ]
+)
 
 
 def _never(c: Constraint, rec: PassageRecord) -> bool:

@@ -255,9 +255,9 @@ class Constraint:
             included: "受到了酷刑" keeps 到了, 了酷), which a passage must hold in a row.
         agent: for a name, whether it is the state a treaty act is asked about ("When did South Korea
             ratify ...?"): a key fact however common its words (`index.question._agent`).
-        profile: for the answer type, the type the stored answer models' question profile reads
+        profile: for the answer type, the type the stored answer models' question profiles read
             (`index.answer_type.profiled_type`: "a figure" for a duration, None for a type the
-            fitted typing did not ask).
+            fitted typing did not ask); "" (the default): `text` itself.
         cjk: the terms that also satisfy it in a Korean, Chinese or Japanese passage (a month: its
             number, what the analyzer keeps of "10월" and "10月"; in an English passage a bare "10"
             is no month). So "2023년 10월" is found in "In October 2023" and "October" in "2023년 10월".
@@ -271,7 +271,7 @@ class Constraint:
     in_order: tuple[str, ...] = ()
     given: tuple[str, ...] = ()
     agent: bool = False
-    profile: str | None = None
+    profile: str | None = ""
 
 
 @dataclass(frozen=True)
@@ -409,12 +409,13 @@ def _acts(words: Sequence[tuple[int, str]], i: int) -> bool:
 
 
 # A clause naming what the question compares with or sets aside ("like the European or Inter-American
-# systems", "such as Thailand", "other than China", "unlike South Korea"): its names are searched but
-# not facts an answer must hold (the Asian passage saying "there are no Asia-wide conventions" does
-# not name the Inter-American system it is compared with)
+# systems", "other than China", "unlike South Korea"): its names are searched but not facts an answer
+# must hold (the Asian passage saying "there are no Asia-wide conventions" does not name the
+# Inter-American system it is compared with). Not an example of what is asked about ("a facility like
+# Hanawon", "defectors like Thae Yong-ho", "countries such as Thailand"): those are its subject
 _COMPARED = re.compile(
-    r"\b(?:like|unlike|such\s+as|similar\s+to|compared\s+(?:with|to)|as\s+opposed\s+to|rather\s+than|"
-    r"other\s+than|apart\s+from|besides|except(?:\s+for)?|as\s+in|as\s+with)\s+(?:the\s+)?"
+    r"(?:\blike\s+the|\bunlike|\bsimilar\s+to|\bcompared\s+(?:with|to)|\bas\s+opposed\s+to|\brather\s+than|"
+    r"\bother\s+than|\bapart\s+from|\bbesides|\bexcept(?:\s+for)?)\s+(?:the\s+)?"
     # the names compared with, joined by "or", "and", "of the" (up to the first other word)
     r"(?-i:[A-Z][\w'’.-]*(?:,?\s+(?:(?:of|the|and|or|for|on|in)\s+)*[A-Z][\w'’.-]*)*)",
     re.IGNORECASE,

@@ -31,6 +31,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 MIN_CHARS = 5
+# no misspelling is longer (a longer "word" is junk: its ~54n edits would cost seconds), and at most
+# this many words of a question are read
+MAX_CHARS = 20
+MAX_WORDS = 5
 # British -ise/-yse spellings ("naturalise", "organisation", "analysed"), read as the -ize/-yze ones
 # Snowball stems alike with the rest of their family (naturalize, naturalization: natur)
 _BRITISH = re.compile(r"([a-z]{2,})(is|ys)(e|es|ed|ing|ation|ations|er|ers)$")
@@ -86,25 +90,49 @@ def corrections(
         is empty (no word list: no misspelling can be told from a word the collection lacks).
     """
     unknown = {t for t in terms if df.get(t, 0) == 0}
-    spelled = [w for w in dict.fromkeys(words) if len(w) >= MIN_CHARS and w.isascii() and w.isalpha()]
+    spelled = [
+        w for w in dict.fromkeys(words) if MIN_CHARS <= len(w) <= MAX_CHARS and w.isascii() and w.isalpha()
+    ]
+    stems = stem(spelled)
     out: dict[str, str] = {}
-    for word, term in zip(spelled, stem(spelled), strict=True):
-        if term not in unknown or term in out:
-            continue
-        american = _BRITISH.sub(_american, word)
-        if american != word:  # "naturalise": Snowball stems it "naturalis", "naturalize" "natur"
-            (spelt,) = stem([american])
-            if spelt != term and lookup([spelt]).get(spelt, 0) > 0:
+    british = [(t, a) for w, t in zip(spelled, stems, strict=True) if (a := _BRITISH.sub(_american, w)) != w]
+    if british:  # "naturalise" (naturalis) -> naturalize (natur), where the collection holds it more often
+        americans = stem([a for _, a in british])
+        held = lookup({t for t, _ in british} | set(americans))
+        for (term, _), spelt in zip(british, americans, strict=True):
+            if spelt != term and held.get(spelt, 0) > held.get(term, 0):
                 out[term] = spelt
-                continue
-        edits = set(stem(sorted(one_edit(word)))) - {term}
-        held = lookup(edits)
-        if not any(n >= MIN_DF for n in held.values()):
+    misspelt = [(w, t) for w, t in zip(spelled, stems, strict=True) if t in unknown and t not in out]
+    misspelt = list(dict(misspelt[:MAX_WORDS]).items())
+    if not misspelt:
+        return out
+    edits = {term: set(stem(sorted(one_edit(word)))) - {term} for word, term in misspelt}
+    held = lookup(set().union(*edits.values()))  # one lookup for every word's edits
+    frequent = {term: [e for e in found if held.get(e, 0) >= MIN_DF] for term, found in edits.items()}
+    if not any(frequent.values()):
+        return out
+    known = english()  # (read only now: most unknown words have no frequent edit)
+    if not known:  # without a word list no misspelling can be told from a word the collection lacks
+        return out
+    for word, term in misspelt:
+        if term in known or any(t in known for t in stem(_singulars(word))):
             continue
-        known = english()  # (read only now: most unknown words have no frequent edit)
-        if not known or term in known:  # (without a word list no misspelling can be told apart)
-            continue
-        best = min(((-n, t) for t, n in held.items() if n >= MIN_DF and t in known), default=None)
+        best = min(((-held[e], e) for e in frequent[term] if e in known), default=None)
         if best is not None:
             out[term] = best[1]
+    return out
+
+
+def _singulars(word: str) -> list[str]:
+    """The regular singulars a plural `word` may have ("crises" -> crisis, "policies" -> policy,
+    "boxes" -> box, "votes" -> vote): the glosses hold words in the singular."""
+    out = []
+    if word.endswith("ses"):
+        out.append(word[:-2] + "is")
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
     return out

@@ -40,7 +40,7 @@ from index.question import analyze_question
         ("얼마나 오랫동안 구금되나요?", "a duration"),
         ("How much does consent matter?", None),
         ("How much has changed since 2014?", None),
-        ("How much does a broker charge?", "an amount, not a fine"),
+        ("How much does a broker charge?", "an amount"),  # (a charge may be a penalty)
         ("난민 생계비는 얼마나 받나요?", "an amount, not a fine"),
         ("몇 번째 조항인가요?", None),
         # a sentence's length asked with 이하 / 이상 is a duration, not a year
@@ -387,6 +387,11 @@ def test_the_question_profile_reads_a_finer_type_as_a_figure() -> None:
         ("1987년 도시 인구 비율은 얼마였나요?", "a percentage"),
         ("한국의 난민 인정률은 어느 정도인가요?", "a percentage"),
         ("女性所占比例是多少？", "a percentage"),
+        # a rate not asked for, a count asked too
+        ("Why is the unemployment rate of defectors so high?", None),
+        ("How is the refugee recognition rate calculated?", None),
+        ("How many defectors arrived and what percentage were women?", "a figure"),
+        ("몇 명이 입국했고 여성은 몇 퍼센트인가요?", "a figure"),
         # a rate that is no share, a multiple, and a share asked with a year: not a percentage
         ("What is the birth rate?", None),
         ("What is the euro to dollar exchange rate today?", None),
@@ -412,8 +417,18 @@ def test_a_share_is_asked_as_a_percentage(question: str, kind: str | None) -> No
         ("one in five women reported abuse", True),
         ("two-thirds of the respondents", True),
         ("占百分之二十", True),
-        # a head count or a sum is no share
+        ("seven in ten respondents", True),
+        ("10명 중 7명이 여성이다", True),
+        ("7 of every 10 arrivals", True),
+        ("a third of the workers", True),
+        # a head count or a sum is no share; nor 일반, 부분의, a third country, a year, a half-year
         ("The Ministry of Unification reported admitting 196 defectors, 170 of them women.", False),
+        ("일반 국민은 신고할 수 있다", False),
+        ("이 부분의 이해", False),
+        ("resettled in a third country", False),
+        ("84 in 2021", False),
+        ("in the second half of 2019", False),
+        ("统一成为国家", False),
         ("$150 million a year", False),
         ("위원회는 15명 이하의 위원으로 구성한다.", False),
     ],
@@ -439,6 +454,10 @@ def test_a_percentage_the_question_states_is_not_its_answer() -> None:
         ("How much is the fine for a foreigner working illegally in China?", "an amount"),
         ("불법 취업한 외국인의 벌금은 얼마인가요?", "an amount"),
         ("How much is the penalty for overstaying a visa?", "a figure"),
+        # a fine asked without the word
+        ("How much money must a Chinese employer pay for illegally hiring a foreigner?", "an amount"),
+        ("How much does China charge foreigners who work illegally?", "an amount"),
+        ("How much does a broker's fee cost?", "an amount, not a fine"),
     ],
 )
 def test_a_sum_other_than_a_fine_is_asked_apart(question: str, kind: str) -> None:
@@ -460,6 +479,16 @@ def test_a_sum_other_than_a_fine_is_asked_apart(question: str, kind: str) -> Non
         ("5억원의 범위에서 보로금을 지급할 수 있다", True),
         ("a grant of 1,000 to 5,000 yuan", True),
         ("처벌: 5천만원 이하의 벌금. 위로금은 1천만원으로 한다.", True),
+        ("벌금 500만원", False),
+        ("과징금 3천만원", False),
+        ("a fine not exceeding $5,000", False),
+        ("fined up to 10,000 yuan", False),
+        ("并处罚金五万元", False),
+        ("对个人处每非法介绍一人五千元，总额不超过五万元的罚款", False),
+        ("奖励举报人员五千元", True),
+        # a comma or 과 ends the sum's clause
+        ("정착지원금 700만원, 벌금 부과 대상 아님", True),
+        ("포상금은 1억원 이하로 하고, 벌금과 별도로 지급한다", True),
     ],
 )
 def test_a_fine_does_not_answer_a_question_for_another_sum(text: str, held: bool) -> None:
@@ -483,6 +512,15 @@ def test_a_fine_does_not_answer_a_question_for_another_sum(text: str, held: bool
         ("북한은 언제부터 유엔 회원국인가요?", None),
         ("난민 신청자는 언제부터 일할 수 있나요", None),
         ("언제 신청하나요?", None),
+        # always, any time; a past tense in the next sentence; a wish
+        ("중국은 언제나 탈북민을 강제송환했나요?", None),
+        ("언제든지 신청할 수 있었나요?", None),
+        ("언제 신청해야 하나요? 이미 한 번 거절당했어요.", None),
+        ("언제 신청할 수 있는지 알려주셨으면 좋겠어요", None),
+        ("언제 까지 신청했어야 했나요?", None),
+        ("But when did China sign it?", "a date"),
+        ("Since when was it allowed?", None),
+        ("심사는 얼마나 걸려요?", "a duration"),
         # how long something takes is a duration; how long a thing is, a figure
         ("중국에서 귀화 신청하면 심사는 보통 얼마나 걸리나요?", "a duration"),
         ("How long does it take to get a decision?", "a duration"),

@@ -438,3 +438,32 @@ def test_a_name_written_in_full_before_is_held_by_its_rare_end_word(
     assert lacking["Religion\n\nXi Jinping"] == ("Sinicization",)
     monkeypatch.setattr(engine, "RARE_NAME_SHARE", 2.5 / n_docs)  # "jinp" still is, "xi" is not
     assert _lacking_by_passage(idx, question)["In 2016, Xi launched"] == ("Xi Jinping",)
+
+
+PARKS = {
+    "parks.txt": "Presidents\n\nPARK Chung-hee seized power in 1961 and ruled until 1979. "
+    + _filler("coup")
+    + "\n\nElection results: PARK Geun-hye elected president with 51.6% of the vote in 2012. "
+    + _filler("vote")
+    + "\n\nIn the 1963 election Park won 46.6% of the vote. "
+    + _filler("ballot"),
+    "filler.txt": "Schools\n\n" + "\n\n".join(_filler(t) for t in ("school", "teacher", "pupil")),
+}
+PARKS_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "parks.txt,Presidents,Example,2024,https://example.org/p,test,CC BY,en\n"
+    "filler.txt,Schools,Example,2024,https://example.org/f,test,CC BY,en\n"
+)
+
+
+def test_a_family_name_in_another_full_name_does_not_hold_the_name(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "PARK Geun-hye ... 51.6%" does not hold "Park Chung-hee", though the source names him in full:
+    "Park" stands there in his daughter's name; "Park won 46.6%" alone does."""
+    idx = tiny_index_in(tmp_path_factory, "parks", PARKS, PARKS_MANIFEST)
+    n_docs = sum(idx.backend.info.passage_languages.values())
+    monkeypatch.setattr(engine, "RARE_NAME_SHARE", 3.5 / n_docs)  # "park" (3 passages) is rare
+    lacking = _lacking_by_passage(idx, "What percentage of the vote did Park Chung-hee receive?")
+    assert lacking["In the 1963 election"] == ()
+    assert lacking["Election results: PA"] == ("Park Chung-hee",)

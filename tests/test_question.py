@@ -321,13 +321,20 @@ def test_a_state_a_treaty_act_is_asked_about_is_a_key_fact(question: str, agent:
             ["Asia-wide"],
         ),
         ("Which countries other than China repatriate North Korean defectors?", ["North Korean"]),
-        ("Do countries such as Thailand and Laos deport North Koreans?", ["North Koreans"]),
-        ("Did Thailand, like South Korea, accept defectors?", ["Thailand"]),
+        # an example of what is asked about is its subject, not a comparison
+        (
+            "Do countries such as Thailand and Laos deport North Koreans?",
+            ["Thailand", "Laos", "North Koreans"],
+        ),
+        ("How long may a defector be kept in a resettlement facility like Hanawon?", ["Hanawon"]),
+        ("Why did defectors like Thae Yong-ho leave their posts?", ["Thae Yong-ho"]),
+        ("Did Thailand, unlike South Korea, deport defectors?", ["Thailand"]),
         ("What would North Korea like to achieve?", ["North Korea"]),
     ],
 )
 def test_names_compared_with_are_searched_but_not_required(question: str, names: list[str]) -> None:
-    """ "like the European or Inter-American systems", "other than China", "such as Thailand": a
-    passage need not name what the question compares with or sets aside."""
+    """ "like the European or Inter-American systems", "other than China": a passage need not name
+    what the question compares with or sets aside; an example of its subject ("like Hanawon", "such as
+    Thailand") it must."""
     assert [c.text for c in analyze_question(question).constraints if c.kind == "name"] == names
     assert "inter-american" in analyze_question(question).terms or "Inter-American" not in question

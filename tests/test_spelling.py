@@ -82,6 +82,49 @@ def test_a_misspelling_is_read_only_as_an_english_word() -> None:
     assert corrections(["chian"], ["chian"], {}, lambda: frozenset({"x"}), stem_words, held) == {}
 
 
+def test_an_english_word_the_collection_lacks_is_no_misspelling() -> None:
+    """ "onion" is one edit from "union", which the collection holds often: as an English word (in
+    the word lists, or its singular is: "crises" -> crisis) it is a question about something else."""
+
+    def held(terms: Iterable[str]) -> dict[str, int]:
+        return {t: n for t, n in {"union": 50, "crime": 40, "onion": 0}.items() if t in terms and n}
+
+    english = frozenset({"union", "onion", "crime", "crisi"})
+    assert corrections(["onion"], ["onion"], {}, lambda: english, stem_words, held) == {}
+    assert corrections(["crises"], ["crise"], {}, lambda: english, stem_words, held) == {}
+    assert corrections(["unoin"], ["unoin"], {}, lambda: english, stem_words, held) == {"unoin": "union"}
+
+
+def test_long_words_and_many_words_cost_little() -> None:
+    """A question of junk ("What is " and 1,990 letters, or 180 unknown words) is not read for
+    misspellings beyond MAX_CHARS letters a word and MAX_WORDS words, with one lookup for all."""
+    calls: list[int] = []
+
+    def counted(terms: Iterable[str]) -> dict[str, int]:
+        found = list(terms)
+        calls.append(len(found))
+        return {}
+
+    long_word = "x" * 1990
+    assert corrections([long_word], [long_word], {}, lambda: ENGLISH, stem_words, counted) == {}
+    assert calls == []
+    words = [f"zq{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}wordy" for i in range(180)]
+    assert corrections(words, stem_words(words), {}, lambda: ENGLISH, stem_words, counted) == {}
+    assert len(calls) == 1 and calls[0] <= spelling.MAX_WORDS * (54 * 9 + 25)
+
+
+def test_a_british_spelling_held_less_often_is_read_as_the_ize_one() -> None:
+    """ "recognised" is in three passages, "recognized" in 145: the question reads as the spelling the
+    collection uses, as if the word were misspelt."""
+
+    def held(terms: Iterable[str]) -> dict[str, int]:
+        return {t: n for t, n in {"recognis": 3, "recogn": 145}.items() if t in terms}
+
+    assert corrections(["recognised"], ["recognis"], {"recognis": 3}, lambda: ENGLISH, stem_words, held) == {
+        "recognis": "recogn"
+    }
+
+
 def test_ties_go_to_the_first_term_in_alphabetical_order() -> None:
     def even(terms: Iterable[str]) -> dict[str, int]:
         return {t: 9 for t in terms if t in {"chain", "china"}}
