@@ -343,9 +343,11 @@ def asked_type(question: str) -> AnswerType | None:
     """The answer type a question asks for: "a count" for a number of things ("how many people", "몇
     곳": a duration or an age does not answer it), "a duration" for a length of time ("임기는 몇 년",
     "how many years"), "an amount" for a sum of money ("예산은 얼마", "hourly minimum wage"), "a
-    percentage" for a share ("what percentage", "몇 퍼센트", "비율은 얼마", "recognition rate"), "a
-    figure" for another count, share or measure, "a date" for a year ("in what year", "몇 년에"),
-    None for any other question. A question asking both ("how many, and in what year?") asks for a
+    percentage" for a share ("what percentage", "몇 퍼센트", "비율은 얼마", "What is the recognition
+    rate?"), "an amount, not a fine" for a sum a penalty does not give (a grant, a reward, a wage), "a
+    figure" for another count, share or measure, "a date" for a year ("in what year", "몇 년에") or
+    the time of a past event ("When did ...?", "언제 ...됐나요?"), None for any other question. A
+    question asking both ("how many, and in what year?", "how many, and what percentage?") asks for a
     figure."""
     dated = _asks_date(question)
     if _PERCENTAGE_QUESTION.search(question) and not dated:

@@ -34,10 +34,10 @@ def _load_embedder(settings: Settings) -> ModelChoice:
 
 
 def warm_up(runtime: Runtime) -> None:
-    """Kiwi takes seconds and ~0.5 GB to load and warm up, the Korean-English word list ~0.5 s (and its
-    English words ~0.1 s more), the English-Chinese one ~2.5 s, and a local snapshot's near-duplicate
-    pairs ~0.2 s at demo size (`LocalBackend.near_partners`): do them beside serving, rather than
-    inside the first question that needs them."""
+    """Kiwi takes seconds and ~0.5 GB to load and warm up, the Korean-English word list ~0.5 s (and the
+    English words of both word lists ~1.5 s more, read for spelling), the English-Chinese one ~2.5 s,
+    and a local snapshot's near-duplicate pairs ~0.2 s at demo size (`LocalBackend.near_partners`): do
+    them beside serving, rather than inside the first question that needs them."""
     near = getattr(runtime.index.backend, "near_partners", None) if runtime.ready else None
     if near is not None:
         threading.Thread(target=near, daemon=True).start()
