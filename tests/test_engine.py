@@ -395,6 +395,8 @@ def _filler(topic: str) -> str:
     )
 
 
+_FILLER_SOURCE = "Schools\n\n" + "\n\n".join(_filler(t) for t in ("school", "teacher", "pupil"))
+_FILLER_ROW = "filler.txt,Schools,Example,2024,https://example.org/f,test,CC BY,en\n"
 NAMED = {
     "primer.txt": "Religion\n\nXi Jinping became General Secretary of the Party in 2012. "
     + _filler("clergy")
@@ -402,13 +404,12 @@ NAMED = {
     + _filler("temple"),
     "budget.txt": "Budgets\n\nIn 2016, Xi launched a review of provincial Sinicization budgets. "
     + _filler("budget"),
-    "filler.txt": "Schools\n\n" + "\n\n".join(_filler(t) for t in ("school", "teacher", "pupil")),
+    "filler.txt": _FILLER_SOURCE,
 }
 NAMED_MANIFEST = (
     "file,title,publisher_or_author,date,source_url,origin,license,language\n"
     "primer.txt,China primer,Example,2024,https://example.org/p,test,CC BY,en\n"
-    "budget.txt,Provincial budgets,Example,2024,https://example.org/b,test,CC BY,en\n"
-    "filler.txt,Schools,Example,2024,https://example.org/f,test,CC BY,en\n"
+    "budget.txt,Provincial budgets,Example,2024,https://example.org/b,test,CC BY,en\n" + _FILLER_ROW
 )
 
 
@@ -447,12 +448,11 @@ PARKS = {
     + _filler("vote")
     + "\n\nIn the 1963 election Park won 46.6% of the vote. "
     + _filler("ballot"),
-    "filler.txt": "Schools\n\n" + "\n\n".join(_filler(t) for t in ("school", "teacher", "pupil")),
+    "filler.txt": _FILLER_SOURCE,
 }
 PARKS_MANIFEST = (
     "file,title,publisher_or_author,date,source_url,origin,license,language\n"
-    "parks.txt,Presidents,Example,2024,https://example.org/p,test,CC BY,en\n"
-    "filler.txt,Schools,Example,2024,https://example.org/f,test,CC BY,en\n"
+    "parks.txt,Presidents,Example,2024,https://example.org/p,test,CC BY,en\n" + _FILLER_ROW
 )
 
 
