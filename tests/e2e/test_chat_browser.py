@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from bench.devset_eval import load_devset
 from tests.client import request
@@ -275,6 +276,19 @@ def _lines(log: Path) -> list[str]:
     return log.read_text(encoding="utf-8").splitlines()
 
 
+def _goto_over_refresh(page: Page, url: str) -> None:
+    """`page.goto(url)` from the progress page, which reloads itself every 5 s (`<meta
+    http-equiv="refresh">`): a reload due at the same moment interrupts the navigation, which is then
+    made again (the page it reloads to is the same)."""
+    for attempt in range(3):
+        try:
+            page.goto(url)
+            return
+        except PlaywrightError as exc:
+            if "interrupted by another navigation" not in str(exc) or attempt == 2:
+                raise
+
+
 @pytest.mark.usefixtures("problems")
 def test_first_start_listens_at_once_and_shows_its_progress(
     page: Page, fresh_serve: tuple[str, subprocess.Popen[bytes], Path, float]
@@ -294,7 +308,7 @@ def test_first_start_listens_at_once_and_shows_its_progress(
         assert proc.poll() is None, log.read_text()
         assert time.monotonic() < deadline, "not ready in 10 minutes"
         time.sleep(0.5)
-    page.goto(base + "/")
+    _goto_over_refresh(page, base + "/")
     turn = ask(page, "When is the Quokka Lantern Festival held?")
     expect(turn.locator("figure.quote-answer").first).to_contain_text("first Tuesday of October")
     # Without a TTY, a plain line at least every 10 s until it was ready.
