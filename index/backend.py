@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corpus.models import Passage, Source, SourceMeta
+from index.analyzer import analyze_many
 from index.answer_type import holds_type
 from index.types import Filters
 
@@ -97,6 +98,30 @@ class PassageRecord:
     @functools.cached_property
     def _held_types(self) -> dict[str, bool]:
         """`holds_type`'s readings so far, per kind."""
+        return {}
+
+    def typed_sentence_terms(self, kind: str) -> tuple[frozenset[str], ...]:
+        """The analysed terms of each of its sentences that holds an answer of `kind` (`holds_type` on
+        the sentence alone), read once per kind while the record is kept; the stored
+        `sentence_terms` when the backend keeps them, else the sentences analysed here."""
+        held = self._typed_sentences
+        found = held.get(kind)
+        if found is None:
+            text = self.passage.text
+            spans = list(self.sentences) or [(0, len(text))]
+            typed = [n for n, (a, b) in enumerate(spans) if holds_type(text[a:b], kind)]
+            stored = self.sentence_terms
+            if stored is not None and len(stored) == len(spans):
+                found = tuple(frozenset(stored[n]) for n in typed)
+            else:
+                texts = [text[spans[n][0] : spans[n][1]] for n in typed]
+                found = tuple(frozenset(t) for t in analyze_many(texts))
+            held[kind] = found
+        return found
+
+    @functools.cached_property
+    def _typed_sentences(self) -> dict[str, tuple[frozenset[str], ...]]:
+        """`typed_sentence_terms`' readings so far, per kind."""
         return {}
 
 

@@ -64,6 +64,32 @@ _SPACES_OR_HYPHENS = re.compile(r"[\s\-]+")
 _NEGATIONS = frozenset({"not", "no", "nor", "never", "without", "non", "un"})
 # placeholders of dictionary glosses, no content of their own
 _PLACEHOLDERS = frozenset({"sb", "sth", "oneself", "one", "etc", "esp", "something", "somebody"})
+# two terms a word's gloss names may stand this many terms apart in a question, in either order ("stays
+# in the country illegally" is a sense of 非法居留 "illegal stay")
+PAIR_SPAN = 2
+
+# The field's own terms, which CC-CEDICT lacks or glosses otherwise ("human trafficking" for 拐卖, none
+# for 偷越), as the standard English renderings of the PRC's criminal, exit-entry and nationality laws
+# name them ("abducting and trafficking in women", "organizing others to illegally cross the national
+# border", "fixed-term imprisonment", "illegal residence", "detention for investigation"). Written for
+# this project; read after the dictionary's entries, in its "headword; gloss; gloss" form.
+DOMAIN_ENTRIES = (
+    ("拐卖", "traffic in; trafficking; abduct and traffic; abduct and sell"),
+    ("收买", "buy; buyer"),
+    ("偷越", "illegally cross; cross illegally; sneak across; illegal crossing"),
+    ("有期徒刑", "fixed-term imprisonment; imprisonment; prison term; prison sentence"),
+    ("非法居留", "illegal residence; illegal stay; stay illegally; overstay"),
+    ("非法就业", "illegal employment; work illegally; illegal work"),
+    ("非法入境", "illegal entry; enter illegally"),
+    ("非法出境", "illegal exit; leave illegally"),
+    ("遣送出境", "repatriate; repatriation"),
+    ("拘留审查", "detention for investigation"),
+    ("加入国籍", "naturalization; naturalize; acquire nationality"),
+    ("退出国籍", "renounce nationality; give up nationality"),
+    ("恢复国籍", "restore nationality; regain nationality"),
+    ("公安机关", "police; public security organ"),
+    ("情节严重", "serious circumstances; aggravating circumstances"),
+)
 
 
 @dataclass(frozen=True)
@@ -117,8 +143,10 @@ class ChineseWordList:
         )
 
     def lookups(self, terms: Sequence[str]) -> dict[str, tuple[Sense, ...]]:
-        """The Chinese senses of a question's terms: each term, and each run of two or three terms in a
-        row that one headword glosses (keyed by the run's terms joined by spaces).
+        """The Chinese senses of a question's terms: each term, each two terms up to PAIR_SPAN apart (in
+        either order) and each run of three terms in a row that one headword glosses (keyed by the
+        gloss's terms joined by spaces: "illegally crossing" and "crossing ... illegally" are both
+        "cross illeg" of 偷越).
 
         Args:
             terms: an English question's content terms, in order (`QuestionAnalysis.terms`).
@@ -134,12 +162,26 @@ class ChineseWordList:
         # a hyphenated word is analysed as its parts and the compound ("cross, cross-border, border"):
         # runs are read over the parts
         parts = [t for t in terms if "-" not in t]
-        for size in range(2, MAX_PHRASE + 1):
+        # two words of a gloss up to PAIR_SPAN terms apart, either way round ("crossing ... illegally")
+        for start, first in enumerate(parts):
+            for second in parts[start + 1 : start + 1 + PAIR_SPAN]:
+                for pair in ((first, second), (second, first)):
+                    if pair in self.phrases:
+                        found[" ".join(pair)] = self.phrases[pair]
+        for size in range(3, MAX_PHRASE + 1):
             for start in range(len(parts) - size + 1):
                 run = tuple(parts[start : start + size])
                 if run in self.phrases:
                     found[" ".join(run)] = self.phrases[run]
         return {key: _senses(heads) for key, heads in found.items()}
+
+
+def domain_lines() -> list[str]:
+    """`DOMAIN_ENTRIES` as CC-CEDICT lines (the headword as both its forms, no reading)."""
+    lines = []
+    for head, glosses in DOMAIN_ENTRIES:
+        lines.append(f"{head} {head} [] /{'/'.join(g.strip() for g in glosses.split(';'))}/")
+    return lines
 
 
 def to_chinese(
@@ -237,7 +279,7 @@ def _read_glosses() -> frozenset[str]:
 def _read_bundled() -> ChineseWordList | None:
     try:
         with gzip.open(package_file(PACKAGE, DATA_FILE), "rt", encoding="utf-8") as lines:
-            return ChineseWordList.from_lines(lines)
+            return ChineseWordList.from_lines([*lines, *domain_lines()])
     except Exception as exc:  # any failure leaves Chinese passages to the encoder; the service keeps on
         log.warning("no English-Chinese word list (%s: %s): English terms do not reach Chinese", PACKAGE, exc)
         return None

@@ -95,8 +95,15 @@ def test_lookups_read_single_terms_and_runs_in_a_row(words: ChineseWordList) -> 
     # a headword of three characters is its two bigrams, as the analyzer indexes Chinese
     assert found["foreign"] == (("外国", "国人"), ("外國", "國人"))
     assert "cross border" in found and found["cross border"] == (("越境",), ("跨境",))
-    # the run must be in a row: "border ... cross" is no gloss
-    assert "cross border" not in words.lookups(["border", "was", "cross"])
+    # two words of a gloss may stand one term apart, either way round ("crossing ... border",
+    # "border crossing"), but no further
+    assert words.lookups(["cross", "northern", "border"])["cross border"] == (("越境",), ("跨境",))
+    # (keyed by the gloss's words, in the gloss's order)
+    assert words.lookups(["border", "cross"])["cross border"] == (("越境",), ("跨境",))
+    assert "cross border" not in words.lookups(["cross", "northern", "mountain", "border"])
+    assert "cross border" not in words.lookups(["border", "guard", "said", "cross"])
+    # a run of three stays a run in a row
+    assert "smuggl across border" not in words.lookups(["smuggl", "border", "across"])
     assert words.lookups(["volcano"]) == {}
 
 
@@ -131,6 +138,13 @@ def test_the_installed_word_list_reads_legal_words() -> None:
     assert "难民" in words.words["refuge"]
     assert "越境" in words.phrases[("cross", "border")]
     assert "合法" not in words.words["law"] and "合法" in words.words["legal"]
+    # the field's own words, which the dictionary glosses otherwise or not at all (`DOMAIN_ENTRIES`):
+    # 拐卖 is only "human trafficking" there, 偷越 and 非法居留 are missing
+    assert "拐卖" in words.words["traffick"]
+    assert "偷越" in words.phrases[("illeg", "cross")] and "偷越" in words.phrases[("cross", "illeg")]
+    found = words.lookups(analyze("How large a fine for a foreigner who stays in the country illegally?"))
+    assert ("非法", "法居", "居留") in found["stay illeg"]
+    assert ("有期", "期徒", "徒刑") in words.lookups(analyze("What prison term is set?"))["prison term"]
     # the senses' bigrams are the analyzer's terms for the headwords (computed directly, for speed)
     from index.analyzer import analyze_many
     from index.cedict import _senses

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from corpus.errors import InvalidRequest, NotFound
+from corpus.models import Passage
 from index import engine
 from index.analyzer import analyze
 from index.answerability import FEATURES, LIKELY_BAR, QUESTION_FEATURES, AnswerModel, Logistic
+from index.backend import PassageRecord
 from index.engine import GroundIndex
 from index.question import analyze_question
 from index.types import Filters, Query
@@ -467,3 +471,96 @@ def test_a_family_name_in_another_full_name_does_not_hold_the_name(
     lacking = _lacking_by_passage(idx, "What percentage of the vote did Park Chung-hee receive?")
     assert lacking["In the 1963 election"] == ()
     assert lacking["Election results: PA"] == ("Park Chung-hee",)
+
+
+GUARDS = {
+    "guards.txt": "Border report\n\nIn 2023, Borduria's border guards patrolled the river against smugglers. "
+    "The harvest in the valley reached 1,200 tonnes.",
+    "filler.txt": _FILLER_SOURCE,
+}
+GUARDS_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "guards.txt,Border report,Example,2024,https://example.org/g,test,CC BY,en\n" + _FILLER_ROW
+)
+ARRESTS = {
+    **GUARDS,
+    "arrests.txt": "Arrest report\n\nIn 2023, Borduria's border guards arrested 75 defectors at the river.",
+}
+ARRESTS_MANIFEST = (
+    GUARDS_MANIFEST + "arrests.txt,Arrest report,Example,2024,https://example.org/a,test,CC BY,en\n"
+)
+GUARDS_QUESTION = "How many defectors did Borduria's border guards arrest in 2023?"
+
+
+def _answering_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stand-in answer model that answers every question, its passages' probability falling with the
+    fused rank."""
+    n, m = len(FEATURES), len(QUESTION_FEATURES)
+    w = [0.0] * n
+    w[FEATURES.index("rank")] = 20.0
+    passage = Logistic(tuple(w), -12.0, tuple([0.0] * n), tuple([1.0] * n))
+    question = Logistic(tuple([0.0] * m), 5.0, tuple([0.0] * m), tuple([1.0] * m))
+    model = AnswerModel("fake", passage, question, {"*": 0.5}, LIKELY_BAR)
+    monkeypatch.setattr(engine, "MIN_MODEL_PASSAGES", 0)
+    monkeypatch.setattr(engine, "answer_model_for", lambda fingerprint: model)
+
+
+def test_a_figure_said_of_other_things_does_not_answer(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The likeliest passage holds the year and the guards, but its only count is the valley's harvest:
+    the question is refused, and the explanation says why. Without the rule it would be answered."""
+    _answering_model(monkeypatch)
+    idx = tiny_index_in(tmp_path_factory, "guards", GUARDS, GUARDS_MANIFEST)
+    answer = idx.search(Query(GUARDS_QUESTION, explain=True))
+    assert not answer.answered and answer.hits == ()
+    assert answer.explanation is not None
+    assert "only in sentences about other things than the question's terms" in answer.explanation.reason
+    monkeypatch.setattr(engine, "TYPED_SENTENCE_SHARE", 0.0)
+    unruled = idx.search(Query(GUARDS_QUESTION))
+    assert unruled.answered and "1,200 tonnes" in unruled.hits[0].passage.text
+
+
+def test_a_figure_said_of_the_question_s_terms_answers(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _answering_model(monkeypatch)
+    idx = tiny_index_in(tmp_path_factory, "arrests", ARRESTS, ARRESTS_MANIFEST)
+    answer = idx.search(Query(GUARDS_QUESTION))
+    assert answer.answered
+    assert "arrested 75 defectors" in answer.hits[0].passage.text
+
+
+def test_the_typed_sentence_share_reads_the_best_sentence_holding_the_type() -> None:
+    text = (
+        "In 2023 the guards patrolled the river. The harvest reached 1,200 tonnes. "
+        "Guards arrested 75 smugglers."
+    )
+    spans = [(0, 39), (40, 73), (74, len(text))]
+    sentences = [text[a:b] for a, b in spans]
+    assert sentences[1] == "The harvest reached 1,200 tonnes." and sentences[2].startswith("Guards")
+    record = PassageRecord(
+        passage=Passage("p", "s", text, 0, len(text), None, 0),
+        language="en",
+        tokens=tuple(analyze(text)),
+        sentences=tuple(spans),
+    )
+    terms = frozenset(analyze("guards arrested smugglers river"))
+    df = dict.fromkeys(terms, 1)
+    share = engine._typed_share(terms, "en", df, 100)
+    # the count is in two sentences: the one with "guards", "arrested" and "smugglers" is read
+    assert share(record, "a count") == pytest.approx(0.75)
+    # the stored sentence terms are read when the backend keeps them (here: none of the terms)
+    stored = replace(record, sentence_terms=((), (), ()))
+    assert share(stored, "a count") == 0.0
+    # a passage in another language than the question's is read through the terms' senses in its
+    # language, and not read at all without them
+    assert share(replace(record, language="ko"), "a count") == 1.0
+    korean = frozenset({"경비대", "체포", "밀수꾼", "강"})
+    senses = {"en": {"경비대": (("guard",),), "체포": (("arrest",),), "밀수꾼": (("smuggler", "gang"),)}}
+    in_english = engine._typed_share(korean, "ko", dict.fromkeys(korean, 1), 100, senses)
+    # 경비대 and 체포 through their senses; 밀수꾼's one sense needs "gang" too; 강 has none
+    assert in_english(record, "a count") == pytest.approx(0.5)
+    assert in_english(replace(record, language="zh"), "a count") == 1.0
+    # no sentence holds the type: nothing is said of the question's terms
+    assert share(record, "a percentage") == 0.0
