@@ -100,27 +100,28 @@ class PassageRecord:
         """`holds_type`'s readings so far, per kind."""
         return {}
 
-    def typed_sentence_terms(self, kind: str) -> tuple[frozenset[str], ...]:
+    def typed_sentence_terms(self, kind: str, given: tuple[str, ...] = ()) -> tuple[frozenset[str], ...]:
         """The analysed terms of each of its sentences that holds an answer of `kind` (`holds_type` on
-        the sentence alone), read once per kind while the record is kept; the stored
-        `sentence_terms` when the backend keeps them, else the sentences analysed here."""
+        the sentence alone; `given`: the question's own figures, which are no answer), read once per
+        kind while the record is kept; the stored `sentence_terms` when the backend keeps them, else
+        the sentences analysed here."""
         held = self._typed_sentences
-        found = held.get(kind)
+        found = held.get((kind, given))
         if found is None:
             text = self.passage.text
             spans = list(self.sentences) or [(0, len(text))]
-            typed = [n for n, (a, b) in enumerate(spans) if holds_type(text[a:b], kind)]
+            typed = [n for n, (a, b) in enumerate(spans) if holds_type(text[a:b], kind, given)]
             stored = self.sentence_terms
             if stored is not None and len(stored) == len(spans):
                 found = tuple(frozenset(stored[n]) for n in typed)
             else:
                 texts = [text[spans[n][0] : spans[n][1]] for n in typed]
                 found = tuple(frozenset(t) for t in analyze_many(texts))
-            held[kind] = found
+            held[(kind, given)] = found
         return found
 
     @functools.cached_property
-    def _typed_sentences(self) -> dict[str, tuple[frozenset[str], ...]]:
+    def _typed_sentences(self) -> dict[tuple[str, tuple[str, ...]], tuple[frozenset[str], ...]]:
         """`typed_sentence_terms`' readings so far, per kind."""
         return {}
 

@@ -31,7 +31,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.abstain import idf
 from index.analyzer import STOP_WORDS, stem_words
@@ -64,8 +64,10 @@ _SPACES_OR_HYPHENS = re.compile(r"[\s\-]+")
 _NEGATIONS = frozenset({"not", "no", "nor", "never", "without", "non", "un"})
 # placeholders of dictionary glosses, no content of their own
 _PLACEHOLDERS = frozenset({"sb", "sth", "oneself", "one", "etc", "esp", "something", "somebody"})
-# two terms a word's gloss names may stand this many terms apart in a question, in either order ("stays
-# in the country illegally" is a sense of 非法居留 "illegal stay")
+# the two words of a gloss of `DOMAIN_ENTRIES` may stand this many terms apart in a question, in either
+# order ("stays in the country illegally" is a sense of 非法居留 "illegal stay"); the dictionary's own
+# two-word glosses must stand in a row (read apart, they matched "time zones ... China" to 中国时报
+# "China Times" and "North Koreans ... China" to 华北 "North China")
 PAIR_SPAN = 2
 
 # The field's own terms, which CC-CEDICT lacks or glosses otherwise ("human trafficking" for 拐卖, none
@@ -101,10 +103,13 @@ class ChineseWordList:
             word (扣押, 拘留, ...; simplified, and traditional where it differs).
         phrases: two or three English index terms in a row (cross, border) -> the headwords glossed by
             exactly those words (越境, 越界, ...).
+        loose: the two-term phrases a question may hold up to `PAIR_SPAN` terms apart, in either
+            order (those of `DOMAIN_ENTRIES`).
     """
 
     words: Mapping[str, tuple[str, ...]]
     phrases: Mapping[tuple[str, ...], tuple[str, ...]]
+    loose: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> ChineseWordList:
@@ -143,10 +148,10 @@ class ChineseWordList:
         )
 
     def lookups(self, terms: Sequence[str]) -> dict[str, tuple[Sense, ...]]:
-        """The Chinese senses of a question's terms: each term, each two terms up to PAIR_SPAN apart (in
-        either order) and each run of three terms in a row that one headword glosses (keyed by the
-        gloss's terms joined by spaces: "illegally crossing" and "crossing ... illegally" are both
-        "cross illeg" of 偷越).
+        """The Chinese senses of a question's terms: each term, and each run of two or three terms in a
+        row that one headword glosses (keyed by the run's terms joined by spaces); a `loose` phrase
+        also when its two terms stand up to PAIR_SPAN apart, in either order (keyed in the gloss's
+        order: "crossing the border illegally" holds "cross illeg" of 偷越).
 
         Args:
             terms: an English question's content terms, in order (`QuestionAnalysis.terms`).
@@ -162,13 +167,13 @@ class ChineseWordList:
         # a hyphenated word is analysed as its parts and the compound ("cross, cross-border, border"):
         # runs are read over the parts
         parts = [t for t in terms if "-" not in t]
-        # two words of a gloss up to PAIR_SPAN terms apart, either way round ("crossing ... illegally")
+        # a loose phrase's two words up to PAIR_SPAN terms apart, either way round
         for start, first in enumerate(parts):
             for second in parts[start + 1 : start + 1 + PAIR_SPAN]:
                 for pair in ((first, second), (second, first)):
-                    if pair in self.phrases:
+                    if pair in self.loose:
                         found[" ".join(pair)] = self.phrases[pair]
-        for size in range(3, MAX_PHRASE + 1):
+        for size in range(2, MAX_PHRASE + 1):
             for start in range(len(parts) - size + 1):
                 run = tuple(parts[start : start + size])
                 if run in self.phrases:
@@ -279,7 +284,9 @@ def _read_glosses() -> frozenset[str]:
 def _read_bundled() -> ChineseWordList | None:
     try:
         with gzip.open(package_file(PACKAGE, DATA_FILE), "rt", encoding="utf-8") as lines:
-            return ChineseWordList.from_lines([*lines, *domain_lines()])
+            words = ChineseWordList.from_lines([*lines, *domain_lines()])
+        domain = ChineseWordList.from_lines(domain_lines())
+        return replace(words, loose=frozenset(p for p in domain.phrases if len(p) == 2))
     except Exception as exc:  # any failure leaves Chinese passages to the encoder; the service keeps on
         log.warning("no English-Chinese word list (%s: %s): English terms do not reach Chinese", PACKAGE, exc)
         return None

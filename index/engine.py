@@ -31,6 +31,7 @@ import numpy as np
 
 from corpus.errors import InvalidRequest, SnapshotCorrupt
 from corpus.models import Passage, Source, SourceMeta
+from corpus.script import has_hangul
 from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many, stem_words
 from index.answer_type import holds_type
@@ -49,6 +50,7 @@ from index.backend import (
     PassageRecord,
     PresenceBackend,
     SourceRecord,
+    TermStats,
     Vector,
 )
 from index.cedict import LANGUAGE as CHINESE
@@ -136,11 +138,11 @@ CROSS_LINGUAL_DEFAULT = 0.06  # for questions in other languages than those abov
 # among that language's passages; the senses of one term share this weight (each of the question's
 # own terms weighs 1).
 TRANSLATION_WEIGHT = 0.5
-# A figure, date or share asked for must be said of what the question asks about: a passage in the
-# question's language answers only when a sentence of it holding the answer type also holds at least
-# this IDF-weighted share of the question's terms ("In 2006, the unemployment rate was 5.3%" does not
-# answer the unemployment rate of defectors in South Korea). Fitted on the dev sets' fit halves
-# (0.13-0.15 gave the same; 0.20 lost answers), for a question asked alone that names no provision.
+# A figure, date or share asked for must be said of what the question asks about: a question asked
+# alone that names no provision is refused when the likeliest answer passage holds the answer type
+# only in sentences holding less than this IDF-weighted share of the question's terms (`TypedReading`:
+# "percent of vote - PARK Geun-Hye (NFP) 51.6%" does not tell what share of the National Assembly's
+# seats women hold). Fitted on the dev sets' fit halves (0.13-0.15 gave the same; 0.20 lost answers).
 TYPED_SENTENCE_SHARE = 0.15
 TITLE_BLOCK_CHARS = 4 * TITLE_CHARS  # a longer first passage is not read as a title block
 # The answerability model was fitted on a collection of thousands of passages; its rank and gap
@@ -177,9 +179,6 @@ class Group:
         defines_asked: the head defines the very term the question asks about, all its words and no
             other ("a child means" for "What is a child?", not "Sale of children means").
         held: the question's terms the head holds (title and section path included).
-        apart: the answer type the question asks ("a figure") when the head holds it only in
-            sentences about other things than the question's terms (`TYPED_SENTENCE_SHARE`); "" when
-            not, or not read.
     """
 
     head: PassageRecord
@@ -197,7 +196,6 @@ class Group:
     defining: bool = False
     defines_asked: bool = False
     held: frozenset[str] = frozenset()
-    apart: str = ""
 
 
 @dataclass(frozen=True)
@@ -229,6 +227,10 @@ class Scored:
             BM25 among that language's passages (`index.lexicon`); () when not searched across.
         translated_df: document frequencies of the translations' terms (what marks a passage in
             that other language: `GroundIndex._hit`).
+        typed: for a question asked alone that asks a typed answer and names no provision, what
+            tells a passage holding that type only in sentences about other things than the
+            question's terms (`TYPED_SENTENCE_SHARE`); read for the passages an answer would show
+            only. None otherwise.
     """
 
     question: str
@@ -244,6 +246,7 @@ class Scored:
     named_definer: bool = False  # defining groups define a question term in the treaty it names
     translations: tuple[Translation, ...] = ()  # question terms in the other language (index.lexicon)
     translated_df: Mapping[str, int] = field(default_factory=dict)  # the translations' terms' df
+    typed: TypedReading | None = None  # reads whether a group says the answer type of what is asked
 
 
 class GroundIndex:
@@ -571,18 +574,10 @@ class GroundIndex:
             if per_language:
                 dense = [d + per_language.get(h.language, 0.0) for d, h in zip(dense, heads, strict=True)]
         introduced = self._introduced_names(constraints)
-        typed_share = None
-        if not read_with and not q.provisions and any(c.kind == "answer" for c in constraints):
-            # a Korean question's terms are read in an English passage through their English senses,
-            # and an English question's in a Korean one (`index.lexicon`); not in Chinese passages: the
-            # English-Chinese senses are character bigrams, too loose to tell what a sentence is about
-            # (the two answers to English questions they were tried on were refused)
-            word_senses = {
-                lang: _senses(tr for tr in translations if tr.language == lang)
-                for lang in {tr.language for tr in translations}
-                if lang != CHINESE
-            }
-            typed_share = _typed_share(frozenset(q_terms), language, stats.df, stats.n_docs, word_senses)
+        typed: TypedReading | None = None
+        if not read_with and not q.provisions:
+            senses = {lang: _senses(tr for tr in translations if tr.language == lang) for lang in OTHER}
+            typed = TypedReading.of(constraints, q_terms, language, stats, senses)
         wanted = set(q.provisions)
         in_senses = frozenset[str]().union(*asked[1:])  # a Korean term's English senses, all their words
         term_only = bool(defined) and asks_term(question)  # "What is X?": a definition of X itself, only
@@ -618,7 +613,6 @@ class GroundIndex:
                     coverage=covered[n],
                     in_provision=in_provision,
                     missing=self._missing(constraints, head, held[n], introduced),
-                    apart=_apart(constraints, head, typed_share),
                     held=held[n] & q_set,
                     rank=g[0],
                     dense_rank=cands[g[0]].dense_rank,
@@ -649,6 +643,7 @@ class GroundIndex:
             named_definer=named_definer,
             translations=translations,
             translated_df=translated_df,
+            typed=typed,
         )
 
     def _translations(
@@ -1118,7 +1113,9 @@ class GroundIndex:
         phrase: `index.question`) never answers or shows, nor does a passage that is only a title or
         heading line (`index.evidence.is_bare_label`) or its source's title block (`is_title_block`);
         the former may still be offered as related, the latter only when fewer than `RELATED` other
-        candidates are left.
+        candidates are left. A question asked alone that asks for a figure, date or share is refused
+        when the first passage to show holds it only in sentences about other things than the
+        question's terms (`TYPED_SENTENCE_SHARE`, `TypedReading`).
         Thread-safe: the instance is not changed.
 
         Args:
@@ -1184,10 +1181,13 @@ class GroundIndex:
                 lead = [first] if after is None else [first, after]
                 shown, marks = _lead(lead + [i for i in exact if i not in lead], shown, marks, query.k)
         vetoed = ""
-        if answered and shown and groups[shown[0]].apart and not scored.absent:
+        typed = scored.typed
+        if answered and shown and typed is not None and not scored.absent and typed.apart(groups[shown[0]]):
             # the likeliest answer gives the figure (date, share...) of something else than what is
-            # asked: the collection does not say it, most often (`TYPED_SENTENCE_SHARE`)
-            vetoed = groups[shown[0]].apart
+            # asked: most often, the collection does not say it (`TYPED_SENTENCE_SHARE`; refusing only
+            # when every likely passage does so, or showing the others, gave the same fit halves: this
+            # is the simplest of the three)
+            vetoed = groups[shown[0]].head.passage.source_id
             answered, shown, marks = False, [], []
         if scored.absent:
             answered, shown, marks = False, [], []
@@ -1243,10 +1243,11 @@ class GroundIndex:
                 reason += f" (the question's answerability {q_prob:.2f} reached the answer bar)"
         elif scored.absent:
             reason = f"refused: {scored.absent}"
-        elif vetoed:
+        elif vetoed and scored.typed is not None:
             reason = (
-                f"refused: the likeliest passage holds {vetoed} only in sentences about other things "
-                f"than the question's terms (under {TYPED_SENTENCE_SHARE:.0%} of their weight)"
+                f"refused: the likeliest passage (from {vetoed}) holds {scored.typed.answer.text} only in "
+                "sentences about "
+                f"other things than the question's terms (under {TYPED_SENTENCE_SHARE:.0%} of their weight)"
             )
         elif not groups:
             reason = "refused: nothing in the collection (or the filters) matches the question"
@@ -1607,53 +1608,79 @@ class _InNamed:
     decisive: bool = False
 
 
-def _apart(
-    constraints: Sequence[Constraint],
-    rec: PassageRecord,
-    typed_share: Callable[[PassageRecord, str], float] | None,
-) -> str:
-    """`Group.apart` of a head: the answer type asked, when the head holds it but no sentence holding
-    it reaches `TYPED_SENTENCE_SHARE` of the question's terms (`_typed_share`); else ""."""
-    if typed_share is None:
-        return ""
-    for c in constraints:
-        if c.kind == "answer" and rec.holds_type(c.text) and typed_share(rec, c.text) < TYPED_SENTENCE_SHARE:
-            return c.text
-    return ""
+@dataclass(frozen=True)
+class TypedReading:
+    """What tells whether a passage holding the answer type asked says it of what is asked: the
+    IDF-weighted share of the question's terms (weights as `_coverages`) held by its best sentence
+    holding that type (`PassageRecord.typed_sentence_terms`), in [0, 1], against
+    `TYPED_SENTENCE_SHARE`.
 
+    A term is held in the sentence as written, in one of the other forms its key fact accepts
+    (`Constraint.alternatives`: "Tokyo" by "Japanese"), or, in a passage in another language than
+    the question's, through one of its senses in that language (all the sense's terms: 난민 by
+    "refugees"; Korean and English, `index.lexicon`). A Korean term of two syllables or more is also
+    held by a term it begins ("신청" by "신청서": Kiwi keeps such compounds whole). Chinese passages
+    are not read for another language's question: the English-Chinese senses are character bigrams,
+    too loose to tell what a sentence is about (the two answers to English questions they were tried
+    on were refused).
 
-def _typed_share(
-    terms: frozenset[str],
-    language: str,
-    df: Mapping[str, int],
-    n_docs: int,
-    senses: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] | None = None,
-) -> Callable[[PassageRecord, str], float]:
-    """The IDF-weighted share of the question's `terms` (weights as `_coverages`) held by the passage's
-    best sentence holding an answer of the asked kind (`PassageRecord.typed_sentence_terms`), in [0, 1].
+    Attributes:
+        answer: the question's answer-type constraint (its `given` figures do not count as the type).
+        language: the question's language.
+        weights: each question term's IDF weight.
+        senses: passage language -> question term -> its senses in that language.
+        alternatives: question term -> the other forms of the key fact it is part of.
+    """
 
-    A passage in another language than the question's (`language`) holds a term through one of its
-    senses in that language (`senses`: passage language -> term -> senses, each all of whose terms
-    the sentence must hold: 난민 is held by "refugees"); it is not read (1.0) when there are no senses
-    for its language. Nor when the terms weigh nothing."""
-    weights = {t: idf(df.get(t, 0), n_docs) for t in sorted(terms)}
-    total = sum(weights.values())
-    other = senses or {}
+    answer: Constraint
+    language: str
+    weights: Mapping[str, float]
+    senses: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]]
+    alternatives: Mapping[str, tuple[tuple[str, ...], ...]]
 
-    def share(rec: PassageRecord, kind: str) -> float:
-        if total <= 0 or (rec.language != language and rec.language not in other):
+    @classmethod
+    def of(
+        cls,
+        constraints: Sequence[Constraint],
+        terms: Iterable[str],
+        language: str,
+        stats: TermStats,
+        senses: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]],
+    ) -> TypedReading | None:
+        """The reading of a question with key facts `constraints` and terms `terms`; None when it
+        asks no answer type or its terms weigh nothing."""
+        answer = next((c for c in constraints if c.kind == "answer"), None)
+        weights = {t: idf(stats.df.get(t, 0), stats.n_docs) for t in sorted(set(terms))}
+        if answer is None or sum(weights.values()) <= 0:
+            return None
+        alternatives: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for c in constraints:
+            for t in c.terms if c.alternatives else ():
+                alternatives[t] = alternatives.get(t, ()) + c.alternatives
+        return cls(answer, language, weights, senses, alternatives)
+
+    def share(self, rec: PassageRecord) -> float:
+        """The share of the question's terms the passage's best typed sentence holds; 1.0 when the
+        passage is not read (another language without senses, or Chinese)."""
+        other = rec.language != self.language
+        if other and (rec.language == CHINESE or rec.language not in self.senses):
             return 1.0
-        sentences = rec.typed_sentence_terms(kind)
-        if rec.language == language:
-            return max((sum(w for t, w in weights.items() if t in s) / total for s in sentences), default=0.0)
-        meant = other[rec.language]
+        meant = self.senses.get(rec.language, {}) if other else {}
+        total = sum(self.weights.values())
 
         def held(t: str, s: frozenset[str]) -> bool:
-            return t in s or any(s.issuperset(sense) for sense in meant.get(t, ()))
+            if t in s or any(s.issuperset(x) for x in (*meant.get(t, ()), *self.alternatives.get(t, ()))):
+                return True
+            return len(t) > 1 and has_hangul(t) and any(x.startswith(t) for x in s)
 
-        return max((sum(w for t, w in weights.items() if held(t, s)) / total for s in sentences), default=0.0)
+        sentences = rec.typed_sentence_terms(self.answer.text, self.answer.given)
+        shares = (sum(w for t, w in self.weights.items() if held(t, s)) / total for s in sentences)
+        return max(shares, default=0.0)
 
-    return share
+    def apart(self, group: Group) -> bool:
+        """Whether the group's head holds the answer type only in sentences about other things."""
+        rec = group.head
+        return rec.holds_type(self.answer.text) and self.share(rec) < TYPED_SENTENCE_SHARE
 
 
 def _coverages(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -95,15 +96,18 @@ def test_lookups_read_single_terms_and_runs_in_a_row(words: ChineseWordList) -> 
     # a headword of three characters is its two bigrams, as the analyzer indexes Chinese
     assert found["foreign"] == (("外国", "国人"), ("外國", "國人"))
     assert "cross border" in found and found["cross border"] == (("越境",), ("跨境",))
-    # two words of a gloss may stand one term apart, either way round ("crossing ... border",
-    # "border crossing"), but no further
-    assert words.lookups(["cross", "northern", "border"])["cross border"] == (("越境",), ("跨境",))
-    # (keyed by the gloss's words, in the gloss's order)
-    assert words.lookups(["border", "cross"])["cross border"] == (("越境",), ("跨境",))
-    assert "cross border" not in words.lookups(["cross", "northern", "mountain", "border"])
-    assert "cross border" not in words.lookups(["border", "guard", "said", "cross"])
+    # the dictionary's two-word glosses must stand in a row, in order
+    assert "cross border" not in words.lookups(["cross", "northern", "border"])
+    assert "cross border" not in words.lookups(["border", "cross"])
+    # a loose phrase (the field's own entries) may stand one term apart, either way round ("crossing
+    # ... border", "border crossing"), but no further; keyed in the gloss's order
+    loose = replace(words, loose=frozenset({("cross", "border")}))
+    assert loose.lookups(["cross", "northern", "border"])["cross border"] == (("越境",), ("跨境",))
+    assert loose.lookups(["border", "cross"])["cross border"] == (("越境",), ("跨境",))
+    assert "cross border" not in loose.lookups(["cross", "northern", "mountain", "border"])
+    assert "cross border" not in loose.lookups(["border", "guard", "said", "cross"])
     # a run of three stays a run in a row
-    assert "smuggl across border" not in words.lookups(["smuggl", "border", "across"])
+    assert "smuggl across border" not in loose.lookups(["smuggl", "border", "across"])
     assert words.lookups(["volcano"]) == {}
 
 
@@ -142,6 +146,10 @@ def test_the_installed_word_list_reads_legal_words() -> None:
     # 拐卖 is only "human trafficking" there, 偷越 and 非法居留 are missing
     assert "拐卖" in words.words["traffick"]
     assert "偷越" in words.phrases[("illeg", "cross")] and "偷越" in words.phrases[("cross", "illeg")]
+    assert ("illeg", "stay") in words.loose and ("cross", "border") not in words.loose
+    # a dictionary phrase read apart would match unrelated questions: "North Koreans ... China" is not
+    # 华北 "North China"
+    assert "north china" not in words.lookups(analyze("How many North Koreans did China send back?"))
     found = words.lookups(analyze("How large a fine for a foreigner who stays in the country illegally?"))
     assert ("非法", "法居", "居留") in found["stay illeg"]
     assert ("有期", "期徒", "徒刑") in words.lookups(analyze("What prison term is set?"))["prison term"]

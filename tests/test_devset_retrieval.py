@@ -14,11 +14,13 @@ pytestmark = pytest.mark.integration
 # These are guards, not results (half of the set was used to fit the answerability model; bench/README.md
 # reports the held-out "test" halves). Measured 2026-12-02 with the product's choice for the demo
 # (multilingual e5-small) and the answerability model fitted on the fit halves of the dev set and the
-# three audit sets: en hit@5 0.786, answered 0.987, abstained 0.542; ko 0.743, 0.965, 0.543.
+# three audit sets: en hit@5 0.786, answered 0.987, abstained 0.542; ko 0.743, 0.965, 0.543. Since a
+# figure said of other things no longer answers (`index.engine.TYPED_SENTENCE_SHARE`, 2026-12-02):
+# en 0.786, 0.974, 0.667; ko 0.743, 0.947, 0.743.
 # (The model fitted on the dev and audit sets alone, 2026-12-01: ko answered 0.982, abstained 0.543.)
 FLOORS = {
-    "en": {"hit@5": 0.72, "answered": 0.96, "abstained": 0.50},
-    "ko": {"hit@5": 0.66, "answered": 0.95, "abstained": 0.50},
+    "en": {"hit@5": 0.72, "answered": 0.95, "abstained": 0.60},
+    "ko": {"hit@5": 0.66, "answered": 0.93, "abstained": 0.65},
 }
 
 
