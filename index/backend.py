@@ -103,8 +103,8 @@ class PassageRecord:
     def typed_sentence_terms(self, kind: str, given: tuple[str, ...] = ()) -> tuple[frozenset[str], ...]:
         """The analysed terms of each of its sentences that holds an answer of `kind` (`holds_type` on
         the sentence alone; `given`: the question's own figures, which are no answer), read once per
-        kind while the record is kept; the stored `sentence_terms` when the backend keeps them, else
-        the sentences analysed here."""
+        kind and figures while the record is kept; the stored `sentence_terms` when the backend keeps
+        them, else the sentences analysed here."""
         held = self._typed_sentences
         found = held.get((kind, given))
         if found is None:

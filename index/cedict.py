@@ -31,7 +31,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from index.abstain import idf
 from index.analyzer import STOP_WORDS, stem_words
@@ -70,7 +70,7 @@ _PLACEHOLDERS = frozenset({"sb", "sth", "oneself", "one", "etc", "esp", "somethi
 # "China Times" and "North Koreans ... China" to 华北 "North China")
 PAIR_SPAN = 2
 
-# The field's own terms, which CC-CEDICT lacks or glosses otherwise ("human trafficking" for 拐卖, none
+# The field's own terms, which CC-CEDICT lacks or glosses otherwise (no one-word "trafficking" for 拐卖, none
 # for 偷越), as the standard English renderings of the PRC's criminal, exit-entry and nationality laws
 # name them ("abducting and trafficking in women", "organizing others to illegally cross the national
 # border", "fixed-term imprisonment", "illegal residence", "detention for investigation"). Written for
@@ -87,7 +87,7 @@ DOMAIN_ENTRIES = (
     ("遣送出境", "repatriate; repatriation"),
     ("拘留审查", "detention for investigation"),
     ("加入国籍", "naturalization; naturalize; acquire nationality"),
-    ("退出国籍", "renounce nationality; give up nationality"),
+    ("退出国籍", "renounce nationality"),
     ("恢复国籍", "restore nationality; regain nationality"),
     ("公安机关", "police; public security organ"),
     ("情节严重", "serious circumstances; aggravating circumstances"),
@@ -104,12 +104,13 @@ class ChineseWordList:
         phrases: two or three English index terms in a row (cross, border) -> the headwords glossed by
             exactly those words (越境, 越界, ...).
         loose: the two-term phrases a question may hold up to `PAIR_SPAN` terms apart, in either
-            order (those of `DOMAIN_ENTRIES`).
+            order (those of `DOMAIN_ENTRIES`) -> the headwords they gloss there (so read, they bring
+            no dictionary headword of the same gloss: 刑期 for "prison ... term").
     """
 
     words: Mapping[str, tuple[str, ...]]
     phrases: Mapping[tuple[str, ...], tuple[str, ...]]
-    loose: frozenset[tuple[str, ...]] = frozenset()
+    loose: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> ChineseWordList:
@@ -172,7 +173,7 @@ class ChineseWordList:
             for second in parts[start + 1 : start + 1 + PAIR_SPAN]:
                 for pair in ((first, second), (second, first)):
                     if pair in self.loose:
-                        found[" ".join(pair)] = self.phrases[pair]
+                        found[" ".join(pair)] = self.loose[pair]
         for size in range(2, MAX_PHRASE + 1):
             for start in range(len(parts) - size + 1):
                 run = tuple(parts[start : start + size])
@@ -286,7 +287,7 @@ def _read_bundled() -> ChineseWordList | None:
         with gzip.open(package_file(PACKAGE, DATA_FILE), "rt", encoding="utf-8") as lines:
             words = ChineseWordList.from_lines([*lines, *domain_lines()])
         domain = ChineseWordList.from_lines(domain_lines())
-        return replace(words, loose=frozenset(p for p in domain.phrases if len(p) == 2))
+        return replace(words, loose={p: h for p, h in domain.phrases.items() if len(p) == 2})
     except Exception as exc:  # any failure leaves Chinese passages to the encoder; the service keeps on
         log.warning("no English-Chinese word list (%s: %s): English terms do not reach Chinese", PACKAGE, exc)
         return None

@@ -229,8 +229,8 @@ class Scored:
             that other language: `GroundIndex._hit`).
         typed: for a question asked alone that asks a typed answer and names no provision, what
             tells a passage holding that type only in sentences about other things than the
-            question's terms (`TYPED_SENTENCE_SHARE`); read for the passages an answer would show
-            only. None otherwise.
+            question's terms (`TYPED_SENTENCE_SHARE`); read for the first passage an answer would
+            show only. None otherwise.
     """
 
     question: str
@@ -576,7 +576,8 @@ class GroundIndex:
         introduced = self._introduced_names(constraints)
         typed: TypedReading | None = None
         if not read_with and not q.provisions:
-            senses = {lang: _senses(tr for tr in translations if tr.language == lang) for lang in OTHER}
+            by_language = {lang: _senses(tr for tr in translations if tr.language == lang) for lang in OTHER}
+            senses = {lang: found for lang, found in by_language.items() if found}
             typed = TypedReading.of(constraints, q_terms, language, stats, senses)
         wanted = set(q.provisions)
         in_senses = frozenset[str]().union(*asked[1:])  # a Korean term's English senses, all their words
@@ -1245,8 +1246,8 @@ class GroundIndex:
             reason = f"refused: {scored.absent}"
         elif vetoed and scored.typed is not None:
             reason = (
-                f"refused: the likeliest passage (from {vetoed}) holds {scored.typed.answer.text} only in "
-                "sentences about "
+                f"refused: the first passage to show (from {vetoed}) holds {scored.typed.answer.text} only "
+                "in sentences about "
                 f"other things than the question's terms (under {TYPED_SENTENCE_SHARE:.0%} of their weight)"
             )
         elif not groups:
@@ -1661,9 +1662,10 @@ class TypedReading:
 
     def share(self, rec: PassageRecord) -> float:
         """The share of the question's terms the passage's best typed sentence holds; 1.0 when the
-        passage is not read (another language without senses, or Chinese)."""
+        passage is not read (another language in which no term of the question has a sense, or
+        Chinese)."""
         other = rec.language != self.language
-        if other and (rec.language == CHINESE or rec.language not in self.senses):
+        if other and (rec.language == CHINESE or not self.senses.get(rec.language)):
             return 1.0
         meant = self.senses.get(rec.language, {}) if other else {}
         total = sum(self.weights.values())

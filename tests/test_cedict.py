@@ -101,7 +101,7 @@ def test_lookups_read_single_terms_and_runs_in_a_row(words: ChineseWordList) -> 
     assert "cross border" not in words.lookups(["border", "cross"])
     # a loose phrase (the field's own entries) may stand one term apart, either way round ("crossing
     # ... border", "border crossing"), but no further; keyed in the gloss's order
-    loose = replace(words, loose=frozenset({("cross", "border")}))
+    loose = replace(words, loose={("cross", "border"): words.phrases[("cross", "border")]})
     assert loose.lookups(["cross", "northern", "border"])["cross border"] == (("越境",), ("跨境",))
     assert loose.lookups(["border", "cross"])["cross border"] == (("越境",), ("跨境",))
     assert "cross border" not in loose.lookups(["cross", "northern", "mountain", "border"])
@@ -143,10 +143,15 @@ def test_the_installed_word_list_reads_legal_words() -> None:
     assert "越境" in words.phrases[("cross", "border")]
     assert "合法" not in words.words["law"] and "合法" in words.words["legal"]
     # the field's own words, which the dictionary glosses otherwise or not at all (`DOMAIN_ENTRIES`):
-    # 拐卖 is only "human trafficking" there, 偷越 and 非法居留 are missing
+    # 拐卖 has no one-word "trafficking" there ("human trafficking", "to abduct and sell"), 偷越 and
+    # 非法居留 are missing
     assert "拐卖" in words.words["traffick"]
     assert "偷越" in words.phrases[("illeg", "cross")] and "偷越" in words.phrases[("cross", "illeg")]
     assert ("illeg", "stay") in words.loose and ("cross", "border") not in words.loose
+    # read apart, a loose phrase brings its own headword only: "prison ... term" is not 刑期
+    apart = words.lookups(["prison", "long", "term"])["prison term"]
+    assert ("有期", "期徒", "徒刑") in apart and ("刑期",) not in apart
+    assert ("刑期",) in words.lookups(["prison", "term"])["prison term"]
     # a dictionary phrase read apart would match unrelated questions: "North Koreans ... China" is not
     # 华北 "North China"
     assert "north china" not in words.lookups(analyze("How many North Koreans did China send back?"))

@@ -584,6 +584,8 @@ def test_the_typed_sentence_share_reads_the_best_sentence_holding_the_type() -> 
     held = sum(korean.weights[t] for t in ("경비대", "체포")) / sum(korean.weights.values())
     assert korean.share(record) == pytest.approx(held) and 0 < held < 1
     assert korean.share(replace(record, language="zh")) == 1.0
+    # no term with a sense in the passage's language (no word list installed): not read
+    assert _typed("강의 경비대는 밀수꾼을 몇 명 체포했나요?", "ko", {"en": {}}).share(record) == 1.0
     chinese_senses = {"zh": {"guard": (("守卫",),)}}
     zh = TypedReading.of((typed.answer,), ["guard"], "en", TermStats({}, 10), chinese_senses)
     assert zh is not None and zh.share(replace(record, language="zh")) == 1.0
