@@ -87,8 +87,12 @@ FEATURES = (
     "quantity_match",
     "question_ko",
     "translated_rank",
+    "sense_coverage",
 )
-"""The features, in column order. Ranks enter as 1 / (1 + log(rank)); sizes as log(1 + n)."""
+"""The features, in column order. Ranks enter as 1 / (1 + log(rank)); sizes as log(1 + n).
+`sense_coverage` (since 2026-12-02) is `coverage` read across languages (`Group.sense_coverage`):
+a passage in another language holds none of a question's own terms, so `coverage` cannot tell the
+one that holds every one of them in translation from one that holds none."""
 
 RANKING_ONLY = frozenset({"translated_rank"})
 """Features only a ranker reads (`AnswerModel.ranker`): refitting the deciding models with
@@ -173,6 +177,7 @@ def features(scored: Scored) -> Matrix:
                 math.log1p(len(g.head.tokens)),
                 has_digit(g.head.passage.text) if quantity else False,
                 _inv_rank(g.translated_rank),
+                g.sense_coverage,
             )
             for g, held in zip(groups, profile_eligible(groups), strict=True)
         ],
@@ -205,6 +210,7 @@ def features(scored: Scored) -> Matrix:
         per[:, 13],
         np.full(n, 1.0 if scored.language == "ko" else 0.0),
         per[:, 14],
+        per[:, 15],
     )
     return np.column_stack(columns)
 

@@ -168,6 +168,9 @@ class Group:
         fused: the head's fused retrieval score (no fixed range), with the provision bonus.
         dense: cosine between the question and the head in [-1, 1] (0.0 when dense was not used).
         coverage: IDF-weighted share of the question's terms found in the head, in [0, 1].
+        sense_coverage: `coverage`, or for a head in another language than the question's, the larger
+            share of the question's terms it holds either as written or through one of their senses in
+            its language (every index term of the sense: `index.lexicon`, `index.cedict`), in [0, 1].
         in_provision: the head stands in an article or section the question names.
         missing: the question's constraints (years, months, figures, names, phrases) the head lacks; a group
             missing any never answers.
@@ -196,6 +199,7 @@ class Group:
     defining: bool = False
     defines_asked: bool = False
     held: frozenset[str] = frozenset()
+    sense_coverage: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -562,6 +566,7 @@ class GroundIndex:
         fact_terms = (t for c in constraints for t in (c.terms, *c.alternatives, c.cjk))
         held = self._held(q_set.union(*fact_terms), heads)
         covered = _coverages(q_set, held, stats.df, stats.n_docs)
+        sense_covered = self._sense_coverages(q_set, heads, held, language, translations, stats, covered)
         dense = [0.0] * len(heads)
         if q_vec is not None and search_vec is not None and heads:
             # the retriever's cosines are with the vector it searched with (the blended one for a
@@ -612,6 +617,7 @@ class GroundIndex:
                     defines_asked=exactly,  # `exactly` implies `defining`
                     dense=dense[n],
                     coverage=covered[n],
+                    sense_coverage=sense_covered[n],
                     in_provision=in_provision,
                     missing=self._missing(constraints, head, held[n], introduced),
                     held=held[n] & q_set,
@@ -990,6 +996,49 @@ class GroundIndex:
             return self._presence.term_presence(wanted, [h.passage.id for h in heads])
         return [h.token_set.intersection(wanted) for h in heads]
 
+    def _sense_coverages(
+        self,
+        terms: frozenset[str],
+        heads: Sequence[PassageRecord],
+        held: Sequence[AbstractSet[str]],
+        language: str,
+        translations: Sequence[Translation],
+        stats: TermStats,
+        covered: Sequence[float],
+    ) -> list[float]:
+        """Per head, `Group.sense_coverage`: its `covered` value, or for a head in another language
+        than the question's (`language`) that the question's terms were translated into, the
+        IDF-weighted share of `terms` it holds as written (`held`) or through a sense in its language
+        whose every index term it holds (one presence lookup of all those senses' terms per query)."""
+        senses: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for tr in translations:
+            into = senses.setdefault(tr.language, {})
+            for key, found in tr.senses.items():
+                # a run of terms looked up whole ("criminal law" -> 刑法) lends its senses to each word
+                for term in key.split(" "):
+                    if term in terms:
+                        into.setdefault(term, []).extend(found)
+        others = [n for n, h in enumerate(heads) if h.language != language and senses.get(h.language)]
+        out = list(covered)
+        if not others:
+            return out
+        wanted = {t for by_term in senses.values() for found in by_term.values() for s in found for t in s}
+        present = self._held(wanted, [heads[n] for n in others])
+        distinct = sorted(terms)
+        weights = {t: idf(stats.df.get(t, 0), stats.n_docs) for t in distinct}
+        total = sum(weights.values())
+        if total <= 0:
+            return out
+        for n, has in zip(others, present, strict=True):
+            by_term = senses[heads[n].language]
+            share = sum(
+                w
+                for t, w in weights.items()
+                if t in held[n] or any(s and all(x in has for x in s) for s in by_term.get(t, ()))
+            )
+            out[n] = max(out[n], share / total)
+        return out
+
     def _spelled(self, q: QuestionAnalysis) -> QuestionAnalysis:
         """`q` with its misspelt English terms read as the collection's nearest term
         (`index.spelling`: "detension" -> detent); `q` itself when it has none or is not English (and
@@ -1288,6 +1337,7 @@ class GroundIndex:
                     rank=g.rank,
                     dense=round(g.dense, 4),
                     coverage=round(g.coverage, 4),
+                    sense_coverage=round(g.sense_coverage, 4),
                     fused=round(g.fused, 4),
                     dense_rank=g.dense_rank,
                     lexical_rank=g.lexical_rank,

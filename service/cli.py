@@ -592,7 +592,7 @@ def print_explanation(e: dict[str, Any]) -> None:
     bars = ", ".join(f"{k} {v:g}" for k, v in e["bars"].items())
     q = e["question_probability"]
     out.print(f"  decided by {e['method']} ({bars})" + (f"; answerability {q:.2f}" if q is not None else ""))
-    out.print("  rank  p      dense   cover  fused   d#   l#   t#   shown  source / missing")
+    out.print("  rank  p      dense   cover  sense  fused   d#   l#   t#   shown  source / missing")
     # the first ten by retrieval rank, then any shown passage from further down (a passage kept as a
     # candidate for its language or its translated run, whatever its fused rank)
     listed = e["candidates"][:EXPLAIN_ROWS] + [c for c in e["candidates"][EXPLAIN_ROWS:] if c["shown"]]
@@ -600,8 +600,10 @@ def print_explanation(e: dict[str, Any]) -> None:
         p = f"{c['probability']:.3f}" if c["probability"] is not None else "  -  "
         note = c["source_id"] + (f"  lacks {', '.join(c['missing'])}" if c["missing"] else "")
         shown = "yes" if c["shown"] else "   "
+        # the share through senses only where the passage is in another language (else it is `cover`)
+        sense = f"{c['sense_coverage']:.2f}" if c.get("language") != e["language"] else "  - "
         out.print(
-            f"  {c['rank']:>4}  {p}  {c['dense']:.3f}  {c['coverage']:.2f}  {c['fused']:6.2f}  "
+            f"  {c['rank']:>4}  {p}  {c['dense']:.3f}  {c['coverage']:.2f}   {sense}  {c['fused']:6.2f}  "
             f"{c['dense_rank'] or '-':>3}  {c['lexical_rank'] or '-':>3}  "
             f"{c.get('translated_rank') or '-':>3}  {shown}    {escape(note)}"
         )

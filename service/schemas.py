@@ -244,6 +244,11 @@ class CandidateOut(BaseModel):
         description="1-based rank in the BM25 run of the question's terms translated into the passage's "
         "language (None: not in that run).",
     )
+    sense_coverage: float = Field(
+        default=0.0,
+        description="coverage, or for a passage in another language than the question's, the share of the "
+        "question's terms it holds as written or through one of their senses in its language, 0..1.",
+    )
 
 
 class ExplainOut(BaseModel):

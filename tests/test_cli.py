@@ -328,14 +328,15 @@ def test_help_labels_are_plain(runner: CliRunner, command: str) -> None:
         )
 
 
-def _why(rank: int, shown: bool, translated_rank: int | None = None) -> dict[str, Any]:
+def _why(rank: int, shown: bool, translated_rank: int | None = None, language: str = "en") -> dict[str, Any]:
     return {
         "passage_id": f"p{rank}",
         "source_id": f"s{rank}",
-        "language": "en",
+        "language": language,
         "rank": rank,
         "dense": 0.8,
-        "coverage": 0.5,
+        "coverage": 0.5 if language == "en" else 0.0,
+        "sense_coverage": 0.5 if language == "en" else 0.75,
         "fused": 1.0,
         "dense_rank": rank + 1,
         "lexical_rank": None,
@@ -349,7 +350,7 @@ def _why(rank: int, shown: bool, translated_rank: int | None = None) -> dict[str
 
 
 def test_explain_lists_the_first_candidates_and_every_shown_one(capsys: pytest.CaptureFixture[str]) -> None:
-    candidates = [_why(r, shown=r in (0, 52)) for r in range(40)] + [_why(52, True, translated_rank=1)]
+    candidates = [_why(r, shown=r in (0, 52)) for r in range(40)] + [_why(52, True, 1, language="zh")]
     cli.print_explanation(
         {
             "reason": "answered",
@@ -371,5 +372,9 @@ def test_explain_lists_the_first_candidates_and_every_shown_one(capsys: pytest.C
     # the ten first by rank, then the shown passage kept from further down, with its translated rank
     assert [row[0] for row in rows] == [*map(str, range(10)), "52"]
     assert "t#" in next(line for line in lines if "rank  p" in line)
-    assert rows[-1][7] == "1" and rows[-1][-2] == "yes"
+    assert rows[-1][8] == "1" and rows[-1][-2] == "yes"
+    # a passage in another language shows its coverage through the question's senses; one in the
+    # question's own language does not repeat its coverage
+    assert "sense" in next(line for line in lines if "rank  p" in line)
+    assert rows[-1][3:5] == ["0.00", "0.75"] and rows[0][3:5] == ["0.50", "-"]
     assert "also searched as: detain → 拘留" in "\n".join(lines)

@@ -156,6 +156,30 @@ def test_a_passage_in_the_other_language_is_marked_by_the_question_s_translated_
     assert law and all("송환" in h.passage.text[e.start : e.end] for h in law for e in h.evidence)
 
 
+def test_sense_coverage_reads_a_passage_in_the_other_language_through_the_question_s_senses(
+    tiny: GroundIndex, lexicon: Lexicon
+) -> None:
+    question = "중국 송환"
+    with_lexicon = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon)
+    groups = with_lexicon.score(Query(question, k=5)).groups
+    english = [g for g in groups if g.head.language == "en"]
+    korean = [g for g in groups if g.head.language == "ko"]
+    assert english and korean
+    for g in english:
+        # no Korean word is in an English passage; its share through the senses is what it holds of
+        # "china" and "repatri"
+        assert g.coverage == 0.0
+        terms = g.head.token_set
+        assert g.sense_coverage > 0.0 if {"china", "repatri"} & terms else g.sense_coverage == 0.0
+    repatriated = [g for g in english if {"china", "repatri"} <= g.head.token_set]
+    assert repatriated and all(g.sense_coverage == pytest.approx(1.0) for g in repatriated)
+    # a passage in the question's own language keeps its own coverage
+    assert all(g.sense_coverage == g.coverage for g in korean)
+    # without the word list nothing is read across languages
+    without = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: None)
+    assert all(g.sense_coverage == g.coverage for g in without.score(Query(question, k=5)).groups)
+
+
 def test_a_translated_sense_marks_a_sentence_with_its_share_of_the_word(
     tmp_path_factory: pytest.TempPathFactory, lexicon: Lexicon
 ) -> None:
