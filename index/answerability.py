@@ -90,14 +90,17 @@ FEATURES = (
     "sense_coverage",
 )
 """The features, in column order. Ranks enter as 1 / (1 + log(rank)); sizes as log(1 + n).
-`sense_coverage` (since 2026-12-02) is `coverage` read across languages (`Group.sense_coverage`):
-a passage in another language holds none of a question's own terms, so `coverage` cannot tell the
-one that holds every one of them in translation from one that holds none."""
+`sense_coverage` (since 2026-12-02) is `coverage` read across languages (`Group.sense_coverage`, its
+`coverage` where nothing was translated into the passage's language): a Korean question's terms are
+rarely in an English passage, so `coverage` cannot tell the one that holds every one of them in
+translation from one that holds none."""
 
-RANKING_ONLY = frozenset({"translated_rank"})
+RANKING_ONLY = frozenset({"translated_rank", "sense_coverage"})
 """Features only a ranker reads (`AnswerModel.ranker`): refitting the deciding models with
 `translated_rank` found more answer passages but abstained on fewer unanswerable questions on the dev
-set's fit half out-of-fold (bench/README.md, 2026-12-01)."""
+set's fit half out-of-fold (bench/README.md, 2026-12-01); a full refit with `sense_coverage` as well
+lost answers and refused more answerable questions on the test halves than the stored deciding
+models (2026-12-02)."""
 DECIDING_FEATURES = tuple(f for f in FEATURES if f not in RANKING_ONLY)
 """The features a fit (bench/answerability.py) gives the deciding passage model."""
 
@@ -177,7 +180,7 @@ def features(scored: Scored) -> Matrix:
                 math.log1p(len(g.head.tokens)),
                 has_digit(g.head.passage.text) if quantity else False,
                 _inv_rank(g.translated_rank),
-                g.sense_coverage,
+                g.coverage if g.sense_coverage is None else g.sense_coverage,
             )
             for g, held in zip(groups, profile_eligible(groups), strict=True)
         ],

@@ -168,9 +168,11 @@ class Group:
         fused: the head's fused retrieval score (no fixed range), with the provision bonus.
         dense: cosine between the question and the head in [-1, 1] (0.0 when dense was not used).
         coverage: IDF-weighted share of the question's terms found in the head, in [0, 1].
-        sense_coverage: `coverage`, or for a head in another language than the question's, the larger
-            share of the question's terms it holds either as written or through one of their senses in
-            its language (every index term of the sense: `index.lexicon`, `index.cedict`), in [0, 1].
+        sense_coverage: where the question's terms were translated into the head's language (a
+            passage in another language than the question's; in a follow-up, the earlier question's
+            language too), the IDF-weighted share of them it holds as written or through one of their
+            senses there (every index term of the sense: `index.lexicon`, `index.cedict`), in [0, 1];
+            None elsewhere (the answerability features then read `coverage`).
         in_provision: the head stands in an article or section the question names.
         missing: the question's constraints (years, months, figures, names, phrases) the head lacks; a group
             missing any never answers.
@@ -199,7 +201,7 @@ class Group:
     defining: bool = False
     defines_asked: bool = False
     held: frozenset[str] = frozenset()
-    sense_coverage: float = 0.0
+    sense_coverage: float | None = None
 
 
 @dataclass(frozen=True)
@@ -566,7 +568,7 @@ class GroundIndex:
         fact_terms = (t for c in constraints for t in (c.terms, *c.alternatives, c.cjk))
         held = self._held(q_set.union(*fact_terms), heads)
         covered = _coverages(q_set, held, stats.df, stats.n_docs)
-        sense_covered = self._sense_coverages(q_set, heads, held, language, translations, stats, covered)
+        sense_covered = self._sense_coverages(q_set, heads, held, translations, stats)
         dense = [0.0] * len(heads)
         if q_vec is not None and search_vec is not None and heads:
             # the retriever's cosines are with the vector it searched with (the blended one for a
@@ -1001,15 +1003,15 @@ class GroundIndex:
         terms: frozenset[str],
         heads: Sequence[PassageRecord],
         held: Sequence[AbstractSet[str]],
-        language: str,
         translations: Sequence[Translation],
         stats: TermStats,
-        covered: Sequence[float],
-    ) -> list[float]:
-        """Per head, `Group.sense_coverage`: its `covered` value, or for a head in another language
-        than the question's (`language`) that the question's terms were translated into, the
-        IDF-weighted share of `terms` it holds as written (`held`) or through a sense in its language
-        whose every index term it holds (one presence lookup of all those senses' terms per query)."""
+    ) -> list[float | None]:
+        """Per head, `Group.sense_coverage`: None when none of `terms` was translated into its
+        language; else the IDF-weighted share of `terms` (the weights of `_coverages`) it holds as
+        written (`held`) or through a sense in its language whose every index term it holds (one
+        presence lookup of all those senses' terms per query). A head in the question's own language
+        gets one only in a follow-up whose earlier question, in the other language, was translated
+        into it."""
         senses: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         for tr in translations:
             into = senses.setdefault(tr.language, {})
@@ -1018,25 +1020,23 @@ class GroundIndex:
                 for term in key.split(" "):
                     if term in terms:
                         into.setdefault(term, []).extend(found)
-        others = [n for n, h in enumerate(heads) if h.language != language and senses.get(h.language)]
-        out = list(covered)
-        if not others:
-            return out
-        wanted = {t for by_term in senses.values() for found in by_term.values() for s in found for t in s}
-        present = self._held(wanted, [heads[n] for n in others])
+        out: list[float | None] = [None] * len(heads)
+        read = [n for n, h in enumerate(heads) if senses.get(h.language)]
         distinct = sorted(terms)
         weights = {t: idf(stats.df.get(t, 0), stats.n_docs) for t in distinct}
         total = sum(weights.values())
-        if total <= 0:
+        if not read or total <= 0:
             return out
-        for n, has in zip(others, present, strict=True):
+        wanted = {t for by_term in senses.values() for found in by_term.values() for s in found for t in s}
+        present = self._held(wanted, [heads[n] for n in read])
+        for n, has in zip(read, present, strict=True):
             by_term = senses[heads[n].language]
             share = sum(
                 w
                 for t, w in weights.items()
                 if t in held[n] or any(s and all(x in has for x in s) for s in by_term.get(t, ()))
             )
-            out[n] = max(out[n], share / total)
+            out[n] = share / total
         return out
 
     def _spelled(self, q: QuestionAnalysis) -> QuestionAnalysis:
@@ -1337,7 +1337,7 @@ class GroundIndex:
                     rank=g.rank,
                     dense=round(g.dense, 4),
                     coverage=round(g.coverage, 4),
-                    sense_coverage=round(g.sense_coverage, 4),
+                    sense_coverage=round(g.sense_coverage, 4) if g.sense_coverage is not None else None,
                     fused=round(g.fused, 4),
                     dense_rank=g.dense_rank,
                     lexical_rank=g.lexical_rank,

@@ -149,9 +149,10 @@ class CandidateWhy:
         rank: 0-based position in the fused retrieval list.
         dense: cosine with the question (with the cross-lingual offset), 0.0 when dense was not used.
         coverage: IDF-weighted share of the question's terms in the passage (text and search context).
-        sense_coverage: `coverage`, or for a passage in another language than the question's, the
-            share it holds of the question's terms as written or through one of their senses in its
-            language (`index.lexicon`, `index.cedict`), in [0, 1].
+        sense_coverage: where the question's terms were translated into the passage's language (one
+            in another language than the question's), the IDF-weighted share of them it holds as
+            written or through one of their senses there (`index.lexicon`, `index.cedict`), in [0, 1];
+            None elsewhere.
         fused: fused retrieval score (z-score units).
         dense_rank, lexical_rank: 1-based ranks in the dense and BM25 runs (None: not retrieved there).
         translated_rank: 1-based rank in the BM25 run of the question's terms translated into the
@@ -184,7 +185,7 @@ class CandidateWhy:
     shown: bool
     defines: bool = False
     translated_rank: int | None = None
-    sense_coverage: float = 0.0
+    sense_coverage: float | None = None
 
 
 @dataclass(frozen=True)

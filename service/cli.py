@@ -600,8 +600,8 @@ def print_explanation(e: dict[str, Any]) -> None:
         p = f"{c['probability']:.3f}" if c["probability"] is not None else "  -  "
         note = c["source_id"] + (f"  lacks {', '.join(c['missing'])}" if c["missing"] else "")
         shown = "yes" if c["shown"] else "   "
-        # the share through senses only where the passage is in another language (else it is `cover`)
-        sense = f"{c['sense_coverage']:.2f}" if c.get("language") != e["language"] else "  - "
+        # the share through senses, where the question was translated into the passage's language
+        sense = f"{c['sense_coverage']:.2f}" if c.get("sense_coverage") is not None else "  - "
         out.print(
             f"  {c['rank']:>4}  {p}  {c['dense']:.3f}  {c['coverage']:.2f}   {sense}  {c['fused']:6.2f}  "
             f"{c['dense_rank'] or '-':>3}  {c['lexical_rank'] or '-':>3}  "

@@ -244,10 +244,11 @@ class CandidateOut(BaseModel):
         description="1-based rank in the BM25 run of the question's terms translated into the passage's "
         "language (None: not in that run).",
     )
-    sense_coverage: float = Field(
-        default=0.0,
-        description="coverage, or for a passage in another language than the question's, the share of the "
-        "question's terms it holds as written or through one of their senses in its language, 0..1.",
+    sense_coverage: float | None = Field(
+        default=None,
+        description="Where the question's terms were translated into the passage's language, the "
+        "IDF-weighted share of them it holds as written or through one of their senses there, 0..1 "
+        "(None: nothing was translated into its language).",
     )
 
 

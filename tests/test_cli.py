@@ -336,7 +336,7 @@ def _why(rank: int, shown: bool, translated_rank: int | None = None, language: s
         "rank": rank,
         "dense": 0.8,
         "coverage": 0.5 if language == "en" else 0.0,
-        "sense_coverage": 0.5 if language == "en" else 0.75,
+        "sense_coverage": None if language == "en" else 0.75,
         "fused": 1.0,
         "dense_rank": rank + 1,
         "lexical_rank": None,

@@ -8,7 +8,7 @@ import pytest
 
 from index.analyzer import analyze
 from index.engine import GroundIndex
-from index.lexicon import DOMAIN_ENTRIES, Lexicon, bundled_lexicon, translate
+from index.lexicon import DOMAIN_ENTRIES, Lexicon, Translation, bundled_lexicon, translate
 from index.types import Query
 from tests.fakes import FakeEmbedder
 from tests.helpers import MANIFEST, TINY, tiny_index_in
@@ -173,11 +173,68 @@ def test_sense_coverage_reads_a_passage_in_the_other_language_through_the_questi
         assert g.sense_coverage > 0.0 if {"china", "repatri"} & terms else g.sense_coverage == 0.0
     repatriated = [g for g in english if {"china", "repatri"} <= g.head.token_set]
     assert repatriated and all(g.sense_coverage == pytest.approx(1.0) for g in repatriated)
-    # a passage in the question's own language keeps its own coverage
-    assert all(g.sense_coverage == g.coverage for g in korean)
+    # a passage in the question's own language is not read through senses
+    assert all(g.sense_coverage is None for g in korean)
     # without the word list nothing is read across languages
     without = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: None)
-    assert all(g.sense_coverage == g.coverage for g in without.score(Query(question, k=5)).groups)
+    assert all(g.sense_coverage is None for g in without.score(Query(question, k=5)).groups)
+
+
+def test_sense_coverage_weighs_terms_by_idf_and_needs_every_term_of_a_sense(tiny: GroundIndex) -> None:
+    from index.abstain import idf
+    from index.backend import TermStats
+
+    index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: None)
+    heads = [r for r in tiny.backend.passages(_ids(tiny)) if {"china", "repatri"} <= r.token_set]
+    assert heads
+    head = heads[0]
+    assert "zzgone" not in head.token_set and "zzsmuggl" not in head.token_set and "human" in head.token_set
+    df = {"중국": 3, "송환": 1, "여성": 7, "인신매매": 2}
+    stats = TermStats(df=df, n_docs=50)
+    w = {t: idf(n, 50) for t, n in df.items()}
+    terms = frozenset(df)
+
+    def share(translations: list[Translation], held: frozenset[str] = frozenset()) -> float | None:
+        return index._sense_coverages(terms, [head], [held], translations, stats)[0]
+
+    senses = {
+        "중국": (("china",),),
+        "송환": (("zzgone",), ("repatri",)),  # one of its senses is enough
+        "인신매매": (("human", "zzsmuggl"),),  # a sense counts only when every term of it is held
+    }
+    got = share([Translation("en", senses, {})])
+    assert got == pytest.approx((w["중국"] + w["송환"]) / sum(w.values()))
+    # a question term the passage holds as written counts too
+    got = share([Translation("en", senses, {})], frozenset({"여성"}))
+    assert got == pytest.approx((w["중국"] + w["송환"] + w["여성"]) / sum(w.values()))
+    # a run of terms looked up whole lends its sense to each of its words
+    got = share([Translation("en", {"중국 송환": (("china",),)}, {})])
+    assert got == pytest.approx((w["중국"] + w["송환"]) / sum(w.values()))
+    # nothing translated into the passage's language: no reading (the features use `coverage`)
+    assert share([Translation("ko", senses, {})]) is None
+    assert share([]) is None
+
+
+def _ids(index: GroundIndex) -> list[str]:
+    return [p.id for src in index.sources() for p in index.passages_of(src.id)]
+
+
+def test_the_ranker_reads_the_sense_coverage_and_the_coverage_where_there_is_none(
+    tiny: GroundIndex, lexicon: Lexicon
+) -> None:
+    from index.answerability import DECIDING_FEATURES, FEATURES, features
+
+    with_lexicon = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon)
+    scored = with_lexicon.score(Query("중국 송환", k=5))
+    column = features(scored)[:, FEATURES.index("sense_coverage")]
+    english = [(g, x) for g, x in zip(scored.groups, column, strict=True) if g.head.language == "en"]
+    korean = [(g, x) for g, x in zip(scored.groups, column, strict=True) if g.head.language == "ko"]
+    assert english and korean
+    assert all(g.sense_coverage is not None and x == g.sense_coverage for g, x in english)
+    assert any(x > 0 for _, x in english)
+    assert all(g.sense_coverage is None and x == g.coverage for g, x in korean)
+    # only the ranker reads it: a full refit gives it to no deciding model
+    assert "sense_coverage" not in DECIDING_FEATURES
 
 
 def test_a_translated_sense_marks_a_sentence_with_its_share_of_the_word(
