@@ -35,6 +35,17 @@ import re
 from collections.abc import Collection
 from typing import Literal
 
+
+def _led(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` compiled behind a lookahead for `first`, a character class holding every character one
+    of its matches can start with: the same matches, found 1.5-3x faster over a passage. Python's
+    `re` skips ahead by itself only to where a pattern's leading literal or class stands; before an
+    alternation of words led by `\\b` it tries every branch at every position, and the lookahead
+    turns most positions away with one class test. (tests/test_answer_type.py checks each class
+    against the characters its pattern's branches can start with.)"""
+    return re.compile(f"(?={first})(?:{pattern})", flags)
+
+
 AnswerType = Literal[
     "a figure", "a count", "a duration", "an amount", "an amount, not a fine", "a percentage", "a date"
 ]
@@ -161,7 +172,8 @@ _PERCENTAGE_QUESTION = re.compile(
 # What answers it: a number with a percent sign or word, a fraction ("3분의 1", "one-third", "half of",
 # "one in five", 百分之二十, 三成)
 _SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
-_PERCENTAGE = re.compile(
+_PERCENTAGE = _led(
+    r"[\dPp일이삼사오육칠팔구십백천절百AaNnRrOoUuMmLlFfEeJjHhTtSs]",
     r"\d+(?:[.,]\d+)*\s*(?:%|％|per\s?cent\b|퍼센트|프로(?![가-힣]))|\bpercent(?:age)?\s+points?\b"
     # a Korean fraction ("3분의 1", "삼분의 일"; not "부분의 이해"), half (절반; not 일반), "10명 중 7명"
     r"|(?<![가-힣])(?:\d+|[일이삼사오육칠팔구십백천]+)\s*분의\s*(?:\d+|[일이삼사오육칠팔구십]+)|절반|\d+\s*명\s*중\s*\d+\s*명"
@@ -221,13 +233,14 @@ _FIGURE_WORDS: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = (
     ),
     (
         None,
-        re.compile(
+        _led(
+            r"[pPtTfFsSeEnNhHmMbBdDoOaA]",
             r"\bper\s?cent\b|\bpercent"
             r"|\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
             r"(?:[Tt]hir|[Ff]our|[Ff]if|[Ss]ix|[Ss]even|[Ee]igh|[Nn]ine)teen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|"
             r"[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Hh]undreds?|[Tt]housands?|[Mm]illions?|[Bb]illions?|"
             r"[Dd]ozens?|[Tt]wice|[Hh]alf)\b"
-            r"|\b[Oo]nly one\b|\b(?:[Oo]ne|an?)\s+(?:hour|day|week|month|year|decade)s?\b"
+            r"|\b[Oo]nly one\b|\b(?:[Oo]ne|an?)\s+(?:hour|day|week|month|year|decade)s?\b",
         ),
     ),
     (
@@ -239,11 +252,12 @@ _FIGURE_WORDS: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = (
     ),
 )
 # Digits that are not a figure: a provision's or a list item's number, a footnote, a year, a date.
-_PROVISION_BEFORE = re.compile(
+_PROVISION_BEFORE = _led(
+    r"[AaSsPpCcTtRrNnU§제第조条]",
     r"(?:(?:\b(?:[Aa]rticles?|[Aa]rt\.|[Ss]ections?|[Ss]ec\.|[Pp]aragraphs?|[Pp]ara\.|[Ss]ubsections?|"
     r"[Cc]hapter|[Pp]art|[Tt]itle|[Rr]ule|[Aa]nnex|[Pp]rotocol|[Nn]os?\.|[Rr]esolution|U\.S\.C\.|[Tt]ier)"
     r"|§+|제|第)\s*\(?(?:\d+[A-Za-z]?(?:\(\d+\))?\s*(?:,|and|or|to|through|-|–)\s*)*"
-    r"|조의\s*|条之)$"
+    r"|조의\s*|条之)$",
 )
 _PROVISION_AFTER = re.compile(r"\s*(?:조|항|호|장|절|条|款|项|章|节|U\.S\.C\.)")
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
@@ -251,7 +265,7 @@ _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 )
-_DAY_BEFORE = re.compile(rf"\b(?:{_MONTHS})\s+$")
+_DAY_BEFORE = _led(r"[JFMASOND]", rf"\b(?:{_MONTHS})\s+$")
 _DAY_AFTER = re.compile(rf"\s+(?:{_MONTHS})(?![A-Za-z])")
 # a year followed by what it counts is a figure after all ("2023 people")
 _COUNTED_AFTER = re.compile(
@@ -303,7 +317,8 @@ _NUMBER_WORD = (
     r"several|few|many|half\s+a)"
 )
 _TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|decades?)"
-_DURATION_WORDS = re.compile(
+_DURATION_WORDS = _led(
+    r"[\dOoTtFfSsEeNnHhAaMm한두세네다여일아열반이삼사오육칠팔구십주흘보나一二三四五六七八九十百两半]",
     rf"\b{_NUMBER_WORD}(?:[\s-]+(?:and\s+a\s+half|more|additional|consecutive|full))?[\s-]+{_TIME_UNIT}\b"
     rf"|\b\d+(?:\.\d+)?-{_TIME_UNIT}\b|\bfortnight\b"
     r"|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:해|달)|반\s*년|(?:일|이|삼|사|오|육|칠|팔|구|십)\s*(?:년|개월)(?![가-힣])"
@@ -312,7 +327,8 @@ _DURATION_WORDS = re.compile(
 )
 # What answers an amount question: a currency sign, code or word by a number, or a multiple of a sum
 # ("월최저임금액의 100배")
-_MONEY = re.compile(
+_MONEY = _led(
+    r"[$₩¥€£\dUuKkEeRrCcJjOoTtFfSsNnHhAaMm一二三四五六七八九十百千万亿两일이삼사오육칠팔구십백천액금임)분]",
     r"[$₩¥€£]\s*\d|\d\s*(?:[$₩¥€£]|(?:(?:thousand|million|billion|trillion)\s+)?(?:US\s+)?(?:dollars?|won|yuan|"
     r"euros?|renminbi|RMB|KPW|KRW|USD)\b)|\b(?:US|U\.S\.)\$|"
     r"\d\s*(?:천|만|억|조)?\s*(?:천|만|억)?\s*(?:원(?!칙|인|장|회|고|래|자|리|형|본|문|조|소)|달러|위안|유로|엔)|"
@@ -332,10 +348,11 @@ _MONEY = re.compile(
 
 
 # a month name only capitalised ("may apply" and "march" are no dates)
-_DATE = re.compile(
+_DATE = _led(
+    r"[\dJFMASOND]",
     r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|\d{1,2}\s*[월月]"
+    r"|\d{1,2}\s*[월月]",
 )
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
+from typing import Any
 
 import pytest
 
@@ -533,3 +535,102 @@ def test_when_a_past_event_happened_is_a_date(question: str, kind: str | None) -
     syllable ending in ㅆ, not 있 or 겠); "When does ...?" and "언제까지" ask for a condition or a
     deadline."""
     assert asked_type(question) == kind
+
+
+def _starts(items: Any) -> tuple[list[tuple[Any, Any]], bool]:
+    """The (opcode, argument) items a match of the parsed pattern `items` can start with (literals and
+    classes), and whether it can match nothing before them (zero-width items are stepped over)."""
+    sre: Any = importlib.import_module("re._constants")  # (private: the parser's opcodes, tests only)
+    out: list[tuple[Any, Any]] = []
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width: the match starts at what follows
+        if op in (sre.LITERAL, sre.IN):
+            return [*out, (op, av)], False
+        if op is sre.BRANCH:
+            parts = [_starts(branch.data) for branch in av[1]]
+            out += [item for found, _ in parts for item in found]
+            if not any(empty for _, empty in parts):
+                return out, False
+        elif op is sre.SUBPATTERN:
+            found, empty = _starts(av[3].data)
+            out += found
+            if not empty:
+                return out, False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            found, empty = _starts(av[2].data)
+            out += found
+            if av[0] > 0 and not empty:
+                return out, False
+        else:
+            raise AssertionError(f"no first characters known for {op}")
+    return out, True
+
+
+@pytest.mark.parametrize(
+    "name", ["_PERCENTAGE", "_PROVISION_BEFORE", "_DAY_BEFORE", "_DURATION_WORDS", "_MONEY", "_DATE", "words"]
+)
+def test_lookahead_admits_every_first_character(name: str) -> None:
+    """A pattern behind `_led`'s lookahead finds what it finds alone: its class holds every character a
+    branch of the pattern can start with (read from the parsed pattern: a branch added later, starting
+    with another character, fails here rather than going unmatched)."""
+    import index.answer_type as at
+
+    sre: Any = importlib.import_module("re._constants")
+    parser: Any = importlib.import_module("re._parser")
+    pattern = at._FIGURE_WORDS[2][1] if name == "words" else getattr(at, name)
+    parsed = parser.parse(pattern.pattern, pattern.flags).data
+    (op, (_, lookahead)), rest = parsed[0], parsed[1:]
+    assert op is sre.ASSERT and lookahead.data[0][0] is sre.IN
+    first = re.compile(pattern.pattern[3 : pattern.pattern.index("]") + 1], pattern.flags)
+    starts, empty = _starts(rest)
+    assert starts and not empty
+    digits = "0123456789٣３१"
+    for op, av in starts:
+        items = [(op, av)] if op is sre.LITERAL else av
+        for kind, value in items:
+            if kind is sre.LITERAL:
+                chars = chr(value)
+            elif kind is sre.RANGE:
+                chars = "".join(map(chr, range(value[0], value[1] + 1)))
+            elif kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+                chars = digits
+            else:
+                raise AssertionError(f"{name}: no check for {kind} {value}")
+            missed = [ch for ch in chars if not first.match(ch)]
+            assert not missed, f"{name}: its lookahead misses {missed}"
+    # and the answers with the lookahead are those without it
+    plain = re.compile(pattern.pattern[pattern.pattern.index("]") + 2 :], pattern.flags)
+    rng = random.Random(5)
+    parts = [
+        "2023",
+        "12",
+        "3.5",
+        "%",
+        " percent",
+        "half of the",
+        "one-third",
+        "3분의 1",
+        "$",
+        "₩",
+        "won",
+        "元",
+    ]
+    parts += [
+        "Article ",
+        "§",
+        "제",
+        "조의 ",
+        "January ",
+        "5월",
+        "two years",
+        "three ",
+        "days",
+        "한 해",
+        "十年",
+    ]
+    parts += ["US$", "KRW ", "1천만원", "임금의 2배", "fortnight", "Only one", "a year", " ", "\n", "the "]
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 10))) for _ in range(5_000)]
+    found = [[m.span() for m in pattern.finditer(t)] for t in texts]
+    assert found == [[m.span() for m in plain.finditer(t)] for t in texts]
+    assert sum(map(bool, found)) > 50
