@@ -37,12 +37,13 @@ from typing import Literal
 
 
 def _led(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`pattern` compiled behind a lookahead for `first`, a character class holding every character one
-    of its matches can start with: the same matches, found 1.5-3x faster over a passage. Python's
-    `re` skips ahead by itself only to where a pattern's leading literal or class stands; before an
-    alternation of words led by `\\b` it tries every branch at every position, and the lookahead
-    turns most positions away with one class test. (tests/test_answer_type.py checks each class
-    against the characters its pattern's branches can start with.)"""
+    """`pattern` compiled behind a lookahead `first` that admits every character one of its matches
+    can start with (a class; for letters that only start a branch led by `\\b`, `\\b[...]`): the same
+    matches, found 1.5-3x faster over a passage. Python's `re` skips ahead by itself only to where a
+    pattern's leading literal or class stands; before an alternation of words led by `\\b` it tries
+    every branch at every position, and the lookahead turns most positions away first.
+    (tests/test_answer_type.py checks each lookahead against the characters, and boundaries, the
+    pattern's branches can start with.)"""
     return re.compile(f"(?={first})(?:{pattern})", flags)
 
 
@@ -173,7 +174,7 @@ _PERCENTAGE_QUESTION = re.compile(
 # "one in five", 百分之二十, 三成)
 _SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
 _PERCENTAGE = _led(
-    r"[\dPp일이삼사오육칠팔구십백천절百AaNnRrOoUuMmLlFfEeJjHhTtSs]",
+    r"[\d일이삼사오육칠팔구십백천절百]|\b[PpAaNnRrOoUuMmLlFfEeJjHhTtSs]",
     r"\d+(?:[.,]\d+)*\s*(?:%|％|per\s?cent\b|퍼센트|프로(?![가-힣]))|\bpercent(?:age)?\s+points?\b"
     # a Korean fraction ("3분의 1", "삼분의 일"; not "부분의 이해"), half (절반; not 일반), "10명 중 7명"
     r"|(?<![가-힣])(?:\d+|[일이삼사오육칠팔구십백천]+)\s*분의\s*(?:\d+|[일이삼사오육칠팔구십]+)|절반|\d+\s*명\s*중\s*\d+\s*명"
@@ -328,7 +329,7 @@ _DURATION_WORDS = _led(
 # What answers an amount question: a currency sign, code or word by a number, or a multiple of a sum
 # ("월최저임금액의 100배")
 _MONEY = _led(
-    r"[$₩¥€£\dUuKkEeRrCcJjOoTtFfSsNnHhAaMm一二三四五六七八九十百千万亿两일이삼사오육칠팔구십백천액금임)분]",
+    r"[$₩¥€£\d一二三四五六七八九十百千万亿两일이삼사오육칠팔구십백천액금임)분]|\b[UuKkEeRrCcJjOoTtFfSsNnHhAaMm]",
     r"[$₩¥€£]\s*\d|\d\s*(?:[$₩¥€£]|(?:(?:thousand|million|billion|trillion)\s+)?(?:US\s+)?(?:dollars?|won|yuan|"
     r"euros?|renminbi|RMB|KPW|KRW|USD)\b)|\b(?:US|U\.S\.)\$|"
     r"\d\s*(?:천|만|억|조)?\s*(?:천|만|억)?\s*(?:원(?!칙|인|장|회|고|래|자|리|형|본|문|조|소)|달러|위안|유로|엔)|"

@@ -537,28 +537,31 @@ def test_when_a_past_event_happened_is_a_date(question: str, kind: str | None) -
     assert asked_type(question) == kind
 
 
-def _starts(items: Any) -> tuple[list[tuple[Any, Any]], bool]:
-    """The (opcode, argument) items a match of the parsed pattern `items` can start with (literals and
-    classes), and whether it can match nothing before them (zero-width items are stepped over)."""
+def _starts(items: Any, bounded: bool = False) -> tuple[list[tuple[Any, Any, bool]], bool]:
+    """The (opcode, argument, after \\b) items a match of the parsed pattern `items` can start with
+    (literals and classes; "after \\b": only where a word boundary stands before them), and whether it
+    can match nothing before them (zero-width items are stepped over)."""
     sre: Any = importlib.import_module("re._constants")  # (private: the parser's opcodes, tests only)
-    out: list[tuple[Any, Any]] = []
+    out: list[tuple[Any, Any, bool]] = []
     for op, av in items:
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        if op is sre.AT:
+            bounded = bounded or av is sre.AT_BOUNDARY
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
             continue  # zero width: the match starts at what follows
-        if op in (sre.LITERAL, sre.IN):
-            return [*out, (op, av)], False
-        if op is sre.BRANCH:
-            parts = [_starts(branch.data) for branch in av[1]]
+        elif op in (sre.LITERAL, sre.IN):
+            return [*out, (op, av, bounded)], False
+        elif op is sre.BRANCH:
+            parts = [_starts(branch.data, bounded) for branch in av[1]]
             out += [item for found, _ in parts for item in found]
             if not any(empty for _, empty in parts):
                 return out, False
         elif op is sre.SUBPATTERN:
-            found, empty = _starts(av[3].data)
+            found, empty = _starts(av[3].data, bounded)
             out += found
             if not empty:
                 return out, False
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            found, empty = _starts(av[2].data)
+            found, empty = _starts(av[2].data, bounded)
             out += found
             if av[0] > 0 and not empty:
                 return out, False
@@ -571,22 +574,22 @@ def _starts(items: Any) -> tuple[list[tuple[Any, Any]], bool]:
     "name", ["_PERCENTAGE", "_PROVISION_BEFORE", "_DAY_BEFORE", "_DURATION_WORDS", "_MONEY", "_DATE", "words"]
 )
 def test_lookahead_admits_every_first_character(name: str) -> None:
-    """A pattern behind `_led`'s lookahead finds what it finds alone: its class holds every character a
-    branch of the pattern can start with (read from the parsed pattern: a branch added later, starting
-    with another character, fails here rather than going unmatched)."""
+    """A pattern behind `_led`'s lookahead finds what it finds alone: the lookahead admits every
+    character a branch of the pattern can start with, wherever that branch can start (a branch led by
+    \\b only at a word boundary), read from the parsed pattern: a branch added later, starting with
+    another character, fails here rather than going unmatched."""
     import index.answer_type as at
 
     sre: Any = importlib.import_module("re._constants")
     parser: Any = importlib.import_module("re._parser")
     pattern = at._FIGURE_WORDS[2][1] if name == "words" else getattr(at, name)
     parsed = parser.parse(pattern.pattern, pattern.flags).data
-    (op, (_, lookahead)), rest = parsed[0], parsed[1:]
-    assert op is sre.ASSERT and lookahead.data[0][0] is sre.IN
-    first = re.compile(pattern.pattern[3 : pattern.pattern.index("]") + 1], pattern.flags)
-    starts, empty = _starts(rest)
+    assert parsed[0][0] is sre.ASSERT
+    first = re.compile(pattern.pattern[3 : pattern.pattern.index(")(?:")], pattern.flags)
+    starts, empty = _starts(parsed[1:])
     assert starts and not empty
     digits = "0123456789٣３१"
-    for op, av in starts:
+    for op, av, bounded in starts:
         items = [(op, av)] if op is sre.LITERAL else av
         for kind, value in items:
             if kind is sre.LITERAL:
@@ -597,10 +600,16 @@ def test_lookahead_admits_every_first_character(name: str) -> None:
                 chars = digits
             else:
                 raise AssertionError(f"{name}: no check for {kind} {value}")
-            missed = [ch for ch in chars if not first.match(ch)]
-            assert not missed, f"{name}: its lookahead misses {missed}"
+            for ch in chars:
+                # where the branch can start: at the text's start, after a space, after a letter (only
+                # where a word boundary stands, for a branch led by \\b)
+                places = [(ch, 0), (" " + ch, 1), ("a" + ch, 1)]
+                if bounded:
+                    places = [(text, at) for text, at in places if re.compile(r"\b").match(text, at)]
+                missed = [text for text, at in places if not first.match(text, at)]
+                assert not missed, f"{name}: its lookahead misses {ch!r} in {missed}"
     # and the answers with the lookahead are those without it
-    plain = re.compile(pattern.pattern[pattern.pattern.index("]") + 2 :], pattern.flags)
+    plain = re.compile(pattern.pattern[pattern.pattern.index(")(?:") + 1 :], pattern.flags)
     rng = random.Random(5)
     parts = [
         "2023",
