@@ -172,7 +172,8 @@ class Group:
             passage in another language than the question's; in a follow-up, the earlier question's
             language too), the IDF-weighted share of them it holds as written or through one of their
             senses there (every index term of the sense: `index.lexicon`, `index.cedict`), in [0, 1];
-            None elsewhere (the answerability features then read `coverage`).
+            None elsewhere (the answerability features then read `coverage`), and None unless the
+            answer model reads it or the query asks for an explanation.
         in_provision: the head stands in an article or section the question names.
         missing: the question's constraints (years, months, figures, names, phrases) the head lacks; a group
             missing any never answers.
@@ -295,6 +296,13 @@ class GroundIndex:
         self._answer_model = (
             answer_model_for(embedder.fingerprint) if backend.info.passages >= MIN_MODEL_PASSAGES else None
         )
+        model = self._answer_model
+        # the share read through senses costs a presence lookup a question: read it only where the
+        # answer model reads it, or an explanation shows it
+        self._reads_senses = model is not None and (
+            "sense_coverage" in model.features
+            or (model.ranker is not None and "sense_coverage" in model.ranker_features)
+        )
         self._retriever = HybridRetriever(backend, embedder, analyze)
         self._question_vectors = QuestionVectors()  # a follow-up's history was encoded when asked
         self._duplicates = backend if isinstance(backend, DuplicateBackend) else None
@@ -380,7 +388,8 @@ class GroundIndex:
         near-duplicates collapse into groups.
 
         Args:
-            query: the question, k, history and filters (`explain` is not read here).
+            query: the question, k, history and filters (`explain` only decides whether
+                `Group.sense_coverage` is read when the answer model does not read it).
 
         Returns:
             The `Scored` candidates. Per group: `dense` is the larger of the cosines with the question
@@ -568,7 +577,9 @@ class GroundIndex:
         fact_terms = (t for c in constraints for t in (c.terms, *c.alternatives, c.cjk))
         held = self._held(q_set.union(*fact_terms), heads)
         covered = _coverages(q_set, held, stats.df, stats.n_docs)
-        sense_covered = self._sense_coverages(q_set, heads, held, translations, stats)
+        sense_covered: list[float | None] = [None] * len(heads)
+        if self._reads_senses or query.explain:
+            sense_covered = self._sense_coverages(q_set, heads, held, translations, stats)
         dense = [0.0] * len(heads)
         if q_vec is not None and search_vec is not None and heads:
             # the retriever's cosines are with the vector it searched with (the blended one for a

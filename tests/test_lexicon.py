@@ -161,7 +161,9 @@ def test_sense_coverage_reads_a_passage_in_the_other_language_through_the_questi
 ) -> None:
     question = "중국 송환"
     with_lexicon = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon)
-    groups = with_lexicon.score(Query(question, k=5)).groups
+    # without an answer model that reads it (the tiny collection has none), only an explanation does
+    assert all(g.sense_coverage is None for g in with_lexicon.score(Query(question, k=5)).groups)
+    groups = with_lexicon.score(Query(question, k=5, explain=True)).groups
     english = [g for g in groups if g.head.language == "en"]
     korean = [g for g in groups if g.head.language == "ko"]
     assert english and korean
@@ -177,7 +179,7 @@ def test_sense_coverage_reads_a_passage_in_the_other_language_through_the_questi
     assert all(g.sense_coverage is None for g in korean)
     # without the word list nothing is read across languages
     without = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: None)
-    assert all(g.sense_coverage is None for g in without.score(Query(question, k=5)).groups)
+    assert all(g.sense_coverage is None for g in without.score(Query(question, k=5, explain=True)).groups)
 
 
 def test_sense_coverage_weighs_terms_by_idf_and_needs_every_term_of_a_sense(tiny: GroundIndex) -> None:
@@ -219,13 +221,13 @@ def _ids(index: GroundIndex) -> list[str]:
     return [p.id for src in index.sources() for p in index.passages_of(src.id)]
 
 
-def test_the_ranker_reads_the_sense_coverage_and_the_coverage_where_there_is_none(
+def test_the_features_read_the_sense_coverage_and_the_coverage_where_there_is_none(
     tiny: GroundIndex, lexicon: Lexicon
 ) -> None:
     from index.answerability import DECIDING_FEATURES, FEATURES, features
 
     with_lexicon = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon)
-    scored = with_lexicon.score(Query("중국 송환", k=5))
+    scored = with_lexicon.score(Query("중국 송환", k=5, explain=True))
     column = features(scored)[:, FEATURES.index("sense_coverage")]
     english = [(g, x) for g, x in zip(scored.groups, column, strict=True) if g.head.language == "en"]
     korean = [(g, x) for g, x in zip(scored.groups, column, strict=True) if g.head.language == "ko"]
@@ -233,7 +235,7 @@ def test_the_ranker_reads_the_sense_coverage_and_the_coverage_where_there_is_non
     assert all(g.sense_coverage is not None and x == g.sense_coverage for g, x in english)
     assert any(x > 0 for _, x in english)
     assert all(g.sense_coverage is None and x == g.coverage for g, x in korean)
-    # only the ranker reads it: a full refit gives it to no deciding model
+    # only a ranker may read it: a full refit gives it to no deciding model
     assert "sense_coverage" not in DECIDING_FEATURES
 
 
