@@ -1033,9 +1033,7 @@ class GroundIndex:
                         into.setdefault(term, []).extend(found)
         out: list[float | None] = [None] * len(heads)
         read = [n for n, h in enumerate(heads) if senses.get(h.language)]
-        distinct = sorted(terms)
-        weights = {t: idf(stats.df.get(t, 0), stats.n_docs) for t in distinct}
-        total = sum(weights.values())
+        weights, total = _idf_weights(terms, stats.df, stats.n_docs)
         if not read or total <= 0:
             return out
         wanted = {t for by_term in senses.values() for found in by_term.values() for s in found for t in s}
@@ -1746,17 +1744,22 @@ class TypedReading:
         return rec.holds_type(self.answer.text) and self.share(rec) < TYPED_SENTENCE_SHARE
 
 
+def _idf_weights(
+    terms: AbstractSet[str], df: Mapping[str, int], n_docs: int
+) -> tuple[dict[str, float], float]:
+    """Each of `terms`' IDF (`index.abstain.idf`) in sorted order (sums then run in a fixed order: set
+    order changes with the hash seed), and their sum (0.0 for no terms)."""
+    weights = {t: idf(df.get(t, 0), n_docs) for t in sorted(terms)}
+    return weights, sum(weights.values())
+
+
 def _coverages(
     terms: frozenset[str], held: Sequence[AbstractSet[str]], df: Mapping[str, int], n_docs: int
 ) -> list[float]:
     """`index.abstain.coverage` of each head (same values) from the terms each holds (`held`, any
     superset of its share of `terms` will do), with the question's IDF weights computed once per
     query instead of once per candidate."""
-    distinct = sorted(terms)  # sums in a fixed order (set order changes with the hash seed)
-    if not distinct:
-        return [0.0] * len(held)
-    weights = {t: idf(df.get(t, 0), n_docs) for t in distinct}
-    total = sum(weights.values())
+    weights, total = _idf_weights(terms, df, n_docs)
     if total <= 0:
         return [0.0] * len(held)
     out = []
