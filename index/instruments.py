@@ -113,6 +113,36 @@ def acronyms_in(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_ACRONYM.findall(text)))
 
 
+# The United Nations as a question names it ("UN", "United Nations", "U.N.", 유엔, 국제연합, 联合国), as
+# runs of analysed terms. The UN adopted most instruments, so naming it tells none apart; and the titles
+# that hold it hold it as the name of another instrument they supplement ("Protocol against the
+# Smuggling of Migrants ..., supplementing the UN Convention against Transnational Organized Crime"):
+# read as a word of the name, "the UN Convention on the Rights of the Child" and "유엔 난민협약" named
+# the Palermo or the Smuggling Protocol.
+_UNITED_NATIONS: tuple[tuple[str, ...], ...] = (
+    ("un",),
+    ("유엔",),
+    ("unit", "nation"),
+    ("u", "n"),
+    ("국제", "연합"),
+    ("联合", "合国"),
+)
+
+
+def without_united_nations(terms: Iterable[str]) -> list[str]:
+    """`terms` (analysed, in text order) without the runs naming the United Nations (`_UNITED_NATIONS`):
+    ["un", "refuge", "convent"] -> ["refuge", "convent"]; a lone "nation" (of "nationality") stays."""
+    out = list(terms)
+    n = 0
+    while n < len(out):
+        run = next((r for r in _UNITED_NATIONS if tuple(out[n : n + len(r)]) == r), None)
+        if run is None:
+            n += 1
+        else:
+            del out[n : n + len(run)]
+    return out
+
+
 @dataclass(frozen=True)
 class NamedInstrument:
     """What a question says about instruments: its content terms outside the named provision with
@@ -143,9 +173,11 @@ class NamedInstrument:
         English ones (`kind_senses`: 의정서 -> protocol), and the words of Korean names of
         international instruments theirs (`name_word_senses`: 자유 of 자유권규약 -> civil
         political). Either way a term also matches the other forms a name may write it in
-        (`same_senses`: "Korean" as "Korea", "code" as "Law")."""
+        (`same_senses`: "Korean" as "Korea", "code" as "Law"). The words naming the United Nations
+        are not read (`without_united_nations`: "the UN Refugee Convention" is the Refugee Convention)."""
         weights = {
-            t: idf(df.get(t, 0) if " " not in t else joined_df(t, df), n_docs) for t in sorted(set(terms))
+            t: idf(df.get(t, 0) if " " not in t else joined_df(t, df), n_docs)
+            for t in sorted(set(without_united_nations(terms)))
         }
         pairs = []
         for a in acronyms:

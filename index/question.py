@@ -24,7 +24,7 @@ from corpus.numbering import han_numeral, han_value
 from corpus.script import query_language
 from index.analyzer import analyze
 from index.answer_type import asked_type, profiled_type
-from index.instruments import capital_forms, country_forms, state_forms
+from index.instruments import capital_forms, country_forms, is_instrument_heading, state_forms
 
 ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer"]
 
@@ -161,6 +161,7 @@ _GOVERNMENT_VERBS = frozenset(
         "bar", "bars", "barred",
     ]
 )  # fmt: skip
+_UNITED_NATIONS = "United Nations "  # (as a name run writes it: capitalised, one space apart)
 # Capitalised words that start questions or name generic things rather than an entity.
 _NOT_NAMES = frozenset(
     [
@@ -386,12 +387,20 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
         runs.append(current)
     return [
         (
-            " ".join(_POSSESSIVE.sub("", words[i][1]) for i in run),
+            _instrument_named(" ".join(_POSSESSIVE.sub("", words[i][1]) for i in run)),
             len(run) == 1 and _acts(words, run[0]),
             _agent(words, run[-1]),
         )
         for run in runs
     ]
+
+
+def _instrument_named(name: str) -> str:
+    """A name without the United Nations before an instrument's ("United Nations Convention" ->
+    "Convention"): the UN adopted it, and its own text need not say so (`index.instruments`:
+    `without_united_nations`)."""
+    rest = name.removeprefix(_UNITED_NATIONS)
+    return rest if rest != name and is_instrument_heading(rest) else name
 
 
 def _acts(words: Sequence[tuple[int, str]], i: int) -> bool:

@@ -567,3 +567,50 @@ def test_a_definition_of_the_very_term_asked_answers_it(
 def test_a_term_asked_of_a_country_s_laws_is_no_definition_question(children: GroundIndex) -> None:
     # "under Korean law" names no treaty: a treaty's definition of "child" is not what it asks
     assert not any(g.defining for g in children.score(Query("What is a child under Korean law?")).groups)
+
+
+UN_CRC = (
+    "Convention on the Rights of the Child\n\n"
+    "Article 1\n\n"
+    "For the purposes of the present Convention, a child means every human being below the age of "
+    "eighteen years unless under the law applicable to the child, majority is attained earlier.\n\n"
+    "Article 2\n\nStates Parties shall respect and ensure the rights set forth in the present Convention "
+    "to each child within their jurisdiction."
+)
+UN_PALERMO = (
+    "Protocol to Prevent, Suppress and Punish Trafficking in Persons, especially Women and Children\n\n"
+    "Article 3\n\n"
+    '(d) "Child" shall mean any person under eighteen years of age.\n\n'
+    "Article 4\n\nThis Protocol shall apply to the prevention of the offences established in "
+    "accordance with article 5 of this Protocol, where those offences are transnational in nature."
+)
+
+
+@pytest.fixture(scope="module")
+def un_treaties(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
+    return _with_fisheries(
+        tmp_path_factory,
+        "un-treaties",
+        {"crc.txt": UN_CRC, "palermo.txt": UN_PALERMO},
+        '"crc.txt","Convention on the Rights of the Child (1989)",United Nations General Assembly,'
+        "1989-11-20,https://example.org/crc,test,Public,en\n"
+        '"palermo.txt","Protocol to Prevent, Suppress and Punish Trafficking in Persons, especially Women '
+        'and Children, supplementing the UN Convention against Transnational Organized Crime",'
+        "United Nations General Assembly,2000-11-15,https://example.org/palermo,test,Public,en\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How does the UN Convention on the Rights of the Child define a child?",
+        "What does child mean in the United Nations Convention on the Rights of the Child?",
+    ],
+)
+def test_naming_the_un_names_the_treaty_not_the_protocol_supplementing_its_convention(
+    un_treaties: GroundIndex, question: str
+) -> None:
+    answer = un_treaties.search(Query(question, k=3, explain=True))
+    assert answer.answered
+    assert answer.hits[0].passage.source_id.startswith("crc-")
+    assert "a child means every human being" in answer.hits[0].passage.text

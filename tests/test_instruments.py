@@ -22,6 +22,7 @@ from index.instruments import (
     name_word_senses,
     question_name_terms,
     same_senses,
+    without_united_nations,
 )
 from index.question import section_provisions
 from index.types import Filters, Query
@@ -340,6 +341,66 @@ def test_a_korean_question_names_an_english_instrument() -> None:
     rules = "International Rules of the Road"
     assert not rule.explicit(rules, frozenset(analyze(rules)))
     assert rule.explicit("Refugee Act", frozenset(analyze("Refugee Act")))
+
+
+PALERMO = (
+    "Protocol to Prevent, Suppress and Punish Trafficking in Persons, especially Women and Children, "
+    "supplementing the UN Convention against Transnational Organized Crime (Palermo Protocol, 2000)"
+)
+SMUGGLING = (
+    "Protocol against the Smuggling of Migrants by Land, Sea and Air, supplementing the United Nations "
+    "Convention against Transnational Organized Crime (2000)"
+)
+
+
+@pytest.mark.parametrize(
+    ("terms", "kept"),
+    [
+        (["un", "refuge", "convent"], ["refuge", "convent"]),
+        (["unit", "nation", "convent", "tortur"], ["convent", "tortur"]),
+        (["u", "n", "convent", "tortur"], ["convent", "tortur"]),
+        (["유엔", "아동", "권리", "협약"], ["아동", "권리", "협약"]),
+        (["국제", "연합", "아동", "권리", "협약"], ["아동", "권리", "협약"]),
+        (["联合", "合国", "儿童"], ["儿童"]),
+        # "nation" alone is "nationality"'s, "unit" alone a unit: not the UN's
+        (["nation", "law", "unit"], ["nation", "law", "unit"]),
+        (["nation", "unit"], ["nation", "unit"]),
+        (["국제", "형사"], ["국제", "형사"]),
+    ],
+)
+def test_the_words_naming_the_united_nations_are_found(terms: list[str], kept: list[str]) -> None:
+    assert without_united_nations(terms) == kept
+
+
+@pytest.mark.parametrize(
+    ("question", "senses"),
+    [
+        ("What age is a child under the UN Convention on the Rights of the Child?", None),
+        ("How does the United Nations Convention on the Rights of the Child define a child?", None),
+        ("유엔 아동권리협약에서 아동은 몇 살 미만을 말하나요?", {**SENSES, "유엔": (("un",),)}),
+        ("국제연합 아동권리협약에서 아동은 누구인가요?", {**SENSES, "연합": (("union",), ("unit",))}),
+    ],
+)
+def test_naming_the_united_nations_does_not_name_the_protocols_that_supplement_its_convention(
+    question: str, senses: dict[str, tuple[tuple[str, ...], ...]] | None
+) -> None:
+    # the Palermo and Smuggling Protocols' titles hold "UN" and "United Nations" as the name of the
+    # Convention they supplement: read as a word of the name, the UN outweighed the CRC's "Rights"
+    crc = "Convention on the Rights of the Child (1989)"
+    index = TitleIndex([("palermo", PALERMO), ("smuggling", SMUGGLING), ("crc", crc)])
+    terms = analyze(question)
+    # as in the demo collection, the UN's names are rarer in passages than "rights" or "child"
+    df = {t: 20 if t in {"un", "unit", "nation", "유엔", "국제", "연합"} else 400 for t in terms}
+    named = NamedInstrument.of(terms, [], df, 1000, senses)
+    assert next(sid for _, sid in index.explicit(named)) == "crc"
+
+
+def test_the_un_refugee_convention_is_the_refugee_convention() -> None:
+    refugees = "Convention relating to the Status of Refugees (1951)"
+    index = TitleIndex([("palermo", PALERMO), ("smuggling", SMUGGLING), ("refugees", refugees)])
+    terms = analyze("What does the UN Refugee Convention say?")
+    named = NamedInstrument.of(terms, [], {t: 20 if t == "un" else 400 for t in terms}, 1000)
+    assert next(sid for _, sid in index.explicit(named)) == "refugees"
 
 
 def test_the_kind_words_are_written_as_the_analyzer_keeps_them() -> None:

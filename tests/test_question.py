@@ -236,6 +236,29 @@ def test_a_possessive_ends_a_name() -> None:
     assert list(_names("What is UNHCR's budget?")) == ["UNHCR"]
 
 
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # the UN adopted the instrument; its own text need not say so
+        (
+            "What does the United Nations Convention on the Rights of the Child say?",
+            ["Convention", "Rights", "Child"],
+        ),
+        ("Is the United Nations Declaration binding?", ["Declaration"]),
+        # the UN itself, or one of its offices, is a name
+        ("Where is the United Nations headquarters?", ["United Nations"]),
+        (
+            "What does the United Nations High Commissioner for Refugees do?",
+            ["United Nations High Commissioner", "Refugees"],
+        ),
+    ],
+)
+def test_the_united_nations_before_an_instrument_is_not_a_name_an_answer_must_hold(
+    question: str, names: list[str]
+) -> None:
+    assert list(_names(question)) == names
+
+
 def test_a_states_name_is_met_by_its_other_names() -> None:
     """ "American policy" is "U.S. policy" in a passage; "the North Korean government" the DPRK's."""
     american = _names("Which law guides American policy toward Tibet?")["American"]
