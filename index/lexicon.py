@@ -90,6 +90,8 @@ DOMAIN_ENTRIES = (
     ("피선거권", "eligibility for election; right to be elected"),
     ("중임", "reelection; second term"),
     ("연임", "reappointment; reelection; consecutive term"),
+    ("무국적자", "stateless person; stateless"),
+    ("월경", "border crossing; crossing the border"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 

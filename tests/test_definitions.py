@@ -109,6 +109,12 @@ from tests.helpers import tiny_index_in
         ("중국의입장은 무엇인가요?", False),
         ("재단의 사업은 무엇인가요?", False),  # the foundation's projects: more than a term
         ("난민법은 무엇을 목적으로 하는 법인가요?", False),
+        # the elliptical "X란?" at the end; not a word that ends in 란 ("내란": rebellion)
+        ("유엔 무국적자 지위에 관한 협약에서 무국적자란?", True),
+        ("난민이란?", True),
+        ("난민법에서 난민이란", True),
+        ("북한의 내란?", False),
+        ("난민이란 말을 누가 처음 썼나요?", False),
     ],
 )
 def test_definition_questions(question: str, asks: bool) -> None:

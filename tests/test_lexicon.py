@@ -48,6 +48,9 @@ def test_the_domain_entries_name_courts_presidents_and_terms_of_office() -> None
     assert ("internat", "crimin", "court") in lexicon.senses("국제형사재판소", "ko")
     assert lexicon.senses("김대중", "ko") == (tuple(analyze("Kim Dae-jung")),)
     assert ("term",) in lexicon.senses("임기", "ko") and ("임기",) in lexicon.senses("term", "en")
+    # 무국적자 is no headword (무국적 is); 월경 is "menstruation" in the dictionary, a border crossing here
+    assert lexicon.senses("무국적자", "ko")[0] == tuple(analyze("stateless person"))
+    assert tuple(analyze("border crossing")) in lexicon.senses("월경", "ko")
 
 
 def test_english_stems_get_the_korean_terms_glossed_by_that_one_word(lexicon: Lexicon) -> None:
