@@ -76,6 +76,21 @@ def is_instrument_heading(heading: str) -> bool:
     return bool(_INSTRUMENT_WORD.search(heading))
 
 
+# Acronyms the field uses for bodies, not instruments: such an acronym abbreviates a name that writes
+# the body out (the "Rome Statute of the International Criminal Court" is "the ICC Statute") and no
+# other by its initials: "ICC" would otherwise read as the first words of the "International Covenant
+# on Civil and Political Rights" (ICCPR).
+_BODIES = {
+    "ICC": ("International Criminal Court",),
+    "ICJ": ("International Court of Justice",),
+    "ILO": ("International Labour Organization", "International Labour Organisation"),
+    "IOM": ("International Organization for Migration",),
+    "IRO": ("International Refugee Organization",),
+    "UNHCR": ("United Nations High Commissioner for Refugees", "UN High Commissioner for Refugees"),
+    "OHCHR": ("Office of the United Nations High Commissioner for Human Rights",),
+}
+
+
 def abbreviates(acronym: str, name: str) -> float:
     """How well `acronym` (3+ letters) abbreviates `name`: 1.0 when it is written in the name ("...
     (CEDAW, 1979)") or its letters are the initials of the name's first words, in order, where only
@@ -84,11 +99,15 @@ def abbreviates(acronym: str, name: str) -> float:
     "Convention against Torture and Other Cruel ..."; words after the last letter do not matter);
     0.5 when they are so from a later capitalised word ("CRC" for "Optional Protocol to the
     Convention on the Rights of the Child"); else 0.0 ("CRC" for "China Primer: Human Rights (CRS
-    ...)", which would pass over "Primer")."""
+    ...)", which would pass over "Primer"). The acronym of a body (`_BODIES`: "ICC") abbreviates a
+    name that writes the body out (1.0), and no other."""
     if len(acronym) < 3:
         return 0.0
     if re.search(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", name):
         return 1.0
+    if acronym in _BODIES:
+        folded = " ".join(name.split()).casefold()
+        return 1.0 if any(body.casefold() in folded for body in _BODIES[acronym]) else 0.0
     words = _WORD.findall(name)
     letters = acronym.lower()
 

@@ -92,6 +92,8 @@ DOMAIN_ENTRIES = (
     ("연임", "reappointment; reelection; consecutive term"),
     ("무국적자", "stateless person; stateless"),
     ("월경", "border crossing; crossing the border"),
+    ("이주민", "migrant"),
+    ("밀입국", "smuggling of migrants; smuggling"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 

@@ -47,7 +47,10 @@ CAT = "Convention against Torture and Other Cruel, Inhuman or Degrading Treatmen
         ),
         # from a later capitalised word: half, so the instrument itself wins over one that cites it
         ("CRC", "Optional Protocol to the Convention on the Rights of the Child", 0.5),
-        ("ICC", "Rome Statute of the International Criminal Court (1998)", 0.5),
+        # the acronym of a body abbreviates a name that writes the body out, and no other by initials
+        ("ICC", "Rome Statute of the International Criminal Court (1998)", 1.0),
+        ("ICC", ICCPR, 0.0),
+        ("UNHCR", "Statute of the Office of the United Nations  High Commissioner for Refugees", 1.0),
         # a capitalised word may not be passed over, nor may the first letter be a lower-case word's
         ("CRC", "China Primer: Human Rights (CRS In Focus IF12265)", 0.0),
         ("CRC", "Criminal Law of the People's Republic of China", 0.0),
@@ -393,6 +396,15 @@ def test_naming_the_united_nations_does_not_name_the_protocols_that_supplement_i
     df = {t: 20 if t in {"un", "unit", "nation", "유엔", "국제", "연합"} else 400 for t in terms}
     named = NamedInstrument.of(terms, [], df, 1000, senses)
     assert next(sid for _, sid in index.explicit(named)) == "crc"
+
+
+def test_the_icc_statute_is_the_rome_statute_not_the_iccpr() -> None:
+    rome = "Rome Statute of the International Criminal Court (1998)"
+    index = TitleIndex([("iccpr", ICCPR), ("rome", rome)])
+    terms = analyze("What does Article 7 of the ICC Statute say?")
+    named = NamedInstrument.of([t for t in terms if t not in {"7", "articl"}], ["ICC"], {}, 1000)
+    assert [sid for _, sid in index.explicit(named)] == ["rome"]
+    assert named.decisive(rome, frozenset(analyze(rome)))
 
 
 def test_the_un_refugee_convention_is_the_refugee_convention() -> None:

@@ -51,6 +51,8 @@ def test_the_domain_entries_name_courts_presidents_and_terms_of_office() -> None
     # 무국적자 is no headword (무국적 is); 월경 is "menstruation" in the dictionary, a border crossing here
     assert lexicon.senses("무국적자", "ko")[0] == tuple(analyze("stateless person"))
     assert tuple(analyze("border crossing")) in lexicon.senses("월경", "ko")
+    # the Korean name of the Smuggling Protocol: 이주민 밀입국 방지 의정서
+    assert ("migrant",) in lexicon.senses("이주민", "ko") and ("smuggl",) in lexicon.senses("밀입국", "ko")
 
 
 def test_english_stems_get_the_korean_terms_glossed_by_that_one_word(lexicon: Lexicon) -> None:
