@@ -493,7 +493,7 @@ class GroundIndex:
             unread = {w for t in names for w in (joined_words(t) if " " in t else (t,))} - q_set
             name_stats = self.backend.term_stats(unread) if unread else None
             df = {**stats.df, **name_stats.df} if name_stats is not None else stats.df
-            named = NamedInstrument.of(names, acronyms, df, stats.n_docs)
+            named = NamedInstrument.of(names, acronyms, df, stats.n_docs, stressed=_name_words(q))
             in_named = self._named_provision(q.provisions, named, query.filters, names)
             wanted_languages = {lang.lower() for lang in query.filters.languages}
             across_languages = tuple(
@@ -1742,6 +1742,18 @@ class TypedReading:
         """Whether the group's head holds the answer type only in sentences about other things."""
         rec = group.head
         return rec.holds_type(self.answer.text) and self.share(rec) < TYPED_SENTENCE_SHARE
+
+
+def _name_words(q: QuestionAnalysis) -> frozenset[str]:
+    """The terms of the names a question writes in capitals ("China", "Criminal Law"), when one of
+    them names an instrument by more than the word for its kind (`NamedInstrument.of`'s `stressed`);
+    none otherwise (a lower-case or Korean question, an instrument named by acronym or as "the
+    Convention" alone)."""
+    names = [c for c in q.constraints if c.kind == "name"]
+    kinds = instrument_terms()
+    if not any(is_instrument_heading(c.text) and any(t not in kinds for t in c.terms) for c in names):
+        return frozenset()
+    return frozenset(t for c in names for t in c.terms)
 
 
 def _idf_weights(

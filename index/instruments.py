@@ -26,6 +26,7 @@ import itertools
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -60,6 +61,11 @@ _TITLE_END = re.compile(r"\s+[—–]\s+|,\s+with\b|;\s")
 _WORD = re.compile(r"[A-Za-z]+")
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{3,8}(?![A-Za-z])")  # "ICCPR의", "ICCPR第12条" too
 MIN_MATCH = 0.2  # a question names an instrument when it matches one at least this much
+# The words of a name a question writes in capitals ("Article 241 of China's Criminal Law") weigh this
+# many times their IDF when instruments are matched with the question: what it asks about ("... say
+# about buying abducted women") holds rarer words, which named the Act on ... Victims Abducted to
+# North Korea instead.
+NAME_STRESS = 3.0
 
 
 def instrument_name(title: str) -> str:
@@ -184,6 +190,7 @@ class NamedInstrument:
         df: Mapping[str, int],
         n_docs: int,
         senses: Mapping[str, Iterable[tuple[str, ...]]] | None = None,
+        stressed: AbstractSet[str] = frozenset(),
     ) -> NamedInstrument:
         """From the question's content terms outside its provisions, its acronyms (`acronyms_in`),
         the terms' document frequencies over `n_docs` passages and, to match titles in another
@@ -193,9 +200,12 @@ class NamedInstrument:
         international instruments theirs (`name_word_senses`: 자유 of 자유권규약 -> civil
         political). Either way a term also matches the other forms a name may write it in
         (`same_senses`: "Korean" as "Korea", "code" as "Law"). The words naming the United Nations
-        are not read (`without_united_nations`: "the UN Refugee Convention" is the Refugee Convention)."""
+        are not read (`without_united_nations`: "the UN Refugee Convention" is the Refugee Convention).
+        The `stressed` terms (those of the name the question writes in capitals: "China's Criminal
+        Law") weigh `NAME_STRESS` times their IDF."""
         weights = {
             t: idf(df.get(t, 0) if " " not in t else joined_df(t, df), n_docs)
+            * (NAME_STRESS if t in stressed else 1.0)
             for t in sorted(set(without_united_nations(terms)))
         }
         pairs = []

@@ -8,6 +8,7 @@ from index import engine
 from index.analyzer import analyze
 from index.engine import GroundIndex
 from index.instruments import (
+    NAME_STRESS,
     NamedInstrument,
     TitleIndex,
     abbreviates,
@@ -24,7 +25,7 @@ from index.instruments import (
     same_senses,
     without_united_nations,
 )
-from index.question import section_provisions
+from index.question import analyze_question, section_provisions
 from index.types import Filters, Query
 from tests.helpers import tiny_index_in
 
@@ -405,6 +406,40 @@ def test_the_icc_statute_is_the_rome_statute_not_the_iccpr() -> None:
     named = NamedInstrument.of([t for t in terms if t not in {"7", "articl"}], ["ICC"], {}, 1000)
     assert [sid for _, sid in index.explicit(named)] == ["rome"]
     assert named.decisive(rome, frozenset(analyze(rome)))
+
+
+def test_the_name_written_in_capitals_outweighs_what_the_question_asks_about() -> None:
+    criminal_law = "中华人民共和国刑法 (Criminal Law of the People's Republic of China)"
+    abductees = (
+        "납북피해자의 보상 및 지원에 관한 법률 (Act on Compensation and Support for Victims "
+        "Abducted to North Korea after the Conclusion of the Armistice Agreement)"
+    )
+    index = TitleIndex([("criminal", criminal_law), ("abductees", abductees)])
+    question = "What does Article 241 of China's Criminal Law say about buying abducted women?"
+    q = analyze_question(question)
+    terms = [t for t in q.terms if t not in q.provision_terms]
+    # as in the demo collection: "buy" and "abducted" are rarer in passages than "China" or "law"
+    df = {"buy": 3, "abduct": 60, "woman": 500, "china": 600, "crimin": 560, "law": 650}
+    plain = NamedInstrument.of(terms, [], df, 4000)
+    assert next(sid for _, sid in index.explicit(plain)) == "abductees"  # "abducted" + "law" outweigh
+    stressed = engine._name_words(q)
+    assert stressed == {"china", "crimin", "law"}
+    named = NamedInstrument.of(terms, [], df, 4000, stressed=stressed)
+    assert named.weights["law"] == pytest.approx(NAME_STRESS * plain.weights["law"])
+    assert next(sid for _, sid in index.explicit(named)) == "criminal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does Article 3 of the CAT say?",  # an acronym
+        "What does Article 1 of the Convention say?",  # the kind alone
+        "What does article 33 of the refugee convention say?",  # no capitals
+        "난민법 제3조는 무엇인가요?",
+    ],
+)
+def test_no_name_is_stressed_without_a_capitalised_instrument_name(question: str) -> None:
+    assert engine._name_words(analyze_question(question)) == frozenset()
 
 
 def test_the_un_refugee_convention_is_the_refugee_convention() -> None:
@@ -818,3 +853,43 @@ def test_an_instrument_the_collection_lacks_is_not_its_one_of_that_kind(
     answer = laws.search(Query(question, explain=True))
     assert answer.explanation is not None
     assert "article of the instrument" not in answer.explanation.reason, question
+
+
+CHINA_AND_ABDUCTEES = {
+    "criminal_law.txt": (
+        "中华人民共和国刑法\n\n"
+        "第二百四十条 拐卖妇女、儿童的，处五年以上十年以下有期徒刑，并处罚金。\n\n"
+        "第二百四十一条 收买被拐卖的妇女、儿童的，处三年以下有期徒刑、拘役或者管制。\n\n"
+        "第二百四十二条 以暴力、威胁方法阻碍国家机关工作人员解救被收买的妇女、儿童的，依照本法处罚。"
+    ),
+    "abductees.txt": (
+        "납북피해자의 보상 및 지원에 관한 법률\n\n"
+        "제1조(목적) 이 법은 납북피해자와 그 가족에 대한 보상 및 지원을 목적으로 한다.\n\n"
+        "제2조(정의) 이 법에서 납북자란 군사정전에 관한 협정 체결 후 북한에 억류된 자를 말한다.\n\n"
+        "제3조(위원회) 납북피해자보상및지원심의위원회를 둔다."
+    ),
+    "report.txt": "\n\n".join(
+        f"Section {n}. Courts in region {n} of China applied the criminal law to {n} cases, and women's "
+        "groups asked for changes to the law."
+        for n in range(1, 41)
+    ),
+}
+CHINA_AND_ABDUCTEES_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    '"criminal_law.txt","中华人民共和国刑法 (Criminal Law of the People\'s Republic of China)",'
+    "全国人民代表大会,1997-03-14,https://example.cn/law,test,Public,zh\n"
+    '"abductees.txt","납북피해자의 보상 및 지원에 관한 법률 (Act on Compensation and Support for Victims '
+    'Abducted to North Korea after the Conclusion of the Armistice Agreement)",대한민국 국회,2021-04-20,'
+    "https://example.kr/law,test,Public,ko\n"
+    '"report.txt","Trafficking report",Example NGO,2024-01-01,https://example.org/report,test,Public,en\n'
+)
+
+
+def test_an_article_of_the_law_named_in_capitals_is_found_whatever_the_question_asks_about(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    index = tiny_index_in(tmp_path_factory, "china-law", CHINA_AND_ABDUCTEES, CHINA_AND_ABDUCTEES_MANIFEST)
+    question = "What does Article 241 of China's Criminal Law say about buying abducted women?"
+    answer = index.search(Query(question, k=3, explain=True))
+    assert answer.explanation is not None and "no article" not in answer.explanation.reason
+    assert answer.answered and "第二百四十一条" in answer.hits[0].passage.text
