@@ -226,6 +226,14 @@ _PROVISION = re.compile(
     r"\b(?:Article|Art\.?|Articles)\s*(?P<art>\d+)[A-Za-z]?"
     r"|\b(?:Article|Art\.)\s+(?P<roman>(?-i:[IVXLC]+))\b"
     r"|제\s*(?P<ko>\d+)\s*조(?:의(?P<ko_branch>\d+))?"
+    # "난민법 3조", "세계인권선언 14조": without 제 only right after the instrument's kind (a bare "3조"
+    # is as often three trillion: "1조 원")
+    r"|(?:"
+    + "|".join(
+        f"(?<={kind})|(?<={kind} )"
+        for kind in ("법", "법률", "협약", "규약", "의정서", "조약", "선언", "헌장", "시행령")
+    )
+    + r")(?P<ko_bare>\d+)\s*조(?:의(?P<ko_bare_branch>\d+))?"
     r"|第\s*(?P<zh>[0-9一二三四五六七八九十百千零〇两]+)\s*条(?:之(?P<zh_branch>[0-9一二三四五六七八九十]+))?"
     r"|§+\s*(?P<sec>\d+)"
     r"|\b(?:\d+\s+)?U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?(?P<usc>\d+)"
@@ -330,7 +338,8 @@ def provisions_in(text: str) -> tuple[Provision, ...]:
     "Article 33" and "Art. 33(1)" -> ("art", "33"); "Article XIV" -> ("art", "14"); "제3조" -> ("art",
     "3"); "제22조의2" -> ("art", "22-2") (but "제3조의 2가지" is article 3); "第二百四十条" -> ("art",
     "240"); "第二百四十条之一" -> ("art", "240-1"); "§ 7801" and "Section 3" -> ("sec", "7801"), ("sec",
-    "3").
+    "3"). "3조" without 제 names an article right after the instrument's kind only ("난민법 3조"; "1조 원"
+    is a sum).
     """
     found: list[Provision] = []
     for m in _PROVISION.finditer(text):
@@ -340,9 +349,10 @@ def provisions_in(text: str) -> tuple[Provision, ...]:
         elif m.group("roman"):
             number = _roman(m.group("roman"))
             key = ("art", str(number)) if number else None
-        elif m.group("ko"):
-            branch = m.group("ko_branch")
-            key = ("art", f"{int(m.group('ko'))}" + (f"-{int(branch)}" if branch else ""))
+        elif m.group("ko") or m.group("ko_bare"):
+            article = str(m.group("ko") or m.group("ko_bare"))
+            part = m.group("ko_branch") or m.group("ko_bare_branch")
+            key = ("art", f"{int(article)}" + (f"-{int(part)}" if part else ""))
         elif m.group("zh"):
             value, branch = _han_number(m.group("zh")), m.group("zh_branch")
             sub = _han_number(branch) if branch else None

@@ -893,3 +893,10 @@ def test_an_article_of_the_law_named_in_capitals_is_found_whatever_the_question_
     answer = index.search(Query(question, k=3, explain=True))
     assert answer.explanation is not None and "no article" not in answer.explanation.reason
     assert answer.answered and "第二百四十一条" in answer.hits[0].passage.text
+
+
+def test_a_korean_article_named_without_je_is_the_named_laws(treaties: GroundIndex) -> None:
+    answer = treaties.search(Query("난민법 22조는 무엇을 정하나요?", k=3, explain=True))
+    assert answer.explanation is not None and answer.explanation.provisions == ("art 22",)
+    first = answer.hits[0].passage
+    assert first.section[-1].startswith("제22조") and "거주지" in first.text

@@ -62,6 +62,12 @@ def test_a_hyphenated_term_matches_as_a_whole() -> None:
         # a branch article is its own provision, not the article it follows
         ("북한이탈주민법 제22조의2에 따른 보호 기간은?", (("art", "22-2"),)),
         ("제22조 와 제22조의2", (("art", "22"), ("art", "22-2"))),
+        # without 제: right after the instrument's kind only; a bare "1조" is as often a trillion
+        ("세계인권선언 14조는 무엇인가요?", (("art", "14"),)),
+        ("난민법3조의2", (("art", "3-2"),)),
+        ("헌법 10조", (("art", "10"),)),
+        ("예산이 1조 원이 넘나요?", ()),
+        ("국제법상 3조 원 규모의 지원", ()),
         ("刑法第二百四十条之一", (("art", "240-1"),)),
         ("제3조의 2가지 요건은?", (("art", "3"),)),
         ("제3조의 2항", (("art", "3"),)),
