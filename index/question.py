@@ -220,20 +220,26 @@ _NOT_NAMES = frozenset(
     ]
 )
 
+# Words ending in 법 that name no law (a way, illegal, grammar, an expedient, unlawful, lawful, proper,
+# legislation, the judiciary): "해결 방법 3조" names no article.
+_NOT_A_LAW_WORD = ("방법", "불법", "문법", "편법", "위법", "합법", "적법", "입법", "사법")
 # Provisions a question can name, with the family they belong to: an article of a treaty or law
 # (Article 33, Art. 1A, 제3조, 第二百四十条) or a section of a code or report (§ 7801, Section 3).
 _PROVISION = re.compile(
     r"\b(?:Article|Art\.?|Articles)\s*(?P<art>\d+)[A-Za-z]?"
     r"|\b(?:Article|Art\.)\s+(?P<roman>(?-i:[IVXLC]+))\b"
     r"|제\s*(?P<ko>\d+)\s*조(?:의(?P<ko_branch>\d+))?"
-    # "난민법 3조", "세계인권선언 14조": without 제 only right after the instrument's kind (a bare "3조"
-    # is as often three trillion: "1조 원")
+    # "난민법 3조", "세계인권선언 14조": without 제 only right after the instrument's kind, not after a
+    # word that merely ends in 법 ("해결 방법 3조", "불법 1조"), and not as a sum ("1조 원": a bare "3조" is
+    # as often three trillion)
     r"|(?:"
     + "|".join(
         f"(?<={kind})|(?<={kind} )"
         for kind in ("법", "법률", "협약", "규약", "의정서", "조약", "선언", "헌장", "시행령")
     )
-    + r")(?P<ko_bare>\d+)\s*조(?:의(?P<ko_bare_branch>\d+))?"
+    + r")"
+    + "".join(f"(?<!{word})(?<!{word} )" for word in _NOT_A_LAW_WORD)
+    + r"(?P<ko_bare>\d+)\s*조(?!\s*(?:원|달러|위안|엔|유로|파운드|규모|억))(?:의(?P<ko_bare_branch>\d+))?"
     r"|第\s*(?P<zh>[0-9一二三四五六七八九十百千零〇两]+)\s*条(?:之(?P<zh_branch>[0-9一二三四五六七八九十]+))?"
     r"|§+\s*(?P<sec>\d+)"
     r"|\b(?:\d+\s+)?U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?(?P<usc>\d+)"
