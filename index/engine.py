@@ -87,6 +87,7 @@ from index.instruments import (
     instrument_name,
     instrument_terms,
     is_instrument_heading,
+    is_kind,
     joined_words,
     name_terms,
     question_name_terms,
@@ -819,7 +820,7 @@ class GroundIndex:
             found = _InNamed(frozenset(provisions), named, best, sources)
             # beyond doubt by its words, or as the one instrument of the kind named ("헌법 제3조" where
             # the collection holds one constitution) when nothing said contradicts it
-            leading = list(itertools.takewhile(lambda t: t not in instrument_terms(), names))
+            leading = list(itertools.takewhile(lambda t: not is_kind(t), names))
             decisive = all(
                 named.decisive(name, terms)
                 or (

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from corpus.script import HAN
 from index.abstain import idf
 from index.analyzer import analyze
 
@@ -260,7 +261,7 @@ class NamedInstrument:
         only by its subject ("torture")."""
         if any(abbreviates(acronym, name) == 1.0 for acronym, _ in self.acronyms):
             return True
-        return any(self.kind_held(t, name_terms) for t in self.weights if t in instrument_terms())
+        return any(self.kind_held(t, name_terms) for t in self.weights if is_kind(t))
 
     def kind_held(self, term: str, name_terms: frozenset[str]) -> bool:
         """The name holds kind-of-instrument term `term` itself, or one of its senses that is a
@@ -287,7 +288,7 @@ class NamedInstrument:
         return bool(full) or any(
             self.held(t, name_terms) >= (1.0 if t in countries else 0.5)
             for t in self.weights
-            if t not in instrument_terms()
+            if not is_kind(t)
         )
 
     def contradicts(self, name: str, name_terms: frozenset[str]) -> bool:
@@ -623,6 +624,27 @@ def instrument_terms() -> frozenset[str]:
     return frozenset(analyze(" ".join(_INSTRUMENT_WORDS))) | frozenset(_OTHER_INSTRUMENT_WORDS)
 
 
+# A Chinese law's name ends in 法 and is indexed in character bigrams, so its kind is the bigram that
+# ends in 法 (刑法 of 中华人民共和国刑法, 籍法 of 国籍法); these words end in 法 without naming a law
+# (illegal, legal, unlawful, according to law, method, unable, judicial, legislative, ...).
+_NOT_A_CHINESE_LAW = frozenset(
+    {
+        *("非法", "合法", "违法", "依法", "守法", "犯法", "执法", "司法", "立法", "方法"),
+        *("办法", "无法", "设法", "做法", "看法", "说法", "想法", "用法", "手法", "语法"),
+    }
+)
+_CHINESE_LAW = re.compile(f"[{HAN}]法")
+
+
+def is_kind(term: str) -> bool:
+    """Whether analysed term `term` names a kind of instrument: one of `instrument_terms`, or a Chinese
+    bigram ending in 法 that is not one of the words merely ending so (刑法 "Criminal Law", not 非法
+    "illegal")."""
+    return term in instrument_terms() or (
+        _CHINESE_LAW.fullmatch(term) is not None and term not in _NOT_A_CHINESE_LAW
+    )
+
+
 @functools.lru_cache(maxsize=8192)
 def innermost_instrument(title: str, section: tuple[str, ...]) -> str:
     """The instrument a passage stands in: the innermost heading of its section path that names one
@@ -684,7 +706,7 @@ class TitleIndex:
         name, terms = self.name_of(source_id), self.terms_of(source_id)
         kinds = instrument_terms()
         for t in named.weights:
-            if t not in kinds:
+            if not is_kind(t):
                 continue
             # the kind in every form the question's word may take ("Code" is also an "Act" or "Law")
             forms = (t, *(s[0] for s in named.senses.get(t, ()) if len(s) == 1 and s[0] in kinds))
@@ -818,7 +840,7 @@ class TitleIndex:
         outright = np.zeros(len(self.ids), dtype=bool)
         kinds = instrument_terms()
         for t in named.weights:
-            if t not in kinds:
+            if not is_kind(t):
                 continue
             # the kind named, in the question's language or as one whole sense in another
             for term in (t, *(s[0] for s in named.senses.get(t, ()) if len(s) == 1 and s[0] in kinds)):

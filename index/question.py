@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from corpus.numbering import han_numeral, han_value
-from corpus.script import query_language
+from corpus.script import HAN_OR_KANA_CHAR, query_language
 from index.analyzer import analyze
 from index.answer_type import asked_type, profiled_type
 from index.instruments import capital_forms, country_forms, is_instrument_heading, state_forms
@@ -645,9 +645,8 @@ def analyze_question(text: str) -> QuestionAnalysis:
     terms = tuple(t for t in all_terms if not _is_question_word(t, language))
     dropped = tuple(t for t in all_terms if _is_question_word(t, language)) + tuple(framing)
     spans = [m.span() for m in _PROVISION.finditer(question)]
-    provision_terms = tuple(
-        dict.fromkeys(t for a, b in spans for t in analyze(_with_paragraph(question, a, b)))
-    )
+    references = (_with_paragraph(question, *_cjk_run(question, a, b)) for a, b in spans)
+    provision_terms = tuple(dict.fromkeys(t for ref in references for t in analyze(ref)))
     return QuestionAnalysis(
         text=question,
         language=language,
@@ -658,6 +657,18 @@ def analyze_question(text: str) -> QuestionAnalysis:
         asks_quantity=bool(_QUANTITY.search(question)),
         provision_terms=provision_terms,
     )
+
+
+def _cjk_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """A provision reference's span with the Han or kana character on either side of it when the
+    reference itself starts or ends in one: Chinese is indexed in character bigrams, and the bigram
+    straddling the reference ("法第" of "刑法第240条", "条规" of "第240条规定了什么") belongs to it,
+    not to the instrument's name before it nor to the words after it."""
+    if start > 0 and HAN_OR_KANA_CHAR.match(text, start) and HAN_OR_KANA_CHAR.match(text, start - 1):
+        start -= 1
+    if 0 < end < len(text) and HAN_OR_KANA_CHAR.match(text, end - 1) and HAN_OR_KANA_CHAR.match(text, end):
+        end += 1
+    return start, end
 
 
 def _with_paragraph(text: str, start: int, end: int) -> str:

@@ -17,6 +17,7 @@ from index.instruments import (
     instrument_name,
     instrument_terms,
     is_instrument_heading,
+    is_kind,
     kind_parts,
     kind_senses,
     name_terms,
@@ -784,6 +785,10 @@ def laws(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
         ("헌법 제3조는 무엇을 규정하나요?", "영토는"),
         ("What does Article 3 of the Constitution say?", "영토는"),
         ("한국 헌법 제12조", "신체의 자유"),
+        # in Chinese, with the article's number in digits or in Han numerals: 刑法 is the law's kind
+        ("刑法第240条", "第二百四十条"),
+        ("中国刑法第二百四十条规定了什么？", "第二百四十条"),
+        ("国籍法第9条", "第九条"),
     ],
 )
 def test_an_article_named_with_its_instrument_in_other_words(
@@ -900,3 +905,13 @@ def test_a_korean_article_named_without_je_is_the_named_laws(treaties: GroundInd
     assert answer.explanation is not None and answer.explanation.provisions == ("art 22",)
     first = answer.hits[0].passage
     assert first.section[-1].startswith("제22조") and "거주지" in first.text
+
+
+def test_a_chinese_law_is_named_by_the_bigram_ending_in_its_kind() -> None:
+    assert is_kind("刑法") and is_kind("籍法") and is_kind("convent") and is_kind("법")
+    assert not is_kind("非法") and not is_kind("无法") and not is_kind("法第") and not is_kind("刑")
+    criminal_law = "中华人民共和国刑法 (Criminal Law of the People's Republic of China)"
+    named = NamedInstrument.of(["刑法"], [], {}, 1000)
+    assert named.explicit(criminal_law, frozenset(analyze(criminal_law)))
+    illegal = NamedInstrument.of(["非法", "越境"], [], {}, 1000)  # "illegal border crossing" names no law
+    assert not illegal.explicit(criminal_law, frozenset(analyze(criminal_law)))

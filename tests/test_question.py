@@ -371,3 +371,19 @@ def test_names_compared_with_are_searched_but_not_required(question: str, names:
     Thailand") it must."""
     assert [c.text for c in analyze_question(question).constraints if c.kind == "name"] == names
     assert "inter-american" in analyze_question(question).terms or "Inter-American" not in question
+
+
+@pytest.mark.parametrize(
+    ("question", "outside"),
+    [
+        # the bigram straddling a Chinese article reference is the reference's, not the law's name
+        ("刑法第240条", ("刑法",)),
+        ("刑法第二百四十条", ("刑法",)),
+        ("中国刑法第240条规定了什么？", ("中国", "国刑", "刑法", "规定")),
+        ("What does Article 240 of the Chinese Criminal Law say?", ("chines", "crimin", "law")),
+        ("난민법 제3조", ("난민", "법")),
+    ],
+)
+def test_the_terms_outside_a_provision_reference(question: str, outside: tuple[str, ...]) -> None:
+    q = analyze_question(question)
+    assert tuple(t for t in q.terms if t not in q.provision_terms) == outside
