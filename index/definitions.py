@@ -54,7 +54,9 @@ def _word_set(words: str) -> frozenset[str]:
 # "What is an enforced disappearance?", "Who is a refugee under the 1951 Convention?", "What are
 # 'severe forms of trafficking in persons' under the TVPA?": the question is a term of at most four
 # words after "what is" or "who is", perhaps with the treaty it is asked of (named by its kind or its
-# acronym, which `index.engine` then reads as the treaty named). Not such a term: a place or a law
+# acronym, which `index.engine` then reads as the treaty named); after "the" only with that treaty
+# ("What is the sale of children under the Optional Protocol to the CRC?"; "What is the capital?"
+# asks no term). Not such a term: a place or a law
 # in general ("What is slavery in North Korea?", "under Korean law": what happens there, what a
 # country's laws say), a preposition other than "of" or "against" ("penalties for trafficking",
 # "vulnerable to trafficking"), a subject and its verb ("North Korea hiding", "NGOs saying"), a state
@@ -62,7 +64,7 @@ def _word_set(words: str) -> frozenset[str]:
 # characterises a term ("signs of trafficking"). `_what_is_term` checks these on the question
 # stripped of its final marks, at most `_WHAT_IS_CHARS` long.
 _TERM_ASKED = (
-    r"(?:what|who)(?:\s+(?:exactly\s+)?(?:is|are)|['’]s)\s+(?P<article>an?\s+)?"
+    r"(?:what|who)(?:\s+(?:exactly\s+)?(?:is|are)|['’]s)\s+(?P<article>an?\s+|(?P<the>the\s+))?"
     r"(?P<term>[\"'‘“][^\"'’”?]{1,60}[\"'’”]|[^\s?'’\",]+(?:\s+[^\s?'’\",]+){0,3}?)"
 )
 _WHAT_IS = re.compile(
@@ -86,7 +88,8 @@ _NOT_TERMS = _word_set(
     "kind examples example effects consequences penalties penalty conditions number numbers list "
     "article articles section sections chapter paragraph part concerns findings reports allegations "
     "developments challenges trends options members forbidden punishable unlawful given taken hidden sold "
-    "paid important clear unknown"
+    "paid important clear unknown role purpose function functions mandate scope task tasks composition "
+    "status situation position definition definitions meaning"
 )
 _PREPOSITIONS = _word_set(
     "in into under at on during within inside across near for to from with by about over after before "
@@ -139,6 +142,8 @@ def _what_is_term(question: str) -> str | None:
         m = _WHAT_IS_BARE.fullmatch(text)
         if m is None:
             return None
+    if m.group("the") is not None and (setting is None or m.re is _WHAT_IS_BARE):
+        return None  # "What is the capital?", "What is the situation in China?": no term of a treaty's
     raw = m.group("term")
     term = raw.strip("\"'‘’“”")
     if term != raw:

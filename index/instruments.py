@@ -281,7 +281,10 @@ class NamedInstrument:
         if not self.explicit(name, name_terms):
             return False
         full = {term for acronym, term in self.acronyms if abbreviates(acronym, name) == 1.0}
-        if any(term not in name_terms and term not in full for _, term in self.acronyms):
+        # an acronym of the name's later words counts as said ("Optional Protocol to the CRC"), though
+        # alone it names nothing beyond doubt
+        part = {term for acronym, term in self.acronyms if abbreviates(acronym, name) > 0.0}
+        if any(term not in name_terms and term not in part for _, term in self.acronyms):
             return False
         countries = country_terms()
         # a country counts only held in full: "North Korea" is not the "Republic of Korea"
@@ -655,10 +658,31 @@ def innermost_instrument(title: str, section: tuple[str, ...]) -> str:
     return instrument_name(title)
 
 
+# "Convention on the Elimination of All Forms of Discrimination against Women (CEDAW, 1979)": a name
+# and the acronym written in brackets right after it
+_WRITTEN_ACRONYM = re.compile(r"(?P<name>[A-Z][^()]*?)\s*\(\s*(?P<acronym>[A-Z]{3,8})(?![A-Za-z])")
+
+
+def lent_acronyms(names: Sequence[str]) -> list[frozenset[str]]:
+    """Per name, the analysed acronyms other names lend it: an acronym a name writes in brackets
+    after its words ("... against Women (CEDAW, 1979)") is that of those words wherever they stand,
+    so the "Optional Protocol to the Convention on the Elimination of All Forms of Discrimination
+    against Women" holds "cedaw" too, which its initials do not give ("All Forms" is passed over)."""
+    written: dict[str, set[str]] = {}
+    for name in names:
+        for m in _WRITTEN_ACRONYM.finditer(name):
+            words = " ".join(m.group("name").split()).casefold()
+            if len(words.split()) > 1:
+                written.setdefault(words, set()).update(analyze(m.group("acronym")))
+    folded = [" ".join(name.split()).casefold() for name in names]
+    return [frozenset().union(*(terms for words, terms in written.items() if words in f)) for f in folded]
+
+
 class TitleIndex:
     """The sources' instrument names (`instrument_name` of each title), indexed by analysed term and
     by the initials of their words, so that ranking them for a question costs little more than the
-    titles sharing one of its terms (a collection can hold thousands of sources).
+    titles sharing one of its terms (a collection can hold thousands of sources). A name also holds
+    the acronyms other names write for words it holds (`lent_acronyms`).
 
     Scores are first added up per title from the term postings (numpy); only the best are then
     ranked exactly (`NamedInstrument.rank`). An acronym is looked for in one string of every title's
@@ -674,11 +698,12 @@ class TitleIndex:
         self.terms: list[frozenset[str]] = []
         postings: dict[str, list[int]] = {}
         lines: list[str] = []
-        for i, (sid, title) in enumerate(titles):
-            name = instrument_name(title)
-            terms = name_terms(name)
+        for sid, title in titles:
             self.ids.append(sid)
-            self.names.append(name)
+            self.names.append(instrument_name(title))
+        lent = lent_acronyms(self.names)
+        for i, name in enumerate(self.names):
+            terms = name_terms(name) | lent[i]
             self.terms.append(terms)
             for t in terms:
                 postings.setdefault(t, []).append(i)

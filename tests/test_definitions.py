@@ -69,6 +69,14 @@ from tests.helpers import tiny_index_in
         ("What is happening in China?", False),
         ("What's a refugee?", True),
         ("What is a refugee for the purposes of the Convention?", True),
+        # "the" term of a treaty named; not without one, nor a role or a scope
+        ("What is the sale of children under the Optional Protocol to the CRC?", True),
+        ("What is the principle of non-refoulement under the Refugee Convention?", True),
+        ("What is the capital?", False),
+        ("What is the situation in China?", False),
+        ("What is the sale of children?", False),
+        ("What is the role of the Committee under the CAT?", False),
+        ("What is the scope of application under the Refugee Convention?", False),
         # a place, a time, a pronoun or a verb after the term: no definition asked
         ("What is slavery in North Korea?", False),
         ("What is sex trafficking in China?", False),

@@ -20,6 +20,7 @@ from index.instruments import (
     is_kind,
     kind_parts,
     kind_senses,
+    lent_acronyms,
     name_terms,
     name_word_senses,
     question_name_terms,
@@ -53,7 +54,8 @@ CAT = "Convention against Torture and Other Cruel, Inhuman or Degrading Treatmen
         ("ICC", "Rome Statute of the International Criminal Court (1998)", 1.0),
         ("ICC", ICCPR, 0.0),
         ("UNHCR", "Statute of the Office of the United Nations  High Commissioner for Refugees", 1.0),
-        # a capitalised word may not be passed over, nor may the first letter be a lower-case word's
+        # a capitalised word may not be passed over ("All Forms" of CEDAW: see `lent_acronyms`),
+        # nor may the first letter be a lower-case word's
         ("CRC", "China Primer: Human Rights (CRS In Focus IF12265)", 0.0),
         ("CRC", "Criminal Law of the People's Republic of China", 0.0),
         ("ICCPR", "Optional Protocol to the Convention on the Rights of the Child", 0.0),
@@ -915,3 +917,33 @@ def test_a_chinese_law_is_named_by_the_bigram_ending_in_its_kind() -> None:
     assert named.explicit(criminal_law, frozenset(analyze(criminal_law)))
     illegal = NamedInstrument.of(["非法", "越境"], [], {}, 1000)  # "illegal border crossing" names no law
     assert not illegal.explicit(criminal_law, frozenset(analyze(criminal_law)))
+
+
+def test_an_acronym_of_the_later_words_with_the_rest_of_the_name_is_decisive() -> None:
+    protocol = "Optional Protocol to the Convention on the Rights of the Child (2000)"
+    terms = frozenset(analyze(protocol))
+    named = NamedInstrument.of(analyze("Optional Protocol to the CRC"), ["CRC"], {}, 1000)
+    assert named.decisive(protocol, terms)
+    # the acronym alone names the Convention, not the protocol to it
+    assert not NamedInstrument.of(["crc"], ["CRC"], {}, 1000).decisive(protocol, terms)
+    # nor is a protocol to another convention named
+    cedaw = NamedInstrument.of(analyze("Optional Protocol to the CEDAW"), ["CEDAW"], {}, 1000)
+    assert not cedaw.decisive(protocol, terms)
+
+
+def test_an_acronym_a_title_writes_is_lent_to_the_titles_holding_its_words() -> None:
+    cedaw = "Convention on the Elimination of All Forms of Discrimination against Women"
+    protocol = f"Optional Protocol to the {cedaw} (1999)"
+    crc_protocol = "Optional Protocol to the Convention on the Rights of the Child (2000)"
+    assert abbreviates("CEDAW", protocol) == 0.0  # its initials do not give it
+    assert lent_acronyms([f"{cedaw} (CEDAW, 1979)", protocol, crc_protocol]) == [
+        frozenset({"cedaw"}),
+        frozenset({"cedaw"}),
+        frozenset(),
+    ]
+    index = TitleIndex([("cedaw", f"{cedaw} (CEDAW, 1979)"), ("op", protocol), ("crc-op", crc_protocol)])
+    named = NamedInstrument.of(analyze("Optional Protocol to CEDAW"), ["CEDAW"], {}, 1000)
+    ranked = index.explicit(named)
+    assert ranked[0][1] == "op" and named.decisive(protocol, index.terms_of("op"))
+    alone = NamedInstrument.of(["cedaw"], ["CEDAW"], {}, 1000)
+    assert index.explicit(alone)[0][1] == "cedaw"  # the Convention itself, named in fewer words
