@@ -203,11 +203,17 @@ class NamedInstrument:
         (`same_senses`: "Korean" as "Korea", "code" as "Law"). The words naming the United Nations
         are not read (`without_united_nations`: "the UN Refugee Convention" is the Refugee Convention).
         The `stressed` terms (those of the name the question writes in capitals: "China's Criminal
-        Law") weigh `NAME_STRESS` times their IDF."""
+        Law") weigh `NAME_STRESS` times their IDF. A hyphenated word counts as its parts, without a
+        prefix such as "anti" (`_NAME_PREFIXES`)."""
+        read = set(without_united_nations(terms))
+        # a hyphenated word is its parts, not a third word, and the parts after a prefix
+        # (`_NAME_PREFIXES`): "anti-trafficking" is "trafficking"
+        for t in [t for t in read if "-" in t and set(t.split("-")) <= read]:
+            read -= {t} | ({t.split("-")[0]} & _NAME_PREFIXES)
         weights = {
             t: idf(df.get(t, 0) if " " not in t else joined_df(t, df), n_docs)
             * (NAME_STRESS if t in stressed else 1.0)
-            for t in sorted(set(without_united_nations(terms)))
+            for t in sorted(read)
         }
         pairs = []
         for a in acronyms:
@@ -448,6 +454,10 @@ _KOREAN_COUNTRIES = {
     "미국": "America",
 }
 _STATUTE_WORDS = ("Act", "Law", "Code")
+# Prefixes of a hyphenated word that say how a name stands to the rest, not what it is about: the
+# "anti-torture convention" is the Convention against Torture (whose "against" is not indexed), the
+# "anti-trafficking act" the Act on the Prevention of Human Trafficking
+_NAME_PREFIXES = frozenset({"anti", "non", "counter", "pro", "pre", "post"})
 # "North Korea(n)" and "South Korea(n)" are one country each, one term in names and questions alike
 # (`_joined_countries`), so that "the North Korean Constitution" is not the Republic of Korea's and the
 # "North Korean Refugees ... Act" does not hold the "Korean" of "the Korean Refugee Act".

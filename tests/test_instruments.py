@@ -947,3 +947,11 @@ def test_an_acronym_a_title_writes_is_lent_to_the_titles_holding_its_words() -> 
     assert ranked[0][1] == "op" and named.decisive(protocol, index.terms_of("op"))
     alone = NamedInstrument.of(["cedaw"], ["CEDAW"], {}, 1000)
     assert index.explicit(alone)[0][1] == "cedaw"  # the Convention itself, named in fewer words
+
+
+def test_a_hyphenated_name_word_is_its_parts_without_the_prefix() -> None:
+    named = NamedInstrument.of(analyze("the anti-torture convention"), [], {}, 1000)
+    assert set(named.weights) == {"tortur", "convent"}  # not "anti", nor "anti-tortur" a third time
+    assert named.match(CAT, frozenset(analyze(CAT))) == 1.0
+    # a hyphenated word without a prefix keeps both its parts
+    assert set(NamedInstrument.of(analyze("Korea-Japan treaty"), [], {}, 1000).weights) >= {"korea", "japan"}
