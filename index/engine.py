@@ -1745,16 +1745,26 @@ class TypedReading:
         return rec.holds_type(self.answer.text) and self.share(rec) < TYPED_SENTENCE_SHARE
 
 
+# A name written in capitals, its words joined by the small words of titles ("Convention on the Rights
+# of the Child", "China's Criminal Law")
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|on|the|to|for|against|relating|and)\s+)*[A-Z][\w'’-]*)*")
+
+
 def _name_words(q: QuestionAnalysis) -> frozenset[str]:
-    """The terms of the names a question writes in capitals ("China", "Criminal Law"), when one of
-    them names an instrument by more than the word for its kind (`NamedInstrument.of`'s `stressed`);
-    none otherwise (a lower-case or Korean question, an instrument named by acronym or as "the
-    Convention" alone)."""
-    names = [c for c in q.constraints if c.kind == "name"]
+    """The terms of the names a question writes in capitals ("China", "Criminal Law", "Convention on
+    the Rights of the Child"), when one of them names an instrument by more than the word for its kind
+    (`NamedInstrument.of`'s `stressed`); none otherwise (a lower-case or Korean question, an
+    instrument named by acronym or as "the Convention" alone). A name's capitalised words count with
+    the small words between them (`_NAME_RUN`); the question's first word does not."""
+    names = [c.terms for c in q.constraints if c.kind == "name"]
+    for m in _NAME_RUN.finditer(q.text):
+        run = m.group().split(maxsplit=1)[1:] if m.start() == 0 else [m.group()]
+        if run and is_instrument_heading(run[0]):
+            names.append(tuple(analyze(run[0])))
     kinds = instrument_terms()
-    if not any(is_instrument_heading(c.text) and any(t not in kinds for t in c.terms) for c in names):
+    if not any(any(t in kinds for t in terms) and any(not is_kind(t) for t in terms) for terms in names):
         return frozenset()
-    return frozenset(t for c in names for t in c.terms)
+    return frozenset(t for terms in names for t in terms)
 
 
 def _idf_weights(

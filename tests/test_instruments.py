@@ -445,6 +445,25 @@ def test_no_name_is_stressed_without_a_capitalised_instrument_name(question: str
     assert engine._name_words(analyze_question(question)) == frozenset()
 
 
+def test_a_capitalised_name_counts_with_the_small_words_of_titles() -> None:
+    crc = "Convention on the Rights of the Child (1989)"
+    refugees = "Convention relating to the Status of Refugees (1951)"
+    index = TitleIndex([("crc", crc), ("refugees", refugees)])
+    question = (
+        "What protection does article 22 of the Convention on the Rights of the Child give to children "
+        "seeking refugee status?"
+    )
+    q = analyze_question(question)
+    stressed = engine._name_words(q)
+    assert stressed == {"convent", "right", "child"}
+    terms = [t for t in q.terms if t not in q.provision_terms]
+    # "refugee status" would name the Refugee Convention (article 22 is on refugee children there too)
+    df = {"convent": 800, "right": 1200, "child": 900, "refuge": 1200, "status": 400, "seek": 70, "give": 60}
+    assert next(sid for _, sid in index.explicit(NamedInstrument.of(terms, [], df, 4000))) == "refugees"
+    named = NamedInstrument.of(terms, [], df, 4000, stressed=stressed)
+    assert next(sid for _, sid in index.explicit(named)) == "crc"
+
+
 def test_the_un_refugee_convention_is_the_refugee_convention() -> None:
     refugees = "Convention relating to the Status of Refugees (1951)"
     index = TitleIndex([("palermo", PALERMO), ("smuggling", SMUGGLING), ("refugees", refugees)])
