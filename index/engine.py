@@ -92,7 +92,8 @@ from index.instruments import (
     name_terms,
     question_name_terms,
 )
-from index.lexicon import OTHER, Lexicon, Translation, bundled_lexicon, translate
+from index.lexicon import OTHER, Lexicon, Translation, bundled_lexicon, translate_found
+from index.lexicon import lookups as lexicon_lookups
 from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
 from index.question_vectors import QuestionVectors
 from index.retriever import Candidate, HybridRetriever
@@ -675,17 +676,17 @@ class GroundIndex:
         Chinese (`index.cedict`): only where the collection, within the filters, holds passages in
         that other language and the word list is installed; with the document frequencies of the
         senses' terms."""
-        wanted = [(q.terms, q.language)] + ([(earlier.terms, earlier.language)] if earlier else [])
+        wanted = [q] + ([earlier] if earlier else [])
         asked = []
-        for terms, language in wanted:
-            other = OTHER.get(language)
-            if other is None or not terms or not self.backend.info.passage_languages.get(other):
+        for one in wanted:
+            other = OTHER.get(one.language)
+            if other is None or not one.terms or not self.backend.info.passage_languages.get(other):
                 continue
             if filters.languages and other not in {lang.lower() for lang in filters.languages}:
                 continue
-            asked.append((terms, language))
+            asked.append(one)
         lexicon = self.word_list() if asked else None
-        english = [terms for terms, language in wanted if language == QUESTION_LANGUAGE and terms]
+        english = [one.terms for one in wanted if one.language == QUESTION_LANGUAGE and one.terms]
         if not self.backend.info.passage_languages.get(CHINESE) or (
             filters.languages and CHINESE not in {lang.lower() for lang in filters.languages}
         ):
@@ -695,26 +696,27 @@ class GroundIndex:
             english = []
         lookups = [chinese.lookups(terms) for terms in english] if chinese is not None else []
         needed = {t for found in lookups for senses in found.values() for s in senses for t in s}
-        if lexicon is not None:
-            needed |= {
-                t for terms, lang in asked for term in terms for s in lexicon.senses(term, lang) for t in s
-            }
+        looked_up = (
+            [(one, lexicon_lookups(lexicon, one.terms, one.language, one.text)) for one in asked]
+            if lexicon
+            else []
+        )
+        needed |= {t for _, found in looked_up for senses in found.values() for s in senses for t in s}
         stats = self.backend.term_stats(needed) if needed else None
         df = stats.df if stats is not None else {}
 
         def known(term: str) -> bool:
             return df.get(term, 0) > 0
 
-        found = (
-            [translate(lexicon, terms, lang, known, TRANSLATION_WEIGHT) for terms, lang in asked]
-            if lexicon
-            else []
-        )
+        found = [
+            translate_found(senses, one.terms, OTHER[one.language], known, TRANSLATION_WEIGHT)
+            for one, senses in looked_up
+        ]
         if stats is not None:
             in_chinese = self.backend.info.passage_languages.get(CHINESE, 0)
             found += [
-                to_chinese(looked_up, terms, stats, in_chinese, TRANSLATION_WEIGHT)
-                for looked_up, terms in zip(lookups, english, strict=True)
+                to_chinese(senses, terms, stats, in_chinese, TRANSLATION_WEIGHT)
+                for senses, terms in zip(lookups, english, strict=True)
             ]
         return tuple(tr for tr in found if tr.weights), df
 
@@ -1587,11 +1589,13 @@ def _word_senses(lexicon: Lexicon, term: str) -> tuple[tuple[str, ...], ...]:
 
 def _senses(translations: Iterable[Translation]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """Each translated question term's senses in the other language (`index.lexicon`), merged over
-    the question and the earlier question it is read with."""
+    the question and the earlier question it is read with; a run looked up whole ("인신 매매" ->
+    "human trafficking") lends its senses to each of its words, before their own."""
     out: dict[str, tuple[tuple[str, ...], ...]] = {}
     for tr in translations:
-        for term, senses in tr.senses.items():
-            out[term] = tuple(dict.fromkeys((*out.get(term, ()), *senses)))
+        for key, senses in sorted(tr.senses.items(), key=lambda item: " " not in item[0]):
+            for term in key.split(" ") if " " in key else (key,):
+                out[term] = tuple(dict.fromkeys((*out.get(term, ()), *senses)))
     return out
 
 

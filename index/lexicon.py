@@ -200,21 +200,49 @@ class Translation:
     weights: Mapping[str, float]
 
 
+def lookups(
+    lexicon: Lexicon, terms: Sequence[str], language: str, text: str = ""
+) -> dict[str, tuple[Sense, ...]]:
+    """The senses in the other language of each of the question's terms and, in Korean, of each
+    compound the analyzer split in this question though the word list holds it whole (Kiwi reads
+    "인신매매 의정서" as 인신 + 매매 + 의정서, "인신매매 피해자" as 인신매매 + 피해자): a run of two or
+    three terms in a row whose letters one word of `text` (the question as written) holds, keyed by
+    its terms joined by a space ("인신 매매" -> (("human", "traffick"),)). Terms without senses are
+    left out."""
+    found = {term: senses for term in dict.fromkeys(terms) if (senses := lexicon.senses(term, language))}
+    if language == "ko" and text:
+        words = text.split()
+        for size in (2, 3):
+            for start in range(len(terms) - size + 1):
+                run = terms[start : start + size]
+                whole = "".join(run)
+                if any(whole in w for w in words) and (senses := lexicon.senses(whole, language)):
+                    found[" ".join(run)] = senses
+    return found
+
+
 def translate(
-    lexicon: Lexicon, terms: Sequence[str], language: str, known: Callable[[str], bool], weight: float
+    lexicon: Lexicon,
+    terms: Sequence[str],
+    language: str,
+    known: Callable[[str], bool],
+    weight: float,
+    text: str = "",
 ) -> Translation:
-    """The question's terms in the other language of Korean and English, keeping only senses whose
-    every term the collection holds (`known`).
+    """The question's terms (and Korean runs, `lookups`) in the other language of Korean and English,
+    keeping only senses whose every term the collection holds (`known`).
 
     Args:
         lexicon: the word list.
-        terms: the question's content terms (`QuestionAnalysis.terms`).
+        terms: the question's content terms (`QuestionAnalysis.terms`), in order.
         language: the language of `terms` ("ko" or "en"; other languages get nothing).
         known: whether an index term occurs in the collection (document frequency > 0).
         weight: the BM25 weight a term's translations share (the question's own terms weigh 1).
+        text: the question as written, where Korean runs are looked for ("" looks up none).
     """
-    found = {term: lexicon.senses(term, language) for term in dict.fromkeys(terms)}
-    return translate_found(found, terms, OTHER.get(language, ""), known, weight)
+    return translate_found(
+        lookups(lexicon, terms, language, text), terms, OTHER.get(language, ""), known, weight
+    )
 
 
 def translate_found(

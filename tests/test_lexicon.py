@@ -8,7 +8,7 @@ import pytest
 
 from index.analyzer import analyze
 from index.engine import GroundIndex
-from index.lexicon import DOMAIN_ENTRIES, Lexicon, Translation, bundled_lexicon, translate
+from index.lexicon import DOMAIN_ENTRIES, Lexicon, Translation, bundled_lexicon, lookups, translate
 from index.types import Query
 from tests.fakes import FakeEmbedder
 from tests.helpers import MANIFEST, TINY, tiny_index_in
@@ -76,6 +76,27 @@ def test_translation_keeps_senses_the_collection_holds_and_shares_the_weight(lex
     # a question term is never added again as its own translation
     t = translate(lexicon, ["refuge", "난민"], "ko", known.__contains__, 0.5)
     assert "refuge" not in t.weights
+
+
+def test_a_compound_split_in_the_question_is_looked_up_whole() -> None:
+    lexicon = Lexicon.from_entries(
+        [("인신매매", "human trafficking"), ("매매", "transaction"), ("의정서", "protocol")]
+    )
+    terms = ["인신", "매매", "의정서", "3"]
+    found = lookups(lexicon, terms, "ko", "인신매매 의정서 제3조")
+    assert found["인신 매매"] == (("human", "traffick"),) and found["매매"] == (("transact",),)
+    # written apart, the two words are not the compound
+    assert "인신 매매" not in lookups(lexicon, terms, "ko", "인신 매매 의정서 제3조")
+    assert "인신 매매" not in lookups(lexicon, terms, "ko")  # no text, no runs
+    t = translate(lexicon, terms, "ko", lambda term: True, 1.0, "인신매매 의정서 제3조")
+    assert t.weights["traffick"] == 1.0 and t.senses["인신 매매"] == (("human", "traffick"),)
+
+
+def test_a_run_lends_its_senses_to_its_words_first() -> None:
+    from index.engine import _senses
+
+    t = Translation("en", {"매매": (("transact",),), "인신 매매": (("human", "traffick"),)}, {})
+    assert _senses([t]) == {"인신": (("human", "traffick"),), "매매": (("human", "traffick"), ("transact",))}
 
 
 def test_english_questions_are_translated_to_korean_terms(lexicon: Lexicon) -> None:
