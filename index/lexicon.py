@@ -94,8 +94,11 @@ DOMAIN_ENTRIES = (
     ("월경", "border crossing; crossing the border"),
     ("이주민", "migrant"),
     ("밀입국", "smuggling of migrants; smuggling"),
+    # the statutes' word for a defector ("North Korean Refugees Protection and Settlement Support Act")
+    ("북한이탈주민", "North Korean defector; defector; North Korean refugee"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
+_DOMAIN_HEADS = frozenset(head for head, _ in DOMAIN_ENTRIES)
 
 
 @dataclass(frozen=True)
@@ -165,13 +168,32 @@ class Lexicon:
         if language == "ko":
             return _english_senses(self.ko_en.get(term, ()))
         if language == "en":
-            return tuple((k,) for k in self.en_ko.get(term, ()))
+            return tuple(dict.fromkeys(_korean_sense(k) for k in self.en_ko.get(term, ())))
         return ()
 
 
 @functools.lru_cache(maxsize=8192)
 def _english_senses(glosses: tuple[str, ...]) -> tuple[Sense, ...]:
     return tuple(dict.fromkeys(tuple(t) for t in analyze_many(list(glosses)) if t))
+
+
+# A field word of `DOMAIN_ENTRIES` this long or longer is read as the analyzer reads it: a compound it
+# splits (북한이탈주민 -> 북한, 이탈, 주민), which passages hold only as its parts. The dictionary's own
+# compounds stay as written: read as their parts they only shared the weight of a term's other senses
+# (우선순위 beside 우선 for "priority" lost an answer on the fit halves), and a shorter word is mostly
+# one morpheme, so English questions rarely need Kiwi to translate.
+COMPOUND_CHARS = 4
+_HANGUL_WORD = re.compile(r"[가-힣]+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _korean_sense(word: str) -> Sense:
+    """A Korean headword as the index terms a passage holds it by: the analyzer's terms for a field
+    word (`DOMAIN_ENTRIES`) of `COMPOUND_CHARS` Hangul syllables or more ("북한이탈주민" -> (북한, 이탈,
+    주민)), else as written."""
+    if word in _DOMAIN_HEADS and len(word) >= COMPOUND_CHARS and _HANGUL_WORD.fullmatch(word):
+        return tuple(analyze_many([word])[0]) or (word,)
+    return (word,)
 
 
 def _korean_terms(word: str) -> tuple[str, ...]:

@@ -403,3 +403,15 @@ def test_a_follow_up_in_another_language_translates_its_history_in_the_history_s
     assert answer.read_with  # read with its history
     assert "송환 → repatri" in answer.explanation.translated  # Korean, to English
     assert any(t.startswith("refuge → 난민") for t in answer.explanation.translated)  # English, to Korean
+
+
+def test_an_english_term_reaches_a_korean_compound_by_the_terms_passages_hold() -> None:
+    lex = bundled_lexicon()
+    assert lex is not None
+    # the statutes' 북한이탈주민 (a defector) is indexed as its three parts; 탈북민 is one morpheme
+    senses = lex.senses("defector", "en")
+    assert ("북한", "이탈", "주민") in senses and ("탈북민",) in senses
+    assert ("북한이탈주민",) not in senses
+    # and a Korean question writing it as one word reads it whole
+    found = lookups(lex, analyze("북한이탈주민의 정의"), "ko", "북한이탈주민의 정의")
+    assert ("defector",) in found["북한 이탈 주민"]
