@@ -372,6 +372,7 @@ AUDIT4 = DEFAULT_DEVSET.with_name("audit4.jsonl")
 AUDIT5 = DEFAULT_DEVSET.with_name("audit5.jsonl")
 AUDIT6 = DEFAULT_DEVSET.with_name("audit6.jsonl")
 AUDIT7 = DEFAULT_DEVSET.with_name("audit7.jsonl")
+AUDIT8 = DEFAULT_DEVSET.with_name("audit8.jsonl")
 
 
 @pytest.mark.integration
@@ -380,20 +381,27 @@ AUDIT7 = DEFAULT_DEVSET.with_name("audit7.jsonl")
     reason=f"demo collection not found at {SHARED_CORPUS} (../shared/corpus beside the project)",
 )
 @pytest.mark.parametrize(
-    ("path", "earlier", "unanswerable", "follow_ups"),
+    ("path", "earlier", "unanswerable", "follow_ups", "size", "cross_lingual"),
     [
-        (AUDIT3, (DEFAULT_DEVSET, AUDIT), 10, 5),
-        (AUDIT4, (DEFAULT_DEVSET, AUDIT, AUDIT3), 19, 5),
-        (AUDIT5, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4), 26, 6),
-        (AUDIT6, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5), 26, 5),
-        (AUDIT7, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6), 26, 6),
+        (AUDIT3, (DEFAULT_DEVSET, AUDIT), 10, 5, 65, 10),
+        (AUDIT4, (DEFAULT_DEVSET, AUDIT, AUDIT3), 19, 5, 65, 10),
+        (AUDIT5, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4), 26, 6, 65, 10),
+        (AUDIT6, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5), 26, 5, 65, 10),
+        (AUDIT7, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6), 26, 6, 65, 10),
+        # cross-lingual only: every question is answered in the other language
+        (AUDIT8, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6, AUDIT7), 0, 0, 60, 60),
     ],
-    ids=["audit3", "audit4", "audit5", "audit6", "audit7"],
+    ids=["audit3", "audit4", "audit5", "audit6", "audit7", "audit8"],
 )
 def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
-    path: Path, earlier: tuple[Path, ...], unanswerable: int, follow_ups: int
+    path: Path,
+    earlier: tuple[Path, ...],
+    unanswerable: int,
+    follow_ups: int,
+    size: int,
+    cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit7.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit8.jsonl follow the dev set's schema and rules
     with their own halves; no id and no question of one is also in an earlier set."""
     sources, source_problems = load_sources(SHARED_CORPUS)
     items, read_problems = load_items(path)
@@ -407,10 +415,10 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
         other, _ = load_items(other_path)
         assert not {i["id"] for i in items} & {i["id"] for i in other}
         assert not asked(items) & asked(other)
-    assert len(items) >= 65
+    assert len(items) >= size
     assert {i["language"] for i in items if i["answerable"]} == {"en", "ko"}
     assert sum(not i["answerable"] for i in items) >= unanswerable
     assert sum(i["follow_up"] for i in items) >= follow_ups
-    assert sum(is_cross_lingual(i, sources) for i in items if i["answerable"]) >= 10
+    assert sum(is_cross_lingual(i, sources) for i in items if i["answerable"]) >= cross_lingual
     splits = Counter(i["split"] for i in items)
     assert abs(splits["fit"] - splits["test"]) <= 1
