@@ -30,6 +30,14 @@ from index.analyzer import analyze
 from index.backend import PassageRecord
 from index.instruments import instrument_terms
 
+# Hangul syllables without and with a final consonant: the topic particle is 란 after the first and
+# 이란 after the second ("무국적자란", "난민이란"); a 란 after a final consonant ends a noun ("반란",
+# "혼란", "동란")
+_OPEN = "".join(chr(0xAC00 + 28 * i) for i in range(19 * 21))
+_CLOSED = "".join(chr(0xAC00 + 28 * i + f) for i in range(19 * 21) for f in range(1, 28))
+# nouns that end in 란 after an open syllable: rebellion, commotion, disruption, egg
+_RAN_NOUNS = ("내", "소", "교", "계")
+
 _ASKS = re.compile(
     r"\bdefin(?:e|es|ed|ing|ition|itions)\b|\bmeaning\s+of\b|\bwhat\s+(?:does|do)\b.*\bmean\b|\bwhat\s+is\s+meant\s+by\b"
     r"|\b(?:who|what)\s+counts?\s+as\b|\bwho\s+is\s+(?:considered|regarded\s+as)\b"
@@ -37,7 +45,10 @@ _ASKS = re.compile(
     # (무엇을 말하나요) asks for content, "whom does it mean" (누구를 말하나요) for a definition
     r"|정의(?:는|가|를|란|하)|뜻(?:은|이|하)|(?:이)?란\s*(?:무엇|누구|어떤|뭐)"
     # the elliptical "무국적자란?" ("stateless person is?") at the question's end
-    r"|(?<=[가-힣]{2})(?:이)?란\s*\?*\s*$"
+    rf"|(?<=[가-힣][{_CLOSED}])이란\s*\?*\s*$"
+    + rf"|(?<=[가-힣][{_OPEN}])"
+    + "".join(f"(?<!{n})" for n in _RAN_NOUNS)
+    + r"란\s*\?*\s*$"
     r"|(?:누구|어떤\s*(?:사람|것|행위|경우|자))(?:을|를)?\s*(?:말하|가리키)|가리키"
     # "X은 ... 미만을 말하나요" (does X mean under N?) asks what X means, when what it would mean is
     # an age, a bound, a person or a thing; "무엇을 말하나요", "권리를 말하나요" ask for content

@@ -91,6 +91,7 @@ from index.instruments import (
     joined_words,
     name_terms,
     question_name_terms,
+    without_united_nations,
 )
 from index.lexicon import OTHER, Lexicon, Translation, bundled_lexicon, translate_found
 from index.lexicon import lookups as lexicon_lookups
@@ -486,12 +487,10 @@ class GroundIndex:
         in_named: _InNamed | None = None
         if q.provisions:
             # a follow-up ("And Article 13?") names the instrument of the question it points back to
-            names = [t for t in q.terms if t not in q.provision_terms]
+            names = _instrument_words(q, earlier)
             acronyms = list(acronyms_in(question))
             if earlier is not None:
-                names += [t for t in earlier.terms if t not in earlier.provision_terms]
                 acronyms += acronyms_in(earlier.text)
-            names = question_name_terms(names)  # 국적법 -> 국적, 법
             unread = {w for t in names for w in (joined_words(t) if " " in t else (t,))} - q_set
             name_stats = self.backend.term_stats(unread) if unread else None
             df = {**stats.df, **name_stats.df} if name_stats is not None else stats.df
@@ -1747,6 +1746,18 @@ class TypedReading:
         """Whether the group's head holds the answer type only in sentences about other things."""
         rec = group.head
         return rec.holds_type(self.answer.text) and self.share(rec) < TYPED_SENTENCE_SHARE
+
+
+def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> list[str]:
+    """The terms a question naming a provision may name its instrument by: its terms outside the
+    provision and the earlier question's (a follow-up names the instrument asked about before),
+    without the words naming the United Nations, left out in each question's own order before
+    repeats are (a second "United Nations" would otherwise lose its "unit" and keep its "nation"), as
+    `question_name_terms` reads them (국적법 -> 국적, 법)."""
+    names = without_united_nations(t for t in q.terms if t not in q.provision_terms)
+    if earlier is not None:
+        names += without_united_nations(t for t in earlier.terms if t not in earlier.provision_terms)
+    return question_name_terms(names)
 
 
 # A name written in capitals, its words joined by the small words of titles ("Convention on the Rights

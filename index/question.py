@@ -222,7 +222,15 @@ _NOT_NAMES = frozenset(
 
 # Words ending in 법 that name no law (a way, illegal, grammar, an expedient, unlawful, lawful, proper,
 # legislation, the judiciary): "해결 방법 3조" names no article.
-_NOT_A_LAW_WORD = ("방법", "불법", "문법", "편법", "위법", "합법", "적법", "입법", "사법")
+_NOT_A_LAW_WORD = ("방법", "불법", "문법", "편법", "위법", "합법", "적법", "입법", "사법", "국제법", "국내법")
+# What a sum's 조 (trillion) may be followed by: a unit of money or a larger sum's next figure ("1조 원",
+# "1조 2천억 원", "1조5천억원"), the unit standing as a word (with a particle, "1조 원을"), not
+# beginning one ("난민협약 33조 원문", "3조 원칙", "난민법 3조 억류")
+_SUM_AFTER_JO = (
+    r"\s*(?:\d+\s*[천백십만억]"
+    r"|(?:원|달러|위안|엔|유로|파운드|규모|억)(?![가-힣])"
+    r"|(?:원|달러|위안|엔|유로|파운드|억)(?:을|를|이|가|은|는|의|에|으로|로|과|와|도|만|씩|어치|가량|정도|쯤)(?![가-힣]))"
+)
 # Provisions a question can name, with the family they belong to: an article of a treaty or law
 # (Article 33, Art. 1A, 제3조, 第二百四十条) or a section of a code or report (§ 7801, Section 3).
 _PROVISION = re.compile(
@@ -235,11 +243,12 @@ _PROVISION = re.compile(
     r"|(?:"
     + "|".join(
         f"(?<={kind})|(?<={kind} )"
-        for kind in ("법", "법률", "협약", "규약", "의정서", "조약", "선언", "헌장", "시행령")
+        for kind in ("법", "법률", "협약", "규약", "의정서", "조약", "선언", "헌장", "시행령", "협정", "규칙")
     )
     + r")"
-    + "".join(f"(?<!{word})(?<!{word} )" for word in _NOT_A_LAW_WORD)
-    + r"(?P<ko_bare>\d+)\s*조(?!\s*(?:원|달러|위안|엔|유로|파운드|규모|억))(?:의(?P<ko_bare_branch>\d+))?"
+    # (each such word as a whole word: 국적법 and 약사법 are laws though they end in 적법 and 사법)
+    + "".join(f"(?<!(?<![가-힣]){word})(?<!(?<![가-힣]){word} )" for word in _NOT_A_LAW_WORD)
+    + rf"(?P<ko_bare>\d+)\s*조(?!{_SUM_AFTER_JO})(?:의(?P<ko_bare_branch>\d+))?"
     r"|第\s*(?P<zh>[0-9一二三四五六七八九十百千零〇两]+)\s*条(?:之(?P<zh_branch>[0-9一二三四五六七八九十]+))?"
     r"|§+\s*(?P<sec>\d+)"
     r"|\b(?:\d+\s+)?U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?(?P<usc>\d+)"

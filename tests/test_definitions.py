@@ -122,6 +122,13 @@ from tests.helpers import tiny_index_in
         ("난민이란?", True),
         ("난민법에서 난민이란", True),
         ("북한의 내란?", False),
+        # a noun ending in 란: after a final consonant (반란, 혼란, 동란) or one of the few after a vowel
+        ("북한의내란?", False),
+        ("북한 무장반란?", False),
+        ("사회혼란?", False),
+        ("한국동란?", False),
+        ("인신매매란?", True),
+        ("강제실종이란?", True),
         ("난민이란 말을 누가 처음 썼나요?", False),
     ],
 )

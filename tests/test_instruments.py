@@ -974,3 +974,16 @@ def test_a_hyphenated_name_word_is_its_parts_without_the_prefix() -> None:
     assert named.match(CAT, frozenset(analyze(CAT))) == 1.0
     # a hyphenated word without a prefix keeps both its parts
     assert set(NamedInstrument.of(analyze("Korea-Japan treaty"), [], {}, 1000).weights) >= {"korea", "japan"}
+
+
+def test_a_second_united_nations_in_the_question_is_left_out_too() -> None:
+    # repeats were dropped before the UN's words were: the second "United Nations" lost its "unit" and
+    # kept "nation", which named the protocol supplementing a "United Nations Convention"
+    question = "Did the United States ratify Article 1 of the United Nations Convention against Torture?"
+    words = engine._instrument_words(analyze_question(question), None)
+    assert "nation" not in words and {"convent", "tortur"} <= set(words)
+    index = TitleIndex([("cat", CAT), ("smuggling", SMUGGLING)])
+    # as in the demo collection: "United" and "Nations" are common words of its passages
+    df = {"unit": 600, "nation": 400, "state": 900, "ratifi": 60, "convent": 300, "tortur": 150}
+    named = NamedInstrument.of(words, [], df, 4000)
+    assert next(sid for _, sid in index.explicit(named)) == "cat"

@@ -72,6 +72,19 @@ def test_a_hyphenated_term_matches_as_a_whole() -> None:
         ("불법1조원", ()),
         ("해결 방법 3조", ()),
         ("국제법 5조 달러", ()),
+        # the words merely ending in 법 as whole words only: 국적법, 약사법 and 국제사법 are laws
+        ("중국 국적법 9조는 무엇인가요?", (("art", "9"),)),
+        ("약사법 3조", (("art", "3"),)),
+        ("국제사법 3조", (("art", "3"),)),
+        ("국제법 3조", ()),  # international law is no instrument
+        # a sum's unit as a word, or a larger sum's next figure; not a word it begins
+        ("난민협약 33조 원문", (("art", "33"),)),
+        ("난민법 3조 원칙", (("art", "3"),)),
+        ("난민법 3조 억류", (("art", "3"),)),
+        ("협약 1조 2천억 원", ()),
+        ("인권법 1조5천억원", ()),
+        ("난민법 1조 원을 지원", ()),
+        ("정전협정 3조", (("art", "3"),)),
         ("刑法第二百四十条之一", (("art", "240-1"),)),
         ("제3조의 2가지 요건은?", (("art", "3"),)),
         ("제3조의 2항", (("art", "3"),)),
