@@ -98,7 +98,10 @@ def collect(index: GroundIndex, items: Sequence[dict[str, Any]]) -> list[Row]:
     paths = {r.id: Path(r.path).name for r in index.sources()}
     rows = []
     for item in items:
-        scored = index.score(Query(str(item["question"]), k=5, history=tuple(item.get("history", []))))
+        # explain=True: every feature is read (`sense_coverage` is otherwise computed only when the
+        # stored model reads it, and a ranker fitted over every feature would see `coverage` there)
+        query = Query(str(item["question"]), k=5, history=tuple(item.get("history", [])), explain=True)
+        scored = index.score(query)
         labels = []
         for g in scored.groups:
             files: set[str | None] = {paths[r.passage.source_id] for r in [g.head, *g.duplicates]}

