@@ -93,7 +93,7 @@ from index.instruments import (
     question_name_terms,
     without_united_nations,
 )
-from index.lexicon import OTHER, Lexicon, Translation, bundled_lexicon, translate_found
+from index.lexicon import OTHER, Lexicon, Sense, Translation, bundled_lexicon, translate_found
 from index.lexicon import lookups as lexicon_lookups
 from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
 from index.question_vectors import QuestionVectors
@@ -1033,29 +1033,33 @@ class GroundIndex:
         presence lookup of all those senses' terms per query). A head in the question's own language
         gets one only in a follow-up whose earlier question, in the other language, was translated
         into it."""
-        senses: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        # per language, each sense -> the question terms it translates: a head's covered terms are
+        # those it holds as written plus those of every sense whose index terms it holds all of
+        lent: dict[str, dict[Sense, set[str]]] = {}
+        asked: set[str] = set()  # the languages some question term was looked up in
         for tr in translations:
-            into = senses.setdefault(tr.language, {})
+            into = lent.setdefault(tr.language, {})
             for key, found in tr.senses.items():
                 # a run of terms looked up whole ("criminal law" -> 刑法) lends its senses to each word
-                for term in key.split(" "):
-                    if term in terms:
-                        into.setdefault(term, []).extend(found)
+                words = [term for term in key.split(" ") if term in terms]
+                if words:
+                    asked.add(tr.language)
+                for sense in found if words else ():
+                    if sense:
+                        into.setdefault(sense, set()).update(words)
         out: list[float | None] = [None] * len(heads)
-        read = [n for n, h in enumerate(heads) if senses.get(h.language)]
+        read = [n for n, h in enumerate(heads) if h.language in asked]
         weights, total = _idf_weights(terms, stats.df, stats.n_docs)
         if not read or total <= 0:
             return out
-        wanted = {t for by_term in senses.values() for found in by_term.values() for s in found for t in s}
+        wanted = {t for by_sense in lent.values() for sense in by_sense for t in sense}
         present = self._held(wanted, [heads[n] for n in read])
         for n, has in zip(read, present, strict=True):
-            by_term = senses[heads[n].language]
-            share = sum(
-                w
-                for t, w in weights.items()
-                if t in held[n] or any(s and all(x in has for x in s) for s in by_term.get(t, ()))
-            )
-            out[n] = share / total
+            covered = set(held[n])
+            for sense, lends in lent[heads[n].language].items():
+                if has.issuperset(sense):
+                    covered |= lends
+            out[n] = sum(w for t, w in weights.items() if t in covered) / total
         return out
 
     def _spelled(self, q: QuestionAnalysis) -> QuestionAnalysis:
