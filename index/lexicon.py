@@ -51,11 +51,16 @@ MAX_HEADWORD_CHARS = 8
 # 0 weighs every sense alike (as before 2026-12-03), 1 in proportion. Chosen on the dev sets' fit
 # halves among 0.25, 0.5 and 1 (bench/README.md, 2026-12-03).
 SENSE_PRIOR = 0.5
+# How many analyzer terms an English gloss that is a phrase has, to be looked up as one (`Lexicon.en_phrases`)
+PHRASE_TERMS = (2, 3)
 
 
 DOMAIN_ENTRIES = (
     ("북한", "North Korea; DPRK"),
     ("남한", "South Korea; ROK"),
+    # the state's own name, which its laws use, and the everyday one ("South Korea" in English sources)
+    ("대한민국", "Republic of Korea; South Korea"),
+    ("한국", "Korea; South Korea"),
     ("탈북", "defection; escape"),
     ("탈북민", "North Korean defector; defector; escapee; North Korean refugee"),
     ("탈북자", "North Korean defector; defector; escapee; North Korean refugee"),
@@ -100,6 +105,9 @@ DOMAIN_ENTRIES = (
     ("밀입국", "smuggling of migrants; smuggling"),
     # the statutes' word for a defector ("North Korean Refugees Protection and Settlement Support Act")
     ("북한이탈주민", "North Korean defector; defector; North Korean refugee"),
+    # the Refugee Act's words for an asylum seeker and a recognised refugee (난민법 제2조)
+    ("난민신청자", "asylum seeker; refugee applicant"),
+    ("난민인정자", "recognized refugee"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 _DOMAIN_HEADS = frozenset(head for head, _ in DOMAIN_ENTRIES)
@@ -118,6 +126,28 @@ class Lexicon:
 
     ko_en: Mapping[str, tuple[str, ...]]
     en_ko: Mapping[str, tuple[str, ...]]
+
+    @cached_property
+    def en_phrases(self) -> Mapping[str, tuple[str, ...]]:
+        """An English phrase -> the Korean index terms glossed by it: every gloss of `PHRASE_TERMS`
+        analyzer terms, keyed by those terms joined by a space ("asylum seeker" -> "asylum seeker":
+        (난민신청자,); "human trafficking" -> "human traffick": (인신매매,)). A one-syllable headword
+        is left out (역 is "forced labor" among a dozen other senses, and a syllable of countless
+        words). Computed on the first English lookup (~1 s for the bundled word list), then kept."""
+        pairs = [
+            (key, g)
+            for key, glosses in self.ko_en.items()
+            if len(key) > 1
+            for g in glosses
+            if " " in g.strip()
+        ]
+        out: dict[str, list[str]] = {}
+        for (key, _), terms in zip(pairs, analyze_many([g for _, g in pairs]), strict=True):
+            if len(terms) in PHRASE_TERMS:
+                heads = out.setdefault(" ".join(terms), [])
+                if key not in heads:
+                    heads.append(key)
+        return {k: tuple(v) for k, v in out.items()}
 
     @classmethod
     def from_entries(cls, entries: Iterable[tuple[str, str]]) -> Lexicon:
@@ -233,9 +263,23 @@ def lookups(
     compound the analyzer split in this question though the word list holds it whole (Kiwi reads
     "인신매매 의정서" as 인신 + 매매 + 의정서, "인신매매 피해자" as 인신매매 + 피해자): a run of two or
     three terms in a row whose letters one word of `text` (the question as written) holds, keyed by
-    its terms joined by a space ("인신 매매" -> (("human", "traffick"),)). Terms without senses are
-    left out."""
+    its terms joined by a space ("인신 매매" -> (("human", "traffick"),)). In English, a run of two or
+    three terms in a row that a gloss says whole (`Lexicon.en_phrases`: "asylum seekers" ->
+    "asylum seeker" -> ((난민, 신청자),)), keyed the same way: a phrase's Korean word is rarely the
+    gloss of any one of its words. Terms without senses are left out."""
     found = {term: senses for term in dict.fromkeys(terms) if (senses := lexicon.senses(term, language))}
+    if language == "en" and len(terms) > 1:
+        phrases = lexicon.en_phrases
+        covered: set[int] = set()
+        for size in sorted(PHRASE_TERMS, reverse=True):  # the longest phrase first
+            for start in range(len(terms) - size + 1):
+                span = range(start, start + size)
+                key = " ".join(terms[start : start + size])
+                if covered.isdisjoint(span) and (heads := phrases.get(key)):
+                    found[key] = tuple(dict.fromkeys(_korean_sense(h) for h in heads))
+                    covered.update(span)
+        for i in covered:  # a phrase's words are translated as the phrase, not one by one
+            found.pop(terms[i], None)
     if language == "ko" and text:
         words = text.split()
         for size in (2, 3):

@@ -159,6 +159,57 @@ def test_english_questions_are_translated_to_korean_terms(lexicon: Lexicon) -> N
     assert t.weights == {"난민": 1.0}
 
 
+def test_an_english_phrase_is_translated_whole_and_its_words_not_one_by_one() -> None:
+    lexicon = Lexicon.from_entries(
+        [
+            ("난민신청자", "asylum seeker"),
+            ("망명", "asylum; seek asylum"),
+            ("인신매매", "human trafficking"),
+            ("인간", "human"),
+            ("역", "station; forced labor"),  # one syllable: never a phrase's word
+            ("강제", "force"),
+            ("노동", "labor"),
+            ("허가", "permission"),
+        ]
+    )
+    assert lexicon.en_phrases["asylum seeker"] == ("난민신청자",)
+    assert lexicon.en_phrases["seek asylum"] == ("망명",)
+    assert "forc labor" not in lexicon.en_phrases
+    terms = analyze("Can asylum seekers get permission to work?")
+    assert terms[:2] == ["asylum", "seeker"]
+    found = lookups(lexicon, terms, "en")
+    # the phrase replaces its words' own senses (asylum -> 망명); the other words keep theirs; a field
+    # word is read as the passages hold it (`DOMAIN_ENTRIES`: 난민신청자 is indexed as 난민 + 신청자)
+    assert found["asylum seeker"] == (("난민", "신청자"),) and "asylum" not in found
+    assert found["permiss"] == (("허가",),)
+    found = lookups(lexicon, analyze("human trafficking and forced labor"), "en")
+    assert found["human traffick"] == (("인신매매",),) and "human" not in found
+    assert "forc labor" not in found and found["labor"] == (("노동",),)
+    # overlapping phrases: the longest, then the first, wins; a Korean question reads no English phrase
+    long = Lexicon.from_entries(
+        [
+            ("가", "north korean defector"),
+            ("탈북민", "north korean defector"),
+            ("북한", "north korea"),
+            ("한국인", "korean defector"),
+        ]
+    )
+    found = lookups(long, analyze("North Korean defector"), "en")
+    assert set(found) == {"north korean defector"}
+    assert lookups(long, ["북한"], "ko") == {"북한": (("north", "korea"),)}
+
+
+def test_an_english_question_about_asylum_seekers_in_south_korea_reaches_the_refugee_act_s_words() -> None:
+    lex = bundled_lexicon()
+    assert lex is not None
+    found = lookups(lex, analyze("Can asylum seekers in South Korea work?"), "en")
+    # 난민신청자 is indexed as its parts, as the Refugee Act's passages hold it
+    assert ("난민", "신청자") in found["asylum seeker"]
+    # the state's own name, which its laws write, beside the everyday ones
+    assert {("대한민국",), ("한국",), ("남한",)} <= set(found["south korea"])
+    assert "south" not in found and "korea" not in found
+
+
 def test_the_installed_word_list_reads_domain_words() -> None:
     lex = bundled_lexicon()
     assert lex is not None
