@@ -28,7 +28,10 @@ family.
     .venv/bin/python -m bench.answerability --data DIR --ranker [--write]
 
 fits only a ranker (`AnswerModel.ranker`, a passage model over every feature) on the fit halves and
-keeps the stored model's decisions (whether each question is answered). The fit halves are reported
+keeps the stored model's decisions (whether each question is answered), but for its ranker bar
+(`AnswerModel.ranker_bar`: a question is also answered when one passage alone is that probable under
+the ranker; since 2026-12-03), chosen out-of-fold like the answer bar (`choose_ranker_bar`). The
+fit halves are reported
 out-of-fold (each question ranked by the ranker fitted on the other folds), each test half with the
 ranker fitted on the whole of the fit halves, each beside the stored model without a ranker;
 `--write` adds the ranker to the stored model (since 2026-12-01).
@@ -130,12 +133,18 @@ def outcome(model: AnswerModel, row: Row, likely_only: bool = False) -> tuple[bo
     return answered, any(row.labels[i] for i in shown)
 
 
-def score_rows(model: AnswerModel, rows: list[Row], likely_only: bool = False) -> tuple[int, int, int]:
+def score_rows(
+    model: AnswerModel,
+    rows: list[Row],
+    likely_only: bool = False,
+    per_row: Sequence[AnswerModel] | None = None,
+) -> tuple[int, int, int]:
     """(answerable questions with an answer passage shown (`likely_only`: marked likely), answerable
-    questions wrongly abstained, unanswerable questions abstained)."""
+    questions wrongly abstained, unanswerable questions abstained). `per_row` gives each row its own
+    model instead (out-of-fold)."""
     hits = wrong = abstained = 0
-    for r in rows:
-        answered, hit = outcome(model, r, likely_only)
+    for r, row_model in zip(rows, per_row or [model] * len(rows), strict=True):
+        answered, hit = outcome(row_model, r, likely_only)
         if r.item["answerable"]:
             hits += hit
             wrong += not answered
@@ -260,6 +269,8 @@ def _ranked(
         for i, f in enumerate(fold):
             if f == k:
                 per_row[i] = replace(plain, ranker=ranker, ranker_features=FEATURES)
+    ranker_bar, by_bar = choose_ranker_bar(per_row, fit)
+    per_row = [replace(m, ranker_bar=ranker_bar) for m in per_row]
     ranker = _fit_ranker(fit, l2)
     y = np.concatenate([r.labels for r in fit])
     decided = stored.provenance.split(RANKER_NOTE)[0].rstrip(".")  # a ranker fitted before is replaced
@@ -268,11 +279,17 @@ def _ranked(
         f"bench/answerability.py --ranker on the 'fit' halves ({len(fit)} questions, {int(y.sum())} "
         f"answer candidates among {len(y)})"
     )
-    model = replace(plain, ranker=ranker, ranker_features=FEATURES, provenance=provenance)
+    model = replace(
+        plain, ranker=ranker, ranker_features=FEATURES, provenance=provenance, ranker_bar=ranker_bar
+    )
     print(f"Model family {stored.family}; {provenance}.")
     print("Ranker weights (standardised features):")
     for name, w in zip(FEATURES, ranker.weights, strict=True):
         print(f"  {name:20s} {w:+.3f}")
+    print(f"Ranker bar {ranker_bar} (fit halves out-of-fold: answer passages shown, wrongly abstained,")
+    print("unanswerable abstained, objective):")
+    for bar, scores in by_bar.items():
+        print(f"  {bar:.2f}: {scores[0]} {scores[1]} {scores[2]} {_objective(scores):g}")
     print("\n## fit half, stored model without a ranker (fitted on it: not a result)")
     print(report(plain, fit, languages))
     print("\n## fit half, with the ranker, out-of-fold\n" + report(plain, fit, languages, per_row))
@@ -284,6 +301,26 @@ def _ranked(
 
 
 RANKER_NOTE = "; ranker fitted "
+RANKER_BARS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def choose_ranker_bar(
+    per_row: Sequence[AnswerModel], rows: list[Row]
+) -> tuple[float, dict[float, tuple[int, int, int]]]:
+    """The ranker bar (`AnswerModel.ranker_bar`, one of `RANKER_BARS`) that maximises `_objective`
+    over `rows`, each decided by its own model (`per_row`: with a ranker that did not see it), among
+    the bars that wrongly abstain on at most `WRONG_ABSTENTION_CAP` of the answerable rows (all bars
+    when none does); ties go to the higher bar. Also returns every bar's (hits, wrong abstentions,
+    abstentions)."""
+    answerable = max(1, sum(bool(r.item["answerable"]) for r in rows))
+    by_bar = {
+        bar: score_rows(per_row[0], rows, per_row=[replace(m, ranker_bar=bar) for m in per_row])
+        for bar in RANKER_BARS
+    }
+    allowed = [b for b in RANKER_BARS if by_bar[b][1] <= WRONG_ABSTENTION_CAP * answerable] or list(
+        RANKER_BARS
+    )
+    return max(allowed, key=lambda b: (_objective(by_bar[b]), b)), by_bar
 
 
 def _fit_ranker(rows: list[Row], l2: float) -> Logistic:

@@ -15,15 +15,16 @@ language than the question, and the sizes of passage and question.
 
 A question is answered when its question probability q (from `QUESTION_FEATURES`, which summarise its
 top `ANSWER_WINDOW` candidates) reaches the answer bar of its language, or when one of those
-candidates alone reaches `passage_bar`; the k most probable eligible passages are then shown, most
-probable first (under the model's ranker when it has one: a passage model fitted later, over every
-feature, that orders what is shown while the passage and question models still decide whether the
-question is answered). The first one, and every other one over `likely_bar` (`LIKELY_BAR`, 0.05), is
-marked as likely to answer: those are the answer; the rest are further passages, shown after it as probably
-not answers (on the dev set's fit half, showing them puts an answer passage in front of the reader
-for 6 more of 133 answerable questions). The weights and the answer and passage bars are fitted on
-the "fit" half of the domain dev set and reported on the "test" half (bench/README.md); the fitted
-values live in `index/answer_models.json` with the figures they were fitted on.
+candidates alone reaches `passage_bar` (or, under the ranker, `ranker_bar`); the k most probable
+eligible passages are then shown, most probable first (under the model's ranker when it has one: a
+passage model fitted later, over every feature, that orders what is shown while the passage and
+question models, with the bars, decide whether the question is answered). The first one, and every
+other one over `likely_bar` (`LIKELY_BAR`, 0.05), is marked as likely to answer: those are the
+answer; the rest are further passages, shown after it as probably not answers (on the dev set's fit
+half, showing them puts an answer passage in front of the reader for 6 more of 133 answerable
+questions). The weights and the answer and passage bars are fitted on the "fit" half of the domain
+dev set and reported on the "test" half (bench/README.md); the fitted values live in
+`index/answer_models.json` with the figures they were fitted on.
 Probabilities are plain numbers in (0, 1), not scores: each model is a logistic regression.
 """
 
@@ -425,6 +426,13 @@ class AnswerModel:
             for cross-lingual questions, but refitting the whole model with it traded unanswerable
             questions abstained for them; a ranker keeps every decision as it was.
         ranker_features: the `FEATURES` `ranker` reads.
+        ranker_bar: a question is also answered when one of its top eligible candidates is this
+            probable under `ranker` (1.0: never; no effect without a ranker). The ranker reads what
+            the deciding models do not, a Korean question's terms found in an English passage in
+            translation (`sense_coverage`, `translated_rank`): the passage that plainly answers
+            "국제형사재판소는 어디에 있나요?" is 0.94 probable under it, while the question profile,
+            built on the deciding model, reads 0.01. Chosen with the ranker, out-of-fold on the fit
+            halves (bench/answerability.py --ranker, since 2026-12-03).
     """
 
     family: str
@@ -437,6 +445,7 @@ class AnswerModel:
     features: tuple[str, ...] = FEATURES
     ranker: Logistic | None = None
     ranker_features: tuple[str, ...] = FEATURES
+    ranker_bar: float = 1.0
 
     def probabilities(self, x: Matrix) -> npt.NDArray[np.float64]:
         """P(candidate holds an answer) under the deciding `passage` model, for each row of `x`
@@ -497,7 +506,10 @@ class AnswerModel:
         ranked = self.ranking(x, p)
         ok = [i for i in range(len(p)) if eligible[i]]
         best = max((float(p[i]) for i in ok if i < ANSWER_WINDOW), default=0.0)
-        strong = best >= self.passage_bar
+        strong = best >= self.passage_bar or (
+            self.ranker is not None
+            and max((float(ranked[i]) for i in ok if i < ANSWER_WINDOW), default=0.0) >= self.ranker_bar
+        )
         if best < MIN_ANSWER_P or (q < self.answer_bar.get(language, self.answer_bar["*"]) and not strong):
             return False, [], ranked, q
         return True, sorted(ok, key=lambda i: -ranked[i])[:k], ranked, q
@@ -523,6 +535,7 @@ class AnswerModel:
         if self.ranker is not None:
             out["ranker"] = self.ranker.to_json()
             out["ranker_features"] = list(self.ranker_features)
+            out["ranker_bar"] = self.ranker_bar
         return out
 
     @classmethod
@@ -545,13 +558,17 @@ class AnswerModel:
             raise ValueError(f"answer model {family!r} was fitted on other features; refit it")
         ranker: Logistic | None = None
         ranker_features: tuple[str, ...] = FEATURES
+        ranker_bar = 1.0
         if data.get("ranker") is not None:
             try:  # a bad ranker leaves the passages in the deciding model's order
                 ranker = Logistic.from_json(data["ranker"])
                 ranker_features = _known(family, data["ranker_features"], ranker)
+                ranker_bar = float(data.get("ranker_bar", 1.0))
+                if not 0.0 < ranker_bar <= 1.0:
+                    raise ValueError(f"ranker_bar {ranker_bar} is not in (0, 1]")
             except (KeyError, TypeError, ValueError) as exc:
                 log.warning("ignoring the ranker of answer model %r: %s", family, exc)
-                ranker, ranker_features = None, FEATURES
+                ranker, ranker_features, ranker_bar = None, FEATURES, 1.0
         return cls(
             family=family,
             passage=passage,
@@ -563,6 +580,7 @@ class AnswerModel:
             features=features,
             ranker=ranker,
             ranker_features=ranker_features,
+            ranker_bar=ranker_bar,
         )
 
 

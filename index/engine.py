@@ -1225,6 +1225,15 @@ class GroundIndex:
                 ("answer", model.answer_bar.get(scored.language, model.answer_bar["*"])),
                 ("likely", model.likely_bar),
             )
+            # the bars one passage alone answers by, where they are in use
+            bars += tuple(
+                (name, bar)
+                for name, bar, used in (
+                    ("passage", model.passage_bar, True),
+                    ("ranker", model.ranker_bar, model.ranker is not None),
+                )
+                if used and bar < 1.0
+            )
         else:
             t = self._thresholds.get(scored.language, self._thresholds["en"])
             answered, shown = decide([(g.dense, g.coverage) for g in groups], t, query.k, eligible=eligible)
@@ -1312,8 +1321,14 @@ class GroundIndex:
                 reason += " (it defines a term of the question, the very term it asks the definition of)"
             elif best.defining:
                 reason += " (it defines a term of the question, which asks for a definition)"
-            elif q_prob is not None:
+            elif q_prob is not None and q_prob >= dict(bars).get("answer", 0.0):
                 reason += f" (the question's answerability {q_prob:.2f} reached the answer bar)"
+            elif q_prob is not None and probabilities is not None:
+                reason += (
+                    f" (the question's answerability {q_prob:.2f} is under the answer bar, but that "
+                    f"passage alone is {probabilities[shown[0]]:.2f} likely to answer, over the bar of a "
+                    "passage alone)"
+                )
         elif scored.absent:
             reason = f"refused: {scored.absent}"
         elif vetoed and scored.typed is not None:

@@ -143,6 +143,54 @@ def test_a_ranker_orders_what_is_shown_and_the_deciding_model_decides() -> None:
     assert again == ranked and "ranker" not in plain.to_json()
 
 
+def test_one_passage_the_ranker_is_sure_of_answers_a_question_the_profile_refuses() -> None:
+    x = np.zeros((3, len(FEATURES)))
+    x[:, 0] = [0.0, -1.0, -2.0]  # "dense" drives the deciding model: at most 0.5
+    col = FEATURES.index("sense_coverage")
+    x[:, col] = [0.0, 3.0, 0.0]  # the second passage holds the question's terms in translation
+    n = len(FEATURES)
+    weights = [0.0] * n
+    weights[col] = 1.0
+    ranker = Logistic(tuple(weights), 0.0, (0.0,) * n, (1.0,) * n)  # 0.95 for it, 0.5 for the others
+    refusing = replace(_model(0.99, 0.05), ranker=ranker)
+    assert refusing.ranker_bar == 1.0 and refusing.decide(x, [True] * 3, "en", k=2)[:2] == (False, [])
+    answered, shown, p, q = replace(refusing, ranker_bar=0.9).decide(x, [True] * 3, "en", k=2)
+    assert answered and shown[0] == 1 and p[1] == pytest.approx(1 / (1 + np.exp(-3.0))) and q < 0.99
+    # not when that passage lacks a key fact of the question, nor over the bar by the others' 0.5
+    assert replace(refusing, ranker_bar=0.9).decide(x, [True, False, True], "en", k=2)[:2] == (False, [])
+    # nor beyond the top ANSWER_WINDOW candidates
+    far = np.zeros((ANSWER_WINDOW + 1, len(FEATURES)))
+    far[-1, col] = 3.0
+    assert replace(refusing, ranker_bar=0.9).decide(far, [True] * len(far), "en", k=2)[0] is False
+    # without a ranker the bar does nothing; it is stored with the ranker
+    assert replace(_model(0.99, 0.05), ranker_bar=0.1).decide(x, [True] * 3, "en", k=2)[0] is False
+    stored = replace(refusing, ranker_bar=0.9)
+    assert stored.to_json()["ranker_bar"] == 0.9 and AnswerModel.from_json("test", stored.to_json()) == stored
+    older = {k: v for k, v in stored.to_json().items() if k != "ranker_bar"}
+    assert AnswerModel.from_json("test", older).ranker_bar == 1.0  # fitted before it existed: never
+
+
+def test_the_explanation_says_when_one_passage_alone_answered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    emb = FakeEmbedder()
+    build(tmp_path / "data", write_corpus(tmp_path / "src"), emb)
+    idx = GroundIndex.open(tmp_path / "data", emb)
+    n, m = len(FEATURES), len(QUESTION_FEATURES)
+    sure = Logistic((0.0,) * n, 5.0, (0.0,) * n, (1.0,) * n)  # every passage 0.99
+    doubtful = Logistic((0.0,) * m, -5.0, (0.0,) * m, (1.0,) * m)  # every question 0.01
+    model = AnswerModel("test", sure, doubtful, {"*": 0.5}, 0.05, ranker=sure, ranker_bar=0.9)
+    monkeypatch.setattr(idx, "_answer_model", model)
+    answer = idx.search(Query("Where may refugees not be returned?", explain=True))
+    assert answer.answered and answer.explanation is not None
+    assert ("ranker", 0.9) in answer.explanation.bars
+    assert "under the answer bar, but that passage alone is 0.99 likely" in answer.explanation.reason
+    monkeypatch.setattr(idx, "_answer_model", replace(model, ranker_bar=1.0))
+    refused = idx.search(Query("Where may refugees not be returned?", explain=True))
+    assert not refused.answered and refused.explanation is not None
+    assert "ranker" not in dict(refused.explanation.bars)
+
+
 def test_a_model_fitted_before_a_feature_existed_reads_the_others() -> None:
     names = tuple(f for f in FEATURES if f not in ("dense_gap", "translated_rank"))
     m, d = len(QUESTION_FEATURES), len(names)
@@ -185,6 +233,9 @@ def test_malformed_stored_models_are_refused_and_a_bad_ranker_is_left_out(
     for bad in (
         {**good, "ranker": {**good["ranker"], "mean": [0.0]}},
         {k: v for k, v in good.items() if k != "ranker_features"},
+        {**good, "ranker_bar": 0.0},
+        {**good, "ranker_bar": 1.5},
+        {**good, "ranker_bar": "high"},
     ):
         with caplog.at_level("WARNING", logger="index.answerability"):
             loaded = AnswerModel.from_json("test", bad)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.answerability import WRONG_ABSTENTION_CAP, Held, Row, choose_bars, folds
+from bench.answerability import WRONG_ABSTENTION_CAP, Held, Row, choose_bars, choose_ranker_bar, folds
+from index.answerability import FEATURES, QUESTION_FEATURES, AnswerModel, Logistic
 
 
 def _row(qid: str, answerable: bool, language: str) -> Row:
@@ -48,3 +49,28 @@ def test_a_strong_passage_answers_under_the_bar() -> None:
     bar, passage_bar, (hits, wrong, abstained) = choose_bars(held)
     assert (hits, wrong, abstained) == (20, 0, 20)
     assert bar > 0.3 and passage_bar <= 0.95
+
+
+def test_the_ranker_bar_is_chosen_out_of_fold_and_ties_go_to_the_higher_bar() -> None:
+    n, m = len(FEATURES), len(QUESTION_FEATURES)
+    col = FEATURES.index("sense_coverage")
+    weights = [0.0] * n
+    weights[col] = 1.0
+    ranker = Logistic(tuple(weights), 0.0, (0.0,) * n, (1.0,) * n)
+    flat = Logistic((0.0,) * n, 0.0, (0.0,) * n, (1.0,) * n)  # every passage 0.5 to the deciding model
+    refuse = Logistic((0.0,) * m, -5.0, (0.0,) * m, (1.0,) * m)  # every question 0.01
+    model = AnswerModel("test", flat, refuse, {"*": 0.5}, 0.05, ranker=ranker)
+
+    def row(qid: str, answerable: bool, sense: float) -> Row:
+        x = np.zeros((2, n))
+        x[0, col] = sense  # 0.95 for 3.0, 0.73 for 1.0
+        item: dict[str, object] = {"id": qid, "answerable": answerable, "follow_up": False}
+        return Row(item, x, np.array([1.0 if answerable else 0.0, 0.0]), [True, True], "ko", 0.0)
+
+    rows = [row(f"ko-{i}", True, 3.0) for i in range(10)] + [row(f"ko-u{i}", False, 1.0) for i in range(5)]
+    bar, by_bar = choose_ranker_bar([model] * len(rows), rows)
+    # 0.8 and 0.9 both answer the 10 and refuse the 5; 0.5-0.7 answer the 5 too; 1.0 refuses all
+    assert (
+        by_bar[0.8] == by_bar[0.9] == (10, 0, 5) and by_bar[1.0] == (0, 10, 5) and by_bar[0.5] == (10, 0, 0)
+    )
+    assert bar == 0.9
