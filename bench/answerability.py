@@ -440,7 +440,7 @@ class Held:
         return (
             self.any_eligible
             and self.best_p >= MIN_ANSWER_P
-            and (self.q >= bar or self.best_p >= passage_bar)
+            and (self.q >= bar or (passage_bar < 1.0 and self.best_p >= passage_bar))
         )
 
 

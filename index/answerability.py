@@ -416,7 +416,8 @@ class AnswerModel:
             answer (the most probable one always is).
         provenance: where the fit came from (dev set split, date, counts).
         passage_bar: a question is also answered when one of its top candidates alone is this
-            probable (a passage that plainly answers outweighs a doubtful question profile).
+            probable (a passage that plainly answers outweighs a doubtful question profile; 1.0:
+            never).
         features: the `FEATURES` `passage` reads, in its weights' order (a model fitted before a
             feature existed reads the others).
         ranker: P(this candidate holds an answer) fitted later over `ranker_features`, on the same
@@ -424,15 +425,15 @@ class AnswerModel:
             whether the question is answered (None: `passage` orders them too). A feature that finds
             answer passages in another language (`translated_rank`) raised the answer passages shown
             for cross-lingual questions, but refitting the whole model with it traded unanswerable
-            questions abstained for them; a ranker keeps every decision as it was.
+            questions abstained for them; a ranker keeps every decision as it was, but for `ranker_bar`.
         ranker_features: the `FEATURES` `ranker` reads.
         ranker_bar: a question is also answered when one of its top eligible candidates is this
             probable under `ranker` (1.0: never; no effect without a ranker). The ranker reads what
             the deciding models do not, a Korean question's terms found in an English passage in
-            translation (`sense_coverage`, `translated_rank`): the passage that plainly answers
-            "국제형사재판소는 어디에 있나요?" is 0.94 probable under it, while the question profile,
-            built on the deciding model, reads 0.01. Chosen with the ranker, out-of-fold on the fit
-            halves (bench/answerability.py --ranker, since 2026-12-03).
+            translation (`sense_coverage`, `translated_rank`): the Factbook passage that answers
+            "김대중 대통령은 몇 년에 노벨평화상을 받았나요?" is 0.82 probable under it, while the
+            question profile, built on the deciding model, reads 0.39. Chosen with the ranker,
+            out-of-fold on the fit halves (bench/answerability.py --ranker, since 2026-12-03).
     """
 
     family: str
@@ -506,8 +507,10 @@ class AnswerModel:
         ranked = self.ranking(x, p)
         ok = [i for i in range(len(p)) if eligible[i]]
         best = max((float(p[i]) for i in ok if i < ANSWER_WINDOW), default=0.0)
-        strong = best >= self.passage_bar or (
+        # (a bar of 1.0 is off: a logit clipped at 50 reads as exactly 1.0)
+        strong = (self.passage_bar < 1.0 and best >= self.passage_bar) or (
             self.ranker is not None
+            and self.ranker_bar < 1.0
             and max((float(ranked[i]) for i in ok if i < ANSWER_WINDOW), default=0.0) >= self.ranker_bar
         )
         if best < MIN_ANSWER_P or (q < self.answer_bar.get(language, self.answer_bar["*"]) and not strong):

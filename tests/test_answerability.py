@@ -162,6 +162,12 @@ def test_one_passage_the_ranker_is_sure_of_answers_a_question_the_profile_refuse
     far = np.zeros((ANSWER_WINDOW + 1, len(FEATURES)))
     far[-1, col] = 3.0
     assert replace(refusing, ranker_bar=0.9).decide(far, [True] * len(far), "en", k=2)[0] is False
+    # a bar of 1.0 is off, even for a passage whose clipped logit reads as exactly 1.0
+    n_ = len(FEATURES)
+    certain = Logistic((0.0,) * n_, 60.0, (0.0,) * n_, (1.0,) * n_)
+    assert float(certain(x)[0]) == 1.0
+    assert replace(refusing, ranker=certain).decide(x, [True] * 3, "en", k=2)[0] is False
+    assert replace(_model(0.99, 0.05), passage=certain).decide(x, [True] * 3, "en", k=2)[0] is False
     # without a ranker the bar does nothing; it is stored with the ranker
     assert replace(_model(0.99, 0.05), ranker_bar=0.1).decide(x, [True] * 3, "en", k=2)[0] is False
     stored = replace(refusing, ranker_bar=0.9)
