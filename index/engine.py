@@ -1225,15 +1225,11 @@ class GroundIndex:
                 ("answer", model.answer_bar.get(scored.language, model.answer_bar["*"])),
                 ("likely", model.likely_bar),
             )
-            # the bars one passage alone answers by, where they are in use
-            bars += tuple(
-                (name, bar)
-                for name, bar, used in (
-                    ("passage", model.passage_bar, True),
-                    ("ranker", model.ranker_bar, model.ranker is not None),
-                )
-                if used and bar < 1.0
-            )
+            # the bars one passage alone answers by, where they are in use (1.0 is off)
+            if model.passage_bar < 1.0:
+                bars += (("passage", model.passage_bar),)
+            if model.ranker is not None and model.ranker_bar < 1.0:
+                bars += (("ranker", model.ranker_bar),)
         else:
             t = self._thresholds.get(scored.language, self._thresholds["en"])
             answered, shown = decide([(g.dense, g.coverage) for g in groups], t, query.k, eligible=eligible)

@@ -133,7 +133,8 @@ class Lexicon:
         analyzer terms, keyed by those terms joined by a space ("asylum seeker" -> "asylum seeker":
         (난민신청자,); "human trafficking" -> "human traffick": (인신매매,)). A one-syllable headword
         is left out (역 is "forced labor" among a dozen other senses, and a syllable of countless
-        words). Computed on the first English lookup (~1 s for the bundled word list), then kept."""
+        words). Computed on the first English lookup (~1.3 s for the bundled word list; a warm-up beside
+        serving does it), then kept."""
         pairs = [
             (key, g)
             for key, glosses in self.ko_en.items()
