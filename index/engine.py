@@ -4,7 +4,9 @@ The pipeline of `search(query)`:
 1. validate the query (question length, k, filters that can match something: `index.filters`);
 2. retrieve candidates from the backend: dense + lexical, fused, with pseudo-relevance feedback
    (`index.retriever`); a follow-up that points back (`index.followup`) blends the earlier
-   questions in, a question that stands alone ignores them;
+   questions in, a question that stands alone ignores them. The question's encoder runs on a worker
+   thread from the start (`index.question_vectors.Encoding`) while the question is analysed and
+   translated and its BM25 runs are searched;
 3. collapse near-duplicates (the same quote in several sources shows once, naming them all);
 4. score each group's evidence (question/passage cosine, IDF-weighted term coverage) and decide
    whether the question is answered (`index.abstain`);
@@ -96,7 +98,7 @@ from index.instruments import (
 from index.lexicon import OTHER, Lexicon, Sense, Translation, bundled_lexicon, translate_found
 from index.lexicon import lookups as lexicon_lookups
 from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
-from index.question_vectors import QuestionVectors
+from index.question_vectors import Encoding, QuestionVectors
 from index.retriever import Candidate, HybridRetriever
 from index.spelling import corrections
 from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef
@@ -309,6 +311,7 @@ class GroundIndex:
         )
         self._retriever = HybridRetriever(backend, embedder, analyze)
         self._question_vectors = QuestionVectors()  # a follow-up's history was encoded when asked
+        self._encoding = Encoding()
         self._duplicates = backend if isinstance(backend, DuplicateBackend) else None
         self._presence = backend if isinstance(backend, PresenceBackend) else None
         # read on the first question that names a provision (see _named_provision)
@@ -414,6 +417,14 @@ class GroundIndex:
         if not 1 <= query.k <= MAX_K:
             raise InvalidRequest(f"k must be between 1 and {MAX_K}")
         self._check_filters(query.filters)
+        # A model that reads every language encodes the question whatever it turns out to be: started
+        # now, on a worker, while the question is analysed, translated and searched with BM25 (only a
+        # follow-up with no word of its own is searched without it, `own_weight` below)
+        own_vector = (
+            self._question_vectors.start(self._embedder, question, self._encoding)
+            if self._dense_languages is None
+            else None
+        )
 
         q = self._spelled(analyze_question(question))
         language = q.language
@@ -444,20 +455,13 @@ class GroundIndex:
         elif swapped is not None:
             h_terms = [t for t in h_terms if t not in q.terms]
         q_terms = list(q.terms)
-        q_vec: Vector | None = None
-        search_vec: Vector | None = None
         # A follow-up with no word of its own but numbers ("And that?", "그럼 2019년에는요?") is
         # searched with its history's vector alone: a near-empty question's own vector is closest to
         # short, number-heavy text (bare titles, table rows), which it then outranks real answers with.
         own_weight = 1.0 if not history or any(ch.isalpha() for t in q_terms for ch in t) else 0.0
-        vectors, embedder = self._question_vectors, self._embedder
-        if use_dense and not own_weight:  # the earlier questions' vector stands for the question's own
-            q_vec = search_vec = vectors.vector(embedder, thread, earlier=True)
-        elif use_dense:
-            q_vec = search_vec = vectors.vector(embedder, question)
-            if history:
-                blended = q_vec + HISTORY_WEIGHT * vectors.vector(embedder, thread, earlier=True)
-                search_vec = (blended / max(float(np.linalg.norm(blended)), 1e-9)).astype(np.float32)
+        # the question is encoded on a worker while it is translated and its BM25 runs are searched
+        after = thread if history else None
+        pending = self._question_vector(question, after, own_weight, own_vector) if use_dense else None
 
         per_language = self._dense_offsets(language) if use_dense else None
         # a year-shifted or name-swapped follow-up is its earlier question asked anew: those terms
@@ -476,13 +480,14 @@ class GroundIndex:
             k=max(CANDIDATES, query.k),
             method="hybrid" if use_dense else "lexical",
             filters=query.filters,
-            query_vector=search_vec,
+            query_vector=(lambda: pending()[1]) if pending is not None else None,
             query_tokens=q_terms,
             context_tokens=h_terms,
             context_weight=context_weight,
             dense_languages=per_language,
             translated=translated,
         )
+        q_vec, search_vec = pending() if pending is not None else (None, None)
         q_set = frozenset(q_terms) | frozenset(h_terms)
         stats = self.backend.term_stats(q_set)
         in_named: _InNamed | None = None
@@ -1172,6 +1177,41 @@ class GroundIndex:
             )
 
         return tuple(c for c in constraints if not holds(c))
+
+    def _question_vector(
+        self,
+        question: str,
+        thread: str | None,
+        own_weight: float,
+        own: Callable[[], Vector] | None = None,
+    ) -> Callable[[], tuple[Vector, Vector]]:
+        """A function giving (the question's own vector, the vector it is searched with), both unit,
+        shape (dim,); the question's encoder runs on a worker from now on (`QuestionVectors.start`),
+        unless `own` (the question's own vector, started earlier) is given.
+
+        A question asked alone is searched with its own vector. A follow-up (`thread`: its earlier
+        questions) is searched with its own blended with the thread's (kept from when they were
+        asked), weighted `HISTORY_WEIGHT`; one with no word of its own (`own_weight` 0) with the
+        thread's alone, which then stands for its own too.
+        """
+        vectors, embedder, encoding = self._question_vectors, self._embedder, self._encoding
+        if thread is not None and not own_weight:
+            alone = vectors.start(embedder, thread, encoding, earlier=True)
+            return lambda: (alone(), alone())
+        if own is None:
+            own = vectors.start(embedder, question, encoding)
+        if thread is None:
+            return lambda: (own(), own())
+        before = vectors.start(embedder, thread, encoding, earlier=True)
+        done: list[tuple[Vector, Vector]] = []
+
+        def blended() -> tuple[Vector, Vector]:
+            if not done:
+                mixed = own() + HISTORY_WEIGHT * before()
+                done.append((own(), (mixed / max(float(np.linalg.norm(mixed)), 1e-9)).astype(np.float32)))
+            return done[0]
+
+        return blended
 
     def search(self, query: Query) -> Answer:
         """Answer `query`: verbatim passages with evidence, or an abstention with related passages.

@@ -131,7 +131,7 @@ class HybridRetriever:
         k: int,
         method: Method = "hybrid",
         filters: Filters | None = None,
-        query_vector: Vector | None = None,
+        query_vector: Vector | Callable[[], Vector | None] | None = None,
         query_tokens: Sequence[str] | None = None,
         context_tokens: Sequence[str] = (),
         context_weight: float = 1.0,
@@ -145,7 +145,9 @@ class HybridRetriever:
             k: how many candidates to return (at most).
             method: "hybrid" (fused), "dense" or "lexical" alone.
             filters: metadata filters (None: all passages).
-            query_vector: use this unit vector, shape (dim,), instead of embedding `question`.
+            query_vector: use this unit vector, shape (dim,), instead of embedding `question`; or a
+                function giving it (a vector being computed elsewhere, `index.question_vectors.Encoding`),
+                called only once the lexical runs are searched where the backend answers in rows.
             query_tokens: use these analyser tokens instead of analysing `question`.
             context_tokens: more BM25 query terms, each weighing `context_weight` where the
                 question's own weigh 1 (a follow-up's earlier question).
@@ -166,20 +168,30 @@ class HybridRetriever:
             return []
         where = filters if filters is not None else Filters()
         depth = max(k, self.config.fusion.depth)
-        qvec: Vector | None = None
         query: dict[str, float] = {}
-        if method != "lexical":
-            qvec = np.asarray(
-                query_vector if query_vector is not None else self._embedder.encode_query(question),
-                dtype=np.float32,
-            )
         if method != "dense":
             tokens = list(query_tokens) if query_tokens is not None else self._analyze(question)
             query = _weighted_query(tokens, context_tokens, context_weight)
+
+        def vector() -> Vector:
+            given = query_vector() if callable(query_vector) else query_vector
+            return np.asarray(
+                given if given is not None else self._embedder.encode_query(question), dtype=np.float32
+            )
+
         if self._row_runs is not None and self.config.fusion.mode == "zscore":
             return self._retrieve_rows(
-                self._row_runs, method, k, depth, where, qvec, query, dense_languages, translated
+                self._row_runs,
+                method,
+                k,
+                depth,
+                where,
+                vector if method != "lexical" else None,
+                query,
+                dense_languages,
+                translated,
             )
+        qvec = vector() if method != "lexical" else None
         dense_run: Ranked = []
         cosines: dict[str, float] = {}
         lex_run: Ranked = []
@@ -229,17 +241,28 @@ class HybridRetriever:
         k: int,
         depth: int,
         where: Filters,
-        qvec: Vector | None,
+        vector: Callable[[], Vector] | None,
         query: Mapping[str, float],
         languages: Mapping[str, float] | None,
         translated: Translated | None,
     ) -> list[Candidate]:
         """`retrieve` over a backend that answers in row handles: the same candidates, from arrays
-        (`index.runs`); only the candidates' ids are decoded."""
+        (`index.runs`); only the candidates' ids are decoded. `vector` gives the question's vector
+        (None: lexical only); it is called after the lexical runs are searched."""
         ranks = backend.id_ranks
         dense_run = lex_run = runs.empty()
         reserved: Rows = np.zeros(0, dtype=np.int64)
         dense_parts: list[RowRun] = []
+        extra: list[runs.RowScores] = []
+        # the lexical runs first: they need no vector, so they are searched while it is computed
+        if method != "dense":
+            extra = [
+                runs.widened(run) for run in self._translated_row_runs(backend, translated, depth, where)
+            ]
+            lex_run = runs.add_runs(
+                runs.widened(backend.lexical_rows(query, depth, where)), extra, depth, ranks
+            )
+        qvec = vector() if vector is not None else None
         if qvec is not None:
             if languages:
                 dense_parts = backend.dense_rows(qvec, depth, where, list(languages))
@@ -248,17 +271,9 @@ class HybridRetriever:
             else:
                 dense_parts = backend.dense_rows(qvec, depth, where, None)
                 dense_run = runs.widened(dense_parts[0])
-        extra: list[runs.RowScores] = []
-        if method != "dense":
-            extra = [
-                runs.widened(run) for run in self._translated_row_runs(backend, translated, depth, where)
-            ]
-            if extra:
-                best = [rows[: self.config.reserve_translated] for rows, _ in extra]
-                reserved = np.concatenate([reserved, *best])
-            lex_run = runs.add_runs(
-                runs.widened(backend.lexical_rows(query, depth, where)), extra, depth, ranks
-            )
+        if extra:
+            best = [rows[: self.config.reserve_translated] for rows, _ in extra]
+            reserved = np.concatenate([reserved, *best])
         if method == "dense":
             fused = dense_run
         elif method == "lexical":

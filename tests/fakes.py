@@ -46,6 +46,11 @@ class FakeEmbedder:
     def encode_query(self, text: str) -> Vectors:
         return self._vector(text).astype(np.float32)
 
+    def prepare_query(self, text: str) -> Callable[[], Vectors]:
+        """`PreparedQuery`, as the ONNX embedders are: the engine then encodes questions on its worker
+        threads in every test that uses this embedder."""
+        return lambda: self.encode_query(text)
+
 
 class FixedChoice:
     """A model choice (index.embedding.base.ModelChoice) that always gives the same embedder."""

@@ -23,6 +23,7 @@ import pytest
 
 from corpus.errors import IndexingError
 from index.embedding import e5 as e5_module
+from index.embedding.base import PreparedQuery
 from index.embedding.e5 import (
     MIN_COSINE,
     MIN_QUERY_COSINE,
@@ -568,6 +569,18 @@ def test_question_encoder_falls_back_to_the_unfused_graph_when_the_fused_one_fai
     ops = _op_types(emb.folder / "query.onnx")
     assert "MatMulInteger" in ops and "QAttention" not in ops
     assert emb.verification.query_passed and not _question_vectors_are_exact(emb)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("variant", ["fp32", "int8"])
+def test_a_prepared_question_is_the_question_encoded(
+    variant: str, e5_fp32: E5Embedder, e5_int8: E5Embedder
+) -> None:
+    emb = e5_fp32 if variant == "fp32" else e5_int8
+    assert isinstance(emb, PreparedQuery)
+    for q in VERIFY_QUERIES:
+        run = emb.prepare_query(q)  # tokenised and looked up here; run() only runs the encoder
+        assert np.array_equal(run(), emb.encode_query(q))
 
 
 @pytest.mark.integration

@@ -10,6 +10,7 @@ import pytest
 
 import index.embedding.onnx as onnx_embedder
 from corpus.errors import IndexingError
+from index.embedding.base import PreparedQuery
 from index.embedding.load import load_embedder
 from index.embedding.onnx import OnnxEmbedder, cache_folder
 from index.embedding.ort import padded, token_batches
@@ -131,6 +132,8 @@ def test_onnx_agrees_with_torch(torch_embedder: SentenceTransformerEmbedder, onn
     assert float((a * b).sum(axis=1).min()) >= 0.9999
     for i in (0, 1):
         assert float(onnx.encode_query(TEXTS[i]) @ torch_embedder.encode_query(TEXTS[i])) >= 0.9999
+        assert np.array_equal(onnx.prepare_query(TEXTS[i])(), onnx.encode_query(TEXTS[i]))
+    assert isinstance(onnx, PreparedQuery) and not isinstance(torch_embedder, PreparedQuery)
     # The long text is truncated, not rejected, and counts more tokens than the model reads.
     assert torch_embedder.count_tokens(TEXTS[3]) > torch_embedder.max_tokens
 

@@ -56,6 +56,20 @@ class Embedder(Protocol):
 
 
 @runtime_checkable
+class PreparedQuery(Protocol):
+    """An embedder whose question encoding splits in two: `prepare_query` makes the model's inputs in
+    the calling thread, and the function it returns runs the model on them. The model runtime releases
+    the GIL from the first step of that function to its end, so a worker thread running it overlaps
+    with the caller's Python (`index.question_vectors.Encoding`); a worker that also tokenised or read
+    embedding rows would give the GIL up at each of those steps and wait for it again, up to the
+    interpreter's switch interval (5 ms) each time the caller is running Python."""
+
+    def prepare_query(self, text: str) -> Callable[[], Vectors]:
+        """A function giving `encode_query(text)`: the same vector, shape (dim,)."""
+        ...
+
+
+@runtime_checkable
 class ModelChoice(Protocol):
     """Which embedder a collection gets, chosen from its languages (`index.embedding.load.Models`)."""
 

@@ -261,11 +261,19 @@ class E5Embedder:
     # ---- embedding ------------------------------------------------------------------------------
 
     def _run(self, rows: Sequence[Sequence[int]], *, query: bool = False) -> Vectors:
+        return self._prepared(rows, query=query)()
+
+    def _prepared(self, rows: Sequence[Sequence[int]], *, query: bool) -> Callable[[], Vectors]:
+        """The model run on `rows`, its inputs made now (the embedding rows read from their table)."""
         ids, mask = padded(rows, self._pad)
-        embeds = self._words.lookup(ids)
+        feed = {"inputs_embeds": self._words.lookup(ids), "attention_mask": mask}
         session = self._query_session if query and self._query_session is not None else self._passages()
-        (out,) = session.run(["embedding"], {"inputs_embeds": embeds, "attention_mask": mask})
-        return np.asarray(out, dtype=np.float32)
+
+        def run() -> Vectors:
+            (out,) = session.run(["embedding"], feed)
+            return np.asarray(out, dtype=np.float32)
+
+        return run
 
     def _passages(self) -> Any:
         """The model.onnx session, loaded on first use (IndexingError if ONNX Runtime cannot)."""
@@ -300,6 +308,12 @@ class E5Embedder:
         """Embed one question ("query: " is prepended) with the question encoder (query.onnx where the
         folder has one); shape (dim,). Thread-safe."""
         return self._query_vector(text, exact=False)
+
+    def prepare_query(self, text: str) -> Callable[[], Vectors]:
+        """`PreparedQuery.prepare_query`: the question tokenised and its embedding rows read now; the
+        function returned runs the question encoder (`encode_query`'s vector, shape (dim,))."""
+        run = self._prepared(self._tokenizer.encode([QUERY_PREFIX + text]), query=True)
+        return lambda: run()[0]
 
     def _query_vector(self, text: str, *, exact: bool) -> Vectors:
         """One question's vector from model.onnx (`exact`) or the question encoder."""

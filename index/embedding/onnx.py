@@ -237,12 +237,27 @@ class OnnxEmbedder(TokenLimits):
         return int(self._meta["dim"])
 
     def _encode_batch(self, texts: list[str]) -> Vectors:
+        return self._prepared(texts)()
+
+    def _prepared(self, texts: list[str]) -> Callable[[], Vectors]:
+        """The graph run on `texts`, tokenised now."""
         prepared = [t.strip().lower() if self._lowercase else t.strip() for t in texts]
         encodings = self._tokenizer.encode_batch(prepared)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        (out,) = self._session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})
-        return np.asarray(out, dtype=np.float32)
+        session = self._session
+
+        def run() -> Vectors:
+            (out,) = session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})
+            return np.asarray(out, dtype=np.float32)
+
+        return run
+
+    def prepare_query(self, text: str) -> Callable[[], Vectors]:
+        """`PreparedQuery.prepare_query`: the question tokenised now; the function returned runs the
+        graph (`encode_query`'s vector, shape (dim,))."""
+        run = self._prepared([text])
+        return lambda: run()[0]
 
     def encode(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> Vectors:
         """Embed passages: tokenized once, longest first, in batches of at most `batch_size` texts and
