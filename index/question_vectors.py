@@ -43,13 +43,8 @@ class QuestionVectors:
         (`fingerprint`) is returned instead of encoding again; without it the text is always encoded,
         so that a question asked anew costs what it always did."""
         key = (embedder.fingerprint, text)
-        if earlier:
-            with self._lock:
-                kept = self._kept.get(key)
-                if kept is not None:
-                    self._kept.move_to_end(key)
-                    return kept
-        return self._keep(key, embedder.encode_query(text))
+        kept = self._kept_vector(key) if earlier else None
+        return kept if kept is not None else self._keep(key, embedder.encode_query(text))
 
     def start(
         self, embedder: Embedder, text: str, encoding: Encoding, *, earlier: bool = False
@@ -59,12 +54,9 @@ class QuestionVectors:
         `encoding`'s workers from now on, while the caller goes on; else the vector is computed now.
         The function waits for the vector (and raises what encoding raised); it may be called again."""
         key = (embedder.fingerprint, text)
-        if earlier:
-            with self._lock:
-                kept = self._kept.get(key)
-                if kept is not None:
-                    self._kept.move_to_end(key)
-                    return lambda: kept
+        kept = self._kept_vector(key) if earlier else None
+        if kept is not None:
+            return lambda: kept
         if not isinstance(embedder, PreparedQuery):
             vec = self.vector(embedder, text)
             return lambda: vec
@@ -77,6 +69,13 @@ class QuestionVectors:
             return done[0]
 
         return result
+
+    def _kept_vector(self, key: tuple[str, str]) -> Vectors | None:
+        with self._lock:
+            kept = self._kept.get(key)
+            if kept is not None:
+                self._kept.move_to_end(key)
+            return kept
 
     def _keep(self, key: tuple[str, str], vec: Vectors) -> Vectors:
         vec.setflags(write=False)
@@ -93,11 +92,12 @@ class Encoding:
     not need them (analysing and translating the question, its BM25 runs): on two cores a question's
     encoder run (~6 ms for e5-small here) and that work (~2 ms) overlap instead of adding up.
 
-    ONNX Runtime and torch release the GIL while they run, so the worker's encoder and the caller's
-    Python share the cores. `start` waits until the worker has taken the job: a thread that asks for
-    the GIL while another runs Python waits up to the switch interval (5 ms) for it, so a job queued
-    behind the caller's Python would start only when the caller next waits. The worker then holds
-    the GIL only to tokenise and look up the embeddings before the encoder releases it.
+    ONNX Runtime releases the GIL while it runs, so the worker's encoder and the caller's Python share
+    the cores. `start` waits until the worker has taken the job: a thread that asks for the GIL while
+    another runs Python waits up to the switch interval (5 ms) for it, so a job queued behind the
+    caller's Python would start only when the caller next waits. For the same reason a job should
+    give the GIL up only once, in the encoder: the inputs are made in the caller beforehand
+    (`index.embedding.base.PreparedQuery`).
 
     Args:
         workers: worker threads at most (created when first needed); 0 runs each job in the caller,

@@ -147,7 +147,7 @@ class HybridRetriever:
             filters: metadata filters (None: all passages).
             query_vector: use this unit vector, shape (dim,), instead of embedding `question`; or a
                 function giving it (a vector being computed elsewhere, `index.question_vectors.Encoding`),
-                called only once the lexical runs are searched where the backend answers in rows.
+                called only once the lexical runs are searched.
             query_tokens: use these analyser tokens instead of analysing `question`.
             context_tokens: more BM25 query terms, each weighing `context_weight` where the
                 question's own weigh 1 (a follow-up's earlier question).
@@ -191,18 +191,18 @@ class HybridRetriever:
                 dense_languages,
                 translated,
             )
-        qvec = vector() if method != "lexical" else None
         dense_run: Ranked = []
         cosines: dict[str, float] = {}
         lex_run: Ranked = []
         reserved: list[str] = []
-        if qvec is not None:
-            dense_run, reserved, cosines = self._dense(qvec, depth, where, dense_languages)
         extra: list[Ranked] = []
-        if method != "dense":
+        if method != "dense":  # first: they need no vector (see `_retrieve_rows`)
             extra = self._translated_runs(translated, depth, where)
             lex_run = _added(self._backend.lexical_search(query, depth, where), extra, depth)
-            reserved += [pid for run in extra for pid, _ in run[: self.config.reserve_translated]]
+        qvec = vector() if method != "lexical" else None
+        if qvec is not None:
+            dense_run, reserved, cosines = self._dense(qvec, depth, where, dense_languages)
+        reserved += [pid for run in extra for pid, _ in run[: self.config.reserve_translated]]
         if method == "dense":
             fused = dense_run
         elif method == "lexical":
