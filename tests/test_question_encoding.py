@@ -168,3 +168,26 @@ def test_answers_are_the_same_encoded_on_a_worker_or_in_the_caller(
             h.passage.id for h in b.hits + b.further + b.related
         ]
         assert a.explanation == b.explanation
+
+
+def _question_workers() -> int:
+    return sum(t.name.startswith("groundqa-question") for t in threading.enumerate())
+
+
+def test_an_index_let_go_leaves_no_worker_behind(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # the server swaps in a new GroundIndex after every rebuild and lets the old one go
+    import gc
+    import time
+
+    built = tiny_index_in(tmp_path_factory, "let-go")
+    before = _question_workers()
+    for _ in range(3):
+        index = GroundIndex(built.backend, built._embedder)
+        index.search(Query("How many North Koreans were detained in China awaiting deportation?"))
+        assert _question_workers() > before
+        del index
+    gc.collect()
+    deadline = time.monotonic() + 5
+    while _question_workers() > before and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _question_workers() == before
