@@ -19,7 +19,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Generic, TypeVar, cast
+from typing import TypeVar
 
 from index.embedding.base import Embedder, PreparedQuery, Vectors
 
@@ -113,14 +113,16 @@ class Encoding:
             else None
         )
 
-    def start(self, job: Callable[[], T]) -> Pending[T]:
+    def start(self, job: Callable[[], T]) -> Future[T]:
         """Run `job` on a worker; returns once the worker has begun it (or, with no workers, after
-        running it). `Pending.result()` gives its value or raises its exception."""
+        running it). The future's `result()` gives its value or raises its exception."""
         if self._pool is None:
+            done: Future[T] = Future()
             try:
-                return Pending(value=job())
+                done.set_result(job())
             except Exception as exc:  # raised where the value is asked for, as from a worker
-                return Pending(error=exc)
+                done.set_exception(exc)
+            return done
         started = threading.Event()
 
         def run() -> T:
@@ -129,27 +131,9 @@ class Encoding:
 
         future = self._pool.submit(run)
         started.wait()
-        return Pending(future=future)
+        return future
 
     def close(self) -> None:
         """Let the workers end once their jobs are done (idempotent)."""
         if self._pool is not None:
             self._pool.shutdown(wait=False)
-
-
-class Pending(Generic[T]):
-    """A job's value once it is done: `result()` waits for it, and raises what the job raised."""
-
-    def __init__(
-        self, *, future: Future[T] | None = None, value: T | None = None, error: Exception | None = None
-    ) -> None:
-        self._future = future
-        self._value = value
-        self._error = error
-
-    def result(self) -> T:
-        if self._future is not None:
-            return self._future.result()
-        if self._error is not None:
-            raise self._error
-        return cast(T, self._value)
