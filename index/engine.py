@@ -500,7 +500,8 @@ class GroundIndex:
             unread = {w for t in names for w in (joined_words(t) if " " in t else (t,))} - q_set
             name_stats = self.backend.term_stats(unread) if unread else None
             df = {**stats.df, **name_stats.df} if name_stats is not None else stats.df
-            named = NamedInstrument.of(names, acronyms, df, stats.n_docs, stressed=_name_words(q))
+            stressed = _name_words(q)
+            named = NamedInstrument.of(names, acronyms, df, stats.n_docs, stressed=stressed)
             in_named = self._named_provision(q.provisions, named, query.filters, names)
             wanted_languages = {lang.lower() for lang in query.filters.languages}
             across_languages = tuple(
@@ -520,7 +521,7 @@ class GroundIndex:
                 for t in names:  # a part of a compound (국적 of 국적법) was not translated with the question
                     if t not in english and lexicon is not None and (word := _word_senses(lexicon, t)):
                         english[t] = word
-                across = NamedInstrument.of(names, acronyms, df, stats.n_docs, english)
+                across = NamedInstrument.of(names, acronyms, df, stats.n_docs, english, stressed)
                 in_other = replace(query.filters, languages=across_languages)
                 found = self._named_provision(q.provisions, across, in_other, names)
                 if (
@@ -1790,7 +1791,11 @@ class TypedReading:
     def share(self, rec: PassageRecord) -> float:
         """The share of the question's terms the passage's best typed sentence holds; 1.0 when the
         passage is not read (another language in which no term of the question has a sense, or
-        Chinese)."""
+        Chinese). In another language, the share is of the terms that language can hold: those with
+        a sense there and those written alike (figures; a Korean question's Latin words). A term the
+        word list cannot translate (코로나, "temporary") is no evidence that the sentence is about
+        something else; counted, it refused an answer of the fit halves (en-211; 2026-12-04, no
+        unanswerable question more was answered there)."""
         other = rec.language != self.language
         if other and (rec.language == CHINESE or not self.senses.get(rec.language)):
             return 1.0
@@ -1802,6 +1807,11 @@ class TypedReading:
                 return True
             return len(t) > 1 and has_hangul(t) and any(x.startswith(t) for x in s)
 
+        if other:
+            # only the terms the passage's language can hold count: those with a sense there, and
+            # those written alike in both (figures; the Latin words of a Korean question)
+            alike = (lambda t: t.isdigit()) if self.language == "en" else (lambda t: not has_hangul(t))
+            total = sum(w for t, w in self.weights.items() if t in meant or alike(t)) or total
         sentences = rec.typed_sentence_terms(self.answer.text, self.answer.given)
         shares = (sum(w for t, w in self.weights.items() if held(t, s)) / total for s in sentences)
         return max(shares, default=0.0)
@@ -1832,18 +1842,38 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|on|the|to|for|against|rel
 def _name_words(q: QuestionAnalysis) -> frozenset[str]:
     """The terms of the names a question writes in capitals ("China", "Criminal Law", "Convention on
     the Rights of the Child"), when one of them names an instrument by more than the word for its kind
-    (`NamedInstrument.of`'s `stressed`); none otherwise (a lower-case or Korean question, an
-    instrument named by acronym or as "the Convention" alone). A name's capitalised words count with
-    the small words between them (`_NAME_RUN`); the question's first word does not."""
+    (`NamedInstrument.of`'s `stressed`); none otherwise (a lower-case question, an instrument named by
+    acronym or as "the Convention" alone). A name's capitalised words count with the small words
+    between them (`_NAME_RUN`); the question's first word does not. A Korean question's names are
+    the words that hold a kind of instrument (`_korean_names`)."""
     names = [c.terms for c in q.constraints if c.kind == "name"]
     for m in _NAME_RUN.finditer(q.text):
         run = m.group().split(maxsplit=1)[1:] if m.start() == 0 else [m.group()]
         if run and is_instrument_heading(run[0]):
             names.append(tuple(analyze(run[0])))
+    if has_hangul(q.text):
+        names += _korean_names(q.text)
     kinds = instrument_terms()
     if not any(any(t in kinds for t in terms) and any(not is_kind(t) for t in terms) for terms in names):
         return frozenset()
     return frozenset(t for terms in names for t in terms)
+
+
+def _korean_names(text: str) -> list[tuple[str, ...]]:
+    """The names of instruments a Korean question writes: each word holding a kind of instrument
+    (`is_kind`) with words of its own ("난민협약은" -> 난민, 협약; "북한이탈주민법"), or a kind alone
+    with the word before it ("팔레르모 의정서"). Korean has no capitals to tell a name by; without
+    this, "난민협약 제31조는 불법으로 입국한 난민의 처벌을 어떻게 규정하나?" named the Palermo Protocol,
+    whose title holds the question's "punish" as well as "Convention"."""
+    words = [question_name_terms(analyze(w)) for w in text.split()]
+    names = []
+    for i, terms in enumerate(words):
+        if not any(is_kind(t) for t in terms):
+            continue
+        if all(is_kind(t) for t in terms) and i and words[i - 1]:
+            terms = words[i - 1] + terms
+        names.append(tuple(terms))
+    return names
 
 
 def _idf_weights(

@@ -373,6 +373,7 @@ AUDIT5 = DEFAULT_DEVSET.with_name("audit5.jsonl")
 AUDIT6 = DEFAULT_DEVSET.with_name("audit6.jsonl")
 AUDIT7 = DEFAULT_DEVSET.with_name("audit7.jsonl")
 AUDIT8 = DEFAULT_DEVSET.with_name("audit8.jsonl")
+AUDIT9 = DEFAULT_DEVSET.with_name("audit9.jsonl")
 
 
 @pytest.mark.integration
@@ -390,8 +391,10 @@ AUDIT8 = DEFAULT_DEVSET.with_name("audit8.jsonl")
         (AUDIT7, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6), 26, 6, 65, 10),
         # cross-lingual only: every question is answered in the other language
         (AUDIT8, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6, AUDIT7), 0, 0, 60, 60),
+        # cross-lingual, with unanswerable questions
+        (AUDIT9, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6, AUDIT7, AUDIT8), 12, 0, 60, 48),
     ],
-    ids=["audit3", "audit4", "audit5", "audit6", "audit7", "audit8"],
+    ids=["audit3", "audit4", "audit5", "audit6", "audit7", "audit8", "audit9"],
 )
 def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     path: Path,
@@ -401,7 +404,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit8.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit9.jsonl follow the dev set's schema and rules
     with their own halves; no id and no question of one is also in an earlier set."""
     sources, source_problems = load_sources(SHARED_CORPUS)
     items, read_problems = load_items(path)

@@ -79,6 +79,18 @@ def test_row_runs_give_the_id_paths_candidates_on_the_dev_set(
     assert len(items) >= 250
 
 
+def test_a_korean_question_names_its_treaty_by_the_word_holding_the_kind(demo_index: GroundIndex) -> None:
+    # 처벌 ("punish") is in the Palermo Protocol's title beside its "Convention", and the Protocol has
+    # no article 31: before the name was read from 난민협약, the question was refused for it
+    answer = demo_index.search(
+        Query("난민협약 제31조는 불법으로 입국한 난민의 처벌을 어떻게 규정하나?", explain=True)
+    )
+    assert answer.answered and answer.explanation is not None
+    assert answer.hits[0].passage.source_id.startswith("treaty-1951-refugee-convention-")
+    assert "shall not impose penalties" in answer.hits[0].passage.text
+    assert "article of the instrument" in answer.explanation.reason
+
+
 @pytest.mark.parametrize(
     ("question", "source", "defines"),
     [

@@ -578,11 +578,21 @@ def test_the_typed_sentence_share_reads_the_best_sentence_holding_the_type() -> 
     # a passage in another language than the question's is read through the terms' senses in its
     # language, not at all without them, and never when it is Chinese
     assert typed.share(replace(record, language="ko")) == 1.0
-    senses = {"en": {"경비대": (("guard",),), "체포": (("arrest",),), "밀수꾼": (("smuggler", "gang"),)}}
+    senses = {"en": {"경비대": (("guard",),), "체포": (("arrest",),), "밀수": (("smuggler", "gang"),)}}
     korean = _typed("강의 경비대는 밀수꾼을 몇 명 체포했나요?", "ko", senses)
-    # 경비대 and 체포 through their senses; 밀수꾼's one sense needs "gang" too; 강 has none
-    held = sum(korean.weights[t] for t in ("경비대", "체포")) / sum(korean.weights.values())
-    assert korean.share(record) == pytest.approx(held) and 0 < held < 1
+    # 경비대 and 체포 through their senses; 밀수's one sense needs "gang" too; 강 has none, so an
+    # English sentence cannot hold it and it does not count
+    readable = ("경비대", "체포", "밀수")
+    held = sum(korean.weights[t] for t in readable[:2]) / sum(korean.weights[t] for t in readable)
+    assert "강" in korean.weights and korean.share(record) == pytest.approx(held) and 0 < held < 1
+    # a Korean question's figures and Latin words count as written (the sentence with the count holds
+    # neither)
+    latin = _typed("강의 경비대는 2023년 UNHCR 밀수꾼을 몇 명 체포했나요?", "ko", senses)
+    assert {"2023", "unhcr"} <= set(latin.weights)
+    readable_latin = (*readable, "2023", "unhcr")
+    assert latin.share(record) == pytest.approx(
+        sum(latin.weights[t] for t in readable[:2]) / sum(latin.weights[t] for t in readable_latin)
+    )
     assert korean.share(replace(record, language="zh")) == 1.0
     # no term with a sense in the passage's language (no word list installed): not read
     assert _typed("강의 경비대는 밀수꾼을 몇 명 체포했나요?", "ko", {"en": {}}).share(record) == 1.0

@@ -438,11 +438,23 @@ def test_the_name_written_in_capitals_outweighs_what_the_question_asks_about() -
         "What does Article 3 of the CAT say?",  # an acronym
         "What does Article 1 of the Convention say?",  # the kind alone
         "What does article 33 of the refugee convention say?",  # no capitals
-        "난민법 제3조는 무엇인가요?",
+        "헌법 제3조는 무엇인가요?",  # the kind alone
     ],
 )
 def test_no_name_is_stressed_without_a_capitalised_instrument_name(question: str) -> None:
     assert engine._name_words(analyze_question(question)) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "stressed"),
+    [
+        ("난민법 제3조는 무엇인가요?", {"난민", "법"}),
+        ("난민협약 제31조는 불법으로 입국한 난민의 처벌을 어떻게 규정하나?", {"난민", "협약"}),
+        ("팔레르모 의정서 제3조", {"팔레르모", "의정서"}),  # a kind alone, with the word before it
+    ],
+)
+def test_a_korean_name_is_the_word_holding_a_kind_of_instrument(question: str, stressed: set[str]) -> None:
+    assert engine._name_words(analyze_question(question)) == stressed
 
 
 def test_a_capitalised_name_counts_with_the_small_words_of_titles() -> None:
