@@ -14,8 +14,8 @@ audits are sets of their own (`AUDIT3` to `AUDIT9`: bench/devset/audit3.jsonl to
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws. The
-answerability fit reads every set's fit half (bench/answerability.py, since 2026-12-02 all of them; before, the dev and audit sets)
-and reports each test half apart.
+answerability fit reads every set's fit half (bench/answerability.py, since 2026-12-02 all of them;
+before, the dev and audit sets) and reports each test half apart.
 """
 
 from __future__ import annotations
