@@ -85,6 +85,7 @@ from index.instruments import (
     TitleIndex,
     abbreviates,
     acronyms_in,
+    country_terms,
     innermost_instrument,
     instrument_name,
     instrument_terms,
@@ -500,8 +501,8 @@ class GroundIndex:
             unread = {w for t in names for w in (joined_words(t) if " " in t else (t,))} - q_set
             name_stats = self.backend.term_stats(unread) if unread else None
             df = {**stats.df, **name_stats.df} if name_stats is not None else stats.df
-            stressed = _name_words(q)
-            named = NamedInstrument.of(names, acronyms, df, stats.n_docs, stressed=stressed)
+            stressed, owners = _name_words(q), _owners(q)
+            named = NamedInstrument.of(names, acronyms, df, stats.n_docs, stressed=stressed, owners=owners)
             in_named = self._named_provision(q.provisions, named, query.filters, names)
             wanted_languages = {lang.lower() for lang in query.filters.languages}
             across_languages = tuple(
@@ -521,7 +522,7 @@ class GroundIndex:
                 for t in names:  # a part of a compound (국적 of 국적법) was not translated with the question
                     if t not in english and lexicon is not None and (word := _word_senses(lexicon, t)):
                         english[t] = word
-                across = NamedInstrument.of(names, acronyms, df, stats.n_docs, english, stressed)
+                across = NamedInstrument.of(names, acronyms, df, stats.n_docs, english, stressed, owners)
                 in_other = replace(query.filters, languages=across_languages)
                 found = self._named_provision(q.provisions, across, in_other, names)
                 if (
@@ -1857,6 +1858,17 @@ def _name_words(q: QuestionAnalysis) -> frozenset[str]:
     if not any(any(t in kinds for t in terms) and any(not is_kind(t) for t in terms) for terms in names):
         return frozenset()
     return frozenset(t for terms in names for t in terms)
+
+
+def _owners(q: QuestionAnalysis) -> frozenset[str]:
+    """The countries a question writes into the name of an instrument: in a capitalised name that is
+    an instrument's ("South Korea's Criminal Act": korea) or, in Korean, in the words naming one
+    ("북한 헌법": 북한). Not a country named apart ("Does Article 3 of the CAT bind China?")."""
+    runs = [m.group() for m in _NAME_RUN.finditer(q.text)]
+    names = [tuple(question_name_terms(analyze(run))) for run in runs if is_instrument_heading(run)]
+    if has_hangul(q.text):
+        names += _korean_names(q.text)
+    return frozenset(t for terms in names if any(is_kind(x) for x in terms) for t in terms) & country_terms()
 
 
 def _korean_names(text: str) -> list[tuple[str, ...]]:

@@ -177,11 +177,15 @@ class NamedInstrument:
     Attributes:
         weights: IDF of each content term outside the provision (`index.abstain.idf`).
         acronyms: (acronym as written, its analysed term) for each acronym of the question.
+        senses: question term -> its other forms and, across languages, its senses.
+        owners: the countries the question writes into the name it gives ("South Korea's Criminal
+            Act", "북한 헌법"), which a name it names beyond doubt must hold.
     """
 
     weights: Mapping[str, float]
     acronyms: tuple[tuple[str, str], ...]
     senses: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    owners: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -192,6 +196,7 @@ class NamedInstrument:
         n_docs: int,
         senses: Mapping[str, Iterable[tuple[str, ...]]] | None = None,
         stressed: AbstractSet[str] = frozenset(),
+        owners: AbstractSet[str] = frozenset(),
     ) -> NamedInstrument:
         """From the question's content terms outside its provisions, its acronyms (`acronyms_in`),
         the terms' document frequencies over `n_docs` passages and, to match titles in another
@@ -203,8 +208,9 @@ class NamedInstrument:
         (`same_senses`: "Korean" as "Korea", "code" as "Law"). The words naming the United Nations
         are not read (`without_united_nations`: "the UN Refugee Convention" is the Refugee Convention).
         The `stressed` terms (those of the name the question writes in capitals: "China's Criminal
-        Law") weigh `NAME_STRESS` times their IDF. A hyphenated word counts as its parts, without a
-        prefix such as "anti" (`_NAME_PREFIXES`)."""
+        Law") weigh `NAME_STRESS` times their IDF; the countries among them that the name is written
+        with are its `owners`. A hyphenated word counts as its parts, without a prefix such as "anti"
+        (`_NAME_PREFIXES`)."""
         read = set(without_united_nations(terms))
         # a hyphenated word is its parts, not a third word, and the parts after a prefix
         # (`_NAME_PREFIXES`): "anti-trafficking" is "trafficking"
@@ -234,7 +240,9 @@ class NamedInstrument:
                 )
             )
         }
-        return cls(weights=weights, acronyms=tuple(pairs), senses=other)
+        return cls(
+            weights=weights, acronyms=tuple(pairs), senses=other, owners=frozenset(owners) & set(weights)
+        )
 
     def held(self, term: str, name_terms: frozenset[str]) -> float:
         """How far a name holds question term `term`, in [0, 1]: 1.0 when it holds the term itself,
@@ -283,8 +291,12 @@ class NamedInstrument:
         another language counts when at least half of one of its senses is held, a country only in
         full), and with no acronym the name lacks ("DPRK" for the "Constitution of the Republic of
         Korea"). A country the question is about does not stand against it ("Does Article 3 of the
-        CAT bind China?")."""
+        CAT bind China?"); one it writes into the name (`owners`) does, unless the name holds it in
+        full: "South Korea's Criminal Act" is not the "Criminal Law of the People's Republic of
+        China"."""
         if not self.explicit(name, name_terms):
+            return False
+        if any(self.held(t, name_terms) < 1.0 for t in self.owners):
             return False
         full = {term for acronym, term in self.acronyms if abbreviates(acronym, name) == 1.0}
         # an acronym of the name's later words counts as said ("Optional Protocol to the CRC"), though

@@ -91,6 +91,17 @@ def test_a_korean_question_names_its_treaty_by_the_word_holding_the_kind(demo_in
     assert "article of the instrument" in answer.explanation.reason
 
 
+def test_an_instrument_of_another_country_is_not_the_one_named(demo_index: GroundIndex) -> None:
+    # the collection holds China's Criminal Law, not South Korea's: its article 289 is not cited for it
+    question = (
+        "What prison term does South Korea's Criminal Act prescribe for human trafficking under Article 289?"
+    )
+    answer = demo_index.search(Query(question, explain=True))
+    assert answer.explanation is not None
+    assert "article of the instrument" not in answer.explanation.reason
+    assert not any(h.passage.source_id.startswith("cn-law-criminal-law-") for h in answer.hits[:1])
+
+
 @pytest.mark.parametrize(
     ("question", "source", "defines"),
     [

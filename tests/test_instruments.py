@@ -299,6 +299,28 @@ def test_the_better_naming_wins_across_languages(tmp_path_factory: pytest.TempPa
     assert rights.answered and "변호사의 조력" in rights.hits[0].passage.text
 
 
+def test_a_country_written_into_the_name_must_be_the_instrument_s() -> None:
+    china = "Criminal Law of the People's Republic of China"
+    terms = ["south korea", "crimin", "act"]
+    loose = NamedInstrument.of(terms, [], {}, 100)
+    owned = NamedInstrument.of(terms, [], {}, 100, owners={"south korea"})
+    assert loose.decisive(china, name_terms(china))
+    assert not owned.decisive(china, name_terms(china))
+    # the country that owns the name, held in full, does not stand against it
+    refugee_act = "난민법 (Refugee Act, Republic of Korea)"
+    assert NamedInstrument.of(["korea", "refuge", "act"], [], {}, 100, owners={"korea"}).decisive(
+        refugee_act, name_terms(refugee_act)
+    )
+    # a country is an owner only inside the name the question writes
+    asked = (
+        "What prison term does South Korea's Criminal Act prescribe for human trafficking under Article 289?"
+    )
+    assert engine._owners(analyze_question(asked)) == {"south korea"}
+    apart = "Does Article 3 of the Convention against Torture bind China?"
+    assert engine._owners(analyze_question(apart)) == frozenset()
+    assert engine._owners(analyze_question("북한 헌법 제3조는 무엇인가요?")) == {"북한"}
+
+
 def test_an_instrument_is_named_outright_by_acronym_or_kind() -> None:
     convention = "Convention relating to the Status of Refugees (1951)"
     terms = frozenset(analyze(convention))
