@@ -44,6 +44,8 @@ _ASKS = re.compile(
     # 정의 as "definition" (정의는, 정의하나요), not "justice" (이행기 정의에); "what does it say"
     # (무엇을 말하나요) asks for content, "whom does it mean" (누구를 말하나요) for a definition
     r"|정의(?:는|가|를|란|하)|뜻(?:은|이|하)|(?:이)?란\s*(?:무엇|누구|어떤|뭐)"
+    # a question that is only the phrase "X의 정의" / "X의 뜻" (the definition of X)
+    r"|의\s*(?:정의|뜻)\s*[?？.]*\s*$"
     # the elliptical "무국적자란?" ("stateless person is?") at the question's end
     rf"|(?<=[가-힣][{_CLOSED}])이란\s*\?*\s*$"
     + rf"|(?<=[가-힣][{_OPEN}])"

@@ -574,6 +574,11 @@ class GroundIndex:
         elif defined and q.language != "en":
             senses_en = _senses(tr for tr in translations if tr.language == "en")
             asked = _asked_senses(_in_order(defined, q.terms), senses_en)
+        if defined and definers is None and asks_term(question):
+            # "무국적자란 무엇인가요?": the instrument about the term defines it
+            cands = self._with_subject_definitions(
+                cands, defined, translations, query.filters, stats, search_vec
+            )
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
@@ -976,6 +981,30 @@ class GroundIndex:
                 if p and p not in have and len(added) < DEFINING_PASSAGES:
                     added[p] = None
         return self._added_at_floor(cands, list(added), vector)
+
+    def _with_subject_definitions(
+        self,
+        cands: list[Candidate],
+        defined: frozenset[str],
+        translations: Sequence[Translation],
+        filters: Filters,
+        stats: TermStats,
+        vector: Vector | None,
+    ) -> list[Candidate]:
+        """`cands` with the definitions of the term a "what is X?" question asks (`defined`) in the
+        instruments about X: those whose title holds every one of its words, as written or, in
+        English titles, through one of their senses ("무국적자란 무엇인가요?": the Convention
+        relating to the Status of Stateless Persons). Only when at most NAMED_SOURCES titles do (more
+        say nothing about which defines it); added as `_with_defining` adds a named treaty's."""
+        senses = _senses(tr for tr in translations if tr.language == "en")
+        subject = NamedInstrument.of(sorted(defined), (), stats.df, stats.n_docs, senses or None)
+        titles = self._source_titles()
+        ranked = self._admitted(titles.rank(subject, least=1.0), filters)
+        sources = [sid for _, sid in ranked if is_instrument_heading(titles.name_of(sid))]
+        if not 0 < len(sources) <= NAMED_SOURCES:
+            return cands
+        terms = defined | {t for term in defined for sense in senses.get(term, ()) for t in sense}
+        return self._with_defining(cands, frozenset(sources), terms, vector)
 
     def _defining_passages(self, source_id: str) -> tuple[tuple[str, str, str], ...]:
         """(passage id, the lower-cased part of its defining sentence before the verb: where the term
@@ -1635,10 +1664,14 @@ def _asked_senses(
     """The term a definition question asks about (`asked`, in the question's order), then, when it is
     one word with a single sense in another language, that sense: the terms a sentence defining it
     may say (아동 -> ("아동",), ("child",)). A word of several senses (국가: "nation", "state", ...)
-    gets none: a definition of one of them need not be what it asks."""
-    if not senses or len(asked) != 1 or len(found := senses.get(asked[0], ())) != 1 or not found[0]:
+    gets none: a definition of one of them need not be what it asks; unless one of them holds all the
+    others' words, which then say less of the same (무국적자: "stateless person", "stateless")."""
+    if not senses or len(asked) != 1 or not (found := senses.get(asked[0], ())):
         return (asked,)
-    return (asked, tuple(found[0]))
+    whole = max(found, key=len)
+    if not whole or not all(set(sense) <= set(whole) for sense in found):
+        return (asked,)
+    return (asked, tuple(whole))
 
 
 def _word_senses(lexicon: Lexicon, term: str) -> tuple[tuple[str, ...], ...]:

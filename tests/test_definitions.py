@@ -130,6 +130,10 @@ from tests.helpers import tiny_index_in
         ("인신매매란?", True),
         ("강제실종이란?", True),
         ("난민이란 말을 누가 처음 썼나요?", False),
+        # only "the definition (meaning) of X"; not 정의 as justice
+        ("무국적자 지위협약에서 말하는 '무국적자'의 정의", True),
+        ("인신매매의 뜻?", True),
+        ("이행기 정의", False),
     ],
 )
 def test_definition_questions(question: str, asks: bool) -> None:
@@ -217,6 +221,9 @@ def test_a_korean_term_counts_through_its_one_sense_only() -> None:
     assert _asked_senses(("아동",), {"아동": (("child",),)}) == (("아동",), ("child",))
     # 국가 is a nation or a state: a definition of "State" need not be what it asks
     assert _asked_senses(("국가",), {"국가": (("nation",), ("state",))}) == (("국가",),)
+    # senses that all say less of one of them are that one: a stateless person
+    stateless = {"무국적자": (("stateless", "person"), ("stateless",))}
+    assert _asked_senses(("무국적자",), stateless) == (("무국적자",), ("stateless", "person"))
     assert _asked_senses(("강제", "실종"), {"강제": (("forc",),), "실종": (("disappear",),)}) == (
         ("강제", "실종"),
     )

@@ -138,6 +138,15 @@ def test_an_instrument_of_another_country_is_not_the_one_named(demo_index: Groun
         # now asked as a definition: the Convention's own '"enforced disappearance" is considered to be',
         # not the Rome Statute's longer '"Enforced disappearance of persons" means'
         ("What is an enforced disappearance?", "treaty-enforced-disappearance-", "is considered to be"),
+        # naming no treaty, in Korean: the Convention whose title is about stateless persons defines
+        # the term; its definition was not among the candidates before it was looked for there
+        ("무국적자란 무엇인가요?", "treaty-1954-stateless-persons-", "the term “stateless person” means"),
+        # a question that is only "the definition of X"
+        (
+            "무국적자 지위협약에서 말하는 '무국적자'의 정의",
+            "treaty-1954-stateless-persons-",
+            "the term “stateless person” means",
+        ),
     ],
 )
 def test_a_definition_question_gets_its_definition_first(
