@@ -44,13 +44,14 @@ _ASKS = re.compile(
     # 정의 as "definition" (정의는, 정의하나요), not "justice" (이행기 정의에); "what does it say"
     # (무엇을 말하나요) asks for content, "whom does it mean" (누구를 말하나요) for a definition
     r"|정의(?:는|가|를|란|하)|뜻(?:은|이|하)|(?:이)?란\s*(?:무엇|누구|어떤|뭐)"
-    # a question that is only the phrase "X의 정의" / "X의 뜻" (the definition of X)
-    r"|의\s*(?:정의|뜻)\s*[?？.]*\s*$"
+    # a question ending "'X'의 정의" (the definition of a quoted X; 정의 after a bare word is as
+    # often "justice": 이행기의 정의) or "X의 뜻" (the meaning of X)
+    r"|[\"'”’」』]\s*의\s*정의[\s?？.]*$|의\s*뜻[\s?？.]*$"
     # the elliptical "무국적자란?" ("stateless person is?") at the question's end
-    rf"|(?<=[가-힣][{_CLOSED}])이란\s*\?*\s*$"
+    rf"|(?<=[가-힣][{_CLOSED}])이란[\s?]*$"
     + rf"|(?<=[가-힣][{_OPEN}])"
     + "".join(f"(?<!{n})" for n in _RAN_NOUNS)
-    + r"란\s*\?*\s*$"
+    + r"란[\s?]*$"
     r"|(?:누구|어떤\s*(?:사람|것|행위|경우|자))(?:을|를)?\s*(?:말하|가리키)|가리키"
     # "X은 ... 미만을 말하나요" (does X mean under N?) asks what X means, when what it would mean is
     # an age, a bound, a person or a thing; "무엇을 말하나요", "권리를 말하나요" ask for content

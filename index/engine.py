@@ -502,7 +502,7 @@ class GroundIndex:
             unread = {w for t in names for w in (joined_words(t) if " " in t else (t,))} - q_set
             name_stats = self.backend.term_stats(unread) if unread else None
             df = {**stats.df, **name_stats.df} if name_stats is not None else stats.df
-            stressed, owners = _name_words(q), _owners(q)
+            stressed, owners = _name_words(q), _owners(q, earlier)
             named = NamedInstrument.of(names, acronyms, df, stats.n_docs, stressed=stressed, owners=owners)
             in_named = self._named_provision(q.provisions, named, query.filters, names)
             wanted_languages = {lang.lower() for lang in query.filters.languages}
@@ -1665,12 +1665,13 @@ def _asked_senses(
     """The term a definition question asks about (`asked`, in the question's order), then, when it is
     one word with a single sense in another language, that sense: the terms a sentence defining it
     may say (아동 -> ("아동",), ("child",)). A word of several senses (국가: "nation", "state", ...)
-    gets none: a definition of one of them need not be what it asks; unless one of them holds all the
-    others' words, which then say less of the same (무국적자: "stateless person", "stateless")."""
+    gets none: a definition of one of them need not be what it asks; unless the others are the
+    leading words of one of them, which they then say less of (무국적자: "stateless person",
+    "stateless"; not 아동's "child" and "school-age child")."""
     if not senses or len(asked) != 1 or not (found := senses.get(asked[0], ())):
         return (asked,)
     whole = max(found, key=len)
-    if not whole or not all(set(sense) <= set(whole) for sense in found):
+    if not whole or not all(tuple(whole[: len(sense)]) == tuple(sense) for sense in found):
         return (asked,)
     return (asked, tuple(whole))
 
@@ -1845,8 +1846,15 @@ class TypedReading:
         if other:
             # only the terms the passage's language can hold count: those with a sense there, and
             # those written alike in both (figures; the Latin words of a Korean question)
-            alike = (lambda t: t.isdigit()) if self.language == "en" else (lambda t: not has_hangul(t))
-            total = sum(w for t, w in self.weights.items() if t in meant or alike(t)) or total
+            english = self.language == "en"
+            total = (
+                sum(
+                    w
+                    for t, w in self.weights.items()
+                    if t in meant or (t.isdigit() if english else t.isascii())
+                )
+                or total
+            )
         sentences = rec.typed_sentence_terms(self.answer.text, self.answer.given)
         shares = (sum(w for t, w in self.weights.items() if held(t, s)) / total for s in sentences)
         return max(shares, default=0.0)
@@ -1894,25 +1902,42 @@ def _name_words(q: QuestionAnalysis) -> frozenset[str]:
     return frozenset(t for terms in names for t in terms)
 
 
-def _owners(q: QuestionAnalysis) -> frozenset[str]:
+def _owners(q: QuestionAnalysis, earlier: QuestionAnalysis | None = None) -> frozenset[str]:
     """The countries a question writes into the name of an instrument: in a capitalised name that is
     an instrument's ("South Korea's Criminal Act": korea) or, in Korean, in the words naming one
-    ("북한 헌법": 북한). Not a country named apart ("Does Article 3 of the CAT bind China?")."""
-    runs = [m.group() for m in _NAME_RUN.finditer(q.text)]
+    ("북한 헌법", "한국 형법"). Not a country named apart ("Does Article 3 of the CAT bind China?"),
+    nor any when the question writes two names ("the Refugee Convention and South Korean law": the
+    country may be the other's). A follow-up that names no instrument of its own, by name or
+    acronym, reads the earlier question's ("And Article 240?" after "... South Korea's Criminal Act
+    ...")."""
+    names = _instrument_names(q.text)
+    if not names and earlier is not None and not acronyms_in(q.text):
+        names = _instrument_names(earlier.text)
+    if len(names) != 1:
+        return frozenset()
+    return frozenset(names[0]) & country_terms()
+
+
+def _instrument_names(text: str) -> list[tuple[str, ...]]:
+    """The names of instruments a question writes, as analysed terms holding a kind of instrument:
+    its capitalised runs that are instruments' names, cut at "and" (`_NAME_RUN`), and, in Korean, its
+    words naming one (`_korean_names`)."""
+    runs = [part for m in _NAME_RUN.finditer(text) for part in re.split(r"\s+and\s+", m.group())]
     names = [tuple(question_name_terms(analyze(run))) for run in runs if is_instrument_heading(run)]
-    if has_hangul(q.text):
-        names += list(_korean_names(q.text))
-    return frozenset(t for terms in names if any(is_kind(x) for x in terms) for t in terms) & country_terms()
+    if has_hangul(text):
+        names += list(_korean_names(text))
+    return [terms for terms in names if any(is_kind(t) for t in terms)]
 
 
 @functools.lru_cache(maxsize=1024)  # read twice per question naming a provision (`_name_words`, `_owners`)
 def _korean_names(text: str) -> tuple[tuple[str, ...], ...]:
     """The names of instruments a Korean question writes: each word holding a kind of instrument
-    (`is_kind`) with words of its own ("난민협약은" -> 난민, 협약; "북한이탈주민법"), or a kind alone
-    with the word before it ("팔레르모 의정서"). Korean has no capitals to tell a name by; without
-    this, "난민협약 제31조는 불법으로 입국한 난민의 처벌을 어떻게 규정하나?" named the Palermo Protocol,
-    whose title holds the question's "punish" as well as "Convention". Only the words that hold a
-    kind's characters, and the words before them, are analysed (in one call: ~0.3 ms a call)."""
+    (`is_kind`) with words of its own ("난민협약은" -> 난민, 협약; "북한이탈주민법"), with the word
+    before it when it is a kind alone ("팔레르모 의정서") or that word is a country ("한국 형법").
+    Korean has no capitals to tell a name by; without this, "난민협약 제31조는 불법으로 입국한 난민의
+    처벌을 어떻게 규정하나?" named the Palermo Protocol, whose title holds the question's "punish" as
+    well as "Convention". Only the words that hold a kind's characters, and the words before them,
+    are analysed (in one call: ~0.3 ms a call)."""
     words = text.split()
     kinds = _written_kinds()
     with_kind = [i for i, w in enumerate(words) if any(k in w for k in kinds)]
@@ -1921,12 +1946,17 @@ def _korean_names(text: str) -> tuple[tuple[str, ...], ...]:
         zip(needed, (question_name_terms(t) for t in analyze_many([words[i] for i in needed])), strict=True)
     )
     names = []
+    countries = country_terms()
     for i in with_kind:
         terms = analysed[i]
         if not any(is_kind(t) for t in terms):
             continue
-        if all(is_kind(t) for t in terms) and i and analysed[i - 1]:
-            terms = analysed[i - 1] + terms
+        before = analysed[i - 1] if i else []
+        # a country is part of the name written bare or with 의 ("한국 형법", "중국의 형법"); with
+        # another particle it is what the question is about ("중국은 고문방지협약 제3조를 ...")
+        bare = words[i - 1] in ("".join(before), "".join(before) + "의") if i else False
+        if before and (all(is_kind(t) for t in terms) or (bare and set(before) <= countries)):
+            terms = before + terms
         names.append(tuple(terms))
     return tuple(names)
 

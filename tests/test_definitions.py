@@ -134,6 +134,8 @@ from tests.helpers import tiny_index_in
         ("무국적자 지위협약에서 말하는 '무국적자'의 정의", True),
         ("인신매매의 뜻?", True),
         ("이행기 정의", False),
+        ("북한 인권 문제에서 이행기의 정의", False),  # transitional justice: 정의 after a bare word
+        ("'이행기 정의'의 정의", True),
     ],
 )
 def test_definition_questions(question: str, asks: bool) -> None:
@@ -224,6 +226,8 @@ def test_a_korean_term_counts_through_its_one_sense_only() -> None:
     # senses that all say less of one of them are that one: a stateless person
     stateless = {"무국적자": (("stateless", "person"), ("stateless",))}
     assert _asked_senses(("무국적자",), stateless) == (("무국적자",), ("stateless", "person"))
+    # not when the shorter one is not their leading words: a child is not a "school-age child"
+    assert _asked_senses(("아동",), {"아동": (("child",), ("school", "age", "child"))}) == (("아동",),)
     assert _asked_senses(("강제", "실종"), {"강제": (("forc",),), "실종": (("disappear",),)}) == (
         ("강제", "실종"),
     )

@@ -96,10 +96,16 @@ def test_an_instrument_of_another_country_is_not_the_one_named(demo_index: Groun
     question = (
         "What prison term does South Korea's Criminal Act prescribe for human trafficking under Article 289?"
     )
+    scored = demo_index.score(Query(question))
+    assert not scored.named_instrument and "China" not in scored.absent
     answer = demo_index.search(Query(question, explain=True))
     assert answer.explanation is not None
     assert "article of the instrument" not in answer.explanation.reason
     assert not any(h.passage.source_id.startswith("cn-law-criminal-law-") for h in answer.hits[:1])
+    # asked in Korean, the country written before the law's name counts as well
+    korean = demo_index.score(Query("한국 형법 제240조는 무엇인가요?"))
+    assert not (korean.named_instrument and korean.groups[0].head.passage.source_id.startswith("cn-law-"))
+    assert demo_index.score(Query("중국 형법 제240조는 무엇인가요?")).named_instrument
 
 
 @pytest.mark.parametrize(

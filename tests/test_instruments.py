@@ -319,6 +319,19 @@ def test_a_country_written_into_the_name_must_be_the_instrument_s() -> None:
     apart = "Does Article 3 of the Convention against Torture bind China?"
     assert engine._owners(analyze_question(apart)) == frozenset()
     assert engine._owners(analyze_question("북한 헌법 제3조는 무엇인가요?")) == {"북한"}
+    # in Korean, a country word before a law's own name ("한국 형법", not only before a kind alone)
+    assert engine._owners(analyze_question("한국 형법 제240조는 무엇인가요?")) == {"한국"}
+    assert engine._owners(analyze_question("중국 형법 제240조는 무엇인가요?")) == {"중국"}
+    assert engine._owners(analyze_question("중국의 형법 제240조는 무엇인가요?")) == {"중국"}
+    # with another particle, the country is what the question is about
+    assert engine._owners(analyze_question("중국은 고문방지협약 제3조를 지켜야 하나요?")) == frozenset()
+    # two names: the country may be the other's
+    both = "What does Article 33 of the Refugee Convention and South Korean law say about refoulement?"
+    assert engine._owners(analyze_question(both)) == frozenset()
+    # a follow-up naming no instrument reads its earlier question's
+    earlier = analyze_question("What does Article 289 of South Korea's Criminal Act say?")
+    assert engine._owners(analyze_question("And Article 240?"), earlier) == {"south korea"}
+    assert engine._owners(analyze_question("And Article 3 of the CAT?"), earlier) == frozenset()
 
 
 def test_an_instrument_is_named_outright_by_acronym_or_kind() -> None:
@@ -473,6 +486,7 @@ def test_no_name_is_stressed_without_a_capitalised_instrument_name(question: str
         ("난민법 제3조는 무엇인가요?", {"난민", "법"}),
         ("난민협약 제31조는 불법으로 입국한 난민의 처벌을 어떻게 규정하나?", {"난민", "협약"}),
         ("팔레르모 의정서 제3조", {"팔레르모", "의정서"}),  # a kind alone, with the word before it
+        ("한국 형법 제240조", {"한국", "형법", "법"}),  # a country word before the law's own name
     ],
 )
 def test_a_korean_name_is_the_word_holding_a_kind_of_instrument(question: str, stressed: set[str]) -> None:
