@@ -208,9 +208,10 @@ class NamedInstrument:
         (`same_senses`: "Korean" as "Korea", "code" as "Law"). The words naming the United Nations
         are not read (`without_united_nations`: "the UN Refugee Convention" is the Refugee Convention).
         The `stressed` terms (those of the name the question writes in capitals: "China's Criminal
-        Law") weigh `NAME_STRESS` times their IDF; the countries among them that the name is written
-        with are its `owners`. A hyphenated word counts as its parts, without a prefix such as "anti"
-        (`_NAME_PREFIXES`)."""
+        Law") weigh `NAME_STRESS` times their IDF. The `owners` (the countries written into the name
+        the question gives: `engine._owners`) are kept where they are among its terms; a name it names
+        beyond doubt must hold them (`decisive`). A hyphenated word counts as its parts, without a
+        prefix such as "anti" (`_NAME_PREFIXES`)."""
         read = set(without_united_nations(terms))
         # a hyphenated word is its parts, not a third word, and the parts after a prefix
         # (`_NAME_PREFIXES`): "anti-trafficking" is "trafficking"
