@@ -1040,12 +1040,17 @@ class GroundIndex:
         names = [c for c in constraints if c.kind == "name"]
         if not names:
             return tuple(constraints)
-        stats = self.backend.term_stats(t for c in names for t in c.terms)
+        # a Korean question's country (its `cjk` form) is common when any of its English forms is
+        # (미국: "United States"), as the form its passages write it in is not known
+        forms = {c: (c.terms, *c.alternatives) if c.cjk else (c.terms,) for c in names}
+        stats = self.backend.term_stats(t for f in forms.values() for terms in f for t in terms)
         limit = RARE_NAME_SHARE * max(stats.n_docs, 1)
         return tuple(
             c
             for c in constraints
-            if c.kind != "name" or c.agent or min(stats.df.get(t, 0) for t in c.terms) <= limit
+            if c.kind != "name"
+            or c.agent
+            or max(min(stats.df.get(t, 0) for t in terms) for terms in forms[c]) <= limit
         )
 
     def _held(self, terms: Iterable[str], heads: Sequence[PassageRecord]) -> list[frozenset[str]]:

@@ -514,6 +514,18 @@ def same_senses() -> Mapping[str, tuple[tuple[str, ...], ...]]:
 
 
 @functools.cache
+def korean_countries() -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """The Korean names of countries other than the two Koreas (`_KOREAN_COUNTRIES`) -> their English
+    names, analysed, most used first: 러시아 -> ((russia,),), 미얀마 -> ((burma,), (myanmar,))."""
+    koreas = {"한국", "대한민국", "남한"}
+    return {
+        korean: tuple(tuple(analyze(one)) for one in english.split())
+        for korean, english in _KOREAN_COUNTRIES.items()
+        if korean not in koreas
+    }
+
+
+@functools.cache
 def country_forms() -> Mapping[str, str]:
     """Each analysed English nationality and country name -> its other form (`_NATIONALITIES`):
     vietnames -> vietnam, vietnam -> vietnames, thai -> thailand."""

@@ -24,7 +24,13 @@ from corpus.numbering import han_numeral, han_value
 from corpus.script import HAN_OR_KANA_CHAR, query_language
 from index.analyzer import analyze
 from index.answer_type import asked_type, profiled_type
-from index.instruments import capital_forms, country_forms, is_instrument_heading, state_forms
+from index.instruments import (
+    capital_forms,
+    country_forms,
+    is_instrument_heading,
+    korean_countries,
+    state_forms,
+)
 
 ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer"]
 
@@ -510,6 +516,14 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
         compared = [m.span() for m in _COMPARED.finditer(text)]
         for name, acts, agent in _names(text, provision_spans + month_spans + compared):
             add("name", name, acts, agent)
+    elif language == "ko":
+        # a country a Korean question names is a name as a capitalised one is in English: held in
+        # English passages by its English name or nationality, in Korean ones as written
+        for korean, (english, *others) in korean_countries().items():
+            if korean in text and english not in seen:
+                seen.add(english)
+                forms = tuple(dict.fromkeys((*others, *_country_forms(english))))
+                out.append(Constraint("name", korean, english, forms, cjk=(korean,)))
     wanted = asked_type(text)
     if wanted is not None:  # held by a passage whose text gives it (`index.answer_type.holds_type`)
         # the figures it states (not its years, months, ages or articles, which are no figures here)
@@ -629,8 +643,10 @@ def analyze_question(text: str) -> QuestionAnalysis:
     Constraints, in this order: quoted phrases (3-120 characters), years (1600-2099), months (of
     a date: "10월", "10月", "October", "Oct."; found in a passage in any of these forms), other
     numbers of 2+ digits (not a month's), and, for English only, runs of capitalised words not at the
-    start and not inside a named provision ("Kim Eun-joo"); one whose analysed terms repeat an earlier
-    one's is left out, and numbers inside a named provision ("Article 33") are not constraints.
+    start and not inside a named provision ("Kim Eun-joo"); for Korean, the countries other than the
+    two Koreas it names (태국: "Thailand", its nationality, or 태국 in a Korean passage;
+    `index.instruments.korean_countries`). One whose analysed terms repeat an earlier one's is left
+    out, and numbers inside a named provision ("Article 33") are not constraints.
 
     Args:
         text: the question as typed (any length; the engine limits it to 2,000 characters first).

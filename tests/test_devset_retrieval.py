@@ -6,6 +6,7 @@ import pytest
 
 from bench.devset_eval import evaluate_devset, load_devset
 from index.engine import GroundIndex
+from index.question import analyze_question
 from index.types import Query
 
 pytestmark = pytest.mark.integration
@@ -89,6 +90,14 @@ def test_a_korean_question_names_its_treaty_by_the_word_holding_the_kind(demo_in
     assert answer.hits[0].passage.source_id.startswith("treaty-1951-refugee-convention-")
     assert "shall not impose penalties" in answer.hits[0].passage.text
     assert "article of the instrument" in answer.explanation.reason
+
+
+def test_a_korean_question_s_country_is_a_key_fact_only_when_rare(demo_index: GroundIndex) -> None:
+    # 미국: its passages say "United States" ~800 times, as an English question's name would be
+    common = analyze_question("미국 인신매매 보고서에서 북한은 몇 등급을 받았나요?").constraints
+    assert not [c for c in demo_index._key_constraints(common) if c.kind == "name"]
+    rare = analyze_question("2021년에 태국에 도착한 탈북민은 정확히 몇 명인가요?").constraints
+    assert [c.text for c in demo_index._key_constraints(rare) if c.kind == "name"] == ["태국"]
 
 
 def test_an_instrument_of_another_country_is_not_the_one_named(demo_index: GroundIndex) -> None:

@@ -282,6 +282,23 @@ def test_the_united_nations_before_an_instrument_is_not_a_name_an_answer_must_ho
     assert list(_names(question)) == names
 
 
+def test_a_country_a_korean_question_names_is_a_name_it_must_hold() -> None:
+    # held in English passages by its English name or nationality, in Korean ones as written
+    (thailand,) = [
+        c
+        for c in analyze_question("2021년에 태국에 도착한 탈북민은 몇 명인가요?").constraints
+        if c.kind == "name"
+    ]
+    assert (thailand.text, thailand.terms, thailand.cjk) == ("태국", ("thailand",), ("태국",))
+    assert ("thai",) in thailand.alternatives
+    burma = next(c for c in analyze_question("미얀마로 간 탈북민").constraints if c.kind == "name")
+    assert burma.terms == ("burma",) and ("myanmar",) in burma.alternatives
+    # the two Koreas are what nearly every question is about: no key fact
+    assert not [
+        c for c in analyze_question("한국에 입국한 탈북민은 몇 명인가요?").constraints if c.kind == "name"
+    ]
+
+
 def test_a_states_name_is_met_by_its_other_names() -> None:
     """ "American policy" is "U.S. policy" in a passage; "the North Korean government" the DPRK's."""
     american = _names("Which law guides American policy toward Tibet?")["American"]
