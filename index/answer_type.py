@@ -357,6 +357,31 @@ _DATE = _led(
 )
 
 
+# A question for the person who holds or held a post: its first, current or former holder, or who
+# replaced, succeeded or founded someone or something. Not "Who appoints the chair?" or "Who heads the
+# council?", which a law answers with a post ("the Minister of Unification").
+_OFFICE_HOLDER_EN = re.compile(
+    r"^\W*who\s+(?:is|was)\b[^?]{0,60}?\b(?:first|current|present|inaugural|founding)\b"
+    r"|^\W*who\s+(?:replaced|succeeded|preceded|founded)\b"
+    r"|^\W*who\s+(?:holds|held|heads|chairs|leads)\b[^?]{0,60}?\b(?:now|currently|today|at\s+present)\b"
+    r"|^\W*who\s+was\s+(?:appointed|elected|named)\b",
+    re.IGNORECASE,
+)
+_POSTS_KO = r"장관|위원장|이사장|대사|보고관|대통령|총장|센터장|대표|의장|회장|소장|원장|특사|임명된\s*사람"
+_OFFICE_HOLDER_KO = re.compile(
+    rf"(?:초대|처음|최초|현재|지금|역대|후임|전임)[^?]{{0,30}}?(?:{_POSTS_KO})[^?]{{0,10}}?누구"
+)
+
+
+def asks_office_holder(question: str) -> bool:
+    """Whether the question asks who holds or held a post ("Who is the current UN Special
+    Rapporteur?", "Who replaced Salmón?", "북한인권재단의 초대 이사장은 누구인가?", "지금 통일부 장관이
+    누구예요?"): a name, which no law or treaty gives (they say how a post is filled, never by whom).
+    Questions about who fills a post by law ("Who appoints the chair?", "위원장은 누가 되나요?") are
+    not such questions."""
+    return bool(_OFFICE_HOLDER_EN.search(question) or _OFFICE_HOLDER_KO.search(question))
+
+
 def asked_type(question: str) -> AnswerType | None:
     """The answer type a question asks for: "a count" for a number of things ("how many people", "몇
     곳": a duration or an age does not answer it), "a duration" for a length of time ("임기는 몇 년",

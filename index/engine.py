@@ -37,7 +37,7 @@ from corpus.models import Passage, Source, SourceMeta
 from corpus.script import has_hangul
 from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many, stem_words
-from index.answer_type import holds_type
+from index.answer_type import asks_office_holder, holds_type
 from index.answerability import (
     ANSWER_WINDOW,
     MIN_ANSWER_P,
@@ -949,6 +949,12 @@ class GroundIndex:
         added = [pid for pid in named.passages if pid not in have][:NAMED_PASSAGES]
         return self._added_at_floor(cands, added, vector)
 
+    def _in_instrument(self, group: Group) -> bool:
+        """The group's passage is in a source whose title names an instrument (a law, a treaty:
+        `is_instrument_heading`)."""
+        titles = self._source_titles()
+        return is_instrument_heading(titles.name_of(group.head.passage.source_id))
+
     def _added_at_floor(
         self, cands: list[Candidate], added: list[str], vector: Vector | None
     ) -> list[Candidate]:
@@ -1287,6 +1293,10 @@ class GroundIndex:
         groups = scored.groups
         bare = [self._bare(g.head.passage) for g in groups]
         eligible = [not g.missing and not b for g, b in zip(groups, bare, strict=True)]
+        holder = asks_office_holder(scored.question)
+        if holder:
+            # a law or a treaty says how a post is filled, never by whom
+            eligible = [e and not self._in_instrument(g) for e, g in zip(eligible, groups, strict=True)]
         probabilities: list[float] | None = None
         q_prob: float | None = None
         if self._answer_model is not None:
@@ -1355,7 +1365,7 @@ class GroundIndex:
         explanation = None
         if query.explain:
             explanation = self._explain(
-                scored, answered, shown, len(hits), probabilities, q_prob, bars, vetoed
+                scored, answered, shown, len(hits), probabilities, q_prob, bars, vetoed, holder
             )
         return Answer(
             question=scored.question,
@@ -1379,6 +1389,7 @@ class GroundIndex:
         q_prob: float | None,
         bars: tuple[tuple[str, float], ...],
         vetoed: str = "",
+        holder: bool = False,
     ) -> Explanation:
         q = scored.analysis
         groups = scored.groups
@@ -1417,6 +1428,12 @@ class GroundIndex:
             reason = "refused: no candidate holds " + ", ".join(repr(f) for f in facts[:5])
         elif q_prob is not None and q_prob < dict(bars).get("answer", 1.0):
             reason = f"refused: the question's answerability {q_prob:.2f} is under the answer bar"
+        elif holder and q_prob is not None:
+            reason = (
+                "refused: the question asks who holds a post, which laws and treaties never say (they say "
+                f"how it is filled), and no other candidate among the first {ANSWER_WINDOW} is at least "
+                f"{MIN_ANSWER_P:.0%} likely to answer"
+            )
         elif q_prob is not None:
             reason = (
                 f"refused: no candidate among the first {ANSWER_WINDOW} that holds the question's key facts "

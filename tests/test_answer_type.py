@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from index.answer_type import asked_type, holds_type
+from index.answer_type import asked_type, asks_office_holder, holds_type
 from index.question import analyze_question
 
 
@@ -643,3 +643,27 @@ def test_lookahead_admits_every_first_character(name: str) -> None:
     found = [[m.span() for m in pattern.finditer(t)] for t in texts]
     assert found == [[m.span() for m in plain.finditer(t)] for t in texts]
     assert sum(map(bool, found)) > 50
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Who is the current UN Special Rapporteur on North Korea?", True),
+        ("Who was South Korea's first civilian president?", True),
+        ("Who replaced Elizabeth Salmón as Special Rapporteur?", True),
+        ("Who founded the NGO Liberty in North Korea?", True),
+        ("Who holds that post right now?", True),
+        ("Who was appointed chair of the foundation?", True),
+        ("북한인권재단의 초대 이사장은 누구인가?", True),
+        ("지금 통일부 장관이 누구예요?", True),
+        ("유엔 북한인권 특별보고관으로 처음 임명된 사람은 누구인가?", True),
+        # who fills a post by law: a law answers with a post
+        ("Who appoints the chair of the foundation?", False),
+        ("Who heads the council?", False),
+        ("Who is responsible for screening refugee applications?", False),
+        ("위원장은 누가 되나요?", False),
+        ("지금 탈북민 보호는 누구 책임인가요?", False),
+    ],
+)
+def test_a_question_for_the_holder_of_a_post(question: str, asks: bool) -> None:
+    assert asks_office_holder(question) is asks

@@ -92,6 +92,23 @@ def test_a_korean_question_names_its_treaty_by_the_word_holding_the_kind(demo_in
     assert "article of the instrument" in answer.explanation.reason
 
 
+def test_the_holder_of_a_post_is_not_read_from_the_laws(demo_index: GroundIndex) -> None:
+    # the North Korean Human Rights Act says how the foundation's chair is appointed, not who was
+    first = demo_index.search(Query("북한인권재단 초대 이사장은 누구였나요?", explain=True))
+    assert not first.answered and first.explanation is not None
+    assert "holds a post" in first.explanation.reason
+    # a report that names the holder still answers
+    succeeded = demo_index.search(
+        Query("Who succeeded Zeid Raad Al Hussein as UN High Commissioner for Human Rights?")
+    )
+    assert succeeded.answered and "Michelle Bachelet" in succeeded.hits[0].passage.text
+    # who fills the post by law is a question for the law
+    by_law = demo_index.search(Query("북한인권재단 이사장은 누가 임명하나요?"))
+    assert by_law.answered and by_law.hits[0].passage.source_id.startswith(
+        "kr-law-north-korean-human-rights-act-"
+    )
+
+
 def test_a_korean_question_s_country_is_a_key_fact_only_when_rare(demo_index: GroundIndex) -> None:
     # 미국: its passages say "United States" ~800 times, as an English question's name would be
     common = analyze_question("미국 인신매매 보고서에서 북한은 몇 등급을 받았나요?").constraints
