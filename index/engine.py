@@ -1271,7 +1271,8 @@ class GroundIndex:
         the former may still be offered as related, the latter only when fewer than `RELATED` other
         candidates are left. A question asked alone that asks for a figure, date or share is refused
         when the first passage to show holds it only in sentences about other things than the
-        question's terms (`TYPED_SENTENCE_SHARE`, `TypedReading`).
+        question's terms (`TYPED_SENTENCE_SHARE`, `TypedReading`). A question for the holder of a
+        post (`index.answer_type.asks_office_holder`) is not answered from a law or a treaty.
         Thread-safe: the instance is not changed.
 
         Args:
