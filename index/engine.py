@@ -1271,8 +1271,9 @@ class GroundIndex:
         the former may still be offered as related, the latter only when fewer than `RELATED` other
         candidates are left. A question asked alone that asks for a figure, date or share is refused
         when the first passage to show holds it only in sentences about other things than the
-        question's terms (`TYPED_SENTENCE_SHARE`, `TypedReading`). A question for the holder of a
-        post (`index.answer_type.asks_office_holder`) is not answered from a law or a treaty.
+        question's terms (`TYPED_SENTENCE_SHARE`, `TypedReading`) or that lack one of its key names. A
+        question for the holder of a post (`index.answer_type.asks_office_holder`) is not answered
+        from a law or a treaty.
         Thread-safe: the instance is not changed.
 
         Args:
@@ -1419,8 +1420,8 @@ class GroundIndex:
         elif vetoed and scored.typed is not None:
             reason = (
                 f"refused: the first passage to show (from {vetoed}) holds {scored.typed.answer.text} only "
-                "in sentences about "
-                f"other things than the question's terms (under {TYPED_SENTENCE_SHARE:.0%} of their weight)"
+                "in sentences about other things than the question's terms (lacking one of its key names, "
+                f"or under {TYPED_SENTENCE_SHARE:.0%} of their weight)"
             )
         elif not groups:
             reason = "refused: nothing in the collection (or the filters) matches the question"
@@ -1812,12 +1813,22 @@ class TypedReading:
     too loose to tell what a sentence is about (the two answers to English questions they were tried
     on were refused).
 
+    A sentence that lacks one of the question's key names is about something else, whatever its
+    share: "Exactly how many North Korean defectors reached Thailand in 2021?" is not answered by
+    "... China is detaining 1,170 North Korean defectors" in a passage that names Thailand elsewhere.
+    A name is held by any of its rare words (`RARE_NAME_SHARE`), as a sentence names a person by one
+    of them ("In 2016, Xi launched ..." for Xi Jinping), but not by a common one alone ("Kim" for Kim
+    Young-sam); or by one of its other forms; in a Korean passage by its Korean form (태국). In a
+    passage of another language it is read only when it has a form written there.
+
     Attributes:
         answer: the question's answer-type constraint (its `given` figures do not count as the type).
         language: the question's language.
         weights: each question term's IDF weight.
         senses: passage language -> question term -> its senses in that language.
         alternatives: question term -> the other forms of the key fact it is part of.
+        names: per key name of the question, the word sets any of which holds it: (forms written as
+            the question's language writes them, its Korean forms).
     """
 
     answer: Constraint
@@ -1825,6 +1836,7 @@ class TypedReading:
     weights: Mapping[str, float]
     senses: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]]
     alternatives: Mapping[str, tuple[tuple[str, ...], ...]]
+    names: tuple[tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]], ...] = ()
 
     @classmethod
     def of(
@@ -1845,7 +1857,14 @@ class TypedReading:
         for c in constraints:
             for t in c.terms if c.alternatives else ():
                 alternatives[t] = alternatives.get(t, ()) + c.alternatives
-        return cls(answer, language, weights, senses, alternatives)
+        limit = RARE_NAME_SHARE * max(stats.n_docs, 1)
+        names = []
+        for c in constraints:
+            if c.kind == "name":
+                words = [t for t in c.terms if stats.df.get(t, 0) <= limit] or c.terms
+                written = (*(frozenset([t]) for t in words), *(frozenset(a) for a in c.alternatives))
+                names.append((written, (frozenset(c.cjk),) if c.cjk else ()))
+        return cls(answer, language, weights, senses, alternatives, tuple(names))
 
     def share(self, rec: PassageRecord) -> float:
         """The share of the question's terms the passage's best typed sentence holds; 1.0 when the
@@ -1879,8 +1898,22 @@ class TypedReading:
                 or total
             )
         sentences = rec.typed_sentence_terms(self.answer.text, self.answer.given)
+        if self.names:
+            sentences = tuple(s for s in sentences if self._names_held(s, rec.language, other))
         shares = (sum(w for t, w in self.weights.items() if held(t, s)) / total for s in sentences)
         return max(shares, default=0.0)
+
+    def _names_held(self, sentence: frozenset[str], language: str, other: bool) -> bool:
+        """Whether a sentence of a passage in `language` (`other`: not the question's) holds each key
+        name of the question that has a form written there."""
+        korean = language in CJK_LANGUAGES
+        for written, cjk in self.names:
+            forms = cjk if korean else written
+            if korean and not other:
+                forms += written
+            if forms and not any(f <= sentence for f in forms):
+                return False
+        return True
 
     def apart(self, group: Group) -> bool:
         """Whether the group's head holds the answer type only in sentences about other things."""

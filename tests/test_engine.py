@@ -538,6 +538,74 @@ def test_a_figure_said_of_the_question_s_terms_answers(
     assert "arrested 75 defectors" in answer.hits[0].passage.text
 
 
+ROUTES = {
+    "routes.txt": "Escape routes\n\nIn 2021, many defectors reached Thailand through Laos. "
+    "That year China detained 1,170 defectors in its border facilities.",
+    "filler.txt": _FILLER_SOURCE,
+}
+ROUTES_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "routes.txt,Escape routes,Example,2022,https://example.org/r,test,CC BY,en\n" + _FILLER_ROW
+)
+
+
+def test_a_figure_in_a_sentence_lacking_a_key_name_does_not_answer(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The passage names Thailand, and its only count is China's detainees: the question for a count
+    of arrivals in Thailand is refused (its terms alone would pass: the sentence holds a quarter of
+    their weight), and the explanation says why; the count asked of China is answered."""
+    _answering_model(monkeypatch)
+    idx = tiny_index_in(tmp_path_factory, "routes", ROUTES, ROUTES_MANIFEST)
+    n_docs = sum(idx.backend.info.passage_languages.values())
+    monkeypatch.setattr(engine, "RARE_NAME_SHARE", 1.5 / n_docs)  # "thailand" (1 passage) is rare
+    question = "How many defectors reached Thailand in 2021?"
+    scored = idx.score(Query(question))
+    assert scored.typed is not None and "Thailand" in [c.text for c in scored.analysis.constraints]
+    head = next(g.head for g in scored.groups if "Thailand" in g.head.passage.text)
+    assert not any(c.text == "Thailand" for g in scored.groups for c in g.missing if g.head is head)
+    assert scored.typed.share(head) == 0.0
+    answer = idx.search(Query(question, explain=True))
+    assert not answer.answered and answer.explanation is not None
+    assert "lacking one of its key names" in answer.explanation.reason
+    china = idx.search(Query("How many defectors did China detain in 2021?"))
+    assert china.answered and "1,170" in china.hits[0].passage.text
+
+
+def test_a_name_is_held_by_a_rare_word_of_it_or_its_korean_form() -> None:
+    text = "Kim Ramon took command in 2020. In 2023, Ramon's guards arrested 75 smugglers in Thailand."
+    spans = [(0, 31), (32, len(text))]
+    record = PassageRecord(
+        passage=Passage("p", "s", text, 0, len(text), None, 0),
+        language="en",
+        tokens=tuple(analyze(text)),
+        sentences=tuple(spans),
+    )
+
+    def reading(question: str, df: dict[str, int], language: str = "en") -> TypedReading:
+        q = analyze_question(question)
+        typed = TypedReading.of(q.constraints, q.terms, language, TermStats(df, 1000), {})
+        assert typed is not None
+        return typed
+
+    # "Kim" is common (50 of 1,000 passages), "Ramon" rare: the sentence naming Ramon alone holds the name
+    kim_ramon = reading("How many smugglers did Kim Ramon's guards arrest?", {"kim": 50, "ramon": 1})
+    assert kim_ramon.share(record) > 0
+    # the rare word is the one read: a sentence with "Kim" alone would not do
+    ramon_kim = reading("How many smugglers did Ramon Kim's guards arrest?", {"kim": 1, "ramon": 50})
+    assert ramon_kim.share(record) == 0
+    # a name the sentence lacks, though the passage holds it
+    assert reading("How many smugglers did Laos arrest?", {}).share(record) == 0.0
+    # a Korean question's country is held by its English form in an English sentence, by its Korean
+    # form in a Korean one; an English name is not read in a Korean passage (no form written there)
+    korean = reading("태국에서 경비대는 밀수꾼을 몇 명 체포했나요?", {}, "ko")
+    assert korean.names and korean._names_held(frozenset({"thailand"}), "en", True)
+    assert not korean._names_held(frozenset({"laos"}), "en", True)
+    assert korean._names_held(frozenset({"태국"}), "ko", False)
+    assert not korean._names_held(frozenset({"경비대"}), "ko", False)
+    assert reading("How many smugglers did Laos arrest?", {})._names_held(frozenset(), "ko", True)
+
+
 def _typed(
     question: str, language: str = "en", senses: dict[str, dict[str, Any]] | None = None
 ) -> TypedReading:
