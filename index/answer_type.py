@@ -13,6 +13,8 @@ not answered by a duration or an age ("3년 이내", "180 days"): it asks for "a
 of time ("3년", "five-year terms", 三年); a sum of money ("hourly minimum wage", "예산은 얼마":
 NUM:money) for "an amount" in a currency ("$150 million", "3천만원", 五千元), not a head count ("15명
 이하의 위원"); a part, change or multiple of one ("how much of the budget", "몇 배") for a figure.
+How often something happens ("how often", "1년에 몇 번", "수립 주기") asks for "a frequency": a rate or
+an interval ("every 180 days", "3개월마다", "annually", "연 2회", "regularly"), not another number.
 
 What does not count as a figure: an article, section or paragraph number ("Article 12", "제9조",
 "第八十条", "§ 7801"), a list or footnote marker ("1.", "(2)", "[147]"), a year or a date ("1946",
@@ -48,8 +50,40 @@ def _led(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 AnswerType = Literal[
-    "a figure", "a count", "a duration", "an amount", "an amount, not a fine", "a percentage", "a date"
+    "a figure",
+    "a count",
+    "a duration",
+    "an amount",
+    "an amount, not a fine",
+    "a percentage",
+    "a date",
+    "a frequency",
 ]
+
+# How often something happens ("How often must the plan be drawn up?", "1년에 몇 번 회의를 여나요?",
+# "수립 주기", "얼마나 자주"): answered by a rate or an interval ("every 180 days", "3개월마다",
+# "annually", "연 2회", "regularly"), not by any other number ("15인 이내의 위원"); not "How many times
+# can a worker change jobs?" (a count of times over no period)
+_FREQUENCY_QUESTION = re.compile(
+    r"\bhow\s+(?:often|frequently)\b|\bat\s+what\s+intervals?\b"
+    r"|\bhow\s+many\s+times\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|quarter)\b"
+    r"|얼마나\s*자주|몇\s*(?:년|개월|달|주|일)\s*마다|(?:^|\s)주기(?:는|가)?\s*(?:[?？.]|$|얼마|어떻게|어떤|몇)"
+    r"|(?:1년|일\s*년|한\s*해|매년|연간?|1개월|한\s*달|매월|1주일?|한\s*주|매주|분기|반기|하루)\s*(?:에|마다|동안)?\s*"
+    r"몇\s*(?:번|회|차례)",
+    re.IGNORECASE,
+)
+_FREQUENCY = _led(
+    r"[A-Za-z\d마매분반연년월주정수자종때가상每定经不]",
+    r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:years?|months?|weeks?|days?|quarters?|sessions?)\b"
+    r"|\b(?:annual(?:ly)?|biannual(?:ly)?|biennial(?:ly)?|semi-?annual(?:ly)?|monthly|weekly|daily|quarterly|"
+    r"yearly)\b"
+    r"|\b(?:once|twice|thrice|(?:[a-z]+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|quarter)\b"
+    r"|\b(?:regularly|routinely|frequently|often|periodically|repeatedly|rarely|seldom|occasionally)\b"
+    r"|마다|매(?:년|월|주|일|분기|반기|회계연도)|분기|반기|[연년월주]\s*\d+\s*회|\d+\s*회\s*(?:이상|이내|까지)"
+    r"|정기|수시로|주기적|자주|종종|때때로|가끔|상시"
+    r"|每(?:年|月|周|季|半年|隔|\d|[一二三四五六七八九十两])|定期|经常|不定期",
+    re.IGNORECASE,
+)
 
 _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
@@ -389,10 +423,13 @@ def asked_type(question: str) -> AnswerType | None:
     percentage" for a share ("what percentage", "몇 퍼센트", "비율은 얼마", "What is the recognition
     rate?"), "an amount, not a fine" for a sum a penalty does not give (a grant, a reward, a wage), "a
     figure" for another count, share or measure, "a date" for a year ("in what year", "몇 년에") or
-    the time of a past event ("When did ...?", "언제 ...됐나요?"), None for any other question. A
+    the time of a past event ("When did ...?", "언제 ...됐나요?"), "a frequency" for how often ("how
+    often", "1년에 몇 번", "주기": `_FREQUENCY_QUESTION`), None for any other question. A
     question asking both ("how many, and in what year?", "how many, and what percentage?") asks for a
     figure."""
     dated = _asks_date(question)
+    if _FREQUENCY_QUESTION.search(question) and not dated and not _PERCENTAGE_QUESTION.search(question):
+        return "a frequency"
     if _PERCENTAGE_QUESTION.search(question) and not dated:
         # (asked with a count, "How many arrived and what percentage were women?", it asks a figure)
         return "a figure" if _COUNT_ONLY.search(question) else "a percentage"
@@ -482,6 +519,8 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
     separators: "1170" for "1,170") is the question's own, not an answer to it."""
     if kind == "a date":
         return _DATE.search(text) is not None
+    if kind == "a frequency":
+        return _FREQUENCY.search(text) is not None
     if kind == "an amount":
         return _MONEY.search(text) is not None
     if kind == "an amount, not a fine":

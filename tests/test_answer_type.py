@@ -571,7 +571,17 @@ def _starts(items: Any, bounded: bool = False) -> tuple[list[tuple[Any, Any, boo
 
 
 @pytest.mark.parametrize(
-    "name", ["_PERCENTAGE", "_PROVISION_BEFORE", "_DAY_BEFORE", "_DURATION_WORDS", "_MONEY", "_DATE", "words"]
+    "name",
+    [
+        "_PERCENTAGE",
+        "_PROVISION_BEFORE",
+        "_DAY_BEFORE",
+        "_DURATION_WORDS",
+        "_MONEY",
+        "_DATE",
+        "_FREQUENCY",
+        "words",
+    ],
 )
 def test_lookahead_admits_every_first_character(name: str) -> None:
     """A pattern behind `_led`'s lookahead finds what it finds alone: the lookahead admits every
@@ -639,10 +649,60 @@ def test_lookahead_admits_every_first_character(name: str) -> None:
         "十年",
     ]
     parts += ["US$", "KRW ", "1천만원", "임금의 2배", "fortnight", "Only one", "a year", " ", "\n", "the "]
+    if name == "_FREQUENCY":
+        parts += ["every ", "마다", "annually", "회", " times a year", "매년", "每年"]
     texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 10))) for _ in range(5_000)]
     found = [[m.span() for m in pattern.finditer(t)] for t in texts]
     assert found == [[m.span() for m in plain.finditer(t)] for t in texts]
     assert sum(map(bool, found)) > 50
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How often must South Korea draw up its national plan against trafficking?", "a frequency"),
+        ("How frequently does the Committee meet?", "a frequency"),
+        ("How many times a year does the council meet?", "a frequency"),
+        ("인신매매등방지정책조정협의회는 1년에 몇 번 회의를 여나요?", "a frequency"),
+        ("탈북민 정착지원 기본계획 수립 주기", "a frequency"),
+        ("기본계획 수립 주기는 몇 년인가요?", "a frequency"),
+        ("지방자치단체장은 정착 실태를 얼마나 자주 보고해야 해?", "a frequency"),
+        ("자료는 몇 개월마다 이관하나요?", "a frequency"),
+        # a number of times over no period is a figure; a verb's 주기 ("to give") asks nothing
+        ("How many times can a migrant worker switch jobs?", "a figure"),
+        ("면접에 몇 번까지 빠져도 되나요?", "a figure"),
+        ("돈을 주기 위해 무엇을 해야 하나요?", None),
+        # asked with a year, it asks a date; with a share, a percentage
+        ("In what year did the Committee first meet, and how often?", "a date"),
+    ],
+)
+def test_how_often_asks_for_a_frequency(question: str, kind: str | None) -> None:
+    assert asked_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("and every 180 days thereafter for a period not to exceed 3 years", True),
+        ("The Committee shall normally meet annually.", True),
+        ("The council meets twice a year.", True),
+        ("It meets four times per year.", True),
+        ("Guards regularly returned defectors.", True),
+        ("기록센터의 자료는 3개월마다 법무부에 이관한다.", True),
+        ("위원장이 필요에 따라 수시로 소집한다.", True),
+        ("정기회의는 연 2회 개최한다.", True),
+        ("반기마다 보고하여야 한다.", True),
+        ("每年向国务院报告", True),
+        # a head count, a term or a date is no frequency
+        ("정책협의회는 위원장을 포함하여 15인 이내의 위원으로 구성한다.", False),
+        ("위원의 임기는 3년으로 한다.", False),
+        ("The Committee shall consist of ten experts.", False),
+        ("each of the States Parties shall submit a report", False),
+        ("In 2023, 196 defectors arrived.", False),
+    ],
+)
+def test_a_frequency_question_is_answered_by_a_rate_or_an_interval(text: str, held: bool) -> None:
+    assert holds_type(text, "a frequency") is held
 
 
 @pytest.mark.parametrize(
