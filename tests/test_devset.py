@@ -375,6 +375,7 @@ AUDIT7 = DEFAULT_DEVSET.with_name("audit7.jsonl")
 AUDIT8 = DEFAULT_DEVSET.with_name("audit8.jsonl")
 AUDIT9 = DEFAULT_DEVSET.with_name("audit9.jsonl")
 AUDIT10 = DEFAULT_DEVSET.with_name("audit10.jsonl")
+AUDIT11 = DEFAULT_DEVSET.with_name("audit11.jsonl")
 
 
 @pytest.mark.integration
@@ -402,8 +403,16 @@ AUDIT10 = DEFAULT_DEVSET.with_name("audit10.jsonl")
             60,
             16,
         ),
+        (
+            AUDIT11,
+            (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6, AUDIT7, AUDIT8, AUDIT9, AUDIT10),
+            20,
+            6,
+            64,
+            12,
+        ),
     ],
-    ids=["audit3", "audit4", "audit5", "audit6", "audit7", "audit8", "audit9", "audit10"],
+    ids=["audit3", "audit4", "audit5", "audit6", "audit7", "audit8", "audit9", "audit10", "audit11"],
 )
 def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     path: Path,
@@ -413,7 +422,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit10.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit11.jsonl follow the dev set's schema and rules
     with their own halves; no id and no question of one is also in an earlier set."""
     sources, source_problems = load_sources(SHARED_CORPUS)
     items, read_problems = load_items(path)
