@@ -639,9 +639,11 @@ def kind_parts(term: str) -> tuple[str, ...]:
 def name_terms(name: str) -> frozenset[str]:
     """The analysed terms of an instrument's name, each Korean compound ending in a kind of instrument
     also as its parts (`kind_parts`: "대한민국헌법" holds 대한민국 and 헌법 too), "North Korean" as one
-    term ("north korea")."""
+    term ("north korea"); a Korean law's formal title ("...에 관한 법률") also holds 법, the word its
+    short name ends in ("북한이탈주민법" for "북한이탈주민의 보호 및 정착지원에 관한 법률")."""
     terms = _joined_countries(analyze(name))
-    return frozenset(terms).union(*(kind_parts(t) for t in terms))
+    held = frozenset(terms).union(*(kind_parts(t) for t in terms))
+    return held | {"법"} if "법률" in held else held
 
 
 def question_name_terms(terms: Iterable[str]) -> list[str]:

@@ -740,6 +740,15 @@ def test_names_are_matched_by_their_parts_and_other_forms() -> None:
     constitution = "대한민국헌법 (Constitution of the Republic of Korea)"
     assert {"대한민국헌법", "대한민국", "헌법", "constitut", "korea"} <= name_terms(constitution)
     assert question_name_terms(["중국", "국적법", "국적"]) == ["중국", "국적", "법"]
+    # a law's formal title holds the 법 its short name ends in
+    settlement = (
+        "북한이탈주민의 보호 및 정착지원에 관한 법률 "
+        "(North Korean Refugees Protection and Settlement Support Act)"
+    )
+    rights = "북한인권법 (North Korean Human Rights Act, Republic of Korea)"
+    assert {"법률", "법"} <= name_terms(settlement) and "법" in name_terms(rights)
+    short = NamedInstrument.of(question_name_terms(analyze("북한이탈주민법 가족관계 등록 법원")), [], {}, 100)
+    assert short.match(settlement, name_terms(settlement)) > short.match(rights, name_terms(rights))
     # a nationality is its country, a Korean country name its English one, and "code" an "Act" or "Law"
     same = same_senses()
     assert ("korea",) in same["korean"] and ("china",) in same["chines"] and ("korea",) in same["한국"]
