@@ -234,7 +234,9 @@ class Scored:
         named_instrument: the question names the instrument of its provision as well ("Article 12
             of the ICCPR"): `in_provision` groups stand in that article of that instrument.
         absent: "<instrument> has no article 99" when the instrument the question names is divided
-            into articles but not the one named ("" otherwise); such a question is refused.
+            into articles but not the one named, or "article 17 of <instrument> does not give a
+            duration" when none of the named article's passages holds the answer type the question
+            asks (`_unsaid`); "" otherwise. Such a question is refused.
         named_definer: the question asks for a definition and names the treaty it asks of, one or
             two sources ("How does the CAT define torture?"): `defining` groups define a term it
             asks about (`index.definitions.asked_terms`) in that treaty, and such a group answers it.
@@ -257,7 +259,7 @@ class Scored:
     analysis: QuestionAnalysis
     read_with: tuple[str, ...] = ()  # the earlier questions this one was read with (index.followup)
     named_instrument: bool = False  # in_provision groups stand in the named article of the named instrument
-    absent: str = ""  # "<instrument> has no article N" when the named instrument lacks the article named
+    absent: str = ""  # why a question naming an article is refused: the article is not there, or silent
     named_definer: bool = False  # defining groups define a question term in the treaty it names
     translations: tuple[Translation, ...] = ()  # question terms in the other language (index.lexicon)
     translated_df: Mapping[str, int] = field(default_factory=dict)  # the translations' terms' df
@@ -674,7 +676,8 @@ class GroundIndex:
             q,
             read_with,
             named_instrument=in_named is not None and in_named.decisive and bool(in_named.passages),
-            absent=self._absent(in_named) if in_named is not None else "",
+            absent=(self._absent(in_named) if in_named is not None else "")
+            or self._unsaid(in_named, scored, constraints),
             named_definer=named_definer,
             translations=translations,
             translated_df=translated_df,
@@ -779,11 +782,37 @@ class GroundIndex:
         sid = named.sources[0]
         if not any(kind == "art" for kind, _ in self._provision_passages(sid)):
             return ""
+        name, numbers = self._named_label(named)
+        return f"{name} has no article {numbers}"
+
+    def _named_label(self, named: _InNamed) -> tuple[str, str]:
+        """(the name of the instrument a question names, the numbers of the provisions it names:
+        "12 or 13")."""
+        sid = named.sources[0]
         numbers = " or ".join(sorted((n for _, n in named.provisions), key=_natural))
         rank = self._instruments_in(sid, named.named)
         title = instrument_name(self.backend.source_record(sid).meta.title)
         name = max(rank, key=lambda n: rank[n]) if rank else title  # the instrument inside, if named
-        return f"{name} has no article {numbers}"
+        return name, numbers
+
+    def _unsaid(
+        self, named: _InNamed | None, groups: Sequence[Group], constraints: Sequence[Constraint]
+    ) -> str:
+        """ "article 17 of <instrument> does not give a duration" when the question names an article beyond
+        doubt and asks for an answer type (a figure, a date, a duration...) that none of the article's
+        passages holds: what the question asks of that article, the article does not say, and another
+        article's figure answers another question ("Under Article 17 of the 1954 Convention, after
+        how many years ...?" is not answered by Article 7's three years)."""
+        answer = next((c for c in constraints if c.kind == "answer"), None)
+        if answer is None or named is None or not named.decisive or not named.passages:
+            return ""
+        standing = [g for g in groups if g.in_provision]
+        if not standing or any(answer not in g.missing for g in standing):
+            return ""
+        name, numbers = self._named_label(named)
+        kinds = {kind for kind, _ in named.provisions}
+        label = "article" if kinds == {"art"} else "provision"
+        return f"{label} {numbers} of {name} does not give {answer.text}"
 
     def _dense_offsets(self, language: str) -> dict[str, float] | None:
         """Per-language dense search for a multilingual model over a collection of several languages."""

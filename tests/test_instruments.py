@@ -205,6 +205,22 @@ def test_an_article_the_instrument_does_not_have_is_refused(treaties: GroundInde
     assert loose.explanation is not None and "has no article" not in loose.explanation.reason
 
 
+def test_an_article_that_does_not_give_the_figure_asked_is_refused(treaties: GroundIndex) -> None:
+    """The CAT's article 3 holds no duration: what the question asks of it, it does not say, and no
+    other passage's figure answers it; the Refugee Act's 제22조의2 holds one and answers."""
+    answer = treaties.search(
+        Query("How many years of protection does Article 3 of the CAT require?", explain=True)
+    )
+    assert not answer.answered and answer.hits == ()
+    assert answer.explanation is not None
+    assert answer.explanation.reason == f"refused: article 3 of {CAT} does not give a duration"
+    held = treaties.search(Query("How many years does 제22조의2 of the Refugee Act give?", explain=True))
+    assert held.answered and "5년" in held.hits[0].passage.text
+    # a question asking no answer type is answered by the article, whatever it says
+    plain = treaties.search(Query("What does Article 3 of the CAT require?"))
+    assert plain.answered and "refouler" in plain.hits[0].passage.text
+
+
 def test_the_refugee_act_named_in_korean_is_not_the_civil_act(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
