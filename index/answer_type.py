@@ -74,9 +74,11 @@ _FREQUENCY_QUESTION = re.compile(
 )
 _FREQUENCY = _led(
     r"[A-Za-z\d마매분반연년월주정수자종때가상每定经不]",
-    r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:years?|months?|weeks?|days?|quarters?|sessions?)\b"
-    r"|\b(?:annual(?:ly)?|biannual(?:ly)?|biennial(?:ly)?|semi-?annual(?:ly)?|monthly|weekly|daily|quarterly|"
-    r"yearly)\b"
+    r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:years?|months?|weeks?|days?|quarters?|sessions?|mornings?|"
+    r"evenings?|nights?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
+    r"|\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days\b"
+    r"|\b(?:annual(?:ly)?|biannual(?:ly)?|biennial(?:ly)?|semi-?annual(?:ly)?|monthly|bimonthly|weekly|biweekly|"
+    r"fortnightly|daily|nightly|hourly|quarterly|yearly)\b"
     r"|\b(?:once|twice|thrice|(?:[a-z]+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|quarter)\b"
     r"|\b(?:regularly|routinely|frequently|often|periodically|repeatedly|rarely|seldom|occasionally)\b"
     r"|마다|매(?:년|월|주|일|분기|반기|회계연도)|분기|반기|[연년월주]\s*\d+\s*회|\d+\s*회\s*(?:이상|이내|까지)"
