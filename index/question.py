@@ -393,10 +393,13 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
     """Runs of capitalised words that are not at the start of the question, not generic, not an
     acronym (acronyms are too often spelled out in the sources; a possessive one, "UNHCR's budget",
     is what the question is about and counts) and not inside a named provision; a possessive ends its
-    run ("Washington's North Korea strategy": "Washington", "North Korea").
+    run ("Washington's North Korea strategy": "Washington", "North Korea"), and so does a comma, a
+    colon or a closing bracket after a word ("in Pyongyang, Wang Yajun, said": "Pyongyang", "Wang
+    Yajun").
     Each with whether it is a lone word that acts (`_acts`): a capital so used stands for its
     government; and whether it is the question's agent (`_agent`)."""
-    words = [(m.start(), m.group().strip("?,;:!()[]\"“”'’")) for m in re.finditer(r"\S+", text)]
+    raw = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    words = [(start, token.strip("?,;:!()[]\"“”'’")) for start, token in raw]
     runs: list[list[int]] = []
     current: list[int] = []
     for i, (start, word) in enumerate(words):
@@ -407,9 +410,14 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
             and not word.replace(".", "").isupper()
             and not any(a <= start < b for a, b in skip)
         )
+        if capital and current and raw[i][1][:1] in "([\"“'‘":
+            runs.append(current)  # an opening bracket or quote starts another name
+            current = []
         if capital and not (i == 0 and not base.isupper()):
             current.append(i)
-            if base == word:
+            # a comma, a colon or a closing bracket after it ends the name ("in Pyongyang, Wang
+            # Yajun, said": two names)
+            if base == word and raw[i][1].rstrip("'’\"”")[-1:] not in ",;:!?)]":
                 continue
         if current:
             runs.append(current)

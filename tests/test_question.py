@@ -259,6 +259,25 @@ def test_a_possessive_ends_a_name() -> None:
     assert list(_names("What is UNHCR's budget?")) == ["UNHCR"]
 
 
+def test_a_comma_or_a_bracket_ends_a_name() -> None:
+    """ "Pyongyang, Wang Yajun" is two names: joined, no passage would hold "Pyongyang Wang Yajun"."""
+    assert list(_names("What did China's ambassador in Pyongyang, Wang Yajun, say?")) == [
+        "China",
+        "Pyongyang",
+        "Wang Yajun",
+    ]
+    assert list(_names("Did the Special Rapporteur (Elizabeth Salmón) visit?")) == [
+        "Special Rapporteur",
+        "Elizabeth Salmón",
+    ]
+    assert list(_names("Which of the United States, Canada and Japan admit refugees?")) == [
+        "United States",
+        "Canada",
+        "Japan",
+    ]
+    assert list(_names("Did Kim Jong Un visit Beijing?")) == ["Kim Jong Un", "Beijing"]
+
+
 @pytest.mark.parametrize(
     ("question", "names"),
     [
