@@ -8,11 +8,12 @@ date; not "when" or "언제", which as often ask for a condition or a deadline (
 carry ten years?", "언제까지"). This is the expected answer type of question answering (Li and Roth,
 "Learning question classifiers", COLING 2002: NUM:count, NUM:money, NUM:perc, NUM:period, NUM:date),
 kept to the types a passage's text shows plainly. A count of things ("how many people", "몇 곳") is
-not answered by a duration or an age ("3년 이내", "180 days"): it asks for "a count". A length of time
-("how many years", "임기는 몇 년", "얼마 동안": NUM:period) asks for "a duration", a number with a unit
-of time ("3년", "five-year terms", 三年); a sum of money ("hourly minimum wage", "예산은 얼마":
-NUM:money) for "an amount" in a currency ("$150 million", "3천만원", 五千元), not a head count ("15명
-이하의 위원"); a part, change or multiple of one ("how much of the budget", "몇 배") for a figure.
+not answered by a duration or an age ("3년 이내", "180 days", "as young as 10"): it asks for "a
+count". A length of time ("how many years", "임기는 몇 년", "얼마 동안": NUM:period) asks for "a
+duration", a number with a unit of time ("3년", "five-year terms", 三年); a sum of money ("hourly
+minimum wage", "예산은 얼마": NUM:money) for "an amount" in a currency ("$150 million", "3천만원",
+五千元), not a head count ("15명 이하의 위원"); a part, change or multiple of one ("how much of the
+budget", "몇 배") for a figure.
 How often something happens ("how often", "1년에 몇 번", "수립 주기") asks for "a frequency": a rate or
 an interval ("every 180 days", "3개월마다", "annually", "연 2회", "regularly"), not another number.
 
@@ -231,6 +232,11 @@ _TIME_UNITS = (
 )
 # ... or of age: what no count is ("3년 이내", "16세")
 _DURATION_AFTER = re.compile(rf"\s*(?:{_TIME_UNITS}|세(?![가-힣])|살|岁)", re.IGNORECASE)
+# An age before its figure ("children as young as 10", "aged 15", "under the age of 18", "between the
+# ages of 10 and 15"): no count of people
+_AGE_BEFORE = re.compile(
+    r"\b(?:as\s+(?:young|old)\s+as|aged|ages?(?:\s+of)?(?:\s+\d+\s+(?:and|to))?)\s*$", re.IGNORECASE
+)
 _DURATION_WORD_END = re.compile(r"(?:年|日|天|岁|hours?|days?|weeks?|months?|years?|decades?|해|달)$")
 # "How much does a broker charge?" asks an amount; "How much does consent matter?" does not.
 _HOW_MUCH_VERB = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
@@ -555,7 +561,13 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
         if (
             not _not_a_figure(text, m.start(), m.end())
             and m.group().replace(",", "") not in given
-            and not (count and _DURATION_AFTER.match(text, m.end()))
+            and not (
+                count
+                and (
+                    _DURATION_AFTER.match(text, m.end())
+                    or _AGE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                )
+            )
         ):
             return True
     if not count:

@@ -257,11 +257,17 @@ def test_searching_by_family_reads_as_one_alternation() -> None:
         ("处三年以下有期徒刑", False),
         ("已满十六周岁的人犯罪", False),
         ("3주간 보호한다", False),
+        # an age is no count either ("How many children ...?" is not answered by "as young as 10")
+        ("forced labor involving children as young as 10.", False),
+        ("Children aged 15 were sent to farms.", False),
+        ("No one under the age of 18 may be recruited.", False),
+        ("between the ages of 10 and 15", False),
+        ("As of June, 10 people were held.", True),
     ],
 )
 def test_a_duration_is_a_figure_but_no_count(text: str, count: bool) -> None:
     """ "How many centres?" is not answered by "within 3 years": a count question needs a figure that
-    is not a length of time; any figure still answers a figure question."""
+    is not a length of time or an age; any figure still answers a figure question."""
     assert holds_type(text, "a count") is count
     assert holds_type(text, "a figure")
 
