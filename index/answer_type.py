@@ -66,25 +66,32 @@ AnswerType = Literal[
 # "annually", "연 2회", "regularly"), not by any other number ("15인 이내의 위원"); not "How many times
 # can a worker change jobs?" (a count of times over no period)
 _FREQUENCY_QUESTION = re.compile(
-    r"\bhow\s+(?:often|frequently)\b|\bat\s+what\s+intervals?\b"
-    r"|\bhow\s+many\s+times\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|quarter)\b"
-    r"|얼마나\s*자주|몇\s*(?:년|개월|달|주|일)\s*마다|(?:^|\s)주기(?:는|가)?\s*(?:[?？.]|$|얼마|어떻게|어떤|몇)"
-    r"|(?:1년|일\s*년|한\s*해|매년|연간?|1개월|한\s*달|매월|1주일?|한\s*주|매주|분기|반기|하루)\s*(?:에|마다|동안)?\s*"
-    r"몇\s*(?:번|회|차례)",
+    r"\bhow\s+(?:often|frequently|regularly)\b|\bat\s+what\s+intervals?\b|\bwhat\s+is\s+the\s+frequency\b"
+    r"|\bhow\s+many\s+times\s+(?:a|an|per|each|every|in\s+a)\s+(?:year|month|week|day|quarter)\b"
+    r"|얼마나\s*자주|몇\s*(?:년|개월|달|주|일)\s*(?:마다|주기)|(?:^|\s)주기(?:는|가)?\s*(?:[?？.]|$|얼마|어떻게|어떤|몇)"
+    # not in a year named ("2021년에 몇 번", "2023년 한 해 동안 몇 차례": how many times that year)
+    r"|(?:(?<![\d년])1년|(?<!\d)일\s*년|(?<!년)(?<!년\s)한\s*해|매년|(?<!\d)연간?|(?<!\d)1개월|한\s*달|매월|"
+    r"(?<!\d)1주일?|한\s*주|매주|분기|반기|하루)\s*(?:에|마다|동안)?\s*몇\s*(?:번|회|차례)"
+    r"|多久[^?？]{0,12}一次|[一每](?:年|月|周|星期)[^?？]{0,12}几次",
     re.IGNORECASE,
 )
+# A rate or an interval, in English, Korean (words standing alone: not 정기 of 행정기관, 분기 of
+# 구분기준, 반기 of 위반기간, 매일 of 판매일; 마다 after a unit of time, not "연장할 때마다") or Chinese
 _FREQUENCY = _led(
-    r"[A-Za-z\d마매분반연년월주정수자종때가상每定经不]",
+    r"[A-Za-z\d매분반연년월개달주일시회정수자종때가상每定经不]",
     r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:years?|months?|weeks?|days?|quarters?|sessions?|mornings?|"
     r"evenings?|nights?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
     r"|\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days\b"
     r"|\b(?:annual(?:ly)?|biannual(?:ly)?|biennial(?:ly)?|semi-?annual(?:ly)?|monthly|bimonthly|weekly|biweekly|"
-    r"fortnightly|daily|nightly|hourly|quarterly|yearly)\b"
-    r"|\b(?:once|twice|thrice|(?:[a-z]+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|quarter)\b"
-    r"|\b(?:regularly|routinely|frequently|often|periodically|repeatedly|rarely|seldom|occasionally)\b"
-    r"|마다|매(?:년|월|주|일|분기|반기|회계연도)|분기|반기|[연년월주]\s*\d+\s*회|\d+\s*회\s*(?:이상|이내|까지)"
-    r"|정기|수시로|주기적|자주|종종|때때로|가끔|상시"
-    r"|每(?:年|月|周|季|半年|隔|\d|[一二三四五六七八九十两])|定期|经常|不定期",
+    r"fortnightly|nightly|hourly|quarterly|yearly)\b|\b(?-i:daily)\b(?!\s+NK)"
+    r"|\b(?:once|twice|thrice|(?:[a-z]+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|quarter|"
+    r"annum)\b|\bper\s+annum\b|\bat\s+(?:[\w-]+\s+)?(?:yearly|monthly|weekly|regular|\w+-(?:year|month|week|day))\s+"
+    r"intervals\b|\bintervals\s+of\b|\bwhenever\b"
+    r"|\b(?:regularly|routinely|frequently|periodically|repeatedly|seldom|occasionally)\b(?!\s+constituted)"
+    r"|(?:년|개월|달|주|일|분기|반기|회계연도|시간)\s*마다|(?<![가-힣])매\s*(?:년|월|주|일|분기|반기|회계연도)"
+    r"|(?<![가-힣])(?:분기|반기)|(?<![가-힣])(?:연|월|주)\s*\d+\s*회|(?:년|달|월|주)에\s*(?:\d+|한|두|세|네)\s*(?:번|회|차례)"
+    r"|\d+\s*(?:년|개월|주|일)\s*주기|(?<![가-힣])(?:정기|수시로|주기적|종종|때때로|가끔|상시)|(?<![가-힣])자주(?![적성권])"
+    r"|每(?:年|月|周|季|半年|隔|日|天|星期|\d|[一二三四五六七八九十两])|(?<![规确固])定期(?!限)|经常|不定期",
     re.IGNORECASE,
 )
 
@@ -235,7 +242,8 @@ _DURATION_AFTER = re.compile(rf"\s*(?:{_TIME_UNITS}|세(?![가-힣])|살|岁)", 
 # An age before its figure ("children as young as 10", "aged 15", "under the age of 18", "between the
 # ages of 10 and 15"): no count of people
 _AGE_BEFORE = re.compile(
-    r"\b(?:as\s+(?:young|old)\s+as|aged|ages?(?:\s+of)?(?:\s+\d+\s+(?:and|to))?)\s*$", re.IGNORECASE
+    r"\b(?:[Aa]s\s+(?:young|old)\s+as|[Aa]ged(?:\s+(?:between\s+)?\d+\s*(?:and|to|-|–))?|"
+    r"(?:age|ages)(?:\s+of)?(?:\s+(?:between\s+)?\d+\s*(?:and|to|-|–))?)\s*$"
 )
 _DURATION_WORD_END = re.compile(r"(?:年|日|天|岁|hours?|days?|weeks?|months?|years?|decades?|해|달)$")
 # "How much does a broker charge?" asks an amount; "How much does consent matter?" does not.
@@ -436,8 +444,12 @@ def asked_type(question: str) -> AnswerType | None:
     question asking both ("how many, and in what year?", "how many, and what percentage?") asks for a
     figure."""
     dated = _asks_date(question)
-    if _FREQUENCY_QUESTION.search(question) and not dated and not _PERCENTAGE_QUESTION.search(question):
-        return "a frequency"
+    often = _FREQUENCY_QUESTION.search(question)
+    if often and not dated:
+        # asked beside another quantity ("How often ..., and how many were counted?"): a figure
+        rest = question[: often.start()] + " " + question[often.end() :]
+        other = _COUNT_QUESTION.search(rest) or _PERCENTAGE_QUESTION.search(rest) or _asks_money(rest)
+        return "a figure" if other else "a frequency"
     if _PERCENTAGE_QUESTION.search(question) and not dated:
         # (asked with a count, "How many arrived and what percentage were women?", it asks a figure)
         return "a figure" if _COUNT_ONLY.search(question) else "a percentage"

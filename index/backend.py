@@ -86,8 +86,9 @@ class PassageRecord:
         return frozenset(self.tokens)
 
     def holds_type(self, kind: str) -> bool:
-        """Whether the passage's text holds an answer of `kind` ("a figure", "a count" or "a date"; see
-        `index.answer_type.holds_type`, 0.1-0.3 ms a passage), read once per kind while the record
+        """Whether the passage's text holds an answer of `kind` (an `index.answer_type.AnswerType`: "a
+        figure", "a count", "a date", "a frequency", ...; see `index.answer_type.holds_type`, 0.1-0.3 ms
+        a passage), read once per kind while the record
         is kept: a backend keeps recently read records, and candidates recur across questions."""
         held = self._held_types
         found = held.get(kind)

@@ -613,7 +613,7 @@ class GroundIndex:
         if not read_with and not q.provisions:
             by_language = {lang: _senses(tr for tr in translations if tr.language == lang) for lang in OTHER}
             senses = {lang: found for lang, found in by_language.items() if found}
-            typed = TypedReading.of(constraints, q_terms, language, stats, senses)
+            typed = TypedReading.of(constraints, q_terms, language, stats, senses, question)
         wanted = set(q.provisions)
         in_senses = frozenset[str]().union(*asked[1:])  # a Korean term's English senses, all their words
         term_only = bool(defined) and asks_term(question)  # "What is X?": a definition of X itself, only
@@ -798,21 +798,31 @@ class GroundIndex:
     def _unsaid(
         self, named: _InNamed | None, groups: Sequence[Group], constraints: Sequence[Constraint]
     ) -> str:
-        """ "article 17 of <instrument> does not give a duration" when the question names an article beyond
-        doubt and asks for an answer type (a figure, a date, a duration...) that none of the article's
-        passages holds: what the question asks of that article, the article does not say, and another
+        """ "article 17 of <instrument> does not give a duration" when the question names an article
+        beyond doubt and asks for an answer type (a figure, a date, a duration...) that none of the
+        article's passages holds (`named.passages`, every one, read when none of the candidates in it
+        holds it): what the question asks of that article, the article does not say, and another
         article's figure answers another question ("Under Article 17 of the 1954 Convention, after
         how many years ...?" is not answered by Article 7's three years)."""
         answer = next((c for c in constraints if c.kind == "answer"), None)
         if answer is None or named is None or not named.decisive or not named.passages:
             return ""
-        standing = [g for g in groups if g.in_provision]
-        if not standing or any(answer not in g.missing for g in standing):
+        if not any(g.in_provision for g in groups) or any(
+            g.in_provision and answer not in g.missing for g in groups
+        ):
             return ""
+        # every passage of the provision, not only those among the candidates (a long article's
+        # figure may stand in a passage the search left out)
+        for rec in self.backend.passages(list(named.passages)):
+            if rec.holds_type(answer.text) and (
+                not answer.given or holds_type(rec.passage.text, answer.text, answer.given)
+            ):
+                return ""
         name, numbers = self._named_label(named)
         kinds = {kind for kind, _ in named.provisions}
-        label = "article" if kinds == {"art"} else "provision"
-        return f"{label} {numbers} of {name} does not give {answer.text}"
+        label = "article" if kinds == {"art"} else "section" if kinds == {"sec"} else "provision"
+        asked = "an amount other than a fine" if answer.text == "an amount, not a fine" else answer.text
+        return f"{label} {numbers} of {name} does not give {asked}"
 
     def _dense_offsets(self, language: str) -> dict[str, float] | None:
         """Per-language dense search for a multilingual model over a collection of several languages."""
@@ -1875,9 +1885,12 @@ class TypedReading:
         language: str,
         stats: TermStats,
         senses: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]],
+        question: str = "",
     ) -> TypedReading | None:
         """The reading of a question with key facts `constraints` and terms `terms`; None when it
-        asks no answer type or its terms weigh nothing."""
+        asks no answer type or its terms weigh nothing. A name the `question` gives as the source of
+        what it asks ("According to the Ministry of Unification, how many ...?", "통일부에 따르면")
+        is no name the sentence with the figure must hold."""
         answer = next((c for c in constraints if c.kind == "answer"), None)
         weights = {t: idf(stats.df.get(t, 0), stats.n_docs) for t in sorted(set(terms))}
         if answer is None or sum(weights.values()) <= 0:
@@ -1889,9 +1902,9 @@ class TypedReading:
         limit = RARE_NAME_SHARE * max(stats.n_docs, 1)
         names = []
         for c in constraints:
-            if c.kind == "name":
-                words = [t for t in c.terms if stats.df.get(t, 0) <= limit] or c.terms
-                written = (*(frozenset([t]) for t in words), *(frozenset(a) for a in c.alternatives))
+            if c.kind == "name" and not _attributed(c.text, question):
+                rare = [frozenset([t]) for t in c.terms if stats.df.get(t, 0) <= limit]
+                written = (*(rare or [frozenset(c.terms)]), *(frozenset(a) for a in c.alternatives))
                 names.append((written, (frozenset(c.cjk),) if c.cjk else ()))
         return cls(answer, language, weights, senses, alternatives, tuple(names))
 
@@ -1928,6 +1941,10 @@ class TypedReading:
             )
         sentences = rec.typed_sentence_terms(self.answer.text, self.answer.given)
         if self.names:
+            # (not in the sentence before as well: "... KIM Young-sam (1993-98) became the first civilian
+            # president ... President KIM Dae-jung (1998-2003) won the Nobel Peace Prize in 2000" then
+            # answered "When did Kim Young-sam win the Nobel Peace Prize?", en-335 of the fit halves,
+            # and nothing more was answered)
             sentences = tuple(s for s in sentences if self._names_held(s, rec.language, other))
         shares = (sum(w for t, w in self.weights.items() if held(t, s)) / total for s in sentences)
         return max(shares, default=0.0)
@@ -1936,11 +1953,19 @@ class TypedReading:
         """Whether a sentence of a passage in `language` (`other`: not the question's) holds each key
         name of the question that has a form written there."""
         korean = language in CJK_LANGUAGES
+
+        def held(form: frozenset[str]) -> bool:
+            if form <= sentence:
+                return True
+            # a Korean name begins the word Kiwi keeps whole (베트남 in 베트남인)
+            (word,) = form if len(form) == 1 else ("",)
+            return has_hangul(word) and any(x.startswith(word) for x in sentence)
+
         for written, cjk in self.names:
             forms = cjk if korean else written
             if korean and not other:
                 forms += written
-            if forms and not any(f <= sentence for f in forms):
+            if forms and not any(held(f) for f in forms):
                 return False
         return True
 
@@ -1948,6 +1973,18 @@ class TypedReading:
         """Whether the group's head holds the answer type only in sentences about other things."""
         rec = group.head
         return rec.holds_type(self.answer.text) and self.share(rec) < TYPED_SENTENCE_SHARE
+
+
+def _attributed(name: str, question: str) -> bool:
+    """Whether the question gives `name` as the source of what it asks ("according to the Ministry of
+    Unification", "as reported by Daily NK", "통일부에 따르면")."""
+    if not name or not question:
+        return False
+    written = re.escape(name)
+    return bool(
+        re.search(rf"\b(?:according\s+to|reported\s+by|cited\s+by)\s+(?:the\s+)?{written}", question, re.I)
+        or re.search(rf"{written}\s*(?:에|의\s*보도에|의\s*발표에)?\s*따르면", question)
+    )
 
 
 def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> list[str]:

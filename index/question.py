@@ -415,9 +415,9 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
             current = []
         if capital and not (i == 0 and not base.isupper()):
             current.append(i)
-            # a comma, a colon or a closing bracket after it ends the name ("in Pyongyang, Wang
-            # Yajun, said": two names)
-            if base == word and raw[i][1].rstrip("'’\"”")[-1:] not in ",;:!?)]":
+            # a comma, a colon, a closing bracket or quote after it ends the name ("in Pyongyang,
+            # Wang Yajun, said": two names)
+            if base == word and raw[i][1].rstrip("'’")[-1:] not in ',;:!?)]"”':
                 continue
         if current:
             runs.append(current)

@@ -262,7 +262,10 @@ def test_searching_by_family_reads_as_one_alternation() -> None:
         ("Children aged 15 were sent to farms.", False),
         ("No one under the age of 18 may be recruited.", False),
         ("between the ages of 10 and 15", False),
+        ("Those aged 15 to 18 were sent.", False),
+        ("children aged 10-15", False),
         ("As of June, 10 people were held.", True),
+        ("In the Middle Ages 300 people died.", True),
     ],
 )
 def test_a_duration_is_a_figure_but_no_count(text: str, count: bool) -> None:
@@ -678,8 +681,18 @@ def test_lookahead_admits_every_first_character(name: str) -> None:
         ("How many times can a migrant worker switch jobs?", "a figure"),
         ("면접에 몇 번까지 빠져도 되나요?", "a figure"),
         ("돈을 주기 위해 무엇을 해야 하나요?", None),
-        # asked with a year, it asks a date; with a share, a percentage
+        ("몇 년 주기로 수립하나요?", "a frequency"),
+        ("What is the frequency of the review?", "a frequency"),
+        ("How many times in a year does it meet?", "a frequency"),
+        ("委员会多久开会一次？", "a frequency"),
+        ("委员会每年开会几次？", "a frequency"),
+        # how many times in a year named is a figure
+        ("위원회는 2021년에 몇 번 회의를 열었나요?", "a figure"),
+        ("2023년 한 해 동안 몇 차례 열었나요?", "a figure"),
+        # asked with a year, it asks a date; with another quantity, a figure
         ("In what year did the Committee first meet, and how often?", "a date"),
+        ("How often is the census conducted, and how many people were counted?", "a figure"),
+        ("How much does it cost and how often must it be paid?", "a figure"),
     ],
 )
 def test_how_often_asks_for_a_frequency(question: str, kind: str | None) -> None:
@@ -707,6 +720,24 @@ def test_how_often_asks_for_a_frequency(question: str, kind: str | None) -> None
         ("위원의 임기는 3년으로 한다.", False),
         ("The Committee shall consist of ten experts.", False),
         ("each of the States Parties shall submit a report", False),
+        ("1년에 두 번 개최한다.", True),
+        ("3년 주기로 수립한다.", True),
+        ("at five-year intervals", True),
+        ("whenever the Committee so requests", True),
+        ("每日报告", True),
+        # a word that only holds one: 행정기관, 판매일, 구분기준, 위반기간, 자주적, 在规定期限内
+        ("관계 중앙행정기관의 장은 협조하여야 한다.", False),
+        ("판매일로부터 30일 이내", False),
+        ("구분기준은 대통령령으로 정한다.", False),
+        ("위반기간 동안", False),
+        ("자주적인 통일", False),
+        ("在规定期限内", False),
+        # 마다 after no unit of time, a number of times, a name
+        ("연장할 때마다 5년을 넘지 못한다.", False),
+        ("3회 이상 연속하여 출석하지 아니하는 경우", False),
+        ("Daily NK reported arrests.", False),
+        ("a regularly constituted court", False),
+        ("Defectors often face arrest.", False),
         ("In 2023, 196 defectors arrived.", False),
     ],
 )

@@ -13,7 +13,7 @@ from index import engine
 from index.analyzer import analyze
 from index.answerability import FEATURES, LIKELY_BAR, QUESTION_FEATURES, AnswerModel, Logistic
 from index.backend import PassageRecord, TermStats
-from index.engine import GroundIndex, TypedReading
+from index.engine import GroundIndex, TypedReading, _attributed
 from index.question import analyze_question
 from index.types import Filters, Query
 from tests.helpers import tiny_index_in
@@ -584,7 +584,7 @@ def test_a_name_is_held_by_a_rare_word_of_it_or_its_korean_form() -> None:
 
     def reading(question: str, df: dict[str, int], language: str = "en") -> TypedReading:
         q = analyze_question(question)
-        typed = TypedReading.of(q.constraints, q.terms, language, TermStats(df, 1000), {})
+        typed = TypedReading.of(q.constraints, q.terms, language, TermStats(df, 1000), {}, question)
         assert typed is not None
         return typed
 
@@ -604,6 +604,19 @@ def test_a_name_is_held_by_a_rare_word_of_it_or_its_korean_form() -> None:
     assert korean._names_held(frozenset({"태국"}), "ko", False)
     assert not korean._names_held(frozenset({"경비대"}), "ko", False)
     assert reading("How many smugglers did Laos arrest?", {})._names_held(frozenset(), "ko", True)
+    # a Korean name begins the word Kiwi keeps whole (베트남 in 베트남인)
+    vietnam = reading("베트남 근로자는 몇 명 입국했나요?", {}, "ko")
+    assert vietnam._names_held(frozenset({"베트남인", "근로자"}), "ko", False)
+    # a name whose every word is common is held by all of them together, not by one
+    south = reading("How many defectors did South Korea accept in 2023?", {"south": 600, "korea": 700})
+    assert not south._names_held(frozenset({"north", "korea", "accept"}), "en", False)
+    assert south._names_held(frozenset({"south", "korea", "accept"}), "en", False)
+    # a name given as the source of what is asked is not read in the sentence
+    attributed = reading("According to Laos, how many smugglers were arrested?", {})
+    assert not attributed.names and attributed.share(record) > 0
+    assert _attributed("Ministry of Unification", "According to the Ministry of Unification, how many ...?")
+    assert _attributed("통일부", "통일부에 따르면 몇 명이 입국했나요?")
+    assert not _attributed("Laos", "How many smugglers did Laos arrest?")
 
 
 def _typed(

@@ -276,6 +276,11 @@ def test_a_comma_or_a_bracket_ends_a_name() -> None:
         "Japan",
     ]
     assert list(_names("Did Kim Jong Un visit Beijing?")) == ["Kim Jong Un", "Beijing"]
+    assert list(_names('Did the Great Leader" Kim Il Sung visit Moscow?')) == [
+        "Great Leader",
+        "Kim Il Sung",
+        "Moscow",
+    ]
 
 
 @pytest.mark.parametrize(
