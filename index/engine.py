@@ -1975,16 +1975,18 @@ class TypedReading:
         return rec.holds_type(self.answer.text) and self.share(rec) < TYPED_SENTENCE_SHARE
 
 
+# The clause of a question that gives the source of what it asks: "according to the Ministry of
+# Unification, ...", "as reported by Daily NK", "통일부 발표에 따르면"
+_ATTRIBUTION = re.compile(
+    r"\b(?:according\s+to|reported\s+by|cited\s+by)\b[^,?;]*|(?:^|[,;]\s*)[^,?;]*?따르면", re.IGNORECASE
+)
+
+
 def _attributed(name: str, question: str) -> bool:
-    """Whether the question gives `name` as the source of what it asks ("according to the Ministry of
-    Unification", "as reported by Daily NK", "통일부에 따르면")."""
-    if not name or not question:
-        return False
-    written = re.escape(name)
-    return bool(
-        re.search(rf"\b(?:according\s+to|reported\s+by|cited\s+by)\s+(?:the\s+)?{written}", question, re.I)
-        or re.search(rf"{written}\s*(?:에|의\s*보도에|의\s*발표에)?\s*따르면", question)
-    )
+    """Whether the question gives `name` as the source of what it asks: the name stands in its
+    attribution clause (`_ATTRIBUTION`: "According to the Ministry of Unification, how many ...?",
+    "통일부에 따르면")."""
+    return bool(name) and any(name in m.group() for m in _ATTRIBUTION.finditer(question))
 
 
 def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> list[str]:

@@ -614,7 +614,10 @@ def test_a_name_is_held_by_a_rare_word_of_it_or_its_korean_form() -> None:
     # a name given as the source of what is asked is not read in the sentence
     attributed = reading("According to Laos, how many smugglers were arrested?", {})
     assert not attributed.names and attributed.share(record) > 0
-    assert _attributed("Ministry of Unification", "According to the Ministry of Unification, how many ...?")
+    # (a name of the attribution's clause, whole or in part: "Unification" of "the Ministry of Unification")
+    assert _attributed("Unification", "According to the Ministry of Unification, how many arrived?")
+    assert _attributed("Daily NK", "How many were arrested, as reported by Daily NK?")
+    assert not _attributed("Japan", "According to NGOs, how many went to Japan?")
     assert _attributed("통일부", "통일부에 따르면 몇 명이 입국했나요?")
     assert not _attributed("Laos", "How many smugglers did Laos arrest?")
 
