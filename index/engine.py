@@ -86,6 +86,7 @@ from index.instruments import (
     TitleIndex,
     abbreviates,
     acronyms_in,
+    countries_in,
     country_terms,
     innermost_instrument,
     instrument_name,
@@ -94,7 +95,9 @@ from index.instruments import (
     is_kind,
     joined_words,
     name_terms,
+    names_country,
     question_name_terms,
+    subject_countries,
     without_united_nations,
 )
 from index.lexicon import OTHER, Lexicon, Sense, Translation, bundled_lexicon, translate_found
@@ -323,6 +326,7 @@ class GroundIndex:
         self._provisions: dict[str, dict[Provision, tuple[_Located, ...]]] = {}
         self._definitions: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._instruments: dict[str, dict[str, frozenset[str]]] = {}
+        self._subjects: dict[str, frozenset[str]] = {}  # source id -> the countries its title names
         self._lock = threading.Lock()
         self._lexicon = lexicon
         self._lexicon_read: tuple[Lexicon | None] | None = None  # (the list,) once read
@@ -988,6 +992,25 @@ class GroundIndex:
         added = [pid for pid in named.passages if pid not in have][:NAMED_PASSAGES]
         return self._added_at_floor(cands, added, vector)
 
+    def _about_another_country(self, group: Group, asked: frozenset[str]) -> bool:
+        """The group's passage is in a source about one country (`index.instruments.subject_countries`
+        of its title: a country report, a Factbook entry, an encyclopedia article on a country; not a
+        law or a treaty, which is its state's whatever it is about) that is not the one the question
+        asks about (`asked`), and the passage itself does not name that one (`names_country`): "How
+        many journalists were detained in North Korea ...?" is not answered by the China report's
+        count of journalists detained in China."""
+        sid = group.head.passage.source_id
+        subject = self._subjects.get(sid)
+        if subject is None:
+            # (a law or a treaty is its state's, whatever country it is about: not read here)
+            name = self._source_titles().name_of(sid)
+            subject = frozenset() if is_instrument_heading(name) else subject_countries(name)
+            with self._lock:
+                _remember(self._subjects, sid, subject)
+        if len(subject) != 1 or subject & asked:
+            return False
+        return not any(names_country(group.head.passage.text, c) for c in asked)
+
     def _in_instrument(self, group: Group) -> bool:
         """The group's passage is in a source whose title names an instrument (a law, a treaty:
         `is_instrument_heading`)."""
@@ -1312,7 +1335,8 @@ class GroundIndex:
         when the first passage to show holds it only in sentences about other things than the
         question's terms (`TYPED_SENTENCE_SHARE`, `TypedReading`) or that lack one of its key names. A
         question for the holder of a post (`index.answer_type.asks_office_holder`) is not answered
-        from a law or a treaty.
+        from a law or a treaty, and a question about one country not from a passage of a source about
+        another that does not name it (`_about_another_country`).
         Thread-safe: the instance is not changed.
 
         Args:
@@ -1334,6 +1358,15 @@ class GroundIndex:
         groups = scored.groups
         bare = [self._bare(g.head.passage) for g in groups]
         eligible = [not g.missing and not b for g, b in zip(groups, bare, strict=True)]
+        foreign = ""  # the country asked about, when passages about another were passed over
+        asked = countries_in(scored.question)
+        if len(asked) == 1:
+            # a source about another country does not answer for this one, unless the passage names it
+            kept = [
+                e and not self._about_another_country(g, asked) for e, g in zip(eligible, groups, strict=True)
+            ]
+            foreign = next(iter(asked)) if kept != eligible else ""
+            eligible = kept
         holder = asks_office_holder(scored.question)
         if holder:
             # a law or a treaty says how a post is filled, never by whom
@@ -1406,7 +1439,7 @@ class GroundIndex:
         explanation = None
         if query.explain:
             explanation = self._explain(
-                scored, answered, shown, len(hits), probabilities, q_prob, bars, vetoed, holder
+                scored, answered, shown, len(hits), probabilities, q_prob, bars, vetoed, holder, foreign
             )
         return Answer(
             question=scored.question,
@@ -1431,6 +1464,7 @@ class GroundIndex:
         bars: tuple[tuple[str, float], ...],
         vetoed: str = "",
         holder: bool = False,
+        foreign: str = "",
     ) -> Explanation:
         q = scored.analysis
         groups = scored.groups
@@ -1469,6 +1503,12 @@ class GroundIndex:
             reason = "refused: no candidate holds " + ", ".join(repr(f) for f in facts[:5])
         elif q_prob is not None and q_prob < dict(bars).get("answer", 1.0):
             reason = f"refused: the question's answerability {q_prob:.2f} is under the answer bar"
+        elif foreign and q_prob is not None:
+            reason = (
+                f"refused: the question asks about {_title_case(foreign)}; passages of sources about another "
+                "country that do not name it are not read as answers, and no other candidate among the first "
+                f"{ANSWER_WINDOW} is at least {MIN_ANSWER_P:.0%} likely to answer"
+            )
         elif holder and q_prob is not None:
             reason = (
                 "refused: the question asks who holds a post, which laws and treaties never say (they say "
@@ -1980,6 +2020,11 @@ class TypedReading:
 _ATTRIBUTION = re.compile(
     r"\b(?:according\s+to|reported\s+by|cited\s+by)\b[^,?;]*|(?:^|[,;]\s*)[^,?;]*?따르면", re.IGNORECASE
 )
+
+
+def _title_case(country: str) -> str:
+    """A country as `countries_in` gives it, as a sentence writes it ("north korea" -> "North Korea")."""
+    return " ".join(w.capitalize() for w in country.split())
 
 
 def _attributed(name: str, question: str) -> bool:

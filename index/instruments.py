@@ -466,6 +466,7 @@ _KOREAN_COUNTRIES = {
     "미얀마": "Burma Myanmar",
     "미국": "America",
 }
+
 _STATUTE_WORDS = ("Act", "Law", "Code")
 # Prefixes of a hyphenated word that say how a name stands to the rest, not what it is about: the
 # "anti-torture convention" is the Convention against Torture (whose "against" is not indexed), the
@@ -482,6 +483,104 @@ _TWO_KOREAS = {
     "북한": ("North Korea", "DPRK", "Democratic People's Republic of Korea"),
     "조선": ("North Korea", "DPRK", "Democratic People's Republic of Korea"),
 }
+
+
+@functools.cache
+def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(country, the pattern of the ways a text names it), for `countries_in`: the two Koreas by their
+    every name (a "Republic of Korea" that is not the Democratic People's), the other countries of
+    `_NATIONALITIES` and `_KOREAN_COUNTRIES` by their English, nationality, Korean and capital names."""
+    korean = {v.split()[0].lower(): k for k, v in _KOREAN_COUNTRIES.items() if v != "Korea"}
+    out = [
+        (
+            NORTH_KOREA,
+            r"North\s+Korea|Korea,\s+North|Democratic\s+People[’']?s\s+Republic\s+of\s+Korea|\bDPRK\b|"
+            r"Pyongyang|북한|조선민주주의",
+        ),
+        (
+            SOUTH_KOREA,
+            r"South\s+Korea|Korea,\s+South|(?<!People’s )(?<!People's )(?<!Peoples )Republic\s+of\s+Korea|"
+            r"\bROK\b|Seoul|남한|대한민국|(?<![북가-힣])한국",
+        ),
+    ]
+    capitals = {c: capital for capital, names in _STATES.items() for c in names}
+    for nationality, country in _NATIONALITIES.items():
+        if country == "Korea":
+            continue
+        forms = [country, nationality]
+        if country in capitals:
+            forms.append(capitals[country])
+        if country == "China":
+            forms += ["PRC", "中华人民共和国", "中国"]
+        if country == "America":
+            forms.append("United States")
+        if country == "Burma":
+            forms.append("Myanmar")
+        if country.lower() in korean:
+            forms.append(korean[country.lower()])
+        english = "|".join(f for f in forms if f.isascii())
+        other = "|".join(f for f in forms if not f.isascii())
+        dotted = r"|\bU\.S\.(?!\w)" if country == "America" else ""
+        out.append((country.lower(), rf"\b(?:{english})\b{dotted}" + (f"|{other}" if other else "")))
+    return tuple((name, re.compile(pattern)) for name, pattern in out)
+
+
+@functools.cache
+def _subject_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(country, the pattern of a title about it), for `subject_countries`: the country's name as a
+    noun (no nationality: "North Korean Refugees ... Act" is not about North Korea as a state) where a
+    title's subject stands: at its start, after "of" or "in" ("Politics of North Korea", "Criminal Law
+    of the People's Republic of China"), or after a colon, comma, bracket or dash ("The World Factbook:
+    Korea, North", "(Refugee Act, Republic of Korea)"); a Korean name not run into a longer word
+    (대한민국헌법 is, 북한이탈주민 is not)."""
+    nouns = [
+        (
+            NORTH_KOREA,
+            r"North\s+Korea(?![a-z])|Korea,\s+North|Democratic\s+People[’']?s\s+Republic\s+of\s+Korea|DPRK",
+        ),
+        (SOUTH_KOREA, r"South\s+Korea(?![a-z])|Korea,\s+South|Republic\s+of\s+Korea|ROK"),
+    ]
+    korean = {
+        NORTH_KOREA: r"(?:북한|조선민주주의인민공화국)(?![가-힣])",
+        SOUTH_KOREA: r"(?:대한민국|한국|남한)(?:헌법)?(?![가-힣])",
+    }
+    for country in dict.fromkeys(_NATIONALITIES.values()):
+        if country == "Korea":
+            continue
+        forms = [country] + ([r"People[’']?s\s+Republic\s+of\s+China", "PRC"] if country == "China" else [])
+        forms += [r"United\s+States"] if country == "America" else []
+        forms += ["Myanmar"] if country == "Burma" else []
+        nouns.append((country.lower(), "|".join(f"{f}(?![a-z])" for f in forms)))
+        names = [k for k, v in _KOREAN_COUNTRIES.items() if v.split()[0] == country]
+        names += ["中华人民共和国", "中国"] if country == "China" else []
+        if names:
+            korean[country.lower()] = "|".join(names)
+    lead = r"(?:^|\b(?:of|in)\s+(?:the\s+)?|[:(,—–-]\s*)"
+    out = []
+    for country, pattern in nouns:
+        other = f"|{korean[country]}" if country in korean else ""
+        out.append((country, re.compile(rf"{lead}(?:{pattern}){other}", re.IGNORECASE)))
+    return tuple(out)
+
+
+def subject_countries(title: str) -> frozenset[str]:
+    """The countries a source's title is about (`_subject_patterns`): "north korea" for "Politics of
+    North Korea" or "The World Factbook: Korea, North", "china" for "Criminal Law of the People's
+    Republic of China"; none for "North Korean Refugees Protection and Settlement Support Act"."""
+    return frozenset(name for name, pattern in _subject_patterns() if pattern.search(title))
+
+
+def names_country(text: str, country: str) -> bool:
+    """Whether a text names `country` (a name `countries_in` gives), by any of its names: one pattern
+    (~12 µs over a 1,200-character passage, against ~240 µs for all countries)."""
+    return any(pattern.search(text) for name, pattern in _country_patterns() if name == country)
+
+
+def countries_in(text: str) -> frozenset[str]:
+    """The countries a text names, by any of their names (`_country_patterns`): "north korea",
+    "south korea", "china", "japan", "america", ... ("North Korean defectors in China": north korea
+    and china; "Korea, North": north korea; "대한민국헌법": south korea)."""
+    return frozenset(name for name, pattern in _country_patterns() if pattern.search(text))
 
 
 @functools.cache

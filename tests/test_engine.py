@@ -622,6 +622,42 @@ def test_a_name_is_held_by_a_rare_word_of_it_or_its_korean_form() -> None:
     assert not _attributed("Laos", "How many smugglers did Laos arrest?")
 
 
+PRESS = {
+    "china.txt": "Press\n\nIn 2023, Reporters Without Borders said authorities detained 108 journalists. "
+    + _filler("censor")
+    + "\n\nReturns\n\nIn 2023, guards began to return North Koreans across the border river. "
+    + _filler("border"),
+    "filler.txt": _FILLER_SOURCE,
+}
+PRESS_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "china.txt,China — 2024 Country Reports on Human Rights Practices,Example,2025,https://example.org/c,test,"
+    "CC BY,en\n" + _FILLER_ROW
+)
+
+
+def test_a_source_about_another_country_does_not_answer_for_this_one(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The China report's count of detained journalists does not answer for North Korea; it answers
+    for China, and its passage naming North Koreans answers for North Korea."""
+    _answering_model(monkeypatch)
+    idx = tiny_index_in(tmp_path_factory, "press", PRESS, PRESS_MANIFEST)
+    question = "How many journalists were detained in North Korea in 2023?"
+    refused = idx.search(Query(question, explain=True))
+    assert not refused.answered and refused.explanation is not None
+    groups = idx.score(Query(question)).groups
+    press = next(g for g in groups if "108 journalists" in g.head.passage.text)
+    returns = next(g for g in groups if "return North Koreans" in g.head.passage.text)
+    north = frozenset({"north korea"})
+    assert idx._about_another_country(press, north) and not idx._about_another_country(returns, north)
+    assert not idx._about_another_country(press, frozenset({"china"}))
+    china = idx.search(Query("How many journalists were detained in China in 2023?"))
+    assert china.answered and "108 journalists" in china.hits[0].passage.text
+    named = idx.search(Query("When did guards begin to return people to North Korea?"))
+    assert named.answered and "return North Koreans" in named.hits[0].passage.text
+
+
 def _typed(
     question: str, language: str = "en", senses: dict[str, dict[str, Any]] | None = None
 ) -> TypedReading:

@@ -13,6 +13,7 @@ from index.instruments import (
     TitleIndex,
     abbreviates,
     acronyms_in,
+    countries_in,
     innermost_instrument,
     instrument_name,
     instrument_terms,
@@ -23,8 +24,10 @@ from index.instruments import (
     lent_acronyms,
     name_terms,
     name_word_senses,
+    names_country,
     question_name_terms,
     same_senses,
+    subject_countries,
     without_united_nations,
 )
 from index.question import analyze_question, section_provisions
@@ -750,6 +753,38 @@ def test_an_english_question_is_not_matched_through_korean_senses(
 )
 def test_korean_compounds_ending_in_a_kind_of_instrument(term: str, parts: tuple[str, ...]) -> None:
     assert kind_parts(term) == parts
+
+
+@pytest.mark.parametrize(
+    ("title", "countries"),
+    [
+        ("China — 2024 Country Reports on Human Rights Practices", {"china"}),
+        ("North Korea (Democratic People’s Republic of Korea) — 2024 Country Reports", {"north korea"}),
+        ("Democratic People’s Republic of Korea 2023 Human Rights Report", {"north korea"}),
+        ("South Korea (Republic of Korea) — 2024 Country Reports", {"south korea"}),
+        ("The World Factbook (2014 edition): Korea, North", {"north korea"}),
+        ("Politics of North Korea (English Wikipedia article)", {"north korea"}),
+        ("Criminal Law of the People's Republic of China", {"china"}),
+        ("대한민국헌법 (Constitution of the Republic of Korea)", {"south korea"}),
+        # a nationality, a compound or a country named aside is no subject
+        ("북한이탈주민의 보호 및 정착지원에 관한 법률 (North Korean Refugees Protection Act)", set()),
+        ("[On the Brink] (2) North Korean Defectors Facing Hell... China Says They Are Not Refugees", set()),
+        ("Convention against Torture (1984)", set()),
+    ],
+)
+def test_the_countries_a_title_is_about(title: str, countries: set[str]) -> None:
+    assert subject_countries(title) == countries
+
+
+def test_the_countries_a_text_names() -> None:
+    assert countries_in("North Korean defectors in China") == {"north korea", "china"}
+    assert countries_in("U.S. policy, as Tokyo sees it") == {"america", "japan"}
+    assert countries_in("태국에 도착한 북한 주민") == {"thailand", "north korea"}
+    assert countries_in("the Convention against Torture") == frozenset()
+    assert countries_in("a U.S.C. section") == frozenset()
+    assert names_country("the DPRK government", "north korea") and not names_country("Seoul", "north korea")
+    assert names_country("Republic of Korea", "south korea")
+    assert not names_country("Democratic People's Republic of Korea", "south korea")
 
 
 def test_names_are_matched_by_their_parts_and_other_forms() -> None:
