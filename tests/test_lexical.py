@@ -267,15 +267,18 @@ def _brute_top(index: LexicalIndex, weights: dict[str, float], k: int, allowed: 
     return sorted(rows, key=lambda r: (-scores[r], r))[:k]
 
 
+@pytest.mark.parametrize("sparse_min", [lexical._SPARSE_MIN, 0])
 @pytest.mark.parametrize("gather_limit", [lexical._GATHER_LIMIT, 0])
 def test_a_subset_search_scores_only_its_rows_postings_alike(
-    monkeypatch: pytest.MonkeyPatch, gather_limit: int
+    monkeypatch: pytest.MonkeyPatch, gather_limit: int, sparse_min: int
 ) -> None:
     """A search within a subset (row ids or their `mask`) keeps the postings of the subset's rows:
     the rows and bit-identical scores of ranking the array of every row, whichever way the scores
-    are summed (float64 gather within `_GATHER_LIMIT`, float32 term by term above it); a query none
-    of whose postings is in the subset (a translated run in a language that lacks its terms) finds
-    nothing, and a query of no indexed term never scores the rows."""
+    are summed (float64 gather within `_GATHER_LIMIT`, float32 term by term above it) and ranked
+    (over the rows the postings touch from `_SPARSE_MIN` rows, 0 here for the second run; over an
+    array of every row below it); a query none of whose postings is in the subset (a translated run
+    in a language that lacks its terms) finds nothing, and a query of no indexed term never scores
+    the rows."""
     rng = np.random.default_rng(11)
     n = 4000
     vocab = [f"w{i}" for i in range(60)]
@@ -284,6 +287,7 @@ def test_a_subset_search_scores_only_its_rows_postings_alike(
         docs[row].append("only_even" if row % 2 == 0 else "only_odd")
     index = LexicalIndex.build(docs)
     monkeypatch.setattr(lexical, "_GATHER_LIMIT", gather_limit)
+    monkeypatch.setattr(lexical, "_SPARSE_MIN", sparse_min)
     odd = np.arange(1, n, 2)
     subsets = [odd, rng.choice(n, size=300, replace=False), np.arange(n)]
     queries = [{"w1": 1.0}, {"w2": 0.7, "w5": 1.3, "only_even": 2.0}, {"only_even": 1.0}, {"nope": 1.0}]

@@ -39,10 +39,12 @@ DEFAULT_B = 0.75
 _GATHER_LIMIT = 1 << 17  # postings per query up to which scoring gathers them all at once
 _GATHER_DF_MIN = 32  # terms from which `doc_freqs` gathers (10 terms: 7 against 13 us; 100: 71 against 35)
 _SAMPLED_TOP_MIN = 1 << 16  # rows from which `top` takes a threshold from a sample first
-# rows from which a query of few postings (at most one for `_SPARSE_SHARE` rows) is ranked over the
-# rows they touch rather than an array of every row (`LexicalIndex._top_touched`): sorting the
-# postings grows with them, the array with the rows (a review measured the two even at about n/20
-# postings at 70k rows and n/10 at 1M)
+# rows from which a query of few postings (at most one for `_SPARSE_SHARE` rows), or any query within
+# a subset, is ranked over the rows they touch rather than an array of every row
+# (`LexicalIndex._top_touched`): sorting the postings grows with them, the array with the rows (a
+# review measured the two even at about n/20 postings at 70k rows and n/10 at 1M). Below it the
+# array is cheaper even within a subset: the translated runs of the demo's dev questions (4.4k rows,
+# 3-11k postings) took 54 against 91 us a run.
 _SPARSE_MIN = 1 << 16
 _SPARSE_SHARE = 16
 _ARRAYS = ("term_indptr", "term_docs", "term_scores", "doc_indptr", "doc_terms", "doc_scores")
@@ -287,8 +289,10 @@ class LexicalIndex:
                 self._allowed(subset)  # a bad subset is still an error
             return _no_rows()
         total = int(found[1].sum())
-        if total <= _GATHER_LIMIT and (
-            subset is not None or (self._n >= _SPARSE_MIN and total <= self._n // _SPARSE_SHARE)
+        if (
+            total <= _GATHER_LIMIT
+            and self._n >= _SPARSE_MIN
+            and (subset is not None or total <= self._n // _SPARSE_SHARE)
         ):
             # (within `_GATHER_LIMIT`, where `scores` sums in float64 too: the same scores)
             return self._top_touched(*found, k, subset)
@@ -301,10 +305,10 @@ class LexicalIndex:
         self, lo: Index, lens: Index, ws: npt.NDArray[np.float64], k: int, subset: npt.ArrayLike | None
     ) -> tuple[Rows, Scores]:
         """`top(scores(...))` for a query with few postings in a large collection, or any query of at
-        most `_GATHER_LIMIT` postings within a subset (a language's rows: a translated run), computed
-        over the rows its postings touch (in the subset) instead of an array of every row (at 1M
-        passages, a run of a translated question's terms: ~8 ms for the arrays of every row, 1-3 ms
-        this way). The same scores: each touched row's contributions are summed in float64 in the
+        most `_GATHER_LIMIT` postings within a subset of one (a language's rows: a translated run),
+        computed over the rows its postings touch (in the subset) instead of an array of every row
+        (at 1M passages, a run of a translated question's terms: ~8 ms for the arrays of every row,
+        1-3 ms this way). The same scores: each touched row's contributions are summed in float64 in the
         same order, then cast to float32."""
         docs, contrib = self._gathered(lo, lens, ws)
         if subset is not None:  # the postings of the subset's rows only
