@@ -200,13 +200,13 @@ def test_passage_records_are_kept_decoded_up_to_a_bound(
         assert len(ids) >= 4
         first = local.passages(ids)
         reads: list[list[int]] = []
-        read = local._store.passages_by_row
+        read = local._store.records_by_row
 
-        def counted(rows: list[int]) -> object:
+        def counted(rows: list[int], languages: dict[int, str]) -> object:
             reads.append(list(rows))
-            return read(rows)
+            return read(rows, languages)
 
-        monkeypatch.setattr(local._store, "passages_by_row", counted)
+        monkeypatch.setattr(local._store, "records_by_row", counted)
         again = local.passages(list(reversed(ids)))
         assert reads == []  # every record came from memory, in the order asked
         assert [r.passage for r in again] == [r.passage for r in reversed(first)]

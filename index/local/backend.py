@@ -31,7 +31,7 @@ from index.backend import IndexInfo, PassageRecord, Ranked, RowRun, Rows, Scores
 from index.dedup import near_pairs, near_partners
 from index.local.ids import PassageIds
 from index.local.lexical import LexicalIndex
-from index.local.store import STORE_FILE, Store, StoredSource, passage_record
+from index.local.store import STORE_FILE, Store, StoredSource
 from index.local.vectors import VectorIndex
 from index.records import SourceTable, full_source, language_counts
 from index.types import Filters
@@ -157,9 +157,9 @@ class LocalBackend(SourceTable[StoredSource]):
                     found[r] = rec
         missing = [r for r in rows if r not in found]
         if missing:
-            stored = self._store.passages_by_row(missing)
-            langs = self._languages
-            read = {r: passage_record(stored[r], langs[int(self._language_of_row[r])]) for r in missing}
+            codes = self._language_of_row[missing].tolist()
+            languages = {r: self._languages[c] for r, c in zip(missing, codes, strict=True)}
+            read = self._store.records_by_row(missing, languages)
             with self._records_lock:
                 for r, rec in read.items():
                     self._records[r] = rec

@@ -12,7 +12,7 @@ import functools
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, overload
@@ -107,9 +107,7 @@ def encode_sentence_terms(terms: Sequence[Sequence[str]]) -> str:
 
 def decode_sentence_terms(raw: str, n_sentences: int) -> tuple[tuple[str, ...], ...]:
     """The inverse of `encode_sentence_terms` for a passage of `n_sentences` sentences."""
-    if n_sentences == 0:
-        return ()
-    return tuple(tuple(part.split(_TOKEN_SEP)) if part else () for part in raw.split(_SENTENCE_SEP))
+    return _decode_some_sentence_terms(raw) if n_sentences else ()
 
 
 class Lazy(Sequence[T]):
@@ -332,13 +330,14 @@ class Store:
             out.update(self._query(f"SELECT id, row FROM passages WHERE id IN ({marks})", chunk))
         return out
 
-    def passages_by_row(self, rows: Sequence[int]) -> dict[int, StoredPassage]:
-        """The passages at the given rows."""
-        out: dict[int, StoredPassage] = {}
+    def records_by_row(self, rows: Sequence[int], languages: Mapping[int, str]) -> dict[int, PassageRecord]:
+        """The query pipeline's records of the passages at the given rows (`languages`: each row's
+        source language), built straight from the stored columns."""
+        out: dict[int, PassageRecord] = {}
         for chunk in _chunks(sorted(set(rows)), 500):
             marks = ",".join("?" * len(chunk))
             for r in self._query(f"SELECT {_PASSAGE_COLUMNS} FROM passages WHERE row IN ({marks})", chunk):
-                out[r[0]] = _stored_passage(r)
+                out[r[0]] = _record(r, languages[r[0]])
         return out
 
     def passage_range(self, lo: int, hi: int) -> list[StoredPassage]:
@@ -355,15 +354,42 @@ class Store:
 
 
 def _stored_passage(r: Sequence[Any]) -> StoredPassage:
-    _row, pid, sid, ordinal, start, end, page, page_end, section, context, text, tokens, sentences, sterms = r
-    n_spans = (sentences.count(" ") + 1) // 2 if sentences else 0
-    headings = _headings(section)
-    return StoredPassage(
-        passage=passage(pid, sid, ordinal, start, end, page, page_end, headings, context, text),
-        tokens=Lazy(tokens, decode_tokens, tokens.count(_TOKEN_SEP) + 1 if tokens else 0),
-        sentences=Lazy(sentences, decode_spans),
-        sentence_terms=Lazy(sterms, functools.partial(decode_sentence_terms, n_sentences=n_spans)),
+    """A passage row (`_PASSAGE_COLUMNS`) as written."""
+    tokens, sentences, sentence_terms = _lazy_columns(r)
+    return StoredPassage(_passage_of(r), tokens, sentences, sentence_terms)
+
+
+def _record(r: Sequence[Any], language: str) -> PassageRecord:
+    """A passage row (`_PASSAGE_COLUMNS`) as the query pipeline reads it, with its source's
+    `language` (built straight from the columns, not through `StoredPassage`: ~1.5 us less a row,
+    ~25 rows a query)."""
+    tokens, sentences, sentence_terms = _lazy_columns(r)
+    return PassageRecord(_passage_of(r), language, tokens, sentences, sentence_terms)
+
+
+def _passage_of(r: Sequence[Any]) -> Passage:
+    """The `Passage` of a passage row (`_PASSAGE_COLUMNS`)."""
+    _row, pid, sid, ordinal, start, end, page, page_end, section, context, text = r[:11]
+    return passage(pid, sid, ordinal, start, end, page, page_end, _headings(section), context, text)
+
+
+def _lazy_columns(
+    r: Sequence[Any],
+) -> tuple[Lazy[str], Lazy[tuple[int, int]], Sequence[tuple[str, ...]]]:
+    """The tokens (counted, not split), sentence spans and sentence terms of a passage row
+    (`_PASSAGE_COLUMNS`), each decoded on first use (`Lazy`); no sentence terms for a passage
+    without sentences."""
+    tokens, sentences, sentence_terms = r[11:]
+    return (
+        Lazy(tokens, decode_tokens, tokens.count(_TOKEN_SEP) + 1 if tokens else 0),
+        Lazy(sentences, decode_spans),
+        Lazy(sentence_terms, _decode_some_sentence_terms) if sentences else (),
     )
+
+
+def _decode_some_sentence_terms(raw: str) -> tuple[tuple[str, ...], ...]:
+    """`decode_sentence_terms` for a passage of at least one sentence."""
+    return tuple(tuple(part.split(_TOKEN_SEP)) if part else () for part in raw.split(_SENTENCE_SEP))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -376,14 +402,3 @@ def _headings(section: str) -> tuple[str, ...]:
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def passage_record(sp: StoredPassage, language: str) -> PassageRecord:
-    """The `PassageRecord` the query pipeline reads, from a stored row and its source's language."""
-    return PassageRecord(
-        passage=sp.passage,
-        language=language,
-        tokens=sp.tokens,
-        sentences=sp.sentences,
-        sentence_terms=sp.sentence_terms,
-    )
