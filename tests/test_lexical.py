@@ -106,6 +106,9 @@ def test_doc_freq() -> None:
     assert index.doc_freq("defector") == 2
     assert index.doc_freq("absent") == 0
     assert index.doc_freq("") == 0
+    asked = ["china", "absent", "", "defector", "china"]
+    assert index.doc_freqs(asked) == {"china": 3, "absent": 0, "": 0, "defector": 2}
+    assert all(isinstance(n, int) for n in index.doc_freqs(asked).values())
 
 
 def test_expansion_terms_come_from_feedback_rows() -> None:

@@ -303,10 +303,7 @@ class LocalBackend(SourceTable[StoredSource]):
 
     def term_stats(self, terms: Iterable[str]) -> TermStats:
         """`Backend.term_stats`: document frequencies from the BM25 postings; n_docs = passages."""
-        distinct = list(set(terms))
-        return TermStats(
-            df=dict(zip(distinct, self.lexical.doc_freqs(distinct), strict=True)), n_docs=len(self._ids)
-        )
+        return TermStats(df=self.lexical.doc_freqs(set(terms)), n_docs=len(self._ids))
 
     def expansion_terms(self, ids: Sequence[str], weights: Sequence[float], n_terms: int) -> dict[str, float]:
         """`FeedbackBackend.expansion_terms`, from the document-major BM25 arrays stored at build time;
