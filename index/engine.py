@@ -1359,7 +1359,7 @@ class GroundIndex:
         bare = [self._bare(g.head.passage) for g in groups]
         eligible = [not g.missing and not b for g, b in zip(groups, bare, strict=True)]
         foreign = ""  # the country asked about, when passages about another were passed over
-        asked = countries_in(scored.question)
+        asked = _asked_countries(scored.question)
         if len(asked) == 1:
             # a source about another country does not answer for this one, unless the passage names it
             kept = [
@@ -1897,8 +1897,10 @@ class TypedReading:
     "... China is detaining 1,170 North Korean defectors" in a passage that names Thailand elsewhere.
     A name is held by any of its rare words (`RARE_NAME_SHARE`), as a sentence names a person by one
     of them ("In 2016, Xi launched ..." for Xi Jinping), but not by a common one alone ("Kim" for Kim
-    Young-sam); or by one of its other forms; in a Korean passage by its Korean form (태국). In a
-    passage of another language it is read only when it has a form written there.
+    Young-sam; a name of common words only by all of them); or by one of its other forms; in a Korean
+    passage by its Korean form (태국, or the word it begins: 베트남인). In a passage of another language
+    it is read only when it has a form written there. A name the question gives as its source is not
+    read (`_attributed`).
 
     Attributes:
         answer: the question's answer-type constraint (its `given` figures do not count as the type).
@@ -2025,6 +2027,12 @@ _ATTRIBUTION = re.compile(
 def _title_case(country: str) -> str:
     """A country as `countries_in` gives it, as a sentence writes it ("north korea" -> "North Korea")."""
     return " ".join(w.capitalize() for w in country.split())
+
+
+def _asked_countries(question: str) -> frozenset[str]:
+    """The countries a question names (`index.instruments.countries_in`) outside its attribution
+    clause: "According to Seoul, how many journalists were detained in China?" asks about China."""
+    return countries_in(_ATTRIBUTION.sub(" ", question))
 
 
 def _attributed(name: str, question: str) -> bool:

@@ -13,7 +13,7 @@ from index import engine
 from index.analyzer import analyze
 from index.answerability import FEATURES, LIKELY_BAR, QUESTION_FEATURES, AnswerModel, Logistic
 from index.backend import PassageRecord, TermStats
-from index.engine import GroundIndex, TypedReading, _attributed
+from index.engine import GroundIndex, TypedReading, _asked_countries, _attributed
 from index.question import analyze_question
 from index.types import Filters, Query
 from tests.helpers import tiny_index_in
@@ -654,6 +654,10 @@ def test_a_source_about_another_country_does_not_answer_for_this_one(
     assert not idx._about_another_country(press, frozenset({"china"}))
     china = idx.search(Query("How many journalists were detained in China in 2023?"))
     assert china.answered and "108 journalists" in china.hits[0].passage.text
+    # a country the question cites as its source is not the one it asks about
+    assert _asked_countries("According to Seoul, how many journalists were detained in China?") == {"china"}
+    assert _asked_countries("통일부에 따르면, 중국에서 체포된 사람은 몇 명인가요?") == {"china"}
+    assert _asked_countries("How many journalists did Seoul and Beijing detain?") == {"south korea", "china"}
     named = idx.search(Query("When did guards begin to return people to North Korea?"))
     assert named.answered and "return North Koreans" in named.hits[0].passage.text
 
