@@ -1420,6 +1420,7 @@ class GroundIndex:
                 lead = [first] if after is None else [first, after]
                 shown, marks = _lead(lead + [i for i in exact if i not in lead], shown, marks, query.k)
         vetoed = ""
+        lacking = ""  # the key name no sentence with the asked figure of the vetoed passage holds
         typed = scored.typed
         if answered and shown and typed is not None and not scored.absent and typed.apart(groups[shown[0]]):
             # the likeliest answer gives the figure (date, share...) of something else than what is
@@ -1427,6 +1428,7 @@ class GroundIndex:
             # when every likely passage does so, or showing the others, gave the same fit halves: this
             # is the simplest of the three)
             vetoed = groups[shown[0]].head.passage.source_id
+            lacking = typed.lacking(groups[shown[0]].head) if query.explain else ""
             answered, shown, marks = False, [], []
         if scored.absent:
             answered, shown, marks = False, [], []
@@ -1439,7 +1441,17 @@ class GroundIndex:
         explanation = None
         if query.explain:
             explanation = self._explain(
-                scored, answered, shown, len(hits), probabilities, q_prob, bars, vetoed, holder, foreign
+                scored,
+                answered,
+                shown,
+                len(hits),
+                probabilities,
+                q_prob,
+                bars,
+                vetoed,
+                holder,
+                foreign,
+                lacking,
             )
         return Answer(
             question=scored.question,
@@ -1465,6 +1477,7 @@ class GroundIndex:
         vetoed: str = "",
         holder: bool = False,
         foreign: str = "",
+        lacking: str = "",
     ) -> Explanation:
         q = scored.analysis
         groups = scored.groups
@@ -1491,10 +1504,15 @@ class GroundIndex:
         elif scored.absent:
             reason = f"refused: {scored.absent}"
         elif vetoed and scored.typed is not None:
+            about = (
+                f"that do not name {lacking!r}"
+                if lacking
+                else f"about other things than the question's terms (under {TYPED_SENTENCE_SHARE:.0%} of "
+                "their weight)"
+            )
             reason = (
                 f"refused: the first passage to show (from {vetoed}) holds {scored.typed.answer.text} only "
-                "in sentences about other things than the question's terms (lacking one of its key names, "
-                f"or under {TYPED_SENTENCE_SHARE:.0%} of their weight)"
+                f"in sentences {about}"
             )
         elif not groups:
             reason = "refused: nothing in the collection (or the filters) matches the question"
@@ -1918,6 +1936,7 @@ class TypedReading:
     senses: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]]
     alternatives: Mapping[str, tuple[tuple[str, ...], ...]]
     names: tuple[tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]], ...] = ()
+    name_texts: tuple[str, ...] = ()
 
     @classmethod
     def of(
@@ -1942,13 +1961,14 @@ class TypedReading:
             for t in c.terms if c.alternatives else ():
                 alternatives[t] = alternatives.get(t, ()) + c.alternatives
         limit = RARE_NAME_SHARE * max(stats.n_docs, 1)
-        names = []
+        names, texts = [], []
         for c in constraints:
             if c.kind == "name" and not _attributed(c.text, question):
                 rare = [frozenset([t]) for t in c.terms if stats.df.get(t, 0) <= limit]
                 written = (*(rare or [frozenset(c.terms)]), *(frozenset(a) for a in c.alternatives))
                 names.append((written, (frozenset(c.cjk),) if c.cjk else ()))
-        return cls(answer, language, weights, senses, alternatives, tuple(names))
+                texts.append(c.text)
+        return cls(answer, language, weights, senses, alternatives, tuple(names), tuple(texts))
 
     def share(self, rec: PassageRecord) -> float:
         """The share of the question's terms the passage's best typed sentence holds; 1.0 when the
@@ -1990,6 +2010,21 @@ class TypedReading:
             sentences = tuple(s for s in sentences if self._names_held(s, rec.language, other))
         shares = (sum(w for t, w in self.weights.items() if held(t, s)) / total for s in sentences)
         return max(shares, default=0.0)
+
+    def lacking(self, rec: PassageRecord) -> str:
+        """The key name (as the question writes it) that none of the passage's sentences holding the
+        answer type holds, when one alone is why none of them counts; "" otherwise."""
+        other = rec.language != self.language
+        if not self.names or (other and (rec.language == CHINESE or not self.senses.get(rec.language))):
+            return ""
+        sentences = rec.typed_sentence_terms(self.answer.text, self.answer.given)
+        if not sentences or any(self._names_held(s, rec.language, other) for s in sentences):
+            return ""
+        for n, text in enumerate(self.name_texts):
+            alone = replace(self, names=(self.names[n],))
+            if not any(alone._names_held(s, rec.language, other) for s in sentences):
+                return text
+        return ""
 
     def _names_held(self, sentence: frozenset[str], language: str, other: bool) -> bool:
         """Whether a sentence of a passage in `language` (`other`: not the question's) holds each key
