@@ -490,6 +490,9 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     def add(kind: ConstraintKind, raw: str, acts: bool = False, agent: bool = False) -> None:
         analysed = tuple(analyze(raw))
         terms = tuple(t for t in analysed if not _is_question_word(t, language))
+        if kind == "name":
+            # a name's hyphenated word is held by its parts: "Kim Jong-il" by "KIM Jong Il"
+            terms = tuple(t for t in terms if "-" not in t or not set(t.split("-")) <= set(terms))
         if terms and terms not in seen:
             seen.add(terms)
             alternatives = _country_forms(terms) if kind == "name" else ()

@@ -259,6 +259,16 @@ def test_a_possessive_ends_a_name() -> None:
     assert list(_names("What is UNHCR's budget?")) == ["UNHCR"]
 
 
+def test_a_hyphenated_word_of_a_name_is_held_by_its_parts() -> None:
+    """ "Kim Jong-il" is met by "KIM Jong Il": the parts are the name's terms, not the joined word;
+    a hyphenated word outside a name stays whole ("non-refoulement")."""
+    kim = next(
+        c for c in analyze_question("When did Kim Jong-il become chairman?").constraints if c.kind == "name"
+    )
+    assert kim.terms == ("kim", "jong", "il")
+    assert "non-refoul" in analyze_question("Does non-refoulement bind China?").terms
+
+
 def test_a_comma_or_a_bracket_ends_a_name() -> None:
     """ "Pyongyang, Wang Yajun" is two names: joined, no passage would hold "Pyongyang Wang Yajun"."""
     assert list(_names("What did China's ambassador in Pyongyang, Wang Yajun, say?")) == [
