@@ -81,6 +81,7 @@ from index.evidence import (
 )
 from index.filters import check_filters
 from index.followup import asked_year, cue, read_question, relative_year
+from index.holders import asked_posts, names_holder
 from index.instruments import (
     NamedInstrument,
     TitleIndex,
@@ -1011,6 +1012,23 @@ class GroundIndex:
             return False
         return not any(names_country(group.head.passage.text, c) for c in asked)
 
+    def _holder_named(self, scored: Scored) -> Callable[[Group], bool]:
+        """For a question for the holder of a post: whether a group's head names the post asked (as
+        the question names it or, for a follow-up naming none, as the question before it does) and a
+        person the question does not name, in one sentence (`index.holders.names_holder`). Passages
+        in other languages than English are not read (True)."""
+        posts = asked_posts(scored.question)
+        if not posts and scored.read_with:
+            posts = asked_posts(scored.read_with[-1])
+        given = frozenset(analyze(scored.question))
+        common = self.english_words()
+
+        def named(group: Group) -> bool:
+            rec = group.head
+            return rec.language != "en" or names_holder(rec.passage.text, posts, given, common)
+
+        return named
+
     def _in_instrument(self, group: Group) -> bool:
         """The group's passage is in a source whose title names an instrument (a law, a treaty:
         `is_instrument_heading`)."""
@@ -1369,8 +1387,12 @@ class GroundIndex:
             eligible = kept
         holder = asks_office_holder(scored.question)
         if holder:
-            # a law or a treaty says how a post is filled, never by whom
-            eligible = [e and not self._in_instrument(g) for e, g in zip(eligible, groups, strict=True)]
+            # a law or a treaty says how a post is filled, never by whom; another passage answers when
+            # one of its sentences names the post and a person the question does not name
+            named = self._holder_named(scored)
+            eligible = [
+                e and not self._in_instrument(g) and named(g) for e, g in zip(eligible, groups, strict=True)
+            ]
         probabilities: list[float] | None = None
         q_prob: float | None = None
         if self._answer_model is not None:
@@ -1530,8 +1552,9 @@ class GroundIndex:
         elif holder and q_prob is not None:
             reason = (
                 "refused: the question asks who holds a post, which laws and treaties never say (they say "
-                f"how it is filled), and no other candidate among the first {ANSWER_WINDOW} is at least "
-                f"{MIN_ANSWER_P:.0%} likely to answer"
+                "how it is filled); passages with no sentence naming the post and a person the question "
+                "does not name are not read as answers, and no other candidate among the first "
+                f"{ANSWER_WINDOW} is at least {MIN_ANSWER_P:.0%} likely to answer"
             )
         elif q_prob is not None:
             reason = (

@@ -102,6 +102,15 @@ def test_the_holder_of_a_post_is_not_read_from_the_laws(demo_index: GroundIndex)
         Query("Who succeeded Zeid Raad Al Hussein as UN High Commissioner for Human Rights?")
     )
     assert succeeded.answered and "Michelle Bachelet" in succeeded.hits[0].passage.text
+    # a report naming only the person the question names, or people in other posts, does not answer
+    for question in (
+        "Who replaced Elizabeth Salmón as UN Special Rapporteur on North Korea?",
+        "지금 통일부 장관이 누구예요?",
+    ):
+        answer = demo_index.search(Query(question, explain=True))
+        assert not answer.answered and answer.explanation is not None, question
+        assert "naming the post and a person" in answer.explanation.reason
+    assert demo_index.search(Query("Who was South Korea's first civilian president?")).answered
     # who fills the post by law is a question for the law
     by_law = demo_index.search(Query("북한인권재단 이사장은 누가 임명하나요?"))
     assert by_law.answered and by_law.hits[0].passage.source_id.startswith(

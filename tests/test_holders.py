@@ -1,0 +1,64 @@
+"""index.holders: a passage names the holder of the post a question asks about."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.analyzer import analyze
+from index.holders import asked_posts, names_holder, person_names
+
+# a few English stems, as a word list would give them
+COMMON = frozenset(
+    analyze(
+        "the human rights council special rapporteur province foreign high commissioner office prime "
+        "minister president chair chairman army security un united nations of state affairs commission"
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The current High Commissioner is Michelle Bachelet of Chile.", ["Michelle Bachelet"]),
+        ("In 1993, KIM Young-sam (1993-98) became the first civilian president.", ["KIM Young-sam"]),
+        ("chief of state: State Affairs Commission President KIM Jong Un", ["KIM Jong Un"]),
+        ("Zeid Raad Al Hussein of Jordan", ["Zeid Raad Al Hussein"]),
+        # bodies, places and posts of English words; acronyms are no name's words
+        ("the UN Special Rapporteur met the Human Rights Council", []),
+        ("in Ryanggang Province", []),
+        ("Foreign NGOs testified; The IRO closed", []),
+        # a name does not run across a line's end
+        ("Transition to Kim Jong-un\n\nPolitical power", ["Kim Jong-un"]),
+    ],
+)
+def test_names_shaped_like_a_person_s(text: str, names: list[str]) -> None:
+    assert person_names(text, COMMON) == names
+
+
+def test_the_posts_a_question_names() -> None:
+    (rapporteur,) = asked_posts("Who replaced Elizabeth Salmón as UN Special Rapporteur on North Korea?")
+    assert frozenset(analyze("rapporteur")) in rapporteur
+    (minister,) = asked_posts("지금 통일부 장관이 누구예요?")
+    assert frozenset(analyze("minister")) in minister
+    # the longest post written: 위원장 (a chair), not the 원장 (a director) in it
+    (chair,) = asked_posts("그럼 지금 위원장은 누구예요?")
+    assert frozenset(analyze("chairman")) in chair and frozenset(analyze("director")) not in chair
+    (founded,) = asked_posts("Who founded the NGO Liberty in North Korea?")
+    assert frozenset(analyze("founder")) in founded
+    assert asked_posts("Who was the first North Korean defector elected to the National Assembly?") == ()
+
+
+def test_a_sentence_names_the_post_and_a_person_the_question_does_not() -> None:
+    question = "Who succeeded Zeid Raad Al Hussein as UN High Commissioner for Human Rights?"
+    posts, given = asked_posts(question), analyze(question)
+    answer = "The office has a High Commissioner. The current High Commissioner is Michelle Bachelet."
+    assert names_holder(answer, posts, given, COMMON)
+    # the person the question names is no answer
+    assert not names_holder("The High Commissioner Zeid Raad Al Hussein spoke.", posts, given, COMMON)
+    # nor a person named in another sentence than the post
+    apart = "The High Commissioner spoke. Michelle Bachelet visited Chile."
+    assert not names_holder(apart, posts, given, COMMON)
+    # nor a person holding another post
+    minister = asked_posts("지금 통일부 장관이 누구예요?")
+    assert not names_holder("President PARK Geun-hye (since 2013)", minister, (), COMMON)
+    assert names_holder("note - Prime Minister CHUNG Hong-won resigned", minister, (), COMMON)
