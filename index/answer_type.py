@@ -414,6 +414,7 @@ _OFFICE_HOLDER_EN = re.compile(
     r"^\W*who\s+(?:is|was)\b[^?]{0,60}?\b(?:first|current|present|inaugural|founding)\b"
     r"|^\W*who\s+(?:replaced|succeeded|preceded|founded)\b"
     r"|^\W*who\s+(?:holds|held|heads|chairs|leads)\b[^?]{0,60}?\b(?:now|currently|today|at\s+present)\b"
+    r"|^\W*who\s+(?:now|currently|presently)\s+(?:holds|heads|chairs|leads|runs)\b"
     r"|^\W*who\s+was\s+(?:appointed|elected|named)\b",
     re.IGNORECASE,
 )

@@ -81,7 +81,7 @@ from index.evidence import (
 )
 from index.filters import check_filters
 from index.followup import asked_year, cue, read_question, relative_year
-from index.holders import asked_posts, names_holder
+from index.holders import asked_posts, asks_person_name, names_holder
 from index.instruments import (
     NamedInstrument,
     TitleIndex,
@@ -328,6 +328,7 @@ class GroundIndex:
         self._definitions: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._instruments: dict[str, dict[str, frozenset[str]]] = {}
         self._subjects: dict[str, frozenset[str]] = {}  # source id -> the countries its title names
+        self._publishers: dict[str, frozenset[str]] = {}  # source id -> its publisher's analysed terms
         self._lock = threading.Lock()
         self._lexicon = lexicon
         self._lexicon_read: tuple[Lexicon | None] | None = None  # (the list,) once read
@@ -1012,6 +1013,17 @@ class GroundIndex:
             return False
         return not any(names_country(group.head.passage.text, c) for c in asked)
 
+    def _publisher_terms(self, source_id: str) -> frozenset[str]:
+        """The analysed terms of a source's publisher or author (its manifest's `publisher`), read
+        once per source while remembered."""
+        found = self._publishers.get(source_id)
+        if found is None:
+            publisher = self.backend.source_record(source_id).meta.publisher
+            found = frozenset(analyze(publisher)) if publisher else frozenset()
+            with self._lock:
+                _remember(self._publishers, source_id, found)
+        return found
+
     def _holder_named(self, scored: Scored) -> Callable[[Group], bool]:
         """For a question for the holder of a post: whether a group's head names the post asked (as
         the question names it or, for a follow-up naming none, as the question before it does) and a
@@ -1270,7 +1282,8 @@ class GroundIndex:
         """The constraints a passage does not satisfy, given the terms of theirs it holds (`tokens`;
         its terms include its title and section path). A quoted phrase is held only as its words in a
         row ("forced labour" is not in "labour that is forced"); a name's words may stand apart ("UN
-        Special Rapporteur Elizabeth Salmón" is in "Elizabeth Salmón, the UN Special Rapporteur"). A
+        Special Rapporteur Elizabeth Salmón" is in "Elizabeth Salmón, the UN Special Rapporteur"), and
+        a name is also held by the source's publisher ("the Asia Business Daily's series"). A
         year is also held by every passage of a source dated that year (`_dated_year`: not a yearly
         report on the year before)."""
         if not constraints:
@@ -1292,6 +1305,9 @@ class GroundIndex:
             if cjk and c.cjk and set(c.cjk) <= tokens:
                 return True
             if c.kind == "name" and not cjk and introduced is not None and introduced(c, rec):
+                return True
+            # a name the source's publisher holds ("in the Asia Business Daily's series": its article)
+            if c.kind == "name" and set(c.terms) <= self._publisher_terms(rec.passage.source_id):
                 return True
             # (the source's date is read only for a year its passage lacks)
             return (
@@ -1352,9 +1368,11 @@ class GroundIndex:
         candidates are left. A question asked alone that asks for a figure, date or share is refused
         when the first passage to show holds it only in sentences about other things than the
         question's terms (`TYPED_SENTENCE_SHARE`, `TypedReading`) or that lack one of its key names. A
-        question for the holder of a post (`index.answer_type.asks_office_holder`) is not answered
-        from a law or a treaty, and a question about one country not from a passage of a source about
-        another that does not name it (`_about_another_country`).
+        question for the holder of a post (`index.answer_type.asks_office_holder`) or for the name of
+        a person it describes (`index.holders.asks_person_name`) is not answered from a law or a
+        treaty, nor from a passage with no sentence naming the post and another person than the
+        question's (`index.holders.names_holder`); and a question about one country is not answered
+        from a passage of a source about another that does not name it (`_about_another_country`).
         Thread-safe: the instance is not changed.
 
         Args:
@@ -1385,7 +1403,7 @@ class GroundIndex:
             ]
             foreign = next(iter(asked)) if kept != eligible else ""
             eligible = kept
-        holder = asks_office_holder(scored.question)
+        holder = asks_office_holder(scored.question) or asks_person_name(scored.question)
         if holder:
             # a law or a treaty says how a post is filled, never by whom; another passage answers when
             # one of its sentences names the post and a person the question does not name
@@ -1551,9 +1569,10 @@ class GroundIndex:
             )
         elif holder and q_prob is not None:
             reason = (
-                "refused: the question asks who holds a post, which laws and treaties never say (they say "
-                "how it is filled); passages with no sentence naming the post and a person the question "
-                "does not name are not read as answers, and no other candidate among the first "
+                "refused: the question asks who holds a post or what a person is called, which laws and "
+                "treaties never say (they say how a post is filled); passages with no sentence naming the "
+                "post (or the person's role) and a person the question does not name are not read as "
+                "answers, and no other candidate among the first "
                 f"{ANSWER_WINDOW} is at least {MIN_ANSWER_P:.0%} likely to answer"
             )
         elif q_prob is not None:

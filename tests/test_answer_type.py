@@ -757,6 +757,8 @@ def test_a_frequency_question_is_answered_by_a_rate_or_an_interval(text: str, he
         ("북한인권재단의 초대 이사장은 누구인가?", True),
         ("지금 통일부 장관이 누구예요?", True),
         ("유엔 북한인권 특별보고관으로 처음 임명된 사람은 누구인가?", True),
+        ("Who currently chairs the UN Committee against Torture?", True),
+        ("Who now heads the office?", True),
         # who fills a post by law: a law answers with a post
         ("Who appoints the chair of the foundation?", False),
         ("Who heads the council?", False),

@@ -111,11 +111,26 @@ def test_the_holder_of_a_post_is_not_read_from_the_laws(demo_index: GroundIndex)
         assert not answer.answered and answer.explanation is not None, question
         assert "naming the post and a person" in answer.explanation.reason
     assert demo_index.search(Query("Who was South Korea's first civilian president?")).answered
+    # the name of a person the reports describe without naming
+    diplomat = demo_index.search(
+        Query("What was the name of the North Korean diplomat whose wife and son Russia took off a flight?")
+    )
+    assert not diplomat.answered
     # who fills the post by law is a question for the law
     by_law = demo_index.search(Query("북한인권재단 이사장은 누가 임명하나요?"))
     assert by_law.answered and by_law.hits[0].passage.source_id.startswith(
         "kr-law-north-korean-human-rights-act-"
     )
+
+
+def test_a_source_is_named_by_its_publisher(demo_index: GroundIndex) -> None:
+    # "Asia Business Daily" is the article's publisher, not a phrase of its text: the name is held
+    answer = demo_index.search(
+        Query("What river do defectors risk their lives crossing, as the Asia Business Daily reported?")
+    )
+    assert answer.answered
+    assert answer.hits[0].passage.source_id.startswith("asiae-")
+    assert "Tumen River" in " ".join(h.passage.text for h in answer.hits)
 
 
 def test_a_korean_question_s_country_is_a_key_fact_only_when_rare(demo_index: GroundIndex) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.analyzer import analyze
-from index.holders import asked_posts, names_holder, person_names
+from index.holders import asked_posts, asks_person_name, names_holder, person_names
 
 # a few English stems, as a word list would give them
 COMMON = frozenset(
@@ -45,7 +45,10 @@ def test_the_posts_a_question_names() -> None:
     assert frozenset(analyze("chairman")) in chair and frozenset(analyze("director")) not in chair
     (founded,) = asked_posts("Who founded the NGO Liberty in North Korea?")
     assert frozenset(analyze("founder")) in founded
-    assert asked_posts("Who was the first North Korean defector elected to the National Assembly?") == ()
+    # a word for people is read as the post: a sentence must call the person so
+    (defector,) = asked_posts("Who was the first North Korean defector elected to the National Assembly?")
+    assert frozenset(analyze("escapee")) in defector
+    assert asked_posts("Who was the first person to run the International Refugee Organization?") == ()
 
 
 def test_a_sentence_names_the_post_and_a_person_the_question_does_not() -> None:
@@ -62,3 +65,32 @@ def test_a_sentence_names_the_post_and_a_person_the_question_does_not() -> None:
     minister = asked_posts("지금 통일부 장관이 누구예요?")
     assert not names_holder("President PARK Geun-hye (since 2013)", minister, (), COMMON)
     assert names_holder("note - Prime Minister CHUNG Hong-won resigned", minister, (), COMMON)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What was the name of the Russian officer who arrested Choe Kum Chol?", True),
+        ("What is the name of Gulshan Abbas's sister, the Uyghur activist in the United States?", True),
+        ("What are the names of the two defectors?", True),
+        ("모스크바행 비행기에서 가족이 체포된 북한 외교관은 이름이 뭐예요?", True),
+        # the name of a thing, or of a place a person is in
+        ("What is the name of the detention center in Tumen city where China holds defectors?", False),
+        ("What was the name of the ship that carried the defectors?", False),
+        ("북한 상선 이름이 뭐예요?", False),
+        ("검열 프로그램 이름이 뭐예요?", False),
+    ],
+)
+def test_a_question_for_the_name_of_a_person(question: str, asks: bool) -> None:
+    assert asks_person_name(question) is asks
+
+
+def test_a_person_s_role_is_the_post_a_sentence_must_name() -> None:
+    posts = asked_posts("What was the name of the Russian officer who arrested Choe Kum Chol?")
+    assert any(frozenset(analyze("officer")) in forms for forms in posts)
+    question = "What was the name of the Russian officer who arrested Choe Kum Chol?"
+    given = analyze(question)
+    # the person the question names is no answer; another, named with the role, is
+    told = "Choe Kum Chol, a military officer, was arrested in Vladivostok."
+    assert not names_holder(told, posts, given, COMMON)
+    assert names_holder("The arresting officer was Ivan Petrovsky.", posts, given, COMMON)
