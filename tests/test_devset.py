@@ -376,6 +376,7 @@ AUDIT8 = DEFAULT_DEVSET.with_name("audit8.jsonl")
 AUDIT9 = DEFAULT_DEVSET.with_name("audit9.jsonl")
 AUDIT10 = DEFAULT_DEVSET.with_name("audit10.jsonl")
 AUDIT11 = DEFAULT_DEVSET.with_name("audit11.jsonl")
+AUDIT12 = DEFAULT_DEVSET.with_name("audit12.jsonl")
 
 
 @pytest.mark.integration
@@ -411,8 +412,16 @@ AUDIT11 = DEFAULT_DEVSET.with_name("audit11.jsonl")
             64,
             12,
         ),
+        (
+            AUDIT12,
+            (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6, AUDIT7, AUDIT8, AUDIT9, AUDIT10, AUDIT11),
+            21,
+            6,
+            64,
+            9,
+        ),
     ],
-    ids=["audit3", "audit4", "audit5", "audit6", "audit7", "audit8", "audit9", "audit10", "audit11"],
+    ids=[f"audit{n}" for n in range(3, 13)],
 )
 def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     path: Path,
@@ -422,7 +431,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit11.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit12.jsonl follow the dev set's schema and rules
     with their own halves; no id and no question of one is also in an earlier set."""
     sources, source_problems = load_sources(SHARED_CORPUS)
     items, read_problems = load_items(path)
