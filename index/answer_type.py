@@ -59,7 +59,24 @@ AnswerType = Literal[
     "a percentage",
     "a date",
     "a frequency",
+    "a sentence",
 ]
+
+# A question for the sentence or verdict a court gave ("What prison sentence did a Chinese court give
+# pastor Jin Mingri?", "What verdict did the ICC reach?", "Which court convicted them?", "몇 년 형을
+# 선고받았나요?") asks for "a sentence": a passage telling one ("sentenced to seven years", "convicted",
+# "징역 5년을 선고", "判处"). Not the penalty a law sets ("What prison term does the law set?", asked
+# in the present), which a law's own words give ("shall be punished by", "처한다").
+_SENTENCE_QUESTION = re.compile(
+    r"\bwhat\s+(?:prison\s+|jail\s+)?(?:sentences?|verdicts?)\s+(?:did|was|were|had)\b"
+    r"|\bwhich\s+court\s+(?:convicted|sentenced|tried|acquitted)\b"
+    r"|(?:형|형량|판결)[^?]{0,12}?(?:선고\s*받았|선고받|선고했|선고됐|내렸)",
+    re.IGNORECASE,
+)
+_SENTENCING = re.compile(
+    r"\b(?:sentenc\w*|convict\w*|verdicts?|acquitt\w*|guilty|imprison\w*|jailed)\b|선고|판결|判处|判决",
+    re.IGNORECASE,
+)
 
 # How often something happens ("How often must the plan be drawn up?", "1년에 몇 번 회의를 여나요?",
 # "수립 주기", "얼마나 자주"): answered by a rate or an interval ("every 180 days", "3개월마다",
@@ -441,10 +458,14 @@ def asked_type(question: str) -> AnswerType | None:
     rate?"), "an amount, not a fine" for a sum a penalty does not give (a grant, a reward, a wage), "a
     figure" for another count, share or measure, "a date" for a year ("in what year", "몇 년에") or
     the time of a past event ("When did ...?", "언제 ...됐나요?"), "a frequency" for how often ("how
-    often", "1년에 몇 번", "주기": `_FREQUENCY_QUESTION`), None for any other question. A
+    often", "1년에 몇 번", "주기": `_FREQUENCY_QUESTION`), "a sentence" for the sentence or verdict a
+    court gave ("What prison sentence did X receive?": `_SENTENCE_QUESTION`), None for any other
+    question. A
     question asking both ("how many, and in what year?", "how many, and what percentage?") asks for a
     figure."""
     dated = _asks_date(question)
+    if _SENTENCE_QUESTION.search(question) and not dated and not _COUNT_QUESTION.search(question):
+        return "a sentence"
     often = _FREQUENCY_QUESTION.search(question)
     if often and not dated:
         # asked beside another quantity ("How often ..., and how many were counted?"): a figure
@@ -542,6 +563,8 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
         return _DATE.search(text) is not None
     if kind == "a frequency":
         return _FREQUENCY.search(text) is not None
+    if kind == "a sentence":
+        return _SENTENCING.search(text) is not None
     if kind == "an amount":
         return _MONEY.search(text) is not None
     if kind == "an amount, not a fine":

@@ -769,3 +769,36 @@ def test_a_frequency_question_is_answered_by_a_rate_or_an_interval(text: str, he
 )
 def test_a_question_for_the_holder_of_a_post(question: str, asks: bool) -> None:
     assert asks_office_holder(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What prison sentence did a Chinese court give pastor Jin Mingri?", "a sentence"),
+        ("What verdict did the International Criminal Court reach against Kim Jong Un?", "a sentence"),
+        ("Which court convicted the three union leaders?", "a sentence"),
+        ("그 목사는 몇 년 형을 선고받았나요?", "a sentence"),
+        # the penalty a law sets, asked in the present, is the law's to say
+        ("What prison term does China's criminal law set for trafficking women?", None),
+        ("What punishment does the Refugee Act set for publishing an applicant's name?", None),
+        # how long a sentence was is a length of time
+        ("How many years was he sentenced to?", "a duration"),
+    ],
+)
+def test_a_sentence_a_court_gave(question: str, kind: str | None) -> None:
+    assert asked_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("The Suzhou Intermediate Court sentenced lawyer Yu Wensheng to three years in prison.", True),
+        ("He was convicted of incitement in 2023.", True),
+        ("법원은 징역 5년을 선고했다.", True),
+        ("法院判处有期徒刑三年。", True),
+        ("PRC authorities detained pastor Jin Mingri along with several other leaders.", False),
+        ("Eight police officers went on trial in November 2023.", False),
+    ],
+)
+def test_a_sentence_is_told_by_a_passage_that_says_one(text: str, held: bool) -> None:
+    assert holds_type(text, "a sentence") is held

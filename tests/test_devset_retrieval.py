@@ -123,6 +123,22 @@ def test_the_holder_of_a_post_is_not_read_from_the_laws(demo_index: GroundIndex)
     )
 
 
+def test_a_sentence_a_court_gave_is_told_by_a_passage_that_says_one(demo_index: GroundIndex) -> None:
+    # the China primer says pastor Jin Mingri was detained, not that a court sentenced him
+    refused = demo_index.search(
+        Query("What prison sentence did a Chinese court give pastor Jin Mingri?", explain=True)
+    )
+    assert not refused.answered and refused.explanation is not None
+    assert "'a sentence'" in refused.explanation.reason
+    # the sentence told after the arrests it follows (a sentence before) answers
+    question = (
+        "When North Korean security agents arrested relatives of defectors who were picking up money "
+        "sent from South Korea for the New Year, what sentences were handed out?"
+    )
+    told = demo_index.search(Query(question))
+    assert told.answered and "sentenced to three months" in told.hits[0].passage.text
+
+
 def test_a_source_is_named_by_its_publisher(demo_index: GroundIndex) -> None:
     # "Asia Business Daily" is the article's publisher, not a phrase of its text: its passages hold the
     # name, the other sources' do not
