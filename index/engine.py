@@ -462,6 +462,9 @@ class GroundIndex:
         earlier = analyze_question(history[-1]) if history else None
         if swapped is not None:
             earlier = analyze_question(thread)
+        if earlier is not None and shifted is None and swapped is None:
+            # "And for people admitted as refugees?" asks what the question before asked
+            q = _with_inherited_type(q, question, earlier)
         h_terms = list(earlier.terms) if earlier is not None else []
         if shifted is not None:
             thread_terms = (t for h in read_with for t in analyze_question(h).terms)
@@ -1798,6 +1801,38 @@ def _swapped_name(q: QuestionAnalysis, read_with: Sequence[str]) -> tuple[Questi
     own = {c.kind for c in q.constraints}
     carried = tuple(c for c in earlier.constraints if c.kind != "name" and c.kind not in own)
     return replace(q, constraints=(*q.constraints, *carried)), asked.replace(old_text, new_text)
+
+
+# A follow-up that asks nothing of its own ("And for people admitted as refugees?", "그럼 거주지에서는요?",
+# "남성은요?"): it asks what the question before asked, of something else
+_ELLIPTICAL_EN = re.compile(r"^\W*(?:and|or|but|then|so|what\s+about|how\s+about)\b", re.IGNORECASE)
+_ASKS_EN = re.compile(r"\b(?:how|what|when|where|which|why|whom|whose)\b", re.IGNORECASE)
+_ASKS_FIRST_EN = re.compile(
+    r"\W*(?:who|is|are|was|were|does|do|did|can|could|must|may|will|would|should|has|have)\b", re.IGNORECASE
+)
+_ELLIPTICAL_KO = re.compile(r"(?:은|는|도|에서는|에게는|에는|경우는|경우엔|때는)\s*요?\s*[?？]?\s*$")
+_ASKS_KO = re.compile(r"몇|얼마|무엇|뭐|누구|누가|언제|어디|어떻게|어떤|왜|어느|나요|까요|니까|인가|습니까")
+
+
+def _with_inherited_type(q: QuestionAnalysis, question: str, earlier: QuestionAnalysis) -> QuestionAnalysis:
+    """A follow-up that asks nothing of its own (`_ELLIPTICAL_EN`, `_ELLIPTICAL_KO`: "And for the
+    people who buy them?" after "What prison term does China's law set for trafficking?", "그럼
+    거주지에서는요?" after "정착지원시설에서 얼마나 보호받나요?") asks the answer type the question
+    before asked (`index.answer_type`): that question's answer constraint is added to its own. A
+    follow-up asking its own ("And how long is their term?") keeps its own."""
+    if any(c.kind == "answer" for c in q.constraints):
+        return q
+    inherited = next((c for c in earlier.constraints if c.kind == "answer"), None)
+    if inherited is None:
+        return q
+    lead = _ELLIPTICAL_EN.search(question)
+    rest = question[lead.end() :] if lead else ""
+    # (after its lead, asking anew: "And who elects them?", "And how long is their term?")
+    english = lead and not (_ASKS_EN.search(rest) or _ASKS_FIRST_EN.match(rest))
+    korean = _ELLIPTICAL_KO.search(question) and not _ASKS_KO.search(question)
+    if not (english or korean):
+        return q
+    return replace(q, constraints=(*q.constraints, replace(inherited, given=())))
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

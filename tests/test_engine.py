@@ -13,7 +13,7 @@ from index import engine
 from index.analyzer import analyze
 from index.answerability import FEATURES, LIKELY_BAR, QUESTION_FEATURES, AnswerModel, Logistic
 from index.backend import PassageRecord, TermStats
-from index.engine import GroundIndex, TypedReading, _asked_countries, _attributed
+from index.engine import GroundIndex, TypedReading, _asked_countries, _attributed, _with_inherited_type
 from index.question import analyze_question
 from index.types import Filters, Query
 from tests.helpers import tiny_index_in
@@ -725,3 +725,33 @@ def test_the_typed_sentence_share_reads_the_best_sentence_holding_the_type() -> 
     assert zh is not None and zh.share(replace(record, language="zh")) == 1.0
     # no sentence holds the type: nothing is said of the question's terms
     assert _typed("What percentage of smugglers did the guards arrest?").share(record) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("earlier", "question", "inherited"),
+    [
+        # a follow-up asking nothing of its own asks what the question before asked
+        (
+            "Under US asylum law, until what age does the child of an asylee count as a child?",
+            "And for people admitted as refugees?",
+            "a figure",
+        ),
+        ("중국에서 18세 이전에 결혼하는 여성 비율은 얼마인가요?", "남성은요?", "a percentage"),
+        (
+            "How many members sit on the Committee against Torture?",
+            "What about the Human Rights Committee?",
+            "a count",
+        ),
+        # one asking its own keeps its own, or none
+        ("How many judges sit on the ICC?", "And how long is their term?", "a figure"),
+        ("How many judges sit on the ICC?", "And who elects them?", None),
+        ("How many judges sit on the ICC?", "그럼 누가 뽑나요?", None),
+        # nothing to inherit
+        ("What does Article 33 prohibit?", "And for stateless people?", None),
+    ],
+)
+def test_an_elliptical_follow_up_asks_the_type_the_question_before_asked(
+    earlier: str, question: str, inherited: str | None
+) -> None:
+    q = _with_inherited_type(analyze_question(question), question, analyze_question(earlier))
+    assert next((c.text for c in q.constraints if c.kind == "answer"), None) == inherited
