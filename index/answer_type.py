@@ -70,11 +70,13 @@ AnswerType = Literal[
 _SENTENCE_QUESTION = re.compile(
     r"\bwhat\s+(?:prison\s+|jail\s+)?(?:sentences?|verdicts?)\s+(?:did|was|were|had)\b"
     r"|\bwhich\s+court\s+(?:convicted|sentenced|tried|acquitted)\b"
-    r"|(?:형|형량|판결)[^?]{0,12}?(?:선고\s*받았|선고받|선고했|선고됐|내렸)",
+    r"|(?<![가-힣])(?:형량|판결|형(?=[을이은는]?(?![가-힣])))[^?]{0,12}?(?:선고\s*받았|선고받|선고했|선고됐|내렸)",
     re.IGNORECASE,
 )
 _SENTENCING = re.compile(
-    r"\b(?:sentenc\w*|convict\w*|verdicts?|acquitt\w*|guilty|imprison\w*|jailed)\b|선고|판결|判处|判决",
+    r"\b(?:sentenc\w*|convict\w*|verdicts?|acquitt\w*|guilty|imprison\w*|jailed)\b"
+    r"|\byears?\s+(?:of\s+(?:hard\s+)?labou?r|in\s+prison)\b"
+    r"|선고|판결|징역|금고|교화형|判处|判决|有期徒刑|无期徒刑|死刑|拘役",
     re.IGNORECASE,
 )
 

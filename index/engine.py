@@ -332,7 +332,7 @@ class GroundIndex:
         self._definitions: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._instruments: dict[str, dict[str, frozenset[str]]] = {}
         self._subjects: dict[str, frozenset[str]] = {}  # source id -> the countries its title names
-        self._publishers: dict[str, frozenset[str]] = {}  # source id -> its publisher's analysed terms
+        self._publishers: dict[str, tuple[tuple[str, ...], ...]] = {}  # source id -> its publisher's parts
         self._lock = threading.Lock()
         self._lexicon = lexicon
         self._lexicon_read: tuple[Lexicon | None] | None = None  # (the list,) once read
@@ -1020,13 +1020,15 @@ class GroundIndex:
             return False
         return not any(names_country(group.head.passage.text, c) for c in asked)
 
-    def _publisher_terms(self, source_id: str) -> frozenset[str]:
-        """The analysed terms of a source's publisher or author (its manifest's `publisher`), read
-        once per source while remembered."""
+    def _publisher_terms(self, source_id: str) -> tuple[tuple[str, ...], ...]:
+        """The analysed terms of each part of a source's publisher or author (its manifest's
+        `publisher`, parted at slashes, semicolons, commas and brackets: "U.S. Department of State,
+        Bureau of Democracy, Human Rights, and Labor"), in order; read once per source while
+        remembered."""
         found = self._publishers.get(source_id)
         if found is None:
-            publisher = self.backend.source_record(source_id).meta.publisher
-            found = frozenset(analyze(publisher)) if publisher else frozenset()
+            publisher = self.backend.source_record(source_id).meta.publisher or ""
+            found = tuple(t for t in (tuple(analyze(p)) for p in _PUBLISHER_PARTS.split(publisher)) if t)
             with self._lock:
                 _remember(self._publishers, source_id, found)
         return found
@@ -1040,11 +1042,13 @@ class GroundIndex:
         if not posts and scored.read_with:
             posts = asked_posts(scored.read_with[-1])
         given = frozenset(analyze(scored.question))
-        common = self.english_words()
+        # (the Korean-English word list's English words: the Chinese glosses hold names, Roosevelt, Hussein)
+        lexicon = self.word_list()
+        common = lexicon.english_terms if lexicon is not None else frozenset()
 
         def named(group: Group) -> bool:
             rec = group.head
-            return rec.language != "en" or names_holder(rec.passage.text, posts, given, common)
+            return rec.language != "en" or names_holder(rec.passage.text, posts, given, common, rec.token_set)
 
         return named
 
@@ -1313,9 +1317,12 @@ class GroundIndex:
                 return True
             if c.kind == "name" and not cjk and introduced is not None and introduced(c, rec):
                 return True
-            # a name the source's publisher holds ("in the Asia Business Daily's series": its article)
-            if c.kind == "name" and set(c.terms) <= self._publisher_terms(rec.passage.source_id):
-                return True
+            # a name the source's publisher holds, its words in a row ("in the Asia Business Daily's
+            # series": its article; not "National Assembly" in "United Nations General Assembly")
+            if c.kind == "name" and not cjk:
+                whole = c.in_order or c.terms
+                if any(in_a_row(whole, part) for part in self._publisher_terms(rec.passage.source_id)):
+                    return True
             # (the source's date is read only for a year its passage lacks)
             return (
                 c.kind == "year"
@@ -1836,6 +1843,7 @@ def _with_inherited_type(q: QuestionAnalysis, question: str, earlier: QuestionAn
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_PUBLISHER_PARTS = re.compile(r"[/;,()]")
 _INSTRUMENT_NAME = re.compile(
     r"\b(?:Convention|Covenant|Protocol|Treaty|Charter|Declaration|Statute|Act|Law|Code|Constitution|"
     r"Decree|Regulations?|Rules|Resolution|Agreement)\b",

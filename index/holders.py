@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Mapping
+from collections.abc import Set as AbstractSet
 
 from index.analyzer import analyze
 
@@ -37,7 +38,7 @@ _POSTS_EN: Mapping[str, tuple[str, ...]] = {
     "ambassador": ("ambassador",),
     "commissioner": ("commissioner",),
     "secretary": ("secretary",),
-    "representative": ("representative", "chief"),
+    "representative": ("representative", "chief", "head", "commissioner"),
     "premier": ("premier", "prime minister"),
     "governor": ("governor",),
     "mayor": ("mayor",),
@@ -135,14 +136,69 @@ _PEOPLE_KO: Mapping[str, str] = {
     "브로커": "broker",
 }
 
-_CAPITALISED = r"(?:[A-Z][A-Z]+|[A-Z][^\W\d_A-Z]*[^\W\d_]*(?:[-'’][A-Za-z][^\W\d_]*)*)"
-# two to four capitalised words, a particle ("al", "bin", "de", "van") between them
-_NAME = re.compile(
-    rf"\b{_CAPITALISED}(?:[ \t]+(?:al|bin|de|del|da|van|von|le|la)\b)?(?:[ \t]+{_CAPITALISED}){{1,3}}\b"
+# a capitalised word (possessive quantifiers: no backtracking inside a long run of letters)
+_CAPITALISED = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*+(?:[-'’][^\W\d_]++)*+)"
+# a run of capitalised words, a particle ("al", "bin", "de", "van") between them
+_NAME = re.compile(rf"\b{_CAPITALISED}(?:[ \t]+(?:(?:al|bin|de|del|da|van|von|le|la)[ \t]+)?{_CAPITALISED})+")
+# Korean and Chinese family names as romanised: a run they begin is a name whatever its other words
+# are ("Kim Jong Un", "Choe Son Hui", "Yoon Suk Yeol": each syllable is also a word of some gloss)
+_FAMILY_NAMES = frozenset(
+    [
+        "kim",
+        "lee",
+        "yi",
+        "ri",
+        "park",
+        "pak",
+        "choi",
+        "choe",
+        "jung",
+        "chung",
+        "jeong",
+        "kang",
+        "cho",
+        "yoon",
+        "yun",
+        "jang",
+        "chang",
+        "lim",
+        "han",
+        "seo",
+        "suh",
+        "shin",
+        "kwon",
+        "hwang",
+        "ahn",
+        "hong",
+        "jeon",
+        "chun",
+        "mun",
+        "yang",
+        "bae",
+        "baek",
+        "paek",
+        "roh",
+        "noh",
+        "joo",
+        "xi",
+        "li",
+        "wang",
+        "zhang",
+        "liu",
+        "chen",
+        "wen",
+        "zhou",
+        "zhao",
+        "zhu",
+    ]
 )
+# a romanised Korean given name's hyphenated syllables ("Jong-un", "Young-sam"; not "Secretary-General")
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")
-_KOREAN_POST = re.compile("|".join(sorted(_POSTS_KO, key=len, reverse=True)))
-_KOREAN_PEOPLE = re.compile("|".join(sorted(_PEOPLE_KO, key=len, reverse=True)))
+# (at a word's end, or before a particle: 대사는, not the 대사 of 대사관)
+_WORD_END = r"(?:(?![가-힣])|(?=[은는이가을를의에도와과로께]))"
+_KOREAN_POST = re.compile(f"(?:{'|'.join(sorted(_POSTS_KO, key=len, reverse=True))}){_WORD_END}")
+_KOREAN_PEOPLE = re.compile(f"(?:{'|'.join(sorted(_PEOPLE_KO, key=len, reverse=True))}){_WORD_END}")
 # A question for the name of a person it describes ("What was the name of the Russian officer who
 # arrested Choe Kum Chol?", "... 북한 외교관은 이름이 뭐예요?")
 # (the noun phrase after "name of", up to a relative word or preposition: "the Russian officer" of "the
@@ -153,8 +209,13 @@ _PERSON_NAME_EN = re.compile(
     re.IGNORECASE,
 )
 _PERSON_NAME_KO = re.compile(r"([가-힣]+)(?:은|는|의)?\s*(?:이름|성명)(?:이|은)?\s*(?:뭐|무엇|어떻게)")
-# a sentence: up to a full stop, question or exclamation mark before a space, or a line's end
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.MULTILINE)
+# where a sentence ends: a full stop, question or exclamation mark before a space and a capital or
+# quote, not after a title's abbreviation or an initial ("Ms. Elizabeth Salmón", "J. Donald Kingsley",
+# "U.S. Congress"); or a blank line. Hard-wrapped lines and a field's lines are read together.
+_SENTENCE_END = re.compile(
+    r"[.!?](?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bNo\.)(?<!\bMrs\.)(?<!\b[A-Z]\.)"
+    r"(?=\s+[A-Z\"“‘(])|\n[ \t]*\n"
+)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -165,10 +226,31 @@ def asks_person_name(question: str) -> bool:
     name of the detention centre ...?", "상선 이름이 뭐예요?"). Such a question is answered as one for
     the holder of a post (`names_holder`, the word for the person as its post)."""
     m = _PERSON_NAME_EN.search(question)
-    if m is not None and not _people_stems().isdisjoint(analyze(m.group(1))):
+    # (its head noun, the phrase's last word: not "the defector resettlement center")
+    if m is not None and not _people_stems().isdisjoint(analyze(m.group(1).split()[-1])):
         return True
     m = _PERSON_NAME_KO.search(question)
     return m is not None and _KOREAN_PEOPLE.search(m.group(1)) is not None
+
+
+@functools.lru_cache(maxsize=16384)
+def _terms(text: str) -> frozenset[str]:
+    """`analyze(text)` as a set, remembered: the same words and sentences recur across questions."""
+    return frozenset(analyze(text))
+
+
+@functools.cache
+def _post_words() -> frozenset[str]:
+    """Every analysed term of the posts' and people's words and forms: English words, whatever a word
+    list holds ("Rapporteur" of "UN Special Rapporteur Elizabeth Salmón" is no name's word)."""
+    words = {w for word, forms in {**_POSTS_EN, **PEOPLE}.items() for w in (word, *forms)}
+    return frozenset(t for w in words for t in analyze(w))
+
+
+@functools.cache
+def _stems() -> Mapping[str, str]:
+    """The English words the Korean posts and people stand for -> their stems."""
+    return {w: (analyze(w) or (w,))[0] for w in (*_POSTS_KO.values(), *_PEOPLE_KO.values())}
 
 
 @functools.cache
@@ -195,25 +277,42 @@ def asked_posts(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
     () when it names none ("Who was the first person to run the IRO?")."""
     forms = _post_forms()
     posts = [forms[t] for t in dict.fromkeys(analyze(question)) if t in forms]
-    stems = {w: (analyze(w) or (w,))[0] for w in _POSTS_KO.values()}
+    stems = _stems()
     # (the longest post written: 위원장, not the 원장 in it)
     posts += [forms[stems[_POSTS_KO[m.group()]]] for m in _KOREAN_POST.finditer(question)]
-    people = {w: (analyze(w) or (w,))[0] for w in _PEOPLE_KO.values()}
-    posts += [forms[people[_PEOPLE_KO[m.group()]]] for m in _KOREAN_PEOPLE.finditer(question)]
+    posts += [forms[stems[_PEOPLE_KO[m.group()]]] for m in _KOREAN_PEOPLE.finditer(question)]
     return tuple(dict.fromkeys(posts))
 
 
-def person_names(text: str, common: Collection[str]) -> list[str]:
-    """The spans of `text` shaped like a personal name: two to four capitalised words, one of which
-    after the first is no English word (its stems not all in `common`, analysed stems): "Michelle
-    Bachelet", "KIM Jong Un", "Hwang Jang-yop"; not "UN Special Rapporteur", "Ryanggang Province". An
-    empty `common` reads every such span as a name."""
+def person_names(text: str, common: AbstractSet[str]) -> list[frozenset[str]]:
+    """The personal names in `text`, each as the analysed terms of its name words: in a run of
+    capitalised words, those no English word list holds (stems not all in `common`), a family name in
+    capitals before a capitalised word ("KIM Young-sam", "XI Jinping"), a hyphenated given name
+    ("Jong-un"), and every word of a run a romanised Korean or Chinese family name begins ("Kim Jong
+    Un", "Choe Son Hui"). Runs with none are no names: bodies, places and posts of English words ("UN
+    Special Rapporteur", "Ryanggang Province"; "UN Special Rapporteur Elizabeth Salmón" gives the name
+    words of Elizabeth Salmón). An acronym is no name's word ("Foreign NGOs"). An empty `common` reads
+    every word after a run's first as a name word."""
     out = []
     for m in _NAME.finditer(text):
         words = _WORD.findall(m.group())
-        # (an acronym is no name's word: "Foreign NGOs", "The IRO")
-        if any(not _ACRONYM.fullmatch(w) and not set(analyze(w)) <= set(common) for w in words[1:]):
-            out.append(m.group())
+        named: set[str] = set()
+        for n, w in enumerate(words):
+            after = words[n + 1] if n + 1 < len(words) else ""
+            if w.lower() in _FAMILY_NAMES and after[:1].isupper() and not after.isupper():
+                # a family name and what follows it: every word a name's
+                named.update(t for x in words[n:] for t in _terms(x))
+                break
+            if n == 0 or _ACRONYM.fullmatch(w):
+                continue
+            terms = _terms(w)
+            # (a hyphenated word is read by its parts: "Secretary-General" is two English words)
+            parts = _terms(w.replace("-", " ")) if "-" in w else terms
+            english = all(t in common or t in _post_words() for t in parts)
+            if _GIVEN_NAME.fullmatch(w) or not (common and english):
+                named.update(terms)
+        if named:
+            out.append(frozenset(named))
     return out
 
 
@@ -221,20 +320,27 @@ def names_holder(
     text: str,
     posts: tuple[tuple[frozenset[str], ...], ...],
     given: Collection[str],
-    common: Collection[str],
+    common: AbstractSet[str],
+    terms: AbstractSet[str] | None = None,
 ) -> bool:
-    """Whether a sentence of an English passage `text` names each asked post (one of its forms:
-    `asked_posts`) and a person whose name has a word the question does not (`given`: the question's
-    analysed terms; "Elizabeth Salmón" does not answer "Who replaced Elizabeth Salmón?"): "The current
-    High Commissioner is Michelle Bachelet of Chile". `common`: English stems that end no personal
-    name (`person_names`)."""
+    """Whether a sentence of an English passage `text` (its analysed `terms`, when known, tell at
+    once a passage naming none of the posts) names one of the asked posts (one of its
+    forms: `asked_posts`; any post when none is asked) and a person whose name has a word the question
+    does not (`given`: the question's analysed terms; "Elizabeth Salmón" does not answer "Who replaced
+    Elizabeth Salmón?"): "The current High Commissioner is Michelle Bachelet of Chile". `common`:
+    English stems that are no name's words (`person_names`)."""
+    if posts and terms is not None and not any(form <= terms for forms in posts for form in forms):
+        return False
     known = set(given)
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group()
-        names = [n for n in person_names(sentence, common) if not set(analyze(n)) <= known]
-        if not names:
+    start = 0
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    for end in ends:
+        sentence, start = text[start:end], end
+        if not any(not names <= known for names in person_names(sentence, common)):
             continue
-        held = set(analyze(sentence))
-        if all(any(form <= held for form in forms) for forms in posts):
+        if not posts:
+            return True
+        held = _terms(sentence)
+        if any(form <= held for forms in posts for form in forms):
             return True
     return False

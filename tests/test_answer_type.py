@@ -783,6 +783,8 @@ def test_a_question_for_the_holder_of_a_post(question: str, asks: bool) -> None:
         ("What punishment does the Refugee Act set for publishing an applicant's name?", None),
         # how long a sentence was is a length of time
         ("How many years was he sentenced to?", "a duration"),
+        # 형 inside another word (유형, 형태) is no sentence
+        ("유엔 총회는 어떤 형태의 결의를 내렸나요?", None),
     ],
 )
 def test_a_sentence_a_court_gave(question: str, kind: str | None) -> None:
@@ -796,6 +798,8 @@ def test_a_sentence_a_court_gave(question: str, kind: str | None) -> None:
         ("He was convicted of incitement in 2023.", True),
         ("법원은 징역 5년을 선고했다.", True),
         ("法院判处有期徒刑三年。", True),
+        ("第二百四十条 拐卖妇女、儿童的，处五年以上十年以下有期徒刑", True),
+        ("Kenneth Bae was given 15 years of hard labor.", True),
         ("PRC authorities detained pastor Jin Mingri along with several other leaders.", False),
         ("Eight police officers went on trial in November 2023.", False),
     ],
