@@ -1321,7 +1321,8 @@ class GroundIndex:
             # series": its article; not "National Assembly" in "United Nations General Assembly")
             if c.kind == "name" and not cjk:
                 whole = c.in_order or c.terms
-                if any(in_a_row(whole, part) for part in self._publisher_terms(rec.passage.source_id)):
+                parts = self._publisher_terms(rec.passage.source_id)
+                if any(set(whole) <= set(part) and in_a_row(whole, part) for part in parts):
                     return True
             # (the source's date is read only for a year its passage lacks)
             return (

@@ -46,7 +46,7 @@ _POSTS_EN: Mapping[str, tuple[str, ...]] = {
     "justice": ("justice", "judge"),
     "speaker": ("speaker",),
     "leader": ("leader",),
-    "head": ("head", "chief", "director", "chair", "chairman", "president"),
+    "head": ("head", "chief", "director", "chair", "chairman", "president", "commissioner", "leader"),
     "chief": ("chief", "director"),
     "founded": ("founded", "founder", "established", "co-founded", "created"),
     "founder": ("founded", "founder", "established", "co-founded", "created"),

@@ -111,6 +111,14 @@ def test_the_holder_of_a_post_is_not_read_from_the_laws(demo_index: GroundIndex)
         assert not answer.answered and answer.explanation is not None, question
         assert "a person the question does not name" in answer.explanation.reason
     assert demo_index.search(Query("Who was South Korea's first civilian president?")).answered
+    # a name of romanised Korean or Chinese syllables, each also some gloss's word, is a name
+    for question, name in (
+        ("Who is the current president of China?", "XI Jinping"),
+        ("Who is the current chief of state of North Korea?", "KIM Jong Un"),
+        ("Who currently heads the UN human rights office?", "Michelle Bachelet"),
+    ):
+        answer = demo_index.search(Query(question))
+        assert answer.answered and name in answer.hits[0].passage.text, question
     # the name of a person the reports describe without naming
     diplomat = demo_index.search(
         Query("What was the name of the North Korean diplomat whose wife and son Russia took off a flight?")
@@ -151,6 +159,13 @@ def test_a_source_is_named_by_its_publisher(demo_index: GroundIndex) -> None:
     assert article and others
     assert not any(c.text == "Asia Business Daily" for g in article for c in g.missing)
     assert all(any(c.text == "Asia Business Daily" for c in g.missing) for g in others)
+    # a name of one word is held by a publisher only as one of its words
+    japan = demo_index.score(Query("How many North Korean defectors has Japan accepted?"))
+    assert all(
+        any(c.text == "Japan" for c in g.missing)
+        for g in japan.groups
+        if g.head.passage.source_id.startswith("asiae-") and "Japan" not in g.head.passage.text
+    )
 
 
 def test_a_korean_question_s_country_is_a_key_fact_only_when_rare(demo_index: GroundIndex) -> None:
