@@ -1823,11 +1823,12 @@ _ASKS_KO = re.compile(r"몇|얼마|무엇|뭐|누구|누가|언제|어디|어떻
 
 
 def _with_inherited_type(q: QuestionAnalysis, question: str, earlier: QuestionAnalysis) -> QuestionAnalysis:
-    """A follow-up that asks nothing of its own (`_ELLIPTICAL_EN`, `_ELLIPTICAL_KO`: "And for the
-    people who buy them?" after "What prison term does China's law set for trafficking?", "그럼
-    거주지에서는요?" after "정착지원시설에서 얼마나 보호받나요?") asks the answer type the question
-    before asked (`index.answer_type`): that question's answer constraint is added to its own. A
-    follow-up asking its own ("And how long is their term?") keeps its own."""
+    """A follow-up that asks nothing of its own (`_ELLIPTICAL_EN`, `_ELLIPTICAL_KO`: "And for people
+    admitted as refugees?" after "Under US asylum law, until what age does an asylee's child count as
+    a child?", "남성은요?" after "중국에서 18세 이전에 결혼하는 여성 비율은 얼마인가요?") asks the answer
+    type the question before asked (`index.answer_type`): that question's answer constraint (without
+    the figures it stated) is added to its own. A follow-up asking its own ("And how long is their
+    term?", "And who elects them?") keeps its own, or none."""
     if any(c.kind == "answer" for c in q.constraints):
         return q
     inherited = next((c for c in earlier.constraints if c.kind == "answer"), None)

@@ -7,12 +7,16 @@ the post and a person the question does not name. A passage naming only the pers
 the post; one naming people but not the post ("President PARK Geun-hye" for a question about a centre's
 director) is about other posts.
 
-People are read in English text only, by the shape of a personal name: two to four capitalised words
-(a family name in capitals may lead: "KIM Young-sam", "XI Jinping"), one of which after the first no
-English word list holds ("Michelle Bachelet", "Hwang Jang-yop"; not "Human Rights Council", "Ryanggang
-Province").
-This is a shape, not a named-entity recogniser: a place or a body whose last word is no English word
-("Daily NK") is read as a name too, which errs towards answering.
+A question for the name of a person it describes ("What was the name of the Russian officer who
+arrested Choe Kum Chol?": `asks_person_name`) is read the same way, the word for the person (officer,
+diplomat, sister) as the post.
+
+People are read in English text only, by the shape of a personal name (`person_names`): a run of
+capitalised words holding a word no English word list holds after its first ("Michelle Bachelet",
+"Hwang Jang-yop"; not "Human Rights Council", "Ryanggang Province"), a hyphenated Korean given name
+("Pak Pong-ju"), or a romanised Korean or Chinese family name before a capitalised word ("KIM Jong
+Un", "XI Jinping", "Choe Son Hui"). This is a shape, not a named-entity recogniser: a place or a body
+whose words are no English words ("Daily NK") can read as a name too, which errs towards answering.
 """
 
 from __future__ import annotations
@@ -324,11 +328,11 @@ def names_holder(
     terms: AbstractSet[str] | None = None,
 ) -> bool:
     """Whether a sentence of an English passage `text` (its analysed `terms`, when known, tell at
-    once a passage naming none of the posts) names one of the asked posts (one of its
-    forms: `asked_posts`; any post when none is asked) and a person whose name has a word the question
-    does not (`given`: the question's analysed terms; "Elizabeth Salmón" does not answer "Who replaced
-    Elizabeth Salmón?"): "The current High Commissioner is Michelle Bachelet of Chile". `common`:
-    English stems that are no name's words (`person_names`)."""
+    once a passage naming none of the posts) names one of the asked posts (one of its forms:
+    `asked_posts`; when none is asked, any sentence naming a person counts) and a person whose name
+    has a word the question does not (`given`: the question's analysed terms; "Elizabeth Salmón"
+    does not answer "Who replaced Elizabeth Salmón?"): "The current High Commissioner is Michelle
+    Bachelet of Chile". `common`: English stems that are no name's words (`person_names`)."""
     if posts and terms is not None and not any(form <= terms for forms in posts for form in forms):
         return False
     known = set(given)
