@@ -1410,6 +1410,8 @@ class GroundIndex:
         bare = [self._bare(g.head.passage) for g in groups]
         eligible = [not g.missing and not b for g, b in zip(groups, bare, strict=True)]
         foreign = ""  # the country asked about, when passages about another were passed over
+        # why a candidate holding the key facts was passed over all the same (what `explain` shows)
+        passed_over: dict[int, str] = {}
         asked = _asked_countries(scored.question)
         if len(asked) == 1:
             # a source about another country does not answer for this one, unless the passage names it
@@ -1417,15 +1419,23 @@ class GroundIndex:
                 e and not self._about_another_country(g, asked) for e, g in zip(eligible, groups, strict=True)
             ]
             foreign = next(iter(asked)) if kept != eligible else ""
+            passed_over.update(
+                (i, f"a mention of {_title_case(foreign)}")
+                for i, (e, k) in enumerate(zip(eligible, kept, strict=True))
+                if e and not k
+            )
             eligible = kept
         holder = asks_office_holder(scored.question) or asks_person_name(scored.question)
         if holder:
             # a law or a treaty says how a post is filled, never by whom; another passage answers when
             # one of its sentences names the post and a person the question does not name
             named = self._holder_named(scored)
-            eligible = [
-                e and not self._in_instrument(g) and named(g) for e, g in zip(eligible, groups, strict=True)
-            ]
+            for i, g in enumerate(groups):
+                if eligible[i] and self._in_instrument(g):
+                    passed_over[i] = "a source other than a law or treaty"
+                elif eligible[i] and not named(g):
+                    passed_over[i] = "a sentence naming the post and a person the question does not name"
+            eligible = [e and i not in passed_over for i, e in enumerate(eligible)]
         probabilities: list[float] | None = None
         q_prob: float | None = None
         if self._answer_model is not None:
@@ -1507,6 +1517,7 @@ class GroundIndex:
                 holder,
                 foreign,
                 lacking,
+                passed_over,
             )
         return Answer(
             question=scored.question,
@@ -1533,9 +1544,11 @@ class GroundIndex:
         holder: bool = False,
         foreign: str = "",
         lacking: str = "",
+        passed_over: Mapping[int, str] | None = None,
     ) -> Explanation:
         q = scored.analysis
         groups = scored.groups
+        over = passed_over or {}
         if answered:
             best = groups[shown[0]]
             reason = (
@@ -1627,7 +1640,7 @@ class GroundIndex:
                     lexical_rank=g.lexical_rank,
                     translated_rank=g.translated_rank,
                     in_provision=g.in_provision,
-                    missing=tuple(c.text for c in g.missing),
+                    missing=tuple(c.text for c in g.missing) + ((over[i],) if i in over else ()),
                     probability=round(probabilities[i], 4) if probabilities is not None else None,
                     shown=i in shown,
                     defines=g.defining,

@@ -160,7 +160,10 @@ class CandidateWhy:
         in_provision: the passage stands in the article or section the question names (of the
             instrument it names, when it names one: "Article 12 of the ICCPR"); such passages are
             shown first when the instrument is named.
-        missing: the question's key facts it lacks ("2023", "Kim Eun-joo"); it cannot answer then.
+        missing: the question's key facts it lacks ("2023", "Kim Eun-joo"), and what else it would
+            need to answer ("a sentence naming the post and a person the question does not name", for a
+            question for the holder of a post; "a mention of China", for a question about China
+            asked of a source about another country); it cannot answer then.
         probability: P(it holds an answer) from the fitted answerability model (None with threshold
             rules): its ranker's when it has one, which orders the passages shown and marks those
             likely to answer; whether the question is answered is `Explanation.question_probability`'s

@@ -110,6 +110,10 @@ def test_the_holder_of_a_post_is_not_read_from_the_laws(demo_index: GroundIndex)
         answer = demo_index.search(Query(question, explain=True))
         assert not answer.answered and answer.explanation is not None, question
         assert "a person the question does not name" in answer.explanation.reason
+        # a candidate passed over says why
+        first = answer.explanation.candidates[0]
+        assert first.missing, question
+        assert first.missing[-1].startswith(("a sentence naming the post", "a source other than")), first
     assert demo_index.search(Query("Who was South Korea's first civilian president?")).answered
     # a name of romanised Korean or Chinese syllables, each also some gloss's word, is a name
     for question, name in (
