@@ -276,6 +276,11 @@ _DATE_QUESTION = re.compile(
     r"\b(?:what|which)\s+year\b|\bwhat\s+date\b|몇\s*년(?:도)?에|哪一?年",
     re.IGNORECASE,
 )
+# A day of the year asked in Korean: 며칠 after "every year" or a month ("'북한이탈주민의 날'은 매년
+# 며칠인가요?", "몇 월 며칠에 ..."), a date; elsewhere 며칠 is a number of days ("며칠 안에", "최대 며칠까지")
+_KO_DAY_OF_YEAR = re.compile(
+    r"(?:(?<![가-힣])(?:매년|매해|해마다|매월|매달)|몇\s*월)\s*며칠(?!\s*(?:동안|간|이내|안에|만에|까지|씩))"
+)
 # "When did ...?", "When was ... adopted?": a past event asks for its time (a date); "When does
 # trafficking carry ten years?" asks for a condition, and stays untyped
 _PAST_WHEN = re.compile(r"(?<!since\s)\bwhen\s+(?:exactly\s+)?(?:did|was|were)\b", re.IGNORECASE)
@@ -458,14 +463,17 @@ def asked_type(question: str) -> AnswerType | None:
     "how many years"), "an amount" for a sum of money ("예산은 얼마", "hourly minimum wage"), "a
     percentage" for a share ("what percentage", "몇 퍼센트", "비율은 얼마", "What is the recognition
     rate?"), "an amount, not a fine" for a sum a penalty does not give (a grant, a reward, a wage), "a
-    figure" for another count, share or measure, "a date" for a year ("in what year", "몇 년에") or
-    the time of a past event ("When did ...?", "언제 ...됐나요?"), "a frequency" for how often ("how
-    often", "1년에 몇 번", "주기": `_FREQUENCY_QUESTION`), "a sentence" for the sentence or verdict a
-    court gave ("What prison sentence did X receive?": `_SENTENCE_QUESTION`), None for any other
-    question. A
-    question asking both ("how many, and in what year?", "how many, and what percentage?") asks for a
+    figure" for another count, share or measure, "a date" for a year ("in what year", "몇 년에"), a
+    day of the year ("매년 며칠", "몇 월 며칠": `_KO_DAY_OF_YEAR`) or the time of a past event ("When
+    did ...?", "언제 ...됐나요?"), "a frequency" for how often ("how often", "1년에 몇 번", "주기":
+    `_FREQUENCY_QUESTION`), "a sentence" for the sentence or verdict a court gave ("What prison
+    sentence did X receive?": `_SENTENCE_QUESTION`), None for any other question. A question asking
+    both ("how many, and in what year?", "how many, and what percentage?") asks for a
     figure."""
     dated = _asks_date(question)
+    if _KO_DAY_OF_YEAR.search(question):
+        # (its 며칠 is no number of days)
+        dated, question = True, _KO_DAY_OF_YEAR.sub(" ", question)
     if _SENTENCE_QUESTION.search(question) and not dated and not _COUNT_QUESTION.search(question):
         return "a sentence"
     often = _FREQUENCY_QUESTION.search(question)

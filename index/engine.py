@@ -464,7 +464,7 @@ class GroundIndex:
             earlier = analyze_question(thread)
         if earlier is not None and shifted is None and swapped is None:
             # "And for people admitted as refugees?" asks what the question before asked
-            q = _with_inherited_type(q, question, earlier)
+            q = _with_inherited_period(_with_inherited_type(q, question, earlier), question, earlier)
         h_terms = list(earlier.terms) if earlier is not None else []
         if shifted is not None:
             thread_terms = (t for h in read_with for t in analyze_question(h).terms)
@@ -1296,7 +1296,8 @@ class GroundIndex:
         Special Rapporteur Elizabeth Salmón" is in "Elizabeth Salmón, the UN Special Rapporteur"), and
         a name is also held by the source's publisher ("the Asia Business Daily's series"). A
         year is also held by every passage of a source dated that year (`_dated_year`: not a yearly
-        report on the year before)."""
+        report on the year before), and by one that says "last year" (작년, 去年: `_LAST_YEAR`) in a
+        source dated the year after ("in September last year" in an article of 2023 holds 2022)."""
         if not constraints:
             return ()
         cjk = rec.language in CJK_LANGUAGES
@@ -1325,9 +1326,13 @@ class GroundIndex:
                 if any(set(whole) <= set(part) and in_a_row(whole, part) for part in parts):
                     return True
             # (the source's date is read only for a year its passage lacks)
-            return (
-                c.kind == "year"
-                and _dated_year(self.backend.source_record(rec.passage.source_id).meta) == c.text
+            if c.kind != "year":
+                return False
+            dated = _dated_year(self.backend.source_record(rec.passage.source_id).meta)
+            return dated == c.text or (
+                c.text.isdigit()
+                and dated == str(int(c.text) + 1)
+                and _LAST_YEAR.search(rec.passage.text) is not None
             )
 
         return tuple(c for c in constraints if not holds(c))
@@ -1739,6 +1744,10 @@ def _translated_shares(
 _TITLE_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 
 
+# "Last year" in a source's own words: the year before its date (`GroundIndex._missing`)
+_LAST_YEAR = re.compile(r"\blast\s+year\b|(?<![가-힣])(?:지난\s*해|작년)|去年", re.IGNORECASE)
+
+
 def _dated_year(meta: SourceMeta) -> str:
     """The year a source's date lends all its passages for a year constraint ("" for none): its
     date's year, unless its title names the year before, as a yearly report published the next year
@@ -1855,6 +1864,24 @@ def _with_inherited_type(q: QuestionAnalysis, question: str, earlier: QuestionAn
     if not (english or korean):
         return q
     return replace(q, constraints=(*q.constraints, replace(inherited, given=())))
+
+
+# A follow-up about part of what the question before counted: "How many of them were women?", "그중
+# 여성은 몇 명이에요?"
+_PARTITIVE = re.compile(
+    r"\b(?:of|among)\s+(?:them|those|these)\b|(?<![가-힣])(?:그|이|이들|그들)\s*(?:중|가운데)", re.IGNORECASE
+)
+
+
+def _with_inherited_period(q: QuestionAnalysis, question: str, earlier: QuestionAnalysis) -> QuestionAnalysis:
+    """A follow-up about part of what the question before asked of a period (`_PARTITIVE`: "How many
+    of them were women?" after "How many North Koreans did China send back in October 2023?") asks of
+    that period too: the earlier question's year and month constraints are added to its own, unless it
+    names a year or month of its own ("And how many of them reached Thailand in 2022?")."""
+    if not _PARTITIVE.search(question) or any(c.kind in ("year", "month") for c in q.constraints):
+        return q
+    period = tuple(c for c in earlier.constraints if c.kind in ("year", "month"))
+    return replace(q, constraints=(*q.constraints, *period)) if period else q
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

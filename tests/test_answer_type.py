@@ -537,6 +537,12 @@ def test_a_fine_does_not_answer_a_question_for_another_sum(text: str, held: bool
         ("How long does it take to get a decision?", "a duration"),
         ("How long is the DMZ?", "a figure"),
         ("When did the border reopen and how long was it shut?", "a figure"),
+        # 며칠 after "every year" or a month is a day of the year; elsewhere a number of days
+        ("'북한이탈주민의 날'은 매년 며칠인가요?", "a date"),
+        ("그 법은 몇 월 며칠에 시행됐나요?", "a date"),
+        ("이의신청은 며칠 안에 해야 돼요?", "a duration"),
+        ("임시보호조치는 최대 며칠까지 가능한가요?", "a duration"),
+        ("매년 며칠 동안 교육을 받나요?", "a duration"),
     ],
 )
 def test_when_a_past_event_happened_is_a_date(question: str, kind: str | None) -> None:

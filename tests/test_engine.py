@@ -13,7 +13,14 @@ from index import engine
 from index.analyzer import analyze
 from index.answerability import FEATURES, LIKELY_BAR, QUESTION_FEATURES, AnswerModel, Logistic
 from index.backend import PassageRecord, TermStats
-from index.engine import GroundIndex, TypedReading, _asked_countries, _attributed, _with_inherited_type
+from index.engine import (
+    GroundIndex,
+    TypedReading,
+    _asked_countries,
+    _attributed,
+    _with_inherited_period,
+    _with_inherited_type,
+)
 from index.question import analyze_question
 from index.types import Filters, Query
 from tests.helpers import tiny_index_in
@@ -265,6 +272,35 @@ def test_a_source_dated_a_year_holds_it_only_when_its_title_names_none(
     assert _lacking(idx, "How many defectors did China return in 2022?")["article"] == ("2022",)
     # another year in a title ("lowest since 2012") is not the year the source reports on
     assert _lacking(idx, "How many defectors reached the South in 2023?")["since"] == ()
+
+
+LAST_YEAR = {
+    "detained.txt": "Detentions\n\nThe rapporteur said in September last year that 2,000 were held.",
+    "held.txt": "구금 보고서\n\n특별보고관은 작년 9월 탈북민 2천 명이 구금되어 있다고 밝혔다.",
+    "yearly.txt": "Detentions\n\nThe rapporteur said last year that 1,500 defectors were held.",
+}
+LAST_YEAR_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "detained.txt,Defectors held,Example,2023-09-26,https://example.org/d,test,CC BY,en\n"
+    "held.txt,구금 보고서,Example,2023-09-26,https://example.kr/h,test,CC BY,ko\n"
+    "yearly.txt,China 2024 Human Rights Report,Example,2025,https://example.org/y,test,CC BY,en\n"
+)
+
+
+def test_last_year_in_a_dated_source_holds_the_year_before_its_date(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "in September last year" in an article of 2023 says 2022 (작년 alike); a yearly report, whose
+    date is not the year it speaks of, lends no year so."""
+    idx = tiny_index_in(tmp_path_factory, "lastyear", LAST_YEAR, LAST_YEAR_MANIFEST)
+
+    lacking = _lacking(idx, "How many defectors were held in 2022?")
+    assert lacking["detained"] == () and lacking["held"] == ()
+    assert lacking["yearly"] == ("2022",)
+    assert _lacking(idx, "2022년에 구금된 탈북민은 몇 명인가요?")["held"] == ()
+    # the year of its date, as before; not two years back
+    assert _lacking(idx, "How many defectors were held in 2023?")["detained"] == ()
+    assert _lacking(idx, "How many defectors were held in 2021?")["detained"] == ("2021",)
 
 
 TOWNS = [(12, "Hyesan"), (30, "Musan"), (41, "Onsong"), (55, "Sinuiju"), (63, "Hoeryong"), (70, "Manpo")]
@@ -725,6 +761,33 @@ def test_the_typed_sentence_share_reads_the_best_sentence_holding_the_type() -> 
     assert zh is not None and zh.share(replace(record, language="zh")) == 1.0
     # no sentence holds the type: nothing is said of the question's terms
     assert _typed("What percentage of smugglers did the guards arrest?").share(record) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("earlier", "question", "period"),
+    [
+        # part of what the question before counted in a period is counted in that period
+        (
+            "How many North Koreans did China forcibly send back in October 2023?",
+            "How many of them were women?",
+            ("2023", "October"),
+        ),
+        ("2024년 상반기에 한국에 들어온 탈북민은 몇 명인가요?", "그중 여성은 몇 명이에요?", ("2024",)),
+        # its own year is kept; a follow-up about no part of it inherits none
+        (
+            "How many defectors did China detain in 2021?",
+            "And how many of them reached Thailand in 2022?",
+            ("2022",),
+        ),
+        ("How many North Koreans did China send back in October 2023?", "Who reported it?", ()),
+        ("How many seats does the National Assembly have?", "And how many of them are elected?", ()),
+    ],
+)
+def test_a_follow_up_about_part_of_what_was_counted_asks_of_its_period(
+    earlier: str, question: str, period: tuple[str, ...]
+) -> None:
+    q = _with_inherited_period(analyze_question(question), question, analyze_question(earlier))
+    assert tuple(c.text for c in q.constraints if c.kind in ("year", "month")) == period
 
 
 @pytest.mark.parametrize(
