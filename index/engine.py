@@ -464,7 +464,8 @@ class GroundIndex:
             earlier = analyze_question(thread)
         if earlier is not None and shifted is None and swapped is None:
             # "And for people admitted as refugees?" asks what the question before asked
-            q = _with_inherited_period(_with_inherited_type(q, question, earlier), question, earlier)
+            q = _with_inherited_type(q, question, earlier)
+            q = _with_inherited_period(q, question, [earlier, *map(analyze_question, reversed(history[:-1]))])
         h_terms = list(earlier.terms) if earlier is not None else []
         if shifted is not None:
             thread_terms = (t for h in read_with for t in analyze_question(h).terms)
@@ -1745,7 +1746,13 @@ _TITLE_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 
 
 # "Last year" in a source's own words: the year before its date (`GroundIndex._missing`)
-_LAST_YEAR = re.compile(r"\blast\s+year\b|(?<![가-힣])(?:지난\s*해|작년)|去年", re.IGNORECASE)
+_LAST_YEAR = re.compile(
+    # not "over the last year" (the past twelve months), "the last year of the plan", "the last year for
+    # which data are available"; not 지난 해외 ("a recent ... abroad")
+    r"(?<!the\s)\blast\s+year\b(?!\s+(?:of|for|in\s+which)\b)"
+    r"|(?<![가-힣])(?:지난\s*해|작년)(?:에는|에|의|보다|까지|부터|엔|는|도|와|과)?(?![가-힣])|去年",
+    re.IGNORECASE,
+)
 
 
 def _dated_year(meta: SourceMeta) -> str:
@@ -1869,19 +1876,42 @@ def _with_inherited_type(q: QuestionAnalysis, question: str, earlier: QuestionAn
 # A follow-up about part of what the question before counted: "How many of them were women?", "그중
 # 여성은 몇 명이에요?"
 _PARTITIVE = re.compile(
-    r"\b(?:of|among)\s+(?:them|those|these)\b|(?<![가-힣])(?:그|이|이들|그들)\s*(?:중|가운데)", re.IGNORECASE
+    r"\b(?:of|among)\s+(?:them|those|these)\b"
+    # 그중, 그 중에, 이 중, 이들 중, 그 가운데; not 이중 of 이중 국적 ("dual nationality"), nor 그 가운데
+    # 위치한 ("in the middle of it")
+    r"|(?<![가-힣])(?:그\s*중|이\s+중|이중에|이들\s*중|그들\s*중|그\s*가운데|이\s*가운데)"
+    r"(?=$|에|[\s,?？](?!\s*(?:위치|있)))",
+    re.IGNORECASE,
 )
+# What a question counts: a follow-up asking one of these of part of what the question before counted
+# asks of its period
+_COUNTED = frozenset({"a count", "a figure", "a percentage"})
 
 
-def _with_inherited_period(q: QuestionAnalysis, question: str, earlier: QuestionAnalysis) -> QuestionAnalysis:
-    """A follow-up about part of what the question before asked of a period (`_PARTITIVE`: "How many
-    of them were women?" after "How many North Koreans did China send back in October 2023?") asks of
-    that period too: the earlier question's year and month constraints are added to its own, unless it
-    names a year or month of its own ("And how many of them reached Thailand in 2022?")."""
-    if not _PARTITIVE.search(question) or any(c.kind in ("year", "month") for c in q.constraints):
+def _counts(q: QuestionAnalysis) -> bool:
+    return any(c.kind == "answer" and c.text in _COUNTED for c in q.constraints)
+
+
+def _with_inherited_period(
+    q: QuestionAnalysis, question: str, earlier: Sequence[QuestionAnalysis]
+) -> QuestionAnalysis:
+    """A follow-up counting part of what the question before counted (`_PARTITIVE`: "How many of them
+    were women?" after "How many North Koreans did China send back in October 2023?", "그중 여성은 몇
+    명이에요?") counts it in the same period: the year (and month) of the nearest earlier question of
+    the thread that names a year (`earlier`: the questions before, latest first) are added to its key
+    facts. One naming a year of its own ("And how many of them reached Thailand in 2022?") keeps its
+    own; one naming only a month ("How many of them came in March?") takes the earlier year alone.
+    "What is the purpose of these laws?" counts nothing and inherits nothing."""
+    own = {c.kind for c in q.constraints}
+    if "year" in own or not earlier or not _counts(q) or not _counts(earlier[0]):
         return q
-    period = tuple(c for c in earlier.constraints if c.kind in ("year", "month"))
-    return replace(q, constraints=(*q.constraints, *period)) if period else q
+    if not _PARTITIVE.search(question):
+        return q
+    for before in earlier:
+        period = tuple(c for c in before.constraints if c.kind in ("year", "month") and c.kind not in own)
+        if any(c.kind == "year" for c in period):
+            return replace(q, constraints=(*q.constraints, *period))
+    return q
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from bench.devset_eval import AUDIT
+from index.followup import read_question
 from scripts.check_devset import (
     DEFAULT_DEVSET,
     Source,
@@ -455,18 +456,23 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     cross_lingual: int,
 ) -> None:
     """bench/devset/audit3.jsonl to audit13.jsonl follow the dev set's schema and rules
-    with their own halves; no id of one is also in an earlier set, nor a question (asked with the
-    same earlier questions) of a test half: a writer may ask what an earlier one asked (audit 13's
-    en-478 is the dev set's en-089 word for word), but only where both stand in fit halves, so that
-    no test half holds a question fitted on."""
+    with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
+    questions it is read with, when it points back) of a test half: a writer may ask what an earlier
+    one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
+    fit halves, so that no test half holds a question fitted on."""
     sources, source_problems = load_sources(SHARED_CORPUS)
     items, read_problems = load_items(path)
     problems = source_problems + read_problems + validate_items(items, sources)
     assert problems == [], "\n".join(problems)
 
     def asked(rows: list[dict[str, Any]], split: str = "") -> set[tuple[str, ...]]:
+        # a question is read with its earlier ones only when it points back to them
+        # (index.followup.read_question); asked alone, its words are the question
         return {
-            tuple(normalise(q).casefold() for q in (*i["history"], i["question"]))
+            tuple(
+                normalise(q).casefold()
+                for q in (*read_question(i["question"], i["history"]).read_with, i["question"])
+            )
             for i in rows
             if split in ("", i["split"])
         }

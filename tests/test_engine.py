@@ -278,25 +278,31 @@ LAST_YEAR = {
     "detained.txt": "Detentions\n\nThe rapporteur said in September last year that 2,000 were held.",
     "held.txt": "구금 보고서\n\n특별보고관은 작년 9월 탈북민 2천 명이 구금되어 있다고 밝혔다.",
     "yearly.txt": "Detentions\n\nThe rapporteur said last year that 1,500 defectors were held.",
+    "plan.txt": "Plans\n\nOver the last year 300 defectors were held; 2025 is the last year of the plan.",
 }
 LAST_YEAR_MANIFEST = (
     "file,title,publisher_or_author,date,source_url,origin,license,language\n"
     "detained.txt,Defectors held,Example,2023-09-26,https://example.org/d,test,CC BY,en\n"
     "held.txt,구금 보고서,Example,2023-09-26,https://example.kr/h,test,CC BY,ko\n"
-    "yearly.txt,China 2024 Human Rights Report,Example,2025,https://example.org/y,test,CC BY,en\n"
+    "yearly.txt,China 2022 Human Rights Report,Example,2023,https://example.org/y,test,CC BY,en\n"
+    "plan.txt,Plans,Example,2023-05-01,https://example.org/p,test,CC BY,en\n"
 )
 
 
 def test_last_year_in_a_dated_source_holds_the_year_before_its_date(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    """ "in September last year" in an article of 2023 says 2022 (작년 alike); a yearly report, whose
-    date is not the year it speaks of, lends no year so."""
+    """ "in September last year" in an article of 2023 says 2022 (작년 alike); a yearly report dated
+    2023 on 2022 (whose date is not the year it speaks of: it holds 2022 through its title) lends no
+    year by its "last year"; "over the last year" (the past twelve months) and "the last year of the
+    plan" name no year."""
     idx = tiny_index_in(tmp_path_factory, "lastyear", LAST_YEAR, LAST_YEAR_MANIFEST)
 
     lacking = _lacking(idx, "How many defectors were held in 2022?")
     assert lacking["detained"] == () and lacking["held"] == ()
-    assert lacking["yearly"] == ("2022",)
+    # (a yearly report holds its year through its title; its "last year" is read as no other)
+    assert _lacking(idx, "How many defectors were held in 2021?")["yearly"] == ("2021",)
+    assert lacking["plan"] == ("2022",)
     assert _lacking(idx, "2022년에 구금된 탈북민은 몇 명인가요?")["held"] == ()
     # the year of its date, as before; not two years back
     assert _lacking(idx, "How many defectors were held in 2023?")["detained"] == ()
@@ -779,15 +785,42 @@ def test_the_typed_sentence_share_reads_the_best_sentence_holding_the_type() -> 
             "And how many of them reached Thailand in 2022?",
             ("2022",),
         ),
+        # a month of its own takes the earlier year alone
+        (
+            "How many defectors did China detain in 2021?",
+            "How many of them were caught in March?",
+            ("March", "2021"),
+        ),
+        # a follow-up counting no part of it inherits none, nor one after a question that counted nothing
         ("How many North Koreans did China send back in October 2023?", "Who reported it?", ()),
-        ("How many seats does the National Assembly have?", "And how many of them are elected?", ()),
+        (
+            "Which laws on North Korean defectors were passed in 2023?",
+            "What is the purpose of these laws?",
+            (),
+        ),
+        ("Which laws on North Korean defectors were passed in 2023?", "How many of them are in force?", ()),
+        # 이중 of 이중 국적 ("dual nationality"), 이중의 처벌, 그 가운데 위치한 ("in the middle of it") are
+        # no part of anything
+        ("2024년에 귀화한 사람은 몇 명인가요?", "그럼 이중국적은 몇 명이 허용되나요?", ()),
+        ("2024년에 귀화한 사람은 몇 명인가요?", "그럼 이중 국적자는 몇 명이에요?", ()),
+        ("2024년에 귀화한 사람은 몇 명인가요?", "이 중에 여성은 몇 명이에요?", ("2024",)),
     ],
 )
 def test_a_follow_up_about_part_of_what_was_counted_asks_of_its_period(
     earlier: str, question: str, period: tuple[str, ...]
 ) -> None:
-    q = _with_inherited_period(analyze_question(question), question, analyze_question(earlier))
+    q = _with_inherited_period(analyze_question(question), question, [analyze_question(earlier)])
     assert tuple(c.text for c in q.constraints if c.kind in ("year", "month")) == period
+
+
+def test_a_period_is_carried_along_a_thread_of_parts() -> None:
+    """ "And how many of them were children?" after "How many of them were women?" after a question
+    about October 2023 counts in October 2023 too: the nearest earlier question naming a year gives it."""
+    thread = ["How many North Koreans did China send back in October 2023?", "How many of them were women?"]
+    question = "And how many of them were children?"
+    earlier = [analyze_question(h) for h in reversed(thread)]
+    q = _with_inherited_period(analyze_question(question), question, earlier)
+    assert {c.text for c in q.constraints if c.kind in ("year", "month")} == {"2023", "October"}
 
 
 @pytest.mark.parametrize(
