@@ -813,6 +813,62 @@ def test_a_follow_up_about_part_of_what_was_counted_asks_of_its_period(
     assert tuple(c.text for c in q.constraints if c.kind in ("year", "month")) == period
 
 
+PARTS = {
+    "october.txt": "Returns\n\nIn October 2023 China forcibly returned 500 North Korean defectors.",
+    "women.txt": "Women returned\n\nIn 2019, 300 of the North Korean defectors returned were women.",
+}
+PARTS_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "october.txt,Returns,Example,2024,https://example.org/o,test,CC BY,en\n"
+    "women.txt,Women returned,Example,2020,https://example.org/w,test,CC BY,en\n"
+)
+
+
+def test_a_count_of_part_of_a_counted_set_needs_its_period_in_a_search(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Asked after a question about October 2023, "How many of them were women?" is not answered by
+    a count of women returned in 2019; asked alone, that passage holds every key fact it has."""
+    idx = tiny_index_in(tmp_path_factory, "parts", PARTS, PARTS_MANIFEST)
+    history = ("How many North Korean defectors did China return in October 2023?",)
+
+    def lacking(question: str, earlier: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        explanation = idx.search(Query(question, k=5, explain=True, history=earlier)).explanation
+        assert explanation is not None
+        return {c.source_id.split("-")[0]: c.missing for c in explanation.candidates}
+
+    assert set(lacking("How many of them were women?", history)["women"]) == {"2023", "October"}
+    assert lacking("How many of them were women?", ())["women"] == ()
+
+
+DAYS = {
+    "day.txt": "북한이탈주민법\n\n제4조의4 (북한이탈주민의 날) 매년 7월 14일을 북한이탈주민의 날로 한다.",
+    "term.txt": "보호 기간\n\n국가정보원장은 90일 이내에 보호 여부를 결정하여야 한다.",
+}
+DAYS_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "day.txt,북한이탈주민법,Example,2024,https://example.kr/d,test,CC BY,ko\n"
+    "term.txt,보호 기간,Example,2024,https://example.kr/t,test,CC BY,ko\n"
+)
+
+
+def test_a_day_of_the_year_asked_in_korean_is_answered_by_a_date(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "매년 며칠인가요?" asks a date: the Act's "매년 7월 14일" holds it; "며칠 이내에" asks a number
+    of days, which "90일 이내" holds and a date does not stand for."""
+    idx = tiny_index_in(tmp_path_factory, "days", DAYS, DAYS_MANIFEST)
+
+    def holding(question: str) -> set[str]:
+        """The sources of the candidates holding every key fact (a source's title block is one too)."""
+        explanation = idx.search(Query(question, k=5, explain=True)).explanation
+        assert explanation is not None
+        return {c.source_id.split("-")[0] for c in explanation.candidates if not c.missing}
+
+    assert holding("'북한이탈주민의 날'은 매년 며칠인가요?") == {"day"}
+    assert holding("보호 여부는 며칠 이내에 결정해야 하나요?") == {"term"}
+
+
 def test_a_period_is_carried_along_a_thread_of_parts() -> None:
     """ "And how many of them were children?" after "How many of them were women?" after a question
     about October 2023 counts in October 2023 too: the nearest earlier question naming a year gives it."""
