@@ -465,7 +465,7 @@ class GroundIndex:
         if earlier is not None and shifted is None and swapped is None:
             # "And for people admitted as refugees?" asks what the question before asked
             q = _with_inherited_type(q, question, earlier)
-            q = _with_inherited_period(q, question, [earlier, *map(analyze_question, reversed(history[:-1]))])
+            q = _with_inherited_period(q, question, earlier, history[-2::-1])
         h_terms = list(earlier.terms) if earlier is not None else []
         if shifted is not None:
             thread_terms = (t for h in read_with for t in analyze_question(h).terms)
@@ -1893,21 +1893,20 @@ def _counts(q: QuestionAnalysis) -> bool:
 
 
 def _with_inherited_period(
-    q: QuestionAnalysis, question: str, earlier: Sequence[QuestionAnalysis]
+    q: QuestionAnalysis, question: str, earlier: QuestionAnalysis, further: Sequence[str] = ()
 ) -> QuestionAnalysis:
-    """A follow-up counting part of what the question before counted (`_PARTITIVE`: "How many of them
-    were women?" after "How many North Koreans did China send back in October 2023?", "그중 여성은 몇
-    명이에요?") counts it in the same period: the year (and month) of the nearest earlier question of
-    the thread that names a year (`earlier`: the questions before, latest first) are added to its key
-    facts. One naming a year of its own ("And how many of them reached Thailand in 2022?") keeps its
-    own; one naming only a month ("How many of them came in March?") takes the earlier year alone.
-    "What is the purpose of these laws?" counts nothing and inherits nothing."""
+    """A follow-up counting part of what the question before (`earlier`) counted (`_PARTITIVE`: "How
+    many of them were women?" after "How many North Koreans did China send back in October 2023?",
+    "그중 여성은 몇 명이에요?") counts it in the same period: the year (and month) of the nearest
+    question of the thread that names a year (`earlier`, then `further`: the questions before it,
+    latest first, analysed only when needed) are added to its key facts. One naming a year of its own
+    ("And how many of them reached Thailand in 2022?") keeps its own; one naming only a month ("How
+    many of them came in March?") takes the earlier year alone. "What is the purpose of these laws?"
+    counts nothing and inherits nothing."""
     own = {c.kind for c in q.constraints}
-    if "year" in own or not earlier or not _counts(q) or not _counts(earlier[0]):
+    if "year" in own or not _counts(q) or not _counts(earlier) or not _PARTITIVE.search(question):
         return q
-    if not _PARTITIVE.search(question):
-        return q
-    for before in earlier:
+    for before in itertools.chain((earlier,), map(analyze_question, further)):
         period = tuple(c for c in before.constraints if c.kind in ("year", "month") and c.kind not in own)
         if any(c.kind == "year" for c in period):
             return replace(q, constraints=(*q.constraints, *period))

@@ -809,7 +809,7 @@ def test_the_typed_sentence_share_reads_the_best_sentence_holding_the_type() -> 
 def test_a_follow_up_about_part_of_what_was_counted_asks_of_its_period(
     earlier: str, question: str, period: tuple[str, ...]
 ) -> None:
-    q = _with_inherited_period(analyze_question(question), question, [analyze_question(earlier)])
+    q = _with_inherited_period(analyze_question(question), question, analyze_question(earlier))
     assert tuple(c.text for c in q.constraints if c.kind in ("year", "month")) == period
 
 
@@ -874,8 +874,9 @@ def test_a_period_is_carried_along_a_thread_of_parts() -> None:
     about October 2023 counts in October 2023 too: the nearest earlier question naming a year gives it."""
     thread = ["How many North Koreans did China send back in October 2023?", "How many of them were women?"]
     question = "And how many of them were children?"
-    earlier = [analyze_question(h) for h in reversed(thread)]
-    q = _with_inherited_period(analyze_question(question), question, earlier)
+    q = _with_inherited_period(
+        analyze_question(question), question, analyze_question(thread[-1]), thread[-2::-1]
+    )
     assert {c.text for c in q.constraints if c.kind in ("year", "month")} == {"2023", "October"}
 
 
