@@ -108,6 +108,10 @@ DOMAIN_ENTRIES = (
     # the Refugee Act's words for an asylum seeker and a recognised refugee (난민법 제2조)
     ("난민신청자", "asylum seeker; refugee applicant"),
     ("난민인정자", "recognized refugee"),
+    # the US government's offices, as the collection's State Department reports and US Code name them
+    ("국무부", "Department of State; State Department"),
+    ("국무장관", "Secretary of State"),
+    ("국토안보부", "Department of Homeland Security"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 _DOMAIN_HEADS = frozenset(head for head, _ in DOMAIN_ENTRIES)
@@ -257,6 +261,20 @@ class Translation:
     weights: Mapping[str, float]
 
 
+# A Korean word whose sense the question's frame fixes: 정의 is "justice" or "definition", and asked
+# "정의는 무엇인가요" or "어떻게 정의하나요" it is the latter (read as justice too, its English run
+# ranked every treaty's "International Court of Justice" clause above the definition asked).
+_FRAMED_SENSES = (
+    (
+        re.compile(
+            r"정의(?:는|가|란|이란|를|에)?\s*(?:무엇|뭐|뭔|무슨|어떻게|어떤)|정의(?:는|란|이란)\s*[?？]|정의(?:하|된|되|한)"
+        ),
+        "정의",
+        frozenset({"definit", "defin"}),
+    ),
+)
+
+
 def lookups(
     lexicon: Lexicon, terms: Sequence[str], language: str, text: str = ""
 ) -> dict[str, tuple[Sense, ...]]:
@@ -282,6 +300,9 @@ def lookups(
         for i in covered:  # a phrase's words are translated as the phrase, not one by one
             found.pop(terms[i], None)
     if language == "ko" and text:
+        for pattern, term, meant in _FRAMED_SENSES:
+            if term in found and pattern.search(text):
+                found[term] = tuple(s for s in found[term] if meant.issuperset(s)) or found[term]
         words = text.split()
         for size in (2, 3):
             for start in range(len(terms) - size + 1):

@@ -114,6 +114,14 @@ _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,.]*\d
 _QUOTED = re.compile(r"[\"“„«「『]([^\"”“«»「」『』]{3,120})[\"”»」』]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
+# a name made an adjective by a participle or suffix after a hyphen ("the Chongryon-backed campaign",
+# "a Seoul-based NGO", "UN-led talks"): the name is the part before it, as a source writes it
+_NAME_SUFFIX = re.compile(
+    r"[-‐](?:backed|based|led|run|funded|sponsored|owned|born|controlled|affiliated|linked|allied|aligned|"
+    r"made|style|era|related|wide|level|bound|centred|centered|friendly|oriented|supported|organi[sz]ed|"
+    r"operated|dominated|inspired|imposed|brokered|mediated|drafted|registered|appointed|sanctioned|"
+    r"approved|administered|occupied|bred|educated|trained|listed)$"
+)
 _AGE_BEFORE = re.compile(
     r"\b(?:(?:aged|ages?|age of)(?:\s+between)?|(?:aged|ages?)\s+(?:between\s+)?\d+\s*(?:to|and|or|-|–))\s*$",
     re.IGNORECASE,
@@ -402,7 +410,9 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
     words = [(start, token.strip("?,;:!()[]\"“”'’")) for start, token in raw]
     runs: list[list[int]] = []
     current: list[int] = []
-    for i, (start, word) in enumerate(words):
+    for i, (start, written) in enumerate(words):
+        word = _NAME_SUFFIX.sub("", written)
+        suffixed = word != written
         base = _POSSESSIVE.sub("", word)
         capital = (
             bool(_NAME_WORD.fullmatch(base))
@@ -417,7 +427,8 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
             current.append(i)
             # a comma, a colon, a closing bracket or quote after it ends the name ("in Pyongyang,
             # Wang Yajun, said": two names)
-            if base == word and raw[i][1].rstrip("'’")[-1:] not in ',;:!?)]"”':
+            # and so does a suffix made of it ("the Seoul-based NGO Daily NK": two names)
+            if base == word and not suffixed and raw[i][1].rstrip("'’")[-1:] not in ',;:!?)]"”':
                 continue
         if current:
             runs.append(current)
@@ -426,7 +437,7 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
         runs.append(current)
     return [
         (
-            _instrument_named(" ".join(_POSSESSIVE.sub("", words[i][1]) for i in run)),
+            _instrument_named(" ".join(_POSSESSIVE.sub("", _NAME_SUFFIX.sub("", words[i][1])) for i in run)),
             len(run) == 1 and _acts(words, run[0]),
             _agent(words, run[-1]),
         )
@@ -621,7 +632,8 @@ def _month_stems(number: int) -> tuple[tuple[str, ...], ...]:
 
 
 # Words that only frame what is asked after a question word ("how many times", "how long ago",
-# "what percentage of", "what time"): dropped there, content elsewhere ("the time limit").
+# "what percentage of", "what time"), or how a source uses a term ("...에서 말하는"): dropped there,
+# content elsewhere ("the time limit", "3월 말").
 _FRAMING = re.compile(
     r"\bhow\s+many\s+(times)\b|\bhow\s+long\s+(ago)\b"
     r"|\bhow\s+many\s+(years|months|weeks|days|hours)\s+(ago)\b"
@@ -629,7 +641,9 @@ _FRAMING = re.compile(
     r"|\bhow\s+(frequently)\b"
     r"|\bwhat\s+(?:(percentage|percent|share|proportion|fraction|amount|number)\s+of\b"
     r"|(time)\s+(?:is|are|was|were|does|do|did|will|should|can|must)\b)"
-    r"|어느\s*(정도)",
+    r"|어느\s*(정도)"
+    # "국제협약에서 말하는 '무국적자'" (the term as the convention uses it): 말 is the verb "say"
+    r"|(?<![가-힣])(말)(?=하|한|했|씀|해)",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile(

@@ -15,6 +15,8 @@ from bench.devset_eval import AUDIT
 from index.followup import read_question
 from scripts.check_devset import (
     DEFAULT_DEVSET,
+    RELABELLED,
+    REPEATED,
     Source,
     assign_splits,
     cross_lingual_direction,
@@ -230,6 +232,27 @@ def test_splits_are_stratified_balanced_and_reproducible() -> None:
     assert abs(totals["fit"] - totals["test"]) <= 1
 
 
+def test_a_mended_label_or_a_repeated_question_moves_no_other_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Mending an answer key after a set was split and scored (`RELABELLED`), or standing a question
+    that repeats an earlier fit one in the fit half (`REPEATED`), leaves every other item in its half:
+    a re-split would put questions already read into a test half."""
+    items = _mixed_items()
+    before = assign_splits(items, SOURCES, repeated=frozenset())
+    # en-012 was written as off topic; it is mended to an answerable question
+    mended = [dict(i) for i in items]
+    mended[11].update(
+        answerable=True, kind="fact", answers=[{"file": "a.txt", "quote": "to the frontiers of"}]
+    )
+    assert assign_splits(mended, SOURCES, repeated=frozenset()) != before  # re-split: others move
+    monkeypatch.setitem(RELABELLED, "en-012", (False, "unanswerable-off-topic"))
+    assert assign_splits(mended, SOURCES, repeated=frozenset()) == before
+    tested = next(k for k, v in before.items() if v == "test")
+    after = assign_splits(items, SOURCES, repeated=frozenset({tested}))
+    assert after[tested] == "fit" and {k: v for k, v in after.items() if k != tested} == {
+        k: v for k, v in before.items() if k != tested
+    }
+
+
 def test_stored_split_must_match_the_assignment() -> None:
     items = _with_splits(_mixed_items())
     assert validate_items(items, SOURCES) == []
@@ -379,6 +402,7 @@ AUDIT10 = DEFAULT_DEVSET.with_name("audit10.jsonl")
 AUDIT11 = DEFAULT_DEVSET.with_name("audit11.jsonl")
 AUDIT12 = DEFAULT_DEVSET.with_name("audit12.jsonl")
 AUDIT13 = DEFAULT_DEVSET.with_name("audit13.jsonl")
+AUDIT14 = DEFAULT_DEVSET.with_name("audit14.jsonl")
 
 
 @pytest.mark.integration
@@ -444,8 +468,31 @@ AUDIT13 = DEFAULT_DEVSET.with_name("audit13.jsonl")
             64,
             10,
         ),
+        # so too, leaning on cross-lingual questions
+        (
+            AUDIT14,
+            (
+                DEFAULT_DEVSET,
+                AUDIT,
+                AUDIT3,
+                AUDIT4,
+                AUDIT5,
+                AUDIT6,
+                AUDIT7,
+                AUDIT8,
+                AUDIT9,
+                AUDIT10,
+                AUDIT11,
+                AUDIT12,
+                AUDIT13,
+            ),
+            17,
+            6,
+            64,
+            21,
+        ),
     ],
-    ids=[f"audit{n}" for n in range(3, 14)],
+    ids=[f"audit{n}" for n in range(3, 15)],
 )
 def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     path: Path,
@@ -455,11 +502,12 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit13.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit14.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
-    fit halves, so that no test half holds a question fitted on."""
+    fit halves, so that no test half holds a question fitted on (audit 14's repeats of fit questions
+    stand in its fit half: `REPEATED`)."""
     sources, source_problems = load_sources(SHARED_CORPUS)
     items, read_problems = load_items(path)
     problems = source_problems + read_problems + validate_items(items, sources)
@@ -487,5 +535,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     assert sum(not i["answerable"] for i in items) >= unanswerable
     assert sum(i["follow_up"] for i in items) >= follow_ups
     assert sum(is_cross_lingual(i, sources) for i in items if i["answerable"]) >= cross_lingual
-    splits = Counter(i["split"] for i in items)
+    # an item that repeats an earlier fit question stands in the fit half, in its place in the order
+    splits = Counter(assign_splits(items, sources, repeated=frozenset()).values())
     assert abs(splits["fit"] - splits["test"]) <= 1
+    assert all(i["split"] == "fit" for i in items if i["id"] in REPEATED)

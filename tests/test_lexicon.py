@@ -19,6 +19,7 @@ from index.lexicon import (
     translate,
     translate_found,
 )
+from index.question import analyze_question
 from index.types import Query
 from tests.fakes import FakeEmbedder
 from tests.helpers import MANIFEST, TINY, tiny_index_in
@@ -147,6 +148,23 @@ def test_a_compound_split_in_the_question_is_looked_up_whole() -> None:
     assert t.weights["traffick"] == 1.0 and t.senses["인신 매매"] == (("human", "traffick"),)
 
 
+def test_a_definition_question_reads_정의_as_definition_only() -> None:
+    """정의 is "justice" as well: read so in "정의는 무엇인가요", its English run ranked the treaties'
+    "International Court of Justice" clauses above the definition asked."""
+    lexicon = Lexicon.from_entries([("정의", "bond; definition; justice; define"), ("무국적자", "stateless")])
+    definition = {("definit",), ("defin",)}
+    for question in (
+        "'무국적자'의 정의는 무엇인가요?",
+        "무국적자의 정의가 뭐예요?",
+        "무국적자의 정의는?",
+        "협약은 무국적자를 어떻게 정의하나요?",
+    ):
+        q = analyze_question(question)
+        assert set(lookups(lexicon, q.terms, "ko", q.text)["정의"]) == definition, question
+    q = analyze_question("이행기 정의 실현을 위한 위원회는 무엇을 하나요?")  # transitional justice
+    assert ("justic",) in lookups(lexicon, q.terms, "ko", q.text)["정의"]
+
+
 def test_a_run_lends_its_senses_to_its_words_first() -> None:
     from index.engine import _senses
 
@@ -228,6 +246,9 @@ def test_the_installed_word_list_reads_domain_words() -> None:
     # a second sense beside the dictionary's: 기아 is also 棄兒, a foundling (1961 Convention, art. 2)
     assert {("hunger",), ("foundl",)} <= set(lex.senses("기아", "ko"))
     assert ("xinjiang",) in lex.senses("신장", "ko")
+    # the US offices the State Department reports and the US Code name (미 국무장관, 국무부 보고서)
+    assert tuple(analyze("Secretary of State")) in lex.senses("국무장관", "ko")
+    assert tuple(analyze("State Department")) in lex.senses("국무부", "ko")
 
 
 @pytest.fixture(scope="module")

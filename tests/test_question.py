@@ -32,6 +32,9 @@ from index.question import analyze_question, provisions_in, section_provisions
         ("여권 갱신에는 며칠이 걸리나요?", ["여권", "갱신"], ["며칠"]),
         ("상수도를 사용하는 비율은 어느 정도인가요?", ["상수도", "비율"], ["정도"]),
         ("How many times has the Times reported it?", ["time", "report"], ["mani"]),
+        # 말하는: how a source uses the term, not what is asked about ("3월 말" is the end of March)
+        ("국제협약에서 말하는 '무국적자'의 정의는 무엇인가요?", ["국제", "협약", "무국적자", "정의"], ["말"]),
+        ("유엔 보고서는 강제송환에 대해 뭐라고 말하나요?", ["유엔", "보고서", "강제", "송환"], ["말"]),
     ],
 )
 def test_question_and_quantity_words_are_not_content(
@@ -269,6 +272,22 @@ def test_a_hyphenated_word_of_a_name_is_held_by_its_parts() -> None:
     assert "non-refoul" in analyze_question("Does non-refoulement bind China?").terms
 
 
+def test_a_name_made_an_adjective_is_the_name_before_the_hyphen() -> None:
+    """ "the Chongryon-backed campaign" names Chongryon, as the source writes it ("Chongryon
+    encouraged the repatriation"); no passage holds "Chongryon-backed"."""
+    assert list(_names("How many Koreans left Japan in the Chongryon-backed repatriation campaign?")) == [
+        "Koreans",
+        "Japan",
+        "Chongryon",
+    ]
+    assert list(_names("What did the Seoul-based group Transitional Justice Working Group report?")) == [
+        "Seoul",
+        "Transitional Justice Working Group",
+    ]
+    assert _names("Did UN-led talks resume?") == {}  # an acronym, as "UN" alone
+    assert list(_names("When did Kim Il-sung die?")) == ["Kim Il-sung"]  # a name's own hyphen stays
+
+
 def test_a_comma_or_a_bracket_ends_a_name() -> None:
     """ "Pyongyang, Wang Yajun" is two names: joined, no passage would hold "Pyongyang Wang Yajun"."""
     assert list(_names("What did China's ambassador in Pyongyang, Wang Yajun, say?")) == [
@@ -415,7 +434,7 @@ def test_a_state_a_treaty_act_is_asked_about_is_a_key_fact(question: str, agent:
         (
             "Is there an Asia-wide human rights convention or commission like the European or "
             "Inter-American systems?",
-            ["Asia-wide"],
+            ["Asia"],  # "Asia-wide": the name before the hyphen (a passage's "Asia-wide" holds it)
         ),
         ("Which countries other than China repatriate North Korean defectors?", ["North Korean"]),
         # an example of what is asked about is its subject, not a comparison
