@@ -213,7 +213,16 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=8192)
 def _english_senses(glosses: tuple[str, ...]) -> tuple[Sense, ...]:
-    return tuple(dict.fromkeys(tuple(t) for t in analyze_many(list(glosses)) if t))
+    written = [_PLACEHOLDER.sub(" ", g) for g in glosses]
+    return tuple(dict.fromkeys(tuple(t) for t in analyze_many(written) if t))
+
+
+# The dictionary's placeholders for a verb's or a noun's arguments ("one´s compatriots", "tell someone
+# something", "pride oneself"): no passage says them, and analysed they left "one" and "s" as terms
+# a Korean question's English run searched with (자국민 -> s, one, compatriot)
+_PLACEHOLDER = re.compile(
+    r"\b(?:one[´'’]s|(?:someone|somebody)(?:[´'’]s)?|something|oneself)(?!\w)", re.IGNORECASE
+)
 
 
 # A field word of `DOMAIN_ENTRIES` this long or longer is read as the analyzer reads it: a compound it

@@ -643,7 +643,9 @@ _FRAMING = re.compile(
     r"|(time)\s+(?:is|are|was|were|does|do|did|will|should|can|must)\b)"
     r"|어느\s*(정도)"
     # "국제협약에서 말하는 '무국적자'" (the term as the convention uses it): 말 is the verb "say"
-    r"|(?<![가-힣])(말)(?=하|한|했|씀|해)",
+    r"|(?<![가-힣])(말)(?=하|한|했|씀|해)"
+    # "얼마나 걸려요", "며칠이 걸리나요": 걸리 is "take" in "how long does it take"
+    r"|(?:얼마나|며칠이?|몇\s*(?:년|개월|달|주|일|시간|분)(?:이나|이|가)?)\s*(걸(?:리|려|린)[가-힣]*)",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile(

@@ -54,6 +54,21 @@ def test_korean_terms_get_the_english_index_terms_of_each_sense(lexicon: Lexicon
     assert lexicon.senses("없는말", "ko") == ()
 
 
+def test_a_gloss_s_placeholders_are_no_senses() -> None:
+    """ "one´s compatriots" is "compatriots": analysed whole, "one" and "s" were terms an English run
+    searched with; "one" itself stays a sense (하나)."""
+    lexicon = Lexicon.from_entries(
+        [
+            ("자국민", "one´s compatriots; one's fellow countrymen"),
+            ("하나", "one"),
+            ("알리", "tell someone something"),
+        ]
+    )
+    assert lexicon.senses("자국민", "ko") == (("compatriot",), ("fellow", "countrymen"))
+    assert lexicon.senses("하나", "ko") == (("one",),)
+    assert lexicon.senses("알리", "ko") == (("tell",),)
+
+
 def test_the_domain_entries_name_courts_presidents_and_terms_of_office() -> None:
     lexicon = Lexicon.from_entries(DOMAIN_ENTRIES)
     assert ("internat", "crimin", "court") in lexicon.senses("국제형사재판소", "ko")

@@ -35,6 +35,10 @@ from index.question import analyze_question, provisions_in, section_provisions
         # 말하는: how a source uses the term, not what is asked about ("3월 말" is the end of March)
         ("국제협약에서 말하는 '무국적자'의 정의는 무엇인가요?", ["국제", "협약", "무국적자", "정의"], ["말"]),
         ("유엔 보고서는 강제송환에 대해 뭐라고 말하나요?", ["유엔", "보고서", "강제", "송환"], ["말"]),
+        # 걸리 is "take" in "how long does it take" (36 senses in the word list), content elsewhere
+        ("한국에서 난민 심사는 보통 얼마나 걸려요?", ["한국", "난민", "심사"], ["걸리"]),
+        ("결정까지 몇 개월이 걸리나요?", ["결정"], ["걸리"]),
+        ("중국에서 걸리면 어떻게 되나요?", ["중국", "걸리"], []),
     ],
 )
 def test_question_and_quantity_words_are_not_content(
