@@ -1469,9 +1469,13 @@ class GroundIndex:
             order = list(range(len(groups)))
             bars = tuple((name, float(getattr(t, name))) for name in t.__dataclass_fields__)
         if scored.named_instrument:
-            # the article of the instrument the question names answers it, first, whatever the scores,
-            # in the order of the text (an article's start first)
+            # the article of the instrument the question names answers it, first, whatever the scores:
+            # its start first, then its other passages best first (in the order of the text, a long
+            # article's paragraph asked about, "(11) Severe forms of trafficking in persons" of 22
+            # U.S.C. 7102's seventeen definitions, came after the first five)
             pinned = _text_order([i for i, g in enumerate(groups) if g.in_provision and eligible[i]], groups)
+            place = {i: n for n, i in enumerate(order)}
+            pinned = pinned[:1] + sorted(pinned[1:], key=lambda i: place.get(i, len(place)))
             if pinned:
                 answered = True
                 shown, marks = _lead(pinned, shown, marks, query.k)

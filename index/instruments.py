@@ -59,6 +59,13 @@ _INSTRUMENT_WORD = re.compile(
 )
 # Where a title stops naming the instrument and starts describing the edition.
 _TITLE_END = re.compile(r"\s+[—–]\s+|,\s+with\b|;\s")
+# a code's designation, which names where a text stands, not what it is ("United States Code, Title 22,
+# Chapter 78", "United States Code, Title 22, §§ 9241–9243")
+_DESIGNATION = re.compile(
+    r"(?:United States Code|U\.\s?S\.\s?C\.)"
+    r"(?:,?\s+(?:Title|Chapter|Subchapter|Part|Sections?|§§?)\s*[\w.]+(?:[–-][\w.]+)?)+"
+)
+_NAME_AFTER = re.compile(r"[A-Z][^(;:]*")  # the capitalised name after a designation's dash
 _WORD = re.compile(r"[A-Za-z]+")
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{3,8}(?![A-Za-z])")  # "ICCPR의", "ICCPR第12条" too
 MIN_MATCH = 0.2  # a question names an instrument when it matches one at least this much
@@ -72,9 +79,20 @@ NAME_STRESS = 3.0
 def instrument_name(title: str) -> str:
     """The part of a source title that names its instrument: up to the first dash, ", with" or "; "
     ("Convention ... Punishment (1984)" stays whole; "난민법 (Refugee Act, ...) — text as promulgated
-    2016-12-20" -> "난민법 (Refugee Act, ...)")."""
+    2016-12-20" -> "난민법 (Refugee Act, ...)"). A code's designation alone names no instrument: the
+    name after its dash follows it, up to a bracket, colon or semicolon ("United States Code, Title
+    22, Chapter 78 — Trafficking Victims Protection (22 U.S.C. 7101 et seq.; ...)" -> "United States
+    Code, Title 22, Chapter 78 — Trafficking Victims Protection"; a description in lower case does
+    not: "— refugee definition ...")."""
     m = _TITLE_END.search(title)
-    return title[: m.start()] if m else title
+    if not m:
+        return title
+    head = title[: m.start()]
+    if _DESIGNATION.fullmatch(head) and m.group().strip() in "—–":
+        after = _NAME_AFTER.match(title, m.end())
+        if after:
+            return f"{head} — {after.group().rstrip()}"
+    return head
 
 
 def is_instrument_heading(heading: str) -> bool:

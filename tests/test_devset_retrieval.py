@@ -261,3 +261,23 @@ def test_a_definitions_list_goes_on_after_it(demo_index: GroundIndex) -> None:
     assert 'the term "refugee" shall apply to any person who' in first.text
     assert second.source_id == first.source_id and second.ordinal == first.ordinal + 1
     assert "well-founded fear of being persecuted" in second.text
+
+
+def test_a_long_named_article_shows_its_start_then_the_paragraph_asked(demo_index: GroundIndex) -> None:
+    """22 U.S.C. 7102 holds seventeen definitions: the section's start comes first, then its passages
+    best first, not in the order of the text (the asked one, (11), came after the first five). The
+    Act is named by its chapter's name, which its source's title gives after the code's designation."""
+    answer = demo_index.search(
+        Query(
+            "What does section 7102 of the Trafficking Victims Protection Act define as severe forms of "
+            "trafficking in persons?",
+            explain=True,
+        )
+    )
+    assert answer.answered and answer.explanation is not None
+    assert "article of the instrument" in answer.explanation.reason
+    first, second = (list(answer.hits) + list(answer.further))[:2]
+    assert first.passage.source_id.startswith("usc-title22-ch78-") and first.passage.text.startswith(
+        "§ 7102."
+    )
+    assert second.passage.text.startswith("(11) Severe forms of trafficking in persons")

@@ -75,6 +75,20 @@ def test_a_title_names_its_instrument_up_to_the_edition() -> None:
         "난민법 (Refugee Act, Republic of Korea)"
     )
     assert instrument_name(CAT) == CAT
+    # a code's designation names where the text stands; its name follows the dash
+    code = "United States Code, Title 22, Chapter 78"
+    assert instrument_name(f"{code} — Trafficking Victims Protection (22 U.S.C. 7101 et seq.; TVPA)") == (
+        f"{code} — Trafficking Victims Protection"
+    )
+    sections = "United States Code, Title 22, §§ 9241–9243"
+    assert instrument_name(f"{sections} — North Korea Sanctions and Policy Enhancement: strategy") == (
+        f"{sections} — North Korea Sanctions and Policy Enhancement"
+    )
+    # not a description in lower case, nor what follows a name that is one
+    assert instrument_name("United States Code, Title 8 — refugee definition 8 U.S.C. 1101") == (
+        "United States Code, Title 8"
+    )
+    assert instrument_name("North Korea — 2024 Country Reports on Human Rights Practices") == "North Korea"
 
 
 def test_the_innermost_instrument_heading_wins_over_the_title() -> None:
