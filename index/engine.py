@@ -1469,13 +1469,17 @@ class GroundIndex:
             order = list(range(len(groups)))
             bars = tuple((name, float(getattr(t, name))) for name in t.__dataclass_fields__)
         if scored.named_instrument:
-            # the article of the instrument the question names answers it, first, whatever the scores:
-            # its start first, then its other passages best first (in the order of the text, a long
-            # article's paragraph asked about, "(11) Severe forms of trafficking in persons" of 22
-            # U.S.C. 7102's seventeen definitions, came after the first five)
+            # the article of the instrument the question names answers it, first, whatever the scores,
+            # in the order of the text (an article's start first), but for its likeliest passage,
+            # second when the text's order leaves it out of the first k: "(11) Severe forms of
+            # trafficking in persons" of 22 U.S.C. 7102's seventeen definitions came after the first
+            # five. (All of the article best first lost the Refugee Convention's Article 1A(2), the
+            # definition itself, to its exclusion clauses.)
             pinned = _text_order([i for i, g in enumerate(groups) if g.in_provision and eligible[i]], groups)
             place = {i: n for n, i in enumerate(order)}
-            pinned = pinned[:1] + sorted(pinned[1:], key=lambda i: place.get(i, len(place)))
+            likeliest = min(pinned, key=lambda i: place.get(i, len(place)), default=None)
+            if likeliest is not None and likeliest not in pinned[: query.k]:
+                pinned = [pinned[0], likeliest, *(i for i in pinned[1:] if i != likeliest)]
             if pinned:
                 answered = True
                 shown, marks = _lead(pinned, shown, marks, query.k)

@@ -91,7 +91,9 @@ def instrument_name(title: str) -> str:
     if _DESIGNATION.fullmatch(head) and m.group().strip() in "—–":
         after = _NAME_AFTER.match(title, m.end())
         if after:
-            return f"{head} — {after.group().rstrip()}"
+            name = after.group()
+            end = _TITLE_END.search(name)
+            return f"{head} — {(name[: end.start()] if end else name).rstrip()}"
     return head
 
 

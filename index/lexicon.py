@@ -270,17 +270,12 @@ class Translation:
     weights: Mapping[str, float]
 
 
-# A Korean word whose sense the question's frame fixes: 정의 is "justice" or "definition", and asked
-# "정의는 무엇인가요" or "어떻게 정의하나요" it is the latter (read as justice too, its English run
-# ranked every treaty's "International Court of Justice" clause above the definition asked).
+# A Korean word whose sense the question's frame fixes: 정의 is "justice" or "definition"; "X의 정의"
+# (the definition of X) and the verb (정의하다, 정의된) are the latter (read as justice too, "'무국적자'의
+# 정의는 무엇인가요?" ranked every treaty's "International Court of Justice" clause above the
+# definition asked). "이행기 정의", "사회 정의는 무엇인가요?", "정의로운" stay justice.
 _FRAMED_SENSES = (
-    (
-        re.compile(
-            r"정의(?:는|가|란|이란|를|에)?\s*(?:무엇|뭐|뭔|무슨|어떻게|어떤)|정의(?:는|란|이란)\s*[?？]|정의(?:하|된|되|한)"
-        ),
-        "정의",
-        frozenset({"definit", "defin"}),
-    ),
+    (re.compile(r"의\s*정의|정의(?:하|되|된|한다|한\s)"), "정의", frozenset({"definit", "defin"})),
 )
 
 

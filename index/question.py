@@ -118,7 +118,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # "a Seoul-based NGO", "UN-led talks"): the name is the part before it, as a source writes it
 _NAME_SUFFIX = re.compile(
     r"[-‐](?:backed|based|led|run|funded|sponsored|owned|born|controlled|affiliated|linked|allied|aligned|"
-    r"made|style|era|related|wide|level|bound|centred|centered|friendly|oriented|supported|organi[sz]ed|"
+    r"made|style|era|related|bound|centred|centered|friendly|oriented|supported|organi[sz]ed|"
     r"operated|dominated|inspired|imposed|brokered|mediated|drafted|registered|appointed|sanctioned|"
     r"approved|administered|occupied|bred|educated|trained|listed)$"
 )
@@ -643,9 +643,10 @@ _FRAMING = re.compile(
     r"|(time)\s+(?:is|are|was|were|does|do|did|will|should|can|must)\b)"
     r"|어느\s*(정도)"
     # "국제협약에서 말하는 '무국적자'" (the term as the convention uses it): 말 is the verb "say"
-    r"|(?<![가-힣])(말)(?=하|한|했|씀|해)"
-    # "얼마나 걸려요", "며칠이 걸리나요": 걸리 is "take" in "how long does it take"
-    r"|(?:얼마나|며칠이?|몇\s*(?:년|개월|달|주|일|시간|분)(?:이나|이|가)?)\s*(걸(?:리|려|린)[가-힣]*)",
+    r"|(?<![가-힣])(말)(?=하(?!기)|한(?!마디)|했|해)"
+    # "얼마나 걸려요", "며칠이 걸렸나요": 걸리 is "take" in "how long does it take"
+    r"|(?:얼마나(?:\s*오래)?|며칠(?:이나|이)?|몇\s*(?:년|개월|달|주|일|시간|분)(?:이나|이|가|나)?)"
+    r"\s*(걸(?:리|려|린|릴|렸|립)[가-힣]*)",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile(

@@ -264,9 +264,9 @@ def test_a_definitions_list_goes_on_after_it(demo_index: GroundIndex) -> None:
 
 
 def test_a_long_named_article_shows_its_start_then_the_paragraph_asked(demo_index: GroundIndex) -> None:
-    """22 U.S.C. 7102 holds seventeen definitions: the section's start comes first, then its passages
-    best first, not in the order of the text (the asked one, (11), came after the first five). The
-    Act is named by its chapter's name, which its source's title gives after the code's designation."""
+    """22 U.S.C. 7102 holds seventeen definitions: the section's start comes first, then its likeliest
+    passage (the asked one, (11), came after the first five in the order of the text). The Act is
+    named by its chapter's name, which its source's title gives after the code's designation."""
     answer = demo_index.search(
         Query(
             "What does section 7102 of the Trafficking Victims Protection Act define as severe forms of "
@@ -281,3 +281,12 @@ def test_a_long_named_article_shows_its_start_then_the_paragraph_asked(demo_inde
         "§ 7102."
     )
     assert second.passage.text.startswith("(11) Severe forms of trafficking in persons")
+
+
+def test_a_named_article_s_passages_otherwise_keep_the_order_of_the_text(demo_index: GroundIndex) -> None:
+    """Article 1 of the Refugee Convention: its start, then A(2), the definition itself (all of the
+    article best first put its exclusion clauses before it, and A(2) out of the first five)."""
+    answer = demo_index.search(Query("What does Article 1 of the Refugee Convention define as a refugee?"))
+    first, second = (list(answer.hits) + list(answer.further))[:2]
+    assert 'Definition of the Term "Refugee"' in first.passage.text
+    assert "owing to well-founded fear of being persecuted" in second.passage.text

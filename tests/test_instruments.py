@@ -89,6 +89,10 @@ def test_a_title_names_its_instrument_up_to_the_edition() -> None:
         "United States Code, Title 8"
     )
     assert instrument_name("North Korea — 2024 Country Reports on Human Rights Practices") == "North Korea"
+    chapter = "United States Code, Title 8, Chapter 12"
+    assert instrument_name(f"{chapter} — Immigration and Nationality — text as of 2024") == (
+        f"{chapter} — Immigration and Nationality"
+    )
 
 
 def test_the_innermost_instrument_heading_wins_over_the_title() -> None:

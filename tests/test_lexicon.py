@@ -164,20 +164,27 @@ def test_a_compound_split_in_the_question_is_looked_up_whole() -> None:
 
 
 def test_a_definition_question_reads_정의_as_definition_only() -> None:
-    """정의 is "justice" as well: read so in "정의는 무엇인가요", its English run ranked the treaties'
-    "International Court of Justice" clauses above the definition asked."""
+    """정의 is "justice" as well: read so in "'무국적자'의 정의는 무엇인가요?", its English run ranked the
+    treaties' "International Court of Justice" clauses above the definition asked. "X의 정의" and the
+    verb are definitions; "이행기 정의" (transitional justice) and "사회 정의" stay justice."""
     lexicon = Lexicon.from_entries([("정의", "bond; definition; justice; define"), ("무국적자", "stateless")])
     definition = {("definit",), ("defin",)}
     for question in (
         "'무국적자'의 정의는 무엇인가요?",
         "무국적자의 정의가 뭐예요?",
-        "무국적자의 정의는?",
+        "난민의 정의를 알려주세요",
         "협약은 무국적자를 어떻게 정의하나요?",
     ):
         q = analyze_question(question)
         assert set(lookups(lexicon, q.terms, "ko", q.text)["정의"]) == definition, question
-    q = analyze_question("이행기 정의 실현을 위한 위원회는 무엇을 하나요?")  # transitional justice
-    assert ("justic",) in lookups(lexicon, q.terms, "ko", q.text)["정의"]
+    for question in (
+        "이행기 정의 실현을 위한 위원회는 무엇을 하나요?",
+        "이행기 정의를 어떻게 실현할 수 있나요?",
+        "사회 정의는 무엇인가요?",
+        "정의가 무엇보다 중요한 이유는?",
+    ):
+        q = analyze_question(question)
+        assert ("justic",) in lookups(lexicon, q.terms, "ko", q.text)["정의"], question
 
 
 def test_a_run_lends_its_senses_to_its_words_first() -> None:

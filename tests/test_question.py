@@ -39,6 +39,12 @@ from index.question import analyze_question, provisions_in, section_provisions
         ("한국에서 난민 심사는 보통 얼마나 걸려요?", ["한국", "난민", "심사"], ["걸리"]),
         ("결정까지 몇 개월이 걸리나요?", ["결정"], ["걸리"]),
         ("중국에서 걸리면 어떻게 되나요?", ["중국", "걸리"], []),
+        ("얼마나 오래 걸리나요?", [], ["걸리"]),
+        ("며칠이 걸렸나요?", [], ["걸리"]),
+        ("기간이 얼마나 걸릴까요?", ["기간"], ["걸리"]),
+        ("몇 명이 단속에 걸렸나요?", ["단속", "걸리"], []),
+        # 말하기 (speaking) and 말씀 are words of their own
+        ("탈북민의 말하기 능력 평가는?", ["탈북민", "말하기", "능력", "평가"], []),
     ],
 )
 def test_question_and_quantity_words_are_not_content(
@@ -290,6 +296,7 @@ def test_a_name_made_an_adjective_is_the_name_before_the_hyphen() -> None:
     ]
     assert _names("Did UN-led talks resume?") == {}  # an acronym, as "UN" alone
     assert list(_names("When did Kim Il-sung die?")) == ["Kim Il-sung"]  # a name's own hyphen stays
+    assert list(_names("What did the UNHCR High-level Segment pledge?")) == ["High-level Segment"]
 
 
 def test_a_comma_or_a_bracket_ends_a_name() -> None:
@@ -438,7 +445,7 @@ def test_a_state_a_treaty_act_is_asked_about_is_a_key_fact(question: str, agent:
         (
             "Is there an Asia-wide human rights convention or commission like the European or "
             "Inter-American systems?",
-            ["Asia"],  # "Asia-wide": the name before the hyphen (a passage's "Asia-wide" holds it)
+            ["Asia-wide"],
         ),
         ("Which countries other than China repatriate North Korean defectors?", ["North Korean"]),
         # an example of what is asked about is its subject, not a comparison
