@@ -405,6 +405,40 @@ AUDIT13 = DEFAULT_DEVSET.with_name("audit13.jsonl")
 AUDIT14 = DEFAULT_DEVSET.with_name("audit14.jsonl")
 
 
+# every question set in the order they were written: a later audit is checked against all before it
+SETS_IN_ORDER = (
+    DEFAULT_DEVSET,
+    AUDIT,
+    AUDIT3,
+    AUDIT4,
+    AUDIT5,
+    AUDIT6,
+    AUDIT7,
+    AUDIT8,
+    AUDIT9,
+    AUDIT10,
+    AUDIT11,
+    AUDIT12,
+    AUDIT13,
+    AUDIT14,
+)
+# per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
+LATER_AUDITS = {
+    AUDIT3: (10, 5, 65, 10),
+    AUDIT4: (19, 5, 65, 10),
+    AUDIT5: (26, 6, 65, 10),
+    AUDIT6: (26, 5, 65, 10),
+    AUDIT7: (26, 6, 65, 10),
+    AUDIT8: (0, 0, 60, 60),  # cross-lingual only: every question is answered in the other language
+    AUDIT9: (12, 0, 60, 48),  # cross-lingual, with unanswerable questions
+    AUDIT10: (14, 6, 60, 16),
+    AUDIT11: (20, 6, 64, 12),
+    AUDIT12: (21, 6, 64, 9),
+    AUDIT13: (18, 6, 64, 10),  # asked as researchers would, not to trick
+    AUDIT14: (17, 6, 64, 21),  # so too, leaning on cross-lingual questions
+}
+
+
 @pytest.mark.integration
 @pytest.mark.skipif(
     not (SHARED_CORPUS / "sources").is_dir(),
@@ -412,87 +446,8 @@ AUDIT14 = DEFAULT_DEVSET.with_name("audit14.jsonl")
 )
 @pytest.mark.parametrize(
     ("path", "earlier", "unanswerable", "follow_ups", "size", "cross_lingual"),
-    [
-        (AUDIT3, (DEFAULT_DEVSET, AUDIT), 10, 5, 65, 10),
-        (AUDIT4, (DEFAULT_DEVSET, AUDIT, AUDIT3), 19, 5, 65, 10),
-        (AUDIT5, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4), 26, 6, 65, 10),
-        (AUDIT6, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5), 26, 5, 65, 10),
-        (AUDIT7, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6), 26, 6, 65, 10),
-        # cross-lingual only: every question is answered in the other language
-        (AUDIT8, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6, AUDIT7), 0, 0, 60, 60),
-        # cross-lingual, with unanswerable questions
-        (AUDIT9, (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6, AUDIT7, AUDIT8), 12, 0, 60, 48),
-        (
-            AUDIT10,
-            (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6, AUDIT7, AUDIT8, AUDIT9),
-            14,
-            6,
-            60,
-            16,
-        ),
-        (
-            AUDIT11,
-            (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6, AUDIT7, AUDIT8, AUDIT9, AUDIT10),
-            20,
-            6,
-            64,
-            12,
-        ),
-        (
-            AUDIT12,
-            (DEFAULT_DEVSET, AUDIT, AUDIT3, AUDIT4, AUDIT5, AUDIT6, AUDIT7, AUDIT8, AUDIT9, AUDIT10, AUDIT11),
-            21,
-            6,
-            64,
-            9,
-        ),
-        # asked as researchers would, not to trick
-        (
-            AUDIT13,
-            (
-                DEFAULT_DEVSET,
-                AUDIT,
-                AUDIT3,
-                AUDIT4,
-                AUDIT5,
-                AUDIT6,
-                AUDIT7,
-                AUDIT8,
-                AUDIT9,
-                AUDIT10,
-                AUDIT11,
-                AUDIT12,
-            ),
-            18,
-            6,
-            64,
-            10,
-        ),
-        # so too, leaning on cross-lingual questions
-        (
-            AUDIT14,
-            (
-                DEFAULT_DEVSET,
-                AUDIT,
-                AUDIT3,
-                AUDIT4,
-                AUDIT5,
-                AUDIT6,
-                AUDIT7,
-                AUDIT8,
-                AUDIT9,
-                AUDIT10,
-                AUDIT11,
-                AUDIT12,
-                AUDIT13,
-            ),
-            17,
-            6,
-            64,
-            21,
-        ),
-    ],
-    ids=[f"audit{n}" for n in range(3, 15)],
+    [(path, SETS_IN_ORDER[: SETS_IN_ORDER.index(path)], *counts) for path, counts in LATER_AUDITS.items()],
+    ids=[path.stem for path in LATER_AUDITS],
 )
 def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     path: Path,
