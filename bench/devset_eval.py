@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT14`: bench/devset/audit3.jsonl to audit14.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT15`: bench/devset/audit3.jsonl to audit15.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -18,7 +18,8 @@ too, with 12 unanswerable questions, and English questions answered by the Chine
 (2026-12-04) too, with 20 unanswerable questions and some answerable ones that look unanswerable, and
 audit 12 (2026-12-04) with 21 unanswerable questions and 11 answerable ones that look unanswerable;
 audit 13 (2026-12-04) asks as researchers would, not to trick, with 18 unanswerable questions, and
-audit 14 (2026-12-04) so too, leaning on cross-lingual questions, with 17 unanswerable ones. The
+audit 14 (2026-12-04) so too, leaning on cross-lingual questions, with 17 unanswerable ones, as
+does audit 15 (2026-12-04), with 11 questions naming a provision. The
 answerability fit reads every set's fit half (bench/answerability.py, since 2026-12-02 all of them;
 before, the dev and audit sets) and reports each test half apart.
 """
@@ -49,6 +50,7 @@ AUDIT11 = DEVSET.with_name("audit11.jsonl")
 AUDIT12 = DEVSET.with_name("audit12.jsonl")
 AUDIT13 = DEVSET.with_name("audit13.jsonl")
 AUDIT14 = DEVSET.with_name("audit14.jsonl")
+AUDIT15 = DEVSET.with_name("audit15.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -64,6 +66,7 @@ QUESTION_SETS = {
     "audit 12": AUDIT12,
     "audit 13": AUDIT13,
     "audit 14": AUDIT14,
+    "audit 15": AUDIT15,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

@@ -174,10 +174,18 @@ RELABELLED: dict[str, tuple[bool, str]] = {
 }
 
 
-# Items that repeat, word for word, a question of an earlier set's fit half (writers apart from each
+# Items that repeat a question of an earlier set's fit half, word for word or nearly (writers apart from each
 # other ask alike): each stands in the fit half, so that no test half holds a question fitted on, and
 # keeps its place in the assignment's order, so that no other item moves between the halves.
-REPEATED = frozenset({"en-565", "en-578", "ko-446"})  # audit 14: en-467, en-221, ko-062
+REPEATED = frozenset(
+    {
+        "en-565",  # audit 14: en-467
+        "en-578",  # audit 14: en-221
+        "ko-446",  # audit 14: ko-062
+        "en-679",  # audit 15: en-836 in other words ("resettled ... took effect" for "admitted")
+        "ko-356",  # audit 15: ko-331 in other words (보호신청을 몇 년 넘게 미루면)
+    }
+)
 
 
 def stratum(item: Item, sources: Mapping[str, Source]) -> tuple[str, ...]:

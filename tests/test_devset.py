@@ -403,6 +403,7 @@ AUDIT11 = DEFAULT_DEVSET.with_name("audit11.jsonl")
 AUDIT12 = DEFAULT_DEVSET.with_name("audit12.jsonl")
 AUDIT13 = DEFAULT_DEVSET.with_name("audit13.jsonl")
 AUDIT14 = DEFAULT_DEVSET.with_name("audit14.jsonl")
+AUDIT15 = DEFAULT_DEVSET.with_name("audit15.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -421,6 +422,7 @@ SETS_IN_ORDER = (
     AUDIT12,
     AUDIT13,
     AUDIT14,
+    AUDIT15,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -436,6 +438,7 @@ LATER_AUDITS = {
     AUDIT12: (21, 6, 64, 9),
     AUDIT13: (18, 6, 64, 10),  # asked as researchers would, not to trick
     AUDIT14: (17, 6, 64, 21),  # so too, leaning on cross-lingual questions
+    AUDIT15: (17, 6, 64, 12),  # so too, with more questions naming a provision
 }
 
 
@@ -457,7 +460,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit14.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit15.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
