@@ -326,6 +326,29 @@ def test_the_translated_run_s_best_stay_candidates_with_their_rank(backend: Back
     assert next(c for c in both if c.id == "z0").translated_rank == 1
 
 
+def test_the_eight_best_of_a_translated_run_stay_candidates(tmp_path: Path) -> None:
+    # a passage in another language reached only through the question's translated terms scores below
+    # those holding its own words: the translated run's best eight stay candidates, not two (the dev
+    # sets' fit halves: 398 -> 400 answer passages shown; bench/README.md, 2026-12-04)
+    docs = [("d0", "border workers detained at the border", "en")] + [
+        (f"z{i}", "外国人" * i + "拘留审查。", "zh") for i in range(10)
+    ]
+    prepared = prepare([text_source(i, d, language=lang) for i, d, lang in docs], FakeEmbedder(), chunk=False)
+    backend = memory_backend(prepared)
+    retriever = HybridRetriever(backend, FakeEmbedder(), analyze)
+    cands = retriever.retrieve(
+        "border workers detained",
+        k=1,
+        method="lexical",
+        query_tokens=["border", "worker", "detain"],
+        translated={"zh": {"拘留": 0.5}},
+    )
+    ranks = sorted(c.translated_rank for c in cands if c.translated_rank is not None)
+    assert cands[0].id == "d0"
+    assert ranks == list(range(1, 9)), cands
+    backend.close()
+
+
 def test_the_answer_model_reads_the_translated_rank(bilingual: GroundIndex, words: ChineseWordList) -> None:
     from index.answerability import FEATURES, features
 
