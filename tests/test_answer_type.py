@@ -58,6 +58,12 @@ from index.question import analyze_question
         # a sum of money asks for an amount in a currency; a share of one for a figure
         ("What is South Korea's hourly minimum wage?", "an amount, not a fine"),
         ("북한인권재단의 연간 예산은 얼마인가요?", "an amount, not a fine"),
+        # ... also when the sum is named as what is asked, without a how-much word
+        ("What was the Ministry of Unification's 2024 budget for resettlement support?", "an amount, not a fine"),
+        ("What was the OHCHR's budget for 2020-2021?", "an amount, not a fine"),
+        ("What is the fine for hiring an illegal worker?", "an amount"),
+        ("What is the budget process of the council?", None),
+        ("What are the fee rules for visas?", None),
         ("외국인 선원의 최저임금은 한국인 선원의 몇 퍼센트 수준인가요?", "a percentage"),
         # a penalty's bound may be no number ("punishable by death"): no type
         ("What is the maximum penalty for treason?", None),
