@@ -279,6 +279,11 @@ _FRAMED_SENSES = (
 )
 
 
+# The Korean suffix of a rate (인정률 "recognition rate", 이직율) and its English index term
+_RATE_SUFFIXES = ("률", "율")
+RATE = "rate"
+
+
 def lookups(
     lexicon: Lexicon, terms: Sequence[str], language: str, text: str = ""
 ) -> dict[str, tuple[Sense, ...]]:
@@ -308,6 +313,10 @@ def lookups(
             if term in found and pattern.search(text):
                 found[term] = tuple(s for s in found[term] if meant.issuperset(s)) or found[term]
         words = text.split()
+        for term in dict.fromkeys(terms):
+            # the suffix 률/율 ("rate": 인정률, 실업률), which the analyzer drops as an affix
+            if any(term + rate in w for w in words for rate in _RATE_SUFFIXES):
+                found[term + _RATE_SUFFIXES[0]] = ((RATE,),)
         for size in (2, 3):
             for start in range(len(terms) - size + 1):
                 run = terms[start : start + size]

@@ -163,6 +163,20 @@ def test_a_compound_split_in_the_question_is_looked_up_whole() -> None:
     assert t.weights["traffick"] == 1.0 and t.senses["인신 매매"] == (("human", "traffick"),)
 
 
+def test_a_rate_suffix_the_analyzer_drops_is_translated_as_rate() -> None:
+    """인정률 is 인정 + the suffix 률 ("rate"), which the analyzer drops: the question "한국의 난민
+    인정률은?" asked for a recognition rate searched English passages for "recognition" alone."""
+    lexicon = Lexicon.from_entries([("인정", "recognition"), ("난민", "refugee")])
+    for question in ("한국의 난민 인정률은 얼마였나요?", "난민 인정율은 몇 퍼센트예요?"):
+        q = analyze_question(question)
+        assert "인정" in q.terms, q.terms
+        found = lookups(lexicon, q.terms, "ko", q.text)
+        assert found["인정률"] == (("rate",),) and found["인정"] == (("recognit",),), question
+        assert translate(lexicon, q.terms, "ko", lambda t: True, 0.5, q.text).weights["rate"] == 0.5
+    q = analyze_question("난민 인정 절차는 어떻게 되나요?")
+    assert "인정률" not in lookups(lexicon, q.terms, "ko", q.text)
+
+
 def test_a_definition_question_reads_정의_as_definition_only() -> None:
     """정의 is "justice" as well: read so in "'무국적자'의 정의는 무엇인가요?", its English run ranked the
     treaties' "International Court of Justice" clauses above the definition asked. "X의 정의" and the
