@@ -1431,6 +1431,7 @@ class GroundIndex:
                 if e and not k
             )
             eligible = kept
+        foreign_over = set(passed_over)
         holder = asks_office_holder(scored.question) or asks_person_name(scored.question)
         if holder:
             # a law or a treaty says how a post is filled, never by whom; another passage answers when
@@ -1442,6 +1443,8 @@ class GroundIndex:
                 elif eligible[i] and not named(g):
                     passed_over[i] = "a sentence naming the post and a person the question does not name"
             eligible = [e and i not in passed_over for i, e in enumerate(eligible)]
+            if foreign and min(passed_over, default=0) not in foreign_over:
+                foreign = ""  # (the refusal names the rule that passed over the first candidate)
         probabilities: list[float] | None = None
         q_prob: float | None = None
         if self._answer_model is not None:
