@@ -59,7 +59,7 @@ from index.question import analyze_question
         ("What is South Korea's hourly minimum wage?", "an amount, not a fine"),
         ("북한인권재단의 연간 예산은 얼마인가요?", "an amount, not a fine"),
         # ... also when the sum is named as what is asked, without a how-much word
-        ("What was the Ministry of Unification's 2024 budget for resettlement support?", "an amount, not a fine"),
+        ("What was the Ministry of Unification's 2024 budget for resettlement?", "an amount, not a fine"),
         ("What was the OHCHR's budget for 2020-2021?", "an amount, not a fine"),
         ("What is the fine for hiring an illegal worker?", "an amount"),
         ("What is the budget process of the council?", None),
