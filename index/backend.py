@@ -121,6 +121,13 @@ class PassageRecord:
             held[(kind, given)] = found
         return found
 
+    def typed_sentence_texts(self, kind: str, given: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The text of each of its sentences that holds an answer of `kind`, in the order of
+        `typed_sentence_terms`."""
+        text = self.passage.text
+        spans = list(self.sentences) or [(0, len(text))]
+        return tuple(text[a:b] for a, b in spans if holds_type(text[a:b], kind, given))
+
     @functools.cached_property
     def _typed_sentences(self) -> dict[tuple[str, tuple[str, ...]], tuple[frozenset[str], ...]]:
         """`typed_sentence_terms`' readings so far, per kind."""

@@ -627,7 +627,7 @@ class GroundIndex:
         if not read_with and not q.provisions:
             by_language = {lang: _senses(tr for tr in translations if tr.language == lang) for lang in OTHER}
             senses = {lang: found for lang, found in by_language.items() if found}
-            typed = TypedReading.of(constraints, q_terms, language, stats, senses, question)
+            typed = TypedReading.of(constraints, q_terms, language, stats, senses, question, self._subject)
         wanted = set(q.provisions)
         in_senses = frozenset[str]().union(*asked[1:])  # a Korean term's English senses, all their words
         term_only = bool(defined) and asks_term(question)  # "What is X?": a definition of X itself, only
@@ -1002,6 +1002,18 @@ class GroundIndex:
         added = [pid for pid in named.passages if pid not in have][:NAMED_PASSAGES]
         return self._added_at_floor(cands, added, vector)
 
+    def _subject(self, source_id: str) -> frozenset[str]:
+        """The countries a source is about (`index.instruments.subject_countries` of its title), none
+        for a law or a treaty (its state's, whatever country it is about); read once per source while
+        remembered."""
+        subject = self._subjects.get(source_id)
+        if subject is None:
+            name = self._source_titles().name_of(source_id)
+            subject = frozenset() if is_instrument_heading(name) else subject_countries(name)
+            with self._lock:
+                _remember(self._subjects, source_id, subject)
+        return subject
+
     def _about_another_country(self, group: Group, asked: frozenset[str]) -> bool:
         """The group's passage is in a source about one country (`index.instruments.subject_countries`
         of its title: a country report, a Factbook entry, an encyclopedia article on a country; not a
@@ -1009,14 +1021,7 @@ class GroundIndex:
         asks about (`asked`), and the passage itself does not name that one (`names_country`): "How
         many journalists were detained in North Korea ...?" is not answered by the China report's
         count of journalists detained in China."""
-        sid = group.head.passage.source_id
-        subject = self._subjects.get(sid)
-        if subject is None:
-            # (a law or a treaty is its state's, whatever country it is about: not read here)
-            name = self._source_titles().name_of(sid)
-            subject = frozenset() if is_instrument_heading(name) else subject_countries(name)
-            with self._lock:
-                _remember(self._subjects, sid, subject)
+        subject = self._subject(group.head.passage.source_id)
         if len(subject) != 1 or subject & asked:
             return False
         return not any(names_country(group.head.passage.text, c) for c in asked)
@@ -2091,6 +2096,13 @@ class TypedReading:
     it is read only when it has a form written there. A name the question gives as its source is not
     read (`_attributed`).
 
+    An English question's countries are read even when common (as key names they are not): a
+    sentence of an English passage that names a country the question does not and lacks one it does,
+    beside the country its source is about, is about that other country ("South Korea has admitted
+    approximately 3,800 North Korean refugees" for "How many North Korean refugees have been
+    resettled in the United States?"; 2026-12-04, the fit halves: unanswerable refused 117 -> 122 of
+    168, no answer lost).
+
     Attributes:
         answer: the question's answer-type constraint (its `given` figures do not count as the type).
         language: the question's language.
@@ -2099,6 +2111,8 @@ class TypedReading:
         alternatives: question term -> the other forms of the key fact it is part of.
         names: per key name of the question, the word sets any of which holds it: (forms written as
             the question's language writes them, its Korean forms).
+        countries: the countries an English question asks about (`_asked_countries`), else none.
+        subject: source id -> the countries the source is about (`GroundIndex._subject`).
     """
 
     answer: Constraint
@@ -2108,6 +2122,8 @@ class TypedReading:
     alternatives: Mapping[str, tuple[tuple[str, ...], ...]]
     names: tuple[tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]], ...] = ()
     name_texts: tuple[str, ...] = ()
+    countries: frozenset[str] = frozenset()
+    subject: Callable[[str], frozenset[str]] | None = None
 
     @classmethod
     def of(
@@ -2118,6 +2134,7 @@ class TypedReading:
         stats: TermStats,
         senses: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]],
         question: str = "",
+        subject: Callable[[str], frozenset[str]] | None = None,
     ) -> TypedReading | None:
         """The reading of a question with key facts `constraints` and terms `terms`; None when it
         asks no answer type or its terms weigh nothing. A name the `question` gives as the source of
@@ -2139,7 +2156,10 @@ class TypedReading:
                 written = (*(rare or [frozenset(c.terms)]), *(frozenset(a) for a in c.alternatives))
                 names.append((written, (frozenset(c.cjk),) if c.cjk else ()))
                 texts.append(c.text)
-        return cls(answer, language, weights, senses, alternatives, tuple(names), tuple(texts))
+        countries = _asked_countries(question) if language == "en" else frozenset()
+        return cls(
+            answer, language, weights, senses, alternatives, tuple(names), tuple(texts), countries, subject
+        )
 
     def share(self, rec: PassageRecord) -> float:
         """The share of the question's terms the passage's best typed sentence holds; 1.0 when the
@@ -2173,6 +2193,13 @@ class TypedReading:
                 or total
             )
         sentences = rec.typed_sentence_terms(self.answer.text, self.answer.given)
+        if self.countries and rec.language == "en" and sentences:
+            texts = rec.typed_sentence_texts(self.answer.text, self.answer.given)
+            if len(texts) == len(sentences):
+                implied = self.subject(rec.passage.source_id) if self.subject is not None else frozenset()
+                sentences = tuple(
+                    s for s, t in zip(sentences, texts, strict=True) if not self._other_country(t, implied)
+                )
         if self.names:
             # (not in the sentence before as well: "... KIM Young-sam (1993-98) became the first civilian
             # president ... President KIM Dae-jung (1998-2003) won the Nobel Peace Prize in 2000" then
@@ -2196,6 +2223,14 @@ class TypedReading:
             if not any(alone._names_held(s, rec.language, other) for s in sentences):
                 return text
         return ""
+
+    def _other_country(self, sentence: str, implied: frozenset[str] = frozenset()) -> bool:
+        """Whether a sentence names a country the question does not and lacks one it does (`implied`:
+        the country its source is about, which its sentences need not name): "South Korea has
+        admitted approximately 3,800 North Korean refugees" counts for South Korea, not for the
+        United States asked about."""
+        named = countries_in(sentence) | implied
+        return bool(named - self.countries) and bool(self.countries - named)
 
     def _names_held(self, sentence: frozenset[str], language: str, other: bool) -> bool:
         """Whether a sentence of a passage in `language` (`other`: not the question's) holds each key

@@ -664,6 +664,43 @@ def test_a_name_is_held_by_a_rare_word_of_it_or_its_korean_form() -> None:
     assert not _attributed("Laos", "How many smugglers did Laos arrest?")
 
 
+def test_a_figure_sentence_about_another_country_does_not_count_for_the_one_asked() -> None:
+    """A sentence naming a country the question does not, and lacking one it does, counts for that
+    other country: "South Korea has admitted 3,800 North Korean refugees" does not say how many the
+    United States admitted; the country a source is about need not be named in its sentences (a
+    China Factbook entry's "refugees: 30,000-50,000 (North Korea); 300,000 (Vietnam)")."""
+    text = (
+        "South Korea has admitted approximately 3,800 North Korean refugees for resettlement. "
+        "Refugees (country of origin): 300,000 (Vietnam); estimated 30,000-50,000 (North Korea)."
+    )
+    first = len(text.split(". ")[0]) + 1
+    record = PassageRecord(
+        passage=Passage("p", "factbook", text, 0, len(text), None, 0),
+        language="en",
+        tokens=tuple(analyze(text)),
+        sentences=((0, first), (first + 1, len(text))),
+    )
+
+    def reading(question: str, subject: frozenset[str] = frozenset()) -> TypedReading:
+        q = analyze_question(question)
+        stats = TermStats(dict.fromkeys(q.terms, 1), 100)
+        # (the countries are common names in a collection about them: no key names, as the engine reads)
+        facts = [c for c in q.constraints if c.kind != "name"]
+        typed = TypedReading.of(facts, q.terms, "en", stats, {}, question, lambda sid: subject)
+        assert typed is not None
+        return typed
+
+    united = reading("How many North Korean refugees have been resettled in the United States?")
+    assert united.countries == {"north korea", "america"} and united.share(record) == 0.0
+    # South Korea asked: its sentence counts
+    assert reading("How many North Korean refugees has South Korea admitted?").share(record) > 0.5
+    # China asked, of a source about China: its sentence need not name China
+    assert reading("How many North Korean refugees live in China?").share(record) == 0.0
+    assert reading("How many North Korean refugees live in China?", frozenset({"china"})).share(record) > 0
+    # a question naming no country reads every sentence
+    assert reading("How many refugees were admitted for resettlement?").share(record) > 0.5
+
+
 PRESS = {
     "china.txt": "Press\n\nIn 2023, Reporters Without Borders said authorities detained 108 journalists. "
     + _filler("censor")
