@@ -127,12 +127,13 @@ _COUNT_QUESTION = re.compile(
     r"['’]s)\s+)?(?:(?:legal|minimum|maximum|average|monthly|annual|yearly|daily|weekly|hourly)\s+){1,2}"
     r"(?:salary|salaries|wages?|fees?|price)\b(?!\s+(?:laws?|acts?|system|polic(?:y|ies)|rules?|gaps?|council|"
     r"commission|increases?|rises?))"
-    # a sum named as what is asked ("What was the Ministry of Unification's 2024 budget for ...?", "What is
-    # the fine for ...?"); not "What is the budget process?"
-    r"|\b(?:what|which)\s+(?:is|was|are|were)\s+(?:the|their|its|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}['’]s)\s+"
-    r"(?:(?:\d{4}|[a-z]+ly|minimum|maximum|average|total|legal)\s+){0,2}(?:budgets?|salar(?:y|ies)|wages?|fees?|"
-    r"prices?|costs?|fines?)\b(?!\s+(?:laws?|acts?|system|polic(?:y|ies)|rules?|gaps?|council|commission|"
-    r"increases?|rises?|cuts?|process|structure|committee))"
+    # a sum named as what is asked ("What was the Ministry of Unification's 2024 budget for ...?", "What's
+    # the fine for ...?", "What are the visa fees?"): the sum ends the question or a preposition follows
+    # it; not "What is the budget process?", "the fine print", "the fee waiver", "What is the budget for?"
+    r"|\b(?:what|which)(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the|their|its|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}"
+    r"['’]s)\s+(?:[\w-]+\s+){0,2}?(?:budgets?|salar(?:y|ies)|wages?|fees?|prices?|costs?|fines?)"
+    r"(?=\s*[?.]?\s*$|\s+(?:of|in(?!\s+(?:lives|human|terms)\b)|per|at|under|paid|charged|imposed|levied|"
+    r"for(?!\s*[?.]?\s*$))\b)"
     r"|\bat\s+what\s+age\b|\bhow\s+(?:old|wide|tall)\b"
     # a length of time asked as "몇 개월이에요", "임기는 몇 년인가요" (not "몇 년에": a year; nor "해는 몇
     # 년인가요": a year)

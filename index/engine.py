@@ -97,6 +97,7 @@ from index.instruments import (
     joined_words,
     name_terms,
     names_country,
+    places_in,
     question_name_terms,
     subject_countries,
     without_united_nations,
@@ -2096,12 +2097,12 @@ class TypedReading:
     it is read only when it has a form written there. A name the question gives as its source is not
     read (`_attributed`).
 
-    An English question's countries are read even when common (as key names they are not): a
-    sentence of an English passage that names a country the question does not and lacks one it does,
-    beside the country its source is about, is about that other country ("South Korea has admitted
-    approximately 3,800 North Korean refugees" for "How many North Korean refugees have been
-    resettled in the United States?"; 2026-12-04, the fit halves: unanswerable refused 117 -> 122 of
-    168, no answer lost).
+    The countries an English question names as places are read even when common (as key names they
+    are not): a sentence of an English passage that names as a place a country the question does
+    not, and lacks one it asks (the country its source is about counts as named), is about that
+    other country ("South Korea has admitted approximately 3,800 North Korean refugees" for "How many
+    North Korean refugees have been resettled in the United States?"; `_other_country`; 2026-12-04,
+    the fit halves: unanswerable refused 117 -> 122 of 168, no answer lost).
 
     Attributes:
         answer: the question's answer-type constraint (its `given` figures do not count as the type).
@@ -2111,7 +2112,8 @@ class TypedReading:
         alternatives: question term -> the other forms of the key fact it is part of.
         names: per key name of the question, the word sets any of which holds it: (forms written as
             the question's language writes them, its Korean forms).
-        countries: the countries an English question asks about (`_asked_countries`), else none.
+        countries: the countries an English question names as places outside its attribution
+            clause (`index.instruments.places_in`), else none.
         subject: source id -> the countries the source is about (`GroundIndex._subject`).
     """
 
@@ -2156,7 +2158,7 @@ class TypedReading:
                 written = (*(rare or [frozenset(c.terms)]), *(frozenset(a) for a in c.alternatives))
                 names.append((written, (frozenset(c.cjk),) if c.cjk else ()))
                 texts.append(c.text)
-        countries = _asked_countries(question) if language == "en" else frozenset()
+        countries = places_in(_ATTRIBUTION.sub(" ", question)) if language == "en" else frozenset()
         return cls(
             answer, language, weights, senses, alternatives, tuple(names), tuple(texts), countries, subject
         )
@@ -2168,7 +2170,8 @@ class TypedReading:
         a sense there and those written alike (figures; a Korean question's Latin words). A term the
         word list cannot translate (코로나, "temporary") is no evidence that the sentence is about
         something else; counted, it refused an answer of the fit halves (en-211; 2026-12-04, no
-        unanswerable question more was answered there)."""
+        unanswerable question more was answered there). A sentence lacking a key name of the
+        question, or about another country than the one asked (`_other_country`), is not read."""
         other = rec.language != self.language
         if other and (rec.language == CHINESE or not self.senses.get(rec.language)):
             return 1.0
@@ -2211,7 +2214,21 @@ class TypedReading:
 
     def lacking(self, rec: PassageRecord) -> str:
         """The key name (as the question writes it) that none of the passage's sentences holding the
-        answer type holds, when one alone is why none of them counts; "" otherwise."""
+        answer type holds, when one alone is why none of them counts, or else the country asked that
+        each of them passes over for another (`_other_country`, as a sentence writes it: "America");
+        "" otherwise."""
+        return self._lacking_name(rec) or self._lacking_country(rec)
+
+    def _lacking_country(self, rec: PassageRecord) -> str:
+        if not self.countries or rec.language != "en":
+            return ""
+        texts = rec.typed_sentence_texts(self.answer.text, self.answer.given)
+        implied = self.subject(rec.passage.source_id) if self.subject is not None else frozenset()
+        if not texts or not all(self._other_country(t, implied) for t in texts):
+            return ""
+        return _title_case(min(self.countries - countries_in(texts[0]) - implied))
+
+    def _lacking_name(self, rec: PassageRecord) -> str:
         other = rec.language != self.language
         if not self.names or (other and (rec.language == CHINESE or not self.senses.get(rec.language))):
             return ""
@@ -2225,12 +2242,16 @@ class TypedReading:
         return ""
 
     def _other_country(self, sentence: str, implied: frozenset[str] = frozenset()) -> bool:
-        """Whether a sentence names a country the question does not and lacks one it does (`implied`:
-        the country its source is about, which its sentences need not name): "South Korea has
-        admitted approximately 3,800 North Korean refugees" counts for South Korea, not for the
-        United States asked about."""
-        named = countries_in(sentence) | implied
-        return bool(named - self.countries) and bool(self.countries - named)
+        """Whether a sentence names as a place (`index.instruments.places_in`: not a nationality) a
+        country the question does not, and lacks one the question names as a place, by any name
+        (`countries_in`: "the Japanese government" names Japan) or as the country its source is about
+        (`implied`, which its sentences need not name). "South Korea has admitted approximately 3,800
+        North Korean refugees" counts for South Korea, not for the United States asked about; "1,047
+        defectors arrived in South Korea" still counts for "How many North Korean defectors arrived?",
+        whose nationality is no place asked."""
+        if not places_in(sentence) - self.countries:
+            return False
+        return bool(self.countries - countries_in(sentence) - implied)
 
     def _names_held(self, sentence: frozenset[str], language: str, other: bool) -> bool:
         """Whether a sentence of a passage in `language` (`other`: not the question's) holds each key

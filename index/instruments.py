@@ -601,6 +601,18 @@ def names_country(text: str, country: str) -> bool:
     return any(pattern.search(text) for name, pattern in _country_patterns() if name == country)
 
 
+# A nationality as a word for people or an adjective ("North Korean defectors", "Chinese police",
+# "Japanese"), not the name of a place
+_DEMONYM = re.compile(r"\b(?:(?:North|South)\s+)?(?:" + "|".join(_NATIONALITIES) + r")s?\b")
+
+
+def places_in(text: str) -> frozenset[str]:
+    """The countries a text names as places, by their names and capitals (`countries_in` without the
+    nationalities: "North Korean defectors in China" names china; "South Korea admitted 3,800 North
+    Korean refugees" names south korea; "a South Korean NGO said" none)."""
+    return countries_in(_DEMONYM.sub(" ", text))
+
+
 def countries_in(text: str) -> frozenset[str]:
     """The countries a text names, by any of their names (`_country_patterns`): "north korea",
     "south korea", "china", "japan", "america", ... ("North Korean defectors in China": north korea

@@ -294,7 +294,9 @@ def lookups(
     its terms joined by a space ("인신 매매" -> (("human", "traffick"),)). In English, a run of two or
     three terms in a row that a gloss says whole (`Lexicon.en_phrases`: "asylum seekers" ->
     "asylum seeker" -> ((난민, 신청자),)), keyed the same way: a phrase's Korean word is rarely the
-    gloss of any one of its words. Terms without senses are left out."""
+    gloss of any one of its words. In Korean, a term written with the suffix 률/율 that the analyzer
+    drops is also keyed with it, as "rate" (인정률 -> (("rate",),), beside 인정). Terms without senses
+    are left out."""
     found = {term: senses for term in dict.fromkeys(terms) if (senses := lexicon.senses(term, language))}
     if language == "en" and len(terms) > 1:
         phrases = lexicon.en_phrases
@@ -314,9 +316,11 @@ def lookups(
                 found[term] = tuple(s for s in found[term] if meant.issuperset(s)) or found[term]
         words = text.split()
         for term in dict.fromkeys(terms):
-            # the suffix 률/율 ("rate": 인정률, 실업률), which the analyzer drops as an affix
-            if any(term + rate in w for w in words for rate in _RATE_SUFFIXES):
-                found[term + _RATE_SUFFIXES[0]] = ((RATE,),)
+            # the suffix 률/율 ("rate": 인정률, 실업률), which the analyzer drops as an affix; not a word
+            # of its own that holds the syllable (법률 "law", split by the analyzer into 법 + 법률)
+            rated = [term + r for r in _RATE_SUFFIXES if any(term + r in w for w in words)]
+            if rated and not any(w in found or w in terms or lexicon.senses(w, language) for w in rated):
+                found[rated[0]] = ((RATE,),)
         for size in (2, 3):
             for start in range(len(terms) - size + 1):
                 run = terms[start : start + size]

@@ -664,41 +664,63 @@ def test_a_name_is_held_by_a_rare_word_of_it_or_its_korean_form() -> None:
     assert not _attributed("Laos", "How many smugglers did Laos arrest?")
 
 
-def test_a_figure_sentence_about_another_country_does_not_count_for_the_one_asked() -> None:
-    """A sentence naming a country the question does not, and lacking one it does, counts for that
-    other country: "South Korea has admitted 3,800 North Korean refugees" does not say how many the
-    United States admitted; the country a source is about need not be named in its sentences (a
-    China Factbook entry's "refugees: 30,000-50,000 (North Korea); 300,000 (Vietnam)")."""
-    text = (
-        "South Korea has admitted approximately 3,800 North Korean refugees for resettlement. "
-        "Refugees (country of origin): 300,000 (Vietnam); estimated 30,000-50,000 (North Korea)."
-    )
-    first = len(text.split(". ")[0]) + 1
-    record = PassageRecord(
-        passage=Passage("p", "factbook", text, 0, len(text), None, 0),
+def _sentences_record(*sentences: str) -> PassageRecord:
+    """One passage of `sentences`, each a sentence of its own."""
+    text = " ".join(sentences)
+    spans, at = [], 0
+    for sentence in sentences:
+        spans.append((at, at + len(sentence)))
+        at += len(sentence) + 1
+    return PassageRecord(
+        passage=Passage("p", "source", text, 0, len(text), None, 0),
         language="en",
         tokens=tuple(analyze(text)),
-        sentences=((0, first), (first + 1, len(text))),
+        sentences=tuple(spans),
     )
 
-    def reading(question: str, subject: frozenset[str] = frozenset()) -> TypedReading:
+
+def test_a_figure_sentence_about_another_country_does_not_count_for_the_one_asked() -> None:
+    """A sentence naming as a place a country the question does not, and lacking one the question
+    names as a place, counts for that other country: "South Korea has admitted 3,800 North Korean
+    refugees" does not say how many the United States admitted. A nationality is no place asked ("How
+    many North Korean defectors arrived?"); the country a source is about need not be named in its
+    sentences (a China Factbook entry's "refugees: 30,000-50,000 (North Korea)")."""
+
+    def share(question: str, record: PassageRecord, subject: frozenset[str] = frozenset()) -> float:
         q = analyze_question(question)
         stats = TermStats(dict.fromkeys(q.terms, 1), 100)
         # (the countries are common names in a collection about them: no key names, as the engine reads)
         facts = [c for c in q.constraints if c.kind != "name"]
         typed = TypedReading.of(facts, q.terms, "en", stats, {}, question, lambda sid: subject)
         assert typed is not None
-        return typed
+        return typed.share(record)
 
-    united = reading("How many North Korean refugees have been resettled in the United States?")
-    assert united.countries == {"north korea", "america"} and united.share(record) == 0.0
-    # South Korea asked: its sentence counts
-    assert reading("How many North Korean refugees has South Korea admitted?").share(record) > 0.5
-    # China asked, of a source about China: its sentence need not name China
-    assert reading("How many North Korean refugees live in China?").share(record) == 0.0
-    assert reading("How many North Korean refugees live in China?", frozenset({"china"})).share(record) > 0
-    # a question naming no country reads every sentence
-    assert reading("How many refugees were admitted for resettlement?").share(record) > 0.5
+    admitted = _sentences_record("South Korea has admitted approximately 3,800 North Korean refugees.")
+    united = "How many North Korean refugees have been resettled in the United States?"
+    assert share(united, admitted) == 0.0
+    # a refusal names the country the sentence passes over
+    q = analyze_question(united)
+    facts = [c for c in q.constraints if c.kind != "name"]
+    typed = TypedReading.of(facts, q.terms, "en", TermStats(dict.fromkeys(q.terms, 1), 100), {}, united)
+    assert typed is not None and typed.lacking(admitted) == "America"
+    assert share("How many North Korean refugees has South Korea admitted?", admitted) > 0.5
+    assert share("How many refugees were admitted?", admitted) > 0.5  # no country asked
+    # a nationality is no place asked, in the question or in the sentence
+    arrived = _sentences_record("In 2019, 1,047 defectors arrived in South Korea.")
+    assert share("How many North Korean defectors arrived in 2019?", arrived) > 0.5
+    executed = _sentences_record("In 2020 authorities executed 7 people, a South Korean NGO said.")
+    assert share("How many people were executed in North Korea in 2020?", executed) > 0.5
+    # ... but a sentence naming the country asked by its nationality holds it ("the Japanese government")
+    japan = _sentences_record("The Japanese government counted 873 other possible DPRK abductions.")
+    assert share("How many other abductions does Tokyo count?", japan) > 0.5
+    assert share("How many other abductions does Seoul count?", japan) == 0.0
+    # the country a source is about counts as named in its sentences
+    factbook = _sentences_record(
+        "Refugees (country of origin): 300,000 (Vietnam); estimated 30,000-50,000 (North Korea)."
+    )
+    china = "How many North Korean refugees live in China?"
+    assert share(china, factbook) == 0.0
+    assert share(china, factbook, frozenset({"china"})) > 0
 
 
 PRESS = {

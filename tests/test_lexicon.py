@@ -166,15 +166,21 @@ def test_a_compound_split_in_the_question_is_looked_up_whole() -> None:
 def test_a_rate_suffix_the_analyzer_drops_is_translated_as_rate() -> None:
     """인정률 is 인정 + the suffix 률 ("rate"), which the analyzer drops: the question "한국의 난민
     인정률은?" asked for a recognition rate searched English passages for "recognition" alone."""
-    lexicon = Lexicon.from_entries([("인정", "recognition"), ("난민", "refugee")])
-    for question in ("한국의 난민 인정률은 얼마였나요?", "난민 인정율은 몇 퍼센트예요?"):
+    lexicon = Lexicon.from_entries([("인정", "recognition"), ("난민", "refugee"), ("법률", "law")])
+    for question, rate in (
+        ("한국의 난민 인정률은 얼마였나요?", "인정률"),
+        ("난민 인정율은 몇 퍼센트예요?", "인정율"),
+    ):
         q = analyze_question(question)
         assert "인정" in q.terms, q.terms
         found = lookups(lexicon, q.terms, "ko", q.text)
-        assert found["인정률"] == (("rate",),) and found["인정"] == (("recognit",),), question
+        assert found[rate] == (("rate",),) and found["인정"] == (("recognit",),), question
         assert translate(lexicon, q.terms, "ko", lambda t: True, 0.5, q.text).weights["rate"] == 0.5
     q = analyze_question("난민 인정 절차는 어떻게 되나요?")
     assert "인정률" not in lookups(lexicon, q.terms, "ko", q.text)
+    # a word of its own holding the syllable is not a rate (법률 "law": the analyzer gives 법 and 법률)
+    q = analyze_question("북한이탈주민법 관련 법률은 몇 개인가요?")
+    assert lookups(lexicon, q.terms, "ko", q.text)["법률"] == (("law",),)
 
 
 def test_a_definition_question_reads_정의_as_definition_only() -> None:
