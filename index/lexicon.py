@@ -112,6 +112,10 @@ DOMAIN_ENTRIES = (
     ("국무부", "Department of State; State Department"),
     ("국무장관", "Secretary of State"),
     ("국토안보부", "Department of Homeland Security"),
+    # the treaties' and laws' wording for what a body is made of ("The Committee shall consist of ten
+    # experts": 위원회는 ... 위원으로 구성한다) and for prosecuting (처벌 is "punish" alone)
+    ("구성", "consist; composition"),
+    ("처벌", "prosecution; prosecute"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 _DOMAIN_HEADS = frozenset(head for head, _ in DOMAIN_ENTRIES)

@@ -291,6 +291,10 @@ def test_the_installed_word_list_reads_domain_words() -> None:
     # the US offices the State Department reports and the US Code name (미 국무장관, 국무부 보고서)
     assert tuple(analyze("Secretary of State")) in lex.senses("국무장관", "ko")
     assert tuple(analyze("State Department")) in lex.senses("국무부", "ko")
+    # the treaties' and reports' wording beside the dictionary's: a committee "shall consist of" its
+    # members (구성), authorities "prosecuted" those who helped (처벌, "punish" alone in the dictionary)
+    assert {("consist",), ("compos",)} <= set(lex.senses("구성", "ko"))
+    assert {("prosecut",), ("punish",)} <= set(lex.senses("처벌", "ko"))
 
 
 @pytest.fixture(scope="module")
