@@ -73,7 +73,7 @@ class RetrievalConfig:
     # each translated run's best stay candidates too: a Chinese article found through the question's
     # terms in Chinese would otherwise drown among the passages that hold the question's own words.
     # Chosen on the dev sets' fit halves (2026-12-04; answer passages shown for 2, 4, 6, 8, 12, 16, 32:
-    # 398, 396, 398, 400, 400, 401, 401): 8 costs ~0.1 ms a question, 16 ~0.5 ms
+    # 398, 396, 398, 400, 400, 401, 401): 8 costs ~0.3 ms a question in process, 16 more
     reserve_translated: int = 8
 
 
