@@ -109,24 +109,41 @@ class PassageRecord:
         held = self._typed_sentences
         found = held.get((kind, given))
         if found is None:
-            text = self.passage.text
-            spans = list(self.sentences) or [(0, len(text))]
-            typed = [n for n, (a, b) in enumerate(spans) if holds_type(text[a:b], kind, given)]
+            spans, typed = self._spans(), self._typed(kind, given)
             stored = self.sentence_terms
             if stored is not None and len(stored) == len(spans):
                 found = tuple(frozenset(stored[n]) for n in typed)
             else:
-                texts = [text[spans[n][0] : spans[n][1]] for n in typed]
+                texts = [self.passage.text[spans[n][0] : spans[n][1]] for n in typed]
                 found = tuple(frozenset(t) for t in analyze_many(texts))
             held[(kind, given)] = found
         return found
 
     def typed_sentence_texts(self, kind: str, given: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The text of each of its sentences that holds an answer of `kind`, in the order of
-        `typed_sentence_terms`."""
-        text = self.passage.text
-        spans = list(self.sentences) or [(0, len(text))]
-        return tuple(text[a:b] for a, b in spans if holds_type(text[a:b], kind, given))
+        `typed_sentence_terms` (the sentences read once for both)."""
+        spans, text = self._spans(), self.passage.text
+        return tuple(text[spans[n][0] : spans[n][1]] for n in self._typed(kind, given))
+
+    def _spans(self) -> list[tuple[int, int]]:
+        return list(self.sentences) or [(0, len(self.passage.text))]
+
+    def _typed(self, kind: str, given: tuple[str, ...]) -> tuple[int, ...]:
+        """The indices (in `_spans`) of the sentences holding an answer of `kind`, read once per kind
+        and figures while the record is kept."""
+        held = self._typed_indices
+        found = held.get((kind, given))
+        if found is None:
+            text = self.passage.text
+            found = held[(kind, given)] = tuple(
+                n for n, (a, b) in enumerate(self._spans()) if holds_type(text[a:b], kind, given)
+            )
+        return found
+
+    @functools.cached_property
+    def _typed_indices(self) -> dict[tuple[str, tuple[str, ...]], tuple[int, ...]]:
+        """`_typed`'s readings so far, per kind and figures."""
+        return {}
 
     @functools.cached_property
     def _typed_sentences(self) -> dict[tuple[str, tuple[str, ...]], tuple[frozenset[str], ...]]:

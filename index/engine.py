@@ -2198,11 +2198,10 @@ class TypedReading:
         sentences = rec.typed_sentence_terms(self.answer.text, self.answer.given)
         if self.countries and rec.language == "en" and sentences:
             texts = rec.typed_sentence_texts(self.answer.text, self.answer.given)
-            if len(texts) == len(sentences):
-                implied = self.subject(rec.passage.source_id) if self.subject is not None else frozenset()
-                sentences = tuple(
-                    s for s, t in zip(sentences, texts, strict=True) if not self._other_country(t, implied)
-                )
+            implied = self.subject(rec.passage.source_id) if self.subject is not None else frozenset()
+            sentences = tuple(
+                s for s, t in zip(sentences, texts, strict=True) if not self._other_country(t, implied)
+            )
         if self.names:
             # (not in the sentence before as well: "... KIM Young-sam (1993-98) became the first civilian
             # president ... President KIM Dae-jung (1998-2003) won the Nobel Peace Prize in 2000" then
