@@ -257,6 +257,9 @@ class Scored:
             tells a passage holding that type only in sentences about other things than the
             question's terms (`TYPED_SENTENCE_SHARE`); read for the first passage an answer would
             show only. None otherwise.
+        named_sources: the one or two sources whose title a question naming no provision names
+            outright (`GroundIndex._named_sources`): an answer shows their best-ranked eligible passage
+            first.
     """
 
     question: str
@@ -273,6 +276,7 @@ class Scored:
     translations: tuple[Translation, ...] = ()  # question terms in the other language (index.lexicon)
     translated_df: Mapping[str, int] = field(default_factory=dict)  # the translations' terms' df
     typed: TypedReading | None = None  # reads whether a group says the answer type of what is asked
+    named_sources: frozenset[str] = frozenset()  # the instruments a question names without a provision
 
 
 class GroundIndex:
@@ -597,6 +601,11 @@ class GroundIndex:
             cands = self._with_subject_definitions(
                 cands, defined, translations, query.filters, stats, search_vec
             )
+        named_sources = (
+            self._named_sources(question, q, translations, stats, query.filters)
+            if not q.provisions and not named_definer
+            else frozenset()
+        )
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
@@ -697,6 +706,7 @@ class GroundIndex:
             translations=translations,
             translated_df=translated_df,
             typed=typed,
+            named_sources=named_sources,
         )
 
     def _translations(
@@ -920,6 +930,43 @@ class GroundIndex:
                 if all(named.named.held(t, terms) > 0 for t in constraint.terms):
                     return True
         return False
+
+    def _named_sources(
+        self,
+        question: str,
+        q: QuestionAnalysis,
+        translations: Sequence[Translation],
+        stats: TermStats,
+        filters: Filters,
+    ) -> frozenset[str]:
+        """The one or two sources (NAMED_SOURCES) whose title the question names outright
+        (`TitleIndex.explicit`: by a full acronym or with the word for its kind, in its own language or
+        through a Korean word's English senses: 헌법 for the Constitution of the Republic of Korea,
+        세계인권선언 for the Universal Declaration of Human Rights), the best-matching titles only; none
+        when it names no instrument (`_instrument_names`, `acronyms_in`) or more titles match
+        equally."""
+        acronyms = acronyms_in(question)
+        if not _instrument_names(question) and not acronyms:
+            return frozenset()
+        senses_en = _senses(tr for tr in translations if tr.language == "en") if q.language != "en" else None
+        named = NamedInstrument.of(
+            q.terms, acronyms, stats.df, stats.n_docs, senses_en, _name_words(q), _owners(q)
+        )
+        titles = self._source_titles()
+        limit = NAMED_LOOKUPS if filters.is_empty() else None
+        ranked = self._admitted(titles.explicit(named, limit=limit), filters)
+        best = frozenset(sid for score, sid in ranked if score == ranked[0][0]) if ranked else frozenset()
+        if len(best) > NAMED_SOURCES:
+            return frozenset()
+        # beyond doubt, as for a named provision (`_named_provision`): "북한 헌법" is no name of the
+        # Constitution of the Republic of Korea
+        return frozenset(
+            sid
+            for sid in best
+            for name, terms in ((titles.name_of(sid), titles.terms_of(sid)),)
+            if named.decisive(name, terms)
+            or (titles.sole_of_kind(named, sid) and not named.contradicts(name, terms))
+        )
 
     def _admitted(self, ranked: list[tuple[_R, str]], filters: Filters) -> list[tuple[_R, str]]:
         """The first NAMED_LOOKUPS of (rank, source id) `ranked` whose sources `filters` admits (the
@@ -1518,6 +1565,21 @@ class GroundIndex:
             vetoed = groups[shown[0]].head.passage.source_id
             lacking = typed.lacking(groups[shown[0]].head) if query.explain else ""
             answered, shown, marks = False, [], []
+        if answered and scored.named_sources:
+            # the instrument the question names ("What does the Universal Declaration say about
+            # asylum?", "헌법은 여성 근로자를 어떻게 보호하나요?") speaks first: its eligible passage
+            # ranked best by retrieval leads what is shown (after the typed reading has judged the
+            # model's own first; its likeliest by the model instead: one answer fewer on the fit halves)
+            first = next(
+                (
+                    i
+                    for i in range(len(groups))
+                    if eligible[i] and groups[i].head.passage.source_id in scored.named_sources
+                ),
+                None,
+            )
+            if first is not None:
+                shown, marks = _lead([first], shown, marks, query.k)
         if scored.absent:
             answered, shown, marks = False, [], []
         marking: dict[str, _Marking] = {}  # per passage language, what its evidence is marked by
@@ -1582,6 +1644,8 @@ class GroundIndex:
                 reason += " (it stands in the article of the instrument the question names)"
             elif best.defines_asked:
                 reason += " (it defines a term of the question, the very term it asks the definition of)"
+            elif best.head.passage.source_id in scored.named_sources:
+                reason += " (it is the best-ranked passage of the instrument the question names)"
             elif best.defining:
                 reason += " (it defines a term of the question, which asks for a definition)"
             elif q_prob is not None and q_prob >= dict(bars).get("answer", 0.0):

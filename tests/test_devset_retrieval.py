@@ -290,3 +290,25 @@ def test_a_named_article_s_passages_otherwise_keep_the_order_of_the_text(demo_in
     first, second = (list(answer.hits) + list(answer.further))[:2]
     assert 'Definition of the Term "Refugee"' in first.passage.text
     assert "owing to well-founded fear of being persecuted" in second.passage.text
+
+
+def test_the_instrument_a_question_names_speaks_first(demo_index: GroundIndex) -> None:
+    # 헌법 names the collection's one constitution; its article on working women ranks 2nd by retrieval
+    # and the answer model likes a Wikipedia passage on North Korean women at work better
+    answer = demo_index.search(Query("헌법은 여성 근로자를 어떻게 보호하나요?", explain=True))
+    assert answer.answered and answer.explanation is not None
+    assert answer.hits[0].passage.source_id.startswith("kr-constitution-")
+    assert "여자의 근로는 특별한 보호를 받으며" in answer.hits[0].passage.text
+    assert "instrument the question names" in answer.explanation.reason
+    # the Palermo Protocol, named in Korean, on a victim's consent
+    protocol = demo_index.search(Query("인신매매 의정서에서 피해자가 착취에 동의했으면 인신매매가 아닌가요?"))
+    assert protocol.hits[0].passage.source_id.startswith("treaty-palermo-")
+    # North Korea's constitution is not in the collection: South Korea's is not the one named
+    assert not demo_index.score(Query("북한 헌법에서 공산주의라는 말은 언제 삭제됐나요?")).named_sources
+    # the named instrument leads only an answer the typed reading let stand: its treaty holds no date
+    # of entry into force, and the question is still refused
+    slavery = (
+        "On what date did the 1956 Supplementary Convention on the Abolition of Slavery enter into force?"
+    )
+    assert demo_index.score(Query(slavery)).named_sources
+    assert not demo_index.search(Query(slavery)).answered
