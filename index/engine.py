@@ -258,8 +258,8 @@ class Scored:
             question's terms (`TYPED_SENTENCE_SHARE`); read for the first passage an answer would
             show only. None otherwise.
         named_sources: the one or two sources whose title a question naming no provision names
-            outright (`GroundIndex._named_sources`): an answer shows their best-ranked eligible passage
-            first.
+            outright (`GroundIndex._named_sources`): an answer whose likeliest passage is another
+            source's shows their best-ranked eligible passage first.
     """
 
     question: str
@@ -1565,11 +1565,16 @@ class GroundIndex:
             vetoed = groups[shown[0]].head.passage.source_id
             lacking = typed.lacking(groups[shown[0]].head) if query.explain else ""
             answered, shown, marks = False, [], []
-        if answered and scored.named_sources:
+        if (
+            answered
+            and scored.named_sources
+            and groups[shown[0]].head.passage.source_id not in scored.named_sources
+        ):
             # the instrument the question names ("What does the Universal Declaration say about
-            # asylum?", "헌법은 여성 근로자를 어떻게 보호하나요?") speaks first: its eligible passage
-            # ranked best by retrieval leads what is shown (after the typed reading has judged the
-            # model's own first; its likeliest by the model instead: one answer fewer on the fit halves)
+            # asylum?", "헌법은 여성 근로자를 어떻게 보호하나요?") speaks first: when the answer model likes
+            # another source's passage best, the instrument's eligible passage ranked best by retrieval
+            # leads what is shown (after the typed reading has judged the model's own first; its
+            # likeliest by the model instead: one answer fewer on the fit halves)
             first = next(
                 (
                     i
