@@ -71,6 +71,10 @@ from index.question import analyze_question
         ("What were the fines' effects?", None),
         ("What is the fee waiver for refugees?", None),
         ("What is the budget for?", None),
+        # ... and so is an amount or a number named as what is asked, with its qualifier
+        ("What is the exact amount in won of the basic settlement payment in 2025?", "an amount"),
+        ("What was the total number of refugees admitted?", "a figure"),
+        ("What is the amount of time a defector may stay?", None),
         ("What is the cost-benefit analysis?", None),
         ("What were the costs and benefits of the Sunshine Policy?", None),
         ("What was the cost in lives?", None),
