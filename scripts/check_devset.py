@@ -184,6 +184,13 @@ REPEATED = frozenset(
         "ko-446",  # audit 14: ko-062
         "en-679",  # audit 15: en-836 in other words ("resettled ... took effect" for "admitted")
         "ko-356",  # audit 15: ko-331 in other words (보호신청을 몇 년 넘게 미루면)
+        "en-748",  # audit 16: en-219 with the law's year
+        "en-759",  # audit 16: en-263, and whether the period can be extended
+        "en-778",  # audit 16: en-443 in other words
+        "ko-376",  # audit 16: ko-362 (얼마였어 for 얼마였나요)
+        "ko-383",  # audit 16: ko-272 with the protocol's place name
+        "ko-393",  # audit 16: ko-027 in other words (임명된 사람)
+        "ko-397",  # audit 16: ko-029 word for word (off topic)
     }
 )
 

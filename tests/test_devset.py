@@ -404,6 +404,7 @@ AUDIT12 = DEFAULT_DEVSET.with_name("audit12.jsonl")
 AUDIT13 = DEFAULT_DEVSET.with_name("audit13.jsonl")
 AUDIT14 = DEFAULT_DEVSET.with_name("audit14.jsonl")
 AUDIT15 = DEFAULT_DEVSET.with_name("audit15.jsonl")
+AUDIT16 = DEFAULT_DEVSET.with_name("audit16.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -423,6 +424,7 @@ SETS_IN_ORDER = (
     AUDIT13,
     AUDIT14,
     AUDIT15,
+    AUDIT16,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -439,6 +441,7 @@ LATER_AUDITS = {
     AUDIT13: (18, 6, 64, 10),  # asked as researchers would, not to trick
     AUDIT14: (17, 6, 64, 21),  # so too, leaning on cross-lingual questions
     AUDIT15: (17, 6, 64, 12),  # so too, with more questions naming a provision
+    AUDIT16: (17, 7, 64, 28),  # so too, a question in three across languages
 }
 
 
@@ -460,7 +463,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit15.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit16.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
