@@ -1572,17 +1572,18 @@ class GroundIndex:
         ):
             # the instrument the question names ("What does the Universal Declaration say about
             # asylum?", "헌법은 여성 근로자를 어떻게 보호하나요?") speaks first: when the answer model likes
-            # another source's passage best, the instrument's eligible passage ranked best by retrieval
-            # leads what is shown (after the typed reading has judged the model's own first; its
-            # likeliest by the model instead: one answer fewer on the fit halves)
-            first = next(
-                (
-                    i
-                    for i in range(len(groups))
-                    if eligible[i] and groups[i].head.passage.source_id in scored.named_sources
-                ),
-                None,
-            )
+            # another source's passage best, the instrument's eligible passage ranked best leads what
+            # is shown (after the typed reading has judged the model's own first): in the question's
+            # language by retrieval, in another by the run of the question's terms translated into it
+            # ("세계인권선언은 망명에 대해 뭐라고 해?": the declaration's article 14, 36th by retrieval, 2nd
+            # there). (Its likeliest by the model instead: one answer fewer on the fit halves.)
+            named_at = [
+                i
+                for i in range(len(groups))
+                if eligible[i] and groups[i].head.passage.source_id in scored.named_sources
+            ]
+            named_at.sort(key=lambda i: _translated_order(groups[i], scored.language))
+            first = named_at[0] if named_at else None
             if first is not None:
                 shown, marks = _lead([first], shown, marks, query.k)
         if scored.absent:
@@ -2352,6 +2353,16 @@ class TypedReading:
 _ATTRIBUTION = re.compile(
     r"\b(?:according\s+to|reported\s+by|cited\s+by)\b[^,?;]*|(?:^|[,;]\s*)[^,?;]*?따르면", re.IGNORECASE
 )
+
+
+def _translated_order(group: Group, language: str) -> tuple[bool, int]:
+    """A sort key putting a group in another language than the question's by its rank in the run of
+    the question's terms translated into its language (`Group.translated_rank`) before every other
+    group, which keeps its place (a stable sort)."""
+    rank = group.translated_rank
+    if group.head.language == language or rank is None:
+        return (True, 0)
+    return (False, rank)
 
 
 def _title_case(country: str) -> str:

@@ -303,6 +303,10 @@ def test_the_instrument_a_question_names_speaks_first(demo_index: GroundIndex) -
     # the Palermo Protocol, named in Korean, on a victim's consent
     protocol = demo_index.search(Query("인신매매 의정서에서 피해자가 착취에 동의했으면 인신매매가 아닌가요?"))
     assert protocol.hits[0].passage.source_id.startswith("treaty-palermo-")
+    # an English instrument named in Korean leads with its passage the question's translated terms rank
+    # best (article 14, 36th by retrieval)
+    asylum = demo_index.search(Query("세계인권선언은 망명에 대해 뭐라고 해?"))
+    assert "asylum from persecution" in asylum.hits[0].passage.text
     # North Korea's constitution is not in the collection: South Korea's is not the one named
     assert not demo_index.score(Query("북한 헌법에서 공산주의라는 말은 언제 삭제됐나요?")).named_sources
     # the named instrument leads only an answer the typed reading let stand: its treaty holds no date
