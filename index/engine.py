@@ -1737,6 +1737,7 @@ class GroundIndex:
                     probability=round(probabilities[i], 4) if probabilities is not None else None,
                     shown=i in shown,
                     defines=g.defining,
+                    in_named=g.head.passage.source_id in scored.named_sources,
                 )
                 for i, g in enumerate(groups)
             ),

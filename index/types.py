@@ -171,6 +171,9 @@ class CandidateWhy:
         shown: it is one of the passages shown as the answer (likely to answer or further).
         defines: the question asks for a definition and the passage holds a sentence defining one of
             its terms (`index.definitions`); the best such passage is shown first.
+        in_named: the passage stands in an instrument the question names without naming an article of
+            it ("What does the Universal Declaration say about asylum?"); when the answer model likes
+            another source's passage best, the best-ranked such passage is shown first.
     """
 
     passage_id: str
@@ -189,6 +192,7 @@ class CandidateWhy:
     defines: bool = False
     translated_rank: int | None = None
     sense_coverage: float | None = None
+    in_named: bool = False
 
 
 @dataclass(frozen=True)

@@ -250,6 +250,11 @@ class CandidateOut(BaseModel):
         "IDF-weighted share of them it holds as written or through one of their senses there, 0..1 "
         "(None: nothing was translated into its language).",
     )
+    in_named: bool = Field(
+        default=False,
+        description="Stands in an instrument the question names without naming an article of it; the "
+        "best-ranked such passage is shown first when the model likes another source's best.",
+    )
 
 
 class ExplainOut(BaseModel):

@@ -65,8 +65,9 @@ def test_an_answer_shows_k_passages_most_probable_first_those_that_answer_before
     demo_index: GroundIndex,
 ) -> None:
     """With the fitted model an answered question shows the k most probable eligible passages, most
-    probable first (after the passage defining the term a definition question asks about, or the
-    article of the instrument a question names): those marked likely to answer (`hits`, never
+    probable first (after the passage defining the term a definition question asks about, the
+    article of the instrument a question names, or a passage of an instrument it names without an
+    article): those marked likely to answer (`hits`, never
     empty), then the further ones; an unanswered question shows none of either."""
     further = refused = 0
     standalone = [i for i in load_devset() if not i["history"]]
@@ -84,12 +85,14 @@ def test_an_answer_shows_k_passages_most_probable_first_those_that_answer_before
         eligible = [c for c in answer.explanation.candidates if not c.missing]
         assert answer.hits and len(answer.shown) == min(5, len(eligible)), item["id"]
         why = {c.passage_id: c for c in answer.explanation.candidates}
-        # a definition's defining passage (with the next passage, when its list goes on there), or the
-        # named article of a named instrument, comes first
+        # a definition's defining passage (with the next passage, when its list goes on there), the
+        # named article of a named instrument, or a passage of an instrument named without an article,
+        # comes first
         pinned = 0
         while pinned < len(answer.shown) and (
             why[answer.shown[pinned].passage.id].defines
             or why[answer.shown[pinned].passage.id].in_provision
+            or (not pinned and why[answer.shown[pinned].passage.id].in_named)
             or (pinned and _goes_on(answer.shown[pinned - 1].passage, answer.shown[pinned].passage))
         ):
             pinned += 1
