@@ -295,6 +295,9 @@ def test_the_installed_word_list_reads_domain_words() -> None:
     # members (구성), authorities "prosecuted" those who helped (처벌, "punish" alone in the dictionary)
     assert {("consist",), ("compos",)} <= set(lex.senses("구성", "ko"))
     assert {("prosecut",), ("punish",)} <= set(lex.senses("처벌", "ko"))
+    # South Korea's ministries as the reports name them ("the ROK Ministry of Unification reported")
+    assert tuple(analyze("Ministry of Unification")) in lex.senses("통일부", "ko")
+    assert ("통일부",) in lex.senses("mou", "en")
 
 
 @pytest.fixture(scope="module")
