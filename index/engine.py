@@ -943,8 +943,9 @@ class GroundIndex:
         (`TitleIndex.explicit`: by a full acronym or with the word for its kind, in its own language or
         through a Korean word's English senses: 헌법 for the Constitution of the Republic of Korea,
         세계인권선언 for the Universal Declaration of Human Rights), the best-matching titles only; none
-        when it names no instrument (`_instrument_names`, `acronyms_in`) or more titles match
-        equally."""
+        when it names no instrument (`_instrument_names`, `acronyms_in`), when more titles match
+        equally, or when the best is not named beyond doubt (as a named article's instrument must be:
+        `_named_provision`)."""
         acronyms = acronyms_in(question)
         if not _instrument_names(question) and not acronyms:
             return frozenset()
@@ -1565,6 +1566,7 @@ class GroundIndex:
             vetoed = groups[shown[0]].head.passage.source_id
             lacking = typed.lacking(groups[shown[0]].head) if query.explain else ""
             answered, shown, marks = False, [], []
+        named_lead = False  # the named instrument's passage was put first
         if (
             answered
             and scored.named_sources
@@ -1583,9 +1585,9 @@ class GroundIndex:
                 if eligible[i] and groups[i].head.passage.source_id in scored.named_sources
             ]
             named_at.sort(key=lambda i: _translated_order(groups[i], scored.language))
-            first = named_at[0] if named_at else None
-            if first is not None:
-                shown, marks = _lead([first], shown, marks, query.k)
+            if named_at:
+                shown, marks = _lead(named_at[:1], shown, marks, query.k)
+                named_lead = True
         if scored.absent:
             answered, shown, marks = False, [], []
         marking: dict[str, _Marking] = {}  # per passage language, what its evidence is marked by
@@ -1609,6 +1611,7 @@ class GroundIndex:
                 foreign,
                 lacking,
                 passed_over,
+                named_lead,
             )
         return Answer(
             question=scored.question,
@@ -1636,6 +1639,7 @@ class GroundIndex:
         foreign: str = "",
         lacking: str = "",
         passed_over: Mapping[int, str] | None = None,
+        named_lead: bool = False,
     ) -> Explanation:
         q = scored.analysis
         groups = scored.groups
@@ -1650,7 +1654,7 @@ class GroundIndex:
                 reason += " (it stands in the article of the instrument the question names)"
             elif best.defines_asked:
                 reason += " (it defines a term of the question, the very term it asks the definition of)"
-            elif best.head.passage.source_id in scored.named_sources:
+            elif named_lead:
                 reason += " (it is the best-ranked passage of the instrument the question names)"
             elif best.defining:
                 reason += " (it defines a term of the question, which asks for a definition)"

@@ -307,6 +307,12 @@ def test_the_instrument_a_question_names_speaks_first(demo_index: GroundIndex) -
     # best (article 14, 36th by retrieval)
     asylum = demo_index.search(Query("세계인권선언은 망명에 대해 뭐라고 해?"))
     assert "asylum from persecution" in asylum.hits[0].passage.text
+    # where the model's own first is the instrument's already, the answer says why it answered
+    udhr = demo_index.search(
+        Query("What does the Universal Declaration of Human Rights say about asylum?", explain=True)
+    )
+    assert udhr.explanation is not None and udhr.hits[0].passage.source_id.startswith("un-universal-")
+    assert "instrument the question names" not in udhr.explanation.reason
     # North Korea's constitution is not in the collection: South Korea's is not the one named
     assert not demo_index.score(Query("북한 헌법에서 공산주의라는 말은 언제 삭제됐나요?")).named_sources
     # the named instrument leads only an answer the typed reading let stand: its treaty holds no date
