@@ -118,11 +118,12 @@ _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
     r"|\bhow\s+much\s+(?!(?:do|does|did|has|have|had|will|would|can|could|should)\b)[a-z]"
     r"|\bwhat\s+(?:share|percentage|proportion|fraction|number|amount)\b"
-    # the figure named as what is asked ("What is the exact amount in won of ...?", "What was the total
-    # number of ...?"); not "What is the amount of time ...?"
+    # the figure named with its qualifier as what is asked ("What is the exact amount in won of ...?",
+    # "What was the total number of ...?"); not bare ("What is the number of the article ...?", "the
+    # amount of protection", "the number one cause": "what number" itself is read above)
     r"|\b(?:what|which)(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+(?:(?:exact|total|precise|overall|combined|"
-    r"average|annual|monthly|maximum|minimum)\s+){0,2}(?:amount|number|percentage|share|proportion)\b"
-    r"(?!\s+of\s+(?:time|attention|effort|work)\b)"
+    r"average|annual|monthly|maximum|minimum|estimated|approximate|official|current|reported|actual)\s+)"
+    r"{1,2}(?:amounts?|numbers?|percentages?|shares?|proportions?)\b(?!\s+of\s+(?:time|attention|effort|work)\b)"
     # a measure: an age, a pay, a size ("What is the legal minimum age for marriage?", "what monthly
     # salary", "how wide"); not "What do the fees cover?", "How large a role ...?"
     r"|\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|their|its)\s+)?(?:(?:legal|minimum|maximum|"

@@ -126,6 +126,9 @@ PROVISION_BONUS = 1.0  # added to the fused score (z-score units) of a passage i
 # article of that instrument among its candidates (at most NAMED_PASSAGES added), when its words point
 # to at most NAMED_SOURCES sources having that article.
 NAMED_SOURCES = 2
+# a named instrument in another language leads with its passage the translated run ranks best when
+# among that run's first ten (fit halves, sixteen sets: no figure moves between 10 and all)
+NAMED_TRANSLATED_LEAD = 10
 NAMED_PASSAGES = 6
 NAMED_LOOKUPS = 6  # sources whose passages are read (once) to see which has the provision
 # A question asking for a definition ("How does the CAT define torture?"): passages defining one of its
@@ -259,7 +262,7 @@ class Scored:
             show only. None otherwise.
         named_sources: the one or two sources whose title a question naming no provision names
             outright (`GroundIndex._named_sources`): an answer whose likeliest passage is another
-            source's shows their best-ranked eligible passage first.
+            source's (not a definition) shows their best-ranked eligible passage first.
     """
 
     question: str
@@ -1571,12 +1574,14 @@ class GroundIndex:
             answered
             and scored.named_sources
             and groups[shown[0]].head.passage.source_id not in scored.named_sources
+            and not groups[shown[0]].defining
         ):
             # the instrument the question names ("What does the Universal Declaration say about
-            # asylum?", "헌법은 여성 근로자를 어떻게 보호하나요?") speaks first: when the answer model likes
-            # another source's passage best, the instrument's eligible passage ranked best leads what
-            # is shown (after the typed reading has judged the model's own first): in the question's
-            # language by retrieval, in another by the run of the question's terms translated into it
+            # asylum?", "헌법은 여성 근로자를 어떻게 보호하나요?") speaks first: when the answer would
+            # show another source's passage first (and not a definition), the instrument's eligible
+            # passage ranked best leads what is shown (after the typed reading has judged the first):
+            # in the question's language by retrieval, in another by the run of the question's terms
+            # translated into it (`_translated_order`)
             # ("세계인권선언은 망명에 대해 뭐라고 해?": the declaration's article 14, 36th by retrieval, 2nd
             # there). (Its likeliest by the model instead: one answer fewer on the fit halves.)
             named_at = [
@@ -2362,10 +2367,13 @@ _ATTRIBUTION = re.compile(
 
 def _translated_order(group: Group, language: str) -> tuple[bool, int]:
     """A sort key putting a group in another language than the question's by its rank in the run of
-    the question's terms translated into its language (`Group.translated_rank`) before every other
-    group, which keeps its place (a stable sort)."""
+    the question's terms translated into its language (`Group.translated_rank`), when within the
+    first NAMED_TRANSLATED_LEAD, before every other group, which keeps its place (a stable sort). The
+    translated terms hold the instrument's name too, which a constitution's addenda repeat ("이 헌법은
+    ... 시행한다", 12th for "According to the Constitution of the Republic of Korea, what is a
+    refugee?"). With two named sources in two languages, the other language's comes first."""
     rank = group.translated_rank
-    if group.head.language == language or rank is None:
+    if group.head.language == language or rank is None or rank > NAMED_TRANSLATED_LEAD:
         return (True, 0)
     return (False, rank)
 

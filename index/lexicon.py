@@ -114,7 +114,7 @@ DOMAIN_ENTRIES = (
     ("국토안보부", "Department of Homeland Security"),
     # South Korea's ministries, as the State Department reports name them ("the ROK Ministry of
     # Unification reported ...")
-    ("통일부", "Ministry of Unification; MOU"),
+    ("통일부", "Ministry of Unification"),
     ("외교부", "Ministry of Foreign Affairs"),
     # the treaties' and laws' wording for what a body is made of ("The Committee shall consist of ten
     # experts": 위원회는 ... 위원으로 구성한다) and for prosecuting (처벌 is "punish" alone)

@@ -297,7 +297,7 @@ def test_the_installed_word_list_reads_domain_words() -> None:
     assert {("prosecut",), ("punish",)} <= set(lex.senses("처벌", "ko"))
     # South Korea's ministries as the reports name them ("the ROK Ministry of Unification reported")
     assert tuple(analyze("Ministry of Unification")) in lex.senses("통일부", "ko")
-    assert ("통일부",) in lex.senses("mou", "en")
+    assert ("통일부",) not in lex.senses("mou", "en")  # a memorandum of understanding, as often
 
 
 @pytest.fixture(scope="module")
