@@ -59,7 +59,6 @@ from bench.devset_eval import (
     load_devset,
 )
 from index.answerability import (
-    ANSWER_WINDOW,
     DECIDING_FEATURES,
     FEATURES,
     LIKELY_BAR,
@@ -73,8 +72,10 @@ from index.answerability import (
     family_of,
     feature_columns,
     features,
+    in_window,
     profile_eligible,
     question_features,
+    translated_window,
     unknown_share,
 )
 from index.embedding.load import Models
@@ -94,6 +95,7 @@ class Row:
     language: str
     unknown: float
     profile: list[bool] | None = None  # the question profile's eligibility (`profile_eligible`)
+    window: list[bool] | None = None  # candidates counted with the top ones (`translated_window`)
 
 
 def collect(index: GroundIndex, items: Sequence[dict[str, Any]]) -> list[Row]:
@@ -120,6 +122,7 @@ def collect(index: GroundIndex, items: Sequence[dict[str, Any]]) -> list[Row]:
                 scored.language,
                 unknown_share(scored),
                 profile_eligible(scored.groups),
+                translated_window(scored.groups),
             )
         )
     return rows
@@ -127,7 +130,9 @@ def collect(index: GroundIndex, items: Sequence[dict[str, Any]]) -> list[Row]:
 
 def outcome(model: AnswerModel, row: Row, likely_only: bool = False) -> tuple[bool, bool]:
     """(answered, an answer passage is shown); with `likely_only`, among the passages marked likely."""
-    answered, shown, p, _ = model.decide(row.x, row.eligible, row.language, 5, row.unknown, row.profile)
+    answered, shown, p, _ = model.decide(
+        row.x, row.eligible, row.language, 5, row.unknown, row.profile, row.window
+    )
     if likely_only:
         shown = [i for i, marked in zip(shown, model.likely(p, shown), strict=True) if marked]
     return answered, any(row.labels[i] for i in shown)
@@ -334,7 +339,7 @@ def likely_f1(model: AnswerModel, rows: list[Row]) -> float:
     not; an answer passage shown but not marked likely is a false negative."""
     tp = fp = fn = 0
     for r in rows:
-        answered, shown, p, _ = model.decide(r.x, r.eligible, r.language, 5, r.unknown, r.profile)
+        answered, shown, p, _ = model.decide(r.x, r.eligible, r.language, 5, r.unknown, r.profile, r.window)
         if not answered:
             continue
         for i, marked in zip(shown, model.likely(p, shown), strict=True):
@@ -386,6 +391,7 @@ def _fit_models(rows: list[Row], l2: float) -> tuple[Logistic, Logistic]:
                 passage(feature_columns(r.x, DECIDING_FEATURES)),
                 r.eligible if r.profile is None else r.profile,
                 r.unknown,
+                r.window,
             )
             for r in rows
         ]
@@ -454,8 +460,8 @@ def held_out(rows: list[Row], l2: float, n: int = FOLDS) -> list[Held]:
         for i, r in enumerate(rows):
             if fold[i] != f:
                 continue
-            _, shown, p, q = model.decide(r.x, r.eligible, r.language, 5, r.unknown, r.profile)
-            ok = [j for j in range(min(len(p), ANSWER_WINDOW)) if r.eligible[j]]
+            _, shown, p, q = model.decide(r.x, r.eligible, r.language, 5, r.unknown, r.profile, r.window)
+            ok = [j for j in in_window(len(p), r.window) if r.eligible[j]]
             out[i] = Held(
                 bool(r.item["answerable"]),
                 q,

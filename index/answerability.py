@@ -14,16 +14,16 @@ language than the question, and the sizes of passage and question.
     likely = model.likely(p, shown)                 # per shown passage: does it probably answer?
 
 A question is answered when its question probability q (from `QUESTION_FEATURES`, which summarise its
-top `ANSWER_WINDOW` candidates) reaches the answer bar of its language, or when one of those
-candidates alone reaches `passage_bar` (or, under the ranker, `ranker_bar`); the k most probable
-eligible passages are then shown, most probable first (under the model's ranker when it has one: a
-passage model fitted later, over every feature, that orders what is shown while the passage and
-question models, with the bars, decide whether the question is answered). The first one, and every
-other one over `likely_bar` (`LIKELY_BAR`, 0.05), is marked as likely to answer: those are the
-answer; the rest are further passages, shown after it as probably not answers (on the dev set's fit
-half, showing them puts an answer passage in front of the reader for 6 more of 133 answerable
-questions). The weights and the answer and passage bars are fitted on the "fit" half of the domain
-dev set and reported on the "test" half (bench/README.md); the fitted values live in
+top `ANSWER_WINDOW` candidates and those at the top of a translated run, `TRANSLATED_WINDOW`) reaches
+the answer bar of its language, or when one of those candidates alone reaches `passage_bar` (or, under
+the ranker, `ranker_bar`); the k most probable eligible passages are then shown, most probable first
+(under the model's ranker when it has one: a passage model fitted later, over every feature, that orders
+what is shown while the passage and question models, with the bars, decide whether the question is
+answered). The first one, and every other one over `likely_bar` (`LIKELY_BAR`, 0.05), is marked as
+likely to answer: those are the answer; the rest are further passages, shown after it as probably not
+answers (on the dev set's fit half, showing them puts an answer passage in front of the reader for 6
+more of 133 answerable questions). The weights and the answer and passage bars are fitted on the "fit"
+half of the domain dev set and reported on the "test" half (bench/README.md); the fitted values live in
 `index/answer_models.json` with the figures they were fitted on.
 Probabilities are plain numbers in (0, 1), not scores: each model is a logistic regression.
 """
@@ -52,6 +52,15 @@ log = logging.getLogger(__name__)
 
 MODELS_FILE = Path(__file__).with_name("answer_models.json")
 ANSWER_WINDOW = 10  # how many top candidates may carry the "answered" decision
+TRANSLATED_WINDOW = 3
+"""A candidate among the first `TRANSLATED_WINDOW` of a BM25 run of the question's terms translated
+into another language (`Group.translated_rank`) counts with the top `ANSWER_WINDOW` wherever the
+fusion put it. Cross-lingual answers rank low in the fused list (the dense model prefers passages in
+the question's language; the question's own BM25 run never finds them), so "2024년 1월부터 7월까지 한국의
+난민 인정률은?" had its answer 1st in the English run, 0.6 probable, and 24th fused: refused. Measured
+on the sixteen sets' fit halves (2026-12-04): 4 more answer passages shown, 4 fewer answerable questions
+refused, 1 more unanswerable question answered (a decree's settlement-payment rule for a question on its
+exact 2025 amount); 1, 3, 5 and 10 gave +2, +4, +4 and +4 shown (10: 2 more answered unanswerable)."""
 MIN_ANSWER_P = 0.01
 """A question is answered only when a candidate among the top `ANSWER_WINDOW` that holds its key facts
 is at least this probable: when every candidate that would answer lacks the year or figure asked for,
@@ -363,17 +372,35 @@ class Logistic:
         return model
 
 
+def translated_window(groups: Sequence[Group]) -> list[bool]:
+    """Per group (in rank order): True when it is among the first `TRANSLATED_WINDOW` of a translated
+    run, and so counts with the top `ANSWER_WINDOW` (`AnswerModel.decide`'s `window`)."""
+    return [g.translated_rank is not None and g.translated_rank <= TRANSLATED_WINDOW for g in groups]
+
+
+def in_window(n: int, window: Sequence[bool] | None = None) -> list[int]:
+    """The rows (of n candidates in rank order) that may carry the "answered" decision: the first
+    `ANSWER_WINDOW`, then those below them that `window` marks (None: none), in rank order."""
+    first = min(n, ANSWER_WINDOW)
+    return list(range(first)) + ([i for i in range(first, n) if window[i]] if window is not None else [])
+
+
 def question_features(
-    x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[bool], unknown_share: float = 0.0
+    x: Matrix,
+    p: npt.NDArray[np.float64],
+    eligible: Sequence[bool],
+    unknown_share: float = 0.0,
+    window: Sequence[bool] | None = None,
 ) -> Matrix:
     """One row of `QUESTION_FEATURES` from a question's candidate features `x`, their probabilities
-    `p` and eligibility (only the top `ANSWER_WINDOW` eligible candidates count), and the share of
-    its terms that no passage of the collection holds."""
+    `p` and eligibility (only eligible candidates `in_window(len(p), window)` count), and the share
+    of its terms that no passage of the collection holds."""
     col = {name: i for i, name in enumerate(FEATURES)}
     n = min(len(p), ANSWER_WINDOW)
-    pe = np.array([p[i] if eligible[i] else 0.0 for i in range(n)] or [0.0])
+    rows = in_window(len(p), window)
+    pe = np.array([p[i] if eligible[i] else 0.0 for i in rows] or [0.0])
     order = np.argsort(-pe, kind="stable")
-    best = int(order[0])
+    best = rows[int(order[0])] if rows else 0
     second = float(pe[order[1]]) if len(pe) > 1 else 0.0
     if x.shape[0] == 0:
         return np.array(
@@ -383,7 +410,7 @@ def question_features(
     return np.array(
         [
             [
-                float(pe[best]),
+                float(pe[order[0]]),
                 second,
                 x[best, col["dense"]],
                 x[best, col["missing_rare"]],
@@ -459,7 +486,12 @@ class AnswerModel:
         return self.ranker(feature_columns(x, self.ranker_features)) if self.ranker is not None else p
 
     def answerable(
-        self, x: Matrix, p: npt.NDArray[np.float64], eligible: Sequence[bool], unknown_share: float
+        self,
+        x: Matrix,
+        p: npt.NDArray[np.float64],
+        eligible: Sequence[bool],
+        unknown_share: float,
+        window: Sequence[bool] | None = None,
     ) -> float:
         """P(the collection answers the question), in (0, 1), from its candidates.
 
@@ -468,8 +500,10 @@ class AnswerModel:
             p: their `probabilities(x)`, shape (n,).
             eligible: per candidate, False when it lacks one of the question's key facts.
             unknown_share: share of the question's distinct terms no passage holds, in [0, 1].
+            window: per candidate, True when it counts with the top `ANSWER_WINDOW` though ranked
+                below them (`in_window`); None: only those.
         """
-        return float(self.question(question_features(x, p, eligible, unknown_share))[0])
+        return float(self.question(question_features(x, p, eligible, unknown_share, window))[0])
 
     def decide(
         self,
@@ -479,12 +513,13 @@ class AnswerModel:
         k: int,
         unknown_share: float = 0.0,
         profile: Sequence[bool] | None = None,
+        window: Sequence[bool] | None = None,
     ) -> tuple[bool, list[int], npt.NDArray[np.float64], float]:
         """Whether the question is answered, and which candidates to show.
 
         A candidate missing one of the question's key facts (`eligible` False) never answers or shows;
-        nor is a question answered when no eligible candidate among the top `ANSWER_WINDOW` is at least
-        `MIN_ANSWER_P` probable.
+        nor is a question answered when no eligible candidate among the top `ANSWER_WINDOW` (and those
+        `window` marks) is at least `MIN_ANSWER_P` probable.
 
         Args:
             x: the candidates' features, shape (n, len(FEATURES)), rows in fused rank order.
@@ -495,6 +530,8 @@ class AnswerModel:
             profile: the eligibility the question's profile (`question_features`) reads, when it
                 differs from `eligible`: the one the models were fitted with (`profile_eligible`);
                 None: `eligible`.
+            window: per candidate, True when it counts with the top `ANSWER_WINDOW` though ranked
+                below them (the top of a translated run, `TRANSLATED_WINDOW`); None: only those.
 
         Returns:
             (answered, shown, p, q): `shown` holds row indexes into `x`: the k most probable eligible
@@ -503,15 +540,16 @@ class AnswerModel:
             question probability. All probabilities are in (0, 1).
         """
         p = self.probabilities(x)
-        q = self.answerable(x, p, eligible if profile is None else profile, unknown_share)
+        q = self.answerable(x, p, eligible if profile is None else profile, unknown_share, window)
         ranked = self.ranking(x, p)
         ok = [i for i in range(len(p)) if eligible[i]]
-        best = max((float(p[i]) for i in ok if i < ANSWER_WINDOW), default=0.0)
+        inside = [i for i in in_window(len(p), window) if eligible[i]]
+        best = max((float(p[i]) for i in inside), default=0.0)
         # (a bar of 1.0 is off: a logit clipped at 50 reads as exactly 1.0)
         strong = (self.passage_bar < 1.0 and best >= self.passage_bar) or (
             self.ranker is not None
             and self.ranker_bar < 1.0
-            and max((float(ranked[i]) for i in ok if i < ANSWER_WINDOW), default=0.0) >= self.ranker_bar
+            and max((float(ranked[i]) for i in inside), default=0.0) >= self.ranker_bar
         )
         if best < MIN_ANSWER_P or (q < self.answer_bar.get(language, self.answer_bar["*"]) and not strong):
             return False, [], ranked, q

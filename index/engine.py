@@ -41,9 +41,11 @@ from index.answer_type import asks_office_holder, holds_type
 from index.answerability import (
     ANSWER_WINDOW,
     MIN_ANSWER_P,
+    TRANSLATED_WINDOW,
     answer_model_for,
     features,
     profile_eligible,
+    translated_window,
     unknown_share,
 )
 from index.backend import (
@@ -1508,7 +1510,13 @@ class GroundIndex:
             model = self._answer_model
             profile = [e and not b for e, b in zip(profile_eligible(groups), bare, strict=True)]
             answered, shown, p, q_prob = model.decide(
-                features(scored), eligible, scored.language, query.k, unknown_share(scored), profile
+                features(scored),
+                eligible,
+                scored.language,
+                query.k,
+                unknown_share(scored),
+                profile,
+                translated_window(groups),
             )
             probabilities = p.tolist()
             marks = model.likely(p, shown)
@@ -1707,7 +1715,8 @@ class GroundIndex:
             )
         elif q_prob is not None:
             reason = (
-                f"refused: no candidate among the first {ANSWER_WINDOW} that holds the question's key facts "
+                f"refused: no candidate among the first {ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} "
+                "of a translated run) that holds the question's key facts "
                 f"is at least {MIN_ANSWER_P:.0%} likely to answer (the question's answerability {q_prob:.2f})"
             )
         else:

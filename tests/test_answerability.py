@@ -15,13 +15,16 @@ from index.answerability import (
     FEATURES,
     MIN_ANSWER_P,
     QUESTION_FEATURES,
+    TRANSLATED_WINDOW,
     AnswerModel,
     Logistic,
     answer_model_for,
     family_of,
     fit_logistic,
     has_digit,
+    in_window,
     question_features,
+    translated_window,
 )
 from index.embedding.load import auto_model
 from index.engine import GroundIndex
@@ -74,6 +77,37 @@ def test_a_question_whose_eligible_candidates_are_all_improbable_or_far_down_is_
     x[0, 0] = np.log(MIN_ANSWER_P * 3)
     answered, shown, _, _ = model.decide(x, [True, *eligible[1:]], "en", k=6)
     assert answered and shown[-1] == 0  # the least probable of those shown
+
+
+def test_the_top_of_a_translated_run_counts_with_the_first_candidates_wherever_it_was_fused() -> None:
+    """An answer in another language ranks low in the fused list but first in the run of the
+    question's terms translated into its language: marked by `window`, it carries the decision (and
+    the question's profile) as if it stood among the top ANSWER_WINDOW; unmarked, it does not."""
+    n = ANSWER_WINDOW + 15
+    x = np.zeros((n, len(FEATURES)))
+    x[:, 0] = -6.0  # passage probabilities ~0.0025: under MIN_ANSWER_P
+    x[ANSWER_WINDOW + 10, 0] = 2.0  # the translated run's first, 20th fused
+    model = _model(0.4, 0.5)
+    eligible = [True] * n
+    window = [False] * n
+    assert model.decide(x, eligible, "en", k=5)[:2] == (False, [])
+    window[ANSWER_WINDOW + 10] = True
+    answered, shown, _, q = model.decide(x, eligible, "en", k=5, window=window)
+    assert answered and shown[0] == ANSWER_WINDOW + 10 and q > 0.4
+    profile = question_features(x, model.probabilities(x), eligible, window=window)[0]
+    assert profile[0] == pytest.approx(model.probabilities(x)[ANSWER_WINDOW + 10])
+    assert model.decide(x, [*eligible[:-5], False, *eligible[-4:]], "en", k=5, window=window)[0] is False
+    assert in_window(n, window) == [*range(ANSWER_WINDOW), ANSWER_WINDOW + 10]
+    assert in_window(4, None) == [0, 1, 2, 3]
+
+
+def test_the_translated_window_is_the_first_of_each_translated_run() -> None:
+    class G:
+        def __init__(self, rank: int | None) -> None:
+            self.translated_rank = rank
+
+    ranks = [None, 1, TRANSLATED_WINDOW, TRANSLATED_WINDOW + 1, None]
+    assert translated_window([G(r) for r in ranks]) == [False, True, True, False, False]
 
 
 def test_the_question_reads_whether_its_first_candidate_holds_every_key_fact() -> None:

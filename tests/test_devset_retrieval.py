@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.devset_eval import evaluate_devset, load_devset
+from index.answerability import ANSWER_WINDOW, TRANSLATED_WINDOW
 from index.engine import GroundIndex
 from index.question import analyze_question
 from index.types import Filters, Query
@@ -332,3 +333,15 @@ def test_the_instrument_a_question_names_speaks_first(demo_index: GroundIndex) -
     )
     assert demo_index.score(Query(slavery)).named_sources
     assert not demo_index.search(Query(slavery)).answered
+
+
+def test_the_top_of_a_translated_run_may_answer_wherever_it_was_fused(demo_index: GroundIndex) -> None:
+    # the State Department's figure is 1st in the run of the question's terms in English, and 20th-30th
+    # fused (the dense model prefers the Korean Refugee Act's passages on recognition)
+    rate = demo_index.search(Query("2024년 1월부터 7월까지 한국의 난민 인정률은 얼마였나요?", explain=True))
+    assert rate.answered and rate.explanation is not None
+    first = rate.hits[0]
+    assert "was just 1.7 percent from January to July" in first.passage.text
+    why = next(c for c in rate.explanation.candidates if c.passage_id == first.passage.id)
+    assert why.translated_rank is not None and why.translated_rank <= TRANSLATED_WINDOW
+    assert why.rank >= ANSWER_WINDOW
