@@ -191,6 +191,25 @@ REPEATED = frozenset(
         "ko-383",  # audit 16: ko-272 with the protocol's place name
         "ko-393",  # audit 16: ko-027 in other words (임명된 사람)
         "ko-397",  # audit 16: ko-029 word for word (off topic)
+        "en-857",  # audit 17: en-651 without the fiscal years
+        "en-859",  # audit 17: en-510 naming the Act
+        "en-861",  # audit 17: en-553 word for word but "the DPRK"
+        "en-867",  # audit 17: en-048 naming the Factbook's edition
+        "en-871",  # audit 17: en-462 ("adopted" for "passed")
+        "en-872",  # audit 17: en-058 with Amnesty's estimate and the camps
+        "ko-458",  # audit 17: ko-011 in other words
+        "ko-473",  # audit 17: ko-027, and when the foundation began (unanswerable)
+        "ko-478",  # audit 17: ko-397 word for word (off topic)
+    }
+)
+
+# Items that repeat a question of an earlier set's test half word for word: each stands in the test half
+# (a fit half holding it would fit a question an earlier test half reports), in its place in the
+# assignment's order, so that no other item moves between the halves.
+REPEATED_TEST = frozenset(
+    {
+        "en-870",  # audit 17: en-463 (audit 13's test half)
+        "ko-479",  # audit 17: ko-142 (off topic; the dev set's test half)
     }
 )
 
@@ -217,13 +236,17 @@ def _id_hash(item: Item) -> str:
 
 
 def assign_splits(
-    items: Iterable[Item], sources: Mapping[str, Source], repeated: frozenset[str] = REPEATED
+    items: Iterable[Item],
+    sources: Mapping[str, Source],
+    repeated: frozenset[str] = REPEATED,
+    tested: frozenset[str] = REPEATED_TEST,
 ) -> dict[str, str]:
     """Item id -> 'fit' or 'test', stratified and reproducible.
 
     Items are grouped by `stratum`; the groups are taken in sorted order, each group's items in order of
     the sha256 of their id, and the whole sequence alternates fit, test, fit... So every group is halved
-    (within one item), and so is the whole set, but for the items of `repeated` (fit, in their place).
+    (within one item), and so is the whole set, but for the items of `repeated` (fit, in their place)
+    and of `tested` (test, in their place).
     The assignment depends on the whole set: adding or removing items can move others from one half to
     the other (a mended label cannot: `RELABELLED`).
     """
@@ -231,9 +254,9 @@ def assign_splits(
     for item in items:
         groups[stratum(item, sources)].append(item)
     ordered = [item for key in sorted(groups) for item in sorted(groups[key], key=_id_hash)]
+    placed = {**dict.fromkeys(tested, "test"), **dict.fromkeys(repeated, "fit")}
     return {
-        (key := str(item.get("id"))): "fit" if key in repeated else SPLITS[index % 2]
-        for index, item in enumerate(ordered)
+        (key := str(item.get("id"))): placed.get(key, SPLITS[index % 2]) for index, item in enumerate(ordered)
     }
 
 

@@ -17,6 +17,7 @@ from scripts.check_devset import (
     DEFAULT_DEVSET,
     RELABELLED,
     REPEATED,
+    REPEATED_TEST,
     Source,
     assign_splits,
     cross_lingual_direction,
@@ -405,6 +406,7 @@ AUDIT13 = DEFAULT_DEVSET.with_name("audit13.jsonl")
 AUDIT14 = DEFAULT_DEVSET.with_name("audit14.jsonl")
 AUDIT15 = DEFAULT_DEVSET.with_name("audit15.jsonl")
 AUDIT16 = DEFAULT_DEVSET.with_name("audit16.jsonl")
+AUDIT17 = DEFAULT_DEVSET.with_name("audit17.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -425,6 +427,7 @@ SETS_IN_ORDER = (
     AUDIT14,
     AUDIT15,
     AUDIT16,
+    AUDIT17,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -442,6 +445,7 @@ LATER_AUDITS = {
     AUDIT14: (17, 6, 64, 21),  # so too, leaning on cross-lingual questions
     AUDIT15: (17, 6, 64, 12),  # so too, with more questions naming a provision
     AUDIT16: (17, 7, 64, 28),  # so too, a question in three across languages
+    AUDIT17: (16, 6, 64, 4),  # so too, mostly English, as the questions the project is judged on
 }
 
 
@@ -463,12 +467,13 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit16.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit17.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
-    fit halves, so that no test half holds a question fitted on (audit 14's repeats of fit questions
-    stand in its fit half: `REPEATED`)."""
+    the same half, so that no test half holds a question fitted on (audit 14's repeats of fit questions
+    stand in its fit half: `REPEATED`; audit 17's en-870, audit 13's test en-463 word for word, in its
+    test half: `REPEATED_TEST`)."""
     sources, source_problems = load_sources(SHARED_CORPUS)
     items, read_problems = load_items(path)
     problems = source_problems + read_problems + validate_items(items, sources)
@@ -489,14 +494,15 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     for other_path in earlier:
         other, _ = load_items(other_path)
         assert not {i["id"] for i in items} & {i["id"] for i in other}
-        assert not asked(items, "test") & asked(other)
-        assert not asked(items) & asked(other, "test")
+        assert not asked(items, "test") & asked(other, "fit")
+        assert not asked(items, "fit") & asked(other, "test")
     assert len(items) >= size
     assert {i["language"] for i in items if i["answerable"]} == {"en", "ko"}
     assert sum(not i["answerable"] for i in items) >= unanswerable
     assert sum(i["follow_up"] for i in items) >= follow_ups
     assert sum(is_cross_lingual(i, sources) for i in items if i["answerable"]) >= cross_lingual
-    # an item that repeats an earlier fit question stands in the fit half, in its place in the order
-    splits = Counter(assign_splits(items, sources, repeated=frozenset()).values())
+    # an item that repeats an earlier fit (test) question stands in the fit (test) half, in its place
+    splits = Counter(assign_splits(items, sources, repeated=frozenset(), tested=frozenset()).values())
     assert abs(splits["fit"] - splits["test"]) <= 1
     assert all(i["split"] == "fit" for i in items if i["id"] in REPEATED)
+    assert all(i["split"] == "test" for i in items if i["id"] in REPEATED_TEST)
