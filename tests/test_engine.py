@@ -774,6 +774,42 @@ def _typed(
     return reading
 
 
+def test_an_english_term_is_held_by_a_term_sharing_its_stem() -> None:
+    """Snowball stems "recognize" recogn and "recognition" recognit: the sentence with the rate holds
+    the question's word either way round; a short stem (rate, 4 letters) needs its own word."""
+    text = "The recognition rate for asylum applicants was just 1.7 percent from January to July."
+    record = PassageRecord(
+        passage=Passage("p", "s", text, 0, len(text), None, 0),
+        language="en",
+        tokens=tuple(analyze(text)),
+        sentences=((0, len(text)),),
+    )
+    asked = _typed("What share of asylum seekers did the ministry recognize?")
+    assert {"recogn", "asylum"} <= set(asked.weights)
+    held = sum(asked.weights[t] for t in ("recogn", "asylum")) / sum(asked.weights.values())
+    assert asked.share(record) == pytest.approx(held)
+    said = "The ministry recognized 1.7 percent of asylum seekers."
+    other_way = replace(
+        record,
+        passage=Passage("p", "s", said, 0, len(said), None, 0),
+        tokens=tuple(analyze(said)),
+        sentences=((0, len(said)),),
+    )
+    won = _typed("What percentage of asylum seekers won recognition?")
+    assert "recognit" in won.weights and won.share(other_way) == pytest.approx(
+        sum(won.weights[t] for t in ("asylum", "seeker", "recognit")) / sum(won.weights.values())
+    )
+    # a shorter stem needs its own word: "state" is not held by "statement"
+    signed = "The statement was signed by 40 percent."
+    statement = replace(
+        record,
+        passage=Passage("p", "s", signed, 0, len(signed), None, 0),
+        tokens=tuple(analyze(signed)),
+        sentences=((0, len(signed)),),
+    )
+    assert _typed("What percentage of the states agreed?").share(statement) == 0.0
+
+
 def test_the_typed_sentence_share_reads_the_best_sentence_holding_the_type() -> None:
     text = (
         "In 2023 the guards patrolled the river. The harvest reached 1,200 tonnes. "
