@@ -472,6 +472,53 @@ def asks_office_holder(question: str) -> bool:
     return bool(_OFFICE_HOLDER_EN.search(question) or _OFFICE_HOLDER_KO.search(question))
 
 
+# A question for a part of a figure it gives: "How many of the 23 hospitals ...?", "Of the 283 forced
+# returns ..., how many ...?", "1,170명 가운데 ... 몇 명", "600명 중 여성은 몇 명". The figure (group 1
+# or 2) is a written number, not a year alone ("Of the 2024 report, ..."), nor an article ("Article 33
+# of the 1951 Convention": no "how many" stands before it).
+_FIGURE = r"(\d{1,3}(?:,\d{3})+|\d+)"
+_PART_OF_EN = re.compile(
+    rf"\bhow\s+many\s+of\s+(?:the|those|these)\s+(?:(?:about|some|nearly|roughly|around|approximately|"
+    rf"up\s+to|over|almost)\s+)?{_FIGURE}(?![\d.,]\d)"
+    rf"|(?:^|[.;:]\s*)(?:of|among|out\s+of)\s+(?:the|those|these)\s+(?:(?:about|some|nearly|roughly|"
+    rf"around|approximately|up\s+to|over|almost)\s+)?{_FIGURE}(?![\d.,]\d)[^?]*?,\s*how\s+many\b",
+    re.IGNORECASE,
+)
+_PART_OF_KO = re.compile(
+    rf"{_FIGURE}(?![\d.,]\d)\s*(?:명|건|곳|개|가구|척|개국)?\s*(?:가운데|중에서|중에|중)(?![가-힣])"
+)
+_YEAR_ALONE = re.compile(r"(?:1[6-9]|20)\d\d")
+
+
+def asks_part_of(question: str) -> str:
+    """The figure (as written, "1,170") a question asks a part of: "Of the 283 forced returns
+    analysed by Safeguard Defenders, how many were from Thailand?", "How many of the 23 psychiatric
+    hospitals ... are in Xinjiang?", "1,170명 가운데 지린성 시설에 갇힌 사람은 몇 명인가요?"; "" for
+    any other question (a year alone is no such figure). Such a part is told beside its whole ("Of
+    the 600 returned, 400 were women"): every such question of the seventeen question sets (7, in
+    both halves) is one the collection does not answer, while a passage gives the whole and other
+    counts of other things (`index.engine.TypedReading`)."""
+    m = _PART_OF_EN.search(question) or _PART_OF_KO.search(question)
+    if m is None:
+        return ""
+    figure = m.group(1) or (m.group(2) if m.lastindex and m.lastindex >= 2 else None) or ""
+    return "" if not figure or _YEAR_ALONE.fullmatch(figure) else figure
+
+
+def holds_figure(text: str, figure: str) -> bool:
+    """Whether `text` writes the number `figure` ("1,170" or "1170" either way), not as part of a
+    longer number."""
+    grouped = _grouped(figure.replace(",", ""))
+    return re.search(rf"(?<![\d.,]){grouped}(?![\d]|[.,]\d)", text) is not None
+
+
+def _grouped(digits: str) -> str:
+    """A pattern for `digits` written with or without thousands commas ("1170" -> "1,?170")."""
+    head = len(digits) % 3 or 3
+    groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return ",?".join(groups)
+
+
 def asked_type(question: str) -> AnswerType | None:
     """The answer type a question asks for: "a count" for a number of things ("how many people", "몇
     곳": a duration or an age does not answer it), "a duration" for a length of time ("임기는 몇 년",

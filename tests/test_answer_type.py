@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from index.answer_type import asked_type, asks_office_holder, holds_type
+from index.answer_type import asked_type, asks_office_holder, asks_part_of, holds_figure, holds_type
 from index.question import analyze_question
 
 
@@ -799,6 +799,35 @@ def test_a_frequency_question_is_answered_by_a_rate_or_an_interval(text: str, he
 )
 def test_a_question_for_the_holder_of_a_post(question: str, asks: bool) -> None:
     assert asks_office_holder(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Of the 283 forced returns analyzed by Safeguard Defenders, how many were from Thailand?", "283"),
+        ("How many of the 23 psychiatric hospitals run by the ministry are in Xinjiang?", "23"),
+        ("Among the roughly 1,170 detainees, how many were women?", "1,170"),
+        ("HRW가 밝힌 탈북민 1,170명 가운데 지린성 시설에 갇힌 사람은 몇 명인가요?", "1,170"),
+        ("2023년 10월 중국이 북송한 600명 중 여성은 몇 명이었어?", "600"),
+        ("실종 탈북민 42명 중에서 납치된 사람은 몇 명인가요?", "42"),
+        # no part of a figure: an article's convention, a year, a group without a figure
+        ("Article 33 of the 1951 Refugee Convention: how many states are bound?", ""),
+        ("Of the 2024 report's chapters, how many concern China?", ""),
+        ("How many of the refugees arrived in 2023?", ""),
+        ("2024년 중 몇 명이 입국했나요?", ""),
+        ("How many people died in the famine of the 1990s?", ""),
+    ],
+)
+def test_a_question_for_a_part_of_a_figure_it_gives(question: str, figure: str) -> None:
+    assert asks_part_of(question) == figure
+
+
+def test_a_figure_is_read_with_or_without_thousands_commas() -> None:
+    assert holds_figure("China is detaining 1,170 North Korean defectors", "1170")
+    assert holds_figure("China is detaining 1170 defectors", "1,170")
+    assert holds_figure("탈북민 600명을 북송했다", "600")
+    assert not holds_figure("21,170 people", "1,170")  # part of a longer number
+    assert not holds_figure("6,000 people", "600") and not holds_figure("1.600 tonnes", "600")
 
 
 @pytest.mark.parametrize(

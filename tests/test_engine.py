@@ -774,6 +774,39 @@ def _typed(
     return reading
 
 
+def test_a_part_of_a_figure_is_read_only_beside_the_figure() -> None:
+    """ "How many of the 1,170 detainees were held in Jilin?": the passage counts 1,170 detainees and,
+    in the next sentence, 2,000 of them: no count beside the 1,170 tells a part of it (the passage is
+    apart, and the explanation names the figure); a passage saying "Of the 1,170, 450 were held in
+    Jilin" tells one."""
+    text = (
+        "China is detaining 1,170 North Korean defectors in various facilities. "
+        "Later the number of detained defectors reached 2,000 in Jilin."
+    )
+    record = PassageRecord(
+        passage=Passage("p", "s", text, 0, len(text), None, 0),
+        language="en",
+        tokens=tuple(analyze(text)),
+        sentences=((0, 71), (72, len(text))),
+    )
+    question = "How many of the 1,170 detained defectors were held in Jilin?"
+    q = analyze_question(question)
+    reading = TypedReading.of(
+        q.constraints, q.terms, "en", TermStats(dict.fromkeys(q.terms, 1), 100), {}, question
+    )
+    assert reading is not None and reading.part_of == "1,170"
+    assert reading.share(record) == 0.0 and reading.lacking(record) == "1,170"
+    assert replace(reading, part_of="").share(record) > engine.TYPED_SENTENCE_SHARE  # read alone, it answers
+    told = "Of the 1,170 detained defectors, 450 were held in Jilin."
+    beside = replace(
+        record,
+        passage=Passage("p", "s", told, 0, len(told), None, 0),
+        tokens=tuple(analyze(told)),
+        sentences=((0, len(told)),),
+    )
+    assert reading.share(beside) > engine.TYPED_SENTENCE_SHARE and reading.lacking(beside) == ""
+
+
 def test_an_english_term_is_held_by_a_term_sharing_its_stem() -> None:
     """Snowball stems "recognize" recogn and "recognition" recognit: the sentence with the rate holds
     the question's word either way round; a short stem (rate, 4 letters) needs its own word."""
