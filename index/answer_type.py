@@ -472,37 +472,45 @@ def asks_office_holder(question: str) -> bool:
     return bool(_OFFICE_HOLDER_EN.search(question) or _OFFICE_HOLDER_KO.search(question))
 
 
-# A question for a part of a figure it gives: "How many of the 23 hospitals ...?", "Of the 283 forced
-# returns ..., how many ...?", "1,170명 가운데 ... 몇 명", "600명 중 여성은 몇 명". The figure (group 1
-# or 2) is a written number, not a year alone ("Of the 2024 report, ..."), nor an article ("Article 33
-# of the 1951 Convention": no "how many" stands before it).
-_FIGURE = r"(\d{1,3}(?:,\d{3})+|\d+)"
-_PART_OF_EN = re.compile(
-    rf"\bhow\s+many\s+of\s+(?:the|those|these)\s+(?:(?:about|some|nearly|roughly|around|approximately|"
-    rf"up\s+to|over|almost)\s+)?{_FIGURE}(?![\d.,]\d)"
-    rf"|(?:^|[.;:]\s*)(?:of|among|out\s+of)\s+(?:the|those|these)\s+(?:(?:about|some|nearly|roughly|"
-    rf"around|approximately|up\s+to|over|almost)\s+)?{_FIGURE}(?![\d.,]\d)[^?]*?,\s*how\s+many\b",
-    re.IGNORECASE,
+# A count question for a part of a figure it gives: "How many of the 23 hospitals ...?", "Of the 283
+# forced returns ..., how many ...?", "Among 1,170 detainees, how many ...?", "1,170명 가운데 ... 몇 명",
+# "600여 명 중 여성은 몇 명". The figure is a written number (not part of a decimal, not "3만"), not a
+# year alone in English ("How many of the 1951 signatories ...?"); a ratio ("10명 중 8명") asks none.
+_FIGURE = r"(?<![\d.,])(?P<figure>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d|\s*만)"
+_ABOUT = r"(?:(?:about|some|nearly|roughly|around|approximately|up\s+to|over|almost|more\s+than)\s+)?"
+_PART_OF_EN = (
+    re.compile(
+        rf"\bhow\s+many\s+(?:of|out\s+of|among)\s+(?:(?:the|those|these)\s+)?{_ABOUT}{_FIGURE}", re.IGNORECASE
+    ),
+    re.compile(
+        rf"(?:^|[.;:,]\s*)(?:of|among|out\s+of)\s+(?:(?:the|those|these)\s+)?{_ABOUT}{_FIGURE}[^?]*?,?\s*"
+        r"how\s+many\b",
+        re.IGNORECASE,
+    ),
 )
 _PART_OF_KO = re.compile(
-    rf"{_FIGURE}(?![\d.,]\d)\s*(?:명|건|곳|개|가구|척|개국)?\s*(?:가운데|중에서|중에|중)(?![가-힣])"
+    rf"{_FIGURE}\s*여?\s*(?P<unit>명|건|곳|개|가구|척|개국)?\s*(?:가운데서?|중에서|중에|중)(?![가-힣])"
+    r"(?![^?]*?\d+\s*(?:명|건|곳|개|가구|척|개국))[^?]*?몇"
 )
 _YEAR_ALONE = re.compile(r"(?:1[6-9]|20)\d\d")
 
 
 def asks_part_of(question: str) -> str:
-    """The figure (as written, "1,170") a question asks a part of: "Of the 283 forced returns
+    """The figure (as written, "1,170") a count question asks a part of: "Of the 283 forced returns
     analysed by Safeguard Defenders, how many were from Thailand?", "How many of the 23 psychiatric
     hospitals ... are in Xinjiang?", "1,170명 가운데 지린성 시설에 갇힌 사람은 몇 명인가요?"; "" for
-    any other question (a year alone is no such figure). Such a part is told beside its whole ("Of
-    the 600 returned, 400 were women"): every such question of the seventeen question sets (7, in
-    both halves) is one the collection does not answer, while a passage gives the whole and other
-    counts of other things (`index.engine.TypedReading`)."""
-    m = _PART_OF_EN.search(question) or _PART_OF_KO.search(question)
-    if m is None:
-        return ""
-    figure = m.group(1) or (m.group(2) if m.lastindex and m.lastindex >= 2 else None) or ""
-    return "" if not figure or _YEAR_ALONE.fullmatch(figure) else figure
+    any other question (an English year alone is no such figure). Such a part is told beside its
+    whole ("Of the 600 returned, 400 were women"): every such count question of the seventeen
+    question sets (6, in both halves) is one the collection does not answer, while a passage gives
+    the whole and other counts of other things (`index.engine.TypedReading`; audit 16's answerable
+    ko-379, "600명 가운데 ... 누구야?", asks a name)."""
+    found = [m for pattern in (*_PART_OF_EN, _PART_OF_KO) for m in pattern.finditer(question)]
+    for m in sorted(found, key=lambda m: m.start()):
+        figure = m.group("figure")
+        counted = m.re is _PART_OF_KO and m.group("unit")
+        if counted or not _YEAR_ALONE.fullmatch(figure):
+            return figure
+    return ""
 
 
 def holds_figure(text: str, figure: str) -> bool:

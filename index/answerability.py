@@ -60,14 +60,18 @@ the question's language; the question's own BM25 run never finds them), so "2024
 난민 인정률은?" had its answer 1st in the English run, 0.6 probable, and 24th fused: refused. Measured
 on the sixteen sets' fit halves (2026-12-04): 4 more answer passages shown, 4 fewer answerable questions
 refused, 1 more unanswerable question answered (a decree's settlement-payment rule for a question on its
-exact 2025 amount); 1, 3, 5 and 10 gave +2, +4, +4 and +4 shown (10: 2 more answered unanswerable)."""
+exact 2025 amount); 1, 3, 5 and 10 gave +2, +4, +4 and +4 shown (10: 2 more answered unanswerable). It
+is the answer model's window only: the threshold rules of a small collection (`index.abstain`) read the
+top `ANSWER_WINDOW` alone. The stored question model was fitted before the window (its features then read
+the top ten only); `bench/answerability.py` fits with it."""
 MIN_ANSWER_P = 0.01
-"""A question is answered only when a candidate among the top `ANSWER_WINDOW` that holds its key facts
-is at least this probable: when every candidate that would answer lacks the year or figure asked for,
-what is left to show is rank 20-40 fill (a Factbook's inflation line for "... in fiscal year 2024"),
-which a question profile alone must not turn into an answer. Measured out-of-fold on the fit halves
-of the five question sets (2026-12-02, bar 0.50): 2 more unanswerable questions refused, 1 more
-answerable one whose answer was not shown refused, no answer passage lost; 0.015 lost 2."""
+"""A question is answered only when a candidate among the top `ANSWER_WINDOW` (or the first
+`TRANSLATED_WINDOW` of a translated run) that holds its key facts is at least this probable: when every
+candidate that would answer lacks the year or figure asked for, what is left to show is rank 20-40 fill
+(a Factbook's inflation line for "... in fiscal year 2024"), which a question profile alone must not
+turn into an answer. Measured out-of-fold on the fit halves of the five question sets (2026-12-02, bar
+0.50): 2 more unanswerable questions refused, 1 more answerable one whose answer was not shown refused,
+no answer passage lost; 0.015 lost 2."""
 LIKELY_BAR = 0.05
 """The passage probability over which a shown passage counts as likely to answer. It is the show bar
 the models were fitted with before further passages were shown (the lowest value of that fit's

@@ -166,12 +166,12 @@ TYPED_SENTENCE_SHARE = 0.15
 # arrested relatives of defectors ... One of the family members was sentenced to three months"), so
 # the sentence holding it need not hold the question's terms (read so, en-366 was refused)
 UNREAD_TYPES = frozenset({"a sentence"})
-# An English term of this many letters or more is held in a sentence of the question's language by a
-# term it begins or that begins it: Snowball stems "recognize" recogn and "recognition" recognit, and
-# "What share of asylum seekers did South Korea recognize as refugees ...?" was refused its answer
-# ("The recognition rate for asylum applicants, however, was just 1.7 percent ..."). Measured on the
-# seventeen sets' fit halves (2026-12-04): 1 more answer shown, no unanswerable question answered; 5
-# and 4 letters answered one (en-545).
+# A term in Latin letters (an English question's; a Korean one's Latin words) of this many letters or more
+# is held in a sentence of the question's language by a term it begins or that begins it: Snowball stems
+# "recognize" recogn and "recognition" recognit, and "What share of asylum seekers did South Korea recognize
+# as refugees ...?" was refused its answer ("The recognition rate for asylum applicants, however, was just
+# 1.7 percent ..."). Measured on the seventeen sets' fit halves (2026-12-04): 1 more answer shown, no
+# unanswerable question answered; 5 and 4 letters answered one (en-545).
 SHARED_STEM = 6
 TITLE_BLOCK_CHARS = 4 * TITLE_CHARS  # a longer first passage is not read as a title block
 # The answerability model was fitted on a collection of thousands of passages; its rank and gap
@@ -1710,7 +1710,8 @@ class GroundIndex:
             reason = (
                 f"refused: the question asks about {_title_case(foreign)}; passages of sources about another "
                 "country that do not name it are not read as answers, and no other candidate among the first "
-                f"{ANSWER_WINDOW} is at least {MIN_ANSWER_P:.0%} likely to answer"
+                f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least "
+                f"{MIN_ANSWER_P:.0%} likely to answer"
             )
         elif holder and q_prob is not None:
             reason = (
@@ -1718,7 +1719,8 @@ class GroundIndex:
                 "treaties never say (they say how a post is filled); passages with no sentence naming the "
                 "post (or the person's role) and a person the question does not name are not read as "
                 "answers, and no other candidate among the first "
-                f"{ANSWER_WINDOW} is at least {MIN_ANSWER_P:.0%} likely to answer"
+                f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least "
+                f"{MIN_ANSWER_P:.0%} likely to answer"
             )
         elif q_prob is not None:
             reason = (
@@ -2181,8 +2183,8 @@ class TypedReading:
     held by a term it begins ("신청" by "신청서": Kiwi keeps such compounds whole). Chinese passages
     are not read for another language's question: the English-Chinese senses are character bigrams,
     too loose to tell what a sentence is about (the two answers to English questions they were tried
-    on were refused). An English term of `SHARED_STEM` letters or more is held by a term sharing its
-    stem ("recogn" by "recognit").
+    on were refused). A term in Latin letters of `SHARED_STEM` letters or more is held by a term
+    sharing its stem ("recogn" by "recognit").
 
     A sentence that lacks one of the question's key names is about something else, whatever its
     share: "Exactly how many North Korean defectors reached Thailand in 2021?" is not answered by
@@ -2212,9 +2214,10 @@ class TypedReading:
         countries: the countries an English question names as places outside its attribution
             clause (`index.instruments.places_in`), else none.
         subject: source id -> the countries the source is about (`GroundIndex._subject`).
-        part_of: the figure the question asks a part of, as it writes it
+        part_of: the figure a count question asks a part of, as it writes it
             (`index.answer_type.asks_part_of`: "How many of the 23 hospitals ...?"), else "": only
-            the sentences that write it are read (seventeen sets' fit halves, 2026-12-04: unanswerable
+            the sentences that write it are read (a share of it, "70 percent of them", is told
+            apart) (seventeen sets' fit halves, 2026-12-04: unanswerable
             refused 137 -> 140 of 189, no answer lost).
     """
 
@@ -2271,7 +2274,7 @@ class TypedReading:
             tuple(texts),
             countries,
             subject,
-            asks_part_of(question),
+            asks_part_of(question) if answer.text == "a count" else "",
         )
 
     def share(self, rec: PassageRecord) -> float:

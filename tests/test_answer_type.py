@@ -810,11 +810,21 @@ def test_a_question_for_the_holder_of_a_post(question: str, asks: bool) -> None:
         ("HRW가 밝힌 탈북민 1,170명 가운데 지린성 시설에 갇힌 사람은 몇 명인가요?", "1,170"),
         ("2023년 10월 중국이 북송한 600명 중 여성은 몇 명이었어?", "600"),
         ("실종 탈북민 42명 중에서 납치된 사람은 몇 명인가요?", "42"),
-        # no part of a figure: an article's convention, a year, a group without a figure
-        ("Article 33 of the 1951 Refugee Convention: how many states are bound?", ""),
+        ("In 2023, of the 600 people returned, how many were women?", "600"),
+        ("According to HRW, out of 600 returned how many were women?", "600"),
+        ("How many out of the 600 were women?", "600"),
+        ("600여 명 가운데서 여성은 몇 명이었나요?", "600"),
+        ("2,024명 중 몇 명이 여성인가요?", "2,024"),  # a count of people, though it reads like a year
+        # a year, then the figure asked a part of
+        ("Of the 1951 Convention's 46 articles, how many apply?", ""),
+        # no part of a figure: a year alone, a ratio, a decimal, 만, a name asked, a group without a figure
+        ("How many of the 1951 signatories ratified the protocol?", ""),
         ("Of the 2024 report's chapters, how many concern China?", ""),
+        ("10명 중 8명이 여성인가요?", ""),
+        ("12.5명 중 몇 명이 남았나요?", ""),
+        ("3만 명 중 몇 명이 여성인가요?", ""),
+        ("600명 가운데 보고서에 이름이 나온 사람은 누구야?", ""),
         ("How many of the refugees arrived in 2023?", ""),
-        ("2024년 중 몇 명이 입국했나요?", ""),
         ("How many people died in the famine of the 1990s?", ""),
     ],
 )
@@ -828,6 +838,7 @@ def test_a_figure_is_read_with_or_without_thousands_commas() -> None:
     assert holds_figure("탈북민 600명을 북송했다", "600")
     assert not holds_figure("21,170 people", "1,170")  # part of a longer number
     assert not holds_figure("6,000 people", "600") and not holds_figure("1.600 tonnes", "600")
+    assert not holds_figure("1,170.5 tonnes", "1,170")  # part of a decimal
 
 
 @pytest.mark.parametrize(

@@ -506,3 +506,4 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     assert abs(splits["fit"] - splits["test"]) <= 1
     assert all(i["split"] == "fit" for i in items if i["id"] in REPEATED)
     assert all(i["split"] == "test" for i in items if i["id"] in REPEATED_TEST)
+    assert not REPEATED & REPEATED_TEST  # an item stands in one half
