@@ -78,6 +78,17 @@ the models were fitted with before further passages were shown (the lowest value
 grid, which its objective always picked); a fit cannot choose it now, since counting answers among
 all the passages shown does not depend on it. The F1-best bar for the mark is higher (0.3 for e5 on
 the fit half) but leaves too few passages for the figures grid (bench/README.md)."""
+RIVAL_P = 0.3
+"""When a candidate that may carry the decision (`in_window`) is at least this probable but not
+eligible (it lacks one of the question's key facts: the year, the country or the name asked), an
+eligible candidate answers only when at least `LIKELY_BAR` probable, not `MIN_ANSWER_P`: the passage
+that looks like the answer is about something else, and what is left to show is what the model thinks
+unlikely ("What trafficking tier did the 2014 CIA World Factbook give South Korea?": North Korea's tier,
+0.59, lacks South Korea; the likeliest eligible, the Factbook's list of South Korea's international
+organisations, 0.03). Measured on the seventeen sets' fit halves (2026-12-04): unanswerable refused
+140 -> 144 of 189, nothing else moved; 0.4 and 0.5 refused 3 and 2 more, 0.25 and 0.2 lost an answer;
+a floor of 0.06 or 0.07 for `LIKELY_BAR` refused 5 and 6 more, 0.08 lost an answer."""
+
 
 FEATURES = (
     "dense",
@@ -382,6 +393,16 @@ def translated_window(groups: Sequence[Group]) -> list[bool]:
     return [g.translated_rank is not None and g.translated_rank <= TRANSLATED_WINDOW for g in groups]
 
 
+def rival_p(
+    p: npt.NDArray[np.float64], eligible: Sequence[bool], window: Sequence[bool] | None = None
+) -> float:
+    """The probability of the likeliest candidate that may carry the decision (`in_window`) but is
+    not eligible, when it reaches `RIVAL_P` (the eligible ones then answer only from `LIKELY_BAR`);
+    0.0 otherwise. `p`: the passage probabilities (`AnswerModel.probabilities`), shape (n,)."""
+    rival = max((float(p[i]) for i in in_window(len(p), window) if not eligible[i]), default=0.0)
+    return rival if rival >= RIVAL_P else 0.0
+
+
 def in_window(n: int, window: Sequence[bool] | None = None) -> list[int]:
     """The rows (of n candidates in rank order) that may carry the "answered" decision: the first
     `ANSWER_WINDOW`, then those below them that `window` marks (None: none), in rank order."""
@@ -523,7 +544,8 @@ class AnswerModel:
 
         A candidate missing one of the question's key facts (`eligible` False) never answers or shows;
         nor is a question answered when no eligible candidate among the top `ANSWER_WINDOW` (and those
-        `window` marks) is at least `MIN_ANSWER_P` probable.
+        `window` marks) is at least `MIN_ANSWER_P` probable, or `LIKELY_BAR` when an ineligible one
+        there is `RIVAL_P` probable (`rival_p`).
 
         Args:
             x: the candidates' features, shape (n, len(FEATURES)), rows in fused rank order.
@@ -549,13 +571,14 @@ class AnswerModel:
         ok = [i for i in range(len(p)) if eligible[i]]
         inside = [i for i in in_window(len(p), window) if eligible[i]]
         best = max((float(p[i]) for i in inside), default=0.0)
+        floor = LIKELY_BAR if rival_p(p, eligible, window) else MIN_ANSWER_P
         # (a bar of 1.0 is off: a logit clipped at 50 reads as exactly 1.0)
         strong = (self.passage_bar < 1.0 and best >= self.passage_bar) or (
             self.ranker is not None
             and self.ranker_bar < 1.0
             and max((float(ranked[i]) for i in inside), default=0.0) >= self.ranker_bar
         )
-        if best < MIN_ANSWER_P or (q < self.answer_bar.get(language, self.answer_bar["*"]) and not strong):
+        if best < floor or (q < self.answer_bar.get(language, self.answer_bar["*"]) and not strong):
             return False, [], ranked, q
         return True, sorted(ok, key=lambda i: -ranked[i])[:k], ranked, q
 

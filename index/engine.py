@@ -40,11 +40,13 @@ from index.analyzer import analyze, analyze_many, stem_words
 from index.answer_type import asks_office_holder, asks_part_of, holds_figure, holds_type
 from index.answerability import (
     ANSWER_WINDOW,
+    LIKELY_BAR,
     MIN_ANSWER_P,
     TRANSLATED_WINDOW,
     answer_model_for,
     features,
     profile_eligible,
+    rival_p,
     translated_window,
     unknown_share,
 )
@@ -1513,18 +1515,16 @@ class GroundIndex:
                 foreign = ""  # (the refusal names the rule that passed over the first candidate)
         probabilities: list[float] | None = None
         q_prob: float | None = None
+        rival = 0.0  # the likeliest ineligible candidate's probability, when it raised the answer floor
         if self._answer_model is not None:
             model = self._answer_model
             profile = [e and not b for e, b in zip(profile_eligible(groups), bare, strict=True)]
+            x, window = features(scored), translated_window(groups)
             answered, shown, p, q_prob = model.decide(
-                features(scored),
-                eligible,
-                scored.language,
-                query.k,
-                unknown_share(scored),
-                profile,
-                translated_window(groups),
+                x, eligible, scored.language, query.k, unknown_share(scored), profile, window
             )
+            if query.explain and not answered:
+                rival = rival_p(model.probabilities(x), eligible, window)
             probabilities = p.tolist()
             marks = model.likely(p, shown)
             order = sorted(range(len(groups)), key=lambda i: -p[i])
@@ -1632,6 +1632,7 @@ class GroundIndex:
                 lacking,
                 passed_over,
                 named_lead,
+                rival,
             )
         return Answer(
             question=scored.question,
@@ -1660,10 +1661,12 @@ class GroundIndex:
         lacking: str = "",
         passed_over: Mapping[int, str] | None = None,
         named_lead: bool = False,
+        rival: float = 0.0,
     ) -> Explanation:
         q = scored.analysis
         groups = scored.groups
         over = passed_over or {}
+        floor = LIKELY_BAR if rival else MIN_ANSWER_P  # what an eligible candidate had to reach
         if answered:
             best = groups[shown[0]]
             reason = (
@@ -1711,7 +1714,7 @@ class GroundIndex:
                 f"refused: the question asks about {_title_case(foreign)}; passages of sources about another "
                 "country that do not name it are not read as answers, and no other candidate among the first "
                 f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least "
-                f"{MIN_ANSWER_P:.0%} likely to answer"
+                f"{floor:.0%} likely to answer"
             )
         elif holder and q_prob is not None:
             reason = (
@@ -1720,7 +1723,13 @@ class GroundIndex:
                 "post (or the person's role) and a person the question does not name are not read as "
                 "answers, and no other candidate among the first "
                 f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least "
-                f"{MIN_ANSWER_P:.0%} likely to answer"
+                f"{floor:.0%} likely to answer"
+            )
+        elif rival and q_prob is not None:
+            reason = (
+                f"refused: a candidate {rival:.0%} likely to answer does not hold the question's key facts, "
+                f"and no candidate that does is at least {LIKELY_BAR:.0%} likely to answer (the question's "
+                f"answerability {q_prob:.2f})"
             )
         elif q_prob is not None:
             reason = (

@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from index.answerability import (
     ANSWER_WINDOW,
     FEATURES,
+    LIKELY_BAR,
     MIN_ANSWER_P,
     QUESTION_FEATURES,
+    RIVAL_P,
     TRANSLATED_WINDOW,
     AnswerModel,
     Logistic,
@@ -24,6 +26,7 @@ from index.answerability import (
     has_digit,
     in_window,
     question_features,
+    rival_p,
     translated_window,
 )
 from index.embedding.load import auto_model
@@ -99,6 +102,31 @@ def test_the_top_of_a_translated_run_counts_with_the_first_candidates_wherever_i
     assert model.decide(x, [*eligible[:-5], False, *eligible[-4:]], "en", k=5, window=window)[0] is False
     assert in_window(n, window) == [*range(ANSWER_WINDOW), ANSWER_WINDOW + 10]
     assert in_window(4, None) == [0, 1, 2, 3]
+
+
+def test_a_likely_candidate_lacking_a_key_fact_raises_the_floor_for_the_rest() -> None:
+    """The likeliest candidate looks like the answer but lacks the country asked (ineligible): the
+    eligible rest answer only from LIKELY_BAR, not MIN_ANSWER_P; without that rival they answer."""
+    x = np.zeros((4, len(FEATURES)))
+    rival, fill = RIVAL_P + 0.1, (MIN_ANSWER_P + LIKELY_BAR) / 2
+    x[:, 0] = np.log([rival / (1 - rival), fill / (1 - fill), 0.001, 0.001])  # logits of those p
+    model = _model(0.0, 0.5)  # every question profile passes the answer bar
+    eligible = [False, True, True, True]
+    p = model.probabilities(x)
+    assert rival_p(p, eligible) == pytest.approx(rival)
+    assert model.decide(x, eligible, "en", k=3)[:2] == (False, [])
+    # a weaker rival leaves the floor where it was: the fill answers
+    x[0, 0] = np.log((RIVAL_P - 0.1) / (1 - RIVAL_P + 0.1))
+    assert rival_p(model.probabilities(x), eligible) == 0.0
+    assert model.decide(x, eligible, "en", k=3)[:2] == (True, [1, 2, 3])
+    # a rival outside the window counts for nothing, unless the window takes it in
+    far = np.zeros((ANSWER_WINDOW + 2, len(FEATURES)))
+    far[:, 0] = np.log(fill / (1 - fill))
+    far[ANSWER_WINDOW + 1, 0] = np.log(rival / (1 - rival))
+    late = [True] * (ANSWER_WINDOW + 1) + [False]
+    assert model.decide(far, late, "en", k=3)[0] is True
+    marked = [False] * (ANSWER_WINDOW + 1) + [True]
+    assert model.decide(far, late, "en", k=3, window=marked)[:2] == (False, [])
 
 
 def test_the_translated_window_is_the_first_of_each_translated_run() -> None:

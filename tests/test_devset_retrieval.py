@@ -361,3 +361,24 @@ def test_a_part_of_a_figure_is_not_answered_by_other_counts(demo_index: GroundIn
     # asked of the whole, it is answered
     whole = demo_index.search(Query("HRW가 2021년에 밝힌 중국 억류 탈북민은 몇 명인가요?"))
     assert whole.answered and "1,170" in whole.hits[0].passage.text
+
+
+def test_a_likely_answer_about_something_else_leaves_no_fill_to_show(demo_index: GroundIndex) -> None:
+    # North Korea's tier in the 2014 Factbook looks like the answer but lacks South Korea; what is left
+    # (the Factbook's list of South Korea's international organisations) the model thinks unlikely
+    tier = demo_index.search(
+        Query("What trafficking tier did the 2014 CIA World Factbook give South Korea?", explain=True)
+    )
+    assert not tier.answered and tier.explanation is not None
+    # (the rule that passes over another country's passage speaks first, with the raised floor)
+    assert "is at least 5% likely to answer" in tier.explanation.reason
+    # the Refugee Act sets up the committee (34% likely, but it gives no frequency); how often it meets
+    # no passage says, and what holds a frequency the model thinks unlikely
+    meetings = demo_index.search(Query("난민위원회는 1년에 몇 번 회의를 여나요?", explain=True))
+    assert not meetings.answered and meetings.explanation is not None
+    assert "likely to answer does not hold the question's key facts" in meetings.explanation.reason
+    # the tier of the country the Factbook does rate is answered
+    north = demo_index.search(
+        Query("What trafficking tier did the 2014 CIA World Factbook give North Korea?")
+    )
+    assert north.answered and "Tier 3" in north.hits[0].passage.text
