@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT17`: bench/devset/audit3.jsonl to audit17.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT18`: bench/devset/audit3.jsonl to audit18.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -20,8 +20,8 @@ audit 12 (2026-12-04) with 21 unanswerable questions and 11 answerable ones that
 audit 13 (2026-12-04) asks as researchers would, not to trick, with 18 unanswerable questions, and
 audit 14 (2026-12-04) so too, leaning on cross-lingual questions, with 17 unanswerable ones, as
 does audit 15 (2026-12-04), with 11 questions naming a provision, audit 16 (2026-12-04), with
-28 cross-lingual questions and 10 naming a provision, and audit 17 (2026-12-04), mostly English
-questions over many sources, as the questions the project is judged on. The answerability fit reads
+28 cross-lingual questions and 10 naming a provision, and audits 17 and 18 (2026-12-04), mostly
+English questions over many sources, as the questions the project is judged on. The answerability fit reads
 every set's fit half (bench/answerability.py, since 2026-12-02 all of them; before, the dev and audit
 sets) and reports each test half apart.
 """
@@ -55,6 +55,7 @@ AUDIT14 = DEVSET.with_name("audit14.jsonl")
 AUDIT15 = DEVSET.with_name("audit15.jsonl")
 AUDIT16 = DEVSET.with_name("audit16.jsonl")
 AUDIT17 = DEVSET.with_name("audit17.jsonl")
+AUDIT18 = DEVSET.with_name("audit18.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -73,6 +74,7 @@ QUESTION_SETS = {
     "audit 15": AUDIT15,
     "audit 16": AUDIT16,
     "audit 17": AUDIT17,
+    "audit 18": AUDIT18,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

@@ -200,6 +200,16 @@ REPEATED = frozenset(
         "ko-458",  # audit 17: ko-011 in other words
         "ko-473",  # audit 17: ko-027, and when the foundation began (unanswerable)
         "ko-478",  # audit 17: ko-397 word for word (off topic)
+        "en-884",  # audit 18: en-658 in other words
+        "en-885",  # audit 18: en-874, the agreement's year asked alone
+        "en-888",  # audit 18: en-862 in other words
+        "en-892",  # audit 18: en-357 in other words
+        "en-289",  # audit 18: en-869, asking when the body ended for when it began
+        "en-293",  # audit 18: en-875 naming Freedom House
+        "en-343",  # audit 18: en-578 with the 1967 Protocol (unanswerable)
+        "en-344",  # audit 18: en-683 without the year (unanswerable)
+        "ko-488",  # audit 18: ko-360 in other words
+        "ko-495",  # audit 18: ko-478 (off topic)
     }
 )
 
