@@ -638,9 +638,10 @@ def _asks_money(question: str) -> bool:
 def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
     """Whether a passage's text holds an answer of the `kind` (an `AnswerType`; see the module
     docstring). A figure whose digits are among `given` (the numbers the question states, without
-    separators: "1170" for "1,170") is the question's own, not an answer to it."""
+    separators: "1170" for "1,170"; for a date, the years it names an instrument by, "the 1951 Refugee
+    Convention") is the question's own, not an answer to it."""
     if kind == "a date":
-        return _DATE.search(text) is not None
+        return any(m.group() not in given for m in _DATE.finditer(text))
     if kind == "a frequency":
         return _FREQUENCY.search(text) is not None
     if kind == "a sentence":

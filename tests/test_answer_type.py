@@ -180,6 +180,24 @@ def test_a_date_is_a_year_or_a_month() -> None:
     assert not holds_type("A refugee may apply for status in march.", "a date")  # verbs, not months
 
 
+def test_a_year_naming_an_instrument_is_no_date_asked() -> None:
+    """ "In what year did China accede to the 1951 Refugee Convention and the 1967 Protocol?": the two
+    years name the instruments; a sentence holding only them gives no date of accession."""
+    question = "In what year did China accede to the 1951 Refugee Convention and the 1967 Protocol?"
+    (answer,) = [c for c in analyze_question(question).constraints if c.kind == "answer"]
+    assert (answer.text, answer.given) == ("a date", ("1951", "1967"))
+    party = "China is a party to the 1951 Convention and the 1967 Protocol."
+    assert holds_type(party, "a date") and not holds_type(party, "a date", answer.given)
+    assert holds_type("China acceded to the 1951 Convention in 1982.", "a date", answer.given)
+    # a year the question asks about is no name: it stays a date a passage may give
+    (asked,) = [
+        c
+        for c in analyze_question("When did North Korea reopen its border in 2023?").constraints
+        if c.kind == "answer"
+    ]
+    assert asked.given == ()
+
+
 def test_the_answer_type_is_a_constraint_of_the_question() -> None:
     """It is listed with the question's other facts, and a passage lacking it is not eligible."""
     (answer,) = [c for c in analyze_question("How many defectors were detained?").constraints]
