@@ -779,15 +779,9 @@ def test_a_part_of_a_figure_is_read_only_beside_the_figure() -> None:
     in the next sentence, 2,000 of them: no count beside the 1,170 tells a part of it (the passage is
     apart, and the explanation names the figure); a passage saying "Of the 1,170, 450 were held in
     Jilin" tells one."""
-    text = (
-        "China is detaining 1,170 North Korean defectors in various facilities. "
-        "Later the number of detained defectors reached 2,000 in Jilin."
-    )
-    record = PassageRecord(
-        passage=Passage("p", "s", text, 0, len(text), None, 0),
-        language="en",
-        tokens=tuple(analyze(text)),
-        sentences=((0, 71), (72, len(text))),
+    record = _sentences_record(
+        "China is detaining 1,170 North Korean defectors in various facilities.",
+        "Later the number of detained defectors reached 2,000 in Jilin.",
     )
     question = "How many of the 1,170 detained defectors were held in Jilin?"
     q = analyze_question(question)
@@ -797,49 +791,27 @@ def test_a_part_of_a_figure_is_read_only_beside_the_figure() -> None:
     assert reading is not None and reading.part_of == "1,170"
     assert reading.share(record) == 0.0 and reading.lacking(record) == "1,170"
     assert replace(reading, part_of="").share(record) > engine.TYPED_SENTENCE_SHARE  # read alone, it answers
-    told = "Of the 1,170 detained defectors, 450 were held in Jilin."
-    beside = replace(
-        record,
-        passage=Passage("p", "s", told, 0, len(told), None, 0),
-        tokens=tuple(analyze(told)),
-        sentences=((0, len(told)),),
-    )
+    beside = _sentences_record("Of the 1,170 detained defectors, 450 were held in Jilin.")
     assert reading.share(beside) > engine.TYPED_SENTENCE_SHARE and reading.lacking(beside) == ""
 
 
 def test_an_english_term_is_held_by_a_term_sharing_its_stem() -> None:
     """Snowball stems "recognize" recogn and "recognition" recognit: the sentence with the rate holds
-    the question's word either way round; a short stem (rate, 4 letters) needs its own word."""
-    text = "The recognition rate for asylum applicants was just 1.7 percent from January to July."
-    record = PassageRecord(
-        passage=Passage("p", "s", text, 0, len(text), None, 0),
-        language="en",
-        tokens=tuple(analyze(text)),
-        sentences=((0, len(text)),),
+    the question's word either way round; a shorter stem (state, 5 letters) needs its own word."""
+    record = _sentences_record(
+        "The recognition rate for asylum applicants was just 1.7 percent from January to July."
     )
     asked = _typed("What share of asylum seekers did the ministry recognize?")
     assert {"recogn", "asylum"} <= set(asked.weights)
     held = sum(asked.weights[t] for t in ("recogn", "asylum")) / sum(asked.weights.values())
     assert asked.share(record) == pytest.approx(held)
-    said = "The ministry recognized 1.7 percent of asylum seekers."
-    other_way = replace(
-        record,
-        passage=Passage("p", "s", said, 0, len(said), None, 0),
-        tokens=tuple(analyze(said)),
-        sentences=((0, len(said)),),
-    )
+    other_way = _sentences_record("The ministry recognized 1.7 percent of asylum seekers.")
     won = _typed("What percentage of asylum seekers won recognition?")
     assert "recognit" in won.weights and won.share(other_way) == pytest.approx(
         sum(won.weights[t] for t in ("asylum", "seeker", "recognit")) / sum(won.weights.values())
     )
     # a shorter stem needs its own word: "state" is not held by "statement"
-    signed = "The statement was signed by 40 percent."
-    statement = replace(
-        record,
-        passage=Passage("p", "s", signed, 0, len(signed), None, 0),
-        tokens=tuple(analyze(signed)),
-        sentences=((0, len(signed)),),
-    )
+    statement = _sentences_record("The statement was signed by 40 percent.")
     assert _typed("What percentage of the states agreed?").share(statement) == 0.0
 
 
