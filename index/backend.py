@@ -101,22 +101,33 @@ class PassageRecord:
         """`holds_type`'s readings so far, per kind."""
         return {}
 
-    def typed_sentence_terms(self, kind: str, given: tuple[str, ...] = ()) -> tuple[frozenset[str], ...]:
+    def typed_sentence_terms(
+        self, kind: str, given: tuple[str, ...] = (), lead_within: int = 0
+    ) -> tuple[frozenset[str], ...]:
         """The analysed terms of each of its sentences that holds an answer of `kind` (`holds_type` on
         the sentence alone; `given`: the question's own figures, which are no answer), read once per
-        kind and figures while the record is kept; the stored `sentence_terms` when the backend keeps
-        them, else the sentences analysed here."""
+        kind, figures and `lead_within` while the record is kept; the stored `sentence_terms` when the
+        backend keeps them, else the sentences analysed here. A typed sentence of at most
+        `lead_within` distinct terms (0: none) is read with the sentence before it, whose terms join
+        its own: a short sentence holding a figure goes on from the one before ("... the number of
+        escapees arriving in the ROK remained well below prepandemic levels. Only 196 arrived during
+        the year")."""
         held = self._typed_sentences
-        found = held.get((kind, given))
+        found = held.get((kind, given, lead_within))
         if found is None:
             spans, typed = self._spans(), self._typed(kind, given)
             stored = self.sentence_terms
             if stored is not None and len(stored) == len(spans):
-                found = tuple(frozenset(stored[n]) for n in typed)
+                terms = {n: frozenset(stored[n]) for n in {*typed, *(n - 1 for n in typed if n)}}
             else:
-                texts = [self.passage.text[spans[n][0] : spans[n][1]] for n in typed]
-                found = tuple(frozenset(t) for t in analyze_many(texts))
-            held[(kind, given)] = found
+                wanted = sorted({*typed, *(n - 1 for n in typed if n and lead_within)})
+                texts = [self.passage.text[spans[n][0] : spans[n][1]] for n in wanted]
+                terms = {n: frozenset(t) for n, t in zip(wanted, analyze_many(texts), strict=True)}
+            found = tuple(
+                terms[n] | terms[n - 1] if n and lead_within and len(terms[n]) <= lead_within else terms[n]
+                for n in typed
+            )
+            held[(kind, given, lead_within)] = found
         return found
 
     def typed_sentence_texts(self, kind: str, given: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -146,8 +157,8 @@ class PassageRecord:
         return {}
 
     @functools.cached_property
-    def _typed_sentences(self) -> dict[tuple[str, tuple[str, ...]], tuple[frozenset[str], ...]]:
-        """`typed_sentence_terms`' readings so far, per kind."""
+    def _typed_sentences(self) -> dict[tuple[str, tuple[str, ...], int], tuple[frozenset[str], ...]]:
+        """`typed_sentence_terms`' readings so far, per kind, figures and `lead_within`."""
         return {}
 
 

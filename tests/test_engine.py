@@ -615,8 +615,9 @@ def test_a_figure_in_a_sentence_lacking_a_key_name_does_not_answer(
 
 
 def test_a_name_is_held_by_a_rare_word_of_it_or_its_korean_form() -> None:
-    text = "Kim Ramon took command in 2020. In 2023, Ramon's guards arrested 75 smugglers in Thailand."
-    spans = [(0, 31), (32, len(text))]
+    # (the count first: a short sentence is read with the one before it, which here names Kim Ramon)
+    text = "In 2023, Ramon's guards arrested 75 smugglers in Thailand. Kim Ramon took command in 2020."
+    spans = [(0, 58), (59, len(text))]
     record = PassageRecord(
         passage=Passage("p", "s", text, 0, len(text), None, 0),
         language="en",
@@ -793,6 +794,35 @@ def test_a_part_of_a_figure_is_read_only_beside_the_figure() -> None:
     assert replace(reading, part_of="").share(record) > engine.TYPED_SENTENCE_SHARE  # read alone, it answers
     beside = _sentences_record("Of the 1,170 detained defectors, 450 were held in Jilin.")
     assert reading.share(beside) > engine.TYPED_SENTENCE_SHARE and reading.lacking(beside) == ""
+
+
+def test_a_short_figure_sentence_is_read_with_the_sentence_before_it() -> None:
+    """ "More than 93,000 Koreans left Japan." goes on from the sentence before, which names
+    Chongryon: read together they answer "How many Koreans left Japan in the Chongryon-backed
+    campaign?". A long sentence with the count stands alone, and lacks the name."""
+    lead = "Between 1959 and 1982, Chongryon encouraged the repatriation of Korean residents to North Korea."
+    question = "How many ethnic Koreans left Japan for North Korea in the Chongryon-backed campaign?"
+    q = analyze_question(question)
+    assert "Chongryon" in [c.text for c in q.constraints if c.kind == "name"]
+    reading = TypedReading.of(
+        q.constraints, q.terms, "en", TermStats(dict.fromkeys(q.terms, 1), 100), {}, question
+    )
+    assert reading is not None
+    short = _sentences_record(lead, "More than 93,000 Koreans left Japan.")
+    assert reading.share(short) > engine.TYPED_SENTENCE_SHARE and reading.lacking(short) == ""
+    long = _sentences_record(
+        lead,
+        "More than 93,000 Koreans left Japan for North Korea, most of them in 1960 and 1961, among them "
+        "spouses, children and other relatives of earlier migrants from the southern provinces.",
+    )
+    assert reading.share(long) == 0.0 and reading.lacking(long) == "Chongryon"
+    # the terms the backend stores per sentence give the same reading as the sentences analysed
+    stored = replace(
+        short,
+        sentence_terms=tuple(tuple(analyze(lead)) for lead in (lead, "More than 93,000 Koreans left Japan.")),
+    )
+    assert stored.typed_sentence_terms("a count", (), 12) == short.typed_sentence_terms("a count", (), 12)
+    assert short.typed_sentence_terms("a count", (), 12)[0] > short.typed_sentence_terms("a count")[0]
 
 
 def test_an_english_term_is_held_by_a_term_sharing_its_stem() -> None:
