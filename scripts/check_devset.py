@@ -210,6 +210,19 @@ REPEATED = frozenset(
         "en-344",  # audit 18: en-683 without the year (unanswerable)
         "ko-488",  # audit 18: ko-360 in other words
         "ko-495",  # audit 18: ko-478 (off topic)
+        "en-393",  # audit 19: en-651 in other words
+        "en-484",  # audit 19: en-553 naming the mass repatriation
+        "en-486",  # audit 19: en-050 naming the Ministry of Unification
+        "en-487",  # audit 19: en-889 naming the 2024 China report
+        "en-488",  # audit 19: en-673 in other words
+        "en-490",  # audit 19: en-069 naming the CIA World Factbook
+        "en-497",  # audit 19: en-067 asking what came after the IRO for what came before UNHCR
+        "en-500",  # audit 19: en-579 word for word
+        "en-589",  # audit 19: en-678 in other words
+        "en-591",  # audit 19: en-878 after the same question in other words
+        "en-592",  # audit 19: en-283 as a follow-up
+        "ko-498",  # audit 19: ko-088 naming 제17조
+        "ko-520",  # audit 19: ko-337 with CEDAW for 여성차별철폐위원회
     }
 )
 
@@ -220,6 +233,7 @@ REPEATED_TEST = frozenset(
     {
         "en-870",  # audit 17: en-463 (audit 13's test half)
         "ko-479",  # audit 17: ko-142 (off topic; the dev set's test half)
+        "en-493",  # audit 19: en-528 (the audit set's test half)
     }
 )
 
