@@ -799,8 +799,9 @@ def test_a_part_of_a_figure_is_read_only_beside_the_figure() -> None:
 def test_a_short_figure_sentence_is_read_with_the_sentence_before_it() -> None:
     """ "More than 93,000 Koreans left Japan." goes on from the sentence before, which names
     Chongryon: read together they answer "How many Koreans left Japan in the Chongryon-backed
-    campaign?". A long sentence with the count stands alone, and lacks the name."""
-    lead = "Between 1959 and 1982, Chongryon encouraged the repatriation of Korean residents to North Korea."
+    campaign?". A long sentence with the count stands alone, and lacks the name; so does a short one
+    holding none of the question's terms (it need not go on from the sentence before)."""
+    lead = "Between 1959 and 1982, Chongryon encouraged Korean residents in Japan to go to North Korea."
     question = "How many ethnic Koreans left Japan for North Korea in the Chongryon-backed campaign?"
     q = analyze_question(question)
     assert "Chongryon" in [c.text for c in q.constraints if c.kind == "name"]
@@ -816,6 +817,8 @@ def test_a_short_figure_sentence_is_read_with_the_sentence_before_it() -> None:
         "spouses, children and other relatives of earlier migrants from the southern provinces.",
     )
     assert reading.share(long) == 0.0 and reading.lacking(long) == "Chongryon"
+    unrelated = _sentences_record(lead, "Officials counted 93,000 in all.")
+    assert reading.share(unrelated) == 0.0 and reading.lacking(unrelated) != ""
     # the terms the backend stores per sentence give the same reading as the sentences analysed
     stored = replace(
         short,
