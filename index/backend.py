@@ -109,9 +109,8 @@ class PassageRecord:
         kind, figures and `lead_within` while the record is kept; the stored `sentence_terms` when the
         backend keeps them, else the sentences analysed here. A typed sentence of at most
         `lead_within` distinct terms (0: none) is read with the sentence before it, whose terms join
-        its own: a short sentence holding a figure goes on from the one before ("... the number of
-        escapees arriving in the ROK remained well below prepandemic levels. Only 196 arrived during
-        the year")."""
+        its own: a short sentence holding a figure may go on from the one before ("Between 1959 and
+        1982, Chongryon encouraged the repatriation ... More than 93,000 Koreans left Japan")."""
         held = self._typed_sentences
         found = held.get((kind, given, lead_within))
         if found is None:

@@ -2350,7 +2350,9 @@ class TypedReading:
     def _typed_sentences(self, rec: PassageRecord) -> tuple[frozenset[str], ...]:
         """The terms of each of the passage's sentences holding the answer type
         (`PassageRecord.typed_sentence_terms`), a short one (`SHORT_SENTENCE_TERMS`) that holds a term
-        of the question read with the sentence before it: it goes on from there."""
+        of the question as written read with the sentence before it: it goes on from there. One holding
+        none stays alone ("Only 196 arrived during the year" for "How many North Korean escapees made
+        it to South Korea in 2023?")."""
         alone = rec.typed_sentence_terms(self.answer.text, self.answer.given)
         led = rec.typed_sentence_terms(self.answer.text, self.answer.given, SHORT_SENTENCE_TERMS)
         return tuple(w if a & self.weights.keys() else a for a, w in zip(alone, led, strict=True))
