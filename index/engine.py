@@ -108,7 +108,14 @@ from index.instruments import (
 )
 from index.lexicon import OTHER, Lexicon, Sense, Translation, bundled_lexicon, translate_found
 from index.lexicon import lookups as lexicon_lookups
-from index.question import Constraint, Provision, QuestionAnalysis, analyze_question, section_provisions
+from index.question import (
+    Constraint,
+    Provision,
+    QuestionAnalysis,
+    analyze_question,
+    section_provisions,
+    year_ends,
+)
 from index.question_vectors import Encoding, QuestionVectors
 from index.retriever import Candidate, HybridRetriever
 from index.spelling import corrections
@@ -658,7 +665,9 @@ class GroundIndex:
         if not read_with and not q.provisions:
             by_language = {lang: _senses(tr for tr in translations if tr.language == lang) for lang in OTHER}
             senses = {lang: found for lang, found in by_language.items() if found}
-            typed = TypedReading.of(constraints, q_terms, language, stats, senses, question, self._subject)
+            typed = TypedReading.of(
+                constraints, q_terms, language, stats, senses, question, self._subject, self._source_years
+            )
         wanted = set(q.provisions)
         in_senses = frozenset[str]().union(*asked[1:])  # a Korean term's English senses, all their words
         term_only = bool(defined) and asks_term(question)  # "What is X?": a definition of X itself, only
@@ -1083,6 +1092,12 @@ class GroundIndex:
             with self._lock:
                 _remember(self._subjects, source_id, subject)
         return subject
+
+    def _source_years(self, source_id: str) -> frozenset[str]:
+        """The years a source's title names and its date's (`_dated_year`): a yearly report's "during
+        the year" speaks of them."""
+        meta = self.backend.source_record(source_id).meta
+        return frozenset(_TITLE_YEAR.findall(meta.title)) | frozenset(filter(None, [_dated_year(meta)]))
 
     def _about_another_country(self, group: Group, asked: frozenset[str]) -> bool:
         """The group's passage is in a source about one country (`index.instruments.subject_countries`
@@ -1583,6 +1598,19 @@ class GroundIndex:
         vetoed = ""
         lacking = ""  # the key name no sentence with the asked figure of the vetoed passage holds
         typed = scored.typed
+        if (
+            answered
+            and len(shown) > 1
+            and typed is not None
+            and typed.years
+            and not scored.absent
+            and typed.apart(groups[shown[0]])
+            and not replace(typed, years=frozenset()).apart(groups[shown[0]])
+        ):
+            # the likeliest answer tells the figure of another year than the one asked (and would count
+            # for it otherwise): the next one asked speaks first, and is judged in its turn (refusing
+            # instead, the fit halves refused two answers more for two unanswerable questions more)
+            shown, marks = shown[1:], [True, *marks[2:]]
         if answered and shown and typed is not None and not scored.absent and typed.apart(groups[shown[0]]):
             # the likeliest answer gives the figure (date, share...) of something else than what is
             # asked: most often, the collection does not say it (`TYPED_SENTENCE_SHARE`; refusing only
@@ -2219,6 +2247,15 @@ class TypedReading:
     North Korean refugees have been resettled in the United States?"; `_other_country`; 2026-12-04,
     the fit halves: unanswerable refused 117 -> 122 of 168, no answer lost).
 
+    A sentence that dates what it says to other years than the question asks (it names years, none
+    asked, no span holding one; "during the year" speaks of its report's year) is about those years:
+    "How many North Koreans did China forcibly repatriate during 2024?" is not answered by the 2024
+    report's "600 North Koreans ... were reportedly forcibly repatriated ... in October 2023" (`_other_year`;
+    2026-12-05, nineteen sets' fit halves: unanswerable refused 155 -> 158 of 208, shown 536 -> 535 of
+    619: ko-257's Korean question is then answered by no sentence of the 2023 report it reads). A year
+    the question names a source's edition by ("the 2014 CIA World Factbook") is not asked of its
+    sentences.
+
     Attributes:
         answer: the question's answer-type constraint (its `given` figures do not count as the type).
         language: the question's language.
@@ -2235,6 +2272,9 @@ class TypedReading:
             the sentences that write it are read (a share of it, "70 percent of them", is told
             apart) (seventeen sets' fit halves, 2026-12-04: unanswerable
             refused 137 -> 140 of 189, no answer lost).
+        years: the years the question asks about (its year constraints but those naming an edition,
+            `_edition_years`), else none.
+        source_years: source id -> the years its title names and its date's (`GroundIndex._source_years`).
     """
 
     answer: Constraint
@@ -2247,6 +2287,8 @@ class TypedReading:
     countries: frozenset[str] = frozenset()
     subject: Callable[[str], frozenset[str]] | None = None
     part_of: str = ""
+    years: frozenset[str] = frozenset()
+    source_years: Callable[[str], frozenset[str]] | None = None
 
     @classmethod
     def of(
@@ -2258,6 +2300,7 @@ class TypedReading:
         senses: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]],
         question: str = "",
         subject: Callable[[str], frozenset[str]] | None = None,
+        source_years: Callable[[str], frozenset[str]] | None = None,
     ) -> TypedReading | None:
         """The reading of a question with key facts `constraints` and terms `terms`; None when it
         asks no answer type or its terms weigh nothing. A name the `question` gives as the source of
@@ -2291,6 +2334,8 @@ class TypedReading:
             countries,
             subject,
             asks_part_of(question) if answer.text == "a count" else "",
+            frozenset(c.text for c in constraints if c.kind == "year") - _edition_years(question),
+            source_years,
         )
 
     def share(self, rec: PassageRecord) -> float:
@@ -2301,7 +2346,8 @@ class TypedReading:
         word list cannot translate (코로나, "temporary") is no evidence that the sentence is about
         something else; counted, it refused an answer of the fit halves (en-211; 2026-12-04, no
         unanswerable question more was answered there). A sentence lacking a key name of the
-        question, or about another country than the one asked (`_other_country`), is not read."""
+        question, about another country than the one asked (`_other_country`) or about other years
+        (`_other_year`) is not read."""
         other = rec.language != self.language
         if other and (rec.language == CHINESE or not self.senses.get(rec.language)):
             return 1.0
@@ -2328,24 +2374,46 @@ class TypedReading:
                 or total
             )
         sentences = self._typed_sentences(rec)
+        texts = (
+            rec.typed_sentence_texts(self.answer.text, self.answer.given)
+            if self.part_of or self.countries or self.years
+            else ("",) * len(sentences)
+        )
+        read = list(zip(sentences, texts, strict=True))
         if self.part_of:
-            sentences = self._with_whole(rec, sentences)
-        if self.countries and rec.language == "en" and sentences:
-            texts = rec.typed_sentence_texts(self.answer.text, self.answer.given)
-            if self.part_of:
-                texts = tuple(t for t in texts if holds_figure(t, self.part_of))
+            read = [(s, t) for s, t in read if holds_figure(t, self.part_of)]
+        if self.countries and rec.language == "en" and read:
             implied = self.subject(rec.passage.source_id) if self.subject is not None else frozenset()
-            sentences = tuple(
-                s for s, t in zip(sentences, texts, strict=True) if not self._other_country(t, implied)
-            )
+            read = [(s, t) for s, t in read if not self._other_country(t, implied)]
+        if self.years and read:
+            own = self.source_years(rec.passage.source_id) if self.source_years is not None else frozenset()
+            read = [(s, t) for s, t in read if not self._other_year(t, own)]
         if self.names:
             # (in the sentence before as well only for a short sentence, `SHORT_SENTENCE_TERMS`: read so
             # for every one, "... KIM Young-sam (1993-98) became the first civilian president ...
             # President KIM Dae-jung (1998-2003) won the Nobel Peace Prize in 2000" answered "When did
             # Kim Young-sam win the Nobel Peace Prize?", en-335 of the fit halves, and nothing more was)
-            sentences = tuple(s for s in sentences if self._names_held(s, rec.language, other))
+            read = [(s, t) for s, t in read if self._names_held(s, rec.language, other)]
+        sentences = tuple(s for s, _ in read)
         shares = (sum(w for t, w in self.weights.items() if held(t, s)) / total for s in sentences)
         return max(shares, default=0.0)
+
+    def _other_year(self, text: str, own: frozenset[str]) -> bool:
+        """Whether a sentence dates what it says to other years than the question asks: it names years
+        (`index.question.year_ends`: not "2,000"), none of them asked and no span of years holding one
+        ("from 2019 to 2024", "since 2019"). A sentence
+        saying "during the year" (`_THE_YEAR`) speaks of its source's year too (`own`: the years its
+        title names and its date's, `GroundIndex._source_years`): a yearly report's "Only 196 arrived
+        during the year, nearly three times the 67 who arrived in 2022" tells of 2023 in the 2023
+        report."""
+        years = {year for year, _ in year_ends(text)}
+        if not years:
+            return False
+        if _THE_YEAR.search(text):
+            years |= own
+        if years & self.years:
+            return False
+        return not any(_spans_year(m, self.years) for m in _YEAR_SPAN.finditer(text))
 
     def _typed_sentences(self, rec: PassageRecord) -> tuple[frozenset[str], ...]:
         """The terms of each of the passage's sentences holding the answer type
@@ -2361,9 +2429,14 @@ class TypedReading:
         """The key name (as the question writes it) that none of the passage's sentences holding the
         answer type holds, when one alone is why none of them counts, or else the country asked that
         each of them passes over for another (`_other_country`, as a sentence writes it: "America"),
-        or else the figure the question asks a part of, when none of them writes it (`part_of`); ""
-        otherwise."""
-        return self._lacking_name(rec) or self._lacking_country(rec) or self._lacking_whole(rec)
+        or else the figure the question asks a part of, when none of them writes it (`part_of`), or else
+        the year asked, when each dates what it says to other years (`_other_year`); "" otherwise."""
+        return (
+            self._lacking_name(rec)
+            or self._lacking_country(rec)
+            or self._lacking_whole(rec)
+            or self._lacking_year(rec)
+        )
 
     def _with_whole(
         self, rec: PassageRecord, sentences: tuple[frozenset[str], ...]
@@ -2381,6 +2454,15 @@ class TypedReading:
             return ""
         sentences = self._typed_sentences(rec)
         return self.part_of if sentences and not self._with_whole(rec, sentences) else ""
+
+    def _lacking_year(self, rec: PassageRecord) -> str:
+        if not self.years:
+            return ""
+        texts = rec.typed_sentence_texts(self.answer.text, self.answer.given)
+        own = self.source_years(rec.passage.source_id) if self.source_years is not None else frozenset()
+        if texts and all(self._other_year(t, own) for t in texts):
+            return min(self.years)
+        return ""
 
     def _lacking_country(self, rec: PassageRecord) -> str:
         if not self.countries or rec.language != "en":
@@ -2460,6 +2542,41 @@ def _translated_order(group: Group, language: str) -> tuple[bool, int]:
     if group.head.language == language or rank is None or rank > NAMED_TRANSLATED_LEAD:
         return (True, 0)
     return (False, rank)
+
+
+# A year a question names a source's edition or report by, which its sentences need not name ("the
+# 2014 CIA World Factbook", "the 2023 report", "2014년판", "2023년 보고서"); not a span ("the 2019-2024
+# period")
+_EDITION_YEAR = re.compile(
+    r"\bthe\s+((?:1[6-9]|20)\d\d)\b(?!\s*(?:[-–~]|to\b|and\b|through\b))"
+    r"|((?:1[6-9]|20)\d\d)\s*년\s*(?:판|도?\s*보고서)",
+    re.IGNORECASE,
+)
+# A sentence speaking of its source's year without naming it ("during the year", "올해")
+_THE_YEAR = re.compile(r"\b(?:the|this|that)\s+(?:same\s+)?year\b|올해|그해|같은\s*해|당해", re.IGNORECASE)
+# A span of years: "2019-2024", "from 2019 to 2024", "between 2019 and 2021", "2019년부터 2024년까지",
+# or open-ended, "since 2019", "2019년 이후"
+_YEAR_SPAN = re.compile(
+    r"((?:1[6-9]|20)\d\d)\s*년?\s*(?:[-–~]|to\b|and\b|through\b|until\b|부터)\s*((?:1[6-9]|20)?\d\d)(?!\d)"
+    r"|\bsince\s+((?:1[6-9]|20)\d\d)\b|((?:1[6-9]|20)\d\d)\s*년\s*(?:이후|이래|부터)",
+    re.IGNORECASE,
+)
+
+
+def _spans_year(span: re.Match[str], years: frozenset[str]) -> bool:
+    """Whether a `_YEAR_SPAN` match holds one of `years` ("2019-24" holds 2021; "since 2019" every
+    later year)."""
+    start, end, since, since_ko = span.groups()
+    first = int(start or since or since_ko)
+    last = 9999 if end is None else int(end if len(end) == 4 else str(first)[:2] + end)
+    return any(first <= int(y) <= last for y in years if y.isdigit())
+
+
+def _edition_years(question: str) -> frozenset[str]:
+    """The years a question names a source's edition or report by (`_EDITION_YEAR`), which are not the
+    years it asks about: "In the 2014 CIA World Factbook, how many North Korean refugees were in
+    China?" is answered by "refugees: 30,000-50,000 (North Korea) (2012)"."""
+    return frozenset(a or b for a, b in _EDITION_YEAR.findall(question))
 
 
 def _title_case(country: str) -> str:

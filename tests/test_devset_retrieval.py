@@ -382,3 +382,31 @@ def test_a_likely_answer_about_something_else_leaves_no_fill_to_show(demo_index:
         Query("What trafficking tier did the 2014 CIA World Factbook give North Korea?")
     )
     assert north.answered and "Tier 3" in north.hits[0].passage.text
+
+
+def test_a_figure_of_another_year_does_not_answer_the_year_asked(demo_index: GroundIndex) -> None:
+    # the 2024 reports give the October 2023 repatriation, which is no count for 2024
+    repatriated = demo_index.search(
+        Query("How many North Koreans did China forcibly repatriate during 2024?", explain=True)
+    )
+    assert not repatriated.answered and repatriated.explanation is not None
+    assert "do not name '2024'" in repatriated.explanation.reason
+    # a first passage of another year gives way to the next, which answers: the Ministry's count
+    # "through June" 2024, and the 2023 report's "Only 196 arrived during the year"
+    admitted = demo_index.search(
+        Query(
+            "How many people from North Korea did the Ministry of Unification say it admitted in the first "
+            "half of 2024?"
+        )
+    )
+    assert admitted.answered and "105 DPRK citizens through June" in admitted.hits[0].passage.text
+    arrived = demo_index.search(Query("2023년 한 해 동안 한국에 들어온 탈북민은 몇 명인가요?"))
+    assert arrived.answered and "Only 196 arrived during the year" in arrived.hits[0].passage.text
+    # the edition a question names is no year asked of the Factbook's "(2012)" estimate
+    factbook = demo_index.search(
+        Query(
+            "In the 2014 CIA World Factbook, how many North Korean refugees were estimated to be living in "
+            "China?"
+        )
+    )
+    assert factbook.answered and "30,000-50,000 (North Korea)" in factbook.hits[0].passage.text

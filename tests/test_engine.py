@@ -828,6 +828,54 @@ def test_a_short_figure_sentence_is_read_with_the_sentence_before_it() -> None:
     assert short.typed_sentence_terms("a count", (), 12)[0] > short.typed_sentence_terms("a count")[0]
 
 
+def test_a_figure_sentence_dated_to_another_year_does_not_count_for_the_year_asked() -> None:
+    """A sentence naming only other years than the question asks tells of those: "600 North Koreans
+    were forcibly repatriated in October 2023" does not say how many were in 2024 (the explanation
+    names the year). A sentence naming no year, the year asked or a span holding it counts; "during the
+    year" speaks of its source's year; a year naming a source's edition is not asked of a sentence."""
+    asked = _typed("How many North Koreans did China forcibly repatriate in 2024?")
+    assert asked.years == frozenset({"2024"})
+    in_2024 = replace(asked, source_years=lambda _: frozenset({"2024"}))
+    other = _sentences_record("China forcibly repatriated 600 North Koreans in October 2023.")
+    assert in_2024.share(other) == 0.0 and in_2024.lacking(other) == "2024"
+    # the same sentence read without the year counts: it is the year alone that sets it apart
+    assert replace(in_2024, years=frozenset()).share(other) > engine.TYPED_SENTENCE_SHARE
+    for counts in (
+        "China forcibly repatriated 600 North Koreans in October 2024.",
+        "China forcibly repatriated 600 North Koreans.",
+        "China forcibly repatriated 2,000 North Koreans.",  # a count, not the year 2000
+        "From 2019 to 2025 China forcibly repatriated 600 North Koreans.",
+        "Since 2020 China has forcibly repatriated 600 North Koreans.",
+        "China forcibly repatriated 600 North Koreans during the year, against 70 in 2023.",
+    ):
+        record = _sentences_record(counts)
+        assert in_2024.share(record) > engine.TYPED_SENTENCE_SHARE, counts
+        assert in_2024.lacking(record) == "", counts
+    # "during the year" in a source of another year is that year
+    report_2023 = replace(asked, source_years=lambda _: frozenset({"2023"}))
+    the_year = _sentences_record(
+        "China forcibly repatriated 600 North Koreans during the year, against 70 in 2022."
+    )
+    assert report_2023.share(the_year) == 0.0
+    # a span that does not hold the year asked dates the sentence too
+    assert (
+        in_2024.share(_sentences_record("From 2019 to 2022 China forcibly repatriated 600 North Koreans."))
+        == 0.0
+    )
+    # the edition a question names is no year it asks about
+
+    def years(question: str, language: str = "en") -> frozenset[str]:
+        q = analyze_question(question)
+        stats = TermStats(dict.fromkeys(q.terms, 1), 100)
+        reading = TypedReading.of(q.constraints, q.terms, language, stats, {}, question)
+        assert reading is not None
+        return reading.years
+
+    assert years("In the 2014 CIA World Factbook, how many North Korean refugees were in China?") == set()
+    assert years("2014년판 팩트북은 중국에 있는 북한 난민을 몇 명으로 추정했나요?", "ko") == set()
+    assert years("How many refugees did the 2019-2024 survey count in 2021?") == {"2019", "2024", "2021"}
+
+
 def test_an_english_term_is_held_by_a_term_sharing_its_stem() -> None:
     """Snowball stems "recognize" recogn and "recognition" recognit: the sentence with the rate holds
     the question's word either way round; a shorter stem (state, 5 letters) needs its own word."""
