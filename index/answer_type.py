@@ -368,6 +368,11 @@ _DATE_PARTS = re.compile(r"\d{4}\s*[.-]\s*\d{1,2}\s*[.-]\s*\d{1,2}")
 _MONTH_DAY_AFTER = re.compile(r"\s*(?:월|月|日)|\s*일")
 
 
+# A word and a hyphen just before a number make it part of a name ("COVID-19", "G-20", "F-16"); a
+# number before the hyphen ("15-49") is a span's
+_NAMED_BEFORE = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z]*-$")
+
+
 def _not_a_figure(text: str, start: int, end: int) -> bool:
     """Whether the digits at text[start:end] are a provision's, list item's or footnote's number, a
     year or a date rather than a figure."""
@@ -383,6 +388,8 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
         return True  # "1. 북한주민의 ..." run into one line
     if _DAY_BEFORE.search(before) or _DAY_AFTER.match(after):
         return True
+    if _NAMED_BEFORE.search(before):
+        return True  # a name's number: COVID-19, G-20, F-16
     around = text[max(0, start - 12) : end + 12]
     if any(m.start() <= start - max(0, start - 12) < m.end() for m in _DATE_PARTS.finditer(around)):
         return True

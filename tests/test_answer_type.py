@@ -137,6 +137,8 @@ def test_the_answer_type_a_question_asks_for(question: str, kind: str | None) ->
         "천만원 이하의 벌금",
         "삼십 퍼센트",
         "2023 people were returned.",
+        "COVID-19 killed 300 people.",
+        "Women aged 15-49 were counted.",
     ],
 )
 def test_a_passage_with_a_figure(text: str) -> None:
@@ -166,10 +168,13 @@ def test_a_passage_with_a_figure(text: str) -> None:
         "dated 2021-04-20",
         "<개정 2021. 4. 20.>",
         "No one was hurt.",
+        "Executions decreased during COVID-19 and rose after it.",
+        "The G-20 and the F-16 deal were discussed.",
     ],
 )
 def test_a_passage_without_a_figure(text: str) -> None:
-    """Provision numbers, list and footnote markers, years and dates are not figures."""
+    """Provision numbers, list and footnote markers, years, dates and a name's number (COVID-19) are
+    not figures."""
     assert not holds_type(text, "a figure")
 
 
