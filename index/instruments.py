@@ -485,6 +485,12 @@ _KOREAN_COUNTRIES = {
     "캄보디아": "Cambodia",
     "미얀마": "Burma Myanmar",
     "미국": "America",
+    "영국": "Britain",
+    "프랑스": "France",
+    "독일": "Germany",
+    "캐나다": "Canada",
+    "필리핀": "Philippines",
+    "인도네시아": "Indonesia",
 }
 
 _STATUTE_WORDS = ("Act", "Law", "Code")
@@ -538,6 +544,8 @@ def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             forms.append("United States")
         if country == "Burma":
             forms.append("Myanmar")
+        if country == "Britain":
+            forms.append("United Kingdom")
         if country.lower() in korean:
             forms.append(korean[country.lower()])
         english = "|".join(f for f in forms if f.isascii())
@@ -575,6 +583,7 @@ def _subject_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         forms = [country] + ([r"People[’']?s\s+Republic\s+of\s+China", "PRC"] if country == "China" else [])
         forms += [r"United\s+States"] if country == "America" else []
         forms += ["Myanmar"] if country == "Burma" else []
+        forms += [r"United\s+Kingdom"] if country == "Britain" else []
         nouns.append((country.lower(), "|".join(f"{f}(?![a-z])" for f in forms)))
         names = [k for k, v in _KOREAN_COUNTRIES.items() if v.split()[0] == country]
         names += ["中华人民共和国", "中国"] if country == "China" else []

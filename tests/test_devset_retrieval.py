@@ -179,6 +179,13 @@ def test_a_korean_question_s_country_is_a_key_fact_only_when_rare(demo_index: Gr
     assert not [c for c in demo_index._key_constraints(common) if c.kind == "name"]
     rare = analyze_question("2021년에 태국에 도착한 탈북민은 정확히 몇 명인가요?").constraints
     assert [c.text for c in demo_index._key_constraints(rare) if c.kind == "name"] == ["태국"]
+    # 영국 (Britain) is rare too: the IRO's budget share of the United States is no answer for it
+    britain = "국제난민기구(IRO) 예산 가운데 영국이 부담한 비율은 얼마였나요?"
+    assert [c.text for c in demo_index._key_constraints(analyze_question(britain).constraints)] == [
+        "영국",
+        "a percentage",
+    ]
+    assert not demo_index.search(Query(britain)).answered
 
 
 def test_an_instrument_of_another_country_is_not_the_one_named(demo_index: GroundIndex) -> None:

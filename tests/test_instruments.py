@@ -800,6 +800,12 @@ def test_the_countries_a_text_names() -> None:
     assert countries_in("태국에 도착한 북한 주민") == {"thailand", "north korea"}
     assert countries_in("the Convention against Torture") == frozenset()
     assert countries_in("a U.S.C. section") == frozenset()
+    # Britain by its Korean name and as the United Kingdom; 상호주의 (reciprocity) names no country
+    assert countries_in("영국이 부담한 비율") == {"britain"}
+    assert countries_in("the United Kingdom of Great Britain and Northern Ireland") == {"britain"}
+    assert countries_in("프랑스, 독일과 캐나다") == {"france", "germany", "canada"}
+    assert countries_in("상호주의를 적용하지 아니한다") == frozenset()
+    assert subject_countries("Refugees in the United Kingdom") == {"britain"}
     assert names_country("the DPRK government", "north korea") and not names_country("Seoul", "north korea")
     assert names_country("Republic of Korea", "south korea")
     assert not names_country("Democratic People's Republic of Korea", "south korea")
