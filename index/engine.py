@@ -75,6 +75,7 @@ from index.definitions import (
     names_treaty,
 )
 from index.embedding.base import Embedder
+from index.events import events_in
 from index.evidence import (
     TITLE_CHARS,
     best_sentences,
@@ -1596,20 +1597,21 @@ class GroundIndex:
                 lead = [first] if after is None else [first, after]
                 shown, marks = _lead(lead + [i for i in exact if i not in lead], shown, marks, query.k)
         vetoed = ""
-        lacking = ""  # the key name no sentence with the asked figure of the vetoed passage holds
+        lacking = ""  # why no sentence with the asked figure of the vetoed passage counts (`why_apart`)
         typed = scored.typed
         if (
             answered
             and len(shown) > 1
             and typed is not None
-            and typed.years
+            and (typed.years or typed.events)
             and not scored.absent
             and typed.apart(groups[shown[0]])
-            and not replace(typed, years=frozenset()).apart(groups[shown[0]])
+            and not replace(typed, years=frozenset(), events=frozenset()).apart(groups[shown[0]])
         ):
-            # the likeliest answer tells the figure of another year than the one asked (and would count
-            # for it otherwise): the next one asked speaks first, and is judged in its turn (refusing
-            # instead, the fit halves refused two answers more for two unanswerable questions more)
+            # the likeliest answer tells the figure of another year or another event than the one asked
+            # (and would count for it otherwise): the next one speaks first, and is judged in its turn
+            # (refusing instead, the fit halves refused two answers more for two unanswerable
+            # questions more with the years alone, and two more for three more with the events)
             shown, marks = shown[1:], [True, *marks[2:]]
         if answered and shown and typed is not None and not scored.absent and typed.apart(groups[shown[0]]):
             # the likeliest answer gives the figure (date, share...) of something else than what is
@@ -1617,7 +1619,7 @@ class GroundIndex:
             # when every likely passage does so, or showing the others, gave the same fit halves: this
             # is the simplest of the three)
             vetoed = groups[shown[0]].head.passage.source_id
-            lacking = typed.lacking(groups[shown[0]].head) if query.explain else ""
+            lacking = typed.why_apart(groups[shown[0]].head) if query.explain else ""
             answered, shown, marks = False, [], []
         named_lead = False  # the named instrument's passage was put first
         if (
@@ -1727,11 +1729,9 @@ class GroundIndex:
         elif scored.absent:
             reason = f"refused: {scored.absent}"
         elif vetoed and scored.typed is not None:
-            about = (
-                f"that do not name {lacking!r}"
-                if lacking
-                else f"about other things than the question's terms (under {TYPED_SENTENCE_SHARE:.0%} of "
-                "their weight)"
+            about = lacking or (
+                f"about other things than the question's terms (under {TYPED_SENTENCE_SHARE:.0%} of their "
+                "weight)"
             )
             reason = (
                 f"refused: the first passage to show (from {vetoed}) holds {scored.typed.answer.text} only "
@@ -2254,7 +2254,11 @@ class TypedReading:
     2026-12-05, nineteen sets' fit halves: unanswerable refused 155 -> 158 of 208, shown 536 -> 535 of
     619: ko-257's Korean question is then answered by no sentence of the 2023 report it reads). A year
     the question names a source's edition by ("the 2014 CIA World Factbook") is not asked of its
-    sentences.
+    sentences. So too a sentence telling only of other kinds of event than the question asks
+    (`index.events`: "42 North Korean defectors went missing" counts no arrivals; `_other_event`;
+    2026-12-05, the fit halves: unanswerable refused 159 -> 162 of 208, nothing lost). When the
+    likeliest passage would count but for its years or its event, the next likely one speaks instead
+    (`GroundIndex.search`).
 
     Attributes:
         answer: the question's answer-type constraint (its `given` figures do not count as the type).
@@ -2275,6 +2279,8 @@ class TypedReading:
         years: the years the question asks about (its year constraints but those naming an edition,
             `_edition_years`), else none.
         source_years: source id -> the years its title names and its date's (`GroundIndex._source_years`).
+        events: the kinds of event the question's terms, or their senses in another language, tell of
+            (`index.events.events_in`), else none.
     """
 
     answer: Constraint
@@ -2289,6 +2295,7 @@ class TypedReading:
     part_of: str = ""
     years: frozenset[str] = frozenset()
     source_years: Callable[[str], frozenset[str]] | None = None
+    events: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -2336,6 +2343,9 @@ class TypedReading:
             asks_part_of(question) if answer.text == "a count" else "",
             frozenset(c.text for c in constraints if c.kind == "year") - _edition_years(question),
             source_years,
+            events_in(
+                [*weights, *(w for by in senses.values() for t in weights for s in by.get(t, ()) for w in s)]
+            ),
         )
 
     def share(self, rec: PassageRecord) -> float:
@@ -2388,6 +2398,8 @@ class TypedReading:
         if self.years and read:
             own = self.source_years(rec.passage.source_id) if self.source_years is not None else frozenset()
             read = [(s, t) for s, t in read if not self._other_year(t, own)]
+        if self.events:
+            read = [(s, t) for s, t in read if not self._other_event(s)]
         if self.names:
             # (in the sentence before as well only for a short sentence, `SHORT_SENTENCE_TERMS`: read so
             # for every one, "... KIM Young-sam (1993-98) became the first civilian president ...
@@ -2397,6 +2409,13 @@ class TypedReading:
         sentences = tuple(s for s, _ in read)
         shares = (sum(w for t, w in self.weights.items() if held(t, s)) / total for s in sentences)
         return max(shares, default=0.0)
+
+    def _other_event(self, sentence: frozenset[str]) -> bool:
+        """Whether a sentence (its terms, with the sentence before for a short one) tells of some kind of
+        event (`index.events.events_in`), none of those the question asks of: "42 North Korean
+        defectors went missing" counts no arrivals."""
+        told = events_in(sentence)
+        return bool(told) and not told & self.events
 
     def _other_year(self, text: str, own: frozenset[str]) -> bool:
         """Whether a sentence dates what it says to other years than the question asks: it names years
@@ -2429,14 +2448,31 @@ class TypedReading:
         """The key name (as the question writes it) that none of the passage's sentences holding the
         answer type holds, when one alone is why none of them counts, or else the country asked that
         each of them passes over for another (`_other_country`, as a sentence writes it: "America"),
-        or else the figure the question asks a part of, when none of them writes it (`part_of`), or else
-        the year asked, when each dates what it says to other years (`_other_year`); "" otherwise."""
-        return (
-            self._lacking_name(rec)
-            or self._lacking_country(rec)
-            or self._lacking_whole(rec)
-            or self._lacking_year(rec)
-        )
+        or else the figure the question asks a part of, when none of them writes it (`part_of`); ""
+        otherwise."""
+        return self._lacking_name(rec) or self._lacking_country(rec) or self._lacking_whole(rec)
+
+    def why_apart(self, rec: PassageRecord) -> str:
+        """Why none of the passage's sentences holding the answer type counts, as the explanation
+        words it: "that do not name 'Chongryon'" (`lacking`), "dated to other years than '2024'"
+        (`_other_year`), "telling of disappearance, not of arrival" (`_other_event`), or "" (some
+        sentence's share of the question's terms is too small)."""
+        lacking = self.lacking(rec)
+        if lacking:
+            return f"that do not name {lacking!r}"
+        sentences = self._typed_sentences(rec)
+        texts = rec.typed_sentence_texts(self.answer.text, self.answer.given)
+        own = self.source_years(rec.passage.source_id) if self.source_years is not None else frozenset()
+        why: list[str] = []
+        for terms, text in zip(sentences, texts, strict=True):
+            if self.years and self._other_year(text, own):
+                why.append(f"dated to other years than {min(self.years)!r}")
+            elif self.events and self._other_event(terms):
+                told, asked = ", ".join(sorted(events_in(terms))), ", ".join(sorted(self.events))
+                why.append(f"telling of {told}, not of {asked}")
+            else:
+                return ""
+        return " or ".join(dict.fromkeys(why))
 
     def _with_whole(
         self, rec: PassageRecord, sentences: tuple[frozenset[str], ...]
@@ -2454,15 +2490,6 @@ class TypedReading:
             return ""
         sentences = self._typed_sentences(rec)
         return self.part_of if sentences and not self._with_whole(rec, sentences) else ""
-
-    def _lacking_year(self, rec: PassageRecord) -> str:
-        if not self.years:
-            return ""
-        texts = rec.typed_sentence_texts(self.answer.text, self.answer.given)
-        own = self.source_years(rec.passage.source_id) if self.source_years is not None else frozenset()
-        if texts and all(self._other_year(t, own) for t in texts):
-            return min(self.years)
-        return ""
 
     def _lacking_country(self, rec: PassageRecord) -> str:
         if not self.countries or rec.language != "en":

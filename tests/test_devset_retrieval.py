@@ -397,7 +397,7 @@ def test_a_figure_of_another_year_does_not_answer_the_year_asked(demo_index: Gro
         Query("How many North Koreans did China forcibly repatriate during 2024?", explain=True)
     )
     assert not repatriated.answered and repatriated.explanation is not None
-    assert "do not name '2024'" in repatriated.explanation.reason
+    assert "dated to other years than '2024'" in repatriated.explanation.reason
     # a first passage of another year gives way to the next, which answers: the Ministry's count
     # "through June" 2024, and the 2023 report's "Only 196 arrived during the year"
     admitted = demo_index.search(
@@ -417,3 +417,19 @@ def test_a_figure_of_another_year_does_not_answer_the_year_asked(demo_index: Gro
         )
     )
     assert factbook.answered and "30,000-50,000 (North Korea)" in factbook.hits[0].passage.text
+
+
+def test_a_figure_of_another_event_does_not_answer_the_event_asked(demo_index: GroundIndex) -> None:
+    # the collection counts the defectors who went missing "in the previous five years" (reported in
+    # 2021), not those who arrived in 2021
+    arrived = demo_index.search(Query("2021년에 한국에 입국한 탈북민은 몇 명이었나요?", explain=True))
+    assert not arrived.answered and arrived.explanation is not None
+    assert "not of arrival" in arrived.explanation.reason
+    assert not demo_index.search(
+        Query("How many North Korean defectors arrived in South Korea in 2021?")
+    ).answered
+    # the event asked still finds its count
+    returned = demo_index.search(
+        Query("How many North Koreans did China forcibly repatriate in October 2023?")
+    )
+    assert returned.answered and "600 North Koreans" in returned.hits[0].passage.text

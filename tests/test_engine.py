@@ -837,7 +837,8 @@ def test_a_figure_sentence_dated_to_another_year_does_not_count_for_the_year_ask
     assert asked.years == frozenset({"2024"})
     in_2024 = replace(asked, source_years=lambda _: frozenset({"2024"}))
     other = _sentences_record("China forcibly repatriated 600 North Koreans in October 2023.")
-    assert in_2024.share(other) == 0.0 and in_2024.lacking(other) == "2024"
+    assert in_2024.share(other) == 0.0
+    assert in_2024.why_apart(other) == "dated to other years than '2024'"
     # the same sentence read without the year counts: it is the year alone that sets it apart
     assert replace(in_2024, years=frozenset()).share(other) > engine.TYPED_SENTENCE_SHARE
     for counts in (
@@ -850,7 +851,7 @@ def test_a_figure_sentence_dated_to_another_year_does_not_count_for_the_year_ask
     ):
         record = _sentences_record(counts)
         assert in_2024.share(record) > engine.TYPED_SENTENCE_SHARE, counts
-        assert in_2024.lacking(record) == "", counts
+        assert in_2024.why_apart(record) == "", counts
     # "during the year" in a source of another year is that year
     report_2023 = replace(asked, source_years=lambda _: frozenset({"2023"}))
     the_year = _sentences_record(
@@ -874,6 +875,34 @@ def test_a_figure_sentence_dated_to_another_year_does_not_count_for_the_year_ask
     assert years("In the 2014 CIA World Factbook, how many North Korean refugees were in China?") == set()
     assert years("2014년판 팩트북은 중국에 있는 북한 난민을 몇 명으로 추정했나요?", "ko") == set()
     assert years("How many refugees did the 2019-2024 survey count in 2021?") == {"2019", "2024", "2021"}
+
+
+def test_a_figure_sentence_telling_of_another_event_does_not_count_for_the_one_asked() -> None:
+    """ "42 North Korean defectors went missing" counts no arrivals, nor "2,000 North Koreans were
+    detained" trafficked women; a sentence telling of the event asked, or of no event the word list
+    knows, counts. A Korean question's event is read through its English senses too."""
+    arrived = _typed("How many North Korean defectors arrived in South Korea?")
+    assert arrived.events == {"arrival"}
+    missing = _sentences_record("Officials said 42 North Korean defectors went missing in South Korea.")
+    assert arrived.share(missing) == 0.0
+    assert arrived.why_apart(missing) == "telling of disappearance, not of arrival"
+    assert replace(arrived, events=frozenset()).share(missing) > engine.TYPED_SENTENCE_SHARE
+    for counts in (
+        "Only 196 North Korean defectors arrived in South Korea.",
+        "South Korea admitted 105 North Korean defectors through June.",
+        "There were 1,047 North Korean defectors in South Korea.",
+        "Of 42 North Korean defectors who went missing, 30 had arrived in South Korea.",
+    ):
+        assert arrived.share(_sentences_record(counts)) > engine.TYPED_SENTENCE_SHARE, counts
+    trafficked = _typed("How many North Korean women were trafficked into China?")
+    detained = _sentences_record("As many as 2,000 North Korean women were detained in China.")
+    assert trafficked.share(detained) == 0.0
+    # no event asked: every sentence is read as before
+    assert _typed("How many North Korean women live in China?").share(detained) > engine.TYPED_SENTENCE_SHARE
+    # 입국 (entry) tells of an arrival in Korean, and through its English senses of one in English
+    senses = {"en": {"입국": (("entri", "countri"), ("enter", "countri"))}}
+    korean = _typed("2021년에 한국에 입국한 탈북민은 몇 명인가요?", "ko", senses)
+    assert korean.events == {"arrival"}
 
 
 def test_an_english_term_is_held_by_a_term_sharing_its_stem() -> None:
