@@ -223,6 +223,22 @@ REPEATED = frozenset(
         "en-592",  # audit 19: en-283 as a follow-up
         "ko-498",  # audit 19: ko-088 naming 제17조
         "ko-520",  # audit 19: ko-337 with CEDAW for 여성차별철폐위원회
+        "en-690",  # audit 20: en-861 in other words
+        "en-695",  # audit 20: en-888 as keywords
+        "en-697",  # audit 20: en-863 without the prisoners
+        "en-790",  # audit 20: en-521 and en-497 together
+        "en-791",  # audit 20: en-498 in other words, in an unrelated thread
+        "en-798",  # audit 20: en-529 naming the resolution's year
+        "en-949",  # audit 20: en-589 in other words
+        "en-993",  # audit 20: en-651 as a follow-up
+        "en-995",  # audit 20: en-598 asking of escapees (unanswerable)
+        "en-997",  # audit 20: en-343 naming the People's Republic (unanswerable)
+        "en-532",  # audit 20: en-350 word for word (off topic)
+        "ko-531",  # audit 20: ko-482 in other words
+        "ko-533",  # audit 20: ko-518 in other words
+        "ko-538",  # audit 20: ko-519 word for word
+        "ko-539",  # audit 20: ko-023 after the same question in other words
+        "ko-547",  # audit 20: ko-495 in other words (off topic)
     }
 )
 
