@@ -1612,7 +1612,12 @@ class GroundIndex:
             # (and would count for it otherwise): the next one speaks first, and is judged in its turn
             # (refusing instead, the fit halves refused two answers more for two unanswerable
             # questions more with the years alone, and two more for three more with the events)
-            shown, marks = shown[1:], [True, *marks[2:]]
+            # (and the next eligible passage fills the k shown, as one less likely to answer; the
+            # threshold rules show only answers)
+            fill = (i for i in order if eligible[i] and i not in shown and self._answer_model is not None)
+            after = next(fill, None)
+            rest = shown[1:] + ([after] if after is not None else [])
+            shown, marks = rest, [True, *marks[2:], *([False] if after is not None else [])]
         if answered and shown and typed is not None and not scored.absent and typed.apart(groups[shown[0]]):
             # the likeliest answer gives the figure (date, share...) of something else than what is
             # asked: most often, the collection does not say it (`TYPED_SENTENCE_SHARE`; refusing only
