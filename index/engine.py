@@ -2263,7 +2263,9 @@ class TypedReading:
     (`index.events`: "42 North Korean defectors went missing" counts no arrivals; `_other_event`;
     2026-12-05, the fit halves: unanswerable refused 159 -> 162 of 208, nothing lost). When the
     likeliest passage would count but for its years or its event, the next likely one speaks instead
-    (`GroundIndex.search`).
+    (`GroundIndex.search`). A count question asking a running total ("in total", "so far", "누적")
+    reads only the sentences that give one (`_running_total`): a figure for 1994-2003 is none (the
+    fit halves: all ten such questions are unanswerable; refused 6 -> 10, nothing lost).
 
     Attributes:
         answer: the question's answer-type constraint (its `given` figures do not count as the type).
@@ -2286,6 +2288,7 @@ class TypedReading:
         source_years: source id -> the years its title names and its date's (`GroundIndex._source_years`).
         events: the kinds of event the question's terms, or their senses in another language, tell of
             (`index.events.events_in`), else none.
+        total: the question counts a running total (`_RUNNING_TOTAL`).
     """
 
     answer: Constraint
@@ -2301,6 +2304,7 @@ class TypedReading:
     years: frozenset[str] = frozenset()
     source_years: Callable[[str], frozenset[str]] | None = None
     events: frozenset[str] = frozenset()
+    total: bool = False
 
     @classmethod
     def of(
@@ -2351,6 +2355,7 @@ class TypedReading:
             events_in(
                 [*weights, *(w for by in senses.values() for t in weights for s in by.get(t, ()) for w in s)]
             ),
+            answer.text == "a count" and _RUNNING_TOTAL.search(question) is not None,
         )
 
     def share(self, rec: PassageRecord) -> float:
@@ -2391,7 +2396,7 @@ class TypedReading:
         sentences = self._typed_sentences(rec)
         texts = (
             rec.typed_sentence_texts(self.answer.text, self.answer.given)
-            if self.part_of or self.countries or self.years
+            if self.part_of or self.countries or self.years or self.total
             else ("",) * len(sentences)
         )
         read = list(zip(sentences, texts, strict=True))
@@ -2405,6 +2410,8 @@ class TypedReading:
             read = [(s, t) for s, t in read if not self._other_year(t, own)]
         if self.events:
             read = [(s, t) for s, t in read if not self._other_event(s)]
+        if self.total:
+            read = [(s, t) for s, t in read if _running_total(t)]
         if self.names:
             # (in the sentence before as well only for a short sentence, `SHORT_SENTENCE_TERMS`: read so
             # for every one, "... KIM Young-sam (1993-98) became the first civilian president ...
@@ -2460,8 +2467,8 @@ class TypedReading:
     def why_apart(self, rec: PassageRecord) -> str:
         """Why none of the passage's sentences holding the answer type counts, as the explanation
         words it: "that do not name 'Chongryon'" (`lacking`), "dated to other years than '2024'"
-        (`_other_year`), "telling of disappearance, not of arrival" (`_other_event`), or "" (some
-        sentence's share of the question's terms is too small)."""
+        (`_other_year`), "telling of disappearance, not of arrival" (`_other_event`), "giving no
+        running total" (`total`), or "" (some sentence's share of the question's terms is too small)."""
         lacking = self.lacking(rec)
         if lacking:
             return f"that do not name {lacking!r}"
@@ -2475,6 +2482,8 @@ class TypedReading:
             elif self.events and self._other_event(terms):
                 told, asked = ", ".join(sorted(events_in(terms))), ", ".join(sorted(self.events))
                 why.append(f"telling of {told}, not of {asked}")
+            elif self.total and not _running_total(text):
+                why.append("giving no running total")
             else:
                 return ""
         return " or ".join(dict.fromkeys(why))
@@ -2584,6 +2593,16 @@ _EDITION_YEAR = re.compile(
     r"|((?:1[6-9]|20)\d\d)\s*년\s*(?:판|도?\s*보고서)",
     re.IGNORECASE,
 )
+# A count question asking a running total, and a sentence giving one
+_RUNNING_TOTAL = re.compile(
+    r"\bin\s+total\b|\bso\s+far\b|\baltogether\b|\bcumulative|\bin\s+all\b|누적|지금까지|통틀어",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(
+    r"\btotal|\bin\s+all\b|\baltogether\b|\bcumulative|\bso\s+far\b|\bto\s+date\b|\bas\s+of\b|"
+    r"\bsince\s+(?:the\s+)?(?:1[6-9]|20)\d\d|누적|총\s*\d|모두|지금까지|현재까지",
+    re.IGNORECASE,
+)
 # A sentence speaking of its source's year without naming it ("during the year", "올해")
 _THE_YEAR = re.compile(r"\b(?:the|this|that)\s+(?:same\s+)?year\b|올해|그해|같은\s*해|당해", re.IGNORECASE)
 # A span of years: "2019-2024", "from 2019 to 2024", "between 2019 and 2021", "2019년부터 2024년까지",
@@ -2593,6 +2612,13 @@ _YEAR_SPAN = re.compile(
     r"|\bsince\s+((?:1[6-9]|20)\d\d)\b|((?:1[6-9]|20)\d\d)\s*년\s*(?:이후|이래|부터)",
     re.IGNORECASE,
 )
+
+
+def _running_total(sentence: str) -> bool:
+    """Whether a sentence gives a running total: it says so ("in total", "a total of", "to date", "as
+    of", "since 2010", "누적"), and no closed span of years bounds it ("Between 1994 and 2003, South Korea
+    has admitted approximately 3,800 North Korean refugees ... the total number of ... escapees")."""
+    return _TOTAL.search(sentence) is not None and not any(m.group(2) for m in _YEAR_SPAN.finditer(sentence))
 
 
 def _spans_year(span: re.Match[str], years: frozenset[str]) -> bool:

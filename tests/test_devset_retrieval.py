@@ -428,6 +428,9 @@ def test_a_figure_of_another_event_does_not_answer_the_event_asked(demo_index: G
     assert not demo_index.search(
         Query("How many North Korean defectors arrived in South Korea in 2021?")
     ).answered
+    # nor is a running total answered by the count of 1994-2003
+    so_far = "How many North Korean defectors in total have resettled in South Korea so far?"
+    assert not demo_index.search(Query(so_far)).answered
     # the event asked still finds its count
     returned = demo_index.search(
         Query("How many North Koreans did China forcibly repatriate in October 2023?")

@@ -765,12 +765,20 @@ def test_a_source_about_another_country_does_not_answer_for_this_one(
 
 
 def _typed(
-    question: str, language: str = "en", senses: dict[str, dict[str, Any]] | None = None
+    question: str,
+    language: str = "en",
+    senses: dict[str, dict[str, Any]] | None = None,
+    *,
+    worded: bool = False,
 ) -> TypedReading:
-    """The typed reading of a question whose terms are each in one passage of 100."""
+    """The typed reading of a question whose terms are each in one passage of 100; `worded`: read with
+    its wording too (its attribution clause, the places it names, the edition its year names, a running
+    total asked)."""
     q = analyze_question(question)
     stats = TermStats(dict.fromkeys(q.terms, 1), 100)
-    reading = TypedReading.of(q.constraints, q.terms, language, stats, senses or {})
+    reading = TypedReading.of(
+        q.constraints, q.terms, language, stats, senses or {}, question if worded else ""
+    )
     assert reading is not None
     return reading
 
@@ -865,16 +873,14 @@ def test_a_figure_sentence_dated_to_another_year_does_not_count_for_the_year_ask
     )
     # the edition a question names is no year it asks about
 
-    def years(question: str, language: str = "en") -> frozenset[str]:
-        q = analyze_question(question)
-        stats = TermStats(dict.fromkeys(q.terms, 1), 100)
-        reading = TypedReading.of(q.constraints, q.terms, language, stats, {}, question)
-        assert reading is not None
-        return reading.years
-
-    assert years("In the 2014 CIA World Factbook, how many North Korean refugees were in China?") == set()
-    assert years("2014년판 팩트북은 중국에 있는 북한 난민을 몇 명으로 추정했나요?", "ko") == set()
-    assert years("How many refugees did the 2019-2024 survey count in 2021?") == {"2019", "2024", "2021"}
+    factbook = "In the 2014 CIA World Factbook, how many North Korean refugees were in China?"
+    assert _typed(factbook, worded=True).years == set()
+    assert (
+        _typed("2014년판 팩트북은 중국에 있는 북한 난민을 몇 명으로 추정했나요?", "ko", worded=True).years
+        == set()
+    )
+    spanned = _typed("How many refugees did the 2019-2024 survey count in 2021?", worded=True)
+    assert spanned.years == {"2019", "2024", "2021"}
 
 
 def test_a_figure_sentence_telling_of_another_event_does_not_count_for_the_one_asked() -> None:
@@ -903,6 +909,27 @@ def test_a_figure_sentence_telling_of_another_event_does_not_count_for_the_one_a
     senses = {"en": {"입국": (("entri", "countri"), ("enter", "countri"))}}
     korean = _typed("2021년에 한국에 입국한 탈북민은 몇 명인가요?", "ko", senses)
     assert korean.events == {"arrival"}
+
+
+def test_a_running_total_is_read_only_in_a_sentence_that_gives_one() -> None:
+    """ "How many ... in total ... so far?" is not answered by a count for 1994-2003, even one beside
+    the words "the total number"; a sentence giving a total to date is read."""
+    asked = _typed(
+        "How many North Korean defectors in total have resettled in South Korea so far?", worded=True
+    )
+    assert asked.total
+    assert not _typed("How many North Korean defectors resettled in South Korea?", worded=True).total
+    span = _sentences_record(
+        "Between 1994 and 2003, South Korea admitted 3,800 North Korean defectors, small against the total "
+        "number of North Korean escapees."
+    )
+    assert asked.share(span) == 0.0 and asked.why_apart(span) == "giving no running total"
+    for total in (
+        "As of 2023, a total of 34,000 North Korean defectors had resettled in South Korea.",
+        "Since 1998, 34,000 North Korean defectors have resettled in South Korea.",
+    ):
+        assert asked.share(_sentences_record(total)) > engine.TYPED_SENTENCE_SHARE, total
+    assert _typed("지금까지 한국에 입국한 탈북민 누적 인원은 몇 명이야?", "ko", worded=True).total
 
 
 def test_an_english_term_is_held_by_a_term_sharing_its_stem() -> None:
