@@ -453,29 +453,34 @@ _DATE = _led(
 )
 
 
-# A question for the person who holds or held a post: its first, current or former holder, or who
-# replaced, succeeded or founded someone or something. Not "Who appoints the chair?" or "Who heads the
-# council?", which a law answers with a post ("the Minister of Unification").
+# A question for the person who holds or held a post: its first, current or former holder, who held it,
+# or who replaced, succeeded or founded someone or something (nineteen sets' fit halves and audit 20's,
+# 2026-12-05: "who held", 누가 맡았 and 누구였 refused two unanswerable questions more, nothing lost).
+# Not "Who appoints the chair?" or "Who heads the council?", which a law answers with a post ("the
+# Minister of Unification").
 _OFFICE_HOLDER_EN = re.compile(
     r"^\W*who\s+(?:is|was)\b[^?]{0,60}?\b(?:first|current|present|inaugural|founding)\b"
     r"|^\W*who\s+(?:replaced|succeeded|preceded|founded)\b"
     r"|^\W*who\s+(?:holds|held|heads|chairs|leads)\b[^?]{0,60}?\b(?:now|currently|today|at\s+present)\b"
     r"|^\W*who\s+(?:now|currently|presently)\s+(?:holds|heads|chairs|leads|runs)\b"
-    r"|^\W*who\s+was\s+(?:appointed|elected|named)\b",
+    r"|^\W*who\s+was\s+(?:appointed|elected|named)\b"
+    r"|^\W*who\s+held\b",
     re.IGNORECASE,
 )
 _POSTS_KO = r"장관|위원장|이사장|대사|보고관|대통령|총장|센터장|대표|의장|회장|소장|원장|특사|임명된\s*사람"
 _OFFICE_HOLDER_KO = re.compile(
-    rf"(?:초대|처음|최초|현재|지금|역대|후임|전임)[^?]{{0,30}}?(?:{_POSTS_KO})[^?]{{0,10}}?누구"
+    rf"(?:초대|처음|최초|현재|지금|역대|후임|전임)[^?]{{0,30}}?(?:{_POSTS_KO})[^?]{{0,10}}?누(?:구|가(?!\s*(?:임명|위촉|선출|추천|정하|되|맡게)))"
+    rf"|(?:{_POSTS_KO})[^?]{{0,10}}?(?:누구였|누가\s*맡았)"
 )
 
 
 def asks_office_holder(question: str) -> bool:
     """Whether the question asks who holds or held a post ("Who is the current UN Special
-    Rapporteur?", "Who replaced Salmón?", "북한인권재단의 초대 이사장은 누구인가?", "지금 통일부 장관이
+    Rapporteur?", "Who replaced Salmón?", "Who held the post before Salmón?", "북한인권재단의 초대
+    이사장은 누구인가?", "초대 이사장은 누가 맡았나요?", "위원장은 누구였어?", "지금 통일부 장관이
     누구예요?"): a name, which no law or treaty gives (they say how a post is filled, never by whom).
-    Questions about who fills a post by law ("Who appoints the chair?", "위원장은 누가 되나요?") are
-    not such questions."""
+    Questions about who fills a post by law ("Who appoints the chair?", "위원장은 누가 되나요?", "초대
+    위원장은 누가 임명하나요?") are not such questions."""
     return bool(_OFFICE_HOLDER_EN.search(question) or _OFFICE_HOLDER_KO.search(question))
 
 

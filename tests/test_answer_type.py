@@ -812,11 +812,16 @@ def test_a_frequency_question_is_answered_by_a_rate_or_an_interval(text: str, he
         ("유엔 북한인권 특별보고관으로 처음 임명된 사람은 누구인가?", True),
         ("Who currently chairs the UN Committee against Torture?", True),
         ("Who now heads the office?", True),
+        ("Who held the Special Rapporteur post before Elizabeth Salmón?", True),
+        ("그 재단의 초대 이사장은 누가 맡았나요?", True),
+        ("유엔 북한인권조사위원회 위원장은 누구였어?", True),
         # who fills a post by law: a law answers with a post
         ("Who appoints the chair of the foundation?", False),
         ("Who heads the council?", False),
         ("Who is responsible for screening refugee applications?", False),
         ("위원장은 누가 되나요?", False),
+        ("초대 위원장은 누가 임명하나요?", False),
+        ("Who holds the power to appoint the chair?", False),
         ("지금 탈북민 보호는 누구 책임인가요?", False),
     ],
 )
