@@ -231,6 +231,15 @@ _NOT_NAMES = frozenset(
         "Explain",
         "Compare",
         "I",
+        # the pronoun's contractions ("... borders? I'm trying to understand ...")
+        "I'm",
+        "I've",
+        "I'd",
+        "I'll",
+        "I’m",
+        "I’ve",
+        "I’d",
+        "I’ll",
     ]
 )
 

@@ -272,6 +272,14 @@ def test_a_possessive_ends_a_name() -> None:
     assert list(_names("What is UNHCR's budget?")) == ["UNHCR"]
 
 
+def test_the_pronoun_i_is_no_name_however_contracted() -> None:
+    """A question that goes on in a sentence of its own ("... I'm trying to understand ...") names no
+    one by its "I'm": a name no passage holds refused it (audit 20's en-947)."""
+    for pronoun in ("I'm", "I’m", "I've", "I'd", "I'll", "I"):
+        question = f"Does China let UNHCR work near its borders? {pronoun} read the report."
+        assert list(_names(question)) == ["China"], pronoun
+
+
 def test_a_hyphenated_word_of_a_name_is_held_by_its_parts() -> None:
     """ "Kim Jong-il" is met by "KIM Jong Il": the parts are the name's terms, not the joined word;
     a hyphenated word outside a name stays whole ("non-refoulement")."""
