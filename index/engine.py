@@ -2604,12 +2604,19 @@ _TOTAL = re.compile(
     re.IGNORECASE,
 )
 # A sentence speaking of its source's year without naming it ("during the year", "올해")
-_THE_YEAR = re.compile(r"\b(?:the|this|that)\s+(?:same\s+)?year\b|올해|그해|같은\s*해|당해", re.IGNORECASE)
-# A span of years: "2019-2024", "from 2019 to 2024", "between 2019 and 2021", "2019년부터 2024년까지",
-# or open-ended, "since 2019", "2019년 이후"
+# (not "the year before", "the year 2020")
+_THE_YEAR = re.compile(
+    r"\b(?:the|this|that)\s+(?:same\s+)?year\b(?!\s+(?:before|after|prior|earlier|later|\d))"
+    r"|올해|그해|같은\s*해|당해",
+    re.IGNORECASE,
+)
+# A span of years: "2019-2024", "2019-24", "from 2019 to 2024", "between 2019 and 2021", "2019년부터
+# 2024년까지", or open-ended, "since 2019", "2019년 이후"; a year's two digits end one only after a dash
+# ("196 arrived in 2023 and 67 in 2022" spans nothing)
 _YEAR_SPAN = re.compile(
-    r"((?:1[6-9]|20)\d\d)\s*년?\s*(?:[-–~]|to\b|and\b|through\b|until\b|부터)\s*((?:1[6-9]|20)?\d\d)(?!\d)"
-    r"|\bsince\s+((?:1[6-9]|20)\d\d)\b|((?:1[6-9]|20)\d\d)\s*년\s*(?:이후|이래|부터)",
+    r"((?:1[6-9]|20)\d\d)\s*년?\s*(?:[-–~]\s*((?:1[6-9]|20)?\d\d)"
+    r"|(?:to|and|through|until)\s+((?:1[6-9]|20)\d\d)|부터\s*((?:1[6-9]|20)\d\d))(?!\d)"
+    r"|\bsince\s+((?:1[6-9]|20)\d\d)\b|((?:1[6-9]|20)\d\d)\s*년\s*(?:이후|이래|부터)(?!\s*(?:1[6-9]|20)\d\d)",
     re.IGNORECASE,
 )
 
@@ -2618,15 +2625,20 @@ def _running_total(sentence: str) -> bool:
     """Whether a sentence gives a running total: it says so ("in total", "a total of", "to date", "as
     of", "since 2010", "누적"), and no closed span of years bounds it ("Between 1994 and 2003, South Korea
     has admitted approximately 3,800 North Korean refugees ... the total number of ... escapees")."""
-    return _TOTAL.search(sentence) is not None and not any(m.group(2) for m in _YEAR_SPAN.finditer(sentence))
+    return _TOTAL.search(sentence) is not None and not any(_end_of(m) for m in _YEAR_SPAN.finditer(sentence))
+
+
+def _end_of(span: re.Match[str]) -> str:
+    """The last year of a `_YEAR_SPAN` match as written ("24" in "2019-24"), "" for an open one."""
+    return span.group(2) or span.group(3) or span.group(4) or ""
 
 
 def _spans_year(span: re.Match[str], years: frozenset[str]) -> bool:
     """Whether a `_YEAR_SPAN` match holds one of `years` ("2019-24" holds 2021; "since 2019" every
     later year)."""
-    start, end, since, since_ko = span.groups()
-    first = int(start or since or since_ko)
-    last = 9999 if end is None else int(end if len(end) == 4 else str(first)[:2] + end)
+    start, since, since_ko = span.group(1), span.group(5), span.group(6)
+    first, end = int(start or since or since_ko), _end_of(span)
+    last = 9999 if not end else int(end if len(end) == 4 else str(first)[:2] + end)
     return any(first <= int(y) <= last for y in years if y.isdigit())
 
 

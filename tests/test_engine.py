@@ -866,6 +866,12 @@ def test_a_figure_sentence_dated_to_another_year_does_not_count_for_the_year_ask
         "China forcibly repatriated 600 North Koreans during the year, against 70 in 2022."
     )
     assert report_2023.share(the_year) == 0.0
+    # two years joined by "and" span nothing, nor does "the year before" speak of the source's year
+    for other_years in (
+        "China forcibly repatriated 600 North Koreans in 2023 and 70 in 2022.",
+        "China forcibly repatriated 600 North Koreans the year before, against 70 in 2023.",
+    ):
+        assert in_2024.share(_sentences_record(other_years)) == 0.0, other_years
     # a span that does not hold the year asked dates the sentence too
     assert (
         in_2024.share(_sentences_record("From 2019 to 2022 China forcibly repatriated 600 North Koreans."))
