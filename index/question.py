@@ -527,7 +527,7 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     for m in _QUOTED.finditer(text):
         add("phrase", m.group(1))
     for m in _YEAR.finditer(text):
-        if not in_provision(m.start()):
+        if not in_provision(m.start()) and not _NAMES_AN_AGREEMENT.match(text, m.end()):
             add("year", m.group(1))
     months = _months(text)
     for raw, number, _ in months:
@@ -570,6 +570,13 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
 # the 1951 Refugee Convention and the 1967 Protocol?" was answered by "Despite China's obligations as a
 # party to the 1951 ... Convention ... and the 1967 Protocol"; eighteen sets' fit halves, 2026-12-04:
 # unanswerable refused +1, nothing else moved)
+# What after a year makes it an instrument's name ("its 1995 mission agreement", "the 1951 Refugee
+# Convention", "the 2004 Act"; not "in 2023 under the agreement"): the instrument is what the question
+# asks of, and its passages need not write the year (`analyze_question`: no year constraint)
+_NAMES_AN_AGREEMENT = re.compile(
+    r"\s+(?:(?!(?i:under|the|of|in|on|to|by|with|for|from|at|an?|and|or|as|per|its|their)\b)[\w'’-]+\s+){0,3}"
+    r"(?:(?i:agreement|accord|memorandum|convention|protocol|treaty|covenant)|Act)\b"
+)
 _NAMING_YEAR = re.compile(
     r"\b((?:1[6-9]|20)\d\d)\s+(?:[A-Z][\w'’-]*\s+){0,6}?"
     r"(?:Convention|Protocol|Act|Agreement|Covenant|Declaration|Statute|Report|Law|Constitution)\b"

@@ -131,6 +131,21 @@ def test_constraints_pin_down_years_figures_names_and_phrases() -> None:
     assert next(c for c in q.constraints if c.kind == "number").terms == ("1170",)
 
 
+def test_a_year_naming_an_instrument_is_no_year_constraint() -> None:
+    """ "its 1995 mission agreement" names the agreement: the arbitration passage of the US Code, which
+    calls it "the UNHCR Mission Agreement", answers (audit 16's en-774 was refused for lacking 1995). A
+    year before a verb is still a year: "in 2023 to act"."""
+
+    def years(question: str) -> list[str]:
+        return [c.text for c in analyze_question(question).constraints if c.kind == "year"]
+
+    assert years("What step should UNHCR take under its 1995 mission agreement?") == []
+    assert years("When did China sign the 1951 Refugee Convention?") == []
+    assert years("What does the 2004 Act say about radio broadcasts?") == []
+    assert years("Did China fail in 2023 to act on the report?") == ["2023"]
+    assert years("How many North Koreans arrived in 2023 under the agreement?") == ["2023"]
+
+
 def test_constraints_skip_provision_numbers_decades_acronyms_and_question_words() -> None:
     q = analyze_question("What does Article 33 of the UN Refugee Convention say about the 1990s?")
     kinds = {(c.kind, c.text) for c in q.constraints}
