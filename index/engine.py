@@ -1599,13 +1599,19 @@ class GroundIndex:
         vetoed = ""
         lacking = ""  # why no sentence with the asked figure of the vetoed passage counts (`why_apart`)
         typed = scored.typed
-        if (
+        # the first passage to show holds the answer type asked only in sentences about other things
+        apart = (
             answered
-            and len(shown) > 1
+            and bool(shown)
             and typed is not None
-            and (typed.years or typed.events)
             and not scored.absent
             and typed.apart(groups[shown[0]])
+        )
+        if (
+            apart
+            and typed is not None
+            and len(shown) > 1
+            and (typed.years or typed.events)
             and not replace(typed, years=frozenset(), events=frozenset()).apart(groups[shown[0]])
         ):
             # the likeliest answer tells the figure of another year or another event than the one asked
@@ -1618,7 +1624,8 @@ class GroundIndex:
             after = next(fill, None)
             rest = shown[1:] + ([after] if after is not None else [])
             shown, marks = rest, [True, *marks[2:], *([False] if after is not None else [])]
-        if answered and shown and typed is not None and not scored.absent and typed.apart(groups[shown[0]]):
+            apart = typed.apart(groups[shown[0]])
+        if apart and typed is not None:
             # the likeliest answer gives the figure (date, share...) of something else than what is
             # asked: most often, the collection does not say it (`TYPED_SENTENCE_SHARE`; refusing only
             # when every likely passage does so, or showing the others, gave the same fit halves: this
