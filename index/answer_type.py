@@ -368,9 +368,9 @@ _DATE_PARTS = re.compile(r"\d{4}\s*[.-]\s*\d{1,2}\s*[.-]\s*\d{1,2}")
 _MONTH_DAY_AFTER = re.compile(r"\s*(?:월|月|日)|\s*일")
 
 
-# A word and a hyphen just before a number make it part of a name ("COVID-19", "G-20", "F-16"); a
-# number before the hyphen ("15-49") is a span's
-_NAMED_BEFORE = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z]*-$")
+# A word and a hyphen just before a number make it part of a name ("COVID-19", "G-20", "F-16", or with
+# a Unicode hyphen, "COVID‑19"); a number before the hyphen ("15-49") is a span's
+_NAMED_BEFORE = re.compile(r"(?<![\w\-\u2010\u2011])[A-Za-z]+[\-\u2010\u2011]$")
 
 
 def _not_a_figure(text: str, start: int, end: int) -> bool:

@@ -1095,10 +1095,11 @@ class GroundIndex:
         return subject
 
     def _source_years(self, source_id: str) -> frozenset[str]:
-        """The years a source's title names and its date's (`_dated_year`): a yearly report's "during
-        the year" speaks of them."""
+        """The years a source's title names (not "lowest since 2012", `_TITLE_YEAR_OTHER`) and its
+        date's (`_dated_year`): a yearly report's "during the year" speaks of them."""
         meta = self.backend.source_record(source_id).meta
-        return frozenset(_TITLE_YEAR.findall(meta.title)) | frozenset(filter(None, [_dated_year(meta)]))
+        named = set(_TITLE_YEAR.findall(meta.title)) - set(_TITLE_YEAR_OTHER.findall(meta.title))
+        return frozenset(named) | frozenset(filter(None, [_dated_year(meta)]))
 
     def _about_another_country(self, group: Group, asked: frozenset[str]) -> bool:
         """The group's passage is in a source about one country (`index.instruments.subject_countries`
@@ -1548,7 +1549,7 @@ class GroundIndex:
             )
             if query.explain and not answered:
                 rival = rival_p(model.probabilities(x), eligible, window)
-            probabilities = p.tolist()
+            probabilities, likely_bar = p.tolist(), model.likely_bar
             marks = model.likely(p, shown)
             order = sorted(range(len(groups)), key=lambda i: -p[i])
             bars: tuple[tuple[str, float], ...] = (
@@ -1564,7 +1565,7 @@ class GroundIndex:
             t = self._thresholds.get(scored.language, self._thresholds["en"])
             answered, shown = decide([(g.dense, g.coverage) for g in groups], t, query.k, eligible=eligible)
             marks = [True] * len(shown)  # the threshold rules show only passages that answer
-            order = list(range(len(groups)))
+            order, likely_bar = list(range(len(groups))), 1.0
             bars = tuple((name, float(getattr(t, name))) for name in t.__dataclass_fields__)
         if scored.named_instrument:
             # the article of the instrument the question names answers it, first, whatever the scores,
@@ -1620,10 +1621,10 @@ class GroundIndex:
             # questions more with the years alone, and two more for three more with the events)
             # (and the next eligible passage fills the k shown, as one less likely to answer; the
             # threshold rules show only answers)
-            fill = (i for i in order if eligible[i] and i not in shown and self._answer_model is not None)
-            after = next(fill, None)
-            rest = shown[1:] + ([after] if after is not None else [])
-            shown, marks = rest, [True, *marks[2:], *([False] if after is not None else [])]
+            # (marked likely to answer as `likely_bar` says)
+            fills = [i for i in order if eligible[i] and i not in shown][:1] if probabilities else []
+            likely = [probabilities[i] >= likely_bar for i in fills] if probabilities else []
+            shown, marks = shown[1:] + fills, [True, *marks[2:], *likely]
             apart = typed.apart(groups[shown[0]])
         if apart and typed is not None:
             # the likeliest answer gives the figure (date, share...) of something else than what is
@@ -2360,7 +2361,8 @@ class TypedReading:
             frozenset(c.text for c in constraints if c.kind == "year") - _edition_years(question),
             source_years,
             events_in(
-                [*weights, *(w for by in senses.values() for t in weights for s in by.get(t, ()) for w in s)]
+                [*weights, *(w for by in senses.values() for t in weights for s in by.get(t, ()) for w in s)],
+                question if language == "en" else "",
             ),
             answer.text == "a count" and _RUNNING_TOTAL.search(question) is not None,
         )
@@ -2403,7 +2405,7 @@ class TypedReading:
         sentences = self._typed_sentences(rec)
         texts = (
             rec.typed_sentence_texts(self.answer.text, self.answer.given)
-            if self.part_of or self.countries or self.years or self.total
+            if self.part_of or self.countries or self.years or self.total or self.events
             else ("",) * len(sentences)
         )
         read = list(zip(sentences, texts, strict=True))
@@ -2416,7 +2418,7 @@ class TypedReading:
             own = self.source_years(rec.passage.source_id) if self.source_years is not None else frozenset()
             read = [(s, t) for s, t in read if not self._other_year(t, own)]
         if self.events:
-            read = [(s, t) for s, t in read if not self._other_event(s)]
+            read = [(s, t) for s, t in read if not self._other_event(s, t)]
         if self.total:
             read = [(s, t) for s, t in read if _running_total(t)]
         if self.names:
@@ -2429,11 +2431,11 @@ class TypedReading:
         shares = (sum(w for t, w in self.weights.items() if held(t, s)) / total for s in sentences)
         return max(shares, default=0.0)
 
-    def _other_event(self, sentence: frozenset[str]) -> bool:
-        """Whether a sentence (its terms, with the sentence before for a short one) tells of some kind of
-        event (`index.events.events_in`), none of those the question asks of: "42 North Korean
-        defectors went missing" counts no arrivals."""
-        told = events_in(sentence)
+    def _other_event(self, sentence: frozenset[str], text: str) -> bool:
+        """Whether a sentence (its terms, with the sentence before for a short one; its `text`) tells of
+        some kind of event (`index.events.events_in`), none of those the question asks of: "42 North
+        Korean defectors went missing" counts no arrivals."""
+        told = events_in(sentence, text)
         return bool(told) and not told & self.events
 
     def _other_year(self, text: str, own: frozenset[str]) -> bool:
@@ -2485,9 +2487,9 @@ class TypedReading:
         why: list[str] = []
         for terms, text in zip(sentences, texts, strict=True):
             if self.years and self._other_year(text, own):
-                why.append(f"dated to other years than {min(self.years)!r}")
-            elif self.events and self._other_event(terms):
-                told, asked = ", ".join(sorted(events_in(terms))), ", ".join(sorted(self.events))
+                why.append(f"dated to other years than {', '.join(map(repr, sorted(self.years)))}")
+            elif self.events and self._other_event(terms, text):
+                told, asked = ", ".join(sorted(events_in(terms, text))), ", ".join(sorted(self.events))
                 why.append(f"telling of {told}, not of {asked}")
             elif self.total and not _running_total(text):
                 why.append("giving no running total")
@@ -2592,61 +2594,89 @@ def _translated_order(group: Group, language: str) -> tuple[bool, int]:
     return (False, rank)
 
 
-# A year a question names a source's edition or report by, which its sentences need not name ("the
-# 2014 CIA World Factbook", "the 2023 report", "2014년판", "2023년 보고서"); not a span ("the 2019-2024
-# period")
+_YEAR = r"(?:1[6-9]|20)\d\d"
+# A year a question names a source's edition or report by, which its sentences need not name: a
+# source's noun follows it ("the 2014 CIA World Factbook", "the 2023 report", "the 2024 Country Reports
+# on Human Rights Practices", "2014년판", "2023년 보고서"); not an event's year ("the 2023 crackdown")
+# nor a span's ("the 2019-2024 period")
 _EDITION_YEAR = re.compile(
-    r"\bthe\s+((?:1[6-9]|20)\d\d)\b(?!\s*(?:[-–~]|to\b|and\b|through\b))"
-    r"|((?:1[6-9]|20)\d\d)\s*년\s*(?:판|도?\s*보고서)",
+    rf"\bthe\s+({_YEAR})\s+(?:[\w.’'-]+\s+){{0,3}}?"
+    r"(?:report|edition|factbook|survey|yearbook|review|white\s+paper|country\s+reports?)s?\b"
+    rf"|({_YEAR})\s*년\s*(?:판|도?\s*(?:보고서|백서|연감))",
     re.IGNORECASE,
 )
-# A count question asking a running total, and a sentence giving one
+# A count question asking a running total, and a sentence giving one ("in all" only where it ends a
+# clause: not "in all of China's prisons"; "a total of", "totaled", not "totalitarian"; "모두" only
+# before a figure)
 _RUNNING_TOTAL = re.compile(
-    r"\bin\s+total\b|\bso\s+far\b|\baltogether\b|\bcumulative|\bin\s+all\b|누적|지금까지|통틀어",
+    r"\bin\s+total\b|\bso\s+far\b|\baltogether\b|\bcumulative|\bin\s+all\b(?=\s*(?:[?.,;]|$))|"
+    r"누적|지금까지|통틀어",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
-    r"\btotal|\bin\s+all\b|\baltogether\b|\bcumulative|\bso\s+far\b|\bto\s+date\b|\bas\s+of\b|"
-    r"\bsince\s+(?:the\s+)?(?:1[6-9]|20)\d\d|누적|총\s*\d|모두|지금까지|현재까지",
+    r"\btotal(?:s|l?ed|l?ing)?\b|\bin\s+all\b(?=\s*(?:[?.,;]|$))|\baltogether\b|\bcumulative|"
+    rf"\bso\s+far\b|\bto\s+date\b|\bas\s+of\b|\bsince\s+(?:the\s+)?{_YEAR}|"
+    r"누적|총\s*\d|모두\s*(?:약\s*)?\d|지금까지|현재까지",
     re.IGNORECASE,
 )
-# A sentence speaking of its source's year without naming it ("during the year", "올해")
-# (not "the year before", "the year 2020")
+# A sentence speaking of its source's year without naming it: "during the year", "this year", "올해",
+# "당해 연도" (not "the year before", "the year 2020"; not "that year", "the same year", "그해", "같은
+# 해", which speak of a year the text names)
 _THE_YEAR = re.compile(
-    r"\b(?:the|this|that)\s+(?:same\s+)?year\b(?!\s+(?:before|after|prior|earlier|later|\d))"
-    r"|올해|그해|같은\s*해|당해",
+    r"\b(?:the|this)\s+year\b(?!\s+(?:before|after|prior|earlier|later|\d))|올해|당해\s*(?:연도|년도)",
     re.IGNORECASE,
 )
-# A span of years: "2019-2024", "2019-24", "from 2019 to 2024", "between 2019 and 2021", "2019년부터
-# 2024년까지", or open-ended, "since 2019", "2019년 이후"; a year's two digits end one only after a dash
-# ("196 arrived in 2023 and 67 in 2022" spans nothing)
+# A span of years: "between 2019 and 2021", "2019-2024", "2019-24", "1998-2003", "from 2019 to
+# 2024", "2019년부터 2024년까지", "2019년 이후 2024년까지", or open-ended, "since 2019", "2019년 이후";
+# two digits end one only after a dash, and not a date's month ("2023-12-31"); "and" only after
+# "between" ("196 arrived in 2023 and 67 in 2022", "in 2019 and 2024" span nothing)
 _YEAR_SPAN = re.compile(
-    r"((?:1[6-9]|20)\d\d)\s*년?\s*(?:[-–~]\s*((?:1[6-9]|20)?\d\d)"
-    r"|(?:to|and|through|until)\s+((?:1[6-9]|20)\d\d)|부터\s*((?:1[6-9]|20)\d\d))(?!\d)"
-    r"|\bsince\s+((?:1[6-9]|20)\d\d)\b|((?:1[6-9]|20)\d\d)\s*년\s*(?:이후|이래|부터)(?!\s*(?:1[6-9]|20)\d\d)",
+    rf"\bbetween\s+(?P<between>{_YEAR})\s+and\s+(?P<and>{_YEAR})\b"
+    rf"|(?P<start>{_YEAR})\s*년?\s*(?:[-–—~]\s*(?P<end>(?:1[6-9]|20)?\d\d)(?![-./]?\d)"
+    rf"|(?:to|through|until)\s+(?P<to>{_YEAR})|(?:부터|이후)\s*(?P<ko>{_YEAR}))(?!\d)"
+    rf"|\bsince\s+(?P<since>{_YEAR})\b|(?P<since_ko>{_YEAR})\s*년\s*(?:이후|이래|부터)(?!\s*{_YEAR})",
     re.IGNORECASE,
 )
+# A year a title names that is not its source's ("lowest since 2012")
+_TITLE_YEAR_OTHER = re.compile(rf"\b(?:since|before|after|until|through)\s+({_YEAR})\b", re.IGNORECASE)
 
 
 def _running_total(sentence: str) -> bool:
     """Whether a sentence gives a running total: it says so ("in total", "a total of", "to date", "as
     of", "since 2010", "누적"), and no closed span of years bounds it ("Between 1994 and 2003, South Korea
     has admitted approximately 3,800 North Korean refugees ... the total number of ... escapees")."""
-    return _TOTAL.search(sentence) is not None and not any(_end_of(m) for m in _YEAR_SPAN.finditer(sentence))
+    if _TOTAL.search(sentence) is None:
+        return False
+    spans = (_span_of(m) for m in _YEAR_SPAN.finditer(sentence))
+    return not any(s is not None and s[1] != OPEN_END for s in spans)
 
 
-def _end_of(span: re.Match[str]) -> str:
-    """The last year of a `_YEAR_SPAN` match as written ("24" in "2019-24"), "" for an open one."""
-    return span.group(2) or span.group(3) or span.group(4) or ""
+OPEN_END = 9999  # the last year of an open span ("since 2019")
+# a span written with two digits at its end reaches at most this many years ("2023-12" is a month)
+_SHORT_SPAN_YEARS = 30
+
+
+def _span_of(span: re.Match[str]) -> tuple[int, int] | None:
+    """The first and last years of a `_YEAR_SPAN` match ("2019-24" -> (2019, 2024), "1998-03" -> (1998,
+    2003), "since 2019" -> (2019, `OPEN_END`)); None when it is no span after all ("2023-12": a
+    month, not 2023-2112)."""
+    first = int(next(g for g in (span["between"], span["start"], span["since"], span["since_ko"]) if g))
+    end = span["and"] or span["end"] or span["to"] or span["ko"]
+    if not end:
+        return first, OPEN_END
+    if len(end) == 4:
+        return first, int(end)
+    last = first // 100 * 100 + int(end)
+    if last < first:
+        last += 100
+    return (first, last) if last - first <= _SHORT_SPAN_YEARS else None
 
 
 def _spans_year(span: re.Match[str], years: frozenset[str]) -> bool:
     """Whether a `_YEAR_SPAN` match holds one of `years` ("2019-24" holds 2021; "since 2019" every
     later year)."""
-    start, since, since_ko = span.group(1), span.group(5), span.group(6)
-    first, end = int(start or since or since_ko), _end_of(span)
-    last = 9999 if not end else int(end if len(end) == 4 else str(first)[:2] + end)
-    return any(first <= int(y) <= last for y in years if y.isdigit())
+    bounds = _span_of(span)
+    return bounds is not None and any(bounds[0] <= int(y) <= bounds[1] for y in years if y.isdigit())
 
 
 def _edition_years(question: str) -> frozenset[str]:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from corpus.script import HAN
+from corpus.script import HAN, has_hangul
 from index.abstain import idf
 from index.analyzer import analyze
 
@@ -549,13 +549,26 @@ def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         if country.lower() in korean:
             forms.append(korean[country.lower()])
         english = "|".join(f for f in forms if f.isascii())
-        other = "|".join(f for f in forms if not f.isascii())
+        other = "|".join(_whole_korean(f) for f in forms if not f.isascii())
         dotted = r"|\bU\.S\.(?!\w)" if country == "America" else ""
         first = "".join(dict.fromkeys(f[0] for f in forms))
         out.append((country.lower(), first, rf"\b(?:{english})\b{dotted}" + (f"|{other}" if other else "")))
     # behind a lookahead of the characters a name can start with: Python's `re` tries every branch at
     # every position otherwise (12 -> ~4 us for one country over a 1,200-character passage)
     return tuple((name, re.compile(f"(?=[{re.escape(first)}])(?:{pattern})")) for name, first, pattern in out)
+
+
+# Korean country names that also prefix a word of their own ("대중국 정책", "재일본 ...", "주미국
+# 대사관"); the others stand alone or they are the end of another word ("운영국", "단독일")
+_PREFIXED_KOREAN = frozenset({"중국", "일본", "미국"})
+
+
+def _whole_korean(name: str) -> str:
+    """The pattern of a Korean country name as a word: no Hangul before it unless it takes prefixes
+    (`_PREFIXED_KOREAN`)."""
+    if name in _PREFIXED_KOREAN or not has_hangul(name):
+        return name
+    return f"(?<![가-힣]){name}"
 
 
 @functools.cache

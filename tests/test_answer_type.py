@@ -170,12 +170,28 @@ def test_a_passage_with_a_figure(text: str) -> None:
         "No one was hurt.",
         "Executions decreased during COVID-19 and rose after it.",
         "The G-20 and the F-16 deal were discussed.",
+        "Executions decreased during COVID\u201119.",  # a non-breaking hyphen
     ],
 )
 def test_a_passage_without_a_figure(text: str) -> None:
     """Provision numbers, list and footnote markers, years, dates and a name's number (COVID-19) are
     not figures."""
     assert not holds_type(text, "a figure")
+
+
+def test_a_spans_end_is_a_figure_and_a_names_number_is_not() -> None:
+    """After a hyphen, a number ends a span when a number comes before it ("15-49") and is a name's when
+    a word does ("COVID-19", "COVID\u201119")."""
+    from index.answer_type import _not_a_figure
+
+    for text, number, figure in (
+        ("Women aged 15-49 were counted.", "49", True),
+        ("Cases of COVID-19 were counted.", "19", False),
+        ("Cases of COVID\u201119 were counted.", "19", False),
+        ("Cases of COVID\u201019 were counted.", "19", False),
+    ):
+        at = text.index(number)
+        assert _not_a_figure(text, at, at + len(number)) is not figure, text
 
 
 def test_a_date_is_a_year_or_a_month() -> None:

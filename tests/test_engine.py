@@ -9,6 +9,7 @@ import pytest
 
 from corpus.errors import InvalidRequest, NotFound
 from corpus.models import Passage
+from corpus.script import has_hangul
 from index import engine
 from index.analyzer import analyze
 from index.answerability import FEATURES, LIKELY_BAR, QUESTION_FEATURES, AnswerModel, Logistic
@@ -272,6 +273,8 @@ def test_a_source_dated_a_year_holds_it_only_when_its_title_names_none(
     assert _lacking(idx, "How many defectors did China return in 2022?")["article"] == ("2022",)
     # another year in a title ("lowest since 2012") is not the year the source reports on
     assert _lacking(idx, "How many defectors reached the South in 2023?")["since"] == ()
+    years = {s.id.split("-")[0]: idx._source_years(s.id) for s in idx.backend.sources()}
+    assert years["since"] == {"2023"} and years["report"] == {"2024"}
 
 
 LAST_YEAR = {
@@ -878,7 +881,6 @@ def test_a_figure_sentence_dated_to_another_year_does_not_count_for_the_year_ask
         == 0.0
     )
     # the edition a question names is no year it asks about
-
     factbook = "In the 2014 CIA World Factbook, how many North Korean refugees were in China?"
     assert _typed(factbook, worded=True).years == set()
     assert (
@@ -887,6 +889,89 @@ def test_a_figure_sentence_dated_to_another_year_does_not_count_for_the_year_ask
     )
     spanned = _typed("How many refugees did the 2019-2024 survey count in 2021?", worded=True)
     assert spanned.years == {"2019", "2024", "2021"}
+    # an event's year is asked, not an edition's: a source's noun follows an edition's year
+    assert _typed("How many were detained in the 2023 crackdown?", worded=True).years == {"2023"}
+    assert (
+        _typed("How many victims did the 2023 Trafficking in Persons Report count?", worded=True).years
+        == set()
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # spans that hold 2021, however written
+        ("Between 2019 and 2024 China repatriated 600 North Koreans.", True),
+        ("In 2019-24 China repatriated 600 North Koreans.", True),
+        ("In 2019—2024 China repatriated 600 North Koreans.", True),
+        ("From 2019 through 2024 China repatriated 600 North Koreans.", True),
+        ("From 2019 until 2024 China repatriated 600 North Koreans.", True),
+        ("2019년부터 2024년까지 중국은 북한 주민 600명을 송환했다.", True),
+        ("2019년 이후 2024년까지 중국은 북한 주민 600명을 송환했다.", True),
+        ("2019년 이후 중국은 북한 주민 600명을 송환했다.", True),
+        # two years joined by "and" without "between", a date, a span ending before 2021
+        ("In 2019 and 2024 China repatriated 600 North Koreans.", False),
+        ("On 2023-12-31 China had repatriated 600 North Koreans.", False),
+        ("In 2015-19 China repatriated 600 North Koreans.", False),
+        ("2015년부터 2019년까지 중국은 북한 주민 600명을 송환했다.", False),
+    ],
+)
+def test_a_span_of_years_counts_for_a_year_it_holds(sentence: str, counts: bool) -> None:
+    """A sentence dated by a span of years counts for a year asked within it, and not for one
+    outside it; "2019 and 2024" are two years, "2023-12-31" a day."""
+    if has_hangul(sentence):
+        asked = _typed("2021년에 중국은 북한 주민 몇 명을 송환했나요?", "ko")
+        record = replace(_sentences_record(sentence), language="ko")
+    else:
+        asked, record = (
+            _typed("How many North Koreans did China repatriate in 2021?"),
+            _sentences_record(sentence),
+        )
+    assert asked.years == {"2021"}
+    assert (asked.share(record) > engine.TYPED_SENTENCE_SHARE) is counts, sentence
+
+
+def test_a_span_written_with_two_digits_ends_in_the_century_it_reaches() -> None:
+    """ "1998-03" runs from 1998 to 2003; "2023-12" is a month, no span of ninety years."""
+    spans = {
+        text: [engine._span_of(m) for m in engine._YEAR_SPAN.finditer(text)]
+        for text in ("1998-03", "2023-12")
+    }
+    assert spans == {"1998-03": [(1998, 2003)], "2023-12": [None]}
+    asked = _typed("How many North Koreans did China repatriate in 2001?")
+    assert asked.share(_sentences_record("In 1998-03 China repatriated 600 North Koreans.")) > 0.0
+    assert asked.share(_sentences_record("In 2023-12 China repatriated 600 North Koreans.")) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "of_its_source"),
+    [
+        ("China forcibly repatriated 600 North Koreans during the year, against 70 in 2022.", True),
+        ("China forcibly repatriated 600 North Koreans this year, against 70 in 2022.", True),
+        ("올해 중국은 북한 주민 600명을 송환했고 2022년에는 70명이었다.", True),
+        ("당해 연도에 중국은 북한 주민 600명을 송환했고 2022년에는 70명이었다.", True),
+        # a year the sentence names, not its source's
+        ("In 2022 China forcibly repatriated 600 North Koreans; that year 70 more fled.", False),
+        ("In 2022 China forcibly repatriated 600 North Koreans and 70 the same year.", False),
+        ("2022년 중국은 북한 주민 600명을 송환했고 그해 70명이 더 탈출했다.", False),
+        ("2022년 중국은 북한 주민 600명을 송환했고 같은 해외 공관에서 70명을 체포했다.", False),
+        ("2022년 송환을 당해 600명이 구금되었다.", False),
+    ],
+)
+def test_the_sources_year_is_read_only_where_a_sentence_speaks_of_it(
+    sentence: str, of_its_source: bool
+) -> None:
+    """ "during the year", "this year", 올해, "당해 연도" speak of the source's year (here 2024, the
+    one asked); "that year", "the same year", 그해, 같은 해 speak of a year the sentence names, and
+    당해 is also the verb 당하다."""
+    asked = _typed("How many North Koreans did China forcibly repatriate in 2024?")
+    assert asked._other_year(sentence, frozenset({"2024"})) is not of_its_source, sentence
+
+
+def test_why_a_sentence_is_set_apart_names_every_year_asked() -> None:
+    asked = _typed("How many North Koreans did China forcibly repatriate in 2021 and 2024?")
+    other = _sentences_record("China forcibly repatriated 600 North Koreans in October 2023.")
+    assert asked.why_apart(other) == "dated to other years than '2021', '2024'"
 
 
 def test_a_figure_sentence_telling_of_another_event_does_not_count_for_the_one_asked() -> None:
@@ -911,10 +996,18 @@ def test_a_figure_sentence_telling_of_another_event_does_not_count_for_the_one_a
     assert trafficked.share(detained) == 0.0
     # no event asked: every sentence is read as before
     assert _typed("How many North Korean women live in China?").share(detained) > engine.TYPED_SENTENCE_SHARE
-    # 입국 (entry) tells of an arrival in Korean, and through its English senses of one in English
-    senses = {"en": {"입국": (("entri", "countri"), ("enter", "countri"))}}
-    korean = _typed("2021년에 한국에 입국한 탈북민은 몇 명인가요?", "ko", senses)
-    assert korean.events == {"arrival"}
+    # a Korean question's event is read through its English senses: 정착 (settling) is no event term,
+    # its sense "resettle" is one of arrival
+    assert _typed("2021년에 한국에 정착한 탈북민은 몇 명인가요?", "ko").events == set()
+    senses = {"en": {"정착": (("resettl",),)}}
+    assert _typed("2021년에 한국에 정착한 탈북민은 몇 명인가요?", "ko", senses).events == {"arrival"}
+    # a word whose stem tells an event, in a use that tells none: "executive" (execut)
+    committee = _sentences_record("The executive committee counted 12 North Korean defectors in South Korea.")
+    assert arrived.share(committee) > engine.TYPED_SENTENCE_SHARE and arrived.why_apart(committee) == ""
+    entered = _typed("How many North Korean defectors entered South Korea?", worded=True)
+    assert entered.events == {"arrival"}
+    force = _sentences_record("The act on North Korean defectors entered into force in South Korea in 1997.")
+    assert not entered._other_event(frozenset(analyze(force.passage.text)), force.passage.text)
 
 
 def test_a_running_total_is_read_only_in_a_sentence_that_gives_one() -> None:
@@ -936,6 +1029,19 @@ def test_a_running_total_is_read_only_in_a_sentence_that_gives_one() -> None:
     ):
         assert asked.share(_sentences_record(total)) > engine.TYPED_SENTENCE_SHARE, total
     assert _typed("지금까지 한국에 입국한 탈북민 누적 인원은 몇 명이야?", "ko", worded=True).total
+    # "in all" asks a total only where it ends the clause
+    assert _typed("How many North Koreans were held in all?", worded=True).total
+    assert not _typed("How many North Koreans were held in all of China's prisons?", worded=True).total
+    # a sentence's "totalitarian" or "모두" before no figure gives no total
+    for none in (
+        "The totalitarian state resettled 34,000 North Korean defectors in South Korea.",
+        "South Korea resettled 34,000 North Korean defectors, all of them in 2023.",
+    ):
+        assert asked.share(_sentences_record(none)) == 0.0, none
+    korean = _typed("지금까지 한국에 입국한 탈북민은 모두 몇 명이야?", "ko", worded=True)
+    assert korean.total
+    assert engine._running_total("한국에 입국한 탈북민은 모두 3만 4천 명이다.")
+    assert not engine._running_total("탈북민 모두가 2023년에 3만 4천 명의 지원을 받았다.")
 
 
 def test_an_english_term_is_held_by_a_term_sharing_its_stem() -> None:

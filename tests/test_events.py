@@ -30,6 +30,31 @@ def test_the_events_a_text_tells_of(text: str, kinds: set[str]) -> None:
     assert events_in(analyze(text)) == kinds
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # words whose stems tell an event, in uses that tell none
+        ("The executive committee met 12 times", set()),
+        ("The Convention entered into force in 1987", set()),
+        ("The Protocol's entry into force in 2003", set()),
+        ("China admitted that 600 North Koreans were sent back", set()),
+        # the same stems telling events
+        ("12 people were executed", {"execution"}),
+        ("3,800 North Koreans entered South Korea", {"arrival"}),
+        ("South Korea admitted 3,800 refugees", {"arrival"}),
+        ("The executive said 12 people were executed", {"execution"}),
+        ("실종자 42명", {"disappearance"}),
+    ],
+)
+def test_a_word_in_a_use_that_tells_no_event(text: str, kinds: set[str]) -> None:
+    assert events_in(analyze(text), text) == kinds
+
+
+def test_without_its_text_a_term_tells_its_event() -> None:
+    """Terms alone (a question's senses in another language) cannot say how a word was used."""
+    assert events_in(analyze("The executive committee met")) == {"execution"}
+
+
 def test_each_event_term_is_an_analysed_term() -> None:
     """A term of the word list is as the analyzer gives it, or no text would ever hold it."""
     for terms in EVENT_TERMS.values():

@@ -800,11 +800,14 @@ def test_the_countries_a_text_names() -> None:
     assert countries_in("태국에 도착한 북한 주민") == {"thailand", "north korea"}
     assert countries_in("the Convention against Torture") == frozenset()
     assert countries_in("a U.S.C. section") == frozenset()
-    # Britain by its Korean name and as the United Kingdom; 상호주의 (reciprocity) names no country
+    # Britain by its Korean name and as the United Kingdom
     assert countries_in("영국이 부담한 비율") == {"britain"}
     assert countries_in("the United Kingdom of Great Britain and Northern Ireland") == {"britain"}
     assert countries_in("프랑스, 독일과 캐나다") == {"france", "germany", "canada"}
-    assert countries_in("상호주의를 적용하지 아니한다") == frozenset()
+    # a Korean name run into the end of another word is none (운영국: operating bureau, 단독일: when
+    # alone); 중국, 일본 and 미국 take prefixes of their own (대중국: towards China)
+    assert countries_in("운영국 및 경영국의 의견을 들어 단독일 경우") == frozenset()
+    assert countries_in("대중국 정책과 재일본 동포") == {"china", "japan"}
     assert subject_countries("Refugees in the United Kingdom") == {"britain"}
     assert names_country("the DPRK government", "north korea") and not names_country("Seoul", "north korea")
     assert names_country("Republic of Korea", "south korea")
