@@ -48,7 +48,7 @@ MAX_HISTORY = 2
 # A question sharing this many consecutive words with one of its quotes was copied, not paraphrased.
 COPIED_RUN = 6
 
-_ID = re.compile(r"^(en|ko)-\d{3}$")
+_ID = re.compile(r"^(en|ko)-\d{3,4}$")  # three digits, four once a language has used 999
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"\w+")
@@ -367,7 +367,7 @@ def _check_item(item: Item, sources: Mapping[str, Source]) -> list[str]:
     item_id, question, language = item["id"], item["question"], item["language"]
     answerable, answers, history = item["answerable"], item["answers"], item["history"]
     if not isinstance(item_id, str) or not _ID.match(item_id):
-        problems.append(f"{where}: id must look like 'en-001' or 'ko-001'")
+        problems.append(f"{where}: id must look like 'en-001', 'ko-001' or 'en-1001'")
     if language not in LANGUAGES:
         problems.append(f"{where}: language must be one of {LANGUAGES}, got {language!r}")
     elif isinstance(item_id, str) and not item_id.startswith(f"{language}-"):

@@ -117,6 +117,17 @@ def test_duplicate_ids_and_missing_keys_are_rejected() -> None:
     assert any("wrong keys" in p for p in problems)
 
 
+def test_an_id_has_three_or_four_digits() -> None:
+    """Four digits once a language's three are used up ("en-1001"); never fewer than three or more
+    than four."""
+    good = _item(id="en-1001", question="A question after the first thousand?")
+    problems = validate_items(_with_splits([_item(), good]), SOURCES)
+    assert not any("id must look like" in p for p in problems)
+    for bad in ("en-01", "en-10001", "fr-001"):
+        problems = validate_items([_item(id=bad)], SOURCES)
+        assert any("id must look like" in p for p in problems), bad
+
+
 def test_old_schema_without_follow_up_and_split_is_rejected() -> None:
     old = _item(kind="follow-up", history=["What does the Convention say?"])
     del old["follow_up"], old["split"]
