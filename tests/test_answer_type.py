@@ -171,6 +171,8 @@ def test_a_passage_with_a_figure(text: str) -> None:
         "Executions decreased during COVID-19 and rose after it.",
         "The G-20 and the F-16 deal were discussed.",
         "Executions decreased during COVID\u201119.",  # a non-breaking hyphen
+        "Officials forcibly ended pregnancies that would result in half-Chinese babies.",
+        "His half-brother was killed in Malaysia.",
     ],
 )
 def test_a_passage_without_a_figure(text: str) -> None:
