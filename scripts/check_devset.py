@@ -239,6 +239,20 @@ REPEATED = frozenset(
         "ko-538",  # audit 20: ko-519 word for word
         "ko-539",  # audit 20: ko-023 after the same question in other words
         "ko-547",  # audit 20: ko-495 in other words (off topic)
+        "en-1002",  # audit 21: en-450 in other words
+        "en-1007",  # audit 21: en-873 as keywords
+        "en-1009",  # audit 21: en-113 without the provision's number
+        "en-1015",  # audit 21: en-563 asking when most of them went as well
+        "en-1023",  # audit 21: en-697 in other words
+        "en-1031",  # audit 21: en-208 in other words
+        "en-1032",  # audit 21: en-877 in other words
+        "en-1035",  # audit 21: en-157 word for word, after a question on the same camps (their count)
+        "en-1040",  # audit 21: en-480 in other words (off topic)
+        "en-1041",  # audit 21: en-583 word for word (off topic)
+        "ko-1001",  # audit 21: ko-330 without the article's number
+        "ko-1005",  # audit 21: ko-334 in other words
+        "ko-1009",  # audit 21: ko-539 (and ko-023) after the same question in other words
+        "ko-1017",  # audit 21: ko-030 word for word (off topic)
     }
 )
 
@@ -250,6 +264,8 @@ REPEATED_TEST = frozenset(
         "en-870",  # audit 17: en-463 (audit 13's test half)
         "ko-479",  # audit 17: ko-142 (off topic; the dev set's test half)
         "en-493",  # audit 19: en-528 (the audit set's test half)
+        "en-1014",  # audit 21: en-523 word for word (the audit set's test half)
+        "ko-1018",  # audit 21: ko-350 word for word (off topic; audit 13's test half)
     }
 )
 

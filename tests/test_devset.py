@@ -421,6 +421,7 @@ AUDIT17 = DEFAULT_DEVSET.with_name("audit17.jsonl")
 AUDIT18 = DEFAULT_DEVSET.with_name("audit18.jsonl")
 AUDIT19 = DEFAULT_DEVSET.with_name("audit19.jsonl")
 AUDIT20 = DEFAULT_DEVSET.with_name("audit20.jsonl")
+AUDIT21 = DEFAULT_DEVSET.with_name("audit21.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -445,6 +446,7 @@ SETS_IN_ORDER = (
     AUDIT18,
     AUDIT19,
     AUDIT20,
+    AUDIT21,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -466,6 +468,7 @@ LATER_AUDITS = {
     AUDIT18: (16, 6, 60, 4),  # so too
     AUDIT19: (16, 6, 60, 4),  # so too
     AUDIT20: (16, 6, 60, 4),  # so too
+    AUDIT21: (16, 6, 60, 4),  # so too
 }
 
 
@@ -487,7 +490,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit20.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit21.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
