@@ -367,6 +367,7 @@ class GroundIndex:
         self._instruments: dict[str, dict[str, frozenset[str]]] = {}
         self._subjects: dict[str, frozenset[str]] = {}  # source id -> the countries its title names
         self._publishers: dict[str, tuple[tuple[str, ...], ...]] = {}  # source id -> its publisher's parts
+        self._title_parts: dict[str, tuple[str, ...]] = {}  # source id -> its title's parts
         self._lock = threading.Lock()
         self._lexicon = lexicon
         self._lexicon_read: tuple[Lexicon | None] | None = None  # (the list,) once read
@@ -1126,6 +1127,26 @@ class GroundIndex:
                 _remember(self._publishers, source_id, found)
         return found
 
+    def _title_abbreviated(self, name: str, source_id: str) -> bool:
+        """Whether `name` is an acronym (`index.instruments.acronyms_in`) that abbreviates a part of
+        the source's title in full (`abbreviates` 1.0, `_parts_of_title`)."""
+        return acronyms_in(name) == (name,) and any(
+            abbreviates(name, part) == 1.0 for part in self._parts_of_title(source_id)
+        )
+
+    def _parts_of_title(self, source_id: str) -> tuple[str, ...]:
+        """The parts of a source's title, parted at dashes, semicolons and brackets ("United States
+        Code, Title 22, Chapter 78", "Trafficking Victims Protection", "22 U.S.C. 7101 et seq.",
+        "Trafficking Victims Protection Act of 2000, as amended"), each a name an acronym may
+        abbreviate; read once per source while remembered."""
+        found = self._title_parts.get(source_id)
+        if found is None:
+            title = self.backend.source_record(source_id).meta.title
+            found = tuple(p.strip() for p in _TITLE_PARTS.split(title) if p.strip())
+            with self._lock:
+                _remember(self._title_parts, source_id, found)
+        return found
+
     def _holder_named(self, scored: Scored) -> Callable[[Group], bool]:
         """For a question for the holder of a post: whether a group's head names the post asked (as
         the question names it or, for a follow-up naming none, as the question before it does) and a
@@ -1387,7 +1408,9 @@ class GroundIndex:
         its terms include its title and section path). A quoted phrase is held only as its words in a
         row ("forced labour" is not in "labour that is forced"); a name's words may stand apart ("UN
         Special Rapporteur Elizabeth Salmón" is in "Elizabeth Salmón, the UN Special Rapporteur"), and
-        a name is also held by the source's publisher ("the Asia Business Daily's series"). A
+        a name is also held by the source's publisher ("the Asia Business Daily's series"), and an
+        acronym by the source's title when it abbreviates a part of it in full ("TVPA" by "... (22
+        U.S.C. 7101 et seq.; Trafficking Victims Protection Act of 2000, as amended)"). A
         year is also held by every passage of a source dated that year (`_dated_year`: not a yearly
         report on the year before), and by one that says "last year" (작년, 去年: `_LAST_YEAR`) in a
         source dated the year after ("in September last year" in an article of 2023 holds 2022)."""
@@ -1418,6 +1441,10 @@ class GroundIndex:
                 parts = self._publisher_terms(rec.passage.source_id)
                 if any(set(whole) <= set(part) and in_a_row(whole, part) for part in parts):
                     return True
+            # an acronym that abbreviates what the source's title names ("TVPA": "... (22 U.S.C. 7101
+            # et seq.; Trafficking Victims Protection Act of 2000, as amended)")
+            if c.kind == "name" and not cjk and self._title_abbreviated(c.text, rec.passage.source_id):
+                return True
             # (the source's date is read only for a year its passage lacks)
             if c.kind != "year":
                 return False
@@ -2087,6 +2114,7 @@ def _with_inherited_period(
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PUBLISHER_PARTS = re.compile(r"[/;,()]")
+_TITLE_PARTS = re.compile(r"[;()]|\s[—–]\s")
 _INSTRUMENT_NAME = re.compile(
     r"\b(?:Convention|Covenant|Protocol|Treaty|Charter|Declaration|Statute|Act|Law|Code|Constitution|"
     r"Decree|Regulations?|Rules|Resolution|Agreement)\b",

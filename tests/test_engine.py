@@ -277,6 +277,33 @@ def test_a_source_dated_a_year_holds_it_only_when_its_title_names_none(
     assert years["since"] == {"2023"} and years["report"] == {"2024"}
 
 
+CODIFIED = {
+    "code.txt": "Definitions\n\nSex trafficking of a minor needs no proof of force, fraud or coercion.",
+    "other.txt": "Findings\n\nProsecutors rarely prove force in cases of sex trafficking of a minor.",
+}
+CODIFIED_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    'code.txt,"Code, Chapter 78 — Trafficking Victims Protection (7101 et seq.; Trafficking Victims '
+    'Protection Act of 2000, as amended)",Example,2024,https://example.org/c,test,CC BY,en\n'
+    'other.txt,"Trafficking Protection Report (TVP Act Review)",Example,2024,https://example.org/o,'
+    "test,CC BY,en\n"
+)
+
+
+def test_an_acronym_is_held_by_the_source_whose_title_it_abbreviates(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "TVPA's" (a key name: `index.question`) is not written in a code's text, but its title names
+    the Trafficking Victims Protection Act the code is: its passages hold the acronym; a title the
+    acronym does not abbreviate in full does not."""
+    idx = tiny_index_in(tmp_path_factory, "codified", CODIFIED, CODIFIED_MANIFEST)
+    lacking = _lacking(
+        idx, "Under the TVPA's definition, does sex trafficking of a minor need proof of force?"
+    )
+    assert lacking["code"] == ()
+    assert lacking["other"] == ("TVPA",)
+
+
 LAST_YEAR = {
     "detained.txt": "Detentions\n\nThe rapporteur said in September last year that 2,000 were held.",
     "held.txt": "구금 보고서\n\n특별보고관은 작년 9월 탈북민 2천 명이 구금되어 있다고 밝혔다.",
