@@ -129,11 +129,19 @@ class PassageRecord:
             held[(kind, given, lead_within)] = found
         return found
 
-    def typed_sentence_texts(self, kind: str, given: tuple[str, ...] = ()) -> tuple[str, ...]:
+    def typed_sentence_texts(
+        self, kind: str, given: tuple[str, ...] = (), lead_within: int = 0
+    ) -> tuple[str, ...]:
         """The text of each of its sentences that holds an answer of `kind`, in the order of
-        `typed_sentence_terms` (the sentences read once for both)."""
-        spans, text = self._spans(), self.passage.text
-        return tuple(text[spans[n][0] : spans[n][1]] for n in self._typed(kind, given))
+        `typed_sentence_terms` (the sentences read once for both); one of at most `lead_within`
+        distinct terms (0: none) from the start of the sentence before it, as `typed_sentence_terms`
+        reads its terms."""
+        spans, text, typed = self._spans(), self.passage.text, self._typed(kind, given)
+        alone = self.typed_sentence_terms(kind, given) if lead_within else ()
+        return tuple(
+            text[spans[n - 1 if n and lead_within and len(alone[i]) <= lead_within else n][0] : spans[n][1]]
+            for i, n in enumerate(typed)
+        )
 
     def _spans(self) -> list[tuple[int, int]]:
         return list(self.sentences) or [(0, len(self.passage.text))]

@@ -75,7 +75,7 @@ from index.definitions import (
     names_treaty,
 )
 from index.embedding.base import Embedder
-from index.events import events_in
+from index.events import events_in, other_use_only
 from index.evidence import (
     TITLE_CHARS,
     best_sentences,
@@ -1646,9 +1646,8 @@ class GroundIndex:
             # (and would count for it otherwise): the next one speaks first, and is judged in its turn
             # (refusing instead, the fit halves refused two answers more for two unanswerable
             # questions more with the years alone, and two more for three more with the events)
-            # (and the next eligible passage fills the k shown, as one less likely to answer; the
-            # threshold rules show only answers)
-            # (marked likely to answer as `likely_bar` says)
+            # (and the next eligible passage fills the k shown, marked likely to answer as
+            # `likely_bar` says; the threshold rules show only answers)
             fills = [i for i in order if eligible[i] and i not in shown][:1] if probabilities else []
             likely = [probabilities[i] >= likely_bar for i in fills] if probabilities else []
             shown, marks = shown[1:] + fills, [True, *marks[2:], *likely]
@@ -2388,10 +2387,7 @@ class TypedReading:
             asks_part_of(question) if answer.text == "a count" else "",
             frozenset(c.text for c in constraints if c.kind == "year") - _edition_years(question),
             source_years,
-            events_in(
-                [*weights, *(w for by in senses.values() for t in weights for s in by.get(t, ()) for w in s)],
-                question if language == "en" else "",
-            ),
+            _asked_events(weights, senses, question if language == "en" else ""),
             answer.text == "a count" and _RUNNING_TOTAL.search(question) is not None,
         )
 
@@ -2436,31 +2432,33 @@ class TypedReading:
             if self.part_of or self.countries or self.years or self.total or self.events
             else ("",) * len(sentences)
         )
-        read = list(zip(sentences, texts, strict=True))
+        # (an event is read in the text its terms are of: a short sentence's with the one before it)
+        told = self._event_texts(rec) if self.events else texts
+        read = list(zip(sentences, texts, told, strict=True))
         if self.part_of:
-            read = [(s, t) for s, t in read if holds_figure(t, self.part_of)]
+            read = [(s, t, e) for s, t, e in read if holds_figure(t, self.part_of)]
         if self.countries and rec.language == "en" and read:
             implied = self.subject(rec.passage.source_id) if self.subject is not None else frozenset()
-            read = [(s, t) for s, t in read if not self._other_country(t, implied)]
+            read = [(s, t, e) for s, t, e in read if not self._other_country(t, implied)]
         if self.years and read:
             own = self.source_years(rec.passage.source_id) if self.source_years is not None else frozenset()
-            read = [(s, t) for s, t in read if not self._other_year(t, own)]
+            read = [(s, t, e) for s, t, e in read if not self._other_year(t, own)]
         if self.events:
-            read = [(s, t) for s, t in read if not self._other_event(s, t)]
+            read = [(s, t, e) for s, t, e in read if not self._other_event(s, e)]
         if self.total:
-            read = [(s, t) for s, t in read if _running_total(t)]
+            read = [(s, t, e) for s, t, e in read if _running_total(t)]
         if self.names:
             # (in the sentence before as well only for a short sentence, `SHORT_SENTENCE_TERMS`: read so
             # for every one, "... KIM Young-sam (1993-98) became the first civilian president ...
             # President KIM Dae-jung (1998-2003) won the Nobel Peace Prize in 2000" answered "When did
             # Kim Young-sam win the Nobel Peace Prize?", en-335 of the fit halves, and nothing more was)
-            read = [(s, t) for s, t in read if self._names_held(s, rec.language, other)]
-        sentences = tuple(s for s, _ in read)
+            read = [(s, t, e) for s, t, e in read if self._names_held(s, rec.language, other)]
+        sentences = tuple(s for s, _, _ in read)
         shares = (sum(w for t, w in self.weights.items() if held(t, s)) / total for s in sentences)
         return max(shares, default=0.0)
 
     def _other_event(self, sentence: frozenset[str], text: str) -> bool:
-        """Whether a sentence (its terms, with the sentence before for a short one; its `text`) tells of
+        """Whether a sentence (its terms and `text`, with the sentence before for a short one) tells of
         some kind of event (`index.events.events_in`), none of those the question asks of: "42 North
         Korean defectors went missing" counts no arrivals."""
         told = events_in(sentence, text)
@@ -2482,6 +2480,15 @@ class TypedReading:
         if years & self.years:
             return False
         return not any(_spans_year(m, self.years) for m in _YEAR_SPAN.finditer(text))
+
+    def _event_texts(self, rec: PassageRecord) -> tuple[str, ...]:
+        """The text of each of the passage's sentences holding the answer type, as `_typed_sentences`
+        reads its terms: a short one holding a term of the question with the sentence before it."""
+        kind, given = self.answer.text, self.answer.given
+        alone = rec.typed_sentence_terms(kind, given)
+        led = rec.typed_sentence_texts(kind, given, SHORT_SENTENCE_TERMS)
+        texts = rec.typed_sentence_texts(kind, given)
+        return tuple(w if a & self.weights.keys() else t for a, w, t in zip(alone, led, texts, strict=True))
 
     def _typed_sentences(self, rec: PassageRecord) -> tuple[frozenset[str], ...]:
         """The terms of each of the passage's sentences holding the answer type
@@ -2511,14 +2518,15 @@ class TypedReading:
             return f"that do not name {lacking!r}"
         sentences = self._typed_sentences(rec)
         texts = rec.typed_sentence_texts(self.answer.text, self.answer.given)
+        told = self._event_texts(rec) if self.events else texts
         own = self.source_years(rec.passage.source_id) if self.source_years is not None else frozenset()
         why: list[str] = []
-        for terms, text in zip(sentences, texts, strict=True):
+        for terms, text, event_text in zip(sentences, texts, told, strict=True):
             if self.years and self._other_year(text, own):
                 why.append(f"dated to other years than {', '.join(map(repr, sorted(self.years)))}")
-            elif self.events and self._other_event(terms, text):
-                told, asked = ", ".join(sorted(events_in(terms, text))), ", ".join(sorted(self.events))
-                why.append(f"telling of {told}, not of {asked}")
+            elif self.events and self._other_event(terms, event_text):
+                kinds, asked = ", ".join(sorted(events_in(terms, event_text))), ", ".join(sorted(self.events))
+                why.append(f"telling of {kinds}, not of {asked}")
             elif self.total and not _running_total(text):
                 why.append("giving no running total")
             else:
@@ -2630,19 +2638,19 @@ _YEAR = r"(?:1[6-9]|20)\d\d"
 _EDITION_YEAR = re.compile(
     rf"\bthe\s+({_YEAR})\s+(?:[\w.’'-]+\s+){{0,3}}?"
     r"(?:report|edition|factbook|survey|yearbook|review|white\s+paper|country\s+reports?)s?\b"
-    rf"|({_YEAR})\s*년\s*(?:판|도?\s*(?:보고서|백서|연감))",
+    rf"|({_YEAR})\s*년\s*(?:판(?:에서|에|의|은|을|이)?(?![가-힣])|도?\s*(?:보고서|백서|연감))",
     re.IGNORECASE,
 )
-# A count question asking a running total, and a sentence giving one ("in all" only where it ends a
-# clause: not "in all of China's prisons"; "a total of", "totaled", not "totalitarian"; "모두" only
-# before a figure)
+# A count question asking a running total, and a sentence giving one ("in all", not "in all of China's
+# prisons"; "a total of", "totaled", not "totalitarian"; "모두" only before a figure)
 _RUNNING_TOTAL = re.compile(
-    r"\bin\s+total\b|\bso\s+far\b|\baltogether\b|\bcumulative|\bin\s+all\b(?=\s*(?:[?.,;]|$))|"
+    r"\bin\s+total\b|\bso\s+far\b|\baltogether\b|\bcumulative|\bin\s+all\b(?!\s+(?:of|the|their|its|his|her|these|those)\b)|"
     r"누적|지금까지|통틀어",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
-    r"\btotal(?:s|l?ed|l?ing)?\b|\bin\s+all\b(?=\s*(?:[?.,;]|$))|\baltogether\b|\bcumulative|"
+    r"\btotal(?:s|l?ed|l?ing)?\b|\bin\s+all\b(?!\s+(?:of|the|their|its|his|her|these|those)\b)|\baltogether\b|"
+    r"\bcumulative|"
     rf"\bso\s+far\b|\bto\s+date\b|\bas\s+of\b|\bsince\s+(?:the\s+)?{_YEAR}|"
     r"누적|총\s*\d|모두\s*(?:약\s*)?\d|지금까지|현재까지",
     re.IGNORECASE,
@@ -2660,13 +2668,24 @@ _THE_YEAR = re.compile(
 # "between" ("196 arrived in 2023 and 67 in 2022", "in 2019 and 2024" span nothing)
 _YEAR_SPAN = re.compile(
     rf"\bbetween\s+(?P<between>{_YEAR})\s+and\s+(?P<and>{_YEAR})\b"
-    rf"|(?P<start>{_YEAR})\s*년?\s*(?:[-–—~]\s*(?P<end>(?:1[6-9]|20)?\d\d)(?![-./]?\d)"
-    rf"|(?:to|through|until)\s+(?P<to>{_YEAR})|(?:부터|이후)\s*(?P<ko>{_YEAR}))(?!\d)"
+    rf"|(?P<start>{_YEAR})\s*년?\s*(?:[-\u2010-\u2012–—~\u2212]\s*(?P<end>(?:1[6-9]|20)?\d\d)"
+    rf"(?![-\u2010-\u2012./]?\d)|(?:to|through|until)\s+(?P<to>{_YEAR})|부터\s*(?P<ko>{_YEAR})"
+    rf"|이후\s*(?P<ko_until>{_YEAR})(?=\s*년?\s*까지))(?!\d)"
     rf"|\bsince\s+(?P<since>{_YEAR})\b|(?P<since_ko>{_YEAR})\s*년\s*(?:이후|이래|부터)(?!\s*{_YEAR})",
     re.IGNORECASE,
 )
 # A year a title names that is not its source's ("lowest since 2012")
-_TITLE_YEAR_OTHER = re.compile(rf"\b(?:since|before|after|until|through)\s+({_YEAR})\b", re.IGNORECASE)
+_TITLE_YEAR_OTHER = re.compile(rf"\b(?:since|before|after)\s+({_YEAR})\b", re.IGNORECASE)
+
+
+def _asked_events(
+    terms: Iterable[str], senses: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]], question: str
+) -> frozenset[str]:
+    """The kinds of event a question asks of (`index.events.events_in`): its terms' and their senses'
+    in other languages, but a term the question writes only in a use that tells no event
+    (`index.events.other_use_only`: "executives") brings neither itself nor its senses (처형)."""
+    kept = [t for t in terms if not other_use_only(t, question)]
+    return events_in([*kept, *(w for by in senses.values() for t in kept for s in by.get(t, ()) for w in s)])
 
 
 def _running_total(sentence: str) -> bool:
@@ -2687,13 +2706,13 @@ _SHORT_SPAN_YEARS = 30
 def _span_of(span: re.Match[str]) -> tuple[int, int] | None:
     """The first and last years of a `_YEAR_SPAN` match ("2019-24" -> (2019, 2024), "1998-03" -> (1998,
     2003), "since 2019" -> (2019, `OPEN_END`)); None when it is no span after all ("2023-12": a
-    month, not 2023-2112)."""
+    month, not 2023-2112; "2024-2019": reversed)."""
     first = int(next(g for g in (span["between"], span["start"], span["since"], span["since_ko"]) if g))
-    end = span["and"] or span["end"] or span["to"] or span["ko"]
+    end = span["and"] or span["end"] or span["to"] or span["ko"] or span["ko_until"]
     if not end:
         return first, OPEN_END
     if len(end) == 4:
-        return first, int(end)
+        return (first, int(end)) if int(end) >= first else None  # ("2024-2019" is no span)
     last = first // 100 * 100 + int(end)
     if last < first:
         last += 100

@@ -37,15 +37,15 @@ OTHER_USES: Mapping[str, tuple[re.Pattern[str], re.Pattern[str]]] = MappingProxy
         "execut": (re.compile(r"\bexecut\w*", re.I), re.compile(r"\bexecutives?\b", re.I)),
         "enter": (
             re.compile(r"\benter(?:s|ed|ing)?\b", re.I),
-            re.compile(r"\benter(?:s|ed|ing)?\s+into\s+force\b", re.I),
+            re.compile(r"\benter(?:s|ed|ing)?[\s-]+into[\s-]+force\b", re.I),
         ),
         "entri": (
             re.compile(r"\bentr(?:y|ies)\b", re.I),
-            re.compile(r"\bentr(?:y|ies)\s+into\s+force\b", re.I),
+            re.compile(r"\bentr(?:y|ies)[\s-]+into[\s-]+force\b", re.I),
         ),
         "admit": (
             re.compile(r"\badmit(?:s|ted|ting)?\b", re.I),
-            re.compile(r"\badmit(?:s|ted|ting)?\s+(?:that|to|having)\b", re.I),
+            re.compile(r"\badmit(?:s|ted|ting)?\s+(?:that|having|to\s+(?:having|being|\w+ing))\b", re.I),
         ),
     }
 )
@@ -55,10 +55,10 @@ def events_in(terms: Iterable[str], text: str = "") -> frozenset[str]:
     """The kinds of event (`EVENT_TERMS`' keys) that `terms` (analysed terms) tell of; empty for none.
     With the `text` they are the terms of, a term of `OTHER_USES` counts only when the text writes it
     in a use that tells an event ("executed", not only "executive")."""
-    return frozenset(_KIND_OF[t] for t in terms if t in _KIND_OF and not _other_use_only(t, text))
+    return frozenset(_KIND_OF[t] for t in terms if t in _KIND_OF and not other_use_only(t, text))
 
 
-def _other_use_only(term: str, text: str) -> bool:
+def other_use_only(term: str, text: str) -> bool:
     """Whether `text` writes `term` only in uses that tell no event (`OTHER_USES`)."""
     if not text or term not in OTHER_USES:
         return False

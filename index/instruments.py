@@ -558,17 +558,20 @@ def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(f"(?=[{re.escape(first)}])(?:{pattern})")) for name, first, pattern in out)
 
 
-# Korean country names that also prefix a word of their own ("대중국 정책", "재일본 ...", "주미국
-# 대사관"); the others stand alone or they are the end of another word ("운영국", "단독일")
+# Korean country names that also end words of their own ("대중국 정책", "재일본 ...", "주미국
+# 대사관" are theirs; "중남미국가" is not, and is left alone); the others are found as words, or after a
+# prefix of relation: 주 (posted in: 주태국 대사관), 재 (living in), 대 (towards), 반 and 친 (against, for);
+# not at the end of another word ("운영국", "단독일")
 _PREFIXED_KOREAN = frozenset({"중국", "일본", "미국"})
+_KOREAN_PREFIX = "(?:(?<![가-힣])|(?<=(?<![가-힣])[주재대반친]))"
 
 
 def _whole_korean(name: str) -> str:
-    """The pattern of a Korean country name as a word: no Hangul before it unless it takes prefixes
-    (`_PREFIXED_KOREAN`)."""
+    """The pattern of a Korean country name as a word (`_KOREAN_PREFIX`), but for those that also
+    end words of their own (`_PREFIXED_KOREAN`)."""
     if name in _PREFIXED_KOREAN or not has_hangul(name):
         return name
-    return f"(?<![가-힣]){name}"
+    return f"{_KOREAN_PREFIX}{name}"
 
 
 @functools.cache

@@ -48,7 +48,7 @@ MAX_HISTORY = 2
 # A question sharing this many consecutive words with one of its quotes was copied, not paraphrased.
 COPIED_RUN = 6
 
-_ID = re.compile(r"^(en|ko)-\d{3,4}$")  # three digits, four once a language has used 999
+_ID = re.compile(r"^(en|ko)-(?:\d{3}|[1-9]\d{3})\Z")  # three digits, four once a language has used 999
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"\w+")

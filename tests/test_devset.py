@@ -123,7 +123,7 @@ def test_an_id_has_three_or_four_digits() -> None:
     good = _item(id="en-1001", question="A question after the first thousand?")
     problems = validate_items(_with_splits([_item(), good]), SOURCES)
     assert not any("id must look like" in p for p in problems)
-    for bad in ("en-01", "en-10001", "fr-001"):
+    for bad in ("en-01", "en-10001", "fr-001", "en-0001", "en-001\n"):
         problems = validate_items([_item(id=bad)], SOURCES)
         assert any("id must look like" in p for p in problems), bad
 

@@ -918,6 +918,8 @@ def test_a_figure_sentence_dated_to_another_year_does_not_count_for_the_year_ask
     assert spanned.years == {"2019", "2024", "2021"}
     # an event's year is asked, not an edition's: a source's noun follows an edition's year
     assert _typed("How many were detained in the 2023 crackdown?", worded=True).years == {"2023"}
+    panmunjom = "2023년 판문점을 통해 송환된 북한 주민은 몇 명인가요?"  # 판문점 is no 판 (edition)
+    assert _typed(panmunjom, "ko", worded=True).years == {"2023"}
     assert (
         _typed("How many victims did the 2023 Trafficking in Persons Report count?", worded=True).years
         == set()
@@ -931,6 +933,7 @@ def test_a_figure_sentence_dated_to_another_year_does_not_count_for_the_year_ask
         ("Between 2019 and 2024 China repatriated 600 North Koreans.", True),
         ("In 2019-24 China repatriated 600 North Koreans.", True),
         ("In 2019—2024 China repatriated 600 North Koreans.", True),
+        ("In 2019\u20102024 China repatriated 600 North Koreans.", True),  # a Unicode hyphen
         ("From 2019 through 2024 China repatriated 600 North Koreans.", True),
         ("From 2019 until 2024 China repatriated 600 North Koreans.", True),
         ("2019년부터 2024년까지 중국은 북한 주민 600명을 송환했다.", True),
@@ -941,6 +944,8 @@ def test_a_figure_sentence_dated_to_another_year_does_not_count_for_the_year_ask
         ("On 2023-12-31 China had repatriated 600 North Koreans.", False),
         ("In 2015-19 China repatriated 600 North Koreans.", False),
         ("2015년부터 2019년까지 중국은 북한 주민 600명을 송환했다.", False),
+        # 이후 closes a span only with 까지
+        ("2019년 이후 2024년에 중국은 북한 주민 600명을 송환했다.", False),
     ],
 )
 def test_a_span_of_years_counts_for_a_year_it_holds(sentence: str, counts: bool) -> None:
@@ -965,6 +970,7 @@ def test_a_span_written_with_two_digits_ends_in_the_century_it_reaches() -> None
         for text in ("1998-03", "2023-12")
     }
     assert spans == {"1998-03": [(1998, 2003)], "2023-12": [None]}
+    assert [engine._span_of(m) for m in engine._YEAR_SPAN.finditer("2024-2019")] == [None]  # reversed
     asked = _typed("How many North Koreans did China repatriate in 2001?")
     assert asked.share(_sentences_record("In 1998-03 China repatriated 600 North Koreans.")) > 0.0
     assert asked.share(_sentences_record("In 2023-12 China repatriated 600 North Koreans.")) == 0.0
@@ -1035,6 +1041,19 @@ def test_a_figure_sentence_telling_of_another_event_does_not_count_for_the_one_a
     assert entered.events == {"arrival"}
     force = _sentences_record("The act on North Korean defectors entered into force in South Korea in 1997.")
     assert not entered._other_event(frozenset(analyze(force.passage.text)), force.passage.text)
+    # a short sentence read with the one before it is read so for its event words too: "entered into
+    # force" before "Some 42 defectors went missing." tells no arrival
+    led = _sentences_record(
+        "The act on North Korean defectors entered into force in South Korea in 1997.",
+        "Some 42 defectors went missing.",
+    )
+    assert arrived.share(led) == 0.0 and arrived.why_apart(led) == "telling of disappearance, not of arrival"
+    # a question's word in a use that tells no event brings no senses either (처형 of "executives")
+    senses = {"ko": {"execut": (("간부",), ("처형",))}}
+    executives = _typed(
+        "How many North Korean executives defected to South Korea?", senses=senses, worded=True
+    )
+    assert executives.events == set()
 
 
 def test_a_running_total_is_read_only_in_a_sentence_that_gives_one() -> None:
@@ -1056,13 +1075,14 @@ def test_a_running_total_is_read_only_in_a_sentence_that_gives_one() -> None:
     ):
         assert asked.share(_sentences_record(total)) > engine.TYPED_SENTENCE_SHARE, total
     assert _typed("지금까지 한국에 입국한 탈북민 누적 인원은 몇 명이야?", "ko", worded=True).total
-    # "in all" asks a total only where it ends the clause
+    # "in all" asks a total, but not "in all of ..."
     assert _typed("How many North Koreans were held in all?", worded=True).total
+    assert _typed("How many North Koreans in all have reached the South?", worded=True).total
     assert not _typed("How many North Koreans were held in all of China's prisons?", worded=True).total
-    # a sentence's "totalitarian" or "모두" before no figure gives no total
+    # a sentence's "totalitarian" or "in all of ..." gives no total
     for none in (
         "The totalitarian state resettled 34,000 North Korean defectors in South Korea.",
-        "South Korea resettled 34,000 North Korean defectors, all of them in 2023.",
+        "South Korea resettled 34,000 North Korean defectors in all of its provinces.",
     ):
         assert asked.share(_sentences_record(none)) == 0.0, none
     korean = _typed("지금까지 한국에 입국한 탈북민은 모두 몇 명이야?", "ko", worded=True)

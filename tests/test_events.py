@@ -44,6 +44,9 @@ def test_the_events_a_text_tells_of(text: str, kinds: set[str]) -> None:
         ("South Korea admitted 3,800 refugees", {"arrival"}),
         ("The executive said 12 people were executed", {"execution"}),
         ("실종자 42명", {"disappearance"}),
+        ("3,800 North Korean refugees were admitted to South Korea in 2003", {"arrival"}),
+        ("He admitted to having lied about 12 cases", set()),
+        ("the entry-into-force date of the 12 articles", set()),
     ],
 )
 def test_a_word_in_a_use_that_tells_no_event(text: str, kinds: set[str]) -> None:

@@ -808,6 +808,9 @@ def test_the_countries_a_text_names() -> None:
     # alone); 중국, 일본 and 미국 take prefixes of their own (대중국: towards China)
     assert countries_in("운영국 및 경영국의 의견을 들어 단독일 경우") == frozenset()
     assert countries_in("대중국 정책과 재일본 동포") == {"china", "japan"}
+    # ... or after a prefix of relation (주: posted in, 재: living in, 대: towards)
+    assert countries_in("주태국 대사관, 재영국 동포와 대러시아 제재") == {"thailand", "britain", "russia"}
+    assert countries_in("상호주의를 적용하지 아니한다") == frozenset()  # 호주 is left out (reciprocity)
     assert subject_countries("Refugees in the United Kingdom") == {"britain"}
     assert names_country("the DPRK government", "north korea") and not names_country("Seoul", "north korea")
     assert names_country("Republic of Korea", "south korea")
