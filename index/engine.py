@@ -2433,7 +2433,7 @@ class TypedReading:
             else ("",) * len(sentences)
         )
         # (an event is read in the text its terms are of: a short sentence's with the one before it)
-        told = self._event_texts(rec) if self.events else texts
+        told = self._event_texts(rec, texts) if self.events else texts
         read = list(zip(sentences, texts, told, strict=True))
         if self.part_of:
             read = [(s, t, e) for s, t, e in read if holds_figure(t, self.part_of)]
@@ -2481,13 +2481,13 @@ class TypedReading:
             return False
         return not any(_spans_year(m, self.years) for m in _YEAR_SPAN.finditer(text))
 
-    def _event_texts(self, rec: PassageRecord) -> tuple[str, ...]:
-        """The text of each of the passage's sentences holding the answer type, as `_typed_sentences`
-        reads its terms: a short one holding a term of the question with the sentence before it."""
+    def _event_texts(self, rec: PassageRecord, texts: tuple[str, ...]) -> tuple[str, ...]:
+        """The text of each of the passage's sentences holding the answer type (`texts`, as
+        `typed_sentence_texts` gives them), as `_typed_sentences` reads its terms: a short one holding
+        a term of the question with the sentence before it."""
         kind, given = self.answer.text, self.answer.given
         alone = rec.typed_sentence_terms(kind, given)
         led = rec.typed_sentence_texts(kind, given, SHORT_SENTENCE_TERMS)
-        texts = rec.typed_sentence_texts(kind, given)
         return tuple(w if a & self.weights.keys() else t for a, w, t in zip(alone, led, texts, strict=True))
 
     def _typed_sentences(self, rec: PassageRecord) -> tuple[frozenset[str], ...]:
@@ -2518,7 +2518,7 @@ class TypedReading:
             return f"that do not name {lacking!r}"
         sentences = self._typed_sentences(rec)
         texts = rec.typed_sentence_texts(self.answer.text, self.answer.given)
-        told = self._event_texts(rec) if self.events else texts
+        told = self._event_texts(rec, texts) if self.events else texts
         own = self.source_years(rec.passage.source_id) if self.source_years is not None else frozenset()
         why: list[str] = []
         for terms, text, event_text in zip(sentences, texts, told, strict=True):
