@@ -114,7 +114,7 @@ class PassageRecord:
         held = self._typed_sentences
         found = held.get((kind, given, lead_within))
         if found is None:
-            spans, typed = self._spans(), self._typed(kind, given)
+            spans, typed = self._spans(), self.typed_sentences(kind, given)
             stored = self.sentence_terms
             if stored is not None and len(stored) == len(spans):
                 terms = {n: frozenset(stored[n]) for n in {*typed, *(n - 1 for n in typed if n)}}
@@ -136,7 +136,7 @@ class PassageRecord:
         `typed_sentence_terms` (the sentences read once for both); one of at most `lead_within`
         distinct terms (0: none) from the start of the sentence before it, as `typed_sentence_terms`
         reads its terms."""
-        spans, text, typed = self._spans(), self.passage.text, self._typed(kind, given)
+        spans, text, typed = self._spans(), self.passage.text, self.typed_sentences(kind, given)
         alone = self.typed_sentence_terms(kind, given) if lead_within else ()
         return tuple(
             text[spans[n - 1 if n and lead_within and len(alone[i]) <= lead_within else n][0] : spans[n][1]]
@@ -146,9 +146,10 @@ class PassageRecord:
     def _spans(self) -> list[tuple[int, int]]:
         return list(self.sentences) or [(0, len(self.passage.text))]
 
-    def _typed(self, kind: str, given: tuple[str, ...]) -> tuple[int, ...]:
-        """The indices (in `_spans`) of the sentences holding an answer of `kind`, read once per kind
-        and figures while the record is kept."""
+    def typed_sentences(self, kind: str, given: tuple[str, ...] = ()) -> tuple[int, ...]:
+        """The indices (into `sentences`, or 0 for the whole text when it has none) of the sentences
+        holding an answer of `kind` (`holds_type` on the sentence alone; `given`: the question's own
+        figures, which are no answer), read once per kind and figures while the record is kept."""
         held = self._typed_indices
         found = held.get((kind, given))
         if found is None:

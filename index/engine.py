@@ -307,6 +307,12 @@ class Scored:
     typed: TypedReading | None = None  # reads whether a group says the answer type of what is asked
     named_sources: frozenset[str] = frozenset()  # the instruments a question names without a provision
 
+    @property
+    def answer(self) -> Constraint | None:
+        """The answer type the question asks ("a count", "a date": its constraint of kind "answer",
+        `index.answer_type.asked_type`), or None when it asks none."""
+        return next((c for c in self.analysis.constraints if c.kind == "answer"), None)
+
 
 class GroundIndex:
     """Answers questions from one published index version.
@@ -1887,6 +1893,10 @@ class GroundIndex:
         if marked is None:
             marked = marking[g.head.language] = self._marking(scored, g.head.language)
         terms, df, shares, weights = marked
+        # the sentences holding the answer type asked are marked first (`best_sentences`); the
+        # indices are into the stored sentences, which `best_sentences` reads when there are some
+        answer = scored.answer
+        typed = g.head.typed_sentences(answer.text, answer.given) if answer and g.head.sentences else ()
         evidence = best_sentences(
             p.text,
             g.head.sentences,
@@ -1897,6 +1907,7 @@ class GroundIndex:
             sentence_terms=g.head.sentence_terms,
             shares=shares,
             weights=weights,
+            typed=typed,
         )
         dups = tuple(
             Duplicate(source=self._ref(d.passage.source_id), passage=d.passage) for d in g.duplicates

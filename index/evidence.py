@@ -145,6 +145,7 @@ def best_sentences(
     sentence_terms: Sequence[Collection[str]] | None = None,
     shares: Mapping[str, float] | None = None,
     weights: Mapping[str, float] | None = None,
+    typed: Collection[int] = (),
 ) -> tuple[Span, ...]:
     """Score each sentence by the IDF weight of the question terms it contains (times the term's
     share in `shares`, for terms standing for part of a question word: its translations; 1 for the
@@ -158,6 +159,19 @@ def best_sentences(
     no other sentence shares a term: a question naming "Article 33" wants the article's text marked,
     not its heading. Returns () when no sentence shares a term. `weights`, when given, are
     `term_weights(query_terms, df, n_docs, shares)` computed once for several passages.
+
+    `typed`: the indices (into `sentences`) of the sentences holding the answer type the question
+    asks (`index.answer_type.holds_type`: a count, a date, a duration...). When one of them that is
+    no heading shares a term, the best of them is marked, however much more another sentence without
+    the answer scores (with its neighbour when that scores `ratio` of it): "How many North Korean
+    escapees arrived in South Korea in 2023?" marks "Only 196 arrived during the year, ..." and the
+    sentence before it ("... the number of escapees arriving in the ROK remained well below
+    prepandemic levels."), not that one alone; "How many members does the Committee against Torture
+    have?" marks "The Committee shall consist of ten experts ...", not "There shall be established a
+    Committee against Torture ...". Measured on the dev set's fit halves (2026-12-05), the marked
+    sentences overlap an answer quote in 520 of the 574 answer passages shown, against 501 when the
+    type was not read; none lost. Requiring the typed sentence to score a share of the best (0.3,
+    0.5) gave 517 and 514.
     """
     spans = list(sentences) if sentences else split_sentences(text)
     if not spans or not query_terms:
@@ -175,6 +189,9 @@ def best_sentences(
     best = max(range(len(spans)), key=lambda i: (prose[i], scores[i], -i))
     if scores[best] <= 0:
         return ()
+    answering = [i for i in typed if 0 <= i < len(spans) and prose[i] and scores[i] > 0]
+    if answering:
+        best = max(answering, key=lambda i: (scores[i], -i))
     chosen = [best]
     for j in (best - 1, best + 1):
         if (

@@ -138,6 +138,64 @@ def test_a_label_with_its_figure_on_the_next_line_marks_the_figure() -> None:
     assert "7.2% of GDP (2011)" in marked(text, "What were health expenditures as a share of GDP in 2011?")
 
 
+CAT_17 = (
+    "1. There shall be established a Committee against Torture (hereinafter referred to as the "
+    "Committee) which shall carry out the functions hereinafter provided. Its seat shall be at Geneva. "
+    "The Committee shall consist of ten experts of high moral standing. The experts shall be elected by "
+    "the States Parties."
+)
+ARRIVALS = (
+    "According to the Ministry of Unification, the number of escapees arriving in the ROK remained "
+    "well below prepandemic levels. Only 196 arrived during the year, nearly three times the 67 who "
+    "arrived in 2022. Escapees reported that the border was closed."
+)
+
+
+def typed_marks(text: str, question: str) -> list[str]:
+    """The sentences marked for `question` when the sentences holding its answer type are given."""
+    from index.answer_type import asked_type, holds_type
+
+    kind = asked_type(question)
+    assert kind is not None
+    spans = split_sentences(text)
+    typed = [n for n, (a, b) in enumerate(spans) if holds_type(text[a:b], kind)]
+    terms = evidence_terms(analyze(question), False)
+    found = best_sentences(text, spans, terms, analyze_many, {}, 1000, typed=typed)
+    return [text[s.start : s.end] for s in found]
+
+
+def test_the_sentence_holding_the_answer_type_asked_is_marked_first() -> None:
+    question = "How many members does the Committee against Torture have?"
+    # by the terms alone, the sentence naming the committee wins and the count goes unmarked; read for
+    # the type, the count's sentence is
+    count = "The Committee shall consist of ten experts of high moral standing."
+    assert count not in marked(CAT_17, question)
+    assert typed_marks(CAT_17, question) == [count]
+    # the count's sentence, and the sentence before it that tells what is counted (3/4 of its score)
+    arrivals = typed_marks(ARRIVALS, "How many North Korean escapees arrived in South Korea in 2023?")
+    assert arrivals[-1].startswith("Only 196 arrived during the year") and len(arrivals) == 2
+    # a typed sentence sharing no term of the question is not marked for its type alone
+    assert typed_marks(
+        "Defectors were detained. It rained on 12 days.", "How many defectors were detained?"
+    ) == ["Defectors were detained."]
+
+
+def test_the_engine_marks_the_sentence_with_the_count_asked() -> None:
+    emb = FakeEmbedder()
+    sources = [
+        text_source(
+            "cat", "Convention against Torture\n\nArticle 17\n\n" + CAT_17, title="Convention against Torture"
+        ),
+        text_source("news", "Torture was reported.\n\nThe committee met in Geneva.", title="News"),
+    ]
+    index = GroundIndex(memory_backend(prepare(sources, emb)), emb)
+    answer = index.search(Query("How many members does the Committee against Torture have?", k=3))
+    # (two sources are too few to answer from: the passage is offered as related, marked alike)
+    hit = next(h for h in (*answer.hits, *answer.related) if h.passage.source_id == "cat")
+    marks = [hit.passage.text[e.start : e.end] for e in hit.evidence]
+    assert marks == ["The Committee shall consist of ten experts of high moral standing."], marks
+
+
 def test_a_heading_is_marked_when_nothing_else_shares_a_term() -> None:
     assert marked(ARTICLE, "What is Article 33 called?") == ["Article 33"]
     assert marked(ARTICLE, "refoulement") == ['Prohibition of Expulsion or Return ("Refoulement")']
