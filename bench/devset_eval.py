@@ -128,6 +128,47 @@ def contains_answer(passage_text: str, files: set[str | None], answers: Iterable
     return False
 
 
+def _normalised_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`norm(text)` and, per character of it, the offset in `text` of the character it comes from."""
+    out: list[str] = []
+    at: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                at.append(i)
+            continue
+        for c in ch.casefold():
+            out.append(c)
+            at.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        at.pop()
+    return "".join(out), at
+
+
+def marks_answer(hit: Hit, answers: Iterable[dict[str, str]], paths: dict[str, str]) -> bool:
+    """Whether the hit's evidence spans (the sentences marked in its passage) overlap one of the
+    answer quotes it holds, found as `contains_answer` finds them (the quote, or one half of it of at
+    least four words)."""
+    files = {paths.get(hit.source.id)} | {paths.get(d.source.id) for d in hit.duplicates}
+    text, at = _normalised_with_offsets(hit.passage.text)
+    for a in answers:
+        if a["file"] not in files:
+            continue
+        quote = norm(a["quote"])
+        words = quote.split(" ")
+        halves = [" ".join(words[: len(words) // 2]), " ".join(words[len(words) // 2 :])]
+        for piece in (quote, *(h for h in halves if len(h.split(" ")) >= 4)):
+            start = text.find(piece)
+            if start < 0:
+                continue
+            begin, end = at[start], at[start + len(piece) - 1] + 1
+            if any(e.start < end and e.end > begin for e in hit.evidence):
+                return True
+    return False
+
+
 @dataclass
 class DevsetResult:
     answerable: int = 0
@@ -222,6 +263,8 @@ class CategoryReport:
     in_answers: dict[str, int] = field(default_factory=dict)
     unanswerable: list[int] = field(default_factory=lambda: [0, 0])  # abstained, items
     wrongly_abstained: list[int] = field(default_factory=lambda: [0, 0])  # abstained, answerable items
+    # answer passages shown (the first of each question) whose marked evidence overlaps its answer
+    marked: list[int] = field(default_factory=lambda: [0, 0])  # marked, answer passages shown
     misses: list[str] = field(default_factory=list)
 
     def table(self) -> str:
@@ -232,6 +275,8 @@ class CategoryReport:
         (ua, un), (wa, wn) = self.unanswerable, self.wrongly_abstained
         rows.append(f"| unanswerable questions abstained | {ua}/{un} | |")
         rows.append(f"| answerable questions wrongly abstained | {wa}/{wn} | |")
+        mk, mn = self.marked
+        rows.append(f"| answer passage shown with the answer marked (evidence) | {mk}/{mn} | |")
         return "\n".join(rows)
 
 
@@ -252,7 +297,11 @@ def category_report(
             continue
         rep.wrongly_abstained[1] += 1
         rep.wrongly_abstained[0] += not answer.answered
-        hit = any(is_hit(h, item["answers"], paths) for h in answer.shown[:5])
+        found = next((h for h in answer.shown[:5] if is_hit(h, item["answers"], paths)), None)
+        hit = found is not None
+        if found is not None:
+            rep.marked[1] += 1
+            rep.marked[0] += marks_answer(found, item["answers"], paths)
         in_answers = any(is_hit(h, item["answers"], paths) for h in answer.hits[:5])
         for cat in categories_of(item, languages):
             counts = rep.hits.setdefault(cat, [0, 0])

@@ -292,6 +292,32 @@ def test_hit_is_judged_after_whitespace_normalisation() -> None:
     assert not is_hit("State shall expel a refugee", item)
 
 
+def test_the_answer_is_marked_when_the_evidence_overlaps_its_quote() -> None:
+    from bench.devset_eval import marks_answer
+    from corpus.models import Passage, SourceMeta
+    from index.types import Hit, SourceRef, Span
+
+    text = "Article 17\n\nThe Committee shall CONSIST of ten\n experts. Its seat shall be at Geneva."
+    meta = SourceMeta(title="CAT", publisher="UN", date="1984", url="", license="", language="en")
+
+    def hit(*spans: tuple[int, int]) -> Hit:
+        p = Passage("p", "cat", text, 0, len(text), None, 0)
+        return Hit(
+            passage=p, source=SourceRef("cat", meta), score=1.0, evidence=tuple(Span(*s) for s in spans)
+        )
+
+    answers = [{"file": "cat.txt", "quote": "The Committee shall consist of ten experts"}]
+    paths = {"cat": "cat.txt"}
+    count = text.index("The Committee")
+    assert marks_answer(hit((count, text.index(" Its"))), answers, paths)
+    assert not marks_answer(hit((text.index("Its"), len(text))), answers, paths)  # another sentence
+    assert not marks_answer(hit(), answers, paths)  # nothing marked
+    assert not marks_answer(hit((count, count + 5)), answers, {"cat": "other.txt"})  # another file
+    # half of the quote (four words or more) found is enough, as for the passage itself
+    half = [{"file": "cat.txt", "quote": "The Committee shall consist of eleven experts and more"}]
+    assert marks_answer(hit((count, count + 13)), half, paths)
+
+
 def test_han_characters_count_two_to_a_word() -> None:
     assert quote_words("拐卖妇女、儿童的，处五年以上十年以下有期徒刑") == 10
     assert quote_words("본인의 의사에 반하여 강제로 송환되지 아니한다") == 6

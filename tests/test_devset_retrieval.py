@@ -436,3 +436,13 @@ def test_a_figure_of_another_event_does_not_answer_the_event_asked(demo_index: G
         Query("How many North Koreans did China forcibly repatriate in October 2023?")
     )
     assert returned.answered and "600 North Koreans" in returned.hits[0].passage.text
+
+
+def test_the_count_asked_is_marked_in_the_article_that_gives_it(demo_index: GroundIndex) -> None:
+    # the article names the committee in its first sentence and gives its size in the second: the
+    # sentence marked is the one with the count asked (`index.evidence.best_sentences`, `typed`)
+    answer = demo_index.search(Query("How many members does the Committee against Torture have?", k=5))
+    assert answer.answered
+    hit = next(h for h in answer.shown if "consist of ten experts" in h.passage.text)
+    marks = [hit.passage.text[e.start : e.end] for e in hit.evidence]
+    assert any("consist of ten experts" in m for m in marks), marks
