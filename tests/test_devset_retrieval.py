@@ -446,3 +446,12 @@ def test_the_count_asked_is_marked_in_the_article_that_gives_it(demo_index: Grou
     hit = next(h for h in answer.shown if "consist of ten experts" in h.passage.text)
     marks = [hit.passage.text[e.start : e.end] for e in hit.evidence]
     assert any("consist of ten experts" in m for m in marks), marks
+
+
+def test_a_definition_s_lead_in_is_marked_with_what_it_announces(demo_index: GroundIndex) -> None:
+    # 22 U.S.C. 7102(11): its label, then "The term ... means", then "(A) sex trafficking ..."
+    answer = demo_index.search(Query("What are severe forms of trafficking in persons under US law?", k=5))
+    assert answer.answered
+    hit = next(h for h in answer.shown if "(A) sex trafficking in which" in h.passage.text)
+    marks = [hit.passage.text[e.start : e.end] for e in hit.evidence]
+    assert any(m.startswith("(A) sex trafficking in which") for m in marks), marks

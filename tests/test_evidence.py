@@ -196,6 +196,31 @@ def test_the_engine_marks_the_sentence_with_the_count_asked() -> None:
     assert marks == ["The Committee shall consist of ten experts of high moral standing."], marks
 
 
+SEVERE = (
+    "(11) Severe forms of trafficking in persons\n\n"
+    "The term “severe forms of trafficking in persons” means—\n\n"
+    "(A) sex trafficking in which a commercial sex act is induced by force, fraud, or coercion; or\n\n"
+    "(B) the recruitment, harboring, transportation, provision, or obtaining of a person for labor."
+)
+
+
+def test_a_sentence_leading_into_the_next_is_marked_with_it() -> None:
+    # the label and the lead-in tie; what the lead-in announces is the definition asked for
+    assert marked(SEVERE, "What are severe forms of trafficking in persons?") == [
+        "The term “severe forms of trafficking in persons” means—",
+        "(A) sex trafficking in which a commercial sex act is induced by force, fraud, or coercion; or",
+    ]
+    listed = "Refugees may be detained in the following cases:\n1. illegal entry.\n2. a danger to others."
+    assert marked(listed, "When may refugees be detained?") == [
+        "Refugees may be detained in the following cases:",
+        "1. illegal entry.",
+    ]
+    # a sentence that leads into nothing (the passage's last) is marked alone
+    assert marked("Detention of refugees includes", "refugees detention") == [
+        "Detention of refugees includes"
+    ]
+
+
 def test_a_heading_is_marked_when_nothing_else_shares_a_term() -> None:
     assert marked(ARTICLE, "What is Article 33 called?") == ["Article 33"]
     assert marked(ARTICLE, "refoulement") == ['Prohibition of Expulsion or Return ("Refoulement")']
