@@ -174,6 +174,11 @@ def test_the_sentence_holding_the_answer_type_asked_is_marked_first() -> None:
     # the count's sentence, and the sentence before it that tells what is counted (3/4 of its score)
     arrivals = typed_marks(ARRIVALS, "How many North Korean escapees arrived in South Korea in 2023?")
     assert arrivals[-1].startswith("Only 196 arrived during the year") and len(arrivals) == 2
+    # nor is it left for a lead-in after it that scores as much
+    elected = (
+        count + " The members of the Committee against Torture shall be elected as follows:\n(a) by ballot."
+    )
+    assert typed_marks(elected, question)[0] == count
     # a typed sentence sharing no term of the question is not marked for its type alone
     assert typed_marks(
         "Defectors were detained. It rained on 12 days.", "How many defectors were detained?"
