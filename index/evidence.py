@@ -215,7 +215,7 @@ def best_sentences(
     # (a sentence holding the answer asked is not left for the lead-in after it)
     leads = (best,) if answering else (best, best + 1)
     lead = next((i for i in leads if i + 1 < len(spans) and _leads_in(text, spans[i])), None)
-    if lead is not None and (lead == best or scores[lead] >= ratio * scores[best]):
+    if lead is not None and max_spans >= 2 and (lead == best or scores[lead] >= ratio * scores[best]):
         return (Span(*spans[lead]), Span(*spans[lead + 1]))
     chosen = [best]
     for j in (best - 1, best + 1):

@@ -220,6 +220,10 @@ def test_a_sentence_leading_into_the_next_is_marked_with_it() -> None:
         "Refugees may be detained in the following cases:",
         "1. illegal entry.",
     ]
+    # one span asked for: the lead-in's rule gives way (the best sentence alone)
+    terms = evidence_terms(analyze("What are severe forms of trafficking in persons?"), False)
+    (one,) = best_sentences(SEVERE, None, terms, analyze_many, {}, 1000, max_spans=1)
+    assert SEVERE[one.start : one.end] == "(11) Severe forms of trafficking in persons"
     # a sentence that leads into nothing (the passage's last) is marked alone
     assert marked("Detention of refugees includes", "refugees detention") == [
         "Detention of refugees includes"
