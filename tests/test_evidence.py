@@ -220,6 +220,11 @@ def test_a_sentence_leading_into_the_next_is_marked_with_it() -> None:
         "Refugees may be detained in the following cases:",
         "1. illegal entry.",
     ]
+    korean = (
+        "제2조 (정의) 이 법에서 사용하는 용어의 뜻은 다음과 같다.\n"
+        '1. "납북자"란 본인의 의사에 반하여 북한에 억류된 자를 말한다.'
+    )
+    assert marked(korean, "이 법에서 용어의 뜻은?")[-1].startswith('1. "납북자"란')
     # one span asked for: the lead-in's rule gives way (the best sentence alone)
     terms = evidence_terms(analyze("What are severe forms of trafficking in persons?"), False)
     (one,) = best_sentences(SEVERE, None, terms, analyze_many, {}, 1000, max_spans=1)
