@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,21 +111,30 @@ def select_split(items: list[dict[str, Any]], split: str) -> list[dict[str, Any]
 
 
 def is_hit(hit: Hit, answers: Iterable[dict[str, str]], paths: dict[str, str]) -> bool:
-    files = {paths.get(hit.source.id)} | {paths.get(d.source.id) for d in hit.duplicates}
-    return contains_answer(hit.passage.text, files, answers)
+    return contains_answer(hit.passage.text, _files_of(hit, paths), answers)
 
 
-def contains_answer(passage_text: str, files: set[str | None], answers: Iterable[dict[str, str]]) -> bool:
-    text = norm(passage_text)
+def _files_of(hit: Hit, paths: dict[str, str]) -> set[str | None]:
+    """The file names of the hit's source and of the sources of its near-duplicates."""
+    return {paths.get(hit.source.id)} | {paths.get(d.source.id) for d in hit.duplicates}
+
+
+def _quote_pieces(files: set[str | None], answers: Iterable[dict[str, str]]) -> Iterator[str]:
+    """What finds an answer quote in a passage of one of `files` (normalised as `norm`): the quote,
+    then each half of it of at least four words."""
     for a in answers:
         if a["file"] not in files:
             continue
         quote = norm(a["quote"])
         words = quote.split(" ")
-        halves = [" ".join(words[: len(words) // 2]), " ".join(words[len(words) // 2 :])]
-        if quote in text or any(len(h.split(" ")) >= 4 and h in text for h in halves):
-            return True
-    return False
+        halves = (" ".join(words[: len(words) // 2]), " ".join(words[len(words) // 2 :]))
+        yield quote
+        yield from (h for h in halves if len(h.split(" ")) >= 4)
+
+
+def contains_answer(passage_text: str, files: set[str | None], answers: Iterable[dict[str, str]]) -> bool:
+    text = norm(passage_text)
+    return any(piece in text for piece in _quote_pieces(files, answers))
 
 
 def _normalised_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -151,21 +160,14 @@ def marks_answer(hit: Hit, answers: Iterable[dict[str, str]], paths: dict[str, s
     """Whether the hit's evidence spans (the sentences marked in its passage) overlap one of the
     answer quotes it holds, found as `contains_answer` finds them (the quote, or one half of it of at
     least four words)."""
-    files = {paths.get(hit.source.id)} | {paths.get(d.source.id) for d in hit.duplicates}
     text, at = _normalised_with_offsets(hit.passage.text)
-    for a in answers:
-        if a["file"] not in files:
+    for piece in _quote_pieces(_files_of(hit, paths), answers):
+        start = text.find(piece)
+        if start < 0:
             continue
-        quote = norm(a["quote"])
-        words = quote.split(" ")
-        halves = [" ".join(words[: len(words) // 2]), " ".join(words[len(words) // 2 :])]
-        for piece in (quote, *(h for h in halves if len(h.split(" ")) >= 4)):
-            start = text.find(piece)
-            if start < 0:
-                continue
-            begin, end = at[start], at[start + len(piece) - 1] + 1
-            if any(e.start < end and e.end > begin for e in hit.evidence):
-                return True
+        begin, end = at[start], at[start + len(piece) - 1] + 1
+        if any(e.start < end and e.end > begin for e in hit.evidence):
+            return True
     return False
 
 
