@@ -162,12 +162,11 @@ def marks_answer(hit: Hit, answers: Iterable[dict[str, str]], paths: dict[str, s
     least four words)."""
     text, at = _normalised_with_offsets(hit.passage.text)
     for piece in _quote_pieces(_files_of(hit, paths), answers):
-        start = text.find(piece)
-        if start < 0:
-            continue
-        begin, end = at[start], at[start + len(piece) - 1] + 1
-        if any(e.start < end and e.end > begin for e in hit.evidence):
-            return True
+        # every place the quote stands ("ten experts" in the nominating sentence and in the answer)
+        for found in re.finditer(re.escape(piece), text):
+            begin, end = at[found.start()], at[found.end() - 1] + 1
+            if any(e.start < end and e.end > begin for e in hit.evidence):
+                return True
     return False
 
 
@@ -267,6 +266,7 @@ class CategoryReport:
     wrongly_abstained: list[int] = field(default_factory=lambda: [0, 0])  # abstained, answerable items
     # answer passages shown (the first of each question) whose marked evidence overlaps its answer
     marked: list[int] = field(default_factory=lambda: [0, 0])  # marked, answer passages shown
+    unmarked: list[str] = field(default_factory=list)  # ids of the questions whose answer is not marked
     misses: list[str] = field(default_factory=list)
 
     def table(self) -> str:
@@ -303,7 +303,10 @@ def category_report(
         hit = found is not None
         if found is not None:
             rep.marked[1] += 1
-            rep.marked[0] += marks_answer(found, item["answers"], paths)
+            marked = marks_answer(found, item["answers"], paths)
+            rep.marked[0] += marked
+            if not marked:
+                rep.unmarked.append(item["id"])
         in_answers = any(is_hit(h, item["answers"], paths) for h in answer.hits[:5])
         for cat in categories_of(item, languages):
             counts = rep.hits.setdefault(cat, [0, 0])

@@ -161,7 +161,7 @@ class PassageRecord:
 
     @functools.cached_property
     def _typed_indices(self) -> dict[tuple[str, tuple[str, ...]], tuple[int, ...]]:
-        """`_typed`'s readings so far, per kind and figures."""
+        """`typed_sentences`' readings so far, per kind and figures."""
         return {}
 
     @functools.cached_property

@@ -316,6 +316,12 @@ def test_the_answer_is_marked_when_the_evidence_overlaps_its_quote() -> None:
     # half of the quote (four words or more) found is enough, as for the passage itself
     half = [{"file": "cat.txt", "quote": "The Committee shall consist of eleven experts and more"}]
     assert marks_answer(hit((count, count + 13)), half, paths)
+    # a quote that stands twice in the passage is marked where the evidence marks it, not only first
+    twice = "Each State may nominate ten experts. The Committee shall consist of ten experts."
+    second = twice.index("The Committee")
+    p = Passage("p", "cat", twice, 0, len(twice), None, 0)
+    marked = Hit(passage=p, source=SourceRef("cat", meta), score=1.0, evidence=(Span(second, len(twice)),))
+    assert marks_answer(marked, [{"file": "cat.txt", "quote": "ten experts"}], paths)
 
 
 def test_han_characters_count_two_to_a_word() -> None:

@@ -8,6 +8,7 @@ from corpus.sentences import split_sentences
 from index.analyzer import analyze, analyze_many
 from index.engine import GroundIndex
 from index.evidence import (
+    LIST_ITEMS,
     best_sentences,
     evidence_terms,
     is_bare_label,
@@ -82,12 +83,25 @@ def test_a_term_standing_for_part_of_a_word_counts_its_share() -> None:
         ("1. No Contracting State shall expel or return a refugee.", False),
         ('He said it was "over."', False),
         ("이 법에서 사용하는 용어의 뜻은 다음과 같다.", False),
+        ("被判处管制的犯罪分子，在执行期间，应当遵守下列规定：", False),  # Chinese clauses: a sentence
+        ("第三十三条 主刑的种类如下：", True),  # short, no clauses: read as a label unless a list follows
         ("A long line without a full stop that goes on well past the twelve words a heading has", False),
     ],
 )
 def test_heading_lines(line: str, heading: bool) -> None:
     assert is_heading_line(line + "\n\nBody.", 0, len(line)) is heading
     assert is_heading_line(line, 0, len(line)) is heading  # at the end of the text too
+
+
+def test_a_short_lead_in_to_a_list_is_a_sentence() -> None:
+    # "... as follows:" before a list item says something; "Health expenditures per capita:" before a
+    # figure is a label
+    listed = "Refugees may be detained in the following cases:\n1. illegal entry."
+    assert not is_heading_line(listed, 0, listed.index("\n"))
+    chinese = "第三十三条 主刑的种类如下：\n\n（一）管制；\n\n（二）拘役；"
+    assert not is_heading_line(chinese, 0, chinese.index("\n"))
+    label = "Health expenditures per capita:\n$500 (2011)"
+    assert is_heading_line(label, 0, label.index("\n"))
 
 
 def test_a_line_that_runs_on_is_not_a_heading() -> None:
@@ -153,12 +167,13 @@ ARRIVALS = (
 
 def typed_marks(text: str, question: str) -> list[str]:
     """The sentences marked for `question` when the sentences holding its answer type are given."""
-    from index.answer_type import asked_type, holds_type
+    from index.answer_type import holds_type
+    from index.question import analyze_question
 
-    kind = asked_type(question)
-    assert kind is not None
+    asked = next(c for c in analyze_question(question).constraints if c.kind == "answer")
     spans = split_sentences(text)
-    typed = [n for n, (a, b) in enumerate(spans) if holds_type(text[a:b], kind)]
+    # the question's own figures ("in 2023") are no answer, as the engine reads them
+    typed = [n for n, (a, b) in enumerate(spans) if holds_type(text[a:b], asked.text, asked.given)]
     terms = evidence_terms(analyze(question), False)
     found = best_sentences(text, spans, terms, analyze_many, {}, 1000, typed=typed)
     return [text[s.start : s.end] for s in found]
@@ -167,10 +182,11 @@ def typed_marks(text: str, question: str) -> list[str]:
 def test_the_sentence_holding_the_answer_type_asked_is_marked_first() -> None:
     question = "How many members does the Committee against Torture have?"
     # by the terms alone, the sentence naming the committee wins and the count goes unmarked; read for
-    # the type, the count's sentence is
+    # the type, the count's sentence is (and the one naming the committee, two sentences before it,
+    # stays marked: the count's shares only "Committee" with the question)
     count = "The Committee shall consist of ten experts of high moral standing."
     assert count not in marked(CAT_17, question)
-    assert typed_marks(CAT_17, question) == [count]
+    assert typed_marks(CAT_17, question) == [CAT_17[: CAT_17.index(" Its seat")], count]
     # the count's sentence, and the sentence before it that tells what is counted (3/4 of its score)
     arrivals = typed_marks(ARRIVALS, "How many North Korean escapees arrived in South Korea in 2023?")
     assert arrivals[-1].startswith("Only 196 arrived during the year") and len(arrivals) == 2
@@ -178,7 +194,12 @@ def test_the_sentence_holding_the_answer_type_asked_is_marked_first() -> None:
     elected = (
         count + " The members of the Committee against Torture shall be elected as follows:\n(a) by ballot."
     )
-    assert typed_marks(elected, question)[0] == count
+    assert typed_marks(elected, question) == [count, elected[len(count) + 1 : elected.index("\n")]]
+    # the question's own figure is no answer: the sentence giving it is not read as typed
+    figures = "The 1,170 defectors surveyed were women and men. It rained. 900 defectors surveyed were women."
+    assert typed_marks(figures, "How many of the 1,170 defectors surveyed were women?") == [
+        "900 defectors surveyed were women."
+    ]
     # a typed sentence sharing no term of the question is not marked for its type alone
     assert typed_marks(
         "Defectors were detained. It rained on 12 days.", "How many defectors were detained?"
@@ -211,20 +232,36 @@ SEVERE = (
 
 def test_a_sentence_leading_into_the_next_is_marked_with_it() -> None:
     # the label and the lead-in tie; what the lead-in announces is the definition asked for
+    # (the label scores as much as the lead-in: both name the term), with every item of the list
     assert marked(SEVERE, "What are severe forms of trafficking in persons?") == [
         "The term “severe forms of trafficking in persons” means—",
-        "(A) sex trafficking in which a commercial sex act is induced by force, fraud, or coercion; or",
+        SEVERE[SEVERE.index("(A)") :],
     ]
-    listed = "Refugees may be detained in the following cases:\n1. illegal entry.\n2. a danger to others."
+    # a short lead-in is no heading when a list follows it, though its items share the question's terms
+    listed = (
+        "Refugees may be detained in the following cases:\n1. illegal entry.\n2. refugees who are a danger."
+    )
     assert marked(listed, "When may refugees be detained?") == [
         "Refugees may be detained in the following cases:",
-        "1. illegal entry.",
+        "1. illegal entry.\n2. refugees who are a danger.",
     ]
     korean = (
         "제2조 (정의) 이 법에서 사용하는 용어의 뜻은 다음과 같다.\n"
         '1. "납북자"란 본인의 의사에 반하여 북한에 억류된 자를 말한다.'
     )
-    assert marked(korean, "이 법에서 용어의 뜻은?")[-1].startswith('1. "납북자"란')
+    assert marked(korean, "납북자란 무슨 뜻인가요?") == [
+        "제2조 (정의) 이 법에서 사용하는 용어의 뜻은 다음과 같다.",
+        '1. "납북자"란 본인의 의사에 반하여 북한에 억류된 자를 말한다.',
+    ]
+    # the usual form of a Korean law's lead-in ("다음 각 호와 같다"), with an amendment tag after it
+    reasons = (
+        "제5조 (보호신청) 보호신청을 하지 아니할 수 있는 사유는 다음 각 호와 같다. <개정 2024.1.9>\n"
+        "1. 국외에서 체류한 사람\n2. 대통령령으로 정하는 사람"
+    )
+    assert (
+        marked(reasons, "보호신청을 하지 아니할 수 있는 사유는?")[-1]
+        == "1. 국외에서 체류한 사람\n2. 대통령령으로 정하는 사람"
+    )
     # one span asked for: the lead-in's rule gives way (the best sentence alone)
     terms = evidence_terms(analyze("What are severe forms of trafficking in persons?"), False)
     (one,) = best_sentences(SEVERE, None, terms, analyze_many, {}, 1000, max_spans=1)
@@ -232,6 +269,55 @@ def test_a_sentence_leading_into_the_next_is_marked_with_it() -> None:
     # a sentence that leads into nothing (the passage's last) is marked alone
     assert marked("Detention of refugees includes", "refugees detention") == [
         "Detention of refugees includes"
+    ]
+
+
+def test_a_list_is_marked_by_its_items_of_one_kind() -> None:
+    # (A) and (B) are one list; "(12) ..." starts the next definition
+    section = SEVERE + "\n\n(12) Sex trafficking\n\nThe term “sex trafficking” means the recruitment."
+    (_, items) = best_sentences(
+        section, None, evidence_terms(analyze("severe forms of trafficking"), False), analyze_many, {}, 1000
+    )
+    assert section[items.start : items.end] == SEVERE[SEVERE.index("(A)") :]
+    # a Chinese law's items; at most LIST_ITEMS of them
+    chinese = "第三十三条 主刑的种类如下：\n\n" + "\n\n".join(f"（{n}）刑{n}；" for n in "一二三四五六七八九")
+    lead, items = best_sentences(
+        chinese, None, {"主刑"}, lambda ts: [["主刑"] if "主刑" in t else [] for t in ts], {}, 10
+    )
+    assert chinese[lead.start : lead.end] == "第三十三条 主刑的种类如下："
+    assert chinese[items.start : items.end].split("\n\n") == [f"（{n}）刑{n}；" for n in "一二三四五六"]
+    assert len("一二三四五六") == LIST_ITEMS
+
+
+def test_a_lead_in_after_the_answer_does_not_replace_it() -> None:
+    # the best sentence is prose, not a label: it stays marked, the lead-in beside it as a neighbour
+    text = (
+        "The Committee against Torture shall consist of ten experts. The members of the Committee "
+        "against Torture shall be elected as follows:\n(a) by secret ballot."
+    )
+    assert marked(text, "What is the Committee against Torture made of?") == [
+        "The Committee against Torture shall consist of ten experts.",
+        "The members of the Committee against Torture shall be elected as follows:",
+    ]
+    # a lead-in before a heading announces nothing marked: the heading is not marked with it
+    heading = (
+        "The State shall protect and assist the victims of trafficking in persons as follows:\n\n"
+        "Article 5\n\nVictims shall receive shelter."
+    )
+    assert marked(heading, "How shall the State protect victims of trafficking?") == [
+        "The State shall protect and assist the victims of trafficking in persons as follows:"
+    ]
+
+
+def test_the_sentence_naming_what_is_asked_is_marked_beside_a_typed_one_apart() -> None:
+    # the count's sentence shares only "Committee"; the one naming the experts is marked too
+    text = (
+        "The Committee against Torture is composed of experts of high moral standing. Its seat shall be "
+        "at Geneva. The Committee shall hold 2 sessions a year."
+    )
+    assert typed_marks(text, "How many experts sit on the Committee against Torture?") == [
+        "The Committee against Torture is composed of experts of high moral standing.",
+        "The Committee shall hold 2 sessions a year.",
     ]
 
 
