@@ -253,6 +253,14 @@ REPEATED = frozenset(
         "ko-1005",  # audit 21: ko-334 in other words
         "ko-1009",  # audit 21: ko-539 (and ko-023) after the same question in other words
         "ko-1017",  # audit 21: ko-030 word for word (off topic)
+        "en-1043",  # audit 22: en-390 in other words
+        "en-1045",  # audit 22: en-597 in other words (unanswerable)
+        "en-1046",  # audit 22: en-765 as keywords
+        "en-1059",  # audit 22: en-798 in other words
+        "en-1067",  # audit 22: en-486 in other words
+        "en-1070",  # audit 22: en-467 word for word
+        "ko-1028",  # audit 22: ko-458 in other words
+        "ko-1034",  # audit 22: ko-462 in other words
     }
 )
 
@@ -266,6 +274,7 @@ REPEATED_TEST = frozenset(
         "en-493",  # audit 19: en-528 (the audit set's test half)
         "en-1014",  # audit 21: en-523 word for word (the audit set's test half)
         "ko-1018",  # audit 21: ko-350 word for word (off topic; audit 13's test half)
+        "en-1056",  # audit 22: en-090 but "is holding" (unanswerable; the dev set's test half)
     }
 )
 
