@@ -217,13 +217,21 @@ def best_sentences(
     trafficking in which a commercial sex act is induced by force, ..."), when it is the best, or the
     sentence after a best that is a label ("(11) Severe forms of trafficking in persons", then left
     unmarked) and scores `ratio` of it; never after a prose sentence, which stays marked (with the
-    lead-in as its neighbour), nor when the sentence led into is a heading ("Article 5"). When that
+    lead-in as its neighbour), nor when the sentence led into is a heading ("Article 5"). A sentence
+    left open (no closing punctuation; no heading, no list item) before a list item leads into it too:
+    22 U.S.C. 9242's "... a report that describes, with respect to each political prison camp in North
+    Korea, to the extent information is available" before "(1) the camp’s estimated prisoner
+    population;" (the collection's text lost the dash). When that
     sentence is a list item, the items after it of the same kind ("(B) ...", not "(12) ...") are
     marked with it, up to `LIST_ITEMS` items, as one span. A sentence holding the answer type asked
     is not left for a lead-in after it. Fit halves (2026-12-05): 540 -> 545 of 598 answer passages
     marked, none lost; a Korean law's "... 다음과 같다." as a lead-in, one more (ko-535's definition of
     납북자); these rules as they now stand (a short lead-in to a list and a Chinese line with clauses
-    read as sentences, not headings: `is_heading_line`), 548, none lost.
+    read as sentences, not headings: `is_heading_line`), 548, none lost. With audit 22's fit half
+    (2026-12-05), 569 -> 573 of 622: these mends, then the sentence left open before a list, then,
+    among sentences that score alike, one closed by its punctuation before a line left open (a
+    numbered label, "(3) Restriction on removal to a country where alien’s life or freedom would be
+    threatened", before the sentence that says it); none lost.
     """
     spans = list(sentences) if sentences else split_sentences(text)
     if not spans or not query_terms:
@@ -238,7 +246,10 @@ def best_sentences(
     # follows the per-process hash seed, and float addition is not associative)
     scores = [sum(weight[t] for t in sorted(query_terms.intersection(toks))) for toks in tokens]
     prose = [scores[i] > 0 and not is_heading_line(text, *spans[i]) for i in range(len(spans))]
-    best = max(range(len(spans)), key=lambda i: (prose[i], scores[i], -i))
+    # (at a tie, a sentence closed by its punctuation before a line left open: "(3) Restriction on
+    # removal to a country where alien’s life or freedom would be threatened" is the text's label)
+    closed = [_CLOSING.search(text, *span) is not None for span in spans]
+    best = max(range(len(spans)), key=lambda i: (prose[i], scores[i], closed[i], -i))
     if scores[best] <= 0:
         return ()
     answering = [i for i in typed if 0 <= i < len(spans) and prose[i] and scores[i] > 0]
@@ -279,7 +290,18 @@ def _lead_in_at(
     heading ("as follows:" before "Article 5" announces nothing the reader sees)."""
 
     def leads(i: int) -> bool:
-        return i + 1 < len(spans) and _leads_in(text, spans[i]) and not is_heading_line(text, *spans[i + 1])
+        if i + 1 >= len(spans) or is_heading_line(text, *spans[i + 1]):
+            return False
+        if _leads_in(text, spans[i]):
+            return True
+        # a sentence left open before a list ("... a report that describes, with respect to each camp,
+        # to the extent information is available" before "(1) the camp's estimated prisoner population;")
+        return (
+            _item_kind(text, spans[i + 1]) is not None
+            and _item_kind(text, spans[i]) is None
+            and not is_heading_line(text, *spans[i])
+            and not _CLOSING.search(text, *spans[i])
+        )
 
     if leads(best):
         return best

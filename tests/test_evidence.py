@@ -289,6 +289,34 @@ def test_a_list_is_marked_by_its_items_of_one_kind() -> None:
     assert len("一二三四五六") == LIST_ITEMS
 
 
+def test_a_sentence_left_open_before_a_list_leads_into_it() -> None:
+    # 22 U.S.C. 9242 as the collection holds it: the dash before the list is lost
+    text = (
+        "(a) In general\n\nThe Secretary of State shall submit a report that describes, with respect to "
+        "each political prison camp in North Korea, to the extent information is available\n\n"
+        "(1) the camp’s estimated prisoner population;\n\n(2) the camp’s geographical coordinates;"
+    )
+    assert marked(text, "What must the report describe about each political prison camp?") == [
+        text[text.index("The Secretary") : text.index("\n\n(1)")],
+        text[text.index("(1)") :],
+    ]
+    # a list item left open before the next item leads into nothing
+    items = "1. 항공기 납치 등 국제형사범죄자\n2. 살인 등 중대한 비정치적 범죄자"
+    assert marked(items, "국제형사범죄자") == ["1. 항공기 납치 등 국제형사범죄자"]
+
+
+def test_at_a_tie_a_closed_sentence_is_marked_before_a_line_left_open() -> None:
+    # the numbered label names what its text says, word for word
+    text = (
+        "(3) Restriction on removal to a country where alien’s life or freedom would be threatened\n\n"
+        "(A) In general\n\nThe Attorney General may not remove an alien to a country if the alien’s life "
+        "or freedom would be threatened in that country."
+    )
+    assert marked(text, "Can an alien be removed where life or freedom would be threatened?") == [
+        text[text.index("The Attorney") :]
+    ]
+
+
 def test_a_lead_in_after_the_answer_does_not_replace_it() -> None:
     # the best sentence is prose, not a label: it stays marked, the lead-in beside it as a neighbour
     text = (
