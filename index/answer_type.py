@@ -583,6 +583,27 @@ def asked_type(question: str) -> AnswerType | None:
     return None
 
 
+# A question asking for a time limit: "What is the deadline ...?", "Within what time limit ...?", "How
+# long does the government have to ...?", "결정 기한은?", "언제까지 ...?"
+_DEADLINE_QUESTION = re.compile(
+    r"\bdeadlines?\b|\btime[\s-]+limits?\b|\bwithin\s+what\b|\bhow\s+long\s+(?:do|does|did)\s+\w+(?:\s+\w+){0,4}\s+have\b"
+    r"|기한|언제까지|며칠\s*(?:안|이내)",
+    re.IGNORECASE,
+)
+
+
+def marked_type(question: str) -> AnswerType | None:
+    """The answer type whose sentences the evidence marks first (`index.evidence.best_sentences`):
+    the one the question asks (`asked_type`), else "a duration" for a question asking a time limit
+    ("What is the deadline for ...?", "기한은?": the sentence giving the period, "... 6개월 안에 하여야
+    한다", not the one naming the deadline). Only the marking reads it: whether the question is
+    answered does not."""
+    asked = asked_type(question)
+    if asked is None and _DEADLINE_QUESTION.search(question):
+        return "a duration"
+    return asked
+
+
 def _asks_date(question: str) -> bool:
     """Whether a question asks for a date: "in what year", "몇 년에", or when a past event happened
     ("When did China sign ...?", "언제 설립됐나요?": 언제 before a verb in the past tense, a syllable

@@ -37,7 +37,7 @@ from corpus.models import Passage, Source, SourceMeta
 from corpus.script import has_hangul
 from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many, stem_words
-from index.answer_type import asks_office_holder, asks_part_of, holds_figure, holds_type
+from index.answer_type import asks_office_holder, asks_part_of, holds_figure, holds_type, marked_type
 from index.answerability import (
     ANSWER_WINDOW,
     LIKELY_BAR,
@@ -312,6 +312,12 @@ class Scored:
         """The answer type the question asks ("a count", "a date": its constraint of kind "answer",
         `index.answer_type.asked_type`), or None when it asks none."""
         return next((c for c in self.analysis.constraints if c.kind == "answer"), None)
+
+    @property
+    def marked_type(self) -> str | None:
+        """The answer type the evidence marks first when the question asks none
+        (`index.answer_type.marked_type`: a time limit's duration), else None."""
+        return None if self.answer else marked_type(self.question)
 
 
 class GroundIndex:
@@ -1896,7 +1902,9 @@ class GroundIndex:
         # the sentences holding the answer type asked are marked first (`best_sentences`); the
         # indices are into the stored sentences, which `best_sentences` reads when there are some
         answer = scored.answer
-        typed = g.head.typed_sentences(answer.text, answer.given) if answer and g.head.sentences else ()
+        kind = answer.text if answer else scored.marked_type
+        given = answer.given if answer else ()
+        typed = g.head.typed_sentences(kind, given) if kind and g.head.sentences else ()
         evidence = best_sentences(
             p.text,
             g.head.sentences,

@@ -9,7 +9,14 @@ from typing import Any
 
 import pytest
 
-from index.answer_type import asked_type, asks_office_holder, asks_part_of, holds_figure, holds_type
+from index.answer_type import (
+    asked_type,
+    asks_office_holder,
+    asks_part_of,
+    holds_figure,
+    holds_type,
+    marked_type,
+)
 from index.question import analyze_question
 
 
@@ -922,3 +929,21 @@ def test_a_sentence_a_court_gave(question: str, kind: str | None) -> None:
 )
 def test_a_sentence_is_told_by_a_passage_that_says_one(text: str, held: bool) -> None:
     assert holds_type(text, "a sentence") is held
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What is the deadline for the Ministry to decide a refugee application?", "a duration"),
+        ("Within what time limit must South Korea decide on an application?", "a duration"),
+        ("And can that deadline be extended?", "a duration"),
+        ("난민인정 결정은 언제까지 해야 하나요?", "a duration"),
+        ("이의신청 기한은?", "a duration"),
+        ("How many members does the Committee have?", "a count"),  # the type asked comes first
+        ("What does Article 33 prohibit?", None),
+    ],
+)
+def test_the_evidence_marks_a_time_limit_s_period_first(question: str, kind: str | None) -> None:
+    assert marked_type(question) == kind
+    if kind == "a duration":
+        assert asked_type(question) is None  # whether the question is answered does not read it

@@ -222,6 +222,27 @@ def test_the_engine_marks_the_sentence_with_the_count_asked() -> None:
     assert marks == ["The Committee shall consist of ten experts of high moral standing."], marks
 
 
+def test_the_engine_marks_the_period_a_deadline_question_asks() -> None:
+    emb = FakeEmbedder()
+    text = (
+        "Refugee Act\n\nArticle 18\n\nThe Ministry's deadline to decide on a refugee application is "
+        "set by this Article. It may be met early. A refugee application shall be decided within six months "
+        "of its receipt."
+    )
+    sources = [
+        text_source("act", text, title="Refugee Act"),
+        text_source("news", "Refugees applied in Seoul.\n\nThe ministry met.", title="News"),
+    ]
+    index = GroundIndex(memory_backend(prepare(sources, emb)), emb)
+    answer = index.search(
+        Query("What is the deadline for the Ministry to decide a refugee application?", k=3)
+    )
+    hit = next(h for h in (*answer.hits, *answer.related) if h.passage.source_id == "act")
+    marks = [hit.passage.text[e.start : e.end] for e in hit.evidence]
+    # the period is marked, beside the sentence naming the deadline (they stand apart)
+    assert "A refugee application shall be decided within six months of its receipt." in marks, marks
+
+
 SEVERE = (
     "(11) Severe forms of trafficking in persons\n\n"
     "The term “severe forms of trafficking in persons” means—\n\n"
