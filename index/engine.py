@@ -1673,27 +1673,23 @@ class GroundIndex:
             lacking = typed.why_apart(groups[shown[0]].head) if query.explain else ""
             answered, shown, marks = False, [], []
         named_lead = False  # the named instrument's passage was put first
-        if (
-            answered
-            and scored.named_sources
-            and groups[shown[0]].head.passage.source_id not in scored.named_sources
-            and not groups[shown[0]].defining
-        ):
+        if answered and scored.named_sources and not groups[shown[0]].defining:
             # the instrument the question names ("What does the Universal Declaration say about
-            # asylum?", "헌법은 여성 근로자를 어떻게 보호하나요?") speaks first: when the answer would
-            # show another source's passage first (and not a definition), the instrument's eligible
-            # passage ranked best leads what is shown (after the typed reading has judged the first):
-            # in the question's language by retrieval, in another by the run of the question's terms
-            # translated into it (`_translated_order`)
-            # ("세계인권선언은 망명에 대해 뭐라고 해?": the declaration's article 14, 36th by retrieval, 2nd
-            # there). (Its likeliest by the model instead: one answer fewer on the fit halves.)
+            # asylum?", "헌법은 여성 근로자를 어떻게 보호하나요?") speaks first: unless the answer would
+            # show a definition first, the instrument's eligible passage ranked best leads what is
+            # shown (after the typed reading has judged the first): in the question's language by
+            # retrieval, in another by the run of the question's terms translated into it
+            # (`_translated_order`) ("세계인권선언은 망명에 대해 뭐라고 해?": the declaration's article 14,
+            # 36th by retrieval, 2nd there). (Its likeliest by the model instead: one answer fewer on
+            # the fit halves; and when the model's first is already the instrument's, its passage
+            # ranked best still leads: one more, 2026-12-05.)
             named_at = [
                 i
                 for i in range(len(groups))
                 if eligible[i] and groups[i].head.passage.source_id in scored.named_sources
             ]
             named_at.sort(key=lambda i: _translated_order(groups[i], scored.language))
-            if named_at:
+            if named_at and named_at[0] != shown[0]:
                 shown, marks = _lead(named_at[:1], shown, marks, query.k)
                 named_lead = True
         if scored.absent:
