@@ -313,10 +313,11 @@ class Scored:
         `index.answer_type.asked_type`), or None when it asks none."""
         return next((c for c in self.analysis.constraints if c.kind == "answer"), None)
 
-    @property
+    @functools.cached_property
     def marked_type(self) -> str | None:
         """The answer type the evidence marks first when the question asks none
-        (`index.answer_type.marked_type`: a time limit's duration), else None."""
+        (`index.answer_type.marked_type`: a time limit's duration), else None; read once per
+        question."""
         return None if self.answer else marked_type(self.question)
 
 
