@@ -248,8 +248,10 @@ def best_sentences(
     prose = [scores[i] > 0 and not is_heading_line(text, *spans[i]) for i in range(len(spans))]
     # (at a tie, a sentence closed by its punctuation before a line left open: "(3) Restriction on
     # removal to a country where alien’s life or freedom would be threatened" is the text's label)
-    closed = [_CLOSING.search(text, *span) is not None for span in spans]
-    best = max(range(len(spans)), key=lambda i: (prose[i], scores[i], closed[i], -i))
+    best = max(range(len(spans)), key=lambda i: (prose[i], scores[i], -i))
+    tied = [i for i in range(best, len(spans)) if prose[i] == prose[best] and scores[i] == scores[best]]
+    if len(tied) > 1:
+        best = next((i for i in tied if _CLOSING.search(text, *spans[i])), best)
     if scores[best] <= 0:
         return ()
     answering = [i for i in typed if 0 <= i < len(spans) and prose[i] and scores[i] > 0]
