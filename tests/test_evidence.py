@@ -243,6 +243,26 @@ def test_the_engine_marks_the_period_a_deadline_question_asks() -> None:
     assert "A refugee application shall be decided within six months of its receipt." in marks, marks
 
 
+def test_a_follow_up_marks_by_its_own_words_before_its_thread_s() -> None:
+    emb = FakeEmbedder()
+    text = (
+        "Settlement Act\n\nArticle 7\n\nTemporary protection lasts at most 90 days. Records are kept by "
+        "the Ministry. Temporary protection may be extended once by 30 days."
+    )
+    sources = [
+        text_source("act", text, title="Settlement Act"),
+        text_source("news", "Defectors arrived in Seoul.\n\nThe ministry met.", title="News"),
+    ]
+    index = GroundIndex(memory_backend(prepare(sources, emb)), emb)
+    history = ("How many days does temporary protection last?",)
+    answer = index.search(Query("Can it be extended?", k=3, history=history, explain=True))
+    assert answer.explanation is not None and answer.explanation.history_used == history  # a follow-up
+    hit = next(h for h in (*answer.hits, *answer.related) if h.passage.source_id == "act")
+    marks = [hit.passage.text[e.start : e.end] for e in hit.evidence]
+    # the earlier question's words count half: the extension's sentence, not the days' alone
+    assert marks == ["Temporary protection may be extended once by 30 days."], marks
+
+
 SEVERE = (
     "(11) Severe forms of trafficking in persons\n\n"
     "The term “severe forms of trafficking in persons” means—\n\n"
