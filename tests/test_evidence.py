@@ -206,59 +206,57 @@ def test_the_sentence_holding_the_answer_type_asked_is_marked_first() -> None:
     ) == ["Defectors were detained."]
 
 
-def test_the_engine_marks_the_sentence_with_the_count_asked() -> None:
+def engine_marks(
+    text: str,
+    title: str,
+    question: str,
+    history: tuple[str, ...] = (),
+    news: str = "Refugees arrived in Seoul.\n\nThe ministry met in Geneva.",
+) -> tuple[list[str], tuple[str, ...]]:
+    """The sentences the engine marks in the passage of a source holding `text` (beside a short
+    `news` source, which sets the terms' document frequencies) for `question`, and the earlier
+    questions it was read with."""
     emb = FakeEmbedder()
     sources = [
-        text_source(
-            "cat", "Convention against Torture\n\nArticle 17\n\n" + CAT_17, title="Convention against Torture"
-        ),
-        text_source("news", "Torture was reported.\n\nThe committee met in Geneva.", title="News"),
+        text_source("doc", text, title=title),
+        text_source("news", news, title="News"),
     ]
     index = GroundIndex(memory_backend(prepare(sources, emb)), emb)
-    answer = index.search(Query("How many members does the Committee against Torture have?", k=3))
-    # (two sources are too few to answer from: the passage is offered as related, marked alike)
-    hit = next(h for h in (*answer.hits, *answer.related) if h.passage.source_id == "cat")
-    marks = [hit.passage.text[e.start : e.end] for e in hit.evidence]
+    answer = index.search(Query(question, k=3, history=history, explain=True))
+    # (two sources are too few to answer from: the passage may be offered as related, marked alike)
+    hit = next(h for h in (*answer.hits, *answer.related) if h.passage.source_id == "doc")
+    assert answer.explanation is not None
+    return [hit.passage.text[e.start : e.end] for e in hit.evidence], answer.explanation.history_used
+
+
+def test_the_engine_marks_the_sentence_with_the_count_asked() -> None:
+    text = "Convention against Torture\n\nArticle 17\n\n" + CAT_17
+    question = "How many members does the Committee against Torture have?"
+    news = "Torture was reported.\n\nThe committee met in Geneva."
+    marks, _ = engine_marks(text, "Convention against Torture", question, news=news)
     assert marks == ["The Committee shall consist of ten experts of high moral standing."], marks
 
 
 def test_the_engine_marks_the_period_a_deadline_question_asks() -> None:
-    emb = FakeEmbedder()
     text = (
         "Refugee Act\n\nArticle 18\n\nThe Ministry's deadline to decide on a refugee application is "
         "set by this Article. It may be met early. A refugee application shall be decided within six months "
         "of its receipt."
     )
-    sources = [
-        text_source("act", text, title="Refugee Act"),
-        text_source("news", "Refugees applied in Seoul.\n\nThe ministry met.", title="News"),
-    ]
-    index = GroundIndex(memory_backend(prepare(sources, emb)), emb)
-    answer = index.search(
-        Query("What is the deadline for the Ministry to decide a refugee application?", k=3)
-    )
-    hit = next(h for h in (*answer.hits, *answer.related) if h.passage.source_id == "act")
-    marks = [hit.passage.text[e.start : e.end] for e in hit.evidence]
+    question = "What is the deadline for the Ministry to decide a refugee application?"
+    marks, _ = engine_marks(text, "Refugee Act", question)
     # the period is marked, beside the sentence naming the deadline (they stand apart)
     assert "A refugee application shall be decided within six months of its receipt." in marks, marks
 
 
 def test_a_follow_up_marks_by_its_own_words_before_its_thread_s() -> None:
-    emb = FakeEmbedder()
     text = (
         "Settlement Act\n\nArticle 7\n\nTemporary protection lasts at most 90 days. Records are kept by "
         "the Ministry. Temporary protection may be extended once by 30 days."
     )
-    sources = [
-        text_source("act", text, title="Settlement Act"),
-        text_source("news", "Defectors arrived in Seoul.\n\nThe ministry met.", title="News"),
-    ]
-    index = GroundIndex(memory_backend(prepare(sources, emb)), emb)
     history = ("How many days does temporary protection last?",)
-    answer = index.search(Query("Can it be extended?", k=3, history=history, explain=True))
-    assert answer.explanation is not None and answer.explanation.history_used == history  # a follow-up
-    hit = next(h for h in (*answer.hits, *answer.related) if h.passage.source_id == "act")
-    marks = [hit.passage.text[e.start : e.end] for e in hit.evidence]
+    marks, read_with = engine_marks(text, "Settlement Act", "Can it be extended?", history)
+    assert read_with == history  # read as a follow-up
     # the earlier question's words count half: the extension's sentence, not the days' alone
     assert marks == ["Temporary protection may be extended once by 30 days."], marks
 
