@@ -583,11 +583,10 @@ def asked_type(question: str) -> AnswerType | None:
     return None
 
 
-# A question asking for a time limit: "What is the deadline ...?", "Within what time limit ...?", "How
-# long does the government have to ...?", "결정 기한은?", "언제까지 ...?"
+# A question asking for a time limit: "What is the deadline ...?", "Within what time limit ...?", "결정
+# 기한은?", "언제까지 ...?" ("How long ...?" asks a figure already: `asked_type`)
 _DEADLINE_QUESTION = re.compile(
-    r"\bdeadlines?\b|\btime[\s-]+limits?\b|\bwithin\s+what\b|\bhow\s+long\s+(?:do|does|did)\s+\w+(?:\s+\w+){0,4}\s+have\b"
-    r"|기한|언제까지|며칠\s*(?:안|이내)",
+    r"\bdeadlines?\b|\btime[\s-]+limits?\b|\bwithin\s+what\b|기한|언제까지|며칠\s*(?:안|이내)",
     re.IGNORECASE,
 )
 
