@@ -584,9 +584,11 @@ def asked_type(question: str) -> AnswerType | None:
 
 
 # A question asking for a time limit: "What is the deadline ...?", "Within what time limit ...?", "결정
-# 기한은?", "언제까지 ...?" ("How long ...?" asks a figure already: `asked_type`)
+# 기한은?", "언제까지 ...?" ("How long ...?", "며칠 안에" ask a figure or a duration already:
+# `asked_type`; not "within what framework", nor 무기한, "indefinite")
 _DEADLINE_QUESTION = re.compile(
-    r"\bdeadlines?\b|\btime[\s-]+limits?\b|\bwithin\s+what\b|기한|언제까지|며칠\s*(?:안|이내)",
+    r"\bdeadlines?\b|\btime[\s-]*(?:limits?|frames?)\b|\bwithin\s+what\s+(?:time|period)\b"
+    r"|(?<!무)기한|언제까지",
     re.IGNORECASE,
 )
 

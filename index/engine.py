@@ -320,6 +320,12 @@ class Scored:
         question."""
         return None if self.answer else marked_type(self.question)
 
+    @functools.cached_property
+    def given(self) -> tuple[str, ...]:
+        """The figures the question states, without separators ("1170" for "1,170"): no answer to it
+        (`index.answer_type.holds_type`)."""
+        return tuple(c.text.replace(",", "") for c in self.analysis.constraints if c.kind == "number")
+
 
 class GroundIndex:
     """Answers questions from one published index version.
@@ -1900,7 +1906,8 @@ class GroundIndex:
         # indices are into the stored sentences, which `best_sentences` reads when there are some
         answer = scored.answer
         kind = answer.text if answer else scored.marked_type
-        given = answer.given if answer else ()
+        # (the question's own figures are no answer: "10 days" asked about is not the deadline given)
+        given = answer.given if answer else scored.given
         typed = g.head.typed_sentences(kind, given) if kind and g.head.sentences else ()
         evidence = best_sentences(
             p.text,

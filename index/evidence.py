@@ -246,12 +246,13 @@ def best_sentences(
     # follows the per-process hash seed, and float addition is not associative)
     scores = [sum(weight[t] for t in sorted(query_terms.intersection(toks))) for toks in tokens]
     prose = [scores[i] > 0 and not is_heading_line(text, *spans[i]) for i in range(len(spans))]
-    # (at a tie, a sentence closed by its punctuation before a line left open: "(3) Restriction on
-    # removal to a country where alien’s life or freedom would be threatened" is the text's label)
+    # (at a tie, a sentence closed by its punctuation, or leading into the next, before a line left
+    # open: "(3) Restriction on removal to a country where alien’s life or freedom would be
+    # threatened" is the text's label)
     best = max(range(len(spans)), key=lambda i: (prose[i], scores[i], -i))
     tied = [i for i in range(best, len(spans)) if prose[i] == prose[best] and scores[i] == scores[best]]
     if len(tied) > 1:
-        best = next((i for i in tied if _CLOSING.search(text, *spans[i])), best)
+        best = next((i for i in tied if _CLOSING.search(text, *spans[i]) or _leads_in(text, spans[i])), best)
     if scores[best] <= 0:
         return ()
     answering = [i for i in typed if 0 <= i < len(spans) and prose[i] and scores[i] > 0]
@@ -299,8 +300,8 @@ def _lead_in_at(
         # a sentence left open before a list ("... a report that describes, with respect to each camp,
         # to the extent information is available" before "(1) the camp's estimated prisoner population;")
         return (
-            _item_kind(text, spans[i + 1]) is not None
-            and _item_kind(text, spans[i]) is None
+            _is_item(text, spans[i + 1])
+            and not _is_item(text, spans[i])
             and not is_heading_line(text, *spans[i])
             and not _CLOSING.search(text, *spans[i])
         )
@@ -315,45 +316,81 @@ def _lead_in_at(
 
 def _list_end(text: str, spans: Sequence[tuple[int, int]], first: int) -> int:
     """The last sentence of the list that starts at `spans[first]`: when that sentence is a list
-    item ("(A) sex trafficking in which ...", "（一）管制；"), the items after it with markers of the same
-    kind ("(B) ...", "（二）拘役；"; not "(12) ..." after "(A)"), at most `LIST_ITEMS` of them; else
-    `first`. Only whole items are counted: a sentence inside an item ends the run."""
-    kind = _item_kind(text, spans[first])
+    item ("(A) sex trafficking in which ...", "（一）管制；"), the items after it that follow it in
+    order ("(B) ...", "（二）拘役；"; not "(12) ..." after "(A)", nor "(i) The term ..." after "(ii)"),
+    at most `LIST_ITEMS` of them; else `first`. Only whole items are counted: a sentence inside an
+    item, or a sub-item ("가." under "1."), ends the run."""
+    readings = _item_readings(text, spans[first])
     last = first
-    if kind is None:
-        return last
-    while (
-        last + 1 < len(spans) and last + 1 - first < LIST_ITEMS and _item_kind(text, spans[last + 1]) == kind
-    ):
-        last += 1
+    while readings and last + 1 < len(spans) and last + 1 - first < LIST_ITEMS:
+        after = _item_readings(text, spans[last + 1])
+        # the next item's marker follows this one's in a reading both share (a bullet repeats)
+        readings = {(k, v) for k, v in after if (k, v - 1) in readings or (v == 0 and (k, v) in readings)}
+        if readings:
+            last += 1
     return last
 
 
-def _item_kind(text: str, span: tuple[int, int]) -> str | None:
-    """The kind of a list item's marker ("(A)" and "(B)" are one kind, "(12)" another), or None when
-    the sentence at `span` is no list item."""
+def _is_item(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence at `span` starts with a list item's marker (`_LIST_ITEM`)."""
+    return _LIST_ITEM.match(text, span[0], span[1]) is not None
+
+
+_MARK_CORE = re.compile(r"[0-9A-Za-z가-힣①-⑳一二三四五六七八九十百]+")
+_KOREAN_ORDER = "가나다라마바사아자차카타파하"  # the order of a Korean law's 목 (가., 나., 다., ...)
+_CHINESE_DIGITS = "一二三四五六七八九"
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _item_readings(text: str, span: tuple[int, int]) -> set[tuple[str, int]]:
+    """The ways to read the list marker the sentence at `span` starts with, each a kind (its shape
+    and numbering: "(a)" letters, "(i)" roman numerals, "1." digits, "가." Korean, "（一）" Chinese,
+    "①" circled) and the item's number in it: "(i)" is the ninth letter or the roman one; a bullet
+    reads 0. Empty when the sentence is no list item."""
     marker = _LIST_ITEM.match(text, span[0], span[1])
     if marker is None:
-        return None
+        return set()
     mark = marker.group().strip()
-    for kind, pattern in _ITEM_KINDS:
-        mark = pattern.sub(kind, mark)
-    return mark
+    core = _MARK_CORE.search(mark)
+    if core is None:
+        return {(mark, 0)}
+    c = core.group()
+    shape = mark[: core.start()] + "#" + mark[core.end() :]
+    out: set[tuple[str, int]] = set()
+    if len(c) == 1 and "①" <= c <= "⑳":  # (before digits: "②".isdigit() holds)
+        out.add((shape + "①", ord(c) - ord("①") + 1))
+    elif c.isascii() and c.isdigit():
+        out.add((shape + "0", int(c)))
+    elif len(c) == 1 and c in _KOREAN_ORDER:
+        out.add((shape + "가", _KOREAN_ORDER.index(c) + 1))
+    elif all(ch in _CHINESE_DIGITS + "十百" for ch in c):
+        out.add((shape + "一", _chinese_number(c)))
+    elif c.isascii() and c.isalpha() and (c.islower() or c.isupper()):
+        case = "a" if c.islower() else "A"
+        if len(c) == 1:
+            out.add((shape + case, ord(c.lower()) - ord("a") + 1))
+        roman = _roman_number(c.lower())
+        if roman:
+            out.add((shape + case + "i", roman))
+    return out
 
 
-# What a list item's marker counts by: digits, small or capital letters (or roman numerals), Korean
-# syllables (가, 나, 다), circled digits, Chinese numerals
-_ITEM_KINDS = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        ("0", r"[0-9]+"),
-        ("a", r"[a-z]+"),
-        ("A", r"[A-Z]+"),
-        ("가", r"[가-힣]+"),
-        ("①", r"[①-⑳]"),
-        ("一", r"[一二三四五六七八九十百]+"),
+def _chinese_number(c: str) -> int:
+    """一 1, 十 10, 十二 12, 二十三 23 (list markers go no higher in the collection)."""
+    if "十" not in c:
+        return _CHINESE_DIGITS.index(c[-1]) + 1 if c[-1] in _CHINESE_DIGITS else 0
+    tens, _, units = c.partition("十")
+    return (_CHINESE_DIGITS.index(tens) + 1 if tens else 1) * 10 + (
+        _CHINESE_DIGITS.index(units) + 1 if units in _CHINESE_DIGITS and units else 0
     )
-)
+
+
+def _roman_number(c: str) -> int:
+    """A small roman numeral's value ("iv" 4), or 0 when `c` is none."""
+    if not c or any(ch not in _ROMAN_VALUES for ch in c):
+        return 0
+    values = [_ROMAN_VALUES[ch] for ch in c]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def term_weights(

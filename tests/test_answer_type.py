@@ -941,6 +941,8 @@ def test_a_sentence_is_told_by_a_passage_that_says_one(text: str, held: bool) ->
         ("이의신청 기한은?", "a duration"),
         ("How many members does the Committee have?", "a count"),  # the type asked comes first
         ("What does Article 33 prohibit?", None),
+        ("Within what framework does UNHCR work?", None),
+        ("무기한 구금이 가능한가요?", None),  # "indefinite" is no time limit
     ],
 )
 def test_the_evidence_marks_a_time_limit_s_period_first(question: str, kind: str | None) -> None:

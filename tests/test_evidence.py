@@ -165,7 +165,7 @@ ARRIVALS = (
 )
 
 
-def typed_marks(text: str, question: str) -> list[str]:
+def typed_marks(text: str, question: str, max_spans: int = 2) -> list[str]:
     """The sentences marked for `question` when the sentences holding its answer type are given."""
     from index.answer_type import holds_type
     from index.question import analyze_question
@@ -175,7 +175,7 @@ def typed_marks(text: str, question: str) -> list[str]:
     # the question's own figures ("in 2023") are no answer, as the engine reads them
     typed = [n for n, (a, b) in enumerate(spans) if holds_type(text[a:b], asked.text, asked.given)]
     terms = evidence_terms(analyze(question), False)
-    found = best_sentences(text, spans, terms, analyze_many, {}, 1000, typed=typed)
+    found = best_sentences(text, spans, terms, analyze_many, {}, 1000, typed=typed, max_spans=max_spans)
     return [text[s.start : s.end] for s in found]
 
 
@@ -301,10 +301,25 @@ def test_a_sentence_leading_into_the_next_is_marked_with_it() -> None:
         marked(reasons, "보호신청을 하지 아니할 수 있는 사유는?")[-1]
         == "1. 국외에서 체류한 사람\n2. 대통령령으로 정하는 사람"
     )
-    # one span asked for: the lead-in's rule gives way (the best sentence alone)
+    # one span asked for: the lead-in's rule gives way (the best sentence alone: at a tie with the
+    # label, the lead-in, which says more)
     terms = evidence_terms(analyze("What are severe forms of trafficking in persons?"), False)
     (one,) = best_sentences(SEVERE, None, terms, analyze_many, {}, 1000, max_spans=1)
-    assert SEVERE[one.start : one.end] == "(11) Severe forms of trafficking in persons"
+    assert SEVERE[one.start : one.end] == "The term “severe forms of trafficking in persons” means—"
+    # a label scoring more than the lead-in after it is marked alone
+    label = (
+        "(11) Severe forms of trafficking in persons\n\nThe term means—\n\n(A) sex trafficking; or\n\n(B) X."
+    )
+    assert marked(label, "What are severe forms of trafficking in persons?") == [label[: label.index("\n")]]
+    # a lead-in tied with a later closed sentence still leads into its list
+    excluded = (
+        "(c) The following persons are excluded:\n(i) war criminals;\n(ii) serious criminals.\n"
+        "(d) A person excluded may appeal within 30 days.\n(e) Appeals are heard by the board."
+    )
+    assert marked(excluded, "Which persons are excluded?") == [
+        "(c) The following persons are excluded:",
+        "(i) war criminals;\n(ii) serious criminals.",
+    ]
     # a sentence that leads into nothing (the passage's last) is marked alone
     assert marked("Detention of refugees includes", "refugees detention") == [
         "Detention of refugees includes"
@@ -326,6 +341,28 @@ def test_a_list_is_marked_by_its_items_of_one_kind() -> None:
     assert chinese[lead.start : lead.end] == "第三十三条 主刑的种类如下："
     assert chinese[items.start : items.end].split("\n\n") == [f"（{n}）刑{n}；" for n in "一二三四五六"]
     assert len("一二三四五六") == LIST_ITEMS
+
+
+def test_a_list_runs_while_its_markers_follow_in_order() -> None:
+    # roman items under a lettered definition end where the letters go on ("(i) The term ...")
+    text = (
+        "(h) The term “refugee protection” means—\n(i) shelter;\n(ii) food;\n"
+        "(i) The term “interdiction” means the stopping of a vessel.\n(j) The term “vessel” includes boats."
+    )
+    assert marked(text, "What does refugee protection mean?") == [
+        "(h) The term “refugee protection” means—",
+        "(i) shelter;\n(ii) food;",
+    ]
+    # a Korean law's items in their order (가., 나.), Chinese numerals past ten, circled digits
+    korean = "다음 각 목과 같다:\n가. 숙소\n나. 식량\n라. 의복"
+    assert marked(korean, "다음 각 목")[-1] == "가. 숙소\n나. 식량"
+    chinese = "下列情形：\n（九）甲；\n（十）乙；\n（十一）丙；\n（十三）丁；"
+    _, items = best_sentences(
+        chinese, None, {"情形"}, lambda ts: [["情形"] if "情形" in t else [] for t in ts], {}, 10
+    )
+    assert chinese[items.start : items.end] == "（九）甲；\n（十）乙；\n（十一）丙；"
+    circled = "보호 기간은 다음과 같다:\n① 숙소 90일\n② 식량 30일\n④ 의복"
+    assert marked(circled, "보호 기간")[-1] == "① 숙소 90일\n② 식량 30일"
 
 
 def test_a_sentence_left_open_before_a_list_leads_into_it() -> None:
@@ -374,6 +411,23 @@ def test_a_lead_in_after_the_answer_does_not_replace_it() -> None:
     assert marked(heading, "How shall the State protect victims of trafficking?") == [
         "The State shall protect and assist the victims of trafficking in persons as follows:"
     ]
+
+
+def test_a_typed_sentence_is_kept_over_a_lead_in_after_it_and_alone_when_one_span_is_asked() -> None:
+    text = (
+        "The Committee shall consist of 10 experts\n\nThe members of the Committee shall be elected as "
+        "follows:\n\n(a) by ballot."
+    )
+    assert (
+        typed_marks(text, "How many members does the Committee have?")[0]
+        == "The Committee shall consist of 10 experts"
+    )
+    apart = (
+        "The Committee against Torture is composed of experts of high moral standing. Its seat shall be "
+        "at Geneva. The Committee shall hold 2 sessions a year."
+    )
+    question = "How many experts sit on the Committee against Torture?"
+    assert typed_marks(apart, question, max_spans=1) == ["The Committee shall hold 2 sessions a year."]
 
 
 def test_the_sentence_naming_what_is_asked_is_marked_beside_a_typed_one_apart() -> None:
