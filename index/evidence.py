@@ -221,10 +221,10 @@ def best_sentences(
     left open (no closing punctuation; no heading, no list item) before a list item leads into it too:
     22 U.S.C. 9242's "... a report that describes, with respect to each political prison camp in North
     Korea, to the extent information is available" before "(1) the camp’s estimated prisoner
-    population;" (the collection's text lost the dash). When that
-    sentence is a list item, the items after it of the same kind ("(B) ...", not "(12) ...") are
-    marked with it, up to `LIST_ITEMS` items, as one span. A sentence holding the answer type asked
-    is not left for a lead-in after it. Fit halves (2026-12-05): 540 -> 545 of 598 answer passages
+    population;" (the collection's text lost the dash). When that sentence is a list item, the
+    items that follow it in order ("(B) ...", not "(12) ...": `_list_end`) are marked with it, up to
+    `LIST_ITEMS` items, as one span. A sentence holding the answer type asked is not left for a
+    lead-in after it. Fit halves (2026-12-05): 540 -> 545 of 598 answer passages
     marked, none lost; a Korean law's "... 다음과 같다." as a lead-in, one more (ko-535's definition of
     납북자); these rules as they now stand (a short lead-in to a list and a Chinese line with clauses
     read as sentences, not headings: `is_heading_line`), 548, none lost. With audit 22's fit half
