@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
+from corpus.numbering import paragraph_number, successor
 from corpus.sentences import split_sentences
 from index.abstain import idf
 from index.instruments import instrument_terms
@@ -316,18 +317,30 @@ def _lead_in_at(
 
 def _list_end(text: str, spans: Sequence[tuple[int, int]], first: int) -> int:
     """The last sentence of the list that starts at `spans[first]`: when that sentence is a list
-    item ("(A) sex trafficking in which ...", "（一）管制；"), the items after it that follow it in
-    order ("(B) ...", "（二）拘役；"; not "(12) ..." after "(A)", nor "(i) The term ..." after "(ii)"),
-    at most `LIST_ITEMS` of them; else `first`. Only whole items are counted: a sentence inside an
-    item, or a sub-item ("가." under "1."), ends the run."""
-    readings = _item_readings(text, spans[first])
+    item ("(A) sex trafficking in which ...", "（一）管制；"), the items after it whose numbers follow
+    in order (`corpus.numbering.successor`: "(B) ...", "（二）拘役；"; not "(12) ..." after "(A)", nor
+    "(i) The term ..." after "(ii)"; a bullet repeats), at most `LIST_ITEMS` of them; else `first`.
+    Only whole items are counted: a sentence inside an item, or a sub-item ("가." under "1."), ends
+    the run."""
     last = first
-    while readings and last + 1 < len(spans) and last + 1 - first < LIST_ITEMS:
-        after = _item_readings(text, spans[last + 1])
-        # the next item's marker follows this one's in a reading both share (a bullet repeats)
-        readings = {(k, v) for k, v in after if (k, v - 1) in readings or (v == 0 and (k, v) in readings)}
-        if readings:
-            last += 1
+    number = paragraph_number(text[slice(*spans[first])])
+    if number is not None:
+        families, value = set(number.families), number.value
+        while last + 1 < len(spans) and last + 1 - first < LIST_ITEMS:
+            after = paragraph_number(text[slice(*spans[last + 1])])
+            if after is None:
+                break
+            families = {f for f in families if f in after.families and successor(f, value) == after.value}
+            if not families:
+                break
+            value, last = after.value, last + 1
+        return last
+    bullet = _BULLET.match(text, *spans[first])
+    while bullet and last + 1 < len(spans) and last + 1 - first < LIST_ITEMS:
+        repeated = _BULLET.match(text, *spans[last + 1])
+        if repeated is None or repeated.group() != bullet.group():
+            break
+        last += 1
     return last
 
 
@@ -336,61 +349,7 @@ def _is_item(text: str, span: tuple[int, int]) -> bool:
     return _LIST_ITEM.match(text, span[0], span[1]) is not None
 
 
-_MARK_CORE = re.compile(r"[0-9A-Za-z가-힣①-⑳一二三四五六七八九十百]+")
-_KOREAN_ORDER = "가나다라마바사아자차카타파하"  # the order of a Korean law's 목 (가., 나., 다., ...)
-_CHINESE_DIGITS = "一二三四五六七八九"
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-
-
-def _item_readings(text: str, span: tuple[int, int]) -> set[tuple[str, int]]:
-    """The ways to read the list marker the sentence at `span` starts with, each a kind (its shape
-    and numbering: "(a)" letters, "(i)" roman numerals, "1." digits, "가." Korean, "（一）" Chinese,
-    "①" circled) and the item's number in it: "(i)" is the ninth letter or the roman one; a bullet
-    reads 0. Empty when the sentence is no list item."""
-    marker = _LIST_ITEM.match(text, span[0], span[1])
-    if marker is None:
-        return set()
-    mark = marker.group().strip()
-    core = _MARK_CORE.search(mark)
-    if core is None:
-        return {(mark, 0)}
-    c = core.group()
-    shape = mark[: core.start()] + "#" + mark[core.end() :]
-    out: set[tuple[str, int]] = set()
-    if len(c) == 1 and "①" <= c <= "⑳":  # (before digits: "②".isdigit() holds)
-        out.add((shape + "①", ord(c) - ord("①") + 1))
-    elif c.isascii() and c.isdigit():
-        out.add((shape + "0", int(c)))
-    elif len(c) == 1 and c in _KOREAN_ORDER:
-        out.add((shape + "가", _KOREAN_ORDER.index(c) + 1))
-    elif all(ch in _CHINESE_DIGITS + "十百" for ch in c):
-        out.add((shape + "一", _chinese_number(c)))
-    elif c.isascii() and c.isalpha() and (c.islower() or c.isupper()):
-        case = "a" if c.islower() else "A"
-        if len(c) == 1:
-            out.add((shape + case, ord(c.lower()) - ord("a") + 1))
-        roman = _roman_number(c.lower())
-        if roman:
-            out.add((shape + case + "i", roman))
-    return out
-
-
-def _chinese_number(c: str) -> int:
-    """一 1, 十 10, 十二 12, 二十三 23 (list markers go no higher in the collection)."""
-    if "十" not in c:
-        return _CHINESE_DIGITS.index(c[-1]) + 1 if c[-1] in _CHINESE_DIGITS else 0
-    tens, _, units = c.partition("十")
-    return (_CHINESE_DIGITS.index(tens) + 1 if tens else 1) * 10 + (
-        _CHINESE_DIGITS.index(units) + 1 if units in _CHINESE_DIGITS and units else 0
-    )
-
-
-def _roman_number(c: str) -> int:
-    """A small roman numeral's value ("iv" 4), or 0 when `c` is none."""
-    if not c or any(ch not in _ROMAN_VALUES for ch in c):
-        return 0
-    values = [_ROMAN_VALUES[ch] for ch in c]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+_BULLET = re.compile(r"[-*•·▪◦](?=\s)")
 
 
 def term_weights(

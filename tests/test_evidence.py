@@ -363,6 +363,9 @@ def test_a_list_runs_while_its_markers_follow_in_order() -> None:
     assert chinese[items.start : items.end] == "（九）甲；\n（十）乙；\n（十一）丙；"
     circled = "보호 기간은 다음과 같다:\n① 숙소 90일\n② 식량 30일\n④ 의복"
     assert marked(circled, "보호 기간")[-1] == "① 숙소 90일\n② 식량 30일"
+    # a bullet repeats: the list runs while it does
+    bullets = "Refugees receive the following:\n- shelter;\n- food;\n* no cash."
+    assert marked(bullets, "What do refugees receive?")[-1] == "- shelter;\n- food;"
 
 
 def test_a_sentence_left_open_before_a_list_leads_into_it() -> None:
