@@ -687,7 +687,15 @@ class GroundIndex:
             by_language = {lang: _senses(tr for tr in translations if tr.language == lang) for lang in OTHER}
             senses = {lang: found for lang, found in by_language.items() if found}
             typed = TypedReading.of(
-                constraints, q_terms, language, stats, senses, question, self._subject, self._source_years
+                constraints,
+                q_terms,
+                language,
+                stats,
+                senses,
+                question,
+                self._subject,
+                self._source_years,
+                self._title_abbreviated,
             )
         wanted = set(q.provisions)
         in_senses = frozenset[str]().union(*asked[1:])  # a Korean term's English senses, all their words
@@ -2353,6 +2361,8 @@ class TypedReading:
         events: the kinds of event the question's terms, or their senses in another language, tell of
             (`index.events.events_in`), else none.
         total: the question counts a running total (`_RUNNING_TOTAL`).
+        titled: (name, source id) -> the name is an acronym of the source's title
+            (`GroundIndex._title_abbreviated`): not asked of the source's sentences (`_names_of`).
     """
 
     answer: Constraint
@@ -2369,6 +2379,7 @@ class TypedReading:
     source_years: Callable[[str], frozenset[str]] | None = None
     events: frozenset[str] = frozenset()
     total: bool = False
+    titled: Callable[[str, str], bool] | None = None
 
     @classmethod
     def of(
@@ -2381,6 +2392,7 @@ class TypedReading:
         question: str = "",
         subject: Callable[[str], frozenset[str]] | None = None,
         source_years: Callable[[str], frozenset[str]] | None = None,
+        titled: Callable[[str, str], bool] | None = None,
     ) -> TypedReading | None:
         """The reading of a question with key facts `constraints` and terms `terms`; None when it
         asks no answer type or its terms weigh nothing. A name the `question` gives as the source of
@@ -2418,6 +2430,7 @@ class TypedReading:
             source_years,
             _asked_events(weights, senses, question if language == "en" else ""),
             answer.text == "a count" and _RUNNING_TOTAL.search(question) is not None,
+            titled,
         )
 
     def share(self, rec: PassageRecord) -> float:
@@ -2476,12 +2489,12 @@ class TypedReading:
             read = [(s, t, e) for s, t, e in read if not self._other_event(s, e)]
         if self.total:
             read = [(s, t, e) for s, t, e in read if _running_total(t)]
-        if self.names:
+        if self.names and (named := self._names_of(rec)).names:
             # (in the sentence before as well only for a short sentence, `SHORT_SENTENCE_TERMS`: read so
             # for every one, "... KIM Young-sam (1993-98) became the first civilian president ...
             # President KIM Dae-jung (1998-2003) won the Nobel Peace Prize in 2000" answered "When did
             # Kim Young-sam win the Nobel Peace Prize?", en-335 of the fit halves, and nothing more was)
-            read = [(s, t, e) for s, t, e in read if self._names_held(s, rec.language, other)]
+            read = [(s, t, e) for s, t, e in read if named._names_held(s, rec.language, other)]
         sentences = tuple(s for s, _, _ in read)
         shares = (sum(w for t, w in self.weights.items() if held(t, s)) / total for s in sentences)
         return max(shares, default=0.0)
@@ -2588,15 +2601,33 @@ class TypedReading:
             return ""
         return _title_case(min(self.countries - countries_in(texts[0]) - implied))
 
+    def _names_of(self, rec: PassageRecord) -> TypedReading:
+        """The reading whose key names a passage's sentences must hold: a name that is the passage's
+        own source by an acronym of its title ("TVPA" in 22 U.S.C. chapter 78, "Trafficking Victims
+        Protection Act of 2000": `titled`, `GroundIndex._title_abbreviated`) is not asked of them, as
+        the question's key facts do not ask it of the passage (`GroundIndex._missing`)."""
+        if self.titled is None or not self.names:
+            return self
+        titled, source_id = self.titled, rec.passage.source_id
+        kept = [n for n, text in enumerate(self.name_texts) if not titled(text, source_id)]
+        if len(kept) == len(self.names):
+            return self
+        return replace(
+            self,
+            names=tuple(self.names[n] for n in kept),
+            name_texts=tuple(self.name_texts[n] for n in kept),
+        )
+
     def _lacking_name(self, rec: PassageRecord) -> str:
         other = rec.language != self.language
-        if not self.names or (other and (rec.language == CHINESE or not self.senses.get(rec.language))):
+        named = self._names_of(rec)
+        if not named.names or (other and (rec.language == CHINESE or not self.senses.get(rec.language))):
             return ""
         sentences = self._typed_sentences(rec)
-        if not sentences or any(self._names_held(s, rec.language, other) for s in sentences):
+        if not sentences or any(named._names_held(s, rec.language, other) for s in sentences):
             return ""
-        for n, text in enumerate(self.name_texts):
-            alone = replace(self, names=(self.names[n],))
+        for n, text in enumerate(named.name_texts):
+            alone = replace(named, names=(named.names[n],))
             if not any(alone._names_held(s, rec.language, other) for s in sentences):
                 return text
         return ""

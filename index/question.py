@@ -110,6 +110,12 @@ _MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul":
                         "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}  # fmt: skip
 _EN_MONTH = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + "|" + "|".join(_MONTH_ABBREVIATIONS) + r")\b\.?")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+# The first half of a year as a question writes it ("in the first half of 2024", "in its first six
+# months", "2024년 상반기"). Reports date a half-year's figure by the month it ends in ("admitting 105
+# DPRK citizens through June", "January-June"), so the question also searches that month's word
+# (`HALF_YEAR_END`, as the analyzer indexes "June"): a term of its BM25 query and its coverage.
+_FIRST_HALF = re.compile(r"\bfirst\s+(?:half|six\s+months)\b|상반기", re.IGNORECASE)
+HALF_YEAR_END = "june"
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,.]*\d)")
 _QUOTED = re.compile(r"[\"“„«「『]([^\"”“«»「」『』]{3,120})[\"”»」』]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
@@ -696,7 +702,8 @@ def analyze_question(text: str) -> QuestionAnalysis:
     and Japanese), split into content `terms` and question or quantity words (`dropped`), the latter
     including words that frame the question where they follow a question word ("how many times",
     "how long ago", "how many years ago", "how tall", "how frequently", "what percentage of",
-    "what time").
+    "what time"). A question asking of the first half of a year also searches the month it ends in
+    (`HALF_YEAR_END`: "June"; `_FIRST_HALF`).
     Constraints, in this order: quoted phrases (3-120 characters), years (1600-2099), months (of
     a date: "10월", "10月", "October", "Oct."; found in a passage in any of these forms), other
     numbers of 2+ digits (not a month's), and, for English only, runs of capitalised words not at the
@@ -725,6 +732,8 @@ def analyze_question(text: str) -> QuestionAnalysis:
         _OUR_COUNTRY.sub(lambda m: "대한민국" + _AFTER_CONSONANT.get(m.group(1) or "", ""), searched)
     )
     terms = tuple(t for t in all_terms if not _is_question_word(t, language))
+    if _FIRST_HALF.search(question) and HALF_YEAR_END not in terms:
+        terms += (HALF_YEAR_END,)
     dropped = tuple(t for t in all_terms if _is_question_word(t, language)) + tuple(framing)
     spans = [m.span() for m in _PROVISION.finditer(question)]
     references = (_with_paragraph(question, *_cjk_run(question, a, b)) for a, b in spans)

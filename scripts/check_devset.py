@@ -261,6 +261,20 @@ REPEATED = frozenset(
         "en-1070",  # audit 22: en-467 word for word
         "ko-1028",  # audit 22: ko-458 in other words
         "ko-1034",  # audit 22: ko-462 in other words
+        "en-1084",  # audit 23: en-484 in other words
+        "en-1085",  # audit 23: en-1033 in other words (a follow-up in the same thread)
+        "en-1086",  # audit 23: en-889 in other words
+        "en-1088",  # audit 23: en-473 in other words (an unanswerable follow-up in the same thread)
+        "en-1089",  # audit 23: en-465 in other words
+        "en-1093",  # audit 23: en-1078 in other words
+        "en-1095",  # audit 23: en-1029 in other words
+        "en-1096",  # audit 23: en-461 in other words
+        "en-1102",  # audit 23: en-501 as keywords
+        "en-1104",  # audit 23: en-284 naming the article
+        "en-1116",  # audit 23: en-597 in other words (unanswerable)
+        "en-1120",  # audit 23: en-343 but "the PRC" (unanswerable)
+        "ko-1043",  # audit 23: ko-088 with the day it counts from
+        "ko-1044",  # audit 23: ko-531 as keywords
     }
 )
 
@@ -275,6 +289,7 @@ REPEATED_TEST = frozenset(
         "en-1014",  # audit 21: en-523 word for word (the audit set's test half)
         "ko-1018",  # audit 21: ko-350 word for word (off topic; audit 13's test half)
         "en-1056",  # audit 22: en-090 but "is holding" (unanswerable; the dev set's test half)
+        "ko-1056",  # audit 23: ko-429 but its ending (off topic; audit 7's test half)
     }
 )
 

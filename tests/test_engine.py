@@ -695,6 +695,34 @@ def test_a_name_is_held_by_a_rare_word_of_it_or_its_korean_form() -> None:
     assert not _attributed("Laos", "How many smugglers did Laos arrest?")
 
 
+def test_a_name_that_is_the_passage_s_own_source_by_its_acronym_is_not_asked_of_its_sentences() -> None:
+    """The question "In the TVPA's findings, how many women and children ...?" is answered by 22 U.S.C. 7101's
+    "Approximately 50,000 women and children are trafficked into the United States each year.": the
+    Trafficking Victims Protection Act is the passage's own source, which its sentences do not name.
+    The acronym of another source's title is still asked of them."""
+    record = _sentences_record(
+        "Approximately 50,000 women and children are trafficked into the United States each year."
+    )
+    question = "In the TVPA's findings, how many women and children were trafficked into the U.S. every year?"
+    q = analyze_question(question)
+    assert "TVPA" in [c.text for c in q.constraints if c.kind == "name"]
+    stats = TermStats(dict.fromkeys(q.terms, 1), 1000)
+
+    def reading(source_title: str) -> TypedReading:
+        def titled(name: str, source_id: str) -> bool:
+            assert source_id == record.passage.source_id
+            return name == "TVPA" and source_title == "Trafficking Victims Protection Act"
+
+        typed = TypedReading.of(q.constraints, q.terms, "en", stats, {}, question, titled=titled)
+        assert typed is not None
+        return typed
+
+    own = reading("Trafficking Victims Protection Act")
+    assert own.share(record) >= engine.TYPED_SENTENCE_SHARE and own.lacking(record) == ""
+    other = reading("Refugee Act")
+    assert other.share(record) == 0.0 and other.lacking(record) == "TVPA"
+
+
 def _sentences_record(*sentences: str) -> PassageRecord:
     """One passage of `sentences`, each a sentence of its own."""
     text = " ".join(sentences)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.analyzer import analyze
-from index.question import analyze_question, provisions_in, section_provisions
+from index.question import HALF_YEAR_END, analyze_question, provisions_in, section_provisions
 
 
 @pytest.mark.parametrize(
@@ -504,3 +504,21 @@ def test_names_compared_with_are_searched_but_not_required(question: str, names:
 def test_the_terms_outside_a_provision_reference(question: str, outside: tuple[str, ...]) -> None:
     q = analyze_question(question)
     assert tuple(t for t in q.terms if t not in q.provision_terms) == outside
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many defectors did South Korea admit in the first half of 2024?",
+        "How many arrived in the first six months of 2024?",
+        "2024년 상반기에 한국에 들어온 탈북민은 몇 명인가요?",
+    ],
+)
+def test_the_first_half_of_a_year_also_searches_the_month_it_ends_in(question: str) -> None:
+    """Reports date a half-year's figure by its last month ("105 DPRK citizens through June"): the
+    question searches "June" as the analyzer indexes it, once, beside its own terms."""
+    terms = analyze_question(question).terms
+    assert analyze("June") == [HALF_YEAR_END]
+    assert terms.count(HALF_YEAR_END) == 1 and len(terms) > 1
+    assert HALF_YEAR_END not in analyze_question("How many defectors did South Korea admit in 2024?").terms
+    assert HALF_YEAR_END not in analyze_question("What happened in the second half of 2024?").terms
