@@ -282,7 +282,9 @@ _DURATION_WORD_END = re.compile(r"(?:年|日|天|岁|hours?|days?|weeks?|months?
 _HOW_MUCH_VERB = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 _AMOUNT_WORDS = re.compile(
     r"\b(?:cost|costs|pay|paid|pays|charge|charges|charged|fine|fined|earn|earns|earned|receive|receives|"
-    r"received|get|gets|spend|spends|spent|worth|budget|allowance|compensation|money|dollars|won|yuan)\b",
+    r"received|get|gets|spend|spends|spent|worth|budget|allowance|compensation|money|dollars|won|yuan|"
+    # a law's sums: "How much does 22 U.S.C. 7833 authorize each year?"
+    r"authorize|authorizes|authorized|appropriate|appropriates|appropriated|allocate|allocates|allocated)\b",
     re.IGNORECASE,
 )
 _DATE_QUESTION = re.compile(

@@ -50,6 +50,9 @@ from index.question import analyze_question
         ("How much does consent matter?", None),
         ("How much has changed since 2014?", None),
         ("How much does a broker charge?", "an amount"),  # (a charge may be a penalty)
+        # a law's sum: what it authorizes, appropriates or allocates
+        ("How much does 22 U.S.C. 7833 authorize each year?", "a figure"),
+        ("How much was appropriated for fiscal year 2020?", "a figure"),
         ("난민 생계비는 얼마나 받나요?", "an amount, not a fine"),
         ("몇 번째 조항인가요?", None),
         # a sentence's length asked with 이하 / 이상 is a duration, not a year
