@@ -1697,15 +1697,17 @@ class GroundIndex:
             # (`_translated_order`) ("세계인권선언은 망명에 대해 뭐라고 해?": the declaration's article 14,
             # 36th by retrieval, 2nd there). (Its likeliest by the model instead: one answer fewer on
             # the fit halves; and when the model's first is already the instrument's, its passage
-            # ranked best still leads: one more, 2026-12-05.)
+            # ranked best still leads: one more, 2026-12-05; but not before one of its passages that
+            # says the answer type asked better, `_keeps_typed_first`.)
             named_at = [
                 i
                 for i in range(len(groups))
                 if eligible[i] and groups[i].head.passage.source_id in scored.named_sources
             ]
             named_at.sort(key=lambda i: _translated_order(groups[i], scored.language))
-            if named_at and named_at[0] != shown[0]:
-                shown, marks = _lead(named_at[:1], shown, marks, query.k)
+            lead = named_at[:1]
+            if lead and lead[0] != shown[0] and not _keeps_typed_first(groups, shown[0], lead[0], scored):
+                shown, marks = _lead(lead, shown, marks, query.k)
                 named_lead = True
         if scored.absent:
             answered, shown, marks = False, [], []
@@ -2675,6 +2677,25 @@ class TypedReading:
 _ATTRIBUTION = re.compile(
     r"\b(?:according\s+to|reported\s+by|cited\s+by)\b[^,?;]*|(?:^|[,;]\s*)[^,?;]*?따르면", re.IGNORECASE
 )
+
+
+def _keeps_typed_first(groups: Sequence[Group], first: int, lead: int, scored: Scored) -> bool:
+    """Whether the passage the answer would show first stays first before the named instrument's
+    passage ranked best (`lead`): both are the instrument's, the question asks an answer type, and
+    the first says it of what is asked (`TypedReading.share`, at least `TYPED_SENTENCE_SHARE`) in a
+    sentence holding more of the question's terms than any such sentence of the lead ("국제난민기구
+    (IRO)는 언제 만들어졌고 ...?" keeps "... founded on 20 April 1946" before the IRO article's
+    "Filmography", whose "(1948)" is said of a film)."""
+    typed = scored.typed
+    if typed is None or groups[first].head.passage.source_id not in scored.named_sources:
+        return False
+
+    def share(i: int) -> float:
+        head = groups[i].head
+        return typed.share(head) if head.holds_type(typed.answer.text) else 0.0
+
+    first_share = share(first)
+    return first_share >= TYPED_SENTENCE_SHARE and share(lead) < first_share
 
 
 def _translated_order(group: Group, language: str) -> tuple[bool, int]:

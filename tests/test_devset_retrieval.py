@@ -331,6 +331,10 @@ def test_the_instrument_a_question_names_speaks_first(demo_index: GroundIndex) -
     # a filter that leaves the instrument out names none
     kept_out = Query("헌법은 여성 근로자를 어떻게 보호하나요?", filters=Filters(languages=("en",)))
     assert not demo_index.score(kept_out).named_sources
+    # a passage of the instrument saying the date asked stays first before its passage ranked best by the
+    # translated terms, whose only date is said of a film ("Filmography ... (1948)")
+    founded = demo_index.search(Query("국제난민기구(IRO)는 언제 만들어졌나요?"))
+    assert "founded on 20 April 1946" in founded.hits[0].passage.text
     # North Korea's constitution is not in the collection: South Korea's is not the one named
     assert not demo_index.score(Query("북한 헌법에서 공산주의라는 말은 언제 삭제됐나요?")).named_sources
     # the named instrument leads only an answer the typed reading let stand: its treaty holds no date
