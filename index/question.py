@@ -415,7 +415,8 @@ def provisions_in(text: str) -> tuple[Provision, ...]:
 def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool]]:
     """Runs of capitalised words that are not at the start of the question, not generic, not an
     acronym (acronyms are too often spelled out in the sources; a possessive one, "UNHCR's budget",
-    is what the question is about and counts) and not inside a named provision; a possessive ends its
+    is what the question is about and counts, and so does a state's that a treaty act is asked about,
+    "did the PRC accede": `_state_acting`) and not inside a named provision; a possessive ends its
     run ("Washington's North Korea strategy": "Washington", "North Korea"), and so does a comma, a
     colon or a closing bracket after a word ("in Pyongyang, Wang Yajun, said": "Pyongyang", "Wang
     Yajun").
@@ -432,7 +433,7 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
         capital = (
             bool(_NAME_WORD.fullmatch(base))
             and base not in _NOT_NAMES
-            and not word.replace(".", "").isupper()
+            and (not word.replace(".", "").isupper() or _state_acting(words, i, base))
             and not any(a <= start < b for a, b in skip)
         )
         if capital and current and raw[i][1][:1] in "([\"“'‘":
@@ -494,6 +495,13 @@ _COMPARED = re.compile(
     r"(?-i:[A-Z][\w'’.-]*(?:,?\s+(?:(?:of|the|and|or|for|on|in)\s+)*[A-Z][\w'’.-]*)*)",
     re.IGNORECASE,
 )
+
+
+def _state_acting(words: Sequence[tuple[int, str]], i: int, acronym: str) -> bool:
+    """Whether an acronym is a state's ("PRC", "DPRK", "ROK": it has other names, `_country_forms`)
+    that a treaty act is asked about ("In what year did the PRC accede to ...?", `_agent`): a key name
+    then, as "China" is in "When did China accede ...?"."""
+    return _agent(words, i) and bool(_country_forms(tuple(analyze(acronym))))
 
 
 def _agent(words: Sequence[tuple[int, str]], last: int) -> bool:

@@ -450,6 +450,11 @@ def test_a_number_is_found_in_the_forms_passages_write_it() -> None:
         ("When did South Korea ratify the Palermo Protocol?", "South Korea"),
         ("Has China ever signed the Refugee Convention?", "China"),
         ("Did North Korea accede to the Convention against Torture?", "North Korea"),
+        # a state's acronym so asked is its name ("PRC" held by "China" in a passage)
+        ("In what year did the PRC accede to the Refugee Convention?", "PRC"),
+        ("When did the ROK ratify the Palermo Protocol?", "ROK"),
+        ("Did UNHCR sign the agreement?", None),  # no state
+        ("What did the PRC say about the Refugee Convention?", None),  # no treaty act
         ("What does South Korea's Refugee Act say about detention?", None),
         ("How many refugees did South Korea recognise?", None),
         ("When does the Convention enter into force?", None),
