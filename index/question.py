@@ -504,6 +504,19 @@ def _state_acting(words: Sequence[tuple[int, str]], i: int, acronym: str) -> boo
     return _agent(words, i) and bool(_country_forms(tuple(analyze(acronym))))
 
 
+# What a state does to a treaty in a Korean question (가입 "accession", 비준 "ratification", 서명
+# "signature", 탈퇴 "withdrawal"), and the two Koreas' names with their English ones
+_KO_TREATY_ACT = re.compile(r"가입|비준|서명|탈퇴")
+_KO_KOREAS = {"대한민국": ("south", "korea"), "한국": ("south", "korea"), "남한": ("south", "korea"),
+              "북한": ("north", "korea")}  # fmt: skip
+
+
+def _ko_subject(text: str, name: str) -> bool:
+    """Whether `name` stands in a Korean question as its subject or topic (은/는/이/가 after it, "중국은
+    ..."), not inside a word (대한민국 in 대한민국법) or as an object or place."""
+    return re.search(rf"(?<![가-힣]){re.escape(name)}(?:은|는|이|가)(?![가-힣])", text) is not None
+
+
 def _agent(words: Sequence[tuple[int, str]], last: int) -> bool:
     """Whether the name ending at word `last` is a state that a treaty act is asked about: "When did
     South Korea ratify ...?", "Has China (ever) signed ...?", "Did North Korea accede to ...?". A
@@ -564,11 +577,20 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     elif language == "ko":
         # a country a Korean question names is a name as a capitalised one is in English: held in
         # English passages by its English name or nationality, in Korean ones as written
+        acting = _KO_TREATY_ACT.search(text)
         for korean, (english, *others) in korean_countries().items():
             if korean in text and english not in seen:
                 seen.add(english)
                 forms = tuple(dict.fromkeys((*others, *_country_forms(english))))
-                out.append(Constraint("name", korean, english, forms, cjk=(korean,)))
+                agent = acting is not None and _ko_subject(text, korean)
+                out.append(Constraint("name", korean, english, forms, cjk=(korean,), agent=agent))
+        # the two Koreas are no names there (every source is about them), but for the state a treaty
+        # act is asked about ("대한민국은 난민협약에 몇 년에 가입했나요?"), as in English (`_agent`)
+        for korean, english in _KO_KOREAS.items():
+            if acting is not None and _ko_subject(text, korean) and english not in seen:
+                seen.add(english)
+                forms = tuple(dict.fromkeys(_country_forms(english)))
+                out.append(Constraint("name", korean, english, forms, cjk=(korean,), agent=True))
     wanted = asked_type(text)
     if wanted is not None:  # held by a passage whose text gives it (`index.answer_type.holds_type`)
         # the figures it states (not its years, months, ages or articles, which are no figures here)
@@ -717,8 +739,10 @@ def analyze_question(text: str) -> QuestionAnalysis:
     numbers of 2+ digits (not a month's), and, for English only, runs of capitalised words not at the
     start and not inside a named provision ("Kim Eun-joo"); for Korean, the countries other than the
     two Koreas it names (태국: "Thailand", its nationality, or 태국 in a Korean passage;
-    `index.instruments.korean_countries`). One whose analysed terms repeat an earlier one's is left
-    out, and numbers inside a named provision ("Article 33") are not constraints.
+    `index.instruments.korean_countries`), and a state a treaty act is asked about, the two Koreas
+    too ("대한민국은 ... 가입했나요?": `_KO_TREATY_ACT`; in English `_agent`). One whose analysed
+    terms repeat an earlier one's is left out, and numbers inside a named provision ("Article 33") are
+    not constraints.
 
     Args:
         text: the question as typed (any length; the engine limits it to 2,000 characters first).

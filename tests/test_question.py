@@ -455,6 +455,11 @@ def test_a_number_is_found_in_the_forms_passages_write_it() -> None:
         ("When did the ROK ratify the Palermo Protocol?", "ROK"),
         ("Did UNHCR sign the agreement?", None),  # no state
         ("What did the PRC say about the Refugee Convention?", None),  # no treaty act
+        # a Korean question's state, the subject of 가입 / 비준 / 서명 / 탈퇴 (the two Koreas too)
+        ("중국은 몇 년에 난민협약에 가입했나요?", "중국"),
+        ("대한민국은 난민협약에 몇 년에 가입했나요?", "대한민국"),
+        ("난민의정서는 언제 서명됐나요?", None),  # no state
+        ("중국에서 탈북민은 어떻게 되나요?", None),  # no treaty act
         ("What does South Korea's Refugee Act say about detention?", None),
         ("How many refugees did South Korea recognise?", None),
         ("When does the Convention enter into force?", None),
