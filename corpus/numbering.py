@@ -31,6 +31,25 @@ _HAN_DIGITS = {
 _HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
+# The end of a sentence that leads into what follows it: "The term “severe forms of trafficking in
+# persons” means", "... includes:", "as follows:", "有下列情形之一的，...：" (a colon or a dash), "이 법에서
+# 사용하는 용어의 뜻은 다음과 같다." (`index.evidence` marks such a sentence with what it announces)
+LEAD_IN = re.compile(
+    r"(?:\bmeans|\bincludes?|\bas\s+follows|\bthe\s+following)\s*[—–:-]*\s*$|[:：—]\s*$"
+    r"|다음(?:\s*각\s*호)?[와과]\s*같다\.?\s*(?:<[^<>\n]{1,40}>\s*)?$",
+    re.IGNORECASE,
+)
+# A Korean law's sentence on the items that follow it, whatever it says of them ("다음 각 호의 어느
+# 하나에 해당하는 자는 3년 이하의 징역 또는 3천만원 이하의 벌금에 처한다.", "... 다음 각 목의 금액")
+_ITEMS_AHEAD = re.compile(r"다음\s*각\s*[호목]")
+
+
+def leads_into_list(line: str) -> bool:
+    """Whether a line announces the list after it: it ends as a lead-in does (`LEAD_IN`), or it is a
+    Korean law's sentence naming "다음 각 호" / "다음 각 목" (the items that follow)."""
+    return LEAD_IN.search(line) is not None or _ITEMS_AHEAD.search(line) is not None
+
+
 # (script, style, pattern): the script says how the value counts, the style how it is written.
 _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("circled", "", re.compile(rf"(?P<v>[{_CIRCLED}])")),

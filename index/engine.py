@@ -34,6 +34,7 @@ import numpy as np
 
 from corpus.errors import InvalidRequest, SnapshotCorrupt
 from corpus.models import Passage, Source, SourceMeta
+from corpus.numbering import leads_into_list, paragraph_number
 from corpus.script import has_hangul
 from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many, stem_words
@@ -120,7 +121,7 @@ from index.question import (
 from index.question_vectors import Encoding, QuestionVectors
 from index.retriever import Candidate, HybridRetriever
 from index.spelling import corrections
-from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef
+from index.types import Answer, CandidateWhy, Duplicate, Explanation, Filters, Hit, Query, SourceRef, Span
 
 MAX_QUESTION_CHARS = 2000
 MAX_K = 50
@@ -1709,10 +1710,22 @@ class GroundIndex:
             if lead and lead[0] != shown[0] and not _keeps_typed_first(groups, shown[0], lead[0], scored):
                 shown, marks = _lead(lead, shown, marks, query.k)
                 named_lead = True
+        announced = _lead_in_before(groups, shown[0], eligible) if answered and shown else None
+        if announced is not None:
+            # the first passage starts inside a list whose lead-in ends the passage before it: that
+            # passage follows it, as it says what the items are for ("① 다음 각 호의 어느 하나에
+            # 해당하는 자는 3년 이하의 징역 또는 3천만원 이하의 벌금에 처한다." before "1. ... 2.
+            # 제21조제3항을 위반하여 ... 불이익조치를 한 자")
+            shown, marks = _lead([shown[0], announced], shown, marks, query.k)
         if scored.absent:
             answered, shown, marks = False, [], []
         marking: dict[str, _Marking] = {}  # per passage language, what its evidence is marked by
         hits = [self._hit(groups[i], scored, marking) for i, m in zip(shown, marks, strict=True) if m]
+        if announced is not None and announced in shown:
+            # (its lead-in is marked when no sentence of it holds a question term)
+            at = next(n for n, h in enumerate(hits) if h.passage.id == groups[announced].head.passage.id)
+            if not hits[at].evidence:
+                hits[at] = replace(hits[at], evidence=(_last_line(hits[at].passage.text),))
         further = [self._hit(groups[i], scored, marking) for i, m in zip(shown, marks, strict=True) if not m]
         # related passages quote something: a bare title or heading only when nothing else is left
         offered = sorted(order, key=lambda i: bare[i])[:RELATED]  # stable: each kind keeps its order
@@ -2243,6 +2256,33 @@ def _continuation(groups: Sequence[Group], first: int, eligible: Sequence[bool])
             if p.source_id == source and p.ordinal == ordinal and any(list_goes_on(x, p.text) for x in lists):
                 return i
     return None
+
+
+def _lead_in_before(groups: Sequence[Group], first: int, eligible: Sequence[bool]) -> int | None:
+    """The eligible group holding the passage right before `groups[first]`'s head in its source when
+    that head starts with a list item ("1. ...", "(a) ...": `corpus.numbering.paragraph_number`) and the
+    passage before ends with a line announcing a list (`corpus.numbering.leads_into_list`: "... as
+    follows:", "다음 각 호의 어느 하나에 해당하는 자는 ... 처한다."); None otherwise."""
+    head = groups[first].head.passage
+    if paragraph_number(head.text.lstrip().split("\n", 1)[0]) is None or head.ordinal == 0:
+        return None
+    for i, g in enumerate(groups):
+        p = g.head.passage
+        if (
+            i != first
+            and eligible[i]
+            and p.source_id == head.source_id
+            and p.ordinal == head.ordinal - 1
+            and leads_into_list(p.text.rstrip().rsplit("\n", 1)[-1])
+        ):
+            return i
+    return None
+
+
+def _last_line(text: str) -> Span:
+    """The span of a text's last line, trailing whitespace left out."""
+    end = len(text.rstrip())
+    return Span(text.rfind("\n", 0, end) + 1, end)
 
 
 def _lead(first: list[int], shown: list[int], marks: list[bool], k: int) -> tuple[list[int], list[bool]]:

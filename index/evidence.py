@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from corpus.numbering import paragraph_number, successor
+from corpus.numbering import LEAD_IN, paragraph_number, successor
 from corpus.sentences import split_sentences
 from index.abstain import idf
 from index.instruments import instrument_terms
@@ -33,21 +33,13 @@ _LIST_ITEM = re.compile(
 )
 
 
-# The end of a sentence that leads into what follows it: "The term “severe forms of trafficking in
-# persons” means", "... includes:", "as follows:", "有下列情形之一的，...：" (a colon or a dash), "이 법에서
-# 사용하는 용어의 뜻은 다음과 같다."
-_LEAD_IN = re.compile(
-    r"(?:\bmeans|\bincludes?|\bas\s+follows|\bthe\s+following)\s*[—–:-]*\s*$|[:：—]\s*$"
-    r"|다음(?:\s*각\s*호)?[와과]\s*같다\.?\s*(?:<[^<>\n]{1,40}>\s*)?$",
-    re.IGNORECASE,
-)
 LIST_ITEMS = 6  # a lead-in is marked with at most this many of the list items it leads into
 _CJK_CLAUSES = re.compile(r"[，；。]")  # a Chinese or Japanese line with clauses is a sentence
 
 
 def _leads_in(text: str, span: tuple[int, int]) -> bool:
-    """Whether the sentence at `span` leads into the next one (`_LEAD_IN`)."""
-    return _LEAD_IN.search(text, span[0], span[1]) is not None
+    """Whether the sentence at `span` leads into the next one (`LEAD_IN`)."""
+    return LEAD_IN.search(text, span[0], span[1]) is not None
 
 
 def is_heading_line(text: str, start: int, end: int) -> bool:
@@ -77,7 +69,7 @@ def is_heading_line(text: str, start: int, end: int) -> bool:
 
 
 def _introduces_list(text: str, start: int, end: int) -> bool:
-    """Whether `text[start:end]` leads in (`_LEAD_IN`) to a list item on the next line that is not
+    """Whether `text[start:end]` leads in (`LEAD_IN`) to a list item on the next line that is not
     blank: "Refugees may be detained in the following cases:" before "1. illegal entry." is a
     sentence, though short enough for a heading ("Health expenditures per capita:" before "$500" is
     a label)."""
@@ -214,7 +206,7 @@ def best_sentences(
 
     A sentence that leads into the next one ("The term “severe forms of trafficking in persons”
     means", "... as follows:", a colon or a dash at its end, a Korean law's "다음 각 호와 같다":
-    `_LEAD_IN`) is marked with the sentence it leads into, which says what it announces ("(A) sex
+    `LEAD_IN`) is marked with the sentence it leads into, which says what it announces ("(A) sex
     trafficking in which a commercial sex act is induced by force, ..."), when it is the best, or the
     sentence after a best that is a label ("(11) Severe forms of trafficking in persons", then left
     unmarked) and scores `ratio` of it; never after a prose sentence, which stays marked (with the

@@ -459,3 +459,18 @@ def test_a_definition_s_lead_in_is_marked_with_what_it_announces(demo_index: Gro
     hit = next(h for h in answer.shown if "(A) sex trafficking in which" in h.passage.text)
     marks = [hit.passage.text[e.start : e.end] for e in hit.evidence]
     assert any(m.startswith("(A) sex trafficking in which") for m in marks), marks
+
+
+def test_a_passage_that_starts_inside_a_list_is_followed_by_its_lead_in(demo_index: GroundIndex) -> None:
+    # 인신매매방지법 제48조 ① announces the penalty in one passage; its items, among them the act the
+    # question names (dismissing a reporter, 제21조제3항), start the next: the lead-in's passage follows
+    # the item's, with its lead-in marked
+    answer = demo_index.search(Query("인신매매 피해를 신고한 직원을 해고한 사람은 어떤 처벌을 받나요?"))
+    assert answer.answered
+    first, second = answer.hits[:2]
+    assert first.passage.text.startswith("1.") and "제21조제3항을 위반하여" in first.passage.text
+    assert second.passage.ordinal == first.passage.ordinal - 1
+    assert second.passage.source_id == first.passage.source_id
+    marks = [second.passage.text[e.start : e.end] for e in second.evidence]
+    lead_in = "① 다음 각 호의 어느 하나에 해당하는 자는 3년 이하의 징역 또는 3천만원 이하의 벌금에 처한다."
+    assert marks == [lead_in]

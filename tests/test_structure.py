@@ -9,7 +9,7 @@ import pytest
 
 from corpus.models import Region, Source
 from corpus.nonprose import nonprose_of
-from corpus.numbering import han_numeral, han_value, roman_value, to_roman
+from corpus.numbering import han_numeral, han_value, leads_into_list, roman_value, to_roman
 from corpus.structure import Outline, citation, outline, outline_of
 from tests.helpers import demo_collection
 
@@ -429,3 +429,19 @@ def test_demo_has_no_heading_that_is_a_sentence(demo: dict[str, Source]) -> None
             assert len(first) <= 160, (source.path, first)
             ends_sentence = first.rstrip("*")[-1:] in {".", ";", ",", "。", "다"}
             assert not ends_sentence or h.label == "Preamble", (source.path, first)
+
+
+@pytest.mark.parametrize(
+    ("line", "leads"),
+    [
+        ("The term “severe forms of trafficking in persons” means—", True),
+        ("shall be dealt with in accordance with the following procedure:", True),
+        ("이 법에서 사용하는 용어의 뜻은 다음과 같다.", True),
+        ("① 다음 각 호의 어느 하나에 해당하는 자는 3년 이하의 징역 또는 3천만원 이하의 벌금에 처한다.", True),
+        ("2. 상이를 입은 자의 유족에 대하여는 다음 각 목의 금액을 합한 금액", True),
+        ("The Committee shall consist of ten experts.", False),
+        ("① 위원회는 위원장 1명을 포함하여 9명의 위원으로 구성한다.", False),
+    ],
+)
+def test_a_line_announcing_the_list_after_it(line: str, leads: bool) -> None:
+    assert leads_into_list(line) is leads
