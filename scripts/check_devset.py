@@ -275,6 +275,17 @@ REPEATED = frozenset(
         "en-1120",  # audit 23: en-343 but "the PRC" (unanswerable)
         "ko-1043",  # audit 23: ko-088 with the day it counts from
         "ko-1044",  # audit 23: ko-531 as keywords
+        "en-1132",  # audit 24: en-924 in other words (a follow-up in the same thread)
+        "en-1138",  # audit 24: en-557 as keywords
+        "en-1141",  # audit 24: en-822 in other words
+        "en-1155",  # audit 24: en-676 asking two more of the same article's terms
+        "en-1159",  # audit 24: en-597 in other words (unanswerable)
+        "en-1161",  # audit 24: en-345 in other words
+        "ko-1061",  # audit 24: ko-457 in other words
+        "ko-1067",  # audit 24: ko-385 in other words
+        "ko-1071",  # audit 24: ko-473 in another order
+        "ko-1072",  # audit 24: ko-181 in other words
+        "ko-1074",  # audit 24: ko-495 word for word (off topic)
     }
 )
 
