@@ -294,9 +294,11 @@ _DATE_QUESTION = re.compile(
 # A day of the year asked in Korean: 며칠 after "every year" or a month ("'북한이탈주민의 날'은 매년
 # 며칠인가요?", "몇 월 며칠에 ..."), a date; elsewhere 며칠 is a number of days ("며칠 안에", "최대 며칠까지")
 _KO_DAY_OF_YEAR = re.compile(
-    # asked as what it is ("며칠인가요", "며칠이에요", "며칠에 ..."), not how many ("매년 며칠의 휴가",
-    # "매년 며칠 일해요", "며칠 동안"); a day of the month ("매월 며칠") is no date a passage's month holds
-    r"(?:(?<![가-힣])(?:매년|매해|해마다)|몇\s*월)\s*며칠(?=\s*(?:인|이[에었였예야죠]|입니|이던|에(?![가-힣])|[?？.]|$))"
+    # asked as what it is ("며칠인가요", "며칠이에요", "며칠에 ...", "며칠로 정해져"), not how many ("매년
+    # 며칠의 휴가", "매년 며칠 일해요", "며칠 동안"); a day of the month ("매월 며칠") is no date a
+    # passage's month holds
+    r"(?:(?<![가-힣])(?:매년|매해|해마다)|몇\s*월)\s*며칠"
+    r"(?=\s*(?:인|이[에었였예야죠]|입니|이던|(?:에|로|으로)(?![가-힣])|[?？.]|$))"
 )
 # "When did ...?", "When was ... adopted?": a past event asks for its time (a date); "When does
 # trafficking carry ten years?" asks for a condition, and stays untyped

@@ -2448,6 +2448,10 @@ class TypedReading:
         for c in constraints:
             for t in c.terms if c.alternatives else ():
                 alternatives[t] = alternatives.get(t, ()) + c.alternatives
+        for t in weights:
+            # a Korean word for a defector is held by the statutes' word for one (탈북민: 북한이탈주민)
+            if t in _KO_SAME_REFERENT:
+                alternatives[t] = alternatives.get(t, ()) + _KO_SAME_REFERENT[t]
         limit = RARE_NAME_SHARE * max(stats.n_docs, 1)
         names, texts = [], []
         for c in constraints:
@@ -2711,6 +2715,20 @@ class TypedReading:
         rec = group.head
         return rec.holds_type(self.answer.text) and self.share(rec) < TYPED_SENTENCE_SHARE
 
+
+# Korean words for one referent, as analysed (Kiwi keeps 탈북민 whole and parts 북한이탈주민): the
+# everyday words for a North Korean defector and the statutes' (북한이탈주민법 제2조)
+_KO_DEFECTOR_FORMS: tuple[tuple[str, ...], ...] = (
+    ("탈북민",),
+    ("탈북자",),
+    ("새터민",),
+    ("북한", "이탈", "주민"),
+)
+_KO_SAME_REFERENT = {
+    form[0]: tuple(other for other in _KO_DEFECTOR_FORMS if other != form)
+    for form in _KO_DEFECTOR_FORMS
+    if len(form) == 1
+}
 
 # The clause of a question that gives the source of what it asks: "according to the Ministry of
 # Unification, ...", "as reported by Daily NK", "통일부 발표에 따르면"

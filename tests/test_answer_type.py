@@ -50,6 +50,7 @@ from index.question import analyze_question
         ("How much does consent matter?", None),
         ("How much has changed since 2014?", None),
         ("How much does a broker charge?", "an amount"),  # (a charge may be a penalty)
+        ("탈북민을 위한 법정 기념일은 매년 며칠로 정해져 있나요?", "a date"),  # a day of the year
         # a law's sum: what it authorizes, appropriates or allocates
         ("How much does 22 U.S.C. 7833 authorize each year?", "a figure"),
         ("How much was appropriated for fiscal year 2020?", "a figure"),

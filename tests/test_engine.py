@@ -723,6 +723,28 @@ def test_a_name_that_is_the_passage_s_own_source_by_its_acronym_is_not_asked_of_
     assert other.share(record) == 0.0 and other.lacking(record) == "TVPA"
 
 
+def test_a_korean_word_for_a_defector_is_held_by_the_statutes_word() -> None:
+    """탈북민 in a question is 북한이탈주민 in the law's sentence ("... 매년 7월 14일을 북한이탈주민의 날로
+    한다."): the sentence says the date of what is asked; a refugee (난민) is no defector."""
+    text = "① 북한이탈주민에 대한 국민의 관심을 높이기 위하여 매년 7월 14일을 북한이탈주민의 날로 한다."
+    record = PassageRecord(
+        passage=Passage("p", "s", text, 0, len(text), None, 0),
+        language="ko",
+        tokens=tuple(analyze(text)),
+        sentences=((0, len(text)),),
+    )
+
+    def share(question: str) -> float:
+        q = analyze_question(question)
+        stats = TermStats(dict.fromkeys(q.terms, 1), 1000)
+        typed = TypedReading.of(q.constraints, q.terms, "ko", stats, {}, question)
+        assert typed is not None
+        return typed.share(record)
+
+    assert share("탈북민 기념일은 매년 며칠인가요?") >= engine.TYPED_SENTENCE_SHARE
+    assert share("난민 기념일은 매년 며칠인가요?") < engine.TYPED_SENTENCE_SHARE
+
+
 def _sentences_record(*sentences: str) -> PassageRecord:
     """One passage of `sentences`, each a sentence of its own."""
     text = " ".join(sentences)
