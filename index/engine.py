@@ -2386,7 +2386,8 @@ class TypedReading:
         language: the question's language.
         weights: each question term's IDF weight.
         senses: passage language -> question term -> its senses in that language.
-        alternatives: question term -> the other forms of the key fact it is part of.
+        alternatives: question term -> the other forms of the key fact it is part of, and for a Korean
+            word for a defector the others (`_KO_SAME_REFERENT`: 탈북민 held by 북한이탈주민).
         names: per key name of the question, the word sets any of which holds it: (forms written as
             the question's language writes them, its Korean forms).
         countries: the countries an English question names as places outside its attribution
