@@ -282,9 +282,7 @@ _DURATION_WORD_END = re.compile(r"(?:年|日|天|岁|hours?|days?|weeks?|months?
 _HOW_MUCH_VERB = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 _AMOUNT_WORDS = re.compile(
     r"\b(?:cost|costs|pay|paid|pays|charge|charges|charged|fine|fined|earn|earns|earned|receive|receives|"
-    r"received|get|gets|spend|spends|spent|worth|budget|allowance|compensation|money|dollars|won|yuan|"
-    # a law's sums: "How much does 22 U.S.C. 7833 authorize each year?"
-    r"authorize|authorizes|authorized|appropriate|appropriates|appropriated|allocate|allocates|allocated)\b",
+    r"received|get|gets|spend|spends|spent|worth|budget|allowance|compensation|money|dollars|won|yuan)\b",
     re.IGNORECASE,
 )
 _DATE_QUESTION = re.compile(
@@ -294,11 +292,12 @@ _DATE_QUESTION = re.compile(
 # A day of the year asked in Korean: 며칠 after "every year" or a month ("'북한이탈주민의 날'은 매년
 # 며칠인가요?", "몇 월 며칠에 ..."), a date; elsewhere 며칠 is a number of days ("며칠 안에", "최대 며칠까지")
 _KO_DAY_OF_YEAR = re.compile(
-    # asked as what it is ("며칠인가요", "며칠이에요", "며칠에 ...", "며칠로 정해져"), not how many ("매년
-    # 며칠의 휴가", "매년 며칠 일해요", "며칠 동안"); a day of the month ("매월 며칠") is no date a
-    # passage's month holds
+    # asked as what it is ("며칠인가요", "며칠이에요", "며칠에 ...", a day's "매년 며칠로 정해져"), not how
+    # many ("매년 며칠의 휴가", "매년 며칠 일해요", "며칠 동안", a leave's "매년 며칠로 정해져"); a day of
+    # the month ("매월 며칠") is no date a passage's month holds
     r"(?:(?<![가-힣])(?:매년|매해|해마다)|몇\s*월)\s*며칠"
-    r"(?=\s*(?:인|이[에었였예야죠]|입니|이던|(?:에|로|으로)(?![가-힣])|[?？.]|$))"
+    r"(?=\s*(?:인|이[에었였예야죠]|입니|이던|에(?![가-힣])|[?？.]|$))"
+    r"|(?:날|기념일)(?:은|는|이|가)?\s.*?(?:매년|매해|해마다)\s*며칠(?=로(?![가-힣]))"
 )
 # "When did ...?", "When was ... adopted?": a past event asks for its time (a date); "When does
 # trafficking carry ten years?" asks for a condition, and stays untyped

@@ -1721,10 +1721,11 @@ class GroundIndex:
             answered, shown, marks = False, [], []
         marking: dict[str, _Marking] = {}  # per passage language, what its evidence is marked by
         hits = [self._hit(groups[i], scored, marking) for i, m in zip(shown, marks, strict=True) if m]
-        if announced is not None and announced in shown:
+        if announced is not None:
             # (its lead-in is marked when no sentence of it holds a question term)
-            at = next(n for n, h in enumerate(hits) if h.passage.id == groups[announced].head.passage.id)
-            if not hits[at].evidence:
+            lead_in = groups[announced].head.passage.id
+            at = next((n for n, h in enumerate(hits) if h.passage.id == lead_in), None)
+            if at is not None and not hits[at].evidence:
                 hits[at] = replace(hits[at], evidence=(_last_line(hits[at].passage.text),))
         further = [self._hit(groups[i], scored, marking) for i, m in zip(shown, marks, strict=True) if not m]
         # related passages quote something: a bare title or heading only when nothing else is left
@@ -2718,7 +2719,9 @@ class TypedReading:
 
 
 # Korean words for one referent, as analysed (Kiwi keeps 탈북민 whole and parts 북한이탈주민): the
-# everyday words for a North Korean defector and the statutes' (북한이탈주민법 제2조)
+# everyday words for a North Korean defector and the statutes' (북한이탈주민법 제2조). One way only: a
+# question's 탈북민, 탈북자 or 새터민 is held by any of the others; a question writing 북한이탈주민 reads its
+# three parts as terms of their own
 _KO_DEFECTOR_FORMS: tuple[tuple[str, ...], ...] = (
     ("탈북민",),
     ("탈북자",),
@@ -2740,7 +2743,7 @@ _ATTRIBUTION = re.compile(
 
 def _keeps_typed_first(groups: Sequence[Group], first: int, lead: int, scored: Scored) -> bool:
     """Whether the passage the answer would show first stays first before the named instrument's
-    passage ranked best (`lead`): both are the instrument's, the question asks an answer type, and
+    passage ranked best (`lead`): the first is the instrument's too, the question asks an answer type, and
     the first says it of what is asked (`TypedReading.share`, at least `TYPED_SENTENCE_SHARE`) in a
     sentence holding more of the question's terms than any such sentence of the lead ("국제난민기구
     (IRO)는 언제 만들어졌고 ...?" keeps "... founded on 20 April 1946" before the IRO article's

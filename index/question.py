@@ -110,11 +110,16 @@ _MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul":
                         "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}  # fmt: skip
 _EN_MONTH = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + "|" + "|".join(_MONTH_ABBREVIATIONS) + r")\b\.?")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-# The first half of a year as a question writes it ("in the first half of 2024", "in its first six
-# months", "2024년 상반기"). Reports date a half-year's figure by the month it ends in ("admitting 105
-# DPRK citizens through June", "January-June"), so the question also searches that month's word
-# (`HALF_YEAR_END`, as the analyzer indexes "June"): a term of its BM25 query and its coverage.
-_FIRST_HALF = re.compile(r"\bfirst\s+(?:half|six\s+months)\b|상반기", re.IGNORECASE)
+# The first half of a year as a question writes it ("in the first half of 2024", "the first six months
+# of the year", "2024년 상반기"; not "the first six months after arriving"). Reports date a half-year's
+# figure by the month it ends in ("admitting 105 DPRK citizens through June", "January-June"), so the
+# question also searches that month's word (`HALF_YEAR_END`, as the analyzer indexes "June"): a term of
+# its BM25 query and its coverage.
+_FIRST_HALF = re.compile(
+    r"\bfirst\s+(?:half|six\s+months)\s+of\s+(?:the\s+year|(?:1[6-9]|20)\d\d)\b"
+    r"|(?:(?:1[6-9]|20)\d\d\s*년|올해|작년|지난해)\s*상반기",
+    re.IGNORECASE,
+)
 HALF_YEAR_END = "june"
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,.]*\d)")
 _QUOTED = re.compile(r"[\"“„«「『]([^\"”“«»「」『』]{3,120})[\"”»」』]")
@@ -505,8 +510,10 @@ def _state_acting(words: Sequence[tuple[int, str]], i: int, acronym: str) -> boo
 
 
 # What a state does to a treaty in a Korean question (가입 "accession", 비준 "ratification", 서명
-# "signature", 탈퇴 "withdrawal"), and the two Koreas' names with their English ones
-_KO_TREATY_ACT = re.compile(r"가입|비준|서명|탈퇴")
+# "signature", 탈퇴 "withdrawal", as verbs or objects), read only in a question naming a treaty (not
+# 국민연금 가입, 서명운동), and the two Koreas' names with their English ones
+_KO_TREATY_ACT = re.compile(r"(?:가입|비준|서명|탈퇴)(?:했|한|하|할|됐|된|되|해|을|를|\s*여부)")
+_KO_TREATY = re.compile(r"협약|규약|의정서|조약|협정")
 _KO_KOREAS = {"대한민국": ("south", "korea"), "한국": ("south", "korea"), "남한": ("south", "korea"),
               "북한": ("north", "korea")}  # fmt: skip
 
@@ -577,7 +584,7 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     elif language == "ko":
         # a country a Korean question names is a name as a capitalised one is in English: held in
         # English passages by its English name or nationality, in Korean ones as written
-        acting = _KO_TREATY_ACT.search(text)
+        acting = _KO_TREATY_ACT.search(text) if _KO_TREATY.search(text) else None
         for korean, (english, *others) in korean_countries().items():
             if korean in text and english not in seen:
                 seen.add(english)

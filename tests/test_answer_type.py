@@ -51,9 +51,7 @@ from index.question import analyze_question
         ("How much has changed since 2014?", None),
         ("How much does a broker charge?", "an amount"),  # (a charge may be a penalty)
         ("탈북민을 위한 법정 기념일은 매년 며칠로 정해져 있나요?", "a date"),  # a day of the year
-        # a law's sum: what it authorizes, appropriates or allocates
-        ("How much does 22 U.S.C. 7833 authorize each year?", "a figure"),
-        ("How much was appropriated for fiscal year 2020?", "a figure"),
+        ("연차휴가는 매년 며칠로 정해져 있나요?", "a duration"),  # a leave's days
         ("난민 생계비는 얼마나 받나요?", "an amount, not a fine"),
         ("몇 번째 조항인가요?", None),
         # a sentence's length asked with 이하 / 이상 is a duration, not a year

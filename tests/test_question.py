@@ -460,6 +460,8 @@ def test_a_number_is_found_in_the_forms_passages_write_it() -> None:
         ("대한민국은 난민협약에 몇 년에 가입했나요?", "대한민국"),
         ("난민의정서는 언제 서명됐나요?", None),  # no state
         ("중국에서 탈북민은 어떻게 되나요?", None),  # no treaty act
+        ("한국은 탈북민의 국민연금 가입을 어떻게 지원하나요?", None),  # no treaty: a pension's 가입
+        ("중국은 탈북자 강제송환 반대 서명운동에 어떻게 대응했나요?", None),  # a petition's 서명
         ("What does South Korea's Refugee Act say about detention?", None),
         ("How many refugees did South Korea recognise?", None),
         ("When does the Convention enter into force?", None),
@@ -532,3 +534,6 @@ def test_the_first_half_of_a_year_also_searches_the_month_it_ends_in(question: s
     assert terms.count(HALF_YEAR_END) == 1 and len(terms) > 1
     assert HALF_YEAR_END not in analyze_question("How many defectors did South Korea admit in 2024?").terms
     assert HALF_YEAR_END not in analyze_question("What happened in the second half of 2024?").terms
+    # the first months of something else than a year
+    after = "What do defectors learn in the first six months after arriving at Hanawon?"
+    assert HALF_YEAR_END not in analyze_question(after).terms
