@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT24`: bench/devset/audit3.jsonl to audit24.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT25`: bench/devset/audit3.jsonl to audit25.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -62,6 +62,7 @@ AUDIT21 = DEVSET.with_name("audit21.jsonl")
 AUDIT22 = DEVSET.with_name("audit22.jsonl")
 AUDIT23 = DEVSET.with_name("audit23.jsonl")
 AUDIT24 = DEVSET.with_name("audit24.jsonl")
+AUDIT25 = DEVSET.with_name("audit25.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -87,6 +88,7 @@ QUESTION_SETS = {
     "audit 22": AUDIT22,
     "audit 23": AUDIT23,
     "audit 24": AUDIT24,
+    "audit 25": AUDIT25,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

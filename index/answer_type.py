@@ -116,6 +116,10 @@ _FREQUENCY = _led(
 
 _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
+    # a question in keywords that starts with the figure it asks ("total number of North Korean
+    # defectors living in South Korea today?", "Number of refugees recognised in 2024")
+    r"|^\W*(?:the\s+)?(?:(?:total|overall|exact|approximate|estimated|annual|current)\s+)?"
+    r"(?:numbers?|amounts?)\s+of\b(?!\s+(?:time|attention|effort|work)\b)"
     r"|\bhow\s+much\s+(?!(?:do|does|did|has|have|had|will|would|can|could|should)\b)[a-z]"
     r"|\bwhat\s+(?:share|percentage|proportion|fraction|number|amount)\b"
     # the figure named with its qualifier as what is asked ("What is the exact amount in won of ...?",
@@ -159,6 +163,9 @@ _COUNT_QUESTION = re.compile(
 # ("3년 이내", "180 days") or an age is no answer to it
 _COUNT_ONLY = re.compile(
     r"\bhow\s+many\s+(?!(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?|times?)\b)"
+    # a question in keywords that starts with the number of things it asks (`_COUNT_QUESTION`)
+    r"|^\W*(?:the\s+)?(?:(?:total|overall|exact|approximate|estimated|annual|current)\s+)?numbers?\s+of\s+"
+    r"(?!(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?|times?)\b)"
     r"|몇\s*(?:명|개(?!월)|건|곳|가지|개국|나라|세대|가구)",
     re.IGNORECASE,
 )
@@ -544,7 +551,8 @@ def _grouped(digits: str) -> str:
 
 def asked_type(question: str) -> AnswerType | None:
     """The answer type a question asks for: "a count" for a number of things ("how many people", "몇
-    곳": a duration or an age does not answer it), "a duration" for a length of time ("임기는 몇 년",
+    곳", a question in keywords starting "total number of ...": a duration or an age does not answer
+    it), "a duration" for a length of time ("임기는 몇 년",
     "how many years"), "an amount" for a sum of money ("예산은 얼마", "hourly minimum wage"), "a
     percentage" for a share ("what percentage", "몇 퍼센트", "비율은 얼마", "What is the recognition
     rate?"), "an amount, not a fine" for a sum a penalty does not give (a grant, a reward, a wage), "a

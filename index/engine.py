@@ -93,6 +93,7 @@ from index.instruments import (
     TitleIndex,
     abbreviates,
     acronyms_in,
+    capital_forms,
     countries_in,
     country_terms,
     innermost_instrument,
@@ -116,6 +117,7 @@ from index.question import (
     QuestionAnalysis,
     analyze_question,
     section_provisions,
+    spelled_out,
     year_ends,
 )
 from index.question_vectors import Encoding, QuestionVectors
@@ -478,7 +480,7 @@ class GroundIndex:
                 (`index.filters.check_filters`).
             NotFound: a filter names an unknown source.
         """
-        question = query.question.strip()
+        question = spelled_out(query.question.strip())
         if not question:
             raise InvalidRequest("the question is empty")
         if len(question) > MAX_QUESTION_CHARS:
@@ -1667,11 +1669,12 @@ class GroundIndex:
             apart
             and typed is not None
             and len(shown) > 1
-            and (typed.years or typed.events)
-            and not replace(typed, years=frozenset(), events=frozenset()).apart(groups[shown[0]])
+            and (typed.years or typed.events or typed.days)
+            and not replace(typed, years=frozenset(), events=frozenset(), days=False).apart(groups[shown[0]])
         ):
-            # the likeliest answer tells the figure of another year or another event than the one asked
-            # (and would count for it otherwise): the next one speaks first, and is judged in its turn
+            # the likeliest answer tells the figure of another year or another event than the one asked,
+            # or a length of time in years or months for a number of days (and would count for it
+            # otherwise): the next one speaks first, and is judged in its turn
             # (refusing instead, the fit halves refused two answers more for two unanswerable
             # questions more with the years alone, and two more for three more with the events)
             # (and the next eligible passage fills the k shown, marked likely to answer as
@@ -2358,7 +2361,10 @@ class TypedReading:
     Young-sam; a name of common words only by all of them); or by one of its other forms; in a Korean
     passage by its Korean form (태국, or the word it begins: 베트남인). In a passage of another language
     it is read only when it has a form written there. A name the question gives as its source is not
-    read (`_attributed`).
+    read (`_attributed`), nor are the terms only of its attribution clause weighed ("How many North
+    Korean refugees were in China according to the 2014 CIA World Factbook?" is answered by the
+    Factbook's "refugees (country of origin): estimated 30,000-50,000 (North Korea)"; 2026-12-05,
+    twenty-five sets' fit halves: one answer more, nothing lost).
 
     The countries an English question names as places are read even when common (as key names they
     are not): a sentence of an English passage that names as a place a country the question does
@@ -2380,7 +2386,12 @@ class TypedReading:
     likeliest passage would count but for its years or its event, the next likely one speaks instead
     (`GroundIndex.search`). A count question asking a running total ("in total", "so far", "누적")
     reads only the sentences that give one (`_running_total`): a figure for 1994-2003 is none (the
-    fit halves: all ten such questions are unanswerable; refused 6 -> 10, nothing lost).
+    fit halves: all ten such questions are unanswerable; refused 6 -> 10, nothing lost). A duration
+    question asking days or weeks ("며칠 안에", "how many days": `days`) reads only the sentences giving
+    some (`_DAYS_TOLD`: "30일 이내", "within seven days"): "42 North Korean defectors went missing in
+    the previous five years" does not tell how many days a handover takes (2026-12-05, the fit halves:
+    unanswerable refused 221 -> 223 of 272, with the next likely passage speaking when the first would
+    count but for its units, as for its years: no answer lost).
 
     Attributes:
         answer: the question's answer-type constraint (its `given` figures do not count as the type).
@@ -2405,8 +2416,12 @@ class TypedReading:
         events: the kinds of event the question's terms, or their senses in another language, tell of
             (`index.events.events_in`), else none.
         total: the question counts a running total (`_RUNNING_TOTAL`).
+        days: the question asks a duration in days or weeks (`_ASKS_DAYS`: "며칠 안에", "how many
+            days"): only the sentences giving one are read (`_DAYS_TOLD`).
         titled: (name, source id) -> the name is an acronym of the source's title
             (`GroundIndex._title_abbreviated`): not asked of the source's sentences (`_names_of`).
+        capitals: the key names that are a capital standing for its state (`_is_capital`), not an
+            agent of a treaty act: not asked of a source about that state (`_names_of`).
     """
 
     answer: Constraint
@@ -2424,6 +2439,8 @@ class TypedReading:
     events: frozenset[str] = frozenset()
     total: bool = False
     titled: Callable[[str, str], bool] | None = None
+    capitals: frozenset[str] = frozenset()
+    days: bool = False
 
     @classmethod
     def of(
@@ -2443,7 +2460,10 @@ class TypedReading:
         what it asks ("According to the Ministry of Unification, how many ...?", "통일부에 따르면")
         is no name the sentence with the figure must hold."""
         answer = next((c for c in constraints if c.kind == "answer"), None)
-        weights = {t: idf(stats.df.get(t, 0), stats.n_docs) for t in sorted(set(terms))}
+        # the terms only of the clause naming the question's source ("according to the 2014 CIA World
+        # Factbook") say where the figure is told, not what it counts: the sentence need not hold them
+        kept = set(terms) - (_attribution_terms(question) - _unattributed_terms(question))
+        weights = {t: idf(stats.df.get(t, 0), stats.n_docs) for t in sorted(kept)}
         if answer is None or answer.text in UNREAD_TYPES or sum(weights.values()) <= 0:
             return None
         alternatives: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -2479,6 +2499,10 @@ class TypedReading:
             _asked_events(weights, senses, question if language == "en" else ""),
             answer.text == "a count" and _RUNNING_TOTAL.search(question) is not None,
             titled,
+            frozenset(
+                c.text for c in constraints if c.kind == "name" and not c.agent and _is_capital(c.text)
+            ),
+            answer.text == "a duration" and _ASKS_DAYS.search(question) is not None,
         )
 
     def share(self, rec: PassageRecord) -> float:
@@ -2519,7 +2543,7 @@ class TypedReading:
         sentences = self._typed_sentences(rec)
         texts = (
             rec.typed_sentence_texts(self.answer.text, self.answer.given)
-            if self.part_of or self.countries or self.years or self.total or self.events
+            if self.part_of or self.countries or self.years or self.total or self.events or self.days
             else ("",) * len(sentences)
         )
         # (an event is read in the text its terms are of: a short sentence's with the one before it)
@@ -2537,6 +2561,8 @@ class TypedReading:
             read = [(s, t, e) for s, t, e in read if not self._other_event(s, e)]
         if self.total:
             read = [(s, t, e) for s, t, e in read if _running_total(t)]
+        if self.days:
+            read = [(s, t, e) for s, t, e in read if _DAYS_TOLD.search(t)]
         if self.names and (named := self._names_of(rec)).names:
             # (in the sentence before as well only for a short sentence, `SHORT_SENTENCE_TERMS`: read so
             # for every one, "... KIM Young-sam (1993-98) became the first civilian president ...
@@ -2619,6 +2645,8 @@ class TypedReading:
                 why.append(f"telling of {kinds}, not of {asked}")
             elif self.total and not _running_total(text):
                 why.append("giving no running total")
+            elif self.days and not _DAYS_TOLD.search(text):
+                why.append("giving no number of days")
             else:
                 return ""
         return " or ".join(dict.fromkeys(why))
@@ -2653,11 +2681,23 @@ class TypedReading:
         """The reading whose key names a passage's sentences must hold: a name that is the passage's
         own source by an acronym of its title ("TVPA" in 22 U.S.C. chapter 78, "Trafficking Victims
         Protection Act of 2000": `titled`, `GroundIndex._title_abbreviated`) is not asked of them, as
-        the question's key facts do not ask it of the passage (`GroundIndex._missing`)."""
-        if self.titled is None or not self.names:
+        the question's key facts do not ask it of the passage (`GroundIndex._missing`); nor is a
+        capital standing for its state (`capitals`: "Seoul's unification ministry") in a source about
+        that state (`subject`: the South Korea report's "The Ministry of Unification reported
+        admitting 105 DPRK citizens through June."; 2026-12-05, the fit halves: two answers more, no
+        unanswerable question answered), unless a treaty act is asked of it (`_agent`)."""
+        if not self.names or (self.titled is None and self.subject is None):
             return self
-        titled, source_id = self.titled, rec.passage.source_id
-        kept = [n for n, text in enumerate(self.name_texts) if not titled(text, source_id)]
+        source_id = rec.passage.source_id
+        about = self.subject(source_id) if self.subject is not None else frozenset()
+
+        def asked(text: str) -> bool:
+            if self.titled is not None and self.titled(text, source_id):
+                return False
+            # a state by its capital ("Seoul's unification ministry") in a source about that state
+            return not (text in self.capitals and countries_in(text) <= about)
+
+        kept = [n for n, text in enumerate(self.name_texts) if asked(text)]
         if len(kept) == len(self.names):
             return self
         return replace(
@@ -2798,6 +2838,19 @@ _TOTAL = re.compile(
     r"누적|총\s*\d|모두\s*(?:약\s*)?\d|지금까지|현재까지",
     re.IGNORECASE,
 )
+# A duration question asking days or weeks ("며칠 안에", "몇 주", "how many days"; not 몇 주년, an
+# anniversary), and a sentence giving days, weeks or hours ("30일 이내", "15 days", "a week", 十五日):
+# "42 North Korean defectors went missing in the previous five years" is no answer to how many days
+_ASKS_DAYS = re.compile(
+    r"며칠|몇\s*(?:일|주)(?!년)|\bhow\s+many\s+(?:more\s+)?(?:days?|weeks?)\b", re.IGNORECASE
+)
+_DAYS_TOLD = re.compile(
+    r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:일|주(?!년)|시간|日|天|周|小时)"
+    r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred)[\s-]+(?:(?:more|additional|consecutive|full|working|"
+    r"business|calendar)\s+)?(?:days?|weeks?|hours?)\b|일주일|열흘|사흘|나흘|보름|\bfortnight",
+    re.IGNORECASE,
+)
 # A sentence speaking of its source's year without naming it: "during the year", "this year", "올해",
 # "당해 연도" (not "the year before", "the year 2020"; not "that year", "the same year", "그해", "같은
 # 해", which speak of a year the text names)
@@ -2885,6 +2938,22 @@ def _asked_countries(question: str) -> frozenset[str]:
     """The countries a question names (`index.instruments.countries_in`) outside its attribution
     clause: "According to Seoul, how many journalists were detained in China?" asks about China."""
     return countries_in(_ATTRIBUTION.sub(" ", question))
+
+
+def _is_capital(name: str) -> bool:
+    """Whether a name is a capital that can stand for its state's government ("Seoul", "Beijing":
+    `index.instruments.capital_forms`)."""
+    return len(terms := analyze(name)) == 1 and terms[0] in capital_forms()
+
+
+def _attribution_terms(question: str) -> set[str]:
+    """The analysed terms of a question's attribution clauses (`_ATTRIBUTION`)."""
+    return {t for m in _ATTRIBUTION.finditer(question) for t in analyze(m.group())}
+
+
+def _unattributed_terms(question: str) -> set[str]:
+    """The analysed terms of a question outside its attribution clauses (`_ATTRIBUTION`)."""
+    return set(analyze(_ATTRIBUTION.sub(" ", question)))
 
 
 def _attributed(name: str, question: str) -> bool:

@@ -146,6 +146,31 @@ _AGE_AFTER = re.compile(
 # "who was 16" is an age only where the number ends the phrase ("who were 500 detainees" is a count)
 _AGE_WHO_BEFORE = re.compile(r"\bwho\s+(?:was|is|were|are)\s+$", re.IGNORECASE)
 _AGE_WHO_AFTER = re.compile(r"\s*(?:$|[?.,;:!]|(?:when|at|then|years?)\b)", re.IGNORECASE)
+# Abbreviations questions write for the words of an institution's name that the collection's sources
+# write out ("the State Dept report", "the Chinese govt", "Int'l Covenant"): read as those words, so
+# that "State Dept" is the "State Department" the sources and their publishers name
+_ABBREVIATIONS = {
+    "dept": "department", "dep't": "department", "govt": "government", "gov't": "government",
+    "intl": "international", "int'l": "international", "natl": "national", "nat'l": "national",
+    "cttee": "committee", "assn": "association", "univ": "university",
+}  # fmt: skip
+_ABBREVIATION = re.compile(
+    r"\b(?:" + "|".join(re.escape(a).replace("'", "['’]") for a in _ABBREVIATIONS) + r")(?:\.|\b)",
+    re.IGNORECASE,
+)
+
+
+def spelled_out(question: str) -> str:
+    """A question with the abbreviations of institutions' words it writes (`_ABBREVIATIONS`: "Dept",
+    "Gov't", "Intl.") written out, capitalised as written ("State Dept." -> "State Department")."""
+
+    def full(m: re.Match[str]) -> str:
+        word = _ABBREVIATIONS[m.group().rstrip(".").replace("’", "'").lower()]
+        return word.capitalize() if m.group()[0].isupper() else word
+
+    return _ABBREVIATION.sub(full, question)
+
+
 # "우리나라" ("our country") in a Korean question is the Republic of Korea, as its laws name it: the
 # phrase is read as 대한민국, its particle in the form that follows a consonant (는 -> 은)
 _OUR_COUNTRY = re.compile(r"우리\s?나라(는|가|를|와|로|랑)?")
@@ -713,6 +738,8 @@ _FRAMING = re.compile(
     r"|\bhow\s+(frequently)\b"
     r"|\bwhat\s+(?:(percentage|percent|share|proportion|fraction|amount|number)\s+of\b"
     r"|(time)\s+(?:is|are|was|were|does|do|did|will|should|can|must)\b)"
+    # a question in keywords that starts with the number it asks ("total number of defectors ...?")
+    r"|^\W*(?:the\s+)?(?:(total|overall|exact|approximate|estimated|current)\s+)?(numbers?)\s+of\b"
     r"|어느\s*(정도)"
     # "국제협약에서 말하는 '무국적자'" (the term as the convention uses it): 말 is the verb "say"
     r"|(?<![가-힣])(말)(?=하(?!기)|한(?!마디)|했|해)"
@@ -733,13 +760,15 @@ def analyze_question(text: str) -> QuestionAnalysis:
     """Analyse a question (see the module docstring). Pure and deterministic; never raises; the
     last 1,024 analyses are kept.
 
-    The text is NFKC-normalised and trimmed; its language is read from its script
+    The text is NFKC-normalised and trimmed, an institution's abbreviated words written out
+    (`spelled_out`: "State Dept" is the State Department); its language is read from its script
     (`corpus.script.query_language`); its terms are `index.analyzer.analyze` output (Snowball stems
     without stop words for English, Kiwi content morphemes for Korean, character bigrams for Chinese
     and Japanese), split into content `terms` and question or quantity words (`dropped`), the latter
     including words that frame the question where they follow a question word ("how many times",
     "how long ago", "how many years ago", "how tall", "how frequently", "what percentage of",
-    "what time"). A question asking of the first half of a year also searches the month it ends in
+    "what time"), and the number a question in keywords starts with ("total number of defectors
+    ...?"). A question asking of the first half of a year also searches the month it ends in
     (`HALF_YEAR_END`: "June"; `_FIRST_HALF`).
     Constraints, in this order: quoted phrases (3-120 characters), years (1600-2099), months (of
     a date: "10월", "10月", "October", "Oct."; found in a passage in any of these forms), other
@@ -757,7 +786,7 @@ def analyze_question(text: str) -> QuestionAnalysis:
     Returns:
         The `QuestionAnalysis`; `terms` is empty for a question of question words only.
     """
-    question = unicodedata.normalize("NFKC", text).strip()
+    question = spelled_out(unicodedata.normalize("NFKC", text).strip())
     language = query_language(question)
     # framing words are left out where they frame, and only there ("the Times" stays content)
     framing_spans = [

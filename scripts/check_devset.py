@@ -286,6 +286,18 @@ REPEATED = frozenset(
         "ko-1071",  # audit 24: ko-473 in another order
         "ko-1072",  # audit 24: ko-181 in other words
         "ko-1074",  # audit 24: ko-495 word for word (off topic)
+        "en-1168",  # audit 25: en-878 in other words (a follow-up in the same thread)
+        "en-1170",  # audit 25: en-553 ("in one go" for "to the North")
+        "en-1173",  # audit 25: en-442 in other words
+        "en-1184",  # audit 25: en-501 asking the article's conditions
+        "en-1188",  # audit 25: en-284 naming the court for the Statute
+        "en-1191",  # audit 25: en-867 in other words
+        "en-1197",  # audit 25: en-477 as keywords (unanswerable)
+        "en-1201",  # audit 25: en-1077 naming the woman
+        "en-1202",  # audit 25: en-681 in other words (a follow-up in the same thread)
+        "ko-1076",  # audit 25: ko-459 in other words
+        "ko-1077",  # audit 25: ko-482 in other words
+        "ko-1081",  # audit 25: ko-462 in other words
     }
 )
 

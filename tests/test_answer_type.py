@@ -24,6 +24,11 @@ from index.question import analyze_question
     ("question", "kind"),
     [
         ("How many defectors were detained?", "a count"),
+        # a question in keywords that starts with the number it asks
+        ("total number of North Korean defectors living in South Korea today?", "a count"),
+        ("Number of refugees recognised in 2024", "a count"),
+        ("number of days a refugee applicant has to appeal?", "a figure"),
+        ("What is the number of the article on torture?", None),
         ("How many years can a defector stay?", "a duration"),
         ("How many people, and in what year?", "a figure"),
         ("하나센터는 몇 곳인가요?", "a count"),

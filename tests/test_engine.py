@@ -723,6 +723,95 @@ def test_a_name_that_is_the_passage_s_own_source_by_its_acronym_is_not_asked_of_
     assert other.share(record) == 0.0 and other.lacking(record) == "TVPA"
 
 
+def test_the_terms_of_the_clause_naming_the_source_are_not_asked_of_the_sentence() -> None:
+    """ "How many North Korean refugees were in China according to the 2014 CIA World Factbook?" is
+    answered by the Factbook's "refugees (country of origin): estimated 30,000-50,000 (North Korea)":
+    where the figure is told is no term its sentence must hold. Asked of the edition without the
+    clause, its rare words still weigh, and the sentence holds too little of the question."""
+    record = _sentences_record(
+        "refugees (country of origin): estimated 30,000-50,000 (North Korea) (2012); 300,896 (Vietnam) (2013)"
+    )
+
+    def share(question: str) -> float:
+        q = analyze_question(question)
+        df = dict.fromkeys(q.terms, 1) | {"north": 40, "korean": 40, "refuge": 20, "china": 30}
+        facts = [c for c in q.constraints if c.kind != "name"]
+        china = frozenset({"china"})
+        reading = TypedReading.of(facts, q.terms, "en", TermStats(df, 100), {}, question, lambda _: china)
+        assert reading is not None
+        return reading.share(record)
+
+    assert share("How many North Korean refugees were in China according to the 2014 CIA World Factbook?") > (
+        engine.TYPED_SENTENCE_SHARE
+    )
+    assert share("How many North Korean refugees were in China in the 2014 CIA World Factbook?") < (
+        engine.TYPED_SENTENCE_SHARE
+    )
+    # (a term also asked outside the clause is still asked: China)
+    clause = engine._attribution_terms("How many were in China according to the Factbook?")
+    assert "factbook" in clause and "china" not in clause
+    assert "china" in engine._unattributed_terms("How many were in China according to the China Factbook?")
+
+
+def test_a_capital_standing_for_its_state_is_held_by_a_source_about_that_state() -> None:
+    """ "How many North Koreans did Seoul's unification ministry take in ...?" is answered by the South
+    Korea report's "The Ministry of Unification reported admitting 105 DPRK citizens through June.":
+    the report is about the state whose capital the question names. A source about another country
+    must name it; and a state a treaty act is asked of is asked of every source."""
+    record = _sentences_record(
+        "The Ministry of Unification reported admitting 105 DPRK citizens through June."
+    )
+    question = (
+        "How many North Koreans did Seoul's unification ministry take in during the first half of 2024?"
+    )
+    q = analyze_question(question)
+    stats = TermStats(dict.fromkeys(q.terms, 1), 100)
+
+    def reading(about: str) -> TypedReading:
+        typed = TypedReading.of(
+            q.constraints, q.terms, "en", stats, {}, question, lambda _: frozenset({about})
+        )
+        assert typed is not None and typed.capitals == {"Seoul"}
+        return typed
+
+    assert reading("south korea").share(record) >= engine.TYPED_SENTENCE_SHARE
+    assert reading("south korea").lacking(record) == ""
+    assert reading("china").share(record) == 0.0 and reading("china").lacking(record) == "Seoul"
+    acting = analyze_question("When did Seoul ratify the Refugee Convention?")
+    typed = TypedReading.of(
+        acting.constraints, acting.terms, "en", TermStats(dict.fromkeys(acting.terms, 1), 100), {}, "x"
+    )
+    assert typed is not None and typed.capitals == frozenset()
+    assert engine._is_capital("Beijing") and not engine._is_capital("Seoul National University")
+
+
+def test_a_question_asking_days_is_answered_only_by_a_sentence_giving_days() -> None:
+    """ "중국 공안에 붙잡힌 탈북민이 북한으로 넘겨지기까지 보통 며칠 걸려요?" is not answered by "42 North
+    Korean defectors went missing in the previous five years": a length of time in years is no number
+    of days. A sentence giving days or weeks is read."""
+    senses = {"en": {"탈북민": (("defector",),), "북한": (("north", "korea"),)}}
+    asked = _typed("붙잡힌 탈북민이 북한으로 넘겨지기까지 보통 며칠 걸려요?", "ko", senses, worded=True)
+    assert asked.days
+    years = _sentences_record("42 North Korean defectors went missing in the previous five years.")
+    assert asked.share(years) == 0.0 and asked.why_apart(years) == "giving no number of days"
+    days = _sentences_record("North Korean defectors caught in China are handed over within 30 days.")
+    assert asked.share(days) > engine.TYPED_SENTENCE_SHARE
+    for question in ("How many days does an applicant have to appeal?", "이의신청은 며칠 안에 해야 돼요?"):
+        assert _typed(question, worded=True).days, question
+    for question in ("How many years is the term of office?", "임기는 몇 년인가요?"):
+        assert not _typed(question, worded=True).days, question
+    for sentence in (
+        "그 통지를 받은 날부터 30일 이내",
+        "within seven days",
+        "a week later",
+        "十五日以内",
+        "열흘 안에",
+    ):
+        assert engine._DAYS_TOLD.search(sentence), sentence
+    for sentence in ("within five years", "6개월 이내", "for two months"):
+        assert not engine._DAYS_TOLD.search(sentence), sentence
+
+
 def test_a_korean_word_for_a_defector_is_held_by_the_statutes_word() -> None:
     """탈북민 in a question is 북한이탈주민 in the law's sentence ("... 매년 7월 14일을 북한이탈주민의 날로
     한다."): the sentence says the date of what is asked; a refugee (난민) is no defector."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.analyzer import analyze
-from index.question import HALF_YEAR_END, analyze_question, provisions_in, section_provisions
+from index.question import HALF_YEAR_END, analyze_question, provisions_in, section_provisions, spelled_out
 
 
 @pytest.mark.parametrize(
@@ -537,3 +537,29 @@ def test_the_first_half_of_a_year_also_searches_the_month_it_ends_in(question: s
     # the first months of something else than a year
     after = "What do defectors learn in the first six months after arriving at Hanawon?"
     assert HALF_YEAR_END not in analyze_question(after).terms
+
+
+def test_an_institution_s_abbreviated_words_are_read_written_out() -> None:
+    """ "State Dept 2024 South Korea report: ...?" names the State Department, as its sources and their
+    publishers write it: "Dept" is no name of its own that a passage must hold."""
+    assert spelled_out("State Dept 2024 report") == "State Department 2024 report"
+    assert (
+        spelled_out("the Chinese govt. and the Int’l Covenant")
+        == "the Chinese government and the International Covenant"
+    )
+    assert spelled_out("the dept of state") == "the department of state"
+    assert spelled_out("Departure and deputy") == "Departure and deputy"
+    q = analyze_question(
+        "State Dept 2024 South Korea report: what was the recognition rate between January and July?"
+    )
+    assert "depart" in q.terms and "dept" not in q.terms
+    assert "Dept" not in [c.text for c in q.constraints]
+
+
+def test_a_question_in_keywords_drops_the_number_it_asks_from_its_terms() -> None:
+    """ "total number of North Korean defectors living in South Korea today?" asks a count: "total"
+    and "number" frame it as "how many" does, and no passage need hold them; inside a question they
+    stay ("What is the number of the article?")."""
+    q = analyze_question("total number of North Korean defectors living in South Korea today?")
+    assert {"total", "number"} <= set(q.dropped) and not {"total", "number"} & set(q.terms)
+    assert "number" in analyze_question("What is the number of the article?").terms
