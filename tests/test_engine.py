@@ -785,6 +785,35 @@ def test_a_capital_standing_for_its_state_is_held_by_a_source_about_that_state()
     assert engine._is_capital("Beijing") and not engine._is_capital("Seoul National University")
 
 
+def test_a_figure_standing_for_the_noun_of_the_sentence_before_is_read_with_it() -> None:
+    """ "How many North Korean escapees made it to South Korea in 2023?" is answered by the 2023 report's
+    "Only 196 arrived during the year, ...": its figure stands for the escapees the sentence before
+    names, however long the sentence is. A figure followed by what it counts does not go on from there."""
+    before = (
+        "According to the ROK Ministry of Unification, the number of escapees arriving in the ROK remained "
+        "well below prepandemic levels."
+    )
+    rest = (
+        " during the year, nearly three times the 67 who arrived in 2022, but still a fraction of the "
+        "1,047 who arrived in 2019, the last full year prior to the imposition of COVID-19 restrictions."
+    )
+    question = "How many North Korean escapees made it to South Korea in 2023?"
+    q = analyze_question(question)
+    common = {"north": 40, "korean": 40, "south": 20, "korea": 40, "made": 10, "2023": 10}
+    stats = TermStats(dict.fromkeys(q.terms, 1) | common, 100)
+    facts = [c for c in q.constraints if c.kind != "name"]  # (its names are common: no key facts)
+    reading = TypedReading.of(
+        facts, q.terms, "en", stats, {}, question, source_years=lambda _: frozenset({"2023"})
+    )
+    assert reading is not None
+    assert reading.share(_sentences_record(before, "Only 196 arrived" + rest)) > engine.TYPED_SENTENCE_SHARE
+    named = "Only 196 tourists came during the year, nearly three times the 67 tourists of 2022."
+    assert reading.share(_sentences_record(before, named)) == 0.0
+    assert engine._ELLIPTIC_FIGURE.search("the 67 who arrived") and not engine._ELLIPTIC_FIGURE.search(
+        "67 people"
+    )
+
+
 def test_a_question_asking_days_is_answered_only_by_a_sentence_giving_days() -> None:
     """ "중국 공안에 붙잡힌 탈북민이 북한으로 넘겨지기까지 보통 며칠 걸려요?" is not answered by "42 North
     Korean defectors went missing in the previous five years": a length of time in years is no number
