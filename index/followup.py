@@ -16,6 +16,7 @@ asked earlier. `read_question` makes that call from the question's own words, wi
   follows ("신고 안 하면 어떻게 되나요?", who fails to report what) (`_ko_elliptical`);
 - a relational noun or verb left without what it relates to: "Are there any exceptions?" (to what),
   "What reason does Beijing give?" (for what), "How did the UN respond?", 예외가 있나요?, 이유는?;
+  "each member's term" in a question naming no body (`_MEMBER`: a member of what);
 - a Korean noun with 도 ("also") near the start: "난민신청자도 포함되나요?" (as well as whom);
 - a definite noun phrase naming again what the last question named: "Has China signed the
   convention?" after a question about the Refugee Convention (`read_question`: it needs the history).
@@ -152,6 +153,14 @@ _RELATIONAL = re.compile(
     r"(?![^?.!]*\b(?:to|for|behind)\s+(?!example\b|instance\b))",
     re.IGNORECASE,
 )
+# A member of what the question does not name ("How long is each member's term, and how many times
+# can they be re-elected?" after a question about a committee): a member said without the body it
+# belongs to ("a member of the Committee", "members on the council"), in a question naming no body or
+# place (no capitalised word but its first, no acronym)
+_MEMBER = re.compile(
+    r"\b(?:each|every|a|the|its|their)\s+members?(?:'s|’s|s')?(?!\s+(?:of|on|in)\b)(?!\w)", re.I
+)
+_NAMED_WORD = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]*")
 _RELATIONAL_WORDS = 5  # the noun opens the question: "How many were sent back and what were the
 # consequences?" names its own
 _POSSESSED = re.compile(
@@ -426,6 +435,9 @@ def _cue_en(question: str) -> str | None:
     m = _ANSWERING.search(question)
     if m:
         return m.group().rstrip("?？.!\"'”’) ").lower()
+    m = _MEMBER.search(question)
+    if m and not _NAMED_WORD.search(question.strip()):
+        return m.group().lower()
     return None
 
 

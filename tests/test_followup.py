@@ -51,6 +51,7 @@ EARLIER = ("How many North Koreans did China send back in October 2023?",)
         "What reason does Beijing give?",
         "What are the consequences?",
         "How did the UN respond?",
+        "How long is each member's term, and how many times can they be re-elected?",  # member of what
         "예외가 있나요?",
         "이유는 뭔가요?",
         "결정은 언제까지 나와야 하죠?",
@@ -153,6 +154,10 @@ def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
         "What is the one thing defectors need most?",
         "Are defectors the ones facing the harshest penalties?",  # "the ones" names its own
         "Is the one-child policy still in force?",
+        # a member of what it names
+        "How many experts make up the Committee against Torture, and how long is a member's term?",
+        "Who appoints the members of the committee?",
+        "Were any elderly people among the households banished after family members escaped?",
     ],
 )
 def test_self_contained_questions_stand_alone_in_any_thread(question: str) -> None:
