@@ -121,6 +121,8 @@ _COUNT_QUESTION = re.compile(
     r"|^\W*(?:the\s+)?(?:(?:total|overall|exact|approximate|estimated|annual|current)\s+)?"
     r"(?:numbers?|amounts?)\s+of\b(?!\s+(?:time|attention|effort|work)\b)"
     r"|\bhow\s+much\s+(?!(?:do|does|did|has|have|had|will|would|can|could|should)\b)[a-z]"
+    # the size of a body or a thing ("How big is the CEDAW Committee?", "How large is the Council?")
+    r"|\bhow\s+(?:big|large)\s+(?:is|are|was|were|has|have|had|will|would|can|could|should)\b"
     r"|\bwhat\s+(?:share|percentage|proportion|fraction|number|amount)\b"
     # the figure named with its qualifier as what is asked ("What is the exact amount in won of ...?",
     # "What was the total number of ...?"); not bare ("What is the number of the article ...?", "the

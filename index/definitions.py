@@ -11,8 +11,8 @@ something is (by law) raises the passages holding a sentence that defines one of
     # "by means of" is not a definition
 
 The cues are the drafting verbs of treaties and statutes (`means`, `shall mean`, `is defined as`,
-`"X" includes`, `X shall include`), of Korean laws (`"X"란 ... 말한다`) and of Chinese laws (`是指`),
-with the term defined before them.
+`"X" includes`, `X shall include`, `X, that is to say, ...`), of Korean laws (`"X"란 ... 말한다`)
+and of Chinese laws (`是指`), with the term defined before them.
 
 When the question names the treaty, its words naming the treaty are not the terms it asks about:
 "Does the Refugee Convention define torture?" asks about torture, and the Convention's definition
@@ -208,6 +208,10 @@ _DEFINES = re.compile(
     r"|^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<term>(?!(?:The|This|That|Such|Each|These|Those|Every)\b)"
     r"[A-Z][a-z]{3,}(?<!s))\s+shall\s+include\b"
     r"|\b(?:is|are)\s+defined\s+as\b"
+    # "(b) Serfdom, that is to say, the condition or status of a tenant ...": the older treaties' way
+    # (the 1956 Supplementary Slavery Convention), a capitalised term opening its sentence or item
+    r"|^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<said>(?!(?:The|This|That|Such|Each|These|Those|Every|He|She|It|They|We)\b)"
+    r"[A-Z][\w'’-]{2,}(?:\s[\w'’-]+){0,3}),\s+that\s+is\s+to\s+say\b"
     r"|(?<![Bb]y\s)(?<!\bthe\s)(?<!\bno\s)(?<!\bany\s)(?<![Tt]his\s)(?<![Ii]t\s)(?<!\bwhich\s)(?<!\bthat\s)"
     r"(?<!\bpeaceful\s)(?<!\bother\s)(?<![Aa]nd\s)\bmeans\s+(?:any|every|all|each|a|an|the)\b"
     r"|[\"”」』]\s*(?:이)?란\b"
@@ -216,7 +220,7 @@ _DEFINES = re.compile(
 )
 _KO_DEFINES_END = re.compile(r"(?:말한다|말하며|가리킨다|뜻한다)")
 _CUE = re.compile(
-    r"mean|defined|includ|apply|considered|란|是指|系指", re.IGNORECASE
+    r"mean|defined|includ|apply|considered|that\s+is\s+to\s+say|란|是指|系指", re.IGNORECASE
 )  # cheap test before `_DEFINES`
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -263,7 +267,7 @@ def defined_in(sentence: str) -> str:
     for m in _DEFINES.finditer(sentence):
         if m.group("bare") and not _KO_DEFINES_END.search(sentence, m.end()):
             continue
-        for group in ("term", "quoted"):  # the term defined stands inside the match
+        for group in ("term", "quoted", "said"):  # the term defined stands inside the match
             if m.group(group):
                 return sentence[: m.end(group)]
         return sentence[: m.start()]

@@ -116,6 +116,9 @@ DOMAIN_ENTRIES = (
     # Unification reported ...")
     ("통일부", "Ministry of Unification"),
     ("외교부", "Ministry of Foreign Affairs"),
+    # and the Refugee Act's authority (법무부장관: "the Minister of Justice")
+    ("법무부", "Ministry of Justice; Justice Ministry"),
+    ("법무부장관", "Minister of Justice; Justice Minister"),
     # the treaties' and laws' wording for what a body is made of ("The Committee shall consist of ten
     # experts": 위원회는 ... 위원으로 구성한다) and for prosecuting (처벌 is "punish" alone)
     ("구성", "consist; composition"),

@@ -341,6 +341,10 @@ class Constraint:
         profile: for the answer type, the type the stored answer models' question profiles read
             (`index.answer_type.profiled_type`: "a figure" for a duration, None for a type the
             fitted typing did not ask); "" (the default): `text` itself.
+        glossed: for a name of an English question, the terms of the Korean headword the word list
+            glosses it by, whole (`index.engine.GroundIndex._korean_forms`: "Justice Minister",
+            법무부 + 장관): a Korean passage holding them holds the name (its sentences are not asked
+            for it, as for any name with no form written there); () otherwise.
         cjk: the terms that also satisfy it in a Korean, Chinese or Japanese passage (a month: its
             number, what the analyzer keeps of "10월" and "10月"; in an English passage a bare "10"
             is no month). So "2023년 10월" is found in "In October 2023" and "October" in "2023년 10월".
@@ -355,6 +359,7 @@ class Constraint:
     given: tuple[str, ...] = ()
     agent: bool = False
     profile: str | None = ""
+    glossed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

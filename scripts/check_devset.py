@@ -298,6 +298,16 @@ REPEATED = frozenset(
         "ko-1076",  # audit 25: ko-459 in other words
         "ko-1077",  # audit 25: ko-482 in other words
         "ko-1081",  # audit 25: ko-462 in other words
+        "en-1207",  # audit 26: en-1132 naming the committee
+        "en-1210",  # audit 26: en-850 asking the whole paragraph
+        "en-1220",  # audit 26: en-629 in other words
+        "en-1227",  # audit 26: en-487 in other words
+        "en-1237",  # audit 26: en-169 asked alone
+        "en-1246",  # audit 26: en-787 as a question (off topic)
+        "ko-1095",  # audit 26: ko-1082 in other words
+        "ko-1102",  # audit 26: ko-1080 in other words
+        "ko-1103",  # audit 26: ko-606 naming the article
+        "ko-1106",  # audit 26: ko-378 in other words
     }
 )
 

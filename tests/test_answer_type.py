@@ -29,6 +29,10 @@ from index.question import analyze_question
         ("Number of refugees recognised in 2024", "a count"),
         ("number of days a refugee applicant has to appeal?", "a figure"),
         ("What is the number of the article on torture?", None),
+        # the size of a body ("how big", "how large"), with a date too a figure
+        ("How large is the U.S. Advisory Council on Human Trafficking?", "a figure"),
+        ("How big is the CEDAW Committee, and when did its membership grow?", "a figure"),
+        ("How large a role does China play?", None),
         ("How many years can a defector stay?", "a duration"),
         ("How many people, and in what year?", "a figure"),
         ("하나센터는 몇 곳인가요?", "a count"),

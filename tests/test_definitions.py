@@ -154,6 +154,11 @@ def test_definition_questions(question: str, asks: bool) -> None:
         ("The term “coercion” means threats of serious harm", "The term “coercion"),
         ("b) “Extermination” includes the intentional infliction of conditions of life", "b) “Extermination"),
         ("Exploitation shall include, at a minimum, the exploitation of others", "Exploitation"),
+        # the 1956 Supplementary Slavery Convention's way: "X, that is to say, ..."
+        ("(b)Serfdom, that is to say, the condition or status of a tenant", "(b)Serfdom"),
+        ("(a)Debt bondage, that is to say, the status or condition arising from a pledge", "(a)Debt bondage"),
+        ("He said, that is to say, nothing of the kind.", ""),
+        ("The Parties, that is to say, the States that ratified, shall meet.", ""),
         (
             'A. For the purposes of this Convention, the term "refugee" shall apply to any person who:',
             "A. For",

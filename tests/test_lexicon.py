@@ -298,6 +298,8 @@ def test_the_installed_word_list_reads_domain_words() -> None:
     # South Korea's ministries as the reports name them ("the ROK Ministry of Unification reported")
     assert tuple(analyze("Ministry of Unification")) in lex.senses("통일부", "ko")
     assert ("통일부",) not in lex.senses("mou", "en")  # a memorandum of understanding, as often
+    # and the Refugee Act's authority, whole as an English question names it
+    assert lex.en_phrases[" ".join(analyze("Justice Minister"))] == ("법무부장관",)
 
 
 @pytest.fixture(scope="module")
@@ -594,3 +596,21 @@ def test_an_english_term_reaches_a_korean_compound_by_the_terms_passages_hold() 
     # and a Korean question writing it as one word reads it whole
     found = lookups(lex, analyze("북한이탈주민의 정의"), "ko", "북한이탈주민의 정의")
     assert ("defector",) in found["북한 이탈 주민"]
+
+
+def test_an_english_key_name_the_word_list_glosses_whole_is_held_by_its_korean_form(
+    tiny: GroundIndex,
+) -> None:
+    """ "How long does the Justice Minister have to decide an objection ...?" is answered by the Refugee
+    Act's "법무부장관은 ... 6개월 이내에 ... 결정을 하여야 한다": the name a Korean passage must hold is
+    the headword glossed by it (법무부장관, as the analyzer indexes it); a name the list does not gloss
+    whole, and a Korean question's names, are left as they are."""
+    domain = Lexicon.from_entries(DOMAIN_ENTRIES)
+    index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: domain)
+    question = analyze_question("How long does the Justice Minister have to decide an objection?")
+    (minister,) = [c for c in question.constraints if c.kind == "name"]
+    (read,) = index._korean_forms((minister,), "en")
+    assert read.glossed == tuple(analyze("법무부장관")) == ("법무부", "장관")
+    other = analyze_question("How long does the Kim Foundation have to decide?").constraints
+    assert index._korean_forms(other, "en") == other
+    assert index._korean_forms((minister,), "ko") == (minister,)
