@@ -110,12 +110,22 @@ def is_instrument_heading(heading: str) -> bool:
 _BODIES = {
     "ICC": ("International Criminal Court",),
     "ICJ": ("International Court of Justice",),
-    "ILO": ("International Labour Organization", "International Labour Organisation"),
+    "ILO": (
+        "International Labour Organization",
+        "International Labour Organisation",
+        "International Labor Organization",
+    ),
     "IOM": ("International Organization for Migration",),
     "IRO": ("International Refugee Organization",),
     "UNHCR": ("United Nations High Commissioner for Refugees", "UN High Commissioner for Refugees"),
     "OHCHR": ("Office of the United Nations High Commissioner for Human Rights",),
 }
+
+
+def body_names(acronym: str) -> tuple[str, ...]:
+    """The names written out of a body the field knows by `acronym` (`_BODIES`: "UNHCR" -> "United
+    Nations High Commissioner for Refugees", "UN High Commissioner for Refugees"); () for another."""
+    return _BODIES.get(acronym, ())
 
 
 def abbreviates(acronym: str, name: str) -> float:

@@ -25,6 +25,7 @@ from corpus.script import HAN_OR_KANA_CHAR, query_language
 from index.analyzer import analyze
 from index.answer_type import asked_type, profiled_type
 from index.instruments import (
+    body_names,
     capital_forms,
     country_forms,
     is_instrument_heading,
@@ -451,10 +452,11 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
     """Runs of capitalised words that are not at the start of the question, not generic, not an
     acronym (acronyms are too often spelled out in the sources; a possessive one, "UNHCR's budget",
     is what the question is about and counts, and so does a state's that a treaty act is asked about,
-    "did the PRC accede": `_state_acting`) and not inside a named provision; a possessive ends its
-    run ("Washington's North Korea strategy": "Washington", "North Korea"), and so does a comma, a
-    colon or a closing bracket after a word ("in Pyongyang, Wang Yajun, said": "Pyongyang", "Wang
-    Yajun").
+    "did the PRC accede": `_state_acting`, and a body's the field knows written out, held by those
+    names too: "UNHCR", `index.instruments.body_names`) and not inside a named provision; a
+    possessive ends its run ("Washington's North Korea strategy": "Washington", "North Korea"), and
+    so does a comma, a colon or a closing bracket after a word ("in Pyongyang, Wang Yajun, said":
+    "Pyongyang", "Wang Yajun").
     Each with whether it is a lone word that acts (`_acts`): a capital so used stands for its
     government; and whether it is the question's agent (`_agent`)."""
     raw = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
@@ -468,7 +470,9 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
         capital = (
             bool(_NAME_WORD.fullmatch(base))
             and base not in _NOT_NAMES
-            and (not word.replace(".", "").isupper() or _state_acting(words, i, base))
+            and (
+                not word.replace(".", "").isupper() or _state_acting(words, i, base) or bool(body_names(base))
+            )
             and not any(a <= start < b for a, b in skip)
         )
         if capital and current and raw[i][1][:1] in "([\"“'‘":
@@ -490,7 +494,7 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
         (
             _instrument_named(" ".join(_POSSESSIVE.sub("", _NAME_SUFFIX.sub("", words[i][1])) for i in run)),
             len(run) == 1 and _acts(words, run[0]),
-            _agent(words, run[-1]),
+            _agent(words, run[-1]) and not body_names(words[run[-1]][1]),  # (a body is no state)
         )
         for run in runs
     ]
@@ -582,6 +586,10 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
             alternatives = _country_forms(terms) if kind == "name" else ()
             if acts and len(terms) == 1:
                 alternatives += capital_forms().get(terms[0], ())
+            if kind == "name":
+                # a body by its acronym is held by its name written out ("UNHCR": "the Office of the
+                # United Nations High Commissioner for Refugees")
+                alternatives += tuple(tuple(analyze(name)) for name in body_names(raw))
             in_order = analysed if kind == "phrase" else ()
             out.append(Constraint(kind, raw, terms, alternatives, in_order=in_order, agent=agent))
 
