@@ -210,8 +210,9 @@ _DEFINES = re.compile(
     r"|\b(?:is|are)\s+defined\s+as\b"
     # "(b) Serfdom, that is to say, the condition or status of a tenant ...": the older treaties' way
     # (the 1956 Supplementary Slavery Convention), a capitalised term opening its sentence or item
-    r"|^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<said>(?!(?:The|This|That|Such|Each|These|Those|Every|He|She|It|They|We)\b)"
-    r"[A-Z][\w'’-]{2,}(?:\s[\w'’-]+){0,3}),\s+that\s+is\s+to\s+say\b"
+    r"|^(?:\(?[A-Za-z0-9]{1,3}[.)]\s*)?(?P<said>(?!(?:The|This|That|Such|Each|These|Those|Every|He|She|It|They|We|"
+    r"However|Accordingly|Thus|Therefore|Moreover|Furthermore|Nevertheless|Also|Article|Section|Part)\b)"
+    r"[A-Z][a-z'’-]{2,}(?:\s[a-z'’-]+){0,3}),\s+that\s+is\s+to\s+say\b"
     r"|(?<![Bb]y\s)(?<!\bthe\s)(?<!\bno\s)(?<!\bany\s)(?<![Tt]his\s)(?<![Ii]t\s)(?<!\bwhich\s)(?<!\bthat\s)"
     r"(?<!\bpeaceful\s)(?<!\bother\s)(?<![Aa]nd\s)\bmeans\s+(?:any|every|all|each|a|an|the)\b"
     r"|[\"”」』]\s*(?:이)?란\b"

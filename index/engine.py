@@ -483,11 +483,12 @@ class GroundIndex:
                 (`index.filters.check_filters`).
             NotFound: a filter names an unknown source.
         """
-        question = spelled_out(query.question.strip())
+        question = query.question.strip()
         if not question:
             raise InvalidRequest("the question is empty")
         if len(question) > MAX_QUESTION_CHARS:
             raise InvalidRequest(f"the question is longer than {MAX_QUESTION_CHARS} characters")
+        question = spelled_out(question)
         if not 1 <= query.k <= MAX_K:
             raise InvalidRequest(f"k must be between 1 and {MAX_K}")
         self._check_filters(query.filters)
@@ -1324,7 +1325,15 @@ class GroundIndex:
         out = []
         for c in constraints:
             heads = lexicon.en_phrases.get(" ".join(c.terms), ()) if c.kind == "name" and not c.cjk else ()
-            out.append(replace(c, glossed=tuple(analyze(heads[0]))) if heads else c)
+            forms = [tuple(analyze(h)) for h in heads]
+            # (the headword as the analyzer keeps it whole, in parts of two syllables or more: not
+            # 대법원, read as 법원 "court", nor 국법, read as 국 + 법)
+            kept = [
+                f
+                for h, f in zip(heads, forms, strict=True)
+                if f and "".join(f) == h and min(map(len, f)) >= 2
+            ]
+            out.append(replace(c, glossed=kept[0]) if kept else c)
         return tuple(out)
 
     def _held(self, terms: Iterable[str], heads: Sequence[PassageRecord]) -> list[frozenset[str]]:
@@ -2411,7 +2420,8 @@ class TypedReading:
     reads only the sentences that give one (`_running_total`): a figure for 1994-2003 is none (the
     fit halves: all ten such questions are unanswerable; refused 6 -> 10, nothing lost). A duration
     question asking days or weeks ("며칠 안에", "how many days": `days`) reads only the sentences giving
-    some (`_DAYS_TOLD`: "30일 이내", "within seven days"): "42 North Korean defectors went missing in
+    a time shorter than a year (`_DAYS_TOLD`: "30일 이내", "within seven days", "6개월 이내", as a law
+    answers a casual "how many days"; not a date's day): "42 North Korean defectors went missing in
     the previous five years" does not tell how many days a handover takes (2026-12-05, the fit halves:
     unanswerable refused 221 -> 223 of 272, with the next likely passage speaking when the first would
     count but for its units, as for its years: no answer lost).
@@ -2440,11 +2450,12 @@ class TypedReading:
             (`index.events.events_in`), else none.
         total: the question counts a running total (`_RUNNING_TOTAL`).
         days: the question asks a duration in days or weeks (`_ASKS_DAYS`: "며칠 안에", "how many
-            days"): only the sentences giving one are read (`_DAYS_TOLD`).
+            days"): only the sentences giving a time shorter than a year are read (`_DAYS_TOLD`).
         titled: (name, source id) -> the name is an acronym of the source's title
             (`GroundIndex._title_abbreviated`): not asked of the source's sentences (`_names_of`).
-        capitals: the key names that are a capital standing for its state (`_is_capital`), not an
-            agent of a treaty act: not asked of a source about that state (`_names_of`).
+        capitals: the key names that are a capital standing for its state (`_is_capital`; acting, so
+            held by the state's names: "Seoul's unification ministry", not "in Seoul"), not an agent of
+            a treaty act: not asked of a source about that state (`_names_of`).
     """
 
     answer: Constraint
@@ -2485,7 +2496,7 @@ class TypedReading:
         answer = next((c for c in constraints if c.kind == "answer"), None)
         # the terms only of the clause naming the question's source ("according to the 2014 CIA World
         # Factbook") say where the figure is told, not what it counts: the sentence need not hold them
-        kept = set(terms) - (_attribution_terms(question) - _unattributed_terms(question))
+        kept = set(terms) - (_attribution_terms(question) - _unattributed_terms(question)) or set(terms)
         weights = {t: idf(stats.df.get(t, 0), stats.n_docs) for t in sorted(kept)}
         if answer is None or answer.text in UNREAD_TYPES or sum(weights.values()) <= 0:
             return None
@@ -2523,7 +2534,9 @@ class TypedReading:
             answer.text == "a count" and _RUNNING_TOTAL.search(question) is not None,
             titled,
             frozenset(
-                c.text for c in constraints if c.kind == "name" and not c.agent and _is_capital(c.text)
+                c.text
+                for c in constraints
+                if c.kind == "name" and not c.agent and c.alternatives and _is_capital(c.text)
             ),
             answer.text == "a duration" and _ASKS_DAYS.search(question) is not None,
         )
@@ -2627,15 +2640,24 @@ class TypedReading:
         kind, given = self.answer.text, self.answer.given
         alone = rec.typed_sentence_terms(kind, given)
         led = rec.typed_sentence_texts(kind, given, SHORT_SENTENCE_TERMS)
-        elliptic = [
-            not a & self.weights.keys() and _ELLIPTIC_FIGURE.search(t) is not None
-            for a, t in zip(alone, texts, strict=True)
-        ]
+        elliptic = self._elliptic(rec, alone, texts)
         whole = rec.typed_sentence_texts(kind, given, ANY_LENGTH) if any(elliptic) else texts
         return tuple(
             w if a & self.weights.keys() else (e if ell else t)
             for a, w, t, e, ell in zip(alone, led, texts, whole, elliptic, strict=True)
         )
+
+    def _elliptic(
+        self, rec: PassageRecord, alone: tuple[frozenset[str], ...], texts: tuple[str, ...]
+    ) -> list[bool]:
+        """Per typed sentence (its terms `alone` and its text), whether its figure stands for a noun
+        the sentence before names (`_ELLIPTIC_FIGURE`) and it holds no term of the question as written
+        (in a passage in another language than the question's, none does: the noun before may still
+        hold one of their senses)."""
+        return [
+            not a & self.weights.keys() and _ELLIPTIC_FIGURE.search(t) is not None
+            for a, t in zip(alone, texts, strict=True)
+        ]
 
     def _typed_sentences(self, rec: PassageRecord) -> tuple[frozenset[str], ...]:
         """The terms of each of the passage's sentences holding the answer type
@@ -2649,10 +2671,7 @@ class TypedReading:
         alone = rec.typed_sentence_terms(self.answer.text, self.answer.given)
         led = rec.typed_sentence_terms(self.answer.text, self.answer.given, SHORT_SENTENCE_TERMS)
         texts = rec.typed_sentence_texts(self.answer.text, self.answer.given)
-        elliptic = [
-            not a & self.weights.keys() and _ELLIPTIC_FIGURE.search(t) is not None
-            for a, t in zip(alone, texts, strict=True)
-        ]
+        elliptic = self._elliptic(rec, alone, texts)
         whole = (
             rec.typed_sentence_terms(self.answer.text, self.answer.given, ANY_LENGTH)
             if any(elliptic)
@@ -2693,7 +2712,7 @@ class TypedReading:
             elif self.total and not _running_total(text):
                 why.append("giving no running total")
             elif self.days and not _DAYS_TOLD.search(text):
-                why.append("giving no number of days")
+                why.append("giving no time shorter than a year")
             else:
                 return ""
         return " or ".join(dict.fromkeys(why))
@@ -2824,7 +2843,12 @@ _KO_SAME_REFERENT = {
 # The clause of a question that gives the source of what it asks: "according to the Ministry of
 # Unification, ...", "as reported by Daily NK", "통일부 발표에 따르면"
 _ATTRIBUTION = re.compile(
-    r"\b(?:according\s+to|reported\s+by|cited\s+by)\b[^,?;]*|(?:^|[,;]\s*)[^,?;]*?따르면", re.IGNORECASE
+    r"\b(?:according\s+to|reported\s+by|cited\s+by)\b[^,?;]*?"
+    # (up to a comma, or to the question it leads into when none follows: "According to the UNHCR how
+    # many ...?")
+    r"(?=[,?;]|\s+(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|did|does|do|has|have|had|"
+    r"and|but)\b|\s*$)|(?:^|[,;]\s*)[^,?;]*?따르면",
+    re.IGNORECASE,
 )
 
 
@@ -2888,18 +2912,29 @@ _TOTAL = re.compile(
 # A figure standing for its noun, which the sentence before names ("Only 196 arrived during the year,
 # nearly three times the 67 who arrived in 2022." after "... the number of escapees arriving in the ROK
 # remained well below prepandemic levels."): a number followed by a verb, not by what it counts
-_ELLIPTIC_FIGURE = re.compile(r"\b\d[\d,]*\s+(?:who|were|was|had|have|are|arrived|left|died|fled|returned)\b")
+_ELLIPTIC_FIGURE = re.compile(
+    r"(?:^|\b(?:only|some|about|around|nearly|just|approximately|roughly|the|another|and|but)\s+)"
+    r"(?!(?:1[6-9]|20)\d\d\b)\d[\d,]*\s+(?:who|were|was|had|have|are|arrived|left|died|fled|returned)\b",
+    re.IGNORECASE,
+)
 # A duration question asking days or weeks ("며칠 안에", "몇 주", "how many days"; not 몇 주년, an
-# anniversary), and a sentence giving days, weeks or hours ("30일 이내", "15 days", "a week", 十五日):
+# anniversary), and a sentence giving days, weeks, months or hours ("30일 이내", "15 days", "a week",
+# 十五日, "6개월 이내"; a law's months answer a casual "how many days"), not years:
 # "42 North Korean defectors went missing in the previous five years" is no answer to how many days
 _ASKS_DAYS = re.compile(
-    r"며칠|몇\s*(?:일|주)(?!년)|\bhow\s+many\s+(?:more\s+)?(?:days?|weeks?)\b", re.IGNORECASE
+    r"며칠|몇\s*(?:일|주)(?!년)|\bhow\s+many\s+(?:more\s+)?(?:(?:working|business|calendar)\s+)?(?:days?|weeks?)\b",
+    re.IGNORECASE,
 )
 _DAYS_TOLD = re.compile(
-    r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:일|주(?!년)|시간|日|天|周|小时)"
-    r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred)[\s-]+(?:(?:more|additional|consecutive|full|working|"
-    r"business|calendar)\s+)?(?:days?|weeks?|hours?)\b|일주일|열흘|사흘|나흘|보름|\bfortnight",
+    # (not a date's day: "2023년 10월 9일", 十月一日)
+    r"(?<![월月\d一二三四五六七八九十百两])(?<![월月]\s)(?:\d+|[一二三四五六七八九十百两]+)\s*"
+    r"(?:일|주(?![년가-힣])|시간|개월|日|天|周(?!围)|小时|个月)"
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred)[\s-]+(?:(?:more|additional|consecutive|full|working|business|calendar)"
+    r"\s+)?(?:days?|weeks?|hours?|months?)\b"
+    # one day or week as a span ("within a week", "for one day"; not "One day in 2019", "twice a day")
+    r"|\b(?:within|for|after|in|up\s+to)\s+(?:a|an|one)\s+(?:(?:full|working|business|calendar)\s+)?"
+    r"(?:day|week|hour|month)\b|일주일|열흘|사흘|나흘|보름|한\s*달|\bfortnight",
     re.IGNORECASE,
 )
 # A sentence speaking of its source's year without naming it: "during the year", "this year", "올해",

@@ -158,9 +158,16 @@ _RELATIONAL = re.compile(
 # belongs to ("a member of the Committee", "members on the council"), in a question naming no body or
 # place (no capitalised word but its first, no acronym)
 _MEMBER = re.compile(
-    r"\b(?:each|every|a|the|its|their)\s+members?(?:'s|’s|s')?(?!\s+(?:of|on|in)\b)(?!\w)", re.I
+    r"\b(?:each|every|a|the|its|their)\s+members?(?:'s|’s|s')?(?!\s+(?:of|on|in|states?|countr(?:y|ies))\b)(?!\w)",
+    re.I,
 )
-_NAMED_WORD = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]*")
+_NAMED_WORD = re.compile(r"(?<!^)(?<![.?!]\s)\b(?!I\b)[A-Z][\w'’-]*")
+# a body a member belongs to, named however written ("the committee against torture")
+_BODY_NOUN = re.compile(
+    r"\b(?:committees?|councils?|assembl(?:y|ies)|commissions?|courts?|boards?|parliaments?|panels?|"
+    r"foundations?|organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies))\b",
+    re.I,
+)
 _RELATIONAL_WORDS = 5  # the noun opens the question: "How many were sent back and what were the
 # consequences?" names its own
 _POSSESSED = re.compile(
@@ -436,7 +443,7 @@ def _cue_en(question: str) -> str | None:
     if m:
         return m.group().rstrip("?？.!\"'”’) ").lower()
     m = _MEMBER.search(question)
-    if m and not _NAMED_WORD.search(question.strip()):
+    if m and not _NAMED_WORD.search(question.strip().lstrip("\"'“‘(")) and not _BODY_NOUN.search(question):
         return m.group().lower()
     return None
 

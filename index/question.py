@@ -156,7 +156,9 @@ _ABBREVIATIONS = {
     "cttee": "committee", "assn": "association", "univ": "university",
 }  # fmt: skip
 _ABBREVIATION = re.compile(
-    r"\b(?:" + "|".join(re.escape(a).replace("'", "['’]") for a in _ABBREVIATIONS) + r")(?:\.|\b)",
+    r"\b(?:"
+    + "|".join(re.escape(a).replace("'", "['’]") for a in _ABBREVIATIONS)
+    + r")(?:\.(?=\s+[a-z])|\b)",
     re.IGNORECASE,
 )
 
@@ -753,6 +755,7 @@ _FRAMING = re.compile(
     r"|(time)\s+(?:is|are|was|were|does|do|did|will|should|can|must)\b)"
     # a question in keywords that starts with the number it asks ("total number of defectors ...?")
     r"|^\W*(?:the\s+)?(?:(total|overall|exact|approximate|estimated|current)\s+)?(numbers?)\s+of\b"
+    r"(?!\s+(?:the\s+)?(?:articles?|sections?|paragraphs?|acts?|laws?|cases?|provisions?|chapters?|clauses?)\b)"
     r"|어느\s*(정도)"
     # "국제협약에서 말하는 '무국적자'" (the term as the convention uses it): 말 is the verb "say"
     r"|(?<![가-힣])(말)(?=하(?!기)|한(?!마디)|했|해)"

@@ -33,6 +33,8 @@ from index.question import analyze_question
         ("How large is the U.S. Advisory Council on Human Trafficking?", "a figure"),
         ("How big is the CEDAW Committee, and when did its membership grow?", "a figure"),
         ("How large a role does China play?", None),
+        ("How big is the risk of refoulement for North Korean women in China?", None),  # a quality
+        ("Number of the article on torture in the Convention against Torture?", None),  # a provision
         ("How many years can a defector stay?", "a duration"),
         ("How many people, and in what year?", "a figure"),
         ("하나센터는 몇 곳인가요?", "a count"),

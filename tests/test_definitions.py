@@ -159,6 +159,10 @@ def test_definition_questions(question: str, asks: bool) -> None:
         ("(a)Debt bondage, that is to say, the status or condition arising from a pledge", "(a)Debt bondage"),
         ("He said, that is to say, nothing of the kind.", ""),
         ("The Parties, that is to say, the States that ratified, shall meet.", ""),
+        ("(A) Serfdom, that is to say, the condition of a tenant", "(A) Serfdom"),
+        ("However, that is to say, no State shall expel a refugee.", ""),
+        ("Article 5, that is to say, the rule on expulsion, applies.", ""),
+        ("John Smith, that is to say, the applicant, appealed.", ""),
         (
             'A. For the purposes of this Convention, the term "refugee" shall apply to any person who:',
             "A. For",

@@ -747,6 +747,12 @@ def test_the_terms_of_the_clause_naming_the_source_are_not_asked_of_the_sentence
     assert share("How many North Korean refugees were in China in the 2014 CIA World Factbook?") < (
         engine.TYPED_SENTENCE_SHARE
     )
+    # a clause with no comma after it ends where the question starts
+    assert share("According to the 2014 CIA World Factbook how many North Korean refugees were in China?") > (
+        engine.TYPED_SENTENCE_SHARE
+    )
+    clause = engine._attribution_terms("According to the UNHCR how many refugees were in China in 2014?")
+    assert "china" not in clause and "refuge" not in clause
     # (a term also asked outside the clause is still asked: China)
     clause = engine._attribution_terms("How many were in China according to the Factbook?")
     assert "factbook" in clause and "china" not in clause
@@ -783,6 +789,18 @@ def test_a_capital_standing_for_its_state_is_held_by_a_source_about_that_state()
     )
     assert typed is not None and typed.capitals == frozenset()
     assert engine._is_capital("Beijing") and not engine._is_capital("Seoul National University")
+    # a capital as a place is the city, asked of every source
+    place = analyze_question("How many North Korean defectors were detained in Seoul in 2024?")
+    typed = TypedReading.of(
+        place.constraints,
+        place.terms,
+        "en",
+        TermStats(dict.fromkeys(place.terms, 1), 100),
+        {},
+        "x",
+        lambda _: frozenset({"south korea"}),
+    )
+    assert typed is not None and typed.capitals == frozenset()
 
 
 def test_a_figure_standing_for_the_noun_of_the_sentence_before_is_read_with_it() -> None:
@@ -812,6 +830,9 @@ def test_a_figure_standing_for_the_noun_of_the_sentence_before_is_read_with_it()
     assert engine._ELLIPTIC_FIGURE.search("the 67 who arrived") and not engine._ELLIPTIC_FIGURE.search(
         "67 people"
     )
+    # an age, a year, an article's number stand for nothing
+    for sentence in ("Children under 18 who cross alone are held apart.", "In 2019 were", "Article 3 were"):
+        assert not engine._ELLIPTIC_FIGURE.search(sentence), sentence
 
 
 def test_a_question_asking_days_is_answered_only_by_a_sentence_giving_days() -> None:
@@ -822,7 +843,7 @@ def test_a_question_asking_days_is_answered_only_by_a_sentence_giving_days() -> 
     asked = _typed("붙잡힌 탈북민이 북한으로 넘겨지기까지 보통 며칠 걸려요?", "ko", senses, worded=True)
     assert asked.days
     years = _sentences_record("42 North Korean defectors went missing in the previous five years.")
-    assert asked.share(years) == 0.0 and asked.why_apart(years) == "giving no number of days"
+    assert asked.share(years) == 0.0 and asked.why_apart(years) == "giving no time shorter than a year"
     days = _sentences_record("North Korean defectors caught in China are handed over within 30 days.")
     assert asked.share(days) > engine.TYPED_SENTENCE_SHARE
     for question in ("How many days does an applicant have to appeal?", "이의신청은 며칠 안에 해야 돼요?"):
@@ -832,12 +853,15 @@ def test_a_question_asking_days_is_answered_only_by_a_sentence_giving_days() -> 
     for sentence in (
         "그 통지를 받은 날부터 30일 이내",
         "within seven days",
-        "a week later",
+        "within a week",
         "十五日以内",
         "열흘 안에",
     ):
         assert engine._DAYS_TOLD.search(sentence), sentence
-    for sentence in ("within five years", "6개월 이내", "for two months"):
+    # a law's months answer a casual "how many days"; a date's day, "one day" as "once" do not
+    for sentence in ("6개월 이내", "for two months", "within a month"):
+        assert engine._DAYS_TOLD.search(sentence), sentence
+    for sentence in ("within five years", "2023년 10월 9일", "十月一日", "One day in 2019", "twice a day"):
         assert not engine._DAYS_TOLD.search(sentence), sentence
 
 

@@ -158,6 +158,8 @@ def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
         "How many experts make up the Committee against Torture, and how long is a member's term?",
         "Who appoints the members of the committee?",
         "Were any elderly people among the households banished after family members escaped?",
+        "how long is each member's term on the committee against torture?",  # named, however written
+        "Must each member state report every four years?",  # a member state
     ],
 )
 def test_self_contained_questions_stand_alone_in_any_thread(question: str) -> None:

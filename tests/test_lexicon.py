@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from corpus.models import Passage
 from index.analyzer import analyze
+from index.backend import PassageRecord
 from index.engine import GroundIndex
 from index.lexicon import (
     DOMAIN_ENTRIES,
@@ -614,3 +616,22 @@ def test_an_english_key_name_the_word_list_glosses_whole_is_held_by_its_korean_f
     other = analyze_question("How long does the Kim Foundation have to decide?").constraints
     assert index._korean_forms(other, "en") == other
     assert index._korean_forms((minister,), "ko") == (minister,)
+    # a Korean passage holding the form holds the name; without the form it does not
+    text = "⑦ 법무부장관은 이의신청서를 접수한 날부터 6개월 이내에 결정을 하여야 한다."
+    record = PassageRecord(
+        passage=Passage("p", "source", text, 0, len(text), None, 0),
+        language="ko",
+        tokens=tuple(analyze(text)),
+        sentences=((0, len(text)),),
+    )
+    held = frozenset(record.tokens)
+    assert index._missing((read,), record, held) == ()
+    assert index._missing((minister,), record, held) == (minister,)
+    # a headword the analyzer does not keep whole is no form of the name (대법원 is read as 법원, "court")
+    court = GroundIndex(
+        tiny.backend, FakeEmbedder(), lexicon=lambda: Lexicon.from_entries([("대법원", "Supreme Court")])
+    )
+    (supreme,) = [
+        c for c in analyze_question("What did the Supreme Court rule?").constraints if c.kind == "name"
+    ]
+    assert court._korean_forms((supreme,), "en") == (supreme,)

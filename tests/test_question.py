@@ -550,6 +550,7 @@ def test_an_institution_s_abbreviated_words_are_read_written_out() -> None:
     )
     assert spelled_out("the dept of state") == "the department of state"
     assert spelled_out("Departure and deputy") == "Departure and deputy"
+    assert spelled_out("Who heads the State Dept.") == "Who heads the State Department."  # its full stop
     q = analyze_question(
         "State Dept 2024 South Korea report: what was the recognition rate between January and July?"
     )
