@@ -1705,7 +1705,7 @@ class GroundIndex:
             and not replace(typed, years=frozenset(), events=frozenset(), days=False).apart(groups[shown[0]])
         ):
             # the likeliest answer tells the figure of another year or another event than the one asked,
-            # or a length of time in years or months for a number of days (and would count for it
+            # or a length of time in years for a number of days (and would count for it
             # otherwise): the next one speaks first, and is judged in its turn
             # (refusing instead, the fit halves refused two answers more for two unanswerable
             # questions more with the years alone, and two more for three more with the events)
