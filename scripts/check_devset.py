@@ -308,6 +308,15 @@ REPEATED = frozenset(
         "ko-1102",  # audit 26: ko-1080 in other words
         "ko-1103",  # audit 26: ko-606 naming the article
         "ko-1106",  # audit 26: ko-378 in other words
+        "en-1253",  # audit 27: en-1094 asking the new age
+        "en-1261",  # audit 27: en-872 in other words
+        "en-1264",  # audit 27: en-497 in other words
+        "en-1271",  # audit 27: en-121 in other words
+        "en-1273",  # audit 27: en-285 in other words
+        "en-1283",  # audit 27: en-597 in other words (unanswerable)
+        "en-1286",  # audit 27: en-481 word for word (off topic)
+        "ko-1124",  # audit 27: ko-401 naming the article
+        "ko-1131",  # audit 27: ko-030 with another day (off topic)
     }
 )
 
