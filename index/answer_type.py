@@ -296,6 +296,10 @@ _AGE_BEFORE = re.compile(
 _DURATION_WORD_END = re.compile(r"(?:年|日|天|岁|hours?|days?|weeks?|months?|years?|decades?|해|달)$")
 # "How much does a broker charge?" asks an amount; "How much does consent matter?" does not.
 _HOW_MUCH_VERB = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
+# A quantity question asking a length of time or a measure, never a sum ("How long is paid leave?")
+_NO_SUM = re.compile(
+    r"\bhow\s+(?:long|old|far|often|tall|wide|high|deep)\b|얼마\s*(?:나\s*)?(?:동안|오래)", re.IGNORECASE
+)
 _AMOUNT_WORDS = re.compile(
     r"\b(?:cost|costs|pay|paid|pays|charge|charges|charged|fine|fined|earn|earns|earned|receive|receives|"
     r"received|get|gets|spend|spends|spent|worth|budget|allowance|compensation|money|dollars|won|yuan)\b",
@@ -594,7 +598,9 @@ def asked_type(question: str) -> AnswerType | None:
             return "a duration"
         if _COUNT_ONLY.search(question):
             return "a count"
-        return _amount(question) if _asks_money(question) else "a figure"
+        # (a length of time or a measure is no sum, whatever it names: "How long is paid maternity
+        # leave?")
+        return _amount(question) if _asks_money(question) and not _NO_SUM.search(question) else "a figure"
     if _HOW_MUCH_VERB.search(question) and _AMOUNT_WORDS.search(question):
         # "How much does a broker charge?"; not "How much did North Korea receive in aid?"
         return _amount(question) if _asks_money(question) else "a figure"

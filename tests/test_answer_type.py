@@ -35,6 +35,8 @@ from index.question import analyze_question
         ("How large a role does China play?", None),
         ("How big is the risk of refoulement for North Korean women in China?", None),  # a quality
         ("Number of the article on torture in the Convention against Torture?", None),  # a provision
+        # a length of time is no sum, whatever it names ("paid")
+        ("How long is paid maternity leave in North Korea?", "a figure"),
         ("How many years can a defector stay?", "a duration"),
         ("How many people, and in what year?", "a figure"),
         ("하나센터는 몇 곳인가요?", "a count"),
