@@ -114,15 +114,16 @@ _FREQUENCY = _led(
     re.IGNORECASE,
 )
 
-# The words of a provision or an instrument: "Number of the article on torture?" asks no count
-_PROVISION_WORDS = r"(?:articles?|sections?|paragraphs?|acts?|laws?|cases?|provisions?|chapters?|clauses?)\b"
+# The words of a provision or an instrument: "Number of the article on torture?" asks no count (also
+# `index.question._FRAMING`: nor are its words framing there)
+PROVISION_WORDS = r"(?:articles?|sections?|paragraphs?|acts?|laws?|cases?|provisions?|chapters?|clauses?)\b"
 _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
     # a question in keywords that starts with the figure it asks ("total number of North Korean
     # defectors living in South Korea today?", "Number of refugees recognised in 2024")
     r"|^\W*(?:the\s+)?(?:(?:total|overall|exact|approximate|estimated|annual|current)\s+)?"
     r"(?:numbers?|amounts?)\s+of\b(?!\s+(?:time|attention|effort|work)\b)"
-    rf"(?!\s+(?:the\s+)?{_PROVISION_WORDS})"  # (not "Number of the article on torture?")
+    rf"(?!\s+(?:the\s+)?{PROVISION_WORDS})"  # (not "Number of the article on torture?")
     r"|\bhow\s+much\s+(?!(?:do|does|did|has|have|had|will|would|can|could|should)\b)[a-z]"
     # the size of a body or a thing ("How big is the CEDAW Committee?", "How large is the Council?")
     r"|\bhow\s+(?:big|large)\s+(?:is|are|was|were|has|have|had|will|would|can|could|should)\b"
@@ -174,7 +175,7 @@ _COUNT_ONLY = re.compile(
     # a question in keywords that starts with the number of things it asks (`_COUNT_QUESTION`)
     r"|^\W*(?:the\s+)?(?:(?:total|overall|exact|approximate|estimated|annual|current)\s+)?numbers?\s+of\s+"
     r"(?!(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?|times?)\b)"
-    rf"(?!(?:the\s+)?{_PROVISION_WORDS})"
+    rf"(?!(?:the\s+)?{PROVISION_WORDS})"
     r"|몇\s*(?:명|개(?!월)|건|곳|가지|개국|나라|세대|가구)",
     re.IGNORECASE,
 )

@@ -23,7 +23,7 @@ from typing import Literal
 from corpus.numbering import han_numeral, han_value
 from corpus.script import HAN_OR_KANA_CHAR, query_language
 from index.analyzer import analyze
-from index.answer_type import asked_type, profiled_type
+from index.answer_type import PROVISION_WORDS, asked_type, profiled_type
 from index.instruments import (
     body_names,
     capital_forms,
@@ -755,7 +755,7 @@ _FRAMING = re.compile(
     r"|(time)\s+(?:is|are|was|were|does|do|did|will|should|can|must)\b)"
     # a question in keywords that starts with the number it asks ("total number of defectors ...?")
     r"|^\W*(?:the\s+)?(?:(total|overall|exact|approximate|estimated|current)\s+)?(numbers?)\s+of\b"
-    r"(?!\s+(?:the\s+)?(?:articles?|sections?|paragraphs?|acts?|laws?|cases?|provisions?|chapters?|clauses?)\b)"
+    rf"(?!\s+(?:the\s+)?{PROVISION_WORDS})"
     r"|어느\s*(정도)"
     # "국제협약에서 말하는 '무국적자'" (the term as the convention uses it): 말 is the verb "say"
     r"|(?<![가-힣])(말)(?=하(?!기)|한(?!마디)|했|해)"
