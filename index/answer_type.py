@@ -117,6 +117,9 @@ _FREQUENCY = _led(
 # The words of a provision or an instrument: "Number of the article on torture?" asks no count (also
 # `index.question._FRAMING`: nor are its words framing there)
 PROVISION_WORDS = r"(?:articles?|sections?|paragraphs?|acts?|laws?|cases?|provisions?|chapters?|clauses?)\b"
+# A Korean question in keywords ending with the number of things it asks ("2023년 탈북민 입국자 수는?",
+# "위원 수는?", "단어 수는?")
+_KO_NUMBER_OF = r"(?<=[가-힣])\s*(?:수|숫자|인원수?)(?:는|가|은|이)?\s*[?？]*\s*$"
 _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
     # a question in keywords that starts with the figure it asks ("total number of North Korean
@@ -165,7 +168,7 @@ _COUNT_QUESTION = re.compile(
     r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄|(?:오래\s*)?걸(?:리|려|릴|립|렸))"
     r"|多少|几(?:个|名|人|次|家|所|倍|成)|多久|几年"
     r"|\bhow\s+long\b|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|몇\s*(?:년|개월|달|주|일|시간)\s*(?:간|동안|이내|안에|만에)|며칠"
-    r"|몇\s*(?:년|개월|달|주|일|시간)\s*(?:이하|이상|미만|초과|의\s*(?:징역|금고|형))",
+    r"|몇\s*(?:년|개월|달|주|일|시간)\s*(?:이하|이상|미만|초과|의\s*(?:징역|금고|형))|" + _KO_NUMBER_OF,
     re.IGNORECASE,
 )
 # A count of things ("how many people", "몇 곳"), not of time ("how many years", "몇 년"): a duration
@@ -176,7 +179,8 @@ _COUNT_ONLY = re.compile(
     r"|^\W*(?:the\s+)?(?:(?:total|overall|exact|approximate|estimated|annual|current)\s+)?numbers?\s+of\s+"
     r"(?!(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?|times?)\b)"
     rf"(?!(?:the\s+)?{PROVISION_WORDS})"
-    r"|몇\s*(?:명|개(?!월)|건|곳|가지|개국|나라|세대|가구)",
+    r"|몇\s*(?:명|개(?!월)|건|곳|가지|개국|나라|세대|가구)"
+    r"|" + _KO_NUMBER_OF,
     re.IGNORECASE,
 )
 # A length of time ("how many years", "몇 년인가요", "임기는 몇 년", "얼마 동안"): answered by a duration
@@ -293,6 +297,12 @@ _DURATION_AFTER = re.compile(rf"\s*(?:{_TIME_UNITS}|세(?![가-힣])|살|岁)", 
 _AGE_BEFORE = re.compile(
     r"\b(?:[Aa]s\s+(?:young|old)\s+as|[Aa]ged(?:\s+(?:between\s+)?\d+\s*(?:and|to|-|–))?|"
     r"(?:age|ages)(?:\s+of)?(?:\s+(?:between\s+)?\d+\s*(?:and|to|-|–))?)\s*$"
+)
+# A number of times that is a rate or a multiple ("meets three times a year", "2 times the minimum wage"):
+# no count of things (a count of times over no period, "was arrested three times", still is one)
+_RATE_AFTER = re.compile(
+    r"\s*times\s+(?:a|an|per|each|every|the|their|his|her|its|as|higher|more|larger|greater|lower|less)\b",
+    re.IGNORECASE,
 )
 _DURATION_WORD_END = re.compile(r"(?:年|日|天|岁|hours?|days?|weeks?|months?|years?|decades?|해|달)$")
 # "How much does a broker charge?" asks an amount; "How much does consent matter?" does not.
@@ -743,6 +753,7 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
                 count
                 and (
                     _DURATION_AFTER.match(text, m.end())
+                    or _RATE_AFTER.match(text, m.end())
                     or _AGE_BEFORE.search(text, max(0, m.start() - 40), m.start())
                 )
             )
@@ -755,7 +766,11 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
     return any(
         (guard is None or guard.search(text))
         and any(
-            not (_DURATION_WORD_END.search(w.group().rstrip()) or _DURATION_AFTER.match(text, w.end()))
+            not (
+                _DURATION_WORD_END.search(w.group().rstrip())
+                or _DURATION_AFTER.match(text, w.end())
+                or _RATE_AFTER.match(text, w.end())
+            )
             for w in words.finditer(text)
         )
         for guard, words in _FIGURE_WORDS

@@ -118,6 +118,7 @@ from index.question import (
     analyze_question,
     section_provisions,
     spelled_out,
+    without_purpose,
     year_ends,
 )
 from index.question_vectors import Encoding, QuestionVectors
@@ -488,7 +489,7 @@ class GroundIndex:
             raise InvalidRequest("the question is empty")
         if len(question) > MAX_QUESTION_CHARS:
             raise InvalidRequest(f"the question is longer than {MAX_QUESTION_CHARS} characters")
-        question = spelled_out(question)
+        question = without_purpose(spelled_out(question))
         if not 1 <= query.k <= MAX_K:
             raise InvalidRequest(f"k must be between 1 and {MAX_K}")
         self._check_filters(query.filters)

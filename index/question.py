@@ -22,7 +22,7 @@ from typing import Literal
 
 from corpus.numbering import han_numeral, han_value
 from corpus.script import HAN_OR_KANA_CHAR, query_language
-from index.analyzer import analyze
+from index.analyzer import STOP_WORDS, analyze
 from index.answer_type import PROVISION_WORDS, asked_type, profiled_type
 from index.instruments import (
     body_names,
@@ -59,8 +59,17 @@ _EN_QUESTION_WORDS = frozenset(
         "type",
         "exist",
         "current",
+        # words that stress or attribute, naming nothing ("what exactly", "per the report", "actually")
+        "per",
+        "exact",
+        "actual",
+        "precis",
     ]
 )
+# A function word with its clitic, which the analyzer keeps as a term: "what's" (stemmed to "what"),
+# "it's", "I'm", "I've", "we're", "don't", "can't" (of can), "won't" (of will). Written with the stop
+# words' heads; the negation "n't" is a function word as "not" is.
+_NEGATED_HEADS = frozenset({"ca", "wo", "sha", "ai"})
 # Kiwi morphemes of Korean question words and light verbs: 어떻다 (how), 무엇 (what), 얼마 (how
 # much), 몇 (how many), 며칠 (how many days), 언제 (when), 어디 (where), 누구 (who), 왜 (why),
 # 있다/없다/되다/하다, 알다, 말하다 (say), 뜻하다 (mean), 의미 (meaning).
@@ -172,6 +181,31 @@ def spelled_out(question: str) -> str:
         return word.capitalize() if m.group()[0].isupper() else word
 
     return _ABBREVIATION.sub(full, question)
+
+
+# What an asker says their question serves, before it or after it: a lead naming the work ("For a
+# comparison of treaty-body sizes: how large ...?", "For my thesis, ...") and a sentence saying what
+# they do with the answer ("... what is protected? I'm using it for a right-of-return argument."), but
+# not one that says what it is about ("I'm writing a piece on how ... women are trafficked. What ...?")
+_PURPOSE_NOUNS = (
+    r"(?:comparison|thesis|dissertation|paper|article|story|piece|research|study|review|essay|brief|"
+    r"project|presentation|memo|argument|class|course|lecture)"
+)
+_PURPOSE = re.compile(
+    r"^\W*for\s+(?:a|an|my|our)\s+(?:[\w'’-]+\s+){0,3}?" + _PURPOSE_NOUNS + r"\b[^:;?!.]{0,80}?[:;,]\s*"
+    r"|(?:(?<=[.?!])\s+|^\s*)(?:I'm|I’m|I\s+am|we're|we’re|we\s+are)\s+(?:using|citing|writing|drafting|"
+    r"preparing|researching|comparing|working|doing|reviewing)\b"
+    r"(?![^.?!]*\b(?:on|about|regarding|concerning|into)\s)[^.?!]*[.!](?=\s+\S[^.]*\?|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def without_purpose(question: str) -> str:
+    """`question` without what the asker says it serves (`_PURPOSE`): "For a comparison of treaty-body
+    sizes: how large was the CEDAW Committee?" -> "how large was the CEDAW Committee?"; the question
+    itself when nothing else would be left."""
+    rest = _PURPOSE.sub(" ", question).strip()
+    return rest if any(ch.isalnum() for ch in rest) else question
 
 
 # "우리나라" ("our country") in a Korean question is the Republic of Korea, as its laws name it: the
@@ -391,8 +425,20 @@ class QuestionAnalysis:
     provision_terms: tuple[str, ...] = ()
 
 
+def _is_function_clitic(term: str) -> bool:
+    """An analysed term that is a stop word with its clitic (`index.analyzer.STOP_WORDS`): "what"
+    of "what's" (the stemmer takes the "'s" off, a stop word alone never reaches it), "i'm", "i'v",
+    "you'r", "don't", "can't", "won't"."""
+    if term in STOP_WORDS:
+        return True
+    if "'" not in term:
+        return False
+    head = term[:-3] if term.endswith("n't") else term.partition("'")[0]
+    return head in STOP_WORDS or head in _NEGATED_HEADS
+
+
 def _is_question_word(term: str, language: str) -> bool:
-    if term in _EN_QUESTION_WORDS or term in _KO_QUESTION_WORDS:
+    if term in _EN_QUESTION_WORDS or term in _KO_QUESTION_WORDS or _is_function_clitic(term):
         return True
     return language == "zh" and any(ch in _ZH_QUESTION_CHARS for ch in term)
 
@@ -802,7 +848,7 @@ def analyze_question(text: str) -> QuestionAnalysis:
     Returns:
         The `QuestionAnalysis`; `terms` is empty for a question of question words only.
     """
-    question = spelled_out(unicodedata.normalize("NFKC", text).strip())
+    question = without_purpose(spelled_out(unicodedata.normalize("NFKC", text).strip()))
     language = query_language(question)
     # framing words are left out where they frame, and only there ("the Times" stays content)
     framing_spans = [

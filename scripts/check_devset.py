@@ -317,10 +317,19 @@ REPEATED = frozenset(
         "en-1286",  # audit 27: en-481 word for word (off topic)
         "ko-1124",  # audit 27: ko-401 naming the article
         "ko-1131",  # audit 27: ko-030 with another day (off topic)
+        "en-1295",  # audit 28: en-501 naming the year
+        "en-1305",  # audit 28: en-237 in other words
+        "en-1310",  # audit 28: en-1094 as keywords
+        "en-1317",  # audit 28: en-266 in other words
+        "en-1319",  # audit 28: en-873 as keywords
+        "en-1320",  # audit 28: en-836 in other words
+        "en-1326",  # audit 28: en-190 naming the year
+        "ko-1137",  # audit 28: ko-462 in other words
     }
 )
 
-# Items that repeat a question of an earlier set's test half word for word: each stands in the test half
+# Items that repeat a question of an earlier set's test half word for word (or in other words, when no
+# earlier fit half asks it): each stands in the test half
 # (a fit half holding it would fit a question an earlier test half reports), in its place in the
 # assignment's order, so that no other item moves between the halves.
 REPEATED_TEST = frozenset(
@@ -332,6 +341,8 @@ REPEATED_TEST = frozenset(
         "ko-1018",  # audit 21: ko-350 word for word (off topic; audit 13's test half)
         "en-1056",  # audit 22: en-090 but "is holding" (unanswerable; the dev set's test half)
         "ko-1056",  # audit 23: ko-429 but its ending (off topic; audit 7's test half)
+        "en-1314",  # audit 28: en-571 in other words (audit 14's test half; no fit half asks it)
+        "ko-1133",  # audit 28: ko-352 in other words (audit 15's test half; no fit half asks it)
     }
 )
 

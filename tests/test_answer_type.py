@@ -43,6 +43,11 @@ from index.question import analyze_question
         ("How much is the settlement grant?", "an amount, not a fine"),
         ("What percentage of arrivals are women?", "a percentage"),
         ("탈북민은 몇 명인가요?", "a count"),
+        # a Korean question in keywords ending with the number it asks (수: "the number of")
+        ("2023년 탈북민 입국자 수는?", "a count"),
+        ("논문 초록을 영어로 쓸 때 적당한 단어 수는?", "a count"),
+        ("위원회 위원수는?", "a count"),
+        ("어떻게 할 수 있나요?", None),
         ("생계비는 얼마인가요?", "an amount, not a fine"),
         ("罚款多少?", "a figure"),
         ("In what year did South Korea ratify the Convention?", "a date"),
@@ -353,6 +358,13 @@ def test_searching_by_family_reads_as_one_alternation() -> None:
         ("children aged 10-15", False),
         ("As of June, 10 people were held.", True),
         ("In the Middle Ages 300 people died.", True),
+        # a number of times that is a rate or a multiple counts nothing ("How many members ...?" is not
+        # answered by "meets three times a year"); times counted over no period still do
+        ("The committee meets around three times a year to hold sessions.", False),
+        ("It meets 3 times per year.", False),
+        ("Brokers charge two times the monthly wage.", False),
+        ("He was arrested three times.", True),
+        ("It met 3 times in 2020.", True),
     ],
 )
 def test_a_duration_is_a_figure_but_no_count(text: str, count: bool) -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from index.analyzer import analyze
-from index.question import HALF_YEAR_END, analyze_question, provisions_in, section_provisions, spelled_out
+from index.question import (
+    HALF_YEAR_END,
+    analyze_question,
+    provisions_in,
+    section_provisions,
+    spelled_out,
+    without_purpose,
+)
 
 
 @pytest.mark.parametrize(
@@ -581,3 +588,57 @@ def test_a_body_s_acronym_is_a_name_held_by_the_body_written_out() -> None:
     # (as the State Department spells the ILO too: "the International Labor Organization's Department")
     (ilo,) = [c for c in analyze_question("What did the ILO count?").constraints if c.kind == "name"]
     assert tuple(analyze("International Labor Organization")) in ilo.alternatives
+
+
+@pytest.mark.parametrize(
+    ("question", "terms", "dropped"),
+    [
+        # a stop word with its clitic: "what's" is stemmed to "what", which no passage is searched by
+        ("What's the deadline?", ("deadlin",), ("what",)),
+        ("I'm asking: don't detainees get counsel?", ("ask", "detaine", "get", "counsel"), ("i'm", "don't")),
+        ("Can't refugees work? It’s unclear", ("refuge", "work", "unclear"), ("can't", "it")),
+        # words that stress or attribute ("per the report", "what exactly")
+        ("Per the report, what exactly happened?", ("report",), ("per", "exact", "happen")),
+        # a name's possessive and a name with an apostrophe stay
+        ("What is Korea's O'Neil plan?", ("korea", "o'neil", "plan"), ()),
+    ],
+)
+def test_function_words_with_their_clitics_are_no_content(
+    question: str, terms: tuple[str, ...], dropped: tuple[str, ...]
+) -> None:
+    """ "What's", "I'm", "don't" and "per" name nothing a passage must hold: they are dropped as
+    question words are (`dropped`), not weighed as the rarest terms of the question."""
+    q = analyze_question(question)
+    assert q.terms == terms
+    assert set(dropped) <= set(q.dropped)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "For a comparison of treaty-body sizes: how large was the CEDAW Committee?",
+            "how large was the CEDAW Committee?",
+        ),
+        ("For my thesis, what does Article 12 say?", "what does Article 12 say?"),
+        (
+            "Per Art. 12(4) ICCPR, what is protected? I'm using it for a right-of-return argument.",
+            "Per Art. 12(4) ICCPR, what is protected?",
+        ),
+        # what the work is about stays: it says what is asked ("these women")
+        (
+            "I'm writing a piece on how women are trafficked in China. What did the groups say about them?",
+            "I'm writing a piece on how women are trafficked in China. What did the groups say about them?",
+        ),
+        # no purpose: a lead naming a person, a source, or nothing else
+        ("For a refugee, what rights apply?", "For a refugee, what rights apply?"),
+        ("In a study of detention, what did HRW find?", "In a study of detention, what did HRW find?"),
+        ("For my thesis:", "For my thesis:"),
+    ],
+)
+def test_what_the_asker_says_a_question_serves_is_not_searched(question: str, asked: str) -> None:
+    """ "For a comparison of treaty-body sizes: how large ...?" asks how large: the words of the
+    asker's purpose (a lead naming their work, a sentence saying what they use the answer for) are
+    neither searched nor weighed; the question alone is left when nothing else would be."""
+    assert without_purpose(question) == asked
+    assert analyze_question(question).terms == analyze_question(asked).terms
