@@ -496,8 +496,60 @@ def provisions_in(text: str) -> tuple[Provision, ...]:
     return tuple(found)
 
 
+# Abbreviations a name follows ("Mr. Kim", "Art. 12"): their full stop ends no sentence
+_TITLE_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "art",
+        "arts",
+        "no",
+        "gen",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "amb",
+        "sec",
+    ]
+)
+
+
+def _without_full_stop(word: str) -> str:
+    """A word without the full stop that ends its sentence ("Seoul." -> "Seoul"); an abbreviation's stays
+    ("U.S.", "Mr.")."""
+    stem = word[:-1]
+    if word.endswith(".") and len(stem) > 1 and stem[-1:].islower() and "." not in stem:
+        return stem if stem.lower() not in _TITLE_ABBREVIATIONS else word
+    return word
+
+
+def _starts_sentence(raw: Sequence[tuple[int, str]], i: int) -> bool:
+    """Word `i` of `raw` (position, token) starts the question or a sentence of it: the token before
+    ends with "?" or "!", or with a full stop after a lower-case word ("... trafficked? Thinking about
+    North Korean brides."), not after an abbreviation ("U.S. Congress", "Mr. Kim")."""
+    if i == 0:
+        return True
+    before = raw[i - 1][1].rstrip("\"”’')]")
+    if before.endswith(("?", "!")):
+        return True
+    word = before[:-1]
+    return (
+        before.endswith(".")
+        and len(word) > 1
+        and word[-1:].islower()
+        and "." not in word
+        and word.lower() not in _TITLE_ABBREVIATIONS
+    )
+
+
 def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool]]:
-    """Runs of capitalised words that are not at the start of the question, not generic, not an
+    """Runs of capitalised words that are not at the start of the question or of a sentence in it
+    (`_starts_sentence`), not generic, not an
     acronym (acronyms are too often spelled out in the sources; a possessive one, "UNHCR's budget",
     is what the question is about and counts, and so does a state's that a treaty act is asked about,
     "did the PRC accede": `_state_acting`, and a body's the field knows written out, held by those
@@ -508,7 +560,7 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
     Each with whether it is a lone word that acts (`_acts`): a capital so used stands for its
     government; and whether it is the question's agent (`_agent`)."""
     raw = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
-    words = [(start, token.strip("?,;:!()[]\"“”'’")) for start, token in raw]
+    words = [(start, _without_full_stop(token.strip("?,;:!()[]\"“”'’"))) for start, token in raw]
     runs: list[list[int]] = []
     current: list[int] = []
     for i, (start, written) in enumerate(words):
@@ -526,7 +578,7 @@ def _names(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, bool, bool
         if capital and current and raw[i][1][:1] in "([\"“'‘":
             runs.append(current)  # an opening bracket or quote starts another name
             current = []
-        if capital and not (i == 0 and not base.isupper()):
+        if capital and not (_starts_sentence(raw, i) and not base.isupper()):
             current.append(i)
             # a comma, a colon, a closing bracket or quote after it ends the name ("in Pyongyang,
             # Wang Yajun, said": two names)

@@ -325,6 +325,17 @@ REPEATED = frozenset(
         "en-1320",  # audit 28: en-836 in other words
         "en-1326",  # audit 28: en-190 naming the year
         "ko-1137",  # audit 28: ko-462 in other words
+        "en-1332",  # audit 29: en-1223 asking the figures too
+        "en-1335",  # audit 29: en-132 in other words
+        "en-1338",  # audit 29: en-1298 in other words
+        "en-1347",  # audit 29: en-515 naming the year
+        "en-1352",  # audit 29: en-1080 in other words
+        "en-1353",  # audit 29: en-169 asked alone
+        "en-1354",  # audit 29: en-461 in other words
+        "en-1358",  # audit 29: en-552 as keywords
+        "ko-1152",  # audit 29: ko-498 in other words
+        "ko-1162",  # audit 29: ko-334 in other words
+        "ko-1168",  # audit 29: ko-1054 in other words
     }
 )
 
@@ -343,6 +354,13 @@ REPEATED_TEST = frozenset(
         "ko-1056",  # audit 23: ko-429 but its ending (off topic; audit 7's test half)
         "en-1314",  # audit 28: en-571 in other words (audit 14's test half; no fit half asks it)
         "ko-1133",  # audit 28: ko-352 in other words (audit 15's test half; no fit half asks it)
+        "en-1334",  # audit 29: en-232 in other words (audit 10's test half)
+        "en-1336",  # audit 29: en-1194 asking the maximum (audit 25's test half)
+        "en-1349",  # audit 29: en-662 in other words (audit 15's test half)
+        "ko-1157",  # audit 29: ko-1140 in other words (audit 28's test half)
+        "ko-1158",  # audit 29: ko-098 as keywords (the dev set's test half)
+        "ko-1163",  # audit 29: ko-161 in other words (audit 9's test half)
+        "ko-1167",  # audit 29: ko-028 word for word but its order (the dev set's test half)
     }
 )
 

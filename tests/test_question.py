@@ -642,3 +642,22 @@ def test_what_the_asker_says_a_question_serves_is_not_searched(question: str, as
     neither searched nor weighed; the question alone is left when nothing else would be."""
     assert without_purpose(question) == asked
     assert analyze_question(question).terms == analyze_question(asked).terms
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # the first word of a later sentence is capitalised as the question's first word is
+        (
+            "What term does Chinese criminal law set for buying a woman? Thinking about North Korean brides.",
+            ["Chinese", "North Korean"],
+        ),
+        ("Is it legal? Asking for a friend in Seoul.", ["Seoul"]),
+        # a full stop after an abbreviation ends no sentence
+        ("Did Mr. Kim write to the U.S. Congress?", ["Mr. Kim", "Congress"]),
+    ],
+)
+def test_a_sentence_s_first_word_is_no_name(question: str, names: list[str]) -> None:
+    """ "..., a woman? Thinking about North Korean brides." holds no name "Thinking" a passage must hold:
+    a sentence's first word is capitalised because it starts one, wherever the sentence stands."""
+    assert [c.text for c in analyze_question(question).constraints if c.kind == "name"] == names
