@@ -128,6 +128,17 @@ def body_names(acronym: str) -> tuple[str, ...]:
     return _BODIES.get(acronym, ())
 
 
+def body_forms(name: str) -> tuple[str, ...]:
+    """The other forms of a body's name written out (`_BODIES`): its acronym and its other spellings
+    ("International Refugee Organization" -> "IRO"; "International Labour Organization" -> "ILO",
+    "International Labour Organisation", "International Labor Organization"); () for another name."""
+    folded = " ".join(name.split()).casefold()
+    for acronym, names in _BODIES.items():
+        if any(folded == n.casefold() for n in names):
+            return (acronym, *(n for n in names if n.casefold() != folded))
+    return ()
+
+
 def abbreviates(acronym: str, name: str) -> float:
     """How well `acronym` (3+ letters) abbreviates `name`: 1.0 when it is written in the name ("...
     (CEDAW, 1979)") or its letters are the initials of the name's first words, in order, where only

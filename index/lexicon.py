@@ -123,6 +123,17 @@ DOMAIN_ENTRIES = (
     # experts": 위원회는 ... 위원으로 구성한다) and for prosecuting (처벌 is "punish" alone)
     ("구성", "consist; composition"),
     ("처벌", "prosecution; prosecute"),
+    # the bodies the Korean laws set up, as English sources and questions name them (held whole by a
+    # Korean passage naming the body: `engine.GroundIndex._korean_forms`)
+    ("북한인권재단", "North Korean Human Rights Foundation"),
+    (
+        "북한인권기록센터",
+        "North Korean Human Rights Records Center; Center for North Korean Human Rights Records",
+    ),
+    ("북한인권자문위원회", "Advisory Committee on North Korean Human Rights"),
+    ("북한이탈주민지원재단", "North Korean Refugees Foundation; Korea Hana Foundation"),
+    ("지역적응센터", "Hana Center; regional adaptation center"),
+    ("난민위원회", "Refugee Committee"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 _DOMAIN_HEADS = frozenset(head for head, _ in DOMAIN_ENTRIES)
@@ -144,8 +155,10 @@ class Lexicon:
 
     @cached_property
     def en_phrases(self) -> Mapping[str, tuple[str, ...]]:
-        """An English phrase -> the Korean index terms glossed by it: every gloss of `PHRASE_TERMS`
-        analyzer terms, keyed by those terms joined by a space ("asylum seeker" -> "asylum seeker":
+        """An English phrase -> the Korean index terms glossed by it: every gloss of two analyzer terms
+        or more (a question's phrases are looked up by `PHRASE_TERMS`; a name of any length, "North
+        Korean Human Rights Foundation", by `engine.GroundIndex._korean_forms`), keyed by those terms
+        joined by a space ("asylum seeker" -> "asylum seeker":
         (난민신청자,); "human trafficking" -> "human traffick": (인신매매,)). A one-syllable headword
         is left out (역 is "forced labor" among a dozen other senses, and a syllable of countless
         words). Computed on the first English lookup (~1.3 s for the bundled word list; a warm-up beside
@@ -159,7 +172,7 @@ class Lexicon:
         ]
         out: dict[str, list[str]] = {}
         for (key, _), terms in zip(pairs, analyze_many([g for _, g in pairs]), strict=True):
-            if len(terms) in PHRASE_TERMS:
+            if len(terms) >= min(PHRASE_TERMS):
                 heads = out.setdefault(" ".join(terms), [])
                 if key not in heads:
                     heads.append(key)
@@ -169,7 +182,9 @@ class Lexicon:
     def from_entries(cls, entries: Iterable[tuple[str, str]]) -> Lexicon:
         """A lexicon from (Korean headword, glosses separated by ";") pairs.
 
-        Affixes and endings ("-ㄴ", "-적") and phrases are skipped. Every headword is keyed as written
+        Affixes and endings ("-ㄴ", "-적") and phrases are skipped (a headword of `MAX_HEADWORD_CHARS`
+        or more is one, but for the names of bodies among `DOMAIN_ENTRIES`: 북한이탈주민지원재단).
+        Every headword is keyed as written
         (nouns, which the analyzer keeps whole: 난민, 바다); one ending in 다 is also keyed by what the
         analyzer keeps of a verb or adjective: the noun of a 하다 verb ("송환하다" -> 송환), else the
         stem when it has two syllables or more ("받아들이다" -> 받아들이; not "바다" -> 바).
@@ -177,7 +192,9 @@ class Lexicon:
         ko_en: dict[str, list[str]] = {}
         for head, meaning in entries:
             word = head.strip()
-            if not word or "-" in word or " " in word or len(word) >= MAX_HEADWORD_CHARS:
+            if not word or "-" in word or " " in word:
+                continue
+            if len(word) >= MAX_HEADWORD_CHARS and word not in _DOMAIN_HEADS:  # (a body's name is no idiom)
                 continue
             glosses = [g.strip() for g in meaning.split(";") if g.strip()]
             for key in _korean_terms(word):

@@ -25,6 +25,7 @@ from corpus.script import HAN_OR_KANA_CHAR, query_language
 from index.analyzer import STOP_WORDS, analyze
 from index.answer_type import PROVISION_WORDS, asked_type, profiled_type
 from index.instruments import (
+    body_forms,
     body_names,
     capital_forms,
     country_forms,
@@ -690,6 +691,9 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
                 # a body by its acronym is held by its name written out ("UNHCR": "the Office of the
                 # United Nations High Commissioner for Refugees")
                 alternatives += tuple(tuple(analyze(name)) for name in body_names(raw))
+                # and written out by its acronym ("the International Refugee Organization": "IRO
+                # closed its operations ...") or another spelling
+                alternatives += tuple(tuple(analyze(form)) for form in body_forms(raw))
             in_order = analysed if kind == "phrase" else ()
             out.append(Constraint(kind, raw, terms, alternatives, in_order=in_order, agent=agent))
 

@@ -171,6 +171,9 @@ RELABELLED: dict[str, tuple[bool, str]] = {
     # audit 14: written as unanswerable; Wikipedia's "Human rights" says "Forty-seven of the one
     # hundred ninety-one member states sit on the council" (found reading its fit half, 2026-12-04)
     "en-579": (False, "unanswerable-in-domain"),
+    # audit 30: written as unanswerable; the CIA World Factbook's China entry says of naturalization that
+    # "residency is required but not specified" (found reading its fit half, 2026-12-06)
+    "en-1394": (False, "unanswerable-in-domain"),
 }
 
 
@@ -336,6 +339,13 @@ REPEATED = frozenset(
         "ko-1152",  # audit 29: ko-498 in other words
         "ko-1162",  # audit 29: ko-334 in other words
         "ko-1168",  # audit 29: ko-1054 in other words
+        "ko-1171",  # audit 30: ko-158 naming the report
+        "ko-1172",  # audit 30: ko-265 in other words
+        "ko-1176",  # audit 30: ko-262 in other words
+        "ko-1193",  # audit 30: ko-165 in other words
+        "ko-1200",  # audit 30: ko-143 in other words (off topic)
+        "en-1383",  # audit 30: en-1276 word for word
+        "en-1388",  # audit 30: en-1298 in other words
     }
 )
 
@@ -361,6 +371,13 @@ REPEATED_TEST = frozenset(
         "ko-1158",  # audit 29: ko-098 as keywords (the dev set's test half)
         "ko-1163",  # audit 29: ko-161 in other words (audit 9's test half)
         "ko-1167",  # audit 29: ko-028 word for word but its order (the dev set's test half)
+        "ko-1177",  # audit 30: ko-261 in other words (audit 8's test half)
+        "ko-1198",  # audit 30: ko-134 in other words (the dev set's test half)
+        "en-1375",  # audit 30: en-1275 in other words (audit 27's test half)
+        "en-1384",  # audit 30: en-973 in other words (audit 12's test half)
+        "en-1385",  # audit 30: en-633 in other words (the audit set's test half)
+        "en-1387",  # audit 30: en-469 without the article (audit 13's test half)
+        "en-1399",  # audit 30: en-101 word for word (off topic; the dev set's test half)
     }
 )
 

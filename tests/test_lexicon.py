@@ -302,6 +302,9 @@ def test_the_installed_word_list_reads_domain_words() -> None:
     assert ("통일부",) not in lex.senses("mou", "en")  # a memorandum of understanding, as often
     # and the Refugee Act's authority, whole as an English question names it
     assert lex.en_phrases[" ".join(analyze("Justice Minister"))] == ("법무부장관",)
+    # and the bodies the Korean laws set up, whole however many words their English names have
+    assert lex.en_phrases[" ".join(analyze("North Korean Human Rights Foundation"))] == ("북한인권재단",)
+    assert lex.en_phrases[" ".join(analyze("Korea Hana Foundation"))] == ("북한이탈주민지원재단",)
 
 
 @pytest.fixture(scope="module")
@@ -616,6 +619,14 @@ def test_an_english_key_name_the_word_list_glosses_whole_is_held_by_its_korean_f
     other = analyze_question("How long does the Kim Foundation have to decide?").constraints
     assert index._korean_forms(other, "en") == other
     assert index._korean_forms((minister,), "ko") == (minister,)
+    # a name of five words the list glosses whole ("How long do board members of the North Korean Human
+    # Rights Foundation serve?": the North Korean Human Rights Act's 북한인권재단)
+    (foundation,) = [
+        c
+        for c in analyze_question("Who heads the North Korean Human Rights Foundation?").constraints
+        if c.kind == "name"
+    ]
+    assert index._korean_forms((foundation,), "en")[0].glossed == ("북한", "인권", "재단")
     # a Korean passage holding the form holds the name; without the form it does not
     text = "⑦ 법무부장관은 이의신청서를 접수한 날부터 6개월 이내에 결정을 하여야 한다."
     record = PassageRecord(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.analyzer import analyze
+from index.instruments import body_forms
 from index.question import (
     HALF_YEAR_END,
     analyze_question,
@@ -588,6 +589,22 @@ def test_a_body_s_acronym_is_a_name_held_by_the_body_written_out() -> None:
     # (as the State Department spells the ILO too: "the International Labor Organization's Department")
     (ilo,) = [c for c in analyze_question("What did the ILO count?").constraints if c.kind == "name"]
     assert tuple(analyze("International Labor Organization")) in ilo.alternatives
+    # and a body written out is held by its acronym ("IRO closed its operations ...") or another spelling
+    (iro,) = [
+        c
+        for c in analyze_question("When did the International Refugee Organization close?").constraints
+        if c.kind == "name"
+    ]
+    assert ("iro",) in iro.alternatives
+    (labour,) = [
+        c
+        for c in analyze_question("What did the International Labour Organization say?").constraints
+        if c.kind == "name"
+    ]
+    assert ("ilo",) in labour.alternatives and tuple(
+        analyze("International Labor Organization")
+    ) in labour.alternatives
+    assert body_forms("Ministry of Unification") == ()
 
 
 @pytest.mark.parametrize(
