@@ -706,6 +706,18 @@ def _asks_money(question: str) -> bool:
     return _MONEY_WORDS.search(question) is not None and _SHARE_QUESTION.search(question) is None
 
 
+# A length of time that is how often something recurs, not how long it lasts: "3년마다" (every three
+# years), "every five years", "每三年"
+_INTERVAL_AFTER = re.compile(r"\s*마다")
+_INTERVAL_BEFORE = re.compile(r"(?:\b(?:every|each)\s+|每\s*)$", re.IGNORECASE)
+
+
+def _interval(text: str, start: int, end: int) -> bool:
+    """Whether the length of time written at text[start:end] ("3년", "five years") is an interval
+    (`_INTERVAL_AFTER`, `_INTERVAL_BEFORE`): how often, which answers no "how long"."""
+    return bool(_INTERVAL_AFTER.match(text, end) or _INTERVAL_BEFORE.search(text[max(0, start - 8) : start]))
+
+
 def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
     """Whether a passage's text holds an answer of the `kind` (an `AnswerType`; see the module
     docstring). A figure whose digits are among `given` (the numbers the question states, without
@@ -738,8 +750,9 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
                 return True
         return False
     if kind == "a duration":
-        return _DURATION_WORDS.search(text) is not None or any(
-            _TIME_UNIT_AFTER.match(text, m.end())
+        return any(not _interval(text, w.start(), w.end()) for w in _DURATION_WORDS.finditer(text)) or any(
+            (unit := _TIME_UNIT_AFTER.match(text, m.end()))
+            and not _interval(text, m.start(), unit.end())
             and not _not_a_figure(text, m.start(), m.end())
             and m.group().replace(",", "") not in given
             for m in _DIGITS.finditer(text)

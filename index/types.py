@@ -232,7 +232,9 @@ class Answer:
     """The result of a search.
 
     Attributes:
-        question: the question as searched (trimmed of surrounding whitespace).
+        question: the question as searched: trimmed of surrounding whitespace, an institution's
+            abbreviated words written out and what the asker says it serves left out
+            (`index.question.spelled_out`, `index.question.without_purpose`).
         answered: whether the collection answers it (`index.answerability` or `index.abstain`).
         hits: the passages that answer, in the decision's order (most probable first with the
             answerability model, fused rank order with the threshold rules); empty when not

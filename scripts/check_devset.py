@@ -346,6 +346,16 @@ REPEATED = frozenset(
         "ko-1200",  # audit 30: ko-143 in other words (off topic)
         "en-1383",  # audit 30: en-1276 word for word
         "en-1388",  # audit 30: en-1298 in other words
+        "en-1404",  # audit 31: en-457 in other words
+        "en-1405",  # audit 31: en-1337 in other words
+        "en-1409",  # audit 31: en-1141 in other words (unanswerable)
+        "en-1413",  # audit 31: en-1173 in other words
+        "en-1415",  # audit 31: en-514 naming the source
+        "en-1420",  # audit 31: en-054 in other words
+        "en-1422",  # audit 31: en-1202 asked alone (unanswerable)
+        "en-1441",  # audit 31: en-534 as a question (off topic)
+        "ko-1207",  # audit 31: ko-1171 in other words
+        "ko-1209",  # audit 31: ko-332 in other words
     }
 )
 
@@ -378,6 +388,12 @@ REPEATED_TEST = frozenset(
         "en-1385",  # audit 30: en-633 in other words (the audit set's test half)
         "en-1387",  # audit 30: en-469 without the article (audit 13's test half)
         "en-1399",  # audit 30: en-101 word for word (off topic; the dev set's test half)
+        "en-1411",  # audit 31: en-1345 in other words (audit 29's test half)
+        "en-1423",  # audit 31: en-880 asking the year (audit 17's test half)
+        "en-1433",  # audit 31: en-1321 asking the text too (unanswerable; audit 28's test half)
+        "en-1434",  # audit 31: en-835 but its verb (unanswerable; audit 4's test half)
+        "ko-1206",  # audit 31: ko-1163 but its ending (audit 29's test half)
+        "ko-1212",  # audit 31: ko-185 but its ending (unanswerable; audit 9's test half)
     }
 )
 

@@ -976,3 +976,22 @@ def test_the_evidence_marks_a_time_limit_s_period_first(question: str, kind: str
     assert marked_type(question) == kind
     if kind == "a duration":
         assert asked_type(question) is None  # whether the question is answered does not read it
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        # how often something recurs answers no "how long": "임기는 몇 년인가요?" is not told by "3년마다"
+        ("통일부장관은 3년마다 기본계획을 수립하여야 한다.", False),
+        ("The plan is revised every three years.", False),
+        ("每三年修订一次", False),
+        ("위원의 임기는 2년으로 한다.", True),
+        ("The term is three years.", True),
+        ("reviewed every 5 years, for a term of 4 years", True),
+    ],
+)
+def test_an_interval_is_no_length_of_time(text: str, duration: bool) -> None:
+    """A length of time written as an interval (3년마다, "every three years", 每三年) is how often,
+    not how long: no duration; it is still a figure."""
+    assert holds_type(text, "a duration") is duration
+    assert holds_type(text, "a figure")
