@@ -119,7 +119,9 @@ _FREQUENCY = _led(
 PROVISION_WORDS = r"(?:articles?|sections?|paragraphs?|acts?|laws?|cases?|provisions?|chapters?|clauses?)\b"
 # A Korean question in keywords ending with the number of things it asks ("2023년 탈북민 입국자 수는?",
 # "위원 수는?", "단어 수는?")
-_KO_NUMBER_OF = r"(?<=[가-힣])\s*(?:수|숫자|인원수?)(?:는|가|은|이)?\s*[?？]*\s*$"
+_KO_NUMBER_OF = (
+    r"(?:(?<=[가-힣])\s+(?:수|숫자|인원수?)|(?:인원|위원|단어|회원|인구)수|숫자)(?:는|가|은|이)?\s*[?？]*\s*$"
+)
 _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
     # a question in keywords that starts with the figure it asks ("total number of North Korean
@@ -301,7 +303,10 @@ _AGE_BEFORE = re.compile(
 # A number of times that is a rate or a multiple ("meets three times a year", "2 times the minimum wage"):
 # no count of things (a count of times over no period, "was arrested three times", still is one)
 _RATE_AFTER = re.compile(
-    r"\s*times\s+(?:a|an|per|each|every|the|their|his|her|its|as|higher|more|larger|greater|lower|less)\b",
+    r"\s*times\s+(?:(?:a|an|per|each|every)\s+(?:year|month|week|day|quarter|decade)\b"
+    r"|(?:as|higher|more|larger|greater|lower|less|smaller)\b"
+    r"|(?:the|their|his|her|its)\s+(?:[\w-]+\s+)?(?:wages?|salar(?:y|ies)|amounts?|sizes?|numbers?|rates?|levels?"
+    r"|prices?|averages?|incomes?|earnings|pay)\b)",
     re.IGNORECASE,
 )
 _DURATION_WORD_END = re.compile(r"(?:年|日|天|岁|hours?|days?|weeks?|months?|years?|decades?|해|달)$")
@@ -707,9 +712,9 @@ def _asks_money(question: str) -> bool:
 
 
 # A length of time that is how often something recurs, not how long it lasts: "3년마다" (every three
-# years), "every five years", "每三年"
+# years), "매 3년", "every five years", "每三年", "每隔三年" (not "for each 3 years of service")
 _INTERVAL_AFTER = re.compile(r"\s*마다")
-_INTERVAL_BEFORE = re.compile(r"(?:\b(?:every|each)\s+|每\s*)$", re.IGNORECASE)
+_INTERVAL_BEFORE = re.compile(r"(?:\bevery\s+|每(?:隔)?\s*|(?<![가-힣])매\s*)$", re.IGNORECASE)
 
 
 def _interval(text: str, start: int, end: int) -> bool:

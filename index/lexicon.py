@@ -134,7 +134,10 @@ DOMAIN_ENTRIES = (
     ("북한이탈주민지원재단", "North Korean Refugees Foundation; Korea Hana Foundation"),
     ("지역적응센터", "Hana Center; regional adaptation center"),
     ("난민위원회", "Refugee Committee"),
+    # South Korea's armed forces (국군), which the defectors act lets a former North Korean soldier join,
+    # and anyone's (군대): "armed forces" is read as both
     ("국군", "armed forces; ROK armed forces; South Korean military"),
+    ("군대", "armed forces; army; troops; military"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 _DOMAIN_HEADS = frozenset(head for head, _ in DOMAIN_ENTRIES)

@@ -64,12 +64,13 @@ _EN_QUESTION_WORDS = frozenset(
         "per",
         "exact",
         "actual",
-        "precis",
     ]
 )
 # A function word with its clitic, which the analyzer keeps as a term: "what's" (stemmed to "what"),
-# "it's", "I'm", "I've", "we're", "don't", "can't" (of can), "won't" (of will). Written with the stop
-# words' heads; the negation "n't" is a function word as "not" is.
+# "it's", "I'm", "I've", "we're", "don't", "can't" (of can), "won't" (of will): a stop word's head
+# with a clitic's tail, as written (not "A'Court"; nor "underlying", whose stem is "under"). The
+# negation "n't" is a function word as "not" is.
+_CLITIC = re.compile(r"(?<![\w'’])([A-Za-z]+)['’](s|re|m|ve|d|ll|t)(?![\w'’])", re.IGNORECASE)
 _NEGATED_HEADS = frozenset({"ca", "wo", "sha", "ai"})
 # Kiwi morphemes of Korean question words and light verbs: 어떻다 (how), 무엇 (what), 얼마 (how
 # much), 몇 (how many), 며칠 (how many days), 언제 (when), 어디 (where), 누구 (who), 왜 (why),
@@ -189,14 +190,19 @@ def spelled_out(question: str) -> str:
 # they do with the answer ("... what is protected? I'm using it for a right-of-return argument."), but
 # not one that says what it is about ("I'm writing a piece on how ... women are trafficked. What ...?")
 _PURPOSE_NOUNS = (
-    r"(?:comparison|thesis|dissertation|paper|article|story|piece|research|study|review|essay|brief|"
-    r"project|presentation|memo|argument|class|course|lecture)"
+    r"(?:comparison|thesis|dissertation|paper|story|piece|essay|project|presentation|memo|argument|lecture)"
 )
 _PURPOSE = re.compile(
-    r"^\W*for\s+(?:a|an|my|our)\s+(?:[\w'’-]+\s+){0,3}?" + _PURPOSE_NOUNS + r"\b[^:;?!.]{0,80}?[:;,]\s*"
-    r"|(?:(?<=[.?!])\s+|^\s*)(?:I'm|I’m|I\s+am|we're|we’re|we\s+are)\s+(?:using|citing|writing|drafting|"
-    r"preparing|researching|comparing|working|doing|reviewing)\b"
-    r"(?![^.?!]*\b(?:on|about|regarding|concerning|into)\s)[^.?!]*[.!](?=\s+\S[^.]*\?|\s*$)",
+    # the work alone, or of what ("For my thesis, ...", "For a comparison of treaty-body sizes: ..."); not
+    # what it is on or about ("For my thesis on North Korean defectors in China, how many ...?": its topic)
+    r"^\W*for\s+(?:a|an|my|our)\s+(?:[\w'’-]+\s+){0,2}?"
+    + _PURPOSE_NOUNS
+    + r"(?:\s+of\s+[^:;?!.,]{1,60}?)?\s*[:;,]\s*"
+    # what the answer is for ("I'm using it for a right-of-return argument."), not what the asker does
+    # ("I'm comparing the 1951 Convention and the 1967 Protocol. Which one ...?")
+    r"|(?:(?<=[.?!])\s+|^\s*)(?:I'm|I’m|I\s+am|we're|we’re|we\s+are)\s+(?:using|citing|quoting)\s+"
+    r"(?:it|this|that|these|them|the\s+(?:answer|information|figures?|quotes?|passages?))\b[^.?!]*[.!]"
+    r"(?=\s+\S[^.]*\?|\s*$)",
     re.IGNORECASE,
 )
 
@@ -205,8 +211,10 @@ def without_purpose(question: str) -> str:
     """`question` without what the asker says it serves (`_PURPOSE`): "For a comparison of treaty-body
     sizes: how large was the CEDAW Committee?" -> "how large was the CEDAW Committee?"; the question
     itself when nothing else would be left."""
-    rest = _PURPOSE.sub(" ", question).strip()
-    return rest if any(ch.isalnum() for ch in rest) else question
+    rest = question
+    while (shorter := _PURPOSE.sub(" ", rest).strip()) != rest and any(ch.isalnum() for ch in shorter):
+        rest = shorter  # (read again: a lead may follow another, and the result reads the same twice)
+    return rest
 
 
 # "우리나라" ("our country") in a Korean question is the Republic of Korea, as its laws name it: the
@@ -426,20 +434,24 @@ class QuestionAnalysis:
     provision_terms: tuple[str, ...] = ()
 
 
-def _is_function_clitic(term: str) -> bool:
-    """An analysed term that is a stop word with its clitic (`index.analyzer.STOP_WORDS`): "what"
-    of "what's" (the stemmer takes the "'s" off, a stop word alone never reaches it), "i'm", "i'v",
-    "you'r", "don't", "can't", "won't"."""
-    if term in STOP_WORDS:
-        return True
-    if "'" not in term:
-        return False
-    head = term[:-3] if term.endswith("n't") else term.partition("'")[0]
-    return head in STOP_WORDS or head in _NEGATED_HEADS
+def function_clitics(text: str) -> frozenset[str]:
+    """The analysed terms of the words of `text` that are a stop word with its clitic (`_CLITIC`,
+    `index.analyzer.STOP_WORDS`): "what" of "What's", "i'm" of "I'm", "don't", "can't"; none of
+    "Korea's", "O'Neil", "A'Court"."""
+    words = []
+    for m in _CLITIC.finditer(text):
+        head, tail = m.group(1).lower(), m.group(2).lower()
+        if tail == "t" and head.endswith("n"):
+            head = head[:-1]  # "don't": do + n't, "can't": ca + n't
+        elif tail == "t":
+            continue
+        if head in STOP_WORDS or head in _NEGATED_HEADS:
+            words.append(m.group())
+    return frozenset(t for w in words for t in analyze(w))
 
 
 def _is_question_word(term: str, language: str) -> bool:
-    if term in _EN_QUESTION_WORDS or term in _KO_QUESTION_WORDS or _is_function_clitic(term):
+    if term in _EN_QUESTION_WORDS or term in _KO_QUESTION_WORDS:
         return True
     return language == "zh" and any(ch in _ZH_QUESTION_CHARS for ch in term)
 
@@ -516,6 +528,23 @@ _TITLE_ABBREVIATIONS = frozenset(
         "pres",
         "amb",
         "sec",
+        "vs",
+        "v",
+        "rev",
+        "mt",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "maj",
+        "fr",
+        "jr",
+        "sr",
+        "cf",
+        "incl",
+        "approx",
+        "vol",
+        "para",
     ]
 )
 
@@ -917,10 +946,11 @@ def analyze_question(text: str) -> QuestionAnalysis:
     all_terms = analyze(
         _OUR_COUNTRY.sub(lambda m: "대한민국" + _AFTER_CONSONANT.get(m.group(1) or "", ""), searched)
     )
-    terms = tuple(t for t in all_terms if not _is_question_word(t, language))
+    clitics = function_clitics(question)
+    terms = tuple(t for t in all_terms if not _is_question_word(t, language) and t not in clitics)
     if _FIRST_HALF.search(question) and HALF_YEAR_END not in terms:
         terms += (HALF_YEAR_END,)
-    dropped = tuple(t for t in all_terms if _is_question_word(t, language)) + tuple(framing)
+    dropped = tuple(t for t in all_terms if _is_question_word(t, language) or t in clitics) + tuple(framing)
     spans = [m.span() for m in _PROVISION.finditer(question)]
     references = (_with_paragraph(question, *_cjk_run(question, a, b)) for a, b in spans)
     provision_terms = tuple(dict.fromkeys(t for ref in references for t in analyze(ref)))

@@ -48,6 +48,10 @@ from index.question import analyze_question
         ("논문 초록을 영어로 쓸 때 적당한 단어 수는?", "a count"),
         ("위원회 위원수는?", "a count"),
         ("어떻게 할 수 있나요?", None),
+        # not a word ending in 수 (접수 "receipt", 액수 "sum", 일수 "number of days": a review, 2026-12-06)
+        ("난민 인정 신청 접수는?", None),
+        ("벌금 액수는?", None),
+        ("난민 체류 가능 일수는?", None),
         ("생계비는 얼마인가요?", "an amount, not a fine"),
         ("罚款多少?", "a figure"),
         ("In what year did South Korea ratify the Convention?", "a date"),
@@ -365,6 +369,8 @@ def test_searching_by_family_reads_as_one_alternation() -> None:
         ("Brokers charge two times the monthly wage.", False),
         ("He was arrested three times.", True),
         ("It met 3 times in 2020.", True),
+        ("He was deported three times the same year.", True),
+        ("Defectors earn three times as much.", False),
     ],
 )
 def test_a_duration_is_a_figure_but_no_count(text: str, count: bool) -> None:
@@ -985,6 +991,8 @@ def test_the_evidence_marks_a_time_limit_s_period_first(question: str, kind: str
         ("통일부장관은 3년마다 기본계획을 수립하여야 한다.", False),
         ("The plan is revised every three years.", False),
         ("每三年修订一次", False),
+        ("매 3년 기본계획을 수립한다.", False),
+        ("每隔三年修订一次。", False),
         ("위원의 임기는 2년으로 한다.", True),
         ("The term is three years.", True),
         ("reviewed every 5 years, for a term of 4 years", True),
