@@ -356,6 +356,14 @@ REPEATED = frozenset(
         "en-1441",  # audit 31: en-534 as a question (off topic)
         "ko-1207",  # audit 31: ko-1171 in other words
         "ko-1209",  # audit 31: ko-332 in other words
+        "en-1443",  # audit 32: en-1344 as a follow-up
+        "en-1446",  # audit 32: en-1276 without the article
+        "en-1448",  # audit 32: en-1391 in other words (unanswerable)
+        "en-1473",  # audit 32: en-1099 in other words
+        "en-1475",  # audit 32: en-672 in other words
+        "en-1476",  # audit 32: ko-445 in English
+        "ko-1220",  # audit 32: ko-015 in other words
+        "ko-1229",  # audit 32: ko-908 in other words
     }
 )
 
@@ -394,6 +402,11 @@ REPEATED_TEST = frozenset(
         "en-1434",  # audit 31: en-835 but its verb (unanswerable; audit 4's test half)
         "ko-1206",  # audit 31: ko-1163 but its ending (audit 29's test half)
         "ko-1212",  # audit 31: ko-185 but its ending (unanswerable; audit 9's test half)
+        "en-1445",  # audit 32: en-744 as a follow-up (audit 3's test half)
+        "en-1459",  # audit 32: en-1304 as a follow-up (audit 28's test half)
+        "en-1479",  # audit 32: en-835 but "at its office" (unanswerable; audit 4's test half)
+        "ko-1226",  # audit 32: ko-536 as a question (audit 20's test half)
+        "ko-1232",  # audit 32: ko-1083 in other words (audit 25's test half)
     }
 )
 
