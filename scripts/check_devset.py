@@ -364,6 +364,15 @@ REPEATED = frozenset(
         "en-1476",  # audit 32: ko-445 in English
         "ko-1220",  # audit 32: ko-015 in other words
         "ko-1229",  # audit 32: ko-908 in other words
+        "en-1493",  # audit 33: en-264 naming the article
+        "en-1501",  # audit 33: en-213 in other words
+        "en-1502",  # audit 33: en-748 in other words
+        "en-1514",  # audit 33: en-149 in other words
+        "en-1517",  # audit 33: en-1403 in other words
+        "en-1519",  # audit 33: en-1186 in other words
+        "en-1520",  # audit 33: en-1238 naming the act
+        "en-1523",  # audit 33: en-1325 asked alone (unanswerable)
+        "ko-1244",  # audit 33: ko-062 word for word
     }
 )
 
@@ -407,6 +416,10 @@ REPEATED_TEST = frozenset(
         "en-1479",  # audit 32: en-835 but "at its office" (unanswerable; audit 4's test half)
         "ko-1226",  # audit 32: ko-536 as a question (audit 20's test half)
         "ko-1232",  # audit 32: ko-1083 in other words (audit 25's test half)
+        "en-1494",  # audit 33: en-142 asking the size too (the dev set's test half)
+        "en-1508",  # audit 33: en-973 in other words (audit 12's test half)
+        "en-1509",  # audit 33: en-241 in other words (audit 10's test half)
+        "en-1515",  # audit 33: en-215 in other words (audit 9's test half)
     }
 )
 

@@ -465,6 +465,7 @@ AUDIT29 = DEFAULT_DEVSET.with_name("audit29.jsonl")
 AUDIT30 = DEFAULT_DEVSET.with_name("audit30.jsonl")
 AUDIT31 = DEFAULT_DEVSET.with_name("audit31.jsonl")
 AUDIT32 = DEFAULT_DEVSET.with_name("audit32.jsonl")
+AUDIT33 = DEFAULT_DEVSET.with_name("audit33.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -501,6 +502,7 @@ SETS_IN_ORDER = (
     AUDIT30,
     AUDIT31,
     AUDIT32,
+    AUDIT33,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -534,6 +536,7 @@ LATER_AUDITS = {
     AUDIT30: (13, 5, 60, 40),  # cross-lingual again: Korean askers of English sources and the reverse
     AUDIT31: (30, 6, 60, 6),  # refusal: half of it unanswerable, near what the sources say
     AUDIT32: (16, 24, 60, 7),  # conversations: follow-ups, and questions alone inside a thread
+    AUDIT33: (14, 5, 60, 40),  # lawyers asking in English of the Korean and Chinese laws
 }
 
 
@@ -555,7 +558,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit32.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit33.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
