@@ -1316,8 +1316,11 @@ class GroundIndex:
         (`index.lexicon.Lexicon.en_phrases`: "Justice Minister" for 법무부장관) held by a Korean passage
         holding that headword's terms (`Constraint.glossed`: 법무부, 장관): the Refugee Act's
         "법무부장관은 ... 6개월 이내에 ... 결정을 하여야 한다" names the minister an English question
-        asks of (2026-12-05, twenty-six sets' fit halves: one answer more, nothing lost). A name the
-        word list does not gloss whole is held there by nothing, as before."""
+        asks of (2026-12-05, twenty-six sets' fit halves: one answer more, nothing lost). A name of one
+        word is glossed by the headwords glossed by that word (`Lexicon.en_ko`), in the sense the
+        collection's passages use most ("Is the Minister obliged to ...?": 장관, not 목사 "pastor";
+        2026-12-06, thirty-three sets' fit halves: two answerable questions fewer refused, nothing
+        lost). A name the word list does not gloss is held there by nothing, as before."""
         if language != "en" or not any(c.kind == "name" and not c.cjk for c in constraints):
             return constraints
         lexicon = self.word_list()
@@ -1325,7 +1328,11 @@ class GroundIndex:
             return constraints
         out = []
         for c in constraints:
-            heads = lexicon.en_phrases.get(" ".join(c.terms), ()) if c.kind == "name" and not c.cjk else ()
+            heads: tuple[str, ...] = ()
+            if c.kind == "name" and not c.cjk:
+                heads = lexicon.en_phrases.get(" ".join(c.terms), ())
+                if not heads and len(c.terms) == 1:
+                    heads = lexicon.en_ko.get(c.terms[0], ())
             forms = [tuple(analyze(h)) for h in heads]
             # (the headword as the analyzer keeps it whole, in parts of two syllables or more: not
             # 대법원, read as 법원 "court", nor 국법, read as 국 + 법)
@@ -1334,6 +1341,11 @@ class GroundIndex:
                 for h, f in zip(heads, forms, strict=True)
                 if f and "".join(f) == h and min(map(len, f)) >= 2
             ]
+            if len(kept) > 1:
+                # (a word of several senses is read in the one the collection uses most: "Minister" as
+                # 장관, not 목사 "pastor")
+                df = self.backend.term_stats({t for f in kept for t in f}).df
+                kept.sort(key=lambda f: -min(df.get(t, 0) for t in f))
             out.append(replace(c, glossed=kept[0]) if kept else c)
         return tuple(out)
 

@@ -53,10 +53,11 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
-# How a question names a legal provision: "Article 33", "Art. 1A(2)", "section 7842", "§ 1158",
-# "22 U.S.C. 7801", "제2조", "33조", "第二百四十条".
+# How a question names a legal provision: "Article 33", "Art. 1A(2)", "Article VII" (the numeral in
+# capitals), "section 7842", "§ 1158", "22 U.S.C. 7801", "제2조", "33조", "第二百四十条".
 _PROVISION = re.compile(
     r"(?i)\b(?:articles?|art\.|sections?|sec\.|paragraph|para\.)\s*\d|§|\bU\.\s?S\.\s?C\.?"
+    r"|\b(?:articles?|art\.)\s+(?-i:[IVXLC]+)\b"
     r"|\d+\s*조|第[〇零一二三四五六七八九十百千\d]+条"
 )
 
@@ -373,6 +374,15 @@ REPEATED = frozenset(
         "en-1520",  # audit 33: en-1238 naming the act
         "en-1523",  # audit 33: en-1325 asked alone (unanswerable)
         "ko-1244",  # audit 33: ko-062 word for word
+        "en-1539",  # audit 34: en-413 naming the article
+        "en-1547",  # audit 34: en-303 in other words
+        "en-1548",  # audit 34: en-500 in other words
+        "en-1552",  # audit 34: en-1263 asking whether too
+        "en-1559",  # audit 34: en-1152 in other words
+        "en-1560",  # audit 34: en-1514 in other words
+        "en-1562",  # audit 34: en-877 naming the article
+        "en-1563",  # audit 34: en-1037 in other words (unanswerable)
+        "en-1573",  # audit 34: en-1122 in other words (off topic)
     }
 )
 
@@ -420,6 +430,10 @@ REPEATED_TEST = frozenset(
         "en-1508",  # audit 33: en-973 in other words (audit 12's test half)
         "en-1509",  # audit 33: en-241 in other words (audit 10's test half)
         "en-1515",  # audit 33: en-215 in other words (audit 9's test half)
+        "en-1534",  # audit 34: en-1218 naming the deadline (audit 26's test half)
+        "en-1544",  # audit 34: en-520 in other words (the audit set's test half)
+        "en-1546",  # audit 34: en-801 in other words (audit 4's test half)
+        "ko-1265",  # audit 34: ko-421 naming the ministry (unanswerable; audit 7's test half)
     }
 )
 

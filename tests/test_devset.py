@@ -183,6 +183,9 @@ def test_provision_kind_must_name_a_provision() -> None:
         ("헌법 3조의 영토 조항", True),
         ("刑法第二百四十条", True),
         ("How many articles are there?", False),
+        ("Under Article VII of the 1967 Protocol, which articles are excluded?", True),
+        ("Is the article civil or criminal?", False),
+        ("What does article I say?", True),
         ("난민위원회는 몇 명인가요?", False),
     ],
 )
@@ -466,6 +469,7 @@ AUDIT30 = DEFAULT_DEVSET.with_name("audit30.jsonl")
 AUDIT31 = DEFAULT_DEVSET.with_name("audit31.jsonl")
 AUDIT32 = DEFAULT_DEVSET.with_name("audit32.jsonl")
 AUDIT33 = DEFAULT_DEVSET.with_name("audit33.jsonl")
+AUDIT34 = DEFAULT_DEVSET.with_name("audit34.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -503,6 +507,7 @@ SETS_IN_ORDER = (
     AUDIT31,
     AUDIT32,
     AUDIT33,
+    AUDIT34,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -537,6 +542,7 @@ LATER_AUDITS = {
     AUDIT31: (30, 6, 60, 6),  # refusal: half of it unanswerable, near what the sources say
     AUDIT32: (16, 24, 60, 7),  # conversations: follow-ups, and questions alone inside a thread
     AUDIT33: (14, 5, 60, 40),  # lawyers asking in English of the Korean and Chinese laws
+    AUDIT34: (16, 12, 60, 7),  # UN submission and shadow-report drafters, on the less read sources
 }
 
 
@@ -558,7 +564,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit33.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit34.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in

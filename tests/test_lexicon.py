@@ -649,3 +649,37 @@ def test_an_english_key_name_the_word_list_glosses_whole_is_held_by_its_korean_f
         c for c in analyze_question("What did the Supreme Court rule?").constraints if c.kind == "name"
     ]
     assert court._korean_forms((supreme,), "en") == (supreme,)
+
+
+def test_a_one_word_english_key_name_is_held_by_the_korean_sense_the_collection_uses(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Under Article 37 of the Refugee Act, is the Minister obliged to ...?" is answered by the Act's
+    "법무부장관은 ... 입국을 허가하여야 한다": "Minister", one word, is held there by 장관, its sense the
+    collection's passages use, not 목사 ("minister", a pastor), listed first."""
+    law = (
+        "난민법\n\n"
+        "제37조 법무부장관은 난민인정자의 배우자 또는 미성년자인 자녀가 입국을 신청하는 경우 "
+        "입국을 허가하여야 한다.\n\n"
+        "제18조 법무부장관은 난민인정 여부를 결정한다.\n"
+    )
+    manifest = (
+        MANIFEST.splitlines()[0]
+        + "\nlaw.txt,난민법,대한민국 국회,2016-12-20,https://example.kr/law,test,Public,ko\n"
+    )
+    laws = tiny_index_in(tmp_path_factory, "minister", {"law.txt": law}, manifest)
+    senses = Lexicon.from_entries([("목사", "minister; pastor"), ("장관", "minister")])
+    index = GroundIndex(laws.backend, FakeEmbedder(), lexicon=lambda: senses)
+    question = analyze_question("Under Article 37 of the Refugee Act, is the Minister obliged to admit them?")
+    (minister,) = [c for c in question.constraints if c.kind == "name" and c.text == "Minister"]
+    (read,) = index._korean_forms((minister,), "en")
+    assert read.glossed == ("장관",)
+    text = law.split("\n\n")[1]
+    record = PassageRecord(
+        passage=Passage("p", "law", text, 0, len(text), None, 0),
+        language="ko",
+        tokens=tuple(analyze(text)),
+        sentences=((0, len(text)),),
+    )
+    assert index._missing((read,), record, frozenset(record.tokens)) == ()
+    assert index._missing((minister,), record, frozenset(record.tokens)) == (minister,)
