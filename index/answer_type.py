@@ -494,7 +494,8 @@ _DATE = _led(
 
 # A question for the person who holds or held a post: its first, current or former holder, who held it,
 # or who replaced, succeeded or founded someone or something (nineteen sets' fit halves and audit 20's,
-# 2026-12-05: "who held", 누가 맡았 and 누구였 refused two unanswerable questions more, nothing lost).
+# 2026-12-05: "who held", 누가 맡았 and 누구였 refused two unanswerable questions more, nothing lost;
+# 누가 맡고 있, who holds it now, one more on the thirty-five sets' fit halves, 2026-12-06).
 # Not "Who appoints the chair?" or "Who heads the council?", which a law answers with a post ("the
 # Minister of Unification").
 _OFFICE_HOLDER_EN = re.compile(
@@ -509,7 +510,7 @@ _OFFICE_HOLDER_EN = re.compile(
 _POSTS_KO = r"장관|위원장|이사장|대사|보고관|대통령|총장|센터장|대표|의장|회장|소장|원장|특사|임명된\s*사람"
 _OFFICE_HOLDER_KO = re.compile(
     rf"(?:초대|처음|최초|현재|지금|역대|후임|전임)[^?]{{0,30}}?(?:{_POSTS_KO})[^?]{{0,10}}?누(?:구|가(?!\s*(?:임명|위촉|선출|추천|정하|되|맡게)))"
-    rf"|(?:{_POSTS_KO})[^?]{{0,10}}?(?:누구였|누가\s*맡았)"
+    rf"|(?:{_POSTS_KO})[^?]{{0,10}}?(?:누구였|누가\s*맡(?:았|고\s*있))"
 )
 
 

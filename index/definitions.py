@@ -53,9 +53,11 @@ _ASKS = re.compile(
     + "".join(f"(?<!{n})" for n in _RAN_NOUNS)
     + r"란[\s?]*$"
     r"|(?:누구|어떤\s*(?:사람|것|행위|경우|자))(?:을|를)?\s*(?:말하|가리키)|가리키"
-    # "X은 ... 미만을 말하나요" (does X mean under N?) asks what X means, when what it would mean is
-    # an age, a bound, a person or a thing; "무엇을 말하나요", "권리를 말하나요" ask for content
-    r"|[은는]\s.{0,60}?(?:미만|이상|이하|초과|세|살|사람|자|것)[을를]\s*말(?:하나요|하는지|하나|하니|합니까|하죠|해요)"
+    # "X은 ... 미만을 말하나요" (does X mean under N?; "말하는 거예요", "말하는 건가요" as said) asks what X
+    # means, when what it would mean is an age, a bound, a person or a thing; "무엇을 말하나요",
+    # "권리를 말하나요" ask for content
+    r"|[은는]\s.{0,60}?(?:미만|이상|이하|초과|세|살|사람|자|것)[을를]\s*"
+    r"말(?:하나요|하는지|하나|하니|합니까|하죠|해요|하는\s*(?:거|건|것))"
     r"|定义|是指|什么是",
     re.IGNORECASE,
 )

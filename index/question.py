@@ -653,13 +653,17 @@ def _acts(words: Sequence[tuple[int, str]], i: int) -> bool:
 
 
 # A clause naming what the question compares with or sets aside ("like the European or Inter-American
-# systems", "other than China", "unlike South Korea"): its names are searched but not facts an answer
-# must hold (the Asian passage saying "there are no Asia-wide conventions" does not name the
-# Inter-American system it is compared with). Not an example of what is asked about ("a facility like
-# Hanawon", "defectors like Thae Yong-ho", "countries such as Thailand"): those are its subject
+# systems", "like the systems in Europe, Africa and the Americas", "other than China", "unlike South
+# Korea"): its names are searched but not facts an answer must hold (the Asian passage saying "there
+# are no Asia-wide conventions" does not name the Inter-American system it is compared with; the
+# places: 2026-12-06, thirty-four sets' fit halves, one answer more, nothing lost). Not an example
+# of what is asked about ("a facility like Hanawon", "defectors like Thae Yong-ho", "countries such
+# as Thailand"): those are its subject
 _COMPARED = re.compile(
     r"(?:\blike\s+the|\bunlike|\bsimilar\s+to|\bcompared\s+(?:with|to)|\bas\s+opposed\s+to|\brather\s+than|"
     r"\bother\s+than|\bapart\s+from|\bbesides|\bexcept(?:\s+for)?)\s+(?:the\s+)?"
+    # what is compared, where named by a place ("like the systems in Europe, Africa and the Americas")
+    r"(?:(?-i:[a-z]+)\s+){0,2}?(?:(?-i:in|of|from)\s+(?:the\s+)?)?"
     # the names compared with, joined by "or", "and", "of the" (up to the first other word)
     r"(?-i:[A-Z][\w'’.-]*(?:,?\s+(?:(?:of|the|and|or|for|on|in)\s+)*[A-Z][\w'’.-]*)*)",
     re.IGNORECASE,
@@ -813,9 +817,43 @@ def _add_number(
     seen.add(terms)
     alternatives = (tuple(analyze(value)),) if ordinal else ()
     number = int(digits) if digits.isdigit() else 0
+    # in words, as a cardinal or an ordinal ("35 states": "by the thirty-fifth State Party"), by the
+    # term the analyzer keeps of it whole ("thirti-fifth", "twelv")
+    alternatives += tuple(
+        (analyze(words)[-1 if "-" not in words else 1],) for words in english_numbers(number)
+    )
     han = han_numeral(number) if 10 <= number < 10000 else ""
     cjk = tuple(dict.fromkeys(han[i : i + 2] for i in range(len(han) - 1)))
     out.append(Constraint("number", value, terms, alternatives, cjk=cjk))
+
+
+_UNIT_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+)
+_UNIT_NTH_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+)
+_TEN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_TEN_NTH_WORDS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
+_UNITS = ("", *_UNIT_WORDS.split())
+_UNITS_NTH = ("", *_UNIT_NTH_WORDS.split())
+_TENS = ("", "", *_TEN_WORDS.split())
+_TENS_NTH = ("", "", *_TEN_NTH_WORDS.split())
+
+
+def english_numbers(number: int) -> tuple[str, ...]:
+    """A number from 10 to 99 in English words, as a cardinal and as an ordinal ("thirty-five",
+    "thirty-fifth"; "twelve", "twelfth"); () for any other."""
+    if not 10 <= number < 100:
+        return ()
+    if number < 20:
+        return (_UNITS[number], _UNITS_NTH[number])
+    tens, unit = divmod(number, 10)
+    if not unit:
+        return (_TENS[tens], _TENS_NTH[tens])
+    return (f"{_TENS[tens]}-{_UNITS[unit]}", f"{_TENS[tens]}-{_UNITS_NTH[unit]}")
 
 
 def _is_age(text: str, start: int, end: int) -> bool:

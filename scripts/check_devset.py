@@ -383,6 +383,13 @@ REPEATED = frozenset(
         "en-1562",  # audit 34: en-877 naming the article
         "en-1563",  # audit 34: en-1037 in other words (unanswerable)
         "en-1573",  # audit 34: en-1122 in other words (off topic)
+        "ko-1274",  # audit 35: ko-251 in other words
+        "en-1579",  # audit 35: en-1113 in other words
+        "en-1582",  # audit 35: en-170 asking the rank too
+        "en-1588",  # audit 35: en-771 in other words
+        "en-1590",  # audit 35: en-724 naming the article
+        "en-1598",  # audit 35: en-998 word for word (unanswerable)
+        "en-1602",  # audit 35: en-195 in other words (off topic)
     }
 )
 
@@ -434,6 +441,12 @@ REPEATED_TEST = frozenset(
         "en-1544",  # audit 34: en-520 in other words (the audit set's test half)
         "en-1546",  # audit 34: en-801 in other words (audit 4's test half)
         "ko-1265",  # audit 34: ko-421 naming the ministry (unanswerable; audit 7's test half)
+        "ko-1268",  # audit 35: ko-1066 asking the first only (audit 24's test half)
+        "ko-1290",  # audit 35: ko-137 in other words (unanswerable; the dev set's test half)
+        "ko-1297",  # audit 35: ko-142 in other words (off topic; the dev set's test half)
+        "en-1574",  # audit 35: en-215 in other words (audit 9's test half)
+        "en-1591",  # audit 35: en-720 in other words (audit 3's test half)
+        "en-1596",  # audit 35: en-1395 in other words (unanswerable; audit 30's test half)
     }
 )
 

@@ -873,12 +873,15 @@ def test_a_frequency_question_is_answered_by_a_rate_or_an_interval(text: str, he
         ("Who held the Special Rapporteur post before Elizabeth Salmón?", True),
         ("그 재단의 초대 이사장은 누가 맡았나요?", True),
         ("유엔 북한인권조사위원회 위원장은 누구였어?", True),
+        ("그 센터 센터장은 지금 누가 맡고 있어? 이름 알려줘", True),  # who holds it now
         # who fills a post by law: a law answers with a post
         ("Who appoints the chair of the foundation?", False),
         ("Who heads the council?", False),
         ("Who is responsible for screening refugee applications?", False),
         ("위원장은 누가 되나요?", False),
         ("초대 위원장은 누가 임명하나요?", False),
+        ("위원장은 누가 맡나요?", False),
+        ("위원장은 누가 맡게 되나요?", False),
         ("Who holds the power to appoint the chair?", False),
         ("지금 탈북민 보호는 누구 책임인가요?", False),
     ],

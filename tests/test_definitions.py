@@ -40,6 +40,9 @@ from tests.helpers import tiny_index_in
         ("북한은 뭐라고 말했나요?", False),
         ("유엔 아동권리협약에서 아동은 몇 살 미만을 말하나요?", True),  # "does X mean under N?"
         ("아동은 18세 미만을 말합니까?", True),
+        ("아동권리협약에서 '아동'은 몇 살 미만을 말하는 거예요?", True),  # as said
+        ("무국적자는 어떤 사람을 말하는 건가요?", True),
+        ("그 선언은 어떤 내용을 말하는 거예요?", False),
         ("그 선언은 무엇을 말하나요?", False),
         ("그 선언은 어떤 내용을 말하나요?", False),  # content, not a meaning
         ("난민협약은 난민의 권리를 말하나요?", False),
