@@ -815,7 +815,7 @@ def _add_number(
     if not terms or terms in seen:
         return
     seen.add(terms)
-    alternatives = (tuple(analyze(value)),) if ordinal else ()
+    alternatives: tuple[tuple[str, ...], ...] = (tuple(analyze(value)),) if ordinal else ()
     number = int(digits) if digits.isdigit() else 0
     # in words, as a cardinal or an ordinal ("35 states": "by the thirty-fifth State Party"), by the
     # term the analyzer keeps of it whole ("thirti-fifth", "twelv")
