@@ -495,7 +495,8 @@ _DATE = _led(
 # A question for the person who holds or held a post: its first, current or former holder, who held it,
 # or who replaced, succeeded or founded someone or something (nineteen sets' fit halves and audit 20's,
 # 2026-12-05: "who held", 누가 맡았 and 누구였 refused two unanswerable questions more, nothing lost;
-# 누가 맡고 있, who holds it now, one more on the thirty-five sets' fit halves, 2026-12-06).
+# 누가 맡고 있 with 지금, 현재 or 이름, who holds it now, one more on the thirty-five sets' fit halves,
+# 2026-12-06).
 # Not "Who appoints the chair?" or "Who heads the council?", which a law answers with a post ("the
 # Minister of Unification").
 _OFFICE_HOLDER_EN = re.compile(
@@ -510,8 +511,12 @@ _OFFICE_HOLDER_EN = re.compile(
 _POSTS_KO = r"장관|위원장|이사장|대사|보고관|대통령|총장|센터장|대표|의장|회장|소장|원장|특사|임명된\s*사람"
 _OFFICE_HOLDER_KO = re.compile(
     rf"(?:초대|처음|최초|현재|지금|역대|후임|전임)[^?]{{0,30}}?(?:{_POSTS_KO})[^?]{{0,10}}?누(?:구|가(?!\s*(?:임명|위촉|선출|추천|정하|되|맡게)))"
-    rf"|(?:{_POSTS_KO})[^?]{{0,10}}?(?:누구였|누가\s*맡(?:았|고\s*있))"
+    rf"|(?:{_POSTS_KO})[^?]{{0,10}}?(?:누구였|누가\s*맡았)"
 )
+# who holds it now, said as such: "센터장은 지금 누가 맡고 있어? 이름 알려줘" (not "위원장은 누가 맡고
+# 있나요?", which a law answers with a post: "위원장은 교육부장관이 되고"; nor 대사관, 의장국)
+_HOLDING_NOW_KO = re.compile(rf"(?:{_POSTS_KO})(?![국관단])[^?]{{0,10}}?누가\s*맡고\s*있")
+_NOW_KO = re.compile(r"현재|지금|이름")
 
 
 def asks_office_holder(question: str) -> bool:
@@ -521,7 +526,11 @@ def asks_office_holder(question: str) -> bool:
     누구예요?"): a name, which no law or treaty gives (they say how a post is filled, never by whom).
     Questions about who fills a post by law ("Who appoints the chair?", "위원장은 누가 되나요?", "초대
     위원장은 누가 임명하나요?") are not such questions."""
-    return bool(_OFFICE_HOLDER_EN.search(question) or _OFFICE_HOLDER_KO.search(question))
+    return bool(
+        _OFFICE_HOLDER_EN.search(question)
+        or _OFFICE_HOLDER_KO.search(question)
+        or (_HOLDING_NOW_KO.search(question) and _NOW_KO.search(question))
+    )
 
 
 # A count question for a part of a figure it gives: "How many of the 23 hospitals ...?", "Of the 283

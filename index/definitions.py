@@ -53,11 +53,13 @@ _ASKS = re.compile(
     + "".join(f"(?<!{n})" for n in _RAN_NOUNS)
     + r"란[\s?]*$"
     r"|(?:누구|어떤\s*(?:사람|것|행위|경우|자))(?:을|를)?\s*(?:말하|가리키)|가리키"
-    # "X은 ... 미만을 말하나요" (does X mean under N?; "말하는 거예요", "말하는 건가요" as said) asks what X
-    # means, when what it would mean is an age, a bound, a person or a thing; "무엇을 말하나요",
-    # "권리를 말하나요" ask for content
-    r"|[은는]\s.{0,60}?(?:미만|이상|이하|초과|세|살|사람|자|것)[을를]\s*"
-    r"말(?:하나요|하는지|하나|하니|합니까|하죠|해요|하는\s*(?:거|건|것))"
+    # "X은 ... 미만을 말하나요" (does X mean under N?) asks what X means, when what it would mean is
+    # an age, a bound, a person or a thing; "무엇을 말하나요", "권리를 말하나요" ask for content
+    r"|[은는]\s.{0,60}?(?:미만|이상|이하|초과|세|살|사람|자|것)[을를]\s*말(?:하나요|하는지|하나|하니|합니까|하죠|해요)"
+    # (as said, "말하는 거예요?", at the question's end, of an age, a bound or a person: "... 본 것을
+    # 말하는 거예요?" and "... 말하는 것을 두려워하나요?" are about telling)
+    r"|[은는]\s.{0,60}?(?:미만|이상|이하|초과|세|살|사람|자)[을를]\s*말하는\s*[거건것]"
+    r"(?:예요|에요|이에요|인가요|가요|야|죠|입니까)?[\s?？.!]*$"
     r"|定义|是指|什么是",
     re.IGNORECASE,
 )

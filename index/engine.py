@@ -158,6 +158,15 @@ DEFINING_PASSAGES = 3
 # this share of the passages. Common names (countries, "North Korean") and metonyms that the sources
 # spell otherwise ("Beijing" for China) would otherwise veto right answers.
 RARE_NAME_SHARE = 0.006
+# An English question's one-word key names that are titles or bodies, which a Korean passage holds by the
+# word list's Korean for them (`GroundIndex._korean_forms`; Snowball stems): "Is the Minister obliged to
+# ...?" of the Refugee Act's 법무부장관. Not "Act" (행위, "conduct"), "Party" (단체), "Protocol" (조서):
+# their senses in the word list are not the law's
+_GLOSSED_TITLES = frozenset(
+    {"minist", "committe", "commiss", "court", "polic", "constitut", "presid", "govern"}
+)
+# how many times more passages the sense of a title read must hold than its next sense
+SENSE_DOMINANCE = 2
 _WORDS = re.compile(r"[a-z]+")  # a lower-cased question's words, as `index.spelling` reads them
 # how many of a source's passages are looked at for a name written in full (`_introduced_names`)
 NAME_LOOKUP = 3
@@ -1316,11 +1325,13 @@ class GroundIndex:
         (`index.lexicon.Lexicon.en_phrases`: "Justice Minister" for 법무부장관) held by a Korean passage
         holding that headword's terms (`Constraint.glossed`: 법무부, 장관): the Refugee Act's
         "법무부장관은 ... 6개월 이내에 ... 결정을 하여야 한다" names the minister an English question
-        asks of (2026-12-05, twenty-six sets' fit halves: one answer more, nothing lost). A name of one
-        word is glossed by the headwords glossed by that word (`Lexicon.en_ko`), in the sense the
-        collection's passages use most ("Is the Minister obliged to ...?": 장관, not 목사 "pastor";
-        2026-12-06, thirty-three sets' fit halves: two answerable questions fewer refused, nothing
-        lost). A name the word list does not gloss is held there by nothing, as before."""
+        asks of (2026-12-05, twenty-six sets' fit halves: one answer more, nothing lost). A title or
+        body named in one word (`_GLOSSED_TITLES`) is glossed by the headwords glossed by that word
+        (`Lexicon.en_ko`), in the sense the collection's passages use, when they use it at least
+        `SENSE_DOMINANCE` times as often as the next ("Is the Minister obliged to ...?": 장관, not
+        목사 "pastor"; 2026-12-06, thirty-three sets' fit halves: two answerable questions fewer
+        refused, nothing lost). A name the word list does not gloss is held there by nothing, as
+        before."""
         if language != "en" or not any(c.kind == "name" and not c.cjk for c in constraints):
             return constraints
         lexicon = self.word_list()
@@ -1329,10 +1340,11 @@ class GroundIndex:
         out = []
         for c in constraints:
             heads: tuple[str, ...] = ()
+            one_word = False
             if c.kind == "name" and not c.cjk:
                 heads = lexicon.en_phrases.get(" ".join(c.terms), ())
-                if not heads and len(c.terms) == 1:
-                    heads = lexicon.en_ko.get(c.terms[0], ())
+                if not heads and len(c.terms) == 1 and c.terms[0] in _GLOSSED_TITLES:
+                    heads, one_word = lexicon.en_ko.get(c.terms[0], ()), True
             forms = [tuple(analyze(h)) for h in heads]
             # (the headword as the analyzer keeps it whole, in parts of two syllables or more: not
             # 대법원, read as 법원 "court", nor 국법, read as 국 + 법)
@@ -1341,11 +1353,13 @@ class GroundIndex:
                 for h, f in zip(heads, forms, strict=True)
                 if f and "".join(f) == h and min(map(len, f)) >= 2
             ]
-            if len(kept) > 1:
-                # (a word of several senses is read in the one the collection uses most: "Minister" as
-                # 장관, not 목사 "pastor")
+            if one_word and kept:
+                # (a title of several senses is read in the one the collection uses, when it uses one
+                # far more than any other: "Minister" as 장관, not 목사 "pastor"; else in none)
                 df = self.backend.term_stats({t for f in kept for t in f}).df
-                kept.sort(key=lambda f: -min(df.get(t, 0) for t in f))
+                uses = sorted(((min(df.get(t, 0) for t in f), f) for f in kept), reverse=True)
+                dominant = uses[0][0] > 0 and (len(uses) == 1 or uses[0][0] >= SENSE_DOMINANCE * uses[1][0])
+                kept = [uses[0][1]] if dominant else []
             out.append(replace(c, glossed=kept[0]) if kept else c)
         return tuple(out)
 

@@ -660,10 +660,13 @@ def _acts(words: Sequence[tuple[int, str]], i: int) -> bool:
 # of what is asked about ("a facility like Hanawon", "defectors like Thae Yong-ho", "countries such
 # as Thailand"): those are its subject
 _COMPARED = re.compile(
-    r"(?:\blike\s+the|\bunlike|\bsimilar\s+to|\bcompared\s+(?:with|to)|\bas\s+opposed\s+to|\brather\s+than|"
+    r"(?:(?:\blike\s+the|\bunlike|\bsimilar\s+to|\bcompared\s+(?:with|to)|\bas\s+opposed\s+to|\brather\s+than|"
     r"\bother\s+than|\bapart\s+from|\bbesides|\bexcept(?:\s+for)?)\s+(?:the\s+)?"
-    # what is compared, where named by a place ("like the systems in Europe, Africa and the Americas")
-    r"(?:(?-i:[a-z]+)\s+){0,2}?(?:(?-i:in|of|from)\s+(?:the\s+)?)?"
+    # or what is compared, named by its places, in an aside (", like the systems in Europe, Africa and
+    # the Americas"; not "Do defectors like the schools in South Korea?") or after "unlike" or
+    # "compared with" ("unlike the courts of South Korea")
+    r"|(?:,\s*like|\bunlike|\bcompared\s+(?:with|to))\s+the\s+(?-i:[a-z]+)\s+(?:(?-i:[a-z]+)\s+)?"
+    r"(?-i:in|of|from)\s+(?:the\s+)?)"
     # the names compared with, joined by "or", "and", "of the" (up to the first other word)
     r"(?-i:[A-Z][\w'’.-]*(?:,?\s+(?:(?:of|the|and|or|for|on|in)\s+)*[A-Z][\w'’.-]*)*)",
     re.IGNORECASE,
@@ -819,9 +822,7 @@ def _add_number(
     number = int(digits) if digits.isdigit() else 0
     # in words, as a cardinal or an ordinal ("35 states": "by the thirty-fifth State Party"), by the
     # term the analyzer keeps of it whole ("thirti-fifth", "twelv")
-    alternatives += tuple(
-        (analyze(words)[-1 if "-" not in words else 1],) for words in english_numbers(number)
-    )
+    alternatives += tuple((term,) for term in _number_terms(number))
     han = han_numeral(number) if 10 <= number < 10000 else ""
     cjk = tuple(dict.fromkeys(han[i : i + 2] for i in range(len(han) - 1)))
     out.append(Constraint("number", value, terms, alternatives, cjk=cjk))
@@ -845,15 +846,27 @@ _TENS_NTH = ("", "", *_TEN_NTH_WORDS.split())
 
 def english_numbers(number: int) -> tuple[str, ...]:
     """A number from 10 to 99 in English words, as a cardinal and as an ordinal ("thirty-five",
-    "thirty-fifth"; "twelve", "twelfth"); () for any other."""
+    "thirty-fifth"; "twelve", "twelfth"); a round ten as an ordinal only ("thirtieth": "thirty" is the
+    first word of every "thirty-..."); () for any other."""
     if not 10 <= number < 100:
         return ()
     if number < 20:
         return (_UNITS[number], _UNITS_NTH[number])
     tens, unit = divmod(number, 10)
     if not unit:
-        return (_TENS[tens], _TENS_NTH[tens])
+        return (_TENS_NTH[tens],)
     return (f"{_TENS[tens]}-{_UNITS[unit]}", f"{_TENS[tens]}-{_UNITS_NTH[unit]}")
+
+
+@functools.lru_cache(maxsize=128)
+def _number_terms(number: int) -> tuple[str, ...]:
+    """`english_numbers` as index terms: each one's whole term ("thirti-five"; "twelv"), not its
+    parts, which other numbers share."""
+    out = []
+    for words in english_numbers(number):
+        terms = analyze(words)
+        out.append(next((t for t in terms if "-" in t), terms[0]))
+    return tuple(out)
 
 
 def _is_age(text: str, start: int, end: int) -> bool:

@@ -882,6 +882,9 @@ def test_a_frequency_question_is_answered_by_a_rate_or_an_interval(text: str, he
         ("초대 위원장은 누가 임명하나요?", False),
         ("위원장은 누가 맡나요?", False),
         ("위원장은 누가 맡게 되나요?", False),
+        ("인신매매 정책협의회 위원장은 누가 맡고 있나요?", False),  # a law's post
+        ("유엔 인권이사회 의장국은 지금 누가 맡고 있나요?", False),  # a country
+        ("주중 대사관 업무는 지금 누가 맡고 있어요?", False),
         ("Who holds the power to appoint the chair?", False),
         ("지금 탈북민 보호는 누구 책임인가요?", False),
     ],

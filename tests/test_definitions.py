@@ -43,6 +43,8 @@ from tests.helpers import tiny_index_in
         ("아동권리협약에서 '아동'은 몇 살 미만을 말하는 거예요?", True),  # as said
         ("무국적자는 어떤 사람을 말하는 건가요?", True),
         ("그 선언은 어떤 내용을 말하는 거예요?", False),
+        ("탈북민들은 중국에서 겪은 것을 말하는 것을 두려워하나요?", False),  # telling, mid-question
+        ("증언자는 수용소에서 본 것을 말하는 거예요?", False),  # what was seen, told
         ("그 선언은 무엇을 말하나요?", False),
         ("그 선언은 어떤 내용을 말하나요?", False),  # content, not a meaning
         ("난민협약은 난민의 권리를 말하나요?", False),

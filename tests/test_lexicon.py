@@ -683,3 +683,12 @@ def test_a_one_word_english_key_name_is_held_by_the_korean_sense_the_collection_
     )
     assert index._missing((read,), record, frozenset(record.tokens)) == ()
     assert index._missing((minister,), record, frozenset(record.tokens)) == (minister,)
+    # only a title or body is glossed so, in a sense the collection uses far more than any other: "the
+    # Act" is no 행위 ("conduct") however often the laws say it, and a sense no passage holds is none
+    loose = Lexicon.from_entries([("행위", "act; conduct"), ("목사", "minister"), ("목회", "ministry")])
+    lawless = GroundIndex(laws.backend, FakeEmbedder(), lexicon=lambda: loose)
+    for asked in ("Under the Act, who may apply?", "What does the Ministry of Unification do?"):
+        names = [c for c in analyze_question(asked).constraints if c.kind == "name"]
+        assert all(not c.glossed for c in lawless._korean_forms(tuple(names), "en")), asked
+    (pastor,) = lawless._korean_forms((minister,), "en")
+    assert pastor.glossed == ()

@@ -499,6 +499,11 @@ def test_a_state_a_treaty_act_is_asked_about_is_a_key_fact(question: str, agent:
             ["Asia-wide"],
         ),
         ("Does Japan, unlike the courts of South Korea, hear such claims?", ["Japan"]),
+        # not a verb's object or a place said of the subject
+        ("Why are defectors detained rather than protected in China?", ["China"]),
+        ("Besides working in China, what do women defectors do?", ["China"]),
+        ("Do defectors like the schools in South Korea?", ["South Korea"]),
+        ("Apart from brokers in Yanbian, who helps defectors cross?", ["Yanbian"]),
         # an example of what is asked about is its subject, not a comparison
         (
             "Do countries such as Thailand and Laos deport North Koreans?",
@@ -722,8 +727,11 @@ def test_a_number_in_a_question_is_held_in_words() -> None:
     of the question is met by its English words, cardinal or ordinal, as the analyzer keeps them whole."""
     assert english_numbers(35) == ("thirty-five", "thirty-fifth")
     assert english_numbers(12) == ("twelve", "twelfth")
-    assert english_numbers(40) == ("forty", "fortieth")
+    assert english_numbers(40) == ("fortieth",)  # "forty" begins every "forty-..."
     assert english_numbers(9) == english_numbers(100) == ()
     asked = analyze_question("How many experts once 35 states have joined?")
     (number,) = [c for c in asked.constraints if c.kind == "number"]
     assert ("thirti-fifth",) in number.alternatives and ("thirti-five",) in number.alternatives
+    # "20 experts" is not held by "twenty-three experts"
+    (twenty,) = [c for c in analyze_question("Does it grow to 20 experts?").constraints if c.kind == "number"]
+    assert all(set(alt).isdisjoint(analyze("of twenty-three experts")) for alt in twenty.alternatives)
