@@ -2868,9 +2868,10 @@ _KO_SAME_REFERENT = {
 }
 
 # The clause of a question that gives the source of what it asks: "according to the Ministry of
-# Unification, ...", "as reported by Daily NK", "통일부 발표에 따르면"
+# Unification, ...", "as reported by Daily NK", "per the State Department's 2023 report" (not "per
+# year", "per capita"), "통일부 발표에 따르면"
 _ATTRIBUTION = re.compile(
-    r"\b(?:according\s+to|reported\s+by|cited\s+by)\b[^,?;]*?"
+    r"\b(?:according\s+to|reported\s+by|cited\s+by|per(?=\s+(?:the\b|(?-i:[A-Z]))))\b[^,?;]*?"
     # (up to a comma, or to the question it leads into when none follows: "According to the UNHCR how
     # many ...?")
     r"(?=[,?;]|\s+(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|did|does|do|has|have|had|"

@@ -390,6 +390,15 @@ REPEATED = frozenset(
         "en-1590",  # audit 35: en-724 naming the article
         "en-1598",  # audit 35: en-998 word for word (unanswerable)
         "en-1602",  # audit 35: en-195 in other words (off topic)
+        "en-1613",  # audit 36: en-1335 in other words
+        "en-1620",  # audit 36: en-158 asked alone
+        "en-1624",  # audit 36: en-1443 in other words
+        "en-1625",  # audit 36: en-1412 in other words
+        "en-1631",  # audit 36: en-413 as a follow-up
+        "en-1634",  # audit 36: en-813 in other words
+        "en-1642",  # audit 36: en-1565 in other words (unanswerable)
+        "ko-1309",  # audit 36: ko-1248 as a follow-up
+        "ko-1315",  # audit 36: ko-324 in other words (unanswerable)
     }
 )
 
@@ -447,6 +456,10 @@ REPEATED_TEST = frozenset(
         "en-1574",  # audit 35: en-215 in other words (audit 9's test half)
         "en-1591",  # audit 35: en-720 in other words (audit 3's test half)
         "en-1596",  # audit 35: en-1395 in other words (unanswerable; audit 30's test half)
+        "en-1607",  # audit 36: en-470 in other words (audit 13's test half)
+        "en-1610",  # audit 36: en-1376 in other words (audit 30's test half)
+        "en-1615",  # audit 36: en-754 in other words (audit 16's test half)
+        "en-1641",  # audit 36: en-1239 in other words (unanswerable; audit 26's test half)
     }
 )
 

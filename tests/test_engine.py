@@ -757,6 +757,13 @@ def test_the_terms_of_the_clause_naming_the_source_are_not_asked_of_the_sentence
     clause = engine._attribution_terms("How many were in China according to the Factbook?")
     assert "factbook" in clause and "china" not in clause
     assert "china" in engine._unattributed_terms("How many were in China according to the China Factbook?")
+    # "per" naming the source, as "according to" does; not "per year" or "per capita"
+    assert share("How many North Korean refugees were in China, per the 2014 CIA World Factbook?") > (
+        engine.TYPED_SENTENCE_SHARE
+    )
+    assert "factbook" in engine._attribution_terms("How many were in China per the Factbook?")
+    assert engine._attribution_terms("How many arrived per year in Seoul?") == frozenset()
+    assert engine._attribution_terms("What was the income per capita in China?") == frozenset()
 
 
 def test_a_capital_standing_for_its_state_is_held_by_a_source_about_that_state() -> None:
