@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT36`: bench/devset/audit3.jsonl to audit36.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT37`: bench/devset/audit3.jsonl to audit37.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -74,6 +74,7 @@ AUDIT33 = DEVSET.with_name("audit33.jsonl")
 AUDIT34 = DEVSET.with_name("audit34.jsonl")
 AUDIT35 = DEVSET.with_name("audit35.jsonl")
 AUDIT36 = DEVSET.with_name("audit36.jsonl")
+AUDIT37 = DEVSET.with_name("audit37.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -111,6 +112,7 @@ QUESTION_SETS = {
     "audit 34": AUDIT34,
     "audit 35": AUDIT35,
     "audit 36": AUDIT36,
+    "audit 37": AUDIT37,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

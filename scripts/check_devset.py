@@ -399,6 +399,12 @@ REPEATED = frozenset(
         "en-1642",  # audit 36: en-1565 in other words (unanswerable)
         "ko-1309",  # audit 36: ko-1248 as a follow-up
         "ko-1315",  # audit 36: ko-324 in other words (unanswerable)
+        "en-1659",  # audit 37: en-158 as a follow-up
+        "en-1660",  # audit 37: en-576 in other words (unanswerable)
+        "ko-1321",  # audit 37: ko-1046 in other words
+        "ko-1325",  # audit 37: ko-231 in other words
+        "ko-1333",  # audit 37: ko-489 naming the article
+        "ko-1335",  # audit 37: ko-921 in other words (unanswerable)
     }
 )
 
@@ -460,6 +466,8 @@ REPEATED_TEST = frozenset(
         "en-1610",  # audit 36: en-1376 in other words (audit 30's test half)
         "en-1615",  # audit 36: en-754 in other words (audit 16's test half)
         "en-1641",  # audit 36: en-1239 in other words (unanswerable; audit 26's test half)
+        "en-1655",  # audit 37: en-1119 in other words (unanswerable; audit 23's test half)
+        "ko-1331",  # audit 37: ko-608 naming the article (the audit set's test half)
     }
 )
 
