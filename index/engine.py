@@ -34,7 +34,7 @@ import numpy as np
 
 from corpus.errors import InvalidRequest, SnapshotCorrupt
 from corpus.models import Passage, Source, SourceMeta
-from corpus.numbering import leads_into_list, paragraph_number
+from corpus.numbering import han_numeral, leads_into_list, paragraph_number
 from corpus.script import has_hangul
 from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many, stem_words
@@ -724,11 +724,17 @@ class GroundIndex:
             language_rank[n] = seen.get(lang, 0)
             seen[lang] = language_rank[n] + 1
         scored = []
+        citing = self._citing_stands_in(in_named, constraints)
         for n, g in enumerate(groups):
             head = records[g[0]]
             in_provision = bool(wanted) and bool(wanted & section_provisions(head.passage.section))
             if in_named is not None:
-                in_provision = head.passage.id in in_named.passages
+                in_provision = head.passage.id in in_named.passages or (
+                    citing is not None
+                    and head.passage.source_id in in_named.sources
+                    and head.holds_type(citing)
+                    and _cites(head.passage.text, in_named.provisions)
+                )
             # (a passage holding none of the terms defines none: most are passed over unread)
             may_define = bool(defined) and (definers is None or head.passage.source_id in definers)
             holds = may_define and bool(held[n] & defined or defined - q_set) and defines(head, defined)
@@ -895,6 +901,20 @@ class GroundIndex:
         title = instrument_name(self.backend.source_record(sid).meta.title)
         name = max(rank, key=lambda n: rank[n]) if rank else title  # the instrument inside, if named
         return name, numbers
+
+    def _citing_stands_in(self, named: _InNamed | None, constraints: Sequence[Constraint]) -> str | None:
+        """The answer type a question naming an article beyond doubt asks for (`Constraint` "answer"),
+        when none of that article's passages holds it: then a passage of the instrument citing the
+        article and holding it stands in the article (a law's fine for breaking an article's duty
+        stands in its penalties article: "정당한 사유 없이 제21조제2항에 따른 신고를 하지 아니한 자에게는
+        500만원 이하의 과태료를 부과한다" for "제21조의 신고의무 ... 신고하지 않으면 과태료가 얼마인가요?").
+        None otherwise."""
+        answer = next((c for c in constraints if c.kind == "answer"), None)
+        if answer is None or answer.given or named is None or not named.decisive or not named.passages:
+            return None
+        if any(rec.holds_type(answer.text) for rec in self.backend.passages(list(named.passages))):
+            return None
+        return answer.text
 
     def _unsaid(
         self, named: _InNamed | None, groups: Sequence[Group], constraints: Sequence[Constraint]
@@ -2346,6 +2366,20 @@ def _last_line(text: str) -> Span:
     """The span of a text's last line, trailing whitespace left out."""
     end = len(text.rstrip())
     return Span(text.rfind("\n", 0, end) + 1, end)
+
+
+def _cites(text: str, provisions: AbstractSet[Provision]) -> bool:
+    """Whether a passage's text cites one of `provisions` (("art", "21") is cited by "제21조제2항에 따른",
+    "article 21", "第二十一条"; not by 제21조의2 or article 210)."""
+    for _, number in provisions:
+        n = re.escape(number)
+        han = han_numeral(int(number)) if number.isdigit() else ""
+        pattern = rf"제{n}조(?!의\d)|\b(?:article|section|sec\.|§)\s*{n}(?![\d-])"
+        if han:
+            pattern += rf"|第{han}条"
+        if re.search(pattern, text, re.IGNORECASE):
+            return True
+    return False
 
 
 def _lead(first: list[int], shown: list[int], marks: list[bool], k: int) -> tuple[list[int], list[bool]]:

@@ -123,3 +123,16 @@ def test_ask_prints_the_further_passages_under_their_own_label(
     numbered = [i for i, line in enumerate(lines) if re.match(r"\[\d+\] “", line)]
     assert [lines[i].split("]")[0] for i in numbered] == [f"[{n}" for n in range(1, len(answer.shown) + 1)]
     assert numbered[n_likely - 1] < label < numbered[n_likely], "the further passages come after the label"
+
+
+def test_a_fine_for_breaking_a_named_article_s_duty_comes_from_the_article_citing_it(
+    demo_index: GroundIndex,
+) -> None:
+    """The trafficking act's 제21조 sets the duty to report and no fine; its 제50조 fines "제21조제2항에 따른
+    신고를 하지 아니한 자": asked the fine for breaking 제21조's duty, that article answers (it stands in
+    the article named), not a refusal for 제21조's silence on an amount."""
+    answer = demo_index.search(
+        Query("인신매매방지법 제21조에 따른 신고를 안 한 시설 종사자는 과태료를 얼마나 내나요?", explain=True)
+    )
+    assert answer.answered
+    assert "500만원 이하의 과태료" in answer.hits[0].passage.text

@@ -242,6 +242,17 @@ def test_an_article_that_does_not_give_the_figure_asked_is_refused(treaties: Gro
     assert plain.answered and "refouler" in plain.hits[0].passage.text
 
 
+def test_a_passage_cites_an_article_by_its_number_in_the_instrument_s_language() -> None:
+    """`engine._cites`: the penalties article's "제21조제2항에 따른 신고를 하지 아니한 자" cites 제21조;
+    제21조의2 and article 210 are other articles."""
+    art21 = frozenset({("art", "21")})
+    assert engine._cites("정당한 사유 없이 제21조제2항에 따른 신고를 하지 아니한 자", art21)
+    assert not engine._cites("제21조의2에 따른 신고", art21)
+    assert not engine._cites("under article 210", art21)
+    assert engine._cites("as provided in Article 21, paragraph 2", art21)
+    assert engine._cites("依照本法第二十一条的规定", art21)
+
+
 def test_the_refugee_act_named_in_korean_is_not_the_civil_act(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
