@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from bench.devset_eval import load_devset
@@ -65,6 +65,39 @@ def test_a_self_contained_question_in_a_thread_gets_the_same_passages_as_alone(
     page.goto(live_server + "/")
     alone = quotes_of(ask(page, SELF_CONTAINED))
     assert in_thread == alone and alone
+
+
+@pytest.mark.usefixtures("problems")
+def test_a_question_typed_while_the_answer_is_on_its_way_stays_in_the_box(
+    page: Page, live_server: str
+) -> None:
+    page.goto(live_server + "/")
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route("**/turn?*", hold)
+    box = page.get_by_label("Question", exact=True)
+    box.fill(ANSWERABLE)
+    box.press("Enter")
+    deadline = time.monotonic() + 30
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    assert held, "the question was not sent"
+    box.fill(SELF_CONTAINED)
+    held[0].continue_()
+    page.unroute("**/turn?*", hold)
+    turn = page.locator("#thread article.turn")
+    expect(turn).to_have_count(1)
+    expect(turn.locator(".q-text")).to_have_text(ANSWERABLE)
+    # Its copy buttons are shown once the turn has settled: only then could the box be cleared.
+    expect(turn.locator("button.copy-cite").first).to_be_visible()
+    expect(box).to_have_value(SELF_CONTAINED)
+    expect(box).to_be_focused()
+    box.press("Enter")
+    expect(page.locator("#thread article.turn")).to_have_count(2)
+    expect(box).to_have_value("")
 
 
 @pytest.mark.usefixtures("problems")

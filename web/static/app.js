@@ -108,15 +108,25 @@
       return;
     }
     wireTextarea(form);
+    // The text the box held when the question went out: what may be cleared once it is answered.
+    var asked = null;
+    form.addEventListener("htmx:beforeRequest", function () {
+      var box = form.querySelector("textarea[name=q]");
+      asked = box ? box.value : null;
+    });
     // After htmx appends a turn: show its copy buttons, move focus to the answer, and clear the box,
     // unless the question could not be asked: then it stays in the box, its reason shown beside it.
+    // Whatever was typed into the box while the answer was on its way is the next question: it stays
+    // in the box, and so does the focus.
     document.body.addEventListener("htmx:afterSettle", function (ev) {
       if (ev.detail && ev.detail.target === thread) {
         wireCopyButtons(thread);
         var failed = ev.detail.xhr && ev.detail.xhr.status >= 400;
         var box = form.querySelector("textarea[name=q]");
+        var typedSince = box !== null && box.value !== asked && box.value.trim() !== "";
+        asked = null;
         if (!failed) {
-          if (box) {
+          if (box && !typedSince) {
             box.value = "";
           }
           // The earlier failed attempts are superseded by this answer.
@@ -125,7 +135,9 @@
             stale[i].parentNode.removeChild(stale[i]);
           }
         }
-        focusLatest(thread);
+        if (!typedSince) {
+          focusLatest(thread);
+        }
       }
     });
   });
