@@ -673,6 +673,49 @@ _COMPARED = re.compile(
 )
 
 
+# A claim the question checks, told before it: a draft, post or speech says, or anyone claims, what
+# the question then asks of the sources ("A post claims ICC prisoners serving life can get a review
+# after 15 years. Check that against Article 110 of the Rome Statute.", "A draft says the council is
+# chaired by the Minister of Gender Equality and Family. Who chairs it under the current law?", "Draft
+# caption: '... signed by Dag Hammarskjöld.' Whose signatures appear ...?"). Its figures and names are
+# what is checked, wrong as often as right: searched, but no facts an answer must hold, when the
+# question after it asks something of its own (`_claim_span`; thirty-nine sets' fit halves,
+# 2026-12-06). A report's words are no claim ("The State Department report says ...": a source).
+_CLAIMANTS = (
+    r"(?:draft|post|posts|speech|briefing|caption|tweet|explainer|op-ed|headline|slide|leaflet|blog|website|"
+    r"video|petition|press\s+release|statement|commentator|politician|campaigner|activist|someone|somebody|"
+    r"friend|colleague|reader|caller)"
+)
+_CLAIM = re.compile(
+    r"^\s*(?:(?:(?:an?|the|one|this|that|our|my|some)\s+)?(?:[\w'’-]+\s+){0,4}?"
+    rf"(?:{_CLAIMANTS}\s+(?:[\w'’-]+\s+){{0,4}}?(?:says?|said|states?|stated|reads?|writes?|wrote|suggests?)"
+    r"|(?:[\w'’-]+\s+){0,2}?(?:claims?|claimed|alleges?|alleged|asserts?|asserted|insists?|insisted))"
+    r"(?:\s+that)?\s+"
+    rf"|(?:[\w'’-]+\s+)?{_CLAIMANTS}\s*:\s*)"
+    # up to the end of its sentence, before the question's own
+    r"[^?!]*?[.!]['’\"”]?(?=\s+[A-Z])",
+    re.IGNORECASE,
+)
+# What asks nothing of its own after a claim ("Is that right?", "Is this correct?", "True?")
+_CHECK_WORDS = frozenset(
+    analyze("check checking claim right true correct accurate accurately actually really confirm verify fact")
+)
+
+
+def _claim_span(text: str, language: str) -> tuple[int, int] | None:
+    """The span of a claim `text` checks before its own question (`_CLAIM`), when what follows asks
+    something of its own: a content word beyond the checking ones (`_CHECK_WORDS`) or a provision it
+    names. None for "A post claims X. Is that right?": there the claim is all that is asked."""
+    if language != "en":
+        return None
+    m = _CLAIM.match(text)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    own = [t for t in analyze(rest) if not _is_question_word(t, language) and t not in _CHECK_WORDS]
+    return m.span() if own or _PROVISION.search(rest) else None
+
+
 def _state_acting(words: Sequence[tuple[int, str]], i: int, acronym: str) -> bool:
     """Whether an acronym is a state's ("PRC", "DPRK", "ROK": it has other names, `_country_forms`)
     that a treaty act is asked about ("In what year did the PRC accede to ...?", `_agent`): a key name
@@ -733,15 +776,20 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
             in_order = analysed if kind == "phrase" else ()
             out.append(Constraint(kind, raw, terms, alternatives, in_order=in_order, agent=agent))
 
+    claim = _claim_span(text, language)
+    claimed = [claim] if claim else []
+
     def in_provision(start: int) -> bool:
-        return any(a <= start < b for a, b in provision_spans)
+        """In a named provision, or in a claim the question checks (its figures are what is checked)."""
+        return any(a <= start < b for a, b in provision_spans + claimed)
 
     for m in _QUOTED.finditer(text):
-        add("phrase", m.group(1))
+        if not any(a <= m.start() < b for a, b in claimed):
+            add("phrase", m.group(1))
     for m in _YEAR.finditer(text):
         if not in_provision(m.start()) and not _NAMES_AN_AGREEMENT.match(text, m.end()):
             add("year", m.group(1))
-    months = _months(text)
+    months = [month for month in _months(text) if not in_provision(month[2][0])]
     for raw, number, _ in months:
         stems = _month_stems(number)
         if stems[0] not in seen:
@@ -757,7 +805,7 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
         _add_number(out, seen, value, _ORDINAL_SUFFIX.match(text, m.end()))
     if language == "en":
         compared = [m.span() for m in _COMPARED.finditer(text)]
-        for name, acts, agent in _names(text, provision_spans + month_spans + compared):
+        for name, acts, agent in _names(text, provision_spans + month_spans + compared + claimed):
             add("name", name, acts, agent)
     elif language == "ko":
         # a country a Korean question names is a name as a capitalised one is in English: held in

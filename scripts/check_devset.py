@@ -405,6 +405,18 @@ REPEATED = frozenset(
         "ko-1325",  # audit 37: ko-231 in other words
         "ko-1333",  # audit 37: ko-489 naming the article
         "ko-1335",  # audit 37: ko-921 in other words (unanswerable)
+        "en-1687",  # audit 38: en-413 naming the article
+        "en-1698",  # audit 38: en-1517 in other words
+        "en-1703",  # audit 38: en-1135 naming the article
+        "ko-1347",  # audit 38: ko-334 in other words
+        "ko-1352",  # audit 38: ko-027 word for word (unanswerable)
+        "ko-1354",  # audit 38: ko-1263 in other words (unanswerable)
+        "ko-1360",  # audit 39: ko-371 in other words (unanswerable)
+        "ko-1362",  # audit 39: ko-601 in other words
+        "ko-1395",  # audit 39: ko-367 in other words
+        "en-1729",  # audit 39: en-1603 word for word (off topic)
+        "en-1735",  # audit 39: en-1220 naming the article
+        "en-1737",  # audit 39: en-423 in other words
     }
 )
 
@@ -468,6 +480,8 @@ REPEATED_TEST = frozenset(
         "en-1641",  # audit 36: en-1239 in other words (unanswerable; audit 26's test half)
         "en-1655",  # audit 37: en-1119 in other words (unanswerable; audit 23's test half)
         "ko-1331",  # audit 37: ko-608 naming the article (the audit set's test half)
+        "en-1693",  # audit 38: en-520 asking whether it changed (the audit set's test half)
+        "en-1694",  # audit 38: en-401 in other words (audit 7's test half)
     }
 )
 

@@ -485,6 +485,48 @@ def test_a_state_a_treaty_act_is_asked_about_is_a_key_fact(question: str, agent:
 
 
 @pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        # a claim checked against what the question then asks: its figures and names are set aside
+        (
+            "A post claims ICC prisoners serving life can get a sentence-reduction review after 15 years. "
+            "Check that against Article 110 of the Rome Statute.",
+            ["Rome Statute"],
+        ),
+        (
+            "A draft says South Korea's anti-trafficking council is chaired by the Minister of Gender "
+            "Equality and Family. Who chairs it under the current law?",
+            [],
+        ),
+        (
+            "Draft caption: 'The 1967 Refugee Protocol, signed by UN Secretary-General Dag Hammarskjöld.' "
+            "Whose signatures appear at the end of the Protocol text?",
+            ["Protocol"],
+        ),
+        (
+            "A campaigner claimed in 2019 that 3,000 defectors were sent back. What do the State "
+            "Department reports say about repatriations?",
+            ["State Department"],
+        ),
+        # nothing asked of its own after the claim: the claim is what is asked
+        ("A post claims China sent back 5,000 defectors in 2025. Is that right?", ["2025", "5,000", "China"]),
+        # a source's words, or a claim inside the question, are no claim checked before it
+        (
+            "The State Department report says 600 were repatriated. How many were women?",
+            ["600", "State Department"],
+        ),
+        ("Does China claim that defectors crossed in 2019 for economic reasons?", ["2019", "China"]),
+    ],
+)
+def test_a_claim_checked_before_the_question_holds_no_key_facts(question: str, kept: list[str]) -> None:
+    """ "A post claims ... after 15 years. Check that against Article 110": the claim is what is
+    checked, wrong as often as right; its figures and names are searched, but a passage need not hold
+    them. Only when the question asks something of its own after it."""
+    found = [c.text for c in analyze_question(question).constraints if c.kind in ("name", "number", "year")]
+    assert sorted(found) == sorted(kept)
+
+
+@pytest.mark.parametrize(
     ("question", "names"),
     [
         (
