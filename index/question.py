@@ -682,9 +682,10 @@ _COMPARED = re.compile(
 # question after it asks something of its own (`_claim_span`; thirty-nine sets' fit halves,
 # 2026-12-06). A report's words are no claim ("The State Department report says ...": a source).
 _CLAIMANTS = (
-    r"(?:draft|post|posts|speech|briefing|caption|tweet|explainer|op-ed|headline|slide|leaflet|blog|website|"
-    r"video|petition|press\s+release|statement|commentator|politician|campaigner|activist|someone|somebody|"
-    r"friend|colleague|reader|caller)"
+    r"(?:draft|post|posts|speech|brief|briefing|memo|caption|tweet|thread|comment|explainer|op-ed|editorial|"
+    r"column|headline|slide|presentation|lecture|textbook|leaflet|flyer|pamphlet|poster|newsletter|blog|"
+    r"website|video|meme|petition|press\s+release|statement|commentator|politician|campaigner|activist|"
+    r"someone|somebody|friend|colleague|reader|caller)"
 )
 _CLAIM = re.compile(
     r"^\s*(?:(?:(?:an?|the|one|this|that|our|my|some)\s+)?(?:[\w'’-]+\s+){0,4}?"
