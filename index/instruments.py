@@ -882,6 +882,27 @@ def innermost_instrument(title: str, section: tuple[str, ...]) -> str:
 _WRITTEN_ACRONYM = re.compile(r"(?P<name>[A-Z][^()]*?)\s*\(\s*(?P<acronym>[A-Z]{3,8})(?![A-Za-z])")
 
 
+# The Act a code's chapter codifies, as its title says in brackets ("United States Code, Title 22, Chapter
+# 78 — Trafficking Victims Protection (22 U.S.C. 7101 et seq.; Trafficking Victims Protection Act of
+# 2000, as amended)", "... (22 U.S.C. 7801–7846; codifies the North Korean Human Rights Act of 2004 ...)",
+# "United States Code, Title 8 (Immigration and Nationality Act) — ...")
+_CODIFIED_ACT = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s+)(?:(?:of|on|and|for|the)\s+|[A-Z][\w'’-]*\s+)*?Act(?:\s+of\s+\d{4})?\b"
+)
+
+
+def codified_acts(title: str) -> frozenset[str]:
+    """The analysed terms of the Acts a code's chapter codifies, named in its title's brackets
+    (`_CODIFIED_ACT`; none for a title that is no code's designation): what a question calls it ("the
+    Trafficking Victims Protection Act", "미국 인신매매피해자보호법", "the North Korean Human Rights Act
+    of 2004") though the chapter's own name writes only its subject ("— Trafficking Victims
+    Protection")."""
+    if not _DESIGNATION.match(title):
+        return frozenset()
+    inside = " ".join(re.findall(r"\(([^()]*)\)", title))
+    return frozenset().union(*(name_terms(m.group()) for m in _CODIFIED_ACT.finditer(inside)))
+
+
 def lent_acronyms(names: Sequence[str]) -> list[frozenset[str]]:
     """Per name, the analysed acronyms other names lend it: an acronym a name writes in brackets
     after its words ("... against Women (CEDAW, 1979)") is that of those words wherever they stand,
@@ -917,12 +938,14 @@ class TitleIndex:
         self.terms: list[frozenset[str]] = []
         postings: dict[str, list[int]] = {}
         lines: list[str] = []
+        codified: list[frozenset[str]] = []
         for sid, title in titles:
             self.ids.append(sid)
             self.names.append(instrument_name(title))
+            codified.append(codified_acts(title))
         lent = lent_acronyms(self.names)
         for i, name in enumerate(self.names):
-            terms = name_terms(name) | lent[i]
+            terms = name_terms(name) | lent[i] | codified[i]
             self.terms.append(terms)
             for t in terms:
                 postings.setdefault(t, []).append(i)

@@ -13,6 +13,7 @@ from index.instruments import (
     TitleIndex,
     abbreviates,
     acronyms_in,
+    codified_acts,
     countries_in,
     innermost_instrument,
     instrument_name,
@@ -67,6 +68,26 @@ CAT = "Convention against Torture and Other Cruel, Inhuman or Degrading Treatmen
 )
 def test_acronyms_abbreviate_names(acronym: str, name: str, strength: float) -> None:
     assert abbreviates(acronym, name) == strength
+
+
+def test_a_code_chapter_is_named_by_the_act_it_codifies() -> None:
+    """ "the Trafficking Victims Protection Act of 2000" names the code's chapter whose title says, in
+    brackets, that it holds that Act (its own name is "— Trafficking Victims Protection"), ahead of the
+    Korean act on trafficking and protection of victims, which it only matched as much before."""
+    chapter = "United States Code, Title 22, Chapter 78"
+    act = "Trafficking Victims Protection Act of 2000"
+    tvpa = f"{chapter} — Trafficking Victims Protection (22 U.S.C. 7101 et seq.; {act})"
+    korean = (
+        "인신매매등방지 및 피해자보호 등에 관한 법률 "
+        "(Act on the Prevention of Human Trafficking, etc. and Protection of Victims)"
+    )
+    assert codified_acts(tvpa) == frozenset({"traffick", "victim", "protect", "act", "2000"})
+    assert codified_acts(korean) == frozenset()  # no code's designation: its brackets are its English name
+    titles = TitleIndex([("tvpa", tvpa), ("korean", korean)])
+    q = analyze_question("What does the Trafficking Victims Protection Act of 2000 say about debt bondage?")
+    ranked = titles.explicit(NamedInstrument.of(q.terms, [], {}, 1000))
+    assert [sid for _, sid in ranked] == ["tvpa", "korean"]
+    assert ranked[0][0][0] > ranked[1][0][0]
 
 
 def test_a_title_names_its_instrument_up_to_the_edition() -> None:
