@@ -682,39 +682,91 @@ _COMPARED = re.compile(
 # question after it asks something of its own (`_claim_span`; thirty-nine sets' fit halves,
 # 2026-12-06). A report's words are no claim ("The State Department report says ...": a source).
 _CLAIMANTS = (
-    r"(?:draft|post|posts|speech|brief|briefing|memo|caption|tweet|thread|comment|explainer|op-ed|editorial|"
-    r"column|headline|slide|presentation|lecture|textbook|leaflet|flyer|pamphlet|poster|newsletter|blog|"
-    r"website|video|meme|petition|press\s+release|statement|commentator|politician|campaigner|activist|"
+    r"(?:draft|post|posts|speech|brief|briefing|memo|caption|tweet|thread|comment|message|explainer|op-ed|"
+    r"editorial|column|headline|slide|presentation|lecture|textbook|leaflet|flyer|pamphlet|poster|"
+    r"newsletter|blog|website|video|meme|petition|rumou?r|commentator|politician|campaigner|activist|"
     r"someone|somebody|friend|colleague|reader|caller)"
 )
+_CLAIM_VERBS = (
+    r"(?:says?|said|states?|stated|reads?|writes?|wrote|suggests?|claims?|claimed|alleges?|alleged|"
+    r"asserts?|asserted|insists?|insisted|argues?|argued|tells?\s+(?:me|us)|told\s+(?:me|us))"
+)
 _CLAIM = re.compile(
-    r"^\s*(?:(?:(?:an?|the|one|this|that|our|my|some)\s+)?(?:[\w'’-]+\s+){0,4}?"
-    rf"(?:{_CLAIMANTS}\s+(?:[\w'’-]+\s+){{0,4}}?(?:says?|said|states?|stated|reads?|writes?|wrote|suggests?)"
-    r"|(?:[\w'’-]+\s+){0,2}?(?:claims?|claimed|alleges?|alleged|asserts?|asserted|insists?|insisted))"
-    r"(?:\s+that)?\s+"
-    rf"|(?:[\w'’-]+\s+)?{_CLAIMANTS}\s*:\s*)"
-    # up to the end of its sentence, before the question's own
-    r"[^?!]*?[.!]['’\"”]?(?=\s+[A-Z])",
+    r"^\s*(?:(?P<subject>"
+    # a claimant says ("A post claims", "An NGO brief says", "A speech we're checking says")
+    rf"(?:(?:an?|the|one|this|that|our|my|some)\s+)?(?:[\w'’-]+\s+){{0,4}}?{_CLAIMANTS}\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{_CLAIM_VERBS}"
+    # or people do ("Some claim", "People say", "I read that", "I was told that")
+    r"|(?:some|people|critics|many|they)\s+(?:say|said|claim|claimed|argue|argued|insist|insisted|allege|alleged)"
+    r"|i\s+(?:have\s+)?(?:read|heard|seen|saw)(?:\s+(?:somewhere|online))?(?=\s+that\b)|(?:i|we)\s+(?:was|were)\s+told"
+    r")(?:\s+that)?\s+"
+    # or a claim labelled as one ("Draft caption: '...'", "Claim: ...", "True or false: ...")
+    rf"|(?P<label>(?:[\w'’-]+\s+)?{_CLAIMANTS}|claim|true\s+or\s+false|fact[\s-]?check)\s*:\s*)"
+    # up to the end of its sentence (not an abbreviation's point: "the U.S. Congress", "Dr. Lee"), a
+    # semicolon or a dash, before the question's own
+    r"[^?!;]*?(?:(?<!\bU\.S)(?<!\bU\.K)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bNo)"
+    r"(?<!\bArt)[.!]['’\"”]?(?=\s+[A-Z])|;|\s[-—–]\s)",
     re.IGNORECASE,
 )
-# What asks nothing of its own after a claim ("Is that right?", "Is this correct?", "True?")
+# Who may tell a claim by a capitalised word ("An NGO brief says", "A WhatsApp message says"): any other
+# capitalised word or a possessive before the verb makes it a source's words ("The OHCHR statement
+# says", "The UN Special Rapporteur's statement says", "HRW claims"), no claim
+_CLAIM_PLATFORMS = frozenset(
+    {"NGO", "TV", "WhatsApp", "Facebook", "YouTube", "TikTok", "Instagram", "Twitter", "X", "Telegram"}
+    | {"KakaoTalk", "Reddit", "Korean", "English", "I"}
+)
+# What asks nothing of its own after a claim ("Is that right?", "Is that true? Please cite the source.",
+# "Is the number correct?", "Do the sources back this up?")
 _CHECK_WORDS = frozenset(
-    analyze("check checking claim right true correct accurate accurately actually really confirm verify fact")
+    analyze(
+        "check checking claim right true false wrong correct accurate inaccurate accurately actually really "
+        "confirm verify fact still misleading exaggerated evidence source sources cite support back reliable "
+        "figure number please thanks thank help find say tell show prove hold valid debunk"
+    )
 )
 
 
 def _claim_span(text: str, language: str) -> tuple[int, int] | None:
     """The span of a claim `text` checks before its own question (`_CLAIM`), when what follows asks
     something of its own: a content word beyond the checking ones (`_CHECK_WORDS`) or a provision it
-    names. None for "A post claims X. Is that right?": there the claim is all that is asked."""
+    names. None for "A post claims X. Is that right?": there the claim is all that is asked; none
+    for a source's words ("The OHCHR statement says ...", `_CLAIM_PLATFORMS`)."""
     if language != "en":
         return None
     m = _CLAIM.match(text)
     if m is None:
         return None
+    subject = m.group("subject")
+    if subject is not None:
+        words = subject.split()
+        if "'s" in subject or "’s" in subject:
+            return None
+        if any(w[:1].isupper() and w not in _CLAIM_PLATFORMS for w in words[1:]):
+            return None
     rest = text[m.end() :]
     own = [t for t in analyze(rest) if not _is_question_word(t, language) and t not in _CHECK_WORDS]
     return m.span() if own or _PROVISION.search(rest) else None
+
+
+def _claim_names(
+    text: str, claim: tuple[int, int] | None, skip: list[tuple[int, int]]
+) -> list[tuple[str, bool, bool]]:
+    """`_names` of `text` outside `skip` and outside the claim it checks, if any (`_claim_span`), but
+    for the instruments the claim names when the question after it names none of its own: "A post
+    claims the Refugee Act allows detention for 10 days. Is that true under Article 40?" asks of the
+    Refugee Act's article 40 ("Who chairs it under the current law?" of no instrument the claim
+    names: its names are what is checked)."""
+    if claim is None:
+        return _names(text, skip)
+    outside = _names(text, [*skip, claim])
+    rest = text[claim[1] :]
+    if is_instrument_heading(rest) or _ACRONYM_WORD.search(rest):
+        return outside
+    kept = {name for name, _, _ in outside}
+    return [n for n in _names(text, skip) if n[0] in kept or is_instrument_heading(n[0])]
+
+
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{3,8}\b")
 
 
 def _state_acting(words: Sequence[tuple[int, str]], i: int, acronym: str) -> bool:
@@ -806,7 +858,7 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
         _add_number(out, seen, value, _ORDINAL_SUFFIX.match(text, m.end()))
     if language == "en":
         compared = [m.span() for m in _COMPARED.finditer(text)]
-        for name, acts, agent in _names(text, provision_spans + month_spans + compared + claimed):
+        for name, acts, agent in _claim_names(text, claim, provision_spans + month_spans + compared):
             add("name", name, acts, agent)
     elif language == "ko":
         # a country a Korean question names is a name as a capitalised one is in English: held in

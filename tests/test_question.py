@@ -508,7 +508,39 @@ def test_a_state_a_treaty_act_is_asked_about_is_a_key_fact(question: str, agent:
             "Department reports say about repatriations?",
             ["State Department"],
         ),
+        (
+            "A draft says the Act took effect in 2013; check it against Article 1 of the Refugee Act. "
+            "Also, who enforces it?",
+            ["Refugee Act"],
+        ),
+        ("Claim: North Korea executed 50 people in 2019. What do the reports say about executions?", []),
+        # the instrument the claim names, when the question after it names none of its own
+        (
+            "A post claims that the Refugee Act allows detention for 10 days. Is that true under Article 40?",
+            ["Refugee Act"],
+        ),
+        (
+            "A post claims the U.S. Congress passed the North Korean Human Rights Act in 2004. What does it "
+            "say about refugees?",
+            ["North Korean Human Rights Act"],
+        ),
         # nothing asked of its own after the claim: the claim is what is asked
+        (
+            "A post claims China sent back 5,000 defectors in 2025. Is that true? Please cite the source.",
+            ["2025", "5,000", "China"],
+        ),
+        (
+            "A post claims China sent back 5,000 defectors in 2025. Do the sources back this up?",
+            ["2025", "5,000", "China"],
+        ),
+        # a noun "claims", a source's statement, a body that claims: no claim checked
+        ("Asylum claims rose to 18,000 in 2023. How many were granted?", ["2023", "18,000"]),
+        (
+            "The OHCHR statement says China forcibly returned 500 North Koreans in 2023. Which provinces "
+            "were they held in?",
+            ["2023", "500", "OHCHR", "China", "North Koreans"],
+        ),
+        ("HRW claims 600 were repatriated. How many were women?", ["600"]),
         ("A post claims China sent back 5,000 defectors in 2025. Is that right?", ["2025", "5,000", "China"]),
         # a source's words, or a claim inside the question, are no claim checked before it
         (

@@ -89,14 +89,14 @@ def test_a_question_typed_while_the_answer_is_on_its_way_stays_in_the_box(
     held[0].continue_()
     page.unroute("**/turn?*", hold)
     turn = page.locator("#thread article.turn")
-    expect(turn).to_have_count(1)
+    expect(turn).to_have_count(1, timeout=30_000)
     expect(turn.locator(".q-text")).to_have_text(ANSWERABLE)
     # Its copy buttons are shown once the turn has settled: only then could the box be cleared.
     expect(turn.locator("button.copy-cite").first).to_be_visible()
     expect(box).to_have_value(SELF_CONTAINED)
     expect(box).to_be_focused()
     box.press("Enter")
-    expect(page.locator("#thread article.turn")).to_have_count(2)
+    expect(page.locator("#thread article.turn")).to_have_count(2, timeout=30_000)
     expect(box).to_have_value("")
 
 
@@ -231,6 +231,43 @@ def test_a_bad_filter_keeps_the_question_and_shows_why_beside_it(page: Page, liv
     expect(page.locator("#thread article.turn-failed")).to_have_count(0)
     expect(page.locator("#thread article.turn")).to_have_count(2)
     expect(box).to_have_value("")
+
+
+@pytest.mark.usefixtures("problems_but_refusals")
+def test_a_question_asked_before_the_last_answer_came_keeps_the_box_when_it_fails(
+    page: Page, live_server: str
+) -> None:
+    """Enter pressed again while an answer is on its way: the first answer's arrival leaves the box
+    alone (the second question may yet fail), and when it does, the question is still there to mend."""
+    page.goto(live_server + "/")
+    held: list[Route] = []
+
+    def hold_first(route: Route) -> None:
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/turn?*", hold_first)
+    box = page.get_by_label("Question", exact=True)
+    box.fill(ANSWERABLE)
+    box.press("Enter")
+    deadline = time.monotonic() + 30
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    assert held, "the question was not sent"
+    page.get_by_text("Filters", exact=True).click()
+    page.get_by_label("Dated from", exact=True).fill("2026")
+    page.get_by_label("Dated to", exact=True).fill("2020")
+    box.fill(SELF_CONTAINED)
+    box.press("Enter")
+    held[0].continue_()
+    failed = page.locator("#thread article.turn-failed")
+    expect(failed).to_have_count(1, timeout=30_000)
+    expect(page.locator("#thread article.turn:not(.turn-failed)")).to_have_count(1)
+    expect(failed.locator(".turn-reason")).to_contain_text("2026 is after 2020")
+    expect(box).to_have_value(SELF_CONTAINED)
+    page.unroute("**/turn?*", hold_first)
 
 
 @pytest.mark.usefixtures("problems")

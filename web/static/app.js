@@ -108,25 +108,31 @@
       return;
     }
     wireTextarea(form);
-    // The text the box held when the question went out: what may be cleared once it is answered.
+    // The text the box held when the question went out: what may be cleared once it is answered; and
+    // how many questions are on their way (the box stays while a later one is: it may yet fail).
     var asked = null;
+    var pending = 0;
     form.addEventListener("htmx:beforeRequest", function () {
       var box = form.querySelector("textarea[name=q]");
       asked = box ? box.value : null;
+      pending += 1;
+    });
+    form.addEventListener("htmx:afterRequest", function () {
+      pending = Math.max(0, pending - 1);
     });
     // After htmx appends a turn: show its copy buttons, move focus to the answer, and clear the box,
     // unless the question could not be asked: then it stays in the box, its reason shown beside it.
     // Whatever was typed into the box while the answer was on its way is the next question: it stays
     // in the box, and so does the focus.
     document.body.addEventListener("htmx:afterSettle", function (ev) {
-      if (ev.detail && ev.detail.target === thread) {
+      // once per answer: the thread settles, and so does the history swapped in beside it
+      if (ev.target === thread && ev.detail && ev.detail.target === thread) {
         wireCopyButtons(thread);
         var failed = ev.detail.xhr && ev.detail.xhr.status >= 400;
         var box = form.querySelector("textarea[name=q]");
         var typedSince = box !== null && box.value !== asked && box.value.trim() !== "";
-        asked = null;
         if (!failed) {
-          if (box && !typedSince) {
+          if (box && !typedSince && pending === 0) {
             box.value = "";
           }
           // The earlier failed attempts are superseded by this answer.
