@@ -2621,6 +2621,12 @@ class TypedReading:
         def held(t: str, s: frozenset[str]) -> bool:
             if t in s or any(s.issuperset(x) for x in (*meant.get(t, ()), *self.alternatives.get(t, ()))):
                 return True
+            if other and any(
+                len(x) == 1 and len(x[0]) >= SHARED_STEM and any(y.startswith(x[0]) for y in s)
+                for x in meant.get(t, ())
+            ):
+                # a one-word sense held by a word of its stem ("detain": "detainee", detaine)
+                return True
             if not other and len(t) >= SHARED_STEM and t.isascii() and t.isalpha():
                 return any(x.startswith(t) or (len(x) >= SHARED_STEM and t.startswith(x)) for x in s)
             return len(t) > 1 and has_hangul(t) and any(x.startswith(t) for x in s)
@@ -2903,13 +2909,15 @@ _KO_SAME_REFERENT = {
 
 # The clause of a question that gives the source of what it asks: "according to the Ministry of
 # Unification, ...", "as reported by Daily NK", "per the State Department's 2023 report" (not "per
-# year", "per capita"), "통일부 발표에 따르면"
+# year", "per capita"), "통일부 발표에 따르면", "국무부 인권보고서에 나온"
 _ATTRIBUTION = re.compile(
     r"\b(?:according\s+to|reported\s+by|cited\s+by|per(?=\s+(?:the\b|(?-i:[A-Z]))))\b[^,?;]*?"
     # (up to a comma, or to the question it leads into when none follows: "According to the UNHCR how
     # many ...?")
     r"(?=[,?;]|\s+(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|did|does|do|has|have|had|"
-    r"and|but)\b|\s*$)|(?:^|[,;]\s*)[^,?;]*?따르면",
+    r"and|but)\b|\s*$)|(?:^|[,;]\s*)[^,?;]*?따르면"
+    # a Korean question's report it reads ("미 국무부 2024년 한국 인권보고서에 나온, ...": "as told in")
+    r"|^[^,?;]*?(?:보고서|백서|연감|팩트북)(?:에|에서)\s*(?:나온|나와\s*있는|나오는|적힌|쓰인|언급된)",
     re.IGNORECASE,
 )
 
@@ -2954,7 +2962,10 @@ _YEAR = r"(?:1[6-9]|20)\d\d"
 _EDITION_YEAR = re.compile(
     rf"\bthe\s+({_YEAR})\s+(?:[\w.’'-]+\s+){{0,3}}?"
     r"(?:report|edition|factbook|survey|yearbook|review|white\s+paper|country\s+reports?)s?\b"
-    rf"|({_YEAR})\s*년\s*(?:판(?:에서|에|의|은|을|이)?(?![가-힣])|도?\s*(?:보고서|백서|연감))",
+    rf"|({_YEAR})\s*년\s*(?:판(?:에서|에|의|은|을|이)?(?![가-힣])|도?\s*(?:보고서|백서|연감))"
+    # or with up to two words between, the year standing alone ("2024년 한국 인권보고서", "2023년 국무부
+    # 보고서"; not "2023년에 국무부 보고서에 따르면", the year of what is asked)
+    rf"|({_YEAR})\s*년\s+(?:[^\s\d]+\s+){{0,2}}?[가-힣]*(?:보고서|백서|연감)",
     re.IGNORECASE,
 )
 # A count question asking a running total, and a sentence giving one ("in all", not "in all of China's
@@ -3074,7 +3085,7 @@ def _edition_years(question: str) -> frozenset[str]:
     """The years a question names a source's edition or report by (`_EDITION_YEAR`), which are not the
     years it asks about: "In the 2014 CIA World Factbook, how many North Korean refugees were in
     China?" is answered by "refugees: 30,000-50,000 (North Korea) (2012)"."""
-    return frozenset(a or b for a, b in _EDITION_YEAR.findall(question))
+    return frozenset(a or b or c for a, b, c in _EDITION_YEAR.findall(question))
 
 
 def _title_case(country: str) -> str:
@@ -3126,6 +3137,15 @@ def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> 
 # A name written in capitals, its words joined by the small words of titles ("Convention on the Rights
 # of the Child", "China's Criminal Law")
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|on|the|to|for|against|relating|and)\s+)*[A-Z][\w'’-]*)*")
+# An instrument named in lower case after the provision it names ("Article 240 of China's criminal law",
+# "article 33 of the refugee convention", "Article 9 of the Chinese nationality law"): its words, as a
+# capitalised name's (thirty-nine sets' fit halves, 2026-12-06: one answer more, en-1786)
+_LOWER_NAME = re.compile(
+    r"\b(?:article|art\.|section|sec\.|§)\s*\d+[\w()]*\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?"
+    r"(?P<name>(?:[a-z][\w-]*\s+){1,3}(?:law|act|convention|covenant|protocol|code|constitution|statute|"
+    r"declaration|charter|treaty))\b",
+    re.IGNORECASE,
+)
 
 
 def _name_words(q: QuestionAnalysis) -> frozenset[str]:
@@ -3142,6 +3162,7 @@ def _name_words(q: QuestionAnalysis) -> frozenset[str]:
             names.append(tuple(analyze(run[0])))
     if has_hangul(q.text):
         names += list(_korean_names(q.text))
+    names += [tuple(analyze(n)) for m in _LOWER_NAME.finditer(q.text) if (n := m.group("name")).islower()]
     kinds = instrument_terms()
     if not any(any(t in kinds for t in terms) and any(not is_kind(t) for t in terms) for terms in names):
         return frozenset()

@@ -417,6 +417,10 @@ REPEATED = frozenset(
         "en-1729",  # audit 39: en-1603 word for word (off topic)
         "en-1735",  # audit 39: en-1220 naming the article
         "en-1737",  # audit 39: en-423 in other words
+        "en-1747",  # audit 40: en-1511 in other words
+        "en-1751",  # audit 40: en-397 not naming the article
+        "en-1777",  # audit 41: en-1269 asking one of its items
+        "en-1798",  # audit 41: en-1115 in other words (unanswerable)
     }
 )
 
@@ -482,6 +486,10 @@ REPEATED_TEST = frozenset(
         "ko-1331",  # audit 37: ko-608 naming the article (the audit set's test half)
         "en-1693",  # audit 38: en-520 asking whether it changed (the audit set's test half)
         "en-1694",  # audit 38: en-401 in other words (audit 7's test half)
+        "ko-1402",  # audit 40: ko-1251 in other words (audit 34's test half)
+        "en-1793",  # audit 41: en-520 in other words (the audit set's test half)
+        "ko-1444",  # audit 41: ko-1391 in other words (audit 39's test half)
+        "ko-1454",  # audit 41: ko-1092 in other words (unanswerable; audit 25's test half)
     }
 )
 

@@ -842,6 +842,29 @@ def test_a_figure_standing_for_the_noun_of_the_sentence_before_is_read_with_it()
         assert not engine._ELLIPTIC_FIGURE.search(sentence), sentence
 
 
+def test_a_korean_question_of_a_reports_figure_reads_the_report_apart_and_its_senses_by_stem() -> None:
+    """ "미 국무부 2024년 한국 인권보고서에 나온, ... 모로코인 구금자에게 법원이 명한 배상액은 얼마예요?" is
+    answered by "... ordered the government to pay 10 million won ($7,000) in compensation to a
+    Moroccan detainee ... in a 2021 incident": 2024 is the report's edition, not the year asked; the
+    clause naming the report is where the figure is told, not what it is about; and a one-word sense
+    is held by a word of its stem ("detain": detainee)."""
+    question = "미 국무부 2024년 한국 인권보고서에 나온, 모로코인 구금자에게 법원이 명한 배상액은 얼마예요?"
+    senses = {"en": {"구금": (("detain",),), "보고서": (("report",),), "국무부": (("state", "depart"),)}}
+    asked = _typed(question, "ko", senses, worded=True)
+    assert asked.years == set()
+    clause = engine._attribution_terms(question)
+    assert {"국무부", "보고서"} <= clause and "구금" not in clause
+    told = _sentences_record(
+        "In May a court ordered 10 million won in compensation to a detainee for a 2021 incident."
+    )
+    assert asked.share(told) > engine.TYPED_SENTENCE_SHARE
+    # the year of what is asked, not the report's ("2023년에 ... 보고서에 따르면"), nor a stem too short
+    assert _typed("2023년에 국무부 보고서에 따르면 몇 명이 송환됐나요?", "ko", worded=True).years == {"2023"}
+    assert engine._attribution_terms("모로코인 구금자에게 법원이 명한 배상액은 얼마예요?") == frozenset()
+    short = _typed("법원이 명한 배상액은 얼마예요?", "ko", {"en": {"법원": (("court",),)}}, worded=True)
+    assert short.share(_sentences_record("The courtyard holds 10 million won.")) == 0.0
+
+
 def test_a_question_asking_days_is_answered_only_by_a_sentence_giving_days() -> None:
     """ "중국 공안에 붙잡힌 탈북민이 북한으로 넘겨지기까지 보통 며칠 걸려요?" is not answered by "42 North
     Korean defectors went missing in the previous five years": a length of time in years is no number

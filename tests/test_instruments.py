@@ -541,7 +541,7 @@ def test_the_name_written_in_capitals_outweighs_what_the_question_asks_about() -
     [
         "What does Article 3 of the CAT say?",  # an acronym
         "What does Article 1 of the Convention say?",  # the kind alone
-        "What does article 33 of the refugee convention say?",  # no capitals
+        "what does the refugee convention say in article 33?",  # no capitals, nor after the article
         "헌법 제3조는 무엇인가요?",  # the kind alone
     ],
 )
@@ -559,6 +559,20 @@ def test_no_name_is_stressed_without_a_capitalised_instrument_name(question: str
     ],
 )
 def test_a_korean_name_is_the_word_holding_a_kind_of_instrument(question: str, stressed: set[str]) -> None:
+    assert engine._name_words(analyze_question(question)) == stressed
+
+
+@pytest.mark.parametrize(
+    ("question", "stressed"),
+    [
+        ("What does article 33 of the refugee convention say?", {"refuge", "convent"}),
+        ("How does Article 240 of China's criminal law define trafficking?", {"china", "crimin", "law"}),
+        ("What does Article 9 of the Chinese nationality law say?", {"chines", "nation", "law"}),
+    ],
+)
+def test_a_lower_case_name_after_the_article_it_names_is_stressed(question: str, stressed: set[str]) -> None:
+    """ "Article 240 of China's criminal law": the instrument's words weigh as a capitalised name's, or
+    "trafficking in women and children" named the Palermo Protocol, which has no article 240."""
     assert engine._name_words(analyze_question(question)) == stressed
 
 
