@@ -108,42 +108,46 @@
       return;
     }
     wireTextarea(form);
-    // The text the box held when the question went out: what may be cleared once it is answered; and
-    // how many questions are on their way (the box stays while a later one is: it may yet fail).
-    var asked = null;
-    var pending = 0;
-    form.addEventListener("htmx:beforeRequest", function () {
+    // The text the box held when each question went out (by its request): what may be cleared once
+    // that question is answered. Answers may settle after a later question was sent, even after its
+    // answer came: each is read against its own question.
+    var asked = new WeakMap();
+    form.addEventListener("htmx:beforeRequest", function (ev) {
       var box = form.querySelector("textarea[name=q]");
-      asked = box ? box.value : null;
-      pending += 1;
-    });
-    form.addEventListener("htmx:afterRequest", function () {
-      pending = Math.max(0, pending - 1);
+      if (ev.detail && ev.detail.xhr && box) {
+        asked.set(ev.detail.xhr, box.value);
+      }
     });
     // After htmx appends a turn: show its copy buttons, move focus to the answer, and clear the box,
     // unless the question could not be asked: then it stays in the box, its reason shown beside it.
-    // Whatever was typed into the box while the answer was on its way is the next question: it stays
-    // in the box, and so does the focus.
+    // Whatever is in the box but the question answered (typed while the answer was on its way, or a
+    // later question) stays in the box, and so does the focus.
     document.body.addEventListener("htmx:afterSettle", function (ev) {
       // once per answer: the thread settles, and so does the history swapped in beside it
-      if (ev.target === thread && ev.detail && ev.detail.target === thread) {
-        wireCopyButtons(thread);
-        var failed = ev.detail.xhr && ev.detail.xhr.status >= 400;
-        var box = form.querySelector("textarea[name=q]");
-        var typedSince = box !== null && box.value !== asked && box.value.trim() !== "";
-        if (!failed) {
-          if (box && !typedSince && pending === 0) {
-            box.value = "";
-          }
-          // The earlier failed attempts are superseded by this answer.
-          var stale = thread.querySelectorAll(".turn-failed");
-          for (var i = 0; i < stale.length; i++) {
+      if (ev.target !== thread || !ev.detail || ev.detail.target !== thread) {
+        return;
+      }
+      wireCopyButtons(thread);
+      var failed = ev.detail.xhr && ev.detail.xhr.status >= 400;
+      var box = form.querySelector("textarea[name=q]");
+      var question = ev.detail.xhr ? asked.get(ev.detail.xhr) : undefined;
+      var other = box !== null && box.value !== question && box.value.trim() !== "";
+      if (!failed) {
+        if (box && !other) {
+          box.value = "";
+        }
+        // The failed attempts before this answer are superseded by it (not one that came after it).
+        var answered = thread.querySelectorAll(".turn:not(.turn-failed)");
+        var last = answered.length ? answered[answered.length - 1] : null;
+        var stale = thread.querySelectorAll(".turn-failed");
+        for (var i = 0; i < stale.length; i++) {
+          if (last && last.compareDocumentPosition(stale[i]) & Node.DOCUMENT_POSITION_PRECEDING) {
             stale[i].parentNode.removeChild(stale[i]);
           }
         }
-        if (!typedSince) {
-          focusLatest(thread);
-        }
+      }
+      if (!other) {
+        focusLatest(thread);
       }
     });
   });
