@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT41`: bench/devset/audit3.jsonl to audit41.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT43`: bench/devset/audit3.jsonl to audit43.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -79,6 +79,8 @@ AUDIT38 = DEVSET.with_name("audit38.jsonl")
 AUDIT39 = DEVSET.with_name("audit39.jsonl")
 AUDIT40 = DEVSET.with_name("audit40.jsonl")
 AUDIT41 = DEVSET.with_name("audit41.jsonl")
+AUDIT42 = DEVSET.with_name("audit42.jsonl")
+AUDIT43 = DEVSET.with_name("audit43.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -121,6 +123,8 @@ QUESTION_SETS = {
     "audit 39": AUDIT39,
     "audit 40": AUDIT40,
     "audit 41": AUDIT41,
+    "audit 42": AUDIT42,
+    "audit 43": AUDIT43,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

@@ -1358,7 +1358,7 @@ class GroundIndex:
         if lexicon is None:
             return constraints
         out = []
-        for c in constraints:
+        for c in _joined_titles(constraints, lexicon.en_phrases):
             heads: tuple[str, ...] = ()
             one_word = False
             if c.kind == "name" and not c.cjk:
@@ -3146,6 +3146,29 @@ _LOWER_NAME = re.compile(
     r"declaration|charter|treaty))\b",
     re.IGNORECASE,
 )
+
+
+def _joined_titles(
+    constraints: Sequence[Constraint], phrases: Mapping[str, tuple[str, ...]]
+) -> list[Constraint]:
+    """`constraints` with each run of two or three key names in a row that the word list glosses whole
+    (`Lexicon.en_phrases`) joined into one: "the Minister of Unification" is read as "Minister" and
+    "Unification" (a name stops at "of"), neither of which a Korean passage's 통일부장관 held; joined,
+    it is glossed as the headword (`GroundIndex._korean_forms`). An English passage holds the joined
+    name as it held both."""
+    out = list(constraints)
+    i = 0
+    while i < len(out):
+        for width in (3, 2):
+            run = out[i : i + width]
+            if len(run) == width and all(c.kind == "name" and not c.cjk and not c.alternatives for c in run):
+                terms = tuple(t for c in run for t in c.terms)
+                if " ".join(terms) in phrases:
+                    joined = f"{run[0].text} of {' and '.join(c.text for c in run[1:])}"
+                    out[i : i + width] = [replace(run[0], text=joined, terms=terms, in_order=())]
+                    break
+        i += 1
+    return out
 
 
 def _name_words(q: QuestionAnalysis) -> frozenset[str]:

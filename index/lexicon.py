@@ -119,6 +119,16 @@ DOMAIN_ENTRIES = (
     # and the Refugee Act's authority (법무부장관: "the Minister of Justice")
     ("법무부", "Ministry of Justice; Justice Ministry"),
     ("법무부장관", "Minister of Justice; Justice Minister"),
+    # and the other ministers and heads the Korean laws charge most often, as the State Department reports
+    # and English questions name them (통일부장관 297 times in the demo's Korean laws, 국가정보원장 52)
+    ("통일부장관", "Minister of Unification; Unification Minister"),
+    ("국가정보원장", "Director of the National Intelligence Service; NIS Director"),
+    ("성평등가족부장관", "Minister of Gender Equality and Family"),
+    ("행정안전부장관", "Minister of the Interior and Safety"),
+    ("교육부장관", "Minister of Education; Education Minister"),
+    ("고용노동부장관", "Minister of Employment and Labor"),
+    ("국방부장관", "Minister of National Defense; Defense Minister"),
+    ("외교부장관", "Minister of Foreign Affairs; Foreign Minister"),
     # the treaties' and laws' wording for what a body is made of ("The Committee shall consist of ten
     # experts": 위원회는 ... 위원으로 구성한다) and for prosecuting (처벌 is "punish" alone)
     ("구성", "consist; composition"),

@@ -421,6 +421,16 @@ REPEATED = frozenset(
         "en-1751",  # audit 40: en-397 not naming the article
         "en-1777",  # audit 41: en-1269 asking one of its items
         "en-1798",  # audit 41: en-1115 in other words (unanswerable)
+        "en-1822",  # audit 42: en-702 in other words
+        "en-1833",  # audit 42: en-676 asking the same article's other ages
+        "en-1837",  # audit 42: en-1563 word for word (unanswerable)
+        "en-1842",  # audit 42: en-106 asking a year's close (off topic)
+        "ko-1459",  # audit 42: ko-202 naming the article
+        "ko-1463",  # audit 42: ko-910 in other words
+        "ko-1469",  # audit 42: ko-1050 asking the same article's other term
+        "ko-1472",  # audit 42: ko-136 asking the rate (unanswerable)
+        "en-1855",  # audit 43: en-1185 as a follow-up
+        "en-1876",  # audit 43: en-1733 asking who decides (unanswerable)
     }
 )
 
@@ -490,6 +500,7 @@ REPEATED_TEST = frozenset(
         "en-1793",  # audit 41: en-520 in other words (the audit set's test half)
         "ko-1444",  # audit 41: ko-1391 in other words (audit 39's test half)
         "ko-1454",  # audit 41: ko-1092 in other words (unanswerable; audit 25's test half)
+        "en-1861",  # audit 43: en-1183 in other words (audit 25's test half)
     }
 )
 

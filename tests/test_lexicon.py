@@ -651,6 +651,42 @@ def test_an_english_key_name_the_word_list_glosses_whole_is_held_by_its_korean_f
     assert court._korean_forms((supreme,), "en") == (supreme,)
 
 
+def test_a_title_named_with_of_is_joined_and_held_by_its_korean_form(tiny: GroundIndex) -> None:
+    """ "... the Minister of Unification normally decides ... Who decides instead when ...?" is answered
+    by the act's "통일부장관은 ... 보호 여부를 결정한다. 다만, ... 국가정보원장이 ...": a name stops at "of",
+    and neither "Minister" nor "Unification" alone was held by a Korean passage; the two in a row,
+    glossed whole by the word list, are one name held by 통일부장관. Names in a row the list does not
+    gloss stay apart."""
+    domain = Lexicon.from_entries(DOMAIN_ENTRIES)
+    index = GroundIndex(tiny.backend, FakeEmbedder(), lexicon=lambda: domain)
+    names = tuple(
+        c
+        for c in analyze_question("Does the Minister of Unification decide on protection?").constraints
+        if c.kind == "name"
+    )
+    assert [c.text for c in names] == ["Minister", "Unification"]
+    (read,) = index._korean_forms(names, "en")
+    assert read.text == "Minister of Unification" and read.glossed == ("통일부", "장관")
+    text = "① 통일부장관은 보호신청자에 대하여 보호 여부를 결정한다."
+    record = PassageRecord(
+        passage=Passage("p", "source", text, 0, len(text), None, 0),
+        language="ko",
+        tokens=tuple(analyze(text)),
+        sentences=((0, len(text)),),
+    )
+    assert index._missing((read,), record, frozenset(record.tokens)) == ()
+    # three in a row ("the Minister of Gender Equality and Family": 성평등가족부장관)
+    three = tuple(
+        c
+        for c in analyze_question("Is the Minister of Gender Equality and Family the chair?").constraints
+        if c.kind == "name"
+    )
+    assert [c.text for c in index._korean_forms(three, "en")] == ["Minister of Gender Equality and Family"]
+    # names the list does not gloss together stay apart
+    apart = tuple(c for c in analyze_question("Did Japan and Thailand sign?").constraints if c.kind == "name")
+    assert index._korean_forms(apart, "en") == apart
+
+
 def test_a_one_word_english_key_name_is_held_by_the_korean_sense_the_collection_uses(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
