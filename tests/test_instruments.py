@@ -539,7 +539,7 @@ def test_the_name_written_in_capitals_outweighs_what_the_question_asks_about() -
 @pytest.mark.parametrize(
     "question",
     [
-        "What does Article 3 of the CAT say?",  # an acronym
+        "Does the CAT say anything about deportation?",  # an acronym not beside an article
         "What does Article 1 of the Convention say?",  # the kind alone
         "what does the refugee convention say in article 33?",  # no capitals, nor after the article
         "헌법 제3조는 무엇인가요?",  # the kind alone
@@ -568,6 +568,13 @@ def test_a_korean_name_is_the_word_holding_a_kind_of_instrument(question: str, s
         ("What does article 33 of the refugee convention say?", {"refuge", "convent"}),
         ("How does Article 240 of China's criminal law define trafficking?", {"china", "crimin", "law"}),
         ("What does Article 9 of the Chinese nationality law say?", {"chines", "nation", "law"}),
+        # an acronym beside the article it names, however long the question around it
+        ("What does Article 3 of the CAT say?", {"cat"}),
+        (
+            "During a declared public emergency, ICCPR Article 4 lets states suspend some of their "
+            "obligations. Which articles can never be suspended?",
+            {"iccpr"},
+        ),
     ],
 )
 def test_a_lower_case_name_after_the_article_it_names_is_stressed(question: str, stressed: set[str]) -> None:
