@@ -24,7 +24,7 @@ import itertools
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -406,6 +406,8 @@ class GroundIndex:
         self._lock = threading.Lock()
         self._lexicon = lexicon
         self._lexicon_read: tuple[Lexicon | None] | None = None  # (the list,) once read
+        self._glossed: frozenset[str] | None = None  # the terms the word list glosses, once read
+        self._glossed_view = _Glossed(self)  # ... looked up only when a sense is (the list read then)
         self._lexicon_lock = threading.Lock()  # not self._lock: reading takes ~0.5 s
         self._english: frozenset[str] | None = None  # both word lists' English words, once read
         self._english_lock = threading.Lock()
@@ -675,7 +677,7 @@ class GroundIndex:
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
-        constraints = self._korean_forms(self._key_constraints(q.constraints), language)
+        constraints = self._korean_forms(self._key_constraints(q.constraints), language, question)
         if in_named is not None and in_named.decisive:
             # a name that is the instrument's ("Article 9 of the Chinese Nationality Law") is met by
             # its naming, in whatever form its title writes it ("Nationality Law of the People's
@@ -713,6 +715,7 @@ class GroundIndex:
                 self._subject,
                 self._source_years,
                 self._title_abbreviated,
+                self._glossed_view,
             )
         wanted = set(q.provisions)
         in_senses = frozenset[str]().union(*asked[1:])  # a Korean term's English senses, all their words
@@ -866,6 +869,18 @@ class GroundIndex:
             if self._lexicon_read is None:
                 self._lexicon_read = (self._lexicon(),)
             return self._lexicon_read[0]
+
+    def _glossed_terms(self) -> Container[str]:
+        """The index terms the word list glosses on their own, in either language (`TypedReading.glossed`);
+        empty without it. Read once, then kept."""
+        if self._glossed is None:
+            lexicon = self.word_list()
+            found = (
+                frozenset(lexicon.en_ko) | frozenset(lexicon.ko_en) if lexicon is not None else frozenset()
+            )
+            with self._lock:
+                self._glossed = found
+        return self._glossed
 
     def english_words(self) -> frozenset[str]:
         """The English words of both word lists (`Lexicon.english_terms`, `index.cedict.english_glosses`:
@@ -1340,7 +1355,9 @@ class GroundIndex:
             or max(min(stats.df.get(t, 0) for t in terms) for terms in forms[c]) <= limit
         )
 
-    def _korean_forms(self, constraints: tuple[Constraint, ...], language: str) -> tuple[Constraint, ...]:
+    def _korean_forms(
+        self, constraints: tuple[Constraint, ...], language: str, question: str = ""
+    ) -> tuple[Constraint, ...]:
         """`constraints` with each key name of an English question that the word list glosses whole
         (`index.lexicon.Lexicon.en_phrases`: "Justice Minister" for 법무부장관) held by a Korean passage
         holding that headword's terms (`Constraint.glossed`: 법무부, 장관): the Refugee Act's
@@ -1358,7 +1375,7 @@ class GroundIndex:
         if lexicon is None:
             return constraints
         out = []
-        for c in _joined_titles(constraints, lexicon.en_phrases):
+        for c in _joined_titles(constraints, lexicon.en_phrases, question):
             heads: tuple[str, ...] = ()
             one_word = False
             if c.kind == "name" and not c.cjk:
@@ -2517,6 +2534,9 @@ class TypedReading:
         capitals: the key names that are a capital standing for its state (`_is_capital`; acting, so
             held by the state's names: "Seoul's unification ministry", not "in Seoul"), not an agent of
             a treaty act: not asked of a source about that state (`_names_of`).
+        glossed: the passage-language terms the word list glosses on their own (`Lexicon.en_ko`): a
+            word of a sense's stem holds the sense in another language ("detain": detaine) only when
+            it is no word of its own there (not "commit": committe, "secret": secretari).
     """
 
     answer: Constraint
@@ -2536,6 +2556,7 @@ class TypedReading:
     titled: Callable[[str, str], bool] | None = None
     capitals: frozenset[str] = frozenset()
     days: bool = False
+    glossed: Container[str] = frozenset()
 
     @classmethod
     def of(
@@ -2549,6 +2570,7 @@ class TypedReading:
         subject: Callable[[str], frozenset[str]] | None = None,
         source_years: Callable[[str], frozenset[str]] | None = None,
         titled: Callable[[str, str], bool] | None = None,
+        glossed: Container[str] = frozenset(),
     ) -> TypedReading | None:
         """The reading of a question with key facts `constraints` and terms `terms`; None when it
         asks no answer type or its terms weigh nothing. A name the `question` gives as the source of
@@ -2600,6 +2622,7 @@ class TypedReading:
                 if c.kind == "name" and not c.agent and c.alternatives and _is_capital(c.text)
             ),
             answer.text == "a duration" and _ASKS_DAYS.search(question) is not None,
+            glossed,
         )
 
     def share(self, rec: PassageRecord) -> float:
@@ -2622,10 +2645,13 @@ class TypedReading:
             if t in s or any(s.issuperset(x) for x in (*meant.get(t, ()), *self.alternatives.get(t, ()))):
                 return True
             if other and any(
-                len(x) == 1 and len(x[0]) >= SHARED_STEM and any(y.startswith(x[0]) for y in s)
+                len(x) == 1
+                and len(x[0]) >= SHARED_STEM
+                and any(y.startswith(x[0]) and y not in self.glossed for y in s)
                 for x in meant.get(t, ())
             ):
-                # a one-word sense held by a word of its stem ("detain": "detainee", detaine)
+                # a one-word sense held by a word of its stem that is no word of its own ("detain":
+                # "detainee", detaine; not "commit": "Committee", committe)
                 return True
             if not other and len(t) >= SHARED_STEM and t.isascii() and t.isalpha():
                 return any(x.startswith(t) or (len(x) >= SHARED_STEM and t.startswith(x)) for x in s)
@@ -2907,6 +2933,9 @@ _KO_SAME_REFERENT = {
     if len(form) == 1
 }
 
+# A Korean word with no particle at its end, nor a word of time ("미", "국무부", "한국"; not "사례가",
+# "이후", "중"): words that can stand in a report's name (`_EDITION_YEAR`, `_ATTRIBUTION`)
+_BARE_WORD = r"(?!(?:이후|이전|동안|부터|까지|중)(?:\s|$))[^\s,?;]*[^\s,?;이가을를은는한된중에의도와과]"
 # The clause of a question that gives the source of what it asks: "according to the Ministry of
 # Unification, ...", "as reported by Daily NK", "per the State Department's 2023 report" (not "per
 # year", "per capita"), "통일부 발표에 따르면", "국무부 인권보고서에 나온"
@@ -2916,8 +2945,11 @@ _ATTRIBUTION = re.compile(
     # many ...?")
     r"(?=[,?;]|\s+(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|did|does|do|has|have|had|"
     r"and|but)\b|\s*$)|(?:^|[,;]\s*)[^,?;]*?따르면"
-    # a Korean question's report it reads ("미 국무부 2024년 한국 인권보고서에 나온, ...": "as told in")
-    r"|^[^,?;]*?(?:보고서|백서|연감|팩트북)(?:에|에서)\s*(?:나온|나와\s*있는|나오는|적힌|쓰인|언급된)",
+    # a Korean question's report it reads ("미 국무부 2024년 한국 인권보고서에 나온, ...": "as told in"),
+    # named by words that are the report's (no particle: not "일본인 납치 피해자 중 보고서에 언급된 인원",
+    # whose subject comes first)
+    rf"|^\s*(?:{_BARE_WORD}\s+){{0,5}}?[가-힣]*(?:보고서|백서|연감|팩트북)(?:에|에서)\s*"
+    r"(?:나온|나와\s*있는|나오는|적힌|쓰인|언급된)",
     re.IGNORECASE,
 )
 
@@ -2963,9 +2995,10 @@ _EDITION_YEAR = re.compile(
     rf"\bthe\s+({_YEAR})\s+(?:[\w.’'-]+\s+){{0,3}}?"
     r"(?:report|edition|factbook|survey|yearbook|review|white\s+paper|country\s+reports?)s?\b"
     rf"|({_YEAR})\s*년\s*(?:판(?:에서|에|의|은|을|이)?(?![가-힣])|도?\s*(?:보고서|백서|연감))"
-    # or with up to two words between, the year standing alone ("2024년 한국 인권보고서", "2023년 국무부
-    # 보고서"; not "2023년에 국무부 보고서에 따르면", the year of what is asked)
-    rf"|({_YEAR})\s*년\s+(?:[^\s\d]+\s+){{0,2}}?[가-힣]*(?:보고서|백서|연감)",
+    # or with up to three words between, the year standing alone ("2024년 미 국무부 한국 인권보고서",
+    # "2023년 국무부 보고서"), none of them ending in a particle or telling time: not "2023년에 국무부
+    # 보고서에 따르면", "2020년 강제송환 사례가 보고서에", "2019년 이후 탈북민 보고서", the years asked
+    rf"|({_YEAR})\s*년도?\s+(?:{_BARE_WORD}\s+){{0,3}}?[가-힣]*(?:보고서|백서|연감)",
     re.IGNORECASE,
 )
 # A count question asking a running total, and a sentence giving one ("in all", not "in all of China's
@@ -3148,14 +3181,33 @@ _LOWER_NAME = re.compile(
 )
 
 
+class _Glossed:
+    """`GroundIndex._glossed_terms` as a container read on its first lookup (`TypedReading.glossed`):
+    only a question looked up in the word list asks it, so no other reads the list for it."""
+
+    def __init__(self, index: GroundIndex) -> None:
+        self._index = index
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._index._glossed_terms()
+
+
 def _joined_titles(
-    constraints: Sequence[Constraint], phrases: Mapping[str, tuple[str, ...]]
+    constraints: Sequence[Constraint], phrases: Mapping[str, tuple[str, ...]], question: str = ""
 ) -> list[Constraint]:
     """`constraints` with each run of two or three key names in a row that the word list glosses whole
     (`Lexicon.en_phrases`) joined into one: "the Minister of Unification" is read as "Minister" and
     "Unification" (a name stops at "of"), neither of which a Korean passage's 통일부장관 held; joined,
     it is glossed as the headword (`GroundIndex._korean_forms`). An English passage holds the joined
-    name as it held both."""
+    name as it held both. Not in a question naming another country than Korea ("China's Minister of
+    Foreign Affairs" is no 외교부장관 of the Korean laws). The joined name is written as the question
+    writes it (`question`: "Director of the National Intelligence Service")."""
+    countries = country_terms()
+    if any(
+        c.kind == "name" and c.terms and set(c.terms) <= countries and "korea" not in c.terms
+        for c in constraints
+    ):
+        return list(constraints)
     out = list(constraints)
     i = 0
     while i < len(out):
@@ -3164,7 +3216,12 @@ def _joined_titles(
             if len(run) == width and all(c.kind == "name" and not c.cjk and not c.alternatives for c in run):
                 terms = tuple(t for c in run for t in c.terms)
                 if " ".join(terms) in phrases:
-                    joined = f"{run[0].text} of {' and '.join(c.text for c in run[1:])}"
+                    span = re.search(
+                        rf"{re.escape(run[0].text)}.{{0,40}}?{re.escape(run[-1].text)}", question
+                    )
+                    joined = (
+                        span.group() if span else f"{run[0].text} of {' and '.join(c.text for c in run[1:])}"
+                    )
                     out[i : i + width] = [replace(run[0], text=joined, terms=terms, in_order=())]
                     break
         i += 1
@@ -3186,7 +3243,7 @@ def _name_words(q: QuestionAnalysis) -> frozenset[str]:
             names.append(tuple(analyze(run[0])))
     if has_hangul(q.text):
         names += list(_korean_names(q.text))
-    names += [tuple(analyze(n)) for m in _LOWER_NAME.finditer(q.text) if (n := m.group("name")).islower()]
+    names += [tuple(analyze(n)) for m in _LOWER_NAME.finditer(q.text) if _lower_name(n := m.group("name"))]
     kinds = instrument_terms()
     # an acronym written beside the article it names ("ICCPR Article 4", "Article 3 of the CAT") names
     # its instrument as a capitalised name does, however long the question around it
@@ -3196,11 +3253,38 @@ def _name_words(q: QuestionAnalysis) -> frozenset[str]:
     return frozenset(t for terms in names for t in terms) | beside
 
 
+# What a lower-case name's words before its kind are not: a kind of instrument ("the convention require
+# national law": the name is "the convention"), a verb, or a word any instrument may be called ("the new
+# law", "the relevant act")
+# fmt: off
+_NOT_NAME_WORDS = frozenset({
+    "new", "old", "relevant", "revised", "amended", "current", "same", "present", "applicable", "domestic",
+    "national", "international", "local", "general", "previous", "latest", "original", "whole", "entire",
+    "said", "above", "following", "this", "that", "these", "those", "such", "any", "does", "do", "did",
+    "is", "are", "was", "were", "be", "been", "can", "could", "may", "might", "must", "shall", "should",
+    "will", "would", "require", "requires", "required", "say", "says", "allow", "allows",
+    "allowed", "let", "lets", "mean", "means",
+})
+# fmt: on
+
+
+def _lower_name(name: str) -> bool:
+    """Whether `name` (`_LOWER_NAME`'s: words in lower case ending in a kind of instrument) names one by
+    words of its own ("criminal law", "refugee convention"): none of its words before the kind is
+    another kind or one of `_NOT_NAME_WORDS`."""
+    if not name.islower():
+        return False
+    *leading, _ = name.split()
+    return not any(w in _NOT_NAME_WORDS or is_instrument_heading(w.capitalize()) for w in leading)
+
+
 # An acronym beside the provision a question names: "ICCPR Article 4", "CAT art. 3", "Article 4 of the
 # ICCPR", "Article 33 (CAT)" (`_name_words`; forty-three sets' fit halves, 2026-12-06: one answer more,
 # en-1856, "During a declared public emergency, ICCPR Article 4 lets states ...", nothing lost)
 _ACRONYM_BESIDE = re.compile(
-    r"\b([A-Z]{3,8})(?:'s|’s)?\s+(?:Article|Art\.|article|art\.)\s*\d+"
+    # (an article in capitals after an acronym: "a BBC article 2 weeks ago" is a news article; nor a
+    # number of days, weeks ... after it)
+    r"\b([A-Z]{3,8})(?:'s|’s)?\s+(?:Article|Art\.)\s*\d+(?![\w.])(?!\s+(?:days?|weeks?|months?|years?)\b)"
     r"|\b(?:Article|Art\.|article|art\.)\s*\d+[\w()]*\s+(?:of\s+(?:the\s+)?|\(|)([A-Z]{3,8})\b"
 )
 

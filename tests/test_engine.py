@@ -863,6 +863,27 @@ def test_a_korean_question_of_a_reports_figure_reads_the_report_apart_and_its_se
     assert engine._attribution_terms("모로코인 구금자에게 법원이 명한 배상액은 얼마예요?") == frozenset()
     short = _typed("법원이 명한 배상액은 얼마예요?", "ko", {"en": {"법원": (("court",),)}}, worded=True)
     assert short.share(_sentences_record("The courtyard holds 10 million won.")) == 0.0
+    # nor a longer word that is a word of its own ("commit": the Committee, committe)
+    commit = _typed("위임받은 기관은 몇 곳인가요?", "ko", {"en": {"위임": (("commit",),)}}, worded=True)
+    met = _sentences_record("The Committee met 3 times.")
+    assert commit.share(met) > engine.TYPED_SENTENCE_SHARE
+    assert replace(commit, glossed=frozenset({"committe"})).share(met) == 0.0
+    # the report's edition and clause stand before the subject asked, named by bare words; a year or a
+    # subject with a particle, or a word of time, is what is asked ("2020년 강제송환 사례가 보고서에")
+    for asked_year in (
+        "2020년 강제송환 사례가 보고서에 몇 건 나와 있나요?",
+        "2019년 이후 탈북민 보고서에 나온 송환 건수는?",
+        "2022년 탈북민 입국자가 보고서에 몇 명으로 나오나요?",
+    ):
+        assert engine._edition_years(asked_year) == frozenset(), asked_year
+    for edition in (
+        "2024년 미 국무부 한국 인권보고서에 나온, 배상액은?",
+        "2024년도 국무부 인권보고서에는 몇 명이라고 나와요?",
+    ):
+        assert engine._edition_years(edition) == {"2024"}, edition
+    assert (
+        engine._attribution_terms("일본인 납치 피해자 중 보고서에 언급된 인원은 몇 명인가요?") == frozenset()
+    )
 
 
 def test_a_question_asking_days_is_answered_only_by_a_sentence_giving_days() -> None:

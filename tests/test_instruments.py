@@ -540,6 +540,9 @@ def test_the_name_written_in_capitals_outweighs_what_the_question_asks_about() -
     "question",
     [
         "Does the CAT say anything about deportation?",  # an acronym not beside an article
+        "A BBC article 2 weeks ago said China sent back 60 people. What do the reports say?",  # news
+        "Does article 7 of the convention require national law to register births?",  # a verb's words
+        "What does Article 12 of the new law say?",  # a word any law may be called
         "What does Article 1 of the Convention say?",  # the kind alone
         "what does the refugee convention say in article 33?",  # no capitals, nor after the article
         "헌법 제3조는 무엇인가요?",  # the kind alone

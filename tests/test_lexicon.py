@@ -682,6 +682,19 @@ def test_a_title_named_with_of_is_joined_and_held_by_its_korean_form(tiny: Groun
         if c.kind == "name"
     )
     assert [c.text for c in index._korean_forms(three, "en")] == ["Minister of Gender Equality and Family"]
+    # written as the question writes them
+    director = analyze_question("Did the Director of the National Intelligence Service decide?")
+    question = "Did the Director of the National Intelligence Service decide?"
+    names = tuple(c for c in director.constraints if c.kind == "name")
+    (read,) = index._korean_forms(names, "en", question)
+    assert read.text == "Director of the National Intelligence Service"
+    # another country's minister is none of the Korean laws' ("China's Minister of Foreign Affairs")
+    china = tuple(
+        c
+        for c in analyze_question("Does China's Minister of Foreign Affairs decide?").constraints
+        if c.kind == "name"
+    )
+    assert [c.text for c in index._korean_forms(china, "en")] == ["China", "Minister", "Foreign Affairs"]
     # names the list does not gloss together stay apart
     apart = tuple(c for c in analyze_question("Did Japan and Thailand sign?").constraints if c.kind == "name")
     assert index._korean_forms(apart, "en") == apart
