@@ -310,6 +310,16 @@ def test_the_installed_word_list_reads_domain_words() -> None:
     assert lex.en_phrases[" ".join(analyze("armed forces"))] == ("국군", "군대")
 
 
+def _korean_record(text: str) -> PassageRecord:
+    """One Korean passage of `text`, a sentence of its own."""
+    return PassageRecord(
+        passage=Passage("p", "source", text, 0, len(text), None, 0),
+        language="ko",
+        tokens=tuple(analyze(text)),
+        sentences=((0, len(text)),),
+    )
+
+
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> GroundIndex:
     return tiny_index_in(tmp_path_factory, "lexicon")
@@ -632,12 +642,7 @@ def test_an_english_key_name_the_word_list_glosses_whole_is_held_by_its_korean_f
     assert index._korean_forms((foundation,), "en")[0].glossed == ("북한", "인권", "재단")
     # a Korean passage holding the form holds the name; without the form it does not
     text = "⑦ 법무부장관은 이의신청서를 접수한 날부터 6개월 이내에 결정을 하여야 한다."
-    record = PassageRecord(
-        passage=Passage("p", "source", text, 0, len(text), None, 0),
-        language="ko",
-        tokens=tuple(analyze(text)),
-        sentences=((0, len(text)),),
-    )
+    record = _korean_record(text)
     held = frozenset(record.tokens)
     assert index._missing((read,), record, held) == ()
     assert index._missing((minister,), record, held) == (minister,)
@@ -668,12 +673,7 @@ def test_a_title_named_with_of_is_joined_and_held_by_its_korean_form(tiny: Groun
     (read,) = index._korean_forms(names, "en")
     assert read.text == "Minister of Unification" and read.glossed == ("통일부", "장관")
     text = "① 통일부장관은 보호신청자에 대하여 보호 여부를 결정한다."
-    record = PassageRecord(
-        passage=Passage("p", "source", text, 0, len(text), None, 0),
-        language="ko",
-        tokens=tuple(analyze(text)),
-        sentences=((0, len(text)),),
-    )
+    record = _korean_record(text)
     assert index._missing((read,), record, frozenset(record.tokens)) == ()
     # three in a row ("the Minister of Gender Equality and Family": 성평등가족부장관)
     three = tuple(
@@ -724,12 +724,7 @@ def test_a_one_word_english_key_name_is_held_by_the_korean_sense_the_collection_
     (read,) = index._korean_forms((minister,), "en")
     assert read.glossed == ("장관",)
     text = law.split("\n\n")[1]
-    record = PassageRecord(
-        passage=Passage("p", "law", text, 0, len(text), None, 0),
-        language="ko",
-        tokens=tuple(analyze(text)),
-        sentences=((0, len(text)),),
-    )
+    record = _korean_record(text)
     assert index._missing((read,), record, frozenset(record.tokens)) == ()
     assert index._missing((minister,), record, frozenset(record.tokens)) == (minister,)
     # only a title or body is glossed so, in a sense the collection uses far more than any other: "the

@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -48,6 +48,28 @@ def quotes_of(turn: object) -> list[str]:
     return [t for t in blocks.all_text_contents()]
 
 
+def ask_and_hold(page: Page, question: str) -> tuple[Route, Callable[[Route], None]]:
+    """Ask `question` with its answer held back (a route on /turn; later questions pass): the held
+    request, to continue, and the route's handler, to unroute."""
+    held: list[Route] = []
+
+    def hold_first(route: Route) -> None:
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/turn?*", hold_first)
+    box = page.get_by_label("Question", exact=True)
+    box.fill(question)
+    box.press("Enter")
+    deadline = time.monotonic() + 30
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    assert held, "the question was not sent"
+    return held[0], hold_first
+
+
 def second_turn(page: Page, live_server: str, first: str, second: str) -> Locator:
     """On a new chat page, ask `first` and then `second`; the second turn."""
     page.goto(live_server + "/")
@@ -72,21 +94,10 @@ def test_a_question_typed_while_the_answer_is_on_its_way_stays_in_the_box(
     page: Page, live_server: str
 ) -> None:
     page.goto(live_server + "/")
-    held: list[Route] = []
-
-    def hold(route: Route) -> None:
-        held.append(route)
-
-    page.route("**/turn?*", hold)
+    held, hold = ask_and_hold(page, ANSWERABLE)
     box = page.get_by_label("Question", exact=True)
-    box.fill(ANSWERABLE)
-    box.press("Enter")
-    deadline = time.monotonic() + 30
-    while not held and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-    assert held, "the question was not sent"
     box.fill(SELF_CONTAINED)
-    held[0].continue_()
+    held.continue_()
     page.unroute("**/turn?*", hold)
     turn = page.locator("#thread article.turn")
     expect(turn).to_have_count(1, timeout=30_000)
@@ -240,34 +251,20 @@ def test_a_question_asked_before_the_last_answer_came_keeps_the_box_when_it_fail
     """Enter pressed again while an answer is on its way: the first answer's arrival leaves the box
     alone (the second question may yet fail), and when it does, the question is still there to mend."""
     page.goto(live_server + "/")
-    held: list[Route] = []
-
-    def hold_first(route: Route) -> None:
-        if held:
-            route.continue_()
-        else:
-            held.append(route)
-
-    page.route("**/turn?*", hold_first)
+    held, hold = ask_and_hold(page, ANSWERABLE)
     box = page.get_by_label("Question", exact=True)
-    box.fill(ANSWERABLE)
-    box.press("Enter")
-    deadline = time.monotonic() + 30
-    while not held and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-    assert held, "the question was not sent"
     page.get_by_text("Filters", exact=True).click()
     page.get_by_label("Dated from", exact=True).fill("2026")
     page.get_by_label("Dated to", exact=True).fill("2020")
     box.fill(SELF_CONTAINED)
     box.press("Enter")
-    held[0].continue_()
+    held.continue_()
     failed = page.locator("#thread article.turn-failed")
     expect(failed).to_have_count(1, timeout=30_000)
     expect(page.locator("#thread article.turn:not(.turn-failed)")).to_have_count(1)
     expect(failed.locator(".turn-reason")).to_contain_text("2026 is after 2020")
     expect(box).to_have_value(SELF_CONTAINED)
-    page.unroute("**/turn?*", hold_first)
+    page.unroute("**/turn?*", hold)
 
 
 @pytest.mark.usefixtures("problems")
