@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT43`: bench/devset/audit3.jsonl to audit43.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT45`: bench/devset/audit3.jsonl to audit45.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -81,6 +81,8 @@ AUDIT40 = DEVSET.with_name("audit40.jsonl")
 AUDIT41 = DEVSET.with_name("audit41.jsonl")
 AUDIT42 = DEVSET.with_name("audit42.jsonl")
 AUDIT43 = DEVSET.with_name("audit43.jsonl")
+AUDIT44 = DEVSET.with_name("audit44.jsonl")
+AUDIT45 = DEVSET.with_name("audit45.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -125,6 +127,8 @@ QUESTION_SETS = {
     "audit 41": AUDIT41,
     "audit 42": AUDIT42,
     "audit 43": AUDIT43,
+    "audit 44": AUDIT44,
+    "audit 45": AUDIT45,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

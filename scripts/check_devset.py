@@ -431,6 +431,8 @@ REPEATED = frozenset(
         "ko-1472",  # audit 42: ko-136 asking the rate (unanswerable)
         "en-1855",  # audit 43: en-1185 as a follow-up
         "en-1876",  # audit 43: en-1733 asking who decides (unanswerable)
+        "ko-1506",  # audit 44: ko-414 naming the Factbook
+        "ko-1557",  # audit 45: ko-547 in other words (off topic)
     }
 )
 
@@ -501,6 +503,7 @@ REPEATED_TEST = frozenset(
         "ko-1444",  # audit 41: ko-1391 in other words (audit 39's test half)
         "ko-1454",  # audit 41: ko-1092 in other words (unanswerable; audit 25's test half)
         "en-1861",  # audit 43: en-1183 in other words (audit 25's test half)
+        "en-1885",  # audit 44: en-1870 asking the penalty (audit 43's test half)
     }
 )
 

@@ -479,6 +479,8 @@ AUDIT40 = DEFAULT_DEVSET.with_name("audit40.jsonl")
 AUDIT41 = DEFAULT_DEVSET.with_name("audit41.jsonl")
 AUDIT42 = DEFAULT_DEVSET.with_name("audit42.jsonl")
 AUDIT43 = DEFAULT_DEVSET.with_name("audit43.jsonl")
+AUDIT44 = DEFAULT_DEVSET.with_name("audit44.jsonl")
+AUDIT45 = DEFAULT_DEVSET.with_name("audit45.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -526,6 +528,8 @@ SETS_IN_ORDER = (
     AUDIT41,
     AUDIT42,
     AUDIT43,
+    AUDIT44,
+    AUDIT45,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -570,6 +574,8 @@ LATER_AUDITS = {
     AUDIT41: (16, 26, 60, 19),  # students writing term papers, in long conversations
     AUDIT42: (16, 11, 60, 17),  # wire-service and newspaper journalists on deadline, figures and dates
     AUDIT43: (16, 9, 60, 17),  # policy researchers: exceptions, negations, conditions, who decides
+    AUDIT44: (16, 11, 60, 34),  # reporters on a Korean-language news desk, answers in English sources
+    AUDIT45: (16, 9, 60, 23),  # human-rights trainers: quiz questions, definitions, wrong premises
 }
 
 
@@ -591,7 +597,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit43.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit45.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
