@@ -25,6 +25,7 @@ from corpus.script import HAN_OR_KANA_CHAR, query_language
 from index.analyzer import STOP_WORDS, analyze
 from index.answer_type import PROVISION_WORDS, asked_type, profiled_type
 from index.instruments import (
+    acronyms_in,
     body_forms,
     body_names,
     capital_forms,
@@ -760,13 +761,10 @@ def _claim_names(
         return _names(text, skip)
     outside = _names(text, [*skip, claim])
     rest = text[claim[1] :]
-    if is_instrument_heading(rest) or _ACRONYM_WORD.search(rest):
+    if is_instrument_heading(rest) or acronyms_in(rest):
         return outside
     kept = {name for name, _, _ in outside}
     return [n for n in _names(text, skip) if n[0] in kept or is_instrument_heading(n[0])]
-
-
-_ACRONYM_WORD = re.compile(r"\b[A-Z]{3,8}\b")
 
 
 def _state_acting(words: Sequence[tuple[int, str]], i: int, acronym: str) -> bool:
