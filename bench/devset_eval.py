@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT45`: bench/devset/audit3.jsonl to audit45.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT49`: bench/devset/audit3.jsonl to audit49.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -83,6 +83,10 @@ AUDIT42 = DEVSET.with_name("audit42.jsonl")
 AUDIT43 = DEVSET.with_name("audit43.jsonl")
 AUDIT44 = DEVSET.with_name("audit44.jsonl")
 AUDIT45 = DEVSET.with_name("audit45.jsonl")
+AUDIT46 = DEVSET.with_name("audit46.jsonl")
+AUDIT47 = DEVSET.with_name("audit47.jsonl")
+AUDIT48 = DEVSET.with_name("audit48.jsonl")
+AUDIT49 = DEVSET.with_name("audit49.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -129,6 +133,10 @@ QUESTION_SETS = {
     "audit 43": AUDIT43,
     "audit 44": AUDIT44,
     "audit 45": AUDIT45,
+    "audit 46": AUDIT46,
+    "audit 47": AUDIT47,
+    "audit 48": AUDIT48,
+    "audit 49": AUDIT49,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

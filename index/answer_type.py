@@ -60,7 +60,22 @@ AnswerType = Literal[
     "a date",
     "a frequency",
     "a sentence",
+    "a birth",
 ]
+
+# A question for when or where a person was born ("When was Kim Jong-un born?", "Where was he born?",
+# "김정은 위원장은 몇 년생이에요?", "언제 태어났나요?", "출생연도") asks for "a birth": a passage telling one
+# ("born 8 January 1984", "출생", "태어났다", 出生), not another date or place of the person's life ("chief
+# of state: KIM Jong Un (since 17 December 2011)"). Not a question about children born somewhere ("Is a
+# child born in China to a North Korean mother a Chinese national?", "출생등록은 언제까지").
+_BIRTH_QUESTION = re.compile(
+    r"\b(?:when|where|what\s+year|which\s+year)\s+(?:was|were|is)\s+[^?,;]{1,60}?\s+born\b"
+    r"|\b(?:date|year|place)\s+of\s+birth\b|\bbirth\s*(?:year|date|place)s?\b"
+    r"|몇\s*년\s*생|언제\s*태어났|어디서\s*태어났|태어난\s*(?:해|년도|연도|곳|날)|출생\s*(?:연도|년도|일(?![가-힣])|지(?![가-힣]))"
+    r"|생년월일|哪一?年出生|出生于哪",
+    re.IGNORECASE,
+)
+_BIRTH = _led(r"[bB(출태생出]", r"\bborn\b|\bbirth\b|\(b\.\s|출생|태어|생년|出生")
 
 # A question for the sentence or verdict a court gave ("What prison sentence did a Chinese court give
 # pastor Jin Mingri?", "What verdict did the ICC reach?", "Which court convicted them?", "몇 년 형을
@@ -589,6 +604,12 @@ def _grouped(digits: str) -> str:
 
 
 def asked_type(question: str) -> AnswerType | None:
+    """The answer type a question asks for: "a birth" for when or where a person was born
+    (`_BIRTH_QUESTION`), else as `_asked_type` reads it."""
+    return "a birth" if _BIRTH_QUESTION.search(question) else _asked_type(question)
+
+
+def _asked_type(question: str) -> AnswerType | None:
     """The answer type a question asks for: "a count" for a number of things ("how many people", "몇
     곳", a question in keywords starting "total number of ...": a duration or an age does not answer
     it), "a duration" for a length of time ("임기는 몇 년",
@@ -694,7 +715,10 @@ def profiled_type(question: str, asked: AnswerType | None) -> AnswerType | None:
     a quantity the way the typing then knew (`_COUNT_QUESTION`, "how much ... cost"), else as None
     (no answer type: "What is the unemployment rate?", "얼마나 걸리나요?"); a date reads as "a date"
     only when asked as "in what year" or "몇 년에", not as "When did ...?" or "언제 ...됐나요?".
-    `index.answerability.profile_eligible` applies it."""
+    `index.answerability.profile_eligible` applies it. "a birth" came after too, and reads as the
+    question read before it (`_asked_type`)."""
+    if asked == "a birth":
+        asked = _asked_type(question)
     if asked is None or asked in ("a count", "a figure"):
         return asked
     if asked == "a date":
@@ -744,6 +768,8 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
         return _FREQUENCY.search(text) is not None
     if kind == "a sentence":
         return _SENTENCING.search(text) is not None
+    if kind == "a birth":
+        return _BIRTH.search(text) is not None
     if kind == "an amount":
         return _MONEY.search(text) is not None
     if kind == "an amount, not a fine":

@@ -93,6 +93,7 @@ from index.instruments import (
     TitleIndex,
     abbreviates,
     acronyms_in,
+    asks_joining,
     capital_forms,
     countries_in,
     country_terms,
@@ -1637,7 +1638,9 @@ class GroundIndex:
         question for the holder of a post (`index.answer_type.asks_office_holder`) or for the name of
         a person it describes (`index.holders.asks_person_name`) is not answered from a law or a
         treaty, nor from a passage with no sentence naming the post and another person than the
-        question's (`index.holders.names_holder`); and a question about one country is not answered
+        question's (`index.holders.names_holder`); nor is a question asking which states joined an
+        instrument (ratified, acceded to, signed it, or are parties: `index.instruments.asks_joining`);
+        and a question about one country is not answered
         from a passage of a source about another that does not name it (`_about_another_country`).
         Thread-safe: the instance is not changed.
 
@@ -1690,6 +1693,19 @@ class GroundIndex:
             eligible = [e and i not in passed_over for i, e in enumerate(eligible)]
             if foreign and min(passed_over, default=0) not in foreign_over:
                 foreign = ""  # (the refusal names the rule that passed over the first candidate)
+        joining = asks_joining(scored.question)
+        if joining:
+            # which states joined a treaty is not in its text, which says how a state joins it ("Has
+            # China ratified the CAT?" is not answered by its article 25 on ratification), nor in a
+            # law (with the CAT's passed over, "Has the Republic of Korea made the declaration under
+            # Article 22 of the CAT?" was answered by article 22 of the Korean Constitution): a
+            # report or an encyclopedia says it
+            for i, g in enumerate(groups):
+                if eligible[i] and self._in_instrument(g):
+                    passed_over[i] = "a source other than a law or treaty"
+            eligible = [e and i not in passed_over for i, e in enumerate(eligible)]
+            if foreign and min(passed_over, default=0) not in foreign_over:
+                foreign = ""
         probabilities: list[float] | None = None
         q_prob: float | None = None
         rival = 0.0  # the likeliest ineligible candidate's probability, when it raised the answer floor
@@ -1844,6 +1860,7 @@ class GroundIndex:
                 holder,
                 foreign,
                 lacking,
+                joining,
                 passed_over,
                 named_lead,
                 rival,
@@ -1873,6 +1890,7 @@ class GroundIndex:
         holder: bool = False,
         foreign: str = "",
         lacking: str = "",
+        joining: bool = False,
         passed_over: Mapping[int, str] | None = None,
         named_lead: bool = False,
         rival: float = 0.0,
@@ -1934,6 +1952,13 @@ class GroundIndex:
                 "treaties never say (they say how a post is filled); passages with no sentence naming the "
                 "post (or the person's role) and a person the question does not name are not read as "
                 "answers, and no other candidate among the first "
+                f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least "
+                f"{floor:.0%} likely to answer"
+            )
+        elif joining and q_prob is not None:
+            reason = (
+                "refused: the question asks which states joined an instrument, which laws and treaties "
+                "never say (they say how a state joins); no candidate of another source among the first "
                 f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least "
                 f"{floor:.0%} likely to answer"
             )

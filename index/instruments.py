@@ -647,6 +647,63 @@ def names_country(text: str, country: str) -> bool:
     return any(pattern.search(text) for name, pattern in _country_patterns() if name == country)
 
 
+# Who has joined an instrument: a named state as the one that ratified, acceded to, signed or became
+# a party to it ("When did China ratify the CAT?", "Has the Republic of Korea made the declaration
+# under Article 22?", "Is North Korea a party to ...?", "북한은 고문방지협약 당사국인가요?",
+# "중국은 ... 가입했나요?"), or the states that did ("How many countries are parties to the
+# ICCPR?", "Which country was the first to ratify ...?", "몇 개국이 가입했나요?"). Not what the
+# instrument says of any state that joins it ("Can a state ratify with reservations?", "당사국이
+# 유보를 붙일 수 있나요?", "how many ratifications did it need?"), nor a national law's rule on
+# ratifying ("Does Article 60 of the Constitution require the National Assembly's consent before the
+# government ratifies treaties?": its state is no subject of the verb there).
+_JOINING = (
+    r"(?:ratif\w*|acced\w*|accession|sign(?:ed)?|signator\w*|join(?:ed)?|withdr[ae]wn?"
+    r"|bec[oa]me\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to"
+    r"|made\s+(?:the|a|any)\s+declarations?|recogni[sz]ed\s+the\s+competence)\b"
+)
+_JOINED_BY_EN = re.compile(
+    r"\b(?i:has|have|had|did|does|is|was|were|are)\s+(?P<who>(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.’'-]*){0,5})\s+"
+    r"(?i:(?:ever|yet|already|now|actually|officially|formally|also)\s+)?(?i:" + _JOINING + ")"
+)
+# (the verb ends the question: "중국은 난민협약에 가입했는데도 송환하나요?" asks about the convention)
+_JOINED_BY_KO = re.compile(
+    r"(?P<who>[^?,.\s]{1,12})(?:은|는|이|가)\s[^?.]{0,40}?"
+    r"(?:(?:비준|가입|서명|탈퇴)(?:했|하였|해\s*있|한\s*(?:상태|거|것))"
+    r"(?:나요|어요|습니까|나|니|는지|어|죠|지요|을까요|는가|던가요|나\s*요|는지요)?\s*(?=[?？.!]|$)"
+    r"|(?:비준|가입|서명)한\s*(?:해|년|날|때|적|연도|시기)"
+    r"|당사국(?:인가|인지|이에요|이야|이냐|이었|입니까|이\s*(?:되었|됐|맞)|인가요|이지요|이죠|이에요))"
+)
+_JOINED_STATES = re.compile(
+    r"\bhow\s+many\s+(?:countries|states|nations|governments)\s+(?:are\s+|have\s+|had\s+)?"
+    r"(?:now\s+|already\s+|so\s+far\s+)?"
+    + _JOINING
+    + r"|\bhow\s+many\s+(?:states\s+)?parties\s+(?:does|do|did|has|have)\b"
+    r"|\bwhich\s+(?:countries|country|states?|nations?|governments?)\s+(?:(?:was|were|is|are|has|have|had)\s+)?"
+    r"(?:the\s+(?:first|last|latest|most\s+recent)\s+(?:one\s+|country\s+|state\s+)?to\s+"
+    r"|(?:first|already|not|never)\s+)?"
+    + _JOINING
+    + r"|(?:몇\s*(?:개\s*)?(?:개국|나라|국가)|어느\s*(?:나라|국가))[이가]?[^?]{0,20}?"
+    r"(?:가입(?:했|하였|해\s*있|한(?!\s*뒤|\s*후))"
+    r"|비준(?:했|하였|한(?!\s*뒤|\s*후))|당사국(?:인가|인지|이에요|이야|이냐|이었|입니까|이\s*(?:되었|됐)))",
+    re.IGNORECASE,
+)
+
+
+def asks_joining(question: str) -> bool:
+    """Whether the question asks which states joined an instrument (`_JOINED_BY_EN`, `_JOINED_BY_KO`:
+    a named state (`countries_in`) ratified, acceded to, signed or is a party to it, or made its
+    declaration; `_JOINED_STATES`: how many or which states did). An instrument's own text never says
+    so (it says how a state joins, not who did): a report or an encyclopedia may."""
+    if _JOINED_STATES.search(question):
+        return True
+    return any(
+        countries_in(m.group("who"))
+        for pattern in (_JOINED_BY_EN, _JOINED_BY_KO)
+        for m in pattern.finditer(question)
+    )
+
+
 # A nationality as a word for people or an adjective ("North Korean defectors", "Chinese police",
 # "Japanese"), not the name of a place
 _DEMONYM = re.compile(r"\b(?:(?:North|South)\s+)?(?:" + "|".join(_NATIONALITIES) + r")s?\b")

@@ -433,6 +433,13 @@ REPEATED = frozenset(
         "en-1876",  # audit 43: en-1733 asking who decides (unanswerable)
         "ko-1506",  # audit 44: ko-414 naming the Factbook
         "ko-1557",  # audit 45: ko-547 in other words (off topic)
+        "en-1965",  # audit 46: en-1902 in keywords
+        "en-2064",  # audit 49: en-1077 in other words (unanswerable)
+        "en-1997",  # audit 47: en-240 in keywords
+        "ko-1587",  # audit 47: ko-310 in other words
+        "ko-1633",  # audit 48: ko-495 word for word (off topic)
+        "ko-1656",  # audit 49: ko-901 in other words
+        "ko-1663",  # audit 49: ko-1070 asking the weeks only (unanswerable)
     }
 )
 
@@ -504,6 +511,7 @@ REPEATED_TEST = frozenset(
         "ko-1454",  # audit 41: ko-1092 in other words (unanswerable; audit 25's test half)
         "en-1861",  # audit 43: en-1183 in other words (audit 25's test half)
         "en-1885",  # audit 44: en-1870 asking the penalty (audit 43's test half)
+        "ko-1619",  # audit 48: ko-1403 without the article (audit 40's test half)
     }
 )
 

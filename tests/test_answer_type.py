@@ -16,6 +16,7 @@ from index.answer_type import (
     holds_figure,
     holds_type,
     marked_type,
+    profiled_type,
 )
 from index.question import analyze_question
 
@@ -1009,3 +1010,33 @@ def test_an_interval_is_no_length_of_time(text: str, duration: bool) -> None:
     not how long: no duration; it is still a figure."""
     assert holds_type(text, "a duration") is duration
     assert holds_type(text, "a figure")
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("김정은 위원장은 몇 년생이에요?", "a birth"),
+        ("When was Kim Jong-un born?", "a birth"),
+        ("Where was he born, and what did he do before taking the job?", "a birth"),
+        ("What is Kim Jong Un's date of birth?", "a birth"),
+        ("그 사람은 언제 태어났나요?", "a birth"),
+        # children born somewhere, and birth as a word of the field, ask no birth
+        ("Is a child born in China to stateless parents a Chinese national?", None),
+        ("When must a state grant its nationality to a child born on its territory?", None),
+        ("What is the life expectancy at birth in North Korea?", None),
+        ("그럼 출생등록은 언제까지 하라고 돼 있어?", None),
+    ],
+)
+def test_a_question_for_a_birth(question: str, asked: str | None) -> None:
+    assert asked_type(question) == asked
+    if asked == "a birth":
+        # the stored models' profiles read it as they read the question before the type came (no
+        # "in what year" here: untyped)
+        assert profiled_type(question, "a birth") is None
+    assert profiled_type("In what year was Kim Il-sung born?", "a birth") == "a date"
+
+
+def test_a_birth_is_told_by_a_passage_that_says_one() -> None:
+    assert holds_type("Kim Jong-un (born 8 January 1984) is the Supreme Leader.", "a birth")
+    assert holds_type("김일성은 1912년 평양에서 태어났다.", "a birth")
+    assert not holds_type("chief of state: KIM Jong Un (since 17 December 2011)", "a birth")

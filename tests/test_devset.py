@@ -481,6 +481,10 @@ AUDIT42 = DEFAULT_DEVSET.with_name("audit42.jsonl")
 AUDIT43 = DEFAULT_DEVSET.with_name("audit43.jsonl")
 AUDIT44 = DEFAULT_DEVSET.with_name("audit44.jsonl")
 AUDIT45 = DEFAULT_DEVSET.with_name("audit45.jsonl")
+AUDIT46 = DEFAULT_DEVSET.with_name("audit46.jsonl")
+AUDIT47 = DEFAULT_DEVSET.with_name("audit47.jsonl")
+AUDIT48 = DEFAULT_DEVSET.with_name("audit48.jsonl")
+AUDIT49 = DEFAULT_DEVSET.with_name("audit49.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -530,6 +534,10 @@ SETS_IN_ORDER = (
     AUDIT43,
     AUDIT44,
     AUDIT45,
+    AUDIT46,
+    AUDIT47,
+    AUDIT48,
+    AUDIT49,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -576,6 +584,10 @@ LATER_AUDITS = {
     AUDIT43: (16, 9, 60, 17),  # policy researchers: exceptions, negations, conditions, who decides
     AUDIT44: (16, 11, 60, 34),  # reporters on a Korean-language news desk, answers in English sources
     AUDIT45: (16, 9, 60, 23),  # human-rights trainers: quiz questions, definitions, wrong premises
+    AUDIT46: (16, 11, 60, 21),  # asylum caseworkers and country-of-origin researchers
+    AUDIT47: (16, 11, 60, 33),  # Korean-speaking teachers preparing unification and human-rights classes
+    AUDIT48: (16, 12, 60, 11),  # UN treaty-body and special-procedures desk officers, naming provisions
+    AUDIT49: (16, 12, 60, 24),  # Korean-speaking settlement counsellors, in long conversations
 }
 
 
@@ -597,7 +609,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit45.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit49.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in

@@ -474,3 +474,31 @@ def test_a_passage_that_starts_inside_a_list_is_followed_by_its_lead_in(demo_ind
     marks = [second.passage.text[e.start : e.end] for e in second.evidence]
     lead_in = "① 다음 각 호의 어느 하나에 해당하는 자는 3년 이하의 징역 또는 3천만원 이하의 벌금에 처한다."
     assert marks == [lead_in]
+
+
+def test_which_states_joined_a_treaty_is_not_read_from_the_laws_and_treaties(demo_index: GroundIndex) -> None:
+    # the Convention against Torture says how a state makes the declaration of its article 22, not
+    # which did; with its passages passed over, article 22 of the Korean Constitution answered
+    answer = demo_index.search(
+        Query(
+            "Has the Republic of Korea made the declaration under Article 22 of the Convention against "
+            "Torture?",
+            explain=True,
+        )
+    )
+    assert not answer.answered and answer.explanation is not None
+    assert "which states joined an instrument" in answer.explanation.reason
+    assert any("a source other than a law or treaty" in c.missing for c in answer.explanation.candidates)
+    # a Korean question alike: no article of the CAT is its answer
+    korean = demo_index.search(Query("북한은 고문방지협약 당사국인가요?"))
+    assert not any(h.passage.source_id.startswith("treaty-") for h in korean.hits)
+    # an encyclopedia that tells it still answers
+    us = demo_index.search(Query("When did the United States finally ratify the ICCPR?"))
+    assert us.answered and us.hits[0].passage.source_id.startswith("wikipedia-human-rights-")
+
+
+def test_a_question_for_a_birth_is_not_answered_by_other_dates(demo_index: GroundIndex) -> None:
+    # the Factbook gives Kim Jong Un's time in office ("since 17 December 2011"), no birth
+    answer = demo_index.search(Query("김정은 위원장은 몇 년생이에요?", explain=True))
+    assert not answer.answered and answer.explanation is not None
+    assert "'a birth'" in answer.explanation.reason

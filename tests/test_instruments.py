@@ -13,6 +13,7 @@ from index.instruments import (
     TitleIndex,
     abbreviates,
     acronyms_in,
+    asks_joining,
     codified_acts,
     countries_in,
     innermost_instrument,
@@ -1181,3 +1182,45 @@ def test_a_second_united_nations_in_the_question_is_left_out_too() -> None:
     df = {"unit": 600, "nation": 400, "state": 900, "ratifi": 60, "convent": 300, "tortur": 150}
     named = NamedInstrument.of(words, [], df, 4000)
     assert next(sid for _, sid in index.explicit(named)) == "cat"
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("When did China ratify the Convention against Torture?", True),
+        (
+            "Has the Republic of Korea made the declaration under Article 22 of the Convention against "
+            "Torture?",
+            True,
+        ),
+        ("Is North Korea a party to the Refugee Convention?", True),
+        ("In which year did North Korea accede to the Optional Protocol to CEDAW?", True),
+        ("How many countries are parties to the ICCPR?", True),
+        ("How many states have ratified the CAT?", True),
+        ("Which country was the first to ratify the Palermo Protocol?", True),
+        ("북한은 고문방지협약 당사국인가요?", True),
+        ("그럼 북한은 이 협약을 몇 년에 비준했나요?", True),
+        ("중국은 이주노동자권리협약(ICMW)에 가입했나요?", True),
+        ("중국이 난민협약에 가입한 해는?", True),
+        ("몇 개국이 가입했나요?", True),
+        # what an instrument says of any state that joins it, or of what joining takes
+        ("Can a state ratify the CEDAW Optional Protocol with reservations?", False),
+        ("How many states must ratify the Rome Statute before it takes effect?", False),
+        ("CEDAW committee: how many experts once 35 states have ratified?", False),
+        ("1956년 노예제 폐지 보충협약은 몇 개국이 당사국이 되면 발효되도록 되어 있나요?", False),
+        ("그 협약 제9조에 따르면 당사국이 이 협약에 유보를 붙일 수 있나요?", False),
+        # a state's joining said in passing, not asked
+        ("Since China is a party to the Refugee Convention, must it protect North Koreans?", False),
+        ("Is North Korea bound by the CAT since it signed it?", False),
+        ("중국은 난민협약에 가입했는데도 송환하나요?", False),
+        ("중국이 가입한 난민협약은 강제송환을 금지하나요?", False),
+        # a national law's rule on ratifying: its state is no subject of the verb
+        (
+            "Does Article 60 of South Korea's Constitution require the National Assembly's consent before "
+            "the government ratifies treaties?",
+            False,
+        ),
+    ],
+)
+def test_a_question_for_the_states_that_joined_an_instrument(question: str, asks: bool) -> None:
+    assert asks_joining(question) is asks
