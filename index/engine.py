@@ -800,7 +800,8 @@ class GroundIndex:
     ) -> tuple[tuple[Translation, ...], Mapping[str, int]]:
         """The question's terms (and those of the earlier question it is read with, each in its own
         language) in the other language of Korean and English (`index.lexicon`), and English terms in
-        Chinese (`index.cedict`): only where the collection, within the filters, holds passages in
+        Chinese (`index.cedict`), as are the terms of a Korean question naming a law of China, through
+        their English senses (`_bridged`): only where the collection, within the filters, holds passages in
         that other language and the word list is installed; with the document frequencies of the
         senses' terms."""
         wanted = [q] + ([earlier] if earlier else [])
@@ -813,21 +814,34 @@ class GroundIndex:
                 continue
             asked.append(one)
         lexicon = self.word_list() if asked else None
-        english = [one.terms for one in wanted if one.language == QUESTION_LANGUAGE and one.terms]
-        if not self.backend.info.passage_languages.get(CHINESE) or (
-            filters.languages and CHINESE not in {lang.lower() for lang in filters.languages}
-        ):
-            english = []
-        chinese = self.chinese_word_list() if english else None
-        if chinese is None:
-            english = []
-        lookups = [chinese.lookups(terms) for terms in english] if chinese is not None else []
-        needed = {t for found in lookups for senses in found.values() for s in senses for t in s}
         looked_up = (
             [(one, lexicon_lookups(lexicon, one.terms, one.language, one.text)) for one in asked]
             if lexicon
             else []
         )
+        english = [one.terms for one in wanted if one.language == QUESTION_LANGUAGE and one.terms]
+        # a Korean question naming a law of China ("중국 형법", "중국 국적법에") reaches the Chinese
+        # passages through its terms' English senses (reaching them so for every Korean question, 5
+        # more answered from the English reports were lost to Chinese articles on the fit halves)
+        bridged = [
+            (one.terms, in_english)
+            for one, in_english in looked_up
+            if one.language != QUESTION_LANGUAGE and _names_chinese_law(one.text)
+        ]
+        if not self.backend.info.passage_languages.get(CHINESE) or (
+            filters.languages and CHINESE not in {lang.lower() for lang in filters.languages}
+        ):
+            english, bridged = [], []
+        chinese = self.chinese_word_list() if english or bridged else None
+        if chinese is None:
+            english, bridged = [], []
+        lookups = [chinese.lookups(terms) for terms in english] if chinese is not None else []
+        from_english = [list(terms) for terms in english]
+        if chinese is not None:
+            for terms, in_english in bridged:
+                lookups.append(_bridged(chinese, in_english))
+                from_english.append(list(terms))
+        needed = {t for found in lookups for senses in found.values() for s in senses for t in s}
         needed |= {t for _, found in looked_up for senses in found.values() for s in senses for t in s}
         stats = self.backend.term_stats(needed) if needed else None
         df = stats.df if stats is not None else {}
@@ -850,7 +864,7 @@ class GroundIndex:
             in_chinese = self.backend.info.passage_languages.get(CHINESE, 0)
             found += [
                 to_chinese(senses, terms, stats, in_chinese, TRANSLATION_WEIGHT)
-                for senses, terms in zip(lookups, english, strict=True)
+                for senses, terms in zip(lookups, from_english, strict=True)
             ]
         return tuple(tr for tr in found if tr.weights), df
 
@@ -3215,6 +3229,32 @@ class _Glossed:
 
     def __contains__(self, term: object) -> bool:
         return term in self._index._glossed_terms()
+
+
+def _names_chinese_law(question: str) -> bool:
+    """Whether a (Korean) question names China and an instrument (`_instrument_names`): "중국 형법",
+    "중국 국적법에 따르면"."""
+    return "china" in countries_in(question) and bool(_instrument_names(question))
+
+
+def _bridged(
+    chinese: ChineseWordList, found: Mapping[str, tuple[Sense, ...]]
+) -> dict[str, tuple[Sense, ...]]:
+    """A Korean question's terms in Chinese through their English senses (`found`: a term, or a run
+    of terms, -> its English senses, `index.lexicon.lookups`): each English sense that one Chinese
+    headword glosses whole (`ChineseWordList.lookups`: "border" -> 边境, 国境; "crimin law" -> 刑法) lends
+    that headword's senses to the Korean term. No Korean-Chinese word list is installed; the Korean
+    questions on the Chinese laws ("중국 형법에서 국경을 불법으로 넘은 ...") had no run into Chinese, and
+    the law they name spoke first with the passage retrieval ranked best."""
+    out: dict[str, tuple[Sense, ...]] = {}
+    for term, senses in found.items():
+        lent: dict[Sense, None] = {}
+        for sense in senses:
+            whole = chinese.lookups(list(sense)).get(" ".join(sense), ())
+            lent.update(dict.fromkeys(whole))
+        if lent:
+            out[term] = tuple(lent)
+    return out
 
 
 def _joined_titles(

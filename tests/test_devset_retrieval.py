@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bench.devset_eval import evaluate_devset, load_devset
@@ -502,3 +504,20 @@ def test_a_question_for_a_birth_is_not_answered_by_other_dates(demo_index: Groun
     answer = demo_index.search(Query("김정은 위원장은 몇 년생이에요?", explain=True))
     assert not answer.answered and answer.explanation is not None
     assert "'a birth'" in answer.explanation.reason
+
+
+def test_a_korean_question_naming_a_chinese_law_reads_it_in_chinese(demo_index: GroundIndex) -> None:
+    # no Korean-Chinese word list: the question's terms reach the Chinese articles through their
+    # English senses (국적 -> nationality -> 国籍), and the naturalisation article leads
+    answer = demo_index.search(
+        Query("중국 국적법에 따르면 중국 남자와 결혼한 외국인 여성은 국적을 신청할 수 있나요?", explain=True)
+    )
+    assert answer.answered and "加入中国国籍" in answer.hits[0].passage.text
+    assert answer.explanation is not None
+    assert any("국적 → " in t and "国籍" in t for t in answer.explanation.translated)
+    refugee = demo_index.search(Query("중국 법에는 난민 지위를 인정하는 규정이 있나요?"))
+    assert any("被认定为难民" in h.passage.text for h in refugee.hits)
+    # a Korean question naming no law of China is not read in Chinese
+    asked = demo_index.search(Query("중국에서 탈북자를 도와준 중국인도 처벌받을 수 있나요?", explain=True))
+    assert asked.explanation is not None
+    assert not any(re.search(r"[\u4e00-\u9fff]", t) for t in asked.explanation.translated)
