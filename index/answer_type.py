@@ -69,13 +69,26 @@ AnswerType = Literal[
 # of state: KIM Jong Un (since 17 December 2011)"). Not a question about children born somewhere ("Is a
 # child born in China to a North Korean mother a Chinese national?", "출생등록은 언제까지").
 _BIRTH_QUESTION = re.compile(
-    r"\b(?:when|where|what\s+year|which\s+year)\s+(?:was|were|is)\s+[^?,;]{1,60}?\s+born\b"
-    r"|\b(?:date|year|place)\s+of\s+birth\b|\bbirth\s*(?:year|date|place)s?\b"
-    r"|몇\s*년\s*생|언제\s*태어났|어디서\s*태어났|태어난\s*(?:해|년도|연도|곳|날)|출생\s*(?:연도|년도|일(?![가-힣])|지(?![가-힣]))"
-    r"|생년월일|哪一?年出生|出生于哪",
+    # (not "When is a child born in China considered a Chinese national?": a person's birth is past)
+    r"\b(?:when|where|what\s+year|which\s+year)\s+(?:was|were)\s+[^?,;]{1,60}?\s+born"
+    r"(?=\s*(?:[?？,.]|$|and\b|in\s+(?:what|which)\b))"
+    r"|(?:'s|’s|\bwhat\s+(?:is|was)\s+(?:the\s+|his\s+|her\s+)?)\s*(?:date|year|place)\s+of\s+birth\b"
+    r"(?!\s+(?:requirement|registration|certificate|rule|principle))"
+    r"|(?:'s|’s)\s+(?:birth\s*(?:year|date|place)|birthday|birthplace)\b|\bwhen\s+is\s+[^?,;]{1,40}?(?:'s|’s)\s+birthday\b"
+    r"|몇\s*년\s*생|언제\s*태어났|어디서\s*태어났"
+    # (asked for: "출생지는?", "태어난 해가 언제예요"; not "출생지 원칙", "태어난 날부터 며칠 안에")
+    r"|(?:태어난\s*(?:해|년도|연도|곳|날)|출생\s*(?:연도|년도|일|지)|생년월일)(?:[은는이가을를]|도)?\s*"
+    r"(?:[?？.]|$|언제|어디|몇|알려|뭐|무엇)"
+    r"|哪一?年出生|出生于哪",
     re.IGNORECASE,
 )
-_BIRTH = _led(r"[bB(출태생出]", r"\bborn\b|\bbirth\b|\(b\.\s|출생|태어|생년|出生")
+# (in any case: "Born in Pyongyang in 1984, ..."; a lifespan "(1912–1994)"; "1984년생", "탄생 110주년")
+_BIRTH = _led(
+    r"[bB(출태생탄出生诞\d]",
+    r"(?i:\bborn\b|\bbirth(?:day|place|s)?\b|\(b\.\s?\d)"
+    r"|\((?:1[6-9]|20)\d\d\s*[–-]\s*(?:(?:1[6-9]|20)\d\d)?\)"
+    r"|\d{4}\s*년생|출생|태어|생년|탄생|出生|生于|诞生",
+)
 
 # A question for the sentence or verdict a court gave ("What prison sentence did a Chinese court give
 # pastor Jin Mingri?", "What verdict did the ICC reach?", "Which court convicted them?", "몇 년 형을

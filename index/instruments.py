@@ -658,49 +658,76 @@ def names_country(text: str, country: str) -> bool:
 # government ratifies treaties?": its state is no subject of the verb there).
 _JOINING = (
     r"(?:ratif\w*|acced\w*|accession|sign(?:ed)?|signator\w*|join(?:ed)?|withdr[ae]wn?"
-    r"|bec[oa]me\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to"
-    r"|made\s+(?:the|a|any)\s+declarations?|recogni[sz]ed\s+the\s+competence)\b"
+    r"|bec[oa]me\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|(?:a\s+|one\s+of\s+the\s+)?(?:state\s+)?part(?:y|ies)\s+to"
+    r"|ma(?:de|ke|kes)\s+(?:the|a|any)\s+declarations?|recogni[sz]ed\s+the\s+competence)\b"
+)
+# (the states asked about as the ones that joined: "Which countries have ratified ...", "How many
+# countries are parties to ..."; not the treaty's own "States Parties" as a noun: "Which States Parties
+# to the CAT must submit reports?")
+_JOINED_BY_STATES = (
+    r"(?:ratif\w*|acced\w*|sign(?:ed)?|join(?:ed)?|withdr[ae]wn?"
+    r"|bec[oa]me\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|ma(?:de|ke)\s+(?:the|a|any)\s+declarations?)\b"
 )
 _JOINED_BY_EN = re.compile(
     r"\b(?i:has|have|had|did|does|is|was|were|are)\s+(?P<who>(?:the\s+)?[A-Z][\w.’'-]*"
     r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.’'-]*){0,5})\s+"
-    r"(?i:(?:ever|yet|already|now|actually|officially|formally|also)\s+)?(?i:" + _JOINING + ")"
+    r"(?i:(?:ever|yet|already|now|still|actually|officially|formally|also|really)\s+)?(?i:" + _JOINING + ")"
 )
 # (the verb ends the question: "중국은 난민협약에 가입했는데도 송환하나요?" asks about the convention)
+_KO_END = r"(?:나요|어요|습니까|나|니|는지|어|죠|지요|지|을까요|는가|던가요|나\s*요|는지요)?\s*(?=[?？.!]|$)"
 _JOINED_BY_KO = re.compile(
-    r"(?P<who>[^?,.\s]{1,12})(?:은|는|이|가)\s[^?.]{0,40}?"
-    r"(?:(?:비준|가입|서명|탈퇴)(?:했|하였|해\s*있|한\s*(?:상태|거|것))"
-    r"(?:나요|어요|습니까|나|니|는지|어|죠|지요|을까요|는가|던가요|나\s*요|는지요)?\s*(?=[?？.!]|$)"
-    r"|(?:비준|가입|서명)한\s*(?:해|년|날|때|적|연도|시기)"
-    r"|당사국(?:인가|인지|이에요|이야|이냐|이었|입니까|이\s*(?:되었|됐|맞)|인가요|이지요|이죠|이에요))"
+    r"(?P<who>[^?,.\s]{1,12}?)(?:은|는|이|가|도)?\s[^?.]{0,40}?"
+    r"(?:(?:(?:비준|가입|서명|탈퇴)|(?:따른|상|의)\s*선언(?:을)?\s*)"
+    r"(?:했|하였|해\s*있|되어\s*있|돼\s*있|한\s*(?:상태|거|것)|\s*안\s*했|하지\s*않았)"
+    + _KO_END
+    + r"|(?:비준|가입|서명)한\s*(?:해|년|날|때|적|연도|시기)(?:[은는이가]|도)?\s*(?:[?？.]|$|언제|몇)"
+    r"|(?:당사국|가입국|비준국)(?:인가|인지|이에요|이야|이냐|이었|입니까|이\s*(?:되었|됐|맞)|인가요|이지요|이죠|이에요))"
 )
 _JOINED_STATES = re.compile(
-    r"\bhow\s+many\s+(?:countries|states|nations|governments)\s+(?:are\s+|have\s+|had\s+)?"
-    r"(?:now\s+|already\s+|so\s+far\s+)?"
-    + _JOINING
-    + r"|\bhow\s+many\s+(?:states\s+)?parties\s+(?:does|do|did|has|have)\b"
-    r"|\bwhich\s+(?:countries|country|states?|nations?|governments?)\s+(?:(?:was|were|is|are|has|have|had)\s+)?"
+    r"\bhow\s+many\s+(?:countries|states|nations|governments)\s+(?:(?:are|were)\s+(?:now\s+)?part(?:y|ies)\s+to"
+    r"|(?:have\s+|had\s+)?(?:now\s+|already\s+|so\s+far\s+)?"
+    + _JOINED_BY_STATES
+    + r")|\bhow\s+many\s+(?:states\s+)?parties\s+(?:does|do|did|has)\s+(?:the|it|this|that)\b"
+    r"|\bwhich\s+(?:countries|country|states?|nations?|governments?)\s+(?:(?:are|is|were|was)\s+(?:now\s+|not\s+)?"
+    r"part(?:y|ies)\s+to|(?:(?:was|were|is|are|has|have|had)\s+)?"
     r"(?:the\s+(?:first|last|latest|most\s+recent)\s+(?:one\s+|country\s+|state\s+)?to\s+"
     r"|(?:first|already|not|never)\s+)?"
-    + _JOINING
-    + r"|(?:몇\s*(?:개\s*)?(?:개국|나라|국가)|어느\s*(?:나라|국가))[이가]?[^?]{0,20}?"
-    r"(?:가입(?:했|하였|해\s*있|한(?!\s*뒤|\s*후))"
-    r"|비준(?:했|하였|한(?!\s*뒤|\s*후))|당사국(?:인가|인지|이에요|이야|이냐|이었|입니까|이\s*(?:되었|됐)))",
+    + _JOINED_BY_STATES
+    + r")|(?:몇\s*(?:개\s*)?(?:개국|나라|국가)|어느\s*(?:나라|국가))[이가]?[^?]{0,20}?"
+    r"(?:가입(?:했|하였|해\s*있|한(?!\s*(?:뒤|후|다음|이후)))"
+    r"|비준(?:했|하였|한(?!\s*(?:뒤|후|다음|이후)))|당사국(?:인가|인지|이에요|이야|이냐|이었|입니까|이\s*(?:되었|됐)))"
+    r"|(?:당사국|가입국|비준국)(?:은|는|이|가)?\s*(?:모두\s*|총\s*)?몇\s*(?:개\s*)?(?:개국|나라|국가|곳)",
     re.IGNORECASE,
 )
+_SPACE = re.compile(r"\s+")
+# words a question may put before the state it names ("그럼 북한은 ...", "And has China ...")
+_LEAD_WORDS = re.compile(r"^(?:(?:그럼|그러면|그리고|그런데|근데|또|그래서|the)\s*)+", re.IGNORECASE)
+
+
+def _names_a_state(who: str) -> bool:
+    """Whether `who` is a state's name and nothing more ("China", "the Republic of Korea", "북한"),
+    not people of it ("북한이탈주민": 북한 is a state, 북한이탈주민 its defectors)."""
+    if not countries_in(who):
+        return False
+    rest = who
+    for _, pattern in _country_patterns():
+        rest = pattern.sub(" ", rest)
+    return not _LEAD_WORDS.sub("", rest.strip()).strip()
 
 
 def asks_joining(question: str) -> bool:
     """Whether the question asks which states joined an instrument (`_JOINED_BY_EN`, `_JOINED_BY_KO`:
-    a named state (`countries_in`) ratified, acceded to, signed or is a party to it, or made its
+    a state it names (`_names_a_state`) ratified, acceded to, signed or is a party to it, or made its
     declaration; `_JOINED_STATES`: how many or which states did). An instrument's own text never says
     so (it says how a state joins, not who did): a report or an encyclopedia may."""
     if _JOINED_STATES.search(question):
         return True
+    # (tried at each word: a match from an earlier word, "그럼 북한은 ...", would hide the state's)
+    starts = [0, *(m.end() for m in _SPACE.finditer(question))]
     return any(
-        countries_in(m.group("who"))
+        (m := pattern.match(question, at)) is not None and _names_a_state(m.group("who"))
         for pattern in (_JOINED_BY_EN, _JOINED_BY_KO)
-        for m in pattern.finditer(question)
+        for at in starts
     )
 
 

@@ -1020,11 +1020,22 @@ def test_an_interval_is_no_length_of_time(text: str, duration: bool) -> None:
         ("Where was he born, and what did he do before taking the job?", "a birth"),
         ("What is Kim Jong Un's date of birth?", "a birth"),
         ("그 사람은 언제 태어났나요?", "a birth"),
+        ("김정은 출생지는?", "a birth"),
+        ("김정은 출생지가 어디야?", "a birth"),
+        ("When's Kim Jong Un's birthday?", "a birth"),
+        ("김정일 생년월일 알려줘", "a birth"),
+        ("When was Kim Il-sung born and where?", "a birth"),
         # children born somewhere, and birth as a word of the field, ask no birth
         ("Is a child born in China to stateless parents a Chinese national?", None),
         ("When must a state grant its nationality to a child born on its territory?", None),
         ("What is the life expectancy at birth in North Korea?", None),
         ("그럼 출생등록은 언제까지 하라고 돼 있어?", None),
+        ("When is a child born in China considered a Chinese national?", None),
+        ("When were the children born in China registered?", "a date"),
+        ("중국 국적법은 출생지 원칙을 따르나요?", None),
+        ("중국에서 외국인 아기가 태어난 날부터 며칠 안에 신고해야 해?", "a duration"),
+        ("What is the date of birth requirement for birth registration under the CRC?", None),
+        ("What is North Korea's birth rate?", None),
     ],
 )
 def test_a_question_for_a_birth(question: str, asked: str | None) -> None:
@@ -1040,3 +1051,13 @@ def test_a_birth_is_told_by_a_passage_that_says_one() -> None:
     assert holds_type("Kim Jong-un (born 8 January 1984) is the Supreme Leader.", "a birth")
     assert holds_type("김일성은 1912년 평양에서 태어났다.", "a birth")
     assert not holds_type("chief of state: KIM Jong Un (since 17 December 2011)", "a birth")
+    for told in (
+        "Born in Pyongyang in 1984, Kim ...",
+        "Birthplace: Pyongyang",
+        "Kim Il Sung (1912–1994)",
+        "(b. 1984)",
+        "1984년생",
+        "김일성 탄생 110주년",
+        "生于平壤",
+    ):
+        assert holds_type(told, "a birth"), told

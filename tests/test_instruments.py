@@ -1203,6 +1203,32 @@ def test_a_second_united_nations_in_the_question_is_left_out_too() -> None:
         ("중국은 이주노동자권리협약(ICMW)에 가입했나요?", True),
         ("중국이 난민협약에 가입한 해는?", True),
         ("몇 개국이 가입했나요?", True),
+        ("Did the Republic of Korea make a declaration under Article 22 of the CAT?", True),
+        ("Is China still a party to the Refugee Convention?", True),
+        ("How many parties does the ICCPR have?", True),
+        ("Which countries have ratified the CRC?", True),
+        ("한국은 고문방지협약 22조에 따른 선언 했어요?", True),
+        ("중국 난민협약 가입했어?", True),
+        ("중국은 난민협약 가입국이야?", True),
+        ("북한도 자유권규약 비준했나요?", True),
+        ("북한은 아동권리협약을 비준했지?", True),
+        ("한국은 무국적자 협약에 가입되어 있나요?", True),
+        ("로마규정 당사국은 몇 개국인가요?", True),
+        ("한국은 아직 이주노동자협약에 가입 안 했나요?", True),
+        # people of a state are no state ("북한이탈주민" holds 북한), nor is joining an insurance joining
+        ("북한이탈주민이 고용보험에 가입한 날이 최초로 취업한 날인가요?", False),
+        ("북한이탈주민은 건강보험에 가입했나요?", False),
+        # the treaty's own "States Parties", and what joining takes
+        (
+            "How many States Parties have to accept an amendment to the Rome Statute?",
+            False,
+        ),
+        (
+            "Which States Parties to the Convention against Torture must submit reports to the Committee?",
+            False,
+        ),
+        ("로마규정은 몇 개국이 비준한 다음에 발효되나요?", False),
+        ("Can North Korea withdraw from the ICCPR?", False),
         # what an instrument says of any state that joins it, or of what joining takes
         ("Can a state ratify the CEDAW Optional Protocol with reservations?", False),
         ("How many states must ratify the Rome Statute before it takes effect?", False),
@@ -1224,3 +1250,21 @@ def test_a_second_united_nations_in_the_question_is_left_out_too() -> None:
 )
 def test_a_question_for_the_states_that_joined_an_instrument(question: str, asks: bool) -> None:
     assert asks_joining(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("중국 형법에서 국경을 불법으로 넘으면 어떤 처벌을 받나요?", True),
+        ("중국의 국적법에 따르면 이중국적이 인정되나요?", True),
+        ("중화인민공화국 형법에서 부녀자 인신매매는 어떻게 처벌하나요?", True),
+        ("중국 법에는 난민 지위를 인정하는 규정이 있나요?", True),
+        # China and another instrument, or another state's law
+        ("중국은 난민협약 제33조를 위반하고 있나요?", False),
+        ("중국 난민협약 가입국인가요?", False),
+        ("중국인 남편과 결혼한 탈북 여성의 아이는 한국 국적법상 한국인인가요?", False),
+        ("탈북자가 중국에서 체포되면 한국 북한이탈주민법상 보호를 받을 수 있나요?", False),
+    ],
+)
+def test_a_korean_question_names_a_law_of_china(question: str, names: bool) -> None:
+    assert engine._names_chinese_law(question) is names
