@@ -380,7 +380,8 @@ _SENTENCE_END = re.compile(r"[?？.!。]")
 # character takes ~5 us, theirs 20-60 us over an English passage.
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _FIGURE_WORDS: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = (
-    (None, re.compile(r"%|퍼센트")),
+    # (a share: "재적의원 과반수의 찬성", "a majority of the members", 过半数)
+    (None, re.compile(r"%|퍼센트|과반수|과반|过半数|半数")),
     (
         re.compile(r"[一二三四五六七八九十百千万亿两]"),
         re.compile(
@@ -396,7 +397,7 @@ _FIGURE_WORDS: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = (
             r"|\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
             r"(?:[Tt]hir|[Ff]our|[Ff]if|[Ss]ix|[Ss]even|[Ee]igh|[Nn]ine)teen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|"
             r"[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Hh]undreds?|[Tt]housands?|[Mm]illions?|[Bb]illions?|"
-            r"[Dd]ozens?|[Tt]wice|[Hh]alf(?![-\u2010\u2011][A-Za-z]))\b"
+            r"[Dd]ozens?|[Tt]wice|[Hh]alf(?![-\u2010\u2011][A-Za-z])|[Mm]ajority)\b"
             r"|\b[Oo]nly one\b|\b(?:[Oo]ne|an?)\s+(?:hour|day|week|month|year|decade)s?\b",
         ),
     ),

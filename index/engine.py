@@ -3233,10 +3233,15 @@ class _Glossed:
 
 def _names_chinese_law(question: str) -> bool:
     """Whether a Korean question names a law of China: a name of an instrument it writes holds China
-    (`_korean_names`: "중국 형법", "중국의 국적법에 따르면", "중국 법에는") or follows 중화인민공화국; not a
+    (`_korean_names`: "중국 형법", "중국의 국적법에 따르면"; not "중국 법에는", China's law in general) or
+    follows 중화인민공화국; not a
     question about China naming another instrument ("중국은 난민협약 제33조를 위반하고 있나요?", "중국
     난민협약 가입국인가요?", "중국인 남편과 ... 한국 국적법상 ...")."""
-    laws = [name for name in _korean_names(question) if any(t.endswith("법") for t in name)]
+    laws = [
+        name
+        for name in _korean_names(question)
+        if any(t.endswith("법") for t in name) and set(name) - {"중국", "법"}
+    ]
     return any("china" in countries_in(" ".join(name)) for name in laws) or (
         bool(laws) and "중화인민공화국" in question
     )

@@ -440,6 +440,18 @@ REPEATED = frozenset(
         "ko-1633",  # audit 48: ko-495 word for word (off topic)
         "ko-1656",  # audit 49: ko-901 in other words
         "ko-1663",  # audit 49: ko-1070 asking the weeks only (unanswerable)
+        "en-2090",  # audit 50: en-2060 in other words
+        "en-2102",  # audit 50: en-1161 naming the year (unanswerable)
+        "ko-1684",  # audit 50: ko-112 asked alone
+        "ko-1716",  # audit 51: ko-1551's follow-up asked alone
+        "ko-1726",  # audit 51: ko-473 asking the present chair (unanswerable)
+        "ko-1727",  # audit 51: ko-526 in other words (unanswerable)
+        "en-2115",  # audit 52: en-2007 in keywords
+        "en-2144",  # audit 52: en-809 naming the commission (unanswerable)
+        "ko-1739",  # audit 52: ko-1539 word for word, inside a thread
+        "ko-1745",  # audit 52: ko-526 with the Protocol (unanswerable)
+        "ko-1749",  # audit 52: ko-495 word for word (off topic)
+        "en-2185",  # audit 53: en-2000 in other words (unanswerable)
     }
 )
 
@@ -512,6 +524,19 @@ REPEATED_TEST = frozenset(
         "en-1861",  # audit 43: en-1183 in other words (audit 25's test half)
         "en-1885",  # audit 44: en-1870 asking the penalty (audit 43's test half)
         "ko-1619",  # audit 48: ko-1403 without the article (audit 40's test half)
+        "en-2082",  # audit 50: en-511 in keywords (the first audit's test half)
+        "en-2094",  # audit 50: en-1845 asked otherwise (audit 43's test half)
+        "en-2097",  # audit 50: en-333 naming the article (unanswerable; audit 6's test half)
+        "ko-1676",  # audit 50: ko-1381 in other words (audit 39's test half)
+        "ko-1690",  # audit 50: ko-1014 in other words (unanswerable; audit 21's test half)
+        "en-2124",  # audit 51: en-088 in other words (unanswerable; the dev set's test half)
+        "ko-1725",  # audit 51: ko-126 in casual words (unanswerable; the dev set's test half)
+        "ko-1728",  # audit 51: ko-1090 in casual words (unanswerable; audit 25's test half)
+        "ko-1729",  # audit 51: ko-1630 in casual words (unanswerable; audit 48's test half)
+        "en-2109",  # audit 52: en-154 naming the law (the dev set's test half)
+        "en-2151",  # audit 52: en-1668 asked alone (audit 37's test half)
+        "en-2155",  # audit 52: en-1995 without the article (audit 47's test half)
+        "en-2159",  # audit 52: en-1828 in other words (audit 42's test half)
     }
 )
 

@@ -1061,3 +1061,15 @@ def test_a_birth_is_told_by_a_passage_that_says_one() -> None:
         "生于平壤",
     ):
         assert holds_type(told, "a birth"), told
+
+
+def test_a_majority_is_a_figure_a_count_question_may_be_answered_by() -> None:
+    # "헌법 77조 보면 국회가 계엄 풀라고 하려면 몇 명 찬성 있어야 돼?": the article gives no number
+    assert asked_type("헌법 77조 보면 국회가 계엄 풀라고 하려면 몇 명 찬성 있어야 돼?") == "a count"
+    for told in (
+        "국회가 재적의원 과반수의 찬성으로 계엄의 해제를 요구한 때에는 대통령은 이를 해제하여야 한다.",
+        "decisions shall be taken by a majority of the members present and voting",
+        "须经全体代表的过半数通过",
+    ):
+        assert holds_type(told, "a count"), told
+    assert not holds_type("대통령은 계엄을 선포할 수 있다.", "a count")

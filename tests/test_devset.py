@@ -485,6 +485,10 @@ AUDIT46 = DEFAULT_DEVSET.with_name("audit46.jsonl")
 AUDIT47 = DEFAULT_DEVSET.with_name("audit47.jsonl")
 AUDIT48 = DEFAULT_DEVSET.with_name("audit48.jsonl")
 AUDIT49 = DEFAULT_DEVSET.with_name("audit49.jsonl")
+AUDIT50 = DEFAULT_DEVSET.with_name("audit50.jsonl")
+AUDIT51 = DEFAULT_DEVSET.with_name("audit51.jsonl")
+AUDIT52 = DEFAULT_DEVSET.with_name("audit52.jsonl")
+AUDIT53 = DEFAULT_DEVSET.with_name("audit53.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -538,6 +542,10 @@ SETS_IN_ORDER = (
     AUDIT47,
     AUDIT48,
     AUDIT49,
+    AUDIT50,
+    AUDIT51,
+    AUDIT52,
+    AUDIT53,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -588,6 +596,10 @@ LATER_AUDITS = {
     AUDIT47: (16, 11, 60, 33),  # Korean-speaking teachers preparing unification and human-rights classes
     AUDIT48: (16, 12, 60, 11),  # UN treaty-body and special-procedures desk officers, naming provisions
     AUDIT49: (16, 12, 60, 24),  # Korean-speaking settlement counsellors, in long conversations
+    AUDIT50: (16, 12, 60, 24),  # anti-trafficking NGO researchers, on the trafficking laws and reports
+    AUDIT51: (16, 11, 60, 30),  # Korean university students in casual Korean
+    AUDIT52: (16, 13, 60, 20),  # wire-service journalists covering China and the UN system
+    AUDIT53: (16, 11, 60, 31),  # teachers, tutors and parents of defector children, in conversations
 }
 
 
@@ -609,7 +621,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit49.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit53.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in

@@ -521,8 +521,8 @@ def test_a_korean_question_naming_a_chinese_law_reads_it_in_chinese(demo_index: 
     assert answer.answered and "加入中国国籍" in answer.hits[0].passage.text
     assert answer.explanation is not None
     assert any("국적 → " in t and "国籍" in t for t in answer.explanation.translated)
-    refugee = demo_index.search(Query("중국 법에는 난민 지위를 인정하는 규정이 있나요?"))
-    assert any("被认定为难民" in h.passage.text for h in refugee.hits)
+    border = demo_index.search(Query("중국 출입국관리법에서 외국인 아기가 태어나면 며칠 안에 신고하나요?"))
+    assert border.answered and "出生六十日内" in border.hits[0].passage.text
     # a Korean question naming no law of China is not read in Chinese
     asked = demo_index.search(Query("중국에서 탈북자를 도와준 중국인도 처벌받을 수 있나요?", explain=True))
     assert asked.explanation is not None

@@ -1258,7 +1258,9 @@ def test_a_question_for_the_states_that_joined_an_instrument(question: str, asks
         ("중국 형법에서 국경을 불법으로 넘으면 어떤 처벌을 받나요?", True),
         ("중국의 국적법에 따르면 이중국적이 인정되나요?", True),
         ("중화인민공화국 형법에서 부녀자 인신매매는 어떻게 처벌하나요?", True),
-        ("중국 법에는 난민 지위를 인정하는 규정이 있나요?", True),
+        # China's law in general names none (read in Chinese, audit 53's "중국 법으로는 그 나이 아이를
+        # 고용해도 되나요?" lost the State Department's answer to Chinese articles)
+        ("중국 법에는 난민 지위를 인정하는 규정이 있나요?", False),
         # China and another instrument, or another state's law
         ("중국은 난민협약 제33조를 위반하고 있나요?", False),
         ("중국 난민협약 가입국인가요?", False),
