@@ -72,6 +72,21 @@ candidate that would answer lacks the year or figure asked for, what is left to 
 turn into an answer. Measured out-of-fold on the fit halves of the five question sets (2026-12-02, bar
 0.50): 2 more unanswerable questions refused, 1 more answerable one whose answer was not shown refused,
 no answer passage lost; 0.015 lost 2."""
+DOUBTFUL_Q = 0.7
+DOUBTFUL_P = 0.1
+"""A question whose probability is under `DOUBTFUL_Q` is answered only when a candidate that may carry
+the decision (as for `MIN_ANSWER_P`) is at least `DOUBTFUL_P` probable, by the passage model or by the
+ranker (which reads the translated run: a Korean question's answer in English may be 0.02 by the one
+and 0.68 by the other). The question model reads a profile of the candidates (how close the best is,
+in which language, how many of its words the collection knows), and passed everyday questions ("오늘
+서울 날씨 어때?", a tax deadline, a flight from Geneva) and questions for a detail the sources never
+give with nothing it would show as likely as one in ten. Measured on the fifty-three sets' fit halves
+(2026-12-06; `answer_floor`): unanswerable questions refused 404 -> 423 of 533, answer passages shown
+1279 -> 1275 of 1467, answerable questions refused 82 -> 91 (four of the nine had been answered with
+other passages); each of the four answers no longer shown is the first or second related passage the
+refusal offers. The grid (refused unanswerable, shown, refused answerable): 0.6 and 0.1: 415, 1277,
+88; 0.7 and 0.08: 418, 1276, 88; 0.7 and 0.12: 426, 1272, 96; 0.75 and 0.1: 427, 1274, 93; 0.8 and 0.1:
+428, 1273, 95; 0.8 and 0.15: 434, 1262, 111; by the passage model alone, 0.7 and 0.03: 412, 1273, 89."""
 LIKELY_BAR = 0.05
 """The passage probability over which a shown passage counts as likely to answer. It is the show bar
 the models were fitted with before further passages were shown (the lowest value of that fit's
@@ -403,6 +418,15 @@ def rival_p(
     return rival if rival >= RIVAL_P else 0.0
 
 
+def answer_floor(q: float, rival: float) -> float:
+    """The probability an eligible candidate that may carry the decision must reach for a question of
+    probability `q` to be answered (the highest that applies): `LIKELY_BAR` when an ineligible rival is
+    `RIVAL_P` probable (`rival`: `rival_p`, else 0.0), `DOUBTFUL_P` under `DOUBTFUL_Q` (by the passage
+    model or the ranker), else `MIN_ANSWER_P`."""
+    floor = LIKELY_BAR if rival else MIN_ANSWER_P
+    return max(floor, DOUBTFUL_P) if q < DOUBTFUL_Q else floor
+
+
 def in_window(n: int, window: Sequence[bool] | None = None) -> list[int]:
     """The rows (of n candidates in rank order) that may carry the "answered" decision: the first
     `ANSWER_WINDOW`, then those below them that `window` marks (None: none), in rank order."""
@@ -545,7 +569,8 @@ class AnswerModel:
         A candidate missing one of the question's key facts (`eligible` False) never answers or shows;
         nor is a question answered when no eligible candidate among the top `ANSWER_WINDOW` (and those
         `window` marks) is at least `MIN_ANSWER_P` probable, or `LIKELY_BAR` when an ineligible one
-        there is `RIVAL_P` probable (`rival_p`).
+        there is `RIVAL_P` probable (`rival_p`), or `DOUBTFUL_P` for a question under `DOUBTFUL_Q`
+        (`answer_floor`).
 
         Args:
             x: the candidates' features, shape (n, len(FEATURES)), rows in fused rank order.
@@ -572,13 +597,17 @@ class AnswerModel:
         inside = [i for i in in_window(len(p), window) if eligible[i]]
         best = max((float(p[i]) for i in inside), default=0.0)
         floor = LIKELY_BAR if rival_p(p, eligible, window) else MIN_ANSWER_P
+        # a doubtful question needs a candidate DOUBTFUL_P probable by the passage model or by the
+        # ranker, which reads the translated run the passage model does not
+        doubtful = q < DOUBTFUL_Q and all(max(float(p[i]), float(ranked[i])) < DOUBTFUL_P for i in inside)
         # (a bar of 1.0 is off: a logit clipped at 50 reads as exactly 1.0)
         strong = (self.passage_bar < 1.0 and best >= self.passage_bar) or (
             self.ranker is not None
             and self.ranker_bar < 1.0
             and max((float(ranked[i]) for i in inside), default=0.0) >= self.ranker_bar
         )
-        if best < floor or (q < self.answer_bar.get(language, self.answer_bar["*"]) and not strong):
+        bar = self.answer_bar.get(language, self.answer_bar["*"])
+        if best < floor or doubtful or (q < bar and not strong):
             return False, [], ranked, q
         return True, sorted(ok, key=lambda i: -ranked[i])[:k], ranked, q
 

@@ -41,9 +41,12 @@ from index.analyzer import analyze, analyze_many, stem_words
 from index.answer_type import asks_office_holder, asks_part_of, holds_figure, holds_type, marked_type
 from index.answerability import (
     ANSWER_WINDOW,
+    DOUBTFUL_P,
+    DOUBTFUL_Q,
     LIKELY_BAR,
     MIN_ANSWER_P,
     TRANSLATED_WINDOW,
+    answer_floor,
     answer_model_for,
     features,
     profile_eligible,
@@ -1912,7 +1915,8 @@ class GroundIndex:
         q = scored.analysis
         groups = scored.groups
         over = passed_over or {}
-        floor = LIKELY_BAR if rival else MIN_ANSWER_P  # what an eligible candidate had to reach
+        # what an eligible candidate had to reach
+        floor = answer_floor(q_prob, rival) if q_prob is not None else MIN_ANSWER_P
         if answered:
             best = groups[shown[0]]
             reason = (
@@ -1983,10 +1987,12 @@ class GroundIndex:
                 f"answerability {q_prob:.2f})"
             )
         elif q_prob is not None:
+            doubtful = f", under {DOUBTFUL_Q:.2f}" if floor == DOUBTFUL_P else ""
             reason = (
                 f"refused: no candidate among the first {ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} "
                 "of a translated run) that holds the question's key facts "
-                f"is at least {MIN_ANSWER_P:.0%} likely to answer (the question's answerability {q_prob:.2f})"
+                f"is at least {floor:.0%} likely to answer (the question's answerability {q_prob:.2f}"
+                f"{doubtful})"
             )
         else:
             reason = "refused: no candidate's dense and coverage scores reach the bars"

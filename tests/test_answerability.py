@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from index.answerability import (
     ANSWER_WINDOW,
+    DOUBTFUL_P,
+    DOUBTFUL_Q,
     FEATURES,
     LIKELY_BAR,
     MIN_ANSWER_P,
@@ -20,6 +22,7 @@ from index.answerability import (
     TRANSLATED_WINDOW,
     AnswerModel,
     Logistic,
+    answer_floor,
     answer_model_for,
     family_of,
     fit_logistic,
@@ -46,10 +49,14 @@ def test_logistic_fit_recovers_a_separating_direction() -> None:
     assert ((model(x) >= 0.5) == (y == 1)).mean() > 0.97
 
 
-def _model(answer_bar: float, likely_bar: float) -> AnswerModel:
+def _model(answer_bar: float, likely_bar: float, sure: bool = False) -> AnswerModel:
+    """Passage probability = sigmoid of the first feature; question probability sigmoid(4 best_p - 2),
+    or 0.95 whatever the candidates when `sure` (over `DOUBTFUL_Q`: `MIN_ANSWER_P` is the floor)."""
     n, m = len(FEATURES), len(QUESTION_FEATURES)
     passage = Logistic(tuple([1.0] + [0.0] * (n - 1)), 0.0, tuple([0.0] * n), tuple([1.0] * n))
     question = Logistic(tuple([4.0] + [0.0] * (m - 1)), -2.0, tuple([0.0] * m), tuple([1.0] * m))
+    if sure:
+        question = Logistic(tuple([0.0] * m), 3.0, tuple([0.0] * m), tuple([1.0] * m))
     return AnswerModel("test", passage, question, {"*": answer_bar}, likely_bar)
 
 
@@ -71,7 +78,7 @@ def test_a_question_whose_eligible_candidates_are_all_improbable_or_far_down_is_
     n = ANSWER_WINDOW + 5
     x = np.zeros((n, len(FEATURES)))
     x[:, 0] = -3.0  # passage probabilities ~0.047
-    model = _model(0.0, 0.5)  # every question profile passes the answer bar
+    model = _model(0.0, 0.5, sure=True)  # every question profile passes the answer bar
     eligible = [False] * ANSWER_WINDOW + [True] * 5
     x[ANSWER_WINDOW:, 0] = 3.0  # probable, but below the window
     assert model.decide(x, eligible, "en", k=5)[:2] == (False, [])
@@ -80,6 +87,21 @@ def test_a_question_whose_eligible_candidates_are_all_improbable_or_far_down_is_
     x[0, 0] = np.log(MIN_ANSWER_P * 3)
     answered, shown, _, _ = model.decide(x, [True, *eligible[1:]], "en", k=6)
     assert answered and shown[-1] == 0  # the least probable of those shown
+
+
+def test_a_doubtful_question_needs_a_candidate_probable_enough() -> None:
+    """Under DOUBTFUL_Q, the question is answered only when a candidate that may carry the decision is
+    DOUBTFUL_P probable; over it, MIN_ANSWER_P is enough."""
+    x = np.zeros((3, len(FEATURES)))
+    x[:, 0] = np.log((MIN_ANSWER_P + DOUBTFUL_P) / 2)  # between the two floors
+    eligible = [True] * 3
+    low = _model(0.0, 0.5)  # q = sigmoid(4 p - 2): far under DOUBTFUL_Q
+    answered, _, _, q = low.decide(x, eligible, "en", k=3)
+    assert q < DOUBTFUL_Q and not answered
+    answered, shown, _, q = _model(0.5, 0.5, sure=True).decide(x, eligible, "en", k=3)
+    assert q > DOUBTFUL_Q and answered and len(shown) == 3
+    assert answer_floor(0.5, 0.0) == DOUBTFUL_P and answer_floor(0.9, 0.0) == MIN_ANSWER_P
+    assert answer_floor(0.9, 0.4) == LIKELY_BAR and answer_floor(0.5, 0.4) == DOUBTFUL_P
 
 
 def test_the_top_of_a_translated_run_counts_with_the_first_candidates_wherever_it_was_fused() -> None:
@@ -110,7 +132,7 @@ def test_a_likely_candidate_lacking_a_key_fact_raises_the_floor_for_the_rest() -
     x = np.zeros((4, len(FEATURES)))
     rival, fill = RIVAL_P + 0.1, (MIN_ANSWER_P + LIKELY_BAR) / 2
     x[:, 0] = np.log([rival / (1 - rival), fill / (1 - fill), 0.001, 0.001])  # logits of those p
-    model = _model(0.0, 0.5)  # every question profile passes the answer bar
+    model = _model(0.0, 0.5, sure=True)  # every question profile passes the answer bar
     eligible = [False, True, True, True]
     p = model.probabilities(x)
     assert rival_p(p, eligible) == pytest.approx(rival)

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bench.devset_eval import evaluate_devset, load_devset
-from index.answerability import ANSWER_WINDOW, TRANSLATED_WINDOW
+from index.answerability import ANSWER_WINDOW, DOUBTFUL_P, DOUBTFUL_Q, TRANSLATED_WINDOW
 from index.engine import GroundIndex
 from index.question import analyze_question
 from index.types import Filters, Query
@@ -527,3 +527,15 @@ def test_a_korean_question_naming_a_chinese_law_reads_it_in_chinese(demo_index: 
     asked = demo_index.search(Query("중국에서 탈북자를 도와준 중국인도 처벌받을 수 있나요?", explain=True))
     assert asked.explanation is not None
     assert not any(re.search(r"[\u4e00-\u9fff]", t) for t in asked.explanation.translated)
+
+
+def test_a_doubtful_question_needs_a_passage_likely_enough(demo_index: GroundIndex) -> None:
+    # an everyday question: the question model passed it (0.55), with nothing to show as likely as one
+    # in ten (a Refugee Convention preamble naming Geneva)
+    answer = demo_index.search(Query("다음 주 화요일에 제네바에서 인천 가는 직항 있어요?", explain=True))
+    assert not answer.answered and answer.explanation is not None
+    assert f"under {DOUBTFUL_Q:.2f}" in answer.explanation.reason
+    assert f"at least {DOUBTFUL_P:.0%} likely" in answer.explanation.reason
+    # a Korean question whose answer the ranker reads first in the English run still answers
+    rate = demo_index.search(Query("2024년 1월부터 7월까지 한국의 난민 인정률은 얼마였나요?"))
+    assert rate.answered and "1.7 percent" in rate.hits[0].passage.text
