@@ -380,8 +380,19 @@ _SENTENCE_END = re.compile(r"[?？.!。]")
 # character takes ~5 us, theirs 20-60 us over an English passage.
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _FIGURE_WORDS: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = (
-    # (a share: "재적의원 과반수의 찬성", "a majority of the members", 过半数)
-    (None, re.compile(r"%|퍼센트|과반수|과반|过半数|半数")),
+    (None, re.compile(r"%|퍼센트")),
+    # a vote's threshold: "재적의원 과반수의 찬성", "by a two-thirds majority", "a majority of the members
+    # present and voting", 过半数通过 (not "the majority of trafficking occurs within China", nor a
+    # "Majority Leader", nor "the age of majority")
+    (
+        None,
+        re.compile(
+            r"(?<![가-힣])과반수?(?:의)?\s*(?:찬성|출석|득표|동의|이상)|过半数(?:通过|同意|赞成)"
+            r"|\b(?:by|with|of)\s+an?\s+(?:(?:simple|absolute|qualified|two-thirds|three-fourths|three-quarters)\s+)?"
+            r"majority\b|\bmajority\s+of\s+(?:the\s+)?(?:(?:its|their)\s+)?(?:members|votes|judges|States\s+Parties"
+            r"|representatives|those\s+present|the\s+members)\b"
+        ),
+    ),
     (
         re.compile(r"[一二三四五六七八九十百千万亿两]"),
         re.compile(
@@ -397,7 +408,7 @@ _FIGURE_WORDS: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = (
             r"|\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
             r"(?:[Tt]hir|[Ff]our|[Ff]if|[Ss]ix|[Ss]even|[Ee]igh|[Nn]ine)teen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|"
             r"[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Hh]undreds?|[Tt]housands?|[Mm]illions?|[Bb]illions?|"
-            r"[Dd]ozens?|[Tt]wice|[Hh]alf(?![-\u2010\u2011][A-Za-z])|[Mm]ajority)\b"
+            r"[Dd]ozens?|[Tt]wice|[Hh]alf(?![-\u2010\u2011][A-Za-z]))\b"
             r"|\b[Oo]nly one\b|\b(?:[Oo]ne|an?)\s+(?:hour|day|week|month|year|decade)s?\b",
         ),
     ),

@@ -77,11 +77,15 @@ DOUBTFUL_P = 0.1
 """A question whose probability is under `DOUBTFUL_Q` is answered only when a candidate that may carry
 the decision (as for `MIN_ANSWER_P`) is at least `DOUBTFUL_P` probable, by the passage model or by the
 ranker (which reads the translated run: a Korean question's answer in English may be 0.02 by the one
-and 0.68 by the other). The question model reads a profile of the candidates (how close the best is,
-in which language, how many of its words the collection knows), and passed everyday questions ("오늘
-서울 날씨 어때?", a tax deadline, a flight from Geneva) and questions for a detail the sources never
-give with nothing it would show as likely as one in ten. Measured on the fifty-three sets' fit halves
-(2026-12-06; `answer_floor`): unanswerable questions refused 404 -> 423 of 533, answer passages shown
+and 0.68 by the other): `AnswerModel.doubtful`. The question model reads a profile of the candidates
+(how close the best is, in which language, how many of its words the collection knows), and passed
+everyday questions ("다음 주 화요일에 제네바에서 인천 가는 직항 있어요?", 0.55: a Refugee Convention
+preamble naming Geneva) and questions for a detail the sources never give ("What does the CRS 'China
+Primer: Human Rights' say about China's forced repatriation of North Korean refugees?": the primer never
+names Korea) with nothing it would show as likely as one in ten. It matters between the answer bar and
+`DOUBTFUL_Q` (under the bar, only a passage over the ranker's bar answers, and that clears this floor):
+for e5, 0.5 to 0.7; for MiniLM (no ranker), 0.4 to 0.7. Measured with e5 on the fifty-three sets' fit
+halves (2026-12-06): unanswerable questions refused 404 -> 423 of 533, answer passages shown
 1279 -> 1275 of 1467, answerable questions refused 82 -> 91 (four of the nine had been answered with
 other passages); each of the four answers no longer shown is the first or second related passage the
 refusal offers. The grid (refused unanswerable, shown, refused answerable): 0.6 and 0.1: 415, 1277,
@@ -418,13 +422,12 @@ def rival_p(
     return rival if rival >= RIVAL_P else 0.0
 
 
-def answer_floor(q: float, rival: float) -> float:
-    """The probability an eligible candidate that may carry the decision must reach for a question of
-    probability `q` to be answered (the highest that applies): `LIKELY_BAR` when an ineligible rival is
-    `RIVAL_P` probable (`rival`: `rival_p`, else 0.0), `DOUBTFUL_P` under `DOUBTFUL_Q` (by the passage
-    model or the ranker), else `MIN_ANSWER_P`."""
-    floor = LIKELY_BAR if rival else MIN_ANSWER_P
-    return max(floor, DOUBTFUL_P) if q < DOUBTFUL_Q else floor
+def answer_floor(rival: float) -> float:
+    """The passage probability an eligible candidate that may carry the decision must reach for the
+    question to be answered: `LIKELY_BAR` when an ineligible rival is `RIVAL_P` probable (`rival`:
+    `rival_p`, else 0.0), else `MIN_ANSWER_P`. (A doubtful question must also pass
+    `AnswerModel.doubtful`.)"""
+    return LIKELY_BAR if rival else MIN_ANSWER_P
 
 
 def in_window(n: int, window: Sequence[bool] | None = None) -> list[int]:
@@ -534,6 +537,22 @@ class AnswerModel:
         `p` (`probabilities(x)`) without one; shape (n,)."""
         return self.ranker(feature_columns(x, self.ranker_features)) if self.ranker is not None else p
 
+    def doubtful(
+        self,
+        q: float,
+        p: npt.NDArray[np.float64],
+        ranked: npt.NDArray[np.float64],
+        eligible: Sequence[bool],
+        window: Sequence[bool] | None = None,
+    ) -> bool:
+        """Whether a question of probability `q` under `DOUBTFUL_Q` has no eligible candidate that may
+        carry the decision (`in_window`) `DOUBTFUL_P` probable by the passage model (`p`) or by the
+        ranker (`ranked`, `ranking`): then it is not answered, whatever its probability."""
+        if q >= DOUBTFUL_Q:
+            return False
+        inside = [i for i in in_window(len(p), window) if eligible[i]]
+        return all(max(float(p[i]), float(ranked[i])) < DOUBTFUL_P for i in inside)
+
     def answerable(
         self,
         x: Matrix,
@@ -569,8 +588,8 @@ class AnswerModel:
         A candidate missing one of the question's key facts (`eligible` False) never answers or shows;
         nor is a question answered when no eligible candidate among the top `ANSWER_WINDOW` (and those
         `window` marks) is at least `MIN_ANSWER_P` probable, or `LIKELY_BAR` when an ineligible one
-        there is `RIVAL_P` probable (`rival_p`), or `DOUBTFUL_P` for a question under `DOUBTFUL_Q`
-        (`answer_floor`).
+        there is `RIVAL_P` probable (`rival_p`, `answer_floor`); nor a doubtful one (`doubtful`: under
+        `DOUBTFUL_Q`, with no such candidate `DOUBTFUL_P` probable by the passage model or the ranker).
 
         Args:
             x: the candidates' features, shape (n, len(FEATURES)), rows in fused rank order.
@@ -596,10 +615,8 @@ class AnswerModel:
         ok = [i for i in range(len(p)) if eligible[i]]
         inside = [i for i in in_window(len(p), window) if eligible[i]]
         best = max((float(p[i]) for i in inside), default=0.0)
-        floor = LIKELY_BAR if rival_p(p, eligible, window) else MIN_ANSWER_P
-        # a doubtful question needs a candidate DOUBTFUL_P probable by the passage model or by the
-        # ranker, which reads the translated run the passage model does not
-        doubtful = q < DOUBTFUL_Q and all(max(float(p[i]), float(ranked[i])) < DOUBTFUL_P for i in inside)
+        floor = answer_floor(rival_p(p, eligible, window))
+        doubtful = self.doubtful(q, p, ranked, eligible, window)
         # (a bar of 1.0 is off: a logit clipped at 50 reads as exactly 1.0)
         strong = (self.passage_bar < 1.0 and best >= self.passage_bar) or (
             self.ranker is not None

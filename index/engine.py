@@ -43,8 +43,6 @@ from index.answerability import (
     ANSWER_WINDOW,
     DOUBTFUL_P,
     DOUBTFUL_Q,
-    LIKELY_BAR,
-    MIN_ANSWER_P,
     TRANSLATED_WINDOW,
     answer_floor,
     answer_model_for,
@@ -1726,6 +1724,7 @@ class GroundIndex:
         probabilities: list[float] | None = None
         q_prob: float | None = None
         rival = 0.0  # the likeliest ineligible candidate's probability, when it raised the answer floor
+        doubtful = False  # refused as a doubtful question (`AnswerModel.doubtful`)
         if self._answer_model is not None:
             model = self._answer_model
             profile = [e and not b for e, b in zip(profile_eligible(groups), bare, strict=True)]
@@ -1734,13 +1733,17 @@ class GroundIndex:
                 x, eligible, scored.language, query.k, unknown_share(scored), profile, window
             )
             if query.explain and not answered:
-                rival = rival_p(model.probabilities(x), eligible, window)
+                passage_p = model.probabilities(x)
+                rival = rival_p(passage_p, eligible, window)
+                doubtful = model.doubtful(q_prob, passage_p, p, eligible, window)
             probabilities, likely_bar = p.tolist(), model.likely_bar
             marks = model.likely(p, shown)
             order = sorted(range(len(groups)), key=lambda i: -p[i])
             bars: tuple[tuple[str, float], ...] = (
                 ("answer", model.answer_bar.get(scored.language, model.answer_bar["*"])),
                 ("likely", model.likely_bar),
+                ("doubtful", DOUBTFUL_Q),
+                ("doubtful floor", DOUBTFUL_P),
             )
             # the bars one passage alone answers by, where they are in use (1.0 is off)
             if model.passage_bar < 1.0:
@@ -1878,6 +1881,7 @@ class GroundIndex:
                 foreign,
                 lacking,
                 joining,
+                doubtful,
                 passed_over,
                 named_lead,
                 rival,
@@ -1908,6 +1912,7 @@ class GroundIndex:
         foreign: str = "",
         lacking: str = "",
         joining: bool = False,
+        doubtful: bool = False,
         passed_over: Mapping[int, str] | None = None,
         named_lead: bool = False,
         rival: float = 0.0,
@@ -1916,7 +1921,12 @@ class GroundIndex:
         groups = scored.groups
         over = passed_over or {}
         # what an eligible candidate had to reach
-        floor = answer_floor(q_prob, rival) if q_prob is not None else MIN_ANSWER_P
+        need = f"{answer_floor(rival):.0%} likely to answer"
+        if doubtful and q_prob is not None:
+            need = (
+                f"{DOUBTFUL_P:.0%} likely to answer by the passage model or the ranker (the question's "
+                f"answerability {q_prob:.2f} is under {DOUBTFUL_Q:.2f})"
+            )
         if answered:
             best = groups[shown[0]]
             reason = (
@@ -1961,8 +1971,7 @@ class GroundIndex:
             reason = (
                 f"refused: the question asks about {_title_case(foreign)}; passages of sources about another "
                 "country that do not name it are not read as answers, and no other candidate among the first "
-                f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least "
-                f"{floor:.0%} likely to answer"
+                f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least {need}"
             )
         elif holder and q_prob is not None:
             reason = (
@@ -1970,30 +1979,26 @@ class GroundIndex:
                 "treaties never say (they say how a post is filled); passages with no sentence naming the "
                 "post (or the person's role) and a person the question does not name are not read as "
                 "answers, and no other candidate among the first "
-                f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least "
-                f"{floor:.0%} likely to answer"
+                f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least {need}"
             )
         elif joining and q_prob is not None:
             reason = (
                 "refused: the question asks which states joined an instrument, which laws and treaties "
                 "never say (they say how a state joins); no candidate of another source among the first "
-                f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least "
-                f"{floor:.0%} likely to answer"
+                f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least {need}"
             )
         elif rival and q_prob is not None:
             reason = (
                 f"refused: a candidate {rival:.0%} likely to answer does not hold the question's key facts, "
-                f"and no candidate that does is at least {LIKELY_BAR:.0%} likely to answer (the question's "
-                f"answerability {q_prob:.2f})"
+                f"and no candidate that does is at least {need} (the question's answerability {q_prob:.2f})"
             )
         elif q_prob is not None:
-            doubtful = f", under {DOUBTFUL_Q:.2f}" if floor == DOUBTFUL_P else ""
             reason = (
                 f"refused: no candidate among the first {ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} "
-                "of a translated run) that holds the question's key facts "
-                f"is at least {floor:.0%} likely to answer (the question's answerability {q_prob:.2f}"
-                f"{doubtful})"
+                f"of a translated run) that holds the question's key facts is at least {need}"
             )
+            if not doubtful:
+                reason += f" (the question's answerability {q_prob:.2f})"
         else:
             reason = "refused: no candidate's dense and coverage scores reach the bars"
         return Explanation(

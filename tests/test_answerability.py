@@ -100,8 +100,14 @@ def test_a_doubtful_question_needs_a_candidate_probable_enough() -> None:
     assert q < DOUBTFUL_Q and not answered
     answered, shown, _, q = _model(0.5, 0.5, sure=True).decide(x, eligible, "en", k=3)
     assert q > DOUBTFUL_Q and answered and len(shown) == 3
-    assert answer_floor(0.5, 0.0) == DOUBTFUL_P and answer_floor(0.9, 0.0) == MIN_ANSWER_P
-    assert answer_floor(0.9, 0.4) == LIKELY_BAR and answer_floor(0.5, 0.4) == DOUBTFUL_P
+    assert answer_floor(0.0) == MIN_ANSWER_P and answer_floor(0.4) == LIKELY_BAR
+    # the ranker's probability counts too: a candidate the passage model finds unlikely but the
+    # ranker likely carries a doubtful question
+    p = np.array([0.02, 0.05, 0.001])
+    assert low.doubtful(0.5, p, p, eligible)
+    assert not low.doubtful(0.5, p, np.array([0.02, 0.3, 0.001]), eligible)
+    assert low.doubtful(0.5, p, np.array([0.02, 0.3, 0.001]), [True, False, True])  # not eligible
+    assert not low.doubtful(DOUBTFUL_Q, p, p, eligible)  # not doubtful
 
 
 def test_the_top_of_a_translated_run_counts_with_the_first_candidates_wherever_it_was_fused() -> None:

@@ -535,7 +535,10 @@ def test_a_doubtful_question_needs_a_passage_likely_enough(demo_index: GroundInd
     answer = demo_index.search(Query("다음 주 화요일에 제네바에서 인천 가는 직항 있어요?", explain=True))
     assert not answer.answered and answer.explanation is not None
     assert f"under {DOUBTFUL_Q:.2f}" in answer.explanation.reason
-    assert f"at least {DOUBTFUL_P:.0%} likely" in answer.explanation.reason
+    assert f"at least {DOUBTFUL_P:.0%} likely to answer by the passage model or the ranker" in (
+        answer.explanation.reason
+    )
+    assert ("doubtful", DOUBTFUL_Q) in answer.explanation.bars
     # a Korean question whose answer the ranker reads first in the English run still answers
     rate = demo_index.search(Query("2024년 1월부터 7월까지 한국의 난민 인정률은 얼마였나요?"))
     assert rate.answered and "1.7 percent" in rate.hits[0].passage.text
