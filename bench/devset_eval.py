@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT53`: bench/devset/audit3.jsonl to audit53.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT57`: bench/devset/audit3.jsonl to audit57.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -91,6 +91,10 @@ AUDIT50 = DEVSET.with_name("audit50.jsonl")
 AUDIT51 = DEVSET.with_name("audit51.jsonl")
 AUDIT52 = DEVSET.with_name("audit52.jsonl")
 AUDIT53 = DEVSET.with_name("audit53.jsonl")
+AUDIT54 = DEVSET.with_name("audit54.jsonl")
+AUDIT55 = DEVSET.with_name("audit55.jsonl")
+AUDIT56 = DEVSET.with_name("audit56.jsonl")
+AUDIT57 = DEVSET.with_name("audit57.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -145,6 +149,10 @@ QUESTION_SETS = {
     "audit 51": AUDIT51,
     "audit 52": AUDIT52,
     "audit 53": AUDIT53,
+    "audit 54": AUDIT54,
+    "audit 55": AUDIT55,
+    "audit 56": AUDIT56,
+    "audit 57": AUDIT57,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

@@ -1261,6 +1261,19 @@ class GroundIndex:
 
         return named
 
+    def _asked_beyond_names(self, scored: Scored) -> dict[str, float]:
+        """The question's terms outside the names of the sources it names (`Scored.named_sources`:
+        what it asks of them, "non-refoulement clause" of "... the International Convention for the
+        Protection of All Persons from Enforced Disappearance"), with their IDF weights."""
+        titles = self._source_titles()
+        named = frozenset[str]().union(*(titles.terms_of(sid) for sid in scored.named_sources))
+        named |= frozenset(t for sid in scored.named_sources for t in analyze(titles.name_of(sid)))
+        asked = [t for t in dict.fromkeys(scored.analysis.terms) if t not in named]
+        if not asked:
+            return {}
+        stats = self.backend.term_stats(frozenset(asked))
+        return {t: idf(stats.df.get(t, 0), stats.n_docs) for t in asked}
+
     def _in_instrument(self, group: Group) -> bool:
         """The group's passage is in a source whose title names an instrument (a law, a treaty:
         `is_instrument_heading`)."""
@@ -1840,7 +1853,13 @@ class GroundIndex:
                 for i in range(len(groups))
                 if eligible[i] and groups[i].head.passage.source_id in scored.named_sources
             ]
-            named_at.sort(key=lambda i: _translated_order(groups[i], scored.language))
+            # (the one holding most of what the question asks beyond the instrument's name first:
+            # "Is there a non-refoulement clause in the International Convention for the Protection
+            # of All Persons from Enforced Disappearance?" led with article 37, whose words are the
+            # name's, before article 16's "refouler")
+            beyond = self._asked_beyond_names(scored)
+            in_order = {i: _translated_order(groups[i], scored.language) for i in named_at}
+            named_at.sort(key=lambda i: (-_held_weight(groups[i], beyond), in_order[i]))
             lead = named_at[:1]
             if lead and lead[0] != shown[0] and not _keeps_typed_first(groups, shown[0], lead[0], scored):
                 shown, marks = _lead(lead, shown, marks, query.k)
@@ -3021,6 +3040,12 @@ def _keeps_typed_first(groups: Sequence[Group], first: int, lead: int, scored: S
 
     first_share = share(first)
     return first_share >= TYPED_SENTENCE_SHARE and share(lead) < first_share
+
+
+def _held_weight(group: Group, weights: Mapping[str, float]) -> float:
+    """The summed `weights` of the terms the group's head holds."""
+    held = group.head.token_set
+    return sum(w for t, w in weights.items() if t in held)
 
 
 def _translated_order(group: Group, language: str) -> tuple[bool, int]:

@@ -824,6 +824,7 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
                 # and written out by its acronym ("the International Refugee Organization": "IRO
                 # closed its operations ...") or another spelling
                 alternatives += tuple(tuple(analyze(form)) for form in body_forms(raw))
+                alternatives += _doctrine_forms(raw)
             in_order = analysed if kind == "phrase" else ()
             out.append(Constraint(kind, raw, terms, alternatives, in_order=in_order, agent=agent))
 
@@ -976,6 +977,22 @@ def _is_age(text: str, start: int, end: int) -> bool:
     if _AGE_WHO_BEFORE.search(before):
         return bool(_AGE_WHO_AFTER.match(text, end))
     return bool(_AGE_BEFORE.search(before) or _AGE_AFTER.match(text, end))
+
+
+_ADHERENT = re.compile(r"(?i)\b([a-z]{3,})(ist|ism)s?\b")
+
+
+def _doctrine_forms(name: str) -> tuple[tuple[str, ...], ...]:
+    """A name of one word for an adherent as its doctrine, or the reverse ("Chondoist": "Chondoism";
+    "Buddhism": "Buddhist"): "what share is Christian, Buddhist, Chondoist, shamanist?" was refused,
+    the passage giving each share writing "13.5% practice Chondoism"; () for another name."""
+    m = _ADHERENT.fullmatch(name.strip())
+    if m is None:
+        return ()
+    other = "ism" if m.group(2).lower() == "ist" else "ist"
+    form = tuple(analyze(m.group(1) + other))
+    # (as the analyzer keeps it whole: "Islamism" is analysed as "islam", which an Islamist is not)
+    return (form,) if len(form) == 1 and form[0].endswith(other) else ()
 
 
 def _country_forms(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:

@@ -452,6 +452,18 @@ REPEATED = frozenset(
         "ko-1745",  # audit 52: ko-526 with the Protocol (unanswerable)
         "ko-1749",  # audit 52: ko-495 word for word (off topic)
         "en-2185",  # audit 53: en-2000 in other words (unanswerable)
+        "en-2214",  # audit 54: en-423 in other words
+        "ko-1808",  # audit 54: ko-1745 naming the years (unanswerable)
+        "ko-1840",  # audit 55: ko-1659 asked alone
+        "ko-1849",  # audit 55: ko-495 word for word (off topic)
+        "en-2240",  # audit 55: en-2055 in other words
+        "en-2275",  # audit 56: en-1749 in other words
+        "en-2281",  # audit 56: en-1215 in other words
+        "en-2291",  # audit 56: en-436 word for word (unanswerable)
+        "en-2295",  # audit 56: en-1203 in other words (unanswerable)
+        "en-2298",  # audit 57: en-1737 in other words
+        "en-2320",  # audit 57: en-343 as a follow-up (unanswerable)
+        "en-2323",  # audit 57: en-1241 with the budget (unanswerable)
     }
 )
 
@@ -537,6 +549,19 @@ REPEATED_TEST = frozenset(
         "en-2151",  # audit 52: en-1668 asked alone (audit 37's test half)
         "en-2155",  # audit 52: en-1995 without the article (audit 47's test half)
         "en-2159",  # audit 52: en-1828 in other words (audit 42's test half)
+        "en-2211",  # audit 54: en-1509 in other words (audit 32's test half)
+        "en-2212",  # audit 54: en-319 naming the law (audit 7's test half)
+        "en-2238",  # audit 55: en-2051 in other words (audit 49's test half)
+        "en-2250",  # audit 55: en-101 word for word (off topic; the dev set's test half)
+        "ko-1847",  # audit 55: ko-138 in other words (unanswerable; the dev set's test half)
+        "en-2269",  # audit 56: en-1758 naming the article (audit 40's test half)
+        "en-2271",  # audit 56: en-2112 naming the article (audit 51's test half)
+        "en-2287",  # audit 56: en-738 in other words (unanswerable; audit 3's test half)
+        "ko-1850",  # audit 56: ko-1522 in other words (audit 44's test half)
+        "en-2303",  # audit 57: en-1758 naming the article (audit 40's test half)
+        "ko-1870",  # audit 57: ko-1775 in other words (audit 53's test half)
+        "ko-1876",  # audit 57: ko-1408 without the article (audit 40's test half)
+        "ko-1889",  # audit 57: ko-1454 in other words (unanswerable; audit 41's test half)
     }
 )
 

@@ -489,6 +489,10 @@ AUDIT50 = DEFAULT_DEVSET.with_name("audit50.jsonl")
 AUDIT51 = DEFAULT_DEVSET.with_name("audit51.jsonl")
 AUDIT52 = DEFAULT_DEVSET.with_name("audit52.jsonl")
 AUDIT53 = DEFAULT_DEVSET.with_name("audit53.jsonl")
+AUDIT54 = DEFAULT_DEVSET.with_name("audit54.jsonl")
+AUDIT55 = DEFAULT_DEVSET.with_name("audit55.jsonl")
+AUDIT56 = DEFAULT_DEVSET.with_name("audit56.jsonl")
+AUDIT57 = DEFAULT_DEVSET.with_name("audit57.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -546,6 +550,10 @@ SETS_IN_ORDER = (
     AUDIT51,
     AUDIT52,
     AUDIT53,
+    AUDIT54,
+    AUDIT55,
+    AUDIT56,
+    AUDIT57,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -600,6 +608,10 @@ LATER_AUDITS = {
     AUDIT51: (16, 11, 60, 30),  # Korean university students in casual Korean
     AUDIT52: (16, 13, 60, 20),  # wire-service journalists covering China and the UN system
     AUDIT53: (16, 11, 60, 31),  # teachers, tutors and parents of defector children, in conversations
+    AUDIT54: (16, 12, 60, 22),  # law students preparing a moot court and refugee-law clinic cases
+    AUDIT55: (16, 11, 60, 26),  # Korean local-government settlement officers and social workers
+    AUDIT56: (16, 12, 60, 16),  # human-rights documentation researchers compiling a chronology
+    AUDIT57: (16, 12, 60, 26),  # bilingual podcast producers fact-checking, switching languages
 }
 
 
@@ -621,7 +633,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit53.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit57.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in

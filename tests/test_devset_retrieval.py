@@ -542,3 +542,26 @@ def test_a_doubtful_question_needs_a_passage_likely_enough(demo_index: GroundInd
     # a Korean question whose answer the ranker reads first in the English run still answers
     rate = demo_index.search(Query("2024년 1월부터 7월까지 한국의 난민 인정률은 얼마였나요?"))
     assert rate.answered and "1.7 percent" in rate.hits[0].passage.text
+
+
+def test_the_named_instrument_leads_with_what_is_asked_beyond_its_name(demo_index: GroundIndex) -> None:
+    # every article of the Convention holds the words of its long name; article 16 alone holds what is
+    # asked, "refouler"
+    answer = demo_index.search(
+        Query(
+            "Is there a non-refoulement clause in the International Convention for the Protection of All "
+            "Persons from Enforced Disappearance?"
+        )
+    )
+    assert answer.answered and "refouler" in answer.hits[0].passage.text
+
+
+def test_an_adherent_is_held_by_the_doctrine(demo_index: GroundIndex) -> None:
+    # "Chondoist" is held by the passage's "13.5% practice Chondoism"
+    answer = demo_index.search(
+        Query(
+            "Religious Intelligence breakdown of belief in North Korea: what share is Christian, Buddhist, "
+            "Chondoist, shamanist?"
+        )
+    )
+    assert answer.answered and "13.5% practice Chondoism" in answer.hits[0].passage.text

@@ -809,3 +809,16 @@ def test_a_number_in_a_question_is_held_in_words() -> None:
     # "20 experts" is not held by "twenty-three experts"
     (twenty,) = [c for c in analyze_question("Does it grow to 20 experts?").constraints if c.kind == "number"]
     assert all(set(alt).isdisjoint(analyze("of twenty-three experts")) for alt in twenty.alternatives)
+
+
+def test_a_name_for_an_adherent_is_met_by_its_doctrine() -> None:
+    q = analyze_question("What share is Christian, Buddhist, Chondoist?")
+    forms = {c.text: c.alternatives for c in q.constraints if c.kind == "name"}
+    assert ("chondoism",) in forms["Chondoist"] and ("buddhism",) in forms["Buddhist"]
+    # a doctrine for its adherent, and not where the analyzer reads the doctrine as another word
+    assert ("buddhist",) in {
+        a for c in analyze_question("What does Buddhism teach?").constraints for a in c.alternatives
+    }
+    assert not [
+        c.alternatives for c in analyze_question("Who are the Islamist groups?").constraints if c.alternatives
+    ]
