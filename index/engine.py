@@ -3273,6 +3273,8 @@ def _names_chinese_law(question: str) -> bool:
     follows 중화인민공화국; not a
     question about China naming another instrument ("중국은 난민협약 제33조를 위반하고 있나요?", "중국
     난민협약 가입국인가요?", "중국인 남편과 ... 한국 국적법상 ...")."""
+    if "중국" not in question and "중화인민공화국" not in question:
+        return False  # (its names are read only when it names China: 0.3 ms a Korean question)
     laws = [
         name
         for name in _korean_names(question)
