@@ -544,24 +544,27 @@ def test_a_doubtful_question_needs_a_passage_likely_enough(demo_index: GroundInd
     assert rate.answered and "1.7 percent" in rate.hits[0].passage.text
 
 
+def _first_answer(index: GroundIndex, question: str) -> str:
+    """The text of the first passage answering `question` (which must be answered)."""
+    answer = index.search(Query(question))
+    assert answer.answered, question
+    return answer.hits[0].passage.text
+
+
 def test_the_named_instrument_leads_with_what_is_asked_beyond_its_name(demo_index: GroundIndex) -> None:
     # every article of the Convention holds the words of its long name; article 16 alone holds what is
     # asked, "refouler"
-    answer = demo_index.search(
-        Query(
-            "Is there a non-refoulement clause in the International Convention for the Protection of All "
-            "Persons from Enforced Disappearance?"
-        )
+    assert "refouler" in _first_answer(
+        demo_index,
+        "Is there a non-refoulement clause in the International Convention for the Protection of All "
+        "Persons from Enforced Disappearance?",
     )
-    assert answer.answered and "refouler" in answer.hits[0].passage.text
 
 
 def test_an_adherent_is_held_by_the_doctrine(demo_index: GroundIndex) -> None:
     # "Chondoist" is held by the passage's "13.5% practice Chondoism"
-    answer = demo_index.search(
-        Query(
-            "Religious Intelligence breakdown of belief in North Korea: what share is Christian, Buddhist, "
-            "Chondoist, shamanist?"
-        )
+    assert "13.5% practice Chondoism" in _first_answer(
+        demo_index,
+        "Religious Intelligence breakdown of belief in North Korea: what share is Christian, Buddhist, "
+        "Chondoist, shamanist?",
     )
-    assert answer.answered and "13.5% practice Chondoism" in answer.hits[0].passage.text
