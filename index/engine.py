@@ -1709,31 +1709,23 @@ class GroundIndex:
             eligible = kept
         foreign_over = set(passed_over)
         holder = asks_office_holder(scored.question) or asks_person_name(scored.question)
-        if holder:
-            # a law or a treaty says how a post is filled, never by whom; another passage answers when
-            # one of its sentences names the post and a person the question does not name
-            named = self._holder_named(scored)
+        joining = asks_joining(scored.question)
+        if holder or joining:
+            # a law or a treaty says how a post is filled, never by whom, and how a state joins a
+            # treaty, never which did ("Has China ratified the CAT?" is not answered by its article 25
+            # on ratification, nor "Has the Republic of Korea made the declaration under Article 22 of
+            # the CAT?" by article 22 of the Korean Constitution); a report or an encyclopedia may say
+            # it, for a holder when one of its sentences names the post and a person the question does
+            # not name
+            named = self._holder_named(scored) if holder else None
             for i, g in enumerate(groups):
                 if eligible[i] and self._in_instrument(g):
                     passed_over[i] = "a source other than a law or treaty"
-                elif eligible[i] and not named(g):
+                elif named is not None and eligible[i] and not named(g):
                     passed_over[i] = "a sentence naming the post and a person the question does not name"
             eligible = [e and i not in passed_over for i, e in enumerate(eligible)]
             if foreign and min(passed_over, default=0) not in foreign_over:
                 foreign = ""  # (the refusal names the rule that passed over the first candidate)
-        joining = asks_joining(scored.question)
-        if joining:
-            # which states joined a treaty is not in its text, which says how a state joins it ("Has
-            # China ratified the CAT?" is not answered by its article 25 on ratification), nor in a
-            # law (with the CAT's passed over, "Has the Republic of Korea made the declaration under
-            # Article 22 of the CAT?" was answered by article 22 of the Korean Constitution): a
-            # report or an encyclopedia says it
-            for i, g in enumerate(groups):
-                if eligible[i] and self._in_instrument(g):
-                    passed_over[i] = "a source other than a law or treaty"
-            eligible = [e and i not in passed_over for i, e in enumerate(eligible)]
-            if foreign and min(passed_over, default=0) not in foreign_over:
-                foreign = ""
         probabilities: list[float] | None = None
         q_prob: float | None = None
         rival = 0.0  # the likeliest ineligible candidate's probability, when it raised the answer floor
