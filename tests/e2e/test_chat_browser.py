@@ -345,14 +345,16 @@ def _lines(log: Path) -> list[str]:
 
 def _goto_over_refresh(page: Page, url: str) -> None:
     """`page.goto(url)` from the progress page, which reloads itself every 5 s (`<meta
-    http-equiv="refresh">`): a reload due at the same moment interrupts the navigation, which is then
-    made again (the page it reloads to is the same)."""
+    http-equiv="refresh">`): a reload due at the same moment interrupts the navigation ("interrupted by
+    another navigation", or Chromium's "net::ERR_ABORTED": a fresh-clone CI run failed on it, 46000c9),
+    which is then made again (the page it reloads to is the same)."""
     for attempt in range(3):
         try:
             page.goto(url)
             return
         except PlaywrightError as exc:
-            if "interrupted by another navigation" not in str(exc) or attempt == 2:
+            interrupted = "interrupted by another navigation" in str(exc) or "net::ERR_ABORTED" in str(exc)
+            if not interrupted or attempt == 2:
                 raise
 
 
