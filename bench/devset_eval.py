@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT57`: bench/devset/audit3.jsonl to audit57.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT65`: bench/devset/audit3.jsonl to audit65.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -95,6 +95,14 @@ AUDIT54 = DEVSET.with_name("audit54.jsonl")
 AUDIT55 = DEVSET.with_name("audit55.jsonl")
 AUDIT56 = DEVSET.with_name("audit56.jsonl")
 AUDIT57 = DEVSET.with_name("audit57.jsonl")
+AUDIT58 = DEVSET.with_name("audit58.jsonl")
+AUDIT59 = DEVSET.with_name("audit59.jsonl")
+AUDIT60 = DEVSET.with_name("audit60.jsonl")
+AUDIT61 = DEVSET.with_name("audit61.jsonl")
+AUDIT62 = DEVSET.with_name("audit62.jsonl")
+AUDIT63 = DEVSET.with_name("audit63.jsonl")
+AUDIT64 = DEVSET.with_name("audit64.jsonl")
+AUDIT65 = DEVSET.with_name("audit65.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -153,6 +161,14 @@ QUESTION_SETS = {
     "audit 55": AUDIT55,
     "audit 56": AUDIT56,
     "audit 57": AUDIT57,
+    "audit 58": AUDIT58,
+    "audit 59": AUDIT59,
+    "audit 60": AUDIT60,
+    "audit 61": AUDIT61,
+    "audit 62": AUDIT62,
+    "audit 63": AUDIT63,
+    "audit 64": AUDIT64,
+    "audit 65": AUDIT65,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

@@ -639,15 +639,22 @@ def _instrument_named(name: str) -> str:
     return rest if rest != name and is_instrument_heading(rest) else name
 
 
+# A name after these is a place ("in Seoul", "a district of Seoul"), not its government acting
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "near", "around", "outside", "across", "throughout", "at"})
+
+
 def _acts(words: Sequence[tuple[int, str]], i: int) -> bool:
     """Whether the name at word `i` acts: possessive ("Washington's strategy"), before what a
     government does (an auxiliary, a verb of `_GOVERNMENT_VERBS`, an adverb in "-ly": "Beijing
     treats", "Seoul officially recognises"), or after an auxiliary with no noun after it ("does Tokyo
     think", "won't Beijing"; not "Are Tokyo courts independent?"). Not a place it names ("the
-    population of Pyongyang", "the OHCHR Seoul office", "Seoul residents", "in Seoul only")."""
+    population of Pyongyang", "the OHCHR Seoul office", "Seoul residents", "in Seoul only", "Which
+    district of Seoul has ...?", "Someone in Seoul is running ...")."""
     word = words[i][1]
     before = words[i - 1][1].lower() if i else ""
     after = words[i + 1][1] if i + 1 < len(words) else ""
+    if before in _PLACE_PREPOSITIONS:
+        return bool(_POSSESSIVE.search(word))
     acting = after in _AUXILIARIES or after in _GOVERNMENT_VERBS or (after.endswith("ly") and after != "only")
     noun_after = after.islower() and after.endswith("s") and not acting
     return bool(_POSSESSIVE.search(word)) or acting or (before in _AUXILIARIES and not noun_after)

@@ -56,8 +56,8 @@ _SPACE = re.compile(r"\s+")
 # How a question names a legal provision: "Article 33", "Art. 1A(2)", "Article VII" (the numeral in
 # capitals), "section 7842", "§ 1158", "22 U.S.C. 7801", "제2조", "33조", "第二百四十条".
 _PROVISION = re.compile(
-    r"(?i)\b(?:articles?|art\.|sections?|sec\.|paragraph|para\.)\s*\d|§|\bU\.\s?S\.\s?C\.?"
-    r"|\b(?:articles?|art\.)\s+(?-i:[IVXLC]+)\b"
+    r"(?i)\b(?:articles?|art\.?|sections?|sec\.|paragraph|para\.)\s*\d|§|\bU\.\s?S\.\s?C\.?"
+    r"|\b(?:articles?|art\.?)\s+(?-i:[IVXLC]+)\b"
     r"|\d+\s*조|第[〇零一二三四五六七八九十百千\d]+条"
 )
 
@@ -464,6 +464,27 @@ REPEATED = frozenset(
         "en-2298",  # audit 57: en-1737 in other words
         "en-2320",  # audit 57: en-343 as a follow-up (unanswerable)
         "en-2323",  # audit 57: en-1241 with the budget (unanswerable)
+        "en-2332",  # audit 58: en-1833 in other words
+        "en-2340",  # audit 58: en-833 in other words (unanswerable)
+        "ko-1910",  # audit 58: ko-1800 as a follow-up
+        "ko-1931",  # audit 58: ko-181 in other words (unanswerable)
+        "en-2354",  # audit 59: en-1833 in other words
+        "en-2386",  # audit 59: en-1117 in other words (unanswerable)
+        "ko-1941",  # audit 59: ko-1571 word for word
+        "en-2454",  # audit 61: en-1201 in other words (unanswerable)
+        "ko-2039",  # audit 62: ko-1731 in other words (off topic)
+        "en-2482",  # audit 63: en-2315 in other words
+        "en-2491",  # audit 63: en-959 in other words
+        "en-2504",  # audit 63: en-2076 without the article
+        "en-2520",  # audit 63: en-1326 in other words (unanswerable)
+        "ko-2050",  # audit 63: ko-1095 in other words
+        "ko-2052",  # audit 63: ko-091 asking how many
+        "ko-2055",  # audit 63: ko-1808 in other words (unanswerable)
+        "en-2533",  # audit 64: en-2085 in other words
+        "en-2569",  # audit 65: en-246 in other words
+        "en-2577",  # audit 65: en-299 in other words (unanswerable)
+        "ko-2108",  # audit 65: ko-1144 in other words
+        "ko-2110",  # audit 65: ko-710 naming the article
     }
 )
 
@@ -562,6 +583,25 @@ REPEATED_TEST = frozenset(
         "ko-1870",  # audit 57: ko-1775 in other words (audit 53's test half)
         "ko-1876",  # audit 57: ko-1408 without the article (audit 40's test half)
         "ko-1889",  # audit 57: ko-1454 in other words (unanswerable; audit 41's test half)
+        "en-2328",  # audit 58: en-1604 without the article (audit 36's test half)
+        "en-2331",  # audit 58: en-1831 in other words (audit 42's test half)
+        "en-2341",  # audit 58: en-880 in other words (unanswerable; audit 17's test half)
+        "ko-1923",  # audit 58: ko-1426 in other words (audit 40's test half)
+        "ko-1924",  # audit 58: ko-953 in other words (audit 12's test half)
+        "en-2346",  # audit 59: en-2212 naming the article (audit 54's test half)
+        "en-2353",  # audit 59: en-2274 in other words (audit 56's test half)
+        "en-2375",  # audit 59: en-2037 in other words (audit 48's test half)
+        "ko-1961",  # audit 60: ko-341 with the term of office (audit 13's test half)
+        "ko-2014",  # audit 62: ko-090 in other words (the dev set's test half)
+        "en-2496",  # audit 63: en-066 in other words (the dev set's test half)
+        "en-2525",  # audit 64: en-2172 in other words (audit 53's test half)
+        "ko-2068",  # audit 64: ko-038 naming the report (the dev set's test half)
+        "ko-2079",  # audit 64: ko-1812 in other words (audit 55's test half)
+        "en-2560",  # audit 65: en-415 in other words (audit 7's test half)
+        "en-2573",  # audit 65: en-189 in other words (unanswerable; the dev set's test half)
+        "en-2579",  # audit 65: en-224 in other words (unanswerable; audit 9's test half)
+        "ko-2098",  # audit 65: ko-1578 in other words (audit 47's test half)
+        "ko-2107",  # audit 65: ko-1451 in other words (audit 41's test half)
     }
 )
 

@@ -186,6 +186,8 @@ def test_provision_kind_must_name_a_provision() -> None:
         ("Under Article VII of the 1967 Protocol, which articles are excluded?", True),
         ("Is the article civil or criminal?", False),
         ("What does article I say?", True),
+        ("crc art 38 minimum age to recruit kids into the army", True),  # typed as the engine reads it
+        ("Which art museums are in Seoul?", False),
         ("난민위원회는 몇 명인가요?", False),
     ],
 )
@@ -493,6 +495,14 @@ AUDIT54 = DEFAULT_DEVSET.with_name("audit54.jsonl")
 AUDIT55 = DEFAULT_DEVSET.with_name("audit55.jsonl")
 AUDIT56 = DEFAULT_DEVSET.with_name("audit56.jsonl")
 AUDIT57 = DEFAULT_DEVSET.with_name("audit57.jsonl")
+AUDIT58 = DEFAULT_DEVSET.with_name("audit58.jsonl")
+AUDIT59 = DEFAULT_DEVSET.with_name("audit59.jsonl")
+AUDIT60 = DEFAULT_DEVSET.with_name("audit60.jsonl")
+AUDIT61 = DEFAULT_DEVSET.with_name("audit61.jsonl")
+AUDIT62 = DEFAULT_DEVSET.with_name("audit62.jsonl")
+AUDIT63 = DEFAULT_DEVSET.with_name("audit63.jsonl")
+AUDIT64 = DEFAULT_DEVSET.with_name("audit64.jsonl")
+AUDIT65 = DEFAULT_DEVSET.with_name("audit65.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -554,6 +564,14 @@ SETS_IN_ORDER = (
     AUDIT55,
     AUDIT56,
     AUDIT57,
+    AUDIT58,
+    AUDIT59,
+    AUDIT60,
+    AUDIT61,
+    AUDIT62,
+    AUDIT63,
+    AUDIT64,
+    AUDIT65,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -612,6 +630,14 @@ LATER_AUDITS = {
     AUDIT55: (16, 11, 60, 26),  # Korean local-government settlement officers and social workers
     AUDIT56: (16, 12, 60, 16),  # human-rights documentation researchers compiling a chronology
     AUDIT57: (16, 12, 60, 26),  # bilingual podcast producers fact-checking, switching languages
+    AUDIT58: (16, 11, 60, 34),  # Korean librarians building bilingual reference guides, in formal Korean
+    AUDIT59: (16, 12, 60, 25),  # clerks to immigration judges writing bench memos on claims by North Koreans
+    AUDIT60: (16, 15, 60, 20),  # retired diplomats and former UN staff writing memoirs, rambling
+    AUDIT61: (16, 12, 60, 24),  # Korean-American church volunteers helping defectors, code-switching
+    AUDIT62: (16, 11, 60, 24),  # adult defectors asking about their own situation, some in North Korean usage
+    AUDIT63: (16, 12, 60, 15),  # Washington policy analysts and congressional staff on US law and policy
+    AUDIT64: (16, 11, 60, 29),  # Korean-Chinese community workers on China's laws and China-born children
+    AUDIT65: (16, 12, 60, 16),  # high-school debate coaches and students: keyword queries, typos, follow-ups
 }
 
 
@@ -633,7 +659,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit57.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit65.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in

@@ -428,18 +428,24 @@ CAPITALS_MANIFEST = (
 )
 
 
-def test_a_capital_that_acts_is_met_by_its_government(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """'does Tokyo think' is held by a passage about the Japanese government; 'in Tokyo' is not."""
+def test_a_capital_that_acts_is_met_by_its_government(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'does Tokyo think' is held by a passage about the Japanese government; 'in Tokyo' is not. A
+    capital that acts is a key fact only as far as its state's name would be one: when the state is
+    common in the collection (as "South Korea" is for "Can Seoul refuse settlement protection ...?",
+    answered by a Korean decree that names no state), it is none."""
     idx = tiny_index_in(tmp_path_factory, "capitals", CAPITALS, CAPITALS_MANIFEST)
-
-    assert _lacking(idx, "How many disappearances does Tokyo think were abductions?") == {
-        "japan": (),
-        "thai": ("Tokyo",),
-    }
-    assert _lacking(idx, "How many disappearances were abductions in Tokyo?") == {
-        "japan": ("Tokyo",),
-        "thai": ("Tokyo",),
-    }
+    acting = "How many disappearances does Tokyo think were abductions?"
+    placed = "How many disappearances were abductions in Tokyo?"
+    n_docs = sum(idx.backend.info.passage_languages.values())
+    assert idx.backend.term_stats(["japanes"]).df["japanes"] == 1  # "Japanese"
+    monkeypatch.setattr(engine, "RARE_NAME_SHARE", 1.5 / n_docs)  # "Japanese" (1 passage) is rare
+    assert _lacking(idx, acting) == {"japan": (), "thai": ("Tokyo",)}
+    assert _lacking(idx, placed) == {"japan": ("Tokyo",), "thai": ("Tokyo",)}
+    monkeypatch.setattr(engine, "RARE_NAME_SHARE", 0.5 / n_docs)  # "Japanese" is common
+    assert _lacking(idx, acting) == {"japan": (), "thai": ()}
+    assert _lacking(idx, placed) == {"japan": ("Tokyo",), "thai": ("Tokyo",)}
 
 
 STATES = {

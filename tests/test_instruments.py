@@ -1270,3 +1270,20 @@ def test_a_question_for_the_states_that_joined_an_instrument(question: str, asks
 )
 def test_a_korean_question_names_a_law_of_china(question: str, names: bool) -> None:
     assert engine._names_chinese_law(question) is names
+
+
+def test_a_law_named_beside_china_is_chinas_unless_korea_has_it() -> None:
+    """A question naming China and a law by a name with no country ("출입경관리법", China's term for its
+    Exit and Entry Administration Law) names China's law; a name a Korean source's title holds (난민법)
+    names the Korean law, about which a question may well mention China."""
+    korean_titles = [frozenset({"난민", "법", "refuge", "act"})]
+
+    def korean_law(name: tuple[str, ...]) -> bool:
+        return any(set(name) <= terms for terms in korean_titles)
+
+    hiding = "중국에서 불법으로 머무는 탈북 여성을 숨겨 주다가 걸리면 출입경관리법상 벌금이 얼마나 나오나요?"
+    refugee = "중국에서 온 탈북민도 난민법상 난민 인정을 받을 수 있나요?"
+    unnamed = "불법으로 머무는 외국인을 숨겨 주면 출입경관리법상 벌금은?"  # China not named
+    assert engine._names_chinese_law(hiding, korean_law)
+    assert not engine._names_chinese_law(refugee, korean_law)
+    assert not engine._names_chinese_law(unnamed, korean_law)

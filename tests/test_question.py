@@ -279,6 +279,8 @@ def test_a_capital_that_acts_stands_for_its_government(question: str) -> None:
         "Are Tokyo courts independent?",
         "How many Pyongyang markets sell rice?",
         "Do defectors live in Seoul only?",
+        "Which district of Seoul has the most defectors?",
+        "Someone in Seoul is running a paid support group. Is that allowed?",
     ],
 )
 def test_a_capital_named_as_a_place_is_only_itself(question: str) -> None:
