@@ -148,6 +148,9 @@ NAMED_SOURCES = 2
 # among that run's first ten (fit halves, sixteen sets: no figure moves between 10 and all)
 NAMED_TRANSLATED_LEAD = 10
 NAMED_PASSAGES = 6
+# Passages of an instrument a question names (without a provision) nearest the question, added to the
+# candidates (`GroundIndex._with_nearest_of`)
+NAMED_NEAREST = 3
 NAMED_LOOKUPS = 6  # sources whose passages are read (once) to see which has the provision
 # A question asking for a definition ("How does the CAT define torture?"): passages defining one of its
 # terms (`index.definitions`) get this added to their fused score, and the best of them is shown first.
@@ -676,6 +679,8 @@ class GroundIndex:
             if not q.provisions and not named_definer
             else frozenset()
         )
+        if named_sources and search_vec is not None:
+            cands = self._with_nearest_of(cands, named_sources, search_vec)
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
@@ -1303,6 +1308,25 @@ class GroundIndex:
             Candidate(id=pid, score=floor, dense=cos, lexical=None, dense_rank=None, lexical_rank=None)
             for pid, cos in zip(added, cosines, strict=True)
         ]
+
+    def _with_nearest_of(
+        self, cands: list[Candidate], sources: frozenset[str], vector: Vector
+    ) -> list[Candidate]:
+        """`cands` with the NAMED_NEAREST passages of each of `sources` (the instruments the question
+        names: `Scored.named_sources`) nearest `vector`, added where they are not among them yet (after
+        the others, at the lowest fused score): the whole collection's retrieval may leave out the
+        named instrument's article ("아동권리협약상 ... 가족 재결합 신청을 ... 어떻게 처리해야 돼요?": the
+        CRC's article 10, none of whose words the Korean question writes)."""
+        have = {c.id for c in cands}
+        added: list[str] = []
+        for sid in sorted(sources):
+            ids = [p.id for p in self.backend.passages_of(sid) if p.id not in have]
+            if not ids:
+                continue
+            cosines = self.backend.dense_scores(vector, ids)
+            best = sorted(range(len(ids)), key=lambda i: -cosines[i])[:NAMED_NEAREST]
+            added += [ids[i] for i in best]
+        return self._added_at_floor(cands, added, vector)
 
     def _with_defining(
         self, cands: list[Candidate], sources: frozenset[str], terms: frozenset[str], vector: Vector | None
