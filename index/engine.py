@@ -108,6 +108,7 @@ from index.instruments import (
     names_country,
     places_in,
     question_name_terms,
+    state_forms,
     subject_countries,
     without_united_nations,
 )
@@ -793,7 +794,8 @@ class GroundIndex:
             read_with,
             named_instrument=in_named is not None and in_named.decisive and bool(in_named.passages),
             absent=(self._absent(in_named) if in_named is not None else "")
-            or self._unsaid(in_named, scored, constraints),
+            or self._unsaid(in_named, scored, constraints)
+            or self._unheld_instrument(question, q, heads),
             named_definer=named_definer,
             translations=translations,
             translated_df=translated_df,
@@ -936,6 +938,75 @@ class GroundIndex:
             set(name) <= terms
             for sid, terms in zip(titles.ids, titles.terms, strict=True)
             if self.backend.source_record(sid).meta.language == "ko"
+        )
+
+    def _unheld_instrument(self, question: str, q: QuestionAnalysis, heads: Sequence[PassageRecord]) -> str:
+        """ "the collection holds no <name>" when an English question naming a provision names its
+        instrument by a capitalised name ("Article 289 of South Korea's Criminal Act", "Article 36 of
+        the Vienna Convention on Consular Relations") that no source is and no candidate passage
+        writes; "" otherwise. The article of that number in another instrument is no answer (a Korean
+        act's article 2 for "Article 2 of the Nationality Act of the Republic of Korea"). A source is
+        the instrument when its name (`TitleIndex`: its title with the names it is also known by, as
+        "Palermo Protocol") holds every word of the question's name but the kind (`is_kind`) and the
+        provision's: as written or in another form (`NamedInstrument.held`; a country in full), an
+        acronym by what it abbreviates ("PRC"), a capital by its state ("Seoul's ... Act"), "US" as
+        "U.S.". A report may cite an instrument it is not ("Section 307 of the Tariff Act of 1930" in
+        a report on China): a candidate writing the name keeps the question."""
+        if q.language != "en" or not q.provisions:
+            return ""
+        runs = [
+            _PROVISION_AFTER.sub("", part).strip()
+            for m in _NAME_RUN.finditer(question)
+            for part in re.split(r"\s+and\s+", m.group())
+        ]
+        runs = [run for run in runs if run and is_instrument_heading(run)]
+        if not runs:
+            return ""
+        texts = [" ".join(h.passage.text.split()).casefold() for h in heads]
+        titles = self._source_titles()
+        for run in runs:
+            written = _A_LEADING_THE.sub("", run).casefold()
+            if any(written in text for text in texts) or self._is_a_source(run, q, titles):
+                return ""
+        return f"the collection holds no {_A_LEADING_THE.sub('', runs[0])}"
+
+    def _is_a_source(self, run: str, q: QuestionAnalysis, titles: TitleIndex) -> bool:
+        """Whether a source's instrument name holds every word of instrument name `run` but its kind,
+        its provision and its countries (`NamedInstrument.held`), and the source can be the state's
+        that `run` names (`countries_in`: "PRC" for China, "Seoul's" for South Korea): its title names
+        one of those states, or none and it is written in the state's language ("South Korea's Act on
+        the Prevention of Human Trafficking" is the Korean act, whose English name names no state;
+        "South Korea's Criminal Act" is neither the "Criminal Law of the People's Republic of China"
+        nor the Rome Statute of the International Criminal Court)."""
+        asked = countries_in(run)
+        states = country_terms() | set(capital_forms()) | {t for form in state_forms() for t in form} | {"us"}
+        words = [
+            t
+            for t in without_united_nations(question_name_terms(analyze(run)))
+            if not is_kind(t) and t not in q.provision_terms and t not in states
+        ]
+        named = NamedInstrument.of(words, (), {}, 1)
+        # an acronym counts as held where it abbreviates the name or its later words ("the Optional
+        # Protocol to the CRC")
+        acronyms = {terms[0]: a for a in acronyms_in(run) if len(terms := analyze(a)) == 1}
+
+        def held(word: str, name: str, terms: frozenset[str]) -> bool:
+            if word in acronyms and abbreviates(acronyms[word], name) > 0.0:
+                return True
+            return named.held(word, terms) >= 0.5
+
+        def the_states(sid: str) -> bool:
+            if not asked:
+                return True
+            meta = self.backend.source_record(sid).meta
+            owned = countries_in(meta.title)
+            if owned:
+                return bool(owned & asked)
+            return any(_STATE_LANGUAGES.get(c) == meta.language for c in asked)
+
+        return any(
+            all(held(w, name, terms) for w in words) and the_states(sid)
+            for sid, name, terms in zip(titles.ids, titles.names, titles.terms, strict=True)
         )
 
     def _named_label(self, named: _InNamed) -> tuple[str, str]:
@@ -3278,6 +3349,12 @@ def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> 
 
 # A name written in capitals, its words joined by the small words of titles ("Convention on the Rights
 # of the Child", "China's Criminal Law")
+# The provision a capitalised name runs on into ("the ROK Constitution Article 2", "Korean Refugee Act
+# Article 17") and a leading article, cut from a name (`GroundIndex._unheld_instrument`)
+_PROVISION_AFTER = re.compile(r"\s+(?:Article|Articles|Art|Section|Sections|Sec|Chapter|Part|Paragraph)\b.*$")
+_A_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+# The language a state's own laws are written in, for a source whose title names no state
+_STATE_LANGUAGES = {"south korea": "ko", "north korea": "ko", "china": "zh"}
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|on|the|to|for|against|relating|and)\s+)*[A-Z][\w'’-]*)*")
 # An instrument named in lower case after the provision it names ("Article 240 of China's criminal law",
 # "article 33 of the refugee convention", "Article 9 of the Chinese nationality law"): its words, as a

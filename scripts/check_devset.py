@@ -485,6 +485,18 @@ REPEATED = frozenset(
         "en-2577",  # audit 65: en-299 in other words (unanswerable)
         "ko-2108",  # audit 65: ko-1144 in other words
         "ko-2110",  # audit 65: ko-710 naming the article
+        "en-2589",  # audit 66: en-2568 naming the article
+        "en-2613",  # audit 67: en-1037 as a follow-up (unanswerable)
+        "en-2624",  # audit 67: en-1820 with the 2021 peak
+        "en-2641",  # audit 67: en-1366 in other words (unanswerable)
+        "ko-2163",  # audit 67: ko-1695 for the army alone
+        "ko-2172",  # audit 67: ko-1652 without the article
+        "ko-2176",  # audit 67: ko-495 word for word (off topic)
+        "en-2651",  # audit 68: en-2352 as a follow-up
+        "en-2669",  # audit 68: en-2015 as a follow-up (unanswerable)
+        "en-2676",  # audit 69: en-240 in other words
+        "en-2699",  # audit 69: en-2567 in other words
+        "en-2713",  # audit 69: en-1324 in other words (unanswerable)
     }
 )
 
@@ -602,6 +614,17 @@ REPEATED_TEST = frozenset(
         "en-2579",  # audit 65: en-224 in other words (unanswerable; audit 9's test half)
         "ko-2098",  # audit 65: ko-1578 in other words (audit 47's test half)
         "ko-2107",  # audit 65: ko-1451 in other words (audit 41's test half)
+        "en-2593",  # audit 66: en-956 in other words (audit 12's test half)
+        "ko-2128",  # audit 66: ko-1854 in other words (audit 56's test half)
+        "ko-2148",  # audit 66: ko-1454 in other words (unanswerable; audit 41's test half)
+        "en-2628",  # audit 67: en-1211 naming the article (audit 26's test half)
+        "en-2633",  # audit 67: en-1706 in other words (audit 38's test half)
+        "en-2635",  # audit 67: en-739 word for word (unanswerable; audit 3's test half)
+        "en-2634",  # audit 67: en-914 in other words (audit 5's test half)
+        "ko-2161",  # audit 67: ko-1694 in other words (audit 51's test half)
+        "ko-2179",  # audit 68: ko-1790 with the army (audit 54's test half)
+        "ko-2202",  # audit 68: ko-1146 in other words (unanswerable; audit 28's test half)
+        "ko-2209",  # audit 69: ko-1185 as a follow-up (audit 30's test half)
     }
 )
 

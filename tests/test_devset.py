@@ -503,6 +503,10 @@ AUDIT62 = DEFAULT_DEVSET.with_name("audit62.jsonl")
 AUDIT63 = DEFAULT_DEVSET.with_name("audit63.jsonl")
 AUDIT64 = DEFAULT_DEVSET.with_name("audit64.jsonl")
 AUDIT65 = DEFAULT_DEVSET.with_name("audit65.jsonl")
+AUDIT66 = DEFAULT_DEVSET.with_name("audit66.jsonl")
+AUDIT67 = DEFAULT_DEVSET.with_name("audit67.jsonl")
+AUDIT68 = DEFAULT_DEVSET.with_name("audit68.jsonl")
+AUDIT69 = DEFAULT_DEVSET.with_name("audit69.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -572,6 +576,10 @@ SETS_IN_ORDER = (
     AUDIT63,
     AUDIT64,
     AUDIT65,
+    AUDIT66,
+    AUDIT67,
+    AUDIT68,
+    AUDIT69,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -638,6 +646,10 @@ LATER_AUDITS = {
     AUDIT63: (16, 12, 60, 15),  # Washington policy analysts and congressional staff on US law and policy
     AUDIT64: (16, 11, 60, 29),  # Korean-Chinese community workers on China's laws and China-born children
     AUDIT65: (16, 12, 60, 16),  # high-school debate coaches and students: keyword queries, typos, follow-ups
+    AUDIT66: (16, 11, 60, 30),  # pastors and church workers from the China-North Korea border
+    AUDIT67: (16, 13, 60, 13),  # data journalists and statisticians: counts, rates, years, follow-ups
+    AUDIT68: (16, 11, 60, 24),  # South Korean refugee lawyers and their foreign colleagues
+    AUDIT69: (16, 12, 60, 18),  # online-course students writing English as a second language
 }
 
 
@@ -659,7 +671,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit65.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit69.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in

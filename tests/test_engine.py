@@ -1591,3 +1591,41 @@ def test_the_named_instruments_nearest_passages_join_the_candidates(
     assert {c.id for c in added} <= {p.id for p in passages[1:]}
     assert all(c.score == 0.25 for c in added)
     assert [c.dense for c in added] == sorted((c.dense or 0.0 for c in added), reverse=True)
+
+
+UNHELD = {
+    "act.txt": "Refugee Act\n\nArticle 1\n\nA refugee may apply for protection within one year of arrival. "
+    + _filler("application"),
+    "report.txt": "Trade report\n\nSection 307 of the Tariff Act of 1930 bans goods made with forced labour. "
+    + _filler("tariff"),
+}
+UNHELD_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "act.txt,Refugee Act,Example,2024,https://example.org/a,test,CC BY,en\n"
+    "report.txt,Trade report,Example,2024,https://example.org/r,test,CC BY,en\n"
+)
+
+
+def test_a_provision_of_an_instrument_the_collection_lacks_is_refused(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A question naming an article of an instrument no source is, and no candidate writes, is refused
+    with that reason: another instrument's article of that number is no answer. The instrument named
+    by its own words is none of these; neither is one a report cites ("Section 307 of the Tariff
+    Act"); a state the question writes into the name must be the source's ("China's Refugee Act" is
+    not an English source whose title names no state)."""
+    idx = tiny_index_in(tmp_path_factory, "unheld", UNHELD, UNHELD_MANIFEST)
+
+    def absent(question: str) -> str:
+        return idx.score(Query(question, k=5)).absent
+
+    assert absent("What does Article 1 of the Immigration Control Act say about applications?") == (
+        "the collection holds no Immigration Control Act"
+    )
+    assert absent("What does Article 1 of China's Refugee Act say about applications?") == (
+        "the collection holds no China's Refugee Act"
+    )
+    assert absent("What does Article 1 of the Refugee Act say about applications?") == ""
+    assert absent("What does Section 307 of the Tariff Act ban?") == ""
+    answer = idx.search(Query("What does Article 1 of the Immigration Control Act say about applications?"))
+    assert not answer.answered and not answer.hits
