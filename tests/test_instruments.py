@@ -1287,3 +1287,6 @@ def test_a_law_named_beside_china_is_chinas_unless_korea_has_it() -> None:
     assert engine._names_chinese_law(hiding, korean_law)
     assert not engine._names_chinese_law(refugee, korean_law)
     assert not engine._names_chinese_law(unnamed, korean_law)
+    # another state named too: the law may be its ("... 국적법상 한국 국적을 받을 수 있나요?")
+    korean = "중국 국적 남편과 사는 탈북 여성의 아이는 국적법상 한국 국적을 받을 수 있나요?"
+    assert not engine._names_chinese_law(korean, korean_law)
