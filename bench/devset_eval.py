@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT69`: bench/devset/audit3.jsonl to audit69.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT73`: bench/devset/audit3.jsonl to audit73.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -107,6 +107,10 @@ AUDIT66 = DEVSET.with_name("audit66.jsonl")
 AUDIT67 = DEVSET.with_name("audit67.jsonl")
 AUDIT68 = DEVSET.with_name("audit68.jsonl")
 AUDIT69 = DEVSET.with_name("audit69.jsonl")
+AUDIT70 = DEVSET.with_name("audit70.jsonl")
+AUDIT71 = DEVSET.with_name("audit71.jsonl")
+AUDIT72 = DEVSET.with_name("audit72.jsonl")
+AUDIT73 = DEVSET.with_name("audit73.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -177,6 +181,10 @@ QUESTION_SETS = {
     "audit 67": AUDIT67,
     "audit 68": AUDIT68,
     "audit 69": AUDIT69,
+    "audit 70": AUDIT70,
+    "audit 71": AUDIT71,
+    "audit 72": AUDIT72,
+    "audit 73": AUDIT73,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

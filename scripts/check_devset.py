@@ -497,6 +497,23 @@ REPEATED = frozenset(
         "en-2676",  # audit 69: en-240 in other words
         "en-2699",  # audit 69: en-2567 in other words
         "en-2713",  # audit 69: en-1324 in other words (unanswerable)
+        "en-2736",  # audit 70: en-2597 in other words
+        "en-2741",  # audit 70: en-998 in other words (unanswerable)
+        "ko-2250",  # audit 70: ko-1197 in other words (unanswerable)
+        "ko-2252",  # audit 70: ko-495 in other words (off topic)
+        "en-2765",  # audit 71: en-2102 in other words (unanswerable)
+        "ko-2291",  # audit 71: ko-029 word for word (off topic)
+        "en-2768",  # audit 72: en-618 with the years
+        "en-2780",  # audit 72: en-2400 asked alone
+        "en-2786",  # audit 72: en-2158 in other words
+        "en-2788",  # audit 72: en-2029 asked alone
+        "en-2802",  # audit 72: en-363 in other words
+        "ko-2299",  # audit 72: ko-1466's figure asked alone
+        "ko-2303",  # audit 72: ko-617 naming the article
+        "ko-2308",  # audit 72: ko-029 in other words (off topic)
+        "en-2816",  # audit 73: en-2650 in other words
+        "en-2819",  # audit 73: en-2266 in other words
+        "en-2820",  # audit 73: en-1269 in other words
     }
 )
 
@@ -625,6 +642,15 @@ REPEATED_TEST = frozenset(
         "ko-2179",  # audit 68: ko-1790 with the army (audit 54's test half)
         "ko-2202",  # audit 68: ko-1146 in other words (unanswerable; audit 28's test half)
         "ko-2209",  # audit 69: ko-1185 as a follow-up (audit 30's test half)
+        "en-2732",  # audit 70: en-734 asked alone (audit 3's test half)
+        "en-2743",  # audit 70: en-1243 in other words (unanswerable; audit 26's test half)
+        "ko-2249",  # audit 70: ko-1199 in other words (unanswerable; audit 30's test half)
+        "ko-2264",  # audit 71: ko-1802 in other words (audit 54's test half)
+        "en-2787",  # audit 72: en-1333 in other words (audit 29's test half)
+        "en-2797",  # audit 72: en-2209 in other words (audit 54's test half)
+        "en-2805",  # audit 72: en-347 in other words (unanswerable; audit 18's test half)
+        "en-2813",  # audit 73: en-2112 naming the article (audit 51's test half)
+        "ko-2323",  # audit 73: ko-2042 naming the section (audit 63's test half)
     }
 )
 

@@ -507,6 +507,10 @@ AUDIT66 = DEFAULT_DEVSET.with_name("audit66.jsonl")
 AUDIT67 = DEFAULT_DEVSET.with_name("audit67.jsonl")
 AUDIT68 = DEFAULT_DEVSET.with_name("audit68.jsonl")
 AUDIT69 = DEFAULT_DEVSET.with_name("audit69.jsonl")
+AUDIT70 = DEFAULT_DEVSET.with_name("audit70.jsonl")
+AUDIT71 = DEFAULT_DEVSET.with_name("audit71.jsonl")
+AUDIT72 = DEFAULT_DEVSET.with_name("audit72.jsonl")
+AUDIT73 = DEFAULT_DEVSET.with_name("audit73.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -580,6 +584,10 @@ SETS_IN_ORDER = (
     AUDIT67,
     AUDIT68,
     AUDIT69,
+    AUDIT70,
+    AUDIT71,
+    AUDIT72,
+    AUDIT73,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -650,6 +658,10 @@ LATER_AUDITS = {
     AUDIT67: (16, 13, 60, 13),  # data journalists and statisticians: counts, rates, years, follow-ups
     AUDIT68: (16, 11, 60, 24),  # South Korean refugee lawyers and their foreign colleagues
     AUDIT69: (16, 12, 60, 18),  # online-course students writing English as a second language
+    AUDIT70: (16, 11, 60, 28),  # translators and interpreters checking wording across languages
+    AUDIT71: (16, 11, 60, 30),  # Korean prosecutors and police on trafficking and smuggling cases
+    AUDIT72: (16, 13, 60, 14),  # UK and EU parliamentary researchers briefing a debate
+    AUDIT73: (16, 12, 60, 28),  # families of abductees and separated families, mostly elderly
 }
 
 
@@ -671,7 +683,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit69.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit73.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
