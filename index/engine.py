@@ -943,10 +943,9 @@ class GroundIndex:
         act's article 2 for "Article 2 of the Nationality Act of the Republic of Korea"). A source is
         the instrument when its name (`TitleIndex`: its title with the names it is also known by, as
         "Palermo Protocol") holds every word of the question's name but the kind (`is_kind`) and the
-        provision's: as written or in another form (`NamedInstrument.held`; a country in full), an
-        acronym by what it abbreviates ("PRC"), a capital by its state ("Seoul's ... Act"), "US" as
-        "U.S.". A report may cite an instrument it is not ("Section 307 of the Tariff Act of 1930" in
-        a report on China): a candidate writing the name keeps the question."""
+        provision's (`_is_a_source`: as written or in another form, an acronym by what it abbreviates,
+        a state by the source's). A report may cite an instrument it is not ("Section 307 of the Tariff
+        Act of 1930" in a report on China): a candidate writing the name keeps the question."""
         if q.language != "en" or not q.provisions:
             return ""
         runs = [
@@ -3335,14 +3334,14 @@ def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> 
     return question_name_terms(names)
 
 
-# A name written in capitals, its words joined by the small words of titles ("Convention on the Rights
-# of the Child", "China's Criminal Law")
 # The provision a capitalised name runs on into ("the ROK Constitution Article 2", "Korean Refugee Act
 # Article 17") and a leading article, cut from a name (`GroundIndex._unheld_instrument`)
 _PROVISION_AFTER = re.compile(r"\s+(?:Article|Articles|Art|Section|Sections|Sec|Chapter|Part|Paragraph)\b.*$")
 _A_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 # The language a state's own laws are written in, for a source whose title names no state
 _STATE_LANGUAGES = {"south korea": "ko", "north korea": "ko", "china": "zh"}
+# A name written in capitals, its words joined by the small words of titles ("Convention on the Rights
+# of the Child", "China's Criminal Law")
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|on|the|to|for|against|relating|and)\s+)*[A-Z][\w'’-]*)*")
 # An instrument named in lower case after the provision it names ("Article 240 of China's criminal law",
 # "article 33 of the refugee convention", "Article 9 of the Chinese nationality law"): its words, as a
