@@ -514,6 +514,18 @@ REPEATED = frozenset(
         "en-2816",  # audit 73: en-2650 in other words
         "en-2819",  # audit 73: en-2266 in other words
         "en-2820",  # audit 73: en-1269 in other words
+        "en-2847",  # audit 74: en-998 in other words (unanswerable)
+        "en-2850",  # audit 74: en-2672 in other words (off topic)
+        "ko-2388",  # audit 74: ko-1530 in other words (off topic)
+        "en-2890",  # audit 75: en-346 word for word (unanswerable)
+        "ko-2390",  # audit 75: ko-008 in other words
+        "ko-2405",  # audit 75: ko-1672 in other words (off topic)
+        "en-2925",  # audit 76: en-2067 in other words (off topic)
+        "ko-2418",  # audit 76: ko-1831 in other words
+        "ko-2434",  # audit 76: ko-2222 in other words (off topic)
+        "en-2927",  # audit 77: en-845 in other words
+        "en-2941",  # audit 77: en-1103 with the smuggling protocol
+        "ko-2454",  # audit 77: ko-2309 word for word (off topic)
     }
 )
 
@@ -651,6 +663,22 @@ REPEATED_TEST = frozenset(
         "en-2805",  # audit 72: en-347 in other words (unanswerable; audit 18's test half)
         "en-2813",  # audit 73: en-2112 naming the article (audit 51's test half)
         "ko-2323",  # audit 73: ko-2042 naming the section (audit 63's test half)
+        "en-2848",  # audit 74: en-1433 in other words (unanswerable; audit 31's test half)
+        "ko-2364",  # audit 74: ko-2043 in other words (audit 63's test half)
+        "ko-2372",  # audit 74: ko-2053 in other words (audit 63's test half)
+        "ko-2379",  # audit 74: ko-1301 in other words (audit 36's test half)
+        "ko-2385",  # audit 74: ko-470 asked alone (unanswerable; audit 17's test half)
+        "en-2874",  # audit 75: en-2138 in other words (audit 52's test half)
+        "en-2889",  # audit 75: en-2322 in other words (unanswerable; audit 57's test half)
+        "ko-2394",  # audit 75: ko-074 in other words (the dev set's test half)
+        "ko-2399",  # audit 75: ko-061 naming the article (the dev set's test half)
+        "ko-2404",  # audit 75: ko-1198 in other words (unanswerable; audit 30's test half)
+        "en-2902",  # audit 76: en-2274 in other words (audit 56's test half)
+        "en-2913",  # audit 76: en-2471 as a follow-up (audit 62's test half)
+        "ko-2428",  # audit 76: ko-1404 in other words (audit 40's test half)
+        "en-2943",  # audit 77: en-503 in other words (the audit set's test half)
+        "ko-2441",  # audit 77: ko-1245 as a follow-up (audit 33's test half)
+        "ko-2446",  # audit 77: ko-1300 in other words (audit 36's test half)
     }
 )
 

@@ -511,6 +511,10 @@ AUDIT70 = DEFAULT_DEVSET.with_name("audit70.jsonl")
 AUDIT71 = DEFAULT_DEVSET.with_name("audit71.jsonl")
 AUDIT72 = DEFAULT_DEVSET.with_name("audit72.jsonl")
 AUDIT73 = DEFAULT_DEVSET.with_name("audit73.jsonl")
+AUDIT74 = DEFAULT_DEVSET.with_name("audit74.jsonl")
+AUDIT75 = DEFAULT_DEVSET.with_name("audit75.jsonl")
+AUDIT76 = DEFAULT_DEVSET.with_name("audit76.jsonl")
+AUDIT77 = DEFAULT_DEVSET.with_name("audit77.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -588,6 +592,10 @@ SETS_IN_ORDER = (
     AUDIT71,
     AUDIT72,
     AUDIT73,
+    AUDIT74,
+    AUDIT75,
+    AUDIT76,
+    AUDIT77,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -662,6 +670,10 @@ LATER_AUDITS = {
     AUDIT71: (16, 11, 60, 30),  # Korean prosecutors and police on trafficking and smuggling cases
     AUDIT72: (16, 13, 60, 14),  # UK and EU parliamentary researchers briefing a debate
     AUDIT73: (16, 12, 60, 28),  # families of abductees and separated families, mostly elderly
+    AUDIT74: (16, 13, 60, 30),  # Seoul think-tank researchers preparing a white paper
+    AUDIT75: (16, 11, 60, 17),  # explainer journalists at English-language newspapers in Asia
+    AUDIT76: (16, 11, 60, 22),  # hospital social workers and nurses who see defectors
+    AUDIT77: (16, 13, 60, 18),  # graduate students in international law comparing instruments
 }
 
 
@@ -683,7 +695,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit73.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit77.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
