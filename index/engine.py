@@ -946,7 +946,7 @@ class GroundIndex:
         provision's (`_is_a_source`: as written or in another form, an acronym by what it abbreviates,
         a state by the source's). A report may cite an instrument it is not ("Section 307 of the Tariff
         Act of 1930" in a report on China): a candidate writing the name keeps the question."""
-        if q.language != "en" or not q.provisions:
+        if q.language != "en":
             return ""
         runs = [
             _PROVISION_AFTER.sub("", part).strip()
@@ -956,11 +956,28 @@ class GroundIndex:
         runs = [run for run in runs if run and is_instrument_heading(run)]
         if not runs:
             return ""
-        texts = [" ".join(h.passage.text.split()).casefold() for h in heads]
+        texts = [_WORD.findall(h.passage.text.casefold()) for h in heads]
+        states = [
+            countries_in(h.passage.text) | countries_in(self.backend.source_record(h.passage.source_id).meta.title)
+            for h in heads
+        ]
         titles = self._source_titles()
         for run in runs:
-            written = _A_LEADING_THE.sub("", run).casefold()
-            if any(written in text for text in texts) or self._is_a_source(run, q, titles):
+            # as written, or with words left out ("Global Magnitsky Human Rights Accountability Act" for
+            # "the Global Magnitsky Act"), or without the state that owns it in a passage or source
+            # naming the state ("a Sex Equality Law" in "Women's rights in North Korea" for "North
+            # Korea's Sex Equality Law")
+            written = _WORD.findall(_A_LEADING_THE.sub("", run).casefold())
+            owner = _OWNER_LEADING.match(run)
+            bare = _WORD.findall(run[owner.end() :].casefold()) if owner else []
+            owners = countries_in(owner.group()) if owner else frozenset()
+            if (
+                any(
+                    _writes_name(text, written) or (owners & named and _writes_name(text, bare))
+                    for text, named in zip(texts, states, strict=True)
+                )
+                or self._is_a_source(run, q, titles)
+            ):
                 return ""
         return f"the collection holds no {_A_LEADING_THE.sub('', runs[0])}"
 
@@ -3338,6 +3355,32 @@ def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> 
 # Article 17") and a leading article, cut from a name (`GroundIndex._unheld_instrument`)
 _PROVISION_AFTER = re.compile(r"\s+(?:Article|Articles|Art|Section|Sections|Sec|Chapter|Part|Paragraph)\b.*$")
 _A_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_WORD = re.compile(r"\w+")
+NAME_GAP = 4
+"""At most this many words stand between two words of an instrument's name where a passage writes it
+(`_writes_name`): "Global Magnitsky Human Rights Accountability Act" writes "Global Magnitsky Act"."""
+
+
+def _writes_name(words: Sequence[str], name: Sequence[str]) -> bool:
+    """Whether the words of a passage (`words`, case-folded) write an instrument's name (`name`, its
+    words case-folded): its words in order, at most `NAME_GAP` words between two of them."""
+    if not name:
+        return False
+    for start in (i for i, w in enumerate(words) if w == name[0]):
+        at, ok = start, True
+        for word in name[1:]:
+            nxt = next((j for j in range(at + 1, min(len(words), at + NAME_GAP + 2)) if words[j] == word), None)
+            if nxt is None:
+                ok = False
+                break
+            at = nxt
+        if ok:
+            return True
+    return False
+
+
+# A state's possessive leading an instrument's name ("North Korea's", "the PRC's"), cut from it
+_OWNER_LEADING = re.compile(r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*['’]s\s+")
 # The language a state's own laws are written in, for a source whose title names no state
 _STATE_LANGUAGES = {"south korea": "ko", "north korea": "ko", "china": "zh"}
 # A name written in capitals, its words joined by the small words of titles ("Convention on the Rights

@@ -526,6 +526,13 @@ REPEATED = frozenset(
         "en-2927",  # audit 77: en-845 in other words
         "en-2941",  # audit 77: en-1103 with the smuggling protocol
         "ko-2454",  # audit 77: ko-2309 word for word (off topic)
+        "en-2966",  # audit 78: en-2068 in other words
+        "en-2985",  # audit 78: en-2067 in other words (off topic)
+        "en-3030",  # audit 79: en-480 in other words (off topic)
+        "en-3048",  # audit 80: en-2782 in other words
+        "en-3082",  # audit 81: en-1118 word for word
+        "ko-2564",  # audit 81: ko-2344 in other words
+        "ko-2571",  # audit 81: ko-129 in other words
     }
 )
 
@@ -679,6 +686,18 @@ REPEATED_TEST = frozenset(
         "en-2943",  # audit 77: en-503 in other words (the audit set's test half)
         "ko-2441",  # audit 77: ko-1245 as a follow-up (audit 33's test half)
         "ko-2446",  # audit 77: ko-1300 in other words (audit 36's test half)
+        "en-2983",  # audit 78: en-1282 in other words
+        "ko-2492",  # audit 78: ko-1454 in other words
+        "en-3007",  # audit 79: en-2751 in other words
+        "en-3018",  # audit 79: en-2284 in other words
+        "en-3055",  # audit 80: en-1925 in other words
+        "ko-2511",  # audit 80: ko-1761 in other words
+        "ko-2515",  # audit 80: ko-2423 in other words
+        "ko-2527",  # audit 80: ko-126 in other words
+        "en-3073",  # audit 81: en-214 in other words
+        "en-3076",  # audit 81: en-2348 in other words
+        "ko-2544",  # audit 81: ko-2098 in other words
+        "ko-2552",  # audit 81: ko-1715 in other words
     }
 )
 

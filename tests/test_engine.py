@@ -18,6 +18,7 @@ from index.engine import (
     GroundIndex,
     TypedReading,
     _asked_countries,
+    _writes_name,
     _attributed,
     _with_inherited_period,
     _with_inherited_type,
@@ -1560,11 +1561,15 @@ UNHELD = {
     + _filler("application"),
     "report.txt": "Trade report\n\nSection 307 of the Tariff Act of 1930 bans goods made with forced labour. "
     + _filler("tariff"),
+    "sanctions.txt": "Sanctions report\n\nOfficials were sanctioned under the Global Magnitsky Human Rights "
+    "Accountability Act in 2023. In 1946 the authorities passed a Sex Equality Law for the north. "
+    + _filler("sanction"),
 }
 UNHELD_MANIFEST = (
     "file,title,publisher_or_author,date,source_url,origin,license,language\n"
     "act.txt,Refugee Act,Example,2024,https://example.org/a,test,CC BY,en\n"
     "report.txt,Trade report,Example,2024,https://example.org/r,test,CC BY,en\n"
+    "sanctions.txt,Sanctions report on North Korea,Example,2024,https://example.org/s,test,CC BY,en\n"
 )
 
 
@@ -1596,3 +1601,27 @@ def test_a_provision_of_an_instrument_the_collection_lacks_is_refused(
     assert absent("What does Section 307 of the Tariff Act ban?") == ""
     answer = idx.search(Query("What does Article 1 of the Immigration Control Act say about applications?"))
     assert not answer.answered and not answer.hits
+    # without a provision too; a passage writing the name without its state, or with words between
+    # its words, keeps the question
+    assert absent("What does the Immigration Control Act say about applications?") == (
+        "the collection holds no Immigration Control Act"
+    )
+    assert absent("Under which law were officials sanctioned, the Global Magnitsky Act?") == ""
+    assert absent("When did North Korea's Sex Equality Law pass?") == ""
+    assert absent("When did North Korea's Equality of Sexes Law pass?") == (
+        "the collection holds no North Korea's Equality of Sexes Law"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "writes"),
+    [
+        ("global magnitsky act", "sanctioned under the global magnitsky human rights accountability act", True),
+        ("sex equality law", "passed a sex equality law", True),
+        ("global magnitsky act", "the global magnitsky human rights accountability and reform act", False),
+        ("tariff act", "act of tariff", False),
+        ("", "any words", False),
+    ],
+)
+def test_a_passage_writes_a_name_with_few_words_between_its_words(name: str, words: str, writes: bool) -> None:
+    assert _writes_name(words.split(), name.split()) is writes
