@@ -515,6 +515,10 @@ AUDIT74 = DEFAULT_DEVSET.with_name("audit74.jsonl")
 AUDIT75 = DEFAULT_DEVSET.with_name("audit75.jsonl")
 AUDIT76 = DEFAULT_DEVSET.with_name("audit76.jsonl")
 AUDIT77 = DEFAULT_DEVSET.with_name("audit77.jsonl")
+AUDIT78 = DEFAULT_DEVSET.with_name("audit78.jsonl")
+AUDIT79 = DEFAULT_DEVSET.with_name("audit79.jsonl")
+AUDIT80 = DEFAULT_DEVSET.with_name("audit80.jsonl")
+AUDIT81 = DEFAULT_DEVSET.with_name("audit81.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -596,6 +600,10 @@ SETS_IN_ORDER = (
     AUDIT75,
     AUDIT76,
     AUDIT77,
+    AUDIT78,
+    AUDIT79,
+    AUDIT80,
+    AUDIT81,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -674,6 +682,10 @@ LATER_AUDITS = {
     AUDIT75: (16, 11, 60, 17),  # explainer journalists at English-language newspapers in Asia
     AUDIT76: (16, 11, 60, 22),  # hospital social workers and nurses who see defectors
     AUDIT77: (16, 13, 60, 18),  # graduate students in international law comparing instruments
+    AUDIT78: (16, 12, 60, 32),  # Korean documentary radio and video producers checking a script
+    AUDIT79: (16, 11, 60, 17),  # immigration consultants in Canada and Australia
+    AUDIT80: (16, 11, 60, 15),  # grant writers at small NGOs
+    AUDIT81: (16, 11, 60, 32),  # older Korean speakers, retired teachers and separated families
 }
 
 
@@ -695,7 +707,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit77.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit81.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
