@@ -549,7 +549,8 @@ def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             SOUTH_KOREA,
             "SKR남대한우",
             r"South\s+Korea|Korea,\s+South|(?<!People’s )(?<!People's )(?<!Peoples )Republic\s+of\s+Korea|"
-            r"\bROK\b|Seoul|남한|대한민국|(?<![북가-힣])한국|우리\s?나라",  # (우리나라: a Korean's own country)
+            # (우리나라, "our country": a Korean speaker's own)
+            r"\bROK\b|Seoul|남한|대한민국|(?<![북가-힣])한국|우리\s?나라",
         ),
     ]
     capitals = {c: capital for capital, names in _STATES.items() for c in names}

@@ -857,6 +857,9 @@ def test_the_countries_a_text_names() -> None:
     assert countries_in("태국에 도착한 북한 주민") == {"thailand", "north korea"}
     assert countries_in("the Convention against Torture") == frozenset()
     assert countries_in("a U.S.C. section") == frozenset()
+    # "our country" in a Korean question is South Korea ("우리나라 법으로 처벌받나요?")
+    assert countries_in("중국 통해서 보내면 우리나라 법으로 처벌받나요?") == {"china", "south korea"}
+    assert countries_in("우리 나라에서는") == {"south korea"}
     # Britain by its Korean name and as the United Kingdom
     assert countries_in("영국이 부담한 비율") == {"britain"}
     assert countries_in("the United Kingdom of Great Britain and Northern Ireland") == {"britain"}

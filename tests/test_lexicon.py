@@ -308,6 +308,11 @@ def test_the_installed_word_list_reads_domain_words() -> None:
     # and South Korea's armed forces, which the defectors act lets a former soldier join (국군)
     # (and anyone's: 군대)
     assert lex.en_phrases[" ".join(analyze("armed forces"))] == ("국군", "군대")
+    # places, bodies and offices the dictionary lacks or romanises (개성공단, 두만강 "Dumangang River")
+    assert tuple(analyze("Kaesong Industrial Complex")) in lex.senses("개성공단", "ko")
+    assert tuple(analyze("Security Council")) in lex.senses("안보리", "ko")
+    assert ("rapporteur",) in lex.senses("보고관", "ko")
+    assert ("tumen",) in lex.senses("두만강", "ko") and ("shenyang",) in lex.senses("선양", "ko")
 
 
 def _korean_record(text: str) -> PassageRecord:
