@@ -955,7 +955,7 @@ class GroundIndex:
         if q.language != "en":
             return ""
         runs = [
-            _PROVISION_AFTER.sub("", part).strip()
+            _LEADING_WORDS.sub("", _PROVISION_AFTER.sub("", part).strip())
             for m in _NAME_RUN.finditer(question)
             for part in re.split(r"\s+and\s+", m.group())
         ]
@@ -3361,6 +3361,13 @@ def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> 
 # Article 17") and a leading article, cut from a name (`GroundIndex._unheld_instrument`)
 _PROVISION_AFTER = re.compile(r"\s+(?:Article|Articles|Art|Section|Sections|Sec|Chapter|Part|Paragraph)\b.*$")
 _A_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+# The words a question or a clause begins with in capitals, before an instrument's name joined to them
+# by small words ("According to the Constitution of the Republic of Korea", "Under the Refugee Act")
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:According|Under|Does|Do|Did|Is|Are|Was|Were|What|Which|Who|When|Where|Why|How|Can|Could|May|"
+    r"Must|Should|Would|Will|If|As|Per|In|On|By|For|From|Since|Besides|Unlike|Beyond|Regarding|And|But|"
+    r"Or|So|Then|Also|Apart|Like)\s+(?:(?:to|of|the|on|for|from)\s+)*)+"
+)
 _WORD = re.compile(r"\w+")
 NAME_GAP = 4
 """At most this many words stand between two words of an instrument's name where a passage writes it

@@ -432,6 +432,9 @@ _NAME_WORDS_IN_ENGLISH = {
     "문화": "cultural",
     "팔레르모": "Palermo",
     "로마": "Rome",
+    # 선택의정서, an Optional Protocol ("아동매매 선택의정서": the one to the Convention on the Rights of
+    # the Child on the sale of children)
+    "선택": "Optional",
 }
 
 

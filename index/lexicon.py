@@ -163,6 +163,12 @@ DOMAIN_ENTRIES = (
     ("선양", "Shenyang"),
     ("노동당", "Workers' Party; Korean Workers' Party"),
     ("조선중앙통신", "Korean Central News Agency; KCNA"),
+    # the collection's own sources as Korean questions name them ("위키백과에 따르면", "CIA 월드 팩트북
+    # 기준으로": Kiwi parts 팩트북 into 팩트 + 북, "north")
+    ("위키백과", "Wikipedia"),
+    ("위키피디아", "Wikipedia"),
+    ("팩트북", "Factbook; World Factbook"),
+    ("월드팩트북", "World Factbook"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 _DOMAIN_HEADS = frozenset(head for head, _ in DOMAIN_ENTRIES)

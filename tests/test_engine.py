@@ -1619,6 +1619,11 @@ def test_a_provision_of_an_instrument_the_collection_lacks_is_refused(
     assert absent("What does the Immigration Control Act say about applications?") == (
         "the collection holds no Immigration Control Act"
     )
+    # the words a question begins with are no part of the name ("According to the Refugee Act")
+    assert absent("According to the Refugee Act, who may apply?") == ""
+    assert absent("According to the Immigration Control Act, who may apply?") == (
+        "the collection holds no Immigration Control Act"
+    )
     assert absent("Under which law were officials sanctioned, the Global Magnitsky Act?") == ""
     assert absent("When did North Korea's Sex Equality Law pass?") == ""
     assert absent("When did North Korea's Equality of Sexes Law pass?") == (

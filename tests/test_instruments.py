@@ -320,6 +320,10 @@ def test_an_english_treaty_named_in_korean_gives_its_article(treaties: GroundInd
     assert NamedInstrument.of(["팔레르모", "의정서"], [], {}, 100, {}).decisive(palermo, name_terms(palermo))
     social = NamedInstrument.of(["사회", "규약"], [], {}, 100, {})
     assert social.decisive(icescr, name_terms(icescr)) and not social.decisive(ICCPR, name_terms(ICCPR))
+    # 선택의정서, an Optional Protocol ("아동매매 선택의정서"), not any protocol
+    opsc = "Optional Protocol to the Convention on the Rights of the Child on the sale of children (2000)"
+    optional = NamedInstrument.of(["선택", "의정서"], [], {}, 100, {})
+    assert optional.decisive(opsc, name_terms(opsc)) and not optional.decisive(palermo, name_terms(palermo))
     # but not for a convention: the kind must be named as well
     other = treaties.search(Query("표현의 자유에 관한 협약 제12조", explain=True))
     assert other.explanation is not None and "article of the instrument" not in other.explanation.reason

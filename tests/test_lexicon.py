@@ -313,6 +313,9 @@ def test_the_installed_word_list_reads_domain_words() -> None:
     assert tuple(analyze("Security Council")) in lex.senses("안보리", "ko")
     assert ("rapporteur",) in lex.senses("보고관", "ko")
     assert ("tumen",) in lex.senses("두만강", "ko") and ("shenyang",) in lex.senses("선양", "ko")
+    # the collection's sources as Korean questions name them (팩트북 parted into 팩트 + 북, "north")
+    assert ("wikipedia",) in lex.senses("위키백과", "ko")
+    assert ("factbook",) in lex.senses("팩트북", "ko") and analyze("팩트북") == ["팩트", "북"]
 
 
 def _korean_record(text: str) -> PassageRecord:
