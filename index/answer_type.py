@@ -412,6 +412,15 @@ _FIGURE_WORDS: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = (
             r"|\b[Oo]nly one\b|\b(?:[Oo]ne|an?)\s+(?:hour|day|week|month|year|decade)s?\b",
         ),
     ),
+    # how many states must join a treaty before it binds: "the deposit of the twentieth instrument of
+    # ratification or accession" (the treaties' entry-into-force articles), "the sixtieth instrument"
+    (
+        re.compile(r"(?i:instrument)"),
+        re.compile(
+            r"(?i:\b(?:[a-z]+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+            r"|twelfth|[a-z]+teenth|[a-z]+tieth)\s+instrument\s+of\s+(?:ratification|accession))"
+        ),
+    ),
     (
         re.compile(r"[가-힣]"),
         re.compile(

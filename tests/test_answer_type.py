@@ -327,6 +327,7 @@ def test_searching_by_family_reads_as_one_alternation() -> None:
     parts += ["percent", "only one", "a year", "한 명", "두", "명", "십", "만", "원", "一", "三", "人"]
     parts += ["年", "以下", "2023", "January ", "월", "일", "people", "-", "퍼센트", "١٢", "３", "十", "两"]
     parts += ["万", "百", "수천 명", "세", "개", "억", "원", "삼십", "이", "Korea "]
+    parts += ["twentieth instrument of ratification", "Sixth Instrument of accession", "each instrument "]
     texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 12))) for _ in range(20_000)]
     assert sum(holds_type(t, "a figure") for t in texts) > 1000  # both answers are tried
     assert [holds_type(t, "a figure") for t in texts] == [_one_alternation_reading(t) for t in texts]
@@ -1084,4 +1085,18 @@ def test_a_majority_is_a_figure_a_count_question_may_be_answered_by() -> None:
         "the age of majority",
         "찬성과반대 의견을 들었다",
     ):
+        assert not holds_type(untold, "a count"), untold
+
+
+def test_the_ratifications_a_treaty_needs_are_a_count() -> None:
+    # "How many ratifications did the Convention against Torture need?": its article 27 tells it by an
+    # ordinal ("the twentieth instrument of ratification"), the number of states that must join
+    assert asked_type("How many ratifications did the Convention against Torture need?") == "a count"
+    for told in (
+        "after the date of the deposit of the twentieth instrument of ratification or accession",
+        "on the deposit of the thirty-fifth instrument of ratification",
+        "the sixth instrument of accession",
+    ):
+        assert holds_type(told, "a count"), told
+    for untold in ("each instrument of ratification", "its own instrument of ratification"):
         assert not holds_type(untold, "a count"), untold
