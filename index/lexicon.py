@@ -114,7 +114,7 @@ DOMAIN_ENTRIES = (
     ("국토안보부", "Department of Homeland Security"),
     # South Korea's ministries, as the State Department reports name them ("the ROK Ministry of
     # Unification reported ...")
-    ("통일부", "Ministry of Unification"),
+    ("통일부", "Ministry of Unification; Unification Ministry"),
     ("외교부", "Ministry of Foreign Affairs"),
     # and the Refugee Act's authority (법무부장관: "the Minister of Justice")
     ("법무부", "Ministry of Justice; Justice Ministry"),

@@ -756,6 +756,42 @@ def _claim_span(text: str, language: str) -> tuple[int, int] | None:
     return m.span() if own or _PROVISION.search(rest) else None
 
 
+# An aside on the asker's own life, whose names and years are no key facts of the question: a sentence
+# that asks nothing and speaks of the asker ("My grandfather was taken by police in 1975 and never came
+# back.", "Some women we meet in Jilin were handed on ... for money."), unless it relays a claim
+# (`_CLAIM`: "I read that ... in 2023."); a clause leading the question with the asker's own time ("When I
+# first joined the Secretariat, ..."); whoever told the asker a claim ("A former colleague in Seoul once
+# told me that ...")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’]re|[Oo]ur|[Uu]s)\b")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z\"'‘“])")  # (not "the U.S. Congress")
+_ASKER_CLAUSE = re.compile(r"(?:When|While|Since|After|Before|As)\s+(?:I|we)\b[^,?]*,")
+_RELAYED = re.compile(
+    r"\b(?:read|heard|seen|saw|told|tells|said|says|claims?|claimed|reported|wrote|writes|reminded|assured)\b"
+)
+_TOLD_ME = re.compile(r"[^,?.]*?\b(?:told|tells|reminded|assured)\s+(?:me|us)\b")
+
+
+def _aside_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of an English question's asides on the asker's own life (see `_FIRST_PERSON`)."""
+    out = []
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        sentence = text[start:end]
+        if (
+            not sentence.rstrip().endswith("?")
+            and _FIRST_PERSON.search(sentence)
+            and not _CLAIM.match(sentence)
+            and not _RELAYED.search(sentence)
+        ):
+            out.append((start, end))
+            continue
+        for pattern in (_ASKER_CLAUSE, _TOLD_ME):
+            lead = pattern.match(text, start)
+            if lead:
+                out.append(lead.span())
+    return out
+
+
 def _claim_names(
     text: str, claim: tuple[int, int] | None, skip: list[tuple[int, int]]
 ) -> list[tuple[str, bool, bool]]:
@@ -837,10 +873,11 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
 
     claim = _claim_span(text, language)
     claimed = [claim] if claim else []
+    asides = _aside_spans(text) if language == "en" else []
 
     def in_provision(start: int) -> bool:
         """In a named provision, or in a claim the question checks (its figures are what is checked)."""
-        return any(a <= start < b for a, b in provision_spans + claimed)
+        return any(a <= start < b for a, b in provision_spans + claimed + asides)
 
     for m in _QUOTED.finditer(text):
         if not any(a <= m.start() < b for a, b in claimed):
@@ -864,7 +901,7 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
         _add_number(out, seen, value, _ORDINAL_SUFFIX.match(text, m.end()))
     if language == "en":
         compared = [m.span() for m in _COMPARED.finditer(text)]
-        for name, acts, agent in _claim_names(text, claim, provision_spans + month_spans + compared):
+        for name, acts, agent in _claim_names(text, claim, provision_spans + month_spans + compared + asides):
             add("name", name, acts, agent)
     elif language == "ko":
         # a country a Korean question names is a name as a capitalised one is in English: held in

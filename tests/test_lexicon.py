@@ -300,6 +300,7 @@ def test_the_installed_word_list_reads_domain_words() -> None:
     # South Korea's ministries as the reports name them ("the ROK Ministry of Unification reported")
     assert tuple(analyze("Ministry of Unification")) in lex.senses("통일부", "ko")
     assert ("통일부",) not in lex.senses("mou", "en")  # a memorandum of understanding, as often
+    assert "통일부" in lex.en_phrases[" ".join(analyze("Unification Ministry"))]  # as often
     # and the Refugee Act's authority, whole as an English question names it
     assert lex.en_phrases[" ".join(analyze("Justice Minister"))] == ("법무부장관",)
     # and the bodies the Korean laws set up, whole however many words their English names have

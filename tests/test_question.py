@@ -824,3 +824,48 @@ def test_a_name_for_an_adherent_is_met_by_its_doctrine() -> None:
     assert not [
         c.alternatives for c in analyze_question("Who are the Islamist groups?").constraints if c.alternatives
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "dropped", "kept"),
+    [
+        # a sentence on the asker's own life that asks nothing
+        (
+            "My grandfather was taken by police in 1975 and never came back. Can that committee look at his "
+            "case now?",
+            {"1975"},
+            set(),
+        ),
+        (
+            "Some women we meet in Jilin were handed on by the husband's family to another man for money. "
+            "Is that one of the practices the 1956 convention covers?",
+            {"Jilin"},
+            set(),
+        ),
+        # whoever told the asker a claim, not the claim
+        (
+            "A former colleague in Seoul once told me that the National Assembly has to consent to some "
+            "treaties. Which article says so?",
+            {"Seoul"},
+            {"National Assembly"},
+        ),
+        # the asker's own time leading the question
+        (
+            "When I first joined the Secretariat, how long did the Covenants take to enter into force?",
+            {"Secretariat"},
+            set(),
+        ),
+        # a claim the asker relays is what is checked; a question's own sentence keeps its facts
+        (
+            "I read that China repatriated 600 North Koreans in October 2023. Is that true?",
+            set(),
+            {"2023", "China"},
+        ),
+        ("We wonder how many defectors China repatriated in 2023?", set(), {"2023", "China"}),
+    ],
+)
+def test_an_aside_on_the_asker_s_own_life_holds_no_key_fact(
+    question: str, dropped: set[str], kept: set[str]
+) -> None:
+    facts = {c.text for c in analyze_question(question).constraints}
+    assert not facts & dropped and kept <= facts
