@@ -533,6 +533,13 @@ REPEATED = frozenset(
         "en-3082",  # audit 81: en-1118 word for word
         "ko-2564",  # audit 81: ko-2344 in other words
         "ko-2571",  # audit 81: ko-129 in other words
+        "ko-2605",  # audit 83: ko-354 in other words
+        "ko-2624",  # audit 83: ko-1598 in other words
+        "en-3147",  # audit 84: en-2041 in other words
+        "en-3162",  # audit 84: en-287 in other words
+        "en-3164",  # audit 84: en-2755 in other words
+        "ko-2670",  # audit 85: ko-1624 in other words
+        "ko-2671",  # audit 85: ko-1737 word for word but its ending
     }
 )
 
@@ -698,6 +705,18 @@ REPEATED_TEST = frozenset(
         "en-3076",  # audit 81: en-2348 in other words
         "ko-2544",  # audit 81: ko-2098 in other words
         "ko-2552",  # audit 81: ko-1715 in other words
+        "ko-2626",  # audit 83: ko-1761 in other words
+        "ko-2635",  # audit 83: ko-1843 in other words
+        "en-3150",  # audit 84: en-125 in other words
+        "en-3155",  # audit 84: en-955 in other words
+        "en-3173",  # audit 84: en-2154 in other words
+        "en-3175",  # audit 84: en-2385 in other words
+        "en-3179",  # audit 84: en-088 in other words
+        "en-3193",  # audit 85: en-1516 in other words
+        "en-3195",  # audit 85: en-3173 and en-2154 in other words
+        "en-3213",  # audit 85: en-2742 word for word
+        "ko-2663",  # audit 85: ko-235 in other words
+        "ko-2678",  # audit 85: ko-2527 in other words
     }
 )
 

@@ -519,6 +519,9 @@ AUDIT78 = DEFAULT_DEVSET.with_name("audit78.jsonl")
 AUDIT79 = DEFAULT_DEVSET.with_name("audit79.jsonl")
 AUDIT80 = DEFAULT_DEVSET.with_name("audit80.jsonl")
 AUDIT81 = DEFAULT_DEVSET.with_name("audit81.jsonl")
+AUDIT83 = DEFAULT_DEVSET.with_name("audit83.jsonl")
+AUDIT84 = DEFAULT_DEVSET.with_name("audit84.jsonl")
+AUDIT85 = DEFAULT_DEVSET.with_name("audit85.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -604,6 +607,9 @@ SETS_IN_ORDER = (
     AUDIT79,
     AUDIT80,
     AUDIT81,
+    AUDIT83,
+    AUDIT84,
+    AUDIT85,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -686,6 +692,9 @@ LATER_AUDITS = {
     AUDIT79: (16, 11, 60, 17),  # immigration consultants in Canada and Australia
     AUDIT80: (16, 11, 60, 15),  # grant writers at small NGOs
     AUDIT81: (16, 11, 60, 32),  # older Korean speakers, retired teachers and separated families
+    AUDIT83: (16, 11, 60, 30),  # Korean school teachers of unification education
+    AUDIT84: (16, 12, 60, 16),  # investigative reporters at a Chinese-language diaspora outlet
+    AUDIT85: (16, 12, 60, 25),  # volunteers at a refugee legal-aid hotline in Seoul
 }
 
 
@@ -707,7 +716,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit81.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit85.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
