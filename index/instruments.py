@@ -570,12 +570,12 @@ def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         if country == "Burma":
             forms.append("Myanmar")
         if country == "Britain":
-            forms.append("United Kingdom")
+            forms += ["United Kingdom", "UK"]
         if country.lower() in korean:
             forms.append(korean[country.lower()])
         english = "|".join(f for f in forms if f.isascii())
         other = "|".join(_whole_korean(f) for f in forms if not f.isascii())
-        dotted = r"|\bU\.S\.(?!\w)" if country == "America" else ""
+        dotted = {"America": r"|\bU\.S\.(?!\w)", "Britain": r"|\bU\.K\.(?!\w)"}.get(country, "")
         first = "".join(dict.fromkeys(f[0] for f in forms))
         out.append((country.lower(), first, rf"\b(?:{english})\b{dotted}" + (f"|{other}" if other else "")))
     # behind a lookahead of the characters a name can start with: Python's `re` tries every branch at

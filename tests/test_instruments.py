@@ -867,6 +867,9 @@ def test_the_countries_a_text_names() -> None:
     # Britain by its Korean name and as the United Kingdom
     assert countries_in("영국이 부담한 비율") == {"britain"}
     assert countries_in("the United Kingdom of Great Britain and Northern Ireland") == {"britain"}
+    # and as the UK ("How many North Korean defectors live in the UK?"), not inside another word
+    assert countries_in("defectors in the UK") == {"britain"} == countries_in("a U.K. charity")
+    assert countries_in("UKRAINE") == frozenset()
     assert countries_in("프랑스, 독일과 캐나다") == {"france", "germany", "canada"}
     # a Korean name run into the end of another word is none (운영국: operating bureau, 단독일: when
     # alone); 중국, 일본 and 미국 take prefixes of their own (대중국: towards China)
