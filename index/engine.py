@@ -971,16 +971,21 @@ class GroundIndex:
         titles = self._source_titles()
         for run in runs:
             # as written, or with words left out ("Global Magnitsky Human Rights Accountability Act" for
-            # "the Global Magnitsky Act"), or without the state that owns it in a passage or source
-            # naming the state ("a Sex Equality Law" in "Women's rights in North Korea" for "North
-            # Korea's Sex Equality Law")
+            # "the Global Magnitsky Act"), or without whoever owns it: a person ("Kim Jong Un's"), or a
+            # state the passage or its source names ("a Sex Equality Law" in "Women's rights in North
+            # Korea" for "North Korea's Sex Equality Law"); a name of two words or more but its kind, by
+            # those words close together in any order ("the 2020 law against 'reactionary ideology'"
+            # for "the Reactionary Ideology Law")
             written = _WORD.findall(_A_LEADING_THE.sub("", run).casefold())
             owner = _OWNER_LEADING.match(run)
-            bare = _WORD.findall(run[owner.end() :].casefold()) if owner else []
+            bare = _WORD.findall(run[owner.end() :].casefold()) if owner else written
             owners = countries_in(owner.group()) if owner else frozenset()
+            own = [t for t in analyze(" ".join(bare)) if not is_kind(t) and t not in _state_words()]
             if any(
-                _writes_name(text, written) or (owners & named and _writes_name(text, bare))
-                for text, named in zip(texts, states, strict=True)
+                _writes_name(text, written)
+                or ((not owners or owners & named) and _writes_name(text, bare))
+                or (len(own) > 1 and _holds_close(head.tokens, own))
+                for text, named, head in zip(texts, states, heads, strict=True)
             ) or self._is_a_source(run, q, titles):
                 return ""
         return f"the collection holds no {_A_LEADING_THE.sub('', runs[0])}"
@@ -998,8 +1003,7 @@ class GroundIndex:
         Korea's Criminal Act" is neither the "Criminal Law of the People's Republic of China" nor the
         Rome Statute of the International Criminal Court)."""
         asked = countries_in(run)
-        states = country_terms() | set(capital_forms()) | {t for form in state_forms() for t in form}
-        states |= {"us", "republ", "peopl", "democrat"}  # "US", "(Democratic) People's Republic of"
+        states = _state_words()
         # the name's words as `NamedInstrument` reads them: a hyphenated word by its parts, without a
         # prefix ("Exit-Entry", "Anti-Trafficking"), the United Nations left out
         analysed = [t for t in question_name_terms(analyze(run)) if t not in q.provision_terms]
@@ -3389,6 +3393,30 @@ def _writes_name(words: Sequence[str], name: Sequence[str]) -> bool:
                 break
             at = nxt
         if ok:
+            return True
+    return False
+
+
+NAME_WINDOW = 8
+"""The words of an instrument's name but its kind are held close together when all stand within this
+many words of the first (`_holds_close`)."""
+
+
+@functools.cache
+def _state_words() -> frozenset[str]:
+    """The analysed words of states' names, their capitals and their adjectives, which are no words of
+    an instrument's own name ("Nationality Act of the Republic of Korea" is "nationality" by its own)."""
+    states = country_terms() | set(capital_forms()) | {t for form in state_forms() for t in form}
+    # and "US", "(Democratic) People's Republic of"
+    return frozenset(states | {"us", "republ", "peopl", "democrat"})
+
+
+def _holds_close(tokens: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether analysed `tokens` hold every one of `words` within `NAME_WINDOW` tokens of one place
+    where the first stands, in any order."""
+    wanted = set(words)
+    for at in (i for i, t in enumerate(tokens) if t == words[0]):
+        if wanted <= set(tokens[max(0, at - NAME_WINDOW) : at + NAME_WINDOW + 1]):
             return True
     return False
 

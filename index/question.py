@@ -762,7 +762,17 @@ def _claim_span(text: str, language: str) -> tuple[int, int] | None:
 # (`_CLAIM`: "I read that ... in 2023."); a clause leading the question with the asker's own time ("When I
 # first joined the Secretariat, ..."); whoever told the asker a claim ("A former colleague in Seoul once
 # told me that ...")
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’]re|[Oo]ur|[Uu]s)\b")
+_FIRST_PERSON = re.compile(
+    r"(?<!Part )(?<!Title )(?<!Chapter )(?<!Section )(?<!Annex )(?<!Schedule )(?<!War )"  # "Part I"
+    r"\b(?:I|I['’](?:m|ve|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’]re|[Oo]ur|[Uu]s)\b"
+)
+# A sentence that asks, or frames what is asked, though it ends with no question mark: "Tell me the
+# population of North Korea in 2014.", "I need the 2014 figure ...", "My question is about China."
+_REQUEST = re.compile(
+    r"\b(?:tell|give|show|find|let|send|list|need|want|like|wonder|wondering|curious|ask|asking|question|"
+    r"looking|interested|focus|focusing|consider|researching|writing|know)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z\"'‘“])")  # (not "the U.S. Congress")
 _ASKER_CLAUSE = re.compile(r"(?:When|While|Since|After|Before|As)\s+(?:I|we)\b[^,?]*,")
 _RELAYED = re.compile(
@@ -775,13 +785,17 @@ def _aside_spans(text: str) -> list[tuple[int, int]]:
     """The spans of an English question's asides on the asker's own life (see `_FIRST_PERSON`)."""
     out = []
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+    sentences = [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    asks = [text[a:b].rstrip().endswith("?") for a, b in sentences]
+    for (start, end), asked in zip(sentences, asks, strict=True):
         sentence = text[start:end]
         if (
-            not sentence.rstrip().endswith("?")
+            not asked
+            and any(asks)  # another sentence asks the question
             and _FIRST_PERSON.search(sentence)
             and not _CLAIM.match(sentence)
             and not _RELAYED.search(sentence)
+            and not _REQUEST.search(sentence)
         ):
             out.append((start, end))
             continue

@@ -862,6 +862,12 @@ def test_a_name_for_an_adherent_is_met_by_its_doctrine() -> None:
             {"2023", "China"},
         ),
         ("We wonder how many defectors China repatriated in 2023?", set(), {"2023", "China"}),
+        # a request is the question, though it ends with no question mark, and so is a sentence
+        # framing what is asked; "Part I" is no first person
+        ("Tell me the population of North Korea in 2014.", set(), {"2014", "North Korea"}),
+        ("I need the 2014 figure for China's population.", set(), {"2014", "China"}),
+        ("We are looking at South Korea. What is the minimum age of marriage?", set(), {"South Korea"}),
+        ("Part I of the Convention against Torture, 1984. Which article defines torture?", set(), {"1984"}),
     ],
 )
 def test_an_aside_on_the_asker_s_own_life_holds_no_key_fact(
