@@ -942,16 +942,22 @@ class GroundIndex:
         )
 
     def _unheld_instrument(self, question: str, q: QuestionAnalysis, heads: Sequence[PassageRecord]) -> str:
-        """ "the collection holds no <name>" when an English question naming a provision names its
-        instrument by a capitalised name ("Article 289 of South Korea's Criminal Act", "Article 36 of
-        the Vienna Convention on Consular Relations") that no source is and no candidate passage
-        writes; "" otherwise. The article of that number in another instrument is no answer (a Korean
-        act's article 2 for "Article 2 of the Nationality Act of the Republic of Korea"). A source is
-        the instrument when its name (`TitleIndex`: its title with the names it is also known by, as
-        "Palermo Protocol") holds every word of the question's name but the kind (`is_kind`) and the
-        provision's (`_is_a_source`: as written or in another form, an acronym by what it abbreviates,
-        a state by the source's). A report may cite an instrument it is not ("Section 307 of the Tariff
-        Act of 1930" in a report on China): a candidate writing the name keeps the question."""
+        """ "the collection holds no <name>" when an English question names an instrument by a
+        capitalised name ("Article 289 of South Korea's Criminal Act", "the Vienna Convention on
+        Consular Relations", "under the Nationality Act of the Republic of Korea") that no source is
+        and no candidate passage writes; "" otherwise (the words a question begins with are no part of
+        the name: "According to the Constitution ...", `_LEADING_WORDS`). The article of that number in
+        another instrument is no answer (a Korean act's article 2 for "Article 2 of the Nationality Act
+        of the Republic of Korea"), nor another instrument's passage. A source is the instrument when
+        its name (`TitleIndex`: its title with the names it is also known by, as "Palermo Protocol")
+        holds every word of the question's name but the kind (`is_kind`) and the provision's
+        (`_is_a_source`: as written or in another form, an acronym by what it abbreviates, a state by
+        the source's). A report may cite or describe an instrument it is not ("Section 307 of the
+        Tariff Act of 1930" in a report on China): a candidate keeps the question when it writes the
+        name, with a few words between its words (`_writes_name`), without whoever owns it (a person;
+        a state the passage or its source names), or, for a name of two words or more but its kind
+        and its states, those words close together in any order (`_holds_close`: "the 2020 law against
+        'reactionary ideology'" for "the Reactionary Ideology Law")."""
         if q.language != "en":
             return ""
         runs = [
@@ -3421,7 +3427,7 @@ def _holds_close(tokens: Sequence[str], words: Sequence[str]) -> bool:
     return False
 
 
-# A state's possessive leading an instrument's name ("North Korea's", "the PRC's"), cut from it
+# A possessive leading an instrument's name ("North Korea's", "the PRC's", "Kim Jong Un's"), cut from it
 _OWNER_LEADING = re.compile(r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*['’]s\s+")
 # The language a state's own laws are written in, for a source whose title names no state
 _STATE_LANGUAGES = {"south korea": "ko", "north korea": "ko", "china": "zh"}

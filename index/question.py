@@ -782,7 +782,10 @@ _TOLD_ME = re.compile(r"[^,?.]*?\b(?:told|tells|reminded|assured)\s+(?:me|us)\b"
 
 
 def _aside_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of an English question's asides on the asker's own life (see `_FIRST_PERSON`)."""
+    """The spans of an English question's asides on the asker's own life (see the comment above
+    `_FIRST_PERSON`): a sentence of the asker's own while another asks the question, but one relaying a
+    claim (`_CLAIM`, `_RELAYED`) or a request (`_REQUEST`); a leading "When I ...," clause; whoever told
+    the asker a claim."""
     out = []
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     sentences = [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
@@ -890,7 +893,8 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     asides = _aside_spans(text) if language == "en" else []
 
     def in_provision(start: int) -> bool:
-        """In a named provision, or in a claim the question checks (its figures are what is checked)."""
+        """In a named provision, in a claim the question checks (its figures are what is checked), or
+        in an aside on the asker's own life (`_aside_spans`)."""
         return any(a <= start < b for a, b in provision_spans + claimed + asides)
 
     for m in _QUOTED.finditer(text):
