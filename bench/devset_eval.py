@@ -119,6 +119,7 @@ AUDIT78 = DEVSET.with_name("audit78.jsonl")
 AUDIT79 = DEVSET.with_name("audit79.jsonl")
 AUDIT80 = DEVSET.with_name("audit80.jsonl")
 AUDIT81 = DEVSET.with_name("audit81.jsonl")
+AUDIT82 = DEVSET.with_name("audit82.jsonl")
 AUDIT83 = DEVSET.with_name("audit83.jsonl")
 AUDIT84 = DEVSET.with_name("audit84.jsonl")
 AUDIT85 = DEVSET.with_name("audit85.jsonl")
@@ -204,6 +205,7 @@ QUESTION_SETS = {
     "audit 79": AUDIT79,
     "audit 80": AUDIT80,
     "audit 81": AUDIT81,
+    "audit 82": AUDIT82,
     "audit 83": AUDIT83,
     "audit 84": AUDIT84,
     "audit 85": AUDIT85,

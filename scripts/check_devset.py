@@ -533,6 +533,13 @@ REPEATED = frozenset(
         "en-3082",  # audit 81: en-1118 word for word
         "ko-2564",  # audit 81: ko-2344 in other words
         "ko-2571",  # audit 81: ko-129 in other words
+        "en-3098",  # audit 82: en-2755 in other words
+        "en-3109",  # audit 82: en-1412 in other words
+        "en-3115",  # audit 82: en-1949 in other words
+        "en-3118",  # audit 82: en-929 in other words
+        "en-3123",  # audit 82: en-2672 in other words (off topic)
+        "ko-2582",  # audit 82: ko-1506 in other words
+        "ko-2594",  # audit 82: ko-1693 word for word (off topic)
         "ko-2605",  # audit 83: ko-354 in other words
         "ko-2624",  # audit 83: ko-1598 in other words
         "en-3147",  # audit 84: en-2041 in other words
@@ -705,6 +712,11 @@ REPEATED_TEST = frozenset(
         "en-3076",  # audit 81: en-2348 in other words
         "ko-2544",  # audit 81: ko-2098 in other words
         "ko-2552",  # audit 81: ko-1715 in other words
+        "en-3100",  # audit 82: en-415 in other words
+        "en-3116",  # audit 82: en-1884 in other words
+        "en-3122",  # audit 82: en-184 in other words
+        "en-3125",  # audit 82: en-101 in other words (off topic)
+        "ko-2595",  # audit 82: ko-1935 in other words (off topic)
         "ko-2626",  # audit 83: ko-1761 in other words
         "ko-2635",  # audit 83: ko-1843 in other words
         "en-3150",  # audit 84: en-125 in other words

@@ -519,6 +519,7 @@ AUDIT78 = DEFAULT_DEVSET.with_name("audit78.jsonl")
 AUDIT79 = DEFAULT_DEVSET.with_name("audit79.jsonl")
 AUDIT80 = DEFAULT_DEVSET.with_name("audit80.jsonl")
 AUDIT81 = DEFAULT_DEVSET.with_name("audit81.jsonl")
+AUDIT82 = DEFAULT_DEVSET.with_name("audit82.jsonl")
 AUDIT83 = DEFAULT_DEVSET.with_name("audit83.jsonl")
 AUDIT84 = DEFAULT_DEVSET.with_name("audit84.jsonl")
 AUDIT85 = DEFAULT_DEVSET.with_name("audit85.jsonl")
@@ -607,6 +608,7 @@ SETS_IN_ORDER = (
     AUDIT79,
     AUDIT80,
     AUDIT81,
+    AUDIT82,
     AUDIT83,
     AUDIT84,
     AUDIT85,
@@ -692,6 +694,7 @@ LATER_AUDITS = {
     AUDIT79: (16, 11, 60, 17),  # immigration consultants in Canada and Australia
     AUDIT80: (16, 11, 60, 15),  # grant writers at small NGOs
     AUDIT81: (16, 11, 60, 32),  # older Korean speakers, retired teachers and separated families
+    AUDIT82: (16, 12, 60, 13),  # staff of a UN special rapporteur and OHCHR Seoul drafting a report
     AUDIT83: (16, 11, 60, 30),  # Korean school teachers of unification education
     AUDIT84: (16, 12, 60, 16),  # investigative reporters at a Chinese-language diaspora outlet
     AUDIT85: (16, 12, 60, 25),  # volunteers at a refugee legal-aid hotline in Seoul

@@ -1364,14 +1364,18 @@ def test_an_english_term_is_held_by_a_term_sharing_its_stem() -> None:
 def test_a_figure_asked_is_not_read_apart_from_the_question() -> None:
     """ "How long ...?" asks a figure that a law tells in its own words ("may protect ... for up to 90
     days"): the passage is not refused for sentences that hold few of the question's terms, as one
-    holding only a count about other things is for "How many ...?" (`engine.NOT_READ_APART`)."""
+    holding only a count about other things is for "How many ...?" (`engine._TIME_OR_AGE`); "How
+    much ...?" is still read so."""
     record = _sentences_record("The Director may protect the person for up to 90 days.")
-    long = _typed("How long can the intelligence service hold a defector for questioning?")
+    long = _typed("How long can the intelligence service hold a defector for questioning?", worded=True)
     assert long.answer.text == "a figure" and long.share(record) < engine.TYPED_SENTENCE_SHARE
     assert not long.apart(engine.Group(record, (), 0.0, 0.0, 0.0))
     counted = _sentences_record("The Director protected 90 persons.")
-    many = _typed("How many defectors did the intelligence service hold for questioning?")
+    many = _typed("How many defectors did the intelligence service hold for questioning?", worded=True)
     assert many.answer.text == "a count" and many.apart(engine.Group(counted, (), 0.0, 0.0, 0.0))
+    paid = _sentences_record("The Director bought 90 tonnes of rice.")
+    much = _typed("How much fuel did the intelligence service use for questioning?", worded=True)
+    assert much.answer.text == "a figure" and much.apart(engine.Group(paid, (), 0.0, 0.0, 0.0))
 
 
 def test_the_typed_sentence_share_reads_the_best_sentence_holding_the_type() -> None:
