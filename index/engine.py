@@ -1722,6 +1722,8 @@ class GroundIndex:
                 return True
             if cjk and c.cjk and set(c.cjk) <= tokens:
                 return True
+            if cjk and any(form in rec.passage.text for form in c.written):
+                return True
             if cjk and c.glossed and set(c.glossed) <= tokens:
                 return True
             if c.kind == "name" and not cjk and introduced is not None and introduced(c, rec):
@@ -2798,7 +2800,10 @@ class TypedReading:
             if c.kind == "name" and not _attributed(c.text, question):
                 rare = [frozenset([t]) for t in c.terms if stats.df.get(t, 0) <= limit]
                 written = (*(rare or [frozenset(c.terms)]), *(frozenset(a) for a in c.alternatives))
-                names.append((written, (frozenset(c.cjk),) if c.cjk else ()))
+                # (a Korean name's other forms as written: 하나원's 정착지원시설, 정착 + 지원 + 시설)
+                cjk: tuple[frozenset[str], ...] = (frozenset(c.cjk),) if c.cjk else ()
+                cjk += tuple(frozenset(analyze(form)) for form in c.written if form != c.text)
+                names.append((written, cjk))
                 texts.append(c.text)
         countries = places_in(_ATTRIBUTION.sub(" ", question)) if language == "en" else frozenset()
         return cls(

@@ -34,6 +34,7 @@ from index.instruments import (
     korean_countries,
     state_forms,
 )
+from index.lexicon import KOREAN_LAW_FORMS, korean_names
 
 ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer"]
 
@@ -395,6 +396,9 @@ class Constraint:
         cjk: the terms that also satisfy it in a Korean, Chinese or Japanese passage (a month: its
             number, what the analyzer keeps of "10월" and "10月"; in an English passage a bare "10"
             is no month). So "2023년 10월" is found in "In October 2023" and "October" in "2023년 10월".
+        written: for a name of a Korean question from the word list (`_add_korean_names`), the forms
+            a Korean passage holds it in as written, whatever the analyzer parts them into (하나원
+            and the law's 정착지원시설; 통일부 in 통일부장관); () otherwise.
     """
 
     kind: ConstraintKind
@@ -407,6 +411,7 @@ class Constraint:
     agent: bool = False
     profile: str | None = ""
     glossed: tuple[str, ...] = ()
+    written: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -938,6 +943,7 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
                 seen.add(english)
                 forms = tuple(dict.fromkeys(_country_forms(english)))
                 out.append(Constraint("name", korean, english, forms, cjk=(korean,), agent=True))
+        _add_korean_names(out, seen, text)
     wanted = asked_type(text)
     if wanted is not None:  # held by a passage whose text gives it (`index.answer_type.holds_type`)
         # the figures it states (not its years, months, ages or articles, which are no figures here)
@@ -964,6 +970,38 @@ _NAMING_YEAR = re.compile(
     r"\b((?:1[6-9]|20)\d\d)\s+(?:[A-Z][\w'’-]*\s+){0,6}?"
     r"(?:Convention|Protocol|Act|Agreement|Covenant|Declaration|Statute|Report|Law|Constitution)\b"
 )
+
+
+def _add_korean_names(out: list[Constraint], seen: set[tuple[str, ...]], text: str) -> None:
+    """Add to `out` a name constraint for each name of the word list (`index.lexicon.korean_names`) a
+    Korean question writes, the longest first (통일부장관, not 통일부 in it): held in English passages
+    by its English glosses, in Korean ones by the headword's terms, or the headword whole when the
+    analyzer parts it (하나원, "one" + "won"). "하나원은 어느 지역에 있나요?" asks of Hanawon as "Where is
+    Hanawon?" does; no source names it, and Korean questions were answered by other facilities."""
+    rest = text
+    for korean, glosses in korean_names().items():
+        if korean not in rest:
+            continue
+        rest = rest.replace(korean, " ")
+        # (a hyphenated word is held by its parts, as in an English question's name: "Park Chung-hee")
+        terms, *alternatives = (
+            tuple(t for t in ts if "-" not in t or not set(t.split("-")) <= set(ts))
+            for ts in (tuple(analyze(gloss)) for gloss in glosses)
+        )
+        if not terms or terms in seen:
+            continue
+        seen.add(terms)
+        parts = tuple(analyze(korean))
+        out.append(
+            Constraint(
+                "name",
+                korean,
+                terms,
+                tuple(a for a in alternatives if a),
+                cjk=parts if "".join(parts) == korean else (korean,),
+                written=(korean, *KOREAN_LAW_FORMS.get(korean, ())),
+            )
+        )
 
 
 def _add_number(

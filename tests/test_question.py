@@ -398,6 +398,29 @@ def test_a_country_a_korean_question_names_is_a_name_it_must_hold() -> None:
     ]
 
 
+def test_a_name_of_the_word_list_in_a_korean_question_is_a_name_it_must_hold() -> None:
+    """하나원 asks about Hanawon as "Where is Hanawon?" does: held by its English gloss, or in a Korean
+    passage as written or as the law writes it (정착지원시설)."""
+    (hanawon,) = [c for c in analyze_question("하나원은 어느 지역에 있나요?").constraints if c.kind == "name"]
+    assert (hanawon.text, hanawon.terms) == ("하나원", ("hanawon",))
+    assert hanawon.written == ("하나원", "정착지원시설")
+    # Kiwi parts the word alone (하나, "one"): the headword is its own form there
+    assert hanawon.cjk == ("하나원",)
+    # a name of several words: each of its glosses, a hyphenated word by its parts
+    (park,) = [c for c in analyze_question("박정희 정부 때 경제는?").constraints if c.kind == "name"]
+    assert park.terms == ("park", "chung", "hee")
+    (kcna,) = [c for c in analyze_question("조선중앙통신은 뭐라고 보도했어?").constraints if c.kind == "name"]
+    assert kcna.alternatives == (("kcna",),)
+    # the longest headword a question writes, not a shorter one inside it
+    (fund,) = [c for c in analyze_question("북한인권재단 이사는 몇 명?").constraints if c.kind == "name"]
+    assert fund.text == "북한인권재단" and fund.cjk == ("북한", "인권", "재단")
+    # a state's bodies and their heads are no such names (its laws leave them understood)
+    for question in ("국정원 조사는 며칠까지 할 수 있나요?", "통일부장관은 언제까지 결정해야 하나요?"):
+        assert not [c for c in analyze_question(question).constraints if c.kind == "name"]
+    # nor a word that is also an everyday one (신장: a height)
+    assert not [c for c in analyze_question("신장 제한이 있나요?").constraints if c.kind == "name"]
+
+
 def test_a_states_name_is_met_by_its_other_names() -> None:
     """ "American policy" is "U.S. policy" in a passage; "the North Korean government" the DPRK's."""
     american = _names("Which law guides American policy toward Tibet?")["American"]
