@@ -547,6 +547,18 @@ REPEATED = frozenset(
         "en-3164",  # audit 84: en-2755 in other words
         "ko-2670",  # audit 85: ko-1624 in other words
         "ko-2671",  # audit 85: ko-1737 word for word but its ending
+        "en-3225",  # audit 86: en-896 in other words
+        "en-3231",  # audit 86: en-2929 in other words
+        "en-3257",  # audit 86: en-1898 in other words (unanswerable)
+        "ko-2708",  # audit 87: ko-1815 in other words
+        "ko-2741",  # audit 87: ko-2037 word for word but a particle (unanswerable)
+        "ko-2743",  # audit 87: ko-1894 in other words (off topic)
+        "en-3275",  # audit 87: en-2067 word for word but a word (off topic)
+        "en-3326",  # audit 89: en-1697 in other words
+        "en-3339",  # audit 89: en-1199 word for word (unanswerable)
+        "en-3342",  # audit 89: en-2641 word for word but its capital and mark (unanswerable)
+        "ko-2784",  # audit 89: ko-2397 in other words
+        "ko-2794",  # audit 89: ko-029 with a word more (off topic)
     }
 )
 
@@ -729,6 +741,17 @@ REPEATED_TEST = frozenset(
         "en-3213",  # audit 85: en-2742 word for word
         "ko-2663",  # audit 85: ko-235 in other words
         "ko-2678",  # audit 85: ko-2527 in other words
+        "en-3221",  # audit 86: en-1909 in other words
+        "en-3226",  # audit 86: en-2507 in other words
+        "ko-2686",  # audit 86: ko-1799 in other words
+        "ko-2698",  # audit 86: ko-1928 in other words (unanswerable)
+        "ko-2709",  # audit 87: ko-1816 in other words
+        "ko-2725",  # audit 87: ko-1643 in other words
+        "ko-2744",  # audit 87: ko-2595 word for word (off topic)
+        "en-3332",  # audit 89: en-2724 in other words
+        "en-3333",  # audit 89: en-2623 in other words
+        "ko-2771",  # audit 89: ko-1257 in other words
+        "ko-2773",  # audit 89: ko-815 in other words
     }
 )
 
