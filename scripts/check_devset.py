@@ -554,6 +554,10 @@ REPEATED = frozenset(
         "ko-2741",  # audit 87: ko-2037 word for word but a particle (unanswerable)
         "ko-2743",  # audit 87: ko-1894 in other words (off topic)
         "en-3275",  # audit 87: en-2067 word for word but a word (off topic)
+        "en-3288",  # audit 88: en-1270 in other words
+        "en-3293",  # audit 88: en-2480 in other words (its first question)
+        "ko-2746",  # audit 88: ko-1390 in other words
+        "ko-2759",  # audit 88: ko-406 in other words
         "en-3326",  # audit 89: en-1697 in other words
         "en-3339",  # audit 89: en-1199 word for word (unanswerable)
         "en-3342",  # audit 89: en-2641 word for word but its capital and mark (unanswerable)
@@ -748,6 +752,8 @@ REPEATED_TEST = frozenset(
         "ko-2709",  # audit 87: ko-1816 in other words
         "ko-2725",  # audit 87: ko-1643 in other words
         "ko-2744",  # audit 87: ko-2595 word for word (off topic)
+        "ko-2761",  # audit 88: ko-1198 in other words (unanswerable)
+        "ko-2764",  # audit 88: ko-452 in other words (unanswerable)
         "en-3332",  # audit 89: en-2724 in other words
         "en-3333",  # audit 89: en-2623 in other words
         "ko-2771",  # audit 89: ko-1257 in other words
