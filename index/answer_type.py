@@ -283,6 +283,14 @@ _PERCENT_RATES = (
     r"recognition|unemployment|employment|participation|literacy|approval|enrol?ment|acceptance|turnout|"
     r"poverty|conviction|vaccination|response|graduation|attendance|acquittal"
 )
+# Any other rate asked for: a figure, a share or so many per thousand ("What is the suicide rate among
+# ...?", "the infant mortality rate", "탈북민 취업률은 요즘 얼마나 돼요?"; not 법률 or 규율, "law" and "rule")
+_RATE_QUESTION = re.compile(
+    r"\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?rates?\b"
+    r"|[가-힣](?<![법규])[률율][은는이가]?\s*(?:(?:요즘|현재|지금|최근|대략|보통|평균|실제로?)\s*)*"
+    r"(?:얼마|어느\s*정도|몇)",
+    re.IGNORECASE,
+)
 _PERCENTAGE_QUESTION = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?)?(?:percentage|percent|share|proportion|"
     r"fraction)\b|\bhow\s+many\s+percent|\bwhat\s+per\s?cent\b"
@@ -672,6 +680,8 @@ def _asked_type(question: str) -> AnswerType | None:
     if _PERCENTAGE_QUESTION.search(question) and not dated:
         # (asked with a count, "How many arrived and what percentage were women?", it asks a figure)
         return "a figure" if _COUNT_ONLY.search(question) else "a percentage"
+    if _RATE_QUESTION.search(question) and not dated:
+        return "a figure"
     if _COUNT_QUESTION.search(question):
         if dated:
             return "a figure"

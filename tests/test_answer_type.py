@@ -510,16 +510,23 @@ def test_the_question_profile_reads_a_finer_type_as_a_figure() -> None:
         ("How is the refugee recognition rate calculated?", None),
         ("How many defectors arrived and what percentage were women?", "a figure"),
         ("몇 명이 입국했고 여성은 몇 퍼센트인가요?", "a figure"),
-        # a rate that is no share, a multiple, and a share asked with a year: not a percentage
-        ("What is the birth rate?", None),
-        ("What is the euro to dollar exchange rate today?", None),
+        # a rate that is no share, a multiple, and a share asked with a year: a figure, not a percentage
+        ("What is the birth rate?", "a figure"),
+        ("What is the euro to dollar exchange rate today?", "a figure"),
+        ("What is the suicide rate among North Korean defectors living in South Korea?", "a figure"),
+        ("What is the rate of suicide among defectors?", "a figure"),
+        ("탈북민 취업률은 요즘 얼마나 돼요?", "a figure"),
+        ("탈북 학생 학업중단율이 얼마나 높아요?", "a figure"),
+        # 법률 and 규율 are no rates
+        ("이 법률은 몇 개 조문으로 되어 있나요?", "a count"),
+        ("북한인권법은 어떤 법률인가요?", None),
         ("최저임금의 몇 배인가요?", "a figure"),
         ("What percentage of the budget went to defense, and in what year?", "a figure"),
     ],
 )
 def test_a_share_is_asked_as_a_percentage(question: str, kind: str | None) -> None:
     """NUM:perc (Li and Roth 2002): "what percentage", "몇 퍼센트", "비율은 얼마", a rate that is a
-    share by definition."""
+    share by definition; any other rate asked is a figure (so many per thousand, a multiple)."""
     assert asked_type(question) == kind
 
 
@@ -1040,7 +1047,7 @@ def test_an_interval_is_no_length_of_time(text: str, duration: bool) -> None:
         ("중국 국적법은 출생지 원칙을 따르나요?", None),
         ("중국에서 외국인 아기가 태어난 날부터 며칠 안에 신고해야 해?", "a duration"),
         ("What is the date of birth requirement for birth registration under the CRC?", None),
-        ("What is North Korea's birth rate?", None),
+        ("What is North Korea's birth rate?", "a figure"),  # a rate, not a birth
     ],
 )
 def test_a_question_for_a_birth(question: str, asked: str | None) -> None:
