@@ -1709,6 +1709,9 @@ class GroundIndex:
         cjk = rec.language in CJK_LANGUAGES
 
         def holds(c: Constraint) -> bool:
+            if c.kind == "moment":
+                # (a dated source tells of its own time, not of the asker's today)
+                return False
             if c.kind == "answer":
                 # (read once per record; a figure the question states is looked at again)
                 return rec.holds_type(c.text) and (
@@ -2112,6 +2115,8 @@ class GroundIndex:
             )
         elif not groups:
             reason = "refused: nothing in the collection (or the filters) matches the question"
+        elif moment := next((c.text for c in scored.analysis.constraints if c.kind == "moment"), ""):
+            reason = f"refused: the question asks about {moment!r}, which no dated source can tell"
         elif all(g.missing for g in groups):
             facts = sorted({c.text for g in groups for c in g.missing})
             reason = "refused: no candidate holds " + ", ".join(repr(f) for f in facts[:5])
@@ -3566,7 +3571,8 @@ def _name_words(q: QuestionAnalysis) -> frozenset[str]:
     it names (`_ACRONYM_BESIDE`). A name's capitalised words count with the small words
     between them (`_NAME_RUN`); the question's first word does not. A Korean question's names are
     the words that hold a kind of instrument (`_korean_names`)."""
-    names = [c.terms for c in q.constraints if c.kind == "name"]
+    # (a Korean question's names of the word list are read in its own words, `_korean_names`)
+    names = [c.terms for c in q.constraints if c.kind == "name" and not c.written]
     for m in _NAME_RUN.finditer(q.text):
         run = m.group().split(maxsplit=1)[1:] if m.start() == 0 else [m.group()]
         if run and is_instrument_heading(run[0]):

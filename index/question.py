@@ -36,7 +36,7 @@ from index.instruments import (
 )
 from index.lexicon import KOREAN_LAW_FORMS, korean_names
 
-ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer"]
+ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer", "moment"]
 
 # Stems of English words that ask about a quantity or frame the question ("how long", "what does it
 # say", "according to") rather than naming what the answer is about. Stop words are already gone.
@@ -373,7 +373,8 @@ class Constraint:
     """A fact the question pins down that a passage must contain to answer it.
 
     Attributes:
-        kind: "year", "month", "number", "name" or "phrase".
+        kind: "year", "month", "number", "name", "phrase", "answer" (the answer type asked) or
+            "moment" (the question's present, "today", "이번 주말": `_PRESENT_MOMENT`; no passage holds it).
         text: as the question writes it ("2023", "1,170", "Kim Eun-joo", "non-political").
         terms: its analysed terms; a passage satisfies the constraint when it holds all of them (in
             its text or its searchable context), or all the terms of one of `alternatives`, or, for a
@@ -905,6 +906,9 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     for m in _QUOTED.finditer(text):
         if not any(a <= m.start() < b for a, b in claimed):
             add("phrase", m.group(1))
+    moment = next((m for m in _PRESENT_MOMENT.finditer(text) if not in_provision(m.start())), None)
+    if moment is not None:
+        out.append(Constraint("moment", moment.group(), ()))
     for m in _YEAR.finditer(text):
         if not in_provision(m.start()) and not _NAMES_AN_AGREEMENT.match(text, m.end()):
             add("year", m.group(1))
@@ -954,6 +958,18 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     return out
 
 
+# A moment after every source, the question's present: today, tonight, tomorrow, this weekend, a day of
+# this week, right now (오늘, 내일, 모레, 이번 주말, 今天, 明天). The collection is of dated documents: none
+# tells the weather, a rate or a ticket of today ("오늘 서울 날씨 어때?" was answered by North Korea's
+# climate, "What is the euro to dollar exchange rate today?" by the World Factbook's rates of years
+# before). Not "now", "currently" or 지금, which ask what a source may state as in force ("지금의
+# 북한이탈주민법"), nor "to date" or "so far".
+_PRESENT_MOMENT = re.compile(
+    r"\b(?:today|tonight|tomorrow|right\s+now|this\s+(?:weekend|morning|afternoon|evening|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b(?!['’]s\s+(?:law|rules?|standards?))"
+    r"|오늘|내일|모레|이번\s*주말?|今天|明天|本周末",
+    re.IGNORECASE,
+)
 # A year that names an instrument or a report ("the 1951 Refugee Convention", "the 1967 Protocol", "the
 # 2004 North Korean Human Rights Act"): no date a date question asks ("In what year did China accede to
 # the 1951 Refugee Convention and the 1967 Protocol?" was answered by "Despite China's obligations as a

@@ -607,6 +607,20 @@ def test_a_figure_said_of_other_things_does_not_answer(
     assert unruled.answered and "1,200 tonnes" in unruled.hits[0].passage.text
 
 
+def test_a_question_about_today_is_refused_and_says_why(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report tells of 2023: asked of today, the same count is refused, and the explanation names
+    the moment asked."""
+    _answering_model(monkeypatch)
+    idx = tiny_index_in(tmp_path_factory, "arrests-today", ARRESTS, ARRESTS_MANIFEST)
+    assert idx.search(Query(GUARDS_QUESTION)).answered
+    today = idx.search(Query("How many defectors did Borduria's border guards arrest today?", explain=True))
+    assert not today.answered and today.explanation is not None
+    why = today.explanation.reason
+    assert why == "refused: the question asks about 'today', which no dated source can tell"
+
+
 def test_a_figure_said_of_the_question_s_terms_answers(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

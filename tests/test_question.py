@@ -421,6 +421,29 @@ def test_a_name_of_the_word_list_in_a_korean_question_is_a_name_it_must_hold() -
     assert not [c for c in analyze_question("신장 제한이 있나요?").constraints if c.kind == "name"]
 
 
+@pytest.mark.parametrize(
+    ("question", "moment"),
+    [
+        ("오늘 서울 날씨 어때?", "오늘"),
+        ("이번 주말 서울 날씨 어때요? 비 온대요?", "이번 주말"),
+        ("내일 서울 미세먼지 어때요?", "내일"),
+        ("What is the euro to dollar exchange rate today?", "today"),
+        ("Who's in that job right now?", "right now"),
+        ("Will it rain in Seoul this Saturday?", "this Saturday"),
+        # what a source may state as in force, or up to its date
+        ("지금의 북한이탈주민법이 제정되면서 없어진 예전 법률 이름이 뭐였나요?", None),
+        ("How many defectors have arrived so far?", None),
+        ("Is the law still in force now?", None),
+        ("Is today's law the same as the 1997 act?", None),
+        # the asker's own day, in an aside
+        ("I am flying to Seoul tomorrow. What documents does a defector need?", None),
+    ],
+)
+def test_the_question_s_present_is_a_moment_no_source_holds(question: str, moment: str | None) -> None:
+    found = [c.text for c in analyze_question(question).constraints if c.kind == "moment"]
+    assert found == ([moment] if moment else [])
+
+
 def test_a_states_name_is_met_by_its_other_names() -> None:
     """ "American policy" is "U.S. policy" in a passage; "the North Korean government" the DPRK's."""
     american = _names("Which law guides American policy toward Tibet?")["American"]
