@@ -61,6 +61,7 @@ AnswerType = Literal[
     "a frequency",
     "a sentence",
     "a birth",
+    "a penalty",
 ]
 
 # A question for when or where a person was born ("When was Kim Jong-un born?", "Where was he born?",
@@ -105,6 +106,32 @@ _SENTENCING = re.compile(
     r"\b(?:sentenc\w*|convict\w*|verdicts?|acquitt\w*|guilty|imprison\w*|jailed)\b"
     r"|\byears?\s+(?:of\s+(?:hard\s+)?labou?r|in\s+prison)\b"
     r"|선고|판결|징역|금고|교화형|判处|判决|有期徒刑|无期徒刑|死刑|拘役",
+    re.IGNORECASE,
+)
+
+# A question for the penalty a law sets or an act brings ("What fine does Article 78 impose on ...?",
+# "What prison term can a member face for ...?", "max prison sentence under ...", "How is X punished?",
+# "어떤 처벌을 받나요?", "처벌은 어떻게 돼?", "몇 년형이에요?", 什么处罚) asks for "a penalty": a passage
+# telling one ("shall be punished by imprisonment", "a fine of", "sent to a labor camp", "징역", "벌금에
+# 처한다", "처벌", 罚款, 拘留, 有期徒刑), not any other provision of the law it names (China's Nationality
+# Law sets no penalty, and "What penalty does China's 1980 Nationality Law set for ...?" was answered by its
+# articles on applications). A sum asked ("벌금은 얼마", "how much is the fine") is an amount first
+# (`_asks_money`); a sentence a court gave, "a sentence" (`_SENTENCE_QUESTION`).
+_PENALTY_QUESTION = re.compile(
+    r"\bwhat\s+(?:(?:is|are|was|were)\s+the\s+)?(?:(?:maximum|minimum|max|min|possible|usual)\s+)?"
+    r"(?:penalt(?:y|ies)|punishments?|fines?|prison\s+(?:terms?|sentences?)|jail\s+terms?|sanctions?)\b"
+    r"(?!['’]|\s+print)"
+    r"|\b(?:max(?:imum)?|min(?:imum)?)\s+(?:prison\s+|jail\s+)?(?:penalty|sentence|term|fine)\b"
+    r"|\bhow\s+(?:is|are|was|were|will|would|can|could|may)\s+[^?]{1,60}?\bpunished\b"
+    r"|처벌[은는이을]?\s*(?:어떻게|어떤|뭐|무엇)|어떤\s*(?:처벌|벌|형벌|제재)|형량[은는이]?\s*(?:어떻게|얼마|몇|[?？]|$)"
+    r"|몇\s*년\s*형|什么(?:处罚|刑罚)|如何处罚",
+    re.IGNORECASE,
+)
+_PENALTY = re.compile(
+    r"\b(?:punish\w*|imprison\w*|fine[sd]?|penalt(?:y|ies)|sentenc\w*|prison|jail\w*|execut(?:ed|ion)|"
+    r"labou?r\s+camps?|(?:hard|forced|correctional[”\"’]?)\s+labou?r|labou?r\s+correction|death\s+penalty|detention|"
+    r"re-?education|sanction\w*)\b"
+    r"|징역|벌금|금고|과태료|처벌|처한다|처할|교화|사형|구류|노동단련|罚款|罚金|拘留|拘役|徒刑|处罚|死刑|管制|劳动教养",
     re.IGNORECASE,
 )
 
@@ -697,6 +724,8 @@ def _asked_type(question: str) -> AnswerType | None:
         return _amount(question) if _asks_money(question) else "a figure"
     if dated:
         return "a date"
+    if _PENALTY_QUESTION.search(question):
+        return "a penalty"
     return None
 
 
@@ -814,6 +843,8 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
         return _SENTENCING.search(text) is not None
     if kind == "a birth":
         return _BIRTH.search(text) is not None
+    if kind == "a penalty":
+        return _PENALTY.search(text) is not None
     if kind == "an amount":
         return _MONEY.search(text) is not None
     if kind == "an amount, not a fine":

@@ -2742,8 +2742,9 @@ class TypedReading:
         glossed: the passage-language terms the word list glosses on their own (`Lexicon.en_ko`): a
             word of a sense's stem holds the sense in another language ("detain": detaine) only when
             it is no word of its own there (not "commit": committe, "secret": secretari).
-        lenient: the question asks a figure as a length of time or an age (`_TIME_OR_AGE`): no
-            passage is read as apart from it (`apart`).
+        lenient: the question asks a figure as a length of time or an age (`_TIME_OR_AGE`), or a
+            penalty (a law's penalty sentence names the conduct by its list: "다음 각 호의 어느 하나에
+            해당하는 자는 3년 이하의 징역 ... 에 처한다"): no passage is read as apart from it (`apart`).
     """
 
     answer: Constraint
@@ -2834,7 +2835,8 @@ class TypedReading:
             ),
             answer.text == "a duration" and _ASKS_DAYS.search(question) is not None,
             glossed,
-            answer.text == "a figure" and _TIME_OR_AGE.search(question) is not None,
+            (answer.text == "a figure" and _TIME_OR_AGE.search(question) is not None)
+            or answer.text == "a penalty",
         )
 
     def share(self, rec: PassageRecord) -> float:

@@ -115,8 +115,8 @@ from index.question import analyze_question
         ("What were the costs and benefits of the Sunshine Policy?", None),
         ("What was the cost in lives?", None),
         ("외국인 선원의 최저임금은 한국인 선원의 몇 퍼센트 수준인가요?", "a percentage"),
-        # a penalty's bound may be no number ("punishable by death"): no type
-        ("What is the maximum penalty for treason?", None),
+        # a penalty's bound may be no number ("punishable by death"): a penalty, not a figure
+        ("What is the maximum penalty for treason?", "a penalty"),
         # a year asked near a word for a term stays a year, or no type
         ("북한이탈주민보호법은 몇 년에 제정되었나요?", "a date"),
         ("대통령 임기는 몇 년에 끝나나요?", "a date"),
@@ -953,9 +953,9 @@ def test_a_figure_is_read_with_or_without_thousands_commas() -> None:
         ("What verdict did the International Criminal Court reach against Kim Jong Un?", "a sentence"),
         ("Which court convicted the three union leaders?", "a sentence"),
         ("그 목사는 몇 년 형을 선고받았나요?", "a sentence"),
-        # the penalty a law sets, asked in the present, is the law's to say
-        ("What prison term does China's criminal law set for trafficking women?", None),
-        ("What punishment does the Refugee Act set for publishing an applicant's name?", None),
+        # the penalty a law sets, asked in the present, is the law's to say: a penalty
+        ("What prison term does China's criminal law set for trafficking women?", "a penalty"),
+        ("What punishment does the Refugee Act set for publishing an applicant's name?", "a penalty"),
         # how long a sentence was is a length of time
         ("How many years was he sentenced to?", "a duration"),
         # 형 inside another word (유형, 형태) is no sentence
@@ -981,6 +981,48 @@ def test_a_sentence_a_court_gave(question: str, kind: str | None) -> None:
 )
 def test_a_sentence_is_told_by_a_passage_that_says_one(text: str, held: bool) -> None:
     assert holds_type(text, "a sentence") is held
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What fine does China's Nationality Law impose on someone who fails to report it?", "a penalty"),
+        ("What penalty does China's 1980 Nationality Law set for forged documents?", "a penalty"),
+        ("What is the maximum prison term under Article 262-1 for using violence?", "a penalty"),
+        ("max prison sentence under the national security law for praising north korea", "a penalty"),
+        ("How are defectors punished when they are returned?", "a penalty"),
+        ("외국인이 중국인에게 전도하다 적발되면 어떤 처벌을 받나요?", "a penalty"),
+        ("그거 어기면 처벌은 어떻게 돼?", "a penalty"),
+        ("중국 형법 제238조에서는 사람을 불법으로 가둬 두면 몇 년형이에요?", "a penalty"),
+        ("拐卖妇女会受到什么处罚？", "a penalty"),
+        # a sum asked is an amount; a sentence a court gave, a sentence; a yes-or-no, no type
+        ("과태료가 얼마인가요?", "an amount"),
+        ("What prison sentence did a Chinese court give pastor Jin Mingri?", "a sentence"),
+        ("Can people who help defectors in China be punished?", None),
+    ],
+)
+def test_a_penalty_a_law_sets(question: str, kind: str | None) -> None:
+    """A penalty asked is answered by a passage telling one: China's Nationality Law sets none."""
+    assert asked_type(question) == kind
+    if kind == "a penalty":  # the stored models' profiles read it as before the type came: untyped
+        assert profiled_type(question, kind) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("shall be punished by imprisonment of not more than three years", True),
+        ("were subject to a minimum of five years of “labor correction.”", True),
+        ("Unlawful assembly could result in five years of “correctional” labor.", True),
+        ("3년 이하의 징역 또는 3천만원 이하의 벌금에 처한다.", True),
+        ("处二千元以上一万元以下罚款", True),
+        ("The United States imposed sanctions on three officials.", True),
+        ("Any person who has lost Chinese nationality may apply to restore it.", False),
+        ("외국인이 대한민국 국적을 취득하려면 법무부장관의 허가를 받아야 한다.", False),
+    ],
+)
+def test_a_penalty_is_told_by_a_passage_that_says_one(text: str, held: bool) -> None:
+    assert holds_type(text, "a penalty") is held
 
 
 @pytest.mark.parametrize(

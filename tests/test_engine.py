@@ -222,7 +222,7 @@ def test_a_number_asked_is_found_as_an_ordinal_and_as_a_chinese_numeral(
         }
 
     found = lacking("What is the penalty for making children under 14 beg?")
-    assert found["beg"] == () and found["other"] == ("14",)
+    assert found["beg"] == () and "14" in found["other"]
     assert _lacking(idx, "Who chose the 38th parallel?")["line"] == ()
 
 
