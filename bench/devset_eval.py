@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT85`: bench/devset/audit3.jsonl to audit85.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT89`: bench/devset/audit3.jsonl to audit89.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -123,6 +123,10 @@ AUDIT82 = DEVSET.with_name("audit82.jsonl")
 AUDIT83 = DEVSET.with_name("audit83.jsonl")
 AUDIT84 = DEVSET.with_name("audit84.jsonl")
 AUDIT85 = DEVSET.with_name("audit85.jsonl")
+AUDIT86 = DEVSET.with_name("audit86.jsonl")
+AUDIT87 = DEVSET.with_name("audit87.jsonl")
+AUDIT88 = DEVSET.with_name("audit88.jsonl")
+AUDIT89 = DEVSET.with_name("audit89.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -209,6 +213,10 @@ QUESTION_SETS = {
     "audit 83": AUDIT83,
     "audit 84": AUDIT84,
     "audit 85": AUDIT85,
+    "audit 86": AUDIT86,
+    "audit 87": AUDIT87,
+    "audit 88": AUDIT88,
+    "audit 89": AUDIT89,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

@@ -523,6 +523,10 @@ AUDIT82 = DEFAULT_DEVSET.with_name("audit82.jsonl")
 AUDIT83 = DEFAULT_DEVSET.with_name("audit83.jsonl")
 AUDIT84 = DEFAULT_DEVSET.with_name("audit84.jsonl")
 AUDIT85 = DEFAULT_DEVSET.with_name("audit85.jsonl")
+AUDIT86 = DEFAULT_DEVSET.with_name("audit86.jsonl")
+AUDIT87 = DEFAULT_DEVSET.with_name("audit87.jsonl")
+AUDIT88 = DEFAULT_DEVSET.with_name("audit88.jsonl")
+AUDIT89 = DEFAULT_DEVSET.with_name("audit89.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -612,6 +616,10 @@ SETS_IN_ORDER = (
     AUDIT83,
     AUDIT84,
     AUDIT85,
+    AUDIT86,
+    AUDIT87,
+    AUDIT88,
+    AUDIT89,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -698,6 +706,10 @@ LATER_AUDITS = {
     AUDIT83: (16, 11, 60, 30),  # Korean school teachers of unification education
     AUDIT84: (16, 12, 60, 16),  # investigative reporters at a Chinese-language diaspora outlet
     AUDIT85: (16, 12, 60, 25),  # volunteers at a refugee legal-aid hotline in Seoul
+    AUDIT86: (16, 11, 60, 15),  # law students preparing a refugee-law moot court problem
+    AUDIT87: (16, 13, 60, 28),  # social workers at a regional Hana center
+    AUDIT88: (16, 11, 60, 19),  # hosts of an English-language podcast on trafficking
+    AUDIT89: (16, 12, 60, 27),  # Korean-American university students writing a class paper
 }
 
 
@@ -719,7 +731,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit85.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit89.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
