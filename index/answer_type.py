@@ -130,7 +130,7 @@ _PENALTY_QUESTION = re.compile(
 _PENALTY = re.compile(
     r"\b(?:punish\w*|imprison\w*|fine[sd]?|penalt(?:y|ies)|sentenc\w*|prison|jail\w*|execut(?:ed|ion)|"
     r"labou?r\s+camps?|(?:hard|forced|correctional[”\"’]?)\s+labou?r|labou?r\s+correction|death\s+penalty|detention|"
-    r"re-?education|sanction\w*)\b"
+    r"re-?education|sanction\w*|detain\w*|prosecut\w*|convict\w*|arrest\w*|deport\w*)\b"
     r"|징역|벌금|금고|과태료|처벌|처한다|처할|교화|사형|구류|노동단련|罚款|罚金|拘留|拘役|徒刑|处罚|死刑|管制|劳动教养",
     re.IGNORECASE,
 )

@@ -173,9 +173,13 @@ DOMAIN_ENTRIES = (
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 _DOMAIN_HEADS = frozenset(head for head, _ in DOMAIN_ENTRIES)
 # Headwords of `DOMAIN_ENTRIES` glossed by names that are no names in a Korean question: the two Koreas
-# (every source is about them), and words that are also everyday ones (신장 is a height and a kidney,
-# 선양 a promotion of a cause)
-_NOT_NAMES = frozenset({"북한", "남한", "대한민국", "한국", "신장", "선양"})
+# (every source is about them), words that are also everyday ones (신장 is a height and a kidney, 선양 a
+# promotion of a cause), a people (위구르, as a nationality is no name: "신장 위구르 정책"), and the
+# border's places, which a question names as the scene of what it asks ("두만강을 건너 탈북하다 잡히면
+# 어떤 처벌을 받나요?": the penal code's answer names no river)
+_NOT_NAMES = frozenset(
+    {"북한", "남한", "대한민국", "한국", "신장", "선양", "위구르", "두만강", "압록강", "판문점"}
+)
 # A state's ministries, agencies and their heads (통일부, 법무부장관, 국정원, 국가정보원장, 국무부): the
 # laws that empower them name the body in one article and leave it understood in the next (the decree's
 # 제12조의3 sets the period of the 국가정보원장's investigation without naming him), so a Korean question

@@ -958,16 +958,16 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     return out
 
 
-# A moment after every source, the question's present: today, tonight, tomorrow, this weekend, a day of
-# this week, right now (오늘, 내일, 모레, 이번 주말, 今天, 明天). The collection is of dated documents: none
-# tells the weather, a rate or a ticket of today ("오늘 서울 날씨 어때?" was answered by North Korea's
-# climate, "What is the euro to dollar exchange rate today?" by the World Factbook's rates of years
-# before). Not "now", "currently" or 지금, which ask what a source may state as in force ("지금의
-# 북한이탈주민법"), nor "to date" or "so far".
+# A moment after every source, the asker's day: tonight, tomorrow, this weekend, a day of this week
+# (오늘, 내일, 모레, 이번 주말, 今天, 明天). The collection is of dated documents: none tells the weather or
+# a ticket of that day ("오늘 서울 날씨 어때?" was answered by North Korea's climate, "이번 주말 부산 가는
+# KTX 표 아직 남아 있을까요?" by a law). Not "today", "right now", "now", "currently", 오늘날 or 지금, which
+# also ask of the present a source may tell ("What happens today to North Koreans returned from China?",
+# "지금의 북한이탈주민법"), nor "to date" or "so far".
 _PRESENT_MOMENT = re.compile(
-    r"\b(?:today|tonight|tomorrow|right\s+now|this\s+(?:weekend|morning|afternoon|evening|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b(?!['’]s\s+(?:law|rules?|standards?))"
-    r"|오늘|내일|모레|이번\s*주말?|今天|明天|本周末",
+    r"\b(?:tonight|tomorrow|this\s+(?:weekend|morning|afternoon|evening|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
+    r"|오늘(?!날)|내일|모레|이번\s*주말?|今天|明天|本周末",
     re.IGNORECASE,
 )
 # A year that names an instrument or a report ("the 1951 Refugee Convention", "the 1967 Protocol", "the

@@ -1017,6 +1017,7 @@ def test_a_penalty_a_law_sets(question: str, kind: str | None) -> None:
         ("3년 이하의 징역 또는 3천만원 이하의 벌금에 처한다.", True),
         ("处二千元以上一万元以下罚款", True),
         ("The United States imposed sanctions on three officials.", True),
+        ("Authorities sometimes detained and prosecuted citizens who assisted North Korean refugees.", True),
         ("Any person who has lost Chinese nationality may apply to restore it.", False),
         ("외국인이 대한민국 국적을 취득하려면 법무부장관의 허가를 받아야 한다.", False),
     ],

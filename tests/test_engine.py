@@ -607,18 +607,19 @@ def test_a_figure_said_of_other_things_does_not_answer(
     assert unruled.answered and "1,200 tonnes" in unruled.hits[0].passage.text
 
 
-def test_a_question_about_today_is_refused_and_says_why(
+def test_a_question_about_tomorrow_is_refused_and_says_why(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The report tells of 2023: asked of today, the same count is refused, and the explanation names
-    the moment asked."""
+    """The report tells of 2023: asked of tomorrow, the count is refused, and the explanation names the
+    moment asked."""
     _answering_model(monkeypatch)
     idx = tiny_index_in(tmp_path_factory, "arrests-today", ARRESTS, ARRESTS_MANIFEST)
     assert idx.search(Query(GUARDS_QUESTION)).answered
-    today = idx.search(Query("How many defectors did Borduria's border guards arrest today?", explain=True))
+    question = "How many defectors will Borduria's border guards arrest tomorrow?"
+    today = idx.search(Query(question, explain=True))
     assert not today.answered and today.explanation is not None
     why = today.explanation.reason
-    assert why == "refused: the question asks about 'today', which no dated source can tell"
+    assert why == "refused: the question asks about 'tomorrow', which no dated source can tell"
 
 
 def test_a_figure_said_of_the_question_s_terms_answers(
@@ -679,8 +680,8 @@ SETTLEMENT_MANIFEST = (
 def test_a_korean_name_of_the_word_list_is_held_by_its_law_s_form_or_missed(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    """하나원 is held by the article that says 정착지원시설 and missed by the one that does not; 판문점,
-    which no passage names, is missed by both."""
+    """하나원 is held by the article that says 정착지원시설 and missed by the one that does not; 조선중앙통신
+    (KCNA), which no passage names, is missed by both."""
     idx = tiny_index_in(tmp_path_factory, "settlement", SETTLEMENT, SETTLEMENT_MANIFEST)
 
     def missing(question: str) -> dict[str, set[str]]:
@@ -693,7 +694,9 @@ def test_a_korean_name_of_the_word_list_is_held_by_its_law_s_form_or_missed(
 
     held = missing("하나원에서 보호하는 기간은 얼마인가요?")
     assert "하나원" not in held["제5조"] and "하나원" in held["제6조"]
-    assert all("판문점" in names for names in missing("판문점에서 보호하는 기간은 얼마인가요?").values())
+    assert all(
+        "조선중앙통신" in names for names in missing("조선중앙통신이 보도한 보호 기간은 얼마인가요?").values()
+    )
 
 
 def test_a_name_is_held_by_a_rare_word_of_it_or_its_korean_form() -> None:

@@ -417,8 +417,9 @@ def test_a_name_of_the_word_list_in_a_korean_question_is_a_name_it_must_hold() -
     # a state's bodies and their heads are no such names (its laws leave them understood)
     for question in ("국정원 조사는 며칠까지 할 수 있나요?", "통일부장관은 언제까지 결정해야 하나요?"):
         assert not [c for c in analyze_question(question).constraints if c.kind == "name"]
-    # nor a word that is also an everyday one (신장: a height)
-    assert not [c for c in analyze_question("신장 제한이 있나요?").constraints if c.kind == "name"]
+    # nor a word that is also an everyday one (신장: a height), nor a place a question sets its scene in
+    for question in ("신장 제한이 있나요?", "두만강을 건너 탈북하다 잡히면 어떤 처벌을 받나요?"):
+        assert not [c for c in analyze_question(question).constraints if c.kind == "name"]
 
 
 @pytest.mark.parametrize(
@@ -427,10 +428,12 @@ def test_a_name_of_the_word_list_in_a_korean_question_is_a_name_it_must_hold() -
         ("오늘 서울 날씨 어때?", "오늘"),
         ("이번 주말 서울 날씨 어때요? 비 온대요?", "이번 주말"),
         ("내일 서울 미세먼지 어때요?", "내일"),
-        ("What is the euro to dollar exchange rate today?", "today"),
-        ("Who's in that job right now?", "right now"),
         ("Will it rain in Seoul this Saturday?", "this Saturday"),
-        # what a source may state as in force, or up to its date
+        ("Is the KTX to Busan sold out tomorrow?", "tomorrow"),
+        # the present a source may tell of, what it may state as in force, or up to its date
+        ("What happens today to North Koreans returned from China?", None),
+        ("Who's in that job right now?", None),
+        ("오늘날 북한의 인구는 얼마인가요?", None),
         ("지금의 북한이탈주민법이 제정되면서 없어진 예전 법률 이름이 뭐였나요?", None),
         ("How many defectors have arrived so far?", None),
         ("Is the law still in force now?", None),
