@@ -2803,13 +2803,13 @@ class TypedReading:
         limit = RARE_NAME_SHARE * max(stats.n_docs, 1)
         names, texts = [], []
         for c in constraints:
-            if c.kind == "name" and not _attributed(c.text, question):
+            # (a Korean question's name of the word list is asked of the passage, not of each sentence:
+            # a law names its body in full once and then by a short name it defines, "북한인권재단(이하
+            # "재단"이라 한다)")
+            if c.kind == "name" and not c.written and not _attributed(c.text, question):
                 rare = [frozenset([t]) for t in c.terms if stats.df.get(t, 0) <= limit]
                 written = (*(rare or [frozenset(c.terms)]), *(frozenset(a) for a in c.alternatives))
-                # (a Korean name's other forms as written: 하나원's 정착지원시설, 정착 + 지원 + 시설)
-                cjk: tuple[frozenset[str], ...] = (frozenset(c.cjk),) if c.cjk else ()
-                cjk += tuple(frozenset(analyze(form)) for form in c.written if form != c.text)
-                names.append((written, cjk))
+                names.append((written, (frozenset(c.cjk),) if c.cjk else ()))
                 texts.append(c.text)
         countries = places_in(_ATTRIBUTION.sub(" ", question)) if language == "en" else frozenset()
         return cls(
