@@ -563,6 +563,9 @@ REPEATED = frozenset(
         "en-3342",  # audit 89: en-2641 word for word but its capital and mark (unanswerable)
         "ko-2784",  # audit 89: ko-2397 in other words
         "ko-2794",  # audit 89: ko-029 with a word more (off topic)
+        "en-3390",  # audit 91: en-2822 in other words
+        "en-3395",  # audit 91: en-2067 in other words (off topic)
+        "ko-2853",  # audit 91: ko-2692 in other words
     }
 )
 
@@ -758,6 +761,10 @@ REPEATED_TEST = frozenset(
         "en-3333",  # audit 89: en-2623 in other words
         "ko-2771",  # audit 89: ko-1257 in other words
         "ko-2773",  # audit 89: ko-815 in other words
+        "en-3392",  # audit 91: en-2596 in other words
+        "ko-2846",  # audit 91: ko-2579 in other words
+        "ko-2854",  # audit 91: ko-1252 in other words
+        "ko-2856",  # audit 91: ko-2036 in other words (unanswerable)
     }
 )
 
