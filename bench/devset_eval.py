@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT91`, no 90: bench/devset/audit3.jsonl and on), each
+audits are sets of their own (`AUDIT3` to `AUDIT93`: bench/devset/audit3.jsonl to audit93.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -127,7 +127,10 @@ AUDIT86 = DEVSET.with_name("audit86.jsonl")
 AUDIT87 = DEVSET.with_name("audit87.jsonl")
 AUDIT88 = DEVSET.with_name("audit88.jsonl")
 AUDIT89 = DEVSET.with_name("audit89.jsonl")
+AUDIT90 = DEVSET.with_name("audit90.jsonl")
 AUDIT91 = DEVSET.with_name("audit91.jsonl")
+AUDIT92 = DEVSET.with_name("audit92.jsonl")
+AUDIT93 = DEVSET.with_name("audit93.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -218,7 +221,10 @@ QUESTION_SETS = {
     "audit 87": AUDIT87,
     "audit 88": AUDIT88,
     "audit 89": AUDIT89,
+    "audit 90": AUDIT90,
     "audit 91": AUDIT91,
+    "audit 92": AUDIT92,
+    "audit 93": AUDIT93,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

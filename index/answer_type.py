@@ -118,12 +118,14 @@ _SENTENCING = re.compile(
 # articles on applications). A sum asked ("벌금은 얼마", "how much is the fine") is an amount first
 # (`_asks_money`); a sentence a court gave, "a sentence" (`_SENTENCE_QUESTION`).
 _PENALTY_QUESTION = re.compile(
-    r"\bwhat\s+(?:(?:is|are|was|were)\s+the\s+)?(?:(?:maximum|minimum|max|min|possible|usual)\s+)?"
+    r"\bwhat\s+(?:(?:is|are|was|were)\s+the\s+)?(?:(?:kind|type|sort)s?\s+of\s+)?"
+    r"(?:(?:maximum|minimum|max|min|possible|usual)\s+)?"
     r"(?:penalt(?:y|ies)|punishments?|fines?|prison\s+(?:terms?|sentences?)|jail\s+terms?|sanctions?)\b"
-    r"(?!['’]|\s+print)"
+    r"(?!['’]|\s+(?:print|line))|\bwhat\s+(?:are|is|were)\s+the\s+consequences?\s+for\b"
     r"|\b(?:max(?:imum)?|min(?:imum)?)\s+(?:prison\s+|jail\s+)?(?:penalty|sentence|term|fine)\b"
     r"|\bhow\s+(?:is|are|was|were|will|would|can|could|may)\s+[^?]{1,60}?\bpunished\b"
-    r"|처벌[은는이을]?\s*(?:어떻게|어떤|뭐|무엇)|어떤\s*(?:처벌|벌|형벌|제재)|형량[은는이]?\s*(?:어떻게|얼마|몇|[?？]|$)"
+    r"|처벌[은는이을]?\s*(?:어떻게|어떤|뭐|무엇)|처벌\s*수위|(?:어떤|무슨)\s*(?:처벌|벌(?!이)|형벌|제재)"
+    r"|형량[은는이]?\s*(?:어떻게|얼마|몇|[?？]|$)"
     r"|몇\s*년\s*형|什么(?:处罚|刑罚)|如何处罚",
     re.IGNORECASE,
 )
@@ -311,10 +313,12 @@ _PERCENT_RATES = (
     r"poverty|conviction|vaccination|response|graduation|attendance|acquittal"
 )
 # Any other rate asked for: a figure, a share or so many per thousand ("What is the suicide rate among
-# ...?", "the infant mortality rate", "탈북민 취업률은 요즘 얼마나 돼요?"; not 법률 or 규율, "law" and "rule")
+# ...?", "the infant mortality rate", "탈북민 취업률은 요즘 얼마나 돼요?"), the rate the noun the question
+# asks for (three words before it at most: not "What is the policy on minimum wage rates?", "What's behind
+# the plummeting birth rates?"); not 법률, 규율, 자율, 조율, 효율 ("law", "rule", "autonomy", ...)
 _RATE_QUESTION = re.compile(
-    r"\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?rates?\b"
-    r"|[가-힣](?<![법규])[률율][은는이가]?\s*(?:(?:요즘|현재|지금|최근|대략|보통|평균|실제로?)\s*)*"
+    r"\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?rates?\b"
+    r"|[가-힣](?<![법규자조효선운])[률율][은는이가]?\s*(?:(?:요즘|현재|지금|최근|대략|보통|평균|실제로?)\s*)*"
     r"(?:얼마|어느\s*정도|몇)",
     re.IGNORECASE,
 )
@@ -670,6 +674,12 @@ def _grouped(digits: str) -> str:
     head = len(digits) % 3 or 3
     groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
     return ",?".join(groups)
+
+
+def asks_rate(question: str) -> bool:
+    """Whether the question asks a rate (`_RATE_QUESTION`: "What is the infant mortality rate?",
+    "취업률은 요즘 얼마나 돼요?")."""
+    return _RATE_QUESTION.search(question) is not None
 
 
 def asked_type(question: str) -> AnswerType | None:

@@ -38,7 +38,14 @@ from corpus.numbering import han_numeral, leads_into_list, paragraph_number
 from corpus.script import has_hangul
 from index.abstain import Thresholds, decide, idf, thresholds_for
 from index.analyzer import analyze, analyze_many, stem_words
-from index.answer_type import asks_office_holder, asks_part_of, holds_figure, holds_type, marked_type
+from index.answer_type import (
+    asks_office_holder,
+    asks_part_of,
+    asks_rate,
+    holds_figure,
+    holds_type,
+    marked_type,
+)
 from index.answerability import (
     ANSWER_WINDOW,
     DOUBTFUL_P,
@@ -1725,8 +1732,6 @@ class GroundIndex:
                 return True
             if cjk and c.cjk and set(c.cjk) <= tokens:
                 return True
-            if cjk and any(form in rec.passage.text for form in c.written):
-                return True
             if cjk and c.glossed and set(c.glossed) <= tokens:
                 return True
             if c.kind == "name" and not cjk and introduced is not None and introduced(c, rec):
@@ -2742,9 +2747,11 @@ class TypedReading:
         glossed: the passage-language terms the word list glosses on their own (`Lexicon.en_ko`): a
             word of a sense's stem holds the sense in another language ("detain": detaine) only when
             it is no word of its own there (not "commit": committe, "secret": secretari).
-        lenient: the question asks a figure as a length of time or an age (`_TIME_OR_AGE`), or a
-            penalty (a law's penalty sentence names the conduct by its list: "다음 각 호의 어느 하나에
-            해당하는 자는 3년 이하의 징역 ... 에 처한다"): no passage is read as apart from it (`apart`).
+        lenient: the question asks a figure as a length of time or an age (`_TIME_OR_AGE`), a rate
+            (`index.answer_type.asks_rate`: the Factbook gives "Infant mortality rate:" on one line,
+            its figures on the next), or a penalty (a law's penalty sentence names the conduct by its
+            list: "다음 각 호의 어느 하나에 해당하는 자는 3년 이하의 징역 ... 에 처한다"): no passage is read
+            as apart from it (`apart`).
     """
 
     answer: Constraint
@@ -2803,10 +2810,7 @@ class TypedReading:
         limit = RARE_NAME_SHARE * max(stats.n_docs, 1)
         names, texts = [], []
         for c in constraints:
-            # (a Korean question's name of the word list is asked of the passage, not of each sentence:
-            # a law names its body in full once and then by a short name it defines, "북한인권재단(이하
-            # "재단"이라 한다)")
-            if c.kind == "name" and not c.written and not _attributed(c.text, question):
+            if c.kind == "name" and not _attributed(c.text, question):
                 rare = [frozenset([t]) for t in c.terms if stats.df.get(t, 0) <= limit]
                 written = (*(rare or [frozenset(c.terms)]), *(frozenset(a) for a in c.alternatives))
                 names.append((written, (frozenset(c.cjk),) if c.cjk else ()))
@@ -2836,7 +2840,8 @@ class TypedReading:
             answer.text == "a duration" and _ASKS_DAYS.search(question) is not None,
             glossed,
             (answer.text == "a figure" and _TIME_OR_AGE.search(question) is not None)
-            or answer.text == "a penalty",
+            or answer.text == "a penalty"
+            or (answer.text == "a figure" and asks_rate(question)),
         )
 
     def share(self, rec: PassageRecord) -> float:
@@ -3573,8 +3578,7 @@ def _name_words(q: QuestionAnalysis) -> frozenset[str]:
     it names (`_ACRONYM_BESIDE`). A name's capitalised words count with the small words
     between them (`_NAME_RUN`); the question's first word does not. A Korean question's names are
     the words that hold a kind of instrument (`_korean_names`)."""
-    # (a Korean question's names of the word list are read in its own words, `_korean_names`)
-    names = [c.terms for c in q.constraints if c.kind == "name" and not c.written]
+    names = [c.terms for c in q.constraints if c.kind == "name"]
     for m in _NAME_RUN.finditer(q.text):
         run = m.group().split(maxsplit=1)[1:] if m.start() == 0 else [m.group()]
         if run and is_instrument_heading(run[0]):

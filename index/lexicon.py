@@ -172,46 +172,6 @@ DOMAIN_ENTRIES = (
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 _DOMAIN_HEADS = frozenset(head for head, _ in DOMAIN_ENTRIES)
-# Headwords of `DOMAIN_ENTRIES` glossed by names that are no names in a Korean question: the two Koreas
-# (every source is about them), words that are also everyday ones (신장 is a height and a kidney, 선양 a
-# promotion of a cause), a people (위구르, as a nationality is no name: "신장 위구르 정책"), and the
-# border's places, which a question names as the scene of what it asks ("두만강을 건너 탈북하다 잡히면
-# 어떤 처벌을 받나요?": the penal code's answer names no river)
-_NOT_NAMES = frozenset(
-    {"북한", "남한", "대한민국", "한국", "신장", "선양", "위구르", "두만강", "압록강", "판문점"}
-)
-# A state's ministries, agencies and their heads (통일부, 법무부장관, 국정원, 국가정보원장, 국무부): the
-# laws that empower them name the body in one article and leave it understood in the next (the decree's
-# 제12조의3 sets the period of the 국가정보원장's investigation without naming him), so a Korean question
-# naming one is no question about the body
-_STATE_BODY = re.compile(r"(?:부|장관|원장|국정원)$")
-
-
-# The names a Korean law writes for what `korean_names` headwords name in everyday Korean: 국정원 is the
-# 국가정보원 (the refugee act's 국가정보원장), 하나원 the act's 정착지원시설 (the settlement support
-# facility the Ministry of Unification runs), 안보리 the 안전보장이사회, 개성공단 the 개성공업지구
-KOREAN_LAW_FORMS = {
-    "국정원": ("국가정보원",),
-    "하나원": ("정착지원시설",),
-    "안보리": ("안전보장이사회",),
-    "개성공단": ("개성공업지구",),
-}
-
-
-@functools.cache
-def korean_names() -> Mapping[str, tuple[str, ...]]:
-    """The Korean headwords of `DOMAIN_ENTRIES` that name one thing (a person, a body, a place, a
-    source: every English gloss capitalised, not `_NOT_NAMES`) -> their English glosses, longest
-    headword first: 하나원 -> ("Hanawon",), 국정원 -> ("National Intelligence Service",), 김정은 ->
-    ("Kim Jong Un",). A Korean question naming one asks about it as an English one naming it does."""
-    names = {
-        head: tuple(g.strip() for g in glosses.split(";"))
-        for head, glosses in DOMAIN_ENTRIES
-        if head not in _NOT_NAMES
-        and not _STATE_BODY.search(head)
-        and all(g.strip()[:1].isupper() for g in glosses.split(";"))
-    }
-    return dict(sorted(names.items(), key=lambda item: -len(item[0])))
 
 
 @dataclass(frozen=True)

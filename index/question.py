@@ -14,6 +14,7 @@ candidate passage (its text, and its searchable context: source title and sectio
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -34,7 +35,6 @@ from index.instruments import (
     korean_countries,
     state_forms,
 )
-from index.lexicon import KOREAN_LAW_FORMS, korean_names
 
 ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer", "moment"]
 
@@ -397,9 +397,6 @@ class Constraint:
         cjk: the terms that also satisfy it in a Korean, Chinese or Japanese passage (a month: its
             number, what the analyzer keeps of "10월" and "10月"; in an English passage a bare "10"
             is no month). So "2023년 10월" is found in "In October 2023" and "October" in "2023년 10월".
-        written: for a name of a Korean question from the word list (`_add_korean_names`), the forms
-            a Korean passage holds it in as written, whatever the analyzer parts them into (하나원
-            and the law's 정착지원시설; 통일부 in 통일부장관); () otherwise.
     """
 
     kind: ConstraintKind
@@ -412,7 +409,6 @@ class Constraint:
     agent: bool = False
     profile: str | None = ""
     glossed: tuple[str, ...] = ()
-    written: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -906,9 +902,9 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     for m in _QUOTED.finditer(text):
         if not any(a <= m.start() < b for a, b in claimed):
             add("phrase", m.group(1))
-    moment = next((m for m in _PRESENT_MOMENT.finditer(text) if not in_provision(m.start())), None)
+    moment = next((m for m in _asker_days(text) if not in_provision(m.start())), None)
     if moment is not None:
-        out.append(Constraint("moment", moment.group(), ()))
+        out.append(Constraint("moment", moment.group().strip(), ()))
     for m in _YEAR.finditer(text):
         if not in_provision(m.start()) and not _NAMES_AN_AGREEMENT.match(text, m.end()):
             add("year", m.group(1))
@@ -947,7 +943,6 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
                 seen.add(english)
                 forms = tuple(dict.fromkeys(_country_forms(english)))
                 out.append(Constraint("name", korean, english, forms, cjk=(korean,), agent=True))
-        _add_korean_names(out, seen, text)
     wanted = asked_type(text)
     if wanted is not None:  # held by a passage whose text gives it (`index.answer_type.holds_type`)
         # the figures it states (not its years, months, ages or articles, which are no figures here)
@@ -964,12 +959,33 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
 # KTX 표 아직 남아 있을까요?" by a law). Not "today", "right now", "now", "currently", 오늘날 or 지금, which
 # also ask of the present a source may tell ("What happens today to North Koreans returned from China?",
 # "지금의 북한이탈주민법"), nor "to date" or "so far".
+# The word is a word of its own (not 이내일 "within", 이번 주민등록 "this resident registration"), and
+# not the present up to which a source may tell (오늘날, 오늘까지, 오늘 현재, 今天 as "today").
 _PRESENT_MOMENT = re.compile(
     r"\b(?:tonight|tomorrow|this\s+(?:weekend|morning|afternoon|evening|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
-    r"|오늘(?!날)|내일|모레|이번\s*주말?|今天|明天|本周末",
+    r"|(?<![가-힣])(?:오늘(?!날|까지|의|\s*현재)|내일|모레|이번\s*주(?:말|에|\s|$))|明天|本周末",
     re.IGNORECASE,
 )
+# Where a question's sentences and clauses end: a mark, or a Korean clause that sets a scene ("내일 난민
+# 면접이 있는데 ...", "오늘 하나원을 수료했는데 ...")
+_CLAUSE_END = re.compile(r"(?<=[.;!?。？！])\s*|(?<=는데|은데|인데|던데)[,\s]+")
+
+
+def _asker_days(text: str) -> list[re.Match[str]]:
+    """The asker's days (`_PRESENT_MOMENT`) a question asks about: in a sentence that asks (ending in a
+    question mark) or in its last one, not in a sentence or clause that sets the scene ("I have my
+    refugee interview tomorrow; can I have a lawyer?", "내일 난민 면접이 있는데 변호사의 도움을 받을 수
+    있나요?", "Tonight I'm meeting a North Korean defector; what support ...?")."""
+    bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(text) if m.end() < len(text)), len(text)]
+    found: list[re.Match[str]] = []
+    for start, end in itertools.pairwise(bounds):
+        part = text[start:end].rstrip()
+        if part.endswith(("?", "？")) or end == len(text):
+            found += [m for m in _PRESENT_MOMENT.finditer(text, start, end)]
+    return found
+
+
 # A year that names an instrument or a report ("the 1951 Refugee Convention", "the 1967 Protocol", "the
 # 2004 North Korean Human Rights Act"): no date a date question asks ("In what year did China accede to
 # the 1951 Refugee Convention and the 1967 Protocol?" was answered by "Despite China's obligations as a
@@ -986,38 +1002,6 @@ _NAMING_YEAR = re.compile(
     r"\b((?:1[6-9]|20)\d\d)\s+(?:[A-Z][\w'’-]*\s+){0,6}?"
     r"(?:Convention|Protocol|Act|Agreement|Covenant|Declaration|Statute|Report|Law|Constitution)\b"
 )
-
-
-def _add_korean_names(out: list[Constraint], seen: set[tuple[str, ...]], text: str) -> None:
-    """Add to `out` a name constraint for each name of the word list (`index.lexicon.korean_names`) a
-    Korean question writes, the longest first (통일부장관, not 통일부 in it): held in English passages
-    by its English glosses, in Korean ones by the headword's terms, or the headword whole when the
-    analyzer parts it (하나원, "one" + "won"). "하나원은 어느 지역에 있나요?" asks of Hanawon as "Where is
-    Hanawon?" does; no source names it, and Korean questions were answered by other facilities."""
-    rest = text
-    for korean, glosses in korean_names().items():
-        if korean not in rest:
-            continue
-        rest = rest.replace(korean, " ")
-        # (a hyphenated word is held by its parts, as in an English question's name: "Park Chung-hee")
-        terms, *alternatives = (
-            tuple(t for t in ts if "-" not in t or not set(t.split("-")) <= set(ts))
-            for ts in (tuple(analyze(gloss)) for gloss in glosses)
-        )
-        if not terms or terms in seen:
-            continue
-        seen.add(terms)
-        parts = tuple(analyze(korean))
-        out.append(
-            Constraint(
-                "name",
-                korean,
-                terms,
-                tuple(a for a in alternatives if a),
-                cjk=parts if "".join(parts) == korean else (korean,),
-                written=(korean, *KOREAN_LAW_FORMS.get(korean, ())),
-            )
-        )
 
 
 def _add_number(

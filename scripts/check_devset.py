@@ -563,9 +563,23 @@ REPEATED = frozenset(
         "en-3342",  # audit 89: en-2641 word for word but its capital and mark (unanswerable)
         "ko-2784",  # audit 89: ko-2397 in other words
         "ko-2794",  # audit 89: ko-029 with a word more (off topic)
+        "en-3351",  # audit 90: en-1510 in other words
+        "en-3357",  # audit 90: en-2480 in other words
+        "en-3367",  # audit 90: en-724 in other words
+        "en-3370",  # audit 90: en-1687 in other words
+        "en-3373",  # audit 90: en-2516 word for word (unanswerable)
         "en-3390",  # audit 91: en-2822 in other words
         "en-3395",  # audit 91: en-2067 in other words (off topic)
         "ko-2853",  # audit 91: ko-2692 in other words
+        "en-3408",  # audit 92: en-2861 in other words
+        "en-3421",  # audit 92: en-724 in other words
+        "en-3432",  # audit 92: en-436 word for word (unanswerable)
+        "en-3433",  # audit 92: en-2031 in other words (unanswerable)
+        "en-3440",  # audit 92: en-1602 in other words (off topic)
+        "ko-2876",  # audit 92: ko-1347 in other words
+        "en-3456",  # audit 93: en-1798 in other words (unanswerable)
+        "ko-2908",  # audit 93: ko-2235 in other words
+        "ko-2919",  # audit 93: ko-2388 in other words (off topic)
     }
 )
 
@@ -761,10 +775,23 @@ REPEATED_TEST = frozenset(
         "en-3333",  # audit 89: en-2623 in other words
         "ko-2771",  # audit 89: ko-1257 in other words
         "ko-2773",  # audit 89: ko-815 in other words
+        "en-3346",  # audit 90: en-3076 in other words
+        "en-3358",  # audit 90: en-2096 in other words
+        "en-3365",  # audit 90: en-1477 in other words
+        "en-3372",  # audit 90: en-2385 in other words (unanswerable)
+        "en-3376",  # audit 90: en-095 in other words (unanswerable)
         "en-3392",  # audit 91: en-2596 in other words
         "ko-2846",  # audit 91: ko-2579 in other words
         "ko-2854",  # audit 91: ko-1252 in other words
         "ko-2856",  # audit 91: ko-2036 in other words (unanswerable)
+        "en-3414",  # audit 92: en-2720 in other words
+        "en-3416",  # audit 92: en-1829 in other words
+        "ko-2879",  # audit 92: ko-2404 in other words (unanswerable)
+        "ko-2884",  # audit 93: ko-2394 in other words
+        "ko-2885",  # audit 93: ko-2406 in other words
+        "ko-2909",  # audit 93: ko-1803 word for word but a word
+        "ko-2912",  # audit 93: ko-820 in other words (unanswerable)
+        "ko-2913",  # audit 93: ko-2737 in other words (unanswerable)
     }
 )
 

@@ -512,14 +512,18 @@ def test_the_question_profile_reads_a_finer_type_as_a_figure() -> None:
         ("몇 명이 입국했고 여성은 몇 퍼센트인가요?", "a figure"),
         # a rate that is no share, a multiple, and a share asked with a year: a figure, not a percentage
         ("What is the birth rate?", "a figure"),
-        ("What is the euro to dollar exchange rate today?", "a figure"),
+        ("What is the won's exchange rate?", "a figure"),
         ("What is the suicide rate among North Korean defectors living in South Korea?", "a figure"),
         ("What is the rate of suicide among defectors?", "a figure"),
         ("탈북민 취업률은 요즘 얼마나 돼요?", "a figure"),
         ("탈북 학생 학업중단율이 얼마나 높아요?", "a figure"),
-        # 법률 and 규율 are no rates
+        # 법률, 규율, 자율 are no rates, nor a rate the question does not ask for
         ("이 법률은 몇 개 조문으로 되어 있나요?", "a count"),
         ("북한인권법은 어떤 법률인가요?", None),
+        ("북한 여성의 자율은 어느 정도 보장되나요?", None),
+        ("What is the policy on minimum wage rates in China?", None),
+        ("What's behind the plummeting birth rates in Xinjiang?", None),
+        ("What was North Korea's birth rate?", "a figure"),
         ("최저임금의 몇 배인가요?", "a figure"),
         ("What percentage of the budget went to defense, and in what year?", "a figure"),
     ],
@@ -995,6 +999,12 @@ def test_a_sentence_is_told_by_a_passage_that_says_one(text: str, held: bool) ->
         ("그거 어기면 처벌은 어떻게 돼?", "a penalty"),
         ("중국 형법 제238조에서는 사람을 불법으로 가둬 두면 몇 년형이에요?", "a penalty"),
         ("拐卖妇女会受到什么处罚？", "a penalty"),
+        ("What kind of penalty is there for organizing illegal border crossings in China?", "a penalty"),
+        ("What are the consequences for a refugee applicant who submits false documents?", "a penalty"),
+        ("무슨 처벌을 받아요?", "a penalty"),
+        ("처벌 수위가 어느 정도예요?", "a penalty"),
+        ("What is the fine line between a refugee and an economic migrant?", None),
+        ("탈북민은 어떤 벌이를 주로 하나요?", None),
         # a sum asked is an amount; a sentence a court gave, a sentence; a yes-or-no, no type
         ("과태료가 얼마인가요?", "an amount"),
         ("What prison sentence did a Chinese court give pastor Jin Mingri?", "a sentence"),

@@ -527,7 +527,10 @@ AUDIT86 = DEFAULT_DEVSET.with_name("audit86.jsonl")
 AUDIT87 = DEFAULT_DEVSET.with_name("audit87.jsonl")
 AUDIT88 = DEFAULT_DEVSET.with_name("audit88.jsonl")
 AUDIT89 = DEFAULT_DEVSET.with_name("audit89.jsonl")
+AUDIT90 = DEFAULT_DEVSET.with_name("audit90.jsonl")
 AUDIT91 = DEFAULT_DEVSET.with_name("audit91.jsonl")
+AUDIT92 = DEFAULT_DEVSET.with_name("audit92.jsonl")
+AUDIT93 = DEFAULT_DEVSET.with_name("audit93.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -622,6 +625,9 @@ SETS_IN_ORDER = (
     AUDIT88,
     AUDIT89,
     AUDIT91,
+    AUDIT90,
+    AUDIT92,
+    AUDIT93,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -713,6 +719,9 @@ LATER_AUDITS = {
     AUDIT88: (16, 11, 60, 19),  # hosts of an English-language podcast on trafficking
     AUDIT89: (16, 12, 60, 27),  # Korean-American university students writing a class paper
     AUDIT91: (16, 12, 60, 31),  # Korean church volunteers and pastors helping defectors settle
+    AUDIT90: (16, 12, 60, 25),  # researchers at a Seoul think tank on China's border enforcement
+    AUDIT92: (16, 11, 60, 19),  # fact-checkers at an international wire service
+    AUDIT93: (16, 12, 60, 30),  # second-generation defector youth, university students in Seoul
 }
 
 
@@ -734,7 +743,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit91.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit93.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in

@@ -666,39 +666,6 @@ def test_a_figure_in_a_sentence_lacking_a_key_name_does_not_answer(
     assert china.answered and "1,170" in china.hits[0].passage.text
 
 
-SETTLEMENT = {
-    "settle.txt": "정착지원\n\n제5조 (보호기간) 정착지원시설에서 보호하는 기간은 1년 이내로 한다.\n\n"
-    "제6조 (임시보호) 임시보호시설에서 보호하는 기간은 90일 이내로 한다.",
-    "filler.txt": _FILLER_SOURCE,
-}
-SETTLEMENT_MANIFEST = (
-    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
-    "settle.txt,정착지원법,Example,2024,https://example.org/s,test,CC BY,ko\n" + _FILLER_ROW
-)
-
-
-def test_a_korean_name_of_the_word_list_is_held_by_its_law_s_form_or_missed(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> None:
-    """하나원 is held by the article that says 정착지원시설 and missed by the one that does not; 조선중앙통신
-    (KCNA), which no passage names, is missed by both."""
-    idx = tiny_index_in(tmp_path_factory, "settlement", SETTLEMENT, SETTLEMENT_MANIFEST)
-
-    def missing(question: str) -> dict[str, set[str]]:
-        scored = idx.score(Query(question))
-        return {
-            g.head.passage.text[:3]: {c.text for c in g.missing}
-            for g in scored.groups
-            if g.head.language == "ko"
-        }
-
-    held = missing("하나원에서 보호하는 기간은 얼마인가요?")
-    assert "하나원" not in held["제5조"] and "하나원" in held["제6조"]
-    assert all(
-        "조선중앙통신" in names for names in missing("조선중앙통신이 보도한 보호 기간은 얼마인가요?").values()
-    )
-
-
 def test_a_name_is_held_by_a_rare_word_of_it_or_its_korean_form() -> None:
     # (the count first: a short sentence is read with the one before it, which here names Kim Ramon)
     text = "In 2023, Ramon's guards arrested 75 smugglers in Thailand. Kim Ramon took command in 2020."
@@ -732,9 +699,6 @@ def test_a_name_is_held_by_a_rare_word_of_it_or_its_korean_form() -> None:
     assert korean._names_held(frozenset({"태국"}), "ko", False)
     assert not korean._names_held(frozenset({"경비대"}), "ko", False)
     assert reading("How many smugglers did Laos arrest?", {})._names_held(frozenset(), "ko", True)
-    # a Korean name of the word list is asked of the passage, not of each sentence (a law names its body
-    # once, then by the short name it defines: "북한인권재단(이하 "재단"이라 한다)")
-    assert not reading("북한인권재단 이사는 최대 몇 명이야?", {}, "ko").names
     # a Korean name begins the word Kiwi keeps whole (베트남 in 베트남인)
     vietnam = reading("베트남 근로자는 몇 명 입국했나요?", {}, "ko")
     assert vietnam._names_held(frozenset({"베트남인", "근로자"}), "ko", False)
