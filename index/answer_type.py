@@ -800,8 +800,7 @@ def profiled_type(question: str, asked: AnswerType | None) -> AnswerType | None:
     only when asked as "in what year" or "몇 년에", not as "When did ...?" or "언제 ...됐나요?".
     `index.answerability.profile_eligible` applies it. "a birth" came after too, and reads as the
     question read before it (`_asked_type`); so did a rate asked as a figure (`_RATE_QUESTION`), which
-    reads as "a figure" (read as untyped, one unanswerable question of the fit halves more was
-    answered, 2026-12-06), and "a penalty", which reads as untyped."""
+    reads as "a figure", and "a penalty", which reads as untyped."""
     if asked == "a birth":
         asked = _asked_type(question)
     if asked is None or asked in ("a count", "a figure"):

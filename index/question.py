@@ -374,7 +374,7 @@ class Constraint:
 
     Attributes:
         kind: "year", "month", "number", "name", "phrase", "answer" (the answer type asked) or
-            "moment" (the question's present, "today", "이번 주말": `_PRESENT_MOMENT`; no passage holds it).
+            "moment" (the asker's day, "tomorrow", "이번 주말": `_asker_days`; no passage holds it).
         text: as the question writes it ("2023", "1,170", "Kim Eun-joo", "non-political").
         terms: its analysed terms; a passage satisfies the constraint when it holds all of them (in
             its text or its searchable context), or all the terms of one of `alternatives`, or, for a
@@ -953,14 +953,14 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
     return out
 
 
-# A moment after every source, the asker's day: tonight, tomorrow, this weekend, a day of this week
-# (오늘, 내일, 모레, 이번 주말, 今天, 明天). The collection is of dated documents: none tells the weather or
-# a ticket of that day ("오늘 서울 날씨 어때?" was answered by North Korea's climate, "이번 주말 부산 가는
-# KTX 표 아직 남아 있을까요?" by a law). Not "today", "right now", "now", "currently", 오늘날 or 지금, which
-# also ask of the present a source may tell ("What happens today to North Koreans returned from China?",
-# "지금의 북한이탈주민법"), nor "to date" or "so far".
-# The word is a word of its own (not 이내일 "within", 이번 주민등록 "this resident registration"), and
-# not the present up to which a source may tell (오늘날, 오늘까지, 오늘 현재, 今天 as "today").
+# A moment after every source, the asker's day: tonight, tomorrow, this weekend, a day of this
+# week (오늘, 내일, 모레, 이번 주말, 明天). The collection is of dated documents: none tells the
+# weather or a ticket of that day ("오늘 서울 날씨 어때?" was answered by North Korea's climate,
+# "이번 주말 부산 가는 KTX 표 아직 남아 있을까요?" by a law). As a word of its own (not 이내일
+# "within", 이번 주민등록 "this resident registration"); not "today", "right now", "now",
+# "currently", 지금, 오늘날, 오늘까지, 오늘 현재 or 今天, which ask of a present a source may tell
+# ("What happens today to North Koreans returned from China?", "지금의 북한이탈주민법"), nor "to
+# date" or "so far".
 _PRESENT_MOMENT = re.compile(
     r"\b(?:tonight|tomorrow|this\s+(?:weekend|morning|afternoon|evening|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
@@ -982,7 +982,7 @@ def _asker_days(text: str) -> list[re.Match[str]]:
     for start, end in itertools.pairwise(bounds):
         part = text[start:end].rstrip()
         if part.endswith(("?", "？")) or end == len(text):
-            found += [m for m in _PRESENT_MOMENT.finditer(text, start, end)]
+            found += _PRESENT_MOMENT.finditer(text, start, end)
     return found
 
 
