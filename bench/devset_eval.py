@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT93`: bench/devset/audit3.jsonl to audit93.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT97`: bench/devset/audit3.jsonl to audit97.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -32,6 +32,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,10 @@ AUDIT90 = DEVSET.with_name("audit90.jsonl")
 AUDIT91 = DEVSET.with_name("audit91.jsonl")
 AUDIT92 = DEVSET.with_name("audit92.jsonl")
 AUDIT93 = DEVSET.with_name("audit93.jsonl")
+AUDIT94 = DEVSET.with_name("audit94.jsonl")
+AUDIT95 = DEVSET.with_name("audit95.jsonl")
+AUDIT96 = DEVSET.with_name("audit96.jsonl")
+AUDIT97 = DEVSET.with_name("audit97.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -225,9 +230,16 @@ QUESTION_SETS = {
     "audit 91": AUDIT91,
     "audit 92": AUDIT92,
     "audit 93": AUDIT93,
+    "audit 94": AUDIT94,
+    "audit 95": AUDIT95,
+    "audit 96": AUDIT96,
+    "audit 97": AUDIT97,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")
+# The day the sets are asked on: they were written from 2026-11-29 to 2026-12-06, so their "last year"
+# and 작년 are 2025 (`index.question.calendar_year`), whenever the evaluation runs.
+ASKED_ON = date(2026, 12, 1)
 _WS = re.compile(r"\s+")
 
 
@@ -354,7 +366,9 @@ def evaluate_devset(
             res.per_language.setdefault(lang, dict(zero)),
             res.per_split.setdefault(f"{item.get('split', '?')} {lang}", dict(zero)),
         ]
-        answer = index.search(Query(item["question"], k=5, history=tuple(item.get("history", []))))
+        answer = index.search(
+            Query(item["question"], k=5, history=tuple(item.get("history", [])), asked_on=ASKED_ON)
+        )
         if item["answerable"]:
             res.answerable += 1
             _bump(stats, "answerable")
@@ -434,7 +448,9 @@ def category_report(
     paths = {r.id: Path(r.path).name for r in index.sources()}
     rep = CategoryReport()
     for item in load_devset(path, split=split):
-        answer = index.search(Query(item["question"], k=5, history=tuple(item.get("history", []))))
+        answer = index.search(
+            Query(item["question"], k=5, history=tuple(item.get("history", [])), asked_on=ASKED_ON)
+        )
         if not item["answerable"]:
             rep.unanswerable[1] += 1
             rep.unanswerable[0] += not answer.answered

@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -126,6 +127,7 @@ from index.question import (
     Provision,
     QuestionAnalysis,
     analyze_question,
+    calendar_year,
     section_provisions,
     spelled_out,
     without_purpose,
@@ -535,7 +537,7 @@ class GroundIndex:
             else None
         )
 
-        q = self._spelled(analyze_question(question))
+        q = _with_calendar_year(self._spelled(analyze_question(question)), query.asked_on or date.today())
         language = q.language
         use_dense = self._dense_languages is None or language in self._dense_languages
         # Only a question that points back is read with the thread; one that stands alone is answered
@@ -1724,6 +1726,9 @@ class GroundIndex:
                 return rec.holds_type(c.text) and (
                     not c.given or holds_type(rec.passage.text, c.text, c.given)
                 )
+            if c.relative and not _writes_year(rec.passage.text, c.text):
+                # a year named from the asker's day: not in a law's amendment notes ("<개정 2025.2.11>")
+                return _said_last_year(self.backend.source_record(rec.passage.source_id).meta, rec, c)
             if set(c.terms) <= tokens:
                 return c.kind != "phrase" or in_a_row(c.in_order or c.terms, rec.tokens)
             # another form of several words is held as written ("United States", not "united ...
@@ -1750,12 +1755,8 @@ class GroundIndex:
             # (the source's date is read only for a year its passage lacks)
             if c.kind != "year":
                 return False
-            dated = _dated_year(self.backend.source_record(rec.passage.source_id).meta)
-            return dated == c.text or (
-                c.text.isdigit()
-                and dated == str(int(c.text) + 1)
-                and _LAST_YEAR.search(rec.passage.text) is not None
-            )
+            meta = self.backend.source_record(rec.passage.source_id).meta
+            return _dated_year(meta) == c.text or _said_last_year(meta, rec, c)
 
         return tuple(c for c in constraints if not holds(c))
 
@@ -2166,7 +2167,9 @@ class GroundIndex:
             terms=q.terms,
             dropped=q.dropped,
             provisions=tuple(f"{kind} {n}" for kind, n in q.provisions),
-            constraints=tuple(f"{c.kind}: {c.text}" for c in q.constraints),
+            constraints=tuple(
+                f"{c.kind}: {c.text}" + (f" ({c.relative})" if c.relative else "") for c in q.constraints
+            ),
             history_used=scored.read_with,
             method="model" if probabilities is not None else "thresholds",
             bars=bars,
@@ -2325,6 +2328,40 @@ def _dated_year(meta: SourceMeta) -> str:
     if not year.isdigit() or str(int(year) - 1) in _TITLE_YEAR.findall(meta.title):
         return ""
     return year
+
+
+def _said_last_year(meta: SourceMeta, rec: PassageRecord, year: Constraint) -> bool:
+    """Whether a passage says "last year" (작년, 去年: `_LAST_YEAR`) in a source dated the year after
+    `year`'s ("in September last year" in an article of 2023 holds 2022)."""
+    dated = _dated_year(meta)
+    return (
+        year.text.isdigit()
+        and dated == str(int(year.text) + 1)
+        and _LAST_YEAR.search(rec.passage.text) is not None
+    )
+
+
+# A Korean law's amendment and insertion notes ("<개정 2014.11.24, 2025.2.11>", "<신설 2019.1.15>"): dates
+# of the law's text, no fact of those years
+_AMENDMENT_NOTE = re.compile(r"<(?:개정|신설)[^<>]*>")
+
+
+def _writes_year(text: str, year: str) -> bool:
+    """Whether `text` writes `year` ("2025") outside amendment notes (`_AMENDMENT_NOTE`)."""
+    return re.search(rf"(?<!\d){year}(?!\d)", _AMENDMENT_NOTE.sub(" ", text)) is not None
+
+
+def _with_calendar_year(q: QuestionAnalysis, today: date) -> QuestionAnalysis:
+    """The question read as asking about the calendar year it names from the asker's day ("How many
+    arrived last year?" asked in 2026: 2025, `index.question.calendar_year`): the year as the last
+    constraint, held by a passage that writes the year (or says "last year" in a source dated the year
+    after), not by a source dated that year alone (`Constraint.relative`).
+    Unchanged when it names none or a year of its own ("작년 2025년 한 해 동안")."""
+    calendar = calendar_year(q.text, today)
+    if calendar is None or any(c.kind == "year" for c in q.constraints):
+        return q
+    year, words = calendar
+    return replace(q, constraints=(*q.constraints, Constraint("year", year, (year,), relative=words)))
 
 
 def _shifted_year(

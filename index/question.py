@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from corpus.numbering import han_numeral, han_value
@@ -397,6 +398,9 @@ class Constraint:
         cjk: the terms that also satisfy it in a Korean, Chinese or Japanese passage (a month: its
             number, what the analyzer keeps of "10월" and "10月"; in an English passage a bare "10"
             is no month). So "2023년 10월" is found in "In October 2023" and "October" in "2023년 10월".
+        relative: for a year named from the asker's day, the words that named it ("last year", 올해:
+            `calendar_year`); such a year is held by a passage's text, not by its source's date alone
+            (a law amended in 2025 tells nothing of "last year"); "" otherwise.
     """
 
     kind: ConstraintKind
@@ -409,6 +413,7 @@ class Constraint:
     agent: bool = False
     profile: str | None = ""
     glossed: tuple[str, ...] = ()
+    relative: str = ""
 
 
 @dataclass(frozen=True)
@@ -977,13 +982,44 @@ def _asker_days(text: str) -> list[re.Match[str]]:
     question mark) or in its last one, not in a sentence or clause that sets the scene ("I have my
     refugee interview tomorrow; can I have a lawyer?", "내일 난민 면접이 있는데 변호사의 도움을 받을 수
     있나요?", "Tonight I'm meeting a North Korean defector; what support ...?")."""
+    return _in_asking_parts(_PRESENT_MOMENT, text)
+
+
+def _in_asking_parts(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`pattern`'s matches in the sentences of `text` that ask (ending in a question mark) or in its
+    last one, not in a sentence or clause that sets the scene (`_CLAUSE_END`)."""
     bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(text) if m.end() < len(text)), len(text)]
     found: list[re.Match[str]] = []
     for start, end in itertools.pairwise(bounds):
         part = text[start:end].rstrip()
         if part.endswith(("?", "？")) or end == len(text):
-            found += _PRESENT_MOMENT.finditer(text, start, end)
+            found += pattern.finditer(text, start, end)
     return found
+
+
+# A calendar year named from the asker's day: "last year", "this year", "next year", 작년, 지난해,
+# 올해, 금년, 내년, 去年, 今年, 明年. "How many North Koreans came in as refugees last year?" asks about
+# one year, as "... in 2025?" does, and was answered with the figures of other years. Not "the last
+# year" or "over the last year" (a series' last, the past twelve months), "the next year" (the year
+# after one the thread names: `index.followup.relative_year`), 지난 해외 ("abroad").
+_CALENDAR_YEAR = re.compile(
+    r"(?<!the\s)\b(?:(?P<last>last)|(?P<this>this)|(?P<next>next))\s+year\b(?!\s+(?:of|for|in\s+which)\b)"
+    r"|(?<![가-힣])(?:(?P<ko_last>작년|지난\s?해(?!외))|(?P<ko_this>올해|금년)|(?P<ko_next>내년))"
+    r"|(?P<zh_last>去年)|(?P<zh_this>今年)|(?P<zh_next>明年)",
+    re.IGNORECASE,
+)
+
+
+def calendar_year(text: str, today: date) -> tuple[str, str] | None:
+    """The calendar year a question names from the asker's day (`_CALENDAR_YEAR`), counted from
+    `today`: ("2025", "last year") for "How many arrived last year?" asked in 2026; in a sentence that
+    asks, not one that sets the scene ("She reached Seoul last year. Is she a citizen?",
+    `_in_asking_parts`); None when it names none."""
+    for m in _in_asking_parts(_CALENDAR_YEAR, text):
+        group = m.lastgroup or ""
+        offset = -1 if group.endswith("last") else 1 if group.endswith("next") else 0
+        return str(today.year + offset), m.group()
+    return None
 
 
 # A year that names an instrument or a report ("the 1951 Refugee Convention", "the 1967 Protocol", "the

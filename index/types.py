@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from corpus.models import Passage, SourceMeta
 
@@ -78,6 +79,8 @@ class Query:
             limited here (the API allows 20).
         filters: metadata filters (default: none).
         explain: also return why the answer was given or refused (`Answer.explanation`).
+        asked_on: the day the question is asked, which "last year", 올해 or 去年 count from
+            (`index.question.calendar_year`); None: today, by the machine's clock.
     """
 
     question: str
@@ -85,6 +88,7 @@ class Query:
     history: tuple[str, ...] = ()
     filters: Filters = field(default_factory=Filters)
     explain: bool = False
+    asked_on: date | None = None
 
 
 @dataclass(frozen=True)

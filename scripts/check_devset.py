@@ -580,6 +580,28 @@ REPEATED = frozenset(
         "en-3456",  # audit 93: en-1798 in other words (unanswerable)
         "ko-2908",  # audit 93: ko-2235 in other words
         "ko-2919",  # audit 93: ko-2388 in other words (off topic)
+        "en-3473",  # audit 94: en-2968 in other words
+        "en-3481",  # audit 94: en-1418 in other words
+        "ko-2926",  # audit 94: ko-2378 in other words
+        "ko-2927",  # audit 94: ko-2523 in other words
+        "ko-2928",  # audit 94: ko-956 in other words
+        "ko-2934",  # audit 94: ko-1253 in other words
+        "en-3504",  # audit 95: en-1131 in other words
+        "en-3513",  # audit 95: en-2482 in other words
+        "ko-2944",  # audit 95: ko-1459 in other words
+        "ko-2966",  # audit 95: ko-1519 in other words
+        "ko-2968",  # audit 95: ko-808 in other words
+        "ko-2971",  # audit 95: ko-2387 (unanswerable) in other words
+        "ko-2974",  # audit 95: ko-2056 (unanswerable) in other words
+        "en-3524",  # audit 96: en-3303 in other words
+        "en-3543",  # audit 96: en-2972 in other words
+        "ko-2993",  # audit 96: ko-2749 in other words
+        "ko-2997",  # audit 96: ko-2526 in other words
+        "en-3558",  # audit 97: en-3285 in other words
+        "en-3559",  # audit 97: en-1514 in other words
+        "en-3563",  # audit 97: en-233 in other words
+        "ko-3042",  # audit 97: ko-1994 (unanswerable) in other words
+        "en-3570",  # audit 97: en-2293 (off topic) in other words
     }
 )
 
@@ -792,6 +814,28 @@ REPEATED_TEST = frozenset(
         "ko-2909",  # audit 93: ko-1803 word for word but a word
         "ko-2912",  # audit 93: ko-820 in other words (unanswerable)
         "ko-2913",  # audit 93: ko-2737 in other words (unanswerable)
+        "en-3468",  # audit 94: en-3232 in other words
+        "en-3474",  # audit 94: en-2043 in other words
+        "en-3476",  # audit 94: en-1387 in other words
+        "en-3480",  # audit 94: en-2507 in other words
+        "en-3485",  # audit 94: en-2450 in other words
+        "ko-2921",  # audit 94: ko-1742 in other words
+        "ko-2925",  # audit 94: ko-2884 in other words
+        "ko-2932",  # audit 94: ko-038 in other words
+        "ko-2936",  # audit 94: ko-1408 in other words
+        "en-3511",  # audit 95: en-2952 in other words
+        "en-3515",  # audit 95: en-3120 (unanswerable) in other words
+        "ko-2961",  # audit 95: ko-2234 in other words
+        "ko-2973",  # audit 95: ko-210 (unanswerable) in other words
+        "ko-2978",  # audit 95: ko-2699 (unanswerable) in other words
+        "en-3539",  # audit 96: en-3364 in other words
+        "ko-2990",  # audit 96: ko-2805 in other words
+        "en-3551",  # audit 96: en-164 (unanswerable) in other words
+        "ko-3007",  # audit 97: ko-1116 in other words
+        "ko-3012",  # audit 97: ko-1062 in other words
+        "ko-3033",  # audit 97: ko-957 in other words
+        "ko-3035",  # audit 97: ko-232 in other words
+        "en-3562",  # audit 97: en-2510 in other words
     }
 )
 

@@ -531,6 +531,10 @@ AUDIT90 = DEFAULT_DEVSET.with_name("audit90.jsonl")
 AUDIT91 = DEFAULT_DEVSET.with_name("audit91.jsonl")
 AUDIT92 = DEFAULT_DEVSET.with_name("audit92.jsonl")
 AUDIT93 = DEFAULT_DEVSET.with_name("audit93.jsonl")
+AUDIT94 = DEFAULT_DEVSET.with_name("audit94.jsonl")
+AUDIT95 = DEFAULT_DEVSET.with_name("audit95.jsonl")
+AUDIT96 = DEFAULT_DEVSET.with_name("audit96.jsonl")
+AUDIT97 = DEFAULT_DEVSET.with_name("audit97.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -628,6 +632,10 @@ SETS_IN_ORDER = (
     AUDIT90,
     AUDIT92,
     AUDIT93,
+    AUDIT94,
+    AUDIT96,
+    AUDIT97,
+    AUDIT95,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -722,6 +730,10 @@ LATER_AUDITS = {
     AUDIT90: (16, 12, 60, 25),  # researchers at a Seoul think tank on China's border enforcement
     AUDIT92: (16, 11, 60, 19),  # fact-checkers at an international wire service
     AUDIT93: (16, 12, 60, 30),  # second-generation defector youth, university students in Seoul
+    AUDIT94: (16, 12, 60, 16),  # resettlement caseworkers in Southeast Asian transit countries
+    AUDIT96: (16, 12, 60, 17),  # documentary filmmakers on brokers, escape routes and trafficking
+    AUDIT97: (16, 12, 60, 24),  # radio programme makers broadcasting into North Korea, in Korean
+    AUDIT95: (16, 11, 60, 33),  # Korean graduate students in international law writing theses
 }
 
 
@@ -743,7 +755,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit93.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit97.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import pytest
@@ -620,6 +621,51 @@ def test_a_question_about_tomorrow_is_refused_and_says_why(
     assert not today.answered and today.explanation is not None
     why = today.explanation.reason
     assert why == "refused: the question asks about 'tomorrow', which no dated source can tell"
+
+
+def test_a_year_named_from_the_asker_s_day_is_counted_from_the_day_asked(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Last year" is 2023 when asked in 2024 (the report's 2023 count answers) and 2025 when asked in
+    2026 (refused: no candidate writes 2025, and the explanation says so); "this year" asked in 2024 is
+    not held by the report's date alone (dated 2024, it tells of 2023)."""
+    _answering_model(monkeypatch)
+    idx = tiny_index_in(tmp_path_factory, "arrests-last-year", ARRESTS, ARRESTS_MANIFEST)
+    question = "How many defectors did Borduria's border guards arrest last year?"
+    then = idx.search(Query(question, asked_on=date(2024, 6, 1)))
+    assert then.answered and "arrested 75 defectors" in then.hits[0].passage.text
+    now = idx.search(Query(question, explain=True, asked_on=date(2026, 12, 1)))
+    assert not now.answered and now.explanation is not None
+    assert "year: 2025 (last year)" in now.explanation.constraints
+    assert now.explanation.reason == "refused: no candidate holds '2025'"
+    this_year = "How many defectors did Borduria's border guards arrest this year?"
+    assert not idx.search(Query(this_year, asked_on=date(2024, 6, 1))).answered
+
+
+AMENDED = {
+    "settlement.txt": "정착 지원 규정\n\n제5조 (정착금) 국가는 보호대상자에게 정착금 3,000만원을 지급한다. "
+    "<개정 2025.2.11>",
+    "filler.txt": _FILLER_SOURCE,
+}
+AMENDED_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "settlement.txt,정착 지원 규정,Example,2025-02-11,https://example.kr/s,test,CC BY,ko\n" + _FILLER_ROW
+)
+
+
+def test_a_law_amended_last_year_tells_nothing_of_last_year(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """작년 asked in 2026 is 2025: a law's amendment note ("<개정 2025.2.11>") and its date hold no
+    figure of 2025, so the amount is refused; asked with no year, it is answered."""
+    _answering_model(monkeypatch)
+    idx = tiny_index_in(tmp_path_factory, "amended", AMENDED, AMENDED_MANIFEST)
+    asked = date(2026, 12, 1)
+    refused = idx.search(Query("작년 정착금은 얼마였어요?", explain=True, asked_on=asked))
+    assert not refused.answered and refused.explanation is not None
+    assert "year: 2025 (작년)" in refused.explanation.constraints
+    assert refused.explanation.reason.startswith("refused: no candidate holds '2025'")
+    assert idx.search(Query("정착금은 얼마예요?", asked_on=asked)).answered
 
 
 def test_a_figure_said_of_the_question_s_terms_answers(

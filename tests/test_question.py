@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from index.analyzer import analyze
@@ -9,6 +11,7 @@ from index.instruments import body_forms
 from index.question import (
     HALF_YEAR_END,
     analyze_question,
+    calendar_year,
     english_numbers,
     provisions_in,
     section_provisions,
@@ -429,6 +432,32 @@ def test_a_country_a_korean_question_names_is_a_name_it_must_hold() -> None:
 def test_the_question_s_present_is_a_moment_no_source_holds(question: str, moment: str | None) -> None:
     found = [c.text for c in analyze_question(question).constraints if c.kind == "moment"]
     assert found == ([moment] if moment else [])
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("How many North Koreans came in as refugees last year?", ("2025", "last year")),
+        ("What's the deadline for my tax return this year?", ("2026", "this year")),
+        ("What is the standard deduction on this year's return?", ("2026", "this year")),
+        ("Will the budget grow next year?", ("2027", "next year")),
+        ("그 위원회가 지난해 심의한 이의신청은 몇 건이었나요?", ("2025", "지난해")),
+        ("작년에 한국 들어온 탈북민 중에 여성이 몇 퍼센트였어요?", ("2025", "작년")),
+        ("그럼 올해 최저임금은 시간당 얼마예요?", ("2026", "올해")),
+        ("내년 정착지원 예산은요?", ("2027", "내년")),
+        ("去年有多少人被遣返？", ("2025", "去年")),
+        # a series' last year, the past twelve months, the thread's next year, a word that holds the letters
+        ("What was the last year of the famine?", None),
+        ("How many arrived over the last year?", None),
+        ("And the next year?", None),
+        ("지난 해외 출장에서 무엇을 했나요?", None),
+        # in a sentence that sets the scene
+        ("Client reached Seoul last year. Does South Korean law give her citizenship?", None),
+        ("작년에 입국했는데 정착금은 얼마나 받을 수 있나요?", None),
+    ],
+)
+def test_a_calendar_year_is_counted_from_the_day_asked(question: str, year: tuple[str, str] | None) -> None:
+    assert calendar_year(question, date(2026, 12, 1)) == year
 
 
 def test_a_states_name_is_met_by_its_other_names() -> None:
