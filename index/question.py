@@ -37,7 +37,7 @@ from index.instruments import (
     state_forms,
 )
 
-ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer", "moment"]
+ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer", "moment", "rate"]
 
 # Stems of English words that ask about a quantity or frame the question ("how long", "what does it
 # say", "according to") rather than naming what the answer is about. Stop words are already gone.
@@ -374,8 +374,10 @@ class Constraint:
     """A fact the question pins down that a passage must contain to answer it.
 
     Attributes:
-        kind: "year", "month", "number", "name", "phrase", "answer" (the answer type asked) or
-            "moment" (the asker's day, "tomorrow", "이번 주말": `_asker_days`; no passage holds it).
+        kind: "year", "month", "number", "name", "phrase", "answer" (the answer type asked),
+            "moment" (the asker's day, "tomorrow", "이번 주말": `_asker_days`; no passage holds it) or
+            "rate" (what a rate asked is a rate of, "suicide" in "What is the suicide rate ...?":
+            `_RATE_OF`; its words anywhere in the passage).
         text: as the question writes it ("2023", "1,170", "Kim Eun-joo", "non-political").
         terms: its analysed terms; a passage satisfies the constraint when it holds all of them (in
             its text or its searchable context), or all the terms of one of `alternatives`, or, for a
@@ -928,6 +930,9 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
             continue
         _add_number(out, seen, value, _ORDINAL_SUFFIX.match(text, m.end()))
     if language == "en":
+        rate = _RATE_OF.search(text)
+        if rate is not None and not in_provision(rate.start()):
+            add("rate", rate.group("of"))
         compared = [m.span() for m in _COMPARED.finditer(text)]
         for name, acts, agent in _claim_names(text, claim, provision_spans + month_spans + compared + asides):
             add("name", name, acts, agent)
@@ -1020,6 +1025,19 @@ def calendar_year(text: str, today: date) -> tuple[str, str] | None:
         offset = -1 if group.endswith("last") else 1 if group.endswith("next") else 0
         return str(today.year + offset), m.group()
     return None
+
+
+# What a rate asked is a rate of, in an English question: "What is the suicide rate among ...?"
+# (suicide), "What's the infant mortality rate?" (infant mortality); not the words that only qualify it
+# (average, overall, current, official, annual). A key fact: the suicide rate of defectors was answered
+# by the count of Japan's Koreans, the school dropout rate by women's labour (fit halves of 93 sets,
+# 2026-12-06: unanswerable refused +4, no answer lost).
+_RATE_OF = re.compile(
+    r"\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:average|overall|current|official|annual|latest|exact|estimated|approximate|national)\s+)*"
+    r"(?P<of>(?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+rates?\b",
+    re.IGNORECASE,
+)
 
 
 # A year that names an instrument or a report ("the 1951 Refugee Convention", "the 1967 Protocol", "the

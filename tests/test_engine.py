@@ -642,6 +642,20 @@ def test_a_year_named_from_the_asker_s_day_is_counted_from_the_day_asked(
     assert not idx.search(Query(this_year, asked_on=date(2024, 6, 1))).answered
 
 
+def test_a_rate_of_what_no_passage_names_is_refused(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report gives a count of arrests, and names no suicide: the suicide rate asked is refused, and
+    the explanation names what no passage holds; the arrest rate is answered."""
+    _answering_model(monkeypatch)
+    idx = tiny_index_in(tmp_path_factory, "arrest-rate", ARRESTS, ARRESTS_MANIFEST)
+    refused = idx.search(Query("What is the suicide rate among Borduria's defectors?", explain=True))
+    assert not refused.answered and refused.explanation is not None
+    assert "rate: suicide" in refused.explanation.constraints
+    assert refused.explanation.reason.startswith("refused: no candidate holds 'suicide'")
+    assert idx.search(Query("What is the arrest rate of Borduria's border guards?")).answered
+
+
 AMENDED = {
     "settlement.txt": "정착 지원 규정\n\n제5조 (정착금) 국가는 보호대상자에게 정착금 3,000만원을 지급한다. "
     "<개정 2025.2.11>",

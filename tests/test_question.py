@@ -435,6 +435,23 @@ def test_the_question_s_present_is_a_moment_no_source_holds(question: str, momen
 
 
 @pytest.mark.parametrize(
+    ("question", "of"),
+    [
+        ("What is the suicide rate among North Korean defectors living in South Korea?", ("suicid",)),
+        ("What's the infant mortality rate in North Korea?", ("infant", "mortal")),
+        ("What was the official unemployment rate in 2013?", ("unemploy",)),
+        ("And what is the recognition rate?", ("recognit",)),
+        # no rate asked, or none of anything
+        ("Why is the recognition rate so low?", None),
+        ("What is the rate of pay?", None),
+    ],
+)
+def test_what_a_rate_asked_is_a_rate_of_is_a_key_fact(question: str, of: tuple[str, ...] | None) -> None:
+    found = [c.terms for c in analyze_question(question).constraints if c.kind == "rate"]
+    assert found == ([of] if of else [])
+
+
+@pytest.mark.parametrize(
     ("question", "year"),
     [
         ("How many North Koreans came in as refugees last year?", ("2025", "last year")),
