@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT97`: bench/devset/audit3.jsonl to audit97.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT101`: bench/devset/audit3.jsonl to audit101.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -136,6 +136,9 @@ AUDIT94 = DEVSET.with_name("audit94.jsonl")
 AUDIT95 = DEVSET.with_name("audit95.jsonl")
 AUDIT96 = DEVSET.with_name("audit96.jsonl")
 AUDIT97 = DEVSET.with_name("audit97.jsonl")
+AUDIT98 = DEVSET.with_name("audit98.jsonl")
+AUDIT100 = DEVSET.with_name("audit100.jsonl")
+AUDIT101 = DEVSET.with_name("audit101.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -234,6 +237,9 @@ QUESTION_SETS = {
     "audit 95": AUDIT95,
     "audit 96": AUDIT96,
     "audit 97": AUDIT97,
+    "audit 98": AUDIT98,
+    "audit 100": AUDIT100,
+    "audit 101": AUDIT101,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

@@ -602,6 +602,20 @@ REPEATED = frozenset(
         "en-3563",  # audit 97: en-233 in other words
         "ko-3042",  # audit 97: ko-1994 (unanswerable) in other words
         "en-3570",  # audit 97: en-2293 (off topic) in other words
+        "en-3585",  # audit 98: en-2432 in other words
+        "en-3588",  # audit 98: en-1177 in other words
+        "en-3605",  # audit 98: en-2092 in other words
+        "en-3613",  # audit 98: en-2387 (off topic) in other words
+        "en-3632",  # audit 100: en-1501 in other words
+        "en-3635",  # audit 100: en-1235 in other words
+        "en-3646",  # audit 100: en-2516 (unanswerable) in other words
+        "ko-3133",  # audit 100: ko-1395 in other words
+        "ko-3136",  # audit 100: ko-605 in other words
+        "ko-3138",  # audit 100: ko-2521 in other words
+        "en-3676",  # audit 101: en-2281 in other words
+        "en-3691",  # audit 101: en-1284 (unanswerable) in other words
+        "ko-3154",  # audit 101: ko-2661 in other words
+        "ko-3155",  # audit 101: ko-1333 in other words
     }
 )
 
@@ -836,6 +850,18 @@ REPEATED_TEST = frozenset(
         "ko-3033",  # audit 97: ko-957 in other words
         "ko-3035",  # audit 97: ko-232 in other words
         "en-3562",  # audit 97: en-2510 in other words
+        "en-3577",  # audit 98: en-2363 in other words
+        "en-3590",  # audit 98: en-571 in other words
+        "en-3610",  # audit 98: en-1433 (unanswerable) in other words
+        "en-3628",  # audit 100: en-571 in other words
+        "en-3638",  # audit 100: en-2594 in other words
+        "ko-3124",  # audit 100: ko-2662 in other words
+        "ko-3130",  # audit 100: ko-1449 in other words
+        "ko-3135",  # audit 100: ko-2070 in other words
+        "ko-3139",  # audit 100: ko-2372 in other words
+        "ko-3143",  # audit 100: ko-1454 (unanswerable) in other words
+        "en-3654",  # audit 101: en-1147 in other words
+        "ko-3153",  # audit 101: ko-2930 in other words
     }
 )
 

@@ -535,6 +535,9 @@ AUDIT94 = DEFAULT_DEVSET.with_name("audit94.jsonl")
 AUDIT95 = DEFAULT_DEVSET.with_name("audit95.jsonl")
 AUDIT96 = DEFAULT_DEVSET.with_name("audit96.jsonl")
 AUDIT97 = DEFAULT_DEVSET.with_name("audit97.jsonl")
+AUDIT98 = DEFAULT_DEVSET.with_name("audit98.jsonl")
+AUDIT100 = DEFAULT_DEVSET.with_name("audit100.jsonl")
+AUDIT101 = DEFAULT_DEVSET.with_name("audit101.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -636,6 +639,9 @@ SETS_IN_ORDER = (
     AUDIT96,
     AUDIT97,
     AUDIT95,
+    AUDIT98,
+    AUDIT100,
+    AUDIT101,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -734,6 +740,9 @@ LATER_AUDITS = {
     AUDIT96: (16, 12, 60, 17),  # documentary filmmakers on brokers, escape routes and trafficking
     AUDIT97: (16, 12, 60, 24),  # radio programme makers broadcasting into North Korea, in Korean
     AUDIT95: (16, 11, 60, 33),  # Korean graduate students in international law writing theses
+    AUDIT98: (16, 11, 60, 17),  # asylum case officers and tribunal judges in Europe
+    AUDIT100: (16, 12, 60, 32),  # ethnic Korean journalists from Yanbian working in Seoul
+    AUDIT101: (16, 12, 60, 14),  # supply-chain and sanctions compliance officers
 }
 
 
@@ -755,7 +764,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit97.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit101.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
