@@ -535,6 +535,26 @@ def test_a_number_is_found_in_the_forms_passages_write_it() -> None:
     assert big.cjk == ("一千", "千一", "一百", "百七", "七十")
 
 
+def test_a_korean_count_in_ten_thousands_is_met_in_full_and_a_decade_is_no_number() -> None:
+    """68만 is 680,000 as an English source writes it (the analyzer keeps "680,000" as 680000); 억 and
+    천 count too. "80년대" and "the 80s" are decades, no figure a passage must hold."""
+    (korean,) = [
+        c
+        for c in analyze_question("일본에 사는 한국계 주민이 68만 명 정도인가요?").constraints
+        if c.kind == "number"
+    ]
+    assert korean.terms == ("68",) and ("680000",) in korean.alternatives
+    assert set(korean.alternatives[0]) <= set(analyze("Japan's approximately 680,000 Koreans"))
+    (money,) = [c for c in analyze_question("보로금은 최대 10억원인가요?").constraints if c.kind == "number"]
+    assert ("1000000000",) in money.alternatives
+    for decade in (
+        "80년대에 이산가족 상봉을 했나요?",
+        "How many families met in the 80s?",
+        "What of the '90s?",
+    ):
+        assert not [c for c in analyze_question(decade).constraints if c.kind == "number"]
+
+
 @pytest.mark.parametrize(
     ("question", "agent"),
     [
