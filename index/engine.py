@@ -1726,9 +1726,12 @@ class GroundIndex:
                 return rec.holds_type(c.text) and (
                     not c.given or holds_type(rec.passage.text, c.text, c.given)
                 )
-            if c.relative and not _writes_year(rec.passage.text, c.text):
-                # a year named from the asker's day: not in a law's amendment notes ("<개정 2025.2.11>")
-                return _said_last_year(self.backend.source_record(rec.passage.source_id).meta, rec, c)
+            if c.relative:
+                # a year named from the asker's day: as the passage writes it (not in a law's amendment
+                # notes, "<개정 2025.2.11>"; this year's also as the latest estimate, of the year before)
+                return any(_writes_year(rec.passage.text, y) for y in (c.text, *c.cjk)) or _said_last_year(
+                    self.backend.source_record(rec.passage.source_id).meta, rec, c
+                )
             if set(c.terms) <= tokens:
                 return c.kind != "phrase" or in_a_row(c.in_order or c.terms, rec.tokens)
             # another form of several words is held as written ("United States", not "united ...
@@ -2341,9 +2344,24 @@ def _said_last_year(meta: SourceMeta, rec: PassageRecord, year: Constraint) -> b
     )
 
 
-# A Korean law's amendment and insertion notes ("<개정 2014.11.24, 2025.2.11>", "<신설 2019.1.15>"): dates
-# of the law's text, no fact of those years
-_AMENDMENT_NOTE = re.compile(r"<(?:개정|신설)[^<>]*>")
+# A question asking what, when, where or who, or a Korean one asking for figures (not whether: "올해
+# 입국한 탈북민이 받을 수 있는 교육 지원은?", "Will China send me back?")
+_ASKS_WHAT = re.compile(
+    r"^\s*(?:(?:and|so|but)\s+)?(?:what|when|where|which|who|how)\b|언제|어디|무엇|뭐|몇|얼마|누구|어느|통계|수치",
+    re.IGNORECASE,
+)
+
+
+# A Korean law's notes on its text: amended, inserted, deleted ("<개정 2014.11.24, 2025.2.11>", "<신설
+# 2019.1.15>", "삭제 <2025.6.2>"), its addenda's acts ("<제15436호,1997.7.14>"): dates of the law's text,
+# no fact of those years
+_AMENDMENT_NOTE = re.compile(r"<[^<>]*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}[^<>]*>")
+# A question about a law's amendments, which those notes answer ("작년에 개정된 조항은?", "Which articles
+# were deleted last year?")
+_AMENDMENT_ASKED = re.compile(
+    r"개정|신설|삭제|시행|부칙|\b(?:amend\w*|delet\w*|insert\w*|repeal\w*|enact\w*|in\s+force|took\s+effect)",
+    re.IGNORECASE,
+)
 
 
 def _writes_year(text: str, year: str) -> bool:
@@ -2357,11 +2375,25 @@ def _with_calendar_year(q: QuestionAnalysis, today: date) -> QuestionAnalysis:
     constraint, held by a passage that writes the year (or says "last year" in a source dated the year
     after), not by a source dated that year alone (`Constraint.relative`).
     Unchanged when it names none or a year of its own ("작년 2025년 한 해 동안")."""
+    if any(c.kind == "year" for c in q.constraints):
+        return q
+    if not any(c.kind == "answer" for c in q.constraints) and not _ASKS_WHAT.search(q.text):
+        return q  # a yes-or-no question: "Can a defector who came last year get housing support?"
+    if _ATTRIBUTION.search(q.text) or _AMENDMENT_ASKED.search(q.text):
+        return q  # the year of the source it names, or of a law's amendment, told by its notes
     calendar = calendar_year(q.text, today)
-    if calendar is None or any(c.kind == "year" for c in q.constraints):
+    if calendar is None:
         return q
     year, words = calendar
-    return replace(q, constraints=(*q.constraints, Constraint("year", year, (year,), relative=words)))
+    # this year's figures are the latest a source gives, estimates of the year before ("Total fertility
+    # rate: 1.8 children born/woman (2025 est.)" in the Factbook of 2026)
+    # (not for a count of what happened: this year's arrests are not last year's)
+    counted = any(c.kind == "answer" and c.text == "a count" for c in q.constraints)
+    latest = (str(int(year) - 1),) if year == str(today.year) and not counted else ()
+    constraint = Constraint("year", year, (year,), cjk=latest, relative=words)
+    wording = set(analyze(words))
+    terms = (*(t for t in q.terms if t not in wording), year)
+    return replace(q, terms=terms, constraints=(*q.constraints, constraint))
 
 
 def _shifted_year(
@@ -2864,7 +2896,8 @@ class TypedReading:
             countries,
             subject,
             asks_part_of(question) if answer.text == "a count" else "",
-            frozenset(c.text for c in constraints if c.kind == "year") - _edition_years(question),
+            frozenset(y for c in constraints if c.kind == "year" for y in (c.text, *c.cjk))
+            - _edition_years(question),
             source_years,
             _asked_events(weights, senses, question if language == "en" else ""),
             answer.text == "a count" and _RUNNING_TOTAL.search(question) is not None,

@@ -1007,27 +1007,53 @@ def _in_asking_parts(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]
 
 
 # A calendar year named from the asker's day: "last year", "this year", "next year", 작년, 지난해,
-# 올해, 금년, 내년, 去年, 今年, 明年. "How many North Koreans came in as refugees last year?" asks about
-# one year, as "... in 2025?" does, and was answered with the figures of other years. Not "the last
-# year" or "over the last year" (a series' last, the past twelve months), "the next year" (the year
-# after one the thread names: `index.followup.relative_year`), 지난 해외 ("abroad").
+# 지난 한 해, 올해, 올 한 해, 금년, 내년, 去年, 今年, 明年. "How many North Koreans came in as refugees last
+# year?" asks about one year, as "... in 2025?" does, and was answered with the figures of other years.
+# Not a series' year ("the last year", "its last year", "the war's last year": what it ended with), the
+# past twelve months ("over the last year"), the thread's next year ("the next year":
+# `index.followup.relative_year`), a thing named by its year ("last year's report", "this year's return":
+# its own, a source's date), "a year-long", 지난 해외 ("abroad").
 _CALENDAR_YEAR = re.compile(
-    r"(?<!the\s)\b(?:(?P<last>last)|(?P<this>this)|(?P<next>next))\s+year\b(?!\s+(?:of|for|in\s+which)\b)"
-    r"|(?<![가-힣])(?:(?P<ko_last>작년|지난\s?해(?!외))|(?P<ko_this>올해|금년)|(?P<ko_next>내년))"
+    r"(?<!the\s)(?<!its\s)(?<!his\s)(?<!her\s)(?<!their\s)(?<!['’]s\s)"
+    r"\b(?:(?P<last>last)|(?P<this>this)|(?P<next>next))\s+year\b(?!['’]s\b|-)"
+    r"|(?<![가-힣])(?:(?P<ko_last>작년|지난\s?(?:한\s?)?해(?!외))|(?P<ko_this>올\s?한\s?해|올해|금년)"
+    r"|(?P<ko_next>내년))"
     r"|(?P<zh_last>去年)|(?P<zh_this>今年)|(?P<zh_next>明年)",
     re.IGNORECASE,
 )
+# Where a calendar year's clause ends, besides `_CLAUSE_END`: a Korean condition or cause ("작년에 난민
+# 신청이 불허되었다면, 이의신청을 할 수 있나요?", "작년에 입국해서 ...") and an English clause on the
+# asker's own past ("Can a defector who arrived last year get housing support?", "if my application was
+# rejected last year, can I appeal?"): its year sets the scene, it is not what is asked
+_SCENE_END = re.compile(r"(?<=는데|은데|인데|던데|다면|으면|니까|해서|어서|아서)[,\s]+")
+_SCENE_CLAUSE = re.compile(
+    r"(?:\S\s+(?:who|whom|whose)|\b(?:if|since|after|because|once|unless|although|though))\b[^,;?]*$",
+    re.IGNORECASE,
+)
+# A sentence's end for a calendar year: a mark after a word, not an abbreviation's full stop ("the U.S.
+# resettle", "U.N.")
+_CALENDAR_SENTENCE_END = re.compile(r"(?<=[;!?。？！])\s*|(?<=[^A-Z.]\.)\s+")
 
 
 def calendar_year(text: str, today: date) -> tuple[str, str] | None:
     """The calendar year a question names from the asker's day (`_CALENDAR_YEAR`), counted from
-    `today`: ("2025", "last year") for "How many arrived last year?" asked in 2026; in a sentence that
-    asks, not one that sets the scene ("She reached Seoul last year. Is she a citizen?",
-    `_in_asking_parts`); None when it names none."""
-    for m in _in_asking_parts(_CALENDAR_YEAR, text):
-        group = m.lastgroup or ""
-        offset = -1 if group.endswith("last") else 1 if group.endswith("next") else 0
-        return str(today.year + offset), m.group()
+    `today`: ("2025", "last year") for "How many arrived last year?" asked in 2026; in the clause that
+    asks (the last one of a sentence that asks, or of the last sentence), not in one that sets the scene
+    ("She reached Seoul last year. Is she a citizen?", "작년에 입국했다면 ...", "Can someone who arrived
+    last year ...?": `_SCENE_END`, `_SCENE_CLAUSE`); None when it names none."""
+    bounds = [0, *(m.end() for m in _CALENDAR_SENTENCE_END.finditer(text) if m.end() < len(text)), len(text)]
+    for start, end in itertools.pairwise(bounds):
+        sentence = text[start:end].rstrip()
+        if not (sentence.endswith(("?", "？")) or end == len(text)):
+            continue
+        cuts = [m.end() for m in _SCENE_END.finditer(sentence)]
+        asking = start + (cuts[-1] if cuts else 0)
+        for m in _CALENDAR_YEAR.finditer(text, asking, start + len(sentence)):
+            if _SCENE_CLAUSE.search(text, asking, m.start()):
+                continue
+            group = m.lastgroup or ""
+            offset = -1 if group.endswith("last") else 1 if group.endswith("next") else 0
+            return str(today.year + offset), m.group()
     return None
 
 

@@ -25,7 +25,7 @@ from index.engine import (
     _writes_name,
 )
 from index.question import analyze_question
-from index.types import Filters, Query
+from index.types import Explanation, Filters, Query
 from tests.helpers import tiny_index_in
 
 
@@ -640,6 +640,40 @@ def test_a_year_named_from_the_asker_s_day_is_counted_from_the_day_asked(
     assert now.explanation.reason == "refused: no candidate holds '2025'"
     this_year = "How many defectors did Borduria's border guards arrest this year?"
     assert not idx.search(Query(this_year, asked_on=date(2024, 6, 1))).answered
+    # a question on the asker's situation, or one naming a report by its year, counts no year of its own
+    scene = "Can a defector who was arrested last year by Borduria's border guards get help?"
+    assert "year: 2025 (last year)" not in _explained(idx, scene).constraints
+    report = "How many defectors did last year's arrest report count?"
+    assert not any(c.startswith("year:") for c in _explained(idx, report).constraints)
+
+
+def _explained(idx: engine.GroundIndex, question: str) -> Explanation:
+    answer = idx.search(Query(question, explain=True, asked_on=date(2026, 12, 1)))
+    assert answer.explanation is not None
+    return answer.explanation
+
+
+LATEST = {
+    "profile.txt": "Borduria profile\n\nTotal fertility rate: 1.8 children born/woman (2025 est.)",
+    "filler.txt": _FILLER_SOURCE,
+}
+LATEST_MANIFEST = (
+    "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+    "profile.txt,Borduria profile,Example,2026-01-15,https://example.org/p,test,CC BY,en\n" + _FILLER_ROW
+)
+
+
+def test_this_year_s_figure_is_the_latest_estimate(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked in 2026, this year's fertility rate is the profile's latest estimate, of 2025; next year's
+    is no source's."""
+    _answering_model(monkeypatch)
+    idx = tiny_index_in(tmp_path_factory, "latest", LATEST, LATEST_MANIFEST)
+    asked = date(2026, 12, 1)
+    answer = idx.search(Query("What is Borduria's fertility rate this year?", asked_on=asked))
+    assert answer.answered and "(2025 est.)" in answer.hits[0].passage.text
+    assert not idx.search(Query("What will Borduria's fertility rate be next year?", asked_on=asked)).answered
 
 
 def test_a_rate_of_what_no_passage_names_is_refused(

@@ -456,7 +456,6 @@ def test_what_a_rate_asked_is_a_rate_of_is_a_key_fact(question: str, of: tuple[s
     [
         ("How many North Koreans came in as refugees last year?", ("2025", "last year")),
         ("What's the deadline for my tax return this year?", ("2026", "this year")),
-        ("What is the standard deduction on this year's return?", ("2026", "this year")),
         ("Will the budget grow next year?", ("2027", "next year")),
         ("그 위원회가 지난해 심의한 이의신청은 몇 건이었나요?", ("2025", "지난해")),
         ("작년에 한국 들어온 탈북민 중에 여성이 몇 퍼센트였어요?", ("2025", "작년")),
@@ -468,9 +467,21 @@ def test_what_a_rate_asked_is_a_rate_of_is_a_key_fact(question: str, of: tuple[s
         ("How many arrived over the last year?", None),
         ("And the next year?", None),
         ("지난 해외 출장에서 무엇을 했나요?", None),
-        # in a sentence that sets the scene
+        ("Last year, how many North Koreans did the U.S. resettle?", ("2025", "Last year")),
+        ("지난 한 해 동안 몇 명이 입국했나요?", ("2025", "지난 한 해")),
+        ("올 한 해 예산은 얼마예요?", ("2026", "올 한 해")),
+        # a war's or a body's last year, a report named by its year, a year-long programme
+        ("What was the sex ratio in the Korean War's last year?", None),
+        ("What happened to the IRO in its last year?", None),
+        ("How many did last year's State Department report count?", None),
+        ("What is the standard deduction on this year's return?", None),
+        ("How long is this year-long programme?", None),
+        # in a sentence, clause or condition that sets the scene
         ("Client reached Seoul last year. Does South Korean law give her citizenship?", None),
         ("작년에 입국했는데 정착금은 얼마나 받을 수 있나요?", None),
+        ("작년에 난민 신청이 불허되었다면 이의신청을 할 수 있나요?", None),
+        ("Can a defector who arrived last year get housing support?", None),
+        ("If I was rejected last year, how many days do I have to appeal?", None),
     ],
 )
 def test_a_calendar_year_is_counted_from_the_day_asked(question: str, year: tuple[str, str] | None) -> None:
