@@ -137,6 +137,7 @@ AUDIT95 = DEVSET.with_name("audit95.jsonl")
 AUDIT96 = DEVSET.with_name("audit96.jsonl")
 AUDIT97 = DEVSET.with_name("audit97.jsonl")
 AUDIT98 = DEVSET.with_name("audit98.jsonl")
+AUDIT99 = DEVSET.with_name("audit99.jsonl")
 AUDIT100 = DEVSET.with_name("audit100.jsonl")
 AUDIT101 = DEVSET.with_name("audit101.jsonl")
 QUESTION_SETS = {
@@ -238,6 +239,7 @@ QUESTION_SETS = {
     "audit 96": AUDIT96,
     "audit 97": AUDIT97,
     "audit 98": AUDIT98,
+    "audit 99": AUDIT99,
     "audit 100": AUDIT100,
     "audit 101": AUDIT101,
 }

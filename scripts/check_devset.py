@@ -616,6 +616,10 @@ REPEATED = frozenset(
         "en-3691",  # audit 101: en-1284 (unanswerable) in other words
         "ko-3154",  # audit 101: ko-2661 in other words
         "ko-3155",  # audit 101: ko-1333 in other words
+        "en-3621",  # audit 99: en-1665 in other words
+        "ko-3068",  # audit 99: ko-2993 in other words
+        "ko-3114",  # audit 99: ko-1530 (off topic) in other words
+        "ko-3115",  # audit 99: ko-2039 (off topic) in other words
     }
 )
 
@@ -862,6 +866,9 @@ REPEATED_TEST = frozenset(
         "ko-3143",  # audit 100: ko-1454 (unanswerable) in other words
         "en-3654",  # audit 101: en-1147 in other words
         "ko-3153",  # audit 101: ko-2930 in other words
+        "en-3618",  # audit 99: en-420 in other words
+        "en-3622",  # audit 99: en-3045 in other words
+        "ko-3073",  # audit 99: ko-1977 in other words
     }
 )
 

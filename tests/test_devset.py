@@ -538,6 +538,7 @@ AUDIT97 = DEFAULT_DEVSET.with_name("audit97.jsonl")
 AUDIT98 = DEFAULT_DEVSET.with_name("audit98.jsonl")
 AUDIT100 = DEFAULT_DEVSET.with_name("audit100.jsonl")
 AUDIT101 = DEFAULT_DEVSET.with_name("audit101.jsonl")
+AUDIT99 = DEFAULT_DEVSET.with_name("audit99.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -642,6 +643,7 @@ SETS_IN_ORDER = (
     AUDIT98,
     AUDIT100,
     AUDIT101,
+    AUDIT99,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -743,6 +745,7 @@ LATER_AUDITS = {
     AUDIT98: (16, 11, 60, 17),  # asylum case officers and tribunal judges in Europe
     AUDIT100: (16, 12, 60, 32),  # ethnic Korean journalists from Yanbian working in Seoul
     AUDIT101: (16, 12, 60, 14),  # supply-chain and sanctions compliance officers
+    AUDIT99: (16, 12, 60, 28),  # a self-help group of middle-aged defector women, colloquial Korean
 }
 
 
