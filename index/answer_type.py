@@ -593,13 +593,18 @@ _OFFICE_HOLDER_EN = re.compile(
     r"|^\W*who\s+(?:holds|held|heads|chairs|leads)\b[^?]{0,60}?\b(?:now|currently|today|at\s+present)\b"
     r"|^\W*who\s+(?:now|currently|presently)\s+(?:holds|heads|chairs|leads|runs)\b"
     r"|^\W*who\s+was\s+(?:appointed|elected|named)\b"
-    r"|^\W*who\s+held\b",
+    r"|^\W*who\s+held\b"
+    # the holder of a post the thread names: "Who's in that job right now?"
+    r"|^\W*who(?:'s|’s|\s+is)\s+(?:in|holding|filling)\s+"
+    r"(?:(?:that|this)\s+(?:job|post|position|role|office|seat)|the\s+(?:post|position))\b",
     re.IGNORECASE,
 )
 _POSTS_KO = r"장관|위원장|이사장|대사|보고관|대통령|총장|센터장|대표|의장|회장|소장|원장|특사|임명된\s*사람"
 _OFFICE_HOLDER_KO = re.compile(
     rf"(?:초대|처음|최초|현재|지금|역대|후임|전임)[^?]{{0,30}}?(?:{_POSTS_KO})[^?]{{0,10}}?누(?:구|가(?!\s*(?:임명|위촉|선출|추천|정하|되|맡게)))"
     rf"|(?:{_POSTS_KO})[^?]{{0,10}}?(?:누구였|누가\s*맡았)"
+    # the post first, then now: "북한인권재단 이사장 지금 누구야?"
+    rf"|(?:{_POSTS_KO})(?![국관단])[^?]{{0,6}}?(?:현재|지금)\s*누(?:구|가)"
 )
 # who holds it now, said as such: "센터장은 지금 누가 맡고 있어? 이름 알려줘" (not "위원장은 누가 맡고
 # 있나요?", which a law answers with a post: "위원장은 교육부장관이 되고"; nor 대사관, 의장국)

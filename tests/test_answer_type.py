@@ -891,6 +891,11 @@ def test_a_frequency_question_is_answered_by_a_rate_or_an_interval(text: str, he
         ("그 재단의 초대 이사장은 누가 맡았나요?", True),
         ("유엔 북한인권조사위원회 위원장은 누구였어?", True),
         ("그 센터 센터장은 지금 누가 맡고 있어? 이름 알려줘", True),  # who holds it now
+        ("북한인권재단 이사장 지금 누구야? 출범은 한 거야?", True),  # the post first, then now
+        ("Who's in that job right now?", True),  # a post the thread names
+        ("Who is holding the post now?", True),
+        ("Who is in the job market?", False),
+        ("위원장 선출 방식은 지금 누가 정하나요?", False),
         # who fills a post by law: a law answers with a post
         ("Who appoints the chair of the foundation?", False),
         ("Who heads the council?", False),
