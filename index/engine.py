@@ -1728,8 +1728,8 @@ class GroundIndex:
                 )
             if c.relative:
                 # a year named from the asker's day: as the passage writes it (not in a law's amendment
-                # notes, "<개정 2025.2.11>"; this year's also as the latest estimate, of the year before)
-                return any(_writes_year(rec.passage.text, y) for y in (c.text, *c.cjk)) or _said_last_year(
+                # notes, "<개정 2025.2.11>"; in a span, "fiscal years 2022 through 2027")
+                return _writes_year(rec.passage.text, c.text) or _said_last_year(
                     self.backend.source_record(rec.passage.source_id).meta, rec, c
                 )
             if set(c.terms) <= tokens:
@@ -2359,41 +2359,87 @@ _AMENDMENT_NOTE = re.compile(r"<[^<>]*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}[^<>]*>")
 # A question about a law's amendments, which those notes answer ("작년에 개정된 조항은?", "Which articles
 # were deleted last year?")
 _AMENDMENT_ASKED = re.compile(
-    r"개정|신설|삭제|시행|부칙|\b(?:amend\w*|delet\w*|insert\w*|repeal\w*|enact\w*|in\s+force|took\s+effect)",
+    r"개정|신설|삭제|시행|부칙|바뀌|바뀐|달라지|달라진|변경"
+    r"|\b(?:amend\w*|delet\w*|insert\w*|repeal\w*|enact\w*|in\s+force|took\s+effect|chang(?:e|ed|es)\b)",
+    re.IGNORECASE,
+)
+# A year counted from today ("How old is the Refugee Convention this year?", "올해로 몇 주년", "제정된 지 몇
+# 년째") or what the asker may have ("받을 수 있는 지원", "What am I entitled to this year?"): no year asked
+_FROM_NOW = re.compile(
+    r"\bhow\s+old\b|\byears?\s+(?:since|ago)\b|\banniversar|몇\s*주년|몇\s*년째|지\s*몇\s*년"
+    r"|받을\s*수\s*있|받으려면|\b(?:entitled|eligible|qualify)\b|\bcan\s+(?:I|we|she|he|they)\s+(?:get|receive|claim)\b",
+    re.IGNORECASE,
+)
+# A count of what happened, asked in the past ("How many did China return last year?", "작년에 몇 명이
+# 왔어요?"), not of what is ("How many soldiers does North Korea have this year?")
+_PAST_EVENT = re.compile(
+    r"\b(?:did|was|were|arrived|came|fled|returned|repatriated|deported|arrested|detained|executed|entered|"
+    r"defected|crossed|died|resettled|admitted|granted|recognized|recognised|convicted|sentenced|reached|sent)\b"
+    r"|었|았|였|했|됐|왔|갔|(?:한|된|온|간|난)\s*(?:사람|학생|탈북민|탈북자|인원|주민|여성|아동|난민|외국인)",
     re.IGNORECASE,
 )
 
 
 def _writes_year(text: str, year: str) -> bool:
-    """Whether `text` writes `year` ("2025") outside amendment notes (`_AMENDMENT_NOTE`)."""
-    return re.search(rf"(?<!\d){year}(?!\d)", _AMENDMENT_NOTE.sub(" ", text)) is not None
+    """Whether `text` writes `year` ("2025"), alone or in a span (`_YEAR_SPAN`: "2020-25 est.", "fiscal
+    years 2022 through 2027"), outside amendment notes (`_AMENDMENT_NOTE`)."""
+    plain = _AMENDMENT_NOTE.sub(" ", text)
+    if re.search(rf"(?<!\d){year}(?!\d)", plain) is not None:
+        return True
+    return any(_spans_year(m, frozenset((year,))) for m in _YEAR_SPAN.finditer(plain))
 
 
 def _with_calendar_year(q: QuestionAnalysis, today: date) -> QuestionAnalysis:
     """The question read as asking about the calendar year it names from the asker's day ("How many
     arrived last year?" asked in 2026: 2025, `index.question.calendar_year`): the year as the last
-    constraint, held by a passage that writes the year (or says "last year" in a source dated the year
-    after), not by a source dated that year alone (`Constraint.relative`).
-    Unchanged when it names none or a year of its own ("작년 2025년 한 해 동안")."""
+    term and a constraint, held by a passage that writes the year (or says "last year" in a source dated
+    the year after), not by a source dated that year alone (`Constraint.relative`).
+
+    Unchanged when it names none or a year of its own ("작년 2025년 한 해 동안"); for a yes-or-no
+    question, one naming its source, asking about a law's amendments, counting from today or asking what
+    the asker may have (`_ASKS_WHAT`, `_ATTRIBUTION`, `_AMENDMENT_ASKED`, `_FROM_NOW`); and for this
+    year's state ("How many soldiers does North Korea have this year?", "What is China's unemployment
+    rate this year?", "What happens to returnees this year?"), which the sources give as their latest
+    estimates, of the years before: "this year" is now. This year's amount, date or deadline, or count
+    of what happened (its minimum wage, a deadline, arrivals: `_ASKS_WHEN`, `_PAST_EVENT`) is asked of
+    the year. A year a source published or said something in (`_PUBLISHED`) is also held by its date."""
     if any(c.kind == "year" for c in q.constraints):
         return q
-    if not any(c.kind == "answer" for c in q.constraints) and not _ASKS_WHAT.search(q.text):
+    asked = next((c.text for c in q.constraints if c.kind == "answer"), None)
+    if asked is None and not _ASKS_WHAT.search(q.text):
         return q  # a yes-or-no question: "Can a defector who came last year get housing support?"
-    if _ATTRIBUTION.search(q.text) or _AMENDMENT_ASKED.search(q.text):
-        return q  # the year of the source it names, or of a law's amendment, told by its notes
+    if _ATTRIBUTION.search(q.text) or _AMENDMENT_ASKED.search(q.text) or _FROM_NOW.search(q.text):
+        # the year of the source it names, or of a law's amendment, told by its notes; a year counted
+        # from today ("How old is the Convention this year?"), or what the asker may have this year
+        return q
     calendar = calendar_year(q.text, today)
     if calendar is None:
         return q
     year, words = calendar
-    # this year's figures are the latest a source gives, estimates of the year before ("Total fertility
-    # rate: 1.8 children born/woman (2025 est.)" in the Factbook of 2026)
-    # (not for a count of what happened: this year's arrests are not last year's)
-    counted = any(c.kind == "answer" and c.text == "a count" for c in q.constraints)
-    latest = (str(int(year) - 1),) if year == str(today.year) and not counted else ()
-    constraint = Constraint("year", year, (year,), cjk=latest, relative=words)
+    if year == str(today.year) and not (
+        asked in ("an amount", "an amount, not a fine", "a date")
+        or _ASKS_WHEN.search(q.text)
+        or (asked == "a count" and _PAST_EVENT.search(q.text))
+    ):
+        return q  # this year's state: now
     wording = set(analyze(words))
     terms = (*(t for t in q.terms if t not in wording), year)
-    return replace(q, terms=terms, constraints=(*q.constraints, constraint))
+    # what a source published or said that year is told by its date too ("What did the State Department
+    # publish last year ...?")
+    relative = "" if _PUBLISHED.search(q.text) else words
+    return replace(
+        q, terms=terms, constraints=(*q.constraints, Constraint("year", year, (year,), relative=relative))
+    )
+
+
+# A question asking when or by when ("When is the deadline ... this year?", "올해 ... 언제")
+_ASKS_WHEN = re.compile(r"\bwhen\b|\bdeadline|\bdue\b|언제|마감|기한", re.IGNORECASE)
+# What a source does that a year names: publish, release, report, say
+_PUBLISHED = re.compile(
+    r"\b(?:publish\w*|releas\w*|issu\w*|report(?:ed)?\s+(?:on|about)|sa(?:y|id)|stat(?:e|ed)|announc\w*)\b"
+    r"|발표|발간|펴낸|공개한",
+    re.IGNORECASE,
+)
 
 
 def _shifted_year(
@@ -2896,8 +2942,7 @@ class TypedReading:
             countries,
             subject,
             asks_part_of(question) if answer.text == "a count" else "",
-            frozenset(y for c in constraints if c.kind == "year" for y in (c.text, *c.cjk))
-            - _edition_years(question),
+            frozenset(c.text for c in constraints if c.kind == "year") - _edition_years(question),
             source_years,
             _asked_events(weights, senses, question if language == "en" else ""),
             answer.text == "a count" and _RUNNING_TOTAL.search(question) is not None,

@@ -37,7 +37,7 @@ from index.instruments import (
     state_forms,
 )
 
-ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer", "moment", "rate"]
+ConstraintKind = Literal["year", "month", "number", "name", "phrase", "answer", "moment"]
 
 # Stems of English words that ask about a quantity or frame the question ("how long", "what does it
 # say", "according to") rather than naming what the answer is about. Stop words are already gone.
@@ -374,10 +374,8 @@ class Constraint:
     """A fact the question pins down that a passage must contain to answer it.
 
     Attributes:
-        kind: "year", "month", "number", "name", "phrase", "answer" (the answer type asked),
-            "moment" (the asker's day, "tomorrow", "이번 주말": `_asker_days`; no passage holds it) or
-            "rate" (what a rate asked is a rate of, "suicide" in "What is the suicide rate ...?":
-            `_RATE_OF`; its words anywhere in the passage).
+        kind: "year", "month", "number", "name", "phrase", "answer" (the answer type asked) or
+            "moment" (the asker's day, "tomorrow", "이번 주말": `_asker_days`; no passage holds it).
         text: as the question writes it ("2023", "1,170", "Kim Eun-joo", "non-political").
         terms: its analysed terms; a passage satisfies the constraint when it holds all of them (in
             its text or its searchable context), or all the terms of one of `alternatives`, or, for a
@@ -928,15 +926,12 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
             continue
         if any(a <= m.start() < b for a, b in month_spans) or _is_age(text, m.start(), m.end()):
             continue
-        if _DECADE_AFTER.match(text, m.end()):
-            continue  # a decade ("80년대", "the 80s"), no figure
+        if _DECADE_AFTER.match(text, m.end()) or _DECADE_RANGE.match(text, m.end()):
+            continue  # a decade ("80년대", "the 80s", "60~70년대"), no figure
         unit = _KO_UNIT.match(text, m.end())
         scaled = _scaled(value, unit.group(1) or unit.group(2)) if unit else ""
         _add_number(out, seen, value, _ORDINAL_SUFFIX.match(text, m.end()), scaled)
     if language == "en":
-        rate = _RATE_OF.search(text)
-        if rate is not None and not in_provision(rate.start()):
-            add("rate", rate.group("of"))
         compared = [m.span() for m in _COMPARED.finditer(text)]
         for name, acts, agent in _claim_names(text, claim, provision_spans + month_spans + compared + asides):
             add("name", name, acts, agent)
@@ -1025,11 +1020,17 @@ _CALENDAR_YEAR = re.compile(
 # 신청이 불허되었다면, 이의신청을 할 수 있나요?", "작년에 입국해서 ...") and an English clause on the
 # asker's own past ("Can a defector who arrived last year get housing support?", "if my application was
 # rejected last year, can I appeal?"): its year sets the scene, it is not what is asked
-_SCENE_END = re.compile(r"(?<=는데|은데|인데|던데|다면|으면|니까|해서|어서|아서)[,\s]+")
+_SCENE_END = re.compile(
+    r"(?:(?<=는데|은데|인데|던데|다면|으면|되면|려면|니까|해서|어서|아서|하여|되어|여서)|(?<=한\s후|한\s뒤))[,\s]+"
+)
 _SCENE_CLAUSE = re.compile(
-    r"(?:\S\s+(?:who|whom|whose)|\b(?:if|since|after|because|once|unless|although|though))\b[^,;?]*$",
+    r"(?:\S\s+(?:who|whom|whose)|\b(?:if|since|after|because|once|unless|although|though|now\s+that)"
+    r"|\bwhen\s+(?:I|we|you|he|she|they|my|our|his|her|their)\b)\b[^,;?]*$",
     re.IGNORECASE,
 )
+# What a who-clause is when the question counts it: "the number of defectors who arrived last year", "How
+# many defectors who arrived last year ...": the thing counted, not a scene
+_COUNTED_BEFORE = re.compile(r"\b(?:how\s+many|number\s+of|share\s+of|percentage\s+of)\b", re.IGNORECASE)
 # A sentence's end for a calendar year: a mark after a word, not an abbreviation's full stop ("the U.S.
 # resettle", "U.N.")
 _CALENDAR_SENTENCE_END = re.compile(r"(?<=[;!?。？！])\s*|(?<=[^A-Z.]\.)\s+")
@@ -1049,25 +1050,16 @@ def calendar_year(text: str, today: date) -> tuple[str, str] | None:
         cuts = [m.end() for m in _SCENE_END.finditer(sentence)]
         asking = start + (cuts[-1] if cuts else 0)
         for m in _CALENDAR_YEAR.finditer(text, asking, start + len(sentence)):
-            if _SCENE_CLAUSE.search(text, asking, m.start()):
+            scene = _SCENE_CLAUSE.search(text, asking, m.start())
+            if scene and not (
+                scene.group().split()[1].lower() in ("who", "whom", "whose")
+                and _COUNTED_BEFORE.search(text, asking, scene.start() + 1)
+            ):
                 continue
             group = m.lastgroup or ""
             offset = -1 if group.endswith("last") else 1 if group.endswith("next") else 0
             return str(today.year + offset), m.group()
     return None
-
-
-# What a rate asked is a rate of, in an English question: "What is the suicide rate among ...?"
-# (suicide), "What's the infant mortality rate?" (infant mortality); not the words that only qualify it
-# (average, overall, current, official, annual). A key fact: the suicide rate of defectors was answered
-# by the count of Japan's Koreans, the school dropout rate by women's labour (fit halves of 93 sets,
-# 2026-12-06: unanswerable refused +4, no answer lost).
-_RATE_OF = re.compile(
-    r"\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:average|overall|current|official|annual|latest|exact|estimated|approximate|national)\s+)*"
-    r"(?P<of>(?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+rates?\b",
-    re.IGNORECASE,
-)
 
 
 # A year that names an instrument or a report ("the 1951 Refugee Convention", "the 1967 Protocol", "the
@@ -1110,6 +1102,8 @@ def _add_number(
     alternatives: tuple[tuple[str, ...], ...] = (tuple(analyze(value)),) if ordinal else ()
     if scaled:
         alternatives += ((scaled,),)
+        if int(scaled) >= 1_000_000:  # "130만": "1.3 million"
+            alternatives += ((f"{int(scaled) / 1_000_000:g}", "million"),)
     number = int(digits) if digits.isdigit() else 0
     # in words, as a cardinal or an ordinal ("35 states": "by the thirty-fifth State Party"), by the
     # term the analyzer keeps of it whole ("thirti-fifth", "twelv")
@@ -1121,8 +1115,14 @@ def _add_number(
 
 # What after a number makes it a decade ("1960년대부터 80년대", "in the 80s", "the '90s"); read as a
 # figure, "80" refused five questions whose passages say "in the 1980s" (fit halves of 93 sets,
-# 2026-12-06, with the Korean units below: six answerable questions more shown, nothing lost)
+# 2026-12-06, with the Korean units below: six answerable questions more shown, nothing lost). Read as
+# a span of years a passage must hold instead, it lost two (the famine "in the 90s" sets the scene; its
+# passages say "the famine"), and refused none more.
 _DECADE_AFTER = re.compile(r"년대|['’]?s\b")
+# A decade written before another's ("60~70년대", "60-70년대", "60년대와 70년대" reads each)
+_DECADE_RANGE = re.compile(r"\s*[~〜\-–]\s*\d{2}\s*년대")
+
+
 # A Korean unit of count written after a number: 천 (a thousand), 만 (ten thousand), 억 (a hundred
 # million): "68만 명" is 680,000 people, as an English source writes it
 _KO_UNIT = re.compile(r"\s?(천|만|억)(?![가-힣])|(천|만|억)(?=[명원개건곳])")

@@ -645,6 +645,14 @@ def test_a_year_named_from_the_asker_s_day_is_counted_from_the_day_asked(
     assert "year: 2025 (last year)" not in _explained(idx, scene).constraints
     report = "How many defectors did last year's arrest report count?"
     assert not any(c.startswith("year:") for c in _explained(idx, report).constraints)
+    # nor one counting from today, asking what the asker may have, or about a law's changes
+    for question in (
+        "How old is Borduria's arrest report this year?",
+        "What help can I get this year if the guards arrested me?",
+        "What changed in Borduria's border law this year?",
+        "올해 국경법에서 바뀐 내용은 무엇인가요?",
+    ):
+        assert not any(c.startswith("year:") for c in _explained(idx, question).constraints), question
 
 
 def _explained(idx: engine.GroundIndex, question: str) -> Explanation:
@@ -655,39 +663,41 @@ def _explained(idx: engine.GroundIndex, question: str) -> Explanation:
 
 LATEST = {
     "profile.txt": "Borduria profile\n\nTotal fertility rate: 1.8 children born/woman (2025 est.)",
+    "economy.txt": "Borduria economy\n\nUnemployment rate 2024: 4.6%",
+    "budget.txt": "Borduria budget\n\nThe agency is given 1,000,000 dollars for each of the fiscal "
+    "years 2022 through 2026.",
     "filler.txt": _FILLER_SOURCE,
 }
 LATEST_MANIFEST = (
     "file,title,publisher_or_author,date,source_url,origin,license,language\n"
-    "profile.txt,Borduria profile,Example,2026-01-15,https://example.org/p,test,CC BY,en\n" + _FILLER_ROW
+    "profile.txt,Borduria profile,Example,2026-01-15,https://example.org/p,test,CC BY,en\n"
+    "economy.txt,Borduria economy,Example,2026-01-15,https://example.org/e,test,CC BY,en\n"
+    "budget.txt,Borduria budget,Example,2022-01-15,https://example.org/b,test,CC BY,en\n" + _FILLER_ROW
 )
 
 
-def test_this_year_s_figure_is_the_latest_estimate(
+def test_this_year_s_state_is_now_and_its_amount_the_year_s(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Asked in 2026, this year's fertility rate is the profile's latest estimate, of 2025; next year's
-    is no source's."""
+    """Asked in 2026, this year's fertility or unemployment rate is the latest a profile gives (of 2025,
+    of 2024): no year is asked. This year's budget is 2026's, which a span of fiscal years holds; next
+    year's (2027) is no source's."""
     _answering_model(monkeypatch)
     idx = tiny_index_in(tmp_path_factory, "latest", LATEST, LATEST_MANIFEST)
     asked = date(2026, 12, 1)
-    answer = idx.search(Query("What is Borduria's fertility rate this year?", asked_on=asked))
-    assert answer.answered and "(2025 est.)" in answer.hits[0].passage.text
-    assert not idx.search(Query("What will Borduria's fertility rate be next year?", asked_on=asked)).answered
-
-
-def test_a_rate_of_what_no_passage_names_is_refused(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The report gives a count of arrests, and names no suicide: the suicide rate asked is refused, and
-    the explanation names what no passage holds; the arrest rate is answered."""
-    _answering_model(monkeypatch)
-    idx = tiny_index_in(tmp_path_factory, "arrest-rate", ARRESTS, ARRESTS_MANIFEST)
-    refused = idx.search(Query("What is the suicide rate among Borduria's defectors?", explain=True))
-    assert not refused.answered and refused.explanation is not None
-    assert "rate: suicide" in refused.explanation.constraints
-    assert refused.explanation.reason.startswith("refused: no candidate holds 'suicide'")
-    assert idx.search(Query("What is the arrest rate of Borduria's border guards?")).answered
+    for question, shown in (
+        ("What is Borduria's fertility rate this year?", "(2025 est.)"),
+        ("What is Borduria's unemployment rate this year?", "4.6%"),
+    ):
+        answer = idx.search(Query(question, explain=True, asked_on=asked))
+        assert answer.answered and shown in answer.hits[0].passage.text
+        assert answer.explanation is not None
+        assert not any(c.startswith("year:") for c in answer.explanation.constraints)
+    budget = idx.search(Query("How much money is the agency given this year?", explain=True, asked_on=asked))
+    assert budget.answered and "2022 through 2026" in budget.hits[0].passage.text
+    assert budget.explanation is not None and "year: 2026 (this year)" in budget.explanation.constraints
+    later = Query("How much money will the agency be given next year?", asked_on=asked)
+    assert not idx.search(later).answered
 
 
 AMENDED = {

@@ -435,23 +435,6 @@ def test_the_question_s_present_is_a_moment_no_source_holds(question: str, momen
 
 
 @pytest.mark.parametrize(
-    ("question", "of"),
-    [
-        ("What is the suicide rate among North Korean defectors living in South Korea?", ("suicid",)),
-        ("What's the infant mortality rate in North Korea?", ("infant", "mortal")),
-        ("What was the official unemployment rate in 2013?", ("unemploy",)),
-        ("And what is the recognition rate?", ("recognit",)),
-        # no rate asked, or none of anything
-        ("Why is the recognition rate so low?", None),
-        ("What is the rate of pay?", None),
-    ],
-)
-def test_what_a_rate_asked_is_a_rate_of_is_a_key_fact(question: str, of: tuple[str, ...] | None) -> None:
-    found = [c.terms for c in analyze_question(question).constraints if c.kind == "rate"]
-    assert found == ([of] if of else [])
-
-
-@pytest.mark.parametrize(
     ("question", "year"),
     [
         ("How many North Koreans came in as refugees last year?", ("2025", "last year")),
@@ -482,6 +465,11 @@ def test_what_a_rate_asked_is_a_rate_of_is_a_key_fact(question: str, of: tuple[s
         ("작년에 난민 신청이 불허되었다면 이의신청을 할 수 있나요?", None),
         ("Can a defector who arrived last year get housing support?", None),
         ("If I was rejected last year, how many days do I have to appeal?", None),
+        ("When I arrived in South Korea last year, what support was I entitled to?", None),
+        ("What should I do to get housing support now that I arrived last year?", None),
+        ("작년에 입국하여 정착지원을 받으려면 무엇이 필요한가요?", None),
+        # a who-clause a count asks of is what it counts
+        ("What is the number of North Korean defectors who arrived last year?", ("2025", "last year")),
     ],
 )
 def test_a_calendar_year_is_counted_from_the_day_asked(question: str, year: tuple[str, str] | None) -> None:
