@@ -620,6 +620,26 @@ REPEATED = frozenset(
         "ko-3068",  # audit 99: ko-2993 in other words
         "ko-3114",  # audit 99: ko-1530 (off topic) in other words
         "ko-3115",  # audit 99: ko-2039 (off topic) in other words
+        "en-3703",  # audit 102: en-2500 in other words
+        "en-3708",  # audit 102: en-951 in other words
+        "en-3710",  # audit 102: en-399 in other words
+        "ko-3163",  # audit 102: ko-412 in other words
+        "ko-3174",  # audit 102: ko-1585 in other words
+        "ko-3184",  # audit 102: ko-2208 in other words
+        "en-3750",  # audit 103: en-2500 in other words
+        "en-3753",  # audit 103: en-3381 in other words
+        "en-3754",  # audit 103: en-2585 in other words
+        "en-3756",  # audit 103: en-1838 (unanswerable) in other words
+        "en-3757",  # audit 103: en-2457 (unanswerable) in other words
+        "ko-3214",  # audit 103: ko-1969 (unanswerable) in other words
+        "en-3775",  # audit 104: en-2935 in other words
+        "en-3780",  # audit 104: en-1128 in other words
+        "en-3801",  # audit 104: en-1566 (unanswerable) in other words
+        "ko-3218",  # audit 104: ko-1187 in other words
+        "en-3814",  # audit 105: en-3635 in other words
+        "en-3820",  # audit 105: en-2136 in other words
+        "ko-3261",  # audit 105: ko-1584 in other words
+        "ko-3273",  # audit 105: ko-2206 (off topic) in other words
     }
 )
 
@@ -869,6 +889,24 @@ REPEATED_TEST = frozenset(
         "en-3618",  # audit 99: en-420 in other words
         "en-3622",  # audit 99: en-3045 in other words
         "ko-3073",  # audit 99: ko-1977 in other words
+        "en-3707",  # audit 102: en-2070 in other words
+        "en-3715",  # audit 102: en-3138 (unanswerable) in other words
+        "ko-3161",  # audit 102: ko-1922 in other words
+        "en-3726",  # audit 103: en-1753 in other words
+        "en-3751",  # audit 103: en-973 in other words
+        "ko-3213",  # audit 103: ko-2403 (unanswerable) in other words
+        "en-3774",  # audit 104: en-2010 in other words
+        "ko-3223",  # audit 104: ko-341 in other words
+        "ko-3232",  # audit 105: ko-1651 in other words
+        "en-3816",  # audit 105: en-973 in other words
+        "en-3819",  # audit 105: en-1951 in other words
+        "ko-3238",  # audit 105: ko-2897 in other words
+        "ko-3255",  # audit 105: ko-2514 in other words
+        "ko-3258",  # audit 105: ko-1715 in other words
+        "ko-3259",  # audit 105: ko-3051 in other words
+        "ko-3262",  # audit 105: ko-3116 in other words
+        "en-3824",  # audit 105: en-547 (unanswerable) in other words
+        "ko-3274",  # audit 105: ko-1895 (off topic) in other words
     }
 )
 

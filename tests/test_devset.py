@@ -539,6 +539,10 @@ AUDIT98 = DEFAULT_DEVSET.with_name("audit98.jsonl")
 AUDIT100 = DEFAULT_DEVSET.with_name("audit100.jsonl")
 AUDIT101 = DEFAULT_DEVSET.with_name("audit101.jsonl")
 AUDIT99 = DEFAULT_DEVSET.with_name("audit99.jsonl")
+AUDIT102 = DEFAULT_DEVSET.with_name("audit102.jsonl")
+AUDIT103 = DEFAULT_DEVSET.with_name("audit103.jsonl")
+AUDIT104 = DEFAULT_DEVSET.with_name("audit104.jsonl")
+AUDIT105 = DEFAULT_DEVSET.with_name("audit105.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -644,6 +648,10 @@ SETS_IN_ORDER = (
     AUDIT100,
     AUDIT101,
     AUDIT99,
+    AUDIT102,
+    AUDIT103,
+    AUDIT104,
+    AUDIT105,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -746,6 +754,10 @@ LATER_AUDITS = {
     AUDIT100: (16, 12, 60, 32),  # ethnic Korean journalists from Yanbian working in Seoul
     AUDIT101: (16, 12, 60, 14),  # supply-chain and sanctions compliance officers
     AUDIT99: (16, 12, 60, 28),  # a self-help group of middle-aged defector women, colloquial Korean
+    AUDIT102: (16, 11, 60, 31),  # students preparing a unification-education quiz, casual Korean
+    AUDIT103: (16, 13, 60, 17),  # congressional caseworkers answering constituents
+    AUDIT104: (16, 12, 60, 18),  # treaty-body secretariat interns drafting briefing notes
+    AUDIT105: (16, 11, 60, 34),  # defector university students writing papers and applying for jobs
 }
 
 
@@ -767,7 +779,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit101.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit105.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
