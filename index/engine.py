@@ -1728,9 +1728,13 @@ class GroundIndex:
                 )
             if c.relative:
                 # a year named from the asker's day: as the passage writes it (not in a law's amendment
-                # notes, "<개정 2025.2.11>"; in a span, "fiscal years 2022 through 2027")
-                return _writes_year(rec.passage.text, c.text) or _said_last_year(
-                    self.backend.source_record(rec.passage.source_id).meta, rec, c
+                # notes, "<개정 2025.2.11>"; in a span, "fiscal years 2022 through 2027", "since 11 March
+                # 2023" up to the source's date); what a source published that year, by its date
+                meta = self.backend.source_record(rec.passage.source_id).meta
+                if "published" in c.given and (meta.date or "")[:4] == c.text:
+                    return True
+                return _writes_year(rec.passage.text, c.text, (meta.date or "")[:4]) or _said_last_year(
+                    meta, rec, c
                 )
             if set(c.terms) <= tokens:
                 return c.kind != "phrase" or in_a_row(c.in_order or c.terms, rec.tokens)
@@ -2359,7 +2363,8 @@ _AMENDMENT_NOTE = re.compile(r"<[^<>]*\d{4}\.\s?\d{1,2}\.\s?\d{1,2}[^<>]*>")
 # A question about a law's amendments, which those notes answer ("작년에 개정된 조항은?", "Which articles
 # were deleted last year?")
 _AMENDMENT_ASKED = re.compile(
-    r"개정|신설|삭제|시행|부칙|바뀌|바뀐|달라지|달라진|변경"
+    r"개정|신설|삭제|시행|부칙|바뀌|바뀐|달라지|달라진|변경|맡게|새로|(?:작년|지난\s?해|올해)[^?]{0,12}부터"
+    r"|\bsince\s+(?:last|this)\s+year|\btook\s+over"
     r"|\b(?:amend\w*|delet\w*|insert\w*|repeal\w*|enact\w*|in\s+force|took\s+effect|chang(?:e|ed|es)\b)",
     re.IGNORECASE,
 )
@@ -2367,26 +2372,49 @@ _AMENDMENT_ASKED = re.compile(
 # 년째") or what the asker may have ("받을 수 있는 지원", "What am I entitled to this year?"): no year asked
 _FROM_NOW = re.compile(
     r"\bhow\s+old\b|\byears?\s+(?:since|ago)\b|\banniversar|몇\s*주년|몇\s*년째|지\s*몇\s*년"
-    r"|받을\s*수\s*있|받으려면|\b(?:entitled|eligible|qualify)\b|\bcan\s+(?:I|we|she|he|they)\s+(?:get|receive|claim)\b",
+    r"|받을\s*수\s*있|받으려면|\b(?:entitled|eligible|qualify)\b|\bcan\s+(?:I|we|she|he|they)\s+(?:get|receive|claim)\b"
+    r"|올해\s*기준|\bas\s+of\s+(?:this\s+year|now)",
     re.IGNORECASE,
 )
 # A count of what happened, asked in the past ("How many did China return last year?", "작년에 몇 명이
 # 왔어요?"), not of what is ("How many soldiers does North Korea have this year?")
 _PAST_EVENT = re.compile(
-    r"\b(?:did|was|were|arrived|came|fled|returned|repatriated|deported|arrested|detained|executed|entered|"
-    r"defected|crossed|died|resettled|admitted|granted|recognized|recognised|convicted|sentenced|reached|sent)\b"
-    r"|었|았|였|했|됐|왔|갔|(?:한|된|온|간|난)\s*(?:사람|학생|탈북민|탈북자|인원|주민|여성|아동|난민|외국인)",
+    r"\b(?:arrived|came|fled|returned|repatriated|deported|arrested|detained|executed|entered|defected|"
+    r"crossed|died|resettled|admitted|granted|recognized|recognised|convicted|sentenced|reached|sent)\b"
+    r"|\bdid\b[^?]{0,60}\b(?:arrive|come|flee|return|repatriate|deport|arrest|detain|execute|enter|defect|"
+    r"cross|die|resettle|admit|grant|recognize|recognise|convict|sentence|reach|send|accept|catch|take\s+in)\b"
+    r"|했|됐|왔|갔|(?:한|된|온|간|난)\s*(?:사람|학생|탈북민|탈북자|인원|주민|여성|아동|난민|외국인)",
     re.IGNORECASE,
 )
 
 
-def _writes_year(text: str, year: str) -> bool:
+def _writes_year(text: str, year: str, dated: str = "") -> bool:
     """Whether `text` writes `year` ("2025"), alone or in a span (`_YEAR_SPAN`: "2020-25 est.", "fiscal
-    years 2022 through 2027"), outside amendment notes (`_AMENDMENT_NOTE`)."""
+    years 2022 through 2027"; an open one, "since 2019", "since 11 March 2023", up to `dated`, its
+    source's year: a page of 2019 saying "since 2000" tells nothing of 2025), outside amendment notes
+    (`_AMENDMENT_NOTE`)."""
     plain = _AMENDMENT_NOTE.sub(" ", text)
     if re.search(rf"(?<!\d){year}(?!\d)", plain) is not None:
         return True
-    return any(_spans_year(m, frozenset((year,))) for m in _YEAR_SPAN.finditer(plain))
+    for m in _YEAR_SPAN.finditer(plain):
+        bounds = _span_of(m)
+        if bounds is None:
+            continue
+        first, last = bounds
+        if last == OPEN_END:  # "since 2000": up to the source's date, when it has one
+            last = int(dated) if dated.isdigit() else first - 1
+        if first <= int(year) <= last:
+            return True
+    return any(
+        int(m.group(1)) <= int(year) <= int(dated) for m in _SINCE_DATE.finditer(plain) if dated.isdigit()
+    )
+
+
+# "since 17 December 2011", "(since 30 June 2023)": a holder's term from a day, up to the source's date
+_SINCE_DATE = re.compile(
+    r"\bsince\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+(?:\d{1,2},\s+)?((?:19|20)\d\d)\b"
+)
 
 
 def _with_calendar_year(q: QuestionAnalysis, today: date) -> QuestionAnalysis:
@@ -2408,6 +2436,8 @@ def _with_calendar_year(q: QuestionAnalysis, today: date) -> QuestionAnalysis:
     asked = next((c.text for c in q.constraints if c.kind == "answer"), None)
     if asked is None and not _ASKS_WHAT.search(q.text):
         return q  # a yes-or-no question: "Can a defector who came last year get housing support?"
+    if asked == "a duration":
+        return q  # a law's period, whatever the year ("올해 난민 이의신청 기한은 며칠인가요?")
     if _ATTRIBUTION.search(q.text) or _AMENDMENT_ASKED.search(q.text) or _FROM_NOW.search(q.text):
         # the year of the source it names, or of a law's amendment, told by its notes; a year counted
         # from today ("How old is the Convention this year?"), or what the asker may have this year
@@ -2416,6 +2446,8 @@ def _with_calendar_year(q: QuestionAnalysis, today: date) -> QuestionAnalysis:
     if calendar is None:
         return q
     year, words = calendar
+    if asked != "a count" and _KO_ARRIVED_IN.search(q.text):
+        return q  # the asker's cohort, not the year asked: "작년에 한국에 온 탈북민의 정착금은 ..."
     if year == str(today.year) and not (
         asked in ("an amount", "an amount, not a fine", "a date")
         or _ASKS_WHEN.search(q.text)
@@ -2425,20 +2457,31 @@ def _with_calendar_year(q: QuestionAnalysis, today: date) -> QuestionAnalysis:
     wording = set(analyze(words))
     terms = (*(t for t in q.terms if t not in wording), year)
     # what a source published or said that year is told by its date too ("What did the State Department
-    # publish last year ...?")
-    relative = "" if _PUBLISHED.search(q.text) else words
+    # publish last year ...?": its report of 2024, dated 2025)
+    given = ("published",) if _PUBLISHED.search(q.text) else ()
     return replace(
-        q, terms=terms, constraints=(*q.constraints, Constraint("year", year, (year,), relative=relative))
+        q,
+        terms=terms,
+        constraints=(*q.constraints, Constraint("year", year, (year,), given=given, relative=words)),
     )
 
 
-# A question asking when or by when ("When is the deadline ... this year?", "올해 ... 언제")
-_ASKS_WHEN = re.compile(r"\bwhen\b|\bdeadline|\bdue\b|언제|마감|기한", re.IGNORECASE)
-# What a source does that a year names: publish, release, report, say
-_PUBLISHED = re.compile(
-    r"\b(?:publish\w*|releas\w*|issu\w*|report(?:ed)?\s+(?:on|about)|sa(?:y|id)|stat(?:e|ed)|announc\w*)\b"
-    r"|발표|발간|펴낸|공개한",
+# A question asking when or by when ("When is the deadline ... this year?", "올해 ... 언제"; not "when" as a
+# conjunction: "What happens to them when China catches them this year?")
+_ASKS_WHEN = re.compile(
+    r"\bwhen(?:'s|’s|\s+(?:is|was|will|are|were|does|did|do|should|must|can)\b)|\bdeadline|\bdue\b|언제|마감|기한",
     re.IGNORECASE,
+)
+# What a source does that a year names: publish, release, report, say, find, describe
+_PUBLISHED = re.compile(
+    r"\b(?:publish\w*|releas\w*|issued|report(?:ed)?\s+(?:on|about)|sa(?:y|id)|stated|announc\w*|find|found|"
+    r"document(?:ed)?|describ\w*|noted|wr(?:ite|ote))\b|발표|발간|펴낸|공개한|밝힌|지적한|뭐라고",
+    re.IGNORECASE,
+)
+# A Korean question's cohort named by the year it came ("작년에 한국에 온 탈북민의 거주지 보호기간", "올해
+# 난민으로 인정된 사람이 받는 처우"): the asker's case, not the year asked, unless it counts them
+_KO_ARRIVED_IN = re.compile(
+    r"(?:작년|지난\s?해|올해|금년|내년)(?:에|에는)?\s+(?:[가-힣]+\s+){0,2}?[가-힣]*(?:온|간|한|된|난|받은)\s+[가-힣]"
 )
 
 

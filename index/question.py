@@ -1022,6 +1022,8 @@ _CALENDAR_YEAR = re.compile(
 # rejected last year, can I appeal?"): its year sets the scene, it is not what is asked
 _SCENE_END = re.compile(
     r"(?:(?<=는데|은데|인데|던데|다면|으면|되면|려면|니까|해서|어서|아서|하여|되어|여서)|(?<=한\s후|한\s뒤))[,\s]+"
+    # a dash ("My sister defected last year — how long can she stay ...?")
+    r"|\s*—\s*|\s+[–-]\s+"
 )
 _SCENE_CLAUSE = re.compile(
     r"(?:\S\s+(?:who|whom|whose)|\b(?:if|since|after|because|once|unless|although|though|now\s+that)"

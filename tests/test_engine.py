@@ -651,6 +651,11 @@ def test_a_year_named_from_the_asker_s_day_is_counted_from_the_day_asked(
         "What help can I get this year if the guards arrested me?",
         "What changed in Borduria's border law this year?",
         "올해 국경법에서 바뀐 내용은 무엇인가요?",
+        # a law's period, whatever the year; the asker's cohort; "when" as a conjunction; now
+        "How many days could Borduria's guards hold a defector last year?",
+        "작년에 한국에 온 탈북민의 정착금은 얼마인가요?",
+        "What happens to defectors when Borduria's guards catch them this year?",
+        "올해 기준으로 국경 경비대는 몇 명인가요?",
     ):
         assert not any(c.startswith("year:") for c in _explained(idx, question).constraints), question
 
@@ -663,6 +668,8 @@ def _explained(idx: engine.GroundIndex, question: str) -> Explanation:
 
 LATEST = {
     "profile.txt": "Borduria profile\n\nTotal fertility rate: 1.8 children born/woman (2025 est.)",
+    "leaders.txt": "Borduria leaders\n\nhead of government: Premier ZORIN Ivo (since 11 March 2023)",
+    "growth.txt": "Borduria growth\n\nSince 2000, Borduria's crude birth rate has exceeded its death rate.",
     "economy.txt": "Borduria economy\n\nUnemployment rate 2024: 4.6%",
     "budget.txt": "Borduria budget\n\nThe agency is given 1,000,000 dollars for each of the fiscal "
     "years 2022 through 2026.",
@@ -671,6 +678,8 @@ LATEST = {
 LATEST_MANIFEST = (
     "file,title,publisher_or_author,date,source_url,origin,license,language\n"
     "profile.txt,Borduria profile,Example,2026-01-15,https://example.org/p,test,CC BY,en\n"
+    "leaders.txt,Borduria leaders,Example,2026-01-15,https://example.org/l,test,CC BY,en\n"
+    "growth.txt,Borduria growth,Example,2019-05-01,https://example.org/g,test,CC BY,en\n"
     "economy.txt,Borduria economy,Example,2026-01-15,https://example.org/e,test,CC BY,en\n"
     "budget.txt,Borduria budget,Example,2022-01-15,https://example.org/b,test,CC BY,en\n" + _FILLER_ROW
 )
@@ -698,6 +707,18 @@ def test_this_year_s_state_is_now_and_its_amount_the_year_s(
     assert budget.explanation is not None and "year: 2026 (this year)" in budget.explanation.constraints
     later = Query("How much money will the agency be given next year?", asked_on=asked)
     assert not idx.search(later).answered
+    # a term "since" a day runs to its source's date (2026: it holds 2025); a page of 2019 saying
+    # "since 2000" tells nothing of 2025
+    premier = idx.search(Query("Who was Borduria's premier last year?", asked_on=asked))
+    assert premier.answered and "since 11 March 2023" in premier.hits[0].passage.text
+    births = idx.search(
+        Query("What was Borduria's crude birth rate last year?", explain=True, asked_on=asked)
+    )
+    assert births.explanation is not None
+    assert not any(h.passage.source_id.startswith("growth-") for h in births.hits)
+    assert any(
+        c.source_id.startswith("growth-") and "2025" in c.missing for c in births.explanation.candidates
+    )
 
 
 AMENDED = {

@@ -468,6 +468,7 @@ def test_the_question_s_present_is_a_moment_no_source_holds(question: str, momen
         ("When I arrived in South Korea last year, what support was I entitled to?", None),
         ("What should I do to get housing support now that I arrived last year?", None),
         ("작년에 입국하여 정착지원을 받으려면 무엇이 필요한가요?", None),
+        ("My sister defected last year — how long can she stay in the facility?", None),
         # a who-clause a count asks of is what it counts
         ("What is the number of North Korean defectors who arrived last year?", ("2025", "last year")),
     ],
