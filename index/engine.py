@@ -2431,7 +2431,8 @@ def _with_calendar_year(q: QuestionAnalysis, today: date) -> QuestionAnalysis:
     estimates, of the years before: "this year" is now. This year's amount, date or deadline, or count
     of what happened (its minimum wage, a deadline, arrivals: `_ASKS_WHEN`, `_PAST_EVENT`) is asked of
     the year. A year a source published or said something in (`_PUBLISHED`) is also held by its date."""
-    if any(c.kind == "year" for c in q.constraints):
+    calendar = calendar_year(q.text, today)
+    if calendar is None or any(c.kind == "year" for c in q.constraints):
         return q
     asked = next((c.text for c in q.constraints if c.kind == "answer"), None)
     if asked is None and not _ASKS_WHAT.search(q.text):
@@ -2441,9 +2442,6 @@ def _with_calendar_year(q: QuestionAnalysis, today: date) -> QuestionAnalysis:
     if _ATTRIBUTION.search(q.text) or _AMENDMENT_ASKED.search(q.text) or _FROM_NOW.search(q.text):
         # the year of the source it names, or of a law's amendment, told by its notes; a year counted
         # from today ("How old is the Convention this year?"), or what the asker may have this year
-        return q
-    calendar = calendar_year(q.text, today)
-    if calendar is None:
         return q
     year, words = calendar
     if asked != "a count" and _KO_ARRIVED_IN.search(q.text):

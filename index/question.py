@@ -400,7 +400,8 @@ class Constraint:
             is no month). So "2023년 10월" is found in "In October 2023" and "October" in "2023년 10월".
         relative: for a year named from the asker's day, the words that named it ("last year", 올해:
             `calendar_year`); such a year is held by a passage's text, not by its source's date alone
-            (a law amended in 2025 tells nothing of "last year"); "" otherwise.
+            (a law amended in 2025 tells nothing of "last year"), unless `given` holds "published" (the
+            question asks what a source published or said that year: its date tells it); "" otherwise.
     """
 
     kind: ConstraintKind
@@ -986,18 +987,12 @@ def _asker_days(text: str) -> list[re.Match[str]]:
     question mark) or in its last one, not in a sentence or clause that sets the scene ("I have my
     refugee interview tomorrow; can I have a lawyer?", "내일 난민 면접이 있는데 변호사의 도움을 받을 수
     있나요?", "Tonight I'm meeting a North Korean defector; what support ...?")."""
-    return _in_asking_parts(_PRESENT_MOMENT, text)
-
-
-def _in_asking_parts(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """`pattern`'s matches in the sentences of `text` that ask (ending in a question mark) or in its
-    last one, not in a sentence or clause that sets the scene (`_CLAUSE_END`)."""
     bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(text) if m.end() < len(text)), len(text)]
     found: list[re.Match[str]] = []
     for start, end in itertools.pairwise(bounds):
         part = text[start:end].rstrip()
         if part.endswith(("?", "？")) or end == len(text):
-            found += pattern.finditer(text, start, end)
+            found += _PRESENT_MOMENT.finditer(text, start, end)
     return found
 
 
@@ -1026,7 +1021,7 @@ _SCENE_END = re.compile(
     r"|\s*—\s*|\s+[–-]\s+"
 )
 _SCENE_CLAUSE = re.compile(
-    r"(?:\S\s+(?:who|whom|whose)|\b(?:if|since|after|because|once|unless|although|though|now\s+that)"
+    r"(?:\S\s+(?P<who>who|whom|whose)|\b(?:if|since|after|because|once|unless|although|though|now\s+that)"
     r"|\bwhen\s+(?:I|we|you|he|she|they|my|our|his|her|their)\b)\b[^,;?]*$",
     re.IGNORECASE,
 )
@@ -1044,6 +1039,8 @@ def calendar_year(text: str, today: date) -> tuple[str, str] | None:
     asks (the last one of a sentence that asks, or of the last sentence), not in one that sets the scene
     ("She reached Seoul last year. Is she a citizen?", "작년에 입국했다면 ...", "Can someone who arrived
     last year ...?": `_SCENE_END`, `_SCENE_CLAUSE`); None when it names none."""
+    if _CALENDAR_YEAR.search(text) is None:
+        return None
     bounds = [0, *(m.end() for m in _CALENDAR_SENTENCE_END.finditer(text) if m.end() < len(text)), len(text)]
     for start, end in itertools.pairwise(bounds):
         sentence = text[start:end].rstrip()
@@ -1053,10 +1050,7 @@ def calendar_year(text: str, today: date) -> tuple[str, str] | None:
         asking = start + (cuts[-1] if cuts else 0)
         for m in _CALENDAR_YEAR.finditer(text, asking, start + len(sentence)):
             scene = _SCENE_CLAUSE.search(text, asking, m.start())
-            if scene and not (
-                scene.group().split()[1].lower() in ("who", "whom", "whose")
-                and _COUNTED_BEFORE.search(text, asking, scene.start() + 1)
-            ):
+            if scene and not (scene.group("who") and _COUNTED_BEFORE.search(text, asking, scene.start() + 1)):
                 continue
             group = m.lastgroup or ""
             offset = -1 if group.endswith("last") else 1 if group.endswith("next") else 0
