@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT105`: bench/devset/audit3.jsonl to audit105.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT109`: bench/devset/audit3.jsonl to audit109.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -144,6 +144,10 @@ AUDIT102 = DEVSET.with_name("audit102.jsonl")
 AUDIT103 = DEVSET.with_name("audit103.jsonl")
 AUDIT104 = DEVSET.with_name("audit104.jsonl")
 AUDIT105 = DEVSET.with_name("audit105.jsonl")
+AUDIT106 = DEVSET.with_name("audit106.jsonl")
+AUDIT107 = DEVSET.with_name("audit107.jsonl")
+AUDIT108 = DEVSET.with_name("audit108.jsonl")
+AUDIT109 = DEVSET.with_name("audit109.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -250,6 +254,10 @@ QUESTION_SETS = {
     "audit 103": AUDIT103,
     "audit 104": AUDIT104,
     "audit 105": AUDIT105,
+    "audit 106": AUDIT106,
+    "audit 107": AUDIT107,
+    "audit 108": AUDIT108,
+    "audit 109": AUDIT109,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

@@ -640,6 +640,10 @@ REPEATED = frozenset(
         "en-3820",  # audit 105: en-2136 in other words
         "ko-3261",  # audit 105: ko-1584 in other words
         "ko-3273",  # audit 105: ko-2206 (off topic) in other words
+        "en-3837",  # audit 107: en-561 in other words
+        "en-3854",  # audit 107: en-363 in other words
+        "ko-3341",  # audit 108: ko-012 in other words
+        "en-3944",  # audit 109: en-580 but "Roughly" (unanswerable)
     }
 )
 
@@ -907,6 +911,10 @@ REPEATED_TEST = frozenset(
         "ko-3262",  # audit 105: ko-3116 in other words
         "en-3824",  # audit 105: en-547 (unanswerable) in other words
         "ko-3274",  # audit 105: ko-1895 (off topic) in other words
+        "en-3866",  # audit 107: en-1515 in other words (a test half)
+        "en-3887",  # audit 107: en-1056 in other words (unanswerable; a test half)
+        "ko-3311",  # audit 107: ko-621 in other words (unanswerable; a test half)
+        "ko-3348",  # audit 108: ko-1167 in other words (unanswerable; a test half)
     }
 )
 

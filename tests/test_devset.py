@@ -543,6 +543,10 @@ AUDIT102 = DEFAULT_DEVSET.with_name("audit102.jsonl")
 AUDIT103 = DEFAULT_DEVSET.with_name("audit103.jsonl")
 AUDIT104 = DEFAULT_DEVSET.with_name("audit104.jsonl")
 AUDIT105 = DEFAULT_DEVSET.with_name("audit105.jsonl")
+AUDIT106 = DEFAULT_DEVSET.with_name("audit106.jsonl")
+AUDIT107 = DEFAULT_DEVSET.with_name("audit107.jsonl")
+AUDIT108 = DEFAULT_DEVSET.with_name("audit108.jsonl")
+AUDIT109 = DEFAULT_DEVSET.with_name("audit109.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -652,6 +656,10 @@ SETS_IN_ORDER = (
     AUDIT103,
     AUDIT104,
     AUDIT105,
+    AUDIT106,
+    AUDIT107,
+    AUDIT108,
+    AUDIT109,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -758,6 +766,10 @@ LATER_AUDITS = {
     AUDIT103: (16, 13, 60, 17),  # congressional caseworkers answering constituents
     AUDIT104: (16, 12, 60, 18),  # treaty-body secretariat interns drafting briefing notes
     AUDIT105: (16, 11, 60, 34),  # defector university students writing papers and applying for jobs
+    AUDIT106: (16, 13, 60, 22),  # immigration and family lawyers for defectors and their China-born children
+    AUDIT107: (16, 12, 60, 17),  # data analysts of an NGO's database of repatriation and trafficking cases
+    AUDIT108: (16, 12, 60, 28),  # political officers of foreign embassies in Seoul drafting cables
+    AUDIT109: (16, 12, 60, 27),  # retired volunteers mentoring newly arrived defector families, in Korean
 }
 
 
@@ -779,7 +791,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit105.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit109.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
