@@ -984,11 +984,15 @@ class GroundIndex:
         if not runs:
             return ""
         texts = [_WORD.findall(h.passage.text.casefold()) for h in heads]
-        states = [
-            countries_in(h.passage.text)
-            | countries_in(self.backend.source_record(h.passage.source_id).meta.title)
-            for h in heads
-        ]
+
+        @functools.cache
+        def states(i: int) -> frozenset[str]:
+            # the states a candidate or its source names, read only for a name with an owner that the
+            # candidate writes (each is some 40 patterns over the passage's text)
+            head = heads[i]
+            title = self.backend.source_record(head.passage.source_id).meta.title
+            return countries_in(head.passage.text) | countries_in(title)
+
         titles = self._source_titles()
         for run in runs:
             # as written, or with words left out ("Global Magnitsky Human Rights Accountability Act" for
@@ -1004,9 +1008,9 @@ class GroundIndex:
             own = [t for t in analyze(" ".join(bare)) if not is_kind(t) and t not in _state_words()]
             if any(
                 _writes_name(text, written)
-                or ((not owners or owners & named) and _writes_name(text, bare))
+                or (_writes_name(text, bare) and (not owners or bool(owners & states(i))))
                 or (len(own) > 1 and _holds_close(head.tokens, own))
-                for text, named, head in zip(texts, states, heads, strict=True)
+                for i, (text, head) in enumerate(zip(texts, heads, strict=True))
             ) or self._is_a_source(run, q, titles):
                 return ""
         return f"the collection holds no {_A_LEADING_THE.sub('', runs[0])}"
