@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT109`: bench/devset/audit3.jsonl to audit109.jsonl), each
+audits are sets of their own (`AUDIT3` to `AUDIT113`: bench/devset/audit3.jsonl to audit113.jsonl), each
 with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -148,6 +148,10 @@ AUDIT106 = DEVSET.with_name("audit106.jsonl")
 AUDIT107 = DEVSET.with_name("audit107.jsonl")
 AUDIT108 = DEVSET.with_name("audit108.jsonl")
 AUDIT109 = DEVSET.with_name("audit109.jsonl")
+AUDIT110 = DEVSET.with_name("audit110.jsonl")
+AUDIT111 = DEVSET.with_name("audit111.jsonl")
+AUDIT112 = DEVSET.with_name("audit112.jsonl")
+AUDIT113 = DEVSET.with_name("audit113.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -258,6 +262,10 @@ QUESTION_SETS = {
     "audit 107": AUDIT107,
     "audit 108": AUDIT108,
     "audit 109": AUDIT109,
+    "audit 110": AUDIT110,
+    "audit 111": AUDIT111,
+    "audit 112": AUDIT112,
+    "audit 113": AUDIT113,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

@@ -640,10 +640,17 @@ REPEATED = frozenset(
         "en-3820",  # audit 105: en-2136 in other words
         "ko-3261",  # audit 105: ko-1584 in other words
         "ko-3273",  # audit 105: ko-2206 (off topic) in other words
-        "en-3837",  # audit 107: en-561 in other words
+        "en-3837",  # audit 106: en-561 in other words
         "en-3854",  # audit 107: en-363 in other words
         "ko-3341",  # audit 108: ko-012 in other words
         "en-3944",  # audit 109: en-580 but "Roughly" (unanswerable)
+        "en-3993",  # audit 111: en-1505 in other words
+        "ko-3424",  # audit 111: ko-337 in other words
+        "en-4009",  # audit 112: en-1454 but "Seoul's"
+        "en-4013",  # audit 112: en-3858 in other words
+        "en-4040",  # audit 112: en-1432 in other words (unanswerable)
+        "en-4054",  # audit 113: en-2477 in other words (unanswerable)
+        "ko-3495",  # audit 113: ko-532 in other words
     }
 )
 
@@ -913,8 +920,11 @@ REPEATED_TEST = frozenset(
         "ko-3274",  # audit 105: ko-1895 (off topic) in other words
         "en-3866",  # audit 107: en-1515 in other words (a test half)
         "en-3887",  # audit 107: en-1056 in other words (unanswerable; a test half)
-        "ko-3311",  # audit 107: ko-621 in other words (unanswerable; a test half)
+        "ko-3311",  # audit 106: ko-621 in other words (unanswerable; a test half)
         "ko-3348",  # audit 108: ko-1167 in other words (unanswerable; a test half)
+        "en-3962",  # audit 110: en-125 in other words (a test half)
+        "en-3968",  # audit 110: en-3005 in other words (a test half)
+        "ko-3506",  # audit 113: ko-3274 in other words (off topic; a test half)
     }
 )
 

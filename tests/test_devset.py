@@ -547,6 +547,10 @@ AUDIT106 = DEFAULT_DEVSET.with_name("audit106.jsonl")
 AUDIT107 = DEFAULT_DEVSET.with_name("audit107.jsonl")
 AUDIT108 = DEFAULT_DEVSET.with_name("audit108.jsonl")
 AUDIT109 = DEFAULT_DEVSET.with_name("audit109.jsonl")
+AUDIT110 = DEFAULT_DEVSET.with_name("audit110.jsonl")
+AUDIT111 = DEFAULT_DEVSET.with_name("audit111.jsonl")
+AUDIT112 = DEFAULT_DEVSET.with_name("audit112.jsonl")
+AUDIT113 = DEFAULT_DEVSET.with_name("audit113.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -660,6 +664,10 @@ SETS_IN_ORDER = (
     AUDIT107,
     AUDIT108,
     AUDIT109,
+    AUDIT110,
+    AUDIT111,
+    AUDIT112,
+    AUDIT113,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -770,6 +778,10 @@ LATER_AUDITS = {
     AUDIT107: (16, 12, 60, 17),  # data analysts of an NGO's database of repatriation and trafficking cases
     AUDIT108: (16, 12, 60, 28),  # political officers of foreign embassies in Seoul drafting cables
     AUDIT109: (16, 12, 60, 27),  # retired volunteers mentoring newly arrived defector families, in Korean
+    AUDIT110: (16, 12, 60, 24),  # human-rights researchers in Taipei and Hong Kong on China's border rules
+    AUDIT111: (16, 12, 60, 23),  # school teachers preparing unification-education lessons, in Korean
+    AUDIT112: (16, 12, 60, 20),  # wire and broadcast journalists covering a wave of forced repatriations
+    AUDIT113: (16, 12, 60, 23),  # staff of safe houses along the escape route, in practical Korean
 }
 
 
@@ -791,7 +803,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit109.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit113.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
