@@ -568,3 +568,27 @@ def test_an_adherent_is_held_by_the_doctrine(demo_index: GroundIndex) -> None:
         "Religious Intelligence breakdown of belief in North Korea: what share is Christian, Buddhist, "
         "Chondoist, shamanist?",
     )
+
+
+def test_a_korean_question_is_not_answered_by_a_passage_in_another_language_that_says_none_of_it(
+    demo_index: GroundIndex,
+) -> None:
+    # the dense match alone found "Cuisine ... Korean cuisine has evolved" in the English Wikipedia
+    # article: none of the question's terms that have an English sense is in it
+    question = "김치찌개를 맛있게 끓이는 방법과 필요한 재료를 알려 주세요."
+    recipe = demo_index.search(Query(question, explain=True))
+    assert not recipe.answered and recipe.explanation is not None
+    assert "is in another language and holds under 10% of what can be told there" in (
+        recipe.explanation.reason
+    )
+    # a passage in another language holding some of it through its senses still answers (정치범
+    # 수용소 "prison camps", 출산 "births")
+    assert "prohibit live births in prison camps" in _first_answer(
+        demo_index,
+        "미국 북한인권법 조사 결과 부분에 정치범수용소에서 출산 자체를 못 하게 한다는 내용이 있나요?",
+    )
+    # a sense is held by any of its words (신앙's "religious belief" by "religions"), and a term with no
+    # English sense (믿, a verb stem) tells neither way: the religion paragraph still answers
+    assert "16% practice Korean shamanism" in _first_answer(
+        demo_index, "북한 주민 중 무속신앙 믿는 사람 비율?"
+    )
