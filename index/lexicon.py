@@ -162,6 +162,13 @@ DOMAIN_ENTRIES = (
     ("압록강", "Yalu River; Yalu"),
     ("선양", "Shenyang"),
     ("노동당", "Workers' Party; Korean Workers' Party"),
+    # North Korea's own words, which the English sources write romanised
+    ("노동신문", "Rodong Sinmun"),
+    ("인민반", "inminban"),
+    ("주체사상", "Juche; Juche ideology"),
+    ("천도교", "Chondoism; Chondogyo"),
+    ("무속", "shamanism"),
+    ("코로나", "COVID-19; coronavirus"),
     ("조선중앙통신", "Korean Central News Agency; KCNA"),
     # the collection's own sources as Korean questions name them ("위키백과에 따르면", "CIA 월드 팩트북
     # 기준으로": Kiwi parts 팩트북 into 팩트 + 북, "north")

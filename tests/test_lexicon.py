@@ -81,6 +81,14 @@ def test_the_domain_entries_name_courts_presidents_and_terms_of_office() -> None
     assert tuple(analyze("border crossing")) in lexicon.senses("월경", "ko")
     # the Korean name of the Smuggling Protocol: 이주민 밀입국 방지 의정서
     assert ("migrant",) in lexicon.senses("이주민", "ko") and ("smuggl",) in lexicon.senses("밀입국", "ko")
+    # North Korea's own words, as the English sources write them romanised ("inminban leaders", "Rodong
+    # Sinmun", "Juche", "syncretic Chondogyo"), and the pandemic by its English name
+    assert lexicon.senses("인민반", "ko") == (("inminban",),)
+    assert tuple(analyze("Rodong Sinmun")) in lexicon.senses("노동신문", "ko")
+    assert tuple(analyze("Juche")) in lexicon.senses("주체사상", "ko")
+    assert {("chondoism",), ("chondogyo",)} <= set(lexicon.senses("천도교", "ko"))
+    assert tuple(analyze("COVID-19")) in lexicon.senses("코로나", "ko")
+    assert tuple(analyze("shamanism")) in lexicon.senses("무속", "ko")
 
 
 def test_english_stems_get_the_korean_terms_glossed_by_that_one_word(lexicon: Lexicon) -> None:
