@@ -1591,9 +1591,9 @@ class GroundIndex:
         of the IDF weight of the question's terms that can be told there (held as written, or with a
         sense in its language: `Translation.senses`), as written or through any index term of one of
         their senses (신앙's "religi" of "religi belief"), while such terms weigh at least
-        `CHECKABLE_SHARE` of the question's. A term
-        with no sense there (a name the dictionary lacks: 천도교, 인민반; a verb stem: 믿, 굶) can
-        tell neither way and is left out."""
+        `CHECKABLE_SHARE` of the question's. A term with no sense there (a name the word list lacks; a
+        verb stem: 믿, 굶) can tell neither way and is left out. (`_sense_coverages` reads the senses of
+        every head, a sense only when all its index terms are held, for the ranker.)"""
         senses: dict[str, list[Sense]] = {}
         for tr in scored.translations:
             if tr.language == head.language:
