@@ -201,7 +201,7 @@ TYPED_SENTENCE_SHARE = 0.15
 # that holds under this share of its terms' IDF weight that can be told there
 # (`GroundIndex._says_none_of`), when such terms weigh at least `CHECKABLE_SHARE` of the question's.
 # Fit halves of the 105 sets (2026-12-06): +2 unanswerable refused, +1 answerable refused that showed no
-# answer passage either way; two reviews' 179 probes: +1, none lost (bench/README.md).
+# answer passage either way; two reviews' 160 probes: +1, none lost (bench/README.md).
 FOREIGN_SENSE_FLOOR = 0.1
 CHECKABLE_SHARE = 0.5
 # A figure asked as a length of time or an age is not read so (`TypedReading.apart`, `_TIME_OR_AGE`): it
