@@ -10,8 +10,8 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT113`: bench/devset/audit3.jsonl to audit113.jsonl), each
-with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
+audits are sets of their own (`AUDIT3` to `AUDIT121`: bench/devset/audit3.jsonl to audit121.jsonl),
+each with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
 (2026-12-04) mixes every kind, with 14 unanswerable questions, most of them tempting; audit 11
@@ -152,6 +152,14 @@ AUDIT110 = DEVSET.with_name("audit110.jsonl")
 AUDIT111 = DEVSET.with_name("audit111.jsonl")
 AUDIT112 = DEVSET.with_name("audit112.jsonl")
 AUDIT113 = DEVSET.with_name("audit113.jsonl")
+AUDIT114 = DEVSET.with_name("audit114.jsonl")
+AUDIT115 = DEVSET.with_name("audit115.jsonl")
+AUDIT116 = DEVSET.with_name("audit116.jsonl")
+AUDIT117 = DEVSET.with_name("audit117.jsonl")
+AUDIT118 = DEVSET.with_name("audit118.jsonl")
+AUDIT119 = DEVSET.with_name("audit119.jsonl")
+AUDIT120 = DEVSET.with_name("audit120.jsonl")
+AUDIT121 = DEVSET.with_name("audit121.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -266,6 +274,14 @@ QUESTION_SETS = {
     "audit 111": AUDIT111,
     "audit 112": AUDIT112,
     "audit 113": AUDIT113,
+    "audit 114": AUDIT114,
+    "audit 115": AUDIT115,
+    "audit 116": AUDIT116,
+    "audit 117": AUDIT117,
+    "audit 118": AUDIT118,
+    "audit 119": AUDIT119,
+    "audit 120": AUDIT120,
+    "audit 121": AUDIT121,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

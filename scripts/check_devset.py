@@ -651,6 +651,40 @@ REPEATED = frozenset(
         "en-4040",  # audit 112: en-1432 in other words (unanswerable)
         "en-4054",  # audit 113: en-2477 in other words (unanswerable)
         "ko-3495",  # audit 113: ko-532 in other words
+        "en-4069",  # audit 114: en-3486 in other words
+        "en-4105",  # audit 114: en-2479 in other words (unanswerable)
+        "en-4110",  # audit 115: en-1025 in other words
+        "en-4117",  # audit 115: en-790 in other words
+        "en-4130",  # audit 116: en-1665 in other words
+        "ko-3620",  # audit 116: ko-547 in other words (unanswerable)
+        "en-4141",  # audit 117: en-748 in other words
+        "en-4142",  # audit 117: en-1613 in other words
+        "en-4145",  # audit 117: en-2354 in other words
+        "en-4158",  # audit 117: en-3218 in other words
+        "en-4159",  # audit 117: en-3321 in other words
+        "en-4173",  # audit 117: en-2291 in other words (unanswerable)
+        "en-4179",  # audit 117: en-4040 in other words (unanswerable)
+        "ko-3625",  # audit 117: ko-1270 in other words
+        "ko-3633",  # audit 117: ko-1493 in other words (unanswerable)
+        "ko-3644",  # audit 118: ko-1511 in other words
+        "en-4195",  # audit 118: en-792 in other words
+        "en-4198",  # audit 118: en-1628 in other words
+        "en-4218",  # audit 119: en-1712 in other words
+        "en-4224",  # audit 119: en-4164 in other words
+        "en-4230",  # audit 119: en-3366 in other words
+        "en-4239",  # audit 119: en-2295 in other words (unanswerable)
+        "ko-3689",  # audit 119: ko-704 in other words
+        "ko-3697",  # audit 120: ko-3529 in other words
+        "ko-3715",  # audit 120: ko-1179 in other words
+        "ko-3729",  # audit 120: ko-1493 in other words (unanswerable)
+        "en-4261",  # audit 121: en-1335 in other words
+        "en-4264",  # audit 121: en-2352 in other words
+        "en-4270",  # audit 121: en-4115 in other words
+        "en-4271",  # audit 121: en-4146 in other words
+        "en-4279",  # audit 121: en-1351 in other words
+        "ko-3761",  # audit 121: ko-1684 in other words
+        "en-4187",  # audit 118: en-4142 in other words
+        "en-4213",  # audit 119: en-4141 in other words
     }
 )
 
@@ -925,6 +959,53 @@ REPEATED_TEST = frozenset(
         "en-3962",  # audit 110: en-125 in other words (a test half)
         "en-3968",  # audit 110: en-3005 in other words (a test half)
         "ko-3506",  # audit 113: ko-3274 in other words (off topic; a test half)
+        "en-4073",  # audit 114: en-1955 in other words (a test half)
+        "en-4091",  # audit 114: en-3975 in other words (a test half)
+        "en-4094",  # audit 114: en-3877 in other words (a test half)
+        "en-4108",  # audit 115: en-253 in other words (a test half)
+        "ko-3544",  # audit 115: ko-335 in other words (a test half)
+        "en-4118",  # audit 115: en-4018 in other words (a test half)
+        "en-4123",  # audit 115: en-241 in other words (a test half)
+        "ko-3597",  # audit 116: ko-1681 in other words (a test half)
+        "ko-3600",  # audit 116: ko-2420 in other words (a test half)
+        "en-4147",  # audit 117: en-1746 in other words (a test half)
+        "en-4154",  # audit 117: en-3472 in other words (a test half)
+        "en-4181",  # audit 117: en-837 in other words (unanswerable) (a test half)
+        "ko-3664",  # audit 118: ko-3527 in other words (a test half)
+        "en-4186",  # audit 118: en-1154 in other words (a test half)
+        "en-4192",  # audit 118: en-876 in other words (a test half)
+        "en-4194",  # audit 118: en-4169 in other words (a test half)
+        "en-4206",  # audit 119: en-4144 in other words (a test half)
+        "en-4207",  # audit 119: en-4096 in other words (a test half)
+        "en-4211",  # audit 119: en-2591 in other words (a test half)
+        "en-4215",  # audit 119: en-1112 in other words (a test half)
+        "en-4222",  # audit 119: en-1180 in other words (a test half)
+        "en-4236",  # audit 119: en-3300 in other words (a test half)
+        "en-4237",  # audit 119: en-1160 in other words (unanswerable) (a test half)
+        "ko-3677",  # audit 119: ko-3647 in other words (a test half)
+        "ko-3692",  # audit 119: ko-542 in other words (unanswerable) (a test half)
+        "en-4246",  # audit 120: en-1494 in other words (a test half)
+        "en-4247",  # audit 120: en-2752 in other words (a test half)
+        "en-4251",  # audit 120: en-2697 in other words (a test half)
+        "ko-3704",  # audit 120: ko-335 in other words (a test half)
+        "ko-3710",  # audit 120: ko-3637 in other words (a test half)
+        "ko-3725",  # audit 120: ko-3190 in other words (a test half)
+        "en-4258",  # audit 120: en-1036 in other words (unanswerable) (a test half)
+        "en-4274",  # audit 121: en-4066 in other words (a test half)
+        "en-4275",  # audit 121: en-3726 in other words (a test half)
+        "en-4276",  # audit 121: en-2364 in other words (a test half)
+        "en-4277",  # audit 121: en-4169 in other words (a test half)
+        "en-4280",  # audit 121: en-1190 in other words (a test half)
+        "en-4283",  # audit 121: en-744 in other words (unanswerable) (a test half)
+        "ko-3743",  # audit 121: ko-2909 in other words (a test half)
+        "ko-3755",  # audit 121: ko-3567 in other words (a test half)
+        "ko-3757",  # audit 121: ko-353 in other words (a test half)
+        "ko-3766",  # audit 121: ko-1475 in other words (unanswerable) (a test half)
+        "ko-3768",  # audit 121: ko-3327 in other words (unanswerable) (a test half)
+        "en-4238",  # audit 119: en-4181 in other words (unanswerable) (a test half)
+        "en-4259",  # audit 120: en-4181 in other words (unanswerable) (a test half)
+        "en-4269",  # audit 121: en-4094 in other words (a test half)
+        "ko-3763",  # audit 121: ko-3692 in other words (unanswerable) (a test half)
     }
 )
 

@@ -551,6 +551,14 @@ AUDIT110 = DEFAULT_DEVSET.with_name("audit110.jsonl")
 AUDIT111 = DEFAULT_DEVSET.with_name("audit111.jsonl")
 AUDIT112 = DEFAULT_DEVSET.with_name("audit112.jsonl")
 AUDIT113 = DEFAULT_DEVSET.with_name("audit113.jsonl")
+AUDIT114 = DEFAULT_DEVSET.with_name("audit114.jsonl")
+AUDIT115 = DEFAULT_DEVSET.with_name("audit115.jsonl")
+AUDIT116 = DEFAULT_DEVSET.with_name("audit116.jsonl")
+AUDIT117 = DEFAULT_DEVSET.with_name("audit117.jsonl")
+AUDIT118 = DEFAULT_DEVSET.with_name("audit118.jsonl")
+AUDIT119 = DEFAULT_DEVSET.with_name("audit119.jsonl")
+AUDIT120 = DEFAULT_DEVSET.with_name("audit120.jsonl")
+AUDIT121 = DEFAULT_DEVSET.with_name("audit121.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -668,6 +676,14 @@ SETS_IN_ORDER = (
     AUDIT111,
     AUDIT112,
     AUDIT113,
+    AUDIT114,
+    AUDIT115,
+    AUDIT116,
+    AUDIT117,
+    AUDIT118,
+    AUDIT119,
+    AUDIT120,
+    AUDIT121,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -782,6 +798,14 @@ LATER_AUDITS = {
     AUDIT111: (16, 12, 60, 23),  # school teachers preparing unification-education lessons, in Korean
     AUDIT112: (16, 12, 60, 20),  # wire and broadcast journalists covering a wave of forced repatriations
     AUDIT113: (16, 12, 60, 23),  # staff of safe houses along the escape route, in practical Korean
+    AUDIT114: (16, 12, 60, 18),  # UNHCR and IOM caseworkers in Bangkok interviewing escapees
+    AUDIT115: (16, 12, 60, 29),  # civil-society monitors drafting a UPR shadow report, in formal Korean
+    AUDIT116: (16, 12, 60, 23),  # doctors and psychologists treating defectors, in Korean
+    AUDIT117: (16, 12, 60, 22),  # European Parliament human-rights staff drafting an urgency resolution
+    AUDIT118: (16, 12, 60, 25),  # writers of a Korean TV documentary on defector women's journeys
+    AUDIT119: (16, 12, 60, 25),  # sociologists of marriage migration and trafficking of North Korean women
+    AUDIT120: (16, 12, 60, 27),  # Korean-Chinese (Joseonjok) paralegals handling defectors' papers
+    AUDIT121: (16, 12, 60, 29),  # international-law graduate students on non-refoulement and statelessness
 }
 
 
@@ -803,7 +827,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit113.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit121.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
