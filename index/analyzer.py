@@ -4,6 +4,8 @@ Text is NFKC-normalised and split by script:
 - Latin and other alphabetic words: lowercased, English stop words dropped, Snowball-stemmed
   (PyStemmer). Words with digits ("a320", "covid19") are kept whole. A hyphenated compound also gives
   one term of its stemmed parts ("non-refoulement" -> non, refoul, non-refoul).
+- Latin letters lose their diacritics ("Salmón", "Türk", "Hamhŭng" -> salmon, turk, hamhung), as an
+  English keyboard writes them (Lucene's ASCIIFoldingFilter does the like); other scripts keep theirs.
 - Numbers: thousands separators removed ("2,000" -> "2000"), decimals kept ("3.5").
 - Hangul: Kiwi morphemes whose tag is a content tag (nouns, numerals, roots, verb and adjective
   stems), e.g. "탈북민 강제송환" -> 탈북민, 강제, 송환. A negating prefix (`NEGATING_PREFIXES`: 무,
@@ -35,7 +37,7 @@ import Stemmer
 from corpus.kiwi import get_kiwi, no_pronoun_contractions
 from corpus.script import HAN, HANGUL, KANA_BLOCKS
 
-ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/9"
+ANALYZER_VERSION = "en-snowball+ko-kiwi+cjk-bigram/10"
 
 _CJK = KANA_BLOCKS + HAN
 _WORD_CHAR = rf"[^\W_{HANGUL}{_CJK}]"
@@ -146,7 +148,7 @@ def _non_hangul(text: str) -> list[tuple[int, str]]:
         elif kind == "num":
             out.append((m.start(), _number(tok)))
         else:
-            low = tok.lower().replace("’", "'")
+            low = _folded(tok.lower().replace("’", "'"))
             if low not in STOP_WORDS:
                 words.append((m.start(), low))
     if words:
@@ -155,6 +157,23 @@ def _non_hangul(text: str) -> list[tuple[int, str]]:
     out.extend(_compounds(text))
     out.extend(_alternatives(text))
     return out
+
+
+_LATIN_END = "\u0250"  # Basic Latin to Latin Extended-B: the letters whose marks are folded
+
+
+def _folded(word: str) -> str:
+    """`word` with the diacritics of its Latin letters removed ("salmón" -> "salmon", "chosŏn" ->
+    "choson"); letters of other scripts keep their marks, and letters that are no base letter with a
+    mark stay as they are ("ø", "æ", "ß")."""
+    if word.isascii():
+        return word
+    kept: list[str] = []
+    for ch in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(ch) and kept and kept[-1] < _LATIN_END:
+            continue
+        kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 def bm25_length(tokens: Iterable[str]) -> int:
@@ -172,7 +191,7 @@ def _compounds(text: str) -> list[tuple[int, str]]:
     """
     out: list[tuple[int, str]] = []
     for m in _COMPOUND.finditer(text):
-        parts = [w.lower().replace("’", "'") for w in _HYPHENS.split(m.group(1))]
+        parts = [_folded(w.lower().replace("’", "'")) for w in _HYPHENS.split(m.group(1))]
         kept = [w for w in parts if w not in STOP_WORDS]
         if len(kept) >= 2:
             out.append((m.start(), "-".join(stem_words(kept))))

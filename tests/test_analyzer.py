@@ -47,9 +47,24 @@ def test_numbers() -> None:
 def test_apostrophes_and_unicode() -> None:
     assert analyze("the defector’s story") == analyze("the defector's story") == ["defector", "stori"]
     assert analyze("ＡＢＣ １２３") == ["abc", "123"]  # NFKC folds full-width forms
-    assert analyze("café") == ["café"]
+    assert analyze("café") == analyze("cafe") == ["cafe"]  # Latin diacritics folded
     assert analyze("") == []
     assert analyze("  ,;!  ") == []
+
+
+def test_latin_diacritics_are_folded_as_an_english_keyboard_writes_them() -> None:
+    # "Volker Turk", "Salmon", "Hamhung": a user without the accents still finds the report's name
+    assert analyze("Volker Türk") == analyze("Volker Turk") == ["volker", "turk"]
+    assert analyze("Elizabeth Salmón") == analyze("elizabeth salmon")
+    assert analyze("Hamhŭng and Chosŏn") == analyze("Hamhung and Choson") == ["hamhung", "choson"]
+    assert analyze("Hammarskjöld") == analyze("Hammarskjold")
+    # in a hyphenated compound's term too
+    assert "cote-ivoir" in analyze("Côte-Ivoire")
+    # letters that are no letter with a mark stay; other scripts keep their marks
+    assert analyze("Kjærum") == ["kjærum"]
+    assert analyze("Straße") == ["straße"]
+    assert analyze("ё") == ["ё"]
+    assert analyze("탈북민 强制") == ["탈북민", "强制"]
 
 
 def test_korean_morphemes() -> None:
