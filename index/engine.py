@@ -705,6 +705,19 @@ class GroundIndex:
             if not q.provisions and not named_definer
             else frozenset()
         )
+        if (
+            not named_sources
+            and earlier is not None
+            and not q.provisions
+            and not named_definer
+            and not _instrument_names(question)
+            and not acronyms_in(question)
+        ):
+            # a follow-up that names no instrument asks of the one the question it points back to names
+            # ("And if the buyer then sells her on to someone else?" after "Under China's Criminal Law,
+            # what is the sentence for buying a trafficked woman?": the Criminal Law's article 241 leads,
+            # not the Supreme People's Court's interpretation)
+            named_sources = self._named_sources(history[-1], earlier, translations, stats, query.filters)
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]

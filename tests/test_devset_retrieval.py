@@ -302,6 +302,23 @@ def test_a_named_article_s_passages_otherwise_keep_the_order_of_the_text(demo_in
     assert "owing to well-founded fear of being persecuted" in second.passage.text
 
 
+def test_a_follow_up_naming_no_instrument_asks_of_the_one_its_thread_names(demo_index: GroundIndex) -> None:
+    """The follow-up names no instrument; the question it points back to names China's Criminal Law,
+    whose article on buying a trafficked woman says what reselling her is (the dev set's en-2651)."""
+    earlier = "Under China's Criminal Law, what is the sentence for buying a trafficked woman?"
+    query = Query("And if the buyer then sells her on to someone else?", history=(earlier,), explain=True)
+    assert demo_index.score(query).named_sources == {"cn-law-criminal-law-bacbcee1"}
+    answer = demo_index.search(query)
+    assert answer.answered and answer.explanation is not None
+    assert answer.hits[0].passage.source_id.startswith("cn-law-criminal-law-")
+    assert "收买被拐卖的妇女、儿童又出卖的" in answer.hits[0].passage.text
+    # asked alone, it names none
+    assert not demo_index.score(Query("And if the buyer then sells her on to someone else?")).named_sources
+    # a follow-up that names an instrument of its own asks of that one
+    own = Query("And what does the Palermo Protocol say about that?", history=(earlier,))
+    assert "cn-law-criminal-law-bacbcee1" not in demo_index.score(own).named_sources
+
+
 def test_the_instrument_a_question_names_speaks_first(demo_index: GroundIndex) -> None:
     # 헌법 names the collection's one constitution; its article on working women ranks 2nd by retrieval
     # and the answer model likes a Wikipedia passage on North Korean women at work better
