@@ -2067,7 +2067,13 @@ class GroundIndex:
             # name's, before article 16's "refouler")
             beyond = self._asked_beyond_names(scored)
             in_order = {i: _translated_order(groups[i], scored.language) for i in named_at}
-            named_at.sort(key=lambda i: (-_held_weight(groups[i], beyond), in_order[i]))
+            # (in another language than the question's, a term is held through one of its senses there)
+            across = {
+                lang: _senses(tr for tr in scored.translations if tr.language == lang)
+                for lang in {groups[i].head.language for i in named_at} - {scored.language}
+            }
+            held = {i: _held_weight(groups[i], beyond, across.get(groups[i].head.language)) for i in named_at}
+            named_at.sort(key=lambda i: (-held[i], in_order[i]))
             lead = named_at[:1]
             if lead and lead[0] != shown[0] and not _keeps_typed_first(groups, shown[0], lead[0], scored):
                 shown, marks = _lead(lead, shown, marks, query.k)
@@ -3418,10 +3424,19 @@ def _keeps_typed_first(groups: Sequence[Group], first: int, lead: int, scored: S
     return first_share >= TYPED_SENTENCE_SHARE and share(lead) < first_share
 
 
-def _held_weight(group: Group, weights: Mapping[str, float]) -> float:
-    """The summed `weights` of the terms the group's head holds."""
+def _held_weight(
+    group: Group,
+    weights: Mapping[str, float],
+    senses: Mapping[str, tuple[tuple[str, ...], ...]] | None = None,
+) -> float:
+    """The summed `weights` of the terms the group's head holds: as written, or, with `senses` (each
+    term's senses in the head's language, `_senses`), through every word of one of them."""
     held = group.head.token_set
-    return sum(w for t, w in weights.items() if t in held)
+    return sum(
+        w
+        for t, w in weights.items()
+        if t in held or (senses is not None and any(held.issuperset(s) for s in senses.get(t, ())))
+    )
 
 
 def _translated_order(group: Group, language: str) -> tuple[bool, int]:
