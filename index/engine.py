@@ -334,8 +334,11 @@ class Scored:
             question's terms (`TYPED_SENTENCE_SHARE`); read for the first passage an answer would
             show only. None otherwise.
         named_sources: the one or two sources whose title a question naming no provision names
-            outright (`GroundIndex._named_sources`): an answer whose likeliest passage is another
-            source's (not a definition) shows their best-ranked eligible passage first.
+            outright (`GroundIndex._named_sources`), or, for a follow-up naming no instrument (nor an
+            acronym), the question it points back to: an answer whose likeliest passage is another
+            source's (not a definition) shows their best-ranked eligible passage first (among
+            passages in another language, the one holding most of the question's terms through
+            their senses there).
     """
 
     question: str
@@ -700,24 +703,16 @@ class GroundIndex:
             cands = self._with_subject_definitions(
                 cands, defined, translations, query.filters, stats, search_vec
             )
-        named_sources = (
-            self._named_sources(question, q, translations, stats, query.filters)
-            if not q.provisions and not named_definer
-            else frozenset()
-        )
-        if (
-            not named_sources
-            and earlier is not None
-            and not q.provisions
-            and not named_definer
-            and not _instrument_names(question)
-            and not acronyms_in(question)
-        ):
-            # a follow-up that names no instrument asks of the one the question it points back to names
-            # ("And if the buyer then sells her on to someone else?" after "Under China's Criminal Law,
-            # what is the sentence for buying a trafficked woman?": the Criminal Law's article 241 leads,
-            # not the Supreme People's Court's interpretation)
-            named_sources = self._named_sources(history[-1], earlier, translations, stats, query.filters)
+        named_sources: frozenset[str] = frozenset()
+        if not q.provisions and not named_definer:
+            named_sources = self._named_sources(question, q, translations, stats, query.filters)
+            names_own = bool(_instrument_names(question) or acronyms_in(question))
+            if not named_sources and earlier is not None and not names_own:
+                # a follow-up that names no instrument asks of the one the question it points back to
+                # names ("And if the buyer then sells her on to someone else?" after "Under China's
+                # Criminal Law, what is the sentence for buying a trafficked woman?": the Criminal Law
+                # leads, not the Supreme People's Court's interpretation of it)
+                named_sources = self._named_sources(history[-1], earlier, translations, stats, query.filters)
         records = self.backend.passages([c.id for c in cands])
         groups = self._group(records)
         heads = [records[g[0]] for g in groups]
