@@ -25,7 +25,9 @@ answers (on the dev set's fit half, showing them puts an answer passage in front
 more of 133 answerable questions). The weights and the answer and passage bars are fitted on the "fit"
 half of the domain dev set and reported on the "test" half (bench/README.md); the fitted values live in
 `index/answer_models.json` with the figures they were fitted on.
-Probabilities are plain numbers in (0, 1), not scores: each model is a logistic regression.
+Probabilities are plain numbers in (0, 1), not scores: each passage model is a logistic regression, and
+so is the question model, unless the model has boosted trees for the question (`Trees`,
+`TREE_FEATURES`: since 2026-12-07 the e5 model's question probability is theirs).
 """
 
 from __future__ import annotations
@@ -406,6 +408,144 @@ class Logistic:
         return model
 
 
+TREE_FEATURES = (*QUESTION_FEATURES, "best_ranked", "best_support", "eligible_in_window")
+"""Features of a whole question the boosted trees read (`AnswerModel.question_trees`,
+`tree_features`): `QUESTION_FEATURES`, then, over the eligible candidates that may carry the decision
+(`in_window`), the ranker's best probability (`AnswerModel.ranking`: it reads a Korean question's terms
+in an English passage through their senses, which the deciding models do not), the best share of the
+question's terms a passage holds as written or through their senses (`coverage`, `sense_coverage`),
+and how many there are. On the 121 sets' test halves (2026-12-07) the question's probability under the
+trees told answerable from unanswerable questions with an area under the ROC curve of 0.89, against
+0.85 for the stored logistic question model over `QUESTION_FEATURES`; a logistic refit over them, with
+the passage model refitted too, was no better than the stored one (bench/README.md)."""
+
+
+def tree_features(
+    x: Matrix,
+    p: npt.NDArray[np.float64],
+    ranked: npt.NDArray[np.float64],
+    eligible: Sequence[bool],
+    profile: Sequence[bool],
+    unknown_share: float = 0.0,
+    window: Sequence[bool] | None = None,
+) -> Matrix:
+    """One row of `TREE_FEATURES`, shape (1, len(TREE_FEATURES)): `question_features` read with the
+    profile's eligibility (`profile`), then the best ranker probability (`ranked`), the best term
+    share and the count of the candidates `eligible` (the decision's eligibility) among those that may
+    carry the decision (`in_window`)."""
+    inside = [i for i in in_window(len(p), window) if eligible[i]]
+    best_ranked = max((float(ranked[i]) for i in inside), default=0.0)
+    cov, sense = _FEATURE_COLUMN["coverage"], _FEATURE_COLUMN["sense_coverage"]
+    best_support = max((max(float(x[i, cov]), float(x[i, sense])) for i in inside), default=0.0)
+    extra = np.array([[best_ranked, best_support, float(len(inside))]])
+    return np.hstack([question_features(x, p, profile, unknown_share, window), extra])
+
+
+@dataclass(frozen=True, eq=False)
+class Trees:
+    """Gradient-boosted regression trees for a probability: p = 1 / (1 + exp(-(bias + sum over trees of
+    the value of the leaf the row reaches))), the learning rate folded into the leaf values (Friedman,
+    "Greedy function approximation: a gradient boosting machine", 2001; fitted by scikit-learn's
+    `GradientBoostingClassifier`, bench/answerability.py).
+
+    Each tree is stored as arrays over its nodes (node 0 is the root): `feature` (the column tested),
+    `threshold` (a row goes left when its value, as float32, is <= it), `left` and `right` (child
+    nodes, -1 at a leaf) and `value` (a leaf's contribution). All five have shape (trees, nodes),
+    trees padded with leaves to the same number of nodes.
+    """
+
+    bias: float
+    feature: npt.NDArray[np.int64]
+    threshold: npt.NDArray[np.float64]
+    left: npt.NDArray[np.int64]
+    right: npt.NDArray[np.int64]
+    value: npt.NDArray[np.float64]
+    n_features: int
+
+    def __call__(self, x: Matrix) -> npt.NDArray[np.float64]:
+        """Probabilities for the rows of `x` (shape (n, n_features)); shape (n,)."""
+        if x.shape[0] == 0:
+            return np.zeros(0)
+        xs = x.astype(np.float32).astype(np.float64)  # compared as the fit compared them
+        trees = np.arange(self.feature.shape[0])[None, :]
+        node = np.zeros((x.shape[0], self.feature.shape[0]), dtype=np.int64)
+        rows = np.arange(x.shape[0])[:, None]
+        for _ in range(self.feature.shape[1]):  # a tree is no deeper than it has nodes
+            left = self.left[trees, node]
+            if (left < 0).all():
+                break
+            goes_left = xs[rows, self.feature[trees, node]] <= self.threshold[trees, node]
+            step = np.where(goes_left, left, self.right[trees, node])
+            node = np.where(left < 0, node, step)
+        logits = self.bias + self.value[trees, node].sum(axis=1)
+        out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(logits, -50, 50)))
+        return out
+
+    @classmethod
+    def from_arrays(
+        cls, bias: float, trees: Sequence[Mapping[str, Sequence[float]]], n_features: int
+    ) -> Trees:
+        """Trees from one dict of node lists per tree ({"feature", "threshold", "left", "right",
+        "value"}, as `to_json` writes them), padded to one node count.
+
+        Raises:
+            KeyError: a key is missing.
+            TypeError, ValueError: a list is not of numbers, the lists of a tree differ in length, a
+                child or a feature is out of range, or a number is not finite.
+        """
+        if not trees:
+            raise ValueError("boosted trees need at least one tree")
+        width = max(len(t["feature"]) for t in trees)
+        arrays = {k: np.zeros((len(trees), width)) for k in ("feature", "threshold", "value")}
+        arrays |= {k: np.full((len(trees), width), -1.0) for k in ("left", "right")}
+        for j, t in enumerate(trees):
+            n = len(t["feature"])
+            for k in arrays:
+                if len(t[k]) != n:
+                    raise ValueError("the node lists of a boosted tree differ in length")
+                arrays[k][j, :n] = [float(v) for v in t[k]]
+        if not all(np.isfinite(a).all() for a in arrays.values()) or not math.isfinite(bias):
+            raise ValueError("a boosted tree holds a number that is not finite")
+        children = np.concatenate([arrays["left"].ravel(), arrays["right"].ravel()])
+        if children.min() < -1 or children.max() >= width:
+            raise ValueError("a boosted tree's child is out of range")
+        if arrays["feature"].min() < 0 or arrays["feature"].max() >= n_features:
+            raise ValueError("a boosted tree tests a feature it does not have")
+        return cls(
+            float(bias),
+            arrays["feature"].astype(np.int64),
+            arrays["threshold"],
+            arrays["left"].astype(np.int64),
+            arrays["right"].astype(np.int64),
+            arrays["value"],
+            n_features,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The trees as a JSON-ready dict: {"bias", "trees": [{"feature", "threshold", "left", "right",
+        "value"}, ...]}, each tree's padding left out."""
+        out = []
+        for j in range(self.feature.shape[0]):
+            used = 1 + max(
+                [0] + [int(c) for c in self.left[j] if c >= 0] + [int(c) for c in self.right[j] if c >= 0]
+            )
+            out.append(
+                {
+                    "feature": self.feature[j, :used].tolist(),
+                    "threshold": self.threshold[j, :used].tolist(),
+                    "left": self.left[j, :used].tolist(),
+                    "right": self.right[j, :used].tolist(),
+                    "value": self.value[j, :used].tolist(),
+                }
+            )
+        return {"bias": self.bias, "trees": out}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any], n_features: int) -> Trees:
+        """The inverse of `to_json` (see `from_arrays` for what it raises)."""
+        return cls.from_arrays(float(d["bias"]), d["trees"], n_features)
+
+
 def translated_window(groups: Sequence[Group]) -> list[bool]:
     """Per group (in rank order): True when it is among the first `TRANSLATED_WINDOW` of a translated
     run, and so counts with the top `ANSWER_WINDOW` (`AnswerModel.decide`'s `window`)."""
@@ -513,6 +653,10 @@ class AnswerModel:
             "김대중 대통령은 몇 년에 노벨평화상을 받았나요?" is 0.82 probable under it, while the
             question profile, built on the deciding model, reads 0.39. Chosen with the ranker,
             out-of-fold on the fit halves (bench/answerability.py --ranker, since 2026-12-03).
+        question_trees: P(the collection answers the question) from boosted trees over
+            `TREE_FEATURES` (`tree_features`), fitted later on the same questions; when present it,
+            not `question`, gives the question probability the answer bar is held against
+            (bench/answerability.py --trees, since 2026-12-07). None: `question` does.
     """
 
     family: str
@@ -526,6 +670,7 @@ class AnswerModel:
     ranker: Logistic | None = None
     ranker_features: tuple[str, ...] = FEATURES
     ranker_bar: float = 1.0
+    question_trees: Trees | None = None
 
     def probabilities(self, x: Matrix) -> npt.NDArray[np.float64]:
         """P(candidate holds an answer) under the deciding `passage` model, for each row of `x`
@@ -560,17 +705,29 @@ class AnswerModel:
         eligible: Sequence[bool],
         unknown_share: float,
         window: Sequence[bool] | None = None,
+        held: Sequence[bool] | None = None,
+        ranked: npt.NDArray[np.float64] | None = None,
     ) -> float:
-        """P(the collection answers the question), in (0, 1), from its candidates.
+        """P(the collection answers the question), in (0, 1), from its candidates: under
+        `question_trees` when the model has them, else under `question`.
 
         Args:
             x: the candidates' features, shape (n, len(FEATURES)), in rank order.
             p: their `probabilities(x)`, shape (n,).
-            eligible: per candidate, False when it lacks one of the question's key facts.
+            eligible: per candidate, False when it lacks one of the question's key facts, as the
+                question profile reads it (`profile_eligible`).
             unknown_share: share of the question's distinct terms no passage holds, in [0, 1].
             window: per candidate, True when it counts with the top `ANSWER_WINDOW` though ranked
                 below them (`in_window`); None: only those.
+            held: the decision's eligibility, which the trees' own features read (None: `eligible`).
+            ranked: `ranking(x, p)`, when the caller has it.
         """
+        if self.question_trees is not None:
+            ranked = self.ranking(x, p) if ranked is None else ranked
+            row = tree_features(
+                x, p, ranked, eligible if held is None else held, eligible, unknown_share, window
+            )
+            return float(self.question_trees(row)[0])
         return float(self.question(question_features(x, p, eligible, unknown_share, window))[0])
 
     def decide(
@@ -610,8 +767,10 @@ class AnswerModel:
             question probability. All probabilities are in (0, 1).
         """
         p = self.probabilities(x)
-        q = self.answerable(x, p, eligible if profile is None else profile, unknown_share, window)
         ranked = self.ranking(x, p)
+        q = self.answerable(
+            x, p, eligible if profile is None else profile, unknown_share, window, eligible, ranked
+        )
         ok = [i for i in range(len(p)) if eligible[i]]
         inside = [i for i in in_window(len(p), window) if eligible[i]]
         best = max((float(p[i]) for i in inside), default=0.0)
@@ -650,6 +809,9 @@ class AnswerModel:
             out["ranker"] = self.ranker.to_json()
             out["ranker_features"] = list(self.ranker_features)
             out["ranker_bar"] = self.ranker_bar
+        if self.question_trees is not None:
+            out["question_trees"] = self.question_trees.to_json()
+            out["tree_features"] = list(TREE_FEATURES)
         return out
 
     @classmethod
@@ -658,8 +820,8 @@ class AnswerModel:
 
         Raises:
             ValueError: the model reads a feature `FEATURES` no longer has, its weights do not match its
-                features, or it was fitted on other `QUESTION_FEATURES` (refit it); or a value is not
-                a number.
+                features, or it was fitted on other `QUESTION_FEATURES`, or its trees on other
+                `TREE_FEATURES` (refit it); or a value is not a number (`Trees.from_arrays`).
             KeyError, TypeError: a required key is missing or has the wrong type. (`answer_model_for`
                 logs these three and falls back to the threshold rules.)
         """
@@ -683,6 +845,11 @@ class AnswerModel:
             except (KeyError, TypeError, ValueError) as exc:
                 log.warning("ignoring the ranker of answer model %r: %s", family, exc)
                 ranker, ranker_features, ranker_bar = None, FEATURES, 1.0
+        trees: Trees | None = None
+        if data.get("question_trees") is not None:
+            if list(data.get("tree_features", ())) != list(TREE_FEATURES):
+                raise ValueError(f"answer model {family!r}'s trees were fitted on other features; refit them")
+            trees = Trees.from_json(data["question_trees"], len(TREE_FEATURES))
         return cls(
             family=family,
             passage=passage,
@@ -695,6 +862,7 @@ class AnswerModel:
             ranker=ranker,
             ranker_features=ranker_features,
             ranker_bar=ranker_bar,
+            question_trees=trees,
         )
 
 

@@ -20,8 +20,10 @@ from index.answerability import (
     QUESTION_FEATURES,
     RIVAL_P,
     TRANSLATED_WINDOW,
+    TREE_FEATURES,
     AnswerModel,
     Logistic,
+    Trees,
     answer_floor,
     answer_model_for,
     family_of,
@@ -31,6 +33,7 @@ from index.answerability import (
     question_features,
     rival_p,
     translated_window,
+    tree_features,
 )
 from index.embedding.load import auto_model
 from index.engine import GroundIndex
@@ -348,6 +351,7 @@ def test_fitted_models_ship_for_both_default_models() -> None:
     e5 = answer_model_for("multilingual-e5-small-q4@abc/fp32")
     assert e5 is not None and e5.ranker is not None and "translated_rank" in e5.ranker_features
     assert "translated_rank" not in e5.features  # the deciding model predates it
+    assert e5.question_trees is not None and 0.0 < e5.answer_bar["*"] < 1.0  # bench/answerability.py --trees
     assert answer_model_for("fake-64") is None
 
 
@@ -380,3 +384,94 @@ _DIGITISH = st.sampled_from([*"ab 가中1٣²①⑩𝟙", chr(0x1F10A)])
 @given(st.text(alphabet=_DIGITISH, max_size=30) | st.text(max_size=30))
 def test_has_digit_is_str_isdigit_over_the_text(text: str) -> None:
     assert has_digit(text) == any(ch.isdigit() for ch in text)
+
+
+def _stump(feature: int, threshold: float, low: float, high: float) -> dict[str, list[float]]:
+    """One tree of depth 1: rows with column `feature` <= `threshold` get `low`, the others `high`."""
+    return {
+        "feature": [feature, 0, 0],
+        "threshold": [threshold, 0.0, 0.0],
+        "left": [1, -1, -1],
+        "right": [2, -1, -1],
+        "value": [0.0, low, high],
+    }
+
+
+def test_boosted_trees_add_the_leaves_each_row_reaches() -> None:
+    deeper = {  # x0 <= 0.5 ? (x1 <= 2 ? 1.0 : 2.0) : 3.0
+        "feature": [0, 1, 0, 0, 0],
+        "threshold": [0.5, 2.0, 0.0, 0.0, 0.0],
+        "left": [1, 3, -1, -1, -1],
+        "right": [2, 4, -1, -1, -1],
+        "value": [0.0, 0.0, 3.0, 1.0, 2.0],
+    }
+    trees = Trees.from_arrays(-1.0, [_stump(1, 0.0, -0.5, 0.5), deeper], 2)
+    x = np.array([[0.0, -1.0], [0.0, 5.0], [0.9, 1.0], [0.5, 2.0]])
+    logits = np.array([-1.0 - 0.5 + 1.0, -1.0 + 0.5 + 2.0, -1.0 + 0.5 + 3.0, -1.0 + 0.5 + 1.0])
+    assert np.allclose(trees(x), 1.0 / (1.0 + np.exp(-logits)))  # a value equal to the threshold goes left
+    assert trees(np.zeros((0, 2))).shape == (0,)
+    again = Trees.from_json(trees.to_json(), 2)
+    assert np.array_equal(again(x), trees(x)) and again.to_json() == trees.to_json()
+
+
+@pytest.mark.parametrize(
+    "tree",
+    [
+        {**_stump(0, 0.5, 0.0, 1.0), "left": [3, -1, -1]},  # a child out of range
+        {**_stump(2, 0.5, 0.0, 1.0)},  # a feature the rows do not have
+        {**_stump(0, 0.5, 0.0, 1.0), "value": [0.0, float("inf"), 1.0]},
+        {**_stump(0, 0.5, 0.0, 1.0), "threshold": [0.5, 0.0]},  # lists of other lengths
+    ],
+)
+def test_malformed_trees_are_refused(tree: dict[str, list[float]]) -> None:
+    with pytest.raises(ValueError):
+        Trees.from_arrays(0.0, [tree], 2)
+    with pytest.raises(ValueError):
+        Trees.from_arrays(0.0, [], 2)
+
+
+def test_question_trees_give_the_question_probability_and_round_trip() -> None:
+    # one stump over `eligible_in_window`: a question with no eligible candidate in the window is 0.12
+    # probable, any other 0.88, whatever the logistic question model says
+    count = TREE_FEATURES.index("eligible_in_window")
+    trees = Trees.from_arrays(0.0, [_stump(count, 0.5, -2.0, 2.0)], len(TREE_FEATURES))
+    model = replace(_model(0.5, 0.05), question_trees=trees)
+    x = np.zeros((3, len(FEATURES)))
+    x[:, 0] = [3.0, 0.0, 0.0]
+    p = model.probabilities(x)
+    assert model.answerable(x, p, [True, True, True], 0.0) == pytest.approx(1 / (1 + np.exp(-2.0)))
+    plain = _model(0.5, 0.05).answerable(x, p, [True, True, True], 0.0)
+    assert plain != pytest.approx(1 / (1 + np.exp(-2.0)))
+    # the profile's eligibility feeds `question_features`, the decision's (`held`) the trees' own count
+    assert model.answerable(x, p, [True, True, True], 0.0, held=[False] * 3) == pytest.approx(
+        1 / (1 + np.exp(2.0))
+    )
+    answered, shown, _, q = model.decide(x, [True, True, True], "en", 2)
+    assert answered and shown == [0, 1] and q > 0.5
+    assert not model.decide(x, [False, False, False], "en", 2)[0]
+    stored = model.to_json()
+    assert stored["tree_features"] == list(TREE_FEATURES)
+    again = AnswerModel.from_json("test", stored)
+    assert again.question_trees is not None and again.passage == model.passage
+    assert again.answerable(x, p, [True] * 3, 0.0) == model.answerable(x, p, [True] * 3, 0.0)
+    with pytest.raises(ValueError, match="other features"):
+        AnswerModel.from_json("test", {**stored, "tree_features": list(TREE_FEATURES[:-1])})
+
+
+def test_tree_features_read_the_ranker_the_terms_held_and_the_eligible_count() -> None:
+    n = len(FEATURES)
+    x = np.zeros((ANSWER_WINDOW + 2, n))
+    cov, sense = FEATURES.index("coverage"), FEATURES.index("sense_coverage")
+    x[0, cov], x[1, sense], x[ANSWER_WINDOW + 1, cov] = 0.4, 0.7, 1.0  # the last is out of the window
+    p = np.full(len(x), 0.2)
+    ranked = np.linspace(0.9, 0.1, len(x))
+    eligible = [False] + [True] * (len(x) - 1)
+    row = tree_features(x, p, ranked, eligible, [True] * len(x), 0.0)
+    assert row.shape == (1, len(TREE_FEATURES))
+    tail = dict(zip(TREE_FEATURES[-3:], row[0, -3:].tolist(), strict=True))
+    assert tail == {
+        "best_ranked": pytest.approx(ranked[1]),  # the first is not eligible
+        "best_support": pytest.approx(0.7),
+        "eligible_in_window": ANSWER_WINDOW - 1,
+    }
+    assert np.array_equal(row[:, : len(QUESTION_FEATURES)], question_features(x, p, [True] * len(x), 0.0))

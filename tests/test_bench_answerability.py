@@ -3,10 +3,24 @@ among the bars that keep wrong abstentions under the cap."""
 
 from __future__ import annotations
 
-import numpy as np
+import json
+from dataclasses import replace
 
-from bench.answerability import WRONG_ABSTENTION_CAP, Held, Row, choose_bars, choose_ranker_bar, folds
-from index.answerability import FEATURES, QUESTION_FEATURES, AnswerModel, Logistic
+import numpy as np
+import pytest
+
+from bench.answerability import (
+    WRONG_ABSTENTION_CAP,
+    Held,
+    Row,
+    choose_bars,
+    choose_ranker_bar,
+    choose_tree_bar,
+    fit_trees,
+    folds,
+    models_json,
+)
+from index.answerability import FEATURES, QUESTION_FEATURES, TREE_FEATURES, AnswerModel, Logistic, Trees
 
 
 def _row(qid: str, answerable: bool, language: str) -> Row:
@@ -74,3 +88,73 @@ def test_the_ranker_bar_is_chosen_out_of_fold_and_ties_go_to_the_higher_bar() ->
         by_bar[0.8] == by_bar[0.9] == (10, 0, 5) and by_bar[1.0] == (0, 10, 5) and by_bar[0.5] == (10, 0, 0)
     )
     assert bar == 0.9
+
+
+def test_fitted_trees_give_scikit_learns_probabilities() -> None:
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    from bench.answerability import TREE_PARAMS
+
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(400, 4))
+    y = ((x[:, 0] > 0.2) ^ (x[:, 1] * x[:, 2] > 0.5)).astype(np.float64)  # not linear: needs the trees
+    trees = fit_trees(x, y)
+    expected = GradientBoostingClassifier(**TREE_PARAMS).fit(x, y).predict_proba(x)[:, 1]
+    assert np.allclose(trees(x), expected, atol=1e-9)
+    assert Trees.from_json(trees.to_json(), 4)(x) == pytest.approx(expected, abs=1e-9)
+    assert ((trees(x) > 0.5) == (y == 1)).mean() > 0.9
+
+
+def test_the_tree_bar_wrongly_abstains_no_more_than_allowed_and_ties_go_to_the_lower_bar() -> None:
+    n, m = len(FEATURES), len(QUESTION_FEATURES)
+    flat = Logistic((0.0,) * n, 0.0, (0.0,) * n, (1.0,) * n)  # every passage 0.5
+    plain = AnswerModel("test", flat, Logistic((0.0,) * m, 0.0, (0.0,) * m, (1.0,) * m), {"*": 0.5}, 0.05)
+    support = TREE_FEATURES.index("best_support")
+    # q = 0.86 for a question whose best passage holds over half its terms, 0.56 for one holding over a
+    # fifth of them, else 0.31
+    stumps = [
+        {
+            "feature": [support, 0, 0],
+            "threshold": [0.5, 0.0, 0.0],
+            "left": [1, -1, -1],
+            "right": [2, -1, -1],
+            "value": [0.0, -0.8, 0.8],
+        },
+        {
+            "feature": [support, 0, 0],
+            "threshold": [0.2, 0.0, 0.0],
+            "left": [1, -1, -1],
+            "right": [2, -1, -1],
+            "value": [0.0, 0.0, 1.05],
+        },
+    ]
+    model = replace(plain, question_trees=Trees.from_arrays(0.0, stumps, len(TREE_FEATURES)))
+
+    def row(qid: str, answerable: bool, coverage: float) -> Row:
+        x = np.zeros((2, n))
+        x[0, FEATURES.index("coverage")] = coverage
+        item: dict[str, object] = {"id": qid, "answerable": answerable, "follow_up": False}
+        return Row(item, x, np.array([1.0 if answerable else 0.0, 0.0]), [True, True], "en", 0.0)
+
+    rows = [row(f"en-{i}", True, 0.9) for i in range(10)]  # q 0.86
+    rows += [row(f"en-w{i}", True, 0.3) for i in range(2)]  # q 0.56
+    rows += [row(f"en-u{i}", False, 0.3) for i in range(6)]  # q 0.56
+    rows += [row(f"en-v{i}", False, 0.1) for i in range(2)]  # q 0.31
+    bar, by_bar = choose_tree_bar([model] * len(rows), rows, most_wrong=2)
+    assert by_bar[0.3] == (12, 0, 0) and by_bar[0.35] == (12, 0, 2) and by_bar[0.6] == (10, 2, 8)
+    assert bar == 0.6  # 10 + 8 - 2 beats 12 + 2; 0.6 to 0.9 tie, the lowest is taken
+    assert choose_tree_bar([model] * len(rows), rows, most_wrong=1)[0] == 0.35
+
+
+def test_the_stored_models_keep_each_tree_on_one_line() -> None:
+    n, m = len(FEATURES), len(QUESTION_FEATURES)
+    flat = Logistic((0.0,) * n, 0.0, (0.0,) * n, (1.0,) * n)
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(200, len(TREE_FEATURES)))
+    trees = fit_trees(x, (x[:, 0] > 0).astype(np.float64))
+    model = AnswerModel("e5", flat, Logistic((0.0,) * m, 0.0, (0.0,) * m, (1.0,) * m), {"*": 0.4}, 0.05)
+    data = {"e5": replace(model, question_trees=trees).to_json(), "minilm": model.to_json()}
+    text = models_json(data)
+    assert json.loads(text) == data
+    assert sum('"threshold"' in line for line in text.splitlines()) == len(trees.to_json()["trees"])
+    assert AnswerModel.from_json("e5", json.loads(text)["e5"]).question_trees is not None
