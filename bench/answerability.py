@@ -41,10 +41,11 @@ ranker fitted on the whole of the fit halves, each beside the stored model witho
 fits only question trees (`AnswerModel.question_trees`: gradient-boosted trees over `TREE_FEATURES`,
 scikit-learn's `GradientBoostingClassifier` with `TREE_PARAMS`, stored as arrays the engine reads
 itself) on the fit halves over the stored passage models' and ranker's probabilities, and their answer
-bar, chosen out-of-fold (`choose_tree_bar`) among the bars that wrongly abstain on no more fit
-questions than the stored logistic question model; prints the fit halves out-of-fold and the pooled
-test halves beside the stored model. `--write` adds the trees and the bar to the stored model (since
-2026-12-07).
+bar and doubtful bar (`AnswerModel.doubtful_q`), chosen out-of-fold (`choose_tree_bars`): the pair
+that refuses the most unanswerable fit questions among those showing no fewer answer passages and
+wrongly abstaining on no more fit questions than the stored logistic question model; prints the fit
+halves out-of-fold and the pooled test halves beside the stored model. `--write` adds the trees and
+the bars to the stored model (since 2026-12-07).
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ from bench.devset_eval import (
 )
 from index.answerability import (
     DECIDING_FEATURES,
+    DOUBTFUL_Q,
     FEATURES,
     LIKELY_BAR,
     MIN_ANSWER_P,
@@ -414,10 +416,12 @@ def fit_trees(x: np.ndarray, y: np.ndarray) -> Trees:
 def _with_trees(
     stored: AnswerModel, fit: list[Row], tests: dict[str, list[Row]], languages: dict[str, str]
 ) -> AnswerModel:
-    """The stored model with question trees fitted on the `fit` rows and an answer bar chosen
-    out-of-fold (`choose_tree_bar`); prints the bars' out-of-fold scores, then the fit rows out-of-fold
-    and the pooled test halves (`tests`) beside the stored model."""
-    plain = replace(stored, question_trees=None)
+    """The stored model with question trees fitted on the `fit` rows and an answer bar and doubtful
+    bar chosen out-of-fold (`choose_tree_bars`); prints the bars' out-of-fold scores, then the fit rows
+    out-of-fold and the pooled test halves (`tests`) beside the stored model."""
+    # the logistic question model at its own bar (a model with trees keeps it as `question_bar`)
+    plain = replace(stored, question_trees=None, answer_bar=stored.question_bar or stored.answer_bar)
+    plain = replace(plain, question_bar=None)
     x = tree_matrix(plain, fit)
     y = np.array([1.0 if r.item["answerable"] else 0.0 for r in fit])
     fold = folds(fit)
@@ -428,27 +432,31 @@ def _with_trees(
         for i, f in enumerate(fold):
             if f == k:
                 per_row[i] = replace(plain, question_trees=trees)
-    most_wrong = score_rows(plain, fit)[1]
-    bar, by_bar = choose_tree_bar(per_row, fit, most_wrong)
+    logistic = score_rows(plain, fit)
+    bar, doubtful_q, by_bars = choose_tree_bars(per_row, fit, logistic)
+    how = (
+        f"answer bar {bar} and doubtful bar {doubtful_q} chosen on {FOLDS}-fold out-of-fold predictions: "
+        "the most unanswerable questions refused, with no fewer answer passages shown and no more "
+        "answerable questions refused than under the logistic question model"
+    )
     decided = stored.provenance.split(TREES_NOTE)[0].rstrip(".")  # trees fitted before are replaced
     model = replace(
         plain,
         question_trees=fit_trees(x, y),
         answer_bar={"*": bar},
+        question_bar=plain.answer_bar,
+        doubtful_q=doubtful_q,
         provenance=(
             f"{decided}{TREES_NOTE}{datetime.now(UTC):%Y-%m-%d} by bench/answerability.py --trees on the "
-            f"'fit' halves ({len(fit)} questions; answer bar {bar} chosen on {FOLDS}-fold out-of-fold "
-            "predictions, wrongly abstaining on no more of them than the logistic question model)"
+            f"'fit' halves ({len(fit)} questions; {how})"
         ),
     )
     print(f"Model family {stored.family}; {model.provenance}.")
-    print(f"Answer bar {bar} (fit halves out-of-fold: answer passages shown, wrongly abstained,")
-    print(
-        f"unanswerable abstained, objective; the logistic question model wrongly abstains on {most_wrong}):"
-    )
-    for b, scores in by_bar.items():
-        print(f"  {b:.2f}: {scores[0]} {scores[1]} {scores[2]} {_objective(scores):g}")
-    chosen = [replace(m, answer_bar={"*": bar}) for m in per_row]
+    print("Answer bar, doubtful bar: fit halves out-of-fold answer passages shown, wrongly abstained,")
+    print(f"unanswerable abstained (the logistic question model: {' '.join(map(str, logistic))}):")
+    for (b, dq), scores in by_bars.items():
+        print(f"  {b:.2f} {dq:.2f}: {scores[0]} {scores[1]} {scores[2]}")
+    chosen = [replace(m, answer_bar={"*": bar}, doubtful_q=doubtful_q) for m in per_row]
     print("\n## fit halves, logistic question model (fitted on them: not a result)")
     print(report(plain, fit, languages))
     print("\n## fit halves, question trees, out-of-fold\n" + report(plain, fit, languages, chosen))
@@ -458,19 +466,32 @@ def _with_trees(
     return model
 
 
-def choose_tree_bar(
-    per_row: Sequence[AnswerModel], rows: list[Row], most_wrong: int
-) -> tuple[float, dict[float, tuple[int, int, int]]]:
-    """The answer bar for the question trees (one of `TREE_BARS`) that maximises `_objective` over
-    `rows`, each decided by its own model (`per_row`: with trees that did not see it), among the bars
-    that wrongly abstain on at most `most_wrong` rows (the lowest bar when none does); ties go to the
-    lower bar. Also returns every bar's (hits, wrong abstentions, abstentions)."""
-    by_bar = {
-        bar: score_rows(per_row[0], rows, per_row=[replace(m, answer_bar={"*": bar}) for m in per_row])
+DOUBTFUL_QS = (DOUBTFUL_Q, 0.6, 0.5, 0.0)
+"""The doubtful bars (`AnswerModel.doubtful_q`) tried with the trees' answer bars: `DOUBTFUL_Q` was
+chosen for the logistic question model, whose probabilities run higher; 0.0 is off."""
+
+
+def choose_tree_bars(
+    per_row: Sequence[AnswerModel], rows: list[Row], logistic: tuple[int, int, int]
+) -> tuple[float, float, dict[tuple[float, float], tuple[int, int, int]]]:
+    """The answer bar (of `TREE_BARS`) and doubtful bar (of `DOUBTFUL_QS`) for the question trees that
+    refuse the most unanswerable `rows`, each decided by its own model (`per_row`: with trees that did
+    not see it), among the pairs that show no fewer answer passages and wrongly abstain on no more rows
+    than `logistic` (the logistic question model's (hits, wrong abstentions, abstentions) on the same
+    rows); ties go to fewer wrong abstentions, then the lower answer bar. When no pair does, the lowest
+    answer bar with `DOUBTFUL_Q`. Also returns every pair's (hits, wrong abstentions, abstentions)."""
+    by_bars = {
+        (bar, dq): score_rows(
+            per_row[0], rows, per_row=[replace(m, answer_bar={"*": bar}, doubtful_q=dq) for m in per_row]
+        )
         for bar in TREE_BARS
+        for dq in DOUBTFUL_QS
     }
-    allowed = [b for b in TREE_BARS if by_bar[b][1] <= most_wrong] or [min(TREE_BARS)]
-    return max(allowed, key=lambda b: (_objective(by_bar[b]), -b)), by_bar
+    allowed = [k for k, (h, w, _) in by_bars.items() if h >= logistic[0] and w <= logistic[1]]
+    if not allowed:
+        return min(TREE_BARS), DOUBTFUL_Q, by_bars
+    bar, dq = max(allowed, key=lambda k: (by_bars[k][2], -by_bars[k][1], -k[0]))
+    return bar, dq, by_bars
 
 
 RANKER_NOTE = "; ranker fitted "

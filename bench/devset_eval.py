@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT121`: bench/devset/audit3.jsonl to audit121.jsonl),
+audits are sets of their own (`AUDIT3` to `AUDIT129`: bench/devset/audit3.jsonl to audit129.jsonl),
 each with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -160,6 +160,14 @@ AUDIT118 = DEVSET.with_name("audit118.jsonl")
 AUDIT119 = DEVSET.with_name("audit119.jsonl")
 AUDIT120 = DEVSET.with_name("audit120.jsonl")
 AUDIT121 = DEVSET.with_name("audit121.jsonl")
+AUDIT122 = DEVSET.with_name("audit122.jsonl")
+AUDIT123 = DEVSET.with_name("audit123.jsonl")
+AUDIT124 = DEVSET.with_name("audit124.jsonl")
+AUDIT125 = DEVSET.with_name("audit125.jsonl")
+AUDIT126 = DEVSET.with_name("audit126.jsonl")
+AUDIT127 = DEVSET.with_name("audit127.jsonl")
+AUDIT128 = DEVSET.with_name("audit128.jsonl")
+AUDIT129 = DEVSET.with_name("audit129.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -282,6 +290,14 @@ QUESTION_SETS = {
     "audit 119": AUDIT119,
     "audit 120": AUDIT120,
     "audit 121": AUDIT121,
+    "audit 122": AUDIT122,
+    "audit 123": AUDIT123,
+    "audit 124": AUDIT124,
+    "audit 125": AUDIT125,
+    "audit 126": AUDIT126,
+    "audit 127": AUDIT127,
+    "audit 128": AUDIT128,
+    "audit 129": AUDIT129,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

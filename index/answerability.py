@@ -657,6 +657,10 @@ class AnswerModel:
             `TREE_FEATURES` (`tree_features`), fitted later on the same questions; when present it,
             not `question`, gives the question probability the answer bar is held against
             (bench/answerability.py --trees, since 2026-12-07). None: `question` does.
+        question_bar: with `question_trees`, the answer bar `question` was fitted with (kept for a
+            refit of the trees to compare with); None without them.
+        doubtful_q: the question probability under which a question is doubtful (`doubtful`):
+            `DOUBTFUL_Q` for the logistic question model; chosen with the trees' answer bar for theirs.
     """
 
     family: str
@@ -671,6 +675,8 @@ class AnswerModel:
     ranker_features: tuple[str, ...] = FEATURES
     ranker_bar: float = 1.0
     question_trees: Trees | None = None
+    question_bar: Mapping[str, float] | None = None
+    doubtful_q: float = DOUBTFUL_Q
 
     def probabilities(self, x: Matrix) -> npt.NDArray[np.float64]:
         """P(candidate holds an answer) under the deciding `passage` model, for each row of `x`
@@ -690,10 +696,10 @@ class AnswerModel:
         eligible: Sequence[bool],
         window: Sequence[bool] | None = None,
     ) -> bool:
-        """Whether a question of probability `q` under `DOUBTFUL_Q` has no eligible candidate that may
+        """Whether a question of probability `q` under `doubtful_q` has no eligible candidate that may
         carry the decision (`in_window`) `DOUBTFUL_P` probable by the passage model (`p`) or by the
         ranker (`ranked`, `ranking`): then it is not answered, whatever its probability."""
-        if q >= DOUBTFUL_Q:
+        if q >= self.doubtful_q:
             return False
         inside = [i for i in in_window(len(p), window) if eligible[i]]
         return all(max(float(p[i]), float(ranked[i])) < DOUBTFUL_P for i in inside)
@@ -746,7 +752,7 @@ class AnswerModel:
         nor is a question answered when no eligible candidate among the top `ANSWER_WINDOW` (and those
         `window` marks) is at least `MIN_ANSWER_P` probable, or `LIKELY_BAR` when an ineligible one
         there is `RIVAL_P` probable (`rival_p`, `answer_floor`); nor a doubtful one (`doubtful`: under
-        `DOUBTFUL_Q`, with no such candidate `DOUBTFUL_P` probable by the passage model or the ranker).
+        `doubtful_q`, with no such candidate `DOUBTFUL_P` probable by the passage model or the ranker).
 
         Args:
             x: the candidates' features, shape (n, len(FEATURES)), rows in fused rank order.
@@ -812,6 +818,8 @@ class AnswerModel:
         if self.question_trees is not None:
             out["question_trees"] = self.question_trees.to_json()
             out["tree_features"] = list(TREE_FEATURES)
+            out["question_answer_bar"] = dict(self.question_bar or self.answer_bar)
+            out["doubtful_q"] = self.doubtful_q
         return out
 
     @classmethod
@@ -846,10 +854,16 @@ class AnswerModel:
                 log.warning("ignoring the ranker of answer model %r: %s", family, exc)
                 ranker, ranker_features, ranker_bar = None, FEATURES, 1.0
         trees: Trees | None = None
+        question_bar: dict[str, float] | None = None
+        doubtful_q = DOUBTFUL_Q
         if data.get("question_trees") is not None:
             if list(data.get("tree_features", ())) != list(TREE_FEATURES):
                 raise ValueError(f"answer model {family!r}'s trees were fitted on other features; refit them")
             trees = Trees.from_json(data["question_trees"], len(TREE_FEATURES))
+            question_bar = {str(k): float(v) for k, v in data["question_answer_bar"].items()}
+            doubtful_q = float(data.get("doubtful_q", DOUBTFUL_Q))
+            if not 0.0 <= doubtful_q <= 1.0:
+                raise ValueError(f"doubtful_q {doubtful_q} is not in [0, 1]")
         return cls(
             family=family,
             passage=passage,
@@ -863,6 +877,8 @@ class AnswerModel:
             ranker_features=ranker_features,
             ranker_bar=ranker_bar,
             question_trees=trees,
+            question_bar=question_bar,
+            doubtful_q=doubtful_q,
         )
 
 

@@ -1948,7 +1948,7 @@ class GroundIndex:
             bars: tuple[tuple[str, float], ...] = (
                 ("answer", model.answer_bar.get(scored.language, model.answer_bar["*"])),
                 ("likely", model.likely_bar),
-                ("doubtful", DOUBTFUL_Q),
+                ("doubtful", model.doubtful_q),
                 ("doubtful floor", DOUBTFUL_P),
             )
             # the bars one passage alone answers by, where they are in use (1.0 is off)
@@ -2155,8 +2155,20 @@ class GroundIndex:
         if doubtful and q_prob is not None:
             need = (
                 f"{DOUBTFUL_P:.0%} likely to answer by the passage model or the ranker (the question's "
-                f"answerability {q_prob:.2f} is under {DOUBTFUL_Q:.2f})"
+                f"answerability {q_prob:.2f} is under {dict(bars).get('doubtful', DOUBTFUL_Q):.2f})"
             )
+        # a rule that passed candidates over is named first; what is left refused the question, under
+        # the answer bar or under the floor a candidate must reach
+        under_bar = q_prob is not None and q_prob < dict(bars).get("answer", 1.0)
+
+        def left(what: str) -> str:
+            if under_bar and q_prob is not None:
+                return f"the question's answerability {q_prob:.2f} is under the answer bar"
+            return (
+                f"no {what} among the first {ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a "
+                f"translated run) is at least {need}"
+            )
+
         if answered:
             best = groups[shown[0]]
             reason = (
@@ -2202,28 +2214,29 @@ class GroundIndex:
         elif all(g.missing for g in groups):
             facts = sorted({c.text for g in groups for c in g.missing})
             reason = "refused: no candidate holds " + ", ".join(repr(f) for f in facts[:5])
-        elif q_prob is not None and q_prob < dict(bars).get("answer", 1.0):
-            reason = f"refused: the question's answerability {q_prob:.2f} is under the answer bar"
         elif foreign and q_prob is not None:
             reason = (
                 f"refused: the question asks about {_title_case(foreign)}; passages of sources about another "
-                "country that do not name it are not read as answers, and no other candidate among the first "
-                f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least {need}"
+                f"country that do not name it are not read as answers, and {left('other candidate')}"
             )
         elif holder and q_prob is not None:
             reason = (
                 "refused: the question asks who holds a post or what a person is called, which laws and "
                 "treaties never say (they say how a post is filled); passages with no sentence naming the "
                 "post (or the person's role) and a person the question does not name are not read as "
-                "answers, and no other candidate among the first "
-                f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least {need}"
+                f"answers, and {left('other candidate')}"
             )
         elif joining and q_prob is not None:
             reason = (
                 "refused: the question asks which states joined an instrument, which laws and treaties "
-                "never say (they say how a state joins); no candidate of another source among the first "
-                f"{ANSWER_WINDOW} (or the first {TRANSLATED_WINDOW} of a translated run) is at least {need}"
+                f"never say (they say how a state joins); {left('candidate of another source')}"
             )
+        elif under_bar and q_prob is not None:
+            reason = f"refused: the question's answerability {q_prob:.2f} is under the answer bar"
+            if rival:
+                reason += (
+                    f" (and a candidate {rival:.0%} likely to answer does not hold the question's key facts)"
+                )
         elif rival and q_prob is not None:
             reason = (
                 f"refused: a candidate {rival:.0%} likely to answer does not hold the question's key facts, "

@@ -685,6 +685,77 @@ REPEATED = frozenset(
         "ko-3761",  # audit 121: ko-1684 in other words
         "en-4187",  # audit 118: en-4142 in other words
         "en-4213",  # audit 119: en-4141 in other words
+        "en-4294",  # audit 122: en-1237 in other words
+        "en-4299",  # audit 122: en-1031 in other words
+        "en-4306",  # audit 122: en-1415 in other words
+        "ko-3785",  # audit 122: ko-510 in other words
+        "ko-3791",  # audit 122: ko-1491 in other words
+        "en-4313",  # audit 123: en-1253 in other words
+        "en-4333",  # audit 123: en-719 in other words
+        "en-4345",  # audit 123: en-1745 in other words
+        "en-4359",  # audit 123: en-350 word for word (unanswerable)
+        "ko-3816",  # audit 123: ko-3154 in other words
+        "en-4361",  # audit 124: en-3115 in other words
+        "en-4363",  # audit 124: en-1507 in other words
+        "en-4367",  # audit 124: en-759 in other words
+        "en-4368",  # audit 124: en-3036 in other words
+        "ko-3822",  # audit 124: ko-2052 in other words
+        "ko-3824",  # audit 124: ko-2651 in other words
+        "ko-3825",  # audit 124: ko-2141 in other words
+        "ko-3856",  # audit 124: ko-3784 in other words
+        "ko-3864",  # audit 124: ko-3620 word for word (unanswerable)
+        "en-4373",  # audit 125: en-2175 in other words
+        "en-4377",  # audit 125: en-1122 in other words (unanswerable)
+        "en-4381",  # audit 125: en-2539 in other words (unanswerable)
+        "en-4390",  # audit 125: en-3585 in other words
+        "en-4398",  # audit 125: en-3000 in other words
+        "en-4414",  # audit 125: en-4369 in other words (unanswerable)
+        "en-4417",  # audit 126: en-3875 in other words
+        "en-4423",  # audit 126: en-2878 in other words
+        "en-4427",  # audit 126: en-2247 in other words (unanswerable)
+        "ko-3899",  # audit 126: ko-2172 in other words
+        "ko-3900",  # audit 126: ko-3629 in other words
+        "ko-3910",  # audit 126: ko-1425 in other words
+        "ko-3914",  # audit 126: ko-1641 in other words
+        "ko-3919",  # audit 126: ko-444 in other words
+        "ko-3922",  # audit 126: ko-345 in other words (unanswerable)
+        "ko-3924",  # audit 126: ko-1054 in other words (unanswerable)
+        "en-4435",  # audit 127: en-3115 in other words
+        "en-4439",  # audit 127: en-3872 word for word
+        "en-4444",  # audit 127: en-4424 in other words
+        "en-4446",  # audit 127: en-1235 in other words
+        "en-4453",  # audit 127: en-674 in other words
+        "en-4454",  # audit 127: en-1769 in other words
+        "en-4463",  # audit 127: en-1242 word for word (unanswerable)
+        "ko-3931",  # audit 127: ko-3546 in other words
+        "ko-3939",  # audit 127: ko-2948 in other words
+        "ko-3940",  # audit 127: ko-3843 in other words
+        "ko-3945",  # audit 127: ko-3790 in other words
+        "ko-3948",  # audit 127: ko-1425 in other words
+        "ko-3949",  # audit 127: ko-394 in other words (unanswerable)
+        "en-4472",  # audit 128: en-2214 in other words
+        "en-4481",  # audit 128: en-997 in other words (unanswerable)
+        "en-4483",  # audit 128: en-262 in other words
+        "en-4492",  # audit 128: en-1687 in other words
+        "en-4499",  # audit 128: en-3288 in other words
+        "en-4510",  # audit 128: en-070 in other words
+        "ko-3960",  # audit 128: ko-3917 in other words
+        "ko-3962",  # audit 128: ko-3771 in other words
+        "ko-3964",  # audit 128: ko-502 in other words
+        "en-4516",  # audit 129: en-1562 in other words
+        "en-4520",  # audit 129: en-4420 in other words
+        "en-4525",  # audit 129: en-3898 in other words
+        "en-4532",  # audit 129: en-263 in other words
+        "en-4533",  # audit 129: en-3912 in other words
+        "en-4536",  # audit 129: en-2665 in other words
+        "ko-3968",  # audit 129: ko-1682 in other words
+        "ko-3973",  # audit 129: ko-3937 in other words
+        "ko-3979",  # audit 129: ko-3326 in other words
+        "ko-3981",  # audit 129: ko-3328 in other words (unanswerable)
+        "ko-3985",  # audit 129: ko-548 in other words (unanswerable)
+        "ko-3936",  # audit 127: ko-3856 in other words
+        "en-4535",  # audit 129: en-4423 in other words
+        "en-4546",  # audit 129: en-4453 in other words
     }
 )
 
@@ -1006,6 +1077,78 @@ REPEATED_TEST = frozenset(
         "en-4259",  # audit 120: en-4181 in other words (unanswerable) (a test half)
         "en-4269",  # audit 121: en-4094 in other words (a test half)
         "ko-3763",  # audit 121: ko-3692 in other words (unanswerable) (a test half)
+        "en-4295",  # audit 122: en-3618 in other words (a test half)
+        "en-4298",  # audit 122: en-3469 in other words (a test half)
+        "en-4304",  # audit 122: en-3418 in other words (a test half)
+        "ko-3774",  # audit 122: ko-1803 in other words (a test half)
+        "ko-3779",  # audit 122: ko-2189 in other words (a test half)
+        "ko-3784",  # audit 122: ko-1007 in other words (a test half)
+        "ko-3790",  # audit 122: ko-460 in other words (a test half)
+        "ko-3794",  # audit 122: ko-389 in other words (a test half)
+        "ko-3801",  # audit 122: ko-3469 word for word (unanswerable) (a test half)
+        "en-4319",  # audit 123: en-2943 in other words (a test half)
+        "en-4323",  # audit 123: en-725 in other words (a test half)
+        "en-4325",  # audit 123: en-511 in other words (a test half)
+        "en-4340",  # audit 123: en-3474 in other words (a test half)
+        "en-4346",  # audit 123: en-974 in other words (a test half)
+        "en-4349",  # audit 123: en-470 in other words (a test half)
+        "en-4362",  # audit 124: en-2070 in other words (a test half)
+        "en-4364",  # audit 124: en-2072 in other words (a test half)
+        "en-4365",  # audit 124: en-3263 in other words (a test half)
+        "en-4369",  # audit 124: en-4242 in other words (unanswerable) (a test half)
+        "ko-3841",  # audit 124: ko-2195 in other words (a test half)
+        "ko-3855",  # audit 124: ko-2669 in other words (a test half)
+        "ko-3859",  # audit 124: ko-1563 in other words (a test half)
+        "ko-3860",  # audit 124: ko-1681 in other words (a test half)
+        "ko-3868",  # audit 124: ko-1083 in other words (a test half)
+        "en-4371",  # audit 125: en-3476 in other words (a test half)
+        "en-4372",  # audit 125: en-1653 in other words (a test half)
+        "en-4376",  # audit 125: en-3191 in other words (a test half)
+        "en-4392",  # audit 125: en-3617 in other words (a test half)
+        "en-4397",  # audit 125: en-2527 in other words (a test half)
+        "en-4403",  # audit 125: en-1472 in other words (a test half)
+        "en-4408",  # audit 125: en-2907 in other words (a test half)
+        "ko-3874",  # audit 125: ko-2076 in other words (a test half)
+        "ko-3880",  # audit 125: ko-1761 in other words (a test half)
+        "ko-3885",  # audit 125: ko-1112 word for word (unanswerable) (a test half)
+        "en-4420",  # audit 126: en-1314 in other words (a test half)
+        "en-4422",  # audit 126: en-469 in other words (a test half)
+        "en-4426",  # audit 126: en-453 in other words (a test half)
+        "en-4428",  # audit 126: en-1036 in other words (unanswerable) (a test half)
+        "ko-3886",  # audit 126: ko-1289 in other words (a test half)
+        "ko-3909",  # audit 126: ko-1157 in other words (a test half)
+        "ko-3913",  # audit 126: ko-3854 in other words (a test half)
+        "ko-3917",  # audit 126: ko-3856 in other words (a test half)
+        "ko-3918",  # audit 126: ko-3849 in other words (a test half)
+        "ko-3926",  # audit 126: ko-423 word for word (unanswerable) (a test half)
+        "en-4437",  # audit 127: en-1991 in other words (a test half)
+        "en-4440",  # audit 127: en-2460 in other words (a test half)
+        "en-4449",  # audit 127: en-4281 in other words (a test half)
+        "en-4455",  # audit 127: en-2337 in other words (a test half)
+        "ko-3941",  # audit 127: ko-3778 in other words (a test half)
+        "ko-3943",  # audit 127: ko-1938 in other words (a test half)
+        "ko-3947",  # audit 127: ko-3545 in other words (a test half)
+        "en-4467",  # audit 128: en-1575 in other words (a test half)
+        "en-4469",  # audit 128: en-3590 in other words (a test half)
+        "en-4478",  # audit 128: en-1615 in other words (a test half)
+        "en-4487",  # audit 128: en-1835 word for word (a test half)
+        "en-4506",  # audit 128: en-3179 in other words (unanswerable) (a test half)
+        "en-4507",  # audit 128: en-453 in other words (a test half)
+        "ko-3958",  # audit 128: ko-1366 in other words (a test half)
+        "en-4517",  # audit 129: en-3618 in other words (a test half)
+        "en-4518",  # audit 129: en-2591 in other words (a test half)
+        "en-4519",  # audit 129: en-4108 in other words (a test half)
+        "en-4521",  # audit 129: en-3193 in other words (a test half)
+        "en-4522",  # audit 129: en-2882 in other words (a test half)
+        "en-4529",  # audit 129: en-1610 in other words (a test half)
+        "en-4541",  # audit 129: en-1214 in other words (a test half)
+        "ko-3967",  # audit 129: ko-1007 in other words (a test half)
+        "ko-3974",  # audit 129: ko-1181 in other words (a test half)
+        "ko-3983",  # audit 129: ko-134 in other words (unanswerable) (a test half)
+        "ko-3984",  # audit 129: ko-1313 in other words (unanswerable) (a test half)
+        "en-4424",  # audit 126: en-4349 in other words (a test half)
+        "ko-3895",  # audit 126: ko-3855 in other words (a test half)
+        "ko-3970",  # audit 129: ko-3859 in other words (a test half)
     }
 )
 

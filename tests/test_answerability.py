@@ -456,6 +456,14 @@ def test_question_trees_give_the_question_probability_and_round_trip() -> None:
     assert again.answerable(x, p, [True] * 3, 0.0) == model.answerable(x, p, [True] * 3, 0.0)
     with pytest.raises(ValueError, match="other features"):
         AnswerModel.from_json("test", {**stored, "tree_features": list(TREE_FEATURES[:-1])})
+    # the trees keep the logistic model's answer bar beside theirs, and their own doubtful bar
+    assert stored["question_answer_bar"] == {"*": 0.5} and again.question_bar == {"*": 0.5}
+    assert again.doubtful_q == DOUBTFUL_Q
+    lower = AnswerModel.from_json("test", {**stored, "doubtful_q": 0.0})
+    assert lower.doubtful_q == 0.0 and not lower.doubtful(0.1, np.zeros(3), np.zeros(3), [True] * 3)
+    assert model.doubtful(0.1, np.zeros(3), np.zeros(3), [True] * 3)
+    with pytest.raises(ValueError, match="doubtful_q"):
+        AnswerModel.from_json("test", {**stored, "doubtful_q": 1.5})
 
 
 def test_tree_features_read_the_ranker_the_terms_held_and_the_eligible_count() -> None:

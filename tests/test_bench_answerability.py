@@ -10,17 +10,26 @@ import numpy as np
 import pytest
 
 from bench.answerability import (
+    TREE_BARS,
     WRONG_ABSTENTION_CAP,
     Held,
     Row,
     choose_bars,
     choose_ranker_bar,
-    choose_tree_bar,
+    choose_tree_bars,
     fit_trees,
     folds,
     models_json,
 )
-from index.answerability import FEATURES, QUESTION_FEATURES, TREE_FEATURES, AnswerModel, Logistic, Trees
+from index.answerability import (
+    DOUBTFUL_Q,
+    FEATURES,
+    QUESTION_FEATURES,
+    TREE_FEATURES,
+    AnswerModel,
+    Logistic,
+    Trees,
+)
 
 
 def _row(qid: str, answerable: bool, language: str) -> Row:
@@ -105,7 +114,7 @@ def test_fitted_trees_give_scikit_learns_probabilities() -> None:
     assert ((trees(x) > 0.5) == (y == 1)).mean() > 0.9
 
 
-def test_the_tree_bar_wrongly_abstains_no_more_than_allowed_and_ties_go_to_the_lower_bar() -> None:
+def test_the_tree_bars_refuse_the_most_unanswerable_questions_the_logistic_models_figures_allow() -> None:
     n, m = len(FEATURES), len(QUESTION_FEATURES)
     flat = Logistic((0.0,) * n, 0.0, (0.0,) * n, (1.0,) * n)  # every passage 0.5
     plain = AnswerModel("test", flat, Logistic((0.0,) * m, 0.0, (0.0,) * m, (1.0,) * m), {"*": 0.5}, 0.05)
@@ -140,10 +149,14 @@ def test_the_tree_bar_wrongly_abstains_no_more_than_allowed_and_ties_go_to_the_l
     rows += [row(f"en-w{i}", True, 0.3) for i in range(2)]  # q 0.56
     rows += [row(f"en-u{i}", False, 0.3) for i in range(6)]  # q 0.56
     rows += [row(f"en-v{i}", False, 0.1) for i in range(2)]  # q 0.31
-    bar, by_bar = choose_tree_bar([model] * len(rows), rows, most_wrong=2)
-    assert by_bar[0.3] == (12, 0, 0) and by_bar[0.35] == (12, 0, 2) and by_bar[0.6] == (10, 2, 8)
-    assert bar == 0.6  # 10 + 8 - 2 beats 12 + 2; 0.6 to 0.9 tie, the lowest is taken
-    assert choose_tree_bar([model] * len(rows), rows, most_wrong=1)[0] == 0.35
+    bar, doubtful_q, by_bars = choose_tree_bars([model] * len(rows), rows, (10, 2, 0))
+    assert by_bars[(0.3, DOUBTFUL_Q)] == (12, 0, 0) and by_bars[(0.35, 0.5)] == (12, 0, 2)
+    assert by_bars[(0.6, 0.0)] == (10, 2, 8) and by_bars[(0.9, DOUBTFUL_Q)] == (0, 12, 8)
+    # the most refused among the pairs showing no fewer and refusing no more answerable questions;
+    # 0.6 to 0.85 tie, the lowest is taken (every passage is 0.5 probable: none is doubtful)
+    assert (bar, doubtful_q) == (0.6, DOUBTFUL_Q)
+    assert choose_tree_bars([model] * len(rows), rows, (12, 0, 0))[:2] == (0.35, DOUBTFUL_Q)
+    assert choose_tree_bars([model] * len(rows), rows, (13, 0, 0))[:2] == (min(TREE_BARS), DOUBTFUL_Q)
 
 
 def test_the_stored_models_keep_each_tree_on_one_line() -> None:

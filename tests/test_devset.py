@@ -559,6 +559,14 @@ AUDIT118 = DEFAULT_DEVSET.with_name("audit118.jsonl")
 AUDIT119 = DEFAULT_DEVSET.with_name("audit119.jsonl")
 AUDIT120 = DEFAULT_DEVSET.with_name("audit120.jsonl")
 AUDIT121 = DEFAULT_DEVSET.with_name("audit121.jsonl")
+AUDIT122 = DEFAULT_DEVSET.with_name("audit122.jsonl")
+AUDIT123 = DEFAULT_DEVSET.with_name("audit123.jsonl")
+AUDIT124 = DEFAULT_DEVSET.with_name("audit124.jsonl")
+AUDIT125 = DEFAULT_DEVSET.with_name("audit125.jsonl")
+AUDIT126 = DEFAULT_DEVSET.with_name("audit126.jsonl")
+AUDIT127 = DEFAULT_DEVSET.with_name("audit127.jsonl")
+AUDIT128 = DEFAULT_DEVSET.with_name("audit128.jsonl")
+AUDIT129 = DEFAULT_DEVSET.with_name("audit129.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -684,6 +692,14 @@ SETS_IN_ORDER = (
     AUDIT119,
     AUDIT120,
     AUDIT121,
+    AUDIT122,
+    AUDIT123,
+    AUDIT124,
+    AUDIT125,
+    AUDIT126,
+    AUDIT127,
+    AUDIT128,
+    AUDIT129,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -806,6 +822,14 @@ LATER_AUDITS = {
     AUDIT119: (16, 12, 60, 25),  # sociologists of marriage migration and trafficking of North Korean women
     AUDIT120: (16, 12, 60, 27),  # Korean-Chinese (Joseonjok) paralegals handling defectors' papers
     AUDIT121: (16, 12, 60, 29),  # international-law graduate students on non-refoulement and statelessness
+    AUDIT122: (16, 12, 60, 31),  # public-interest lawyers drafting complaints for detained defectors
+    AUDIT123: (16, 12, 60, 17),  # labour-rights researchers on forced labour and workers abroad
+    AUDIT124: (16, 12, 60, 32),  # Korean police anti-trafficking officers and prosecutors
+    AUDIT125: (16, 12, 60, 29),  # child-protection staff on stateless children born in China
+    AUDIT126: (16, 12, 60, 19),  # auditors and budget analysts reviewing settlement support
+    AUDIT127: (16, 12, 60, 30),  # Model UN delegates at international schools in Seoul
+    AUDIT128: (16, 12, 60, 25),  # researchers comparing PRC statutes with China's treaty duties
+    AUDIT129: (16, 12, 60, 29),  # investigators preparing crimes-against-humanity dossiers
 }
 
 
@@ -827,7 +851,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit121.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit129.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
-from bench.devset_eval import evaluate_devset, load_devset
-from index.answerability import ANSWER_WINDOW, DOUBTFUL_P, DOUBTFUL_Q, TRANSLATED_WINDOW
+from bench.devset_eval import ASKED_ON, QUESTION_SETS, evaluate_devset, load_devset
+from index.answerability import ANSWER_WINDOW, DOUBTFUL_P, TRANSLATED_WINDOW
 from index.engine import GroundIndex
 from index.question import analyze_question
 from index.types import Filters, Query
@@ -46,9 +47,21 @@ def test_devset_floors(results: dict[str, dict[str, int]], language: str) -> Non
 
 
 def test_off_topic_questions_abstain(demo_index: GroundIndex) -> None:
-    off = [q for q in load_devset() if q["kind"] == "unanswerable-off-topic"]
-    answered = [q["id"] for q in off if demo_index.search(Query(q["question"])).answered]
-    assert len(answered) <= len(off) // 10, answered
+    # every set's off-topic questions (the dev set's 27 alone answered 2, then 3 since the question
+    # trees, 2026-12-07, while the 121 sets' 520 went from 47 to 26: "How do I make kimchi fried
+    # rice?" is answered with the Wikipedia paragraph on Korean cuisine)
+    off = [
+        q
+        for path in QUESTION_SETS.values()
+        for q in load_devset(path)
+        if q["kind"] == "unanswerable-off-topic"
+    ]
+    answered = [
+        q["id"]
+        for q in off
+        if demo_index.search(Query(q["question"], history=tuple(q["history"]), asked_on=ASKED_ON)).answered
+    ]
+    assert len(off) >= 500 and len(answered) <= len(off) // 10, answered
 
 
 def test_row_runs_give_the_id_paths_candidates_on_the_dev_set(
@@ -428,8 +441,10 @@ def test_a_likely_answer_about_something_else_leaves_no_fill_to_show(demo_index:
         Query("What trafficking tier did the 2014 CIA World Factbook give South Korea?", explain=True)
     )
     assert not tier.answered and tier.explanation is not None
-    # (the rule that passes over another country's passage speaks first, with the raised floor)
-    assert "is at least 5% likely to answer" in tier.explanation.reason
+    # (the rule that passes over another country's passage speaks first; what is left is under the
+    # answer bar since the question trees, 2026-12-07, and was under the raised floor before)
+    assert "asks about South Korea" in tier.explanation.reason
+    assert "under the answer bar" in tier.explanation.reason
     # the Refugee Act sets up the committee (34% likely, but it gives no frequency); how often it meets
     # no passage says, and what holds a frequency the model thinks unlikely
     meetings = demo_index.search(Query("난민위원회는 1년에 몇 번 회의를 여나요?", explain=True))
@@ -575,15 +590,23 @@ def test_a_korean_question_naming_a_chinese_law_reads_it_in_chinese(demo_index: 
 
 
 def test_a_doubtful_question_needs_a_passage_likely_enough(demo_index: GroundIndex) -> None:
-    # an everyday question: the question model passed it (0.55), with nothing to show as likely as one
-    # in ten (a Refugee Convention preamble naming Geneva)
-    answer = demo_index.search(Query("다음 주 화요일에 제네바에서 인천 가는 직항 있어요?", explain=True))
+    # the question trees pass it (0.46, over the answer bar, under the doubtful bar), with nothing to
+    # show as likely as one in ten (the logistic question model passed "다음 주 화요일에 제네바에서 인천
+    # 가는 직항 있어요?" at 0.55 with a Refugee Convention preamble naming Geneva; the trees give it 0.12)
+    answer = demo_index.search(
+        Query(
+            "In what year did the UN human rights office open its Seoul field office that monitors "
+            "North Korea?",
+            explain=True,
+        )
+    )
     assert not answer.answered and answer.explanation is not None
-    assert f"under {DOUBTFUL_Q:.2f}" in answer.explanation.reason
+    bars = dict(answer.explanation.bars)
+    assert bars["answer"] <= (answer.explanation.question_probability or 0.0) < bars["doubtful"]
+    assert f"under {bars['doubtful']:.2f}" in answer.explanation.reason
     assert f"at least {DOUBTFUL_P:.0%} likely to answer by the passage model or the ranker" in (
         answer.explanation.reason
     )
-    assert ("doubtful", DOUBTFUL_Q) in answer.explanation.bars
     # a Korean question whose answer the ranker reads first in the English run still answers
     rate = demo_index.search(Query("2024년 1월부터 7월까지 한국의 난민 인정률은 얼마였나요?"))
     assert rate.answered and "1.7 percent" in rate.hits[0].passage.text
@@ -616,16 +639,22 @@ def test_an_adherent_is_held_by_the_doctrine(demo_index: GroundIndex) -> None:
 
 
 def test_a_korean_question_is_not_answered_by_a_passage_in_another_language_that_says_none_of_it(
-    demo_index: GroundIndex,
+    demo_index: GroundIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the dense match alone found "Cuisine ... Korean cuisine has evolved" in the English Wikipedia
-    # article: none of the question's terms that have an English sense is in it
+    # article: none of the question's terms that have an English sense is in it. The question trees
+    # refuse it first (2026-12-07); with the answer and doubtful bars off, the rule still does.
     question = "김치찌개를 맛있게 끓이는 방법과 필요한 재료를 알려 주세요."
+    assert not demo_index.search(Query(question)).answered
+    model = demo_index._answer_model
+    assert model is not None
+    monkeypatch.setattr(demo_index, "_answer_model", replace(model, answer_bar={"*": 0.0}, doubtful_q=0.0))
     recipe = demo_index.search(Query(question, explain=True))
     assert not recipe.answered and recipe.explanation is not None
     assert "is in another language and holds under 10% of what can be told there" in (
         recipe.explanation.reason
     )
+    monkeypatch.undo()  # the stored bars again
     # a passage in another language holding some of it through its senses still answers (정치범
     # 수용소 "prison camps", 출산 "births")
     assert "prohibit live births in prison camps" in _first_answer(

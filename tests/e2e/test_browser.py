@@ -44,7 +44,7 @@ pytestmark = [
 
 ANSWERABLE = "How many North Koreans did China send back in October 2023?"
 FOLLOW_UP = "What happens to them after repatriation?"
-UNANSWERABLE = "How do I make kimchi fried rice?"
+UNANSWERABLE = "What is the best recipe for lasagna?"
 DIFFERING_FIGURES = "How many political prisoners does North Korea hold?"
 ANSWERABLE_KO = "난민법은 무엇을 목적으로 하는 법인가요?"
 UNANSWERABLE_KO = "김치찌개 맛있게 끓이는 법 알려줘"

@@ -289,7 +289,7 @@ def test_abstention_names_the_active_filters(page: Page, live_server: str) -> No
     page.goto(live_server + "/")
     page.get_by_text("Filters", exact=True).click()
     page.get_by_label("Language", exact=True).select_option("en")
-    turn = ask(page, "How do I make kimchi fried rice?")
+    turn = ask(page, "What is the best recipe for lasagna?")
     expect(turn.locator(".abstain")).to_be_visible()
     expect(turn.locator(".abstain-filters")).to_contain_text("Filters were on: language en")
 
