@@ -116,7 +116,12 @@ class Row:
 
 
 def collect(index: GroundIndex, items: Sequence[dict[str, Any]]) -> list[Row]:
-    """One `Row` per item: its candidates' features, labels and eligibility as the engine scores it."""
+    """One `Row` per item: its candidates' features, labels and eligibility as the engine scores it.
+
+    The eligibility is the candidates' key facts (`Group.missing`) only: the engine's decision also
+    passes over bare passages and, for some questions, passages of another country's source, of a law
+    for the holder of a post or for which states joined a treaty (`GroundIndex.search`), which the
+    models (and the question trees' own features, `tree_features`) are fitted without."""
     paths = {r.id: Path(r.path).name for r in index.sources()}
     rows = []
     for item in items:
@@ -307,8 +312,8 @@ def models_json(data: dict[str, Any]) -> str:
         data[family]["question_trees"] = f"@trees {family}@"
     text = json.dumps(data, indent=1, ensure_ascii=False)
     for family, t in trees.items():
-        lines = ",\n   ".join(json.dumps(tree) for tree in t["trees"])
-        compact = f'{{\n  "bias": {json.dumps(t["bias"])},\n  "trees": [\n   {lines}\n  ]\n }}'
+        lines = ",\n    ".join(json.dumps(tree) for tree in t["trees"])
+        compact = f'{{\n   "bias": {json.dumps(t["bias"])},\n   "trees": [\n    {lines}\n   ]\n  }}'
         text = text.replace(json.dumps(f"@trees {family}@"), compact)
     return text + "\n"
 
@@ -421,7 +426,7 @@ def _with_trees(
     out-of-fold and the pooled test halves (`tests`) beside the stored model."""
     # the logistic question model at its own bar (a model with trees keeps it as `question_bar`)
     plain = replace(stored, question_trees=None, answer_bar=stored.question_bar or stored.answer_bar)
-    plain = replace(plain, question_bar=None)
+    plain = replace(plain, question_bar=None, doubtful_q=DOUBTFUL_Q)
     x = tree_matrix(plain, fit)
     y = np.array([1.0 if r.item["answerable"] else 0.0 for r in fit])
     fold = folds(fit)
@@ -478,7 +483,8 @@ def choose_tree_bars(
     refuse the most unanswerable `rows`, each decided by its own model (`per_row`: with trees that did
     not see it), among the pairs that show no fewer answer passages and wrongly abstain on no more rows
     than `logistic` (the logistic question model's (hits, wrong abstentions, abstentions) on the same
-    rows); ties go to fewer wrong abstentions, then the lower answer bar. When no pair does, the lowest
+    rows); ties go to fewer wrong abstentions, then the lower answer bar, then the first doubtful bar of
+    `DOUBTFUL_QS`. When no pair does, the lowest
     answer bar with `DOUBTFUL_Q`. Also returns every pair's (hits, wrong abstentions, abstentions)."""
     by_bars = {
         (bar, dq): score_rows(

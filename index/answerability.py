@@ -14,7 +14,8 @@ language than the question, and the sizes of passage and question.
     likely = model.likely(p, shown)                 # per shown passage: does it probably answer?
 
 A question is answered when its question probability q (from `QUESTION_FEATURES`, which summarise its
-top `ANSWER_WINDOW` candidates and those at the top of a translated run, `TRANSLATED_WINDOW`) reaches
+top `ANSWER_WINDOW` candidates and those at the top of a translated run, `TRANSLATED_WINDOW`; read by
+the question trees with `TREE_FEATURES` where the model has them) reaches
 the answer bar of its language, or when one of those candidates alone reaches `passage_bar` (or, under
 the ranker, `ranker_bar`); the k most probable eligible passages are then shown, most probable first
 (under the model's ranker when it has one: a passage model fitted later, over every feature, that orders
@@ -86,13 +87,15 @@ preamble naming Geneva) and questions for a detail the sources never give ("What
 Primer: Human Rights' say about China's forced repatriation of North Korean refugees?": the primer never
 names Korea) with nothing it would show as likely as one in ten. It matters between the answer bar and
 `DOUBTFUL_Q` (under the bar, only a passage over the ranker's bar answers, and that clears this floor):
-for e5, 0.5 to 0.7; for MiniLM (no ranker), 0.4 to 0.7. Measured with e5 on the fifty-three sets' fit
-halves (2026-12-06): unanswerable questions refused 404 -> 423 of 533, answer passages shown
-1279 -> 1275 of 1467, answerable questions refused 82 -> 91 (four of the nine had been answered with
-other passages); each of the four answers no longer shown is the first or second related passage the
-refusal offers. The grid (refused unanswerable, shown, refused answerable): 0.6 and 0.1: 415, 1277,
-88; 0.7 and 0.08: 418, 1276, 88; 0.7 and 0.12: 426, 1272, 96; 0.75 and 0.1: 427, 1274, 93; 0.8 and 0.1:
-428, 1273, 95; 0.8 and 0.15: 434, 1262, 111; by the passage model alone, 0.7 and 0.03: 412, 1273, 89."""
+for MiniLM (no ranker), 0.4 to 0.7; for e5, 0.5 to 0.7 until its question trees (2026-12-07), whose own
+doubtful bar (`AnswerModel.doubtful_q`, 0.5) was chosen with their answer bar (0.45). Measured with e5
+on the fifty-three sets' fit halves (2026-12-06): unanswerable questions refused 404 -> 423 of 533,
+answer passages shown 1279 -> 1275 of 1467, answerable questions refused 82 -> 91 (four of the nine had
+been answered with other passages); each of the four answers no longer shown is the first or second
+related passage the refusal offers. The grid (refused unanswerable, shown, refused answerable): 0.6 and
+0.1: 415, 1277, 88; 0.7 and 0.08: 418, 1276, 88; 0.7 and 0.12: 426, 1272, 96; 0.75 and 0.1: 427, 1274,
+93; 0.8 and 0.1: 428, 1273, 95; 0.8 and 0.15: 434, 1262, 111; by the passage model alone, 0.7 and 0.03:
+412, 1273, 89."""
 LIKELY_BAR = 0.05
 """The passage probability over which a shown passage counts as likely to answer. It is the show bar
 the models were fitted with before further passages were shown (the lowest value of that fit's
@@ -495,6 +498,10 @@ class Trees:
         """
         if not trees:
             raise ValueError("boosted trees need at least one tree")
+        if not all(
+            isinstance(t[k], list) for t in trees for k in ("feature", "threshold", "left", "right", "value")
+        ):
+            raise TypeError("a boosted tree's nodes must be lists")
         width = max(len(t["feature"]) for t in trees)
         arrays = {k: np.zeros((len(trees), width)) for k in ("feature", "threshold", "value")}
         arrays |= {k: np.full((len(trees), width), -1.0) for k in ("left", "right")}
@@ -506,10 +513,19 @@ class Trees:
                 arrays[k][j, :n] = [float(v) for v in t[k]]
         if not all(np.isfinite(a).all() for a in arrays.values()) or not math.isfinite(bias):
             raise ValueError("a boosted tree holds a number that is not finite")
-        children = np.concatenate([arrays["left"].ravel(), arrays["right"].ravel()])
-        if children.min() < -1 or children.max() >= width:
+        left, right, node = arrays["left"], arrays["right"], np.arange(width)[None, :]
+        if ((left < 0) != (right < 0)).any():
+            raise ValueError("a boosted tree's node has one child")
+        inner = left >= 0
+        # a child stands after its node (as scikit-learn writes them), so no walk can loop
+        if (left[inner] <= np.broadcast_to(node, left.shape)[inner]).any() or (
+            right[inner] <= np.broadcast_to(node, right.shape)[inner]
+        ).any():
+            raise ValueError("a boosted tree's child does not stand after its node")
+        if left.min() < -1 or right.min() < -1 or left.max() >= width or right.max() >= width:
             raise ValueError("a boosted tree's child is out of range")
-        if arrays["feature"].min() < 0 or arrays["feature"].max() >= n_features:
+        feature = arrays["feature"]
+        if (feature != np.round(feature)).any() or feature.min() < 0 or feature.max() >= n_features:
             raise ValueError("a boosted tree tests a feature it does not have")
         return cls(
             float(bias),
@@ -818,7 +834,8 @@ class AnswerModel:
         if self.question_trees is not None:
             out["question_trees"] = self.question_trees.to_json()
             out["tree_features"] = list(TREE_FEATURES)
-            out["question_answer_bar"] = dict(self.question_bar or self.answer_bar)
+            if self.question_bar is not None:
+                out["question_answer_bar"] = dict(self.question_bar)
             out["doubtful_q"] = self.doubtful_q
         return out
 
@@ -828,8 +845,9 @@ class AnswerModel:
 
         Raises:
             ValueError: the model reads a feature `FEATURES` no longer has, its weights do not match its
-                features, or it was fitted on other `QUESTION_FEATURES`, or its trees on other
-                `TREE_FEATURES` (refit it); or a value is not a number (`Trees.from_arrays`).
+                features, or it was fitted on other `QUESTION_FEATURES` (refit it); or a value is not
+                a number. (Bad question trees are logged and left out: the logistic question model
+                decides at its own bar, as a bad ranker is left out.)
             KeyError, TypeError: a required key is missing or has the wrong type. (`answer_model_for`
                 logs these three and falls back to the threshold rules.)
         """
@@ -856,19 +874,26 @@ class AnswerModel:
         trees: Trees | None = None
         question_bar: dict[str, float] | None = None
         doubtful_q = DOUBTFUL_Q
+        answer_bar = {str(k): float(v) for k, v in data["answer_bar"].items()}
         if data.get("question_trees") is not None:
-            if list(data.get("tree_features", ())) != list(TREE_FEATURES):
-                raise ValueError(f"answer model {family!r}'s trees were fitted on other features; refit them")
-            trees = Trees.from_json(data["question_trees"], len(TREE_FEATURES))
-            question_bar = {str(k): float(v) for k, v in data["question_answer_bar"].items()}
-            doubtful_q = float(data.get("doubtful_q", DOUBTFUL_Q))
-            if not 0.0 <= doubtful_q <= 1.0:
-                raise ValueError(f"doubtful_q {doubtful_q} is not in [0, 1]")
+            try:  # bad trees leave the logistic question model deciding, at its own bars
+                if data.get("question_answer_bar") is not None:
+                    question_bar = {str(k): float(v) for k, v in data["question_answer_bar"].items()}
+                if list(data.get("tree_features", ())) != list(TREE_FEATURES):
+                    raise ValueError("they were fitted on other features; refit them")
+                trees = Trees.from_json(data["question_trees"], len(TREE_FEATURES))
+                doubtful_q = float(data.get("doubtful_q", DOUBTFUL_Q))
+                if not 0.0 <= doubtful_q <= 1.0:
+                    raise ValueError(f"doubtful_q {doubtful_q} is not in [0, 1]")
+            except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+                log.warning("ignoring the question trees of answer model %r: %s", family, exc)
+                answer_bar = question_bar or answer_bar
+                trees, question_bar, doubtful_q = None, None, DOUBTFUL_Q
         return cls(
             family=family,
             passage=passage,
             question=question,
-            answer_bar={str(k): float(v) for k, v in data["answer_bar"].items()},
+            answer_bar=answer_bar,
             likely_bar=float(data.get("likely_bar", data.get("show_bar", LIKELY_BAR))),
             provenance=str(data.get("provenance", "")),
             passage_bar=float(data.get("passage_bar", 1.0)),

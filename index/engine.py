@@ -2160,6 +2160,9 @@ class GroundIndex:
         # a rule that passed candidates over is named first; what is left refused the question, under
         # the answer bar or under the floor a candidate must reach
         under_bar = q_prob is not None and q_prob < dict(bars).get("answer", 1.0)
+        # (the holder and joining rules name themselves under the bar only when they passed one over)
+        by_rule = ("a sentence naming the post", "a source other than")
+        ruled = any(v.startswith(by_rule) for v in over.values())
 
         def left(what: str) -> str:
             if under_bar and q_prob is not None:
@@ -2219,14 +2222,14 @@ class GroundIndex:
                 f"refused: the question asks about {_title_case(foreign)}; passages of sources about another "
                 f"country that do not name it are not read as answers, and {left('other candidate')}"
             )
-        elif holder and q_prob is not None:
+        elif holder and q_prob is not None and (ruled or not under_bar):
             reason = (
                 "refused: the question asks who holds a post or what a person is called, which laws and "
                 "treaties never say (they say how a post is filled); passages with no sentence naming the "
                 "post (or the person's role) and a person the question does not name are not read as "
                 f"answers, and {left('other candidate')}"
             )
-        elif joining and q_prob is not None:
+        elif joining and q_prob is not None and (ruled or not under_bar):
             reason = (
                 "refused: the question asks which states joined an instrument, which laws and treaties "
                 f"never say (they say how a state joins); {left('candidate of another source')}"

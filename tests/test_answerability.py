@@ -421,13 +421,29 @@ def test_boosted_trees_add_the_leaves_each_row_reaches() -> None:
         {**_stump(2, 0.5, 0.0, 1.0)},  # a feature the rows do not have
         {**_stump(0, 0.5, 0.0, 1.0), "value": [0.0, float("inf"), 1.0]},
         {**_stump(0, 0.5, 0.0, 1.0), "threshold": [0.5, 0.0]},  # lists of other lengths
+        {**_stump(0, 0.5, 0.0, 1.0), "right": [-1, -1, -1]},  # a node with one child
+        {**_stump(0, 0.5, 0.0, 1.0), "left": [0, -1, -1]},  # a node that is its own child
+        {**_stump(0, 0.5, 0.0, 1.0), "feature": [0.7, 0, 0]},  # a feature that is no column
     ],
 )
 def test_malformed_trees_are_refused(tree: dict[str, list[float]]) -> None:
     with pytest.raises(ValueError):
         Trees.from_arrays(0.0, [tree], 2)
+
+
+def test_no_trees_or_nodes_not_in_lists_are_refused() -> None:
     with pytest.raises(ValueError):
         Trees.from_arrays(0.0, [], 2)
+    with pytest.raises(TypeError):
+        Trees.from_arrays(0.0, [{**_stump(0, 0.5, 0.0, 1.0), "threshold": "0.5"}], 2)  # type: ignore[dict-item]
+
+
+def test_trees_compare_as_float32_as_the_fit_did() -> None:
+    # 0.1 as float64 is <= a threshold of 0.1, but as float32 (0.100000001...) it is over it: the fit
+    # (scikit-learn) compared float32 rows with its float64 thresholds
+    trees = Trees.from_arrays(0.0, [_stump(0, 0.1, -1.0, 1.0)], 1)
+    assert trees(np.array([[0.1]]))[0] == pytest.approx(1 / (1 + np.exp(-1.0)))
+    assert trees(np.array([[0.09]]))[0] == pytest.approx(1 / (1 + np.exp(1.0)))
 
 
 def test_question_trees_give_the_question_probability_and_round_trip() -> None:
@@ -449,21 +465,44 @@ def test_question_trees_give_the_question_probability_and_round_trip() -> None:
     answered, shown, _, q = model.decide(x, [True, True, True], "en", 2)
     assert answered and shown == [0, 1] and q > 0.5
     assert not model.decide(x, [False, False, False], "en", 2)[0]
-    stored = model.to_json()
+    stored = replace(model, question_bar={"*": 0.6}).to_json()
     assert stored["tree_features"] == list(TREE_FEATURES)
     again = AnswerModel.from_json("test", stored)
     assert again.question_trees is not None and again.passage == model.passage
     assert again.answerable(x, p, [True] * 3, 0.0) == model.answerable(x, p, [True] * 3, 0.0)
-    with pytest.raises(ValueError, match="other features"):
-        AnswerModel.from_json("test", {**stored, "tree_features": list(TREE_FEATURES[:-1])})
     # the trees keep the logistic model's answer bar beside theirs, and their own doubtful bar
-    assert stored["question_answer_bar"] == {"*": 0.5} and again.question_bar == {"*": 0.5}
-    assert again.doubtful_q == DOUBTFUL_Q
+    assert stored["question_answer_bar"] == {"*": 0.6} and again.question_bar == {"*": 0.6}
+    assert again.doubtful_q == DOUBTFUL_Q and "question_answer_bar" not in model.to_json()
     lower = AnswerModel.from_json("test", {**stored, "doubtful_q": 0.0})
     assert lower.doubtful_q == 0.0 and not lower.doubtful(0.1, np.zeros(3), np.zeros(3), [True] * 3)
     assert model.doubtful(0.1, np.zeros(3), np.zeros(3), [True] * 3)
-    with pytest.raises(ValueError, match="doubtful_q"):
-        AnswerModel.from_json("test", {**stored, "doubtful_q": 1.5})
+
+
+def test_bad_question_trees_leave_the_logistic_model_deciding_at_its_own_bars(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    count = TREE_FEATURES.index("eligible_in_window")
+    trees = Trees.from_arrays(0.0, [_stump(count, 0.5, -2.0, 2.0)], len(TREE_FEATURES))
+    good = replace(
+        _model(0.45, 0.05), question_trees=trees, question_bar={"*": 0.5}, doubtful_q=0.5
+    ).to_json()
+    for bad in (
+        {**good, "doubtful_q": 1.5},
+        {**good, "tree_features": list(TREE_FEATURES[:-1])},
+        {**good, "question_trees": {**good["question_trees"], "bias": 1e400}},  # not finite
+        {
+            **good,
+            "question_trees": {"bias": 0.0, "trees": [{**_stump(0, 0.5, 0.0, 1.0), "left": [5, -1, -1]}]},
+        },
+    ):
+        with caplog.at_level("WARNING", logger="index.answerability"):
+            loaded = AnswerModel.from_json("test", bad)
+        assert loaded.question_trees is None and loaded.answer_bar == {"*": 0.5}
+        assert loaded.doubtful_q == DOUBTFUL_Q and loaded.passage == _model(0.5, 0.05).passage
+    assert "ignoring the question trees" in caplog.text
+    # without the logistic model's own bar stored, the trees still load
+    again = AnswerModel.from_json("test", {k: v for k, v in good.items() if k != "question_answer_bar"})
+    assert again.question_trees is not None and again.question_bar is None and again.doubtful_q == 0.5
 
 
 def test_tree_features_read_the_ranker_the_terms_held_and_the_eligible_count() -> None:
