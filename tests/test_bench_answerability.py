@@ -159,6 +159,35 @@ def test_the_tree_bars_refuse_the_most_unanswerable_questions_the_logistic_model
     assert choose_tree_bars([model] * len(rows), rows, (13, 0, 0))[:2] == (min(TREE_BARS), DOUBTFUL_Q)
 
 
+def test_the_doubtful_bar_is_chosen_with_the_answer_bar() -> None:
+    n, m = len(FEATURES), len(QUESTION_FEATURES)
+    unlikely = Logistic((0.0,) * n, -3.0, (0.0,) * n, (1.0,) * n)  # every passage 0.05: under DOUBTFUL_P
+    plain = AnswerModel("test", unlikely, Logistic((0.0,) * m, 0.0, (0.0,) * m, (1.0,) * m), {"*": 0.5}, 0.05)
+    support = TREE_FEATURES.index("best_support")
+    stump = {
+        "feature": [support, 0, 0],
+        "threshold": [0.2, 0.0, 0.0],
+        "left": [1, -1, -1],
+        "right": [2, -1, -1],
+        "value": [0.0, -0.8, 0.25],
+    }
+    model = replace(plain, question_trees=Trees.from_arrays(0.0, [stump], len(TREE_FEATURES)))
+
+    def row(qid: str, answerable: bool, coverage: float) -> Row:
+        x = np.zeros((2, n))
+        x[0, FEATURES.index("coverage")] = coverage
+        item: dict[str, object] = {"id": qid, "answerable": answerable, "follow_up": False}
+        return Row(item, x, np.array([1.0 if answerable else 0.0, 0.0]), [True, True], "en", 0.0)
+
+    rows = [row(f"en-{i}", True, 0.3) for i in range(10)]  # q 0.56, no passage 10% likely: doubtful
+    rows += [row(f"en-u{i}", False, 0.1) for i in range(4)]  # q 0.31
+    bar, doubtful_q, by_bars = choose_tree_bars([model] * len(rows), rows, (10, 0, 0))
+    assert by_bars[(0.45, DOUBTFUL_Q)] == (0, 10, 4) and by_bars[(0.45, 0.5)] == (10, 0, 4)
+    # 0.7 and 0.6 refuse the answerable ones as doubtful; 0.5 refuses only the unanswerable ones (0.31),
+    # whatever the answer bar: the lowest is taken
+    assert (bar, doubtful_q) == (0.3, 0.5)
+
+
 def test_the_stored_models_keep_each_tree_on_one_line() -> None:
     n, m = len(FEATURES), len(QUESTION_FEATURES)
     flat = Logistic((0.0,) * n, 0.0, (0.0,) * n, (1.0,) * n)
