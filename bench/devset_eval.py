@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT129`: bench/devset/audit3.jsonl to audit129.jsonl),
+audits are sets of their own (`AUDIT3` to `AUDIT137`: bench/devset/audit3.jsonl to audit137.jsonl),
 each with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -168,6 +168,14 @@ AUDIT126 = DEVSET.with_name("audit126.jsonl")
 AUDIT127 = DEVSET.with_name("audit127.jsonl")
 AUDIT128 = DEVSET.with_name("audit128.jsonl")
 AUDIT129 = DEVSET.with_name("audit129.jsonl")
+AUDIT130 = DEVSET.with_name("audit130.jsonl")
+AUDIT131 = DEVSET.with_name("audit131.jsonl")
+AUDIT132 = DEVSET.with_name("audit132.jsonl")
+AUDIT133 = DEVSET.with_name("audit133.jsonl")
+AUDIT134 = DEVSET.with_name("audit134.jsonl")
+AUDIT135 = DEVSET.with_name("audit135.jsonl")
+AUDIT136 = DEVSET.with_name("audit136.jsonl")
+AUDIT137 = DEVSET.with_name("audit137.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -298,6 +306,14 @@ QUESTION_SETS = {
     "audit 127": AUDIT127,
     "audit 128": AUDIT128,
     "audit 129": AUDIT129,
+    "audit 130": AUDIT130,
+    "audit 131": AUDIT131,
+    "audit 132": AUDIT132,
+    "audit 133": AUDIT133,
+    "audit 134": AUDIT134,
+    "audit 135": AUDIT135,
+    "audit 136": AUDIT136,
+    "audit 137": AUDIT137,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

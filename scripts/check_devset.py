@@ -756,6 +756,89 @@ REPEATED = frozenset(
         "ko-3936",  # audit 127: ko-3856 in other words
         "en-4535",  # audit 129: en-4423 in other words
         "en-4546",  # audit 129: en-4453 in other words
+        "en-4559",  # audit 130: en-4294 in other words
+        "en-4565",  # audit 130: en-4534 in other words
+        "en-4576",  # audit 130: en-4009 in other words
+        "ko-4001",  # audit 130: ko-3138 in other words
+        "ko-4002",  # audit 130: ko-3282 in other words
+        "en-4626",  # audit 131: en-2334 in other words
+        "en-4627",  # audit 131: en-4161 in other words
+        "en-4628",  # audit 131: en-113 in other words
+        "en-4635",  # audit 131: en-1174 in other words
+        "en-4640",  # audit 131: en-1031 in other words
+        "en-4641",  # audit 131: en-1274 in other words
+        "en-4646",  # audit 131: en-4520 in other words
+        "en-4649",  # audit 131: en-4404 in other words (unanswerable)
+        "en-4650",  # audit 131: en-299 in other words (unanswerable)
+        "ko-4046",  # audit 131: ko-2784 in other words
+        "en-4683",  # audit 132: en-1237 in other words
+        "en-4684",  # audit 132: en-3669 in other words
+        "en-4685",  # audit 132: en-4445 in other words
+        "en-4687",  # audit 132: en-4444 in other words
+        "en-4691",  # audit 132: en-3821 in other words
+        "ko-4112",  # audit 132: ko-016 in other words
+        "ko-4122",  # audit 132: ko-3837 in other words
+        "ko-4140",  # audit 132: ko-3981 in other words (unanswerable)
+        "ko-4143",  # audit 132: ko-3923 word for word (unanswerable)
+        "en-4736",  # audit 133: en-3326 in other words
+        "en-4741",  # audit 133: en-2076 in other words
+        "en-4749",  # audit 133: en-1712 in other words
+        "en-4750",  # audit 133: en-3591 in other words
+        "en-4752",  # audit 133: en-759 in other words
+        "en-4754",  # audit 133: en-655 in other words
+        "en-4758",  # audit 133: en-2498 in other words
+        "en-4765",  # audit 133: en-4176 in other words (unanswerable)
+        "en-4766",  # audit 133: en-996 in other words (unanswerable)
+        "en-4769",  # audit 133: en-3928 in other words (unanswerable)
+        "ko-4169",  # audit 133: ko-2402 in other words
+        "ko-4175",  # audit 133: ko-3962 in other words
+        "ko-4177",  # audit 133: ko-3994 in other words
+        "ko-4180",  # audit 133: ko-116 in other words
+        "ko-4181",  # audit 133: ko-498 in other words
+        "ko-4182",  # audit 133: ko-469 in other words
+        "ko-4187",  # audit 133: ko-4064 in other words (unanswerable)
+        "ko-4188",  # audit 133: ko-3985 in other words (unanswerable)
+        "en-4804",  # audit 134: en-4527 in other words
+        "en-4809",  # audit 134: en-542 in other words
+        "en-4811",  # audit 134: en-120 in other words
+        "en-4814",  # audit 134: en-1586 in other words
+        "en-4818",  # audit 134: en-2661 in other words
+        "en-4821",  # audit 134: en-1970 in other words
+        "ko-4230",  # audit 134: ko-3856 in other words
+        "ko-4238",  # audit 134: ko-1082 in other words
+        "ko-4240",  # audit 134: ko-1221 in other words
+        "ko-4241",  # audit 134: ko-077 in other words
+        "ko-4243",  # audit 134: ko-3759 in other words
+        "en-4928",  # audit 136: en-1412 in other words
+        "en-4930",  # audit 136: en-1476 in other words
+        "en-4931",  # audit 136: en-4377 word for word (unanswerable)
+        "en-4933",  # audit 136: en-4431 in other words
+        "en-4935",  # audit 136: en-1949 in other words
+        "en-4936",  # audit 136: en-2505 in other words
+        "en-4940",  # audit 136: en-3148 in other words
+        "en-4941",  # audit 136: en-4534 in other words
+        "en-4949",  # audit 136: en-3393 in other words (unanswerable)
+        "ko-4351",  # audit 136: ko-3796 in other words
+        "ko-4357",  # audit 136: ko-4290 in other words
+        "ko-4359",  # audit 136: ko-1414 in other words
+        "ko-4365",  # audit 136: ko-345 word for word (unanswerable)
+        "ko-4369",  # audit 136: ko-3820 in other words (unanswerable)
+        "en-4986",  # audit 137: en-924 in other words
+        "en-4989",  # audit 137: en-1595 in other words
+        "en-4991",  # audit 137: en-1760 in other words (unanswerable)
+        "ko-4408",  # audit 137: ko-3771 in other words
+        "ko-4411",  # audit 137: ko-3216 in other words
+        "ko-4425",  # audit 137: ko-4051 word for word
+        "ko-4437",  # audit 137: ko-3797 in other words
+        "ko-4439",  # audit 137: ko-4064 word for word (unanswerable)
+        "ko-4445",  # audit 137: ko-1108 in other words (unanswerable)
+        "en-4813",  # audit 134: en-4627 in other words
+        "ko-4244",  # audit 134: ko-4187 in other words (unanswerable)
+        "ko-4353",  # audit 136: ko-4241 in other words
+        "en-4981",  # audit 137: en-4736 in other words
+        "en-4920",  # audit 136: en-4754 in other words
+        "en-4939",  # audit 136: en-4640 in other words
+        "en-4946",  # audit 136: en-4765 in other words (unanswerable)
     }
 )
 
@@ -1149,6 +1232,70 @@ REPEATED_TEST = frozenset(
         "en-4424",  # audit 126: en-4349 in other words (a test half)
         "ko-3895",  # audit 126: ko-3855 in other words (a test half)
         "ko-3970",  # audit 129: ko-3859 in other words (a test half)
+        "en-4567",  # audit 130: en-1924 in other words (a test half)
+        "en-4582",  # audit 130: en-2177 in other words (a test half)
+        "ko-3987",  # audit 130: ko-1680 in other words (a test half)
+        "ko-3999",  # audit 130: ko-3416 in other words (a test half)
+        "en-4631",  # audit 131: en-229 in other words (a test half)
+        "en-4636",  # audit 131: en-793 in other words (a test half)
+        "en-4637",  # audit 131: en-253 in other words (a test half)
+        "en-4639",  # audit 131: en-533 in other words (a test half)
+        "en-4642",  # audit 131: en-1611 in other words (a test half)
+        "en-4645",  # audit 131: en-469 in other words (a test half)
+        "en-4652",  # audit 131: en-1036 word for word (unanswerable) (a test half)
+        "en-4653",  # audit 131: en-348 word for word (unanswerable) (a test half)
+        "en-4654",  # audit 131: en-1471 in other words (unanswerable) (a test half)
+        "ko-4053",  # audit 131: ko-2217 in other words (a test half)
+        "ko-4054",  # audit 131: ko-1942 in other words (a test half)
+        "en-4681",  # audit 132: en-4418 in other words (a test half)
+        "en-4682",  # audit 132: en-3628 in other words (a test half)
+        "en-4690",  # audit 132: en-696 in other words (a test half)
+        "en-4692",  # audit 132: en-3169 in other words (a test half)
+        "en-4693",  # audit 132: en-1726 in other words (unanswerable) (a test half)
+        "ko-4110",  # audit 132: ko-1157 in other words (a test half)
+        "en-4737",  # audit 133: en-2109 in other words (a test half)
+        "en-4738",  # audit 133: en-4296 in other words (a test half)
+        "en-4742",  # audit 133: en-2718 in other words (a test half)
+        "en-4745",  # audit 133: en-1604 in other words (a test half)
+        "en-4747",  # audit 133: en-4484 in other words (a test half)
+        "en-4768",  # audit 133: en-193 in other words (unanswerable) (a test half)
+        "ko-4176",  # audit 133: ko-198 in other words (a test half)
+        "en-4798",  # audit 134: en-1587 in other words (a test half)
+        "en-4802",  # audit 134: en-1509 in other words (a test half)
+        "en-4807",  # audit 134: en-4154 in other words (a test half)
+        "en-4823",  # audit 134: en-1629 in other words (a test half)
+        "en-4827",  # audit 134: en-224 in other words (unanswerable) (a test half)
+        "ko-4229",  # audit 134: ko-3941 in other words (a test half)
+        "ko-4231",  # audit 134: ko-3974 in other words (a test half)
+        "ko-4235",  # audit 134: ko-1066 in other words (a test half)
+        "ko-4237",  # audit 134: ko-071 word for word (a test half)
+        "ko-4242",  # audit 134: ko-336 in other words (a test half)
+        "en-4858",  # audit 135: en-4437 in other words (a test half)
+        "en-4862",  # audit 135: en-2896 in other words (a test half)
+        "en-4871",  # audit 135: en-2062 in other words (a test half)
+        "en-4878",  # audit 135: en-4137 in other words (unanswerable) (a test half)
+        "ko-4291",  # audit 135: ko-2415 in other words (a test half)
+        "ko-4297",  # audit 135: ko-3590 in other words (a test half)
+        "en-4919",  # audit 136: en-391 in other words (a test half)
+        "en-4924",  # audit 136: en-657 in other words (a test half)
+        "en-4932",  # audit 136: en-3892 in other words (a test half)
+        "en-4938",  # audit 136: en-2506 in other words (a test half)
+        "en-4943",  # audit 136: en-4424 in other words (a test half)
+        "en-4947",  # audit 136: en-685 in other words (unanswerable) (a test half)
+        "ko-4346",  # audit 136: ko-1019 in other words (a test half)
+        "ko-4350",  # audit 136: ko-1741 in other words (a test half)
+        "ko-4354",  # audit 136: ko-4047 in other words (a test half)
+        "ko-4358",  # audit 136: ko-2398 in other words (a test half)
+        "ko-4363",  # audit 136: ko-2802 in other words (a test half)
+        "en-4979",  # audit 137: en-2348 in other words (a test half)
+        "ko-4414",  # audit 137: ko-2953 in other words (a test half)
+        "ko-4415",  # audit 137: ko-1803 in other words (a test half)
+        "ko-4418",  # audit 137: ko-3778 in other words (a test half)
+        "ko-4419",  # audit 137: ko-813 in other words (a test half)
+        "ko-4421",  # audit 137: ko-2946 in other words (a test half)
+        "ko-4434",  # audit 137: ko-1300 in other words (a test half)
+        "ko-4441",  # audit 137: ko-2814 in other words (unanswerable) (a test half)
+        "en-4686",  # audit 132: en-4567 in other words (a test half)
     }
 )
 

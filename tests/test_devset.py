@@ -567,6 +567,14 @@ AUDIT126 = DEFAULT_DEVSET.with_name("audit126.jsonl")
 AUDIT127 = DEFAULT_DEVSET.with_name("audit127.jsonl")
 AUDIT128 = DEFAULT_DEVSET.with_name("audit128.jsonl")
 AUDIT129 = DEFAULT_DEVSET.with_name("audit129.jsonl")
+AUDIT130 = DEFAULT_DEVSET.with_name("audit130.jsonl")
+AUDIT131 = DEFAULT_DEVSET.with_name("audit131.jsonl")
+AUDIT132 = DEFAULT_DEVSET.with_name("audit132.jsonl")
+AUDIT133 = DEFAULT_DEVSET.with_name("audit133.jsonl")
+AUDIT134 = DEFAULT_DEVSET.with_name("audit134.jsonl")
+AUDIT135 = DEFAULT_DEVSET.with_name("audit135.jsonl")
+AUDIT136 = DEFAULT_DEVSET.with_name("audit136.jsonl")
+AUDIT137 = DEFAULT_DEVSET.with_name("audit137.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -700,6 +708,14 @@ SETS_IN_ORDER = (
     AUDIT127,
     AUDIT128,
     AUDIT129,
+    AUDIT130,
+    AUDIT131,
+    AUDIT132,
+    AUDIT133,
+    AUDIT134,
+    AUDIT135,
+    AUDIT136,
+    AUDIT137,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -830,6 +846,14 @@ LATER_AUDITS = {
     AUDIT127: (16, 12, 60, 30),  # Model UN delegates at international schools in Seoul
     AUDIT128: (16, 12, 60, 25),  # researchers comparing PRC statutes with China's treaty duties
     AUDIT129: (16, 12, 60, 29),  # investigators preparing crimes-against-humanity dossiers
+    AUDIT130: (16, 12, 60, 24),  # documentary filmmakers on women trafficked across the Tumen
+    AUDIT131: (16, 12, 60, 18),  # trainees on a UN refugee-protection course revising for an exam
+    AUDIT132: (16, 13, 60, 25),  # National Assembly aides drafting amendments to the settlement laws
+    AUDIT133: (16, 12, 60, 30),  # reference librarians building a research guide
+    AUDIT134: (16, 12, 60, 21),  # European refugee-law clinic students comparing states' practice
+    AUDIT135: (16, 12, 60, 30),  # doctors and nurses of a clinic treating defectors in transit
+    AUDIT136: (16, 12, 60, 23),  # a debate team preparing both sides of a motion on repatriation
+    AUDIT137: (16, 12, 60, 32),  # retired Korean diplomats in a seniors' civics class
 }
 
 
@@ -851,7 +875,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit129.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit137.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
