@@ -108,6 +108,7 @@ FLAGS = {
     "filters.languages": "--language",
     "filters.date_from": "--from",
     "filters.date_to": "--to",
+    "asked_on": "--asked-on",
     "source_ids": "--source",
     "publishers": "--publisher",
     "languages": "--language",
@@ -507,6 +508,14 @@ def ask(
     date_to: Annotated[
         str | None, typer.Option("--to", metavar="DATE", help="Sources dated until (YYYY[-MM[-DD]]).")
     ] = None,
+    asked_on: Annotated[
+        str | None,
+        typer.Option(
+            "--asked-on",
+            metavar="DAY",
+            help='The day it is asked (YYYY-MM-DD), which "last year" or 올해 count from; default: today.',
+        ),
+    ] = None,
     data: DataOpt = None,
     model: ModelOpt = None,
     as_json: Annotated[
@@ -531,6 +540,7 @@ def ask(
             k=k,
             explain=explain,
             history=history or [],
+            asked_on=asked_on,
             filters=FiltersIn(
                 source_ids=source or [],
                 publishers=publisher or [],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import (
@@ -39,6 +40,13 @@ ISO_DATE = (
     r"|^\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
     r"|02-(?:0[1-9]|1\d|2[0-8]))$"
     r"|^(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29$"
+)
+# A real day as YYYY-MM-DD from the year 1 (`datetime.date`'s first): what `AskRequest.asked_on` takes.
+_YEAR = r"(?:000[1-9]|00[1-9]\d|0[1-9]\d\d|[1-9]\d{3})"
+ISO_DAY = (
+    rf"^{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2[0-8]))$"
+    r"|^(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29$"
 )
 MAX_HISTORY = 20  # earlier questions accepted with a question (API `history`, chat `h`); 422 beyond
 HISTORY_USED = 2  # of which a search uses the last two (index.engine); re-asking more is wasted work
@@ -96,6 +104,26 @@ HistoryText = Annotated[
     StringConstraints(max_length=MAX_QUESTION_CHARS, pattern=SAFE_TEXT),
     BeforeValidator(lambda v: check_text(v, "a history item")),
 ]
+
+
+def _day_text(value: object) -> object:
+    """A real calendar day as YYYY-MM-DD (2024-02-30, 2024-02 and 2024 are refused)."""
+    if isinstance(value, str):
+        problem = date_problem(value)
+        if problem:
+            raise ValueError(problem.replace(DATE_FORMS, "YYYY-MM-DD"))
+        if value.count("-") != 2:
+            raise ValueError(f"{value!r} is not a day: use YYYY-MM-DD")
+        if value.startswith("0000"):
+            raise ValueError(f"{value!r} is not a real date: the year must be 0001 or later")
+    return value
+
+
+DayText = Annotated[
+    str,
+    StringConstraints(pattern=ISO_DAY),
+    BeforeValidator(_day_text),
+]
 DateText = Annotated[
     str,
     StringConstraints(pattern=ISO_DATE),
@@ -146,6 +174,12 @@ class AskRequest(Strict):
     explain: StrictBool = Field(
         False, description="Also return why the question was answered or refused (every candidate's scores)."
     )
+    asked_on: DayText | None = Field(
+        None,
+        description='The day the question is asked, YYYY-MM-DD: what "last year", 올해 or 去年 count from '
+        "(a program replaying questions asked earlier gives their day). Default: today, by the server's "
+        "clock.",
+    )
 
     def to_query(self) -> Query:
         f = self.filters
@@ -154,6 +188,7 @@ class AskRequest(Strict):
             k=self.k,
             history=tuple(self.history),
             explain=self.explain,
+            asked_on=date.fromisoformat(self.asked_on) if self.asked_on is not None else None,
             filters=Filters(
                 source_ids=tuple(f.source_ids),
                 publishers=tuple(f.publishers),

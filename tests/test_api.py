@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,11 @@ def test_abstention_has_no_passages(client: TestClient) -> None:
             "filters.source_ids",
         ),
         ({"question": "refugee", "history": ["x"] * 10_000}, 422, "history", "history"),
+        ({"question": "refugee", "asked_on": "2024-02-30"}, 422, "not a real date", "asked_on"),
+        ({"question": "refugee", "asked_on": "2024-05"}, 422, "use YYYY-MM-DD", "asked_on"),
+        ({"question": "refugee", "asked_on": "last year"}, 422, "use YYYY-MM-DD", "asked_on"),
+        ({"question": "refugee", "asked_on": "0000-01-01"}, 422, "0001 or later", "asked_on"),
+        ({"question": "refugee", "asked_on": 20240101}, 422, "asked_on", "asked_on"),
         ({}, 422, "question: required", "question"),
     ],
 )
@@ -93,6 +99,20 @@ def test_bad_requests_get_clear_4xx_naming_the_field(
     assert r.status_code == status
     err = r.json()["error"]
     assert needle in err["message"] and err["code"] and err["field"] == field
+
+
+def test_asked_on_is_the_day_last_year_counts_from(client: TestClient) -> None:
+    """A program replaying a question asked earlier gives its day: "last year" is the year before it, a
+    key fact the answer must hold; without the day, the server's clock decides."""
+    question = "How many North Koreans were detained in China last year?"
+
+    def year_asked(**extra: object) -> list[str]:
+        body = client.post("/api/ask", json={"question": question, "explain": True, **extra}).json()
+        return [c for c in body["explain"]["constraints"] if c.startswith("year")]
+
+    assert year_asked(asked_on="2021-06-30") == ["year: 2020 (last year)"]
+    assert year_asked(asked_on="2000-01-01") == ["year: 1999 (last year)"]
+    assert year_asked() == [f"year: {date.today().year - 1} (last year)"]
 
 
 def test_a_missing_body_is_named_as_such(client: TestClient) -> None:

@@ -118,6 +118,7 @@ def test_ask_exit_codes_and_messages_name_the_flag(runner: CliRunner, indexed: P
             "--from: '2024-13-45' is not a real date",
         ),
         (["ask", "refugee", "--to", "2024-02-30", "--data", data], "--to: '2024-02-30' is not a real date"),
+        (["ask", "refugee", "--asked-on", "2024-02", "--data", data], "--asked-on: '2024-02' is not a day"),
         (
             ["ask", "refugee", "--from", "2026", "--to", "2020", "--data", data],
             "--from: the range starts after",
