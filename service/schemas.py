@@ -42,11 +42,12 @@ ISO_DATE = (
     r"|^(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29$"
 )
 # A real day as YYYY-MM-DD from the year 1 (`datetime.date`'s first): what `AskRequest.asked_on` takes.
-_YEAR = r"(?:000[1-9]|00[1-9]\d|0[1-9]\d\d|[1-9]\d{3})"
+# ASCII digits only ([0-9], not \d, which Python's and pydantic's regex engines read as any Unicode digit).
+_YEAR = r"(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9][0-9]|[1-9][0-9]{3})"
 ISO_DAY = (
-    rf"^{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
-    r"|02-(?:0[1-9]|1\d|2[0-8]))$"
-    r"|^(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29$"
+    rf"^{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))$"
+    r"|^(?:[0-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29$"
 )
 MAX_HISTORY = 20  # earlier questions accepted with a question (API `history`, chat `h`); 422 beyond
 HISTORY_USED = 2  # of which a search uses the last two (index.engine); re-asking more is wasted work
@@ -107,8 +108,11 @@ HistoryText = Annotated[
 
 
 def _day_text(value: object) -> object:
-    """A real calendar day as YYYY-MM-DD (2024-02-30, 2024-02 and 2024 are refused)."""
+    """A real calendar day as YYYY-MM-DD in ASCII digits (2024-02-30, 2024-02, 2024 and full-width or
+    Arabic-Indic digits are refused)."""
     if isinstance(value, str):
+        if not value.isascii():
+            raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD (ASCII digits)")
         problem = date_problem(value)
         if problem:
             raise ValueError(problem.replace(DATE_FORMS, "YYYY-MM-DD"))
@@ -434,7 +438,9 @@ def validation_summary(exc: ValidationError, names: Mapping[str, str] | None = N
     for e in exc.errors()[:5]:
         loc = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
         msg = str(e.get("msg", "invalid value")).removeprefix("Value error, ")
-        if e.get("type") == "string_pattern_mismatch" and "date" in loc:
+        if e.get("type") == "string_pattern_mismatch" and loc == "asked_on":
+            msg = "use YYYY-MM-DD"
+        elif e.get("type") == "string_pattern_mismatch" and "date" in loc:
             msg = f"use {DATE_FORMS}"
         elif e.get("type") == "string_pattern_mismatch":
             msg = "contains characters that are not allowed"

@@ -104,6 +104,22 @@ def test_a_file_given_as_the_data_folder_or_a_bad_database_url_is_one_line(
 
 
 # -- ask ---------------------------------------------------------------------------------------------
+def test_ask_counts_last_year_from_the_day_asked_on(runner: CliRunner, indexed: Path) -> None:
+    """`--asked-on` is the day "last year" counts from: the year the answer must hold follows it (the
+    tiny corpus's defectors report speaks of 2023, not of 2020)."""
+    question = "How many North Koreans were detained in China last year?"
+
+    def asked(day: str) -> str:
+        result = run(runner, "ask", question, "--asked-on", day, "--explain", "--data", str(indexed))
+        assert result.exit_code == 0, result.output
+        return " ".join(result.stdout.split())
+
+    in_2021 = asked("2021-06-30")
+    assert "year: 2020 (last year)" in in_2021 and "refused: no candidate holds '2020'" in in_2021
+    in_2024 = asked("2024-02-29")
+    assert "year: 2023 (last year)" in in_2024 and "Why: answered" in in_2024
+
+
 def test_ask_exit_codes_and_messages_name_the_flag(runner: CliRunner, indexed: Path, tmp_path: Path) -> None:
     data = str(indexed)
     ok = run(
@@ -119,6 +135,7 @@ def test_ask_exit_codes_and_messages_name_the_flag(runner: CliRunner, indexed: P
         ),
         (["ask", "refugee", "--to", "2024-02-30", "--data", data], "--to: '2024-02-30' is not a real date"),
         (["ask", "refugee", "--asked-on", "2024-02", "--data", data], "--asked-on: '2024-02' is not a day"),
+        (["ask", "refugee", "--asked-on", "2024-01-1\u0665", "--data", data], "ASCII digits"),
         (
             ["ask", "refugee", "--from", "2026", "--to", "2020", "--data", data],
             "--from: the range starts after",
