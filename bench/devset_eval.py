@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT137`: bench/devset/audit3.jsonl to audit137.jsonl),
+audits are sets of their own (`AUDIT3` to `AUDIT141`: bench/devset/audit3.jsonl to audit141.jsonl),
 each with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -176,6 +176,10 @@ AUDIT134 = DEVSET.with_name("audit134.jsonl")
 AUDIT135 = DEVSET.with_name("audit135.jsonl")
 AUDIT136 = DEVSET.with_name("audit136.jsonl")
 AUDIT137 = DEVSET.with_name("audit137.jsonl")
+AUDIT138 = DEVSET.with_name("audit138.jsonl")
+AUDIT139 = DEVSET.with_name("audit139.jsonl")
+AUDIT140 = DEVSET.with_name("audit140.jsonl")
+AUDIT141 = DEVSET.with_name("audit141.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -314,6 +318,10 @@ QUESTION_SETS = {
     "audit 135": AUDIT135,
     "audit 136": AUDIT136,
     "audit 137": AUDIT137,
+    "audit 138": AUDIT138,
+    "audit 139": AUDIT139,
+    "audit 140": AUDIT140,
+    "audit 141": AUDIT141,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

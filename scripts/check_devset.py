@@ -839,6 +839,52 @@ REPEATED = frozenset(
         "en-4920",  # audit 136: en-4754 in other words
         "en-4939",  # audit 136: en-4640 in other words
         "en-4946",  # audit 136: en-4765 in other words (unanswerable)
+        "en-4999",  # audit 138: en-4568 in other words
+        "en-5015",  # audit 138: en-4017 in other words
+        "en-5020",  # audit 138: en-4414 word for word (unanswerable)
+        "ko-4454",  # audit 138: ko-1791 in other words
+        "ko-4457",  # audit 138: ko-1656 in other words
+        "ko-4462",  # audit 138: ko-3404 in other words
+        "ko-4467",  # audit 138: ko-4290 in other words
+        "en-5055",  # audit 139: en-180 in other words
+        "en-5057",  # audit 139: en-1554 in other words
+        "en-5058",  # audit 139: en-3729 in other words
+        "en-5069",  # audit 139: en-3046 in other words
+        "en-5072",  # audit 139: en-1586 word for word
+        "en-5075",  # audit 139: en-1735 in other words
+        "en-5079",  # audit 139: en-4341 in other words
+        "en-5082",  # audit 139: en-4516 in other words
+        "en-5086",  # audit 139: en-3691 in other words (unanswerable)
+        "ko-4518",  # audit 139: ko-705 in other words
+        "en-5116",  # audit 140: en-1560 in other words
+        "en-5119",  # audit 140: en-4936 in other words
+        "en-5125",  # audit 140: en-2736 in other words
+        "en-5127",  # audit 140: en-363 in other words
+        "en-5128",  # audit 140: en-4928 in other words
+        "en-5131",  # audit 140: en-1583 in other words
+        "en-5133",  # audit 140: en-344 in other words (unanswerable)
+        "ko-4570",  # audit 140: ko-4427 in other words
+        "ko-4571",  # audit 140: ko-4428 in other words
+        "ko-4573",  # audit 140: ko-1138 in other words
+        "ko-4575",  # audit 140: ko-4351 in other words
+        "ko-4585",  # audit 140: ko-3782 in other words
+        "ko-4587",  # audit 140: ko-2397 in other words
+        "ko-4590",  # audit 140: ko-3996 in other words
+        "ko-4593",  # audit 140: ko-2402 in other words
+        "ko-4595",  # audit 140: ko-1072 word for word (unanswerable)
+        "ko-4598",  # audit 140: ko-136 in other words (unanswerable)
+        "en-5177",  # audit 141: en-2041 in other words
+        "en-5182",  # audit 141: en-1507 in other words
+        "en-5185",  # audit 141: en-4445 in other words
+        "en-5186",  # audit 141: en-4386 in other words
+        "en-5190",  # audit 141: en-997 in other words (unanswerable)
+        "en-5193",  # audit 141: en-350 in other words (unanswerable)
+        "ko-4630",  # audit 141: ko-4468 in other words
+        "ko-4639",  # audit 141: ko-1253 in other words
+        "ko-4651",  # audit 141: ko-3404 in other words
+        "ko-4662",  # audit 141: ko-4064 word for word (unanswerable)
+        "ko-4663",  # audit 141: ko-3804 in other words (unanswerable)
+        "ko-4633",  # audit 141: ko-4587 in other words (which repeats ko-2397 of a fit half)
     }
 )
 
@@ -1296,6 +1342,37 @@ REPEATED_TEST = frozenset(
         "ko-4434",  # audit 137: ko-1300 in other words (a test half)
         "ko-4441",  # audit 137: ko-2814 in other words (unanswerable) (a test half)
         "en-4686",  # audit 132: en-4567 in other words (a test half)
+        "en-4998",  # audit 138: en-4127 in other words (a test half)
+        "en-5007",  # audit 138: en-2836 in other words (a test half)
+        "en-5010",  # audit 138: en-4232 in other words (a test half)
+        "en-5012",  # audit 138: en-1190 in other words (a test half)
+        "en-5016",  # audit 138: en-4388 in other words (a test half)
+        "en-5019",  # audit 138: en-1244 in other words (unanswerable) (a test half)
+        "ko-4470",  # audit 138: ko-3862 in other words (a test half)
+        "ko-4474",  # audit 138: ko-621 in other words (unanswerable) (a test half)
+        "en-5065",  # audit 139: en-3655 in other words (a test half)
+        "en-5070",  # audit 139: en-110 in other words (a test half)
+        "en-5088",  # audit 139: en-4259 in other words (unanswerable) (a test half)
+        "en-5092",  # audit 139: en-1369 in other words (unanswerable) (a test half)
+        "ko-4512",  # audit 139: ko-2365 in other words (a test half)
+        "ko-4519",  # audit 139: ko-3890 in other words (a test half)
+        "en-5115",  # audit 140: en-4475 in other words (a test half)
+        "en-5123",  # audit 140: en-4637 in other words (a test half)
+        "en-5126",  # audit 140: en-452 in other words (a test half)
+        "en-5129",  # audit 140: en-229 in other words (a test half)
+        "ko-4568",  # audit 140: ko-1019 in other words (a test half)
+        "ko-4576",  # audit 140: ko-024 in other words (a test half)
+        "ko-4577",  # audit 140: ko-4054 in other words (a test half)
+        "ko-4579",  # audit 140: ko-431 in other words (a test half)
+        "ko-4586",  # audit 140: ko-4302 in other words (a test half)
+        "ko-4599",  # audit 140: ko-4441 in other words (unanswerable) (a test half)
+        "en-5178",  # audit 141: en-1612 in other words (a test half)
+        "en-5179",  # audit 141: en-1498 in other words (a test half)
+        "ko-4637",  # audit 141: ko-4413 in other words (a test half)
+        "ko-4653",  # audit 141: ko-2373 in other words (a test half)
+        "ko-4656",  # audit 141: ko-4058 in other words (a test half)
+        "ko-4664",  # audit 141: ko-1291 in other words (unanswerable) (a test half)
+        "ko-4666",  # audit 141: ko-3769 in other words (unanswerable) (a test half)
     }
 )
 

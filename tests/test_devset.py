@@ -575,6 +575,10 @@ AUDIT134 = DEFAULT_DEVSET.with_name("audit134.jsonl")
 AUDIT135 = DEFAULT_DEVSET.with_name("audit135.jsonl")
 AUDIT136 = DEFAULT_DEVSET.with_name("audit136.jsonl")
 AUDIT137 = DEFAULT_DEVSET.with_name("audit137.jsonl")
+AUDIT138 = DEFAULT_DEVSET.with_name("audit138.jsonl")
+AUDIT139 = DEFAULT_DEVSET.with_name("audit139.jsonl")
+AUDIT140 = DEFAULT_DEVSET.with_name("audit140.jsonl")
+AUDIT141 = DEFAULT_DEVSET.with_name("audit141.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -716,6 +720,10 @@ SETS_IN_ORDER = (
     AUDIT135,
     AUDIT136,
     AUDIT137,
+    AUDIT138,
+    AUDIT139,
+    AUDIT140,
+    AUDIT141,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -854,6 +862,10 @@ LATER_AUDITS = {
     AUDIT135: (16, 12, 60, 30),  # doctors and nurses of a clinic treating defectors in transit
     AUDIT136: (16, 12, 60, 23),  # a debate team preparing both sides of a motion on repatriation
     AUDIT137: (16, 12, 60, 32),  # retired Korean diplomats in a seniors' civics class
+    AUDIT138: (16, 13, 60, 22),  # staff of shelters for trafficking survivors on routes into Southeast Asia
+    AUDIT139: (16, 12, 60, 17),  # bank and insurance compliance officers screening for trafficking risk
+    AUDIT140: (16, 12, 60, 22),  # Korean high-school social-studies teachers preparing a unit
+    AUDIT141: (16, 12, 60, 37),  # translators and interpreters at asylum hearings
 }
 
 
@@ -875,7 +887,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit137.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit141.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
