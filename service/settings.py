@@ -33,7 +33,7 @@ class Settings(BaseSettings):
         "auto",
         description="Embedding model: auto (all-MiniLM-L6-v2 for an English-only collection, "
         "multilingual-e5-small as soon as a source is in another language), empty for the bundled "
-        "all-MiniLM-L6-v2, multilingual-e5-small[:int8], or a sentence-transformers name or path.",
+        "all-MiniLM-L6-v2, multilingual-e5-small[:fp32|:int8], or a sentence-transformers name or path.",
     )
     backend: Literal["auto", "onnx", "torch"] = Field(
         "auto", description="Inference backend: auto uses ONNX Runtime when the export verifies, else torch."

@@ -339,6 +339,23 @@ def test_tiny_conversion_is_verified_cached_and_reused(tiny_weights: Path, tmp_p
     np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
 
 
+def test_tiny_passages_through_the_question_encoder(tiny_weights: Path, tmp_path: Path) -> None:
+    exact = load_e5(tmp_path, weight_file=tiny_weights)
+    quick = load_e5(tmp_path, weight_file=tiny_weights, quantised_passages=True)
+    assert quick.folder == exact.folder and quick.quantised_passages and not exact.quantised_passages
+    assert exact.fingerprint.endswith("/fp32")
+    assert quick.fingerprint == exact.fingerprint.removesuffix("/fp32") + "/int8ff"  # other vectors
+    assert quick.query_fingerprint == quick.fingerprint  # one encoder for both
+    vecs = quick.encode(list(VERIFY_PASSAGES))
+    assert quick._session is None  # model.onnx is never loaded
+    ref = exact.encode(list(VERIFY_PASSAGES))
+    np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    cosines = (vecs * ref).sum(axis=1)
+    assert cosines.min() > 0.99 and not np.array_equal(vecs, ref)  # close, and really another encoder
+    for q in VERIFY_QUERIES:
+        assert np.array_equal(quick.encode_query(q), exact.encode_query(q))
+
+
 def test_tiny_int8_builds_on_fp32(tiny_weights: Path, tmp_path: Path) -> None:
     emb = load_e5(tmp_path, variant="int8", weight_file=tiny_weights)
     assert emb.variant == "int8" and emb.fingerprint.endswith("/int8")
@@ -383,6 +400,9 @@ def test_question_encoder_under_its_floor_is_dropped(
     assert emb.verification.passed("fp32") and emb.verification.query_cosine is None
     assert emb.query_fingerprint == emb.fingerprint
     assert _question_vectors_are_exact(emb)
+    fallback = load_e5(tmp_path, weight_file=tiny_weights, quantised_passages=True)
+    assert not fallback.quantised_passages and fallback.fingerprint == emb.fingerprint  # ".../fp32"
+    assert np.array_equal(fallback.encode(list(VERIFY_PASSAGES)), emb.encode(list(VERIFY_PASSAGES)))
     monkeypatch.undo()  # a folder without a question encoder is complete: it is reused as it is
     assert not (load_e5(tmp_path, weight_file=tiny_weights).folder / "query.onnx").exists()
 
@@ -602,10 +622,21 @@ def test_question_encoder_keeps_the_feed_forward_outputs_in_float(e5_fp32: E5Emb
 
 
 @pytest.mark.integration
-def test_cross_lingual_retrieval(e5_fp32: E5Embedder) -> None:
+def test_passages_through_the_question_encoder_stay_close(e5_fp32: E5Embedder) -> None:
+    quick = load_e5(MODEL_CACHE, quantised_passages=True)
+    assert quick.quantised_passages and quick.fingerprint.endswith("/int8ff")
+    texts = [text for pair in EN_KO for text in pair] + [UNRELATED_EN, *VERIFY_PASSAGES]
+    cosines = (quick.encode(texts) * e5_fp32.encode(texts)).sum(axis=1)
+    assert cosines.min() >= 0.995 and cosines.max() < 0.99999  # close, and really another encoder
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("quantised_passages", [False, True])
+def test_cross_lingual_retrieval(e5_fp32: E5Embedder, quantised_passages: bool) -> None:
+    emb = load_e5(MODEL_CACHE, quantised_passages=True) if quantised_passages else e5_fp32
     for english, korean in EN_KO:
-        q_ko, q_en = e5_fp32.encode_query(korean), e5_fp32.encode_query(english)
-        passages = e5_fp32.encode([english, UNRELATED_EN, korean])
+        q_ko, q_en = emb.encode_query(korean), emb.encode_query(english)
+        passages = emb.encode([english, UNRELATED_EN, korean])
         assert q_ko @ passages[0] > q_ko @ passages[1] + 0.02  # KO question -> its EN passage
         assert q_en @ passages[2] > q_en @ passages[1] + 0.02  # EN question -> its KO passage
 

@@ -11,7 +11,7 @@ import pytest
 import index.embedding.onnx as onnx_embedder
 from corpus.errors import IndexingError
 from index.embedding.base import PreparedQuery
-from index.embedding.load import load_embedder
+from index.embedding.load import Models, load_embedder
 from index.embedding.onnx import OnnxEmbedder, cache_folder
 from index.embedding.ort import padded, token_batches
 from index.embedding.st import BUNDLED_FINGERPRINT, SentenceTransformerEmbedder, length_batches, resolve_model
@@ -82,6 +82,44 @@ def test_padded_rows_and_mask() -> None:
 def test_bad_backend(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="backend"):
         load_embedder("", "gpu", tmp_path)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "variant", "quantised_passages"),
+    [
+        ("multilingual-e5-small", "fp32", True),
+        ("multilingual-e5-small:fp32", "fp32", False),
+        ("multilingual-e5-small:int8", "int8", False),
+    ],
+)
+def test_e5_names_choose_the_conversion_and_the_passage_encoder(
+    name: str, variant: str, quantised_passages: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index.embedding.e5 as e5
+
+    asked: list[tuple[Path, dict[str, object]]] = []
+    monkeypatch.setattr(e5, "load_e5", lambda cache_dir, **kwargs: asked.append((cache_dir, kwargs)))
+    load_embedder(name, "auto", tmp_path)
+    assert asked == [(tmp_path, {"variant": variant, "quantised_passages": quantised_passages})]
+
+
+@pytest.mark.parametrize(
+    ("fingerprint", "name"),
+    [
+        ("multilingual-e5-small-q4@1571fc982750/int8ff", "multilingual-e5-small"),
+        ("multilingual-e5-small-q4@1571fc982750/fp32", "multilingual-e5-small:fp32"),
+        ("multilingual-e5-small-q4@1571fc982750/int8", "multilingual-e5-small:int8"),
+        (BUNDLED_FINGERPRINT, ""),
+    ],
+)
+def test_a_snapshot_is_searched_with_the_encoder_that_made_it(
+    fingerprint: str, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    models = Models("auto", "auto", tmp_path)
+    loaded: list[str] = []
+    monkeypatch.setattr(models, "load", loaded.append)
+    models.for_fingerprint(fingerprint)
+    assert loaded == [name]
 
 
 def test_cache_folder_is_per_model(tmp_path: Path) -> None:

