@@ -354,6 +354,10 @@ def test_tiny_passages_through_the_question_encoder(tiny_weights: Path, tmp_path
     assert cosines.min() > 0.99 and not np.array_equal(vecs, ref)  # close, and really another encoder
     for q in VERIFY_QUERIES:
         assert np.array_equal(quick.encode_query(q), exact.encode_query(q))
+    # a passage's vector is its text's alone, whatever it is embedded with (the activations' scale is
+    # the whole input's: in a batch, a short passage beside a long one would come out otherwise)
+    alone = [quick.encode([text])[0] for text in VERIFY_PASSAGES]
+    assert all(np.array_equal(v, w) for v, w in zip(alone, vecs, strict=True))
 
 
 def test_tiny_int8_builds_on_fp32(tiny_weights: Path, tmp_path: Path) -> None:

@@ -319,8 +319,9 @@ class E5Embedder:
     def encode(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> Vectors:
         """Embed passages ("passage: " is prepended); shape (len(texts), dim), L2-normalised float32.
 
-        Texts are tokenised WINDOW at a time and run in batches of similar token length; `progress`
-        gets the number of texts done after each batch. Text beyond max_tokens is cut off.
+        Texts are tokenised WINDOW at a time and run in batches of similar token length (one by one
+        with `quantised_passages`: a vector depends on its text only); `progress` gets the number of
+        texts done after each batch. Text beyond max_tokens is cut off.
         """
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         done = 0
@@ -328,7 +329,13 @@ class E5Embedder:
             window = [PASSAGE_PREFIX + t for t in texts[w : w + WINDOW]]
             encoded = self._tokenizer.encode(window)
             session = self._encoder(query=False)
-            for batch in token_batches([len(e) for e in encoded], self._batch_size):
+            # through the question encoder, one passage per run: its activations are quantised with
+            # one scale per tensor, computed as it runs (dynamic quantisation), so in a batch a
+            # passage's vector would depend on its batch-mates and their padding (cosine ~0.9986 to
+            # itself alone); alone it depends on its text only, as a question's does, and with no
+            # padding the demo's passages take less CPU than in batches of 32 (bench/README.md)
+            size = 1 if self._quantised_passages else self._batch_size
+            for batch in token_batches([len(e) for e in encoded], size):
                 out[[w + i for i in batch]] = self._run([encoded[i] for i in batch], session)
                 done += len(batch)
                 if progress is not None:
