@@ -35,20 +35,29 @@ def build(model: str, data: Path, models: Path) -> dict[str, object]:
     shutil.rmtree(data, ignore_errors=True)
     data.mkdir(parents=True)
     (data / "models").symlink_to(models, target_is_directory=True)
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GROUNDQA_MODEL": model}
+    # the build's own settings only: a GROUNDQA_DATABASE_URL (or any other) from the shell stays out
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GROUNDQA_")}
+    env |= {"HF_HUB_OFFLINE": "1", "GROUNDQA_MODEL": model}
     cmd = [sys.executable, "-m", "service.cli", "index", "--full", "--json"]
     cmd += ["--sources", str(DEMO_SOURCES), "--data", str(data)]
     before = load_avg()
     t0 = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)  # this child's own rusage (Popen.wait has none)
+        try:
+            _, status, usage = os.wait4(child.pid, 0)  # this child's own rusage (Popen.wait has none)
+        except BaseException:  # Ctrl-C: the build does not go on alone
+            child.kill()
+            child.wait()
+            raise
         wall = time.perf_counter() - t0
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         if child.returncode != 0:
-            raise RuntimeError(f"groundqa index failed ({child.returncode}): {err.read().decode()[-2000:]}")
+            raise RuntimeError(
+                f"groundqa index failed ({child.returncode}): {err.read().decode(errors='replace')[-2000:]}"
+            )
         summary = json.loads(out.read())
     backend = LocalCatalog(data).open()
     try:
@@ -82,10 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.data} has no models folder: build the demo index first (scripts/test.sh)")
     names = args.models.split(",")
     rows = []
-    for r in range(args.rounds):
-        for i, name in enumerate(names):
-            log(f"round {r + 1}: full demo build with {name or '(MiniLM)'} (load average {load_avg()})")
-            rows.append(build(name, args.work / f"data-{i}", models_dir))
+    try:
+        for r in range(args.rounds):
+            for i, name in enumerate(names):
+                log(f"round {r + 1}: full demo build with {name or '(MiniLM)'} (load average {load_avg()})")
+                rows.append(build(name, args.work / f"data-{i}", models_dir))
+    finally:
+        shutil.rmtree(args.work, ignore_errors=True)
     head = ("model", "fingerprint", "passages embedded", "wall s", "update_index s", "CPU s", "peak RSS GB")
     print("| " + " | ".join((*head, "load avg")) + " |")
     print("|---|---|---|---|---|---|---|---|")
@@ -94,7 +106,6 @@ def main(argv: list[str] | None = None) -> int:
             f"| {row['model']} | {row['fingerprint']} | {row['embedded']} | {row['wall_s']:.1f} | "
             f"{row['update_index_s']:.1f} | {row['cpu_s']:.1f} | {row['peak_rss_gb']:.2f} | {row['load']} |"
         )
-    shutil.rmtree(args.work, ignore_errors=True)
     return 0
 
 

@@ -94,7 +94,12 @@ DataOpt = Annotated[
 ]
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", metavar="NAME", help="sentence-transformers name or path (env GROUNDQA_MODEL)."),
+    typer.Option(
+        "--model",
+        metavar="NAME",
+        help='auto, "" (all-MiniLM-L6-v2), multilingual-e5-small[:fp32|:int8], or a sentence-transformers '
+        "name or path (env GROUNDQA_MODEL).",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", metavar=" ", help="Print JSON.")]
 

@@ -344,7 +344,8 @@ def test_tiny_passages_through_the_question_encoder(tiny_weights: Path, tmp_path
     quick = load_e5(tmp_path, weight_file=tiny_weights, quantised_passages=True)
     assert quick.folder == exact.folder and quick.quantised_passages and not exact.quantised_passages
     assert exact.fingerprint.endswith("/fp32")
-    assert quick.fingerprint == exact.fingerprint.removesuffix("/fp32") + "/int8ff"  # other vectors
+    sha = json.loads((quick.folder / "meta.json").read_text())["files"]["query.onnx"][:12]
+    assert quick.fingerprint == exact.fingerprint.removesuffix("/fp32") + f"/int8ff@{sha}"  # other vectors
     assert quick.query_fingerprint == quick.fingerprint  # one encoder for both
     vecs = quick.encode(list(VERIFY_PASSAGES))
     assert quick._session is None  # model.onnx is never loaded
@@ -628,7 +629,7 @@ def test_question_encoder_keeps_the_feed_forward_outputs_in_float(e5_fp32: E5Emb
 @pytest.mark.integration
 def test_passages_through_the_question_encoder_stay_close(e5_fp32: E5Embedder) -> None:
     quick = load_e5(MODEL_CACHE, quantised_passages=True)
-    assert quick.quantised_passages and quick.fingerprint.endswith("/int8ff")
+    assert quick.quantised_passages and quick.fingerprint.rpartition("/")[2].startswith("int8ff@")
     texts = [text for pair in EN_KO for text in pair] + [UNRELATED_EN, *VERIFY_PASSAGES]
     cosines = (quick.encode(texts) * e5_fp32.encode(texts)).sum(axis=1)
     assert cosines.min() >= 0.995 and cosines.max() < 0.99999  # close, and really another encoder
@@ -638,6 +639,7 @@ def test_passages_through_the_question_encoder_stay_close(e5_fp32: E5Embedder) -
 @pytest.mark.parametrize("quantised_passages", [False, True])
 def test_cross_lingual_retrieval(e5_fp32: E5Embedder, quantised_passages: bool) -> None:
     emb = load_e5(MODEL_CACHE, quantised_passages=True) if quantised_passages else e5_fp32
+    assert getattr(emb, "quantised_passages", False) is quantised_passages  # (no silent fallback)
     for english, korean in EN_KO:
         q_ko, q_en = emb.encode_query(korean), emb.encode_query(english)
         passages = emb.encode([english, UNRELATED_EN, korean])

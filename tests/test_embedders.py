@@ -106,7 +106,7 @@ def test_e5_names_choose_the_conversion_and_the_passage_encoder(
 @pytest.mark.parametrize(
     ("fingerprint", "name"),
     [
-        ("multilingual-e5-small-q4@1571fc982750/int8ff", "multilingual-e5-small"),
+        ("multilingual-e5-small-q4@1571fc982750/int8ff@0123456789ab", "multilingual-e5-small"),
         ("multilingual-e5-small-q4@1571fc982750/fp32", "multilingual-e5-small:fp32"),
         ("multilingual-e5-small-q4@1571fc982750/int8", "multilingual-e5-small:int8"),
         (BUNDLED_FINGERPRINT, ""),
@@ -123,7 +123,17 @@ def test_a_snapshot_is_searched_with_the_encoder_that_made_it(
     configured = Models("multilingual-e5-small", "auto", tmp_path)  # an e5 name set by the operator
     monkeypatch.setattr(configured, "load", loaded.append)
     configured.for_fingerprint(fingerprint)
-    assert loaded[-1] == (name if name else "multilingual-e5-small")  # a MiniLM snapshot: rebuild
+    assert loaded == [name, name if name else "multilingual-e5-small"]  # a MiniLM snapshot: rebuild
+
+
+def test_a_loaded_model_that_made_the_snapshot_is_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    models = Models("auto", "auto", tmp_path)
+    made = type("Made", (), {"fingerprint": "multilingual-e5-small-q4@1571fc982750/fp32"})()
+    models._loaded["multilingual-e5-small"] = made  # the default name, whose conversion had no query.onnx
+    monkeypatch.setattr(models, "load", lambda name: pytest.fail(f"{name} loaded a second time"))
+    assert models.for_fingerprint("multilingual-e5-small-q4@1571fc982750/fp32") is made
 
 
 def test_cache_folder_is_per_model(tmp_path: Path) -> None:

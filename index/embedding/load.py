@@ -77,6 +77,10 @@ class Models:
         """The model that made `fingerprint`: one of the known ones under "auto" (and an e5 encoder's
         snapshot under a configured e5 name: a snapshot from before passages went through the int8
         encoder is searched until the next build), else the configured one."""
+        with self._lock:  # one that made it is loaded already (the default's, where query.onnx is missing)
+            made = next((e for e in self._loaded.values() if e.fingerprint == fingerprint), None)
+        if made is not None:
+            return made
         e5 = fingerprint.startswith(MULTILINGUAL)
         if self.model == AUTO or (e5 and self.model in E5_NAMES):
             if e5:
