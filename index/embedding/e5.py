@@ -155,8 +155,8 @@ class E5Embedder:
     a server that only answers questions, or embeds its passages through query.onnx, never holds it
     (~170 MB). Once both are loaded there are two ONNX Runtime sessions, each with `threads` intra-op
     threads (idle ones sleep), so questions do not queue behind a batch of passages; with
-    `quantised_passages` questions and passages share query.onnx's session, and a question asked
-    during a build waits at most for one passage's run (ONNX Runtime runs them in turn on its pool).
+    `quantised_passages` questions and passages share query.onnx's session (runs may overlap: a
+    question asked during a build shares the intra-op pool with one passage's run, never a batch's).
     """
 
     def __init__(
