@@ -885,6 +885,38 @@ REPEATED = frozenset(
         "ko-4662",  # audit 141: ko-4064 word for word (unanswerable)
         "ko-4663",  # audit 141: ko-3804 in other words (unanswerable)
         "ko-4633",  # audit 141: ko-4587 in other words (which repeats ko-2397 of a fit half)
+        "en-5194",  # audit 142: en-2650 in other words
+        "en-5212",  # audit 142: en-2441 in other words
+        "en-5223",  # audit 142: en-598 in other words (unanswerable)
+        "en-5226",  # audit 142: en-1602 in other words (unanswerable)
+        "ko-4677",  # audit 142: ko-713 in other words
+        "ko-4683",  # audit 142: ko-4458 in other words
+        "ko-4686",  # audit 142: ko-354 in other words
+        "en-5256",  # audit 143: en-4482 in other words
+        "en-5267",  # audit 143: en-1490 in other words
+        "en-5269",  # audit 143: en-4417 word for word
+        "ko-4743",  # audit 143: ko-3973 in other words
+        "ko-4745",  # audit 143: ko-2050 in other words
+        "ko-4751",  # audit 143: ko-1362 in other words
+        "ko-4753",  # audit 143: ko-2304 in other words
+        "en-5317",  # audit 144: en-1562 in other words
+        "en-5319",  # audit 144: en-1715 in other words
+        "en-5322",  # audit 144: en-1114 in other words
+        "en-5326",  # audit 144: en-4218 in other words
+        "en-5330",  # audit 144: en-4926 in other words
+        "en-5337",  # audit 144: en-1009 in other words
+        "en-5349",  # audit 144: en-996 in other words (unanswerable)
+        "en-5350",  # audit 144: en-1156 word for word (unanswerable)
+        "ko-4792",  # audit 144: ko-3969 in other words
+        "en-5374",  # audit 145: en-5324 in other words
+        "en-5377",  # audit 145: en-4367 in other words
+        "en-5381",  # audit 145: en-1786 in other words
+        "en-5390",  # audit 145: en-346 in other words (unanswerable)
+        "ko-4850",  # audit 145: ko-4593 in other words
+        "ko-4851",  # audit 145: ko-3993 in other words
+        "ko-4862",  # audit 145: ko-445 in other words
+        "ko-4868",  # audit 145: ko-4428 in other words
+        "ko-4881",  # audit 145: ko-3268 word for word (unanswerable)
     }
 )
 
@@ -1373,6 +1405,39 @@ REPEATED_TEST = frozenset(
         "ko-4656",  # audit 141: ko-4058 in other words (a test half)
         "ko-4664",  # audit 141: ko-1291 in other words (unanswerable) (a test half)
         "ko-4666",  # audit 141: ko-3769 in other words (unanswerable) (a test half)
+        "en-5201",  # audit 142: en-3469 in other words (a test half)
+        "en-5208",  # audit 142: en-3488 in other words (a test half)
+        "en-5215",  # audit 142: en-1629 in other words (a test half)
+        "en-5228",  # audit 142: en-5091 in other words (unanswerable) (a test half)
+        "ko-4668",  # audit 142: ko-1858 in other words (a test half)
+        "ko-4672",  # audit 142: ko-1563 in other words (a test half)
+        "ko-4678",  # audit 142: ko-3917 in other words (a test half)
+        "ko-4682",  # audit 142: ko-071 in other words (a test half)
+        "en-5254",  # audit 143: en-2232 in other words (a test half)
+        "en-5260",  # audit 143: en-4349 in other words (a test half)
+        "en-5264",  # audit 143: en-5197 in other words (a test half)
+        "en-5266",  # audit 143: en-1615 in other words (a test half)
+        "en-5272",  # audit 143: en-4002 in other words (unanswerable) (a test half)
+        "en-5275",  # audit 143: en-194 in other words (unanswerable) (a test half)
+        "ko-4729",  # audit 143: ko-3913 in other words (a test half)
+        "ko-4740",  # audit 143: ko-2186 in other words (a test half)
+        "en-5320",  # audit 144: en-4796 in other words (a test half)
+        "en-5324",  # audit 144: en-4976 in other words (a test half)
+        "en-5325",  # audit 144: en-4485 in other words (a test half)
+        "en-5327",  # audit 144: en-5179 in other words (a test half)
+        "en-5348",  # audit 144: en-2848 in other words (unanswerable) (a test half)
+        "en-5353",  # audit 144: en-348 word for word (unanswerable) (a test half)
+        "ko-4797",  # audit 144: ko-3947 in other words (a test half)
+        "en-5379",  # audit 145: en-4296 in other words (a test half)
+        "en-5382",  # audit 145: en-2591 in other words (a test half)
+        "en-5385",  # audit 145: en-946 in other words (a test half)
+        "en-5387",  # audit 145: en-1622 in other words (a test half)
+        "en-5388",  # audit 145: en-2241 in other words (a test half)
+        "en-5393",  # audit 145: en-5136 in other words (unanswerable) (a test half)
+        "ko-4853",  # audit 145: ko-198 in other words (a test half)
+        "ko-4856",  # audit 145: ko-3998 word for word (a test half)
+        "ko-4859",  # audit 145: ko-1284 in other words (a test half)
+        "ko-4865",  # audit 145: ko-1202 in other words (a test half)
     }
 )
 

@@ -579,6 +579,10 @@ AUDIT138 = DEFAULT_DEVSET.with_name("audit138.jsonl")
 AUDIT139 = DEFAULT_DEVSET.with_name("audit139.jsonl")
 AUDIT140 = DEFAULT_DEVSET.with_name("audit140.jsonl")
 AUDIT141 = DEFAULT_DEVSET.with_name("audit141.jsonl")
+AUDIT142 = DEFAULT_DEVSET.with_name("audit142.jsonl")
+AUDIT143 = DEFAULT_DEVSET.with_name("audit143.jsonl")
+AUDIT144 = DEFAULT_DEVSET.with_name("audit144.jsonl")
+AUDIT145 = DEFAULT_DEVSET.with_name("audit145.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -724,6 +728,10 @@ SETS_IN_ORDER = (
     AUDIT139,
     AUDIT140,
     AUDIT141,
+    AUDIT142,
+    AUDIT143,
+    AUDIT144,
+    AUDIT145,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -866,6 +874,10 @@ LATER_AUDITS = {
     AUDIT139: (16, 12, 60, 17),  # bank and insurance compliance officers screening for trafficking risk
     AUDIT140: (16, 12, 60, 22),  # Korean high-school social-studies teachers preparing a unit
     AUDIT141: (16, 12, 60, 37),  # translators and interpreters at asylum hearings
+    AUDIT142: (16, 12, 60, 24),  # prison chaplains and monitors visiting detained migrants
+    AUDIT143: (16, 12, 60, 33),  # Korean civil servants answering citizens' inquiries, formal Korean
+    AUDIT144: (16, 12, 60, 20),  # encyclopedia editors verifying citations
+    AUDIT145: (16, 12, 60, 28),  # adults in a Korean evening civics class, short conversations
 }
 
 
@@ -887,7 +899,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit141.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit145.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
