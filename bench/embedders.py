@@ -1,4 +1,6 @@
-"""Embedders side by side: MiniLM (torch, ONNX) against multilingual-e5-small (ONNX fp32, int8).
+"""Embedders side by side: MiniLM (torch, ONNX) against multilingual-e5-small (ONNX fp32, int8, and
+the served default "e5-int8ff": float32 model.onnx loaded, questions and passages through the int8
+question encoder query.onnx, passages one per run).
 
     .venv/bin/python -m bench.embedders [--only query,throughput,load,beir] [--quick]
                                         [--cache DIR] [--out FILE]
@@ -48,7 +50,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SOURCES = SHARED / "corpus" / "sources"
 BEIR = SHARED / "bench"
-MODELS = ("minilm-torch", "minilm-onnx", "e5-fp32", "e5-int8")
+MODELS = ("minilm-torch", "minilm-onnx", "e5-fp32", "e5-int8", "e5-int8ff")
+E5_MODELS = {  # bench name -> (load_e5 variant, quantised_passages)
+    "e5-fp32": ("fp32", False),
+    "e5-int8": ("int8", False),
+    "e5-int8ff": ("fp32", True),  # GROUNDQA_MODEL=multilingual-e5-small (index.embedding.load.E5_NAMES)
+}
 REFERENCE = "minilm-torch"
 QUESTIONS = {
     "EN": "What happens to North Korean defectors who are forcibly repatriated from China?",
@@ -94,11 +101,12 @@ def load_model(name: str, cache: Path, threads: int) -> Model:
             emb = OnnxEmbedder.cached(resolve_model(""), cache, threads=threads)
         assert emb is not None
         return Model(name, emb, "minilm", threads)
-    if name in ("e5-fp32", "e5-int8"):
-        from index.embedding.e5 import Variant, load_e5
+    if name in E5_MODELS:
+        from index.embedding.e5 import load_e5
 
-        variant: Variant = "fp32" if name == "e5-fp32" else "int8"
-        return Model(name, load_e5(cache, variant=variant, threads=threads), "e5", threads)
+        variant, quantised = E5_MODELS[name]
+        emb = load_e5(cache, variant=variant, threads=threads, quantised_passages=quantised)
+        return Model(name, emb, "e5", threads)
     raise ValueError(f"unknown model {name!r}: expected one of {', '.join(MODELS)}")
 
 
@@ -285,6 +293,7 @@ def section_throughput(cache: Path, n_en: int, n_ko: int, passes: int) -> str:
     return "\n".join(
         [
             f"### Passage throughput, best of {passes} interleaved passes, batch 32, length-sorted "
+            "(e5-int8ff: one passage per run) "
             f"(load average {' -> '.join(loads)})",
             "",
             f"numpy float32 matmul peak: {peaks[1]:.0f} GFLOP/s on 1 thread, {peaks[2]:.0f} on 2. "
@@ -345,7 +354,7 @@ def section_beir(models_cache: Path, vectors_cache: Path, quick: bool) -> str:
     ]
     if quick:
         collections = collections[-1:]
-    names = ("minilm-onnx", "e5-fp32", "e5-int8")
+    names = ("minilm-onnx", "e5-fp32", "e5-int8", "e5-int8ff")
     before = load_average()
     scores: dict[tuple[str, str, str], float] = {}
     lexical: dict[str, float] = {}
@@ -378,9 +387,10 @@ def section_beir(models_cache: Path, vectors_cache: Path, quick: bool) -> str:
         f"### BEIR nDCG@10 (index/beir.py; MiniLM vectors from its ONNX export, equal to torch's; "
         f"load average {before} -> {load_average()})",
         "",
-        "| collection | BM25 | MiniLM dense | e5 fp32 dense | e5 int8 dense | MiniLM hybrid | e5 fp32 hybrid "
-        "| e5 int8 hybrid | rule met (hybrid >= MiniLM - 0.005): fp32 / int8 |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| collection | BM25 | MiniLM dense | e5 fp32 dense | e5 int8 dense | e5 int8ff dense "
+        "| MiniLM hybrid | e5 fp32 hybrid | e5 int8 hybrid | e5 int8ff hybrid "
+        "| rule met (hybrid >= MiniLM - 0.005): fp32 / int8 / int8ff |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for label in labels:
         d = [scores[(n, label, "dense")] for n in names]
