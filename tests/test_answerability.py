@@ -119,7 +119,7 @@ def test_the_top_of_a_translated_run_counts_with_the_first_candidates_wherever_i
     the question's profile) as if it stood among the top ANSWER_WINDOW; unmarked, it does not."""
     n = ANSWER_WINDOW + 15
     x = np.zeros((n, len(FEATURES)))
-    x[:, 0] = -6.0  # passage probabilities ~0.0025: under MIN_ANSWER_P
+    x[:, 0] = -8.0  # passage probabilities ~0.0003: under MIN_ANSWER_P
     x[ANSWER_WINDOW + 10, 0] = 2.0  # the translated run's first, 20th fused
     model = _model(0.4, 0.5)
     eligible = [True] * n
