@@ -37,7 +37,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -51,7 +51,8 @@ SHARED = ROOT.parent / "shared"
 SOURCES = SHARED / "corpus" / "sources"
 BEIR = SHARED / "bench"
 MODELS = ("minilm-torch", "minilm-onnx", "e5-fp32", "e5-int8", "e5-int8ff")
-E5_MODELS = {  # bench name -> (load_e5 variant, quantised_passages)
+# bench name -> (load_e5 variant, quantised_passages)
+E5_MODELS: dict[str, tuple[Literal["fp32", "int8"], bool]] = {
     "e5-fp32": ("fp32", False),
     "e5-int8": ("int8", False),
     "e5-int8ff": ("fp32", True),  # GROUNDQA_MODEL=multilingual-e5-small (index.embedding.load.E5_NAMES)
@@ -105,8 +106,8 @@ def load_model(name: str, cache: Path, threads: int) -> Model:
         from index.embedding.e5 import load_e5
 
         variant, quantised = E5_MODELS[name]
-        emb = load_e5(cache, variant=variant, threads=threads, quantised_passages=quantised)
-        return Model(name, emb, "e5", threads)
+        e5 = load_e5(cache, variant=variant, threads=threads, quantised_passages=quantised)
+        return Model(name, e5, "e5", threads)
     raise ValueError(f"unknown model {name!r}: expected one of {', '.join(MODELS)}")
 
 

@@ -77,8 +77,8 @@ sets then: 2 more unanswerable questions refused, 1 more answerable one whose an
 refused); since 2026-12-07 0.001: on the fit halves of the 145 sets (3,457 answerable, 1,333
 unanswerable), 0.01 / 0.005 / 0.002 / 0.001 showed an answer passage for 2951 / 2954 / 2955 / 2956,
 refused 181 / 177 / 173 / 171 answerable and 1060 / 1059 / 1059 / 1059 unanswerable questions: the
-passage models and the key facts have since learnt what the floor was for. (0 is no floor: a candidate
-0 probable would carry the decision and none be shown.)"""
+passage models and the key facts have since learnt what the floor was for. (It must stay above 0: at 0
+a question whose candidates all lack its key facts passes it, with nothing to show.)"""
 DOUBTFUL_Q = 0.7
 DOUBTFUL_P = 0.1
 """A question whose probability is under `DOUBTFUL_Q` is answered only when a candidate that may carry

@@ -2157,7 +2157,7 @@ class GroundIndex:
         groups = scored.groups
         over = passed_over or {}
         # what an eligible candidate had to reach
-        need = f"{answer_floor(rival):.0%} likely to answer"
+        need = f"{_percent(answer_floor(rival))} likely to answer"
         if doubtful and q_prob is not None:
             need = (
                 f"{DOUBTFUL_P:.0%} likely to answer by the passage model or the ranker (the question's "
@@ -2414,6 +2414,11 @@ _LAST_YEAR = re.compile(
     r"|(?<![가-힣])(?:지난\s*해|작년)(?:에는|에|의|보다|까지|부터|엔|는|도|와|과)?(?![가-힣])|去年",
     re.IGNORECASE,
 )
+
+
+def _percent(share: float) -> str:
+    """A probability as a reason states it: "5%", "0.1%" (one decimal under 1%, never "0%")."""
+    return f"{share:.0%}" if share >= 0.01 else f"{share:.1%}"
 
 
 def _dated_year(meta: SourceMeta) -> str:

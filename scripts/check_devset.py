@@ -908,7 +908,6 @@ REPEATED = frozenset(
         "en-5349",  # audit 144: en-996 in other words (unanswerable)
         "en-5350",  # audit 144: en-1156 word for word (unanswerable)
         "ko-4792",  # audit 144: ko-3969 in other words
-        "en-5374",  # audit 145: en-5324 in other words
         "en-5377",  # audit 145: en-4367 in other words
         "en-5381",  # audit 145: en-1786 in other words
         "en-5390",  # audit 145: en-346 in other words (unanswerable)
@@ -917,6 +916,10 @@ REPEATED = frozenset(
         "ko-4862",  # audit 145: ko-445 in other words
         "ko-4868",  # audit 145: ko-4428 in other words
         "ko-4881",  # audit 145: ko-3268 word for word (unanswerable)
+        "en-5376",  # audit 145: en-4482 in other words (found by a review)
+        "en-5206",  # audit 142: en-759 in other words (found by a review)
+        "ko-4802",  # audit 144: ko-4241 in other words (found by a review)
+        "ko-4756",  # audit 143: ko-4440 in other words (unanswerable; found by a review)
     }
 )
 
@@ -1438,6 +1441,8 @@ REPEATED_TEST = frozenset(
         "ko-4856",  # audit 145: ko-3998 word for word (a test half)
         "ko-4859",  # audit 145: ko-1284 in other words (a test half)
         "ko-4865",  # audit 145: ko-1202 in other words (a test half)
+        "en-5374",  # audit 145: en-5324 in other words (a test half)
+        "en-5203",  # audit 142: en-4976 in other words (a test half; found by a review)
     }
 )
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from bench.devset_eval import ASKED_ON, QUESTION_SETS, evaluate_devset, load_devset
-from index.answerability import ANSWER_WINDOW, DOUBTFUL_P, TRANSLATED_WINDOW
+from index.answerability import ANSWER_WINDOW, DOUBTFUL_P, LIKELY_BAR, TRANSLATED_WINDOW
 from index.engine import GroundIndex
 from index.question import analyze_question
 from index.types import Filters, Query
@@ -451,6 +451,14 @@ def test_a_likely_answer_about_something_else_leaves_no_fill_to_show(demo_index:
     meetings = demo_index.search(Query("난민위원회는 1년에 몇 번 회의를 여나요?", explain=True))
     assert not meetings.answered and meetings.explanation is not None
     assert "under the answer bar" in meetings.explanation.reason
+    # the Refugee Act's article on UNHCR (over 40% likely) names no frequency either; every passage that
+    # holds one the model thinks under LIKELY_BAR: the rival raises the floor, though the question's
+    # answerability is over its bar (a dev-set question, ko-1555)
+    asked = "난민법에 따르면 법무부장관은 몇 년마다 유엔난민기구에 국가 난민 현황 보고서를 제출해야 하나요?"
+    reports = demo_index.search(Query(asked, explain=True))
+    assert not reports.answered and reports.explanation is not None
+    assert "likely to answer does not hold the question's key facts" in reports.explanation.reason
+    assert f"at least {LIKELY_BAR:.0%} likely to answer" in reports.explanation.reason
     # the tier of the country the Factbook does rate is answered
     north = demo_index.search(
         Query("What trafficking tier did the 2014 CIA World Factbook give North Korea?")

@@ -13,7 +13,7 @@ from corpus.models import Passage
 from corpus.script import has_hangul
 from index import engine
 from index.analyzer import analyze
-from index.answerability import FEATURES, LIKELY_BAR, QUESTION_FEATURES, AnswerModel, Logistic
+from index.answerability import FEATURES, LIKELY_BAR, MIN_ANSWER_P, QUESTION_FEATURES, AnswerModel, Logistic
 from index.backend import PassageRecord, TermStats
 from index.engine import (
     GroundIndex,
@@ -1801,3 +1801,10 @@ def test_a_passage_writes_a_name_with_few_words_between_its_words(
     name: str, words: str, writes: bool
 ) -> None:
     assert _writes_name(words.split(), name.split()) is writes
+
+
+def test_a_reason_states_a_small_floor_as_it_is() -> None:
+    """The floors a refusal names print as percentages; the answer floor (0.1%) is not "0%"."""
+    assert engine._percent(MIN_ANSWER_P) == "0.1%"
+    assert engine._percent(LIKELY_BAR) == "5%"
+    assert engine._percent(0.4) == "40%"
