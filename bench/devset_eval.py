@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT145`: bench/devset/audit3.jsonl to audit145.jsonl),
+audits are sets of their own (`AUDIT3` to `AUDIT149`: bench/devset/audit3.jsonl to audit149.jsonl),
 each with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -184,6 +184,10 @@ AUDIT142 = DEVSET.with_name("audit142.jsonl")
 AUDIT143 = DEVSET.with_name("audit143.jsonl")
 AUDIT144 = DEVSET.with_name("audit144.jsonl")
 AUDIT145 = DEVSET.with_name("audit145.jsonl")
+AUDIT146 = DEVSET.with_name("audit146.jsonl")
+AUDIT147 = DEVSET.with_name("audit147.jsonl")
+AUDIT148 = DEVSET.with_name("audit148.jsonl")
+AUDIT149 = DEVSET.with_name("audit149.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -330,6 +334,10 @@ QUESTION_SETS = {
     "audit 143": AUDIT143,
     "audit 144": AUDIT144,
     "audit 145": AUDIT145,
+    "audit 146": AUDIT146,
+    "audit 147": AUDIT147,
+    "audit 148": AUDIT148,
+    "audit 149": AUDIT149,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

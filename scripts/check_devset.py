@@ -920,6 +920,57 @@ REPEATED = frozenset(
         "en-5206",  # audit 142: en-759 in other words (found by a review)
         "ko-4802",  # audit 144: ko-4241 in other words (found by a review)
         "ko-4756",  # audit 143: ko-4440 in other words (unanswerable; found by a review)
+        "en-5396",  # audit 146: en-3898 in other words
+        "en-5397",  # audit 146: en-4294 in other words
+        "en-5400",  # audit 146: en-1234 in other words
+        "en-5404",  # audit 146: en-3635 in other words
+        "en-5413",  # audit 146: en-1040 in other words (unanswerable)
+        "ko-4907",  # audit 146: ko-2102 in other words
+        "ko-4926",  # audit 146: ko-1672 in other words (unanswerable)
+        "en-5460",  # audit 147: en-4421 in other words
+        "en-5463",  # audit 147: en-4933 in other words
+        "en-5465",  # audit 147: en-2237 in other words
+        "en-5466",  # audit 147: en-5384 in other words
+        "en-5474",  # audit 147: en-3750 in other words
+        "en-5483",  # audit 147: en-230 in other words
+        "en-5486",  # audit 147: en-329 in other words (unanswerable)
+        "ko-4960",  # audit 147: ko-4745 in other words
+        "ko-4961",  # audit 147: ko-1103 in other words
+        "ko-4967",  # audit 147: ko-1316 word for word (unanswerable)
+        "en-5520",  # audit 148: en-256 in other words
+        "en-5523",  # audit 148: en-1501 in other words
+        "en-5536",  # audit 148: en-221 in other words (unanswerable)
+        "ko-5013",  # audit 148: ko-1208 in other words
+        "en-5574",  # audit 149: en-5194 in other words
+        "en-5575",  # audit 149: en-1652 in other words
+        "en-5580",  # audit 149: en-5317 in other words
+        "en-5586",  # audit 149: en-4750 in other words
+        "en-5587",  # audit 149: en-1114 in other words
+        "en-5589",  # audit 149: en-113 in other words
+        "en-5593",  # audit 149: en-350 word for word (unanswerable)
+        "ko-5082",  # audit 149: ko-3996 in other words
+        "ko-5084",  # audit 149: ko-1675 in other words
+        "ko-5086",  # audit 149: ko-3843 in other words
+        "ko-5091",  # audit 149: ko-4169 in other words
+        "ko-5093",  # audit 149: ko-1235 in other words
+        "ko-5094",  # audit 149: ko-510 in other words
+        "ko-5096",  # audit 149: ko-4060 in other words
+        "ko-5105",  # audit 149: ko-1745 in other words (unanswerable)
+        "ko-5106",  # audit 149: ko-3985 in other words (unanswerable)
+        "en-5409",  # audit 146: en-3846 in other words (found by a review)
+        "en-5410",  # audit 146: en-1416 in other words (found by a review)
+        "ko-4888",  # audit 146: ko-1285 in other words (found by a review)
+        "ko-4889",  # audit 146: ko-1350 in other words (found by a review)
+        "ko-4899",  # audit 146: ko-3356 in other words (found by a review)
+        "en-5490",  # audit 147: en-1361 in other words (unanswerable; found by a review)
+        "en-5525",  # audit 148: en-4935 in other words (found by a review)
+        "en-5527",  # audit 148: en-4474 in other words (found by a review)
+        "en-5534",  # audit 148: en-4168 in other words (found by a review)
+        "en-5540",  # audit 148: en-1980 in other words (unanswerable; found by a review)
+        "ko-5026",  # audit 148: ko-4580 in other words (found by a review)
+        "en-5590",  # audit 149: en-4459 in other words (unanswerable; found by a review)
+        "ko-5068",  # audit 149: ko-3428 in other words (found by a review)
+        "ko-5069",  # audit 149: ko-4364 in other words (found by a review)
     }
 )
 
@@ -1443,6 +1494,52 @@ REPEATED_TEST = frozenset(
         "ko-4865",  # audit 145: ko-1202 in other words (a test half)
         "en-5374",  # audit 145: en-5324 in other words (a test half)
         "en-5203",  # audit 142: en-4976 in other words (a test half; found by a review)
+        "en-5401",  # audit 146: en-4058 in other words (a test half)
+        "en-5407",  # audit 146: en-4629 in other words (a test half)
+        "en-5412",  # audit 146: en-3394 in other words (unanswerable) (a test half)
+        "ko-4896",  # audit 146: ko-4239 in other words (a test half)
+        "en-5468",  # audit 147: en-4419 in other words (a test half)
+        "en-5472",  # audit 147: en-4440 in other words (a test half)
+        "en-5477",  # audit 147: en-1823 in other words (a test half)
+        "en-5488",  # audit 147: en-596 in other words (unanswerable) (a test half)
+        "en-5489",  # audit 147: en-1321 in other words (unanswerable) (a test half)
+        "ko-4955",  # audit 147: ko-4671 in other words (a test half)
+        "en-5515",  # audit 148: en-1336 in other words (a test half)
+        "en-5524",  # audit 148: en-5379 in other words (a test half)
+        "en-5528",  # audit 148: en-5383 in other words (a test half)
+        "en-5535",  # audit 148: en-2563 in other words (a test half)
+        "en-5542",  # audit 148: en-5228 in other words (unanswerable) (a test half)
+        "ko-5012",  # audit 148: ko-3998 in other words (a test half)
+        "ko-5035",  # audit 148: ko-1725 in other words (unanswerable) (a test half)
+        "en-5579",  # audit 149: en-4738 in other words (a test half)
+        "en-5582",  # audit 149: en-4805 in other words (a test half)
+        "en-5585",  # audit 149: en-141 in other words (a test half)
+        "ko-5085",  # audit 149: ko-3873 in other words (a test half)
+        "ko-5087",  # audit 149: ko-1243 in other words (a test half)
+        "ko-5088",  # audit 149: ko-4132 in other words (a test half)
+        "ko-5090",  # audit 149: ko-4047 in other words (a test half)
+        "ko-5092",  # audit 149: ko-4129 in other words (a test half)
+        "ko-5097",  # audit 149: ko-1572 in other words (a test half)
+        "ko-5101",  # audit 149: ko-492 in other words (unanswerable) (a test half)
+        "ko-5107",  # audit 149: ko-142 in other words (unanswerable) (a test half)
+        "en-5402",  # audit 146: en-3834 in other words (found by a review)
+        "ko-4895",  # audit 146: ko-2003 in other words (found by a review)
+        "ko-4902",  # audit 146: ko-3708 in other words (found by a review)
+        "ko-4904",  # audit 146: ko-4459 in other words (found by a review)
+        "ko-4911",  # audit 146: ko-2933 in other words (found by a review)
+        "ko-4919",  # audit 146: ko-2879 in other words (unanswerable; found by a review)
+        "ko-4920",  # audit 146: ko-4141 in other words (unanswerable; found by a review)
+        "en-5461",  # audit 147: en-3346 in other words (found by a review)
+        "ko-4963",  # audit 147: ko-3550 in other words (unanswerable; found by a review)
+        "en-5516",  # audit 148: en-5255 in other words (found by a review)
+        "en-5538",  # audit 148: en-1431 in other words (unanswerable; found by a review)
+        "en-5539",  # audit 148: en-3374 in other words (unanswerable; found by a review)
+        "ko-5008",  # audit 148: ko-2627 in other words (found by a review)
+        "ko-5014",  # audit 148: ko-2959 in other words (found by a review)
+        "ko-5016",  # audit 148: ko-443 in other words (found by a review)
+        "ko-5071",  # audit 149: ko-3466 in other words (found by a review)
+        "ko-5072",  # audit 149: ko-3474 in other words (found by a review)
+        "ko-5078",  # audit 149: ko-3708 in other words (found by a review)
     }
 )
 

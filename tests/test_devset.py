@@ -583,6 +583,10 @@ AUDIT142 = DEFAULT_DEVSET.with_name("audit142.jsonl")
 AUDIT143 = DEFAULT_DEVSET.with_name("audit143.jsonl")
 AUDIT144 = DEFAULT_DEVSET.with_name("audit144.jsonl")
 AUDIT145 = DEFAULT_DEVSET.with_name("audit145.jsonl")
+AUDIT146 = DEFAULT_DEVSET.with_name("audit146.jsonl")
+AUDIT147 = DEFAULT_DEVSET.with_name("audit147.jsonl")
+AUDIT148 = DEFAULT_DEVSET.with_name("audit148.jsonl")
+AUDIT149 = DEFAULT_DEVSET.with_name("audit149.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -732,6 +736,10 @@ SETS_IN_ORDER = (
     AUDIT143,
     AUDIT144,
     AUDIT145,
+    AUDIT146,
+    AUDIT147,
+    AUDIT148,
+    AUDIT149,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -878,6 +886,10 @@ LATER_AUDITS = {
     AUDIT143: (16, 12, 60, 33),  # Korean civil servants answering citizens' inquiries, formal Korean
     AUDIT144: (16, 12, 60, 20),  # encyclopedia editors verifying citations
     AUDIT145: (16, 12, 60, 28),  # adults in a Korean evening civics class, short conversations
+    AUDIT146: (16, 12, 60, 26),  # hotline volunteers taking calls from defectors and relatives, spoken Korean
+    AUDIT147: (16, 12, 60, 28),  # Japanese researchers comparing UN mechanisms with Korean and Chinese law
+    AUDIT148: (16, 12, 60, 33),  # busy users typing terse, lowercase, misspelt or code-switched queries
+    AUDIT149: (16, 12, 60, 39),  # Korean lawyers and clerks reading Chinese statutes and UN treaties
 }
 
 
@@ -899,7 +911,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit145.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit149.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
