@@ -6,7 +6,8 @@ The pipeline of `search(query)`:
    (`index.retriever`); a follow-up that points back (`index.followup`) blends the earlier
    questions in, a question that stands alone ignores them. The question's encoder runs on a worker
    thread from the start (`index.question_vectors.Encoding`) while the question is analysed and
-   translated and its BM25 runs are searched;
+   translated, what it names and asks is read (an article, an instrument, a defined term, its key
+   facts, the type of answer it asks for) and its BM25 runs are searched;
 3. collapse near-duplicates (the same quote in several sources shows once, naming them all);
 4. score each group's evidence (question/passage cosine, IDF-weighted term coverage) and decide
    whether the question is answered (`index.abstain`);
@@ -606,19 +607,6 @@ class GroundIndex:
             weights = translated.setdefault(tr.language, {})
             for term, w in tr.weights.items():
                 weights[term] = max(weights.get(term, 0.0), w)
-        cands = self._retriever.retrieve(
-            question,
-            k=max(CANDIDATES, query.k),
-            method="hybrid" if use_dense else "lexical",
-            filters=query.filters,
-            query_vector=(lambda: pending()[1]) if pending is not None else None,
-            query_tokens=q_terms,
-            context_tokens=h_terms,
-            context_weight=context_weight,
-            dense_languages=per_language,
-            translated=translated,
-        )
-        q_vec, search_vec = pending() if pending is not None else (None, None)
         q_set = frozenset(q_terms) | frozenset(h_terms)
         stats = self.backend.term_stats(q_set)
         in_named: _InNamed | None = None
@@ -661,8 +649,6 @@ class GroundIndex:
                     and (in_named is None or not in_named.decisive or found.best > in_named.best)
                 ):
                     in_named = found
-            if in_named is not None and in_named.decisive:
-                cands = self._with_named(cands, in_named, search_vec)
         defined = defined_terms(question, q.terms)
         # the term asked about, as the sentence defining it would say it: in the question's words and,
         # for a Korean question, in each of its English senses (아동 -> {"child"})
@@ -699,16 +685,11 @@ class GroundIndex:
                     t for term in defined for sense in senses_en.get(term, ()) for t in sense
                 }
             named_definer = 0 < len(definers) <= NAMED_SOURCES
-            if named_definer:
-                cands = self._with_defining(cands, definers, defined, search_vec)
         elif defined and q.language != "en":
             senses_en = _senses(tr for tr in translations if tr.language == "en")
             asked = _asked_senses(_in_order(defined, q.terms), senses_en)
-        if defined and definers is None and asks_term(question):
-            # "무국적자란 무엇인가요?": the instrument about the term defines it
-            cands = self._with_subject_definitions(
-                cands, defined, translations, query.filters, stats, search_vec
-            )
+        # "무국적자란 무엇인가요?": the instrument about the term defines it
+        subject_defines = bool(defined) and definers is None and asks_term(question)
         named_sources: frozenset[str] = frozenset()
         if not q.provisions and not named_definer:
             named_sources = self._named_sources(question, q, translations, stats, query.filters)
@@ -719,9 +700,6 @@ class GroundIndex:
                 # Criminal Law, what is the sentence for buying a trafficked woman?": the Criminal Law
                 # leads, not the Supreme People's Court's interpretation of it)
                 named_sources = self._named_sources(history[-1], earlier, translations, stats, query.filters)
-        records = self.backend.passages([c.id for c in cands])
-        groups = self._group(records)
-        heads = [records[g[0]] for g in groups]
         constraints = self._korean_forms(self._key_constraints(q.constraints), language, question)
         if in_named is not None and in_named.decisive:
             # a name that is the instrument's ("Article 9 of the Chinese Nationality Law") is met by
@@ -729,22 +707,7 @@ class GroundIndex:
             # Republic of China")
             constraints = tuple(c for c in constraints if not self._names_instrument(c, in_named))
         fact_terms = (t for c in constraints for t in (c.terms, *c.alternatives, c.cjk, c.glossed))
-        held = self._held(q_set.union(*fact_terms), heads)
-        covered = _coverages(q_set, held, stats.df, stats.n_docs)
-        sense_covered: list[float | None] = [None] * len(heads)
-        if self._reads_senses or query.explain:
-            sense_covered = self._sense_coverages(q_set, heads, held, translations, stats)
-        dense = [0.0] * len(heads)
-        if q_vec is not None and search_vec is not None and heads:
-            # the retriever's cosines are with the vector it searched with (the blended one for a
-            # follow-up); the question's own are computed only when the two differ
-            searched = [cands[g[0]].dense or 0.0 for g in groups]
-            own = searched
-            if search_vec is not q_vec:
-                own = self.backend.dense_scores(q_vec, [h.passage.id for h in heads])
-            dense = [max(a, b) for a, b in zip(own, searched, strict=True)]
-            if per_language:
-                dense = [d + per_language.get(h.language, 0.0) for d, h in zip(dense, heads, strict=True)]
+        fact_set = q_set.union(*fact_terms)
         introduced = self._introduced_names(constraints)
         typed: TypedReading | None = None
         if not read_with and not q.provisions:
@@ -762,6 +725,49 @@ class GroundIndex:
                 self._title_abbreviated,
                 self._glossed_view,
             )
+        # Everything above reads the question alone, and runs while its vector is computed on a
+        # worker (`index.question_vectors`); the candidates come now, the retriever waiting for the
+        # vector once the lexical runs are searched.
+        cands = self._retriever.retrieve(
+            question,
+            k=max(CANDIDATES, query.k),
+            method="hybrid" if use_dense else "lexical",
+            filters=query.filters,
+            query_vector=(lambda: pending()[1]) if pending is not None else None,
+            query_tokens=q_terms,
+            context_tokens=h_terms,
+            context_weight=context_weight,
+            dense_languages=per_language,
+            translated=translated,
+        )
+        q_vec, search_vec = pending() if pending is not None else (None, None)
+        if in_named is not None and in_named.decisive:
+            cands = self._with_named(cands, in_named, search_vec)
+        if named_definer and definers is not None:
+            cands = self._with_defining(cands, definers, defined, search_vec)
+        if subject_defines:
+            cands = self._with_subject_definitions(
+                cands, defined, translations, query.filters, stats, search_vec
+            )
+        records = self.backend.passages([c.id for c in cands])
+        groups = self._group(records)
+        heads = [records[g[0]] for g in groups]
+        held = self._held(fact_set, heads)
+        covered = _coverages(q_set, held, stats.df, stats.n_docs)
+        sense_covered: list[float | None] = [None] * len(heads)
+        if self._reads_senses or query.explain:
+            sense_covered = self._sense_coverages(q_set, heads, held, translations, stats)
+        dense = [0.0] * len(heads)
+        if q_vec is not None and search_vec is not None and heads:
+            # the retriever's cosines are with the vector it searched with (the blended one for a
+            # follow-up); the question's own are computed only when the two differ
+            searched = [cands[g[0]].dense or 0.0 for g in groups]
+            own = searched
+            if search_vec is not q_vec:
+                own = self.backend.dense_scores(q_vec, [h.passage.id for h in heads])
+            dense = [max(a, b) for a, b in zip(own, searched, strict=True)]
+            if per_language:
+                dense = [d + per_language.get(h.language, 0.0) for d, h in zip(dense, heads, strict=True)]
         wanted = set(q.provisions)
         in_senses = frozenset[str]().union(*asked[1:])  # a Korean term's English senses, all their words
         term_only = bool(defined) and asks_term(question)  # "What is X?": a definition of X itself, only
