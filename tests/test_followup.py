@@ -72,6 +72,15 @@ EARLIER = ("How many North Koreans did China send back in October 2023?",)
         "신고 안 하면 어떻게 되나요?",  # what follows a condition without its own subject
         "위반하면 어떤 처벌을 받나요?",
         "Were there public trials under the one banning South Korean culture?",  # one of those named
+        "Can that be extended?",  # "that" after an auxiliary is the subject, whatever follows
+        "Is that any different for the 1954 convention?",
+        "Same rule for the Rome Statute?",
+        "Same edition, North Korea?",
+        "How does the code define that offence?",  # "that" before a noun of what was named
+        "Which authority collects that fine?",
+        "Is food provided during that stay?",  # "that" after a preposition
+        "같은 보고서에서 그해 선거의 찬성률은 얼마로 나와 있나요?",  # "the same ..." opening the question
+        "동일한 조항에 예외가 있나요?",
     ],
 )
 def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
@@ -160,6 +169,9 @@ def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
         "Were any elderly people among the households banished after family members escaped?",
         "how long is each member's term on the committee against torture?",  # named, however written
         "Must each member state report every four years?",  # a member state
+        "Same-sex marriage: is it legal in North Korea?",  # "same" in a compound
+        "Does the convention require that states report every year?",  # "that" opening a clause
+        "난민과 같은 보호를 받는 사람은 누구인가요?",  # 같은 after a noun: "such as"
     ],
 )
 def test_self_contained_questions_stand_alone_in_any_thread(question: str) -> None:
