@@ -216,7 +216,12 @@ _KO_DETERMINERS = frozenset({"그", "이", "저"})  # standing alone before a no
 # 2026-12-07: on the fit halves of the 149 sets, with "Same ..." and more nouns after "that", 21
 # more follow-ups read with their thread, no self-contained question more)
 _KO_SAME = frozenset({"같은", "동일한", "똑같은"})
-_KO_LEAD_WORDS = 2  # a Korean pointer counts near the start; later, it points inside the question
+# a Korean pointer counts among the first words; later, it points inside the question ("공항에서 난민
+# 신청을 하면 최대 며칠 동안 그곳에 머물게 할 수 있나요?"). 2 until 2026-12-07; 4 on the fit halves of the
+# 149 sets: 711 -> 718 of 803 follow-ups read with their thread ("몇 가구나 그렇게 옮겨졌대요?"), one
+# more of 1,707 Korean questions asked alone with a cue ("... 탈퇴하면 그 효력은 ..."), no
+# self-contained question in a thread more
+_KO_LEAD_WORDS = 4
 _KO_CONTINUATIONS = re.compile(r"^\s*(?:그럼|그러면|그렇다면|그리고|또|또한|아울러|그\s*밖에)(?:\s|,|$)")
 _KO_ELLIPSIS = re.compile(r"(?:[은는]|에서는|에는|도|까지는|면)요\s*[?？.!]*\s*$")
 # A short question whose topic or condition is left unsaid (`_ko_elliptical`): at most this many words

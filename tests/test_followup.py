@@ -81,6 +81,7 @@ EARLIER = ("How many North Koreans did China send back in October 2023?",)
         "Is food provided during that stay?",  # "that" after a preposition
         "같은 보고서에서 그해 선거의 찬성률은 얼마로 나와 있나요?",  # "the same ..." opening the question
         "동일한 조항에 예외가 있나요?",
+        "몇 가구나 그렇게 옮겨졌대요?",  # a pointer among the first four words
     ],
 )
 def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
