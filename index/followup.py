@@ -78,11 +78,19 @@ _NOT_NOUNS = _words("is was does has this its his hers yes less unless across th
 _BEFORE_THAT = _words(
     "for about of on to with from after before since by under against like than during within through into"
 )
-# "that" after one of these is the subject, whatever follows: "How does that compare ...?", "Is that
-# still the law?", "Can that be extended?", "Is that any different for ...?" (a question's own clause
-# aside: "If China returns them, does that violate the Convention?", `_IF_CLAUSE`). Only a verb or an
-# adverb was taken to follow it until 2026-12-07: on the fit halves of the 149 sets that read 11 more
-# follow-ups with their thread and no self-contained question more
+# "that" after one of these is the subject (a question's own clause aside: "If China returns them, does
+# that violate the Convention?", `_IF_CLAUSE`): before a verb or an adverb of `_AFTER_SUBJECT_THAT`
+# anywhere ("How does that compare ...?", "Is that still the law?"), and before anything when it opens
+# the question (`_SUBJECT_THAT_AT`: "Can that be extended?", "And is that any different for ...?"; later
+# on, "..., but is that any different for children?" points inside the question). The opening reading
+# since 2026-12-07: on the fit halves of the 149 sets it read 6 more follow-ups with their thread, and
+# no question asked alone more carries a cue
+_AFTER_SUBJECT_THAT = _words(
+    """compare apply include mean cover matter happen change differ affect work count hold require
+    allow protect violate extend exist remain still also really not changed happened applied affected
+    included worked counted held required allowed protected violated extended existed remained been"""
+)
+_SUBJECT_THAT_AT = 2  # the word "that" may be at, from 0: "Can that", "And is that", "So does that"
 _AUXILIARIES_BEFORE_THAT = _words(
     "does do did is was are were has have had will would can could should may might"
 )
@@ -101,8 +109,9 @@ _SHELL_NOUNS = _words(
     process procedure protection status definition principle country state government place camp
     camps centre center facility facilities city region area one ones list claim fund funding money
     payment benefit benefits support document documents source sources study survey offence offense
-    crime instrument briefing foundation fine penalty sentence punishment stay detention inquiry
-    investigation way account testimony incident measure fee grant allowance same"""
+    crime instrument foundation fine penalty sentence punishment detention inquiry investigation
+    account testimony incident fee grant allowance same rapporteur commissioner official envoy author
+    sweep"""
 )
 _THAT_AT_END = re.compile(r"\bthat\s*[?.!]*\s*$", re.IGNORECASE)
 _ANAPHORIC_PHRASES = re.compile(
@@ -213,14 +222,15 @@ _KO_POINTERS = re.compile(
 )
 _KO_DETERMINERS = frozenset({"그", "이", "저"})  # standing alone before a noun: 그 재단, 이 법
 # opening the question before a noun, "the same ...": 같은 보고서에서 ..., 동일한 조항에 ... (since
-# 2026-12-07: on the fit halves of the 149 sets, with "Same ..." and more nouns after "that", 21
-# more follow-ups read with their thread, no self-contained question more)
+# 2026-12-07, with "Same ..." opening an English question and more nouns after "that": on the fit
+# halves of the 149 sets, with the other readings of that day, 679 -> 716 of 803 follow-ups read with
+# their thread, still 5 of 145 self-contained questions in a thread misread)
 _KO_SAME = frozenset({"같은", "동일한", "똑같은"})
 # a Korean pointer counts among the first words; later, it points inside the question ("공항에서 난민
 # 신청을 하면 최대 며칠 동안 그곳에 머물게 할 수 있나요?"). 2 until 2026-12-07; 4 on the fit halves of the
-# 149 sets: 711 -> 718 of 803 follow-ups read with their thread ("몇 가구나 그렇게 옮겨졌대요?"), one
-# more of 1,707 Korean questions asked alone with a cue ("... 탈퇴하면 그 효력은 ..."), no
-# self-contained question in a thread more
+# 149 sets: 7 more of 803 follow-ups read with their thread ("몇 가구나 그렇게 옮겨졌대요?"), one more
+# of 1,707 Korean questions asked alone with a cue ("... 탈퇴하면 그 효력은 ..."), no self-contained
+# question in a thread more
 _KO_LEAD_WORDS = 4
 _KO_CONTINUATIONS = re.compile(r"^\s*(?:그럼|그러면|그렇다면|그리고|또|또한|아울러|그\s*밖에)(?:\s|,|$)")
 _KO_ELLIPSIS = re.compile(r"(?:[은는]|에서는|에는|도|까지는|면)요\s*[?？.!]*\s*$")
@@ -432,7 +442,12 @@ def _cue_en(question: str) -> str | None:
             ):
                 continue
             return f"{w} {nxt}" if nxt in _SHELL_NOUNS else w
-        subject = prev in _AUXILIARIES_BEFORE_THAT and not _IF_CLAUSE.match(question)
+        subject = (
+            prev in _AUXILIARIES_BEFORE_THAT
+            and (nxt in _AFTER_SUBJECT_THAT or i <= _SUBJECT_THAT_AT)
+            and not _IF_CLAUSE.match(question)
+        )
+        nxt = nxt.removesuffix("'s").removesuffix("’s")  # "that foundation's first chairperson"
         if w == "that" and (
             nxt in _SHELL_NOUNS or nxt in ("each", "every") or prev in _BEFORE_THAT or subject
         ):

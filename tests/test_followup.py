@@ -82,6 +82,7 @@ EARLIER = ("How many North Koreans did China send back in October 2023?",)
         "같은 보고서에서 그해 선거의 찬성률은 얼마로 나와 있나요?",  # "the same ..." opening the question
         "동일한 조항에 예외가 있나요?",
         "몇 가구나 그렇게 옮겨졌대요?",  # a pointer among the first four words
+        "What was the budget, and what share of the total was that?",  # "that" last (as before)
     ],
 )
 def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
@@ -173,6 +174,9 @@ def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
         "Same-sex marriage: is it legal in North Korea?",  # "same" in a compound
         "Does the convention require that states report every year?",  # "that" opening a clause
         "난민과 같은 보호를 받는 사람은 누구인가요?",  # 같은 after a noun: "such as"
+        # "that" after an auxiliary late in the question points inside it
+        "Defectors must apply within a year of arrival, but is that any different for children?",
+        "Any good cheap ramen places near Sadang station that stay open late?",  # a relative "that"
     ],
 )
 def test_self_contained_questions_stand_alone_in_any_thread(question: str) -> None:
