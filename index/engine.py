@@ -546,8 +546,9 @@ class GroundIndex:
             raise InvalidRequest(f"k must be between 1 and {MAX_K}")
         self._check_filters(query.filters)
         # A model that reads every language encodes the question whatever it turns out to be: started
-        # now, on a worker, while the question is analysed, translated and searched with BM25 (only a
-        # follow-up with no word of its own is searched without it, `own_weight` below)
+        # now, on a worker, while the question is analysed and translated, what it names and asks is
+        # read and its BM25 runs are searched (only a follow-up with no word of its own is searched
+        # without it, `own_weight` below)
         own_vector = (
             self._question_vectors.start(self._embedder, question, self._encoding)
             if self._dense_languages is None
@@ -591,7 +592,7 @@ class GroundIndex:
         # searched with its history's vector alone: a near-empty question's own vector is closest to
         # short, number-heavy text (bare titles, table rows), which it then outranks real answers with.
         own_weight = 1.0 if not history or any(ch.isalpha() for t in q_terms for ch in t) else 0.0
-        # the question is encoded on a worker while it is translated and its BM25 runs are searched
+        # the question is encoded on a worker while it is translated, read and its BM25 runs searched
         after = thread if history else None
         pending = self._question_vector(question, after, own_weight, own_vector) if use_dense else None
 

@@ -5,8 +5,9 @@ it, but reads "How many Japanese abductees has North Korea never sent home?" on 
 asked earlier. `read_question` makes that call from the question's own words, without a model:
 
 - pronouns and demonstratives that point back ("it", "they", "that deadline", "such a person",
-  "there", "a similar rule", "Can that be extended?"; Korean 그, 그것, 거기, 그해, 이런, and 같은 or
-  동일한 opening the question, "the same ..." (같은 보고서에서 ...); Chinese 它, 他们, 这些);
+  "there", "a similar rule", "Can that be extended?"; Korean 그, 그것, 거기, 그해, 이런 among the first
+  words, and 같은, 동일한 or 똑같은 opening the question before a document, article or event, "the same
+  ..." (같은 보고서에서 ...); Chinese 它, 他们, 这些);
 - openings that continue a thread ("And ...", "What about ...", "Also ...", "Same ...", 그럼, 그러면,
   또; 那么);
 - ellipsis: a short fragment with no question word ("In 2022?", "For women?"), a Korean fragment
@@ -75,13 +76,20 @@ _HUMAN = _words(
 _NOT_NOUNS = _words("is was does has this its his hers yes less unless across thus as us")
 # A preposition before "that" makes it a pronoun ("for that", "about that"); "in that", "so that",
 # "now that", "given that" and "except that" introduce clauses instead.
+# "that" after these opens a clause, whatever follows it: "say that fine ...", "require that punishment"
+_CLAUSE_BEFORE_THAT = _words(
+    """say says said require requires required true mean means meant claim claims claimed report reports
+    reported state states stated argue argues argued believe believes know knows clear likely possible
+    show shows showed find finds found note notes noted suggest suggests suggested ensure ensures insist
+    insists provide provides provided stipulate stipulates"""
+)
 _BEFORE_THAT = _words(
     "for about of on to with from after before since by under against like than during within through into"
 )
 # "that" after one of these is the subject (a question's own clause aside: "If China returns them, does
 # that violate the Convention?", `_IF_CLAUSE`): before a verb or an adverb of `_AFTER_SUBJECT_THAT`
 # anywhere ("How does that compare ...?", "Is that still the law?"), and before anything when it opens
-# the question (`_SUBJECT_THAT_AT`: "Can that be extended?", "And is that any different for ...?"; later
+# the question (`_SUBJECT_THAT_AT`: "Can that be extended?", "Is that any different for ...?"; later
 # on, "..., but is that any different for children?" points inside the question). The opening reading
 # since 2026-12-07: on the fit halves of the 149 sets it read 6 more follow-ups with their thread, and
 # no question asked alone more carries a cue
@@ -90,7 +98,7 @@ _AFTER_SUBJECT_THAT = _words(
     allow protect violate extend exist remain still also really not changed happened applied affected
     included worked counted held required allowed protected violated extended existed remained been"""
 )
-_SUBJECT_THAT_AT = 2  # the word "that" may be at, from 0: "Can that", "And is that", "So does that"
+_SUBJECT_THAT_AT = 1  # the word "that" may be at, from 0: "Can that ...", "Is that ..."
 _AUXILIARIES_BEFORE_THAT = _words(
     "does do did is was are were has have had will would can could should may might"
 )
@@ -109,9 +117,8 @@ _SHELL_NOUNS = _words(
     process procedure protection status definition principle country state government place camp
     camps centre center facility facilities city region area one ones list claim fund funding money
     payment benefit benefits support document documents source sources study survey offence offense
-    crime instrument foundation fine penalty sentence punishment detention inquiry investigation
-    account testimony incident fee grant allowance same rapporteur commissioner official envoy author
-    sweep"""
+    crime instrument foundation fine penalty sentence inquiry account incident fee grant allowance same
+    rapporteur commissioner official envoy author sweep"""
 )
 _THAT_AT_END = re.compile(r"\bthat\s*[?.!]*\s*$", re.IGNORECASE)
 _ANAPHORIC_PHRASES = re.compile(
@@ -127,7 +134,7 @@ _ANAPHORIC_PHRASES = re.compile(
     re.IGNORECASE,
 )
 _CONTINUATIONS = re.compile(
-    r"^\s*(?:and|but|also|so|then|or|plus|what\s+about|how\s+about|what\s+of|what\s+if|same(?!-)|"
+    r"^\s*(?:and|but|also|so|then|or|plus|what\s+about|how\s+about|what\s+of|what\s+if|same(?![-‐‑–]|\s+sex\b)|"
     r"as\s+for|in\s+that\s+case|if\s+so)\b",
     re.IGNORECASE,
 )
@@ -218,7 +225,12 @@ _TOPIC_SHIFT = re.compile(
 # Words (space-separated, particles attached) that point back: 그것은, 그들이, 거기서, 그해 ...
 _KO_POINTERS = re.compile(
     r"^(?:그것|그거|그게|그걸|그건|그곳|그쪽|그들|그녀|그분|그해|그때|그날|그중|그동안|그간|그런|그렇|"
-    r"거기|이것|이거|이곳|이런|저것|저런|해당|상기|앞서|위의)"
+    r"거기|이것|이거|이곳|이런|저것|저런|해당(?!하|되|돼)|상기|앞서|위의)"
+)
+# the pointers that count third or fourth in a question (`_KO_LEAD_WORDS`): 해당, 앞서 ("입국하기 앞서"),
+# 이런 and the like there more often point inside it
+_KO_LATE_POINTERS = re.compile(
+    r"^(?:그것|그거|그게|그걸|그건|그곳|그쪽|그들|그녀|그분|그해|그때|그날|그중|그렇|거기)"
 )
 _KO_DETERMINERS = frozenset({"그", "이", "저"})  # standing alone before a noun: 그 재단, 이 법
 # opening the question before a noun, "the same ...": 같은 보고서에서 ..., 동일한 조항에 ... (since
@@ -226,12 +238,19 @@ _KO_DETERMINERS = frozenset({"그", "이", "저"})  # standing alone before a no
 # halves of the 149 sets, with the other readings of that day, 679 -> 716 of 803 follow-ups read with
 # their thread, still 5 of 145 self-contained questions in a thread misread)
 _KO_SAME = frozenset({"같은", "동일한", "똑같은"})
+# ... before what a thread names and a question asked alone does not ("동일한 범죄로 두 번 처벌받을 수
+# 있나요?", "같은 일을 하면 ..." stand alone): a document, a provision, an edition, an event, a border
+_KO_SAME_OF = re.compile(
+    r"^(?:보고서|자료|조항|조|항|법|법률|시행령|협약|의정서|규약|선언|해석|문서|기사|판|보도|결의|선거|회의|"
+    r"국경|해|날|사건|기간|통계|책|연설|성명|발표|조사|위원회)"
+)
 # a Korean pointer counts among the first words; later, it points inside the question ("공항에서 난민
 # 신청을 하면 최대 며칠 동안 그곳에 머물게 할 수 있나요?"). 2 until 2026-12-07; 4 on the fit halves of the
 # 149 sets: 7 more of 803 follow-ups read with their thread ("몇 가구나 그렇게 옮겨졌대요?"), one more
 # of 1,707 Korean questions asked alone with a cue ("... 탈퇴하면 그 효력은 ..."), no self-contained
 # question in a thread more
 _KO_LEAD_WORDS = 4
+_KO_EARLY_WORDS = 2  # every pointer counts among the first two; `_KO_LATE_POINTERS` in the next two
 _KO_CONTINUATIONS = re.compile(r"^\s*(?:그럼|그러면|그렇다면|그리고|또|또한|아울러|그\s*밖에)(?:\s|,|$)")
 _KO_ELLIPSIS = re.compile(r"(?:[은는]|에서는|에는|도|까지는|면)요\s*[?？.!]*\s*$")
 # A short question whose topic or condition is left unsaid (`_ko_elliptical`): at most this many words
@@ -447,7 +466,9 @@ def _cue_en(question: str) -> str | None:
             and (nxt in _AFTER_SUBJECT_THAT or i <= _SUBJECT_THAT_AT)
             and not _IF_CLAUSE.match(question)
         )
-        nxt = nxt.removesuffix("'s").removesuffix("’s")  # "that foundation's first chairperson"
+        nxt = nxt.removesuffix("'s")  # "that foundation's first chairperson"
+        if w == "that" and prev in _CLAUSE_BEFORE_THAT:
+            continue  # "Does UNHCR say that detention should be ...?"
         if w == "that" and (
             nxt in _SHELL_NOUNS or nxt in ("each", "every") or prev in _BEFORE_THAT or subject
         ):
@@ -479,10 +500,10 @@ def _cue_ko(question: str) -> str | None:
     if m:
         return m.group().strip(" ,")
     words = question.split()
-    if len(words) > 1 and words[0] in _KO_SAME:
+    if len(words) > 1 and words[0] in _KO_SAME and _KO_SAME_OF.match(words[1]):
         return f"{words[0]} {words[1]}"
     for i, w in enumerate(words[:_KO_LEAD_WORDS]):
-        if _KO_POINTERS.match(w):
+        if _KO_POINTERS.match(w) if i < _KO_EARLY_WORDS else _KO_LATE_POINTERS.match(w):
             return w
         if w in _KO_DETERMINERS and i + 1 < len(words):
             return f"{w} {words[i + 1]}"

@@ -82,6 +82,9 @@ EARLIER = ("How many North Koreans did China send back in October 2023?",)
         "같은 보고서에서 그해 선거의 찬성률은 얼마로 나와 있나요?",  # "the same ..." opening the question
         "동일한 조항에 예외가 있나요?",
         "몇 가구나 그렇게 옮겨졌대요?",  # a pointer among the first four words
+        "Who was that foundation's first chairperson?",  # a possessive after "that ..."
+        "Was anything smuggled through that crossing?",
+        "똑같은 보고서에 수치가 나와 있나요?",
         "What was the budget, and what share of the total was that?",  # "that" last (as before)
     ],
 )
@@ -177,6 +180,14 @@ def test_questions_that_point_back_depend_on_the_thread(question: str) -> None:
         # "that" after an auxiliary late in the question points inside it
         "Defectors must apply within a year of arrival, but is that any different for children?",
         "Any good cheap ramen places near Sadang station that stay open late?",  # a relative "that"
+        "북한이탈주민은 난민에 해당하나요?",  # 해당 as a verb, third
+        "어떤 경우가 난민에 해당하나요?",
+        "한국에 입국하기 앞서 받는 조사는 며칠인가요?",  # 앞서 "before", third
+        "동일한 범죄로 두 번 처벌받을 수 있나요?",  # "the same" of the question's own
+        "같은 일을 하면 같은 임금을 받나요?",
+        "Same sex marriage legal in north korea?",
+        "Does UNHCR say that detention of asylum seekers should be a last resort?",  # a clause
+        "Does the covenant require that punishment be proportionate?",
     ],
 )
 def test_self_contained_questions_stand_alone_in_any_thread(question: str) -> None:
