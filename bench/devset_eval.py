@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT149`: bench/devset/audit3.jsonl to audit149.jsonl),
+audits are sets of their own (`AUDIT3` to `AUDIT153`: bench/devset/audit3.jsonl to audit153.jsonl),
 each with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -188,6 +188,10 @@ AUDIT146 = DEVSET.with_name("audit146.jsonl")
 AUDIT147 = DEVSET.with_name("audit147.jsonl")
 AUDIT148 = DEVSET.with_name("audit148.jsonl")
 AUDIT149 = DEVSET.with_name("audit149.jsonl")
+AUDIT150 = DEVSET.with_name("audit150.jsonl")
+AUDIT151 = DEVSET.with_name("audit151.jsonl")
+AUDIT152 = DEVSET.with_name("audit152.jsonl")
+AUDIT153 = DEVSET.with_name("audit153.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -338,6 +342,10 @@ QUESTION_SETS = {
     "audit 147": AUDIT147,
     "audit 148": AUDIT148,
     "audit 149": AUDIT149,
+    "audit 150": AUDIT150,
+    "audit 151": AUDIT151,
+    "audit 152": AUDIT152,
+    "audit 153": AUDIT153,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

@@ -971,6 +971,46 @@ REPEATED = frozenset(
         "en-5590",  # audit 149: en-4459 in other words (unanswerable; found by a review)
         "ko-5068",  # audit 149: ko-3428 in other words (found by a review)
         "ko-5069",  # audit 149: ko-4364 in other words (found by a review)
+        "ko-5112",  # audit 150: ko-4431 in other words
+        "ko-5124",  # audit 150: ko-3405 in other words
+        "ko-5131",  # audit 150: ko-4408 in other words
+        "ko-5137",  # audit 150: ko-4861 in other words
+        "en-5596",  # audit 150: en-2699 in other words
+        "en-5598",  # audit 150: en-1949 in other words
+        "en-5606",  # audit 150: en-2204 in other words
+        "en-5663",  # audit 151: en-4935 in other words
+        "en-5665",  # audit 151: en-5397 in other words
+        "en-5667",  # audit 151: en-4526 in other words
+        "en-5670",  # audit 151: en-5119 in other words
+        "en-5684",  # audit 151: en-4333 in other words
+        "en-5688",  # audit 151: en-1116 in other words (unanswerable)
+        "ko-5175",  # audit 151: ko-4175 in other words
+        "ko-5180",  # audit 151: ko-2049 in other words
+        "ko-5181",  # audit 151: ko-1302 in other words
+        "en-5720",  # audit 152: en-4299 in other words
+        "en-5733",  # audit 152: en-4765 in other words (unanswerable)
+        "ko-5232",  # audit 152: ko-3990 in other words
+        "ko-5233",  # audit 152: ko-4230 in other words
+        "ko-5237",  # audit 152: ko-1411 in other words
+        "ko-5244",  # audit 152: ko-3629 in other words
+        "ko-5245",  # audit 152: ko-4867 in other words
+        "ko-5246",  # audit 152: ko-4182 in other words
+        "en-5719",  # audit 152: en-5670 in other words
+        "ko-5258",  # audit 152: ko-4120 in other words
+        "ko-5262",  # audit 152: ko-1509 word for word (unanswerable)
+        "ko-5264",  # audit 152: ko-4188 in other words (unanswerable)
+        "en-5776",  # audit 153: en-4363 in other words
+        "en-5780",  # audit 153: en-3510 in other words
+        "en-5788",  # audit 153: en-1360 in other words (unanswerable)
+        "en-5791",  # audit 153: en-5229 in other words
+        "en-5792",  # audit 153: en-116 in other words
+        "en-5796",  # audit 153: en-822 in other words
+        "en-5798",  # audit 153: en-1454 in other words
+        "en-5803",  # audit 153: en-208 in other words
+        "ko-5292",  # audit 153: ko-4467 in other words
+        "ko-5293",  # audit 153: ko-3858 in other words
+        "ko-5295",  # audit 153: ko-5082 in other words
+        "ko-5305",  # audit 153: ko-5099 in other words (unanswerable)
     }
 )
 
@@ -1540,6 +1580,45 @@ REPEATED_TEST = frozenset(
         "ko-5071",  # audit 149: ko-3466 in other words (found by a review)
         "ko-5072",  # audit 149: ko-3474 in other words (found by a review)
         "ko-5078",  # audit 149: ko-3708 in other words (found by a review)
+        "ko-5110",  # audit 150: ko-1159 in other words (a test half)
+        "en-5605",  # audit 150: en-1629 in other words (a test half)
+        "en-5657",  # audit 151: en-4076 in other words (a test half)
+        "en-5662",  # audit 151: en-5198 in other words (a test half)
+        "en-5664",  # audit 151: en-5380 in other words (unanswerable) (a test half)
+        "en-5666",  # audit 151: en-4478 in other words (a test half)
+        "en-5669",  # audit 151: en-4934 in other words (a test half)
+        "en-5679",  # audit 151: en-4307 in other words (a test half)
+        "en-5689",  # audit 151: en-3550 in other words (unanswerable) (a test half)
+        "ko-5168",  # audit 151: ko-4233 in other words (a test half)
+        "ko-5183",  # audit 151: ko-4058 in other words (a test half)
+        "ko-5184",  # audit 151: ko-2939 in other words (unanswerable) (a test half)
+        "ko-5250",  # audit 152: ko-5183 word for word (a test half)
+        "en-5715",  # audit 152: en-5668 in other words (a test half)
+        "en-5722",  # audit 152: en-4416 in other words (a test half)
+        "en-5731",  # audit 152: en-4204 in other words (unanswerable) (a test half)
+        "en-5735",  # audit 152: en-101 word for word (unanswerable) (a test half)
+        "ko-5228",  # audit 152: ko-3854 in other words (a test half)
+        "ko-5234",  # audit 152: ko-4415 in other words (a test half)
+        "ko-5239",  # audit 152: ko-443 in other words (a test half)
+        "ko-5240",  # audit 152: ko-4419 in other words (a test half)
+        "ko-5242",  # audit 152: ko-4235 in other words (a test half)
+        "ko-5247",  # audit 152: ko-3890 in other words (a test half)
+        "ko-5255",  # audit 152: ko-336 in other words (a test half)
+        "ko-5257",  # audit 152: ko-435 in other words (a test half)
+        "ko-5260",  # audit 152: ko-1062 in other words (a test half)
+        "en-5777",  # audit 153: en-4296 in other words (a test half)
+        "en-5782",  # audit 153: en-2863 in other words (a test half)
+        "en-5785",  # audit 153: en-946 in other words (a test half)
+        "en-5787",  # audit 153: en-2159 word for word (a test half)
+        "en-5799",  # audit 153: en-4167 in other words (a test half)
+        "en-5805",  # audit 153: en-5378 in other words (a test half)
+        "en-5806",  # audit 153: en-2888 in other words (unanswerable) (a test half)
+        "en-5807",  # audit 153: en-1423 word for word (unanswerable) (a test half)
+        "ko-5288",  # audit 153: ko-3958 in other words (a test half)
+        "ko-5289",  # audit 153: ko-4127 in other words (a test half)
+        "ko-5298",  # audit 153: ko-336 in other words (a test half)
+        "ko-5302",  # audit 153: ko-3911 in other words (a test half)
+        "en-5779",  # audit 153: en-5666 in other words (a test half)
     }
 )
 

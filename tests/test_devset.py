@@ -587,6 +587,10 @@ AUDIT146 = DEFAULT_DEVSET.with_name("audit146.jsonl")
 AUDIT147 = DEFAULT_DEVSET.with_name("audit147.jsonl")
 AUDIT148 = DEFAULT_DEVSET.with_name("audit148.jsonl")
 AUDIT149 = DEFAULT_DEVSET.with_name("audit149.jsonl")
+AUDIT150 = DEFAULT_DEVSET.with_name("audit150.jsonl")
+AUDIT151 = DEFAULT_DEVSET.with_name("audit151.jsonl")
+AUDIT152 = DEFAULT_DEVSET.with_name("audit152.jsonl")
+AUDIT153 = DEFAULT_DEVSET.with_name("audit153.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -740,6 +744,10 @@ SETS_IN_ORDER = (
     AUDIT147,
     AUDIT148,
     AUDIT149,
+    AUDIT150,
+    AUDIT151,
+    AUDIT152,
+    AUDIT153,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -890,6 +898,10 @@ LATER_AUDITS = {
     AUDIT147: (16, 12, 60, 28),  # Japanese researchers comparing UN mechanisms with Korean and Chinese law
     AUDIT148: (16, 12, 60, 33),  # busy users typing terse, lowercase, misspelt or code-switched queries
     AUDIT149: (16, 12, 60, 39),  # Korean lawyers and clerks reading Chinese statutes and UN treaties
+    AUDIT150: (16, 21, 60, 32),  # North Korea studies club students, casual Korean, long follow-up chains
+    AUDIT151: (16, 12, 60, 22),  # US asylum officers and immigration judges' clerks on country conditions
+    AUDIT152: (16, 12, 60, 25),  # Korean newspaper fact-checkers on numbers, dates and laws, in Korean
+    AUDIT153: (16, 20, 60, 20),  # podcast researchers on forced repatriation, follow-ups and comparisons
 }
 
 
@@ -911,7 +923,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit149.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit153.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
