@@ -1011,6 +1011,52 @@ REPEATED = frozenset(
         "ko-5293",  # audit 153: ko-3858 in other words
         "ko-5295",  # audit 153: ko-5082 in other words
         "ko-5305",  # audit 153: ko-5099 in other words (unanswerable)
+        "en-5597",  # audit 150: en-1511 in other words, found by a review
+        "en-5600",  # audit 150: en-2132 in a follow-up, found by a review
+        "en-5607",  # audit 150: ko-2237 in a follow-up, found by a review
+        "en-5608",  # audit 150: en-1664 in a follow-up (unanswerable), found by a review
+        "ko-5109",  # audit 150: ko-223 in other words, found by a review
+        "ko-5113",  # audit 150: ko-2052 in a follow-up, found by a review
+        "ko-5114",  # audit 150: en-151 in other words, found by a review
+        "ko-5115",  # audit 150: en-423 in a follow-up, found by a review
+        "ko-5116",  # audit 150: en-752 in a follow-up, found by a review
+        "ko-5117",  # audit 150: en-2299 in other words, found by a review
+        "ko-5118",  # audit 150: en-1873 in a follow-up, found by a review
+        "ko-5120",  # audit 150: en-828 in a follow-up, found by a review
+        "ko-5122",  # audit 150: ko-156 in other words, found by a review
+        "ko-5139",  # audit 150: en-032 in other words, found by a review
+        "ko-5140",  # audit 150: ko-445 in other words, found by a review
+        "en-5654",  # audit 151: en-3238 in other words, found by a review
+        "en-5655",  # audit 151: en-1462 in a follow-up, found by a review
+        "en-5658",  # audit 151: ko-1822 in a follow-up, found by a review
+        "en-5668",  # audit 151: ko-3399 in other words, found by a review
+        "en-5671",  # audit 151: en-262 in other words, found by a review
+        "en-5683",  # audit 151: ko-3570 in other words, found by a review
+        "en-5686",  # audit 151: en-2380 in a follow-up (unanswerable), found by a review
+        "en-5687",  # audit 151: en-1115 in other words (unanswerable), found by a review
+        "ko-5177",  # audit 151: en-2833 in a follow-up, found by a review
+        "ko-5179",  # audit 151: en-1234 in a follow-up, found by a review
+        "en-5718",  # audit 152: en-2951 in a follow-up, found by a review
+        "en-5721",  # audit 152: ko-192 in other words, found by a review
+        "en-5723",  # audit 152: en-759 in a follow-up, found by a review
+        "en-5724",  # audit 152: ko-1047 in other words, found by a review
+        "en-5732",  # audit 152: ko-5099 in other words (unanswerable), found by a review
+        "ko-5230",  # audit 152: en-1351 in other words, found by a review
+        "ko-5236",  # audit 152: en-1101 in other words, found by a review
+        "ko-5249",  # audit 152: en-5611 in other words (unanswerable), found by a review
+        "ko-5251",  # audit 152: ko-4657 in a follow-up (unanswerable), found by a review
+        "ko-5252",  # audit 152: ko-1078 in other words, found by a review
+        "en-5775",  # audit 153: en-1503 in a follow-up, found by a review
+        "en-5778",  # audit 153: en-1237 in a follow-up, found by a review
+        "en-5781",  # audit 153: en-650 in other words, found by a review
+        "en-5784",  # audit 153: ko-201 in other words, found by a review
+        "en-5790",  # audit 153: en-1961 in a follow-up, found by a review
+        "en-5801",  # audit 153: en-4757 in a follow-up, found by a review
+        "en-5804",  # audit 153: en-143 in other words, found by a review
+        "ko-5294",  # audit 153: ko-2275 in a follow-up, found by a review
+        "ko-5297",  # audit 153: ko-1375 in a follow-up, found by a review
+        "ko-5309",  # audit 153: ko-1033 in other words (unanswerable), found by a review
+        "en-5715",  # audit 152: en-5668 in other words, found by a review
     }
 )
 
@@ -1593,7 +1639,6 @@ REPEATED_TEST = frozenset(
         "ko-5183",  # audit 151: ko-4058 in other words (a test half)
         "ko-5184",  # audit 151: ko-2939 in other words (unanswerable) (a test half)
         "ko-5250",  # audit 152: ko-5183 word for word (a test half)
-        "en-5715",  # audit 152: en-5668 in other words (a test half)
         "en-5722",  # audit 152: en-4416 in other words (a test half)
         "en-5731",  # audit 152: en-4204 in other words (unanswerable) (a test half)
         "en-5735",  # audit 152: en-101 word for word (unanswerable) (a test half)
@@ -1619,6 +1664,11 @@ REPEATED_TEST = frozenset(
         "ko-5298",  # audit 153: ko-336 in other words (a test half)
         "ko-5302",  # audit 153: ko-3911 in other words (a test half)
         "en-5779",  # audit 153: en-5666 in other words (a test half)
+        "ko-5187",  # audit 151: ko-1151 word for word (unanswerable), found by a review (a test half)
+        "ko-5229",  # audit 152: ko-827 in a follow-up (unanswerable), found by a review (a test half)
+        "en-5795",  # audit 153: en-239 in other words, found by a review (a test half)
+        "en-5797",  # audit 153: en-1425 in a follow-up (unanswerable), found by a review (a test half)
+        "ko-5306",  # audit 153: en-685 in other words (unanswerable), found by a review (a test half)
     }
 )
 
