@@ -96,7 +96,7 @@ from index.evidence import (
     term_weights,
 )
 from index.filters import check_filters
-from index.followup import asked_year, cue, read_question, relative_year
+from index.followup import asked_year, changes_subject, cue, read_question, relative_year
 from index.holders import asked_posts, asks_person_name, names_holder
 from index.instruments import (
     NamedInstrument,
@@ -148,6 +148,15 @@ HISTORY_WEIGHT = 0.5
 # Fused candidates considered before collapse and abstention (or k, when more are asked for): on the
 # dev set 30 decide and show exactly what 50 did (fit and test halves), for ~0.45 ms less per question.
 CANDIDATES = 30
+# A question in a thread with no word pointing back ("신청은 언제까지 해야 돼?", "Any first-hand
+# testimony in it about escapees ...?" read as "in it": no; "중국 심카드 쓰다 걸리면 어떻게 돼요?" after a
+# question on North Korea's border phones) is answered alone; when that refuses it, and it does not open
+# by changing the subject, it is read again with the question before it, and answered so when its
+# answerability then reaches THREAD_RETRY_Q. Chosen on the fit halves of the 153 sets as first pinned
+# (2026-12-07; 241 questions in a thread read alone, 94 of them labelled follow-ups): answer passages
+# shown 160 -> 174, answerable refused 25 -> 7, unanswerable refused 26 -> 21 (0 or 0.5: 18 refused;
+# 0.7: 172, 9, 21; 0.8: 168, 14, 23); the test halves after: bench/README.md.
+THREAD_RETRY_Q = 0.6
 CJK_LANGUAGES = frozenset({"ko", "zh", "ja"})  # where a month is written with its number (10월, 10月)
 RELATED = 3  # closest passages offered as "related, not an answer" when abstaining
 PROVISION_BONUS = 1.0  # added to the fused score (z-score units) of a passage in the article asked for
@@ -505,7 +514,7 @@ class GroundIndex:
         if not f.is_empty():
             check_filters(f, self.backend.sources())
 
-    def score(self, query: Query) -> Scored:
+    def score(self, query: Query, read_with: tuple[str, ...] | None = None) -> Scored:
         """Validate the query, retrieve and collapse candidates, and score each group's evidence.
 
         `search` decides from these scores; calibration (bench/calibrate.py) reads them directly.
@@ -524,6 +533,9 @@ class GroundIndex:
         Args:
             query: the question, k, history and filters (`explain` only decides whether
                 `Group.sense_coverage` is read when the answer model does not read it).
+            read_with: the earlier questions to read it with whatever its words say (`search` reading
+                a refused question again with its thread); None: as `index.followup.read_question`
+                reads it.
 
         Returns:
             The `Scored` candidates. Per group: `dense` is the larger of the cosines with the question
@@ -560,7 +572,8 @@ class GroundIndex:
         use_dense = self._dense_languages is None or language in self._dense_languages
         # Only a question that points back is read with the thread; one that stands alone is answered
         # exactly as if asked alone.
-        read_with = read_question(question, query.history).read_with
+        if read_with is None:
+            read_with = read_question(question, query.history).read_with
         thread = " ".join(read_with)
         shifted = _shifted_year(q, query.history) if read_with else None
         if shifted is not None:
@@ -1884,6 +1897,9 @@ class GroundIndex:
         from a passage of a source about another that does not name it (`_about_another_country`).
         A Korean question is not answered by a first passage in another language, holding no Korean
         word, that holds next to none of what can be told there of its terms (`_says_none_of`).
+        A question in a thread that stands alone by its words, is refused and does not open by changing
+        the subject is read again with the question before it, and answered so when its answerability
+        then reaches `THREAD_RETRY_Q` (`Answer.read_with` names that question; `took_ms` counts both).
         Thread-safe: the instance is not changed.
 
         Args:
@@ -1901,7 +1917,29 @@ class GroundIndex:
             InvalidRequest, NotFound: as `score`.
         """
         t0 = time.perf_counter()
-        scored = self.score(query)
+        answer, _ = self._answer(query)
+        earlier = [h for h in query.history if h.strip()]
+        if answer.answered or answer.read_with or not earlier or changes_subject(query.question.strip()):
+            return answer
+        again, q_prob = self._answer(query, (earlier[-1].strip(),))
+        if not again.answered or q_prob is None or q_prob < THREAD_RETRY_Q:
+            return replace(answer, took_ms=(time.perf_counter() - t0) * 1000.0)
+        explanation = again.explanation
+        if explanation is not None and answer.explanation is not None:
+            alone = answer.explanation.reason.removeprefix("refused: ")
+            explanation = replace(
+                explanation,
+                reason=f"{explanation.reason}; read with the question before it, as alone it was refused "
+                f"({alone}) and with it the question's answerability {q_prob:.2f} reaches "
+                f"{THREAD_RETRY_Q}",
+            )
+        return replace(again, took_ms=(time.perf_counter() - t0) * 1000.0, explanation=explanation)
+
+    def _answer(self, query: Query, read_with: tuple[str, ...] | None = None) -> tuple[Answer, float | None]:
+        """`search` reading the question as `score` does with `read_with`, once; with the question's
+        answerability under the answer model (None under the threshold rules)."""
+        t0 = time.perf_counter()
+        scored = self.score(query, read_with)
         groups = scored.groups
         bare = [self._bare(g.head.passage) for g in groups]
         eligible = [not g.missing and not b for g, b in zip(groups, bare, strict=True)]
@@ -2128,7 +2166,7 @@ class GroundIndex:
                 rival,
                 unread,
             )
-        return Answer(
+        answer = Answer(
             question=scored.question,
             answered=answered,
             hits=tuple(hits),
@@ -2139,6 +2177,7 @@ class GroundIndex:
             read_with=scored.read_with,
             explanation=explanation,
         )
+        return answer, q_prob
 
     def _explain(
         self,

@@ -214,9 +214,15 @@ _DEFINITE = re.compile(
 )
 _WH = _words("what which who whom whose when where why how")
 _PREPOSITIONS = _words("in for at on from during after before since by with without under among about to of")
+# An opening that changes the subject: "Unrelated, but ...", "Separate question: ...", "Switching
+# topics, ...", "On a different note, ..." (the question after it stands alone unless it still points
+# back)
 _TOPIC_SHIFT = re.compile(
-    r"^\s*(?:unrelated|different\s+question|another\s+question|new\s+question|new\s+topic|"
-    r"changing\s+(?:the\s+)?(?:subject|topic)|on\s+(?:a\s+)?(?:another|different)\s+(?:note|topic)|"
+    r"^\s*(?:(?:quite\s+|totally\s+|completely\s+|quick(?:ly)?\s+)?unrelated|"
+    r"(?:(?:a|one)\s+)?(?:different|another|new|separate|other|unrelated)\s+"
+    r"(?:question|point|topic|matter|issue|thing)|new\s+topic|"
+    r"(?:changing|switching)\s+(?:the\s+)?(?:subjects?|topics?|gears)|off[-\s]topic|"
+    r"on\s+(?:a\s+)?(?:another|different|separate|unrelated)\s+(?:note|topic|point|matter)|"
     r"by\s+the\s+way|separately|btw)\b",
     re.IGNORECASE,
 )
@@ -307,7 +313,16 @@ _KO_NOMINAL_TAGS = frozenset({"NNG", "NNP", "NR", "SL", "SN", "SH", "XSN", "ETN"
 _KO_NOT_ALSO = frozenset(
     {"지금", "현재", "요즘", "오늘", "아직", "여전", "언제", "항상", "최근", "당시", "이제"}
 )
-_KO_TOPIC_SHIFT = re.compile(r"^\s*(?:근데|그건\s*그렇고|한편|다른\s*질문|별개로|참고로)(?:\s|,|$)")
+# "근데 ...", "한편 ...", "다른 질문인데요, ...", "잠깐 딴 얘긴데 ...", "주제를 바꿔서 ...",
+# "질문을 바꾸겠습니다.", "아 참, ...", "별개 문의입니다." (not "다른 나라는요?", "다른 건 없나요?", nor
+# 그런데, which also goes on with a thread)
+_KO_TOPIC_SHIFT = re.compile(
+    r"^\s*(?:아\s*,?\s*)?(?:근데|그건\s*그렇고|한편|별개로|참고로|그나저나)(?:\s|,|$)"
+    r"|^\s*아\s*,?\s*참(?:\s|,|$)"
+    r"|^\s*(?:(?:잠깐|잠시|완전|아예|전혀|좀)\s*)?(?:딴|다른|별개|별도)\s*(?:얘긴|이야긴|얘기|이야기|질문|문의|주제)"
+    r"(?:인데요?|데요?|입니다|이에요|예요|이지만|지만|요|[,.:\s]|$)"
+    r"|^\s*(?:주제|질문|화제|얘기|이야기)(?:을|를)?\s*(?:바꿔|바꾸|돌려)"
+)
 
 # -- Chinese -----------------------------------------------------------------------------------------
 _ZH_POINTERS = re.compile(r"(?:它们?|他们|她们|其中|这些|那些|这个|那个|此类|该[国法人])")
@@ -626,6 +641,12 @@ def cue(question: str) -> str | None:
     return found
 
 
+def changes_subject(question: str) -> bool:
+    """Whether `question` opens by changing the subject ("Unrelated, but ...", "Separate question:
+    ...", "By the way, ...", 근데 ..., "다른 질문인데요, ...", "주제를 바꿔서 ...")."""
+    return bool(_TOPIC_SHIFT.match(question) or _KO_TOPIC_SHIFT.match(question))
+
+
 def read_question(question: str, history: Sequence[str]) -> Reading:
     """Read `question` within `history` (earlier questions, oldest first; blank ones are ignored).
 
@@ -655,7 +676,7 @@ def _named_again(question: str, earlier: str) -> str | None:
     signed the convention?" after "What does Article 33 of the Refugee Convention prohibit?". Not
     after a change of subject ("Unrelated, but ..."), nor when the noun is named in full ("the
     Refugee Convention", "the convention of 1954")."""
-    if _TOPIC_SHIFT.match(question) or _KO_TOPIC_SHIFT.match(question):
+    if changes_subject(question):
         return None
     used = {w.lower() for w in _WORD.findall(earlier)}
     for m in _DEFINITE.finditer(question):

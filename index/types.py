@@ -252,7 +252,8 @@ class Answer:
         index_version: the snapshot version that answered ("000002").
         took_ms: wall-clock time of the search, in milliseconds (not seconds).
         read_with: the earlier questions the question was read together with (oldest first, at most
-            two); empty when it stood alone (`index.followup`).
+            two); empty when it stood alone (`index.followup`), or the question just before it when,
+            refused alone, it was answered read with that one (`GroundIndex.search`).
         explanation: why it was answered or refused, when `Query.explain` asked for it; else None.
     """
 

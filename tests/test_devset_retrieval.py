@@ -682,3 +682,26 @@ def test_a_korean_question_is_not_answered_by_a_passage_in_another_language_that
     assert "16% practice Korean shamanism" in _first_answer(
         demo_index, "북한 주민 중 무속신앙 믿는 사람 비율?"
     )
+
+
+def test_a_refused_question_in_a_thread_is_read_again_with_the_question_before_it(
+    demo_index: GroundIndex,
+) -> None:
+    """No word of "중국 심카드 쓰다 걸리면 어떻게 돼요?" points back, so it is answered alone first, and
+    alone it is refused; read with the question before it (North Korea's border phones), the 2023 State
+    Department report answers it (the dev set's ko-233, a fit question). A question opening by changing
+    the subject is not read again."""
+    earlier = "북한 당국은 중국 국경 지역에서 주민들이 중국 통신망으로 전화하는 걸 어떻게 막나요?"
+    question = "중국 심카드 쓰다 걸리면 어떻게 돼요?"
+    assert not demo_index.search(Query(question)).answered
+    answer = demo_index.search(Query(question, history=(earlier,), explain=True))
+    assert answer.answered and answer.read_with == (earlier,)
+    assert any("Chinese SIM cards" in h.passage.text for h in answer.hits)
+    assert answer.explanation is not None
+    assert "; read with the question before it, as alone it was refused (" in answer.explanation.reason
+    off_topic = "잠깐 다른 얘기인데, 엑셀에서 중복된 행을 한 번에 지우는 방법이 뭐예요?"
+    refused = demo_index.search(Query(off_topic, history=(earlier,)))
+    assert not refused.answered and refused.read_with == ()
+    # a question the thread's question does not help stays refused, and says it stood alone
+    alone = demo_index.search(Query("What is the population of Mongolia?", history=(earlier,)))
+    assert not alone.answered and alone.read_with == ()

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from index.engine import GroundIndex
-from index.followup import asked_year, cue, depends_on_history, read_question, relative_year
+from index.followup import asked_year, changes_subject, cue, depends_on_history, read_question, relative_year
 from index.types import Query
 from tests.helpers import tiny_index_in
 
@@ -549,3 +549,39 @@ def test_a_follow_up_naming_only_another_name_asks_the_thread_s_question_about_i
     ):
         scored = idx.score(Query(question, k=3, history=(thread,)))
         assert not any(c.kind == "year" for c in scored.analysis.constraints), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Separate question: what does the CRC say about birth registration?",
+        "Separate point for our jurisdiction section: is China a party to the ICC?",
+        "Switching topics, who chairs the council?",
+        "On a different note, when was the OHCHR founded?",
+        "Quick unrelated one: which microphones work best for a podcast?",
+        "잠깐 다른 얘기인데, 엑셀에서 중복된 행은 어떻게 지워요?",
+        "완전 딴 얘긴데 토익 시험은 언제 있어요?",
+        "다른 질문인데요, 미국 북한인권법에서 난민 조항은 뭐예요?",
+        "별개 질문인데요, 2014년판 팩트북에 국경 길이는?",
+        "주제를 바꿔서, 유엔 고문방지협약은 언제 채택됐나요?",
+        "질문을 바꾸겠습니다. 우리 헌법은 국적을 어떻게 정하나요?",
+        "아 참, 박정희 집권기에 납북된 사람은 몇 명이에요?",
+        "아 근데 갑자기 생각났는데, 팔레르모 의정서에서 아동은 몇 살 미만이야?",
+    ],
+)
+def test_an_opening_that_changes_the_subject(question: str) -> None:
+    assert changes_subject(question)
+    assert not read_question(question, ("How many members sit on the Committee against Torture?",)).depends
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "다른 나라는요?",  # the thread's question about another country
+        "다른 건 없나요?",  # anything else (of what the thread asked)
+        "What other treaties protect refugees?",
+        "그런데 그 법은 언제 시행됐어요?",
+    ],
+)
+def test_words_of_another_that_do_not_change_the_subject(question: str) -> None:
+    assert not changes_subject(question)
