@@ -1898,9 +1898,10 @@ class GroundIndex:
         from a passage of a source about another that does not name it (`_about_another_country`).
         A Korean question is not answered by a first passage in another language, holding no Korean
         word, that holds next to none of what can be told there of its terms (`_says_none_of`).
-        A question in a thread that stands alone by its words, is refused and does not open by changing
-        the subject is read again with the question before it, and answered so when its answerability
-        then reaches `THREAD_RETRY_Q` (`Answer.read_with` names that question; `took_ms` counts both).
+        Under the answer model, a question in a thread that stands alone by its words, is refused and does
+        not open by changing the subject is read again with the question before it, and answered so when
+        its answerability then reaches `THREAD_RETRY_Q` (`Answer.read_with` names that question;
+        `took_ms` counts both readings).
         Thread-safe: the instance is not changed.
 
         Args:
@@ -1918,9 +1919,11 @@ class GroundIndex:
             InvalidRequest, NotFound: as `score`.
         """
         t0 = time.perf_counter()
-        answer, _ = self._answer(query)
+        answer, alone_q = self._answer(query)
         earlier = [h for h in query.history if h.strip()]
-        if answer.answered or answer.read_with or not earlier or changes_subject(query.question.strip()):
+        if answer.answered or answer.read_with or not earlier or alone_q is None:
+            return answer  # (under the threshold rules, no answerability to read again by)
+        if changes_subject(query.question.strip()):
             return answer
         again, q_prob = self._answer(query, (earlier[-1].strip(),))
         if not again.answered or q_prob is None or q_prob < THREAD_RETRY_Q:

@@ -661,6 +661,11 @@ def test_a_fine_does_not_answer_a_question_for_another_sum(text: str, held: bool
         ("이의신청은 며칠 안에 해야 돼요?", "a duration"),
         ("임시보호조치는 최대 며칠까지 가능한가요?", "a duration"),
         ("매년 며칠 동안 교육을 받나요?", "a duration"),
+        # a day named as the topic, asked what it is
+        ("탈북민의 날이 법으로 따로 정해져 있다던데 며칠이야?", "a date"),
+        ("그 기념일은 며칠이에요?", "a date"),
+        ("입국한 날부터 최대 며칠인가요?", "a duration"),
+        ("보호 기간은 며칠이에요?", "a duration"),
     ],
 )
 def test_when_a_past_event_happened_is_a_date(question: str, kind: str | None) -> None:
