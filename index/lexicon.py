@@ -176,6 +176,12 @@ DOMAIN_ENTRIES = (
     ("위키피디아", "Wikipedia"),
     ("팩트북", "Factbook; World Factbook"),
     ("월드팩트북", "World Factbook"),
+    # the Korean laws' own words the dictionary lacks or glosses otherwise, as English questions ask for
+    # them ("South Korea's enforcement decree", "the reward for intelligence", "temporary protection":
+    # 시행령, 보로금, 임시보호)
+    ("시행령", "enforcement decree; decree"),
+    ("보로금", "reward"),
+    ("임시", "temporary"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 _DOMAIN_HEADS = frozenset(head for head, _ in DOMAIN_ENTRIES)

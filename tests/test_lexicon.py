@@ -89,6 +89,11 @@ def test_the_domain_entries_name_courts_presidents_and_terms_of_office() -> None
     assert {("chondoism",), ("chondogyo",)} <= set(lexicon.senses("천도교", "ko"))
     assert tuple(analyze("COVID-19")) in lexicon.senses("코로나", "ko")
     assert tuple(analyze("shamanism")) in lexicon.senses("무속", "ko")
+    # the Korean laws' words English questions ask for: "South Korea's enforcement decree", "the reward
+    # for intelligence", "temporary protection"
+    assert lexicon.senses("decre", "en") == (("시행령",),)
+    assert tuple(analyze("enforcement decree")) in lexicon.senses("시행령", "ko")
+    assert ("보로금",) in lexicon.senses("reward", "en") and ("임시",) in lexicon.senses("temporari", "en")
 
 
 def test_english_stems_get_the_korean_terms_glossed_by_that_one_word(lexicon: Lexicon) -> None:
