@@ -94,6 +94,11 @@ def test_the_domain_entries_name_courts_presidents_and_terms_of_office() -> None
     assert lexicon.senses("decre", "en") == (("시행령",),)
     assert tuple(analyze("enforcement decree")) in lexicon.senses("시행령", "ko")
     assert ("보로금",) in lexicon.senses("reward", "en") and ("임시",) in lexicon.senses("temporari", "en")
+    # and the treaties' words as their English texts write them
+    assert tuple(analyze("States Parties")) in lexicon.senses("당사국", "ko")
+    assert ("coven",) in lexicon.senses("규약", "ko") and ("option",) in lexicon.senses("선택", "ko")
+    assert tuple(analyze("trafficking in persons")) in lexicon.senses("인신매매", "ko")
+    assert ("인신매매",) not in lexicon.senses("traffick", "en")  # not for every English "trafficking"
 
 
 def test_english_stems_get_the_korean_terms_glossed_by_that_one_word(lexicon: Lexicon) -> None:
