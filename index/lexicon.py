@@ -199,6 +199,12 @@ DOMAIN_ENTRIES = (
     ("인신매매", "trafficking in persons"),
     ("정착", "resettlement"),
     ("입국", "arrival; entry"),
+    # a second look at the fit halves' cross-lingual questions (2026-12-07): 기구 "agency" (the UN refugee
+    # agency), 사회 "social" (사회권규약, the social rights covenant), 위원장 "chair": +3, -0; 구금
+    # "detention" (+1, -2) and 정전 "armistice" (+0, -1) were left out
+    ("기구", "agency"),
+    ("사회", "social"),
+    ("위원장", "chair"),
 )
 """(Korean headword, English glosses separated by ";") pairs the dictionary lacks (module docstring)."""
 _DOMAIN_HEADS = frozenset(head for head, _ in DOMAIN_ENTRIES)

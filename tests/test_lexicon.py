@@ -99,6 +99,7 @@ def test_the_domain_entries_name_courts_presidents_and_terms_of_office() -> None
     assert ("coven",) in lexicon.senses("규약", "ko") and ("option",) in lexicon.senses("선택", "ko")
     assert tuple(analyze("trafficking in persons")) in lexicon.senses("인신매매", "ko")
     assert ("인신매매",) not in lexicon.senses("traffick", "en")  # not for every English "trafficking"
+    assert ("social",) in lexicon.senses("사회", "ko") and ("위원장",) in lexicon.senses("chair", "en")
 
 
 def test_english_stems_get_the_korean_terms_glossed_by_that_one_word(lexicon: Lexicon) -> None:
