@@ -3698,11 +3698,18 @@ def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> 
     provision and the earlier question's (a follow-up names the instrument asked about before),
     without the words naming the United Nations, left out in each question's own order before
     repeats are (a second "United Nations" would otherwise lose its "unit" and keep its "nation"), as
-    `question_name_terms` reads them (국적법 -> 국적, 법)."""
-    names = without_united_nations(t for t in q.terms if t not in q.provision_terms)
-    if earlier is not None:
-        names += without_united_nations(t for t in earlier.terms if t not in earlier.provision_terms)
-    return question_name_terms(names)
+    `question_name_terms` reads them (국적법 -> 국적, 법). A follow-up that names no instrument itself
+    names it by the earlier question's terms alone ("And under Article 241, what happens if the person
+    who bought a trafficked woman then sells her on?" after a question on Article 240 of China's
+    Criminal Law: its "trafficked woman" is not the Palermo Protocol's name)."""
+    own = without_united_nations(t for t in q.terms if t not in q.provision_terms)
+    if earlier is None:
+        return question_name_terms(own)
+    before = without_united_nations(t for t in earlier.terms if t not in earlier.provision_terms)
+    if not _instrument_names(q.text) and not acronyms_in(q.text):
+        named_before = [t for terms in _instrument_names(earlier.text) for t in terms]
+        return question_name_terms(named_before or before)
+    return question_name_terms(own + before)
 
 
 # The provision a capitalised name runs on into ("the ROK Constitution Article 2", "Korean Refugee Act

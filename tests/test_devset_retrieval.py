@@ -705,3 +705,22 @@ def test_a_refused_question_in_a_thread_is_read_again_with_the_question_before_i
     # a question the thread's question does not help stays refused, and says it stood alone
     alone = demo_index.search(Query("What is the population of Mongolia?", history=(earlier,)))
     assert not alone.answered and alone.read_with == ()
+
+
+def test_a_follow_up_naming_an_article_and_no_instrument_reads_the_thread_s_instrument(
+    demo_index: GroundIndex,
+) -> None:
+    """ "And under Article 241, ..." names no instrument: the one the question before it names (China's
+    Criminal Law) is read from that question's name of it, not from all its words, whose "trafficking
+    in women and children" is also the Palermo Protocol's title (the dev set's en-2844)."""
+    earlier = (
+        "What sentence range does Article 240 of China's Criminal Law set for trafficking in women and "
+        "children?"
+    )
+    question = (
+        "And under Article 241, what happens if the person who bought a trafficked woman then sells her on?"
+    )
+    assert demo_index.score(Query(question, history=(earlier,))).named_instrument
+    answer = demo_index.search(Query(question, history=(earlier,)))
+    assert answer.answered
+    assert "收买被拐卖的妇女、儿童又出卖的" in answer.hits[0].passage.text
