@@ -671,7 +671,9 @@ class GroundIndex:
         definers: frozenset[str] | None = None  # sources whose definitions count (None: any)
         named_definer = False
         own_acronyms = acronyms_in(question) if defined else ()
-        if defined and (names_treaty(question) or own_acronyms):  # "the Palermo Protocol", "the CAT"
+        # "the Palermo Protocol", "the CAT", a law by its capitalised name ("China's Exit and Entry
+        # Administration Law"; not "the law")
+        if defined and (names_treaty(question) or own_acronyms or _instrument_names(question)):
             senses_en = (
                 _senses(tr for tr in translations if tr.language == "en") if q.language != "en" else None
             )
@@ -700,6 +702,15 @@ class GroundIndex:
                     t for term in defined for sense in senses_en.get(term, ()) for t in sense
                 }
             named_definer = 0 < len(definers) <= NAMED_SOURCES
+            if named_definer and q.language == "en":
+                # and an English question's in the language of a law it names that is not English:
+                # China's Exit and Entry Administration Law defines a "foreigner" as 外国人 (外国, 国人)
+                written = {self.backend.source_record(sid).meta.language for sid in definers} - {"en"}
+                for lang in written:
+                    senses_of = _senses(tr for tr in translations if tr.language == lang)
+                    defined = defined | {
+                        t for term in defined for sense in senses_of.get(term, ()) for t in sense
+                    }
         elif defined and q.language != "en":
             senses_en = _senses(tr for tr in translations if tr.language == "en")
             asked = _asked_senses(_in_order(defined, q.terms), senses_en)

@@ -724,3 +724,14 @@ def test_a_follow_up_naming_an_article_and_no_instrument_reads_the_thread_s_inst
     answer = demo_index.search(Query(question, history=(earlier,)))
     assert answer.answered
     assert "收买被拐卖的妇女、儿童又出卖的" in answer.hits[0].passage.text
+
+
+def test_a_law_named_by_its_name_gives_the_definition_in_its_own_language(demo_index: GroundIndex) -> None:
+    """A definition question naming a law by its capitalised name asks that law's definition, as one
+    naming a treaty does, and the definition is read through the asked term's senses in the law's
+    language: China's Exit and Entry Administration Law defines 外国人 (the dev set's en-1932)."""
+    question = "How does China's Exit and Entry Administration Law define a 'foreigner'?"
+    answer = demo_index.search(Query(question, explain=True))
+    assert answer.answered and answer.explanation is not None
+    assert "外国人，是指不具有中国国籍的人" in answer.hits[0].passage.text
+    assert "(it defines a term of the question, which asks for a definition)" in answer.explanation.reason
