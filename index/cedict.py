@@ -85,7 +85,7 @@ DOMAIN_ENTRIES = (
     ("非法入境", "illegal entry; enter illegally"),
     ("非法出境", "illegal exit; leave illegally"),
     ("遣送出境", "repatriate; repatriation"),
-    ("拘留审查", "detention for investigation"),
+    ("拘留审查", "detention for investigation; detention for examination"),
     ("加入国籍", "naturalization; naturalize; acquire nationality"),
     ("退出国籍", "renounce nationality"),
     ("恢复国籍", "restore nationality; regain nationality"),

@@ -148,6 +148,9 @@ def test_the_installed_word_list_reads_legal_words() -> None:
     assert "拐卖" in words.words["traffick"]
     assert "偷越" in words.phrases[("illeg", "cross")] and "偷越" in words.phrases[("cross", "illeg")]
     assert ("illeg", "stay") in words.loose and ("cross", "border") not in words.loose
+    # 拘留审查 as the laws' English renderings write it either way
+    assert "拘留审查" in words.phrases[("detent", "investig")]
+    assert "拘留审查" in words.phrases[("detent", "examin")]
     # read apart, a loose phrase brings its own headword only: "prison ... term" is not 刑期
     apart = words.lookups(["prison", "long", "term"])["prison term"]
     assert ("有期", "期徒", "徒刑") in apart and ("刑期",) not in apart
