@@ -401,9 +401,9 @@ _KO_DAY_OF_YEAR = re.compile(
     r"(?:(?<![가-힣])(?:매년|매해|해마다)|몇\s*월)\s*며칠"
     r"(?=\s*(?:인|이[에었였예야죠]|입니|이던|에(?![가-힣])|[?？.]|$))"
     r"|(?:날|기념일)(?:은|는|이|가)?\s.*?(?:매년|매해|해마다)\s*며칠(?=로(?![가-힣]))"
-    # a day named as the question's topic, asked what it is: "탈북민의 날이 법으로 따로 정해져 있다던데
-    # 며칠이야?" (not "입국한 날부터 며칠 안에", nor "그날이 며칠 걸려")
-    r"|(?:날|기념일|날짜|일자)(?:은|는|이|가)(?![가-힣])[^?？]*?며칠(?=\s*(?:인|이[에었였예야죠]|입니|[?？.]|$))"
+    # a named day as the question's topic, asked what it is: "탈북민의 날이 법으로 따로 정해져 있다던데
+    # 며칠이야?" (not "입국한 날부터 며칠 안에", "그날이 며칠 걸려", nor "체류할 수 있는 날은 며칠인가요?")
+    r"|(?:의\s*날|기념일|날짜|일자)(?:은|는|이|가)(?![가-힣])[^?？]*?며칠(?=\s*(?:인|이[에었였예야죠]|입니|[?？.]|$))"
 )
 # "When did ...?", "When was ... adopted?": a past event asks for its time (a date); "When does
 # trafficking carry ten years?" asks for a condition, and stays untyped

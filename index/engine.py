@@ -96,7 +96,7 @@ from index.evidence import (
     term_weights,
 )
 from index.filters import check_filters
-from index.followup import asked_year, changes_subject, cue, read_question, relative_year
+from index.followup import MAX_READ_WITH, asked_year, changes_subject, cue, read_question, relative_year
 from index.holders import asked_posts, asks_person_name, names_holder
 from index.instruments import (
     NamedInstrument,
@@ -148,9 +148,9 @@ HISTORY_WEIGHT = 0.5
 # Fused candidates considered before collapse and abstention (or k, when more are asked for): on the
 # dev set 30 decide and show exactly what 50 did (fit and test halves), for ~0.45 ms less per question.
 CANDIDATES = 30
-# A question in a thread with no word pointing back ("신청은 언제까지 해야 돼?", "Any first-hand
-# testimony in it about escapees ...?" read as "in it": no; "중국 심카드 쓰다 걸리면 어떻게 돼요?" after a
-# question on North Korea's border phones) is answered alone; when that refuses it, and it does not open
+# A question in a thread with no word pointing back ("신청은 언제까지 해야 돼?", "How big a share of its
+# budget did the Americans cover?", "중국 심카드 쓰다 걸리면 어떻게 돼요?" after a question on North Korea's
+# border phones) is answered alone; when that refuses it, and it does not open
 # by changing the subject, it is read again with the question before it, and answered so when its
 # answerability then reaches THREAD_RETRY_Q. Chosen on the fit halves of the 153 sets as first pinned
 # (2026-12-07; 241 questions in a thread read alone, 94 of them labelled follow-ups), first without
@@ -571,8 +571,8 @@ class GroundIndex:
         q = _with_calendar_year(self._spelled(analyze_question(question)), query.asked_on or date.today())
         language = q.language
         use_dense = self._dense_languages is None or language in self._dense_languages
-        # Only a question that points back is read with the thread; one that stands alone is answered
-        # exactly as if asked alone.
+        # Only a question that points back (or one `search` reads again, `read_with`) is read with the
+        # thread; one that stands alone is answered exactly as if asked alone.
         if read_with is None:
             read_with = read_question(question, query.history).read_with
         thread = " ".join(read_with)
@@ -1931,12 +1931,14 @@ class GroundIndex:
         """
         t0 = time.perf_counter()
         answer, alone_q = self._answer(query)
-        earlier = [h for h in query.history if h.strip()]
+        earlier = [h.strip() for h in query.history if h.strip()]
         if answer.answered or answer.read_with or not earlier or alone_q is None:
             return answer  # (under the threshold rules, no answerability to read again by)
         if changes_subject(query.question.strip()):
             return answer
-        again, q_prob = self._answer(query, (earlier[-1].strip(),))
+        # the question before it, with what that one leaned on when it was a follow-up itself
+        chain = (*read_question(earlier[-1], earlier[:-1]).read_with, earlier[-1])[-MAX_READ_WITH:]
+        again, q_prob = self._answer(query, chain)
         if not again.answered or q_prob is None or q_prob < THREAD_RETRY_Q:
             return replace(answer, took_ms=(time.perf_counter() - t0) * 1000.0)
         explanation = again.explanation
@@ -1952,7 +1954,9 @@ class GroundIndex:
 
     def _answer(self, query: Query, read_with: tuple[str, ...] | None = None) -> tuple[Answer, float | None]:
         """`search` reading the question as `score` does with `read_with`, once; with the question's
-        answerability under the answer model (None under the threshold rules)."""
+        answerability under the answer model (None under the threshold rules). (A question read with
+        its thread is not judged by the typed reading, `TypedReading`, as any follow-up is not: "직원은
+        몇 명?" asks the thread's foundation's staff, not any figure its words hold.)"""
         t0 = time.perf_counter()
         scored = self.score(query, read_with)
         groups = scored.groups
@@ -3709,15 +3713,16 @@ def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> 
     provision and the earlier question's (a follow-up names the instrument asked about before),
     without the words naming the United Nations, left out in each question's own order before
     repeats are (a second "United Nations" would otherwise lose its "unit" and keep its "nation"), as
-    `question_name_terms` reads them (국적법 -> 국적, 법). A follow-up that names no instrument itself
-    names it by the earlier question's terms alone ("And under Article 241, what happens if the person
-    who bought a trafficked woman then sells her on?" after a question on Article 240 of China's
-    Criminal Law: its "trafficked woman" is not the Palermo Protocol's name)."""
+    `question_name_terms` reads them (국적법 -> 국적, 법). A follow-up with no word of an instrument's
+    kind (law, convention, 법, 刑法 ...) nor an acronym names it by the earlier question's name of it
+    ("And under Article 241, what happens if the person who bought a trafficked woman then sells her
+    on?" after a question on Article 240 of China's Criminal Law: its "trafficked woman" is not the
+    Palermo Protocol's name)."""
     own = without_united_nations(t for t in q.terms if t not in q.provision_terms)
     if earlier is None:
         return question_name_terms(own)
     before = without_united_nations(t for t in earlier.terms if t not in earlier.provision_terms)
-    if not _instrument_names(q.text) and not acronyms_in(q.text):
+    if not any(is_kind(t) for t in own) and not acronyms_in(q.text):
         named_before = [t for terms in _instrument_names(earlier.text) for t in terms]
         return question_name_terms(named_before or before)
     return question_name_terms(own + before)

@@ -219,10 +219,10 @@ _PREPOSITIONS = _words("in for at on from during after before since by with with
 # back)
 _TOPIC_SHIFT = re.compile(
     r"^\s*(?:(?:quite\s+|totally\s+|completely\s+|quick(?:ly)?\s+)?unrelated|"
-    r"(?:(?:a|one)\s+)?(?:different|another|new|separate|other|unrelated)\s+"
-    r"(?:question|point|topic|matter|issue|thing)|new\s+topic|"
-    r"(?:changing|switching)\s+(?:the\s+)?(?:subjects?|topics?|gears)|off[-\s]topic|"
-    r"on\s+(?:a\s+)?(?:another|different|separate|unrelated)\s+(?:note|topic|point|matter)|"
+    r"(?:(?:a|an|one)\s+)?(?:(?:totally|completely|quite)\s+)?(?:different|separate|unrelated)\s+"
+    r"(?:question|point|topic|matter|issue|thing)|(?:another|new)\s+(?:question|topic)|"
+    r"(?:changing|switching)\s+(?:the\s+)?(?:subjects?|topics?|gears)|change\s+of\s+(?:subject|topic)|"
+    r"off[-\s]topic|on\s+(?:a\s+|an\s+)?(?:another|different|separate|unrelated)\s+(?:note|topic|point|matter)|"
     r"by\s+the\s+way|separately|btw)\b",
     re.IGNORECASE,
 )
@@ -318,10 +318,10 @@ _KO_NOT_ALSO = frozenset(
 # 그런데, which also goes on with a thread)
 _KO_TOPIC_SHIFT = re.compile(
     r"^\s*(?:아\s*,?\s*)?(?:근데|그건\s*그렇고|한편|별개로|참고로|그나저나)(?:\s|,|$)"
-    r"|^\s*아\s*,?\s*참(?:\s|,|$)"
+    r"|^\s*아\s*,?\s*참\s*[,.!…]"
     r"|^\s*(?:(?:잠깐|잠시|완전|아예|전혀|좀)\s*)?(?:딴|다른|별개|별도)\s*(?:얘긴|이야긴|얘기|이야기|질문|문의|주제)"
-    r"(?:인데요?|데요?|입니다|이에요|예요|이지만|지만|요|[,.:\s]|$)"
-    r"|^\s*(?:주제|질문|화제|얘기|이야기)(?:을|를)?\s*(?:바꿔|바꾸|돌려)"
+    r"(?:인데요?|데요?|입니다|이에요|예요|이지만|지만|요|\s*[,.:]|$)"
+    r"|^\s*(?:주제|질문|화제|얘기|이야기)(?:을|를)?\s*(?:바꿔서|바꿔\s*볼|바꾸겠|바꿀게|돌려서|돌려\s*볼)"
 )
 
 # -- Chinese -----------------------------------------------------------------------------------------

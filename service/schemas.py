@@ -332,8 +332,9 @@ class AskResponse(BaseModel):
     read_with: list[str] = Field(
         default_factory=list,
         description="The earlier questions (from `history`) this question was read together with, because "
-        "it points back to them (it, that, such, 'And in 2022?', 그럼, 그 ...). Empty when it stands alone: "
-        "it was then answered exactly as if asked without history.",
+        "it points back to them (it, that, such, 'And in 2022?', 그럼, 그 ...), or because, refused when "
+        "read alone, it was answered read with the question before it. Empty when it stands alone: it "
+        "was then answered exactly as if asked without history.",
     )
     explain: ExplainOut | None = Field(None, description="Present when the request asked for `explain`.")
 

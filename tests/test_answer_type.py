@@ -666,6 +666,7 @@ def test_a_fine_does_not_answer_a_question_for_another_sum(text: str, held: bool
         ("그 기념일은 며칠이에요?", "a date"),
         ("입국한 날부터 최대 며칠인가요?", "a duration"),
         ("보호 기간은 며칠이에요?", "a duration"),
+        ("체류할 수 있는 날은 며칠인가요?", "a duration"),
     ],
 )
 def test_when_a_past_event_happened_is_a_date(question: str, kind: str | None) -> None:
