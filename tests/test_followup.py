@@ -559,6 +559,9 @@ def test_a_follow_up_naming_only_another_name_asks_the_thread_s_question_about_i
         "Switching topics, who chairs the council?",
         "On a different note, when was the OHCHR founded?",
         "Quick unrelated one: which microphones work best for a podcast?",
+        "On an unrelated note, who chairs the council?",
+        "Change of subject: when was the OHCHR founded?",
+        "Totally different question: what is the capital of Mongolia?",
         "잠깐 다른 얘기인데, 엑셀에서 중복된 행은 어떻게 지워요?",
         "완전 딴 얘긴데 토익 시험은 언제 있어요?",
         "다른 질문인데요, 미국 북한인권법에서 난민 조항은 뭐예요?",
@@ -579,7 +582,11 @@ def test_an_opening_that_changes_the_subject(question: str) -> None:
     [
         "다른 나라는요?",  # the thread's question about another country
         "다른 건 없나요?",  # anything else (of what the thread asked)
-        "What other treaties protect refugees?",
+        "Another thing: has China signed the convention?",  # goes on with the thread
+        "One other point: when did it enter into force?",
+        "아 참 좋은 제도네요, 그럼 신청은 어디서 해요?",  # 참 "really"
+        "다른 문의 방법은 없나요?",
+        "질문을 바꾸면 답도 달라지나요?",
         "그런데 그 법은 언제 시행됐어요?",
     ],
 )
