@@ -561,9 +561,12 @@ class GroundIndex:
         # A model that reads every language encodes the question whatever it turns out to be: started
         # now, on a worker, while the question is analysed and translated, what it names and asks is
         # read and its BM25 runs are searched (only a follow-up with no word of its own is searched
-        # without it, `own_weight` below)
+        # without it, `own_weight` below); read again with its thread (`search`), its vector is the one
+        # just computed
         own_vector = (
-            self._question_vectors.start(self._embedder, question, self._encoding)
+            self._question_vectors.start(
+                self._embedder, question, self._encoding, earlier=read_with is not None
+            )
             if self._dense_languages is None
             else None
         )
