@@ -1057,6 +1057,105 @@ REPEATED = frozenset(
         "ko-5297",  # audit 153: ko-1375 in a follow-up, found by a review
         "ko-5309",  # audit 153: ko-1033 in other words (unanswerable), found by a review
         "en-5715",  # audit 152: en-5668 in other words, found by a review
+        "en-5845",  # audit 154: en-208 in other words
+        "en-5847",  # audit 154: en-4345 in other words
+        "en-5848",  # audit 154: en-4301 in other words
+        "en-5853",  # audit 154: en-4496 word for word
+        "en-5860",  # audit 154: en-5332 in other words
+        "en-5861",  # audit 154: en-4077 in other words
+        "en-5870",  # audit 154: en-436 word for word (unanswerable)
+        "ko-5354",  # audit 154: ko-3684 in other words
+        "ko-5362",  # audit 154: ko-3326 in other words
+        "ko-5414",  # audit 155: ko-2826 in other words
+        "ko-5427",  # audit 155: ko-3502 in other words
+        "ko-5430",  # audit 155: ko-4290 in other words
+        "en-5900",  # audit 155: en-877 in other words
+        "en-5902",  # audit 155: en-4808 in other words
+        "en-5904",  # audit 155: en-5132 in other words
+        "en-5956",  # audit 156: en-4293 in other words
+        "en-5962",  # audit 156: en-5794 in other words
+        "en-5973",  # audit 156: en-390 in other words
+        "en-5975",  # audit 156: en-5791 in other words
+        "en-5989",  # audit 156: en-1892 in other words (unanswerable)
+        "ko-5483",  # audit 156: ko-4658 in other words
+        "en-6020",  # audit 157: en-4687 in other words
+        "en-6022",  # audit 157: en-3872 in other words
+        "en-6025",  # audit 157: en-3557 in other words
+        "en-6031",  # audit 157: en-368 in other words
+        "en-6032",  # audit 157: en-5408 in other words
+        "en-6036",  # audit 157: en-1810 in other words
+        "ko-5541",  # audit 157: ko-612 in other words
+        "ko-5545",  # audit 157: ko-085 in other words
+        "ko-5548",  # audit 157: ko-1220 in other words
+        "en-5968",  # audit 156: en-5901 in other words
+        "en-5834",  # audit 154: en-4646 in other words, found by a review
+        "en-5835",  # audit 154: en-1749 as a follow-up, found by a review
+        "en-5841",  # audit 154: en-4297 as a follow-up, found by a review
+        "en-5849",  # audit 154: en-5677 in other words, found by a review
+        "en-5852",  # audit 154: ko-1836 in the other language, found by a review
+        "en-5855",  # audit 154: en-1663 as a follow-up, found by a review
+        "en-5857",  # audit 154: ko-5235 in the other language, found by a review
+        "en-5858",  # audit 154: en-4046 in other words (unanswerable), found by a review
+        "en-5859",  # audit 154: ko-165 in the other language, found by a review
+        "en-5862",  # audit 154: ko-3030 in the other language, found by a review
+        "en-5869",  # audit 154: en-3843 in other words (unanswerable), found by a review
+        "ko-5349",  # audit 154: ko-1797 as a follow-up, found by a review
+        "ko-5350",  # audit 154: ko-1108 in other words (unanswerable), found by a review
+        "ko-5356",  # audit 154: ko-5140 in other words, found by a review
+        "ko-5360",  # audit 154: ko-015 as a follow-up, found by a review
+        "en-5895",  # audit 155: ko-3977 in the other language, found by a review
+        "en-5897",  # audit 155: en-4646 in other words, found by a review
+        "en-5898",  # audit 155: en-5465 in other words, found by a review
+        "en-5899",  # audit 155: ko-2847 in the other language, found by a review
+        "en-5905",  # audit 155: ko-1085 in the other language, found by a review
+        "en-5906",  # audit 155: ko-3136 in the other language, found by a review
+        "en-5911",  # audit 155: en-5612 in other words (unanswerable), found by a review
+        "ko-5408",  # audit 155: en-4511 in the other language, found by a review
+        "ko-5410",  # audit 155: ko-5116 in other words, found by a review
+        "ko-5411",  # audit 155: en-3310 in the other language, found by a review
+        "ko-5415",  # audit 155: ko-3865 in other words, found by a review
+        "ko-5416",  # audit 155: ko-4454 in other words, found by a review
+        "ko-5417",  # audit 155: en-3471 in the other language, found by a review
+        "ko-5422",  # audit 155: ko-3377 in other words, found by a review
+        "ko-5425",  # audit 155: en-3248 in the other language, found by a review
+        "ko-5429",  # audit 155: en-1454 in the other language, found by a review
+        "ko-5431",  # audit 155: ko-3500 as a follow-up, found by a review
+        "ko-5433",  # audit 155: en-4928 in the other language, found by a review
+        "ko-5434",  # audit 155: ko-3856 as a follow-up, found by a review
+        "ko-5436",  # audit 155: en-4923 in the other language, found by a review
+        "ko-5437",  # audit 155: ko-358 in other words, found by a review
+        "ko-5440",  # audit 155: ko-4686 in other words, found by a review
+        "ko-5441",  # audit 155: ko-1469 in other words, found by a review
+        "ko-5444",  # audit 155: ko-2490 in other words (unanswerable), found by a review
+        "en-5954",  # audit 156: en-5195 as a follow-up, found by a review
+        "en-5960",  # audit 156: en-3959 in other words, found by a review
+        "en-5961",  # audit 156: ko-3992 in the other language, found by a review
+        "en-5974",  # audit 156: en-1018 as a follow-up, found by a review
+        "en-5978",  # audit 156: en-5174 in other words, found by a review
+        "en-5981",  # audit 156: en-5896 in other words, found by a review
+        "en-5987",  # audit 156: en-644 in other words (unanswerable), found by a review
+        "ko-5468",  # audit 156: ko-5232 as a follow-up, found by a review
+        "ko-5469",  # audit 156: ko-5140 as a follow-up, found by a review
+        "ko-5470",  # audit 156: ko-2641 as a follow-up, found by a review
+        "ko-5477",  # audit 156: ko-2084 in other words, found by a review
+        "ko-5478",  # audit 156: en-947 in the other language, found by a review
+        "ko-5482",  # audit 156: ko-3901 as a follow-up, found by a review
+        "ko-5484",  # audit 156: ko-4686 in other words, found by a review
+        "ko-5485",  # audit 156: en-877 in the other language, found by a review
+        "ko-5489",  # audit 156: ko-1336 in other words (unanswerable), found by a review
+        "en-6014",  # audit 157: en-1560 in other words, found by a review
+        "en-6015",  # audit 157: en-4297 as a follow-up, found by a review
+        "en-6019",  # audit 157: ko-1378 in the other language, found by a review
+        "en-6024",  # audit 157: ko-3360 in the other language, found by a review
+        "en-6028",  # audit 157: en-2814 in other words, found by a review
+        "en-6029",  # audit 157: en-4680 in other words, found by a review
+        "en-6037",  # audit 157: en-2659 as a follow-up, found by a review
+        "en-6042",  # audit 157: en-1287 in other words (unanswerable), found by a review
+        "ko-5528",  # audit 157: ko-2324 as a follow-up, found by a review
+        "ko-5534",  # audit 157: ko-201 in other words, found by a review
+        "ko-5537",  # audit 157: ko-3166 in other words, found by a review
+        "ko-5544",  # audit 157: ko-5114 in other words, found by a review
+        "en-5966",  # audit 156: en-5841 in other words
     }
 )
 
@@ -1669,6 +1768,20 @@ REPEATED_TEST = frozenset(
         "en-5795",  # audit 153: en-239 in other words, found by a review (a test half)
         "en-5797",  # audit 153: en-1425 in a follow-up (unanswerable), found by a review (a test half)
         "ko-5306",  # audit 153: en-685 in other words (unanswerable), found by a review (a test half)
+        "en-5863",  # audit 154: en-2609 in other words (a test half)
+        "en-5864",  # audit 154: en-5342 in other words (a test half)
+        "en-5873",  # audit 154: en-1206 in other words (unanswerable) (a test half)
+        "ko-5355",  # audit 154: ko-3859 in other words (a test half)
+        "ko-5358",  # audit 154: ko-4654 in other words (a test half)
+        "ko-5366",  # audit 154: ko-1574 word for word (unanswerable) (a test half)
+        "ko-5443",  # audit 155: ko-1999 in other words (unanswerable) (a test half)
+        "en-5908",  # audit 155: en-5681 in other words (a test half)
+        "en-5972",  # audit 156: en-1193 in other words (a test half)
+        "en-6035",  # audit 157: en-2481 in other words (a test half)
+        "ko-5543",  # audit 157: ko-1890 in other words (unanswerable) (a test half)
+        "en-5836",  # audit 154: en-5664 in other words (unanswerable), found by a review (a test half)
+        "ko-5542",  # audit 157: ko-3267 in other words (unanswerable), found by a review (a test half)
+        "en-5958",  # audit 156: en-4296 word for word (a test half)
     }
 )
 

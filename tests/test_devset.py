@@ -591,6 +591,10 @@ AUDIT150 = DEFAULT_DEVSET.with_name("audit150.jsonl")
 AUDIT151 = DEFAULT_DEVSET.with_name("audit151.jsonl")
 AUDIT152 = DEFAULT_DEVSET.with_name("audit152.jsonl")
 AUDIT153 = DEFAULT_DEVSET.with_name("audit153.jsonl")
+AUDIT154 = DEFAULT_DEVSET.with_name("audit154.jsonl")
+AUDIT155 = DEFAULT_DEVSET.with_name("audit155.jsonl")
+AUDIT156 = DEFAULT_DEVSET.with_name("audit156.jsonl")
+AUDIT157 = DEFAULT_DEVSET.with_name("audit157.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -748,6 +752,10 @@ SETS_IN_ORDER = (
     AUDIT151,
     AUDIT152,
     AUDIT153,
+    AUDIT154,
+    AUDIT155,
+    AUDIT156,
+    AUDIT157,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -902,6 +910,10 @@ LATER_AUDITS = {
     AUDIT151: (16, 12, 60, 22),  # US asylum officers and immigration judges' clerks on country conditions
     AUDIT152: (16, 12, 60, 25),  # Korean newspaper fact-checkers on numbers, dates and laws, in Korean
     AUDIT153: (16, 20, 60, 20),  # podcast researchers on forced repatriation, follow-ups and comparisons
+    AUDIT154: (16, 12, 60, 23),  # researchers for Canadian and Australian refugee tribunals
+    AUDIT155: (16, 21, 60, 27),  # Korean church volunteers helping defectors hiding in China, in Korean
+    AUDIT156: (16, 21, 60, 25),  # think-tank analysts on China's border control, follow-ups
+    AUDIT157: (16, 12, 60, 29),  # Korean-American students switching between English and Korean
 }
 
 
@@ -923,7 +935,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit153.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit157.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
