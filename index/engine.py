@@ -1079,10 +1079,12 @@ class GroundIndex:
         one it holds (a place of adoption: "the Geneva Refugee Convention"; a word in another form:
         "the Abductees Compensation Act"), and the source can be the state's that `run` names
         (`countries_in`: "PRC" for China, "Seoul's" for South Korea): its title names one of those
-        states, or none and it is written in the state's language ("South Korea's Act on the
-        Prevention of Human Trafficking" is the Korean act, whose English name names no state; "South
-        Korea's Criminal Act" is neither the "Criminal Law of the People's Republic of China" nor the
-        Rome Statute of the International Criminal Court)."""
+        states, or it is written in the state's language and its title names none, or only states of
+        that language as what it is about ("South Korea's Act on the Prevention of Human Trafficking"
+        is the Korean act, whose English name names no state; "the Enforcement Decree of the ROK's
+        defector act" is the Korean "Enforcement Decree of the North Korean Refugees Protection and
+        Settlement Support Act"; "South Korea's Criminal Act" is neither the "Criminal Law of the
+        People's Republic of China" nor the Rome Statute of the International Criminal Court)."""
         asked = countries_in(run)
         states = _state_words()
         # the name's words as `NamedInstrument` reads them: a hyphenated word by its parts, without a
@@ -1106,9 +1108,14 @@ class GroundIndex:
                 return True
             meta = self.backend.source_record(sid).meta
             owned = countries_in(meta.title)
-            if owned:
-                return bool(owned & asked)
-            return any(_STATE_LANGUAGES.get(c) == meta.language for c in asked)
+            if owned & asked:
+                return True
+            # a title that names no state, or only states of the source's language as what it is about
+            # (the South Korean "North Korean Refugees Protection and Settlement Support Act"), is the
+            # state's whose language the source is written in
+            return all(_STATE_LANGUAGES.get(c) == meta.language for c in owned) and any(
+                _STATE_LANGUAGES.get(c) == meta.language for c in asked
+            )
 
         if any(
             holds(name, terms) and the_states(sid)

@@ -1779,6 +1779,33 @@ def test_a_provision_of_an_instrument_the_collection_lacks_is_refused(
     )
 
 
+def test_a_korean_law_about_north_koreans_is_south_korea_s(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A Korean source whose English title names North Korea only as what it is about ("North Korean
+    Refugees ... Act") is the South Korean law a question names by its state ("the ROK's", "South
+    Korea's"); a Chinese state written into the name is still not it."""
+    files = {
+        "settle.txt": "제1조(목적)\n\n이 법은 북한이탈주민의 보호와 정착 지원에 관한 사항을 규정한다. "
+        + " ".join(f"제{n}조 이 법의 {n}번째 조항은 정착 지원의 절차 {n}을 정한다." for n in range(2, 30)),
+        "other.txt": "Schools\n\n" + _filler("school"),
+    }
+    manifest = (
+        "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+        'settle.txt,"북한이탈주민법 시행령 (Enforcement Decree of the North Korean Refugees Settlement Act)",'
+        "Example,2024,https://example.org/k,test,CC BY,ko\n"
+        "other.txt,Schools,Example,2024,https://example.org/s,test,CC BY,en\n"
+    )
+    idx = tiny_index_in(tmp_path_factory, "korean-owned", files, manifest)
+
+    def absent(question: str) -> str:
+        return idx.score(Query(question, k=5)).absent
+
+    assert absent("What does Article 1 of the Enforcement Decree to the ROK defector act say?") == ""
+    assert absent("What does Article 1 of South Korea's Enforcement Decree say?") == ""
+    assert absent("What does Article 1 of China's Enforcement Decree say?") == (
+        "the collection holds no China's Enforcement Decree"
+    )
+
+
 def test_the_words_of_a_name_are_held_close_together_in_any_order() -> None:
     tokens = analyze("the 2020 law against reactionary ideology and culture, which punished")
     assert engine._holds_close(tokens, analyze("Reactionary Ideology"))
