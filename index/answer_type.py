@@ -62,6 +62,7 @@ AnswerType = Literal[
     "a sentence",
     "a birth",
     "a penalty",
+    "a phone number",
 ]
 
 # A question for when or where a person was born ("When was Kim Jong-un born?", "Where was he born?",
@@ -136,6 +137,28 @@ _PENALTY = re.compile(
     r"|징역|벌금|금고|과태료|처벌|처한다|처할|교화|사형|구류|노동단련|罚款|罚金|拘留|拘役|徒刑|处罚|死刑|管制|劳动教养",
     re.IGNORECASE,
 )
+
+# A question for a telephone number or an e-mail address ("What's the phone number of the Hana
+# Foundation's hotline?", "상담 콜센터 전화번호가 몇 번이에요?", "긴급 연락처", "이메일 주소") asks
+# for "a phone number": a passage writing one ("1577-6635", "+82 2 2100 5114", "help@example.org").
+# Laws and reports name the hotlines and offices they set up, not how to reach them, so a passage about
+# the hotline is no answer. Not a question about phones ("threatening phone calls", "phones with
+# Chinese SIM cards").
+_PHONE_QUESTION = re.compile(
+    r"\b(?:(?:tele)?phone|hotline|helpline|fax|contact|call\s*cent(?:er|re))\s+(?:numbers?|no\.?)\b"
+    r"|\b(?:what|which)\s+(?:number|numbers)\s+(?:do|does|can|should)\s+[^?]{1,40}?\bcall\b"
+    r"|\be-?mail\s+address(?:es)?\b|\bcontact\s+details\b"
+    r"|전화\s*번호|연락처|연락\s*번호|콜\s*센터\s*(?:번호|전화)|이메일\s*주소|팩스\s*번호",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(
+    # a number in groups ending in four digits ("1577-6635", "02-2100-5114", "(202) 939-5600", "+82 2
+    # 2100 5114"; not a span of years, "2021-2023"), or an e-mail address
+    r"(?<![\w.,-])(?!(?:1[89]|20)\d\d[\s-]+(?:1[89]|20)\d\d(?!\d))"
+    r"(?:\+\d{1,3}[\s-]?)?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s-]\d{2,4}){0,2}[\s-]\d{4}(?![\w,-])"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+)
+
 
 # How often something happens ("How often must the plan be drawn up?", "1년에 몇 번 회의를 여나요?",
 # "수립 주기", "얼마나 자주"): answered by a rate or an interval ("every 180 days", "3개월마다",
@@ -710,6 +733,8 @@ def _asked_type(question: str) -> AnswerType | None:
     sentence did X receive?": `_SENTENCE_QUESTION`), None for any other question. A question asking
     both ("how many, and in what year?", "how many, and what percentage?") asks for a
     figure."""
+    if _PHONE_QUESTION.search(question):
+        return "a phone number"
     dated = _asks_date(question)
     if _KO_DAY_OF_YEAR.search(question):
         # (its 며칠 is no number of days)
@@ -864,6 +889,8 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
         return _BIRTH.search(text) is not None
     if kind == "a penalty":
         return _PENALTY.search(text) is not None
+    if kind == "a phone number":
+        return _PHONE.search(text) is not None
     if kind == "an amount":
         return _MONEY.search(text) is not None
     if kind == "an amount, not a fine":

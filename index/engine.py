@@ -808,9 +808,14 @@ class GroundIndex:
             seen[lang] = language_rank[n] + 1
         scored = []
         citing = self._citing_stands_in(in_named, constraints)
+        titled = _titled_names(q.constraints, translations) if not wanted else ()
         for n, g in enumerate(groups):
             head = records[g[0]]
             in_provision = bool(wanted) and bool(wanted & section_provisions(head.passage.section))
+            if titled and _names_its_title(titled, head.passage.section):
+                # what the question names is the article's title in another language ("North Korean
+                # Defectors' Day": 제4조의4(북한이탈주민의 날)): the question names that article
+                in_provision = True
             if in_named is not None:
                 in_provision = head.passage.id in in_named.passages or (
                     citing is not None
@@ -4135,4 +4140,62 @@ _TITLES = frozenset(
 
 def _never(c: Constraint, rec: PassageRecord) -> bool:
     """No name is introduced (`GroundIndex._introduced_names` of a question naming none)."""
+    return False
+
+
+_TITLE_IN_LABEL = re.compile(r"\(([^()]{2,60})\)\s*$")
+
+
+def _titled_names(
+    constraints: Sequence[Constraint], translations: Sequence[Translation]
+) -> tuple[tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], frozenset[Sense]], ...]], ...]:
+    """Each name of several words the question asks with (`Constraint` "name"), with the senses in
+    another language of its words: (its terms, ((the terms a sense translates, their senses), ...)).
+    Only names whose every word has a sense."""
+    out = []
+    for c in constraints:
+        if c.kind != "name" or len(c.terms) < 2:
+            continue
+        words = set(c.terms)
+        parts = [
+            (tuple(key.split()), frozenset(senses))
+            for tr in translations
+            for key, senses in tr.senses.items()
+            if set(key.split()) <= words
+        ]
+        if {t for key, _ in parts for t in key} >= words:
+            out.append((c.terms, tuple(parts)))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_title_terms(label: str) -> frozenset[str]:
+    """The analysed terms of the title a provision's label carries ("제4조의4(북한이탈주민의 날)" ->
+    북한, 이탈, 주민, 날); empty when it carries none."""
+    m = _TITLE_IN_LABEL.search(label)
+    return frozenset(analyze(m.group(1))) if m else frozenset()
+
+
+def _names_its_title(
+    titled: Sequence[tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], frozenset[Sense]], ...]]],
+    section: Sequence[str],
+) -> bool:
+    """Whether a passage's article carries a title (`_label_title_terms`) that is, in translation, all
+    of one of the question's names (`_titled_names`): each word of the name has a sense the title
+    holds, and the title no word the name does not translate to."""
+    for label in reversed(section):
+        title = _label_title_terms(label)
+        if not title:
+            continue
+        for terms, parts in titled:
+            covered: set[str] = set()
+            used: set[str] = set()
+            for key, senses in parts:
+                for sense in senses:
+                    if sense and set(sense) <= title:
+                        covered |= set(key)
+                        used |= set(sense)
+            if covered >= set(terms) and used >= title:
+                return True
+        return False
     return False

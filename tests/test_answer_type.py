@@ -1171,3 +1171,43 @@ def test_the_ratifications_a_treaty_needs_are_a_count() -> None:
         assert holds_type(told, "a count"), told
     for untold in ("each instrument of ratification", "its own instrument of ratification"):
         assert not holds_type(untold, "a count"), untold
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What's the phone number for the Korea Hana Foundation's counseling hotline?", "a phone number"),
+        ("Is there a 24-hour hotline number for trafficked women?", "a phone number"),
+        ("What is the e-mail address of the Special Rapporteur?", "a phone number"),
+        ("남북하나재단 상담 콜센터 전화번호가 몇 번이에요?", "a phone number"),
+        ("주선양 한국 총영사관 긴급 연락처 좀 알려주세요.", "a phone number"),
+        # phones as a subject, and a count of phone lines, ask no number to call
+        ("Have defectors in Shenyang been getting threatening phone calls?", None),
+        ("What happens to people caught using phones with Chinese SIM cards?", None),
+        ("Is there a 24-hour phone hotline defectors can call?", None),
+        ("How many phone lines are in use in North Korea?", "a count"),
+    ],
+)
+def test_a_question_for_a_number_to_call(question: str, asked: str | None) -> None:
+    assert asked_type(question) == asked
+    if asked == "a phone number":
+        # the stored models' profiles read it as the typing they were fitted with did ("몇 번": a figure)
+        assert profiled_type(question, asked) in (None, "a figure")
+
+
+def test_a_number_to_call_is_told_by_a_passage_that_writes_one() -> None:
+    for told in ("call 1577-6635 any time", "전화 02-2100-5114", "+82 2 2100 5114", "(202) 939-5600"):
+        assert holds_type(told, "a phone number"), told
+    assert holds_type("write to help@example.org", "a phone number")
+    for other in (
+        "Telephones - main lines in use: 1.18 million (2012)",
+        "in 2021-2023 some 1,170 people",
+        "fiscal years 1980 1982",
+        "Article 12-3",
+        "on 10.12.2023",
+        "2023. 9. 1.",
+        "population 25 000 000",
+        "total: 1,673 km",
+        "북한이탈주민지원재단은 탈북민에 대한 상담을 한다.",
+    ):
+        assert not holds_type(other, "a phone number"), other

@@ -735,3 +735,29 @@ def test_a_law_named_by_its_name_gives_the_definition_in_its_own_language(demo_i
     assert answer.answered and answer.explanation is not None
     assert "外国人，是指不具有中国国籍的人" in answer.hits[0].passage.text
     assert "(it defines a term of the question, which asks for a definition)" in answer.explanation.reason
+
+
+def test_an_article_whose_title_is_what_the_question_names_stands_in_for_it(demo_index: GroundIndex) -> None:
+    """ "North Korean Defectors' Day" is, in Korean, the title of the settlement act's 제4조의4
+    (북한이탈주민의 날): the article the English question names by its subject, which gives the date
+    (the dev set's en-5845; asked by some forty writers)."""
+    question = "On what date each year does South Korea observe North Korean Defectors' Day?"
+    answer = demo_index.search(Query(question))
+    assert answer.answered
+    assert "매년 7월 14일을 북한이탈주민의 날로 한다" in answer.hits[0].passage.text
+
+
+def test_a_phone_number_asked_is_not_answered_by_the_article_setting_up_the_hotline(
+    demo_index: GroundIndex,
+) -> None:
+    """The settlement act sets up the Hana Foundation and its counselling; no source gives its number to
+    call (the dev set's ko-1997, en-3394; the Factbook's embassy telephone is another's)."""
+    for question in (
+        "북한이탈주민지원재단 상담 전화번호 좀 알려주세요. 급하게 연락드려야 해서요",
+        "What's the phone number for the Korea Hana Foundation's counseling hotline for defectors?",
+    ):
+        answer = demo_index.search(Query(question, explain=True))
+        assert not answer.answered and answer.explanation is not None
+        candidates = answer.explanation.candidates
+        act = [c for c in candidates if c.source_id.startswith("kr-law-north-korean-refugees")]
+        assert act and all("a phone number" in c.missing for c in act)

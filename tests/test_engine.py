@@ -1835,3 +1835,25 @@ def test_a_reason_states_a_small_floor_as_it_is() -> None:
     assert engine._percent(MIN_ANSWER_P) == "0.1%"
     assert engine._percent(LIKELY_BAR) == "5%"
     assert engine._percent(0.4) == "40%"
+
+
+def test_a_name_in_another_language_may_be_an_article_s_title() -> None:
+    """A name the question asks with ("North Korean Defectors' Day") is an article's title when each of
+    its words has a sense the title holds and the title holds nothing else (제4조의4(북한이탈주민의 날)),
+    not a title that says more (북한이탈주민의 날 행사) nor a label with no title (제4조의4)."""
+    from index.lexicon import Translation
+    from index.question import Constraint
+
+    name = Constraint("name", "North Korean Defectors Day", ("north", "korean", "defector", "day"))
+    senses = {"north korean defector": (("북한", "이탈", "주민"),), "day": (("날",), ("일",))}
+    titled = engine._titled_names((name,), (Translation("ko", senses, {}),))
+    assert titled
+    assert engine._names_its_title(titled, ("제4조의4(북한이탈주민의 날)",))
+    assert engine._names_its_title(titled, ("제1장", "제4조의4(북한이탈주민의 날)", "제1항"))
+    assert not engine._names_its_title(titled, ("제4조의4(북한이탈주민의 날 행사)",))
+    assert not engine._names_its_title(titled, ("제4조의4",))
+    assert not engine._names_its_title(titled, ("제5조(보호 기준 등)",))
+    # a name with a word no sense translates names no title; nor does a name of one word
+    assert not engine._titled_names((name,), (Translation("ko", {"day": (("날",),)}, {}),))
+    one = Constraint("name", "Seoul", ("seoul",))
+    assert not engine._titled_names((one,), (Translation("ko", {"seoul": (("서울",),)}, {}),))
