@@ -62,7 +62,7 @@ AnswerType = Literal[
     "a sentence",
     "a birth",
     "a penalty",
-    "a phone number",
+    "a phone number or e-mail address",
 ]
 
 # A question for when or where a person was born ("When was Kim Jong-un born?", "Where was he born?",
@@ -139,25 +139,71 @@ _PENALTY = re.compile(
 )
 
 # A question for a telephone number or an e-mail address ("What's the phone number of the Hana
-# Foundation's hotline?", "상담 콜센터 전화번호가 몇 번이에요?", "긴급 연락처", "이메일 주소") asks
-# for "a phone number": a passage writing one ("1577-6635", "+82 2 2100 5114", "help@example.org").
-# Laws and reports name the hotlines and offices they set up, not how to reach them, so a passage about
-# the hotline is no answer. Not a question about phones ("threatening phone calls", "phones with
-# Chinese SIM cards").
+# Foundation's hotline?", "상담 콜센터 전화번호가 몇 번이에요?", "긴급 연락처 좀 알려주세요", "电话号码是
+# 多少") asks for "a phone number or e-mail address": a passage writing one ("1577-6635", "+82 2 2100
+# 5114", "help@example.org"). Laws and reports name the hotlines and offices they set up, not how to
+# reach them, so a passage about the hotline is no answer. Only a question asking for one: not one
+# about phones ("threatening phone calls", "How many phone numbers were blocked?"), nor one naming a
+# number as what a law lets someone ask for or give ("전화번호 제공을 요청할 수 있나요?", "What penalty
+# applies for disclosing a victim's contact details?").
+_CONTACT = (
+    r"(?:(?:tele)?phone|hotline|helpline|fax|contact|emergency|call[\s-]*cent(?:er|re)|contact[\s-]*cent(?:er|re))"
+    r"\s+(?:numbers?|no\.)"
+    r"|e-?mail(?:\s+address(?:es)?)?|contact\s+details"
+)
 _PHONE_QUESTION = re.compile(
-    r"\b(?:(?:tele)?phone|hotline|helpline|fax|contact|call\s*cent(?:er|re))\s+(?:numbers?|no\.?)\b"
-    r"|\b(?:what|which)\s+(?:number|numbers)\s+(?:do|does|can|should)\s+[^?]{1,40}?\bcall\b"
-    r"|\be-?mail\s+address(?:es)?\b|\bcontact\s+details\b"
-    r"|전화\s*번호|연락처|연락\s*번호|콜\s*센터\s*(?:번호|전화)|이메일\s*주소|팩스\s*번호",
+    # "what is / what's / give me / tell me / do you have ... the <contact>", "<contact> for/of ..."
+    r"\b(?:what(?:['’]s|\s+is|\s+are|\s+was)|give\s+me|tell\s+me|send\s+me|do\s+you\s+(?:have|know))"
+    r"\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,6}?"
+    r"(?:" + _CONTACT + r")(?!\w)"
+    r"|\b(?:(?:tele)?phone|hotline|helpline|fax|emergency|contact)\s+(?:numbers?|no\.)\s+(?:for|of|to)\b"
+    r"|\b(?:what|which)\s+(?:number|numbers)\s+(?:do|does|can|should|to)\s+[^?]{0,40}?\bcall\b"
+    r"|\bthe\s+number\s+(?:for|of)\s+(?:the\s+)?[^?]{0,50}?"
+    r"(?:hotline|helpline|call\s*cent(?:er|re)|contact\s*cent(?:er|re)|office|embassy|consulate|foundation)\b"
+    # Korean: the number or contact, a particle, and how it is asked ("몇 번", "어떻게 돼요", "알려 주세요")
+    r"|(?:전화\s*번호|연락처|연락\s*번호|상담\s*전화|콜\s*센터(?:\s*(?:번호|전화))?|긴급\s*번호|이메일(?:\s*주소)?"
+    r"|팩스\s*번호)\s*(?:가|는|이|은|를|을|좀|도)?\s*"
+    r"(?:몇\s*번|어떻게|뭐|무엇|알려|알\s*수|있(?:나|어|을까|습니까)|있는지|궁금|좀)"
+    # Chinese: 电话号码是多少, 联系方式是什么
+    r"|(?:电话(?:号码)?|联系(?:电话|方式)|电子邮件(?:地址)?|邮箱(?:地址)?|传真号码)\s*(?:是)?\s*(?:多少|什么|几)",
     re.IGNORECASE,
 )
 _PHONE = re.compile(
     # a number in groups ending in four digits ("1577-6635", "02-2100-5114", "(202) 939-5600", "+82 2
-    # 2100 5114"; not a span of years, "2021-2023"), or an e-mail address
-    r"(?<![\w.,-])(?!(?:1[89]|20)\d\d[\s-]+(?:1[89]|20)\d\d(?!\d))"
-    r"(?:\+\d{1,3}[\s-]?)?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s-]\d{2,4}){0,2}[\s-]\d{4}(?![\w,-])"
+    # 2100 5114"), or an e-mail address; `_phone_in` turns away spans of years and dates
+    r"(?<![\w,-])(?:\+\d{1,3}[\s-]?)?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s-]\d{1,4}){0,2}[\s-]\d{4}(?![\w,-])"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
 )
+# A number a label calls a telephone's ("Tel: 1366", "국번없이 1345", "☎ 112"), however short
+_LABELLED_PHONE = re.compile(
+    r"(?:\btel(?:ephone)?|\bphone|\bfax|\bcall|전화|국번\s*없이|☎)\W{0,3}(?:\+?\d[\d\s-]{1,16}\d|\d{3,4})(?!\d)",
+    re.IGNORECASE,
+)
+# What a group of numbers after it is not: a page range, a law's or a paragraph's number, a section
+_NOT_PHONE_BEFORE = re.compile(
+    r"(?:\bpp?\.|\bNo\.|\bsections?|§|U\.?S\.?C\.?|\bparagraphs?|\bArticles?|\bLaw|\bAct)\s*$", re.IGNORECASE
+)
+
+
+def _phone_in(text: str) -> bool:
+    """Whether `text` writes a telephone number or an e-mail address (`_PHONE`, `_LABELLED_PHONE`): not
+    a span of years ("2021-2023", "918-1392", "1392-1910": two groups, each under 2100), a date
+    ("14-07-2023": a year after two short groups), nor numbers after "pp.", "No.", "section", "§"."""
+    if _LABELLED_PHONE.search(text):
+        return True
+    for m in _PHONE.finditer(text):
+        found = m.group()
+        if "@" in found:
+            return True
+        groups = re.findall(r"\d+", found)
+        if len(groups) == 2 and not found.startswith(("+", "(")) and all(int(g) < 2100 for g in groups):
+            continue
+        if len(groups) == 3 and len(groups[0]) <= 2 and len(groups[1]) <= 2 and 1800 <= int(groups[2]) < 2100:
+            continue
+        if _NOT_PHONE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        return True
+    return False
 
 
 # How often something happens ("How often must the plan be drawn up?", "1년에 몇 번 회의를 여나요?",
@@ -730,11 +776,13 @@ def _asked_type(question: str) -> AnswerType | None:
     day of the year ("매년 며칠", "몇 월 며칠": `_KO_DAY_OF_YEAR`) or the time of a past event ("When
     did ...?", "언제 ...됐나요?"), "a frequency" for how often ("how often", "1년에 몇 번", "주기":
     `_FREQUENCY_QUESTION`), "a sentence" for the sentence or verdict a court gave ("What prison
-    sentence did X receive?": `_SENTENCE_QUESTION`), None for any other question. A question asking
+    sentence did X receive?": `_SENTENCE_QUESTION`), "a phone number or e-mail address" for a number
+    to call or an address to write to (`_PHONE_QUESTION`; read first: "전화번호가 몇 번이에요?" asks no
+    count), None for any other question. A question asking
     both ("how many, and in what year?", "how many, and what percentage?") asks for a
     figure."""
     if _PHONE_QUESTION.search(question):
-        return "a phone number"
+        return "a phone number or e-mail address"
     dated = _asks_date(question)
     if _KO_DAY_OF_YEAR.search(question):
         # (its 며칠 is no number of days)
@@ -889,8 +937,8 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
         return _BIRTH.search(text) is not None
     if kind == "a penalty":
         return _PENALTY.search(text) is not None
-    if kind == "a phone number":
-        return _PHONE.search(text) is not None
+    if kind == "a phone number or e-mail address":
+        return _phone_in(text)
     if kind == "an amount":
         return _MONEY.search(text) is not None
     if kind == "an amount, not a fine":

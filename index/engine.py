@@ -284,7 +284,8 @@ class Group:
             senses there (every index term of the sense: `index.lexicon`, `index.cedict`), in [0, 1];
             None elsewhere (the answerability features then read `coverage`), and None unless the
             answer model reads it or the query asks for an explanation.
-        in_provision: the head stands in an article or section the question names.
+        in_provision: the head stands in an article or section the question names, by its number or,
+            in another language, by its title (`_names_its_title`).
         missing: the question's constraints (years, months, figures, names, phrases) the head lacks; a group
             missing any never answers.
         rank: 0-based rank of the group's head in the fused retrieval list.
@@ -1084,11 +1085,12 @@ class GroundIndex:
         one it holds (a place of adoption: "the Geneva Refugee Convention"; a word in another form:
         "the Abductees Compensation Act"), and the source can be the state's that `run` names
         (`countries_in`: "PRC" for China, "Seoul's" for South Korea): its title names one of those
-        states, or it is written in the state's language and its title names none, or only states of
-        that language as what it is about ("South Korea's Act on the Prevention of Human Trafficking"
-        is the Korean act, whose English name names no state; "the Enforcement Decree of the ROK's
-        defector act" is the Korean "Enforcement Decree of the North Korean Refugees Protection and
-        Settlement Support Act"; "South Korea's Criminal Act" is neither the "Criminal Law of the
+        states, or it is written in the state's language and its title names none, or, for South
+        Korea, North Korea only, as what it is about ("South Korea's Act on the Prevention of Human
+        Trafficking" is the Korean act, whose English name names no state; "the Enforcement Decree of
+        the ROK's defector act" is the Korean "Enforcement Decree of the North Korean Refugees
+        Protection and Settlement Support Act", while "North Korea's Refugee Act" is not the "Refugee
+        Act, Republic of Korea"; "South Korea's Criminal Act" is neither the "Criminal Law of the
         People's Republic of China" nor the Rome Statute of the International Criminal Court)."""
         asked = countries_in(run)
         states = _state_words()
@@ -1115,12 +1117,12 @@ class GroundIndex:
             owned = countries_in(meta.title)
             if owned & asked:
                 return True
-            # a title that names no state, or only states of the source's language as what it is about
-            # (the South Korean "North Korean Refugees Protection and Settlement Support Act"), is the
-            # state's whose language the source is written in
-            return all(_STATE_LANGUAGES.get(c) == meta.language for c in owned) and any(
-                _STATE_LANGUAGES.get(c) == meta.language for c in asked
-            )
+            # a title that names no state is the state's whose language the source is written in; so is
+            # a Korean title naming North Korea only as what it is about (South Korea's "North Korean
+            # Refugees Protection and Settlement Support Act"), for South Korea, not the reverse
+            if owned and not (owned == {"north korea"} and "south korea" in asked):
+                return False
+            return any(_STATE_LANGUAGES.get(c) == meta.language for c in asked)
 
         if any(
             holds(name, terms) and the_states(sid)
@@ -4144,6 +4146,17 @@ def _never(c: Constraint, rec: PassageRecord) -> bool:
 
 
 _TITLE_IN_LABEL = re.compile(r"\(([^()]{2,60})\)\s*$")
+_ROMAN = re.compile(r"[ivxlc]+", re.IGNORECASE)
+# The last words (stems) of names of bodies: an article titled with a body's name is about setting it up
+# (제30조(북한이탈주민지원재단)), and a question naming the body asks something else of it ("How many
+# women does the Korea Hana Foundation estimate ...?")
+_BODY_STEMS = frozenset(
+    {
+        "foundat", "committe", "council", "ministri", "agenc", "offic", "commiss", "center", "centr",
+        "institut", "organiz", "organis", "associ", "court", "servic", "bureau", "depart", "board", "fund",
+        "tribun", "assembl", "universiti", "bank", "parti", "group", "program", "programm",
+    }
+)  # fmt: skip
 
 
 def _titled_names(
@@ -4151,10 +4164,10 @@ def _titled_names(
 ) -> tuple[tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], frozenset[Sense]], ...]], ...]:
     """Each name of several words the question asks with (`Constraint` "name"), with the senses in
     another language of its words: (its terms, ((the terms a sense translates, their senses), ...)).
-    Only names whose every word has a sense."""
+    Only names whose every word has a sense, and not names of bodies (`_BODY_STEMS`)."""
     out = []
     for c in constraints:
-        if c.kind != "name" or len(c.terms) < 2:
+        if c.kind != "name" or len(c.terms) < 2 or c.terms[-1] in _BODY_STEMS:
             continue
         words = set(c.terms)
         parts = [
@@ -4173,7 +4186,9 @@ def _label_title_terms(label: str) -> frozenset[str]:
     """The analysed terms of the title a provision's label carries ("제4조의4(북한이탈주민의 날)" ->
     북한, 이탈, 주민, 날); empty when it carries none."""
     m = _TITLE_IN_LABEL.search(label)
-    return frozenset(analyze(m.group(1))) if m else frozenset()
+    if m is None or not any(ch.isalpha() for ch in m.group(1)) or _ROMAN.fullmatch(m.group(1)):
+        return frozenset()  # a paragraph's number ("(10)", "(iii)") is no title
+    return frozenset(analyze(m.group(1)))
 
 
 def _names_its_title(

@@ -220,18 +220,6 @@ def without_purpose(question: str) -> str:
     return rest
 
 
-# An article's lettered paragraph written onto its number ("Article 1E", "Art. 1A(2)" of the Refugee
-# Convention, whose Article 1 has paragraphs "A." to "F."): read as the number and, like a paragraph
-# number, the letter in brackets ("Article 1(E)"), as the article's text writes them apart
-_LETTERED_ARTICLE = re.compile(r"\b(Article|Art\.?)\s*(\d+)([A-Z])(?![A-Za-z])")
-
-
-def lettered_apart(question: str) -> str:
-    """`question` with each article's lettered paragraph written apart from its number ("Article 1E"
-    -> "Article 1(E)", "Article 1A(2)" -> "Article 1(A)(2)")."""
-    return _LETTERED_ARTICLE.sub(r"\1 \2(\3)", question)
-
-
 # "우리나라" ("our country") in a Korean question is the Republic of Korea, as its laws name it: the
 # phrase is read as 대한민국, its particle in the form that follows a consonant (는 -> 은)
 _OUR_COUNTRY = re.compile(r"우리\s?나라(는|가|를|와|로|랑)?")
@@ -1295,8 +1283,7 @@ def analyze_question(text: str) -> QuestionAnalysis:
     last 1,024 analyses are kept.
 
     The text is NFKC-normalised and trimmed, an institution's abbreviated words written out
-    (`spelled_out`: "State Dept" is the State Department), an article's lettered paragraph apart from
-    its number (`lettered_apart`: "Article 1E" is "Article 1(E)"); its language is read from its script
+    (`spelled_out`: "State Dept" is the State Department); its language is read from its script
     (`corpus.script.query_language`); its terms are `index.analyzer.analyze` output (Snowball stems
     without stop words for English, Kiwi content morphemes for Korean, character bigrams for Chinese
     and Japanese), split into content `terms` and question or quantity words (`dropped`), the latter
@@ -1321,7 +1308,7 @@ def analyze_question(text: str) -> QuestionAnalysis:
     Returns:
         The `QuestionAnalysis`; `terms` is empty for a question of question words only.
     """
-    question = lettered_apart(without_purpose(spelled_out(unicodedata.normalize("NFKC", text).strip())))
+    question = without_purpose(spelled_out(unicodedata.normalize("NFKC", text).strip()))
     language = query_language(question)
     # framing words are left out where they frame, and only there ("the Times" stays content)
     framing_spans = [

@@ -162,8 +162,9 @@ class CandidateWhy:
         translated_rank: 1-based rank in the BM25 run of the question's terms translated into the
             passage's language (Korean <-> English, English -> Chinese; None: not in that run).
         in_provision: the passage stands in the article or section the question names (of the
-            instrument it names, when it names one: "Article 12 of the ICCPR"); such passages are
-            shown first when the instrument is named.
+            instrument it names, when it names one: "Article 12 of the ICCPR"), or, in another
+            language, names by its title ("North Korean Defectors' Day": 제4조의4(북한이탈주민의 날));
+            such passages are shown first when the instrument is named.
         missing: the question's key facts it lacks ("2023", "Kim Eun-joo"), and what else it would
             need to answer ("a sentence naming the post and a person the question does not name", for a
             question for the holder of a post; "a mention of China", for a question about China

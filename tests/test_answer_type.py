@@ -1173,41 +1173,80 @@ def test_the_ratifications_a_treaty_needs_are_a_count() -> None:
         assert not holds_type(untold, "a count"), untold
 
 
+PHONE = "a phone number or e-mail address"
+
+
 @pytest.mark.parametrize(
     ("question", "asked"),
     [
-        ("What's the phone number for the Korea Hana Foundation's counseling hotline?", "a phone number"),
-        ("Is there a 24-hour hotline number for trafficked women?", "a phone number"),
-        ("What is the e-mail address of the Special Rapporteur?", "a phone number"),
-        ("남북하나재단 상담 콜센터 전화번호가 몇 번이에요?", "a phone number"),
-        ("주선양 한국 총영사관 긴급 연락처 좀 알려주세요.", "a phone number"),
-        # phones as a subject, and a count of phone lines, ask no number to call
+        ("What's the phone number for the Korea Hana Foundation's counseling hotline?", PHONE),
+        ("Is there a 24-hour hotline number for trafficked women?", PHONE),
+        ("whats the number for the korea immigration contact center", PHONE),
+        ("What's the emergency number in South Korea?", PHONE),
+        ("What is the e-mail address of the Special Rapporteur?", PHONE),
+        ("남북하나재단 상담 콜센터 전화번호가 몇 번이에요?", PHONE),
+        ("상담전화가 몇 번이에요?", PHONE),
+        ("주선양 한국 총영사관 긴급 연락처 좀 알려주세요.", PHONE),
+        ("北京难民署办公室的电话号码是多少?", PHONE),
+        # phones as a subject, a count of them, a number a law lets someone ask for or give, a hotline
+        # asked about: no number to call
         ("Have defectors in Shenyang been getting threatening phone calls?", None),
         ("What happens to people caught using phones with Chinese SIM cards?", None),
         ("Is there a 24-hour phone hotline defectors can call?", None),
+        ("Did the defectors contact no one in China?", None),
+        ("What is the hotline run by the Ministry?", None),
+        ("무연고청소년 보호자의 전화번호 제공을 통신사에 요청할 수 있나요?", None),
         ("How many phone lines are in use in North Korea?", "a count"),
+        ("How many phone numbers did North Korea block?", "a count"),
+        ("What penalty applies for disclosing a victim's contact details?", "a penalty"),
     ],
 )
 def test_a_question_for_a_number_to_call(question: str, asked: str | None) -> None:
     assert asked_type(question) == asked
-    if asked == "a phone number":
-        # the stored models' profiles read it as the typing they were fitted with did ("몇 번": a figure)
-        assert profiled_type(question, asked) in (None, "a figure")
+
+
+@pytest.mark.parametrize(
+    ("question", "profiled"),
+    [
+        # the stored models' profiles read it as the typing they were fitted with did: "몇 번" a figure
+        ("남북하나재단 상담 콜센터 전화번호가 몇 번이에요?", "a figure"),
+        ("What's the phone number for the Korea Hana Foundation's counseling hotline?", None),
+    ],
+)
+def test_a_number_to_call_is_profiled_as_the_fitted_typing_read_it(
+    question: str, profiled: str | None
+) -> None:
+    assert profiled_type(question, PHONE) == profiled
 
 
 def test_a_number_to_call_is_told_by_a_passage_that_writes_one() -> None:
-    for told in ("call 1577-6635 any time", "전화 02-2100-5114", "+82 2 2100 5114", "(202) 939-5600"):
-        assert holds_type(told, "a phone number"), told
-    assert holds_type("write to help@example.org", "a phone number")
+    for told in (
+        "call 1577-6635 any time",
+        "전화 02-2100-5114",
+        "+82 2 2100 5114",
+        "(202) 939-5600",
+        "telephone: [82] (2) 397-4114",
+        "TEL.02-2100-5114",
+        "Tel: 82-2-2100-5114",
+        "국번없이 1366",
+        "write to help@example.org",
+    ):
+        assert holds_type(told, PHONE), told
     for other in (
         "Telephones - main lines in use: 1.18 million (2012)",
         "in 2021-2023 some 1,170 people",
+        "Goryeo (918-1392) and Joseon (1392-1910)",
         "fiscal years 1980 1982",
+        "14-07-2023",
+        "pp. 1023-1045",
+        "Law No. 2014-1234",
+        "section  1 1182(a)",
         "Article 12-3",
         "on 10.12.2023",
         "2023. 9. 1.",
         "population 25 000 000",
         "total: 1,673 km",
+        "22 U.S.C. 7841",
         "북한이탈주민지원재단은 탈북민에 대한 상담을 한다.",
     ):
-        assert not holds_type(other, "a phone number"), other
+        assert not holds_type(other, PHONE), other

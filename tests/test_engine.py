@@ -1782,7 +1782,9 @@ def test_a_provision_of_an_instrument_the_collection_lacks_is_refused(
 def test_a_korean_law_about_north_koreans_is_south_korea_s(tmp_path_factory: pytest.TempPathFactory) -> None:
     """A Korean source whose English title names North Korea only as what it is about ("North Korean
     Refugees ... Act") is the South Korean law a question names by its state ("the ROK's", "South
-    Korea's"); a Chinese state written into the name is still not it."""
+    Korea's": the name is the collection's, though other rules may still refuse the question); a
+    Chinese state written into the name is still not it, nor is a Korean title naming the Republic of
+    Korea North Korea's."""
     files = {
         "settle.txt": "제1조(목적)\n\n이 법은 북한이탈주민의 보호와 정착 지원에 관한 사항을 규정한다. "
         + " ".join(f"제{n}조 이 법의 {n}번째 조항은 정착 지원의 절차 {n}을 정한다." for n in range(2, 30)),
@@ -1804,6 +1806,23 @@ def test_a_korean_law_about_north_koreans_is_south_korea_s(tmp_path_factory: pyt
     assert absent("What does Article 1 of China's Enforcement Decree say?") == (
         "the collection holds no China's Enforcement Decree"
     )
+    # (not the reverse: a Korean title naming the Republic of Korea is no law of North Korea's)
+    files = {
+        "refugee.txt": "제1조(목적)\n\n이 법은 난민의 지위와 처우에 관한 사항을 정한다. "
+        + " ".join(f"제{n}조 이 법의 {n}번째 조항은 난민 심사의 절차 {n}을 정한다." for n in range(2, 30)),
+        "other.txt": files["other.txt"],
+    }
+    manifest = (
+        "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+        'refugee.txt,"난민법 (Refugee Act, Republic of Korea)",Example,2024,'
+        "https://example.org/r,test,CC BY,ko\n"
+        "other.txt,Schools,Example,2024,https://example.org/s,test,CC BY,en\n"
+    )
+    refugee = tiny_index_in(tmp_path_factory, "korean-refugee-act", files, manifest)
+    assert refugee.score(Query("What does Article 1 of North Korea's Refugee Act say?", k=5)).absent == (
+        "the collection holds no North Korea's Refugee Act"
+    )
+    assert refugee.score(Query("What does Article 1 of South Korea's Refugee Act say?", k=5)).absent == ""
 
 
 def test_the_words_of_a_name_are_held_close_together_in_any_order() -> None:
@@ -1857,3 +1876,11 @@ def test_a_name_in_another_language_may_be_an_article_s_title() -> None:
     assert not engine._titled_names((name,), (Translation("ko", {"day": (("날",),)}, {}),))
     one = Constraint("name", "Seoul", ("seoul",))
     assert not engine._titled_names((one,), (Translation("ko", {"seoul": (("서울",),)}, {}),))
+    # nor a body's name: an article titled with it sets the body up, and a question naming it asks
+    # something else of it
+    body = Constraint("name", "Korea Hana Foundation", ("korea", "hana", "foundat"))
+    hana = {"korea hana foundat": (("북한", "이탈", "주민", "지원", "재단"),)}
+    assert not engine._titled_names((body,), (Translation("ko", hana, {}),))
+    # a paragraph's number in brackets is no title: the article's, above it, is read
+    assert engine._names_its_title(titled, ("제4조의4(북한이탈주민의 날)", "(10)"))
+    assert engine._label_title_terms("(iii)") == frozenset()

@@ -13,7 +13,6 @@ from index.question import (
     analyze_question,
     calendar_year,
     english_numbers,
-    lettered_apart,
     provisions_in,
     section_provisions,
     spelled_out,
@@ -752,23 +751,6 @@ def test_an_institution_s_abbreviated_words_are_read_written_out() -> None:
     )
     assert "depart" in q.terms and "dept" not in q.terms
     assert "Dept" not in [c.text for c in q.constraints]
-
-
-def test_an_article_s_lettered_paragraph_is_read_apart_from_its_number() -> None:
-    """ "Article 1E" of the Refugee Convention is its Article 1, paragraph "E." (written apart in its
-    text): the question searches the article and the letter, not a term "1e" no passage holds."""
-    assert lettered_apart("What does Article 1E say?") == "What does Article 1(E) say?"
-    assert lettered_apart("Under Art. 1A(2), where must he be?") == "Under Art. 1(A)(2), where must he be?"
-    assert lettered_apart("Article 12 Explains") == "Article 12 Explains"  # a word after the number
-    assert lettered_apart("Article 5bis, Section 7A") == "Article 5bis, Section 7A"
-    q = analyze_question("What does Article 1F of the 1951 Refugee Convention exclude?")
-    assert q.provisions == (("art", "1"),)
-    assert {"articl", "1", "f"} <= set(q.provision_terms) and "1f" not in q.terms
-    assert analyze_question("Under Article 1A(2), where must the person be?").provision_terms == (
-        "articl",
-        "1",
-        "2",
-    )
 
 
 def test_a_question_in_keywords_drops_the_number_it_asks_from_its_terms() -> None:
