@@ -285,7 +285,7 @@ class Group:
             None elsewhere (the answerability features then read `coverage`), and None unless the
             answer model reads it or the query asks for an explanation.
         in_provision: the head stands in an article or section the question names, by its number or,
-            in another language, by its title (`_names_its_title`).
+            in another language, by its title (`_says_its_title`).
         missing: the question's constraints (years, months, figures, names, phrases) the head lacks; a group
             missing any never answers.
         rank: 0-based rank of the group's head in the fused retrieval list.
@@ -809,13 +809,14 @@ class GroundIndex:
             seen[lang] = language_rank[n] + 1
         scored = []
         citing = self._citing_stands_in(in_named, constraints)
-        titled = _titled_names(q.constraints, translations) if not wanted else ()
+        # (a Korean question says the words of a Korean law's titles too often to name its articles by them)
+        said = _said_terms(q.terms, translations) if not wanted and language != "ko" else frozenset()
         for n, g in enumerate(groups):
             head = records[g[0]]
             in_provision = bool(wanted) and bool(wanted & section_provisions(head.passage.section))
-            if titled and _names_its_title(titled, head.passage.section):
-                # what the question names is the article's title in another language ("North Korean
-                # Defectors' Day": 제4조의4(북한이탈주민의 날)): the question names that article
+            if said and _says_its_title(said, head.passage.section):
+                # the question says the article's whole title in another language ("an official day
+                # for North Korean defectors": 제4조의4(북한이탈주민의 날)): it names that article
                 in_provision = True
             if in_named is not None:
                 in_provision = head.passage.id in in_named.passages or (
@@ -4147,70 +4148,49 @@ def _never(c: Constraint, rec: PassageRecord) -> bool:
 
 _TITLE_IN_LABEL = re.compile(r"\(([^()]{2,60})\)\s*$")
 _ROMAN = re.compile(r"[ivxlc]+", re.IGNORECASE)
-# The last words (stems) of names of bodies: an article titled with a body's name is about setting it up
-# (제30조(북한이탈주민지원재단)), and a question naming the body asks something else of it ("How many
-# women does the Korea Hana Foundation estimate ...?")
-_BODY_STEMS = frozenset(
-    {
-        "foundat", "committe", "council", "ministri", "agenc", "offic", "commiss", "center", "centr",
-        "institut", "organiz", "organis", "associ", "court", "servic", "bureau", "depart", "board", "fund",
-        "tribun", "assembl", "universiti", "bank", "parti", "group", "program", "programm",
-    }
-)  # fmt: skip
-
-
-def _titled_names(
-    constraints: Sequence[Constraint], translations: Sequence[Translation]
-) -> tuple[tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], frozenset[Sense]], ...]], ...]:
-    """Each name of several words the question asks with (`Constraint` "name"), with the senses in
-    another language of its words: (its terms, ((the terms a sense translates, their senses), ...)).
-    Only names whose every word has a sense, and not names of bodies (`_BODY_STEMS`)."""
-    out = []
-    for c in constraints:
-        if c.kind != "name" or len(c.terms) < 2 or c.terms[-1] in _BODY_STEMS:
-            continue
-        words = set(c.terms)
-        parts = [
-            (tuple(key.split()), frozenset(senses))
-            for tr in translations
-            for key, senses in tr.senses.items()
-            if set(key.split()) <= words
-        ]
-        if {t for key, _ in parts for t in key} >= words:
-            out.append((c.terms, tuple(parts)))
-    return tuple(out)
 
 
 @functools.lru_cache(maxsize=4096)
-def _label_title_terms(label: str) -> frozenset[str]:
-    """The analysed terms of the title a provision's label carries ("제4조의4(북한이탈주민의 날)" ->
-    북한, 이탈, 주민, 날); empty when it carries none."""
+def _label_title(label: str) -> tuple[str, ...]:
+    """The analysed terms, in order, of the title a provision's label carries ("제4조의4(북한이탈주민의
+    날)" -> 북한, 이탈, 주민, 날); () when it carries none (a paragraph's number, "(10)", "(iii)", is
+    none)."""
     m = _TITLE_IN_LABEL.search(label)
     if m is None or not any(ch.isalpha() for ch in m.group(1)) or _ROMAN.fullmatch(m.group(1)):
-        return frozenset()  # a paragraph's number ("(10)", "(iii)") is no title
-    return frozenset(analyze(m.group(1)))
+        return ()
+    return tuple(analyze(m.group(1)))
 
 
-def _names_its_title(
-    titled: Sequence[tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], frozenset[Sense]], ...]]],
-    section: Sequence[str],
-) -> bool:
-    """Whether a passage's article carries a title (`_label_title_terms`) that is, in translation, all
-    of one of the question's names (`_titled_names`): each word of the name has a sense the title
-    holds, and the title no word the name does not translate to."""
+# Words of a Korean article's title that say nothing of its subject (정착금 "등의" 지급, 외교부 장관 "등의"
+# 협조, "관한")
+_TITLE_FILLERS = frozenset({"등", "및", "관하", "위하", "대하", "따르"})
+# The last word of a title that is a body's name (제30조(북한이탈주민지원재단)): such an article sets the
+# body up, and a question naming the body asks something else of it ("How many women does the Korea
+# Hana Foundation estimate ...?"); not a title on a body's making ("난민위원회의 설치 및 구성")
+_BODY_TITLE_ENDS = frozenset({"재단", "위원회", "협의회", "센터", "기구", "사무소", "기관", "본부", "연구원"})
+
+
+def _said_terms(terms: Sequence[str], translations: Sequence[Translation]) -> frozenset[str]:
+    """The question's terms and every term of their senses in other languages (`index.lexicon`)."""
+    found = set(terms)
+    for tr in translations:
+        for senses in tr.senses.values():
+            for sense in senses:
+                found.update(sense)
+    return frozenset(found)
+
+
+def _says_its_title(said: frozenset[str], section: Sequence[str]) -> bool:
+    """Whether the question says (`said`: `_said_terms`) the whole title, of two terms or more but its
+    fillers (`_TITLE_FILLERS`), of the article a passage stands in (`_label_title`: the innermost
+    label that carries one): "Is there an official day for North Korean defectors?" says 북한, 이탈, 주민
+    and 날, the title of 제4조의4(북한이탈주민의 날). Not a title naming a body (`_BODY_TITLE_ENDS`)."""
     for label in reversed(section):
-        title = _label_title_terms(label)
-        if not title:
+        words = _label_title(label)
+        if not words:
             continue
-        for terms, parts in titled:
-            covered: set[str] = set()
-            used: set[str] = set()
-            for key, senses in parts:
-                for sense in senses:
-                    if sense and set(sense) <= title:
-                        covered |= set(key)
-                        used |= set(sense)
-            if covered >= set(terms) and used >= title:
-                return True
-        return False
+        if words[-1] in _BODY_TITLE_ENDS:
+            return False
+        title = set(words) - _TITLE_FILLERS
+        return len(title) >= 2 and title <= said
     return False

@@ -1856,31 +1856,26 @@ def test_a_reason_states_a_small_floor_as_it_is() -> None:
     assert engine._percent(0.4) == "40%"
 
 
-def test_a_name_in_another_language_may_be_an_article_s_title() -> None:
-    """A name the question asks with ("North Korean Defectors' Day") is an article's title when each of
-    its words has a sense the title holds and the title holds nothing else (제4조의4(북한이탈주민의 날)),
-    not a title that says more (북한이탈주민의 날 행사) nor a label with no title (제4조의4)."""
+def test_a_question_saying_an_article_s_whole_title_in_another_language_names_it() -> None:
+    """A question saying, in its terms' senses, every word of a Korean article's title (two or more
+    but its fillers: 제4조의4(북한이탈주민의 날), "an official day for North Korean defectors") names
+    that article; not one saying part of it, a title naming a body (the article setting it up), nor
+    a title of one word."""
     from index.lexicon import Translation
-    from index.question import Constraint
 
-    name = Constraint("name", "North Korean Defectors Day", ("north", "korean", "defector", "day"))
+    q = analyze_question("Is there an official day for North Korean defectors, and on what date?")
     senses = {"north korean defector": (("북한", "이탈", "주민"),), "day": (("날",), ("일",))}
-    titled = engine._titled_names((name,), (Translation("ko", senses, {}),))
-    assert titled
-    assert engine._names_its_title(titled, ("제4조의4(북한이탈주민의 날)",))
-    assert engine._names_its_title(titled, ("제1장", "제4조의4(북한이탈주민의 날)", "제1항"))
-    assert not engine._names_its_title(titled, ("제4조의4(북한이탈주민의 날 행사)",))
-    assert not engine._names_its_title(titled, ("제4조의4",))
-    assert not engine._names_its_title(titled, ("제5조(보호 기준 등)",))
-    # a name with a word no sense translates names no title; nor does a name of one word
-    assert not engine._titled_names((name,), (Translation("ko", {"day": (("날",),)}, {}),))
-    one = Constraint("name", "Seoul", ("seoul",))
-    assert not engine._titled_names((one,), (Translation("ko", {"seoul": (("서울",),)}, {}),))
-    # nor a body's name: an article titled with it sets the body up, and a question naming it asks
-    # something else of it
-    body = Constraint("name", "Korea Hana Foundation", ("korea", "hana", "foundat"))
-    hana = {"korea hana foundat": (("북한", "이탈", "주민", "지원", "재단"),)}
-    assert not engine._titled_names((body,), (Translation("ko", hana, {}),))
+    said = engine._said_terms(q.terms, (Translation("ko", senses, {}),))
+    assert engine._says_its_title(said, ("제4조의4(북한이탈주민의 날)",))
+    assert engine._says_its_title(said, ("제1장", "제4조의4(북한이탈주민의 날)", "제1항"))
     # a paragraph's number in brackets is no title: the article's, above it, is read
-    assert engine._names_its_title(titled, ("제4조의4(북한이탈주민의 날)", "(10)"))
-    assert engine._label_title_terms("(iii)") == frozenset()
+    assert engine._says_its_title(said, ("제4조의4(북한이탈주민의 날)", "(10)"))
+    assert not engine._says_its_title(said, ("제4조의4(북한이탈주민의 날 행사)",))  # 행사 is not said
+    assert not engine._says_its_title(said, ("제4조의4",))
+    assert not engine._says_its_title(said, ("제2조(정의)",))
+    # fillers need not be said ("정착금 등의 지급"); a body's name is no title to name an article by
+    pay = frozenset({"정착", "금", "지급"})
+    assert engine._says_its_title(pay, ("제21조(정착금 등의 지급)",))
+    hana = frozenset({"북한", "이탈", "주민", "지원", "재단"})
+    assert not engine._says_its_title(hana, ("제30조(북한이탈주민지원재단)",))
+    assert engine._label_title("(iii)") == () and engine._label_title("(10)") == ()
