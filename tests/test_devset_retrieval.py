@@ -766,3 +766,29 @@ def test_a_phone_number_asked_is_not_answered_by_the_article_setting_up_the_hotl
         candidates = answer.explanation.candidates
         act = [c for c in candidates if c.source_id.startswith("kr-law-north-korean-refugees")]
         assert act and all("a phone number or e-mail address" in c.missing for c in act)
+
+
+def test_a_korean_question_names_its_instrument_by_the_word_joined_to_the_article(
+    demo_index: GroundIndex,
+) -> None:
+    """ "난민협약 제35조" is the Refugee Convention's Article 35 though the question also names 유엔난민기구
+    (whose 기구, "agency", reads as the Palermo Protocol's "Organized Crime"); "중국 출경입경관리법
+    제75조" is the Exit and Entry Administration Law's article, not the Nationality Law (the dev set's
+    ko-2798, ko-2970: both were refused as "... has no article N")."""
+    refugee = demo_index.search(
+        Query(
+            "난민협약 제35조에 따르면 체약국은 유엔난민기구가 요청할 때 어떤 정보와 통계를 제공해야 하나요?"
+        )
+    )
+    assert refugee.answered
+    assert refugee.hits[0].passage.source_id.startswith("treaty-1951-refugee-convention")
+    assert "Article 35" in refugee.hits[0].passage.section
+    exit_entry = demo_index.search(
+        Query(
+            "중국 출경입경관리법 제75조상, 출국 후 불법으로 다른 나라에 갔다가 송환된 중국 공민에게는 "
+            "출입국 증명서를 얼마 동안 발급하지 않나요?"
+        )
+    )
+    assert exit_entry.answered
+    assert exit_entry.hits[0].passage.source_id.startswith("cn-law-exit-and-entry")
+    assert "第七十五条" in exit_entry.hits[0].passage.section

@@ -1300,3 +1300,27 @@ def test_a_law_named_beside_china_is_chinas_unless_korea_has_it() -> None:
     # another state named too: the law may be its ("... 국적법상 한국 국적을 받을 수 있나요?")
     korean = "중국 국적 남편과 사는 탈북 여성의 아이는 국적법상 한국 국적을 받을 수 있나요?"
     assert not engine._names_chinese_law(korean, korean_law)
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # the word joined to its kind right before the article, not the question's other words (유엔난민기구's
+        # 기구, "agency", also names the Palermo Protocol's "Organized Crime")
+        (
+            "난민협약 제35조에 따르면 체약국은 유엔난민기구가 요청할 때 어떤 정보를 제공해야 하나요?",
+            ["난민", "협약"],
+        ),
+        ("난민법 제22조를 보면, 난민으로 인정받은 사람이 다른 나라 국적을 얻으면?", ["난민", "법"]),
+        # with its country, and with the instrument it belongs to
+        ("중국 형법 240조는 무엇인가요?", ["중국", "형법", "법"]),
+        ("자유권규약 제1선택의정서 제12조에 따라 탈퇴를 통보하면?", ["자유", "규약", "1", "선택", "의정서"]),
+        ("북한이탈주민법 시행령 제12조의3은 무엇인가요?", ["북한", "이탈", "주민", "법", "시행령"]),
+        # a kind alone ("그 법") names nothing by itself: the question's other words are read
+        ("그 법 제5조는 무엇을 정하나요?", ["법", "정하"]),
+    ],
+)
+def test_a_korean_question_names_its_instrument_by_the_word_before_the_article(
+    question: str, words: list[str]
+) -> None:
+    assert engine._instrument_words(analyze_question(question), None) == words
