@@ -113,6 +113,7 @@ from index.instruments import (
     is_instrument_heading,
     is_kind,
     joined_words,
+    korean_countries,
     name_terms,
     names_country,
     places_in,
@@ -3735,13 +3736,13 @@ def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> 
     kind (law, convention, 법, 刑法 ...) nor an acronym names it by the earlier question's name of it
     ("And under Article 241, what happens if the person who bought a trafficked woman then sells her
     on?" after a question on Article 240 of China's Criminal Law: its "trafficked woman" is not the
-    Palermo Protocol's name)."""
+    Palermo Protocol's name). A Korean question writing the instrument joined to its kind right
+    before the article (`_ko_name_before_article`: "난민협약 제35조", "중국 출경입경관리법 제75조") names it
+    by the terms of that word alone, not by its other words (유엔난민기구's 기구, "agency", also names the
+    Palermo Protocol's "Organized Crime")."""
     own = without_united_nations(t for t in q.terms if t not in q.provision_terms)
-    joined = _KO_NAME_BEFORE_ARTICLE.search(q.text) if q.language == "ko" else None
+    joined = _ko_name_before_article().search(q.text) if q.language == "ko" else None
     if joined is not None and (named := [t for t in own if t in joined.group("name")]):
-        # a Korean question names the instrument in the word joined to its kind right before the
-        # article ("난민협약 제35조", "중국 출경입경관리법 제75조"), not by its other words (유엔난민기구's
-        # 기구, "agency", also names the Palermo Protocol's "Organized Crime")
         return question_name_terms(named)
     if earlier is None:
         return question_name_terms(own)
@@ -3752,16 +3753,24 @@ def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> 
     return question_name_terms(own + before)
 
 
-# A Korean instrument's name joined to its kind and the article right after it ("난민협약 제35조", "중국
-# 형법 240조", "미국 북한인권법 제7841조"): the name with a country word, or the instrument it belongs to,
-# before it
+# The kinds of instrument a Korean name ends in (`_ko_name_before_article`: "난민협약 제35조")
 _KO_KINDS = r"(?:법률|법|협약|규약|의정서|조약|선언|헌장|시행령|협정|규칙)"
-_KO_NAME_BEFORE_ARTICLE = re.compile(
-    r"(?P<name>(?:(?:중국|미국|한국|대한민국|북한|일본|러시아|태국|베트남|몽골|라오스)\s*(?:의\s*)?)?"
-    # (an instrument of another: "자유권규약 제1선택의정서 제12조")
-    rf"(?:[가-힣A-Za-z·]+{_KO_KINDS}\s*(?:제\s*\d+\s*)?)?[가-힣A-Za-z·]+{_KO_KINDS})"
-    r"\s*(?:상의?\s*)?(?:제\s*)?\d+\s*조"
-)
+
+
+@functools.cache
+def _ko_name_before_article() -> re.Pattern[str]:
+    """`_instrument_words`'s pattern: a Korean instrument's name joined to its kind right before an
+    article, with a country word (`korean_countries`, the two Koreas) or the instrument it belongs to
+    before it (built on first use)."""
+    countries = sorted({*korean_countries(), "한국", "대한민국", "남한", "북한"}, key=len, reverse=True)
+    return re.compile(
+        rf"(?P<name>(?:(?:{'|'.join(countries)})\s*(?:의\s*)?)?"
+        # (an instrument of another: "자유권규약 제1선택의정서 제12조")
+        rf"(?:[가-힣A-Za-z·]+{_KO_KINDS}\s*(?:제\s*\d+\s*)?)?[가-힣A-Za-z·]+{_KO_KINDS})"
+        r"\s*(?:상의?\s*)?(?:제\s*)?\d+\s*조"
+    )
+
+
 # The provision a capitalised name runs on into ("the ROK Constitution Article 2", "Korean Refugee Act
 # Article 17") and a leading article, cut from a name (`GroundIndex._unheld_instrument`)
 _PROVISION_AFTER = re.compile(r"\s+(?:Article|Articles|Art|Section|Sections|Sec|Chapter|Part|Paragraph)\b.*$")
