@@ -248,6 +248,13 @@ PROVISION_WORDS = r"(?:articles?|sections?|paragraphs?|acts?|laws?|cases?|provis
 _KO_NUMBER_OF = (
     r"(?:(?<=[가-힣])\s+(?:수|숫자|인원수?)|(?:인원|위원|단어|회원|인구)수|숫자)(?:는|가|은|이)?\s*[?？]*\s*$"
 )
+# A length of time asked by its unit whatever follows ("몇 주 과정인가요", "몇 시간 걸려요", "몇 달까지",
+# "몇 주예요"; not "몇 주년", "몇 달째", an anniversary or an ordinal) or as years passed or lived ("몇 년이
+# 지나야", "몇 년 살아야", "몇 년까지", "몇 년제"; not "몇 년이에요", "몇 년 몇 월": a year)
+_KO_LENGTH_OF_TIME = (
+    r"몇\s*(?:개월|달|주|시간)(?!\s*(?:째|차|년|마다))"
+    r"|몇\s*년\s*(?:이\s*)?(?:지나|넘|까지|이나|살|만이|씩|정도|쯤|제(?=[인이예야입?？\s]|$))"
+)
 _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
     # a question in keywords that starts with the figure it asks ("total number of North Korean
@@ -288,7 +295,9 @@ _COUNT_QUESTION = re.compile(
     # a length of time asked as "몇 개월이에요", "임기는 몇 년인가요" (not "몇 년에": a year; nor "해는 몇
     # 년인가요": a year)
     r"|몇\s*(?:개월|달|주|일|시간)\s*(?:이(?:에요|예요|죠|야|었|였|나|며|고|지)?|인|입니|짜리)"
-    r"|(?<![가-힣])(?:임기|기간|형기|징역|금고|복무|체류|거주|보호)[은는이가도의]?\s*(?:(?!해)[가-힣]+\s+)?"
+    r"|"
+    + _KO_LENGTH_OF_TIME
+    + r"|(?<![가-힣])(?:임기|기간|형기|징역|금고|복무|체류|거주|보호)[은는이가도의]?\s*(?:(?!해)[가-힣]+\s+)?"
     r"몇\s*년(?!\s*(?:에|도|째|생))"
     r"|몇\s*(?:살|세(?!대))"
     r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구)"
@@ -315,7 +324,9 @@ _COUNT_ONLY = re.compile(
 # ("3년", "five years", 三年), not by another number
 _DURATION_QUESTION = re.compile(
     r"\bhow\s+many\s+(?:more\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b|\bfor\s+how\s+long\b"
-    r"|몇\s*(?:개월|달|주|일|시간)\s*(?:이(?:에요|예요|죠|야|었|였|나|며|고|지)?|인|입니|짜리|간|동안|이내|"
+    r"|"
+    + _KO_LENGTH_OF_TIME
+    + r"|몇\s*(?:개월|달|주|일|시간)\s*(?:이(?:에요|예요|죠|야|었|였|나|며|고|지)?|인|입니|짜리|간|동안|이내|"
     r"안에|만에|이하|이상|미만|초과|의\s*(?:징역|금고|형))"
     r"|몇\s*년\s*(?:짜리|간|동안|이내|안에|만에|이하|이상|미만|초과|의\s*(?:징역|금고|형))"
     # "몇 년인가요?" asks a year as often as a term ("탈퇴한 해는 몇 년인가요?"): a term only after
@@ -766,21 +777,19 @@ def asked_type(question: str) -> AnswerType | None:
 
 
 def _asked_type(question: str) -> AnswerType | None:
-    """The answer type a question asks for: "a count" for a number of things ("how many people", "몇
-    곳", a question in keywords starting "total number of ...": a duration or an age does not answer
-    it), "a duration" for a length of time ("임기는 몇 년",
-    "how many years"), "an amount" for a sum of money ("예산은 얼마", "hourly minimum wage"), "a
-    percentage" for a share ("what percentage", "몇 퍼센트", "비율은 얼마", "What is the recognition
-    rate?"), "an amount, not a fine" for a sum a penalty does not give (a grant, a reward, a wage), "a
-    figure" for another count, share or measure, "a date" for a year ("in what year", "몇 년에"), a
-    day of the year ("매년 며칠", "몇 월 며칠": `_KO_DAY_OF_YEAR`) or the time of a past event ("When
-    did ...?", "언제 ...됐나요?"), "a frequency" for how often ("how often", "1년에 몇 번", "주기":
-    `_FREQUENCY_QUESTION`), "a sentence" for the sentence or verdict a court gave ("What prison
-    sentence did X receive?": `_SENTENCE_QUESTION`), "a phone number or e-mail address" for a number
-    to call or an address to write to (`_PHONE_QUESTION`; read first: "전화번호가 몇 번이에요?" asks no
-    count), None for any other question. A question asking
-    both ("how many, and in what year?", "how many, and what percentage?") asks for a
-    figure."""
+    """The answer type a question asks for: "a count" for a number of things ("how many people", "몇 곳", a
+    question in keywords starting "total number of ...": a duration or an age does not answer it), "a
+    duration" for a length of time ("임기는 몇 년", "몇 주 과정", "how many years"), "an amount" for a sum of
+    money ("예산은 얼마", "hourly minimum wage"), "a percentage" for a share ("what percentage", "몇 퍼센트",
+    "비율은 얼마", "What is the recognition rate?"), "an amount, not a fine" for a sum a penalty does not give
+    (a grant, a reward, a wage), "a figure" for another count, share or measure, "a date" for a year ("in what
+    year", "몇 년에"), a day of the year ("매년 며칠", "몇 월 며칠": `_KO_DAY_OF_YEAR`) or the time of a past
+    event ("When did ...?", "언제 ...됐나요?"), "a frequency" for how often ("how often", "1년에 몇 번",
+    "주기": `_FREQUENCY_QUESTION`), "a sentence" for the sentence or verdict a court gave ("What prison
+    sentence did X receive?": `_SENTENCE_QUESTION`), "a phone number or e-mail address" for a number to call
+    or an address to write to (`_PHONE_QUESTION`; read first: "전화번호가 몇 번이에요?" asks no count), None
+    for any other question. A question asking both ("how many, and in what year?", "how many, and what
+    percentage?") asks for a figure."""
     if _PHONE_QUESTION.search(question):
         return "a phone number or e-mail address"
     dated = _asks_date(question)

@@ -80,6 +80,18 @@ from index.question import analyze_question
         # a sentence's length asked with 이하 / 이상 is a duration, not a year
         ("뇌물을 받으면 몇 년 이하의 징역에 처해지나요?", "a duration"),
         ("몇 년 이상의 징역인가요?", "a duration"),
+        # a length of time asked by its unit, whatever follows it, or as years passed or lived; not an
+        # anniversary, an ordinal or a year ("몇 년 몇 월에")
+        ("하나원 사회적응교육은 몇 주 과정으로 운영되나요?", "a duration"),
+        ("기본교육 기간이 몇 주예요?", "a duration"),
+        ("서울에서 부산까지 KTX로 몇 시간 걸리나요?", "a duration"),
+        ("최대 몇 달까지 보호될 수 있어요?", "a duration"),
+        ("입국 후 몇 년이 지나서 보호신청을 하면 제외되나요?", "a duration"),
+        ("귀화하려면 몇 년 살아야 돼요?", "a duration"),
+        ("북한의 무상 의무교육은 몇 년제인가요?", "a duration"),
+        ("남북정상회담 몇 주년인가요?", None),
+        ("그 재단은 몇 년 몇 월에 출범했나요?", None),
+        ("한국이 고문방지협약을 비준한 건 몇 년이었나요?", None),
         # "몇 년인가요?" as often asks a year ("가입한 해는 몇 년인가요?") as a term: no type
         ("북한이 NPT에서 탈퇴한 해는 몇 년인가요?", None),
         # a measure (an age, a pay, a size) is a figure
@@ -481,6 +493,7 @@ def test_the_question_profile_reads_a_finer_type_as_a_figure() -> None:
     questions = {
         "임기는 몇 년인가요?": ("a duration", "a figure"),
         "심사는 보통 얼마나 걸리나요?": ("a duration", None),
+        "하나원 교육은 몇 주 과정인가요?": ("a duration", "a figure"),
         "What is the unemployment rate?": ("a percentage", None),
         "What percentage of arrivals are women?": ("a percentage", "a figure"),
         "In what year was it founded?": ("a date", "a date"),
