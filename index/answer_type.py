@@ -674,7 +674,11 @@ _OFFICE_HOLDER_EN = re.compile(
     r"^\W*who\s+(?:is|was)\b[^?]{0,60}?\b(?:first|current|present|inaugural|founding)\b"
     r"|^\W*who\s+(?:replaced|succeeded|preceded|founded)\b"
     r"|^\W*who\s+(?:holds|held|heads|chairs|leads)\b[^?]{0,60}?\b(?:now|currently|today|at\s+present)\b"
-    r"|^\W*who\s+(?:now|currently|presently)\s+(?:holds|heads|chairs|leads|runs)\b"
+    r"|^\W*who\s+(?:now|currently|presently)\s+(?:holds|heads|chairs|leads|runs|serves\s+as)\b"
+    # a post named, then now: "Who is the UN special rapporteur on torture right now?"
+    r"|^\W*who\s+is\s+the\b[^?]{0,50}?\b(?:rapporteur|envoy|chair(?:man|person|woman)?|president|minister|"
+    r"director|ambassador|commissioner|secretary|judge|head)\b[^?]{0,40}?\b(?:right\s+now|now|currently|today|"
+    r"at\s+present)\b"
     r"|^\W*who\s+was\s+(?:appointed|elected|named)\b"
     r"|^\W*who\s+held\b"
     # the holder of a post the thread names: "Who's in that job right now?"
@@ -688,6 +692,9 @@ _OFFICE_HOLDER_KO = re.compile(
     rf"|(?:{_POSTS_KO})[^?]{{0,10}}?(?:누구였|누가\s*맡았)"
     # the post first, then now: "북한인권재단 이사장 지금 누구야?"
     rf"|(?:{_POSTS_KO})(?![국관단])[^?]{{0,6}}?(?:현재|지금)\s*누(?:구|가)"
+    # now, then whoever holds the post: "지금 그 위원장을 맡고 있는 사람은 누구인가요?", "지금 그 자리에
+    # 임명되어 있는 사람은 누구인가요?"
+    r"|(?:현재|지금)[^?]{0,30}?(?:맡고|임명되어|재임하고)\s*있는\s*(?:사람|분)[은는이가]?\s*누구"
 )
 # who holds it now, said as such: "센터장은 지금 누가 맡고 있어? 이름 알려줘" (not "위원장은 누가 맡고
 # 있나요?", which a law answers with a post: "위원장은 교육부장관이 되고"; nor 대사관, 의장국)

@@ -913,6 +913,13 @@ def test_a_frequency_question_is_answered_by_a_rate_or_an_interval(text: str, he
         ("북한인권재단 이사장 지금 누구야? 출범은 한 거야?", True),  # the post first, then now
         ("Who's in that job right now?", True),  # a post the thread names
         ("Who is holding the post now?", True),
+        ("Who currently serves as the US Special Envoy for North Korean human rights issues?", True),
+        ("Who is the UN special rapporteur on torture right now?", True),  # a post, then now
+        ("지금 그 위원회 위원장을 맡고 있는 사람은 누구인가요?", True),  # now, then whoever holds it
+        ("지금 그 자리에 임명되어 있는 사람은 누구인가요?", True),
+        ("Who is protected now under the law?", False),
+        ("Who is the head of state?", False),
+        ("Who serves as chair?", False),
         ("Who is in the job market?", False),
         ("위원장 선출 방식은 지금 누가 정하나요?", False),
         # who fills a post by law: a law answers with a post
