@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT157`: bench/devset/audit3.jsonl to audit157.jsonl),
+audits are sets of their own (`AUDIT3` to `AUDIT161`: bench/devset/audit3.jsonl to audit161.jsonl),
 each with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -196,6 +196,10 @@ AUDIT154 = DEVSET.with_name("audit154.jsonl")
 AUDIT155 = DEVSET.with_name("audit155.jsonl")
 AUDIT156 = DEVSET.with_name("audit156.jsonl")
 AUDIT157 = DEVSET.with_name("audit157.jsonl")
+AUDIT158 = DEVSET.with_name("audit158.jsonl")
+AUDIT159 = DEVSET.with_name("audit159.jsonl")
+AUDIT160 = DEVSET.with_name("audit160.jsonl")
+AUDIT161 = DEVSET.with_name("audit161.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -354,6 +358,10 @@ QUESTION_SETS = {
     "audit 155": AUDIT155,
     "audit 156": AUDIT156,
     "audit 157": AUDIT157,
+    "audit 158": AUDIT158,
+    "audit 159": AUDIT159,
+    "audit 160": AUDIT160,
+    "audit 161": AUDIT161,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

@@ -1156,6 +1156,117 @@ REPEATED = frozenset(
         "ko-5537",  # audit 157: ko-3166 in other words, found by a review
         "ko-5544",  # audit 157: ko-5114 in other words, found by a review
         "en-5966",  # audit 156: en-5841 in other words
+        "en-6085",  # audit 158: en-1625 in other words
+        "en-6090",  # audit 158: en-4822 in other words
+        "en-6093",  # audit 158: en-1586 in other words
+        "en-6095",  # audit 158: en-5896 in other words
+        "en-6097",  # audit 158: en-5848 in other words
+        "en-6098",  # audit 158: en-3934 in other words
+        "en-6099",  # audit 158: en-4534 in other words
+        "ko-5591",  # audit 158: ko-4422 in other words
+        "ko-5594",  # audit 158: ko-3994 in other words
+        "en-6134",  # audit 159: en-5966 in other words
+        "en-6136",  # audit 159: en-4381 in other words (unanswerable)
+        "en-6140",  # audit 159: en-5187 in other words
+        "en-6141",  # audit 159: en-5674 in other words
+        "en-6144",  # audit 159: en-5596 in other words
+        "en-6146",  # audit 159: en-2918 in other words
+        "ko-5649",  # audit 159: ko-4897 in other words
+        "ko-5660",  # audit 159: ko-1362 in other words
+        "ko-5667",  # audit 159: ko-2928 in other words
+        "en-6196",  # audit 160: en-5598 word for word
+        "en-6198",  # audit 160: en-5778 in other words
+        "en-6203",  # audit 160: en-2219 in other words
+        "en-6206",  # audit 160: en-4161 in other words
+        "en-6209",  # audit 160: en-4761 in other words
+        "en-6211",  # audit 160: en-1114 in other words
+        "en-6212",  # audit 160: en-2532 word for word
+        "en-6218",  # audit 160: en-4982 in other words
+        "en-6221",  # audit 160: en-4378 in other words
+        "en-6222",  # audit 160: en-2132 in other words
+        "en-6227",  # audit 160: en-4987 in other words (unanswerable)
+        "ko-5709",  # audit 160: ko-4467 in other words
+        "ko-5724",  # audit 160: ko-2928 in other words
+        "ko-5728",  # audit 160: ko-5308 in other words (unanswerable)
+        "en-6254",  # audit 161: en-1697 in other words
+        "en-6259",  # audit 161: en-5898 in other words
+        "en-6262",  # audit 161: en-2567 in other words
+        "en-6271",  # audit 161: en-4273 in other words
+        "en-6277",  # audit 161: en-2768 in other words
+        "en-6278",  # audit 161: en-3341 in other words (unanswerable)
+        "ko-5768",  # audit 161: ko-5138 in other words
+        "ko-5771",  # audit 161: ko-1179 in other words
+        "ko-5772",  # audit 161: ko-3623 in other words
+        "ko-5774",  # audit 161: ko-5354 in other words
+        "ko-5779",  # audit 161: ko-3962 in other words
+        "ko-5787",  # audit 161: ko-3822 in other words
+        "ko-5796",  # audit 161: ko-349 in other words (unanswerable)
+        "en-6081",  # audit 158: en-5796 as a follow-up, found by a review
+        "en-6083",  # audit 158: ko-2982 in the other language, found by a review
+        "en-6089",  # audit 158: en-3238 in other words, found by a review
+        "en-6091",  # audit 158: ko-4461 in the other language, found by a review
+        "en-6094",  # audit 158: en-4024 in other words, found by a review
+        "ko-5588",  # audit 158: ko-448 as a follow-up, found by a review
+        "ko-5589",  # audit 158: en-5682 in the other language, found by a review
+        "ko-5596",  # audit 158: en-726 in the other language, found by a review
+        "en-6138",  # audit 159: ko-4438 in the other language, found by a review
+        "ko-5658",  # audit 159: ko-951 in other words, found by a review
+        "ko-5665",  # audit 159: ko-3483 as a follow-up, found by a review
+        "ko-5671",  # audit 159: ko-448 as a follow-up, found by a review
+        "ko-5673",  # audit 159: en-831 in the other language, found by a review
+        "ko-5674",  # audit 159: en-2677 in the other language, found by a review
+        "ko-5675",  # audit 159: ko-2717 in other words, found by a review
+        "ko-5679",  # audit 159: en-3453 in the other language, found by a review
+        "en-6194",  # audit 160: ko-2124 in the other language, found by a review
+        "en-6208",  # audit 160: en-4035 in other words, found by a review
+        "en-6213",  # audit 160: ko-4461 in the other language, found by a review
+        "en-6214",  # audit 160: en-3967 as a follow-up, found by a review
+        "en-6219",  # audit 160: en-1864 as a follow-up, found by a review
+        "en-6224",  # audit 160: en-2906 as a follow-up, found by a review
+        "ko-5711",  # audit 160: ko-3502 in other words, found by a review
+        "ko-5718",  # audit 160: ko-5080 as a follow-up, found by a review
+        "en-6275",  # audit 161: en-539 as a follow-up, found by a review
+        "ko-5770",  # audit 161: ko-3714 in other words, found by a review
+        "ko-5784",  # audit 161: ko-4658 in other words, found by a review
+        "ko-5785",  # audit 161: en-1511 in the other language, found by a review
+        "ko-5791",  # audit 161: en-4811 in the other language, found by a review
+        "en-6107",  # audit 158: en-1427 in other words (unanswerable), found by a review
+        "en-6108",  # audit 158: en-3494 in other words (unanswerable), found by a review
+        "en-6110",  # audit 158: en-4764 in other words (unanswerable), found by a review
+        "ko-5603",  # audit 158: ko-5418 in other words (unanswerable), found by a review
+        "ko-5604",  # audit 158: en-3491 in other words (unanswerable), found by a review
+        "ko-5653",  # audit 159: ko-3345 in other words (unanswerable), found by a review
+        "ko-5666",  # audit 159: ko-2252 in other words (unanswerable), found by a review
+        "ko-5680",  # audit 159: ko-3730 in other words (unanswerable), found by a review
+        "ko-5681",  # audit 159: ko-2739 in other words (unanswerable), found by a review
+        "ko-5682",  # audit 159: ko-3923 in other words (unanswerable), found by a review
+        "ko-5684",  # audit 159: ko-2914 in other words (unanswerable), found by a review
+        "ko-5686",  # audit 159: ko-3534 in other words (unanswerable), found by a review
+        "ko-5687",  # audit 159: ko-2795 in other words (unanswerable), found by a review
+        "en-6216",  # audit 160: en-481 in other words (unanswerable), found by a review
+        "en-6226",  # audit 160: en-4495 in other words (unanswerable), found by a review
+        "en-6228",  # audit 160: en-4488 in other words (unanswerable), found by a review
+        "en-6230",  # audit 160: en-4414 in other words (unanswerable), found by a review
+        "ko-5725",  # audit 160: ko-5364 in other words (unanswerable), found by a review
+        "ko-5729",  # audit 160: ko-4476 in other words (unanswerable), found by a review
+        "en-6281",  # audit 161: en-4054 in other words (unanswerable), found by a review
+        "en-6283",  # audit 161: en-1288 in other words (unanswerable), found by a review
+        "ko-5794",  # audit 161: ko-1091 in other words (unanswerable), found by a review
+        "ko-5797",  # audit 161: ko-3554 in other words (unanswerable), found by a review
+        "en-6074",  # audit 158: en-5131 in other words, an earlier fit half's
+        "en-6103",  # audit 158: en-4520 in other words, an earlier fit half's
+        "ko-5593",  # audit 158: ko-5356 in other words, an earlier fit half's
+        "en-6145",  # audit 159: en-2174 in other words, an earlier fit half's
+        "ko-5655",  # audit 159: ko-1115 in other words, an earlier fit half's
+        "ko-5683",  # audit 159: ko-4367 in other words (unanswerable), an earlier fit half's
+        "en-6207",  # audit 160: en-4494 in other words, an earlier fit half's
+        "en-6220",  # audit 160: en-5473 in other words, an earlier fit half's
+        "ko-5715",  # audit 160: ko-5236 in other words, an earlier fit half's
+        "en-6256",  # audit 161: en-3510 in other words, an earlier fit half's
+        "ko-5769",  # audit 161: ko-4230 in other words, an earlier fit half's
+        "ko-5782",  # audit 161: ko-2502 in other words, an earlier fit half's
+        "en-6139",  # audit 159: en-6103 (audit 158) in other words
+        "en-6258",  # audit 161: en-6103 (audit 158) in other words
     }
 )
 
@@ -1782,6 +1893,43 @@ REPEATED_TEST = frozenset(
         "en-5836",  # audit 154: en-5664 in other words (unanswerable), found by a review (a test half)
         "ko-5542",  # audit 157: ko-3267 in other words (unanswerable), found by a review (a test half)
         "en-5958",  # audit 156: en-4296 word for word (a test half)
+        "en-6105",  # audit 158: en-4419 in other words (a test half)
+        "ko-5599",  # audit 158: ko-4655 in other words (a test half)
+        "ko-5602",  # audit 158: ko-1090 in other words (unanswerable) (a test half)
+        "ko-5605",  # audit 158: ko-3469 in other words (unanswerable) (a test half)
+        "ko-5607",  # audit 158: ko-5187 word for word (unanswerable) (a test half)
+        "en-6148",  # audit 159: en-045 in other words (a test half)
+        "en-6149",  # audit 159: en-1966 in other words (a test half)
+        "en-6150",  # audit 159: en-4812 in other words (a test half)
+        "ko-5648",  # audit 159: ko-4239 in other words (a test half)
+        "ko-5677",  # audit 159: ko-5085 in other words (a test half)
+        "en-6195",  # audit 160: en-4226 in other words (a test half)
+        "en-6199",  # audit 160: en-3181 in other words (unanswerable) (a test half)
+        "en-6200",  # audit 160: en-4419 in other words (a test half)
+        "ko-5712",  # audit 160: ko-3934 in other words (a test half)
+        "ko-5723",  # audit 160: ko-020 in other words (a test half)
+        "en-6260",  # audit 161: en-1991 in other words (a test half)
+        "en-6264",  # audit 161: en-4748 in other words (a test half)
+        "en-6269",  # audit 161: en-4642 in other words (a test half)
+        "en-6270",  # audit 161: en-2649 in other words (a test half)
+        "en-6273",  # audit 161: en-5388 in other words (a test half)
+        "ko-5780",  # audit 161: ko-3958 in other words (a test half)
+        "ko-5781",  # audit 161: ko-3868 in other words (a test half)
+        "ko-5789",  # audit 161: ko-1451 in other words (a test half)
+        "en-6075",  # audit 158: en-1079 as a follow-up, found by a review (a test half)
+        "en-6086",  # audit 158: en-3478 as a follow-up, found by a review (a test half)
+        "en-6087",  # audit 158: en-3538 in other words, found by a review (a test half)
+        "en-6102",  # audit 158: en-4052 as a follow-up, found by a review (a test half)
+        "ko-5595",  # audit 158: en-2356 in the other language, found by a review (a test half)
+        "en-6147",  # audit 159: ko-4407 in the other language, found by a review (a test half)
+        "ko-5652",  # audit 159: ko-5256 as a follow-up, found by a review (a test half)
+        "ko-5659",  # audit 159: ko-3898 as a follow-up, found by a review (a test half)
+        "en-6276",  # audit 161: en-4455 in other words, found by a review (a test half)
+        "en-6082",  # audit 158: en-5797 in other words (unanswerable), found by a review (a test half)
+        "en-6109",  # audit 158: en-3492 in other words (unanswerable), found by a review (a test half)
+        "ko-5685",  # audit 159: ko-2038 in other words (unanswerable), found by a review (a test half)
+        "en-6113",  # audit 158: en-101 word for word (unanswerable) (a test half)
+        "en-6261",  # audit 161: en-3076 word for word (a test half)
     }
 )
 

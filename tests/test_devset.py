@@ -595,6 +595,10 @@ AUDIT154 = DEFAULT_DEVSET.with_name("audit154.jsonl")
 AUDIT155 = DEFAULT_DEVSET.with_name("audit155.jsonl")
 AUDIT156 = DEFAULT_DEVSET.with_name("audit156.jsonl")
 AUDIT157 = DEFAULT_DEVSET.with_name("audit157.jsonl")
+AUDIT158 = DEFAULT_DEVSET.with_name("audit158.jsonl")
+AUDIT159 = DEFAULT_DEVSET.with_name("audit159.jsonl")
+AUDIT160 = DEFAULT_DEVSET.with_name("audit160.jsonl")
+AUDIT161 = DEFAULT_DEVSET.with_name("audit161.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -756,6 +760,10 @@ SETS_IN_ORDER = (
     AUDIT155,
     AUDIT156,
     AUDIT157,
+    AUDIT158,
+    AUDIT159,
+    AUDIT160,
+    AUDIT161,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -914,6 +922,10 @@ LATER_AUDITS = {
     AUDIT155: (16, 21, 60, 27),  # Korean church volunteers helping defectors hiding in China, in Korean
     AUDIT156: (16, 21, 60, 25),  # think-tank analysts on China's border control, follow-ups
     AUDIT157: (16, 12, 60, 29),  # Korean-American students switching between English and Korean
+    AUDIT158: (16, 12, 60, 21),  # UNHCR protection officers on onward movement through Southeast Asia
+    AUDIT159: (16, 19, 60, 20),  # resettlement-centre social workers and teachers, in Korean
+    AUDIT160: (16, 21, 60, 23),  # investigative journalists on trafficking and repatriation, follow-ups
+    AUDIT161: (16, 11, 60, 31),  # law students comparing Korean, Chinese, US and international law
 }
 
 
@@ -935,7 +947,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit157.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit161.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in
