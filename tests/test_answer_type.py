@@ -917,6 +917,11 @@ def test_a_frequency_question_is_answered_by_a_rate_or_an_interval(text: str, he
         ("Who is the UN special rapporteur on torture right now?", True),  # a post, then now
         ("지금 그 위원회 위원장을 맡고 있는 사람은 누구인가요?", True),  # now, then whoever holds it
         ("지금 그 자리에 임명되어 있는 사람은 누구인가요?", True),
+        ("지금 그 자리에 위촉되어 있는 사람의 이름은 무엇인가요?", True),
+        ("북한이탈주민지원재단의 현 이사장은 누구인가요?", True),  # 현, "current"
+        ("유엔 북한인권 서울사무소 소장 이름이 뭐예요?", True),  # the holder's name
+        ("현행법상 위원장은 누가 되나요?", False),
+        ("대사관 이름이 뭐예요?", False),
         ("Who is protected now under the law?", False),
         ("Who is the head of state?", False),
         ("Who serves as chair?", False),
