@@ -343,7 +343,7 @@ _MONEY_WORDS = re.compile(
     r"\b(?:wages?|salar(?:y|ies)|fees?|prices?|budgets?|costs?|fines?|allowances?|compensation|rewards?|"
     r"grants?|subsid(?:y|ies)|payments?|charges?|charged?|pay|paid|money|income|earnings|bribes?|ransom)\b"
     r"|예산|비용|금액|임금|월급|급여|(?<!다)수당|생계비|보상금|포상금|지원금|위로금|벌금|과태료|정착금|기본금|가격|요금|보수|"
-    r"연봉|돈|수익|뇌물|몸값",
+    r"연봉|돈|수익|뇌물|몸값|수수료|보증금|장학금|상납금|연금|등록금|학비|임대료|월세|사례비",
     re.IGNORECASE,
 )
 # A fine asked for: a sum a statute imposes as a penalty answers it; asked for another sum (a grant, a
@@ -357,7 +357,7 @@ _NOT_FINE_SUMS = re.compile(
     r"\b(?:grants?|rewards?|wages?|salar(?:y|ies)|budgets?|allowances?|compensation|subsid(?:y|ies)|"
     r"income|earnings|revenues?|pensions?|bonus(?:es)?|stipends?|fees?|prices?|costs?|bribes?|ransom)\b"
     r"|위로금|포상금|보로금|지원금|정착금|기본금|가산금|장려금|보상금|임금|월급|급여|연봉|예산|생계비|(?<!다)수당|수익|"
-    r"비용|요금|가격|뇌물|몸값",
+    r"비용|요금|가격|뇌물|몸값|수수료|보증금|장학금|상납금|연금|등록금|학비|임대료|월세|사례비",
     re.IGNORECASE,
 )
 # a penalty right after the sum, within its clause ("5천만원 이하의 벌금", "五千元以上二万元以下罚款"; not
@@ -461,7 +461,8 @@ _DURATION_WORD_END = re.compile(r"(?:年|日|天|岁|hours?|days?|weeks?|months?
 _HOW_MUCH_VERB = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 # A quantity question asking a length of time or a measure, never a sum ("How long is paid leave?")
 _NO_SUM = re.compile(
-    r"\bhow\s+(?:long|old|far|often|tall|wide|high|deep)\b|얼마\s*(?:나\s*)?(?:동안|오래)", re.IGNORECASE
+    r"\bhow\s+(?:long|old|far|often|tall|wide|high|deep)\b|얼마\s*(?:나\s*)?(?:동안|오래)|몇\s*(?:살|세(?!대))",
+    re.IGNORECASE,
 )
 _AMOUNT_WORDS = re.compile(
     r"\b(?:cost|costs|pay|paid|pays|charge|charges|charged|fine|fined|earn|earns|earned|receive|receives|"

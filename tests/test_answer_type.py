@@ -76,6 +76,11 @@ from index.question import analyze_question
         ("탈북민을 위한 법정 기념일은 매년 며칠로 정해져 있나요?", "a date"),  # a day of the year
         ("연차휴가는 매년 며칠로 정해져 있나요?", "a duration"),  # a leave's days
         ("난민 생계비는 얼마나 받나요?", "an amount, not a fine"),
+        # a fee, a deposit, a scholarship, a pension asked is a sum; asked by age, a figure
+        ("한국에서 난민인정 신청을 할 때 내야 하는 수수료는 얼마인가요?", "an amount, not a fine"),
+        ("탈북민 임대아파트 보증금은 얼마예요?", "an amount, not a fine"),
+        ("재단 장학금은 한 학기에 얼마씩 나와요?", "an amount, not a fine"),
+        ("국민연금 특례는 몇 살부터 받나요?", "a figure"),
         ("몇 번째 조항인가요?", None),
         # a sentence's length asked with 이하 / 이상 is a duration, not a year
         ("뇌물을 받으면 몇 년 이하의 징역에 처해지나요?", "a duration"),
