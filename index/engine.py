@@ -1037,6 +1037,8 @@ class GroundIndex:
         a state the passage or its source names), or, for a name of two words or more but its kind
         and its states, those words close together in any order (`_holds_close`: "the 2020 law against
         'reactionary ideology'" for "the Reactionary Ideology Law")."""
+        if q.language == "ko":
+            return self._unheld_state_code(question, heads)
         if q.language != "en":
             return ""
         runs = [
@@ -1078,6 +1080,33 @@ class GroundIndex:
             ) or self._is_a_source(run, q, titles):
                 return ""
         return f"the collection holds no {_A_LEADING_THE.sub('', runs[0])}"
+
+    def _unheld_state_code(self, question: str, heads: Sequence[PassageRecord]) -> str:
+        """ "the collection holds no <state> <code>" when a Korean question names a state's own code by
+        the state and the code's kind ("북한 형법", "일본의 형법", "라오스 헌법": `_ko_state_code`) and
+        neither a source is that code (its title names the state and the code's kind in English,
+        `_STATE_CODES`) nor a candidate in another language than Korean writes the kind of code where
+        it or its source names that state (the Wikipedia article on North Korea's "The penal code is
+        based on ..."; "North Korea's constitution ..."); "" otherwise. A Korean source's title names
+        North Korea as what it is about, never as its owner (`_is_a_source`), so Korean passages tell
+        nothing here. The English form of such a question is read by `_unheld_instrument`."""
+        m = _ko_state_code().search(question)
+        if m is None:
+            return ""
+        state = _ko_state(m.group("state"))
+        forms = _STATE_CODES[m.group("kind")]
+        for record in self.backend.sources():
+            title = record.meta.title.casefold()
+            if state in countries_in(record.meta.title) and any(f in title for f in forms):
+                return ""
+        for head in heads:
+            text = head.passage.text
+            if has_hangul(text) or not any(f in text.casefold() for f in forms):
+                continue
+            title = self.backend.source_record(head.passage.source_id).meta.title
+            if state in countries_in(text) | countries_in(title):
+                return ""
+        return f"the collection holds no {m.group('state')} {m.group('kind')}"
 
     def _is_a_source(self, run: str, q: QuestionAnalysis, titles: TitleIndex) -> bool:
         """Whether a source's instrument name, or that of an instrument inside it ("Optional Protocol
@@ -3769,6 +3798,47 @@ def _ko_name_before_article() -> re.Pattern[str]:
         rf"(?:[가-힣A-Za-z·]+{_KO_KINDS}\s*(?:제\s*\d+\s*)?)?[가-힣A-Za-z·]+{_KO_KINDS})"
         r"\s*(?:상의?\s*)?(?:제\s*)?\d+\s*조"
     )
+
+
+# A state's own codes a Korean question may name by their kind ("북한 형법"), with the English words a
+# source's title or a passage names them by (`GroundIndex._unheld_state_code`)
+_STATE_CODES: Mapping[str, tuple[str, ...]] = {
+    "형법": ("criminal code", "penal code", "criminal law"),
+    "형사소송법": ("criminal procedure",),
+    "헌법": ("constitution",),
+    "민법": ("civil code", "civil law"),
+    "국적법": ("nationality law", "nationality act", "citizenship law", "law on nationality"),
+    "노동법": ("labor law", "labour law", "labor code", "labour code"),
+    "가족법": ("family law", "family code"),
+    "출입국관리법": ("immigration act", "immigration law", "entry and exit"),
+    "이민법": ("immigration act", "immigration law"),
+    "난민법": ("refugee act", "refugee law"),
+}
+
+
+@functools.cache
+def _ko_state_code() -> re.Pattern[str]:
+    """`_unheld_state_code`'s pattern: a country word (`korean_countries` but China and the United States;
+    북한) and a code's kind
+    (`_STATE_CODES`) alone after it ("북한 형법", "일본의 형법"; not "북한이탈주민법", "북한 인권법":
+    a South Korean law about North Korea), built on first use."""
+    # (not the states whose own laws the collection holds, China's and the United States', whose titles
+    # need not name them: "Title 8 ... Immigration and Nationality Act")
+    countries = sorted(
+        {*korean_countries(), "북한"} - {"한국", "대한민국", "남한", "중국", "미국"}, key=len, reverse=True
+    )
+    kinds = sorted(_STATE_CODES, key=len, reverse=True)
+    return re.compile(
+        rf"(?<![가-힣])(?P<state>{'|'.join(countries)})(?:의)?\s*(?P<kind>{'|'.join(kinds)})"
+        # (its particles after it: "형법에서", "헌법은", "형법상")
+        r"(?=(?:에서|에는|으로|상의|상|은|는|이|가|을|를|의|에|도|과|와|로|만)*(?![가-힣]))"
+    )
+
+
+def _ko_state(word: str) -> str:
+    """The country `countries_in` reads for a Korean country word (북한 -> "north korea", 라오스 ->
+    "laos")."""
+    return min(countries_in(word))
 
 
 # The provision a capitalised name runs on into ("the ROK Constitution Article 2", "Korean Refugee Act

@@ -1779,6 +1779,39 @@ def test_a_provision_of_an_instrument_the_collection_lacks_is_refused(
     )
 
 
+def test_a_korean_question_naming_a_code_of_a_state_the_collection_lacks_is_refused(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A Korean question naming a state's own code by the state and the code's kind ("북한 형법",
+    "일본의 형법") is refused when no source is that code and no candidate in another language writes
+    the kind where it names the state; a passage on North Korea writing its "penal code" keeps it, a
+    Korean law about North Koreans (북한이탈주민법) or the word after it ("형법학자") is no such name."""
+    files = {
+        "nk.txt": "North Korea\n\nThe penal code of North Korea punishes leaving the country without "
+        "permission with labour. " + _filler("border"),
+        "settle.txt": "제1조(목적)\n\n이 법은 북한이탈주민의 보호와 정착 지원에 관한 사항을 규정한다. "
+        + " ".join(f"제{n}조 이 법의 {n}번째 조항은 정착 지원의 절차 {n}을 정한다." for n in range(2, 30)),
+    }
+    manifest = (
+        "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+        "nk.txt,North Korea,Example,2024,https://example.org/n,test,CC BY,en\n"
+        'settle.txt,"북한이탈주민법 (North Korean Refugees Settlement Act)",'
+        "Example,2024,https://example.org/k,test,CC BY,ko\n"
+    )
+    idx = tiny_index_in(tmp_path_factory, "state-codes", files, manifest)
+
+    def absent(question: str) -> str:
+        return idx.score(Query(question, k=5)).absent
+
+    assert absent("북한 형법은 무단 출국을 어떻게 처벌하나요?") == ""
+    assert absent("북한 헌법에서 종교의 자유를 정한 조항은?") == "the collection holds no 북한 헌법"
+    assert absent("그럼 일본의 형법에서는 어떻게 돼요?") == "the collection holds no 일본 형법"
+    assert absent("북한이탈주민법 제1조는 무엇을 정하나요?") == ""
+    assert absent("북한 형법학자는 누구인가요?") == ""
+    answer = idx.search(Query("라오스 형법상 불법 입국은 어떻게 처벌되나요?"))
+    assert not answer.answered and answer.explanation is None and not answer.hits
+
+
 def test_a_korean_law_about_north_koreans_is_south_korea_s(tmp_path_factory: pytest.TempPathFactory) -> None:
     """A Korean source whose English title names North Korea only as what it is about ("North Korean
     Refugees ... Act") is the South Korean law a question names by its state ("the ROK's", "South
