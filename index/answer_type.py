@@ -248,12 +248,23 @@ PROVISION_WORDS = r"(?:articles?|sections?|paragraphs?|acts?|laws?|cases?|provis
 _KO_NUMBER_OF = (
     r"(?:(?<=[가-힣])\s+(?:수|숫자|인원수?)|(?:인원|위원|단어|회원|인구)수|숫자)(?:는|가|은|이)?\s*[?？]*\s*$"
 )
-# A length of time asked by its unit whatever follows ("몇 주 과정인가요", "몇 시간 걸려요", "몇 달까지",
-# "몇 주예요"; not "몇 주년", "몇 달째", an anniversary or an ordinal) or as years passed or lived ("몇 년이
-# 지나야", "몇 년 살아야", "몇 년까지", "몇 년제"; not "몇 년이에요", "몇 년 몇 월": a year)
+# A length of time asked by its unit, whatever else follows ("몇 주 과정인가요", "몇 시간 걸려요", "몇
+# 달까지", "몇 주예요"; not "몇 주년", "몇 달째", an anniversary or an ordinal, nor "몇 달 전에", "몇 주에서",
+# "몇 달러": a time, a state, dollars) or as years passed or to live ("몇 년이 지나야", "몇 년 살아야",
+# "몇 년까지", "몇 년제"; not "몇 년이에요", "몇 년 몇 월", "몇 년쯤에": a year; nor "몇 년 살다 돌아온
+# 분": a story the question tells)
 _KO_LENGTH_OF_TIME = (
-    r"몇\s*(?:개월|달|주|시간)(?!\s*(?:째|차|년|마다))"
-    r"|몇\s*년\s*(?:이\s*)?(?:지나|넘|까지|이나|살|만이|씩|정도|쯤|제(?=[인이예야입?？\s]|$))"
+    r"몇\s*(?:개월|달(?!러)|주|시간)(?!\s*(?:째|차|년|마다|전|후|뒤|에서|가))"
+    r"|몇\s*년\s*(?:이\s*)?(?:지나|넘|까지|이나|살(?:아야|면)|만이|씩|(?:정도|쯤)(?!\s*에)|"
+    r"제(?=[인이예야입?？\s]|$))"
+)
+# The lengths of time the typing knew when the stored answer models were fitted ("몇 개월이에요", "임기는
+# 몇 년인가요", "몇 년 이내"; `_KO_LENGTH_OF_TIME` came after: `profiled_type`)
+_KO_FITTED_LENGTH = (
+    r"몇\s*(?:개월|달|주|일|시간)\s*(?:이(?:에요|예요|죠|야|었|였|나|며|고|지)?|인|입니|짜리)"
+    r"|(?<![가-힣])(?:임기|기간|형기|징역|금고|복무|체류|거주|보호)[은는이가도의]?\s*(?:(?!해)[가-힣]+\s+)?"
+    r"몇\s*년(?!\s*(?:에|도|째|생))"
+    r"|몇\s*(?:년|개월|달|주|일|시간)\s*(?:간|동안|이내|안에|만에|이하|이상|미만|초과|의\s*(?:징역|금고|형))"
 )
 _COUNT_QUESTION = re.compile(
     r"\bhow\s+many\b"
@@ -294,18 +305,12 @@ _COUNT_QUESTION = re.compile(
     r"|\bat\s+what\s+age\b|\bhow\s+(?:old|wide|tall)\b"
     # a length of time asked as "몇 개월이에요", "임기는 몇 년인가요" (not "몇 년에": a year; nor "해는 몇
     # 년인가요": a year)
-    r"|몇\s*(?:개월|달|주|일|시간)\s*(?:이(?:에요|예요|죠|야|었|였|나|며|고|지)?|인|입니|짜리)"
-    r"|"
-    + _KO_LENGTH_OF_TIME
-    + r"|(?<![가-힣])(?:임기|기간|형기|징역|금고|복무|체류|거주|보호)[은는이가도의]?\s*(?:(?!해)[가-힣]+\s+)?"
-    r"몇\s*년(?!\s*(?:에|도|째|생))"
-    r"|몇\s*(?:살|세(?!대))"
+    r"|" + _KO_FITTED_LENGTH + r"|" + _KO_LENGTH_OF_TIME + r"|몇\s*(?:살|세(?!대))"
     r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구)"
     r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
     r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄|(?:오래\s*)?걸(?:리|려|릴|립|렸))"
     r"|多少|几(?:个|名|人|次|家|所|倍|成)|多久|几年"
-    r"|\bhow\s+long\b|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|몇\s*(?:년|개월|달|주|일|시간)\s*(?:간|동안|이내|안에|만에)|며칠"
-    r"|몇\s*(?:년|개월|달|주|일|시간)\s*(?:이하|이상|미만|초과|의\s*(?:징역|금고|형))|" + _KO_NUMBER_OF,
+    r"|\bhow\s+long\b|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|며칠|" + _KO_NUMBER_OF,
     re.IGNORECASE,
 )
 # A count of things ("how many people", "몇 곳"), not of time ("how many years", "몇 년"): a duration
@@ -343,7 +348,8 @@ _MONEY_WORDS = re.compile(
     r"\b(?:wages?|salar(?:y|ies)|fees?|prices?|budgets?|costs?|fines?|allowances?|compensation|rewards?|"
     r"grants?|subsid(?:y|ies)|payments?|charges?|charged?|pay|paid|money|income|earnings|bribes?|ransom)\b"
     r"|예산|비용|금액|임금|월급|급여|(?<!다)수당|생계비|보상금|포상금|지원금|위로금|벌금|과태료|정착금|기본금|가격|요금|보수|"
-    r"연봉|돈|수익|뇌물|몸값|수수료|보증금|장학금|상납금|연금|등록금|학비|임대료|월세|사례비",
+    r"연봉|돈|수익|뇌물|몸값|수수료|보증금|장학금|상납금|(?<!가택)(?<!가택 )연금|등록금|학비|임대료|"
+    r"월세|사례비",
     re.IGNORECASE,
 )
 # A fine asked for: a sum a statute imposes as a penalty answers it; asked for another sum (a grant, a
@@ -357,7 +363,8 @@ _NOT_FINE_SUMS = re.compile(
     r"\b(?:grants?|rewards?|wages?|salar(?:y|ies)|budgets?|allowances?|compensation|subsid(?:y|ies)|"
     r"income|earnings|revenues?|pensions?|bonus(?:es)?|stipends?|fees?|prices?|costs?|bribes?|ransom)\b"
     r"|위로금|포상금|보로금|지원금|정착금|기본금|가산금|장려금|보상금|임금|월급|급여|연봉|예산|생계비|(?<!다)수당|수익|"
-    r"비용|요금|가격|뇌물|몸값|수수료|보증금|장학금|상납금|연금|등록금|학비|임대료|월세|사례비",
+    r"비용|요금|가격|뇌물|몸값|수수료|보증금|장학금|상납금|(?<!가택)(?<!가택 )연금|등록금|학비|"
+    r"임대료|월세|사례비",
     re.IGNORECASE,
 )
 # a penalty right after the sum, within its clause ("5천만원 이하의 벌금", "五千元以上二万元以下罚款"; not
@@ -460,6 +467,8 @@ _DURATION_WORD_END = re.compile(r"(?:年|日|天|岁|hours?|days?|weeks?|months?
 # "How much does a broker charge?" asks an amount; "How much does consent matter?" does not.
 _HOW_MUCH_VERB = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 # A quantity question asking a length of time or a measure, never a sum ("How long is paid leave?")
+# a sum asked as such ("얼마씩", "how much"; not "얼마나 오래", "how much time")
+_SUM_ASKED = re.compile(r"얼마(?!\s*(?:나|동안|간|만|전|후|뒤))|\bhow\s+much\b(?!\s+time)", re.IGNORECASE)
 _NO_SUM = re.compile(
     r"\bhow\s+(?:long|old|far|often|tall|wide|high|deep)\b|얼마\s*(?:나\s*)?(?:동안|오래)|몇\s*(?:살|세(?!대))",
     re.IGNORECASE,
@@ -678,7 +687,9 @@ _OFFICE_HOLDER_EN = re.compile(
     r"|^\W*who\s+(?:now|currently|presently)\s+(?:holds|heads|chairs|leads|runs|serves\s+as)\b"
     # a post named, then now: "Who is the UN special rapporteur on torture right now?"
     r"|^\W*who\s+is\s+the\b[^?]{0,50}?\b(?:rapporteur|envoy|chair(?:man|person|woman)?|president|minister|"
-    r"director|ambassador|commissioner|secretary|judge|head)\b[^?]{0,40}?\b(?:right\s+now|now|currently|today|"
+    r"director|ambassador|commissioner|secretary|judge|head)\b"
+    # (no clause between: not "Who is the minister that the Act now requires to report?")
+    r"(?:(?!\b(?:that|who|whom|which|under|by|whose)\b)[^?]){0,40}?\b(?:right\s+now|now|currently|today|"
     r"at\s+present)\b"
     r"|^\W*who\s+was\s+(?:appointed|elected|named)\b"
     r"|^\W*who\s+held\b"
@@ -689,15 +700,18 @@ _OFFICE_HOLDER_EN = re.compile(
 )
 _POSTS_KO = r"장관|위원장|이사장|대사|보고관|대통령|총장|센터장|대표|의장|회장|소장|원장|특사|임명된\s*사람"
 _OFFICE_HOLDER_KO = re.compile(
-    rf"(?:초대|처음|최초|현재|지금|역대|후임|전임|(?<![가-힣])현(?=\s))[^?]{{0,30}}?(?:{_POSTS_KO})[^?]{{0,10}}?누(?:구|가(?!\s*(?:임명|위촉|선출|추천|정하|되|맡게)))"
+    rf"(?:초대|처음|최초|현재|지금|역대|후임|전임|(?<![가-힣])현(?=\s)(?!\s*(?:규정|법|제도|행|재)))[^?]{{0,30}}?(?:{_POSTS_KO})[^?]{{0,10}}?누(?:구|가(?!\s*(?:임명|위촉|선출|추천|정하|되|맡게)))"
     rf"|(?:{_POSTS_KO})[^?]{{0,10}}?(?:누구였|누가\s*맡았)"
     # the post first, then now: "북한인권재단 이사장 지금 누구야?"
     rf"|(?:{_POSTS_KO})(?![국관단])[^?]{{0,6}}?(?:현재|지금)\s*누(?:구|가)"
     # now, then whoever holds the post: "지금 그 위원장을 맡고 있는 사람은 누구인가요?", "지금 그 자리에
     # 임명되어 있는 사람은 누구인가요?"
-    r"|(?:현재|지금)[^?]{0,30}?(?:맡고|임명되어|위촉되어|재임하고)\s*있는\s*(?:사람|분)(?:[은는이가]?\s*누구|의\s*이름)"
-    # the name of the post's holder: "서울사무소 소장 이름이 뭐예요?"
-    rf"|(?:{_POSTS_KO})(?![국관단])\s*(?:의\s*)?이름[은는이]?\s*(?:뭐|무엇)"
+    # (the post or the place named: not "지금 신변보호를 맡고 있는 사람은 누구인가요?", a law's post)
+    rf"|(?:현재|지금)[^?]{{0,30}}?(?:{_POSTS_KO}|자리|직)[^?]{{0,8}}?(?:맡고|임명되어|위촉되어|재임하고)\s*있는\s*"
+    r"(?:사람|분)(?:[은는이가]?\s*누구|의\s*이름)"
+    # the name of the post's holder, the post a word of its own: "서울사무소 소장 이름이 뭐예요?" (not
+    # "회의장 이름이 뭐예요?", a room)
+    rf"|(?<![가-힣])(?:{_POSTS_KO})(?![국관단])\s*(?:의\s*)?이름[은는이]?\s*(?:뭐|무엇)"
 )
 # who holds it now, said as such: "센터장은 지금 누가 맡고 있어? 이름 알려줘" (not "위원장은 누가 맡고
 # 있나요?", which a law answers with a post: "위원장은 교육부장관이 되고"; nor 대사관, 의장국)
@@ -823,7 +837,8 @@ def _asked_type(question: str) -> AnswerType | None:
         if dated:
             return "a figure"
         if _DURATION_QUESTION.search(question):
-            return "a duration"
+            # (asked beside a sum, "한 달에 얼마씩, 최대 몇 개월까지", a figure)
+            return "a figure" if _asks_money(question) and _SUM_ASKED.search(question) else "a duration"
         if _COUNT_ONLY.search(question):
             return "a count"
         # (a length of time or a measure is no sum, whatever it names: "How long is paid maternity
@@ -908,6 +923,8 @@ def profiled_type(question: str, asked: AnswerType | None) -> AnswerType | None:
     if asked == "a date":
         return asked if _DATE_QUESTION.search(question) else None
     stripped = _SINCE_FIT.sub(" ", question)
+    if not re.search(_KO_FITTED_LENGTH, stripped):
+        stripped = re.sub(_KO_LENGTH_OF_TIME, " ", stripped)
     quantity = _COUNT_QUESTION.search(stripped) or (
         _HOW_MUCH_VERB.search(stripped) and _AMOUNT_WORDS.search(stripped)
     )

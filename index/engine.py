@@ -1091,7 +1091,10 @@ class GroundIndex:
         North Korea as what it is about, never as its owner (`_is_a_source`), so Korean passages tell
         nothing here. The English form of such a question is read by `_unheld_instrument`."""
         m = _ko_state_code().search(question)
-        if m is None:
+        if m is None or (m.group("state") == "북한" and m.group("kind") in ("난민법", "이민법")):
+            return ""  # (a law about North Korean refugees, "미국 북한 난민법", is no code of North Korea's)
+        if _HELD_STATE_CODE.search(question) or (m.group("of") and question.startswith("상", m.end())):
+            # ("대한민국 헌법에서 북한의 헌법상 지위는?": the held code, North Korea's status under it)
             return ""
         state = _ko_state(m.group("state"))
         forms = _STATE_CODES[m.group("kind")]
@@ -3829,10 +3832,18 @@ def _ko_state_code() -> re.Pattern[str]:
     )
     kinds = sorted(_STATE_CODES, key=len, reverse=True)
     return re.compile(
-        rf"(?<![가-힣])(?P<state>{'|'.join(countries)})(?:의)?\s*(?P<kind>{'|'.join(kinds)})"
+        rf"(?<![가-힣])(?P<state>{'|'.join(countries)})(?P<of>의)?\s*(?P<kind>{'|'.join(kinds)})"
         # (its particles after it: "형법에서", "헌법은", "형법상")
         r"(?=(?:에서|에는|으로|상의|상|은|는|이|가|을|를|의|에|도|과|와|로|만)*(?![가-힣]))"
     )
+
+
+# A code of a state whose laws the collection holds, named in a Korean question beside another state's
+# ("대한민국 헌법", "중국 형법", "미국의 이민법": `GroundIndex._unheld_state_code`)
+_HELD_STATE_CODE = re.compile(
+    r"(?<![가-힣])(?:대한민국|한국|남한|중국|미국)(?:의)?\s*"
+    rf"(?:{'|'.join(sorted(_STATE_CODES, key=len, reverse=True))})"
+)
 
 
 def _ko_state(word: str) -> str:

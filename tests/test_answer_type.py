@@ -81,6 +81,7 @@ from index.question import analyze_question
         ("탈북민 임대아파트 보증금은 얼마예요?", "an amount, not a fine"),
         ("재단 장학금은 한 학기에 얼마씩 나와요?", "an amount, not a fine"),
         ("국민연금 특례는 몇 살부터 받나요?", "a figure"),
+        ("가택연금된 사람은 몇 명인가요?", "a count"),  # house arrest, no pension
         ("몇 번째 조항인가요?", None),
         # a sentence's length asked with 이하 / 이상 is a duration, not a year
         ("뇌물을 받으면 몇 년 이하의 징역에 처해지나요?", "a duration"),
@@ -96,6 +97,14 @@ from index.question import analyze_question
         ("북한의 무상 의무교육은 몇 년제인가요?", "a duration"),
         ("남북정상회담 몇 주년인가요?", None),
         ("그 재단은 몇 년 몇 월에 출범했나요?", None),
+        # nor a time, a state, dollars, or a story the question tells
+        ("몇 달 전에 한국에 왔는데 정착금 신청할 수 있나요?", None),
+        ("그 법은 몇 년쯤에 만들어졌어요?", None),
+        ("미국은 몇 주에서 사형제를 유지하나요?", None),
+        ("북한에서 몇 년 살다 돌아오신 분도 정착금을 받을 수 있나요?", None),
+        ("탈북 브로커에게 보통 몇 달러를 줘요?", "a figure"),
+        # asked beside a sum, a figure
+        ("그 생계비는 한 달에 얼마씩, 최대 몇 개월까지 받을 수 있나요?", "a figure"),
         ("한국이 고문방지협약을 비준한 건 몇 년이었나요?", None),
         # "몇 년인가요?" as often asks a year ("가입한 해는 몇 년인가요?") as a term: no type
         ("북한이 NPT에서 탈퇴한 해는 몇 년인가요?", None),
@@ -498,7 +507,8 @@ def test_the_question_profile_reads_a_finer_type_as_a_figure() -> None:
     questions = {
         "임기는 몇 년인가요?": ("a duration", "a figure"),
         "심사는 보통 얼마나 걸리나요?": ("a duration", None),
-        "하나원 교육은 몇 주 과정인가요?": ("a duration", "a figure"),
+        "하나원 교육은 몇 주 과정인가요?": ("a duration", None),  # (a form typed since: untyped)
+        "보호기간은 몇 개월이에요?": ("a duration", "a figure"),
         "What is the unemployment rate?": ("a percentage", None),
         "What percentage of arrivals are women?": ("a percentage", "a figure"),
         "In what year was it founded?": ("a date", "a date"),
@@ -927,6 +937,11 @@ def test_a_frequency_question_is_answered_by_a_rate_or_an_interval(text: str, he
         ("유엔 북한인권 서울사무소 소장 이름이 뭐예요?", True),  # the holder's name
         ("현행법상 위원장은 누가 되나요?", False),
         ("대사관 이름이 뭐예요?", False),
+        ("남북 정상회담 회의장 이름이 뭐예요?", False),  # a room, not its 의장
+        ("지금 탈북민 신변보호를 맡고 있는 사람은 누구인가요?", False),  # no post: a law's officer
+        ("현 규정상 위원장은 누구예요?", False),
+        ("Who is the minister that the Act now requires to report to the National Assembly?", False),
+        ("Who is the judge who decides asylum appeals today?", False),
         ("Who is protected now under the law?", False),
         ("Who is the head of state?", False),
         ("Who serves as chair?", False),

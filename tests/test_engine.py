@@ -1807,7 +1807,14 @@ def test_a_korean_question_naming_a_code_of_a_state_the_collection_lacks_is_refu
     assert absent("북한 헌법에서 종교의 자유를 정한 조항은?") == "the collection holds no 북한 헌법"
     assert absent("그럼 일본의 형법에서는 어떻게 돼요?") == "the collection holds no 일본 형법"
     assert absent("북한이탈주민법 제1조는 무엇을 정하나요?") == ""
-    assert absent("북한 형법학자는 누구인가요?") == ""
+    assert absent("일본 형법학자는 누구인가요?") == ""
+    # North Korea's status under the held code, and a law about North Korean refugees, are no such name
+    for question in (
+        "대한민국 헌법에서 북한의 헌법상 지위를 정한 조항은?",
+        "북한의 헌법상 지위는 무엇인가요?",
+        "미국 북한 난민법에 따르면 탈북민이 미국에 난민으로 갈 수 있나요?",
+    ):
+        assert not absent(question).startswith("the collection holds no"), question
     answer = idx.search(Query("라오스 형법상 불법 입국은 어떻게 처벌되나요?"))
     assert not answer.answered and answer.explanation is None and not answer.hits
 
