@@ -38,6 +38,8 @@ import re
 from collections.abc import Collection
 from typing import Literal
 
+from index.instruments import places_in
+
 
 def _led(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`pattern` compiled behind a lookahead `first` that admits every character one of its matches
@@ -63,6 +65,8 @@ AnswerType = Literal[
     "a birth",
     "a penalty",
     "a phone number or e-mail address",
+    "a document or case number",
+    "a place",
 ]
 
 # A question for when or where a person was born ("When was Kim Jong-un born?", "Where was he born?",
@@ -204,6 +208,60 @@ def _phone_in(text: str) -> bool:
             continue
         return True
     return False
+
+
+# A question for a document's symbol or a court case's number ("What's the UN document symbol of that
+# resolution?", "그 결의의 공식 문서 번호는 무엇인가요?", "대법원 판례 번호가 뭐예요?", "사건번호까지 알려
+# 주세요") asks for "a document or case number": a passage writing one (a UN symbol, "A/RES/78/218",
+# "CEDAW/C/CHN/CO/9"; a Korean court's case number, "2012두12345", "96누1221"; "Case No. 12"). Reports
+# and laws name resolutions and rulings far more often than they cite them so; a resolution's number as
+# its name ("결의 번호", "Resolution 1992/54") is not asked here.
+_DOCUMENT_NUMBER_QUESTION = re.compile(
+    r"\b(?:document|UN)\s+(?:symbols?|numbers?)\b"
+    r"|\b(?:case|docket|file)\s+(?:numbers?|no\.)|문서\s*번호|사건\s*번호|판례\s*번호|판결\s*번호|文号|案号",
+    re.IGNORECASE,
+)
+_DOCUMENT_NUMBER = re.compile(
+    # a UN document symbol: a body's letters, then parts joined by slashes, one of them a number
+    r"\b(?:A|E|S|ST|CCPR|CAT|CRC|CEDAW|CERD|CMW|CED|CRPD|HRC|E/CN\.4)(?:/[A-Z0-9.]+)*/\d[\w.]*\b"
+    # a Korean court's case number: the year, the kind of case, its number
+    r"|(?<![\d가-힣])(?:19|20)?\d{2}\s?(?:두|도|다|누|구합|구단|헌마|헌바|헌가|노|고단|고합|므|스)\s?\d{1,6}(?!\d)"
+    r"|\b(?i:case|docket|application)\s+(?i:no)\.?\s*\d"
+)
+
+
+# A question for where a body or a place is ("Where is Hanawon located?", "In which city is the court
+# based?", "하나원은 어느 지역에 있나요?", "본부는 어디에 있나요?", "소재지가 어디예요?") asks for "a
+# place": a passage naming one, a country (`countries_in`), a place after "in" or "at" ("at The Hague",
+# "based in San José") or a Korean province or city ("경기도 안성시"). A law that sets a body up says
+# who runs it, not where it stands. Not "Where are people held when ...?" (a kind of facility answers
+# it) nor "어디에 신청해야 하나요?" (an office).
+_PLACE_QUESTION = re.compile(
+    r"\bwhere\s+(?:is|are|was|were)\b[^?]{0,80}?\b(?:located|based|headquartered|situated|seated)\b"
+    r"|\bin\s+(?:which|what)\s+(?:city|country|province|town|region|county)\s+(?:is|are|was|were)\b[^?]{0,60}?"
+    r"\b(?:located|based|headquartered|situated)\b"
+    r"|\bwhere\s+(?:is|are)\s+(?:the\s+)?[^?]{0,60}?\b(?:headquarters|seat)\b"
+    r"|어느\s*(?:지역|도시|나라|지방|동네)에\s*(?:있|위치)|(?<![가-힣])어디에\s*(?:있(?:나요|어요|어|습니까|죠|는지|는데)|위치)"
+    r"|(?:소재지|위치)(?:가|는|한\s*곳은)?\s*(?:어디|어느)",
+    re.IGNORECASE,
+)
+# where a text says something ("그런 규정이 어디에 있나요?", "Where is that stated?"): no place
+_NOT_A_PLACE_ASKED = re.compile(
+    r"(?:규정|조항|조문|내용|근거|자료|통계|정보|기록|말|얘기|설명|언급|답|출처)[이가은는도]?\s*(?:\S+\s+)?어디"
+)
+_PLACE_EN = re.compile(
+    r"\b(?:in|at|near|based\s+in|located\s+in|headquartered\s+in|seat\s+(?:of|in|at))\s+(?:the\s+)?"
+    # (not a provision, a month or a phrase: "in Article 5", "in March", "in Accordance with")
+    r"(?!(?:Articles?|Sections?|Chapters?|Parts?|Paragraphs?|Annex|Schedule|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Accordance|Addition|Particular|Order|"
+    r"Force|Case)\b)(?:[A-Z][a-zà-ÿ]+(?:[\s-][A-Z][a-zà-ÿ]+)*)(?=[\s,.;:)]|$)"
+)
+_NOT_A_PLACE_KO = re.compile(r"북한\s*이탈\s*주민|북한\s*주민|탈북")
+_PLACE_KO = re.compile(
+    r"(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충청|충북|충남|전라|전북|전남|경상|경북|경남|제주)"
+    r"(?:특별시|광역시|특별자치시|특별자치도|도|시)?(?![가-힣])"
+    r"|[가-힣]{1,4}(?:특별시|광역시|특별자치시|특별자치도)(?![가-힣])|(?<![가-힣])[가-힣]{2,3}[시군](?=\s|에|의|,)"
+)
 
 
 # How often something happens ("How often must the plan be drawn up?", "1년에 몇 번 회의를 여나요?",
@@ -811,11 +869,19 @@ def _asked_type(question: str) -> AnswerType | None:
     event ("When did ...?", "언제 ...됐나요?"), "a frequency" for how often ("how often", "1년에 몇 번",
     "주기": `_FREQUENCY_QUESTION`), "a sentence" for the sentence or verdict a court gave ("What prison
     sentence did X receive?": `_SENTENCE_QUESTION`), "a phone number or e-mail address" for a number to call
-    or an address to write to (`_PHONE_QUESTION`; read first: "전화번호가 몇 번이에요?" asks no count), None
-    for any other question. A question asking both ("how many, and in what year?", "how many, and what
-    percentage?") asks for a figure."""
+    or an address to write to (`_PHONE_QUESTION`; read first: "전화번호가 몇 번이에요?" asks no count), "a
+    document or case number" for a UN document's symbol or a court case's number
+    (`_DOCUMENT_NUMBER_QUESTION`), "a place" for where a body or a place is ("하나원은 어느 지역에 있나요?":
+    `_PLACE_QUESTION`), None for any other question. A question asking both ("how many, and in
+    what year?", "how many, and what percentage?") asks for a figure."""
     if _PHONE_QUESTION.search(question):
         return "a phone number or e-mail address"
+    if _DOCUMENT_NUMBER_QUESTION.search(question):
+        return "a document or case number"
+    if _PLACE_QUESTION.search(question) and not (
+        _COUNT_QUESTION.search(question) or _NOT_A_PLACE_ASKED.search(question)
+    ):
+        return "a place"
     dated = _asks_date(question)
     if _KO_DAY_OF_YEAR.search(question):
         # (its 며칠 is no number of days)
@@ -973,6 +1039,13 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
         return _BIRTH.search(text) is not None
     if kind == "a penalty":
         return _PENALTY.search(text) is not None
+    if kind == "a place":
+        # (a country as a place, not in a word for its people: "North Korean defectors", 북한이탈주민)
+        return bool(
+            places_in(_NOT_A_PLACE_KO.sub(" ", text)) or _PLACE_EN.search(text) or _PLACE_KO.search(text)
+        )
+    if kind == "a document or case number":
+        return _DOCUMENT_NUMBER.search(text) is not None
     if kind == "a phone number or e-mail address":
         return _phone_in(text)
     if kind == "an amount":

@@ -1295,3 +1295,71 @@ def test_a_number_to_call_is_told_by_a_passage_that_writes_one() -> None:
         "북한이탈주민지원재단은 탈북민에 대한 상담을 한다.",
     ):
         assert not holds_type(other, PHONE), other
+
+
+DOCUMENT = "a document or case number"
+
+
+def test_a_document_s_symbol_or_a_case_number_asked_is_answered_by_one() -> None:
+    """A question for a UN document's symbol or a court case's number is answered by a passage writing
+    one, not by one naming the resolution or the ruling; a resolution's number as its name, a symbol in
+    another sense, a count of cases ask none."""
+    for question in (
+        "What's the UN document symbol of that resolution?",
+        "그 결의의 공식 문서 번호는 무엇인가요?",
+        "난민 인정 요건인 '박해'의 의미를 정리한 대법원 판례 번호가 뭐예요?",
+        "그 정의를 해석한 대법원 판례도 있나요? 사건번호까지 알려 주세요.",
+        "What is the case number of the Supreme Court ruling?",
+    ):
+        assert asked_type(question) == DOCUMENT, question
+    for question in (
+        "파리원칙은 어떤 결의로 채택되었는지 결의 번호를 알려 주십시오.",
+        "What is the symbol of the UN?",
+        "How many cases were filed?",
+    ):
+        assert asked_type(question) != DOCUMENT, question
+    for text in (
+        "The General Assembly adopted resolution A/RES/78/218 on 19 December 2023.",
+        "See the concluding observations, CEDAW/C/CHN/CO/9.",
+        "대법원 1996. 11. 12. 선고 96누1221 판결",
+        "Case no. 12 of the tribunal",
+    ):
+        assert holds_type(text, DOCUMENT), text
+    for text in (
+        "The General Assembly adopted a resolution on North Korea in December 2023.",
+        "Resolution 1992/54 adopted the Paris Principles.",
+        "In 2023 there were 12 cases, and/or 3 appeals.",
+        "제2조 제3항",
+    ):
+        assert not holds_type(text, DOCUMENT), text
+
+
+def test_where_a_body_is_asked_is_answered_by_a_passage_naming_a_place() -> None:
+    """ "Where is Hanawon located?" is not answered by the law setting the centre up, which names no
+    place; "at The Hague", "based in San José", a country, a Korean province or city answer it. Where a
+    text says something, or where people are held, asks no place."""
+    for question in (
+        "탈북민 정착지원시설인 하나원은 어느 지역에 있나요?",
+        "하나원은 어디에 있어요?",
+        "Where is Hanawon, South Korea's resettlement center, located?",
+        "In which city is the Inter-American Court based?",
+    ):
+        assert asked_type(question) == "a place", question
+    for question in (
+        "그런 규정이 어디에 있나요?",
+        "Where are people held when they cannot be deported at once?",
+        "보호신청은 어디에 해야 하나요?",
+    ):
+        assert asked_type(question) != "a place", question
+    for text in (
+        "The seat of the Court shall be established at The Hague in the Netherlands.",
+        "Along with the Inter-American Court of Human Rights, based in San José,",
+        "하나원은 경기도 안성시에 있다.",
+    ):
+        assert holds_type(text, "a place"), text
+    for text in (
+        "통일부장관은 북한이탈주민의 보호 및 정착지원을 위하여 정착지원시설을 설치ㆍ운영한다.",
+        "as set out in Article 5 of the Convention, in March 2023",
+        "North Korean defectors said so.",
+    ):
+        assert not holds_type(text, "a place"), text
