@@ -225,17 +225,21 @@ _DOCUMENT_NUMBER = re.compile(
     # a UN document symbol: a body's letters, then parts joined by slashes, one of them a number
     r"\b(?:A|E|S|ST|CCPR|CAT|CRC|CEDAW|CERD|CMW|CED|CRPD|HRC|E/CN\.4)(?:/[A-Z0-9.]+)*/\d[\w.]*\b"
     # a Korean court's case number: the year, the kind of case, its number
-    r"|(?<![\d가-힣])(?:19|20)?\d{2}\s?(?:두|도|다|누|구합|구단|헌마|헌바|헌가|노|고단|고합|므|스)\s?\d{1,6}(?!\d)"
+    r"|(?<![\d가-힣])(?:19|20)?\d{2}\s?(?:두|도|다|누|구합|구단|가합|가단|나|마|노|고단|고합|므|스|허)\s?\d{3,6}(?![\d가-힣])"
+    r"|(?<![\d가-힣])(?:19|20)?\d{2}\s?헌[가마바라사아]\s?\d{1,6}(?!\d)"
+    # a Chinese document number ("法释〔2016〕28号")
+    r"|〔\d{4}〕\s*\d+\s*号"
     r"|\b(?i:case|docket|application)\s+(?i:no)\.?\s*\d"
 )
 
 
 # A question for where a body or a place is ("Where is Hanawon located?", "In which city is the court
 # based?", "하나원은 어느 지역에 있나요?", "본부는 어디에 있나요?", "소재지가 어디예요?") asks for "a
-# place": a passage naming one, a country (`countries_in`), a place after "in" or "at" ("at The Hague",
-# "based in San José") or a Korean province or city ("경기도 안성시"). A law that sets a body up says
-# who runs it, not where it stands. Not "Where are people held when ...?" (a kind of facility answers
-# it) nor "어디에 신청해야 하나요?" (an office).
+# place": a passage naming one, a country (`places_in`; in Korean text, a country in a locative,
+# "중국에서", not inside a name such as 북한인권재단), a place after "in" or "at" ("at The Hague",
+# "based in San José") or a Korean province or metropolitan city ("경기도", "서울에"). A law that sets a
+# body up says who runs it, not where it stands. Where a text says something asks no place
+# (`_NOT_A_PLACE_ASKED`: "그런 규정이 어디에 있나요?", "Where is the relevant article located?").
 _PLACE_QUESTION = re.compile(
     r"\bwhere\s+(?:is|are|was|were)\b[^?]{0,80}?\b(?:located|based|headquartered|situated|seated)\b"
     r"|\bin\s+(?:which|what)\s+(?:city|country|province|town|region|county)\s+(?:is|are|was|were)\b[^?]{0,60}?"
@@ -245,22 +249,38 @@ _PLACE_QUESTION = re.compile(
     r"|(?:소재지|위치)(?:가|는|한\s*곳은)?\s*(?:어디|어느)",
     re.IGNORECASE,
 )
-# where a text says something ("그런 규정이 어디에 있나요?", "Where is that stated?"): no place
 _NOT_A_PLACE_ASKED = re.compile(
-    r"(?:규정|조항|조문|내용|근거|자료|통계|정보|기록|말|얘기|설명|언급|답|출처)[이가은는도]?\s*(?:\S+\s+)?어디"
+    r"(?:규정|조항|조문|내용|근거|자료|통계|정보|기록|말|얘기|설명|언급|답|출처|문서|원문|전문|정의|기준|책임|원인|이유|"
+    r"차이|핵심|문제|양식|서류|제\s*\d+\s*조)[이가은는도]?\s*(?:\S+\s+)?어디"
+    r"|\bwhere\s+(?:is|are)\s+(?:the\s+|that\s+|this\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:provisions?|articles?|sections?|"
+    r"clauses?|definitions?|principles?|rules?|information|data|texts?|problems?|burden|penalt(?:y|ies))\b",
+    re.IGNORECASE,
 )
 _PLACE_EN = re.compile(
-    r"\b(?:in|at|near|based\s+in|located\s+in|headquartered\s+in|seat\s+(?:of|in|at))\s+(?:the\s+)?"
-    # (not a provision, a month or a phrase: "in Article 5", "in March", "in Accordance with")
+    r"\b(?:in|at|near|based\s+in|located\s+in|headquartered\s+in)\s+(?:the\s+)?"
+    # (not a provision, a month, a body, an instrument or a phrase: "in Article 5", "in March", "in the
+    # Rules", "in the Assembly", "in Accordance with"; nor a person's, "in Kim Jong Un's speech")
     r"(?!(?:Articles?|Sections?|Chapters?|Parts?|Paragraphs?|Annex|Schedule|January|February|March|April|"
     r"May|June|July|August|September|October|November|December|Accordance|Addition|Particular|Order|"
-    r"Force|Case)\b)(?:[A-Z][a-zà-ÿ]+(?:[\s-][A-Z][a-zà-ÿ]+)*)(?=[\s,.;:)]|$)"
+    r"Force|Case|Rules?|Persons?|States?|Party|Parties|Charter|Conventions?|Covenants?|Statute|Courts?|"
+    r"Assembly|Committees?|Conference|Reports?|Department|Ministry|Law|Acts?|English|Korean|Chinese|"
+    r"Congress|Council|Commission|Office|Government|Protocol|Public|Population|Earth|Human|Washington\s+Post)\b)"
+    r"(?:[A-Z][a-zà-ÿ]++(?:[\s-][A-Z][a-zà-ÿ]++)*+)(?=[\s,.;:)]|$)(?!['’]s)"
 )
-_NOT_A_PLACE_KO = re.compile(r"북한\s*이탈\s*주민|북한\s*주민|탈북")
+_HANGUL = re.compile(r"[가-힣]")
+_KO_COUNTRY_WORDS = (
+    r"북한|남한|한국|대한민국|중국|일본|러시아|몽골|베트남|태국|라오스|캄보디아|미얀마|미국|영국|프랑스|독일|캐나다|"
+    r"필리핀|인도네시아|네덜란드|스위스"
+)
 _PLACE_KO = re.compile(
-    r"(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충청|충북|충남|전라|전북|전남|경상|경북|경남|제주)"
-    r"(?:특별시|광역시|특별자치시|특별자치도|도|시)?(?![가-힣])"
-    r"|[가-힣]{1,4}(?:특별시|광역시|특별자치시|특별자치도)(?![가-힣])|(?<![가-힣])[가-힣]{2,3}[시군](?=\s|에|의|,)"
+    # a country in a locative ("중국에서", "북한 내", "한국으로"), not in a name (북한인권재단, 한국어)
+    rf"(?<![가-힣])(?:{_KO_COUNTRY_WORDS})(?:에서|에|으로|로|\s*(?:안|내|밖|국내|국외)(?![가-힣]))"
+    # a province or a metropolitan city, alone or before its particle ("서울에", "경기도의")
+    r"|(?<![가-힣])(?:(?:서울|부산|대구|인천|광주|대전|울산|세종|제주|평양|헤이그|제네바|뉴욕|베이징|선양|단둥|옌지|연길|"
+    r"방콕)(?:특별시|광역시|특별자치시|특별자치도|직할시|시)?"
+    # (a province with its 도: 경기 alone is "the economy")
+    r"|(?:경기|강원|충청북|충청남|전라북|전라남|경상북|경상남|충북|충남|전북|전남|경북|경남)도)"
+    r"(?=에서|에|의|으로|로|은|는|이|가|(?![가-힣]))"
 )
 
 
@@ -876,8 +896,10 @@ def _asked_type(question: str) -> AnswerType | None:
     what year?", "how many, and what percentage?") asks for a figure."""
     if _PHONE_QUESTION.search(question):
         return "a phone number or e-mail address"
-    if _DOCUMENT_NUMBER_QUESTION.search(question):
-        return "a document or case number"
+    if _DOCUMENT_NUMBER_QUESTION.search(question) and not (
+        _COUNT_QUESTION.search(question) or _asks_date(question)
+    ):
+        return "a document or case number"  # (a count or a date asked of one is asked below)
     if _PLACE_QUESTION.search(question) and not (
         _COUNT_QUESTION.search(question) or _NOT_A_PLACE_ASKED.search(question)
     ):
@@ -1040,10 +1062,11 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
     if kind == "a penalty":
         return _PENALTY.search(text) is not None
     if kind == "a place":
-        # (a country as a place, not in a word for its people: "North Korean defectors", 북한이탈주민)
-        return bool(
-            places_in(_NOT_A_PLACE_KO.sub(" ", text)) or _PLACE_EN.search(text) or _PLACE_KO.search(text)
-        )
+        # (a country as a place, not in a word for its people, "North Korean defectors"; in Korean
+        # text, only in a locative: `_PLACE_KO`)
+        if _PLACE_EN.search(text) or _PLACE_KO.search(text):
+            return True
+        return not _HANGUL.search(text) and bool(places_in(text))
     if kind == "a document or case number":
         return _DOCUMENT_NUMBER.search(text) is not None
     if kind == "a phone number or e-mail address":

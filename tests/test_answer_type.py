@@ -1312,16 +1312,20 @@ def test_a_document_s_symbol_or_a_case_number_asked_is_answered_by_one() -> None
         "What is the case number of the Supreme Court ruling?",
     ):
         assert asked_type(question) == DOCUMENT, question
+    assert asked_type("How many case numbers were assigned?") == "a count"  # a count asked of them
+    assert asked_type("사건번호 96누1221 판결은 언제 선고되었나요?") == "a date"
     for question in (
         "파리원칙은 어떤 결의로 채택되었는지 결의 번호를 알려 주십시오.",
         "What is the symbol of the UN?",
-        "How many cases were filed?",
     ):
         assert asked_type(question) != DOCUMENT, question
     for text in (
         "The General Assembly adopted resolution A/RES/78/218 on 19 December 2023.",
         "See the concluding observations, CEDAW/C/CHN/CO/9.",
         "대법원 1996. 11. 12. 선고 96누1221 판결",
+        "2019가합12345",
+        "2014헌라1",
+        "法释〔2016〕28号",
         "Case no. 12 of the tribunal",
     ):
         assert holds_type(text, DOCUMENT), text
@@ -1330,14 +1334,16 @@ def test_a_document_s_symbol_or_a_case_number_asked_is_answered_by_one() -> None
         "Resolution 1992/54 adopted the Paris Principles.",
         "In 2023 there were 12 cases, and/or 3 appeals.",
         "제2조 제3항",
+        "북위 38도 15분",
     ):
         assert not holds_type(text, DOCUMENT), text
 
 
 def test_where_a_body_is_asked_is_answered_by_a_passage_naming_a_place() -> None:
     """ "Where is Hanawon located?" is not answered by the law setting the centre up, which names no
-    place; "at The Hague", "based in San José", a country, a Korean province or city answer it. Where a
-    text says something, or where people are held, asks no place."""
+    place; "at The Hague", "based in San José", a country (in Korean text, in a locative), a Korean
+    province or city answer it; a name holding a country, a word ending in 시 or 군, a body after "in"
+    do not. Where a text says something asks no place."""
     for question in (
         "탈북민 정착지원시설인 하나원은 어느 지역에 있나요?",
         "하나원은 어디에 있어요?",
@@ -1347,19 +1353,26 @@ def test_where_a_body_is_asked_is_answered_by_a_passage_naming_a_place() -> None
         assert asked_type(question) == "a place", question
     for question in (
         "그런 규정이 어디에 있나요?",
-        "Where are people held when they cannot be deported at once?",
-        "보호신청은 어디에 해야 하나요?",
+        "그 문서는 어디에 있나요?",
+        "제5조는 어디에 있나요?",
+        "Where is the relevant article located?",
     ):
         assert asked_type(question) != "a place", question
     for text in (
         "The seat of the Court shall be established at The Hague in the Netherlands.",
         "Along with the Inter-American Court of Human Rights, based in San José,",
         "하나원은 경기도 안성시에 있다.",
+        "하나원은 서울에 있다.",
+        "탈북민이 중국에서 체포되었다.",
     ):
         assert holds_type(text, "a place"), text
     for text in (
         "통일부장관은 북한이탈주민의 보호 및 정착지원을 위하여 정착지원시설을 설치ㆍ운영한다.",
         "as set out in Article 5 of the Convention, in March 2023",
         "North Korean defectors said so.",
+        "통일부장관은 북한인권재단을 설립한다.",  # a country in a name, not a place
+        "이 영 시행당시 재실시하는 북한군",
+        "세계대전 이후 경기 침체",
+        "as set out in the Rules of Procedure, in Kim Jong Un's speech",
     ):
         assert not holds_type(text, "a place"), text

@@ -1779,6 +1779,13 @@ def test_a_provision_of_an_instrument_the_collection_lacks_is_refused(
     )
 
 
+# A Korean law about North Koreans, its articles written inline (only article 1 stands as a heading)
+_SETTLEMENT_ACT = (
+    "제1조(목적)\n\n이 법은 북한이탈주민의 보호와 정착 지원에 관한 사항을 규정한다. "
+    + " ".join(f"제{n}조 이 법의 {n}번째 조항은 정착 지원의 절차 {n}을 정한다." for n in range(2, 30))
+)
+
+
 def test_a_korean_question_naming_a_code_of_a_state_the_collection_lacks_is_refused(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
@@ -1789,8 +1796,7 @@ def test_a_korean_question_naming_a_code_of_a_state_the_collection_lacks_is_refu
     files = {
         "nk.txt": "North Korea\n\nThe penal code of North Korea punishes leaving the country without "
         "permission with labour. " + _filler("border"),
-        "settle.txt": "제1조(목적)\n\n이 법은 북한이탈주민의 보호와 정착 지원에 관한 사항을 규정한다. "
-        + " ".join(f"제{n}조 이 법의 {n}번째 조항은 정착 지원의 절차 {n}을 정한다." for n in range(2, 30)),
+        "settle.txt": _SETTLEMENT_ACT,
     }
     manifest = (
         "file,title,publisher_or_author,date,source_url,origin,license,language\n"
@@ -1826,8 +1832,7 @@ def test_a_korean_law_about_north_koreans_is_south_korea_s(tmp_path_factory: pyt
     Chinese state written into the name is still not it, nor is a Korean title naming the Republic of
     Korea North Korea's."""
     files = {
-        "settle.txt": "제1조(목적)\n\n이 법은 북한이탈주민의 보호와 정착 지원에 관한 사항을 규정한다. "
-        + " ".join(f"제{n}조 이 법의 {n}번째 조항은 정착 지원의 절차 {n}을 정한다." for n in range(2, 30)),
+        "settle.txt": _SETTLEMENT_ACT,
         "other.txt": "Schools\n\n" + _filler("school"),
     }
     manifest = (
