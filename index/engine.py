@@ -1036,7 +1036,8 @@ class GroundIndex:
         name, with a few words between its words (`_writes_name`), without whoever owns it (a person;
         a state the passage or its source names), or, for a name of two words or more but its kind
         and its states, those words close together in any order (`_holds_close`: "the 2020 law against
-        'reactionary ideology'" for "the Reactionary Ideology Law")."""
+        'reactionary ideology'" for "the Reactionary Ideology Law"). A Korean question naming a state's code
+        is read by `_unheld_state_code`."""
         if q.language == "ko":
             return self._unheld_state_code(question, heads)
         if q.language != "en":
@@ -3821,10 +3822,9 @@ _STATE_CODES: Mapping[str, tuple[str, ...]] = {
 
 @functools.cache
 def _ko_state_code() -> re.Pattern[str]:
-    """`_unheld_state_code`'s pattern: a country word (`korean_countries` but China and the United States;
-    북한) and a code's kind
-    (`_STATE_CODES`) alone after it ("북한 형법", "일본의 형법"; not "북한이탈주민법", "북한 인권법":
-    a South Korean law about North Korea), built on first use."""
+    """`_unheld_state_code`'s pattern: a country word (`korean_countries` but China and the United
+    States; 북한) and a code's kind (`_STATE_CODES`) alone after it ("북한 형법", "일본의 형법"; not
+    "북한이탈주민법", "북한 인권법": a South Korean law about North Korea), built on first use."""
     # (not the states whose own laws the collection holds, China's and the United States', whose titles
     # need not name them: "Title 8 ... Immigration and Nationality Act")
     countries = sorted(
