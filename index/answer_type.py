@@ -34,11 +34,13 @@ apart because the grid's reading is too slow for every candidate of every count 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 from typing import Literal
 
-from index.instruments import places_in
+from corpus.script import has_hangul
+from index.instruments import korean_countries, places_in
 
 
 def _led(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -267,21 +269,25 @@ _PLACE_EN = re.compile(
     r"Congress|Council|Commission|Office|Government|Protocol|Public|Population|Earth|Human|Washington\s+Post)\b)"
     r"(?:[A-Z][a-zà-ÿ]++(?:[\s-][A-Z][a-zà-ÿ]++)*+)(?=[\s,.;:)]|$)(?!['’]s)"
 )
-_HANGUL = re.compile(r"[가-힣]")
-_KO_COUNTRY_WORDS = (
-    r"북한|남한|한국|대한민국|중국|일본|러시아|몽골|베트남|태국|라오스|캄보디아|미얀마|미국|영국|프랑스|독일|캐나다|"
-    r"필리핀|인도네시아|네덜란드|스위스"
-)
-_PLACE_KO = re.compile(
-    # a country in a locative ("중국에서", "북한 내", "한국으로"), not in a name (북한인권재단, 한국어)
-    rf"(?<![가-힣])(?:{_KO_COUNTRY_WORDS})(?:에서|에|으로|로|\s*(?:안|내|밖|국내|국외)(?![가-힣]))"
-    # a province or a metropolitan city, alone or before its particle ("서울에", "경기도의")
-    r"|(?<![가-힣])(?:(?:서울|부산|대구|인천|광주|대전|울산|세종|제주|평양|헤이그|제네바|뉴욕|베이징|선양|단둥|옌지|연길|"
-    r"방콕)(?:특별시|광역시|특별자치시|특별자치도|직할시|시)?"
-    # (a province with its 도: 경기 alone is "the economy")
-    r"|(?:경기|강원|충청북|충청남|전라북|전라남|경상북|경상남|충북|충남|전북|전남|경북|경남)도)"
-    r"(?=에서|에|의|으로|로|은|는|이|가|(?![가-힣]))"
-)
+
+
+@functools.cache
+def _place_ko() -> re.Pattern[str]:
+    """A place in Korean text (built on first use, from the two Koreas and the other countries' Korean
+    names, `korean_countries`, longest first)."""
+    countries = "|".join(
+        sorted({*korean_countries(), "북한", "남한", "한국", "대한민국"}, key=len, reverse=True)
+    )
+    return re.compile(
+        # a country in a locative ("중국에서", "북한 내", "한국으로"), not in a name (북한인권재단, 한국어)
+        rf"(?<![가-힣])(?:{countries})(?:에서|에|으로|로|\s*(?:안|내|밖|국내|국외)(?![가-힣]))"
+        # a province or a metropolitan city, alone or before its particle ("서울에", "경기도의")
+        r"|(?<![가-힣])(?:(?:서울|부산|대구|인천|광주|대전|울산|세종|제주|평양|헤이그|제네바|뉴욕|베이징|선양|단둥|옌지|연길|"
+        r"방콕)(?:특별시|광역시|특별자치시|특별자치도|직할시|시)?"
+        # (a province with its 도: 경기 alone is "the economy")
+        r"|(?:경기|강원|충청북|충청남|전라북|전라남|경상북|경상남|충북|충남|전북|전남|경북|경남)도)"
+        r"(?=에서|에|의|으로|로|은|는|이|가|(?![가-힣]))"
+    )
 
 
 # How often something happens ("How often must the plan be drawn up?", "1년에 몇 번 회의를 여나요?",
@@ -1063,10 +1069,10 @@ def holds_type(text: str, kind: str, given: Collection[str] = ()) -> bool:
         return _PENALTY.search(text) is not None
     if kind == "a place":
         # (a country as a place, not in a word for its people, "North Korean defectors"; in Korean
-        # text, only in a locative: `_PLACE_KO`)
-        if _PLACE_EN.search(text) or _PLACE_KO.search(text):
+        # text, only in a locative: `_place_ko`)
+        if _PLACE_EN.search(text) or _place_ko().search(text):
             return True
-        return not _HANGUL.search(text) and bool(places_in(text))
+        return not has_hangul(text) and bool(places_in(text))
     if kind == "a document or case number":
         return _DOCUMENT_NUMBER.search(text) is not None
     if kind == "a phone number or e-mail address":
