@@ -10,7 +10,7 @@ the counts of each half apart.
 
 A second set, bench/devset/audit.jsonl (`AUDIT`, `load_audit`), holds questions written later, by other
 writers, to audit the engine on questions it was never tuned on; same schema, its own halves. Later
-audits are sets of their own (`AUDIT3` to `AUDIT161`: bench/devset/audit3.jsonl to audit161.jsonl),
+audits are sets of their own (`AUDIT3` to `AUDIT165`: bench/devset/audit3.jsonl to audit165.jsonl),
 each with its own halves; audit 8 (2026-12-03) is cross-lingual only: 30 English questions answered by the
 Korean laws and 30 Korean questions answered by English sources; audit 9 (2026-12-04) is cross-lingual
 too, with 12 unanswerable questions, and English questions answered by the Chinese laws; audit 10
@@ -200,6 +200,10 @@ AUDIT158 = DEVSET.with_name("audit158.jsonl")
 AUDIT159 = DEVSET.with_name("audit159.jsonl")
 AUDIT160 = DEVSET.with_name("audit160.jsonl")
 AUDIT161 = DEVSET.with_name("audit161.jsonl")
+AUDIT162 = DEVSET.with_name("audit162.jsonl")
+AUDIT163 = DEVSET.with_name("audit163.jsonl")
+AUDIT164 = DEVSET.with_name("audit164.jsonl")
+AUDIT165 = DEVSET.with_name("audit165.jsonl")
 QUESTION_SETS = {
     "dev set": DEVSET,
     "audit set": AUDIT,
@@ -362,6 +366,10 @@ QUESTION_SETS = {
     "audit 159": AUDIT159,
     "audit 160": AUDIT160,
     "audit 161": AUDIT161,
+    "audit 162": AUDIT162,
+    "audit 163": AUDIT163,
+    "audit 164": AUDIT164,
+    "audit 165": AUDIT165,
 }
 """Every question set, by the name reports give it: the dev set first."""
 SPLITS = ("fit", "test", "all")

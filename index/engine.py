@@ -875,7 +875,9 @@ class GroundIndex:
             named_instrument=in_named is not None and in_named.decisive and bool(in_named.passages),
             absent=(self._absent(in_named) if in_named is not None else "")
             or self._unsaid(in_named, scored, constraints)
-            or self._unheld_instrument(question, q, heads),
+            or self._unheld_instrument(question, q, heads)
+            or self._unheld_dated_instrument(question)
+            or self._unheld_review(question),
             named_definer=named_definer,
             translations=translations,
             translated_df=translated_df,
@@ -1081,6 +1083,57 @@ class GroundIndex:
             ) or self._is_a_source(run, q, titles):
                 return ""
         return f"the collection holds no {_A_LEADING_THE.sub('', runs[0])}"
+
+    def _unheld_dated_instrument(self, question: str) -> str:
+        """ "the collection holds no 1986 border protocol" when a question names an agreement by its
+        year and a kind that needs no capitals ("the 1986 border protocol between China and North
+        Korea", "1986년에 맺었다는 협정": `_DATED_INSTRUMENT`) and no passage of the whole collection
+        writes that year beside any kind of agreement (`_agreement_terms`: "convention", "treaty",
+        "의정서", "公约"...); "" otherwise. Its year names the instrument, so no passage need write the
+        year to answer what it asks (`index.question`: no year constraint) and another agreement's
+        passages stood in for it: "What did the 1986 border protocol ... say about sending back people
+        who cross illegally?" was answered by 22 U.S.C. 7801's finding on China's obligations under
+        the 1951 Convention. Measured on every set (2026-12-07): 13 unanswerable questions (6 in the fit
+        halves) name such an agreement, no answerable one; "the 1954 stateless persons treaty" is held
+        (the 1954 Convention's passages write the year beside "Convention")."""
+        for m in _DATED_INSTRUMENT.finditer(question):
+            year = m.group("year") or m.group("ko_year")
+            weights = {year: 1.0} | dict.fromkeys(_agreement_terms(), 0.1)
+            run = self.backend.lexical_search(weights, DATED_AGREEMENT_RUN, Filters())
+            if not any(
+                year in rec.token_set and not rec.token_set.isdisjoint(_agreement_terms())
+                for rec in self.backend.passages([pid for pid, _ in run])
+            ):
+                named = m.group() if m.group("year") else f"{year}년 {m.group('ko_kind')}"
+                return f"the collection holds no {named}"
+        return ""
+
+    def _unheld_review(self, question: str) -> str:
+        """ "the collection holds no concluding observations on a state the question names" when a
+        question asks what a treaty body's concluding observations on a state, or its latest review of
+        one, or a state's Universal Periodic Review said (`_REVIEWS`: "What did the UN Committee
+        against Torture recommend to China ... in its latest concluding observations?", "중국은 2024년
+        제4주기 UPR에서 ... 권고를 수용했습니까?") and no passage of the collection writes that kind of
+        review beside a state the question names as a place (`places_in`: "returning North Koreans"
+        names no place), in its text or its source's title; "" otherwise. The treaties' passages on
+        how a committee reviews reports stood in for the review itself. A question naming no state is
+        left alone ("What are concluding observations?" is answered by how the committees work).
+        Measured on every set (2026-12-07): 16 unanswerable questions (10 in the fit halves), no
+        answerable one; North Korea's 4th-cycle review is held (the 2024 report on North Korea)."""
+        for kind, asked, written in _REVIEWS:
+            if not asked.search(question):
+                continue
+            states = places_in(question)
+            if not states:
+                return ""
+            run = self.backend.lexical_search(dict.fromkeys(_review_terms(kind), 1.0), REVIEW_RUN, Filters())
+            for rec in self.backend.passages([pid for pid, _ in run]):
+                if written.search(rec.passage.text):
+                    title = self.backend.source_record(rec.passage.source_id).meta.title
+                    if states & (countries_in(rec.passage.text) | countries_in(title)):
+                        return ""
+            return f"the collection holds no {kind} a state the question names"
+        return ""
 
     def _unheld_state_code(self, question: str, heads: Sequence[PassageRecord]) -> str:
         """ "the collection holds no <state> <code>" when a Korean question names a state's own code by
@@ -3802,6 +3855,79 @@ def _ko_name_before_article() -> re.Pattern[str]:
         rf"(?:[가-힣A-Za-z·]+{_KO_KINDS}\s*(?:제\s*\d+\s*)?)?[가-힣A-Za-z·]+{_KO_KINDS})"
         r"\s*(?:상의?\s*)?(?:제\s*)?\d+\s*조"
     )
+
+
+# The reviews of a state by a treaty body or by the Human Rights Council that a question may ask of: the
+# review's kind, how a question asks of it (the latest review of a state by a committee reads as its
+# concluding observations), how a passage writes it (`GroundIndex._unheld_review`)
+_REVIEWS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        "concluding observations on",
+        re.compile(
+            r"\bconcluding\s+observations?\b|최종\s*견해|结论性意见"
+            r"|^(?=.*\b(?:Committee|treaty\s+bod)).*\b(?:latest|last|most\s+recent)\s+(?:periodic\s+)?review\b",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        re.compile(r"\bconcluding\s+observations?\b|최종\s*견해|结论性意见", re.IGNORECASE),
+    ),
+    (
+        "Universal Periodic Review of",
+        re.compile(r"\bUniversal\s+Periodic\s+Review\b|\bUPR\b|정례\s*(?:인권\s*)?검토|普遍定期审议"),
+        re.compile(r"\bUniversal\s+Periodic\s+Review\b|\bUPR\b|정례\s*(?:인권\s*)?검토|普遍定期审议"),
+    ),
+    (
+        # (a state's own, asked as a fact: "Did China enter any reservation ...?", "중국은 유보를 했나요?";
+        # not "Could China have made a reservation ...?", which the treaty's article on reservations answers)
+        "reservations by",
+        re.compile(
+            r"\b(?:did|has|have|had)\b[^?]{0,60}?\b(?:enter|attach|make|made|lodge|file|put)\w*\s+"
+            r"(?:any\s+)?reservations?\b|유보(?:를|도)?\s*(?:했|달았|붙였|하였|제출했)",
+            re.IGNORECASE,
+        ),
+        # (not 保留, which the Chinese laws write for keeping: "不得再保留外国国籍")
+        re.compile(r"\breservations?\b|유보", re.IGNORECASE),
+    ),
+)
+_REVIEW_WORDS = {
+    "concluding observations on": "concluding observations 최종견해 结论性意见",
+    "Universal Periodic Review of": "universal periodic review UPR 정례검토 普遍定期审议",
+    "reservations by": "reservation 유보",
+}
+REVIEW_RUN = 50
+"""How many passages of a BM25 run of a review's words are read for one writing the review
+(`GroundIndex._unheld_review`): the collection writes them in a few."""
+
+
+@functools.cache
+def _review_terms(kind: str) -> tuple[str, ...]:
+    """The analysed terms of a review's words in each language (`_REVIEW_WORDS`), computed on first use."""
+    return tuple(dict.fromkeys(analyze(_REVIEW_WORDS[kind])))
+
+
+# An agreement a question names by its year and a kind that needs no capitals ("the 1986 border
+# protocol", "1986 China-DPRK protocol", "1986년에 맺었다는 협정", "(1986년 의정서)"; the words between
+# are no small words: not "in 2023 under the agreement") (`GroundIndex._unheld_dated_instrument`)
+_DATED_INSTRUMENT = re.compile(
+    r"\b(?P<year>(?:1[6-9]|20)\d\d)\s+"
+    r"(?:(?!(?i:under|the|of|in|on|to|by|with|for|from|at|an?|and|or|as|per|its|their|that|which)\b)"
+    r"[\w'’-]+\s+){0,3}"
+    r"(?i:agreements?|accords?|memorand(?:um|a)|conventions?|protocols?|treaty|treaties|covenants?)\b"
+    r"|(?P<ko_year>(?:1[6-9]|20)\d\d)년\s*(?:[가-힣·ㆍ]+\s+){0,3}?[가-힣·ㆍ]*?(?P<ko_kind>협정|의정서|조약|협약|규약)"
+)
+_AGREEMENT_WORDS = (
+    "agreement accord memorandum convention protocol treaty covenant "
+    "협정 의정서 조약 협약 규약 协定 议定书 条约 公约"
+)
+DATED_AGREEMENT_RUN = 50
+"""How many passages of a BM25 run of a year (with the kinds of agreement, weighted low) are read for
+one writing the year beside a kind (`GroundIndex._unheld_dated_instrument`): those that do rank first."""
+
+
+@functools.cache
+def _agreement_terms() -> frozenset[str]:
+    """The analysed terms of the kinds of agreement (`_AGREEMENT_WORDS`: "treati", "convent", "公约"...),
+    computed on first use."""
+    return frozenset(t for word in _AGREEMENT_WORDS.split() for t in analyze(word))
 
 
 # A state's own codes a Korean question may name by their kind ("북한 형법"), with the English words a

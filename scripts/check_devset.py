@@ -1267,6 +1267,158 @@ REPEATED = frozenset(
         "ko-5782",  # audit 161: ko-2502 in other words, an earlier fit half's
         "en-6139",  # audit 159: en-6103 (audit 158) in other words
         "en-6258",  # audit 161: en-6103 (audit 158) in other words
+        "en-6327",  # audit 162: en-3872 in other words
+        "en-6329",  # audit 162: en-4444 in other words
+        "en-6343",  # audit 162: en-6209 in other words
+        "ko-5833",  # audit 162: ko-1622 in other words
+        "ko-5834",  # audit 162: ko-4177 in other words
+        "ko-5835",  # audit 162: ko-4422 in other words
+        "ko-5838",  # audit 162: ko-5649 in other words
+        "ko-5847",  # audit 162: ko-1113 in other words (unanswerable)
+        "en-6377",  # audit 163: en-1237 in other words
+        "en-6392",  # audit 163: en-5413 in other words (unanswerable)
+        "ko-5891",  # audit 163: ko-3156 in other words
+        "ko-5892",  # audit 163: ko-4571 in other words
+        "ko-5906",  # audit 163: ko-2402 in other words
+        "ko-5912",  # audit 163: ko-1539 in other words
+        "ko-5915",  # audit 163: ko-171 in other words
+        "ko-5918",  # audit 163: ko-445 in other words
+        "ko-5922",  # audit 163: ko-1335 in other words (unanswerable)
+        "en-6444",  # audit 164: en-5057 in other words
+        "en-6457",  # audit 164: en-6083 in other words
+        "en-6458",  # audit 164: en-6085 in other words
+        "en-6460",  # audit 164: en-2060 in other words
+        "en-6462",  # audit 164: en-2076 in other words
+        "en-6463",  # audit 164: en-5381 in other words
+        "en-6466",  # audit 164: en-266 in other words
+        "ko-5949",  # audit 164: ko-4357 in other words
+        "ko-5952",  # audit 164: ko-1506 in other words
+        "ko-5953",  # audit 164: ko-3543 in other words
+        "ko-5957",  # audit 164: ko-5769 in other words
+        "en-6497",  # audit 165: en-4432 in other words
+        "en-6507",  # audit 165: en-4527 in other words
+        "en-6511",  # audit 165: en-3934 in other words
+        "ko-6010",  # audit 165: ko-5596 in other words
+        "ko-6015",  # audit 165: ko-5170 in other words
+        "ko-6023",  # audit 165: ko-5093 in other words
+        "en-6319",  # audit 162: en-1507 in other words, found by a review
+        "en-6330",  # audit 162: en-4944 in other words, found by a review
+        "en-6335",  # audit 162: en-5055 in other words, found by a review
+        "ko-5829",  # audit 162: en-4010 in the other language, found by a review
+        "ko-5831",  # audit 162: ko-2069 as a follow-up, found by a review
+        "ko-5839",  # audit 162: ko-3343 in other words, found by a review
+        "ko-5842",  # audit 162: ko-3523 in other words, found by a review
+        "en-6383",  # audit 163: en-4527 in other words, found by a review
+        "en-6389",  # audit 163: ko-3405 in the other language, found by a review
+        "ko-5897",  # audit 163: ko-358 as a follow-up, found by a review
+        "ko-5900",  # audit 163: ko-720 in other words, found by a review
+        "ko-5907",  # audit 163: ko-5351 as a follow-up, found by a review
+        "ko-5909",  # audit 163: en-1058 in the other language, found by a review
+        "ko-5914",  # audit 163: ko-4174 in other words, found by a review
+        "ko-5916",  # audit 163: ko-4788 as a follow-up, found by a review
+        "en-6437",  # audit 164: en-355 in other words, found by a review
+        "en-6438",  # audit 164: en-355 as a follow-up, found by a review
+        "en-6443",  # audit 164: en-5054 in other words, found by a review
+        "en-6449",  # audit 164: en-1462 in other words, found by a review
+        "en-6450",  # audit 164: ko-5180 in the other language, found by a review
+        "en-6459",  # audit 164: en-5405 in other words, found by a review
+        "en-6468",  # audit 164: en-4687 in other words, found by a review
+        "ko-5951",  # audit 164: ko-4644 as a follow-up, found by a review
+        "ko-5956",  # audit 164: ko-2758 in other words, found by a review
+        "ko-5959",  # audit 164: ko-3900 as a follow-up, found by a review
+        "en-6508",  # audit 165: ko-3342 in the other language, found by a review
+        "en-6516",  # audit 165: en-1650 in other words, found by a review
+        "ko-6009",  # audit 165: en-2652 in the other language, found by a review
+        "ko-6012",  # audit 165: ko-3843 in other words, found by a review
+        "ko-6022",  # audit 165: ko-4585 in other words, found by a review
+        "ko-6027",  # audit 165: ko-3226 in other words, found by a review
+        "ko-6029",  # audit 165: ko-3335 as a follow-up, found by a review
+        "en-6318",  # audit 162: ko-4005 in the other language, found by a review
+        "en-6320",  # audit 162: en-5183 in other words, found by a review
+        "en-6324",  # audit 162: ko-3586 in the other language, found by a review
+        "en-6326",  # audit 162: en-5905 in other words, found by a review
+        "en-6328",  # audit 162: ko-1319 in the other language, found by a review
+        "en-6336",  # audit 162: en-3166 in other words, found by a review
+        "en-6337",  # audit 162: en-3467 in other words, found by a review
+        "en-6340",  # audit 162: en-6213 in other words, found by a review
+        "ko-5828",  # audit 162: ko-5429 as a follow-up, found by a review
+        "ko-5837",  # audit 162: ko-1220 in other words, found by a review
+        "en-6375",  # audit 163: en-1832 in other words, found by a review
+        "en-6378",  # audit 163: en-4646 as a follow-up, found by a review
+        "en-6382",  # audit 163: en-3994 in other words, found by a review
+        "en-6384",  # audit 163: en-6141 in other words, found by a review
+        "en-6385",  # audit 163: en-6028 in other words, found by a review
+        "en-6387",  # audit 163: en-5978 in other words, found by a review
+        "en-6388",  # audit 163: en-831 as a follow-up, found by a review
+        "en-6390",  # audit 163: en-1268 in other words, found by a review
+        "ko-5888",  # audit 163: ko-1138 in other words, found by a review
+        "ko-5889",  # audit 163: ko-4573 as a follow-up, found by a review
+        "ko-5895",  # audit 163: en-2840 in the other language, found by a review
+        "ko-5898",  # audit 163: en-5602 in the other language, found by a review
+        "ko-5901",  # audit 163: ko-5429 as a follow-up, found by a review
+        "ko-5904",  # audit 163: ko-3933 as a follow-up, found by a review
+        "ko-5911",  # audit 163: ko-5715 in other words, found by a review
+        "ko-5919",  # audit 163: ko-5433 in other words, found by a review
+        "en-6434",  # audit 164: en-5857 in other words, found by a review
+        "en-6440",  # audit 164: ko-4739 in the other language, found by a review
+        "en-6445",  # audit 164: en-2032 as a follow-up, found by a review
+        "en-6447",  # audit 164: ko-3192 in the other language, found by a review
+        "en-6451",  # audit 164: en-5131 in other words, found by a review
+        "en-6453",  # audit 164: ko-4851 in the other language, found by a review
+        "en-6461",  # audit 164: en-4646 in other words, found by a review
+        "en-6464",  # audit 164: en-5838 in other words, found by a review
+        "en-6465",  # audit 164: en-4297 in other words, found by a review
+        "en-6467",  # audit 164: en-2048 as a follow-up, found by a review
+        "ko-5948",  # audit 164: en-1043 in the other language, found by a review
+        "ko-5954",  # audit 164: en-230 in the other language, found by a review
+        "ko-5955",  # audit 164: en-3636 in the other language, found by a review
+        "ko-5960",  # audit 164: ko-3343 as a follow-up, found by a review
+        "ko-5961",  # audit 164: ko-1138 in other words, found by a review
+        "en-6496",  # audit 165: ko-5479 in the other language, found by a review
+        "en-6498",  # audit 165: en-2883 in other words, found by a review
+        "en-6500",  # audit 165: en-4646 in other words, found by a review
+        "en-6504",  # audit 165: en-1511 in other words, found by a review
+        "en-6505",  # audit 165: en-3559 in other words, found by a review
+        "en-6506",  # audit 165: en-4483 as a follow-up, found by a review
+        "en-6509",  # audit 165: ko-1220 in the other language, found by a review
+        "en-6510",  # audit 165: en-5206 in other words, found by a review
+        "en-6512",  # audit 165: en-2208 as a follow-up, found by a review
+        "en-6513",  # audit 165: en-1487 in other words, found by a review
+        "en-6515",  # audit 165: ko-5180 in the other language, found by a review
+        "en-6517",  # audit 165: en-1947 in other words, found by a review
+        "ko-6011",  # audit 165: ko-2691 as a follow-up, found by a review
+        "ko-6013",  # audit 165: en-1130 in the other language, found by a review
+        "ko-6017",  # audit 165: ko-3937 in other words, found by a review
+        "ko-6020",  # audit 165: en-4501 in the other language, found by a review
+        "ko-6021",  # audit 165: en-4306 in the other language, found by a review
+        "ko-6026",  # audit 165: en-1832 in the other language, found by a review
+        "ko-6028",  # audit 165: ko-4861 in other words, found by a review
+        "ko-6030",  # audit 165: ko-5433 in other words, found by a review
+        "en-6344",  # audit 162: en-4045 in other words (unanswerable), found by a review
+        "en-6347",  # audit 162: en-6228 in other words (unanswerable), found by a review
+        "en-6349",  # audit 162: en-2098 in other words (unanswerable), found by a review
+        "ko-5840",  # audit 162: ko-3345 in other words (unanswerable), found by a review
+        "ko-5844",  # audit 162: ko-3804 in other words (unanswerable), found by a review
+        "ko-5845",  # audit 162: ko-2092 in other words (unanswerable), found by a review
+        "ko-5890",  # audit 163: ko-523 in other words (unanswerable), found by a review
+        "ko-5896",  # audit 163: ko-1013 in other words (unanswerable), found by a review
+        "ko-5923",  # audit 163: ko-3804 in other words (unanswerable), found by a review
+        "ko-5924",  # audit 163: ko-2055 in other words (unanswerable), found by a review
+        "en-6442",  # audit 164: en-578 in other words (unanswerable), found by a review
+        "en-6448",  # audit 164: en-2031 in other words (unanswerable), found by a review
+        "en-6454",  # audit 164: en-4457 in other words (unanswerable), found by a review
+        "en-6470",  # audit 164: en-1161 in other words (unanswerable), found by a review
+        "en-6471",  # audit 164: en-682 in other words (unanswerable), found by a review
+        "ko-5964",  # audit 164: ko-4757 in other words (unanswerable), found by a review
+        "ko-5965",  # audit 164: ko-2348 in other words (unanswerable), found by a review
+        "ko-6032",  # audit 165: en-4375 in the other language, found by a review
+        "ko-6034",  # audit 165: ko-3345 in other words (unanswerable), found by a review
+        "ko-6036",  # audit 165: ko-4967 in other words (unanswerable), found by a review
+        "ko-5921",  # audit 163: en-5391 in the other language, found by a review
+        "en-6472",  # audit 164: en-4179 in other words (unanswerable), found by a review
+        "en-6520",  # audit 165: en-1718 in other words (unanswerable), found by a review
+        "en-6521",  # audit 165: ko-3804 in the other language, found by a review
+        "ko-6033",  # audit 165: ko-5141 in other words (unanswerable), found by a review
     }
 )
 
@@ -1930,6 +2082,19 @@ REPEATED_TEST = frozenset(
         "ko-5685",  # audit 159: ko-2038 in other words (unanswerable), found by a review (a test half)
         "en-6113",  # audit 158: en-101 word for word (unanswerable) (a test half)
         "en-6261",  # audit 161: en-3076 word for word (a test half)
+        "ko-5903",  # audit 163: ko-1183 in other words (a test half)
+        "ko-5963",  # audit 164: ko-3348 in other words (unanswerable) (a test half)
+        "en-6315",  # audit 162: en-5599 in other words, found by a review (a test half)
+        "en-6325",  # audit 162: en-4998 in other words, found by a review (a test half)
+        "en-6341",  # audit 162: ko-1642 in the other language, found by a review (a test half)
+        "en-6346",  # audit 162: en-2920 in other words (unanswerable), found by a review (a test half)
+        "ko-5846",  # audit 162: ko-3738 in other words (unanswerable), found by a review (a test half)
+        "ko-5910",  # audit 163: en-3880 in the other language, found by a review (a test half)
+        "en-6473",  # audit 164: ko-212 in the other language, found by a review (a test half)
+        "en-6338",  # audit 162: en-2912 word for word (a test half)
+        "en-6353",  # audit 162: en-101 word for word (a test half)
+        "ko-5925",  # audit 163: ko-3469 word for word (a test half)
+        "en-6469",  # audit 164: en-2573 word for word (a test half)
     }
 )
 

@@ -599,6 +599,10 @@ AUDIT158 = DEFAULT_DEVSET.with_name("audit158.jsonl")
 AUDIT159 = DEFAULT_DEVSET.with_name("audit159.jsonl")
 AUDIT160 = DEFAULT_DEVSET.with_name("audit160.jsonl")
 AUDIT161 = DEFAULT_DEVSET.with_name("audit161.jsonl")
+AUDIT162 = DEFAULT_DEVSET.with_name("audit162.jsonl")
+AUDIT163 = DEFAULT_DEVSET.with_name("audit163.jsonl")
+AUDIT164 = DEFAULT_DEVSET.with_name("audit164.jsonl")
+AUDIT165 = DEFAULT_DEVSET.with_name("audit165.jsonl")
 
 
 # every question set in the order they were written: a later audit is checked against all before it
@@ -764,6 +768,10 @@ SETS_IN_ORDER = (
     AUDIT159,
     AUDIT160,
     AUDIT161,
+    AUDIT162,
+    AUDIT163,
+    AUDIT164,
+    AUDIT165,
 )
 # per later audit: (at least) its unanswerable questions, follow-ups, size, cross-lingual answerable
 LATER_AUDITS = {
@@ -926,6 +934,10 @@ LATER_AUDITS = {
     AUDIT159: (16, 19, 60, 20),  # resettlement-centre social workers and teachers, in Korean
     AUDIT160: (16, 21, 60, 23),  # investigative journalists on trafficking and repatriation, follow-ups
     AUDIT161: (16, 11, 60, 31),  # law students comparing Korean, Chinese, US and international law
+    AUDIT162: (16, 12, 60, 28),  # NGO caseworkers documenting trafficked women's cases
+    AUDIT163: (16, 20, 60, 30),  # school teachers preparing a civics unit, in Korean
+    AUDIT164: (16, 20, 60, 19),  # congressional staffers checking US law, follow-ups
+    AUDIT165: (16, 12, 60, 44),  # researchers on Chinese border and Korean nationality law
 }
 
 
@@ -947,7 +959,7 @@ def test_a_later_audit_set_is_valid_and_apart_from_the_earlier_sets(
     size: int,
     cross_lingual: int,
 ) -> None:
-    """bench/devset/audit3.jsonl to audit161.jsonl follow the dev set's schema and rules
+    """bench/devset/audit3.jsonl to audit165.jsonl follow the dev set's schema and rules
     with their own halves; no id of one is also in an earlier set, nor a question (with the earlier
     questions it is read with, when it points back) of a test half: a writer may ask what an earlier
     one asked (audit 13's en-478 is the dev set's en-089 word for word), but only where both stand in

@@ -1825,6 +1825,94 @@ def test_a_korean_question_naming_a_code_of_a_state_the_collection_lacks_is_refu
     assert not answer.answered and answer.explanation is None and not answer.hits
 
 
+def test_an_agreement_named_by_a_year_the_collection_never_writes_is_refused(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A question naming an agreement by its year and an uncapitalised kind ("the 1986 border
+    protocol", "1986년에 맺었다는 협정") is refused when no passage of the collection writes that year
+    beside any kind of agreement; the 1954 Convention's year beside "Convention" holds "the 1954
+    stateless persons treaty", and a year with small words before the kind names no agreement."""
+    files = {
+        "treaty.txt": "Convention on the Status of Stateless Persons\n\nAdopted in 1954, the Convention "
+        "obliges states to issue travel documents to stateless persons. " + _filler("travel"),
+        "report.txt": "Border report\n\nIn 1986 the border was closed for a year. " + _filler("border"),
+    }
+    manifest = (
+        "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+        "treaty.txt,Convention on the Status of Stateless Persons,Example,1954,"
+        "https://example.org/t,test,CC BY,en\n"
+        "report.txt,Border report,Example,2024,https://example.org/r,test,CC BY,en\n"
+    )
+    idx = tiny_index_in(tmp_path_factory, "dated-agreements", files, manifest)
+
+    def absent(question: str) -> str:
+        return idx.score(Query(question, k=5)).absent
+
+    assert absent("What does the 1986 border protocol between China and North Korea require?") == (
+        "the collection holds no 1986 border protocol"
+    )
+    assert absent("중국과 북한이 1986년에 맺었다는 협정의 이름은 무엇인가요?") == (
+        "the collection holds no 1986년 협정"
+    )
+    assert absent("What does the 1954 stateless persons treaty say about travel documents?") == ""
+    assert absent("Was the border closed in 1986 under the agreement?") == ""
+    answer = idx.search(Query("What did the 1986 border protocol say about people crossing the border?"))
+    assert not answer.answered and not answer.hits
+
+
+def test_a_review_or_reservation_of_a_state_the_collection_never_records_is_refused(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A question asking what a committee's concluding observations on a state (or its latest review
+    of one), a state's Universal Periodic Review or a state's own reservation said is refused when no
+    passage writes that kind of record beside a state the question names as a place, in its text or
+    its source's title; a question naming no state, or a state the record is written beside, is kept,
+    as is a reservation asked as what a state could have done."""
+    files = {
+        "wiki.txt": "Treaty bodies\n\nThe Committee examines each report and addresses its concerns to the "
+        "State party in the form of concluding observations. A state may make a reservation to an "
+        "article unless the treaty forbids it. " + _filler("committee"),
+        "nk.txt": "North Korea\n\nDuring its Universal Periodic Review the government admitted public "
+        "executions. It entered a reservation to the covenant on ratification. " + _filler("execution"),
+    }
+    manifest = (
+        "file,title,publisher_or_author,date,source_url,origin,license,language\n"
+        "wiki.txt,Treaty bodies,Example,2024,https://example.org/w,test,CC BY,en\n"
+        "nk.txt,Report on North Korea,Example,2024,https://example.org/n,test,CC BY,en\n"
+    )
+    idx = tiny_index_in(tmp_path_factory, "state-records", files, manifest)
+
+    def absent(question: str) -> str:
+        return idx.score(Query(question, k=5)).absent
+
+    observations = "the collection holds no concluding observations on a state the question names"
+    assert absent("What did the Committee recommend to China in its latest concluding observations?") == (
+        observations
+    )
+    assert absent("In its last review of China, what did the Committee against Torture conclude?") == (
+        observations
+    )
+    assert absent("유엔 고문방지위원회가 중국에 대한 최종견해에서 권고한 내용은?") == observations
+    assert absent("What are concluding observations?") == ""
+    assert absent("What did China say at its Universal Periodic Review?") == (
+        "the collection holds no Universal Periodic Review of a state the question names"
+    )
+    assert absent("What did North Korea admit during its Universal Periodic Review?") == ""
+    assert absent("Did China enter any reservation to the covenant?") == (
+        "the collection holds no reservations by a state the question names"
+    )
+    assert absent("Did North Korea enter any reservation to the covenant?") == ""
+    assert absent("Could China have made a reservation to the covenant?") == ""
+    # "returning North Koreans" names no place: the review asked of is China's
+    assert (
+        absent(
+            "What did the Committee recommend to China about returning North Koreans in its "
+            "concluding observations?"
+        )
+        == observations
+    )
+
+
 def test_a_korean_law_about_north_koreans_is_south_korea_s(tmp_path_factory: pytest.TempPathFactory) -> None:
     """A Korean source whose English title names North Korea only as what it is about ("North Korean
     Refugees ... Act") is the South Korean law a question names by its state ("the ROK's", "South
