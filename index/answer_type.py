@@ -879,8 +879,8 @@ def asks_rate(question: str) -> bool:
 
 
 def asked_type(question: str) -> AnswerType | None:
-    """The answer type a question asks for: "a birth" for when or where a person was born
-    (`_BIRTH_QUESTION`), else as `_asked_type` reads it."""
+    """The answer type a question asks for: "a birth" for when or where a person was born (`_BIRTH_QUESTION`),
+    else as `_asked_type` reads it."""
     return "a birth" if _BIRTH_QUESTION.search(question) else _asked_type(question)
 
 
@@ -888,8 +888,9 @@ def _asked_type(question: str) -> AnswerType | None:
     """The answer type a question asks for: "a count" for a number of things ("how many people", "몇 곳", a
     question in keywords starting "total number of ...": a duration or an age does not answer it), "a
     duration" for a length of time ("임기는 몇 년", "몇 주 과정", "how many years"), "an amount" for a sum of
-    money ("예산은 얼마", "hourly minimum wage"), "a percentage" for a share ("what percentage", "몇 퍼센트",
-    "비율은 얼마", "What is the recognition rate?"), "an amount, not a fine" for a sum a penalty does not give
+    money ("예산은 얼마", "hourly minimum wage", "What do brokers charge ...?": `_WHAT_SUM`), "a percentage"
+    for a share ("what percentage", "몇 퍼센트", "비율은 얼마", "What is the recognition rate?"), "an
+    amount, not a fine" for a sum a penalty does not give
     (a grant, a reward, a wage), "a figure" for another count, share or measure, "a date" for a year ("in what
     year", "몇 년에"), a day of the year ("매년 며칠", "몇 월 며칠": `_KO_DAY_OF_YEAR`) or the time of a past
     event ("When did ...?", "언제 ...됐나요?"), "a frequency" for how often ("how often", "1년에 몇 번",
@@ -941,11 +942,24 @@ def _asked_type(question: str) -> AnswerType | None:
     if _HOW_MUCH_VERB.search(question) and _AMOUNT_WORDS.search(question):
         # "How much does a broker charge?"; not "How much did North Korea receive in aid?"
         return _amount(question) if _asks_money(question) else "a figure"
+    if _WHAT_SUM.search(question):
+        return _amount(question)
     if dated:
         return "a date"
     if _PENALTY_QUESTION.search(question):
         return "a penalty"
     return None
+
+
+# A sum of money asked without "how much": what something costs or someone charges, a typical price
+# ("What do brokers usually charge to get a woman out through Laos?", "typical broker fee to get a
+# defector from china to thailand?": a sum answers them, not a passage on brokers)
+_WHAT_SUM = re.compile(
+    r"\bwhat\s+(?:do|does|did|would|will|can|could|must)\s+(?:[\w'’-]+\s+){1,6}?(?:charge|cost)\b"
+    r"(?!(?:\s+[\w'’-]+){0,4}\s+with\b)"  # (not "What does the act charge the Minister with?")
+    r"|\b(?:typical|average|usual)\s+(?:[\w-]+\s+)?(?:fees?|prices?|costs?|wages?|salar(?:y|ies)|charges?)\b",
+    re.IGNORECASE,
+)
 
 
 # A question asking for a time limit: "What is the deadline ...?", "Within what time limit ...?", "결정

@@ -73,6 +73,11 @@ from index.question import analyze_question
         ("How much does consent matter?", None),
         ("How much has changed since 2014?", None),
         ("How much does a broker charge?", "an amount"),  # (a charge may be a penalty)
+        # ... and without "how much": what someone charges or a thing costs, a typical price
+        ("What do brokers usually charge to get a woman out through Laos?", "an amount"),
+        ("typical broker fee to get a defector from china to thailand?", "an amount, not a fine"),
+        ("What does a March economy ticket cost?", "an amount, not a fine"),
+        ("What does the act charge the Minister with?", None),
         ("탈북민을 위한 법정 기념일은 매년 며칠로 정해져 있나요?", "a date"),  # a day of the year
         ("연차휴가는 매년 며칠로 정해져 있나요?", "a duration"),  # a leave's days
         ("난민 생계비는 얼마나 받나요?", "an amount, not a fine"),
