@@ -17,7 +17,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -851,6 +851,41 @@ _KO_KOREAS = {"대한민국": ("south", "korea"), "한국": ("south", "korea"), 
               "북한": ("north", "korea")}  # fmt: skip
 
 
+# The cities and regions a Korean question asking a key fact may name, with their English and Chinese
+# names: a name as a country is (`_constraints`), held by a passage writing it in any of the three ("유엔
+# 인권사무소 서울 사무소는 몇 년도에 문을 열었나요?" needs a passage on Seoul; the OHCHR's founding year
+# is no answer)
+# (not 개성, 상해, 동경: also words, "personality", "injury", "longing")
+_KO_PLACES: Mapping[str, tuple[str, str]] = {
+    "서울": ("Seoul", "首尔"),
+    "평양": ("Pyongyang", "平壤"),
+    "베이징": ("Beijing", "北京"),
+    "북경": ("Beijing", "北京"),
+    "선양": ("Shenyang", "沈阳"),
+    "심양": ("Shenyang", "沈阳"),
+    "단둥": ("Dandong", "丹东"),
+    "옌지": ("Yanji", "延吉"),
+    "연길": ("Yanji", "延吉"),
+    "옌볜": ("Yanbian", "延边"),
+    "연변": ("Yanbian", "延边"),
+    "도쿄": ("Tokyo", "东京"),
+    "방콕": ("Bangkok", "曼谷"),
+    "제네바": ("Geneva", "日内瓦"),
+    "뉴욕": ("New York", "纽约"),
+    "상하이": ("Shanghai", "上海"),
+    "혜산": ("Hyesan", "惠山"),
+    "신의주": ("Sinuiju", "新义州"),
+    "청진": ("Chongjin", "清津"),
+    "훈춘": ("Hunchun", "珲春"),
+    "투먼": ("Tumen", "图们"),
+    "지린성": ("Jilin", "吉林"),
+    "길림성": ("Jilin", "吉林"),
+    "랴오닝": ("Liaoning", "辽宁"),
+    "요녕": ("Liaoning", "辽宁"),
+    "쿤밍": ("Kunming", "昆明"),
+}
+
+
 def _ko_subject(text: str, name: str) -> bool:
     """Whether `name` stands in a Korean question as its subject or topic (은/는/이/가 after it, "중국은
     ..."), not inside a word (대한민국 in 대한민국법) or as an object or place."""
@@ -946,6 +981,15 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
                 forms = tuple(dict.fromkeys((*others, *_country_forms(english))))
                 agent = acting is not None and _ko_subject(text, korean)
                 out.append(Constraint("name", korean, english, forms, cjk=(korean,), agent=agent))
+        # (only where the question asks a key fact, a date or a figure: asked of what happened there,
+        # "선양에 있는 탈북민들이 협박을 받았다는 보도가 있나요?", its answer passage ranks too low among
+        # the candidates others' place would pass over)
+        for korean, (in_english, in_chinese) in _KO_PLACES.items() if asked_type(text) is not None else ():
+            terms = tuple(analyze(in_english))
+            if korean in text and terms not in seen:
+                seen.add(terms)
+                forms = (tuple(analyze(korean)), tuple(analyze(in_chinese)))
+                out.append(Constraint("name", korean, terms, forms))
         # the two Koreas are no names there (every source is about them), but for the state a treaty
         # act is asked about ("대한민국은 난민협약에 몇 년에 가입했나요?"), as in English (`_agent`)
         for korean, english in _KO_KOREAS.items():

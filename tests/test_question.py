@@ -401,6 +401,32 @@ def test_a_country_a_korean_question_names_is_a_name_it_must_hold() -> None:
     ]
 
 
+def test_a_city_a_korean_question_asking_a_key_fact_names_is_a_name_it_must_hold() -> None:
+    # held by a passage writing it in English, in Korean or in Chinese
+    (seoul,) = [
+        c
+        for c in analyze_question("유엔난민기구 서울 사무소는 몇 년에 처음 문을 열었나요?").constraints
+        if c.kind == "name"
+    ]
+    assert (seoul.text, seoul.terms) == ("서울", ("seoul",))
+    assert ("서울",) in seoul.alternatives and ("首尔",) in seoul.alternatives
+    shenyang = [
+        c
+        for c in analyze_question("선양 총영사관에서 몇 달 기다려야 하나요?").constraints
+        if c.kind == "name"
+    ]
+    assert [c.terms for c in shenyang] == [("shenyang",)]
+    # not asked of what happened there, and no word that only spells a city (개성, "personality")
+    assert not [
+        c
+        for c in analyze_question("선양에 있는 탈북민들이 협박을 받았다는 보도가 있나요?").constraints
+        if c.kind == "name"
+    ]
+    assert not [
+        c for c in analyze_question("개성이 강한 사람은 몇 명인가요?").constraints if c.kind == "name"
+    ]
+
+
 @pytest.mark.parametrize(
     ("question", "moment"),
     [
