@@ -386,12 +386,16 @@ def amplification(t: Target) -> Outcome:
     # The unit is one follow-up ask (the question and its history embedded: the costliest single
     # search), so the bound counts searches and leaves room for page rendering on a loaded machine;
     # against a stand-alone ask the page's three searches alone came to ~4-6x.
+    # Both are medians of three, so that one request slowed by other work on the machine fails neither
+    # (a single page request once came to 6.0x, just over the bound, beside a CPU-bound job).
     earlier = [history[-1]]
     one = statistics.median(_timed(lambda: t.ask("and the convention?", earlier))[0] for _ in range(3))
-    page_s, page = _timed(lambda: t.request("GET", f"/?{query}", headers={"Accept": "text/html"}))
+    html = {"Accept": "text/html"}
+    pages = [_timed(lambda: t.request("GET", f"/?{query}", headers=html)) for _ in range(3)]
+    page_s = statistics.median(seconds for seconds, _ in pages)
     ratio = page_s / one
     return Outcome(
-        page.status == 200 and ratio <= 2 * WORK_BUDGET,
+        all(r.status == 200 for _, r in pages) and ratio <= 2 * WORK_BUDGET,
         f"{page_s * 1000:.0f} ms = {ratio:.1f}× one follow-up ask ({one * 1000:.0f} ms)",
     )
 
