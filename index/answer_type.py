@@ -390,7 +390,7 @@ _COUNT_QUESTION = re.compile(
     # a length of time asked as "몇 개월이에요", "임기는 몇 년인가요" (not "몇 년에": a year; nor "해는 몇
     # 년인가요": a year)
     r"|" + _KO_FITTED_LENGTH + r"|" + _KO_LENGTH_OF_TIME + r"|몇\s*(?:살|세(?!대))"
-    r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구)"
+    r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구|쪽(?!에)|페이지(?!에))"
     r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
     r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄|(?:오래\s*)?걸(?:리|려|릴|립|렸))"
     r"|多少|几(?:个|名|人|次|家|所|倍|成)|多久|几年"
@@ -405,7 +405,8 @@ _COUNT_ONLY = re.compile(
     r"|^\W*(?:the\s+)?(?:(?:total|overall|exact|approximate|estimated|annual|current)\s+)?numbers?\s+of\s+"
     r"(?!(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?|times?)\b)"
     rf"(?!(?:the\s+)?{PROVISION_WORDS})"
-    r"|몇\s*(?:명|개(?!월)|건|곳|가지|개국|나라|세대|가구)"
+    # (pages too, "보고서는 몇 쪽짜리예요?"; not the page a thing is on, "몇 쪽에 나와요?")
+    r"|몇\s*(?:명|개(?!월)|건|곳|가지|개국|나라|세대|가구|쪽(?!에)|페이지(?!에))"
     r"|" + _KO_NUMBER_OF,
     re.IGNORECASE,
 )
@@ -503,7 +504,7 @@ _PERCENTAGE_QUESTION = re.compile(
     rf"(?:{_PERCENT_RATES})\s+(?:rates?|turnout)\b|\bvoter\s+turnout\s*\??\s*$"
     r"|몇\s*(?:퍼센트|프로|%)|백분율"
     r"|(?:비율|비중|점유율|인정률|실업률|고용률|취업률|진학률|투표율|참여율|참가율|문해율|빈곤율|승인율|합격률|지지율|"
-    r"찬성률|검거율|기소율|유죄율|졸업률|출석률|접종률)[은는이가]?\s*(?:얼마|어느\s*정도|몇)"
+    r"찬성률|검거율|기소율|유죄율|졸업률|출석률|접종률)[은는이가]?\s*(?:얼마|어느\s*정도|몇|어떻게\s*(?:되|돼))"
     r"|百分之几|多少百分比|(?:比例|比率|比重)[是为]?多少",
     re.IGNORECASE,
 )
@@ -955,9 +956,14 @@ def _asked_type(question: str) -> AnswerType | None:
 # ("What do brokers usually charge to get a woman out through Laos?", "typical broker fee to get a
 # defector from china to thailand?": a sum answers them, not a passage on brokers)
 _WHAT_SUM = re.compile(
-    r"\bwhat\s+(?:do|does|did|would|will|can|could|must)\s+(?:[\w'’-]+\s+){1,6}?(?:charge|cost)\b"
-    r"(?!(?:\s+[\w'’-]+){0,4}\s+with\b)"  # (not "What does the act charge the Minister with?")
-    r"|\b(?:typical|average|usual)\s+(?:[\w-]+\s+)?(?:fees?|prices?|costs?|wages?|salar(?:y|ies)|charges?)\b",
+    # (charge or cost a verb: not after a determiner, "What does the cost of a broker include?", "What does
+    # a charge of illegal border crossing carry?"; not "cost-benefit"; not charged with or under a crime,
+    # "What did prosecutors charge the broker under?", unless a purpose comes first, "to travel with")
+    r"\bwhat\s+(?:do|does|did|would|will|can|could|must)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?!(?:the|a|an|its|their|this|that|any|each)\s)[\w'’-]+\s+(?:charge|cost)\b(?!-)"
+    r"(?!(?:\s+(?!to\b)[\w'’-]+){0,6}\s+(?:with|under)\b)"
+    # (a typical price; not "the usual charge against returned defectors", a crime)
+    r"|\b(?:typical|average|usual)\s+(?:[\w-]+\s+)?(?:fees?|prices?|costs?|wages?|salar(?:y|ies))\b",
     re.IGNORECASE,
 )
 

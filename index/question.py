@@ -855,35 +855,41 @@ _KO_KOREAS = {"대한민국": ("south", "korea"), "한국": ("south", "korea"), 
 # names: a name as a country is (`_constraints`), held by a passage writing it in any of the three ("유엔
 # 인권사무소 서울 사무소는 몇 년도에 문을 열었나요?" needs a passage on Seoul; the OHCHR's founding year
 # is no answer)
-# (not 개성, 상해, 동경: also words, "personality", "injury", "longing")
-_KO_PLACES: Mapping[str, tuple[str, str]] = {
-    "서울": ("Seoul", "首尔"),
-    "평양": ("Pyongyang", "平壤"),
-    "베이징": ("Beijing", "北京"),
-    "북경": ("Beijing", "北京"),
-    "선양": ("Shenyang", "沈阳"),
-    "심양": ("Shenyang", "沈阳"),
-    "단둥": ("Dandong", "丹东"),
-    "옌지": ("Yanji", "延吉"),
-    "연길": ("Yanji", "延吉"),
-    "옌볜": ("Yanbian", "延边"),
-    "연변": ("Yanbian", "延边"),
-    "도쿄": ("Tokyo", "东京"),
-    "방콕": ("Bangkok", "曼谷"),
-    "제네바": ("Geneva", "日内瓦"),
-    "뉴욕": ("New York", "纽约"),
-    "상하이": ("Shanghai", "上海"),
-    "혜산": ("Hyesan", "惠山"),
-    "신의주": ("Sinuiju", "新义州"),
-    "청진": ("Chongjin", "清津"),
-    "훈춘": ("Hunchun", "珲春"),
-    "투먼": ("Tumen", "图们"),
-    "지린성": ("Jilin", "吉林"),
-    "길림성": ("Jilin", "吉林"),
-    "랴오닝": ("Liaoning", "辽宁"),
-    "요녕": ("Liaoning", "辽宁"),
-    "쿤밍": ("Kunming", "昆明"),
+# (not 개성, 상해, 동경, 심양: also words, "personality", "injury", "longing", and 심양 analysed as 심)
+_KO_PLACES: Mapping[str, tuple[tuple[str, ...], str]] = {
+    "서울": (("Seoul",), "首尔"),
+    "평양": (("Pyongyang", "P'yŏngyang"), "平壤"),
+    "베이징": (("Beijing",), "北京"),
+    "북경": (("Beijing",), "北京"),
+    "선양": (("Shenyang",), "沈阳"),
+    "단둥": (("Dandong",), "丹东"),
+    "옌지": (("Yanji",), "延吉"),
+    "연길": (("Yanji",), "延吉"),
+    "옌볜": (("Yanbian",), "延边"),
+    "연변": (("Yanbian",), "延边"),
+    "도쿄": (("Tokyo",), "东京"),
+    "방콕": (("Bangkok",), "曼谷"),
+    "제네바": (("Geneva",), "日内瓦"),
+    "뉴욕": (("New York",), "纽约"),
+    "상하이": (("Shanghai",), "上海"),
+    "혜산": (("Hyesan",), "惠山"),
+    "신의주": (("Sinuiju", "Sinŭiju"), "新义州"),
+    "청진": (("Chongjin", "Ch'ŏngjin"), "清津"),
+    "훈춘": (("Hunchun",), "珲春"),
+    "투먼": (("Tumen",), "图们"),
+    "지린": (("Jilin",), "吉林"),
+    "길림": (("Jilin",), "吉林"),
+    "랴오닝": (("Liaoning",), "辽宁"),
+    "요녕": (("Liaoning",), "辽宁"),
+    "쿤밍": (("Kunming",), "昆明"),
 }
+# A place's Korean name as a word of its own (not inside another: 지린 in 지린내), and 선양 as the city, not
+# 宣揚 "promotion" ("국위 선양을 위해"): before a place's particle or 시, 성, 총영사관, or after 중국
+_KO_PLACE_WORD = re.compile(
+    r"(?<![가-힣])(?:"
+    + "|".join(k for k in _KO_PLACES if k != "선양")
+    + r"|선양(?=\s*(?:시|에|의|까지|으로|로|총영사|영사|지역|쪽))|(?<=중국\s)선양|(?<=중국)선양)"
+)
 
 
 def _ko_subject(text: str, name: str) -> bool:
@@ -984,12 +990,17 @@ def _constraints(text: str, language: str, provision_spans: list[tuple[int, int]
         # (only where the question asks a key fact, a date or a figure: asked of what happened there,
         # "선양에 있는 탈북민들이 협박을 받았다는 보도가 있나요?", its answer passage ranks too low among
         # the candidates others' place would pass over)
-        for korean, (in_english, in_chinese) in _KO_PLACES.items() if asked_type(text) is not None else ():
-            terms = tuple(analyze(in_english))
-            if korean in text and terms not in seen:
+        for m in _KO_PLACE_WORD.finditer(text) if asked_type(text) is not None else ():
+            names, in_chinese = _KO_PLACES[m.group()]
+            terms = tuple(analyze(names[0]))
+            if terms not in seen:
                 seen.add(terms)
-                forms = (tuple(analyze(korean)), tuple(analyze(in_chinese)))
-                out.append(Constraint("name", korean, terms, forms))
+                forms = (
+                    *(tuple(analyze(n)) for n in names[1:]),
+                    tuple(analyze(m.group())),
+                    tuple(analyze(in_chinese)),
+                )
+                out.append(Constraint("name", m.group(), terms, forms))
         # the two Koreas are no names there (every source is about them), but for the state a treaty
         # act is asked about ("대한민국은 난민협약에 몇 년에 가입했나요?"), as in English (`_agent`)
         for korean, english in _KO_KOREAS.items():

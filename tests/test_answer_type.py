@@ -78,6 +78,11 @@ from index.question import analyze_question
         ("typical broker fee to get a defector from china to thailand?", "an amount, not a fine"),
         ("What does a March economy ticket cost?", "an amount, not a fine"),
         ("What does the act charge the Minister with?", None),
+        ("What does the cost of a broker include?", None),
+        ("What does a charge of illegal border crossing carry in North Korea?", None),
+        ("What did prosecutors charge the broker under?", None),
+        ("What is the usual charge against returned defectors?", None),
+        ("What do brokers charge to travel with a child?", "an amount"),
         ("탈북민을 위한 법정 기념일은 매년 며칠로 정해져 있나요?", "a date"),  # a day of the year
         ("연차휴가는 매년 며칠로 정해져 있나요?", "a duration"),  # a leave's days
         ("난민 생계비는 얼마나 받나요?", "an amount, not a fine"),
@@ -108,6 +113,11 @@ from index.question import analyze_question
         ("미국은 몇 주에서 사형제를 유지하나요?", None),
         ("북한에서 몇 년 살다 돌아오신 분도 정착금을 받을 수 있나요?", None),
         ("탈북 브로커에게 보통 몇 달러를 줘요?", "a figure"),
+        # a report's pages are counted; the page a thing is on is no count
+        ("유엔 북한인권조사위원회 최종 보고서는 몇 쪽짜리예요?", "a count"),
+        ("그 내용은 보고서 몇 쪽에 나와요?", None),
+        # a share asked "how it stands" is a percentage
+        ("탈북민들 1년 안에 취업하는 비율이 어떻게 돼요?", "a percentage"),
         # asked beside a sum, a figure
         ("그 생계비는 한 달에 얼마씩, 최대 몇 개월까지 받을 수 있나요?", "a figure"),
         ("한국이 고문방지협약을 비준한 건 몇 년이었나요?", None),

@@ -1836,12 +1836,15 @@ def test_an_agreement_named_by_a_year_the_collection_never_writes_is_refused(
         "treaty.txt": "Convention on the Status of Stateless Persons\n\nAdopted in 1954, the Convention "
         "obliges states to issue travel documents to stateless persons. " + _filler("travel"),
         "report.txt": "Border report\n\nIn 1986 the border was closed for a year. " + _filler("border"),
+        "nk.txt": "Nuclear talks\n\nIn 1994 North Korea and the United States signed the Agreed Framework. "
+        "The 1986 Declaration on the Right to Development is cited. " + _filler("nuclear"),
     }
     manifest = (
         "file,title,publisher_or_author,date,source_url,origin,license,language\n"
         "treaty.txt,Convention on the Status of Stateless Persons,Example,1954,"
         "https://example.org/t,test,CC BY,en\n"
         "report.txt,Border report,Example,2024,https://example.org/r,test,CC BY,en\n"
+        "nk.txt,Nuclear talks,Example,2024,https://example.org/n,test,CC BY,en\n"
     )
     idx = tiny_index_in(tmp_path_factory, "dated-agreements", files, manifest)
 
@@ -1856,7 +1859,17 @@ def test_an_agreement_named_by_a_year_the_collection_never_writes_is_refused(
     )
     assert absent("What does the 1954 stateless persons treaty say about travel documents?") == ""
     assert absent("Was the border closed in 1986 under the agreement?") == ""
-    answer = idx.search(Query("What did the 1986 border protocol say about people crossing the border?"))
+    # held by another name (the Agreed Framework); a declaration of that year between no such states is
+    # no protocol between China and North Korea
+    assert absent("What did North Korea promise in the 1994 nuclear agreement with the United States?") == ""
+    assert absent("What does the 1986 border protocol between China and North Korea say?") == (
+        "the collection holds no 1986 border protocol"
+    )
+    answer = idx.search(
+        Query(
+            "What did the 1986 border protocol between China and North Korea say about crossing the border?"
+        )
+    )
     assert not answer.answered and not answer.hits
 
 
@@ -1903,6 +1916,12 @@ def test_a_review_or_reservation_of_a_state_the_collection_never_records_is_refu
     )
     assert absent("Did North Korea enter any reservation to the covenant?") == ""
     assert absent("Could China have made a reservation to the covenant?") == ""
+    assert absent("If China had made reservations to the covenant, could it return people?") == ""
+    # a decision deferred (유보) and a ministry's final view (최종 견해) are no treaty's records, nor is how
+    # the committees address their observations a question of what they said
+    assert absent("중국 정부는 송환 결정을 유보했나요?") == ""
+    assert absent("중국 외교부는 이 문제에 대해 어떤 최종 견해를 밝혔나요?") == ""
+    assert absent("How are concluding observations addressed to a State party like China?") == ""
     # "returning North Koreans" names no place: the review asked of is China's
     assert (
         absent(

@@ -416,15 +416,22 @@ def test_a_city_a_korean_question_asking_a_key_fact_names_is_a_name_it_must_hold
         if c.kind == "name"
     ]
     assert [c.terms for c in shenyang] == [("shenyang",)]
-    # not asked of what happened there, and no word that only spells a city (개성, "personality")
+    # not asked of what happened there, nor the word 선양 ("promotion") that spells Shenyang's name
     assert not [
         c
         for c in analyze_question("선양에 있는 탈북민들이 협박을 받았다는 보도가 있나요?").constraints
         if c.kind == "name"
     ]
     assert not [
-        c for c in analyze_question("개성이 강한 사람은 몇 명인가요?").constraints if c.kind == "name"
+        c
+        for c in analyze_question("국위 선양을 위해 북한은 올림픽에 몇 명의 선수를 보냈나요?").constraints
+        if c.kind == "name"
     ]
+    # a city the sources romanise with marks is held that way too (Ch'ŏngjin)
+    (chongjin,) = [
+        c for c in analyze_question("1987년 청진의 인구는 몇 명이었나요?").constraints if c.kind == "name"
+    ]
+    assert ("ch'ongjin",) in chongjin.alternatives
 
 
 @pytest.mark.parametrize(
