@@ -880,28 +880,28 @@ def asks_rate(question: str) -> bool:
 
 
 def asked_type(question: str) -> AnswerType | None:
-    """The answer type a question asks for: "a birth" for when or where a person was born (`_BIRTH_QUESTION`),
-    else as `_asked_type` reads it."""
+    """The answer type a question asks for: "a birth" for when or where a person was born
+    (`_BIRTH_QUESTION`), else as `_asked_type` reads it."""
     return "a birth" if _BIRTH_QUESTION.search(question) else _asked_type(question)
 
 
 def _asked_type(question: str) -> AnswerType | None:
     """The answer type a question asks for: "a count" for a number of things ("how many people", "몇 곳", a
     question in keywords starting "total number of ...": a duration or an age does not answer it), "a
-    duration" for a length of time ("임기는 몇 년", "몇 주 과정", "how many years"), "an amount" for a sum of
-    money ("예산은 얼마", "hourly minimum wage", "What do brokers charge ...?": `_WHAT_SUM`), "a percentage"
-    for a share ("what percentage", "몇 퍼센트", "비율은 얼마", "What is the recognition rate?"), "an
-    amount, not a fine" for a sum a penalty does not give
-    (a grant, a reward, a wage), "a figure" for another count, share or measure, "a date" for a year ("in what
-    year", "몇 년에"), a day of the year ("매년 며칠", "몇 월 며칠": `_KO_DAY_OF_YEAR`) or the time of a past
-    event ("When did ...?", "언제 ...됐나요?"), "a frequency" for how often ("how often", "1년에 몇 번",
-    "주기": `_FREQUENCY_QUESTION`), "a sentence" for the sentence or verdict a court gave ("What prison
-    sentence did X receive?": `_SENTENCE_QUESTION`), "a phone number or e-mail address" for a number to call
-    or an address to write to (`_PHONE_QUESTION`; read first: "전화번호가 몇 번이에요?" asks no count), "a
+    duration" for a length of time ("임기는 몇 년", "몇 주 과정", "how many years"), "an amount" for a sum
+    of money ("예산은 얼마", "hourly minimum wage", "What do brokers charge ...?": `_WHAT_SUM`), "a
+    percentage" for a share ("what percentage", "몇 퍼센트", "비율은 얼마", "What is the recognition
+    rate?"), "an amount, not a fine" for a sum a penalty does not give (a grant, a reward, a wage), "a
+    figure" for another count, share or measure, "a date" for a year ("in what year", "몇 년에"), a day of
+    the year ("매년 며칠", "몇 월 며칠": `_KO_DAY_OF_YEAR`) or the time of a past event ("When did ...?",
+    "언제 ...됐나요?"), "a frequency" for how often ("how often", "1년에 몇 번", "주기":
+    `_FREQUENCY_QUESTION`), "a sentence" for the sentence or verdict a court gave ("What prison sentence did
+    X receive?": `_SENTENCE_QUESTION`), "a phone number or e-mail address" for a number to call or an
+    address to write to (`_PHONE_QUESTION`; read first: "전화번호가 몇 번이에요?" asks no count), "a
     document or case number" for a UN document's symbol or a court case's number
     (`_DOCUMENT_NUMBER_QUESTION`), "a place" for where a body or a place is ("하나원은 어느 지역에 있나요?":
-    `_PLACE_QUESTION`), None for any other question. A question asking both ("how many, and in
-    what year?", "how many, and what percentage?") asks for a figure."""
+    `_PLACE_QUESTION`), None for any other question. A question asking both ("how many, and in what year?",
+    "how many, and what percentage?") asks for a figure."""
     if _PHONE_QUESTION.search(question):
         return "a phone number or e-mail address"
     if _DOCUMENT_NUMBER_QUESTION.search(question) and not (

@@ -1117,17 +1117,18 @@ class GroundIndex:
         return ""
 
     def _unheld_review(self, question: str) -> str:
-        """ "the collection holds no concluding observations on a state the question names" when a
-        question asks what a treaty body's concluding observations on a state, or its latest review of
-        one, or a state's Universal Periodic Review said (`_REVIEWS`: "What did the UN Committee
-        against Torture recommend to China ... in its latest concluding observations?", "중국은 2024년
-        제4주기 UPR에서 ... 권고를 수용했습니까?") and no passage of the collection writes that kind of
-        review beside a state the question names as a place (`places_in`: "returning North Koreans"
-        names no place), in its text or its source's title; "" otherwise. The treaties' passages on
-        how a committee reviews reports stood in for the review itself. A question naming no state is
-        left alone ("What are concluding observations?" is answered by how the committees work).
-        Measured on the 161 sets (2026-12-07): 16 unanswerable questions (10 in the fit halves), no
-        answerable one; North Korea's 4th-cycle review is held (the 2024 report on North Korea)."""
+        """ "the collection holds no concluding observations on a state the question names" when a question
+        asks what a treaty body's concluding observations on a state, or its latest review of one, or a
+        state's Universal Periodic Review said, or whether a state entered a reservation to a treaty
+        (`_REVIEWS`: "What did the UN Committee against Torture recommend to China ... in its latest
+        concluding observations?", "중국은 2024년 제4주기 UPR에서 ... 권고를 수용했습니까?", "Did China
+        enter any reservation to that when it ratified?") and no passage of the collection writes that kind
+        of record beside a state the question names as a place (`places_in`: "returning North Koreans" names
+        no place), in its text or its source's title; "" otherwise. The treaties' passages on how a
+        committee reviews reports stood in for the review itself. A question naming no state is left alone
+        ("What are concluding observations?" is answered by how the committees work). Measured on the 161
+        sets (2026-12-07): 16 unanswerable questions (10 in the fit halves), no answerable one; North
+        Korea's 4th-cycle review is held (the 2024 report on North Korea)."""
         for kind, asked, written in _REVIEWS:
             if not asked.search(question):
                 continue
@@ -3865,9 +3866,11 @@ def _ko_name_before_article() -> re.Pattern[str]:
     )
 
 
-# The reviews of a state by a treaty body or by the Human Rights Council that a question may ask of: the
-# review's kind, how a question asks of it (the latest review of a state by a committee reads as its
-# concluding observations), how a passage writes it (`GroundIndex._unheld_review`)
+# The records of a state a question may ask of, its reviews by a treaty body or by the Human Rights Council
+# and its reservations to a treaty: the record's kind, how a question asks of it (the latest review of a
+# state by a committee reads as its concluding observations), how a passage writes it
+# (`GroundIndex._unheld_review`)
+_UPR = re.compile(r"\bUniversal\s+Periodic\s+Review\b|\bUPR\b|정례\s*(?:인권\s*)?검토|普遍定期审议")
 _REVIEWS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "concluding observations on",
@@ -3884,17 +3887,16 @@ _REVIEWS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\bconcluding\s+observations?\b|최종\s*견해|结论性意见", re.IGNORECASE),
     ),
     (
-        "Universal Periodic Review of",
-        re.compile(r"\bUniversal\s+Periodic\s+Review\b|\bUPR\b|정례\s*(?:인권\s*)?검토|普遍定期审议"),
-        re.compile(r"\bUniversal\s+Periodic\s+Review\b|\bUPR\b|정례\s*(?:인권\s*)?검토|普遍定期审议"),
+        "Universal Periodic Review of",  # (asked and written alike)
+        _UPR,
+        _UPR,
     ),
     (
         # (a state's own, asked as a fact: "Did China enter any reservation ...?", "중국은 이 협약에 유보를
-        # 했나요?"; not what it could have done, which the treaty's article on reservations answers)
+        # 했나요?"; not what it could or would have done, "Could China have made reservations ...?", "If
+        # China had made reservations ...", which the treaty's article on reservations answers; a Korean
+        # 유보 of a treaty's, not a decision deferred: "송환 결정을 유보했나요?")
         "reservations by",
-        # (not what a state could or would have done, "Could China have made reservations ...?", "If
-        # China had made reservations ..."; a Korean 유보 of a treaty's, not a decision deferred: "송환
-        # 결정을 유보했나요?")
         re.compile(
             r"^(?!.*\b(?:could|would|might|if)\b)"
             r".*\b(?:did|has|have|had)\b[^?]{0,60}?\b(?:enter|attach|make|made|lodge|file|put)\w*\s+"

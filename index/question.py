@@ -884,7 +884,7 @@ _KO_PLACES: Mapping[str, tuple[tuple[str, ...], str]] = {
     "쿤밍": (("Kunming",), "昆明"),
 }
 # A place's Korean name as a word of its own (not inside another: 지린 in 지린내), and 선양 as the city, not
-# 宣揚 "promotion" ("국위 선양을 위해"): before a place's particle or 시, 성, 총영사관, or after 중국
+# 宣揚 "promotion" ("국위 선양을 위해"): before 시, a particle of place, 총영사관, 지역 or 쪽, or after 중국
 _KO_PLACE_WORD = re.compile(
     r"(?<![가-힣])(?:"
     + "|".join(k for k in _KO_PLACES if k != "선양")
