@@ -615,23 +615,33 @@ def test_a_korean_question_naming_a_chinese_law_reads_it_in_chinese(demo_index: 
 
 
 def test_a_doubtful_question_needs_a_passage_likely_enough(demo_index: GroundIndex) -> None:
-    # the question trees pass it (0.46, over the answer bar, under the doubtful bar), with nothing to
+    # questions the question trees pass near the answer bar (about 0.40 to 0.49 here), with nothing to
     # show as likely as one in ten (the logistic question model passed "다음 주 화요일에 제네바에서 인천
-    # 가는 직항 있어요?" at 0.55 with a Refugee Convention preamble naming Geneva; the trees give it 0.12)
-    answer = demo_index.search(
-        Query(
-            "In what year did the UN human rights office open its Seoul field office that monitors "
-            "North Korea?",
-            explain=True,
-        )
+    # 가는 직항 있어요?" at 0.55 with a Refugee Convention preamble naming Geneva; the trees give it
+    # 0.12). Where each falls in the band between the answer and doubtful bars moves with the CPU's
+    # arithmetic (the int8 encoder's vectors differ in their last digits between AVX2 and AVX-512
+    # machines), so the test asks several: every one is refused, and at least one in the band is
+    # refused as doubtful, for want of a likely passage
+    questions = (
+        "In what year did the UN human rights office open its Seoul field office that monitors North Korea?",
+        "Is there a 24-hour hotline number in South Korea specifically for North Korean women who were "
+        "trafficked in China?",
+        "Has the Republic of Korea made the declaration under Article 22 of the Convention against Torture "
+        "that lets individuals bring complaints to the Committee against Torture?",
+        "How do I deduct home-office expenses on my tax return as a part-time freelance grant writer?",
     )
-    assert not answer.answered and answer.explanation is not None
-    bars = dict(answer.explanation.bars)
-    assert bars["answer"] <= (answer.explanation.question_probability or 0.0) < bars["doubtful"]
-    assert f"under {bars['doubtful']:.2f}" in answer.explanation.reason
-    assert f"at least {DOUBTFUL_P:.0%} likely to answer by the passage model or the ranker" in (
-        answer.explanation.reason
-    )
+    in_band = 0
+    for question in questions:
+        answer = demo_index.search(Query(question, explain=True))
+        assert not answer.answered and answer.explanation is not None, question
+        bars = dict(answer.explanation.bars)
+        if bars["answer"] <= (answer.explanation.question_probability or 0.0) < bars["doubtful"]:
+            in_band += 1
+            assert f"under {bars['doubtful']:.2f}" in answer.explanation.reason
+            assert f"at least {DOUBTFUL_P:.0%} likely to answer by the passage model or the ranker" in (
+                answer.explanation.reason
+            )
+    assert in_band >= 1
     # a Korean question whose answer the ranker reads first in the English run still answers
     rate = demo_index.search(Query("2024년 1월부터 7월까지 한국의 난민 인정률은 얼마였나요?"))
     assert rate.answered and "1.7 percent" in rate.hits[0].passage.text
