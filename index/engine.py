@@ -170,6 +170,9 @@ NAMED_SOURCES = 2
 # among that run's first ten (fit halves, sixteen sets: no figure moves between 10 and all)
 NAMED_TRANSLATED_LEAD = 10
 NAMED_PASSAGES = 6
+# A question naming an instrument without a provision (`Scored.named_sources`) gets that instrument's
+# best passages, searched among its own, among its candidates: at most this many added
+NAMED_SOURCE_PASSAGES = 5
 NAMED_LOOKUPS = 6  # sources whose passages are read (once) to see which has the provision
 # A question asking for a definition ("How does the CAT define torture?"): passages defining one of its
 # terms (`index.definitions`) get this added to their fused score, and the best of them is shown first.
@@ -724,7 +727,8 @@ class GroundIndex:
         named_sources: frozenset[str] = frozenset()
         if not q.provisions and not named_definer:
             named_sources = self._named_sources(question, q, translations, stats, query.filters)
-            names_own = bool(_instrument_names(question) or acronyms_in(question))
+            own_names = _own_names(question)
+            names_own = bool(_instrument_names(own_names) or acronyms_in(own_names))
             if not named_sources and earlier is not None and not names_own:
                 # a follow-up that names no instrument asks of the one the question it points back to
                 # names ("And if the buyer then sells her on to someone else?" after "Under China's
@@ -774,6 +778,25 @@ class GroundIndex:
         q_vec, search_vec = pending() if pending is not None else (None, None)
         if in_named is not None and in_named.decisive:
             cands = self._with_named(cands, in_named, search_vec)
+        only_named = _within(query.filters, named_sources) if named_sources else None
+        if only_named is not None:
+            # the instrument named without a provision is searched alone too: its passage that answers
+            # may rank far down among all ("What about foreigners who simply overstay in China under
+            # that same law?", after a question on the Exit and Entry Administration Law: its article
+            # 78, in Chinese)
+            within = self._retriever.retrieve(
+                question,
+                k=NAMED_SOURCE_PASSAGES,
+                method="hybrid" if use_dense else "lexical",
+                filters=only_named,
+                query_vector=search_vec,
+                query_tokens=q_terms,
+                context_tokens=h_terms,
+                context_weight=context_weight,
+                translated=translated,
+            )
+            have = {c.id for c in cands}
+            cands = self._added_at_floor(cands, [c.id for c in within if c.id not in have], search_vec)
         if named_definer and definers is not None:
             cands = self._with_defining(cands, definers, defined, search_vec)
         if subject_defines:
@@ -1382,12 +1405,22 @@ class GroundIndex:
         when it names no instrument (`_instrument_names`, `acronyms_in`), when more titles match
         equally, or when the best is not named beyond doubt (as a named article's instrument must be:
         `_named_provision`)."""
+        question = _own_names(question)
         acronyms = acronyms_in(question)
-        if not _instrument_names(question) and not acronyms:
+        names = _instrument_names(question)
+        if not names and not acronyms:
             return frozenset()
         senses_en = _senses(tr for tr in translations if tr.language == "en") if q.language != "en" else None
+        # the words of the names an English question writes, where it writes one, and of its acronyms:
+        # the rest of a long question would leave a title too small a share of it ("How long must an
+        # asylum applicant wait under South Korea's Refugee Act before the Justice Minister may allow
+        # them to work?"). (A Korean question's words name through their English senses, which its
+        # other words help to choose: "인신매매 의정서" alone names no protocol beyond doubt.)
+        terms = q.terms
+        if q.language == "en" and names:
+            terms = (*(t for name in names for t in name), *(t for a in acronyms for t in analyze(a)))
         named = NamedInstrument.of(
-            q.terms, acronyms, stats.df, stats.n_docs, senses_en, _name_words(q), _owners(q)
+            terms, acronyms, stats.df, stats.n_docs, senses_en, _name_words(q), _owners(q)
         )
         titles = self._source_titles()
         limit = NAMED_LOOKUPS if filters.is_empty() else None
@@ -3822,6 +3855,25 @@ def _attributed(name: str, question: str) -> bool:
     return bool(name) and any(name in m.group() for m in _ATTRIBUTION.finditer(question))
 
 
+# What a question sets aside before asking of something else: "Apart from the Refugee Convention and
+# CAT, ...", "Besides the Working Group, which other NGOs ...", up to the clause's comma
+_SET_ASIDE = re.compile(r"(?i)\b(?:apart|aside) from\b[^,?]*|\b(?:besides|other than)\b[^,?]*(?=,)")
+
+
+def _own_names(question: str) -> str:
+    """The question without what names no instrument of its own: what it sets aside ("Apart from the
+    Refugee Convention and CAT, is there a treaty that ...?": `_SET_ASIDE`) and a kind after a word
+    pointing back ("같은 법에서 ...", "under that same law": `_THAT_KIND`, the thread's instrument)."""
+    return _THAT_KIND.sub(" ", _SET_ASIDE.sub(" ", question))
+
+
+def _within(filters: Filters, sources: frozenset[str]) -> Filters | None:
+    """`filters` narrowed to `sources` (those of them the filters' own sources admit, if any); None
+    when they admit none of them."""
+    kept = sorted(sources & set(filters.source_ids)) if filters.source_ids else sorted(sources)
+    return replace(filters, source_ids=tuple(kept)) if kept else None
+
+
 def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> list[str]:
     """The terms a question naming a provision may name its instrument by: its terms outside the
     provision and the earlier question's (a follow-up names the instrument asked about before),
@@ -3842,7 +3894,7 @@ def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> 
     if earlier is None:
         return question_name_terms(own)
     before = without_united_nations(t for t in earlier.terms if t not in earlier.provision_terms)
-    if not any(is_kind(t) for t in own) and not acronyms_in(q.text):
+    if (not any(is_kind(t) for t in own) or _names_it_again(q.text)) and not acronyms_in(q.text):
         named_before = [t for terms in _instrument_names(earlier.text) for t in terms]
         return question_name_terms(named_before or before)
     return question_name_terms(own + before)
@@ -3850,6 +3902,27 @@ def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> 
 
 # The kinds of instrument a Korean name ends in (`_ko_name_before_article`: "난민협약 제35조")
 _KO_KINDS = r"(?:법률|법|협약|규약|의정서|조약|선언|헌장|시행령|협정|규칙)"
+
+# An instrument named again by its kind alone after a word pointing back: "그 협약 제3조", "같은 법
+# 제16조", "Article 3 of that convention" (`_names_it_again`); not when an instrument of it follows ("그
+# 협약 선택의정서", its Optional Protocol)
+_THAT_KIND = re.compile(
+    rf"(?:^|(?<=\s))(?:그|이|같은|해당|동|본)\s*{_KO_KINDS}(?=[은는이가을를의에도상]|\s|$)(?![의\s]*[가-힣]*{_KO_KINDS})"
+    r"|(?i:\b(?:(?:that|this|the)\s+same|that|this|said)\s+(?:convention|law|act|treaty|protocol|covenant|declaration"
+    r"|statute|charter|decree|code|constitution)\b)"
+)
+
+
+def _names_it_again(text: str) -> bool:
+    """Whether a follow-up names its instrument only by a kind after a word pointing back ("그 협약
+    제3조는 ...?" after a question on 고문방지협약: the Convention against Torture, not an instrument
+    the follow-up's other words name, as "사람" (person) names the Palermo Protocol on trafficking in
+    persons), writing no instrument's name of its own besides."""
+    found = _THAT_KIND.search(text)
+    if found is None:
+        return False
+    rest = text[: found.start()] + " " + text[found.end() :]
+    return not _instrument_names(rest)
 
 
 @functools.cache

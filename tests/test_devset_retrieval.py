@@ -811,3 +811,64 @@ def test_a_korean_question_names_its_instrument_by_the_word_joined_to_the_articl
     assert exit_entry.answered
     assert exit_entry.hits[0].passage.source_id.startswith("cn-law-exit-and-entry")
     assert "第七十五条" in exit_entry.hits[0].passage.section
+
+
+def test_an_instrument_named_again_by_its_kind_after_a_pointing_word_is_the_thread_s(
+    demo_index: GroundIndex,
+) -> None:
+    """ "그 협약 제3조" after a question on 고문방지협약 is the Convention against Torture's Article 3,
+    not the article 3 of an instrument its other words name (사람, "person", names the Palermo Protocol
+    on trafficking in persons: the dev set's ko-4590)."""
+    earlier = "고문방지협약은 '고문'을 어떻게 정의하나요?"
+    question = "그 협약 제3조는 사람을 다른 나라로 돌려보내는 것에 대해 뭐라고 하나요?"
+    answer = demo_index.search(Query(question, history=(earlier,)))
+    assert answer.answered
+    assert answer.hits[0].passage.source_id.startswith("treaty-convention-against-torture")
+    assert "Article 3" in answer.hits[0].passage.section
+    # a follow-up writing an instrument's name of its own still names that one
+    own = demo_index.search(Query("팔레르모 의정서 제3조는 무엇을 정의하나요?", history=(earlier,)))
+    assert own.answered and own.hits[0].passage.source_id.startswith("treaty-palermo-trafficking-protocol")
+
+
+def test_a_long_question_names_its_instrument_by_the_name_it_writes(demo_index: GroundIndex) -> None:
+    """An English question naming the Refugee Act among many other words names it (its other words
+    left the title too small a share of the question), and a follow-up saying "that law" asks of it;
+    an instrument a question sets aside ("Apart from ...") is not the one it names."""
+    long = (
+        "How long must an asylum applicant wait under South Korea's Refugee Act before the Justice Minister "
+        "may allow them to work?"
+    )
+    assert demo_index.score(Query(long)).named_sources == {"kr-law-refugee-act-5319305c"}
+    earlier = (
+        "Under Article 40 of South Korea's Refugee Act, how long must an asylum applicant wait before the "
+        "Justice Minister may allow them to work?"
+    )
+    follow_up = Query("And does that law give applicants a right to legal counsel?", history=(earlier,))
+    assert demo_index.score(follow_up).named_sources == {"kr-law-refugee-act-5319305c"}
+    aside = (
+        "Apart from the Refugee Convention and CAT, is there a treaty that prohibits sending someone back "
+        "where they risk being disappeared?"
+    )
+    assert not demo_index.score(Query(aside)).named_sources
+    other = (
+        "Apart from the Refugee Convention and CAT, does the International Convention for the Protection "
+        "of All Persons from Enforced Disappearance contain its own non-refoulement clause?"
+    )
+    named = demo_index.score(Query(other)).named_sources
+    assert named and all(s.startswith("treaty-enforced-disappearance") for s in named)
+
+
+def test_the_named_instrument_is_searched_alone_for_its_candidates(demo_index: GroundIndex) -> None:
+    """A question naming an instrument without an article gets that instrument's best passages among
+    its candidates, searched among its own: the Korean Refugee Act's article on legal counsel, 변호사의
+    조력, for an English follow-up saying "that law" (the dev set's en-4944: the article ranked too low
+    among all passages to be a candidate)."""
+    earlier = (
+        "Under Article 40 of South Korea's Refugee Act, how long must an asylum applicant wait before the "
+        "Justice Minister may allow them to work?"
+    )
+    answer = demo_index.search(
+        Query("And does that law give applicants a right to legal counsel?", history=(earlier,))
+    )
+    assert answer.answered
+    assert any("변호사의 조력을 받을 권리" in h.passage.text for h in answer.shown[:5])
