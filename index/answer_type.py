@@ -859,6 +859,37 @@ def asks_part_of(question: str) -> str:
     return ""
 
 
+# A count or share asked of a part of those the question names, the part named by a group of people:
+# "How many of the escapees who arrived in 2023 were women?", "탈북민 가운데 여성은 몇 명", "여성은 몇
+# 퍼센트" (`counted_group`); not the group as what is counted ("how many women were selling sex ...?":
+# a passage may name them otherwise, "500 prostitutes")
+_GROUPS_EN = r"women|men|children|girls|boys|minors|females|males"
+_GROUPS_KO = r"여성|남성|여자|남자|아동|어린이|청소년|미성년자"
+_COUNTED_GROUP = (
+    re.compile(
+        rf"\bhow\s+many\b[^?]*?\b(?:were|are|was|is)\s+(?P<group>{_GROUPS_EN})\s*(?:\?|$|,|and\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"(?:가운데|중에|중)\s*(?P<group>{_GROUPS_KO})(?:은|는|이|가)\s*(?:몇|얼마)"),
+    re.compile(rf"(?P<group>{_GROUPS_KO})(?:은|는|이|가)?\s*(?:몇\s*(?:퍼센트|%)|비율)"),
+)
+# the singular an English group word's sentence may write instead
+_SINGULAR = {"women": "woman", "men": "man", "children": "child", "girls": "girl", "boys": "boy"}
+
+
+def counted_group(question: str) -> tuple[str, ...]:
+    """The words for the group of people a count or share question counts ("women", "children",
+    "여성"), with an English plural's singular, as written; () when it counts no such group. The figure
+    for the group is told beside the group's name ("... of whom 150 were women"); a sentence giving
+    the whole ("Only 196 arrived during the year") tells no part of it."""
+    for pattern in _COUNTED_GROUP:
+        found = pattern.search(question)
+        if found is not None:
+            group = found.group("group").lower()
+            return (group, _SINGULAR[group]) if group in _SINGULAR else (group,)
+    return ()
+
+
 def holds_figure(text: str, figure: str) -> bool:
     """Whether `text` writes the number `figure` ("1,170" or "1170" either way), not as part of a
     longer number."""

@@ -44,6 +44,7 @@ from index.answer_type import (
     asks_office_holder,
     asks_part_of,
     asks_rate,
+    counted_group,
     holds_figure,
     holds_type,
     marked_type,
@@ -3211,6 +3212,9 @@ class TypedReading:
         glossed: the passage-language terms the word list glosses on their own (`Lexicon.en_ko`): a
             word of a sense's stem holds the sense in another language ("detain": detaine) only when
             it is no word of its own there (not "commit": committe, "secret": secretari).
+        group: the analysed words for the group of people a count or share question counts
+            (`index.answer_type.counted_group`: "How many of them were women?", "여성은 몇 명"): only
+            the sentences naming it are read (in another language, when the group has a sense there).
         lenient: the question asks a figure as a length of time or an age (`_TIME_OR_AGE`), a rate
             (`index.answer_type.asks_rate`: the Factbook gives "Infant mortality rate:" on one line,
             its figures on the next), or a penalty (a law's penalty sentence names the conduct by its
@@ -3237,6 +3241,7 @@ class TypedReading:
     days: bool = False
     glossed: Container[str] = frozenset()
     lenient: bool = False
+    group: tuple[str, ...] = ()
 
     @classmethod
     def of(
@@ -3306,6 +3311,9 @@ class TypedReading:
             (answer.text == "a figure" and _TIME_OR_AGE.search(question) is not None)
             or answer.text == "a penalty"
             or (answer.text == "a figure" and asks_rate(question)),
+            tuple(t for word in counted_group(question) for t in analyze(word))
+            if answer.text in ("a count", "a percentage")
+            else (),
         )
 
     def share(self, rec: PassageRecord) -> float:
@@ -3381,6 +3389,9 @@ class TypedReading:
             # President KIM Dae-jung (1998-2003) won the Nobel Peace Prize in 2000" answered "When did
             # Kim Young-sam win the Nobel Peace Prize?", en-335 of the fit halves, and nothing more was)
             read = [(s, t, e) for s, t, e in read if named._names_held(s, rec.language, other)]
+        if self.group and (not other or any(g in meant for g in self.group)):
+            # the group counted is named where its figure is told ("of whom 150 were women")
+            read = [(s, t, e) for s, t, e in read if any(held(g, s) for g in self.group)]
         sentences = tuple(s for s, _, _ in read)
         shares = (sum(w for t, w in self.weights.items() if held(t, s)) / total for s in sentences)
         return max(shares, default=0.0)

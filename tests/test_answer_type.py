@@ -13,6 +13,7 @@ from index.answer_type import (
     asked_type,
     asks_office_holder,
     asks_part_of,
+    counted_group,
     holds_figure,
     holds_type,
     marked_type,
@@ -1010,6 +1011,29 @@ def test_a_question_for_the_holder_of_a_post(question: str, asks: bool) -> None:
 )
 def test_a_question_for_a_part_of_a_figure_it_gives(question: str, figure: str) -> None:
     assert asks_part_of(question) == figure
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        (
+            "How many of the North Korean escapees who arrived in South Korea in 2023 were women?",
+            ("women", "woman"),
+        ),
+        ("How many of them were children?", ("children", "child")),
+        ("How many were minors, and how many adults?", ("minors",)),
+        ("2023년 한국에 들어온 탈북민 가운데 여성은 몇 명이었나요?", ("여성",)),
+        ("2023년 10월 중국이 강제북송한 사람들 중 여성은 몇 퍼센트였어요?", ("여성",)),
+        ("강제북송된 사람들의 여성 비율은?", ("여성",)),
+        # the group as what is counted: a passage may name them otherwise ("500 prostitutes")
+        ("roughly how many women were selling sex in his home city?", ()),
+        ("How many women and children did Congress say were trafficked into the U.S. every year?", ()),
+        ("How many North Korean escapees reached South Korea in 2023?", ()),
+        ("여성 인권 단체는 몇 곳이에요?", ()),
+    ],
+)
+def test_the_group_a_part_is_counted_of_is_read(question: str, group: tuple[str, ...]) -> None:
+    assert counted_group(question) == group
 
 
 def test_a_figure_is_read_with_or_without_thousands_commas() -> None:

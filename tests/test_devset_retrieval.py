@@ -872,3 +872,26 @@ def test_the_named_instrument_is_searched_alone_for_its_candidates(demo_index: G
     )
     assert answer.answered
     assert any("변호사의 조력을 받을 권리" in h.passage.text for h in answer.shown[:5])
+
+
+def test_a_part_counted_by_a_group_of_people_is_not_answered_by_the_whole(demo_index: GroundIndex) -> None:
+    """The 2023 report gives the escapees who arrived in South Korea that year (196), not how many of
+    them were women: a sentence giving the whole tells no part of it (the dev set's ko-3045, ko-4367,
+    ko-5843: answered with the 196)."""
+    for question in (
+        "2023년 한국에 들어온 탈북민 가운데 여성은 몇 명이었나요?",
+        "How many of the North Korean escapees who arrived in South Korea in 2023 were women?",
+    ):
+        answer = demo_index.search(Query(question, explain=True))
+        assert not answer.answered and answer.explanation is not None, question
+    # asked of the whole, it is answered
+    whole = demo_index.search(Query("How many North Korean escapees arrived in South Korea in 2023?"))
+    assert whole.answered and "196" in whole.hits[0].passage.text
+    # the group as what is counted, named otherwise by the passage, is still answered (en-953)
+    sex = demo_index.search(
+        Query(
+            "A defector told a Saenuri Party lawmaker roughly how many women were selling sex in his home "
+            "city. What figure did he give?"
+        )
+    )
+    assert sex.answered and "500 prostitutes" in sex.hits[0].passage.text
