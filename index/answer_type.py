@@ -867,26 +867,43 @@ _GROUPS_EN = r"women|men|children|girls|boys|minors|females|males"
 _GROUPS_KO = r"여성|남성|여자|남자|아동|어린이|청소년|미성년자"
 _COUNTED_GROUP = (
     re.compile(
-        rf"\bhow\s+many\b[^?]*?\b(?:were|are|was|is)\s+(?P<group>{_GROUPS_EN})\s*(?:\?|$|,|and\b)",
+        rf"\bhow\s+many\b[^?]*?\b(?:were|are|was|is)\s+(?P<group>{_GROUPS_EN})\b",
         re.IGNORECASE,
     ),
     re.compile(rf"(?:가운데|중에|중)\s*(?P<group>{_GROUPS_KO})(?:은|는|이|가)\s*(?:몇|얼마)"),
-    re.compile(rf"(?P<group>{_GROUPS_KO})(?:은|는|이|가)?\s*(?:몇\s*(?:퍼센트|%)|비율)"),
+    re.compile(rf"(?P<group>{_GROUPS_KO})(?:은|는|이|가)?\s*몇\s*(?:퍼센트|%)"),
 )
-# the singular an English group word's sentence may write instead
-_SINGULAR = {"women": "woman", "men": "man", "children": "child", "girls": "girl", "boys": "boy"}
+# The words a source may name each group by ("male 826,175/female 1,590,281" in the Factbook)
+_GROUP_WORDS = {
+    "women": ("women", "woman", "female", "females"),
+    "females": ("women", "woman", "female", "females"),
+    "girls": ("girls", "girl", "female", "females"),
+    "men": ("men", "man", "male", "males"),
+    "males": ("men", "man", "male", "males"),
+    "boys": ("boys", "boy", "male", "males"),
+    "children": ("children", "child", "minors", "minor"),
+    "minors": ("minors", "minor", "children", "child"),
+    "여성": ("여성", "여자"),
+    "여자": ("여자", "여성"),
+    "남성": ("남성", "남자"),
+    "남자": ("남자", "남성"),
+    "아동": ("아동", "어린이", "미성년자"),
+    "어린이": ("어린이", "아동"),
+    "미성년자": ("미성년자", "아동"),
+}
 
 
 def counted_group(question: str) -> tuple[str, ...]:
-    """The words for the group of people a count or share question counts ("women", "children",
-    "여성"), with an English plural's singular, as written; () when it counts no such group. The figure
-    for the group is told beside the group's name ("... of whom 150 were women"); a sentence giving
-    the whole ("Only 196 arrived during the year") tells no part of it."""
+    """The words a source may name the group of people by that a count or share question counts a part
+    of ("women", "woman", "female", "females"; "여성", "여자"); () when it counts no such group. The
+    figure for the group is told beside the group's name ("... of whom 150 were women", "male
+    826,175/female 1,590,281"); a sentence giving the whole ("Only 196 arrived during the year")
+    tells no part of it."""
     for pattern in _COUNTED_GROUP:
         found = pattern.search(question)
         if found is not None:
             group = found.group("group").lower()
-            return (group, _SINGULAR[group]) if group in _SINGULAR else (group,)
+            return _GROUP_WORDS.get(group, (group,))
     return ()
 
 

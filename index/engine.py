@@ -379,6 +379,7 @@ class Scored:
     translated_df: Mapping[str, int] = field(default_factory=dict)  # the translations' terms' df
     typed: TypedReading | None = None  # reads whether a group says the answer type of what is asked
     named_sources: frozenset[str] = frozenset()  # the instruments a question names without a provision
+    searched_within: frozenset[str] = frozenset()  # passages added by searching a named instrument alone
 
     @property
     def answer(self) -> Constraint | None:
@@ -736,6 +737,14 @@ class GroundIndex:
                 # Criminal Law, what is the sentence for buying a trafficked woman?": the Criminal Law
                 # leads, not the Supreme People's Court's interpretation of it)
                 named_sources = self._named_sources(history[-1], earlier, translations, stats, query.filters)
+                if (kind := _pointed_kind(question)) and named_sources:
+                    # the one of the kind it points back with ("같은 법은 ...?" after a question on
+                    # 난민협약 and 난민법: the law)
+                    titles = self._source_titles()
+                    named_sources = (
+                        frozenset(sid for sid in named_sources if kind & titles.terms_of(sid))
+                        or named_sources
+                    )
         constraints = self._korean_forms(self._key_constraints(q.constraints), language, question)
         if in_named is not None and in_named.decisive:
             # a name that is the instrument's ("Article 9 of the Chinese Nationality Law") is met by
@@ -780,11 +789,13 @@ class GroundIndex:
         if in_named is not None and in_named.decisive:
             cands = self._with_named(cands, in_named, search_vec)
         only_named = _within(query.filters, named_sources) if named_sources else None
+        searched_within: frozenset[str] = frozenset()
         if only_named is not None:
             # the instrument named without a provision is searched alone too: its passage that answers
             # may rank far down among all ("What about foreigners who simply overstay in China under
             # that same law?", after a question on the Exit and Entry Administration Law: its article
-            # 78, in Chinese)
+            # 78, in Chinese). One search over its passages: a source is in one language, so no run per
+            # language is needed
             within = self._retriever.retrieve(
                 question,
                 k=NAMED_SOURCE_PASSAGES,
@@ -797,7 +808,8 @@ class GroundIndex:
                 translated=translated,
             )
             have = {c.id for c in cands}
-            cands = self._added_at_floor(cands, [c.id for c in within if c.id not in have], search_vec)
+            searched_within = frozenset(c.id for c in within if c.id not in have)
+            cands = self._added_at_floor(cands, [c.id for c in within if c.id in searched_within], search_vec)
         if named_definer and definers is not None:
             cands = self._with_defining(cands, definers, defined, search_vec)
         if subject_defines:
@@ -907,6 +919,7 @@ class GroundIndex:
             translated_df=translated_df,
             typed=typed,
             named_sources=named_sources,
+            searched_within=searched_within,
         )
 
     def _translations(
@@ -1408,20 +1421,11 @@ class GroundIndex:
         `_named_provision`)."""
         question = _own_names(question)
         acronyms = acronyms_in(question)
-        names = _instrument_names(question)
-        if not names and not acronyms:
+        if not _instrument_names(question) and not acronyms:
             return frozenset()
         senses_en = _senses(tr for tr in translations if tr.language == "en") if q.language != "en" else None
-        # the words of the names an English question writes, where it writes one, and of its acronyms:
-        # the rest of a long question would leave a title too small a share of it ("How long must an
-        # asylum applicant wait under South Korea's Refugee Act before the Justice Minister may allow
-        # them to work?"). (A Korean question's words name through their English senses, which its
-        # other words help to choose: "인신매매 의정서" alone names no protocol beyond doubt.)
-        terms = q.terms
-        if q.language == "en" and names:
-            terms = (*(t for name in names for t in name), *(t for a in acronyms for t in analyze(a)))
         named = NamedInstrument.of(
-            terms, acronyms, stats.df, stats.n_docs, senses_en, _name_words(q), _owners(q)
+            q.terms, acronyms, stats.df, stats.n_docs, senses_en, _name_words(q), _owners(q)
         )
         titles = self._source_titles()
         limit = NAMED_LOOKUPS if filters.is_empty() else None
@@ -2286,6 +2290,11 @@ class GroundIndex:
                 for lang in {groups[i].head.language for i in named_at} - {scored.language}
             }
             held = {i: _held_weight(groups[i], beyond, across.get(groups[i].head.language)) for i in named_at}
+            # (a passage found only by searching the instrument alone leads only when it holds some of
+            # that: "Is the UDHR legally binding?" is not led by its article 24 on rest and leisure)
+            named_at = [
+                i for i in named_at if held[i] > 0 or groups[i].head.passage.id not in scored.searched_within
+            ]
             named_at.sort(key=lambda i: (-held[i], in_order[i]))
             lead = named_at[:1]
             if lead and lead[0] != shown[0] and not _keeps_typed_first(groups, shown[0], lead[0], scored):
@@ -3311,7 +3320,7 @@ class TypedReading:
             (answer.text == "a figure" and _TIME_OR_AGE.search(question) is not None)
             or answer.text == "a penalty"
             or (answer.text == "a figure" and asks_rate(question)),
-            tuple(t for word in counted_group(question) for t in analyze(word))
+            tuple(dict.fromkeys(t for word in counted_group(question) for t in analyze(word)))
             if answer.text in ("a count", "a percentage")
             else (),
         )
@@ -3866,9 +3875,10 @@ def _attributed(name: str, question: str) -> bool:
     return bool(name) and any(name in m.group() for m in _ATTRIBUTION.finditer(question))
 
 
-# What a question sets aside before asking of something else: "Apart from the Refugee Convention and
-# CAT, ...", "Besides the Working Group, which other NGOs ...", up to the clause's comma
-_SET_ASIDE = re.compile(r"(?i)\b(?:apart|aside) from\b[^,?]*|\b(?:besides|other than)\b[^,?]*(?=,)")
+# What a question sets aside before asking of something else, in a clause ended by a comma: "Apart
+# from the Refugee Convention and CAT, ...", "Besides the Working Group, which other NGOs ..." (not
+# "Apart from detention what does the Refugee Act say ...?", with no comma to end the clause)
+_SET_ASIDE = re.compile(r"(?i)\b(?:(?:apart|aside) from|besides|other than)\b[^,?]*(?=,)")
 
 
 def _own_names(question: str) -> str:
@@ -3880,7 +3890,8 @@ def _own_names(question: str) -> str:
 
 def _within(filters: Filters, sources: frozenset[str]) -> Filters | None:
     """`filters` narrowed to `sources` (those of them the filters' own sources admit, if any); None
-    when they admit none of them."""
+    when they admit none of them. (`_named_sources` already keeps to the sources the filters admit;
+    this holds the search to them whatever gave `sources`.)"""
     kept = sorted(sources & set(filters.source_ids)) if filters.source_ids else sorted(sources)
     return replace(filters, source_ids=tuple(kept)) if kept else None
 
@@ -3906,7 +3917,11 @@ def _instrument_words(q: QuestionAnalysis, earlier: QuestionAnalysis | None) -> 
         return question_name_terms(own)
     before = without_united_nations(t for t in earlier.terms if t not in earlier.provision_terms)
     if (not any(is_kind(t) for t in own) or _names_it_again(q.text)) and not acronyms_in(q.text):
-        named_before = [t for terms in _instrument_names(earlier.text) for t in terms]
+        written = _instrument_names(earlier.text)
+        kind = _pointed_kind(q.text)
+        # ("그 법 제8조" after a question on 난민협약 and 난민법: the law)
+        of_kind = [terms for terms in written if kind & set(terms)] if kind else []
+        named_before = [t for terms in (of_kind or written) for t in terms]
         return question_name_terms(named_before or before)
     return question_name_terms(own + before)
 
@@ -3918,10 +3933,47 @@ _KO_KINDS = r"(?:법률|법|협약|규약|의정서|조약|선언|헌장|시행�
 # 제16조", "Article 3 of that convention" (`_names_it_again`); not when an instrument of it follows ("그
 # 협약 선택의정서", its Optional Protocol)
 _THAT_KIND = re.compile(
-    rf"(?:^|(?<=\s))(?:그|이|같은|해당|동|본)\s*{_KO_KINDS}(?=[은는이가을를의에도상]|\s|$)(?![의\s]*[가-힣]*{_KO_KINDS})"
-    r"|(?i:\b(?:(?:that|this|the)\s+same|that|this|said)\s+(?:convention|law|act|treaty|protocol|covenant|declaration"
-    r"|statute|charter|decree|code|constitution)\b)"
+    rf"(?:^|(?<=[\s'\"‘“「]))(?:그|이|같은|해당|동|본)\s*(?P<ko>{_KO_KINDS})"
+    r"(?=[은는이가을를의에도상과와만]|으로|로|까지|보다|\s|$|['\"’”」])(?![의\s]*(?:선택의정서|의정서|시행령|시행규칙))"
+    r"|(?i:\b(?:(?:that|this|the)\s+same|that|this|said)\s+(?:(?-i:[A-Z][a-z]+)\s+)?"
+    r"(?P<en>convention|law|act|treaty|protocol|covenant|declaration|statute|charter|decree|code|constitution)\b"
+    r"(?!\s+enforcement))"
 )
+
+
+# The kinds a pointing word names an instrument by, with the words of the same kind in the other
+# language (`_pointed_kind`)
+_KIND_WORDS = (
+    ("law", "act", "code", "statute", "법", "법률"),
+    ("convention", "협약"),
+    ("covenant", "규약"),
+    ("protocol", "의정서"),
+    ("treaty", "조약"),
+    ("declaration", "선언"),
+    ("charter", "헌장"),
+    ("decree", "시행령"),
+    ("constitution", "헌법"),
+)
+
+
+@functools.cache
+def _kind_forms() -> dict[str, frozenset[str]]:
+    """Each word of `_KIND_WORDS` -> the analysed terms of its kind's words (built on first use)."""
+    out: dict[str, frozenset[str]] = {}
+    for words in _KIND_WORDS:
+        forms = frozenset(t for w in words for t in analyze(w))
+        out.update(dict.fromkeys(words, forms))
+    return out
+
+
+def _pointed_kind(text: str) -> frozenset[str]:
+    """The analysed terms of the kind a question points back with ("같은 법", "that convention":
+    `_THAT_KIND`), in English and Korean; none when it points with none."""
+    found = _THAT_KIND.search(text)
+    if found is None:
+        return frozenset()
+    word = (found.group("ko") or found.group("en") or "").lower()
+    return _kind_forms().get(word, frozenset())
 
 
 def _names_it_again(text: str) -> bool:
