@@ -172,7 +172,8 @@ NAMED_SOURCES = 2
 NAMED_TRANSLATED_LEAD = 10
 NAMED_PASSAGES = 6
 # A question naming an instrument without a provision (`Scored.named_sources`) gets that instrument's
-# best passages, searched among its own, among its candidates: at most this many added
+# best passages, searched among its own, among its candidates: this many by the fused ranking, with
+# the best of each translated run (`HybridRetriever.retrieve` keeps those too), where not among them yet
 NAMED_SOURCE_PASSAGES = 5
 NAMED_LOOKUPS = 6  # sources whose passages are read (once) to see which has the provision
 # A question asking for a definition ("How does the CAT define torture?"): passages defining one of its
@@ -3221,9 +3222,10 @@ class TypedReading:
         glossed: the passage-language terms the word list glosses on their own (`Lexicon.en_ko`): a
             word of a sense's stem holds the sense in another language ("detain": detaine) only when
             it is no word of its own there (not "commit": committe, "secret": secretari).
-        group: the analysed words for the group of people a count or share question counts
-            (`index.answer_type.counted_group`: "How many of them were women?", "여성은 몇 명"): only
-            the sentences naming it are read (in another language, when the group has a sense there).
+        group: the analysed words a source may name the group of people by that a count or share
+            question counts a part of (`index.answer_type.counted_group`: "How many of them were
+            women?": women, woman, female; "여성은 몇 명"): only the sentences naming it are read (in
+            another language, when the group has a sense there).
         lenient: the question asks a figure as a length of time or an age (`_TIME_OR_AGE`), a rate
             (`index.answer_type.asks_rate`: the Factbook gives "Infant mortality rate:" on one line,
             its figures on the next), or a penalty (a law's penalty sentence names the conduct by its
