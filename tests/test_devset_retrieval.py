@@ -882,6 +882,41 @@ def test_a_part_counted_by_a_group_of_people_is_not_answered_by_the_whole(demo_i
     assert sex.answered and "500 prostitutes" in sex.hits[0].passage.text
 
 
+def test_a_follow_up_asking_a_typed_answer_is_read_with_its_thread(demo_index: GroundIndex) -> None:
+    """A follow-up asking a count is read by the typed reading too, with its thread's terms: "How many
+    of them were women?" after the escapees who arrived in 2023 is not answered by "Only 196 arrived
+    during the year", nor a count of interpreters by a report that names them but counts none (the fit
+    halves' en-681, ko-3402, en-4634: answered); the thread's count asked of another report still is
+    (en-296), and so is a share asked of the thread's line (en-1805)."""
+    arrived = "How many North Korean escapees arrived in South Korea in 2023?"
+    for question in ("How many of them were women?", "그중 여성은 몇 명이었나요?"):
+        answer = demo_index.search(Query(question, history=(arrived,)))
+        assert not answer.answered, question
+    complaints = (
+        "What complaints did asylum seekers in South Korea make about how their claims were handled, "
+        "according to the 2024 State Department report?"
+    )
+    interpreters = demo_index.search(
+        Query(
+            "And how many interpreters did the Justice Ministry have on its roster that year?",
+            history=(complaints,),
+        )
+    )
+    assert not interpreters.answered
+    camps = (
+        "How many kwanliso political prison camps did the State Department's 2024 North Korea report say "
+        "the government was operating?"
+    )
+    earlier = demo_index.search(Query("And what number did the 2023 report give?", history=(camps,)))
+    assert earlier.answered and any("six kwanliso" in h.passage.text for h in earlier.shown[:5])
+    vote = (
+        "What share of the vote did Park Geun-hye win in South Korea's December 2012 presidential election, "
+        "according to the 2014 CIA World Factbook?"
+    )
+    second = demo_index.search(Query("And who finished second, with what share?", history=(vote,)))
+    assert second.answered and any("MOON Jae-In (DUP) 48%" in h.passage.text for h in second.shown[:5])
+
+
 def test_a_passage_found_by_searching_the_instrument_alone_leads_only_holding_what_is_asked(
     demo_index: GroundIndex,
 ) -> None:

@@ -24,7 +24,7 @@ from index.engine import (
     _with_inherited_type,
     _writes_name,
 )
-from index.question import analyze_question
+from index.question import Constraint, analyze_question
 from index.types import Explanation, Filters, Query
 from tests.helpers import tiny_index_in
 
@@ -598,10 +598,13 @@ def test_a_figure_said_of_other_things_does_not_answer(
     assert answer.explanation is not None
     assert "only in sentences about other things than the question's terms" in answer.explanation.reason
     assert "(from guards-" in answer.explanation.reason
-    # only a question asked alone that names no provision is read so (the rule was fitted on those)
+    # only a question that names no provision is read so; a follow-up with its thread's terms too
     assert idx.score(Query(GUARDS_QUESTION)).typed is not None
     followed = Query("And in 2023?", history=("How many smugglers did Borduria's border guards arrest?",))
-    assert idx.score(followed).read_with and idx.score(followed).typed is None
+    reading = idx.score(followed).typed
+    assert idx.score(followed).read_with and reading is not None
+    assert set(reading.own) == {"2023"} and {"smuggler", "guard"} <= set(reading.weights)
+    assert not idx.search(followed).answered
     assert idx.score(Query("How many guards does Article 5 of the border report name?")).typed is None
     monkeypatch.setattr(engine, "TYPED_SENTENCE_SHARE", 0.0)
     unruled = idx.search(Query(GUARDS_QUESTION))
@@ -1029,6 +1032,7 @@ def test_a_korean_question_of_a_reports_figure_reads_the_report_apart_and_its_se
         "2024년도 국무부 인권보고서에는 몇 명이라고 나와요?",
     ):
         assert engine._edition_years(edition) == {"2024"}, edition
+    assert engine._edition_years("2014년 CIA 월드팩트북 기준으로 한국 인구가 몇 명이었나요?") == {"2014"}
     assert (
         engine._attribution_terms("일본인 납치 피해자 중 보고서에 언급된 인원은 몇 명인가요?") == frozenset()
     )
@@ -1202,6 +1206,43 @@ def _typed(
     )
     assert reading is not None
     return reading
+
+
+def test_a_follow_up_s_typed_sentence_holds_its_own_terms_or_its_thread_s() -> None:
+    """A follow-up read with its thread weighs the thread's terms with its own, and a sentence holding
+    enough of its own alone counts too (`TypedReading.own`); the thread's attribution clause and the
+    edition its year names are not asked of the sentence."""
+    thread = "According to the State Department, how many escapees reached South Korea in 2023?"
+    stats = TermStats(dict.fromkeys(analyze_question(thread).terms, 1), 100)
+
+    def reading_of(follow_up: str) -> TypedReading:
+        own, earlier = analyze_question(follow_up), analyze_question(thread)
+        terms = list(own.terms) + [t for t in earlier.terms if t not in own.terms]
+        df = TermStats({**stats.df, **dict.fromkeys(own.terms, 1)}, 100)
+        found = TypedReading.of(
+            own.constraints, terms, "en", df, {}, follow_up, own_terms=own.terms, thread=thread
+        )
+        assert found is not None
+        assert set(found.own) == set(own.terms) and set(own.terms) < set(found.weights)
+        assert not {"state", "depart"} & set(found.weights)  # the thread's attribution clause
+        return found
+
+    detained = reading_of("And how many of them were detained?")
+    # the thread's count holds its terms: read with them, it counts; by the follow-up's alone, not
+    whole = _sentences_record("In 2023, 196 escapees reached South Korea.")
+    assert detained.share(whole) > engine.TYPED_SENTENCE_SHARE
+    assert replace(detained, weights=detained.own).share(whole) < engine.TYPED_SENTENCE_SHARE
+    # a sentence with the follow-up's own terms only counts by them
+    held = _sentences_record("Of those who arrived, 40 were detained by the police.")
+    assert replace(detained, own={}).share(held) < 0.5 < detained.share(held) == 1.0
+    # a group counted: the whole is no part of it
+    assert reading_of("How many of them were women?").share(whole) == 0.0
+    # the edition the thread's year names is no year asked of the sentence
+    factbook = "2014년 CIA 월드팩트북 기준으로 한국 인구가 몇 명이었나요?"
+    asked = analyze_question("그중 기독교인은 몇 퍼센트였어요?")
+    constraints = (*asked.constraints, Constraint("year", "2014", ("2014",)))
+    kept = TypedReading.of(constraints, asked.terms, "ko", stats, {}, asked.text, thread=factbook)
+    assert kept is not None and kept.years == frozenset()
 
 
 def test_a_part_of_a_figure_is_read_only_beside_the_figure() -> None:
