@@ -2245,8 +2245,10 @@ class GroundIndex:
             apart
             and typed is not None
             and len(shown) > 1
-            and (typed.years or typed.events or typed.days)
-            and not replace(typed, years=frozenset(), events=frozenset(), days=False).apart(groups[shown[0]])
+            and (typed.years or typed.events or typed.days or typed.year)
+            and not replace(typed, years=frozenset(), events=frozenset(), days=False, year=False).apart(
+                groups[shown[0]]
+            )
         ):
             # the likeliest answer tells the figure of another year or another event than the one asked,
             # or a length of time in years for a number of days (and would count for it
@@ -3245,6 +3247,10 @@ class TypedReading:
             unanswerable refused 1277 -> 1291 of 1532, answer passages shown 3558 -> 3555 of 4114;
             read by its own terms alone, 17 more refused and 10 fewer shown; by them with the
             thread's alone, 14 and 6.)
+        year: the question asks a year (`_ASKS_YEAR`: "In what year ...?", "몇 년도에"): only the
+            sentences naming a year other than the question's own are read ("In June the UN Human
+            Rights Office in Seoul noted ..." does not tell when it opened; 2026-12-07, every set's
+            fit halves: unanswerable refused 1291 -> 1295 of 1532, nothing lost).
     """
 
     answer: Constraint
@@ -3268,6 +3274,7 @@ class TypedReading:
     lenient: bool = False
     group: tuple[str, ...] = ()
     own: Mapping[str, float] = field(default_factory=dict)
+    year: bool = False
 
     @classmethod
     def of(
@@ -3350,6 +3357,7 @@ class TypedReading:
             if answer.text in ("a count", "a percentage")
             else (),
             {t: w for t, w in weights.items() if t in set(own_terms)},
+            answer.text == "a date" and _ASKS_YEAR.search(question) is not None,
         )
 
     def share(self, rec: PassageRecord) -> float:
@@ -3386,7 +3394,13 @@ class TypedReading:
         sentences = self._typed_sentences(rec)
         texts = (
             rec.typed_sentence_texts(self.answer.text, self.answer.given)
-            if self.part_of or self.countries or self.years or self.total or self.events or self.days
+            if self.part_of
+            or self.countries
+            or self.years
+            or self.total
+            or self.events
+            or self.days
+            or self.year
             else ("",) * len(sentences)
         )
         # (an event is read in the text its terms are of: a short sentence's with the one before it)
@@ -3406,6 +3420,8 @@ class TypedReading:
             read = [(s, t, e) for s, t, e in read if _running_total(t)]
         if self.days:
             read = [(s, t, e) for s, t, e in read if _DAYS_TOLD.search(t)]
+        if self.year:
+            read = [(s, t, e) for s, t, e in read if self._tells_year(t)]
         if self.names and (named := self._names_of(rec)).names:
             # (in the sentence before as well only for a short sentence, `SHORT_SENTENCE_TERMS`: read so
             # for every one, "... KIM Young-sam (1993-98) became the first civilian president ...
@@ -3428,6 +3444,11 @@ class TypedReading:
             shares = (sum(w for t, w in weights.items() if held(t, s)) / total for s in sentences)
             best = max(best, max(shares, default=0.0))
         return best
+
+    def _tells_year(self, text: str) -> bool:
+        """Whether a sentence names a year other than those the question states (`year_ends`): what
+        answers "In what year ...?" ("In June the UN Human Rights Office in Seoul noted ..." does not)."""
+        return any(year not in self.answer.given for year, _ in year_ends(text))
 
     def _other_event(self, sentence: frozenset[str], text: str) -> bool:
         """Whether a sentence (its terms and `text`, with the sentence before for a short one) tells of
@@ -3533,6 +3554,8 @@ class TypedReading:
                 why.append("giving no running total")
             elif self.days and not _DAYS_TOLD.search(text):
                 why.append("giving no time shorter than a year")
+            elif self.year and not self._tells_year(text):
+                why.append("giving no year")
             else:
                 return ""
         return " or ".join(dict.fromkeys(why))
@@ -3772,6 +3795,11 @@ _ELLIPTIC_FIGURE = re.compile(
 # anniversary), and a sentence giving days, weeks, months or hours ("30일 이내", "15 days", "a week",
 # 十五日, "6개월 이내"; a law's months answer a casual "how many days"), not years:
 # "42 North Korean defectors went missing in the previous five years" is no answer to how many days
+# A question asking a year, not a day: "In what year ...?", "몇 년에", "몇 년도에", 哪一年 (not "what date",
+# nor how often: "몇 년에 한 번씩")
+_ASKS_YEAR = re.compile(
+    r"\b(?:what|which)\s+year\b|몇\s*년(?:도)?에(?!\s*(?:한|1)\s*(?:번|차례))|哪一?年", re.IGNORECASE
+)
 _ASKS_DAYS = re.compile(
     r"며칠|몇\s*(?:일|주)(?!년)|\bhow\s+many\s+(?:more\s+)?(?:(?:working|business|calendar)\s+)?(?:days?|weeks?)\b",
     re.IGNORECASE,

@@ -917,6 +917,21 @@ def test_a_follow_up_asking_a_typed_answer_is_read_with_its_thread(demo_index: G
     assert second.answered and any("MOON Jae-In (DUP) 48%" in h.passage.text for h in second.shown[:5])
 
 
+def test_a_year_asked_is_answered_only_by_a_sentence_naming_one(demo_index: GroundIndex) -> None:
+    """ "In what year ...?" is not answered by a passage whose sentences about what is asked name no
+    year (the fit halves' ko-4443, en-2427, en-6227: answered), and still is by one that does
+    (en-492)."""
+    for question in (
+        "유엔 인권사무소 서울사무소(OHCHR 서울사무소)는 몇 년도에 문을 열었나요?",
+        "In which year did North Korea ratify the Convention on the Rights of Persons with Disabilities?",
+    ):
+        assert not demo_index.search(Query(question)).answered, question
+    signed = demo_index.search(
+        Query("In what year was the agreement giving UNHCR access to refugees in China signed?")
+    )
+    assert signed.answered and "1995" in signed.hits[0].passage.text
+
+
 def test_a_passage_found_by_searching_the_instrument_alone_leads_only_holding_what_is_asked(
     demo_index: GroundIndex,
 ) -> None:

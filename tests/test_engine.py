@@ -1245,6 +1245,26 @@ def test_a_follow_up_s_typed_sentence_holds_its_own_terms_or_its_thread_s() -> N
     assert kept is not None and kept.years == frozenset()
 
 
+def test_a_year_asked_is_read_only_in_sentences_naming_one() -> None:
+    """ "In what year ...?" asks a year: a sentence dated by its month alone does not tell it ("In June
+    the UN Human Rights Office in Seoul noted ..."), nor one whose only year is the question's own."""
+    reading = _typed("In what year did the UN Human Rights Office in Seoul open?", worded=True)
+    assert reading.year
+    month = _sentences_record("In June the UN Human Rights Office in Seoul noted forced labor.")
+    opened = _sentences_record("The UN Human Rights Office in Seoul opened in 2015.")
+    assert reading.share(month) == 0.0 < engine.TYPED_SENTENCE_SHARE < reading.share(opened)
+    assert replace(reading, year=False).share(month) > engine.TYPED_SENTENCE_SHARE
+    assert reading.why_apart(month) == "giving no year"
+    korean = _typed("유엔 북한인권 서울사무소는 몇 년도에 문을 열었나요?", "ko", worded=True)
+    assert korean.year and _typed("북한인권법은 몇 년에 제정됐나요?", "ko", worded=True).year
+    assert not _typed("On what date did the Seoul office open?", worded=True).year
+    assert not _typed("그 조사는 몇 년에 한 번씩 해요?", "ko", worded=True).year  # how often
+    assert not _typed("When did the Seoul office open?", worded=True).year
+    # the year the question names its instrument by is no answer
+    acceded = _typed("In what year did China accede to the 1951 Convention?", worded=True)
+    assert acceded.share(_sentences_record("China acceded to the 1951 Convention in September.")) == 0.0
+
+
 def test_a_part_of_a_figure_is_read_only_beside_the_figure() -> None:
     """ "How many of the 1,170 detainees were held in Jilin?": the passage counts 1,170 detainees and,
     in the next sentence, 2,000 of them: no count beside the 1,170 tells a part of it (the passage is
