@@ -604,7 +604,7 @@ class GroundIndex:
             earlier = analyze_question(thread)
         if earlier is not None and shifted is None and swapped is None:
             # "And for people admitted as refugees?" asks what the question before asked
-            q = _with_inherited_type(q, question, earlier)
+            q = _with_inherited_type(q, question, earlier, [analyze_question(h) for h in history[-2::-1]])
             q = _with_inherited_period(q, question, earlier, history[-2::-1])
         h_terms = list(earlier.terms) if earlier is not None else []
         if shifted is not None:
@@ -759,14 +759,23 @@ class GroundIndex:
         if not q.provisions:
             by_language = {lang: _senses(tr for tr in translations if tr.language == lang) for lang in OTHER}
             senses = {lang: found for lang, found in by_language.items() if found}
-            # a follow-up read with its thread is read with the thread's terms too, and also by its own
-            # alone (`TypedReading.own`)
-            thread_only = [t for t in h_terms if t not in q_terms] if read_with else []
+            # a follow-up read with its thread is read with the thread's terms too (every question's of
+            # it: "What about 2021?" after "how many escapees arrived ...?" and "And the year before
+            # that?"), and also by its own alone (`TypedReading.own`)
+            threads = (
+                [*(analyze_question(h).terms for h in history[:-1]), h_terms]
+                if earlier is not None and shifted is None and swapped is None
+                else [h_terms]
+            )
+            thread_only = (
+                list(dict.fromkeys(t for ts in threads for t in ts if t not in q_terms)) if read_with else []
+            )
+            unweighed = frozenset(thread_only) - q_set
             typed = TypedReading.of(
                 constraints,
                 q_terms + thread_only,
                 language,
-                stats,
+                stats if not unweighed else self.backend.term_stats(q_set | unweighed),
                 senses,
                 question,
                 self._subject,
@@ -2893,26 +2902,38 @@ _ELLIPTICAL_KO = re.compile(r"(?:은|는|도|에서는|에게는|에는|경우�
 _ASKS_KO = re.compile(r"몇|얼마|무엇|뭐|누구|누가|언제|어디|어떻게|어떤|왜|어느|나요|까요|니까|인가|습니까")
 
 
-def _with_inherited_type(q: QuestionAnalysis, question: str, earlier: QuestionAnalysis) -> QuestionAnalysis:
-    """A follow-up that asks nothing of its own (`_ELLIPTICAL_EN`, `_ELLIPTICAL_KO`: "And for people
-    admitted as refugees?" after "Under US asylum law, until what age does an asylee's child count as
-    a child?", "남성은요?" after "중국에서 18세 이전에 결혼하는 여성 비율은 얼마인가요?") asks the answer
-    type the question before asked (`index.answer_type`): that question's answer constraint (without
-    the figures it stated) is added to its own. A follow-up asking its own ("And how long is their
-    term?", "And who elects them?") keeps its own, or none."""
-    if any(c.kind == "answer" for c in q.constraints):
+def _with_inherited_type(
+    q: QuestionAnalysis, question: str, earlier: QuestionAnalysis, before: Sequence[QuestionAnalysis] = ()
+) -> QuestionAnalysis:
+    """A follow-up that asks nothing of its own (`_asks_nothing`: "And for people admitted as
+    refugees?" after "Under US asylum law, until what age does an asylee's child count as a child?",
+    "남성은요?" after "중국에서 18세 이전에 결혼하는 여성 비율은 얼마인가요?") asks the answer type the
+    question before asked (`index.answer_type`): that question's answer constraint (without the
+    figures it stated) is added to its own; when that one asked nothing of its own either, the one
+    before it (`before`, latest first: "What about 2021?" after "how many escapees arrived in South
+    Korea that year?" and "And the year before that?" asks a count). A follow-up asking its own ("And
+    how long is their term?", "And who elects them?") keeps its own, or none."""
+    if any(c.kind == "answer" for c in q.constraints) or not _asks_nothing(question):
         return q
     inherited = next((c for c in earlier.constraints if c.kind == "answer"), None)
+    for older in before:
+        if inherited is not None or not _asks_nothing(earlier.text):
+            break
+        earlier = older
+        inherited = next((c for c in older.constraints if c.kind == "answer"), None)
     if inherited is None:
         return q
+    return replace(q, constraints=(*q.constraints, replace(inherited, given=())))
+
+
+def _asks_nothing(question: str) -> bool:
+    """Whether a follow-up asks nothing of its own: it leads with "and", "what about" ... and asks no
+    question after (`_ELLIPTICAL_EN`; not "And who elects them?", "And how long is their term?"), or
+    ends as a Korean topic left open (`_ELLIPTICAL_KO`: "남성은요?") with no question word."""
     lead = _ELLIPTICAL_EN.search(question)
     rest = question[lead.end() :] if lead else ""
-    # (after its lead, asking anew: "And who elects them?", "And how long is their term?")
-    english = lead and not (_ASKS_EN.search(rest) or _ASKS_FIRST_EN.match(rest))
-    korean = _ELLIPTICAL_KO.search(question) and not _ASKS_KO.search(question)
-    if not (english or korean):
-        return q
-    return replace(q, constraints=(*q.constraints, replace(inherited, given=())))
+    english = lead is not None and not (_ASKS_EN.search(rest) or _ASKS_FIRST_EN.match(rest))
+    return english or (_ELLIPTICAL_KO.search(question) is not None and _ASKS_KO.search(question) is None)
 
 
 # A follow-up about part of what the question before counted: "How many of them were women?", "그중
@@ -3238,8 +3259,9 @@ class TypedReading:
             its figures on the next), or a penalty (a law's penalty sentence names the conduct by its
             list: "다음 각 호의 어느 하나에 해당하는 자는 3년 이하의 징역 ... 에 처한다"): no passage is read
             as apart from it (`apart`).
-        own: for a follow-up read with its thread, the weights of its own terms (`weights` holds its
-            thread's too, but for the thread's attribution clause and edition years): a sentence is
+        own: for a follow-up read with its thread, the weights of its own terms (`weights` holds those
+            of every question of its thread too, but for their attribution clauses and edition
+            years): a sentence is
             about what is asked when it holds enough of either ("How many of them were women?" after a
             question on the escapees who arrived in 2023 is not answered by "Only 196 arrived during
             the year"; "And what number did the 2023 report give?" is by the sentence giving the

@@ -907,6 +907,15 @@ def test_a_follow_up_asking_a_typed_answer_is_read_with_its_thread(demo_index: G
         "How many kwanliso political prison camps did the State Department's 2024 North Korea report say "
         "the government was operating?"
     )
+    # a chain of follow-ups is read with every question of it ("What about 2021?" after the count of
+    # arrivals and "And the year before that?": no passage tells the arrivals of 2021; en-994 of the
+    # fit halves was answered by "In 2021 media reported ... 42 North Korean defectors went missing")
+    arrivals = (
+        "According to the State Department's 2023 North Korea human rights report, how many escapees "
+        "arrived in South Korea that year?"
+    )
+    chained = demo_index.search(Query("What about 2021?", history=(arrivals, "And the year before that?")))
+    assert not chained.answered
     earlier = demo_index.search(Query("And what number did the 2023 report give?", history=(camps,)))
     assert earlier.answered and any("six kwanliso" in h.passage.text for h in earlier.shown[:5])
     vote = (

@@ -1775,6 +1775,24 @@ def test_an_elliptical_follow_up_asks_the_type_the_question_before_asked(
     assert next((c.text for c in q.constraints if c.kind == "answer"), None) == inherited
 
 
+def test_a_follow_up_after_another_that_asked_nothing_asks_the_type_asked_before_it() -> None:
+    """ "What about 2021?" after "how many escapees arrived ...?" and "And the year before that?" asks a
+    count; not after a question between them asking its own, untyped ("And who counted them?")."""
+    first = analyze_question(
+        "According to the 2023 report, how many escapees arrived in South Korea that year?"
+    )
+    question = "What about 2021?"
+
+    def asked(*thread: str) -> str | None:
+        earlier, *before = [analyze_question(h) for h in reversed(thread)]
+        q = _with_inherited_type(analyze_question(question), question, earlier, [*before, first])
+        return next((c.text for c in q.constraints if c.kind == "answer"), None)
+
+    assert asked("And the year before that?") == "a count"
+    assert asked("And who counted them?") is None
+    assert asked("And who counted them?", "And the year before that?") is None
+
+
 UNHELD = {
     "act.txt": "Refugee Act\n\nArticle 1\n\nA refugee may apply for protection within one year of arrival. "
     + _filler("application"),
