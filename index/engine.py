@@ -2909,15 +2909,17 @@ def _with_inherited_type(
     refugees?" after "Under US asylum law, until what age does an asylee's child count as a child?",
     "남성은요?" after "중국에서 18세 이전에 결혼하는 여성 비율은 얼마인가요?") asks the answer type the
     question before asked (`index.answer_type`): that question's answer constraint (without the
-    figures it stated) is added to its own; when that one asked nothing of its own either, the one
-    before it (`before`, latest first: "What about 2021?" after "how many escapees arrived in South
-    Korea that year?" and "And the year before that?" asks a count). A follow-up asking its own ("And
-    how long is their term?", "And who elects them?") keeps its own, or none."""
+    figures it stated) is added to its own; when that one only named a year relative to the thread's,
+    the one before it (`before`, latest first: "What about 2021?" after "how many escapees arrived in
+    South Korea that year?" and "And the year before that?" asks a count; not after "And South
+    Korea?", which the answer model then read as less likely answered: a review's probes, 2026-12-07).
+    A follow-up asking its own ("And how long is their term?", "And who elects them?") keeps its own,
+    or none."""
     if any(c.kind == "answer" for c in q.constraints) or not _asks_nothing(question):
         return q
     inherited = next((c for c in earlier.constraints if c.kind == "answer"), None)
     for older in before:
-        if inherited is not None or not _asks_nothing(earlier.text):
+        if inherited is not None or not _asks_nothing(earlier.text) or relative_year(earlier.text) is None:
             break
         earlier = older
         inherited = next((c for c in older.constraints if c.kind == "answer"), None)

@@ -1777,7 +1777,8 @@ def test_an_elliptical_follow_up_asks_the_type_the_question_before_asked(
 
 def test_a_follow_up_after_another_that_asked_nothing_asks_the_type_asked_before_it() -> None:
     """ "What about 2021?" after "how many escapees arrived ...?" and "And the year before that?" asks a
-    count; not after a question between them asking its own, untyped ("And who counted them?")."""
+    count; not after a question between them asking its own, untyped ("And who counted them?"), nor one
+    naming something else ("And South Korea?")."""
     first = analyze_question(
         "According to the 2023 report, how many escapees arrived in South Korea that year?"
     )
@@ -1790,6 +1791,7 @@ def test_a_follow_up_after_another_that_asked_nothing_asks_the_type_asked_before
 
     assert asked("And the year before that?") == "a count"
     assert asked("And who counted them?") is None
+    assert asked("And South Korea?") is None  # (only a year relative to the thread's is passed over)
     assert asked("And who counted them?", "And the year before that?") is None
 
 
