@@ -3263,14 +3263,13 @@ class TypedReading:
             as apart from it (`apart`).
         own: for a follow-up read with its thread, the weights of its own terms (`weights` holds those
             of every question of its thread too, but for their attribution clauses and edition
-            years): a sentence is
-            about what is asked when it holds enough of either ("How many of them were women?" after a
-            question on the escapees who arrived in 2023 is not answered by "Only 196 arrived during
-            the year"; "And what number did the 2023 report give?" is by the sentence giving the
-            thread's count). Empty for a question asked alone. (2026-12-07, every set's fit halves:
-            unanswerable refused 1277 -> 1291 of 1532, answer passages shown 3558 -> 3555 of 4114;
-            read by its own terms alone, 17 more refused and 10 fewer shown; by them with the
-            thread's alone, 14 and 6.)
+            years): a sentence is about what is asked when it holds enough of either ("How many of
+            them were women?" after a question on the escapees who arrived in 2023 is not answered by
+            "Only 196 arrived during the year"; "And what number did the 2023 report give?" is by the
+            sentence giving the thread's count). Empty for a question asked alone. (2026-12-07, every
+            set's fit halves: unanswerable refused 1277 -> 1291 of 1532, answer passages shown 3558
+            -> 3555 of 4114; read by its own terms alone, 17 more refused and 10 fewer shown; by
+            them with the thread's alone, 14 and 6.)
         year: the question asks a year (`_ASKS_YEAR`: "In what year ...?", "몇 년도에"): only the
             sentences naming a year other than the question's own are read ("In June the UN Human
             Rights Office in Seoul noted ..." does not tell when it opened; 2026-12-07, every set's
@@ -3815,15 +3814,15 @@ _ELLIPTIC_FIGURE = re.compile(
     r"(?!(?:1[6-9]|20)\d\d\b)\d[\d,]*\s+(?:who|were|was|had|have|are|arrived|left|died|fled|returned)\b",
     re.IGNORECASE,
 )
-# A duration question asking days or weeks ("며칠 안에", "몇 주", "how many days"; not 몇 주년, an
-# anniversary), and a sentence giving days, weeks, months or hours ("30일 이내", "15 days", "a week",
-# 十五日, "6개월 이내"; a law's months answer a casual "how many days"), not years:
-# "42 North Korean defectors went missing in the previous five years" is no answer to how many days
 # A question asking a year, not a day: "In what year ...?", "몇 년에", "몇 년도에", 哪一年 (not "what date",
 # nor how often: "몇 년에 한 번씩")
 _ASKS_YEAR = re.compile(
     r"\b(?:what|which)\s+year\b|몇\s*년(?:도)?에(?!\s*(?:한|1)\s*(?:번|차례))|哪一?年", re.IGNORECASE
 )
+# A duration question asking days or weeks ("며칠 안에", "몇 주", "how many days"; not 몇 주년, an
+# anniversary), and a sentence giving days, weeks, months or hours ("30일 이내", "15 days", "a week",
+# 十五日, "6개월 이내"; a law's months answer a casual "how many days"), not years:
+# "42 North Korean defectors went missing in the previous five years" is no answer to how many days
 _ASKS_DAYS = re.compile(
     r"며칠|몇\s*(?:일|주)(?!년)|\bhow\s+many\s+(?:more\s+)?(?:(?:working|business|calendar)\s+)?(?:days?|weeks?)\b",
     re.IGNORECASE,
