@@ -602,9 +602,13 @@ class GroundIndex:
         earlier = analyze_question(history[-1]) if history else None
         if swapped is not None:
             earlier = analyze_question(thread)
+        # the thread's questions before the last, latest first (analysed once, for the answer type a
+        # follow-up asks and its typed reading's terms)
+        older: list[QuestionAnalysis] = []
         if earlier is not None and shifted is None and swapped is None:
+            older = [analyze_question(h) for h in history[-2::-1]]
             # "And for people admitted as refugees?" asks what the question before asked
-            q = _with_inherited_type(q, question, earlier, [analyze_question(h) for h in history[-2::-1]])
+            q = _with_inherited_type(q, question, earlier, older)
             q = _with_inherited_period(q, question, earlier, history[-2::-1])
         h_terms = list(earlier.terms) if earlier is not None else []
         if shifted is not None:
@@ -762,11 +766,7 @@ class GroundIndex:
             # a follow-up read with its thread is read with the thread's terms too (every question's of
             # it: "What about 2021?" after "how many escapees arrived ...?" and "And the year before
             # that?"), and also by its own alone (`TypedReading.own`)
-            threads = (
-                [*(analyze_question(h).terms for h in history[:-1]), h_terms]
-                if earlier is not None and shifted is None and swapped is None
-                else [h_terms]
-            )
+            threads = [*(o.terms for o in reversed(older)), h_terms]
             thread_only = (
                 list(dict.fromkeys(t for ts in threads for t in ts if t not in q_terms)) if read_with else []
             )
