@@ -291,13 +291,13 @@ def _place_ko() -> re.Pattern[str]:
 
 
 # How often something happens ("How often must the plan be drawn up?", "1년에 몇 번 회의를 여나요?",
-# "수립 주기", "얼마나 자주"): answered by a rate or an interval ("every 180 days", "3개월마다",
-# "annually", "연 2회", "regularly"), not by any other number ("15인 이내의 위원"); not "How many times
-# can a worker change jobs?" (a count of times over no period)
+# "수립 주기", "얼마나 자주", "몇 년에 한 번씩"): answered by a rate or an interval ("every 180 days",
+# "3개월마다", "annually", "연 2회", "regularly"), not by any other number ("15인 이내의 위원"); not "How
+# many times can a worker change jobs?" (a count of times over no period)
 _FREQUENCY_QUESTION = re.compile(
     r"\bhow\s+(?:often|frequently|regularly)\b|\bat\s+what\s+intervals?\b|\bwhat\s+is\s+the\s+frequency\b"
     r"|\bhow\s+many\s+times\s+(?:a|an|per|each|every|in\s+a)\s+(?:year|month|week|day|quarter)\b"
-    r"|얼마나\s*자주|몇\s*(?:년|개월|달|주|일)\s*(?:마다|주기)|(?:^|\s)주기(?:는|가)?\s*(?:[?？.]|$|얼마|어떻게|어떤|몇)"
+    r"|얼마나\s*자주|몇\s*(?:년|개월|달|주|일)\s*(?:마다|주기|에\s*(?:한|1)\s*(?:번|회|차례))|(?:^|\s)주기(?:는|가)?\s*(?:[?？.]|$|얼마|어떻게|어떤|몇)"
     # not in a year named ("2021년에 몇 번", "2023년 한 해 동안 몇 차례": how many times that year)
     r"|(?:(?<![\d년])1년|(?<!\d)일\s*년|(?<!년)(?<!년\s)한\s*해|매년|(?<!\d)연간?|(?<!\d)1개월|한\s*달|매월|"
     r"(?<!\d)1주일?|한\s*주|매주|분기|반기|하루)\s*(?:에|마다|동안)?\s*몇\s*(?:번|회|차례)"
@@ -494,6 +494,19 @@ _RATE_QUESTION = re.compile(
     r"(?:얼마|어느\s*정도|몇)",
     re.IGNORECASE,
 )
+# The word before "rate" in an English rate question (or after "rate of"), and the words there that say
+# when, how or how exactly it is counted rather than what ("the daily rate", "the current rate", "What is
+# the rate?")
+_RATE_NOUN = re.compile(r"([\w'’-]+)\s+rates?$", re.IGNORECASE)
+_RATE_OF = re.compile(r"\s+of\s+(?:the\s+)?([\w'’-]+)", re.IGNORECASE)
+_UNMEASURED = frozenset(
+    {
+        *("what", "is", "was", "are", "were", "the", "its", "their", "a", "an"),
+        *("daily", "weekly", "monthly", "annual", "yearly", "overall", "current", "average", "latest"),
+        *("official", "total", "exact", "actual", "approximate", "real"),
+    }
+)
+_HANGUL_TAIL = re.compile(r"[가-힣]+$")
 _PERCENTAGE_QUESTION = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?)?(?:percentage|percent|share|proportion|"
     r"fraction)\b|\bhow\s+many\s+percent|\bwhat\s+per\s?cent\b"
@@ -564,7 +577,8 @@ _AMOUNT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DATE_QUESTION = re.compile(
-    r"\b(?:what|which)\s+year\b|\bwhat\s+date\b|몇\s*년(?:도)?에|哪一?年",
+    # (not "몇 년에 한 번씩": how often)
+    r"\b(?:what|which)\s+year\b|\bwhat\s+date\b|몇\s*년(?:도)?에(?!\s*(?:한|1)\s*(?:번|회|차례))|哪一?年",
     re.IGNORECASE,
 )
 # A day of the year asked in Korean: 며칠 after "every year" or a month ("'북한이탈주민의 날'은 매년
@@ -925,6 +939,24 @@ def asks_rate(question: str) -> bool:
     """Whether the question asks a rate (`_RATE_QUESTION`: "What is the infant mortality rate?",
     "취업률은 요즘 얼마나 돼요?")."""
     return _RATE_QUESTION.search(question) is not None
+
+
+def rate_measured(question: str) -> str:
+    """The word naming what the rate a question asks measures, as written: "suicide" of "What is the
+    suicide rate among ...?", 취업 of "탈북민 취업률은 요즘 얼마나 돼요?"; "" when it asks no rate or
+    names none ("What is the daily rate?", "비율은 얼마", "What's the rate?")."""
+    m = _RATE_QUESTION.search(question)
+    if m is None:
+        return ""
+    if m.group().isascii():
+        # ("the rate of suicide": the noun after it)
+        after = _RATE_OF.match(question, m.end())
+        before = _RATE_NOUN.search(m.group())
+        word = after.group(1) if after else before.group(1) if before else ""
+        return "" if word.lower() in _UNMEASURED else word
+    # (the Korean word the rate's 률 or 율 ends: 인정 of 인정률, not 비 of 비율)
+    word = _HANGUL_TAIL.search(question, 0, m.start() + 1)
+    return word.group() if word and word.group() != "비" else ""
 
 
 def asked_type(question: str) -> AnswerType | None:

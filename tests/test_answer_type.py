@@ -18,6 +18,7 @@ from index.answer_type import (
     holds_type,
     marked_type,
     profiled_type,
+    rate_measured,
 )
 from index.question import analyze_question
 
@@ -538,6 +539,29 @@ def test_the_question_profile_reads_a_finer_type_as_a_figure() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "measured"),
+    [
+        ("What is the suicide rate among North Korean defectors living in South Korea?", "suicide"),
+        ("What is the rate of suicide among defectors?", "suicide"),
+        ("What was North Korea's birth rate?", "birth"),
+        ("What is the infant mortality rate?", "mortality"),
+        ("And what is the recognition rate?", "recognition"),
+        ("What was the euro-to-dollar exchange rate at the close of 2023?", "exchange"),
+        ("탈북민 취업률은 요즘 얼마나 돼요?", "취업"),
+        ("2024년 1~7월 한국의 난민 인정률은 얼마였나?", "인정"),
+        ("그 여성들의 실제 성병 감염률은 몇 퍼센트라고 나와 있나요?", "감염"),
+        # a rate named by no noun, or by when or how it is counted, and a plain ratio (비율)
+        ("What's the rate?", ""),
+        ("What is the daily rate?", ""),
+        ("남한에 들어온 탈북민 가운데 여성 비율은 몇 퍼센트 정도인가요?", ""),
+        ("How many defectors arrived in 2023?", ""),
+    ],
+)
+def test_a_rate_question_names_what_it_measures(question: str, measured: str) -> None:
+    assert rate_measured(question) == measured
+
+
+@pytest.mark.parametrize(
     ("question", "kind"),
     [
         ("What percentage of seats in the National Assembly are held by women?", "a percentage"),
@@ -871,6 +895,10 @@ def test_lookahead_admits_every_first_character(name: str) -> None:
         ("In what year did the Committee first meet, and how often?", "a date"),
         ("How often is the census conducted, and how many people were counted?", "a figure"),
         ("How much does it cost and how often must it be paid?", "a figure"),
+        # a year "에 한 번" is how often, not when ("몇 년에 가입했어요?" is)
+        ("그 조사는 몇 년에 한 번씩 해요?", "a frequency"),
+        ("몇 개월에 1회 점검해요?", "a frequency"),
+        ("북한은 몇 년에 유엔에 가입했어요?", "a date"),
     ],
 )
 def test_how_often_asks_for_a_frequency(question: str, kind: str | None) -> None:
