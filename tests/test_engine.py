@@ -2132,3 +2132,21 @@ def test_a_question_saying_an_article_s_whole_title_in_another_language_names_it
     hana = frozenset({"북한", "이탈", "주민", "지원", "재단"})
     assert not engine._says_its_title(hana, ("제30조(북한이탈주민지원재단)",))
     assert engine._label_title("(iii)") == () and engine._label_title("(10)") == ()
+
+
+def test_a_named_instrument_s_passages_take_the_places_of_unlikely_others() -> None:
+    """The instrument a question (or its thread) names: its passages holding some of what is asked
+    take the places of passages from other sources not likely to answer, after those kept (likely to
+    answer, or the instrument's own), unmarked; a likely passage from another source keeps its place."""
+    named = [True, False, False, True, True, False, True]
+    # groups 0 (named, led), 1 (another source, likely), 2 and 5 (others, unlikely); spare 3, 4, 6
+    shown, marks = engine._named_in_place([0, 1, 2, 5], [True, True, False, False], [3, 0, 4, 6], named)
+    assert shown == [0, 1, 3, 4] and marks == [True, True, False, False]
+    # fewer spare passages than places: the others fill the rest, in their order
+    assert engine._named_in_place([0, 2, 5], [True, False, False], [3], named) == (
+        [0, 3, 2],
+        [True, False, False],
+    )
+    # nothing spare, or every place kept: unchanged
+    assert engine._named_in_place([0, 2], [True, False], [0], named) == ([0, 2], [True, False])
+    assert engine._named_in_place([0, 1], [True, True], [3], named) == ([0, 1], [True, True])
