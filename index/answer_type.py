@@ -363,7 +363,7 @@ _COUNT_QUESTION = re.compile(
     # (not a quality: "How big is the risk of refoulement?", "How large is the penalty?")
     r"(?!\s+(?:(?:the|a|an|its|their|this|that)\s+)?(?:risks?|problems?|roles?|impacts?|threats?|concerns?|"
     r"issues?|dangers?|differences?|penalt(?:y|ies)|punishments?|influence|effects?|gaps?)\b)"
-    r"|\bwhat\s+(?:share|percentage|proportion|fraction|number|amount)\b"
+    r"|\bwhat\s+(?:(?:exact|precise|total)\s+)?(?:share|percentage|proportion|fraction|number|amount)\b"
     # the figure named with its qualifier as what is asked ("What is the exact amount in won of ...?",
     # "What was the total number of ...?"); not bare ("What is the number of the article ...?", "the
     # amount of protection", "the number one cause": "what number" itself is read above)
@@ -376,7 +376,7 @@ _COUNT_QUESTION = re.compile(
     r"average|official|retirement|voting|marriageable|monthly|annual|yearly|daily|weekly|hourly)\s+){0,2}"
     r"(?:age|population|width|length|height|depth)\b(?!\s+(?:groups?|limits?\s+(?:on|for)\b))"
     r"|\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|their|its|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}"
-    r"['’]s)\s+)?(?:(?:legal|minimum|maximum|average|monthly|annual|yearly|daily|weekly|hourly)\s+){1,2}"
+    r"['’]s)\s+)?(?:(?:legal|minimum|maximum|average|monthly|annual|yearly|daily|weekly|hourly|actual|current)\s+){1,3}"
     r"(?:salary|salaries|wages?|fees?|price)\b(?!\s+(?:laws?|acts?|system|polic(?:y|ies)|rules?|gaps?|council|"
     r"commission|increases?|rises?))"
     # a sum named as what is asked ("What was the Ministry of Unification's 2024 budget for ...?", "What's
@@ -390,7 +390,9 @@ _COUNT_QUESTION = re.compile(
     # a length of time asked as "몇 개월이에요", "임기는 몇 년인가요" (not "몇 년에": a year; nor "해는 몇
     # 년인가요": a year)
     r"|" + _KO_FITTED_LENGTH + r"|" + _KO_LENGTH_OF_TIME + r"|몇\s*(?:살|세(?!대))"
-    r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|원|달러|세대|가구|쪽(?!에)|페이지(?!에))"
+    r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|세대|가구|쪽(?!에)|페이지(?!에))"
+    # (a sum by its unit, "몇 원", "몇 만 원", "몇 천만 원")
+    r"|몇\s*(?:(?:십|백|천)\s*)?(?:(?:만|억)\s*)?(?:원|달러)"
     r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
     r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄|(?:오래\s*)?걸(?:리|려|릴|립|렸))"
     r"|多少|几(?:个|名|人|次|家|所|倍|成)|多久|几年"
@@ -434,7 +436,7 @@ _MONEY_WORDS = re.compile(
     r"grants?|subsid(?:y|ies)|payments?|charges?|charged?|pay|paid|money|income|earnings|bribes?|ransom)\b"
     r"|예산|비용|금액|임금|월급|급여|(?<!다)수당|생계비|보상금|포상금|지원금|위로금|벌금|과태료|정착금|기본금|가격|요금|보수|"
     r"연봉|돈|수익|뇌물|몸값|수수료|보증금|장학금|상납금|(?<!가택)(?<!가택 )연금|등록금|학비|임대료|"
-    r"월세|사례비",
+    r"월세|사례비|몇\s*(?:(?:십|백|천)\s*)?(?:(?:만|억)\s*)?(?:원|달러)",
     re.IGNORECASE,
 )
 # A fine asked for: a sum a statute imposes as a penalty answers it; asked for another sum (a grant, a
@@ -503,10 +505,28 @@ _UNMEASURED = frozenset(
     {
         *("what", "is", "was", "are", "were", "the", "its", "their", "a", "an"),
         *("daily", "weekly", "monthly", "annual", "yearly", "overall", "current", "average", "latest"),
-        *("official", "total", "exact", "actual", "approximate", "real"),
+        *(
+            "official",
+            "total",
+            "exact",
+            "actual",
+            "approximate",
+            "real",
+            "going",
+            "usual",
+            "typical",
+            "normal",
+        ),
     }
 )
 _HANGUL_TAIL = re.compile(r"[가-힣]+$")
+# An amount asked as the sum itself: in a currency ("in won", "(원)", "몇 만 원", "원화로"), exactly
+# ("정확히", "exact amount", "actual monthly minimum wage"), or as actually paid ("실제로 얼마")
+_WRITTEN_SUM = re.compile(
+    r"\bin\s+(?:won|(?:US\s+)?dollars|yuan|renminbi)\b|\((?:원|won)\)|원화로|몇\s*(?:십|백|천)?\s*(?:만|억)?\s*원"
+    r"|정확히|실제로|\bexact(?:ly)?\b|\bactual\b",
+    re.IGNORECASE,
+)
 _PERCENTAGE_QUESTION = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?)?(?:percentage|percent|share|proportion|"
     r"fraction)\b|\bhow\s+many\s+percent|\bwhat\s+per\s?cent\b"
@@ -741,6 +761,14 @@ _DURATION_WORDS = _led(
     r"|일주일|열흘|사흘|나흘|보름|[一二三四五六七八九十百两半]+\s*(?:年|个月|日|天|小时)",
     re.IGNORECASE,
 )
+# A sum written as a multiple or a fraction of another ("월최저임금액의 100배", "three times the monthly
+# wage")
+_MULTIPLE_SUM = (
+    r"(?:액|금|임금|\))의\s*\d+\s*배|\d+\s*배\s*(?:상당|에\s*(?:상당|해당)하는\s*금액)|"
+    r"(?:액|금|임금|금품)의\s*\d*\s*천?\s*분의\s*\d+|분의\s*\d+\s*(?:에\s*(?:상당|해당)하는\s*금액|상당액)|"
+    r"\d\s*times\s+(?:(?:their|the|his|her|a|its)\s+)?(?:(?:monthly|annual|yearly|daily|average|minimum|basic)\s+)?"
+    r"(?:salar(?:y|ies)|wages?|income|pay)\b"
+)
 # What answers an amount question: a currency sign, code or word by a number, or a multiple of a sum
 # ("월최저임금액의 100배")
 _MONEY = _led(
@@ -755,12 +783,11 @@ _MONEY = _led(
     r"[\d一二三四五六七八九十百千万亿两]\s*(?:万|亿)?\s*元|(?:[일이삼사오육칠팔구십백천]+만|\d+만)\s*원|"
     # a Korean statute's sum as a multiple or a fraction of another: "월최저임금액(...)의 200배 상당액",
     # "임금의 2분의 1", "기본연금액의 1천분의 250에 해당하는 금액"
-    r"(?:액|금|임금|\))의\s*\d+\s*배|\d+\s*배\s*(?:상당|에\s*(?:상당|해당)하는\s*금액)|"
-    r"(?:액|금|임금|금품)의\s*\d*\s*천?\s*분의\s*\d+|분의\s*\d+\s*(?:에\s*(?:상당|해당)하는\s*금액|상당액)|"
-    r"\d\s*times\s+(?:(?:their|the|his|her|a|its)\s+)?(?:(?:monthly|annual|yearly|daily|average|minimum|basic)\s+)?"
-    r"(?:salar(?:y|ies)|wages?|income|pay)\b",
+    + _MULTIPLE_SUM,
     re.IGNORECASE,
 )
+# (and the sum of one written in a currency: not such a multiple, `tells_written_sum`)
+_MULTIPLE = re.compile(_MULTIPLE_SUM, re.IGNORECASE)
 
 
 # a month name only capitalised ("may apply" and "march" are no dates)
@@ -939,6 +966,19 @@ def asks_rate(question: str) -> bool:
     """Whether the question asks a rate (`_RATE_QUESTION`: "What is the infant mortality rate?",
     "취업률은 요즘 얼마나 돼요?")."""
     return _RATE_QUESTION.search(question) is not None
+
+
+def asks_written_sum(question: str) -> bool:
+    """Whether an amount question asks the sum itself, as a currency writes it (`_WRITTEN_SUM`: "in won",
+    "정확히 얼마", "실제로 얼마", "몇 만 원"): a sum a law gives as a multiple of another ("월최저임금액의
+    100배") does not answer it."""
+    return _WRITTEN_SUM.search(question) is not None
+
+
+def tells_written_sum(text: str) -> bool:
+    """Whether the text holds a sum written in a currency (`_MONEY`), not only as a multiple or a
+    fraction of another (`_MULTIPLE_SUM`)."""
+    return any(_MULTIPLE.fullmatch(m.group()) is None for m in _MONEY.finditer(text))
 
 
 def rate_measured(question: str) -> str:

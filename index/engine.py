@@ -44,11 +44,13 @@ from index.answer_type import (
     asks_office_holder,
     asks_part_of,
     asks_rate,
+    asks_written_sum,
     counted_group,
     holds_figure,
     holds_type,
     marked_type,
     rate_measured,
+    tells_written_sum,
 )
 from index.answerability import (
     ANSWER_WINDOW,
@@ -3309,6 +3311,11 @@ class TypedReading:
             (2026-12-08, every set's fit halves: unanswerable refused 1296 -> 1299 of 1532, the
             suicide rates of defectors; nothing lost. Read in other languages through the word list's
             senses too, two answers were lost: 전기 보급률 is the Factbook's "electrification").
+        written_sum: the question asks an amount as the sum itself (`index.answer_type.asks_written_sum`:
+            "in won", "정확히 얼마", "몇 만 원"): only the sentences writing a sum in a currency are read
+            (`tells_written_sum`), not one setting it as a multiple of another ("월최저임금액의 100배")
+            (2026-12-08, every set's fit halves: unanswerable refused 1299 -> 1309 of 1532, the
+            settlement payments and minimum wages the collection gives no sum of; nothing lost).
     """
 
     answer: Constraint
@@ -3335,6 +3342,7 @@ class TypedReading:
     year: bool = False
     rate_of: str = ""
     rate_terms: tuple[str, ...] = ()
+    written_sum: bool = False
 
     @classmethod
     def of(
@@ -3421,6 +3429,7 @@ class TypedReading:
             answer.text == "a date" and _ASKS_YEAR.search(question) is not None,
             measured,
             tuple(analyze(measured)) if measured else (),
+            answer.text in ("an amount", "an amount, not a fine") and asks_written_sum(question),
         )
 
     def share(self, rec: PassageRecord) -> float:
@@ -3464,6 +3473,7 @@ class TypedReading:
             or self.events
             or self.days
             or self.year
+            or self.written_sum
             else ("",) * len(sentences)
         )
         # (an event is read in the text its terms are of: a short sentence's with the one before it)
@@ -3485,6 +3495,8 @@ class TypedReading:
             read = [(s, t, e) for s, t, e in read if _DAYS_TOLD.search(t)]
         if self.year:
             read = [(s, t, e) for s, t, e in read if self._tells_year(t)]
+        if self.written_sum:
+            read = [(s, t, e) for s, t, e in read if tells_written_sum(t)]
         if self.names and (named := self._names_of(rec)).names:
             # (in the sentence before as well only for a short sentence, `SHORT_SENTENCE_TERMS`: read so
             # for every one, "... KIM Young-sam (1993-98) became the first civilian president ...
@@ -3622,6 +3634,8 @@ class TypedReading:
                 why.append("giving no time shorter than a year")
             elif self.year and not self._tells_year(text):
                 why.append("giving no year")
+            elif self.written_sum and not tells_written_sum(text):
+                why.append("giving no sum in a currency")
             else:
                 return ""
         return " or ".join(dict.fromkeys(why))
@@ -3743,10 +3757,15 @@ class TypedReading:
         passage in another language than the question's is not read (the word list's senses miss
         how sources name a rate: 보급률 of electricity is the Factbook's "electrification")."""
         held = rec.token_set
-        return rec.language != self.language or all(
-            any(x.startswith(t) or (len(x) >= SHARED_STEM and t.startswith(x)) for x in held)
-            for t in self.rate_terms
-        )
+
+        def names(t: str) -> bool:
+            # (a stem held by a longer word of it, "suicid" by "suicides", 취업 by 취업률; not "go" by
+            # "govern")
+            if t in held or not (len(t) >= SHARED_STEM or has_hangul(t)):
+                return t in held
+            return any(x.startswith(t) or (len(x) >= SHARED_STEM and t.startswith(x)) for x in held)
+
+        return rec.language != self.language or all(names(t) for t in self.rate_terms)
 
 
 # Korean words for one referent, as analysed (Kiwi keeps 탈북민 whole and parts 북한이탈주민): the

@@ -13,12 +13,14 @@ from index.answer_type import (
     asked_type,
     asks_office_holder,
     asks_part_of,
+    asks_written_sum,
     counted_group,
     holds_figure,
     holds_type,
     marked_type,
     profiled_type,
     rate_measured,
+    tells_written_sum,
 )
 from index.question import analyze_question
 
@@ -114,7 +116,7 @@ from index.question import analyze_question
         ("그 법은 몇 년쯤에 만들어졌어요?", None),
         ("미국은 몇 주에서 사형제를 유지하나요?", None),
         ("북한에서 몇 년 살다 돌아오신 분도 정착금을 받을 수 있나요?", None),
-        ("탈북 브로커에게 보통 몇 달러를 줘요?", "a figure"),
+        ("탈북 브로커에게 보통 몇 달러를 줘요?", "an amount"),  # (a sum by its unit)
         # a report's pages are counted; the page a thing is on is no count
         ("유엔 북한인권조사위원회 최종 보고서는 몇 쪽짜리예요?", "a count"),
         ("그 내용은 보고서 몇 쪽에 나와요?", None),
@@ -539,6 +541,48 @@ def test_the_question_profile_reads_a_finer_type_as_a_figure() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "kind", "written"),
+    [
+        # a sum asked in a currency, exactly, or as actually paid: the sum itself
+        ("What is the exact amount in won of the basic settlement payment in 2025?", "an amount", True),
+        (
+            "What exact amount in won is paid as consolation money to families of abductees?",
+            "an amount",
+            True,
+        ),
+        ("What is Korea's actual monthly minimum wage for 2026 in won?", "an amount, not a fine", True),
+        ("그럼 올해 1인 세대가 실제로 받는 기본금은 정확히 몇 만 원이에요?", "an amount, not a fine", True),
+        ("보로금은 보통 몇 억 원까지예요?", "an amount, not a fine", True),
+        ("정착금 기본금은 실제로 얼마(원)인가요?", "an amount, not a fine", True),
+        # a sum asked as the law sets it: its multiple of another answers
+        ("정착금은 얼마 범위 안에서 주는 거예요?", "an amount, not a fine", False),
+        ("How much is the fine for overstaying?", "an amount", False),
+    ],
+)
+def test_a_sum_asked_as_written_in_a_currency(question: str, kind: str, written: bool) -> None:
+    """ "in won", "정확히 얼마", "몇 만 원": the sum itself is asked (`asks_written_sum`), which a sum a
+    law gives as a multiple of the minimum wage does not tell (`tells_written_sum`)."""
+    assert asked_type(question) == kind
+    assert asks_written_sum(question) is written
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("기본금은 월최저임금액의 100배 상당액의 범위에서 정한다.", False),
+        ("가산금은 월최저임금액의 50배에 상당하는 금액으로 한다.", False),
+        ("The reward may be three times the monthly wage.", False),
+        ("5억원의 범위에서 보로금을 지급할 수 있다.", True),
+        ("월최저임금액의 100배 상당액, 곧 2억원을 넘지 못한다.", True),
+        ("处二千元以上一万元以下罚款", True),
+        ("The fine was $5,000.", True),
+    ],
+)
+def test_a_sum_written_in_a_currency_is_told_apart_from_a_multiple(text: str, written: bool) -> None:
+    assert tells_written_sum(text) is written
+
+
+@pytest.mark.parametrize(
     ("question", "measured"),
     [
         ("What is the suicide rate among North Korean defectors living in South Korea?", "suicide"),
@@ -553,6 +597,7 @@ def test_the_question_profile_reads_a_finer_type_as_a_figure() -> None:
         # a rate named by no noun, or by when or how it is counted, and a plain ratio (비율)
         ("What's the rate?", ""),
         ("What is the daily rate?", ""),
+        ("What's the going rate in yuan?", ""),
         ("남한에 들어온 탈북민 가운데 여성 비율은 몇 퍼센트 정도인가요?", ""),
         ("How many defectors arrived in 2023?", ""),
     ],

@@ -993,3 +993,19 @@ def test_the_named_instrument_s_passages_replace_unlikely_others(demo_index: Gro
         Query("What is the suicide rate among North Korean defectors living in South Korea?")
     )
     assert not rate.answered
+
+
+def test_a_sum_asked_in_a_currency_is_not_answered_by_a_multiple(demo_index: GroundIndex) -> None:
+    """The settlement payments are set as multiples of the minimum wage, which the collection does not
+    give: a question asking one in won is refused (the fit halves' en-783, ko-5840), and one whose sum
+    the decree writes in won is still answered."""
+    for question in (
+        "What is the exact amount in won of the basic settlement payment for a single-person North Korean "
+        "defector household in 2025?",
+        "북한이탈주민 1인 세대가 받는 정착금 기본금은 실제로 얼마(원)인가요?",
+    ):
+        assert not demo_index.search(Query(question)).answered, question
+    reward = demo_index.search(
+        Query("탈북민이 가져온 정보나 장비에 대한 보로금은 정확히 몇 억 원까지 받을 수 있나요?")
+    )
+    assert reward.answered and "5억원" in reward.hits[0].passage.text

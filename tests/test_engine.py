@@ -1600,6 +1600,19 @@ def test_a_rate_is_answered_only_by_a_passage_naming_what_it_measures() -> None:
     assert not _typed("What's the rate?", worded=True).apart(engine.Group(living, (), 0.0, 0.0, 0.0))
 
 
+def test_a_sum_asked_in_a_currency_is_read_only_in_sentences_writing_one() -> None:
+    """ "What is the exact amount in won of the basic settlement payment ...?": the decree's sentence
+    setting it as a multiple of the minimum wage holds an amount, but not the sum asked."""
+    reading = _typed("What is the exact amount in won of the basic settlement payment?", worded=True)
+    assert reading.written_sum
+    multiple = _sentences_record("The basic settlement payment is up to 100 times the monthly wage.")
+    won = _sentences_record("The basic settlement payment was 9,000,000 won in 2025.")
+    assert reading.share(multiple) == 0.0 < engine.TYPED_SENTENCE_SHARE < reading.share(won)
+    assert replace(reading, written_sum=False).share(multiple) > engine.TYPED_SENTENCE_SHARE
+    assert reading.why_apart(multiple) == "giving no sum in a currency"
+    assert not _typed("How much is the basic settlement payment?", worded=True).written_sum
+
+
 def test_the_typed_sentence_share_reads_the_best_sentence_holding_the_type() -> None:
     text = (
         "In 2023 the guards patrolled the river. The harvest reached 1,200 tonnes. "
