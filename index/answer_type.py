@@ -496,30 +496,6 @@ _RATE_QUESTION = re.compile(
     r"(?:얼마|어느\s*정도|몇)",
     re.IGNORECASE,
 )
-# The word before "rate" in an English rate question (or after "rate of"), and the words there that say
-# when, how or how exactly it is counted rather than what ("the daily rate", "the current rate", "What is
-# the rate?")
-_RATE_NOUN = re.compile(r"([\w'’-]+)\s+rates?$", re.IGNORECASE)
-_RATE_OF = re.compile(r"\s+of\s+(?:the\s+)?([\w'’-]+)", re.IGNORECASE)
-_UNMEASURED = frozenset(
-    {
-        *("what", "is", "was", "are", "were", "the", "its", "their", "a", "an"),
-        *("daily", "weekly", "monthly", "annual", "yearly", "overall", "current", "average", "latest"),
-        *(
-            "official",
-            "total",
-            "exact",
-            "actual",
-            "approximate",
-            "real",
-            "going",
-            "usual",
-            "typical",
-            "normal",
-        ),
-    }
-)
-_HANGUL_TAIL = re.compile(r"[가-힣]+$")
 # An amount asked as the sum itself: in a currency ("in won", "(원)", "몇 만 원", "원화로"), exactly
 # ("정확히", "exact amount", "actual monthly minimum wage"), or as actually paid ("실제로 얼마")
 _WRITTEN_SUM = re.compile(
@@ -979,24 +955,6 @@ def tells_written_sum(text: str) -> bool:
     """Whether the text holds a sum written in a currency (`_MONEY`), not only as a multiple or a
     fraction of another (`_MULTIPLE_SUM`)."""
     return any(_MULTIPLE.fullmatch(m.group()) is None for m in _MONEY.finditer(text))
-
-
-def rate_measured(question: str) -> str:
-    """The word naming what the rate a question asks measures, as written: "suicide" of "What is the
-    suicide rate among ...?", 취업 of "탈북민 취업률은 요즘 얼마나 돼요?"; "" when it asks no rate or
-    names none ("What is the daily rate?", "비율은 얼마", "What's the rate?")."""
-    m = _RATE_QUESTION.search(question)
-    if m is None:
-        return ""
-    if m.group().isascii():
-        # ("the rate of suicide": the noun after it)
-        after = _RATE_OF.match(question, m.end())
-        before = _RATE_NOUN.search(m.group())
-        word = after.group(1) if after else before.group(1) if before else ""
-        return "" if word.lower() in _UNMEASURED else word
-    # (the Korean word the rate's 률 or 율 ends: 인정 of 인정률, not 비 of 비율)
-    word = _HANGUL_TAIL.search(question, 0, m.start() + 1)
-    return word.group() if word and word.group() != "비" else ""
 
 
 def asked_type(question: str) -> AnswerType | None:

@@ -49,7 +49,6 @@ from index.answer_type import (
     holds_figure,
     holds_type,
     marked_type,
-    rate_measured,
     tells_written_sum,
 )
 from index.answerability import (
@@ -3303,18 +3302,10 @@ class TypedReading:
             sentences naming a year other than the question's own are read ("In June the UN Human
             Rights Office in Seoul noted ..." does not tell when it opened; 2026-12-07, every set's
             fit halves: unanswerable refused 1291 -> 1295 of 1532, nothing lost).
-        rate_of: the word naming what the rate a question asks measures, as written
-            (`index.answer_type.rate_measured`: "suicide" of "What is the suicide rate among ...?", 취업
-            of "취업률"), else "".
-        rate_terms: its analysed terms: a passage in the question's language that holds none of them
-            anywhere does not tell the rate, however lenient the reading (`names_rate`, `apart`)
-            (2026-12-08, every set's fit halves: unanswerable refused 1296 -> 1299 of 1532, the
-            suicide rates of defectors; nothing lost. Read in other languages through the word list's
-            senses too, two answers were lost: 전기 보급률 is the Factbook's "electrification").
         written_sum: the question asks an amount as the sum itself (`index.answer_type.asks_written_sum`:
             "in won", "정확히 얼마", "몇 만 원"): only the sentences writing a sum in a currency are read
             (`tells_written_sum`), not one setting it as a multiple of another ("월최저임금액의 100배")
-            (2026-12-08, every set's fit halves: unanswerable refused 1299 -> 1309 of 1532, the
+            (2026-12-08, every set's fit halves: unanswerable refused 1296 -> 1306 of 1532, the
             settlement payments and minimum wages the collection gives no sum of; nothing lost).
     """
 
@@ -3340,8 +3331,6 @@ class TypedReading:
     group: tuple[str, ...] = ()
     own: Mapping[str, float] = field(default_factory=dict)
     year: bool = False
-    rate_of: str = ""
-    rate_terms: tuple[str, ...] = ()
     written_sum: bool = False
 
     @classmethod
@@ -3374,7 +3363,6 @@ class TypedReading:
             attribution |= _attribution_terms(thread) - _unattributed_terms(thread) - set(own_terms)
         kept = set(terms) - attribution or set(terms)
         weights = {t: idf(stats.df.get(t, 0), stats.n_docs) for t in sorted(kept)}
-        measured = rate_measured(question)
         if answer is None or answer.text in UNREAD_TYPES or sum(weights.values()) <= 0:
             return None
         alternatives: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -3427,8 +3415,6 @@ class TypedReading:
             else (),
             {t: w for t, w in weights.items() if t in set(own_terms)},
             answer.text == "a date" and _ASKS_YEAR.search(question) is not None,
-            measured,
-            tuple(analyze(measured)) if measured else (),
             answer.text in ("an amount", "an amount, not a fine") and asks_written_sum(question),
         )
 
@@ -3608,12 +3594,9 @@ class TypedReading:
 
     def why_apart(self, rec: PassageRecord) -> str:
         """Why none of the passage's sentences holding the answer type counts, as the explanation
-        words it: "that do not name what the rate asked measures ('suicide')" (`rate_of`), "that do not
-        name 'Chongryon'" (`lacking`), "dated to other years than '2024'"
+        words it: "that do not name 'Chongryon'" (`lacking`), "dated to other years than '2024'"
         (`_other_year`), "telling of disappearance, not of arrival" (`_other_event`), "giving no
         running total" (`total`), or "" (some sentence's share of the question's terms is too small)."""
-        if self.rate_terms and not self.names_rate(rec):
-            return f"that do not name what the rate asked measures ({self.rate_of!r})"
         lacking = self.lacking(rec)
         if lacking:
             return f"that do not name {lacking!r}"
@@ -3742,30 +3725,11 @@ class TypedReading:
         return True
 
     def apart(self, group: Group) -> bool:
-        """Whether the group's head holds the answer type only in sentences about other things, or does
-        not name the rate asked (`rate_terms`)."""
+        """Whether the group's head holds the answer type only in sentences about other things."""
         rec = group.head
-        if self.rate_terms and not self.names_rate(rec):
-            # (whether it holds a figure or not: the rate asked is not told where it is not named)
-            return True
         if self.lenient:
             return False
         return rec.holds_type(self.answer.text) and self.share(rec) < TYPED_SENTENCE_SHARE
-
-    def names_rate(self, rec: PassageRecord) -> bool:
-        """Whether the passage names what the rate asked measures (`rate_terms`) anywhere in it; a
-        passage in another language than the question's is not read (the word list's senses miss
-        how sources name a rate: 보급률 of electricity is the Factbook's "electrification")."""
-        held = rec.token_set
-
-        def names(t: str) -> bool:
-            # (a stem held by a longer word of it, "suicid" by "suicides", 취업 by 취업률; not "go" by
-            # "govern")
-            if t in held or not (len(t) >= SHARED_STEM or has_hangul(t)):
-                return t in held
-            return any(x.startswith(t) or (len(x) >= SHARED_STEM and t.startswith(x)) for x in held)
-
-        return rec.language != self.language or all(names(t) for t in self.rate_terms)
 
 
 # Korean words for one referent, as analysed (Kiwi keeps 탈북민 whole and parts 북한이탈주민): the

@@ -19,7 +19,6 @@ from index.answer_type import (
     holds_type,
     marked_type,
     profiled_type,
-    rate_measured,
     tells_written_sum,
 )
 from index.question import analyze_question
@@ -580,30 +579,6 @@ def test_a_sum_asked_as_written_in_a_currency(question: str, kind: str, written:
 )
 def test_a_sum_written_in_a_currency_is_told_apart_from_a_multiple(text: str, written: bool) -> None:
     assert tells_written_sum(text) is written
-
-
-@pytest.mark.parametrize(
-    ("question", "measured"),
-    [
-        ("What is the suicide rate among North Korean defectors living in South Korea?", "suicide"),
-        ("What is the rate of suicide among defectors?", "suicide"),
-        ("What was North Korea's birth rate?", "birth"),
-        ("What is the infant mortality rate?", "mortality"),
-        ("And what is the recognition rate?", "recognition"),
-        ("What was the euro-to-dollar exchange rate at the close of 2023?", "exchange"),
-        ("탈북민 취업률은 요즘 얼마나 돼요?", "취업"),
-        ("2024년 1~7월 한국의 난민 인정률은 얼마였나?", "인정"),
-        ("그 여성들의 실제 성병 감염률은 몇 퍼센트라고 나와 있나요?", "감염"),
-        # a rate named by no noun, or by when or how it is counted, and a plain ratio (비율)
-        ("What's the rate?", ""),
-        ("What is the daily rate?", ""),
-        ("What's the going rate in yuan?", ""),
-        ("남한에 들어온 탈북민 가운데 여성 비율은 몇 퍼센트 정도인가요?", ""),
-        ("How many defectors arrived in 2023?", ""),
-    ],
-)
-def test_a_rate_question_names_what_it_measures(question: str, measured: str) -> None:
-    assert rate_measured(question) == measured
 
 
 @pytest.mark.parametrize(

@@ -975,8 +975,7 @@ def test_a_kind_pointed_back_to_is_the_earlier_instrument_of_that_kind(demo_inde
 def test_the_named_instrument_s_passages_replace_unlikely_others(demo_index: GroundIndex) -> None:
     """A follow-up asking of the law its thread names is shown that law's article that answers, in the
     place of an unlikely article of another law (the fit halves' en-4432: article 79 on sheltering
-    foreigners led, then four articles of the Criminal Law); the suicide rate of defectors is not told
-    by a passage that never names a suicide (en-1121)."""
+    foreigners led, then four articles of the Criminal Law)."""
     earlier = (
         "For my China position paper: under Article 45 of China's Exit and Entry Administration Law, are "
         "ordinary residents supposed to tip off the police when they learn a foreigner got in illegally?"
@@ -989,10 +988,6 @@ def test_the_named_instrument_s_passages_replace_unlikely_others(demo_index: Gro
         )
     )
     assert fine.answered and any("每非法居留一日五百元" in h.passage.text for h in fine.shown[:5])
-    rate = demo_index.search(
-        Query("What is the suicide rate among North Korean defectors living in South Korea?")
-    )
-    assert not rate.answered
 
 
 def test_a_sum_asked_in_a_currency_is_not_answered_by_a_multiple(demo_index: GroundIndex) -> None:

@@ -1580,26 +1580,6 @@ def test_a_figure_asked_is_not_read_apart_from_the_question() -> None:
     assert much.answer.text == "a figure" and much.apart(engine.Group(paid, (), 0.0, 0.0, 0.0))
 
 
-def test_a_rate_is_answered_only_by_a_passage_naming_what_it_measures() -> None:
-    """A rate question is lenient with its figure's sentence (the Factbook gives "Infant mortality
-    rate:" on one line, its figures on the next), but a passage that nowhere names what the rate
-    measures does not tell it: "What is the suicide rate among North Korean defectors ...?" is not
-    answered by "680,000 Koreans have below average standards of living"."""
-    question = "What is the suicide rate among North Korean defectors living in South Korea?"
-    reading = _typed(question, worded=True)
-    assert reading.lenient and reading.rate_of == "suicide"
-    living = _sentences_record("Many of Japan's 680,000 Koreans have below average standards of living.")
-    assert reading.apart(engine.Group(living, (), 0.0, 0.0, 0.0))
-    assert reading.why_apart(living) == "that do not name what the rate asked measures ('suicide')"
-    told = _sentences_record("Suicides among North Korean defectors:", "16 per 100,000 people (2022).")
-    assert not reading.apart(engine.Group(told, (), 0.0, 0.0, 0.0))
-    # a passage in another language is not read for it (its sources' words for a rate are their own)
-    korean = replace(living, language="ko")
-    assert not reading.apart(engine.Group(korean, (), 0.0, 0.0, 0.0))
-    # a rate named by no noun is read as before: leniently
-    assert not _typed("What's the rate?", worded=True).apart(engine.Group(living, (), 0.0, 0.0, 0.0))
-
-
 def test_a_sum_asked_in_a_currency_is_read_only_in_sentences_writing_one() -> None:
     """ "What is the exact amount in won of the basic settlement payment ...?": the decree's sentence
     setting it as a multiple of the minimum wage holds an amount, but not the sum asked."""
