@@ -332,6 +332,8 @@ PROVISION_WORDS = r"(?:articles?|sections?|paragraphs?|acts?|laws?|cases?|provis
 _KO_NUMBER_OF = (
     r"(?:(?<=[가-힣])\s+(?:수|숫자|인원수?)|(?:인원|위원|단어|회원|인구)수|숫자)(?:는|가|은|이)?\s*[?？]*\s*$"
 )
+# A sum asked by its unit ("몇 원", "몇 만 원", "몇 천만 원", "몇 달러")
+_KO_SUM_UNIT = r"몇\s*(?:(?:십|백|천)\s*)?(?:(?:만|억)\s*)?(?:원|달러)"
 # A length of time asked by its unit, whatever else follows ("몇 주 과정인가요", "몇 시간 걸려요", "몇
 # 달까지", "몇 주예요"; not "몇 주년", "몇 달째", an anniversary or an ordinal, nor "몇 달 전에", "몇 주에서",
 # "몇 달러": a time, a state, dollars) or as years passed or to live ("몇 년이 지나야", "몇 년 살아야",
@@ -391,9 +393,9 @@ _COUNT_QUESTION = re.compile(
     # 년인가요": a year)
     r"|" + _KO_FITTED_LENGTH + r"|" + _KO_LENGTH_OF_TIME + r"|몇\s*(?:살|세(?!대))"
     r"|몇\s*(?:명|개(?!월)|건|곳|퍼센트|프로|%|배|차례|번(?!째)|회|가지|개국|나라|세대|가구|쪽(?!에)|페이지(?!에))"
-    # (a sum by its unit, "몇 원", "몇 만 원", "몇 천만 원")
-    r"|몇\s*(?:(?:십|백|천)\s*)?(?:(?:만|억)\s*)?(?:원|달러)"
-    r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
+    + r"|"
+    + _KO_SUM_UNIT
+    + r"|얼마(?!\s*(?:나|동안|간|만|전|후|뒤))"
     r"|얼마나\s*(?:많|적|되|받|주|드|들|지급|벌|내|쓰|써|늘|줄|(?:오래\s*)?걸(?:리|려|릴|립|렸))"
     r"|多少|几(?:个|名|人|次|家|所|倍|成)|多久|几年"
     r"|\bhow\s+long\b|얼마\s*(?:나\s*)?(?:동안|오래|오랫)|며칠|" + _KO_NUMBER_OF,
@@ -436,7 +438,7 @@ _MONEY_WORDS = re.compile(
     r"grants?|subsid(?:y|ies)|payments?|charges?|charged?|pay|paid|money|income|earnings|bribes?|ransom)\b"
     r"|예산|비용|금액|임금|월급|급여|(?<!다)수당|생계비|보상금|포상금|지원금|위로금|벌금|과태료|정착금|기본금|가격|요금|보수|"
     r"연봉|돈|수익|뇌물|몸값|수수료|보증금|장학금|상납금|(?<!가택)(?<!가택 )연금|등록금|학비|임대료|"
-    r"월세|사례비|몇\s*(?:(?:십|백|천)\s*)?(?:(?:만|억)\s*)?(?:원|달러)",
+    r"월세|사례비|" + _KO_SUM_UNIT,
     re.IGNORECASE,
 )
 # A fine asked for: a sum a statute imposes as a penalty answers it; asked for another sum (a grant, a
@@ -499,8 +501,8 @@ _RATE_QUESTION = re.compile(
 # An amount asked as the sum itself: in a currency ("in won", "(원)", "몇 만 원", "원화로"), exactly
 # ("정확히", "exact amount", "actual monthly minimum wage"), or as actually paid ("실제로 얼마")
 _WRITTEN_SUM = re.compile(
-    r"\bin\s+(?:won|(?:US\s+)?dollars|yuan|renminbi)\b|\((?:원|won)\)|원화로|몇\s*(?:십|백|천)?\s*(?:만|억)?\s*원"
-    r"|정확히|실제로|\bexact(?:ly)?\b|\bactual\b",
+    r"\bin\s+(?:won|(?:US\s+)?dollars|yuan|renminbi)\b|\((?:원|won)\)|원화로|정확히|실제로|\bexact(?:ly)?\b"
+    r"|\bactual\b|" + _KO_SUM_UNIT,
     re.IGNORECASE,
 )
 _PERCENTAGE_QUESTION = re.compile(
@@ -762,7 +764,7 @@ _MONEY = _led(
     + _MULTIPLE_SUM,
     re.IGNORECASE,
 )
-# (and the sum of one written in a currency: not such a multiple, `tells_written_sum`)
+# (the multiples alone, to tell a sum written in a currency from them: `tells_written_sum`)
 _MULTIPLE = re.compile(_MULTIPLE_SUM, re.IGNORECASE)
 
 

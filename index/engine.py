@@ -2322,7 +2322,7 @@ class GroundIndex:
             # and its other passages holding some of that take the places of passages from other
             # sources not likely to answer ("And what fine does that law set for a foreigner who
             # overstays illegally?" after a question on China's Exit and Entry Administration Law: its
-            # article 78 after its article 79, before four articles of the Criminal Law)
+            # article 78 after its article 79, in the places of four articles of the Criminal Law)
             from_named = [
                 groups[i].head.passage.source_id in scored.named_sources for i in range(len(groups))
             ]
