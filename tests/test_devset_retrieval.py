@@ -1004,3 +1004,22 @@ def test_a_sum_asked_in_a_currency_is_not_answered_by_a_multiple(demo_index: Gro
         Query("탈북민이 가져온 정보나 장비에 대한 보로금은 정확히 몇 억 원까지 받을 수 있나요?")
     )
     assert reward.answered and "5억원" in reward.hits[0].passage.text
+
+
+def test_a_question_the_model_refuses_is_answered_by_the_instrument_it_names(demo_index: GroundIndex) -> None:
+    """A follow-up asking of the law its thread names, which the answer model refuses (no passage it
+    finds likely holds a penalty), is answered by that law's passages holding enough of what it asks
+    beyond the law's name (`NAMED_ANSWER_SHARE`: the fit halves' en-1727, en-5715; a review's probe F02),
+    and the explanation says so."""
+    earlier = "What does China's Exit and Entry Administration Law say about illegal residence by foreigners?"
+    fine = demo_index.search(
+        Query(
+            "And what fine does that law set for a foreigner who overstays illegally?",
+            history=(earlier,),
+            explain=True,
+        )
+    )
+    assert fine.answered and any("每非法居留一日五百元" in h.passage.text for h in fine.shown[:5])
+    assert fine.explanation is not None and "of the instrument the question names and holds" in (
+        fine.explanation.reason
+    )
