@@ -181,7 +181,7 @@ NAMED_SOURCE_PASSAGES = 5
 # this share of the IDF weight of what it asks beyond the instrument's name (2026-12-08, every set's fit
 # halves by the bars' objective, shown + unanswerable refused - answerable refused: 0.2 +16, 0.3 +16
 # (shown 3566 -> 3575 of 4114, unanswerable refused 1306 -> 1300 of 1532, answerable refused 178 -> 165),
-# 0.4 +11, 0.5 +3)
+# 0.4 +11, 0.5 +3; with no date asked, 0.3: shown 3574, refused 1301, answerable refused 167, +14)
 NAMED_ANSWER_SHARE = 0.3
 NAMED_LOOKUPS = 6  # sources whose passages are read (once) to see which has the provision
 # A question asking for a definition ("How does the CAT define torture?"): passages defining one of its
@@ -2232,13 +2232,23 @@ class GroundIndex:
                 unread = opening.passage.source_id
                 answered, shown, marks = False, [], []
         named_answer = 0.0  # the share of what is asked the named instrument's passage answering holds
-        if not answered and probabilities is not None and scored.named_sources and not scored.absent:
+        asked_answer = next((c.text for c in scored.analysis.constraints if c.kind == "answer"), "")
+        if (
+            not answered
+            and probabilities is not None
+            and scored.named_sources
+            and not scored.absent
+            and asked_answer != "a date"
+        ):
             # the instrument the question names (or the one its thread names, for a follow-up) answers a
             # question the answer model refuses with its passage holding at least NAMED_ANSWER_SHARE of
             # what the question asks beyond the instrument's name: the model, fitted on passages'
             # scores, does not know the question asks what that text says ("And what fine does that
             # law set for a foreigner who overstays illegally?" after a question on China's Exit and
-            # Entry Administration Law: its article 78, in Chinese, 1% likely by the model)
+            # Entry Administration Law: its article 78, in Chinese, 1% likely by the model). Not a date
+            # asked: when an instrument was adopted, came into force or was joined is its status, which
+            # its text does not tell (its final article's "done at Geneva this seventh day of September
+            # 1956" is no date of entry into force)
             named_at = [
                 i
                 for i, g in enumerate(groups)
