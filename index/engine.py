@@ -2231,7 +2231,7 @@ class GroundIndex:
             if unkorean and self._says_none_of(scored, opening):
                 unread = opening.passage.source_id
                 answered, shown, marks = False, [], []
-        named_answer = 0.0  # the share of what is asked the named instrument's passage answering holds
+        named_answer = 0.0  # the share of what is asked that the named instrument's first answer holds
         asked_answer = next((c.text for c in scored.analysis.constraints if c.kind == "answer"), "")
         if (
             not answered
